@@ -1,0 +1,35 @@
+"""Errors a user sees: each says what went wrong, where, and what to do."""
+from __future__ import annotations
+
+
+class LagebildError(Exception):
+    """Base class for errors lagebild reports to users."""
+
+
+class InputError(LagebildError):
+    """An input (file, JSONL line, CSV row, feed item) that cannot be read."""
+
+    def __init__(self, what: str, *, path: str | None = None, line: int | None = None,
+                 doc_id: str | None = None, hint: str | None = None):
+        self.what, self.path, self.line, self.doc_id, self.hint = what, path, line, doc_id, hint
+        where = path or "<input>"
+        if line is not None:
+            where += f":{line}"
+        if doc_id:
+            where += f" (article {doc_id})"
+        msg = f"{where}: {what}"
+        if hint:
+            msg += f" -- {hint}"
+        super().__init__(msg)
+
+
+class ModelError(LagebildError):
+    """A shipped model file that is missing or corrupt."""
+
+
+class StoreError(LagebildError):
+    """A database file that cannot be opened or is not a lagebild store."""
+
+
+class DataError(LagebildError):
+    """A training or evaluation data file that is missing or malformed."""

@@ -1,0 +1,1 @@
+"""Evaluation against annotated data: events, time expressions, named entities."""

@@ -1,0 +1,161 @@
+"""The typed records that flow through lagebild's stages.
+
+Article (what a reader yields) -> Document (what the analyzer returns), holding
+Actors, Events, Quotes, Timexes and Entities. ``Document.to_dict()`` is the
+document object of the output contract (``shared/spec/EVENTS.md``).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
+
+
+@dataclass
+class Article:
+    """One input article, as read from a file, a JSONL line, a CSV row or a feed."""
+
+    doc_id: str
+    text: str
+    dct: str | None = None          # YYYY, YYYY-MM or YYYY-MM-DD, as known
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None       # outlet or feed name
+    origin: str | None = None       # file path (and line) it came from, for messages
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    kind: str = "body"              # body | caption | byline
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    mentions: list[str] = field(default_factory=list)
+    code: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kind: str = "person"            # person | country | organisation | group
+
+
+@dataclass
+class Participant:
+    """One side of an event (or a quote's speaker): a resolved actor, or just coded text."""
+
+    actor: str | None
+    text: str | None
+    code: str | None
+    sector: str | None = None
+
+
+@dataclass
+class Timex:
+    text: str
+    type: str                       # DATE | TIME | DURATION | SET
+    value: str
+    start: int
+    end: int
+    note: str | None = None         # e.g. "day from weekday", "month precision"
+
+
+@dataclass
+class Magnitude:
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None    # exact | about | more_than | less_than | at_least | up_to
+
+
+@dataclass
+class EventDate:
+    text: str | None
+    value: str | None
+    from_dct: bool = False          # True when no time expression was attached
+
+
+@dataclass
+class Place:
+    text: str
+    code: str | None = None
+
+
+@dataclass
+class Evidence:
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Event:
+    type: str
+    mode: str | None = None
+    source: list[Participant] = field(default_factory=list)
+    target: list[Participant] = field(default_factory=list)
+    factuality: str = "asserted"
+    condition: str | None = None
+    reported_by: Participant | None = None
+    date: EventDate | None = None
+    location: Place | None = None
+    magnitude: Magnitude | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    cameo: str | None = None
+    cue: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    speaker: Participant | None
+    text: str
+    direct: bool
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str                      # PER | LOC | ORG | MISC
+    start: int
+    end: int
+    code: str | None = None
+
+
+@dataclass
+class Document:
+    doc_id: str
+    dct: str | None
+    text: str
+    language: str = "de"
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The document object of EVENTS.md (sentences and text only on request)."""
+        out = asdict(self)
+        if not with_text:
+            out.pop("text")
+        out.pop("sentences")
+        return out
