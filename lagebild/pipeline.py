@@ -1,26 +1,66 @@
 """The analyzer: Article -> Document, stage by stage.
 
 Stages (each a module): text (paragraphs, captions, sentences, tokens) ->
-timex (time expressions) -> actors (recognition, coding, coreference) ->
-quotes -> events (coding, factuality, conditions, attribution, magnitudes) ->
-merge (one record per happening) -> cameo (quad class, CAMEO root, Goldstein).
+timex (time expressions) -> ner (statistical names, optional) -> actors
+(recognition, coding, coreference) -> quotes -> events (coding, factuality,
+conditions, attribution, magnitudes) -> dates and places -> merge (one record
+per happening) -> cameo (quad class, CAMEO root, Goldstein).
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 
-from .records import Article, Document
+from . import cameo
+from .actors import ActorTagger
+from .events import EventCoder
+from .merge import merge_events
+from .quotes import find_quote_spans, find_quotes
+from .records import Article, Document, Entity
+from .text import segment, tokenize
+from .timex import find_timexes
 
 
 class Analyzer:
-    """Holds the loaded language resources; call it on an Article to get a Document."""
+    """Holds the loaded language resources; call it on an Article to get a Document.
+
+    ``use_models``: run the shipped NER model (falls back to dictionaries, with a
+    warning, when the model file is missing or corrupt).
+    """
 
     def __init__(self, use_models: bool = True):
         self.use_models = use_models
+        self.tagger = ActorTagger()
+        self.coder = EventCoder()
+        self.ner = None
+        if use_models:
+            try:
+                from .ner import try_load_ner
+                self.ner = try_load_ner()
+            except ImportError:  # pragma: no cover - the module ships with the package
+                self.ner = None
 
     def __call__(self, article: Article) -> Document:
-        return Document(doc_id=article.doc_id, dct=article.dct, text=article.text,
-                        title=article.title, url=article.url, source=article.source)
+        text = article.text
+        sentences = segment(text)
+        spacy_doc, sent_tokens = tokenize(text, sentences)
+        quote_spans = find_quote_spans(text)
+        timexes = find_timexes(text, article.dct)
+        entities: list[Entity] = []
+        if self.ner is not None:
+            self.ner.annotate(spacy_doc)
+            entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
+                        for e in spacy_doc.ents]
+        actors = self.tagger.tag(sent_tokens, quote_spans, entities)
+        quotes = find_quotes(text, quote_spans, sentences, actors)
+        events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text)
+        events = merge_events(events)
+        for ev in events:
+            ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
+        return Document(doc_id=article.doc_id, dct=article.dct, text=text, title=article.title,
+                        url=article.url, source=article.source, sentences=sentences,
+                        actors=actors.actors, events=events, quotes=quotes, timexes=timexes,
+                        entities=entities)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         for article in articles:
@@ -33,7 +73,8 @@ _DEFAULT: Analyzer | None = None
 def default_analyzer() -> Analyzer:
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = Analyzer()
+        with warnings.catch_warnings():
+            _DEFAULT = Analyzer()
     return _DEFAULT
 
 

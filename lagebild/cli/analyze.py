@@ -1,6 +1,180 @@
-"""CLI commands of this area (placeholder until its module lands)."""
+"""``lagebild analyze`` and ``lagebild eval events``."""
 from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..records import Document
+
+
+def _side(parts) -> str:
+    return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "") for p in parts) or "-"
+
+
+def format_summary(doc: Document) -> str:
+    """A readable summary of one analyzed article."""
+    lines = [f"== {doc.doc_id}" + (f" ({doc.dct})" if doc.dct else " (no date)") +
+             (f": {doc.title}" if doc.title else "")]
+    if doc.actors:
+        lines.append("Actors:")
+        for a in doc.actors:
+            extra = ", ".join(x for x in (a.role, a.sector) if x)
+            lines.append(f"  {a.id:<4} {a.name} [{a.code or '?'}{'/' + extra if extra else ''}]"
+                         + (f"  also: {', '.join(m for m in a.mentions if m != a.name)}"
+                            if len(a.mentions) > 1 else ""))
+    lines.append(f"Events ({len(doc.events)}):")
+    for ev in doc.events:
+        head = f"  [{ev.factuality}] {ev.type}" + (f"/{ev.mode}" if ev.mode else "")
+        lines.append(f"{head}: {_side(ev.source)} -> {_side(ev.target)}")
+        bits = []
+        if ev.date and ev.date.value:
+            bits.append(f"date {ev.date.value}" + (" (document date)" if ev.date.from_dct else f" ({ev.date.text})"))
+        if ev.magnitude:
+            bits.append(f"{ev.magnitude.qualifier} {ev.magnitude.value} {ev.magnitude.unit}")
+        if ev.condition:
+            bits.append(f"if: {ev.condition}")
+        if ev.reported_by:
+            bits.append(f"according to {ev.reported_by.text or ev.reported_by.code}")
+        if ev.location:
+            bits.append(f"in {ev.location.text}")
+        if ev.cameo:
+            bits.append(f"CAMEO {ev.cameo}, Goldstein {ev.goldstein}")
+        if len(ev.evidence) > 1:
+            bits.append(f"{len(ev.evidence)} mentions")
+        if bits:
+            lines.append("      " + "; ".join(bits))
+    if doc.quotes:
+        lines.append(f"Quotes ({len(doc.quotes)}):")
+        for q in doc.quotes:
+            who = q.speaker.text if q.speaker else "?"
+            text = q.text if len(q.text) < 90 else q.text[:87] + "..."
+            lines.append(f"  {who}: „{text}“")
+    if doc.timexes:
+        lines.append("Time expressions:")
+        for t in doc.timexes:
+            lines.append(f"  {t.text!r} -> {t.value} ({t.type})")
+    for w in doc.warnings:
+        lines.append(f"warning: {w}")
+    return "\n".join(lines)
+
+
+@click.command("analyze")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
+              show_default=True, help="text: readable summary; json: the EVENTS.md document object "
+              "(an array for several articles); jsonl: one object per line.")
+@click.option("--dct", default=None, help="Document date for inputs without one: YYYY, YYYY-MM, "
+              "YYYY-MM-DD or DD.MM.YYYY. Relative dates ('am Donnerstag') resolve against it.")
+@click.option("--no-models", is_flag=True, help="Dictionaries and rules only; skip the statistical NER model.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+@click.option("--with-text", is_flag=True, help="Include the article body in JSON output.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
+def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, quiet):
+    """Analyze German articles: actors, events, quotes and dates.
+
+    INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] '),
+    plain UTF-8 text, JSON Lines (id, text, date, title, url), CSV, HTML; '-' reads
+    standard input. Unreadable inputs are reported on stderr (file, line, what to
+    do) and the others still processed; the exit status is 1 only when nothing
+    could be read.
+
+    \b
+    Examples:
+      lagebild analyze examples/ukraine-gespraeche.txt
+      lagebild analyze article.txt --format json
+      lagebild analyze a.txt b.jsonl dir/ --format jsonl --dct 2022-02-18
+    """
+    from ..pipeline import Analyzer
+    from ..readers import ReadStats, iter_articles
+
+    stats = ReadStats()
+
+    def on_error(err: InputError) -> None:
+        if not quiet:
+            click.echo(f"warning: {err}", err=True)
+
+    try:
+        articles = iter_articles(list(inputs), dct, dct_override=False, on_error=on_error, stats=stats)
+    except InputError as e:
+        raise click.UsageError(str(e)) from None
+    analyzer = Analyzer(use_models=not no_models)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    docs_json = []
+    started = time.monotonic()
+    n = 0
+    try:
+        for art in articles:
+            doc = analyzer(art)
+            n += 1
+            if fmt == "text":
+                out.write(format_summary(doc) + "\n\n")
+            elif fmt == "jsonl":
+                out.write(json.dumps(doc.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
+            else:
+                docs_json.append(doc.to_dict(with_text=with_text))
+            if not quiet and n % 100 == 0:
+                rate = n / max(time.monotonic() - started, 1e-9)
+                click.echo(f"{n} articles, {rate:.1f}/s", err=True)
+        if fmt == "json":
+            payload = docs_json[0] if len(docs_json) == 1 else docs_json
+            out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    finally:
+        if output:
+            out.close()
+    if not quiet and (stats.errors or stats.warnings):
+        click.echo(stats.summary(), err=True)
+    if stats.nothing_read:
+        click.echo("error: no article could be read from the inputs given", err=True)
+        sys.exit(1)
+
+
+@click.command("events")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
+@click.option("--no-models", is_flag=True, help="Score the dictionary-only analyzer.")
+@click.option("--brief", is_flag=True, help="Only the totals line, no misses/extras or per-type table.")
+def eval_events_cmd(gold, as_json, no_models, brief):
+    """Score event coding against gold files (EVENTS.md section 4).
+
+    GOLD are gold JSON files or folders of them (e.g. ../shared/gold/dev/); each
+    holds the article text ('text', 'dct'). Prints the misses and extras, a per-type
+    table and micro P/R/F1, factuality accuracy and false facts -- the same numbers
+    as ../shared/tools/score_events.py.
+
+    \b
+    Examples:
+      lagebild eval events ../shared/gold/dev/
+      lagebild eval events ../shared/gold/seed.json --json
+    """
+    from ..evaluate.events import format_report, gold_files, load_gold, score_pairs
+    from ..pipeline import Analyzer
+    from ..records import Article
+
+    analyzer = Analyzer(use_models=not no_models)
+    pairs = []
+    for path in gold_files([Path(g) for g in gold]):
+        try:
+            g = load_gold(path)
+            text = g["text"]
+        except (OSError, ValueError, KeyError) as e:
+            raise click.ClickException(f"{path}: not a gold file ({e}); expected JSON with 'text' and 'events'")
+        doc = analyzer(Article(doc_id=g.get("doc_id") or path.stem, text=text, dct=g.get("dct")))
+        pairs.append((g, doc.to_dict()))
+    if not pairs:
+        raise click.ClickException("no gold files found in the paths given")
+    score = score_pairs(pairs)
+    if as_json:
+        click.echo(json.dumps(score.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(format_report(score, details=not brief))
 
 
 def register(main, eval_group) -> None:
-    """Attach this module's commands to the ``lagebild`` group."""
+    main.add_command(analyze_cmd)
+    eval_group.add_command(eval_events_cmd)

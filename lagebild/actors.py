@@ -1,0 +1,367 @@
+"""Actor stage: find actor mentions, code them (country + sector), resolve later mentions.
+
+Patterns (all knowledge comes from the lexicon data files):
+- lexicon names: countries (+ genitive), capitals as stand-ins, organisations, parties,
+  demonym nouns ("die Russen");
+- demonym adjective + role noun (+ name): "der amerikanische Außenminister Antony Blinken";
+- genitive country + role (+ name): "Kanadas Premierminister Justin Trudeau";
+- hyphen compounds: "NATO-Generalsekretär", "US-Präsident", "EU-Kommission", "HDP-Chef";
+- role + name apposition: "der Sprecher des Außenministeriums, Ned Price";
+- a party in brackets codes a person: "Annalena Baerbock (Grüne)";
+- later mentions: surnames, "er"/"sie", role nouns alone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, LexEntry, load_lexicon
+from .records import Actor, Participant
+from .text import SentenceTokens, Token
+
+PREPOSITIONS = frozenset("""
+mit von gegen an auf aus bei für in nach über unter vor zu zum zur zwischen neben hinter
+durch ohne um seit bis im am ins vom beim gegenüber wegen trotz laut zufolge inmitten
+seitens seitens namens innerhalb außerhalb statt anstatt""".split())
+OBLIQUE_DETS = frozenset("den dem des einen einem eines seinem seinen seines ihrem ihren ihres "
+                         "unserem unseren diesem diesen dieses jenem jenen".split())
+NOM_DETS = frozenset("der die das ein eine dieser diese dieses".split())
+STOP_NAMES = frozenset("""
+Die Der Das Den Dem Des Ein Eine Einen Einem Er Sie Es Wir Ich Ihr Auch Und Aber Doch Nach Am Im
+In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo Als Wenn Dass Ob So
+Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
+August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
+PERSON_PRONOUNS = {"er": "m", "sie": "f"}
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
+
+
+@dataclass
+class Mention:
+    sent: int
+    i: int                      # first token index in the sentence
+    j: int                      # one past the last token
+    start: int
+    end: int
+    text: str
+    code: str | None
+    sector: str | None
+    kind: str                   # person | country | organisation | group
+    name: str | None = None     # person name, when one was found
+    role: str | None = None
+    gender: str | None = None
+    prep: str | None = None     # preposition governing the mention
+    oblique: bool = False       # determiner marks dative/accusative/genitive
+    genitive_of: bool = False   # a genitive attribute of the noun before it ("Sprecher des Außenministeriums")
+    pronoun: bool = False
+    actor_id: str | None = None
+    alt_codes: tuple[str, ...] = ()
+    in_quote: bool = False
+
+    def participant(self) -> Participant:
+        return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector)
+
+
+@dataclass
+class ActorIndex:
+    """All mentions of one document, grouped into actors."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    default_code: str | None = None
+
+    def in_sentence(self, sent: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sent == sent]
+
+
+def _entry_kind(entry: LexEntry) -> str:
+    if entry.kind in ("country", "capital"):
+        return "country"
+    if entry.kind in ("demonym_noun",):
+        return "group"
+    return "organisation"
+
+
+def _role_of(lex: Lexicon, word: str) -> LexEntry | None:
+    """A role noun, also at the end of a compound ("Bundesaußenminister", "Menschenrechtskommissar")."""
+    entry = lex.roles.get(word)
+    if entry is not None:
+        return entry
+    if "-" in word:
+        return lex.roles.get(word.rsplit("-", 1)[1])
+    for k in range(1, len(word) - 4):
+        tail = word[k:]
+        if tail[0].islower():
+            entry = lex.roles.get(tail[0].upper() + tail[1:])
+            if entry is not None and len(tail) >= 5:
+                return entry
+    return None
+
+
+def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
+    if "-" not in word:
+        return None
+    head = word.split("-", 1)[0]
+    return lex.prefixes.get(head)
+
+
+class ActorTagger:
+    """Finds and codes actor mentions in tokenized sentences."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+
+    # -- recognition -------------------------------------------------------------------
+    def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
+        """Preposition and oblique-case marking from the words before position i."""
+        k = i - 1
+        while k >= 0 and (toks[k].text[:1].islower() and toks[k].lower not in PREPOSITIONS
+                          and toks[k].lower not in OBLIQUE_DETS and toks[k].lower not in NOM_DETS
+                          and k >= i - 3):
+            k -= 1  # skip adjectives ("den amerikanischen")
+        det = toks[k].lower if k >= 0 else None
+        oblique = det in OBLIQUE_DETS
+        prep = None
+        if det in PREPOSITIONS:
+            prep = det
+        elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
+            prep = toks[k - 1].lower
+        return prep, oblique
+
+    def _names_after(self, toks: list[Token], k: int, limit: int = 4) -> int:
+        """End index of a run of capitalized name tokens starting at k."""
+        n = k
+        while n < len(toks) and n - k < limit and _NAME_TOKEN.match(toks[n].text) \
+                and toks[n].text not in STOP_NAMES and self._lex_entry_at(toks, n) is None \
+                and toks[n].text not in self.lex.roles:
+            n += 1
+        return n
+
+    def _lex_entry_at(self, toks: list[Token], i: int) -> tuple[int, LexEntry] | None:
+        return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
+
+    def tag_sentence(self, st: SentenceTokens, quote_spans: list[tuple[int, int]]) -> list[Mention]:
+        toks = st.tokens
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            m = self._mention_at(toks, i)
+            if m is None:
+                i += 1
+                continue
+            m.prep, m.oblique = self._context(toks, m.i)
+            if m.i >= 2 and toks[m.i - 1].lower in ("des", "der") and toks[m.i - 2].is_cap \
+                    and toks[m.i - 2].lower not in PREPOSITIONS:
+                m.genitive_of = True
+            if m.i >= 1 and toks[m.i - 1].text in ("des", "eines") and m.i >= 2:
+                m.genitive_of = True
+            m.in_quote = any(a <= m.start < b for a, b in quote_spans)
+            out.append(m)
+            i = max(m.j, i + 1)
+        return out
+
+    def _mention_at(self, toks: list[Token], i: int) -> Mention | None:
+        lex = self.lex
+        t = toks[i]
+        # 1. pronouns for persons
+        if t.lower in PERSON_PRONOUNS and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
+            return Mention(t.sent, i, i + 1, t.start, t.end, t.text, None, None, "person",
+                           gender=PERSON_PRONOUNS[t.lower], pronoun=True)
+        # 2. demonym adjective (+ more adjectives) + role noun (+ name)
+        adj = lex.adjectives.get(t.lower)
+        if adj is not None:
+            k = i + 1
+            while k < len(toks) and toks[k].text[:1].islower() and k < i + 3 and toks[k].lower not in PREPOSITIONS:
+                k += 1
+            if k < len(toks):
+                role = _role_of(lex, toks[k].text)
+                if role is not None:
+                    return self._role_mention(toks, i, k, role, adj.code, adj.alt_codes)
+        # 3. lexicon names (longest match)
+        hit = self._lex_entry_at(toks, i)
+        if hit is not None:
+            n, entry = hit
+            j = i + n
+            # genitive country + role (+ name): "Kanadas Premierminister Justin Trudeau"
+            if entry.kind in ("country",) and j < len(toks) and t.text.endswith("s"):
+                role = _role_of(lex, toks[j].text)
+                if role is not None:
+                    return self._role_mention(toks, i, j, role, entry.code, entry.alt_codes)
+            if entry.kind == "role":
+                return self._role_mention(toks, i, i, entry, None, ())
+            return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
+                           entry.code, entry.sector, _entry_kind(entry), name=entry.name,
+                           alt_codes=entry.alt_codes)
+        # 4. hyphen compounds: "NATO-Generalsekretär", "US-Präsident", "HDP-Politikerin"
+        pre = _prefix_entry(lex, t.text)
+        if pre is not None:
+            role = _role_of(lex, t.text)
+            if role is not None:
+                return self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
+            return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
+                           _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes)
+        # 5. role noun alone (+ name)
+        if t.is_cap:
+            role = _role_of(lex, t.text)
+            if role is not None:
+                return self._role_mention(toks, i, i, role, None, ())
+        return None
+
+    def _role_mention(self, toks: list[Token], i: int, k: int, role: LexEntry, code: str | None,
+                      alt: tuple[str, ...], prefix: LexEntry | None = None) -> Mention:
+        """Role noun at k (with the coding words from i), followed by an optional name."""
+        lex = self.lex
+        j = k + 1
+        sector = role.sector
+        if prefix is not None and prefix.sector and prefix.kind == "party":
+            sector = prefix.sector
+        # genitive complement: "der Sprecher des Außenministeriums", "des Europarats"
+        if j + 1 < len(toks) and toks[j].lower in ("des", "der"):
+            hit = self._lex_entry_at(toks, j + 1)
+            inner = _role_of(lex, toks[j + 1].text) if hit is None else None
+            if hit is not None and hit[1].kind != "role":
+                code = code or hit[1].code
+                alt = alt or hit[1].alt_codes
+                j = j + 1 + hit[0]
+            elif inner is not None and inner.kind == "role" and toks[j + 1].text.endswith("s"):
+                j = j + 2
+        # ", Ned Price" or "Ned Price" after the role
+        name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j
+        n = self._names_after(toks, name_start)
+        person_name = None
+        if n > name_start and (n - name_start >= 2 or name_start == k + 1 or role.kind == "person"):
+            person_name = " ".join(x.text for x in toks[name_start:n])
+            j = n
+        # "(Grüne)": a party in brackets
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
+            hit = self._lex_entry_at(toks, j + 1)
+            if hit is not None and hit[1].kind == "party":
+                code = code or hit[1].code
+                alt = alt or hit[1].alt_codes
+                j += 3
+        kind = "person" if person_name or (role.kind == "person" and role.gender != "pl") else (
+            "group" if role.kind in ("group",) or role.gender == "pl" else "organisation")
+        first = toks[i]
+        return Mention(first.sent, i, j, first.start, toks[j - 1].end,
+                       " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
+                       code, sector, kind, name=person_name, role=role.name,
+                       gender=role.gender, alt_codes=alt)
+
+    def _bare_names(self, st: SentenceTokens, taken: set[int], known: dict[str, Mention]) -> list[Mention]:
+        """Later mentions of known persons by surname ("Blinken"), and "Name (Party)" persons."""
+        out = []
+        toks = st.tokens
+        i = 0
+        while i < len(toks):
+            if i in taken or not _NAME_TOKEN.match(toks[i].text) or toks[i].text in STOP_NAMES:
+                i += 1
+                continue
+            n = self._names_after(toks, i)
+            if n == i:
+                i += 1
+                continue
+            words = [t.text for t in toks[i:n]]
+            hit = next((known[w] for w in reversed(words) if w in known), None)
+            party = None
+            if n + 2 < len(toks) and toks[n].text == "(" and toks[n + 2].text == ")":
+                ph = self._lex_entry_at(toks, n + 1)
+                if ph is not None and ph[1].kind == "party":
+                    party = ph[1]
+            if hit is not None or (party is not None and n - i >= 2):
+                m = Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, " ".join(words),
+                            hit.code if hit else party.code, hit.sector if hit else "GOV", "person",
+                            name=" ".join(words), gender=hit.gender if hit else None,
+                            alt_codes=(hit.alt_codes if hit else party.alt_codes))
+                if party is not None and (m.code is None):
+                    m.code = party.code
+                out.append(m)
+            i = n
+        return out
+
+    # -- document level -------------------------------------------------------------------
+    def tag(self, sentences: list[SentenceTokens], quote_spans: list[tuple[int, int]],
+            ner_persons: list[tuple[int, int]] | None = None) -> ActorIndex:
+        idx = ActorIndex()
+        known: dict[str, Mention] = {}   # surname -> person mention that introduced it
+        for st in sentences:
+            if st.sentence.kind != "body":
+                continue
+            ms = self.tag_sentence(st, quote_spans)
+            taken = {k for m in ms for k in range(m.i, m.j)}
+            for m in ms:
+                if m.kind == "person" and m.name:
+                    for w in m.name.split():
+                        if len(w) > 2:
+                            known[w] = m
+            extra = self._bare_names(st, taken, known)
+            for m in extra:
+                m.prep, m.oblique = self._context(st.tokens, m.i)
+                m.in_quote = any(a <= m.start < b for a, b in quote_spans)
+                for w in m.name.split():
+                    known.setdefault(w, m)
+            ms = sorted(ms + extra, key=lambda m: m.i)
+            idx.mentions.extend(ms)
+        idx.default_code = self._default_code(idx.mentions)
+        self._resolve(idx)
+        return idx
+
+    @staticmethod
+    def _default_code(mentions: list[Mention]) -> str | None:
+        """The article's home country: the most frequent country code among its mentions."""
+        counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun)
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+    def _resolve(self, idx: ActorIndex) -> None:
+        """Group mentions into actors; fill pronouns and uncoded roles."""
+        by_key: dict[tuple, Actor] = {}
+        persons: list[tuple[Mention, Actor]] = []
+        last_any: Mention | None = None
+        for m in idx.mentions:
+            if m.pronoun:
+                ant = None
+                for pm, pa in reversed(persons):
+                    if m.gender is None or pm.gender in (None, m.gender) or pm.gender == "pl":
+                        if not (m.gender == "f" and pm.gender == "m") and not (m.gender == "m" and pm.gender == "f"):
+                            ant = (pm, pa)
+                            break
+                if ant is None:
+                    continue
+                pm, pa = ant
+                m.code, m.sector, m.actor_id, m.name = pa.code, pa.sector, pa.id, pa.name
+                m.alt_codes = pm.alt_codes
+                pa.mentions.append(m.text)
+                continue
+            if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
+                m.code = idx.default_code
+            if m.kind == "person" and m.name:
+                surname = m.name.split()[-1]
+                key = ("person", surname)
+                if key not in by_key:
+                    # a later full mention may add a first name to an earlier surname
+                    by_key[key] = Actor(id=f"A{len(idx.actors) + 1}", name=m.name, code=m.code,
+                                        sector=m.sector, role=m.role, kind="person")
+                    idx.actors.append(by_key[key])
+                a = by_key[key]
+                if len(m.name) > len(a.name):
+                    a.name = m.name
+                a.code = a.code or m.code
+                a.sector = a.sector or m.sector
+                a.role = a.role or m.role
+                m.code, m.sector = a.code, a.sector
+                persons.append((m, a))
+            else:
+                key = (m.kind, m.code, m.sector, (m.name or m.role or m.text))
+                if key not in by_key:
+                    by_key[key] = Actor(id=f"A{len(idx.actors) + 1}", name=m.name or m.text, code=m.code,
+                                        sector=m.sector, role=m.role, kind=m.kind)
+                    idx.actors.append(by_key[key])
+                a = by_key[key]
+                if m.kind == "person":
+                    persons.append((m, a))
+            m.actor_id = a.id
+            if m.text not in a.mentions:
+                a.mentions.append(m.text)
+            last_any = m
+        del last_any

@@ -1,0 +1,182 @@
+"""Event scoring against gold files, as EVENTS.md section 4 defines it.
+
+Per document, events become dyad tuples (type, source code, target code), one per
+source x target pair ("-" for an empty side). Gold may list alternatives
+("REQUEST|AGREE", "UKR|-") and optional events; planned CONSULT/SUPPORT/COOPERATE/AID
+may also be predicted as AGREE. Reported: micro P/R/F1, factuality accuracy on
+matched tuples, false facts (asserted predictions of hypothetical/negated gold),
+per-type precision and recall, and the lists of misses and extras.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FOLDED_INTO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
+def _side_options(side) -> list[frozenset[str]]:
+    opts = [frozenset(((p or {}).get("code") or "-").split("|")) for p in (side or [])]
+    return opts or [frozenset({"-"})]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A gold dyad: accepted types x accepted source codes x accepted target codes."""
+
+    types: frozenset[str]
+    sources: frozenset[str]
+    targets: frozenset[str]
+
+    def accepts(self, t: tuple[str, str, str]) -> bool:
+        return t[0] in self.types and t[1] in self.sources and t[2] in self.targets
+
+    def covers(self, other: "Slot") -> bool:
+        return self.types == other.types and other.sources <= self.sources and other.targets <= self.targets
+
+    def label(self) -> tuple[str, str, str]:
+        return ("/".join(sorted(self.types)) if len(self.types) > 1 else next(iter(self.types)),
+                "|".join(sorted(self.sources)), "|".join(sorted(self.targets)))
+
+
+def gold_slots(events: list[dict]) -> dict[Slot, dict]:
+    found: dict[Slot, dict] = {}
+    for ev in events:
+        types = set((ev.get("type") or "").split("|"))
+        if ev.get("factuality") == "planned" and types & FOLDED_INTO_AGREE:
+            types.add("AGREE")
+        for s in _side_options(ev.get("source")):
+            for t in _side_options(ev.get("target")):
+                found.setdefault(Slot(frozenset(types), s, t), ev)
+    # a slot that accepts everything a narrower one accepts is dropped in favour of the narrower
+    return {sl: ev for sl, ev in found.items()
+            if not any(o != sl and o.types == sl.types and sl.covers(o) for o in found)}
+
+
+def predicted_tuples(events: list[dict]) -> dict[tuple[str, str, str], dict]:
+    out: dict[tuple[str, str, str], dict] = {}
+    for ev in events:
+        typ = (ev.get("type") or "").split("|")[0]
+        for s in _side_options(ev.get("source")):
+            for t in _side_options(ev.get("target")):
+                out.setdefault((typ, min(s), min(t)), ev)
+    return out
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+@dataclass
+class EventScore:
+    total: Counts = field(default_factory=Counts)
+    per_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    fact_ok: int = 0
+    fact_n: int = 0
+    false_facts: int = 0
+    misses: list[tuple[str, tuple]] = field(default_factory=list)
+    extras: list[tuple[str, tuple]] = field(default_factory=list)
+    false_fact_list: list[tuple[str, tuple]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        p, r, f = self.total.prf()
+        return {
+            "tp": self.total.tp, "fp": self.total.fp, "fn": self.total.fn,
+            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+            "factuality_accuracy": round(self.fact_ok / self.fact_n, 3) if self.fact_n else None,
+            "false_facts": self.false_facts,
+            "per_type": {t: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in c.prf())),
+                                 tp=c.tp, fp=c.fp, fn=c.fn) for t, c in sorted(self.per_type.items())},
+            "misses": [[d, list(k)] for d, k in self.misses],
+            "extras": [[d, list(k)] for d, k in self.extras],
+            "false_fact_list": [[d, list(k)] for d, k in self.false_fact_list],
+        }
+
+
+def score_document(gold: dict, pred: dict, result: EventScore) -> None:
+    doc = gold.get("doc_id") or pred.get("doc_id") or "?"
+    required = gold_slots([e for e in gold.get("events", []) if not e.get("optional")])
+    optional = gold_slots([e for e in gold.get("events", []) if e.get("optional")])
+    filled: set[Slot] = set()
+    for key, pev in predicted_tuples(pred.get("events") or []).items():
+        req = [sl for sl in required if sl.accepts(key)]
+        opt = [sl for sl in optional if sl.accepts(key)]
+        if not req and not opt:
+            result.total.fp += 1
+            result.per_type[key[0]].fp += 1
+            result.extras.append((doc, key))
+            continue
+        gev = required[req[0]] if req else optional[opt[0]]
+        if pev.get("factuality") == "asserted" and gev.get("factuality") in ("hypothetical", "negated"):
+            result.false_facts += 1
+            result.false_fact_list.append((doc, key))
+        for sl in sorted(req, key=lambda s: len(s.types)):  # its own type before an AGREE alias
+            if sl in filled:
+                continue
+            filled.add(sl)
+            result.total.tp += 1
+            result.per_type[key[0]].tp += 1
+            result.fact_n += 1
+            result.fact_ok += pev.get("factuality") == required[sl].get("factuality")
+            break
+    for sl in required:
+        if sl not in filled:
+            result.total.fn += 1
+            label = sl.label()
+            result.per_type[label[0].split("/")[-1] if "/" not in label[0] else label[0]].fn += 1
+            result.misses.append((doc, label))
+
+
+def score_pairs(pairs: list[tuple[dict, dict]]) -> EventScore:
+    result = EventScore()
+    for gold, pred in pairs:
+        score_document(gold, pred, result)
+    return result
+
+
+def load_gold(path: Path) -> dict:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def gold_files(paths: list[Path]) -> list[Path]:
+    """Gold JSON files in the given files/folders (a gold file has 'events' and 'text')."""
+    out = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.glob("*.json"))
+        else:
+            out.append(p)
+    return out
+
+
+def format_report(score: EventScore, *, details: bool = True) -> str:
+    d = score.as_dict()
+    lines = []
+    if details:
+        for doc, key in score.misses:
+            lines.append(f"miss  {doc}: {key}")
+        for doc, key in score.extras:
+            lines.append(f"extra {doc}: {key}")
+        for doc, key in score.false_fact_list:
+            lines.append(f"FALSE FACT {doc}: {key}")
+        lines.append("")
+        lines.append(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+        for t, c in d["per_type"].items():
+            lines.append(f"{t:<10} {c['precision']:>6} {c['recall']:>6} {c['f1']:>6} {c['tp']:>4} {c['fp']:>4} {c['fn']:>4}")
+        lines.append("")
+    lines.append(f"events: P={d['precision']} R={d['recall']} F1={d['f1']} "
+                 f"factuality={d['factuality_accuracy']} false_facts={d['false_facts']} "
+                 f"(tp={d['tp']} fp={d['fp']} fn={d['fn']})")
+    return "\n".join(lines)

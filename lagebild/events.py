@@ -1,0 +1,527 @@
+"""Event stage: clauses -> PLOVER events with factuality, condition, attribution, magnitude.
+
+German sentence structure is read with light rules instead of a parser:
+clauses are cut at commas, dashes, colons and clause-joining "und"; a clause that
+starts with a subordinator is subordinate, one that starts with "solange", "falls",
+"wenn" ... (or follows "unter der Bedingung") is a condition. Verb cues come from
+``lang/de/verbs.tsv`` (lemmas via simplemma; separable particles at the clause end
+are joined: "weist ... zurück" -> "zurückweisen"); factuality and reported-speech
+cues from ``lang/de/cues.tsv``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import simplemma
+
+from .actors import ActorIndex, Mention
+from .records import Event, EventDate, Evidence, Magnitude, Participant, Sentence, Timex
+from .text import SentenceTokens, Token
+
+BOUNDARY = frozenset({",", ";", ":", "–", "—", "(", ")", "„", "“", "\"", "«", "»"})
+QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "«", "»"})
+CONJ_SPLIT = frozenset({"und", "aber", "sondern", "doch", "oder"})
+RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches was wo".split())
+WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
+NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                          "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
+MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
+                      "möchte möchten plant planen planten beabsichtigt".split())
+KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    kind: str
+    type: str
+    mode: str | None
+    targets: tuple[str, ...]
+    requires: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Cue]]
+    nouns: dict[str, list[Cue]]
+    cues: dict[str, set[str]]        # word -> classes
+
+    def is_(self, word: str, cls: str) -> bool:
+        return cls in self.cues.get(word, ())
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = resources.files("lagebild") / "lang" / "de" / name
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for n, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise ValueError(f"lagebild/lang/de/{name}: row {n} has the wrong number of columns")
+        rows.append(row)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Lexicon:
+    verbs: dict[str, list[Cue]] = {}
+    nouns: dict[str, list[Cue]] = {}
+    for row in _read_tsv("verbs.tsv"):
+        cue = Cue(row["cue"], row["kind"], row["type"], row["mode"] or None,
+                  tuple(x for x in row["target"].split("|") if x and x != "-"),
+                  tuple(x for x in row["requires"].split("|") if x))
+        (verbs if cue.kind == "verb" else nouns).setdefault(cue.cue, []).append(cue)
+    cues: dict[str, set[str]] = {}
+    for row in _read_tsv("cues.tsv"):
+        cues.setdefault(row["word"], set()).add(row["class"])
+    return Lexicon(verbs, nouns, cues)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    low = word.lower()
+    lem = simplemma.lemmatize(low, lang="de").lower()
+    if lem == low:
+        if low.endswith("iert") and len(low) > 6:
+            return low[:-1] + "en"
+        if low.endswith("ierte") or low.endswith("ierten"):
+            return low[: low.rindex("ierte")] + "ieren"
+    return lem
+
+
+_NUM = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
+_NUM_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+              "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+              "fünfzig": 50, "hundert": 100, "tausend": 1000, "dutzend": 12, "dutzende": 12,
+              "hunderte": 100, "tausende": 1000, "zehntausende": 10000, "hunderttausende": 100000}
+_QUAL = {"mehr als": "more_than", "über": "more_than", "rund": "about", "etwa": "about", "ungefähr": "about",
+         "circa": "about", "ca.": "about", "fast": "about", "knapp": "about", "mindestens": "at_least",
+         "wenigstens": "at_least", "bis zu": "up_to", "weniger als": "less_than", "unter": "less_than",
+         "höchstens": "up_to"}
+_SCALE = {"millionen": 1e6, "million": 1e6, "mio.": 1e6, "mio": 1e6, "milliarden": 1e9, "milliarde": 1e9,
+          "mrd.": 1e9, "tausend": 1e3}
+UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "kämpfer": "fighters",
+         "tote": "deaths", "toten": "deaths", "todesopfer": "deaths", "menschen": "people", "personen": "people",
+         "zivilisten": "civilians", "demonstranten": "protesters", "teilnehmer": "protesters",
+         "flüchtlinge": "refugees", "migranten": "migrants", "verletzte": "injured", "verletzten": "injured",
+         "festnahmen": "arrests", "festgenommene": "arrests", "panzer": "tanks", "raketen": "missiles",
+         "euro": "EUR", "dollar": "USD", "polizisten": "police", "einsatzkräfte": "police",
+         "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages"}
+_MAG = re.compile(
+    r"(?P<qual>mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
+    r"weniger als|unter|höchstens)?\s*(?P<num>" + _NUM + r"|" + "|".join(_NUM_WORDS) + r")"
+    r"(?:\s+(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.|Tausend))?"
+    r"\s+(?:[a-zäöüß]+e[nrms]?\s+){0,2}(?P<unit>[A-ZÄÖÜa-zäöüß]+)", re.IGNORECASE)
+
+
+def find_magnitude(text: str) -> Magnitude | None:
+    for m in _MAG.finditer(text):
+        unit = m.group("unit").lower()
+        if unit not in UNITS:
+            continue
+        raw = m.group("num").lower()
+        if raw in _NUM_WORDS:
+            value = float(_NUM_WORDS[raw])
+        else:
+            value = float(raw.replace(".", "").replace(",", "."))
+        if m.group("scale"):
+            value *= _SCALE[m.group("scale").lower()]
+        qual = _QUAL.get((m.group("qual") or "").lower(), "exact")
+        if raw in ("dutzende", "hunderte", "tausende", "zehntausende", "hunderttausende"):
+            qual = "more_than"
+        return Magnitude(value=int(value) if value.is_integer() else value, unit=UNITS[unit], qualifier=qual)
+    return None
+
+
+_FUTURE_WORDS = ("nächst", "kommend", "morgen", "übermorgen", "künftig", "demnächst", "bald")
+PAST_AUX = frozenset("hatte hatten hat haben habe war waren ist sind wurde wurden".split())
+
+
+def _is_future(t: Timex, dct: str | None) -> bool:
+    low = t.text.lower()
+    if any(w in low for w in _FUTURE_WORDS) and "vergangen" not in low:
+        return True
+    if t.value == "FUTURE_REF":
+        return True
+    if dct and t.value[:4].isdigit() and len(dct) >= 7:
+        n = min(len(dct), 10)
+        v = t.value[:n]
+        return len(v) == n and "W" not in v and v > dct[:n]
+    return False
+
+
+def _past_tense(c: "Clause") -> bool:
+    return any(t.lower in PAST_AUX for t in c.tokens) or any(
+        t.lower.endswith("te") and lemma(t.text) != t.lower and t.text[:1].islower() for t in c.tokens[:4])
+
+
+@dataclass
+class Clause:
+    sent: int
+    tokens: list[Token]
+    kind: str = "main"              # main | sub | condition | infinitive
+    starts_with: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def lowers(self) -> list[str]:
+        return [t.lower for t in self.tokens]
+
+
+def _verbish(tok: Token) -> bool:
+    if not tok.text[:1].islower():
+        return False
+    lem = lemma(tok.text)
+    return lem.endswith(("en", "ern", "eln")) and tok.lower not in ("den", "einen", "seinen", "ihren", "diesen")
+
+
+def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
+    clauses: list[Clause] = []
+    cur: list[Token] = []
+    toks = st.tokens
+
+    def flush() -> None:
+        if cur:
+            clauses.append(Clause(st.sentence.index, list(cur)))
+            cur.clear()
+
+    for k, t in enumerate(toks):
+        if t.text in BOUNDARY:
+            flush()
+            continue
+        if t.lower in CONJ_SPLIT and cur and k + 1 < len(toks) and _verbish(toks[k + 1]) \
+                and lemma(toks[k + 1].text) not in ("sein",):
+            flush()
+            continue
+        cur.append(t)
+    flush()
+    merged: list[Clause] = []
+    for c in clauses:
+        c.tokens = [t for t in c.tokens if t.text not in (".", "!", "?")] or c.tokens
+        first = c.tokens[0].lower
+        c.starts_with = first
+        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers):
+            c.kind = "condition"
+        elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
+            c.kind = "sub"
+        elif any(t.lower == "zu" for t in c.tokens[-3:]) and not any(_verbish(t) and t.lower in KONJ1 for t in c.tokens):
+            c.kind = "infinitive" if merged else "main"
+        # "unter der Bedingung, dass ...": the dass-clause is the condition
+        if c.kind == "sub" and first in ("dass", "daß") and merged and "bedingung" in merged[-1].lowers:
+            c.kind = "condition"
+        merged.append(c)
+    return merged
+
+
+def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
+    """(token, lemma) of verb cues in the clause, separable particles joined."""
+    toks = c.tokens
+    last = toks[-1].lower if toks else ""
+    out = []
+    for t in toks:
+        if not t.text[:1].islower() and t is not toks[0]:
+            continue
+        lem = lemma(t.text)
+        if lex.is_(last, "particle") and t is not toks[-1] and (last + lem) in lex.verbs:
+            out.append((t, last + lem))
+        elif lem in lex.verbs:
+            out.append((t, lem))
+        elif t is toks[-1] and lex.is_(t.lower, "particle"):
+            continue
+    return out
+
+
+def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str]) -> bool:
+    if not cue.requires:
+        return True
+    words = sentence_lowers
+    for r in cue.requires:
+        if r.endswith("*"):
+            if any(w.startswith(r[:-1]) or r[:-1] in w for w in words):
+                return True
+        elif r in words:
+            return True
+    return False
+
+
+def _pick_cue(cands: list[Cue], c: Clause, sent_lowers: list[str]) -> Cue | None:
+    with_req = [x for x in cands if x.requires and _requires_ok(x, c, sent_lowers)]
+    if with_req:
+        return with_req[0]
+    plain = [x for x in cands if not x.requires]
+    return plain[0] if plain else None
+
+
+@dataclass
+class RawEvent:
+    event: Event
+    clause: Clause
+    source_m: list[Mention]
+    target_m: list[Mention]
+    cue_tok: Token
+
+
+def _is_passive(c: Clause, cue_tok: Token) -> bool:
+    if not any(t.lower in WERDEN_PASSIVE for t in c.tokens):
+        return False
+    low = cue_tok.lower
+    return (low.startswith("ge") or "ge" in low[2:6] or low.endswith("iert")) and low != lemma(cue_tok.text)
+
+
+def _participants(ms: list[Mention]) -> list[Participant]:
+    return [m.participant() for m in ms]
+
+
+def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
+    """'X und Y' / 'X, Y und Z': mentions joined to first by und/commas with nothing else between."""
+    out = [first]
+    toks = c.tokens
+    pos = {id(t): k for k, t in enumerate(toks)}
+    for m in ms:
+        if m is first or m.i <= out[-1].i:
+            continue
+        # tokens between previous mention end and this mention
+        between = [t for t in toks if out[-1].end <= t.start < m.start]
+        if between and all(t.lower in ("und", ",", "sowie", "die", "der", "das") for t in between) and m.prep is None:
+            out.append(m)
+        else:
+            break
+    del pos
+    return out
+
+
+class EventCoder:
+    def __init__(self) -> None:
+        self.lex = load_cues()
+
+    def code(self, sentences: list[SentenceTokens], actors: ActorIndex, timexes: list[Timex],
+             dct: str | None, text: str = "") -> list[Event]:
+        self._text = text
+        raw: list[RawEvent] = []
+        reporter: Mention | None = None
+        last_source: list[Mention] = []
+        for st in sentences:
+            if st.sentence.kind != "body" or not st.tokens:
+                continue
+            ms = [m for m in actors.in_sentence(st.sentence.index)]
+            clauses = split_clauses(st, self.lex)
+            for c in clauses:
+                c.mentions = [m for m in ms if c.start <= m.start < c.end + 1 and m.end <= c.end + 1]
+            sent_lowers = [t.lower for t in st.tokens]
+            # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
+            speaker, speech_clause = self._speaker(clauses, sent_lowers)
+            konj = any(t.lower in KONJ1 for t in st.tokens)
+            if speaker is not None:
+                reporter = speaker
+            elif not konj:
+                reporter = None
+            sent_events: list[RawEvent] = []
+            prev_source: list[Mention] = last_source
+            for ci, c in enumerate(clauses):
+                for tok, lem in _cue_lemmas(c, self.lex):
+                    cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
+                    if cue is None:
+                        continue
+                    ev = self._verb_event(cue, tok, c, clauses, ci, prev_source, actors, sent_events)
+                    if ev is None:
+                        continue
+                    if ev.source_m:
+                        prev_source = ev.source_m
+                    sent_events.append(ev)
+                for k, t in enumerate(c.tokens):
+                    cands = self.lex.nouns.get(t.lower)
+                    if not cands or not t.is_cap:
+                        continue
+                    cue = _pick_cue(cands, c, sent_lowers)
+                    if cue is None:
+                        continue
+                    ev = self._noun_event(cue, t, k, c, actors)
+                    if ev is not None:
+                        sent_events.append(ev)
+            # attach factuality, conditions, reporter, magnitude, date
+            for ev in sent_events:
+                self._factuality(ev, clauses, sent_lowers)
+                if speech_clause is not None and ev.clause is not speech_clause and reporter is not None:
+                    if not any(m is reporter for m in ev.source_m):
+                        ev.event.reported_by = reporter.participant()
+                elif speaker is None and konj and reporter is not None and ev.clause.kind != "condition":
+                    if not any(m.code == reporter.code for m in ev.source_m):
+                        ev.event.reported_by = reporter.participant()
+                mag = find_magnitude(ev.clause.tokens[0].text and st.sentence.text[
+                    ev.clause.start - st.sentence.start: ev.clause.end - st.sentence.start])
+                if mag is not None:
+                    ev.event.magnitude = mag
+                ev.event.evidence = [Evidence(sentence=st.sentence.index, start=st.sentence.start,
+                                              end=st.sentence.end, text=st.sentence.text)]
+                self._date(ev, timexes, dct, st.sentence)
+            if sent_events:
+                srcs = [e.source_m for e in sent_events if e.source_m]
+                if srcs:
+                    last_source = srcs[-1]
+            raw.extend(sent_events)
+        return [r.event for r in raw if r.event.source or r.event.target]
+
+    # -- speakers ---------------------------------------------------------------------------
+    def _speaker(self, clauses: list[Clause], lowers: list[str]) -> tuple[Mention | None, Clause | None]:
+        for c in clauses:
+            lems = [lemma(t.text) for t in c.tokens]
+            last = c.tokens[-1].lower
+            speech = any(self.lex.is_(lm, "speech") or (self.lex.is_(last, "particle")
+                                                        and self.lex.is_(last + lm, "speech")) for lm in lems)
+            if "laut" in c.lowers or "zufolge" in c.lowers or ("angaben" in c.lowers):
+                cand = [m for m in c.mentions if not m.in_quote]
+                if cand:
+                    return cand[0], c
+            if speech and len(clauses) > 1:
+                cand = [m for m in c.mentions if not m.in_quote and not m.genitive_of
+                        and (m.prep in (None, "aus", "von"))]
+                if cand:
+                    return cand[0], c
+        return None, None
+
+    # -- verb events ------------------------------------------------------------------------
+    def _verb_event(self, cue: Cue, tok: Token, c: Clause, clauses: list[Clause], ci: int,
+                    prev_source: list[Mention], actors: ActorIndex, done: list[RawEvent]) -> RawEvent | None:
+        ms = [m for m in c.mentions if not m.in_quote or True]
+        passive = _is_passive(c, tok)
+        free = [m for m in ms if m.prep is None and not m.genitive_of]
+        if passive:
+            agents = [m for m in ms if m.prep in ("von", "durch")]
+            source = agents[:1]
+            target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
+            if not source and actors.default_code:
+                source_p = [Participant(actor=None, text=None, code=actors.default_code, sector=None)]
+            else:
+                source_p = _participants(source)
+        else:
+            nom = [m for m in free if not m.oblique]
+            source = _coordinated(nom[0], nom, c) if nom else []
+            if not source:
+                source = list(prev_source) if c.kind in ("infinitive", "main", "sub") else []
+                if c.kind == "sub" and c.starts_with in ("dass", "daß", "ob") and not nom:
+                    source = []
+            source_p = _participants(source)
+            target = []
+            for m in ms:
+                if m in source:
+                    continue
+                if m.prep and m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets) \
+                        or (m.prep == "im" and "in" in cue.targets) or (m.prep == "ins" and "in" in cue.targets):
+                    target.append(m)
+                elif m.prep is None and not m.genitive_of and ("acc" in cue.targets or "dat" in cue.targets):
+                    target.append(m)
+            if target:
+                target = _coordinated(target[0], [m for m in ms if m not in source], c)
+        if not source_p and not target:
+            return None
+        # same code on both sides of a meeting among allies is fine; a dyad with itself is not
+        target_p = _participants(target)
+        if not target_p and cue.type in NEEDS_TARGET:
+            target_p = self._fallback_target(c, source_p, actors, ci, clauses)
+        ev = Event(type=cue.type, mode=cue.mode, source=source_p, target=target_p, cue=tok.text)
+        return RawEvent(ev, c, source, target, tok)
+
+    def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
+                         clauses: list[Clause]) -> list[Participant]:
+        """No target in the clause: the nearest earlier actor of another code in this or the last sentence."""
+        codes = {p.code for p in source}
+        cands = [m for m in actors.mentions if m.sent in (c.sent, c.sent - 1) and m.start < c.end
+                 and m.code and m.code not in codes and not m.genitive_of]
+        if not cands:
+            return []
+        return [cands[-1].participant()]
+
+    # -- noun events ------------------------------------------------------------------------
+    def _noun_event(self, cue: Cue, t: Token, k: int, c: Clause, actors: ActorIndex) -> RawEvent | None:
+        from .lexicon import load_lexicon
+        lex = load_lexicon()
+        toks = c.tokens
+        source: list[Participant] = []
+        # "russische Invasion", "russischen Truppenaufmarsch"
+        if k >= 1:
+            adj = lex.adjectives.get(toks[k - 1].lower)
+            if adj is not None:
+                source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
+        after = [m for m in c.mentions if m.start > t.start]
+        before = [m for m in c.mentions if m.end <= t.start]
+        if not source:
+            von = [m for m in after if m.prep in ("von", "durch") or m.genitive_of]
+            if von and cue.type not in ("ASSAULT", "SANCTION", "COERCE") or (von and cue.targets != ("gen",)):
+                source = [von[0].participant()]
+                after = [m for m in after if m is not von[0]]
+        target = []
+        for m in after:
+            if (m.prep and (m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets))) \
+                    or ("gen" in cue.targets and m.genitive_of):
+                target = [m.participant()]
+                break
+        negated_noun = k >= 1 and toks[k - 1].lower.startswith("kein") or (
+            k >= 2 and toks[k - 2].lower.startswith("kein"))
+        if not source:
+            # "keine Gespräche mit X": the clause's free subject, if any
+            free = [m for m in before if m.prep is None and not m.oblique and not m.genitive_of]
+            if free and negated_noun:
+                source = [free[0].participant()]
+        if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
+            return None
+        ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)
+        return RawEvent(ev, c, [], [], t)
+
+    # -- factuality -------------------------------------------------------------------------
+    def _factuality(self, ev: RawEvent, clauses: list[Clause], lowers: list[str]) -> None:
+        c = ev.clause
+        lx = self.lex
+        words = c.lowers
+        fact = "asserted"
+        idx = clauses.index(c)
+        prev = clauses[idx - 1] if idx else None
+        governed_by_warning = prev is not None and c.kind == "sub" and any(
+            lemma(w) in ("warnen", "befürchten", "fürchten", "drohen", "gewarnt") or w.startswith(("gewarnt", "warnt"))
+            for w in prev.lowers)
+        if c.kind == "condition":
+            fact = "hypothetical"
+        elif any(lx.is_(w, "hypothetical") for w in words if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")) \
+                or governed_by_warning:
+            fact = "hypothetical"
+        elif any(lx.is_(w, "negation") for w in words):
+            fact = "negated"
+        elif any(w in MODAL_INF for w in words) or (c.kind == "infinitive" and prev is not None
+                                                     and any(w in MODAL_INF for w in prev.lowers)):
+            fact = "planned"
+        # "Baerbock trifft ... Blinken" with a future date is planned: handled by the date stage
+        ev.event.factuality = fact
+        # a condition clause attached to this main clause
+        if c.kind != "condition":
+            for other in clauses[idx + 1: idx + 3]:
+                if other.kind == "condition":
+                    ev.event.condition = self._text[other.start:other.end] if self._text else \
+                        " ".join(t.text for t in other.tokens)
+                    break
+
+    # -- dates ------------------------------------------------------------------------------
+    def _date(self, ev: RawEvent, timexes: list[Timex], dct: str | None, sentence: Sentence) -> None:
+        """The date of the happening: a DATE/TIME expression in its clause (else sentence), else the DCT."""
+        c = ev.clause
+        dated = [t for t in timexes if t.type in ("DATE", "TIME")]
+        inside = [t for t in dated if c.start <= t.start < c.end] or \
+                 [t for t in dated if sentence.start <= t.start < sentence.end]
+        if inside:
+            best = min(inside, key=lambda t: abs(t.start - ev.cue_tok.start))
+            ev.event.date = EventDate(text=best.text, value=best.value, from_dct=False)
+            if ev.event.factuality == "asserted" and _is_future(best, dct) and not _past_tense(c):
+                ev.event.factuality = "planned"
+        else:
+            ev.event.date = EventDate(text=None, value=dct, from_dct=True) if dct else None

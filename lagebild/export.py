@@ -1,0 +1,316 @@
+"""Exports of the event database: Parquet, CSV, GDELT 2.0 layout, PLOVER JSON.
+
+``export_store(store, out_dir, fmt)`` writes into ``out_dir`` (created if missing):
+
+parquet
+    ``events/month=YYYY-MM/*.parquet`` (Hive partitions by the event's month;
+    ``month=unknown`` for undated events), plus ``articles.parquet``,
+    ``event_mentions.parquet``, ``actors.parquet``, ``quotes.parquet``. Read back with
+    ``duckdb.sql("SELECT * FROM 'out/events/*/*.parquet'")`` or
+    ``pandas.read_parquet("out/events")``.
+csv
+    ``events.csv``, ``event_mentions.csv``, ``articles.csv`` (UTF-8, header row; code
+    lists joined with ``;``, participant lists as JSON).
+gdelt
+    ``events.gdelt.tsv``: the 61 columns of the GDELT 2.0 event table, tab-separated,
+    no header (like GDELT's ``*.export.CSV``), one row per canonical event; and
+    ``GDELT_COLUMNS.txt`` naming the columns and which are filled. Filled:
+
+    * GlobalEventID (the lagebild event id), Day, MonthYear, Year, FractionDate (the
+      event's own date, from the text when known, else the article date; month- or
+      year-precision dates give the first day: see ``date_precision`` in the Parquet
+      export);
+    * Actor1Code/Actor2Code (code + sector, e.g. ``RUSGOV``), Actor1Name/Actor2Name
+      (the text, upper-cased), Actor1CountryCode (ISO alpha-3 country codes only),
+      Actor1KnownGroupCode (organisation codes: NATO, EU, UN, ...), Actor1Type1Code
+      (the PLOVER sector); the first coded participant of each side;
+    * IsRootEvent (1 when the first mention is in the article's first two sentences),
+      EventCode/EventBaseCode/EventRootCode (from the analyzer's CAMEO code),
+      QuadClass, GoldsteinScale, NumMentions, NumSources, NumArticles (after
+      cross-article merging and without near-duplicate copies);
+    * ActionGeo_Type (1 = country), ActionGeo_FullName (place text),
+      ActionGeo_CountryCode (ISO alpha-3; GDELT uses FIPS 10-4, not converted);
+    * DATEADDED (first ingestion, YYYYMMDDHHMMSS UTC), SOURCEURL (URL of the first
+      article, else its id).
+
+    Empty: Actor*EthnicCode, Actor*Religion*Code, Actor*Type2/3Code, AvgTone, the
+    Actor1Geo_*/Actor2Geo_* blocks, *_ADM1/ADM2Code, *_Lat/_Long, *_FeatureID.
+    Factuality has no GDELT column: by default only ``asserted`` events are written
+    (``factuality=None`` writes all, as GDELT would).
+plover
+    ``events.plover.jsonl``: one PLOVER/POLECAT-style record per line (``event``,
+    ``mode``, ``context``, ``actor``/``recipient`` lists of ``{actorText, code,
+    sector}``, ``date``, ``location``, counts, URLs). As plain PLOVER does, planned
+    CONSULT, SUPPORT, COOPERATE and AID become AGREE and a planned RETREAT becomes
+    CONCEDE (``original_event`` keeps lagebild's type); factuality goes into
+    ``context`` as PLOVER's auxiliary modes ``future``, ``hypothetical``,
+    ``negation``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+from .store import Store, date_bounds
+
+FORMATS = ("parquet", "csv", "gdelt", "plover")
+
+#: PLOVER folds future cooperation into AGREE, future retreats into CONCEDE
+PLOVER_FOLD = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+               "RETREAT": "CONCEDE"}
+PLOVER_CONTEXT = {"planned": "future", "hypothetical": "hypothetical", "negated": "negation"}
+
+ORG_CODES = {"EU", "NATO", "UN", "G7", "G20", "OSCE", "COE", "OECD", "WTO", "OIC", "AU",
+             "ASEAN", "IAEA", "OPCW", "WHO", "IMF", "ICC", "OPEC", "CIS", "GCC", "ARAB_LEAGUE"}
+
+_ACTOR_COLS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+               "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_GEO_COLS = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
+             "FeatureID"]
+GDELT_COLUMNS = (
+    ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{c}" for c in _ACTOR_COLS] + [f"Actor2{c}" for c in _ACTOR_COLS]
+    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+       "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [f"Actor1Geo_{c}" for c in _GEO_COLS] + [f"Actor2Geo_{c}" for c in _GEO_COLS]
+    + [f"ActionGeo_{c}" for c in _GEO_COLS] + ["DATEADDED", "SOURCEURL"])
+GDELT_FILLED = {
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName",
+    "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL"}
+assert len(GDELT_COLUMNS) == 61
+
+
+def _event_filter(since: str | None, until: str | None, factuality: str | None,
+                  min_mentions: int) -> tuple[str, list[Any]]:
+    where, params = ["num_mentions >= ?"], [min_mentions]
+    if since:
+        where.append("event_date >= ?")
+        params.append(date_bounds(since)[0])
+    if until:
+        where.append("event_date <= ?")
+        params.append(date_bounds(until)[1])
+    if factuality:
+        where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
+        params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+    return " AND ".join(where), params
+
+
+def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | None = None,
+                 until: str | None = None, factuality: str | None = None,
+                 min_mentions: int = 1) -> list[Path]:
+    """Write the store in format ``fmt`` into ``out_dir``; returns the files written.
+
+    ``factuality`` (comma list) keeps only those events; for ``gdelt`` it defaults to
+    ``asserted`` (GDELT has no factuality column), pass ``"all"`` for every event.
+    """
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r} -- use one of {', '.join(FORMATS)}")
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise StoreError(f"{out}: exists and is not a folder -- pass a folder for the export")
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "gdelt" and factuality is None:
+        factuality = "asserted"
+    if factuality == "all":
+        factuality = None
+    where, params = _event_filter(since, until, factuality, min_mentions)
+    return {"parquet": _parquet, "csv": _csv, "gdelt": _gdelt, "plover": _plover}[fmt](
+        store, out, where, params)
+
+
+def _q(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
+    con = store.con
+    ev_dir = out / "events"
+    if ev_dir.exists():
+        shutil.rmtree(ev_dir)  # our own previous export: replace it
+    con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, 'unknown') AS month
+                          FROM events WHERE {where} ORDER BY event_date, event_id)
+                    TO {_q(ev_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
+    files = sorted(ev_dir.rglob("*.parquet"))
+    sub = f"SELECT event_id FROM events WHERE {where}"
+    for name, sql, p in (
+            ("articles", "SELECT * FROM articles ORDER BY article_id", []),
+            ("event_mentions", f"SELECT * FROM event_mentions WHERE event_id IN ({sub}) "
+                               f"ORDER BY mention_id", params),
+            ("actors", "SELECT * FROM actors ORDER BY article_id, actor_id", []),
+            ("quotes", "SELECT * FROM quotes ORDER BY article_id, quote_index", [])):
+        path = out / f"{name}.parquet"
+        con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT parquet)", p)
+        files.append(path)
+    return files
+
+
+def _csv(store: Store, out: Path, where: str, params: list) -> list[Path]:
+    con = store.con
+    files = []
+    ev = (f"SELECT * REPLACE (array_to_string(source_codes, ';') AS source_codes, "
+          f"array_to_string(target_codes, ';') AS target_codes) FROM events WHERE {where} "
+          f"ORDER BY event_date, event_id")
+    sub = f"SELECT event_id FROM events WHERE {where}"
+    for name, sql, p in (
+            ("events", ev, params),
+            ("event_mentions", f"SELECT * FROM event_mentions WHERE event_id IN ({sub}) "
+                               f"ORDER BY mention_id", params),
+            ("articles", "SELECT * FROM articles ORDER BY article_id", [])):
+        path = out / f"{name}.csv"
+        con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT csv, HEADER true)", p)
+        files.append(path)
+    return files
+
+
+def _fetch_events(store: Store, where: str, params: list):
+    """Events with the first article's URL/id and the first mention's sentence."""
+    return store.con.execute(f"""
+        WITH first_m AS (
+            SELECT event_id, arg_min(sentence, mention_id) AS sentence,
+                   arg_min(text, mention_id) AS mention_text
+            FROM event_mentions WHERE NOT is_duplicate GROUP BY event_id),
+        urls AS (
+            SELECT m.event_id, list(DISTINCT coalesce(a.url, a.doc_id)) AS urls
+            FROM event_mentions m JOIN articles a USING (article_id)
+            WHERE NOT m.is_duplicate GROUP BY m.event_id)
+        SELECT e.*, a.url AS first_url, a.doc_id AS first_doc_id, f.sentence AS first_sentence,
+               f.mention_text, u.urls
+        FROM events e LEFT JOIN articles a ON a.article_id = e.first_article_id
+        LEFT JOIN first_m f ON f.event_id = e.event_id
+        LEFT JOIN urls u ON u.event_id = e.event_id
+        WHERE {where} ORDER BY e.event_date, e.event_id""", params)
+
+
+def _s(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, float):
+        return f"{x:g}"
+    return str(x).replace("\t", " ").replace("\n", " ")
+
+
+def gdelt_row(e: dict[str, Any]) -> list[str]:
+    """The 61 GDELT 2.0 event-table fields of one event row (a dict from the store)."""
+    d: _dt.date | None = e.get("event_date")
+    row = {c: "" for c in GDELT_COLUMNS}
+    row["GlobalEventID"] = e["event_id"]
+    if d is not None:
+        row["Day"] = d.strftime("%Y%m%d")
+        row["MonthYear"] = d.strftime("%Y%m")
+        row["Year"] = d.year
+        doy = d.timetuple().tm_yday
+        row["FractionDate"] = f"{d.year + (doy - 1) / 365:.4f}"
+    for n, side in ((1, "source"), (2, "target")):
+        code, sector, text = e.get(f"{side}_code"), e.get(f"{side}_sector"), e.get(f"{side}_text")
+        if code or sector:
+            row[f"Actor{n}Code"] = (code or "") + (sector or "")
+        row[f"Actor{n}Name"] = (text or "").upper()
+        if code in ORG_CODES:
+            row[f"Actor{n}KnownGroupCode"] = code
+        elif code:
+            row[f"Actor{n}CountryCode"] = code
+        row[f"Actor{n}Type1Code"] = sector or ""
+    sent = e.get("first_sentence")
+    row["IsRootEvent"] = 1 if sent is not None and sent <= 1 else 0
+    cameo = e.get("cameo") or ""
+    row["EventCode"] = cameo
+    row["EventBaseCode"] = cameo[:3]
+    row["EventRootCode"] = cameo[:2]
+    row["QuadClass"] = e.get("quad_class")
+    row["GoldsteinScale"] = e.get("goldstein")
+    row["NumMentions"] = e.get("num_mentions")
+    row["NumSources"] = e.get("num_sources")
+    row["NumArticles"] = e.get("num_articles")
+    if e.get("location_text") or e.get("location_code"):
+        row["ActionGeo_Type"] = 1 if e.get("location_code") else ""
+        row["ActionGeo_FullName"] = e.get("location_text") or ""
+        row["ActionGeo_CountryCode"] = e.get("location_code") or ""
+    created = e.get("created_at")
+    row["DATEADDED"] = created.strftime("%Y%m%d%H%M%S") if created else ""
+    row["SOURCEURL"] = e.get("first_url") or e.get("first_doc_id") or ""
+    return [_s(row[c]) for c in GDELT_COLUMNS]
+
+
+def _dict_rows(cur):
+    names = [d[0] for d in cur.description]
+    while True:
+        chunk = cur.fetchmany(10_000)
+        if not chunk:
+            return
+        for r in chunk:
+            yield dict(zip(names, r))
+
+
+def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
+    path = out / "events.gdelt.tsv"
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        for e in _dict_rows(_fetch_events(store, where, params)):
+            fh.write("\t".join(gdelt_row(e)) + "\n")
+    doc = out / "GDELT_COLUMNS.txt"
+    lines = ["# events.gdelt.tsv: GDELT 2.0 event table layout, tab-separated, no header.",
+             "# column number, name, filled by lagebild (yes/empty)"]
+    lines += [f"{i}\t{c}\t{'yes' if c in GDELT_FILLED else 'empty'}"
+              for i, c in enumerate(GDELT_COLUMNS, 1)]
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [path, doc]
+
+
+def _plover_side(js: str | None) -> list[dict[str, Any]]:
+    if not js:
+        return []
+    return [{"actorText": p.get("text"), "code": p.get("code"), "sector": p.get("sector")}
+            for p in json.loads(js)]
+
+
+def plover_record(e: dict[str, Any]) -> dict[str, Any]:
+    """One PLOVER/POLECAT-style record of an event row (a dict from the store)."""
+    typ, fact = e["type"], e.get("factuality") or "asserted"
+    event = PLOVER_FOLD.get(typ, typ) if fact == "planned" else typ
+    context = [PLOVER_CONTEXT[fact]] if fact in PLOVER_CONTEXT else []
+    d = e.get("event_date")
+    rec: dict[str, Any] = {
+        "id": f"lagebild-{e['event_id']}",
+        "date": d.isoformat() if d else None,
+        "datePrecision": e.get("date_precision"),
+        "event": event,
+        "mode": e.get("mode") if event == typ else None,
+        "context": context,
+        "actor": _plover_side(e.get("source_json")),
+        "recipient": _plover_side(e.get("target_json")),
+        "location": ({"text": e.get("location_text"), "code": e.get("location_code")}
+                     if e.get("location_text") or e.get("location_code") else None),
+        "eventText": e.get("cue"),
+        "text": e.get("mention_text"),
+        "language": "de",
+        "factuality": fact,
+        "condition": e.get("condition"),
+        "original_event": typ,
+        "original_mode": e.get("mode"),
+        "quad_class": e.get("quad_class"),
+        "goldstein": e.get("goldstein"),
+        "cameo": e.get("cameo"),
+        "num_mentions": e.get("num_mentions"),
+        "num_articles": e.get("num_articles"),
+        "num_sources": e.get("num_sources"),
+        "urls": list(e.get("urls") or []),
+    }
+    if e.get("magnitude_value") is not None:
+        rec["magnitude"] = {"value": e["magnitude_value"], "unit": e.get("magnitude_unit"),
+                            "qualifier": e.get("magnitude_qualifier")}
+    return rec
+
+
+def _plover(store: Store, out: Path, where: str, params: list) -> list[Path]:
+    path = out / "events.plover.jsonl"
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        for e in _dict_rows(_fetch_events(store, where, params)):
+            fh.write(json.dumps(plover_record(e), ensure_ascii=False, default=str) + "\n")
+    return [path]

@@ -1,0 +1,623 @@
+"""RSS/Atom feeds over HTTP: fetch politely, parse safely, extract each item's article.
+
+``fetch_feed(url)`` downloads one feed with httpx (timeouts, a User-Agent, conditional
+GET with ETag/Last-Modified, retries with exponential backoff, a hard cap on the bytes
+read), refuses XML that declares entities (entity-expansion "billion laughs" bombs),
+parses it with feedparser *from the downloaded bytes*, and turns every item into an
+:class:`~lagebild.records.Article`. An item whose feed entry carries the full text is
+used as is; otherwise the item's link is fetched (same client, same limits) and its
+main text and date are extracted with trafilatura.
+
+Nothing here raises on bad input: a timeout, a 404/500, malformed XML, a huge body, a
+bomb or an item page that fails becomes a warning string in ``FeedResult.warnings``
+that names the URL, and the other items and feeds go on.
+
+Example::
+
+    from lagebild.feeds import fetch_feed, fetch_feeds
+
+    result = fetch_feed("https://example.org/feed.xml")
+    for warning in result.warnings:
+        print("warning:", warning)
+    for article in result.articles:
+        print(article.dct, article.title)
+
+    # polling: pass the validators back, a 304 gives not_modified=True and no articles
+    state = {result.url: (result.etag, result.modified)}
+    for r in fetch_feeds(["https://example.org/feed.xml"], state=state):
+        state[r.url] = (r.etag, r.modified)
+"""
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import io
+import re
+import time
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Iterator
+from urllib.parse import urlparse
+
+from .records import Article
+
+try:  # the installed distribution's version; the source tree's as a fallback
+    from importlib.metadata import PackageNotFoundError, version as _dist_version
+    try:
+        __version__ = _dist_version("lagebild")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        __version__ = "0.1.0"
+except ImportError:  # pragma: no cover
+    __version__ = "0.1.0"
+
+PROJECT_URL = "https://github.com/lagebild/lagebild"
+DEFAULT_UA = f"lagebild/{__version__} (+{PROJECT_URL})"
+
+#: an entry's own content/summary counts as the full article when its plain text has at
+#: least this many characters; shorter ones (teasers) make fetch_feed fetch the item link
+MIN_FULL_TEXT = 600
+#: a page whose extracted main text is shorter than this is no article (a menu, a stub)
+MIN_PAGE_TEXT = 80
+#: the longest wait between two tries, whatever backoff or Retry-After say
+MAX_BACKOFF = 30.0
+_RETRY_STATUSES = {429, 500, 502, 503, 504}
+_CHUNK = 64 * 1024
+
+
+@dataclass
+class FeedResult:
+    """What fetching one feed gave.
+
+    ``status`` is the feed's final HTTP status (None when no answer came). ``etag`` and
+    ``modified`` are the validators to send next time: the server's new ones after a
+    200, otherwise (304, failure) the ones passed in, so a caller can always store them.
+    ``not_modified`` is True when the server answered 304 Not Modified (no articles).
+    """
+
+    url: str
+    status: int | None = None
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    etag: str | None = None
+    modified: str | None = None
+    not_modified: bool = False
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+@dataclass
+class _Body:
+    status: int | None
+    headers: dict[str, str]
+    content: bytes
+    final_url: str
+    truncated: bool = False
+
+
+class _FetchFailed(Exception):
+    """One URL could not be fetched; the message is the warning text."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: int,
+         backoff: float, total_timeout: float, what: str) -> _Body:
+    """GET ``url`` with retries; read at most ``max_bytes`` of the body.
+
+    Retries (up to ``retries`` more tries, waiting ``backoff * 2**n`` seconds) on
+    timeouts, connection errors and 429/5xx answers. Raises _FetchFailed with a
+    warning text naming the URL when all tries fail or the answer is a 4xx.
+    """
+    import httpx
+
+    last: str = ""
+    last_status: int | None = None
+    for attempt in range(retries + 1):
+        wait = backoff * (2 ** attempt)
+        try:
+            with client.stream("GET", url, headers=headers) as resp:
+                status = resp.status_code
+                last_status = status
+                if status in _RETRY_STATUSES:
+                    last = f"{what} {url}: HTTP {status} {resp.reason_phrase}".rstrip()
+                    hinted = _retry_after(resp.headers.get("retry-after"))
+                    if hinted is not None:
+                        wait = hinted
+                    raise _Retry()
+                if status >= 400:
+                    raise _FetchFailed(
+                        f"{what} {url}: HTTP {status} {resp.reason_phrase}".rstrip(), status)
+                chunks: list[bytes] = []
+                size = 0
+                truncated = False
+                deadline = time.monotonic() + total_timeout
+                if status != 304:
+                    for chunk in _decoded(resp, max_bytes, what, url):
+                        room = max_bytes - size
+                        if len(chunk) >= room + 1:
+                            chunks.append(chunk[:room])
+                            size += room
+                            truncated = True
+                            break
+                        chunks.append(chunk)
+                        size += len(chunk)
+                        if time.monotonic() > deadline:
+                            raise _FetchFailed(
+                                f"{what} {url}: body not complete after {total_timeout:g} s "
+                                f"({size} bytes read); gave up", status)
+                return _Body(status, {k.lower(): v for k, v in resp.headers.items()},
+                             b"".join(chunks), str(resp.url), truncated)
+        except _Retry:
+            pass
+        except httpx.TimeoutException as exc:
+            last = f"{what} {url}: timed out ({type(exc).__name__})"
+            last_status = None
+        except httpx.TransportError as exc:  # connection refused/reset, DNS, protocol errors
+            last = f"{what} {url}: connection failed ({type(exc).__name__}: {exc})"
+            last_status = None
+        except httpx.InvalidURL as exc:
+            raise _FetchFailed(f"{what} {url}: invalid URL ({exc})") from None
+        except httpx.RequestError as exc:  # too many redirects, undecodable body, ...
+            raise _FetchFailed(f"{what} {url}: failed ({type(exc).__name__}: {exc})",
+                               last_status) from None
+        if attempt < retries:
+            time.sleep(min(max(wait, 0.0), MAX_BACKOFF))
+    tries = retries + 1
+    raise _FetchFailed(f"{last} (after {tries} {'try' if tries == 1 else 'tries'})",
+                       last_status)
+
+
+class _Retry(Exception):
+    pass
+
+
+def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
+    """The body's bytes, decompressed here in bounded steps (no piece > max_bytes + 1).
+
+    httpx would inflate a whole network chunk at once, so a small gzip "bomb" chunk
+    could become tens of megabytes before the cap is checked; this does not.
+    """
+    enc = (resp.headers.get("content-encoding") or "").strip().lower()
+    if enc in ("", "identity"):
+        yield from resp.iter_raw(_CHUNK)
+        return
+    if enc in ("gzip", "x-gzip"):
+        decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif enc == "deflate":
+        decomp = None  # zlib-wrapped or raw deflate: decided on the first bytes
+    else:
+        raise _FetchFailed(f"{what} {url}: unsupported content encoding {enc!r}",
+                           resp.status_code)
+    for raw in resp.iter_raw(_CHUNK):
+        if decomp is None:  # RFC 9110 says zlib-wrapped; some servers send raw deflate
+            zlib_header = (len(raw) >= 2 and (raw[0] & 0x0F) == 8
+                           and (raw[0] * 256 + raw[1]) % 31 == 0)
+            decomp = zlib.decompressobj(zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS)
+        buf = raw
+        while buf:
+            try:
+                out = decomp.decompress(buf, max_bytes + 1)
+            except zlib.error as exc:
+                raise _FetchFailed(f"{what} {url}: corrupt {enc} body ({exc})",
+                                   resp.status_code) from None
+            if out:
+                yield out
+            buf = decomp.unconsumed_tail
+    if decomp is not None:
+        rest = decomp.flush()
+        if rest:
+            yield rest
+
+
+def _make_client(timeout: float, user_agent: str):
+    import httpx
+
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=True,
+        max_redirects=5,
+        headers={"User-Agent": user_agent,
+                 "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                           "text/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
+                 "Accept-Language": "de, en;q=0.5",
+                 "Accept-Encoding": "gzip, deflate"},
+    )
+
+
+# --------------------------------------------------------------------------- XML safety
+
+_ROOT_START = re.compile(r"<[A-Za-z_:]")
+
+
+def _sniff_text(data: bytes, limit: int = 256 * 1024) -> str:
+    """The document's start as text, good enough to find markup declarations."""
+    head = data[:limit]
+    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                     (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head.decode(enc, errors="replace")
+    if head[:4] == b"<\x00?\x00" or head[:4] == b"<\x00!\x00":
+        return head.decode("utf-16-le", errors="replace")
+    if head[:4] == b"\x00<\x00?" or head[:4] == b"\x00<\x00!":
+        return head.decode("utf-16-be", errors="replace")
+    return head.decode("latin-1")
+
+
+def xml_refusal(data: bytes) -> str | None:
+    """Why an XML document must not be parsed, or None when it is safe.
+
+    Refused: entity declarations (``<!ENTITY``) and document type declarations with an
+    internal subset (``<!DOCTYPE x [ ... ]>``) before the root element -- the building
+    blocks of entity-expansion bombs ("billion laughs") and external-entity tricks.
+    A plain ``<!DOCTYPE rss PUBLIC "..." "...">`` (old RSS 0.91 feeds) is fine.
+    """
+    text = _sniff_text(data)
+    m = _ROOT_START.search(text)
+    prolog = text[: m.start()] if m else text
+    if "<!ENTITY" in prolog:
+        return "declares XML entities (possible entity-expansion bomb); refused"
+    d = prolog.find("<!DOCTYPE")
+    if d >= 0 and "[" in prolog[d:]:
+        return "has a DOCTYPE with an internal subset (possible entity-expansion bomb); refused"
+    return None
+
+
+# --------------------------------------------------------------------------- text helpers
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+               "blockquote", "section", "article", "tr", "table", "pre", "figure", "figcaption"}
+
+
+def fragment_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), paragraphs kept apart."""
+    if not html:
+        return ""
+    if "<" not in html:
+        return _tidy(html)
+    try:
+        import lxml.html
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # not parseable as HTML: strip tags crudely
+        return _tidy(re.sub(r"<[^>]+>", " ", html))
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in ("script", "style"):
+            el.text = ""
+        if el.tag in _BLOCK_TAGS:
+            el.tail = "\n\n" + (el.tail or "")
+    return _tidy(root.text_content())
+
+
+def _tidy(text: str) -> str:
+    paras = []
+    for block in re.split(r"\n\s*\n", text.replace("\r", "\n")):
+        line = re.sub(r"\s+", " ", block).strip()
+        if line:
+            paras.append(line)
+    return "\n\n".join(paras)
+
+
+def _date_from_string(raw: str | None) -> str | None:
+    """YYYY-MM-DD in the date's own time zone (not shifted to UTC)."""
+    if not raw:
+        return None
+    raw = raw.strip()
+    try:
+        dt = email.utils.parsedate_to_datetime(raw)  # RSS: RFC 822
+        if dt is not None:
+            return dt.date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", raw)  # Atom: ISO 8601 / RFC 3339
+    if m:
+        try:
+            return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _entry_date(entry) -> str | None:
+    for key in ("published", "updated", "created"):
+        d = _date_from_string(entry.get(key))
+        if d:
+            return d
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        st = entry.get(key)
+        if st:
+            try:
+                return time.strftime("%Y-%m-%d", st)
+            except (OverflowError, ValueError, TypeError):
+                continue
+    return None
+
+
+def _entry_text(entry) -> str:
+    """The longest plain text among the entry's content blocks and summary."""
+    best = ""
+    for block in entry.get("content") or []:
+        t = fragment_text(block.get("value") or "")
+        if len(t) > len(best):
+            best = t
+    summary = fragment_text(entry.get("summary") or "")
+    return best if len(best) >= len(summary) else summary
+
+
+def _stable_id(*parts: str | None) -> str:
+    key = next((p.strip() for p in parts if p and p.strip()), "")
+    return "feed-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _host(url: str) -> str | None:
+    try:
+        host = urlparse(url).hostname
+    except ValueError:
+        return None
+    if host and host.startswith("www."):
+        host = host[4:]
+    return host or None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _extract(html: str | bytes, url: str | None):
+    """trafilatura's main text, title and date of a page, or None."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, favor_recall=True, with_metadata=True, include_comments=False,
+            include_tables=False, date_extraction_params={
+                "extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"})
+    except Exception:  # trafilatura/lxml choke on some documents
+        return None
+    if doc is None:
+        return None
+    if isinstance(doc, dict):  # older trafilatura
+        return doc.get("text"), doc.get("title"), doc.get("date"), doc.get("sitename")
+    return (getattr(doc, "text", None), getattr(doc, "title", None),
+            getattr(doc, "date", None), getattr(doc, "sitename", None))
+
+
+def html_to_article(html: str | bytes, url: str | None = None, *, doc_id: str | None = None,
+                    origin: str | None = None, min_chars: int = MIN_PAGE_TEXT) -> Article | None:
+    """One HTML page -> an Article with its main text, title and date (trafilatura).
+
+    Returns None when no main text of at least ``min_chars`` characters can be found
+    (an index page, a menu, an empty page).
+    ``doc_id`` defaults to a stable hash of the URL (or of the text when there is none).
+    """
+    got = _extract(html, url)
+    if not got:
+        return None
+    text, title, date, sitename = got
+    text = _tidy(text or "")
+    if len(text) < max(min_chars, 1):
+        return None
+    dct = _date_from_string(date) if date else None
+    return Article(
+        doc_id=doc_id or _stable_id(url, text[:2000]),
+        text=text,
+        dct=dct,
+        title=title or None,
+        url=url,
+        source=sitename or (_host(url) if url else None),
+        origin=origin or url,
+    )
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None,
+               timeout: float = 10.0, max_bytes: int = 5_000_000, max_items: int = 200,
+               fetch_items: bool = True, client=None, retries: int = 2, backoff: float = 0.5,
+               user_agent: str = DEFAULT_UA, min_full_text: int = MIN_FULL_TEXT,
+               total_timeout: float | None = None) -> FeedResult:
+    """Fetch one RSS/Atom feed and return its items as Articles; never raises.
+
+    ``etag``/``modified`` (from a previous FeedResult) make the request conditional; a
+    304 answer gives ``not_modified=True``. ``timeout`` applies to connecting and to
+    each read; ``total_timeout`` (default ``6 * timeout``) bounds one whole download.
+    At most ``max_bytes`` are read of the feed and of each item page (a longer body is
+    cut off with a warning), at most ``max_items`` items are taken. Items whose entry
+    text is shorter than ``min_full_text`` characters are fetched from their link when
+    ``fetch_items`` is true; when that fails the entry's own text is used (warning).
+    ``client`` is an ``httpx.Client`` to reuse (not closed here).
+    """
+    result = FeedResult(url=url, etag=etag, modified=modified)
+    try:
+        own = client is None
+        if own:
+            client = _make_client(timeout, user_agent)
+        try:
+            _fetch_into(result, client, etag=etag, modified=modified, timeout=timeout,
+                        max_bytes=max_bytes, max_items=max_items, fetch_items=fetch_items,
+                        retries=retries, backoff=backoff, min_full_text=min_full_text,
+                        total_timeout=total_timeout if total_timeout is not None
+                        else 6 * timeout)
+        finally:
+            if own:
+                client.close()
+    except Exception as exc:  # last resort: a bug or an odd library error must not stop a watch
+        result.warnings.append(f"feed {url}: failed ({type(exc).__name__}: {exc})")
+    return result
+
+
+def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_bytes, max_items,
+                fetch_items, retries, backoff, min_full_text, total_timeout) -> None:
+    import feedparser
+
+    url = result.url
+    scheme = urlparse(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        result.warnings.append(f"feed {url}: not an http(s) URL; skipped")
+        return
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if modified:
+        headers["If-Modified-Since"] = modified
+    limits = dict(max_bytes=max_bytes, retries=retries, backoff=backoff,
+                  total_timeout=total_timeout)
+    try:
+        body = _get(client, url, headers=headers, what="feed", **limits)
+    except _FetchFailed as exc:
+        result.status = exc.status
+        result.warnings.append(str(exc))
+        return
+    result.status = body.status
+    if body.status == 304:
+        result.not_modified = True
+        result.etag = body.headers.get("etag") or etag
+        result.modified = body.headers.get("last-modified") or modified
+        return
+    if body.truncated:
+        result.warnings.append(
+            f"feed {url}: body larger than {max_bytes} bytes; cut off there, "
+            "items after the cut are lost")
+    refusal = xml_refusal(body.content)
+    if refusal:
+        result.warnings.append(f"feed {url}: {refusal}")
+        return
+
+    parsed = feedparser.parse(
+        io.BytesIO(body.content),
+        response_headers={"content-location": body.final_url,
+                          "content-type": body.headers.get("content-type", "application/xml")})
+    entries = list(parsed.get("entries") or [])
+    if parsed.get("bozo") and not entries:
+        exc = parsed.get("bozo_exception")
+        result.warnings.append(
+            f"feed {url}: not a readable RSS/Atom feed ({type(exc).__name__ if exc else 'bozo'}"
+            f"{': ' + str(exc) if exc else ''})")
+        return
+    if not entries and not parsed.get("version"):
+        ctype = body.headers.get("content-type", "unknown type")
+        result.warnings.append(f"feed {url}: no RSS/Atom feed found ({ctype})")
+        return
+    if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"),
+                                             feedparser.CharacterEncodingOverride):
+        result.warnings.append(
+            f"feed {url}: malformed XML ({parsed.get('bozo_exception')}); "
+            f"{len(entries)} items recovered")
+    # only now, after a usable 200, take the server's new validators
+    result.etag = body.headers.get("etag")
+    result.modified = body.headers.get("last-modified")
+
+    if len(entries) > max_items:
+        result.warnings.append(
+            f"feed {url}: {len(entries)} items, only the first {max_items} taken")
+        entries = entries[:max_items]
+    feed_title = (parsed.get("feed") or {}).get("title")
+    source = (feed_title or "").strip() or _host(url)
+    seen: set[str] = set()
+    for entry in entries:
+        try:
+            art = _entry_article(entry, client, feed_url=url, source=source,
+                                 fetch_items=fetch_items, min_full_text=min_full_text,
+                                 warnings=result.warnings, limits=limits)
+        except Exception as exc:  # one odd item must not cost the others
+            result.warnings.append(
+                f"feed {url}: item {entry.get('link') or entry.get('id') or '?'} failed "
+                f"({type(exc).__name__}: {exc})")
+            continue
+        if art is not None and art.doc_id not in seen:
+            seen.add(art.doc_id)
+            result.articles.append(art)
+
+
+def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
+                   limits) -> Article | None:
+    link = (entry.get("link") or "").strip() or None
+    guid = (entry.get("id") or "").strip() or None
+    title = fragment_text(entry.get("title") or "") or None
+    text = _entry_text(entry)
+    dct = _entry_date(entry)
+    name = link or guid or title or "?"
+    if (len(text) < min_full_text and fetch_items and link
+            and urlparse(link).scheme.lower() in ("http", "https")):
+        page = None
+        try:
+            body = _get(client, link, headers={}, what=f"feed {feed_url}: item", **limits)
+            if body.truncated:
+                warnings.append(f"feed {feed_url}: item {link}: page larger than "
+                                f"{limits['max_bytes']} bytes; cut off there")
+            ctype = body.headers.get("content-type", "")
+            if ctype and "html" not in ctype and "xml" not in ctype:
+                warnings.append(f"feed {feed_url}: item {link}: not an HTML page ({ctype})")
+            else:
+                page = _extract(body.content, body.final_url or link)
+                if not page or len(_tidy(page[0] or "")) < MIN_PAGE_TEXT:
+                    warnings.append(f"feed {feed_url}: item {link}: no article text found "
+                                    "in the page")
+                    page = None
+        except _FetchFailed as exc:
+            warnings.append(str(exc))
+        if page:
+            p_text, p_title, p_date, _ = page
+            p_text = _tidy(p_text or "")
+            if len(p_text) > len(text):
+                text = p_text
+            title = title or p_title or None
+            dct = dct or _date_from_string(p_date)
+        elif text:
+            warnings.append(f"feed {feed_url}: item {link}: used the feed's own "
+                            f"{len(text)}-character summary instead")
+    if not text:
+        if not (fetch_items and link):
+            warnings.append(f"feed {feed_url}: item {name}: no text; skipped")
+        return None
+    return Article(
+        doc_id=_stable_id(guid, link, (title or "") + "|" + (dct or ""), text[:2000]),
+        text=text,
+        dct=dct,
+        title=title,
+        url=link,
+        source=source,
+        origin=feed_url,
+    )
+
+
+def fetch_feeds(urls: Iterable[str], state: dict[str, tuple[str | None, str | None]] | None = None,
+                **kw) -> Iterator[FeedResult]:
+    """Fetch several feeds one after the other, yielding one FeedResult each; never raises.
+
+    ``state`` maps a feed URL to its ``(etag, modified)`` from the last poll. Keyword
+    arguments are those of :func:`fetch_feed`; one HTTP client is shared unless
+    ``client`` is given. A failing feed yields a result with warnings and the next
+    feed is fetched all the same.
+    """
+    state = state or {}
+    client = kw.pop("client", None)
+    own = client is None
+    if own:
+        client = _make_client(kw.get("timeout", 10.0), kw.get("user_agent", DEFAULT_UA))
+    try:
+        for url in urls:
+            etag, modified = state.get(url, (None, None))
+            yield fetch_feed(url, etag=etag, modified=modified, client=client, **kw)
+    finally:
+        if own:
+            client.close()

@@ -1,0 +1,1003 @@
+"""The ingest run: articles in, one deduplicated event database out.
+
+::
+
+    read ──> skip known texts ──> analyze (serial | N processes | Dask) ──> one writer
+             (content hash,           models loaded once per worker         near-duplicates (MinHash LSH)
+              before analysis)                                              cross-article event merging
+                                                                            one transaction per batch
+
+* **Idempotent.** Every article text is hashed (sha256 of the normalised text) before
+  analysis; texts already in the store, or seen earlier in the run, are skipped, so
+  ingesting the same input twice adds nothing and costs little.
+* **Crash-safe.** The writer commits one batch per transaction; a killed run loses
+  the batch in flight and a rerun redoes exactly that batch (its hashes were never
+  committed).
+* **Near-duplicates** (wire copies, updated versions) are found with MinHash LSH on
+  word 3-gram shingles (Jaccard >= ``near_threshold``) and linked to the article
+  seen first (``articles.near_duplicate_of``). Their events are stored as mentions
+  flagged ``is_duplicate`` of the original's events and do not count.
+* **Cross-article merging.** An event joins an existing one when the type and
+  factuality agree, the source and target code sets are the same (at least one
+  side coded), the dates agree (both days known: at most one day apart; otherwise the
+  same month; an event without its own date takes the article's date) and the places
+  are compatible (same country code when both have one; the same name when neither
+  has a code; anything when one side has no place). Each canonical event counts its
+  mentions, articles and distinct sources.
+
+Library use::
+
+    from lagebild.ingest import Ingester
+    from lagebild.store import Store
+
+    with Store("lage.duckdb") as store, Ingester(store, workers=2) as ing:
+        stats = ing.ingest(articles)        # any iterable of Article
+    print(stats.as_dict())
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import importlib
+import json
+import multiprocessing
+import os
+import random
+import re
+import sys
+import time
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .errors import InputError, LagebildError
+from .records import Article, Document, Event, Participant
+from .store import Store, to_json, utcnow
+
+DEFAULT_ANALYZER = "lagebild.pipeline:Analyzer"
+NUM_PERM = 64
+SHINGLE = 3
+
+AnalyzerSpec = "str | Callable[[], Any]"
+
+
+# -- hashing and shingling --------------------------------------------------------------
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, unified quotes/dashes, collapsed whitespace: what the content hash sees."""
+    t = unicodedata.normalize("NFKC", text or "")
+    t = t.translate(_QUOTES)
+    return _WS.sub(" ", t).strip()
+
+
+_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‚": "'",
+                         "‘": "'", "’": "'", "–": "-", "—": "-", "\u00ad": None})
+
+
+def content_hash(text: str) -> str:
+    """sha256 (hex) of the normalised article text: two articles with the same text
+    are the same article, whatever their ids, sources or dates."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+_PERMUTATIONS = None
+
+
+def minhash_signature(text: str, num_perm: int = NUM_PERM) -> bytes:
+    """MinHash signature (num_perm uint64, little-endian bytes) of the word 3-gram
+    shingles of the lower-cased text."""
+    global _PERMUTATIONS
+    from datasketch import MinHash
+
+    words = _WORD.findall((text or "").lower())
+    if len(words) >= SHINGLE:
+        sh = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
+              for i in range(len(words) - SHINGLE + 1)}
+    else:
+        sh = {" ".join(words).encode("utf-8")}
+    if _PERMUTATIONS is None or len(_PERMUTATIONS[0]) != num_perm:
+        _PERMUTATIONS = MinHash(num_perm=num_perm, seed=1).permutations
+    m = MinHash(num_perm=num_perm, seed=1, permutations=_PERMUTATIONS)
+    m.update_batch(list(sh))
+    return np.asarray(m.hashvalues, dtype="<u8").tobytes()
+
+
+def _minhash(sig: bytes):
+    from datasketch import MinHash
+    global _PERMUTATIONS
+    hv = np.frombuffer(sig, dtype="<u8").astype(np.uint64)
+    if _PERMUTATIONS is None or len(_PERMUTATIONS[0]) != len(hv):
+        _PERMUTATIONS = MinHash(num_perm=len(hv), seed=1).permutations
+    return MinHash(num_perm=len(hv), seed=1, hashvalues=hv, permutations=_PERMUTATIONS)
+
+
+# -- analysis (runs in workers) ----------------------------------------------------------
+def load_analyzer(spec: Any = None):
+    """Instantiate the analyzer: ``spec`` is "module:callable" (default
+    ``lagebild.pipeline:Analyzer``) or a callable returning an analyzer."""
+    spec = spec or os.environ.get("LAGEBILD_ANALYZER") or DEFAULT_ANALYZER
+    if isinstance(spec, str):
+        mod, _, attr = spec.partition(":")
+        if not attr:
+            raise LagebildError(f"analyzer {spec!r}: use the form module:callable, "
+                                f"for example {DEFAULT_ANALYZER}")
+        try:
+            factory = getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError) as exc:
+            raise LagebildError(f"analyzer {spec!r} cannot be loaded ({exc}) -- check the "
+                                f"module path (and PYTHONPATH)") from exc
+    else:
+        factory = spec
+    return factory()
+
+
+@dataclass
+class Analyzed:
+    """What a worker sends back for one article."""
+
+    index: int
+    doc: Document | None
+    signature: bytes
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False
+                  ) -> list[Analyzed]:
+    """Analyze ``(index, article)`` pairs; an article that fails gives an error, not an
+    exception, so one bad article never stops a run."""
+    out = []
+    for index, art in chunk:
+        t0 = time.perf_counter()
+        sig = minhash_signature(art.text)
+        try:
+            doc = analyzer(art)
+            err = None
+            if strip_text:
+                doc.text = ""
+        except Exception as exc:  # noqa: BLE001 - reported per article
+            doc, err = None, f"{type(exc).__name__}: {exc}"
+        out.append(Analyzed(index, doc, sig, err, time.perf_counter() - t0))
+    return out
+
+
+_WORKER_ANALYZER = None
+
+
+def _init_worker(spec) -> None:
+    """Pool initializer: load the analyzer once per worker process."""
+    global _WORKER_ANALYZER
+    _WORKER_ANALYZER = load_analyzer(spec)
+
+
+def _worker_analyze(chunk):
+    return analyze_chunk(_WORKER_ANALYZER, chunk, strip_text=True)
+
+
+def _worker_rss(_=None) -> tuple[int, int]:
+    """(pid, peak RSS in KiB) of the calling worker (used by the benchmark)."""
+    import resource
+    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _dask_analyze(chunk):
+    from distributed import get_worker
+
+    plugin = get_worker().plugins["lagebild-analyzer"]
+    return analyze_chunk(plugin.analyzer, chunk, strip_text=True)
+
+
+class SerialBackend:
+    """Analysis in the calling process."""
+
+    workers = 1
+
+    def __init__(self, spec=None):
+        self.spec = spec
+        self.analyzer = None
+
+    def imap(self, chunks: Iterator[list]) -> Iterator[list[Analyzed]]:
+        for chunk in chunks:
+            if self.analyzer is None:
+                self.analyzer = load_analyzer(self.spec)
+            yield analyze_chunk(self.analyzer, chunk)
+
+    def worker_rss(self) -> list[tuple[int, int]]:
+        return [_worker_rss()]
+
+    def close(self) -> None:
+        self.analyzer = None
+
+
+class _BoundedMap:
+    """Ordered map over chunks with at most ``inflight`` chunks submitted at once (a
+    50,000-article stream never sits in memory)."""
+
+    inflight = 4
+
+    def _submit(self, chunk):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _result(self, fut):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def imap(self, chunks: Iterator[list]) -> Iterator[list[Analyzed]]:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(self._submit(chunk))
+            while len(pending) >= self.inflight:
+                yield self._result(pending.popleft())
+        while pending:
+            yield self._result(pending.popleft())
+
+
+class ProcessBackend(_BoundedMap):
+    """``workers`` local processes (spawn start method: safe with threads, on every OS);
+    each loads the analyzer once, in the pool initializer."""
+
+    def __init__(self, workers: int, spec=None, start_method: str | None = None):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.inflight = 2 * workers + 1
+        ctx = multiprocessing.get_context(start_method or os.environ.get(
+            "LAGEBILD_START_METHOD", "spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                        initializer=_init_worker, initargs=(spec,))
+
+    def _submit(self, chunk):
+        return self.pool.submit(_worker_analyze, chunk)
+
+    def _result(self, fut):
+        from concurrent.futures.process import BrokenProcessPool
+        try:
+            return fut.result()
+        except BrokenProcessPool as exc:
+            raise LagebildError(f"a worker process died ({exc}); the batches committed so "
+                                f"far are kept -- rerun the same command to continue, or "
+                                f"use fewer --workers if memory is short") from exc
+
+    def worker_rss(self) -> list[tuple[int, int]]:
+        futs = [self.pool.submit(_worker_rss, i) for i in range(self.workers * 4)]
+        return sorted(dict(f.result() for f in futs).items())
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskBackend(_BoundedMap):
+    """Analysis on a Dask cluster (``address`` like tcp://host:8786, or a Client).
+    The analyzer is loaded once per Dask worker by a worker plugin."""
+
+    def __init__(self, address, spec=None):
+        try:
+            from distributed import Client, WorkerPlugin
+        except ImportError:
+            raise LagebildError(
+                "--scheduler needs Dask's distributed scheduler, which is not installed "
+                "-- install it with: pip install 'lagebild[dask]'  "
+                "(or run without --scheduler, optionally with --workers N)") from None
+
+        class AnalyzerPlugin(WorkerPlugin):
+            name = "lagebild-analyzer"
+
+            def __init__(self, spec):
+                self.spec = spec
+                self.analyzer = None
+
+            def setup(self, worker):
+                self.analyzer = load_analyzer(self.spec)
+
+        if isinstance(address, Client):
+            self.client, self._own = address, False
+        else:
+            try:
+                self.client, self._own = Client(address, timeout="15s"), True
+            except (OSError, TimeoutError) as exc:
+                raise LagebildError(f"cannot reach the Dask scheduler at {address} ({exc}) "
+                                    f"-- check the address and that the scheduler runs"
+                                    ) from exc
+        self.client.register_plugin(_plugin_instance(AnalyzerPlugin, spec),
+                                    name="lagebild-analyzer")
+        nthreads = sum(self.client.nthreads().values()) or 1
+        self.workers = len(self.client.nthreads()) or 1
+        self.inflight = 2 * nthreads + 1
+
+    def _submit(self, chunk):
+        return self.client.submit(_dask_analyze, chunk, pure=False)
+
+    def _result(self, fut):
+        return fut.result()
+
+    def worker_rss(self) -> list[tuple[int, int]]:
+        return sorted(self.client.run(_worker_rss).values())
+
+    def close(self) -> None:
+        if self._own:
+            self.client.close()
+
+
+def _plugin_instance(cls, spec):
+    return cls(spec)
+
+
+# -- dates, keys, merging --------------------------------------------------------------
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
+_YEAR = re.compile(r"^(\d{4})(?![\d-])")
+
+
+def parse_date(value: str | None) -> tuple[_dt.date | None, str | None, str | None]:
+    """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value.
+
+    Precision is day, week, month or year; anything else (PRESENT_REF, durations,
+    XXXX-...) gives (None, None, None).
+    """
+    if not value:
+        return None, None, None
+    v = value.strip()
+    try:
+        if m := _DAY.match(v):
+            d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, "day", d.strftime("%Y-%m")
+        if m := _WEEK.match(v):
+            d = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            thu = d + _dt.timedelta(days=3)
+            return d, "week", thu.strftime("%Y-%m")
+        if m := _MONTH.match(v):
+            d = _dt.date(int(m[1]), int(m[2]), 1)
+            return d, "month", d.strftime("%Y-%m")
+        if m := _YEAR.match(v):
+            return _dt.date(int(m[1]), 1, 1), "year", None
+    except ValueError:
+        pass
+    return None, None, None
+
+
+def dates_agree(a_day, a_prec, a_month, b_day, b_prec, b_month) -> bool:
+    """Both days known: at most one day apart; otherwise the same (known) month."""
+    if a_prec == "day" and b_prec == "day":
+        return abs((a_day - b_day).days) <= 1
+    return a_month is not None and a_month == b_month
+
+
+def places_compatible(a_code, a_text, b_code, b_text) -> bool:
+    if a_code and b_code:
+        return a_code == b_code
+    if a_code or b_code:
+        return True
+    if a_text and b_text:
+        return a_text.casefold() == b_text.casefold()
+    return True
+
+
+def _codes(parts: list[Participant]) -> list[str]:
+    return sorted({p.code for p in parts if p.code})
+
+
+def merge_key(event: Event) -> tuple[str, bool]:
+    """The key events must share to be merged, and whether merging across articles is
+    allowed at all (at least one coded side)."""
+    src, tgt = _codes(event.source), _codes(event.target)
+    key = f"{event.type}|{event.factuality}|{','.join(src) or '-'}|{','.join(tgt) or '-'}"
+    return key, bool(src or tgt)
+
+
+def _first(parts: list[Participant]):
+    for p in parts:
+        if p.code:
+            return p
+    return parts[0] if parts else None
+
+
+def _participants_json(parts: list[Participant]) -> str | None:
+    return to_json([asdict(p) for p in parts]) if parts else None
+
+
+def event_row(ev: Event, dct: str | None) -> dict[str, Any]:
+    """The flat ``events`` row of one analyzer event (counts and ids filled later)."""
+    src, tgt = _first(ev.source), _first(ev.target)
+    date_value = ev.date.value if ev.date and ev.date.value else None
+    from_dct = bool(ev.date.from_dct) if ev.date else False
+    day, prec, month = parse_date(date_value)
+    if day is None and dct:
+        day, prec, month = parse_date(dct)
+        from_dct = day is not None
+    key, _ = merge_key(ev)
+    rb = ev.reported_by
+    return {
+        "merge_key": key, "type": ev.type, "mode": ev.mode,
+        "source_code": src.code if src else None, "source_sector": src.sector if src else None,
+        "source_text": src.text if src else None, "source_codes": _codes(ev.source),
+        "source_json": _participants_json(ev.source),
+        "target_code": tgt.code if tgt else None, "target_sector": tgt.sector if tgt else None,
+        "target_text": tgt.text if tgt else None, "target_codes": _codes(ev.target),
+        "target_json": _participants_json(ev.target),
+        "factuality": ev.factuality, "condition": ev.condition,
+        "reported_by_text": rb.text if rb else None, "reported_by_code": rb.code if rb else None,
+        "reported_by_sector": rb.sector if rb else None,
+        "date_text": ev.date.text if ev.date else None, "date_value": date_value,
+        "date_from_dct": from_dct, "event_date": day, "date_precision": prec, "month": month,
+        "location_text": ev.location.text if ev.location else None,
+        "location_code": ev.location.code if ev.location else None,
+        "magnitude_value": ev.magnitude.value if ev.magnitude else None,
+        "magnitude_unit": ev.magnitude.unit if ev.magnitude else None,
+        "magnitude_qualifier": ev.magnitude.qualifier if ev.magnitude else None,
+        "quad_class": ev.quad_class, "goldstein": ev.goldstein, "cameo": ev.cameo,
+        "cue": ev.cue,
+    }
+
+
+@dataclass
+class _Canon:
+    """What the merger needs to know about a canonical event."""
+
+    event_id: int
+    day: Any
+    prec: str | None
+    month: str | None
+    loc_code: str | None
+    loc_text: str | None
+    mentions: int
+
+
+# -- the run ---------------------------------------------------------------------------
+@dataclass
+class IngestStats:
+    """Counters of one ingest run (``as_dict()`` for JSON)."""
+
+    read: int = 0                 # articles read from the input
+    known: int = 0                # skipped: text already stored or seen earlier in the run
+    new: int = 0                  # articles analysed and stored
+    near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
+    events_new: int = 0           # canonical events created
+    events_merged: int = 0        # article events merged into an existing canonical event
+    mentions: int = 0
+    errors: int = 0               # unreadable inputs + articles the analyzer failed on
+    batches: int = 0
+    seconds: float = 0.0
+    analysis_seconds: float = 0.0
+    error_messages: list[str] = field(default_factory=list)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.new / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["articles_per_second"] = round(self.articles_per_second, 2)
+        d["seconds"] = round(self.seconds, 3)
+        d["analysis_seconds"] = round(self.analysis_seconds, 3)
+        d["error_messages"] = self.error_messages[:20]
+        return d
+
+
+class Progress:
+    """Progress on a stream (stderr): one updating line on a terminal, otherwise a line
+    every ``interval`` seconds (0: after every batch)."""
+
+    def __init__(self, stream=None, interval: float = 1.0, quiet: bool = False):
+        self.stream = stream if stream is not None else sys.stderr
+        self.interval = interval
+        self.quiet = quiet
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._last = 0.0
+        self._shown = False
+
+    @staticmethod
+    def line(s: IngestStats, elapsed: float) -> str:
+        rate = s.new / elapsed if elapsed > 0 else 0.0
+        return (f"ingest: {s.read:,} read | {s.new:,} new | {s.known:,} known | "
+                f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
+                f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
+
+    def update(self, stats: IngestStats, elapsed: float, final: bool = False) -> None:
+        if self.quiet:
+            return
+        now = time.monotonic()
+        if not final and now - self._last < self.interval:
+            return
+        self._last = now
+        text = self.line(stats, elapsed)
+        if self.tty:
+            self.stream.write("\r" + text + ("\n" if final else ""))
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+        self._shown = True
+
+    def warn(self, message: str) -> None:
+        if self.quiet:
+            return
+        if self.tty and self._shown:
+            self.stream.write("\n")
+        self.stream.write(f"warning: {message}\n")
+        self.stream.flush()
+
+
+def make_backend(workers: int = 1, scheduler=None, analyzer=None):
+    if scheduler is not None:
+        return DaskBackend(scheduler, analyzer)
+    if workers and workers > 1:
+        return ProcessBackend(workers, analyzer)
+    return SerialBackend(analyzer)
+
+
+class Ingester:
+    """Ingest articles into a :class:`~lagebild.store.Store` (the one writer).
+
+    ``workers``: analysis processes (1 = in this process); ``scheduler``: a Dask
+    scheduler address or Client (instead of local processes); ``analyzer``: analyzer
+    factory ("module:callable" or a callable); ``batch_size``: articles per
+    transaction; ``near_threshold``: MinHash Jaccard above which an article is a
+    near-duplicate. The backend (and the analyzer) start only when the first new
+    article arrives, so re-ingesting known input is fast.
+    """
+
+    def __init__(self, store: Store, *, workers: int = 1, scheduler=None, analyzer=None,
+                 batch_size: int = 64, chunk_size: int | None = None,
+                 near_threshold: float = 0.8, progress: Progress | None = None):
+        self.store = store
+        self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
+        self.batch_size = max(1, batch_size)
+        if chunk_size is None:
+            chunk_size = self.batch_size if (workers or 1) <= 1 and scheduler is None \
+                else max(1, min(16, self.batch_size // 2))
+        self.chunk_size = chunk_size
+        self.near_threshold = near_threshold
+        self.progress = progress or Progress(quiet=True)
+        self.backend = None
+        self._hashes: set[str] | None = None
+        self._lsh = None
+        self._sigs: dict[int, bytes] = {}
+        self._dup_root: dict[int, int] = {}
+        self._next_article = store.max_id("articles", "article_id") + 1
+        self._next_event = store.max_id("events", "event_id") + 1
+        self._next_mention = store.max_id("event_mentions", "mention_id") + 1
+        self._next_batch = store.max_id("articles", "batch_id") + 1
+
+    def __enter__(self) -> Ingester:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+
+    # -- state loaded lazily ------------------------------------------------------------
+    @property
+    def hashes(self) -> set[str]:
+        if self._hashes is None:
+            self._hashes = self.store.known_hashes()
+        return self._hashes
+
+    def _ensure_lsh(self):
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+            self._lsh = MinHashLSH(threshold=self.near_threshold, num_perm=NUM_PERM)
+            for aid, sig, dup_of in self.store.iter_minhashes():
+                sig = bytes(sig)
+                if dup_of is not None:
+                    self._dup_root[aid] = dup_of
+                    continue  # copies are not indexed: their original is
+                self._sigs[aid] = sig
+                self._lsh.insert(aid, _minhash(sig), check_duplication=False)
+        return self._lsh
+
+    # -- the run ------------------------------------------------------------------------
+    def ingest(self, articles: Iterable[Article],
+               on_error: Callable[[str], None] | None = None) -> IngestStats:
+        """Ingest every article of the iterable; returns the run's counters."""
+        stats = IngestStats()
+        t0 = time.perf_counter()
+        pending: dict[int, Article] = {}
+
+        def report(msg: str) -> None:
+            stats.errors += 1
+            if len(stats.error_messages) < 1000:
+                stats.error_messages.append(msg)
+            if on_error:
+                on_error(msg)
+            else:
+                self.progress.warn(msg)
+
+        def new_articles() -> Iterator[tuple[int, Article]]:
+            idx = 0
+            hashes = self.hashes
+            for art in articles:
+                if isinstance(art, InputError):  # readers may yield errors in-band
+                    report(str(art))
+                    continue
+                stats.read += 1
+                h = content_hash(art.text)
+                if h in hashes:
+                    stats.known += 1
+                    continue
+                hashes.add(h)  # also catches repeats inside this run
+                idx += 1
+                pending[idx] = (art, h)
+                yield idx, art
+                if stats.read % 500 == 0:
+                    self.progress.update(stats, time.perf_counter() - t0)
+
+        def chunks() -> Iterator[list]:
+            buf: list = []
+            for item in new_articles():
+                buf.append(item)
+                if len(buf) >= self.chunk_size:
+                    yield buf
+                    buf = []
+            if buf:
+                yield buf
+
+        batch: list[tuple[Article, str, Analyzed]] = []
+        source = chunks()
+        first = next(source, None)
+        if first is not None:
+            if self.backend is None:
+                self.backend = make_backend(self.workers, self.scheduler, self.analyzer)
+
+            def all_chunks():
+                yield first
+                yield from source
+
+            for results in self.backend.imap(all_chunks()):
+                for r in results:
+                    art, h = pending.pop(r.index)
+                    stats.analysis_seconds += r.seconds
+                    if r.error is not None:
+                        self.hashes.discard(h)
+                        report(f"{art.origin or art.doc_id} (article {art.doc_id}): "
+                               f"analysis failed: {r.error}")
+                        continue
+                    batch.append((art, h, r))
+                if len(batch) >= self.batch_size:
+                    self._write(batch, stats)
+                    batch = []
+                    self.progress.update(stats, time.perf_counter() - t0)
+            if batch:
+                self._write(batch, stats)
+        stats.seconds = time.perf_counter() - t0
+        self.progress.update(stats, stats.seconds, final=True)
+        return stats
+
+    # -- the writer ---------------------------------------------------------------------
+    def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:
+        lsh = self._ensure_lsh()
+        mh = _minhash(sig)
+        best, best_j = None, 0.0
+        for cand in lsh.query(mh):
+            j = mh.jaccard(_minhash(self._sigs[cand]))
+            if j >= self.near_threshold and (j > best_j or (j == best_j and cand < best)):
+                best, best_j = cand, j
+        if best is None:
+            self._sigs[aid] = sig
+            lsh.insert(aid, mh, check_duplication=False)
+            return None, None
+        root = self._dup_root.get(best, best)
+        self._dup_root[aid] = root
+        return root, round(best_j, 4)
+
+    def _write(self, batch: list[tuple[Article, str, Analyzed]], stats: IngestStats) -> None:
+        now = utcnow()
+        batch_id = self._next_batch
+        self._next_batch += 1
+        art_rows, mh_rows, actor_rows, quote_rows = [], [], [], []
+        new_events: list[dict] = []
+        mentions: list[dict] = []
+        touched: set[int] = set()
+
+        # events of this batch by article (for near-duplicates inside the batch)
+        batch_events: dict[int, list[tuple[str, int]]] = {}
+        keys = set()
+        for art, _, r in batch:
+            for ev in r.doc.events:
+                keys.add(merge_key(ev)[0])
+        cands: dict[str, list[_Canon]] = {}
+        for row in self.store.merge_candidates(keys).itertuples(index=False):
+            day = _as_date(row.event_date)
+            cands.setdefault(row.merge_key, []).append(_Canon(
+                int(row.event_id), day, _nn(row.date_precision), _nn(row.month),
+                _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0)))
+
+        for art, h, r in batch:
+            doc = r.doc
+            aid = self._next_article
+            self._next_article += 1
+            dup_of, score = self._near_duplicate(aid, r.signature)
+            if dup_of is not None:
+                stats.near_duplicates += 1
+            dct = art.dct or doc.dct
+            src = art.source or doc.source or _host(art.url or doc.url)
+            art_rows.append({
+                "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
+                "source": src, "url": art.url or doc.url, "dct": dct,
+                "title": art.title or doc.title, "origin": art.origin, "text": art.text,
+                "n_chars": len(art.text), "n_events": len(doc.events),
+                "near_duplicate_of": dup_of, "near_duplicate_score": score,
+                "warnings": to_json(doc.warnings) if doc.warnings else None,
+                "batch_id": batch_id, "ingested_at": now})
+            mh_rows.append({"article_id": aid, "signature": r.signature})
+            for a in doc.actors:
+                actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
+                                   "code": a.code, "sector": a.sector, "role": a.role,
+                                   "kind": a.kind, "mentions": list(a.mentions or [])})
+            for i, q in enumerate(doc.quotes):
+                sp = q.speaker
+                quote_rows.append({
+                    "article_id": aid, "quote_index": i, "speaker_actor": sp.actor if sp else None,
+                    "speaker_text": sp.text if sp else None, "speaker_code": sp.code if sp else None,
+                    "speaker_sector": sp.sector if sp else None, "text": q.text,
+                    "direct": q.direct, "start_char": q.start, "end_char": q.end})
+
+            original_events = None
+            if dup_of is not None:
+                original_events = batch_events.get(dup_of)
+                if original_events is None:
+                    original_events = self._article_events(dup_of)
+            original_ids = {e for _, e in original_events or ()}
+            mine: list[tuple[str, int]] = []
+            for k, ev in enumerate(doc.events):
+                row = event_row(ev, dct)
+                key, mergeable = merge_key(ev)
+                eid, is_dup = None, False
+                if original_events is not None:
+                    used = {e for _, e in mine}
+                    for okey, oid in original_events:
+                        if okey == key and oid not in used:
+                            eid, is_dup = oid, True
+                            break
+                if eid is None and mergeable:
+                    eid = self._match(cands.get(key, ()), row)
+                if eid is None:
+                    eid = self._next_event
+                    self._next_event += 1
+                    row.update(event_id=eid, num_mentions=0, num_articles=0, num_sources=0,
+                               first_article_id=aid, created_at=now, updated_at=now)
+                    new_events.append(row)
+                    stats.events_new += 1
+                    if mergeable:
+                        cands.setdefault(key, []).append(_Canon(
+                            eid, row["event_date"], row["date_precision"], row["month"],
+                            row["location_code"], row["location_text"], 0))
+                else:
+                    stats.events_merged += 1
+                # a near-duplicate's mention of an event its original already reports
+                # is kept but does not count
+                is_dup = is_dup or eid in original_ids
+                mine.append((key, eid))
+                touched.add(eid)
+                evid = ev.evidence or [None]
+                for e in evid:
+                    mentions.append({
+                        "mention_id": self._next_mention, "event_id": eid, "article_id": aid,
+                        "doc_event_index": k, "sentence": e.sentence if e else None,
+                        "start_char": e.start if e else None, "end_char": e.end if e else None,
+                        "text": e.text if e else None, "factuality": ev.factuality,
+                        "source": src, "is_duplicate": is_dup})
+                    self._next_mention += 1
+                    stats.mentions += 1
+            batch_events[aid] = mine
+
+        self.store.write_batch(articles=art_rows, minhashes=mh_rows, actors=actor_rows,
+                               quotes=quote_rows, new_events=new_events, mentions=mentions,
+                               touched_events=touched)
+        stats.new += len(batch)
+        stats.batches += 1
+
+    @staticmethod
+    def _match(cands: Iterable[_Canon], row: dict) -> int | None:
+        best, best_rank = None, None
+        for c in cands:
+            if row["event_date"] is None or c.day is None:
+                continue
+            if not dates_agree(row["event_date"], row["date_precision"], row["month"],
+                               c.day, c.prec, c.month):
+                continue
+            if not places_compatible(row["location_code"], row["location_text"],
+                                     c.loc_code, c.loc_text):
+                continue
+            rank = (abs((row["event_date"] - c.day).days), c.prec != row["date_precision"],
+                    -c.mentions, c.event_id)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = c, rank
+        if best is None:
+            return None
+        best.mentions += 1
+        return best.event_id
+
+    def _article_events(self, article_id: int) -> list[tuple[str, int]]:
+        rows = self.store.con.execute(
+            "SELECT e.merge_key, m.event_id FROM event_mentions m JOIN events e "
+            "USING (event_id) WHERE m.article_id = ? GROUP BY ALL ORDER BY min(m.mention_id)",
+            [article_id]).fetchall()
+        return [(k, int(e)) for k, e in rows]
+
+    def worker_rss(self) -> list[tuple[int, int]]:
+        """(pid, peak RSS KiB) per worker; empty before the backend started."""
+        return self.backend.worker_rss() if self.backend is not None else []
+
+
+def _as_date(x) -> _dt.date | None:
+    x = _nn(x)
+    if x is None:
+        return None
+    if isinstance(x, _dt.datetime):
+        return x.date()
+    if isinstance(x, _dt.date):
+        return x
+    if hasattr(x, "to_pydatetime"):
+        return x.to_pydatetime().date()
+    return _dt.date.fromisoformat(str(x)[:10])
+
+
+def _nn(x):
+    """None for NaN/NA values coming out of pandas."""
+    if x is None:
+        return None
+    try:
+        if x != x:
+            return None
+    except (TypeError, ValueError):
+        return x
+    return x
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlparse(url).hostname
+    except ValueError:
+        return None
+    if host and host.startswith("www."):
+        host = host[4:]
+    return host or None
+
+
+# -- feeds --------------------------------------------------------------------------------
+def parse_interval(value: str | float | int) -> float:
+    """Seconds in "90", "30s", "10m", "1h", "1h30m"."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    v = value.strip().lower()
+    if re.fullmatch(r"\d+(\.\d+)?", v):
+        return float(v)
+    parts = re.findall(r"(\d+(?:\.\d+)?)\s*([smhd])", v)
+    if not parts or "".join(f"{n}{u}" for n, u in parts) != v.replace(" ", ""):
+        raise ValueError(f"bad interval {value!r}: use for example 90, 30s, 10m, 1h or 1h30m")
+    mult = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    return sum(float(n) * mult[u] for n, u in parts)
+
+
+def is_url(arg: str) -> bool:
+    return str(arg).lower().startswith(("http://", "https://"))
+
+
+def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
+                **fetch_kw) -> tuple[IngestStats | None, Any]:
+    """Fetch one feed (conditional GET with the stored ETag/Last-Modified), ingest its
+    articles and store the new feed state. Returns (stats or None, FeedResult)."""
+    if fetch is None:
+        from .feeds import fetch_feed as fetch
+    store = ingester.store
+    state = store.feed_state(url) or {}
+    result = fetch(url, etag=state.get("etag"), modified=state.get("modified"), **fetch_kw)
+    for w in getattr(result, "warnings", None) or []:
+        (warn or ingester.progress.warn)(w)
+    stats = None
+    if result.articles:
+        stats = ingester.ingest(result.articles)
+    store.save_feed_state(
+        url, etag=result.etag, modified=result.modified, status=result.status,
+        new_articles=stats.new if stats else 0,
+        warning=(result.warnings[-1] if getattr(result, "warnings", None) else None))
+    return stats, result
+
+
+def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,
+          max_rounds: int | None = None, fetch=None, sleep=time.sleep,
+          on_round: Callable[[int, IngestStats], None] | None = None, **fetch_kw
+          ) -> IngestStats:
+    """Poll ``urls`` every ``every`` seconds (± ``jitter`` share, so many watchers do not
+    hit a server at once) until ``max_rounds`` or Ctrl-C; a failing feed is a warning,
+    the others go on. Returns the totals over all rounds."""
+    total = IngestStats()
+    rnd = 0
+    rng = random.Random()
+    try:
+        while max_rounds is None or rnd < max_rounds:
+            rnd += 1
+            t0 = time.perf_counter()
+            this = IngestStats()
+            for url in urls:
+                try:
+                    stats, _ = ingest_feed(ingester, url, fetch=fetch, **fetch_kw)
+                except LagebildError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one feed must not stop the others
+                    ingester.progress.warn(f"{url}: {type(exc).__name__}: {exc}")
+                    this.errors += 1
+                    continue
+                if stats:
+                    _add(this, stats)
+            this.seconds = time.perf_counter() - t0
+            _add(total, this)
+            if on_round:
+                on_round(rnd, this)
+            if max_rounds is not None and rnd >= max_rounds:
+                break
+            delay = max(0.0, every * (1 + rng.uniform(-jitter, jitter)))
+            sleep(delay)
+    except KeyboardInterrupt:
+        pass
+    return total
+
+
+def _add(total: IngestStats, s: IngestStats) -> None:
+    for f in ("read", "known", "new", "near_duplicates", "events_new", "events_merged",
+              "mentions", "errors", "batches", "seconds", "analysis_seconds"):
+        setattr(total, f, getattr(total, f) + getattr(s, f))
+    total.error_messages.extend(s.error_messages[:100])
+
+
+def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> str:
+    """The short situation picture printed after an ingest (and by ``lagebild summary``)."""
+    lines = []
+    if stats is not None:
+        lines.append(f"This run: {stats.new:,} new articles ({stats.known:,} already known, "
+                     f"{stats.near_duplicates:,} near-duplicates), {stats.events_new:,} new "
+                     f"events, {stats.events_merged:,} merged into known events, "
+                     f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
+    s = summary
+    lines.append(f"Database: {s['articles']:,} articles ({s['near_duplicates']:,} "
+                 f"near-duplicates), {s['events']:,} events from {s['mentions']:,} mentions, "
+                 f"{s['actors']:,} actor mentions, {s['quotes']:,} quotes.")
+    if s.get("first_day"):
+        lines.append(f"Dated events from {s['first_day']} to {s['last_day']}.")
+    if s.get("events_by_type"):
+        top = ", ".join(f"{t} {n}" for t, n in list(s["events_by_type"].items())[:6])
+        lines.append(f"Event types: {top}.")
+    if s.get("top_dyads"):
+        lines.append("Top dyads (source -> target: events, mentions, Goldstein sum):")
+        for d in s["top_dyads"]:
+            g = "-" if d["goldstein_sum"] is None else f"{d['goldstein_sum']:+.1f}"
+            lines.append(f"  {d['source']} -> {d['target']}: {d['events']} events, "
+                         f"{d['mentions']} mentions, Goldstein {g}")
+    esc = s.get("escalation") or {}
+    ov = esc.get("overall") or {}
+    parts = []
+    if ov.get("goldstein_mean") is not None:
+        parts.append(f"mean Goldstein {ov['goldstein_mean']:+.2f}")
+    if ov.get("material_conflict_share") is not None:
+        parts.append(f"material conflict {ov['material_conflict_share']:.0%} of asserted events")
+    if parts:
+        lines.append("Escalation: " + ", ".join(parts) + ".")
+    if esc.get("trend") and esc["trend"] != "unknown":
+        rec, bef = esc.get("recent") or {}, esc.get("before") or {}
+        lines.append(f"Trend over the last {esc.get('window_days')} days: {esc['trend']} "
+                     f"(mean Goldstein {bef.get('goldstein_mean')} -> "
+                     f"{rec.get('goldstein_mean')}).")
+    elif s.get("events"):
+        lines.append("Trend: unknown (needs dated events with Goldstein scores in two "
+                     "consecutive windows).")
+    return "\n".join(lines)
+
+
+def summary_json(summary: dict[str, Any], stats: IngestStats | None = None) -> str:
+    out = dict(summary)
+    if stats is not None:
+        out["run"] = stats.as_dict()
+    return json.dumps(out, ensure_ascii=False, indent=2, default=str)

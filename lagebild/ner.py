@@ -1,0 +1,771 @@
+"""German named-entity recognition: lagebild's own small spaCy model.
+
+No German NER model can be downloaded where lagebild runs, so lagebild trains one
+from the public corpora in ``../shared/data`` (GermEval 2014 dev, German Legal
+Entity Recognition, Europeana newspapers) and ships it in
+``lagebild/models/ner_de/``. Labels: PER, LOC, ORG and MISC (GermEval's OTH).
+
+Use::
+
+    from lagebild.ner import load_ner, try_load_ner
+    ner = load_ner()                     # ModelError if missing or corrupt
+    ner.predict("Olaf Scholz reiste nach Paris.")
+    # [Entity(text='Olaf Scholz', label='PER', ...), Entity(text='Paris', label='LOC', ...)]
+    doc = spacy.blank("de")("...")      # any blank("de") pipeline
+    ner.annotate(doc)                   # sets doc.ents
+
+    ner = try_load_ner()                # None plus a warning when unusable
+
+Rebuild the model with ``lagebild train ner`` (see ``train_ner``). The data
+readers, the label mappings and the span scorer used by ``lagebild eval ner``
+live here as well.
+"""
+from __future__ import annotations
+
+import lzma
+import os
+import random
+import re
+import shutil
+import tempfile
+import threading
+import time
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .errors import DataError, InputError, ModelError
+from .records import Entity
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MODEL_DIR = PACKAGE_DIR / "models" / "ner_de"
+CONFIG_PATH = PACKAGE_DIR / "models" / "ner_de.cfg"
+LABELS = ("PER", "LOC", "ORG", "MISC")
+SCORED_LABELS = ("PER", "LOC", "ORG")
+REBUILD_HINT = ("rebuild it with `lagebild train ner` (needs ../shared/data; "
+                "see `lagebild train ner --help`)")
+
+_TAG_RE = re.compile(r"^([BI])-([A-Za-z]+)$")
+
+
+def shared_dir() -> Path:
+    """The ``shared`` folder: ``$LAGEBILD_SHARED`` or ``<repo>/../shared``."""
+    env = os.environ.get("LAGEBILD_SHARED")
+    if env:
+        return Path(env)
+    return (PACKAGE_DIR.parent / ".." / "shared").resolve()
+
+
+def default_data_dir() -> Path:
+    return shared_dir() / "data"
+
+
+# ---------------------------------------------------------------------------
+# label mappings
+# ---------------------------------------------------------------------------
+
+#: LER fine classes -> lagebild labels (paper's coarse PER/LOC/ORG; norms etc. -> O)
+LER_MAP = {
+    "PER": "PER", "RR": "PER", "AN": "PER",
+    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG",
+    "GS": None, "VO": None, "EUN": None, "VS": None, "VT": None, "RS": None, "LIT": None,
+}
+
+
+def germeval_tag(tag: str, *, misc: bool = True) -> str:
+    """Map one GermEval 2014 BIO tag to lagebild's outer-level tag.
+
+    ``B-PER`` stays; ``deriv`` and ``part`` variants (``B-LOCderiv``) become ``O``;
+    ``OTH`` becomes ``MISC`` (or ``O`` with ``misc=False``). Raises ValueError on
+    anything that is not a GermEval tag.
+    """
+    if tag == "O":
+        return "O"
+    m = re.fullmatch(r"([BI])-(PER|LOC|ORG|OTH)(deriv|part)?", tag)
+    if not m:
+        raise ValueError(f"not a GermEval 2014 tag: {tag!r}")
+    prefix, label, variant = m.groups()
+    if variant:
+        return "O"
+    if label == "OTH":
+        return f"{prefix}-MISC" if misc else "O"
+    return f"{prefix}-{label}"
+
+
+def ler_tag(tag: str) -> str:
+    """Map one LER (German legal NER) tag, e.g. ``B-RR`` (judge) -> ``B-PER``, ``B-GS`` -> ``O``."""
+    if tag == "O":
+        return "O"
+    m = _TAG_RE.match(tag)
+    if not m or m.group(2) not in LER_MAP:
+        raise ValueError(f"not a LER tag: {tag!r}")
+    label = LER_MAP[m.group(2)]
+    return f"{m.group(1)}-{label}" if label else "O"
+
+
+_EUR_TAG_RE = re.compile(r"^([BI])[-_.]([A-Za-z]+)$")
+
+
+def europeana_tag(tag: str) -> str:
+    """Map one Europeana newspapers tag (PER/LOC/ORG; slips like ``B-PEr``, ``B_LOC`` fixed).
+
+    Raises ValueError for anything else (``B-BER``, ``v``).
+    """
+    if tag == "O":
+        return "O"
+    m = _EUR_TAG_RE.match(tag)
+    if not m:
+        raise ValueError(f"not a BIO tag: {tag!r}")
+    label = m.group(2).upper()
+    if label not in ("PER", "LOC", "ORG", "MISC"):
+        raise ValueError(f"unknown label in tag {tag!r}")
+    return "O" if label == "MISC" else f"{m.group(1)}-{label}"
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """BIO tags -> ``[(start, end, label)]`` token spans (end exclusive).
+
+    Lenient like conlleval: an ``I-X`` after ``O`` or after another label opens
+    a new span.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O" or not tag:
+            prefix, lab = "O", None
+        else:
+            prefix, _, lab = tag.partition("-")
+        if label is not None and (prefix != "I" or lab != label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if prefix in ("B", "I") and label is None:
+            start, label = i, lab
+    return spans
+
+
+def spans_to_bio(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
+    tags = ["O"] * n
+    for s, e, lab in spans:
+        tags[s] = f"B-{lab}"
+        for i in range(s + 1, e):
+            tags[i] = f"I-{lab}"
+    return tags
+
+
+# ---------------------------------------------------------------------------
+# readers
+# ---------------------------------------------------------------------------
+
+@dataclass
+class TaggedSentence:
+    """Tokens with BIO tags, and where they came from (file, first line)."""
+
+    words: list[str]
+    tags: list[str]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass
+class TsvBlock:
+    """One sentence of a GermEval-style TSV file, raw lines kept for rewriting.
+
+    ``lines`` holds every line of the block (comments included, no newline);
+    ``token_lines`` the indexes into ``lines`` of the token rows.
+    """
+
+    lines: list[str] = field(default_factory=list)
+    token_lines: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    tags: list[str] | None = None
+    start_line: int = 0
+
+
+def _open_text(path: Path):
+    if str(path).endswith(".xz"):
+        return lzma.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def _check_exists(path: Path, error=DataError) -> None:
+    if not Path(path).is_file():
+        if error is DataError:
+            raise DataError(f"{path}: data file not found -- is ../shared/data present? "
+                            "(or set LAGEBILD_SHARED, or pass --data)")
+        raise InputError("file not found", path=str(path))
+
+
+def read_tsv(path: str | Path, *, token_col: int = 1, tag_col: int | None = None,
+             error=InputError) -> list[TsvBlock]:
+    """Read a GermEval-style TSV file into sentence blocks.
+
+    Lines starting with ``#`` are comments, blank lines end a sentence, other
+    lines are TAB-separated with the token in column ``token_col`` (0-based; 1 =
+    GermEval's second column). With ``tag_col`` the gold tag of that column is
+    read too (raw, not mapped). A row with too few columns raises ``error``
+    (InputError, or DataError for training) naming file and line.
+    """
+    path = Path(path)
+    _check_exists(path, error)
+    blocks: list[TsvBlock] = []
+    cur = TsvBlock()
+    need = max(token_col, tag_col if tag_col is not None else -1) + 1
+    try:
+        with _open_text(path) as fh:
+            for lineno, raw in enumerate(fh, 1):
+                line = raw.rstrip("\n").rstrip("\r")
+                if not line.strip():
+                    if cur.lines:
+                        blocks.append(cur)
+                    cur = TsvBlock()
+                    continue
+                if not cur.lines:
+                    cur.start_line = lineno
+                cur.lines.append(line)
+                if line.startswith("#"):
+                    continue
+                fields = line.split("\t")
+                if len(fields) < need or not fields[token_col]:
+                    what = (f"expected at least {need} TAB-separated columns (token in column "
+                            f"{token_col + 1}{'' if tag_col is None else f', tag in column {tag_col + 1}'}),"
+                            f" got {len(fields)}: {line[:60]!r}")
+                    _raise(error, what, path, lineno, "fix or remove the line; comments start with #")
+                cur.token_lines.append(len(cur.lines) - 1)
+                cur.words.append(fields[token_col])
+                if tag_col is not None:
+                    if cur.tags is None:
+                        cur.tags = []
+                    cur.tags.append(fields[tag_col].strip())
+    except UnicodeDecodeError as exc:
+        _raise(error, f"not UTF-8 text ({exc.reason})", path, None, "convert the file to UTF-8")
+    except (OSError, lzma.LZMAError, EOFError) as exc:
+        _raise(error, f"cannot read file ({exc})", path, None, None)
+    if cur.lines:
+        blocks.append(cur)
+    return blocks
+
+
+def _raise(error, what, path, line, hint):
+    if error is DataError:
+        where = f"{path}" + (f":{line}" if line else "")
+        raise DataError(f"{where}: {what}" + (f" -- {hint}" if hint else ""))
+    raise error(what, path=str(path), line=line, hint=hint)
+
+
+def read_germeval(path: str | Path, *, misc: bool = True) -> list[TaggedSentence]:
+    """GermEval 2014 file -> sentences with outer-level tags mapped by ``germeval_tag``."""
+    out = []
+    for block in read_tsv(path, token_col=1, tag_col=2, error=DataError):
+        tags = []
+        for k, tag in enumerate(block.tags or []):
+            try:
+                tags.append(germeval_tag(tag, misc=misc))
+            except ValueError as exc:
+                raise DataError(f"{path}:{block.start_line + block.token_lines[k]}: {exc} "
+                                "-- expected O or B-/I-PER|LOC|ORG|OTH[deriv|part]") from None
+        if block.words:
+            out.append(TaggedSentence(block.words, tags, str(path), block.start_line))
+    return out
+
+
+def read_conll(path: str | Path, mapper: Callable[[str], str] = ler_tag) -> list[TaggedSentence]:
+    """CoNLL-2002 style ``token TAG`` file (LER), blank line between sentences."""
+    path = Path(path)
+    _check_exists(path)
+    out: list[TaggedSentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    start = 0
+    try:
+        with _open_text(path) as fh:
+            for lineno, raw in enumerate(fh, 1):
+                line = raw.rstrip("\r\n")
+                if not line.strip():
+                    if words:
+                        out.append(TaggedSentence(words, tags, str(path), start))
+                    words, tags = [], []
+                    continue
+                parts = line.split(" ")
+                if len(parts) != 2:
+                    raise DataError(f"{path}:{lineno}: expected 'token TAG', got {line[:60]!r}")
+                try:
+                    tag = mapper(parts[1])
+                except ValueError as exc:
+                    raise DataError(f"{path}:{lineno}: {exc}") from None
+                if not words:
+                    start = lineno
+                words.append(parts[0])
+                tags.append(tag)
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except (OSError, lzma.LZMAError, EOFError) as exc:
+        raise DataError(f"{path}: cannot read file ({exc}) -- is the download complete?") from None
+    if words:
+        out.append(TaggedSentence(words, tags, str(path), start))
+    return out
+
+
+_SENT_END = {".", "!", "?"}
+
+
+def read_europeana(path: str | Path, *, min_len: int = 12, max_len: int = 50,
+                   max_irregular: float = 0.01) -> list[TaggedSentence]:
+    """Europeana newspapers ``token TAG`` file (no sentence breaks) -> chunks.
+
+    Chunks end after ``.``/``!``/``?`` followed by a capitalised word once they hold
+    ``min_len`` tokens, and are cut at ``max_len`` outside an entity. The corpus's
+    known irregular lines (``# ...`` comments, a token without tag, a tag with a
+    typo such as ``B-BER``) end the current chunk and are skipped; lines with
+    several tokens before the tag are split into tokens. When more than
+    ``max_irregular`` of the lines are irregular the file is taken as broken:
+    DataError names the first such line.
+    """
+    path = Path(path)
+    _check_exists(path)
+    chunks: list[TaggedSentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    start = 0
+    irregular: list[tuple[int, str]] = []
+    n_lines = 0
+
+    def flush():
+        nonlocal words, tags
+        if len(words) >= 3:
+            chunks.append(TaggedSentence(words, spans_to_bio(len(words), bio_to_spans(tags)),
+                                         str(path), start))
+        words, tags = [], []
+
+    try:
+        with _open_text(path) as fh:
+            for lineno, raw in enumerate(fh, 1):
+                n_lines += 1
+                line = raw.rstrip("\r\n")
+                parts = line.split()
+                if not parts or line.startswith("#"):
+                    flush()
+                    continue
+                try:
+                    if len(parts) == 1:
+                        raise ValueError(f"no tag after token {parts[0][:30]!r}")
+                    tag = europeana_tag(parts[-1])
+                except ValueError as exc:
+                    irregular.append((lineno, str(exc)))
+                    flush()
+                    continue
+                toks = parts[:-1]
+                if words and tag == "O" and words[-1] in _SENT_END and len(words) >= min_len \
+                        and toks[0][:1].isupper():
+                    flush()
+                elif len(words) >= max_len and not tag.startswith("I-"):
+                    flush()
+                if not words:
+                    start = lineno
+                for k, tok in enumerate(toks):
+                    words.append(tok)
+                    tags.append(tag if k == 0 or tag == "O" else "I-" + tag[2:])
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read file ({exc})") from None
+    flush()
+    if irregular and len(irregular) > max_irregular * max(n_lines, 1):
+        line, what = irregular[0]
+        raise DataError(f"{path}:{line}: {what} -- {len(irregular)} of {n_lines} lines are "
+                        "not 'token TAG'; is this the Europeana NER file?")
+    return chunks
+
+
+# ---------------------------------------------------------------------------
+# scoring
+# ---------------------------------------------------------------------------
+
+def score_spans(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]],
+                labels: Sequence[str] = SCORED_LABELS) -> dict:
+    """Exact-span P/R/F1 per label and micro-averaged over ``labels``.
+
+    ``gold`` and ``pred`` are per-sentence BIO tag lists (already mapped to the
+    outer level). Spans of other labels (MISC) are ignored on both sides.
+    """
+    counts = {lab: [0, 0, 0] for lab in labels}   # tp, fp, fn
+    if len(gold) != len(pred):
+        raise ValueError("gold and predicted sentence counts differ")
+    for g, p in zip(gold, pred):
+        if len(g) != len(p):
+            raise ValueError("gold and predicted token counts differ")
+        gs = {s for s in bio_to_spans(g) if s[2] in counts}
+        ps = {s for s in bio_to_spans(p) if s[2] in counts}
+        for s in gs & ps:
+            counts[s[2]][0] += 1
+        for s in ps - gs:
+            counts[s[2]][1] += 1
+        for s in gs - ps:
+            counts[s[2]][2] += 1
+
+    def prf(tp, fp, fn):
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
+                "support": tp + fn}
+
+    result = {lab: prf(*c) for lab, c in counts.items()}
+    result["micro"] = prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
+    return result
+
+
+def format_scores(scores: dict) -> str:
+    lines = [f"{'label':<7}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
+    for lab, s in scores.items():
+        lines.append(f"{lab:<7}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+                     f"{s['support']:>7}{s['tp'] + s['fp']:>7}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# the model
+# ---------------------------------------------------------------------------
+
+class NerModel:
+    """A loaded NER pipeline. Thread-safe for reading; one per process is enough."""
+
+    def __init__(self, nlp, path: Path | None = None):
+        self.nlp = nlp
+        self.path = path
+        self.ner = nlp.get_pipe("ner")
+        self.labels = tuple(self.ner.labels)
+        self.meta = dict(nlp.meta.get("lagebild", {}))
+
+    # -- core ---------------------------------------------------------------
+    def _own_docs(self, word_lists: Iterable[Sequence[str]], spaces=None):
+        from spacy.tokens import Doc
+        for k, words in enumerate(word_lists):
+            sp = None if spaces is None else spaces[k]
+            yield Doc(self.nlp.vocab, words=list(words), spaces=sp)
+
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], batch_size: int = 128
+                      ) -> list[list[str]]:
+        """Pre-tokenized sentences -> BIO tags (``B-PER``, ``I-PER``, ``O``...)."""
+        out = []
+        docs = (d for d in self._own_docs(sentences))
+        for doc in self.ner.pipe(docs, batch_size=batch_size):
+            out.append(spans_to_bio(len(doc), ((e.start, e.end, e.label_) for e in doc.ents)))
+        return out
+
+    def annotate(self, doc, keep_existing: bool = False):
+        """Set ``doc.ents`` on a Doc from any ``spacy.blank("de")`` pipeline; returns it.
+
+        The text is re-run in the model's own vocab and the spans are copied back
+        with string labels, so the two pipelines need not share a vocab. With
+        ``keep_existing`` entities already on the doc win over overlapping ones.
+        """
+        self.annotate_many([doc], keep_existing=keep_existing)
+        return doc
+
+    def annotate_many(self, docs: Sequence, keep_existing: bool = False, batch_size: int = 64):
+        """``annotate`` for many docs at once (faster)."""
+        from spacy.tokens import Span
+        docs = list(docs)
+        own = self._own_docs([[t.text for t in d] for d in docs],
+                             [[bool(t.whitespace_) for t in d] for d in docs])
+        for doc, tagged in zip(docs, self.ner.pipe(own, batch_size=batch_size)):
+            spans = [Span(doc, e.start, e.end, label=e.label_) for e in tagged.ents]
+            if keep_existing and doc.ents:
+                taken = set()
+                for e in doc.ents:
+                    taken.update(range(e.start, e.end))
+                spans = list(doc.ents) + [s for s in spans
+                                          if not taken.intersection(range(s.start, s.end))]
+                spans.sort(key=lambda s: s.start)
+            doc.ents = spans
+        return docs
+
+    def predict(self, text: str) -> list[Entity]:
+        """Entities in ``text`` with character offsets (tokenized by ``spacy.blank("de")``)."""
+        doc = self.nlp.make_doc(text)
+        doc = self.ner(doc)
+        return [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
+                for e in doc.ents]
+
+    def __call__(self, text: str) -> list[Entity]:
+        return self.predict(text)
+
+
+_cache: dict[str, NerModel] = {}
+_lock = threading.Lock()
+
+
+def load_ner(path: str | Path | None = None) -> NerModel:
+    """Load the NER model (default: the shipped ``lagebild/models/ner_de``), cached per process.
+
+    Raises ModelError, saying how to rebuild, when the model is missing or corrupt.
+    """
+    p = Path(path) if path is not None else MODEL_DIR
+    key = str(p.resolve())
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        if not p.is_dir():
+            raise ModelError(f"NER model not found at {p}; {REBUILD_HINT}")
+        for part in ("config.cfg", "meta.json", "ner/model", "ner/moves"):
+            if not (p / part).is_file():
+                raise ModelError(f"NER model at {p} is incomplete (no {part}); {REBUILD_HINT}")
+        try:
+            import spacy
+            nlp = spacy.load(p)
+            model = NerModel(nlp, p)
+        except Exception as exc:  # anything spaCy/thinc/srsly raise on a broken file
+            raise ModelError(f"NER model at {p} is corrupt or unreadable "
+                             f"({type(exc).__name__}: {str(exc)[:200]}); {REBUILD_HINT}") from exc
+        if "PER" not in model.labels:
+            raise ModelError(f"NER model at {p} has no PER label (labels: {model.labels}); "
+                             f"{REBUILD_HINT}")
+        _cache[key] = model
+        return model
+
+
+def try_load_ner(path: str | Path | None = None) -> NerModel | None:
+    """``load_ner``, but warn and return None when the model is unusable.
+
+    The analyzer uses this: without a model it falls back to its dictionaries.
+    """
+    try:
+        return load_ner(path)
+    except ModelError as exc:
+        warnings.warn(f"{exc} -- continuing without the statistical NER model "
+                      "(dictionary entities only)", RuntimeWarning, stacklevel=2)
+        return None
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
+
+
+# ---------------------------------------------------------------------------
+# training
+# ---------------------------------------------------------------------------
+
+@dataclass
+class TrainSettings:
+    """The data mix and loop of ``train_ner``; the network is in ``ner_de.cfg``."""
+
+    seed: int = 0
+    max_minutes: float = 35.0
+    holdout_every: int = 5          # GermEval dev sentence i is held out when i % 5 == 4
+    dev_every: int = 10             # ... used for early stopping when i % 10 == 2
+    misc: bool = True               # GermEval OTH -> MISC
+    germeval_repeat: int = 3        # GermEval training sentences per epoch, times
+    ler_per_epoch: int = 3000       # LER sentences drawn per epoch (of ~57k)
+    ler_entity_share: float = 0.75  # ... share of them holding a PER/LOC/ORG entity
+    europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
+    dropout: float = 0.15
+    batch_start: int = 100
+    batch_stop: int = 1000
+    eval_every: int = 200           # steps
+    patience: int = 2400            # steps without dev improvement before stopping
+    max_steps: int = 0              # 0 = no step limit
+
+
+def data_files(data_dir: Path) -> dict[str, list[Path]]:
+    return {
+        "germeval": [data_dir / "germeval2014" / "NER-de-dev.tsv"],
+        "ler": [data_dir / "ler_legal_ner" / "ler_train.conll.xz",
+                data_dir / "ler_legal_ner" / "ler_dev.conll.xz"],
+        "europeana": [data_dir / "europeana_ner_de" / f"enp_DE.{n}.bio"
+                      for n in ("lft", "onb", "sbb")],
+    }
+
+
+def split_germeval(sents: list[TaggedSentence], s: TrainSettings):
+    """GermEval dev -> (train, early-stopping dev, reported holdout), fixed by position."""
+    train, dev, hold = [], [], []
+    for i, sent in enumerate(sents):
+        if i % s.holdout_every == s.holdout_every - 1:
+            hold.append(sent)
+        elif i % s.dev_every == 2:
+            dev.append(sent)
+        else:
+            train.append(sent)
+    return train, dev, hold
+
+
+def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[TaggedSentence]]:
+    """Read and validate every training file up front (DataError names file and line)."""
+    files = data_files(data_dir)
+    for group in files.values():
+        for f in group:
+            _check_exists(f)
+    ge = read_germeval(files["germeval"][0], misc=s.misc)
+    ge_train, ge_dev, ge_hold = split_germeval(ge, s)
+    ler = [x for f in files["ler"] for x in read_conll(f, ler_tag)]
+    eur = [x for f in files["europeana"] for x in read_europeana(f)]
+    log(f"data: GermEval {len(ge)} sentences -> train {len(ge_train)}, early-stop dev "
+        f"{len(ge_dev)}, held out {len(ge_hold)}; LER {len(ler)} sentences; "
+        f"Europeana {len(eur)} chunks")
+    return {"germeval_train": ge_train, "germeval_dev": ge_dev, "germeval_holdout": ge_hold,
+            "ler": ler, "europeana": eur}
+
+
+def _example(nlp, sent: TaggedSentence):
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    tags = spans_to_bio(len(sent.words), bio_to_spans(sent.tags))
+    ref = Doc(nlp.vocab, words=sent.words, ents=tags)
+    return Example(Doc(nlp.vocab, words=sent.words), ref)
+
+
+def evaluate_model(model: NerModel, sents: Sequence[TaggedSentence]) -> dict:
+    pred = model.tag_sentences([s.words for s in sents])
+    return score_spans([s.tags for s in sents], pred)
+
+
+def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
+              settings: TrainSettings | None = None, config_path: str | Path | None = None,
+              log: Callable[[str], None] = print) -> dict:
+    """Train the NER model and write it to ``out`` (default: the shipped location).
+
+    Returns the model's meta (scores on the early-stopping dev part and on the
+    held-out GermEval part). The old model is replaced only when training ends
+    without error.
+    """
+    import spacy
+    from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch
+    from thinc.api import compounding
+
+    s = settings or TrainSettings()
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    out = Path(out) if out else MODEL_DIR
+    config_path = Path(config_path) if config_path else CONFIG_PATH
+    if not data_dir.is_dir():
+        raise DataError(f"{data_dir}: data folder not found -- pass --data or set LAGEBILD_SHARED")
+    t0 = time.time()
+    corp = load_corpora(data_dir, s, log)
+    rng = random.Random(s.seed)
+    fix_random_seed(s.seed)
+
+    config = load_config(config_path)
+    config["system"]["seed"] = s.seed
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    ner = nlp.get_pipe("ner")
+    labels = LABELS if s.misc else SCORED_LABELS
+    for lab in labels:
+        ner.add_label(lab)
+
+    ler_ent = [x for x in corp["ler"] if any(t != "O" for t in x.tags)]
+    ler_none = [x for x in corp["ler"] if all(t == "O" for t in x.tags)]
+    n_ent = int(s.ler_per_epoch * s.ler_entity_share)
+
+    def epoch_sents() -> list[TaggedSentence]:
+        sents = list(corp["germeval_train"]) * s.germeval_repeat
+        sents += rng.sample(ler_ent, min(n_ent, len(ler_ent)))
+        sents += rng.sample(ler_none, min(s.ler_per_epoch - n_ent, len(ler_none)))
+        eur = corp["europeana"]
+        sents += rng.sample(eur, int(len(eur) * s.europeana_share))
+        rng.shuffle(sents)
+        return sents
+
+    first = [_example(nlp, x) for x in epoch_sents()[:500]]
+    optimizer = nlp.initialize(lambda: first)
+    model = NerModel(nlp)
+    dev = corp["germeval_dev"]
+    sizes = compounding(s.batch_start, s.batch_stop, 1.001)
+    best_f, best_step, best_bytes = -1.0, 0, None
+    step, epoch, words_seen = 0, 0, 0
+    deadline = t0 + s.max_minutes * 60
+    stop_reason = "time budget"
+    losses: dict = {}
+    done = False
+    while not done:
+        epoch += 1
+        examples = [_example(nlp, x) for x in epoch_sents()]
+        for batch in _batches_by_words(examples, sizes):
+            nlp.update(batch, sgd=optimizer, drop=s.dropout, losses=losses)
+            step += 1
+            words_seen += sum(len(e.reference) for e in batch)
+            if step % s.eval_every == 0:
+                with nlp.use_params(optimizer.averages):
+                    f = evaluate_model(model, dev)["micro"]["f1"]
+                    if f > best_f:
+                        best_f, best_step = f, step
+                        best_bytes = nlp.get_pipe("ner").to_bytes(exclude=["vocab"])
+                el = time.time() - t0
+                log(f"epoch {epoch} step {step} loss {losses.get('ner', 0.0):.1f} "
+                    f"dev F1 {f:.3f} (best {best_f:.3f} @ {best_step}) "
+                    f"{words_seen / max(el, 1e-9):.0f} words/s {el / 60:.1f} min")
+                losses = {}
+                if step - best_step >= s.patience:
+                    stop_reason, done = "no dev improvement", True
+                    break
+            if time.time() > deadline:
+                stop_reason, done = "time budget", True
+                break
+            if s.max_steps and step >= s.max_steps:
+                stop_reason, done = "max steps", True
+                break
+
+    # final evaluation of the averaged weights, keep the best of both
+    with nlp.use_params(optimizer.averages):
+        f = evaluate_model(model, dev)["micro"]["f1"]
+        if f > best_f or best_bytes is None:
+            best_f, best_step = f, step
+            best_bytes = nlp.get_pipe("ner").to_bytes(exclude=["vocab"])
+    train_minutes = (time.time() - t0) / 60
+
+    # a fresh pipeline from the config holds only the strings it needs
+    final = load_model_from_config(config, auto_fill=True, validate=True)
+    final.get_pipe("ner").from_bytes(best_bytes, exclude=["vocab"])
+    fm = NerModel(final)
+    dev_scores = evaluate_model(fm, dev)
+    hold_scores = evaluate_model(fm, corp["germeval_holdout"])
+    meta = {
+        "trained_minutes": round(train_minutes, 1), "steps": step, "epochs": epoch,
+        "best_step": best_step, "stop_reason": stop_reason, "settings": asdict(s),
+        "data": str(data_dir), "early_stopping_dev": _round(dev_scores),
+        "germeval_holdout": _round(hold_scores),
+        "holdout_rule": f"GermEval 2014 dev sentence i (0-based, file order) with "
+                        f"i % {s.holdout_every} == {s.holdout_every - 1}; never trained on",
+    }
+    final.meta["name"] = "lagebild_ner_de"
+    final.meta["version"] = "0.1.0"
+    final.meta["description"] = ("German NER (PER, LOC, ORG, MISC) trained by `lagebild train ner` "
+                                 "on GermEval 2014 dev (part), LER, Europeana newspapers")
+    final.meta["license"] = "CC BY 4.0 (training data: GermEval 2014, LER CC BY 4.0; Europeana CC0)"
+    final.meta["lagebild"] = meta
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".ner_tmp_", dir=out.parent))
+    try:
+        final.to_disk(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    clear_cache()
+    log(f"done: {stop_reason} after {step} steps / {epoch} epochs in {train_minutes:.1f} min; "
+        f"best dev F1 {best_f:.3f} at step {best_step}")
+    log("held-out GermEval part:\n" + format_scores(hold_scores))
+    log(f"model written to {out}")
+    return meta
+
+
+def _batches_by_words(examples, sizes) -> Iterator[list]:
+    batch, n = [], 0
+    size = next(sizes)
+    for ex in examples:
+        batch.append(ex)
+        n += len(ex.reference)
+        if n >= size:
+            yield batch
+            batch, n = [], 0
+            size = next(sizes)
+    if batch:
+        yield batch
+
+
+def _round(scores: dict) -> dict:
+    return {k: {kk: (round(vv, 4) if isinstance(vv, float) else vv) for kk, vv in v.items()}
+            for k, v in scores.items()}

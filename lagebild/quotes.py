@@ -1,0 +1,76 @@
+"""Quote stage: direct quotes („…“, "…", «…», »…«) and their speakers.
+
+The speaker is an actor mention outside the quote in the sentence where the quote
+ends or starts ("…“, erklärte der Sprecher des Außenministeriums, Ned Price"; "Baerbock
+forderte von Russland „…“"), or, for a quote in a sentence with no speaker, the
+speaker of the reported speech before it (Konjunktiv I continues a report).
+"""
+from __future__ import annotations
+
+import re
+
+from .actors import ActorIndex, Mention
+from .records import Participant, Quote, Sentence
+
+_PAIRS = [("„", "“"), ("\u201c", "\u201d"), ("«", "»"), ("»", "«"), ("‚", "‘")]
+_STRAIGHT = re.compile(r'"([^"\n]{2,2000})"')
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage, quote marks excluded; nested marks ignored."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = next((c for o, c in _PAIRS if o == ch), None)
+        if close is not None:
+            j = text.find(close, i + 1)
+            para = text.find("\n\n", i + 1)
+            if j != -1 and (para == -1 or j < para) and j - i > 1:
+                spans.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    for m in _STRAIGHT.finditer(text):
+        s, e = m.span(1)
+        if not any(a <= s < b for a, b in spans):
+            spans.append((s, e))
+    return sorted(spans)
+
+
+def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: ActorIndex,
+                 last: Mention | None) -> Mention | None:
+    s, e = span
+    sents = [st for st in sentences if st.start <= e and st.end >= s and st.kind == "body"]
+    cands: list[Mention] = []
+    for st in sents:
+        for m in actors.in_sentence(st.index):
+            if s - 1 <= m.start <= e + 1:
+                continue  # inside the quote
+            if m.genitive_of or m.prep not in (None, "aus", "von"):
+                continue
+            if m.kind in ("person", "organisation", "group", "country"):
+                cands.append(m)
+    if cands:
+        # prefer a mention after the quote's end ("…“, erklärte X"), then persons
+        after = [m for m in cands if m.start > e]
+        persons = [m for m in (after or cands) if m.kind == "person"]
+        return (persons or after or cands)[0]
+    return last
+
+
+def find_quotes(text: str, spans: list[tuple[int, int]], sentences: list[Sentence],
+                actors: ActorIndex) -> list[Quote]:
+    quotes = []
+    last: Mention | None = None
+    for s, e in spans:
+        body = text[s:e].strip()
+        if len(body.split()) < 2:
+            continue  # single scare-quoted word („falsch“)
+        m = _speaker_for((s, e), sentences, actors, last)
+        speaker = Participant(actor=m.actor_id, text=m.name or m.text, code=m.code, sector=m.sector) if m else None
+        if m is not None:
+            last = m
+        quotes.append(Quote(speaker=speaker, text=text[s:e], direct=True, start=s, end=e))
+    return quotes

@@ -1,0 +1,1070 @@
+"""Input readers: files, folders, JSON Lines, CSV and HTML pages -> ``Article`` records.
+
+Formats (chosen by file extension; ``.gz``/``.xz``/``.bz2`` compressed files are
+opened transparently, ``articles.csv.xz`` is read as CSV):
+
+* **seed format** (``.txt``): a first line `` date YYYY-MM[-DD] `` followed by the body,
+  possibly on the same line (`` date 2022-02 Die Telefon-Diplomatie ...``). The body is
+  everything after the header; character offsets of the analysis index the body.
+* **plain text** (``.txt`` without that header): ``dct`` is None unless given.
+* **JSON Lines** (``.jsonl``/``.ndjson``): one object per line with ``text`` and
+  optional ``id`` (or ``doc_id``), ``date`` (or ``dct``), ``title``, ``url``, ``source``.
+* **JSON** (``.json``): one such object, a list of them, or ``{"articles": [...]}``.
+  In a folder walk a ``.json`` file beside a ``.txt`` of the same name is taken as an
+  annotation of that text and skipped.
+* **CSV/TSV** (``.csv``/``.tsv``): a column mapping (names or 0-based indexes), the
+  delimiter and quote character sniffed, a header row detected (or ``csv_header``).
+  Headerless files (such as 10kGNAD's ``id;category;'text'``) get their columns guessed:
+  the longest column is the text, a first column of short tokens is the id.
+* **HTML** (``.html``/``.htm``): main text, title, date, url and site name extracted
+  with trafilatura (``favor_recall=True``).
+* **folders**: walked recursively in sorted order, hidden files and folders skipped.
+* ``-``: standard input, read as seed format or plain text.
+
+Bad input never stops the run: each problem becomes an :class:`~lagebild.errors.InputError`
+(naming the file, line and article id, and what to do) passed to ``on_error``, and the
+remaining inputs are read. :class:`ReadStats` counts what was read, so a caller can tell
+whether nothing at all could be read.
+
+Example::
+
+    stats = ReadStats()
+    for article in iter_articles(["examples/", "more.jsonl"], stats=stats):
+        ...
+    if stats.nothing_read:
+        sys.exit(1)
+"""
+from __future__ import annotations
+
+import bz2
+import codecs
+import csv
+import gzip
+import io
+import json
+import logging
+import lzma
+import os
+import re
+import sys
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError
+from .records import Article
+
+log = logging.getLogger("lagebild.readers")
+
+#: Longest article text accepted, in characters. Longer texts are reported, not truncated.
+MAX_ARTICLE_CHARS = 2_000_000
+#: Largest HTML page read, in bytes.
+MAX_HTML_BYTES = 16 * 1024 * 1024
+
+TEXT_SUFFIXES = (".txt", ".text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
+CSV_SUFFIXES = (".csv", ".tsv")
+HTML_SUFFIXES = (".html", ".htm")
+COMPRESSED_SUFFIXES = (".gz", ".xz", ".bz2")
+KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES
+
+_CHUNK = 1 << 20
+_ESCAPED = re.compile("[\udc80-\udcff]")   # bytes that were not UTF-8 (surrogateescape)
+_SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)")
+
+_MAGIC = (
+    (b"%PDF", "a PDF document", "extract its text first (e.g. pdftotext FILE out.txt)"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)",
+     "unpack it or save the document as UTF-8 text"),
+    (b"\x89PNG", "a PNG image", "give lagebild the article text, not an image"),
+    (b"\xff\xd8\xff", "a JPEG image", "give lagebild the article text, not an image"),
+    (b"GIF8", "a GIF image", "give lagebild the article text, not an image"),
+    (b"\x7fELF", "an executable program", "check the path"),
+    (b"SQLite format 3", "an SQLite database", "export the articles to JSONL or CSV"),
+    (b"DUCK", "a DuckDB database", "use `lagebild events`/`export` on a database"),
+)
+_GZIP, _XZ, _BZ2 = b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh"
+
+
+# --------------------------------------------------------------------------- dates
+
+_ISO = re.compile(r"\A(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
+_ISO_DATETIME = re.compile(r"\A(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}")
+_GERMAN = re.compile(r"\A(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\Z")
+
+
+def normalize_date(value: Any) -> str | None:
+    """An ISO date string (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for ``value``, else None.
+
+    Accepts ``2022``, ``2022-02``, ``2022-02-18``, an ISO timestamp
+    (``2022-02-18T10:30:00Z`` -> ``2022-02-18``) and the German ``18.02.2022``.
+    Impossible dates (``2022-02-30``, month 13) give None.
+    """
+    if value is None:
+        return None
+    s = str(value).strip()
+    m = _ISO_DATETIME.match(s)
+    if m:
+        s = m.group(1)
+    m = _ISO.match(s)
+    if m:
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+    else:
+        m = _GERMAN.match(s)
+        if not m:
+            return None
+        d, mo, y = m.group(1), m.group(2), m.group(3)
+    year = int(y)
+    if not 1000 <= year <= 2999:
+        return None
+    if mo is None:
+        return f"{year:04d}"
+    month = int(mo)
+    if not 1 <= month <= 12:
+        return None
+    if d is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return _date(year, month, int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+_DATE_HINT = "write the date as YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY"
+
+
+# --------------------------------------------------------------------------- stats
+
+@dataclass
+class ReadStats:
+    """What a read produced. ``nothing_read`` is what decides a non-zero exit status."""
+
+    inputs: int = 0             # files (and stdin) opened
+    articles: int = 0           # articles yielded
+    errors: int = 0             # inputs or records skipped
+    warnings: int = 0           # read, but with a problem (e.g. a bad date, replaced bytes)
+    problems: list[InputError] = field(default_factory=list)   # the first 1,000 problems
+
+    @property
+    def ok(self) -> bool:
+        return self.articles > 0
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.articles == 0
+
+    def summary(self) -> str:
+        return (f"{self.articles} article(s) read from {self.inputs} input(s), "
+                f"{self.errors} skipped, {self.warnings} warning(s)")
+
+
+def log_input_error(err: InputError) -> None:
+    """The default ``on_error``: a warning on the ``lagebild.readers`` logger (stderr)."""
+    log.warning("%s", err)
+
+
+# --------------------------------------------------------------------------- the reader
+
+@dataclass
+class _Options:
+    dct: str | None
+    dct_override: bool
+    csv_text: str | int
+    csv_id: str | int | None
+    csv_date: str | int | None
+    csv_title: str | int | None
+    csv_url: str | int | None
+    csv_source: str | int | None
+    csv_delimiter: str | None
+    csv_quotechar: str | None
+    csv_header: bool | None
+    encoding_errors: str
+    max_chars: int
+
+
+class _Reader:
+    def __init__(self, opts: _Options, on_error: Callable[[InputError], None],
+                 stats: ReadStats):
+        self.o = opts
+        self.on_error = on_error
+        self.stats = stats
+
+    # -- reporting
+    def problem(self, what: str, *, path=None, line=None, doc_id=None, hint=None,
+                skipped: bool = True) -> None:
+        err = InputError(what, path=str(path) if path is not None else None, line=line,
+                         doc_id=doc_id, hint=hint)
+        err.skipped = skipped          # False: the article was still read
+        if skipped:
+            self.stats.errors += 1
+        else:
+            self.stats.warnings += 1
+        if len(self.stats.problems) < 1000:
+            self.stats.problems.append(err)
+        self.on_error(err)
+
+    def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
+             source=None, origin: str, path, line=None, date_what="date") -> Article | None:
+        if len(text) > self.o.max_chars:
+            self.problem(f"article text has {len(text):,} characters, more than the limit "
+                         f"of {self.o.max_chars:,}; it was skipped, not truncated",
+                         path=path, line=line, doc_id=doc_id,
+                         hint="split it into separate articles (one per JSONL line) "
+                              "or raise max_chars")
+            return None
+        dct = None
+        if date_value not in (None, ""):
+            dct = normalize_date(date_value)
+            if dct is None and not (self.o.dct and self.o.dct_override):
+                self.problem(f"{date_what} {str(date_value)[:40]!r} is not a date; "
+                             "the article is read without a date",
+                             path=path, line=line, doc_id=doc_id,
+                             hint=_DATE_HINT + ", or give the date with --dct",
+                             skipped=False)
+        if self.o.dct and (self.o.dct_override or dct is None):
+            dct = self.o.dct
+        self.stats.articles += 1
+        return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title),
+                       url=_opt_str(url), source=_opt_str(source), origin=origin)
+
+    # -- dispatch
+    def read_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[Article]:
+        for p in paths:
+            if str(p) == "-":
+                self.stats.inputs += 1
+                yield from self.read_text_stream(sys.stdin.buffer, "<stdin>", "stdin")
+                continue
+            path = Path(p)
+            if path.is_dir():
+                yield from self.read_dir(path)
+            elif path.exists():
+                yield from self.read_file(path, explicit=True)
+            else:
+                self.problem("no such file or folder", path=path,
+                             hint="check the path (folders are read recursively)")
+
+    def read_dir(self, root: Path) -> Iterator[Article]:
+        found = 0
+        for path in _walk(root):
+            found += 1
+            yield from self.read_file(path, explicit=False)
+        if not found:
+            self.problem("folder holds no article files", path=root,
+                         hint="lagebild reads " + ", ".join(KNOWN_SUFFIXES)
+                              + " files (also .gz/.xz/.bz2 compressed)")
+
+    def read_file(self, path: Path, explicit: bool) -> Iterator[Article]:
+        self.stats.inputs += 1
+        try:
+            size = path.stat().st_size
+            if size == 0:
+                self.problem("empty file", path=path,
+                             hint="remove it or put the article text in it")
+                return
+            kind = _kind(path.name) or self.sniff_kind(path)
+            if kind == "csv":
+                yield from self.read_csv(path)
+            elif kind == "jsonl":
+                yield from self.read_jsonl(path)
+            elif kind == "json":
+                yield from self.read_json(path)
+            elif kind == "html":
+                yield from self.read_html(path)
+            else:
+                with _open_binary(path) as f:
+                    yield from self.read_text_stream(f, str(path), _stem(path.name),
+                                                     size=None if _compressed(path) else size)
+        except OSError as e:
+            self.problem(f"cannot read the file ({e.strerror or e})", path=path,
+                         hint="check that it exists and that you may read it")
+        except (EOFError, lzma.LZMAError, gzip.BadGzipFile, zlib.error, ValueError) as e:
+            if not isinstance(e, ValueError) or _compressed(path):
+                self.problem(f"corrupt compressed file ({e})", path=path,
+                             hint="decompress it by hand to check it, or fetch it again")
+            else:
+                self._unexpected(path, e)
+        except Exception as e:      # a reader bug must not stop the other inputs
+            self._unexpected(path, e)
+
+    def _unexpected(self, path, e: Exception) -> None:
+        log.debug("unexpected error reading %s", path, exc_info=True)
+        self.problem(f"could not be read ({type(e).__name__}: {e})", path=path,
+                     hint="check the file; if it looks fine, report this as a lagebild bug")
+
+    def sniff_kind(self, path: Path) -> str:
+        """Format of a file with an unknown extension, from its first bytes."""
+        try:
+            with _open_binary(path) as f:
+                head = f.read(4096)
+        except (OSError, EOFError, lzma.LZMAError):
+            return "text"
+        s = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if s.startswith((b"<!doctype html", b"<html")) or b"<html" in s[:512]:
+            return "html"
+        if s.startswith(b"{"):
+            first = s.split(b"\n", 1)[0]
+            try:
+                if isinstance(json.loads(first), dict):
+                    return "jsonl"
+            except ValueError:
+                pass
+        return "text"
+
+    # -- binary / encoding checks
+    def binary_problem(self, head: bytes, path) -> bool:
+        """Report and return True when ``head`` (the first bytes) is not text."""
+        for magic, what, hint in _MAGIC:
+            if head.startswith(magic):
+                self.problem(f"binary file ({what}), not text", path=path, hint=hint)
+                return True
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            self.problem("file is UTF-16 encoded, not UTF-8", path=path,
+                         hint="re-encode it: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.txt")
+            return True
+        if b"\x00" in head[:8192]:
+            self.problem("binary file (contains NUL bytes), not text", path=path,
+                         hint="give lagebild UTF-8 text, JSONL, CSV or HTML")
+            return True
+        return False
+
+    def bad_bytes(self, text: str, path, *, line_base: int = 1, byte_base: int = 0,
+                  doc_id=None) -> str | None:
+        """Handle bytes that were not UTF-8 in ``text`` (decoded with surrogateescape).
+
+        Returns the text to use (with U+FFFD when ``encoding_errors='replace'``), or
+        None when the input is to be skipped. Reports where the first bad byte is.
+        """
+        m = _ESCAPED.search(text)
+        if not m:
+            return text
+        before = text[:m.start()]
+        offset = byte_base + len(before.encode("utf-8", "surrogateescape"))
+        line = line_base + before.count("\n")
+        bad = text[m.start():m.start() + 4].encode("utf-8", "surrogateescape")[:4]
+        guess = ""
+        try:
+            if any(ch in bad.decode("cp1252")[:1] for ch in "äöüÄÖÜß"):
+                guess = " (looks like Latin-1/Windows-1252)"
+        except UnicodeDecodeError:
+            pass
+        what = (f"invalid UTF-8 at byte {offset:,} (line {line}): "
+                f"{bad[:1]!r}{guess}")
+        hint = "re-encode the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW"
+        if self.o.encoding_errors == "replace":
+            self.problem(what + "; the bad bytes were replaced by U+FFFD", path=path,
+                         line=line, doc_id=doc_id, hint=hint, skipped=False)
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        self.problem(what + "; skipped", path=path, line=line, doc_id=doc_id, hint=hint)
+        return None
+
+    # -- seed format and plain text
+    def read_text_stream(self, f: IO[bytes], where: str, stem: str,
+                         size: int | None = None) -> Iterator[Article]:
+        max_chars = self.o.max_chars
+        if size is not None and size > 4 * max_chars + 16:
+            self.problem(f"file is {size / 1e6:.1f} MB, more than one article may hold "
+                         f"({max_chars:,} characters); it was skipped, not truncated",
+                         path=where,
+                         hint="split it into articles (one file each, or one JSONL line "
+                              "each) or raise max_chars")
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+        pieces: list[str] = []
+        nchars = 0
+        first = True
+        while True:
+            chunk = f.read(_CHUNK)
+            if first:
+                if not chunk:
+                    self.problem("empty file", path=where,
+                                 hint="remove it or put the article text in it")
+                    return
+                if self.binary_problem(chunk, where):
+                    return
+                first = False
+            elif b"\x00" in chunk:
+                self.binary_problem(b"\x00", where)
+                return
+            piece = decoder.decode(chunk, final=not chunk)
+            pieces.append(piece)
+            nchars += len(piece)
+            if nchars > max_chars + 4096:
+                self.problem(f"file holds more than {max_chars:,} characters, more than "
+                             "one article may hold; it was skipped, not truncated",
+                             path=where,
+                             hint="split it into articles (one file each, or one JSONL "
+                                  "line each) or raise max_chars")
+                return
+            if not chunk:
+                break
+        raw = "".join(pieces)
+        raw = self.bad_bytes(raw, where, doc_id=stem)
+        if raw is None:
+            return
+        raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        date_value = None
+        m = _SEED_HEADER.match(raw)
+        if m:
+            date_value = m.group(1)
+            body = raw[m.end():]
+        else:
+            body = raw
+        body = body.strip()
+        if not body:
+            what = "no article text after the date header" if m else "empty file (only whitespace)"
+            self.problem(what, path=where, hint="remove it or put the article text in it")
+            return
+        art = self.make(doc_id=stem, text=body, date_value=date_value, origin=where,
+                        path=where, line=1 if m else None, date_what="date header")
+        if art is not None:
+            yield art
+
+    # -- JSON Lines
+    def read_jsonl(self, path: Path) -> Iterator[Article]:
+        stem = _stem(path.name)
+        limit = 4 * self.o.max_chars + 1024
+        with _open_binary(path) as f:
+            head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
+            if head and self.binary_problem(head, path):
+                return
+            offset = 0
+            lineno = 0
+            nonblank = 0
+            while True:
+                raw = f.readline(limit)
+                if not raw:
+                    break
+                lineno += 1
+                start = offset
+                offset += len(raw)
+                if len(raw) >= limit and not raw.endswith(b"\n"):
+                    while True:      # skip the rest of an over-long line, chunk by chunk
+                        rest = f.readline(_CHUNK)
+                        offset += len(rest)
+                        if not rest or rest.endswith(b"\n"):
+                            break
+                    nonblank += 1
+                    self.problem(f"line is longer than {limit:,} bytes, more than one "
+                                 "article may hold; skipped, not truncated", path=path,
+                                 line=lineno, hint="split the article or raise max_chars")
+                    continue
+                if b"\x00" in raw:
+                    self.problem("line contains NUL bytes (binary data)", path=path,
+                                 line=lineno, hint="remove the line or fix the export")
+                    continue
+                text = raw.decode("utf-8", "surrogateescape")
+                if lineno == 1:
+                    text = text.lstrip("\ufeff")
+                if not text.strip():
+                    continue
+                nonblank += 1
+                text = self.bad_bytes(text, path, line_base=lineno, byte_base=start)
+                if text is None:
+                    continue
+                try:
+                    obj = json.loads(text)
+                except ValueError as e:
+                    self.problem(f"not JSON ({_json_msg(e)})", path=path, line=lineno,
+                                 hint="each line must be one JSON object such as "
+                                      '{"id": "a1", "text": "...", "date": "2024-03-05"}')
+                    continue
+                art = self.from_record(obj, path=path, line=lineno,
+                                       default_id=f"{stem}-{lineno}",
+                                       origin=f"{path}:{lineno}")
+                if art is not None:
+                    yield art
+            if nonblank == 0:
+                self.problem("file holds only blank lines", path=path,
+                             hint="remove it or add one JSON object per line")
+
+    def from_record(self, obj: Any, *, path, line: int | None, default_id: str,
+                    origin: str) -> Article | None:
+        if not isinstance(obj, dict):
+            self.problem(f"expected a JSON object, found {type(obj).__name__}", path=path,
+                         line=line, hint='write one object per line: {"id": ..., "text": ...}')
+            return None
+        rid = obj.get("id", obj.get("doc_id"))
+        doc_id = str(rid) if rid not in (None, "") else default_id
+        text = obj.get("text")
+        if text is None:
+            keys = ", ".join(list(obj)[:8]) or "none"
+            self.problem(f"no \"text\" field (fields: {keys})", path=path, line=line,
+                         doc_id=doc_id, hint='put the article body in a "text" field')
+            return None
+        if not isinstance(text, str):
+            self.problem(f"\"text\" is a {type(text).__name__}, not a string", path=path,
+                         line=line, doc_id=doc_id, hint='"text" must hold the article body')
+            return None
+        text = text.replace("\r\n", "\n").strip()
+        if not text:
+            self.problem("\"text\" is empty", path=path, line=line, doc_id=doc_id,
+                         hint="remove the record or fill in the article body")
+            return None
+        date_value = obj.get("date", obj.get("dct"))
+        return self.make(doc_id=doc_id, text=text, date_value=date_value,
+                         title=obj.get("title"), url=obj.get("url"),
+                         source=obj.get("source"), origin=origin, path=path, line=line,
+                         date_what='"date"')
+
+    # -- JSON
+    def read_json(self, path: Path) -> Iterator[Article]:
+        size = path.stat().st_size
+        if not _compressed(path) and size > 64 * self.o.max_chars:
+            self.problem(f"JSON file is {size / 1e6:.0f} MB, too large to load at once",
+                         path=path, hint="convert it to JSON Lines (one article per line), "
+                                         "which is read as a stream")
+            return
+        with _open_binary(path) as f:
+            data = f.read()
+        if self.binary_problem(data[:8192], path):
+            return
+        text = self.bad_bytes(data.decode("utf-8", "surrogateescape"), path)
+        if text is None:
+            return
+        text = text.lstrip("\ufeff")
+        if not text.strip():
+            self.problem("empty file (only whitespace)", path=path,
+                         hint="remove it or put the articles in it")
+            return
+        try:
+            obj = json.loads(text)
+        except ValueError as e:
+            if "\n{" in text.strip():
+                yield from self.read_jsonl(path)     # JSON Lines under a .json name
+                return
+            self.problem(f"not JSON ({_json_msg(e)})", path=path,
+                         line=getattr(e, "lineno", None),
+                         hint="fix the JSON, or write one object per line to a .jsonl file")
+            return
+        stem = _stem(path.name)
+        if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
+            obj = obj["articles"]
+        if isinstance(obj, dict):
+            art = self.from_record(obj, path=path, line=None, default_id=stem,
+                                   origin=str(path))
+            if art is not None:
+                yield art
+            return
+        if not isinstance(obj, list):
+            self.problem(f"expected an object or a list of objects, found "
+                         f"{type(obj).__name__}", path=path,
+                         hint='write {"id": ..., "text": ...} or a list of such objects')
+            return
+        for i, item in enumerate(obj, 1):
+            art = self.from_record(item, path=path, line=None, default_id=f"{stem}-{i}",
+                                   origin=f"{path}#{i}")
+            if art is not None:
+                yield art
+
+    # -- HTML
+    def read_html(self, path: Path) -> Iterator[Article]:
+        if not _compressed(path) and path.stat().st_size > MAX_HTML_BYTES:
+            self.problem(f"HTML page is {path.stat().st_size / 1e6:.0f} MB, more than "
+                         f"{MAX_HTML_BYTES // 2**20} MiB", path=path,
+                         hint="save the article text instead of the page")
+            return
+        with _open_binary(path) as f:
+            data = f.read(MAX_HTML_BYTES + 1)
+        if len(data) > MAX_HTML_BYTES:
+            self.problem(f"HTML page is more than {MAX_HTML_BYTES // 2**20} MiB", path=path,
+                         hint="save the article text instead of the page")
+            return
+        if self.binary_problem(data[:8192], path):
+            return
+        try:
+            art = article_from_html(data, doc_id=_stem(path.name), origin=str(path),
+                                    max_chars=self.o.max_chars)
+        except InputError as e:
+            self.problem(e.what, path=path, hint=e.hint)
+            return
+        art = self.make(doc_id=art.doc_id, text=art.text, date_value=art.dct,
+                        title=art.title, url=art.url, source=art.source,
+                        origin=str(path), path=path, date_what="page date")
+        if art is not None:
+            yield art
+
+    # -- CSV
+    def read_csv(self, path: Path) -> Iterator[Article]:
+        o = self.o
+        with _open_binary(path) as f:
+            sample_bytes = f.read(65536)
+        if self.binary_problem(sample_bytes, path):
+            return
+        sample = sample_bytes.decode("utf-8", "surrogateescape").lstrip("\ufeff")
+        if not sample.strip():
+            self.problem("empty file (only whitespace)", path=path,
+                         hint="remove it or put the articles in it")
+            return
+        if len(sample_bytes) < 65536 and not sample.endswith(("\n", "\r")):
+            sample += "\n"          # the sample is the whole file: its last row is whole
+        tsv = _inner_suffix(path.name) == ".tsv"
+        delimiter, quotechar = _sniff_csv(sample, o.csv_delimiter or ("\t" if tsv else None),
+                                          o.csv_quotechar)
+        csv.field_size_limit(max(csv.field_size_limit(), o.max_chars + 1))
+        stem = _stem(path.name)
+        with _open_binary(path) as fb:
+            ft = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="surrogateescape",
+                                  newline="")
+            reader = csv.reader(ft, delimiter=delimiter, quotechar=quotechar)
+            prev_line = 0
+            try:
+                first = next(reader, None)
+            except csv.Error as e:
+                self.problem(f"not a readable CSV file ({e})", path=path, line=1,
+                             hint="check the delimiter and quote character "
+                                  "(--csv-delimiter)")
+                return
+            if first is None:
+                self.problem("empty file", path=path, hint="remove it")
+                return
+            mapping = self.csv_mapping(path, first, sample, delimiter, quotechar)
+            if mapping is None:
+                return
+            has_header, cols = mapping
+            rows_seen = 0
+
+            def rows():
+                nonlocal prev_line
+                if not has_header:
+                    yield 1, first
+                prev_line = reader.line_num
+                while True:
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        return
+                    start = prev_line + 1
+                    prev_line = reader.line_num
+                    yield start, row
+
+            try:
+                for line, row in rows():
+                    if not row or all(not c.strip() for c in row):
+                        continue
+                    rows_seen += 1
+                    art = self.from_csv_row(row, cols, path=path, line=line,
+                                            default_id=f"{stem}-{line}")
+                    if art is not None:
+                        yield art
+            except csv.Error as e:
+                self.problem(f"CSV error, the rest of the file was skipped ({e})",
+                             path=path, line=prev_line + 1,
+                             hint="check the quoting near this line; texts longer than "
+                                  f"{o.max_chars:,} characters are not accepted")
+            if rows_seen == 0:
+                self.problem("CSV file has a header but no rows", path=path, hint="remove it")
+
+    def csv_mapping(self, path, first: list[str], sample: str, delimiter: str,
+                    quotechar: str):
+        """(has_header, {field: column index}) for a CSV file, or None after a report."""
+        o = self.o
+        specs = {"text": o.csv_text, "id": o.csv_id, "date": o.csv_date,
+                 "title": o.csv_title, "url": o.csv_url, "source": o.csv_source}
+        names = {k: v for k, v in specs.items() if v is not None and _col_index(v) is None}
+        lowered = [c.strip().lower() for c in first]
+        has_header = o.csv_header
+        if has_header is None:
+            has_header = any(str(v).strip().lower() in lowered for v in names.values())
+            if not has_header and _col_index(o.csv_text) is None \
+                    and _looks_like_header(first, sample, delimiter, quotechar):
+                has_header = True      # a header that does not name the text column
+        cols: dict[str, int] = {}
+        if has_header:
+            for key, spec in specs.items():
+                if spec is None:
+                    continue
+                idx = _col_index(spec)
+                if idx is None:
+                    want = str(spec).strip().lower()
+                    idx = lowered.index(want) if want in lowered else None
+                    if idx is None and key == "text":
+                        self.problem(f"CSV has no column {spec!r} (columns: "
+                                     f"{', '.join(first[:12])})", path=path, line=1,
+                                     hint="name the text column with --csv-text NAME "
+                                          "(or a 0-based number)")
+                        return None
+                if idx is not None:
+                    cols[key] = idx
+            return True, cols
+        # headerless: integer specs are used as given, names are guessed from the data
+        guessed = _guess_columns(sample, delimiter, quotechar)
+        for key, spec in specs.items():
+            if spec is None:
+                continue
+            idx = _col_index(spec)
+            if idx is None:
+                idx = guessed.get(key)
+            if idx is not None:
+                cols[key] = idx
+        if "text" not in cols:
+            self.problem("cannot tell which CSV column holds the text (no header row "
+                         "names it)", path=path, line=1,
+                         hint="add a header row with a 'text' column or give "
+                              "--csv-text with a 0-based column number")
+            return None
+        log.info("%s: no header row; using column %s as text%s", path, cols["text"],
+                 f", column {cols['id']} as id" if "id" in cols else "")
+        return False, cols
+
+    def from_csv_row(self, row: list[str], cols: dict[str, int], *, path, line: int,
+                     default_id: str) -> Article | None:
+        def get(key):
+            i = cols.get(key)
+            if i is None or i >= len(row):
+                return None
+            v = row[i].strip()
+            return v or None
+
+        rid = get("id")
+        doc_id = rid if rid else default_id
+        if cols["text"] >= len(row):
+            self.problem(f"row has {len(row)} field(s); the text column "
+                         f"{cols['text']} is missing", path=path, line=line, doc_id=rid,
+                         hint="check the delimiter and the quoting of this row")
+            return None
+        joined = "\x1f".join(row)
+        if _ESCAPED.search(joined):
+            fixed = self.bad_bytes(joined, path, line_base=line, doc_id=rid)
+            if fixed is None:
+                return None
+            row = fixed.split("\x1f")
+            rid = get("id")
+            doc_id = rid if rid else default_id
+        text = row[cols["text"]].replace("\r\n", "\n").strip()
+        if not text:
+            self.problem("text column is empty", path=path, line=line, doc_id=rid,
+                         hint="remove the row or fill in the article body")
+            return None
+        return self.make(doc_id=doc_id, text=text, date_value=get("date"),
+                         title=get("title"), url=get("url"), source=get("source"),
+                         origin=f"{path}:{line}", path=path, line=line,
+                         date_what="date column value")
+
+
+# --------------------------------------------------------------------------- public API
+
+def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike],
+                  dct: str | None = None, *,
+                  dct_override: bool = True,
+                  csv_text: str | int = "text",
+                  csv_id: str | int | None = "id",
+                  csv_date: str | int | None = "date",
+                  csv_title: str | int | None = "title",
+                  csv_url: str | int | None = "url",
+                  csv_source: str | int | None = "source",
+                  csv_delimiter: str | None = None,
+                  csv_quotechar: str | None = None,
+                  csv_header: bool | None = None,
+                  encoding_errors: str = "strict",
+                  max_chars: int = MAX_ARTICLE_CHARS,
+                  on_error: Callable[[InputError], None] | None = None,
+                  stats: ReadStats | None = None) -> Iterator[Article]:
+    """Yield an :class:`Article` for every article in ``paths`` (files, folders, ``-``).
+
+    ``dct``: a document date (YYYY[-MM[-DD]] or DD.MM.YYYY) given by the user. With
+    ``dct_override=True`` (default) it replaces dates found in the input; with False it
+    only fills in articles that have none. An invalid ``dct`` raises InputError at once.
+
+    CSV columns (``csv_*``) are header names (case-insensitive) or 0-based indexes
+    (``2`` or ``"2"``); ``None`` means "no such column". ``csv_header=None`` detects a
+    header row (a first row naming one of the columns); headerless files get the text and
+    id columns guessed. ``csv_delimiter``/``csv_quotechar`` default to sniffing.
+
+    ``encoding_errors``: ``"strict"`` (default) skips an input with invalid UTF-8,
+    ``"replace"`` reads it with U+FFFD in place of the bad bytes; both report where.
+
+    ``max_chars``: longest article text; longer ones are reported and skipped.
+
+    ``on_error(err)`` receives every :class:`InputError` (default: a warning on the
+    ``lagebild.readers`` logger); ``err.skipped`` tells whether the input was dropped
+    (False: read with a problem, e.g. a bad date). Pass a :class:`ReadStats` as
+    ``stats`` to get counts; ``stats.nothing_read`` decides a failing exit status.
+    ``on_error`` may raise (e.g. the error itself) to stop reading at the first problem.
+    Articles are produced lazily, one input at a time.
+    """
+    # validate eagerly (a bad --dct fails at the call, not at the first article)
+    if encoding_errors not in ("strict", "replace"):
+        raise ValueError("encoding_errors must be 'strict' or 'replace'")
+    if dct is not None and str(dct).strip():
+        norm = normalize_date(dct)
+        if norm is None:
+            raise InputError(f"{dct!r} is not a date", path="--dct", hint=_DATE_HINT)
+        dct = norm
+    else:
+        dct = None
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    opts = _Options(dct=dct, dct_override=dct_override, csv_text=csv_text, csv_id=csv_id,
+                    csv_date=csv_date, csv_title=csv_title, csv_url=csv_url,
+                    csv_source=csv_source, csv_delimiter=csv_delimiter,
+                    csv_quotechar=csv_quotechar, csv_header=csv_header,
+                    encoding_errors=encoding_errors, max_chars=max_chars)
+    reader = _Reader(opts, on_error or log_input_error,
+                     stats if stats is not None else ReadStats())
+    return reader.read_paths(list(paths))
+
+
+def read_articles(paths, dct: str | None = None, **kwargs) -> tuple[list[Article], ReadStats]:
+    """All articles of ``paths`` as a list, with the :class:`ReadStats` (same options)."""
+    stats = kwargs.pop("stats", None) or ReadStats()
+    return list(iter_articles(paths, dct, stats=stats, **kwargs)), stats
+
+
+def article_from_text(text: str, doc_id: str = "doc", dct: str | None = None,
+                      origin: str | None = None) -> Article:
+    """An Article from a string in seed format or plain text (the seed header wins over
+    nothing, ``dct`` wins over the header). Raises InputError for an empty text or a
+    header that is not a date."""
+    raw = text.lstrip("\ufeff").replace("\r\n", "\n")
+    date_value = None
+    m = _SEED_HEADER.match(raw)
+    if m:
+        date_value, raw = m.group(1), raw[m.end():]
+    body = raw.strip()
+    if not body:
+        raise InputError("no article text", path=origin, doc_id=doc_id,
+                         hint="give the article body")
+    found = normalize_date(date_value) if date_value is not None else None
+    if date_value is not None and found is None and dct is None:
+        raise InputError(f"date header {date_value!r} is not a date", path=origin, line=1,
+                         doc_id=doc_id, hint=_DATE_HINT)
+    if dct is not None:
+        found = normalize_date(dct)
+        if found is None:
+            raise InputError(f"--dct {dct!r} is not a date", hint=_DATE_HINT)
+    return Article(doc_id=doc_id, text=body, dct=found, origin=origin)
+
+
+def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
+                      origin: str | None = None, dct: str | None = None,
+                      source: str | None = None,
+                      max_chars: int = MAX_ARTICLE_CHARS) -> Article:
+    """Main text, title, date, url and site name of an HTML page (trafilatura,
+    ``favor_recall=True``). ``url``/``dct``/``source`` given here win over the page's
+    metadata. Raises InputError when no article text is found. For feed readers too."""
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(html, url=url, favor_recall=True, with_metadata=True,
+                              include_comments=False,
+                              date_extraction_params={"original_date": True,
+                                                      "extensive_search": True})
+    except Exception as e:   # trafilatura raises assorted errors on broken markup
+        raise InputError(f"HTML could not be parsed ({type(e).__name__}: {e})",
+                         path=origin, doc_id=doc_id,
+                         hint="save the page again, or give its text as a .txt file") from e
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError("no article text found in the HTML page", path=origin,
+                         doc_id=doc_id,
+                         hint="check that the page holds the article (not a login wall "
+                              "or a script-only page), or give its text as a .txt file")
+    if len(text) > max_chars:
+        raise InputError(f"article text has {len(text):,} characters, more than "
+                         f"{max_chars:,}", path=origin, doc_id=doc_id,
+                         hint="save the article text instead of the page")
+    page_date = normalize_date(getattr(doc, "date", None))
+    if dct is not None:
+        page_date = normalize_date(dct) or page_date
+    return Article(doc_id=doc_id, text=text, dct=page_date,
+                   title=_opt_str(getattr(doc, "title", None)),
+                   url=url or _opt_str(getattr(doc, "url", None)),
+                   source=source or _opt_str(getattr(doc, "sitename", None)),
+                   origin=origin)
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """The files ``iter_articles`` would open for ``paths`` (folders expanded), in order."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for p in paths:
+        path = Path(p)
+        if not path.is_dir():
+            yield path
+            continue
+        yield from _walk(path)
+
+
+def _walk(root: Path) -> list[Path]:
+    """Article files under ``root``, sorted by their path below it; hidden files and
+    folders skipped; a .json beside a .txt of the same name (an annotation) skipped."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith((".", "__"))]
+        names = set(filenames)
+        rel = Path(dirpath).relative_to(root).parts
+        for name in filenames:
+            kind = _kind(name)
+            if name.startswith(".") or kind is None:
+                continue
+            if kind == "json" and _stem(name) + ".txt" in names:
+                log.debug("skipping %s: taken as the annotation of %s.txt", name, _stem(name))
+                continue
+            found.append(((*rel, name), Path(dirpath) / name))
+    found.sort(key=lambda x: x[0])
+    return [p for _, p in found]
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _opt_str(v: Any) -> str | None:
+    if v is None:
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+def _compressed(path: Path) -> bool:
+    return path.name.lower().endswith(COMPRESSED_SUFFIXES)
+
+
+def _inner_suffix(name: str) -> str:
+    n = name.lower()
+    for c in COMPRESSED_SUFFIXES:
+        if n.endswith(c):
+            n = n[: -len(c)]
+            break
+    return os.path.splitext(n)[1]
+
+
+def _stem(name: str) -> str:
+    n = name
+    for c in COMPRESSED_SUFFIXES:
+        if n.lower().endswith(c):
+            n = n[: -len(c)]
+            break
+    return os.path.splitext(n)[0] or n
+
+
+def _kind(name: str) -> str | None:
+    suf = _inner_suffix(name)
+    if suf in TEXT_SUFFIXES:
+        return "text"
+    if suf in JSONL_SUFFIXES:
+        return "jsonl"
+    if suf in JSON_SUFFIXES:
+        return "json"
+    if suf in CSV_SUFFIXES:
+        return "csv"
+    if suf in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """Open a file for binary reading, decompressing gzip/xz/bzip2 (found by magic)."""
+    f = open(path, "rb")
+    try:
+        magic = f.read(6)
+        f.seek(0)
+    except OSError:
+        f.close()
+        raise
+    if magic.startswith(_GZIP):
+        return io.BufferedReader(gzip.GzipFile(fileobj=f))
+    if magic.startswith(_XZ):
+        return io.BufferedReader(lzma.LZMAFile(f))
+    if magic.startswith(_BZ2) and _compressed(path):
+        return io.BufferedReader(bz2.BZ2File(f))
+    return f
+
+
+def _json_msg(e: ValueError) -> str:
+    return getattr(e, "msg", None) or str(e)
+
+
+def _col_index(spec: Any) -> int | None:
+    if isinstance(spec, bool):
+        return None
+    if isinstance(spec, int):
+        return spec
+    s = str(spec).strip()
+    return int(s) if s.isdigit() else None
+
+
+def _sample_rows(sample: str, delimiter: str, quotechar: str) -> list[list[str]]:
+    try:
+        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter,
+                               quotechar=quotechar))
+    except csv.Error:
+        return []
+    if len(rows) > 1 and not sample.endswith(("\n", "\r")):
+        rows = rows[:-1]        # the sample cut the last record
+    return [r for r in rows if r]
+
+
+def _sniff_csv(sample: str, delimiter: str | None,
+               quotechar: str | None) -> tuple[str, str]:
+    """Delimiter and quote character of a CSV sample (given values are kept)."""
+    def quote_for(d: str) -> str:
+        if quotechar:
+            return quotechar
+        best, score = '"', 0
+        for q in ('"', "'"):
+            pat = re.compile(rf"(?:^|{re.escape(d)})[ ]?{re.escape(q)}", re.M)
+            n = len(pat.findall(sample))
+            if n > score:
+                best, score = q, n
+        return best
+
+    if delimiter:
+        return delimiter, quote_for(delimiter)
+    best = (",", quote_for(","))
+    best_score = -1.0
+    for d in (",", ";", "\t", "|"):
+        if d not in sample:
+            continue
+        q = quote_for(d)
+        rows = _sample_rows(sample, d, q)
+        if not rows:
+            continue
+        widths = Counter(len(r) for r in rows)
+        width, n = widths.most_common(1)[0]
+        if width < 2:
+            continue
+        score = (n / len(rows), width)
+        if best_score == -1.0 or score > best_score:
+            best, best_score = (d, q), score
+    return best
+
+
+def _guess_columns(sample: str, delimiter: str, quotechar: str) -> dict[str, int]:
+    """For a headerless CSV: the text column (longest on average), an id column (a
+    first column of short, space-free, distinct values) and a date column."""
+    rows = _sample_rows(sample, delimiter, quotechar)[:200]
+    if not rows:
+        return {}
+    width = Counter(len(r) for r in rows).most_common(1)[0][0]
+    rows = [r for r in rows if len(r) == width]
+    out: dict[str, int] = {}
+    avg = [sum(len(r[i]) for r in rows) / len(rows) for i in range(width)]
+    out["text"] = max(range(width), key=lambda i: avg[i])
+    for i in range(width):
+        if i == out["text"]:
+            continue
+        vals = [r[i].strip() for r in rows]
+        if "date" not in out and all(normalize_date(v) for v in vals if v) and any(vals):
+            out["date"] = i
+    first = [r[0].strip() for r in rows]
+    if (out["text"] != 0 and out.get("date") != 0 and all(first)
+            and all(len(v) <= 64 and " " not in v for v in first)
+            and len(set(first)) == len(first)):
+        out["id"] = 0
+    return out
+
+
+def _looks_like_header(first: list[str], sample: str, delimiter: str, quotechar: str) -> bool:
+    """True when the first row is short labels above a column of long texts."""
+    if not first or any(len(c) > 40 for c in first):
+        return False
+    rows = _sample_rows(sample, delimiter, quotechar)[1:200]
+    rows = [r for r in rows if len(r) == len(first)]
+    if not rows:
+        return False
+    longest = max(sum(len(r[i]) for r in rows) / len(rows) for i in range(len(first)))
+    return longest >= 80

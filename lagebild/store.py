@@ -1,0 +1,603 @@
+"""The embedded event database: a DuckDB file with a versioned schema.
+
+Tables (schema version 1):
+
+``meta``
+    key/value pairs: ``app`` = ``lagebild``, ``schema_version``, ``created``.
+``articles``
+    one row per distinct article text: ``content_hash`` (sha256 of the normalised
+    text) makes ingestion idempotent; ``near_duplicate_of`` links wire copies and
+    updated versions (MinHash) to the article seen first.
+``article_minhash``
+    the MinHash signature of every article, so near-duplicate detection survives
+    restarts.
+``actors``, ``quotes``
+    per article, as the analyzer found them.
+``events``
+    one row per *happening*: mentions of the same event in different articles are
+    merged (see :mod:`lagebild.ingest`) and counted in ``num_mentions``,
+    ``num_articles`` and ``num_sources`` (what GDELT's NumMentions, NumArticles and
+    NumSources should have been). Every EVENTS.md field is flattened into columns;
+    lists of participants are kept as code lists (``source_codes``) and as JSON.
+``event_mentions``
+    one row per piece of evidence: event, article, sentence, character offsets, text.
+    Mentions from near-duplicate articles are kept with ``is_duplicate = true`` and do
+    not count.
+``feeds``
+    polling state of RSS/Atom feeds (ETag, Last-Modified, last fetch).
+
+Writes come in batches (:meth:`Store.write_batch`), each one transaction of bulk
+inserts from Arrow tables, so a killed process loses at most the batch in flight and
+a rerun redoes exactly that batch.
+
+Example::
+
+    from lagebild.store import Store
+
+    with Store("lage.duckdb", read_only=True) as store:
+        print(store.counts())
+        print(store.query_events(actor="RUS", since="2022-02-01", limit=10))
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from .errors import StoreError
+
+APP = "lagebild"
+SCHEMA_VERSION = 1
+_DUCKDB_MAGIC = b"DUCK"
+
+_A = {  # DuckDB type -> Arrow type
+    "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "VARCHAR": pa.string(),
+    "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+    "BLOB": pa.binary(), "VARCHAR[]": pa.list_(pa.string()),
+}
+
+#: table -> [(column, DuckDB type)]; the one place the schema is written down
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "meta": [("key", "VARCHAR"), ("value", "VARCHAR")],
+    "articles": [
+        ("article_id", "BIGINT"), ("doc_id", "VARCHAR"), ("content_hash", "VARCHAR"),
+        ("source", "VARCHAR"), ("url", "VARCHAR"), ("dct", "VARCHAR"), ("title", "VARCHAR"),
+        ("origin", "VARCHAR"), ("text", "VARCHAR"), ("n_chars", "INTEGER"),
+        ("n_events", "INTEGER"), ("near_duplicate_of", "BIGINT"),
+        ("near_duplicate_score", "DOUBLE"), ("warnings", "VARCHAR"), ("batch_id", "BIGINT"),
+        ("ingested_at", "TIMESTAMP"),
+    ],
+    "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
+    "actors": [
+        ("article_id", "BIGINT"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"),
+        ("code", "VARCHAR"), ("sector", "VARCHAR"), ("role", "VARCHAR"), ("kind", "VARCHAR"),
+        ("mentions", "VARCHAR[]"),
+    ],
+    "quotes": [
+        ("article_id", "BIGINT"), ("quote_index", "INTEGER"), ("speaker_actor", "VARCHAR"),
+        ("speaker_text", "VARCHAR"), ("speaker_code", "VARCHAR"), ("speaker_sector", "VARCHAR"),
+        ("text", "VARCHAR"), ("direct", "BOOLEAN"), ("start_char", "INTEGER"),
+        ("end_char", "INTEGER"),
+    ],
+    "events": [
+        ("event_id", "BIGINT"), ("merge_key", "VARCHAR"), ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),
+        ("source_code", "VARCHAR"), ("source_sector", "VARCHAR"), ("source_text", "VARCHAR"),
+        ("source_codes", "VARCHAR[]"), ("source_json", "VARCHAR"),
+        ("target_code", "VARCHAR"), ("target_sector", "VARCHAR"), ("target_text", "VARCHAR"),
+        ("target_codes", "VARCHAR[]"), ("target_json", "VARCHAR"),
+        ("factuality", "VARCHAR"), ("condition", "VARCHAR"),
+        ("reported_by_text", "VARCHAR"), ("reported_by_code", "VARCHAR"),
+        ("reported_by_sector", "VARCHAR"),
+        ("date_text", "VARCHAR"), ("date_value", "VARCHAR"), ("date_from_dct", "BOOLEAN"),
+        ("event_date", "DATE"), ("date_precision", "VARCHAR"), ("month", "VARCHAR"),
+        ("location_text", "VARCHAR"), ("location_code", "VARCHAR"),
+        ("magnitude_value", "DOUBLE"), ("magnitude_unit", "VARCHAR"),
+        ("magnitude_qualifier", "VARCHAR"),
+        ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"), ("cameo", "VARCHAR"),
+        ("cue", "VARCHAR"),
+        ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
+        ("first_article_id", "BIGINT"), ("created_at", "TIMESTAMP"),
+        ("updated_at", "TIMESTAMP"),
+    ],
+    "event_mentions": [
+        ("mention_id", "BIGINT"), ("event_id", "BIGINT"), ("article_id", "BIGINT"),
+        ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
+        ("end_char", "INTEGER"), ("text", "VARCHAR"), ("factuality", "VARCHAR"),
+        ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"),
+    ],
+    "feeds": [
+        ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
+        ("last_fetch", "TIMESTAMP"), ("last_status", "INTEGER"), ("articles_seen", "BIGINT"),
+        ("last_warning", "VARCHAR"),
+    ],
+}
+
+#: material conflict (PLOVER/CAMEO quad class 4)
+MATERIAL_CONFLICT = 4
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of one table (used for bulk inserts)."""
+    return pa.schema([(name, _A[typ]) for name, typ in TABLES[table]])
+
+
+def rows_to_arrow(table: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """Rows (dicts keyed by column name; missing keys are NULL) as an Arrow table."""
+    schema = arrow_schema(table)
+    cols = {name: [r.get(name) for r in rows] for name in schema.names}
+    return pa.Table.from_pydict(cols, schema=schema)
+
+
+def utcnow() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A lagebild DuckDB store; open it with ``Store(path)`` (a context manager).
+
+    ``read_only=True`` opens an existing store for queries (several processes may
+    do so at once); otherwise the file is created when missing. A file that is not a
+    DuckDB database, a DuckDB database of another application, or a store written by
+    a newer lagebild raises :class:`~lagebild.errors.StoreError` and is left untouched.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._check_file()
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:  # lock held by another process, I/O error
+            raise StoreError(self._open_message(exc)) from exc
+        if not read_only and not self._has_table("meta"):
+            self._create_schema()
+
+    # -- opening ---------------------------------------------------------------------
+    def _open_message(self, exc: Exception) -> str:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            return (f"{self.path}: the database is in use by another lagebild process "
+                    f"({msg.splitlines()[0]}) -- wait for it to finish or use another --db file")
+        return (f"{self.path}: cannot open the database ({msg.splitlines()[0]}) -- "
+                f"check the file, or pass a new file name with --db")
+
+    def _check_file(self) -> None:
+        p = self.path
+        if not p.exists():
+            if self.read_only:
+                raise StoreError(f"{p}: no such database -- create one first, for example "
+                                 f"`lagebild ingest examples/ --db {p}`")
+            if not p.parent.exists():
+                raise StoreError(f"{p}: the folder {p.parent} does not exist -- create it first")
+            return
+        if p.is_dir():
+            raise StoreError(f"{p}: is a folder, not a database file -- pass a file name "
+                             f"such as {p / 'lage.duckdb'}")
+        with open(p, "rb") as fh:
+            head = fh.read(16)
+        if len(head) < 12 or head[8:12] != _DUCKDB_MAGIC:
+            raise StoreError(f"{p}: not a DuckDB database file (the file was left untouched) "
+                             f"-- pass a new file name with --db")
+        # inspect read-only first so that a foreign file is never written to
+        try:
+            con = duckdb.connect(str(p), read_only=True)
+        except duckdb.Error as exc:
+            raise StoreError(self._open_message(exc)) from exc
+        try:
+            tables = {r[0] for r in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main'").fetchall()}
+            if not tables:
+                return  # an empty DuckDB database: ours to initialise
+            if "meta" not in tables:
+                raise StoreError(
+                    f"{p}: a DuckDB database of another application (tables: "
+                    f"{', '.join(sorted(tables)[:5])}{', ...' if len(tables) > 5 else ''}); "
+                    f"lagebild did not touch it -- pass a new file name with --db")
+            try:
+                meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+            except duckdb.Error as exc:
+                raise StoreError(f"{p}: has a `meta` table that is not lagebild's ({exc}); "
+                                 f"the file was left untouched -- use another --db file") from exc
+        finally:
+            con.close()
+        if meta.get("app") != APP:
+            raise StoreError(f"{p}: a DuckDB database of another application (meta app="
+                             f"{meta.get('app')!r}); the file was left untouched -- "
+                             f"pass a new file name with --db")
+        try:
+            version = int(meta.get("schema_version", ""))
+        except ValueError:
+            raise StoreError(f"{p}: lagebild store without a valid schema_version "
+                             f"({meta.get('schema_version')!r}); the file was left untouched"
+                             ) from None
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{p}: written by a newer lagebild (schema version {version}, "
+                             f"this one knows {SCHEMA_VERSION}); the file was left untouched "
+                             f"-- upgrade lagebild (pip install -U lagebild)")
+        if version < SCHEMA_VERSION:  # pragma: no cover - no older versions exist yet
+            raise StoreError(f"{p}: schema version {version} is older than {SCHEMA_VERSION} "
+                             f"and no migration exists -- re-ingest into a new file")
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema='main' "
+            "AND table_name = ?", [name]).fetchone()[0])
+
+    def _create_schema(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        for table, cols in TABLES.items():
+            ddl = ", ".join(f'"{c}" {t}' for c, t in cols)
+            self.con.execute(f"CREATE TABLE {table} ({ddl})")
+        self.con.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ["app", APP], ["schema_version", str(SCHEMA_VERSION)],
+            ["created", utcnow().isoformat(timespec="seconds")]])
+        self.con.execute("COMMIT")
+
+    def close(self) -> None:
+        if getattr(self, "con", None) is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- bookkeeping used by the writer ------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+
+    def known_hashes(self) -> set[str]:
+        """Content hashes of all stored articles (to skip them before analysis)."""
+        rel = self.con.execute("SELECT content_hash FROM articles")
+        out: set[str] = set()
+        while True:
+            chunk = rel.fetchmany(100_000)
+            if not chunk:
+                return out
+            out.update(r[0] for r in chunk)
+
+    def max_id(self, table: str, column: str) -> int:
+        return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
+                   .fetchone()[0])
+
+    def iter_minhashes(self, batch: int = 20_000):
+        """(article_id, signature bytes, near_duplicate_of) of every stored article."""
+        rel = self.con.execute(
+            "SELECT m.article_id, m.signature, a.near_duplicate_of FROM article_minhash m "
+            "JOIN articles a USING (article_id) ORDER BY m.article_id")
+        while True:
+            chunk = rel.fetchmany(batch)
+            if not chunk:
+                return
+            yield from chunk
+
+    def merge_candidates(self, keys: Iterable[str]) -> pd.DataFrame:
+        """Stored events whose merge key is one of ``keys`` (for cross-article merging)."""
+        keys = sorted(set(keys))
+        cols = ("event_id, merge_key, event_date, date_precision, month, location_text, "
+                "location_code, num_mentions")
+        if not keys:
+            return pd.DataFrame(columns=[c.strip() for c in cols.split(",")])
+        k = pa.table({"merge_key": pa.array(keys, pa.string())})
+        self.con.register("_keys", k)
+        try:
+            return self.con.execute(
+                f"SELECT {cols} FROM events WHERE merge_key IN (SELECT merge_key FROM _keys)"
+            ).df()
+        finally:
+            self.con.unregister("_keys")
+
+    def write_batch(self, *, articles: list[dict], minhashes: list[dict], actors: list[dict],
+                    quotes: list[dict], new_events: list[dict], mentions: list[dict],
+                    touched_events: Iterable[int]) -> None:
+        """Write one batch in one transaction: all of it is stored, or none of it.
+
+        ``touched_events`` are the ids of events (new or existing) that got mentions
+        in this batch; their counts are recomputed from ``event_mentions``.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        touched = sorted(set(touched_events))
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in (("articles", articles), ("article_minhash", minhashes),
+                                ("actors", actors), ("quotes", quotes),
+                                ("events", new_events), ("event_mentions", mentions)):
+                if rows:
+                    self._insert(table, rows)
+            if touched:
+                self._recount(touched)
+            con.execute("COMMIT")
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        tab = rows_to_arrow(table, rows)
+        name = f"_new_{table}"
+        self.con.register(name, tab)
+        try:
+            cols = ", ".join(f'"{c}"' for c in tab.schema.names)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def _recount(self, event_ids: list[int]) -> None:
+        ids = pa.table({"event_id": pa.array(event_ids, pa.int64())})
+        self.con.register("_touched", ids)
+        try:
+            self.con.execute("""
+                UPDATE events SET num_mentions = s.m, num_articles = s.a, num_sources = s.s,
+                                  updated_at = ?
+                FROM (SELECT event_id, count(*) AS m, count(DISTINCT article_id) AS a,
+                             count(DISTINCT coalesce(source, '?')) AS s
+                      FROM event_mentions
+                      WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)
+                      GROUP BY event_id) AS s
+                WHERE events.event_id = s.event_id""", [utcnow()])
+        finally:
+            self.con.unregister("_touched")
+
+    # -- feeds -------------------------------------------------------------------------
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT url, etag, modified, last_fetch, last_status, "
+                               "articles_seen, last_warning FROM feeds WHERE url = ?",
+                               [url]).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("url", "etag", "modified", "last_fetch", "last_status",
+                         "articles_seen", "last_warning"), row))
+
+    def save_feed_state(self, url: str, *, etag: str | None, modified: str | None,
+                        status: int | None, new_articles: int = 0,
+                        warning: str | None = None) -> None:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            old = con.execute("SELECT articles_seen FROM feeds WHERE url = ?", [url]).fetchone()
+            seen = (old[0] or 0) + new_articles if old else new_articles
+            con.execute("DELETE FROM feeds WHERE url = ?", [url])
+            con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [url, etag, modified, utcnow(), status, seen, warning])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    # -- queries -----------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        q = """SELECT (SELECT count(*) FROM articles),
+                      (SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL),
+                      (SELECT count(*) FROM events),
+                      (SELECT count(*) FROM event_mentions),
+                      (SELECT count(*) FROM actors),
+                      (SELECT count(*) FROM quotes)"""
+        names = ("articles", "near_duplicates", "events", "mentions", "actors", "quotes")
+        return dict(zip(names, (int(x) for x in self.con.execute(q).fetchone())))
+
+    def query_events(self, *, actor: str | None = None, source: str | None = None,
+                     target: str | None = None, since: str | None = None,
+                     until: str | None = None, type: str | None = None,
+                     factuality: str | None = None, min_mentions: int = 1,
+                     limit: int | None = 50, sort: str = "date",
+                     columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Canonical events matching the filters, as a DataFrame.
+
+        ``actor`` matches either side, ``source``/``target`` one side (country or
+        organisation codes; several separated by commas). ``since``/``until`` are
+        inclusive dates (YYYY, YYYY-MM or YYYY-MM-DD). ``type`` and ``factuality``
+        accept comma-separated lists. ``sort``: date, -date, mentions, articles,
+        sources, goldstein, id.
+        """
+        where, params = ["num_mentions >= ?"], [min_mentions]
+
+        def codes(value: str) -> list[str]:
+            return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+        if actor:
+            where.append("(list_has_any(source_codes, ?::VARCHAR[]) OR "
+                         "list_has_any(target_codes, ?::VARCHAR[]))")
+            params += [codes(actor), codes(actor)]
+        if source:
+            where.append("list_has_any(source_codes, ?::VARCHAR[])")
+            params.append(codes(source))
+        if target:
+            where.append("list_has_any(target_codes, ?::VARCHAR[])")
+            params.append(codes(target))
+        if since:
+            where.append("event_date >= ?")
+            params.append(date_bounds(since)[0])
+        if until:
+            where.append("event_date <= ?")
+            params.append(date_bounds(until)[1])
+        if type:
+            where.append("type IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(codes(type))
+        if factuality:
+            where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+        order = {
+            "date": "event_date NULLS LAST, event_id", "-date": "event_date DESC NULLS LAST, event_id",
+            "mentions": "num_mentions DESC, event_id", "articles": "num_articles DESC, event_id",
+            "sources": "num_sources DESC, event_id", "goldstein": "goldstein NULLS LAST, event_id",
+            "id": "event_id",
+        }
+        if sort not in order:
+            raise StoreError(f"unknown sort {sort!r} -- use one of {', '.join(order)}")
+        cols = ", ".join(columns) if columns else (
+            "event_id, event_date, date_precision, type, mode, source_code, source_text, "
+            "target_code, target_text, factuality, condition, location_text, location_code, "
+            "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
+            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit")
+        sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order[sort]}"
+        if limit is not None and limit > 0:
+            sql += f" LIMIT {int(limit)}"
+        return self.con.execute(sql, params).df()
+
+    def event_mentions(self, event_ids: Sequence[int]) -> pd.DataFrame:
+        ids = pa.table({"event_id": pa.array(list(event_ids), pa.int64())})
+        self.con.register("_ids", ids)
+        try:
+            return self.con.execute("""
+                SELECT m.event_id, m.article_id, a.doc_id, a.source, a.url, m.sentence,
+                       m.start_char, m.end_char, m.text, m.factuality, m.is_duplicate
+                FROM event_mentions m JOIN articles a USING (article_id)
+                WHERE m.event_id IN (SELECT event_id FROM _ids)
+                ORDER BY m.event_id, m.mention_id""").df()
+        finally:
+            self.con.unregister("_ids")
+
+    def timeline(self, a: str, b: str, *, directed: bool = False, since: str | None = None,
+                 until: str | None = None, factuality: str | None = "asserted") -> pd.DataFrame:
+        """Per-day counts and Goldstein sums of the events between actors ``a`` and ``b``.
+
+        Undirected (default): events a->b and b->a. ``directed``: only a->b.
+        Columns: day, events, mentions, goldstein_sum, goldstein_mean,
+        material_conflict (events of quad class 4), a_to_b, b_to_a. Events without a
+        known day are left out. ``factuality`` (comma list, or None for all) keeps by
+        default only events asserted to have happened.
+        """
+        a, b = a.strip().upper(), b.strip().upper()
+        ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
+        ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
+        where = [ab if directed else f"({ab} OR {ba})",
+                 "event_date IS NOT NULL", "date_precision = 'day'"]
+        params: dict[str, Any] = {"a": a, "b": b}
+        if since:
+            where.append("event_date >= $since")
+            params["since"] = date_bounds(since)[0]
+        if until:
+            where.append("event_date <= $until")
+            params["until"] = date_bounds(until)[1]
+        if factuality:
+            where.append("factuality IN (SELECT unnest($fact::VARCHAR[]))")
+            params["fact"] = [f.strip().lower() for f in factuality.split(",") if f.strip()]
+        sql = f"""
+            SELECT event_date AS day, count(*) AS events, sum(num_mentions) AS mentions,
+                   coalesce(sum(goldstein), 0) AS goldstein_sum,
+                   avg(goldstein) AS goldstein_mean,
+                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict,
+                   count(*) FILTER (WHERE {ab}) AS a_to_b,
+                   count(*) FILTER (WHERE {ba}) AS b_to_a
+            FROM events WHERE {' AND '.join(where)}
+            GROUP BY event_date ORDER BY event_date"""
+        return self.con.execute(sql, params).df()
+
+    def top_dyads(self, n: int = 5, factuality: str | None = None) -> pd.DataFrame:
+        where = "source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code"
+        params: list[Any] = []
+        if factuality:
+            where += " AND factuality = ?"
+            params.append(factuality)
+        return self.con.execute(f"""
+            SELECT source_code, target_code, count(*) AS events,
+                   sum(num_mentions) AS mentions, round(sum(goldstein), 1) AS goldstein_sum,
+                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
+            FROM events WHERE {where}
+            GROUP BY source_code, target_code
+            ORDER BY events DESC, mentions DESC, source_code, target_code LIMIT {int(n)}""",
+            params).df()
+
+    def summary(self, top: int = 5, window_days: int = 7) -> dict[str, Any]:
+        """A short situation picture: counts, top dyads, escalation.
+
+        Escalation compares the last ``window_days`` days that have dated events with
+        the ``window_days`` before: the mean Goldstein score (negative = more
+        conflictual) and the share of material conflict (quad class 4) among asserted
+        events. ``trend`` is "escalating", "de-escalating", "stable" or "unknown".
+        """
+        out: dict[str, Any] = dict(self.counts())
+        by_type = self.con.execute(
+            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
+        out["events_by_type"] = {t: int(n) for t, n in by_type}
+        by_fact = self.con.execute("SELECT factuality, count(*) FROM events GROUP BY 1 "
+                                   "ORDER BY 2 DESC").fetchall()
+        out["events_by_factuality"] = {f: int(n) for f, n in by_fact}
+        span = self.con.execute("SELECT min(event_date), max(event_date) FROM events "
+                                "WHERE date_precision = 'day'").fetchone()
+        out["first_day"] = span[0].isoformat() if span[0] else None
+        out["last_day"] = span[1].isoformat() if span[1] else None
+        dy = self.top_dyads(top)
+        out["top_dyads"] = [
+            {"source": r.source_code, "target": r.target_code, "events": int(r.events),
+             "mentions": int(r.mentions), "goldstein_sum": _num(r.goldstein_sum),
+             "material_conflict": int(r.material_conflict)} for r in dy.itertuples()]
+        stats = self.con.execute(f"""
+            SELECT avg(goldstein), count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}),
+                   count(*) FILTER (WHERE quad_class IS NOT NULL)
+            FROM events WHERE factuality = 'asserted'""").fetchone()
+        overall = {"goldstein_mean": _num(stats[0]),
+                   "material_conflict_share": (stats[1] / stats[2]) if stats[2] else None}
+        esc: dict[str, Any] = {"overall": overall, "trend": "unknown"}
+        if span[1] is not None:
+            end = span[1]
+            mid = end - _dt.timedelta(days=window_days)
+            start = mid - _dt.timedelta(days=window_days)
+            rows = self.con.execute(f"""
+                SELECT event_date > ? AS recent, avg(goldstein),
+                       count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}),
+                       count(*) FILTER (WHERE quad_class IS NOT NULL), count(*)
+                FROM events WHERE factuality = 'asserted' AND date_precision = 'day'
+                  AND event_date > ? GROUP BY 1""", [mid, start]).fetchall()
+            win = {bool(r[0]): {"goldstein_mean": _num(r[1]),
+                                "material_conflict_share": (r[2] / r[3]) if r[3] else None,
+                                "events": int(r[4])} for r in rows}
+            esc["recent"] = win.get(True)
+            esc["before"] = win.get(False)
+            esc["window_days"] = window_days
+            rec, bef = win.get(True), win.get(False)
+            if rec and bef and rec["goldstein_mean"] is not None \
+                    and bef["goldstein_mean"] is not None:
+                delta = rec["goldstein_mean"] - bef["goldstein_mean"]
+                esc["goldstein_change"] = round(delta, 2)
+                esc["trend"] = ("escalating" if delta <= -0.5 else
+                                "de-escalating" if delta >= 0.5 else "stable")
+        out["escalation"] = esc
+        return out
+
+
+def _num(x) -> float | None:
+    if x is None:
+        return None
+    try:
+        f = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else round(f, 2)
+
+
+def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
+    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD (raises StoreError otherwise)."""
+    v = value.strip()
+    try:
+        if len(v) == 4:
+            y = int(v)
+            return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+        if len(v) == 7:
+            y, m = int(v[:4]), int(v[5:7])
+            first = _dt.date(y, m, 1)
+            nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+            return first, nxt - _dt.timedelta(days=1)
+        d = _dt.date.fromisoformat(v[:10])
+        return d, d
+    except ValueError:
+        raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM or YYYY-MM-DD") from None
+
+
+def to_json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)

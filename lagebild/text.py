@@ -1,0 +1,163 @@
+"""Text stage: paragraphs, photo captions and bylines, sentences and tokens.
+
+German news has ordinals ("die 58. Münchner Sicherheitskonferenz"), dates
+("18.02.2022"), abbreviations ("u.a.", "Dr.") and captions glued to paragraphs
+("Joe Biden am Donnerstag in Washington Bild: AP"); all must stay out of the
+sentence split. Tokens come from spaCy's German tokenizer (rules only, no model).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.tokens import Doc
+
+from .records import Sentence
+
+_PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n(?=\s*[-–•*]\s)")
+_CAPTION = re.compile(
+    r"(?:\b(?:Bild|Foto|Fotos|Grafik|Video|Quelle|Illustration|Screenshot)\s*:\s*[\w./&, -]{1,60}$)"
+    r"|(?:^\s*(?:Foto|Bild)\s*:)", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\s*(?:(?:Von|Aus|Text:|Ein Bericht von|Eine Analyse von)\s+[A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*"
+    r"(?:[,/(].{0,60})?$|\(\s*[\w/ ,.-]{1,60}\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*\)\s*$)")
+# sentence end: . ! ? (and … ) optionally followed by closing quotes/brackets, then space
+_END = re.compile(r"[.!?…]+[\"“”»«’'\)]*(?=\s+)")
+_ABBREV = frozenset("""
+a.d abs abt allg anm bd bspw bzgl bzw ca co d.h dipl dr ebd etc evtl ev ff frl gegr ggf hr hrsg inkl
+jh jr kap kath lt max min mio mrd nr o.ä o.g od prof röm s sog st std str tel u.a u.ä u.u usw v.a
+vgl z.b z.t zb zt ua mag ing abg jun sen bzw gen lt kpt oberst hl ehem geb gest verh dt engl frz
+jan feb mär apr aug sep sept okt nov dez mo di mi do fr sa so
+""".split())
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.$")
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.$")
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> spacy.language.Language:
+    """The blank German spaCy pipeline: tokenizer rules only."""
+    return spacy.blank("de")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs (blank-line separated), stripped."""
+    spans, pos = [], 0
+    for m in _PARA.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            out.append((s + lead, s + trail))
+    return out
+
+
+def _is_boundary(text: str, para_start: int, dot_end: int, match: re.Match) -> bool:
+    """Whether the punctuation run ending at dot_end closes a sentence."""
+    punct = match.group(0)
+    before = text[para_start:match.start() + 1]
+    nxt = text[dot_end:dot_end + 40].lstrip()
+    if not nxt:
+        return True
+    first = nxt[0]
+    if punct.startswith("."):
+        word = re.search(r"([\wÄÖÜäöüß.]+)\.$", before)
+        if word:
+            w = word.group(1).lower()
+            if w in _ABBREV or w.rstrip(".") in _ABBREV:
+                return False
+        if _ORDINAL_BEFORE.search(before) and not first.isdigit():
+            # "die 58. Münchner ...", "am 24. Februar": ordinal, not an end
+            return False
+        if _INITIAL_BEFORE.search(before):
+            return False
+    # a new sentence starts with an upper-case letter, a digit or an opening quote/dash
+    return first.isupper() or first.isdigit() or first in "„\"»«'‚(–-"
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end]."""
+    out, s = [], start
+    for m in _END.finditer(text, start, end):
+        e = m.end()
+        if e >= end:
+            break
+        if _is_boundary(text, start, e, m):
+            out.append((s, e))
+            s = e
+            while s < end and text[s].isspace():
+                s += 1
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _kind(par: str) -> str:
+    if _CAPTION.search(par.strip()) and len(par) < 300:
+        return "caption"
+    if _BYLINE.match(par) and len(par) < 120:
+        return "byline"
+    return "body"
+
+
+def segment(text: str) -> list[Sentence]:
+    """Paragraph-aware sentences; captions and bylines are marked, not merged."""
+    sentences: list[Sentence] = []
+    for p_index, (ps, pe) in enumerate(paragraphs(text)):
+        kind = _kind(text[ps:pe])
+        spans = [(ps, pe)] if kind != "body" else split_sentences(text, ps, pe)
+        for s, e in spans:
+            sentences.append(Sentence(index=len(sentences), start=s, end=e, text=text[s:e],
+                                      paragraph=p_index, kind=kind))
+    return sentences
+
+
+@dataclass
+class Token:
+    """One token with what the later stages need."""
+
+    i: int              # index in the sentence
+    text: str
+    start: int          # char offset in the document
+    end: int
+    lower: str = ""
+    sent: int = 0
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class SentenceTokens:
+    sentence: Sentence
+    tokens: list[Token] = field(default_factory=list)
+
+
+def tokenize(text: str, sentences: list[Sentence]) -> tuple[Doc, list[SentenceTokens]]:
+    """Tokenize the whole text once with spaCy; hand out tokens per sentence."""
+    doc = tokenizer()(text)
+    out = [SentenceTokens(s) for s in sentences]
+    si = 0
+    for tok in doc:
+        if tok.is_space:
+            continue
+        while si < len(sentences) and tok.idx >= sentences[si].end:
+            si += 1
+        if si >= len(sentences):
+            break
+        if tok.idx < sentences[si].start:
+            continue
+        st = out[si]
+        st.tokens.append(Token(i=len(st.tokens), text=tok.text, start=tok.idx,
+                               end=tok.idx + len(tok.text), sent=si))
+    return doc, out

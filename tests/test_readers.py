@@ -1,0 +1,452 @@
+"""Input readers: every format, and every kind of bad input reported, not fatal."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import lzma
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from lagebild.errors import InputError
+from lagebild.readers import (
+    ReadStats, article_from_html, article_from_text, iter_articles, iter_input_files,
+    normalize_date, read_articles,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LAGEBILD_SHARED") or REPO.parent / "shared")
+EXAMPLES = REPO / "examples"
+
+BODY = ("Der Außenminister reist am Montag nach Wien. „Wir wollen reden“, sagte er.\n\n"
+        "Demonstranten vor dem Parlament Bild: AP\n\nDie Gespräche beginnen am Dienstag.")
+
+
+def read(paths, **kw):
+    """Articles and problems of a read, problems collected instead of logged."""
+    problems: list[InputError] = []
+    stats = ReadStats()
+    arts = list(iter_articles(paths, on_error=problems.append, stats=stats, **kw))
+    return arts, problems, stats
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+# ----------------------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("value, iso", [
+    ("2022", "2022"), ("2022-02", "2022-02"), ("2022-2", "2022-02"),
+    ("2022-02-18", "2022-02-18"), ("18.02.2022", "2022-02-18"), ("1.3.2024", "2024-03-01"),
+    ("2022-02-18T10:30:00Z", "2022-02-18"), (" 2024-03-07 ", "2024-03-07"),
+])
+def test_normalize_date_accepts_iso_and_german_dates(value, iso):
+    assert normalize_date(value) == iso
+
+
+@pytest.mark.parametrize("value", [
+    "2022-13", "2022-02-30", "31.02.2024", "gestern", "Montag", "22-02-18", "", "20220",
+])
+def test_normalize_date_rejects_what_is_not_a_date(value):
+    assert normalize_date(value) is None
+
+
+# ----------------------------------------------------------------------------- seed format / text
+
+def test_seed_header_on_the_same_line_as_the_body(tmp_path):
+    p = write(tmp_path / "a.txt", " date 2022-02 " + BODY)
+    (art,), problems, _ = read(p)
+    assert problems == []
+    assert art.dct == "2022-02"
+    assert art.text == BODY                 # offsets index the body, header excluded
+    assert art.doc_id == "a" and art.origin == str(p)
+
+
+def test_seed_header_on_its_own_line_and_german_date(tmp_path):
+    p = write(tmp_path / "b.txt", "date 07.03.2024\n" + BODY + "\n")
+    (art,), problems, _ = read(p)
+    assert (art.dct, art.text, problems) == ("2024-03-07", BODY, [])
+
+
+def test_plain_text_has_no_date_unless_given(tmp_path):
+    p = write(tmp_path / "c.txt", "\ufeff" + BODY.replace("\n", "\r\n") + "\r\n")
+    (art,), _, _ = read(p)
+    assert art.dct is None and art.text == BODY   # BOM dropped, CRLF -> LF
+    (art,), _, _ = read(p, dct="2022-02-18")
+    assert art.dct == "2022-02-18"
+
+
+def test_given_dct_overrides_the_header_or_only_fills_in(tmp_path):
+    p = write(tmp_path / "d.txt", " date 2022-02 " + BODY)
+    q = write(tmp_path / "e.txt", BODY)
+    arts, _, _ = read([p, q], dct="18.02.2022")
+    assert [a.dct for a in arts] == ["2022-02-18", "2022-02-18"]
+    arts, _, _ = read([p, q], dct="2022-02-18", dct_override=False)
+    assert [a.dct for a in arts] == ["2022-02", "2022-02-18"]
+
+
+def test_invalid_dct_option_is_refused_at_the_call(tmp_path):
+    with pytest.raises(InputError, match="not a date"):
+        iter_articles(write(tmp_path / "a.txt", BODY), dct="letzte Woche")
+
+
+def test_date_header_that_is_not_a_date_is_reported_and_article_still_read(tmp_path):
+    bad = write(tmp_path / "bad.txt", " date 2022-13-45 " + BODY)
+    good = write(tmp_path / "good.txt", BODY)
+    arts, problems, stats = read([bad, good])
+    assert [a.doc_id for a in arts] == ["bad", "good"]
+    assert arts[0].dct is None and arts[0].text == BODY
+    (err,) = problems
+    assert err.path == str(bad) and err.line == 1 and "2022-13-45" in str(err)
+    assert "YYYY-MM-DD" in err.hint and err.skipped is False
+    assert stats.warnings == 1 and stats.errors == 0
+
+
+def test_article_from_text_parses_the_seed_header():
+    art = article_from_text(" date 2024-05-12 Ein Text.", doc_id="x")
+    assert (art.dct, art.text) == ("2024-05-12", "Ein Text.")
+    with pytest.raises(InputError, match="not a date"):
+        article_from_text(" date morgen Ein Text.")
+
+
+def test_stdin_dash_reads_seed_format(monkeypatch):
+    data = (" date 2024-01-02 " + BODY).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    (art,), problems, _ = read(["-"])
+    assert (art.dct, art.text, art.origin, problems) == ("2024-01-02", BODY, "<stdin>", [])
+
+
+# ----------------------------------------------------------------------------- JSON Lines / JSON
+
+def test_jsonl_fields_ids_and_origins(tmp_path):
+    lines = [
+        {"id": "a1", "text": "Erster Text.", "date": "2024-03-05", "title": "T",
+         "url": "https://example.org/a1", "source": "Agentur"},
+        {"text": "Zweiter Text ohne id."},
+        {"id": 7, "text": "Dritter.", "dct": "05.03.2024"},
+    ]
+    p = write(tmp_path / "x.jsonl",
+              json.dumps(lines[0]) + "\n\n" + "\n".join(json.dumps(x) for x in lines[1:]) + "\n")
+    arts, problems, stats = read(p)
+    assert problems == []
+    assert [a.doc_id for a in arts] == ["a1", "x-3", "7"]
+    assert [a.origin for a in arts] == [f"{p}:1", f"{p}:3", f"{p}:4"]
+    a = arts[0]
+    assert (a.dct, a.title, a.url, a.source) == ("2024-03-05", "T", "https://example.org/a1",
+                                                 "Agentur")
+    assert arts[1].dct is None and arts[2].dct == "2024-03-05"
+    assert stats.articles == 3 and stats.inputs == 1
+
+
+def test_bad_jsonl_lines_are_reported_with_line_and_the_rest_read(tmp_path):
+    p = write(tmp_path / "bad.jsonl", "\n".join([
+        '{"id": "ok1", "text": "Gut."}',
+        '{"id": "broken", "text": "kein Ende',
+        '{"id": "notext", "body": "falsches Feld"}',
+        '["eine", "Liste"]',
+        '{"id": "num", "text": 42}',
+        '{"id": "baddate", "text": "Mit falschem Datum.", "date": "Dienstag"}',
+        '{"id": "ok2", "text": "Auch gut."}',
+    ]) + "\n")
+    arts, problems, stats = read(p)
+    assert [a.doc_id for a in arts] == ["ok1", "baddate", "ok2"]
+    assert arts[1].dct is None
+    by_line = {e.line: e for e in problems}
+    assert set(by_line) == {2, 3, 4, 5, 6}
+    assert "not JSON" in str(by_line[2]) and f"{p}:2" in str(by_line[2])
+    assert '"text"' in str(by_line[3]) and by_line[3].doc_id == "notext"
+    assert "object" in str(by_line[4])
+    assert "string" in str(by_line[5])
+    assert "Dienstag" in str(by_line[6]) and by_line[6].skipped is False
+    assert all(e.hint for e in problems)
+    assert (stats.articles, stats.errors, stats.warnings) == (3, 4, 1)
+
+
+def test_json_file_with_one_object_or_a_list(tmp_path):
+    one = write(tmp_path / "one.json", json.dumps({"doc_id": "d1", "text": "Eins."}))
+    many = write(tmp_path / "many.json", json.dumps({"articles": [
+        {"text": "Zwei."}, {"id": "z3", "text": "Drei.", "date": "2024"}]}))
+    arts, problems, _ = read([one, many])
+    assert problems == []
+    assert [(a.doc_id, a.dct) for a in arts] == [("d1", None), ("many-1", None), ("z3", "2024")]
+
+
+# ----------------------------------------------------------------------------- CSV
+
+def test_csv_with_header_and_sniffed_semicolon(tmp_path):
+    p = write(tmp_path / "export.csv",
+              'id;date;title;text\n'
+              'k1;2024-03-05;Titel;"Ein Text; mit Semikolon\nund Zeilenumbruch."\n'
+              'k2;;;Zweiter Text.\n')
+    arts, problems, _ = read(p)
+    assert problems == []
+    assert [(a.doc_id, a.dct, a.title) for a in arts] == [("k1", "2024-03-05", "Titel"),
+                                                         ("k2", None, None)]
+    assert arts[0].text == "Ein Text; mit Semikolon\nund Zeilenumbruch."
+    assert [a.origin for a in arts] == [f"{p}:2", f"{p}:4"]
+
+
+def test_csv_column_mapping_options(tmp_path):
+    p = write(tmp_path / "m.csv", "nr,body,published\n5,Der Text.,01.02.2024\n")
+    (art,), problems, _ = read(p, csv_text="Body", csv_id="nr", csv_date="published")
+    assert (art.doc_id, art.text, art.dct, problems) == ("5", "Der Text.", "2024-02-01", [])
+
+
+def test_csv_header_without_the_text_column_is_reported(tmp_path):
+    p = write(tmp_path / "h.csv", "nr,body\n1," + "Ein recht langer Artikeltext. " * 5 + "\n")
+    arts, (err,), stats = read(p)
+    assert arts == [] and "'text'" in str(err) and "--csv-text" in err.hint
+    assert stats.nothing_read
+
+
+def test_headerless_10kgnad_style_csv_xz_compressed(tmp_path):
+    rows = [f"gnad-{i:04d};Inland;'Ein Artikel Nummer {i}, mit Komma; Semikolon und "
+            f"''Apostroph'' und \"Anführung\". " + "Mehr Text. " * 10 + "'" for i in range(5)]
+    p = write(tmp_path / "articles.csv.xz", lzma.compress("\n".join(rows).encode("utf-8")))
+    arts, problems, _ = read(p)
+    assert problems == []
+    assert [a.doc_id for a in arts] == [f"gnad-{i:04d}" for i in range(5)]
+    assert arts[0].text.startswith("Ein Artikel Nummer 0, mit Komma; Semikolon und 'Apostroph'")
+    assert arts[2].origin == f"{p}:3"
+
+
+def test_headerless_csv_with_explicit_column_numbers_gzip(tmp_path):
+    data = "x,Ein kurzer Text.,a1\ny,Noch einer.,a2\n"
+    p = write(tmp_path / "rows.csv.gz", gzip.compress(data.encode("utf-8")))
+    arts, problems, _ = read(p, csv_header=False, csv_text=1, csv_id="2")
+    assert problems == []
+    assert [(a.doc_id, a.text) for a in arts] == [("a1", "Ein kurzer Text."), ("a2", "Noch einer.")]
+
+
+def test_tsv_and_bad_csv_rows(tmp_path):
+    p = write(tmp_path / "t.tsv", "id\ttext\nr1\tText eins.\nr2\t\nr3\tText drei.\n")
+    arts, problems, _ = read(p)
+    assert [a.doc_id for a in arts] == ["r1", "r3"]
+    (err,) = problems
+    assert err.line == 3 and err.doc_id == "r2" and "empty" in str(err)
+
+
+# ----------------------------------------------------------------------------- HTML
+
+HTML = """<!DOCTYPE html><html lang="de"><head><title>Gipfel in Wien | Testblatt</title>
+<meta property="og:site_name" content="Testblatt">
+<meta property="article:published_time" content="2024-03-05T09:00:00+01:00">
+<link rel="canonical" href="https://example.org/politik/gipfel"></head>
+<body><nav><a href="/">Start</a> <a href="/k">Kontakt</a></nav><article><h1>Gipfel in Wien</h1>
+<p>Die Außenminister Frankreichs und Russlands treffen sich am Montag in Wien, teilte das
+Außenministerium in Paris mit.</p>
+<p>„Wir sind zum Dialog bereit“, sagte der Minister. Ein Treffen ohne Zugeständnisse werde es
+aber nicht geben, hieß es weiter.</p></article><footer>Impressum Datenschutz</footer></body></html>"""
+
+
+def test_html_main_text_title_date_url_and_site(tmp_path):
+    p = write(tmp_path / "seite.html", HTML)
+    (art,), problems, _ = read(p)
+    assert problems == []
+    assert "treffen sich am Montag in Wien" in art.text and "Impressum" not in art.text
+    assert (art.doc_id, art.dct, art.title) == ("seite", "2024-03-05", "Gipfel in Wien")
+    assert art.url == "https://example.org/politik/gipfel" and art.source == "Testblatt"
+
+
+def test_html_without_article_text_is_reported(tmp_path):
+    p = write(tmp_path / "leer.htm", "<html><head><title>x</title></head><body></body></html>")
+    arts, (err,), _ = read(p)
+    assert arts == [] and "no article text" in str(err) and err.path == str(p)
+
+
+def test_article_from_html_for_feed_items():
+    art = article_from_html(HTML, doc_id="item1", url="https://feed.example/1",
+                            source="Feed", dct="2024-03-06")
+    assert (art.url, art.source, art.dct) == ("https://feed.example/1", "Feed", "2024-03-06")
+
+
+# ----------------------------------------------------------------------------- folders
+
+def test_folders_are_read_recursively_sorted_skipping_hidden_and_other_files(tmp_path):
+    write(tmp_path / "b.txt", "B.")
+    write(tmp_path / "a" / "z.txt", "Z.")
+    write(tmp_path / "a" / "y.jsonl", '{"id": "y1", "text": "Y."}\n')
+    write(tmp_path / ".hidden.txt", "versteckt")
+    write(tmp_path / ".git" / "x.txt", "versteckt")
+    write(tmp_path / "notes.md", "kein Artikel")
+    write(tmp_path / "g.txt", "Gold.")
+    write(tmp_path / "g.json", json.dumps({"doc_id": "g", "text": "Gold.", "events": []}))
+    arts, problems, _ = read(tmp_path)
+    assert problems == []
+    assert [a.doc_id for a in arts] == ["y1", "z", "b", "g"]
+    assert [p.name for p in iter_input_files(tmp_path)] == ["y.jsonl", "z.txt", "b.txt", "g.txt"]
+
+
+def test_empty_folder_and_missing_path_are_reported(tmp_path):
+    (tmp_path / "leer").mkdir()
+    good = write(tmp_path / "ok.txt", "Ein Text.")
+    arts, problems, stats = read([tmp_path / "leer", tmp_path / "fehlt.txt", good])
+    assert [a.doc_id for a in arts] == ["ok"]
+    assert "no article files" in str(problems[0])
+    assert "no such file" in str(problems[1]) and "fehlt.txt" in str(problems[1])
+    assert stats.ok and stats.errors == 2
+
+
+def test_unknown_extension_named_explicitly_is_sniffed(tmp_path):
+    p = write(tmp_path / "feed.dump", '{"id": "s1", "text": "Gesniffter Text."}\n')
+    (art,), _, _ = read(p)
+    assert art.doc_id == "s1"
+
+
+# ----------------------------------------------------------------------------- bad input
+
+def test_empty_and_whitespace_files_are_reported(tmp_path):
+    empty = write(tmp_path / "empty.txt", "")
+    blank = write(tmp_path / "blank.jsonl", "\n\n")
+    header = write(tmp_path / "header.txt", " date 2024-01-01 \n")
+    arts, problems, stats = read([empty, blank, header])
+    assert arts == [] and stats.nothing_read and stats.errors == 3
+    assert [e.path for e in problems] == [str(empty), str(blank), str(header)]
+    assert "empty" in str(problems[0]) and "blank" in str(problems[1])
+    assert "after the date header" in str(problems[2])
+
+
+def test_binary_files_are_reported_and_others_still_read(tmp_path):
+    nul = write(tmp_path / "daten.txt", b"abc\x00\x01\x02" * 100)
+    pdf = write(tmp_path / "bericht.txt", b"%PDF-1.7\n...")
+    utf16 = write(tmp_path / "u16.txt", "Ein Text.".encode("utf-16"))
+    good = write(tmp_path / "gut.txt", "Ein Text.")
+    arts, problems, _ = read([nul, pdf, utf16, good])
+    assert [a.doc_id for a in arts] == ["gut"]
+    assert "binary" in str(problems[0])
+    assert "PDF" in str(problems[1]) and "pdftotext" in problems[1].hint
+    assert "UTF-16" in str(problems[2]) and "iconv" in problems[2].hint
+
+
+def test_invalid_utf8_reports_byte_offset_and_line(tmp_path):
+    data = "Erste Zeile.\nZweite Zeile mit Umlaut: ".encode("utf-8") + b"Gr\xfc\xdfe\n"
+    p = write(tmp_path / "latin1.txt", data)
+    arts, (err,), _ = read(p)
+    assert arts == []
+    offset = data.index(b"\xfc")
+    assert err.line == 2 and f"byte {offset}" in str(err)
+    assert "Latin-1" in str(err) and "iconv" in err.hint
+    (art,), (warn,), _ = read(p, encoding_errors="replace")
+    assert "Gr\ufffd\ufffde" in art.text and warn.skipped is False
+
+
+def test_invalid_utf8_in_one_jsonl_line_skips_only_that_line(tmp_path):
+    p = write(tmp_path / "mixed.jsonl",
+              b'{"id": "a", "text": "Gut."}\n{"id": "b", "text": "Caf\xe9"}\n'
+              b'{"id": "c", "text": "Auch gut."}\n')
+    arts, (err,), _ = read(p)
+    assert [a.doc_id for a in arts] == ["a", "c"]
+    assert err.line == 2 and "byte 52" in str(err)     # 28 bytes of line 1 + 24
+
+
+def test_oversized_article_is_reported_not_truncated(tmp_path):
+    big_line = json.dumps({"id": "gross", "text": "Wort " * 1000})
+    p = write(tmp_path / "big.jsonl", big_line + '\n{"id": "klein", "text": "Klein."}\n')
+    arts, (err,), _ = read(p, max_chars=2000)
+    assert [a.doc_id for a in arts] == ["klein"]
+    assert err.line == 1 and "not truncated" in str(err)
+
+
+def test_50_megabyte_text_file_is_reported_without_reading_it_whole(tmp_path):
+    line = b"Dies ist eine sehr lange Zeile in einer riesigen Datei. " * 20 + b"\n"
+    big = tmp_path / "riesig.txt"
+    with open(big, "wb") as f:
+        f.write(line * (50_000_000 // len(line) + 1))
+    assert big.stat().st_size >= 50_000_000
+    gz = write(tmp_path / "riesig2.txt.gz", gzip.compress(line * 60_000, compresslevel=1))
+    good = write(tmp_path / "klein.txt", "Ein Text.")
+    arts, problems, stats = read([big, gz, good])
+    assert [a.doc_id for a in arts] == ["klein"]
+    assert [e.path for e in problems] == [str(big), str(gz)]
+    assert all("not truncated" in str(e) for e in problems)
+    assert "50.0 MB" in str(problems[0])
+
+
+def test_50_megabyte_jsonl_file_is_streamed(tmp_path):
+    rec = json.dumps({"text": "Ein kurzer Artikel. " * 240}) + "\n"   # ~5 kB per line
+    p = tmp_path / "viel.jsonl"
+    n = 50_000_000 // len(rec) + 1
+    with open(p, "w", encoding="utf-8") as f:
+        f.write(rec * n)
+    assert p.stat().st_size >= 50_000_000
+    stats = ReadStats()
+    first = next(iter_articles(p, stats=stats))
+    assert first.doc_id == "viel-1" and stats.articles == 1    # lazily, one at a time
+    count = sum(1 for _ in iter_articles(p))
+    assert count == n
+
+
+def test_corrupt_compressed_file_is_reported(tmp_path):
+    bad = write(tmp_path / "kaputt.jsonl.gz", gzip.compress(b'{"text": "x"}\n' * 50)[:30])
+    good = write(tmp_path / "ok.txt", "Ein Text.")
+    arts, (err,), _ = read([bad, good])
+    assert [a.doc_id for a in arts] == ["ok"] and "corrupt" in str(err)
+
+
+def test_on_error_may_raise_to_stop_at_the_first_problem(tmp_path):
+    def stop(err):
+        raise err
+    bad = write(tmp_path / "leer.txt", "")
+    with pytest.raises(InputError, match="empty"):
+        list(iter_articles([bad, write(tmp_path / "ok.txt", "Text.")], on_error=stop))
+
+
+def test_default_on_error_logs_a_warning_naming_the_file(tmp_path, caplog):
+    p = write(tmp_path / "leer.txt", "")
+    with caplog.at_level("WARNING", logger="lagebild.readers"):
+        assert list(iter_articles(p)) == []
+    assert any("leer.txt" in r.getMessage() and "empty" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_read_articles_returns_list_and_stats(tmp_path):
+    arts, stats = read_articles([write(tmp_path / "a.txt", "Ein Text.")],
+                                on_error=lambda e: None)
+    assert len(arts) == 1 and stats.articles == 1 and not stats.nothing_read
+    assert "1 article(s)" in stats.summary()
+
+
+# ----------------------------------------------------------------------------- bundled examples
+
+def test_bundled_examples_read_cleanly_with_dates():
+    arts, problems, _ = read(EXAMPLES)
+    assert problems == []
+    assert len(arts) >= 8
+    assert all(a.dct and a.dct.startswith("2024") for a in arts)
+    assert any("Bild: Reuters" in a.text for a in arts)
+    assert all(not a.text.startswith(("date", " ")) for a in arts)
+
+
+# ----------------------------------------------------------------------------- shared data
+
+@pytest.mark.needs_shared
+def test_seed_and_dev_texts_match_their_gold_files():
+    gold = SHARED / "gold"
+    if not gold.is_dir():
+        pytest.skip("../shared/gold not present")
+    (seed,), problems, _ = read(gold / "seed.txt")
+    want = json.loads((gold / "seed.json").read_text(encoding="utf-8"))
+    assert (seed.text, seed.dct, problems) == (want["text"], want["dct"], [])
+    for art in read(gold / "dev")[0]:
+        g = json.loads((gold / "dev" / f"{art.doc_id}.json").read_text(encoding="utf-8"))
+        assert art.text == g["text"]
+
+
+@pytest.mark.needs_shared
+def test_10kgnad_csv_reads_all_1000_articles():
+    p = SHARED / "data" / "10kgnad" / "articles.csv.xz"
+    if not p.exists():
+        pytest.skip("../shared/data not present")
+    arts, problems, _ = read(p)
+    assert problems == [] and len(arts) == 1000
+    assert arts[0].doc_id == "gnad-0000" and arts[0].text.startswith("Die Gewerkschaft")
+    assert len({a.doc_id for a in arts}) == 1000

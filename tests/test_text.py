@@ -1,0 +1,51 @@
+"""Segmentation: paragraphs, captions, bylines, sentences."""
+from lagebild.text import segment, split_sentences, tokenize
+
+
+def kinds(text):
+    return [(s.kind, s.text) for s in segment(text)]
+
+
+def test_caption_is_its_own_sentence_and_marked():
+    text = "Erster Satz hier. Zweiter Satz.\n\nAngela Merkel am Montag in Berlin Bild: Reuters\n\nDer dritte Satz folgt."
+    out = kinds(text)
+    assert ("caption", "Angela Merkel am Montag in Berlin Bild: Reuters") in out
+    assert out[-1] == ("body", "Der dritte Satz folgt.")
+
+
+def test_ordinals_dates_and_abbreviations_do_not_end_sentences():
+    text = "Am Freitag beginnt die 58. Münchner Sicherheitskonferenz. Sie endet am 20. Februar, u.a. mit Reden. Dr. Schmidt kommt."
+    sents = [s.text for s in segment(text)]
+    assert sents == ["Am Freitag beginnt die 58. Münchner Sicherheitskonferenz.",
+                     "Sie endet am 20. Februar, u.a. mit Reden.", "Dr. Schmidt kommt."]
+
+
+def test_sentence_offsets_index_the_text():
+    text = "Eins ist hier. Zwei ist dort!\n\nDrei?"
+    for s in segment(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_byline_is_marked():
+    out = kinds("Von Maria Muster\n\nDie Regierung tritt zurück.")
+    assert out[0][0] == "byline" and out[1][0] == "body"
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "Er sagte: „Wir kommen.“ Dann ging er."
+    assert [s.text for s in segment(text)] == ["Er sagte: „Wir kommen.“", "Dann ging er."]
+
+
+def test_tokens_carry_document_offsets():
+    text = "Russland zog Truppen zusammen. Die USA warnten."
+    sents = segment(text)
+    _, st = tokenize(text, sents)
+    assert [t.text for t in st[1].tokens] == ["Die", "USA", "warnten", "."]
+    for s in st:
+        for t in s.tokens:
+            assert text[t.start:t.end] == t.text
+
+
+def test_split_sentences_handles_unfinished_text():
+    text = "Ein Satz ohne Punkt"
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]
