@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from importlib import resources
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, LexEntry, load_lexicon
@@ -105,11 +106,19 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
     return lex.prefixes.get(head)
 
 
+def _relational_roles() -> frozenset[str]:
+    path = resources.files("lagebild") / "lang" / "de" / "relational_roles.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = [ln.split("\t")[0].strip() for ln in f if ln.strip() and not ln.startswith("#")]
+    return frozenset(rows[1:])
+
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
+        self.relational = _relational_roles()
 
     # -- recognition -------------------------------------------------------------------
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
@@ -140,6 +149,21 @@ class ActorTagger:
     def _lex_entry_at(self, toks: list[Token], i: int) -> tuple[int, LexEntry] | None:
         return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
 
+    @staticmethod
+    def _is_genitive(toks: list[Token], m: "Mention") -> bool:
+        """A genitive attribute of the noun before it: "Sprecher des Ministeriums", "Grenze der Ukraine"."""
+        if m.i < 2 or not toks[m.i - 2].is_cap or toks[m.i - 2].lower in PREPOSITIONS:
+            return False
+        det = toks[m.i - 1].lower
+        if det in ("des", "eines"):
+            return True
+        if det != "der":
+            return False
+        first = toks[m.i].lower
+        if first.endswith("e") and not first.endswith("en") and toks[m.i].text[:1].islower():
+            return False        # "der amerikanische Außenminister": nominative
+        return m.gender in ("f", "pl") or m.kind == "country" or first.endswith("en")
+
     def tag_sentence(self, st: SentenceTokens, quote_spans: list[tuple[int, int]]) -> list[Mention]:
         toks = st.tokens
         out: list[Mention] = []
@@ -150,11 +174,7 @@ class ActorTagger:
                 i += 1
                 continue
             m.prep, m.oblique = self._context(toks, m.i)
-            if m.i >= 2 and toks[m.i - 1].lower in ("des", "der") and toks[m.i - 2].is_cap \
-                    and toks[m.i - 2].lower not in PREPOSITIONS:
-                m.genitive_of = True
-            if m.i >= 1 and toks[m.i - 1].text in ("des", "eines") and m.i >= 2:
-                m.genitive_of = True
+            m.genitive_of = self._is_genitive(toks, m)
             m.in_quote = any(a <= m.start < b for a, b in quote_spans)
             out.append(m)
             i = max(m.j, i + 1)
@@ -200,11 +220,14 @@ class ActorTagger:
                 return self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
                            _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes)
-        # 5. role noun alone (+ name)
+        # 5. role noun alone (+ name); relational or ambiguous nouns need a country word
         if t.is_cap:
             role = _role_of(lex, t.text)
             if role is not None:
-                return self._role_mention(toks, i, i, role, None, ())
+                m = self._role_mention(toks, i, i, role, None, ())
+                if t.text in self.relational and not m.name:
+                    return None
+                return m
         return None
 
     def _role_mention(self, toks: list[Token], i: int, k: int, role: LexEntry, code: str | None,
@@ -306,6 +329,21 @@ class ActorTagger:
         return idx
 
     @staticmethod
+    def _code_from_office(m: Mention, mentions: list[Mention]) -> str | None:
+        """'der Sprecher des Außenministeriums' after 'der US-Außenminister': the same office's country."""
+        words = [w.lower() for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", m.text)]
+        offices = [w for w in words if "minister" in w or "ministerium" in w or "präsident" in w]
+        if not offices:
+            return None
+        stem = offices[-1].split("minister")[0] + "minister" if "minister" in offices[-1] else "präsident"
+        for other in reversed(mentions):
+            if other is m or other.start >= m.start or not other.code or not other.role:
+                continue
+            if other.role.lower().startswith(stem) or stem in other.role.lower():
+                return other.code
+        return None
+
+    @staticmethod
     def _default_code(mentions: list[Mention]) -> str | None:
         """The article's home country: the most frequent country code among its mentions."""
         counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun)
@@ -334,7 +372,8 @@ class ActorTagger:
                 pa.mentions.append(m.text)
                 continue
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
-                m.code = idx.default_code
+                m.code = self._code_from_office(m, idx.mentions) or (
+                    idx.default_code if m.role not in self.relational and m.sector else None)
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 key = ("person", surname)

@@ -22,13 +22,17 @@ from .actors import ActorIndex, Mention
 from .records import Event, EventDate, Evidence, Magnitude, Participant, Sentence, Timex
 from .text import SentenceTokens, Token
 
-BOUNDARY = frozenset({",", ";", ":", "–", "—", "(", ")", "„", "“", "\"", "«", "»"})
+BOUNDARY = frozenset({",", ";", ":", "–", "—"})
+# words that may stand in a bare list of names ("Deutschland, Frankreich und Polen")
+LIST_WORDS = frozenset("und sowie oder der die das des dem den aus von in mit an auch".split())
 QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "«", "»"})
 CONJ_SPLIT = frozenset({"und", "aber", "sondern", "doch", "oder"})
 RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches was wo".split())
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
+# verbal acts whose addressee is often the other party of the story, not named in the clause
+VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
 KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
@@ -61,9 +65,9 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
         lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     for n, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise ValueError(f"lagebild/lang/de/{name}: row {n} has the wrong number of columns")
-        rows.append(row)
+        if None in row:
+            raise ValueError(f"lagebild/lang/de/{name}: data row {n} has more columns than the header")
+        rows.append({k: (v or "") for k, v in row.items()})
     return rows
 
 
@@ -181,6 +185,11 @@ class Clause:
         return [t.lower for t in self.tokens]
 
 
+def lex_adjective(word: str) -> bool:
+    from .lexicon import load_lexicon
+    return word in load_lexicon().adjectives
+
+
 def _verbish(tok: Token) -> bool:
     if not tok.text[:1].islower():
         return False
@@ -208,8 +217,18 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             continue
         cur.append(t)
     flush()
-    merged: list[Clause] = []
+    # a segment that is only a list item or an apposition ("Frankreich", "Ned Price") joins
+    # the clause before it
+    joined: list[Clause] = []
     for c in clauses:
+        words = [t for t in c.tokens if t.text not in (".", "!", "?", "(", ")")]
+        if joined and words and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
+                                    for t in words) and words[0].lower not in ("und", "oder"):
+            joined[-1].tokens.extend(c.tokens)
+        else:
+            joined.append(c)
+    merged: list[Clause] = []
+    for c in joined:
         c.tokens = [t for t in c.tokens if t.text not in (".", "!", "?")] or c.tokens
         first = c.tokens[0].lower
         c.starts_with = first
@@ -272,6 +291,8 @@ class RawEvent:
     source_m: list[Mention]
     target_m: list[Mention]
     cue_tok: Token
+    cue: Cue | None = None
+    noun_negated: bool | None = None     # None for verb events
 
 
 def _is_passive(c: Clause, cue_tok: Token) -> bool:
@@ -308,18 +329,22 @@ class EventCoder:
         self.lex = load_cues()
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, timexes: list[Timex],
-             dct: str | None, text: str = "") -> list[Event]:
+             dct: str | None, text: str = "", quotes: list | None = None) -> list[Event]:
+        """Events of one document, in text order (not yet merged)."""
         self._text = text
+        self._quotes = quotes or []
         raw: list[RawEvent] = []
         reporter: Mention | None = None
         last_source: list[Mention] = []
+        last_consult: RawEvent | None = None
+        anchor: tuple[int, Timex] | None = None     # (paragraph, last dated expression) for present tense
         for st in sentences:
             if st.sentence.kind != "body" or not st.tokens:
                 continue
             ms = [m for m in actors.in_sentence(st.sentence.index)]
             clauses = split_clauses(st, self.lex)
             for c in clauses:
-                c.mentions = [m for m in ms if c.start <= m.start < c.end + 1 and m.end <= c.end + 1]
+                c.mentions = [m for m in ms if c.start <= m.start <= c.end]
             sent_lowers = [t.lower for t in st.tokens]
             # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
             speaker, speech_clause = self._speaker(clauses, sent_lowers)
@@ -334,6 +359,10 @@ class EventCoder:
                 for tok, lem in _cue_lemmas(c, self.lex):
                     cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
                     if cue is None:
+                        continue
+                    if cue.type == "JOIN":
+                        self._join([m for m in ms if speech_clause is None or m not in speech_clause.mentions],
+                                   last_consult)
                         continue
                     ev = self._verb_event(cue, tok, c, clauses, ci, prev_source, actors, sent_events)
                     if ev is None:
@@ -352,6 +381,11 @@ class EventCoder:
                     if ev is not None:
                         sent_events.append(ev)
             # attach factuality, conditions, reporter, magnitude, date
+            prev_anchor = anchor[1] if anchor and anchor[0] == st.sentence.paragraph else None
+            sent_timexes = [t for t in timexes if t.type in ("DATE", "TIME")
+                            and st.sentence.start <= t.start < st.sentence.end]
+            specific = [t for t in sent_timexes if t.value[:1].isdigit()]
+            anchor = (st.sentence.paragraph, specific[-1]) if specific else None
             for ev in sent_events:
                 self._factuality(ev, clauses, sent_lowers)
                 if speech_clause is not None and ev.clause is not speech_clause and reporter is not None:
@@ -360,19 +394,41 @@ class EventCoder:
                 elif speaker is None and konj and reporter is not None and ev.clause.kind != "condition":
                     if not any(m.code == reporter.code for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
-                mag = find_magnitude(ev.clause.tokens[0].text and st.sentence.text[
-                    ev.clause.start - st.sentence.start: ev.clause.end - st.sentence.start])
+                if "@reporter" in ev.cue.targets and ev.event.reported_by is not None \
+                        and ev.event.source and ev.event.reported_by.code not in {p.code for p in ev.event.source}:
+                    # "Russland habe die Grundprinzipien in Frage gestellt" (said Baerbock): Baerbock accuses Russia
+                    ev.event.target, ev.event.source = ev.event.source, [ev.event.reported_by]
+                mag = find_magnitude(self._text[ev.clause.start:ev.clause.end] if self._text else
+                                     " ".join(t.text for t in ev.clause.tokens))
                 if mag is not None:
                     ev.event.magnitude = mag
                 ev.event.evidence = [Evidence(sentence=st.sentence.index, start=st.sentence.start,
                                               end=st.sentence.end, text=st.sentence.text)]
-                self._date(ev, timexes, dct, st.sentence)
+                self._date(ev, timexes, dct, st.sentence, prev_anchor)
+                if ev.event.type == "CONSULT" and ev.source_m:
+                    last_consult = ev
             if sent_events:
                 srcs = [e.source_m for e in sent_events if e.source_m]
                 if srcs:
                     last_source = srcs[-1]
             raw.extend(sent_events)
         return [r.event for r in raw if r.event.source or r.event.target]
+
+    def _join(self, mentions: list[Mention], consult: "RawEvent | None") -> None:
+        """'X und Y nehmen an dem Gespräch teil' / 'Auch X sei vertreten': more participants."""
+        if consult is None:
+            return
+        known = {(p.code, p.text) for p in consult.event.target} | {(p.code, p.text) for p in consult.event.source}
+        for m in mentions:
+            if m.code and (m.code, m.text) not in known and not m.genitive_of:
+                consult.event.target.append(m.participant())
+                known.add((m.code, m.text))
+
+    def _quote_speaker(self, c: Clause) -> Participant | None:
+        for q in self._quotes:
+            if q.start <= c.start < q.end and q.speaker is not None:
+                return q.speaker
+        return None
 
     # -- speakers ---------------------------------------------------------------------------
     def _speaker(self, clauses: list[Clause], lowers: list[str]) -> tuple[Mention | None, Clause | None]:
@@ -409,11 +465,15 @@ class EventCoder:
         else:
             nom = [m for m in free if not m.oblique]
             source = _coordinated(nom[0], nom, c) if nom else []
-            if not source:
+            we = self._quote_speaker(c) if any(t.lower in ("wir", "ich") for t in c.tokens) else None
+            if not source and we is not None:
+                source_p = [we]
+            elif not source:
                 source = list(prev_source) if c.kind in ("infinitive", "main", "sub") else []
                 if c.kind == "sub" and c.starts_with in ("dass", "daß", "ob") and not nom:
                     source = []
-            source_p = _participants(source)
+            if source or we is None:
+                source_p = _participants(source)
             target = []
             for m in ms:
                 if m in source:
@@ -429,20 +489,31 @@ class EventCoder:
             return None
         # same code on both sides of a meeting among allies is fine; a dyad with itself is not
         target_p = _participants(target)
-        if not target_p and cue.type in NEEDS_TARGET:
+        if not target_p and cue.type in VERBAL_FALLBACK:
             target_p = self._fallback_target(c, source_p, actors, ci, clauses)
         ev = Event(type=cue.type, mode=cue.mode, source=source_p, target=target_p, cue=tok.text)
-        return RawEvent(ev, c, source, target, tok)
+        return RawEvent(ev, c, source, target, tok, cue)
 
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
                          clauses: list[Clause]) -> list[Participant]:
         """No target in the clause: the nearest earlier actor of another code in this or the last sentence."""
         codes = {p.code for p in source}
-        cands = [m for m in actors.mentions if m.sent in (c.sent, c.sent - 1) and m.start < c.end
-                 and m.code and m.code not in codes and not m.genitive_of]
-        if not cands:
-            return []
-        return [cands[-1].participant()]
+        ok = [m for m in actors.mentions if m.code and m.code not in codes and not m.genitive_of
+              and not m.pronoun]
+        same = [m for m in ok if m.sent == c.sent]
+        before = [m for m in same if m.start < c.start]
+        if before:
+            return [before[-1].participant()]
+        # the complement right after the cue's clause: "schlug vor, sich mit Lawrow zu treffen"
+        nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
+        if nxt is not None and nxt.kind in ("infinitive", "sub", "main"):
+            after = [m for m in ok if m in nxt.mentions]
+            if after:
+                return [after[0].participant()]
+        prev = [m for m in ok if m.sent == c.sent - 1]
+        if prev:
+            return [prev[-1].participant()]
+        return []
 
     # -- noun events ------------------------------------------------------------------------
     def _noun_event(self, cue: Cue, t: Token, k: int, c: Clause, actors: ActorIndex) -> RawEvent | None:
@@ -458,10 +529,11 @@ class EventCoder:
         after = [m for m in c.mentions if m.start > t.start]
         before = [m for m in c.mentions if m.end <= t.start]
         if not source:
-            von = [m for m in after if m.prep in ("von", "durch") or m.genitive_of]
-            if von and cue.type not in ("ASSAULT", "SANCTION", "COERCE") or (von and cue.targets != ("gen",)):
-                source = [von[0].participant()]
-                after = [m for m in after if m is not von[0]]
+            # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
+            near = [m for m in after if m.i <= k + 4 and (m.prep in ("von", "durch") or m.genitive_of)]
+            if near and "gen" not in cue.targets:
+                source = [near[0].participant()]
+                after = [m for m in after if m is not near[0]]
         target = []
         for m in after:
             if (m.prep and (m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets))) \
@@ -478,30 +550,35 @@ class EventCoder:
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)
-        return RawEvent(ev, c, [], [], t)
+        raw = RawEvent(ev, c, [], [], t, cue)
+        raw.noun_negated = negated_noun
+        return raw
 
     # -- factuality -------------------------------------------------------------------------
     def _factuality(self, ev: RawEvent, clauses: list[Clause], lowers: list[str]) -> None:
         c = ev.clause
         lx = self.lex
         words = c.lowers
-        fact = "asserted"
         idx = clauses.index(c)
         prev = clauses[idx - 1] if idx else None
-        governed_by_warning = prev is not None and c.kind == "sub" and any(
-            lemma(w) in ("warnen", "befürchten", "fürchten", "drohen", "gewarnt") or w.startswith(("gewarnt", "warnt"))
-            for w in prev.lowers)
+        prev_lemmas = [lemma(w) for w in prev.lowers] if prev is not None else []
+        warned = any(lm in ("warnen", "befürchten", "fürchten", "drohen") for lm in prev_lemmas)
+        hypo = any(lx.is_(w, "hypothetical") for w in words
+                   if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe"))
         if c.kind == "condition":
             fact = "hypothetical"
-        elif any(lx.is_(w, "hypothetical") for w in words if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")) \
-                or governed_by_warning:
+        elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
+            fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
+        elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
         elif any(lx.is_(w, "negation") for w in words):
             fact = "negated"
-        elif any(w in MODAL_INF for w in words) or (c.kind == "infinitive" and prev is not None
-                                                     and any(w in MODAL_INF for w in prev.lowers)):
+        elif any(w in MODAL_INF for w in words):
             fact = "planned"
-        # "Baerbock trifft ... Blinken" with a future date is planned: handled by the date stage
+        elif c.kind == "infinitive" and prev is not None:
+            fact = "planned"   # "schlug vor, sich zu treffen", "kündigte an, X zu besuchen"
+        else:
+            fact = "asserted"
         ev.event.factuality = fact
         # a condition clause attached to this main clause
         if c.kind != "condition":
@@ -512,7 +589,8 @@ class EventCoder:
                     break
 
     # -- dates ------------------------------------------------------------------------------
-    def _date(self, ev: RawEvent, timexes: list[Timex], dct: str | None, sentence: Sentence) -> None:
+    def _date(self, ev: RawEvent, timexes: list[Timex], dct: str | None, sentence: Sentence,
+              anchor: Timex | None = None) -> None:
         """The date of the happening: a DATE/TIME expression in its clause (else sentence), else the DCT."""
         c = ev.clause
         dated = [t for t in timexes if t.type in ("DATE", "TIME")]
@@ -522,6 +600,12 @@ class EventCoder:
             best = min(inside, key=lambda t: abs(t.start - ev.cue_tok.start))
             ev.event.date = EventDate(text=best.text, value=best.value, from_dct=False)
             if ev.event.factuality == "asserted" and _is_future(best, dct) and not _past_tense(c):
+                ev.event.factuality = "planned"
+        elif anchor is not None and not _past_tense(c):
+            # present tense with no date of its own: the paragraph's time ("Am Freitag beginnt ...
+            # Baerbock trifft ...")
+            ev.event.date = EventDate(text=anchor.text, value=anchor.value, from_dct=False)
+            if ev.event.factuality == "asserted" and _is_future(anchor, dct):
                 ev.event.factuality = "planned"
         else:
             ev.event.date = EventDate(text=None, value=dct, from_dct=True) if dct else None

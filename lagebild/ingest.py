@@ -62,6 +62,8 @@ from .store import Store, to_json, utcnow
 DEFAULT_ANALYZER = "lagebild.pipeline:Analyzer"
 NUM_PERM = 64
 SHINGLE = 3
+#: datasketch's MinHash scheme (32-bit affine hashing); signatures are stored as uint32
+MINHASH_SCHEME = "affine32"
 
 AnalyzerSpec = "str | Callable[[], Any]"
 
@@ -74,12 +76,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def normalize_text(text: str) -> str:
     """NFKC, unified quotes/dashes, collapsed whitespace: what the content hash sees."""
     t = unicodedata.normalize("NFKC", text or "")
-    t = t.translate(_QUOTES)
-    return _WS.sub(" ", t).strip()
+    for a, b in _QUOTES:
+        if a in t:
+            t = t.replace(a, b)
+    return " ".join(t.split())
 
 
-_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‚": "'",
-                         "‘": "'", "’": "'", "–": "-", "—": "-", "\u00ad": None})
+_QUOTES = (("„", '"'), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("‚", "'"),
+           ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-"), ("\u00ad", ""))
 
 
 def content_hash(text: str) -> str:
@@ -92,7 +96,7 @@ _PERMUTATIONS = None
 
 
 def minhash_signature(text: str, num_perm: int = NUM_PERM) -> bytes:
-    """MinHash signature (num_perm uint64, little-endian bytes) of the word 3-gram
+    """MinHash signature (num_perm uint32, little-endian bytes) of the word 3-gram
     shingles of the lower-cased text."""
     global _PERMUTATIONS
     from datasketch import MinHash
@@ -104,19 +108,21 @@ def minhash_signature(text: str, num_perm: int = NUM_PERM) -> bytes:
     else:
         sh = {" ".join(words).encode("utf-8")}
     if _PERMUTATIONS is None or len(_PERMUTATIONS[0]) != num_perm:
-        _PERMUTATIONS = MinHash(num_perm=num_perm, seed=1).permutations
-    m = MinHash(num_perm=num_perm, seed=1, permutations=_PERMUTATIONS)
+        _PERMUTATIONS = MinHash(num_perm=num_perm, seed=1,
+                                scheme=MINHASH_SCHEME).permutations
+    m = MinHash(num_perm=num_perm, seed=1, permutations=_PERMUTATIONS, scheme=MINHASH_SCHEME)
     m.update_batch(list(sh))
-    return np.asarray(m.hashvalues, dtype="<u8").tobytes()
+    return np.asarray(m.hashvalues, dtype="<u4").tobytes()
 
 
 def _minhash(sig: bytes):
     from datasketch import MinHash
     global _PERMUTATIONS
-    hv = np.frombuffer(sig, dtype="<u8").astype(np.uint64)
+    hv = np.frombuffer(sig, dtype="<u4").astype(np.uint32)
     if _PERMUTATIONS is None or len(_PERMUTATIONS[0]) != len(hv):
-        _PERMUTATIONS = MinHash(num_perm=len(hv), seed=1).permutations
-    return MinHash(num_perm=len(hv), seed=1, hashvalues=hv, permutations=_PERMUTATIONS)
+        _PERMUTATIONS = MinHash(num_perm=len(hv), seed=1, scheme=MINHASH_SCHEME).permutations
+    return MinHash(num_perm=len(hv), seed=1, hashvalues=hv, permutations=_PERMUTATIONS,
+                   scheme=MINHASH_SCHEME)
 
 
 # -- analysis (runs in workers) ----------------------------------------------------------

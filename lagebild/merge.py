@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from .records import Event
 
-# when mentions of one happening disagree, the more cautious reading wins:
-# an event once said to be hypothetical or negated is not turned into a fact
-_CAUTION = {"hypothetical": 3, "negated": 2, "planned": 1, "asserted": 0}
+# when mentions of one happening disagree, a hypothetical or negated reading wins (an event
+# once said not to be certain is not turned into a fact), and a report that it happened
+# wins over a plan
+_CAUTION = {"hypothetical": 3, "negated": 2, "asserted": 1, "planned": 0}
 
 
 def _codes(side) -> tuple[str, ...]:

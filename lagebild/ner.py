@@ -561,6 +561,9 @@ class TrainSettings:
     ler_per_epoch: int = 3000       # LER sentences drawn per epoch (of ~57k)
     ler_entity_share: float = 0.75  # ... share of them holding a PER/LOC/ORG entity
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
+    mention_swap: float = 0.5       # in the 2nd..nth GermEval copy, replace each entity with
+                                    # this probability by a mention of the same label drawn
+                                    # from the training corpora (names seen in other contexts)
     dropout: float = 0.15
     batch_start: int = 100
     batch_stop: int = 1000
@@ -607,6 +610,62 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
         f"Europeana {len(eur)} chunks")
     return {"germeval_train": ge_train, "germeval_dev": ge_dev, "germeval_holdout": ge_hold,
             "ler": ler, "europeana": eur}
+
+
+_MENTION_OK = re.compile(r"^[A-ZÄÖÜ][\w.\-'&]*$")
+
+
+def mention_pools(corpora: Iterable[Sequence[TaggedSentence]], max_len: int = 4
+                  ) -> dict[str, list[list[tuple[str, ...]]]]:
+    """Distinct entity mentions per label and corpus (for ``swap_mentions``).
+
+    Mentions longer than ``max_len`` tokens, or with a token that is not a
+    capitalised word-like string (OCR junk, numbers, a trailing full stop after a
+    long word), are left out.
+    """
+    def ok(tok: str) -> bool:
+        return (len(tok) >= 2 and bool(_MENTION_OK.match(tok))
+                and (not tok.endswith(".") or len(tok) <= 3))
+
+    pools: dict[str, list[list[tuple[str, ...]]]] = {}
+    for corpus in corpora:
+        found: dict[str, set] = {}
+        for sent in corpus:
+            for a, b, lab in bio_to_spans(sent.tags):
+                toks = tuple(sent.words[a:b])
+                if len(toks) > max_len or not ok(toks[0]) or not ok(toks[-1]):
+                    continue
+                if not all(ok(t) or t in ("von", "der", "de", "van", "für", "und") for t in toks):
+                    continue
+                found.setdefault(lab, set()).add(toks)
+        for lab, mentions in found.items():
+            pools.setdefault(lab, []).append(sorted(mentions))
+    return pools
+
+
+def swap_mentions(sent: TaggedSentence, pools: dict, rng: random.Random, p: float
+                  ) -> TaggedSentence:
+    """A copy of ``sent`` with each entity replaced, with probability ``p``, by a
+    random mention of the same label (mention-replacement augmentation): a corpus
+    is drawn first, then a mention from it, so each corpus weighs the same."""
+    spans = bio_to_spans(sent.tags)
+    if not spans:
+        return sent
+    words: list[str] = []
+    tags: list[str] = []
+    pos = 0
+    for a, b, lab in spans:
+        words += sent.words[pos:a]
+        tags += ["O"] * (a - pos)
+        new = sent.words[a:b]
+        if pools.get(lab) and rng.random() < p:
+            new = list(rng.choice(rng.choice(pools[lab])))
+        words += new
+        tags += [f"B-{lab}"] + [f"I-{lab}"] * (len(new) - 1)
+        pos = b
+    words += sent.words[pos:]
+    tags += ["O"] * (len(sent.words) - pos)
+    return TaggedSentence(words, tags, sent.source, sent.line)
 
 
 def _example(nlp, sent: TaggedSentence):
@@ -658,8 +717,14 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     ler_none = [x for x in corp["ler"] if all(t == "O" for t in x.tags)]
     n_ent = int(s.ler_per_epoch * s.ler_entity_share)
 
+    pools = mention_pools([corp["germeval_train"], corp["ler"], corp["europeana"]])
+    log("mention pools: " + ", ".join(f"{k} {sum(map(len, v))}" for k, v in pools.items()))
+
     def epoch_sents() -> list[TaggedSentence]:
-        sents = list(corp["germeval_train"]) * s.germeval_repeat
+        sents = list(corp["germeval_train"])
+        for _ in range(s.germeval_repeat - 1):
+            sents += [swap_mentions(x, pools, rng, s.mention_swap) if s.mention_swap else x
+                      for x in corp["germeval_train"]]
         sents += rng.sample(ler_ent, min(n_ent, len(ler_ent)))
         sents += rng.sample(ler_none, min(s.ler_per_epoch - n_ent, len(ler_none)))
         eur = corp["europeana"]

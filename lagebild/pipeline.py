@@ -53,7 +53,7 @@ class Analyzer:
                         for e in spacy_doc.ents]
         actors = self.tagger.tag(sent_tokens, quote_spans, entities)
         quotes = find_quotes(text, quote_spans, sentences, actors)
-        events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text)
+        events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes)
         events = merge_events(events)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)

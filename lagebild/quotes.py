@@ -39,10 +39,24 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _says(text: str) -> bool:
+    """Whether a sentence (quote text removed) has a verb of saying or demanding."""
+    from .events import lemma, load_cues
+    lex = load_cues()
+    for w in re.findall(r"[a-zäöüß]+", text):
+        lm = lemma(w)
+        if lex.is_(lm, "speech") or lex.is_(lm, "quote_verb"):
+            return True
+    return False
+
+
 def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: ActorIndex,
-                 last: Mention | None) -> Mention | None:
+                 last: Mention | None, text: str) -> Mention | None:
     s, e = span
     sents = [st for st in sentences if st.start <= e and st.end >= s and st.kind == "body"]
+    outside = " ".join(text[st.start:max(st.start, s - 1)] + " " + text[min(st.end, e + 1):st.end] for st in sents)
+    if not _says(outside):
+        return last
     cands: list[Mention] = []
     for st in sents:
         for m in actors.in_sentence(st.index):
@@ -68,7 +82,7 @@ def find_quotes(text: str, spans: list[tuple[int, int]], sentences: list[Sentenc
         body = text[s:e].strip()
         if len(body.split()) < 2:
             continue  # single scare-quoted word („falsch“)
-        m = _speaker_for((s, e), sentences, actors, last)
+        m = _speaker_for((s, e), sentences, actors, last, text)
         speaker = Participant(actor=m.actor_id, text=m.name or m.text, code=m.code, sector=m.sector) if m else None
         if m is not None:
             last = m

@@ -193,6 +193,14 @@ class _Reader:
         self.o = opts
         self.on_error = on_error
         self.stats = stats
+        self.file_ids: Counter[str] = Counter()
+
+    def file_id(self, stem: str) -> str:
+        """The doc_id of a one-article file: its stem, made unique within this read
+        (``x``, then ``x-2`` for a second ``x.txt`` in another folder)."""
+        self.file_ids[stem] += 1
+        n = self.file_ids[stem]
+        return stem if n == 1 else f"{stem}-{n}"
 
     # -- reporting
     def problem(self, what: str, *, path=None, line=None, doc_id=None, hint=None,
@@ -226,8 +234,9 @@ class _Reader:
                              path=path, line=line, doc_id=doc_id,
                              hint=_DATE_HINT + ", or give the date with --dct",
                              skipped=False)
-        if self.o.dct and (self.o.dct_override or dct is None):
-            dct = self.o.dct
+        given = self.o.dct
+        if given and (self.o.dct_override or dct is None or _refines(given, dct)):
+            dct = given
         self.stats.articles += 1
         return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title),
                        url=_opt_str(url), source=_opt_str(source), origin=origin)
@@ -243,7 +252,7 @@ class _Reader:
             if path.is_dir():
                 yield from self.read_dir(path)
             elif path.exists():
-                yield from self.read_file(path, explicit=True)
+                yield from self.read_file(path)
             else:
                 self.problem("no such file or folder", path=path,
                              hint="check the path (folders are read recursively)")
@@ -252,13 +261,13 @@ class _Reader:
         found = 0
         for path in _walk(root):
             found += 1
-            yield from self.read_file(path, explicit=False)
+            yield from self.read_file(path)
         if not found:
             self.problem("folder holds no article files", path=root,
                          hint="lagebild reads " + ", ".join(KNOWN_SUFFIXES)
                               + " files (also .gz/.xz/.bz2 compressed)")
 
-    def read_file(self, path: Path, explicit: bool) -> Iterator[Article]:
+    def read_file(self, path: Path) -> Iterator[Article]:
         self.stats.inputs += 1
         try:
             size = path.stat().st_size
@@ -419,7 +428,8 @@ class _Reader:
             what = "no article text after the date header" if m else "empty file (only whitespace)"
             self.problem(what, path=where, hint="remove it or put the article text in it")
             return
-        art = self.make(doc_id=stem, text=body, date_value=date_value, origin=where,
+        art = self.make(doc_id=self.file_id(stem), text=body, date_value=date_value,
+                        origin=where,
                         path=where, line=1 if m else None, date_what="date header")
         if art is not None:
             yield art
@@ -577,7 +587,8 @@ class _Reader:
         if self.binary_problem(data[:8192], path):
             return
         try:
-            art = article_from_html(data, doc_id=_stem(path.name), origin=str(path),
+            art = article_from_html(data, doc_id=self.file_id(_stem(path.name)),
+                                    origin=str(path),
                                     max_chars=self.o.max_chars)
         except InputError as e:
             self.problem(e.what, path=path, hint=e.hint)
@@ -768,7 +779,9 @@ def iter_articles(paths: str | os.PathLike | Iterable[str | os.PathLike],
 
     ``dct``: a document date (YYYY[-MM[-DD]] or DD.MM.YYYY) given by the user. With
     ``dct_override=True`` (default) it replaces dates found in the input; with False it
-    only fills in articles that have none. An invalid ``dct`` raises InputError at once.
+    fills in articles that have none and refines a coarser date it agrees with
+    (``--dct 2022-02-18`` on a seed file dated ``2022-02`` gives ``2022-02-18``) but
+    never contradicts one. An invalid ``dct`` raises InputError at the call.
 
     CSV columns (``csv_*``) are header names (case-insensitive) or 0-based indexes
     (``2`` or ``"2"``); ``None`` means "no such column". ``csv_header=None`` detects a
@@ -911,6 +924,11 @@ def _walk(root: Path) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _refines(given: str, found: str) -> bool:
+    """True when ``given`` is a more precise date inside ``found`` (2022-02-18 in 2022-02)."""
+    return len(given) > len(found) and given.startswith(found + "-")
+
 
 def _opt_str(v: Any) -> str | None:
     if v is None:

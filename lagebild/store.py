@@ -230,7 +230,7 @@ class Store:
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema='main' "
-            "AND table_name = ?", [name]).fetchone()[0])
+            "AND table_name = ?", [name]).fetchall()[0][0])
 
     def _create_schema(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -269,7 +269,7 @@ class Store:
 
     def max_id(self, table: str, column: str) -> int:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
-                   .fetchone()[0])
+                   .fetchall()[0][0])
 
     def iter_minhashes(self, batch: int = 20_000):
         """(article_id, signature bytes, near_duplicate_of) of every stored article."""
@@ -357,9 +357,10 @@ class Store:
     def feed_state(self, url: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT url, etag, modified, last_fetch, last_status, "
                                "articles_seen, last_warning FROM feeds WHERE url = ?",
-                               [url]).fetchone()
-        if row is None:
+                               [url]).fetchall()
+        if not row:
             return None
+        row = row[0]
         return dict(zip(("url", "etag", "modified", "last_fetch", "last_status",
                          "articles_seen", "last_warning"), row))
 
@@ -369,7 +370,7 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            old = con.execute("SELECT articles_seen FROM feeds WHERE url = ?", [url]).fetchone()
+            old = _first_row(con.execute("SELECT articles_seen FROM feeds WHERE url = ?", [url]))
             seen = (old[0] or 0) + new_articles if old else new_articles
             con.execute("DELETE FROM feeds WHERE url = ?", [url])
             con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -388,7 +389,7 @@ class Store:
                       (SELECT count(*) FROM actors),
                       (SELECT count(*) FROM quotes)"""
         names = ("articles", "near_duplicates", "events", "mentions", "actors", "quotes")
-        return dict(zip(names, (int(x) for x in self.con.execute(q).fetchone())))
+        return dict(zip(names, (int(x) for x in self.con.execute(q).fetchall()[0])))
 
     def query_events(self, *, actor: str | None = None, source: str | None = None,
                      target: str | None = None, since: str | None = None,
@@ -488,7 +489,7 @@ class Store:
             where.append("factuality IN (SELECT unnest($fact::VARCHAR[]))")
             params["fact"] = [f.strip().lower() for f in factuality.split(",") if f.strip()]
         sql = f"""
-            SELECT event_date AS day, count(*) AS events, sum(num_mentions) AS mentions,
+            SELECT event_date AS day, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
                    coalesce(sum(goldstein), 0) AS goldstein_sum,
                    avg(goldstein) AS goldstein_mean,
                    count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict,
@@ -506,7 +507,7 @@ class Store:
             params.append(factuality)
         return self.con.execute(f"""
             SELECT source_code, target_code, count(*) AS events,
-                   sum(num_mentions) AS mentions, round(sum(goldstein), 1) AS goldstein_sum,
+                   sum(num_mentions)::BIGINT AS mentions, round(sum(goldstein), 1) AS goldstein_sum,
                    count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
             FROM events WHERE {where}
             GROUP BY source_code, target_code
@@ -529,7 +530,7 @@ class Store:
                                    "ORDER BY 2 DESC").fetchall()
         out["events_by_factuality"] = {f: int(n) for f, n in by_fact}
         span = self.con.execute("SELECT min(event_date), max(event_date) FROM events "
-                                "WHERE date_precision = 'day'").fetchone()
+                                "WHERE date_precision = 'day'").fetchall()[0]
         out["first_day"] = span[0].isoformat() if span[0] else None
         out["last_day"] = span[1].isoformat() if span[1] else None
         dy = self.top_dyads(top)
@@ -540,12 +541,14 @@ class Store:
         stats = self.con.execute(f"""
             SELECT avg(goldstein), count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}),
                    count(*) FILTER (WHERE quad_class IS NOT NULL)
-            FROM events WHERE factuality = 'asserted'""").fetchone()
+            FROM events WHERE factuality = 'asserted'""").fetchall()[0]
         overall = {"goldstein_mean": _num(stats[0]),
                    "material_conflict_share": (stats[1] / stats[2]) if stats[2] else None}
         esc: dict[str, Any] = {"overall": overall, "trend": "unknown"}
-        if span[1] is not None:
-            end = span[1]
+        last = self.con.execute("SELECT max(event_date) FROM events WHERE factuality = "
+                                "'asserted' AND date_precision = 'day'").fetchall()[0][0]
+        if last is not None:
+            end = last
             mid = end - _dt.timedelta(days=window_days)
             start = mid - _dt.timedelta(days=window_days)
             rows = self.con.execute(f"""
@@ -569,6 +572,13 @@ class Store:
                                 "de-escalating" if delta >= 0.5 else "stable")
         out["escalation"] = esc
         return out
+
+
+def _first_row(cur):
+    """The first row of a result (or None), reading the result to its end (DuckDB
+    refuses new statements on a connection with an unfinished result)."""
+    rows = cur.fetchall()
+    return rows[0] if rows else None
 
 
 def _num(x) -> float | None:

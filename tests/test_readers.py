@@ -90,8 +90,10 @@ def test_given_dct_overrides_the_header_or_only_fills_in(tmp_path):
     q = write(tmp_path / "e.txt", BODY)
     arts, _, _ = read([p, q], dct="18.02.2022")
     assert [a.dct for a in arts] == ["2022-02-18", "2022-02-18"]
-    arts, _, _ = read([p, q], dct="2022-02-18", dct_override=False)
-    assert [a.dct for a in arts] == ["2022-02", "2022-02-18"]
+    r = write(tmp_path / "f.txt", " date 2023-05-01 " + BODY)
+    arts, _, _ = read([p, q, r], dct="2022-02-18", dct_override=False)
+    # fill-in mode: refines an agreeing coarser date, fills a missing one, keeps the rest
+    assert [a.dct for a in arts] == ["2022-02-18", "2022-02-18", "2023-05-01"]
 
 
 def test_invalid_dct_option_is_refused_at_the_call(tmp_path):
@@ -284,6 +286,13 @@ def test_folders_are_read_recursively_sorted_skipping_hidden_and_other_files(tmp
     assert problems == []
     assert [a.doc_id for a in arts] == ["y1", "z", "b", "g"]
     assert [p.name for p in iter_input_files(tmp_path)] == ["y.jsonl", "z.txt", "b.txt", "g.txt"]
+
+
+def test_files_with_the_same_name_in_two_folders_get_distinct_ids(tmp_path):
+    write(tmp_path / "a" / "meldung.txt", "Erste.")
+    write(tmp_path / "b" / "meldung.txt", "Zweite.")
+    arts, _, _ = read(tmp_path)
+    assert [(a.doc_id, a.text) for a in arts] == [("meldung", "Erste."), ("meldung-2", "Zweite.")]
 
 
 def test_empty_folder_and_missing_path_are_reported(tmp_path):

@@ -1,6 +1,157 @@
-"""CLI commands of this area (placeholder until its module lands)."""
+"""CLI of lagebild's own statistical models: ``train ner``, ``ner``, ``eval ner``."""
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import LagebildError
+
+
+def _fail(exc: Exception) -> None:
+    raise click.ClickException(str(exc))
+
+
+@click.group("train")
+def train_group() -> None:
+    """Train lagebild's statistical models from ../shared/data.
+
+    The trained model is written into the package (lagebild/models/), where the
+    analyzer finds it. Training is reproducible: a fixed seed, a fixed data split.
+
+    \b
+    Examples:
+      lagebild train ner                        # about 35 minutes on 2 cores
+      lagebild train ner --max-minutes 10 --out /tmp/ner_test
+    """
+
+
+@train_group.command("ner")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, show_default="../shared/data or $LAGEBILD_SHARED/data",
+              help="Folder holding germeval2014/, ler_legal_ner/ and europeana_ner_de/.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="lagebild/models/ner_de",
+              help="Where to write the model; an existing model there is replaced "
+                   "only when training succeeds.")
+@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=35.0, show_default=True,
+              help="Wall-clock budget for the training loop; the best checkpoint "
+                   "(on the early-stopping dev part) is kept.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed (data sampling and weight initialisation).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, show_default="lagebild/models/ner_de.cfg",
+              help="spaCy config with the network (tok2vec and NER head).")
+def train_ner_cmd(data_dir, out, max_minutes, seed, config_path) -> None:
+    """Train the German NER model (PER, LOC, ORG, MISC).
+
+    Data: GermEval 2014 dev (every 5th sentence is held out and never trained
+    on; the scores on it are printed at the end and stored in the model's
+    meta.json), the German legal NER corpus (LER, sampled per epoch so that legal
+    text does not swamp news) and Europeana historical newspapers (chunked).
+    A missing or malformed data file stops training at once, naming file and line.
+
+    \b
+    Examples:
+      lagebild train ner
+      lagebild train ner --data /data/shared/data --max-minutes 20 --seed 1
+      lagebild eval ner ../shared/data/germeval2014/NER-de-dev.tsv --holdout
+    """
+    from ..ner import TrainSettings, train_ner
+    try:
+        train_ner(data_dir=data_dir, out=out, config_path=config_path,
+                  settings=TrainSettings(seed=seed, max_minutes=max_minutes),
+                  log=lambda m: click.echo(m, err=True))
+    except LagebildError as exc:
+        _fail(exc)
+
+
+def _load(model_path):
+    from ..ner import load_ner
+    try:
+        return load_ner(model_path)
+    except LagebildError as exc:
+        _fail(exc)
+
+
+@click.command("ner")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@click.option("--model", "model_path", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Model folder (default: the shipped lagebild/models/ner_de).")
+def ner_cmd(file, output, model_path) -> None:
+    """Tag a GermEval-style TSV file with named entities.
+
+    FILE has one token per line, TAB-separated, the token in column 2; lines
+    starting with # are comments, a blank line ends a sentence. Output: the same
+    lines, each token line with the predicted BIO tag (B-PER, I-LOC, O, ...)
+    appended as a new last column; comment and blank lines unchanged.
+
+    \b
+    Examples:
+      lagebild ner NER-de-test.tsv -o predicted.tsv
+      lagebild ner sentences.tsv | cut -f2,5
+    """
+    from ..evaluate.ner import tag_file
+    model = _load(model_path)
+    try:
+        if output:
+            tmp = output.with_name(output.name + ".part")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                counts = tag_file(file, fh, model)
+            tmp.replace(output)
+        else:
+            counts = tag_file(file, sys.stdout, model)
+    except LagebildError as exc:
+        _fail(exc)
+    click.echo(f"{counts['sentences']} sentences, {counts['tokens']} tokens, "
+               f"{counts['entities']} entities", err=True)
+
+
+@click.command("ner")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--holdout", is_flag=True,
+              help="Score only every 5th sentence (0-based i % 5 == 4): on GermEval 2014 dev "
+                   "these are the sentences the shipped model was not trained on.")
+@click.option("--model", "model_path", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Model folder (default: the shipped lagebild/models/ner_de).")
+def eval_ner_cmd(file, as_json, holdout, model_path) -> None:
+    """Score the NER model on a gold GermEval-style TSV file.
+
+    Token in column 2, gold BIO tag in column 3 (GermEval 2014 tags; plain
+    B-PER/I-LOC/... also accepted). Prints precision, recall and F1 for PER, LOC,
+    ORG and micro-averaged over them: outer level only, deriv and part tags count
+    as O, OTH/MISC ignored, exact span match (label and both boundaries).
+
+    The shipped model was trained on 4/5 of GermEval 2014 dev: score it there
+    with --holdout only.
+
+    \b
+    Examples:
+      lagebild eval ner ../shared/data/germeval2014/NER-de-dev.tsv --holdout
+      lagebild eval ner NER-de-test.tsv --json
+    """
+    from ..evaluate.ner import evaluate_file
+    from ..ner import format_scores
+    model = _load(model_path)
+    try:
+        scores = evaluate_file(file, model, holdout_every=5 if holdout else None)
+    except LagebildError as exc:
+        _fail(exc)
+    counts = scores.pop("_counts")
+    if as_json:
+        click.echo(json.dumps({"file": str(file), **counts, "scores": scores}, indent=2))
+    else:
+        click.echo(f"{file}: {counts['sentences']} sentences, {counts['tokens']} tokens")
+        click.echo(format_scores(scores))
 
 
 def register(main, eval_group) -> None:
     """Attach this module's commands to the ``lagebild`` group."""
+    main.add_command(train_group)
+    main.add_command(ner_cmd)
+    eval_group.add_command(eval_ner_cmd)

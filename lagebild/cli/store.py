@@ -1,6 +1,477 @@
-"""CLI commands of this area (placeholder until its module lands)."""
+"""CLI commands of the event database: ingest, watch, events, timeline, summary, export."""
 from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import sys
+from typing import Any
+
+import click
+
+from ..errors import InputError, LagebildError
+
+DB_HELP = ("The DuckDB database file (created by ingest when missing). "
+           "Default: $LAGEBILD_DB.")
+
+
+def _db_option(f):
+    return click.option("--db", "db", required=True, envvar="LAGEBILD_DB",
+                        type=click.Path(dir_okay=False), help=DB_HELP)(f)
+
+
+def _fail(exc: Exception):
+    raise click.ClickException(str(exc)) from exc
+
+
+# -- output helpers ---------------------------------------------------------------------------
+def _plain(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float):
+        return None if math.isnan(v) else v
+    if isinstance(v, _dt.datetime):  # also pandas Timestamp; NaT is caught below
+        try:
+            if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+                return v.date().isoformat()
+            return v.isoformat()
+        except ValueError:
+            return None
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if hasattr(v, "tolist"):  # numpy values and arrays
+        return _plain(v.tolist())
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    try:
+        if v != v:  # NA
+            return None
+    except (TypeError, ValueError):
+        pass
+    return v
+
+
+def _records(df) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def _cell(v: Any, width: int) -> str:
+    v = _plain(v)
+    if v is None:
+        s = "-"
+    elif isinstance(v, list):
+        s = ",".join(str(x) for x in v) or "-"
+    elif isinstance(v, float):
+        s = f"{v:g}"
+    else:
+        s = str(v)
+    s = s.replace("\n", " ")
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _table(df, columns: list[str] | None = None, width: int = 28) -> str:
+    cols = columns or list(df.columns)
+    rows = [[_cell(r[c], width) for c in cols] for r in df.to_dict(orient="records")]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    return "\n".join(out)
+
+
+def _emit(df, fmt: str, table_columns: list[str] | None = None) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(_records(df), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        data = df.copy()
+        for c in data.columns:
+            if data[c].dtype == object:
+                data[c] = data[c].map(lambda v: ";".join(map(str, v)) if isinstance(
+                    v, (list, tuple)) or hasattr(v, "tolist") and not isinstance(v, str)
+                    else v)
+        click.echo(data.to_csv(index=False), nl=False)
+    else:
+        if len(df) == 0:
+            click.echo("(no matching rows)")
+        else:
+            click.echo(_table(df, table_columns))
+
+
+# -- ingest -----------------------------------------------------------------------------
+def _reader_kwargs(o: dict[str, Any]) -> dict[str, Any]:
+    kw: dict[str, Any] = {"dct": o["dct"], "dct_override": not o["dct_fill"]}
+    for name in ("text", "id", "date", "title", "url", "source", "delimiter", "quotechar"):
+        v = o.get(f"csv_{name}")
+        if v is not None:
+            kw[f"csv_{name}"] = None if v == "-" else v
+    if o.get("csv_header") is not None:
+        kw["csv_header"] = o["csv_header"]
+    return kw
+
+
+def _ingest_options(f):
+    opts = [
+        click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
+                     help="Analysis processes on this machine (each loads the models once). "
+                          "The parent process reads and writes; 1 = analyze in-process."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Run the analysis on an existing Dask cluster, e.g. "
+                          "tcp://10.0.0.5:8786 (needs pip install 'lagebild[dask]' here and "
+                          "lagebild on the workers). Results are written here."),
+        click.option("--batch-size", type=click.IntRange(1, 100000), default=64,
+                     show_default=True,
+                     help="Articles per database transaction. A killed run loses at most "
+                          "this many (they are redone on the next run)."),
+        click.option("--near-threshold", type=click.FloatRange(0.5, 1.0), default=0.8,
+                     show_default=True,
+                     help="MinHash Jaccard similarity from which an article counts as a "
+                          "near-duplicate (wire copy, updated version) of an earlier one."),
+        click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
+                     help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
+                          "(a plug-in analyzer, or a stub in tests)."),
+        click.option("--quiet", "-q", is_flag=True,
+                     help="No progress and no summary on stderr/stdout; errors only."),
+        click.option("--progress-interval", type=float, default=1.0, show_default=True,
+                     help="Seconds between progress lines when stderr is not a terminal "
+                          "(0: one line per committed batch)."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _make(db: str, o: dict[str, Any]):
+    from ..ingest import Ingester, Progress
+    from ..store import Store
+
+    store = Store(db)
+    progress = Progress(quiet=o["quiet"], interval=o["progress_interval"])
+    try:
+        ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
+                       analyzer=o["analyzer"], batch_size=o["batch_size"],
+                       near_threshold=o["near_threshold"], progress=progress)
+    except BaseException:
+        store.close()
+        raise
+    return store, ing
+
+
+def _print_summary(store, stats, fmt: str, top: int) -> None:
+    from ..ingest import summary_json, summary_text
+
+    s = store.summary(top=top)
+    click.echo(summary_json(s, stats) if fmt == "json" else summary_text(s, stats))
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@_ingest_options
+@click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--dct-fill", is_flag=True,
+              help="With --dct: only fill in articles without a date of their own.")
+@click.option("--csv-text", help="CSV column with the article text (name or 0-based index).")
+@click.option("--csv-id", help="CSV column with the article id ('-' for none).")
+@click.option("--csv-date", help="CSV column with the date ('-' for none).")
+@click.option("--csv-title", help="CSV column with the title ('-' for none).")
+@click.option("--csv-url", help="CSV column with the URL ('-' for none).")
+@click.option("--csv-source", help="CSV column with the outlet name ('-' for none).")
+@click.option("--csv-delimiter", help="CSV field separator (default: sniffed).")
+@click.option("--csv-quotechar", help="CSV quote character (default: sniffed).")
+@click.option("--csv-header/--csv-no-header", default=None,
+              help="Whether CSV files have a header row (default: detected).")
+@click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Format of the situation summary printed at the end.")
+@click.option("--top", type=int, default=5, show_default=True, help="Dyads in the summary.")
+def ingest_cmd(inputs, db, **o):
+    """Analyze articles and store their events in a DuckDB database.
+
+    INPUTS are files, folders (read recursively), '-' for stdin, or http(s) URLs
+    of RSS/Atom feeds: plain text or seed-format files (first line 'date
+    YYYY-MM-DD'), JSON Lines, CSV, HTML pages. Known texts (same normalised
+    text) are skipped before analysis, so running the same command twice adds
+    nothing; near-duplicates are linked; mentions of the same happening in
+    different articles are merged into one event with its numbers of mentions,
+    articles and sources. Each batch is one transaction: after a crash or
+    Ctrl-C, rerun the same command. Prints a short situation summary at the end.
+
+    \b
+    Examples:
+      lagebild ingest examples/ --db lage.duckdb
+      lagebild ingest news.jsonl export.csv --db lage.duckdb --workers 2
+      lagebild ingest articles.csv --csv-delimiter ';' --csv-text text --db lage.duckdb
+      lagebild ingest https://example.org/feed.xml --db lage.duckdb
+      lagebild ingest big/ --db lage.duckdb --scheduler tcp://10.0.0.5:8786
+    """
+    from ..ingest import IngestStats, _add, ingest_feed, is_url
+
+    urls = [i for i in inputs if is_url(i)]
+    paths = [i for i in inputs if not is_url(i)]
+    try:
+        store, ing = _make(db, o)
+    except LagebildError as exc:
+        _fail(exc)
+    interrupted = False
+    total = IngestStats()
+    try:
+        with store, ing:
+            if paths:
+                try:
+                    from ..readers import iter_articles
+                except ImportError as exc:  # pragma: no cover - readers ship with lagebild
+                    raise LagebildError(f"file readers unavailable: {exc}") from exc
+
+                def on_error(err: InputError) -> None:
+                    total.errors += 1
+                    if len(total.error_messages) < 1000:
+                        total.error_messages.append(str(err))
+                    ing.progress.warn(str(err))
+
+                articles = iter_articles(paths, on_error=on_error, **_reader_kwargs(o))
+                _add(total, ing.ingest(articles))
+            for url in urls:
+                stats, _ = ingest_feed(ing, url)
+                if stats:
+                    _add(total, stats)
+            if not o["quiet"]:
+                _print_summary(store, total, o["summary_format"], o["top"])
+    except KeyboardInterrupt:
+        interrupted = True
+    except LagebildError as exc:
+        _fail(exc)
+    if interrupted:
+        click.echo("interrupted: the batches committed so far are kept; rerun the same "
+                   "command to continue", err=True)
+        sys.exit(130)
+
+
+@click.command("watch")
+@click.argument("urls", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default="10m", show_default=True,
+              help="Polling interval: 90, 30s, 10m, 1h. Each round waits this long "
+                   "(± --jitter) after the previous one; ETag/Last-Modified are sent so an "
+                   "unchanged feed costs one small request.")
+@click.option("--jitter", type=click.FloatRange(0, 0.5), default=0.1, show_default=True,
+              help="Random share of the interval added or removed each round.")
+@click.option("--max-rounds", type=click.IntRange(1), default=None,
+              help="Stop after this many rounds (default: run until Ctrl-C).")
+@click.option("--timeout", type=float, default=10.0, show_default=True,
+              help="Seconds before a feed request gives up.")
+@_ingest_options
+def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
+    """Poll RSS/Atom feeds and ingest new articles, round after round.
+
+    Feed state (ETag, Last-Modified, last fetch) is kept in the database, so a
+    restarted watcher continues politely where it stopped. A feed that fails
+    (timeout, 404/500, bad XML, too big) gives a warning and the others go on.
+    Stop with Ctrl-C: the current batch is rolled back, everything before it kept.
+
+    \b
+    Examples:
+      lagebild watch https://example.org/feed.xml --db lage.duckdb
+      lagebild watch URL1 URL2 --every 30m --db lage.duckdb --workers 2
+      lagebild watch URL --every 1m --max-rounds 3 --db test.duckdb
+    """
+    from ..ingest import parse_interval, watch
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from None
+    bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
+    if bad:
+        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="URLS")
+    if seconds < 60 and not o["quiet"]:
+        click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
+                   f"use --every 10m or more for real feeds", err=True)
+    try:
+        store, ing = _make(db, o)
+    except LagebildError as exc:
+        _fail(exc)
+
+    def on_round(n, stats):
+        if not o["quiet"]:
+            click.echo(f"round {n}: {stats.new} new articles, {stats.events_new} new events, "
+                       f"{stats.events_merged} merged, {stats.errors} errors", err=True)
+
+    try:
+        with store, ing:
+            total = watch(ing, list(urls), every=seconds, jitter=jitter,
+                          max_rounds=max_rounds, on_round=on_round, timeout=timeout)
+            if not o["quiet"]:
+                _print_summary(store, total, "text", 5)
+    except LagebildError as exc:
+        _fail(exc)
+
+
+# -- queries --------------------------------------------------------------------------------
+def _open_ro(db: str):
+    from ..store import Store
+    try:
+        return Store(db, read_only=True)
+    except LagebildError as exc:
+        _fail(exc)
+
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                       default="table", show_default=True, help="Output format.")
+
+_EVENT_TABLE_COLS = ["event_id", "event_date", "type", "source_code", "target_code",
+                     "factuality", "num_mentions", "num_articles", "num_sources", "goldstein",
+                     "location_text", "source_text", "target_text"]
+
+
+@click.command("events")
+@_db_option
+@click.option("--actor", help="Country/organisation code on either side (RUS; several: RUS,BLR).")
+@click.option("--source", "source_", help="Code on the source side only.")
+@click.option("--target", help="Code on the target side only.")
+@click.option("--since", help="First date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Last date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
+@click.option("--factuality", help="asserted, planned, hypothetical, negated (comma list).")
+@click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
+              help="Only events mentioned at least this often.")
+@click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
+              help="At most this many events (0: all).")
+@click.option("--sort", type=click.Choice(["date", "-date", "mentions", "articles", "sources",
+                                          "goldstein", "id"]),
+              default="date", show_default=True, help="Order of the events.")
+@click.option("--with-mentions", is_flag=True,
+              help="JSON only: add every mention (article, sentence, text) to each event.")
+@_FORMAT
+def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_mentions,
+               limit, sort, with_mentions, fmt):
+    """List events from the database, filtered and sorted.
+
+    Each row is one happening, merged across articles, with its numbers of
+    mentions, articles and sources. Dates are the events' own dates (from the
+    text when given, else the article's date).
+
+    \b
+    Examples:
+      lagebild events --db lage.duckdb --actor RUS --since 2022-02-01
+      lagebild events --db lage.duckdb --type ASSAULT --factuality asserted --limit 20
+      lagebild events --db lage.duckdb --source USA --target RUS --format json
+      lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
+    """
+    from ..store import StoreError
+
+    store = _open_ro(db)
+    with store:
+        try:
+            df = store.query_events(actor=actor, source=source_, target=target, since=since,
+                                    until=until, type=type_, factuality=factuality,
+                                    min_mentions=min_mentions, limit=limit, sort=sort)
+        except StoreError as exc:
+            _fail(exc)
+        if fmt == "json" and with_mentions and len(df):
+            recs = _records(df)
+            ms = _records(store.event_mentions([int(x) for x in df["event_id"]]))
+            by: dict[int, list] = {}
+            for m in ms:
+                by.setdefault(m.pop("event_id"), []).append(m)
+            for r in recs:
+                r["mentions"] = by.get(r["event_id"], [])
+            click.echo(json.dumps(recs, ensure_ascii=False, indent=2))
+            return
+        _emit(df, fmt, _EVENT_TABLE_COLS)
+
+
+@click.command("timeline")
+@click.argument("actor_a")
+@click.argument("actor_b")
+@_db_option
+@click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
+@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Last day, inclusive.")
+@click.option("--factuality", default="asserted", show_default=True,
+              help="Which events count (comma list, or 'all').")
+@_FORMAT
+def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
+    """Per-day event counts and Goldstein sums for the dyad ACTOR_A / ACTOR_B.
+
+    Counts events in both directions unless --directed; only events with a known
+    day. Columns: day, events, mentions, goldstein_sum (negative = conflict),
+    goldstein_mean, material_conflict (quad class 4), a_to_b, b_to_a.
+
+    \b
+    Examples:
+      lagebild timeline RUS UKR --db lage.duckdb
+      lagebild timeline USA RUS --directed --since 2022-02 --db lage.duckdb --format csv
+    """
+    from ..store import StoreError
+
+    store = _open_ro(db)
+    with store:
+        try:
+            df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,
+                                factuality=None if factuality == "all" else factuality)
+        except StoreError as exc:
+            _fail(exc)
+        _emit(df, fmt)
+
+
+@click.command("summary")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--top", type=int, default=5, show_default=True, help="How many top dyads.")
+def summary_cmd(db, fmt, top):
+    """A short situation picture of the database: articles, events, top dyads, escalation.
+
+    Escalation: the mean Goldstein score and the share of material conflict among
+    asserted events, and the trend of the last 7 days against the 7 before.
+
+    \b
+    Examples:
+      lagebild summary --db lage.duckdb
+      lagebild summary --db lage.duckdb --format json
+    """
+    store = _open_ro(db)
+    with store:
+        _print_summary(store, None, fmt, top)
+
+
+@click.command("export")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "gdelt", "plover"]),
+              default="parquet", show_default=True,
+              help="parquet: events partitioned by month + articles, mentions, actors, "
+                   "quotes; csv: events, mentions, articles; gdelt: GDELT 2.0 event table "
+                   "(61 columns, tab-separated); plover: PLOVER/POLECAT JSON lines.")
+@click.option("--since", help="First event date, inclusive.")
+@click.option("--until", help="Last event date, inclusive.")
+@click.option("--factuality",
+              help="Only these events (comma list, or 'all'). gdelt defaults to asserted, "
+                   "since GDELT has no factuality column; the others export all.")
+@click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
+              help="Only events mentioned at least this often.")
+def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
+    """Export the database to OUT_DIR for other tools.
+
+    \b
+    Examples:
+      lagebild export out/ --db lage.duckdb                  # Parquet, by month
+      lagebild export out/ --db lage.duckdb --format csv
+      lagebild export out/ --db lage.duckdb --format gdelt   # see out/GDELT_COLUMNS.txt
+      lagebild export out/ --db lage.duckdb --format plover  # planned cooperation -> AGREE
+    """
+    from ..export import export_store
+
+    store = _open_ro(db)
+    with store:
+        try:
+            files = export_store(store, out_dir, fmt, since=since, until=until,
+                                 factuality=factuality, min_mentions=min_mentions)
+        except LagebildError as exc:
+            _fail(exc)
+    for f in files:
+        click.echo(str(f))
 
 
 def register(main, eval_group) -> None:
     """Attach this module's commands to the ``lagebild`` group."""
+    for cmd in (ingest_cmd, watch_cmd, events_cmd, timeline_cmd, summary_cmd, export_cmd):
+        main.add_command(cmd)

@@ -1,0 +1,591 @@
+"""The German actor lexicon: countries, demonyms, capitals, organisations, parties, role nouns.
+
+The knowledge lives in TSV files under ``lagebild/lang/de`` (see the README there); this
+module reads them once (:func:`load_lexicon`, cached) and generates the inflected surface
+forms German news uses:
+
+* country names with their genitive (``Russlands``, ``Kanadas``; not ``USA``/``Ukraine``),
+  capitals as government stand-ins (``Moskau``, ``Moskaus``),
+* demonym adjectives with every ending (``russisch``, ``russische`` … ``russischem``),
+* demonym nouns (``Russe``, ``Russen``, ``Russin``, ``Russinnen``),
+* role nouns by paradigm (``Außenminister/er`` gives ``Außenministers``, ``Außenministerin``,
+  ``Außenministerinnen``, ``Außenministern``).
+
+Keys of :attr:`Lexicon.actors` are token tuples as ``spacy.blank("de")`` splits them
+(forms are written with spaces between tokens; a test checks the two agree)::
+
+    >>> lex = load_lexicon()
+    >>> lex.match("Die Vereinigten Staaten und".split(), 1)
+    (2, LexEntry(code='USA', sector='GOV', kind='country', name='USA', gender='pl', alt_codes=()))
+    >>> lex.adjectives["russischen"].code
+    'RUS'
+    >>> lex.roles["Außenministerin"].sector, lex.roles["Außenministerin"].gender
+    ('GOV', 'f')
+    >>> lex.split_compound("US-Präsident")[0].code
+    'USA'
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import importlib.resources
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+from .errors import DataError
+
+__all__ = ["LexEntry", "Lexicon", "LexiconError", "load_lexicon", "expand_braces",
+           "ADJ_ENDINGS", "SECTORS", "IGO_CODES"]
+
+#: Endings a German attributive adjective takes (strong, weak and mixed declension).
+ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+#: PLOVER sectors (EVENTS.md section 3).
+SECTORS = frozenset("GOV MIL LEG JUD COP SPY PTY OPP REB UAF CVL BUS MED JRN REL REF LAB EDU ELI UNK".split())
+#: Organisation codes allowed besides ISO alpha-3 (EVENTS.md section 3).
+IGO_CODES = frozenset("EU NATO UN G7 G20 OSCE COE OECD WTO OIC AU ASEAN IAEA OPCW WHO IMF ICC "
+                      "OPEC CIS GCC ARAB_LEAGUE".split())
+ORG_KINDS = frozenset("igo government military institution group media company".split())
+ROLE_KINDS = frozenset("person group institution".split())
+GENDERS = frozenset("m f pl".split())
+STATUSES = frozenset("un observer partial other group".split())
+
+_DATA_PACKAGE = "lagebild"
+_DATA_DIR = ("lang", "de")
+SHARED = "?"        # leading mark: the form belongs to another row, this row's code is an alternative
+
+
+class LexiconError(DataError):
+    """A lexicon file that is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    code: str | None      # ISO3 / IGO code, None if unknown
+    sector: str | None
+    kind: str             # country | capital | demonym_adj | demonym_noun | igo | government | military
+    #                       | institution | group | media | company | party | role
+    name: str             # canonical name, e.g. "Russland", "Europäische Union", "Außenminister"
+    gender: str | None = None   # m | f | pl for nouns where known
+    alt_codes: tuple[str, ...] = ()  # other acceptable codes (e.g. Grüne: AUT)
+
+
+@dataclass
+class _Slot:
+    """A key being built: its entry, where it came from, and how strongly it is owned."""
+    entry: LexEntry
+    where: str
+    shared: bool
+
+
+@dataclass
+class Lexicon:
+    actors: dict[tuple[str, ...], LexEntry] = field(default_factory=dict)
+    adjectives: dict[str, LexEntry] = field(default_factory=dict)
+    roles: dict[str, LexEntry] = field(default_factory=dict)
+    prefixes: dict[str, LexEntry] = field(default_factory=dict)
+    max_len: int = 1
+    #: ISO3/IGO code -> canonical German name ("RUS" -> "Russland", "EU" -> "Europäische Union").
+    names_by_code: dict[str, str] = field(default_factory=dict)
+    #: codes of the UN member states (status "un" in countries.tsv).
+    un_members: frozenset[str] = frozenset()
+    #: role surface form -> person | group | institution (roles.tsv column `kind`).
+    role_kinds: dict[str, str] = field(default_factory=dict)
+    _first: frozenset[str] = frozenset()
+
+    def match(self, tokens: Sequence[str], i: int) -> tuple[int, LexEntry] | None:
+        """Longest :attr:`actors` key starting at ``tokens[i]``: ``(n_tokens, entry)`` or None."""
+        if i < 0 or i >= len(tokens) or tokens[i] not in self._first:
+            return None
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            entry = self.actors.get(tuple(tokens[i:i + n]))
+            if entry is not None:
+                return n, entry
+        return None
+
+    def adjective(self, token: str) -> LexEntry | None:
+        """The demonym adjective entry for a token in any case ("Russischen" -> RUS)."""
+        return self.adjectives.get(token.lower())
+
+    def split_compound(self, token: str) -> tuple[LexEntry, str] | None:
+        """Split a hyphenated token at the longest known prefix: ``"US-Präsident"`` ->
+        ``(USA entry, "Präsident")``; ``"G-7-Außenminister"`` -> ``(G7, "Außenminister")``;
+        ``"UN-Sicherheitsrat"`` -> ``(UN, "Sicherheitsrat")``. None when no prefix is known.
+        The head may be any word; the caller decides what it means (``roles`` etc.)."""
+        if "-" not in token:
+            return None
+        positions = [m.start() for m in re.finditer("-", token)]
+        for pos in reversed(positions):
+            head = token[pos + 1:]
+            if not head:
+                continue
+            entry = self.prefixes.get(token[:pos])
+            if entry is not None:
+                return entry, head
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# reading
+
+def _data_text(filename: str) -> str:
+    res = importlib.resources.files(_DATA_PACKAGE).joinpath(*_DATA_DIR, filename)
+    try:
+        return res.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"lexicon file {'/'.join(_DATA_DIR)}/{filename} is missing from the "
+                           "lagebild package -- reinstall lagebild (pip install .)") from exc
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{filename}: not valid UTF-8 ({exc}) -- save the file as UTF-8") from exc
+
+
+def read_tsv(filename: str, text: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a lexicon TSV as ``(line_number, {column: cell})``; ``#`` lines and blank lines
+    are skipped; the first other line is the header. Cells are stripped; missing trailing
+    cells are empty; extra cells are an error naming file and line."""
+    if text is None:
+        text = _data_text(filename)
+    header: list[str] | None = None
+    for lineno, line in enumerate(io.StringIO(text), start=1):
+        line = line.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            if len(set(header)) != len(header) or "" in header:
+                raise LexiconError(f"{filename}:{lineno}: bad header {header!r} -- column names "
+                                   "must be unique and non-empty, separated by tabs")
+            continue
+        if len(cells) > len(header):
+            raise LexiconError(f"{filename}:{lineno}: {len(cells)} cells but the header has "
+                               f"{len(header)} columns ({', '.join(header)}) -- check for stray tabs")
+        cells += [""] * (len(header) - len(cells))
+        yield lineno, dict(zip(header, cells))
+    if header is None:
+        raise LexiconError(f"{filename}: no header row -- the first non-comment line must name the columns")
+
+
+_BRACE = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_braces(form: str) -> list[str]:
+    """``"Kreml{,s}"`` -> ``["Kreml", "Kremls"]``; several groups multiply out."""
+    m = _BRACE.search(form)
+    if not m:
+        if "{" in form or "}" in form:
+            raise ValueError(f"unbalanced brace in {form!r}")
+        return [form]
+    out = []
+    for alt in m.group(1).split(","):
+        out.extend(expand_braces(form[:m.start()] + alt + form[m.end():]))
+    return out
+
+
+def _alternatives(cell: str, where: str) -> list[str]:
+    """Split a cell at ``|`` and expand braces; the ``?`` mark is kept on each expansion."""
+    out: list[str] = []
+    for raw in cell.split("|"):
+        raw = raw.strip()
+        if not raw:
+            continue
+        mark = ""
+        if raw.startswith(SHARED):
+            mark, raw = SHARED, raw[1:]
+        try:
+            forms = expand_braces(raw)
+        except ValueError as exc:
+            raise LexiconError(f"{where}: {exc} -- write alternatives as {{a,b}}") from exc
+        out.extend(mark + " ".join(f.split()) for f in forms if f.strip())
+    return list(dict.fromkeys(out))
+
+
+def _codes(cell: str, where: str, *, allow_empty: bool = True) -> tuple[str | None, tuple[str, ...]]:
+    codes = [c.strip() for c in cell.split("|") if c.strip()]
+    for c in codes:
+        if not (re.fullmatch(r"[A-Z]{3}", c) or c in IGO_CODES):
+            raise LexiconError(f"{where}: code {c!r} is neither ISO 3166 alpha-3 nor one of the "
+                               f"organisation codes {', '.join(sorted(IGO_CODES))}")
+    if not codes:
+        if not allow_empty:
+            raise LexiconError(f"{where}: empty code")
+        return None, ()
+    return codes[0], tuple(codes[1:])
+
+
+def _sector(cell: str, where: str) -> str | None:
+    cell = cell.strip()
+    if not cell:
+        return None
+    if cell not in SECTORS:
+        raise LexiconError(f"{where}: unknown sector {cell!r} -- use one of {', '.join(sorted(SECTORS))}")
+    return cell
+
+
+def _gender(cell: str, where: str) -> str | None:
+    cell = cell.strip()
+    if not cell or cell == "n":
+        return None
+    if cell not in GENDERS:
+        raise LexiconError(f"{where}: unknown gender {cell!r} -- use m, f, pl or leave it empty")
+    return cell
+
+
+# --------------------------------------------------------------------------------------------
+# inflection
+
+_NO_GENITIVE_S = ("s", "ß", "x", "z")
+
+
+def genitive(name: str, gender: str | None = None) -> str | None:
+    """Genitive of a single-token proper name: ``Russland`` -> ``Russlands``; None for feminine
+    and plural names (``Ukraine``, ``USA``) and names ending in a sibilant (``Belarus``)."""
+    if " " in name or gender in ("f", "pl"):
+        return None
+    if name.endswith(_NO_GENITIVE_S) or name.isupper():
+        return None
+    return name + "s"
+
+
+def _weak_or_er_obliques(base: str) -> list[str]:
+    """Oblique singular forms of a masculine demonym noun."""
+    if base.endswith("e"):
+        return [base + "n"]                      # Russe -> Russen
+    if base.endswith(("er", "el")) or base[-1:] in "aiouy":
+        return [base + "s"]                      # Amerikaners, Israelis
+    return []                                   # Jemenit, Ungar: obliques listed as plurals
+
+
+def _plural_dative(plural: str) -> list[str]:
+    if plural.endswith(("er", "el")):
+        return [plural + "n"]                    # Amerikanern
+    return []
+
+
+def role_paradigm(form: str) -> list[tuple[str, str | None]]:
+    """Expand a role form with a paradigm suffix into ``(surface, gender)`` pairs (see roles.tsv)."""
+    if "/" not in form:
+        return [(form, None)]
+    base, para = form.rsplit("/", 1)
+    if not base:
+        raise ValueError(f"empty base in {form!r}")
+    if para == "er":
+        return [(base, "m"), (base + "s", "m"), (base + "n", "pl"), (base + "in", "f"),
+                (base + "innen", "pl")]
+    if para == "en":
+        if base.endswith("e"):
+            return [(base, "m"), (base + "n", "pl"), (base[:-1] + "in", "f"), (base[:-1] + "innen", "pl")]
+        return [(base, "m"), (base + "en", "pl"), (base + "in", "f"), (base + "innen", "pl")]
+    if para == "e":
+        return [(base, "m"), (base + "s", "m"), (base + "es", "m"), (base + "e", "pl"),
+                (base + "en", "pl"), (base + "in", "f"), (base + "innen", "pl")]
+    if para == "s":
+        return [(base, "m"), (base + "s", None), (base + "in", "f"), (base + "innen", "pl")]
+    if para == "adj":
+        if not base.endswith("e"):
+            raise ValueError(f"adjectival noun {form!r} must be written in -e (Abgeordnete/adj)")
+        return [(base + "r", "m"), (base + "m", "m"), (base, None), (base + "n", "pl")]
+    m = re.fullmatch(r"([mfn])-(\w*)", para)
+    if m:
+        g, pl = m.group(1), m.group(2)
+        sg_gender = "f" if g == "f" else ("m" if g == "m" else None)
+        out = [(base, sg_gender)]
+        if g != "f":
+            out += [(base + "s", sg_gender), (base + "es", sg_gender)]
+        if pl:
+            plural = base[:-2] + "en" if (base.endswith("um") and pl == "ien") else base + pl
+            out.append((plural, "pl"))
+            if g != "f" and not plural.endswith(("n", "s")):
+                out.append((plural + "n", "pl"))
+        return out
+    raise ValueError(f"unknown paradigm /{para} in {form!r} -- use /er, /en, /e, /s, /adj, /m-PL, /n-PL or /f-PL")
+
+
+# --------------------------------------------------------------------------------------------
+# building
+
+class _Builder:
+    def __init__(self) -> None:
+        self.actors: dict[tuple[str, ...], _Slot] = {}
+        self.adjectives: dict[str, _Slot] = {}
+        self.roles: dict[str, _Slot] = {}
+        self.prefixes: dict[str, _Slot] = {}
+        self.shared: list[tuple[str, object, LexEntry, str]] = []   # (table, key, entry, where)
+        self.errors: list[str] = []
+        self.names_by_code: dict[str, str] = {}
+        self.un: set[str] = set()
+        self.role_kinds: dict[str, str] = {}
+
+    def add(self, table: str, key, entry: LexEntry, where: str, *, shared: bool = False) -> None:
+        if shared:
+            self.shared.append((table, key, entry, where))
+            return
+        store: dict = getattr(self, table)
+        old = store.get(key)
+        if old is None:
+            store[key] = _Slot(entry, where, False)
+            return
+        clash = (old.entry.code != entry.code) if table != "roles" else (old.entry.sector != entry.sector)
+        if clash:
+            shown = " ".join(key) if isinstance(key, tuple) else key
+            what = "code" if table != "roles" else "sector"
+            a = old.entry.code if table != "roles" else old.entry.sector
+            b = entry.code if table != "roles" else entry.sector
+            self.errors.append(f"{where}: {shown!r} maps to {what} {b} but {old.where} maps it to {a} "
+                               f"-- keep one, or mark the weaker one with a leading '?' (shared form)")
+        # same code: the first definition (load order = priority) wins
+
+    def resolve_shared(self) -> None:
+        for table, key, entry, where in self.shared:
+            store: dict = getattr(self, table)
+            old = store.get(key)
+            if old is None:
+                store[key] = _Slot(entry, where, True)
+                continue
+            alt = entry.code if table != "roles" else None
+            if alt and alt != old.entry.code and alt not in old.entry.alt_codes:
+                old.entry = dataclasses.replace(old.entry, alt_codes=old.entry.alt_codes + (alt,))
+
+    def finish(self) -> Lexicon:
+        self.resolve_shared()
+        if self.errors:
+            raise LexiconError("conflicting lexicon entries:\n  " + "\n  ".join(self.errors))
+        actors = {k: s.entry for k, s in self.actors.items()}
+        return Lexicon(
+            actors=actors,
+            adjectives={k: s.entry for k, s in self.adjectives.items()},
+            roles={k: s.entry for k, s in self.roles.items()},
+            prefixes={k: s.entry for k, s in self.prefixes.items()},
+            max_len=max((len(k) for k in actors), default=1),
+            names_by_code=dict(self.names_by_code),
+            un_members=frozenset(self.un),
+            role_kinds=dict(self.role_kinds),
+            _first=frozenset(k[0] for k in actors),
+        )
+
+
+def _tokens(form: str) -> tuple[str, ...]:
+    return tuple(form.split())
+
+
+def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | None = None) -> list:
+    """Country names first (highest priority); returns deferred capitals and nouns."""
+    deferred: list = []
+    for lineno, row in read_tsv(filename, text):
+        where = f"{filename}:{lineno}"
+        status = row.get("status", "").strip() or "un"
+        if status not in STATUSES:
+            raise LexiconError(f"{where}: unknown status {status!r} -- use {', '.join(sorted(STATUSES))}")
+        code, alts = _codes(row.get("code", ""), where, allow_empty=(status == "group"))
+        name = row.get("name", "").strip()
+        if status != "group" and not name:
+            raise LexiconError(f"{where}: country {code} has no name")
+        if name.startswith(SHARED):
+            raise LexiconError(f"{where}: the canonical name may not be a shared ('?') form")
+        genus = row.get("genus", "").strip()
+        if genus and genus not in ("m", "f", "n", "pl"):
+            raise LexiconError(f"{where}: genus {genus!r} must be m, f, n or pl")
+        if status == "un" and code:
+            b.un.add(code)
+        gender = genus if genus in ("f", "pl", "m") else None
+        others = _alternatives(row.get("names", ""), where)
+        adjs = _alternatives(row.get("adj", ""), where)
+        noun_m = _alternatives(row.get("noun_m", ""), where)
+        noun_f = _alternatives(row.get("noun_f", ""), where)
+        noun_pl = _alternatives(row.get("noun_pl", ""), where)
+        canonical = name or (noun_pl[0].lstrip(SHARED) if noun_pl else adjs[0].lstrip(SHARED) if adjs else "")
+        if code and name and code not in b.names_by_code:
+            b.names_by_code[code] = name
+        country = LexEntry(code, "GOV", "country", canonical, gender, alts)
+        for i, form in enumerate(([name] if name else []) + others):
+            shared = form.startswith(SHARED)
+            form = form.lstrip(SHARED)
+            b.add("actors", _tokens(form), country, where, shared=shared)
+            gen = genitive(form, gender if i == 0 else None)
+            if gen and i > 0 and form.endswith(("e", "en")):
+                gen = None                          # Emirate, Kapverden: plural names
+            if gen:
+                b.add("actors", _tokens(gen), country, where, shared=shared)
+            if " " not in form:
+                b.add("prefixes", form, country, where, shared=shared)
+        adj_entry = LexEntry(code, None, "demonym_adj", canonical, None, alts)
+        for stem in adjs:
+            shared = stem.startswith(SHARED)
+            stem = stem.lstrip(SHARED)
+            if stem.endswith("="):
+                forms = [stem[:-1].lower()]
+            else:
+                forms = [stem.lower() + e for e in ADJ_ENDINGS]
+            for f in forms:
+                b.add("adjectives", f, adj_entry, where, shared=shared)
+        nouns: list[tuple[str, str | None]] = []
+        pl_set = {p.lstrip(SHARED) for p in noun_pl}
+        for m in noun_m:
+            mark = SHARED if m.startswith(SHARED) else ""
+            base = m.lstrip(SHARED)
+            nouns.append((mark + base, None if base in pl_set else "m"))
+            nouns += [(mark + o, "pl" if o in pl_set else "m") for o in _weak_or_er_obliques(base)]
+        for f in noun_f:
+            nouns.append((f, "f"))
+            if f.lstrip(SHARED).endswith("in"):
+                nouns.append((f + "nen", "pl"))
+        for p in noun_pl:
+            nouns.append((p, "pl"))
+            mark = SHARED if p.startswith(SHARED) else ""
+            nouns += [(mark + d, "pl") for d in _plural_dative(p.lstrip(SHARED))]
+        capitals = _alternatives(row.get("capital", ""), where)
+        deferred.append((where, code, alts, canonical, capitals, nouns))
+    return deferred
+
+
+def _load_deferred_countries(b: _Builder, deferred: list) -> None:
+    for where, code, alts, canonical, capitals, _nouns in deferred:
+        for cap in capitals:
+            shared = cap.startswith(SHARED)
+            cap = cap.lstrip(SHARED)
+            entry = LexEntry(code, "GOV", "capital", cap, None, alts)
+            b.add("actors", _tokens(cap), entry, where, shared=shared)
+            gen = genitive(cap)
+            if gen:
+                b.add("actors", _tokens(gen), entry, where, shared=shared)
+            if " " not in cap:
+                b.add("prefixes", cap, entry, where, shared=shared)
+    for where, code, alts, canonical, _caps, nouns in deferred:
+        seen: set[str] = set()
+        for form, gender in nouns:
+            shared = form.startswith(SHARED)
+            form = form.lstrip(SHARED)
+            if form in seen:
+                continue
+            seen.add(form)
+            b.add("actors", _tokens(form), LexEntry(code, None, "demonym_noun", canonical, gender, alts),
+                  where, shared=shared)
+
+
+def _load_organisations(b: _Builder, filename: str = "organisations.tsv", text: str | None = None) -> None:
+    for lineno, row in read_tsv(filename, text):
+        where = f"{filename}:{lineno}"
+        code, alts = _codes(row.get("code", ""), where)
+        sector = _sector(row.get("sector", ""), where)
+        kind = row.get("kind", "").strip()
+        if kind not in ORG_KINDS:
+            raise LexiconError(f"{where}: kind {kind!r} must be one of {', '.join(sorted(ORG_KINDS))}")
+        forms = _alternatives(row.get("forms", ""), where)
+        if not forms:
+            raise LexiconError(f"{where}: no forms")
+        _add_named(b, forms, code, sector, kind, alts, where)
+
+
+def _load_parties(b: _Builder, filename: str = "parties.tsv", text: str | None = None) -> None:
+    for lineno, row in read_tsv(filename, text):
+        where = f"{filename}:{lineno}"
+        code, alts = _codes(row.get("code", ""), where)
+        sector = _sector(row.get("sector", ""), where) or "PTY"
+        forms = _alternatives(row.get("forms", ""), where)
+        if not forms:
+            raise LexiconError(f"{where}: no forms")
+        _add_named(b, forms, code, sector, "party", alts, where)
+
+
+def _add_named(b: _Builder, forms: list[str], code, sector, kind, alts, where) -> None:
+    canonical = next((f for f in forms if not f.startswith(SHARED)), forms[0].lstrip(SHARED))
+    entry = LexEntry(code, sector, kind, canonical, None, alts)
+    for form in forms:
+        shared = form.startswith(SHARED)
+        form = form.lstrip(SHARED)
+        b.add("actors", _tokens(form), entry, where, shared=shared)
+        if " " not in form:
+            b.add("prefixes", form, entry, where, shared=shared)
+
+
+def _load_roles(b: _Builder, filename: str = "roles.tsv", text: str | None = None) -> None:
+    for lineno, row in read_tsv(filename, text):
+        where = f"{filename}:{lineno}"
+        sector = _sector(row.get("sector", ""), where)
+        kind = row.get("kind", "").strip() or "person"
+        if kind not in ROLE_KINDS:
+            raise LexiconError(f"{where}: kind {kind!r} must be one of {', '.join(sorted(ROLE_KINDS))}")
+        row_gender = _gender(row.get("gender", ""), where)
+        forms = _alternatives(row.get("forms", ""), where)
+        if not forms:
+            raise LexiconError(f"{where}: no forms")
+        bases: dict[str, str] = {}          # de-umlauted base -> base, for irregular forms' names
+        row_entries: list[tuple[str, LexEntry]] = []
+        for form in forms:
+            if " " in form:
+                raise LexiconError(f"{where}: role {form!r} has several tokens -- roles are single "
+                                   "words; put multi-word names in organisations.tsv")
+            try:
+                generated = role_paradigm(form)
+            except ValueError as exc:
+                raise LexiconError(f"{where}: {exc}") from exc
+            base = form.rsplit("/", 1)[0]
+            if form.endswith("/adj"):
+                base += "r"
+            hint = None
+            if "/" in form:
+                bases.setdefault(_deumlaut(base), base)
+            else:
+                base, hint = _base_of(form, bases)
+            for surface, g in generated:
+                gender = g if "/" in form else (row_gender or hint)
+                row_entries.append((surface, LexEntry(None, sector, "role", base, gender)))
+        with_feminine = {e.name for _, e in row_entries if e.gender == "f"}
+        for surface, entry in row_entries:
+            if entry.gender is None and surface == entry.name and entry.name in with_feminine:
+                entry = dataclasses.replace(entry, gender="m")   # "Staatsanwalt" next to "Staatsanwältin"
+            b.add("roles", surface, entry, where)
+            b.role_kinds.setdefault(surface, kind)
+
+
+_UMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def _deumlaut(word: str) -> str:
+    return word.translate(_UMLAUT)
+
+
+_SUFFIX_GENDER = {"innen": "pl", "in": "f", "en": "pl", "es": "m", "e": "pl", "n": "pl", "s": "m", "": None}
+
+
+def _base_of(form: str, bases: dict[str, str]) -> tuple[str, str | None]:
+    """Name and likely gender of an explicitly listed form: the row's base it inflects
+    ("Staatsanwältin" -> ("Staatsanwalt", "f"), "Senatoren" -> ("Senator", "pl")), else the form
+    itself (which then becomes a base) and a guess from its ending."""
+    plain = _deumlaut(form)
+    for suffix, gender in _SUFFIX_GENDER.items():
+        if plain.endswith(suffix):
+            stem = plain[: len(plain) - len(suffix)] if suffix else plain
+            if stem in bases and bases[stem] != form:
+                return bases[stem], gender
+    bases.setdefault(plain, form)
+    return form, _guess_gender(form)
+
+
+def _guess_gender(form: str) -> str | None:
+    """Gender of an explicitly listed role form in a row without one: -innen plural, -in feminine."""
+    if form.endswith("innen"):
+        return "pl"
+    if form.endswith("in") and len(form) > 4:
+        return "f"
+    return None
+
+
+def build_lexicon(texts: dict[str, str] | None = None) -> Lexicon:
+    """Build a lexicon from the package files, or from ``texts`` ({filename: content}) for tests."""
+    texts = texts or {}
+    b = _Builder()
+    deferred = _load_countries(b, text=texts.get("countries.tsv"))
+    _load_organisations(b, text=texts.get("organisations.tsv"))
+    _load_parties(b, text=texts.get("parties.tsv"))
+    _load_deferred_countries(b, deferred)
+    _load_roles(b, text=texts.get("roles.tsv"))
+    return b.finish()
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon from the TSV files shipped under ``lagebild/lang/de`` (read once, cached)."""
+    return build_lexicon()

@@ -1,0 +1,1629 @@
+"""German time expressions: recognition and TIMEX3 normalization.
+
+``find_timexes(text, dct)`` finds DATE, TIME, DURATION and SET expressions in a
+German text and normalizes them to TIMEX3 values against the document creation
+time (DCT):
+
+* absolute: ``18.02.2022``, ``am 24. Februar``, ``im Herbst 2015``, ``1998``;
+* relative to the DCT: ``gestern``, ``am Donnerstagabend``, ``nächste Woche``
+  (ISO week ``2022-W08``), ``Ende nächster Woche``, ``vor drei Jahren``;
+* anaphoric, relative to the last date mentioned: ``am Tag darauf``,
+  ``zwei Tage später``, ``am Abend``, ``um 20.30 Uhr``;
+* underspecified: ``im März``, ``Anfang des Jahres``; the verb tense of the
+  sentence decides past or future for weekdays, months and dates without a year
+  ("Am Freitag beginnt ..." is the coming Friday, "hatte am Freitag gesagt" the
+  last one);
+* durations (``P3D``, ``PXY``), sets (``P1D``, ``XXXX-WXX-1``) and the
+  references ``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``.
+
+A DCT known only to the month (``2022-02``) or year gives values at the
+precision that can be known, never an invented day; without a DCT only what the
+text itself fixes is resolved (``XXXX-XX-XX`` otherwise). ``Timex.note`` says
+when a value was estimated or cut to a coarser precision.
+
+Two span styles: ``spans="lagebild"`` (default) keeps the temporal preposition
+("am Donnerstag", "vor drei Jahren" as DATE); ``spans="timeml"`` follows the
+TimeML/KRAUTS conventions (prepositions are signals outside the span, "vor drei
+Jahren" is the DURATION "drei Jahren").
+
+Word lists live in ``lang/de/timex_words.tsv``; patterns are compiled once, on
+first use.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .records import Timex
+
+__all__ = ["find_timexes", "parse_dct", "Timex"]
+
+_LEX_PATH = Path(__file__).resolve().parent / "lang" / "de" / "timex_words.tsv"
+
+
+# --------------------------------------------------------------------------- DCT
+
+
+_DCT_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.+\-Z]*)?\s*$")
+_DCT_DE_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+
+
+def parse_dct(value: str) -> str:
+    """Normalize a document date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    Accepts ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time part after ``T`` is
+    dropped) and German ``DD.MM.YYYY``. Raises ValueError with a message saying
+    what was wrong and which forms are accepted.
+    """
+    if value is None:
+        raise ValueError("document date is missing; give YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY")
+    s = str(value).strip()
+    accepted = "accepted forms: YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (e.g. 2022-02-18)"
+    m = _DCT_RE.match(s)
+    if m:
+        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    else:
+        m = _DCT_DE_RE.match(s)
+        if not m:
+            raise ValueError(f"document date {value!r} not understood; {accepted}")
+        d, mo, y = m.group(1), m.group(2), int(m.group(3))
+    if not 1 <= y <= 9999:
+        raise ValueError(f"document date {value!r}: year out of range; {accepted}")
+    if mo is None:
+        return f"{y:04d}"
+    mo_i = int(mo)
+    if not 1 <= mo_i <= 12:
+        raise ValueError(f"document date {value!r}: month {mo_i} does not exist; {accepted}")
+    if d is None:
+        return f"{y:04d}-{mo_i:02d}"
+    try:
+        day = dt.date(y, mo_i, int(d))
+    except ValueError:
+        raise ValueError(f"document date {value!r}: day {int(d)} does not exist in "
+                         f"{y:04d}-{mo_i:02d}; {accepted}") from None
+    return day.isoformat()
+
+
+@dataclass
+class _Dct:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.day is not None:
+            return dt.date(self.year, self.month, self.day)
+        return None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "D"
+        if self.month is not None:
+            return "M"
+        if self.year is not None:
+            return "Y"
+        return ""
+
+    def coarse(self) -> str:
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.year is not None:
+            return f"{self.year:04d}"
+        return "XXXX-XX-XX"
+
+
+def _make_dct(norm: str | None) -> _Dct:
+    if not norm:
+        return _Dct()
+    parts = [int(p) for p in norm.split("-")]
+    return _Dct(*parts)
+
+
+# ----------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, dict[str, str]]:
+    lex: dict[str, dict[str, str]] = {}
+    with open(_LEX_PATH, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            kind, word = cols[0], cols[1]
+            value = cols[2] if len(cols) > 2 else ""
+            lex.setdefault(kind, {})[word] = value
+    return lex
+
+
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first; spaces match any whitespace."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        out.append(re.escape(w).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower())
+
+
+# ----------------------------------------------------------------------- grammar
+
+
+class _Grammar:
+    """All compiled patterns plus the lookup tables the resolvers need."""
+
+    def __init__(self) -> None:
+        L = _lexicon()
+        self.L = L
+        self.months = {k: int(v) for k, v in L["month"].items()}
+        self.weekdays = {k: int(v) for k, v in L["weekday"].items()}
+        self.weekday_set = {k: int(v) for k, v in L["weekday_set"].items()}
+        self.seasons = L["season"]
+        self.dayparts = L["daypart"]
+        self.daypart_adv = L["daypart_adv"]
+        self.holidays = L["holiday"]
+        self.numbers = L["number"]
+        self.tens = {k: int(v) for k, v in L["tens"].items()}
+        self.ordinals = {k: int(v) for k, v in L["ordinal"].items()}
+        self.decades = {k: int(v) for k, v in L["decade"].items()}
+        self.units = L["unit"]
+        self.rel = L["rel"]
+        self.positions = L["position"]
+        self.deictic = L["deictic"]
+        self.sets = L["set"]
+        self.vague = L["vague_duration"]
+        self.fixed_dur = L["fixed_duration"]
+        self.year_words = L["year_word"]
+        self.day_words = L["day_word"]
+        self.future = set(L["future"])
+        self.past = set(L["past"])
+        self.not_past = set(L["not_past"])
+        self.quantity_before = set(L["quantity_before"])
+        self.prep_keep = set(L["prep_keep"])
+        self.adj_context = set(L["adj_context"])
+        self.year_adverbs = set(L["year_adverb"])
+
+        MONTH = _alt(self.months) + r"(?![a-zäöüß])"
+        WD = _alt(self.weekdays)
+        DP = _alt(self.dayparts)
+        ONES = "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+        NUMW = "(?:" + ONES + "und" + _alt(self.tens) + "|" + _alt(self.numbers) + ")"
+        NUM = r"(?:\d{1,4}(?:,\d+)?|" + NUMW + r")"
+        UNIT = (r"(?:" + _alt(L["unit_prefix"]) + r")?" + _alt(self.units)
+                + r"(?:en|e|n|es|s)?\b")
+        REL = _alt(self.rel)
+        POS = _alt(self.positions)
+        APPROX = _alt(L["approx"])
+        PREP = _alt(L["prep"])
+        DET = r"(?:der|die|das|den|dem|des)"
+        self.PREP_RE = re.compile(r"(?i)^" + PREP + r"\s+")
+        pre = r"(?:(?P<prep>\b" + PREP + r")\s+)?"
+
+        P: list[tuple[str, str]] = []
+        # numeric dates: 18.02.2022, 23.3.1987, 18.02., 2022-02-18
+        P.append(("date_num", pre + r"(?P<core>(?:(?P<wd>" + WD + r"),?\s+(?:(?:den|dem)\s+)?)?"
+                  r"(?:(?:den|dem)\s+)?\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.(?:\s?(?P<y>\d{4}|\d{2})(?![\d.]\d))?)"
+                  r"(?![\d])"))
+        P.append(("date_iso", pre + r"(?P<core>\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b)"))
+        # 24. Februar (2022), Donnerstag, 17. Februar, 16. und 17. Jänner, (Nacht) des 14. August
+        P.append(("date_text", pre + r"(?P<core>(?:(?P<dpre>" + DP + r")\s+(?:des|vom|zum)\s+)?"
+                  r"(?:(?P<wd>" + WD + r"),?\s+(?:(?:den|dem)\s+)?)?(?:(?:den|dem|des)\s+)?"
+                  r"\b(?P<days>\d{1,2}\.(?:\s*(?:,|und|bis|-|–|/|sowie|oder)\s*(?:(?:am|den|dem|zum)\s+)?\d{1,2}\.)*)"
+                  r"\s*(?P<mon>" + MONTH + r")(?:\s+(?P<y>\d{4})\b)?)"))
+        # months: im März, Ende Juli, Anfang September 2014, Juli dieses Jahres
+        P.append(("month", pre + r"(?P<core>(?:" + DET + r"\s+)?(?:(?P<pos>" + POS + r")\s+(?:des\s+|der\s+)?)?"
+                  r"(?:(?P<rel>" + REL + r")\s+)?(?P<mon>" + MONTH + r")"
+                  r"(?:\s+(?:des\s+Jahres\s+)?(?P<y>\d{4})\b|\s+(?P<yrel>" + REL + r")\s+Jahres\b)?)"))
+        # seasons: im Herbst 2015, diesem strengen Winter, der Sommermonate
+        P.append(("season", pre + r"(?P<core>(?:" + DET + r"\s+|(?P<drel>diese[mnrs]?)\s+)?"
+                  r"(?:(?P<pos>" + POS + r")\s+(?:des\s+)?)?(?:(?P<rel>" + REL + r")\s+)?"
+                  r"(?:(?P<adj>(?!(?:" + PREP + r")\b)[a-zäöüß]{3,}(?:e|en|em|er|es))\s+)?"
+                  r"\b(?P<season>" + _alt(self.seasons) + r")\b"
+                  r"(?:\s+(?:des\s+Jahres\s+)?(?P<y>\d{4})\b|\s+(?P<yrel>" + REL + r")\s+Jahres\b)?)"))
+        # years: 1998, im Jahr 2012, dem Jahre 1910, Ende 2015
+        P.append(("year", pre + r"(?P<core>(?:(?P<pos>" + POS + r")\s+)?"
+                  r"(?:(?:(?:das|dem|des|den)\s+)?\b(?P<jahr>Jahr(?:e|es)?)\s+(?P<y1>\d{1,4})\b|(?<![\d.,])\b(?P<y2>(?:1\d|20)\d{2})\b"
+                  r"(?![\d]|[.,]\d|er\b|er-|\s*(?:%|prozent\b|euro\b|mio\b|millionen\b|kilometer\b|km\b|meter\b|m\b|t\b|kg\b)))"
+                  r"(?:\s*(?:/|-|–)\s*(?P<yend>\d{2})\b(?![.\d]))?)"))
+        # decades: die zwanziger Jahre, den 60er Jahren, Mitte der siebziger Jahre
+        P.append(("decade", pre + r"(?P<core>(?:" + DET + r"\s+)?(?:(?P<pos>" + POS + r")\s+der\s+)?"
+                  r"(?:(?P<dw>" + _alt(self.decades) + r")|(?P<dd>(?:1\d|20)?\d0)er)(?:\s*-\s*|\s+)?Jahre[n]?\b)"))
+        # centuries: dem 20. Jahrhundert, diesem Jahrhundert, der ersten Hälfte des 15. Jahrhunderts
+        P.append(("century", pre + r"(?P<core>(?:(?:" + DET + r")\s+)?(?:(?P<ordw>ersten|zweiten)\s+)?"
+                  r"(?:(?P<pos>" + POS + r")\s+(?:des|der)\s+)?(?:(?:" + DET + r")\s+)?"
+                  r"(?:(?P<n>\d{1,2})\.\s*|(?P<rel>" + REL + r")\s+)Jahrhunderts?\b)"))
+        # relative week / month / year / quarter: nächste Woche, Ende des Jahres, im laufenden Jahr
+        P.append(("rel_unit", pre + r"(?P<core>(?:(?P<pos>" + POS + r")\s+)?(?:" + DET + r"\s+)?"
+                  r"(?:(?P<rel>" + REL + r")\s+)?\b(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?)\b"
+                  r"(?!\s+\d)(?:\s+(?P<post>darauf|danach|zuvor|vorher)\b)?)"))
+        # ordinal quarters / halves: im dritten Quartal (2014), der zweiten Jahreshälfte
+        P.append(("quarter", pre + r"(?P<core>(?:" + DET + r"\s+)?(?P<ord>" + _alt(self.ordinals) + r")\s+"
+                  r"(?P<unit>Quartals?|Jahreshälfte|Halbjahr(?:es)?)\b(?:\s+(?P<y>\d{4})\b)?)"))
+        # weekdays: (am) Freitag, Donnerstagabend, vergangenen Samstag, diesem Freitagnachmittag
+        P.append(("weekday", pre + r"(?P<core>(?:(?:der|den|dem|des)\s+)?(?:(?P<rel>" + REL + r")\s+)?"
+                  r"(?<![-\w])(?P<wd>" + WD + r")(?:(?:\s*|-)(?P<dp>" + DP + r"))?\b(?!-\w))"))
+        # night before a weekday: in der Nacht zum Freitag
+        P.append(("night", pre + r"(?P<core>(?:der\s+)?Nacht\s+(?:zum|zu|auf\s+den|auf)\s+(?P<wd>" + WD + r")\b)"))
+        # weekly set: jeden Montag(abend), jeden zweiten Donnerstag, montags
+        P.append(("set_wd", pre + r"(?P<core>(?:jede[mnrs]?\s+(?:(?P<ord>" + _alt(self.ordinals) + r")\s+)?"
+                  r"(?P<wd>" + WD + r")(?P<dp>" + DP + r")?\b|\b(?P<wds>" + _alt(self.weekday_set) + r")\b))"))
+        # set: jeden Tag, jede Woche, pro Jahr, einmal im Monat, alle vier Jahre, täglich
+        P.append(("set", r"(?P<core>(?:(?:\b(?:ein|zwei|drei|vier|fünf|\d+)\s*-?\s*mal|einmal|zweimal|dreimal)\s+)?"
+                  r"(?:\b(?:jede[mnrs]?)\s+(?P<ju>Tag|Woche|Monat|Jahr|Stunde|Minute|Wochenende|Nacht|Abend|Morgen)\b"
+                  r"|\b(?:pro|je)\s+(?P<pu>Tag|Woche|Monat|Jahr|Stunde|Minute|Nacht)\b"
+                  r"|\b(?:alle|je)\s+(?P<an>" + NUM + r")\s+(?P<au>" + UNIT + r")"
+                  r"|\b(?:im|am|in\s+der)\s+(?P<iu>Jahr|Monat|Tag|Woche)\b(?!\s+(?:\d|zuvor|darauf|danach|davor))"
+                  r"|\b(?P<sw>" + _alt(self.sets) + r")\b))"))
+        # deictic: heute (Abend), gestern, morgen früh, jetzt, damals, Zukunft
+        P.append(("deictic", pre + r"(?P<core>\b(?P<w>" + _alt(self.deictic) + r")\b"
+                  r"(?:\s+(?P<dp>" + DP + r")\b)?)"))
+        P.append(("heutig", pre + r"(?P<core>\b(?P<w>heutige[mnrs]?|gestrige[mnrs]?|morgige[mnrs]?)\b)"))
+        # day parts: am Abend, Am frühen Abend, in der Nacht, abends
+        P.append(("daypart", r"(?P<prep>\b(?:am|an|gegen|im|in|zur|bis|vom)\b)?\s*(?P<core>(?:" + DET + r"\s+)?"
+                  r"(?:(?P<adj>frühen|späten|selben|gleichen|gestrigen|heutigen)\s+)?(?P<dp>" + DP + r")\b)"))
+        P.append(("daypart_adv", r"(?P<core>\b(?P<dpa>" + _alt(self.daypart_adv) + r")\b)"))
+        # clock times: 20.30 Uhr, 9 Uhr, 16 bis 17.30 Uhr, um 12.15, halb neun, neun Uhr
+        P.append(("time", pre + r"(?P<core>(?<![\d.,])\b(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?"
+                  r"(?:(?P<sep>\s*(?:bis|-|–|/)\s*)(?P<h2>\d{1,2})(?:[.:](?P<mi2>\d{2}))?)?"
+                  r"\s*Uhr\b(?:\s+(?P<mi3>\d{1,2})\b(?!\s*(?:" + MONTH + r"|\.)))?)"))
+        P.append(("time_um", r"(?P<prep>\b(?:um|gegen|ab|bis)\b)\s+(?P<core>(?P<h>\d{1,2})[.:](?P<mi>\d{2}))"
+                  r"(?![\d]|[.,]\d|\s*(?:%|prozent|euro|millionen|uhr))"))
+        P.append(("time_word", pre + r"(?P<core>\b(?:(?P<q>halb|viertel\s+nach|viertel\s+vor|dreiviertel)\s+)?"
+                  r"(?P<hw>ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b"
+                  r"(?:\s+(?P<uhr>Uhr)\b)?)"))
+        # holidays: Weihnachten, Ostern 2015
+        P.append(("holiday", pre + r"(?P<core>(?:(?:" + DET + r"|diese[mnrs]?)\s+)?(?:(?P<rel>" + REL + r")\s+)?"
+                  r"\b(?P<h>" + _alt(self.holidays) + r")\b(?:\s+(?P<y>\d{4})\b)?)"))
+        # anaphoric day / year words: am Vortag, am Tag darauf, im Vorjahr
+        P.append(("day_word", pre + r"(?P<core>(?:(?:" + DET + r")\s+)?\b(?P<w>" + _alt(self.day_words) + r")\b)"))
+        P.append(("year_word", pre + r"(?P<core>(?:(?:" + DET + r")\s+)?\b(?P<w>" + _alt(self.year_words) + r")\b)"))
+        # durations: drei Jahre, vor drei Jahren, rund 360 ehrenamtliche Stunden, 3 Jahre und 4 Monate
+        P.append(("duration", pre + r"(?P<core>(?:(?P<det>den|die|der|dem|des|all\s+diese|diese[n]?)\s+)?"
+                  r"(?:(?P<rel>" + REL + r"|ganzen|ersten|zurückliegenden|bisherigen)\s+)?"
+                  r"(?:(?P<approx>" + APPROX + r")\s+)?\b(?P<num>" + NUM + r")\s*-?\s+(?:(?P<adj>(?!(?:und|oder|bis)\b)"
+                  r"[a-zäöüß]{3,}(?:e|en|er|es))\s+)?(?P<unit>" + UNIT + r")"
+                  r"(?:\s+(?:und|,)\s+(?P<num2>" + NUM + r")\s+(?P<unit2>" + UNIT + r"))?"
+                  r"(?:\s+(?P<post>lang|später|danach|darauf|zuvor|vorher|früher)\b)?)"))
+        # vague durations: den vergangenen Tagen, die kommenden Wochen, seit Jahren, lange Jahre
+        P.append(("vague", pre + r"(?P<core>(?:(?:den|die|der|dem|all(?:e)?\s+diese|diese[n]?)\s+)?"
+                  r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|folgenden|zurückliegenden|bisherigen|"
+                  r"lange|langen|viele|vielen|einige|einigen|mehrere|mehreren|wenige|wenigen)\s+)?"
+                  r"\b(?P<unit>Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten|Stunden)\b"
+                  r"(?:\s+(?P<post>lang)\b)?)"))
+        P.append(("vague_word", pre + r"(?P<core>\b(?P<w>" + _alt(self.vague) + "|" + _alt(self.fixed_dur) + r")\b)"))
+        self.patterns = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in P]
+        self.priority = {name: i for i, (name, _) in enumerate(P)}
+
+        self.daily_re = re.compile(r"\b(?:[Gg]estern|[Vv]orgestern|morgen|[Üü]bermorgen|(?i:" + WD
+                                   + r"|\d{1,2}(?:[.:]\d\d)?\s*Uhr))\b|\b(?i:heute\s+" + DP + r")")
+        self.token_re = re.compile(r"\w+")
+        cats: dict[str, set[str]] = {}
+
+        def add(word: str, cat: str) -> None:
+            cats.setdefault(word, set()).add(cat)
+
+        def longest(phrase: str) -> str:
+            return max(re.findall(r"\w+", phrase), key=len)
+
+        for kind, cat in (("month", "month"), ("weekday", "weekday"), ("weekday_set", "weekday"),
+                          ("season", "season"), ("daypart", "daypart"), ("daypart_adv", "daypart"),
+                          ("holiday", "holiday"), ("deictic", "deictic"), ("set", "set"),
+                          ("vague_duration", "vague_word"), ("fixed_duration", "vague_word"),
+                          ("year_word", "year_word"), ("day_word", "day_word"), ("decade", "decade")):
+            for w in L[kind]:
+                add(longest(w), cat)
+        for stem in self.units:
+            for suf in ("", "e", "en", "n", "es", "s"):
+                add(stem + suf, "unit")
+        for w in ("uhr", "halb", "viertel", "dreiviertel"):
+            add(w, "clock")
+        for w in ("jede", "jeden", "jedem", "jeder", "jedes", "pro", "je", "alle", "einmal", "zweimal",
+                  "dreimal", "mal"):
+            add(w, "set_kw")
+        for w in ("heutige", "heutigen", "heutiger", "heutiges", "heutigem", "gestrige", "gestrigen",
+                  "gestriger", "morgige", "morgigen"):
+            add(w, "heutig")
+        for w in ("jahrhundert", "jahrhunderts", "jahrhunderte"):
+            add(w, "century")
+        for w in ("quartal", "quartals", "jahreshälfte", "halbjahr", "halbjahres"):
+            add(w, "quarter")
+        self.trigger_cats = {w: tuple(c) for w, c in cats.items()}
+        self.prefix_cats = {w: ("weekday",) for w in self.weekdays}
+        for p in L["unit_prefix"]:
+            self.prefix_cats[p] = ("unit",)
+        for w in ("jahrhundert",):
+            self.prefix_cats[w] = ("century",)
+        self.trigger_prefixes = tuple(sorted(self.prefix_cats, key=len, reverse=True))
+        self.pattern_cats = {
+            "date_num": ("digit",), "date_iso": ("digit",), "date_text": ("month",), "month": ("month",),
+            "season": ("season",), "year": ("digit",), "decade": ("decade", "digit"),
+            "century": ("century",), "rel_unit": ("unit",), "quarter": ("quarter",),
+            "weekday": ("weekday",), "night": ("weekday",), "set_wd": ("weekday",),
+            "set": ("set_kw", "set", "unit"), "deictic": ("deictic",), "heutig": ("heutig",),
+            "daypart": ("daypart",), "daypart_adv": ("daypart",), "time": ("clock",), "time_um": ("digit",),
+            "time_word": ("clock",), "holiday": ("holiday",), "day_word": ("day_word",),
+            "year_word": ("year_word",), "duration": ("unit",), "vague": ("unit",),
+            "vague_word": ("vague_word",),
+        }
+        self.sent_re = re.compile(r"[.!?…]+[\"'“”»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])|\n\s*")
+        self.word_re = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+        self.participle_re = re.compile(r"^[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)$")
+        self.aux_perfect = {"hat", "haben", "habe", "hast", "ist", "sind", "sei", "seien", "bin", "bist"}
+        self.month_before = re.compile(r"(?i)" + MONTH + r"\s*(?:und|oder|bis|-|–|,|/)\s*$")
+        self.num_before = re.compile(r"(?i)(?:\d[\d.,]*|" + NUMW + r")\s+(?:[A-Za-zÄÖÜäöüß€$%.-]+\s+){0,3}$")
+        self.quant_before = re.compile(r"(?i)(?:^|\s)" + _alt(self.quantity_before) + r"\s+$")
+        self.abbrev = {"z", "b", "dr", "st", "nr", "bzw", "ca", "vgl", "u", "a", "d", "h", "prof", "mio",
+                       "mrd", "s", "jh", "jhd", "okt", "sept", "dez", "nov", "feb", "jan", "aug", "apr"}
+
+    # -- helpers -------------------------------------------------------------
+    def number(self, s: str | None) -> float | str | None:
+        if s is None:
+            return None
+        k = _key(s)
+        if re.fullmatch(r"\d+", k):
+            return int(k)
+        if re.fullmatch(r"\d+,\d+", k):
+            return float(k.replace(",", "."))
+        if k in self.numbers:
+            v = self.numbers[k]
+            return "X" if v == "X" else (float(v) if "." in v else int(v))
+        m = re.fullmatch(r"(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(\w+)", k)
+        if m and m.group(2) in self.tens:
+            ones = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+                    "acht": 8, "neun": 9}[m.group(1)]
+            return self.tens[m.group(2)] + ones
+        return None
+
+    def unit(self, s: str) -> str | None:
+        k = _key(s)
+        for pref in self.L["unit_prefix"]:
+            if k.startswith(pref) and len(k) > len(pref) + 2:
+                k = k[len(pref):]
+                break
+        best = None
+        for stem, code in self.units.items():
+            if k.startswith(stem) and (best is None or len(stem) > len(best[0])):
+                best = (stem, code)
+        return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+# -------------------------------------------------------------------- mentions
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    cstart: int
+    cend: int
+    kind: str
+    m: re.Match
+    prio: int
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Out:
+    start: int
+    end: int
+    cstart: int
+    cend: int
+    type: str
+    value: str
+    tm_type: str | None = None
+    tm_value: str | None = None
+    note: str | None = None
+    tm_span: tuple[int, int] | None = None
+
+
+def _fmt_date(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _fmt_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _easter(y: int) -> dt.date:
+    a = y % 19
+    b, c = divmod(y, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def _dur_value(num, unit: str) -> str:
+    """TIMEX3 duration value for a number and a unit code (TS/TM/TH are clock units)."""
+    if num == "X" or num is None:
+        n = "X"
+    elif isinstance(num, float) and not num.is_integer():
+        n = f"{num:g}"
+    else:
+        n = str(int(num))
+    if unit.startswith("T"):
+        return f"PT{n}{unit[1:]}"
+    if unit == "Q":
+        if n == "X":
+            return "PXQ"
+        return f"P{int(num) * 3}M"
+    return f"P{n}{unit}"
+
+
+class _Doc:
+    """Per-document resolution state: DCT, sentences, last reference dates."""
+
+    def __init__(self, g: _Grammar, text: str, dct: _Dct):
+        self.g = g
+        self.text = text
+        self.dct = dct
+        self.sent_starts = [0]
+        for m in g.sent_re.finditer(text):
+            # no sentence break after ordinal numbers and abbreviations ("17. Juli", "z. B.")
+            if m.group(0).startswith(".") and "\n" not in m.group(0):
+                j = m.start()
+                i = j
+                while i > 0 and text[i - 1].isalnum():
+                    i -= 1
+                tok = text[i:j]
+                if tok.isdigit() and len(tok) <= 2 or tok.lower() in g.abbrev:
+                    continue
+            self.sent_starts.append(m.end())
+        self.last_day: dt.date | None = None
+        self.last_day_sent = -99
+        self.last_day_multi = False
+        self.last_year: int | None = None
+        self.last_year_sent = -99
+        self._tense_cache: dict[tuple[int, int], str | None] = {}
+        self._daily: bool | None = None
+
+    @property
+    def daily(self) -> bool:
+        """Does the text talk in days (gestern, morgen, weekdays, clock times)? Then 'heute' is
+        the publication day; otherwise (essays, weekly papers) it means 'nowadays'."""
+        if self._daily is None:
+            self._daily = bool(self.g.daily_re.search(self.text))
+        return self._daily
+
+    def sent_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def sent_span(self, idx: int) -> tuple[int, int]:
+        s = self.sent_starts[idx]
+        e = self.sent_starts[idx + 1] if idx + 1 < len(self.sent_starts) else len(self.text)
+        return s, e
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'past', 'future' or None (no cue) for the clause around [start, end)."""
+        key = (start, end)
+        if key in self._tense_cache:
+            return self._tense_cache[key]
+        g = self.g
+        si = self.sent_index(start)
+        s, e = self.sent_span(si)
+        best: tuple[int, str] | None = None
+        words = list(g.word_re.finditer(self.text, s, e))
+        lowers = [w.group(0).lower() for w in words]
+        has_aux = any(w in g.aux_perfect for w in lowers)
+        for i, (w, low) in enumerate(zip(words, lowers)):
+            if start <= w.start() < end:
+                continue
+            cue = None
+            raw = w.group(0)
+            if low in g.future:
+                cue = "future"
+            elif low in g.past:
+                cue = "past"
+            elif raw[0].islower() and low not in g.not_past and len(low) >= 5 and (
+                    low.endswith("te") or low.endswith("ten")) and not low.endswith("ste") \
+                    and not low.endswith("sten") and not (i > 0 and lowers[i - 1] in g.adj_context):
+                cue = "past"
+            elif has_aux and raw[0].islower() and low not in g.not_past and g.participle_re.match(low):
+                cue = "past"
+            if cue:
+                dist = (start - w.end()) if w.end() <= start else (w.start() - end)
+                # a cue after "soll ... gestohlen haben" style perfect: haben/sein after modal = past
+                if best is None or dist < best[0]:
+                    best = (dist, cue)
+        res = best[1] if best else None
+        if res == "future":
+            # "soll ... gestohlen worden sein / haben": reported past
+            tail = self.text[end:e].lower()
+            if re.search(r"\b(?:ge\w+|\w+ge\w+)(?:t|en)\s+(?:haben|sein)\b", tail):
+                res = "past"
+        self._tense_cache[key] = res
+        return res
+
+    # -- reference dates ----------------------------------------------------------
+    def note_day(self, d: dt.date, pos: int, multi: bool = False) -> None:
+        self.last_day = d
+        self.last_day_sent = self.sent_index(pos)
+        self.last_day_multi = multi
+
+    def note_year(self, y: int, pos: int) -> None:
+        self.last_year = y
+        self.last_year_sent = self.sent_index(pos)
+
+    def ref_day(self, pos: int, max_sent: int | None = None) -> dt.date | None:
+        if self.last_day is None:
+            return None
+        if max_sent is not None and self.sent_index(pos) - self.last_day_sent > max_sent:
+            return None
+        return self.last_day
+
+    def narrative_year(self, pos: int, window: int = 0) -> int | None:
+        """The year written in a recent date (same sentence, or ``window`` sentences back)
+        when it differs from the DCT's: the story is set in that year."""
+        if self.last_year is None or self.sent_index(pos) - self.last_year_sent > window:
+            return None
+        if self.dct.year is not None and self.last_year == self.dct.year:
+            return None
+        return self.last_year
+
+
+# ----------------------------------------------------------------- resolution
+
+
+def _direction(doc: _Doc, mt: _Mention) -> str | None:
+    return doc.tense(mt.cstart, mt.cend)
+
+
+def _year_for(doc: _Doc, mt: _Mention, month: int, day: int | None = None) -> tuple[int | None, str | None]:
+    """Year for a month (and day) given without one: narrative year, else DCT and tense."""
+    ny = doc.narrative_year(mt.start)
+    if ny is not None:
+        return ny, None
+    dct = doc.dct
+    if dct.year is None:
+        return None, None
+    if dct.month is None:
+        return dct.year, "year from the document date"
+    if day is not None and dct.day is not None:
+        best = None
+        for y in (dct.year - 1, dct.year, dct.year + 1):
+            try:
+                dist = abs((dt.date(y, month, day) - dct.date).days)
+            except ValueError:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, y)
+        if best is not None and best[0] <= 45:
+            return best[1], None
+    elif month == dct.month and (day is None or dct.day is None):
+        return dct.year, None
+    tense = _direction(doc, mt)
+    here = (month, day or 0)
+    now = (dct.month, dct.day or (0 if day is None else 15))
+    if day is None:
+        now = (dct.month, 0)
+    if tense == "future":
+        return (dct.year if here >= now else dct.year + 1), None
+    if tense == "past":
+        return (dct.year if here <= now else dct.year - 1), None
+    diff = month - dct.month
+    if diff > 6:
+        return dct.year - 1, None
+    if diff < -6:
+        return dct.year + 1, None
+    return dct.year, None
+
+
+def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
+    g = doc.g
+    m = mt.m
+    k = mt.kind
+    dct = doc.dct
+    text = doc.text
+    gd = m.groupdict()
+
+    def out(type_, value, note=None, **kw) -> list[_Out]:
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, type_, value, note=note, **kw)]
+
+    def day_rel(offset_days: int, dp: str | None = None, base: dt.date | None = None,
+                note: str | None = None, type_=None, remember: bool = True) -> list[_Out]:
+        b = base or dct.date
+        suffix = f"T{dp}" if dp else ""
+        typ = type_ or ("TIME" if dp else "DATE")
+        if b is None:
+            return out(typ, dct.coarse() if dct.year else "XXXX-XX-XX" + suffix,
+                       _imprecise_note(dct))
+        d = b + dt.timedelta(days=offset_days)
+        if remember:
+            doc.note_day(d, mt.start)
+        return out(typ, _fmt_date(d) + suffix, note)
+
+    if k in ("date_num", "date_iso", "date_text"):
+        return _resolve_date(doc, mt)
+
+    if k == "month":
+        mon = g.months[_key(gd["mon"])]
+        note = None
+        if gd.get("y"):
+            y = int(gd["y"])
+        elif gd.get("yrel"):
+            if dct.year is None:
+                return out("DATE", f"XXXX-{mon:02d}", "no document date")
+            y = dct.year + _rel_offset(g, gd["yrel"])
+        elif gd.get("rel") and _rel_offset(g, gd["rel"]) in (1, -1) and dct.year is not None:
+            off = _rel_offset(g, gd["rel"])
+            y = dct.year
+            if dct.month is not None:
+                if off > 0 and mon <= dct.month:
+                    y += 1
+                if off < 0 and mon >= dct.month:
+                    y -= 1
+        else:
+            y, note = _year_for(doc, mt, mon)
+            if y is None:
+                return out("DATE", f"XXXX-{mon:02d}", "no document date")
+        doc.note_year(y, mt.start)
+        return out("DATE", f"{y:04d}-{mon:02d}", note)
+
+    if k == "season":
+        s = g.seasons[_key(gd["season"])]
+        if gd.get("y"):
+            y = int(gd["y"])
+        elif gd.get("yrel"):
+            if dct.year is None:
+                return out("DATE", f"XXXX-{s}")
+            y = dct.year + _rel_offset(g, gd["yrel"])
+        else:
+            ny = doc.narrative_year(mt.start)
+            if ny is not None and not gd.get("rel"):
+                y = ny
+            elif dct.year is None:
+                return out("DATE", f"XXXX-{s}", "no document date")
+            else:
+                y = dct.year
+                off = _rel_offset(g, gd["rel"]) if gd.get("rel") else None
+                cur = _season_of(dct.month) if dct.month else None
+                order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4 if (dct.month or 0) == 12 else 0}
+                if off in (1, -1) and cur:
+                    if off > 0 and order[s] <= order[cur]:
+                        y += 1
+                    if off < 0 and order[s] >= order[cur]:
+                        y -= 1
+                elif off is None and cur:
+                    tense = _direction(doc, mt)
+                    if tense == "past" and order[s] > order[cur]:
+                        y -= 1
+                    elif tense == "future" and order[s] < order[cur]:
+                        y += 1
+        return out("DATE", f"{y:04d}-{s}")
+
+    if k == "year":
+        if gd.get("y1"):
+            y = int(gd["y1"])
+            if gd.get("y1") and len(gd["y1"]) <= 2 and not gd.get("jahr"):
+                return []
+        else:
+            y = int(gd["y2"])
+        note = "season or period" if gd.get("yend") else None
+        if not gd.get("yend"):
+            doc.note_year(y, mt.start)
+        return out("DATE", f"{y:04d}", note)
+
+    if k == "decade":
+        if gd.get("dw"):
+            dec = g.decades[_key(gd["dw"])]
+            cent = 19
+            if dct.year and dct.year >= 2000 + dec * 10 + 10 and False:
+                cent = 20
+            return out("DATE", f"{cent}{dec}")
+        dd = gd["dd"]
+        if len(dd) == 4:
+            return out("DATE", dd[:3])
+        if len(dd) == 2:
+            dec = int(dd[0])
+            cent = 19
+            if dd in ("00", "10") and dct.year and dct.year >= 2000 + int(dd) + 5:
+                cent = 20
+            return out("DATE", f"{cent}{dec}")
+        return []
+
+    if k == "century":
+        if gd.get("n"):
+            n = int(gd["n"])
+            if not 1 <= n <= 21:
+                return []
+            return out("DATE", f"{n - 1:02d}")
+        off = _rel_offset(g, gd["rel"])
+        if not isinstance(off, int) or dct.year is None:
+            return out("DATE", "XX")
+        return out("DATE", f"{(dct.year // 100) + off:02d}")
+
+    if k == "rel_unit":
+        return _resolve_rel_unit(doc, mt)
+
+    if k == "quarter":
+        ordv = g.ordinals[_key(gd["ord"])]
+        unit = _key(gd["unit"])
+        y = int(gd["y"]) if gd.get("y") else (doc.narrative_year(mt.start) or dct.year)
+        ys = f"{y:04d}" if y else "XXXX"
+        if unit.startswith("quartal"):
+            q = 4 if ordv == -1 else ordv
+            if not 1 <= q <= 4:
+                return []
+            return out("DATE", f"{ys}-Q{q}")
+        h = 2 if ordv == -1 else ordv
+        if not 1 <= h <= 2:
+            return []
+        return out("DATE", f"{ys}-H{h}")
+
+    if k == "weekday":
+        wd = g.weekdays[_key(gd["wd"])]
+        dp = g.dayparts.get(_key(gd["dp"])) if gd.get("dp") else None
+        rel = _rel_offset(g, gd["rel"]) if gd.get("rel") else None
+        return _resolve_weekday(doc, mt, wd, rel, dp)
+
+    if k == "night":
+        wd = g.weekdays[_key(gd["wd"])]
+        res = _resolve_weekday(doc, mt, wd, None, None)
+        if res and re.fullmatch(r"\d{4}-\d\d-\d\d", res[0].value):
+            d = dt.date.fromisoformat(res[0].value) - dt.timedelta(days=1)
+            res[0].value = _fmt_date(d) + "TNI"
+            res[0].type = "TIME"
+        return res
+
+    if k == "set_wd":
+        if gd.get("wds"):
+            wd = g.weekday_set[_key(gd["wds"])]
+            return out("SET", f"XXXX-WXX-{wd}")
+        wd = g.weekdays[_key(gd["wd"])]
+        dp = g.dayparts.get(_key(gd["dp"])) if gd.get("dp") else None
+        return out("SET", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""))
+
+    if k == "set":
+        for grp in ("ju", "pu", "iu"):
+            if gd.get(grp):
+                u = g.unit(gd[grp])
+                if u is None:
+                    w = _key(gd[grp])
+                    dpv = g.dayparts.get(w)
+                    if dpv:
+                        return out("SET", f"XXXX-XX-XXT{dpv}")
+                    return []
+                if grp == "iu" and not _set_context(doc, mt):
+                    return []
+                return out("SET", _dur_value(1, u))
+        if gd.get("an"):
+            n = g.number(gd["an"])
+            u = g.unit(gd["au"])
+            if n is None or u is None:
+                return []
+            return out("SET", _dur_value(n, u))
+        if gd.get("sw"):
+            return out("SET", g.sets[_key(gd["sw"])])
+        return []
+
+    if k == "deictic":
+        return _resolve_deictic(doc, mt)
+
+    if k == "heutig":
+        w = _key(gd["w"])
+        if w.startswith("heutig"):
+            return out("DATE", "PRESENT_REF")
+        if w.startswith("gestrig"):
+            return day_rel(-1)
+        return day_rel(1)
+
+    if k == "daypart":
+        dp = g.dayparts[_key(gd["dp"])]
+        raw = gd["dp"]
+        if _key(raw) in ("morgen", "früh") and raw[0].islower():
+            return []
+        if not gd.get("prep") and not gd.get("adj"):
+            return []
+        prep = _key(gd["prep"]) if gd.get("prep") else ""
+        if _key(raw) == "nacht" and prep not in ("in", "im", "zur", "bis") and not gd.get("adj"):
+            if prep not in ("am", "an", "gegen"):
+                return []
+        ref = doc.ref_day(mt.start, max_sent=3)
+        adj = _key(gd["adj"]) if gd.get("adj") else ""
+        if adj == "gestrigen" and dct.date:
+            return day_rel(-1, dp)
+        if adj == "heutigen" and dct.date:
+            return day_rel(0, dp)
+        if ref is None:
+            return out("TIME", f"XXXX-XX-XXT{dp}")
+        return out("TIME", _fmt_date(ref) + f"T{dp}")
+
+    if k == "daypart_adv":
+        before = text[max(0, mt.start - 12):mt.start]
+        if re.search(r"(?i)uhr\s*$|\d\s*$", before):
+            return []
+        dp = g.daypart_adv[_key(gd["dpa"])]
+        ref = doc.ref_day(mt.start, max_sent=1)
+        if ref is not None:
+            return out("TIME", _fmt_date(ref) + f"T{dp}")
+        return out("SET", f"PT{dp}" if dp == "NI" else f"XXXX-XX-XXT{dp}")
+
+    if k in ("time", "time_um", "time_word"):
+        return _resolve_time(doc, mt)
+
+    if k == "holiday":
+        hv = g.holidays[_key(gd["h"])]
+        if gd.get("y"):
+            y = int(gd["y"])
+        else:
+            y = doc.narrative_year(mt.start) or dct.year
+            if y is None:
+                if hv.startswith("E"):
+                    return out("DATE", "XXXX-XX-XX", "movable holiday, no year known")
+                return out("DATE", f"XXXX-{hv}", "no document date")
+            if dct.date is not None and not doc.narrative_year(mt.start):
+                hd = _holiday_date(hv, y)
+                tense = _direction(doc, mt)
+                if tense == "past" and hd > dct.date + dt.timedelta(days=3):
+                    y -= 1
+                elif tense == "future" and hd < dct.date - dt.timedelta(days=3):
+                    y += 1
+                elif tense is None and (hd - dct.date).days > 200:
+                    y -= 1
+                elif tense is None and (dct.date - hd).days > 200:
+                    y += 1
+        try:
+            hd = _holiday_date(hv, y)
+        except ValueError:
+            return []
+        doc.note_day(hd, mt.start)
+        return out("DATE", _fmt_date(hd))
+
+    if k == "day_word":
+        v = g.day_words[_key(gd["w"])]
+        dp = None
+        if v.endswith("EV"):
+            v, dp = v[:-2], "EV"
+        off = int(v)
+        base = doc.ref_day(mt.start) or dct.date
+        return day_rel(off, dp, base=base, remember=False)
+
+    if k == "year_word":
+        off = int(g.year_words[_key(gd["w"])])
+        base = dct.year
+        if base is None:
+            return out("DATE", "XXXX", "no document date")
+        return out("DATE", f"{base + off:04d}")
+
+    if k == "duration":
+        return _resolve_duration(doc, mt)
+
+    if k == "vague":
+        u = g.unit(gd["unit"])
+        rel = _key(gd["rel"]) if gd.get("rel") else ""
+        prep = _key(gd["prep"]) if gd.get("prep") else ""
+        det = mt.m.group("core").lower().split()[0]
+        if det in ("diesen", "diese") and not rel:
+            return out("DATE", "PRESENT_REF", tm_type="DURATION", tm_value=_dur_value("X", u))
+        if not rel and not prep:
+            return []
+        if not rel and prep not in ("seit", "vor", "nach", "über", "für", "in"):
+            return []
+        if not rel and prep == "in":
+            return []
+        val = _dur_value("X", u)
+        if rel in ("vergangenen", "letzten", "zurückliegenden", "bisherigen") or prep == "vor":
+            lb = "PAST_REF"
+        elif rel in ("kommenden", "nächsten", "folgenden"):
+            lb = "FUTURE_REF"
+        else:
+            lb = None
+        if lb and prep in ("in", "vor", "") and rel:
+            return out("DATE", lb, tm_type="DURATION", tm_value=val)
+        if prep == "vor" and not rel:
+            return out("DATE", "PAST_REF", tm_type="DURATION", tm_value=val)
+        return out("DURATION", val)
+
+    if k == "vague_word":
+        w = _key(gd["w"])
+        return out("DURATION", g.vague.get(w) or g.fixed_dur[w])
+    return []
+
+
+def _imprecise_note(dct: _Dct) -> str:
+    if dct.year is None:
+        return "no document date: day not resolved"
+    return f"document date known only to the {'month' if dct.month else 'year'}: day not resolved"
+
+
+def _season_of(month: int) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
+
+
+def _rel_offset(g: _Grammar, word: str):
+    v = g.rel.get(_key(word))
+    if v is None:
+        return None
+    if v == "=":
+        return "="
+    return int(v)
+
+
+def _holiday_date(hv: str, y: int) -> dt.date:
+    if hv.startswith("E"):
+        return _easter(y) + dt.timedelta(days=int(hv[1:]))
+    mo, d = hv.split("-")
+    return dt.date(y, int(mo), int(d))
+
+
+def _set_context(doc: _Doc, mt: _Mention) -> bool:
+    """'im Jahr' / 'im Monat' is a frequency only after a quantity ('500 Menschen im Jahr')."""
+    before = doc.text[max(0, mt.start - 60):mt.start]
+    return bool(doc.g.num_before.search(before)) or bool(re.search(r"(?i)\b(?:\w+mal|mal)\s*$", before))
+
+
+def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
+    g = doc.g
+    gd = mt.m.groupdict()
+    dct = doc.dct
+    text = doc.text
+    dp = g.dayparts.get(_key(gd["dpre"])) if gd.get("dpre") else None
+    if mt.kind == "date_text":
+        mon = g.months[_key(gd["mon"])]
+        day_spans = [(m2.start(1) + mt.m.start("days"), m2.end(0) + mt.m.start("days"), int(m2.group(1)))
+                     for m2 in re.finditer(r"(\d{1,2})\.", gd["days"])]
+    else:
+        mon = int(gd["m"])
+        day_spans = [(mt.cstart, mt.cend, int(gd["d"]))]
+    ystr = gd.get("y")
+    note = None
+    if not 1 <= mon <= 12:
+        return []
+    year: int | None
+    if ystr:
+        if len(ystr) == 2:
+            yy = int(ystr)
+            pivot = (dct.year % 100 + 10) if dct.year else 30
+            century = (dct.year // 100) if dct.year else 20
+            year = century * 100 + yy if yy <= pivot else (century - 1) * 100 + yy
+            note = f"two-digit year '{ystr}' read as {year}"
+        else:
+            year = int(ystr)
+    else:
+        year, note = _year_for(doc, mt, mon, day_spans[-1][2])
+    if ystr and year is not None and len(ystr) == 4:
+        doc.note_year(year, mt.start)
+    outs: list[_Out] = []
+    multi = len(day_spans) > 1
+    for i, (s, e, d) in enumerate(day_spans):
+        last = i == len(day_spans) - 1
+        start = mt.start if i == 0 else s
+        cstart = mt.cstart if i == 0 else s
+        end = mt.end if last else e
+        cend = mt.cend if last else e
+        if multi and i == 0:
+            # the first item of a list keeps only the preposition and the day number
+            cstart = s
+            end = cend = e
+        yv = f"{year:04d}" if year is not None else "XXXX"
+        try:
+            if year is not None:
+                day = dt.date(year, mon, d)
+            elif not 1 <= d <= 31 or (mon == 2 and d > 29) or (mon in (4, 6, 9, 11) and d > 30):
+                raise ValueError
+            else:
+                day = None
+        except ValueError:
+            outs.append(_Out(start, end, cstart, cend, "DATE", f"{yv}-{mon:02d}",
+                             note=f"impossible date: day {d} does not exist in month {mon}; month kept"))
+            continue
+        val = f"{yv}-{mon:02d}-{d:02d}" + (f"T{dp}" if dp else "")
+        if day is not None:
+            doc.note_day(day, start, multi=multi)
+        outs.append(_Out(start, end, cstart, cend, "TIME" if dp else "DATE", val, note=note))
+    # a weekday next to the date must agree with it
+    if gd.get("wd") and outs and len(outs) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", outs[0].value):
+        wd = g.weekdays[_key(gd["wd"])]
+        if dt.date.fromisoformat(outs[0].value).isoweekday() != wd:
+            outs[0].note = ((outs[0].note + "; ") if outs[0].note else "") + \
+                f"weekday '{gd['wd']}' does not match the date"
+    return outs
+
+
+def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> list[_Out]:
+    dct = doc.dct
+    suffix = f"T{dp}" if dp else ""
+    typ = "TIME" if dp else "DATE"
+    base = dct.date
+    note = None
+    if base is None:
+        v = dct.coarse() if dct.year else f"XXXX-WXX-{wd}{suffix}"
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, v, note=_imprecise_note(dct))]
+    cur = base.isoweekday()
+    if rel == 0 or rel == "=":
+        delta = wd - cur
+    elif isinstance(rel, int) and rel > 0:
+        delta = (wd - cur) % 7 or 7
+        if rel == 2:
+            delta += 7
+    elif isinstance(rel, int) and rel < 0:
+        delta = -((cur - wd) % 7 or 7)
+        if rel == -2:
+            delta -= 7
+    elif wd == cur:
+        delta = 0
+    else:
+        tense = doc.tense(mt.cstart, mt.cend)
+        if tense is None and (_clause_initial_present(doc, mt) or _has_present_verb(doc, mt)):
+            tense = "future"
+        if tense == "future":
+            delta = (wd - cur) % 7
+            note = "weekday: the coming one (future or scheduled present)"
+        else:
+            delta = -((cur - wd) % 7)
+    d = base + dt.timedelta(days=delta)
+    doc.note_day(d, mt.start)
+    return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, _fmt_date(d) + suffix, note=note)]
+
+
+def _clause_initial_present(doc: _Doc, mt: _Mention) -> bool:
+    """'Am Samstag geht es los': the weekday opens the sentence and a verb follows (V2)."""
+    s0 = doc.sent_starts[doc.sent_index(mt.start)]
+    before = doc.text[s0:mt.start].strip(" \t\"'„“»«(-–")
+    if before and before.lower() not in ("und", "doch", "aber", "denn", "dann", "erst", "schon"):
+        return False
+    nxt = re.match(r"[\s,]*([A-Za-zÄÖÜäöüß]+)", doc.text[mt.end:mt.end + 30])
+    return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in doc.g.past
+
+
+_NOT_VERB = {"nicht", "jetzt", "seit", "mit", "bereits", "erst", "selbst", "nichts", "gut", "mehr", "nach",
+             "den", "dem", "einen", "einem", "zwischen", "wegen", "gegen", "unten", "oben", "hinten", "vorn",
+             "zusammen", "ebenfalls", "meist", "zunächst", "zuletzt", "damit", "weit", "insgesamt", "fest",
+             "ihren", "seinen", "unseren", "allen", "vielen", "keinen", "diesen", "jenen", "welchen", "von",
+             "heute", "morgen", "gestern", "schon", "noch", "dort", "sonst", "mittlerweile", "kurz"}
+
+
+def _has_present_verb(doc: _Doc, mt: _Mention) -> bool:
+    s, e = doc.sent_span(doc.sent_index(mt.start))
+    for w in doc.g.word_re.finditer(doc.text, s, e):
+        if mt.start <= w.start() < mt.end:
+            continue
+        t = w.group(0)
+        if t[0].islower() and len(t) >= 3 and (t.endswith("t") or t.endswith("en")) and t not in _NOT_VERB:
+            return True
+    return False
+
+
+def _resolve_rel_unit(doc: _Doc, mt: _Mention) -> list[_Out]:
+    g = doc.g
+    gd = mt.m.groupdict()
+    dct = doc.dct
+    unit = _key(gd["unit"])
+    rel = _rel_offset(g, gd["rel"]) if gd.get("rel") else None
+    pos = gd.get("pos")
+    post = gd.get("post")
+    cur_text = mt.m.group("core").lower()
+    has_det = bool(re.match(r"(?:(?:anfang|beginn|mitte|ende|hälfte)\s+)?(?:der|die|das|den|dem|des)\b", cur_text))
+
+    def out(type_, value, note=None):
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, type_, value, note=note)]
+
+    if rel == "=":
+        rel = 0
+    if unit != "wochenende" and rel is None and not (pos and has_det) and not post \
+            and not re.fullmatch(r"des\s+jahres", cur_text):
+        return []
+    if unit.startswith("woche") and unit != "wochenende":
+        if post:
+            base = doc.ref_day(mt.start) or dct.date
+            if base is None:
+                return out("DATE", dct.coarse(), _imprecise_note(dct))
+            shift = 7 if _key(post) in ("darauf", "danach") else -7
+            return out("DATE", _fmt_week(base + dt.timedelta(days=shift)))
+        if dct.date is None:
+            return out("DATE", dct.coarse(), _imprecise_note(dct))
+        off = rel if isinstance(rel, int) else 0
+        return out("DATE", _fmt_week(dct.date + dt.timedelta(days=7 * off)))
+    if unit == "wochenende":
+        if dct.date is None:
+            return out("DATE", dct.coarse(), _imprecise_note(dct))
+        cur = dct.date.isoweekday()
+        if rel is None and not has_det and not mt.m.group("prep"):
+            return []
+        if isinstance(rel, int) and rel > 0:
+            d = dct.date + dt.timedelta(days=(6 - cur) % 7 or 7) if cur >= 6 else dct.date
+            d = dct.date + dt.timedelta(days=7) if cur >= 6 else dct.date
+        elif isinstance(rel, int) and rel < 0:
+            d = dct.date - dt.timedelta(days=7) if cur < 6 else dct.date - dt.timedelta(days=7)
+        else:
+            tense = doc.tense(mt.cstart, mt.cend)
+            if cur >= 6 or tense == "future":
+                d = dct.date
+            else:
+                d = dct.date - dt.timedelta(days=7)
+        return out("DATE", _fmt_week(d) + "-WE")
+    if unit.startswith("monat"):
+        if post:
+            return []
+        if dct.month is None:
+            if dct.year is None:
+                return out("DATE", "XXXX-XX", "no document date")
+            return out("DATE", f"{dct.year:04d}", _imprecise_note(dct))
+        off = rel if isinstance(rel, int) else 0
+        y, mo = _add_months(dct.year, dct.month, off)
+        return out("DATE", f"{y:04d}-{mo:02d}")
+    if unit.startswith("jahr"):
+        if post:
+            base = doc.narrative_year(mt.start) or dct.year
+            if base is None:
+                return out("DATE", "XXXX", "no document date")
+            return out("DATE", f"{base + (1 if _key(post) in ('darauf', 'danach') else -1):04d}")
+        if rel is None:
+            # "Ende des Jahres": the year talked about, else the DCT's
+            y = doc.narrative_year(mt.start, window=2) or dct.year
+        else:
+            if dct.year is None:
+                return out("DATE", "XXXX", "no document date")
+            y = dct.year + (rel if isinstance(rel, int) else 0)
+        if y is None:
+            return out("DATE", "XXXX", "no document date")
+        return out("DATE", f"{y:04d}")
+    if unit.startswith("quartal"):
+        if dct.month is None:
+            return out("DATE", dct.coarse() if dct.year else "XXXX-QX", _imprecise_note(dct))
+        q = (dct.month - 1) // 3 + 1 + (rel if isinstance(rel, int) else 0)
+        y = dct.year + (q - 1) // 4
+        q = (q - 1) % 4 + 1
+        return out("DATE", f"{y:04d}-Q{q}")
+    return []
+
+
+def _resolve_deictic(doc: _Doc, mt: _Mention) -> list[_Out]:
+    g = doc.g
+    gd = mt.m.groupdict()
+    dct = doc.dct
+    text = doc.text
+    raw = gd["w"]
+    w = _key(raw)
+    v = g.deictic[w]
+    dp = g.dayparts.get(_key(gd["dp"])) if gd.get("dp") else None
+    prep = _key(gd["prep"]) if gd.get("prep") else ""
+
+    def out(type_, value, note=None):
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, type_, value, note=note)]
+
+    if w == "morgen" and raw[0].isupper() and not raw.isupper():
+        # "Morgen" is the morning unless it starts a sentence ("Morgen beginnt ...")
+        s0 = doc.sent_starts[doc.sent_index(mt.cstart)]
+        if text[s0:mt.cstart].strip(" \"'„“»«(") != "":
+            return []
+    if v in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        if w in ("früher",) and re.match(r"\s*(?:als|oder)\b", text[mt.cend:mt.cend + 6]):
+            return []
+        if w == "nun" and prep:
+            return []
+        return out("DATE", v)
+    if v == "THIS_YEAR":
+        if dct.year is None:
+            return out("DATE", "XXXX", "no document date")
+        return out("DATE", f"{dct.year:04d}")
+    if prep == "von" and not dp:
+        return out("DATE", "PRESENT_REF" if v == "TODAY" else ("FUTURE_REF" if v.startswith("+") else "PAST_REF"))
+    off = 0 if v == "TODAY" else int(v)
+    if v == "TODAY" and not dp:
+        after = text[mt.cend:mt.cend + 12].lower()
+        before = text[max(0, mt.cstart - 8):mt.cstart].lower()
+        if re.match(r"\s*noch\b", after) or re.search(r"\bnoch\s*$", before) or prep == "bis" and \
+                re.match(r"\s*(?:nicht|kein)", after):
+            return out("DATE", "PRESENT_REF")
+        if not doc.daily and prep != "bis":
+            return out("DATE", "PRESENT_REF", "'heute' in a text without day references: nowadays")
+    if dct.date is None:
+        return out("TIME" if dp else "DATE", dct.coarse() if dct.year else "XXXX-XX-XX", _imprecise_note(dct))
+    d = dct.date + dt.timedelta(days=off)
+    doc.note_day(d, mt.start)
+    return out("TIME" if dp else "DATE", _fmt_date(d) + (f"T{dp}" if dp else ""))
+
+
+def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
+    g = doc.g
+    gd = mt.m.groupdict()
+    k = mt.kind
+    text = doc.text
+    outs: list[_Out] = []
+
+    ref = doc.ref_day(mt.start, max_sent=1)
+    if ref is not None and doc.last_day_multi:
+        ref = None
+    prefix = _fmt_date(ref) if ref else ""
+
+    def tval(h: int, mi: int) -> str | None:
+        if not (0 <= h <= 24 and 0 <= mi <= 59) or (h == 24 and mi):
+            return None
+        return f"{prefix}T{h:02d}:{mi:02d}"
+
+    if k == "time_word":
+        hw = _key(gd["hw"])
+        h = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+             "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}[hw]
+        q = _key(gd["q"]) if gd.get("q") else ""
+        if not q and not gd.get("uhr"):
+            return []
+        if q and not gd.get("prep") and not gd.get("uhr"):
+            # "halb neun" needs "um" or "Uhr" to be a clock time
+            return []
+        mi = 0
+        if q == "halb":
+            h, mi = h - 1, 30
+        elif q == "viertel nach":
+            mi = 15
+        elif q in ("viertel vor", "dreiviertel"):
+            h, mi = h - 1, 45
+        if h < 7 and re.search(r"(?i)\b(?:nachmittags|abends)\b", text[mt.cend:mt.cend + 15]):
+            h += 12
+        v = tval(h, mi)
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", v)] if v else []
+
+    h = int(gd["h"])
+    mi = int(gd["mi"] or gd.get("mi3") or 0) if gd.get("mi") or gd.get("mi3") else 0
+    if k == "time" and gd.get("h2"):
+        h2 = int(gd["h2"])
+        mi2 = int(gd["mi2"]) if gd.get("mi2") else 0
+        v1, v2 = tval(h, mi), tval(h2, mi2)
+        if v1 is None or v2 is None:
+            return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", "XXXX-XX-XXTXX:XX",
+                         note="impossible clock time")]
+        first_end = mt.m.start("sep")
+        start2 = mt.m.start("h2")
+        outs.append(_Out(mt.start, first_end, mt.cstart, first_end, "TIME", v1))
+        outs.append(_Out(start2, mt.end, start2, mt.cend, "TIME", v2))
+        return outs
+    v = tval(h, mi)
+    if v is None:
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", "XXXX-XX-XXTXX:XX",
+                     note=f"impossible clock time {mt.m.group('core')!r}")]
+    return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", v)]
+
+
+def _resolve_duration(doc: _Doc, mt: _Mention) -> list[_Out]:
+    g = doc.g
+    gd = mt.m.groupdict()
+    dct = doc.dct
+    text = doc.text
+    num = g.number(gd["num"])
+    unit = g.unit(gd["unit"])
+    if num is None or unit is None:
+        return []
+    raw_num = _key(gd["num"])
+    # "eines Tages" (one day), "31 Jahre alt" (age), "im Alter von 45 Jahren"
+    after = text[mt.cend:mt.cend + 12].lower()
+    before = text[max(0, mt.start - 16):mt.start].lower()
+    if re.match(r"\s*(?:alt|älter|jünger)", after) or re.search(r"alter\s+von\s*$", before):
+        return []
+    prep0 = _key(gd["prep"]) if gd.get("prep") else ""
+    if unit == "Y" and (prep0 in ("ab", "mit") or re.search(r"\b(?:ab|mit)\s*$", before)) and not gd.get("det"):
+        return []
+    if raw_num == "eines" and unit == "D":
+        return []
+    if raw_num in ("ein", "eine", "einen", "einem", "einer", "eines") and not gd.get("det") and \
+            re.match(r"\s*(?:lang\w*|später|danach|nach|zuvor|vorher|vor|früher)\b", after) is None and False:
+        return []
+    if isinstance(num, int) and num > 5000:
+        return []
+    value = _dur_value(num, unit)
+    if gd.get("num2") and gd.get("unit2"):
+        n2, u2 = g.number(gd["num2"]), g.unit(gd["unit2"])
+        if n2 is not None and u2 is not None and not unit.startswith("T") and not u2.startswith("T"):
+            value = value + _dur_value(n2, u2)[1:]
+        elif n2 is not None and u2 is not None:
+            value = value + _dur_value(n2, u2)[2:]
+    prep = _key(gd["prep"]) if gd.get("prep") else ""
+    post = _key(gd["post"]) if gd.get("post") else ""
+    rel = _key(gd["rel"]) if gd.get("rel") else ""
+
+    def out(type_, val, note=None, tm_type=None, tm_value=None):
+        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, type_, val, note=note,
+                     tm_type=tm_type, tm_value=tm_value)]
+
+    shift_sign = 0
+    base_kind = ""
+    if prep == "vor" and not post:
+        shift_sign, base_kind = -1, "dct"
+    elif prep == "in" and not post and not gd.get("det") and num != "X":
+        shift_sign, base_kind = +1, "dct"
+    elif post in ("später", "danach", "darauf"):
+        shift_sign, base_kind = +1, "ref"
+    elif post in ("zuvor", "vorher", "früher"):
+        shift_sign, base_kind = -1, "ref"
+    if shift_sign and num != "X" and not unit.startswith("T") and unit not in ("WE",):
+        if base_kind == "dct":
+            base = dct.date
+            base_y, base_m = dct.year, dct.month
+        else:
+            base = doc.ref_day(mt.start) or dct.date
+            base_y = base.year if base else dct.year
+            base_m = base.month if base else dct.month
+        try:
+            n = float(num)
+            date_val, note = _shift(base, base_y, base_m, unit, shift_sign * n)
+        except (ValueError, OverflowError):
+            date_val, note = None, None
+        if date_val is not None:
+            return out("DATE", date_val, note, tm_type="DURATION", tm_value=value)
+    if shift_sign and num == "X":
+        return out("DATE", "PAST_REF" if shift_sign < 0 else "FUTURE_REF", tm_type="DURATION", tm_value=value)
+    if rel in ("vergangenen", "letzten", "zurückliegenden") and prep in ("in", ""):
+        return out("DURATION", value)
+    return out("DURATION", value)
+
+
+def _shift(base: dt.date | None, y: int | None, m: int | None, unit: str, n: float) -> tuple[str | None, str | None]:
+    if y is None:
+        return None, None
+    if not float(n).is_integer():
+        return None, None
+    n = int(n)
+    if unit == "Y":
+        return f"{y + n:04d}", None
+    if unit == "DE":
+        return f"{(y + 10 * n) // 10:03d}", None
+    if unit == "CE":
+        return f"{(y + 100 * n) // 100:02d}", None
+    if unit in ("M", "Q"):
+        k = n * (3 if unit == "Q" else 1)
+        if m is None:
+            return f"{(y * 12 + k) // 12:04d}", "document date known only to the year"
+        yy, mm = _add_months(y, m, k)
+        return f"{yy:04d}-{mm:02d}", None
+    if base is None:
+        if m is not None:
+            return f"{y:04d}-{m:02d}", "document date known only to the month: day not resolved"
+        return f"{y:04d}", "document date known only to the year"
+    if unit == "W":
+        return _fmt_week(base + dt.timedelta(days=7 * n)), None
+    if unit == "D":
+        return _fmt_date(base + dt.timedelta(days=n)), None
+    return None, None
+
+
+# ---------------------------------------------------------------------- driver
+
+
+def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger category (month, digit, unit, ...), the stretches of text around its
+    trigger words. Each pattern runs only inside the windows of its categories, so
+    long texts with few dates cost little."""
+    cats_of = g.trigger_cats
+    prefixes = g.trigger_prefixes
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in g.token_re.finditer(text):
+        tok = m.group(0)
+        if tok[0].isdigit():
+            cats = ("digit",)
+        else:
+            low = tok.lower()
+            cats = cats_of.get(low)
+            if cats is None:
+                if low.startswith(prefixes):
+                    cats = g.prefix_cats[next(p for p in prefixes if low.startswith(p))]
+                else:
+                    continue
+        for c in cats:
+            hits.setdefault(c, []).append((m.start(), m.end()))
+    return hits
+
+
+def _merge(text: str, spans: list[tuple[int, int]], margin: int = 50) -> list[tuple[int, int]]:
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        s = max(0, s - margin)
+        e = min(n, e + margin)
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < n and not text[e].isspace():
+            e += 1
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _candidates(g: _Grammar, text: str) -> list[_Mention]:
+    cands: list[_Mention] = []
+    hits = _windows(g, text)
+    for name, rx in g.patterns:
+        prio = g.priority[name]
+        has_prep = "prep" in rx.groupindex
+        spans: list[tuple[int, int]] = []
+        for c in g.pattern_cats[name]:
+            spans.extend(hits.get(c, ()))
+        if not spans:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for ws, we in _merge(text, spans):
+            for m in rx.finditer(text, ws, we):
+                cs, ce = m.span("core")
+                if ce <= cs:
+                    continue
+                ms = m.start("prep") if has_prep and m.group("prep") else cs
+                if (ms, ce) in seen:
+                    continue
+                seen.add((ms, ce))
+                cands.append(_Mention(ms, ce, cs, ce, name, m, prio))
+    return cands
+
+
+def _accept(g: _Grammar, text: str, mt: _Mention) -> bool:
+    """Cheap local checks that reject a candidate before span selection."""
+    gd = mt.m.groupdict()
+    k = mt.kind
+    if k == "year" and gd.get("y2"):
+        before = text[max(0, mt.cstart - 20):mt.cstart]
+        if re.search(r"[\d][.,]?\s*$", before[-3:]) and not re.search(r"[-–/]\s*$", before):
+            return False
+        nxt = re.match(r"[ \t]+([A-Za-zÄÖÜäöüß]+)", text[mt.cend:mt.cend + 30])
+        cap_follow = bool(nxt) and nxt.group(1)[0].isupper() and not nxt.group(1).isupper() \
+            and _key(nxt.group(1)) not in g.months
+        quant = bool(g.quant_before.search(before)) and not gd.get("prep")
+        if quant and (cap_follow or not nxt):
+            return False
+        if cap_follow and not gd.get("prep") and not gd.get("pos") and not gd.get("yend") and not quant:
+            prev = re.search(r"([A-Za-zÄÖÜäöüß]+)\s*$", before)
+            if not (prev and prev.group(1).lower() in g.year_adverbs):
+                return False
+    if k == "month" and not (gd.get("prep") or gd.get("pos") or gd.get("rel") or gd.get("y") or gd.get("yrel")):
+        if not g.month_before.search(text[max(0, mt.cstart - 30):mt.cstart]):
+            return False
+    if k == "month" and _key(gd["mon"]) in ("august", "mai") and not (gd.get("y") or gd.get("pos") or gd.get("yrel")):
+        nxt = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß]+)", text[mt.cend:mt.cend + 30])
+        if nxt and _key(nxt.group(1)) not in g.months:
+            return False
+    if k == "month" and _key(gd["mon"]).endswith(".") and not (gd.get("y") or gd.get("prep")):
+        return False
+    if k == "season" and not (gd.get("prep") or gd.get("pos") or gd.get("rel") or gd.get("y") or gd.get("drel")
+                              or gd.get("yrel")):
+        before = text[max(0, mt.cstart - 3):mt.cstart]
+        if not re.search(r"\b(?:der|den|dem|des)\s", mt.m.group("core"), re.I):
+            return False
+    if k == "weekday":
+        nxt = text[mt.cend:mt.cend + 2]
+        if nxt.startswith("-") or (mt.cstart > 0 and text[mt.cstart - 1] == "-"):
+            return False
+    if k == "deictic":
+        w = _key(gd["w"])
+        raw = gd["w"]
+        if w == "früh" or w == "gegenwärtig" and re.match(r"\s+[a-zäöüß]+e[nmrs]?\b", text[mt.cend:mt.cend + 20]):
+            return False
+        if w == "einst" and text[mt.cend:mt.cend + 1].isalpha():
+            return False
+        if w in ("später", "bald") and re.search(r"(?i)\b(?:so|sobald|wie)\s*$", text[max(0, mt.cstart - 6):mt.cstart]):
+            return False
+    if k == "duration":
+        if gd["num"] and re.fullmatch(r"\d{1,4}", gd["num"].strip()):
+            before = text[max(0, mt.cstart - 2):mt.cstart]
+            if re.search(r"[\d.,]$", before):
+                return False
+    if k == "time_word" and not gd.get("uhr") and not gd.get("q"):
+        return False
+    if k == "rel_unit":
+        unit = _key(gd["unit"])
+        core = mt.m.group("core").lower()
+        has_det = bool(re.match(r"(?:(?:anfang|beginn|mitte|ende|hälfte)\s+)?(?:der|die|das|den|dem|des)\b", core))
+        if unit == "wochenende":
+            if not (gd.get("rel") or gd.get("prep") or has_det):
+                return False
+        elif not (gd.get("rel") or gd.get("post") or (gd.get("pos") and has_det)
+                  or re.fullmatch(r"des\s+jahres", core)):
+            return False
+    if k == "set" and gd.get("iu"):
+        before = text[max(0, mt.cstart - 60):mt.cstart]
+        if not (g.num_before.search(before) or re.search(r"(?i)mal\s*$", before)
+                or re.match(r"(?i)\w*mal\b", mt.m.group("core"))):
+            return False
+    if k == "daypart":
+        raw = gd["dp"]
+        if _key(raw) in ("morgen", "früh") and raw[0].islower():
+            return False
+        if not gd.get("prep") and not gd.get("adj"):
+            return False
+        prep = _key(gd["prep"]) if gd.get("prep") else ""
+        if _key(raw) == "nacht" and prep not in ("in", "im", "zur", "bis", "am", "an", "gegen") and not gd.get("adj"):
+            return False
+    if k == "vague":
+        rel = gd.get("rel")
+        prep = _key(gd["prep"]) if gd.get("prep") else ""
+        first = mt.m.group("core").lower().split()[0]
+        if not rel and first not in ("diesen", "diese", "all", "alle") and prep not in ("seit", "vor", "nach", "über", "für"):
+            return False
+    if k == "time" and not gd.get("prep"):
+        before = text[max(0, mt.cstart - 2):mt.cstart]
+        if re.search(r"[\d.,]$", before):
+            return False
+    return True
+
+
+def _select(cands: list[_Mention]) -> list[_Mention]:
+    cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[_Mention] = []
+    starts: list[int] = []
+    for c in cands:
+        i = bisect.bisect_left(starts, c.start)
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, (c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def find_timexes(text: str, dct: str | None = None, *, spans: str = "lagebild",
+                 warnings: list[str] | None = None) -> list[Timex]:
+    """Find and normalize the German time expressions of ``text``.
+
+    ``dct`` is the document creation time (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``
+    or ``DD.MM.YYYY``) or None. A DCT that cannot be read is not fatal: it is
+    ignored (values as without a DCT) and a message is appended to
+    ``warnings`` when given. ``spans``: ``"lagebild"`` (prepositions inside the
+    span, "vor drei Jahren" as a DATE) or ``"timeml"`` (KRAUTS/TimeML spans).
+    Returns Timex records ordered by start offset.
+    """
+    if spans not in ("lagebild", "timeml"):
+        raise ValueError(f"spans must be 'lagebild' or 'timeml', not {spans!r}")
+    if not text:
+        return []
+    norm = None
+    if dct is not None and str(dct).strip():
+        try:
+            norm = parse_dct(dct)
+        except ValueError as exc:
+            if warnings is not None:
+                warnings.append(f"{exc}; time expressions resolved without a document date")
+    g = _grammar()
+    doc = _Doc(g, text, _make_dct(norm))
+    cands = [c for c in _candidates(g, text) if _accept(g, text, c)]
+    chosen = _select(cands)
+    result: list[Timex] = []
+    for mt in chosen:
+        for o in _resolve(doc, mt):
+            if spans == "timeml" or (o.start < o.cstart and _key(text[o.start:o.cstart]).strip()
+                                     not in g.prep_keep):
+                s, e = o.cstart, o.cend
+            else:
+                s, e = o.start, o.end
+            if spans == "timeml":
+                typ = o.tm_type or o.type
+                val = o.tm_value or o.value
+            else:
+                typ, val = o.type, o.value
+            seg = text[s:e]
+            # trim whitespace at the edges
+            ls = len(seg) - len(seg.lstrip())
+            rs = len(seg) - len(seg.rstrip())
+            s, e = s + ls, e - rs
+            if e <= s:
+                continue
+            result.append(Timex(text=text[s:e], type=typ, value=val, start=s, end=e, note=o.note))
+    result.sort(key=lambda t: (t.start, t.end))
+    return result

@@ -1,0 +1,136 @@
+"""Exports: Parquet by month, CSV, GDELT 2.0 layout, PLOVER JSON with folding."""
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+from lagebild.errors import StoreError
+from lagebild.export import GDELT_COLUMNS, export_store, plover_record
+from lagebild.store import Store
+
+from test_ingest import art, ingest
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "x.duckdb"
+    ingest(path, [
+        art(1, "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", source="a"),
+        art(2, "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", source="b"),
+        art(3, "#EV CONSULT USA RUS 2022-02-18 planned"),
+        art(4, "#EV RETREAT RUS UKR 2022-03-10 planned"),
+        art(5, "#EV ASSAULT RUS UKR 2022-03-01 hypothetical"),
+        art(6, "#EV AID DEU UKR 2022-01-15 negated"),
+        art(7, "#EV CONSULT USA NATO -", dct=None),
+    ])
+    return path
+
+
+def _export(db, out, fmt, **kw):
+    with Store(db, read_only=True) as s:
+        return export_store(s, out, fmt, **kw)
+
+
+def test_parquet_export_partitions_events_by_month(db, tmp_path):
+    out = tmp_path / "pq"
+    files = _export(db, out, "parquet")
+    months = sorted(p.name for p in (out / "events").iterdir())
+    assert months == ["month=2022-01", "month=2022-02", "month=2022-03", "month=unknown"]
+    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/events/*/*.parquet', "
+                   f"hive_partitioning = true)").fetchall()[0][0]
+    assert n == 6
+    feb = duckdb.sql(f"SELECT type, num_articles FROM read_parquet('{out}/events/*/*.parquet',"
+                     f" hive_partitioning = true) WHERE month = '2022-02' ORDER BY type"
+                     ).fetchall()
+    assert feb == [("ASSAULT", 2), ("CONSULT", 1)]
+    assert (out / "articles.parquet") in files and (out / "event_mentions.parquet") in files
+    _export(db, out, "parquet")  # a second export replaces the first
+    assert sorted(p.name for p in (out / "events").iterdir()) == months
+
+
+def test_csv_export_has_headers_and_joined_code_lists(db, tmp_path):
+    _export(db, tmp_path / "c", "csv")
+    with open(tmp_path / "c" / "events.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 6
+    assault = [r for r in rows if r["type"] == "ASSAULT" and r["factuality"] == "asserted"][0]
+    assert assault["source_codes"] == "RUS" and assault["num_sources"] == "2"
+    with open(tmp_path / "c" / "articles.csv", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 7
+
+
+def test_gdelt_export_has_61_columns_and_only_asserted_events_by_default(db, tmp_path):
+    out = tmp_path / "g"
+    _export(db, out, "gdelt")
+    lines = (out / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [dict(zip(GDELT_COLUMNS, ln.split("\t"))) for ln in lines]
+    assert all(len(ln.split("\t")) == 61 for ln in lines)
+    assert len(rows) == 2  # the asserted ASSAULT (2 articles) and the undated CONSULT
+    r = [x for x in rows if x["EventRootCode"] == "19"][0]
+    assert (r["Day"], r["MonthYear"], r["Year"]) == ("20220224", "202202", "2022")
+    assert (r["Actor1Code"], r["Actor1CountryCode"], r["Actor2CountryCode"]) == (
+        "RUSGOV", "RUS", "UKR")
+    assert (r["QuadClass"], r["GoldsteinScale"]) == ("4", "-10")
+    assert (r["NumMentions"], r["NumArticles"], r["NumSources"]) == ("2", "2", "2")
+    assert r["ActionGeo_CountryCode"] == "UKR" and r["SOURCEURL"].startswith("https://")
+    assert r["AvgTone"] == "" and len(r["DATEADDED"]) == 14
+    nato = [x for x in rows if x["Actor2KnownGroupCode"] == "NATO"]
+    assert nato and nato[0]["Day"] == ""
+    doc = (out / "GDELT_COLUMNS.txt").read_text()
+    assert "61\tSOURCEURL\tyes" in doc and "AvgTone\tempty" in doc
+    _export(db, tmp_path / "g2", "gdelt", factuality="all")
+    assert len((tmp_path / "g2" / "events.gdelt.tsv").read_text().splitlines()) == 6
+
+
+def test_plover_export_folds_planned_cooperation_into_agree(db, tmp_path):
+    _export(db, tmp_path / "p", "plover")
+    recs = [json.loads(ln) for ln in
+            (tmp_path / "p" / "events.plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    by = {(r["original_event"], r["factuality"]): r for r in recs}
+    consult = by[("CONSULT", "planned")]
+    assert consult["event"] == "AGREE" and consult["context"] == ["future"]
+    assert consult["actor"] == [{"actorText": "usa", "code": "USA", "sector": "GOV"}]
+    assert consult["recipient"][0]["code"] == "RUS"
+    assert by[("RETREAT", "planned")]["event"] == "CONCEDE"
+    assert by[("ASSAULT", "hypothetical")]["event"] == "ASSAULT"
+    assert by[("ASSAULT", "hypothetical")]["context"] == ["hypothetical"]
+    assert by[("AID", "negated")]["context"] == ["negation"]
+    asserted = by[("ASSAULT", "asserted")]
+    assert asserted["context"] == [] and asserted["num_articles"] == 2
+    assert len(asserted["urls"]) == 2 and asserted["date"] == "2022-02-24"
+    assert asserted["text"].startswith("#EV ASSAULT")
+
+
+@pytest.mark.parametrize("typ,fact,expected", [
+    ("SUPPORT", "planned", "AGREE"), ("COOPERATE", "planned", "AGREE"),
+    ("AID", "planned", "AGREE"), ("AID", "asserted", "AID"), ("CONCEDE", "planned", "CONCEDE"),
+    ("THREATEN", "planned", "THREATEN")])
+def test_plover_folding_rules(typ, fact, expected):
+    assert plover_record({"event_id": 1, "type": typ, "factuality": fact})["event"] == expected
+
+
+def test_export_filters_by_date(db, tmp_path):
+    _export(db, tmp_path / "f", "csv", since="2022-02", until="2022-02")
+    with open(tmp_path / "f" / "events.csv", encoding="utf-8") as fh:
+        assert {r["month"] for r in csv.DictReader(fh)} == {"2022-02"}
+
+
+def test_export_rejects_unknown_format_and_file_as_folder(db, tmp_path):
+    with pytest.raises(StoreError, match="format"):
+        _export(db, tmp_path / "z", "xml")
+    f = tmp_path / "file.txt"
+    f.write_text("x")
+    with pytest.raises(StoreError, match="not a folder"):
+        _export(db, f, "csv")
+
+
+def test_cli_export_lists_the_files_written(db, tmp_path):
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "o"), "--db", str(db),
+                                  "--format", "plover"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip().endswith("events.plover.jsonl")

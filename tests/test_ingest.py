@@ -1,0 +1,577 @@
+"""Ingestion: idempotence, near-duplicates, cross-article merging, workers, Dask,
+crash safety, feeds, CLI. Uses a scripted analyzer (events written into the text),
+so these tests do not depend on the real analyzer's quality."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+from lagebild.errors import LagebildError, StoreError
+from lagebild.ingest import (Ingester, content_hash, dates_agree, ingest_feed, parse_date,
+                             parse_interval, watch)
+from lagebild.records import (Actor, Article, Document, Event, EventDate, Evidence,
+                              Participant, Place, Quote)
+from lagebild.store import Store
+
+TESTS = Path(__file__).resolve().parent
+SPEC = "test_ingest:ScriptedAnalyzer"
+
+_QUAD = {"ASSAULT": (4, -10.0), "MOBILIZE": (4, -7.2), "CONSULT": (1, 1.0),
+         "AGREE": (1, 3.0), "ACCUSE": (3, -2.0), "AID": (2, 7.0), "RETREAT": (2, 4.0)}
+
+
+class ScriptedAnalyzer:
+    """Test analyzer: every line ``#EV TYPE SRC TGT DATE [FACTUALITY] [LOC]`` of the
+    text becomes an event ('-' = none); ``#FAIL`` makes it raise. Each instance
+    appends its pid to $LAGEBILD_TEST_LOADS (to count model loads)."""
+
+    delay = 0.0
+
+    def __init__(self):
+        log = os.environ.get("LAGEBILD_TEST_LOADS")
+        if log:
+            with open(log, "a") as fh:
+                fh.write(f"{os.getpid()}\n")
+
+    def __call__(self, art: Article) -> Document:
+        if self.delay:
+            time.sleep(self.delay)
+        if "#FAIL" in art.text:
+            raise ValueError("scripted failure")
+        events, actors, offset = [], [], 0
+        for i, line in enumerate(art.text.split("\n")):
+            if line.startswith("#EV "):
+                p = line.split()[1:] + [None] * 3
+                typ, src, tgt, date, fact, loc = p[:6]
+                side = lambda c: [] if c in (None, "-") else [Participant(None, c.lower(), c, "GOV")]  # noqa: E731
+                quad, gold = _QUAD.get(typ, (None, None))
+                events.append(Event(
+                    type=typ, source=side(src), target=side(tgt),
+                    factuality=fact if fact not in (None, "-") else "asserted",
+                    date=EventDate(date, date) if date not in (None, "-") else None,
+                    location=Place(loc.lower(), loc) if loc not in (None, "-") else None,
+                    quad_class=quad, goldstein=gold, cameo="190" if typ == "ASSAULT" else None,
+                    evidence=[Evidence(i, offset, offset + len(line), line)]))
+                if src not in (None, "-"):
+                    actors.append(Actor(f"A{len(actors) + 1}", src.lower(), [src.lower()], src))
+            offset += len(line) + 1
+        quotes = [Quote(Participant("A1", "x", "USA"), "ein Zitat", True, 0, 9)] \
+            if "#QUOTE" in art.text else []
+        return Document(doc_id=art.doc_id, dct=art.dct, text=art.text, title=art.title,
+                        url=art.url, source=art.source, events=events, actors=actors,
+                        quotes=quotes)
+
+
+class SlowScriptedAnalyzer(ScriptedAnalyzer):
+    delay = 0.05
+
+
+def filler(n: int, seed: int = 0, words: int = 60) -> str:
+    """A distinct body text (so articles are neither duplicates nor near-duplicates)."""
+    import random
+    rng = random.Random(n * 1000 + seed)
+    vocab = ("Regierung Minister Grenze Truppen Gespräche Verhandlungen Hauptstadt Präsident "
+             "Sprecher erklärte Woche Montag Dienstag Konflikt Region Bericht Angaben Armee "
+             "Parlament Sanktionen Abkommen Außenminister Krise Bevölkerung Stadt Land").split()
+    return " ".join(rng.choice(vocab) + str(rng.randrange(100)) for _ in range(words))
+
+
+def art(i: int, *events: str, source: str | None = None, dct: str | None = "2022-02-24",
+        body: str | None = None) -> Article:
+    text = (body if body is not None else filler(i)) + "\n" + "\n".join(events)
+    return Article(doc_id=f"d{i}", text=text, dct=dct, source=source or f"outlet{i}",
+                   url=f"https://news{i}.example/a/{i}")
+
+
+def ingest(db: Path, articles, **kw):
+    with Store(db) as store, Ingester(store, analyzer=SPEC, **kw) as ing:
+        stats = ing.ingest(articles)
+        return stats, store.counts()
+
+
+def q(db: Path, sql: str, params=None):
+    with Store(db, read_only=True) as s:
+        return s.con.execute(sql, params or []).fetchall()
+
+
+# -- idempotence ----------------------------------------------------------------------------
+def test_same_input_twice_adds_nothing(tmp_path):
+    db = tmp_path / "t.duckdb"
+    arts = [art(i, f"#EV ASSAULT RUS UKR 2022-02-{1 + 2 * i:02d}") for i in range(12)]
+    s1, c1 = ingest(db, arts)
+    assert s1.new == 12 and c1["articles"] == 12 and c1["events"] == 12
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        s2 = ing.ingest(arts)
+        assert ing.backend is None  # nothing new: the analyzer was never loaded
+        c2 = store.counts()
+    assert s2.new == 0 and s2.known == 12
+    assert c2 == c1
+
+
+def test_repeated_text_inside_one_run_is_stored_once(tmp_path):
+    a = art(1, "#EV ASSAULT RUS UKR 2022-02-24")
+    b = Article(doc_id="other-id", text=a.text + "  \n", dct="2022-02-25", source="elsewhere")
+    stats, counts = ingest(tmp_path / "t.duckdb", [a, b])
+    assert stats.new == 1 and stats.known == 1 and counts["articles"] == 1
+
+
+def test_content_hash_ignores_whitespace_and_quote_style():
+    assert content_hash("Er sagte „ja“.\n\n Gut") == content_hash('Er sagte "ja". Gut')
+    assert content_hash("Er sagte ja") != content_hash("Er sagte nein")
+
+
+# -- cross-article merging ----------------------------------------------------------------------
+def test_five_outlets_repeating_one_story_yield_one_event_with_five_mentions(tmp_path):
+    db = tmp_path / "t.duckdb"
+    days = ["2022-02-24", "2022-02-24", "2022-02-25", "2022-02-24", "2022-02-23"]
+    arts = [art(i, f"#EV ASSAULT RUS UKR {d} asserted UKR", source=f"outlet{i}")
+            for i, d in enumerate(days)]
+    stats, counts = ingest(db, arts)
+    assert counts["articles"] == 5 and counts["events"] == 1 and counts["mentions"] == 5
+    row = q(db, "SELECT type, source_code, target_code, num_mentions, num_articles, "
+                "num_sources FROM events")
+    assert row == [("ASSAULT", "RUS", "UKR", 5, 5, 5)]
+    assert stats.events_new == 1 and stats.events_merged == 4
+
+
+def test_same_outlet_twice_counts_one_source(tmp_path):
+    db = tmp_path / "t.duckdb"
+    arts = [art(i, "#EV ASSAULT RUS UKR 2022-02-24", source="dpa") for i in range(3)]
+    ingest(db, arts)
+    assert q(db, "SELECT num_mentions, num_articles, num_sources FROM events") == [(3, 3, 1)]
+
+
+@pytest.mark.parametrize("first,second,merged", [
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-02-26", False),   # 2 days apart
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-02", True),      # same month
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-03", False),
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT UKR RUS 2022-02-24", False),  # other direction
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV MOBILIZE RUS UKR 2022-02-24", False),
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-02-24 hypothetical", False),
+    ("#EV ASSAULT RUS UKR 2022-02-24 asserted UKR",
+     "#EV ASSAULT RUS UKR 2022-02-24 asserted GEO", False),                        # other place
+    ("#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", "#EV ASSAULT RUS UKR 2022-02-24", True),
+    ("#EV ASSAULT - - 2022-02-24", "#EV ASSAULT - - 2022-02-24", False),          # nobody coded
+])
+def test_merging_needs_same_type_dyad_factuality_agreeing_dates_and_places(
+        tmp_path, first, second, merged):
+    db = tmp_path / "t.duckdb"
+    _, counts = ingest(db, [art(1, first), art(2, second)])
+    assert counts["events"] == (1 if merged else 2)
+
+
+def test_event_without_date_takes_the_article_date(tmp_path):
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV CONSULT USA RUS -", dct="2022-02-18"),
+                art(2, "#EV CONSULT USA RUS 2022-02-18", dct="2022-02-20")])
+    rows = q(db, "SELECT event_date::VARCHAR, date_from_dct, num_articles FROM events")
+    assert rows == [("2022-02-18", True, 2)]
+
+
+def test_undated_events_are_not_merged_across_articles(tmp_path):
+    db = tmp_path / "t.duckdb"
+    _, counts = ingest(db, [art(1, "#EV CONSULT USA RUS -", dct=None),
+                            art(2, "#EV CONSULT USA RUS -", dct=None)])
+    assert counts["events"] == 2
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2022-02-18", ("2022-02-18", "day", "2022-02")),
+    ("2022-W08", ("2022-02-21", "week", "2022-02")),
+    ("2022-02", ("2022-02-01", "month", "2022-02")),
+    ("2022", ("2022-01-01", "year", None)),
+    ("PRESENT_REF", (None, None, None)),
+    (None, (None, None, None)),
+])
+def test_parse_date_gives_first_day_precision_and_month(value, expected):
+    d, prec, month = parse_date(value)
+    assert (d.isoformat() if d else None, prec, month) == expected
+
+
+def test_year_only_dates_do_not_agree():
+    a = parse_date("2022")
+    assert not dates_agree(*a, *a)
+
+
+# -- near-duplicates ------------------------------------------------------------------------------
+def test_near_duplicate_is_linked_and_its_events_are_not_double_counted(tmp_path):
+    db = tmp_path / "t.duckdb"
+    body = filler(7, words=200)
+    original = art(1, "#EV ASSAULT RUS UKR -", body=body, dct=None, source="dpa")
+    words = body.split()
+    words[100] = "Aktualisiert"
+    update = art(2, "#EV ASSAULT RUS UKR -", body=" ".join(words), dct=None, source="zeit")
+    other = art(3, "#EV ASSAULT RUS UKR -", dct=None, source="taz")
+    stats, counts = ingest(db, [original, update, other])
+    assert stats.near_duplicates == 1
+    rows = q(db, "SELECT doc_id, near_duplicate_of FROM articles ORDER BY article_id")
+    assert rows == [("d1", None), ("d2", 1), ("d3", None)]
+    # the copy's event is a flagged mention of the original's event, not a new event
+    ev = q(db, "SELECT num_mentions, num_articles, num_sources FROM events ORDER BY event_id")
+    assert ev == [(1, 1, 1), (1, 1, 1)]
+    assert q(db, "SELECT count(*) FROM event_mentions WHERE is_duplicate") == [(1,)]
+
+
+def test_near_duplicates_are_found_across_runs(tmp_path):
+    db = tmp_path / "t.duckdb"
+    body = filler(8, words=200)
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24", body=body)])
+    stats, _ = ingest(db, [art(2, "#EV ASSAULT RUS UKR 2022-02-24", body=body + " Ende.")])
+    assert stats.near_duplicates == 1
+    assert q(db, "SELECT num_articles FROM events") == [(1,)]
+
+
+# -- stored content ---------------------------------------------------------------------------
+def test_articles_actors_quotes_and_mentions_are_stored(tmp_path):
+    db = tmp_path / "t.duckdb"
+    a = art(1, "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", "#QUOTE")
+    ingest(db, [a])
+    assert q(db, "SELECT doc_id, source, url, dct, content_hash FROM articles") == [
+        ("d1", "outlet1", a.url, "2022-02-24", content_hash(a.text))]
+    assert q(db, "SELECT code, name FROM actors") == [("RUS", "rus")]
+    assert q(db, "SELECT speaker_code, text, direct FROM quotes") == [("USA", "ein Zitat", True)]
+    (sent, start, end, text), = q(db, "SELECT sentence, start_char, end_char, text "
+                                     "FROM event_mentions")
+    assert a.text[start:end] == text == "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR"
+    assert q(db, "SELECT source_codes, target_codes, location_code, goldstein, quad_class "
+                 "FROM events") == [(["RUS"], ["UKR"], "UKR", -10.0, 4)]
+
+
+def test_an_article_the_analyzer_fails_on_is_reported_and_the_rest_stored(tmp_path):
+    db = tmp_path / "t.duckdb"
+    errors = []
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        stats = ing.ingest([art(1, "#FAIL"), art(2, "#EV AID USA UKR 2022-03-01")],
+                           on_error=errors.append)
+    assert stats.errors == 1 and stats.new == 1
+    assert "d1" in errors[0] and "scripted failure" in errors[0]
+    # the failed article is not stored, so a rerun tries it again
+    stats2, _ = ingest(db, [art(1, "#FAIL")])
+    assert stats2.errors == 1 and stats2.known == 0
+
+
+def test_unknown_analyzer_gives_a_clear_error(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store, \
+            Ingester(store, analyzer="no_such_module:Thing") as ing:
+        with pytest.raises(LagebildError, match="no_such_module"):
+            ing.ingest([art(1)])
+
+
+# -- parallel analysis ----------------------------------------------------------------------------
+def _load_log(tmp_path, monkeypatch) -> Path:
+    log = tmp_path / "loads.txt"
+    monkeypatch.setenv("LAGEBILD_TEST_LOADS", str(log))
+    return log
+
+
+def test_two_worker_processes_load_the_analyzer_once_each_and_match_serial(
+        tmp_path, monkeypatch):
+    log = _load_log(tmp_path, monkeypatch)
+    arts = [art(i, f"#EV ASSAULT RUS UKR 2022-02-{1 + i % 20:02d}") for i in range(60)]
+    _, serial = ingest(tmp_path / "serial.duckdb", arts)
+    log.unlink()
+    stats, parallel = ingest(tmp_path / "par.duckdb", arts, workers=2, batch_size=10)
+    assert parallel == serial and stats.new == 60
+    pids = log.read_text().split()
+    assert len(pids) == len(set(pids)) <= 2 and str(os.getpid()) not in pids
+    same = q(tmp_path / "par.duckdb", "SELECT event_date::VARCHAR, num_mentions FROM events "
+                                      "ORDER BY 1")
+    assert same == q(tmp_path / "serial.duckdb",
+                     "SELECT event_date::VARCHAR, num_mentions FROM events ORDER BY 1")
+
+
+def test_dask_local_cluster_analyzes_and_the_parent_writes(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    log = _load_log(tmp_path, monkeypatch)
+    arts = [art(i, f"#EV CONSULT USA RUS 2022-02-{1 + i % 10:02d}") for i in range(30)]
+    _, serial = ingest(tmp_path / "serial.duckdb", arts)
+    log.unlink()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        stats, counts = ingest(tmp_path / "dask.duckdb", arts,
+                               scheduler=cluster.scheduler_address, batch_size=8)
+    assert counts == serial and stats.new == 30
+    assert len(log.read_text().split()) == 2  # once per Dask worker
+
+
+def test_scheduler_without_dask_gives_an_install_hint(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with Store(tmp_path / "t.duckdb") as store, \
+            Ingester(store, scheduler="tcp://127.0.0.1:1", analyzer=SPEC) as ing:
+        with pytest.raises(LagebildError, match=r"pip install 'lagebild\[dask\]'"):
+            ing.ingest([art(1)])
+
+
+# -- crash safety ---------------------------------------------------------------------------
+def _cli(*args, env=None, **kw):
+    cmd = [sys.executable, "-c", "from lagebild.cli import main; main()", *args]
+    e = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(TESTS), os.environ.get("PYTHONPATH", "")]), **(env or {}))
+    return cmd, e
+
+
+def _write_jsonl(path: Path, arts) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for a in arts:
+            fh.write(json.dumps({"id": a.doc_id, "text": a.text, "date": a.dct,
+                                 "source": a.source, "url": a.url}, ensure_ascii=False) + "\n")
+
+
+def test_sigkill_in_the_middle_and_a_rerun_lose_nothing_and_duplicate_nothing(tmp_path):
+    n = 120
+    src = tmp_path / "in.jsonl"
+    arts = [art(i, f"#EV ASSAULT RUS UKR 2022-0{1 + i % 9}-{1 + i % 28:02d}",
+                source=f"o{i % 7}") for i in range(n)]
+    _write_jsonl(src, arts)
+    db = tmp_path / "k.duckdb"
+    args = ["ingest", str(src), "--db", str(db), "--batch-size", "5",
+            "--analyzer", "test_ingest:SlowScriptedAnalyzer", "--progress-interval", "0"]
+    cmd, env = _cli(*args)
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            text=True)
+    committed = 0
+    deadline = time.monotonic() + 60
+    try:
+        for line in proc.stderr:  # one progress line per committed batch
+            if line.startswith("ingest:") and " new " in line:
+                committed = int(line.split("|")[1].split()[0].replace(",", ""))
+                if committed >= 20:
+                    break
+            assert time.monotonic() < deadline
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert 20 <= committed < n, "the run was not killed in the middle"
+    mid = q(db, "SELECT count(*) FROM articles")[0][0]
+    assert committed <= mid < n
+    rerun = [a if a != "test_ingest:SlowScriptedAnalyzer" else SPEC for a in args[:-2]]
+    cmd, env = _cli(*rerun, "--quiet")
+    subprocess.run(cmd, env=env, check=True, timeout=120)
+    assert q(db, "SELECT count(*), count(DISTINCT content_hash) FROM articles") == [(n, n)]
+    assert q(db, "SELECT count(*), count(DISTINCT article_id) FROM event_mentions") == [(n, n)]
+    assert q(db, "SELECT sum(num_mentions) FROM events") == [(n,)]
+    assert q(db, "SELECT count(*) FROM article_minhash") == [(n,)]
+
+
+# -- feeds ------------------------------------------------------------------------------------------
+class FakeFeed:
+    """Stands in for lagebild.feeds.fetch_feed: records the validators it gets."""
+
+    def __init__(self, rounds):
+        self.rounds = list(rounds)
+        self.calls = []
+
+    def __call__(self, url, *, etag=None, modified=None, **kw):
+        from types import SimpleNamespace
+        self.calls.append((url, etag, modified))
+        if "broken" in url:
+            return SimpleNamespace(url=url, status=None, articles=[], etag=None, modified=None,
+                                   warnings=[f"{url}: timed out after 10 s"])
+        arts = self.rounds.pop(0) if self.rounds else []
+        return SimpleNamespace(url=url, status=200 if arts else 304, articles=arts,
+                               etag=f'"v{len(self.calls)}"', modified=None, warnings=[])
+
+
+def test_watch_rounds_send_stored_validators_and_skip_known_items(tmp_path):
+    db = tmp_path / "w.duckdb"
+    a1, a2 = art(1, "#EV AID USA UKR 2022-03-01"), art(2, "#EV AID USA UKR 2022-03-01")
+    fetch = FakeFeed([[a1], [a1, a2], []])
+    warnings = []
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        ing.progress.warn = warnings.append
+        total = watch(ing, ["https://feed.example/rss", "https://broken.example/rss"],
+                      every=0, max_rounds=3, fetch=fetch, sleep=lambda s: None)
+        state = store.feed_state("https://feed.example/rss")
+        assert store.counts()["articles"] == 2
+    assert total.new == 2 and total.known == 1
+    ok_calls = [c for c in fetch.calls if "feed.example" in c[0]]
+    assert ok_calls[0][1] is None and ok_calls[1][1] == '"v1"'  # conditional GET
+    assert state["etag"] is not None and state["articles_seen"] == 2
+    assert any("broken.example" in w for w in warnings)  # the failing feed warned, others went on
+    with Store(db, read_only=True) as store:
+        assert store.feed_state("https://broken.example/rss")["last_warning"]
+
+
+def test_ingest_feed_without_articles_stores_state_only(tmp_path):
+    fetch = FakeFeed([])
+    with Store(tmp_path / "f.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        stats, result = ingest_feed(ing, "https://feed.example/rss", fetch=fetch)
+        assert stats is None and result.status == 304
+        assert store.feed_state("https://feed.example/rss")["last_status"] == 304
+
+
+def test_watch_stops_cleanly_on_ctrl_c(tmp_path):
+    def interrupt(_):
+        raise KeyboardInterrupt
+    fetch = FakeFeed([[art(1)], [art(2)]])
+    with Store(tmp_path / "c.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        total = watch(ing, ["https://feed.example/rss"], every=600, fetch=fetch, sleep=interrupt)
+        assert total.new == 1 and store.counts()["articles"] == 1
+
+
+@pytest.mark.parametrize("value,seconds", [("90", 90), ("30s", 30), ("10m", 600),
+                                           ("1h30m", 5400), (2.5, 2.5)])
+def test_parse_interval_reads_units(value, seconds):
+    assert parse_interval(value) == seconds
+
+
+def test_parse_interval_rejects_garbage():
+    with pytest.raises(ValueError, match="10m"):
+        parse_interval("ten minutes")
+
+
+# -- CLI ----------------------------------------------------------------------------------------
+@pytest.fixture
+def analyzer_env(monkeypatch):
+    monkeypatch.syspath_prepend(str(TESTS))
+
+
+def test_cli_ingest_shows_progress_and_summary_and_is_idempotent(tmp_path, analyzer_env):
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, [art(i, "#EV ASSAULT RUS UKR 2022-02-24", source=f"o{i}") for i in range(4)]
+                 + [art(9, "#EV CONSULT USA DEU 2022-02-18")])
+    db = tmp_path / "c.duckdb"
+    runner = CliRunner()
+    r = runner.invoke(main, ["ingest", str(src), "--db", str(db), "--analyzer", SPEC])
+    assert r.exit_code == 0, r.output
+    assert "articles/s" in r.stderr and "5 new" in r.stderr
+    assert "RUS -> UKR: 1 events, 4 mentions" in r.stdout
+    r2 = runner.invoke(main, ["ingest", str(src), "--db", str(db), "--analyzer", SPEC, "-q"])
+    assert r2.exit_code == 0 and r2.stdout == "" and r2.stderr == ""
+    r3 = runner.invoke(main, ["summary", "--db", str(db), "--format", "json"])
+    s = json.loads(r3.stdout)
+    assert s["articles"] == 5 and s["events"] == 2
+    assert s["top_dyads"][0]["source"] == "RUS"
+
+
+def test_cli_ingest_into_a_foreign_file_fails_cleanly(tmp_path, analyzer_env):
+    bad = tmp_path / "x.duckdb"
+    bad.write_bytes(b"not a database at all" * 10)
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, [art(1)])
+    r = CliRunner().invoke(main, ["ingest", str(src), "--db", str(bad), "--analyzer", SPEC])
+    assert r.exit_code == 1 and "not a DuckDB database" in r.output
+    assert bad.read_bytes() == b"not a database at all" * 10
+
+
+def test_cli_events_filters_and_formats(tmp_path, analyzer_env):
+    db = tmp_path / "e.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV CONSULT USA RUS 2022-01-10"),
+                art(3, "#EV ASSAULT RUS UKR 2022-03-05 hypothetical"),
+                art(4, "#EV AID DEU UKR 2022-02-26")])
+    runner = CliRunner()
+    r = runner.invoke(main, ["events", "--db", str(db), "--actor", "RUS", "--since", "2022-02-01",
+                             "--format", "json"])
+    assert r.exit_code == 0, r.output
+    got = [(e["type"], e["event_date"], e["factuality"]) for e in json.loads(r.stdout)]
+    assert got == [("ASSAULT", "2022-02-24", "asserted"), ("ASSAULT", "2022-03-05", "hypothetical")]
+    r = runner.invoke(main, ["events", "--db", str(db), "--type", "ASSAULT", "--factuality",
+                             "asserted", "--format", "csv"])
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("event_id,")
+    r = runner.invoke(main, ["events", "--db", str(db), "--sort", "-date", "--limit", "2"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[2].split()[1] == "2022-03-05"
+    r = runner.invoke(main, ["events", "--db", str(db), "--target", "UKR", "--source", "DEU",
+                             "--with-mentions", "--format", "json"])
+    (e,) = json.loads(r.stdout)
+    assert e["type"] == "AID" and e["mentions"][0]["doc_id"] == "d4"
+
+
+def test_cli_timeline_counts_both_directions_unless_directed(tmp_path):
+    db = tmp_path / "tl.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV ASSAULT UKR RUS 2022-02-24"),
+                art(3, "#EV ASSAULT RUS UKR 2022-02-27"), art(4, "#EV ASSAULT RUS UKR 2022-02-24")])
+    runner = CliRunner()
+    r = runner.invoke(main, ["timeline", "RUS", "UKR", "--db", str(db), "--format", "json"])
+    rows = json.loads(r.stdout)
+    assert [(x["day"], x["events"], x["mentions"], x["goldstein_sum"]) for x in rows] == [
+        ("2022-02-24", 2, 3, -20.0), ("2022-02-27", 1, 1, -10.0)]
+    r = runner.invoke(main, ["timeline", "RUS", "UKR", "--db", str(db), "--directed",
+                             "--format", "json"])
+    assert [(x["day"], x["events"]) for x in json.loads(r.stdout)] == [
+        ("2022-02-24", 1), ("2022-02-27", 1)]
+
+
+def test_cli_query_on_missing_database_says_how_to_create_one(tmp_path):
+    r = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 1 and "lagebild ingest" in r.output
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_every_store_command_has_help_with_examples():
+    for name in ("ingest", "watch", "events", "timeline", "summary", "export"):
+        r = CliRunner().invoke(main, [name, "--help"])
+        assert r.exit_code == 0 and "Examples:" in r.output and "--db" in r.output
+
+
+# -- feeds over HTTP (a local server on 127.0.0.1, never the internet) ------------------------------
+@pytest.fixture
+def feed_server():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    items = "".join(
+        f"<item><title>Meldung {i}</title><link>http://127.0.0.1/a/{i}</link>"
+        f"<guid>item-{i}</guid><pubDate>Thu, 24 Feb 2022 0{i}:00:00 GMT</pubDate>"
+        f"<description>{filler(100 + i, words=120)}</description></item>" for i in range(3))
+    body = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>Testfeed</title><link>http://127.0.0.1/</link>{items}</channel></rss>"
+            ).encode("utf-8")
+    hits = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append((self.path, self.headers.get("If-None-Match")))
+            if self.path != "/feed.xml":
+                self.send_response(404)
+                self.end_headers()
+                return
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("ETag", '"v1"')
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}", hits
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
+        tmp_path, feed_server, analyzer_env):
+    base, hits = feed_server
+    db = tmp_path / "feed.duckdb"
+    runner = CliRunner()
+    r = runner.invoke(main, ["ingest", f"{base}/feed.xml", f"{base}/missing.xml", "--db",
+                             str(db), "--analyzer", SPEC])
+    assert r.exit_code == 0, r.output
+    assert "missing.xml" in r.stderr  # the 404 feed is a warning naming the URL
+    with Store(db, read_only=True) as s:
+        assert s.counts()["articles"] == 3
+        assert s.feed_state(f"{base}/feed.xml")["etag"] == '"v1"'
+    r = runner.invoke(main, ["watch", f"{base}/feed.xml", "--db", str(db), "--analyzer", SPEC,
+                             "--every", "0s", "--max-rounds", "2"])
+    assert r.exit_code == 0, r.output
+    assert [h for h in hits if h[0] == "/feed.xml"][-1] == ("/feed.xml", '"v1"')
+    assert "round 2: 0 new articles" in r.stderr

@@ -1,0 +1,210 @@
+"""The DuckDB store: versioned schema, refusing foreign files untouched, transactions,
+queries and the situation summary."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+import duckdb
+import pytest
+
+from lagebild.errors import StoreError
+from lagebild.store import APP, SCHEMA_VERSION, TABLES, Store, date_bounds
+
+from test_ingest import art, ingest  # the scripted analyzer and article builder
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- opening ------------------------------------------------------------------------------
+def test_new_store_has_every_table_and_a_versioned_meta(tmp_path):
+    db = tmp_path / "new.duckdb"
+    with Store(db) as s:
+        meta = s.meta()
+        tables = {r[0] for r in s.con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+    assert meta["app"] == APP and meta["schema_version"] == str(SCHEMA_VERSION)
+    assert set(TABLES) <= tables
+    with Store(db, read_only=True) as s:  # reopening an existing store works
+        assert s.counts()["articles"] == 0
+
+
+def test_random_bytes_file_is_refused_and_left_untouched(tmp_path):
+    db = tmp_path / "random.duckdb"
+    db.write_bytes(os.urandom(64 * 1024))
+    before = _digest(db)
+    for ro in (False, True):
+        with pytest.raises(StoreError, match="not a DuckDB database file.*untouched"):
+            Store(db, read_only=ro)
+    assert _digest(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["random.duckdb"]  # no WAL either
+
+
+def test_empty_file_is_refused(tmp_path):
+    db = tmp_path / "empty.duckdb"
+    db.touch()
+    with pytest.raises(StoreError, match="not a DuckDB database"):
+        Store(db)
+    assert db.stat().st_size == 0
+
+
+def test_duckdb_file_of_another_application_is_refused_and_left_untouched(tmp_path):
+    db = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE customers (id INTEGER, name VARCHAR)")
+    con.execute("INSERT INTO customers VALUES (1, 'Ada')")
+    con.close()
+    before = _digest(db)
+    with pytest.raises(StoreError, match="another application.*customers"):
+        Store(db)
+    assert _digest(db) == before
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM information_schema.tables").fetchall() == [(1,)]
+    con.close()
+
+
+def test_foreign_meta_table_is_refused(tmp_path):
+    db = tmp_path / "meta.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('app', 'someone-else')")
+    con.close()
+    with pytest.raises(StoreError, match="another application"):
+        Store(db)
+
+
+def test_store_from_a_newer_lagebild_is_refused(tmp_path):
+    db = tmp_path / "newer.duckdb"
+    with Store(db) as s:
+        s.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                      [str(SCHEMA_VERSION + 1)])
+    before = _digest(db)
+    with pytest.raises(StoreError, match="newer lagebild"):
+        Store(db)
+    assert _digest(db) == before
+
+
+def test_empty_duckdb_database_is_initialised(tmp_path):
+    db = tmp_path / "blank.duckdb"
+    duckdb.connect(str(db)).close()
+    with Store(db) as s:
+        assert s.meta()["app"] == APP
+
+
+def test_read_only_open_of_missing_file_says_how_to_create_it(tmp_path):
+    with pytest.raises(StoreError, match="lagebild ingest"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+    assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_folder_as_database_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="folder"):
+        Store(tmp_path)
+
+
+# -- writes ---------------------------------------------------------------------------------
+def test_failed_batch_is_rolled_back_completely(tmp_path):
+    db = tmp_path / "tx.duckdb"
+    with Store(db) as s:
+        with pytest.raises(Exception):
+            s.write_batch(articles=[{"article_id": 1, "doc_id": "a", "content_hash": "h"}],
+                          minhashes=[], actors=[], quotes=[],
+                          new_events=[{"event_id": 1, "type": "ASSAULT",
+                                       "num_mentions": "not a number"}],
+                          mentions=[], touched_events=[])
+        assert s.counts()["articles"] == 0 and s.counts()["events"] == 0
+        # the connection is usable after the rollback
+        s.write_batch(articles=[{"article_id": 1, "doc_id": "a", "content_hash": "h"}],
+                      minhashes=[], actors=[], quotes=[], new_events=[], mentions=[],
+                      touched_events=[])
+        assert s.known_hashes() == {"h"}
+
+
+def test_feed_state_round_trip(tmp_path):
+    with Store(tmp_path / "f.duckdb") as s:
+        assert s.feed_state("https://x.example/rss") is None
+        s.save_feed_state("https://x.example/rss", etag='"a"', modified="Mon", status=200,
+                          new_articles=3)
+        s.save_feed_state("https://x.example/rss", etag='"b"', modified=None, status=304)
+        st = s.feed_state("https://x.example/rss")
+    assert (st["etag"], st["last_status"], st["articles_seen"]) == ('"b"', 304, 3)
+    assert st["last_fetch"] is not None
+
+
+# -- queries --------------------------------------------------------------------------------
+@pytest.fixture
+def filled(tmp_path):
+    db = tmp_path / "q.duckdb"
+    ingest(db, [
+        art(1, "#EV CONSULT USA RUS 2022-02-15"),
+        art(2, "#EV ACCUSE USA RUS 2022-02-17"),
+        art(3, "#EV MOBILIZE RUS UKR 2022-02-10"),
+        art(4, "#EV ASSAULT RUS UKR 2022-02-24", source="a"),
+        art(5, "#EV ASSAULT RUS UKR 2022-02-24", source="b"),
+        art(6, "#EV ASSAULT RUS UKR 2022-02-26"),
+        art(7, "#EV ASSAULT UKR RUS 2022-02-27"),
+        art(8, "#EV ASSAULT RUS UKR 2022-03-05 hypothetical"),
+        art(9, "#EV AID DEU UKR 2022-02"),
+    ])
+    store = Store(db, read_only=True)
+    yield store
+    store.close()
+
+
+def test_query_events_filters_by_actor_dates_type_and_factuality(filled):
+    df = filled.query_events(actor="RUS", since="2022-02-20", until="2022-02")
+    assert list(df["type"]) == ["ASSAULT", "ASSAULT", "ASSAULT"]
+    assert list(filled.query_events(source="UKR")["target_code"]) == ["RUS"]
+    assert len(filled.query_events(type="ASSAULT,MOBILIZE", factuality="asserted")) == 4
+    assert list(filled.query_events(factuality="hypothetical")["event_date"].astype(str)) == [
+        "2022-03-05"]
+    assert len(filled.query_events(actor="rus,deu", limit=2)) == 2
+
+
+def test_query_events_sorts_by_mentions(filled):
+    top = filled.query_events(sort="mentions", limit=1).iloc[0]
+    assert (top["type"], int(top["num_mentions"]), int(top["num_sources"])) == ("ASSAULT", 2, 2)
+
+
+def test_query_rejects_bad_dates_and_sorts(filled):
+    with pytest.raises(StoreError, match="YYYY-MM-DD"):
+        filled.query_events(since="24.02.2022")
+    with pytest.raises(StoreError, match="sort"):
+        filled.query_events(sort="random")
+
+
+def test_timeline_counts_per_day_in_both_directions_or_directed(filled):
+    both = filled.timeline("RUS", "UKR")
+    assert [str(d.date()) if hasattr(d, "date") else str(d) for d in both["day"]] == [
+        "2022-02-10", "2022-02-24", "2022-02-26", "2022-02-27"]
+    assert list(both["b_to_a"]) == [0, 0, 0, 1]
+    assert list(both["goldstein_sum"]) == [-7.2, -10.0, -10.0, -10.0]
+    assert len(filled.timeline("RUS", "UKR", directed=True)) == 3
+    assert len(filled.timeline("rus", "ukr", factuality=None)) == 5  # + the hypothetical one
+
+
+def test_summary_reports_top_dyads_and_escalation(filled):
+    s = filled.summary(top=2)
+    assert s["articles"] == 9 and s["events"] == 8
+    assert (s["top_dyads"][0]["source"], s["top_dyads"][0]["target"]) == ("RUS", "UKR")
+    esc = s["escalation"]
+    assert esc["trend"] == "escalating"  # consult/accuse before, assaults in the last week
+    assert esc["recent"]["goldstein_mean"] < esc["before"]["goldstein_mean"]
+    assert 0 < esc["overall"]["material_conflict_share"] <= 1
+
+
+def test_summary_of_an_empty_store_has_unknown_trend(tmp_path):
+    with Store(tmp_path / "e.duckdb") as s:
+        out = s.summary()
+    assert out["events"] == 0 and out["escalation"]["trend"] == "unknown"
+
+
+@pytest.mark.parametrize("value,first,last", [
+    ("2022", "2022-01-01", "2022-12-31"), ("2022-02", "2022-02-01", "2022-02-28"),
+    ("2020-02", "2020-02-01", "2020-02-29"), ("2022-12", "2022-12-01", "2022-12-31"),
+    ("2022-02-24", "2022-02-24", "2022-02-24")])
+def test_date_bounds_cover_the_whole_period(value, first, last):
+    a, b = date_bounds(value)
+    assert (a.isoformat(), b.isoformat()) == (first, last)

@@ -1,0 +1,289 @@
+"""German time expressions: recognition, normalization, bad input, KRAUTS scoring."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from lagebild.timex import find_timexes, parse_dct
+
+SHARED = Path(os.environ.get("LAGEBILD_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+KRAUTS = SHARED / "data" / "krauts"
+DCT = "2022-02-18"  # a Friday, ISO week 7
+
+
+def tx(text, dct=DCT, **kw):
+    return find_timexes(text, dct, **kw)
+
+
+def one(text, dct=DCT, **kw):
+    found = tx(text, dct, **kw)
+    assert len(found) == 1, found
+    t = found[0]
+    assert text[t.start:t.end] == t.text
+    return t
+
+
+def values(text, dct=DCT, **kw):
+    return [(t.text, t.value) for t in tx(text, dct, **kw)]
+
+
+# ---------------------------------------------------------------- absolute dates
+
+def test_absolute_dates_are_normalized():
+    assert values("Das Treffen fand am 18.02.2022 statt.") == [("am 18.02.2022", "2022-02-18")]
+    assert values("Er kam am 24. Februar 2022 an.") == [("am 24. Februar 2022", "2022-02-24")]
+    assert values("Er wurde im Herbst 2015 gewählt.") == [("im Herbst 2015", "2015-FA")]
+    assert values("Die Wahl fand im März 1992 statt.") == [("im März 1992", "1992-03")]
+    assert values("Das Gesetz stammt aus dem Jahr 1998.") == [("dem Jahr 1998", "1998")]
+
+
+def test_day_and_month_without_year_take_the_year_from_the_document_date():
+    t = one("Der Gipfel ist am 24. Februar.")
+    assert (t.type, t.value) == ("DATE", "2022-02-24")
+    # December mentioned in a February article with past tense: last December
+    assert one("Im Dezember hatten sie sich getroffen.").value == "2021-12"
+    # future tense: the coming one
+    assert one("Im Oktober wird gewählt.").value == "2022-10"
+
+
+def test_date_lists_give_one_timex_per_day():
+    found = tx("Die Rennen finden am 16. und 17. März statt.")
+    assert [t.value for t in found] == ["2022-03-16", "2022-03-17"]
+
+
+def test_decades_and_centuries():
+    assert one("In den sechziger Jahren war alles anders.").value == "196"
+    assert one("Seit dem 19. Jahrhundert gibt es das.").value == "18"
+
+
+# ------------------------------------------------------------ relative to the DCT
+
+def test_deictic_days_and_day_parts():
+    assert values("Er sagte gestern, dass ...") == [("gestern", "2022-02-17")]
+    assert values("Sie reist morgen ab.") == [("morgen", "2022-02-19")]
+    t = one("Heute Morgen wurde bekannt, dass ...")
+    assert (t.type, t.value) == ("TIME", "2022-02-18TMO")
+    assert one("Das Ergebnis kam gestern Abend.").value == "2022-02-17TEV"
+
+
+def test_weeks_are_iso_weeks():
+    assert values("Sie wollen sich nächste Woche treffen.") == [("nächste Woche", "2022-W08")]
+    assert values("Termine für Ende nächster Woche.") == [("Ende nächster Woche", "2022-W08")]
+    assert one("In der vergangenen Woche gab es Gespräche.").value == "2022-W06"
+
+
+def test_weekday_direction_follows_tense():
+    # DCT Friday 2022-02-18
+    assert one("Am Dienstag beginnt die Konferenz.").value == "2022-02-22"
+    assert one("Er hatte am Dienstag gesagt, dass ...").value == "2022-02-15"
+    assert one("Er will sich am Dienstag mit ihm treffen.").value == "2022-02-22"
+    assert one("Am Freitag beginnt die Sicherheitskonferenz.").value == "2022-02-18"
+    assert one("Am vergangenen Montag wurde er gewählt.").value == "2022-02-14"
+    assert one("Am nächsten Montag wird gewählt.").value == "2022-02-21"
+
+
+def test_weekday_with_day_part_is_a_time():
+    t = one("Das teilte das Büro am Donnerstagabend mit.")
+    assert (t.text, t.type, t.value) == ("am Donnerstagabend", "TIME", "2022-02-17TEV")
+
+
+def test_years_relative_and_ago():
+    assert one("Im vergangenen Jahr stieg die Zahl.").value == "2021"
+    assert one("Nächstes Jahr wird gewählt.").value == "2023"
+    t = one("Das geschah vor drei Jahren.")
+    assert (t.text, t.type, t.value) == ("vor drei Jahren", "DATE", "2019")
+    t = one("Das geschah vor drei Jahren.", spans="timeml")
+    assert (t.text, t.type, t.value) == ("drei Jahren", "DURATION", "P3Y")
+
+
+def test_vague_periods_are_past_or_future_refs():
+    t = one("Russland könnte in den kommenden Tagen einmarschieren.")
+    assert (t.text, t.value) == ("in den kommenden Tagen", "FUTURE_REF")
+    t = one("Russland könnte in den kommenden Tagen einmarschieren.", spans="timeml")
+    assert (t.text, t.type, t.value) == ("den kommenden Tagen", "DURATION", "PXD")
+    assert one("Damals war alles anders.").value == "PAST_REF"
+    assert one("Das ist jetzt vorbei.").value == "PRESENT_REF"
+
+
+# ------------------------------------------------------------------ anaphoric
+
+def test_anaphoric_expressions_use_the_last_date_mentioned():
+    found = tx("Am 3. März traf er ein. Am Tag darauf reiste er ab.")
+    assert [t.value for t in found] == ["2022-03-03", "2022-03-04"]
+    found = tx("Am 3. März traf er ein. Zwei Tage später reiste er ab.")
+    assert [(t.text, t.value) for t in found][1] == ("Zwei Tage später", "2022-03-05")
+    found = tx("Am 3. März um 20.30 Uhr begann das Konzert.")
+    assert [t.value for t in found] == ["2022-03-03", "2022-03-03T20:30"]
+
+
+def test_underspecified_month_and_year_parts():
+    assert one("Im März soll gewählt werden.").value == "2022-03"
+    assert one("Anfang des Jahres stieg die Zahl.").value == "2022"
+
+
+# --------------------------------------------------------- durations and sets
+
+def test_durations():
+    assert one("Die Verhandlungen dauerten drei Tage.").value == "P3D"
+    assert one("Er saß zwei Jahre und neun Monate in Haft.").value == "P2Y9M"
+    assert one("Sie warteten 48 Stunden.").value == "PT48H"
+    assert one("Er lebt seit Jahren dort.").value == "PXY"
+
+
+def test_ages_are_not_durations():
+    assert tx("Die beiden Männer sind 31 und 22 Jahre alt.") == []
+    assert tx("Jugendliche ab 16 Jahren dürfen wählen.") == []
+
+
+def test_sets():
+    t = one("Der Zug fährt täglich.")
+    assert (t.type, t.value) == ("SET", "P1D")
+    assert one("Die Sitzung findet jeden Montag statt.").value == "XXXX-WXX-1"
+    assert one("Das kostet 400 Euro im Monat.").value == "P1M"
+    assert one("Gewählt wird alle vier Jahre.").value == "P4Y"
+
+
+def test_quantities_are_not_years():
+    assert tx("Rund 2000 Menschen demonstrierten.") == []
+    assert tx("Das kostet 1500 Euro.") == []
+    assert values("Er wurde 1995 geboren.", spans="timeml") == [("1995", "1995")]
+
+
+# ------------------------------------------------------------------ bad input
+
+def test_impossible_date_is_reported_not_invented():
+    t = one("Die Frist endet am 31. Februar.")
+    assert t.value == "2022-02"
+    assert "impossible" in t.note
+
+
+def test_two_digit_year_is_expanded_and_flagged():
+    t = one("Vertrag vom 18.02.22 unterschrieben.")
+    assert t.value == "2022-02-18"
+    assert "two-digit" in t.note
+    t = one("Vertrag vom 3.10.89 unterschrieben.")
+    assert t.value == "1989-10-03"
+
+
+def test_clock_times():
+    assert one("Beginn ist um 20.30 Uhr.").value == "T20:30"
+    assert one("Beginn ist um 20:30 Uhr.").value == "T20:30"
+    found = tx("Geöffnet von 10 bis 18 Uhr.", spans="timeml")
+    assert [(t.text, t.value) for t in found] == [("10", "T10:00"), ("18 Uhr", "T18:00")]
+    t = one("Beginn ist um 25.30 Uhr.")
+    assert "impossible" in t.note
+    # "T20.30" is no German way to write a time and must not crash anything
+    assert isinstance(tx("Beginn T20.30 laut Plan."), list)
+
+
+def test_bad_dct_is_reported_and_ignored():
+    warnings: list[str] = []
+    found = find_timexes("Am 24. Februar 2022 und gestern.", "18/02/2022", warnings=warnings)
+    assert warnings and "18/02/2022" in warnings[0]
+    assert [t.value for t in found] == ["2022-02-24", "XXXX-XX-XX"]
+
+
+def test_month_precision_dct_never_invents_a_day():
+    found = tx("Am Freitag beginnt die Konferenz. Nächste Woche wird verhandelt. Im März wird gewählt.",
+               "2022-02")
+    by_text = {t.text: t for t in found}
+    assert by_text["Am Freitag"].value == "2022-02"
+    assert "month" in by_text["Am Freitag"].note
+    assert by_text["Nächste Woche"].value == "2022-02"
+    assert by_text["Im März"].value == "2022-03"
+    assert one("Am 17. Februar kam er.", "2022-02").value == "2022-02-17"
+
+
+def test_without_dct_only_what_the_text_fixes():
+    assert values("Am 24. Februar 2022 begann der Krieg.", None) == [("Am 24. Februar 2022", "2022-02-24")]
+    assert one("Er kam gestern.", None).value == "XXXX-XX-XX"
+    assert one("Er kam am 3. März.", None).value == "XXXX-03-03"
+
+
+def test_empty_and_odd_text():
+    assert tx("") == []
+    assert isinstance(tx("!!! 31.31.31 ??? 99:99 Uhr 0. Jänner \u0000"), list)
+
+
+def test_parse_dct_accepts_the_documented_forms():
+    assert parse_dct("2022") == "2022"
+    assert parse_dct("2022-2") == "2022-02"
+    assert parse_dct("2022-02-18") == "2022-02-18"
+    assert parse_dct("2022-02-18T10:00:00") == "2022-02-18"
+    assert parse_dct("18.02.2022") == "2022-02-18"
+
+
+@pytest.mark.parametrize("bad", ["18/02/2022", "2022-13", "2022-02-30", "gestern", "", "22-02-18"])
+def test_parse_dct_rejects_unknown_formats_with_a_clear_message(bad):
+    with pytest.raises(ValueError, match="YYYY"):
+        parse_dct(bad)
+
+
+def test_spans_option_is_checked():
+    with pytest.raises(ValueError):
+        find_timexes("heute", DCT, spans="other")
+
+
+# --------------------------------------------------------------- shared data
+
+def test_seed_article_expressions():
+    seed = SHARED / "gold" / "seed.json"
+    if not seed.exists():
+        pytest.skip("../shared/gold not present")
+    doc = json.loads(seed.read_text(encoding="utf-8"))
+    found = {(t.text, t.value) for t in find_timexes(doc["text"], "2022-02-18")}
+    for gold in doc["timexes_with_dct_2022_02_18"]:
+        assert (gold["text"], gold["value"]) in found, gold
+
+
+def _krauts_files(n=3):
+    if not KRAUTS.is_dir():
+        pytest.skip("../shared/data not present")
+    return sorted((KRAUTS / "Dolomiten-100" / "gold").glob("*.tml"))[:n]
+
+
+def test_krauts_reader_offsets_match_the_text():
+    from lagebild.evaluate.timex import read_timeml
+
+    for f in _krauts_files():
+        doc = read_timeml(f)
+        assert doc.dct and doc.timexes
+        for t in doc.timexes:
+            assert doc.text[t.start:t.end] == t.text
+
+
+def test_krauts_scoring_smoke():
+    from lagebild.evaluate.timex import evaluate
+
+    files = _krauts_files(3)
+    res = evaluate(files)
+    ours = res["systems"]["lagebild"]["overall"]
+    assert res["documents"] == 3
+    assert ours["gold"] > 0
+    assert ours["strict"]["f1"] > 0.5
+    assert "heideltime" in res["systems"]
+
+
+def test_eval_timex_command_prints_json():
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+
+    files = [str(f) for f in _krauts_files(2)]
+    result = CliRunner().invoke(main, ["eval", "timex", *files, "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert set(out["systems"]) == {"lagebild", "heideltime"}
+
+
+def test_eval_timex_command_reports_a_missing_folder():
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "timex", "/nonexistent/krauts"])
+    assert result.exit_code != 0
+    assert "no such folder" in result.output
