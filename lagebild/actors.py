@@ -248,6 +248,15 @@ class ActorTagger:
                 j = j + 1 + hit[0]
             elif inner is not None and inner.kind == "role" and toks[j + 1].text.endswith("s"):
                 j = j + 2
+            elif hit is None and j + 2 < len(toks) and lex.adjectives.get(toks[j + 1].lower) is not None \
+                    and _role_of(lex, toks[j + 2].text) is not None:
+                adj_entry = lex.adjectives[toks[j + 1].lower]
+                code = code or adj_entry.code
+                j = j + 3
+            elif hit is None and _prefix_entry(lex, toks[j + 1].text) is not None:
+                pre_entry = _prefix_entry(lex, toks[j + 1].text)
+                code = code or pre_entry.code
+                j = j + 2
         # ", Ned Price" or "Ned Price" after the role
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j
         n = self._names_after(toks, name_start)
@@ -310,6 +319,10 @@ class ActorTagger:
             if st.sentence.kind != "body":
                 continue
             ms = self.tag_sentence(st, quote_spans)
+            dash = next((k for k, t in enumerate(st.tokens[:6]) if t.text in ("–", "—", "-")), None)
+            if dash is not None and all(t.is_cap or t.text in ("/", ",") for t in st.tokens[:dash]):
+                # dateline ("Washington – ", "Kiew/Moskau – "): where it was written, not who acts
+                ms = [m for m in ms if m.i > dash]
             taken = {k for m in ms for k in range(m.i, m.j)}
             for m in ms:
                 if m.kind == "person" and m.name:
@@ -344,6 +357,17 @@ class ActorTagger:
         return None
 
     @staticmethod
+    def _code_nearby(m: Mention, before: list[Mention]) -> str | None:
+        """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
+        for other in reversed(before):
+            if other.sent < m.sent - 2:
+                break
+            if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
+                    and other.prep not in ("nach", "aus"):
+                return other.code
+        return None
+
+    @staticmethod
     def _default_code(mentions: list[Mention]) -> str | None:
         """The article's home country: the most frequent country code among its mentions."""
         counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun)
@@ -356,13 +380,24 @@ class ActorTagger:
         by_key: dict[tuple, Actor] = {}
         persons: list[tuple[Mention, Actor]] = []
         last_any: Mention | None = None
-        for m in idx.mentions:
+        actor_of: dict[int, Actor] = {}
+        for n, m in enumerate(idx.mentions):
             if m.pronoun:
                 ant = None
                 for pm, pa in reversed(persons):
+                    if pm.sent < m.sent - 3:
+                        break
                     if m.gender is None or pm.gender in (None, m.gender) or pm.gender == "pl":
                         if not (m.gender == "f" and pm.gender == "m") and not (m.gender == "m" and pm.gender == "f"):
                             ant = (pm, pa)
+                            break
+                if ant is None and m.text.lower() == "sie":
+                    # plural "sie": the last group, organisation or country in this or the last sentence
+                    for pm in reversed(idx.mentions[:n]):
+                        if pm.sent < m.sent - 1:
+                            break
+                        if not pm.pronoun and pm.kind != "person" and pm.code and id(pm) in actor_of:
+                            ant = (pm, actor_of[id(pm)])
                             break
                 if ant is None:
                     continue
@@ -373,7 +408,8 @@ class ActorTagger:
                 continue
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_from_office(m, idx.mentions) or (
-                    idx.default_code if m.role not in self.relational and m.sector else None)
+                    self._code_nearby(m, idx.mentions[:n]) or idx.default_code
+                    if m.role not in self.relational and m.sector else None)
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 key = ("person", surname)
@@ -400,6 +436,7 @@ class ActorTagger:
                 if m.kind == "person":
                     persons.append((m, a))
             m.actor_id = a.id
+            actor_of[id(m)] = a
             if m.text not in a.mentions:
                 a.mentions.append(m.text)
             last_any = m

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -31,8 +31,13 @@ RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welc
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
+# types whose target, when none is named, is the home country of a home-country source
+DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
+                             "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
 # verbal acts whose addressee is often the other party of the story, not named in the clause
 VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
 KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
@@ -190,6 +195,22 @@ def lex_adjective(word: str) -> bool:
     return word in load_lexicon().adjectives
 
 
+FUNCTION_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines und oder sowie von "
+                           "aus in im am an auf mit für bei nach vor zu zur zum über unter auch".split())
+
+
+def _has_verb(toks: list[Token]) -> bool:
+    """Whether a token run has something that can be a verb (lower case, inflected, not attributive)."""
+    for k, t in enumerate(toks):
+        if not t.text[:1].islower() or t.lower in FUNCTION_WORDS or not t.text.isalpha():
+            continue
+        if _attributive(toks, k):
+            continue
+        if lemma(t.text) != t.lower or t.lower.endswith(("en", "ern", "eln", "t")):
+            return True
+    return False
+
+
 def _verbish(tok: Token) -> bool:
     if not tok.text[:1].islower():
         return False
@@ -227,8 +248,21 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             joined[-1].tokens.extend(c.tokens)
         else:
             joined.append(c)
-    merged: list[Clause] = []
+    # a verbless segment before a clause is its fronted subject ("Der Kommissar des Europarats,
+    # Nils Muiznieks, hatte ... aufgerufen")
+    fronted: list[Clause] = []
+    carry: list[Token] = []
     for c in joined:
+        if carry:
+            c.tokens = carry + c.tokens
+            carry = []
+        if c is not joined[-1] and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
+                and not lex.is_(c.tokens[0].lower, "condition"):
+            carry = c.tokens
+            continue
+        fronted.append(c)
+    merged: list[Clause] = []
+    for c in fronted:
         c.tokens = [t for t in c.tokens if t.text not in (".", "!", "?")] or c.tokens
         first = c.tokens[0].lower
         c.starts_with = first
@@ -245,13 +279,32 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     return merged
 
 
+ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+                        "keiner zur zum im am vom beim ins seine seinen seiner ihre ihren ihrer diese diesen".split())
+
+
+def _attributive(toks: list[Token], k: int) -> bool:
+    """A participle used as an adjective: "der verbotenen Organisation", "die abgeriegelte Stadt"."""
+    t = toks[k]
+    if not t.lower.endswith(("e", "en", "er", "es", "em")) or k + 1 >= len(toks):
+        return False
+    if not toks[k + 1].is_cap:
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].text[:1].islower() and toks[j].lower not in ATTR_BEFORE and j >= k - 2:
+        j -= 1
+    return j >= 0 and toks[j].lower in ATTR_BEFORE
+
+
 def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
     """(token, lemma) of verb cues in the clause, separable particles joined."""
     toks = c.tokens
     last = toks[-1].lower if toks else ""
     out = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if not t.text[:1].islower() and t is not toks[0]:
+            continue
+        if _attributive(toks, k):
             continue
         lem = lemma(t.text)
         if lex.is_(last, "particle") and t is not toks[-1] and (last + lem) in lex.verbs:
@@ -355,6 +408,10 @@ class EventCoder:
                 reporter = None
             sent_events: list[RawEvent] = []
             prev_source: list[Mention] = last_source
+            if speaker is not None:
+                # the one who says so is not a participant of what is said ("Nach Angaben der HDP ...")
+                for c in clauses:
+                    c.mentions = [m for m in c.mentions if m is not speaker]
             for ci, c in enumerate(clauses):
                 for tok, lem in _cue_lemmas(c, self.lex):
                     cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
@@ -370,14 +427,16 @@ class EventCoder:
                     if ev.source_m:
                         prev_source = ev.source_m
                     sent_events.append(ev)
+                joins = any(self.lex.verbs.get(lm) and self.lex.verbs[lm][0].type == "JOIN"
+                            for _, lm in _cue_lemmas(c, self.lex))
                 for k, t in enumerate(c.tokens):
-                    cands = self.lex.nouns.get(t.lower)
+                    cands = None if joins else self.lex.nouns.get(t.lower)
                     if not cands or not t.is_cap:
                         continue
                     cue = _pick_cue(cands, c, sent_lowers)
                     if cue is None:
                         continue
-                    ev = self._noun_event(cue, t, k, c, actors)
+                    ev = self._noun_event(cue, t, k, c, actors, prev_source)
                     if ev is not None:
                         sent_events.append(ev)
             # attach factuality, conditions, reporter, magnitude, date
@@ -394,6 +453,12 @@ class EventCoder:
                 elif speaker is None and konj and reporter is not None and ev.clause.kind != "condition":
                     if not any(m.code == reporter.code for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
+                if not ev.event.target and ev.event.type in DOMESTIC_TARGET and actors.default_code \
+                        and ev.event.source and all(p.code == actors.default_code for p in ev.event.source) \
+                        and not any(m.code and m.code != actors.default_code for m in ms):
+                    # a home-country actor acting with no one named: it acts at home (police, army,
+                    # protesters and government of one country)
+                    ev.event.target = [Participant(actor=None, text=None, code=actors.default_code)]
                 if "@reporter" in ev.cue.targets and ev.event.reported_by is not None \
                         and ev.event.source and ev.event.reported_by.code not in {p.code for p in ev.event.source}:
                     # "Russland habe die Grundprinzipien in Frage gestellt" (said Baerbock): Baerbock accuses Russia
@@ -412,7 +477,19 @@ class EventCoder:
                 if srcs:
                     last_source = srcs[-1]
             raw.extend(sent_events)
-        return [r.event for r in raw if r.event.source or r.event.target]
+        out: list[Event] = []
+        for r in raw:
+            ev = r.event
+            if not ev.source:
+                continue        # who acted is unknown: not an event record we can code
+            if ev.target is not ev.source and ev.target != ev.source:
+                out.append(ev)
+                continue
+            # reciprocal: one event per side, the other sides as targets
+            for p in ev.source:
+                others = [q for q in ev.source if q.code != p.code]
+                out.append(replace(ev, source=[p], target=others or [p], evidence=list(ev.evidence)))
+        return out
 
     def _join(self, mentions: list[Mention], consult: "RawEvent | None") -> None:
         """'X und Y nehmen an dem Gespräch teil' / 'Auch X sei vertreten': more participants."""
@@ -491,6 +568,10 @@ class EventCoder:
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
             target_p = self._fallback_target(c, source_p, actors, ci, clauses)
+        if not target_p and cue.type in RECIPROCAL and len({p.code for p in source_p}) > 1:
+            # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
+            # acts on the others; the coder returns one event per source side
+            target_p = list(source_p)
         ev = Event(type=cue.type, mode=cue.mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue)
 
@@ -516,7 +597,8 @@ class EventCoder:
         return []
 
     # -- noun events ------------------------------------------------------------------------
-    def _noun_event(self, cue: Cue, t: Token, k: int, c: Clause, actors: ActorIndex) -> RawEvent | None:
+    def _noun_event(self, cue: Cue, t: Token, k: int, c: Clause, actors: ActorIndex,
+                    prev_source: list[Mention] | None = None) -> RawEvent | None:
         from .lexicon import load_lexicon
         lex = load_lexicon()
         toks = c.tokens
@@ -543,10 +625,19 @@ class EventCoder:
         negated_noun = k >= 1 and toks[k - 1].lower.startswith("kein") or (
             k >= 2 and toks[k - 2].lower.startswith("kein"))
         if not source:
-            # "keine Gespräche mit X": the clause's free subject, if any
-            free = [m for m in before if m.prep is None and not m.oblique and not m.genitive_of]
-            if free and negated_noun:
+            # "X führte Gespräche mit Y", "X hat Kritik geübt", "keine Gespräche mit Y",
+            # "seinen ersten Besuch in den USA": the clause's subject
+            free = [m for m in c.mentions if m.prep is None and not m.oblique and not m.genitive_of
+                    and m not in [x for x in after if target and x.participant() == target[0]]]
+            if free:
                 source = [free[0].participant()]
+            elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
+                source = [m.participant() for m in prev_source]
+        if not source and cue.type in ("ASSAULT", "PROTEST") and actors.default_code \
+                and not any(m.code and m.code != actors.default_code for m in c.mentions):
+            # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
+            source = [Participant(actor=None, text=None, code=actors.default_code)]
+            target = target or [Participant(actor=None, text=None, code=actors.default_code)]
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)
@@ -563,8 +654,10 @@ class EventCoder:
         prev = clauses[idx - 1] if idx else None
         prev_lemmas = [lemma(w) for w in prev.lowers] if prev is not None else []
         warned = any(lm in ("warnen", "befürchten", "fürchten", "drohen") for lm in prev_lemmas)
+        reported = prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas)
         hypo = any(lx.is_(w, "hypothetical") for w in words
-                   if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe"))
+                   if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
+                   and not (reported and w in ("würde", "würden")))
         if c.kind == "condition":
             fact = "hypothetical"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says

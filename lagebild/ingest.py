@@ -245,17 +245,31 @@ class _BoundedMap:
             yield self._result(pending.popleft())
 
 
+def _start_method(requested: str | None) -> str:
+    """forkserver where the OS has it (workers fork from a clean server process that
+    has imported the analyzer's modules once), else spawn; never plain fork (unsafe
+    with threads, DuckDB's included). $LAGEBILD_START_METHOD overrides."""
+    method = requested or os.environ.get("LAGEBILD_START_METHOD")
+    if method:
+        return method
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 class ProcessBackend(_BoundedMap):
-    """``workers`` local processes (spawn start method: safe with threads, on every OS);
-    each loads the analyzer once, in the pool initializer."""
+    """``workers`` local processes (forkserver or spawn start method: safe with
+    threads); each loads the analyzer once, in the pool initializer."""
 
     def __init__(self, workers: int, spec=None, start_method: str | None = None):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
         self.inflight = 2 * workers + 1
-        ctx = multiprocessing.get_context(start_method or os.environ.get(
-            "LAGEBILD_START_METHOD", "spawn"))
+        method = _start_method(start_method)
+        ctx = multiprocessing.get_context(method)
+        if method == "forkserver":
+            mod = (spec if isinstance(spec, str) else None) or os.environ.get(
+                "LAGEBILD_ANALYZER") or DEFAULT_ANALYZER
+            ctx.set_forkserver_preload([__name__, mod.partition(":")[0]])
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
                                         initializer=_init_worker, initargs=(spec,))
 

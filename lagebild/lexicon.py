@@ -410,6 +410,7 @@ def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | No
                 b.add("actors", _tokens(gen), country, where, shared=shared)
             if " " not in form:
                 b.add("prefixes", form, country, where, shared=shared)
+        group = status == "group"           # regions and peoples: each form names itself
         adj_entry = LexEntry(code, None, "demonym_adj", canonical, None, alts)
         for stem in adjs:
             shared = stem.startswith(SHARED)
@@ -418,8 +419,9 @@ def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | No
                 forms = [stem[:-1].lower()]
             else:
                 forms = [stem.lower() + e for e in ADJ_ENDINGS]
+            entry = dataclasses.replace(adj_entry, name=stem.rstrip("=")) if group else adj_entry
             for f in forms:
-                b.add("adjectives", f, adj_entry, where, shared=shared)
+                b.add("adjectives", f, entry, where, shared=shared)
         nouns: list[tuple[str, str | None]] = []
         pl_set = {p.lstrip(SHARED) for p in noun_pl}
         for m in noun_m:
@@ -436,7 +438,7 @@ def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | No
             mark = SHARED if p.startswith(SHARED) else ""
             nouns += [(mark + d, "pl") for d in _plural_dative(p.lstrip(SHARED))]
         capitals = _alternatives(row.get("capital", ""), where)
-        deferred.append((where, code, alts, canonical, capitals, nouns))
+        deferred.append((where, code, alts, None if group else canonical, capitals, nouns))
     return deferred
 
 
@@ -460,8 +462,8 @@ def _load_deferred_countries(b: _Builder, deferred: list) -> None:
             if form in seen:
                 continue
             seen.add(form)
-            b.add("actors", _tokens(form), LexEntry(code, None, "demonym_noun", canonical, gender, alts),
-                  where, shared=shared)
+            b.add("actors", _tokens(form), LexEntry(code, None, "demonym_noun", canonical or form, gender,
+                                                    alts), where, shared=shared)
 
 
 def _load_organisations(b: _Builder, filename: str = "organisations.tsv", text: str | None = None) -> None:

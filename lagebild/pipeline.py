@@ -45,7 +45,12 @@ class Analyzer:
         sentences = segment(text)
         spacy_doc, sent_tokens = tokenize(text, sentences)
         quote_spans = find_quote_spans(text)
-        timexes = find_timexes(text, article.dct)
+        doc_warnings: list[str] = []
+        try:
+            timexes = find_timexes(text, article.dct)
+        except Exception as e:  # a bug in one stage must not lose the article's other results
+            timexes = []
+            doc_warnings.append(f"time expressions skipped: {type(e).__name__}: {e}")
         entities: list[Entity] = []
         if self.ner is not None:
             self.ner.annotate(spacy_doc)
@@ -60,7 +65,7 @@ class Analyzer:
         return Document(doc_id=article.doc_id, dct=article.dct, text=text, title=article.title,
                         url=article.url, source=article.source, sentences=sentences,
                         actors=actors.actors, events=events, quotes=quotes, timexes=timexes,
-                        entities=entities)
+                        entities=entities, warnings=doc_warnings)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         for article in articles:

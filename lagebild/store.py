@@ -500,16 +500,22 @@ class Store:
         return self.con.execute(sql, params).df()
 
     def top_dyads(self, n: int = 5, factuality: str | None = None) -> pd.DataFrame:
-        where = "source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code"
-        params: list[Any] = []
+        """The ``n`` source->target pairs with most events (every coded source x target
+        of an event counts; same-code pairs are left out)."""
+        where, params = "", []
         if factuality:
-            where += " AND factuality = ?"
+            where = "WHERE factuality = ?"
             params.append(factuality)
         return self.con.execute(f"""
+            WITH s AS (SELECT event_id, unnest(source_codes) AS source_code, target_codes,
+                              num_mentions, goldstein, quad_class FROM events {where}),
+                 p AS (SELECT event_id, source_code, unnest(target_codes) AS target_code,
+                              num_mentions, goldstein, quad_class FROM s)
             SELECT source_code, target_code, count(*) AS events,
-                   sum(num_mentions)::BIGINT AS mentions, round(sum(goldstein), 1) AS goldstein_sum,
+                   sum(num_mentions)::BIGINT AS mentions,
+                   round(sum(goldstein), 1) AS goldstein_sum,
                    count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
-            FROM events WHERE {where}
+            FROM p WHERE source_code <> target_code
             GROUP BY source_code, target_code
             ORDER BY events DESC, mentions DESC, source_code, target_code LIMIT {int(n)}""",
             params).df()

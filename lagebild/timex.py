@@ -249,7 +249,7 @@ class _Grammar:
                   r"(?P<unit>Quartals?|Jahreshälfte|Halbjahr(?:es)?)\b(?:\s+(?P<y>\d{4})\b)?)"))
         # weekdays: (am) Freitag, Donnerstagabend, vergangenen Samstag, diesem Freitagnachmittag
         P.append(("weekday", pre + r"(?P<core>(?:(?:der|den|dem|des)\s+)?(?:(?P<rel>" + REL + r")\s+)?"
-                  r"(?<![-\w])(?P<wd>" + WD + r")(?:(?:\s*|-)(?P<dp>" + DP + r"))?\b(?!-\w))"))
+                  r"(?<!\w)(?P<wd>" + WD + r")(?:(?:\s*|-)(?P<dp>" + DP + r"))?\b)"))
         # night before a weekday: in der Nacht zum Freitag
         P.append(("night", pre + r"(?P<core>(?:der\s+)?Nacht\s+(?:zum|zu|auf\s+den|auf)\s+(?P<wd>" + WD + r")\b)"))
         # weekly set: jeden Montag(abend), jeden zweiten Donnerstag, montags
@@ -272,10 +272,11 @@ class _Grammar:
         P.append(("daypart_adv", r"(?P<core>\b(?P<dpa>" + _alt(self.daypart_adv) + r")\b)"))
         # clock times: 20.30 Uhr, 9 Uhr, 16 bis 17.30 Uhr, um 12.15, halb neun, neun Uhr
         P.append(("time", pre + r"(?P<core>(?<![\d.,])\b(?P<h>\d{1,2})(?:[.:](?P<mi>\d{2}))?"
-                  r"(?:(?P<sep>\s*(?:bis|-|–|/)\s*)(?P<h2>\d{1,2})(?:[.:](?P<mi2>\d{2}))?)?"
+                  r"(?:(?P<sep>\s*(?:bis|-|–|/|und)\s*)(?P<h2>\d{1,2})(?:[.:](?P<mi2>\d{2}))?)?"
                   r"\s*Uhr\b(?:\s+(?P<mi3>\d{1,2})\b(?!\s*(?:" + MONTH + r"|\.)))?)"))
         P.append(("time_um", r"(?P<prep>\b(?:um|gegen|ab|bis)\b)\s+(?P<core>(?P<h>\d{1,2})[.:](?P<mi>\d{2}))"
                   r"(?![\d]|[.,]\d|\s*(?:%|prozent|euro|millionen|uhr))"))
+        P.append(("midnight", pre + r"(?P<core>\b(?P<mn>Mitternacht|Mittag)\b)"))
         P.append(("time_word", pre + r"(?P<core>\b(?:(?P<q>halb|viertel\s+nach|viertel\s+vor|dreiviertel)\s+)?"
                   r"(?P<hw>ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\b"
                   r"(?:\s+(?P<uhr>Uhr)\b)?)"))
@@ -323,7 +324,7 @@ class _Grammar:
         for stem in self.units:
             for suf in ("", "e", "en", "n", "es", "s"):
                 add(stem + suf, "unit")
-        for w in ("uhr", "halb", "viertel", "dreiviertel"):
+        for w in ("uhr", "halb", "viertel", "dreiviertel", "mitternacht", "mittag"):
             add(w, "clock")
         for w in ("jede", "jeden", "jedem", "jeder", "jedes", "pro", "je", "alle", "einmal", "zweimal",
                   "dreimal", "mal"):
@@ -336,20 +337,25 @@ class _Grammar:
         for w in ("quartal", "quartals", "jahreshälfte", "halbjahr", "halbjahres"):
             add(w, "quarter")
         self.trigger_cats = {w: tuple(c) for w, c in cats.items()}
+        self.prefilter = {"date_iso": re.compile(r"\d{4}-\d\d-\d\d"),
+                          "date_num": re.compile(r"\d\.\s?\d{1,2}\."),
+                          "time_um": re.compile(r"\d[.:]\d\d")}
         self.prefix_cats = {w: ("weekday",) for w in self.weekdays}
         for p in L["unit_prefix"]:
             self.prefix_cats[p] = ("unit",)
         for w in ("jahrhundert",):
             self.prefix_cats[w] = ("century",)
-        self.trigger_prefixes = tuple(sorted(self.prefix_cats, key=len, reverse=True))
+        self.prefix_by4: dict[str, list[str]] = {}
+        for p in sorted(self.prefix_cats, key=len, reverse=True):
+            self.prefix_by4.setdefault(p[:4], []).append(p)
         self.pattern_cats = {
             "date_num": ("digit",), "date_iso": ("digit",), "date_text": ("month",), "month": ("month",),
-            "season": ("season",), "year": ("digit",), "decade": ("decade", "digit"),
+            "season": ("season",), "year": ("digit",), "decade": ("unit",),
             "century": ("century",), "rel_unit": ("unit",), "quarter": ("quarter",),
             "weekday": ("weekday",), "night": ("weekday",), "set_wd": ("weekday",),
             "set": ("set_kw", "set", "unit"), "deictic": ("deictic",), "heutig": ("heutig",),
             "daypart": ("daypart",), "daypart_adv": ("daypart",), "time": ("clock",), "time_um": ("digit",),
-            "time_word": ("clock",), "holiday": ("holiday",), "day_word": ("day_word",),
+            "time_word": ("clock",), "midnight": ("clock",), "holiday": ("holiday",), "day_word": ("day_word",),
             "year_word": ("year_word",), "duration": ("unit",), "vague": ("unit",),
             "vague_word": ("vague_word",),
         }
@@ -501,6 +507,33 @@ class _Doc:
         self.last_year_sent = -99
         self._tense_cache: dict[tuple[int, int], str | None] = {}
         self._daily: bool | None = None
+
+    def pinned_day(self) -> dt.date | None:
+        """With a DCT known to the month: the first date in the text that falls in that month
+        ("am 17. Februar"), which fixes the days of the week around it."""
+        if self.dct.month is None or self.dct.day is not None:
+            return None
+        if not hasattr(self, "_pinned"):
+            self._pinned = None
+            for name, rx in self.g.patterns:
+                if name not in ("date_text", "date_num"):
+                    continue
+                for m in rx.finditer(self.text):
+                    gd = m.groupdict()
+                    mon = self.g.months[_key(gd["mon"])] if name == "date_text" else int(gd["m"])
+                    y = int(gd["y"]) if gd.get("y") and len(gd["y"]) == 4 else self.dct.year
+                    first = re.search(r"\d{1,2}", gd["days"] if name == "date_text" else gd["d"])
+                    if mon != self.dct.month or y != self.dct.year or not first:
+                        continue
+                    try:
+                        d = dt.date(y, mon, int(first.group(0)))
+                    except ValueError:
+                        continue
+                    if self._pinned is None or m.start() < self._pinned[0]:
+                        self._pinned = (m.start(), d)
+                    break
+            self._pinned = self._pinned[1] if self._pinned else None
+        return self._pinned
 
     @property
     def daily(self) -> bool:
@@ -730,11 +763,8 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
 
     if k == "decade":
         if gd.get("dw"):
-            dec = g.decades[_key(gd["dw"])]
-            cent = 19
-            if dct.year and dct.year >= 2000 + dec * 10 + 10 and False:
-                cent = 20
-            return out("DATE", f"{cent}{dec}")
+            # "die zwanziger Jahre" are the 1920s unless written as "2020er"
+            return out("DATE", f"19{g.decades[_key(gd['dw'])]}")
         dd = gd["dd"]
         if len(dd) == 4:
             return out("DATE", dd[:3])
@@ -808,8 +838,6 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
                     if dpv:
                         return out("SET", f"XXXX-XX-XXT{dpv}")
                     return []
-                if grp == "iu" and not _set_context(doc, mt):
-                    return []
                 return out("SET", _dur_value(1, u))
         if gd.get("an"):
             n = g.number(gd["an"])
@@ -858,13 +886,21 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if re.search(r"(?i)uhr\s*$|\d\s*$", before):
             return []
         dp = g.daypart_adv[_key(gd["dpa"])]
-        ref = doc.ref_day(mt.start, max_sent=1)
+        ref = doc.ref_day(mt.start, max_sent=2)
         if ref is not None:
             return out("TIME", _fmt_date(ref) + f"T{dp}")
         return out("SET", f"PT{dp}" if dp == "NI" else f"XXXX-XX-XXT{dp}")
 
     if k in ("time", "time_um", "time_word"):
         return _resolve_time(doc, mt)
+
+    if k == "midnight":
+        prep = _key(gd["prep"]) if gd.get("prep") else ""
+        if prep not in ("um", "gegen", "bis", "ab", "nach", "vor", "zu"):
+            return []
+        ref = doc.ref_day(mt.start, max_sent=1)
+        hm = "24:00" if _key(gd["mn"]) == "mitternacht" else "12:00"
+        return out("TIME", (_fmt_date(ref) if ref else "") + "T" + hm)
 
     if k == "holiday":
         hv = g.holidays[_key(gd["h"])]
@@ -920,6 +956,8 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         det = mt.m.group("core").lower().split()[0]
         if det in ("diesen", "diese") and not rel:
             return out("DATE", "PRESENT_REF", tm_type="DURATION", tm_value=_dur_value("X", u))
+        if det in ("all", "alle") and not rel:
+            return out("DURATION", _dur_value("X", u))
         if not rel and not prep:
             return []
         if not rel and prep not in ("seit", "vor", "nach", "über", "für", "in"):
@@ -971,17 +1009,10 @@ def _holiday_date(hv: str, y: int) -> dt.date:
     return dt.date(y, int(mo), int(d))
 
 
-def _set_context(doc: _Doc, mt: _Mention) -> bool:
-    """'im Jahr' / 'im Monat' is a frequency only after a quantity ('500 Menschen im Jahr')."""
-    before = doc.text[max(0, mt.start - 60):mt.start]
-    return bool(doc.g.num_before.search(before)) or bool(re.search(r"(?i)\b(?:\w+mal|mal)\s*$", before))
-
-
 def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
     g = doc.g
     gd = mt.m.groupdict()
     dct = doc.dct
-    text = doc.text
     dp = g.dayparts.get(_key(gd["dpre"])) if gd.get("dpre") else None
     if mt.kind == "date_text":
         mon = g.months[_key(gd["mon"])]
@@ -1052,8 +1083,12 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
     base = dct.date
     note = None
     if base is None:
-        v = dct.coarse() if dct.year else f"XXXX-WXX-{wd}{suffix}"
-        return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, v, note=_imprecise_note(dct))]
+        pin = doc.pinned_day()
+        if pin is None:
+            v = dct.coarse() if dct.year else f"XXXX-WXX-{wd}{suffix}"
+            return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, v, note=_imprecise_note(dct))]
+        base = pin
+        note = f"day pinned by the date {pin.isoformat()} in the text (document date known only to the month)"
     cur = base.isoweekday()
     if rel == 0 or rel == "=":
         delta = wd - cur
@@ -1073,7 +1108,7 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
             tense = "future"
         if tense == "future":
             delta = (wd - cur) % 7
-            note = "weekday: the coming one (future or scheduled present)"
+            note = (note + "; " if note else "") + "weekday: the coming one (future or scheduled present)"
         else:
             delta = -((cur - wd) % 7)
     d = base + dt.timedelta(days=delta)
@@ -1104,7 +1139,8 @@ def _has_present_verb(doc: _Doc, mt: _Mention) -> bool:
         if mt.start <= w.start() < mt.end:
             continue
         t = w.group(0)
-        if t[0].islower() and len(t) >= 3 and (t.endswith("t") or t.endswith("en")) and t not in _NOT_VERB:
+        if t[0].islower() and (len(t) >= 3 and (t.endswith("t") or t.endswith("en")) and t not in _NOT_VERB
+                               or t in ("sind", "bin", "seid", "gibt")):
             return True
     return False
 
@@ -1128,20 +1164,21 @@ def _resolve_rel_unit(doc: _Doc, mt: _Mention) -> list[_Out]:
     if unit != "wochenende" and rel is None and not (pos and has_det) and not post \
             and not re.fullmatch(r"des\s+jahres", cur_text):
         return []
+    nowk = "XXXX-WXX" if dct.year is None else dct.coarse()
     if unit.startswith("woche") and unit != "wochenende":
         if post:
             base = doc.ref_day(mt.start) or dct.date
             if base is None:
-                return out("DATE", dct.coarse(), _imprecise_note(dct))
+                return out("DATE", nowk, _imprecise_note(dct))
             shift = 7 if _key(post) in ("darauf", "danach") else -7
             return out("DATE", _fmt_week(base + dt.timedelta(days=shift)))
         if dct.date is None:
-            return out("DATE", dct.coarse(), _imprecise_note(dct))
+            return out("DATE", nowk, _imprecise_note(dct))
         off = rel if isinstance(rel, int) else 0
         return out("DATE", _fmt_week(dct.date + dt.timedelta(days=7 * off)))
     if unit == "wochenende":
         if dct.date is None:
-            return out("DATE", dct.coarse(), _imprecise_note(dct))
+            return out("DATE", nowk + "-WE" if dct.year is None else nowk, _imprecise_note(dct))
         cur = dct.date.isoweekday()
         if rel is None and not has_det and not mt.m.group("prep"):
             return []
@@ -1241,7 +1278,6 @@ def _resolve_deictic(doc: _Doc, mt: _Mention) -> list[_Out]:
 
 
 def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
-    g = doc.g
     gd = mt.m.groupdict()
     k = mt.kind
     text = doc.text
@@ -1274,13 +1310,15 @@ def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
             mi = 15
         elif q in ("viertel vor", "dreiviertel"):
             h, mi = h - 1, 45
-        if h < 7 and re.search(r"(?i)\b(?:nachmittags|abends)\b", text[mt.cend:mt.cend + 15]):
+        if _pm(text, mt.cend) and h < 12:
             h += 12
         v = tval(h, mi)
         return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", v)] if v else []
 
     h = int(gd["h"])
     mi = int(gd["mi"] or gd.get("mi3") or 0) if gd.get("mi") or gd.get("mi3") else 0
+    if _pm(text, mt.cend) and h < 12 and not gd.get("h2"):
+        h += 12
     if k == "time" and gd.get("h2"):
         h2 = int(gd["h2"])
         mi2 = int(gd["mi2"]) if gd.get("mi2") else 0
@@ -1298,6 +1336,12 @@ def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
         return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", "XXXX-XX-XXTXX:XX",
                      note=f"impossible clock time {mt.m.group('core')!r}")]
     return [_Out(mt.start, mt.end, mt.cstart, mt.cend, "TIME", v)]
+
+
+def _pm(text: str, pos: int) -> bool:
+    """'acht Uhr abends', '3 Uhr nachmittags': a 12-hour clock time after noon."""
+    return bool(re.match(r"(?i)\s*(?:abends|nachmittags|am\s+abend|am\s+nachmittag|nachts)\b", text[pos:pos + 16])) \
+        and not re.match(r"(?i)\s*nachts", text[pos:pos + 10])
 
 
 def _resolve_duration(doc: _Doc, mt: _Mention) -> list[_Out]:
@@ -1319,9 +1363,6 @@ def _resolve_duration(doc: _Doc, mt: _Mention) -> list[_Out]:
     if unit == "Y" and (prep0 in ("ab", "mit") or re.search(r"\b(?:ab|mit)\s*$", before)) and not gd.get("det"):
         return []
     if raw_num == "eines" and unit == "D":
-        return []
-    if raw_num in ("ein", "eine", "einen", "einem", "einer", "eines") and not gd.get("det") and \
-            re.match(r"\s*(?:lang\w*|später|danach|nach|zuvor|vorher|vor|früher)\b", after) is None and False:
         return []
     if isinstance(num, int) and num > 5000:
         return []
@@ -1365,6 +1406,8 @@ def _resolve_duration(doc: _Doc, mt: _Mention) -> list[_Out]:
             date_val, note = None, None
         if date_val is not None:
             return out("DATE", date_val, note, tm_type="DURATION", tm_value=value)
+    if not shift_sign and prep == "in" and num == "X" and not gd.get("det"):
+        shift_sign = 1
     if shift_sign and num == "X":
         return out("DATE", "PAST_REF" if shift_sign < 0 else "FUTURE_REF", tm_type="DURATION", tm_value=value)
     if rel in ("vergangenen", "letzten", "zurückliegenden") and prep in ("in", ""):
@@ -1409,7 +1452,7 @@ def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
     trigger words. Each pattern runs only inside the windows of its categories, so
     long texts with few dates cost little."""
     cats_of = g.trigger_cats
-    prefixes = g.trigger_prefixes
+    by4 = g.prefix_by4
     hits: dict[str, list[tuple[int, int]]] = {}
     for m in g.token_re.finditer(text):
         tok = m.group(0)
@@ -1419,21 +1462,24 @@ def _windows(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
             low = tok.lower()
             cats = cats_of.get(low)
             if cats is None:
-                if low.startswith(prefixes):
-                    cats = g.prefix_cats[next(p for p in prefixes if low.startswith(p))]
-                else:
+                cands = by4.get(low[:4])
+                if not cands:
                     continue
+                p = next((p for p in cands if low.startswith(p)), None)
+                if p is None:
+                    continue
+                cats = g.prefix_cats[p]
         for c in cats:
             hits.setdefault(c, []).append((m.start(), m.end()))
     return hits
 
 
-def _merge(text: str, spans: list[tuple[int, int]], margin: int = 50) -> list[tuple[int, int]]:
+def _merge(text: str, spans: list[tuple[int, int]], left: int = 50, right: int = 50) -> list[tuple[int, int]]:
     n = len(text)
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        s = max(0, s - margin)
-        e = min(n, e + margin)
+        s = max(0, s - left)
+        e = min(n, e + right)
         while s > 0 and not text[s - 1].isspace():
             s -= 1
         while e < n and not text[e].isspace():
@@ -1457,8 +1503,12 @@ def _candidates(g: _Grammar, text: str) -> list[_Mention]:
             spans.extend(hits.get(c, ()))
         if not spans:
             continue
+        pf = g.prefilter.get(name)
+        if pf is not None and pf.search(text) is None:
+            continue
         seen: set[tuple[int, int]] = set()
-        for ws, we in _merge(text, spans):
+        right = 30 if name in ("duration", "vague", "rel_unit", "decade", "century") else 50
+        for ws, we in _merge(text, spans, 50, right):
             for m in rx.finditer(text, ws, we):
                 cs, ce = m.span("core")
                 if ce <= cs:
@@ -1500,12 +1550,11 @@ def _accept(g: _Grammar, text: str, mt: _Mention) -> bool:
         return False
     if k == "season" and not (gd.get("prep") or gd.get("pos") or gd.get("rel") or gd.get("y") or gd.get("drel")
                               or gd.get("yrel")):
-        before = text[max(0, mt.cstart - 3):mt.cstart]
         if not re.search(r"\b(?:der|den|dem|des)\s", mt.m.group("core"), re.I):
             return False
-    if k == "weekday":
-        nxt = text[mt.cend:mt.cend + 2]
-        if nxt.startswith("-") or (mt.cstart > 0 and text[mt.cstart - 1] == "-"):
+    if k == "weekday" and text[mt.cend:mt.cend + 1] == "-" and not gd.get("prep"):
+        # "Sonntags-Zeitung"-like compounds are no dates; "Goldenen-Sonntag-..." names a day
+        if not (mt.cstart > 0 and text[mt.cstart - 1] == "-"):
             return False
     if k == "deictic":
         w = _key(gd["w"])
@@ -1513,6 +1562,12 @@ def _accept(g: _Grammar, text: str, mt: _Mention) -> bool:
         if w == "früh" or w == "gegenwärtig" and re.match(r"\s+[a-zäöüß]+e[nmrs]?\b", text[mt.cend:mt.cend + 20]):
             return False
         if w == "einst" and text[mt.cend:mt.cend + 1].isalpha():
+            return False
+        if w in ("zukunft", "vergangenheit", "gegenwart") and re.search(
+                r"(?i)\b(?:ihre|ihrer|seine|seiner|unsere|unserer|meine|deine|eure|keine|nur|eine|einer)\s+$",
+                text[max(0, mt.cstart - 12):mt.cstart]):
+            return False
+        if w == "früher" and text[max(0, mt.cstart - 1):mt.cstart] == "(":
             return False
         if w in ("später", "bald") and re.search(r"(?i)\b(?:so|sobald|wie)\s*$", text[max(0, mt.cstart - 6):mt.cstart]):
             return False
@@ -1606,7 +1661,13 @@ def find_timexes(text: str, dct: str | None = None, *, spans: str = "lagebild",
     chosen = _select(cands)
     result: list[Timex] = []
     for mt in chosen:
-        for o in _resolve(doc, mt):
+        try:
+            outs = _resolve(doc, mt)
+        except (ValueError, OverflowError, KeyError, IndexError) as exc:  # never fail a whole article
+            if warnings is not None:
+                warnings.append(f"time expression {text[mt.start:mt.end]!r} at {mt.start} not resolved: {exc}")
+            continue
+        for o in outs:
             if spans == "timeml" or (o.start < o.cstart and _key(text[o.start:o.cstart]).strip()
                                      not in g.prep_keep):
                 s, e = o.cstart, o.cend

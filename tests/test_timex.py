@@ -197,6 +197,24 @@ def test_month_precision_dct_never_invents_a_day():
     assert one("Am 17. Februar kam er.", "2022-02").value == "2022-02-17"
 
 
+def test_month_precision_dct_uses_a_date_in_the_text_to_pin_weekdays():
+    found = tx("Am 17. Februar traf er Lawrow. Am Freitag beginnt die Konferenz.", "2022-02")
+    fri = found[1]
+    assert (fri.text, fri.value) == ("Am Freitag", "2022-02-18")
+    assert "pinned" in fri.note
+
+
+def test_twelve_hour_clock_after_noon():
+    assert one("Das Fest beginnt um halb acht Uhr abends.").value == "T19:30"
+    assert one("Er kam um 8 Uhr abends.").value == "T20:00"
+    assert one("Er kam gegen 3 Uhr morgens.", spans="timeml").value == "T03:00"
+
+
+def test_heute_in_an_essay_without_day_references_means_nowadays():
+    assert one("Heute ist Frankreich weniger fremdenfeindlich.").value == "PRESENT_REF"
+    assert values("Gestern sprach er. Heute reist er ab.") == [("Gestern", "2022-02-17"), ("Heute", "2022-02-18")]
+
+
 def test_without_dct_only_what_the_text_fixes():
     assert values("Am 24. Februar 2022 begann der Krieg.", None) == [("Am 24. Februar 2022", "2022-02-24")]
     assert one("Er kam gestern.", None).value == "XXXX-XX-XX"

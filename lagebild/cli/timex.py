@@ -7,7 +7,7 @@ import click
 
 
 @click.command("timex")
-@click.argument("dirs", nargs=-1, type=click.Path(), metavar="DIR...")
+@click.argument("dirs", nargs=-1, type=click.Path(), metavar="[DIR]...")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the scores as one JSON object instead of a table.")
 @click.option("--no-heideltime", is_flag=True,

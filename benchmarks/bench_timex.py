@@ -1,0 +1,56 @@
+"""Speed of lagebild.timex.find_timexes on one core (articles per second).
+
+    python benchmarks/bench_timex.py            # KRAUTS texts from ../shared, else a built-in sample
+    python benchmarks/bench_timex.py --repeat 5
+
+Target: well over 200 articles/s (the whole analyzer must do >= 20/s).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+SAMPLE = (
+    "Die Telefon-Diplomatie geht in die nächste Runde. Auch will sich nächste Woche der "
+    "amerikanische Außenminister mit seinem russischen Gegenüber treffen. Themen der Telefonschalte "
+    "an diesem Freitagnachmittag sollten unter anderem die Aufstockung der Truppen sein, teilte das "
+    "Büro am Donnerstagabend mit. Am Freitag beginnt die 58. Münchner Sicherheitskonferenz. Russland "
+    "hatte in den vergangenen Monaten mehr als 100.000 Soldaten an der Grenze zusammengezogen. "
+) * 6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes; the best one is reported")
+    args = ap.parse_args()
+
+    from lagebild.timex import find_timexes
+
+    docs: list[tuple[str, str | None]] = []
+    try:
+        from lagebild.evaluate.timex import find_gold_files, read_timeml, shared_dir
+
+        for f in find_gold_files([shared_dir() / "data" / "krauts"]):
+            d = read_timeml(f)
+            docs.append((d.text, d.dct))
+        source = f"{len(docs)} KRAUTS articles"
+    except Exception:  # shared data absent: use the built-in sample
+        docs = [(SAMPLE, "2022-02-18")] * 100
+        source = "100 copies of a built-in sample article"
+    t0 = time.perf_counter()
+    find_timexes("Am Freitag", "2022-02-18")   # compiles the patterns
+    compile_s = time.perf_counter() - t0
+    best = float("inf")
+    n_tx = 0
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        n_tx = sum(len(find_timexes(text, dct)) for text, dct in docs)
+        best = min(best, time.perf_counter() - t0)
+    chars = sum(len(t) for t, _ in docs) / len(docs)
+    print(f"{source}, {chars:.0f} characters on average, {n_tx} time expressions")
+    print(f"first call (pattern compilation): {compile_s * 1000:.0f} ms")
+    print(f"best of {args.repeat}: {best:.3f} s = {len(docs) / best:.0f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
