@@ -34,6 +34,7 @@ In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo A
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
+NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
 
 
@@ -137,12 +138,23 @@ class ActorTagger:
             prep = toks[k - 1].lower
         return prep, oblique
 
-    def _names_after(self, toks: list[Token], k: int, limit: int = 4) -> int:
-        """End index of a run of capitalized name tokens starting at k."""
+    def _names_after(self, toks: list[Token], k: int, limit: int = 5) -> int:
+        """End index of a run of name tokens starting at k ("Humberto de la Calle", "Muammar al-Gaddafi")."""
         n = k
-        while n < len(toks) and n - k < limit and _NAME_TOKEN.match(toks[n].text) \
-                and toks[n].text not in STOP_NAMES and self._lex_entry_at(toks, n) is None \
-                and toks[n].text not in self.lex.roles:
+        while n < len(toks) and n - k < limit:
+            t = toks[n].text
+            if n > k and (t in NAME_PARTICLES or t.split("-")[0] in NAME_PARTICLES) and n + 1 <= len(toks) \
+                    and (t.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")) is False):
+                if "-" in t and t.split("-", 1)[1][:1].isupper():
+                    n += 1
+                    continue
+                if n + 1 < len(toks) and _NAME_TOKEN.match(toks[n + 1].text):
+                    n += 1
+                    continue
+                break
+            if not _NAME_TOKEN.match(t) or t in STOP_NAMES or self._lex_entry_at(toks, n) is not None \
+                    or t in self.lex.roles:
+                break
             n += 1
         return n
 
@@ -257,6 +269,11 @@ class ActorTagger:
                 pre_entry = _prefix_entry(lex, toks[j + 1].text)
                 code = code or pre_entry.code
                 j = j + 2
+        # "Politiker aus Deutschland": the country of origin codes the role (the country stays its own mention)
+        if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in"):
+            hit = self._lex_entry_at(toks, j + 1)
+            if hit is not None and hit[1].kind in ("country", "capital"):
+                code, alt = hit[1].code, hit[1].alt_codes
         # ", Ned Price" or "Ned Price" after the role
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j
         n = self._names_after(toks, name_start)
@@ -363,14 +380,15 @@ class ActorTagger:
             if other.sent < m.sent - 2:
                 break
             if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
-                    and other.prep not in ("nach", "aus"):
+                    and (other.prep is None or other.prep in ("von", "mit", "gegen")):
                 return other.code
         return None
 
     @staticmethod
     def _default_code(mentions: list[Mention]) -> str | None:
         """The article's home country: the most frequent country code among its mentions."""
-        counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun)
+        counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun
+                         and m.prep not in ("in", "nach", "aus", "im", "zur", "zum", "bei"))
         if not counts:
             return None
         return counts.most_common(1)[0][0]

@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .records import Timex
+from .records import EventDate, Timex
 
-__all__ = ["find_timexes", "parse_dct", "Timex"]
+__all__ = ["find_timexes", "parse_dct", "event_date", "Timex"]
 
 _LEX_PATH = Path(__file__).resolve().parent / "lang" / "de" / "timex_words.tsv"
 
@@ -183,6 +183,8 @@ class _Grammar:
         self.fixed_dur = L["fixed_duration"]
         self.year_words = L["year_word"]
         self.day_words = L["day_word"]
+        self.week_words = L["week_word"]
+        self.month_words = L["month_word"]
         self.future = set(L["future"])
         self.past = set(L["past"])
         self.not_past = set(L["not_past"])
@@ -286,6 +288,8 @@ class _Grammar:
         # anaphoric day / year words: am Vortag, am Tag darauf, im Vorjahr
         P.append(("day_word", pre + r"(?P<core>(?:(?:" + DET + r")\s+)?\b(?P<w>" + _alt(self.day_words) + r")\b)"))
         P.append(("year_word", pre + r"(?P<core>(?:(?:" + DET + r")\s+)?\b(?P<w>" + _alt(self.year_words) + r")\b)"))
+        P.append(("week_word", pre + r"(?P<core>(?:(?:" + DET + r")\s+)?\b(?P<w>" + _alt(self.week_words)
+                  + "|" + _alt(self.month_words) + r")\b)"))
         # durations: drei Jahre, vor drei Jahren, rund 360 ehrenamtliche Stunden, 3 Jahre und 4 Monate
         P.append(("duration", pre + r"(?P<core>(?:(?P<det>den|die|der|dem|des|all\s+diese|diese[n]?)\s+)?"
                   r"(?:(?P<rel>" + REL + r"|ganzen|ersten|zurückliegenden|bisherigen)\s+)?"
@@ -318,7 +322,8 @@ class _Grammar:
                           ("season", "season"), ("daypart", "daypart"), ("daypart_adv", "daypart"),
                           ("holiday", "holiday"), ("deictic", "deictic"), ("set", "set"),
                           ("vague_duration", "vague_word"), ("fixed_duration", "vague_word"),
-                          ("year_word", "year_word"), ("day_word", "day_word"), ("decade", "decade")):
+                          ("year_word", "year_word"), ("day_word", "day_word"), ("decade", "decade"),
+                          ("week_word", "week_word"), ("month_word", "week_word")):
             for w in L[kind]:
                 add(longest(w), cat)
         for stem in self.units:
@@ -356,7 +361,7 @@ class _Grammar:
             "set": ("set_kw", "set", "unit"), "deictic": ("deictic",), "heutig": ("heutig",),
             "daypart": ("daypart",), "daypart_adv": ("daypart",), "time": ("clock",), "time_um": ("digit",),
             "time_word": ("clock",), "midnight": ("clock",), "holiday": ("holiday",), "day_word": ("day_word",),
-            "year_word": ("year_word",), "duration": ("unit",), "vague": ("unit",),
+            "year_word": ("year_word",), "week_word": ("week_word",), "duration": ("unit",), "vague": ("unit",),
             "vague_word": ("vague_word",),
         }
         self.sent_re = re.compile(r"[.!?…]+[\"'“”»«)]*(?=\s+[\"'„“»«(]?[A-ZÄÖÜ0-9])|\n\s*")
@@ -473,6 +478,8 @@ def _dur_value(num, unit: str) -> str:
     else:
         n = str(int(num))
     if unit.startswith("T"):
+        if "." in n and unit == "TH":
+            return f"PT{round(float(n) * 60)}M"
         return f"PT{n}{unit[1:]}"
     if unit == "Q":
         if n == "X":
@@ -945,6 +952,17 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if base is None:
             return out("DATE", "XXXX", "no document date")
         return out("DATE", f"{base + off:04d}")
+
+    if k == "week_word":
+        w = _key(gd["w"])
+        if w in g.week_words:
+            if dct.date is None:
+                return out("DATE", "XXXX-WXX" if dct.year is None else dct.coarse(), _imprecise_note(dct))
+            return out("DATE", _fmt_week(dct.date + dt.timedelta(days=7 * int(g.week_words[w]))))
+        if dct.month is None:
+            return out("DATE", "XXXX-XX" if dct.year is None else dct.coarse(), _imprecise_note(dct))
+        y, mo = _add_months(dct.year, dct.month, int(g.month_words[w]))
+        return out("DATE", f"{y:04d}-{mo:02d}")
 
     if k == "duration":
         return _resolve_duration(doc, mt)
@@ -1688,3 +1706,32 @@ def find_timexes(text: str, dct: str | None = None, *, spans: str = "lagebild",
             result.append(Timex(text=text[s:e], type=typ, value=val, start=s, end=e, note=o.note))
     result.sort(key=lambda t: (t.start, t.end))
     return result
+
+
+_REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+
+
+def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
+               cue: int | None = None) -> EventDate:
+    """The date of a happening told in ``text[start:end]`` (its sentence or clause).
+
+    Picks the DATE/TIME expression inside the span that is nearest to ``cue`` (the
+    offset of the event's verb, if known; else the first one), preferring real
+    dates over PAST_REF/PRESENT_REF/FUTURE_REF. Durations and sets do not date an
+    event. Without one, the document date is returned with ``from_dct=True``.
+    """
+    inside = [t for t in timexes if t.start >= start and t.end <= end and t.type in ("DATE", "TIME")]
+    dated = [t for t in inside if t.value not in _REFS] or inside
+    if dated:
+        if cue is None:
+            best = dated[0]
+        else:
+            best = min(dated, key=lambda t: 0 if t.start <= cue < t.end else min(abs(cue - t.start), abs(cue - t.end)))
+        return EventDate(text=best.text, value=best.value, from_dct=False)
+    value = None
+    if dct:
+        try:
+            value = parse_dct(dct)
+        except ValueError:
+            value = None
+    return EventDate(text=None, value=value, from_dct=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.timex import find_timexes, parse_dct
+from lagebild.timex import event_date, find_timexes, parse_dct
 
 SHARED = Path(os.environ.get("LAGEBILD_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
 KRAUTS = SHARED / "data" / "krauts"
@@ -150,6 +150,15 @@ def test_quantities_are_not_years():
     assert tx("Rund 2000 Menschen demonstrierten.") == []
     assert tx("Das kostet 1500 Euro.") == []
     assert values("Er wurde 1995 geboren.", spans="timeml") == [("1995", "1995")]
+
+
+def test_event_date_takes_the_time_expression_of_the_sentence_else_the_dct():
+    text = "Blinken will sich nächste Woche mit Lawrow treffen. Russland weist dies zurück."
+    found = tx(text)
+    d = event_date(found, 0, 52, DCT, cue=text.index("treffen"))
+    assert (d.text, d.value, d.from_dct) == ("nächste Woche", "2022-W08", False)
+    d = event_date(found, 53, len(text), DCT)
+    assert (d.text, d.value, d.from_dct) == (None, "2022-02-18", True)
 
 
 # ------------------------------------------------------------------ bad input
