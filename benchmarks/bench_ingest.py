@@ -86,14 +86,53 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float | None:
+    """User+system CPU seconds of this process and all its live descendants (the
+    worker processes included), or None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    me = psutil.Process()
+    total = 0.0
+    for p in [me] + me.children(recursive=True):
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def worker_current_rss_mib() -> list[float]:
+    try:
+        import psutil
+    except ImportError:
+        return []
+    out = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            rss = p.memory_info().rss / 2**20
+        except psutil.Error:
+            continue
+        if rss > 100:  # skip the forkserver / resource tracker
+            out.append(round(rss, 1))
+    return sorted(out)
+
+
 def run(db: Path, articles, workers: int, batch: int, analyzer=None):
+    """Ingest into ``db``; returns (stats, wall seconds, counts, CPU seconds, load avg)."""
+    load0 = os.getloadavg()[0]
     with Store(db) as store, Ingester(store, workers=workers, batch_size=batch,
                                       analyzer=analyzer) as ing:
+        c0 = cpu_seconds()
         t0 = time.perf_counter()
         stats = ing.ingest(articles)
         secs = time.perf_counter() - t0
+        c1 = cpu_seconds()
         counts = store.counts()
-    return stats, secs, counts
+    cpu = None if c0 is None else c1 - c0
+    return stats, secs, counts, cpu, (round(load0, 2), round(os.getloadavg()[0], 2))
 
 
 def main(argv=None) -> int:
@@ -120,26 +159,37 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
     rows, fig = [], {"articles": len(arts), "cpus": os.cpu_count()}
 
-    s1, t1, c1 = run(tmp / "w1.duckdb", arts, 1, args.batch_size, args.analyzer)
+    def note(cpu, load, n):
+        if cpu is None:
+            return f"load avg {load[0]}->{load[1]}"
+        return (f"{cpu:.0f} CPU s ({n / cpu:.1f} articles per CPU-second), "
+                f"load avg {load[0]}->{load[1]}")
+
+    s1, t1, c1, cpu1, load1 = run(tmp / "w1.duckdb", arts, 1, args.batch_size, args.analyzer)
     fig["one_worker"] = {"seconds": round(t1, 2), "articles_per_s": round(len(arts) / t1, 1),
+                         "cpu_seconds": cpu1 and round(cpu1, 1), "load_avg": load1,
                          "events": c1["events"], "mentions": c1["mentions"],
                          "near_duplicates": c1["near_duplicates"], "errors": s1.errors,
                          "analysis_s_per_article": round(s1.analysis_seconds / max(1, s1.new), 4)}
     rows.append(("ingest, 1 worker", len(arts), t1, len(arts) / t1,
-                 f"{c1['events']} events, {c1['mentions']} mentions, {s1.errors} errors"))
+                 f"{c1['events']} events, {c1['mentions']} mentions, {s1.errors} errors; "
+                 + note(cpu1, load1, len(arts))))
     print(f"1 worker: {len(arts) / t1:.1f} articles/s", file=sys.stderr)
 
     if not args.skip_two:
-        s2, t2, c2 = run(tmp / "w2.duckdb", arts, 2, args.batch_size, args.analyzer)
+        s2, t2, c2, cpu2, load2 = run(tmp / "w2.duckdb", arts, 2, args.batch_size,
+                                      args.analyzer)
         fig["two_workers"] = {"seconds": round(t2, 2),
                               "articles_per_s": round(len(arts) / t2, 1),
                               "speedup_vs_one": round(t1 / t2, 2), "events": c2["events"],
+                              "cpu_seconds": cpu2 and round(cpu2, 1), "load_avg": load2,
                               "same_counts_as_one_worker": c2 == c1}
         rows.append(("ingest, 2 workers", len(arts), t2, len(arts) / t2,
-                     f"x{t1 / t2:.2f} vs 1 worker; same rows as 1 worker: {c2 == c1}"))
+                     f"x{t1 / t2:.2f} vs 1 worker; same rows: {c2 == c1}; "
+                     + note(cpu2, load2, len(arts))))
         print(f"2 workers: {len(arts) / t2:.1f} articles/s", file=sys.stderr)
 
-    s3, t3, c3 = run(tmp / "w1.duckdb", arts, 1, args.batch_size, args.analyzer)
+    s3, t3, c3, _, _ = run(tmp / "w1.duckdb", arts, 1, args.batch_size, args.analyzer)
     new_rows = sum(c3[k] - c1[k] for k in c1)
     fig["reingest"] = {"seconds": round(t3, 3), "new_rows": new_rows,
                        "speedup_vs_first": round(t1 / t3, 1)}
@@ -161,9 +211,11 @@ def main(argv=None) -> int:
                 curve.append({"articles": done, "seconds": round(time.perf_counter() - t0, 1),
                               "new": st.new, "near_duplicates": st.near_duplicates,
                               "worker_peak_rss_mib": [round(k / 1024, 1) for _, k in workers],
+                              "worker_rss_mib": worker_current_rss_mib(),
                               "writer_peak_rss_mib": round(rss_mib(), 1)})
-                print(f"stream {done:,}: workers {curve[-1]['worker_peak_rss_mib']} MiB, "
-                      f"writer {curve[-1]['writer_peak_rss_mib']} MiB", file=sys.stderr)
+                print(f"stream {done:,}: worker peak RSS {curve[-1]['worker_peak_rss_mib']} "
+                      f"MiB (now {curve[-1]['worker_rss_mib']}), writer peak "
+                      f"{curve[-1]['writer_peak_rss_mib']} MiB", file=sys.stderr)
             secs = time.perf_counter() - t0
             counts = store.counts()
         fig["stream"] = {"articles": stream_n, "seconds": round(secs, 1),
@@ -171,7 +223,7 @@ def main(argv=None) -> int:
                          "stored": counts["articles"],
                          "near_duplicates": counts["near_duplicates"]}
         first, last = curve[0], curve[-1]
-        rows.append((f"stream, 2 workers", stream_n, secs, stream_n / secs,
+        rows.append(("stream, 2 workers", stream_n, secs, stream_n / secs,
                      f"worker peak RSS {first['worker_peak_rss_mib']} -> "
                      f"{last['worker_peak_rss_mib']} MiB, writer {first['writer_peak_rss_mib']}"
                      f" -> {last['writer_peak_rss_mib']} MiB, {counts['near_duplicates']} "

@@ -114,12 +114,35 @@ def _relational_roles() -> frozenset[str]:
     return frozenset(rows[1:])
 
 
+def _persons() -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Well-known persons (lang/de/persons.tsv): full name -> (code, sector, role)."""
+    path = resources.files("lagebild") / "lang" / "de" / "persons.tsv"
+    out: dict[str, tuple[str | None, str | None, str | None]] = {}
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8") as f:
+        lines = [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t") if lines else []
+    for ln in lines[1:]:
+        row = dict(zip(header, ln.split("\t")))
+        name = row.get("name", "").strip()
+        if name:
+            out.setdefault(name, (row.get("code") or None, row.get("sector") or None, row.get("role") or None))
+    return out
+
+
+def known_names(idx: "ActorIndex") -> set[str]:
+    """Surnames of persons already grouped into actors (a later bare surname takes their code)."""
+    return {a.name.split()[-1] for a in idx.actors if a.kind == "person" and a.code}
+
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
         self.relational = _relational_roles()
+        self.persons = _persons()
 
     # -- recognition -------------------------------------------------------------------
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
@@ -281,6 +304,10 @@ class ActorTagger:
         if n > name_start and (n - name_start >= 2 or name_start == k + 1 or role.kind == "person"):
             person_name = " ".join(x.text for x in toks[name_start:n])
             j = n
+        if person_name and person_name in self.persons:
+            pcode, psector, _ = self.persons[person_name]
+            code = code or pcode
+            sector = sector or psector
         # "(Grüne)": a party in brackets
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
             hit = self._lex_entry_at(toks, j + 1)
@@ -296,6 +323,23 @@ class ActorTagger:
                        code, sector, kind, name=person_name, role=role.name,
                        gender=role.gender, alt_codes=alt)
 
+    @staticmethod
+    def _ner_persons(st: SentenceTokens, taken: set[int], entities: list) -> list[Mention]:
+        """Persons the statistical NER model found that no rule covered."""
+        out = []
+        toks = st.tokens
+        for e in entities:
+            if getattr(e, "label", None) != "PER" or not (st.sentence.start <= e.start < st.sentence.end):
+                continue
+            idx = [k for k, t in enumerate(toks) if e.start <= t.start < e.end]
+            if not idx or any(k in taken for k in idx) or len(idx) < 2:
+                continue  # a single token may be a surname known already, or a tagging slip
+            i, j = idx[0], idx[-1] + 1
+            out.append(Mention(toks[i].sent, i, j, toks[i].start, toks[j - 1].end,
+                               " ".join(t.text for t in toks[i:j]), None, None, "person",
+                               name=" ".join(t.text for t in toks[i:j]), role=None))
+        return out
+
     def _bare_names(self, st: SentenceTokens, taken: set[int], known: dict[str, Mention]) -> list[Mention]:
         """Later mentions of known persons by surname ("Blinken"), and "Name (Party)" persons."""
         out = []
@@ -310,6 +354,13 @@ class ActorTagger:
                 i += 1
                 continue
             words = [t.text for t in toks[i:n]]
+            full = " ".join(words)
+            if full in self.persons and n - i >= 2:
+                pcode, psector, prole = self.persons[full]
+                out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
+                                   "person", name=full, role=prole))
+                i = n
+                continue
             hit = next((known[w] for w in reversed(words) if w in known), None)
             party = None
             if n + 2 < len(toks) and toks[n].text == "(" and toks[n + 2].text == ")":
@@ -347,6 +398,8 @@ class ActorTagger:
                         if len(w) > 2:
                             known[w] = m
             extra = self._bare_names(st, taken, known)
+            taken |= {k for m in extra for k in range(m.i, m.j)}
+            extra += self._ner_persons(st, taken, ner_persons or [])
             for m in extra:
                 m.prep, m.oblique = self._context(st.tokens, m.i)
                 m.in_quote = any(a <= m.start < b for a, b in quote_spans)
@@ -428,6 +481,8 @@ class ActorTagger:
                 m.code = self._code_from_office(m, idx.mentions) or (
                     self._code_nearby(m, idx.mentions[:n]) or idx.default_code
                     if m.role not in self.relational and m.sector else None)
+            elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
+                m.code = idx.default_code   # a named person with nothing else known: the story's country
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 key = ("person", surname)

@@ -122,10 +122,10 @@ UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "k
          "euro": "EUR", "dollar": "USD", "polizisten": "police", "einsatzkräfte": "police",
          "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages"}
 _MAG = re.compile(
-    r"(?P<qual>mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
-    r"weniger als|unter|höchstens)?\s*(?P<num>" + _NUM + r"|" + "|".join(_NUM_WORDS) + r")"
+    r"(?P<qual>(?i:mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
+    r"weniger als|unter|höchstens))?\s*(?P<num>" + _NUM + r"|(?i:" + "|".join(_NUM_WORDS) + r"))"
     r"(?:\s+(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.|Tausend))?"
-    r"\s+(?:[a-zäöüß]+e[nrms]?\s+){0,2}(?P<unit>[A-ZÄÖÜa-zäöüß]+)", re.IGNORECASE)
+    r"\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<unit>[A-ZÄÖÜ][a-zäöüß]+)\b")
 
 
 def find_magnitude(text: str) -> Magnitude | None:
@@ -562,6 +562,10 @@ class EventCoder:
                     target.append(m)
             if target:
                 target = _coordinated(target[0], [m for m in ms if m not in source], c)
+            elif "acc" in cue.targets:
+                # "wies die Vorwürfe der Ukraine zurück": the owner of the object is the target
+                owners = [m for m in ms if m.genitive_of and m not in source and m.start > tok.start - 200]
+                target = owners[:1]
         if not source_p and not target:
             return None
         # same code on both sides of a meeting among allies is fine; a dyad with itself is not

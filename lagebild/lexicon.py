@@ -48,7 +48,7 @@ SECTORS = frozenset("GOV MIL LEG JUD COP SPY PTY OPP REB UAF CVL BUS MED JRN REL
 IGO_CODES = frozenset("EU NATO UN G7 G20 OSCE COE OECD WTO OIC AU ASEAN IAEA OPCW WHO IMF ICC "
                       "OPEC CIS GCC ARAB_LEAGUE".split())
 ORG_KINDS = frozenset("igo government military institution group media company".split())
-ROLE_KINDS = frozenset("person group institution".split())
+ROLE_KINDS = frozenset("person group institution none".split())   # none: not a role (see roles.tsv)
 GENDERS = frozenset("m f pl".split())
 STATUSES = frozenset("un observer partial other group".split())
 
@@ -93,6 +93,8 @@ class Lexicon:
     un_members: frozenset[str] = frozenset()
     #: role surface form -> person | group | institution (roles.tsv column `kind`).
     role_kinds: dict[str, str] = field(default_factory=dict)
+    #: words that end in a role noun but are no role ("Einführung", "Lautsprecher", "Datenbank").
+    non_roles: frozenset[str] = frozenset()
     _first: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[str], i: int) -> tuple[int, LexEntry] | None:
@@ -103,6 +105,31 @@ class Lexicon:
             entry = self.actors.get(tuple(tokens[i:i + n]))
             if entry is not None:
                 return n, entry
+        return None
+
+    def role(self, word: str, *, min_tail: int = 5) -> LexEntry | None:
+        """The role entry of a word, also of a compound ending in a role noun: ``"Bundesaußenminister"``
+        -> Außenminister, ``"Menschenrechtskommissar"`` -> Kommissar, ``"Kreml-Sprecher"`` -> Sprecher.
+        The longest role tail (at least ``min_tail`` letters) wins; words listed as non-roles
+        (``"Einführung"``, ``"Lautsprecher"``, ``"Datenbanken"``) and compounds ending in one are None."""
+        entry = self.roles.get(word)
+        if entry is not None:
+            return entry
+        if word in self.non_roles:
+            return None
+        if "-" in word:
+            head = word.rsplit("-", 1)[1]
+            return self.role(head, min_tail=min_tail) if head else None
+        for k in range(1, len(word) - min_tail + 1):
+            tail = word[k:]
+            if not tail[0].islower():
+                continue
+            cap = tail[0].upper() + tail[1:]
+            if cap in self.non_roles:
+                return None
+            entry = self.roles.get(cap)
+            if entry is not None:
+                return entry
         return None
 
     def adjective(self, token: str) -> LexEntry | None:
@@ -317,6 +344,7 @@ class _Builder:
         self.names_by_code: dict[str, str] = {}
         self.un: set[str] = set()
         self.role_kinds: dict[str, str] = {}
+        self.non_roles: set[str] = set()
 
     def add(self, table: str, key, entry: LexEntry, where: str, *, shared: bool = False) -> None:
         if shared:
@@ -350,6 +378,9 @@ class _Builder:
 
     def finish(self) -> Lexicon:
         self.resolve_shared()
+        for form in sorted(self.non_roles & self.roles.keys()):
+            self.errors.append(f"roles.tsv: {form!r} is listed both as a role ({self.roles[form].where}) "
+                               "and as a non-role (kind none) -- keep one")
         if self.errors:
             raise LexiconError("conflicting lexicon entries:\n  " + "\n  ".join(self.errors))
         actors = {k: s.entry for k, s in self.actors.items()}
@@ -362,6 +393,7 @@ class _Builder:
             names_by_code=dict(self.names_by_code),
             un_members=frozenset(self.un),
             role_kinds=dict(self.role_kinds),
+            non_roles=frozenset(self.non_roles),
             _first=frozenset(k[0] for k in actors),
         )
 
@@ -474,10 +506,7 @@ def _load_organisations(b: _Builder, filename: str = "organisations.tsv", text: 
         kind = row.get("kind", "").strip()
         if kind not in ORG_KINDS:
             raise LexiconError(f"{where}: kind {kind!r} must be one of {', '.join(sorted(ORG_KINDS))}")
-        forms = _alternatives(row.get("forms", ""), where)
-        if not forms:
-            raise LexiconError(f"{where}: no forms")
-        _add_named(b, forms, code, sector, kind, alts, where)
+        _add_entities(b, row.get("forms", ""), code, sector, kind, alts, where)
 
 
 def _load_parties(b: _Builder, filename: str = "parties.tsv", text: str | None = None) -> None:
@@ -485,10 +514,20 @@ def _load_parties(b: _Builder, filename: str = "parties.tsv", text: str | None =
         where = f"{filename}:{lineno}"
         code, alts = _codes(row.get("code", ""), where)
         sector = _sector(row.get("sector", ""), where) or "PTY"
-        forms = _alternatives(row.get("forms", ""), where)
-        if not forms:
-            raise LexiconError(f"{where}: no forms")
-        _add_named(b, forms, code, sector, "party", alts, where)
+        _add_entities(b, row.get("forms", ""), code, sector, "party", alts, where)
+
+
+def _add_entities(b: _Builder, cell: str, code, sector, kind, alts, where) -> None:
+    """A forms cell: ``;`` separates distinct entities sharing code, sector and kind
+    ("CNN; Fox News"), ``|`` the forms of one entity ("Vereinte Nationen|UNO|UN")."""
+    n = 0
+    for part in cell.split(";"):
+        forms = _alternatives(part, where)
+        if forms:
+            _add_named(b, forms, code, sector, kind, alts, where)
+            n += 1
+    if not n:
+        raise LexiconError(f"{where}: no forms")
 
 
 def _add_named(b: _Builder, forms: list[str], code, sector, kind, alts, where) -> None:
@@ -515,6 +554,13 @@ def _load_roles(b: _Builder, filename: str = "roles.tsv", text: str | None = Non
             raise LexiconError(f"{where}: no forms")
         bases: dict[str, str] = {}          # de-umlauted base -> base, for irregular forms' names
         row_entries: list[tuple[str, LexEntry]] = []
+        if kind == "none":
+            for form in forms:
+                try:
+                    b.non_roles.update(surface for surface, _ in role_paradigm(form))
+                except ValueError as exc:
+                    raise LexiconError(f"{where}: {exc}") from exc
+            continue
         for form in forms:
             if " " in form:
                 raise LexiconError(f"{where}: role {form!r} has several tokens -- roles are single "

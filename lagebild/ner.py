@@ -561,6 +561,8 @@ class TrainSettings:
     ler_per_epoch: int = 3000       # LER sentences drawn per epoch (of ~57k)
     ler_entity_share: float = 0.75  # ... share of them holding a PER/LOC/ORG entity
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
+    gazetteers: bool = True         # add names from lagebild's dictionaries + PETRARCH2 to the
+                                    # mention pools
     mention_swap: float = 0.5       # in the 2nd..nth GermEval copy, replace each entity with
                                     # this probability by a mention of the same label drawn
                                     # from the training corpora (names seen in other contexts)
@@ -643,6 +645,64 @@ def mention_pools(corpora: Iterable[Sequence[TaggedSentence]], max_len: int = 4
     return pools
 
 
+def _expand_braces(form: str) -> list[str]:
+    m = re.search(r"\{([^{}]*)\}", form)
+    if not m:
+        return [form]
+    out = []
+    for alt in m.group(1).split(","):
+        out += _expand_braces(form[:m.start()] + alt + form[m.end():])
+    return out
+
+
+def gazetteer_pools(data_dir: Path, lang_dir: Path | None = None
+                    ) -> dict[str, list[tuple[str, ...]]]:
+    """Entity names from lagebild's own dictionaries and the PETRARCH2 actor lists.
+
+    ORG: the forms of ``lagebild/lang/de/organisations.tsv`` and ``parties.tsv``;
+    LOC: country names and capitals of ``countries.tsv``; PER: the person names of
+    ``petrarch2/dictionaries/Phoenix.Countries.actors.txt`` (MIT), title-cased.
+    Missing files are skipped (the pools are an augmentation, not required data).
+    """
+    lang_dir = lang_dir or PACKAGE_DIR / "lang" / "de"
+    pools: dict[str, set] = {"ORG": set(), "LOC": set(), "PER": set()}
+
+    def rows(path: Path):
+        if not path.is_file():
+            return
+        header = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            yield dict(zip(header, cells))
+
+    for name in ("organisations.tsv", "parties.tsv"):
+        for row in rows(lang_dir / name):
+            for form in row.get("forms", "").split("|"):
+                for f in _expand_braces(form.lstrip("?").strip()):
+                    if f and f[:1].isupper():
+                        pools["ORG"].add(tuple(f.split()))
+    for row in rows(lang_dir / "countries.tsv"):
+        for key in ("name", "capital"):
+            for f in row.get(key, "").split("|"):
+                f = f.lstrip("?").strip()
+                if f and f[:1].isupper():
+                    pools["LOC"].add(tuple(f.split()))
+    phoenix = data_dir / "petrarch2" / "dictionaries" / "Phoenix.Countries.actors.txt.xz"
+    if phoenix.is_file():
+        name_re = re.compile(r"^([A-Z][A-Z'\-]+(?:_[A-Z][A-Z'\-]+){1,3})_?\s*(#.*)?$")
+        with _open_text(phoenix) as fh:
+            for line in fh:
+                m = name_re.match(line.rstrip())
+                if m and "CountryInfo" in (m.group(2) or ""):
+                    pools["PER"].add(tuple(w.capitalize() for w in m.group(1).split("_")))
+    return {k: sorted(v) for k, v in pools.items() if v}
+
+
 def swap_mentions(sent: TaggedSentence, pools: dict, rng: random.Random, p: float
                   ) -> TaggedSentence:
     """A copy of ``sent`` with each entity replaced, with probability ``p``, by a
@@ -718,6 +778,9 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     n_ent = int(s.ler_per_epoch * s.ler_entity_share)
 
     pools = mention_pools([corp["germeval_train"], corp["ler"], corp["europeana"]])
+    if s.gazetteers:
+        for lab, names in gazetteer_pools(data_dir).items():
+            pools.setdefault(lab, []).append(names)
     log("mention pools: " + ", ".join(f"{k} {sum(map(len, v))}" for k, v in pools.items()))
 
     def epoch_sents() -> list[TaggedSentence]:

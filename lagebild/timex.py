@@ -143,11 +143,27 @@ def _lexicon() -> dict[str, dict[str, str]]:
 
 
 def _alt(words) -> str:
-    """Regex alternation of literal words, longest first; spaces match any whitespace."""
-    out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        out.append(re.escape(w).replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(out) + ")"
+    """Regex alternation of literal words, built as a trie (fast to match, longest
+    alternative first); a space in a word matches any whitespace."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _key(s: str) -> str:
@@ -587,7 +603,6 @@ class _Doc:
                 cue = "past"
             if cue:
                 dist = (start - w.end()) if w.end() <= start else (w.start() - end)
-                # a cue after "soll ... gestohlen haben" style perfect: haben/sein after modal = past
                 if best is None or dist < best[0]:
                     best = (dist, cue)
         res = best[1] if best else None
@@ -893,7 +908,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if re.search(r"(?i)uhr\s*$|\d\s*$", before):
             return []
         dp = g.daypart_adv[_key(gd["dpa"])]
-        ref = doc.ref_day(mt.start, max_sent=2)
+        ref = doc.ref_day(mt.start, max_sent=3)
         if ref is not None:
             return out("TIME", _fmt_date(ref) + f"T{dp}")
         return out("SET", f"PT{dp}" if dp == "NI" else f"XXXX-XX-XXT{dp}")
@@ -1619,6 +1634,8 @@ def _accept(g: _Grammar, text: str, mt: _Mention) -> bool:
             return False
         prep = _key(gd["prep"]) if gd.get("prep") else ""
         if _key(raw) == "nacht" and prep not in ("in", "im", "zur", "bis", "am", "an", "gegen") and not gd.get("adj"):
+            return False
+        if _key(raw) == "nacht" and re.match(r"(?i)\s+(?:auf\s+den|zum|vom)\s+\d", text[mt.cend:mt.cend + 14]):
             return False
     if k == "vague":
         rel = gd.get("rel")

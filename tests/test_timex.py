@@ -254,6 +254,32 @@ def test_spans_option_is_checked():
         find_timexes("heute", DCT, spans="other")
 
 
+# ------------------------------------------------------------------ scoring
+
+def test_scoring_counts_strict_relaxed_and_values():
+    from lagebild.evaluate.timex import score_doc
+    from lagebild.records import Timex
+
+    gold = [Timex("Freitag", "DATE", "2022-02-18", 3, 10), Timex("20.30 Uhr", "TIME", "T20.30", 20, 29),
+            Timex("drei Jahre", "DURATION", "P3Y", 40, 50)]
+    pred = [Timex("am Freitag", "DATE", "2022-02-18", 0, 10), Timex("20.30 Uhr", "TIME", "T20:30", 20, 29),
+            Timex("heute", "DATE", "2022-02-18", 60, 65)]
+    c = score_doc(gold, pred)
+    assert (c.gold, c.pred, c.strict, c.relaxed, c.value_ok) == (3, 3, 1, 2, 2)
+    s = c.summary()
+    assert s["strict"]["f1"] == pytest.approx(1 / 3, abs=1e-3)
+    assert s["relaxed"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert s["value_acc"] == 1.0
+
+
+def test_value_normalization_unifies_equivalent_spellings():
+    from lagebild.evaluate.timex import norm_value
+
+    assert norm_value("2015-07-09T20.30") == "2015-07-09T20:30"
+    assert norm_value("XXXX-WXX-01") == "XXXX-WXX-1"
+    assert norm_value(" 2014-H2 ") == "2014-H2"
+
+
 # --------------------------------------------------------------- shared data
 
 def test_seed_article_expressions():

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 import click
+import pandas as pd
 
 from ..errors import InputError, LagebildError
 
@@ -26,7 +27,7 @@ def _fail(exc: Exception):
 
 # -- output helpers ---------------------------------------------------------------------------
 def _plain(v: Any) -> Any:
-    if v is None:
+    if v is None or v is pd.NaT:
         return None
     if isinstance(v, float):
         return None if math.isnan(v) else v

@@ -12,7 +12,7 @@ for the same documents. Both are scored here by the same code:
 Offsets index the content of ``<TEXT>`` with the tags stripped. TIMEX3 elements
 without text (non-consuming, e.g. the implicit anchor of "vor drei Jahren") and
 the document creation time are not scored. Values are compared after trimming
-and writing clock times ``T20.30`` as ``T20:30`` (both spellings occur in KRAUTS).
+after unifying equivalent spellings (see :func:`norm_value`).
 """
 from __future__ import annotations
 
@@ -112,12 +112,27 @@ def subcorpus_of(path: Path) -> str:
 
 
 _CLOCK_DOT = re.compile(r"T(\d{1,2})\.(\d{2})")
+_WEEKDAY_PAD = re.compile(r"(W(?:\d\d|XX))-0(\d)\b")
+_DAYPART_DASH = re.compile(r"-T(MO|MI|AF|EV|NI|DT)\b")
 
 
 def norm_value(value: str | None) -> str:
-    """Comparable form of a TIMEX3 value (trimmed, ``T20.30`` -> ``T20:30``)."""
+    """Comparable form of a TIMEX3 value.
+
+    Equivalent spellings found in KRAUTS are unified for both systems alike:
+    surrounding blanks, clock times ``T20.30`` -> ``T20:30``, weekdays
+    ``XXXX-WXX-01`` -> ``XXXX-WXX-1``, day parts ``...-TEV`` -> ``...TEV``, and two
+    typos of the gold files (``PRESNT_REF``, ``2014_07``).
+    """
     v = (value or "").strip()
-    return _CLOCK_DOT.sub(lambda m: f"T{int(m.group(1)):02d}:{m.group(2)}", v)
+    v = _CLOCK_DOT.sub(lambda m: f"T{int(m.group(1)):02d}:{m.group(2)}", v)
+    v = _WEEKDAY_PAD.sub(r"\1-\2", v)
+    v = _DAYPART_DASH.sub(r"T\1", v)
+    if v == "PRESNT_REF":
+        v = "PRESENT_REF"
+    if re.fullmatch(r"\d{4}_\d\d", v):
+        v = v.replace("_", "-")
+    return v
 
 
 @dataclass

@@ -1,0 +1,130 @@
+"""The analyzer on hand-made German sentences: actors, events, factuality, conditions, quotes."""
+import pytest
+
+from lagebild import analyze
+
+
+def events(text, dct="2024-03-15"):
+    return analyze(text, dct=dct, doc_id="t").events
+
+
+def dyads(doc_events):
+    return {(e.type, tuple(sorted({p.code or "-" for p in e.source})),
+             tuple(sorted({p.code or "-" for p in e.target}))) for e in doc_events}
+
+
+def only(evs, typ):
+    found = [e for e in evs if e.type == typ]
+    assert found, f"no {typ} event in {[(e.type, e.source, e.target) for e in evs]}"
+    return found[0]
+
+
+def test_demonym_role_apposition_codes_an_unknown_person():
+    doc = analyze("Der kanadische Außenminister Pierre Dupont traf am Montag seinen türkischen Kollegen.", dct="2024-03-15")
+    person = next(a for a in doc.actors if "Dupont" in a.name)
+    assert (person.code, person.sector) == ("CAN", "GOV")
+
+
+def test_genitive_country_codes_the_role():
+    doc = analyze("Kenias Präsident Samuel Otieno hat die Sanktionen kritisiert.")
+    assert any(a.code == "KEN" and "Otieno" in a.name for a in doc.actors)
+
+
+def test_later_surname_and_pronoun_resolve_to_the_same_actor():
+    doc = analyze("Die finnische Regierungschefin Anna Virtanen reiste nach Kiew. Virtanen sagte, sie "
+                  "unterstütze die Ukraine. Sie forderte mehr Hilfe.")
+    virtanen = [a for a in doc.actors if "Virtanen" in a.name]
+    assert len(virtanen) == 1 and "Virtanen" in virtanen[0].mentions
+
+
+def test_separable_verb_and_subject_object_make_a_dyad():
+    evs = events("Russland wies die Vorwürfe der Ukraine am Dienstag entschieden zurück.")
+    assert ("REJECT", ("RUS",), ("UKR",)) in dyads(evs)
+
+
+def test_passive_with_von_agent_swaps_source_and_target():
+    evs = events("Mehrere Oppositionelle wurden in Minsk von der belarussischen Polizei festgenommen.")
+    ev = only(evs, "COERCE")
+    assert {p.code for p in ev.source} == {"BLR"}
+
+
+def test_negated_event_is_not_asserted():
+    ev = only(events("Frankreich wird keine Truppen in die Region verlegen und lehnt die Lieferung nicht ab."), "MOBILIZE")
+    assert ev.factuality in ("negated", "planned")
+    assert ev.factuality != "asserted"
+
+
+def test_condition_makes_inner_event_hypothetical_and_is_kept_on_main_event():
+    evs = events("Der deutsche Außenminister will sich nächste Woche mit seinem polnischen Kollegen treffen, "
+                 "solange Russland nicht in Litauen einmarschiert.")
+    meet = only(evs, "CONSULT")
+    invade = only(evs, "ASSAULT")
+    assert meet.factuality == "planned"
+    assert meet.condition and meet.condition.startswith("solange Russland")
+    assert invade.factuality == "hypothetical"
+    assert ({p.code for p in invade.source}, {p.code for p in invade.target}) == ({"RUS"}, {"LTU"})
+
+
+def test_warning_of_an_attack_is_not_a_fact():
+    evs = events("Die Vereinigten Staaten haben davor gewarnt, dass China Taiwan angreifen könnte.")
+    assault = only(evs, "ASSAULT")
+    assert assault.factuality == "hypothetical"
+
+
+def test_magnitude_more_than():
+    ev = only(events("Russland hat mehr als 100.000 Soldaten an der Grenze zur Ukraine zusammengezogen."), "MOBILIZE")
+    assert ev.magnitude is not None
+    assert (ev.magnitude.value, ev.magnitude.unit, ev.magnitude.qualifier) == (100000, "soldiers", "more_than")
+
+
+@pytest.mark.parametrize("phrase,value,qualifier", [
+    ("rund 1,5 Millionen Flüchtlinge", 1_500_000, "about"),
+    ("Dutzende Tote", 12, "more_than"),
+    ("mindestens 21 Zivilisten", 21, "at_least"),
+])
+def test_magnitude_forms(phrase, value, qualifier):
+    from lagebild.events import find_magnitude
+    m = find_magnitude(f"Dabei gab es {phrase} in der Stadt.")
+    assert m is not None and m.value == value and m.qualifier == qualifier
+
+
+def test_reported_speech_fills_reported_by():
+    evs = events("Die Regierung habe die Gespräche abgesagt, hieß es aus dem Kreml.")
+    ev = only(evs, "REJECT")
+    assert ev.reported_by is not None and ev.reported_by.code == "RUS"
+
+
+def test_quote_speaker_named_after_the_quote():
+    doc = analyze("„Wir werden die Ukraine weiter unterstützen“, erklärte der Sprecher des Weißen Hauses, "
+                  "John Miller, am Freitag.")
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].speaker is not None and "Miller" in doc.quotes[0].speaker.text
+
+
+def test_caption_yields_no_event():
+    doc = analyze("Russland greift die Ukraine an.\n\nSoldaten greifen ein Dorf an Bild: AP\n\nMehr folgt.")
+    caption_events = [e for e in doc.events if any("Bild: AP" in ev.text for ev in e.evidence)]
+    assert caption_events == []
+
+
+def test_mentions_of_one_happening_merge_into_one_event():
+    doc = analyze("Israel hat den Gazastreifen angegriffen. Am Abend griff Israel den Gazastreifen erneut an.")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and len(assaults[0].evidence) == 2
+
+
+def test_event_carries_cameo_and_goldstein():
+    ev = only(events("Die EU verhängte Sanktionen gegen Iran."), "SANCTION")
+    assert ev.cameo == "16" and ev.quad_class in (3, 4) and ev.goldstein is not None and ev.goldstein < 0
+
+
+def test_output_follows_the_contract(shared):
+    import json
+    d = analyze((shared / "gold" / "seed.json").read_text(encoding="utf-8") and
+                json.loads((shared / "gold" / "seed.json").read_text(encoding="utf-8"))["text"], dct="2022-02").to_dict()
+    for key in ("doc_id", "dct", "language", "actors", "events", "quotes", "timexes", "entities"):
+        assert key in d
+    ev = d["events"][0]
+    for key in ("type", "mode", "source", "target", "factuality", "condition", "reported_by", "date",
+                "location", "magnitude", "quad_class", "goldstein", "cameo", "evidence"):
+        assert key in ev
