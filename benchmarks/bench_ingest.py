@@ -104,20 +104,19 @@ def cpu_seconds() -> float | None:
     return total
 
 
-def worker_current_rss_mib() -> list[float]:
+def current_rss_mib(pids) -> list[float]:
+    """Current RSS of the given processes (needs psutil; empty without)."""
     try:
         import psutil
     except ImportError:
         return []
     out = []
-    for p in psutil.Process().children(recursive=True):
+    for pid in pids:
         try:
-            rss = p.memory_info().rss / 2**20
+            out.append(round(psutil.Process(pid).memory_info().rss / 2**20, 1))
         except psutil.Error:
-            continue
-        if rss > 100:  # skip the forkserver / resource tracker
-            out.append(round(rss, 1))
-    return sorted(out)
+            pass
+    return out
 
 
 def run(db: Path, articles, workers: int, batch: int, analyzer=None):
@@ -211,11 +210,13 @@ def main(argv=None) -> int:
                 curve.append({"articles": done, "seconds": round(time.perf_counter() - t0, 1),
                               "new": st.new, "near_duplicates": st.near_duplicates,
                               "worker_peak_rss_mib": [round(k / 1024, 1) for _, k in workers],
-                              "worker_rss_mib": worker_current_rss_mib(),
-                              "writer_peak_rss_mib": round(rss_mib(), 1)})
+                              "worker_rss_mib": current_rss_mib(p for p, _ in workers),
+                              "writer_peak_rss_mib": round(rss_mib(), 1),
+                              "writer_rss_mib": (current_rss_mib([os.getpid()]) or [None])[0]})
                 print(f"stream {done:,}: worker peak RSS {curve[-1]['worker_peak_rss_mib']} "
                       f"MiB (now {curve[-1]['worker_rss_mib']}), writer peak "
-                      f"{curve[-1]['writer_peak_rss_mib']} MiB", file=sys.stderr)
+                      f"{curve[-1]['writer_peak_rss_mib']} MiB (now {curve[-1]['writer_rss_mib']})",
+                      file=sys.stderr)
             secs = time.perf_counter() - t0
             counts = store.counts()
         fig["stream"] = {"articles": stream_n, "seconds": round(secs, 1),

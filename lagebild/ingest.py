@@ -188,9 +188,11 @@ def _worker_analyze(chunk):
     return analyze_chunk(_WORKER_ANALYZER, chunk, strip_text=True)
 
 
-def _worker_rss(_=None) -> tuple[int, int]:
-    """(pid, peak RSS in KiB) of the calling worker (used by the benchmark)."""
+def _worker_rss(delay: float = 0.0) -> tuple[int, int]:
+    """(pid, peak RSS in KiB) of the calling worker (used by the benchmark); the
+    delay keeps one worker from answering every request."""
     import resource
+    time.sleep(delay)
     return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
@@ -286,7 +288,7 @@ class ProcessBackend(_BoundedMap):
                                 f"use fewer --workers if memory is short") from exc
 
     def worker_rss(self) -> list[tuple[int, int]]:
-        futs = [self.pool.submit(_worker_rss, i) for i in range(self.workers * 4)]
+        futs = [self.pool.submit(_worker_rss, 0.2) for _ in range(self.workers * 3)]
         return sorted(dict(f.result() for f in futs).items())
 
     def close(self) -> None:

@@ -563,6 +563,9 @@ class TrainSettings:
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
     gazetteers: bool = True         # add names from lagebild's dictionaries + PETRARCH2 to the
                                     # mention pools
+    pretrain_minutes: float = 0.0   # first pretrain the tok2vec on raw text (spaCy's
+                                    # "characters" objective) for this long; 0 = off
+    pretrain_ler: int = 15000       # LER sentences in the raw text for pretraining
     mention_swap: float = 0.5       # in the 2nd..nth GermEval copy, replace each entity with
                                     # this probability by a mention of the same label drawn
                                     # from the training corpora (names seen in other contexts)
@@ -728,6 +731,88 @@ def swap_mentions(sent: TaggedSentence, pools: dict, rng: random.Random, p: floa
     return TaggedSentence(words, tags, sent.source, sent.line)
 
 
+def pretrain_texts(corp: dict, data_dir: Path, nlp, s: TrainSettings,
+                   rng: random.Random) -> list[list[str]]:
+    """Raw token lists for tok2vec pretraining: the GermEval training part (never
+    the held-out or early-stopping parts), a LER sample, Europeana, the SpkAtt-2023
+    Bundestag speeches and the KRAUTS news texts (tokenized by ``spacy.blank("de")``)."""
+    import json
+    texts = [x.words for x in corp["germeval_train"]]
+    texts += [x.words for x in rng.sample(corp["ler"], min(s.pretrain_ler, len(corp["ler"])))]
+    texts += [x.words for x in corp["europeana"]]
+    spk = sorted((data_dir / "spkatt2023" / "train").glob("*.json"))
+    krauts = sorted((data_dir / "krauts").glob("*/raw-text/*.tml"))
+    if not spk:
+        raise DataError(f"{data_dir / 'spkatt2023' / 'train'}: no *.json files (needed for "
+                        "pretraining; pass pretrain_minutes=0 to skip)")
+    for f in spk:
+        try:
+            doc = json.loads(f.read_text(encoding="utf-8"))
+            texts += [list(x["Tokens"]) for x in doc["Sentences"] if x.get("Tokens")]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataError(f"{f}: not a SpkAtt-2023 speech file ({exc})") from None
+    for f in krauts:
+        raw = f.read_text(encoding="utf-8")
+        m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        if not m:
+            raise DataError(f"{f}: no <TEXT> element")
+        body = re.sub(r"<[^>]+>", "", m.group(1))
+        for para in re.split(r"\n\s*\n", body):
+            words = [t.text for t in nlp.make_doc(" ".join(para.split()))]
+            if len(words) >= 3:
+                texts.append(words)
+    return texts
+
+
+def _pretrain_tok2vec(nlp, texts: list[list[str]], minutes: float, rng: random.Random,
+                      log) -> bytes:
+    """Pretrain the NER's tok2vec with spaCy's characters objective; returns its weights."""
+    from spacy.tokens import Doc
+    from spacy.training.pretrain import make_update
+    from spacy.util import registry
+    from thinc.api import Adam
+
+    objective = registry.resolve({"o": {"@architectures": "spacy.PretrainCharacters.v1",
+                                        "maxout_pieces": 3, "hidden_size": 300,
+                                        "n_characters": 4}})["o"]
+    # the NER model's "tok2vec" ref is chain(Tok2Vec, list2array, Linear); pretrain the
+    # Tok2Vec part (it yields one array per doc, as the objective expects)
+    ner = nlp.get_pipe("ner")
+    inner = ner.model.get_ref("tok2vec").layers[0]
+    sample = [nlp.make_doc("Ein Satz , damit die Formen bekannt sind .")]
+    inner.initialize(X=sample)
+    model = objective(nlp.vocab, inner)
+    model.initialize(X=sample)
+    from thinc.api import set_dropout_rate
+    set_dropout_rate(model, 0.2)
+    loss_fn = model.attrs["loss"]
+    optimizer = Adam(learn_rate=0.001, L2=0.01, grad_clip=1.0, use_averages=True)
+    docs = [Doc(nlp.vocab, words=w) for w in texts if w]
+    n_words = sum(len(d) for d in docs)
+    log(f"pretraining tok2vec on {len(docs)} texts, {n_words} words, {minutes:g} min")
+    t0 = time.time()
+    deadline = t0 + minutes * 60
+    seen, epoch, loss = 0, 0, 0.0
+    while time.time() < deadline:
+        epoch += 1
+        rng.shuffle(docs)
+        batch, n = [], 0
+        for d in docs:
+            batch.append(d)
+            n += len(d)
+            if n >= 3000:
+                loss += make_update(model, batch, optimizer, loss_fn)
+                seen += n
+                batch, n = [], 0
+                if time.time() > deadline:
+                    break
+        log(f"pretrain epoch {epoch}: {seen} words, loss {loss:.0f}, "
+            f"{seen / max(time.time() - t0, 1e-9):.0f} words/s")
+        loss = 0.0
+    with model.use_params(optimizer.averages):
+        return inner.to_bytes()
+
+
 def _example(nlp, sent: TaggedSentence):
     from spacy.tokens import Doc
     from spacy.training import Example
@@ -795,14 +880,20 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
         rng.shuffle(sents)
         return sents
 
+    t2v_bytes = None
+    if s.pretrain_minutes > 0:
+        texts = pretrain_texts(corp, data_dir, nlp, s, rng)
+        t2v_bytes = _pretrain_tok2vec(nlp, texts, s.pretrain_minutes, rng, log)
     first = [_example(nlp, x) for x in epoch_sents()[:500]]
     optimizer = nlp.initialize(lambda: first)
+    if t2v_bytes is not None:
+        ner.model.get_ref("tok2vec").layers[0].from_bytes(t2v_bytes)
     model = NerModel(nlp)
     dev = corp["germeval_dev"]
     sizes = compounding(s.batch_start, s.batch_stop, 1.001)
     best_f, best_step, best_bytes = -1.0, 0, None
     step, epoch, words_seen = 0, 0, 0
-    deadline = t0 + s.max_minutes * 60
+    deadline = t0 + (s.max_minutes + s.pretrain_minutes) * 60
     stop_reason = "time budget"
     losses: dict = {}
     done = False

@@ -47,7 +47,7 @@ class Analyzer:
         quote_spans = find_quote_spans(text)
         doc_warnings: list[str] = []
         try:
-            timexes = find_timexes(text, article.dct)
+            timexes = find_timexes(text, article.dct, warnings=doc_warnings)
         except Exception as e:  # a bug in one stage must not lose the article's other results
             timexes = []
             doc_warnings.append(f"time expressions skipped: {type(e).__name__}: {e}")

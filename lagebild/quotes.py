@@ -13,25 +13,27 @@ from .actors import ActorIndex, Mention
 from .records import Participant, Quote, Sentence
 
 _PAIRS = [("„", "“"), ("\u201c", "\u201d"), ("«", "»"), ("»", "«"), ("‚", "‘")]
+_CLOSE_OF = {o: c for o, c in reversed(_PAIRS)}
+_OPEN = re.compile("[" + re.escape("".join(_CLOSE_OF)) + "]")
 _STRAIGHT = re.compile(r'"([^"\n]{2,2000})"')
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, quote marks excluded; nested marks ignored."""
     spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close = next((c for o, c in _PAIRS if o == ch), None)
-        if close is not None:
-            j = text.find(close, i + 1)
-            para = text.find("\n\n", i + 1)
-            if j != -1 and (para == -1 or j < para) and j - i > 1:
-                spans.append((i + 1, j))
-                i = j + 1
-                continue
-        i += 1
+    pos = 0
+    while True:
+        m = _OPEN.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
+        j = text.find(_CLOSE_OF[text[i]], i + 1)
+        para = text.find("\n\n", i + 1)
+        if j != -1 and (para == -1 or j < para) and j - i > 1:
+            spans.append((i + 1, j))
+            pos = j + 1
+        else:
+            pos = i + 1
     for m in _STRAIGHT.finditer(text):
         s, e = m.span(1)
         if not any(a <= s < b for a, b in spans):

@@ -43,6 +43,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+#: DuckDB's memory cap (buffer cache included); $LAGEBILD_DUCKDB_MEMORY overrides
+DEFAULT_MEMORY_LIMIT = os.environ.get("LAGEBILD_DUCKDB_MEMORY", "256MB")
+
 #: material conflict (PLOVER/CAMEO quad class 4)
 MATERIAL_CONFLICT = 4
 
@@ -144,12 +148,15 @@ class Store:
     """A lagebild DuckDB store; open it with ``Store(path)`` (a context manager).
 
     ``read_only=True`` opens an existing store for queries (several processes may
-    do so at once); otherwise the file is created when missing. A file that is not a
+    do so at once); otherwise the file is created when missing. ``memory_limit``
+    caps DuckDB's memory (default 256MB, or $LAGEBILD_DUCKDB_MEMORY); larger work
+    spills to a temporary folder next to the file. A file that is not a
     DuckDB database, a DuckDB database of another application, or a store written by
     a newer lagebild raises :class:`~lagebild.errors.StoreError` and is left untouched.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False,
+                 memory_limit: str | None = None):
         self.path = Path(path)
         self.read_only = read_only
         self._check_file()
@@ -157,6 +164,8 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:  # lock held by another process, I/O error
             raise StoreError(self._open_message(exc)) from exc
+        # DuckDB caches up to 80% of RAM by default; a long ingest should not
+        self.con.execute(f"SET memory_limit = '{memory_limit or DEFAULT_MEMORY_LIMIT}'")
         if not read_only and not self._has_table("meta"):
             self._create_schema()
 

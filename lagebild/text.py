@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import spacy
 from spacy.tokens import Doc
@@ -35,10 +34,18 @@ _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.$")
 _INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.$")
 
 
-@lru_cache(maxsize=1)
+_REFRESH_EVERY = 20_000     # documents; spaCy's vocabulary grows with every new word form
+_state = {"nlp": None, "docs": 0}
+
+
 def tokenizer() -> spacy.language.Language:
-    """The blank German spaCy pipeline: tokenizer rules only."""
-    return spacy.blank("de")
+    """The blank German spaCy pipeline (tokenizer rules only), renewed now and then so that
+    its vocabulary does not grow without bound over a long stream."""
+    if _state["nlp"] is None or _state["docs"] >= _REFRESH_EVERY:
+        _state["nlp"] = spacy.blank("de")
+        _state["docs"] = 0
+    _state["docs"] += 1
+    return _state["nlp"]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -61,7 +68,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_boundary(text: str, para_start: int, dot_end: int, match: re.Match) -> bool:
     """Whether the punctuation run ending at dot_end closes a sentence."""
     punct = match.group(0)
-    before = text[para_start:match.start() + 1]
+    before = text[max(para_start, match.start() - 40):match.start() + 1]
     nxt = text[dot_end:dot_end + 40].lstrip()
     if not nxt:
         return True

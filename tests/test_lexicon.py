@@ -264,6 +264,45 @@ def test_head_nouns_without_sector_take_it_from_context(lex):
     assert lex.roles["Chef"].sector is None and lex.roles["Generalsekretär"].sector is None
 
 
+@pytest.mark.parametrize("word,name,sector", [
+    ("Bundesaußenminister", "Außenminister", "GOV"), ("Menschenrechtskommissar", "Kommissar", None),
+    ("Regierungstruppen", "Regierungstruppen", "MIL"), ("Halbleiterhersteller", "Hersteller", "BUS"),
+    ("Kreml-Sprecher", "Kreml-Sprecher", "GOV"), ("Pentagon-Sprecherin", "Sprecher", "GOV"),
+    ("Oppositionspolitikerin", "Oppositionspolitiker", "OPP"),
+])
+def test_role_helper_finds_roles_at_the_end_of_compounds(lex, word, name, sector):
+    entry = lex.role(word)
+    assert entry is not None and (entry.name, entry.sector) == (name, sector)
+
+
+@pytest.mark.parametrize("word", ["Einführung", "Durchführung", "Heimatstaat", "US-Bundesstaat",
+                                  "Lautsprecher", "Datenbanken", "Fischgericht", "Halbleiter", "Tisch"])
+def test_role_helper_rejects_words_that_only_end_like_a_role(lex, word):
+    assert lex.role(word) is None
+
+
+def test_a_word_cannot_be_both_role_and_non_role():
+    with pytest.raises(LexiconError, match="non-role"):
+        build(roles_tsv="forms\tsector\tkind\tgender\tnote\nFührung/f-en\tGOV\tinstitution\n"
+                        "Führung\t\tnone\n")
+
+
+def test_regional_demonyms_carry_their_states_code(lex):
+    assert lex.adjectives["bayerische"].code == "DEU"
+    assert lex.adjectives["tschetschenischen"].code == "RUS"
+    assert lex.adjectives["katalanische"].code == "ESP"
+    assert lex.adjectives["steirische"].code == "AUT"
+    assert lex.adjectives["bayerische"].name == "bayerisch"      # each regional form names itself
+    assert actor(lex, "Tschetschenen").code == "RUS"
+
+
+def test_semicolon_separates_entities_that_share_a_row(lex):
+    assert actor(lex, "Fox News").name == "Fox News" and actor(lex, "CNN").name == "CNN"
+    assert actor(lex, "Times of London").name == "The Times"
+    lex2 = build(organisations_tsv=ORGS_HEADER + "Kreml\tRUS\tGOV\tgovernment\nTass|TASS; Interfax\tRUS\tMED\tmedia\n")
+    assert lex2.actors[("TASS",)].name == "Tass" and lex2.actors[("Interfax",)].name == "Interfax"
+
+
 # --- prefixes and matching -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("prefix,code", [
