@@ -71,6 +71,7 @@ class ActorIndex:
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     default_code: str | None = None
+    dateline_code: str | None = None
 
     def in_sentence(self, sent: int) -> list[Mention]:
         return [m for m in self.mentions if m.sent == sent]
@@ -114,8 +115,11 @@ def _relational_roles() -> frozenset[str]:
     return frozenset(rows[1:])
 
 
-def _persons() -> dict[str, tuple[str | None, str | None, str | None]]:
-    """Well-known persons (lang/de/persons.tsv): full name -> (code, sector, role)."""
+def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
+    """Well-known persons (lang/de/persons.tsv): full name -> (code, sector, role, surname_alone_ok).
+
+    A surname that is also a common word ("Kurz", "Fischer") is marked in the file's note;
+    such a person is found only by the full name."""
     path = resources.files("lagebild") / "lang" / "de" / "persons.tsv"
     out: dict[str, tuple[str | None, str | None, str | None]] = {}
     if not path.is_file():
@@ -127,7 +131,9 @@ def _persons() -> dict[str, tuple[str | None, str | None, str | None]]:
         row = dict(zip(header, ln.split("\t")))
         name = row.get("name", "").strip()
         if name:
-            out.setdefault(name, (row.get("code") or None, row.get("sector") or None, row.get("role") or None))
+            code = (row.get("code") or "").split("|")[0] or None
+            ok = not (row.get("note") or "").startswith("surname-word")
+            out.setdefault(name, (code, row.get("sector") or None, row.get("role") or None, ok))
     return out
 
 
@@ -305,7 +311,7 @@ class ActorTagger:
             person_name = " ".join(x.text for x in toks[name_start:n])
             j = n
         if person_name and person_name in self.persons:
-            pcode, psector, _ = self.persons[person_name]
+            pcode, psector, _, _ = self.persons[person_name]
             code = code or pcode
             sector = sector or psector
         # "(Grüne)": a party in brackets
@@ -356,7 +362,7 @@ class ActorTagger:
             words = [t.text for t in toks[i:n]]
             full = " ".join(words)
             if full in self.persons and n - i >= 2:
-                pcode, psector, prole = self.persons[full]
+                pcode, psector, prole, _ = self.persons[full]
                 out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
                                    "person", name=full, role=prole))
                 i = n
@@ -390,10 +396,13 @@ class ActorTagger:
             dash = next((k for k, t in enumerate(st.tokens[:6]) if t.text in ("–", "—", "-")), None)
             if dash is not None and all(t.is_cap or t.text in ("/", ",") for t in st.tokens[:dash]):
                 # dateline ("Washington – ", "Kiew/Moskau – "): where it was written, not who acts
+                placed = [m for m in ms if m.i < dash and m.code and len(m.code) == 3]
+                if placed and idx.dateline_code is None:
+                    idx.dateline_code = placed[0].code
                 ms = [m for m in ms if m.i > dash]
             taken = {k for m in ms for k in range(m.i, m.j)}
             for m in ms:
-                if m.kind == "person" and m.name:
+                if m.kind == "person" and m.name and self.persons.get(m.name, (0, 0, 0, True))[3]:
                     for w in m.name.split():
                         if len(w) > 2:
                             known[w] = m
@@ -403,8 +412,9 @@ class ActorTagger:
             for m in extra:
                 m.prep, m.oblique = self._context(st.tokens, m.i)
                 m.in_quote = any(a <= m.start < b for a, b in quote_spans)
-                for w in m.name.split():
-                    known.setdefault(w, m)
+                if self.persons.get(m.name, (0, 0, 0, True))[3]:
+                    for w in m.name.split():
+                        known.setdefault(w, m)
             ms = sorted(ms + extra, key=lambda m: m.i)
             idx.mentions.extend(ms)
         idx.default_code = self._default_code(idx.mentions)
@@ -452,6 +462,10 @@ class ActorTagger:
         persons: list[tuple[Mention, Actor]] = []
         last_any: Mention | None = None
         actor_of: dict[int, Actor] = {}
+        # where the story is written from, when it is also one of the story's main countries
+        counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
+        top = [c for c, _ in counts.most_common(2)]
+        home = idx.dateline_code if idx.dateline_code in top else None
         for n, m in enumerate(idx.mentions):
             if m.pronoun:
                 ant = None
@@ -479,7 +493,7 @@ class ActorTagger:
                 continue
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_from_office(m, idx.mentions) or (
-                    self._code_nearby(m, idx.mentions[:n]) or idx.default_code
+                    home or self._code_nearby(m, idx.mentions[:n]) or idx.default_code
                     if m.role not in self.relational and m.sector else None)
             elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
                 m.code = idx.default_code   # a named person with nothing else known: the story's country

@@ -223,6 +223,8 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     cur: list[Token] = []
     toks = st.tokens
 
+    hard: set[int] = set()      # clauses that follow a colon, semicolon or dash
+
     def flush() -> None:
         if cur:
             clauses.append(Clause(st.sentence.index, list(cur)))
@@ -231,6 +233,8 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     for k, t in enumerate(toks):
         if t.text in BOUNDARY:
             flush()
+            if t.text != ",":
+                hard.add(len(clauses))
             continue
         if t.lower in CONJ_SPLIT and cur and k + 1 < len(toks) and _verbish(toks[k + 1]) \
                 and lemma(toks[k + 1].text) not in ("sein",):
@@ -252,11 +256,13 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     # Nils Muiznieks, hatte ... aufgerufen")
     fronted: list[Clause] = []
     carry: list[Token] = []
-    for c in joined:
+    hard_starts = {clauses[k].tokens[0].start for k in hard if k < len(clauses)}
+    for n, c in enumerate(joined):
         if carry:
             c.tokens = carry + c.tokens
             carry = []
-        if c is not joined[-1] and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
+        if c is not joined[-1] and joined[n + 1].tokens[0].start not in hard_starts \
+                and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
                 and not lex.is_(c.tokens[0].lower, "condition"):
             carry = c.tokens
             continue

@@ -50,7 +50,10 @@ IGO_CODES = frozenset("EU NATO UN G7 G20 OSCE COE OECD WTO OIC AU ASEAN IAEA OPC
 ORG_KINDS = frozenset("igo government military institution group media company".split())
 ROLE_KINDS = frozenset("person group institution none".split())   # none: not a role (see roles.tsv)
 GENDERS = frozenset("m f pl".split())
-STATUSES = frozenset("un observer partial other group".split())
+STATUSES = frozenset("un observer partial other historical group".split())
+#: Compass prefixes a country adjective takes ("nordsyrisch", "ostukrainisch", "südchinesisch").
+DIRECTION_PREFIXES = ("nord", "süd", "ost", "west", "nordost", "nordwest", "südost", "südwest",
+                      "zentral", "mittel")
 
 _DATA_PACKAGE = "lagebild"
 _DATA_DIR = ("lang", "de")
@@ -345,6 +348,7 @@ class _Builder:
         self.un: set[str] = set()
         self.role_kinds: dict[str, str] = {}
         self.non_roles: set[str] = set()
+        self.directional: list[tuple[str, LexEntry, str]] = []   # "nordsyrisch": only where free
 
     def add(self, table: str, key, entry: LexEntry, where: str, *, shared: bool = False) -> None:
         if shared:
@@ -378,6 +382,9 @@ class _Builder:
 
     def finish(self) -> Lexicon:
         self.resolve_shared()
+        for form, entry, where in self.directional:
+            if form not in self.adjectives:     # "nordkoreanisch" stays PRK, "nordirisch" GBR
+                self.adjectives[form] = _Slot(entry, where, True)
         for form in sorted(self.non_roles & self.roles.keys()):
             self.errors.append(f"roles.tsv: {form!r} is listed both as a role ({self.roles[form].where}) "
                                "and as a non-role (kind none) -- keep one")
@@ -447,6 +454,8 @@ def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | No
         for stem in adjs:
             shared = stem.startswith(SHARED)
             stem = stem.lstrip(SHARED)
+            compass = not stem.endswith("!")     # "amerikanisch!": no "südamerikanisch" -> USA
+            stem = stem.rstrip("!")
             if stem.endswith("="):
                 forms = [stem[:-1].lower()]
             else:
@@ -454,6 +463,8 @@ def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | No
             entry = dataclasses.replace(adj_entry, name=stem.rstrip("=")) if group else adj_entry
             for f in forms:
                 b.add("adjectives", f, entry, where, shared=shared)
+                if compass and not group and not shared and not stem.endswith("="):
+                    b.directional.extend((p + f, entry, where) for p in DIRECTION_PREFIXES)
         nouns: list[tuple[str, str | None]] = []
         pl_set = {p.lstrip(SHARED) for p in noun_pl}
         for m in noun_m:

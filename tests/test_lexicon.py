@@ -296,6 +296,27 @@ def test_regional_demonyms_carry_their_states_code(lex):
     assert actor(lex, "Tschetschenen").code == "RUS"
 
 
+def test_country_adjectives_take_compass_prefixes_without_overriding_real_ones(lex):
+    assert lex.adjectives["nordsyrischen"].code == "SYR"
+    assert lex.adjectives["ostukrainische"].code == "UKR"
+    assert lex.adjectives["nordkoreanische"].code == "PRK"       # its own entry, not KOR
+    assert lex.adjectives["nordirische"].code == "GBR"           # not IRL
+    assert lex.adjectives["südafrikanische"].code == "ZAF"
+    assert "südamerikanischen" not in lex.adjectives           # "amerikanisch!" opts out
+
+
+def test_historical_states_have_their_iso_3166_3_codes(lex):
+    assert actor(lex, "Sowjetunion").code == "SUN" and lex.adjectives["sowjetische"].code == "SUN"
+    assert actor(lex, "DDR").code == "DDR"
+    assert actor(lex, "Moskau").code == "RUS"
+
+
+def test_continental_adjectives_point_to_the_continental_organisation(lex):
+    assert lex.adjectives["europäischen"].code == "EU"
+    assert lex.adjectives["afrikanische"].code == "AU"
+    assert lex.adjectives["arabischen"].code == "ARAB_LEAGUE"
+
+
 def test_semicolon_separates_entities_that_share_a_row(lex):
     assert actor(lex, "Fox News").name == "Fox News" and actor(lex, "CNN").name == "CNN"
     assert actor(lex, "Times of London").name == "The Times"
