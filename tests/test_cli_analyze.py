@@ -1,0 +1,119 @@
+"""`lagebild analyze` and `lagebild eval events` through the CLI, in-process."""
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+
+ARTICLE = (" date 2024-03-14 Die Europäische Union hat am Mittwoch neue Sanktionen gegen Russland verhängt. "
+           "Der Kreml wies die Strafmaßnahmen zurück.\n")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_every_command_has_help_text():
+    def walk(cmd, path):
+        assert cmd.help and len(cmd.help.strip()) > 20, f"{path} has no help text"
+        for p in getattr(cmd, "params", []):
+            if isinstance(p, click.Option) and not p.hidden:
+                assert p.help, f"{path} option {p.name} has no help"
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+    walk(main, "lagebild")
+
+
+def test_analyze_text_summary(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(f), "--no-models"])
+    assert res.exit_code == 0, res.output
+    assert "SANCTION" in res.output and "2024-03-14" in res.output
+
+
+def test_analyze_json_is_the_document_object(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(f), "--format", "json", "--no-models"])
+    doc = json.loads(res.stdout)
+    assert doc["dct"] == "2024-03-14" and doc["doc_id"] == "a"
+    types = {e["type"] for e in doc["events"]}
+    assert {"SANCTION", "REJECT"} <= types
+
+
+def test_analyze_several_inputs_jsonl_with_dct(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Polen kritisierte Belarus scharf.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "x1", "text": "Japan unterstützt die Ukraine."}) + "\n",
+                                      encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl"),
+                               "--format", "jsonl", "--dct", "2022-02-18", "--no-models"])
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [d["doc_id"] for d in lines] == ["a", "x1"]
+    assert all(d["dct"] == "2022-02-18" for d in lines)
+
+
+def test_bad_input_is_reported_and_others_still_processed(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Russland griff die Ukraine an.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(empty), str(good), "--format", "jsonl", "--no-models"])
+    assert res.exit_code == 0
+    assert "empty.txt" in res.stderr
+    assert json.loads(res.stdout.splitlines()[0])["doc_id"] == "good"
+
+
+def test_nothing_readable_exits_non_zero(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(empty), "--no-models"])
+    assert res.exit_code == 1
+    assert "no article" in res.stderr
+
+
+def test_bad_dct_is_a_usage_error(runner, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Text.", encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(f), "--dct", "gestern"])
+    assert res.exit_code == 2 and "gestern" in res.output
+
+
+def test_eval_events_agrees_with_the_reference_scorer(runner, shared, tmp_path):
+    gold = shared / "gold" / "seed.json"
+    res = runner.invoke(main, ["eval", "events", str(gold), "--json", "--no-models"])
+    ours = json.loads(res.stdout)
+    pred = tmp_path / "pred.json"
+    res2 = runner.invoke(main, ["analyze", str(shared / "gold" / "seed.txt"), "--format", "json", "--no-models"])
+    pred.write_text(res2.stdout, encoding="utf-8")
+    ref = subprocess.run([sys.executable, str(shared / "tools" / "score_events.py"), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    theirs = json.loads(ref.stdout)
+    for key in ("tp", "fp", "fn", "precision", "recall", "f1", "factuality_accuracy", "false_facts"):
+        assert ours[key] == theirs[key], key
+
+
+def test_scorer_counts_alternatives_optional_and_agree_alias():
+    from lagebild.evaluate.events import score_pairs
+    gold = {"doc_id": "g", "events": [
+        {"type": "CONSULT", "source": [{"code": "USA"}], "target": [{"code": "RUS"}], "factuality": "planned"},
+        {"type": "REQUEST|AGREE", "source": [{"code": "USA"}], "target": [{"code": "RUS|-"}], "factuality": "asserted"},
+        {"type": "ASSAULT", "source": [{"code": "RUS"}], "target": [{"code": "UKR"}], "factuality": "hypothetical"},
+        {"type": "SUPPORT", "source": [{"code": "DEU"}], "target": [], "factuality": "asserted", "optional": True},
+    ]}
+    pred = {"events": [
+        {"type": "AGREE", "source": [{"code": "USA"}], "target": [{"code": "RUS"}], "factuality": "planned"},
+        {"type": "REQUEST", "source": [{"code": "USA"}], "target": [], "factuality": "asserted"},
+        {"type": "ASSAULT", "source": [{"code": "RUS"}], "target": [{"code": "UKR"}], "factuality": "asserted"},
+        {"type": "SUPPORT", "source": [{"code": "DEU"}], "target": [], "factuality": "asserted"},
+        {"type": "THREATEN", "source": [{"code": "CHN"}], "target": [], "factuality": "asserted"},
+    ]}
+    d = score_pairs([(gold, pred)]).as_dict()
+    # AGREE fills one slot (planned CONSULT alias or the REQUEST|AGREE one), REQUEST USA->- the other
+    assert (d["tp"], d["fp"], d["fn"]) == (3, 1, 0)
+    assert d["false_facts"] == 1

@@ -1,0 +1,42 @@
+"""The event and factuality cue files under lagebild/lang/de parse and are consistent."""
+from collections import Counter
+
+from lagebild.events import _read_tsv, lemma, load_cues
+from lagebild.records import EVENT_TYPES
+
+
+def test_verb_cues_use_plover_types_and_known_frames():
+    rows = _read_tsv("verbs.tsv")
+    assert len(rows) > 150
+    for r in rows:
+        assert r["type"] in EVENT_TYPES or r["type"] == "JOIN", r
+        assert r["kind"] in ("verb", "noun"), r
+        for t in r["target"].split("|"):
+            assert t in ("", "-", "acc", "dat", "gen", "@reporter") or t.isalpha(), r
+
+
+def test_no_duplicate_cue_rows():
+    rows = _read_tsv("verbs.tsv")
+    keys = Counter((r["cue"], r["kind"], r["type"], r["requires"]) for r in rows)
+    assert [k for k, n in keys.items() if n > 1] == []
+    cues = Counter((r["word"], r["class"]) for r in _read_tsv("cues.tsv"))
+    assert [k for k, n in cues.items() if n > 1] == []
+
+
+def test_every_plover_type_has_a_cue():
+    lex = load_cues()
+    types = {c.type for cs in list(lex.verbs.values()) + list(lex.nouns.values()) for c in cs}
+    assert set(EVENT_TYPES) <= types
+
+
+def test_cue_classes_cover_factuality_and_speech():
+    lex = load_cues()
+    for word, cls in [("nicht", "negation"), ("will", "planned"), ("könnte", "hypothetical"),
+                      ("solange", "condition"), ("erklären", "speech"), ("zurück", "particle")]:
+        assert lex.is_(word, cls), (word, cls)
+
+
+def test_lemmas_of_inflected_and_participle_forms():
+    assert lemma("forderte") == "fordern"
+    assert lemma("zusammengezogen") == "zusammenziehen"
+    assert lemma("einmarschiert") == "einmarschieren"
