@@ -23,6 +23,16 @@ Keys of :attr:`Lexicon.actors` are token tuples as ``spacy.blank("de")`` splits 
     ('GOV', 'f')
     >>> lex.split_compound("US-Präsident")[0].code
     'USA'
+    >>> lex.role("Bundesaußenministerin").name
+    'Außenminister'
+
+Besides the four tables, a :class:`Lexicon` offers ``match`` (longest actor at a token),
+``adjective`` (any case), ``role`` (also at the end of a compound, minus the listed
+non-roles such as "Einführung"), ``split_compound`` ("G-7-Außenminister" -> G7 +
+"Außenminister"), ``names_by_code`` ("RUS" -> "Russland"), ``un_members`` and ``role_kinds``
+(person | group | institution). ``load_lexicon()`` is cached; ``build_lexicon(texts)``
+builds one from strings (tests). Malformed rows and forms that map to two codes raise
+:class:`LexiconError` naming file and line.
 """
 from __future__ import annotations
 

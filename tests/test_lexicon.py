@@ -46,6 +46,28 @@ def test_lexicon_loads_without_conflicting_duplicates():
     assert len(lex.actors) > 2500 and len(lex.roles) > 3000 and len(lex.adjectives) > 1000
 
 
+DELIBERATE_SHARED_FORMS = {
+    # form written with "?" -> (file, the code that becomes an alternative)
+    ("countries.tsv", "COG"): {"Kongo", "kongolesisch", "Kongolese", "Kongolesin", "Kongolesen"},
+    ("countries.tsv", "PRK"): {"Korea", "koreanisch", "Koreaner", "Koreanerin"},
+    ("parties.tsv", "SRB"): {"Demokratische Partei", "Demokratischen Partei"},
+    ("parties.tsv", "CHE"): {"SP"},
+}
+
+
+def test_deliberately_shared_forms_are_exactly_the_listed_ones():
+    found: dict[tuple[str, str], set[str]] = {}
+    for filename in ("countries.tsv", "organisations.tsv", "parties.tsv"):
+        for _, row in read_tsv(filename):
+            cells = [row.get(c, "") for c in ("forms", "name", "names", "adj", "noun_m", "noun_f",
+                                               "noun_pl", "capital")]
+            for cell in cells:
+                for form in re.split(r"[|;]", cell):
+                    if form.strip().startswith("?"):
+                        found.setdefault((filename, row["code"]), set()).add(form.strip()[1:])
+    assert found == DELIBERATE_SHARED_FORMS
+
+
 def test_load_lexicon_is_cached():
     assert load_lexicon() is load_lexicon()
 
