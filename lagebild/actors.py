@@ -466,6 +466,8 @@ class ActorTagger:
         counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
         top = [c for c, _ in counts.most_common(2)]
         home = idx.dateline_code if idx.dateline_code in top else None
+        if home:
+            idx.default_code = home
         for n, m in enumerate(idx.mentions):
             if m.pronoun:
                 ant = None

@@ -486,9 +486,12 @@ class EventCoder:
         out: list[Event] = []
         for r in raw:
             ev = r.event
+            reciprocal = bool(ev.source) and ev.target == ev.source
+            ev.source = [p for p in ev.source if p.code]
+            ev.target = [p for p in ev.target if p.code]
             if not ev.source:
                 continue        # who acted is unknown: not an event record we can code
-            if ev.target is not ev.source and ev.target != ev.source:
+            if not reciprocal:
                 out.append(ev)
                 continue
             # reciprocal: one event per side, the other sides as targets

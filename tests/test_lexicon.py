@@ -52,6 +52,7 @@ DELIBERATE_SHARED_FORMS = {
     ("countries.tsv", "PRK"): {"Korea", "koreanisch", "Koreaner", "Koreanerin"},
     ("parties.tsv", "SRB"): {"Demokratische Partei", "Demokratischen Partei"},
     ("parties.tsv", "CHE"): {"SP"},
+    ("parties.tsv", "AUT"): {"Sozialdemokraten"},
 }
 
 
