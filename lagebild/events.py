@@ -31,6 +31,7 @@ RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welc
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
+MATERIAL_WORDS = frozenset("euro dollar waffen waffenlieferungen hilfsgelder hilfsgüter munition panzer".split())
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
 # types whose target, when none is named, is the home country of a home-country source
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -541,15 +542,18 @@ class EventCoder:
         passive = _is_passive(c, tok)
         free = [m for m in ms if m.prep is None and not m.genitive_of]
         if passive:
-            agents = [m for m in ms if m.prep in ("von", "durch")]
-            source = agents[:1]
+            # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
+            # often belongs to a noun ("die Unterstützung von UN-Organisationen")
+            agents = [m for m in ms if m.prep in ("von", "durch") and m.start < tok.start]
+            source = agents[-1:]
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             if not source and actors.default_code:
                 source_p = [Participant(actor=None, text=None, code=actors.default_code, sector=None)]
             else:
                 source_p = _participants(source)
         else:
-            nom = [m for m in free if not m.oblique]
+            # a zu-infinitive has no subject of its own: its actor is the main clause's subject
+            nom = [m for m in free if not m.oblique] if c.kind != "infinitive" or not prev_source else []
             source = _coordinated(nom[0], nom, c) if nom else []
             we = self._quote_speaker(c) if any(t.lower in ("wir", "ich") for t in c.tokens) else None
             if not source and we is not None:
@@ -585,7 +589,10 @@ class EventCoder:
             # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
             # acts on the others; the coder returns one event per source side
             target_p = list(source_p)
-        ev = Event(type=cue.type, mode=cue.mode, source=source_p, target=target_p, cue=tok.text)
+        typ, mode = cue.type, cue.mode
+        if typ == "AGREE" and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard")) for w in c.lowers):
+            typ, mode = "AID", "economic"   # money or arms promised: planned material aid
+        ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue)
 
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
@@ -679,7 +686,8 @@ class EventCoder:
             fact = "hypothetical"
         elif any(lx.is_(w, "negation") for w in words):
             fact = "negated"
-        elif any(w in MODAL_INF for w in words):
+        elif any(w in MODAL_INF for w in words) or (ev.event.type == "AID" and ev.cue is not None
+                                                     and ev.cue.type == "AGREE"):
             fact = "planned"
         elif c.kind == "infinitive" and prev is not None:
             fact = "planned"   # "schlug vor, sich zu treffen", "kündigte an, X zu besuchen"

@@ -561,13 +561,15 @@ class Ingester:
     scheduler address or Client (instead of local processes); ``analyzer``: analyzer
     factory ("module:callable" or a callable); ``batch_size``: articles per
     transaction; ``near_threshold``: MinHash Jaccard above which an article is a
-    near-duplicate. The backend (and the analyzer) start only when the first new
+    near-duplicate; ``near_window``: how many of the most recent articles are
+    compared against (bounds the index's memory on endless streams). The backend (and the analyzer) start only when the first new
     article arrives, so re-ingesting known input is fast.
     """
 
     def __init__(self, store: Store, *, workers: int = 1, scheduler=None, analyzer=None,
                  batch_size: int = 64, chunk_size: int | None = None,
-                 near_threshold: float = 0.8, progress: Progress | None = None):
+                 near_threshold: float = 0.8, near_window: int = 50_000,
+                 progress: Progress | None = None):
         self.store = store
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
@@ -576,12 +578,13 @@ class Ingester:
                 else max(1, min(16, self.batch_size // 2))
         self.chunk_size = chunk_size
         self.near_threshold = near_threshold
+        self.near_window = max(1, near_window)
+        self._window: deque[int] = deque()
         self.progress = progress or Progress(quiet=True)
         self.backend = None
         self._hashes: set[str] | None = None
         self._lsh = None
         self._sigs: dict[int, bytes] = {}
-        self._dup_root: dict[int, int] = {}
         self._next_article = store.max_id("articles", "article_id") + 1
         self._next_event = store.max_id("events", "event_id") + 1
         self._next_mention = store.max_id("event_mentions", "mention_id") + 1
@@ -609,14 +612,21 @@ class Ingester:
         if self._lsh is None:
             from datasketch import MinHashLSH
             self._lsh = MinHashLSH(threshold=self.near_threshold, num_perm=NUM_PERM)
-            for aid, sig, dup_of in self.store.iter_minhashes():
-                sig = bytes(sig)
-                if dup_of is not None:
-                    self._dup_root[aid] = dup_of
-                    continue  # copies are not indexed: their original is
-                self._sigs[aid] = sig
-                self._lsh.insert(aid, _minhash(sig), check_duplication=False)
+            for aid, sig, dup_of in self.store.iter_minhashes(last=self.near_window):
+                if dup_of is None:  # copies are not indexed: their original is
+                    self._index(aid, bytes(sig))
         return self._lsh
+
+    def _index(self, aid: int, sig: bytes, mh=None) -> None:
+        """Add an article to the near-duplicate index, dropping the oldest beyond the
+        window (wire copies and updates arrive close together; memory stays bounded)."""
+        self._sigs[aid] = sig
+        self._lsh.insert(aid, mh if mh is not None else _minhash(sig), check_duplication=False)
+        self._window.append(aid)
+        while len(self._window) > self.near_window:
+            old = self._window.popleft()
+            self._lsh.remove(old)
+            self._sigs.pop(old, None)
 
     # -- the run ------------------------------------------------------------------------
     def ingest(self, articles: Iterable[Article],
@@ -705,12 +715,9 @@ class Ingester:
             if j >= self.near_threshold and (j > best_j or (j == best_j and cand < best)):
                 best, best_j = cand, j
         if best is None:
-            self._sigs[aid] = sig
-            lsh.insert(aid, mh, check_duplication=False)
+            self._index(aid, sig, mh)
             return None, None
-        root = self._dup_root.get(best, best)
-        self._dup_root[aid] = root
-        return root, round(best_j, 4)
+        return best, round(best_j, 4)  # only originals are indexed: best is one
 
     def _write(self, batch: list[tuple[Article, str, Analyzed]], stats: IngestStats) -> None:
         now = utcnow()

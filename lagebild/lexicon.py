@@ -633,9 +633,14 @@ def _base_of(form: str, bases: dict[str, str]) -> tuple[str, str | None]:
     return form, _guess_gender(form)
 
 
+#: endings of role words used in the plural only or nearly so ("Sicherheitskräfte", "Bodentruppen")
+_PLURAL_ONLY_ENDINGS = ("innen", "kräfte", "kräften", "truppen", "leute", "leuten", "medien", "kreise",
+                        "kreisen", "quellen", "parteien")
+
+
 def _guess_gender(form: str) -> str | None:
     """Gender of an explicitly listed role form in a row without one: -innen plural, -in feminine."""
-    if form.endswith("innen"):
+    if form.endswith(_PLURAL_ONLY_ENDINGS):
         return "pl"
     if form.endswith("in") and len(form) > 4:
         return "f"

@@ -280,11 +280,16 @@ class Store:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
                    .fetchall()[0][0])
 
-    def iter_minhashes(self, batch: int = 20_000):
-        """(article_id, signature bytes, near_duplicate_of) of every stored article."""
+    def iter_minhashes(self, batch: int = 20_000, last: int | None = None):
+        """(article_id, signature bytes, near_duplicate_of) of the stored articles (the
+        ``last`` most recent ones only, if given), oldest first."""
+        since = 0
+        if last is not None:
+            since = self.max_id("articles", "article_id") - last
         rel = self.con.execute(
             "SELECT m.article_id, m.signature, a.near_duplicate_of FROM article_minhash m "
-            "JOIN articles a USING (article_id) ORDER BY m.article_id")
+            "JOIN articles a USING (article_id) WHERE m.article_id > ? "
+            "ORDER BY m.article_id", [since])
         while True:
             chunk = rel.fetchmany(batch)
             if not chunk:

@@ -230,6 +230,20 @@ def test_near_duplicates_are_found_across_runs(tmp_path):
     assert q(db, "SELECT num_articles FROM events") == [(1,)]
 
 
+def test_near_duplicate_index_keeps_only_the_recent_window(tmp_path):
+    db = tmp_path / "t.duckdb"
+    body = filler(9, words=200)
+    first = art(1, body=body)
+    others = [art(i) for i in range(2, 6)]
+    copy = art(99, body=body + " Nachtrag.")
+    with Store(db) as store, Ingester(store, analyzer=SPEC, near_window=3) as ing:
+        ing.ingest([first, *others, copy])  # the original fell out of the 3-article window
+        assert len(ing._sigs) == 3
+    with Store(db) as store, Ingester(store, analyzer=SPEC, near_window=100) as ing:
+        stats = ing.ingest([art(100, body=body + " Zweiter Nachtrag.")])
+    assert stats.near_duplicates == 1
+
+
 # -- stored content ---------------------------------------------------------------------------
 def test_articles_actors_quotes_and_mentions_are_stored(tmp_path):
     db = tmp_path / "t.duckdb"

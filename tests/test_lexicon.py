@@ -53,6 +53,7 @@ DELIBERATE_SHARED_FORMS = {
     ("parties.tsv", "SRB"): {"Demokratische Partei", "Demokratischen Partei"},
     ("parties.tsv", "CHE"): {"SP"},
     ("parties.tsv", "AUT"): {"Sozialdemokraten"},
+    ("organisations.tsv", "EU"): {"Union"},
 }
 
 
@@ -258,7 +259,7 @@ def test_brussels_is_the_eu_with_belgium_as_alternative(lex):
     ("Kanzlerin", "GOV", "f"), ("Regierungschef", "GOV", "m"), ("Botschafter", "GOV", "m"),
     ("Diplomaten", "GOV", "pl"), ("Gesandter", "GOV", "m"), ("Staatssekretärin", "GOV", "f"),
     ("Soldaten", "MIL", "pl"), ("Truppen", "MIL", "pl"), ("Armee", "MIL", "f"), ("Generäle", "MIL", "pl"),
-    ("Polizei", "COP", "f"), ("Polizisten", "COP", "pl"), ("Sicherheitskräfte", "COP", None),
+    ("Polizei", "COP", "f"), ("Polizisten", "COP", "pl"), ("Sicherheitskräfte", "COP", "pl"), ("Bodentruppen", "MIL", "pl"),
     ("Richterin", "JUD", "f"), ("Staatsanwaltschaft", "JUD", "f"), ("Staatsanwälte", "JUD", "pl"),
     ("Geheimdienst", "SPY", "m"), ("Opposition", "OPP", "f"), ("Oppositionsführer", "OPP", "m"),
     ("Rebellen", "REB", "pl"), ("Separatisten", "REB", "pl"), ("Aufständischen", "REB", "pl"),

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from lagebild.errors import DataError, InputError, ModelError
 from lagebild.evaluate.ner import evaluate_file, gold_tag, tag_file
-from lagebild.ner import (MODEL_DIR, bio_to_spans, clear_cache, europeana_tag, germeval_tag,
+from lagebild.ner import (MODEL_DIR, TaggedSentence, _expand_braces, bio_to_spans, clear_cache, europeana_tag, germeval_tag,
                           ler_tag, load_ner, read_conll, read_europeana, read_germeval, read_tsv,
-                          score_spans, spans_to_bio, train_ner, try_load_ner)
+                          mention_pools, score_spans, spans_to_bio, swap_mentions, train_ner,
+                          try_load_ner)
 from lagebild.records import Entity
 
 TSV = (
@@ -99,6 +100,28 @@ def test_bio_to_spans_is_lenient_like_conlleval():
     assert bio_to_spans(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 7, "ORG")]
     assert spans_to_bio(7, bio_to_spans(tags)) == ["B-PER", "I-PER", "O", "B-LOC", "B-ORG",
                                                    "B-ORG", "I-ORG"]
+
+
+def test_mention_swap_replaces_entities_and_keeps_bio_consistent():
+    import random
+    sent = TaggedSentence(["Gestern", "sprach", "Anna", "Kowalski", "in", "Leipzig"],
+                          ["O", "O", "B-PER", "I-PER", "O", "B-LOC"])
+    pools = {"PER": [[("Max",)]], "LOC": [[("Bad", "Ems")]]}
+    new = swap_mentions(sent, pools, random.Random(0), 1.0)
+    assert new.words == ["Gestern", "sprach", "Max", "in", "Bad", "Ems"]
+    assert new.tags == ["O", "O", "B-PER", "O", "B-LOC", "I-LOC"]
+    assert swap_mentions(sent, pools, random.Random(0), 0.0).words == sent.words
+
+
+def test_mention_pools_skip_ocr_junk_and_long_mentions():
+    sents = [TaggedSentence(["Herr", "Cuno.", "und", "Otto", "Weber", "in", "1880"],
+                            ["O", "B-PER", "O", "B-PER", "I-PER", "O", "B-LOC"])]
+    assert mention_pools([sents]) == {"PER": [[("Otto", "Weber")]]}
+
+
+def test_brace_expansion_of_dictionary_forms():
+    assert sorted(_expand_braces("{Weiße,Weißen} Haus{,es}")) == [
+        "Weiße Haus", "Weiße Hauses", "Weißen Haus", "Weißen Hauses"]
 
 
 # -- scorer -----------------------------------------------------------------

@@ -37,14 +37,19 @@ def train_group() -> None:
               help="Where to write the model; an existing model there is replaced "
                    "only when training succeeds.")
 @click.option("--max-minutes", type=click.FloatRange(min=0.5), default=35.0, show_default=True,
-              help="Wall-clock budget for the training loop; the best checkpoint "
-                   "(on the early-stopping dev part) is kept.")
+              help="Wall-clock budget of the NER training loop (pretraining comes on "
+                   "top); training stops earlier when the early-stopping dev part stops "
+                   "improving. The best checkpoint is kept.")
+@click.option("--pretrain-minutes", type=click.FloatRange(min=0), default=None,
+              show_default="the shipped model's setting",
+              help="First pretrain the network on raw text (GermEval, LER, Europeana, "
+                   "SpkAtt speeches, KRAUTS news) for this many minutes; 0 = off.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Random seed (data sampling and weight initialisation).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, show_default="lagebild/models/ner_de.cfg",
               help="spaCy config with the network (tok2vec and NER head).")
-def train_ner_cmd(data_dir, out, max_minutes, seed, config_path) -> None:
+def train_ner_cmd(data_dir, out, max_minutes, pretrain_minutes, seed, config_path) -> None:
     """Train the German NER model (PER, LOC, ORG, MISC).
 
     Data: GermEval 2014 dev (every 5th sentence is held out and never trained
@@ -60,9 +65,11 @@ def train_ner_cmd(data_dir, out, max_minutes, seed, config_path) -> None:
       lagebild eval ner ../shared/data/germeval2014/NER-de-dev.tsv --holdout
     """
     from ..ner import TrainSettings, train_ner
+    settings = TrainSettings(seed=seed, max_minutes=max_minutes)
+    if pretrain_minutes is not None:
+        settings.pretrain_minutes = pretrain_minutes
     try:
-        train_ner(data_dir=data_dir, out=out, config_path=config_path,
-                  settings=TrainSettings(seed=seed, max_minutes=max_minutes),
+        train_ner(data_dir=data_dir, out=out, config_path=config_path, settings=settings,
                   log=lambda m: click.echo(m, err=True))
     except LagebildError as exc:
         _fail(exc)
