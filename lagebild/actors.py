@@ -92,11 +92,13 @@ def _role_of(lex: Lexicon, word: str) -> LexEntry | None:
         return entry
     if "-" in word:
         return lex.roles.get(word.rsplit("-", 1)[1])
-    for k in range(1, len(word) - 4):
+    for k in range(1, len(word) - 5):
         tail = word[k:]
         if tail[0].islower():
             entry = lex.roles.get(tail[0].upper() + tail[1:])
-            if entry is not None and len(tail) >= 5:
+            # compounds name persons and offices ("Bundesaußenminister", "Regierungssprecher"),
+            # not things ("Truppenbewegungen", "Artilleriegeschütze")
+            if entry is not None and len(tail) >= 6 and (entry.kind != "group" or tail.endswith(("truppen", "kräfte"))):
                 return entry
     return None
 

@@ -524,10 +524,16 @@ class EventCoder:
             last = c.tokens[-1].lower
             speech = any(self.lex.is_(lm, "speech") or (self.lex.is_(last, "particle")
                                                         and self.lex.is_(last + lm, "speech")) for lm in lems)
-            if "laut" in c.lowers or "zufolge" in c.lowers or ("angaben" in c.lowers):
-                cand = [m for m in c.mentions if not m.in_quote]
-                if cand:
-                    return cand[0], c
+            for k, w in enumerate(c.lowers):
+                if w in ("laut", "angaben"):       # "laut X", "nach Angaben (der) X"
+                    after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
+                             and m.start - c.tokens[k].end < 40]
+                    if after:
+                        return after[0], c
+                elif w == "zufolge":                # "X zufolge"
+                    before = [m for m in c.mentions if not m.in_quote and m.end <= c.tokens[k].start]
+                    if before:
+                        return before[-1], c
             if speech and len(clauses) > 1:
                 cand = [m for m in c.mentions if not m.in_quote and not m.genitive_of
                         and (m.prep in (None, "aus", "von"))]
@@ -653,8 +659,8 @@ class EventCoder:
                 source = [free[0].participant()]
             elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
                 source = [m.participant() for m in prev_source]
-        if not source and cue.type in ("ASSAULT", "PROTEST") and actors.default_code \
-                and not any(m.code and m.code != actors.default_code for m in c.mentions):
+        if not source and cue.type in ("ASSAULT", "PROTEST") and actors.default_code and c.kind == "main" \
+                and not any(m.code and m.code != actors.default_code for m in actors.in_sentence(c.sent)):
             # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
             source = [Participant(actor=None, text=None, code=actors.default_code)]
             target = target or [Participant(actor=None, text=None, code=actors.default_code)]

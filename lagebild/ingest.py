@@ -505,13 +505,14 @@ class IngestStats:
 
 class Progress:
     """Progress on a stream (stderr): one updating line on a terminal, otherwise a line
-    every ``interval`` seconds (0: after every batch)."""
+    every ``interval`` seconds (default 0.5 on a terminal, else 10; 0: after every
+    batch)."""
 
-    def __init__(self, stream=None, interval: float = 1.0, quiet: bool = False):
+    def __init__(self, stream=None, interval: float | None = None, quiet: bool = False):
         self.stream = stream if stream is not None else sys.stderr
-        self.interval = interval
         self.quiet = quiet
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.interval = interval if interval is not None else (0.5 if self.tty else 10.0)
         self._last = 0.0
         self._shown = False
 
@@ -675,7 +676,20 @@ class Ingester:
                 yield buf
 
         batch: list[tuple[Article, str, Analyzed]] = []
-        source = chunks()
+        try:
+            self._run(chunks(), pending, batch, stats, report, t0)
+        except BaseException:
+            # nothing of the failed batch was committed: forget what memory says about
+            # it, so a later ingest with this Ingester (watch) tries those articles again
+            self._hashes = None
+            self._lsh, self._sigs = None, {}
+            self._window.clear()
+            raise
+        stats.seconds = time.perf_counter() - t0
+        self.progress.update(stats, stats.seconds, final=True)
+        return stats
+
+    def _run(self, source, pending, batch, stats, report, t0) -> None:
         first = next(source, None)
         if first is not None:
             if self.backend is None:
@@ -697,13 +711,11 @@ class Ingester:
                     batch.append((art, h, r))
                 if len(batch) >= self.batch_size:
                     self._write(batch, stats)
-                    batch = []
+                    batch.clear()
                     self.progress.update(stats, time.perf_counter() - t0)
             if batch:
                 self._write(batch, stats)
-        stats.seconds = time.perf_counter() - t0
-        self.progress.update(stats, stats.seconds, final=True)
-        return stats
+                batch.clear()
 
     # -- the writer ---------------------------------------------------------------------
     def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:

@@ -36,14 +36,13 @@ builds one from strings (tests). Malformed rows and forms that map to two codes 
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import importlib.resources
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from .errors import DataError
 
@@ -120,7 +119,7 @@ class Lexicon:
                 return n, entry
         return None
 
-    def role(self, word: str, *, min_tail: int = 5) -> LexEntry | None:
+    def role(self, word: str, *, min_tail: int = 4) -> LexEntry | None:
         """The role entry of a word, also of a compound ending in a role noun: ``"Bundesaußenminister"``
         -> Außenminister, ``"Menschenrechtskommissar"`` -> Kommissar, ``"Kreml-Sprecher"`` -> Sprecher.
         The longest role tail (at least ``min_tail`` letters) wins; words listed as non-roles

@@ -124,6 +124,12 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 #: DuckDB's memory cap (buffer cache included); $LAGEBILD_DUCKDB_MEMORY overrides
 DEFAULT_MEMORY_LIMIT = os.environ.get("LAGEBILD_DUCKDB_MEMORY", "256MB")
 
+#: SQL: an event's date as precise as known (2022-02-24, 2022-W08, 2022-02, 2022)
+DATE_LABEL = ("CASE date_precision WHEN 'day' THEN strftime(event_date, '%Y-%m-%d') "
+              "WHEN 'week' THEN strftime(event_date, '%G-W%V') "
+              "WHEN 'month' THEN strftime(event_date, '%Y-%m') "
+              "WHEN 'year' THEN strftime(event_date, '%Y') END")
+
 #: material conflict (PLOVER/CAMEO quad class 4)
 MATERIAL_CONFLICT = 4
 
@@ -455,7 +461,7 @@ class Store:
         if sort not in order:
             raise StoreError(f"unknown sort {sort!r} -- use one of {', '.join(order)}")
         cols = ", ".join(columns) if columns else (
-            "event_id, event_date, date_precision, type, mode, source_code, source_text, "
+            f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
             "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit")

@@ -89,7 +89,7 @@ def test_magnitude_forms(phrase, value, qualifier):
 
 
 def test_reported_speech_fills_reported_by():
-    evs = events("Die Regierung habe die Gespräche abgesagt, hieß es aus dem Kreml.")
+    evs = events("Die Ukraine habe die Gespräche abgesagt, hieß es aus dem Kreml.")
     ev = only(evs, "REJECT")
     assert ev.reported_by is not None and ev.reported_by.code == "RUS"
 

@@ -273,6 +273,27 @@ def test_an_article_the_analyzer_fails_on_is_reported_and_the_rest_stored(tmp_pa
     assert stats2.errors == 1 and stats2.known == 0
 
 
+def test_a_failed_write_is_retried_by_the_next_ingest_with_the_same_ingester(tmp_path):
+    arts = [art(i, f"#EV ASSAULT RUS UKR 2022-02-{1 + 2 * i:02d}") for i in range(6)]
+    with Store(tmp_path / "t.duckdb") as store, \
+            Ingester(store, analyzer=SPEC, batch_size=2) as ing:
+        real, calls = store.write_batch, []
+
+        def flaky(**kw):
+            calls.append(1)
+            if len(calls) == 2:
+                raise OSError("disk full")
+            return real(**kw)
+
+        store.write_batch = flaky
+        with pytest.raises(OSError):
+            ing.ingest(arts)
+        assert store.counts()["articles"] == 2  # the first batch was committed
+        stats = ing.ingest(arts)  # e.g. the next watch round
+        assert stats.new == 4 and stats.known == 2
+        assert store.counts()["articles"] == 6 and store.counts()["events"] == 6
+
+
 def test_unknown_analyzer_gives_a_clear_error(tmp_path):
     with Store(tmp_path / "t.duckdb") as store, \
             Ingester(store, analyzer="no_such_module:Thing") as ing:

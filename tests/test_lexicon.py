@@ -51,7 +51,7 @@ DELIBERATE_SHARED_FORMS = {
     ("countries.tsv", "COG"): {"Kongo", "kongolesisch", "Kongolese", "Kongolesin", "Kongolesen"},
     ("countries.tsv", "PRK"): {"Korea", "koreanisch", "Koreaner", "Koreanerin"},
     ("parties.tsv", "SRB"): {"Demokratische Partei", "Demokratischen Partei"},
-    ("parties.tsv", "CHE"): {"SP"},
+    ("parties.tsv", "CHE"): {"SP", "FDP"},
     ("parties.tsv", "AUT"): {"Sozialdemokraten"},
     ("organisations.tsv", "EU"): {"Union"},
 }
@@ -292,7 +292,8 @@ def test_head_nouns_without_sector_take_it_from_context(lex):
     ("Bundesaußenminister", "Außenminister", "GOV"), ("Menschenrechtskommissar", "Kommissar", None),
     ("Regierungstruppen", "Regierungstruppen", "MIL"), ("Halbleiterhersteller", "Hersteller", "BUS"),
     ("Kreml-Sprecher", "Kreml-Sprecher", "GOV"), ("Pentagon-Sprecherin", "Sprecher", "GOV"),
-    ("Oppositionspolitikerin", "Oppositionspolitiker", "OPP"),
+    ("Oppositionspolitikerin", "Oppositionspolitiker", "OPP"), ("Eurogruppenchef", "Chef", None),
+    ("Finanzchefin", "Chef", None),
 ])
 def test_role_helper_finds_roles_at_the_end_of_compounds(lex, word, name, sector):
     entry = lex.role(word)
@@ -300,7 +301,8 @@ def test_role_helper_finds_roles_at_the_end_of_compounds(lex, word, name, sector
 
 
 @pytest.mark.parametrize("word", ["Einführung", "Durchführung", "Heimatstaat", "US-Bundesstaat",
-                                  "Lautsprecher", "Datenbanken", "Fischgericht", "Halbleiter", "Tisch"])
+                                  "Lautsprecher", "Datenbanken", "Fischgericht", "Halbleiter", "Tisch",
+                                  "Strafzoll", "Trainerbank"])
 def test_role_helper_rejects_words_that_only_end_like_a_role(lex, word):
     assert lex.role(word) is None
 

@@ -131,9 +131,9 @@ def _ingest_options(f):
                           "(a plug-in analyzer, or a stub in tests)."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress and no summary on stderr/stdout; errors only."),
-        click.option("--progress-interval", type=float, default=1.0, show_default=True,
-                     help="Seconds between progress lines when stderr is not a terminal "
-                          "(0: one line per committed batch)."),
+        click.option("--progress-interval", type=float, default=None,
+                     help="Seconds between progress updates (default: 0.5 on a terminal, "
+                          "10 otherwise; 0: one line per committed batch)."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -317,7 +317,7 @@ def _open_ro(db: str):
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                        default="table", show_default=True, help="Output format.")
 
-_EVENT_TABLE_COLS = ["event_id", "event_date", "type", "source_code", "target_code",
+_EVENT_TABLE_COLS = ["event_id", "date", "type", "source_code", "target_code",
                      "factuality", "num_mentions", "num_articles", "num_sources", "goldstein",
                      "location_text", "source_text", "target_text"]
 
