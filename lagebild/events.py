@@ -32,6 +32,8 @@ WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
 MATERIAL_WORDS = frozenset("euro dollar waffen waffenlieferungen hilfsgelder hilfsgüter munition panzer".split())
+# cooperation that, when negated, is a refusal (PLOVER REJECT)
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
 # types whose target, when none is named, is the home country of a home-country source
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -690,6 +692,10 @@ class EventCoder:
             fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
+        elif any(lx.is_(w, "negation") for w in words) and ev.event.type in REFUSABLE:
+            # "hatte Israel keine Reise gestattet", "will ihn nicht unterstützen": a refusal
+            ev.event.type, ev.event.mode = "REJECT", None
+            fact = "asserted"
         elif any(lx.is_(w, "negation") for w in words):
             fact = "negated"
         elif any(w in MODAL_INF for w in words) or (ev.event.type == "AID" and ev.cue is not None
