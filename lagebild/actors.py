@@ -86,28 +86,20 @@ def _entry_kind(entry: LexEntry) -> str:
 
 
 def _role_of(lex: Lexicon, word: str) -> LexEntry | None:
-    """A role noun, also at the end of a compound ("Bundesaußenminister", "Menschenrechtskommissar")."""
-    entry = lex.roles.get(word)
-    if entry is not None:
+    """A role noun, also at the end of a compound ("Bundesaußenminister", "Menschenrechtskommissar");
+    compounds name persons and offices, not things ("Truppenbewegungen")."""
+    entry = lex.role(word, min_tail=6) if word not in lex.roles else lex.roles[word]
+    if entry is None or word in lex.roles:
         return entry
-    if "-" in word:
-        return lex.roles.get(word.rsplit("-", 1)[1])
-    for k in range(1, len(word) - 5):
-        tail = word[k:]
-        if tail[0].islower():
-            entry = lex.roles.get(tail[0].upper() + tail[1:])
-            # compounds name persons and offices ("Bundesaußenminister", "Regierungssprecher"),
-            # not things ("Truppenbewegungen", "Artilleriegeschütze")
-            if entry is not None and len(tail) >= 6 and (entry.kind != "group" or tail.endswith(("truppen", "kräfte"))):
-                return entry
-    return None
+    if entry.kind == "group" and not word.endswith(("truppen", "kräfte", "einheiten")):
+        return None
+    return entry
 
 
 def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
-    if "-" not in word:
-        return None
-    head = word.split("-", 1)[0]
-    return lex.prefixes.get(head)
+    """The coded prefix of a hyphen compound: "US-Präsident" -> USA, "G-7-Außenminister" -> G7."""
+    split = lex.split_compound(word)
+    return split[0] if split else None
 
 
 def _relational_roles() -> frozenset[str]:
@@ -252,6 +244,9 @@ class ActorTagger:
                     return self._role_mention(toks, i, j, role, entry.code, entry.alt_codes)
             if entry.kind == "role":
                 return self._role_mention(toks, i, i, entry, None, ())
+            if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
+                # "der Republikaner Marco Rubio": a party member named after the party
+                return self._role_mention(toks, i, j - 1, entry, entry.code, entry.alt_codes, prefix=entry)
             return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                            entry.code, entry.sector, _entry_kind(entry), name=entry.name,
                            alt_codes=entry.alt_codes)
@@ -259,6 +254,10 @@ class ActorTagger:
         pre = _prefix_entry(lex, t.text)
         if pre is not None:
             role = _role_of(lex, t.text)
+            party = self.lex.actors.get((t.text.split("-", 1)[1],)) if role is None else None
+            if party is not None and party.kind == "party" and self._names_after(toks, i + 1) - i - 1 >= 2:
+                # "der US-Republikaner Marco Rubio"
+                return self._role_mention(toks, i, i, party, pre.code, pre.alt_codes, prefix=party)
             if role is not None:
                 return self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
