@@ -19,7 +19,7 @@ from importlib import resources
 import simplemma
 
 from .actors import ActorIndex, Mention
-from .records import Event, EventDate, Evidence, Magnitude, Participant, Sentence, Timex
+from .records import Event, EventDate, Evidence, Magnitude, Participant, Place, Sentence, Timex
 from .text import SentenceTokens, Token
 
 BOUNDARY = frozenset({",", ";", ":", "–", "—"})
@@ -479,6 +479,7 @@ class EventCoder:
                 ev.event.evidence = [Evidence(sentence=st.sentence.index, start=st.sentence.start,
                                               end=st.sentence.end, text=st.sentence.text)]
                 self._date(ev, timexes, dct, st.sentence, prev_anchor)
+                ev.event.location = self._place(ev, ms)
                 if ev.event.type == "CONSULT" and ev.source_m:
                     last_consult = ev
             if sent_events:
@@ -713,6 +714,17 @@ class EventCoder:
                     ev.event.condition = self._text[other.start:other.end] if self._text else \
                         " ".join(t.text for t in other.tokens)
                     break
+
+    # -- places -----------------------------------------------------------------------------
+    @staticmethod
+    def _place(ev: RawEvent, sentence_mentions: list[Mention]) -> Place | None:
+        """Where it happened: 'in Moskau', 'im Libanon' in the event's clause (for visits also 'nach')."""
+        preps = ("in", "im") + (("nach",) if ev.event.type == "CONSULT" else ())
+        for pool in (ev.clause.mentions, sentence_mentions):
+            for m in pool:
+                if m.prep in preps and m.kind == "country" and m.code:
+                    return Place(text=m.text, code=m.code)
+        return None
 
     # -- dates ------------------------------------------------------------------------------
     def _date(self, ev: RawEvent, timexes: list[Timex], dct: str | None, sentence: Sentence,

@@ -57,6 +57,9 @@ class Analyzer:
             entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                         for e in spacy_doc.ents]
         actors = self.tagger.tag(sent_tokens, quote_spans, entities)
+        for ent in entities:   # a name the lexicon also knows gets its code ("München" -> DEU)
+            ent.code = next((m.code for m in actors.mentions if m.start < ent.end and ent.start < m.end
+                             and not m.pronoun), None)
         quotes = find_quotes(text, quote_spans, sentences, actors)
         events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes)
         events = merge_events(events)

@@ -128,3 +128,20 @@ def test_output_follows_the_contract(shared):
     for key in ("type", "mode", "source", "target", "factuality", "condition", "reported_by", "date",
                 "location", "magnitude", "quad_class", "goldstein", "cameo", "evidence"):
         assert key in ev
+
+
+def test_event_place_and_date_from_its_clause():
+    doc = analyze("Der französische Präsident traf am Montag in Moskau den russischen Außenminister.", dct="2024-01-10")
+    ev = only(doc.events, "CONSULT")
+    assert ev.location is not None and ev.location.code == "RUS"
+    assert ev.date.value == "2024-01-08" and not ev.date.from_dct
+
+
+def test_event_without_time_expression_is_dated_by_the_document_with_a_flag():
+    ev = only(events("Die EU kritisierte Ungarn.", dct="2024-05-02"), "ACCUSE")
+    assert ev.date.value == "2024-05-02" and ev.date.from_dct
+
+
+def test_negated_support_is_a_rejection():
+    ev = only(events("Die Regierung in Belgrad will den Kandidaten aus Kroatien nicht unterstützen."), "REJECT")
+    assert {p.code for p in ev.source} == {"SRB"}

@@ -74,8 +74,12 @@ def format_summary(doc: Document) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--with-text", is_flag=True, help="Include the article body in JSON output.")
+@click.option("--csv-text", default="text", show_default=True,
+              help="CSV inputs: the text column (header name or 0-based number).")
+@click.option("--csv-id", default="id", show_default=True, help="CSV inputs: the id column.")
+@click.option("--csv-date", default="date", show_default=True, help="CSV inputs: the date column.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
-def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, quiet):
+def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, quiet):
     """Analyze German articles: actors, events, quotes and dates.
 
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] '),
@@ -86,7 +90,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, quiet):
 
     \b
     Examples:
-      lagebild analyze examples/ukraine-gespraeche.txt
+      lagebild analyze examples/aussenminister-treffen.txt
       lagebild analyze article.txt --format json
       lagebild analyze a.txt b.jsonl dir/ --format jsonl --dct 2022-02-18
     """
@@ -100,7 +104,8 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, quiet):
             click.echo(f"warning: {err}", err=True)
 
     try:
-        articles = iter_articles(list(inputs), dct, dct_override=False, on_error=on_error, stats=stats)
+        articles = iter_articles(list(inputs), dct, dct_override=False, on_error=on_error, stats=stats,
+                                 csv_text=csv_text, csv_id=csv_id, csv_date=csv_date)
     except InputError as e:
         raise click.UsageError(str(e)) from None
     analyzer = Analyzer(use_models=not no_models)
