@@ -145,6 +145,8 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--analyzer", default=None, help="module:callable (default: lagebild's)")
     ap.add_argument("--skip-two", action="store_true", help="skip the 2-worker run")
+    ap.add_argument("--stream-only", action="store_true",
+                    help="only the memory stream (no throughput and re-ingest runs)")
     ap.add_argument("--json", type=Path, help="write the figures to this JSON file")
     args = ap.parse_args(argv)
 
@@ -163,6 +165,11 @@ def main(argv=None) -> int:
             return f"load avg {load[0]}->{load[1]}"
         return (f"{cpu:.0f} CPU s ({n / cpu:.1f} articles per CPU-second), "
                 f"load avg {load[0]}->{load[1]}")
+
+    if args.stream_only:
+        stream(args, arts, stream_n, tmp, rows, fig)
+        report(rows, fig, args)
+        return 0
 
     s1, t1, c1, cpu1, load1 = run(tmp / "w1.duckdb", arts, 1, args.batch_size, args.analyzer)
     fig["one_worker"] = {"seconds": round(t1, 2), "articles_per_s": round(len(arts) / t1, 1),
@@ -195,6 +202,13 @@ def main(argv=None) -> int:
     rows.append(("re-ingest (same db)", len(arts), t3, len(arts) / t3,
                  f"{new_rows} new rows, x{t1 / t3:.0f} faster than the first run"))
 
+    stream(args, arts, stream_n, tmp, rows, fig)
+    report(rows, fig, args)
+    return 0
+
+
+def stream(args, arts, stream_n, tmp, rows, fig) -> None:
+    """The long-stream memory check (2 workers)."""
     if stream_n:
         slice_n = args.slice or max(500, stream_n // 10)
         curve = []
@@ -230,12 +244,14 @@ def main(argv=None) -> int:
                      f" -> {last['writer_peak_rss_mib']} MiB, {counts['near_duplicates']} "
                      f"near-dups"))
 
+
+
+def report(rows, fig, args) -> None:
     print(f"\n{'run':<22} {'articles':>8} {'seconds':>9} {'articles/s':>11}  notes")
     for name, k, secs, rate, note in rows:
         print(f"{name:<22} {k:>8,} {secs:>9.2f} {rate:>11.1f}  {note}")
     if args.json:
         args.json.write_text(json.dumps(fig, indent=2), encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":
