@@ -34,6 +34,8 @@ In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo A
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
+_APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
 
@@ -331,6 +333,24 @@ class ActorTagger:
                        gender=role.gender, alt_codes=alt)
 
     @staticmethod
+    def _appositions(st: SentenceTokens, ms: list[Mention]) -> None:
+        """'Der Vertreter der EU, der dänische Diplomat Peter Sörensen': the person acts for the EU."""
+        text = st.sentence.text
+        base = st.sentence.start
+        for k, m2 in enumerate(ms):
+            if m2.kind != "person" or m2.pronoun:
+                continue
+            heads = [m for m in ms[:k] if m.prep is None]
+            if not heads:
+                continue
+            m1 = heads[-1]
+            between = text[m1.end - base:m2.start - base].strip().lower()
+            if not _APPOSITION.match(between):
+                continue
+            if m1.code and len(m1.code) != 3 and m1.role:     # an organisation's office holder
+                m2.code, m2.sector, m2.alt_codes = m1.code, m1.sector, m1.alt_codes
+
+    @staticmethod
     def _ner_persons(st: SentenceTokens, taken: set[int], entities: list) -> list[Mention]:
         """Persons the statistical NER model found that no rule covered."""
         out = []
@@ -417,6 +437,7 @@ class ActorTagger:
                     for w in m.name.split():
                         known.setdefault(w, m)
             ms = sorted(ms + extra, key=lambda m: m.i)
+            self._appositions(st, ms)
             idx.mentions.extend(ms)
         idx.default_code = self._default_code(idx.mentions)
         self._resolve(idx)
@@ -466,9 +487,10 @@ class ActorTagger:
         # where the story is written from, when it is also one of the story's main countries
         counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
         top = [c for c, _ in counts.most_common(2)]
-        home = idx.dateline_code if idx.dateline_code in top else None
+        home = idx.dateline_code
         if home:
             idx.default_code = home
+        del top
         for n, m in enumerate(idx.mentions):
             if m.pronoun:
                 ant = None
@@ -495,9 +517,15 @@ class ActorTagger:
                 pa.mentions.append(m.text)
                 continue
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
-                m.code = self._code_from_office(m, idx.mentions) or (
-                    home or self._code_nearby(m, idx.mentions[:n]) or idx.default_code
-                    if m.role not in self.relational and m.sector else None)
+                if m.role in self.relational or not m.sector:
+                    m.code = self._code_from_office(m, idx.mentions)
+                elif m.sector in STATE_SECTORS:
+                    # state offices: the office's country, else where the story is written from
+                    m.code = self._code_from_office(m, idx.mentions) or home or \
+                        self._code_nearby(m, idx.mentions[:n]) or idx.default_code
+                else:
+                    # rebels, protesters, civilians: the country of the story right before them
+                    m.code = self._code_nearby(m, idx.mentions[:n]) or home or idx.default_code
             elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
                 m.code = idx.default_code   # a named person with nothing else known: the story's country
             if m.kind == "person" and m.name:
