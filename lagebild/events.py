@@ -495,6 +495,8 @@ class EventCoder:
             ev.target = [p for p in ev.target if p.code]
             if not ev.source:
                 continue        # who acted is unknown: not an event record we can code
+            if not any(p.text for p in ev.source + ev.target) and r.noun_negated is None:
+                continue        # no actor named at all (a passive with nobody in it): too vague
             if not reciprocal:
                 out.append(ev)
                 continue
