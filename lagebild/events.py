@@ -643,7 +643,7 @@ class EventCoder:
         before = [m for m in c.mentions if m.end <= t.start]
         if not source:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
-            near = [m for m in after if m.i <= k + 4 and (m.prep in ("von", "durch") or m.genitive_of)]
+            near = [m for m in after if m.i <= k + 6 and (m.prep in ("von", "durch", "aus") or m.genitive_of)]
             if near and "gen" not in cue.targets:
                 source = [near[0].participant()]
                 after = [m for m in after if m is not near[0]]
