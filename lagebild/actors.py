@@ -133,6 +133,13 @@ def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
     return out
 
 
+def _uninflected(word: str) -> bool:
+    """Names are not inflected German words: "Neue" (-> neu) and "Kämpfe" (-> Kampf) are."""
+    import simplemma
+    low = word.lower()
+    return simplemma.lemmatize(low, lang="de").lower() == low
+
+
 def known_names(idx: "ActorIndex") -> set[str]:
     """Surnames of persons already grouped into actors (a later bare surname takes their code)."""
     return {a.name.split()[-1] for a in idx.actors if a.kind == "person" and a.code}
@@ -361,6 +368,9 @@ class ActorTagger:
             idx = [k for k, t in enumerate(toks) if e.start <= t.start < e.end]
             if not idx or any(k in taken for k in idx) or len(idx) < 2:
                 continue  # a single token may be a surname known already, or a tagging slip
+            if not all(_NAME_TOKEN.match(toks[k].text) and toks[k].text not in STOP_NAMES
+                       and _uninflected(toks[k].text) for k in idx):
+                continue  # "Neue Kämpfe", "De la": words, not a name
             i, j = idx[0], idx[-1] + 1
             out.append(Mention(toks[i].sent, i, j, toks[i].start, toks[j - 1].end,
                                " ".join(t.text for t in toks[i:j]), None, None, "person",
