@@ -435,7 +435,7 @@ class ActorTagger:
             for m in ms:
                 if m.kind == "person" and m.name and self.persons.get(m.name, (0, 0, 0, True))[3]:
                     for w in m.name.split():
-                        if len(w) > 2:
+                        if len(w) >= 2 and w[:1].isupper() and w not in STOP_NAMES:
                             known[w] = m
             extra = self._bare_names(st, taken, known)
             taken |= {k for m in extra for k in range(m.i, m.j)}

@@ -454,8 +454,9 @@ class EventCoder:
                             and st.sentence.start <= t.start < st.sentence.end]
             specific = [t for t in sent_timexes if t.value[:1].isdigit()]
             anchor = (st.sentence.paragraph, specific[-1]) if specific else None
+            in_report = speaker is not None or (konj and reporter is not None)
             for ev in sent_events:
-                self._factuality(ev, clauses, sent_lowers)
+                self._factuality(ev, clauses, sent_lowers, in_report)
                 if speech_clause is not None and ev.clause is not speech_clause and reporter is not None:
                     if not any(m is reporter for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
@@ -622,9 +623,10 @@ class EventCoder:
             after = [m for m in ok if m in nxt.mentions]
             if after:
                 return [after[0].participant()]
-        prev = [m for m in ok if m.sent == c.sent - 1]
-        if prev:
-            return [prev[-1].participant()]
+        for back in (1, 2):
+            prev = [m for m in ok if m.sent == c.sent - back]
+            if prev:
+                return [prev[-1].participant()]
         return []
 
     # -- noun events ------------------------------------------------------------------------
@@ -661,7 +663,7 @@ class EventCoder:
             free = [m for m in c.mentions if m.prep is None and not m.oblique and not m.genitive_of
                     and m not in [x for x in after if target and x.participant() == target[0]]]
             if free:
-                source = [free[0].participant()]
+                source = [m.participant() for m in _coordinated(free[0], free, c)]
             elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
                 source = [m.participant() for m in prev_source]
         if not source and cue.type in ("ASSAULT", "PROTEST") and actors.default_code and c.kind == "main" \
@@ -669,6 +671,8 @@ class EventCoder:
             # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
             source = [Participant(actor=None, text=None, code=actors.default_code)]
             target = target or [Participant(actor=None, text=None, code=actors.default_code)]
+        if not target and cue.type in RECIPROCAL and len({p.code for p in source}) > 1:
+            target = list(source)      # "Xi und Obama hatten ihr Treffen genutzt"
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)
@@ -677,7 +681,7 @@ class EventCoder:
         return raw
 
     # -- factuality -------------------------------------------------------------------------
-    def _factuality(self, ev: RawEvent, clauses: list[Clause], lowers: list[str]) -> None:
+    def _factuality(self, ev: RawEvent, clauses: list[Clause], lowers: list[str], in_report: bool = False) -> None:
         c = ev.clause
         lx = self.lex
         words = c.lowers
@@ -685,7 +689,9 @@ class EventCoder:
         prev = clauses[idx - 1] if idx else None
         prev_lemmas = [lemma(w) for w in prev.lowers] if prev is not None else []
         warned = any(lm in ("warnen", "befürchten", "fürchten", "drohen") for lm in prev_lemmas)
-        reported = prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas)
+        # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
+        reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
+        negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
         hypo = any(lx.is_(w, "hypothetical") for w in words
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
                    and not (reported and w in ("würde", "würden")))
@@ -695,6 +701,8 @@ class EventCoder:
             fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
+        elif negation_is_cue:
+            fact = "asserted"      # "würden nicht zögern": the negation belongs to the cue
         elif any(lx.is_(w, "negation") for w in words) and ev.event.type in REFUSABLE:
             # "hatte Israel keine Reise gestattet", "will ihn nicht unterstützen": a refusal
             ev.event.type, ev.event.mode = "REJECT", None

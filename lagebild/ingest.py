@@ -261,7 +261,8 @@ class ProcessBackend(_BoundedMap):
     """``workers`` local processes (forkserver or spawn start method: safe with
     threads); each loads the analyzer once, in the pool initializer."""
 
-    def __init__(self, workers: int, spec=None, start_method: str | None = None):
+    def __init__(self, workers: int, spec=None, start_method: str | None = None,
+                 max_chunks_per_worker: int | None = None):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
@@ -273,7 +274,8 @@ class ProcessBackend(_BoundedMap):
                 "LAGEBILD_ANALYZER") or DEFAULT_ANALYZER
             ctx.set_forkserver_preload([__name__, mod.partition(":")[0]])
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                        initializer=_init_worker, initargs=(spec,))
+                                        initializer=_init_worker, initargs=(spec,),
+                                        max_tasks_per_child=max_chunks_per_worker)
 
     def _submit(self, chunk):
         return self.pool.submit(_worker_analyze, chunk)
@@ -547,11 +549,12 @@ class Progress:
         self.stream.flush()
 
 
-def make_backend(workers: int = 1, scheduler=None, analyzer=None):
+def make_backend(workers: int = 1, scheduler=None, analyzer=None,
+                 max_chunks_per_worker: int | None = None):
     if scheduler is not None:
         return DaskBackend(scheduler, analyzer)
     if workers and workers > 1:
-        return ProcessBackend(workers, analyzer)
+        return ProcessBackend(workers, analyzer, max_chunks_per_worker=max_chunks_per_worker)
     return SerialBackend(analyzer)
 
 
@@ -563,14 +566,17 @@ class Ingester:
     factory ("module:callable" or a callable); ``batch_size``: articles per
     transaction; ``near_threshold``: MinHash Jaccard above which an article is a
     near-duplicate; ``near_window``: how many of the most recent articles are
-    compared against (bounds the index's memory on endless streams). The backend (and the analyzer) start only when the first new
+    compared against (bounds the index's memory on endless streams);
+    ``recycle_after``: a worker process is replaced by a fresh one after analysing
+    about this many articles (local processes only; None: never), so caches that
+    grow inside the analyzer cannot grow without bound on endless streams. The backend (and the analyzer) start only when the first new
     article arrives, so re-ingesting known input is fast.
     """
 
     def __init__(self, store: Store, *, workers: int = 1, scheduler=None, analyzer=None,
                  batch_size: int = 64, chunk_size: int | None = None,
                  near_threshold: float = 0.8, near_window: int = 50_000,
-                 progress: Progress | None = None):
+                 recycle_after: int | None = 20_000, progress: Progress | None = None):
         self.store = store
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
@@ -580,6 +586,7 @@ class Ingester:
         self.chunk_size = chunk_size
         self.near_threshold = near_threshold
         self.near_window = max(1, near_window)
+        self.recycle_after = recycle_after
         self._window: deque[int] = deque()
         self.progress = progress or Progress(quiet=True)
         self.backend = None
@@ -693,7 +700,10 @@ class Ingester:
         first = next(source, None)
         if first is not None:
             if self.backend is None:
-                self.backend = make_backend(self.workers, self.scheduler, self.analyzer)
+                per = None
+                if self.recycle_after:
+                    per = max(1, -(-self.recycle_after // self.chunk_size))
+                self.backend = make_backend(self.workers, self.scheduler, self.analyzer, per)
 
             def all_chunks():
                 yield first

@@ -324,6 +324,16 @@ def test_two_worker_processes_load_the_analyzer_once_each_and_match_serial(
                      "SELECT event_date::VARCHAR, num_mentions FROM events ORDER BY 1")
 
 
+def test_workers_are_recycled_after_the_configured_number_of_articles(
+        tmp_path, monkeypatch):
+    log = _load_log(tmp_path, monkeypatch)
+    arts = [art(i) for i in range(48)]
+    stats, counts = ingest(tmp_path / "r.duckdb", arts, workers=2, batch_size=8,
+                           chunk_size=4, recycle_after=8)
+    assert stats.new == 48 and counts["articles"] == 48
+    assert len(set(log.read_text().split())) > 2  # fresh processes took over
+
+
 def test_dask_local_cluster_analyzes_and_the_parent_writes(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     log = _load_log(tmp_path, monkeypatch)
