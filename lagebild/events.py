@@ -355,13 +355,21 @@ class RawEvent:
     cue_tok: Token
     cue: Cue | None = None
     noun_negated: bool | None = None     # None for verb events
+    passive: bool = False
 
 
 def _is_passive(c: Clause, cue_tok: Token) -> bool:
     if not any(t.lower in WERDEN_PASSIVE for t in c.tokens):
         return False
     low = cue_tok.lower
-    return (low.startswith("ge") or "ge" in low[2:6] or low.endswith("iert")) and low != lemma(cue_tok.text)
+    if low == lemma(cue_tok.text) and not low.endswith("iert"):
+        return False            # an infinitive ("wird ... treffen") is future, not passive
+    if low.startswith("ge") or "ge" in low[2:6] or low.endswith("iert"):
+        return True
+    # participles of inseparable verbs have no ge- ("unterstützt", "verhaftet", "bedroht"):
+    # a -t/-en form at the clause end, after a form of "werden"
+    tail = [t.lower for t in c.tokens if t.start > cue_tok.start]
+    return low.endswith(("t", "en")) and all(w in WERDEN_PASSIVE or w in ("sein", "ist") for w in tail)
 
 
 def _participants(ms: list[Mention]) -> list[Participant]:
@@ -605,7 +613,7 @@ class EventCoder:
         if typ == "AGREE" and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard")) for w in c.lowers):
             typ, mode = "AID", "economic"   # money or arms promised: planned material aid
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
-        return RawEvent(ev, c, source, target, tok, cue)
+        return RawEvent(ev, c, source, target, tok, cue, passive=passive)
 
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
                          clauses: list[Clause]) -> list[Participant]:
@@ -709,7 +717,8 @@ class EventCoder:
             fact = "asserted"
         elif any(lx.is_(w, "negation") for w in words):
             fact = "negated"
-        elif any(w in MODAL_INF for w in words) or (ev.event.type == "AID" and ev.cue is not None
+        elif any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) or (
+                ev.event.type == "AID" and ev.cue is not None
                                                      and ev.cue.type == "AGREE"):
             fact = "planned"
         elif c.kind == "infinitive" and prev is not None:

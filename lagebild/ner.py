@@ -16,9 +16,15 @@ Use::
 
     ner = try_load_ner()                # None plus a warning when unusable
 
-Rebuild the model with ``lagebild train ner`` (see ``train_ner``). The data
-readers, the label mappings and the span scorer used by ``lagebild eval ner``
-live here as well.
+Rebuild the model with ``lagebild train ner`` (see ``train_ner``): the network
+is in ``lagebild/models/ner_de.cfg``; training first pretrains the token encoder
+on raw text (spaCy's "characters" objective), then trains NER on GermEval
+(4/5 of dev; every 5th sentence is held out), a per-epoch sample of LER and
+Europeana, and copies of the GermEval sentences whose entities are swapped for
+other names of the same type (from the corpora, lagebild's dictionaries and the
+PETRARCH2 actor lists). Early stopping uses a further 1/10 of GermEval dev.
+The data readers, the label mappings and the span scorer used by
+``lagebild eval ner`` live here as well.
 """
 from __future__ import annotations
 
@@ -553,7 +559,7 @@ class TrainSettings:
     """The data mix and loop of ``train_ner``; the network is in ``ner_de.cfg``."""
 
     seed: int = 0
-    max_minutes: float = 35.0
+    max_minutes: float = 40.0
     holdout_every: int = 5          # GermEval dev sentence i is held out when i % 5 == 4
     dev_every: int = 10             # ... used for early stopping when i % 10 == 2
     misc: bool = True               # GermEval OTH -> MISC
@@ -563,8 +569,9 @@ class TrainSettings:
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
     gazetteers: bool = True         # add names from lagebild's dictionaries + PETRARCH2 to the
                                     # mention pools
-    pretrain_minutes: float = 0.0   # first pretrain the tok2vec on raw text (spaCy's
-                                    # "characters" objective) for this long; 0 = off
+    pretrain_epochs: int = 4        # first pretrain the tok2vec on raw text (spaCy's
+                                    # "characters" objective) for this many passes; 0 = off
+    pretrain_max_minutes: float = 30.0  # safety cap on pretraining wall time
     pretrain_ler: int = 15000       # LER sentences in the raw text for pretraining
     mention_swap: float = 0.5       # in the 2nd..nth GermEval copy, replace each entity with
                                     # this probability by a mention of the same label drawn
@@ -573,7 +580,7 @@ class TrainSettings:
     batch_start: int = 100
     batch_stop: int = 1000
     eval_every: int = 200           # steps
-    patience: int = 2400            # steps without dev improvement before stopping
+    patience: int = 2000            # steps without dev improvement before stopping
     max_steps: int = 0              # 0 = no step limit
 
 
@@ -734,38 +741,28 @@ def swap_mentions(sent: TaggedSentence, pools: dict, rng: random.Random, p: floa
 def pretrain_texts(corp: dict, data_dir: Path, nlp, s: TrainSettings,
                    rng: random.Random) -> list[list[str]]:
     """Raw token lists for tok2vec pretraining: the GermEval training part (never
-    the held-out or early-stopping parts), a LER sample, Europeana, the SpkAtt-2023
-    Bundestag speeches and the KRAUTS news texts (tokenized by ``spacy.blank("de")``)."""
+    the held-out or early-stopping parts), a LER sample, Europeana and the
+    SpkAtt-2023 Bundestag speeches (CC0). Corpora with non-commercial licenses
+    (KRAUTS, REDEWIEDERGABE) are left out so the model stays CC BY."""
     import json
     texts = [x.words for x in corp["germeval_train"]]
     texts += [x.words for x in rng.sample(corp["ler"], min(s.pretrain_ler, len(corp["ler"])))]
     texts += [x.words for x in corp["europeana"]]
     spk = sorted((data_dir / "spkatt2023" / "train").glob("*.json"))
-    krauts = sorted((data_dir / "krauts").glob("*/raw-text/*.tml"))
     if not spk:
         raise DataError(f"{data_dir / 'spkatt2023' / 'train'}: no *.json files (needed for "
-                        "pretraining; pass pretrain_minutes=0 to skip)")
+                        "pretraining; set pretrain_epochs=0 to skip)")
     for f in spk:
         try:
             doc = json.loads(f.read_text(encoding="utf-8"))
             texts += [list(x["Tokens"]) for x in doc["Sentences"] if x.get("Tokens")]
         except (ValueError, KeyError, TypeError) as exc:
             raise DataError(f"{f}: not a SpkAtt-2023 speech file ({exc})") from None
-    for f in krauts:
-        raw = f.read_text(encoding="utf-8")
-        m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-        if not m:
-            raise DataError(f"{f}: no <TEXT> element")
-        body = re.sub(r"<[^>]+>", "", m.group(1))
-        for para in re.split(r"\n\s*\n", body):
-            words = [t.text for t in nlp.make_doc(" ".join(para.split()))]
-            if len(words) >= 3:
-                texts.append(words)
     return texts
 
 
-def _pretrain_tok2vec(nlp, texts: list[list[str]], minutes: float, rng: random.Random,
-                      log) -> bytes:
+def _pretrain_tok2vec(nlp, texts: list[list[str]], epochs: int, max_minutes: float,
+                      rng: random.Random, log) -> bytes:
     """Pretrain the NER's tok2vec with spaCy's characters objective; returns its weights."""
     from spacy.tokens import Doc
     from spacy.training.pretrain import make_update
@@ -789,11 +786,11 @@ def _pretrain_tok2vec(nlp, texts: list[list[str]], minutes: float, rng: random.R
     optimizer = Adam(learn_rate=0.001, L2=0.01, grad_clip=1.0, use_averages=True)
     docs = [Doc(nlp.vocab, words=w) for w in texts if w]
     n_words = sum(len(d) for d in docs)
-    log(f"pretraining tok2vec on {len(docs)} texts, {n_words} words, {minutes:g} min")
+    log(f"pretraining tok2vec on {len(docs)} texts, {n_words} words, {epochs} epochs")
     t0 = time.time()
-    deadline = t0 + minutes * 60
+    deadline = t0 + max_minutes * 60
     seen, epoch, loss = 0, 0, 0.0
-    while time.time() < deadline:
+    while epoch < epochs and time.time() < deadline:
         epoch += 1
         rng.shuffle(docs)
         batch, n = [], 0
@@ -835,8 +832,7 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     held-out GermEval part). The old model is replaced only when training ends
     without error.
     """
-    import spacy
-    from spacy.util import fix_random_seed, load_config, load_model_from_config, minibatch
+    from spacy.util import fix_random_seed, load_config, load_model_from_config
     from thinc.api import compounding
 
     s = settings or TrainSettings()
@@ -881,9 +877,12 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
         return sents
 
     t2v_bytes = None
-    if s.pretrain_minutes > 0:
+    t_pre = time.time()
+    if s.pretrain_epochs > 0:
         texts = pretrain_texts(corp, data_dir, nlp, s, rng)
-        t2v_bytes = _pretrain_tok2vec(nlp, texts, s.pretrain_minutes, rng, log)
+        t2v_bytes = _pretrain_tok2vec(nlp, texts, s.pretrain_epochs, s.pretrain_max_minutes,
+                                      rng, log)
+    pretrain_minutes = (time.time() - t_pre) / 60
     first = [_example(nlp, x) for x in epoch_sents()[:500]]
     optimizer = nlp.initialize(lambda: first)
     if t2v_bytes is not None:
@@ -893,7 +892,7 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     sizes = compounding(s.batch_start, s.batch_stop, 1.001)
     best_f, best_step, best_bytes = -1.0, 0, None
     step, epoch, words_seen = 0, 0, 0
-    deadline = t0 + (s.max_minutes + s.pretrain_minutes) * 60
+    deadline = time.time() + s.max_minutes * 60
     stop_reason = "time budget"
     losses: dict = {}
     done = False
@@ -940,7 +939,8 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     dev_scores = evaluate_model(fm, dev)
     hold_scores = evaluate_model(fm, corp["germeval_holdout"])
     meta = {
-        "trained_minutes": round(train_minutes, 1), "steps": step, "epochs": epoch,
+        "trained_minutes": round(train_minutes, 1),
+        "pretrain_minutes": round(pretrain_minutes, 1), "steps": step, "epochs": epoch,
         "best_step": best_step, "stop_reason": stop_reason, "settings": asdict(s),
         "data": str(data_dir), "early_stopping_dev": _round(dev_scores),
         "germeval_holdout": _round(hold_scores),

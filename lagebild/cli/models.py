@@ -23,7 +23,7 @@ def train_group() -> None:
 
     \b
     Examples:
-      lagebild train ner                        # about 35 minutes on 2 cores
+      lagebild train ner                        # about 30-45 minutes on 2 cores
       lagebild train ner --max-minutes 10 --out /tmp/ner_test
     """
 
@@ -36,20 +36,20 @@ def train_group() -> None:
               show_default="lagebild/models/ner_de",
               help="Where to write the model; an existing model there is replaced "
                    "only when training succeeds.")
-@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=35.0, show_default=True,
+@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=40.0, show_default=True,
               help="Wall-clock budget of the NER training loop (pretraining comes on "
                    "top); training stops earlier when the early-stopping dev part stops "
                    "improving. The best checkpoint is kept.")
-@click.option("--pretrain-minutes", type=click.FloatRange(min=0), default=None,
+@click.option("--pretrain-epochs", type=click.IntRange(min=0), default=None,
               show_default="the shipped model's setting",
-              help="First pretrain the network on raw text (GermEval, LER, Europeana, "
-                   "SpkAtt speeches, KRAUTS news) for this many minutes; 0 = off.")
+              help="First pretrain the network on raw text (GermEval training part, LER, "
+                   "Europeana, SpkAtt speeches, KRAUTS news) for this many passes; 0 = off.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Random seed (data sampling and weight initialisation).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, show_default="lagebild/models/ner_de.cfg",
               help="spaCy config with the network (tok2vec and NER head).")
-def train_ner_cmd(data_dir, out, max_minutes, pretrain_minutes, seed, config_path) -> None:
+def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path) -> None:
     """Train the German NER model (PER, LOC, ORG, MISC).
 
     Data: GermEval 2014 dev (every 5th sentence is held out and never trained
@@ -66,8 +66,8 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_minutes, seed, config_pat
     """
     from ..ner import TrainSettings, train_ner
     settings = TrainSettings(seed=seed, max_minutes=max_minutes)
-    if pretrain_minutes is not None:
-        settings.pretrain_minutes = pretrain_minutes
+    if pretrain_epochs is not None:
+        settings.pretrain_epochs = pretrain_epochs
     try:
         train_ner(data_dir=data_dir, out=out, config_path=config_path, settings=settings,
                   log=lambda m: click.echo(m, err=True))
