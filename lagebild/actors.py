@@ -492,7 +492,6 @@ class ActorTagger:
         """Group mentions into actors; fill pronouns and uncoded roles."""
         by_key: dict[tuple, Actor] = {}
         persons: list[tuple[Mention, Actor]] = []
-        last_any: Mention | None = None
         actor_of: dict[int, Actor] = {}
         # where the story is written from, when it is also one of the story's main countries
         counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
@@ -567,5 +566,3 @@ class ActorTagger:
             actor_of[id(m)] = a
             if m.text not in a.mentions:
                 a.mentions.append(m.text)
-            last_any = m
-        del last_any

@@ -320,8 +320,6 @@ def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
             out.append((t, last + lem))
         elif lem in lex.verbs:
             out.append((t, lem))
-        elif t is toks[-1] and lex.is_(t.lower, "particle"):
-            continue
     return out
 
 
@@ -380,7 +378,6 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     """'X und Y' / 'X, Y und Z': mentions joined to first by und/commas with nothing else between."""
     out = [first]
     toks = c.tokens
-    pos = {id(t): k for k, t in enumerate(toks)}
     for m in ms:
         if m is first or m.i <= out[-1].i:
             continue
@@ -390,7 +387,6 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
             out.append(m)
         else:
             break
-    del pos
     return out
 
 
@@ -558,7 +554,7 @@ class EventCoder:
     # -- verb events ------------------------------------------------------------------------
     def _verb_event(self, cue: Cue, tok: Token, c: Clause, clauses: list[Clause], ci: int,
                     prev_source: list[Mention], actors: ActorIndex, done: list[RawEvent]) -> RawEvent | None:
-        ms = [m for m in c.mentions if not m.in_quote or True]
+        ms = c.mentions
         passive = _is_passive(c, tok)
         free = [m for m in ms if m.prep is None and not m.genitive_of]
         if passive:
@@ -650,10 +646,9 @@ class EventCoder:
             if adj is not None:
                 source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
         after = [m for m in c.mentions if m.start > t.start]
-        before = [m for m in c.mentions if m.end <= t.start]
         if not source:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
-            near = [m for m in after if m.i <= k + 6 and (m.prep in ("von", "durch", "aus") or m.genitive_of)]
+            near = [m for m in after if m.start - t.end <= 50 and (m.prep in ("von", "durch", "aus") or m.genitive_of)]
             if near and "gen" not in cue.targets:
                 source = [near[0].participant()]
                 after = [m for m in after if m is not near[0]]
