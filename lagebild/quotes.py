@@ -76,9 +76,41 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     return last
 
 
+_TRAILING_SPEECH = re.compile(r",\s+(?P<verb>[a-zäöüß]+)\s+(?P<rest>[^,]*(?:,[^,]*)?)[.!?]?$")
+_FIRST_PERSON = frozenset("ich wir mich mir uns unser unsere unseren unserem unserer mein meine".split())
+_KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe".split())
+
+
+def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
+                    spans: list[tuple[int, int]]) -> list[Quote]:
+    """Speech without quotation marks: "Es gibt kein geheimes Papier, erklärte eine Sprecherin."
+    First-person content without Konjunktiv I is direct speech (``direct=True``); the rest is
+    reported (indirect) speech."""
+    from .events import lemma, load_cues
+    lex = load_cues()
+    out = []
+    for st in sentences:
+        if st.kind != "body" or any(a < st.end and st.start < b for a, b in spans):
+            continue
+        m = _TRAILING_SPEECH.search(st.text)
+        if m is None or not lex.is_(lemma(m.group("verb")), "speech"):
+            continue
+        rest_start = st.start + m.start("rest")
+        speaker = next((x for x in actors.in_sentence(st.index) if x.start >= rest_start and not x.genitive_of), None)
+        if speaker is None:
+            continue
+        content_end = st.start + m.start()
+        words = set(re.findall(r"\w+", text[st.start:content_end].lower()))
+        direct = bool(words & _FIRST_PERSON) and not (words & _KONJ1)
+        out.append(Quote(speaker=Participant(actor=speaker.actor_id, text=speaker.name or speaker.text,
+                                             code=speaker.code, sector=speaker.sector),
+                         text=text[st.start:content_end], direct=direct, start=st.start, end=content_end))
+    return out
+
+
 def find_quotes(text: str, spans: list[tuple[int, int]], sentences: list[Sentence],
                 actors: ActorIndex) -> list[Quote]:
-    quotes = []
+    quotes = unmarked_quotes(text, sentences, actors, spans)
     last: Mention | None = None
     for s, e in spans:
         body = text[s:e].strip()
@@ -89,4 +121,4 @@ def find_quotes(text: str, spans: list[tuple[int, int]], sentences: list[Sentenc
         if m is not None:
             last = m
         quotes.append(Quote(speaker=speaker, text=text[s:e], direct=True, start=s, end=e))
-    return quotes
+    return sorted(quotes, key=lambda q: q.start)

@@ -145,3 +145,12 @@ def test_event_without_time_expression_is_dated_by_the_document_with_a_flag():
 def test_negated_support_is_a_rejection():
     ev = only(events("Die Regierung in Belgrad will den Kandidaten aus Kroatien nicht unterstützen."), "REJECT")
     assert {p.code for p in ev.source} == {"SRB"}
+
+
+def test_speech_without_quotation_marks_is_a_quote_with_its_speaker():
+    doc = analyze("Es gibt absolut keinen Plan für eine Armee, erklärte eine Sprecherin der EU-Kommission. "
+                  "Wir sind bereit zu Gesprächen, sagte der ungarische Außenminister Péter Kovács.")
+    assert len(doc.quotes) == 2
+    first, second = doc.quotes
+    assert first.speaker.code == "EU" and not first.direct
+    assert "Kovács" in second.speaker.text and second.direct

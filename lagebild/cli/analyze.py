@@ -53,7 +53,7 @@ def format_summary(doc: Document) -> str:
         for q in doc.quotes:
             who = q.speaker.text if q.speaker else "?"
             text = q.text if len(q.text) < 90 else q.text[:87] + "..."
-            lines.append(f"  {who}: „{text}“")
+            lines.append(f"  {who}: „{text}“" if q.direct else f"  {who} (reported): {text}")
     if doc.timexes:
         lines.append("Time expressions:")
         for t in doc.timexes:
