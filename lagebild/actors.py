@@ -152,6 +152,13 @@ class ActorTagger:
         self.lex = lexicon or load_lexicon()
         self.relational = _relational_roles()
         self.persons = _persons()
+        # famous surnames alone ("Putin", "Erdogan"): only unambiguous ones, never common words
+        by_surname: dict[str, set[str]] = {}
+        for name, (code, _, _, ok) in self.persons.items():
+            if ok and code:
+                by_surname.setdefault(name.split()[-1], set()).add(name)
+        self.surnames = {sur: next(iter(names)) for sur, names in by_surname.items()
+                         if len({self.persons[n][0] for n in names}) == 1 and len(sur) > 2}
 
     # -- recognition -------------------------------------------------------------------
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
@@ -399,6 +406,13 @@ class ActorTagger:
                 i = n
                 continue
             hit = next((known[w] for w in reversed(words) if w in known), None)
+            if hit is None and words[-1] in self.surnames and n - i <= 2:
+                famous = self.surnames[words[-1]]
+                pcode, psector, prole, _ = self.persons[famous]
+                out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
+                                   "person", name=famous, role=prole))
+                i = n
+                continue
             party = None
             if n + 2 < len(toks) and toks[n].text == "(" and toks[n + 2].text == ")":
                 ph = self._lex_entry_at(toks, n + 1)

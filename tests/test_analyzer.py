@@ -154,3 +154,13 @@ def test_speech_without_quotation_marks_is_a_quote_with_its_speaker():
     first, second = doc.quotes
     assert first.speaker.code == "EU" and not first.direct
     assert "Kovács" in second.speaker.text and second.direct
+
+
+def test_famous_surname_alone_is_coded_from_the_persons_file():
+    ev = only(events("Erdogan kritisierte die EU scharf."), "ACCUSE")
+    assert {p.code for p in ev.source} == {"TUR"} and {p.code for p in ev.target} == {"EU"}
+
+
+def test_surname_that_is_a_common_word_is_not_a_person():
+    doc = analyze("Kurz danach kritisierte die EU Ungarn.")
+    assert not any(a.kind == "person" for a in doc.actors)
