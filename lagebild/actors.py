@@ -35,6 +35,9 @@ Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
+PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
+                        "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
@@ -164,6 +167,9 @@ class ActorTagger:
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
         """Preposition and oblique-case marking from the words before position i."""
         k = i - 1
+        # a name in apposition to a place noun takes that noun's case: "in der Hauptstadt Tiflis"
+        if k >= 1 and toks[k].is_cap and toks[k].lower in PLACE_NOUNS:
+            i, k = k, k - 1
         while k >= 0 and (toks[k].text[:1].islower() and toks[k].lower not in PREPOSITIONS
                           and toks[k].lower not in OBLIQUE_DETS and toks[k].lower not in NOM_DETS
                           and k >= i - 3):
@@ -489,7 +495,8 @@ class ActorTagger:
             if other.sent < m.sent - 2:
                 break
             if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
-                    and (other.prep is None or other.prep in ("von", "mit", "gegen")):
+                    and (other.prep is None or other.prep in ("von", "mit", "gegen")
+                         or (m.sector in PEOPLE_SECTORS and other.prep in ("in", "im", "aus", "bei"))):
                 return other.code
         return None
 
