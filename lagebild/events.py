@@ -40,6 +40,9 @@ DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE
                              "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
 # verbal acts whose addressee is often the other party of the story, not named in the clause
 VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+_ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
+                       r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
+LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
@@ -279,7 +282,8 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.kind = "condition"
         elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
             c.kind = "sub"
-        elif any(t.lower == "zu" for t in c.tokens[-3:]) and not any(_verbish(t) and t.lower in KONJ1 for t in c.tokens):
+        elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
+                and not any(_verbish(t) and t.lower in KONJ1 for t in c.tokens):
             c.kind = "infinitive" if merged else "main"
         # "unter der Bedingung, dass ...": the dass-clause is the condition
         if c.kind == "sub" and first in ("dass", "daß") and merged and "bedingung" in merged[-1].lowers:
@@ -426,6 +430,10 @@ class EventCoder:
                 for c in clauses:
                     c.mentions = [m for m in c.mentions if m is not speaker]
             for ci, c in enumerate(clauses):
+                lead = [m for m in c.mentions if m.prep is None and not m.oblique
+                        and all(t.lower in LEAD_WORDS for t in c.tokens if t.start < m.start)]
+                if lead and c.kind == "main":
+                    prev_source = lead[:1]   # "Die Polizei setzte X ein und nahm Y fest": the subject carries over
                 for tok, lem in _cue_lemmas(c, self.lex):
                     cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
                     if cue is None:
