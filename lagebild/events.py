@@ -465,7 +465,10 @@ class EventCoder:
             sent_timexes = [t for t in timexes if t.type in ("DATE", "TIME")
                             and st.sentence.start <= t.start < st.sentence.end]
             specific = [t for t in sent_timexes if t.value[:1].isdigit()]
-            anchor = (st.sentence.paragraph, specific[-1]) if specific else None
+            if specific:
+                anchor = (st.sentence.paragraph, specific[-1])
+            elif sent_timexes or (anchor and anchor[0] != st.sentence.paragraph):
+                anchor = None     # a vague time ("in den kommenden Tagen") or a new paragraph ends it
             in_report = speaker is not None or (konj and reporter is not None)
             for ev in sent_events:
                 self._factuality(ev, clauses, sent_lowers, in_report)
@@ -724,8 +727,12 @@ class EventCoder:
                 ev.event.type == "AID" and ev.cue is not None
                                                      and ev.cue.type == "AGREE"):
             fact = "planned"
-        elif c.kind == "infinitive" and prev is not None:
-            fact = "planned"   # "schlug vor, sich zu treffen", "kündigte an, X zu besuchen"
+        elif c.kind == "infinitive" and prev is not None and not any(
+                lx.is_(lm, "speech") or lx.is_(prev.lowers[-1] + lm, "speech") for lm in prev_lemmas
+                if lm != "ankündigen" and prev.lowers[-1] + lm != "ankündigen"):
+            # "schlug vor, sich zu treffen", "kündigte an, X zu besuchen"; but "gibt an, sich bedroht
+            # zu fühlen" reports a state
+            fact = "planned"
         else:
             fact = "asserted"
         ev.event.factuality = fact
