@@ -233,6 +233,11 @@ class ActorTagger:
             m.prep, m.oblique = self._context(toks, m.i)
             m.genitive_of = self._is_genitive(toks, m)
             m.in_quote = any(a <= m.start < b for a, b in quote_spans)
+            if out and m.i >= 1 and toks[m.i - 1].text == "(" and m.j < len(toks) and toks[m.j].text == ")" \
+                    and out[-1].j == m.i - 1:
+                # "UNO-Menschenrechtsrat (UNHRC)": the bracketed short form is the same actor
+                i = m.j + 1
+                continue
             out.append(m)
             i = max(m.j, i + 1)
         return out
@@ -330,7 +335,8 @@ class ActorTagger:
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j
         n = self._names_after(toks, name_start)
         person_name = None
-        if n > name_start and (n - name_start >= 2 or name_start == k + 1 or role.kind == "person"):
+        if n > name_start and (n - name_start >= 2 or name_start == k + 1
+                               or lex.role_kinds.get(role.name) == "person"):
             person_name = " ".join(x.text for x in toks[name_start:n])
             j = n
         if person_name and person_name in self.persons:
@@ -344,8 +350,9 @@ class ActorTagger:
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
                 j += 3
-        kind = "person" if person_name or (role.kind == "person" and role.gender != "pl") else (
-            "group" if role.kind in ("group",) or role.gender == "pl" else "organisation")
+        rkind = lex.role_kinds.get(role.name) or lex.role_kinds.get(toks[k].text) or role.kind
+        kind = "person" if person_name or (rkind == "person" and role.gender != "pl") else (
+            "group" if rkind == "group" or role.gender == "pl" else "organisation")
         first = toks[i]
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
@@ -557,7 +564,20 @@ class ActorTagger:
                     # rebels, protesters, civilians: the country of the story right before them
                     m.code = self._code_nearby(m, idx.mentions[:n]) or home or idx.default_code
             elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
-                m.code = idx.default_code   # a named person with nothing else known: the story's country
+                # a name with nothing else known: the office named just before without a name
+                # ("Der UNO-Sonderberichterstatter hat ... kritisiert. ..., sagte Makarim Wibisono"),
+                # else the story's country
+                subjects = {}
+                for o in idx.mentions[:n]:
+                    if o.prep is None and not o.genitive_of:
+                        subjects.setdefault(o.sent, o)      # the first free mention: the sentence's subject
+                office = next((o for o in reversed(idx.mentions[:n]) if o.sent >= m.sent - 2 and o.role
+                               and not o.name and o.kind == "person" and o.code
+                               and subjects.get(o.sent) is o), None)
+                if office is not None:
+                    m.code, m.sector, m.role = office.code, office.sector, office.role
+                else:
+                    m.code = idx.default_code
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 key = ("person", surname)
