@@ -3,7 +3,8 @@
 Tags ~1000 sentences three ways and prints tokens per second:
   words     pre-tokenized sentences (what `lagebild ner FILE` does)
   annotate  Docs made by a separate spacy.blank("de") (what the analyzer does)
-  predict   raw text -> Entity list (tokenization included)
+  predict   raw text -> Entity list (tokenization included), one sentence per call
+  article   annotate() one article-sized Doc (20 sentences) per call, as the analyzer does
 
 Sentences: the first 1000 of GermEval 2014 dev from ../shared/data if present
 (only the tokens are used), else hand-written sentences repeated.
@@ -38,12 +39,18 @@ def sentences(n: int = 1000) -> list[list[str]]:
     return [s.split() for s in (FALLBACK * (n // len(FALLBACK) + 1))[:n]]
 
 
+CPU = {}
+
+
 def best_of(repeat: int, fn) -> float:
-    best = float("inf")
+    """Best wall time of ``repeat`` runs; the best CPU time goes to CPU[fn-name]."""
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
         best = min(best, time.perf_counter() - t)
+        best_cpu = min(best_cpu, time.process_time() - c)
+    CPU[len(CPU)] = best_cpu
     return best
 
 
@@ -65,10 +72,28 @@ def main() -> None:
     n_doc_tok = sum(len(d) for d in docs)
     a = best_of(args.repeat, lambda: ner.annotate_many(docs))
     p = best_of(args.repeat, lambda: [ner.predict(t) for t in texts])
+    arts = [blank(" ".join(texts[i:i + 20])) for i in range(0, len(texts), 20)]
+    n_art_tok = sum(len(d) for d in arts)
+    r = best_of(args.repeat, lambda: [ner.annotate(d) for d in arts])
+    c = CPU
     print(f"model: {ner.path}  load {load_s:.2f}s  sentences {len(sents)}  tokens {n_tok}")
-    print(f"words     {n_tok / w:>9.0f} tokens/s")
-    print(f"annotate  {n_doc_tok / a:>9.0f} tokens/s")
-    print(f"predict   {n_doc_tok / p:>9.0f} tokens/s  (one text at a time, tokenizer included)")
+    print("tokens/s: wall clock | per CPU second (= one free core; wall is lower on a busy machine)")
+    print(f"words     {n_tok / w:>9.0f} | {n_tok / c[0]:>9.0f}")
+    print(f"annotate  {n_doc_tok / a:>9.0f} | {n_doc_tok / c[1]:>9.0f}")
+    print(f"predict   {n_doc_tok / p:>9.0f} | {n_doc_tok / c[2]:>9.0f}"
+          "   (one sentence per call, tokenizer included)")
+    print(f"article   {n_art_tok / r:>9.0f} | {n_art_tok / c[3]:>9.0f}   ({len(arts)} docs of "
+          f"~{n_art_tok // len(arts)} tokens, one per call; {len(arts) / c[3]:.0f} docs per CPU s)")
+    try:
+        from lagebild.parser import load_morph
+        morph = load_morph()
+    except Exception as exc:  # noqa: BLE001 - optional model
+        print(f"POS/case model: not measured ({exc})")
+        return
+    morph.tag_sentences(sents[:50])
+    m = best_of(args.repeat, lambda: morph.tag_sentences(sents))
+    print(f"POS/case  {n_tok / m:>9.0f} | {n_tok / CPU[4]:>9.0f}   (lagebild/models/parser_de, "
+          "pre-tokenized sentences)")
 
 
 if __name__ == "__main__":

@@ -30,9 +30,10 @@ Library use::
     from lagebild.ingest import Ingester
     from lagebild.store import Store
 
-    with Store("lage.duckdb") as store, Ingester(store, workers=2) as ing:
-        stats = ing.ingest(articles)        # any iterable of Article
-    print(stats.as_dict())
+    if __name__ == "__main__":            # needed with workers > 1 (worker processes
+        with Store("lage.duckdb") as store, Ingester(store, workers=2) as ing:  # re-import
+            stats = ing.ingest(articles)    # the main module); any iterable of Article
+        print(stats.as_dict())
 """
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .errors import InputError, LagebildError
+from .errors import InputError, LagebildError, StoreError
 from .records import Article, Document, Event, Participant
 from .store import Store, to_json, utcnow
 
@@ -64,9 +65,6 @@ NUM_PERM = 64
 SHINGLE = 3
 #: datasketch's MinHash scheme (32-bit affine hashing); signatures are stored as uint32
 MINHASH_SCHEME = "affine32"
-
-AnalyzerSpec = "str | Callable[[], Any]"
-
 
 # -- hashing and shingling --------------------------------------------------------------
 _WS = re.compile(r"\s+")
@@ -576,7 +574,7 @@ class Ingester:
     def __init__(self, store: Store, *, workers: int = 1, scheduler=None, analyzer=None,
                  batch_size: int = 64, chunk_size: int | None = None,
                  near_threshold: float = 0.8, near_window: int = 50_000,
-                 recycle_after: int | None = 20_000, progress: Progress | None = None):
+                 recycle_after: int | None = None, progress: Progress | None = None):
         self.store = store
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
@@ -587,12 +585,21 @@ class Ingester:
         self.near_threshold = near_threshold
         self.near_window = max(1, near_window)
         self.recycle_after = recycle_after
-        self._window: deque[int] = deque()
         self.progress = progress or Progress(quiet=True)
         self.backend = None
         self._hashes: set[str] | None = None
         self._lsh = None
         self._sigs: dict[int, bytes] = {}
+        self._window: deque[int] = deque()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Forget cached state and re-read the id counters from the store: call it
+        after the store was closed and reopened (another process may have written)."""
+        store = self.store
+        self._hashes = None
+        self._lsh, self._sigs = None, {}
+        self._window.clear()
         self._next_article = store.max_id("articles", "article_id") + 1
         self._next_event = store.max_id("events", "event_id") + 1
         self._next_mention = store.max_id("event_mentions", "mention_id") + 1
@@ -688,9 +695,8 @@ class Ingester:
         except BaseException:
             # nothing of the failed batch was committed: forget what memory says about
             # it, so a later ingest with this Ingester (watch) tries those articles again
-            self._hashes = None
-            self._lsh, self._sigs = None, {}
-            self._window.clear()
+            if self.store.con is not None:
+                self.refresh()
             raise
         stats.seconds = time.perf_counter() - t0
         self.progress.update(stats, stats.seconds, final=True)
@@ -960,11 +966,16 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
 
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,
           max_rounds: int | None = None, fetch=None, sleep=time.sleep,
-          on_round: Callable[[int, IngestStats], None] | None = None, **fetch_kw
-          ) -> IngestStats:
+          on_round: Callable[[int, IngestStats], None] | None = None,
+          release_between_rounds: bool = True, **fetch_kw) -> IngestStats:
     """Poll ``urls`` every ``every`` seconds (± ``jitter`` share, so many watchers do not
     hit a server at once) until ``max_rounds`` or Ctrl-C; a failing feed is a warning,
-    the others go on. Returns the totals over all rounds."""
+    the others go on. Returns the totals over all rounds.
+
+    With ``release_between_rounds`` the database is closed while waiting, so that
+    ``lagebild events``/``timeline``/``export`` can read it between rounds (DuckDB
+    allows one writing process at a time).
+    """
     total = IngestStats()
     rnd = 0
     rng = random.Random()
@@ -991,10 +1002,30 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
             if max_rounds is not None and rnd >= max_rounds:
                 break
             delay = max(0.0, every * (1 + rng.uniform(-jitter, jitter)))
-            sleep(delay)
+            if release_between_rounds:
+                ingester.store.close()
+            try:
+                sleep(delay)
+            finally:
+                if release_between_rounds:
+                    _reopen(ingester)
     except KeyboardInterrupt:
         pass
     return total
+
+
+def _reopen(ingester: Ingester, tries: int = 30, wait: float = 2.0) -> None:
+    """Reopen the store after a pause; while a reader holds the file, wait and retry."""
+    for attempt in range(tries):
+        try:
+            ingester.store.reopen()
+            ingester.refresh()
+            return
+        except StoreError as exc:
+            if "in use" not in str(exc) or attempt == tries - 1:
+                raise
+            ingester.progress.warn(f"{exc} -- retrying in {wait:g} s")
+            time.sleep(wait)
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:

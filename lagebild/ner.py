@@ -443,6 +443,8 @@ class NerModel:
         self.ner = nlp.get_pipe("ner")
         self.labels = tuple(self.ner.labels)
         self.meta = dict(nlp.meta.get("lagebild", {}))
+        #: document-level surname consistency in annotate()/predict() (not in tag_sentences)
+        self.consistency = True
 
     # -- core ---------------------------------------------------------------
     def _own_docs(self, word_lists: Iterable[Sequence[str]], spaces=None):
@@ -477,7 +479,10 @@ class NerModel:
         own = self._own_docs([[t.text for t in d] for d in docs],
                              [[bool(t.whitespace_) for t in d] for d in docs])
         for doc, tagged in zip(docs, self.ner.pipe(own, batch_size=batch_size)):
-            spans = [Span(doc, e.start, e.end, label=e.label_) for e in tagged.ents]
+            found = [(e.start, e.end, e.label_) for e in tagged.ents]
+            if self.consistency:
+                found = surname_consistency([t.text for t in tagged], found)
+            spans = [Span(doc, a, b, label=lab) for a, b, lab in found]
             if keep_existing and doc.ents:
                 taken = set()
                 for e in doc.ents:
@@ -488,15 +493,63 @@ class NerModel:
             doc.ents = spans
         return docs
 
+    def annotate_own(self, doc):
+        """Set ``doc.ents`` on a Doc made by this model's own tokenizer (``self.nlp.make_doc``):
+        the analyzer's fast path, with no second tokenization."""
+        doc = self.ner(doc)
+        if self.consistency:
+            from spacy.tokens import Span
+            found = surname_consistency([t.text for t in doc], [(e.start, e.end, e.label_) for e in doc.ents])
+            doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in found]
+        return doc
+
     def predict(self, text: str) -> list[Entity]:
         """Entities in ``text`` with character offsets (tokenized by ``spacy.blank("de")``)."""
         doc = self.nlp.make_doc(text)
         doc = self.ner(doc)
-        return [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
-                for e in doc.ents]
+        found = [(e.start, e.end, e.label_) for e in doc.ents]
+        if self.consistency:
+            found = surname_consistency([t.text for t in doc], found)
+        out = []
+        for a, b, lab in found:
+            span = doc[a:b]
+            out.append(Entity(text=span.text, label=lab, start=span.start_char, end=span.end_char))
+        return out
 
     def __call__(self, text: str) -> list[Entity]:
         return self.predict(text)
+
+
+def surname_consistency(words: Sequence[str], spans: list[tuple[int, int, str]]
+                        ) -> list[tuple[int, int, str]]:
+    """One document's entities made consistent with its full person names.
+
+    News names a person in full once ("Makarim Wibisono") and then by surname
+    ("Wibisono", "Wibisonos"). The last word of every predicted PER span of two
+    or more tokens is taken as a surname; elsewhere in the document a one-token
+    entity with that text (or its genitive, + "s") is relabelled PER, and a
+    capitalised token with that text outside any entity becomes a PER entity.
+    """
+    surnames = set()
+    for a, b, lab in spans:
+        last = words[b - 1]
+        if lab == "PER" and b - a >= 2 and len(last) >= 3 and last[:1].isupper() \
+                and last.isalpha():
+            surnames.add(last)
+    if not surnames:
+        return spans
+    forms = surnames | {w + "s" for w in surnames}
+    out = []
+    covered = set()
+    for a, b, lab in spans:
+        if b - a == 1 and lab != "PER" and words[a] in forms:
+            lab = "PER"
+        out.append((a, b, lab))
+        covered.update(range(a, b))
+    for i, w in enumerate(words):
+        if i not in covered and w in forms:
+            out.append((i, i + 1, "PER"))
+    return sorted(out)
 
 
 _cache: dict[str, NerModel] = {}

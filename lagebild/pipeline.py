@@ -43,7 +43,7 @@ class Analyzer:
     def __call__(self, article: Article) -> Document:
         text = article.text
         sentences = segment(text)
-        spacy_doc, sent_tokens = tokenize(text, sentences)
+        spacy_doc, sent_tokens = tokenize(text, sentences, self.ner.nlp if self.ner is not None else None)
         quote_spans = find_quote_spans(text)
         doc_warnings: list[str] = []
         try:
@@ -53,7 +53,7 @@ class Analyzer:
             doc_warnings.append(f"time expressions skipped: {type(e).__name__}: {e}")
         entities: list[Entity] = []
         if self.ner is not None:
-            self.ner.annotate(spacy_doc)
+            self.ner.annotate_own(spacy_doc)
             entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                         for e in spacy_doc.ents]
         actors = self.tagger.tag(sent_tokens, quote_spans, entities)

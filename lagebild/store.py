@@ -165,14 +165,22 @@ class Store:
                  memory_limit: str | None = None):
         self.path = Path(path)
         self.read_only = read_only
+        self.memory_limit = memory_limit or DEFAULT_MEMORY_LIMIT
+        self.con = None
+        self.reopen()
+
+    def reopen(self) -> None:
+        """(Re)connect: checks the file again; a no-op when already open."""
+        if self.con is not None:
+            return
         self._check_file()
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.Error as exc:  # lock held by another process, I/O error
             raise StoreError(self._open_message(exc)) from exc
         # DuckDB caches up to 80% of RAM by default; a long ingest should not
-        self.con.execute(f"SET memory_limit = '{memory_limit or DEFAULT_MEMORY_LIMIT}'")
-        if not read_only and not self._has_table("meta"):
+        self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
+        if not self.read_only and not self._has_table("meta"):
             self._create_schema()
 
     # -- opening ---------------------------------------------------------------------

@@ -150,9 +150,10 @@ class SentenceTokens:
     tokens: list[Token] = field(default_factory=list)
 
 
-def tokenize(text: str, sentences: list[Sentence]) -> tuple[Doc, list[SentenceTokens]]:
-    """Tokenize the whole text once with spaCy; hand out tokens per sentence."""
-    doc = tokenizer()(text)
+def tokenize(text: str, sentences: list[Sentence], nlp=None) -> tuple[Doc, list[SentenceTokens]]:
+    """Tokenize the whole text once with spaCy (``nlp``'s tokenizer, e.g. the NER model's, or
+    the blank German one); hand out tokens per sentence."""
+    doc = nlp.make_doc(text) if nlp is not None else tokenizer()(text)
     out = [SentenceTokens(s) for s in sentences]
     si = 0
     for tok in doc:

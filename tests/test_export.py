@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -13,6 +15,7 @@ from lagebild.errors import StoreError
 from lagebild.export import GDELT_COLUMNS, export_store, plover_record
 from lagebild.store import Store
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scripted analyzer's module
 from test_ingest import art, ingest
 
 

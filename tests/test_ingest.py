@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from lagebild.cli import main
-from lagebild.errors import LagebildError, StoreError
+from lagebild.errors import LagebildError
 from lagebild.ingest import (Ingester, content_hash, dates_agree, ingest_feed, parse_date,
                              parse_interval, watch)
 from lagebild.records import (Actor, Article, Document, Event, EventDate, Evidence,
@@ -23,6 +23,8 @@ from lagebild.records import (Actor, Article, Document, Event, EventDate, Eviden
 from lagebild.store import Store
 
 TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:  # the scripted analyzer is loaded by name "test_ingest:..."
+    sys.path.insert(0, str(TESTS))
 SPEC = "test_ingest:ScriptedAnalyzer"
 
 _QUAD = {"ASSAULT": (4, -10.0), "MOBILIZE": (4, -7.2), "CONSULT": (1, 1.0),
@@ -36,8 +38,8 @@ class ScriptedAnalyzer:
 
     delay = 0.0
 
-    def __init__(self):
-        log = os.environ.get("LAGEBILD_TEST_LOADS")
+    def __init__(self, log: str | None = None):
+        log = log or os.environ.get("LAGEBILD_TEST_LOADS")
         if log:
             with open(log, "a") as fh:
                 fh.write(f"{os.getpid()}\n")
@@ -93,7 +95,8 @@ def art(i: int, *events: str, source: str | None = None, dct: str | None = "2022
 
 
 def ingest(db: Path, articles, **kw):
-    with Store(db) as store, Ingester(store, analyzer=SPEC, **kw) as ing:
+    kw.setdefault("analyzer", SPEC)
+    with Store(db) as store, Ingester(store, **kw) as ing:
         stats = ing.ingest(articles)
         return stats, store.counts()
 
@@ -302,19 +305,21 @@ def test_unknown_analyzer_gives_a_clear_error(tmp_path):
 
 
 # -- parallel analysis ----------------------------------------------------------------------------
-def _load_log(tmp_path, monkeypatch) -> Path:
+def _logged(tmp_path):
+    """An analyzer factory that logs each load to a file (passed to the workers with
+    the factory: forkserver workers do not see later environment changes)."""
+    import functools
     log = tmp_path / "loads.txt"
-    monkeypatch.setenv("LAGEBILD_TEST_LOADS", str(log))
-    return log
+    return log, functools.partial(ScriptedAnalyzer, log=str(log))
 
 
 def test_two_worker_processes_load_the_analyzer_once_each_and_match_serial(
-        tmp_path, monkeypatch):
-    log = _load_log(tmp_path, monkeypatch)
+        tmp_path):
+    log, factory = _logged(tmp_path)
     arts = [art(i, f"#EV ASSAULT RUS UKR 2022-02-{1 + i % 20:02d}") for i in range(60)]
     _, serial = ingest(tmp_path / "serial.duckdb", arts)
-    log.unlink()
-    stats, parallel = ingest(tmp_path / "par.duckdb", arts, workers=2, batch_size=10)
+    stats, parallel = ingest(tmp_path / "par.duckdb", arts, workers=2, batch_size=10,
+                             analyzer=factory)
     assert parallel == serial and stats.new == 60
     pids = log.read_text().split()
     assert len(pids) == len(set(pids)) <= 2 and str(os.getpid()) not in pids
@@ -325,24 +330,23 @@ def test_two_worker_processes_load_the_analyzer_once_each_and_match_serial(
 
 
 def test_workers_are_recycled_after_the_configured_number_of_articles(
-        tmp_path, monkeypatch):
-    log = _load_log(tmp_path, monkeypatch)
+        tmp_path):
+    log, factory = _logged(tmp_path)
     arts = [art(i) for i in range(48)]
     stats, counts = ingest(tmp_path / "r.duckdb", arts, workers=2, batch_size=8,
-                           chunk_size=4, recycle_after=8)
+                           chunk_size=4, recycle_after=8, analyzer=factory)
     assert stats.new == 48 and counts["articles"] == 48
     assert len(set(log.read_text().split())) > 2  # fresh processes took over
 
 
-def test_dask_local_cluster_analyzes_and_the_parent_writes(tmp_path, monkeypatch):
+def test_dask_local_cluster_analyzes_and_the_parent_writes(tmp_path):
     distributed = pytest.importorskip("distributed")
-    log = _load_log(tmp_path, monkeypatch)
+    log, factory = _logged(tmp_path)
     arts = [art(i, f"#EV CONSULT USA RUS 2022-02-{1 + i % 10:02d}") for i in range(30)]
     _, serial = ingest(tmp_path / "serial.duckdb", arts)
-    log.unlink()
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
-        stats, counts = ingest(tmp_path / "dask.duckdb", arts,
+        stats, counts = ingest(tmp_path / "dask.duckdb", arts, analyzer=factory,
                                scheduler=cluster.scheduler_address, batch_size=8)
     assert counts == serial and stats.new == 30
     assert len(log.read_text().split()) == 2  # once per Dask worker
@@ -445,6 +449,31 @@ def test_watch_rounds_send_stored_validators_and_skip_known_items(tmp_path):
     assert any("broken.example" in w for w in warnings)  # the failing feed warned, others went on
     with Store(db, read_only=True) as store:
         assert store.feed_state("https://broken.example/rss")["last_warning"]
+
+
+def test_watch_releases_the_database_between_rounds(tmp_path):
+    db = tmp_path / "r.duckdb"
+    seen = []
+
+    def sleep(_):  # between rounds another process may read (or even write) the file
+        with Store(db) as other:
+            seen.append(other.counts()["articles"])
+            with Ingester(other, analyzer=SPEC) as ing2:
+                ing2.ingest([art(50 + len(seen), "#EV AID USA UKR 2022-03-01")])
+
+    fetch = FakeFeed([[art(1)], [art(2)]])
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        watch(ing, ["https://feed.example/rss"], every=1, max_rounds=2, fetch=fetch,
+              sleep=sleep)
+        assert seen == [1]
+        assert q_open(store, "SELECT count(*), count(DISTINCT article_id) FROM articles") == [
+            (3, 3)]
+        assert q_open(store, "SELECT count(DISTINCT event_id), count(*) FROM events") == [
+            (1, 1)]
+
+
+def q_open(store, sql):
+    return store.con.execute(sql).fetchall()
 
 
 def test_ingest_feed_without_articles_stores_state_only(tmp_path):
@@ -620,3 +649,27 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     assert r.exit_code == 0, r.output
     assert [h for h in hits if h[0] == "/feed.xml"][-1] == ("/feed.xml", '"v1"')
     assert "round 2: 0 new articles" in r.stderr
+
+
+def test_progress_rewrites_one_line_on_a_terminal_and_is_silent_when_quiet():
+    import io
+
+    from lagebild.ingest import IngestStats, Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    s = IngestStats(read=10, new=8, known=2, events_new=5, errors=1)
+    out = Tty()
+    p = Progress(out, interval=0)
+    p.update(s, 2.0)
+    p.update(s, 4.0, final=True)
+    text = out.getvalue()
+    assert text.startswith("\ringest: 10 read | 8 new | 2 known") and text.endswith("\n")
+    assert "4.0 articles/s" in text and "2.0 articles/s" in text and "1 errors" in text
+    quiet = io.StringIO()
+    q = Progress(quiet, quiet=True)
+    q.update(s, 1.0, final=True)
+    q.warn("x")
+    assert quiet.getvalue() == ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from lagebild.errors import StoreError
 from lagebild.store import APP, SCHEMA_VERSION, TABLES, Store, date_bounds
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scripted analyzer's module
 from test_ingest import art, ingest  # the scripted analyzer and article builder
 
 

@@ -75,6 +75,37 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
         _fail(exc)
 
 
+@train_group.command("parser")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, show_default="../shared/data or $LAGEBILD_SHARED/data",
+              help="Folder holding ud_german_gsd/ and ud_german_lit/.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="lagebild/models/parser_de", help="Where to write the model.")
+@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=15.0, show_default=True,
+              help="Wall-clock cap of the training loop (it usually stops after ~2 minutes).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+def train_parser_cmd(data_dir, out, max_minutes, seed) -> None:
+    """Train the German POS + case tagger (first stage of a parser; no arcs yet).
+
+    Predicts the universal POS tag and the Case feature (Nom/Acc/Dat/Gen) of each
+    token. Data: UD_German-GSD dev (every 5th sentence held out, accuracy printed
+    at the end and stored in meta.json) and UD_German-LIT. Note: LIT is CC BY-NC-SA,
+    so the resulting model is too.
+
+    \b
+    Examples:
+      lagebild train parser
+      lagebild train parser --out /tmp/pos_case --seed 1
+    """
+    from ..parser import MorphSettings, train_morph
+    try:
+        train_morph(data_dir=data_dir, out=out,
+                    settings=MorphSettings(seed=seed, max_minutes=max_minutes),
+                    log=lambda m: click.echo(m, err=True))
+    except LagebildError as exc:
+        _fail(exc)
+
+
 def _load(model_path):
     from ..ner import load_ner
     try:

@@ -126,6 +126,11 @@ def _ingest_options(f):
                      show_default=True,
                      help="MinHash Jaccard similarity from which an article counts as a "
                           "near-duplicate (wire copy, updated version) of an earlier one."),
+        click.option("--recycle-after", type=click.IntRange(1), default=None,
+                     metavar="ARTICLES",
+                     help="With --workers: replace each worker process by a fresh one "
+                          "after about this many articles (bounds memory on endless "
+                          "streams such as watch; costs one model load each time)."),
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
@@ -149,7 +154,8 @@ def _make(db: str, o: dict[str, Any]):
     try:
         ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
                        analyzer=o["analyzer"], batch_size=o["batch_size"],
-                       near_threshold=o["near_threshold"], progress=progress)
+                       near_threshold=o["near_threshold"],
+                       recycle_after=o["recycle_after"], progress=progress)
     except BaseException:
         store.close()
         raise
@@ -199,7 +205,7 @@ def ingest_cmd(inputs, db, **o):
     Examples:
       lagebild ingest examples/ --db lage.duckdb
       lagebild ingest news.jsonl export.csv --db lage.duckdb --workers 2
-      lagebild ingest articles.csv --csv-delimiter ';' --csv-text text --db lage.duckdb
+      lagebild ingest articles.csv.xz --csv-delimiter ';' --csv-quotechar "'" --csv-no-header --csv-id 0 --csv-text 2 --db lage.duckdb
       lagebild ingest https://example.org/feed.xml --db lage.duckdb
       lagebild ingest big/ --db lage.duckdb --scheduler tcp://10.0.0.5:8786
     """
@@ -266,6 +272,8 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     restarted watcher continues politely where it stopped. A feed that fails
     (timeout, 404/500, bad XML, too big) gives a warning and the others go on.
     Stop with Ctrl-C: the current batch is rolled back, everything before it kept.
+    Between rounds the database file is released, so `lagebild events`,
+    `timeline`, `summary` and `export` can read it while the watcher waits.
 
     \b
     Examples:

@@ -17,7 +17,7 @@ from typing import IO
 
 from ..errors import InputError
 from ..ner import (NerModel, SCORED_LABELS, bio_to_spans, germeval_tag, load_ner, read_tsv,
-                   score_spans, spans_to_bio)
+                   score_spans)
 
 _PLAIN_RE = re.compile(r"^([BI])-(PER|LOC|ORG|MISC)$")
 
@@ -124,4 +124,4 @@ def tag_file(path: str | Path, out: IO[str], model: NerModel | None = None,
     return {"sentences": len(groups), "tokens": n_tok, "entities": n_ent}
 
 
-__all__ = ["evaluate_file", "gold_tag", "read_gold", "tag_file", "spans_to_bio"]
+__all__ = ["evaluate_file", "gold_tag", "read_gold", "tag_file"]
