@@ -28,6 +28,8 @@ The data readers, the label mappings and the span scorer used by
 """
 from __future__ import annotations
 
+import functools
+
 import lzma
 import os
 import random
@@ -453,13 +455,19 @@ class NerModel:
             sp = None if spaces is None else spaces[k]
             yield Doc(self.nlp.vocab, words=list(words), spaces=sp)
 
-    def tag_sentences(self, sentences: Sequence[Sequence[str]], batch_size: int = 128
-                      ) -> list[list[str]]:
-        """Pre-tokenized sentences -> BIO tags (``B-PER``, ``I-PER``, ``O``...)."""
+    def tag_sentences(self, sentences: Sequence[Sequence[str]], batch_size: int = 128,
+                      gazetteer: bool = True) -> list[list[str]]:
+        """Pre-tokenized sentences -> BIO tags (``B-PER``, ``I-PER``, ``O``...).
+
+        With ``gazetteer`` (default) names from lagebild's own dictionaries (countries,
+        capitals, organisations, parties, well-known persons) fill tokens the model left O."""
         out = []
         docs = (d for d in self._own_docs(sentences))
         for doc in self.ner.pipe(docs, batch_size=batch_size):
-            out.append(spans_to_bio(len(doc), ((e.start, e.end, e.label_) for e in doc.ents)))
+            spans = [(e.start, e.end, e.label_) for e in doc.ents]
+            if gazetteer:
+                spans = gazetteer_fill([t.text for t in doc], spans)
+            out.append(spans_to_bio(len(doc), spans))
         return out
 
     def annotate(self, doc, keep_existing: bool = False):
@@ -518,6 +526,56 @@ class NerModel:
 
     def __call__(self, text: str) -> list[Entity]:
         return self.predict(text)
+
+
+_GAZ_LABEL = {"country": "LOC", "capital": "LOC", "igo": "ORG", "government": "ORG", "military": "ORG",
+              "institution": "ORG", "media": "ORG", "company": "ORG", "party": "ORG", "group": "ORG"}
+
+
+def gazetteer_fill(words: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add dictionary names (lagebild's lexicon and persons file) where the model found nothing.
+
+    Only tokens outside every predicted entity are filled, longest match first; demonym
+    adjectives ("russische") are GermEval's LOCderiv, i.e. outside the outer level, and stay O."""
+    from .lexicon import load_lexicon
+    lex = load_lexicon()
+    persons = _persons_index()
+    covered = set()
+    for a, b, _ in spans:
+        covered.update(range(a, b))
+    out = list(spans)
+    i = 0
+    while i < len(words):
+        if i in covered or not words[i][:1].isupper():
+            i += 1
+            continue
+        n = persons.get((words[i], words[i + 1] if i + 1 < len(words) else None))
+        if n is not None and not covered.intersection(range(i, i + n)):
+            out.append((i, i + n, "PER"))
+            i += n
+            continue
+        hit = lex.match(words[i:i + lex.max_len], 0)
+        if hit is not None:
+            n, entry = hit
+            label = _GAZ_LABEL.get(entry.kind)
+            if label and not covered.intersection(range(i, i + n)):
+                out.append((i, i + n, label))
+                i += n
+                continue
+        i += 1
+    return sorted(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _persons_index() -> dict[tuple[str, str | None], int]:
+    """(first word, second word) of each well-known person's full name -> its length in words."""
+    from .actors import _persons
+    out = {}
+    for name in _persons():
+        w = name.split()
+        if len(w) >= 2:
+            out[(w[0], w[1])] = max(out.get((w[0], w[1]), 0), len(w))
+    return out
 
 
 def surname_consistency(words: Sequence[str], spans: list[tuple[int, int, str]]

@@ -326,3 +326,12 @@ def test_ner_cli_missing_model_fails_with_rebuild_hint(tmp_path):
     res = CliRunner().invoke(main, ["ner", str(p), "--model", str(tmp_path / "none")])
     assert res.exit_code != 0
     assert "lagebild train ner" in res.output
+
+
+def test_gazetteer_fills_dictionary_names_the_model_missed():
+    from lagebild.ner import gazetteer_fill
+    words = ["Die", "Europäische", "Union", "und", "Kanada", "einigten", "sich", "."]
+    spans = gazetteer_fill(words, [])
+    assert (1, 3, "ORG") in spans and (4, 5, "LOC") in spans
+    # a model prediction is never overwritten
+    assert gazetteer_fill(words, [(4, 5, "ORG")]).count((4, 5, "ORG")) == 1
