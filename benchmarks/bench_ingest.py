@@ -28,6 +28,7 @@ import lzma
 import os
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -159,16 +160,25 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
     rows, fig = [], {"articles": len(arts), "cpus": os.cpu_count()}
 
-    def note(cpu, load, n):
-        if cpu is None:
-            return f"load avg {load[0]}->{load[1]}"
-        return (f"{cpu:.0f} CPU s ({n / cpu:.1f} articles per CPU-second), "
-                f"load avg {load[0]}->{load[1]}")
+    try:
+        measure(args, arts, stream_n, tmp, rows, fig)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report(rows, fig, args)
+    return 0
 
+
+def note(cpu, load, n) -> str:
+    if cpu is None:
+        return f"load avg {load[0]}->{load[1]}"
+    return (f"{cpu:.0f} CPU s ({n / cpu:.1f} articles per CPU-second), "
+            f"load avg {load[0]}->{load[1]}")
+
+
+def measure(args, arts, stream_n, tmp, rows, fig) -> None:
     if args.stream_only:
         stream(args, arts, stream_n, tmp, rows, fig)
-        report(rows, fig, args)
-        return 0
+        return
 
     s1, t1, c1, cpu1, load1 = run(tmp / "w1.duckdb", arts, 1, args.batch_size, args.analyzer)
     fig["one_worker"] = {"seconds": round(t1, 2), "articles_per_s": round(len(arts) / t1, 1),
@@ -202,8 +212,6 @@ def main(argv=None) -> int:
                  f"{new_rows} new rows, x{t1 / t3:.0f} faster than the first run"))
 
     stream(args, arts, stream_n, tmp, rows, fig)
-    report(rows, fig, args)
-    return 0
 
 
 def stream(args, arts, stream_n, tmp, rows, fig) -> None:
