@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
-from .store import Store, date_bounds
+from .store import Store, event_filter
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
 
@@ -90,16 +90,7 @@ assert len(GDELT_COLUMNS) == 61
 
 def _event_filter(since: str | None, until: str | None, factuality: str | None,
                   min_mentions: int) -> tuple[str, list[Any]]:
-    where, params = ["num_mentions >= ?"], [min_mentions]
-    if since:
-        where.append("event_date >= ?")
-        params.append(date_bounds(since)[0])
-    if until:
-        where.append("event_date <= ?")
-        params.append(date_bounds(until)[1])
-    if factuality:
-        where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
-        params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+    where, params = event_filter(since=since, until=until, factuality=factuality, min_mentions=min_mentions)
     return " AND ".join(where), params
 
 

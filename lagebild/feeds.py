@@ -368,7 +368,10 @@ def _stable_id(*parts: str | None) -> str:
     return "feed-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _host(url: str) -> str | None:
+def host_of(url: str | None) -> str | None:
+    """The host of a URL without "www." (an article's source when no outlet is named)."""
+    if not url:
+        return None
     try:
         host = urlparse(url).hostname
     except ValueError:
@@ -422,7 +425,7 @@ def html_to_article(html: str | bytes, url: str | None = None, *, doc_id: str | 
         dct=dct,
         title=title or None,
         url=url,
-        source=sitename or (_host(url) if url else None),
+        source=sitename or (host_of(url) if url else None),
         origin=origin or url,
     )
 
@@ -531,7 +534,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
             f"feed {url}: {len(entries)} items, only the first {max_items} taken")
         entries = entries[:max_items]
     feed_title = (parsed.get("feed") or {}).get("title")
-    source = (feed_title or "").strip() or _host(url)
+    source = (feed_title or "").strip() or host_of(url)
     seen: set[str] = set()
     for entry in entries:
         try:

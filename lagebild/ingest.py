@@ -52,11 +52,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
 from .errors import InputError, LagebildError, StoreError
+from .feeds import host_of
 from .records import Article, Document, Event, Participant
 from .store import Store, to_json, utcnow
 
@@ -777,7 +777,7 @@ class Ingester:
             if dup_of is not None:
                 stats.near_duplicates += 1
             dct = art.dct or doc.dct
-            src = art.source or doc.source or _host(art.url or doc.url)
+            src = art.source or doc.source or host_of(art.url or doc.url)
             art_rows.append({
                 "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
                 "source": src, "url": art.url or doc.url, "dct": dct,
@@ -912,16 +912,6 @@ def _nn(x):
     return x
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlparse(url).hostname
-    except ValueError:
-        return None
-    if host and host.startswith("www."):
-        host = host[4:]
-    return host or None
 
 
 # -- feeds --------------------------------------------------------------------------------

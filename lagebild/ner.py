@@ -578,6 +578,20 @@ def _persons_index() -> dict[tuple[str, str | None], int]:
     return out
 
 
+def save_atomically(nlp, out: Path) -> None:
+    """Write a spaCy pipeline to ``out`` so that a crash never leaves half a model there."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}_tmp_", dir=out.parent))
+    try:
+        nlp.to_disk(tmp)
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def surname_consistency(words: Sequence[str], spans: list[tuple[int, int, str]]
                         ) -> list[tuple[int, int, str]]:
     """One document's entities made consistent with its full person names.
@@ -1064,16 +1078,7 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
                                  "on GermEval 2014 dev (part), LER, Europeana newspapers")
     final.meta["license"] = "CC BY 4.0 (training data: GermEval 2014, LER CC BY 4.0; Europeana CC0)"
     final.meta["lagebild"] = meta
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".ner_tmp_", dir=out.parent))
-    try:
-        final.to_disk(tmp)
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+    save_atomically(final, out)
     clear_cache()
     log(f"done: {stop_reason} after {step} steps / {epoch} epochs in {train_minutes:.1f} min; "
         f"best dev F1 {best_f:.3f} at step {best_step}")

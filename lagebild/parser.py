@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import lzma
 import random
-import shutil
-import tempfile
 import threading
 import time
 import warnings
@@ -34,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DataError, ModelError
-from .ner import PACKAGE_DIR, default_data_dir
+from .ner import PACKAGE_DIR, default_data_dir, save_atomically
 
 MORPH_DIR = PACKAGE_DIR / "models" / "parser_de"
 MORPH_CONFIG = PACKAGE_DIR / "models" / "parser_de.cfg"
@@ -300,16 +298,7 @@ def train_morph(data_dir: str | Path | None = None, out: str | Path | None = Non
     final.meta["name"] = "lagebild_pos_case_de"
     final.meta["license"] = "CC BY-NC-SA 4.0 (trained on UD_German-LIT, CC BY-NC-SA; GSD CC BY-SA)"
     final.meta["lagebild"] = meta
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".morph_tmp_", dir=out.parent))
-    try:
-        final.to_disk(tmp)
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+    save_atomically(final, out)
     with _lock:
         _cache.clear()
     log(f"done: {stop}, {step} steps, best dev {best:.3f} @ {best_step}; held-out GSD: POS "

@@ -150,6 +150,41 @@ def utcnow() -> _dt.datetime:
     return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
 
 
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
+                 since: str | None = None, until: str | None = None, type: str | None = None,
+                 factuality: str | None = None, min_mentions: int = 1) -> tuple[list[str], list[Any]]:
+    """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports."""
+    where: list[str] = ["num_mentions >= ?"]
+    params: list[Any] = [min_mentions]
+    if actor:
+        where.append("(list_has_any(source_codes, ?::VARCHAR[]) OR "
+                     "list_has_any(target_codes, ?::VARCHAR[]))")
+        params += [_codes(actor), _codes(actor)]
+    if source:
+        where.append("list_has_any(source_codes, ?::VARCHAR[])")
+        params.append(_codes(source))
+    if target:
+        where.append("list_has_any(target_codes, ?::VARCHAR[])")
+        params.append(_codes(target))
+    if since:
+        where.append("event_date >= ?")
+        params.append(date_bounds(since)[0])
+    if until:
+        where.append("event_date <= ?")
+        params.append(date_bounds(until)[1])
+    if type:
+        where.append("type IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(_codes(type))
+    if factuality:
+        where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
+        params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+    return where, params
+
 class Store:
     """A lagebild DuckDB store; open it with ``Store(path)`` (a context manager).
 
@@ -433,33 +468,8 @@ class Store:
         accept comma-separated lists. ``sort``: date, -date, mentions, articles,
         sources, goldstein, id.
         """
-        where, params = ["num_mentions >= ?"], [min_mentions]
-
-        def codes(value: str) -> list[str]:
-            return [c.strip().upper() for c in value.split(",") if c.strip()]
-
-        if actor:
-            where.append("(list_has_any(source_codes, ?::VARCHAR[]) OR "
-                         "list_has_any(target_codes, ?::VARCHAR[]))")
-            params += [codes(actor), codes(actor)]
-        if source:
-            where.append("list_has_any(source_codes, ?::VARCHAR[])")
-            params.append(codes(source))
-        if target:
-            where.append("list_has_any(target_codes, ?::VARCHAR[])")
-            params.append(codes(target))
-        if since:
-            where.append("event_date >= ?")
-            params.append(date_bounds(since)[0])
-        if until:
-            where.append("event_date <= ?")
-            params.append(date_bounds(until)[1])
-        if type:
-            where.append("type IN (SELECT unnest(?::VARCHAR[]))")
-            params.append(codes(type))
-        if factuality:
-            where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
-            params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+        where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
+                                     type=type, factuality=factuality, min_mentions=min_mentions)
         order = {
             "date": "event_date NULLS LAST, event_id", "-date": "event_date DESC NULLS LAST, event_id",
             "mentions": "num_mentions DESC, event_id", "articles": "num_articles DESC, event_id",
