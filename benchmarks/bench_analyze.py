@@ -39,8 +39,7 @@ def main() -> int:
     startup = time.perf_counter() - t0
     n_events = n_tokens = 0
     t1 = time.perf_counter()
-    for art in articles:
-        doc = analyzer(art)
+    for art, doc in zip(articles, analyzer.pipe(articles)):
         n_events += len(doc.events)
         n_tokens += len(art.text.split())
     dt = time.perf_counter() - t1

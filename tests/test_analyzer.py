@@ -164,3 +164,13 @@ def test_famous_surname_alone_is_coded_from_the_persons_file():
 def test_surname_that_is_a_common_word_is_not_a_person():
     doc = analyze("Kurz danach kritisierte die EU Ungarn.")
     assert not any(a.kind == "person" for a in doc.actors)
+
+
+def test_pipe_gives_the_same_documents_as_one_at_a_time(analyzer):
+    from lagebild.records import Article
+    arts = [Article(doc_id=f"a{i}", text=t, dct="2024-01-05") for i, t in enumerate([
+        "Die EU verhängte Sanktionen gegen Iran.", "Polen kritisierte Belarus.", "",
+        "Der Kreml wies die Vorwürfe der Ukraine zurück."])]
+    one = [analyzer(a).to_dict() for a in arts]
+    batched = [d.to_dict() for d in analyzer.pipe(arts, batch_size=3)]
+    assert one == batched

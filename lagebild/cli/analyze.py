@@ -114,8 +114,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     started = time.monotonic()
     n = 0
     try:
-        for art in articles:
-            doc = analyzer(art)
+        for doc in analyzer.pipe(articles):
             n += 1
             if fmt == "text":
                 out.write(format_summary(doc) + "\n\n")
