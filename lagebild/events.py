@@ -42,6 +42,7 @@ DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE
 VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
+PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
 LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
@@ -626,8 +627,9 @@ class EventCoder:
                          clauses: list[Clause]) -> list[Participant]:
         """No target in the clause: the nearest earlier actor of another code in this or the last sentence."""
         codes = {p.code for p in source}
+        # actors, not places: "in Havanna", "nach Kiew" are where things happen
         ok = [m for m in actors.mentions if m.code and m.code not in codes and not m.genitive_of
-              and not m.pronoun]
+              and not m.pronoun and m.prep not in PLACE_PREPS]
         same = [m for m in ok if m.sent == c.sent]
         before = [m for m in same if m.start < c.start]
         if before:
