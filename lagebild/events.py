@@ -714,7 +714,13 @@ class EventCoder:
         if c.kind == "condition":
             fact = "hypothetical"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
-            fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
+            negated = ev.noun_negated or any(lx.is_(w, "negation") for w in words)
+            if negated and ev.event.type in REFUSABLE:
+                # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
+                ev.event.type, ev.event.mode = "REJECT", None
+                fact = "asserted"
+            else:
+                fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
         elif negation_is_cue:
