@@ -515,6 +515,8 @@ class EventCoder:
             if not any(p.text for p in ev.source + ev.target) and r.noun_negated is None:
                 continue        # no actor named at all (a passive with nobody in it): too vague
             if not reciprocal:
+                if ev.type == "CONSULT" and not ev.target:
+                    continue    # a meeting with nobody named: no dyad to report
                 out.append(ev)
                 continue
             # reciprocal: one event per side, the other sides as targets
