@@ -42,6 +42,8 @@ DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE
 VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
+# verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
+MUTUAL_VERBS = frozenset("vereinbaren einigen verhandeln zusammenarbeiten kooperieren kämpfen treffen".split())
 PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
 LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
@@ -387,8 +389,8 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         if m is first or m.i <= out[-1].i:
             continue
         # tokens between previous mention end and this mention
-        between = [t for t in toks if out[-1].end <= t.start < m.start]
-        if between and all(t.lower in ("und", ",", "sowie", "die", "der", "das") for t in between) and m.prep is None:
+        between = [t for t in toks if out[-1].end <= t.start < m.start]   # list commas are not clause tokens
+        if all(t.lower in ("und", ",", "sowie", "die", "der", "das") for t in between) and m.prep is None:
             out.append(m)
         else:
             break
@@ -615,7 +617,8 @@ class EventCoder:
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
             target_p = self._fallback_target(c, source_p, actors, ci, clauses)
-        if not target_p and cue.type in RECIPROCAL and len({p.code for p in source_p}) > 1:
+        mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander") for t in c.tokens)
+        if not target_p and cue.type in RECIPROCAL and mutual and len({p.code for p in source_p}) > 1:
             # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
             # acts on the others; the coder returns one event per source side
             target_p = list(source_p)
