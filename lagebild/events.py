@@ -44,6 +44,7 @@ _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nac
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
 # verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
 MUTUAL_VERBS = frozenset("vereinbaren einigen verhandeln zusammenarbeiten kooperieren kämpfen treffen".split())
+NP_START = frozenset("der die das ein eine".split())
 PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
 LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
@@ -586,10 +587,19 @@ class EventCoder:
         else:
             # a zu-infinitive has no subject of its own: its actor is the main clause's subject
             nom = [m for m in free if not m.oblique] if c.kind != "infinitive" or not prev_source else []
+            if nom and c.kind == "main" and c.tokens[0].lower in NP_START and nom[0].start > tok.start \
+                    and not any(m.start < tok.start and m.prep is None for m in ms):
+                # "Ein Leitartikel forderte Obama auf": the subject is a thing; Obama is the object
+                target_only = nom
+                nom = []
+            else:
+                target_only = []
             source = _coordinated(nom[0], nom, c) if nom else []
             we = self._quote_speaker(c) if any(t.lower in ("wir", "ich") for t in c.tokens) else None
             if not source and we is not None:
                 source_p = [we]
+            elif not source and target_only:
+                pass
             elif not source:
                 source = list(prev_source) if c.kind in ("infinitive", "main", "sub") else []
                 if c.kind == "sub" and c.starts_with in ("dass", "daß", "ob") and not nom:

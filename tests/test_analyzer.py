@@ -174,3 +174,8 @@ def test_pipe_gives_the_same_documents_as_one_at_a_time(analyzer):
     one = [analyzer(a).to_dict() for a in arts]
     batched = [d.to_dict() for d in analyzer.pipe(arts, batch_size=3)]
     assert one == batched
+
+
+def test_object_after_the_verb_is_not_the_source_when_the_subject_is_a_thing():
+    evs = events("Ein Leitartikel in der Washington Post forderte Obama zu einer härteren Gangart auf.")
+    assert not any(e.type == "REQUEST" and {p.code for p in e.source} == {"USA"} for e in evs)
