@@ -391,7 +391,8 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
             continue
         # tokens between previous mention end and this mention
         between = [t for t in toks if out[-1].end <= t.start < m.start]   # list commas are not clause tokens
-        if all(t.lower in ("und", ",", "sowie", "die", "der", "das") for t in between) and m.prep is None:
+        if all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES for t in between) \
+                and m.prep is None:
             out.append(m)
         else:
             break
@@ -464,6 +465,8 @@ class EventCoder:
                     ev = self._noun_event(cue, t, k, c, actors, prev_source)
                     if ev is not None:
                         sent_events.append(ev)
+                        if ev.source_m:
+                            prev_source = ev.source_m
             # attach factuality, conditions, reporter, magnitude, date
             prev_anchor = anchor[1] if anchor and anchor[0] == st.sentence.paragraph else None
             sent_timexes = [t for t in timexes if t.type in ("DATE", "TIME")
@@ -627,7 +630,8 @@ class EventCoder:
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
             target_p = self._fallback_target(c, source_p, actors, ci, clauses)
-        mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander") for t in c.tokens)
+        mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander")
+                                                or t.lower.startswith("gemeinsam") for t in c.tokens)
         if not target_p and cue.type in RECIPROCAL and mutual and len({p.code for p in source_p}) > 1:
             # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
             # acts on the others; the coder returns one event per source side
@@ -674,6 +678,7 @@ class EventCoder:
             if adj is not None:
                 source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
         after = [m for m in c.mentions if m.start > t.start]
+        src_mentions: list[Mention] = []
         if not source:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
             near = [m for m in after if m.start - t.end <= 50 and (m.prep in ("von", "durch", "aus") or m.genitive_of)]
@@ -694,7 +699,8 @@ class EventCoder:
             free = [m for m in c.mentions if m.prep is None and not m.oblique and not m.genitive_of
                     and m not in [x for x in after if target and x.participant() == target[0]]]
             if free:
-                source = [m.participant() for m in _coordinated(free[0], free, c)]
+                src_mentions = _coordinated(free[0], free, c)
+                source = [m.participant() for m in src_mentions]
             elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
                 source = [m.participant() for m in prev_source]
         if not source and cue.type in ("ASSAULT", "PROTEST") and actors.default_code and c.kind == "main" \
@@ -707,7 +713,7 @@ class EventCoder:
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)
-        raw = RawEvent(ev, c, [], [], t, cue)
+        raw = RawEvent(ev, c, src_mentions, [], t, cue)
         raw.noun_negated = negated_noun
         return raw
 
