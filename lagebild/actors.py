@@ -524,7 +524,10 @@ class ActorTagger:
         # where the story is written from, when it is also one of the story's main countries
         counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
         top = [c for c, _ in counts.most_common(2)]
-        home = idx.dateline_code
+        # the dateline's country is home when the story also names it as an actor
+        # ("Kiew – ... die ukrainische Führung"), not when it is only where talks are held
+        home = idx.dateline_code if any(m.code == idx.dateline_code and m.prep is None and not m.pronoun
+                                        for m in idx.mentions) else None
         if home:
             idx.default_code = home
         del top
