@@ -391,8 +391,9 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
             continue
         # tokens between previous mention end and this mention
         between = [t for t in toks if out[-1].end <= t.start < m.start]   # list commas are not clause tokens
-        if all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES for t in between) \
-                and m.prep is None:
+        joined = not between or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
+        if joined and all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
+                          for t in between) and m.prep is None:
             out.append(m)
         else:
             break
