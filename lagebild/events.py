@@ -39,7 +39,7 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
                              "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
 # verbal acts whose addressee is often the other party of the story, not named in the clause
-VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"})
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
 # verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
