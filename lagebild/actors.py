@@ -316,6 +316,9 @@ class ActorTagger:
                 alt = alt or hit[1].alt_codes
                 j = j + 1 + hit[0]
             elif inner is not None and inner.kind == "role" and toks[j + 1].text.endswith("s"):
+                pre_entry = _prefix_entry(lex, toks[j + 1].text)   # "des US-Außenministeriums"
+                if pre_entry is not None:
+                    code = code or pre_entry.code
                 j = j + 2
             elif hit is None and j + 2 < len(toks) and lex.adjectives.get(toks[j + 1].lower) is not None \
                     and _role_of(lex, toks[j + 2].text) is not None:

@@ -43,6 +43,7 @@ VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
 # verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
+THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 MUTUAL_VERBS = frozenset("vereinbaren einigen verhandeln zusammenarbeiten kooperieren kämpfen treffen".split())
 NP_START = frozenset("der die das ein eine".split())
 PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
@@ -282,7 +283,9 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         c.tokens = [t for t in c.tokens if t.text not in (".", "!", "?")] or c.tokens
         first = c.tokens[0].lower
         c.starts_with = first
-        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers):
+        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) \
+                or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts)):
+            # "Sollten die Separatisten weitere Gebiete erobern, ...": a condition by inversion
             c.kind = "condition"
         elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
             c.kind = "sub"
@@ -422,6 +425,7 @@ class EventCoder:
             for c in clauses:
                 c.mentions = [m for m in ms if c.start <= m.start <= c.end]
             sent_lowers = [t.lower for t in st.tokens]
+            self._sentence_lowers = sent_lowers
             # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
             speaker, speech_clause = self._speaker(clauses, sent_lowers)
             konj = any(t.lower in KONJ1 for t in st.tokens)
@@ -431,6 +435,7 @@ class EventCoder:
                 reporter = None
             sent_events: list[RawEvent] = []
             prev_source: list[Mention] = last_source
+            self._speaker_now = speaker
             if speaker is not None:
                 # the one who says so is not a participant of what is said ("Nach Angaben der HDP ...")
                 for c in clauses:
@@ -492,6 +497,14 @@ class EventCoder:
                     # a home-country actor acting with no one named: it acts at home (police, army,
                     # protesters and government of one country)
                     ev.event.target = [Participant(actor=None, text=None, code=actors.default_code)]
+                if ev.event.type in THREAT_TYPES and reporter is not None and ev.clause.kind != "condition" \
+                        and any(c2.kind == "condition" or c2.starts_with in ("sollten", "sollte") for c2 in clauses) \
+                        and (ev.event.factuality in ("hypothetical", "planned") or ev.noun_negated is not None):
+                    # a negative act announced under a condition is a threat by the one who says so
+                    ev.event.type, ev.event.mode = "THREATEN", None
+                    ev.event.factuality = "asserted"
+                    if reporter.code not in {p.code for p in ev.event.source}:
+                        ev.event.source = [reporter.participant()]
                 if "@reporter" in ev.cue.targets and ev.event.reported_by is not None \
                         and ev.event.source and ev.event.reported_by.code not in {p.code for p in ev.event.source}:
                     # "Russland habe die Grundprinzipien in Frage gestellt" (said Baerbock): Baerbock accuses Russia
@@ -711,6 +724,10 @@ class EventCoder:
             target = target or [Participant(actor=None, text=None, code=actors.default_code)]
         if not target and cue.type in RECIPROCAL and len({p.code for p in source}) > 1:
             target = list(source)      # "Xi und Obama hatten ihr Treffen genutzt"
+        if not source and cue.type in THREAT_TYPES and getattr(self, "_speaker_now", None) is not None \
+                and any(self.lex.is_(w, "condition") or w in ("sollten", "sollte") for w in self._sentence_lowers):
+            # "Sollten ..., werde dies Sanktionen für Russland nach sich ziehen, erklärte X": X threatens
+            source = [self._speaker_now.participant()]
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)

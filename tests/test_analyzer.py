@@ -179,3 +179,12 @@ def test_pipe_gives_the_same_documents_as_one_at_a_time(analyzer):
 def test_object_after_the_verb_is_not_the_source_when_the_subject_is_a_thing():
     evs = events("Ein Leitartikel in der Washington Post forderte Obama zu einer härteren Gangart auf.")
     assert not any(e.type == "REQUEST" and {p.code for p in e.source} == {"USA"} for e in evs)
+
+
+def test_sanctions_announced_under_a_condition_are_a_threat_by_the_speaker():
+    evs = events("Sollten die Separatisten weitere Gebiete erobern, werde dies Sanktionen für Russland "
+                 "nach sich ziehen, erklärte der Sprecher des US-Außenministeriums, John Miller.")
+    threat = only(evs, "THREATEN")
+    assert {p.code for p in threat.source} == {"USA"} and {p.code for p in threat.target} == {"RUS"}
+    conquest = only(evs, "ASSAULT")
+    assert conquest.factuality == "hypothetical"
