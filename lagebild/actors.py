@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from importlib import resources
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, LexEntry, load_lexicon
+from .lexicon import Lexicon, LexEntry, load_lexicon, read_tsv
 from .records import Actor, Participant
 from .text import SentenceTokens, Token
 
@@ -108,10 +107,7 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
 
 
 def _relational_roles() -> frozenset[str]:
-    path = resources.files("lagebild") / "lang" / "de" / "relational_roles.tsv"
-    with path.open(encoding="utf-8") as f:
-        rows = [ln.split("\t")[0].strip() for ln in f if ln.strip() and not ln.startswith("#")]
-    return frozenset(rows[1:])
+    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv"))
 
 
 def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
@@ -119,20 +115,12 @@ def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
 
     A surname that is also a common word ("Kurz", "Fischer") is marked in the file's note;
     such a person is found only by the full name."""
-    path = resources.files("lagebild") / "lang" / "de" / "persons.tsv"
-    out: dict[str, tuple[str | None, str | None, str | None]] = {}
-    if not path.is_file():
-        return out
-    with path.open(encoding="utf-8") as f:
-        lines = [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t") if lines else []
-    for ln in lines[1:]:
-        row = dict(zip(header, ln.split("\t")))
-        name = row.get("name", "").strip()
-        if name:
-            code = (row.get("code") or "").split("|")[0] or None
-            ok = not (row.get("note") or "").startswith("surname-word")
-            out.setdefault(name, (code, row.get("sector") or None, row.get("role") or None, ok))
+    out: dict[str, tuple[str | None, str | None, str | None, bool]] = {}
+    for _, row in read_tsv("persons.tsv"):
+        if row["name"]:
+            code = row["code"].split("|")[0] or None
+            ok = not row["note"].startswith("surname-word")
+            out.setdefault(row["name"], (code, row["sector"] or None, row["role"] or None, ok))
     return out
 
 

@@ -10,11 +10,9 @@ cues from ``lang/de/cues.tsv``.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
 import simplemma
 
@@ -75,16 +73,9 @@ class Lexicon:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    path = resources.files("lagebild") / "lang" / "de" / name
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for n, row in enumerate(reader, start=2):
-        if None in row:
-            raise ValueError(f"lagebild/lang/de/{name}: data row {n} has more columns than the header")
-        rows.append({k: (v or "") for k, v in row.items()})
-    return rows
+    """Rows of a cue file under lagebild/lang/de (errors name file and line)."""
+    from .lexicon import read_tsv
+    return [row for _, row in read_tsv(name)]
 
 
 @lru_cache(maxsize=1)

@@ -726,11 +726,17 @@ def data_files(data_dir: Path) -> dict[str, list[Path]]:
 
 def split_germeval(sents: list[TaggedSentence], s: TrainSettings):
     """GermEval dev -> (train, early-stopping dev, reported holdout), fixed by position."""
+    return split_by_position(sents, s.holdout_every, s.dev_every)
+
+
+def split_by_position(items: list, holdout_every: int, dev_every: int) -> tuple[list, list, list]:
+    """(train, early-stopping dev, held out) by position: item i is held out when
+    i % holdout_every == holdout_every - 1, early-stopping dev when i % dev_every == 2."""
     train, dev, hold = [], [], []
-    for i, sent in enumerate(sents):
-        if i % s.holdout_every == s.holdout_every - 1:
+    for i, sent in enumerate(items):
+        if i % holdout_every == holdout_every - 1:
             hold.append(sent)
-        elif i % s.dev_every == 2:
+        elif i % dev_every == 2:
             dev.append(sent)
         else:
             train.append(sent)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DataError, ModelError
-from .ner import PACKAGE_DIR, default_data_dir, save_atomically
+from .ner import PACKAGE_DIR, default_data_dir, save_atomically, split_by_position
 
 MORPH_DIR = PACKAGE_DIR / "models" / "parser_de"
 MORPH_CONFIG = PACKAGE_DIR / "models" / "parser_de.cfg"
@@ -224,14 +224,7 @@ def train_morph(data_dir: str | Path | None = None, out: str | Path | None = Non
     t0 = time.time()
     gsd = read_conllu(data_dir / "ud_german_gsd" / "de_gsd-ud-dev.conllu.xz")
     lit = read_conllu(data_dir / "ud_german_lit" / "de_lit-ud-test.conllu.xz")
-    train, dev, hold = [], [], []
-    for i, x in enumerate(gsd):
-        if i % s.holdout_every == s.holdout_every - 1:
-            hold.append(x)
-        elif i % s.dev_every == 2:
-            dev.append(x)
-        else:
-            train.append(x)
+    train, dev, hold = split_by_position(gsd, s.holdout_every, s.dev_every)
     log(f"data: GSD dev {len(gsd)} sentences -> train {len(train)}, early-stop dev {len(dev)}, "
         f"held out {len(hold)}; LIT {len(lit)} sentences")
     rng = random.Random(s.seed)
