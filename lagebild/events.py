@@ -67,9 +67,46 @@ class Lexicon:
     verbs: dict[str, list[Cue]]
     nouns: dict[str, list[Cue]]
     cues: dict[str, set[str]]        # word -> classes
+    heads: dict[str, list[Cue]] = field(default_factory=dict)   # compound heads ("-treffen")
 
     def is_(self, word: str, cls: str) -> bool:
         return cls in self.cues.get(word, ())
+
+    def noun_cues(self, word: str) -> list[Cue] | None:
+        """Noun cues of a lower-cased token: the form itself, an inflected form ("Angriffen",
+        "Treffens"), a hyphenated compound by its last part ("EU-Sanktionen") or a closed
+        compound by a head listed as ``-head`` in verbs.tsv ("Krisentreffen")."""
+        hit = self._inflected(word)
+        if hit or len(word) < 6:
+            return hit
+        if "-" in word:
+            head = word.rsplit("-", 1)[1]
+            return self._inflected(head) or self._compound(head) if len(head) >= 4 else None
+        return self._compound(word)
+
+    def _inflected(self, word: str) -> list[Cue] | None:
+        hit = self.nouns.get(word)
+        if hit:
+            return hit
+        for end in ("n", "s", "en", "es", "ns"):
+            if word.endswith(end) and len(word) - len(end) >= 4:
+                hit = self.nouns.get(word[: -len(end)])
+                if hit:
+                    return hit
+        return None
+
+    def _compound(self, word: str) -> list[Cue] | None:
+        for i in range(3, len(word) - 4):          # the longest listed head wins
+            head = word[i:]
+            hit = self.heads.get(head)
+            if hit is None:
+                for end in ("n", "s", "en", "es", "ns"):
+                    if head.endswith(end) and head[: -len(end)] in self.heads:
+                        hit = self.heads[head[: -len(end)]]
+                        break
+            if hit:
+                return hit
+        return None
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -82,15 +119,21 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
 def load_cues() -> Lexicon:
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, list[Cue]] = {}
+    heads: dict[str, list[Cue]] = {}
     for row in _read_tsv("verbs.tsv"):
         cue = Cue(row["cue"], row["kind"], row["type"], row["mode"] or None,
                   tuple(x for x in row["target"].split("|") if x and x != "-"),
                   tuple(x for x in row["requires"].split("|") if x))
+        if cue.kind == "noun" and cue.cue.startswith("-"):
+            # "-treffen": the head of closed compounds ("Krisentreffen", "Gipfeltreffen")
+            cue = replace(cue, cue=cue.cue[1:])
+            heads.setdefault(cue.cue, []).append(cue)
+            continue
         (verbs if cue.kind == "verb" else nouns).setdefault(cue.cue, []).append(cue)
     cues: dict[str, set[str]] = {}
     for row in _read_tsv("cues.tsv"):
         cues.setdefault(row["word"], set()).add(row["class"])
-    return Lexicon(verbs, nouns, cues)
+    return Lexicon(verbs, nouns, cues, heads)
 
 
 @lru_cache(maxsize=200_000)
@@ -453,7 +496,7 @@ class EventCoder:
                 joins = any(self.lex.verbs.get(lm) and self.lex.verbs[lm][0].type == "JOIN"
                             for _, lm in _cue_lemmas(c, self.lex))
                 for k, t in enumerate(c.tokens):
-                    cands = None if joins else self.lex.nouns.get(t.lower)
+                    cands = None if joins else self.lex.noun_cues(t.lower)
                     if not cands or not t.is_cap:
                         continue
                     cue = _pick_cue(cands, c, sent_lowers)
@@ -749,6 +792,9 @@ class EventCoder:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None
                 fact = "asserted"
+            elif any(lx.is_(t.lower, "unreal_noun") for t in c.tokens
+                     if ev.cue_tok.start - 40 <= t.start < ev.cue_tok.start):
+                fact = "hypothetical"     # "die Idee eines Boykotts", "Pläne für neue Gespräche"
             else:
                 fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
