@@ -49,6 +49,8 @@ LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".spli
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
+FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+PROMISE_VERBS = frozenset("zusagen zusichern versprechen garantieren verpflichten anbieten".split())
 KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
 
 
@@ -507,6 +509,7 @@ class EventCoder:
                         sent_events.append(ev)
                         if ev.source_m:
                             prev_source = ev.source_m
+            sent_events = self._drop_complements(sent_events, clauses)
             # attach factuality, conditions, reporter, magnitude, date
             prev_anchor = anchor[1] if anchor and anchor[0] == st.sentence.paragraph else None
             sent_timexes = [t for t in timexes if t.type in ("DATE", "TIME")
@@ -525,7 +528,10 @@ class EventCoder:
                 elif speaker is None and konj and reporter is not None and ev.clause.kind != "condition":
                     if not any(m.code == reporter.code for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
+                personal = ev.event.type == "RETREAT" and bool(ev.source_m) \
+                    and all(m.kind == "person" and m.sector not in FORCES for m in ev.source_m)  # "trat zurück"
                 if not ev.event.target and ev.event.type in DOMESTIC_TARGET and actors.default_code \
+                        and not personal \
                         and ev.event.source and all(p.code == actors.default_code for p in ev.event.source) \
                         and not any(m.code and m.code != actors.default_code for m in ms):
                     # a home-country actor acting with no one named: it acts at home (police, army,
@@ -579,6 +585,26 @@ class EventCoder:
                 out.append(replace(ev, source=[p], target=others or [p], evidence=list(ev.evidence)))
         return out
 
+    @staticmethod
+    def _drop_complements(evs: list[RawEvent], clauses: list[Clause]) -> list[RawEvent]:
+        """'X rief Y auf, Z anzuerkennen', 'X sagte zu, Y zu unterstützen', 'baten um Hilfe, um die
+        Gewalt zu stoppen': what is demanded or promised is the content of the REQUEST or AGREE,
+        not a happening of its own."""
+        governing = {id(e.clause) for e in evs if e.cue is not None and e.cue_tok is not None
+                     and (e.event.type == "REQUEST" or (e.event.type == "AGREE" and e.cue.kind == "verb"
+                                                       and e.cue.cue in PROMISE_VERBS))}
+        if not governing:
+            return evs
+        out = []
+        for e in evs:
+            k = next((n for n, c in enumerate(clauses) if c is e.clause), None)
+            if k and (e.clause.kind == "infinitive" or e.clause.starts_with == "um") \
+                    and id(clauses[k - 1]) in governing \
+                    and id(e.clause) not in governing:
+                continue
+            out.append(e)
+        return out
+
     def _join(self, mentions: list[Mention], consult: "RawEvent | None") -> None:
         """'X und Y nehmen an dem Gespräch teil' / 'Auch X sei vertreten': more participants."""
         if consult is None:
@@ -600,8 +626,11 @@ class EventCoder:
         for c in clauses:
             lems = [lemma(t.text) for t in c.tokens]
             last = c.tokens[-1].lower
-            speech = any(self.lex.is_(lm, "speech") or (self.lex.is_(last, "particle")
-                                                        and self.lex.is_(last + lm, "speech")) for lm in lems)
+            particle = self.lex.is_(last, "particle")
+            # "sagte ... zu" is zusagen (a promise), not sagen
+            speech = any((self.lex.is_(lm, "speech") and not (particle and last + lm in self.lex.verbs
+                                                             and not self.lex.is_(last + lm, "speech")))
+                         or (particle and self.lex.is_(last + lm, "speech")) for lm in lems)
             for k, w in enumerate(c.lowers):
                 if w in ("laut", "angaben"):       # "laut X", "nach Angaben (der) X"
                     after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
@@ -781,9 +810,11 @@ class EventCoder:
         # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
+        refusal = ev.event.type in REFUSABLE and ev.noun_negated is None \
+            and any(lx.is_(w, "negation") for w in words)
         hypo = any(lx.is_(w, "hypothetical") for w in words
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
-                   and not (reported and w in ("würde", "würden")))
+                   and not ((reported or refusal) and w in ("würde", "würden")))
         if c.kind == "condition":
             fact = "hypothetical"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says

@@ -1,0 +1,73 @@
+"""Event rules of the second pass, on hand-made sentences: noun cues in inflected and compound
+forms, unreal event nouns, declared refusals, personal withdrawals, demanded or promised content."""
+import pytest
+
+from lagebild import analyze
+from lagebild.events import load_cues
+
+
+def dyads(text, dct="2024-03-15"):
+    return {(e.type, tuple(sorted({p.code or "-" for p in e.source})),
+             tuple(sorted({p.code or "-" for p in e.target})), e.factuality)
+            for e in analyze(text, dct=dct, doc_id="t").events}
+
+
+@pytest.mark.parametrize("word,typ", [
+    ("angriffen", "ASSAULT"),        # dative plural of a listed noun
+    ("treffens", "CONSULT"),         # genitive
+    ("krisentreffen", "CONSULT"),    # closed compound with a listed head
+    ("raketenangriffe", "ASSAULT"),
+    ("eu-sanktionen", "SANCTION"),   # hyphenated compound
+    ("wirtschaftssanktionen", "SANCTION"),
+])
+def test_noun_cues_in_inflected_and_compound_forms(word, typ):
+    cues = load_cues().noun_cues(word)
+    assert cues and cues[0].type == typ
+
+
+@pytest.mark.parametrize("word", ["vereinigung", "treffer", "kritiker", "hilfsbereit", "abend"])
+def test_words_that_only_look_like_compounds_are_no_cues(word):
+    assert not load_cues().noun_cues(word)
+
+
+def test_compound_summit_noun_is_a_meeting():
+    got = dyads("Der französische Präsident Jean Martin traf sich beim Krisentreffen mit Kanadas "
+                "Premierminister Paul Roy.")
+    assert any(d[0] == "CONSULT" and d[1] == ("FRA",) and "CAN" in d[2] for d in got), got
+
+
+def test_hyphenated_actor_compound_codes_the_source():
+    got = dyads("Die EU-Sanktionen gegen Russland treffen die Wirtschaft hart.")
+    assert ("SANCTION", ("EU",), ("RUS",), "asserted") in got, got
+
+
+def test_the_idea_of_a_boycott_is_not_a_boycott():
+    got = dyads("Führende Politiker der polnischen Opposition hatten die Idee eines Boykotts gegen "
+                "die Regierung in Warschau aufgegriffen.")
+    assert not any(d[0] == "PROTEST" and d[3] == "asserted" for d in got), got
+
+
+def test_declared_refusal_to_support_is_an_asserted_rejection():
+    got = dyads("Der serbische Präsident Milan Petrovic ließ wissen, dass er die Kandidatur des "
+                "kroatischen Außenministers Ivan Horvat nicht unterstützen würde.")
+    assert any(d[0] == "REJECT" and d[1] == ("SRB",) and d[3] == "asserted" for d in got), got
+    assert not any(d[0] == "SUPPORT" for d in got), got
+
+
+def test_a_persons_withdrawal_has_no_home_target_but_an_armys_has():
+    person = dyads("Der amerikanische Senator John Miller zog sich im März zurück.")
+    assert ("RETREAT", ("USA",), (), "asserted") in person, person
+    army = dyads("Die türkische Armee hat sich am Freitag aus der Stadt zurückgezogen.")
+    assert any(d[0] == "RETREAT" and d[1] == ("TUR",) and d[2] == ("TUR",) for d in army), army
+
+
+def test_what_is_demanded_or_promised_is_not_its_own_event():
+    demanded = dyads("Die kolumbianischen Rebellen riefen den US-Außenminister John Kerry auf, sie "
+                     "anzuerkennen.")
+    assert {d[0] for d in demanded} == {"REQUEST"}, demanded
+    promised = dyads("Der kanadische Premierminister Paul Roy sagte der Ukraine zu, sie weiter zu "
+                     "unterstützen.")
+    assert {d[0] for d in promised} == {"AGREE"}, promised
+    purpose = dyads("Die Rebellen baten die US-Regierung um Unterstützung, um die Gewalt in Kolumbien zu "
+                    "stoppen.")
+    assert "COERCE" not in {d[0] for d in purpose}, purpose
