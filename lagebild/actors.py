@@ -342,7 +342,8 @@ class ActorTagger:
                 alt = alt or hit[1].alt_codes
                 j += 3
         rkind = lex.role_kinds.get(role.name) or lex.role_kinds.get(toks[k].text) or role.kind
-        kind = "person" if person_name or (rkind == "person" and role.gender != "pl") else (
+        # "das Magazin Time", "die Zeitung The Times": a named institution, not a person
+        kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (
             "group" if rkind == "group" or role.gender == "pl" else "organisation")
         first = toks[i]
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,

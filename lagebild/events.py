@@ -363,10 +363,18 @@ def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
         if _attributive(toks, k):
             continue
         lem = lemma(t.text)
-        if lex.is_(last, "particle") and t is not toks[-1] and (last + lem) in lex.verbs:
-            out.append((t, last + lem))
-        elif lem in lex.verbs:
-            out.append((t, lem))
+        # a plural present form is its own infinitive ("weisen ... zurück"); the lemmatizer may
+        # read it as another word ("weise")
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        forms = (lem, t.lower) if t.lower.endswith("en") and t.lower != lem \
+            and not (nxt is not None and nxt.is_cap) else (lem,)      # not "vor einigen Tagen"
+        for f in forms:
+            if lex.is_(last, "particle") and t is not toks[-1] and (last + f) in lex.verbs:
+                out.append((t, last + f))
+                break
+            if f in lex.verbs:
+                out.append((t, f))
+                break
     return out
 
 
@@ -479,7 +487,7 @@ class EventCoder:
             for ci, c in enumerate(clauses):
                 lead = [m for m in c.mentions if m.prep is None and not m.oblique
                         and all(t.lower in LEAD_WORDS for t in c.tokens if t.start < m.start)]
-                if lead and c.kind == "main":
+                if lead and (c.kind == "main" or (c.kind == "infinitive" and lead[0].i == c.tokens[0].i)):
                     prev_source = lead[:1]   # "Die Polizei setzte X ein und nahm Y fest": the subject carries over
                 for tok, lem in _cue_lemmas(c, self.lex):
                     cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
