@@ -36,7 +36,7 @@ PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
                         "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
-PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU"})   # located where the story is
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
@@ -557,7 +557,9 @@ class ActorTagger:
                         self._code_nearby(m, idx.mentions[:n]) or idx.default_code
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
-                    m.code = self._code_nearby(m, idx.mentions[:n]) or home or idx.default_code
+                    # (where the story is written from before the story's most named country)
+                    m.code = self._code_nearby(m, idx.mentions[:n]) or home or \
+                        (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) or idx.default_code
             elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
                 # a name with nothing else known: the office named just before without a name
                 # ("Der UNO-Sonderberichterstatter hat ... kritisiert. ..., sagte Makarim Wibisono"),

@@ -323,6 +323,9 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
                 or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts)):
             # "Sollten die Separatisten weitere Gebiete erobern, ...": a condition by inversion
             c.kind = "condition"
+        elif first in RELATIVE and merged and not lex.is_(first, "subordinator") and (
+                (len(c.tokens) > 2 and c.tokens[-2].lower == "zu") or _ZU_INFIX.match(c.tokens[-1].lower)):
+            c.kind = "infinitive"     # "..., den Zuzug zu verhindern": an infinitive, not a relative clause
         elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
             c.kind = "sub"
         elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
@@ -605,6 +608,10 @@ class EventCoder:
             return evs
         out = []
         for e in evs:
+            if e.noun_negated is not None and any(
+                    g.clause is e.clause and g is not e and g.event.type == "REQUEST"
+                    and g.cue_tok.start < e.cue_tok.start for g in evs):
+                continue        # "forderten die Freilassung der Gefangenen": the demand's object
             k = next((n for n, c in enumerate(clauses) if c is e.clause), None)
             if k and (e.clause.kind == "infinitive" or e.clause.starts_with == "um") \
                     and id(clauses[k - 1]) in governing \
@@ -825,6 +832,8 @@ class EventCoder:
                    and not ((reported or refusal) and w in ("würde", "würden")))
         if c.kind == "condition":
             fact = "hypothetical"
+        elif lx.is_(c.starts_with, "negative_subordinator"):
+            fact = "negated"           # "ohne um Genehmigung zu bitten"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
             negated = ev.noun_negated or any(lx.is_(w, "negation") for w in words)
             if negated and ev.event.type in REFUSABLE:

@@ -71,3 +71,45 @@ def test_what_is_demanded_or_promised_is_not_its_own_event():
     purpose = dyads("Die Rebellen baten die US-Regierung um Unterstützung, um die Gewalt in Kolumbien zu "
                     "stoppen.")
     assert "COERCE" not in {d[0] for d in purpose}, purpose
+
+
+def test_an_infinitive_after_a_demand_is_not_a_relative_clause_nor_an_event():
+    got = dyads("Der bayerische Ministerpräsident Hans Huber hatte gefordert, den Zuzug der Flüchtlinge "
+                "aus Syrien zu verhindern.")
+    assert {d[0] for d in got} == {"REQUEST"}, got
+
+
+def test_the_object_of_a_demand_is_not_an_event():
+    got = dyads("Die ukrainischen Demonstranten forderten die Freilassung inhaftierter Aktivisten.")
+    assert "RETREAT" not in {d[0] for d in got}, got
+    assert "REQUEST" in {d[0] for d in got}, got
+
+
+def test_an_ohne_clause_does_not_happen():
+    got = dyads("Die polnische Polizei fragte die Daten ab, ohne die Regierung in Warschau um "
+                "Genehmigung zu bitten.")
+    assert got and all(d[3] == "negated" for d in got if d[0] == "REQUEST"), got
+
+
+def test_plural_present_separable_verb_is_found():
+    got = dyads("Kiew – Die ukrainischen Behörden haben acht Soldaten festgenommen. Die Beschuldigten "
+                "weisen die Vorwürfe zurück.")
+    assert any(d[0] == "REJECT" and d[1] == ("UKR",) for d in got), got
+
+
+def test_determiner_that_looks_like_a_verb_is_no_cue():
+    got = dyads("Vor einigen Tagen hatte die deutsche Regierung ihren Haushalt vorgestellt.")
+    assert "AGREE" not in {d[0] for d in got}, got
+
+
+def test_verb_first_clause_after_a_comma_keeps_the_subject():
+    got = dyads("Der amerikanische Senator John Miller versucht sich als Reformer zu geben, lehnte aber "
+                "bisher jeden Kompromissvorschlag ab.")
+    assert any(d[0] == "REJECT" and d[1] == ("USA",) for d in got), got
+
+
+def test_people_roles_take_the_dateline_country_before_the_most_named_one():
+    doc = analyze("Hanoi – Kurz vor dem Besuch von US-Präsident Barack Obama in Vietnam ist ein katholischer "
+                  "Priester aus dem Gefängnis entlassen worden. Die USA begrüßten das.", dct="2016-05-20")
+    priest = [a for a in doc.actors if a.role == "Priester"]
+    assert priest and priest[0].code == "VNM", [(a.name, a.code) for a in doc.actors]
