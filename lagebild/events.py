@@ -339,7 +339,8 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
 
 
 ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
-                        "keiner zur zum im am vom beim ins seine seinen seiner ihre ihren ihrer diese diesen".split())
+                        "keiner zur zum im am vom beim ins seine seinen seiner ihre ihren ihrer diese diesen "
+                        "mit von nach bei aus gegen für über auf durch wegen trotz unter vor".split())
 
 
 def _attributive(toks: list[Token], k: int) -> bool:
@@ -699,6 +700,9 @@ class EventCoder:
                 source = list(prev_source) if c.kind in ("infinitive", "main", "sub") else []
                 if c.kind == "sub" and c.starts_with in ("dass", "daß", "ob") and not nom:
                     source = []
+                elif c.kind == "sub" and c.starts_with in RELATIVE and not self.lex.is_(c.starts_with, "subordinator"):
+                    # "Gruppen, die zu Hass aufrufen": the relative pronoun's antecedent acts
+                    source = self._antecedent(c, actors)
             if source or we is None:
                 source_p = _participants(source)
             target = []
@@ -733,6 +737,19 @@ class EventCoder:
             typ, mode = "AID", "economic"   # money or arms promised: planned material aid
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
+
+    def _antecedent(self, c: Clause, actors: ActorIndex) -> list[Mention]:
+        """The actor a relative clause hangs on: the mention right before it ("der israelische
+        Botschafter in Genf, der ..."), else none (the antecedent is not an actor)."""
+        before = [m for m in actors.in_sentence(c.sent) if m.end <= c.start and m.prep not in PLACE_PREPS]
+        if not before:
+            return []
+        m = before[-1]
+        gap = self._text[m.end:c.start] if self._text else ""
+        places = [p for p in actors.in_sentence(c.sent) if m.end <= p.start and p.end <= c.start]
+        if places:
+            gap = self._text[places[-1].end:c.start] if self._text else ""
+        return [m] if len(gap.strip(" ,")) <= 3 else []
 
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
                          clauses: list[Clause]) -> list[Participant]:
@@ -827,9 +844,12 @@ class EventCoder:
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None \
             and any(lx.is_(w, "negation") for w in words)
-        hypo = any(lx.is_(w, "hypothetical") for w in words
+        attributive = {k for k, t in enumerate(c.tokens) if ev.noun_negated is None and t.lower.endswith(
+            ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
+        hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
-                   and not ((reported or refusal) and w in ("würde", "würden")))
+                   and not ((reported or refusal) and w in ("würde", "würden"))
+                   and not (k in attributive and w.startswith(("mutmaßlich", "angeblich"))))
         if c.kind == "condition":
             fact = "hypothetical"
         elif lx.is_(c.starts_with, "negative_subordinator"):

@@ -113,3 +113,23 @@ def test_people_roles_take_the_dateline_country_before_the_most_named_one():
                   "Priester aus dem Gefängnis entlassen worden. Die USA begrüßten das.", dct="2016-05-20")
     priest = [a for a in doc.actors if a.role == "Priester"]
     assert priest and priest[0].code == "VNM", [(a.name, a.code) for a in doc.actors]
+
+
+def test_relative_clause_acts_through_its_antecedent():
+    got = dyads("Paris – Die französische Regierung hat drei Vereinigungen verboten. In Frankreich sei kein "
+                "Platz für Gruppen, die zu Hass aufrufen, sagte der Innenminister.")
+    assert not any(d[0] == "REQUEST" for d in got), got
+    got = dyads("Der israelische Botschafter in Genf, der dem Menschenrechtsrat der Vereinten Nationen "
+                "Parteilichkeit vorwirft, blieb der Sitzung fern.")
+    assert any(d[0] == "ACCUSE" and d[1] == ("ISR",) and d[2] == ("UN",) for d in got), got
+
+
+def test_attributive_participle_after_a_preposition_is_no_event():
+    got = dyads("Russland unterstützt das syrische Regime mit international scharf kritisierten Luftangriffen.")
+    assert "ACCUSE" not in {d[0] for d in got}, got
+
+
+def test_alleged_fighters_do_not_make_their_arrest_hypothetical():
+    got = dyads("Bamako – Malische Soldaten haben am Montag mutmaßliche Kämpfer der Islamistengruppe "
+                "Ansar Dine festgenommen.")
+    assert any(d[0] == "COERCE" and d[3] == "asserted" for d in got), got
