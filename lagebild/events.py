@@ -50,6 +50,8 @@ POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ih
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
 FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+# "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
+INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man wir ihr du ich".split())
 PROMISE_VERBS = frozenset("zusagen zusichern versprechen garantieren verpflichten anbieten".split())
 KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
 
@@ -320,7 +322,9 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         first = c.tokens[0].lower
         c.starts_with = first
         if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) \
-                or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts)):
+                or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts
+                                                        or (len(c.tokens) > 1 and (c.tokens[1].is_cap or c.tokens[1].lower
+                                                            in INVERSION_SUBJECTS)))):
             # "Sollten die Separatisten weitere Gebiete erobern, ...": a condition by inversion
             c.kind = "condition"
         elif first in RELATIVE and merged and not lex.is_(first, "subordinator") and (
@@ -415,9 +419,18 @@ class RawEvent:
     passive: bool = False
 
 
+HEADLINE_AUX = PAST_AUX | WERDEN_PASSIVE | MODAL_INF | frozenset("sei seien habe haben wird".split())
+
+
 def _is_passive(c: Clause, cue_tok: Token) -> bool:
     if not any(t.lower in WERDEN_PASSIVE for t in c.tokens):
-        return False
+        # headline style, no auxiliary: "Zwei Demonstranten erschossen", "Oppositionsführer festgenommen"
+        low = cue_tok.lower
+        participle = low.startswith("ge") or "ge" in low[2:7] or (
+            low.startswith(("er", "ver", "be", "ent", "zer")) and low.endswith("en"))
+        return c.kind == "main" and c.starts_with not in RELATIVE and cue_tok is c.tokens[-1] \
+            and len(c.tokens) > 1 and low != lemma(cue_tok.text) and participle \
+            and low.endswith(("t", "en")) and not any(t.lower in HEADLINE_AUX for t in c.tokens)
     low = cue_tok.lower
     if low == lemma(cue_tok.text) and not low.endswith("iert"):
         return False            # an infinitive ("wird ... treffen") is future, not passive
@@ -669,6 +682,8 @@ class EventCoder:
                     prev_source: list[Mention], actors: ActorIndex, done: list[RawEvent]) -> RawEvent | None:
         ms = c.mentions
         passive = _is_passive(c, tok)
+        if passive and self.lex.is_(cue.cue, "passive_other_sense"):
+            return None        # "Schulen wurden getroffen": hit, not met
         free = [m for m in ms if m.prep is None and not m.genitive_of]
         if passive:
             # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
@@ -842,8 +857,9 @@ class EventCoder:
         # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
-        refusal = ev.event.type in REFUSABLE and ev.noun_negated is None \
-            and any(lx.is_(w, "negation") for w in words)
+        neg = any(lx.is_(w, "negation") and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))
+                  for k, w in enumerate(words))          # "nicht nur" is no negation
+        refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg
         attributive = {k for k, t in enumerate(c.tokens) if ev.noun_negated is None and t.lower.endswith(
             ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
@@ -855,7 +871,7 @@ class EventCoder:
         elif lx.is_(c.starts_with, "negative_subordinator"):
             fact = "negated"           # "ohne um Genehmigung zu bitten"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
-            negated = ev.noun_negated or any(lx.is_(w, "negation") for w in words)
+            negated = ev.noun_negated or neg
             if negated and ev.event.type in REFUSABLE:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None
@@ -869,11 +885,11 @@ class EventCoder:
             fact = "hypothetical"
         elif negation_is_cue:
             fact = "asserted"      # "würden nicht zögern": the negation belongs to the cue
-        elif any(lx.is_(w, "negation") for w in words) and ev.event.type in REFUSABLE:
+        elif neg and ev.event.type in REFUSABLE:
             # "hatte Israel keine Reise gestattet", "will ihn nicht unterstützen": a refusal
             ev.event.type, ev.event.mode = "REJECT", None
             fact = "asserted"
-        elif any(lx.is_(w, "negation") for w in words):
+        elif neg:
             fact = "negated"
         elif any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) or (
                 ev.event.type == "AID" and ev.cue is not None

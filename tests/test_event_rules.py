@@ -133,3 +133,29 @@ def test_alleged_fighters_do_not_make_their_arrest_hypothetical():
     got = dyads("Bamako – Malische Soldaten haben am Montag mutmaßliche Kämpfer der Islamistengruppe "
                 "Ansar Dine festgenommen.")
     assert any(d[0] == "COERCE" and d[3] == "asserted" for d in got), got
+
+
+def test_headline_participle_without_auxiliary_is_passive():
+    got = dyads("Zwei Palästinenser von israelischen Soldaten erschossen.")
+    assert ("ASSAULT", ("ISR",), ("PSE",), "asserted") in got, got
+
+
+def test_being_hit_is_not_a_meeting():
+    got = dyads("Bei dem Angriff der syrischen Armee wurden zwei Schulen der Vereinten Nationen getroffen.")
+    assert "CONSULT" not in {d[0] for d in got}, got
+
+
+def test_figurative_fighting_is_no_assault():
+    got = dyads("Roms Bürgermeister Ignazio Marino kämpft um seine politische Zukunft.")
+    assert "ASSAULT" not in {d[0] for d in got}, got
+
+
+def test_nicht_nur_is_no_negation():
+    got = dyads("Nicht nur die polnische Opposition fordert den Rücktritt der Regierung in Warschau.")
+    assert any(d[0] == "REQUEST" and d[3] == "asserted" for d in got), got
+
+
+def test_verb_first_sollten_after_a_comma_is_a_condition():
+    got = dyads("Der türkische Premier Ahmet Davutoglu drohte den syrischen Kurden mit Luftschlägen, "
+                "sollten sie sich nicht aus Azaz zurückziehen.")
+    assert all(d[3] == "hypothetical" for d in got if d[0] == "RETREAT"), got
