@@ -368,6 +368,8 @@ def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
     for k, t in enumerate(toks):
         if not t.text[:1].islower() and t is not toks[0]:
             continue
+        if t is toks[0] and not t.text[:1].islower() and len(toks) > 1 and toks[1].lower in HEADLINE_AUX:
+            continue        # "Einigen sei ... bewusst": a pronoun before the finite verb, not a verb
         if _attributive(toks, k):
             continue
         lem = lemma(t.text)
@@ -613,11 +615,11 @@ class EventCoder:
     @staticmethod
     def _drop_complements(evs: list[RawEvent], clauses: list[Clause]) -> list[RawEvent]:
         """'X rief Y auf, Z anzuerkennen', 'X sagte zu, Y zu unterstützen', 'baten um Hilfe, um die
-        Gewalt zu stoppen': what is demanded or promised is the content of the REQUEST or AGREE,
-        not a happening of its own."""
+        Gewalt zu stoppen', 'X wirft Y vor, Z zu helfen': what is demanded, promised or alleged is
+        the content of the REQUEST, AGREE or ACCUSE, not a happening of its own."""
         governing = {id(e.clause) for e in evs if e.cue is not None and e.cue_tok is not None
-                     and (e.event.type == "REQUEST" or (e.event.type == "AGREE" and e.cue.kind == "verb"
-                                                       and e.cue.cue in PROMISE_VERBS))}
+                     and (e.event.type in ("REQUEST", "ACCUSE") or (e.event.type == "AGREE" and e.cue.kind == "verb"
+                                                                   and e.cue.cue in PROMISE_VERBS))}
         if not governing:
             return evs
         out = []

@@ -159,3 +159,14 @@ def test_verb_first_sollten_after_a_comma_is_a_condition():
     got = dyads("Der türkische Premier Ahmet Davutoglu drohte den syrischen Kurden mit Luftschlägen, "
                 "sollten sie sich nicht aus Azaz zurückziehen.")
     assert all(d[3] == "hypothetical" for d in got if d[0] == "RETREAT"), got
+
+
+def test_what_is_alleged_is_not_its_own_event():
+    got = dyads("China wirft türkischen Diplomaten vor, uigurischen Flüchtlingen mit Reisedokumenten zu helfen.")
+    assert {d[0] for d in got} == {"ACCUSE"}, got
+
+
+def test_sentence_initial_pronoun_before_a_finite_verb_is_no_cue():
+    got = dyads("Der österreichische Außenminister Sebastian Kurz war in Sarajevo. Einigen sei der Ernst "
+                "der Lage bewusst.")
+    assert "AGREE" not in {d[0] for d in got}, got
