@@ -36,6 +36,7 @@ PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
                         "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
+COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
@@ -352,6 +353,18 @@ class ActorTagger:
                        gender=role.gender, alt_codes=alt)
 
     @staticmethod
+    def _shared_prepositions(st: SentenceTokens, ms: list[Mention]) -> None:
+        """'für den EU-Fonds sowie UN-Organisationen', 'mit Russland und China': a coordinated
+        mention shares the preposition of the one before it."""
+        for a, b in zip(ms, ms[1:]):
+            between = [t.lower for t in st.tokens[a.j:b.i]]
+            dets = [w for w in between if w in NOM_DETS or w in OBLIQUE_DETS]
+            if a.prep and b.prep is None and between and any(w in COORDINATORS for w in between) \
+                    and all(w in COORDINATORS or w in dets for w in between) \
+                    and not ("," in between and dets):      # ", der dänische Diplomat": an apposition
+                b.prep, b.oblique = a.prep, a.oblique
+
+    @staticmethod
     def _appositions(st: SentenceTokens, ms: list[Mention]) -> None:
         """'Der Vertreter der EU, der dänische Diplomat Peter Sörensen': the person acts for the EU."""
         text = st.sentence.text
@@ -466,6 +479,7 @@ class ActorTagger:
                     for w in m.name.split():
                         known.setdefault(w, m)
             ms = sorted(ms + extra, key=lambda m: m.i)
+            self._shared_prepositions(st, ms)
             self._appositions(st, ms)
             idx.mentions.extend(ms)
         idx.default_code = self._default_code(idx.mentions)

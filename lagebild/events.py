@@ -29,7 +29,9 @@ RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welc
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
-MATERIAL_WORDS = frozenset("euro dollar waffen waffenlieferungen hilfsgelder hilfsgüter munition panzer".split())
+MATERIAL_WORDS = frozenset("euro dollar waffen waffenlieferungen hilfsgelder hilfsgüter munition panzer "
+                           "fonds geld gelder kredit kredite krediten darlehen".split())
+ARMS_WORDS = frozenset("waffen waffenlieferungen munition panzer".split())
 # cooperation that, when negated, is a refusal (PLOVER REJECT)
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
@@ -267,6 +269,24 @@ def _verbish(tok: Token) -> bool:
     return lem.endswith(("en", "ern", "eln")) and tok.lower not in ("den", "einen", "seinen", "ihren", "diesen")
 
 
+def _list_comma(toks: list[Token], k: int) -> bool:
+    """A comma inside a list of nouns: "X, Y und Z" (a noun before it, nouns and adjectives up to
+    und/sowie/oder after it)."""
+    if k == 0 or not toks[k - 1].is_cap:
+        return False
+    for t in toks[k + 1: k + 6]:
+        if t.lower in ("und", "sowie", "oder"):
+            return True
+        if t.text == "," or not (t.is_cap or lex_adjective(t.lower) or t.lower in LIST_WORDS
+                                 or _attributive_adj(t.lower)):
+            return False
+    return False
+
+
+def _attributive_adj(word: str) -> bool:
+    return word.endswith(("ische", "ischen", "ischer", "ländische", "ländischen"))
+
+
 def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     clauses: list[Clause] = []
     cur: list[Token] = []
@@ -280,6 +300,8 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             cur.clear()
 
     for k, t in enumerate(toks):
+        if t.text == "," and _list_comma(toks, k):
+            continue            # "für Syrien, UN-Organisationen und den Libanon": one clause
         if t.text in BOUNDARY:
             flush()
             if t.text != ",":
@@ -459,7 +481,7 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         between = [t for t in toks if out[-1].end <= t.start < m.start]   # list commas are not clause tokens
         joined = not between or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
         if joined and all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
-                          for t in between) and m.prep is None:
+                          for t in between) and (m.prep is None or m.prep == first.prep):
             out.append(m)
         else:
             break
@@ -750,8 +772,11 @@ class EventCoder:
             # acts on the others; the coder returns one event per source side
             target_p = list(source_p)
         typ, mode = cue.type, cue.mode
-        if typ == "AGREE" and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard")) for w in c.lowers):
-            typ, mode = "AID", "economic"   # money or arms promised: planned material aid
+        if typ in ("AGREE", "SUPPORT") and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard"))
+                                                for w in c.lowers):
+            # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
+            typ = "AID"
+            mode = "military" if any(w in ARMS_WORDS for w in c.lowers) else "economic"
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
 
@@ -842,7 +867,11 @@ class EventCoder:
             source = [self._speaker_now.participant()]
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
-        ev = Event(type=cue.type, mode=cue.mode, source=source, target=target, cue=t.text)
+        typ, mode = cue.type, cue.mode
+        if typ == "SUPPORT" and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard")) for w in c.lowers):
+            typ = "AID"        # "300 Millionen Dollar für die Unterstützung der Streitkräfte"
+            mode = "military" if any(w in ARMS_WORDS or "streitkräfte" in w for w in c.lowers) else "economic"
+        ev = Event(type=typ, mode=mode, source=source, target=target, cue=t.text)
         raw = RawEvent(ev, c, src_mentions, [], t, cue)
         raw.noun_negated = negated_noun
         return raw

@@ -170,3 +170,16 @@ def test_sentence_initial_pronoun_before_a_finite_verb_is_no_cue():
     got = dyads("Der österreichische Außenminister Sebastian Kurz war in Sarajevo. Einigen sei der Ernst "
                 "der Lage bewusst.")
     assert "AGREE" not in {d[0] for d in got}, got
+
+
+def test_coordinated_mentions_share_the_preposition():
+    got = dyads("Die österreichische Regierung will die Hilfsgelder für Syrien, UN-Organisationen und den "
+                "Libanon aufstocken.")
+    aid = [d for d in got if d[0] == "AID"]
+    assert aid and {"SYR", "UN"} <= set(aid[0][2]) and aid[0][1] == ("AUT",), got
+
+
+def test_support_with_money_is_material_aid():
+    got = dyads("Der Fonds der Europäischen Union soll von Österreich mit drei Millionen Euro unterstützt werden.")
+    assert any(d[0] == "AID" and d[1] == ("AUT",) and d[2] == ("EU",) for d in got), got
+    assert "SUPPORT" not in {d[0] for d in got}, got
