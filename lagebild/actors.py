@@ -198,6 +198,9 @@ class ActorTagger:
     @staticmethod
     def _is_genitive(toks: list[Token], m: "Mention") -> bool:
         """A genitive attribute of the noun before it: "Sprecher des Ministeriums", "Grenze der Ukraine"."""
+        if m.kind == "country" and m.j == m.i + 1 and m.name and m.text == m.name + "s" and m.i >= 2 \
+                and toks[m.i - 1].is_cap and toks[m.i - 1].lower not in PREPOSITIONS:
+            return True         # "die Manöver Chinas", "die Streitigkeiten Russlands"
         if m.i < 2 or not toks[m.i - 2].is_cap or toks[m.i - 2].lower in PREPOSITIONS:
             return False
         det = toks[m.i - 1].lower

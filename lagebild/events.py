@@ -369,13 +369,19 @@ ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eine
                         "mit von nach bei aus gegen für über auf durch wegen trotz unter vor".split())
 
 
+_PARTICIPLE_ADJ = re.compile(r"^[a-zäöü]{0,8}ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)$")
+
+
 def _attributive(toks: list[Token], k: int) -> bool:
-    """A participle used as an adjective: "der verbotenen Organisation", "die abgeriegelte Stadt"."""
+    """A participle used as an adjective: "der verbotenen Organisation", "die abgeriegelte Stadt",
+    "die von der Regierung in Kiew geforderte Aufnahme"."""
     t = toks[k]
     if not t.lower.endswith(("e", "en", "er", "es", "em")) or k + 1 >= len(toks):
         return False
     if not toks[k + 1].is_cap:
         return False
+    if k > 0 and _PARTICIPLE_ADJ.match(t.lower) and lemma(t.text) != t.lower:
+        return True             # an inflected past participle before a noun
     j = k - 1
     while j >= 0 and toks[j].text[:1].islower() and toks[j].lower not in ATTR_BEFORE and j >= k - 2:
         j -= 1
@@ -751,12 +757,15 @@ class EventCoder:
                 if m.prep and m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets) \
                         or (m.prep == "im" and "in" in cue.targets) or (m.prep == "ins" and "in" in cue.targets):
                     target.append(m)
-                elif m.prep is None and not m.genitive_of and ("acc" in cue.targets or "dat" in cue.targets):
+                elif m.prep is None and ("acc" in cue.targets or "dat" in cue.targets) and (
+                        not m.genitive_of or (source and m.start > max(x.end for x in source) + 3)):
+                    # the object, or the owner of the object: "kritisierte den Umgang Israels"
                     target.append(m)
             if target:
                 target = _coordinated(target[0], [m for m in ms if m not in source], c)
-            elif "acc" in cue.targets:
-                # "wies die Vorwürfe der Ukraine zurück": the owner of the object is the target
+            elif cue.targets:
+                # "wies die Vorwürfe der Ukraine zurück", "besorgt über die Manöver Chinas": the owner
+                # of the object is the target
                 owners = [m for m in ms if m.genitive_of and m not in source and m.start > tok.start - 200]
                 target = owners[:1]
         if not source_p and not target:
@@ -773,7 +782,7 @@ class EventCoder:
             target_p = list(source_p)
         typ, mode = cue.type, cue.mode
         if typ in ("AGREE", "SUPPORT") and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard"))
-                                                for w in c.lowers):
+                                                or w.endswith("fonds") for w in self._sentence_lowers):
             # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
             typ = "AID"
             mode = "military" if any(w in ARMS_WORDS for w in c.lowers) else "economic"

@@ -183,3 +183,23 @@ def test_support_with_money_is_material_aid():
     got = dyads("Der Fonds der Europäischen Union soll von Österreich mit drei Millionen Euro unterstützt werden.")
     assert any(d[0] == "AID" and d[1] == ("AUT",) and d[2] == ("EU",) for d in got), got
     assert "SUPPORT" not in {d[0] for d in got}, got
+
+
+def test_inflected_participle_before_a_noun_is_attributive():
+    got = dyads("Die von der Regierung in Kiew geforderte Aufnahme der Ukraine in die Nato ist kein Thema.")
+    assert "REQUEST" not in {d[0] for d in got}, got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die japanische Regierung betrachtet die Manöver Chinas mit großer Sorge.",
+    "Die japanische Regierung zeigte sich besorgt über die Manöver Chinas.",
+])
+def test_concern_about_conduct_is_disapproval(sentence):
+    got = dyads(sentence)
+    assert any(d[0] == "ACCUSE" and d[1] == ("JPN",) and d[2] == ("CHN",) for d in got), got
+
+
+def test_owner_of_the_object_is_the_target():
+    got = dyads("Der UNO-Sonderberichterstatter hat den Umgang Israels mit den Menschenrechten der "
+                "Palästinenser scharf kritisiert.")
+    assert any(d[0] == "ACCUSE" and d[1] == ("UN",) and d[2] == ("ISR",) for d in got), got
