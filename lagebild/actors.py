@@ -356,6 +356,21 @@ class ActorTagger:
                        gender=role.gender, alt_codes=alt)
 
     @staticmethod
+    def _merge_titles(ms: list[Mention]) -> list[Mention]:
+        """'Papst' + 'Franziskus' (the person "Papst Franziskus"): one mention of the person."""
+        out: list[Mention] = []
+        for m in ms:
+            prev = out[-1] if out else None
+            if prev is not None and m.kind == "person" and m.name and prev.j == m.i and prev.kind != "person" \
+                    and m.name.startswith(prev.text + " "):
+                m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
+                m.prep, m.oblique = prev.prep, prev.oblique
+                out[-1] = m
+                continue
+            out.append(m)
+        return out
+
+    @staticmethod
     def _shared_prepositions(st: SentenceTokens, ms: list[Mention]) -> None:
         """'für den EU-Fonds sowie UN-Organisationen', 'mit Russland und China': a coordinated
         mention shares the preposition of the one before it."""
@@ -481,7 +496,7 @@ class ActorTagger:
                 if self.persons.get(m.name, (0, 0, 0, True))[3]:
                     for w in m.name.split():
                         known.setdefault(w, m)
-            ms = sorted(ms + extra, key=lambda m: m.i)
+            ms = self._merge_titles(sorted(ms + extra, key=lambda m: m.i))
             self._shared_prepositions(st, ms)
             self._appositions(st, ms)
             idx.mentions.extend(ms)

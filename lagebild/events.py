@@ -718,10 +718,17 @@ class EventCoder:
         if passive:
             # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
             # often belongs to a noun ("die Unterstützung von UN-Organisationen")
-            agents = [m for m in ms if m.prep in ("von", "durch") and m.start < tok.start]
+            # "von X" right after a noun belongs to the noun ("des Besuchs von Papst Franziskus")
+            agents = [m for m in ms if m.prep in ("von", "durch") and m.start < tok.start
+                      and not self._after_noun(c, m)]
             source = agents[-1:]
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
-            if not source and actors.default_code:
+            place = next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
+            if not source and cue.type == "COERCE" and (place or any(m.code for m in target)):
+                # "In Kuba wurden Dissidenten festgenommen": the state where it happens
+                source_p = [Participant(actor=None, text=None, code=place or next(m.code for m in target if m.code),
+                                        sector=None)]
+            elif not source and actors.default_code:
                 source_p = [Participant(actor=None, text=None, code=actors.default_code, sector=None)]
             else:
                 source_p = _participants(source)
@@ -789,6 +796,15 @@ class EventCoder:
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
 
+    def _after_noun(self, c: Clause, m: Mention) -> bool:
+        """Whether the preposition before mention m directly follows an event noun ("des Besuchs
+        von X": the visitor, not the agent of the passive)."""
+        toks = [t for t in c.tokens if t.end <= m.start]
+        k = len(toks) - 1
+        while k >= 0 and toks[k].lower not in ("von", "durch"):
+            k -= 1
+        return k >= 1 and toks[k - 1].is_cap and bool(self.lex.noun_cues(toks[k - 1].lower))
+
     def _antecedent(self, c: Clause, actors: ActorIndex) -> list[Mention]:
         """The actor a relative clause hangs on: the mention right before it ("der israelische
         Botschafter in Genf, der ..."), else none (the antecedent is not an actor)."""
@@ -841,12 +857,18 @@ class EventCoder:
         src_mentions: list[Mention] = []
         if not source:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
-            near = [m for m in after if m.start - t.end <= 50 and (m.prep in ("von", "durch", "aus") or m.genitive_of)]
-            if near and "gen" not in cue.targets:
+            near = [m for m in after if m.start - t.end <= 50 and (
+                m.prep in ("von", "durch", "aus") or (m.genitive_of and "gen" not in cue.targets))]
+            if near:
                 source = [near[0].participant()]
                 after = [m for m in after if m is not near[0]]
         target = []
+        # the noun's complement follows it closely, before any other event noun ("Gespräche mit X";
+        # not "bei seinen Gesprächen verteidigte er das Atomabkommen mit dem Iran")
+        nxt_noun = next((u.start for u in toks[k + 1:] if u.is_cap and self.lex.noun_cues(u.lower)), None)
         for m in after:
+            if m.start - t.end > 80 or (nxt_noun is not None and m.start > nxt_noun):
+                break
             if (m.prep and (m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets))) \
                     or ("gen" in cue.targets and m.genitive_of):
                 target = [m.participant()]

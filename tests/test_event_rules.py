@@ -203,3 +203,16 @@ def test_owner_of_the_object_is_the_target():
     got = dyads("Der UNO-Sonderberichterstatter hat den Umgang Israels mit den Menschenrechten der "
                 "Palästinenser scharf kritisiert.")
     assert any(d[0] == "ACCUSE" and d[1] == ("UN",) and d[2] == ("ISR",) for d in got), got
+
+
+def test_von_after_an_event_noun_is_not_the_passive_agent():
+    got = dyads("Während des Besuchs von Papst Franziskus in Kuba sind kubanische Dissidenten "
+                "festgenommen worden.")
+    coerce = [d for d in got if d[0] == "COERCE"]
+    assert coerce and coerce[0][1] == ("CUB",), got
+
+
+def test_an_event_nouns_target_follows_it_closely():
+    got = dyads("Bei seinen Gesprächen in Kairo verteidigte der US-Außenminister John Kerry auch das "
+                "Atomabkommen mit dem Iran.")
+    assert not any(d[0] == "CONSULT" and "IRN" in d[2] for d in got), got
