@@ -11,6 +11,7 @@ cues from ``lang/de/cues.tsv``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -780,7 +781,7 @@ class EventCoder:
         # same code on both sides of a meeting among allies is fine; a dyad with itself is not
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
-            target_p = self._fallback_target(c, source_p, actors, ci, clauses)
+            target_p = self._fallback_target(c, source_p, actors, ci, clauses, cue.type)
         mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander")
                                                 or t.lower.startswith("gemeinsam") for t in c.tokens)
         if not target_p and cue.type in RECIPROCAL and mutual and len({p.code for p in source_p}) > 1:
@@ -819,7 +820,7 @@ class EventCoder:
         return [m] if len(gap.strip(" ,")) <= 3 else []
 
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
-                         clauses: list[Clause]) -> list[Participant]:
+                         clauses: list[Clause], typ: str = "") -> list[Participant]:
         """No target in the clause: the nearest earlier actor of another code in this or the last sentence."""
         codes = {p.code for p in source}
         # actors, not places: "in Havanna", "nach Kiew" are where things happen
@@ -839,6 +840,13 @@ class EventCoder:
             prev = [m for m in ok if m.sent == c.sent - back]
             if prev:
                 return [prev[-1].participant()]
+        if typ == "THREATEN":
+            # a threat with no one named is aimed at the story's other side
+            counts = Counter(m.code for m in ok if len(m.code) == 3 and m.sent < c.sent)
+            if counts:
+                code, n = counts.most_common(1)[0]
+                if n >= 2:
+                    return [Participant(actor=None, text=None, code=code)]
         return []
 
     # -- noun events ------------------------------------------------------------------------
@@ -926,7 +934,7 @@ class EventCoder:
             ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
-                   and not ((reported or refusal) and w in ("würde", "würden"))
+                   and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
                    and not (k in attributive and w.startswith(("mutmaßlich", "angeblich"))))
         if c.kind == "condition":
             fact = "hypothetical"

@@ -216,3 +216,13 @@ def test_an_event_nouns_target_follows_it_closely():
     got = dyads("Bei seinen Gesprächen in Kairo verteidigte der US-Außenminister John Kerry auch das "
                 "Atomabkommen mit dem Iran.")
     assert not any(d[0] == "CONSULT" and "IRN" in d[2] for d in got), got
+
+
+def test_threat_with_no_one_named_is_aimed_at_the_other_side():
+    got = dyads("Die chinesische Regierung in Peking wies die Vorwürfe zurück. China sei selbst Opfer. "
+                "Peking werde sich nicht an Diebstahl beteiligen. Die US-Regierung war nicht zufrieden. "
+                "Ein US-Vertreter sagte, man erwarte Taten. Die USA würden nicht zögern, die notwendigen "
+                "Schritte zu ergreifen.")
+    threats = [d for d in got if d[0] == "THREATEN"]
+    assert threats and threats[0][1] == ("USA",) and threats[0][2] == ("CHN",), got
+    assert threats[0][3] == "asserted", got
