@@ -36,6 +36,7 @@ PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
                         "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
+STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar")
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -365,6 +366,13 @@ class ActorTagger:
                     and m.name.startswith(prev.text + " "):
                 m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
                 m.prep, m.oblique = prev.prep, prev.oblique
+                out[-1] = m
+                continue
+            if prev is not None and m.kind == "country" and prev.j == m.i and prev.kind != "country" \
+                    and prev.text.lower().endswith(STATE_NOUNS):
+                # "das Nato-Land Türkei", "das EU-Mitglied Polen": the country itself
+                m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
+                m.prep, m.oblique, m.genitive_of = prev.prep, prev.oblique, prev.genitive_of
                 out[-1] = m
                 continue
             out.append(m)

@@ -486,9 +486,12 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
             continue
         # tokens between previous mention end and this mention
         between = [t for t in toks if out[-1].end <= t.start < m.start]   # list commas are not clause tokens
-        joined = not between or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
-        if joined and all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
-                          for t in between) and (m.prep is None or m.prep == first.prep):
+        words = [t.lower for t in between]
+        both = "sowohl" in c.lowers and words[:2] == ["als", "auch"] \
+            and all(w in ("der", "die", "das") for w in words[2:])       # "sowohl X als auch (der) Y"
+        joined = not between or both or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
+        if joined and (both or all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
+                                   for t in between)) and (m.prep is None or m.prep == first.prep):
             out.append(m)
         else:
             break

@@ -226,3 +226,23 @@ def test_threat_with_no_one_named_is_aimed_at_the_other_side():
     threats = [d for d in got if d[0] == "THREATEN"]
     assert threats and threats[0][1] == ("USA",) and threats[0][2] == ("CHN",), got
     assert threats[0][3] == "asserted", got
+
+
+def test_state_noun_before_a_country_name_is_the_country():
+    doc = analyze("Das Nato-Land Türkei ist nach vier Selbstmordanschlägen in Alarmbereitschaft.")
+    assert not any("NATO" in {p.code for p in e.source + e.target} for e in doc.events), doc.events
+    assert [a.code for a in doc.actors if "Türkei" in a.mentions[0]] == ["TUR"]
+
+
+def test_arabs_as_a_people_are_not_the_arab_league():
+    doc = analyze("Bei Protesten auf Korsika riefen Demonstranten Parolen gegen Araber.")
+    assert all(a.code != "ARAB_LEAGUE" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    doc = analyze("Die arabischen Staaten verurteilten den Angriff.")
+    assert any(a.code == "ARAB_LEAGUE" for a in doc.actors)
+
+
+def test_sowohl_als_auch_coordinates_two_sources():
+    got = dyads("Sowohl der französische Premier Manuel Valls als auch der deutsche Innenminister Hans Weber "
+                "verurteilten die Angriffe Russlands.")
+    accuse = [d for d in got if d[0] == "ACCUSE"]
+    assert accuse and set(accuse[0][1]) == {"FRA", "DEU"}, got
