@@ -30,9 +30,6 @@ RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welc
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
-MATERIAL_WORDS = frozenset("euro dollar waffen waffenlieferungen hilfsgelder hilfsgüter munition panzer "
-                           "fonds geld gelder kredit kredite krediten darlehen".split())
-ARMS_WORDS = frozenset("waffen waffenlieferungen munition panzer".split())
 # cooperation that, when negated, is a refusal (PLOVER REJECT)
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
@@ -55,7 +52,6 @@ MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte
 FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 # "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
 INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man wir ihr du ich".split())
-PROMISE_VERBS = frozenset("zusagen zusichern versprechen garantieren verpflichten anbieten".split())
 KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
 
 
@@ -644,14 +640,21 @@ class EventCoder:
                 out.append(replace(ev, source=[p], target=others or [p], evidence=list(ev.evidence)))
         return out
 
-    @staticmethod
-    def _drop_complements(evs: list[RawEvent], clauses: list[Clause]) -> list[RawEvent]:
+    def _material(self, words: list[str]) -> str | None:
+        """'military' or 'economic' when the words name arms or money ("drei Millionen Euro",
+        "Waffen", "EU-Syrien-Fonds"), else None."""
+        if not any(self.lex.is_(w, "material") or w.startswith(("million", "milliard")) or w.endswith("fonds")
+                   for w in words):
+            return None
+        return "military" if any(self.lex.is_(w, "arms") for w in words) else "economic"
+
+    def _drop_complements(self, evs: list[RawEvent], clauses: list[Clause]) -> list[RawEvent]:
         """'X rief Y auf, Z anzuerkennen', 'X sagte zu, Y zu unterstützen', 'baten um Hilfe, um die
         Gewalt zu stoppen', 'X wirft Y vor, Z zu helfen': what is demanded, promised or alleged is
         the content of the REQUEST, AGREE or ACCUSE, not a happening of its own."""
         governing = {id(e.clause) for e in evs if e.cue is not None and e.cue_tok is not None
                      and (e.event.type in ("REQUEST", "ACCUSE") or (e.event.type == "AGREE" and e.cue.kind == "verb"
-                                                                   and e.cue.cue in PROMISE_VERBS))}
+                                                                   and self.lex.is_(e.cue.cue, "promise")))}
         if not governing:
             return evs
         out = []
@@ -792,11 +795,10 @@ class EventCoder:
             # acts on the others; the coder returns one event per source side
             target_p = list(source_p)
         typ, mode = cue.type, cue.mode
-        if typ in ("AGREE", "SUPPORT") and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard"))
-                                                or w.endswith("fonds") for w in self._sentence_lowers):
+        material = self._material(self._sentence_lowers)
+        if typ in ("AGREE", "SUPPORT") and material:
             # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
-            typ = "AID"
-            mode = "military" if any(w in ARMS_WORDS for w in c.lowers) else "economic"
+            typ, mode = "AID", material
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
 
@@ -910,9 +912,9 @@ class EventCoder:
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         typ, mode = cue.type, cue.mode
-        if typ == "SUPPORT" and any(w in MATERIAL_WORDS or w.startswith(("million", "milliard")) for w in c.lowers):
-            typ = "AID"        # "300 Millionen Dollar für die Unterstützung der Streitkräfte"
-            mode = "military" if any(w in ARMS_WORDS or "streitkräfte" in w for w in c.lowers) else "economic"
+        material = self._material(c.lowers)
+        if typ == "SUPPORT" and material:
+            typ, mode = "AID", material       # "300 Millionen Dollar für die Unterstützung der Streitkräfte"
         ev = Event(type=typ, mode=mode, source=source, target=target, cue=t.text)
         raw = RawEvent(ev, c, src_mentions, [], t, cue)
         raw.noun_negated = negated_noun
