@@ -528,6 +528,22 @@ class ActorTagger:
         return None
 
     @staticmethod
+    def _code_from_prefix(m: Mention, before: list[Mention]) -> str | None:
+        """'die Kommissionssprecherin' after 'die EU-Kommission': the office of the institution named
+        before (the compound's first part is that institution's head noun)."""
+        word = m.text.split()[-1].lower()
+        role = (m.role or "").lower()[:5]
+        cut = word.find(role) if role else -1
+        if cut < 5:
+            return None
+        prefix = word[:cut].rstrip("s")
+        for other in reversed(before):
+            head = other.text.split()[-1].lower().rsplit("-", 1)[-1]
+            if other.code and not other.pronoun and head in (prefix, prefix + "s"):
+                return other.code
+        return None
+
+    @staticmethod
     def _code_nearby(m: Mention, before: list[Mention]) -> str | None:
         """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
         for other in reversed(before):
@@ -588,6 +604,8 @@ class ActorTagger:
                 m.alt_codes = pm.alt_codes
                 pa.mentions.append(m.text)
                 continue
+            if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
+                m.code = self._code_from_prefix(m, idx.mentions[:n])
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)

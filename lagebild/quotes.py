@@ -76,7 +76,7 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     return last
 
 
-_TRAILING_SPEECH = re.compile(r",\s+(?P<verb>[a-zäöüß]+)\s+(?P<rest>[^,]*(?:,[^,]*)?)[.!?]?$")
+_TRAILING_SPEECH = re.compile(r",\s+(?P<verb>[a-zäöüß]+)\s+(?P<rest>[^,]*(?:,[^,]*){0,2})[.!?]?$")
 _FIRST_PERSON = frozenset("ich wir mich mir uns unser unsere unseren unserem unserer mein meine".split())
 _KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe".split())
 
@@ -92,11 +92,22 @@ def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
     for st in sentences:
         if st.kind != "body" or any(a < st.end and st.start < b for a, b in spans):
             continue
-        m = _TRAILING_SPEECH.search(st.text)
-        if m is None or not lex.is_(lemma(m.group("verb")), "speech"):
+        # the speech verb after one of the last commas: "…, erklärte eine Sprecherin", "…, schrieb der
+        # Chef der Ukip, Nigel Farage, im Kurznachrichtendienst Twitter"
+        commas = [k for k, ch in enumerate(st.text) if ch == ","][-4:]
+        m = None
+        for k in commas:
+            cand = _TRAILING_SPEECH.match(st.text, k)
+            if cand is not None and lex.is_(lemma(cand.group("verb")), "speech"):
+                m = cand
+                break
+        if m is None:
             continue
         rest_start = st.start + m.start("rest")
-        speaker = next((x for x in actors.in_sentence(st.index) if x.start >= rest_start and not x.genitive_of), None)
+        after = [x for x in actors.in_sentence(st.index) if x.start >= rest_start and not x.genitive_of]
+        # "der Chef der Ukip, Nigel Farage": the named person in an apposition
+        named = [x for x in after[:3] if x.kind == "person" and x.name and not x.pronoun]
+        speaker = (named or after or [None])[0]
         if speaker is None:
             continue
         content_end = st.start + m.start()
@@ -105,6 +116,27 @@ def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
         out.append(Quote(speaker=Participant(actor=speaker.actor_id, text=speaker.name or speaker.text,
                                              code=speaker.code, sector=speaker.sector),
                          text=text[st.start:content_end], direct=direct, start=st.start, end=content_end))
+    return out + _first_person_continuations(text, sentences, actors, spans, out)
+
+
+def _first_person_continuations(text: str, sentences: list[Sentence], actors: ActorIndex,
+                                spans: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
+    """A first-person sentence right after a quote, with no speaker of its own, goes on with that
+    quote ("Ich will nicht, dass ..., sagte Rubio. Wenn ich etwas tun kann, fühle ich mich geehrt.")."""
+    by_end = {q.end: q for q in quotes}
+    out = []
+    body = [st for st in sentences if st.kind == "body"]
+    for prev, st in zip(body, body[1:]):
+        q = next((by_end[e] for e in by_end if prev.start <= e <= prev.end), None)
+        if q is None or prev.paragraph != st.paragraph or any(a < st.end and st.start < b for a, b in spans):
+            continue
+        words = set(re.findall(r"\w+", st.text.lower()))
+        if not words & _FIRST_PERSON or _says(st.text):
+            continue
+        cont = Quote(speaker=q.speaker, text=st.text.rstrip(), direct=True, start=st.start,
+                     end=st.start + len(st.text.rstrip()))
+        out.append(cont)
+        by_end[cont.end] = cont
     return out
 
 

@@ -246,3 +246,36 @@ def test_sowohl_als_auch_coordinates_two_sources():
                 "verurteilten die Angriffe Russlands.")
     accuse = [d for d in got if d[0] == "ACCUSE"]
     assert accuse and set(accuse[0][1]) == {"FRA", "DEU"}, got
+
+
+def test_unmarked_speech_after_the_last_comma_and_its_named_speaker():
+    doc = analyze("Es gibt keinen Plan, mit der Strategie eine Armee aufzustellen, erklärte eine Sprecherin "
+                  "der EU-Kommission. Das Establishment sagt nicht die Wahrheit, schrieb der Chef der Ukip, "
+                  "Nigel Farage, im Kurznachrichtendienst Twitter.")
+    speakers = [(q.text[:12], q.speaker.text if q.speaker else None) for q in doc.quotes]
+    assert ("Es gibt kein", "Sprecherin der EU-Kommission") in speakers or any(
+        t == "Es gibt kein" and s and "Sprecherin" in s for t, s in speakers), speakers
+    assert any(t.startswith("Das Establ") and s == "Nigel Farage" for t, s in speakers), speakers
+
+
+def test_first_person_sentence_after_a_quote_continues_it():
+    doc = analyze("Ich will nicht, dass Hillary Clinton Präsidentin wird, sagte der US-Senator Marco Rubio. "
+                  "Wenn ich irgendetwas tun kann, fühle ich mich geehrt.")
+    assert len(doc.quotes) == 2 and all(q.speaker and "Rubio" in q.speaker.text for q in doc.quotes), doc.quotes
+
+
+def test_compound_office_takes_the_code_of_the_institution_named_before():
+    doc = analyze("London – Die EU-Kommission hat einen britischen Bericht zurückgewiesen. Es gebe kein "
+                  "Papier, erklärte eine Kommissionssprecherin.")
+    assert any(a.role == "Sprecher" and a.code == "EU" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+
+
+def test_eval_counts_quote_speakers():
+    from lagebild.evaluate.events import score_pairs
+    gold = {"doc_id": "d", "events": [], "quotes": [
+        {"speaker": "Nigel Farage", "code": "GBR", "text_start": "Das Establishment sagt"},
+        {"speaker": "Anna Berg", "code": "DEU", "text_start": "Nichts davon stimmt"}]}
+    pred = {"doc_id": "d", "events": [], "quotes": [
+        {"text": "„Das Establishment sagt nicht die Wahrheit“", "speaker": {"text": "Nigel Farage", "code": "GBR"}}]}
+    score = score_pairs([(gold, pred)])
+    assert (score.quotes_n, score.quotes_found, score.quotes_right) == (2, 1, 1)

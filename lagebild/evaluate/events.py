@@ -5,11 +5,15 @@ source x target pair ("-" for an empty side). Gold may list alternatives
 ("REQUEST|AGREE", "UKR|-") and optional events; planned CONSULT/SUPPORT/COOPERATE/AID
 may also be predicted as AGREE. Reported: micro P/R/F1, factuality accuracy on
 matched tuples, false facts (asserted predictions of hypothetical/negated gold),
-per-type precision and recall, and the lists of misses and extras.
+per-type precision and recall, and the lists of misses and extras. Gold quotes
+(``text_start`` plus ``speaker``/``code``) are matched to predicted quotes by their
+opening words; a speaker is right when the code agrees and the speaker's name (its
+last word) or role appears in the predicted speaker.
 """
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +92,10 @@ class EventScore:
     misses: list[tuple[str, tuple]] = field(default_factory=list)
     extras: list[tuple[str, tuple]] = field(default_factory=list)
     false_fact_list: list[tuple[str, tuple]] = field(default_factory=list)
+    quotes_n: int = 0
+    quotes_found: int = 0
+    quotes_right: int = 0
+    quote_misses: list[tuple[str, str, str]] = field(default_factory=list)   # (doc, gold speaker, what was found)
 
     def as_dict(self) -> dict:
         p, r, f = self.total.prf()
@@ -101,6 +109,8 @@ class EventScore:
             "misses": [[d, list(k)] for d, k in self.misses],
             "extras": [[d, list(k)] for d, k in self.extras],
             "false_fact_list": [[d, list(k)] for d, k in self.false_fact_list],
+            "quotes": {"gold": self.quotes_n, "found": self.quotes_found, "speaker_right": self.quotes_right,
+                       "misses": [list(m) for m in self.quote_misses]},
         }
 
 
@@ -140,10 +150,39 @@ def score_document(gold: dict, pred: dict, result: EventScore) -> None:
             result.misses.append((doc, label))
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[„“”\"«»‚‘’']", "", text or "")).strip().lower()
+
+
+def score_quotes(gold: dict, pred: dict, result: EventScore) -> None:
+    """Gold quotes found by their opening words, and whether their speaker is right."""
+    doc = gold.get("doc_id") or pred.get("doc_id") or "?"
+    quotes = [(_norm(q.get("text", "")), q.get("speaker") or {}) for q in pred.get("quotes") or []]
+    for gq in gold.get("quotes") or []:
+        start = _norm(gq.get("text_start", ""))[:40]
+        if not start:
+            continue
+        result.quotes_n += 1
+        hit = next((sp for text, sp in quotes if start in text or (len(text) >= 15 and text in start)), None)
+        if hit is None:
+            result.quote_misses.append((doc, gq.get("speaker") or "?", "quote not found"))
+            continue
+        result.quotes_found += 1
+        codes = set((gq.get("code") or "-").split("|"))
+        name = (gq.get("speaker") or "").split()[-1:] or [""]
+        said = f"{hit.get('text') or ''} {hit.get('name') or ''}"
+        if (hit.get("code") or "-") in codes and name[0].lower() in said.lower():
+            result.quotes_right += 1
+        else:
+            result.quote_misses.append((doc, f"{gq.get('speaker')} ({gq.get('code')})",
+                                        f"{hit.get('text')} ({hit.get('code')})"))
+
+
 def score_pairs(pairs: list[tuple[dict, dict]]) -> EventScore:
     result = EventScore()
     for gold, pred in pairs:
         score_document(gold, pred, result)
+        score_quotes(gold, pred, result)
     return result
 
 
@@ -173,6 +212,8 @@ def format_report(score: EventScore, *, details: bool = True) -> str:
             lines.append(f"extra {doc}: {key}")
         for doc, key in score.false_fact_list:
             lines.append(f"FALSE FACT {doc}: {key}")
+        for doc, want, got in score.quote_misses:
+            lines.append(f"quote {doc}: speaker {want}, found {got}")
         lines.append("")
         lines.append(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
         for t, c in d["per_type"].items():
@@ -181,4 +222,7 @@ def format_report(score: EventScore, *, details: bool = True) -> str:
     lines.append(f"events: P={d['precision']} R={d['recall']} F1={d['f1']} "
                  f"factuality={d['factuality_accuracy']} false_facts={d['false_facts']} "
                  f"(tp={d['tp']} fp={d['fp']} fn={d['fn']})")
+    if score.quotes_n:
+        lines.append(f"quotes: speaker right {score.quotes_right} of {score.quotes_n} gold quotes "
+                     f"({score.quotes_found} found)")
     return "\n".join(lines)
