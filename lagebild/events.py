@@ -799,6 +799,15 @@ class EventCoder:
         if typ in ("AGREE", "SUPPORT") and material:
             # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
             typ, mode = "AID", material
+        if typ == "AID" and (not target or passive):
+            # "wurden für die EU-Fonds sowie UN-Organisationen 1,1 Milliarden versprochen": the recipients
+            src = {id(m) for m in source}
+            codes = {p.code for p in source_p}
+            recipients = [m for m in ms if m.prep in ("für", "an") and id(m) not in src and m.code
+                          and (m.code not in codes or m.name)]      # not a role coded by the story's home
+            if recipients:
+                target = _coordinated(recipients[0], [m for m in ms if id(m) not in src], c)
+                target_p = _participants(target)
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
 

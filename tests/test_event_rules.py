@@ -279,3 +279,9 @@ def test_eval_counts_quote_speakers():
         {"text": "„Das Establishment sagt nicht die Wahrheit“", "speaker": {"text": "Nigel Farage", "code": "GBR"}}]}
     score = score_pairs([(gold, pred)])
     assert (score.quotes_n, score.quotes_found, score.quotes_right) == (2, 1, 1)
+
+
+def test_recipients_of_promised_money_are_the_targets_of_the_aid():
+    got = dyads("Insgesamt wurden für den EU-Fonds von den Mitgliedstaaten der NATO 1,1 Milliarden Euro "
+                "versprochen.")
+    assert any(d[0] == "AID" and d[1] == ("NATO",) and d[2] == ("EU",) for d in got), got
