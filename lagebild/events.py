@@ -784,6 +784,14 @@ class EventCoder:
                 target = owners[:1]
         if not source_p and not target:
             return None
+        if not target and self.lex.is_(cue.cue, "named_target"):
+            # "hat verhindert, dass es ein EU-Hauptquartier gibt": the dass-clause may name it
+            nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
+            inner = [m for m in nxt.mentions if m.code and m.prep not in PLACE_PREPS] \
+                if nxt is not None and nxt.starts_with in ("dass", "daß") else []
+            if not inner:
+                return None        # "Rivalitäten verhindern": no one to act on
+            target = inner[:1]
         # same code on both sides of a meeting among allies is fine; a dyad with itself is not
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:

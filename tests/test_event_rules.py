@@ -285,3 +285,14 @@ def test_recipients_of_promised_money_are_the_targets_of_the_aid():
     got = dyads("Insgesamt wurden für den EU-Fonds von den Mitgliedstaaten der NATO 1,1 Milliarden Euro "
                 "versprochen.")
     assert any(d[0] == "AID" and d[1] == ("NATO",) and d[2] == ("EU",) for d in got), got
+
+
+def test_preventing_needs_someone_to_act_on():
+    assert not any(d[0] == "REJECT" for d in dyads("Der Sultan von Oman wollte Rivalitäten im Vorfeld verhindern."))
+    got = dyads("So hat London auch verhindert, dass es ein Hauptquartier der EU-Armee in Brüssel gibt.")
+    assert any(d[0] == "REJECT" and d[1] == ("GBR",) and d[2] == ("EU",) for d in got), got
+
+
+def test_nirgends_is_a_negation():
+    got = dyads("Die deutschen Grünen werden dem Plan der Regierung in Wien nirgends zustimmen.")
+    assert not any(d[0] == "AGREE" and d[3] in ("asserted", "planned") for d in got), got
