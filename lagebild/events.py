@@ -49,6 +49,7 @@ LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".spli
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
+SCALE_WORDS = frozenset("million millionen milliarde milliarden mio mio. mrd mrd.".split())
 FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 # "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
 INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man wir ihr du ich".split())
@@ -643,8 +644,7 @@ class EventCoder:
     def _material(self, words: list[str]) -> str | None:
         """'military' or 'economic' when the words name arms or money ("drei Millionen Euro",
         "Waffen", "EU-Syrien-Fonds"), else None."""
-        if not any(self.lex.is_(w, "material") or w.startswith(("million", "milliard")) or w.endswith("fonds")
-                   for w in words):
+        if not any(self.lex.is_(w, "material") or w in SCALE_WORDS or w.endswith("fonds") for w in words):
             return None
         return "military" if any(self.lex.is_(w, "arms") for w in words) else "economic"
 
@@ -803,7 +803,10 @@ class EventCoder:
             # acts on the others; the coder returns one event per source side
             target_p = list(source_p)
         typ, mode = cue.type, cue.mode
-        material = self._material(self._sentence_lowers)
+        # the clause, or the sentence when the clause is only a verb ("..., wie etwa am Westbalkan,
+        # unterstützt werden")
+        words = self._sentence_lowers if len(c.tokens) <= 3 else c.lowers
+        material = self._material(words)
         if typ in ("AGREE", "SUPPORT") and material:
             # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
             typ, mode = "AID", material

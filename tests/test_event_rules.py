@@ -296,3 +296,15 @@ def test_preventing_needs_someone_to_act_on():
 def test_nirgends_is_a_negation():
     got = dyads("Die deutschen Grünen werden dem Plan der Regierung in Wien nirgends zustimmen.")
     assert not any(d[0] == "AGREE" and d[3] in ("asserted", "planned") for d in got), got
+
+
+def test_a_millionth_visitor_is_no_money():
+    got = dyads("Im April begrüßte die österreichische Nationalratspräsidentin Doris Bures den millionsten "
+                "Besucher im Parlament.")
+    assert "AID" not in {d[0] for d in got}, got
+
+
+def test_speaking_out_for_a_policy_has_no_invented_target():
+    got = dyads("Die irische Regierung lobte den Plan. Sowohl Werner Faymann als auch Angela Merkel sprachen "
+                "sich für faire Quoten aus.")
+    assert not any(d[0] == "SUPPORT" and "IRL" in d[2] for d in got), got
