@@ -307,4 +307,4 @@ def test_a_millionth_visitor_is_no_money():
 def test_speaking_out_for_a_policy_has_no_invented_target():
     got = dyads("Die irische Regierung lobte den Plan. Sowohl Werner Faymann als auch Angela Merkel sprachen "
                 "sich für faire Quoten aus.")
-    assert not any(d[0] == "SUPPORT" and "IRL" in d[2] for d in got), got
+    assert not any(d[0] == "SUPPORT" and "IRL" in d[2] and "IRL" not in d[1] for d in got), got
