@@ -49,6 +49,7 @@ LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".spli
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
+THING_DETS = frozenset("der die das ein eine dieser diese dieses jene jener kein keine".split())
 SCALE_WORDS = frozenset("million millionen milliarde milliarden mio mio. mrd mrd.".split())
 FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 # "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
@@ -755,6 +756,8 @@ class EventCoder:
                 source_p = [we]
             elif not source and target_only:
                 pass
+            elif not source and c.kind == "main" and self._thing_subject(c, tok, ms):
+                source = []     # "Die Übereinkunft soll verhindern, ...": a thing acts, no actor
             elif not source:
                 source = list(prev_source) if c.kind in ("infinitive", "main", "sub") else []
                 if c.kind == "sub" and c.starts_with in ("dass", "daß", "ob") and not nom:
@@ -821,6 +824,19 @@ class EventCoder:
                 target_p = _participants(target)
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
+
+    @staticmethod
+    def _thing_subject(c: Clause, tok: Token, ms: list[Mention]) -> bool:
+        """The clause opens with a noun phrase that is no actor, before the verb: its subject is
+        a thing ("Die Übereinkunft soll verhindern", "Der Krieg verhindert viel")."""
+        if c.tokens[0].lower not in THING_DETS:
+            return False
+        before = [t for t in c.tokens[1:] if t.start < tok.start]
+        head = next((t for t in before if t.is_cap), None)
+        if head is None or any(m.start <= head.start < m.end for m in ms):
+            return False
+        # only determiners and adjectives between the article and the head noun
+        return all(not t.is_cap and t.text.isalpha() for t in before[:before.index(head)])
 
     def _after_noun(self, c: Clause, m: Mention) -> bool:
         """Whether the preposition before mention m directly follows an event noun ("des Besuchs

@@ -308,3 +308,9 @@ def test_speaking_out_for_a_policy_has_no_invented_target():
     got = dyads("Die irische Regierung lobte den Plan. Sowohl Werner Faymann als auch Angela Merkel sprachen "
                 "sich für faire Quoten aus.")
     assert not any(d[0] == "SUPPORT" and "IRL" in d[2] and "IRL" not in d[1] for d in got), got
+
+
+def test_a_thing_as_subject_leaves_the_event_without_an_actor():
+    got = dyads("Der amerikanische Präsident Barack Obama lobte das Abkommen. Die Übereinkunft soll verhindern, "
+                "dass der Iran Atomwaffen erlangt.")
+    assert not any(d[0] == "REJECT" for d in got), got
