@@ -457,7 +457,9 @@ def _is_passive(c: Clause, cue_tok: Token) -> bool:
         low = cue_tok.lower
         participle = low.startswith("ge") or "ge" in low[2:7] or (
             low.startswith(("er", "ver", "be", "ent", "zer")) and low.endswith("en"))
-        return c.kind == "main" and c.starts_with not in RELATIVE and cue_tok is c.tokens[-1] \
+        k = c.tokens.index(cue_tok)
+        last = k == len(c.tokens) - 1 or c.tokens[k + 1].lower in ("und", "sowie", "oder")   # "… erschossen und …"
+        return c.kind == "main" and c.starts_with not in RELATIVE and last \
             and len(c.tokens) > 1 and low != lemma(cue_tok.text) and participle \
             and low.endswith(("t", "en")) and not any(t.lower in HEADLINE_AUX for t in c.tokens)
     low = cue_tok.lower

@@ -314,3 +314,9 @@ def test_a_thing_as_subject_leaves_the_event_without_an_actor():
     got = dyads("Der amerikanische Präsident Barack Obama lobte das Abkommen. Die Übereinkunft soll verhindern, "
                 "dass der Iran Atomwaffen erlangt.")
     assert not any(d[0] == "REJECT" for d in got), got
+
+
+def test_headline_participles_joined_by_und_are_passive():
+    got = dyads("Zwei Palästinenser erschossen und vier Israelis schwer verletzt. Jerusalem – Israelische "
+                "Soldaten haben am Freitag zwei Palästinenser getötet.")
+    assert not any(d[0] == "ASSAULT" and d[1] == ("PSE",) for d in got), got
