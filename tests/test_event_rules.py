@@ -1,5 +1,7 @@
-"""Event rules of the second pass, on hand-made sentences: noun cues in inflected and compound
-forms, unreal event nouns, declared refusals, personal withdrawals, demanded or promised content."""
+"""Event rules on hand-made sentences: noun cues in inflected and compound forms, unreal event
+nouns, refusals, withdrawals, demanded/promised/alleged content, clause structure (lists,
+relative clauses, infinitives, headline participles), targets (owners, recipients, the other
+side of a threat), quote speakers, and the cues that need a named target."""
 import pytest
 
 from lagebild import analyze
