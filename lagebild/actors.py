@@ -368,6 +368,13 @@ class ActorTagger:
                 m.prep, m.oblique = prev.prep, prev.oblique
                 out[-1] = m
                 continue
+            if prev is not None and prev.j == m.i and m.kind in ("organisation", "group") and m.name \
+                    and prev.kind in ("organisation", "group") and prev.role and not prev.name:
+                # "der Guerillaorganisation FARC", "die Terrormiliz IS": the named organisation
+                m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
+                m.prep, m.oblique, m.genitive_of = prev.prep, prev.oblique, prev.genitive_of
+                out[-1] = m
+                continue
             if prev is not None and m.kind == "country" and prev.j == m.i and prev.kind != "country" \
                     and prev.text.lower().endswith(STATE_NOUNS):
                 # "das Nato-Land Türkei", "das EU-Mitglied Polen": the country itself

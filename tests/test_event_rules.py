@@ -322,3 +322,16 @@ def test_headline_participles_joined_by_und_are_passive():
     got = dyads("Zwei Palästinenser erschossen und vier Israelis schwer verletzt. Jerusalem – Israelische "
                 "Soldaten haben am Freitag zwei Palästinenser getötet.")
     assert not any(d[0] == "ASSAULT" and d[1] == ("PSE",) for d in got), got
+
+
+def test_role_noun_before_an_organisation_name_is_that_organisation():
+    doc = analyze("Kerry traf die Unterhändler der kolumbianischen Regierung und der Guerillaorganisation FARC.")
+    assert any(a.name == "FARC" and a.code == "COL" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    assert not any(a.code == "USA" and "Guerilla" in a.name for a in doc.actors)
+
+
+def test_the_sides_of_a_conflict_take_the_storys_country():
+    doc = analyze("In Kolumbien kämpfen die Armee und die Rebellen der FARC gegeneinander. Der UN-Generalsekretär "
+                  "rief die Konfliktparteien auf, die Kämpfe einzustellen.")
+    sides = [a for a in doc.actors if a.role == "Konfliktpartei"]
+    assert sides and sides[0].code == "COL", [(a.name, a.code) for a in doc.actors]
