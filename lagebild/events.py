@@ -906,6 +906,14 @@ class EventCoder:
                 source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
         after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
+        sides = [m for m in after if m.prep == "zwischen" and m.start - t.end <= 60]
+        if not source and cue.type in RECIPROCAL and len({m.code for m in sides if m.code}) >= 1 and len(sides) >= 2:
+            # "Gespräche zwischen der Regierung und den Rebellen": both sides act on each other
+            source = [m.participant() for m in sides]
+            ev = Event(type=cue.type, mode=cue.mode, source=source, target=list(source), cue=t.text)
+            raw = RawEvent(ev, c, sides, [], t, cue)
+            raw.noun_negated = k >= 1 and toks[k - 1].lower.startswith("kein")
+            return raw
         if not source:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
             near = [m for m in after if m.start - t.end <= 50 and (

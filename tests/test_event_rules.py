@@ -335,3 +335,9 @@ def test_the_sides_of_a_conflict_take_the_storys_country():
                   "rief die Konfliktparteien auf, die Kämpfe einzustellen.")
     sides = [a for a in doc.actors if a.role == "Konfliktpartei"]
     assert sides and sides[0].code == "COL", [(a.name, a.code) for a in doc.actors]
+
+
+def test_talks_between_two_sides_are_a_meeting_of_both():
+    got = dyads("Die Gespräche zwischen der ukrainischen Regierung und Russland wurden fortgesetzt.")
+    consult = {(d[1], d[2]) for d in got if d[0] == "CONSULT"}
+    assert (("UKR",), ("RUS",)) in consult and (("RUS",), ("UKR",)) in consult, got
