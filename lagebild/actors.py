@@ -457,7 +457,9 @@ class ActorTagger:
                 i = n
                 continue
             hit = next((known[w] for w in reversed(words) if w in known), None)
-            if hit is None and words[-1] in self.surnames and n - i <= 2:
+            if hit is None and words[-1] in self.surnames and (
+                    n - i == 1 or words[0] in self.surnames[words[-1]].split()):
+                # a famous surname alone ("Blinken"); "Dos Santos" is not Juan Manuel Santos
                 famous = self.surnames[words[-1]]
                 pcode, psector, prole, _ = self.persons[famous]
                 out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,

@@ -658,14 +658,16 @@ class EventCoder:
         governing = {id(e.clause) for e in evs if e.cue is not None and e.cue_tok is not None
                      and (e.event.type in ("REQUEST", "ACCUSE") or (e.event.type == "AGREE" and e.cue.kind == "verb"
                                                                    and self.lex.is_(e.cue.cue, "promise")))}
-        if not governing:
-            return evs
         out = []
         for e in evs:
             if e.noun_negated is not None and any(
                     g.clause is e.clause and g is not e and g.event.type == "REQUEST"
                     and g.cue_tok.start < e.cue_tok.start for g in evs):
                 continue        # "forderten die Freilassung der Gefangenen": the demand's object
+            if e.noun_negated is not None and e.event.type == "RETREAT" and any(
+                    g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None
+                    for g in evs):
+                continue        # "kündigt seinen Rückzug an": the announcement is the concession
             k = next((n for n, c in enumerate(clauses) if c is e.clause), None)
             if k and (e.clause.kind == "infinitive" or e.clause.starts_with == "um") \
                     and id(clauses[k - 1]) in governing \
@@ -700,6 +702,9 @@ class EventCoder:
             speech = any((self.lex.is_(lm, "speech") and not (particle and last + lm in self.lex.verbs
                                                              and not self.lex.is_(last + lm, "speech")))
                          or (particle and self.lex.is_(last + lm, "speech")) for lm in lems)
+            if speech and any(self._speech_is_event(v, c, lowers) for v in
+                              [last + lm for lm in lems if particle] + lems):
+                speech = False      # "kündigt seinen Rückzug an": the announcement is the event
             for k, w in enumerate(c.lowers):
                 if w in ("laut", "angaben"):       # "laut X", "nach Angaben (der) X"
                     after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
@@ -716,6 +721,13 @@ class EventCoder:
                 if cand:
                     return cand[0], c
         return None, None
+
+    def _speech_is_event(self, verb: str, c: Clause, lowers: list[str]) -> bool:
+        """A speech verb that is an event cue here, its required words present ("ankündigen" +
+        "Rückzug" is a CONCEDE)."""
+        if not self.lex.is_(verb, "speech") or verb not in self.lex.verbs:
+            return False
+        return any(cue.requires and _requires_ok(cue, c, lowers) for cue in self.lex.verbs[verb])
 
     # -- verb events ------------------------------------------------------------------------
     def _verb_event(self, cue: Cue, tok: Token, c: Clause, clauses: list[Clause], ci: int,

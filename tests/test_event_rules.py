@@ -341,3 +341,14 @@ def test_talks_between_two_sides_are_a_meeting_of_both():
     got = dyads("Die Gespräche zwischen der ukrainischen Regierung und Russland wurden fortgesetzt.")
     consult = {(d[1], d[2]) for d in got if d[0] == "CONSULT"}
     assert (("UKR",), ("RUS",)) in consult and (("RUS",), ("UKR",)) in consult, got
+
+
+def test_announced_withdrawal_is_one_concession():
+    got = dyads("Luanda – Angolas Präsident Eduardo Gomes kündigt nach fast 40 Jahren an der Macht seinen "
+                "Rückzug an.")
+    assert {d[0] for d in got} == {"CONCEDE"}, got
+
+
+def test_a_particle_name_is_not_the_famous_bearer_of_the_surname():
+    doc = analyze("Luanda – Dos Santos kündigt seinen Rückzug an.")
+    assert not any(a.code == "COL" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
