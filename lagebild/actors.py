@@ -65,6 +65,7 @@ class Mention:
     actor_id: str | None = None
     alt_codes: tuple[str, ...] = ()
     in_quote: bool = False
+    anaphor: bool = False       # "der Indonesier": a person named before, by nationality
 
     def participant(self) -> Participant:
         return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector)
@@ -212,7 +213,7 @@ class ActorTagger:
         first = toks[m.i].lower
         if first.endswith("e") and not first.endswith("en") and toks[m.i].text[:1].islower():
             return False        # "der amerikanische Außenminister": nominative
-        return m.gender in ("f", "pl") or m.kind == "country" or first.endswith("en")
+        return m.gender in ("f", "pl") or m.kind in ("country", "group") or first.endswith("en")
 
     def tag_sentence(self, st: SentenceTokens, quote_spans: list[tuple[int, int]]) -> list[Mention]:
         toks = st.tokens
@@ -515,6 +516,11 @@ class ActorTagger:
                         known.setdefault(w, m)
             ms = self._merge_titles(sorted(ms + extra, key=lambda m: m.i))
             self._shared_prepositions(st, ms)
+            for m in ms:
+                # "der Indonesier", "dem Franzosen" (not "die Forderungen der Indonesier"): one person
+                if m.kind == "group" and m.role is None and m.i > 0 and m.j == m.i + 1 and not m.genitive_of \
+                        and st.tokens[m.i - 1].lower in ("der", "dem"):
+                    m.anaphor = True
             self._appositions(st, ms)
             idx.mentions.extend(ms)
         idx.default_code = self._default_code(idx.mentions)
@@ -589,6 +595,13 @@ class ActorTagger:
             idx.default_code = home
         del top
         for n, m in enumerate(idx.mentions):
+            if m.anaphor:
+                named = next((pa for pm, pa in reversed(persons) if pm.sent >= m.sent - 3 and pm.name
+                              and pm.sent <= m.sent), None)
+                if named is not None:
+                    m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
+                    named.mentions.append(m.text)
+                    continue
             if m.pronoun:
                 ant = None
                 for pm, pa in reversed(persons):

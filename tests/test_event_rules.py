@@ -352,3 +352,14 @@ def test_announced_withdrawal_is_one_concession():
 def test_a_particle_name_is_not_the_famous_bearer_of_the_surname():
     doc = analyze("Luanda – Dos Santos kündigt seinen Rückzug an.")
     assert not any(a.code == "COL" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+
+
+def test_der_plus_nationality_is_the_person_named_before():
+    doc = analyze("Genf – Der UNO-Sonderberichterstatter Makarim Wibisono hat Israel kritisiert. Im Jänner hatte "
+                  "der Indonesier seinen Rücktritt verkündet, weil Israel ihm den Zutritt verweigerte. Die "
+                  "Forderungen der Indonesier sind klar.")
+    wib = next(a for a in doc.actors if "Wibisono" in a.name)
+    assert "Indonesier" in wib.mentions and wib.code == "UN"
+    assert any(a.code == "IDN" for a in doc.actors)          # the genitive plural stays the people
+    got = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
+    assert ("REJECT", ("ISR",), ("UN",)) in got, got
