@@ -559,6 +559,19 @@ class ActorTagger:
         return None
 
     @staticmethod
+    def _code_of_same_role(m: Mention, before: list[Mention]) -> str | None:
+        """'die Rebellen' again: the code the same role noun had earlier in the story; the sides of
+        a conflict ("Konfliktparteien", sector UNK): the last armed or opposition group's country."""
+        for other in reversed(before):
+            if not other.code or other.pronoun or len(other.code) != 3:
+                continue
+            if other.role == m.role and not other.name and m.sector not in PEOPLE_SECTORS:
+                return other.code       # institutions and armed groups, not people ("Einwanderer")
+            if m.sector == "UNK" and other.sector in ("REB", "UAF", "MIL", "OPP"):
+                return other.code
+        return None
+
+    @staticmethod
     def _code_nearby(m: Mention, before: list[Mention]) -> str | None:
         """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
         for other in reversed(before):
@@ -627,7 +640,7 @@ class ActorTagger:
                 pa.mentions.append(m.text)
                 continue
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
-                m.code = self._code_from_prefix(m, idx.mentions[:n])
+                m.code = self._code_from_prefix(m, idx.mentions[:n]) or self._code_of_same_role(m, idx.mentions[:n])
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)

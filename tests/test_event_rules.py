@@ -363,3 +363,10 @@ def test_der_plus_nationality_is_the_person_named_before():
     assert any(a.code == "IDN" for a in doc.actors)          # the genitive plural stays the people
     got = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
     assert ("REJECT", ("ISR",), ("UN",)) in got, got
+
+
+def test_the_same_armed_group_keeps_its_country_through_the_story():
+    doc = analyze("Bogotá – Die kolumbianischen Rebellen haben einen Waffenstillstand verkündet. Der US-Außenminister "
+                  "John Kerry lobte das. Die USA unterstützen den Frieden. Die Rebellen baten die USA um Hilfe.")
+    rebels = {a.code for a in doc.actors if a.role == "Rebell"}
+    assert rebels == {"COL"}, [(a.name, a.code) for a in doc.actors]
