@@ -473,6 +473,21 @@ def _is_passive(c: Clause, cue_tok: Token) -> bool:
     return low.endswith(("t", "en")) and all(w in WERDEN_PASSIVE or w in ("sein", "ist") for w in tail)
 
 
+@lru_cache(maxsize=1)
+def load_borders() -> dict[str, frozenset[str]]:
+    """Land neighbours per state (``lang/de/borders.tsv``)."""
+    return {row["code"]: frozenset(row["borders"].split("|")) for row in _read_tsv("borders.tsv")}
+
+
+def _neighbour(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
+    """'das Nachbarland' of the source: the neighbouring state the story names most."""
+    near = set().union(*(load_borders().get(code, frozenset()) for code in codes)) if codes else set()
+    counts = Counter(m.code for m in actors.mentions if m.code in near and not m.pronoun)
+    if not counts:
+        return []
+    return [Participant(actor=None, text=None, code=counts.most_common(1)[0][0])]
+
+
 def _participants(ms: list[Mention]) -> list[Participant]:
     return [m.participant() for m in ms]
 
@@ -813,6 +828,9 @@ class EventCoder:
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
             target_p = self._fallback_target(c, source_p, actors, ci, clauses, cue.type)
+        if not target_p and any(t.lower.startswith("nachbar") for t in c.tokens):
+            # "ins Nachbarland einmarschieren": the source's neighbour the story names most
+            target_p = _neighbour(c, {p.code for p in source_p}, actors)
         mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander")
                                                 or t.lower.startswith("gemeinsam") for t in c.tokens)
         if not target_p and cue.type in RECIPROCAL and mutual and len({p.code for p in source_p}) > 1:
@@ -896,12 +914,18 @@ class EventCoder:
             if prev:
                 return [prev[-1].participant()]
         if typ == "THREATEN":
-            # a threat with no one named is aimed at the story's other side
-            counts = Counter(m.code for m in ok if len(m.code) == 3 and m.sent < c.sent)
-            if counts:
-                code, n = counts.most_common(1)[0]
-                if n >= 2:
-                    return [Participant(actor=None, text=None, code=code)]
+            return self._other_side(c, codes, actors)   # a threat with no one named: the other side
+        return []
+
+    @staticmethod
+    def _other_side(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
+        """The story's most named country before this sentence, other than the source's."""
+        counts = Counter(m.code for m in actors.mentions if m.code and len(m.code) == 3 and m.code not in codes
+                         and not m.pronoun and m.sent < c.sent)
+        if counts:
+            code, n = counts.most_common(1)[0]
+            if n >= 2:
+                return [Participant(actor=None, text=None, code=code)]
         return []
 
     # -- noun events ------------------------------------------------------------------------

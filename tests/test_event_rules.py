@@ -370,3 +370,20 @@ def test_the_same_armed_group_keeps_its_country_through_the_story():
                   "John Kerry lobte das. Die USA unterstützen den Frieden. Die Rebellen baten die USA um Hilfe.")
     rebels = {a.code for a in doc.actors if a.role == "Rebell"}
     assert rebels == {"COL"}, [(a.name, a.code) for a in doc.actors]
+
+
+def test_borders_file_parses_and_is_symmetric():
+    from lagebild.events import load_borders
+    from lagebild.lexicon import load_lexicon
+    borders = load_borders()
+    assert "UKR" in borders["RUS"] and "RUS" in borders["UKR"]
+    asym = [(a, b) for a, near in borders.items() for b in near if a not in borders.get(b, ())]
+    assert asym == []
+    codes = {e.code for e in load_lexicon().actors.values() if e.kind == "country"}
+    assert set(borders) <= codes
+
+
+def test_the_neighbouring_country_is_the_sources_neighbour_named_in_the_story():
+    got = dyads("Die USA und Großbritannien warnen. Die ukrainische Regierung in Kiew ist besorgt. "
+                "Die USA haben davor gewarnt, dass Russland ins Nachbarland einmarschieren könnte.")
+    assert ("ASSAULT", ("RUS",), ("UKR",), "hypothetical") in got, got

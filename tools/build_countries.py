@@ -7,6 +7,7 @@ data source); this tool helps keep it complete and consistent:
     python tools/build_countries.py --check      # UN members missing, German names that differ
     python tools/build_countries.py --draft      # skeleton rows for missing states, to stdout
     python tools/build_countries.py --add-official   # add official names + inflections to `names`
+    python tools/build_countries.py --borders    # write lagebild/lang/de/borders.tsv (land neighbours)
 
 Source: ../shared/data/countries/mledoze_countries.json.xz (mledoze/countries, ODbL 1.0),
 fields cca3, unMember, translations.deu.common/official. Set LAGEBILD_SHARED to point
@@ -155,14 +156,44 @@ def add_official(ml: dict[str, dict]) -> int:
     return 0
 
 
+BORDERS = TSV.parent / "borders.tsv"
+
+
+def write_borders() -> int:
+    """Land neighbours per state, for "das Nachbarland" (mledoze `borders`, ISO alpha-3)."""
+    path = shared_dir() / "data" / "countries" / "mledoze_countries.json.xz"
+    if not path.exists():
+        raise SystemExit(f"{path}: not found -- this tool needs ../shared/data (or LAGEBILD_SHARED)")
+    known = set(load_tsv())
+    near: dict[str, set[str]] = {}
+    for c in json.load(lzma.open(path, "rt", encoding="utf-8")):
+        code = CODE_MAP.get(c["cca3"], c["cca3"])
+        for b in c.get("borders") or []:
+            b = CODE_MAP.get(b, b)
+            if code in known and b in known:       # a border is mutual (the data lists a few one way)
+                near.setdefault(code, set()).add(b)
+                near.setdefault(b, set()).add(code)
+    rows = [f"{code}\t{'|'.join(sorted(bs))}" for code, bs in near.items()]
+    BORDERS.write_text("# Land neighbours of each state (ISO alpha-3), for \"das Nachbarland\".\n"
+                       "# Written by `python tools/build_countries.py --borders` from mledoze/countries\n"
+                       "# (commit 5e9f370, field `borders`). Contains information from mledoze/countries,\n"
+                       "# which is made available under the Open Database License (ODbL 1.0).\n"
+                       "code\tborders\n" + "\n".join(sorted(rows)) + "\n", encoding="utf-8")
+    print(f"wrote {len(rows)} rows to {BORDERS}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     g = ap.add_mutually_exclusive_group(required=True)
     g.add_argument("--check", action="store_true", help="report missing states and differing names")
     g.add_argument("--draft", action="store_true", help="print skeleton rows for missing states")
+    g.add_argument("--borders", action="store_true", help="write lagebild/lang/de/borders.tsv")
     g.add_argument("--add-official", action="store_true",
                    help="add the official German names (and their oblique forms) to `names`")
     args = ap.parse_args(argv)
+    if args.borders:
+        return write_borders()
     ml, rows = load_mledoze(), load_tsv()
     if args.add_official:
         return add_official(ml)
