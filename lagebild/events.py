@@ -779,6 +779,12 @@ class EventCoder:
                 nom = []
             else:
                 target_only = []
+            late = self._masculine_subject_after(c, tok, nom)
+            if late is not None:
+                # "Die Kirche Kubas lobte der Papst": the unambiguous nominative "der Papst" after
+                # the verb is the subject; the fronted "die Kirche" is the object
+                nom = [late] + [m for m in nom if m is not late]
+                free = [m for m in free if m is not late]
             source = _coordinated(nom[0], nom, c) if nom else []
             we = self._quote_speaker(c) if any(t.lower in ("wir", "ich") for t in c.tokens) else None
             if not source and we is not None:
@@ -856,6 +862,23 @@ class EventCoder:
                 target_p = _participants(target)
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
+
+    @staticmethod
+    def _masculine_subject_after(c: Clause, tok: Token, nom: list[Mention]) -> Mention | None:
+        """Object-first main clause: the first noun phrase (die/das: nominative or accusative) stands
+        before the verb, a masculine 'der' + person after it."""
+        if c.kind != "main" or len(nom) < 2 or not (nom[0].start < tok.start < nom[1].start):
+            return None
+        def det(m: Mention) -> str:
+            before = [t for t in c.tokens if t.end <= m.start][-3:]
+            dets = [t.lower for t in before if t.lower in ("der", "die", "das", "den", "dem", "des")]
+            return dets[-1] if dets else ""
+        first = nom[0]
+        if det(first) not in ("die", "das") or first.kind == "person" and first.gender == "m":
+            return None
+        late = next((m for m in nom[1:] if m.start > tok.start and det(m) == "der" and m.kind == "person"
+                     and m.gender == "m"), None)
+        return late
 
     @staticmethod
     def _thing_subject(c: Clause, tok: Token, ms: list[Mention]) -> bool:

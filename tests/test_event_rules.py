@@ -387,3 +387,10 @@ def test_the_neighbouring_country_is_the_sources_neighbour_named_in_the_story():
     got = dyads("Die USA und Großbritannien warnen. Die ukrainische Regierung in Kiew ist besorgt. "
                 "Die USA haben davor gewarnt, dass Russland ins Nachbarland einmarschieren könnte.")
     assert ("ASSAULT", ("RUS",), ("UKR",), "hypothetical") in got, got
+
+
+def test_object_first_clause_with_a_masculine_subject_after_the_verb():
+    got = dyads("Die Regierung in Kiew kritisierte der russische Präsident Wladimir Putin scharf.")
+    assert ("ACCUSE", ("RUS",), ("UKR",), "asserted") in got, got
+    got = dyads("Die USA kritisierten der Ukraine zufolge die russische Armee.")
+    assert not any(d[0] == "ACCUSE" and d[1] == ("UKR",) for d in got), got
