@@ -518,9 +518,11 @@ class ActorTagger:
             self._shared_prepositions(st, ms)
             for m in ms:
                 # "der Indonesier", "dem Franzosen" (not "die Forderungen der Indonesier"): one person
-                if m.kind == "group" and m.role is None and m.i > 0 and m.j == m.i + 1 and not m.genitive_of \
-                        and st.tokens[m.i - 1].lower in ("der", "dem"):
-                    m.anaphor = True
+                det = st.tokens[m.i - 1].lower if m.i > 0 else ""
+                word = st.tokens[m.i].lower
+                if m.kind == "group" and m.role is None and m.j == m.i + 1 and not m.genitive_of and (
+                        det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
+                    m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
             self._appositions(st, ms)
             idx.mentions.extend(ms)
         idx.default_code = self._default_code(idx.mentions)
@@ -609,8 +611,10 @@ class ActorTagger:
         del top
         for n, m in enumerate(idx.mentions):
             if m.anaphor:
-                named = next((pa for pm, pa in reversed(persons) if pm.sent >= m.sent - 3 and pm.name
-                              and pm.sent <= m.sent), None)
+                # the last named person before this sentence who may be of that nationality: one of
+                # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope)
+                named = next((pa for pm, pa in reversed(persons) if m.sent - 3 <= pm.sent < m.sent and pm.name
+                              and (pa.code in (m.code, None, "VAT") or len(pa.code or "") != 3)), None)
                 if named is not None:
                     m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
                     named.mentions.append(m.text)

@@ -394,3 +394,12 @@ def test_object_first_clause_with_a_masculine_subject_after_the_verb():
     assert ("ACCUSE", ("RUS",), ("UKR",), "asserted") in got, got
     got = dyads("Die USA kritisierten der Ukraine zufolge die russische Armee.")
     assert not any(d[0] == "ACCUSE" and d[1] == ("UKR",) for d in got), got
+
+
+def test_nationality_anaphor_skips_people_of_another_country():
+    doc = analyze("Havanna – Papst Franziskus traf in Havanna ein. Castro empfing den Argentinier in einem "
+                  "Trainingsanzug. Die Polizei half den Argentiniern.")
+    pope = next(a for a in doc.actors if "Franziskus" in a.name)
+    castro = next(a for a in doc.actors if "Castro" in a.name)
+    assert "Argentinier" in pope.mentions and "Argentinier" not in castro.mentions
+    assert any(a.code == "ARG" for a in doc.actors)       # the dative plural stays the people
