@@ -757,7 +757,7 @@ class EventCoder:
             # often belongs to a noun ("die Unterstützung von UN-Organisationen")
             # "von X" right after a noun belongs to the noun ("des Besuchs von Papst Franziskus")
             agents = [m for m in ms if m.prep in ("von", "durch") and m.start < tok.start
-                      and not self._after_noun(c, m)]
+                      and not self._after_noun(c, m, places=m.kind == "country")]
             source = agents[-1:]
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             place = next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
@@ -825,7 +825,7 @@ class EventCoder:
         if not target and self.lex.is_(cue.cue, "named_target"):
             # "hat verhindert, dass es ein EU-Hauptquartier gibt": the dass-clause may name it
             nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
-            inner = [m for m in nxt.mentions if m.code and m.prep not in PLACE_PREPS] \
+            inner = [m for m in nxt.mentions if m.code and m.prep not in PLACE_PREPS and not m.pronoun] \
                 if nxt is not None and nxt.starts_with in ("dass", "daß") else []
             if not inner:
                 return None        # "Rivalitäten verhindern": no one to act on
@@ -893,14 +893,15 @@ class EventCoder:
         # only determiners and adjectives between the article and the head noun
         return all(not t.is_cap and t.text.isalpha() for t in before[:before.index(head)])
 
-    def _after_noun(self, c: Clause, m: Mention) -> bool:
+    def _after_noun(self, c: Clause, m: Mention, places: bool = False) -> bool:
         """Whether the preposition before mention m directly follows an event noun ("des Besuchs
-        von X": the visitor, not the agent of the passive)."""
+        von X": the visitor, not the agent of the passive), or, for a place, any noun ("die
+        Attentäter von Paris")."""
         toks = [t for t in c.tokens if t.end <= m.start]
         k = len(toks) - 1
         while k >= 0 and toks[k].lower not in ("von", "durch"):
             k -= 1
-        return k >= 1 and toks[k - 1].is_cap and bool(self.lex.noun_cues(toks[k - 1].lower))
+        return k >= 1 and toks[k - 1].is_cap and (places or bool(self.lex.noun_cues(toks[k - 1].lower)))
 
     def _antecedent(self, c: Clause, actors: ActorIndex) -> list[Mention]:
         """The actor a relative clause hangs on: the mention right before it ("der israelische

@@ -403,3 +403,9 @@ def test_nationality_anaphor_skips_people_of_another_country():
     castro = next(a for a in doc.actors if "Castro" in a.name)
     assert "Argentinier" in pope.mentions and "Argentinier" not in castro.mentions
     assert any(a.code == "ARG" for a in doc.actors)       # the dative plural stays the people
+
+
+def test_a_place_after_a_noun_is_not_the_passive_agent():
+    got = dyads("Rabat – In Marokko ist ein Belgier mit Verbindungen zu den Attentätern von Paris festgenommen "
+                "worden.")
+    assert ("COERCE", ("MAR",), ("BEL",), "asserted") in got, got
