@@ -23,7 +23,7 @@ from .text import SentenceTokens, Token
 PREPOSITIONS = frozenset("""
 mit von gegen an auf aus bei für in nach über unter vor zu zum zur zwischen neben hinter
 durch ohne um seit bis im am ins vom beim gegenüber wegen trotz laut zufolge inmitten
-seitens seitens namens innerhalb außerhalb statt anstatt""".split())
+seitens seitens namens innerhalb außerhalb statt anstatt nahe nahe""".split())
 OBLIQUE_DETS = frozenset("den dem des einen einem eines seinem seinen seines ihrem ihren ihres "
                          "unserem unseren diesem diesen dieses jenem jenen".split())
 NOM_DETS = frozenset("der die das ein eine dieser diese dieses".split())
@@ -37,6 +37,7 @@ _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
                         "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
 STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar")
+ARMED_GROUPS = frozenset({"REB", "UAF"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -161,10 +162,11 @@ class ActorTagger:
         # a name in apposition to a place noun takes that noun's case: "in der Hauptstadt Tiflis"
         if k >= 1 and toks[k].is_cap and toks[k].lower in PLACE_NOUNS:
             i, k = k, k - 1
-        while k >= 0 and (toks[k].text[:1].islower() and toks[k].lower not in PREPOSITIONS
+        while k >= 0 and ((toks[k].text[:1].islower() or toks[k].text.replace(".", "").replace(",", "").isdigit())
+                          and toks[k].lower not in PREPOSITIONS
                           and toks[k].lower not in OBLIQUE_DETS and toks[k].lower not in NOM_DETS
                           and k >= i - 3):
-            k -= 1  # skip adjectives ("den amerikanischen")
+            k -= 1  # skip adjectives and numbers ("den amerikanischen", "von rund 100 Uiguren")
         det = toks[k].lower if k >= 0 else None
         oblique = det in OBLIQUE_DETS
         prep = None
@@ -253,6 +255,11 @@ class ActorTagger:
                 role = _role_of(lex, toks[k].text)
                 if role is not None:
                     return self._role_mention(toks, i, k, role, adj.code, adj.alt_codes)
+                if toks[k].lower in PLACE_NOUNS and adj.code and len(adj.code) == 3:
+                    # "nahe der syrischen Stadt Raqqa", "in der ostukrainischen Region": a place
+                    j = self._names_after(toks, k + 1, limit=3)
+                    return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
+                                   adj.code, None, "country", name=None, alt_codes=adj.alt_codes)
         # 3. lexicon names (longest match)
         hit = self._lex_entry_at(toks, i)
         if hit is not None:
@@ -299,8 +306,8 @@ class ActorTagger:
         lex = self.lex
         j = k + 1
         sector = role.sector
-        if prefix is not None and prefix.sector and prefix.kind == "party":
-            sector = prefix.sector
+        if prefix is not None and prefix.sector and (prefix.kind == "party" or prefix.sector in ARMED_GROUPS):
+            sector = prefix.sector      # "HDP-Chef", "IS-Kommandant": the party's, the militia's
         # genitive complement: "der Sprecher des Außenministeriums", "des Europarats"
         if j + 1 < len(toks) and toks[j].lower in ("des", "der"):
             hit = self._lex_entry_at(toks, j + 1)
@@ -308,6 +315,8 @@ class ActorTagger:
             if hit is not None and hit[1].kind != "role":
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
+                if hit[1].sector in ARMED_GROUPS:
+                    sector = hit[1].sector      # "der Kommandant des IS": the militia's
                 j = j + 1 + hit[0]
             elif inner is not None and inner.kind == "role" and toks[j + 1].text.endswith("s"):
                 pre_entry = _prefix_entry(lex, toks[j + 1].text)   # "des US-Außenministeriums"
@@ -581,7 +590,7 @@ class ActorTagger:
                 break
             if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
                     and (other.prep is None or other.prep in ("von", "mit", "gegen")
-                         or (m.sector in PEOPLE_SECTORS and other.prep in ("in", "im", "aus", "bei"))):
+                         or (m.sector in PEOPLE_SECTORS and other.prep in ("in", "im", "aus", "bei", "nahe"))):
                 return other.code
         return None
 
@@ -643,6 +652,9 @@ class ActorTagger:
                 m.alt_codes = pm.alt_codes
                 pa.mentions.append(m.text)
                 continue
+            if m.code is None and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF"):
+                # a group active in several countries ("IS", "al-Qaida"): where the story places it
+                m.code = self._code_nearby(m, idx.mentions[:n]) or home or idx.dateline_code or idx.default_code
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_from_prefix(m, idx.mentions[:n]) or self._code_of_same_role(m, idx.mentions[:n])
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:

@@ -268,6 +268,15 @@ def _verbish(tok: Token) -> bool:
     return lem.endswith(("en", "ern", "eln")) and tok.lower not in ("den", "einen", "seinen", "ihren", "diesen")
 
 
+def _shared_auxiliary(toks: list[Token], k: int) -> bool:
+    """'finanziert und unterstützt zu haben', 'getötet und verletzt worden': two participles
+    joined by und that share what follows them; one clause."""
+    prev = toks[k - 1] if k else None
+    tail = [t.lower for t in toks[k + 2: k + 5]]
+    return prev is not None and prev.text[:1].islower() and prev.text.isalpha() and bool(tail) \
+        and (tail[0] in ("zu", "haben", "worden", "werden", "wurden", "wird", "sein", ".") or tail[0] in PAST_AUX)
+
+
 def _list_comma(toks: list[Token], k: int) -> bool:
     """A comma inside a list of nouns: "X, Y und Z" (a noun before it, nouns and adjectives up to
     und/sowie/oder after it)."""
@@ -307,7 +316,8 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
                 hard.add(len(clauses))
             continue
         if t.lower in CONJ_SPLIT and cur and k + 1 < len(toks) and _verbish(toks[k + 1]) \
-                and lemma(toks[k + 1].text) not in ("sein",):
+                and lemma(toks[k + 1].text) not in ("sein",) \
+                and not (t.lower == "und" and _shared_auxiliary(toks, k)):
             flush()
             continue
         cur.append(t)
@@ -751,6 +761,8 @@ class EventCoder:
         passive = _is_passive(c, tok)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
             return None        # "Schulen wurden getroffen": hit, not met
+        if self.lex.is_(cue.cue, "reflexive_other_sense") and "sich" in c.lowers:
+            return None        # "hätten sich nicht ausgewiesen": showed no papers, expelled no one
         free = [m for m in ms if m.prep is None and not m.genitive_of]
         if passive:
             # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
@@ -966,6 +978,7 @@ class EventCoder:
                 source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
         after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
+        target_of_by: Participant | None = None
         sides = [m for m in after if m.prep == "zwischen" and m.start - t.end <= 60]
         if not source and cue.type in RECIPROCAL and len({m.code for m in sides if m.code}) >= 1 and len(sides) >= 2:
             # "Gespräche zwischen der Regierung und den Rebellen": both sides act on each other
@@ -978,7 +991,15 @@ class EventCoder:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
             near = [m for m in after if m.start - t.end <= 50 and (
                 m.prep in ("von", "durch", "aus") or (m.genitive_of and "gen" not in cue.targets))]
-            if near:
+            # "die Abschiebung von Uiguren durch Thailand": "durch" names the agent, "von" the affected
+            by = [m for m in near if m.prep == "durch"]
+            if by:
+                source = [by[0].participant()]
+                patients = [m for m in near if m.prep == "von"]
+                after = [m for m in after if m is not by[0]]
+                if patients:
+                    target_of_by = patients[0].participant()
+            elif near:
                 source = [near[0].participant()]
                 after = [m for m in after if m is not near[0]]
         target = []
@@ -992,6 +1013,8 @@ class EventCoder:
                     or ("gen" in cue.targets and m.genitive_of):
                 target = [m.participant()]
                 break
+        if not target and target_of_by is not None:
+            target = [target_of_by]
         negated_noun = k >= 1 and toks[k - 1].lower.startswith("kein") or (
             k >= 2 and toks[k - 2].lower.startswith("kein"))
         if not source:

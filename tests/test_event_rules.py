@@ -409,3 +409,33 @@ def test_a_place_after_a_noun_is_not_the_passive_agent():
     got = dyads("Rabat – In Marokko ist ein Belgier mit Verbindungen zu den Attentätern von Paris festgenommen "
                 "worden.")
     assert ("COERCE", ("MAR",), ("BEL",), "asserted") in got, got
+
+
+def test_deportation_by_one_state_of_people_of_another():
+    got = dyads("Die Abschiebung von rund 100 Uiguren durch Thailand nach China sorgte für Kritik.")
+    assert ("COERCE", ("THA",), ("CHN",), "asserted") in got, got
+
+
+def test_showing_no_papers_is_no_expulsion():
+    got = dyads("Die türkischen Polizisten hätten sich nicht ausgewiesen, sagte der Chefredakteur.")
+    assert "SANCTION" not in {d[0] for d in got}, got
+
+
+def test_reacting_with_concern_is_disapproval():
+    got = dyads("Die EU reagierte besorgt auf das Vorgehen der türkischen Behörden.")
+    assert any(d[0] == "ACCUSE" and d[1] == ("EU",) and d[2] == ("TUR",) for d in got), got
+
+
+def test_two_participles_sharing_an_auxiliary_stay_one_clause():
+    from lagebild import text as T
+    from lagebild.events import split_clauses
+    txt = "Dem Konzern wird vorgeworfen, die Gruppe finanziert und unterstützt zu haben."
+    _, sts = T.tokenize(txt, T.segment(txt))
+    clauses = split_clauses(sts[0], load_cues())
+    assert [c.kind for c in clauses] == ["main", "infinitive"]
+
+
+def test_an_armed_groups_office_holder_belongs_to_the_group():
+    doc = analyze("Beirut – Nahe der syrischen Stadt Raqqa ist ein Kommandant des IS getötet worden.")
+    commander = next(a for a in doc.actors if a.role == "Kommandant")
+    assert (commander.code, commander.sector) == ("SYR", "REB"), [(a.name, a.code, a.sector) for a in doc.actors]
