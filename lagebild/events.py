@@ -461,7 +461,16 @@ class RawEvent:
 HEADLINE_AUX = PAST_AUX | WERDEN_PASSIVE | MODAL_INF | frozenset("sei seien habe haben wird".split())
 
 
-def _is_passive(c: Clause, cue_tok: Token) -> bool:
+SEIN_FORMS = frozenset("ist sind war waren sei seien gewesen".split())
+
+
+def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
+    low = cue_tok.lower
+    if transitive and not any(t.lower in WERDEN_PASSIVE or t.lower in ("hat", "haben", "hatte", "hatten", "habe")
+                              for t in c.tokens) and any(t.lower in SEIN_FORMS for t in c.tokens) \
+            and low != lemma(cue_tok.text) and low.endswith(("t", "en")) \
+            and (low.startswith("ge") or "ge" in low[2:7] or low.startswith(("be", "ver", "er", "ent", "zer", "an"))):
+        return True     # "sind in Belgien angeklagt", "ist festgenommen": the state after a passive
     if not any(t.lower in WERDEN_PASSIVE for t in c.tokens):
         # headline style, no auxiliary: "Zwei Demonstranten erschossen", "Oppositionsführer festgenommen"
         low = cue_tok.lower
@@ -758,7 +767,7 @@ class EventCoder:
     def _verb_event(self, cue: Cue, tok: Token, c: Clause, clauses: list[Clause], ci: int,
                     prev_source: list[Mention], actors: ActorIndex, done: list[RawEvent]) -> RawEvent | None:
         ms = c.mentions
-        passive = _is_passive(c, tok)
+        passive = _is_passive(c, tok, transitive="acc" in cue.targets)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
             return None        # "Schulen wurden getroffen": hit, not met
         if self.lex.is_(cue.cue, "reflexive_other_sense") and "sich" in c.lowers:
@@ -773,7 +782,11 @@ class EventCoder:
             source = agents[-1:]
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             place = next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
-            if not source and cue.type == "COERCE" and (place or any(m.code for m in target)):
+            judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
+            if not source and judicial and place:
+                # "In Belgien sind mehrere Verdächtige angeklagt": the state where it happens
+                source_p = [Participant(actor=None, text=None, code=place, sector=None)]
+            elif not source and cue.type == "COERCE" and (place or any(m.code for m in target)):
                 # "In Kuba wurden Dissidenten festgenommen": the state where it happens
                 source_p = [Participant(actor=None, text=None, code=place or next(m.code for m in target if m.code),
                                         sector=None)]
@@ -1027,7 +1040,12 @@ class EventCoder:
                 source = [m.participant() for m in src_mentions]
             elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
                 source = [m.participant() for m in prev_source]
-        if not source and cue.type in ("ASSAULT", "PROTEST") and actors.default_code and c.kind == "main" \
+        if not source and cue.type == "PROTEST":
+            # "zu Protesten in Istanbul": the people of the place where they protest
+            place = next((m for m in c.mentions if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
+            if place is not None:
+                source = [Participant(actor=None, text=None, code=place.code)]
+        if not source and cue.type in ("ASSAULT", "PROTEST", "COERCE") and actors.default_code and c.kind == "main" \
                 and not any(m.code and m.code != actors.default_code for m in actors.in_sentence(c.sent)):
             # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
             source = [Participant(actor=None, text=None, code=actors.default_code)]

@@ -439,3 +439,28 @@ def test_an_armed_groups_office_holder_belongs_to_the_group():
     doc = analyze("Beirut – Nahe der syrischen Stadt Raqqa ist ein Kommandant des IS getötet worden.")
     commander = next(a for a in doc.actors if a.role == "Kommandant")
     assert (commander.code, commander.sector) == ("SYR", "REB"), [(a.name, a.code, a.sector) for a in doc.actors]
+
+
+def test_court_sentences_are_sanctions_and_criticism_is_not():
+    got = dyads("Ein iranisches Gericht hat den Journalisten Ali Rezai zu zehn Jahren Haft verurteilt.")
+    assert any(d[0] == "SANCTION" and d[1] == ("IRN",) for d in got), got
+    got = dyads("Die deutsche Regierung verurteilte den Angriff Russlands scharf.")
+    assert any(d[0] == "ACCUSE" for d in got) and not any(d[0] == "SANCTION" for d in got), got
+
+
+def test_calling_something_genocide_is_an_accusation():
+    got = dyads("Der türkische Präsident Recep Tayyip Erdogan hatte die Behandlung der Uiguren in China als "
+                "eine Art Völkermord bezeichnet.")
+    assert any(d[0] == "ACCUSE" and d[1] == ("TUR",) and d[2] == ("CHN",) for d in got), got
+
+
+def test_protests_are_by_the_people_of_the_place():
+    got = dyads("Die Entscheidung hatte in Ankara zu gewaltsamen Protesten vor dem thailändischen Konsulat geführt.")
+    assert any(d[0] == "PROTEST" and d[1] == ("TUR",) and d[2] == ("THA",) for d in got), got
+
+
+def test_agentless_indictment_is_by_the_state_where_it_happens():
+    got = dyads("Rabat – Mehrere marokkanische Verdächtige sind in Belgien bereits angeklagt. Russland ist in die "
+                "Ukraine einmarschiert.")
+    assert ("ACCUSE", ("BEL",), ("MAR",), "asserted") in got, got
+    assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in got, got     # a sein-perfect, not a passive
