@@ -86,7 +86,7 @@ class ActorIndex:
 
 
 def _entry_kind(entry: LexEntry) -> str:
-    if entry.kind in ("country", "capital"):
+    if entry.kind in ("country", "capital", "city"):
         return "country"
     if entry.kind in ("demonym_noun",):
         return "group"
@@ -335,7 +335,7 @@ class ActorTagger:
         # "Politiker aus Deutschland": the country of origin codes the role (the country stays its own mention)
         if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in"):
             hit = self._lex_entry_at(toks, j + 1)
-            if hit is not None and hit[1].kind in ("country", "capital"):
+            if hit is not None and hit[1].kind in ("country", "capital", "city"):
                 code, alt = hit[1].code, hit[1].alt_codes
         # ", Ned Price" or "Ned Price" after the role
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j

@@ -77,7 +77,7 @@ class LexiconError(DataError):
 class LexEntry:
     code: str | None      # ISO3 / IGO code, None if unknown
     sector: str | None
-    kind: str             # country | capital | demonym_adj | demonym_noun | igo | government | military
+    kind: str             # country | capital | city | demonym_adj | demonym_noun | igo | government | military
     #                       | institution | group | media | company | party | role
     name: str             # canonical name, e.g. "Russland", "Europäische Union", "Außenminister"
     gender: str | None = None   # m | f | pl for nouns where known
@@ -518,6 +518,26 @@ def _load_deferred_countries(b: _Builder, deferred: list) -> None:
                                                     alts), where, shared=shared)
 
 
+def _load_cities(b: _Builder, filename: str = "cities.tsv", text: str | None = None) -> None:
+    """Cities as places (lowest priority: a form another file owns keeps its meaning)."""
+    if text is None and not importlib.resources.files(_DATA_PACKAGE).joinpath(*_DATA_DIR, filename).is_file():
+        return
+    for lineno, row in read_tsv(filename, text):
+        where = f"{filename}:{lineno}"
+        code, alts = _codes(row.get("code", ""), where)
+        if not code:
+            raise LexiconError(f"{where}: a city needs the code of its country")
+        forms = _alternatives(row.get("forms", ""), where)
+        if not forms:
+            raise LexiconError(f"{where}: no forms")
+        for form in forms:
+            entry = LexEntry(code, None, "city", form, None, alts)
+            b.add("actors", _tokens(form), entry, where)
+            gen = genitive(form)
+            if gen and _tokens(gen) not in b.actors:
+                b.add("actors", _tokens(gen), entry, where)
+
+
 def _load_organisations(b: _Builder, filename: str = "organisations.tsv", text: str | None = None) -> None:
     for lineno, row in read_tsv(filename, text):
         where = f"{filename}:{lineno}"
@@ -654,6 +674,7 @@ def build_lexicon(texts: dict[str, str] | None = None) -> Lexicon:
     _load_organisations(b, text=texts.get("organisations.tsv"))
     _load_parties(b, text=texts.get("parties.tsv"))
     _load_deferred_countries(b, deferred)
+    _load_cities(b, text=texts.get("cities.tsv"))
     _load_roles(b, text=texts.get("roles.tsv"))
     return b.finish()
 

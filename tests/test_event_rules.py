@@ -464,3 +464,18 @@ def test_agentless_indictment_is_by_the_state_where_it_happens():
                 "Ukraine einmarschiert.")
     assert ("ACCUSE", ("BEL",), ("MAR",), "asserted") in got, got
     assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in got, got     # a sein-perfect, not a passive
+
+
+def test_cities_code_datelines_and_places_but_are_not_actors():
+    from lagebild.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert lex.actors[("Istanbul",)].code == "TUR" and lex.actors[("Aleppos",)].code == "SYR"
+    assert ("Essen",) not in lex.actors and ("Van",) not in lex.actors      # German words, name particles
+    got = dyads("Istanbul – Die türkische Polizei hat am Montag in Istanbul zwölf Journalisten festgenommen.")
+    assert ("COERCE", ("TUR",), ("TUR",), "asserted") in got, got
+
+
+def test_a_city_file_row_needs_a_code_and_forms():
+    from lagebild.lexicon import LexiconError, build_lexicon
+    with pytest.raises(LexiconError, match="cities.tsv:2"):
+        build_lexicon({"cities.tsv": "code\tforms\tnote\n\tAleppo\t\n"})
