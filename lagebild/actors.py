@@ -309,6 +309,9 @@ class ActorTagger:
         if prefix is not None and prefix.sector and (prefix.kind == "party" or prefix.sector in ARMED_GROUPS):
             sector = prefix.sector      # "HDP-Chef", "IS-Kommandant": the party's, the militia's
         # genitive complement: "der Sprecher des Außenministeriums", "des Europarats"
+        if j + 2 < len(toks) and toks[j].lower in ("des", "der") and toks[j + 1].text.isdigit() \
+                and self._lex_entry_at(toks, j + 2) is not None:
+            j += 1      # "der 27 Mitgliedstaaten": the number stands between article and noun
         if j + 1 < len(toks) and toks[j].lower in ("des", "der"):
             hit = self._lex_entry_at(toks, j + 1)
             inner = _role_of(lex, toks[j + 1].text) if hit is None else None
@@ -570,6 +573,13 @@ class ActorTagger:
         return None
 
     @staticmethod
+    def _code_of_membership(m: Mention, before: list[Mention]) -> str | None:
+        """'die Mitgliedstaaten', 'die Mitgliedsländer': of the organisation named last."""
+        if not m.text.split()[-1].lower().startswith("mitglied"):
+            return None
+        return next((o.code for o in reversed(before) if o.code and len(o.code) != 3 and not o.pronoun), None)
+
+    @staticmethod
     def _code_of_same_role(m: Mention, before: list[Mention]) -> str | None:
         """'die Rebellen' again: the code the same role noun had earlier in the story; the sides of
         a conflict ("Konfliktparteien", sector UNK): the last armed or opposition group's country."""
@@ -656,7 +666,8 @@ class ActorTagger:
                 # a group active in several countries ("IS", "al-Qaida"): where the story places it
                 m.code = self._code_nearby(m, idx.mentions[:n]) or home or idx.dateline_code or idx.default_code
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
-                m.code = self._code_from_prefix(m, idx.mentions[:n]) or self._code_of_same_role(m, idx.mentions[:n])
+                m.code = self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
+                    or self._code_of_same_role(m, idx.mentions[:n])
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)

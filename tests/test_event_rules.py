@@ -479,3 +479,9 @@ def test_a_city_file_row_needs_a_code_and_forms():
     from lagebild.lexicon import LexiconError, build_lexicon
     with pytest.raises(LexiconError, match="cities.tsv:2"):
         build_lexicon({"cities.tsv": "code\tforms\tnote\n\tAleppo\t\n"})
+
+
+def test_member_states_are_of_the_organisation_named_last():
+    doc = analyze("Minsk – Die Europäische Union hat neue Sanktionen gegen Belarus beschlossen. Die "
+                  "Mitgliedstaaten einigten sich am Montag.")
+    assert [a.code for a in doc.actors if a.name == "Mitgliedstaaten"] == ["EU"], [(a.name, a.code) for a in doc.actors]
