@@ -712,6 +712,9 @@ class TrainSettings:
     eval_every: int = 200           # steps
     patience: int = 2000            # steps without dev improvement before stopping
     max_steps: int = 0              # 0 = no step limit
+    vectors: str | None = None      # folder written by `lagebild train vectors`; None = train
+                                    # the vectors first (lagebild/vectors.py) when the config's
+                                    # tok2vec has include_static_vectors = true
 
 
 def data_files(data_dir: Path) -> dict[str, list[Path]]:
@@ -986,6 +989,19 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     config["system"]["seed"] = s.seed
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
     ner = nlp.get_pipe("ner")
+    vectors = None
+    t_vec = time.time()
+    if _uses_static_vectors(config):
+        from .vectors import load_vectors, train_vectors
+        if s.vectors:
+            vectors = load_vectors(s.vectors)
+            log(f"static vectors from {s.vectors}: {vectors.shape[0]} x {vectors.shape[1]} "
+                f"({vectors.mode})")
+        else:
+            with tempfile.TemporaryDirectory(prefix="lagebild_vectors_") as vtmp:
+                vectors = load_vectors(train_vectors(data_dir, Path(vtmp) / "vectors", log=log))
+        nlp.vocab.vectors = vectors
+    vectors_minutes = (time.time() - t_vec) / 60
     labels = LABELS if s.misc else SCORED_LABELS
     for lab in labels:
         ner.add_label(lab)
@@ -1070,13 +1086,18 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
 
     # a fresh pipeline from the config holds only the strings it needs
     final = load_model_from_config(config, auto_fill=True, validate=True)
+    if vectors is not None:
+        final.vocab.vectors = vectors
     final.get_pipe("ner").from_bytes(best_bytes, exclude=["vocab"])
     fm = NerModel(final)
     dev_scores = evaluate_model(fm, dev)
     hold_scores = evaluate_model(fm, corp["germeval_holdout"])
     meta = {
         "trained_minutes": round(train_minutes, 1),
-        "pretrain_minutes": round(pretrain_minutes, 1), "steps": step, "epochs": epoch,
+        "pretrain_minutes": round(pretrain_minutes, 1),
+        "vectors_minutes": round(vectors_minutes, 1),
+        "vectors": None if vectors is None else {"mode": vectors.mode, "shape": list(vectors.shape)},
+        "steps": step, "epochs": epoch,
         "best_step": best_step, "stop_reason": stop_reason, "settings": asdict(s),
         "data": str(data_dir), "early_stopping_dev": _round(dev_scores),
         "germeval_holdout": _round(hold_scores),
@@ -1096,6 +1117,15 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     log("held-out GermEval part:\n" + format_scores(hold_scores))
     log(f"model written to {out}")
     return meta
+
+
+def _uses_static_vectors(config) -> bool:
+    """Whether the NER tok2vec of a spaCy config reads static vectors."""
+    try:
+        embed = config["components"]["ner"]["model"]["tok2vec"]["embed"]
+    except KeyError:
+        return False
+    return bool(embed.get("include_static_vectors", False))
 
 
 def _batches_by_words(examples, sizes) -> Iterator[list]:
