@@ -17,7 +17,10 @@ Use::
     ner = try_load_ner()                # None plus a warning when unusable
 
 Rebuild the model with ``lagebild train ner`` (see ``train_ner``): the network
-is in ``lagebild/models/ner_de.cfg``; training first pretrains the token encoder
+is in ``lagebild/models/ner_de.cfg``. Its token encoder reads static floret word
+vectors that lagebild trains itself on the shared unlabeled text
+(``lagebild/vectors.py``; ``lagebild train vectors``, or as the first step of
+``train ner``); they are stored inside the model. Training then pretrains the token encoder
 on raw text (spaCy's "characters" objective), then trains NER on GermEval
 (4/5 of dev; every 5th sentence is held out), a per-epoch sample of LER and
 Europeana, and copies of the GermEval sentences whose entities are swapped for

@@ -95,3 +95,14 @@ def test_train_vectors_stops_on_missing_data_file(tmp_path):
     (d / "spkatt2023" / "train" / "s.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError, match=r"s\.json"):
         train_vectors(d, tmp_path / "out", settings=VectorSettings(ler=False), log=lambda m: None)
+
+
+def test_shipped_ner_config_and_model_use_floret_vectors():
+    from spacy.util import load_config
+    from lagebild.ner import CONFIG_PATH, MODEL_DIR, _uses_static_vectors, clear_cache, load_ner
+    assert _uses_static_vectors(load_config(CONFIG_PATH))
+    if not (MODEL_DIR / "meta.json").is_file():
+        pytest.skip("no shipped model")
+    clear_cache()
+    v = load_ner().nlp.vocab.vectors
+    assert v.mode == "floret" and v.shape[1] == 100

@@ -23,8 +23,9 @@ def train_group() -> None:
 
     \b
     Examples:
-      lagebild train ner                        # about 30-45 minutes on 2 cores
-      lagebild train ner --max-minutes 10 --out /tmp/ner_test
+      lagebild train ner                        # about 25-45 minutes on 2 cores
+      lagebild train vectors --out build/vectors_de
+      lagebild train ner --vectors build/vectors_de --max-minutes 10 --out /tmp/ner_test
     """
 
 
@@ -43,7 +44,7 @@ def train_group() -> None:
 @click.option("--pretrain-epochs", type=click.IntRange(min=0), default=None,
               show_default="the shipped model's setting",
               help="First pretrain the network on raw text (GermEval training part, LER, "
-                   "Europeana, SpkAtt speeches, KRAUTS news) for this many passes; 0 = off.")
+                   "Europeana, SpkAtt speeches) for this many passes; 0 = off.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Random seed (data sampling and weight initialisation).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -61,6 +62,8 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
     on; the scores on it are printed at the end and stored in the model's
     meta.json), the German legal NER corpus (LER, sampled per epoch so that legal
     text does not swamp news) and Europeana historical newspapers (chunked).
+    The network reads static floret vectors (see `lagebild train vectors`),
+    trained first unless --vectors is given; they are saved inside the model.
     A missing or malformed data file stops training at once, naming file and line.
 
     \b
