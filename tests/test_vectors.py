@@ -106,3 +106,13 @@ def test_shipped_ner_config_and_model_use_floret_vectors():
     clear_cache()
     v = load_ner().nlp.vocab.vectors
     assert v.mode == "floret" and v.shape[1] == 100
+
+
+def test_train_vectors_cli_fails_with_message_on_missing_data(tmp_path):
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    res = CliRunner().invoke(main, ["train", "vectors", "--data", str(tmp_path / "none"),
+                                    "--out", str(tmp_path / "v")])
+    assert res.exit_code != 0
+    assert "data folder not found" in res.output
+    assert not (tmp_path / "v").exists()
