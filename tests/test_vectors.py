@@ -116,3 +116,30 @@ def test_train_vectors_cli_fails_with_message_on_missing_data(tmp_path):
     assert res.exit_code != 0
     assert "data folder not found" in res.output
     assert not (tmp_path / "v").exists()
+
+
+def test_train_ner_trains_vectors_first_and_ships_them_in_the_model(tmp_path, monkeypatch):
+    """End to end on tiny data: no --vectors -> floret vectors are trained, used and saved."""
+    import lzma
+
+    import lagebild.vectors as vectors_mod
+    from lagebild.ner import TrainSettings, clear_cache, load_ner, train_ner
+
+    d = _mini_data(tmp_path)
+    (d / "ler_legal_ner").mkdir()
+    ler = "".join("Das O\nGericht O\nin O\nKassel B-ST\nentschied O\n.\tO\n\n".replace("\t", " ")
+                  for _ in range(20))
+    for name in ("ler_train.conll.xz", "ler_dev.conll.xz"):
+        with lzma.open(d / "ler_legal_ner" / name, "wt", encoding="utf-8") as fh:
+            fh.write(ler)
+    monkeypatch.setattr(vectors_mod, "VectorSettings", lambda: TINY)
+    s = TrainSettings(pretrain_epochs=0, max_steps=4, eval_every=2, ler_per_epoch=10,
+                      max_minutes=2)
+    meta = train_ner(data_dir=d, out=tmp_path / "model", settings=s, log=lambda m: None)
+    assert meta["vectors"] == {"mode": "floret", "shape": [500, 8]}
+    clear_cache()
+    model = load_ner(tmp_path / "model")
+    assert model.nlp.vocab.vectors.mode == "floret"
+    assert model.nlp.vocab.vectors.shape == (500, 8)
+    model.predict("Der Kaiser reiste nach Wien.")     # runs; a 4-step model predicts anything
+    clear_cache()
