@@ -467,7 +467,8 @@ class NerModel:
         out = []
         docs = (d for d in self._own_docs(sentences))
         for doc in self.ner.pipe(docs, batch_size=batch_size):
-            spans = [(e.start, e.end, e.label_) for e in doc.ents]
+            spans = strip_role_prefix([t.text for t in doc],
+                                      [(e.start, e.end, e.label_) for e in doc.ents])
             if gazetteer:
                 spans = gazetteer_fill([t.text for t in doc], spans)
             out.append(spans_to_bio(len(doc), spans))
@@ -490,9 +491,8 @@ class NerModel:
         own = self._own_docs([[t.text for t in d] for d in docs],
                              [[bool(t.whitespace_) for t in d] for d in docs])
         for doc, tagged in zip(docs, self.ner.pipe(own, batch_size=batch_size)):
-            found = [(e.start, e.end, e.label_) for e in tagged.ents]
-            if self.consistency:
-                found = surname_consistency([t.text for t in tagged], found)
+            found = _postprocess([t.text for t in tagged],
+                                 [(e.start, e.end, e.label_) for e in tagged.ents], self.consistency)
             spans = [Span(doc, a, b, label=lab) for a, b, lab in found]
             if keep_existing and doc.ents:
                 taken = set()
@@ -513,9 +513,10 @@ class NerModel:
         """``annotate_own`` over a batch of docs (the model runs faster on batches)."""
         from spacy.tokens import Span
         out = list(self.ner.pipe(docs, batch_size=batch_size))
-        if self.consistency:
-            for doc in out:
-                found = surname_consistency([t.text for t in doc], [(e.start, e.end, e.label_) for e in doc.ents])
+        for doc in out:
+            ents = [(e.start, e.end, e.label_) for e in doc.ents]
+            found = _postprocess([t.text for t in doc], ents, self.consistency)
+            if found != ents:
                 doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in found]
         return out
 
@@ -523,9 +524,8 @@ class NerModel:
         """Entities in ``text`` with character offsets (tokenized by ``spacy.blank("de")``)."""
         doc = self.nlp.make_doc(text)
         doc = self.ner(doc)
-        found = [(e.start, e.end, e.label_) for e in doc.ents]
-        if self.consistency:
-            found = surname_consistency([t.text for t in doc], found)
+        found = _postprocess([t.text for t in doc], [(e.start, e.end, e.label_) for e in doc.ents],
+                             self.consistency)
         out = []
         for a, b, lab in found:
             span = doc[a:b]
@@ -630,6 +630,53 @@ def surname_consistency(words: Sequence[str], spans: list[tuple[int, int, str]]
         if i not in covered and w in forms:
             out.append((i, i + 1, "PER"))
     return sorted(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _role_forms() -> tuple[frozenset, frozenset, int]:
+    """(role forms, lower-cased role forms of 5+ letters as compound heads, longest head)."""
+    from .lexicon import load_lexicon
+    forms = frozenset(load_lexicon().roles)
+    heads = frozenset(f.lower() for f in forms if len(f) >= 5)
+    return forms, heads, max((len(h) for h in heads), default=0)
+
+
+def is_role_word(word: str) -> bool:
+    """Whether ``word`` is a role noun of lagebild's lexicon (``Nachrichtenagentur``) or a
+    compound ending in one of 5+ letters (``Chemiekonzern``, ``Technologie-Konzerns``)."""
+    forms, heads, longest = _role_forms()
+    if word in forms:
+        return True
+    low = word.lower()
+    for k in range(5, min(len(low) - 1, longest) + 1):
+        if low[-k:] in heads:
+            return True
+    return False
+
+
+def strip_role_prefix(words: Sequence[str], spans: list[tuple[int, int, str]]
+                      ) -> list[tuple[int, int, str]]:
+    """Drop leading role nouns from predicted entities: ``[Nachrichtenagentur AFP]`` ->
+    ``Nachrichtenagentur [AFP]``, ``[Chemiekonzern BASF]`` -> ``Chemiekonzern [BASF]``.
+
+    GermEval 2014 (like most German NER guidelines) leaves descriptors and titles out
+    of the name. Only a role word followed by a capitalised token is dropped, so
+    ``Bundesagentur für Arbeit`` stays whole.
+    """
+    out = []
+    for a, b, lab in spans:
+        while b - a >= 2 and words[a + 1][:1].isupper() and is_role_word(words[a]):
+            a += 1
+        out.append((a, b, lab))
+    return out
+
+
+def _postprocess(words: Sequence[str], spans: list[tuple[int, int, str]], consistency: bool
+                 ) -> list[tuple[int, int, str]]:
+    spans = strip_role_prefix(words, spans)
+    if consistency:
+        spans = surname_consistency(words, spans)
+    return spans
 
 
 _cache: dict[str, NerModel] = {}
