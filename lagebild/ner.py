@@ -536,8 +536,11 @@ class NerModel:
         return self.predict(text)
 
 
-_GAZ_LABEL = {"country": "LOC", "capital": "LOC", "igo": "ORG", "government": "ORG", "military": "ORG",
-              "institution": "ORG", "media": "ORG", "company": "ORG", "party": "ORG", "group": "ORG"}
+#: lexicon kinds that gazetteer_fill adds. Not "government" (role-like nouns: "Papst",
+#: "Autonomiebehörde", "Regierung") nor "group": GermEval leaves those O, and adding them
+#: cost 0.01 F1 on the early-stopping slice.
+_GAZ_LABEL = {"country": "LOC", "capital": "LOC", "igo": "ORG", "military": "ORG",
+              "institution": "ORG", "media": "ORG", "company": "ORG", "party": "ORG"}
 
 
 def gazetteer_fill(words: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -335,6 +335,8 @@ def test_gazetteer_fills_dictionary_names_the_model_missed():
     assert (1, 3, "ORG") in spans and (4, 5, "LOC") in spans
     # a model prediction is never overwritten
     assert gazetteer_fill(words, [(4, 5, "ORG")]).count((4, 5, "ORG")) == 1
+    # role-like government nouns are not names for GermEval: not filled
+    assert gazetteer_fill(["Der", "Papst", "sprach", "."], []) == []
 
 
 def test_leading_role_nouns_are_dropped_from_predicted_entities():
