@@ -335,3 +335,15 @@ def test_gazetteer_fills_dictionary_names_the_model_missed():
     assert (1, 3, "ORG") in spans and (4, 5, "LOC") in spans
     # a model prediction is never overwritten
     assert gazetteer_fill(words, [(4, 5, "ORG")]).count((4, 5, "ORG")) == 1
+    # role-like government nouns are not names for GermEval: not filled
+    assert gazetteer_fill(["Der", "Papst", "sprach", "."], []) == []
+
+
+def test_leading_role_nouns_are_dropped_from_predicted_entities():
+    from lagebild.ner import is_role_word, strip_role_prefix
+    words = "Die Nachrichtenagentur AFP und der Chemiekonzern BASF sowie die Bundesagentur für Arbeit".split()
+    spans = [(1, 3, "ORG"), (5, 7, "ORG"), (9, 12, "ORG")]
+    assert strip_role_prefix(words, spans) == [(2, 3, "ORG"), (6, 7, "ORG"), (9, 12, "ORG")]
+    assert is_role_word("Technologie-Konzerns") and not is_role_word("Kyocera")
+    # a one-token entity and a role word before a lower-case token stay as they are
+    assert strip_role_prefix(["Nachrichtenagentur"], [(0, 1, "ORG")]) == [(0, 1, "ORG")]
