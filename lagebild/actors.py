@@ -463,10 +463,16 @@ class ActorTagger:
                 continue
             words = [t.text for t in toks[i:n]]
             full = " ".join(words)
-            if full in self.persons and n - i >= 2:
-                pcode, psector, prole, _ = self.persons[full]
+            # the genitive names the same person: "den Besuch Recep Tayyip Erdogans", "Erdogans Partei"
+            base = full[:-1] if full not in self.persons and full.endswith("s") and full[:-1] in self.persons \
+                else full
+            if words[-1] not in self.surnames and words[-1] not in known and words[-1].endswith("s") \
+                    and (words[-1][:-1] in self.surnames or words[-1][:-1] in known):
+                words = words[:-1] + [words[-1][:-1]]
+            if base in self.persons and n - i >= 2:
+                pcode, psector, prole, _ = self.persons[base]
                 out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
-                                   "person", name=full, role=prole))
+                                   "person", name=base, role=prole))
                 i = n
                 continue
             hit = next((known[w] for w in reversed(words) if w in known), None)
@@ -485,7 +491,7 @@ class ActorTagger:
                 if ph is not None and ph[1].kind == "party":
                     party = ph[1]
             if hit is not None or (party is not None and n - i >= 2):
-                m = Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, " ".join(words),
+                m = Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full,
                             hit.code if hit else party.code, hit.sector if hit else "GOV", "person",
                             name=" ".join(words), gender=hit.gender if hit else None,
                             alt_codes=(hit.alt_codes if hit else party.alt_codes))
@@ -680,6 +686,12 @@ class ActorTagger:
                     # (where the story is written from before the story's most named country)
                     m.code = self._code_nearby(m, idx.mentions[:n]) or home or \
                         (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) or idx.default_code
+            elif m.code is None and m.kind == "person" and m.name and m.name.endswith("s") \
+                    and m.name[:-1] in self.persons:
+                # a known person in the genitive ("den Besuch Recep Tayyip Erdogans")
+                m.name = m.name[:-1]
+                m.code, m.sector, prole, _ = self.persons[m.name]
+                m.role = m.role or prole
             elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
                 # a name with nothing else known: the office named just before without a name
                 # ("Der UNO-Sonderberichterstatter hat ... kritisiert. ..., sagte Makarim Wibisono"),

@@ -485,3 +485,9 @@ def test_member_states_are_of_the_organisation_named_last():
     doc = analyze("Minsk – Die Europäische Union hat neue Sanktionen gegen Belarus beschlossen. Die "
                   "Mitgliedstaaten einigten sich am Montag.")
     assert [a.code for a in doc.actors if a.name == "Mitgliedstaaten"] == ["EU"], [(a.name, a.code) for a in doc.actors]
+
+
+def test_a_known_person_in_the_genitive_keeps_their_code():
+    doc = analyze("Wien – Der Verein hat den Besuch Recep Tayyip Erdogans in Österreich organisiert.")
+    assert any(a.code == "TUR" and "Erdogan" in a.name for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    assert not any(a.code == "AUT" and "Erdogan" in a.name for a in doc.actors)
