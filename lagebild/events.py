@@ -33,6 +33,7 @@ NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "R
 # cooperation that, when negated, is a refusal (PLOVER REJECT)
 REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
+BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})   # "Gespräche zwischen X und Y"
 # types whose target, when none is named, is the home country of a home-country source
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
                              "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
@@ -992,8 +993,12 @@ class EventCoder:
         after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
         target_of_by: Participant | None = None
-        sides = [m for m in after if m.prep == "zwischen" and m.start - t.end <= 60]
-        if not source and cue.type in RECIPROCAL and len({m.code for m in sides if m.code}) >= 1 and len(sides) >= 2:
+        # "zwischen" right after the noun: "Gespräche zwischen X und Y" (not "Untersuchungen zu
+        # Vereinbarungen zwischen X und Y", nor accusations)
+        right_after = k + 1 < len(toks) and toks[k + 1].lower == "zwischen"
+        sides = [m for m in after if m.prep == "zwischen" and m.start - t.end <= 60] if right_after else []
+        if not source and cue.type in BETWEEN_TYPES and len({m.code for m in sides if m.code}) >= 1 \
+                and len(sides) >= 2:
             # "Gespräche zwischen der Regierung und den Rebellen": both sides act on each other
             source = [m.participant() for m in sides]
             ev = Event(type=cue.type, mode=cue.mode, source=source, target=list(source), cue=t.text)
@@ -1093,7 +1098,12 @@ class EventCoder:
         elif lx.is_(c.starts_with, "negative_subordinator"):
             fact = "negated"           # "ohne um Genehmigung zu bitten"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
-            negated = ev.noun_negated or neg
+            # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs
+            # ("nicht", "nie") negate the clause
+            adverbial = any(lx.is_(w, "negation") and not w.startswith("kein")
+                            and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))
+                            for k, w in enumerate(words))
+            negated = ev.noun_negated or adverbial
             if negated and ev.event.type in REFUSABLE:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None

@@ -491,3 +491,9 @@ def test_a_known_person_in_the_genitive_keeps_their_code():
     doc = analyze("Wien – Der Verein hat den Besuch Recep Tayyip Erdogans in Österreich organisiert.")
     assert any(a.code == "TUR" and "Erdogan" in a.name for a in doc.actors), [(a.name, a.code) for a in doc.actors]
     assert not any(a.code == "AUT" and "Erdogan" in a.name for a in doc.actors)
+
+
+def test_between_only_right_after_the_noun_and_kein_belongs_to_its_noun():
+    got = dyads("Die EU-Kommissarin plant keine Untersuchungen zu Steuervereinbarungen zwischen Unternehmen "
+                "und EU-Staaten.")
+    assert not any(d[0] in ("ACCUSE", "REJECT") for d in got), got
