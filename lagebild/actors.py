@@ -186,8 +186,10 @@ class ActorTagger:
                 if "-" in t and t.split("-", 1)[1][:1].isupper():
                     n += 1
                     continue
-                if n + 1 < len(toks) and _NAME_TOKEN.match(toks[n + 1].text):
-                    n += 1
+                if n + 1 < len(toks) and (_NAME_TOKEN.match(toks[n + 1].text) or (
+                        toks[n + 1].text in NAME_PARTICLES and n + 2 < len(toks)
+                        and _NAME_TOKEN.match(toks[n + 2].text))):
+                    n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
             if not _NAME_TOKEN.match(t) or t in STOP_NAMES or self._lex_entry_at(toks, n) is not None \
@@ -335,6 +337,11 @@ class ActorTagger:
                 pre_entry = _prefix_entry(lex, toks[j + 1].text)
                 code = code or pre_entry.code
                 j = j + 2
+        # "der Chefunterhändler der Regierung, Humberto de la Calle": a role complement before a named
+        # apposition belongs to the role mention
+        if j + 3 < len(toks) and toks[j].lower in ("des", "der") and _role_of(lex, toks[j + 1].text) is not None \
+                and toks[j + 2].text == "," and self._names_after(toks, j + 3) - (j + 3) >= 2:
+            j += 2
         # "Politiker aus Deutschland": the country of origin codes the role (the country stays its own mention)
         if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in"):
             hit = self._lex_entry_at(toks, j + 1)

@@ -497,3 +497,9 @@ def test_between_only_right_after_the_noun_and_kein_belongs_to_its_noun():
     got = dyads("Die EU-Kommissarin plant keine Untersuchungen zu Steuervereinbarungen zwischen Unternehmen "
                 "und EU-Staaten.")
     assert not any(d[0] in ("ACCUSE", "REJECT") for d in got), got
+
+
+def test_named_apposition_after_a_role_with_a_feminine_complement():
+    doc = analyze("Kolumbiens Regierung verhandelt. Es war ein produktives Treffen, sagte der Chefunterhändler "
+                  "der Regierung, Humberto de la Calle, nach den Gesprächen in Havanna.")
+    assert any(q.speaker and q.speaker.text == "Humberto de la Calle" for q in doc.quotes), doc.quotes
