@@ -28,8 +28,6 @@ vectors are saved inside the NER model (``lagebild/models/ner_de/vocab``).
 from __future__ import annotations
 
 import json
-import os
-import random
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -65,7 +63,7 @@ def vector_texts(data_dir: Path, holdout_every: int = 5, dev_every: int = 10,
 
     Raises DataError (naming the file) when a needed file is missing or malformed.
     """
-    from .ner import (europeana_tag, ler_tag, read_conll, read_europeana, read_germeval,
+    from .ner import (ler_tag, read_conll, read_europeana, read_germeval,
                       split_by_position)
     data_dir = Path(data_dir)
     ge = read_germeval(data_dir / "germeval2014" / "NER-de-dev.tsv")
