@@ -5,8 +5,17 @@ clauses are cut at commas, dashes, colons and clause-joining "und"; a clause tha
 starts with a subordinator is subordinate, one that starts with "solange", "falls",
 "wenn" ... (or follows "unter der Bedingung") is a condition. Verb cues come from
 ``lang/de/verbs.tsv`` (lemmas via simplemma; separable particles at the clause end
-are joined: "weist ... zurück" -> "zurückweisen"); factuality and reported-speech
-cues from ``lang/de/cues.tsv``.
+are joined: "weist ... zurück" -> "zurückweisen"); noun cues also in inflected forms and
+compounds (``-head`` rows: "Krisentreffen"); factuality and reported-speech cues, and the
+word classes the rules below consult (unreal nouns, promise verbs, material words, cues that
+need a named target, ...), from ``lang/de/cues.tsv``.
+
+Beyond the clause's own subject and object the coder uses a few structural readings of German
+news text, each tested in ``tests/test_event_rules.py``: what is demanded, promised or alleged
+is the content of that act, not an event of its own; relative clauses act through their
+antecedent; object-first clauses with a masculine subject after the verb; headline participles
+and stative passives; the owner of the object, recipients of money and the story's other side
+as targets; "das Nachbarland" through ``lang/de/borders.tsv``.
 """
 from __future__ import annotations
 
