@@ -376,30 +376,29 @@ class ActorTagger:
                        code, sector, kind, name=person_name, role=role.name,
                        gender=role.gender, alt_codes=alt)
 
+    def _person_name(self, name: str) -> str | None:
+        """The persons-file name a written name stands for, also in the genitive ("Erdogans")."""
+        if name in self.persons:
+            return name
+        return name[:-1] if name.endswith("s") and name[:-1] in self.persons else None
+
     @staticmethod
     def _merge_titles(ms: list[Mention]) -> list[Mention]:
-        """'Papst' + 'Franziskus' (the person "Papst Franziskus"): one mention of the person."""
+        """Two adjacent mentions that name one actor become one, the second keeping its coding:
+        'Papst' + 'Franziskus' (the person "Papst Franziskus"), "der Guerillaorganisation FARC",
+        "die Terrormiliz IS" (the named organisation), "das Nato-Land Türkei" (the country)."""
         out: list[Mention] = []
         for m in ms:
             prev = out[-1] if out else None
-            if prev is not None and m.kind == "person" and m.name and prev.j == m.i and prev.kind != "person" \
-                    and m.name.startswith(prev.text + " "):
+            if prev is not None and prev.j == m.i and (
+                    (m.kind == "person" and m.name and prev.kind != "person" and m.name.startswith(prev.text + " "))
+                    or (m.kind in ("organisation", "group") and m.name and prev.kind in ("organisation", "group")
+                        and prev.role and not prev.name)
+                    or (m.kind == "country" and prev.kind != "country" and prev.text.lower().endswith(STATE_NOUNS))):
                 m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
                 m.prep, m.oblique = prev.prep, prev.oblique
-                out[-1] = m
-                continue
-            if prev is not None and prev.j == m.i and m.kind in ("organisation", "group") and m.name \
-                    and prev.kind in ("organisation", "group") and prev.role and not prev.name:
-                # "der Guerillaorganisation FARC", "die Terrormiliz IS": the named organisation
-                m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
-                m.prep, m.oblique, m.genitive_of = prev.prep, prev.oblique, prev.genitive_of
-                out[-1] = m
-                continue
-            if prev is not None and m.kind == "country" and prev.j == m.i and prev.kind != "country" \
-                    and prev.text.lower().endswith(STATE_NOUNS):
-                # "das Nato-Land Türkei", "das EU-Mitglied Polen": the country itself
-                m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
-                m.prep, m.oblique, m.genitive_of = prev.prep, prev.oblique, prev.genitive_of
+                if m.kind != "person":
+                    m.genitive_of = prev.genitive_of
                 out[-1] = m
                 continue
             out.append(m)
@@ -471,8 +470,7 @@ class ActorTagger:
             words = [t.text for t in toks[i:n]]
             full = " ".join(words)
             # the genitive names the same person: "den Besuch Recep Tayyip Erdogans", "Erdogans Partei"
-            base = full[:-1] if full not in self.persons and full.endswith("s") and full[:-1] in self.persons \
-                else full
+            base = self._person_name(full) or full
             if words[-1] not in self.surnames and words[-1] not in known and words[-1].endswith("s") \
                     and (words[-1][:-1] in self.surnames or words[-1][:-1] in known):
                 words = words[:-1] + [words[-1][:-1]]
@@ -693,10 +691,10 @@ class ActorTagger:
                     # (where the story is written from before the story's most named country)
                     m.code = self._code_nearby(m, idx.mentions[:n]) or home or \
                         (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) or idx.default_code
-            elif m.code is None and m.kind == "person" and m.name and m.name.endswith("s") \
-                    and m.name[:-1] in self.persons:
+            elif m.code is None and m.kind == "person" and m.name and m.name not in self.persons \
+                    and self._person_name(m.name):
                 # a known person in the genitive ("den Besuch Recep Tayyip Erdogans")
-                m.name = m.name[:-1]
+                m.name = self._person_name(m.name)
                 m.code, m.sector, prole, _ = self.persons[m.name]
                 m.role = m.role or prole
             elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):

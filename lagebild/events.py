@@ -83,6 +83,7 @@ class Lexicon:
     nouns: dict[str, list[Cue]]
     cues: dict[str, set[str]]        # word -> classes
     heads: dict[str, list[Cue]] = field(default_factory=dict)   # compound heads ("-treffen")
+    _noun_memo: dict[str, list[Cue] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def is_(self, word: str, cls: str) -> bool:
         return cls in self.cues.get(word, ())
@@ -91,37 +92,41 @@ class Lexicon:
         """Noun cues of a lower-cased token: the form itself, an inflected form ("Angriffen",
         "Treffens"), a hyphenated compound by its last part ("EU-Sanktionen") or a closed
         compound by a head listed as ``-head`` in verbs.tsv ("Krisentreffen")."""
-        hit = self._inflected(word)
+        if word not in self._noun_memo:
+            self._noun_memo[word] = self._noun_cues(word)
+        return self._noun_memo[word]
+
+    def _noun_cues(self, word: str) -> list[Cue] | None:
+        hit = _inflected(self.nouns, word, min_stem=4)
         if hit or len(word) < 6:
             return hit
         if "-" in word:
             head = word.rsplit("-", 1)[1]
-            return self._inflected(head) or self._compound(head) if len(head) >= 4 else None
+            return _inflected(self.nouns, head, min_stem=4) or self._compound(head) if len(head) >= 4 else None
         return self._compound(word)
-
-    def _inflected(self, word: str) -> list[Cue] | None:
-        hit = self.nouns.get(word)
-        if hit:
-            return hit
-        for end in ("n", "s", "en", "es", "ns"):
-            if word.endswith(end) and len(word) - len(end) >= 4:
-                hit = self.nouns.get(word[: -len(end)])
-                if hit:
-                    return hit
-        return None
 
     def _compound(self, word: str) -> list[Cue] | None:
         for i in range(3, len(word) - 4):          # the longest listed head wins
-            head = word[i:]
-            hit = self.heads.get(head)
-            if hit is None:
-                for end in ("n", "s", "en", "es", "ns"):
-                    if head.endswith(end) and head[: -len(end)] in self.heads:
-                        hit = self.heads[head[: -len(end)]]
-                        break
+            hit = _inflected(self.heads, word[i:])
             if hit:
                 return hit
         return None
+
+
+NOUN_ENDINGS = ("n", "s", "en", "es", "ns")      # "Angriffen", "Treffens", "Gipfels"
+
+
+def _inflected(table: dict[str, list[Cue]], word: str, min_stem: int = 1) -> list[Cue] | None:
+    """The cues of a noun form or of its stem without a plural/genitive ending."""
+    hit = table.get(word)
+    if hit:
+        return hit
+    for end in NOUN_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= min_stem:
+            hit = table.get(word[: -len(end)])
+            if hit:
+                return hit
+    return None
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -469,29 +474,30 @@ class RawEvent:
 
 
 HEADLINE_AUX = PAST_AUX | WERDEN_PASSIVE | MODAL_INF | frozenset("sei seien habe haben wird".split())
-
-
 SEIN_FORMS = frozenset("ist sind war waren sei seien gewesen".split())
+INSEPARABLE = ("be", "ver", "er", "ent", "zer")
+
+
+def _participle_shape(low: str) -> bool:
+    """A past participle by its form: ge- ("getötet", "festgenommen") or an inseparable prefix."""
+    return low.startswith("ge") or "ge" in low[2:7] or low.startswith(INSEPARABLE)
 
 
 def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
     low = cue_tok.lower
-    if transitive and not any(t.lower in WERDEN_PASSIVE or t.lower in ("hat", "haben", "hatte", "hatten", "habe")
-                              for t in c.tokens) and any(t.lower in SEIN_FORMS for t in c.tokens) \
-            and low != lemma(cue_tok.text) and low.endswith(("t", "en")) \
-            and (low.startswith("ge") or "ge" in low[2:7] or low.startswith(("be", "ver", "er", "ent", "zer", "an"))):
+    participle = low != lemma(cue_tok.text) and low.endswith(("t", "en"))
+    if transitive and participle and (_participle_shape(low) or low.startswith("an")) \
+            and not any(t.lower in WERDEN_PASSIVE or t.lower in ("hat", "haben", "hatte", "hatten", "habe")
+                        for t in c.tokens) and any(t.lower in SEIN_FORMS for t in c.tokens):
         return True     # "sind in Belgien angeklagt", "ist festgenommen": the state after a passive
     if not any(t.lower in WERDEN_PASSIVE for t in c.tokens):
         # headline style, no auxiliary: "Zwei Demonstranten erschossen", "Oppositionsführer festgenommen"
-        low = cue_tok.lower
-        participle = low.startswith("ge") or "ge" in low[2:7] or (
-            low.startswith(("er", "ver", "be", "ent", "zer")) and low.endswith("en"))
+        participle = participle and (low.startswith("ge") or "ge" in low[2:7]
+                                     or (low.startswith(INSEPARABLE) and low.endswith("en")))
         k = c.tokens.index(cue_tok)
         last = k == len(c.tokens) - 1 or c.tokens[k + 1].lower in ("und", "sowie", "oder")   # "… erschossen und …"
-        return c.kind == "main" and c.starts_with not in RELATIVE and last \
-            and len(c.tokens) > 1 and low != lemma(cue_tok.text) and participle \
-            and low.endswith(("t", "en")) and not any(t.lower in HEADLINE_AUX for t in c.tokens)
-    low = cue_tok.lower
+        return c.kind == "main" and c.starts_with not in RELATIVE and last and len(c.tokens) > 1 \
+            and participle and not any(t.lower in HEADLINE_AUX for t in c.tokens)
     if low == lemma(cue_tok.text) and not low.endswith("iert"):
         return False            # an infinitive ("wird ... treffen") is future, not passive
     if low.startswith("ge") or "ge" in low[2:6] or low.endswith("iert"):
@@ -515,6 +521,11 @@ def _neighbour(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
     if not counts:
         return []
     return [Participant(actor=None, text=None, code=counts.most_common(1)[0][0])]
+
+
+def _place_code(ms: list[Mention]) -> str | None:
+    """The country of the first "in X" / "im X" place among the mentions."""
+    return next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
 
 
 def _participants(ms: list[Mention]) -> list[Participant]:
@@ -791,7 +802,7 @@ class EventCoder:
                       and not self._after_noun(c, m, places=m.kind == "country")]
             source = agents[-1:]
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
-            place = next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
+            place = _place_code(ms)
             judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
             if not source and judicial and place:
                 # "In Belgien sind mehrere Verdächtige angeklagt": the state where it happens
@@ -881,9 +892,9 @@ class EventCoder:
         typ, mode = cue.type, cue.mode
         # the clause, or the sentence when the clause is only a verb ("..., wie etwa am Westbalkan,
         # unterstützt werden")
-        words = self._sentence_lowers if len(c.tokens) <= 3 else c.lowers
-        material = self._material(words)
-        if typ in ("AGREE", "SUPPORT") and material:
+        material = self._material(self._sentence_lowers if len(c.tokens) <= 3 else c.lowers) \
+            if typ in ("AGREE", "SUPPORT") else None
+        if material:
             # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
             typ, mode = "AID", material
         if typ == "AID" and (not target or passive):
@@ -1056,9 +1067,9 @@ class EventCoder:
                 source = [m.participant() for m in prev_source]
         if not source and cue.type == "PROTEST":
             # "zu Protesten in Istanbul": the people of the place where they protest
-            place = next((m for m in c.mentions if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
+            place = _place_code(c.mentions)
             if place is not None:
-                source = [Participant(actor=None, text=None, code=place.code)]
+                source = [Participant(actor=None, text=None, code=place)]
         if not source and cue.type in ("ASSAULT", "PROTEST", "COERCE") and actors.default_code and c.kind == "main" \
                 and not any(m.code and m.code != actors.default_code for m in actors.in_sentence(c.sent)):
             # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
@@ -1073,8 +1084,8 @@ class EventCoder:
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         typ, mode = cue.type, cue.mode
-        material = self._material(c.lowers)
-        if typ == "SUPPORT" and material:
+        material = self._material(c.lowers) if typ == "SUPPORT" else None
+        if material:
             typ, mode = "AID", material       # "300 Millionen Dollar für die Unterstützung der Streitkräfte"
         ev = Event(type=typ, mode=mode, source=source, target=target, cue=t.text)
         raw = RawEvent(ev, c, src_mentions, [], t, cue)
@@ -1093,8 +1104,9 @@ class EventCoder:
         # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
-        neg = any(lx.is_(w, "negation") and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))
-                  for k, w in enumerate(words))          # "nicht nur" is no negation
+        negators = [w for k, w in enumerate(words) if lx.is_(w, "negation")
+                    and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))]   # not "nicht nur"
+        neg = bool(negators)
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg
         attributive = {k for k, t in enumerate(c.tokens) if ev.noun_negated is None and t.lower.endswith(
             ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
@@ -1109,10 +1121,7 @@ class EventCoder:
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
             # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs
             # ("nicht", "nie") negate the clause
-            adverbial = any(lx.is_(w, "negation") and not w.startswith("kein")
-                            and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))
-                            for k, w in enumerate(words))
-            negated = ev.noun_negated or adverbial
+            negated = ev.noun_negated or any(not w.startswith("kein") for w in negators)
             if negated and ev.event.type in REFUSABLE:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None
