@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import analyze, models, store, timex
+from . import analyze, corpus, models, store, timex
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,5 +34,5 @@ def eval_group() -> None:
     """Score lagebild against annotated data (events, time expressions, NER)."""
 
 
-for _module in (analyze, timex, models, store):
+for _module in (analyze, timex, models, store, corpus):
     _module.register(main, eval_group)

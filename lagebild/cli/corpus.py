@@ -1,0 +1,153 @@
+"""``lagebild corpus``: the annotated event corpus (show, lint, build, check, export)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group("corpus")
+def corpus_group() -> None:
+    """The annotated German event corpus in data/events/ (stand-off, texts from ../shared).
+
+    \b
+    Examples:
+      lagebild corpus show gnad-0123            # an article's text, for annotating
+      lagebild corpus lint raw/gnad-0123.json   # an annotator's file: do the surfaces anchor?
+      lagebild corpus build raw/ --out data/events/corpus.jsonl
+      lagebild corpus check                     # every span, code, type and mode of the corpus
+      lagebild corpus gold --split dev out/     # gold JSON files for score_events.py
+    """
+
+
+@corpus_group.command("show")
+@click.argument("doc_id")
+def show_cmd(doc_id: str) -> None:
+    """Print the text of a 10kGNAD article (paragraphs as in the source)."""
+    from ..corpus import gnad_texts
+    from ..errors import DataError
+    try:
+        texts = gnad_texts()
+    except DataError as exc:
+        raise click.ClickException(str(exc))
+    if doc_id not in texts:
+        raise click.ClickException(f"{doc_id}: no such article in 10kGNAD (ids look like gnad-0123)")
+    cat, text = texts[doc_id]
+    click.echo(f"# {doc_id} ({cat}, {len(text)} characters)")
+    click.echo(text)
+
+
+def _read_raw(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise click.ClickException(f"{path}: not JSON ({exc})")
+
+
+@corpus_group.command("lint")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def lint_cmd(files: tuple[Path, ...]) -> None:
+    """Check annotators' files: every cue, participant and condition found in the text,
+    every type, mode, code and sector valid. Prints the dyads when all is well."""
+    from ..corpus import anchor, gnad_texts, valid_codes
+    texts, codes, bad = gnad_texts(), valid_codes(), 0
+    for path in files:
+        raw = _read_raw(path)
+        doc_id = raw.get("doc_id") or path.stem
+        if doc_id not in texts:
+            click.echo(f"{path}: unknown doc_id {doc_id!r}", err=True)
+            bad += 1
+            continue
+        events, problems = anchor(texts[doc_id][1], raw, codes)
+        for p in problems:
+            click.echo(f"{path}: {p}", err=True)
+        bad += bool(problems)
+        if not problems:
+            dy = [f"{e.type} {'+'.join(p.code or '-' for p in e.source) or '-'}->"
+                  f"{'+'.join(p.code or '-' for p in e.target) or '-'} {e.factuality}" for e in events]
+            click.echo(f"{path}: ok, {len(events)} events: " + "; ".join(dy))
+    if bad:
+        sys.exit(1)
+
+
+@corpus_group.command("build")
+@click.argument("raw_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="JSON Lines file to write (stand-off: ids, hashes, spans; no 10kGNAD text).")
+@click.option("--annotator", default=None, help="Annotator name to record (default: the file's 'annotator').")
+def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> None:
+    """Anchor annotators' files into the stand-off corpus format, with the frozen splits."""
+    from ..corpus import CORPUS_DIR, CorpusDoc, anchor, gnad_texts, text_hash, valid_codes, write_jsonl
+    splits = {}
+    for line in (CORPUS_DIR / "articles.tsv").read_text(encoding="utf-8").splitlines()[2:]:
+        i, cat, sp = line.split("\t")
+        splits[i] = (cat, sp)
+    texts, codes, docs, problems = gnad_texts(), valid_codes(), [], []
+    for d in raw_dirs:
+        for path in sorted(d.glob("*.json")):
+            raw = _read_raw(path)
+            doc_id = raw.get("doc_id") or path.stem
+            if doc_id not in splits:
+                problems.append(f"{path}: {doc_id} is not a corpus article (data/events/articles.tsv)")
+                continue
+            text = texts[doc_id][1]
+            events, probs = anchor(text, raw, codes)
+            problems += [f"{path}: {p}" for p in probs]
+            docs.append(CorpusDoc(doc_id=doc_id, dataset="10kgnad", split=splits[doc_id][1],
+                                  text_sha1=text_hash(text), events=events,
+                                  annotators=[annotator or raw.get("annotator") or "?"],
+                                  category=splits[doc_id][0]))
+    for p in problems:
+        click.echo(p, err=True)
+    write_jsonl(sorted(docs, key=lambda x: x.doc_id), out)
+    click.echo(f"{len(docs)} articles, {sum(len(x.events) for x in docs)} events -> {out}"
+               + (f" ({len(problems)} problems)" if problems else ""))
+
+
+@corpus_group.command("check")
+@click.option("--dir", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, show_default="data/events", help="Corpus folder.")
+def check_cmd(corpus_dir: Path | None) -> None:
+    """Verify the corpus: every span against the text (via the text hash), codes, types,
+    modes, sectors, splits and duplicate ids. Exit 1 on any problem."""
+    from ..corpus import CORPUS_DIR, check, load
+    from ..errors import DataError
+    corpus_dir = corpus_dir or CORPUS_DIR
+    try:
+        problems = check(corpus_dir)
+        docs = load(corpus_dir, with_text=False)
+    except DataError as exc:
+        raise click.ClickException(str(exc))
+    for p in problems:
+        click.echo(p, err=True)
+    by = {}
+    for d in docs:
+        by.setdefault(d.split, [0, 0])
+        by[d.split][0] += 1
+        by[d.split][1] += len(d.events)
+    click.echo(", ".join(f"{s}: {n} articles, {e} events" for s, (n, e) in sorted(by.items()))
+               + f"; {len(problems)} problems")
+    if problems:
+        sys.exit(1)
+
+
+@corpus_group.command("gold")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None)
+def gold_cmd(out: Path, split: str | None) -> None:
+    """Write one EVENTS.md gold file (with text) per article, for score_events.py.
+    The files contain 10kGNAD text: keep them outside the repository."""
+    from ..corpus import load
+    out.mkdir(parents=True, exist_ok=True)
+    docs = load(split=split)
+    for d in docs:
+        (out / f"{d.doc_id}.json").write_text(json.dumps(d.as_gold(), ensure_ascii=False, indent=1),
+                                              encoding="utf-8")
+        (out / f"{d.doc_id}.txt").write_text(d.text or "", encoding="utf-8")
+    click.echo(f"{len(docs)} gold files -> {out}")
+
+
+def register(main, eval_group) -> None:
+    main.add_command(corpus_group)

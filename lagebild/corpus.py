@@ -1,0 +1,405 @@
+"""The annotated event corpus: stand-off annotations joined with their texts.
+
+The corpus lives in ``data/events/`` of the repository as JSON Lines, one article a
+line: its id, source dataset, a SHA-1 of its text, its split and its events. Every
+event keeps the character span and surface of its cue, of its condition and of each
+participant, so the annotations carry no article text (10kGNAD is CC BY-NC-SA 4.0 and
+stays in ``../shared``). Texts written for the project are kept beside the
+annotations (``data/events/written.jsonl``) and are marked ``written: true``; they are
+for training only.
+
+Annotators write one JSON file per article with exact surfaces instead of offsets
+(``anchor`` turns surfaces into spans): the cue, optionally a longer unique
+``cue_context`` that contains it, and each participant's text, anchored at the
+occurrence nearest to the cue. A participant that is not named in the text has
+``text: null`` and ``inferred`` saying why (``"home"``, ``"other_side"``, ...).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import lzma
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import DataError
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+FACTUALITY = ("asserted", "planned", "hypothetical", "negated")
+ORG_CODES = ("EU", "NATO", "UN", "G7", "G20", "OSCE", "COE", "OECD", "WTO", "OIC", "AU", "ASEAN",
+             "IAEA", "OPCW", "WHO", "IMF", "ICC", "OPEC", "CIS", "GCC", "ARAB_LEAGUE")
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "REB", "UAF", "CVL", "BUS",
+           "MED", "JRN", "REL", "REF", "LAB", "EDU", "ELI", "UNK")
+MODES = {  # PLOVER manual, mode tables (sideAB may be added to ASSAULT)
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "ACCUSE": ("disapprove", "investigate", "allege"),
+    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
+    "MOBILIZE": ("troops", "weapons", "police", "militia"),
+    "COERCE": ("seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
+               "withhold", "misinformation", "cyber"),
+    "ASSAULT": ("abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
+                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                "crowd-control", "unconventional", "sideAB"),
+}
+SPLITS = ("train", "dev", "test")
+REPO = Path(__file__).resolve().parent.parent
+CORPUS_DIR = REPO / "data" / "events"
+
+
+def shared_dir() -> Path:
+    """The ``shared`` folder: ``$LAGEBILD_SHARED`` or ``<repo>/../shared``."""
+    env = os.environ.get("LAGEBILD_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def valid_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes of the shipped country table and the organisation codes."""
+    codes: set[str] = set(ORG_CODES)
+    path = Path(__file__).parent / "lang" / "de" / "countries.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head = line.split("\t", 1)[0].strip()
+        if len(head) == 3 and head.isalpha() and head.isupper():
+            codes.add(head)
+    return frozenset(codes)
+
+
+# --------------------------------------------------------------------------- texts
+
+def gnad_texts(path: Path | None = None) -> dict[str, tuple[str, str]]:
+    """10kGNAD articles from ``../shared``: id -> (category, text)."""
+    path = path or shared_dir() / "data" / "10kgnad" / "articles.csv.xz"
+    if not path.exists():
+        raise DataError(f"{path}: 10kGNAD articles not found -- the corpus texts stay in ../shared; "
+                        "set LAGEBILD_SHARED to the folder holding data/10kgnad/")
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        return {r[0]: (r[1], r[2]) for r in csv.reader(f, delimiter=";", quotechar="'")}
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Participant:
+    code: str | None
+    sector: str | None
+    span: Span | None            # None when not named in the text for this event
+    inferred: str | None = None  # why a participant without a span is there
+
+    def as_dict(self) -> dict:
+        d = {"code": self.code, "sector": self.sector, "inferred": self.inferred}
+        if self.span:
+            d.update(self.span.as_dict())
+        else:
+            d.update({"start": None, "end": None, "text": None})
+        return d
+
+
+@dataclass
+class GoldEvent:
+    type: str
+    factuality: str
+    cue: Span
+    source: list[Participant]
+    target: list[Participant]
+    mode: str | None = None
+    condition: Span | None = None
+    magnitude: dict | None = None
+    optional: bool = False
+    note: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"type": self.type, "mode": self.mode, "factuality": self.factuality,
+                "cue": self.cue.as_dict(),
+                "condition": self.condition.as_dict() if self.condition else None,
+                "magnitude": self.magnitude, "optional": self.optional,
+                "source": [p.as_dict() for p in self.source],
+                "target": [p.as_dict() for p in self.target], "note": self.note}
+
+    def as_gold(self) -> dict:
+        """The EVENTS.md shape that ``score_events.py`` reads."""
+        return {"type": self.type, "mode": self.mode, "factuality": self.factuality,
+                "condition": self.condition.text if self.condition else None,
+                "magnitude": self.magnitude, "optional": self.optional,
+                "source": [{"code": p.code, "sector": p.sector,
+                            "text": p.span.text if p.span else None} for p in self.source],
+                "target": [{"code": p.code, "sector": p.sector,
+                            "text": p.span.text if p.span else None} for p in self.target],
+                "cue": self.cue.text}
+
+
+@dataclass
+class CorpusDoc:
+    doc_id: str
+    dataset: str
+    split: str
+    text_sha1: str
+    events: list[GoldEvent]
+    annotators: list[str] = field(default_factory=list)
+    category: str | None = None
+    written: bool = False
+    dct: str | None = None
+    text: str | None = None      # joined from ../shared by the loader, never stored
+
+    def as_dict(self) -> dict:
+        d = {"doc_id": self.doc_id, "dataset": self.dataset, "category": self.category,
+             "split": self.split, "text_sha1": self.text_sha1, "written": self.written,
+             "dct": self.dct, "annotators": self.annotators,
+             "events": [e.as_dict() for e in self.events]}
+        if self.written:
+            d["text"] = self.text
+        return d
+
+    def as_gold(self) -> dict:
+        return {"doc_id": self.doc_id, "dct": self.dct, "text": self.text,
+                "events": [e.as_gold() for e in self.events]}
+
+
+# --------------------------------------------------------------------------- anchoring
+
+class AnchorError(ValueError):
+    pass
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _anchor_cue(text: str, ev: dict, where: str) -> Span:
+    cue = ev.get("cue")
+    if not cue or not isinstance(cue, str):
+        raise AnchorError(f"{where}: 'cue' must be the exact text of the event's trigger")
+    ctx = ev.get("cue_context")
+    if ctx:
+        hits = _find_all(text, ctx)
+        if not hits:
+            raise AnchorError(f"{where}: cue_context {ctx!r} is not in the text (copy it exactly)")
+        if len(hits) > 1:
+            raise AnchorError(f"{where}: cue_context {ctx!r} occurs {len(hits)} times; make it longer")
+        inner = ctx.find(cue)
+        if inner < 0:
+            raise AnchorError(f"{where}: cue {cue!r} is not inside cue_context {ctx!r}")
+        start = hits[0] + inner
+        return Span(start, start + len(cue), cue)
+    hits = _find_all(text, cue)
+    if not hits:
+        raise AnchorError(f"{where}: cue {cue!r} is not in the text (copy it exactly, no '...')")
+    if len(hits) > 1:
+        raise AnchorError(f"{where}: cue {cue!r} occurs {len(hits)} times; add 'cue_context', "
+                          "a longer exact passage around it that occurs once")
+    return Span(hits[0], hits[0] + len(cue), cue)
+
+
+def _anchor_near(text: str, needle: str, pos: int, where: str, what: str) -> Span:
+    hits = _find_all(text, needle)
+    if not hits:
+        raise AnchorError(f"{where}: {what} {needle!r} is not in the text (copy it exactly)")
+    best = min(hits, key=lambda h: (abs(h - pos), h > pos))
+    return Span(best, best + len(needle), needle)
+
+
+def anchor(text: str, raw: dict, codes: frozenset[str] | None = None) -> tuple[list[GoldEvent], list[str]]:
+    """Turn an annotator's file (surfaces) into events with spans; return (events, problems)."""
+    events, problems = [], []
+    for i, ev in enumerate(raw.get("events") or []):
+        where = f"{raw.get('doc_id', '?')} event {i + 1}"
+        try:
+            cue = _anchor_cue(text, ev, where)
+            sides = {}
+            for side in ("source", "target"):
+                parts = []
+                for p in ev.get(side) or []:
+                    span = None
+                    if p.get("text"):
+                        span = _anchor_near(text, p["text"], cue.start, where, f"{side} text")
+                    elif not p.get("inferred"):
+                        raise AnchorError(f"{where}: {side} without text needs 'inferred' "
+                                          "(home, nearest, other_side, context, ...)")
+                    parts.append(Participant(p.get("code"), p.get("sector"), span,
+                                             p.get("inferred") if not span else None))
+                sides[side] = parts
+            cond = None
+            if ev.get("condition"):
+                cond = _anchor_near(text, ev["condition"], cue.start, where, "condition")
+            ge = GoldEvent(type=ev.get("type"), factuality=ev.get("factuality"), cue=cue,
+                           source=sides["source"], target=sides["target"], mode=ev.get("mode"),
+                           condition=cond, magnitude=ev.get("magnitude"),
+                           optional=bool(ev.get("optional")), note=ev.get("note"))
+            problems += [f"{where}: {m}" for m in check_event(ge, codes)]
+            events.append(ge)
+        except AnchorError as exc:
+            problems.append(str(exc))
+    return events, problems
+
+
+def check_event(ev: GoldEvent, codes: frozenset[str] | None = None) -> list[str]:
+    """What is wrong with one event's labels (types, modes, codes, sectors, factuality)."""
+    out = []
+    for t in (ev.type or "").split("|"):
+        if t not in TYPES:
+            out.append(f"unknown type {t!r} (one of {', '.join(TYPES)})")
+    if ev.factuality not in FACTUALITY:
+        out.append(f"factuality {ev.factuality!r} is not one of {', '.join(FACTUALITY)}")
+    if ev.mode is not None:
+        allowed = {m for t in (ev.type or "").split("|") for m in MODES.get(t, ())}
+        if ev.mode not in allowed:
+            out.append(f"mode {ev.mode!r} is not a mode of {ev.type} ({', '.join(sorted(allowed)) or 'none'})")
+    if not ev.source and not ev.target:
+        out.append("an event needs a source or a target")
+    for side, parts in (("source", ev.source), ("target", ev.target)):
+        for p in parts:
+            for c in (p.code or "-").split("|"):
+                if c != "-" and codes is not None and c not in codes:
+                    out.append(f"{side} code {c!r} is neither ISO alpha-3 nor an organisation code")
+            if p.sector is not None and p.sector not in SECTORS:
+                out.append(f"{side} sector {p.sector!r} is not a PLOVER sector")
+    m = ev.magnitude
+    if m is not None and not (isinstance(m, dict) and isinstance(m.get("value"), (int, float))):
+        out.append("magnitude must be {value: number, unit, qualifier} or null")
+    return out
+
+
+# --------------------------------------------------------------------------- loading
+
+def _span(d: dict | None) -> Span | None:
+    if not d or d.get("start") is None:
+        return None
+    return Span(d["start"], d["end"], d["text"])
+
+
+def _participant(d: dict) -> Participant:
+    return Participant(d.get("code"), d.get("sector"), _span(d), d.get("inferred"))
+
+
+def doc_from_dict(d: dict) -> CorpusDoc:
+    evs = [GoldEvent(type=e["type"], factuality=e["factuality"], cue=_span(e["cue"]),
+                     source=[_participant(p) for p in e.get("source") or []],
+                     target=[_participant(p) for p in e.get("target") or []],
+                     mode=e.get("mode"), condition=_span(e.get("condition")),
+                     magnitude=e.get("magnitude"), optional=bool(e.get("optional")),
+                     note=e.get("note"))
+           for e in d.get("events") or []]
+    return CorpusDoc(doc_id=d["doc_id"], dataset=d.get("dataset", "10kgnad"), split=d["split"],
+                     text_sha1=d["text_sha1"], events=evs, annotators=d.get("annotators") or [],
+                     category=d.get("category"), written=bool(d.get("written")), dct=d.get("dct"),
+                     text=d.get("text") if d.get("written") else None)
+
+
+def iter_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
+    return sorted(p for p in corpus_dir.glob("*.jsonl") if not p.name.startswith("_"))
+
+
+def load(corpus_dir: Path = CORPUS_DIR, *, split: str | None = None,
+         with_text: bool = True, include_written: bool = True) -> list[CorpusDoc]:
+    """Every annotated article (of one split), texts joined from ``../shared``."""
+    docs: list[CorpusDoc] = []
+    for path in iter_files(corpus_dir):
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    doc = doc_from_dict(json.loads(line))
+                except (ValueError, KeyError) as exc:
+                    raise DataError(f"{path}:{n}: not a corpus record ({exc}) -- "
+                                    "run `lagebild corpus check` for details") from exc
+                if split and doc.split != split:
+                    continue
+                if doc.written and not include_written:
+                    continue
+                docs.append(doc)
+    if with_text and any(not d.written for d in docs):
+        texts = gnad_texts()
+        for d in docs:
+            if not d.written:
+                d.text = texts.get(d.doc_id, (None, None))[1]
+    return docs
+
+
+def check(corpus_dir: Path = CORPUS_DIR) -> list[str]:
+    """Every problem of the corpus: spans that do not match the text, codes, types, modes,
+    splits, duplicate ids, written texts outside train."""
+    problems: list[str] = []
+    codes = valid_codes()
+    texts = gnad_texts()
+    seen: dict[str, str] = {}
+    for path in iter_files(corpus_dir):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{path.name}:{n}"
+            try:
+                doc = doc_from_dict(json.loads(line))
+            except (ValueError, KeyError, TypeError) as exc:
+                problems.append(f"{where}: not a corpus record ({exc})")
+                continue
+            where += f" {doc.doc_id}"
+            if doc.doc_id in seen:
+                problems.append(f"{where}: duplicate id (also {seen[doc.doc_id]})")
+            seen[doc.doc_id] = where
+            if doc.split not in SPLITS:
+                problems.append(f"{where}: split {doc.split!r} is not one of {SPLITS}")
+            if doc.written:
+                text = doc.text
+                if doc.split != "train":
+                    problems.append(f"{where}: a text written for the project may only be in train")
+            else:
+                text = texts.get(doc.doc_id, (None, None))[1]
+            if text is None:
+                problems.append(f"{where}: text not found in {doc.dataset}")
+                continue
+            if text_hash(text) != doc.text_sha1:
+                problems.append(f"{where}: text hash differs -- the source text changed")
+                continue
+            for k, ev in enumerate(doc.events, 1):
+                spans = [("cue", ev.cue), ("condition", ev.condition)]
+                spans += [(f"source {i}", p.span) for i, p in enumerate(ev.source, 1)]
+                spans += [(f"target {i}", p.span) for i, p in enumerate(ev.target, 1)]
+                if ev.cue is None:
+                    problems.append(f"{where} event {k}: no cue span")
+                for name, sp in spans:
+                    if sp is not None and text[sp.start:sp.end] != sp.text:
+                        problems.append(f"{where} event {k}: {name} span {sp.start}-{sp.end} "
+                                        f"reads {text[sp.start:sp.end]!r}, not {sp.text!r}")
+                for p in ev.source + ev.target:
+                    if p.span is None and not p.inferred:
+                        problems.append(f"{where} event {k}: participant without span and without 'inferred'")
+                problems += [f"{where} event {k}: {m}" for m in check_event(ev, codes)]
+    return problems
+
+
+def write_jsonl(docs: Iterable[CorpusDoc], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")
+
+
+def iter_gold(docs: Iterable[CorpusDoc]) -> Iterator[dict]:
+    for d in docs:
+        yield d.as_gold()
