@@ -10,15 +10,32 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from . import cameo
 from .actors import ActorTagger
 from .events import EventCoder
 from .merge import merge_events
 from .quotes import find_quote_spans, find_quotes
-from .records import Article, Document, Entity
-from .text import segment, tokenize
+from .records import Article, Document, Entity, Event, Quote, Sentence, Timex
+from .text import SentenceTokens, segment, tokenize
 from .timex import find_timexes
+
+CODERS = ("auto", "rules", "learned", "both")
+
+
+@dataclass
+class Stages:
+    """What the stages before event coding found in one article (also the learned coder's input)."""
+
+    sentences: list[Sentence]
+    sent_tokens: list[SentenceTokens]
+    actors: object                  # actors.ActorIndex
+    quotes: list[Quote]
+    timexes: list[Timex]
+    entities: list[Entity]
+    rule_events: list[Event]        # the rule coder's events, not yet merged
+    warnings: list[str]
 
 
 class Analyzer:
@@ -26,12 +43,32 @@ class Analyzer:
 
     ``use_models``: run the shipped NER model (falls back to dictionaries, with a
     warning, when the model file is missing or corrupt).
+    ``coder``: which event coder speaks: ``rules`` (the cue lexicon and clause rules),
+    ``learned`` (the models trained on the annotated corpus, rules as features), ``both``
+    (their union) or ``auto`` (``learned`` when a trained model ships, else ``rules``).
+    ``min_confidence``: drop learned events below this confidence (rule events have none).
     """
 
-    def __init__(self, use_models: bool = True):
+    def __init__(self, use_models: bool = True, coder: str = "auto", min_confidence: float | None = None):
+        if coder not in CODERS:
+            raise ValueError(f"coder must be one of {', '.join(CODERS)}, not {coder!r}")
         self.use_models = use_models
         self.tagger = ActorTagger()
         self.coder = EventCoder()
+        self.learned = None
+        if use_models and coder != "rules":
+            from .learned import LearnedCoder, load_event_model
+            model = load_event_model()
+            if model is not None:
+                self.learned = LearnedCoder(model, self.coder.lex)
+            elif coder != "auto":
+                from .errors import ModelError
+                raise ModelError("no trained event model ships with this installation -- "
+                                 "train one with `lagebild train events` or use --coder rules")
+        self.coder_mode = ("learned" if self.learned is not None else "rules") if coder == "auto" else coder
+        if min_confidence is None and self.learned is not None:
+            min_confidence = self.learned.model.thresholds.__dict__.get("min_confidence", 0.0)
+        self.min_confidence = min_confidence or 0.0
         self.ner = None
         if use_models:
             try:
@@ -70,7 +107,30 @@ class Analyzer:
         spacy_doc, sent_tokens = tokenize(article.text, sentences, self.ner.nlp if self.ner is not None else None)
         return sentences, sent_tokens, spacy_doc
 
+    def stages(self, article: Article) -> Stages:
+        """Everything up to (and including) the rule coder's raw events, for one article."""
+        prepared = self._prepare(article)
+        if self.ner is not None:
+            self.ner.annotate_own(prepared[2])
+        return self._stages(article, prepared)
+
     def _finish(self, article: Article, prepared) -> Document:
+        st = self._stages(article, prepared)
+        events = st.rule_events
+        if self.learned is not None and self.coder_mode in ("learned", "both"):
+            learned = [e for e in self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes,
+                                                    article.dct)
+                       if (e.confidence or 0.0) >= self.min_confidence]
+            events = learned if self.coder_mode == "learned" else st.rule_events + learned
+        events = merge_events(events)
+        for ev in events:
+            ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
+        return Document(doc_id=article.doc_id, dct=article.dct, text=article.text, title=article.title,
+                        url=article.url, source=article.source, sentences=st.sentences,
+                        actors=st.actors.actors, events=events, quotes=st.quotes, timexes=st.timexes,
+                        entities=st.entities, warnings=st.warnings)
+
+    def _stages(self, article: Article, prepared) -> Stages:
         sentences, sent_tokens, spacy_doc = prepared
         text = article.text
         quote_spans = find_quote_spans(text)
@@ -90,13 +150,7 @@ class Analyzer:
                              and not m.pronoun), None)
         quotes = find_quotes(text, quote_spans, sentences, actors)
         events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes)
-        events = merge_events(events)
-        for ev in events:
-            ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
-        return Document(doc_id=article.doc_id, dct=article.dct, text=text, title=article.title,
-                        url=article.url, source=article.source, sentences=sentences,
-                        actors=actors.actors, events=events, quotes=quotes, timexes=timexes,
-                        entities=entities, warnings=doc_warnings)
+        return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings)
 
 
 _DEFAULT: Analyzer | None = None

@@ -58,6 +58,7 @@ class Participant:
     text: str | None
     code: str | None
     sector: str | None = None
+    inferred: str | None = None     # why a participant not named in the text is there (home, other_side, ...)
 
 
 @dataclass
@@ -115,6 +116,7 @@ class Event:
     cameo: str | None = None
     cue: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    confidence: float | None = None  # the learned coder's estimate that the event is right (calibrated on dev)
 
 
 @dataclass

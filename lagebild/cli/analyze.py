@@ -78,8 +78,15 @@ def format_summary(doc: Document) -> str:
               help="CSV inputs: the text column (header name or 0-based number).")
 @click.option("--csv-id", default="id", show_default=True, help="CSV inputs: the id column.")
 @click.option("--csv-date", default="date", show_default=True, help="CSV inputs: the date column.")
+@click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
+              show_default=True, help="Event coder: the learned models (auto, when shipped), the "
+              "rules alone, or the union of both.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              show_default="the model's default, chosen on dev for precision",
+              help="Drop learned events whose confidence is below this (0 keeps all).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
-def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, quiet):
+def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, coder,
+                min_confidence, quiet):
     """Analyze German articles: actors, events, quotes and dates.
 
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] '),
@@ -108,7 +115,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
                                  csv_text=csv_text, csv_id=csv_id, csv_date=csv_date)
     except InputError as e:
         raise click.UsageError(str(e)) from None
-    analyzer = Analyzer(use_models=not no_models)
+    analyzer = _analyzer(no_models, coder, min_confidence)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     docs_json = []
     started = time.monotonic()
@@ -138,37 +145,69 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
         sys.exit(1)
 
 
+def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
+    from ..errors import LagebildError
+    from ..pipeline import Analyzer
+    try:
+        return Analyzer(use_models=not no_models, coder=coder, min_confidence=min_confidence)
+    except LagebildError as e:
+        raise click.ClickException(str(e)) from None
+
+
 @click.command("events")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("gold", nargs=-1, type=click.Path(exists=True))
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None,
+              help="Score on a split of the project's annotated corpus (data/events) instead of "
+                   "gold files. The test split is for the end of a round of work: log every score "
+                   "in data/events/test_scores.md.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
 @click.option("--no-models", is_flag=True, help="Score the dictionary-only analyzer.")
+@click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
+              show_default=True, help="Which event coder to score.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              show_default="the model's default", help="Drop learned events below this confidence.")
 @click.option("--brief", is_flag=True, help="Only the totals line, no misses/extras or per-type table.")
-def eval_events_cmd(gold, as_json, no_models, brief):
+def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brief):
     """Score event coding against gold files (EVENTS.md section 4).
 
     GOLD are gold JSON files or folders of them (e.g. ../shared/gold/dev/); each
-    holds the article text ('text', 'dct'). Prints the misses and extras, a per-type
-    table and micro P/R/F1, factuality accuracy and false facts -- the same numbers
-    as ../shared/tools/score_events.py.
+    holds the article text ('text', 'dct'). Or --split scores a split of the
+    annotated corpus (texts joined from ../shared). Prints the misses and extras, a
+    per-type table and micro P/R/F1, factuality accuracy and false facts -- the same
+    numbers as ../shared/tools/score_events.py.
 
     \b
     Examples:
       lagebild eval events ../shared/gold/dev/
       lagebild eval events ../shared/gold/seed.json --json
+      lagebild eval events --split dev --coder rules
+      lagebild eval events --split test --brief
     """
     from ..evaluate.events import format_report, gold_files, load_gold, score_pairs
-    from ..pipeline import Analyzer
     from ..records import Article
 
-    analyzer = Analyzer(use_models=not no_models)
-    pairs = []
+    if not gold and not split:
+        raise click.UsageError("give gold files/folders or --split")
+    analyzer = _analyzer(no_models, coder, min_confidence)
+    golds = []
+    if split:
+        from ..corpus import load
+        from ..errors import DataError
+        try:
+            golds += [d.as_gold() for d in load(split=split, include_written=False)]
+        except DataError as e:
+            raise click.ClickException(str(e)) from None
     for path in gold_files([Path(g) for g in gold]):
         try:
             g = load_gold(path)
-            text = g["text"]
+            g["text"]
         except (OSError, ValueError, KeyError) as e:
             raise click.ClickException(f"{path}: not a gold file ({e}); expected JSON with 'text' and 'events'")
-        doc = analyzer(Article(doc_id=g.get("doc_id") or path.stem, text=text, dct=g.get("dct")))
+        g.setdefault("doc_id", path.stem)
+        golds.append(g)
+    pairs = []
+    for g in golds:
+        doc = analyzer(Article(doc_id=g.get("doc_id") or "?", text=g["text"], dct=g.get("dct")))
         pairs.append((g, doc.to_dict()))
     if not pairs:
         raise click.ClickException("no gold files found in the paths given")

@@ -85,10 +85,16 @@ def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> N
         i, cat, sp = line.split("\t")
         splits[i] = (cat, sp)
     texts, codes, docs, problems = gnad_texts(), valid_codes(), [], []
+    seen: dict[str, Path] = {}
     for d in raw_dirs:
         for path in sorted(d.glob("*.json")):
             raw = _read_raw(path)
             doc_id = raw.get("doc_id") or path.stem
+            if doc_id in seen:
+                click.echo(f"{path}: {doc_id} also in {seen[doc_id]}; the first is kept "
+                           "(score the two with `lagebild corpus agree`)", err=True)
+                continue
+            seen[doc_id] = path
             if doc_id not in splits:
                 problems.append(f"{path}: {doc_id} is not a corpus article (data/events/articles.tsv)")
                 continue
@@ -147,6 +153,45 @@ def gold_cmd(out: Path, split: str | None) -> None:
                                               encoding="utf-8")
         (out / f"{d.doc_id}.txt").write_text(d.text or "", encoding="utf-8")
     click.echo(f"{len(docs)} gold files -> {out}")
+
+
+@corpus_group.command("agree")
+@click.argument("first", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("second", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
+def agree_cmd(first: Path, second: Path, as_json: bool) -> None:
+    """Inter-annotator agreement on the articles two annotators' folders share: dyad P/R/F1 of
+    SECOND scored against FIRST as gold (and the reverse), as score_events.py computes it."""
+    from ..corpus import anchor, gnad_texts, valid_codes
+    from ..evaluate.events import score_pairs
+    texts, codes = gnad_texts(), valid_codes()
+
+    def read(folder: Path) -> dict[str, dict]:
+        out = {}
+        for path in sorted(folder.glob("*.json")):
+            raw = _read_raw(path)
+            doc_id = raw.get("doc_id") or path.stem
+            if doc_id in texts:
+                evs, _ = anchor(texts[doc_id][1], raw, codes)
+                out[doc_id] = {"doc_id": doc_id, "events": [e.as_gold() for e in evs]}
+        return out
+
+    a, b = read(first), read(second)
+    shared = sorted(set(a) & set(b))
+    if not shared:
+        raise click.ClickException("the two folders share no article")
+    ab = score_pairs([(a[i], b[i]) for i in shared]).as_dict()
+    ba = score_pairs([(b[i], a[i]) for i in shared]).as_dict()
+    res = {"articles": len(shared), "second_vs_first": {k: ab[k] for k in ("precision", "recall", "f1",
+                                                                          "factuality_accuracy", "tp", "fp", "fn")},
+           "first_vs_second": {k: ba[k] for k in ("precision", "recall", "f1", "factuality_accuracy",
+                                                  "tp", "fp", "fn")},
+           "mean_f1": round((ab["f1"] + ba["f1"]) / 2, 3), "ids": shared}
+    if as_json:
+        click.echo(json.dumps(res))
+    else:
+        click.echo(f"{len(shared)} articles: F1 {ab['f1']} (second against first), {ba['f1']} (first against "
+                   f"second), mean {res['mean_f1']}; factuality on matches {ab['factuality_accuracy']}")
 
 
 def register(main, eval_group) -> None:

@@ -229,3 +229,36 @@ def register(main, eval_group) -> None:
     main.add_command(train_group)
     main.add_command(ner_cmd)
     eval_group.add_command(eval_ner_cmd)
+
+
+@train_group.command("events")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, show_default="data/events", help="The annotated corpus (stand-off JSON Lines).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="lagebild/models/events_de", help="Where to write the model.")
+@click.option("--no-models", is_flag=True, help="Prepare the examples without the NER model.")
+def train_events_cmd(corpus_dir, out, no_models) -> None:
+    """Train the learned event coder on the corpus's train split.
+
+    Trigger (event type per token), role (source/target per actor mention) and
+    factuality models: logistic regression over features from the analyzer's
+    tokens, mentions, cue lexicon and rule events. The regularisation, the
+    thresholds and the confidence calibration are chosen on the dev split; the test
+    split is never read. About 2-5 minutes on 2 cores; needs scikit-learn
+    (pip install "lagebild[train]").
+
+    \b
+    Examples:
+      lagebild train events
+      lagebild train events --out /tmp/events_model
+      lagebild eval events --split dev
+    """
+    try:
+        from ..learned.train import train
+    except ImportError as e:
+        raise click.ClickException(f"training needs scikit-learn: pip install \"lagebild[train]\" ({e})")
+    from ..learned.coder import MODEL_DIR
+    try:
+        train(corpus_dir, out or MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models)
+    except (LagebildError, ValueError) as e:
+        _fail(e)

@@ -1,0 +1,177 @@
+"""Decode events from the three linear models (trigger, role, factuality)."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..actors import ActorIndex, Mention
+from ..errors import ModelError
+from ..events import Lexicon, find_magnitude, lemma, load_cues
+from ..records import Event, EventDate, Evidence, Participant, Timex
+from ..text import SentenceTokens
+from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
+from .linear import LinearModel
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events_de"
+NONE = "O"
+MAX_SIDE = 3
+
+
+@dataclass
+class Thresholds:
+    trigger: float = 0.5      # the best event type's probability must reach this
+    role: float = 0.5         # a mention joins a side at this probability
+    merge_window: int = 3     # triggers of one type this close in a sentence are one event
+    min_confidence: float = 0.0   # the default --min-confidence, chosen on dev for precision
+    calib_a: float = 1.0          # confidence = sigmoid(a * raw + b), fitted on dev (Platt scaling)
+    calib_b: float = 0.0
+    raw: bool = False             # True while calibrating: report the raw score
+
+
+@dataclass
+class EventModel:
+    trigger: LinearModel
+    role: LinearModel
+    factuality: LinearModel
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    modes: dict[str, str] = field(default_factory=dict)     # "TYPE|lemma" -> most frequent mode in train
+    meta: dict = field(default_factory=dict)
+
+    def save(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.trigger.save(out / "trigger.npz")
+        self.role.save(out / "role.npz")
+        self.factuality.save(out / "factuality.npz")
+        meta = dict(self.meta, thresholds=self.thresholds.__dict__, modes=self.modes)
+        (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def load_event_model(path: Path | None = None) -> EventModel | None:
+    """The shipped event model, or None when none has been trained into the package."""
+    path = path or MODEL_DIR
+    if not (path / "meta.json").exists():
+        return None
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ModelError(f"{path / 'meta.json'}: corrupt ({exc}) -- retrain with `lagebild train events`") from exc
+    return EventModel(trigger=LinearModel.load(path / "trigger.npz"), role=LinearModel.load(path / "role.npz"),
+                      factuality=LinearModel.load(path / "factuality.npz"),
+                      thresholds=Thresholds(**meta.get("thresholds", {})), modes=meta.get("modes", {}),
+                      meta=meta)
+
+
+@dataclass
+class Trigger:
+    st: SentenceTokens
+    k: int
+    type: str
+    p: float
+
+
+class LearnedCoder:
+    """Events of one document from the learned models; never invents a participant: a side
+    with no mention chosen by the role model stays empty."""
+
+    def __init__(self, model: EventModel, lex: Lexicon | None = None):
+        self.model = model
+        self.lex = lex or load_cues()
+
+    def triggers(self, ctx: DocContext, cache: dict | None = None) -> list[Trigger]:
+        th = self.model.thresholds
+        cache = {} if cache is None else cache
+        out: list[Trigger] = []
+        for st in ctx.sentences:
+            if st.sentence.kind != "body":
+                continue
+            cands = [k for k, t in enumerate(st.tokens) if content_token(t)]
+            if not cands:
+                continue
+            key = ("trig", st.sentence.index)
+            if key not in cache:
+                cache[key] = self.model.trigger.proba_many([trigger_features(st, k, ctx) for k in cands])
+            probs = cache[key]
+            classes = self.model.trigger.classes
+            found: list[Trigger] = []
+            for k, row in zip(cands, probs):
+                best = max((i for i, c in enumerate(classes) if c != NONE), key=lambda i: row[i])
+                if row[best] >= th.trigger:
+                    found.append(Trigger(st, k, classes[best], float(row[best])))
+            # one event per happening: nearby triggers of one type collapse onto the likeliest
+            found.sort(key=lambda tr: -tr.p)
+            kept: list[Trigger] = []
+            for tr in found:
+                if not any(o.type == tr.type and abs(o.k - tr.k) <= th.merge_window for o in kept):
+                    kept.append(tr)
+            out += sorted(kept, key=lambda tr: tr.k)
+        return out
+
+    def roles(self, tr: Trigger, ctx: DocContext, cache: dict) -> tuple[list[tuple[Mention, float]],
+                                                                        list[tuple[Mention, float]]]:
+        ms = candidate_mentions(tr.st, ctx)
+        if not ms:
+            return [], []
+        key = ("role", tr.st.sentence.index, tr.k, tr.type)
+        if key not in cache:
+            cache[key] = self.model.role.proba_many([role_features(tr.st, tr.k, tr.type, m, ctx) for m in ms])
+        probs = cache[key]
+        ci = {c: i for i, c in enumerate(self.model.role.classes)}
+        th = self.model.thresholds.role
+        src, tgt = [], []
+        for m, row in zip(ms, probs):
+            ps, pt = row[ci["source"]], row[ci["target"]]
+            if ps >= th and ps >= pt:
+                src.append((m, float(ps)))
+            elif pt >= th:
+                tgt.append((m, float(pt)))
+        src.sort(key=lambda x: -x[1])
+        tgt.sort(key=lambda x: -x[1])
+        return src[:MAX_SIDE], tgt[:MAX_SIDE]
+
+    def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],
+             timexes: list[Timex], dct: str | None, cache: dict | None = None) -> list[Event]:
+        """Events of one document. ``cache`` (a dict kept by the caller) saves the model outputs
+        between calls with other thresholds on the same document."""
+        cache = {} if cache is None else cache
+        ctx = cache.get("ctx")
+        if ctx is None:
+            ctx = cache["ctx"] = DocContext.build(sentences, actors, self.lex, rule_events)
+        th = self.model.thresholds
+        out: list[Event] = []
+        for tr in self.triggers(ctx, cache):
+            src, tgt = self.roles(tr, ctx, cache)
+            if not src and not tgt:
+                continue                 # no participant in the text: nothing to report
+            key = ("fact", tr.st.sentence.index, tr.k, tr.type)
+            if key not in cache:
+                cache[key] = self.model.factuality.proba(factuality_features(tr.st, tr.k, tr.type, ctx))
+            fp = cache[key]
+            fact = max(fp, key=fp.get)
+            parts = [p for _, p in src + tgt]
+            raw = tr.p * (sum(parts) / len(parts))
+            conf = raw if th.raw else 1.0 / (1.0 + math.exp(-(th.calib_a * raw + th.calib_b)))
+            tok = tr.st.tokens[tr.k]
+            sent = tr.st.sentence
+            ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
+                       source=[_participant(m) for m, _ in src], target=[_participant(m) for m, _ in tgt],
+                       factuality=fact, cue=tok.text,
+                       evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
+            ev.confidence = round(conf, 3)
+            ev.magnitude = find_magnitude(sent.text)
+            ev.date = _date(tok.start, sent, timexes, dct)
+            out.append(ev)
+        return out
+
+
+def _participant(m: Mention) -> Participant:
+    return m.participant()
+
+
+def _date(pos: int, sent, timexes: list[Timex], dct: str | None) -> EventDate | None:
+    inside = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start <= t.start < sent.end]
+    if inside:
+        best = min(inside, key=lambda t: abs(t.start - pos))
+        return EventDate(text=best.text, value=best.value, from_dct=False)
+    return EventDate(text=None, value=dct, from_dct=True) if dct else None

@@ -1,0 +1,208 @@
+"""Features of the learned event coder: plain strings, one list per example.
+
+Language knowledge comes from the lexicon files (cue verbs and nouns in ``verbs.tsv``, word
+classes in ``cues.tsv``: negation, hypothetical, planned, condition, speech, particle ...);
+nothing here names a word of a particular article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..actors import ActorIndex, Mention
+from ..events import Lexicon, lemma
+from ..records import Event
+from ..text import SentenceTokens, Token
+
+FACT_CLASSES = ("negation", "hypothetical", "planned", "condition", "speech", "subordinator",
+                "unreal_noun", "negative_subordinator", "promise", "not_negation", "quote_verb")
+WINDOW = 8
+
+
+def _bucket(n: int) -> str:
+    for b in (0, 1, 2, 3, 5, 8, 13):
+        if n <= b:
+            return str(b)
+    return "far"
+
+
+@dataclass
+class RuleHit:
+    type: str
+    factuality: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+
+
+@dataclass
+class DocContext:
+    """What the features of one document need: tokens, mentions and the rule coder's events."""
+
+    sentences: list[SentenceTokens]
+    actors: ActorIndex
+    lex: Lexicon
+    rule_hits: dict[tuple[int, int], list[RuleHit]] = field(default_factory=dict)   # (sent, tok i) -> hits
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, sentences: list[SentenceTokens], actors: ActorIndex, lex: Lexicon,
+              rule_events: list[Event]) -> "DocContext":
+        ctx = cls(sentences=sentences, actors=actors, lex=lex)
+        for m in actors.mentions:
+            ctx.mentions.setdefault(m.sent, []).append(m)
+        by_sent = {st.sentence.index: st for st in sentences}
+        for ev in rule_events:
+            if not ev.evidence or not ev.cue:
+                continue
+            st = by_sent.get(ev.evidence[0].sentence)
+            if st is None:
+                continue
+            hit = RuleHit(ev.type, ev.factuality, frozenset(p.code or "-" for p in ev.source),
+                          frozenset(p.code or "-" for p in ev.target))
+            for t in st.tokens:
+                if t.text == ev.cue:
+                    ctx.rule_hits.setdefault((t.sent, t.i), []).append(hit)
+        return ctx
+
+
+def _particle_after(toks: list[Token], k: int, lex: Lexicon) -> str | None:
+    """The separable particle closing the clause of a verb: "griff ... an" -> "an"."""
+    for t in toks[k + 1:]:
+        if t.text in (",", ";", ":", ".", "?", "!", "–"):
+            prev = toks[t.i - 1] if t.i > 0 else None
+            return prev.lower if prev is not None and prev is not toks[k] and lex.is_(prev.lower, "particle") else None
+    last = toks[-1]
+    return last.lower if last is not toks[k] and lex.is_(last.lower, "particle") else None
+
+
+def content_token(t: Token) -> bool:
+    return len(t.text) >= 3 and t.text[0].isalpha()
+
+
+def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:
+    toks = st.tokens
+    t = toks[k]
+    low = t.lower
+    lem = lemma(t.text)
+    lex = ctx.lex
+    f = [f"w={low}", f"l={lem}", f"s3={low[-3:]}", f"s4={low[-4:]}", f"s5={low[-5:]}",
+         f"ls6={lem[-6:]}", f"ls8={lem[-8:]}", f"p4={low[:4]}",
+         "cap" if t.is_cap and k > 0 else ("first" if k == 0 else "low")]
+    head = low.rsplit("-", 1)[1] if "-" in low else ""
+    if head.isalpha():
+        f.append(f"head={lemma(head)}")
+    for d in (-2, -1, 1, 2):
+        j = k + d
+        f.append(f"w{d}={toks[j].lower if 0 <= j < len(toks) else '<s>'}")
+    part = _particle_after(toks, k, lex) if not t.is_cap or k == 0 else None
+    if part:
+        f += [f"part={part}", f"lpart={part}{lem}"]
+        for c in lex.verbs.get(part + lem, ()):
+            f.append(f"vcue={c.type}")
+    for c in lex.verbs.get(lem, ()) or lex.verbs.get(low, ()):
+        f.append(f"vcue={c.type}")
+        if c.requires:
+            f.append(f"vreq={c.type}")
+    if t.is_cap:
+        for c in lex.noun_cues(low) or ():
+            f.append(f"ncue={c.type}")
+    for h in ctx.rule_hits.get((t.sent, t.i), ()):
+        f += [f"rule={h.type}", f"rulef={h.factuality}"]
+    near = [m for m in ctx.mentions.get(t.sent, ()) if abs(m.i - k) <= 3 or m.start <= t.start < m.end]
+    if any(m.start <= t.start < m.end for m in near):
+        f.append("in_mention")
+    f.append(f"nm={_bucket(len(ctx.mentions.get(t.sent, ())))}")
+    f.append(f"kind={st.sentence.kind}")
+    return f
+
+
+def candidate_mentions(st: SentenceTokens, ctx: DocContext) -> list[Mention]:
+    """Mentions a trigger may take as participants: those of its sentence and of the sentence
+    before (where a subject carried over or a pronoun's antecedent stands)."""
+    i = st.sentence.index
+    return list(ctx.mentions.get(i, ())) + [m for m in ctx.mentions.get(i - 1, ())
+                                             if not m.pronoun]
+
+
+def _previous_sentence_features(t: Token, typ: str, m: Mention, ctx: DocContext) -> list[str]:
+    prep = m.prep or "-"
+    same = ctx.mentions.get(t.sent, ())
+    subj = m.prep is None and not m.oblique
+    return ["prev", f"T={typ}", f"Tprev={typ}", f"prevprep={prep}", f"Tprevprep={typ}|{prep}",
+            f"prevsubj={subj}", f"Tprevsubj={typ}|{subj}", f"prevkind={m.kind}", f"prevsec={m.sector}",
+            f"prevpron={m.pronoun}", f"prev_first={m is ctx.mentions.get(m.sent, [None])[0]}",
+            f"here={_bucket(len(same))}", f"code={'yes' if m.code else 'no'}",
+            f"samecode_here={any(o.code == m.code for o in same)}"]
+
+
+def role_features(st: SentenceTokens, k: int, typ: str, m: Mention, ctx: DocContext) -> list[str]:
+    toks = st.tokens
+    t = toks[k]
+    if m.sent != t.sent:
+        return _previous_sentence_features(t, typ, m, ctx)
+    lem = lemma(t.text)
+    before = m.end <= t.start
+    inside = m.start <= t.start < m.end or t.start <= m.start < t.end
+    side = "in" if inside else ("L" if before else "R")
+    dist = (k - m.j + 1) if before else (m.i - k)
+    between = toks[m.j:k] if before else toks[k + 1:m.i]
+    comma = any(x.text in (",", ";", ":", "–") for x in between)
+    others = [o for o in ctx.mentions.get(m.sent, ()) if o is not m
+              and ((before and m.end <= o.start and o.end <= t.start) or (not before and t.end <= o.start and o.end <= m.start))]
+    noun = t.is_cap and k > 0
+    prep = m.prep or "-"
+    f = [f"T={typ}", f"side={side}", f"Tside={typ}|{side}", f"d={_bucket(max(dist, 0))}",
+         f"Td={typ}|{side}|{_bucket(max(dist, 0))}", f"prep={prep}", f"Tprep={typ}|{prep}",
+         f"sprep={side}|{prep}", f"lprep={lem}|{prep}", f"obl={m.oblique}", f"Tobl={typ}|{m.oblique}|{side}",
+         f"kind={m.kind}", f"sec={m.sector}", f"Tsec={typ}|{m.sector}", f"pron={m.pronoun}",
+         f"gen={m.genitive_of}", f"noun={noun}", f"nside={noun}|{side}", f"comma={comma}",
+         f"scomma={side}|{comma}", f"nbetween={_bucket(len(others))}", f"quote={m.in_quote}",
+         f"code={'yes' if m.code else 'no'}", f"first={m is ctx.mentions.get(m.sent, [None])[0]}"]
+    if m.i > 0:
+        f.append(f"mprev={toks[m.i - 1].lower}")
+        f.append(f"Tmprev={typ}|{toks[m.i - 1].lower}")
+    if m.j < len(toks):
+        f.append(f"mnext={toks[m.j].lower}")
+    if before and others == [] and dist <= 1:
+        f.append("adjacent_before")
+    for h in ctx.rule_hits.get((t.sent, t.i), ()):
+        if m.code and m.code in h.sources:
+            f.append("rule_src")
+        if m.code and m.code in h.targets:
+            f.append("rule_tgt")
+    return f
+
+
+def factuality_features(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -> list[str]:
+    toks = st.tokens
+    t = toks[k]
+    lex = ctx.lex
+    f = [f"T={typ}", f"l={lemma(t.text)}", f"noun={t.is_cap and k > 0}"]
+    # the clause: tokens up to the nearest boundary on each side, and a wider window
+    lo = k
+    while lo > 0 and toks[lo - 1].text not in (",", ";", ":", "–"):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(toks) and toks[hi + 1].text not in (",", ";", ":", "–"):
+        hi += 1
+    for j in range(max(0, k - WINDOW), min(len(toks), k + WINDOW + 1)):
+        if j == k:
+            continue
+        w = toks[j].lower
+        where = "C" if lo <= j <= hi else ("L" if j < k else "R")
+        f.append(f"{where}:{w}")
+        for cls in FACT_CLASSES:
+            if lex.is_(w, cls):
+                f.append(f"{where}:cls={cls}")
+                f.append(f"T{where}:cls={typ}|{cls}")
+    if lo > 0:
+        f.append(f"clause_after={toks[lo].lower}")     # first word of the clause ("falls", "dass")
+        f.append(f"prevclause_last={toks[lo - 2].lower if lo >= 2 else '<s>'}")
+    else:
+        f.append("clause_first")
+    for w in (x.lower for x in toks):
+        for cls in ("condition", "hypothetical", "negation", "speech"):
+            if lex.is_(w, cls):
+                f.append(f"S:cls={cls}")
+    for h in ctx.rule_hits.get((t.sent, t.i), ()):
+        f.append(f"rulef={h.factuality}")
+    return sorted(set(f))

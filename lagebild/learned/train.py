@@ -1,0 +1,214 @@
+"""Train the learned event coder on the annotated corpus (``data/events``).
+
+Examples come from the analyzer's own stages (tokens, actor mentions, rule events), aligned
+with the gold spans: a token inside a gold cue is a trigger of its type; a mention inside a
+gold participant's span is that event's source or target; each gold event gives one
+factuality example. The regularisation strength and the decoding thresholds are chosen on the
+dev split only; the test split is never read here.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import asdict
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from ..corpus import CorpusDoc, load
+from ..events import lemma
+from ..records import Article
+from .coder import NONE, EventModel, LearnedCoder, Thresholds
+from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
+from .linear import LinearModel
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+class Prepared:
+    """One corpus article run through the analyzer's stages."""
+
+    def __init__(self, doc: CorpusDoc, analyzer):
+        self.doc = doc
+        self.stages = analyzer.stages(Article(doc_id=doc.doc_id, text=doc.text, dct=doc.dct))
+        self.ctx = DocContext.build(self.stages.sent_tokens, self.stages.actors, analyzer.coder.lex,
+                                    self.stages.rule_events)
+
+
+def examples(prep: Prepared) -> tuple[list, list, list, Counter]:
+    """(trigger rows, role rows, factuality rows, mode counts) of one article: rows are (features, label)."""
+    ctx, doc = prep.ctx, prep.doc
+    trig_label: dict[tuple[int, int], str] = {}
+    anchors = []      # (sentence tokens, k, gold event)
+    for ev in doc.events:
+        typ = ev.type.split("|")[0]
+        hit = None
+        for st in ctx.sentences:
+            if not (st.sentence.start <= ev.cue.start < st.sentence.end):
+                continue
+            toks = [t for t in st.tokens if _overlaps(t.start, t.end, ev.cue.start, ev.cue.end)]
+            content = [t for t in toks if content_token(t)][:3] or toks[:1]
+            for t in content:
+                trig_label[(st.sentence.index, t.i)] = typ
+            if content:
+                hit = (st, content[0].i)
+            break
+        if hit:
+            anchors.append((hit[0], hit[1], ev))
+    trig_rows = []
+    for st in ctx.sentences:
+        if st.sentence.kind != "body":
+            continue
+        for k, t in enumerate(st.tokens):
+            if content_token(t) or (st.sentence.index, k) in trig_label:
+                trig_rows.append((trigger_features(st, k, ctx), trig_label.get((st.sentence.index, k), NONE)))
+    role_rows, fact_rows, modes = [], [], Counter()
+    for st, k, ev in anchors:
+        typ = ev.type.split("|")[0]
+        for m in candidate_mentions(st, ctx):
+            lab = "none"
+            if any(p.span and _overlaps(m.start, m.end, p.span.start, p.span.end) for p in ev.source):
+                lab = "source"
+            elif any(p.span and _overlaps(m.start, m.end, p.span.start, p.span.end) for p in ev.target):
+                lab = "target"
+            role_rows.append((role_features(st, k, typ, m, ctx), lab))
+        fact_rows.append((factuality_features(st, k, typ, ctx), ev.factuality))
+        if ev.mode:
+            modes[(typ, lemma(st.tokens[k].text), ev.mode)] += 1
+    return trig_rows, role_rows, fact_rows, modes
+
+
+def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_weight=None) -> LinearModel:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for feats, _ in rows for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+    indptr, indices = [0], []
+    for feats, _ in rows:
+        idx = sorted({vocab[f] for f in feats if f in vocab})
+        indices += idx
+        indptr.append(len(indices))
+    X = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(vocab)))
+    y = [lab for _, lab in rows]
+    clf = LogisticRegression(C=C, max_iter=2000, class_weight=class_weight)
+    clf.fit(X, y)
+
+    class _Names:
+        @staticmethod
+        def get_feature_names_out():
+            return sorted(vocab, key=vocab.get)
+
+    return LinearModel.from_sklearn(clf, _Names)
+
+
+def predict(model: EventModel, preps: list[Prepared], caches: list[dict] | None = None) -> list[list]:
+    """Merged learned events per article (caches: one dict per article, reused across thresholds)."""
+    from ..merge import merge_events
+    coder = LearnedCoder(model)
+    out = []
+    for i, prep in enumerate(preps):
+        st = prep.stages
+        cache = caches[i] if caches is not None else None
+        out.append(merge_events(coder.code(st.sent_tokens, st.actors, st.rule_events, st.timexes,
+                                           prep.doc.dct, cache=cache)))
+    return out
+
+
+def score(preps: list[Prepared], predicted: list[list], min_confidence: float = 0.0) -> dict:
+    from ..evaluate.events import score_pairs
+    pairs = [(p.doc.as_gold(), {"events": [asdict(e) for e in evs if (e.confidence or 0) >= min_confidence]})
+             for p, evs in zip(preps, predicted)]
+    return score_pairs(pairs).as_dict()
+
+
+def correct_flags(preps: list[Prepared], predicted: list[list]) -> list[tuple[float, bool]]:
+    """(raw confidence, right?) per predicted event: right when one of its dyads fits a gold dyad."""
+    from ..evaluate.events import gold_slots, predicted_tuples
+    out = []
+    for p, evs in zip(preps, predicted):
+        slots = gold_slots([e for e in p.doc.as_gold()["events"]])
+        for e in evs:
+            keys = predicted_tuples([asdict(e)])
+            out.append((e.confidence or 0.0, any(sl.accepts(k) for k in keys for sl in slots)))
+    return out
+
+
+def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
+    """Platt scaling of the raw score on dev: (a, b) of sigmoid(a * raw + b)."""
+    from sklearn.linear_model import LogisticRegression
+    ys = [y for _, y in pairs]
+    if len(set(ys)) < 2:
+        return 1.0, 0.0
+    clf = LogisticRegression(C=100.0).fit(np.array([[x] for x, _ in pairs]), ys)
+    return float(clf.coef_[0][0]), float(clf.intercept_[0])
+
+
+def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Callable[[str], None] = print,
+          use_models: bool = True, target_precision: float = 0.75) -> EventModel:
+    from ..pipeline import Analyzer
+    t0 = time.time()
+    kw = {"corpus_dir": corpus_dir} if corpus_dir else {}
+    train_docs = load(split="train", **kw)
+    dev_docs = load(split="dev", include_written=False, **kw)
+    if not train_docs:
+        raise ValueError("the corpus has no train articles (data/events/*.jsonl)")
+    analyzer = Analyzer(use_models=use_models, coder="rules")
+    log(f"preparing {len(train_docs)} train and {len(dev_docs)} dev articles ...")
+    train_prep = [Prepared(d, analyzer) for d in train_docs if d.text]
+    dev_prep = [Prepared(d, analyzer) for d in dev_docs if d.text]
+    trig, role, fact, modes = [], [], [], Counter()
+    for p in train_prep:
+        a, b, c, m = examples(p)
+        trig += a
+        role += b
+        fact += c
+        modes += m
+    log(f"examples: {len(trig)} tokens ({sum(l != NONE for _, l in trig)} triggers), "
+        f"{len(role)} mention pairs, {len(fact)} factuality ({time.time() - t0:.0f} s)")
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for (typ, lem, mode), n in modes.items():
+        by_key[f"{typ}|{lem}"][mode] += n
+    best_mode = {k: c.most_common(1)[0][0] for k, c in by_key.items()}
+    best = None
+    for C in (0.3, 1.0, 3.0):
+        model = EventModel(trigger=fit(trig, C), role=fit(role, C), factuality=fit(fact, C), modes=best_mode)
+        caches = [{} for _ in dev_prep]
+        for tt in (0.15, 0.2, 0.3, 0.4, 0.5):
+            for rt in (0.3, 0.4, 0.5):
+                model.thresholds = Thresholds(trigger=tt, role=rt, raw=True)
+                s = score(dev_prep, predict(model, dev_prep, caches))
+                log(f"  C={C} trigger>={tt} role>={rt}: dev P={s['precision']} R={s['recall']} F1={s['f1']}")
+                if best is None or s["f1"] > best[0]:
+                    best = (s["f1"], C, tt, rt, model)
+        log(f"  ({time.time() - t0:.0f} s)")
+    f1, C, tt, rt, model = best
+    model.thresholds = Thresholds(trigger=tt, role=rt, raw=True)
+    dev_pred = predict(model, dev_prep)
+    a, b = calibrate(correct_flags(dev_prep, dev_pred))
+    model.thresholds = Thresholds(trigger=tt, role=rt, calib_a=a, calib_b=b)
+    dev_pred = predict(model, dev_prep)
+    # the default confidence floor: the best dev F1 among floors that reach the target precision
+    floors = []
+    for mc in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        s = score(dev_prep, dev_pred, mc)
+        floors.append((s["precision"] >= target_precision, s["f1"], -mc, mc, s))
+        log(f"  min_confidence {mc}: dev P={s['precision']} R={s['recall']} F1={s['f1']}")
+    ok, _, _, mc, s = max(floors)
+    model.thresholds.min_confidence = mc
+    flags = correct_flags(dev_prep, dev_pred)
+    high = [y for x, y in flags if x >= 0.8]
+    model.meta = {"trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep)},
+                  "C": C, "dev": {k: s[k] for k in ("precision", "recall", "f1", "factuality_accuracy",
+                                                  "false_facts", "tp", "fp", "fn")},
+                  "dev_at_0.8": {"events": len(high), "right": sum(high)},
+                  "target_precision": target_precision, "seconds": round(time.time() - t0)}
+    if out is not None:
+        model.save(out)
+    log(f"chosen C={C} trigger>={tt} role>={rt} min_confidence={mc}: dev P={s['precision']} "
+        f"R={s['recall']} F1={s['f1']}; events at confidence>=0.8: {sum(high)} of {len(high)} right "
+        f"({time.time() - t0:.0f} s)")
+    return model
