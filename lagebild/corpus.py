@@ -403,3 +403,125 @@ def write_jsonl(docs: Iterable[CorpusDoc], path: Path) -> None:
 def iter_gold(docs: Iterable[CorpusDoc]) -> Iterator[dict]:
     for d in docs:
         yield d.as_gold()
+
+
+# --------------------------------------------------------------------------- time expressions
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+TIMEX_DIR = REPO / "data" / "timex"
+
+
+def anchor_timexes(text: str, raw: dict) -> tuple[list[dict], list[str]]:
+    """An annotator's time expressions (exact surfaces, optional unique ``context``, in text
+    order) as stand-off spans: each expression is anchored at its first occurrence after the
+    previous one (or inside its context)."""
+    out, problems, pos = [], [], 0
+    where0 = raw.get("doc_id", "?")
+    for i, tx in enumerate(raw.get("timexes") or []):
+        where = f"{where0} timex {i + 1}"
+        surface, ctx = tx.get("text"), tx.get("context")
+        if not surface:
+            problems.append(f"{where}: 'text' must be the exact surface of the expression")
+            continue
+        if ctx:
+            hits = _find_all(text, ctx)
+            if len(hits) != 1 or surface not in ctx:
+                problems.append(f"{where}: context {ctx!r} must occur exactly once and contain {surface!r}")
+                continue
+            start = hits[0] + ctx.find(surface)
+        else:
+            start = text.find(surface, pos)
+            if start < 0:
+                problems.append(f"{where}: {surface!r} not found after the previous expression "
+                                "(list them in text order, or add a unique 'context')")
+                continue
+        if tx.get("type") not in TIMEX_TYPES:
+            problems.append(f"{where}: type {tx.get('type')!r} is not one of {', '.join(TIMEX_TYPES)}")
+        if not tx.get("value"):
+            problems.append(f"{where}: a TIMEX3 value is needed (e.g. 2016-03-15, 2016-W11, P3D, PAST_REF)")
+        out.append({"start": start, "end": start + len(surface), "text": surface,
+                    "type": tx.get("type"), "value": tx.get("value")})
+        pos = start + len(surface)
+    if raw.get("dct") is None or not str(raw.get("dct"))[:4].isdigit():
+        problems.append(f"{where0}: 'dct' (the document date you assign, YYYY-MM-DD) is missing")
+    return out, problems
+
+
+def load_timex_corpus(path: Path | None = None) -> list[dict]:
+    """Stand-off time expressions of news articles with their texts joined from ``../shared``:
+    dicts with doc_id, dct, text, timexes (start, end, text, type, value)."""
+    path = path or TIMEX_DIR / "10kgnad_news.jsonl"
+    texts = gnad_texts()
+    docs = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        text = texts.get(d["doc_id"], (None, None))[1]
+        if text is None or text_hash(text) != d["text_sha1"]:
+            raise DataError(f"{path}:{n}: text of {d['doc_id']} missing or changed")
+        d["text"] = text
+        docs.append(d)
+    return docs
+
+
+# --------------------------------------------------------------------------- named entities
+
+NER_LABELS = tuple(f"{b}{s}" for b in ("PER", "LOC", "ORG", "OTH") for s in ("", "deriv", "part"))
+NER_DIR = REPO / "data" / "ner"
+_MARK = None
+
+
+def parse_markup(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``"[[Angela Merkel|PER]] reist nach [[Paris|LOC]]"`` -> (plain text, [(start, end, label)])."""
+    import re
+    global _MARK
+    if _MARK is None:
+        _MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Za-z]+)\]\]")
+    out, ents, pos = [], [], 0
+    for m in _MARK.finditer(marked):
+        out.append(marked[pos:m.start()])
+        start = sum(len(x) for x in out)
+        out.append(m.group(1))
+        ents.append((start, start + len(m.group(1)), m.group(2)))
+        pos = m.end()
+    out.append(marked[pos:])
+    return "".join(out), ents
+
+
+def to_markup(text: str, ents: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for s, e, lab in sorted(ents):
+        out += [text[pos:s], f"[[{text[s:e]}|{lab}]]"]
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def check_ner_line(rec: dict, texts: dict[str, tuple[str, str]]) -> tuple[dict | None, list[str]]:
+    """One annotated sentence (``id`` = "gnad-0123:START-END", ``text`` with markup) as stand-off."""
+    rid = rec.get("id", "?")
+    try:
+        doc_id, span = rid.split(":")
+        start, end = (int(x) for x in span.split("-"))
+    except ValueError:
+        return None, [f"{rid}: id must look like gnad-0123:130-217"]
+    if doc_id not in texts:
+        return None, [f"{rid}: unknown article"]
+    plain, ents = parse_markup(rec.get("text") or "")
+    sent = texts[doc_id][1][start:end]
+    problems = []
+    if plain != sent:
+        k = next((i for i, (a, b) in enumerate(zip(plain, sent)) if a != b), min(len(plain), len(sent)))
+        problems.append(f"{rid}: text differs from the article at character {k}: "
+                        f"{plain[max(0, k - 20):k + 20]!r} vs {sent[max(0, k - 20):k + 20]!r} "
+                        "(only add or remove [[...|LABEL]] marks, never change the words)")
+    for s, e, lab in ents:
+        if lab not in NER_LABELS:
+            problems.append(f"{rid}: label {lab!r} is not one of {', '.join(NER_LABELS)}")
+        if plain[s:e] != plain[s:e].strip():
+            problems.append(f"{rid}: entity {plain[s:e]!r} has spaces at its edge")
+    rec_out = {"doc_id": doc_id, "dataset": "10kgnad", "start": start, "end": end,
+               "text_sha1": text_hash(sent),
+               "entities": [[start + s, start + e, lab] for s, e, lab in ents]}
+    return (None if problems else rec_out), problems

@@ -67,6 +67,23 @@ INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man 
 KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
 
 
+# Fallbacks: ways to fill a participant the clause does not name. Each is a named policy
+# that can be switched off (EventCoder(fallbacks=...)); a participant filled by one carries
+# ``inferred`` with the policy's name. The defaults keep those that name a participant the
+# text supports (the state where a court or police act happens, the people of the place of a
+# protest) and switch off those that guess from the story as a whole.
+FALLBACKS = {
+    "place_state": True,      # "In Kuba wurden Dissidenten festgenommen": the state of the place acts
+    "place_people": True,     # "zu Protesten in Istanbul": the people of that place protest
+    "nearest": False,         # no target: the nearest earlier actor of another code
+    "other_side": False,      # a threat with no one named: the story's most named other country
+    "neighbour": True,        # "ins Nachbarland": the source's neighbour the story names most
+    "home_source": False,     # no source: the story's home country acts
+    "home_target": False,     # a home-country act with no target: it acts at home
+    "home_fighting": False,   # agentless fighting: home country against home country
+}
+
+
 @dataclass(frozen=True)
 class Cue:
     cue: str
@@ -520,7 +537,7 @@ def _neighbour(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
     counts = Counter(m.code for m in actors.mentions if m.code in near and not m.pronoun)
     if not counts:
         return []
-    return [Participant(actor=None, text=None, code=counts.most_common(1)[0][0])]
+    return [_inferred(counts.most_common(1)[0][0], "neighbour")]
 
 
 def _place_code(ms: list[Mention]) -> str | None:
@@ -553,9 +570,25 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     return out
 
 
+def _no_inferred_self_dyad(ev: Event) -> None:
+    """An inferred participant never makes an asserted dyad of a code with itself: it is dropped."""
+    if ev.factuality != "asserted":
+        return
+    ev.source = [p for p in ev.source if not (p.inferred and p.code in {q.code for q in ev.target})]
+    ev.target = [p for p in ev.target if not (p.inferred and p.code in {q.code for q in ev.source})]
+
+
+def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:
+    return Participant(actor=None, text=None, code=code, sector=sector, inferred=why)
+
+
 class EventCoder:
-    def __init__(self) -> None:
+    def __init__(self, fallbacks: dict[str, bool] | None = None) -> None:
         self.lex = load_cues()
+        unknown = set(fallbacks or ()) - set(FALLBACKS)
+        if unknown:
+            raise ValueError(f"unknown fallback policies {sorted(unknown)}; known: {sorted(FALLBACKS)}")
+        self.fallbacks = {**FALLBACKS, **(fallbacks or {})}
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, timexes: list[Timex],
              dct: str | None, text: str = "", quotes: list | None = None) -> list[Event]:
@@ -645,12 +678,12 @@ class EventCoder:
                 personal = ev.event.type == "RETREAT" and bool(ev.source_m) \
                     and all(m.kind == "person" and m.sector not in FORCES for m in ev.source_m)  # "trat zurück"
                 if not ev.event.target and ev.event.type in DOMESTIC_TARGET and actors.default_code \
-                        and not personal \
+                        and not personal and self.fallbacks["home_target"] \
                         and ev.event.source and all(p.code == actors.default_code for p in ev.event.source) \
                         and not any(m.code and m.code != actors.default_code for m in ms):
                     # a home-country actor acting with no one named: it acts at home (police, army,
                     # protesters and government of one country)
-                    ev.event.target = [Participant(actor=None, text=None, code=actors.default_code)]
+                    ev.event.target = [_inferred(actors.default_code, "home")]
                 if ev.event.type in THREAT_TYPES and reporter is not None and ev.clause.kind != "condition" \
                         and any(c2.kind == "condition" or c2.starts_with in ("sollten", "sollte") for c2 in clauses) \
                         and (ev.event.factuality in ("hypothetical", "planned") or ev.noun_negated is not None):
@@ -681,6 +714,7 @@ class EventCoder:
         out: list[Event] = []
         for r in raw:
             ev = r.event
+            _no_inferred_self_dyad(ev)
             reciprocal = bool(ev.source) and ev.target == ev.source
             ev.source = [p for p in ev.source if p.code]
             ev.target = [p for p in ev.target if p.code]
@@ -804,15 +838,15 @@ class EventCoder:
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             place = _place_code(ms)
             judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
-            if not source and judicial and place:
+            if not source and judicial and place and self.fallbacks["place_state"]:
                 # "In Belgien sind mehrere Verdächtige angeklagt": the state where it happens
-                source_p = [Participant(actor=None, text=None, code=place, sector=None)]
-            elif not source and cue.type == "COERCE" and (place or any(m.code for m in target)):
+                source_p = [_inferred(place, "place")]
+            elif not source and cue.type == "COERCE" and (place or any(m.code for m in target)) \
+                    and self.fallbacks["place_state"]:
                 # "In Kuba wurden Dissidenten festgenommen": the state where it happens
-                source_p = [Participant(actor=None, text=None, code=place or next(m.code for m in target if m.code),
-                                        sector=None)]
-            elif not source and actors.default_code:
-                source_p = [Participant(actor=None, text=None, code=actors.default_code, sector=None)]
+                source_p = [_inferred(place or next(m.code for m in target if m.code), "place")]
+            elif not source and actors.default_code and self.fallbacks["home_source"]:
+                source_p = [_inferred(actors.default_code, "home")]
             else:
                 source_p = _participants(source)
         else:
@@ -880,7 +914,7 @@ class EventCoder:
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
             target_p = self._fallback_target(c, source_p, actors, ci, clauses, cue.type)
-        if not target_p and any(t.lower.startswith("nachbar") for t in c.tokens):
+        if not target_p and any(t.lower.startswith("nachbar") for t in c.tokens) and self.fallbacks["neighbour"]:
             # "ins Nachbarland einmarschieren": the source's neighbour the story names most
             target_p = _neighbour(c, {p.code for p in source_p}, actors)
         mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander")
@@ -965,6 +999,9 @@ class EventCoder:
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
                          clauses: list[Clause], typ: str = "") -> list[Participant]:
         """No target in the clause: the nearest earlier actor of another code in this or the last sentence."""
+        if not self.fallbacks["nearest"]:
+            return self._other_side(c, {p.code for p in source}, actors) \
+                if typ == "THREATEN" and self.fallbacks["other_side"] else []
         codes = {p.code for p in source}
         # actors, not places: "in Havanna", "nach Kiew" are where things happen
         ok = [m for m in actors.mentions if m.code and m.code not in codes and not m.genitive_of
@@ -972,18 +1009,18 @@ class EventCoder:
         same = [m for m in ok if m.sent == c.sent]
         before = [m for m in same if m.start < c.start]
         if before:
-            return [before[-1].participant()]
+            return [replace(before[-1].participant(), inferred="nearest")]
         # the complement right after the cue's clause: "schlug vor, sich mit Lawrow zu treffen"
         nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
         if nxt is not None and nxt.kind in ("infinitive", "sub", "main"):
             after = [m for m in ok if m in nxt.mentions]
             if after:
-                return [after[0].participant()]
+                return [replace(after[0].participant(), inferred="nearest")]
         for back in (1, 2):
             prev = [m for m in ok if m.sent == c.sent - back]
             if prev:
-                return [prev[-1].participant()]
-        if typ == "THREATEN":
+                return [replace(prev[-1].participant(), inferred="nearest")]
+        if typ == "THREATEN" and self.fallbacks["other_side"]:
             return self._other_side(c, codes, actors)   # a threat with no one named: the other side
         return []
 
@@ -995,7 +1032,7 @@ class EventCoder:
         if counts:
             code, n = counts.most_common(1)[0]
             if n >= 2:
-                return [Participant(actor=None, text=None, code=code)]
+                return [_inferred(code, "other_side")]
         return []
 
     # -- noun events ------------------------------------------------------------------------
@@ -1068,13 +1105,14 @@ class EventCoder:
         if not source and cue.type == "PROTEST":
             # "zu Protesten in Istanbul": the people of the place where they protest
             place = _place_code(c.mentions)
-            if place is not None:
-                source = [Participant(actor=None, text=None, code=place)]
+            if place is not None and self.fallbacks["place_people"]:
+                source = [_inferred(place, "place")]
         if not source and cue.type in ("ASSAULT", "PROTEST", "COERCE") and actors.default_code and c.kind == "main" \
+                and self.fallbacks["home_fighting"] \
                 and not any(m.code and m.code != actors.default_code for m in actors.in_sentence(c.sent)):
             # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
-            source = [Participant(actor=None, text=None, code=actors.default_code)]
-            target = target or [Participant(actor=None, text=None, code=actors.default_code)]
+            source = [_inferred(actors.default_code, "home")]
+            target = target or [_inferred(actors.default_code, "home")]
         if not target and cue.type in RECIPROCAL and len({p.code for p in source}) > 1:
             target = list(source)      # "Xi und Obama hatten ihr Treffen genutzt"
         if not source and cue.type in THREAT_TYPES and getattr(self, "_speaker_now", None) is not None \

@@ -50,15 +50,30 @@ def _read_raw(path: Path) -> dict:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def lint_cmd(files: tuple[Path, ...]) -> None:
     """Check annotators' files: every cue, participant and condition found in the text,
-    every type, mode, code and sector valid. Prints the dyads when all is well."""
-    from ..corpus import anchor, gnad_texts, valid_codes
+    every type, mode, code and sector valid. Prints the dyads when all is well. Files
+    with "timexes" are time-expression files: surfaces in text order, types, values."""
+    from ..corpus import anchor, anchor_timexes, gnad_texts, valid_codes
     texts, codes, bad = gnad_texts(), valid_codes(), 0
     for path in files:
+        if path.suffix == ".jsonl":          # named-entity sentences with [[text|LABEL]] marks
+            bad += _lint_ner(path, texts)
+            continue
         raw = _read_raw(path)
         doc_id = raw.get("doc_id") or path.stem
+        if raw.get("written"):
+            texts[doc_id] = ("written", raw.get("text") or "")
         if doc_id not in texts:
             click.echo(f"{path}: unknown doc_id {doc_id!r}", err=True)
             bad += 1
+            continue
+        if "timexes" in raw:       # a time-expression file
+            txs, problems = anchor_timexes(texts[doc_id][1], raw)
+            for p in problems:
+                click.echo(f"{path}: {p}", err=True)
+            bad += bool(problems)
+            if not problems:
+                click.echo(f"{path}: ok, dct {raw['dct']}, {len(txs)} time expressions: "
+                           + "; ".join(f"{t['text']!r}@{t['start']}={t['value']}" for t in txs))
             continue
         events, problems = anchor(texts[doc_id][1], raw, codes)
         for p in problems:
@@ -70,6 +85,61 @@ def lint_cmd(files: tuple[Path, ...]) -> None:
             click.echo(f"{path}: ok, {len(events)} events: " + "; ".join(dy))
     if bad:
         sys.exit(1)
+
+
+def _lint_ner(path: Path, texts) -> int:
+    from ..corpus import check_ner_line
+    n = ents = bad = 0
+    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            click.echo(f"{path}:{k}: not JSON ({exc})", err=True)
+            bad += 1
+            continue
+        out, problems = check_ner_line(rec, texts)
+        for p in problems:
+            click.echo(f"{path}:{k}: {p}", err=True)
+        bad += bool(problems)
+        n += 1
+        ents += len(out["entities"]) if out else 0
+    click.echo(f"{path}: {n} sentences, {ents} entities, {bad} with problems")
+    return int(bool(bad))
+
+
+@corpus_group.command("build-ner")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Stand-off JSON Lines: article id, sentence offsets, text hash, entity spans and labels.")
+@click.option("--annotator", default=None, help="Annotator name to record.")
+def build_ner_cmd(files: tuple[Path, ...], out: Path, annotator: str | None) -> None:
+    """Turn annotated sentences ([[text|LABEL]] marks) into the stand-off NER corpus; the first
+    annotation of a sentence wins. Sentences with problems are reported and left out."""
+    from ..corpus import check_ner_line, gnad_texts
+    texts, seen, rows, bad = gnad_texts(), set(), [], 0
+    for path in files:
+        for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            rec, problems = check_ner_line(json.loads(line), texts)
+            for p in problems:
+                click.echo(f"{path}:{k}: {p}", err=True)
+            if rec is None:
+                bad += 1
+                continue
+            key = (rec["doc_id"], rec["start"])
+            if key in seen:
+                continue
+            seen.add(key)
+            rec["annotator"] = annotator or path.parent.name
+            rows.append(rec)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    click.echo(f"{len(rows)} sentences, {sum(len(r['entities']) for r in rows)} entities -> {out}"
+               + (f" ({bad} left out)" if bad else ""))
 
 
 @corpus_group.command("build")
@@ -95,6 +165,17 @@ def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> N
                            "(score the two with `lagebild corpus agree`)", err=True)
                 continue
             seen[doc_id] = path
+            if raw.get("written"):
+                # a short article written for the project: its text is ours and travels with it;
+                # for training only
+                text = raw.get("text") or ""
+                events, probs = anchor(text, raw, codes)
+                problems += [f"{path}: {p}" for p in probs]
+                docs.append(CorpusDoc(doc_id=doc_id, dataset="lagebild-written", split="train",
+                                      text_sha1=text_hash(text), events=events, written=True, text=text,
+                                      annotators=[annotator or raw.get("annotator") or "?"],
+                                      dct=raw.get("dct")))
+                continue
             if doc_id not in splits:
                 problems.append(f"{path}: {doc_id} is not a corpus article (data/events/articles.tsv)")
                 continue
