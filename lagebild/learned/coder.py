@@ -121,7 +121,8 @@ class LearnedCoder:
         th = self.model.thresholds.role
         src, tgt = [], []
         for m, row in zip(ms, probs):
-            ps, pt = row[ci["source"]], row[ci["target"]]
+            ps = row[ci["source"]] if "source" in ci else 0.0
+            pt = row[ci["target"]] if "target" in ci else 0.0
             if ps >= th and ps >= pt:
                 src.append((m, float(ps)))
             elif pt >= th:

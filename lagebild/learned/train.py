@@ -85,6 +85,10 @@ def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_w
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
+    labels = sorted({lab for _, lab in rows})
+    if len(labels) < 2:               # one class only: a constant model
+        return LinearModel(classes=labels or ["O"], features={}, weights=np.zeros((0, 1), np.float32),
+                           bias=np.zeros(1, np.float32))
     counts = Counter(f for feats, _ in rows for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
     indptr, indices = [0], []

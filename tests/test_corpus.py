@@ -1,0 +1,112 @@
+"""The annotated corpora: anchoring annotators' surfaces, the stand-off format and its validator."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.corpus import (CorpusDoc, anchor, anchor_timexes, check, load, parse_markup, text_hash,
+                             to_markup, valid_codes, write_jsonl)
+
+TEXT = ("Kiew – Russland hat die Ukraine angegriffen. Die EU kritisierte Russland scharf. "
+        "Die EU will am Freitag beraten, teilte ein Sprecher mit.")
+
+
+def _raw(**ev):
+    base = {"type": "ACCUSE", "mode": "disapprove", "factuality": "asserted", "cue": "kritisierte",
+            "source": [{"text": "EU", "code": "EU", "sector": None}],
+            "target": [{"text": "Russland", "code": "RUS", "sector": None}]}
+    base.update(ev)
+    return {"doc_id": "w-1", "events": [base]}
+
+
+def test_anchor_finds_cue_and_nearest_participants():
+    events, problems = anchor(TEXT, _raw(), valid_codes())
+    assert problems == []
+    ev = events[0]
+    assert TEXT[ev.cue.start:ev.cue.end] == "kritisierte"
+    # "Russland" occurs twice: the mention nearest the cue is taken
+    tgt = ev.target[0].span
+    assert TEXT[tgt.start:tgt.end] == "Russland" and tgt.start > ev.cue.start
+    assert TEXT[ev.source[0].span.start:ev.source[0].span.end] == "EU"
+
+
+def test_anchor_reports_ambiguous_cue_and_missing_surface():
+    _, problems = anchor(TEXT, _raw(cue="Die EU"), valid_codes())
+    assert any("occurs 2 times" in p for p in problems)
+    events, problems = anchor(TEXT, _raw(cue="Die EU", cue_context="Die EU will"), valid_codes())
+    assert problems == [] and events[0].cue.start == TEXT.index("Die EU will")
+    _, problems = anchor(TEXT, _raw(source=[{"text": "Nato", "code": "NATO"}]), valid_codes())
+    assert any("'Nato' is not in the text" in p for p in problems)
+
+
+def test_anchor_checks_labels_and_inferred_participants():
+    _, problems = anchor(TEXT, _raw(type="ATTACK", mode="x", factuality="fact"), valid_codes())
+    text = "\n".join(problems)
+    assert "unknown type 'ATTACK'" in text and "factuality 'fact'" in text
+    _, problems = anchor(TEXT, _raw(target=[{"text": None, "code": "UKR"}]), valid_codes())
+    assert any("needs 'inferred'" in p for p in problems)
+    events, problems = anchor(TEXT, _raw(target=[{"text": None, "code": "UKR", "inferred": "context"}]),
+                              valid_codes())
+    assert problems == [] and events[0].target[0].span is None and events[0].target[0].inferred == "context"
+    _, problems = anchor(TEXT, _raw(source=[{"text": "EU", "code": "XYZ", "sector": "FOO"}]), valid_codes())
+    assert any("'XYZ'" in p for p in problems) and any("'FOO'" in p for p in problems)
+
+
+def _written_corpus(tmp_path: Path, split: str = "train", text: str = TEXT) -> Path:
+    events, problems = anchor(text, _raw(), valid_codes())
+    assert not problems
+    doc = CorpusDoc(doc_id="w-1", dataset="lagebild-written", split=split, text_sha1=text_hash(text),
+                    events=events, written=True, text=text, annotators=["T"])
+    write_jsonl([doc], tmp_path / "written.jsonl")
+    return tmp_path
+
+
+def test_check_accepts_a_valid_corpus_and_loads_it(tmp_path, monkeypatch):
+    monkeypatch.setattr("lagebild.corpus.gnad_texts", lambda path=None: {})
+    corpus = _written_corpus(tmp_path)
+    assert check(corpus) == []
+    docs = load(corpus)
+    assert len(docs) == 1 and docs[0].text == TEXT
+    gold = docs[0].as_gold()
+    assert gold["events"][0]["source"][0]["code"] == "EU" and gold["events"][0]["cue"] == "kritisierte"
+
+
+def test_check_reports_spans_that_do_not_match_and_written_text_outside_train(tmp_path, monkeypatch):
+    monkeypatch.setattr("lagebild.corpus.gnad_texts", lambda path=None: {})
+    corpus = _written_corpus(tmp_path, split="test")
+    line = json.loads((corpus / "written.jsonl").read_text())
+    line["events"][0]["cue"]["start"] += 1
+    (corpus / "written.jsonl").write_text(json.dumps(line) + "\n")
+    problems = check(corpus)
+    assert any("may only be in train" in p for p in problems)
+    assert any("cue span" in p and "reads" in p for p in problems)
+
+
+def test_timex_anchoring_follows_text_order():
+    raw = {"doc_id": "w", "dct": "2016-03-16",
+           "timexes": [{"text": "Freitag", "type": "DATE", "value": "2016-03-18"}]}
+    out, problems = anchor_timexes(TEXT, raw)
+    assert problems == [] and TEXT[out[0]["start"]:out[0]["end"]] == "Freitag"
+    _, problems = anchor_timexes(TEXT, {"doc_id": "w", "timexes": [{"text": "Montag", "type": "DAY"}]})
+    assert any("not found" in p for p in problems) and any("dct" in p for p in problems)
+
+
+def test_ner_markup_round_trip():
+    text = "Angela Merkel traf den französischen Präsidenten in Paris."
+    ents = [(0, 13, "PER"), (23, 36, "LOCderiv"), (52, 57, "LOC")]
+    marked = to_markup(text, ents)
+    assert marked == "[[Angela Merkel|PER]] traf den [[französischen|LOCderiv]] Präsidenten in [[Paris|LOC]]."
+    assert parse_markup(marked) == (text, ents)
+
+
+@pytest.mark.needs_shared
+def test_repository_corpus_is_valid(shared):
+    """`lagebild corpus check` as a test: every span, code, type and mode of data/events."""
+    from lagebild.corpus import CORPUS_DIR
+    if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
+        pytest.skip("../shared/data/10kgnad not present: the corpus texts live there")
+    assert check(CORPUS_DIR) == []
+    docs = load(CORPUS_DIR, with_text=False)
+    assert len({d.doc_id for d in docs}) == len(docs)

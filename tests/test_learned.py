@@ -1,0 +1,83 @@
+"""The learned event coder: its model files, decoding, and that it never invents participants."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lagebild.corpus import CorpusDoc, anchor, text_hash, valid_codes, write_jsonl
+from lagebild.learned.linear import LinearModel
+
+ITEMS = [
+    ("Die EU kritisierte Russland scharf.", "kritisierte", "EU", "EU", "Russland", "RUS", "ACCUSE"),
+    ("Frankreich kritisierte die Türkei.", "kritisierte", "Frankreich", "FRA", "Türkei", "TUR", "ACCUSE"),
+    ("Deutschland kritisierte China am Montag.", "kritisierte", "Deutschland", "DEU", "China", "CHN", "ACCUSE"),
+    ("Die Nato kritisierte Syrien.", "kritisierte", "Nato", "NATO", "Syrien", "SYR", "ACCUSE"),
+    ("Italien verurteilte Israel deutlich.", "verurteilte", "Italien", "ITA", "Israel", "ISR", "ACCUSE"),
+    ("Russland griff die Ukraine an.", "griff", "Russland", "RUS", "Ukraine", "UKR", "ASSAULT"),
+    ("Israel griff den Libanon an.", "griff", "Israel", "ISR", "Libanon", "LBN", "ASSAULT"),
+    ("Die Türkei griff Syrien an.", "griff", "Türkei", "TUR", "Syrien", "SYR", "ASSAULT"),
+]
+
+
+def test_linear_model_round_trip(tmp_path):
+    m = LinearModel(classes=["O", "X"], features={"a": 0, "b": 1},
+                    weights=np.array([[0.0, 2.0], [1.0, 0.0]], dtype=np.float32), bias=np.zeros(2, np.float32))
+    m.save(tmp_path / "m.npz")
+    back = LinearModel.load(tmp_path / "m.npz")
+    p = back.proba(["a", "unknown-feature"])
+    assert back.classes == ["O", "X"] and p["X"] == pytest.approx(1 / (1 + np.exp(-2)), rel=1e-3)
+
+
+def test_corrupt_model_file_gives_a_clear_error(tmp_path):
+    from lagebild.errors import ModelError
+    (tmp_path / "m.npz").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="lagebild train events"):
+        LinearModel.load(tmp_path / "m.npz")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    pytest.importorskip("sklearn")
+    from lagebild.learned.train import train
+    corpus = tmp_path_factory.mktemp("corpus")
+    docs = []
+    for n, (text, cue, s, sc, t, tc, typ) in enumerate(ITEMS * 3):
+        raw = {"doc_id": f"w-{n}", "events": [{"type": typ, "factuality": "asserted", "cue": cue,
+                                                "source": [{"text": s, "code": sc}],
+                                                "target": [{"text": t, "code": tc}]}]}
+        events, problems = anchor(text, raw, valid_codes())
+        assert not problems
+        docs.append(CorpusDoc(doc_id=f"w-{n}", dataset="lagebild-written", split="train",
+                              text_sha1=text_hash(text), events=events, written=True, text=text))
+    write_jsonl(docs, corpus / "written.jsonl")
+    out = tmp_path_factory.mktemp("model")
+    model = train(corpus, out, log=lambda m: None, use_models=False)
+    return model, out
+
+
+def _analyzer(model_dir):
+    from lagebild.learned import LearnedCoder, load_event_model
+    from lagebild.pipeline import Analyzer
+    an = Analyzer(use_models=False, coder="rules")
+    an.learned = LearnedCoder(load_event_model(model_dir), an.coder.lex)
+    an.coder_mode = "learned"
+    an.min_confidence = 0.0
+    return an
+
+
+def test_trained_model_codes_an_unseen_sentence(tiny_model):
+    from lagebild.records import Article
+    _, out = tiny_model
+    doc = _analyzer(out)(Article(doc_id="x", text="Spanien kritisierte Polen."))
+    dyads = {(e.type, e.source[0].code, e.target[0].code) for e in doc.events if e.source and e.target}
+    assert ("ACCUSE", "ESP", "POL") in dyads
+    assert all(0.0 <= e.confidence <= 1.0 for e in doc.events)
+
+
+def test_learned_coder_never_invents_participants(tiny_model):
+    from lagebild.records import Article
+    _, out = tiny_model
+    doc = _analyzer(out)(Article(doc_id="x", text="Man kritisierte das scharf."))
+    assert doc.events == []          # a cue, but no actor in the text: no event, no guessed side
+    doc = _analyzer(out)(Article(doc_id="y", text="Spanien kritisierte Polen."))
+    assert doc.events and all(p.text for e in doc.events for p in e.source + e.target)
