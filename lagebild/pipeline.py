@@ -65,7 +65,9 @@ class Analyzer:
                 from .errors import ModelError
                 raise ModelError("no trained event model ships with this installation -- "
                                  "train one with `lagebild train events` or use --coder rules")
-        self.coder_mode = ("learned" if self.learned is not None else "rules") if coder == "auto" else coder
+        if coder == "auto":
+            coder = self.learned.model.meta.get("default_coder", "learned") if self.learned is not None else "rules"
+        self.coder_mode = coder
         if min_confidence is None and self.learned is not None:
             min_confidence = self.learned.model.thresholds.__dict__.get("min_confidence", 0.0)
         self.min_confidence = min_confidence or 0.0

@@ -17,6 +17,7 @@ from .linear import LinearModel
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events_de"
 NONE = "O"
 MAX_SIDE = 3
+EXTRA = 0.8      # a second participant on a side needs this probability
 
 
 @dataclass
@@ -49,8 +50,10 @@ class EventModel:
 
 
 def load_event_model(path: Path | None = None) -> EventModel | None:
-    """The shipped event model, or None when none has been trained into the package."""
-    path = path or MODEL_DIR
+    """The shipped event model (or the one in ``$LAGEBILD_EVENT_MODEL``), or None when none
+    has been trained into the package."""
+    import os
+    path = path or Path(os.environ.get("LAGEBILD_EVENT_MODEL") or MODEL_DIR)
     if not (path / "meta.json").exists():
         return None
     try:
@@ -119,16 +122,18 @@ class LearnedCoder:
         probs = cache[key]
         ci = {c: i for i, c in enumerate(self.model.role.classes)}
         th = self.model.thresholds.role
+        ps = [row[ci["source"]] if "source" in ci else 0.0 for row in probs]
+        pt = [row[ci["target"]] if "target" in ci else 0.0 for row in probs]
+        # one source and one target (the likeliest); a further mention joins a side only when the
+        # model is sure of it ("Frankreich und Deutschland kritisierten ...")
         src, tgt = [], []
-        for m, row in zip(ms, probs):
-            ps = row[ci["source"]] if "source" in ci else 0.0
-            pt = row[ci["target"]] if "target" in ci else 0.0
-            if ps >= th and ps >= pt:
-                src.append((m, float(ps)))
-            elif pt >= th:
-                tgt.append((m, float(pt)))
-        src.sort(key=lambda x: -x[1])
-        tgt.sort(key=lambda x: -x[1])
+        order_s = sorted(range(len(ms)), key=lambda i: -ps[i])
+        if order_s and ps[order_s[0]] >= th and ps[order_s[0]] >= pt[order_s[0]]:
+            src = [(ms[i], float(ps[i])) for i in order_s if ps[i] >= max(th, EXTRA) or i == order_s[0]]
+        taken = {id(m) for m, _ in src}
+        order_t = [i for i in sorted(range(len(ms)), key=lambda i: -pt[i]) if id(ms[i]) not in taken]
+        if order_t and pt[order_t[0]] >= th:
+            tgt = [(ms[i], float(pt[i])) for i in order_t if pt[i] >= max(th, EXTRA) or i == order_t[0]]
         return src[:MAX_SIDE], tgt[:MAX_SIDE]
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],

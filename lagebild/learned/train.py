@@ -18,6 +18,7 @@ import numpy as np
 
 from ..corpus import CorpusDoc, load
 from ..events import lemma
+from ..merge import merge_events
 from ..records import Article
 from .coder import NONE, EventModel, LearnedCoder, Thresholds
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
@@ -111,7 +112,6 @@ def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_w
 
 def predict(model: EventModel, preps: list[Prepared], caches: list[dict] | None = None) -> list[list]:
     """Merged learned events per article (caches: one dict per article, reused across thresholds)."""
-    from ..merge import merge_events
     coder = LearnedCoder(model)
     out = []
     for i, prep in enumerate(preps):
@@ -181,8 +181,8 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     for C in (0.3, 1.0, 3.0):
         model = EventModel(trigger=fit(trig, C), role=fit(role, C), factuality=fit(fact, C), modes=best_mode)
         caches = [{} for _ in dev_prep]
-        for tt in (0.15, 0.2, 0.3, 0.4, 0.5):
-            for rt in (0.3, 0.4, 0.5):
+        for tt in (0.1, 0.15, 0.2, 0.3, 0.4):
+            for rt in (0.15, 0.25, 0.35, 0.5):
                 model.thresholds = Thresholds(trigger=tt, role=rt, raw=True)
                 s = score(dev_prep, predict(model, dev_prep, caches))
                 log(f"  C={C} trigger>={tt} role>={rt}: dev P={s['precision']} R={s['recall']} F1={s['f1']}")
@@ -195,20 +195,33 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     a, b = calibrate(correct_flags(dev_prep, dev_pred))
     model.thresholds = Thresholds(trigger=tt, role=rt, calib_a=a, calib_b=b)
     dev_pred = predict(model, dev_prep)
-    # the default confidence floor: the best dev F1 among floors that reach the target precision
+    # the default confidence floor: the best dev F1 among floors that reach the target
+    # precision; where none does, the best F0.5 (precision weighs twice)
     floors = []
-    for mc in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+    for mc in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         s = score(dev_prep, dev_pred, mc)
-        floors.append((s["precision"] >= target_precision, s["f1"], -mc, mc, s))
-        log(f"  min_confidence {mc}: dev P={s['precision']} R={s['recall']} F1={s['f1']}")
+        p, r = s["precision"], s["recall"]
+        f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+        floors.append((s["precision"] >= target_precision and s["recall"] > 0.1, s["f1"] if p >= target_precision
+                       else f05, -mc, mc, s))
+        log(f"  min_confidence {mc}: dev P={p} R={r} F1={s['f1']} F0.5={f05:.3f}")
     ok, _, _, mc, s = max(floors)
     model.thresholds.min_confidence = mc
+    # which coder speaks by default: the learned events alone, or with the rule events
+    both = [merge_events([e for e in prep.stages.rule_events] + [e for e in evs if (e.confidence or 0) >= mc])
+            for prep, evs in zip(dev_prep, dev_pred)]
+    rules = [merge_events(list(prep.stages.rule_events)) for prep in dev_prep]
+    s_both, s_rules = score(dev_prep, both), score(dev_prep, rules)
+    log(f"  dev rules only F1={s_rules['f1']}, learned F1={s['f1']}, both F1={s_both['f1']}")
+    default_coder = "both" if s_both["f1"] > s["f1"] else "learned"
     flags = correct_flags(dev_prep, dev_pred)
     high = [y for x, y in flags if x >= 0.8]
     model.meta = {"trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep)},
                   "C": C, "dev": {k: s[k] for k in ("precision", "recall", "f1", "factuality_accuracy",
                                                   "false_facts", "tp", "fp", "fn")},
                   "dev_at_0.8": {"events": len(high), "right": sum(high)},
+                  "default_coder": default_coder,
+                  "dev_table": {"rules": s_rules["f1"], "learned": s["f1"], "both": s_both["f1"]},
                   "target_precision": target_precision, "seconds": round(time.time() - t0)}
     if out is not None:
         model.save(out)
