@@ -11,7 +11,8 @@ from ..errors import ModelError
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..records import Event, EventDate, Evidence, Participant, Timex
 from ..text import SentenceTokens
-from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
+from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
+                       rule_event_features, trigger_features)
 from .linear import LinearModel
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events_de"
@@ -36,6 +37,7 @@ class EventModel:
     trigger: LinearModel
     role: LinearModel
     factuality: LinearModel
+    rulecheck: LinearModel | None = None      # is a rule-coder event right? (its confidence)
     thresholds: Thresholds = field(default_factory=Thresholds)
     modes: dict[str, str] = field(default_factory=dict)     # "TYPE|lemma" -> most frequent mode in train
     meta: dict = field(default_factory=dict)
@@ -45,6 +47,8 @@ class EventModel:
         self.trigger.save(out / "trigger.npz")
         self.role.save(out / "role.npz")
         self.factuality.save(out / "factuality.npz")
+        if self.rulecheck is not None:
+            self.rulecheck.save(out / "rulecheck.npz")
         meta = dict(self.meta, thresholds=self.thresholds.__dict__, modes=self.modes)
         (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -62,6 +66,8 @@ def load_event_model(path: Path | None = None) -> EventModel | None:
         raise ModelError(f"{path / 'meta.json'}: corrupt ({exc}) -- retrain with `lagebild train events`") from exc
     return EventModel(trigger=LinearModel.load(path / "trigger.npz"), role=LinearModel.load(path / "role.npz"),
                       factuality=LinearModel.load(path / "factuality.npz"),
+                      rulecheck=LinearModel.load(path / "rulecheck.npz") if (path / "rulecheck.npz").exists()
+                      else None,
                       thresholds=Thresholds(**meta.get("thresholds", {})), modes=meta.get("modes", {}),
                       meta=meta)
 
@@ -135,6 +141,31 @@ class LearnedCoder:
         if order_t and pt[order_t[0]] >= th:
             tgt = [(ms[i], float(pt[i])) for i in order_t if pt[i] >= max(th, EXTRA) or i == order_t[0]]
         return src[:MAX_SIDE], tgt[:MAX_SIDE]
+
+    def rule_token(self, ev: Event, ctx: DocContext):
+        """The sentence tokens and the cue token of a rule-coder event."""
+        if not ev.evidence:
+            return None, None
+        st = next((x for x in ctx.sentences if x.sentence.index == ev.evidence[0].sentence), None)
+        tok = next((t for t in st.tokens if t.text == ev.cue), None) if st is not None else None
+        return st, tok
+
+    def judge_rule_events(self, rule_events: list[Event], ctx: DocContext, cache: dict) -> None:
+        """Give each rule-coder event a confidence: the rulecheck model's probability that it is right."""
+        if self.model.rulecheck is None:
+            return
+        for ev in rule_events:
+            ev.confidence = round(self.model.rulecheck.proba(self.rule_features(ev, ctx, cache)).get("right", 0.0), 3)
+
+    def rule_features(self, ev: Event, ctx: DocContext, cache: dict) -> list[str]:
+        st, tok = self.rule_token(ev, ctx)
+        trig_p = None
+        if tok is not None and content_token(tok):
+            key = ("trig1", tok.sent, tok.i)
+            if key not in cache:
+                cache[key] = self.model.trigger.proba(trigger_features(st, tok.i, ctx))
+            trig_p = cache[key]
+        return rule_event_features(ev, tok, trig_p)
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],
              timexes: list[Timex], dct: str | None, cache: dict | None = None) -> list[Event]:

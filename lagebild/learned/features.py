@@ -206,3 +206,28 @@ def factuality_features(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -
     for h in ctx.rule_hits.get((t.sent, t.i), ()):
         f.append(f"rulef={h.factuality}")
     return sorted(set(f))
+
+
+def rule_event_features(ev: Event, tok: Token | None, trig_p: dict[str, float] | None) -> list[str]:
+    """Features of one rule-coder event, for the model that judges whether it is right."""
+    typ = ev.type
+    f = [f"T={typ}", f"F={ev.factuality}", f"TF={typ}|{ev.factuality}",
+         f"ns={_bucket(len(ev.source))}", f"nt={_bucket(len(ev.target))}"]
+    if tok is not None:
+        f += [f"w={tok.lower}", f"l={lemma(tok.text)}", f"Tl={typ}|{lemma(tok.text)}"]
+    for side, parts in (("S", ev.source), ("G", ev.target)):
+        if not parts:
+            f.append(f"{side}:empty")
+        for p in parts:
+            f += [f"{side}:sec={p.sector}", f"{side}:inf={p.inferred}", f"{side}:text={p.text is not None}",
+                  f"{side}:org={bool(p.code) and len(p.code or '') != 3}", f"T{side}:sec={typ}|{p.sector}"]
+    codes_s = {p.code for p in ev.source}
+    codes_t = {p.code for p in ev.target}
+    f.append(f"self={bool(codes_s & codes_t)}")
+    f.append(f"Tself={typ}|{bool(codes_s & codes_t)}")
+    if trig_p is not None:
+        p = trig_p.get(typ, 0.0)
+        f.append(f"trig={_bucket(int(p * 10))}")
+        best = max(trig_p, key=trig_p.get)
+        f.append(f"trig_best={'same' if best == typ else ('none' if best == 'O' else 'other')}")
+    return f
