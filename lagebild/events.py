@@ -27,7 +27,7 @@ from functools import lru_cache
 import simplemma
 
 from .actors import ActorIndex, Mention
-from .records import Event, EventDate, Evidence, Magnitude, Participant, Place, Sentence, Timex
+from .records import Event, EventDate, Evidence, Magnitude, Participant, Place, Sentence, Span, Timex
 from .text import SentenceTokens, Token
 
 BOUNDARY = frozenset({",", ";", ":", "–", "—"})
@@ -1009,7 +1009,9 @@ class EventCoder:
         if k >= 1:
             adj = lex.adjectives.get(toks[k - 1].lower)
             if adj is not None:
-                source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
+                a = toks[k - 1]
+                source = [Participant(actor=None, text=a.text, code=adj.code, sector=None,
+                                      mention=Span(a.start, a.end, a.text))]
         after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
         target_of_by: Participant | None = None

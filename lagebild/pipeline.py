@@ -15,6 +15,7 @@ from . import cameo
 from .actors import ActorTagger
 from .events import EventCoder
 from .merge import merge_events
+from .offsets import TextMap, clean, rebase
 from .quotes import find_quote_spans, find_quotes
 from .records import Article, Document, Entity
 from .text import segment, tokenize
@@ -65,14 +66,17 @@ class Analyzer:
             yield self._finish(article, prep)
 
     def _prepare(self, article: Article):
-        """Sentences and tokens (one tokenization, by the NER model's tokenizer when it is loaded)."""
-        sentences = segment(article.text)
-        spacy_doc, sent_tokens = tokenize(article.text, sentences, self.ner.nlp if self.ner is not None else None)
-        return sentences, sent_tokens, spacy_doc
+        """Sentences and tokens (one tokenization, by the NER model's tokenizer when it is loaded),
+        on the cleaned text (``offsets.clean``); offsets are moved back onto the input at the end."""
+        tm = clean(article.text)
+        sentences = segment(tm.text)
+        spacy_doc, sent_tokens = tokenize(tm.text, sentences, self.ner.nlp if self.ner is not None else None)
+        return sentences, sent_tokens, spacy_doc, tm
 
     def _finish(self, article: Article, prepared) -> Document:
-        sentences, sent_tokens, spacy_doc = prepared
-        text = article.text
+        sentences, sent_tokens, spacy_doc, tm = prepared
+        tm: TextMap
+        text = tm.text
         quote_spans = find_quote_spans(text)
         doc_warnings: list[str] = []
         try:
@@ -93,10 +97,12 @@ class Analyzer:
         events = merge_events(events)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
-        return Document(doc_id=article.doc_id, dct=article.dct, text=text, title=article.title,
-                        url=article.url, source=article.source, sentences=sentences,
-                        actors=actors.actors, events=events, quotes=quotes, timexes=timexes,
-                        entities=entities, warnings=doc_warnings)
+        doc = Document(doc_id=article.doc_id, dct=article.dct, text=text, title=article.title,
+                       url=article.url, source=article.source, sentences=sentences,
+                       actors=actors.actors, events=events, quotes=quotes, timexes=timexes,
+                       entities=entities, warnings=doc_warnings)
+        rebase(doc, tm)     # every start/end indexes article.text
+        return doc
 
 
 _DEFAULT: Analyzer | None = None
