@@ -208,6 +208,7 @@ class _Grammar:
         self.prep_keep = set(L["prep_keep"])
         self.adj_context = set(L["adj_context"])
         self.year_adverbs = set(L["year_adverb"])
+        self.subordinators = set(L["subordinator"])
 
         MONTH = _alt(self.months) + r"(?![a-zäöüß])"
         WD = _alt(self.weekdays)
@@ -504,6 +505,13 @@ def _dur_value(num, unit: str) -> str:
     return f"P{n}{unit}"
 
 
+_CLAUSE_CUT = re.compile(r"[,;:()\[\]„“”»«\"]|\s[–—-]\s")
+# a past participle by its form: ge- ("getroffen", "angekündigt"), an inseparable prefix
+# ("besucht", "verhaftet", "erklärt") or -iert ("kritisiert")
+_PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider)"
+                         r"[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)$")
+
+
 class _Doc:
     """Per-document resolution state: DCT, sentences, last reference dates."""
 
@@ -574,18 +582,36 @@ class _Doc:
         e = self.sent_starts[idx + 1] if idx + 1 < len(self.sent_starts) else len(self.text)
         return s, e
 
+    def clause_span(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end): its sentence cut at the punctuation that separates
+        clauses (comma, semicolon, colon, dash, bracket, quotation mark) before and after."""
+        s, e = self.sent_span(self.sent_index(start))
+        cs = s
+        for m in _CLAUSE_CUT.finditer(self.text, s, start):
+            cs = m.end()
+        m2 = _CLAUSE_CUT.search(self.text, end, e)
+        ce = m2.start() if m2 else e
+        return cs, ce
+
     def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future' or None (no cue) for the clause around [start, end)."""
+        """'past', 'future' or None (no cue) for the clause the expression at [start, end) stands in.
+
+        The cues of its own clause count first; only when it has none, the nearest cue of the
+        sentence. Cues: Präteritum forms (listed, or -te/-ten), Perfekt and Plusquamperfekt (a
+        form of haben/sein and a past participle closing the clause, "hat am Montag erklärt",
+        "hatte ... besucht"), Futur and intention (werden, soll, will, plant ...), where "soll ...
+        getan haben" is reported past."""
         key = (start, end)
         if key in self._tense_cache:
             return self._tense_cache[key]
         g = self.g
         si = self.sent_index(start)
         s, e = self.sent_span(si)
-        best: tuple[int, str] | None = None
+        cs, ce = self.clause_span(start, end)
         words = list(g.word_re.finditer(self.text, s, e))
         lowers = [w.group(0).lower() for w in words]
         has_aux = any(w in g.aux_perfect for w in lowers)
+        cues: list[tuple[int, int, str]] = []
         for i, (w, low) in enumerate(zip(words, lowers)):
             if start <= w.start() < end:
                 continue
@@ -602,14 +628,34 @@ class _Doc:
             elif has_aux and raw[0].islower() and low not in g.not_past and g.participle_re.match(low):
                 cue = "past"
             if cue:
-                dist = (start - w.end()) if w.end() <= start else (w.start() - end)
-                if best is None or dist < best[0]:
-                    best = (dist, cue)
+                cues.append((w.start(), w.end(), cue))
+        # Perfekt / Plusquamperfekt: an auxiliary in the clause and a participle in its right
+        # bracket ("hat ... besucht", "..., weil er ... kritisiert hat")
+        in_clause = [(w, low) for w, low in zip(words, lowers) if cs <= w.start() < ce
+                     and not start <= w.start() < end]
+        if any(low in g.aux_perfect or low in ("hatte", "hatten", "war", "waren") for _, low in in_clause):
+            tail = in_clause[-2:]
+            for w, low in tail:
+                if w.group(0)[0].islower() and low not in g.not_past and _PARTICIPLE.match(low):
+                    cues.append((w.start(), w.end(), "past"))
+        own = [c for c in cues if cs <= c[0] < ce]
+        if not own and in_clause and (in_clause[0][1] in g.subordinators or in_clause[0][1] in _RELATIVE
+                                      and self.text[cs - 1:cs] == ",") \
+                and in_clause[-1][0].group(0)[0].islower() and in_clause[-1][1] not in _NOT_VERB:
+            # a subordinate clause closed by a present-tense finite verb ("..., dass er am Montag
+            # reist"): present, whatever the main clause says
+            self._tense_cache[key] = None
+            return None
+        best: tuple[int, str] | None = None
+        for ws, we, cue in own or cues:
+            dist = (start - we) if we <= start else (ws - end)
+            if best is None or dist < best[0]:
+                best = (dist, cue)
         res = best[1] if best else None
         if res == "future":
             # "soll ... gestohlen worden sein / haben": reported past
             tail = self.text[end:e].lower()
-            if re.search(r"\b(?:ge\w+|\w+ge\w+)(?:t|en)\s+(?:haben|sein)\b", tail):
+            if re.search(r"\b(?:ge\w+|\w+ge\w+|(?:be|ver|er|ent|zer)\w+|\w+iert)(?:t|en)\s+(?:haben|sein)\b", tail):
                 res = "past"
         self._tense_cache[key] = res
         return res
@@ -644,6 +690,10 @@ class _Doc:
 # ----------------------------------------------------------------- resolution
 
 
+_RELATIVE = frozenset("der die das den dem deren dessen denen welcher welche welches welchen welchem".split())
+_TENSE_SLACK_DAYS = 1      # a document date may be a day off the day of writing
+
+
 def _direction(doc: _Doc, mt: _Mention) -> str | None:
     return doc.tense(mt.cstart, mt.cend)
 
@@ -668,7 +718,19 @@ def _year_for(doc: _Doc, mt: _Mention, month: int, day: int | None = None) -> tu
             if best is None or dist < best[0]:
                 best = (dist, y)
         if best is not None and best[0] <= 45:
-            return best[1], None
+            y = best[1]
+            tense = _direction(doc, mt)
+            signed = (dt.date(y, month, day) - dct.date).days
+            # the tense of the clause wins over nearness: a past-tense clause does not tell of a
+            # day after the document date, a future one not of a day before it
+            prep = _key(doc.text[mt.start:mt.cstart]).strip()
+            if prep not in ("", "am", "an"):
+                tense = None        # "die Rennen vom 18. Dezember", "ab 15. Mai": not the clause's time
+            if tense == "past" and signed > _TENSE_SLACK_DAYS:
+                return y - 1, "year from the past tense of the clause"
+            if tense == "future" and signed < -_TENSE_SLACK_DAYS:
+                return y + 1, "year from the future tense of the clause"
+            return y, None
     elif month == dct.month and (day is None or dct.day is None):
         return dct.year, None
     tense = _direction(doc, mt)
