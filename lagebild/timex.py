@@ -209,6 +209,7 @@ class _Grammar:
         self.adj_context = set(L["adj_context"])
         self.year_adverbs = set(L["year_adverb"])
         self.subordinators = set(L["subordinator"])
+        self.generic = set(L["generic"])
 
         MONTH = _alt(self.months) + r"(?![a-zäöüß])"
         WD = _alt(self.weekdays)
@@ -535,6 +536,8 @@ class _Doc:
         self.last_day_sent = -99
         self.last_day_multi = False
         self.last_year: int | None = None
+        self.explicit_day: dt.date | None = None     # the last day written out ("am 5. März 2012")
+        self.explicit_sent = -99
         self.last_year_sent = -99
         self._tense_cache: dict[tuple[int, int], str | None] = {}
         self._daily: bool | None = None
@@ -633,10 +636,13 @@ class _Doc:
         # bracket ("hat ... besucht", "..., weil er ... kritisiert hat")
         in_clause = [(w, low) for w, low in zip(words, lowers) if cs <= w.start() < ce
                      and not start <= w.start() < end]
-        if any(low in g.aux_perfect or low in ("hatte", "hatten", "war", "waren") for _, low in in_clause):
-            tail = in_clause[-2:]
-            for w, low in tail:
-                if w.group(0)[0].islower() and low not in g.not_past and _PARTICIPLE.match(low):
+        # (with sein only ge- participles: "ist ... verboten" is a state, "ist ... gekommen" a Perfekt)
+        aux = {low for _, low in in_clause if low in g.aux_perfect or low in _PAST_AUX}
+        if aux:
+            haben = bool(aux & _HABEN)
+            for w, low in in_clause[-2:]:
+                if w.group(0)[0].islower() and low not in g.not_past and (
+                        g.participle_re.match(low) or haben and _PARTICIPLE.match(low)):
                     cues.append((w.start(), w.end(), "past"))
         own = [c for c in cues if cs <= c[0] < ce]
         if not own and in_clause and (in_clause[0][1] in g.subordinators or in_clause[0][1] in _RELATIVE
@@ -1161,6 +1167,8 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
         val = f"{yv}-{mon:02d}-{d:02d}" + (f"T{dp}" if dp else "")
         if day is not None:
             doc.note_day(day, start, multi=multi)
+            if not _pluperfect(doc, mt):      # told as background, it does not move the story's time
+                doc.explicit_day, doc.explicit_sent = day, doc.sent_index(start)
         outs.append(_Out(start, end, cstart, cend, "TIME" if dp else "DATE", val, note=note))
     # a weekday next to the date must agree with it
     if gd.get("wd") and outs and len(outs) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", outs[0].value):
@@ -1184,6 +1192,24 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
             return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, v, note=_imprecise_note(dct))]
         base = pin
         note = f"day pinned by the date {pin.isoformat()} in the text (document date known only to the month)"
+    if rel is None and doc.explicit_day is not None and dct.date is not None \
+            and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES \
+            and abs((doc.explicit_day - dct.date).days) > 7:
+        # the story is set at a date written out a sentence or two before, far from the document
+        # date: the weekday is the next one from there (the story moves on), or the last one
+        # before it for a Plusquamperfekt clause (told as earlier than that date)
+        ref = doc.explicit_day
+        cur = ref.isoweekday()
+        if _pluperfect(doc, mt):
+            delta = -((cur - wd) % 7 or 7)
+        else:
+            delta = (wd - cur) % 7
+        d = ref + dt.timedelta(days=delta)
+        tense = doc.tense(mt.cstart, mt.cend)
+        if not (tense == "past" and d > dct.date or tense == "future" and d < dct.date):
+            doc.note_day(d, mt.start)
+            return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, _fmt_date(d) + suffix,
+                         note=f"weekday from the date {ref.isoformat()} written before")]
     cur = base.isoweekday()
     if rel == 0 or rel == "=":
         delta = wd - cur
@@ -1209,6 +1235,23 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
     d = base + dt.timedelta(days=delta)
     doc.note_day(d, mt.start)
     return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, _fmt_date(d) + suffix, note=note)]
+
+
+_REF_WINDOW_SENTENCES = 1
+
+
+def _pluperfect(doc: _Doc, mt: _Mention) -> bool:
+    """Plusquamperfekt in the clause: hatte/war with a participle ("hatte am Montag besucht")."""
+    cs, ce = doc.clause_span(mt.cstart, mt.cend)
+    words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, cs, ce) if not mt.start <= w.start() < mt.end]
+    if not any(w[0].islower() for w in words):     # "am 28. Januar, hatte er ...": the clause is the sentence
+        words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, *doc.sent_span(doc.sent_index(mt.start)))]
+    return any(w.lower() in _PAST_AUX for w in words) and any(
+        w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
+
+
+_PAST_AUX = frozenset("hatte hattest hatten hattet war warst waren wart".split())
+_HABEN = frozenset("hat haben habe hast habt hatte hattest hatten hattet".split())
 
 
 def _clause_initial_present(doc: _Doc, mt: _Mention) -> bool:
@@ -1378,9 +1421,15 @@ def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
     text = doc.text
     outs: list[_Out] = []
 
-    ref = doc.ref_day(mt.start, max_sent=1)
-    if ref is not None and doc.last_day_multi:
-        ref = None
+    # the day of the current reference time: the day last talked about, else the document date
+    ref = doc.ref_day(mt.start)
+    if ref is None and not doc.last_day_multi:
+        ref = doc.dct.date
+    cs, ce = doc.clause_span(mt.cstart, mt.cend)
+    if any(w.group(0).lower() in doc.g.generic for w in doc.g.word_re.finditer(text, cs, ce)):
+        ref = None      # "jeweils 20 Uhr", "beispielsweise von 10 bis 15 Uhr": no particular day
+    if ref is not None and doc.last_day_multi and doc.sent_index(mt.start) - doc.last_day_sent <= 1:
+        ref = None      # "am 25. und 26. August von 10 bis 18 Uhr": on each of them
     prefix = _fmt_date(ref) if ref else ""
 
     def tval(h: int, mi: int) -> str | None:
