@@ -397,3 +397,12 @@ def test_weekday_after_a_date_written_out_moves_with_the_story():
 def test_clock_time_takes_the_day_last_talked_about():
     text = "Am Montag trafen sich die Minister. Die Sitzung begann um 20.30 Uhr."
     assert [t.value for t in tx(text)] == ["2022-02-14", "2022-02-14T20:30"]
+
+
+def test_scorer_counts_equal_durations_as_equal():
+    from lagebild.evaluate.timex import duration_key, same_value
+    assert same_value("PT30M", "PT0.5H") and same_value("P1W", "P7D") and same_value("P1DE", "P10Y")
+    assert same_value("P18M", "P1.5Y") and same_value("PT1H", "PT3600S") and same_value("P1Q", "P3M")
+    assert not same_value("P1D", "PT24H")        # a day is not always 24 hours
+    assert not same_value("P1M", "P30D") and not same_value("PXY", "PXM")
+    assert duration_key("2022-02-18") is None and duration_key("PXD") is None
