@@ -1839,23 +1839,51 @@ def find_timexes(text: str, dct: str | None = None, *, spans: str = "lagebild",
 _REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
 
-def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
-               cue: int | None = None) -> EventDate:
-    """The date of a happening told in ``text[start:end]`` (its sentence or clause).
+def _against_dct(value: str, dct: str | None) -> int | None:
+    """-1 / 0 / +1: the value lies before, at or after the document date (compared at the
+    precision both have); None when that cannot be told (no DCT, weeks, REFs, XXXX)."""
+    if not dct or not value[:4].isdigit() or "W" in value:
+        return None
+    try:
+        d = parse_dct(dct)
+    except ValueError:
+        return None
+    n = min(len(d), len(value[:10]))
+    if n < 4 or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value[:n]):
+        return None
+    a, b = value[:n], d[:n]
+    return (a > b) - (a < b)
 
-    Picks the DATE/TIME expression inside the span that is nearest to ``cue`` (the
-    offset of the event's verb, if known; else the first one), preferring real
-    dates over PAST_REF/PRESENT_REF/FUTURE_REF. Durations and sets do not date an
-    event. Without one, the document date is returned with ``from_dct=True``.
+
+def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
+               cue: int | None = None, *, wider: tuple[int, int] | None = None,
+               tense: str | None = None, anchor: Timex | None = None) -> EventDate:
+    """The date of a happening told in ``text[start:end]`` (its clause).
+
+    The DATE/TIME expression starting in the clause (else in ``wider``, its sentence) nearest to
+    ``cue`` (the offset of the event's verb or noun; else the first one). Durations and sets do
+    not date an event. The tense of the clause bounds the date: for ``tense="past"`` (an
+    asserted happening told in Präteritum, Perfekt or Plusquamperfekt) an expression after the
+    document date is skipped, for ``tense="future"`` (a planned one) one before it. Without an
+    expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
+    ...") dates a clause not in the past; else the document date, with ``from_dct=True``.
     """
-    inside = [t for t in timexes if t.start >= start and t.end <= end and t.type in ("DATE", "TIME")]
-    dated = [t for t in inside if t.value not in _REFS] or inside
-    if dated:
+    def allowed(t: Timex) -> bool:
+        side = _against_dct(t.value, dct)
+        return not (tense == "past" and side == 1 or tense == "future" and side == -1)
+
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and allowed(t)]
+    inside = [t for t in dated if start <= t.start < end]
+    if not inside and wider is not None:
+        inside = [t for t in dated if wider[0] <= t.start < wider[1]]
+    if inside:
         if cue is None:
-            best = dated[0]
+            best = inside[0]
         else:
-            best = min(dated, key=lambda t: 0 if t.start <= cue < t.end else min(abs(cue - t.start), abs(cue - t.end)))
+            best = min(inside, key=lambda t: abs(t.start - cue))
         return EventDate(text=best.text, value=best.value, from_dct=False)
+    if anchor is not None and tense != "past" and allowed(anchor):
+        return EventDate(text=anchor.text, value=anchor.value, from_dct=False)
     value = None
     if dct:
         try:

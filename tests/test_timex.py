@@ -406,3 +406,36 @@ def test_scorer_counts_equal_durations_as_equal():
     assert not same_value("P1D", "PT24H")        # a day is not always 24 hours
     assert not same_value("P1M", "P30D") and not same_value("PXY", "PXM")
     assert duration_key("2022-02-18") is None and duration_key("PXD") is None
+
+
+def test_event_date_is_bounded_by_the_tense_of_the_clause():
+    from lagebild.records import Timex
+    later = Timex("am Montag", "DATE", "2022-02-21", 10, 19)
+    earlier = Timex("am Donnerstag", "DATE", "2022-02-17", 30, 43)
+    # an asserted past-tense happening is not dated after the document date
+    d = event_date([later], 0, 50, DCT, cue=20, tense="past")
+    assert (d.value, d.from_dct) == ("2022-02-18", True)
+    d = event_date([later, earlier], 0, 50, DCT, cue=20, tense="past")
+    assert d.value == "2022-02-17"
+    # a planned one not before it
+    d = event_date([later, earlier], 0, 50, DCT, cue=40, tense="future")
+    assert d.value == "2022-02-21"
+    # without a tense, the nearest expression
+    assert event_date([later, earlier], 0, 50, DCT, cue=40).value == "2022-02-17"
+    # the paragraph's time dates a present clause, not a past one
+    assert event_date([], 0, 50, DCT, anchor=later).value == "2022-02-21"
+    assert event_date([], 0, 50, DCT, anchor=later, tense="past").from_dct
+
+
+@pytest.mark.parametrize("text, factuality, value", [
+    ("Die USA haben am Montag Sanktionen gegen Russland verhängt.", "asserted", "2022-02-14"),
+    ("Die USA verhängten am 3. März Sanktionen gegen Russland.", "asserted", "2021-03-03"),
+    ("Die USA wollen am Montag Sanktionen gegen Russland verhängen.", "planned", "2022-02-21"),
+    ("Die USA verhängen am Montag Sanktionen gegen Russland.", "planned", "2022-02-21"),
+])
+def test_event_dates_follow_the_tense(analyzer, text, factuality, value):
+    from lagebild.records import Article
+    doc = analyzer(Article(doc_id="t", text=text, dct=DCT))
+    evs = [e for e in doc.events if e.type == "SANCTION"]
+    assert evs, doc.events
+    assert (evs[0].factuality, evs[0].date.value) == (factuality, value)
