@@ -27,12 +27,13 @@ class TextMap:
 
     input: str
     text: str
-    pos: list[int] | None       # None: the cleaned text is the input itself
+    pos: list[int] | None       # None: the cleaned text is the input from ``shift`` on
+    shift: int = 0
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input span of the cleaned span [start, end)."""
         if self.pos is None:
-            return start, end
+            return start + self.shift, end + self.shift
         if end <= start:
             p = self.pos[start] if start < len(self.pos) else len(self.input)
             return p, p
@@ -41,8 +42,9 @@ class TextMap:
 
 def clean(raw: str) -> TextMap:
     """The text the stages read, and the map back to ``raw``."""
-    if not _NEEDS_WORK.search(raw):
-        return TextMap(raw, raw, None)
+    stripped = raw.strip()
+    if not _NEEDS_WORK.search(stripped):      # only whitespace around it, if anything
+        return TextMap(raw, stripped, None, len(raw) - len(raw.lstrip()))
     out: list[str] = []
     pos: list[int] = []
     n = len(raw)

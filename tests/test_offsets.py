@@ -84,6 +84,8 @@ def test_clean_maps_every_position_back():
         assert raw[s:e] == ch or (ch == " " and raw[s:e].isspace()) or (ch == "\n" and raw[s:e] in "\r\n")
     assert raw[slice(*tm.span(0, 4))] == "A\u00a0\u00a0b\u200bc"
     assert clean("schon sauber").pos is None
+    tm = clean("\n  schon sauber\n")
+    assert (tm.text, tm.pos, tm.span(0, 5)) == ("schon sauber", None, (3, 8))
 
 
 def test_analyze_json_carries_the_text_its_offsets_index(tmp_path):
@@ -129,3 +131,26 @@ def texts(draw):
 def test_every_span_indexes_random_inputs(analyzer, text):
     doc = analyzer(Article(doc_id="h", text=text, dct="2022-02-18"))
     check_spans(doc, text)
+
+
+def test_html_output_carries_the_extracted_text_its_offsets_index(tmp_path):
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+    p = tmp_path / "seite.html"
+    p.write_text("""<!DOCTYPE html><html lang="de"><head><title>Gipfel in Wien</title>
+<meta property="article:published_time" content="2024-03-05"></head><body><nav>Start | Politik</nav>
+<article><h1>Gipfel in Wien</h1><p>Der Außenminister reist am Montag nach Wien.&nbsp;Dort trifft er
+  seinen russischen Amtskollegen Sergej Lawrow.</p>
+<p>„Wir wollen reden“, sagte Lawrow am Dienstag um 20.30&nbsp;Uhr. Die USA verhängten Sanktionen gegen
+Russland.</p></article><footer>Impressum</footer></body></html>""", encoding="utf-8")
+    res = CliRunner().invoke(main, ["analyze", str(p), "--format", "json", "--no-models", "-q"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    text = out["text"]
+    assert "Lawrow" in text
+    found = out["timexes"] + out["quotes"] + [e for ev in out["events"] for e in ev["evidence"]] \
+        + [p["mention"] for ev in out["events"] for p in ev["source"] + ev["target"] if p["mention"]]
+    assert len(found) >= 4
+    for sp in found:
+        assert text[sp["start"]:sp["end"]] == sp["text"]
