@@ -700,7 +700,14 @@ _RELATIVE = frozenset("der die das den dem deren dessen denen welcher welche wel
 _TENSE_SLACK_DAYS = 1      # a document date may be a day off the day of writing
 
 
+_SINCE = re.compile(r"(?i)\bseit(?:dem)?(?:\s+(?:dem|der|den|vergangenem|vergangener|letztem|letzter))?\s*$")
+
+
 def _direction(doc: _Doc, mt: _Mention) -> str | None:
+    """'past' / 'future' / None for the expression: "seit" points back to a time already begun
+    ("seit Montag gilt", "seit dem 22. November"), else the tense of its clause."""
+    if _SINCE.search(doc.text[max(0, mt.cstart - 24):mt.cstart]):
+        return "past"
     return doc.tense(mt.cstart, mt.cend)
 
 
@@ -730,7 +737,7 @@ def _year_for(doc: _Doc, mt: _Mention, month: int, day: int | None = None) -> tu
             # the tense of the clause wins over nearness: a past-tense clause does not tell of a
             # day after the document date, a future one not of a day before it
             prep = _key(doc.text[mt.start:mt.cstart]).strip()
-            if prep not in ("", "am", "an"):
+            if prep not in ("", "am", "an") and not _SINCE.search(doc.text[max(0, mt.cstart - 24):mt.cstart]):
                 tense = None        # "die Rennen vom 18. Dezember", "ab 15. Mai": not the clause's time
             if tense == "past" and signed > _TENSE_SLACK_DAYS:
                 return y - 1, "year from the past tense of the clause"
@@ -1224,7 +1231,7 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
     elif wd == cur:
         delta = 0
     else:
-        tense = doc.tense(mt.cstart, mt.cend)
+        tense = _direction(doc, mt)
         if tense is None and (_clause_initial_present(doc, mt) or _has_present_verb(doc, mt)):
             tense = "future"
         if tense == "future":

@@ -439,3 +439,13 @@ def test_event_dates_follow_the_tense(analyzer, text, factuality, value):
     evs = [e for e in doc.events if e.type == "SANCTION"]
     assert evs, doc.events
     assert (evs[0].factuality, evs[0].date.value) == (factuality, value)
+
+
+@pytest.mark.parametrize("sentence, dct, value", [
+    ("Seit Montag gilt ein Waffenstillstand.", DCT, "2022-02-14"),
+    ("Die Regel gilt seit Mittwoch.", DCT, "2022-02-16"),
+    ("Ab Montag gilt ein Waffenstillstand.", DCT, "2022-02-21"),
+    ("Seit dem 22. November gilt die Regel.", "2013-11-10", "2012-11-22"),
+])
+def test_seit_points_back(sentence, dct, value):
+    assert one(sentence, dct).value == value
