@@ -27,7 +27,7 @@ from functools import lru_cache
 import simplemma
 
 from .actors import ActorIndex, Mention
-from .records import Event, EventDate, Evidence, Magnitude, Participant, Place, Sentence, Span, Timex
+from .records import Event, Evidence, Magnitude, Participant, Place, Sentence, Span, Timex
 from .text import SentenceTokens, Token
 from .timex import event_date
 

@@ -15,7 +15,7 @@ from . import cameo
 from .actors import ActorTagger
 from .events import EventCoder
 from .merge import merge_events
-from .offsets import TextMap, clean, rebase
+from .offsets import clean, rebase
 from .quotes import find_quote_spans, find_quotes
 from .records import Article, Document, Entity
 from .text import segment, tokenize
@@ -75,7 +75,6 @@ class Analyzer:
 
     def _finish(self, article: Article, prepared) -> Document:
         sentences, sent_tokens, spacy_doc, tm = prepared
-        tm: TextMap
         text = tm.text
         quote_spans = find_quote_spans(text)
         doc_warnings: list[str] = []
