@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, LexEntry, load_lexicon, read_tsv
-from .records import Actor, Participant
+from .records import Actor, Participant, Span
 from .text import SentenceTokens, Token
 
 PREPOSITIONS = frozenset("""
@@ -69,7 +69,12 @@ class Mention:
     anaphor: bool = False       # "der Indonesier": a person named before, by nationality
 
     def participant(self) -> Participant:
-        return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector)
+        return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector,
+                           mention=self.span())
+
+    def span(self) -> Span:
+        """The mention's place in the text (its text is set from the input by ``offsets.rebase``)."""
+        return Span(self.start, self.end, self.text)
 
 
 @dataclass

@@ -27,8 +27,9 @@ from functools import lru_cache
 import simplemma
 
 from .actors import ActorIndex, Mention
-from .records import Event, EventDate, Evidence, Magnitude, Participant, Place, Sentence, Timex
+from .records import Event, Evidence, Magnitude, Participant, Place, Sentence, Span, Timex
 from .text import SentenceTokens, Token
+from .timex import event_date
 
 BOUNDARY = frozenset({",", ";", ":", "–", "—"})
 # words that may stand in a bare list of names ("Deutschland, Frankreich und Polen")
@@ -244,6 +245,16 @@ def _is_future(t: Timex, dct: str | None) -> bool:
         v = t.value[:n]
         return len(v) == n and "W" not in v and v > dct[:n]
     return False
+
+
+def _told_in_past(c: "Clause") -> bool:
+    """Präteritum, Perfekt or Plusquamperfekt for sure: a past auxiliary, or haben/sein with a
+    participle closing the clause ("hat ... besucht"); "ist bereit" is not."""
+    lows = [t.lower for t in c.tokens if t.text[:1].isalpha()]
+    if any(w in ("hatte", "hatten", "war", "waren", "wurde", "wurden") for w in lows):
+        return True
+    return any(w in ("hat", "haben", "habe", "ist", "sind", "sei", "seien") for w in lows) \
+        and any(_participle_shape(w) and w.endswith(("t", "en")) for w in lows[-2:])
 
 
 def _past_tense(c: "Clause") -> bool:
@@ -1046,7 +1057,9 @@ class EventCoder:
         if k >= 1:
             adj = lex.adjectives.get(toks[k - 1].lower)
             if adj is not None:
-                source = [Participant(actor=None, text=toks[k - 1].text, code=adj.code, sector=None)]
+                a = toks[k - 1]
+                source = [Participant(actor=None, text=a.text, code=adj.code, sector=None,
+                                      mention=Span(a.start, a.end, a.text))]
         after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
         target_of_by: Participant | None = None
@@ -1214,21 +1227,19 @@ class EventCoder:
     # -- dates ------------------------------------------------------------------------------
     def _date(self, ev: RawEvent, timexes: list[Timex], dct: str | None, sentence: Sentence,
               anchor: Timex | None = None) -> None:
-        """The date of the happening: a DATE/TIME expression in its clause (else sentence), else the DCT."""
+        """The date of the happening (``timex.event_date``: its clause, else its sentence, else the
+        paragraph's time, else the DCT), bounded by the tense: an asserted past-tense happening is
+        not dated after the DCT, a planned one not before it. An asserted happening dated after the
+        DCT, not told in the past, is planned."""
         c = ev.clause
-        dated = [t for t in timexes if t.type in ("DATE", "TIME")]
-        inside = [t for t in dated if c.start <= t.start < c.end] or \
-                 [t for t in dated if sentence.start <= t.start < sentence.end]
-        if inside:
-            best = min(inside, key=lambda t: abs(t.start - ev.cue_tok.start))
-            ev.event.date = EventDate(text=best.text, value=best.value, from_dct=False)
-            if ev.event.factuality == "asserted" and _is_future(best, dct) and not _past_tense(c):
-                ev.event.factuality = "planned"
-        elif anchor is not None and not _past_tense(c):
-            # present tense with no date of its own: the paragraph's time ("Am Freitag beginnt ...
-            # Baerbock trifft ...")
-            ev.event.date = EventDate(text=anchor.text, value=anchor.value, from_dct=False)
-            if ev.event.factuality == "asserted" and _is_future(anchor, dct):
-                ev.event.factuality = "planned"
-        else:
-            ev.event.date = EventDate(text=None, value=dct, from_dct=True) if dct else None
+        past = _past_tense(c)
+        tense = "future" if ev.event.factuality == "planned" else \
+            ("past" if ev.event.factuality == "asserted" and _told_in_past(c) else None)
+        date = event_date(timexes, c.start, c.end, dct, ev.cue_tok.start, wider=(sentence.start, sentence.end),
+                          tense=tense, anchor=None if past else anchor)
+        if date.from_dct and not dct:
+            date = None
+        ev.event.date = date
+        if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
+                and _is_future(date, dct) and not past:
+            ev.event.factuality = "planned"

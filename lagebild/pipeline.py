@@ -16,6 +16,7 @@ from . import cameo
 from .actors import ActorTagger
 from .events import EventCoder
 from .merge import merge_events
+from .offsets import TextMap, clean, rebase
 from .quotes import find_quote_spans, find_quotes
 from .records import Article, Document, Entity, Event, Quote, Sentence, Timex
 from .text import SentenceTokens, segment, tokenize
@@ -36,6 +37,7 @@ class Stages:
     entities: list[Entity]
     rule_events: list[Event]        # the rule coder's events, not yet merged
     warnings: list[str]
+    tm: TextMap                     # the cleaned text the stages read, and the way back to the input
 
 
 class Analyzer:
@@ -104,10 +106,12 @@ class Analyzer:
             yield self._finish(article, prep)
 
     def _prepare(self, article: Article):
-        """Sentences and tokens (one tokenization, by the NER model's tokenizer when it is loaded)."""
-        sentences = segment(article.text)
-        spacy_doc, sent_tokens = tokenize(article.text, sentences, self.ner.nlp if self.ner is not None else None)
-        return sentences, sent_tokens, spacy_doc
+        """Sentences and tokens (one tokenization, by the NER model's tokenizer when it is loaded),
+        on the cleaned text (``offsets.clean``); offsets are moved back onto the input at the end."""
+        tm = clean(article.text)
+        sentences = segment(tm.text)
+        spacy_doc, sent_tokens = tokenize(tm.text, sentences, self.ner.nlp if self.ner is not None else None)
+        return sentences, sent_tokens, spacy_doc, tm
 
     def stages(self, article: Article) -> Stages:
         """Everything up to (and including) the rule coder's raw events, for one article."""
@@ -120,21 +124,26 @@ class Analyzer:
         st = self._stages(article, prepared)
         events = st.rule_events
         if self.learned is not None and self.coder_mode in ("learned", "both"):
-            learned = [e for e in self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes,
-                                                    article.dct)
-                       if (e.confidence or 0.0) >= self.min_confidence]
-            events = learned if self.coder_mode == "learned" else st.rule_events + learned
+            cache: dict = {}
+            learned = self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes, article.dct,
+                                        cache=cache)
+            if self.coder_mode == "both":
+                self.learned.judge_rule_events(st.rule_events, cache["ctx"], cache)
+                learned += st.rule_events
+            events = [e for e in learned if (e.confidence or 0.0) >= self.min_confidence]
         events = merge_events(events)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
-        return Document(doc_id=article.doc_id, dct=article.dct, text=article.text, title=article.title,
-                        url=article.url, source=article.source, sentences=st.sentences,
-                        actors=st.actors.actors, events=events, quotes=st.quotes, timexes=st.timexes,
-                        entities=st.entities, warnings=st.warnings)
+        doc = Document(doc_id=article.doc_id, dct=article.dct, text=st.tm.text, title=article.title,
+                       url=article.url, source=article.source, sentences=st.sentences,
+                       actors=st.actors.actors, events=events, quotes=st.quotes, timexes=st.timexes,
+                       entities=st.entities, warnings=st.warnings)
+        rebase(doc, st.tm)     # every start/end indexes article.text
+        return doc
 
     def _stages(self, article: Article, prepared) -> Stages:
-        sentences, sent_tokens, spacy_doc = prepared
-        text = article.text
+        sentences, sent_tokens, spacy_doc, tm = prepared
+        text = tm.text
         quote_spans = find_quote_spans(text)
         doc_warnings: list[str] = []
         try:
@@ -152,7 +161,7 @@ class Analyzer:
                              and not m.pronoun), None)
         quotes = find_quotes(text, quote_spans, sentences, actors)
         events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes)
-        return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings)
+        return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings, tm)
 
 
 _DEFAULT: Analyzer | None = None

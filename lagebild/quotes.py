@@ -114,7 +114,7 @@ def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
         words = set(re.findall(r"\w+", text[st.start:content_end].lower()))
         direct = bool(words & _FIRST_PERSON) and not (words & _KONJ1)
         out.append(Quote(speaker=Participant(actor=speaker.actor_id, text=speaker.name or speaker.text,
-                                             code=speaker.code, sector=speaker.sector),
+                                             code=speaker.code, sector=speaker.sector, mention=speaker.span()),
                          text=text[st.start:content_end], direct=direct, start=st.start, end=content_end))
     return out + _first_person_continuations(text, sentences, actors, spans, out)
 
@@ -149,7 +149,8 @@ def find_quotes(text: str, spans: list[tuple[int, int]], sentences: list[Sentenc
         if len(body.split()) < 2:
             continue  # single scare-quoted word („falsch“)
         m = _speaker_for((s, e), sentences, actors, last, text)
-        speaker = Participant(actor=m.actor_id, text=m.name or m.text, code=m.code, sector=m.sector) if m else None
+        speaker = Participant(actor=m.actor_id, text=m.name or m.text, code=m.code, sector=m.sector,
+                              mention=m.span()) if m else None
         if m is not None:
             last = m
         quotes.append(Quote(speaker=speaker, text=text[s:e], direct=True, start=s, end=e))

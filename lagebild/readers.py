@@ -76,6 +76,12 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES +
 _CHUNK = 1 << 20
 _ESCAPED = re.compile("[\udc80-\udcff]")   # bytes that were not UTF-8 (surrogateescape)
 _SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)")
+_LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
+
+
+def _after_header(raw: str, m: re.Match) -> str:
+    """The body after a seed-format date line, as it stands in the input (offsets index it)."""
+    return raw[_LINE_END.match(raw, m.end()).end():]
 
 _MAGIC = (
     (b"%PDF", "a PDF document", "extract its text first (e.g. pdftotext FILE out.txt)"),
@@ -415,16 +421,15 @@ class _Reader:
         raw = self.bad_bytes(raw, where, doc_id=stem)
         if raw is None:
             return
-        raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        raw = raw.lstrip("\ufeff")      # the file's byte order mark; the text is kept as it is
         date_value = None
         m = _SEED_HEADER.match(raw)
         if m:
             date_value = m.group(1)
-            body = raw[m.end():]
+            body = _after_header(raw, m)
         else:
             body = raw
-        body = body.strip()
-        if not body:
+        if not body.strip():
             what = "no article text after the date header" if m else "empty file (only whitespace)"
             self.problem(what, path=where, hint="remove it or put the article text in it")
             return
@@ -510,8 +515,7 @@ class _Reader:
             self.problem(f"\"text\" is a {type(text).__name__}, not a string", path=path,
                          line=line, doc_id=doc_id, hint='"text" must hold the article body')
             return None
-        text = text.replace("\r\n", "\n").strip()
-        if not text:
+        if not text.strip():
             self.problem("\"text\" is empty", path=path, line=line, doc_id=doc_id,
                          hint="remove the record or fill in the article body")
             return None
@@ -746,8 +750,8 @@ class _Reader:
             row = fixed.split("\x1f")
             rid = get("id")
             doc_id = rid if rid else default_id
-        text = row[cols["text"]].replace("\r\n", "\n").strip()
-        if not text:
+        text = row[cols["text"]]
+        if not text.strip():
             self.problem("text column is empty", path=path, line=line, doc_id=rid,
                          hint="remove the row or fill in the article body")
             return None
@@ -833,13 +837,13 @@ def article_from_text(text: str, doc_id: str = "doc", dct: str | None = None,
     """An Article from a string in seed format or plain text (the seed header wins over
     nothing, ``dct`` wins over the header). Raises InputError for an empty text or a
     header that is not a date."""
-    raw = text.lstrip("\ufeff").replace("\r\n", "\n")
+    raw = text.lstrip("\ufeff")
     date_value = None
     m = _SEED_HEADER.match(raw)
     if m:
-        date_value, raw = m.group(1), raw[m.end():]
-    body = raw.strip()
-    if not body:
+        date_value, raw = m.group(1), _after_header(raw, m)
+    body = raw
+    if not body.strip():
         raise InputError("no article text", path=origin, doc_id=doc_id,
                          hint="give the article body")
     found = normalize_date(date_value) if date_value is not None else None

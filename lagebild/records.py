@@ -51,14 +51,28 @@ class Actor:
 
 
 @dataclass
+class Span:
+    """Where something stands in the input text: ``input[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
 class Participant:
-    """One side of an event (or a quote's speaker): a resolved actor, or just coded text."""
+    """One side of an event (or a quote's speaker): a resolved actor, or just coded text.
+
+    ``mention`` is the span of the words in the text that name it (None for a side that is
+    inferred, not named); ``text`` is the name as coded, which for a pronoun or a later
+    mention is the name given earlier."""
 
     actor: str | None
     text: str | None
     code: str | None
     sector: str | None = None
     inferred: str | None = None     # why a participant not named in the text is there (home, other_side, ...)
+    mention: Span | None = field(default=None, compare=False)
 
 
 @dataclass

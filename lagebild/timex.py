@@ -208,6 +208,8 @@ class _Grammar:
         self.prep_keep = set(L["prep_keep"])
         self.adj_context = set(L["adj_context"])
         self.year_adverbs = set(L["year_adverb"])
+        self.subordinators = set(L["subordinator"])
+        self.generic = set(L["generic"])
 
         MONTH = _alt(self.months) + r"(?![a-zäöüß])"
         WD = _alt(self.weekdays)
@@ -504,6 +506,13 @@ def _dur_value(num, unit: str) -> str:
     return f"P{n}{unit}"
 
 
+_CLAUSE_CUT = re.compile(r"[,;:()\[\]„“”»«\"]|\s[–—-]\s")
+# a past participle by its form: ge- ("getroffen", "angekündigt"), an inseparable prefix
+# ("besucht", "verhaftet", "erklärt") or -iert ("kritisiert")
+_PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider)"
+                         r"[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)$")
+
+
 class _Doc:
     """Per-document resolution state: DCT, sentences, last reference dates."""
 
@@ -527,6 +536,8 @@ class _Doc:
         self.last_day_sent = -99
         self.last_day_multi = False
         self.last_year: int | None = None
+        self.explicit_day: dt.date | None = None     # the last day written out ("am 5. März 2012")
+        self.explicit_sent = -99
         self.last_year_sent = -99
         self._tense_cache: dict[tuple[int, int], str | None] = {}
         self._daily: bool | None = None
@@ -574,18 +585,36 @@ class _Doc:
         e = self.sent_starts[idx + 1] if idx + 1 < len(self.sent_starts) else len(self.text)
         return s, e
 
+    def clause_span(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end): its sentence cut at the punctuation that separates
+        clauses (comma, semicolon, colon, dash, bracket, quotation mark) before and after."""
+        s, e = self.sent_span(self.sent_index(start))
+        cs = s
+        for m in _CLAUSE_CUT.finditer(self.text, s, start):
+            cs = m.end()
+        m2 = _CLAUSE_CUT.search(self.text, end, e)
+        ce = m2.start() if m2 else e
+        return cs, ce
+
     def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future' or None (no cue) for the clause around [start, end)."""
+        """'past', 'future' or None (no cue) for the clause the expression at [start, end) stands in.
+
+        The cues of its own clause count first; only when it has none, the nearest cue of the
+        sentence. Cues: Präteritum forms (listed, or -te/-ten), Perfekt and Plusquamperfekt (a
+        form of haben/sein and a past participle closing the clause, "hat am Montag erklärt",
+        "hatte ... besucht"), Futur and intention (werden, soll, will, plant ...), where "soll ...
+        getan haben" is reported past."""
         key = (start, end)
         if key in self._tense_cache:
             return self._tense_cache[key]
         g = self.g
         si = self.sent_index(start)
         s, e = self.sent_span(si)
-        best: tuple[int, str] | None = None
+        cs, ce = self.clause_span(start, end)
         words = list(g.word_re.finditer(self.text, s, e))
         lowers = [w.group(0).lower() for w in words]
         has_aux = any(w in g.aux_perfect for w in lowers)
+        cues: list[tuple[int, int, str]] = []
         for i, (w, low) in enumerate(zip(words, lowers)):
             if start <= w.start() < end:
                 continue
@@ -602,14 +631,37 @@ class _Doc:
             elif has_aux and raw[0].islower() and low not in g.not_past and g.participle_re.match(low):
                 cue = "past"
             if cue:
-                dist = (start - w.end()) if w.end() <= start else (w.start() - end)
-                if best is None or dist < best[0]:
-                    best = (dist, cue)
+                cues.append((w.start(), w.end(), cue))
+        # Perfekt / Plusquamperfekt: an auxiliary in the clause and a participle in its right
+        # bracket ("hat ... besucht", "..., weil er ... kritisiert hat")
+        in_clause = [(w, low) for w, low in zip(words, lowers) if cs <= w.start() < ce
+                     and not start <= w.start() < end]
+        # (with sein only ge- participles: "ist ... verboten" is a state, "ist ... gekommen" a Perfekt)
+        aux = {low for _, low in in_clause if low in g.aux_perfect or low in _PAST_AUX}
+        if aux:
+            haben = bool(aux & _HABEN)
+            for w, low in in_clause[-2:]:
+                if w.group(0)[0].islower() and low not in g.not_past and (
+                        g.participle_re.match(low) or haben and _PARTICIPLE.match(low)):
+                    cues.append((w.start(), w.end(), "past"))
+        own = [c for c in cues if cs <= c[0] < ce]
+        if not own and in_clause and (in_clause[0][1] in g.subordinators or in_clause[0][1] in _RELATIVE
+                                      and self.text[cs - 1:cs] == ",") \
+                and in_clause[-1][0].group(0)[0].islower() and in_clause[-1][1] not in _NOT_VERB:
+            # a subordinate clause closed by a present-tense finite verb ("..., dass er am Montag
+            # reist"): present, whatever the main clause says
+            self._tense_cache[key] = None
+            return None
+        best: tuple[int, str] | None = None
+        for ws, we, cue in own or cues:
+            dist = (start - we) if we <= start else (ws - end)
+            if best is None or dist < best[0]:
+                best = (dist, cue)
         res = best[1] if best else None
         if res == "future":
             # "soll ... gestohlen worden sein / haben": reported past
             tail = self.text[end:e].lower()
-            if re.search(r"\b(?:ge\w+|\w+ge\w+)(?:t|en)\s+(?:haben|sein)\b", tail):
+            if re.search(r"\b(?:ge\w+|\w+ge\w+|(?:be|ver|er|ent|zer)\w+|\w+iert)(?:t|en)\s+(?:haben|sein)\b", tail):
                 res = "past"
         self._tense_cache[key] = res
         return res
@@ -644,7 +696,18 @@ class _Doc:
 # ----------------------------------------------------------------- resolution
 
 
+_RELATIVE = frozenset("der die das den dem deren dessen denen welcher welche welches welchen welchem".split())
+_TENSE_SLACK_DAYS = 1      # a document date may be a day off the day of writing
+
+
+_SINCE = re.compile(r"(?i)\bseit(?:dem)?(?:\s+(?:dem|der|den|vergangenem|vergangener|letztem|letzter))?\s*$")
+
+
 def _direction(doc: _Doc, mt: _Mention) -> str | None:
+    """'past' / 'future' / None for the expression: "seit" points back to a time already begun
+    ("seit Montag gilt", "seit dem 22. November"), else the tense of its clause."""
+    if _SINCE.search(doc.text[max(0, mt.cstart - 24):mt.cstart]):
+        return "past"
     return doc.tense(mt.cstart, mt.cend)
 
 
@@ -668,7 +731,19 @@ def _year_for(doc: _Doc, mt: _Mention, month: int, day: int | None = None) -> tu
             if best is None or dist < best[0]:
                 best = (dist, y)
         if best is not None and best[0] <= 45:
-            return best[1], None
+            y = best[1]
+            tense = _direction(doc, mt)
+            signed = (dt.date(y, month, day) - dct.date).days
+            # the tense of the clause wins over nearness: a past-tense clause does not tell of a
+            # day after the document date, a future one not of a day before it
+            prep = _key(doc.text[mt.start:mt.cstart]).strip()
+            if prep not in ("", "am", "an") and not _SINCE.search(doc.text[max(0, mt.cstart - 24):mt.cstart]):
+                tense = None        # "die Rennen vom 18. Dezember", "ab 15. Mai": not the clause's time
+            if tense == "past" and signed > _TENSE_SLACK_DAYS:
+                return y - 1, "year from the past tense of the clause"
+            if tense == "future" and signed < -_TENSE_SLACK_DAYS:
+                return y + 1, "year from the future tense of the clause"
+            return y, None
     elif month == dct.month and (day is None or dct.day is None):
         return dct.year, None
     tense = _direction(doc, mt)
@@ -1099,6 +1174,8 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
         val = f"{yv}-{mon:02d}-{d:02d}" + (f"T{dp}" if dp else "")
         if day is not None:
             doc.note_day(day, start, multi=multi)
+            if not _pluperfect(doc, mt):      # told as background, it does not move the story's time
+                doc.explicit_day, doc.explicit_sent = day, doc.sent_index(start)
         outs.append(_Out(start, end, cstart, cend, "TIME" if dp else "DATE", val, note=note))
     # a weekday next to the date must agree with it
     if gd.get("wd") and outs and len(outs) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", outs[0].value):
@@ -1122,6 +1199,24 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
             return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, v, note=_imprecise_note(dct))]
         base = pin
         note = f"day pinned by the date {pin.isoformat()} in the text (document date known only to the month)"
+    if rel is None and doc.explicit_day is not None and dct.date is not None \
+            and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES \
+            and abs((doc.explicit_day - dct.date).days) > 7:
+        # the story is set at a date written out a sentence or two before, far from the document
+        # date: the weekday is the next one from there (the story moves on), or the last one
+        # before it for a Plusquamperfekt clause (told as earlier than that date)
+        ref = doc.explicit_day
+        cur = ref.isoweekday()
+        if _pluperfect(doc, mt):
+            delta = -((cur - wd) % 7 or 7)
+        else:
+            delta = (wd - cur) % 7
+        d = ref + dt.timedelta(days=delta)
+        tense = doc.tense(mt.cstart, mt.cend)
+        if not (tense == "past" and d > dct.date or tense == "future" and d < dct.date):
+            doc.note_day(d, mt.start)
+            return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, _fmt_date(d) + suffix,
+                         note=f"weekday from the date {ref.isoformat()} written before")]
     cur = base.isoweekday()
     if rel == 0 or rel == "=":
         delta = wd - cur
@@ -1136,7 +1231,7 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
     elif wd == cur:
         delta = 0
     else:
-        tense = doc.tense(mt.cstart, mt.cend)
+        tense = _direction(doc, mt)
         if tense is None and (_clause_initial_present(doc, mt) or _has_present_verb(doc, mt)):
             tense = "future"
         if tense == "future":
@@ -1147,6 +1242,23 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
     d = base + dt.timedelta(days=delta)
     doc.note_day(d, mt.start)
     return [_Out(mt.start, mt.end, mt.cstart, mt.cend, typ, _fmt_date(d) + suffix, note=note)]
+
+
+_REF_WINDOW_SENTENCES = 1
+
+
+def _pluperfect(doc: _Doc, mt: _Mention) -> bool:
+    """Plusquamperfekt in the clause: hatte/war with a participle ("hatte am Montag besucht")."""
+    cs, ce = doc.clause_span(mt.cstart, mt.cend)
+    words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, cs, ce) if not mt.start <= w.start() < mt.end]
+    if not any(w[0].islower() for w in words):     # "am 28. Januar, hatte er ...": the clause is the sentence
+        words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, *doc.sent_span(doc.sent_index(mt.start)))]
+    return any(w.lower() in _PAST_AUX for w in words) and any(
+        w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
+
+
+_PAST_AUX = frozenset("hatte hattest hatten hattet war warst waren wart".split())
+_HABEN = frozenset("hat haben habe hast habt hatte hattest hatten hattet".split())
 
 
 def _clause_initial_present(doc: _Doc, mt: _Mention) -> bool:
@@ -1316,9 +1428,15 @@ def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
     text = doc.text
     outs: list[_Out] = []
 
-    ref = doc.ref_day(mt.start, max_sent=1)
-    if ref is not None and doc.last_day_multi:
-        ref = None
+    # the day of the current reference time: the day last talked about, else the document date
+    ref = doc.ref_day(mt.start)
+    if ref is None and not doc.last_day_multi:
+        ref = doc.dct.date
+    cs, ce = doc.clause_span(mt.cstart, mt.cend)
+    if any(w.group(0).lower() in doc.g.generic for w in doc.g.word_re.finditer(text, cs, ce)):
+        ref = None      # "jeweils 20 Uhr", "beispielsweise von 10 bis 15 Uhr": no particular day
+    if ref is not None and doc.last_day_multi and doc.sent_index(mt.start) - doc.last_day_sent <= 1:
+        ref = None      # "am 25. und 26. August von 10 bis 18 Uhr": on each of them
     prefix = _fmt_date(ref) if ref else ""
 
     def tval(h: int, mi: int) -> str | None:
@@ -1728,23 +1846,51 @@ def find_timexes(text: str, dct: str | None = None, *, spans: str = "lagebild",
 _REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
 
-def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
-               cue: int | None = None) -> EventDate:
-    """The date of a happening told in ``text[start:end]`` (its sentence or clause).
+def _against_dct(value: str, dct: str | None) -> int | None:
+    """-1 / 0 / +1: the value lies before, at or after the document date (compared at the
+    precision both have); None when that cannot be told (no DCT, weeks, REFs, XXXX)."""
+    if not dct or not value[:4].isdigit() or "W" in value:
+        return None
+    try:
+        d = parse_dct(dct)
+    except ValueError:
+        return None
+    n = min(len(d), len(value[:10]))
+    if n < 4 or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value[:n]):
+        return None
+    a, b = value[:n], d[:n]
+    return (a > b) - (a < b)
 
-    Picks the DATE/TIME expression inside the span that is nearest to ``cue`` (the
-    offset of the event's verb, if known; else the first one), preferring real
-    dates over PAST_REF/PRESENT_REF/FUTURE_REF. Durations and sets do not date an
-    event. Without one, the document date is returned with ``from_dct=True``.
+
+def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
+               cue: int | None = None, *, wider: tuple[int, int] | None = None,
+               tense: str | None = None, anchor: Timex | None = None) -> EventDate:
+    """The date of a happening told in ``text[start:end]`` (its clause).
+
+    The DATE/TIME expression starting in the clause (else in ``wider``, its sentence) nearest to
+    ``cue`` (the offset of the event's verb or noun; else the first one). Durations and sets do
+    not date an event. The tense of the clause bounds the date: for ``tense="past"`` (an
+    asserted happening told in Präteritum, Perfekt or Plusquamperfekt) an expression after the
+    document date is skipped, for ``tense="future"`` (a planned one) one before it. Without an
+    expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
+    ...") dates a clause not in the past; else the document date, with ``from_dct=True``.
     """
-    inside = [t for t in timexes if t.start >= start and t.end <= end and t.type in ("DATE", "TIME")]
-    dated = [t for t in inside if t.value not in _REFS] or inside
-    if dated:
+    def allowed(t: Timex) -> bool:
+        side = _against_dct(t.value, dct)
+        return not (tense == "past" and side == 1 or tense == "future" and side == -1)
+
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and allowed(t)]
+    inside = [t for t in dated if start <= t.start < end]
+    if not inside and wider is not None:
+        inside = [t for t in dated if wider[0] <= t.start < wider[1]]
+    if inside:
         if cue is None:
-            best = dated[0]
+            best = inside[0]
         else:
-            best = min(dated, key=lambda t: 0 if t.start <= cue < t.end else min(abs(cue - t.start), abs(cue - t.end)))
+            best = min(inside, key=lambda t: abs(t.start - cue))
         return EventDate(text=best.text, value=best.value, from_dct=False)
+    if anchor is not None and tense != "past" and allowed(anchor):
+        return EventDate(text=anchor.text, value=anchor.value, from_dct=False)
     value = None
     if dct:
         try:

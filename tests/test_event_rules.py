@@ -4,14 +4,27 @@ relative clauses, infinitives, headline participles), targets (owners, recipient
 side of a threat), quote speakers, and the cues that need a named target."""
 import pytest
 
-from lagebild import analyze
-from lagebild.events import load_cues
+from lagebild.events import EventCoder, load_cues
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+_RULES: dict = {}
 
 
-def dyads(text, dct="2024-03-15"):
+def analyze(text, dct=None, doc_id="t", fallbacks=None):
+    """The rule coder alone (these tests are about the rules, not the learned coder)."""
+    key = tuple(sorted((fallbacks or {}).items()))
+    if key not in _RULES:
+        an = Analyzer(coder="rules")
+        an.coder = EventCoder(fallbacks)
+        _RULES[key] = an
+    return _RULES[key](Article(doc_id=doc_id, text=text, dct=dct))
+
+
+def dyads(text, dct="2024-03-15", fallbacks=None):
     return {(e.type, tuple(sorted({p.code or "-" for p in e.source})),
              tuple(sorted({p.code or "-" for p in e.target})), e.factuality)
-            for e in analyze(text, dct=dct, doc_id="t").events}
+            for e in analyze(text, dct=dct, doc_id="t", fallbacks=fallbacks).events}
 
 
 @pytest.mark.parametrize("word,typ", [
@@ -56,11 +69,30 @@ def test_declared_refusal_to_support_is_an_asserted_rejection():
     assert not any(d[0] == "SUPPORT" for d in got), got
 
 
-def test_a_persons_withdrawal_has_no_home_target_but_an_armys_has():
+def test_a_withdrawal_gets_no_invented_home_target():
     person = dyads("Der amerikanische Senator John Miller zog sich im März zurück.")
     assert ("RETREAT", ("USA",), (), "asserted") in person, person
     army = dyads("Die türkische Armee hat sich am Freitag aus der Stadt zurückgezogen.")
-    assert any(d[0] == "RETREAT" and d[1] == ("TUR",) and d[2] == ("TUR",) for d in army), army
+    assert ("RETREAT", ("TUR",), (), "asserted") in army, army
+    # with the home-target policy on, the inferred home target would make TUR->TUR asserted: an
+    # inferred participant never makes an asserted dyad of a code with itself
+    army = dyads("Die türkische Armee hat sich am Freitag aus der Stadt zurückgezogen.",
+                 fallbacks={"home_target": True})
+    assert ("RETREAT", ("TUR",), (), "asserted") in army, army
+
+
+def test_inferred_participants_are_marked_with_their_policy():
+    doc = analyze("Die USA kritisierten das scharf. Die türkische Armee zog sich zurück.",
+                  fallbacks={"nearest": True})
+    inferred = {p.inferred for e in doc.events for p in e.source + e.target if p.inferred}
+    named = [p for e in doc.events for p in e.source + e.target if not p.inferred]
+    assert all(p.text for p in named), named
+    assert inferred <= {"nearest", "home", "place", "other_side", "neighbour"}, inferred
+
+
+def test_unknown_fallback_policy_is_an_error():
+    with pytest.raises(ValueError, match="unknown fallback"):
+        EventCoder({"guess": True})
 
 
 def test_what_is_demanded_or_promised_is_not_its_own_event():
@@ -210,8 +242,13 @@ def test_owner_of_the_object_is_the_target():
 def test_von_after_an_event_noun_is_not_the_passive_agent():
     got = dyads("Während des Besuchs von Papst Franziskus in Kuba sind kubanische Dissidenten "
                 "festgenommen worden.")
-    coerce = [d for d in got if d[0] == "COERCE"]
-    assert coerce and coerce[0][1] == ("CUB",), got
+    # the pope is not the one who arrests; the Cuban state is only inferred (from "in Kuba"), and an
+    # inferred participant never makes an asserted CUB->CUB dyad, so no source is asserted
+    assert not any(d[0] == "COERCE" and "VAT" in d[1] for d in got), got
+    assert not any(d[0] == "COERCE" and d[1] == ("CUB",) and d[2] == ("CUB",) and d[3] == "asserted"
+                   for d in got), got
+    got = dyads("Die kubanische Polizei hat während des Besuchs von Papst Franziskus Dissidenten festgenommen.")
+    assert any(d[0] == "COERCE" and d[1] == ("CUB",) for d in got), got
 
 
 def test_an_event_nouns_target_follows_it_closely():
@@ -220,14 +257,23 @@ def test_an_event_nouns_target_follows_it_closely():
     assert not any(d[0] == "CONSULT" and "IRN" in d[2] for d in got), got
 
 
-def test_threat_with_no_one_named_is_aimed_at_the_other_side():
-    got = dyads("Die chinesische Regierung in Peking wies die Vorwürfe zurück. China sei selbst Opfer. "
+THREAT_STORY = ("Die chinesische Regierung in Peking wies die Vorwürfe zurück. China sei selbst Opfer. "
                 "Peking werde sich nicht an Diebstahl beteiligen. Die US-Regierung war nicht zufrieden. "
                 "Ein US-Vertreter sagte, man erwarte Taten. Die USA würden nicht zögern, die notwendigen "
                 "Schritte zu ergreifen.")
+
+
+def test_threat_with_no_one_named_is_aimed_at_the_other_side_only_by_policy():
+    got = dyads(THREAT_STORY, fallbacks={"other_side": True})
     threats = [d for d in got if d[0] == "THREATEN"]
     assert threats and threats[0][1] == ("USA",) and threats[0][2] == ("CHN",), got
     assert threats[0][3] == "asserted", got
+    doc = analyze(THREAT_STORY, fallbacks={"other_side": True})
+    tgt = next(p for e in doc.events if e.type == "THREATEN" for p in e.target)
+    assert tgt.inferred == "other_side" and tgt.text is None
+    # by default the other side is not guessed: the threat has no target
+    got = dyads(THREAT_STORY)
+    assert any(d[0] == "THREATEN" and d[1] == ("USA",) and d[2] == () for d in got), got
 
 
 def test_state_noun_before_a_country_name_is_the_country():
@@ -362,7 +408,7 @@ def test_der_plus_nationality_is_the_person_named_before():
     assert "Indonesier" in wib.mentions and wib.code == "UN"
     assert any(a.code == "IDN" for a in doc.actors)          # the genitive plural stays the people
     got = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
-    assert ("REJECT", ("ISR",), ("UN",)) in got, got
+    assert ("REJECT", ("ISR",), ()) in got, got       # "ihm": the nearest-actor guess is off by default
 
 
 def test_the_same_armed_group_keeps_its_country_through_the_story():

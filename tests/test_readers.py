@@ -74,13 +74,14 @@ def test_seed_header_on_the_same_line_as_the_body(tmp_path):
 def test_seed_header_on_its_own_line_and_german_date(tmp_path):
     p = write(tmp_path / "b.txt", "date 07.03.2024\n" + BODY + "\n")
     (art,), problems, _ = read(p)
-    assert (art.dct, art.text, problems) == ("2024-03-07", BODY, [])
+    assert (art.dct, art.text, problems) == ("2024-03-07", BODY + "\n", [])   # the body as it stands
 
 
 def test_plain_text_has_no_date_unless_given(tmp_path):
     p = write(tmp_path / "c.txt", "\ufeff" + BODY.replace("\n", "\r\n") + "\r\n")
     (art,), _, _ = read(p)
-    assert art.dct is None and art.text == BODY   # BOM dropped, CRLF -> LF
+    # the file's BOM is dropped; line ends are kept, so that offsets index the text as read
+    assert art.dct is None and art.text == BODY.replace("\n", "\r\n") + "\r\n"
     (art,), _, _ = read(p, dct="2022-02-18")
     assert art.dct == "2022-02-18"
 
@@ -444,10 +445,12 @@ def test_seed_and_dev_texts_match_their_gold_files():
         pytest.skip("../shared/gold not present")
     (seed,), problems, _ = read(gold / "seed.txt")
     want = json.loads((gold / "seed.json").read_text(encoding="utf-8"))
-    assert (seed.text, seed.dct, problems) == (want["text"], want["dct"], [])
+    # the body as read: the gold text, then the file's final line end (offsets agree)
+    assert (seed.text.rstrip(), seed.dct, problems) == (want["text"], want["dct"], [])
+    assert seed.text.startswith(want["text"])
     for art in read(gold / "dev")[0]:
         g = json.loads((gold / "dev" / f"{art.doc_id}.json").read_text(encoding="utf-8"))
-        assert art.text == g["text"]
+        assert art.text.rstrip() == g["text"] and art.text.startswith(g["text"])
 
 
 @pytest.mark.needs_shared

@@ -111,11 +111,12 @@ def test_vague_periods_are_past_or_future_refs():
 # ------------------------------------------------------------------ anaphoric
 
 def test_anaphoric_expressions_use_the_last_date_mentioned():
+    # told in the past tense, "am 3. März" is the last one before the document date (2022-02-18)
     found = tx("Am 3. März traf er ein. Am Tag darauf reiste er ab.")
-    assert [t.value for t in found] == ["2022-03-03", "2022-03-04"]
-    found = tx("Am 3. März traf er ein. Zwei Tage später reiste er ab.")
+    assert [t.value for t in found] == ["2021-03-03", "2021-03-04"]
+    found = tx("Am 3. März trifft er ein. Zwei Tage später reist er ab.")
     assert [(t.text, t.value) for t in found][1] == ("Zwei Tage später", "2022-03-05")
-    found = tx("Am 3. März um 20.30 Uhr begann das Konzert.")
+    found = tx("Am 3. März um 20.30 Uhr beginnt das Konzert.")
     assert [t.value for t in found] == ["2022-03-03", "2022-03-03T20:30"]
 
 
@@ -178,9 +179,16 @@ def test_two_digit_year_is_expanded_and_flagged():
 
 
 def test_clock_times():
-    assert one("Beginn ist um 20.30 Uhr.").value == "T20:30"
-    assert one("Beginn ist um 20:30 Uhr.").value == "T20:30"
+    # a clock time takes the day of the reference time: the document date, or the day last talked about
+    assert one("Beginn ist um 20.30 Uhr.").value == "2022-02-18T20:30"
+    assert one("Beginn ist um 20:30 Uhr.").value == "2022-02-18T20:30"
+    assert one("Beginn ist um 20.30 Uhr.", None).value == "T20:30"
     found = tx("Geöffnet von 10 bis 18 Uhr.", spans="timeml")
+    assert [(t.text, t.value) for t in found] == [("10", "2022-02-18T10:00"), ("18 Uhr", "2022-02-18T18:00")]
+    # habitual or generic: no particular day
+    found = tx("Geöffnet ist täglich von 10 bis 18 Uhr.", spans="timeml")
+    assert [(t.text, t.value) for t in found if t.type == "TIME"] == [("10", "T10:00"), ("18 Uhr", "T18:00")]
+    found = tx("Die Ausstellung ist jeweils von 10 bis 18 Uhr geöffnet.", spans="timeml")
     assert [(t.text, t.value) for t in found] == [("10", "T10:00"), ("18 Uhr", "T18:00")]
     t = one("Beginn ist um 25.30 Uhr.")
     assert "impossible" in t.note
@@ -214,9 +222,9 @@ def test_month_precision_dct_uses_a_date_in_the_text_to_pin_weekdays():
 
 
 def test_twelve_hour_clock_after_noon():
-    assert one("Das Fest beginnt um halb acht Uhr abends.").value == "T19:30"
-    assert one("Er kam um 8 Uhr abends.").value == "T20:00"
-    assert one("Er kam gegen 3 Uhr morgens.", spans="timeml").value == "T03:00"
+    assert one("Das Fest beginnt um halb acht Uhr abends.").value == "2022-02-18T19:30"
+    assert one("Er kam um 8 Uhr abends.").value == "2022-02-18T20:00"
+    assert one("Er kam gegen 3 Uhr morgens.", None, spans="timeml").value == "T03:00"
 
 
 def test_heute_in_an_essay_without_day_references_means_nowadays():
@@ -340,3 +348,104 @@ def test_eval_timex_command_reports_a_missing_folder():
     result = CliRunner().invoke(main, ["eval", "timex", "/nonexistent/krauts"])
     assert result.exit_code != 0
     assert "no such folder" in result.output
+
+
+# ------------------------------------------------ tense of the clause, moving reference time
+# (constructed sentences; DCT 2022-02-18 is a Friday)
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Der Minister hat am Montag die Ukraine besucht.", "2022-02-14"),          # Perfekt, inseparable prefix
+    ("Die Polizei hat am Montag drei Männer verhaftet.", "2022-02-14"),
+    ("Die Regierung hat die Pläne am Montag kritisiert.", "2022-02-14"),        # -iert
+    ("Am Montag ist der Präsident in Kiew eingetroffen.", "2022-02-14"),        # Perfekt with sein
+    ("Er reiste ab, nachdem er am Montag den Präsidenten getroffen hatte.", "2022-02-14"),
+    ("Er soll am Montag das Geld gestohlen haben.", "2022-02-14"),              # reported past
+    ("Der Minister besucht am Montag die Ukraine.", "2022-02-21"),              # scheduled present
+    ("Der Minister wird am Montag nach Kiew reisen.", "2022-02-21"),            # Futur
+    ("Der Vertrag soll am Montag unterzeichnet werden.", "2022-02-21"),
+    ("Er sagte, er werde am Montag nach Kiew reisen.", "2022-02-21"),           # own clause first
+    ("Er hat angekündigt, dass er am Montag nach Kiew reist.", "2022-02-21"),  # present subordinate clause
+])
+def test_weekday_follows_the_tense_of_its_clause(sentence, value):
+    assert one(sentence).value == value
+
+
+@pytest.mark.parametrize("sentence, dct, value", [
+    ("Am 22. November hatte die Regierung den Plan beschlossen.", "2013-11-10", "2012-11-22"),
+    ("Am 22. November hat die Regierung den Plan beschlossen.", "2013-11-10", "2012-11-22"),
+    ("Am 22. November wird die Regierung den Plan beschließen.", "2013-11-10", "2013-11-22"),
+    ("Der Vertrag wird am 28. Dezember unterzeichnet werden.", "2013-01-05", "2013-12-28"),
+    ("Die Regierung beschloss am 28. Dezember den Plan.", "2013-01-05", "2012-12-28"),
+    # a date attached to a noun is not the time of the clause's verb
+    ("Die Rennen vom 18. Dezember wurden verlegt.", "2014-12-16", "2014-12-18"),
+])
+def test_day_and_month_take_the_year_the_tense_allows(sentence, dct, value):
+    assert one(sentence, dct).value == value
+
+
+def test_weekday_after_a_date_written_out_moves_with_the_story():
+    text = "Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er den Premier."
+    assert [t.value for t in tx(text)] == ["2012-03-05", "2012-03-07"]
+    # Plusquamperfekt: earlier than the reference date
+    text = "Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch hatte er Moskau besucht."
+    assert [t.value for t in tx(text)] == ["2012-03-05", "2012-02-29"]
+    # a date told as background (Plusquamperfekt) does not move the reference time
+    text = "Vor drei Wochen, am 28. Januar, hatte er noch gezögert. Am Dienstag stimmte er zu."
+    assert tx(text)[-1].value == "2022-02-15"
+
+
+def test_clock_time_takes_the_day_last_talked_about():
+    text = "Am Montag trafen sich die Minister. Die Sitzung begann um 20.30 Uhr."
+    assert [t.value for t in tx(text)] == ["2022-02-14", "2022-02-14T20:30"]
+
+
+def test_scorer_counts_equal_durations_as_equal():
+    from lagebild.evaluate.timex import duration_key, same_value
+    assert same_value("PT30M", "PT0.5H") and same_value("P1W", "P7D") and same_value("P1DE", "P10Y")
+    assert same_value("P18M", "P1.5Y") and same_value("PT1H", "PT3600S") and same_value("P1Q", "P3M")
+    assert not same_value("P1D", "PT24H")        # a day is not always 24 hours
+    assert not same_value("P1M", "P30D") and not same_value("PXY", "PXM")
+    assert duration_key("2022-02-18") is None and duration_key("PXD") is None
+
+
+def test_event_date_is_bounded_by_the_tense_of_the_clause():
+    from lagebild.records import Timex
+    later = Timex("am Montag", "DATE", "2022-02-21", 10, 19)
+    earlier = Timex("am Donnerstag", "DATE", "2022-02-17", 30, 43)
+    # an asserted past-tense happening is not dated after the document date
+    d = event_date([later], 0, 50, DCT, cue=20, tense="past")
+    assert (d.value, d.from_dct) == ("2022-02-18", True)
+    d = event_date([later, earlier], 0, 50, DCT, cue=20, tense="past")
+    assert d.value == "2022-02-17"
+    # a planned one not before it
+    d = event_date([later, earlier], 0, 50, DCT, cue=40, tense="future")
+    assert d.value == "2022-02-21"
+    # without a tense, the nearest expression
+    assert event_date([later, earlier], 0, 50, DCT, cue=40).value == "2022-02-17"
+    # the paragraph's time dates a present clause, not a past one
+    assert event_date([], 0, 50, DCT, anchor=later).value == "2022-02-21"
+    assert event_date([], 0, 50, DCT, anchor=later, tense="past").from_dct
+
+
+@pytest.mark.parametrize("text, factuality, value", [
+    ("Die USA haben am Montag Sanktionen gegen Russland verhängt.", "asserted", "2022-02-14"),
+    ("Die USA verhängten am 3. März Sanktionen gegen Russland.", "asserted", "2021-03-03"),
+    ("Die USA wollen am Montag Sanktionen gegen Russland verhängen.", "planned", "2022-02-21"),
+    ("Die USA verhängen am Montag Sanktionen gegen Russland.", "planned", "2022-02-21"),
+])
+def test_event_dates_follow_the_tense(analyzer, text, factuality, value):
+    from lagebild.records import Article
+    doc = analyzer(Article(doc_id="t", text=text, dct=DCT))
+    evs = [e for e in doc.events if e.type == "SANCTION"]
+    assert evs, doc.events
+    assert (evs[0].factuality, evs[0].date.value) == (factuality, value)
+
+
+@pytest.mark.parametrize("sentence, dct, value", [
+    ("Seit Montag gilt ein Waffenstillstand.", DCT, "2022-02-14"),
+    ("Die Regel gilt seit Mittwoch.", DCT, "2022-02-16"),
+    ("Ab Montag gilt ein Waffenstillstand.", DCT, "2022-02-21"),
+    ("Seit dem 22. November gilt die Regel.", "2013-11-10", "2012-11-22"),
+])
+def test_seit_points_back(sentence, dct, value):
+    assert one(sentence, dct).value == value

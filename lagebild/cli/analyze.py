@@ -73,7 +73,9 @@ def format_summary(doc: Document) -> str:
 @click.option("--no-models", is_flag=True, help="Dictionaries and rules only; skip the statistical NER model.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
-@click.option("--with-text", is_flag=True, help="Include the article body in JSON output.")
+@click.option("--with-text/--no-text", default=True, show_default=True,
+              help="JSON output: include the article body as read ('text'), which every "
+              "start/end offset indexes (for HTML the extracted text).")
 @click.option("--csv-text", default="text", show_default=True,
               help="CSV inputs: the text column (header name or 0-based number).")
 @click.option("--csv-id", default="id", show_default=True, help="CSV inputs: the id column.")

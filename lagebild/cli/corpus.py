@@ -222,7 +222,8 @@ def check_cmd(corpus_dir: Path | None) -> None:
 
 @corpus_group.command("gold")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None,
+              help="Only the articles of this split (default: all).")
 def gold_cmd(out: Path, split: str | None) -> None:
     """Write one EVENTS.md gold file (with text) per article, for score_events.py.
     The files contain 10kGNAD text: keep them outside the repository."""

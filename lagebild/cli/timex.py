@@ -25,6 +25,9 @@ def eval_timex(dirs: tuple[str, ...], as_json: bool, no_heideltime: bool, errors
 
     Reported per sub-corpus and overall: strict span P/R/F1 (same offsets),
     relaxed span F1 (overlap), value and type accuracy on the relaxed matches.
+    Values are compared after unifying spellings; durations that TimeML makes equal
+    (the same quantity in another unit of fixed size: PT30M = PT0.5H, P1W = P7D, but
+    P1D is not PT24H) count as equal, for both systems alike.
 
     \b
     Examples:

@@ -11,8 +11,10 @@ for the same documents. Both are scored here by the same code:
 
 Offsets index the content of ``<TEXT>`` with the tags stripped. TIMEX3 elements
 without text (non-consuming, e.g. the implicit anchor of "vor drei Jahren") and
-the document creation time are not scored. Values are compared after trimming
-after unifying equivalent spellings (see :func:`norm_value`).
+the document creation time are not scored. Values are compared after unifying
+equivalent spellings (see :func:`norm_value`); durations are equal when TimeML makes
+them equal, the same quantity in another unit of fixed size (``PT30M`` = ``PT0.5H``,
+``P1W`` = ``P7D``, but ``P1D`` is not ``PT24H``; see :func:`duration_key`).
 """
 from __future__ import annotations
 
@@ -135,6 +137,44 @@ def norm_value(value: str | None) -> str:
     return v
 
 
+_NUM = r"(\d+(?:\.\d+)?)"
+_DURATION = re.compile(rf"^P(?:{_NUM}Y)?(?:{_NUM}M)?(?:{_NUM}W)?(?:{_NUM}D)?(?:T(?:{_NUM}H)?(?:{_NUM}M)?(?:{_NUM}S)?)?$")
+_DURATION_UNIT = re.compile(rf"^P{_NUM}(DE|CE|ML|Q)$")
+_MONTHS_PER = {"DE": 120, "CE": 1200, "ML": 12000, "Q": 3}
+
+
+def duration_key(value: str) -> tuple | None:
+    """A duration as (months, days, seconds), or None when it is no fully numeric duration.
+
+    TimeML durations are ISO 8601 values with a unit each; a quantity written with another unit
+    of fixed size is the same value: within the calendar, a year is 12 months, a decade,
+    century, millennium, quarter 120, 1200, 12000, 3 months; a week is 7 days; within the clock,
+    an hour is 60 minutes is 3600 seconds (``PT30M`` = ``PT0.5H``, ``P1W`` = ``P7D``,
+    ``P1DE`` = ``P10Y``). Days and hours, and months and days, are not converted: a day is
+    not always 24 hours, a month has no fixed number of days."""
+    from fractions import Fraction
+
+    if not value or not value.startswith("P") or value in ("P", "PT"):
+        return None
+    m = _DURATION_UNIT.match(value)
+    if m:
+        return (Fraction(m.group(1)) * _MONTHS_PER[m.group(2)], Fraction(0), Fraction(0))
+    m = _DURATION.match(value)
+    if not m or not any(m.groups()):
+        return None
+    y, mo, w, d, h, mi, sec = (Fraction(g) if g else Fraction(0) for g in m.groups())
+    return (y * 12 + mo, w * 7 + d, h * 3600 + mi * 60 + sec)
+
+
+def same_value(gold: str | None, pred: str | None) -> bool:
+    """Equal TIMEX3 values after :func:`norm_value`, durations compared by :func:`duration_key`."""
+    a, b = norm_value(gold), norm_value(pred)
+    if a == b:
+        return True
+    ka, kb = duration_key(a), duration_key(b)
+    return ka is not None and ka == kb
+
+
 @dataclass
 class Counts:
     gold: int = 0
@@ -189,7 +229,7 @@ def score_doc(gold: list[Timex], pred: list[Timex],
         used_p.add(pi)
         c.relaxed += 1
         g, p = gold[gi], pred[pi]
-        vok = norm_value(g.value) == norm_value(p.value)
+        vok = same_value(g.value, p.value)
         c.value_ok += vok
         c.type_ok += g.type == p.type
         if errors is not None and (not vok or (g.start, g.end) != (p.start, p.end)):
