@@ -142,6 +142,34 @@ def build_ner_cmd(files: tuple[Path, ...], out: Path, annotator: str | None) -> 
                + (f" ({bad} left out)" if bad else ""))
 
 
+@corpus_group.command("build-timex")
+@click.argument("raw_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Stand-off JSON Lines: article id, text hash, the DCT assigned, TIMEX3 spans.")
+def build_timex_cmd(raw_dir: Path, out: Path) -> None:
+    """Turn annotators' time-expression files into the stand-off news set (data/timex/)."""
+    from ..corpus import anchor_timexes, gnad_texts, text_hash
+    texts, rows, bad = gnad_texts(), [], 0
+    for path in sorted(raw_dir.glob("*.json")):
+        raw = _read_raw(path)
+        doc_id = raw.get("doc_id") or path.stem
+        if doc_id not in texts:
+            click.echo(f"{path}: unknown article {doc_id}", err=True)
+            bad += 1
+            continue
+        txs, problems = anchor_timexes(texts[doc_id][1], raw)
+        for p in problems:
+            click.echo(f"{path}: {p}", err=True)
+        bad += bool(problems)
+        rows.append({"doc_id": doc_id, "dataset": "10kgnad", "text_sha1": text_hash(texts[doc_id][1]),
+                     "dct": raw.get("dct"), "dct_note": raw.get("dct_note"),
+                     "annotators": [raw.get("annotator")], "timexes": txs})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    click.echo(f"{len(rows)} articles, {sum(len(r['timexes']) for r in rows)} time expressions -> {out}"
+               + (f" ({bad} with problems)" if bad else ""))
+
+
 @corpus_group.command("build")
 @click.argument("raw_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,

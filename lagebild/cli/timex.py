@@ -14,7 +14,11 @@ import click
               help="Score only lagebild, not the HeidelTime files in the sibling heideltime/ folders.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True),
               help="Also write every mismatch (missed, spurious, span, value) as JSON lines to this file.")
-def eval_timex(dirs: tuple[str, ...], as_json: bool, no_heideltime: bool, errors_path: str | None) -> None:
+@click.option("--news", "news", is_flag=True,
+              help="Score the project's blind set of 40 news articles (data/timex/10kgnad_news.jsonl, "
+                   "stand-off, texts from ../shared) instead of KRAUTS; DIR may name another such file.")
+def eval_timex(dirs: tuple[str, ...], as_json: bool, no_heideltime: bool, errors_path: str | None,
+               news: bool) -> None:
     """Score time-expression recognition and normalization on TimeML files.
 
     DIR is the KRAUTS folder, one of its sub-corpora or a gold/ folder
@@ -34,10 +38,26 @@ def eval_timex(dirs: tuple[str, ...], as_json: bool, no_heideltime: bool, errors
       lagebild eval timex ../shared/data/krauts
       lagebild eval timex ../shared/data/krauts/DieZeit --json
       lagebild eval timex ../shared/data/krauts --errors timex_errors.jsonl
+      lagebild eval timex --news                # the blind set of 40 10kGNAD news articles
     """
     from ..errors import DataError
     from ..evaluate.timex import evaluate, format_table, shared_dir
 
+    if news:
+        from ..evaluate.timex import evaluate_news
+        errors = [] if errors_path else None
+        try:
+            res = evaluate_news(dirs[0] if dirs else None, errors=errors)
+        except (DataError, OSError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        if errors_path:
+            with open(errors_path, "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors or [])
+        o = res["overall"]
+        click.echo(json.dumps(res, ensure_ascii=False) if as_json else
+                   f"{res['documents']} news articles, {o['gold']} gold TIMEX3: strict F1 {o['strict']['f1']}, "
+                   f"relaxed F1 {o['relaxed']['f1']}, value accuracy {o['value_acc']}, type accuracy {o['type_acc']}")
+        return
     if not dirs:
         default = shared_dir() / "data" / "krauts"
         if not default.is_dir():

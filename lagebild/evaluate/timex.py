@@ -309,3 +309,23 @@ def format_table(result: dict) -> str:
                          f"{s['relaxed']['f1']:>8.3f} {s['value_acc']:>6.3f} {s['type_acc']:>6.3f}")
     lines.append(f"({result['documents']} documents; value and type accuracy on relaxed matches)")
     return "\n".join(lines)
+
+
+def evaluate_news(path: str | Path | None = None, tagger: Tagger | None = None,
+                  errors: list[dict] | None = None) -> dict:
+    """Score ``tagger`` on the project's stand-off time expressions of news articles
+    (``data/timex/*.jsonl``, texts joined from ``../shared``); the same counts as for KRAUTS."""
+    from ..corpus import load_timex_corpus
+    if tagger is None:
+        from ..timex import find_timexes
+
+        def tagger(text: str, dct: str | None) -> list[Timex]:
+            return find_timexes(text, dct, spans="timeml")
+
+    total = Counts()
+    docs = load_timex_corpus(Path(path) if path else None)
+    for d in docs:
+        gold = [Timex(text=t["text"], type=t["type"], value=t["value"], start=t["start"], end=t["end"])
+                for t in d["timexes"]]
+        total.add(score_doc(gold, tagger(d["text"], d["dct"]), errors, doc_id=d["doc_id"]))
+    return {"documents": len(docs), "overall": total.summary()}
