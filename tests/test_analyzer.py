@@ -1,7 +1,17 @@
-"""The analyzer on hand-made German sentences: actors, events, factuality, conditions, quotes."""
+"""The analyzer on hand-made German sentences: actors, events, factuality, conditions, quotes.
+
+These are the rule coder's behaviours (the learned coder is tested in test_learned.py and, on
+annotated text, by the corpus scores), so the analyzer here runs with ``coder="rules"``."""
 import pytest
 
-from lagebild import analyze
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+_RULES = Analyzer(coder="rules")
+
+
+def analyze(text, dct=None, doc_id="t"):
+    return _RULES(Article(doc_id=doc_id, text=text, dct=dct))
 
 
 def events(text, dct="2024-03-15"):
