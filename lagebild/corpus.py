@@ -525,3 +525,22 @@ def check_ner_line(rec: dict, texts: dict[str, tuple[str, str]]) -> tuple[dict |
                "text_sha1": text_hash(sent),
                "entities": [[start + s, start + e, lab] for s, e, lab in ents]}
     return (None if problems else rec_out), problems
+
+
+def ner_agreement(first: list[dict], second: list[dict], labels: tuple[str, ...] | None = None) -> dict:
+    """Span F1 (same start, end and label) of two annotations of the same sentences (stand-off
+    records); ``labels`` restricts the comparison (e.g. PER/LOC/ORG, the GermEval outer level)."""
+    a = {(r["doc_id"], r["start"]): r for r in first}
+    b = {(r["doc_id"], r["start"]): r for r in second}
+    both = sorted(set(a) & set(b))
+
+    def ents(r):
+        return {(s, e, lab) for s, e, lab in r["entities"] if labels is None or lab in labels}
+
+    tp = sum(len(ents(a[k]) & ents(b[k])) for k in both)
+    na = sum(len(ents(a[k])) for k in both)
+    nb = sum(len(ents(b[k])) for k in both)
+    p = tp / nb if nb else 0.0
+    r = tp / na if na else 0.0
+    return {"sentences": len(both), "first": na, "second": nb, "matched": tp,
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}

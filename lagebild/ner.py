@@ -32,6 +32,7 @@ The data readers, the label mappings and the span scorer used by
 from __future__ import annotations
 
 import functools
+import json
 
 import lzma
 import os
@@ -51,6 +52,7 @@ from .records import Entity
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MODEL_DIR = PACKAGE_DIR / "models" / "ner_de"
+NEWS_PATH = PACKAGE_DIR.parent / "data" / "ner" / "news.jsonl"   # annotated news sentences (repository)
 CONFIG_PATH = PACKAGE_DIR / "models" / "ner_de.cfg"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 SCORED_LABELS = ("PER", "LOC", "ORG")
@@ -278,6 +280,35 @@ def read_germeval(path: str | Path, *, misc: bool = True) -> list[TaggedSentence
                                 "-- expected O or B-/I-PER|LOC|ORG|OTH[deriv|part]") from None
         if block.words:
             out.append(TaggedSentence(block.words, tags, str(path), block.start_line))
+    return out
+
+
+def read_news(path: str | Path, texts: dict[str, tuple[str, str]], *, misc: bool = True
+              ) -> list[TaggedSentence]:
+    """The project's annotated news sentences (``data/ner/news.jsonl``: stand-off entity spans
+    in GermEval conventions over 10kGNAD texts) -> sentences with outer-level tags."""
+    from .corpus import text_hash
+    from .text import tokenizer
+    nlp = tokenizer()
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            text = texts.get(r["doc_id"], (None, ""))[1][r["start"]:r["end"]]
+            if not text or text_hash(text) != r["text_sha1"]:
+                raise DataError(f"{path}:{n}: sentence of {r['doc_id']} missing or changed in 10kGNAD")
+            doc = nlp(text)
+            words = [t.text for t in doc if not t.is_space]
+            starts = [t.idx for t in doc if not t.is_space]
+            tags = ["O"] * len(words)
+            for a, b, label in r["entities"]:
+                a, b = a - r["start"], b - r["start"]
+                inside = [k for k, st in enumerate(starts) if a <= st < b]
+                for j, k in enumerate(inside):
+                    tags[k] = germeval_tag(("B-" if j == 0 else "I-") + label, misc=misc)
+            out.append(TaggedSentence(words, tags, str(path), n))
     return out
 
 
@@ -750,6 +781,8 @@ class TrainSettings:
     ler_per_epoch: int = 3000       # LER sentences drawn per epoch (of ~57k)
     ler_entity_share: float = 0.75  # ... share of them holding a PER/LOC/ORG entity
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
+    news_repeat: int = 2            # the project's annotated news sentences (data/ner) per epoch,
+                                    # times; 0 = leave them out
     gazetteers: bool = True         # add names from lagebild's dictionaries + PETRARCH2 to the
                                     # mention pools
     pretrain_epochs: int = 4        # first pretrain the tok2vec on raw text (spaCy's
@@ -809,11 +842,15 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
     ge_train, ge_dev, ge_hold = split_germeval(ge, s)
     ler = [x for f in files["ler"] for x in read_conll(f, ler_tag)]
     eur = [x for f in files["europeana"] for x in read_europeana(f)]
+    news: list[TaggedSentence] = []
+    if s.news_repeat and NEWS_PATH.exists():
+        from .corpus import gnad_texts
+        news = read_news(NEWS_PATH, gnad_texts(data_dir / "10kgnad" / "articles.csv.xz"), misc=s.misc)
     log(f"data: GermEval {len(ge)} sentences -> train {len(ge_train)}, early-stop dev "
         f"{len(ge_dev)}, held out {len(ge_hold)}; LER {len(ler)} sentences; "
-        f"Europeana {len(eur)} chunks")
+        f"Europeana {len(eur)} chunks; news {len(news)} sentences (data/ner)")
     return {"germeval_train": ge_train, "germeval_dev": ge_dev, "germeval_holdout": ge_hold,
-            "ler": ler, "europeana": eur}
+            "ler": ler, "europeana": eur, "news": news}
 
 
 _MENTION_OK = re.compile(r"^[A-ZÄÖÜ][\w.\-'&]*$")
@@ -1063,7 +1100,7 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     ler_none = [x for x in corp["ler"] if all(t == "O" for t in x.tags)]
     n_ent = int(s.ler_per_epoch * s.ler_entity_share)
 
-    pools = mention_pools([corp["germeval_train"], corp["ler"], corp["europeana"]])
+    pools = mention_pools([corp["germeval_train"], corp["ler"], corp["europeana"], corp["news"]])
     if s.gazetteers:
         for lab, names in gazetteer_pools(data_dir).items():
             pools.setdefault(lab, []).append(names)
@@ -1078,6 +1115,7 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
         sents += rng.sample(ler_none, min(s.ler_per_epoch - n_ent, len(ler_none)))
         eur = corp["europeana"]
         sents += rng.sample(eur, int(len(eur) * s.europeana_share))
+        sents += corp["news"] * s.news_repeat
         rng.shuffle(sents)
         return sents
 

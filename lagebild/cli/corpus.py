@@ -304,5 +304,21 @@ def agree_cmd(first: Path, second: Path, as_json: bool) -> None:
                    f"second), mean {res['mean_f1']}; factuality on matches {ab['factuality_accuracy']}")
 
 
+@corpus_group.command("agree-ner")
+@click.argument("first", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("second", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def agree_ner_cmd(first: Path, second: Path) -> None:
+    """Agreement of two stand-off NER annotations of the same sentences: span F1 (same start,
+    end and label) over all labels, over PER/LOC/ORG/OTH (no deriv/part) and PER/LOC/ORG."""
+    from ..corpus import ner_agreement
+    a = [json.loads(x) for x in first.read_text(encoding="utf-8").splitlines() if x.strip()]
+    b = [json.loads(x) for x in second.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for name, labels in (("all labels", None), ("PER/LOC/ORG/OTH", ("PER", "LOC", "ORG", "OTH")),
+                         ("PER/LOC/ORG", ("PER", "LOC", "ORG"))):
+        r = ner_agreement(a, b, labels)
+        click.echo(f"{name}: span F1 {r['f1']} ({r['matched']} matched of {r['first']} / {r['second']}, "
+                   f"{r['sentences']} sentences)")
+
+
 def register(main, eval_group) -> None:
     main.add_command(corpus_group)
