@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import math
+
+import numpy as np
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,27 +93,28 @@ class LearnedCoder:
     def triggers(self, ctx: DocContext, cache: dict | None = None) -> list[Trigger]:
         th = self.model.thresholds
         cache = {} if cache is None else cache
+        if "trig" not in cache:
+            cands = [(st, k) for st in ctx.sentences if st.sentence.kind == "body"
+                     for k, t in enumerate(st.tokens) if content_token(t)]
+            probs = self.model.trigger.proba_many([trigger_features(st, k, ctx) for st, k in cands]) \
+                if cands else np.zeros((0, len(self.model.trigger.classes)))
+            cache["trig"] = (cands, probs)
+        cands, probs = cache["trig"]
+        classes = self.model.trigger.classes
+        event_cols = np.array([i for i, c in enumerate(classes) if c != NONE])
+        if not cands or not len(event_cols):
+            return []
+        best = event_cols[np.argmax(probs[:, event_cols], axis=1)]
+        best_p = probs[np.arange(len(cands)), best]
+        found: dict[int, list[Trigger]] = {}
+        for (st, k), b, p in zip(cands, best, best_p):
+            if p >= th.trigger:
+                found.setdefault(st.sentence.index, []).append(Trigger(st, k, classes[b], float(p)))
         out: list[Trigger] = []
-        for st in ctx.sentences:
-            if st.sentence.kind != "body":
-                continue
-            cands = [k for k, t in enumerate(st.tokens) if content_token(t)]
-            if not cands:
-                continue
-            key = ("trig", st.sentence.index)
-            if key not in cache:
-                cache[key] = self.model.trigger.proba_many([trigger_features(st, k, ctx) for k in cands])
-            probs = cache[key]
-            classes = self.model.trigger.classes
-            found: list[Trigger] = []
-            for k, row in zip(cands, probs):
-                best = max((i for i, c in enumerate(classes) if c != NONE), key=lambda i: row[i])
-                if row[best] >= th.trigger:
-                    found.append(Trigger(st, k, classes[best], float(row[best])))
+        for trs in found.values():
             # one event per happening: nearby triggers of one type collapse onto the likeliest
-            found.sort(key=lambda tr: -tr.p)
             kept: list[Trigger] = []
-            for tr in found:
+            for tr in sorted(trs, key=lambda tr: -tr.p):
                 if not any(o.type == tr.type and abs(o.k - tr.k) <= th.merge_window for o in kept):
                     kept.append(tr)
             out += sorted(kept, key=lambda tr: tr.k)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.lang.de.stop_words import STOP_WORDS
+
 from ..actors import ActorIndex, Mention
 from ..events import Lexicon, lemma
 from ..records import Event
@@ -75,7 +77,9 @@ def _particle_after(toks: list[Token], k: int, lex: Lexicon) -> str | None:
 
 
 def content_token(t: Token) -> bool:
-    return len(t.text) >= 3 and t.text[0].isalpha()
+    """A token that may be an event's trigger: a word of three letters or more that is not a
+    function word (spaCy's German stop words)."""
+    return len(t.text) >= 3 and t.text[0].isalpha() and t.lower not in STOP_WORDS
 
 
 def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:

@@ -35,12 +35,23 @@ class LinearModel:
 
     def proba_many(self, rows: list[list[str]]) -> np.ndarray:
         """Class probabilities for many feature lists at once: (n_rows, n_classes)."""
-        out = np.empty((len(rows), len(self.classes)))
+        get = self.features.get
+        idx: list[int] = []
+        owner: list[int] = []
         for r, feats in enumerate(rows):
-            s = self.scores(feats)
-            e = np.exp(s - s.max())
-            out[r] = e / e.sum()
-        return out
+            for f in feats:
+                i = get(f)
+                if i is not None:
+                    idx.append(i)
+                    owner.append(r)
+        s = np.tile(self.bias.astype(np.float64), (len(rows), 1))
+        if idx:
+            own = np.array(owner)
+            starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])    # owners come in order
+            s[own[starts]] += np.add.reduceat(self.weights[np.array(idx)], starts, axis=0)
+        s -= s.max(axis=1, keepdims=True)
+        e = np.exp(s)
+        return e / e.sum(axis=1, keepdims=True)
 
     def save(self, path: Path) -> None:
         names = np.array(sorted(self.features, key=self.features.get))
