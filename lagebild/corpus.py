@@ -544,3 +544,29 @@ def ner_agreement(first: list[dict], second: list[dict], labels: tuple[str, ...]
     r = tp / na if na else 0.0
     return {"sentences": len(both), "first": na, "second": nb, "matched": tp,
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def check_ner(path: Path | None = None) -> list[str]:
+    """Problems of the stand-off NER sentences: text hashes, spans inside their sentence, labels."""
+    path = path or NER_DIR / "news.jsonl"
+    texts = gnad_texts()
+    problems, seen = [], set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        where = f"{path.name}:{n} {r.get('doc_id')}"
+        key = (r.get("doc_id"), r.get("start"))
+        if key in seen:
+            problems.append(f"{where}: duplicate sentence")
+        seen.add(key)
+        sent = texts.get(r["doc_id"], (None, ""))[1][r["start"]:r["end"]]
+        if not sent or text_hash(sent) != r["text_sha1"]:
+            problems.append(f"{where}: sentence text missing or changed")
+            continue
+        for s, e, lab in r["entities"]:
+            if not (r["start"] <= s < e <= r["end"]):
+                problems.append(f"{where}: entity {s}-{e} outside its sentence")
+            if lab not in NER_LABELS:
+                problems.append(f"{where}: label {lab!r}")
+    return problems

@@ -110,3 +110,23 @@ def test_repository_corpus_is_valid(shared):
     assert check(CORPUS_DIR) == []
     docs = load(CORPUS_DIR, with_text=False)
     assert len({d.doc_id for d in docs}) == len(docs)
+
+
+@pytest.mark.needs_shared
+def test_repository_ner_sentences_are_valid(shared):
+    from lagebild.corpus import NER_DIR, check_ner
+    if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
+        pytest.skip("../shared/data/10kgnad not present: the sentence texts live there")
+    assert check_ner(NER_DIR / "news.jsonl") == []
+
+
+@pytest.mark.needs_shared
+def test_repository_timex_set_is_valid(shared):
+    from lagebild.corpus import load_timex_corpus
+    if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
+        pytest.skip("../shared/data/10kgnad not present: the article texts live there")
+    docs = load_timex_corpus()
+    assert len(docs) == 40
+    for d in docs:
+        for t in d["timexes"]:
+            assert d["text"][t["start"]:t["end"]] == t["text"]
