@@ -157,10 +157,14 @@ def _codes(value: str) -> list[str]:
 
 def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
-                 factuality: str | None = None, min_mentions: int = 1) -> tuple[list[str], list[Any]]:
+                 factuality: str | None = None, min_mentions: int = 1,
+                 min_sources: int = 1) -> tuple[list[str], list[Any]]:
     """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports."""
     where: list[str] = ["num_mentions >= ?"]
     params: list[Any] = [min_mentions]
+    if min_sources > 1:
+        where.append("num_sources >= ?")
+        params.append(min_sources)
     if actor:
         where.append("(list_has_any(source_codes, ?::VARCHAR[]) OR "
                      "list_has_any(target_codes, ?::VARCHAR[]))")
