@@ -11,7 +11,7 @@ committed (about 100 KB), and the licences are in lagebild/web/static/LICENSES.m
         build/npm/i18n-iso-countries-7.14.0.tgz
 
 The projection is equirectangular (longitude -180..180 -> x 0..1000, latitude 84..-58 ->
-y 0..(1000/360*142)); coordinates are rounded to one decimal and collinear runs thinned.
+y 0..(1000/360*142); Antarctica is left out); coordinates are rounded to one decimal and collinear runs thinned.
 """
 from __future__ import annotations
 
@@ -61,9 +61,27 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return round((lon + 180.0) * SCALE, 1), round((LAT_TOP - lat) * SCALE, 1)
 
 
+def _unwrap(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """A ring crossing the antimeridian (Chukotka, Fiji) made continuous, plus a copy
+    shifted by 360 degrees so that both map edges show their part (the SVG clips the rest)."""
+    out, prev, shift = [], None, 0.0
+    for lon, lat in ring:
+        if prev is not None and abs(lon + shift - prev) > 180:
+            shift += 360.0 if prev > lon + shift else -360.0
+        out.append((lon + shift, lat))
+        prev = lon + shift
+    lons = [p[0] for p in out]
+    rings = [out]
+    if max(lons) > 180:
+        rings.append([(x - 360.0, y) for x, y in out])
+    if min(lons) < -180:
+        rings.append([(x + 360.0, y) for x, y in out])
+    return rings
+
+
 def _path(rings: list[list[tuple[float, float]]]) -> str:
     parts = []
-    for ring in rings:
+    for ring in (r for raw in rings for r in _unwrap(raw)):
         pts = []
         for lon, lat in ring:
             p = _project(lon, lat)
@@ -85,7 +103,7 @@ def build(atlas: Path, codes: Path) -> dict:
     for geo in topo["objects"]["countries"]["geometries"]:
         name = geo.get("properties", {}).get("name", "")
         code = numeric.get(str(geo.get("id", "")).zfill(3)) or BY_NAME.get(name)
-        if not code or geo.get("type") not in ("Polygon", "MultiPolygon"):
+        if not code or code == "ATA" or geo.get("type") not in ("Polygon", "MultiPolygon"):
             continue
         polys = [geo["arcs"]] if geo["type"] == "Polygon" else geo["arcs"]
         d = _path([_ring(r, arcs) for poly in polys for r in poly])

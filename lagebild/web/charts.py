@@ -183,7 +183,8 @@ def _x_labels(labels: Sequence[str], pad_l: float, w: float, height: int) -> lis
     if not labels:
         return []
     n = len(labels)
-    picks = sorted({0, n - 1, *range(0, n, max(1, n // 6))})
+    step = max(1, n // 6)
+    picks = sorted({0, n - 1, *(i for i in range(0, n, step) if n - 1 - i >= step * 0.6)})
     out = []
     for i in picks:
         anchor = "start" if i == 0 else "end" if i == n - 1 else "middle"
