@@ -106,8 +106,10 @@ class Database:
 class Watcher:
     """Polls feeds in a background thread and ingests into the app's (writable) store."""
 
-    def __init__(self, db: Database, urls: list[str], every: float, **ingest_kw):
-        self.db, self.urls, self.every, self.kw = db, urls, every, ingest_kw
+    def __init__(self, db: Database, urls: list[str], every: float, *,
+                 ingest_kw: dict[str, Any] | None = None, watch_kw: dict[str, Any] | None = None):
+        self.db, self.urls, self.every = db, urls, every
+        self.kw, self.watch_kw = ingest_kw or {}, watch_kw or {}
         self.stop = threading.Event()
         self.thread: threading.Thread | None = None
         self.rounds = 0
@@ -127,7 +129,7 @@ class Watcher:
                     log.info("watch round %d: %d new articles, %d new events", n, stats.new,
                              stats.events_new)
                 watch(ing, self.urls, every=self.every, sleep=self._sleep, on_round=on_round,
-                      release_between_rounds=False)
+                      release_between_rounds=False, **self.watch_kw)
         except Exception as exc:  # noqa: BLE001 - reported on the pages, not a crash
             self.error = f"{type(exc).__name__}: {exc}"
             log.error("watcher stopped: %s", self.error)
@@ -506,15 +508,19 @@ def _env() -> Environment:
 
 
 def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | None = None,
-               every: float = 600.0, ingest_kw: dict[str, Any] | None = None) -> Starlette:
+               every: float = 600.0, ingest_kw: dict[str, Any] | None = None,
+               watch_kw: dict[str, Any] | None = None) -> Starlette:
     """The web application over the database ``db``.
 
     ``token``: every request must carry it (``Authorization: Bearer TOKEN``, or once
     ``?token=TOKEN``, which sets a cookie). ``watch``: feed URLs polled every ``every``
     seconds by a background thread; the app is then the database's single writer.
+    ``ingest_kw``/``watch_kw`` go to the :class:`~lagebild.ingest.Ingester` and to
+    :func:`~lagebild.ingest.watch` (an analyzer or a feed fetcher in tests).
     """
     database = Database(db, writable=bool(watch))
-    watcher = Watcher(database, list(watch), every, **(ingest_kw or {})) if watch else None
+    watcher = (Watcher(database, list(watch), every, ingest_kw=ingest_kw, watch_kw=watch_kw)
+               if watch else None)
     env = _env()
 
     def respond(req: Request, status: int, data: dict[str, Any], template: str,
