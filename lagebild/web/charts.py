@@ -236,7 +236,7 @@ def choropleth(counts: dict[str, int], names: dict[str, str], href: str, *,
             x, y = centers[code]
             r = 2 + 8 * (n / ptop) ** 0.5
             out.append(f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-                       f'fill="#1565c0" fill-opacity="0.55"><title>{escape(code)}: {n} events at '
+                       f'fill="#1565c0" fill-opacity="0.55" pointer-events="none"><title>{escape(code)}: {n} events at '
                        f'named places</title></circle>')
     out.append("</svg>")
     return Markup("".join(out))
