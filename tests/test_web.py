@@ -446,3 +446,20 @@ def test_world_map_has_the_countries_lagebild_codes():
     w = charts.world()
     assert {"RUS", "UKR", "DEU", "USA", "XKX", "FRA"} <= set(w["countries"])
     assert all(c["d"].startswith("M") for c in w["countries"].values())
+
+
+# -- the benchmark's database grower -------------------------------------------------------------
+def test_replicate_events_adds_varied_copies_with_their_mentions(tmp_path, scripted_db):
+    db = tmp_path / "rep.duckdb"
+    db.write_bytes(scripted_db.read_bytes())
+    with Store(db) as s:
+        n, m = s.counts()["events"], s.counts()["mentions"]
+        assert s.replicate_events(2, shift_days=7) == 3 * n
+        assert s.counts()["mentions"] == 3 * m
+        rows = s.con.execute("""SELECT merge_key, event_date, source_code, target_code FROM events
+                                WHERE event_id IN (SELECT min(event_id) FROM events WHERE type = 'AID')
+                                   OR merge_key LIKE 'AID%#copy%' ORDER BY event_date DESC""").fetchall()
+    (k0, d0, s0, t0), (k1, d1, s1, t1), (k2, d2, s2, t2) = rows
+    assert (s0, t0) == ("DEU", "UKR") and (s1, t1) == ("UKR", "DEU") and (s2, t2) == ("DEU", "UKR")
+    assert (d0 - d1).days == 7 and (d0 - d2).days == 14
+    assert k1.endswith("#copy1") and k2.endswith("#copy2")
