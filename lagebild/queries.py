@@ -5,6 +5,9 @@ methods with validated values and never build SQL themselves. Every value from a
 passed as a query parameter. Each method returns plain Python data (dicts, lists, ISO
 dates) that the pages render and the JSON twins return as they are.
 
+Search uses ILIKE over the article texts and quotes (DuckDB's ``fts`` extension would
+have to be downloaded at run time; a scan of thousands of articles takes milliseconds).
+
 Example::
 
     from lagebild.store import Store
@@ -12,7 +15,7 @@ Example::
 
     with Store("lage.duckdb", read_only=True) as store:
         q = Queries(store.con)
-        print(q.overview(EventFilter(actor="RUS", since="2022-02-01"))["per_day"][:3])
+        print(q.series(EventFilter(actor="RUS", since="2022-02-01"), "week")[:3])
 """
 from __future__ import annotations
 
@@ -24,7 +27,12 @@ from typing import Any
 
 from .store import DATE_LABEL, MATERIAL_CONFLICT, event_filter
 
-__all__ = ["EventFilter", "Queries", "MAX_ROWS"]
+__all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
+
+#: conditions (with parameters: the code / the two codes) for :meth:`Queries.span`
+ACTOR_SIDES = "(list_contains(source_codes, ?) OR list_contains(target_codes, ?))"
+DYAD_SIDES = ("((list_contains(source_codes, ?) AND list_contains(target_codes, ?)) OR "
+              "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))")
 
 #: no query of a page returns more rows than this
 MAX_ROWS = 500
@@ -53,6 +61,25 @@ class EventFilter:
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "", 1)}
+
+
+def bucket_unit(first: str | None, last: str | None) -> str:
+    """The time step of a chart: day up to 120 days, week up to about two years, month
+    beyond, so that no series has more than a few hundred points."""
+    if not first or not last:
+        return "day"
+    span = (_dt.date.fromisoformat(last[:10]) - _dt.date.fromisoformat(first[:10])).days
+    return "day" if span <= 120 else "week" if span <= 730 else "month"
+
+
+_UNITS = ("day", "week", "month")
+
+
+def _bucket_sql(unit: str) -> str:
+    """SQL: the first day of an event's day, week (Monday) or month."""
+    if unit not in _UNITS:
+        raise ValueError(f"unknown time step {unit!r}")
+    return "event_date" if unit == "day" else f"CAST(date_trunc('{unit}', event_date) AS DATE)"
 
 
 def _plain(v: Any) -> Any:
@@ -107,24 +134,30 @@ class Queries:
         return [r[0] for r in self._q("SELECT DISTINCT type FROM events WHERE type IS NOT NULL "
                                       "ORDER BY 1").fetchall()]
 
-    def span(self) -> dict[str, Any]:
-        row = self._q("SELECT min(event_date), max(event_date) FROM events "
-                      "WHERE date_precision = 'day'").fetchall()[0]
-        return {"first_day": _plain(row[0]), "last_day": _plain(row[1])}
+    def span(self, f: EventFilter, extra: str = "", extra_params: list | None = None
+             ) -> tuple[str | None, str | None]:
+        """First and last day of the events dated to a day under the filter."""
+        where, params = f.sql()
+        if extra:
+            where, params = f"{where} AND {extra}", params + list(extra_params or [])
+        row = self._q(f"SELECT min(event_date), max(event_date) FROM events "
+                      f"WHERE {where} AND date_precision = 'day'", params).fetchall()[0]
+        return _plain(row[0]), _plain(row[1])
 
     # -- overview --------------------------------------------------------------------------
-    def per_day(self, f: EventFilter) -> list[dict[str, Any]]:
-        """Events per day and quad class, and the Goldstein sum per day (events dated to a day)."""
+    def series(self, f: EventFilter, unit: str = "day") -> list[dict[str, Any]]:
+        """Events per time step (``unit``: day, week, month; ``bucket`` is its first day) and
+        quad class, with their Goldstein sum (events dated to a day)."""
         where, params = f.sql()
         return _rows(self._q(f"""
-            SELECT event_date AS day, quad_class, count(*) AS events,
+            SELECT {_bucket_sql(unit)} AS bucket, quad_class, count(*) AS events,
                    coalesce(sum(goldstein), 0) AS goldstein_sum
             FROM events WHERE {where} AND date_precision = 'day'
             GROUP BY 1, 2 ORDER BY 1, 2""", params))
 
-    def top_dyads(self, f: EventFilter, n: int = 10) -> list[dict[str, Any]]:
+    def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day") -> list[dict[str, Any]]:
         """The ``n`` source->target pairs with most events under the filter, with the events of
-        the first and the second half of their period (the trend) and per-day counts."""
+        the first and the second half of their period (the trend) and counts per ``unit``."""
         where, params = f.sql()
         dyads = _rows(self._q(f"""
             WITH f AS (SELECT event_id, event_date, source_codes, target_codes, goldstein,
@@ -149,14 +182,15 @@ class Queries:
                        WHERE {where} AND date_precision = 'day'),
                  s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
                  p AS (SELECT *, unnest(target_codes) AS target_code FROM s)
-            SELECT source_code || '>' || target_code AS dyad, event_date AS day, count(*) AS n
+            SELECT source_code || '>' || target_code AS dyad, {_bucket_sql(unit)} AS bucket,
+                   count(*) AS n
             FROM p WHERE source_code || '>' || target_code IN (SELECT unnest(?::VARCHAR[]))
             GROUP BY 1, 2 ORDER BY 1, 2""", params + [keys]))
         by: dict[str, list] = {}
         for r in days:
-            by.setdefault(r["dyad"], []).append([r["day"], r["n"]])
+            by.setdefault(r["dyad"], []).append([r["bucket"], r["n"]])
         for d, k in zip(dyads, keys):
-            d["per_day"] = by.get(k, [])
+            d["series"] = by.get(k, [])
             a, b = d["first_half"], d["second_half"]
             d["trend"] = ("rising" if b > a * 1.25 + 1 else "falling" if a > b * 1.25 + 1
                           else "steady")
@@ -224,11 +258,11 @@ class Queries:
             SELECT code, count(*) AS events FROM u WHERE code IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
 
-    def actor_timeline(self, code: str, f: EventFilter) -> list[dict[str, Any]]:
-        """Per day: events with the actor as source, as target, and their Goldstein sum."""
+    def actor_timeline(self, code: str, f: EventFilter, unit: str = "day") -> list[dict[str, Any]]:
+        """Per ``unit``: events with the actor as source, as target, and their Goldstein sum."""
         where, params = f.sql()
         return _rows(self._q(f"""
-            SELECT event_date AS day,
+            SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source,
                    count(*) FILTER (WHERE list_contains(target_codes, ?)) AS as_target,
                    coalesce(sum(goldstein), 0) AS goldstein_sum
@@ -281,8 +315,9 @@ class Queries:
                                       [code, int(limit)]).fetchall()]
 
     # -- dyads -----------------------------------------------------------------------------
-    def dyad_timeline(self, a: str, b: str, f: EventFilter) -> list[dict[str, Any]]:
-        """Per day: events a->b and b->a, their Goldstein sums, and material conflict."""
+    def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day"
+                      ) -> list[dict[str, Any]]:
+        """Per ``unit``: events a->b and b->a, their Goldstein sums, and material conflict."""
         where, params = f.sql()
         ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
         ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
@@ -291,7 +326,7 @@ class Queries:
         for i in range(len(params)):  # event_filter uses ?, this query named parameters
             w = w.replace("?", f"$p{i}", 1)
         return _rows(self._q(f"""
-            SELECT event_date AS day,
+            SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
                    coalesce(sum(goldstein) FILTER (WHERE {ab}), 0) AS goldstein_a_to_b,
                    coalesce(sum(goldstein) FILTER (WHERE {ba}), 0) AS goldstein_b_to_a,
@@ -301,8 +336,7 @@ class Queries:
 
     def dyad_events(self, a: str, b: str, f: EventFilter, *, day: str | None = None,
                     limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        extra = ("((list_contains(source_codes, ?) AND list_contains(target_codes, ?)) OR "
-                 "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))")
+        extra = DYAD_SIDES
         xp: list[Any] = [a, b, b, a]
         if day:
             extra += " AND event_date = ?::DATE AND date_precision = 'day'"

@@ -97,12 +97,13 @@ def test_overview_has_charts_dyads_and_newest_events_with_factuality_badges(clie
         n_events, n_day = s.con.execute(
             "SELECT count(*), count(*) FILTER (WHERE date_precision = 'day') FROM events"
         ).fetchall()[0]
-    assert sum(x["events"] for x in d["per_day"]) == n_day
-    assert sum(sum(x["by_quad_class"].values()) for x in d["per_day"]) == n_day
+    assert d["unit"] == "week"  # February to November: weekly bars
+    assert sum(x["events"] for x in d["series"]) == n_day
+    assert sum(sum(x["by_quad_class"].values()) for x in d["series"]) == n_day
     assert d["pagination"]["total"] == n_events
     top = d["top_dyads"][0]
     assert (top["source"], top["target"], top["events"]) == ("DEU", "LBN", 5)
-    assert top["trend"] in ("rising", "falling", "steady") and top["sparkline_days"]
+    assert top["trend"] in ("rising", "falling", "steady") and top["series"]
     dates = [e["event_date"] for e in d["events"] if e["event_date"]]
     assert dates == sorted(dates, reverse=True)  # newest first
     html = client.get("/overview").text
@@ -181,8 +182,13 @@ def test_actor_page_has_timeline_partners_quotes_and_types(client):
 
 
 def test_dyad_page_shows_both_directions_and_the_events_of_a_day(sclient):
+    import datetime as dt
     d = sclient.get("/dyads/RUS/UKR.json").json()
     assert sum(x["a_to_b"] for x in d["timeline"]) == 130
+    assert d["unit"] == "week"  # 260 days: one point per week, each starting on a Monday
+    assert all(dt.date.fromisoformat(x["bucket"]).weekday() == 0 for x in d["timeline"])
+    short = sclient.get("/dyads/RUS/UKR.json?until=2022-02-28").json()
+    assert short["unit"] == "day" and len(short["timeline"]) == 30
     assert d["escalation"]["trend"] in ("escalating", "de-escalating", "stable", "unknown")
     day = sclient.get("/dyads/RUS/UKR.json?day=2022-01-05").json()
     assert [e["event_date"] for e in day["events"]] == ["2022-01-05"]
@@ -427,6 +433,17 @@ def test_serve_on_an_exposed_host_always_has_a_token(monkeypatch, examples_db):
 
 
 # -- charts --------------------------------------------------------------------------------
+def test_long_periods_are_drawn_by_month(sclient):
+    d = sclient.get("/overview.json?since=2020").json()
+    assert d["unit"] == "week"
+    from lagebild.queries import EventFilter, Queries
+    from lagebild.store import Store as S
+    with S(sclient.app.state.database.path, read_only=True) as s:
+        rows = Queries(s.con).series(EventFilter(), "month")
+    assert [r["bucket"][8:] for r in rows] == ["01"] * len(rows)
+    assert sum(r["events"] for r in rows) == d["pagination"]["total"]
+
+
 def test_bucket_unit_grows_with_the_span():
     assert charts.bucket_unit("2022-01-01", "2022-03-01") == "day"
     assert charts.bucket_unit("2022-01-01", "2023-01-01") == "week"

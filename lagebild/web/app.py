@@ -36,7 +36,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..errors import LagebildError, StoreError
-from ..queries import MAX_ROWS, EventFilter, Queries
+from ..queries import ACTOR_SIDES, DYAD_SIDES, MAX_ROWS, EventFilter, Queries, bucket_unit
 from . import charts, names, params
 from .params import BadParam
 
@@ -166,12 +166,6 @@ def _pagination(req: Request, page: int, per_page: int, total: int, json_twin: b
             "prev": path + _qs(qp, **{pk: page - 1}) if page > 1 else None}
 
 
-def _bucketed(per_day: list[dict[str, Any]], first: str | None, last: str | None
-              ) -> tuple[str, list[str]]:
-    unit = charts.bucket_unit(first, last)
-    return unit, charts.fill_buckets(first, last, unit)
-
-
 def _highlight(text: str, needles: list[tuple[str | None, str]]) -> Markup:
     """``text`` with the first occurrence of each needle marked (longest first, no overlaps)."""
     spans: list[tuple[int, int, str]] = []
@@ -266,40 +260,36 @@ def _filters_out(f: EventFilter) -> dict[str, Any]:
 # -- the pages -----------------------------------------------------------------------------
 def overview(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
-    rows = c.q.per_day(c.f)
+    first, last = c.q.span(c.f)
+    unit = bucket_unit(first, last)
+    rows = c.q.series(c.f, unit)
     events, total = c.q.events(c.f, limit=per_page, offset=(page - 1) * per_page)
-    days = sorted({r["day"] for r in rows})
-    first, last = (days[0], days[-1]) if days else (None, None)
-    per_day: dict[str, dict[str, Any]] = {}
+    series: dict[str, dict[str, Any]] = {}
     for r in rows:
-        d = per_day.setdefault(r["day"], {"day": r["day"], "events": 0, "goldstein_sum": 0.0,
-                                          "by_quad_class": {}})
+        d = series.setdefault(r["bucket"], {"bucket": r["bucket"], "events": 0,
+                                            "goldstein_sum": 0.0, "by_quad_class": {}})
         d["events"] += r["events"]
         d["goldstein_sum"] = round(d["goldstein_sum"] + (r["goldstein_sum"] or 0), 2)
         d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
-    data = {"filters": _filters_out(c.f), "first_day": first, "last_day": last,
-            "per_day": list(per_day.values()), "top_dyads": c.q.top_dyads(c.f, 10),
+    return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
+            "series": list(series.values()), "top_dyads": c.q.top_dyads(c.f, 10, unit),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
-    for d in data["top_dyads"]:
-        d["sparkline_days"] = d.pop("per_day")
-    return data
 
 
 def overview_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
-    first, last = data["first_day"], data["last_day"]
-    unit, keys = _bucketed(data["per_day"], first, last)
+    first, last, unit = data["first_day"], data["last_day"], data["unit"]
+    keys = charts.fill_buckets(first, last, unit)
     stack: dict[str, dict[int, int]] = {k: {} for k in keys}
     gold: dict[str, float] = {k: 0.0 for k in keys}
-    for d in data["per_day"]:
-        k = charts.bucket_of(d["day"], unit)
+    for d in data["series"]:
+        k = d["bucket"]
         for q, n in d["by_quad_class"].items():
-            stack[k][int(q)] = stack[k].get(int(q), 0) + n
-        gold[k] += d["goldstein_sum"]
+            stack.setdefault(k, {})[int(q)] = n
+        gold[k] = gold.get(k, 0.0) + d["goldstein_sum"]
     return {"unit": unit,
-            "chart_events": charts.stacked_bars(list(stack.items()), title="events per " + unit),
-            "chart_goldstein": charts.signed_bars(list(gold.items()), title="Goldstein sum"),
-            "sparks": [charts.sparkline(d["sparkline_days"], first, last)
-                       for d in data["top_dyads"]]}
+            "chart_events": charts.stacked_bars(sorted(stack.items()), title="events per " + unit),
+            "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum"),
+            "sparks": [charts.sparkline(d["series"], first, last) for d in data["top_dyads"]]}
 
 
 def map_page(c: Ctx) -> dict[str, Any]:
@@ -350,9 +340,12 @@ def actor_page(c: Ctx) -> dict[str, Any]:
         raise HTTPError(404, f"no events or mentions of the actor {code} in this database")
     page, per_page = params.paging(c.req.query_params, 20)
     quotes, n_quotes = c.q.actor_quotes(code, limit=per_page, offset=(page - 1) * per_page)
+    first, last = c.q.span(c.f, ACTOR_SIDES, [code, code])
+    unit = bucket_unit(first, last)
     return {"code": code, "name": names.actor_name(code), "filters": _filters_out(c.f),
             "names_in_articles": c.q.actor_names(code),
-            "timeline": c.q.actor_timeline(code, c.f),
+            "first_day": first, "last_day": last, "unit": unit,
+            "timeline": c.q.actor_timeline(code, c.f, unit),
             "partners_as_source": c.q.partners(code, c.f, "source"),
             "partners_as_target": c.q.partners(code, c.f, "target"),
             "types": c.q.actor_types(code, c.f),
@@ -360,19 +353,17 @@ def actor_page(c: Ctx) -> dict[str, Any]:
 
 
 def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
-    tl = data["timeline"]
-    first, last = (tl[0]["day"], tl[-1]["day"]) if tl else (None, None)
-    unit, keys = _bucketed(tl, first, last)
+    keys = charts.fill_buckets(data["first_day"], data["last_day"], data["unit"])
     stack: dict[str, dict[int, int]] = {k: {} for k in keys}
     gold: dict[str, float] = {k: 0.0 for k in keys}
-    for d in tl:
-        k = charts.bucket_of(d["day"], unit)
-        stack[k][2] = stack[k].get(2, 0) + d["as_source"]   # drawn in the "source" colour
-        stack[k][3] = stack[k].get(3, 0) + d["as_target"]
-        gold[k] += d["goldstein_sum"]
-    return {"unit": unit, "chart_timeline": charts.stacked_bars(list(stack.items()),
-                                                                 title="events as source/target"),
-            "chart_goldstein": charts.signed_bars(list(gold.items()), title="Goldstein sum")}
+    for d in data["timeline"]:
+        k = d["bucket"]
+        stack[k] = {2: d["as_source"], 3: d["as_target"]}  # drawn in green / orange
+        gold[k] = d["goldstein_sum"]
+    return {"unit": data["unit"],
+            "chart_timeline": charts.stacked_bars(sorted(stack.items()),
+                                                  title="events as source/target"),
+            "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum")}
 
 
 def dyad_page(c: Ctx) -> dict[str, Any]:
@@ -380,13 +371,16 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
     b = params.code(c.req.path_params["b"], "b")
     day = params.day(c.req.query_params.get("day"))
     page, per_page = params.paging(c.req.query_params)
-    tl = c.q.dyad_timeline(a, b, c.f)
+    first, last = c.q.span(c.f, DYAD_SIDES, [a, b, b, a])
+    unit = bucket_unit(first, last)
+    tl = c.q.dyad_timeline(a, b, c.f, unit)
     events, total = c.q.dyad_events(a, b, c.f, day=day, limit=per_page,
                                     offset=(page - 1) * per_page)
     if not tl and not total and not (c.q.actor_exists(a) and c.q.actor_exists(b)):
         raise HTTPError(404, f"no events between {a} and {b} in this database")
     half = len(tl) // 2
-    def _mean(rows):  # noqa: E306
+
+    def _mean(rows):
         n = sum(r["a_to_b"] + r["b_to_a"] for r in rows)
         g = sum(r["goldstein_a_to_b"] + r["goldstein_b_to_a"] for r in rows)
         return round(g / n, 2) if n else None
@@ -396,34 +390,32 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
         delta = recent - before
         trend = "escalating" if delta <= -0.5 else "de-escalating" if delta >= 0.5 else "stable"
     return {"a": a, "b": b, "name_a": names.actor_name(a), "name_b": names.actor_name(b),
-            "filters": _filters_out(c.f), "day": day, "timeline": tl,
+            "filters": _filters_out(c.f), "day": day, "first_day": first, "last_day": last,
+            "unit": unit, "timeline": tl,
             "escalation": {"goldstein_mean_first_half": before,
                            "goldstein_mean_second_half": recent, "trend": trend},
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
 
 def dyad_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
-    tl = data["timeline"]
-    first, last = (tl[0]["day"], tl[-1]["day"]) if tl else (None, None)
-    unit, keys = _bucketed(tl, first, last)
-    b: dict[str, dict[str, Any]] = {
-        k: {"label": k, "a_to_b": 0, "b_to_a": 0, "goldstein_a_to_b": 0.0, "goldstein_b_to_a": 0.0,
-            "first": None} for k in keys}
-    for d in tl:
-        x = b[charts.bucket_of(d["day"], unit)]
-        for f in ("a_to_b", "b_to_a", "goldstein_a_to_b", "goldstein_b_to_a"):
-            x[f] += d[f]
-        x["first"] = x["first"] or d["day"]
-    for x in b.values():
+    unit = data["unit"]
+    keys = charts.fill_buckets(data["first_day"], data["last_day"], unit)
+    zero = {"a_to_b": 0, "b_to_a": 0, "goldstein_a_to_b": 0.0, "goldstein_b_to_a": 0.0}
+    b: dict[str, dict[str, Any]] = {k: {"label": k, **zero} for k in keys}
+    for d in data["timeline"]:
+        b[d["bucket"]] = {"label": d["bucket"], **{f: d[f] for f in zero}}
+    for k, x in b.items():
         if unit == "day":
-            x["href"] = c.req.url.path + _qs(c.qp, day=x["label"], page=None) + "#events"
+            x["href"] = c.req.url.path + _qs(c.qp, day=k, page=None) + "#events"
         else:  # a week or month: the events of that period
-            lo = x["label"] if unit == "week" else x["label"] + "-01"
-            hi = (_dt.date.fromisoformat(lo) + _dt.timedelta(days=6)).isoformat() \
-                if unit == "week" else x["label"]
-            x["href"] = c.req.url.path + _qs(c.qp, since=lo, until=hi, day=None,
+            lo = _dt.date.fromisoformat(k)
+            hi = (lo + _dt.timedelta(days=6) if unit == "week"
+                  else (lo.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
+                  - _dt.timedelta(days=1))
+            x["href"] = c.req.url.path + _qs(c.qp, since=k, until=hi.isoformat(), day=None,
                                                page=None) + "#events"
-    return {"unit": unit, "chart_dyad": charts.mirror_bars(list(b.values()), data["a"], data["b"])}
+    return {"unit": unit,
+            "chart_dyad": charts.mirror_bars([b[k] for k in sorted(b)], data["a"], data["b"])}
 
 
 def event_page(c: Ctx) -> dict[str, Any]:

@@ -14,6 +14,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..queries import bucket_unit
+
+__all__ = ["bucket_unit", "bucket_of", "fill_buckets", "stacked_bars", "signed_bars",
+           "mirror_bars", "sparkline", "choropleth", "world"]
+
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict", 0: "unknown"}
 QUAD_COLORS = {1: "#6aa84f", 2: "#2e7d32", 3: "#f0a030", 4: "#c62828", 0: "#9e9e9e"}
@@ -23,20 +28,13 @@ def _d(day: str) -> _dt.date:
     return _dt.date.fromisoformat(day[:10])
 
 
-def bucket_unit(first: str | None, last: str | None) -> str:
-    """day up to 120 days, week up to about two years, month beyond."""
-    if not first or not last:
-        return "day"
-    span = (_d(last) - _d(first)).days
-    return "day" if span <= 120 else "week" if span <= 730 else "month"
-
-
 def bucket_of(day: str, unit: str) -> str:
+    """The first day of the day, week (Monday) or month of ``day`` (as the queries give it)."""
     d = _d(day)
     if unit == "week":
         return (d - _dt.timedelta(days=d.weekday())).isoformat()
     if unit == "month":
-        return d.strftime("%Y-%m")
+        return d.replace(day=1).isoformat()
     return d.isoformat()
 
 
@@ -182,6 +180,8 @@ def fill_buckets(first: str | None, last: str | None, unit: str) -> list[str]:
 def _x_labels(labels: Sequence[str], pad_l: float, w: float, height: int) -> list[str]:
     if not labels:
         return []
+    if all(len(x) == 10 and x.endswith("-01") for x in labels) and len(labels) > 2:
+        labels = [x[:7] for x in labels]  # months
     n = len(labels)
     step = max(1, n // 6)
     picks = sorted({0, n - 1, *(i for i in range(0, n, step) if n - 1 - i >= step * 0.6)})
