@@ -25,7 +25,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .store import DATE_LABEL, MATERIAL_CONFLICT, event_filter
+from .store import DATE_LABEL, MATERIAL_CONFLICT, TABLES, date_bounds, event_filter
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
 
@@ -41,6 +41,8 @@ _EVENT_COLS = (f"event_id, {DATE_LABEL} AS date, event_date, date_precision, typ
                "source_code, source_text, source_codes, target_code, target_text, target_codes, "
                "factuality, condition, reported_by_text, reported_by_code, location_text, "
                "location_code, quad_class, goldstein, num_mentions, num_articles, num_sources")
+if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer gives one
+    _EVENT_COLS += ", confidence"
 
 
 @dataclass(frozen=True)
@@ -64,15 +66,18 @@ class EventFilter:
 
 
 def bucket_unit(first: str | None, last: str | None) -> str:
-    """The time step of a chart: day up to 120 days, week up to about two years, month
-    beyond, so that no series has more than a few hundred points."""
+    """The time step of a chart: day up to 120 days, week up to about two years, month up
+    to 30 years, year beyond, so that no series has more than a few hundred points."""
     if not first or not last:
         return "day"
     span = (_dt.date.fromisoformat(last[:10]) - _dt.date.fromisoformat(first[:10])).days
-    return "day" if span <= 120 else "week" if span <= 730 else "month"
+    return ("day" if span <= 120 else "week" if span <= 730 else "month" if span <= 30 * 366
+            else "year")
 
 
-_UNITS = ("day", "week", "month")
+#: the longest period a chart shows (its last years); older events stay in the lists
+MAX_CHART_YEARS = 300
+_UNITS = ("day", "week", "month", "year")
 
 
 def _bucket_sql(unit: str) -> str:
@@ -80,6 +85,13 @@ def _bucket_sql(unit: str) -> str:
     if unit not in _UNITS:
         raise ValueError(f"unknown time step {unit!r}")
     return "event_date" if unit == "day" else f"CAST(date_trunc('{unit}', event_date) AS DATE)"
+
+
+def _in_range(first: str | None, last: str | None) -> tuple[str, list[Any]]:
+    """SQL condition and parameters: the event's day within a chart's period."""
+    if not first or not last:
+        return "TRUE", []
+    return "event_date BETWEEN ?::DATE AND ?::DATE", [first, last]
 
 
 def _plain(v: Any) -> Any:
@@ -136,26 +148,48 @@ class Queries:
 
     def span(self, f: EventFilter, extra: str = "", extra_params: list | None = None
              ) -> tuple[str | None, str | None]:
-        """First and last day of the events dated to a day under the filter."""
+        """The period a chart shows: from the first to the last day of the events under the
+        filter, or from the 1st to the 99th percentile of their days where the full range is
+        over three times as long (a stray "1214" in a text does not stretch the chart over
+        800 years); ``since``/``until`` when given; at most MAX_CHART_YEARS long."""
         where, params = f.sql()
         if extra:
             where, params = f"{where} AND {extra}", params + list(extra_params or [])
-        row = self._q(f"SELECT min(event_date), max(event_date) FROM events "
-                      f"WHERE {where} AND date_precision = 'day'", params).fetchall()[0]
-        return _plain(row[0]), _plain(row[1])
+        row = self._q(f"""SELECT quantile_disc(event_date, 0.01), quantile_disc(event_date, 0.99),
+                                 min(event_date), max(event_date)
+                          FROM events WHERE {where} AND date_precision = 'day'""",
+                      params).fetchall()[0]
+        if row[0] is None:
+            return None, None
+        q_lo, q_hi, lo, hi = row
+        if (hi - lo).days > 3 * (q_hi - q_lo).days + 30:
+            lo, hi = q_lo, q_hi
+        if f.since:
+            lo = date_bounds(f.since)[0]
+        if f.until:
+            hi = date_bounds(f.until)[1]
+        if lo > hi:
+            lo = hi
+        if (hi - lo).days > MAX_CHART_YEARS * 366:
+            lo = hi.replace(year=hi.year - MAX_CHART_YEARS, day=1)
+        return lo.isoformat(), hi.isoformat()
 
     # -- overview --------------------------------------------------------------------------
-    def series(self, f: EventFilter, unit: str = "day") -> list[dict[str, Any]]:
-        """Events per time step (``unit``: day, week, month; ``bucket`` is its first day) and
-        quad class, with their Goldstein sum (events dated to a day)."""
+    def series(self, f: EventFilter, unit: str = "day", first: str | None = None,
+               last: str | None = None) -> list[dict[str, Any]]:
+        """Events per time step (``unit``: day, week, month, year; ``bucket`` is its first
+        day) and quad class, with their Goldstein sum (events dated to a day, from ``first``
+        to ``last`` when given)."""
         where, params = f.sql()
+        rng, rp = _in_range(first, last)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket, quad_class, count(*) AS events,
                    coalesce(sum(goldstein), 0) AS goldstein_sum
-            FROM events WHERE {where} AND date_precision = 'day'
-            GROUP BY 1, 2 ORDER BY 1, 2""", params))
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng}
+            GROUP BY 1, 2 ORDER BY 1, 2""", params + rp))
 
-    def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day") -> list[dict[str, Any]]:
+    def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day", first: str | None = None,
+                  last: str | None = None) -> list[dict[str, Any]]:
         """The ``n`` source->target pairs with most events under the filter, with the events of
         the first and the second half of their period (the trend) and counts per ``unit``."""
         where, params = f.sql()
@@ -177,15 +211,16 @@ class Queries:
         if not dyads:
             return dyads
         keys = [f"{d['source']}>{d['target']}" for d in dyads]
+        rng, rp = _in_range(first, last)
         days = _rows(self._q(f"""
             WITH f AS (SELECT event_date, source_codes, target_codes FROM events
-                       WHERE {where} AND date_precision = 'day'),
+                       WHERE {where} AND date_precision = 'day' AND {rng}),
                  s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
                  p AS (SELECT *, unnest(target_codes) AS target_code FROM s)
             SELECT source_code || '>' || target_code AS dyad, {_bucket_sql(unit)} AS bucket,
                    count(*) AS n
             FROM p WHERE source_code || '>' || target_code IN (SELECT unnest(?::VARCHAR[]))
-            GROUP BY 1, 2 ORDER BY 1, 2""", params + [keys]))
+            GROUP BY 1, 2 ORDER BY 1, 2""", params + rp + [keys]))
         by: dict[str, list] = {}
         for r in days:
             by.setdefault(r["dyad"], []).append([r["bucket"], r["n"]])
@@ -258,17 +293,19 @@ class Queries:
             SELECT code, count(*) AS events FROM u WHERE code IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
 
-    def actor_timeline(self, code: str, f: EventFilter, unit: str = "day") -> list[dict[str, Any]]:
+    def actor_timeline(self, code: str, f: EventFilter, unit: str = "day",
+                       first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
         """Per ``unit``: events with the actor as source, as target, and their Goldstein sum."""
         where, params = f.sql()
+        rng, rp = _in_range(first, last)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source,
                    count(*) FILTER (WHERE list_contains(target_codes, ?)) AS as_target,
                    coalesce(sum(goldstein), 0) AS goldstein_sum
-            FROM events WHERE {where} AND date_precision = 'day'
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng}
               AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
-            GROUP BY 1 ORDER BY 1""", [code, code] + params + [code, code]))
+            GROUP BY 1 ORDER BY 1""", [code, code] + params + rp + [code, code]))
 
     def partners(self, code: str, f: EventFilter, side: str, limit: int = 20) -> list[dict[str, Any]]:
         """Counterparts of ``code``: with ``side="source"`` the targets of its actions,
@@ -315,13 +352,16 @@ class Queries:
                                       [code, int(limit)]).fetchall()]
 
     # -- dyads -----------------------------------------------------------------------------
-    def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day"
-                      ) -> list[dict[str, Any]]:
+    def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day",
+                      first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
         """Per ``unit``: events a->b and b->a, their Goldstein sums, and material conflict."""
         where, params = f.sql()
         ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
         ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
-        named = {f"p{i}": v for i, v in enumerate(params)}
+        rng = "event_date BETWEEN $first::DATE AND $last::DATE" if first and last else "TRUE"
+        named: dict[str, Any] = {f"p{i}": v for i, v in enumerate(params)}
+        if first and last:
+            named.update(first=first, last=last)
         w = where
         for i in range(len(params)):  # event_filter uses ?, this query named parameters
             w = w.replace("?", f"$p{i}", 1)
@@ -331,7 +371,7 @@ class Queries:
                    coalesce(sum(goldstein) FILTER (WHERE {ab}), 0) AS goldstein_a_to_b,
                    coalesce(sum(goldstein) FILTER (WHERE {ba}), 0) AS goldstein_b_to_a,
                    count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
-            FROM events WHERE {w} AND date_precision = 'day' AND ({ab} OR {ba})
+            FROM events WHERE {w} AND date_precision = 'day' AND {rng} AND ({ab} OR {ba})
             GROUP BY 1 ORDER BY 1""", {"a": a, "b": b, **named}))
 
     def dyad_events(self, a: str, b: str, f: EventFilter, *, day: str | None = None,

@@ -433,21 +433,34 @@ def test_serve_on_an_exposed_host_always_has_a_token(monkeypatch, examples_db):
 
 
 # -- charts --------------------------------------------------------------------------------
-def test_long_periods_are_drawn_by_month(sclient):
+def test_long_periods_are_drawn_by_month_from_the_first_day_asked_for(sclient):
     d = sclient.get("/overview.json?since=2020").json()
-    assert d["unit"] == "week"
-    from lagebild.queries import EventFilter, Queries
-    from lagebild.store import Store as S
-    with S(sclient.app.state.database.path, read_only=True) as s:
-        rows = Queries(s.con).series(EventFilter(), "month")
-    assert [r["bucket"][8:] for r in rows] == ["01"] * len(rows)
-    assert sum(r["events"] for r in rows) == d["pagination"]["total"]
+    assert d["unit"] == "month" and d["first_day"] == "2020-01-01"
+    assert [x["bucket"][8:] for x in d["series"]] == ["01"] * len(d["series"])
+    assert sum(x["events"] for x in d["series"]) == d["pagination"]["total"]
+
+
+def test_a_stray_ancient_date_does_not_stretch_the_charts(tmp_path):
+    import datetime as dt
+    db = tmp_path / "stray.duckdb"
+    day0 = dt.date(2022, 1, 1)
+    ingest(db, [art(i, f"#EV ACCUSE USA RUS {day0 + dt.timedelta(days=2 * i)}") for i in range(200)]
+           + [art(999, "#EV ACCUSE USA RUS 1214-05-01")])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/overview.json?per_page=1").json()
+        assert d["pagination"]["total"] == 201  # the event is listed ...
+        assert d["first_day"] > "2022" and d["unit"] == "week"  # ... but not charted
+        assert sum(x["events"] for x in d["series"]) < 200
+        assert '<svg class="chart stacked"' in c.get("/overview").text
 
 
 def test_bucket_unit_grows_with_the_span():
     assert charts.bucket_unit("2022-01-01", "2022-03-01") == "day"
     assert charts.bucket_unit("2022-01-01", "2023-01-01") == "week"
     assert charts.bucket_unit("2020-01-01", "2023-01-01") == "month"
+    assert charts.bucket_unit("1900-01-01", "2023-01-01") == "year"
+    assert charts.fill_buckets("2021-11-15", "2022-02-01", "month") == [
+        "2021-11-01", "2021-12-01", "2022-01-01", "2022-02-01"]
     assert charts.fill_buckets("2022-01-30", "2022-02-02", "day") == [
         "2022-01-30", "2022-01-31", "2022-02-01", "2022-02-02"]
 
@@ -480,3 +493,18 @@ def test_replicate_events_adds_varied_copies_with_their_mentions(tmp_path, scrip
     assert (s0, t0) == ("DEU", "UKR") and (s1, t1) == ("UKR", "DEU") and (s2, t2) == ("DEU", "UKR")
     assert (d0 - d1).days == 7 and (d0 - d2).days == 14
     assert k1.endswith("#copy1") and k2.endswith("#copy2")
+
+
+def test_serve_watch_takes_only_http_urls_and_a_valid_interval(examples_db):
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch", "feed.xml"])
+    assert r.exit_code == 2 and "not an http(s) URL" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch",
+                                  "https://feed.example/rss", "--every", "soon"])
+    assert r.exit_code == 2 and "--every" in r.output
+
+
+def test_main_help_mentions_serve():
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["--help"])
+    assert "serve" in r.output and "lagebild serve --db lage.duckdb" in r.output

@@ -262,7 +262,7 @@ def overview(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
     first, last = c.q.span(c.f)
     unit = bucket_unit(first, last)
-    rows = c.q.series(c.f, unit)
+    rows = c.q.series(c.f, unit, first, last)
     events, total = c.q.events(c.f, limit=per_page, offset=(page - 1) * per_page)
     series: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -272,7 +272,7 @@ def overview(c: Ctx) -> dict[str, Any]:
         d["goldstein_sum"] = round(d["goldstein_sum"] + (r["goldstein_sum"] or 0), 2)
         d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
     return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
-            "series": list(series.values()), "top_dyads": c.q.top_dyads(c.f, 10, unit),
+            "series": list(series.values()), "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
 
@@ -284,8 +284,8 @@ def overview_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
     for d in data["series"]:
         k = d["bucket"]
         for q, n in d["by_quad_class"].items():
-            stack.setdefault(k, {})[int(q)] = n
-        gold[k] = gold.get(k, 0.0) + d["goldstein_sum"]
+            stack[k][int(q)] = n
+        gold[k] += d["goldstein_sum"]
     return {"unit": unit,
             "chart_events": charts.stacked_bars(sorted(stack.items()), title="events per " + unit),
             "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum"),
@@ -345,7 +345,7 @@ def actor_page(c: Ctx) -> dict[str, Any]:
     return {"code": code, "name": names.actor_name(code), "filters": _filters_out(c.f),
             "names_in_articles": c.q.actor_names(code),
             "first_day": first, "last_day": last, "unit": unit,
-            "timeline": c.q.actor_timeline(code, c.f, unit),
+            "timeline": c.q.actor_timeline(code, c.f, unit, first, last),
             "partners_as_source": c.q.partners(code, c.f, "source"),
             "partners_as_target": c.q.partners(code, c.f, "target"),
             "types": c.q.actor_types(code, c.f),
@@ -373,7 +373,7 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
     first, last = c.q.span(c.f, DYAD_SIDES, [a, b, b, a])
     unit = bucket_unit(first, last)
-    tl = c.q.dyad_timeline(a, b, c.f, unit)
+    tl = c.q.dyad_timeline(a, b, c.f, unit, first, last)
     events, total = c.q.dyad_events(a, b, c.f, day=day, limit=per_page,
                                     offset=(page - 1) * per_page)
     if not tl and not total and not (c.q.actor_exists(a) and c.q.actor_exists(b)):
@@ -410,6 +410,7 @@ def dyad_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
         else:  # a week or month: the events of that period
             lo = _dt.date.fromisoformat(k)
             hi = (lo + _dt.timedelta(days=6) if unit == "week"
+                  else lo.replace(month=12, day=31) if unit == "year"
                   else (lo.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
                   - _dt.timedelta(days=1))
             x["href"] = c.req.url.path + _qs(c.qp, since=k, until=hi.isoformat(), day=None,

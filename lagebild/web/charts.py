@@ -35,6 +35,8 @@ def bucket_of(day: str, unit: str) -> str:
         return (d - _dt.timedelta(days=d.weekday())).isoformat()
     if unit == "month":
         return d.replace(day=1).isoformat()
+    if unit == "year":
+        return d.replace(month=1, day=1).isoformat()
     return d.isoformat()
 
 
@@ -157,16 +159,16 @@ def sparkline(points: Sequence[tuple[str, int]], first: str | None, last: str | 
 
 
 def _all_buckets(first: str, last: str, unit: str) -> list[str]:
-    d, end = _d(first), _d(last)
+    d, end = _d(bucket_of(first, unit)), _d(last)
     out: list[str] = []
     while d <= end:
-        k = bucket_of(d.isoformat(), unit)
-        if not out or out[-1] != k:
-            out.append(k)
-        d += _dt.timedelta(days=1 if unit == "day" else 7 if unit == "week" else 28)
-    k = bucket_of(end.isoformat(), unit)
-    if out[-1] != k:
-        out.append(k)
+        out.append(d.isoformat())
+        if unit in ("day", "week"):
+            d += _dt.timedelta(days=1 if unit == "day" else 7)
+        elif unit == "month":
+            d = d.replace(year=d.year + d.month // 12, month=d.month % 12 + 1)
+        else:
+            d = d.replace(year=d.year + 1)
     return out
 
 
@@ -180,7 +182,9 @@ def fill_buckets(first: str | None, last: str | None, unit: str) -> list[str]:
 def _x_labels(labels: Sequence[str], pad_l: float, w: float, height: int) -> list[str]:
     if not labels:
         return []
-    if all(len(x) == 10 and x.endswith("-01") for x in labels) and len(labels) > 2:
+    if all(len(x) == 10 and x.endswith("-01-01") for x in labels) and len(labels) > 2:
+        labels = [x[:4] for x in labels]  # years
+    elif all(len(x) == 10 and x.endswith("-01") for x in labels) and len(labels) > 2:
         labels = [x[:7] for x in labels]  # months
     n = len(labels)
     step = max(1, n // 6)
