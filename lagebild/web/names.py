@@ -45,6 +45,16 @@ def resolve_actor(text: str) -> str | None:
     return name_index().get(t.lower())
 
 
+@functools.lru_cache(maxsize=1)
+def _names_by_code() -> dict[str, str]:
+    lex = load_lexicon()
+    out = dict(lex.names_by_code)
+    for entry in lex.actors.values():  # organisations: "EU" -> "Europäische Union"
+        if entry.code and entry.kind in ("igo", "country"):
+            out.setdefault(entry.code, entry.name)
+    return out
+
+
 def actor_name(code: str) -> str | None:
-    """The canonical German name of a code ("RUS" -> "Russland")."""
-    return load_lexicon().names_by_code.get(code)
+    """The canonical German name of a code ("RUS" -> "Russland", "EU" -> "Europäische Union")."""
+    return _names_by_code().get(code)
