@@ -356,23 +356,17 @@ class Queries:
                       first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
         """Per ``unit``: events a->b and b->a, their Goldstein sums, and material conflict."""
         where, params = f.sql()
-        ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
-        ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
-        rng = "event_date BETWEEN $first::DATE AND $last::DATE" if first and last else "TRUE"
-        named: dict[str, Any] = {f"p{i}": v for i, v in enumerate(params)}
-        if first and last:
-            named.update(first=first, last=last)
-        w = where
-        for i in range(len(params)):  # event_filter uses ?, this query named parameters
-            w = w.replace("?", f"$p{i}", 1)
+        rng, rp = _in_range(first, last)
+        ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
+        ba = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
                    coalesce(sum(goldstein) FILTER (WHERE {ab}), 0) AS goldstein_a_to_b,
                    coalesce(sum(goldstein) FILTER (WHERE {ba}), 0) AS goldstein_b_to_a,
                    count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
-            FROM events WHERE {w} AND date_precision = 'day' AND {rng} AND ({ab} OR {ba})
-            GROUP BY 1 ORDER BY 1""", {"a": a, "b": b, **named}))
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {DYAD_SIDES}
+            GROUP BY 1 ORDER BY 1""", [a, b, b, a, a, b, b, a] + params + rp + [a, b, b, a]))
 
     def dyad_events(self, a: str, b: str, f: EventFilter, *, day: str | None = None,
                     limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:

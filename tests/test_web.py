@@ -166,8 +166,7 @@ def test_actor_names_resolve_to_codes_through_the_lexicon(client, name):
     r = client.get(f"/actors?q={name}", follow_redirects=False)
     assert r.status_code == 302 and r.headers["location"] == "/actors/RUS"
     r = client.get(f"/actors/{name}.json", follow_redirects=False)
-    if name.upper() != "RUS" or name != "RUS":
-        assert r.status_code == 302 and r.headers["location"] == "/actors/RUS.json"
+    assert r.status_code == 302 and r.headers["location"] == "/actors/RUS.json"
 
 
 def test_actor_page_has_timeline_partners_quotes_and_types(client):
@@ -331,7 +330,6 @@ def test_database_held_by_another_writer_gives_a_busy_page_then_recovers(tmp_pat
 
 
 def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path, scripted_db):
-    from lagebild.cli import main
     db = tmp_path / "ro.duckdb"
     db.write_bytes(scripted_db.read_bytes())
     src = tmp_path / "a.txt"
@@ -345,7 +343,6 @@ def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path
         assert p.returncode != 0
         assert "in use by another lagebild process" in p.stderr
         assert "Traceback" not in p.stderr
-    assert main is not None
 
 
 # -- live: --watch ---------------------------------------------------------------------------
@@ -417,6 +414,25 @@ def test_serve_prints_the_address_and_runs_uvicorn_on_localhost(monkeypatch, exa
     assert r.exit_code == 0, r.output
     assert "http://127.0.0.1:8123/" in r.output and "read-only" in r.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
+
+
+def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, examples_db,
+                                                                    tmp_path):
+    import uvicorn
+
+    import lagebild.web.app as web_app
+    from lagebild.cli import main
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(examples_db.read_bytes())
+    seen = {}
+    real = web_app.create_app
+    monkeypatch.setattr(web_app, "create_app", lambda *a, **kw: seen.update(kw) or real(*a, **kw))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    r = CliRunner().invoke(main, ["serve", "--db", str(db), "--watch", "https://a.example/rss",
+                                  "https://b.example/rss", "--every", "30m"])
+    assert r.exit_code == 0, r.output
+    assert seen["watch"] == ["https://a.example/rss", "https://b.example/rss"]
+    assert seen["every"] == 1800 and "live, polling 2 feed(s) every 30m" in r.output
 
 
 def test_serve_on_an_exposed_host_always_has_a_token(monkeypatch, examples_db):
@@ -499,6 +515,10 @@ def test_serve_watch_takes_only_http_urls_and_a_valid_interval(examples_db):
     from lagebild.cli import main
     r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch", "feed.xml"])
     assert r.exit_code == 2 and "not an http(s) URL" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "https://feed.example/rss"])
+    assert r.exit_code == 2 and "only with --watch" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch"])
+    assert r.exit_code == 2 and "at least one FEED_URL" in r.output
     r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch",
                                   "https://feed.example/rss", "--every", "soon"])
     assert r.exit_code == 2 and "--every" in r.output

@@ -36,13 +36,14 @@ def _is_loopback(host: str) -> bool:
               help="Every request must carry this token (Authorization: Bearer TOKEN, or "
                    "?token=TOKEN once per browser). Default: $LAGEBILD_TOKEN; with a "
                    "non-local --host and no token, one is generated and printed.")
-@click.option("--watch", "watch_urls", multiple=True, metavar="FEED_URL",
-              help="Poll this RSS/Atom feed and ingest new articles while serving (repeat "
-                   "for several). The server is then the database's single writer.")
+@click.argument("watch_urls", nargs=-1, metavar="[FEED_URL]...")
+@click.option("--watch", "watch", is_flag=True,
+              help="Poll the FEED_URLs (RSS/Atom) and ingest new articles while serving; the "
+                   "server is then the database's single writer and the pages stay live.")
 @click.option("--every", default="10m", show_default=True,
               help="With --watch: polling interval (90, 30s, 10m, 1h).")
 @click.option("--quiet", "-q", is_flag=True, help="No access log.")
-def serve_cmd(db, host, port, token, watch_urls, every, quiet):
+def serve_cmd(watch_urls, db, host, port, token, watch, every, quiet):
     """Browse the situation picture: overview, map, actors, dyads, events, articles, search.
 
     Starts a local web server over the database (read-only by default) and prints
@@ -55,8 +56,9 @@ def serve_cmd(db, host, port, token, watch_urls, every, quiet):
       lagebild serve --db lage.duckdb                       # http://127.0.0.1:8000
       lagebild serve --db lage.duckdb --port 8080
       lagebild serve --db lage.duckdb --watch https://example.org/feed.xml --every 10m
+      lagebild serve --db lage.duckdb --watch URL1 URL2 URL3
       lagebild serve --db lage.duckdb --host 0.0.0.0 --token "$(openssl rand -hex 16)"
-      curl http://127.0.0.1:8000/overview.json?actor=RUS&since=2022-02
+      curl 'http://127.0.0.1:8000/overview.json?actor=RUS&since=2022-02'
     """
     try:
         from ..web import require_web
@@ -76,9 +78,14 @@ def serve_cmd(db, host, port, token, watch_urls, every, quiet):
         seconds = parse_interval(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
+    if watch_urls and not watch:
+        raise click.UsageError("feed URLs are polled only with --watch: "
+                               "lagebild serve --db FILE --watch FEED_URL...")
+    if watch and not watch_urls:
+        raise click.UsageError("--watch needs at least one FEED_URL")
     bad = [u for u in watch_urls if not u.lower().startswith(("http://", "https://"))]
     if bad:
-        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="--watch")
+        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="FEED_URL")
     generated = False
     if not _is_loopback(host) and not token:
         token, generated = secrets.token_urlsafe(18), True

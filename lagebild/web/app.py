@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
@@ -53,6 +54,14 @@ class HTTPError(Exception):
         self.status, self.message = status, message
         self.title = title or {400: "Bad request", 401: "Token needed", 404: "Not found",
                                503: "Database busy"}.get(status, "Error")
+
+
+class _Redirect(Exception):
+    """Raised by a handler to answer with a redirect (a name resolved to a code)."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
 
 
 # -- the database --------------------------------------------------------------------------
@@ -324,14 +333,9 @@ def actors_index(c: Ctx) -> dict[str, Any]:
     return {"filters": _filters_out(c.f), "actors": top}
 
 
-class _Redirect(Exception):
-    def __init__(self, url: str):
-        self.url = url
-
-
 def actor_page(c: Ctx) -> dict[str, Any]:
     raw = c.req.path_params["code"]
-    code = names.resolve_actor(raw) if not params._CODE.match(raw) else raw
+    code = raw if params.is_code(raw) else names.resolve_actor(raw)
     if code is None:
         raise HTTPError(404, f"no actor called {raw!r}")
     if code != raw:
@@ -556,12 +560,12 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
                 return RedirectResponse(r.url, status_code=302)
             except LagebildError as exc:
                 return error(req, HTTPError(400, str(exc)), as_json)
-            except Exception as exc:  # a lock taken between requests, I/O errors
-                if "lock" in str(exc).lower() or "conflict" in str(exc).lower():
-                    return error(req, HTTPError(503, f"{database.path}: the database is busy "
-                                                     f"({type(exc).__name__}); reload in a moment"),
-                                 as_json)
-                raise
+            except duckdb.Error as exc:  # a lock or I/O error between requests: no traceback
+                log.error("%s: %s", req.url.path, exc)
+                return error(req, HTTPError(503, f"{database.path}: the database is busy or "
+                                                 f"unreadable ({type(exc).__name__}: "
+                                                 f"{str(exc).splitlines()[0]}); reload in a moment"),
+                             as_json)
         return ep
 
     routes = [Route("/", lambda req: RedirectResponse("/overview" + _qs(dict(req.query_params)),

@@ -28,6 +28,11 @@ class BadParam(ValueError):
         self.name = name
 
 
+def is_code(value: str) -> bool:
+    """Whether ``value`` is written like an actor code (RUS, EU, NATO), not a name."""
+    return bool(_CODE.match(value))
+
+
 def code(value: str, name: str = "actor") -> str:
     v = value.strip().upper()
     if not _CODE.match(v):
