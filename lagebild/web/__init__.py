@@ -1,5 +1,10 @@
 """``lagebild serve``: the situation picture in a browser (pages with JSON twins).
 
+Modules: ``app`` (the ASGI app: routes, JSON/HTML answers, ETags, the token, the busy
+database, the live watcher), ``pages`` (one handler per page and its HTML-only view),
+``params`` (validation of query-string values), ``charts`` (inline SVG charts and the map),
+``names`` (actor names to codes); the SQL is in :mod:`lagebild.queries`.
+
 Needs the ``web`` extra (``pip install "lagebild[web]"``: starlette, jinja2, uvicorn);
 :func:`require_web` says so politely when it is missing.
 """
