@@ -234,14 +234,16 @@ class Queries:
     def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0,
                sort: str = "-date", extra: str = "", extra_params: list | None = None
                ) -> tuple[list[dict[str, Any]], int]:
-        """One page of events (newest first by default) and the number of all matching."""
+        """One page of events and the number of all matching. ``sort``: -date (newest
+        happening first), date, sources (most outlets first), reported (latest reported first)."""
         where, params = f.sql()
         if extra:
             where = f"{where} AND {extra}"
             params = params + list(extra_params or [])
         order = {"-date": "event_date DESC NULLS LAST, event_id DESC",
                  "date": "event_date NULLS LAST, event_id",
-                 "sources": "num_sources DESC, event_id DESC"}[sort]
+                 "sources": "num_sources DESC, event_id DESC",
+                 "reported": "first_article_id DESC NULLS LAST, event_id DESC"}[sort]
         total = int(self._q(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0])
         rows = _event_rows(self._q(
             f"SELECT {_EVENT_COLS} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",

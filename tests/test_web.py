@@ -528,3 +528,20 @@ def test_main_help_mentions_serve():
     from lagebild.cli import main
     r = CliRunner().invoke(main, ["--help"])
     assert "serve" in r.output and "lagebild serve --db lage.duckdb" in r.output
+
+
+@pytest.mark.parametrize("sort, key", [("sources", lambda e: -e["num_sources"]),
+                                       ("date", lambda e: e["event_date"] or "9999")])
+def test_overview_events_can_be_sorted(sclient, sort, key):
+    d = sclient.get(f"/overview.json?sort={sort}&per_page=500").json()
+    assert d["sort"] == sort and [key(e) for e in d["events"]] == sorted(key(e) for e in d["events"])
+    assert sclient.get("/overview.json?sort=random").status_code == 400
+
+
+def test_overview_sorted_by_latest_report_puts_the_last_ingested_first(sclient, scripted_db):
+    with Store(scripted_db, read_only=True) as s:
+        last = s.con.execute("SELECT event_id FROM events ORDER BY first_article_id DESC, "
+                             "event_id DESC LIMIT 1").fetchall()[0][0]
+    d = sclient.get("/overview.json?sort=reported&per_page=1").json()
+    assert d["events"][0]["event_id"] == last
+    assert "latest reported</b>" in sclient.get("/overview?sort=reported").text

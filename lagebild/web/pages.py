@@ -151,12 +151,16 @@ def _filters_out(f: EventFilter) -> dict[str, Any]:
 
 
 # -- the pages -----------------------------------------------------------------------------
+EVENT_SORTS = ("-date", "reported", "sources", "date")
+
+
 def overview(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
+    sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS)
     first, last = c.q.span(c.f)
     unit = bucket_unit(first, last)
     rows = c.q.series(c.f, unit, first, last)
-    events, total = c.q.events(c.f, limit=per_page, offset=(page - 1) * per_page)
+    events, total = c.q.events(c.f, limit=per_page, offset=(page - 1) * per_page, sort=sort)
     series: dict[str, dict[str, Any]] = {}
     for r in rows:
         d = series.setdefault(r["bucket"], {"bucket": r["bucket"], "events": 0,
@@ -165,7 +169,7 @@ def overview(c: Ctx) -> dict[str, Any]:
         d["goldstein_sum"] = round(d["goldstein_sum"] + (r["goldstein_sum"] or 0), 2)
         d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
     return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
-            "series": list(series.values()), "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
+            "series": list(series.values()), "sort": sort, "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
 
