@@ -157,10 +157,14 @@ def _codes(value: str) -> list[str]:
 
 def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
-                 factuality: str | None = None, min_mentions: int = 1) -> tuple[list[str], list[Any]]:
+                 factuality: str | None = None, min_mentions: int = 1,
+                 min_sources: int = 1) -> tuple[list[str], list[Any]]:
     """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports."""
     where: list[str] = ["num_mentions >= ?"]
     params: list[Any] = [min_mentions]
+    if min_sources > 1:
+        where.append("num_sources >= ?")
+        params.append(min_sources)
     if actor:
         where.append("(list_has_any(source_codes, ?::VARCHAR[]) OR "
                      "list_has_any(target_codes, ?::VARCHAR[]))")
@@ -415,6 +419,51 @@ class Store:
                 WHERE events.event_id = s.event_id""", [utcnow()])
         finally:
             self.con.unregister("_touched")
+
+    # -- benchmarks --------------------------------------------------------------------
+    def replicate_events(self, copies: int, shift_days: int = 7) -> int:
+        """For benchmarks only: add ``copies`` varied copies of every event and its mentions.
+
+        Copy ``k`` gets new ids, its dates moved ``k * shift_days`` days into the past, and
+        (odd ``k``) source and target swapped, so that a database of real events grows into
+        a large one with a realistic spread of dyads and days (mentions keep pointing at the
+        real articles). Returns the number of events afterwards. Never use on real data.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        con = self.con
+        max_ev = self.max_id("events", "event_id")
+        max_m = self.max_id("event_mentions", "mention_id")
+        swap = ("source_code, source_sector, source_text, source_codes, source_json, "
+                "target_code, target_sector, target_text, target_codes, target_json")
+        swapped = ("target_code, target_sector, target_text, target_codes, target_json, "
+                   "source_code, source_sector, source_text, source_codes, source_json")
+        cols = [c for c, _ in TABLES["events"]]
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for k in range(1, copies + 1):
+                sides = swapped if k % 2 else swap
+                rest = [c for c in cols if c not in swap.replace(" ", "").split(",")]
+                sel = ", ".join(
+                    "event_id + $off AS event_id" if c == "event_id" else
+                    "merge_key || '#copy' || $k AS merge_key" if c == "merge_key" else
+                    "CAST(event_date - $shift AS DATE) AS event_date" if c == "event_date" else
+                    "strftime(CAST(event_date - $shift AS DATE), '%Y-%m') AS month"
+                    if c == "month" else f'"{c}"' for c in rest)
+                con.execute(f"""
+                    INSERT INTO events ({", ".join(f'"{c}"' for c in rest)}, {swap})
+                    SELECT {sel}, {sides} FROM events WHERE event_id <= $max""",
+                    {"off": k * max_ev, "k": str(k), "shift": k * shift_days, "max": max_ev})
+                con.execute("""
+                    INSERT INTO event_mentions
+                    SELECT * REPLACE (mention_id + $moff AS mention_id, event_id + $off AS event_id)
+                    FROM event_mentions WHERE mention_id <= $max""",
+                    {"moff": k * max_m, "off": k * max_ev, "max": max_m})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
 
     # -- feeds -------------------------------------------------------------------------
     def feed_state(self, url: str) -> dict[str, Any] | None:

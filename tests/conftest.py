@@ -21,3 +21,16 @@ def shared() -> Path:
 def analyzer():
     from lagebild.pipeline import Analyzer
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """A database of the bundled examples/, ingested once with the real analyzer."""
+    from lagebild.ingest import Ingester, Progress
+    from lagebild.readers import iter_articles
+    from lagebild.store import Store
+
+    db = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    with Store(db) as store, Ingester(store, progress=Progress(quiet=True)) as ing:
+        ing.ingest(iter_articles([str(ROOT / "examples")]))
+    return db

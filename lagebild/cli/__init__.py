@@ -2,13 +2,14 @@
 
 Each area keeps its commands in its own module with a ``register(main, eval_group)``
 function: analyze.py (analyze, eval events), timex.py (eval timex), models.py
-(train, ner, eval ner), store.py (ingest, watch, events, timeline, export).
+(train, ner, eval ner), store.py (ingest, watch, events, timeline, export),
+web.py (serve).
 """
 from __future__ import annotations
 
 import click
 
-from . import analyze, corpus, models, store, timex
+from . import analyze, corpus, models, store, timex, web
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +27,7 @@ def main() -> None:
       lagebild analyze a.txt --format json     the document object (EVENTS.md)
       lagebild ingest examples/ --db lage.duckdb
       lagebild events --db lage.duckdb --actor RUS
+      lagebild serve --db lage.duckdb           browse it at http://127.0.0.1:8000
     """
 
 
@@ -34,5 +36,5 @@ def eval_group() -> None:
     """Score lagebild against annotated data (events, time expressions, NER)."""
 
 
-for _module in (analyze, timex, models, store, corpus):
+for _module in (analyze, timex, models, store, corpus, web):
     _module.register(main, eval_group)

@@ -1,0 +1,114 @@
+"""``lagebild serve``: the situation picture in a browser (needs the ``web`` extra)."""
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+import sys
+
+import click
+
+from ..errors import LagebildError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _is_loopback(host: str) -> bool:
+    if host in LOOPBACK:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@click.option("--db", "db", required=True, envvar="LAGEBILD_DB",
+              type=click.Path(dir_okay=False),
+              help="The DuckDB database file (opened read-only unless --watch). "
+                   "Default: $LAGEBILD_DB.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1/localhost exposes the pages "
+                   "to the network and then needs --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on.")
+@click.option("--token", envvar="LAGEBILD_TOKEN", default=None,
+              help="Every request must carry this token (Authorization: Bearer TOKEN, or "
+                   "?token=TOKEN once per browser). Default: $LAGEBILD_TOKEN; with a "
+                   "non-local --host and no token, one is generated and printed.")
+@click.argument("watch_urls", nargs=-1, metavar="[FEED_URL]...")
+@click.option("--watch", "watch", is_flag=True,
+              help="Poll the FEED_URLs (RSS/Atom) and ingest new articles while serving; the "
+                   "server is then the database's single writer and the pages stay live.")
+@click.option("--every", default="10m", show_default=True,
+              help="With --watch: polling interval (90, 30s, 10m, 1h).")
+@click.option("--quiet", "-q", is_flag=True, help="No access log.")
+def serve_cmd(watch_urls, db, host, port, token, watch, every, quiet):
+    """Browse the situation picture: overview, map, actors, dyads, events, articles, search.
+
+    Starts a local web server over the database (read-only by default) and prints
+    the address to open. Every page has a JSON twin: add .json to its path
+    (/overview.json, /actors/RUS.json, /events/12.json). Pages need no network:
+    charts and the map are drawn on the server as SVG.
+
+    \b
+    Examples:
+      lagebild serve --db lage.duckdb                       # http://127.0.0.1:8000
+      lagebild serve --db lage.duckdb --port 8080
+      lagebild serve --db lage.duckdb --watch https://example.org/feed.xml --every 10m
+      lagebild serve --db lage.duckdb --watch URL1 URL2 URL3
+      lagebild serve --db lage.duckdb --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+      curl 'http://127.0.0.1:8000/overview.json?actor=RUS&since=2022-02'
+    """
+    try:
+        from ..web import require_web
+        require_web()
+    except ImportError as exc:
+        raise click.ClickException(str(exc)) from None
+    import uvicorn
+
+    from ..ingest import parse_interval
+    from ..store import Store
+    from ..web.app import create_app
+
+    if not os.path.exists(db):
+        raise click.ClickException(f"{db}: no such database -- create one first, for example "
+                                   f"`lagebild ingest examples/ --db {db}`")
+    try:
+        seconds = parse_interval(every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from None
+    if watch_urls and not watch:
+        raise click.UsageError("feed URLs are polled only with --watch: "
+                               "lagebild serve --db FILE --watch FEED_URL...")
+    if watch and not watch_urls:
+        raise click.UsageError("--watch needs at least one FEED_URL")
+    bad = [u for u in watch_urls if not u.lower().startswith(("http://", "https://"))]
+    if bad:
+        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="FEED_URL")
+    generated = False
+    if not _is_loopback(host) and not token:
+        token, generated = secrets.token_urlsafe(18), True
+    # check the file now (not a DuckDB file, another application's, newer schema) for a clear
+    # message; a lock held by another process is fine: the pages say "database busy" until free
+    try:
+        Store(db, read_only=not watch_urls).close()
+    except LagebildError as exc:
+        if "in use" not in str(exc):
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"warning: {exc}; the pages answer 'database busy' until it is free", err=True)
+    app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    mode = f"live, polling {len(watch_urls)} feed(s) every {every}" if watch_urls else "read-only"
+    click.echo(f"lagebild: serving {db} ({mode}) at {url}  (Ctrl-C to stop)", err=False)
+    if generated:
+        click.echo("a token was generated because --host exposes the server; pass --token or "
+                   "$LAGEBILD_TOKEN to choose one", err=True)
+    sys.stdout.flush()
+    uvicorn.run(app, host=host, port=port, log_level="warning",
+                access_log=not quiet, server_header=False)
+
+
+def register(main, eval_group) -> None:
+    main.add_command(serve_cmd)

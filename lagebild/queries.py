@@ -1,0 +1,456 @@
+"""Read-only queries behind the web pages (``lagebild serve``): the SQL of the situation picture.
+
+Like :mod:`lagebild.store`, this module is where SQL lives; the web handlers call these
+methods with validated values and never build SQL themselves. Every value from a user is
+passed as a query parameter. Each method returns plain Python data (dicts, lists, ISO
+dates) that the pages render and the JSON twins return as they are.
+
+Search uses ILIKE over the article texts and quotes (DuckDB's ``fts`` extension would
+have to be downloaded at run time; a scan of thousands of articles takes milliseconds).
+
+Example::
+
+    from lagebild.store import Store
+    from lagebild.queries import EventFilter, Queries
+
+    with Store("lage.duckdb", read_only=True) as store:
+        q = Queries(store.con)
+        print(q.series(EventFilter(actor="RUS", since="2022-02-01"), "week")[:3])
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .store import DATE_LABEL, MATERIAL_CONFLICT, TABLES, date_bounds, event_filter
+
+__all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
+
+#: conditions (with parameters: the code / the two codes) for :meth:`Queries.span`
+ACTOR_SIDES = "(list_contains(source_codes, ?) OR list_contains(target_codes, ?))"
+DYAD_SIDES = ("((list_contains(source_codes, ?) AND list_contains(target_codes, ?)) OR "
+              "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))")
+
+#: no query of a page returns more rows than this
+MAX_ROWS = 500
+
+_EVENT_COLS = (f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, "
+               "source_code, source_text, source_codes, target_code, target_text, target_codes, "
+               "factuality, condition, reported_by_text, reported_by_code, location_text, "
+               "location_code, quad_class, goldstein, num_mentions, num_articles, num_sources")
+if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer gives one
+    _EVENT_COLS += ", confidence"
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters every page shares (already validated; see ``lagebild.web.params``)."""
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    factuality: str | None = None
+    min_sources: int = 1
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, params = event_filter(actor=self.actor, since=self.since, until=self.until,
+                                     type=self.type, factuality=self.factuality,
+                                     min_sources=self.min_sources)
+        return " AND ".join(where), params
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "", 1)}
+
+
+def bucket_unit(first: str | None, last: str | None) -> str:
+    """The time step of a chart: day up to 120 days, week up to about two years, month up
+    to 30 years, year beyond, so that no series has more than a few hundred points."""
+    if not first or not last:
+        return "day"
+    span = (_dt.date.fromisoformat(last[:10]) - _dt.date.fromisoformat(first[:10])).days
+    return ("day" if span <= 120 else "week" if span <= 730 else "month" if span <= 30 * 366
+            else "year")
+
+
+#: the longest period a chart shows (its last years); older events stay in the lists
+MAX_CHART_YEARS = 300
+_UNITS = ("day", "week", "month", "year")
+
+
+def _bucket_sql(unit: str) -> str:
+    """SQL: the first day of an event's day, week (Monday) or month."""
+    if unit not in _UNITS:
+        raise ValueError(f"unknown time step {unit!r}")
+    return "event_date" if unit == "day" else f"CAST(date_trunc('{unit}', event_date) AS DATE)"
+
+
+def _in_range(first: str | None, last: str | None) -> tuple[str, list[Any]]:
+    """SQL condition and parameters: the event's day within a chart's period."""
+    if not first or not last:
+        return "TRUE", []
+    return "event_date BETWEEN ?::DATE AND ?::DATE", [first, last]
+
+
+def _plain(v: Any) -> Any:
+    """DuckDB values as JSON-ready Python values."""
+    if v is None:
+        return None
+    if isinstance(v, float):
+        return None if math.isnan(v) else round(v, 3)
+    if isinstance(v, (_dt.datetime, _dt.date)):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+def _rows(cur) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [{n: _plain(v) for n, v in zip(names, row)} for row in cur.fetchall()]
+
+
+def _event_rows(cur) -> list[dict[str, Any]]:
+    rows = _rows(cur)
+    for r in rows:
+        for side in ("source", "target"):
+            r[f"{side}_codes"] = r.get(f"{side}_codes") or []
+    return rows
+
+
+class Queries:
+    """The pages' queries over one DuckDB connection (a read cursor of a :class:`Store`)."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def _q(self, sql: str, params: Any = None):
+        return self.con.execute(sql, params or [])
+
+    # -- the database as a whole -----------------------------------------------------------
+    def version(self) -> tuple:
+        """Changes whenever events or articles are added (for ETag/Last-Modified)."""
+        row = self._q("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles), "
+                      "(SELECT max(updated_at) FROM events), "
+                      "(SELECT max(ingested_at) FROM articles)").fetchall()[0]
+        return tuple(row)
+
+    def last_modified(self) -> _dt.datetime | None:
+        v = self.version()
+        stamps = [x for x in v[2:] if x is not None]
+        return max(stamps) if stamps else None
+
+    def known_types(self) -> list[str]:
+        return [r[0] for r in self._q("SELECT DISTINCT type FROM events WHERE type IS NOT NULL "
+                                      "ORDER BY 1").fetchall()]
+
+    def span(self, f: EventFilter, extra: str = "", extra_params: list | None = None
+             ) -> tuple[str | None, str | None]:
+        """The period a chart shows: from the first to the last day of the events under the
+        filter, or from the 1st to the 99th percentile of their days where the full range is
+        over three times as long (a stray "1214" in a text does not stretch the chart over
+        800 years); ``since``/``until`` when given; at most MAX_CHART_YEARS long."""
+        where, params = f.sql()
+        if extra:
+            where, params = f"{where} AND {extra}", params + list(extra_params or [])
+        row = self._q(f"""SELECT quantile_disc(event_date, 0.01), quantile_disc(event_date, 0.99),
+                                 min(event_date), max(event_date)
+                          FROM events WHERE {where} AND date_precision = 'day'""",
+                      params).fetchall()[0]
+        if row[0] is None:
+            return None, None
+        q_lo, q_hi, lo, hi = row
+        if (hi - lo).days > 3 * (q_hi - q_lo).days + 30:
+            lo, hi = q_lo, q_hi
+        if f.since:
+            lo = date_bounds(f.since)[0]
+        if f.until:
+            hi = date_bounds(f.until)[1]
+        if lo > hi:
+            lo = hi
+        if (hi - lo).days > MAX_CHART_YEARS * 366:
+            lo = hi.replace(year=hi.year - MAX_CHART_YEARS, day=1)
+        return lo.isoformat(), hi.isoformat()
+
+    # -- overview --------------------------------------------------------------------------
+    def series(self, f: EventFilter, unit: str = "day", first: str | None = None,
+               last: str | None = None) -> list[dict[str, Any]]:
+        """Events per time step (``unit``: day, week, month, year; ``bucket`` is its first
+        day) and quad class, with their Goldstein sum (events dated to a day, from ``first``
+        to ``last`` when given)."""
+        where, params = f.sql()
+        rng, rp = _in_range(first, last)
+        return _rows(self._q(f"""
+            SELECT {_bucket_sql(unit)} AS bucket, quad_class, count(*) AS events,
+                   coalesce(sum(goldstein), 0) AS goldstein_sum
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng}
+            GROUP BY 1, 2 ORDER BY 1, 2""", params + rp))
+
+    def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day", first: str | None = None,
+                  last: str | None = None) -> list[dict[str, Any]]:
+        """The ``n`` source->target pairs with most events under the filter, with the events of
+        the first and the second half of their period (the trend) and counts per ``unit``."""
+        where, params = f.sql()
+        dyads = _rows(self._q(f"""
+            WITH f AS (SELECT event_id, event_date, source_codes, target_codes, goldstein,
+                              quad_class, num_mentions FROM events WHERE {where}),
+                 s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
+                 p AS (SELECT *, unnest(target_codes) AS target_code FROM s),
+                 b AS (SELECT min(event_date) AS lo, max(event_date) AS hi FROM f)
+            SELECT source_code AS source, target_code AS target, count(*) AS events,
+                   sum(num_mentions)::BIGINT AS mentions,
+                   round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum,
+                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict,
+                   count(*) FILTER (WHERE event_date <= b.lo + ((b.hi - b.lo) // 2)::INTEGER) AS first_half,
+                   count(*) FILTER (WHERE event_date > b.lo + ((b.hi - b.lo) // 2)::INTEGER) AS second_half
+            FROM p, b WHERE source_code <> target_code
+            GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, 1, 2 LIMIT ?""",
+            params + [int(n)]))
+        if not dyads:
+            return dyads
+        keys = [f"{d['source']}>{d['target']}" for d in dyads]
+        rng, rp = _in_range(first, last)
+        days = _rows(self._q(f"""
+            WITH f AS (SELECT event_date, source_codes, target_codes FROM events
+                       WHERE {where} AND date_precision = 'day' AND {rng}),
+                 s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
+                 p AS (SELECT *, unnest(target_codes) AS target_code FROM s)
+            SELECT source_code || '>' || target_code AS dyad, {_bucket_sql(unit)} AS bucket,
+                   count(*) AS n
+            FROM p WHERE source_code || '>' || target_code IN (SELECT unnest(?::VARCHAR[]))
+            GROUP BY 1, 2 ORDER BY 1, 2""", params + rp + [keys]))
+        by: dict[str, list] = {}
+        for r in days:
+            by.setdefault(r["dyad"], []).append([r["bucket"], r["n"]])
+        for d, k in zip(dyads, keys):
+            d["series"] = by.get(k, [])
+            a, b = d["first_half"], d["second_half"]
+            d["trend"] = ("rising" if b > a * 1.25 + 1 else "falling" if a > b * 1.25 + 1
+                          else "steady")
+        return dyads
+
+    def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0,
+               sort: str = "-date", extra: str = "", extra_params: list | None = None
+               ) -> tuple[list[dict[str, Any]], int]:
+        """One page of events and the number of all matching. ``sort``: -date (newest
+        happening first), date, sources (most outlets first), reported (latest reported first)."""
+        where, params = f.sql()
+        if extra:
+            where = f"{where} AND {extra}"
+            params = params + list(extra_params or [])
+        order = {"-date": "event_date DESC NULLS LAST, event_id DESC",
+                 "date": "event_date NULLS LAST, event_id",
+                 "sources": "num_sources DESC, event_id DESC",
+                 "reported": "first_article_id DESC NULLS LAST, event_id DESC"}[sort]
+        total = int(self._q(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0])
+        rows = _event_rows(self._q(
+            f"SELECT {_EVENT_COLS} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            params + [min(int(limit), MAX_ROWS), int(offset)]))
+        return rows, total
+
+    # -- map -------------------------------------------------------------------------------
+    def by_country(self, f: EventFilter, by: str = "place") -> list[dict[str, Any]]:
+        """Events per country: ``place`` = the country where it happened (when known),
+        ``actor`` = every country taking part (an event counts once per country)."""
+        where, params = f.sql()
+        if by == "place":
+            sql = f"""SELECT location_code AS code, count(*) AS events,
+                             round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum
+                      FROM events WHERE {where} AND location_code IS NOT NULL
+                      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
+        else:
+            sql = f"""WITH f AS (SELECT event_id, goldstein,
+                                        list_distinct(list_concat(source_codes, target_codes)) AS cs
+                                 FROM events WHERE {where}),
+                           u AS (SELECT event_id, goldstein, unnest(cs) AS code FROM f)
+                      SELECT code, count(*) AS events,
+                             round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum
+                      FROM u WHERE code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
+        return _rows(self._q(sql, params))
+
+    def by_place(self, f: EventFilter, limit: int = 100) -> list[dict[str, Any]]:
+        """Events per named place (``location_text``) with its country."""
+        where, params = f.sql()
+        return _rows(self._q(f"""
+            SELECT location_text AS place, any_value(location_code) AS code, count(*) AS events
+            FROM events WHERE {where} AND location_text IS NOT NULL
+            GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
+
+    # -- actors ----------------------------------------------------------------------------
+    def actor_exists(self, code: str) -> bool:
+        row = self._q("""SELECT EXISTS (SELECT 1 FROM events WHERE list_contains(source_codes, $c)
+                                           OR list_contains(target_codes, $c))
+                            OR EXISTS (SELECT 1 FROM actors WHERE code = $c)""",
+                      {"c": code}).fetchall()[0]
+        return bool(row[0])
+
+    def top_actors(self, f: EventFilter, limit: int = 50) -> list[dict[str, Any]]:
+        where, params = f.sql()
+        return _rows(self._q(f"""
+            WITH f AS (SELECT event_id, list_distinct(list_concat(source_codes, target_codes)) AS cs
+                       FROM events WHERE {where}),
+                 u AS (SELECT unnest(cs) AS code FROM f)
+            SELECT code, count(*) AS events FROM u WHERE code IS NOT NULL
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
+
+    def actor_timeline(self, code: str, f: EventFilter, unit: str = "day",
+                       first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
+        """Per ``unit``: events with the actor as source, as target, and their Goldstein sum."""
+        where, params = f.sql()
+        rng, rp = _in_range(first, last)
+        return _rows(self._q(f"""
+            SELECT {_bucket_sql(unit)} AS bucket,
+                   count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source,
+                   count(*) FILTER (WHERE list_contains(target_codes, ?)) AS as_target,
+                   coalesce(sum(goldstein), 0) AS goldstein_sum
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng}
+              AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
+            GROUP BY 1 ORDER BY 1""", [code, code] + params + rp + [code, code]))
+
+    def partners(self, code: str, f: EventFilter, side: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Counterparts of ``code``: with ``side="source"`` the targets of its actions,
+        with ``side="target"`` the actors acting on it."""
+        own, other = ("source_codes", "target_codes") if side == "source" else (
+            "target_codes", "source_codes")
+        where, params = f.sql()
+        return _rows(self._q(f"""
+            WITH f AS (SELECT {other} AS others, goldstein, quad_class FROM events
+                       WHERE {where} AND list_contains({own}, ?)),
+                 u AS (SELECT unnest(others) AS code, goldstein, quad_class FROM f)
+            SELECT code, count(*) AS events, round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum,
+                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
+            FROM u WHERE code IS NOT NULL AND code <> ?
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
+            params + [code, code, min(int(limit), MAX_ROWS)]))
+
+    def actor_types(self, code: str, f: EventFilter, limit: int = 15) -> list[dict[str, Any]]:
+        where, params = f.sql()
+        return _rows(self._q(f"""
+            SELECT type, count(*) AS events,
+                   count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source
+            FROM events WHERE {where}
+              AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
+            [code] + params + [code, code, min(int(limit), MAX_ROWS)]))
+
+    def actor_quotes(self, code: str, *, limit: int = 20, offset: int = 0
+                     ) -> tuple[list[dict[str, Any]], int]:
+        total = int(self._q("SELECT count(*) FROM quotes WHERE speaker_code = ?",
+                            [code]).fetchall()[0][0])
+        rows = _rows(self._q("""
+            SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_sector, q.text, q.direct,
+                   a.doc_id, a.title, a.dct
+            FROM quotes q JOIN articles a USING (article_id)
+            WHERE q.speaker_code = ? ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index
+            LIMIT ? OFFSET ?""", [code, min(int(limit), MAX_ROWS), int(offset)]))
+        return rows, total
+
+    def actor_names(self, code: str, limit: int = 8) -> list[str]:
+        """The names under which the articles mention the actor, most frequent first."""
+        return [r[0] for r in self._q("""SELECT name FROM actors WHERE code = ? AND name IS NOT NULL
+                                         GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
+                                      [code, int(limit)]).fetchall()]
+
+    # -- dyads -----------------------------------------------------------------------------
+    def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day",
+                      first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
+        """Per ``unit``: events a->b and b->a, their Goldstein sums, and material conflict."""
+        where, params = f.sql()
+        rng, rp = _in_range(first, last)
+        ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
+        ba = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
+        return _rows(self._q(f"""
+            SELECT {_bucket_sql(unit)} AS bucket,
+                   count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
+                   coalesce(sum(goldstein) FILTER (WHERE {ab}), 0) AS goldstein_a_to_b,
+                   coalesce(sum(goldstein) FILTER (WHERE {ba}), 0) AS goldstein_b_to_a,
+                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {DYAD_SIDES}
+            GROUP BY 1 ORDER BY 1""", [a, b, b, a, a, b, b, a] + params + rp + [a, b, b, a]))
+
+    def dyad_events(self, a: str, b: str, f: EventFilter, *, day: str | None = None,
+                    limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        extra = DYAD_SIDES
+        xp: list[Any] = [a, b, b, a]
+        if day:
+            extra += " AND event_date = ?::DATE AND date_precision = 'day'"
+            xp.append(day)
+        return self.events(f, limit=limit, offset=offset, extra=extra, extra_params=xp)
+
+    # -- one event -------------------------------------------------------------------------
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        cur = self._q(f"SELECT *, {DATE_LABEL} AS date FROM events WHERE event_id = ?", [event_id])
+        rows = _event_rows(cur)
+        if not rows:
+            return None
+        ev = rows[0]
+        for side in ("source", "target"):
+            raw = ev.pop(f"{side}_json", None)
+            try:
+                ev[f"{side}_participants"] = json.loads(raw) if raw else []
+            except ValueError:
+                ev[f"{side}_participants"] = []
+        ev["mentions"] = _rows(self._q("""
+            SELECT m.mention_id, m.article_id, m.sentence, m.start_char, m.end_char, m.text,
+                   m.factuality, m.is_duplicate, coalesce(m.source, a.source) AS source,
+                   a.doc_id, a.title, a.url, a.dct
+            FROM event_mentions m JOIN articles a USING (article_id)
+            WHERE m.event_id = ? ORDER BY m.mention_id LIMIT ?""", [event_id, MAX_ROWS]))
+        return ev
+
+    # -- one article -----------------------------------------------------------------------
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        rows = _rows(self._q("""SELECT article_id, doc_id, source, url, dct, title, origin, text,
+                                       n_chars, n_events, near_duplicate_of, ingested_at
+                                FROM articles WHERE article_id = ?""", [article_id]))
+        if not rows:
+            return None
+        art = rows[0]
+        art["actors"] = _rows(self._q("""SELECT actor_id, name, code, sector, role, kind, mentions
+                                         FROM actors WHERE article_id = ? ORDER BY actor_id LIMIT ?""",
+                                      [article_id, MAX_ROWS]))
+        art["quotes"] = _rows(self._q("""SELECT quote_index, speaker_text, speaker_code, text, direct,
+                                                start_char, end_char
+                                         FROM quotes WHERE article_id = ? ORDER BY quote_index LIMIT ?""",
+                                      [article_id, MAX_ROWS]))
+        art["events"] = _rows(self._q(f"""
+            SELECT m.event_id, m.sentence, m.start_char, m.end_char, m.text AS evidence,
+                   m.factuality AS mention_factuality, e.type, e.mode, e.factuality,
+                   e.source_codes, e.target_codes, e.source_text, e.target_text, e.cue,
+                   e.date_text, {DATE_LABEL} AS date, e.num_articles
+            FROM event_mentions m JOIN events e USING (event_id)
+            WHERE m.article_id = ? ORDER BY m.start_char, m.mention_id LIMIT ?""",
+            [article_id, MAX_ROWS]))
+        return art
+
+    # -- search ----------------------------------------------------------------------------
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Articles (title or text) and quotes containing ``text`` (case-insensitive)."""
+        pat = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        lim, off = min(int(limit), MAX_ROWS), int(offset)
+        n_art = int(self._q("SELECT count(*) FROM articles WHERE text ILIKE ? ESCAPE '\\' "
+                            "OR title ILIKE ? ESCAPE '\\'", [pat, pat]).fetchall()[0][0])
+        arts = _rows(self._q("""
+            SELECT article_id, doc_id, title, dct, source,
+                   strpos(lower(text), lower(?)) AS pos, substr(text, 1, 300) AS head, text
+            FROM articles WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'
+            ORDER BY dct DESC NULLS LAST, article_id DESC LIMIT ? OFFSET ?""",
+            [text, pat, pat, lim, off]))
+        for a in arts:  # a snippet around the first hit
+            full = a.pop("text") or ""
+            p = (a.pop("pos") or 1) - 1
+            lo = max(0, p - 120)
+            a["snippet"] = ("…" if lo else "") + full[lo:p + len(text) + 180] + (
+                "…" if p + len(text) + 180 < len(full) else "")
+            a.pop("head", None)
+        n_q = int(self._q("SELECT count(*) FROM quotes WHERE text ILIKE ? ESCAPE '\\'",
+                          [pat]).fetchall()[0][0])
+        quotes = _rows(self._q("""
+            SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_code, q.text, a.dct
+            FROM quotes q JOIN articles a USING (article_id)
+            WHERE q.text ILIKE ? ESCAPE '\\'
+            ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index LIMIT ? OFFSET ?""",
+            [pat, lim, off]))
+        return {"articles": arts, "articles_total": n_art, "quotes": quotes, "quotes_total": n_q}

@@ -1,0 +1,307 @@
+"""The ASGI application of ``lagebild serve``: server-rendered pages, each with a JSON twin.
+
+Every page ``/path`` has ``/path.json``: the same handler returns the data, the HTML page
+renders it with a Jinja2 template and inline SVG charts (:mod:`lagebild.web.charts`).
+Nothing on the pages loads from the network: no scripts at all, no fonts, no CDN.
+
+    from lagebild.web.app import create_app
+    app = create_app("lage.duckdb")            # read-only
+    # uvicorn.run(app, host="127.0.0.1", port=8000)
+
+The database is opened read-only, unless ``watch`` feeds are given: then this process is
+the single writer (a background thread polls the feeds and ingests) and the pages read
+through their own cursors while it writes. A database locked by another process (an
+``ingest`` running elsewhere) gives a "database busy" page with status 503.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import hmac
+import json
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import escape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from ..errors import LagebildError, StoreError
+from ..queries import MAX_ROWS, Queries
+from . import charts, names, params
+from .pages import PAGES, Ctx, HTTPError, Redirect, query_string
+from .params import BadParam
+
+log = logging.getLogger("lagebild.web")
+
+TOKEN_COOKIE = "lagebild_token"
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+
+# -- the database --------------------------------------------------------------------------
+class Database:
+    """One :class:`~lagebild.store.Store` shared by the app, one read cursor per thread.
+
+    The store is opened on first use, so a server started while another process holds the
+    file answers "database busy" and recovers by itself once the file is free.
+    """
+
+    def __init__(self, path: str | Path, *, writable: bool = False):
+        self.path = Path(path)
+        self.writable = writable
+        self.store = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._generation = 0
+
+    def open(self):
+        from ..store import Store
+        with self._lock:
+            if self.store is None:
+                try:
+                    self.store = Store(self.path, read_only=not self.writable)
+                except StoreError as exc:
+                    msg = str(exc)
+                    if "in use" in msg:
+                        raise HTTPError(503, f"{msg}. The page works again as soon as that "
+                                        f"process has finished; reload in a moment.") from None
+                    raise HTTPError(503, msg, "Database unavailable") from None
+                self._generation += 1
+            return self.store
+
+    def queries(self) -> Queries:
+        store = self.open()
+        loc = self._local
+        if getattr(loc, "generation", None) != self._generation:
+            with self._lock:
+                loc.cur = store.con.cursor()
+                loc.generation = self._generation
+        return Queries(loc.cur)
+
+    def close(self) -> None:
+        with self._lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+
+
+# -- the live feed watcher (--watch) -------------------------------------------------------
+class Watcher:
+    """Polls feeds in a background thread and ingests into the app's (writable) store."""
+
+    def __init__(self, db: Database, urls: list[str], every: float, *,
+                 ingest_kw: dict[str, Any] | None = None, watch_kw: dict[str, Any] | None = None):
+        self.db, self.urls, self.every = db, urls, every
+        self.kw, self.watch_kw = ingest_kw or {}, watch_kw or {}
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.rounds = 0
+        self.error: str | None = None
+
+    def _sleep(self, seconds: float) -> None:
+        if self.stop.wait(seconds):
+            raise KeyboardInterrupt  # ends ingest.watch cleanly
+
+    def _run(self) -> None:
+        from ..ingest import Ingester, Progress, watch
+        try:
+            store = self.db.open()
+            with Ingester(store, workers=1, progress=Progress(quiet=True), **self.kw) as ing:
+                def on_round(n, stats):
+                    self.rounds = n
+                    log.info("watch round %d: %d new articles, %d new events", n, stats.new,
+                             stats.events_new)
+                watch(ing, self.urls, every=self.every, sleep=self._sleep, on_round=on_round,
+                      release_between_rounds=False, **self.watch_kw)
+        except Exception as exc:  # noqa: BLE001 - reported on the pages, not a crash
+            self.error = f"{type(exc).__name__}: {exc}"
+            log.error("watcher stopped: %s", self.error)
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run, name="lagebild-watch", daemon=True)
+        self.thread.start()
+
+    def close(self, timeout: float = 30.0) -> None:
+        self.stop.set()
+        if self.thread:
+            self.thread.join(timeout)
+
+def _json_default(v: Any) -> Any:
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return v.isoformat()
+    return str(v)
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("lagebild.web", "templates"),
+                      autoescape=select_autoescape(["html"]), trim_blocks=True,
+                      lstrip_blocks=True)
+    env.globals.update(nav=[(p[0], p[4]) for p in PAGES if p[4]], quad_names=charts.QUAD_NAMES,
+                       factualities=params.FACTUALITIES, actor_name=names.actor_name)
+    env.filters["num"] = lambda v: "" if v is None else (f"{v:g}" if isinstance(v, float) else v)
+    return env
+
+
+def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | None = None,
+               every: float = 600.0, ingest_kw: dict[str, Any] | None = None,
+               watch_kw: dict[str, Any] | None = None) -> Starlette:
+    """The web application over the database ``db``.
+
+    ``token``: every request must carry it (``Authorization: Bearer TOKEN``, or once
+    ``?token=TOKEN``, which sets a cookie). ``watch``: feed URLs polled every ``every``
+    seconds by a background thread; the app is then the database's single writer.
+    ``ingest_kw``/``watch_kw`` go to the :class:`~lagebild.ingest.Ingester` and to
+    :func:`~lagebild.ingest.watch` (an analyzer or a feed fetcher in tests).
+    """
+    database = Database(db, writable=bool(watch))
+    watcher = (Watcher(database, list(watch), every, ingest_kw=ingest_kw, watch_kw=watch_kw)
+               if watch else None)
+    env = _env()
+
+    def respond(req: Request, status: int, data: dict[str, Any], template: str,
+                view: dict[str, Any] | None, as_json: bool) -> Response:
+        if as_json:
+            body = json.dumps(data, ensure_ascii=False, default=_json_default).encode()
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            headers = {"ETag": etag, "Cache-Control": "no-cache"}
+            if status == 200 and etag in req.headers.get("if-none-match", ""):
+                return Response(status_code=304, headers=headers)
+            return Response(body, status_code=status, media_type="application/json",
+                            headers=headers)
+        qp = dict(req.query_params)
+        html = env.get_template(template).render(
+            data=data, view=view or {}, request=req, path=req.url.path, qp=qp,
+            qs=lambda **kw: query_string(qp, **kw), json_url=req.url.path + ".json" + query_string(qp),
+            watching=watcher is not None, watcher=watcher, db_name=database.path.name)
+        return HTMLResponse(html, status_code=status)
+
+    def error(req: Request, exc: HTTPError, as_json: bool) -> Response:
+        resp = respond(req, exc.status, {"error": exc.message, "status": exc.status},
+                       "error.html", {"title": exc.title}, as_json)
+        if exc.status == 503:
+            resp.headers["Retry-After"] = "5"
+        return resp
+
+    def endpoint(template: str, handler: Callable, view_fn: Callable | None, as_json: bool):
+        def ep(req: Request) -> Response:
+            try:
+                f = params.event_filter(req.query_params)
+                c = Ctx(req, database.queries(), f, html=not as_json)
+                data = handler(c)
+                view = view_fn(c, data) if (view_fn and not as_json) else None
+                return respond(req, 200, data, template, view, as_json)
+            except BadParam as exc:
+                return error(req, HTTPError(400, str(exc)), as_json)
+            except HTTPError as exc:
+                return error(req, exc, as_json)
+            except Redirect as r:
+                return RedirectResponse(r.url, status_code=302)
+            except LagebildError as exc:
+                return error(req, HTTPError(400, str(exc)), as_json)
+            except duckdb.Error as exc:  # a lock or I/O error between requests: no traceback
+                log.error("%s: %s", req.url.path, exc)
+                return error(req, HTTPError(503, f"{database.path}: the database is busy or "
+                                                 f"unreadable ({type(exc).__name__}: "
+                                                 f"{str(exc).splitlines()[0]}); reload in a moment"),
+                             as_json)
+        return ep
+
+    routes = [Route("/", lambda req: RedirectResponse("/overview" + query_string(dict(req.query_params)),
+                                                      status_code=302))]
+    for path, template, handler, view_fn, _ in PAGES:
+        routes.append(Route(path + ".json", endpoint(template, handler, view_fn, True)))
+        routes.append(Route(path, endpoint(template, handler, view_fn, False)))
+
+    async def not_found(req: Request, exc: Exception) -> Response:
+        as_json = req.url.path.endswith(".json")
+        return error(req, HTTPError(404, f"no page {req.url.path} -- see /overview"), as_json)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        if watcher:
+            watcher.start()
+        try:
+            yield
+        finally:
+            if watcher:
+                watcher.close()
+            database.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: not_found})
+    app.state.database = database
+    app.state.watcher = watcher
+    wrapped = SecurityHeaders(TokenGate(app, token) if token else app)
+    wrapped.state = app.state  # type: ignore[attr-defined]
+    wrapped.starlette = app  # type: ignore[attr-defined]
+    return wrapped  # type: ignore[return-value]
+
+
+class SecurityHeaders:
+    """Adds a Content-Security-Policy that allows nothing from outside (no scripts at all)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_h(msg):
+            if msg["type"] == "http.response.start":
+                headers = list(msg.get("headers", []))
+                headers += [(b"content-security-policy", CSP.encode()),
+                            (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer")]
+                msg = {**msg, "headers": headers}
+            await send(msg)
+        await self.app(scope, receive, send_h)
+
+
+class TokenGate:
+    """Every request needs the token: ``Authorization: Bearer TOKEN``, the cookie, or
+    ``?token=TOKEN`` (answered with a redirect that sets the cookie and drops the token
+    from the address)."""
+
+    def __init__(self, app, token: str):
+        self.app = app
+        self.token = token
+
+    def _ok(self, given: str | None) -> bool:
+        return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        req = Request(scope)
+        auth = req.headers.get("authorization", "")
+        if auth.lower().startswith("bearer ") and self._ok(auth[7:].strip()):
+            return await self.app(scope, receive, send)
+        if self._ok(req.cookies.get(TOKEN_COOKIE)):
+            return await self.app(scope, receive, send)
+        if self._ok(req.query_params.get("token")):
+            url = req.url.path + query_string(dict(req.query_params), token=None)
+            resp = RedirectResponse(url, status_code=303)
+            resp.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict")
+            return await resp(scope, receive, send)
+        msg = ("this lagebild server needs a token: open the address printed by "
+               "`lagebild serve` (it ends in ?token=...), or send 'Authorization: Bearer TOKEN'")
+        if req.url.path.endswith(".json") or "application/json" in req.headers.get("accept", ""):
+            resp: Response = Response(json.dumps({"error": msg, "status": 401}),
+                                      status_code=401, media_type="application/json")
+        else:
+            resp = HTMLResponse(f"<!doctype html><title>Token needed</title><h1>Token needed</h1>"
+                                f"<p>{escape(msg)}</p>", status_code=401)
+        resp.headers["WWW-Authenticate"] = 'Bearer realm="lagebild"'
+        await resp(scope, receive, send)
+
+
+__all__ = ["create_app", "Database", "MAX_ROWS"]

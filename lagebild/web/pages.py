@@ -1,0 +1,376 @@
+"""The pages of ``lagebild serve``: one handler per page returns the data (the JSON twin),
+one view per page adds what only the HTML needs (SVG charts, marked-up text).
+
+Handlers get a :class:`Ctx` (request, queries, validated filters) and raise
+:class:`HTTPError` (400/404/503) or :class:`Redirect`; :mod:`lagebild.web.app` turns the
+result into an HTML page or JSON.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+from starlette.requests import Request
+
+from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit
+from . import charts, names, params
+
+__all__ = ["PAGES", "Ctx", "HTTPError", "Redirect", "query_string"]
+
+
+class HTTPError(Exception):
+    def __init__(self, status: int, message: str, title: str | None = None):
+        super().__init__(message)
+        self.status, self.message = status, message
+        self.title = title or {400: "Bad request", 401: "Token needed", 404: "Not found",
+                               503: "Database busy"}.get(status, "Error")
+
+
+class Redirect(Exception):
+    """Raised by a handler to answer with a redirect (a name resolved to a code)."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
+
+# -- helpers for handlers and templates ----------------------------------------------------
+def query_string(qp: dict[str, Any], **changes: Any) -> str:
+    d = {k: v for k, v in qp.items() if k != "token"}
+    for k, v in changes.items():
+        if v is None or v == "":
+            d.pop(k, None)
+        else:
+            d[k] = v
+    return ("?" + urllib.parse.urlencode(d)) if d else ""
+
+
+def _pagination(req: Request, page: int, per_page: int, total: int, json_twin: bool,
+                prefix: str = "") -> dict[str, Any]:
+    pages = max(1, -(-total // per_page))
+    path = req.url.path
+    qp = dict(req.query_params)
+    pk = f"{prefix}page"
+    return {"page": page, "per_page": per_page, "total": total, "pages": pages,
+            "next": path + query_string(qp, **{pk: page + 1}) if page < pages else None,
+            "prev": path + query_string(qp, **{pk: page - 1}) if page > 1 else None}
+
+
+def _highlight(text: str, needles: list[tuple[str | None, str]]) -> Markup:
+    """``text`` with the first occurrence of each needle marked (longest first, no overlaps)."""
+    spans: list[tuple[int, int, str]] = []
+    for needle, cls in sorted(needles, key=lambda n: -len(n[0] or "")):
+        if not needle or len(needle) < 2:
+            continue
+        start = 0
+        while True:
+            i = text.find(needle, start)
+            if i < 0:
+                break
+            if all(i >= e or i + len(needle) <= s for s, e, _ in spans):
+                spans.append((i, i + len(needle), cls))
+                break
+            start = i + 1
+    out, pos = [], 0
+    for s, e, cls in sorted(spans):
+        out.append(str(escape(text[pos:s])))
+        out.append(f'<mark class="{cls}">{escape(text[s:e])}</mark>')
+        pos = e
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def _annotate(art: dict[str, Any]) -> Markup:
+    """The article text with actors, time expressions, quotes and event sentences marked
+    inline (in the manner of displaCy): overlapping layers are split into segments."""
+    text = art.get("text") or ""
+    spans: list[tuple[int, int, str, str | None, str | None]] = []  # start, end, cls, label, href
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(s >= b or e <= a for a, b in taken)
+
+    def mark_all(needle: str | None, cls: str, label: str | None) -> None:
+        if not needle or len(needle) < 2:
+            return
+        i = text.find(needle)
+        while i >= 0:
+            if free(i, i + len(needle)):
+                spans.append((i, i + len(needle), cls, label, None))
+                taken.append((i, i + len(needle)))
+            i = text.find(needle, i + len(needle))
+
+    for ev in art.get("events", []):
+        s, e = ev.get("start_char"), ev.get("end_char")
+        if s is not None and e is not None and 0 <= s < e <= len(text):
+            spans.append((s, e, "event", ev.get("type"), f"/events/{ev['event_id']}"))
+    for qu in art.get("quotes", []):
+        s, e = qu.get("start_char"), qu.get("end_char")
+        if s is not None and e is not None and 0 <= s < e <= len(text):
+            spans.append((s, e, "quote", None, None))
+    mentions = [(m, a.get("code")) for a in art.get("actors", []) for m in (a.get("mentions") or [])]
+    for m, c in sorted(mentions, key=lambda x: -len(x[0] or "")):
+        mark_all(m, "actor", c)
+    for ev in art.get("events", []):
+        mark_all(ev.get("date_text"), "timex", ev.get("date"))
+    bounds = sorted({0, len(text)} | {s for s, *_ in spans} | {e for _, e, *_ in spans})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        active = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
+        classes = " ".join(sorted({sp[2] for sp in active}))
+        for sp in active:
+            if sp[2] == "event" and sp[0] == a:
+                out.append(f'<a class="evbadge" href="{sp[4]}">{escape(sp[3] or "event")}</a>')
+        seg = escape(text[a:b])
+        out.append(f'<span class="{classes}">{seg}</span>' if classes else str(seg))
+        for sp in active:
+            if sp[2] in ("actor", "timex") and sp[1] == b and sp[3]:
+                out.append(f'<span class="lbl {sp[2]}">{escape(sp[3])}</span>')
+    return Markup("".join(out))
+
+
+@dataclass
+class Ctx:
+    """What a handler gets: the request, the queries, the validated filters."""
+    req: Request
+    q: Queries
+    f: EventFilter
+    html: bool
+
+    @property
+    def qp(self) -> dict[str, str]:
+        return dict(self.req.query_params)
+
+
+def _filters_out(f: EventFilter) -> dict[str, Any]:
+    return {"since": f.since, "until": f.until, "actor": f.actor, "type": f.type,
+            "factuality": f.factuality, "min_sources": f.min_sources}
+
+
+# -- the pages -----------------------------------------------------------------------------
+EVENT_SORTS = ("-date", "reported", "sources", "date")
+
+
+def overview(c: Ctx) -> dict[str, Any]:
+    page, per_page = params.paging(c.req.query_params)
+    sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS)
+    first, last = c.q.span(c.f)
+    unit = bucket_unit(first, last)
+    rows = c.q.series(c.f, unit, first, last)
+    events, total = c.q.events(c.f, limit=per_page, offset=(page - 1) * per_page, sort=sort)
+    series: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        d = series.setdefault(r["bucket"], {"bucket": r["bucket"], "events": 0,
+                                            "goldstein_sum": 0.0, "by_quad_class": {}})
+        d["events"] += r["events"]
+        d["goldstein_sum"] = round(d["goldstein_sum"] + (r["goldstein_sum"] or 0), 2)
+        d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
+    return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
+            "series": list(series.values()), "sort": sort, "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
+            "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
+
+
+def overview_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    first, last, unit = data["first_day"], data["last_day"], data["unit"]
+    keys = charts.fill_buckets(first, last, unit)
+    stack: dict[str, dict[int, int]] = {k: {} for k in keys}
+    gold: dict[str, float] = {k: 0.0 for k in keys}
+    for d in data["series"]:
+        k = d["bucket"]
+        for q, n in d["by_quad_class"].items():
+            stack[k][int(q)] = n
+        gold[k] += d["goldstein_sum"]
+    return {"unit": unit,
+            "chart_events": charts.stacked_bars(sorted(stack.items()), title="events per " + unit),
+            "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum"),
+            "sparks": [charts.sparkline(d["series"], first, last) for d in data["top_dyads"]]}
+
+
+def map_page(c: Ctx) -> dict[str, Any]:
+    by = params.choice(c.req.query_params.get("by"), "by", ("place", "actor"))
+    countries = c.q.by_country(c.f, by)
+    for r in countries:
+        r["name"] = names.actor_name(r["code"])
+    return {"filters": _filters_out(c.f), "by": by, "countries": countries,
+            "places": c.q.by_place(c.f, 100)}
+
+
+def map_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    counts = {r["code"]: r["events"] for r in data["countries"]}
+    nm = {r["code"]: r["name"] for r in data["countries"] if r["name"]}
+    href = "/actors/{code}" + query_string(c.qp, by=None)
+    known = set(charts.world()["countries"])
+    return {"chart_map": charts.choropleth(counts, nm, href, places=data["places"]),
+            "unmapped": [r for r in data["countries"] if r["code"] not in known]}
+
+
+def actors_index(c: Ctx) -> dict[str, Any]:
+    text = c.req.query_params.get("q")
+    if text is not None and text.strip():
+        code = names.resolve_actor(text)
+        if code is None:
+            raise HTTPError(404, f"no actor called {text.strip()!r} -- type a country, "
+                                 f"capital, organisation, well-known person or a code such as RUS")
+        raise Redirect(f"/actors/{code}" + (".json" if not c.html else "") + query_string(c.qp, q=None))
+    top = c.q.top_actors(c.f, 100)
+    for r in top:
+        r["name"] = names.actor_name(r["code"])
+    return {"filters": _filters_out(c.f), "actors": top}
+
+
+def actor_page(c: Ctx) -> dict[str, Any]:
+    raw = c.req.path_params["code"]
+    code = raw if params.is_code(raw) else names.resolve_actor(raw)
+    if code is None:
+        raise HTTPError(404, f"no actor called {raw!r}")
+    if code != raw:
+        raise Redirect(f"/actors/{code}" + ("" if c.html else ".json") + query_string(c.qp))
+    if not c.q.actor_exists(code):
+        raise HTTPError(404, f"no events or mentions of the actor {code} in this database")
+    page, per_page = params.paging(c.req.query_params, 20)
+    quotes, n_quotes = c.q.actor_quotes(code, limit=per_page, offset=(page - 1) * per_page)
+    first, last = c.q.span(c.f, ACTOR_SIDES, [code, code])
+    unit = bucket_unit(first, last)
+    return {"code": code, "name": names.actor_name(code), "filters": _filters_out(c.f),
+            "names_in_articles": c.q.actor_names(code),
+            "first_day": first, "last_day": last, "unit": unit,
+            "timeline": c.q.actor_timeline(code, c.f, unit, first, last),
+            "partners_as_source": c.q.partners(code, c.f, "source"),
+            "partners_as_target": c.q.partners(code, c.f, "target"),
+            "types": c.q.actor_types(code, c.f),
+            "quotes": quotes, "pagination": _pagination(c.req, page, per_page, n_quotes, not c.html)}
+
+
+def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    keys = charts.fill_buckets(data["first_day"], data["last_day"], data["unit"])
+    stack: dict[str, dict[int, int]] = {k: {} for k in keys}
+    gold: dict[str, float] = {k: 0.0 for k in keys}
+    for d in data["timeline"]:
+        k = d["bucket"]
+        stack[k] = {2: d["as_source"], 3: d["as_target"]}  # drawn in green / orange
+        gold[k] = d["goldstein_sum"]
+    return {"unit": data["unit"],
+            "chart_timeline": charts.stacked_bars(sorted(stack.items()),
+                                                  title="events as source/target"),
+            "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum")}
+
+
+def dyad_page(c: Ctx) -> dict[str, Any]:
+    a = params.code(c.req.path_params["a"], "a")
+    b = params.code(c.req.path_params["b"], "b")
+    day = params.day(c.req.query_params.get("day"))
+    page, per_page = params.paging(c.req.query_params)
+    first, last = c.q.span(c.f, DYAD_SIDES, [a, b, b, a])
+    unit = bucket_unit(first, last)
+    tl = c.q.dyad_timeline(a, b, c.f, unit, first, last)
+    events, total = c.q.dyad_events(a, b, c.f, day=day, limit=per_page,
+                                    offset=(page - 1) * per_page)
+    if not tl and not total and not (c.q.actor_exists(a) and c.q.actor_exists(b)):
+        raise HTTPError(404, f"no events between {a} and {b} in this database")
+    half = len(tl) // 2
+
+    def _mean(rows):
+        n = sum(r["a_to_b"] + r["b_to_a"] for r in rows)
+        g = sum(r["goldstein_a_to_b"] + r["goldstein_b_to_a"] for r in rows)
+        return round(g / n, 2) if n else None
+    before, recent = _mean(tl[:half]), _mean(tl[half:])
+    trend = "unknown"
+    if before is not None and recent is not None:
+        delta = recent - before
+        trend = "escalating" if delta <= -0.5 else "de-escalating" if delta >= 0.5 else "stable"
+    return {"a": a, "b": b, "name_a": names.actor_name(a), "name_b": names.actor_name(b),
+            "filters": _filters_out(c.f), "day": day, "first_day": first, "last_day": last,
+            "unit": unit, "timeline": tl,
+            "escalation": {"goldstein_mean_first_half": before,
+                           "goldstein_mean_second_half": recent, "trend": trend},
+            "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
+
+
+def dyad_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    unit = data["unit"]
+    keys = charts.fill_buckets(data["first_day"], data["last_day"], unit)
+    zero = {"a_to_b": 0, "b_to_a": 0, "goldstein_a_to_b": 0.0, "goldstein_b_to_a": 0.0}
+    b: dict[str, dict[str, Any]] = {k: {"label": k, **zero} for k in keys}
+    for d in data["timeline"]:
+        b[d["bucket"]] = {"label": d["bucket"], **{f: d[f] for f in zero}}
+    for k, x in b.items():
+        if unit == "day":
+            x["href"] = c.req.url.path + query_string(c.qp, day=k, page=None) + "#events"
+        else:  # a week or month: the events of that period
+            lo = _dt.date.fromisoformat(k)
+            hi = (lo + _dt.timedelta(days=6) if unit == "week"
+                  else lo.replace(month=12, day=31) if unit == "year"
+                  else (lo.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
+                  - _dt.timedelta(days=1))
+            x["href"] = c.req.url.path + query_string(c.qp, since=k, until=hi.isoformat(), day=None,
+                                               page=None) + "#events"
+    return {"unit": unit,
+            "chart_dyad": charts.mirror_bars([b[k] for k in sorted(b)], data["a"], data["b"])}
+
+
+def event_page(c: Ctx) -> dict[str, Any]:
+    ev = c.q.event(int(c.req.path_params["event_id"]))
+    if ev is None:
+        raise HTTPError(404, f"no event {c.req.path_params['event_id']} in this database")
+    ev.pop("merge_key", None)
+    arts: dict[int, dict[str, Any]] = {}
+    for m in ev["mentions"]:
+        arts.setdefault(m["article_id"], {k: m[k] for k in ("article_id", "doc_id", "title",
+                                                              "url", "dct", "source")})
+    ev["articles"] = list(arts.values())
+    ev["sources"] = sorted({a["source"] for a in arts.values() if a["source"]})
+    return {"event": ev}
+
+
+def event_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    ev = data["event"]
+    needles = [(ev.get("cue"), "cue"), (ev.get("source_text"), "src"),
+               (ev.get("target_text"), "tgt"), (ev.get("date_text"), "timex"),
+               (ev.get("location_text"), "place")]
+    return {"evidence": [_highlight(m["text"] or "", needles) for m in ev["mentions"]]}
+
+
+def article_page(c: Ctx) -> dict[str, Any]:
+    art = c.q.article(int(c.req.path_params["article_id"]))
+    if art is None:
+        raise HTTPError(404, f"no article {c.req.path_params['article_id']} in this database")
+    return {"article": art}
+
+
+def article_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    return {"annotated": _annotate(data["article"])}
+
+
+def search_page(c: Ctx) -> dict[str, Any]:
+    raw = c.req.query_params.get("q")
+    if raw is None or not raw.strip():
+        return {"q": None, "articles": [], "quotes": [], "articles_total": 0, "quotes_total": 0}
+    text = params.search_text(raw)
+    page, per_page = params.paging(c.req.query_params, 20)
+    res = c.q.search(text, limit=per_page, offset=(page - 1) * per_page)
+    total = max(res["articles_total"], res["quotes_total"])
+    return {"q": text, **res, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
+
+
+def search_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    q = data.get("q")
+    if not q:
+        return {}
+    return {"snippets": [_highlight(a["snippet"], [(q, "hit")]) for a in data["articles"]]}
+
+
+# -- wiring --------------------------------------------------------------------------------
+PAGES: list[tuple[str, str, Callable, Callable | None, str]] = [
+    # path, template, handler, HTML-only view, name in the navigation
+    ("/overview", "overview.html", overview, overview_view, "Overview"),
+    ("/map", "map.html", map_page, map_view, "Map"),
+    ("/actors", "actors.html", actors_index, None, "Actors"),
+    ("/actors/{code}", "actor.html", actor_page, actor_view, ""),
+    ("/dyads/{a}/{b}", "dyad.html", dyad_page, dyad_view, ""),
+    ("/events/{event_id:int}", "event.html", event_page, event_view, ""),
+    ("/articles/{article_id:int}", "article.html", article_page, article_view, ""),
+    ("/search", "search.html", search_page, search_view, "Search"),
+]

@@ -1,0 +1,131 @@
+"""Validation of the query-string values of the pages: a bad value is a clear 400 answer.
+
+Every function takes the raw string (or None) and returns a clean value or raises
+:class:`BadParam` naming the parameter, the value and what is allowed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..errors import StoreError
+from ..queries import MAX_ROWS, EventFilter
+from ..store import date_bounds
+
+FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
+_TYPE = re.compile(r"^[A-Z][A-Z_]{1,23}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_LIST = 20
+
+
+class BadParam(ValueError):
+    """A query-string value that the pages cannot use (answered with 400)."""
+
+    def __init__(self, name: str, value: str, allowed: str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        super().__init__(f"bad value for {name}: {shown!r} -- {allowed}")
+        self.name = name
+
+
+def is_code(value: str) -> bool:
+    """Whether ``value`` is written like an actor code (RUS, EU, NATO), not a name."""
+    return bool(_CODE.match(value))
+
+
+def code(value: str, name: str = "actor") -> str:
+    v = value.strip().upper()
+    if not _CODE.match(v):
+        raise BadParam(name, value, "use an actor code such as RUS, UKR, EU or NATO")
+    return v
+
+
+def code_list(value: str | None, name: str = "actor") -> str | None:
+    if value is None or not value.strip():
+        return None
+    parts = [p for p in value.split(",") if p.strip()]
+    if len(parts) > MAX_LIST:
+        raise BadParam(name, value, f"at most {MAX_LIST} codes")
+    return ",".join(code(p, name) for p in parts)
+
+
+def type_list(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    parts = [p.strip().upper() for p in value.split(",") if p.strip()]
+    if len(parts) > MAX_LIST or not all(_TYPE.match(p) for p in parts):
+        raise BadParam("type", value, "use PLOVER types such as ASSAULT or ASSAULT,COERCE")
+    return ",".join(parts)
+
+
+def factuality_list(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    parts = [p.strip().lower() for p in value.split(",") if p.strip()]
+    if not all(p in FACTUALITIES for p in parts):
+        raise BadParam("factuality", value, f"use {', '.join(FACTUALITIES)} (comma list)")
+    return ",".join(parts)
+
+
+def date(value: str | None, name: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        date_bounds(value)
+    except StoreError:
+        raise BadParam(name, value, "use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value.strip()
+
+
+def day(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    v = value.strip()
+    if not _DAY.match(v):
+        raise BadParam("day", value, "use YYYY-MM-DD")
+    date(v, "day")
+    return v
+
+
+def integer(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        n = int(value)
+    except ValueError:
+        raise BadParam(name, value, f"use a whole number from {lo} to {hi}") from None
+    if not lo <= n <= hi:
+        raise BadParam(name, value, f"use a whole number from {lo} to {hi}")
+    return n
+
+
+def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
+    if value is None or value == "":
+        return options[0]
+    if value not in options:
+        raise BadParam(name, value, f"use one of {', '.join(options)}")
+    return value
+
+
+def event_filter(qp: Mapping[str, str]) -> EventFilter:
+    """The shared filters: since, until, actor, type, factuality, min_sources."""
+    since, until = date(qp.get("since"), "since"), date(qp.get("until"), "until")
+    if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
+        raise BadParam("until", until, f"must not be before since={since}")
+    return EventFilter(since=since, until=until, actor=code_list(qp.get("actor")),
+                       type=type_list(qp.get("type")),
+                       factuality=factuality_list(qp.get("factuality")),
+                       min_sources=integer(qp.get("min_sources"), "min_sources", 1, 1, 10_000))
+
+
+def paging(qp: Mapping[str, str], default: int = 50) -> tuple[int, int]:
+    """(page, per_page); per_page at most MAX_ROWS."""
+    return (integer(qp.get("page"), "page", 1, 1, 1_000_000),
+            integer(qp.get("per_page"), "per_page", default, 1, MAX_ROWS))
+
+
+def search_text(value: str | None) -> str:
+    v = " ".join((value or "").split())
+    if len(v) < 2 or len(v) > 200:
+        raise BadParam("q", value or "", "type 2 to 200 characters to search for")
+    return v

@@ -1,0 +1,547 @@
+"""`lagebild serve`: every page and its JSON twin, filters, bad values, 404s, pagination,
+ETags, the token, a busy database and the live watcher (in-process, Starlette TestClient)."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import types
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
+pytest.importorskip("jinja2", reason="the web extra is not installed (pip install '.[web]')")
+
+from click.testing import CliRunner  # noqa: E402
+from starlette.testclient import TestClient  # noqa: E402
+
+from lagebild.queries import MAX_ROWS  # noqa: E402
+from lagebild.store import Store  # noqa: E402
+from lagebild.web import charts  # noqa: E402
+from lagebild.web.app import create_app  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import SPEC, art, ingest  # noqa: E402  (the scripted analyzer)
+
+
+@pytest.fixture(scope="module")
+def client(examples_db):
+    with TestClient(create_app(examples_db)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def scripted_db(tmp_path_factory):
+    """130 RUS->UKR events two days apart (so they stay apart), a few USA->RUS, one event
+    from two outlets."""
+    import datetime as dt
+    db = tmp_path_factory.mktemp("web") / "s.duckdb"
+    day0 = dt.date(2022, 1, 1)
+    arts = [art(i, f"#EV ASSAULT RUS UKR {day0 + dt.timedelta(days=2 * i)} - Kiew")
+            for i in range(130)]
+    arts += [art(200 + i, f"#EV CONSULT USA RUS 2022-02-{10 + 3 * i:02d}") for i in range(3)]
+    arts += [art(300, "#EV AID DEU UKR 2022-03-01", source="a"),
+             art(301, "#EV AID DEU UKR 2022-03-01", source="b"),
+             art(302, "#EV ACCUSE USA RUS 2022-02-20 planned", body="#QUOTE Ein Zitat")]
+    ingest(db, arts)
+    return db
+
+
+@pytest.fixture(scope="module")
+def sclient(scripted_db):
+    with TestClient(create_app(scripted_db)) as c:
+        yield c
+
+
+def _first_event_id(db: Path, type_: str) -> int:
+    with Store(db, read_only=True) as s:
+        return int(s.con.execute("SELECT min(event_id) FROM events WHERE type = ?",
+                                 [type_]).fetchall()[0][0])
+
+
+# -- every page and its twin ---------------------------------------------------------------
+PAGES = ["/overview", "/map", "/map?by=actor", "/actors", "/actors/RUS", "/dyads/RUS/FRA",
+         "/events/{ev}", "/articles/1", "/search?q=Dialog"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_and_its_json_twin_answer_with_the_same_data(client, examples_db, page):
+    page = page.format(ev=_first_event_id(examples_db, "RETREAT"))
+    path, _, query = page.partition("?")
+    html = client.get(page)
+    assert html.status_code == 200, html.text[:300]
+    assert html.headers["content-type"].startswith("text/html")
+    assert "<!doctype html>" in html.text and "Traceback" not in html.text
+    twin = client.get(path + ".json" + ("?" + query if query else ""))
+    assert twin.status_code == 200
+    assert twin.headers["content-type"].startswith("application/json")
+    data = twin.json()
+    assert data and "error" not in data
+    assert twin.headers["etag"]
+    # no scripts, nothing from elsewhere: a CSP that forbids it, and no external references
+    assert "<script" not in html.text
+    assert not re.search(r'(src|href)="(https?:)?//', html.text)
+    assert "default-src 'none'" in html.headers["content-security-policy"]
+
+
+def test_root_redirects_to_the_overview_keeping_the_filters(client):
+    r = client.get("/?actor=RUS", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == "/overview?actor=RUS"
+
+
+def test_overview_has_charts_dyads_and_newest_events_with_factuality_badges(client, examples_db):
+    d = client.get("/overview.json").json()
+    with Store(examples_db, read_only=True) as s:
+        n_events, n_day = s.con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE date_precision = 'day') FROM events"
+        ).fetchall()[0]
+    assert d["unit"] == "week"  # February to November: weekly bars
+    assert sum(x["events"] for x in d["series"]) == n_day
+    assert sum(sum(x["by_quad_class"].values()) for x in d["series"]) == n_day
+    assert d["pagination"]["total"] == n_events
+    top = d["top_dyads"][0]
+    assert (top["source"], top["target"], top["events"]) == ("DEU", "LBN", 5)
+    assert top["trend"] in ("rising", "falling", "steady") and top["series"]
+    dates = [e["event_date"] for e in d["events"] if e["event_date"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    html = client.get("/overview").text
+    assert html.count('<svg class="chart') == 2 and "<rect" in html
+    assert 'class="badge f-hypothetical"' in html and 'class="badge f-asserted"' in html
+    assert 'href="/dyads/DEU/LBN' in html
+
+
+@pytest.mark.parametrize("query, check", [
+    ("actor=RUS", lambda e: "RUS" in e["source_codes"] + e["target_codes"]),
+    ("actor=rus,blr", lambda e: {"RUS", "BLR"} & set(e["source_codes"] + e["target_codes"])),
+    ("factuality=asserted", lambda e: e["factuality"] == "asserted"),
+    ("factuality=planned,hypothetical", lambda e: e["factuality"] in ("planned", "hypothetical")),
+    ("type=ACCUSE", lambda e: e["type"] == "ACCUSE"),
+    ("since=2024-06&until=2024-09-30", lambda e: "2024-06-01" <= e["event_date"] <= "2024-09-30"),
+    ("min_sources=2", lambda e: e["num_sources"] >= 2),
+])
+def test_overview_filters_keep_only_matching_events(client, query, check):
+    d = client.get("/overview.json?" + query + "&per_page=500").json()
+    assert d["events"], f"{query}: nothing matched"
+    assert all(check(e) for e in d["events"]), query
+    assert d["pagination"]["total"] == len(d["events"])
+    everything = client.get("/overview.json?per_page=500").json()["pagination"]["total"]
+    assert d["pagination"]["total"] < everything
+
+
+@pytest.mark.parametrize("query, name", [
+    ("since=2022-13", "since"), ("until=yesterday", "until"), ("since=2024-06&until=2024-01", "until"),
+    ("factuality=maybe", "factuality"), ("min_sources=0", "min_sources"),
+    ("min_sources=abc", "min_sources"), ("actor=RUS;DROP TABLE events", "actor"),
+    ("type=assault'--", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
+])
+def test_bad_filter_values_get_a_clear_400(client, query, name):
+    r = client.get("/overview.json?" + query)
+    assert r.status_code == 400
+    assert r.json()["error"].startswith(f"bad value for {name}:")
+    h = client.get("/overview?" + query)
+    assert h.status_code == 400 and f"bad value for {name}" in h.text
+    assert "Traceback" not in h.text
+
+
+@pytest.mark.parametrize("url", ["/map.json?by=everything", "/dyads/RUS/FRA.json?day=2024-3-6",
+                                 "/search.json?q=x", "/dyads/R/FRA.json"])
+def test_bad_page_parameters_get_a_400(client, url):
+    r = client.get(url)
+    assert r.status_code == 400 and "bad value" in r.json()["error"]
+
+
+@pytest.mark.parametrize("url", ["/actors/XYZ", "/actors/Nirgendwoland", "/events/999999",
+                                 "/articles/999999", "/dyads/XYZ/QQQ", "/no/such/page"])
+def test_unknown_actors_events_articles_and_pages_are_404(client, url):
+    h = client.get(url)
+    assert h.status_code == 404 and "Not found" in h.text
+    j = client.get(url + ".json")
+    assert j.status_code == 404 and j.json()["status"] == 404
+
+
+@pytest.mark.parametrize("name", ["Russland", "Kreml", "Putin", "moskau", "rus"])
+def test_actor_names_resolve_to_codes_through_the_lexicon(client, name):
+    r = client.get(f"/actors?q={name}", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == "/actors/RUS"
+    r = client.get(f"/actors/{name}.json", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == "/actors/RUS.json"
+
+
+def test_actor_page_has_timeline_partners_quotes_and_types(client):
+    d = client.get("/actors/RUS.json").json()
+    assert d["name"] == "Russland" and d["timeline"]
+    assert {p["code"] for p in d["partners_as_source"]} >= {"FRA"}
+    assert d["quotes"] and all(q["text"] for q in d["quotes"])
+    assert any(q["text"] == "Man prüfe den Vorschlag" for q in d["quotes"])
+    assert {t["type"] for t in d["types"]} >= {"ACCUSE"}
+    html = client.get("/actors/RUS").text
+    assert "Man prüfe den Vorschlag" in html and '<svg class="chart' in html
+
+
+def test_dyad_page_shows_both_directions_and_the_events_of_a_day(sclient):
+    import datetime as dt
+    d = sclient.get("/dyads/RUS/UKR.json").json()
+    assert sum(x["a_to_b"] for x in d["timeline"]) == 130
+    assert d["unit"] == "week"  # 260 days: one point per week, each starting on a Monday
+    assert all(dt.date.fromisoformat(x["bucket"]).weekday() == 0 for x in d["timeline"])
+    short = sclient.get("/dyads/RUS/UKR.json?until=2022-02-28").json()
+    assert short["unit"] == "day" and len(short["timeline"]) == 30
+    assert d["escalation"]["trend"] in ("escalating", "de-escalating", "stable", "unknown")
+    day = sclient.get("/dyads/RUS/UKR.json?day=2022-01-05").json()
+    assert [e["event_date"] for e in day["events"]] == ["2022-01-05"]
+    html = sclient.get("/dyads/RUS/UKR").text
+    assert 'class="chart mirror"' in html
+    assert re.search(r'<a href="/dyads/RUS/UKR\?[^"]*(day|since)=[^"]*#events">', html)  # bar -> events
+    rev = sclient.get("/dyads/UKR/RUS.json").json()
+    assert sum(x["b_to_a"] for x in rev["timeline"]) == 130
+
+
+def test_event_page_shows_evidence_with_cue_and_participants_marked(client, examples_db):
+    ev = _first_event_id(examples_db, "RETREAT")
+    d = client.get(f"/events/{ev}.json").json()["event"]
+    assert d["type"] == "RETREAT" and d["factuality"] == "hypothetical"
+    assert d["reported_by_text"] == "Außenministerium"
+    assert d["mentions"] and d["articles"][0]["doc_id"] == "aussenminister-treffen"
+    assert d["source_participants"][0]["text"] == "Moskau"
+    html = client.get(f"/events/{ev}").text
+    assert '<mark class="cue">freilasse</mark>' in html
+    assert '<mark class="src">Moskau</mark>' in html
+    assert '<mark class="timex">am Mittwochabend</mark>' in html
+
+
+def test_article_page_marks_actors_time_quotes_and_events_inline(client):
+    d = client.get("/articles/1.json").json()["article"]
+    assert d["doc_id"] == "aussenminister-treffen" and d["events"] and d["quotes"]
+    html = client.get("/articles/1").text
+    assert '<span class="actor">Kreml</span><span class="lbl actor">RUS</span>' in html
+    assert 'class="evbadge" href="/events/' in html
+    assert re.search(r'<span class="[^"]*quote[^"]*">Wir sind zum Dialog', html)
+    assert re.search(r'<span class="[^"]*timex[^"]*">am Mittwochabend</span>', html)
+
+
+def test_search_finds_articles_and_quotes_and_is_parameterised(client, examples_db):
+    d = client.get("/search.json?q=Dialog").json()
+    assert d["articles_total"] == 1 and d["quotes_total"] == 1
+    assert "Dialog" in d["articles"][0]["snippet"]
+    assert client.get("/search?q=Dialog").text.count('<mark class="hit">Dialog</mark>') == 1
+    for nasty in ("'; DROP TABLE events; --", "100%", "_"):
+        r = client.get("/search.json", params={"q": nasty + " x"})
+        assert r.status_code == 200 and r.json()["articles_total"] == 0
+    with Store(examples_db, read_only=True) as s:
+        assert s.counts()["events"] > 0
+
+
+def test_map_shades_countries_with_events_and_lists_places(client):
+    d = client.get("/map.json").json()
+    counts = {r["code"]: r["events"] for r in d["countries"]}
+    assert counts["LUX"] == 2 and counts["FRA"] == 1
+    assert {"place": "Luxemburg", "code": "LUX", "events": 2} in d["places"]
+    html = client.get("/map").text
+    assert html.count('class="has-events"') == len([c for c in counts if c in charts.world()["countries"]])
+    assert 'href="/actors/LUX"' in html and '<circle class="place"' in html
+    by_actor = client.get("/map.json?by=actor").json()
+    assert by_actor["by"] == "actor" and sum(r["events"] for r in by_actor["countries"]) > sum(counts.values())
+
+
+# -- pagination ----------------------------------------------------------------------------
+def test_pages_of_events_are_complete_and_disjoint(sclient):
+    seen, url, pages = [], "/overview.json?actor=RUS&type=ASSAULT&per_page=50", 0
+    while url:
+        d = sclient.get(url).json()
+        assert len(d["events"]) <= 50
+        seen += [e["event_id"] for e in d["events"]]
+        url = d["pagination"]["next"]
+        pages += 1
+        if url:
+            assert url.startswith("/overview.json?") and "page=" in url
+    assert pages == 3 and len(seen) == len(set(seen)) == 130
+    last = sclient.get("/overview.json?actor=RUS&type=ASSAULT&per_page=50&page=3").json()
+    assert len(last["events"]) == 30 and last["pagination"]["prev"]
+    big = sclient.get(f"/overview.json?per_page={MAX_ROWS}").json()
+    assert len(big["events"]) == big["pagination"]["total"] <= MAX_ROWS
+
+
+def test_html_pager_links_to_the_next_page(sclient):
+    html = sclient.get("/overview?per_page=20").text
+    assert 'rel="next"' in html and "page=2" in html
+
+
+def test_min_sources_counts_distinct_outlets(sclient):
+    d = sclient.get("/overview.json?min_sources=2").json()
+    assert [(e["type"], e["num_sources"]) for e in d["events"]] == [("AID", 2)]
+
+
+# -- caching -------------------------------------------------------------------------------
+def test_json_answers_carry_an_etag_and_answer_304_when_unchanged(client):
+    r = client.get("/overview.json?actor=RUS")
+    etag = r.headers["etag"]
+    again = client.get("/overview.json?actor=RUS", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and not again.content
+    other = client.get("/overview.json?actor=FRA", headers={"If-None-Match": etag})
+    assert other.status_code == 200 and other.headers["etag"] != etag
+
+
+# -- token ---------------------------------------------------------------------------------
+def test_token_protects_every_endpoint(examples_db):
+    with TestClient(create_app(examples_db, token="s3cret")) as c:
+        for url in ("/overview", "/overview.json", "/events/1.json", "/actors?q=Kreml", "/nope"):
+            r = c.get(url, follow_redirects=False)
+            assert r.status_code == 401, url
+            assert "token" in r.text.lower()
+        assert c.get("/overview.json", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        ok = c.get("/overview.json", headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and ok.json()["events"]
+        first = c.get("/map?by=actor&token=s3cret", follow_redirects=False)
+        assert first.status_code == 303 and first.headers["location"] == "/map?by=actor"
+        assert "lagebild_token" in first.headers["set-cookie"]
+        assert "httponly" in first.headers["set-cookie"].lower()
+        assert c.get("/map?by=actor").status_code == 200  # the cookie now carries it
+
+
+# -- a busy database -----------------------------------------------------------------------
+HOLD = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+        "print('locked', flush=True); time.sleep(60)")
+
+
+def test_database_held_by_another_writer_gives_a_busy_page_then_recovers(tmp_path, scripted_db):
+    db = tmp_path / "busy.duckdb"
+    db.write_bytes(scripted_db.read_bytes())
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with TestClient(create_app(db)) as c:
+            r = c.get("/overview")
+            assert r.status_code == 503 and "Database busy" in r.text
+            assert "in use by another lagebild process" in r.text and "Traceback" not in r.text
+            assert r.headers["retry-after"]
+            j = c.get("/overview.json")
+            assert j.status_code == 503 and "in use" in j.json()["error"]
+            holder.kill()
+            holder.wait(10)
+            r = c.get("/overview.json")
+            assert r.status_code == 200 and r.json()["events"]
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(10)
+
+
+def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path, scripted_db):
+    db = tmp_path / "ro.duckdb"
+    db.write_bytes(scripted_db.read_bytes())
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-03-01\nRussland greift an.\n", encoding="utf-8")
+    with TestClient(create_app(db)) as c:
+        assert c.get("/overview.json").status_code == 200  # the server now holds the file
+        code = (f"import sys; from lagebild.cli import main; "
+                f"sys.argv=['lagebild','ingest',{str(src)!r},'--db',{str(db)!r},'-q']; main()")
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=120, cwd=Path(__file__).resolve().parents[1])
+        assert p.returncode != 0
+        assert "in use by another lagebild process" in p.stderr
+        assert "Traceback" not in p.stderr
+
+
+# -- live: --watch ---------------------------------------------------------------------------
+def test_watch_mode_ingests_new_articles_while_pages_keep_working(tmp_path):
+    db = tmp_path / "live.duckdb"
+    ingest(db, [art(1, "#EV CONSULT USA RUS 2022-02-15")])
+    rounds = []
+
+    def fetch(url, etag=None, modified=None, **kw):
+        n = len(rounds)
+        rounds.append(url)
+        arts = [art(100 + n, f"#EV ASSAULT RUS UKR 2022-02-{10 + 3 * n:02d}")] if n < 3 else []
+        return types.SimpleNamespace(articles=arts, etag=f"e{n}", modified=None, status=200,
+                                     warnings=[])
+
+    app = create_app(db, watch=["https://feed.example/rss"], every=0.05,
+                     ingest_kw={"analyzer": SPEC}, watch_kw={"fetch": fetch, "jitter": 0})
+    with TestClient(app) as c:
+        deadline = time.time() + 30
+        total = 0
+        while time.time() < deadline:
+            r = c.get("/overview.json")
+            assert r.status_code == 200
+            total = r.json()["pagination"]["total"]
+            if total >= 4:
+                break
+            time.sleep(0.05)
+        assert total == 4  # the first event and three from the feed
+        assert "live" in c.get("/overview").text
+    assert app.state.watcher.error is None
+    with Store(db, read_only=True) as s:  # the watcher let go of the file on shutdown
+        assert s.feed_state("https://feed.example/rss")["articles_seen"] == 3
+
+
+# -- the command line ----------------------------------------------------------------------
+def test_serve_help_has_examples():
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["serve", "--help"])
+    assert r.exit_code == 0
+    assert "lagebild serve --db lage.duckdb" in r.output and "--watch" in r.output
+    assert "--token" in r.output
+
+
+def test_serve_without_the_web_extra_fails_politely(monkeypatch, examples_db):
+    import lagebild.web as web
+    from lagebild.cli import main
+
+    def missing():
+        raise ImportError(web.MISSING_MESSAGE.format(missing="starlette"))
+    monkeypatch.setattr(web, "require_web", missing)
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db)])
+    assert r.exit_code == 1
+    assert 'pip install "lagebild[web]"' in r.output and "Traceback" not in r.output
+
+
+def test_serve_refuses_a_missing_database_with_a_hint(tmp_path):
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 1 and "lagebild ingest examples/" in r.output
+
+
+def test_serve_prints_the_address_and_runs_uvicorn_on_localhost(monkeypatch, examples_db):
+    import uvicorn
+
+    from lagebild.cli import main
+    calls = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.update(kw))
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    assert "http://127.0.0.1:8123/" in r.output and "read-only" in r.output
+    assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
+
+
+def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, examples_db,
+                                                                    tmp_path):
+    import uvicorn
+
+    import lagebild.web.app as web_app
+    from lagebild.cli import main
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(examples_db.read_bytes())
+    seen = {}
+    real = web_app.create_app
+    monkeypatch.setattr(web_app, "create_app", lambda *a, **kw: seen.update(kw) or real(*a, **kw))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    r = CliRunner().invoke(main, ["serve", "--db", str(db), "--watch", "https://a.example/rss",
+                                  "https://b.example/rss", "--every", "30m"])
+    assert r.exit_code == 0, r.output
+    assert seen["watch"] == ["https://a.example/rss", "https://b.example/rss"]
+    assert seen["every"] == 1800 and "live, polling 2 feed(s) every 30m" in r.output
+
+
+def test_serve_on_an_exposed_host_always_has_a_token(monkeypatch, examples_db):
+    import uvicorn
+
+    from lagebild.cli import main
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    monkeypatch.delenv("LAGEBILD_TOKEN", raising=False)
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--host", "0.0.0.0"])
+    assert r.exit_code == 0 and "?token=" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--host", "0.0.0.0"],
+                           env={"LAGEBILD_TOKEN": "mine"})
+    assert "?token=mine" in r.output
+
+
+# -- charts --------------------------------------------------------------------------------
+def test_long_periods_are_drawn_by_month_from_the_first_day_asked_for(sclient):
+    d = sclient.get("/overview.json?since=2020").json()
+    assert d["unit"] == "month" and d["first_day"] == "2020-01-01"
+    assert [x["bucket"][8:] for x in d["series"]] == ["01"] * len(d["series"])
+    assert sum(x["events"] for x in d["series"]) == d["pagination"]["total"]
+
+
+def test_a_stray_ancient_date_does_not_stretch_the_charts(tmp_path):
+    import datetime as dt
+    db = tmp_path / "stray.duckdb"
+    day0 = dt.date(2022, 1, 1)
+    ingest(db, [art(i, f"#EV ACCUSE USA RUS {day0 + dt.timedelta(days=2 * i)}") for i in range(200)]
+           + [art(999, "#EV ACCUSE USA RUS 1214-05-01")])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/overview.json?per_page=1").json()
+        assert d["pagination"]["total"] == 201  # the event is listed ...
+        assert d["first_day"] > "2022" and d["unit"] == "week"  # ... but not charted
+        assert sum(x["events"] for x in d["series"]) < 200
+        assert '<svg class="chart stacked"' in c.get("/overview").text
+
+
+def test_bucket_unit_grows_with_the_span():
+    assert charts.bucket_unit("2022-01-01", "2022-03-01") == "day"
+    assert charts.bucket_unit("2022-01-01", "2023-01-01") == "week"
+    assert charts.bucket_unit("2020-01-01", "2023-01-01") == "month"
+    assert charts.bucket_unit("1900-01-01", "2023-01-01") == "year"
+    assert charts.fill_buckets("2021-11-15", "2022-02-01", "month") == [
+        "2021-11-01", "2021-12-01", "2022-01-01", "2022-02-01"]
+    assert charts.fill_buckets("2022-01-30", "2022-02-02", "day") == [
+        "2022-01-30", "2022-01-31", "2022-02-01", "2022-02-02"]
+
+
+def test_charts_escape_labels_and_draw_one_rect_per_part():
+    svg = charts.stacked_bars([("<b>", {1: 2, 4: 1}), ("x", {})], title="<script>")
+    assert "<script>" not in svg and "&lt;b&gt;" in svg
+    assert svg.count("<rect") == 2
+    assert "<polyline" in charts.sparkline([("2022-01-02", 3)], "2022-01-01", "2022-01-05")
+
+
+def test_world_map_has_the_countries_lagebild_codes():
+    w = charts.world()
+    assert {"RUS", "UKR", "DEU", "USA", "XKX", "FRA"} <= set(w["countries"])
+    assert all(c["d"].startswith("M") for c in w["countries"].values())
+
+
+# -- the benchmark's database grower -------------------------------------------------------------
+def test_replicate_events_adds_varied_copies_with_their_mentions(tmp_path, scripted_db):
+    db = tmp_path / "rep.duckdb"
+    db.write_bytes(scripted_db.read_bytes())
+    with Store(db) as s:
+        n, m = s.counts()["events"], s.counts()["mentions"]
+        assert s.replicate_events(2, shift_days=7) == 3 * n
+        assert s.counts()["mentions"] == 3 * m
+        rows = s.con.execute("""SELECT merge_key, event_date, source_code, target_code FROM events
+                                WHERE event_id IN (SELECT min(event_id) FROM events WHERE type = 'AID')
+                                   OR merge_key LIKE 'AID%#copy%' ORDER BY event_date DESC""").fetchall()
+    (k0, d0, s0, t0), (k1, d1, s1, t1), (k2, d2, s2, t2) = rows
+    assert (s0, t0) == ("DEU", "UKR") and (s1, t1) == ("UKR", "DEU") and (s2, t2) == ("DEU", "UKR")
+    assert (d0 - d1).days == 7 and (d0 - d2).days == 14
+    assert k1.endswith("#copy1") and k2.endswith("#copy2")
+
+
+def test_serve_watch_takes_only_http_urls_and_a_valid_interval(examples_db):
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch", "feed.xml"])
+    assert r.exit_code == 2 and "not an http(s) URL" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "https://feed.example/rss"])
+    assert r.exit_code == 2 and "only with --watch" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch"])
+    assert r.exit_code == 2 and "at least one FEED_URL" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--watch",
+                                  "https://feed.example/rss", "--every", "soon"])
+    assert r.exit_code == 2 and "--every" in r.output
+
+
+def test_main_help_mentions_serve():
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["--help"])
+    assert "serve" in r.output and "lagebild serve --db lage.duckdb" in r.output
+
+
+@pytest.mark.parametrize("sort, key", [("sources", lambda e: -e["num_sources"]),
+                                       ("date", lambda e: e["event_date"] or "9999")])
+def test_overview_events_can_be_sorted(sclient, sort, key):
+    d = sclient.get(f"/overview.json?sort={sort}&per_page=500").json()
+    assert d["sort"] == sort and [key(e) for e in d["events"]] == sorted(key(e) for e in d["events"])
+    assert sclient.get("/overview.json?sort=random").status_code == 400
+
+
+def test_overview_sorted_by_latest_report_puts_the_last_ingested_first(sclient, scripted_db):
+    with Store(scripted_db, read_only=True) as s:
+        last = s.con.execute("SELECT event_id FROM events ORDER BY first_article_id DESC, "
+                             "event_id DESC LIMIT 1").fetchall()[0][0]
+    d = sclient.get("/overview.json?sort=reported&per_page=1").json()
+    assert d["events"][0]["event_id"] == last
+    assert "latest reported</b>" in sclient.get("/overview?sort=reported").text
