@@ -1,7 +1,8 @@
 """The event and factuality cue files under lagebild/lang/de parse and are consistent."""
 from collections import Counter
 
-from lagebild.events import _read_tsv, lemma, load_cues
+from lagebild.events import lemma, load_cues
+from lagebild.events.cues import _read_tsv
 from lagebild.records import EVENT_TYPES
 
 

@@ -1,0 +1,343 @@
+"""Clauses and their grammar: cut a sentence into clauses, find verb cues with their separable
+particles, tense and passive readings. The closed-class word sets the event rules consult."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+from ..actors import Mention
+from ..records import Timex
+from ..text import SentenceTokens, Token
+from .cues import Cue, Lexicon, lemma
+
+BOUNDARY = frozenset({",", ";", ":", "–", "—"})
+# words that may stand in a bare list of names ("Deutschland, Frankreich und Polen")
+LIST_WORDS = frozenset("und sowie oder der die das des dem den aus von in mit an auch".split())
+QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "«", "»"})
+CONJ_SPLIT = frozenset({"und", "aber", "sondern", "doch", "oder"})
+RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches was wo".split())
+WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
+NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                          "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
+# cooperation that, when negated, is a refusal (PLOVER REJECT)
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
+BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})   # "Gespräche zwischen X und Y"
+# types whose target, when none is named, is the home country of a home-country source
+DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
+                             "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
+# verbal acts whose addressee is often the other party of the story, not named in the clause
+VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"})
+_ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
+                       r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
+# verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
+THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+MUTUAL_VERBS = frozenset("vereinbaren einigen verhandeln zusammenarbeiten kooperieren kämpfen treffen".split())
+NP_START = frozenset("der die das ein eine".split())
+PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
+LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
+POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
+MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
+                      "möchte möchten plant planen planten beabsichtigt".split())
+THING_DETS = frozenset("der die das ein eine dieser diese dieses jene jener kein keine".split())
+SCALE_WORDS = frozenset("million millionen milliarde milliarden mio mio. mrd mrd.".split())
+FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+# "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
+INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man wir ihr du ich".split())
+KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
+
+
+_FUTURE_WORDS = ("nächst", "kommend", "morgen", "übermorgen", "künftig", "demnächst", "bald")
+PAST_AUX = frozenset("hatte hatten hat haben habe war waren ist sind wurde wurden".split())
+
+
+def _is_future(t: Timex, dct: str | None) -> bool:
+    low = t.text.lower()
+    if any(w in low for w in _FUTURE_WORDS) and "vergangen" not in low:
+        return True
+    if t.value == "FUTURE_REF":
+        return True
+    if dct and t.value[:4].isdigit() and len(dct) >= 7:
+        n = min(len(dct), 10)
+        v = t.value[:n]
+        return len(v) == n and "W" not in v and v > dct[:n]
+    return False
+
+
+def _told_in_past(c: "Clause") -> bool:
+    """Präteritum, Perfekt or Plusquamperfekt for sure: a past auxiliary, or haben/sein with a
+    participle closing the clause ("hat ... besucht"); "ist bereit" is not."""
+    lows = [t.lower for t in c.tokens if t.text[:1].isalpha()]
+    if any(w in ("hatte", "hatten", "war", "waren", "wurde", "wurden") for w in lows):
+        return True
+    return any(w in ("hat", "haben", "habe", "ist", "sind", "sei", "seien") for w in lows) \
+        and any(_participle_shape(w) and w.endswith(("t", "en")) for w in lows[-2:])
+
+
+def _past_tense(c: "Clause") -> bool:
+    return any(t.lower in PAST_AUX for t in c.tokens) or any(
+        t.lower.endswith("te") and lemma(t.text) != t.lower and t.text[:1].islower() for t in c.tokens[:4])
+
+
+@dataclass
+class Clause:
+    sent: int
+    tokens: list[Token]
+    kind: str = "main"              # main | sub | condition | infinitive
+    starts_with: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def lowers(self) -> list[str]:
+        return [t.lower for t in self.tokens]
+
+
+def lex_adjective(word: str) -> bool:
+    from ..lexicon import load_lexicon
+    return word in load_lexicon().adjectives
+
+
+FUNCTION_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines und oder sowie von "
+                           "aus in im am an auf mit für bei nach vor zu zur zum über unter auch".split())
+
+
+def _has_verb(toks: list[Token]) -> bool:
+    """Whether a token run has something that can be a verb (lower case, inflected, not attributive)."""
+    for k, t in enumerate(toks):
+        if not t.text[:1].islower() or t.lower in FUNCTION_WORDS or not t.text.isalpha():
+            continue
+        if _attributive(toks, k):
+            continue
+        if lemma(t.text) != t.lower or t.lower.endswith(("en", "ern", "eln", "t")):
+            return True
+    return False
+
+
+def _verbish(tok: Token) -> bool:
+    if not tok.text[:1].islower():
+        return False
+    lem = lemma(tok.text)
+    return lem.endswith(("en", "ern", "eln")) and tok.lower not in ("den", "einen", "seinen", "ihren", "diesen")
+
+
+def _shared_auxiliary(toks: list[Token], k: int) -> bool:
+    """'finanziert und unterstützt zu haben', 'getötet und verletzt worden': two participles
+    joined by und that share what follows them; one clause."""
+    prev = toks[k - 1] if k else None
+    tail = [t.lower for t in toks[k + 2: k + 5]]
+    return prev is not None and prev.text[:1].islower() and prev.text.isalpha() and bool(tail) \
+        and (tail[0] in ("zu", "haben", "worden", "werden", "wurden", "wird", "sein", ".") or tail[0] in PAST_AUX)
+
+
+def _list_comma(toks: list[Token], k: int) -> bool:
+    """A comma inside a list of nouns: "X, Y und Z" (a noun before it, nouns and adjectives up to
+    und/sowie/oder after it)."""
+    if k == 0 or not toks[k - 1].is_cap:
+        return False
+    for t in toks[k + 1: k + 6]:
+        if t.lower in ("und", "sowie", "oder"):
+            return True
+        if t.text == "," or not (t.is_cap or lex_adjective(t.lower) or t.lower in LIST_WORDS
+                                 or _attributive_adj(t.lower)):
+            return False
+    return False
+
+
+def _attributive_adj(word: str) -> bool:
+    return word.endswith(("ische", "ischen", "ischer", "ländische", "ländischen"))
+
+
+def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
+    clauses: list[Clause] = []
+    cur: list[Token] = []
+    toks = st.tokens
+
+    hard: set[int] = set()      # clauses that follow a colon, semicolon or dash
+
+    def flush() -> None:
+        if cur:
+            clauses.append(Clause(st.sentence.index, list(cur)))
+            cur.clear()
+
+    for k, t in enumerate(toks):
+        if t.text == "," and _list_comma(toks, k):
+            continue            # "für Syrien, UN-Organisationen und den Libanon": one clause
+        if t.text in BOUNDARY:
+            flush()
+            if t.text != ",":
+                hard.add(len(clauses))
+            continue
+        if t.lower in CONJ_SPLIT and cur and k + 1 < len(toks) and _verbish(toks[k + 1]) \
+                and lemma(toks[k + 1].text) not in ("sein",) \
+                and not (t.lower == "und" and _shared_auxiliary(toks, k)):
+            flush()
+            continue
+        cur.append(t)
+    flush()
+    # a segment that is only a list item or an apposition ("Frankreich", "Ned Price") joins
+    # the clause before it
+    joined: list[Clause] = []
+    for c in clauses:
+        words = [t for t in c.tokens if t.text not in (".", "!", "?", "(", ")")]
+        if joined and words and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
+                                    for t in words) and words[0].lower not in ("und", "oder"):
+            joined[-1].tokens.extend(c.tokens)
+        else:
+            joined.append(c)
+    # a verbless segment before a clause is its fronted subject ("Der Kommissar des Europarats,
+    # Nils Muiznieks, hatte ... aufgerufen")
+    fronted: list[Clause] = []
+    carry: list[Token] = []
+    hard_starts = {clauses[k].tokens[0].start for k in hard if k < len(clauses)}
+    for n, c in enumerate(joined):
+        if carry:
+            c.tokens = carry + c.tokens
+            carry = []
+        if c is not joined[-1] and joined[n + 1].tokens[0].start not in hard_starts \
+                and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
+                and not lex.is_(c.tokens[0].lower, "condition"):
+            carry = c.tokens
+            continue
+        fronted.append(c)
+    merged: list[Clause] = []
+    for c in fronted:
+        c.tokens = [t for t in c.tokens if t.text not in (".", "!", "?")] or c.tokens
+        first = c.tokens[0].lower
+        c.starts_with = first
+        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) \
+                or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts
+                                                        or (len(c.tokens) > 1 and (c.tokens[1].is_cap or c.tokens[1].lower
+                                                            in INVERSION_SUBJECTS)))):
+            # "Sollten die Separatisten weitere Gebiete erobern, ...": a condition by inversion
+            c.kind = "condition"
+        elif first in RELATIVE and merged and not lex.is_(first, "subordinator") and (
+                (len(c.tokens) > 2 and c.tokens[-2].lower == "zu") or _ZU_INFIX.match(c.tokens[-1].lower)):
+            c.kind = "infinitive"     # "..., den Zuzug zu verhindern": an infinitive, not a relative clause
+        elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
+            c.kind = "sub"
+        elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
+                and not any(_verbish(t) and t.lower in KONJ1 for t in c.tokens):
+            c.kind = "infinitive" if merged else "main"
+        # "unter der Bedingung, dass ...": the dass-clause is the condition
+        if c.kind == "sub" and first in ("dass", "daß") and merged and "bedingung" in merged[-1].lowers:
+            c.kind = "condition"
+        merged.append(c)
+    return merged
+
+
+ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
+                        "keiner zur zum im am vom beim ins seine seinen seiner ihre ihren ihrer diese diesen "
+                        "mit von nach bei aus gegen für über auf durch wegen trotz unter vor".split())
+
+
+_PARTICIPLE_ADJ = re.compile(r"^[a-zäöü]{0,8}ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)$")
+
+
+def _attributive(toks: list[Token], k: int) -> bool:
+    """A participle used as an adjective: "der verbotenen Organisation", "die abgeriegelte Stadt",
+    "die von der Regierung in Kiew geforderte Aufnahme"."""
+    t = toks[k]
+    if not t.lower.endswith(("e", "en", "er", "es", "em")) or k + 1 >= len(toks):
+        return False
+    if not toks[k + 1].is_cap:
+        return False
+    if k > 0 and _PARTICIPLE_ADJ.match(t.lower) and lemma(t.text) != t.lower:
+        return True             # an inflected past participle before a noun
+    j = k - 1
+    while j >= 0 and toks[j].text[:1].islower() and toks[j].lower not in ATTR_BEFORE and j >= k - 2:
+        j -= 1
+    return j >= 0 and toks[j].lower in ATTR_BEFORE
+
+
+def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
+    """(token, lemma) of verb cues in the clause, separable particles joined."""
+    toks = c.tokens
+    last = toks[-1].lower if toks else ""
+    out = []
+    for k, t in enumerate(toks):
+        if not t.text[:1].islower() and t is not toks[0]:
+            continue
+        if t is toks[0] and not t.text[:1].islower() and len(toks) > 1 and toks[1].lower in HEADLINE_AUX:
+            continue        # "Einigen sei ... bewusst": a pronoun before the finite verb, not a verb
+        if _attributive(toks, k):
+            continue
+        lem = lemma(t.text)
+        # a plural present form is its own infinitive ("weisen ... zurück"); the lemmatizer may
+        # read it as another word ("weise")
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        forms = (lem, t.lower) if t.lower.endswith("en") and t.lower != lem \
+            and not (nxt is not None and nxt.is_cap) else (lem,)      # not "vor einigen Tagen"
+        for f in forms:
+            if lex.is_(last, "particle") and t is not toks[-1] and (last + f) in lex.verbs:
+                out.append((t, last + f))
+                break
+            if f in lex.verbs:
+                out.append((t, f))
+                break
+    return out
+
+
+def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str]) -> bool:
+    if not cue.requires:
+        return True
+    words = sentence_lowers
+    for r in cue.requires:
+        if r.endswith("*"):
+            if any(w.startswith(r[:-1]) or r[:-1] in w for w in words):
+                return True
+        elif r in words:
+            return True
+    return False
+
+
+def _pick_cue(cands: list[Cue], c: Clause, sent_lowers: list[str]) -> Cue | None:
+    with_req = [x for x in cands if x.requires and _requires_ok(x, c, sent_lowers)]
+    if with_req:
+        return with_req[0]
+    plain = [x for x in cands if not x.requires]
+    return plain[0] if plain else None
+
+
+
+HEADLINE_AUX = PAST_AUX | WERDEN_PASSIVE | MODAL_INF | frozenset("sei seien habe haben wird".split())
+SEIN_FORMS = frozenset("ist sind war waren sei seien gewesen".split())
+INSEPARABLE = ("be", "ver", "er", "ent", "zer")
+
+
+def _participle_shape(low: str) -> bool:
+    """A past participle by its form: ge- ("getötet", "festgenommen") or an inseparable prefix."""
+    return low.startswith("ge") or "ge" in low[2:7] or low.startswith(INSEPARABLE)
+
+
+def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
+    low = cue_tok.lower
+    participle = low != lemma(cue_tok.text) and low.endswith(("t", "en"))
+    if transitive and participle and (_participle_shape(low) or low.startswith("an")) \
+            and not any(t.lower in WERDEN_PASSIVE or t.lower in ("hat", "haben", "hatte", "hatten", "habe")
+                        for t in c.tokens) and any(t.lower in SEIN_FORMS for t in c.tokens):
+        return True     # "sind in Belgien angeklagt", "ist festgenommen": the state after a passive
+    if not any(t.lower in WERDEN_PASSIVE for t in c.tokens):
+        # headline style, no auxiliary: "Zwei Demonstranten erschossen", "Oppositionsführer festgenommen"
+        participle = participle and (low.startswith("ge") or "ge" in low[2:7]
+                                     or (low.startswith(INSEPARABLE) and low.endswith("en")))
+        k = c.tokens.index(cue_tok)
+        last = k == len(c.tokens) - 1 or c.tokens[k + 1].lower in ("und", "sowie", "oder")   # "… erschossen und …"
+        return c.kind == "main" and c.starts_with not in RELATIVE and last and len(c.tokens) > 1 \
+            and participle and not any(t.lower in HEADLINE_AUX for t in c.tokens)
+    if low == lemma(cue_tok.text) and not low.endswith("iert"):
+        return False            # an infinitive ("wird ... treffen") is future, not passive
+    if low.startswith("ge") or "ge" in low[2:6] or low.endswith("iert"):
+        return True
+    # participles of inseparable verbs have no ge- ("unterstützt", "verhaftet", "bedroht"):
+    # a -t/-en form at the clause end, after a form of "werden"
+    tail = [t.lower for t in c.tokens if t.start > cue_tok.start]
+    return low.endswith(("t", "en")) and all(w in WERDEN_PASSIVE or w in ("sein", "ist") for w in tail)

@@ -1,0 +1,108 @@
+"""Event cues: the verb and noun cue lexicon (``lang/de/verbs.tsv``, ``cues.tsv``) and lemmas."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import simplemma
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    kind: str
+    type: str
+    mode: str | None
+    targets: tuple[str, ...]
+    requires: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Cue]]
+    nouns: dict[str, list[Cue]]
+    cues: dict[str, set[str]]        # word -> classes
+    heads: dict[str, list[Cue]] = field(default_factory=dict)   # compound heads ("-treffen")
+    _noun_memo: dict[str, list[Cue] | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def is_(self, word: str, cls: str) -> bool:
+        return cls in self.cues.get(word, ())
+
+    def noun_cues(self, word: str) -> list[Cue] | None:
+        """Noun cues of a lower-cased token: the form itself, an inflected form ("Angriffen",
+        "Treffens"), a hyphenated compound by its last part ("EU-Sanktionen") or a closed
+        compound by a head listed as ``-head`` in verbs.tsv ("Krisentreffen")."""
+        if word not in self._noun_memo:
+            self._noun_memo[word] = self._noun_cues(word)
+        return self._noun_memo[word]
+
+    def _noun_cues(self, word: str) -> list[Cue] | None:
+        hit = _inflected(self.nouns, word, min_stem=4)
+        if hit or len(word) < 6:
+            return hit
+        if "-" in word:
+            head = word.rsplit("-", 1)[1]
+            return _inflected(self.nouns, head, min_stem=4) or self._compound(head) if len(head) >= 4 else None
+        return self._compound(word)
+
+    def _compound(self, word: str) -> list[Cue] | None:
+        for i in range(3, len(word) - 4):          # the longest listed head wins
+            hit = _inflected(self.heads, word[i:])
+            if hit:
+                return hit
+        return None
+
+
+NOUN_ENDINGS = ("n", "s", "en", "es", "ns")      # "Angriffen", "Treffens", "Gipfels"
+
+
+def _inflected(table: dict[str, list[Cue]], word: str, min_stem: int = 1) -> list[Cue] | None:
+    """The cues of a noun form or of its stem without a plural/genitive ending."""
+    hit = table.get(word)
+    if hit:
+        return hit
+    for end in NOUN_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= min_stem:
+            hit = table.get(word[: -len(end)])
+            if hit:
+                return hit
+    return None
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a cue file under lagebild/lang/de (errors name file and line)."""
+    from ..lexicon import read_tsv
+    return [row for _, row in read_tsv(name)]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Lexicon:
+    verbs: dict[str, list[Cue]] = {}
+    nouns: dict[str, list[Cue]] = {}
+    heads: dict[str, list[Cue]] = {}
+    for row in _read_tsv("verbs.tsv"):
+        cue = Cue(row["cue"], row["kind"], row["type"], row["mode"] or None,
+                  tuple(x for x in row["target"].split("|") if x and x != "-"),
+                  tuple(x for x in row["requires"].split("|") if x))
+        if cue.kind == "noun" and cue.cue.startswith("-"):
+            # "-treffen": the head of closed compounds ("Krisentreffen", "Gipfeltreffen")
+            cue = replace(cue, cue=cue.cue[1:])
+            heads.setdefault(cue.cue, []).append(cue)
+            continue
+        (verbs if cue.kind == "verb" else nouns).setdefault(cue.cue, []).append(cue)
+    cues: dict[str, set[str]] = {}
+    for row in _read_tsv("cues.tsv"):
+        cues.setdefault(row["word"], set()).add(row["class"])
+    return Lexicon(verbs, nouns, cues, heads)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    low = word.lower()
+    lem = simplemma.lemmatize(low, lang="de").lower()
+    if lem == low:
+        if low.endswith("iert") and len(low) > 6:
+            return low[:-1] + "en"
+        if low.endswith("ierte") or low.endswith("ierten"):
+            return low[: low.rindex("ierte")] + "ieren"
+    return lem

@@ -1,0 +1,50 @@
+"""Magnitudes: "mehr als 100.000 Soldaten" -> value, unit, qualifier."""
+from __future__ import annotations
+
+import re
+
+
+from ..records import Magnitude
+
+_NUM = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
+_NUM_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+              "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
+              "fünfzig": 50, "hundert": 100, "tausend": 1000, "dutzend": 12, "dutzende": 12,
+              "hunderte": 100, "tausende": 1000, "zehntausende": 10000, "hunderttausende": 100000}
+_QUAL = {"mehr als": "more_than", "über": "more_than", "rund": "about", "etwa": "about", "ungefähr": "about",
+         "circa": "about", "ca.": "about", "fast": "about", "knapp": "about", "mindestens": "at_least",
+         "wenigstens": "at_least", "bis zu": "up_to", "weniger als": "less_than", "unter": "less_than",
+         "höchstens": "up_to"}
+_SCALE = {"millionen": 1e6, "million": 1e6, "mio.": 1e6, "mio": 1e6, "milliarden": 1e9, "milliarde": 1e9,
+          "mrd.": 1e9, "tausend": 1e3}
+UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "kämpfer": "fighters",
+         "tote": "deaths", "toten": "deaths", "todesopfer": "deaths", "menschen": "people", "personen": "people",
+         "zivilisten": "civilians", "demonstranten": "protesters", "teilnehmer": "protesters",
+         "flüchtlinge": "refugees", "migranten": "migrants", "verletzte": "injured", "verletzten": "injured",
+         "festnahmen": "arrests", "festgenommene": "arrests", "panzer": "tanks", "raketen": "missiles",
+         "euro": "EUR", "dollar": "USD", "polizisten": "police", "einsatzkräfte": "police",
+         "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages"}
+_MAG = re.compile(
+    r"(?P<qual>(?i:mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
+    r"weniger als|unter|höchstens))?\s*(?P<num>" + _NUM + r"|(?i:" + "|".join(_NUM_WORDS) + r"))"
+    r"(?:\s+(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.|Tausend))?"
+    r"\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<unit>[A-ZÄÖÜ][a-zäöüß]+)\b")
+
+
+def find_magnitude(text: str) -> Magnitude | None:
+    for m in _MAG.finditer(text):
+        unit = m.group("unit").lower()
+        if unit not in UNITS:
+            continue
+        raw = m.group("num").lower()
+        if raw in _NUM_WORDS:
+            value = float(_NUM_WORDS[raw])
+        else:
+            value = float(raw.replace(".", "").replace(",", "."))
+        if m.group("scale"):
+            value *= _SCALE[m.group("scale").lower()]
+        qual = _QUAL.get((m.group("qual") or "").lower(), "exact")
+        if raw in ("dutzende", "hunderte", "tausende", "zehntausende", "hunderttausende"):
+            qual = "more_than"
+        return Magnitude(value=int(value) if value.is_integer() else value, unit=UNITS[unit], qualifier=qual)
+    return None

@@ -1,0 +1,58 @@
+"""Fallback policies: named ways to fill a participant the clause does not name, each one
+switchable; what they fill carries ``inferred``. An inferred participant never makes an asserted
+dyad of a code with itself."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+
+from ..actors import ActorIndex
+from ..records import Event, Participant
+from .clauses import Clause
+from .cues import _read_tsv
+
+# Fallbacks: ways to fill a participant the clause does not name. Each is a named policy
+# that can be switched off (EventCoder(fallbacks=...)); a participant filled by one carries
+# ``inferred`` with the policy's name. The defaults keep those that name a participant the
+# text supports (the state where a court or police act happens, the people of the place of a
+# protest) and switch off those that guess from the story as a whole.
+FALLBACKS = {
+    "place_state": True,      # "In Kuba wurden Dissidenten festgenommen": the state of the place acts
+    "place_people": True,     # "zu Protesten in Istanbul": the people of that place protest
+    "nearest": False,         # no target: the nearest earlier actor of another code
+    "other_side": False,      # a threat with no one named: the story's most named other country
+    "neighbour": True,        # "ins Nachbarland": the source's neighbour the story names most
+    "home_source": False,     # no source: the story's home country acts
+    "home_target": False,     # a home-country act with no target: it acts at home
+    "home_fighting": False,   # agentless fighting: home country against home country
+}
+
+
+
+@lru_cache(maxsize=1)
+def load_borders() -> dict[str, frozenset[str]]:
+    """Land neighbours per state (``lang/de/borders.tsv``)."""
+    return {row["code"]: frozenset(row["borders"].split("|")) for row in _read_tsv("borders.tsv")}
+
+
+def _neighbour(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
+    """'das Nachbarland' of the source: the neighbouring state the story names most."""
+    near = set().union(*(load_borders().get(code, frozenset()) for code in codes)) if codes else set()
+    counts = Counter(m.code for m in actors.mentions if m.code in near and not m.pronoun)
+    if not counts:
+        return []
+    return [_inferred(counts.most_common(1)[0][0], "neighbour")]
+
+
+
+def _no_inferred_self_dyad(ev: Event) -> None:
+    """An inferred participant never makes an asserted dyad of a code with itself: it is dropped."""
+    if ev.factuality != "asserted":
+        return
+    ev.source = [p for p in ev.source if not (p.inferred and p.code in {q.code for q in ev.target})]
+    ev.target = [p for p in ev.target if not (p.inferred and p.code in {q.code for q in ev.source})]
+
+
+def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:
+    return Participant(actor=None, text=None, code=code, sector=sector, inferred=why)
