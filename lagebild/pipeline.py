@@ -58,7 +58,7 @@ class Analyzer:
         self.tagger = ActorTagger()
         self.coder = EventCoder()
         self.learned = None
-        if use_models and coder != "rules":
+        if coder != "rules":
             from .learned import LearnedCoder, load_event_model
             model = load_event_model()
             if model is not None:
