@@ -142,6 +142,7 @@ def floret_to_spacy(floret_file: Path, out: Path, s: VectorSettings):
     nlp = spacy.blank("de")
     nlp.vocab.vectors = vectors
     nlp.meta["lagebild_vectors"] = asdict(s)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)     # "build/vectors_de" in a fresh checkout
     nlp.to_disk(out)
     return vectors
 
