@@ -81,3 +81,12 @@ def test_learned_coder_never_invents_participants(tiny_model):
     assert doc.events == []          # a cue, but no actor in the text: no event, no guessed side
     doc = _analyzer(out)(Article(doc_id="y", text="Spanien kritisierte Polen."))
     assert doc.events and all(p.text for e in doc.events for p in e.source + e.target)
+
+
+def test_learned_events_follow_the_tense_of_their_clause(tiny_model):
+    from lagebild.records import Article
+    _, out = tiny_model
+    an = _analyzer(out)
+    past = an(Article(doc_id="p", text="Spanien hat Polen am Montag kritisiert.", dct="2024-03-13"))
+    dated = [e.date.value for e in past.events if e.date is not None and not e.date.from_dct]
+    assert dated and all(v <= "2024-03-13" for v in dated), [(e.type, e.date) for e in past.events]

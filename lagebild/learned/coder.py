@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
-from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..records import Event, EventDate, Evidence, Participant, Timex
+from ..events import Lexicon, find_magnitude, lemma, load_cues, split_clauses
+from ..events.clauses import _told_in_past
+from ..timex import event_date
+from ..records import Event, Evidence, Participant, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features)
@@ -170,6 +172,22 @@ class LearnedCoder:
             trig_p = cache[key]
         return rule_event_features(ev, tok, trig_p)
 
+    def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict):
+        """The date of the happening by the one dating rule (``timex.event_date``): an expression
+        in its clause (else its sentence), bounded by the clause's tense: an asserted happening
+        told in the past is never dated after the DCT, a planned one never before it."""
+        key = ("clauses", tr.st.sentence.index)
+        if key not in cache:
+            cache[key] = split_clauses(tr.st, self.lex)
+        tok = tr.st.tokens[tr.k]
+        clause = next((c for c in cache[key] if c.start <= tok.start <= c.end), None)
+        sent = tr.st.sentence
+        start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
+        tense = "future" if fact == "planned" else \
+            ("past" if fact == "asserted" and clause is not None and _told_in_past(clause) else None)
+        date = event_date(timexes, start, end, dct, tok.start, wider=(sent.start, sent.end), tense=tense)
+        return None if date.from_dct and not dct else date
+
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],
              timexes: list[Timex], dct: str | None, cache: dict | None = None) -> list[Event]:
         """Events of one document. ``cache`` (a dict kept by the caller) saves the model outputs
@@ -200,18 +218,10 @@ class LearnedCoder:
                        evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
             ev.confidence = round(conf, 3)
             ev.magnitude = find_magnitude(sent.text)
-            ev.date = _date(tok.start, sent, timexes, dct)
+            ev.date = self._date(tr, fact, timexes, dct, cache)
             out.append(ev)
         return out
 
 
 def _participant(m: Mention) -> Participant:
     return m.participant()
-
-
-def _date(pos: int, sent, timexes: list[Timex], dct: str | None) -> EventDate | None:
-    inside = [t for t in timexes if t.type in ("DATE", "TIME") and sent.start <= t.start < sent.end]
-    if inside:
-        best = min(inside, key=lambda t: abs(t.start - pos))
-        return EventDate(text=best.text, value=best.value, from_dct=False)
-    return EventDate(text=None, value=dct, from_dct=True) if dct else None
