@@ -17,9 +17,10 @@
   word 3-gram shingles (Jaccard >= ``near_threshold``) and linked to the article
   seen first (``articles.near_duplicate_of``). Their events are stored as mentions
   flagged ``is_duplicate`` of the original's events and do not count.
-* **Cross-article merging.** An event joins an existing one when the type and
+* **Cross-article merging** follows the one policy of :mod:`lagebild.merge` (the
+  same as inside an article): an event joins an existing one when the type and
   factuality agree, the source and target code sets are the same (at least one
-  side coded), the dates agree (both days known: at most one day apart; otherwise the
+  side coded), their own dates (when both have one) do not differ, the dates agree (both days known: at most one day apart; otherwise the
   same month; an event without its own date takes the article's date) and the places
   are compatible (same country code when both have one; the same name when neither
   has a code; anything when one side has no place). Each canonical event counts its
@@ -56,9 +57,11 @@ from typing import Any
 import numpy as np
 
 from .errors import InputError, LagebildError, StoreError
+from . import merge as _merge
 from .feeds import host_of
 from .records import Article, Document, Event, Participant
 from .store import Store, to_json, utcnow
+from .version import ANALYZER_VERSION
 
 DEFAULT_ANALYZER = "lagebild.pipeline:Analyzer"
 NUM_PERM = 64
@@ -418,15 +421,14 @@ def places_compatible(a_code, a_text, b_code, b_text) -> bool:
 
 
 def _codes(parts: list[Participant]) -> list[str]:
-    return sorted({p.code for p in parts if p.code})
+    return _merge.codes(parts)
 
 
 def merge_key(event: Event) -> tuple[str, bool]:
-    """The key events must share to be merged, and whether merging across articles is
+    """The key events must share to be merged (:func:`lagebild.merge.merge_key`: type,
+    factuality, source and target codes), and whether merging across articles is
     allowed at all (at least one coded side)."""
-    src, tgt = _codes(event.source), _codes(event.target)
-    key = f"{event.type}|{event.factuality}|{','.join(src) or '-'}|{','.join(tgt) or '-'}"
-    return key, bool(src or tgt)
+    return _merge.merge_key(event), bool(_codes(event.source) or _codes(event.target))
 
 
 def _first(parts: list[Participant]):
@@ -485,6 +487,7 @@ class _Canon:
     loc_code: str | None
     loc_text: str | None
     mentions: int
+    own_date: str | None = None     # the event's own date value (None: article date only)
 
 
 # -- the run ---------------------------------------------------------------------------
@@ -602,6 +605,9 @@ class Ingester:
         self.recycle_after = recycle_after
         self.progress = progress or Progress(quiet=True)
         self.backend = None
+        #: stored with each article; a custom analyzer is named by its spec
+        self.analyzer_version = ANALYZER_VERSION if analyzer is None else (
+            getattr(analyzer, "version", None) or str(analyzer))
         self._hashes: set[str] | None = None
         self._lsh = None
         self._sigs: dict[int, bytes] = {}
@@ -782,7 +788,8 @@ class Ingester:
             day = _as_date(row.event_date)
             cands.setdefault(row.merge_key, []).append(_Canon(
                 int(row.event_id), day, _nn(row.date_precision), _nn(row.month),
-                _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0)))
+                _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0),
+                None if _nn(row.date_from_dct) in (None, True) else _nn(row.date_value)))
 
         for art, h, r in batch:
             doc = r.doc
@@ -800,7 +807,8 @@ class Ingester:
                 "n_chars": len(art.text), "n_events": len(doc.events),
                 "near_duplicate_of": dup_of, "near_duplicate_score": score,
                 "warnings": to_json(doc.warnings) if doc.warnings else None,
-                "batch_id": batch_id, "ingested_at": now})
+                "batch_id": batch_id, "ingested_at": now,
+                "analyzer_version": self.analyzer_version})
             mh_rows.append({"article_id": aid, "signature": r.signature})
             for a in doc.actors:
                 actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
@@ -843,7 +851,8 @@ class Ingester:
                     if mergeable:
                         cands.setdefault(key, []).append(_Canon(
                             eid, row["event_date"], row["date_precision"], row["month"],
-                            row["location_code"], row["location_text"], 0))
+                            row["location_code"], row["location_text"], 0,
+                            None if row["date_from_dct"] else row["date_value"]))
                 else:
                     stats.events_merged += 1
                 # a near-duplicate's mention of an event its original already reports
@@ -857,7 +866,9 @@ class Ingester:
                         "mention_id": self._next_mention, "event_id": eid, "article_id": aid,
                         "doc_event_index": k, "sentence": e.sentence if e else None,
                         "start_char": e.start if e else None, "end_char": e.end if e else None,
-                        "text": e.text if e else None, "factuality": ev.factuality,
+                        "text": e.text if e else None,
+                        "factuality": (e.factuality if e and e.factuality else ev.factuality),
+                        "date_value": (e.date if e and e.date else row["date_value"]),
                         "source": src, "is_duplicate": is_dup})
                     self._next_mention += 1
                     stats.mentions += 1
@@ -872,9 +883,14 @@ class Ingester:
     @staticmethod
     def _match(cands: Iterable[_Canon], row: dict) -> int | None:
         best, best_rank = None, None
+        mine = None if row["date_from_dct"] else row["date_value"]
         for c in cands:
             if row["event_date"] is None or c.day is None:
                 continue
+            if mine is not None and c.own_date is not None:
+                # both have dates of their own: the one policy (lagebild.merge)
+                if not _merge.dates_compatible(mine, c.own_date):
+                    continue
             if not dates_agree(row["event_date"], row["date_precision"], row["month"],
                                c.day, c.prec, c.month):
                 continue

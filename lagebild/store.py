@@ -55,7 +55,12 @@ import pyarrow as pa
 from .errors import StoreError
 
 APP = "lagebild"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: columns added since version 1: (table, column, type); an older store gets them on the
+#: first opening for writing
+MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
+    2: [("articles", "analyzer_version", "VARCHAR"), ("event_mentions", "date_value", "VARCHAR")],
+}
 _DUCKDB_MAGIC = b"DUCK"
 
 _A = {  # DuckDB type -> Arrow type
@@ -73,7 +78,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("origin", "VARCHAR"), ("text", "VARCHAR"), ("n_chars", "INTEGER"),
         ("n_events", "INTEGER"), ("near_duplicate_of", "BIGINT"),
         ("near_duplicate_score", "DOUBLE"), ("warnings", "VARCHAR"), ("batch_id", "BIGINT"),
-        ("ingested_at", "TIMESTAMP"),
+        ("ingested_at", "TIMESTAMP"), ("analyzer_version", "VARCHAR"),
     ],
     "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
     "actors": [
@@ -112,7 +117,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("mention_id", "BIGINT"), ("event_id", "BIGINT"), ("article_id", "BIGINT"),
         ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
         ("end_char", "INTEGER"), ("text", "VARCHAR"), ("factuality", "VARCHAR"),
-        ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"),
+        ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"), ("date_value", "VARCHAR"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -217,6 +222,24 @@ class Store:
         self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
         if not self.read_only and not self._has_table("meta"):
             self._create_schema()
+        elif not self.read_only and getattr(self, "_stored_version", SCHEMA_VERSION) < SCHEMA_VERSION:
+            self._migrate(self._stored_version)
+
+    def _migrate(self, version: int) -> None:
+        """Add the columns of later schema versions (one transaction)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for v in range(version + 1, SCHEMA_VERSION + 1):
+                for table, col, typ in MIGRATIONS.get(v, ()):
+                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {typ}')
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                        [str(SCHEMA_VERSION)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        self._stored_version = SCHEMA_VERSION
 
     # -- opening ---------------------------------------------------------------------
     def _open_message(self, exc: Exception) -> str:
@@ -229,6 +252,7 @@ class Store:
 
     def _check_file(self) -> None:
         p = self.path
+        self._stored_version = SCHEMA_VERSION
         if not p.exists():
             if self.read_only:
                 raise StoreError(f"{p}: no such database -- create one first, for example "
@@ -281,9 +305,10 @@ class Store:
             raise StoreError(f"{p}: written by a newer lagebild (schema version {version}, "
                              f"this one knows {SCHEMA_VERSION}); the file was left untouched "
                              f"-- upgrade lagebild (pip install -U lagebild)")
-        if version < SCHEMA_VERSION:  # pragma: no cover - no older versions exist yet
+        if version < 1:
             raise StoreError(f"{p}: schema version {version} is older than {SCHEMA_VERSION} "
                              f"and no migration exists -- re-ingest into a new file")
+        self._stored_version = version
 
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute(
@@ -349,7 +374,7 @@ class Store:
         """Stored events whose merge key is one of ``keys`` (for cross-article merging)."""
         keys = sorted(set(keys))
         cols = ("event_id, merge_key, event_date, date_precision, month, location_text, "
-                "location_code, num_mentions")
+                "location_code, num_mentions, date_value, date_from_dct")
         if not keys:
             return pd.DataFrame(columns=[c.strip() for c in cols.split(",")])
         k = pa.table({"merge_key": pa.array(keys, pa.string())})

@@ -135,8 +135,10 @@ def test_content_hash_ignores_whitespace_and_quote_style():
 # -- cross-article merging ----------------------------------------------------------------------
 def test_five_outlets_repeating_one_story_yield_one_event_with_five_mentions(tmp_path):
     db = tmp_path / "t.duckdb"
-    days = ["2022-02-24", "2022-02-24", "2022-02-25", "2022-02-24", "2022-02-23"]
-    arts = [art(i, f"#EV ASSAULT RUS UKR {d} asserted UKR", source=f"outlet{i}")
+    # the same own date, or none (then the article dates, a day apart, must be close)
+    days = ["2022-02-24", "2022-02-24", "-", "2022-02-24", "2022-02"]
+    arts = [art(i, f"#EV ASSAULT RUS UKR {d} asserted UKR", source=f"outlet{i}",
+                dct=f"2022-02-2{4 + i % 2}")
             for i, d in enumerate(days)]
     stats, counts = ingest(db, arts)
     assert counts["articles"] == 5 and counts["events"] == 1 and counts["mentions"] == 5
@@ -155,6 +157,8 @@ def test_same_outlet_twice_counts_one_source(tmp_path):
 
 @pytest.mark.parametrize("first,second,merged", [
     ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-02-26", False),   # 2 days apart
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-02-25", False),   # own dates differ
+    ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR -", True),             # no own date
     ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-02", True),      # same month
     ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT RUS UKR 2022-03", False),
     ("#EV ASSAULT RUS UKR 2022-02-24", "#EV ASSAULT UKR RUS 2022-02-24", False),  # other direction
