@@ -557,8 +557,8 @@ class Progress:
         self._shown = True
 
     def warn(self, message: str) -> None:
-        if self.quiet:
-            return
+        """A problem (an input, an article or a feed that failed): always shown, also when
+        quiet (quiet hides progress and summaries, never failures)."""
         if self.tty and self._shown:
             self.stream.write("\n")
         self.stream.write(f"warning: {message}\n")
@@ -686,7 +686,10 @@ class Ingester:
             hashes = self.hashes
             for art in articles:
                 if isinstance(art, InputError):  # readers may yield errors in-band
-                    report(str(art))
+                    if getattr(art, "skipped", True):
+                        report(str(art))
+                    else:   # read, with a problem (a bad date, replaced characters)
+                        self.progress.warn(str(art))
                     continue
                 stats.read += 1
                 h = content_hash(art.text)
@@ -967,20 +970,23 @@ def is_url(arg: str) -> bool:
 def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
                 **fetch_kw) -> tuple[IngestStats | None, Any]:
     """Fetch one feed (conditional GET with the stored ETag/Last-Modified), ingest its
-    articles and store the new feed state. Returns (stats or None, FeedResult)."""
+    articles and store the new feed state. Returns (stats, FeedResult); every warning of
+    the fetch counts as one error in ``stats.errors``."""
     if fetch is None:
         from .feeds import fetch_feed as fetch
     store = ingester.store
     state = store.feed_state(url) or {}
     result = fetch(url, etag=state.get("etag"), modified=state.get("modified"), **fetch_kw)
+    stats = ingester.ingest(result.articles) if result.articles else IngestStats()
+    # every feed problem is one error of the run (one count: progress line, summary, exit status)
     for w in getattr(result, "warnings", None) or []:
         (warn or ingester.progress.warn)(w)
-    stats = None
-    if result.articles:
-        stats = ingester.ingest(result.articles)
+        stats.errors += 1
+        if len(stats.error_messages) < 1000:
+            stats.error_messages.append(w)
     store.save_feed_state(
         url, etag=result.etag, modified=result.modified, status=result.status,
-        new_articles=stats.new if stats else 0,
+        new_articles=stats.new,
         warning=(result.warnings[-1] if getattr(result, "warnings", None) else None))
     return stats, result
 

@@ -484,7 +484,7 @@ def test_ingest_feed_without_articles_stores_state_only(tmp_path):
     fetch = FakeFeed([])
     with Store(tmp_path / "f.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
         stats, result = ingest_feed(ing, "https://feed.example/rss", fetch=fetch)
-        assert stats is None and result.status == 304
+        assert stats.new == 0 and stats.errors == 0 and result.status == 304
         assert store.feed_state("https://feed.example/rss")["last_status"] == 304
 
 
@@ -643,8 +643,9 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     runner = CliRunner()
     r = runner.invoke(main, ["ingest", f"{base}/feed.xml", f"{base}/missing.xml", "--db",
                              str(db), "--analyzer", SPEC])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 2, r.output   # some inputs failed
     assert "missing.xml" in r.stderr  # the 404 feed is a warning naming the URL
+    assert "1 errors" in r.stdout
     with Store(db, read_only=True) as s:
         assert s.counts()["articles"] == 3
         assert s.feed_state(f"{base}/feed.xml")["etag"] == '"v1"'
@@ -675,5 +676,6 @@ def test_progress_rewrites_one_line_on_a_terminal_and_is_silent_when_quiet():
     quiet = io.StringIO()
     q = Progress(quiet, quiet=True)
     q.update(s, 1.0, final=True)
-    q.warn("x")
     assert quiet.getvalue() == ""
+    q.warn("x")     # failures are shown also when quiet
+    assert quiet.getvalue() == "warning: x\n"

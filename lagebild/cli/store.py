@@ -201,6 +201,10 @@ def ingest_cmd(inputs, db, **o):
     articles and sources. Each batch is one transaction: after a crash or
     Ctrl-C, rerun the same command. Prints a short situation summary at the end.
 
+    Exit status: 0 when everything was read (also when nothing was new), 1 when
+    nothing could be read, 2 when some inputs, feed items or articles failed.
+    Problems are always reported on stderr, also with --quiet.
+
     \b
     Examples:
       lagebild ingest examples/ --db lage.duckdb
@@ -227,18 +231,11 @@ def ingest_cmd(inputs, db, **o):
                 except ImportError as exc:  # pragma: no cover - readers ship with lagebild
                     raise LagebildError(f"file readers unavailable: {exc}") from exc
 
-                def on_error(err: InputError) -> None:
-                    total.errors += 1
-                    if len(total.error_messages) < 1000:
-                        total.error_messages.append(str(err))
-                    ing.progress.warn(str(err))
-
-                articles = iter_articles(paths, on_error=on_error, **_reader_kwargs(o))
+                articles = _in_band(iter_articles, paths, **_reader_kwargs(o))
                 _add(total, ing.ingest(articles))
             for url in urls:
                 stats, _ = ingest_feed(ing, url)
-                if stats:
-                    _add(total, stats)
+                _add(total, stats)
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except KeyboardInterrupt:
@@ -249,6 +246,35 @@ def ingest_cmd(inputs, db, **o):
         click.echo("interrupted: the batches committed so far are kept; rerun the same "
                    "command to continue", err=True)
         sys.exit(130)
+    code = exit_status(total)
+    if code:
+        click.echo(f"{total.errors} error(s): "
+                   + ("nothing could be read" if code == 1 else "some inputs or articles failed")
+                   + " (see the messages above)", err=True)
+        sys.exit(code)
+
+
+#: exit statuses of ingest (documented in its --help and README)
+EXIT_OK, EXIT_NOTHING_READ, EXIT_SOME_FAILED = 0, 1, 2
+
+
+def exit_status(stats) -> int:
+    """0: everything was read (or there was nothing new); 1: nothing could be read;
+    2: some inputs, feed items or articles failed."""
+    if not stats.errors:
+        return EXIT_OK
+    return EXIT_NOTHING_READ if stats.read == 0 else EXIT_SOME_FAILED
+
+
+def _in_band(iter_articles, paths, **kw):
+    """The readers' errors in the article stream (the ingester counts and shows them
+    with its own, so the progress line, the summary and the exit status agree)."""
+    errors: list[InputError] = []
+    for art in iter_articles(paths, on_error=errors.append, **kw):
+        yield from errors
+        errors.clear()
+        yield art
+    yield from errors
 
 
 @click.command("watch")
