@@ -30,6 +30,7 @@ Example::
 from __future__ import annotations
 
 import email.utils
+import os
 import hashlib
 import io
 import re
@@ -40,6 +41,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
+from .cleaning import clean_optional, clean_text
 from .records import Article
 
 try:  # the installed distribution's version; the source tree's as a fallback
@@ -119,22 +121,99 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+#: redirects followed for one request (each hop checked like the first URL)
+MAX_REDIRECTS = 5
+
+
+def _system_resolver(host: str) -> list[str]:
+    """The IP addresses ``host`` resolves to (the system resolver)."""
+    import socket
+    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    return sorted({info[4][0] for info in infos})
+
+
+def address_refusal(ip: str, allow_private: bool = False) -> str | None:
+    """Why lagebild must not connect to IP address ``ip``, or None when it may.
+
+    Refused: loopback, private (RFC 1918, unique local), link-local (169.254.0.0/16,
+    with the cloud metadata address 169.254.169.254), shared, multicast, reserved
+    and unspecified addresses. ``allow_private`` allows all of them except multicast,
+    reserved and unspecified (a local setup, the tests' 127.0.0.1 server).
+    """
+    import ipaddress
+    try:
+        addr = ipaddress.ip_address(ip.split("%")[0])
+    except ValueError:
+        return f"{ip!r} is not an IP address"
+    if getattr(addr, "ipv4_mapped", None) is not None:
+        addr = addr.ipv4_mapped
+    if addr.is_multicast:
+        return f"{addr} is a multicast address"
+    if addr.is_unspecified or (addr.is_reserved and not addr.is_loopback):
+        return f"{addr} is a reserved address"
+    if allow_private:
+        return None
+    if addr.is_loopback:
+        return f"{addr} is a loopback address"
+    if addr.is_link_local:
+        return f"{addr} is a link-local address (cloud metadata services live there)"
+    if addr.is_private or not addr.is_global:
+        return f"{addr} is a private address"
+    return None
+
+
+def url_refusal(url: str, *, allow_private: bool = False, resolver=None) -> str | None:
+    """Why ``url`` must not be fetched, or None: only http(s), and every address its host
+    resolves to must be public (see :func:`address_refusal`)."""
+    import ipaddress
+    parts = urlparse(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"not an http(s) URL ({parts.scheme or 'no scheme'}:); refused"
+    host = (parts.hostname or "").strip()
+    if not host:
+        return "no host in the URL; refused"
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+        addrs = [host]
+    except ValueError:
+        try:
+            addrs = list((resolver or _system_resolver)(host))
+        except OSError as exc:
+            return f"host {host} not found ({exc})"
+        if not addrs:
+            return f"host {host} not found"
+    for ip in addrs:
+        why = address_refusal(ip, allow_private)
+        if why:
+            return (f"host {host} resolves to {why}; refused (pass allow_private=True, "
+                    f"or --allow-private-hosts, for a local setup)")
+    return None
+
+
 def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: int,
-         backoff: float, total_timeout: float, what: str) -> _Body:
+         backoff: float, total_timeout: float, what: str, allow_private: bool = False,
+         resolver=None, max_redirects: int = MAX_REDIRECTS) -> _Body:
     """GET ``url`` with retries; read at most ``max_bytes`` of the body.
 
     Retries (up to ``retries`` more tries, waiting ``backoff * 2**n`` seconds) on
     timeouts, connection errors and 429/5xx answers. Raises _FetchFailed with a
     warning text naming the URL when all tries fail or the answer is a 4xx.
+
+    ``total_timeout`` is one deadline for the whole request, all tries and redirects
+    included, from the first byte sent. Redirects are followed here (at most
+    ``max_redirects``), each target checked by :func:`url_refusal` like the first URL.
     """
     import httpx
 
+    deadline = time.monotonic() + total_timeout
     last: str = ""
     last_status: int | None = None
     for attempt in range(retries + 1):
         wait = backoff * (2 ** attempt)
         try:
-            with client.stream("GET", url, headers=headers) as resp:
+            resp_cm, final = _open(client, url, headers, deadline, total_timeout, what,
+                                   allow_private, resolver, max_redirects)
+            with resp_cm as resp:
                 status = resp.status_code
                 last_status = status
                 if status in _RETRY_STATUSES:
@@ -149,7 +228,6 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
                 chunks: list[bytes] = []
                 size = 0
                 truncated = False
-                deadline = time.monotonic() + total_timeout
                 if status != 304:
                     for chunk in _decoded(resp, max_bytes, what, url):
                         room = max_bytes - size
@@ -165,7 +243,7 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
                                 f"{what} {url}: body not complete after {total_timeout:g} s "
                                 f"({size} bytes read); gave up", status)
                 return _Body(status, {k.lower(): v for k, v in resp.headers.items()},
-                             b"".join(chunks), str(resp.url), truncated)
+                             b"".join(chunks), final, truncated)
         except _Retry:
             pass
         except httpx.TimeoutException as exc:
@@ -180,14 +258,63 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
             raise _FetchFailed(f"{what} {url}: failed ({type(exc).__name__}: {exc})",
                                last_status) from None
         if attempt < retries:
-            time.sleep(min(max(wait, 0.0), MAX_BACKOFF))
-    tries = retries + 1
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            time.sleep(min(max(wait, 0.0), MAX_BACKOFF, left))
+    tries = attempt + 1
     raise _FetchFailed(f"{last} (after {tries} {'try' if tries == 1 else 'tries'})",
                        last_status)
 
 
 class _Retry(Exception):
     pass
+
+
+def _timeout_left(client, deadline: float, total: float, what: str, url: str):
+    """The client's timeouts, none longer than what is left of the request's deadline."""
+    import httpx
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _FetchFailed(f"{what} {url}: no complete answer within {total:g} s; gave up")
+    t = client.timeout
+
+    def cap(v):
+        return left if v is None else min(v, left)
+    return httpx.Timeout(connect=cap(t.connect), read=cap(t.read), write=cap(t.write),
+                         pool=cap(t.pool))
+
+
+def _open(client, url, headers, deadline, total, what, allow_private, resolver, max_redirects):
+    """Send the request, following redirects by hand (each hop checked); returns the
+    open response's context manager and the final URL."""
+    current = url
+    for _hop in range(max_redirects + 1):
+        why = url_refusal(current, allow_private=allow_private, resolver=resolver)
+        if why:
+            prefix = "" if current == url else f"redirect to {current}: "
+            raise _FetchFailed(f"{what} {url}: {prefix}{why}")
+        request = client.build_request("GET", current, headers=headers,
+                                       timeout=_timeout_left(client, deadline, total, what, url))
+        resp = client.send(request, stream=True, follow_redirects=False)
+        if resp.status_code in (301, 302, 303, 307, 308) and resp.headers.get("location"):
+            target = str(resp.url.join(resp.headers["location"]))
+            resp.close()
+            current = target
+            continue
+        return _Closing(resp), current
+    raise _FetchFailed(f"{what} {url}: more than {max_redirects} redirects; gave up")
+
+
+class _Closing:
+    def __init__(self, resp):
+        self.resp = resp
+
+    def __enter__(self):
+        return self.resp
+
+    def __exit__(self, *exc):
+        self.resp.close()
 
 
 def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
@@ -198,7 +325,7 @@ def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
     """
     enc = (resp.headers.get("content-encoding") or "").strip().lower()
     if enc in ("", "identity"):
-        yield from resp.iter_raw(_CHUNK)
+        yield from resp.iter_raw()      # each network read: the deadline is checked after it
         return
     if enc in ("gzip", "x-gzip"):
         decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -207,7 +334,7 @@ def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
     else:
         raise _FetchFailed(f"{what} {url}: unsupported content encoding {enc!r}",
                            resp.status_code)
-    for raw in resp.iter_raw(_CHUNK):
+    for raw in resp.iter_raw():
         if decomp is None:  # RFC 9110 says zlib-wrapped; some servers send raw deflate
             zlib_header = (len(raw) >= 2 and (raw[0] & 0x0F) == 8
                            and (raw[0] * 256 + raw[1]) % 31 == 0)
@@ -279,6 +406,28 @@ def xml_refusal(data: bytes) -> str | None:
     if d >= 0 and "[" in prolog[d:]:
         return "has a DOCTYPE with an internal subset (possible entity-expansion bomb); refused"
     return None
+
+
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _neutral_charrefs(data: bytes) -> tuple[bytes, int]:
+    """Replace character references to lone surrogates, NUL/control characters or
+    beyond U+10FFFF (``&#xD800;``, ``&#0;``) by ``&#xFFFD;``: the feed parser would
+    crash on them, losing the whole feed. Returns (bytes, how many)."""
+    n = 0
+
+    def sub(m: re.Match) -> bytes:
+        nonlocal n
+        v = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if 0xD800 <= v <= 0xDFFF or v > 0x10FFFF or (v < 0x20 and v not in (9, 10, 13)):
+            n += 1
+            return b"&#xFFFD;"
+        return m.group(0)
+
+    if b"&#" not in data:
+        return data, 0
+    return _CHARREF.sub(sub, data), n
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -437,7 +586,9 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
                timeout: float = 10.0, max_bytes: int = 5_000_000, max_items: int = 200,
                fetch_items: bool = True, client=None, retries: int = 2, backoff: float = 0.5,
                user_agent: str = DEFAULT_UA, min_full_text: int = MIN_FULL_TEXT,
-               total_timeout: float | None = None) -> FeedResult:
+               total_timeout: float | None = None, allow_private: bool | None = None,
+               resolver=None, known_urls=None, max_redirects: int = MAX_REDIRECTS
+               ) -> FeedResult:
     """Fetch one RSS/Atom feed and return its items as Articles; never raises.
 
     ``etag``/``modified`` (from a previous FeedResult) make the request conditional; a
@@ -448,7 +599,18 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
     text is shorter than ``min_full_text`` characters are fetched from their link when
     ``fetch_items`` is true; when that fails the entry's own text is used (warning).
     ``client`` is an ``httpx.Client`` to reuse (not closed here).
+
+    Safety: only http(s) URLs are fetched, and by default no host that resolves to a
+    loopback, private, link-local (cloud metadata), multicast or reserved address,
+    checked after DNS resolution and again on every redirect (at most
+    ``max_redirects``); ``allow_private=True`` (or $LAGEBILD_ALLOW_PRIVATE_HOSTS=1)
+    allows private hosts for a local setup. ``resolver(host) -> [ip, ...]`` replaces
+    the system resolver (tests). ``total_timeout`` is one deadline per request (tries
+    and redirects included). ``known_urls``: a container of item URLs already stored;
+    their pages are not fetched again (the item is skipped).
     """
+    if allow_private is None:
+        allow_private = os.environ.get("LAGEBILD_ALLOW_PRIVATE_HOSTS", "") not in ("", "0")
     result = FeedResult(url=url, etag=etag, modified=modified)
     try:
         own = client is None
@@ -459,7 +621,8 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
                         max_bytes=max_bytes, max_items=max_items, fetch_items=fetch_items,
                         retries=retries, backoff=backoff, min_full_text=min_full_text,
                         total_timeout=total_timeout if total_timeout is not None
-                        else 6 * timeout)
+                        else 6 * timeout, allow_private=allow_private, resolver=resolver,
+                        known_urls=known_urls, max_redirects=max_redirects)
         finally:
             if own:
                 client.close()
@@ -469,7 +632,8 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
 
 
 def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_bytes, max_items,
-                fetch_items, retries, backoff, min_full_text, total_timeout) -> None:
+                fetch_items, retries, backoff, min_full_text, total_timeout, allow_private=False,
+                resolver=None, known_urls=None, max_redirects=MAX_REDIRECTS) -> None:
     import feedparser
 
     url = result.url
@@ -483,7 +647,8 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     if modified:
         headers["If-Modified-Since"] = modified
     limits = dict(max_bytes=max_bytes, retries=retries, backoff=backoff,
-                  total_timeout=total_timeout)
+                  total_timeout=total_timeout, allow_private=allow_private, resolver=resolver,
+                  max_redirects=max_redirects)
     try:
         body = _get(client, url, headers=headers, what="feed", **limits)
     except _FetchFailed as exc:
@@ -505,8 +670,12 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         result.warnings.append(f"feed {url}: {refusal}")
         return
 
+    content, bad_refs = _neutral_charrefs(body.content)
+    if bad_refs:
+        result.warnings.append(f"feed {url}: {bad_refs} invalid character reference(s) "
+                               f"(such as &#xD800;) replaced")
     parsed = feedparser.parse(
-        io.BytesIO(body.content),
+        io.BytesIO(content),
         response_headers={"content-location": body.final_url,
                           "content-type": body.headers.get("content-type", "application/xml")})
     entries = list(parsed.get("entries") or [])
@@ -592,6 +761,10 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         if not (fetch_items and link):
             warnings.append(f"feed {feed_url}: item {name}: no text; skipped")
         return None
+    text, bad = clean_text(text)
+    title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
+    if bad:
+        warnings.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
     return Article(
         doc_id=_stable_id(guid, link, (title or "") + "|" + (dct or ""), text[:2000]),
         text=text,

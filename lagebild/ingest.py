@@ -38,6 +38,7 @@ Library use::
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import importlib
@@ -56,6 +57,7 @@ from typing import Any
 
 import numpy as np
 
+from .cleaning import clean_optional, clean_text
 from .errors import InputError, LagebildError, StoreError
 from . import merge as _merge
 from .feeds import host_of
@@ -124,6 +126,22 @@ def _minhash(sig: bytes):
         _PERMUTATIONS = MinHash(num_perm=len(hv), seed=1, scheme=MINHASH_SCHEME).permutations
     return MinHash(num_perm=len(hv), seed=1, hashvalues=hv, permutations=_PERMUTATIONS,
                    scheme=MINHASH_SCHEME)
+
+
+def _clean_article(art: Article, warn) -> Article:
+    """The article with lone surrogates and control characters replaced (a reader that
+    let them through must not crash hashing or storing: one bad record never stops a
+    run); a warning says how many."""
+    text, bad = clean_text(art.text or "")
+    fields = {k: clean_optional(getattr(art, k)) for k in ("doc_id", "title", "url", "source",
+                                                            "origin", "dct")}
+    if not bad and all(fields[k] is getattr(art, k) or fields[k] == getattr(art, k)
+                       for k in fields):
+        return art
+    if bad:
+        warn(f"{art.origin or art.doc_id} (article {fields['doc_id']}): {bad} invalid "
+             f"character(s) replaced")
+    return dataclasses.replace(art, text=text, **fields)
 
 
 # -- analysis (runs in workers) ----------------------------------------------------------
@@ -692,6 +710,7 @@ class Ingester:
                         self.progress.warn(str(art))
                     continue
                 stats.read += 1
+                art = _clean_article(art, self.progress.warn)
                 h = content_hash(art.text)
                 if h in hashes:
                     stats.known += 1

@@ -642,7 +642,7 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     db = tmp_path / "feed.duckdb"
     runner = CliRunner()
     r = runner.invoke(main, ["ingest", f"{base}/feed.xml", f"{base}/missing.xml", "--db",
-                             str(db), "--analyzer", SPEC])
+                             str(db), "--analyzer", SPEC, "--allow-private-hosts"])
     assert r.exit_code == 2, r.output   # some inputs failed
     assert "missing.xml" in r.stderr  # the 404 feed is a warning naming the URL
     assert "1 errors" in r.stdout
@@ -650,7 +650,7 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
         assert s.counts()["articles"] == 3
         assert s.feed_state(f"{base}/feed.xml")["etag"] == '"v1"'
     r = runner.invoke(main, ["watch", f"{base}/feed.xml", "--db", str(db), "--analyzer", SPEC,
-                             "--every", "0s", "--max-rounds", "2"])
+                             "--every", "0s", "--max-rounds", "2", "--allow-private-hosts"])
     assert r.exit_code == 0, r.output
     assert [h for h in hits if h[0] == "/feed.xml"][-1] == ("/feed.xml", '"v1"')
     assert "round 2: 0 new articles" in r.stderr

@@ -134,6 +134,11 @@ def _ingest_options(f):
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
+        click.option("--allow-private-hosts", is_flag=True,
+                     help="Feeds: allow hosts on loopback/private addresses (a feed server "
+                          "in your own network). By default lagebild refuses them, and "
+                          "link-local, multicast and reserved addresses, on every redirect. "
+                          "Also $LAGEBILD_ALLOW_PRIVATE_HOSTS=1."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress and no summary on stderr/stdout; errors only."),
         click.option("--progress-interval", type=float, default=None,
@@ -143,6 +148,10 @@ def _ingest_options(f):
     for o in reversed(opts):
         f = o(f)
     return f
+
+
+def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
+    return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
 
 def _make(db: str, o: dict[str, Any]):
@@ -234,7 +243,7 @@ def ingest_cmd(inputs, db, **o):
                 articles = _in_band(iter_articles, paths, **_reader_kwargs(o))
                 _add(total, ing.ingest(articles))
             for url in urls:
-                stats, _ = ingest_feed(ing, url)
+                stats, _ = ingest_feed(ing, url, **_feed_kw(o))
                 _add(total, stats)
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
@@ -332,7 +341,8 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     try:
         with store, ing:
             total = watch(ing, list(urls), every=seconds, jitter=jitter,
-                          max_rounds=max_rounds, on_round=on_round, timeout=timeout)
+                          max_rounds=max_rounds, on_round=on_round, timeout=timeout,
+                          **_feed_kw(o))
             if not o["quiet"]:
                 _print_summary(store, total, "text", 5)
     except LagebildError as exc:
