@@ -50,7 +50,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import shutil
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -124,11 +125,26 @@ def _q(path: Path) -> str:
 def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
     con = store.con
     ev_dir = out / "events"
-    if ev_dir.exists():
-        shutil.rmtree(ev_dir)  # our own previous export: replace it
-    con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, 'unknown') AS month
-                          FROM events WHERE {where} ORDER BY event_date, event_id)
-                    TO {_q(ev_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
+    foreign = _foreign_files(ev_dir)
+    if foreign:
+        shown = ", ".join(str(f.relative_to(ev_dir)) for f in foreign[:3])
+        raise StoreError(f"{ev_dir}: holds files lagebild did not write ({shown}"
+                         f"{', ...' if len(foreign) > 3 else ''}); nothing was changed -- "
+                         f"move them away or export into another folder")
+    # write into a fresh folder beside it, then swap: a failed export leaves the old one
+    tmp = Path(tempfile.mkdtemp(prefix=".events-new-", dir=out))
+    try:
+        new_dir = tmp / "events"
+        con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, 'unknown') AS month
+                              FROM events WHERE {where} ORDER BY event_date, event_id)
+                        TO {_q(new_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
+        new_dir.mkdir(exist_ok=True)
+        if ev_dir.exists():
+            old = tmp / "old"
+            ev_dir.rename(old)          # only lagebild's own files are in it (checked above)
+        new_dir.rename(ev_dir)
+    finally:
+        _remove_own(tmp)
     files = sorted(ev_dir.rglob("*.parquet"))
     sub = f"SELECT event_id FROM events WHERE {where}"
     for name, sql, p in (
@@ -141,6 +157,39 @@ def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
         con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT parquet)", p)
         files.append(path)
     return files
+
+
+#: the files a parquet export writes into ``events/`` (DuckDB's partitioned COPY)
+_OWN_PARQUET = re.compile(r"month=[^/]+/data_[0-9]+\.parquet")
+
+
+def _foreign_files(ev_dir: Path) -> list[Path]:
+    """Files in ``ev_dir`` that a lagebild export did not write (empty: safe to replace)."""
+    if not ev_dir.exists():
+        return []
+    if not ev_dir.is_dir():
+        return [ev_dir]
+    out = []
+    for f in sorted(ev_dir.rglob("*")):
+        if f.is_dir():
+            continue
+        rel = f.relative_to(ev_dir).as_posix()
+        if _OWN_PARQUET.fullmatch(rel):
+            continue
+        out.append(f)
+    return out
+
+
+def _remove_own(tmp: Path) -> None:
+    """Remove a temporary folder of this export: its parquet files, marker and folders
+    (only what lagebild wrote; checked by :func:`_foreign_files` before)."""
+    for f in sorted(tmp.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if f.is_dir():
+            f.rmdir()
+        elif f.suffix == ".parquet":
+            f.unlink()
+    if tmp.exists():
+        tmp.rmdir()
 
 
 def _csv(store: Store, out: Path, where: str, params: list) -> list[Path]:

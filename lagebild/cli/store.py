@@ -505,6 +505,10 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
     """
     from ..export import export_store
 
+    from pathlib import Path
+
+    before = {p for p in Path(out_dir).rglob("*") if p.is_file()} if Path(out_dir).is_dir() \
+        else set()
     store = _open_ro(db)
     with store:
         try:
@@ -512,6 +516,9 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
                                  factuality=factuality, min_mentions=min_mentions)
         except LagebildError as exc:
             _fail(exc)
+    replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
+    for f in replaced:
+        click.echo(f"note: replaced the existing file {f}", err=True)
     for f in files:
         click.echo(str(f))
 
