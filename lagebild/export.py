@@ -13,7 +13,9 @@ csv
     lists joined with ``;``, participant lists as JSON).
 gdelt
     ``events.gdelt.tsv``: the 61 columns of the GDELT 2.0 event table, tab-separated,
-    no header (like GDELT's ``*.export.CSV``), one row per canonical event; and
+    no header (like GDELT's ``*.export.CSV``), one row per source x target pair of
+    each canonical event (an event DEU,FRA -> IRN gives two rows; the rows of one
+    event share its lagebild id in ``GlobalEventID``, which is therefore not unique); and
     ``GDELT_COLUMNS.txt`` naming the columns and which are filled. Filled:
 
     * GlobalEventID (the lagebild event id), Day, MonthYear, Year, FractionDate (the
@@ -23,7 +25,7 @@ gdelt
     * Actor1Code/Actor2Code (code + sector, e.g. ``RUSGOV``), Actor1Name/Actor2Name
       (the text, upper-cased), Actor1CountryCode (ISO alpha-3 country codes only),
       Actor1KnownGroupCode (organisation codes: NATO, EU, UN, ...), Actor1Type1Code
-      (the PLOVER sector); the first coded participant of each side;
+      (the PLOVER sector); one coded participant of each side per row;
     * IsRootEvent (1 when the first mention is in the article's first two sentences),
       EventCode/EventBaseCode/EventRootCode (from the analyzer's CAMEO code),
       QuadClass, GoldsteinScale, NumMentions, NumSources, NumArticles (after
@@ -289,13 +291,41 @@ def _dict_rows(cur):
             yield dict(zip(names, r))
 
 
+def dyads(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """One copy of the event row per source x target pair of coded participants (the
+    ``source_*``/``target_*`` fields set to that pair); an event with an empty side gives
+    one row per participant of the other side. Participants are taken from
+    ``source_json``/``target_json`` (every one, not only the first)."""
+    def side(js, code, sector, text):
+        parts = [p for p in (json.loads(js) if js else []) if p.get("code")]
+        seen, out = set(), []
+        for p in parts:
+            k = (p.get("code"), p.get("sector"))
+            if k not in seen:
+                seen.add(k)
+                out.append((p.get("code"), p.get("sector"), p.get("text")))
+        return out or [(code, sector, text)]
+
+    rows = []
+    for sc, ss, st in side(e.get("source_json"), e.get("source_code"), e.get("source_sector"),
+                           e.get("source_text")):
+        for tc, ts, tt in side(e.get("target_json"), e.get("target_code"),
+                               e.get("target_sector"), e.get("target_text")):
+            rows.append({**e, "source_code": sc, "source_sector": ss, "source_text": st,
+                         "target_code": tc, "target_sector": ts, "target_text": tt})
+    return rows
+
+
 def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
     path = out / "events.gdelt.tsv"
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for e in _dict_rows(_fetch_events(store, where, params)):
-            fh.write("\t".join(gdelt_row(e)) + "\n")
+            for pair in dyads(e):
+                fh.write("\t".join(gdelt_row(pair)) + "\n")
     doc = out / "GDELT_COLUMNS.txt"
     lines = ["# events.gdelt.tsv: GDELT 2.0 event table layout, tab-separated, no header.",
+             "# One row per source x target pair of an event: the rows of one lagebild event",
+             "# share its id in column 1 (GlobalEventID), so GlobalEventID is not unique.",
              "# column number, name, filled by lagebild (yes/empty)"]
     lines += [f"{i}\t{c}\t{'yes' if c in GDELT_FILLED else 'empty'}"
               for i, c in enumerate(GDELT_COLUMNS, 1)]

@@ -38,6 +38,7 @@ Library use::
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as _dt
 import hashlib
@@ -47,7 +48,9 @@ import multiprocessing
 import os
 import random
 import re
+import signal
 import sys
+import threading
 import time
 import unicodedata
 from collections import deque
@@ -175,17 +178,49 @@ class Analyzed:
     seconds: float = 0.0
 
 
-def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False
-                  ) -> list[Analyzed]:
-    """Analyze ``(index, article)`` pairs; an article that fails gives an error, not an
-    exception, so one bad article never stops a run."""
+class ArticleTimeout(Exception):
+    """An article's analysis ran past its time budget."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None):
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (SIGALRM; only in a
+    process's main thread on POSIX -- local workers and the serial backend; elsewhere,
+    e.g. in Dask's worker threads, no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ArticleTimeout(f"took longer than the time budget of {seconds:g} s "
+                             f"(--time-budget); skipped")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+#: default per-article analysis budget in seconds (ingest and watch)
+DEFAULT_TIME_BUDGET = 300.0
+
+
+def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False,
+                  budget: float | None = None) -> list[Analyzed]:
+    """Analyze ``(index, article)`` pairs; an article that fails, or runs past ``budget``
+    seconds, gives an error, not an exception, so one bad article never stops a run."""
     out = []
     if hasattr(analyzer, "pipe") and len(chunk) > 1:
         # the whole chunk at once (the NER model is faster on batches); on any error fall
         # back to one article at a time, so that the failing article is the only one lost
         t0 = time.perf_counter()
         try:
-            docs = list(analyzer.pipe([art for _, art in chunk]))
+            with time_budget(budget * len(chunk) if budget else None):
+                docs = list(analyzer.pipe([art for _, art in chunk]))
         except Exception:  # noqa: BLE001 - retried per article below
             docs = None
         if docs is not None and len(docs) == len(chunk):
@@ -199,7 +234,8 @@ def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool =
         t0 = time.perf_counter()
         sig = minhash_signature(art.text)
         try:
-            doc = analyzer(art)
+            with time_budget(budget):
+                doc = analyzer(art)
             err = None
             if strip_text:
                 doc.text = ""
@@ -212,14 +248,47 @@ def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool =
 _WORKER_ANALYZER = None
 
 
-def _init_worker(spec) -> None:
-    """Pool initializer: load the analyzer once per worker process."""
-    global _WORKER_ANALYZER
+_WORKER_BUDGET = None
+
+
+def _init_worker(spec, budget=None, parent=None) -> None:
+    """Pool initializer: load the analyzer once per worker process; the worker exits
+    when its parent dies (kill -9 included)."""
+    global _WORKER_ANALYZER, _WORKER_BUDGET
+    _watch_parent(parent)
+    _WORKER_BUDGET = budget
     _WORKER_ANALYZER = load_analyzer(spec)
 
 
+def _watch_parent(parent: int | None) -> None:
+    """End this process when the process ``parent`` is gone (Linux: PR_SET_PDEATHSIG; and
+    a daemon thread that polls, for other systems and for the forkserver in between)."""
+    if not parent:
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)       # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def poll():
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            if os.getppid() == 1:
+                os._exit(1)
+
+    threading.Thread(target=poll, daemon=True, name="lagebild-parent-watch").start()
+
+
 def _worker_analyze(chunk):
-    return analyze_chunk(_WORKER_ANALYZER, chunk, strip_text=True)
+    return analyze_chunk(_WORKER_ANALYZER, chunk, strip_text=True, budget=_WORKER_BUDGET)
 
 
 def _worker_rss(delay: float = 0.0) -> tuple[int, int]:
@@ -242,15 +311,16 @@ class SerialBackend:
 
     workers = 1
 
-    def __init__(self, spec=None):
+    def __init__(self, spec=None, budget: float | None = None):
         self.spec = spec
+        self.budget = budget
         self.analyzer = None
 
     def imap(self, chunks: Iterator[list]) -> Iterator[list[Analyzed]]:
         for chunk in chunks:
             if self.analyzer is None:
                 self.analyzer = load_analyzer(self.spec)
-            yield analyze_chunk(self.analyzer, chunk)
+            yield analyze_chunk(self.analyzer, chunk, budget=self.budget)
 
     def worker_rss(self) -> list[tuple[int, int]]:
         return [_worker_rss()]
@@ -296,7 +366,7 @@ class ProcessBackend(_BoundedMap):
     threads); each loads the analyzer once, in the pool initializer."""
 
     def __init__(self, workers: int, spec=None, start_method: str | None = None,
-                 max_chunks_per_worker: int | None = None):
+                 max_chunks_per_worker: int | None = None, budget: float | None = None):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
@@ -308,7 +378,8 @@ class ProcessBackend(_BoundedMap):
                 "LAGEBILD_ANALYZER") or DEFAULT_ANALYZER
             ctx.set_forkserver_preload([__name__, mod.partition(":")[0]])
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                        initializer=_init_worker, initargs=(spec,),
+                                        initializer=_init_worker,
+                                        initargs=(spec, budget, os.getpid()),
                                         max_tasks_per_child=max_chunks_per_worker)
 
     def _submit(self, chunk):
@@ -584,12 +655,13 @@ class Progress:
 
 
 def make_backend(workers: int = 1, scheduler=None, analyzer=None,
-                 max_chunks_per_worker: int | None = None):
+                 max_chunks_per_worker: int | None = None, budget: float | None = None):
     if scheduler is not None:
         return DaskBackend(scheduler, analyzer)
     if workers and workers > 1:
-        return ProcessBackend(workers, analyzer, max_chunks_per_worker=max_chunks_per_worker)
-    return SerialBackend(analyzer)
+        return ProcessBackend(workers, analyzer, max_chunks_per_worker=max_chunks_per_worker,
+                              budget=budget)
+    return SerialBackend(analyzer, budget)
 
 
 class Ingester:
@@ -603,15 +675,20 @@ class Ingester:
     compared against (bounds the index's memory on endless streams);
     ``recycle_after``: a worker process is replaced by a fresh one after analysing
     about this many articles (local processes only; None: never), so caches that
-    grow inside the analyzer cannot grow without bound on endless streams. The backend (and the analyzer) start only when the first new
+    grow inside the analyzer cannot grow without bound on endless streams;
+    ``time_budget``: seconds one article's analysis may take (local processes and the
+    serial backend; None: no limit); a slower article is reported and skipped, so that
+    the database lock is not held for hours. The backend (and the analyzer) start only when the first new
     article arrives, so re-ingesting known input is fast.
     """
 
     def __init__(self, store: Store, *, workers: int = 1, scheduler=None, analyzer=None,
                  batch_size: int = 64, chunk_size: int | None = None,
                  near_threshold: float = 0.8, near_window: int = 50_000,
-                 recycle_after: int | None = None, progress: Progress | None = None):
+                 recycle_after: int | None = None, progress: Progress | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET):
         self.store = store
+        self.time_budget = time_budget
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
         if chunk_size is None:
@@ -752,7 +829,8 @@ class Ingester:
                 per = None
                 if self.recycle_after:
                     per = max(1, -(-self.recycle_after // self.chunk_size))
-                self.backend = make_backend(self.workers, self.scheduler, self.analyzer, per)
+                self.backend = make_backend(self.workers, self.scheduler, self.analyzer, per,
+                                            self.time_budget)
 
             def all_chunks():
                 yield first
@@ -1060,18 +1138,27 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
     return total
 
 
-def _reopen(ingester: Ingester, tries: int = 30, wait: float = 2.0) -> None:
-    """Reopen the store after a pause; while a reader holds the file, wait and retry."""
-    for attempt in range(tries):
+def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
+            sleep=time.sleep) -> None:
+    """Reopen the store after a pause; while a reader holds the file, wait and retry
+    (``tries`` None: as long as it takes -- a watcher keeps polling and writes when it
+    can). A warning comes at the first wait and then about once a minute."""
+    attempt = 0
+    while True:
         try:
             ingester.store.reopen()
             ingester.refresh()
+            if attempt:
+                ingester.progress.warn(f"the database is free again after {attempt} "
+                                       f"retries; continuing")
             return
         except StoreError as exc:
-            if "in use" not in str(exc) or attempt == tries - 1:
+            if "in use" not in str(exc) or (tries is not None and attempt >= tries - 1):
                 raise
-            ingester.progress.warn(f"{exc} -- retrying in {wait:g} s")
-            time.sleep(wait)
+            if attempt % max(1, int(60 / max(wait, 0.01))) == 0:
+                ingester.progress.warn(f"{exc} -- retrying every {wait:g} s until it is free")
+            attempt += 1
+            sleep(wait)
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:

@@ -53,6 +53,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import StoreError
+from .records import EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
 SCHEMA_VERSION = 2
@@ -160,6 +161,36 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+#: names people use for a factuality value
+_FACT_ALIASES = {"fact": "asserted", "facts": "asserted", "real": "asserted",
+                 "maybe": "hypothetical", "possible": "hypothetical", "future": "planned",
+                 "negation": "negated", "not": "negated"}
+
+
+def parse_types(value: str) -> list[str]:
+    """A comma list of PLOVER types, checked (StoreError listing the valid ones)."""
+    types = _codes(value)
+    bad = [t for t in types if t not in EVENT_TYPES]
+    if bad:
+        raise StoreError(f"unknown event type {bad[0]!r} -- use one or more of "
+                         f"{', '.join(EVENT_TYPES)} (comma-separated)")
+    return types
+
+
+def parse_factualities(value: str) -> list[str]:
+    """A comma list of factuality values, checked; a bad one is an error that names the
+    valid ones (and the value meant, for "fact" or "maybe")."""
+    out = []
+    for f in (x.strip().lower() for x in value.split(",") if x.strip()):
+        if f not in FACTUALITIES:
+            meant = _FACT_ALIASES.get(f)
+            raise StoreError(f"unknown factuality {f!r}"
+                             + (f" (did you mean {meant!r}?)" if meant else "")
+                             + f" -- use one or more of {', '.join(FACTUALITIES)}, or 'all'")
+        out.append(f)
+    return out
+
+
 def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
                  factuality: str | None = None, min_mentions: int = 1) -> tuple[list[str], list[Any]]:
@@ -184,10 +215,10 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
         params.append(date_bounds(until)[1])
     if type:
         where.append("type IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(_codes(type))
+        params.append(parse_types(type))
     if factuality:
         where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
-        params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+        params.append(parse_factualities(factuality))
     return where, params
 
 class Store:
@@ -550,7 +581,7 @@ class Store:
             params["until"] = date_bounds(until)[1]
         if factuality:
             where.append("factuality IN (SELECT unnest($fact::VARCHAR[]))")
-            params["fact"] = [f.strip().lower() for f in factuality.split(",") if f.strip()]
+            params["fact"] = parse_factualities(factuality)
         sql = f"""
             SELECT event_date AS day, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
                    coalesce(sum(goldstein), 0) AS goldstein_sum,

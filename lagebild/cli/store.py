@@ -134,6 +134,10 @@ def _ingest_options(f):
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
+        click.option("--time-budget", type=click.FloatRange(0), default=300.0,
+                     show_default=True, metavar="SECONDS",
+                     help="Longest analysis of one article; a slower one is reported and "
+                          "skipped (0: no limit)."),
         click.option("--allow-private-hosts", is_flag=True,
                      help="Feeds: allow hosts on loopback/private addresses (a feed server "
                           "in your own network). By default lagebild refuses them, and "
@@ -150,6 +154,18 @@ def _ingest_options(f):
     return f
 
 
+def _sigterm_as_interrupt() -> None:
+    """SIGTERM stops like Ctrl-C: the batch in flight is rolled back, a message says so."""
+    import signal
+    import threading
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+
+
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
@@ -164,7 +180,8 @@ def _make(db: str, o: dict[str, Any]):
         ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
                        analyzer=o["analyzer"], batch_size=o["batch_size"],
                        near_threshold=o["near_threshold"],
-                       recycle_after=o["recycle_after"], progress=progress)
+                       recycle_after=o["recycle_after"], progress=progress,
+                       time_budget=o["time_budget"] or None)
     except BaseException:
         store.close()
         raise
@@ -197,7 +214,8 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
               help="Whether CSV files have a header row (default: detected).")
 @click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the situation summary printed at the end.")
-@click.option("--top", type=int, default=5, show_default=True, help="Dyads in the summary.")
+@click.option("--top", type=click.IntRange(0), default=5, show_default=True,
+              help="Dyads in the summary.")
 def ingest_cmd(inputs, db, **o):
     """Analyze articles and store their events in a DuckDB database.
 
@@ -226,6 +244,7 @@ def ingest_cmd(inputs, db, **o):
 
     urls = [i for i in inputs if is_url(i)]
     paths = [i for i in inputs if not is_url(i)]
+    _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
@@ -328,6 +347,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     if seconds < 60 and not o["quiet"]:
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
+    _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
@@ -350,6 +370,43 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
 
 
 # -- queries --------------------------------------------------------------------------------
+def _resolve(arg: str | None) -> str | None:
+    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon."""
+    if arg is None:
+        return None
+    from ..actor_names import resolve_codes
+    return resolve_codes(arg)
+
+
+@click.command("actors")
+@click.option("--search", "text", required=True, metavar="TEXT",
+              help="Part of a name, stand-in or code (case-insensitive).")
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+def actors_cmd(text, limit, fmt):
+    """List the actor names the lexicon knows, with their codes (what --actor accepts).
+
+    \b
+    Examples:
+      lagebild actors --search russ
+      lagebild actors --search Kreml
+      lagebild actors --search IRN --format json
+    """
+    from ..actor_names import search
+
+    hits = search(text, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
+                                "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(f"no actor name contains {text!r}")
+        sys.exit(1)
+    df = pd.DataFrame([{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
+                       for h in hits])
+    click.echo(_table(df, width=40))
+
 def _open_ro(db: str):
     from ..store import Store
     try:
@@ -361,16 +418,18 @@ def _open_ro(db: str):
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                        default="table", show_default=True, help="Output format.")
 
-_EVENT_TABLE_COLS = ["event_id", "date", "type", "source_code", "target_code",
+# every source and every target code (an event DEU,FRA -> IRN shows both sources)
+_EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
                      "factuality", "num_mentions", "num_articles", "num_sources", "goldstein",
                      "location_text", "source_text", "target_text"]
 
 
 @click.command("events")
 @_db_option
-@click.option("--actor", help="Country/organisation code on either side (RUS; several: RUS,BLR).")
-@click.option("--source", "source_", help="Code on the source side only.")
-@click.option("--target", help="Code on the target side only.")
+@click.option("--actor", help="Actor on either side: a code or a name the lexicon knows "
+                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus).")
+@click.option("--source", "source_", help="Actor on the source side only (code or name).")
+@click.option("--target", help="Actor on the target side only (code or name).")
 @click.option("--since", help="First date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Last date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
@@ -396,12 +455,17 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
     \b
     Examples:
       lagebild events --db lage.duckdb --actor RUS --since 2022-02-01
+      lagebild events --db lage.duckdb --actor Kreml --target Ukraine
       lagebild events --db lage.duckdb --type ASSAULT --factuality asserted --limit 20
       lagebild events --db lage.duckdb --source USA --target RUS --format json
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
     """
     from ..store import StoreError
 
+    try:
+        actor, source_, target = (_resolve(x) for x in (actor, source_, target))
+    except LagebildError as exc:
+        _fail(exc)
     store = _open_ro(db)
     with store:
         try:
@@ -447,6 +511,13 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """
     from ..store import StoreError
 
+    try:
+        actor_a, actor_b = _resolve(actor_a), _resolve(actor_b)
+        if "," in actor_a or "," in actor_b:
+            raise LagebildError(f"timeline takes one actor per side; {actor_a} / {actor_b} "
+                                f"name several codes -- pass codes")
+    except LagebildError as exc:
+        _fail(exc)
     store = _open_ro(db)
     with store:
         try:
@@ -461,7 +532,8 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--top", type=int, default=5, show_default=True, help="How many top dyads.")
+@click.option("--top", type=click.IntRange(0), default=5, show_default=True,
+              help="How many top dyads.")
 def summary_cmd(db, fmt, top):
     """A short situation picture of the database: articles, events, top dyads, escalation.
 
@@ -525,5 +597,6 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
 
 def register(main, eval_group) -> None:
     """Attach this module's commands to the ``lagebild`` group."""
-    for cmd in (ingest_cmd, watch_cmd, events_cmd, timeline_cmd, summary_cmd, export_cmd):
+    for cmd in (ingest_cmd, watch_cmd, events_cmd, timeline_cmd, summary_cmd, export_cmd,
+                actors_cmd):
         main.add_command(cmd)
