@@ -33,3 +33,16 @@ def clean_optional(value):
     if isinstance(value, str):
         return clean_text(value)[0]
     return value
+
+
+def paragraphs_from_lines(text: str) -> str:
+    """Extracted page text (trafilatura writes one paragraph, or the headline, per line)
+    as the text reader's paragraphs: one blank line between them, whitespace inside a
+    paragraph collapsed. Without this the headline is glued to the first sentence and
+    paragraph breaks are lost, which changes events (their factuality and dates)."""
+    paras = []
+    for line in (text or "").replace("\r", "\n").split("\n"):
+        line = " ".join(line.split())
+        if line:
+            paras.append(line)
+    return "\n\n".join(paras)

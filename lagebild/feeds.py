@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
-from .cleaning import clean_optional, clean_text
+from .cleaning import clean_optional, clean_text, paragraphs_from_lines
 from .records import Article
 
 try:  # the installed distribution's version; the source tree's as a fallback
@@ -564,7 +564,7 @@ def html_to_article(html: str | bytes, url: str | None = None, *, doc_id: str | 
     if not got:
         return None
     text, title, date, sitename = got
-    text = _tidy(text or "")
+    text = paragraphs_from_lines(text or "")
     if len(text) < max(min_chars, 1):
         return None
     dct = _date_from_string(date) if date else None
@@ -749,7 +749,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             warnings.append(str(exc))
         if page:
             p_text, p_title, p_date, _ = page
-            p_text = _tidy(p_text or "")
+            p_text = paragraphs_from_lines(p_text or "")
             if len(p_text) > len(text):
                 text = p_text
             title = title or p_title or None

@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
-from .cleaning import clean_optional, clean_text
+from .cleaning import clean_optional, clean_text, paragraphs_from_lines
 from .records import Article
 
 log = logging.getLogger("lagebild.readers")
@@ -890,7 +890,8 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
         raise InputError(f"HTML could not be parsed ({type(e).__name__}: {e})",
                          path=origin, doc_id=doc_id,
                          hint="save the page again, or give its text as a .txt file") from e
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    # one paragraph (or the headline) per line -> paragraphs, as the text reader keeps them
+    text = paragraphs_from_lines(getattr(doc, "text", None) or "") if doc is not None else ""
     if not text:
         raise InputError("no article text found in the HTML page", path=origin,
                          doc_id=doc_id,
