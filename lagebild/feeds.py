@@ -84,6 +84,7 @@ class FeedResult:
     etag: str | None = None
     modified: str | None = None
     not_modified: bool = False
+    skipped_known: int = 0          # items whose URL was already stored (``known_urls``)
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -706,6 +707,10 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     source = (feed_title or "").strip() or host_of(url)
     seen: set[str] = set()
     for entry in entries:
+        link = (entry.get("link") or "").strip()
+        if known_urls is not None and link and link in known_urls:
+            result.skipped_known += 1       # stored before: its page is not fetched again
+            continue
         try:
             art = _entry_article(entry, client, feed_url=url, source=source,
                                  fetch_items=fetch_items, min_full_text=min_full_text,

@@ -1073,6 +1073,7 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
         from .feeds import fetch_feed as fetch
     store = ingester.store
     state = store.feed_state(url) or {}
+    fetch_kw.setdefault("known_urls", _KnownUrls(store))
     result = fetch(url, etag=state.get("etag"), modified=state.get("modified"), **fetch_kw)
     stats = ingester.ingest(result.articles) if result.articles else IngestStats()
     # every feed problem is one error of the run (one count: progress line, summary, exit status)
@@ -1086,6 +1087,17 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
         new_articles=stats.new,
         warning=(result.warnings[-1] if getattr(result, "warnings", None) else None))
     return stats, result
+
+
+class _KnownUrls:
+    """``url in known``: whether the store holds an article with that URL (so that a
+    changed feed does not make watch download every stored item page again)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and self.store.has_url(url)
 
 
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,

@@ -381,6 +381,11 @@ class Store:
                 return out
             out.update(r[0] for r in chunk)
 
+    def has_url(self, url: str) -> bool:
+        """Whether an article with this URL is stored (feed items already fetched)."""
+        return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
+                                     "url = ? LIMIT 1)", [url]).fetchall()[0][0])
+
     def max_id(self, table: str, column: str) -> int:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
                    .fetchall()[0][0])
