@@ -759,6 +759,12 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                 text = p_text
             title = title or p_title or None
             dct = dct or _date_from_string(p_date)
+        elif text and len(text) < MIN_PAGE_TEXT:
+            # a teaser of a few characters is no article: never store it as one
+            warnings.append(f"feed {feed_url}: item {link}: the page failed and the feed's "
+                            f"own summary has only {len(text)} characters; item skipped "
+                            f"(it is tried again on the next poll)")
+            return None
         elif text:
             warnings.append(f"feed {feed_url}: item {link}: used the feed's own "
                             f"{len(text)}-character summary instead")

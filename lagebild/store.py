@@ -302,6 +302,10 @@ class Store:
         # inspect read-only first so that a foreign file is never written to
         try:
             con = duckdb.connect(str(p), read_only=True)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(self._open_message(exc)) from exc
+            raise StoreError(_damaged(p, exc)) from exc
         except duckdb.Error as exc:
             raise StoreError(self._open_message(exc)) from exc
         try:
@@ -317,6 +321,8 @@ class Store:
                     f"lagebild did not touch it -- pass a new file name with --db")
             try:
                 meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+            except duckdb.IOException as exc:
+                raise StoreError(_damaged(p, exc)) from exc
             except duckdb.Error as exc:
                 raise StoreError(f"{p}: has a `meta` table that is not lagebild's ({exc}); "
                                  f"the file was left untouched -- use another --db file") from exc
@@ -444,11 +450,13 @@ class Store:
             if touched:
                 self._recount(touched)
             con.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:
                 pass
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(write_failure(self.path, exc)) from exc
             raise
 
     def _insert(self, table: str, rows: list[dict]) -> None:
@@ -500,8 +508,13 @@ class Store:
             con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [url, etag, modified, utcnow(), status, seen, warning])
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(write_failure(self.path, exc)) from exc
             raise
 
     # -- queries -----------------------------------------------------------------------
@@ -677,6 +690,28 @@ class Store:
                                 "de-escalating" if delta >= 0.5 else "stable")
         out["escalation"] = esc
         return out
+
+
+def _damaged(p: Path, exc: Exception) -> str:
+    return (f"{p}: the database file is damaged or truncated ({str(exc).splitlines()[0]}); "
+            f"the file was left untouched -- restore it from a backup, or re-ingest into a "
+            f"new file with --db")
+
+
+def write_failure(p: Path, exc: Exception) -> str:
+    """The message for a write that failed (disk full, read-only folder, I/O error)."""
+    msg = str(exc).splitlines()[0]
+    low = msg.lower()
+    if "no space" in low or "disk full" in low or "could not write" in low and "space" in low:
+        why = "the disk is full"
+        todo = "free some space, then rerun the same command (committed batches are kept)"
+    elif "read-only" in low or "permission" in low or "read only" in low:
+        why = "the file or its folder is not writable"
+        todo = "check the permissions, or use --db with a writable path"
+    else:
+        why = "the write failed"
+        todo = "check free disk space and permissions, then rerun the same command"
+    return f"{p}: {why} ({msg}) -- {todo}; the batches committed before are kept"
 
 
 def _first_row(cur):

@@ -45,3 +45,19 @@ def test_changed_feed_fetches_only_new_item_pages(tmp_path):
         s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
         assert sorted(seen) == ["/3", "/feed"]         # stored pages not fetched again
         assert s2.new == 1 and r2.skipped_known == 2
+
+
+def test_failed_item_page_is_not_stored_with_a_tiny_feed_summary():
+    from lagebild.feeds import fetch_feed
+
+    def handler(request):
+        if request.url.path == "/feed":
+            return httpx.Response(200, stream=httpx.ByteStream(_rss([1])),
+                                  headers={"content-type": "application/rss+xml"})
+        return httpx.Response(404, stream=httpx.ByteStream(b"weg"))
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        res = fetch_feed("http://news.test/feed", client=client,
+                         resolver=lambda host: ["93.184.216.34"])
+    assert res.articles == []
+    assert any("only 5 characters; item skipped" in w for w in res.warnings)
