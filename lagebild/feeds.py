@@ -61,6 +61,9 @@ DEFAULT_UA = f"lagebild/{__version__} (+{PROJECT_URL})"
 MIN_FULL_TEXT = 600
 #: a page whose extracted main text is shorter than this is no article (a menu, a stub)
 MIN_PAGE_TEXT = 80
+#: when an item page fails, the feed's own summary is used instead only from this length
+#: on (a sentence); a teaser of a few characters ("Mehr") is no article
+MIN_SUMMARY_TEXT = 40
 #: the longest wait between two tries, whatever backoff or Retry-After say
 MAX_BACKOFF = 30.0
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -390,22 +393,93 @@ def _sniff_text(data: bytes, limit: int = 256 * 1024) -> str:
     return head.decode("latin-1")
 
 
+_ENTITY_REFUSAL = "declares XML entities (possible entity-expansion bomb); refused"
+_SUBSET_REFUSAL = ("has a DOCTYPE with an internal subset (possible entity-expansion bomb); "
+                   "refused")
+_XML_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*encoding\s*=\s*)([\"'])([A-Za-z0-9._-]+)\2")
+
+
+class _PrologDone(Exception):
+    pass
+
+
+class _Refused(Exception):
+    pass
+
+
+def _expat_refusal(data: bytes) -> str | None:
+    """Parse the prolog with expat (no entity expansion: a declaration stops the parse);
+    raises ExpatError/LookupError when expat cannot read the document."""
+    import xml.parsers.expat as expat
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def doctype(name, sysid, pubid, has_internal_subset):
+        if has_internal_subset:
+            raise _Refused(_SUBSET_REFUSAL)
+
+    def entity(*args):
+        raise _Refused(_ENTITY_REFUSAL)
+
+    def root(name, attrs):
+        raise _PrologDone()
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.StartElementHandler = root
+    try:
+        for i in range(0, len(data), _CHUNK):
+            parser.Parse(data[i:i + _CHUNK], False)
+        parser.Parse(b"", True)
+    except _Refused as exc:
+        return str(exc)
+    except _PrologDone:
+        return None
+    return None
+
+
 def xml_refusal(data: bytes) -> str | None:
     """Why an XML document must not be parsed, or None when it is safe.
 
     Refused: entity declarations (``<!ENTITY``) and document type declarations with an
-    internal subset (``<!DOCTYPE x [ ... ]>``) before the root element -- the building
-    blocks of entity-expansion bombs ("billion laughs") and external-entity tricks.
-    A plain ``<!DOCTYPE rss PUBLIC "..." "...">`` (old RSS 0.91 feeds) is fine.
+    internal subset (``<!DOCTYPE x [ ... ]>``) -- the building blocks of entity-expansion
+    bombs ("billion laughs") and external-entity tricks. A plain ``<!DOCTYPE rss PUBLIC
+    "..." "...">`` (old RSS 0.91 feeds) is fine. The prolog is read by an XML parser
+    (expat, with entity expansion off and stopping at the root element), not by a text
+    search, so comments, padding or odd encodings before the DOCTYPE do not hide it.
     """
+    import xml.parsers.expat as expat
+
+    try:
+        return _expat_refusal(data)
+    except (expat.ExpatError, LookupError, ValueError):
+        pass
+    # an encoding expat does not know (windows-1252, ...): read it as UTF-8 and retry
+    m = _XML_ENCODING.match(data)
+    if m:
+        try:
+            text = data.decode(m.group(3).decode("ascii"), errors="replace")
+            utf8 = _XML_ENCODING.sub(rb"\1\2utf-8\2", text.encode("utf-8"), count=1)
+            return _expat_refusal(utf8)
+        except (expat.ExpatError, LookupError, ValueError):
+            pass
+    # not well-formed: the feed parser's lenient mode may still read it; refuse any
+    # declaration before the first element, whatever comments precede it
+    return _text_refusal(data)
+
+
+def _text_refusal(data: bytes) -> str | None:
     text = _sniff_text(data)
-    m = _ROOT_START.search(text)
-    prolog = text[: m.start()] if m else text
+    no_comments = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    m = _ROOT_START.search(no_comments)
+    prolog = no_comments[: m.start()] if m else no_comments
     if "<!ENTITY" in prolog:
-        return "declares XML entities (possible entity-expansion bomb); refused"
+        return _ENTITY_REFUSAL
     d = prolog.find("<!DOCTYPE")
     if d >= 0 and "[" in prolog[d:]:
-        return "has a DOCTYPE with an internal subset (possible entity-expansion bomb); refused"
+        return _SUBSET_REFUSAL
     return None
 
 
@@ -759,7 +833,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                 text = p_text
             title = title or p_title or None
             dct = dct or _date_from_string(p_date)
-        elif text and len(text) < MIN_PAGE_TEXT:
+        elif text and len(text) < MIN_SUMMARY_TEXT:
             # a teaser of a few characters is no article: never store it as one
             warnings.append(f"feed {feed_url}: item {link}: the page failed and the feed's "
                             f"own summary has only {len(text)} characters; item skipped "

@@ -148,3 +148,19 @@ def test_cli_refuses_a_local_feed_unless_allowed(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["ingest", "http://127.0.0.1:9/feed.xml", "--db",
                                   str(tmp_path / "t.duckdb"), "-q"])
     assert r.exit_code == 1 and "loopback" in r.stderr and "--allow-private-hosts" in r.stderr
+
+
+def test_entity_declarations_are_found_by_parsing_not_by_text_search():
+    from lagebild.feeds import xml_refusal
+    bomb_tail = (b'<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                 b"<rss><channel><title>&b;</title></channel></rss>")
+    head = b'<?xml version="1.0"?>\n'
+    # a comment with "<a" before the DOCTYPE fooled the old text check
+    assert xml_refusal(head + b"<!-- <a href='x'> -->" + bomb_tail) is not None
+    # so did 256 KB of padding before it
+    assert xml_refusal(head + b"<!--" + b" " * 300_000 + b"-->" + bomb_tail) is not None
+    assert xml_refusal(head + b"\n" * 300_000 + bomb_tail) is not None
+    # an encoding expat does not know natively
+    assert xml_refusal(b'<?xml version="1.0" encoding="windows-1252"?>' + bomb_tail) is not None
+    ok = head + b"<!-- <a> -->" + b" " * 300_000 + b"<rss><channel><title>t</title></channel></rss>"
+    assert xml_refusal(ok) is None
