@@ -868,7 +868,11 @@ class Ingester:
             return None, None
         return best, round(best_j, 4)  # only originals are indexed: best is one
 
-    def _write(self, batch: list[tuple[Article, str, Analyzed]], stats: IngestStats) -> None:
+    def _write(self, batch: list[tuple[Article, str, Analyzed]], stats: IngestStats,
+               stored: dict[str, tuple[int, int | None]] | None = None) -> None:
+        """Write one batch of analysed articles. ``stored`` (re-analysis): content hash ->
+        (article_id, near_duplicate_of) of articles already in the store, whose events,
+        mentions, actors and quotes are replaced instead of a new article being added."""
         now = utcnow()
         batch_id = self._next_batch
         self._next_batch += 1
@@ -891,25 +895,33 @@ class Ingester:
                 _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0),
                 None if _nn(row.date_from_dct) in (None, True) else _nn(row.date_value)))
 
+        updates: list[dict] = []
         for art, h, r in batch:
             doc = r.doc
-            aid = self._next_article
-            self._next_article += 1
-            dup_of, score = self._near_duplicate(aid, r.signature)
-            if dup_of is not None:
-                stats.near_duplicates += 1
             dct = art.dct or doc.dct
             src = art.source or doc.source or host_of(art.url or doc.url)
-            art_rows.append({
-                "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
-                "source": src, "url": art.url or doc.url, "dct": dct,
-                "title": art.title or doc.title, "origin": art.origin, "text": art.text,
-                "n_chars": len(art.text), "n_events": len(doc.events),
-                "near_duplicate_of": dup_of, "near_duplicate_score": score,
-                "warnings": to_json(doc.warnings) if doc.warnings else None,
-                "batch_id": batch_id, "ingested_at": now,
-                "analyzer_version": self.analyzer_version})
-            mh_rows.append({"article_id": aid, "signature": r.signature})
+            if stored is not None:
+                aid, dup_of = stored[h]
+                updates.append({"article_id": aid, "n_events": len(doc.events),
+                                "warnings": to_json(doc.warnings) if doc.warnings else None,
+                                "analyzer_version": self.analyzer_version})
+            else:
+                aid = self._next_article
+                self._next_article += 1
+                dup_of, score = self._near_duplicate(aid, r.signature)
+                if dup_of is not None:
+                    stats.near_duplicates += 1
+            if stored is None:
+                art_rows.append({
+                    "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
+                    "source": src, "url": art.url or doc.url, "dct": dct,
+                    "title": art.title or doc.title, "origin": art.origin, "text": art.text,
+                    "n_chars": len(art.text), "n_events": len(doc.events),
+                    "near_duplicate_of": dup_of, "near_duplicate_score": score,
+                    "warnings": to_json(doc.warnings) if doc.warnings else None,
+                    "batch_id": batch_id, "ingested_at": now,
+                    "analyzer_version": self.analyzer_version})
+                mh_rows.append({"article_id": aid, "signature": r.signature})
             for a in doc.actors:
                 actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
                                    "code": a.code, "sector": a.sector, "role": a.role,
@@ -976,9 +988,56 @@ class Ingester:
 
         self.store.write_batch(articles=art_rows, minhashes=mh_rows, actors=actor_rows,
                                quotes=quote_rows, new_events=new_events, mentions=mentions,
-                               touched_events=touched)
+                               touched_events=touched, article_updates=updates)
         stats.new += len(batch)
         stats.batches += 1
+
+    def reanalyze(self, batch_size: int | None = None,
+                  version: str | None = None) -> IngestStats:
+        """Re-run the analysis of stored articles analysed by another analyzer version
+        (``articles.analyzer_version`` differs from ``version``, default this ingester's)
+        and replace their events, mentions, actors and quotes; one transaction per batch,
+        so a killed run continues where it stopped when started again."""
+        version = version or self.analyzer_version
+        stats = IngestStats()
+        t0 = time.perf_counter()
+        size = batch_size or self.batch_size
+        failed: set[int] = set()
+        while True:
+            rows = self.store.articles_to_reanalyze(version, size, exclude=failed)
+            if not rows:
+                break
+            arts, stored = [], {}
+            for r in rows:
+                arts.append((Article(doc_id=r["doc_id"], text=r["text"], dct=r["dct"],
+                                     title=r["title"], url=r["url"], source=r["source"],
+                                     origin=r["origin"]), r))
+                stored[r["content_hash"]] = (int(r["article_id"]), _nn(r["near_duplicate_of"]))
+            if self.backend is None:
+                self.backend = make_backend(self.workers, self.scheduler, self.analyzer,
+                                            None, self.time_budget)
+            chunk = [(i, a) for i, (a, _) in enumerate(arts)]
+            batch = []
+            for results in self.backend.imap(iter([chunk])):
+                for res in results:
+                    art, r = arts[res.index]
+                    stats.read += 1
+                    stats.analysis_seconds += res.seconds
+                    if res.error is not None:
+                        failed.add(int(r["article_id"]))
+                        stats.errors += 1
+                        msg = (f"{art.origin or art.doc_id} (article {art.doc_id}): "
+                               f"re-analysis failed: {res.error}; its old events are kept")
+                        stats.error_messages.append(msg)
+                        self.progress.warn(msg)
+                        continue
+                    batch.append((art, r["content_hash"], res))
+            if batch:
+                self._write(batch, stats, stored=stored)
+            self.progress.update(stats, time.perf_counter() - t0)
+        stats.seconds = time.perf_counter() - t0
+        self.progress.update(stats, stats.seconds, final=True)
+        return stats
 
     @staticmethod
     def _match(cands: Iterable[_Canon], row: dict) -> int | None:

@@ -430,25 +430,38 @@ class Store:
 
     def write_batch(self, *, articles: list[dict], minhashes: list[dict], actors: list[dict],
                     quotes: list[dict], new_events: list[dict], mentions: list[dict],
-                    touched_events: Iterable[int]) -> None:
+                    touched_events: Iterable[int], article_updates: list[dict] | None = None
+                    ) -> None:
         """Write one batch in one transaction: all of it is stored, or none of it.
 
         ``touched_events`` are the ids of events (new or existing) that got mentions
         in this batch; their counts are recomputed from ``event_mentions``.
+        ``article_updates`` (re-analysis): rows of ``article_id``, ``n_events``,
+        ``warnings``, ``analyzer_version`` of stored articles whose mentions, actors and
+        quotes are replaced by the ones given; events left without mentions are deleted.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        touched = sorted(set(touched_events))
+        touched = set(touched_events)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            if article_updates:
+                touched |= self._drop_analysis([u["article_id"] for u in article_updates])
+                for u in article_updates:
+                    con.execute("UPDATE articles SET n_events = ?, warnings = ?, "
+                                "analyzer_version = ? WHERE article_id = ?",
+                                [u["n_events"], u["warnings"], u["analyzer_version"],
+                                 u["article_id"]])
             for table, rows in (("articles", articles), ("article_minhash", minhashes),
                                 ("actors", actors), ("quotes", quotes),
                                 ("events", new_events), ("event_mentions", mentions)):
                 if rows:
                     self._insert(table, rows)
             if touched:
-                self._recount(touched)
+                self._recount(sorted(touched))
+                if article_updates:
+                    self._drop_empty_events(sorted(touched))
             con.execute("COMMIT")
         except BaseException as exc:
             try:
@@ -468,6 +481,52 @@ class Store:
             self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
         finally:
             self.con.unregister(name)
+
+    def _drop_analysis(self, article_ids: list[int]) -> set[int]:
+        """Delete the mentions, actors and quotes of these articles; returns the ids of
+        the events that had mentions in them."""
+        ids = pa.table({"article_id": pa.array(article_ids, pa.int64())})
+        self.con.register("_redo", ids)
+        try:
+            events = {int(r[0]) for r in self.con.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
+                "(SELECT article_id FROM _redo)").fetchall()}
+            for table in ("event_mentions", "actors", "quotes"):
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN "
+                                 f"(SELECT article_id FROM _redo)")
+        finally:
+            self.con.unregister("_redo")
+        return events
+
+    def _drop_empty_events(self, event_ids: list[int]) -> None:
+        ids = pa.table({"event_id": pa.array(event_ids, pa.int64())})
+        self.con.register("_maybe_empty", ids)
+        try:
+            self.con.execute("""
+                DELETE FROM events WHERE event_id IN (SELECT event_id FROM _maybe_empty)
+                  AND event_id NOT IN (SELECT event_id FROM event_mentions)""")
+            self.con.execute("""
+                UPDATE events SET num_mentions = 0, num_articles = 0, num_sources = 0
+                WHERE event_id IN (SELECT event_id FROM _maybe_empty) AND event_id NOT IN
+                  (SELECT event_id FROM event_mentions WHERE NOT is_duplicate)""")
+        finally:
+            self.con.unregister("_maybe_empty")
+
+    def articles_to_reanalyze(self, version: str, limit: int,
+                              exclude: Iterable[int] = ()) -> list[dict[str, Any]]:
+        """The next ``limit`` articles whose analyzer version is not ``version``."""
+        excl = sorted(set(exclude))
+        sql = ("SELECT article_id, doc_id, content_hash, source, url, dct, title, origin, "
+               "text, near_duplicate_of FROM articles WHERE analyzer_version IS DISTINCT "
+               "FROM ? ")
+        params: list[Any] = [version]
+        if excl:
+            sql += "AND NOT list_contains(?::BIGINT[], article_id) "
+            params.append(excl)
+        sql += f"ORDER BY article_id LIMIT {int(limit)}"
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def _recount(self, event_ids: list[int]) -> None:
         ids = pa.table({"event_id": pa.array(event_ids, pa.int64())})

@@ -369,6 +369,45 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
         _fail(exc)
 
 
+@click.command("reanalyze")
+@_db_option
+@_ingest_options
+def reanalyze_cmd(db, **o):
+    """Re-run the analysis of stored articles analyzed by an older lagebild version.
+
+    Each article records the analyzer version that produced its events; after an
+    upgrade this command re-analyzes the older ones and replaces their events,
+    mentions, actors and quotes (events merge again across articles). One batch per
+    transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
+    some articles failed (their old events are kept).
+
+    \b
+    Examples:
+      lagebild reanalyze --db lage.duckdb
+      lagebild reanalyze --db lage.duckdb --workers 2
+    """
+    _sigterm_as_interrupt()
+    try:
+        store, ing = _make(db, o)
+    except LagebildError as exc:
+        _fail(exc)
+    try:
+        with store, ing:
+            stats = ing.reanalyze()
+            if not o["quiet"]:
+                click.echo(f"re-analyzed {stats.read - stats.errors} articles "
+                           f"({stats.errors} failed), {stats.events_new} new events, "
+                           f"{stats.events_merged} merged", err=True)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the batches committed so far are kept; rerun the same "
+                   "command to continue", err=True)
+        sys.exit(130)
+    except LagebildError as exc:
+        _fail(exc)
+    if stats.errors:
+        sys.exit(2)
+
+
 # -- queries --------------------------------------------------------------------------------
 def _resolve(arg: str | None) -> str | None:
     """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon."""
@@ -598,5 +637,5 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
 def register(main, eval_group) -> None:
     """Attach this module's commands to the ``lagebild`` group."""
     for cmd in (ingest_cmd, watch_cmd, events_cmd, timeline_cmd, summary_cmd, export_cmd,
-                actors_cmd):
+                actors_cmd, reanalyze_cmd):
         main.add_command(cmd)
