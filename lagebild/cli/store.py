@@ -420,7 +420,8 @@ def _resolve(arg: str | None) -> str | None:
 @click.command("actors")
 @click.option("--search", "text", required=True, metavar="TEXT",
               help="Part of a name, stand-in or code (case-insensitive).")
-@click.option("--limit", type=click.IntRange(1), default=30, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True,
+              help="At most this many names.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 def actors_cmd(text, limit, fmt):
