@@ -1162,10 +1162,15 @@ class _KnownUrls:
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,
           max_rounds: int | None = None, fetch=None, sleep=time.sleep,
           on_round: Callable[[int, IngestStats], None] | None = None,
-          release_between_rounds: bool = True, **fetch_kw) -> IngestStats:
+          release_between_rounds: bool = True, round_budget: float | None = None,
+          clock=time.monotonic, **fetch_kw) -> IngestStats:
     """Poll ``urls`` every ``every`` seconds (± ``jitter`` share, so many watchers do not
     hit a server at once) until ``max_rounds`` or Ctrl-C; a failing feed is a warning,
     the others go on. Returns the totals over all rounds.
+
+    ``round_budget`` (default: ``every``, at least 60 s): when a round has taken this
+    long, the feeds not reached yet wait for the next round (a warning names them), so
+    slow servers cannot stretch a round without bound; the next round starts with them.
 
     With ``release_between_rounds`` the database is closed while waiting, so that
     ``lagebild events``/``timeline``/``export`` can read it between rounds (DuckDB
@@ -1174,12 +1179,23 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
     total = IngestStats()
     rnd = 0
     rng = random.Random()
+    budget = round_budget if round_budget is not None else max(every, 60.0)
+    order = list(urls)
     try:
         while max_rounds is None or rnd < max_rounds:
             rnd += 1
             t0 = time.perf_counter()
+            started = clock()
             this = IngestStats()
-            for url in urls:
+            for k, url in enumerate(order):
+                if k and clock() - started > budget:
+                    late = order[k:]
+                    ingester.progress.warn(
+                        f"round {rnd} took more than {budget:g} s; {len(late)} feed(s) wait "
+                        f"for the next round: {', '.join(late[:3])}"
+                        f"{', ...' if len(late) > 3 else ''}")
+                    order = late + order[:k]     # they come first next time
+                    break
                 try:
                     stats, _ = ingest_feed(ingester, url, fetch=fetch, **fetch_kw)
                 except LagebildError:
