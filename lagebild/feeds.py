@@ -214,7 +214,9 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
     last_status: int | None = None
     for attempt in range(retries + 1):
         wait = backoff * (2 ** attempt)
+        alarm = _DeadlineAlarm(deadline)
         try:
+            alarm.start()
             resp_cm, final = _open(client, url, headers, deadline, total_timeout, what,
                                    allow_private, resolver, max_redirects)
             with resp_cm as resp:
@@ -250,6 +252,9 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
                              b"".join(chunks), final, truncated)
         except _Retry:
             pass
+        except _DeadlineExceeded:
+            raise _FetchFailed(f"{what} {url}: no complete answer within {total_timeout:g} s "
+                               f"(a server sending slowly); gave up", last_status) from None
         except httpx.TimeoutException as exc:
             last = f"{what} {url}: timed out ({type(exc).__name__})"
             last_status = None
@@ -261,6 +266,8 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
         except httpx.RequestError as exc:  # too many redirects, undecodable body, ...
             raise _FetchFailed(f"{what} {url}: failed ({type(exc).__name__}: {exc})",
                                last_status) from None
+        finally:
+            alarm.stop()
         if attempt < retries:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -273,6 +280,48 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
 
 class _Retry(Exception):
     pass
+
+
+class _DeadlineExceeded(Exception):
+    pass
+
+
+class _DeadlineAlarm:
+    """The request's deadline, also while the server sends its headers byte by byte
+    (httpx's timeouts bound each read, not the whole): SIGALRM raises
+    _DeadlineExceeded at the deadline. Only in the main thread on POSIX and when no
+    other timer runs; elsewhere the per-read timeouts and the check between body
+    pieces remain."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.active = False
+        self.old = None
+
+    def start(self) -> None:
+        import signal
+        import threading
+        if (not hasattr(signal, "setitimer")
+                or threading.current_thread() is not threading.main_thread()
+                or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+            return
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise _DeadlineExceeded()
+
+        def expired(signum, frame):
+            raise _DeadlineExceeded()
+
+        self.old = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, left)
+        self.active = True
+
+    def stop(self) -> None:
+        import signal
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+            self.active = False
 
 
 def _timeout_left(client, deadline: float, total: float, what: str, url: str):

@@ -164,3 +164,36 @@ def test_entity_declarations_are_found_by_parsing_not_by_text_search():
     assert xml_refusal(b'<?xml version="1.0" encoding="windows-1252"?>' + bomb_tail) is not None
     ok = head + b"<!-- <a> -->" + b" " * 300_000 + b"<rss><channel><title>t</title></channel></rss>"
     assert xml_refusal(ok) is None
+
+
+class _SlowHeaders(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(100000):      # an endless header, one byte every 20 ms
+                self.wfile.write(b"X")
+                self.wfile.flush()
+                time.sleep(0.02)
+        except OSError:
+            pass
+
+
+def test_one_deadline_per_request_also_for_slow_headers():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _SlowHeaders)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        t0 = time.monotonic()
+        res = fetch_feed(f"http://127.0.0.1:{srv.server_address[1]}/feed.xml", timeout=1.0,
+                         total_timeout=1.0, retries=0, allow_private=True)
+        took = time.monotonic() - t0
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert took < 4.0
+    assert res.warnings and "within 1 s" in res.warnings[0]
