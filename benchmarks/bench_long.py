@@ -83,7 +83,7 @@ def main() -> int:
     if len(rows) >= 2:
         ratio = rows[-1]["seconds"] / max(rows[-2]["seconds"], 1e-9)
         print(f"time ratio {rows[-1]['mb']:g} MB / {rows[-2]['mb']:g} MB: {ratio:.2f} "
-              f"({'ok' if ratio <= 2.3 else 'above'} the 2.3 bound)")
+              f"({'within' if ratio <= 2.3 else 'above'} the bound of 2.3)")
     return 0
 
 
