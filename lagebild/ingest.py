@@ -761,8 +761,11 @@ class Ingester:
 
     # -- the run ------------------------------------------------------------------------
     def ingest(self, articles: Iterable[Article],
-               on_error: Callable[[str], None] | None = None) -> IngestStats:
-        """Ingest every article of the iterable; returns the run's counters."""
+               on_error: Callable[[str], None] | None = None,
+               prior_errors: Iterable[str] = ()) -> IngestStats:
+        """Ingest every article of the iterable; returns the run's counters.
+        ``prior_errors``: problems met before (a feed's failed items), reported and
+        counted first, so the progress line, the summary and the exit status agree."""
         stats = IngestStats()
         t0 = time.perf_counter()
         pending: dict[int, Article] = {}
@@ -775,6 +778,9 @@ class Ingester:
                 on_error(msg)
             else:
                 self.progress.warn(msg)
+
+        for msg in prior_errors:
+            report(msg)
 
         def new_articles() -> Iterator[tuple[int, Article]]:
             idx = 0
@@ -1134,13 +1140,17 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
     state = store.feed_state(url) or {}
     fetch_kw.setdefault("known_urls", _KnownUrls(store))
     result = fetch(url, etag=state.get("etag"), modified=state.get("modified"), **fetch_kw)
-    stats = ingester.ingest(result.articles) if result.articles else IngestStats()
     # every feed problem is one error of the run (one count: progress line, summary, exit status)
-    for w in getattr(result, "warnings", None) or []:
-        (warn or ingester.progress.warn)(w)
-        stats.errors += 1
-        if len(stats.error_messages) < 1000:
-            stats.error_messages.append(w)
+    problems = list(getattr(result, "warnings", None) or [])
+    if result.articles:
+        stats = ingester.ingest(result.articles, on_error=warn, prior_errors=problems)
+    else:
+        stats = IngestStats()
+        for w in problems:
+            (warn or ingester.progress.warn)(w)
+            stats.errors += 1
+            if len(stats.error_messages) < 1000:
+                stats.error_messages.append(w)
     store.save_feed_state(
         url, etag=result.etag, modified=result.modified, status=result.status,
         new_articles=stats.new,

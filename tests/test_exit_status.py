@@ -54,3 +54,25 @@ def test_quiet_still_shows_failures_on_stderr(tmp_path, flag):
     r = _run(src, "--db", tmp_path / "t.duckdb", flag)
     assert r.exit_code == 2
     assert "in.jsonl:2" in r.stderr and r.stdout == ""
+
+
+def test_feed_problems_are_counted_in_the_progress_line_too(tmp_path):
+    import io
+    from types import SimpleNamespace
+
+    from lagebild.ingest import Ingester, Progress, ingest_feed
+    from lagebild.records import Article
+    from lagebild.store import Store
+
+    def fetch(url, **kw):
+        return SimpleNamespace(url=url, status=200, etag=None, modified=None,
+                               articles=[Article("a", "Ein Text.", "2022-02-24")],
+                               warnings=["feed x: item 1 failed", "feed x: item 2 failed"])
+
+    out = io.StringIO()
+    with Store(tmp_path / "t.duckdb") as store, \
+            Ingester(store, analyzer=SPEC, progress=Progress(out, interval=0)) as ing:
+        stats, _ = ingest_feed(ing, "https://x.example/feed", fetch=fetch)
+    assert stats.errors == 2 and stats.new == 1
+    last = [line for line in out.getvalue().splitlines() if line.startswith("ingest:")][-1]
+    assert "| 2 errors |" in last
