@@ -102,6 +102,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     """Merge the mentions of one happening in one document (see the module docstring)."""
     groups: dict[str, list[Event]] = {}
     out: list[Event] = []
+    seen: dict[int, set[tuple[int, int]]] = {}     # id(kept) -> its evidence positions
     for ev in events:
         _stamp(ev)
         key = merge_key(ev)
@@ -111,8 +112,10 @@ def merge_events(events: list[Event]) -> list[Event]:
             groups.setdefault(key, []).append(ev)
             out.append(ev)
             continue
+        where = seen.setdefault(id(kept), {(x.sentence, x.start) for x in kept.evidence})
         for e in ev.evidence:
-            if all((x.sentence, x.start) != (e.sentence, e.start) for x in kept.evidence):
+            if (e.sentence, e.start) not in where:
+                where.add((e.sentence, e.start))
                 kept.evidence.append(e)
         kept.condition = kept.condition or ev.condition
         kept.reported_by = kept.reported_by or ev.reported_by
