@@ -13,7 +13,9 @@ csv
     lists joined with ``;``, participant lists as JSON).
 gdelt
     ``events.gdelt.tsv``: the 61 columns of the GDELT 2.0 event table, tab-separated,
-    no header (like GDELT's ``*.export.CSV``), one row per canonical event; and
+    no header (like GDELT's ``*.export.CSV``), one row per source x target pair of
+    each canonical event (an event DEU,FRA -> IRN gives two rows; the rows of one
+    event share its lagebild id in ``GlobalEventID``, which is therefore not unique); and
     ``GDELT_COLUMNS.txt`` naming the columns and which are filled. Filled:
 
     * GlobalEventID (the lagebild event id), Day, MonthYear, Year, FractionDate (the
@@ -23,7 +25,7 @@ gdelt
     * Actor1Code/Actor2Code (code + sector, e.g. ``RUSGOV``), Actor1Name/Actor2Name
       (the text, upper-cased), Actor1CountryCode (ISO alpha-3 country codes only),
       Actor1KnownGroupCode (organisation codes: NATO, EU, UN, ...), Actor1Type1Code
-      (the PLOVER sector); the first coded participant of each side;
+      (the PLOVER sector); one coded participant of each side per row;
     * IsRootEvent (1 when the first mention is in the article's first two sentences),
       EventCode/EventBaseCode/EventRootCode (from the analyzer's CAMEO code),
       QuadClass, GoldsteinScale, NumMentions, NumSources, NumArticles (after
@@ -50,7 +52,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import shutil
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -124,11 +127,26 @@ def _q(path: Path) -> str:
 def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
     con = store.con
     ev_dir = out / "events"
-    if ev_dir.exists():
-        shutil.rmtree(ev_dir)  # our own previous export: replace it
-    con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, 'unknown') AS month
-                          FROM events WHERE {where} ORDER BY event_date, event_id)
-                    TO {_q(ev_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
+    foreign = _foreign_files(ev_dir)
+    if foreign:
+        shown = ", ".join(str(f.relative_to(ev_dir)) for f in foreign[:3])
+        raise StoreError(f"{ev_dir}: holds files lagebild did not write ({shown}"
+                         f"{', ...' if len(foreign) > 3 else ''}); nothing was changed -- "
+                         f"move them away or export into another folder")
+    # write into a fresh folder beside it, then swap: a failed export leaves the old one
+    tmp = Path(tempfile.mkdtemp(prefix=".events-new-", dir=out))
+    try:
+        new_dir = tmp / "events"
+        con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, 'unknown') AS month
+                              FROM events WHERE {where} ORDER BY event_date, event_id)
+                        TO {_q(new_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
+        new_dir.mkdir(exist_ok=True)
+        if ev_dir.exists():
+            old = tmp / "old"
+            ev_dir.rename(old)          # only lagebild's own files are in it (checked above)
+        new_dir.rename(ev_dir)
+    finally:
+        _remove_own(tmp)
     files = sorted(ev_dir.rglob("*.parquet"))
     sub = f"SELECT event_id FROM events WHERE {where}"
     for name, sql, p in (
@@ -141,6 +159,39 @@ def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
         con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT parquet)", p)
         files.append(path)
     return files
+
+
+#: the files a parquet export writes into ``events/`` (DuckDB's partitioned COPY)
+_OWN_PARQUET = re.compile(r"month=[^/]+/data_[0-9]+\.parquet")
+
+
+def _foreign_files(ev_dir: Path) -> list[Path]:
+    """Files in ``ev_dir`` that a lagebild export did not write (empty: safe to replace)."""
+    if not ev_dir.exists():
+        return []
+    if not ev_dir.is_dir():
+        return [ev_dir]
+    out = []
+    for f in sorted(ev_dir.rglob("*")):
+        if f.is_dir():
+            continue
+        rel = f.relative_to(ev_dir).as_posix()
+        if _OWN_PARQUET.fullmatch(rel):
+            continue
+        out.append(f)
+    return out
+
+
+def _remove_own(tmp: Path) -> None:
+    """Remove a temporary folder of this export: its parquet files, marker and folders
+    (only what lagebild wrote; checked by :func:`_foreign_files` before)."""
+    for f in sorted(tmp.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if f.is_dir():
+            f.rmdir()
+        elif f.suffix == ".parquet":
+            f.unlink()
+    if tmp.exists():
+        tmp.rmdir()
 
 
 def _csv(store: Store, out: Path, where: str, params: list) -> list[Path]:
@@ -240,13 +291,41 @@ def _dict_rows(cur):
             yield dict(zip(names, r))
 
 
+def dyads(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """One copy of the event row per source x target pair of coded participants (the
+    ``source_*``/``target_*`` fields set to that pair); an event with an empty side gives
+    one row per participant of the other side. Participants are taken from
+    ``source_json``/``target_json`` (every one, not only the first)."""
+    def side(js, code, sector, text):
+        parts = [p for p in (json.loads(js) if js else []) if p.get("code")]
+        seen, out = set(), []
+        for p in parts:
+            k = (p.get("code"), p.get("sector"))
+            if k not in seen:
+                seen.add(k)
+                out.append((p.get("code"), p.get("sector"), p.get("text")))
+        return out or [(code, sector, text)]
+
+    rows = []
+    for sc, ss, st in side(e.get("source_json"), e.get("source_code"), e.get("source_sector"),
+                           e.get("source_text")):
+        for tc, ts, tt in side(e.get("target_json"), e.get("target_code"),
+                               e.get("target_sector"), e.get("target_text")):
+            rows.append({**e, "source_code": sc, "source_sector": ss, "source_text": st,
+                         "target_code": tc, "target_sector": ts, "target_text": tt})
+    return rows
+
+
 def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
     path = out / "events.gdelt.tsv"
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for e in _dict_rows(_fetch_events(store, where, params)):
-            fh.write("\t".join(gdelt_row(e)) + "\n")
+            for pair in dyads(e):
+                fh.write("\t".join(gdelt_row(pair)) + "\n")
     doc = out / "GDELT_COLUMNS.txt"
     lines = ["# events.gdelt.tsv: GDELT 2.0 event table layout, tab-separated, no header.",
+             "# One row per source x target pair of an event: the rows of one lagebild event",
+             "# share its id in column 1 (GlobalEventID), so GlobalEventID is not unique.",
              "# column number, name, filled by lagebild (yes/empty)"]
     lines += [f"{i}\t{c}\t{'yes' if c in GDELT_FILLED else 'empty'}"
               for i, c in enumerate(GDELT_COLUMNS, 1)]

@@ -30,6 +30,7 @@ Example::
 from __future__ import annotations
 
 import email.utils
+import os
 import hashlib
 import io
 import re
@@ -40,6 +41,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
+from .cleaning import clean_optional, clean_text, paragraphs_from_lines
 from .records import Article
 
 try:  # the installed distribution's version; the source tree's as a fallback
@@ -59,6 +61,9 @@ DEFAULT_UA = f"lagebild/{__version__} (+{PROJECT_URL})"
 MIN_FULL_TEXT = 600
 #: a page whose extracted main text is shorter than this is no article (a menu, a stub)
 MIN_PAGE_TEXT = 80
+#: when an item page fails, the feed's own summary is used instead only from this length
+#: on (a sentence); a teaser of a few characters ("Mehr") is no article
+MIN_SUMMARY_TEXT = 40
 #: the longest wait between two tries, whatever backoff or Retry-After say
 MAX_BACKOFF = 30.0
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -82,6 +87,7 @@ class FeedResult:
     etag: str | None = None
     modified: str | None = None
     not_modified: bool = False
+    skipped_known: int = 0          # items whose URL was already stored (``known_urls``)
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -119,22 +125,101 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+#: redirects followed for one request (each hop checked like the first URL)
+MAX_REDIRECTS = 5
+
+
+def _system_resolver(host: str) -> list[str]:
+    """The IP addresses ``host`` resolves to (the system resolver)."""
+    import socket
+    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    return sorted({info[4][0] for info in infos})
+
+
+def address_refusal(ip: str, allow_private: bool = False) -> str | None:
+    """Why lagebild must not connect to IP address ``ip``, or None when it may.
+
+    Refused: loopback, private (RFC 1918, unique local), link-local (169.254.0.0/16,
+    with the cloud metadata address 169.254.169.254), shared, multicast, reserved
+    and unspecified addresses. ``allow_private`` allows all of them except multicast,
+    reserved and unspecified (a local setup, the tests' 127.0.0.1 server).
+    """
+    import ipaddress
+    try:
+        addr = ipaddress.ip_address(ip.split("%")[0])
+    except ValueError:
+        return f"{ip!r} is not an IP address"
+    if getattr(addr, "ipv4_mapped", None) is not None:
+        addr = addr.ipv4_mapped
+    if addr.is_multicast:
+        return f"{addr} is a multicast address"
+    if addr.is_unspecified or (addr.is_reserved and not addr.is_loopback):
+        return f"{addr} is a reserved address"
+    if allow_private:
+        return None
+    if addr.is_loopback:
+        return f"{addr} is a loopback address"
+    if addr.is_link_local:
+        return f"{addr} is a link-local address (cloud metadata services live there)"
+    if addr.is_private or not addr.is_global:
+        return f"{addr} is a private address"
+    return None
+
+
+def url_refusal(url: str, *, allow_private: bool = False, resolver=None) -> str | None:
+    """Why ``url`` must not be fetched, or None: only http(s), and every address its host
+    resolves to must be public (see :func:`address_refusal`)."""
+    import ipaddress
+    parts = urlparse(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"not an http(s) URL ({parts.scheme or 'no scheme'}:); refused"
+    host = (parts.hostname or "").strip()
+    if not host:
+        return "no host in the URL; refused"
+    try:
+        ipaddress.ip_address(host.split("%")[0])
+        addrs = [host]
+    except ValueError:
+        try:
+            addrs = list((resolver or _system_resolver)(host))
+        except OSError as exc:
+            return f"host {host} not found ({exc})"
+        if not addrs:
+            return f"host {host} not found"
+    for ip in addrs:
+        why = address_refusal(ip, allow_private)
+        if why:
+            return (f"host {host} resolves to {why}; refused (pass allow_private=True, "
+                    f"or --allow-private-hosts, for a local setup)")
+    return None
+
+
 def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: int,
-         backoff: float, total_timeout: float, what: str) -> _Body:
+         backoff: float, total_timeout: float, what: str, allow_private: bool = False,
+         resolver=None, max_redirects: int = MAX_REDIRECTS) -> _Body:
     """GET ``url`` with retries; read at most ``max_bytes`` of the body.
 
     Retries (up to ``retries`` more tries, waiting ``backoff * 2**n`` seconds) on
     timeouts, connection errors and 429/5xx answers. Raises _FetchFailed with a
     warning text naming the URL when all tries fail or the answer is a 4xx.
+
+    ``total_timeout`` is one deadline for the whole request, all tries and redirects
+    included, from the first byte sent. Redirects are followed here (at most
+    ``max_redirects``), each target checked by :func:`url_refusal` like the first URL.
     """
     import httpx
 
+    deadline = time.monotonic() + total_timeout
     last: str = ""
     last_status: int | None = None
     for attempt in range(retries + 1):
         wait = backoff * (2 ** attempt)
+        alarm = _DeadlineAlarm(deadline)
         try:
-            with client.stream("GET", url, headers=headers) as resp:
+            alarm.start()
+            resp_cm, final = _open(client, url, headers, deadline, total_timeout, what,
+                                   allow_private, resolver, max_redirects)
+            with resp_cm as resp:
                 status = resp.status_code
                 last_status = status
                 if status in _RETRY_STATUSES:
@@ -149,7 +234,6 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
                 chunks: list[bytes] = []
                 size = 0
                 truncated = False
-                deadline = time.monotonic() + total_timeout
                 if status != 304:
                     for chunk in _decoded(resp, max_bytes, what, url):
                         room = max_bytes - size
@@ -165,9 +249,12 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
                                 f"{what} {url}: body not complete after {total_timeout:g} s "
                                 f"({size} bytes read); gave up", status)
                 return _Body(status, {k.lower(): v for k, v in resp.headers.items()},
-                             b"".join(chunks), str(resp.url), truncated)
+                             b"".join(chunks), final, truncated)
         except _Retry:
             pass
+        except _DeadlineExceeded:
+            raise _FetchFailed(f"{what} {url}: no complete answer within {total_timeout:g} s "
+                               f"(a server sending slowly); gave up", last_status) from None
         except httpx.TimeoutException as exc:
             last = f"{what} {url}: timed out ({type(exc).__name__})"
             last_status = None
@@ -179,15 +266,108 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
         except httpx.RequestError as exc:  # too many redirects, undecodable body, ...
             raise _FetchFailed(f"{what} {url}: failed ({type(exc).__name__}: {exc})",
                                last_status) from None
+        finally:
+            alarm.stop()
         if attempt < retries:
-            time.sleep(min(max(wait, 0.0), MAX_BACKOFF))
-    tries = retries + 1
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            time.sleep(min(max(wait, 0.0), MAX_BACKOFF, left))
+    tries = attempt + 1
     raise _FetchFailed(f"{last} (after {tries} {'try' if tries == 1 else 'tries'})",
                        last_status)
 
 
 class _Retry(Exception):
     pass
+
+
+class _DeadlineExceeded(Exception):
+    pass
+
+
+class _DeadlineAlarm:
+    """The request's deadline, also while the server sends its headers byte by byte
+    (httpx's timeouts bound each read, not the whole): SIGALRM raises
+    _DeadlineExceeded at the deadline. Only in the main thread on POSIX and when no
+    other timer runs; elsewhere the per-read timeouts and the check between body
+    pieces remain."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.active = False
+        self.old = None
+
+    def start(self) -> None:
+        import signal
+        import threading
+        if (not hasattr(signal, "setitimer")
+                or threading.current_thread() is not threading.main_thread()
+                or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+            return
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise _DeadlineExceeded()
+
+        def expired(signum, frame):
+            raise _DeadlineExceeded()
+
+        self.old = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, left)
+        self.active = True
+
+    def stop(self) -> None:
+        import signal
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+            self.active = False
+
+
+def _timeout_left(client, deadline: float, total: float, what: str, url: str):
+    """The client's timeouts, none longer than what is left of the request's deadline."""
+    import httpx
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _FetchFailed(f"{what} {url}: no complete answer within {total:g} s; gave up")
+    t = client.timeout
+
+    def cap(v):
+        return left if v is None else min(v, left)
+    return httpx.Timeout(connect=cap(t.connect), read=cap(t.read), write=cap(t.write),
+                         pool=cap(t.pool))
+
+
+def _open(client, url, headers, deadline, total, what, allow_private, resolver, max_redirects):
+    """Send the request, following redirects by hand (each hop checked); returns the
+    open response's context manager and the final URL."""
+    current = url
+    for _hop in range(max_redirects + 1):
+        why = url_refusal(current, allow_private=allow_private, resolver=resolver)
+        if why:
+            prefix = "" if current == url else f"redirect to {current}: "
+            raise _FetchFailed(f"{what} {url}: {prefix}{why}")
+        request = client.build_request("GET", current, headers=headers,
+                                       timeout=_timeout_left(client, deadline, total, what, url))
+        resp = client.send(request, stream=True, follow_redirects=False)
+        if resp.status_code in (301, 302, 303, 307, 308) and resp.headers.get("location"):
+            target = str(resp.url.join(resp.headers["location"]))
+            resp.close()
+            current = target
+            continue
+        return _Closing(resp), current
+    raise _FetchFailed(f"{what} {url}: more than {max_redirects} redirects; gave up")
+
+
+class _Closing:
+    def __init__(self, resp):
+        self.resp = resp
+
+    def __enter__(self):
+        return self.resp
+
+    def __exit__(self, *exc):
+        self.resp.close()
 
 
 def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
@@ -198,7 +378,7 @@ def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
     """
     enc = (resp.headers.get("content-encoding") or "").strip().lower()
     if enc in ("", "identity"):
-        yield from resp.iter_raw(_CHUNK)
+        yield from resp.iter_raw()      # each network read: the deadline is checked after it
         return
     if enc in ("gzip", "x-gzip"):
         decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -207,7 +387,7 @@ def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
     else:
         raise _FetchFailed(f"{what} {url}: unsupported content encoding {enc!r}",
                            resp.status_code)
-    for raw in resp.iter_raw(_CHUNK):
+    for raw in resp.iter_raw():
         if decomp is None:  # RFC 9110 says zlib-wrapped; some servers send raw deflate
             zlib_header = (len(raw) >= 2 and (raw[0] & 0x0F) == 8
                            and (raw[0] * 256 + raw[1]) % 31 == 0)
@@ -262,23 +442,116 @@ def _sniff_text(data: bytes, limit: int = 256 * 1024) -> str:
     return head.decode("latin-1")
 
 
+_ENTITY_REFUSAL = "declares XML entities (possible entity-expansion bomb); refused"
+_SUBSET_REFUSAL = ("has a DOCTYPE with an internal subset (possible entity-expansion bomb); "
+                   "refused")
+_XML_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*encoding\s*=\s*)([\"'])([A-Za-z0-9._-]+)\2")
+
+
+class _PrologDone(Exception):
+    pass
+
+
+class _Refused(Exception):
+    pass
+
+
+def _expat_refusal(data: bytes) -> str | None:
+    """Parse the prolog with expat (no entity expansion: a declaration stops the parse);
+    raises ExpatError/LookupError when expat cannot read the document."""
+    import xml.parsers.expat as expat
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def doctype(name, sysid, pubid, has_internal_subset):
+        if has_internal_subset:
+            raise _Refused(_SUBSET_REFUSAL)
+
+    def entity(*args):
+        raise _Refused(_ENTITY_REFUSAL)
+
+    def root(name, attrs):
+        raise _PrologDone()
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.StartElementHandler = root
+    try:
+        for i in range(0, len(data), _CHUNK):
+            parser.Parse(data[i:i + _CHUNK], False)
+        parser.Parse(b"", True)
+    except _Refused as exc:
+        return str(exc)
+    except _PrologDone:
+        return None
+    return None
+
+
 def xml_refusal(data: bytes) -> str | None:
     """Why an XML document must not be parsed, or None when it is safe.
 
     Refused: entity declarations (``<!ENTITY``) and document type declarations with an
-    internal subset (``<!DOCTYPE x [ ... ]>``) before the root element -- the building
-    blocks of entity-expansion bombs ("billion laughs") and external-entity tricks.
-    A plain ``<!DOCTYPE rss PUBLIC "..." "...">`` (old RSS 0.91 feeds) is fine.
+    internal subset (``<!DOCTYPE x [ ... ]>``) -- the building blocks of entity-expansion
+    bombs ("billion laughs") and external-entity tricks. A plain ``<!DOCTYPE rss PUBLIC
+    "..." "...">`` (old RSS 0.91 feeds) is fine. The prolog is read by an XML parser
+    (expat, with entity expansion off and stopping at the root element), not by a text
+    search, so comments, padding or odd encodings before the DOCTYPE do not hide it.
     """
+    import xml.parsers.expat as expat
+
+    try:
+        return _expat_refusal(data)
+    except (expat.ExpatError, LookupError, ValueError):
+        pass
+    # an encoding expat does not know (windows-1252, ...): read it as UTF-8 and retry
+    m = _XML_ENCODING.match(data)
+    if m:
+        try:
+            text = data.decode(m.group(3).decode("ascii"), errors="replace")
+            utf8 = _XML_ENCODING.sub(rb"\1\2utf-8\2", text.encode("utf-8"), count=1)
+            return _expat_refusal(utf8)
+        except (expat.ExpatError, LookupError, ValueError):
+            pass
+    # not well-formed: the feed parser's lenient mode may still read it; refuse any
+    # declaration before the first element, whatever comments precede it
+    return _text_refusal(data)
+
+
+def _text_refusal(data: bytes) -> str | None:
     text = _sniff_text(data)
-    m = _ROOT_START.search(text)
-    prolog = text[: m.start()] if m else text
+    no_comments = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    m = _ROOT_START.search(no_comments)
+    prolog = no_comments[: m.start()] if m else no_comments
     if "<!ENTITY" in prolog:
-        return "declares XML entities (possible entity-expansion bomb); refused"
+        return _ENTITY_REFUSAL
     d = prolog.find("<!DOCTYPE")
     if d >= 0 and "[" in prolog[d:]:
-        return "has a DOCTYPE with an internal subset (possible entity-expansion bomb); refused"
+        return _SUBSET_REFUSAL
     return None
+
+
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _neutral_charrefs(data: bytes) -> tuple[bytes, int]:
+    """Replace character references to lone surrogates, NUL/control characters or
+    beyond U+10FFFF (``&#xD800;``, ``&#0;``) by ``&#xFFFD;``: the feed parser would
+    crash on them, losing the whole feed. Returns (bytes, how many)."""
+    n = 0
+
+    def sub(m: re.Match) -> bytes:
+        nonlocal n
+        v = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if 0xD800 <= v <= 0xDFFF or v > 0x10FFFF or (v < 0x20 and v not in (9, 10, 13)):
+            n += 1
+            return b"&#xFFFD;"
+        return m.group(0)
+
+    if b"&#" not in data:
+        return data, 0
+    return _CHARREF.sub(sub, data), n
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -415,7 +688,7 @@ def html_to_article(html: str | bytes, url: str | None = None, *, doc_id: str | 
     if not got:
         return None
     text, title, date, sitename = got
-    text = _tidy(text or "")
+    text = paragraphs_from_lines(text or "")
     if len(text) < max(min_chars, 1):
         return None
     dct = _date_from_string(date) if date else None
@@ -437,7 +710,9 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
                timeout: float = 10.0, max_bytes: int = 5_000_000, max_items: int = 200,
                fetch_items: bool = True, client=None, retries: int = 2, backoff: float = 0.5,
                user_agent: str = DEFAULT_UA, min_full_text: int = MIN_FULL_TEXT,
-               total_timeout: float | None = None) -> FeedResult:
+               total_timeout: float | None = None, allow_private: bool | None = None,
+               resolver=None, known_urls=None, max_redirects: int = MAX_REDIRECTS
+               ) -> FeedResult:
     """Fetch one RSS/Atom feed and return its items as Articles; never raises.
 
     ``etag``/``modified`` (from a previous FeedResult) make the request conditional; a
@@ -448,7 +723,18 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
     text is shorter than ``min_full_text`` characters are fetched from their link when
     ``fetch_items`` is true; when that fails the entry's own text is used (warning).
     ``client`` is an ``httpx.Client`` to reuse (not closed here).
+
+    Safety: only http(s) URLs are fetched, and by default no host that resolves to a
+    loopback, private, link-local (cloud metadata), multicast or reserved address,
+    checked after DNS resolution and again on every redirect (at most
+    ``max_redirects``); ``allow_private=True`` (or $LAGEBILD_ALLOW_PRIVATE_HOSTS=1)
+    allows private hosts for a local setup. ``resolver(host) -> [ip, ...]`` replaces
+    the system resolver (tests). ``total_timeout`` is one deadline per request (tries
+    and redirects included). ``known_urls``: a container of item URLs already stored;
+    their pages are not fetched again (the item is skipped).
     """
+    if allow_private is None:
+        allow_private = os.environ.get("LAGEBILD_ALLOW_PRIVATE_HOSTS", "") not in ("", "0")
     result = FeedResult(url=url, etag=etag, modified=modified)
     try:
         own = client is None
@@ -459,7 +745,8 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
                         max_bytes=max_bytes, max_items=max_items, fetch_items=fetch_items,
                         retries=retries, backoff=backoff, min_full_text=min_full_text,
                         total_timeout=total_timeout if total_timeout is not None
-                        else 6 * timeout)
+                        else 6 * timeout, allow_private=allow_private, resolver=resolver,
+                        known_urls=known_urls, max_redirects=max_redirects)
         finally:
             if own:
                 client.close()
@@ -469,7 +756,8 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
 
 
 def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_bytes, max_items,
-                fetch_items, retries, backoff, min_full_text, total_timeout) -> None:
+                fetch_items, retries, backoff, min_full_text, total_timeout, allow_private=False,
+                resolver=None, known_urls=None, max_redirects=MAX_REDIRECTS) -> None:
     import feedparser
 
     url = result.url
@@ -483,7 +771,8 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     if modified:
         headers["If-Modified-Since"] = modified
     limits = dict(max_bytes=max_bytes, retries=retries, backoff=backoff,
-                  total_timeout=total_timeout)
+                  total_timeout=total_timeout, allow_private=allow_private, resolver=resolver,
+                  max_redirects=max_redirects)
     try:
         body = _get(client, url, headers=headers, what="feed", **limits)
     except _FetchFailed as exc:
@@ -505,8 +794,12 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         result.warnings.append(f"feed {url}: {refusal}")
         return
 
+    content, bad_refs = _neutral_charrefs(body.content)
+    if bad_refs:
+        result.warnings.append(f"feed {url}: {bad_refs} invalid character reference(s) "
+                               f"(such as &#xD800;) replaced")
     parsed = feedparser.parse(
-        io.BytesIO(body.content),
+        io.BytesIO(content),
         response_headers={"content-location": body.final_url,
                           "content-type": body.headers.get("content-type", "application/xml")})
     entries = list(parsed.get("entries") or [])
@@ -537,6 +830,10 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     source = (feed_title or "").strip() or host_of(url)
     seen: set[str] = set()
     for entry in entries:
+        link = (entry.get("link") or "").strip()
+        if known_urls is not None and link and link in known_urls:
+            result.skipped_known += 1       # stored before: its page is not fetched again
+            continue
         try:
             art = _entry_article(entry, client, feed_url=url, source=source,
                                  fetch_items=fetch_items, min_full_text=min_full_text,
@@ -580,11 +877,17 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             warnings.append(str(exc))
         if page:
             p_text, p_title, p_date, _ = page
-            p_text = _tidy(p_text or "")
+            p_text = paragraphs_from_lines(p_text or "")
             if len(p_text) > len(text):
                 text = p_text
             title = title or p_title or None
             dct = dct or _date_from_string(p_date)
+        elif text and len(text) < MIN_SUMMARY_TEXT:
+            # a teaser of a few characters is no article: never store it as one
+            warnings.append(f"feed {feed_url}: item {link}: the page failed and the feed's "
+                            f"own summary has only {len(text)} characters; item skipped "
+                            f"(it is tried again on the next poll)")
+            return None
         elif text:
             warnings.append(f"feed {feed_url}: item {link}: used the feed's own "
                             f"{len(text)}-character summary instead")
@@ -592,6 +895,10 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         if not (fetch_items and link):
             warnings.append(f"feed {feed_url}: item {name}: no text; skipped")
         return None
+    text, bad = clean_text(text)
+    title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
+    if bad:
+        warnings.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
     return Article(
         doc_id=_stable_id(guid, link, (title or "") + "|" + (dct or ""), text[:2000]),
         text=text,

@@ -17,9 +17,10 @@
   word 3-gram shingles (Jaccard >= ``near_threshold``) and linked to the article
   seen first (``articles.near_duplicate_of``). Their events are stored as mentions
   flagged ``is_duplicate`` of the original's events and do not count.
-* **Cross-article merging.** An event joins an existing one when the type and
+* **Cross-article merging** follows the one policy of :mod:`lagebild.merge` (the
+  same as inside an article): an event joins an existing one when the type and
   factuality agree, the source and target code sets are the same (at least one
-  side coded), the dates agree (both days known: at most one day apart; otherwise the
+  side coded), their own dates (when both have one) do not differ, the dates agree (both days known: at most one day apart; otherwise the
   same month; an event without its own date takes the article's date) and the places
   are compatible (same country code when both have one; the same name when neither
   has a code; anything when one side has no place). Each canonical event counts its
@@ -37,6 +38,8 @@ Library use::
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as _dt
 import hashlib
 import importlib
@@ -45,7 +48,9 @@ import multiprocessing
 import os
 import random
 import re
+import signal
 import sys
+import threading
 import time
 import unicodedata
 from collections import deque
@@ -55,10 +60,13 @@ from typing import Any
 
 import numpy as np
 
+from .cleaning import clean_optional, clean_text
 from .errors import InputError, LagebildError, StoreError
+from . import merge as _merge
 from .feeds import host_of
 from .records import Article, Document, Event, Participant
 from .store import Store, to_json, utcnow
+from .version import ANALYZER_VERSION
 
 DEFAULT_ANALYZER = "lagebild.pipeline:Analyzer"
 NUM_PERM = 64
@@ -123,6 +131,22 @@ def _minhash(sig: bytes):
                    scheme=MINHASH_SCHEME)
 
 
+def _clean_article(art: Article, warn) -> Article:
+    """The article with lone surrogates and control characters replaced (a reader that
+    let them through must not crash hashing or storing: one bad record never stops a
+    run); a warning says how many."""
+    text, bad = clean_text(art.text or "")
+    fields = {k: clean_optional(getattr(art, k)) for k in ("doc_id", "title", "url", "source",
+                                                            "origin", "dct")}
+    if not bad and all(fields[k] is getattr(art, k) or fields[k] == getattr(art, k)
+                       for k in fields):
+        return art
+    if bad:
+        warn(f"{art.origin or art.doc_id} (article {fields['doc_id']}): {bad} invalid "
+             f"character(s) replaced")
+    return dataclasses.replace(art, text=text, **fields)
+
+
 # -- analysis (runs in workers) ----------------------------------------------------------
 def load_analyzer(spec: Any = None):
     """Instantiate the analyzer: ``spec`` is "module:callable" (default
@@ -154,17 +178,49 @@ class Analyzed:
     seconds: float = 0.0
 
 
-def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False
-                  ) -> list[Analyzed]:
-    """Analyze ``(index, article)`` pairs; an article that fails gives an error, not an
-    exception, so one bad article never stops a run."""
+class ArticleTimeout(Exception):
+    """An article's analysis ran past its time budget."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float | None):
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (SIGALRM; only in a
+    process's main thread on POSIX -- local workers and the serial backend; elsewhere,
+    e.g. in Dask's worker threads, no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ArticleTimeout(f"took longer than the time budget of {seconds:g} s "
+                             f"(--time-budget); skipped")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+#: default per-article analysis budget in seconds (ingest and watch)
+DEFAULT_TIME_BUDGET = 300.0
+
+
+def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False,
+                  budget: float | None = None) -> list[Analyzed]:
+    """Analyze ``(index, article)`` pairs; an article that fails, or runs past ``budget``
+    seconds, gives an error, not an exception, so one bad article never stops a run."""
     out = []
     if hasattr(analyzer, "pipe") and len(chunk) > 1:
         # the whole chunk at once (the NER model is faster on batches); on any error fall
         # back to one article at a time, so that the failing article is the only one lost
         t0 = time.perf_counter()
         try:
-            docs = list(analyzer.pipe([art for _, art in chunk]))
+            with time_budget(budget * len(chunk) if budget else None):
+                docs = list(analyzer.pipe([art for _, art in chunk]))
         except Exception:  # noqa: BLE001 - retried per article below
             docs = None
         if docs is not None and len(docs) == len(chunk):
@@ -178,7 +234,8 @@ def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool =
         t0 = time.perf_counter()
         sig = minhash_signature(art.text)
         try:
-            doc = analyzer(art)
+            with time_budget(budget):
+                doc = analyzer(art)
             err = None
             if strip_text:
                 doc.text = ""
@@ -191,14 +248,47 @@ def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool =
 _WORKER_ANALYZER = None
 
 
-def _init_worker(spec) -> None:
-    """Pool initializer: load the analyzer once per worker process."""
-    global _WORKER_ANALYZER
+_WORKER_BUDGET = None
+
+
+def _init_worker(spec, budget=None, parent=None) -> None:
+    """Pool initializer: load the analyzer once per worker process; the worker exits
+    when its parent dies (kill -9 included)."""
+    global _WORKER_ANALYZER, _WORKER_BUDGET
+    _watch_parent(parent)
+    _WORKER_BUDGET = budget
     _WORKER_ANALYZER = load_analyzer(spec)
 
 
+def _watch_parent(parent: int | None) -> None:
+    """End this process when the process ``parent`` is gone (Linux: PR_SET_PDEATHSIG; and
+    a daemon thread that polls, for other systems and for the forkserver in between)."""
+    if not parent:
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)       # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def poll():
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            if os.getppid() == 1:
+                os._exit(1)
+
+    threading.Thread(target=poll, daemon=True, name="lagebild-parent-watch").start()
+
+
 def _worker_analyze(chunk):
-    return analyze_chunk(_WORKER_ANALYZER, chunk, strip_text=True)
+    return analyze_chunk(_WORKER_ANALYZER, chunk, strip_text=True, budget=_WORKER_BUDGET)
 
 
 def _worker_rss(delay: float = 0.0) -> tuple[int, int]:
@@ -221,15 +311,16 @@ class SerialBackend:
 
     workers = 1
 
-    def __init__(self, spec=None):
+    def __init__(self, spec=None, budget: float | None = None):
         self.spec = spec
+        self.budget = budget
         self.analyzer = None
 
     def imap(self, chunks: Iterator[list]) -> Iterator[list[Analyzed]]:
         for chunk in chunks:
             if self.analyzer is None:
                 self.analyzer = load_analyzer(self.spec)
-            yield analyze_chunk(self.analyzer, chunk)
+            yield analyze_chunk(self.analyzer, chunk, budget=self.budget)
 
     def worker_rss(self) -> list[tuple[int, int]]:
         return [_worker_rss()]
@@ -275,7 +366,7 @@ class ProcessBackend(_BoundedMap):
     threads); each loads the analyzer once, in the pool initializer."""
 
     def __init__(self, workers: int, spec=None, start_method: str | None = None,
-                 max_chunks_per_worker: int | None = None):
+                 max_chunks_per_worker: int | None = None, budget: float | None = None):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
@@ -287,7 +378,8 @@ class ProcessBackend(_BoundedMap):
                 "LAGEBILD_ANALYZER") or DEFAULT_ANALYZER
             ctx.set_forkserver_preload([__name__, mod.partition(":")[0]])
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                        initializer=_init_worker, initargs=(spec,),
+                                        initializer=_init_worker,
+                                        initargs=(spec, budget, os.getpid()),
                                         max_tasks_per_child=max_chunks_per_worker)
 
     def _submit(self, chunk):
@@ -418,15 +510,14 @@ def places_compatible(a_code, a_text, b_code, b_text) -> bool:
 
 
 def _codes(parts: list[Participant]) -> list[str]:
-    return sorted({p.code for p in parts if p.code})
+    return _merge.codes(parts)
 
 
 def merge_key(event: Event) -> tuple[str, bool]:
-    """The key events must share to be merged, and whether merging across articles is
+    """The key events must share to be merged (:func:`lagebild.merge.merge_key`: type,
+    factuality, source and target codes), and whether merging across articles is
     allowed at all (at least one coded side)."""
-    src, tgt = _codes(event.source), _codes(event.target)
-    key = f"{event.type}|{event.factuality}|{','.join(src) or '-'}|{','.join(tgt) or '-'}"
-    return key, bool(src or tgt)
+    return _merge.merge_key(event), bool(_codes(event.source) or _codes(event.target))
 
 
 def _first(parts: list[Participant]):
@@ -485,6 +576,7 @@ class _Canon:
     loc_code: str | None
     loc_text: str | None
     mentions: int
+    own_date: str | None = None     # the event's own date value (None: article date only)
 
 
 # -- the run ---------------------------------------------------------------------------
@@ -554,8 +646,8 @@ class Progress:
         self._shown = True
 
     def warn(self, message: str) -> None:
-        if self.quiet:
-            return
+        """A problem (an input, an article or a feed that failed): always shown, also when
+        quiet (quiet hides progress and summaries, never failures)."""
         if self.tty and self._shown:
             self.stream.write("\n")
         self.stream.write(f"warning: {message}\n")
@@ -563,12 +655,13 @@ class Progress:
 
 
 def make_backend(workers: int = 1, scheduler=None, analyzer=None,
-                 max_chunks_per_worker: int | None = None):
+                 max_chunks_per_worker: int | None = None, budget: float | None = None):
     if scheduler is not None:
         return DaskBackend(scheduler, analyzer)
     if workers and workers > 1:
-        return ProcessBackend(workers, analyzer, max_chunks_per_worker=max_chunks_per_worker)
-    return SerialBackend(analyzer)
+        return ProcessBackend(workers, analyzer, max_chunks_per_worker=max_chunks_per_worker,
+                              budget=budget)
+    return SerialBackend(analyzer, budget)
 
 
 class Ingester:
@@ -582,15 +675,20 @@ class Ingester:
     compared against (bounds the index's memory on endless streams);
     ``recycle_after``: a worker process is replaced by a fresh one after analysing
     about this many articles (local processes only; None: never), so caches that
-    grow inside the analyzer cannot grow without bound on endless streams. The backend (and the analyzer) start only when the first new
+    grow inside the analyzer cannot grow without bound on endless streams;
+    ``time_budget``: seconds one article's analysis may take (local processes and the
+    serial backend; None: no limit); a slower article is reported and skipped, so that
+    the database lock is not held for hours. The backend (and the analyzer) start only when the first new
     article arrives, so re-ingesting known input is fast.
     """
 
     def __init__(self, store: Store, *, workers: int = 1, scheduler=None, analyzer=None,
                  batch_size: int = 64, chunk_size: int | None = None,
                  near_threshold: float = 0.8, near_window: int = 50_000,
-                 recycle_after: int | None = None, progress: Progress | None = None):
+                 recycle_after: int | None = None, progress: Progress | None = None,
+                 time_budget: float | None = DEFAULT_TIME_BUDGET):
         self.store = store
+        self.time_budget = time_budget
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
         if chunk_size is None:
@@ -602,6 +700,9 @@ class Ingester:
         self.recycle_after = recycle_after
         self.progress = progress or Progress(quiet=True)
         self.backend = None
+        #: stored with each article; a custom analyzer is named by its spec
+        self.analyzer_version = ANALYZER_VERSION if analyzer is None else (
+            getattr(analyzer, "version", None) or str(analyzer))
         self._hashes: set[str] | None = None
         self._lsh = None
         self._sigs: dict[int, bytes] = {}
@@ -660,8 +761,11 @@ class Ingester:
 
     # -- the run ------------------------------------------------------------------------
     def ingest(self, articles: Iterable[Article],
-               on_error: Callable[[str], None] | None = None) -> IngestStats:
-        """Ingest every article of the iterable; returns the run's counters."""
+               on_error: Callable[[str], None] | None = None,
+               prior_errors: Iterable[str] = ()) -> IngestStats:
+        """Ingest every article of the iterable; returns the run's counters.
+        ``prior_errors``: problems met before (a feed's failed items), reported and
+        counted first, so the progress line, the summary and the exit status agree."""
         stats = IngestStats()
         t0 = time.perf_counter()
         pending: dict[int, Article] = {}
@@ -675,14 +779,21 @@ class Ingester:
             else:
                 self.progress.warn(msg)
 
+        for msg in prior_errors:
+            report(msg)
+
         def new_articles() -> Iterator[tuple[int, Article]]:
             idx = 0
             hashes = self.hashes
             for art in articles:
                 if isinstance(art, InputError):  # readers may yield errors in-band
-                    report(str(art))
+                    if getattr(art, "skipped", True):
+                        report(str(art))
+                    else:   # read, with a problem (a bad date, replaced characters)
+                        self.progress.warn(str(art))
                     continue
                 stats.read += 1
+                art = _clean_article(art, self.progress.warn)
                 h = content_hash(art.text)
                 if h in hashes:
                     stats.known += 1
@@ -724,7 +835,8 @@ class Ingester:
                 per = None
                 if self.recycle_after:
                     per = max(1, -(-self.recycle_after // self.chunk_size))
-                self.backend = make_backend(self.workers, self.scheduler, self.analyzer, per)
+                self.backend = make_backend(self.workers, self.scheduler, self.analyzer, per,
+                                            self.time_budget)
 
             def all_chunks():
                 yield first
@@ -762,7 +874,11 @@ class Ingester:
             return None, None
         return best, round(best_j, 4)  # only originals are indexed: best is one
 
-    def _write(self, batch: list[tuple[Article, str, Analyzed]], stats: IngestStats) -> None:
+    def _write(self, batch: list[tuple[Article, str, Analyzed]], stats: IngestStats,
+               stored: dict[str, tuple[int, int | None]] | None = None) -> None:
+        """Write one batch of analysed articles. ``stored`` (re-analysis): content hash ->
+        (article_id, near_duplicate_of) of articles already in the store, whose events,
+        mentions, actors and quotes are replaced instead of a new article being added."""
         now = utcnow()
         batch_id = self._next_batch
         self._next_batch += 1
@@ -782,26 +898,36 @@ class Ingester:
             day = _as_date(row.event_date)
             cands.setdefault(row.merge_key, []).append(_Canon(
                 int(row.event_id), day, _nn(row.date_precision), _nn(row.month),
-                _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0)))
+                _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0),
+                None if _nn(row.date_from_dct) in (None, True) else _nn(row.date_value)))
 
+        updates: list[dict] = []
         for art, h, r in batch:
             doc = r.doc
-            aid = self._next_article
-            self._next_article += 1
-            dup_of, score = self._near_duplicate(aid, r.signature)
-            if dup_of is not None:
-                stats.near_duplicates += 1
             dct = art.dct or doc.dct
             src = art.source or doc.source or host_of(art.url or doc.url)
-            art_rows.append({
-                "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
-                "source": src, "url": art.url or doc.url, "dct": dct,
-                "title": art.title or doc.title, "origin": art.origin, "text": art.text,
-                "n_chars": len(art.text), "n_events": len(doc.events),
-                "near_duplicate_of": dup_of, "near_duplicate_score": score,
-                "warnings": to_json(doc.warnings) if doc.warnings else None,
-                "batch_id": batch_id, "ingested_at": now})
-            mh_rows.append({"article_id": aid, "signature": r.signature})
+            if stored is not None:
+                aid, dup_of = stored[h]
+                updates.append({"article_id": aid, "n_events": len(doc.events),
+                                "warnings": to_json(doc.warnings) if doc.warnings else None,
+                                "analyzer_version": self.analyzer_version})
+            else:
+                aid = self._next_article
+                self._next_article += 1
+                dup_of, score = self._near_duplicate(aid, r.signature)
+                if dup_of is not None:
+                    stats.near_duplicates += 1
+            if stored is None:
+                art_rows.append({
+                    "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
+                    "source": src, "url": art.url or doc.url, "dct": dct,
+                    "title": art.title or doc.title, "origin": art.origin, "text": art.text,
+                    "n_chars": len(art.text), "n_events": len(doc.events),
+                    "near_duplicate_of": dup_of, "near_duplicate_score": score,
+                    "warnings": to_json(doc.warnings) if doc.warnings else None,
+                    "batch_id": batch_id, "ingested_at": now,
+                    "analyzer_version": self.analyzer_version})
+                mh_rows.append({"article_id": aid, "signature": r.signature})
             for a in doc.actors:
                 actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
                                    "code": a.code, "sector": a.sector, "role": a.role,
@@ -843,7 +969,8 @@ class Ingester:
                     if mergeable:
                         cands.setdefault(key, []).append(_Canon(
                             eid, row["event_date"], row["date_precision"], row["month"],
-                            row["location_code"], row["location_text"], 0))
+                            row["location_code"], row["location_text"], 0,
+                            None if row["date_from_dct"] else row["date_value"]))
                 else:
                     stats.events_merged += 1
                 # a near-duplicate's mention of an event its original already reports
@@ -857,7 +984,9 @@ class Ingester:
                         "mention_id": self._next_mention, "event_id": eid, "article_id": aid,
                         "doc_event_index": k, "sentence": e.sentence if e else None,
                         "start_char": e.start if e else None, "end_char": e.end if e else None,
-                        "text": e.text if e else None, "factuality": ev.factuality,
+                        "text": e.text if e else None,
+                        "factuality": (e.factuality if e and e.factuality else ev.factuality),
+                        "date_value": (e.date if e and e.date else row["date_value"]),
                         "source": src, "is_duplicate": is_dup})
                     self._next_mention += 1
                     stats.mentions += 1
@@ -865,16 +994,68 @@ class Ingester:
 
         self.store.write_batch(articles=art_rows, minhashes=mh_rows, actors=actor_rows,
                                quotes=quote_rows, new_events=new_events, mentions=mentions,
-                               touched_events=touched)
+                               touched_events=touched, article_updates=updates)
         stats.new += len(batch)
         stats.batches += 1
+
+    def reanalyze(self, batch_size: int | None = None,
+                  version: str | None = None) -> IngestStats:
+        """Re-run the analysis of stored articles analysed by another analyzer version
+        (``articles.analyzer_version`` differs from ``version``, default this ingester's)
+        and replace their events, mentions, actors and quotes; one transaction per batch,
+        so a killed run continues where it stopped when started again."""
+        version = version or self.analyzer_version
+        stats = IngestStats()
+        t0 = time.perf_counter()
+        size = batch_size or self.batch_size
+        failed: set[int] = set()
+        while True:
+            rows = self.store.articles_to_reanalyze(version, size, exclude=failed)
+            if not rows:
+                break
+            arts, stored = [], {}
+            for r in rows:
+                arts.append((Article(doc_id=r["doc_id"], text=r["text"], dct=r["dct"],
+                                     title=r["title"], url=r["url"], source=r["source"],
+                                     origin=r["origin"]), r))
+                stored[r["content_hash"]] = (int(r["article_id"]), _nn(r["near_duplicate_of"]))
+            if self.backend is None:
+                self.backend = make_backend(self.workers, self.scheduler, self.analyzer,
+                                            None, self.time_budget)
+            chunk = [(i, a) for i, (a, _) in enumerate(arts)]
+            batch = []
+            for results in self.backend.imap(iter([chunk])):
+                for res in results:
+                    art, r = arts[res.index]
+                    stats.read += 1
+                    stats.analysis_seconds += res.seconds
+                    if res.error is not None:
+                        failed.add(int(r["article_id"]))
+                        stats.errors += 1
+                        msg = (f"{art.origin or art.doc_id} (article {art.doc_id}): "
+                               f"re-analysis failed: {res.error}; its old events are kept")
+                        stats.error_messages.append(msg)
+                        self.progress.warn(msg)
+                        continue
+                    batch.append((art, r["content_hash"], res))
+            if batch:
+                self._write(batch, stats, stored=stored)
+            self.progress.update(stats, time.perf_counter() - t0)
+        stats.seconds = time.perf_counter() - t0
+        self.progress.update(stats, stats.seconds, final=True)
+        return stats
 
     @staticmethod
     def _match(cands: Iterable[_Canon], row: dict) -> int | None:
         best, best_rank = None, None
+        mine = None if row["date_from_dct"] else row["date_value"]
         for c in cands:
             if row["event_date"] is None or c.day is None:
                 continue
+            if mine is not None and c.own_date is not None:
+                # both have dates of their own: the one policy (lagebild.merge)
+                if not _merge.dates_compatible(mine, c.own_date):
+                    continue
             if not dates_agree(row["event_date"], row["date_precision"], row["month"],
                                c.day, c.prec, c.month):
                 continue
@@ -951,31 +1132,55 @@ def is_url(arg: str) -> bool:
 def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
                 **fetch_kw) -> tuple[IngestStats | None, Any]:
     """Fetch one feed (conditional GET with the stored ETag/Last-Modified), ingest its
-    articles and store the new feed state. Returns (stats or None, FeedResult)."""
+    articles and store the new feed state. Returns (stats, FeedResult); every warning of
+    the fetch counts as one error in ``stats.errors``."""
     if fetch is None:
         from .feeds import fetch_feed as fetch
     store = ingester.store
     state = store.feed_state(url) or {}
+    fetch_kw.setdefault("known_urls", _KnownUrls(store))
     result = fetch(url, etag=state.get("etag"), modified=state.get("modified"), **fetch_kw)
-    for w in getattr(result, "warnings", None) or []:
-        (warn or ingester.progress.warn)(w)
-    stats = None
+    # every feed problem is one error of the run (one count: progress line, summary, exit status)
+    problems = list(getattr(result, "warnings", None) or [])
     if result.articles:
-        stats = ingester.ingest(result.articles)
+        stats = ingester.ingest(result.articles, on_error=warn, prior_errors=problems)
+    else:
+        stats = IngestStats()
+        for w in problems:
+            (warn or ingester.progress.warn)(w)
+            stats.errors += 1
+            if len(stats.error_messages) < 1000:
+                stats.error_messages.append(w)
     store.save_feed_state(
         url, etag=result.etag, modified=result.modified, status=result.status,
-        new_articles=stats.new if stats else 0,
+        new_articles=stats.new,
         warning=(result.warnings[-1] if getattr(result, "warnings", None) else None))
     return stats, result
+
+
+class _KnownUrls:
+    """``url in known``: whether the store holds an article with that URL (so that a
+    changed feed does not make watch download every stored item page again)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and self.store.has_url(url)
 
 
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,
           max_rounds: int | None = None, fetch=None, sleep=time.sleep,
           on_round: Callable[[int, IngestStats], None] | None = None,
-          release_between_rounds: bool = True, **fetch_kw) -> IngestStats:
+          release_between_rounds: bool = True, round_budget: float | None = None,
+          clock=time.monotonic, **fetch_kw) -> IngestStats:
     """Poll ``urls`` every ``every`` seconds (± ``jitter`` share, so many watchers do not
     hit a server at once) until ``max_rounds`` or Ctrl-C; a failing feed is a warning,
     the others go on. Returns the totals over all rounds.
+
+    ``round_budget`` (default: ``every``, at least 60 s): when a round has taken this
+    long, the feeds not reached yet wait for the next round (a warning names them), so
+    slow servers cannot stretch a round without bound; the next round starts with them.
 
     With ``release_between_rounds`` the database is closed while waiting, so that
     ``lagebild events``/``timeline``/``export`` can read it between rounds (DuckDB
@@ -984,12 +1189,23 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
     total = IngestStats()
     rnd = 0
     rng = random.Random()
+    budget = round_budget if round_budget is not None else max(every, 60.0)
+    order = list(urls)
     try:
         while max_rounds is None or rnd < max_rounds:
             rnd += 1
             t0 = time.perf_counter()
+            started = clock()
             this = IngestStats()
-            for url in urls:
+            for k, url in enumerate(order):
+                if k and clock() - started > budget:
+                    late = order[k:]
+                    ingester.progress.warn(
+                        f"round {rnd} took more than {budget:g} s; {len(late)} feed(s) wait "
+                        f"for the next round: {', '.join(late[:3])}"
+                        f"{', ...' if len(late) > 3 else ''}")
+                    order = late + order[:k]     # they come first next time
+                    break
                 try:
                     stats, _ = ingest_feed(ingester, url, fetch=fetch, **fetch_kw)
                 except LagebildError:
@@ -1019,18 +1235,27 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
     return total
 
 
-def _reopen(ingester: Ingester, tries: int = 30, wait: float = 2.0) -> None:
-    """Reopen the store after a pause; while a reader holds the file, wait and retry."""
-    for attempt in range(tries):
+def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
+            sleep=time.sleep) -> None:
+    """Reopen the store after a pause; while a reader holds the file, wait and retry
+    (``tries`` None: as long as it takes -- a watcher keeps polling and writes when it
+    can). A warning comes at the first wait and then about once a minute."""
+    attempt = 0
+    while True:
         try:
             ingester.store.reopen()
             ingester.refresh()
+            if attempt:
+                ingester.progress.warn(f"the database is free again after {attempt} "
+                                       f"retries; continuing")
             return
         except StoreError as exc:
-            if "in use" not in str(exc) or attempt == tries - 1:
+            if "in use" not in str(exc) or (tries is not None and attempt >= tries - 1):
                 raise
-            ingester.progress.warn(f"{exc} -- retrying in {wait:g} s")
-            time.sleep(wait)
+            if attempt % max(1, int(60 / max(wait, 0.01))) == 0:
+                ingester.progress.warn(f"{exc} -- retrying every {wait:g} s until it is free")
+            attempt += 1
+            sleep(wait)
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:

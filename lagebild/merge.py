@@ -1,36 +1,122 @@
-"""Document-level merging: one event record per distinct happening, every mention in evidence."""
+"""The one merge policy: when are two event records the same happening?
+
+Used inside a document (:func:`merge_events`, mentions of one happening in one
+article) and across articles in the database (:mod:`lagebild.ingest`). Two events
+are the same happening only when
+
+* they have the same :func:`merge_key`: PLOVER type, **factuality** and the sets of
+  source and target codes. An asserted attack and a hypothetical one ("Russland hat
+  2014 die Ukraine angegriffen … könnte erneut angreifen") are two records, never one;
+* their own dates (from a time expression, not the article date) do not differ
+  (:func:`dates_compatible`): "am 3. März" and "am 5. März" are two attacks, "im März"
+  and "am 5. März" may be one. An event without a date of its own is compatible with
+  any date (across articles the article dates must then be close, see
+  :func:`lagebild.ingest.dates_agree`).
+
+Every mention keeps its own date and factuality in its evidence (``Evidence.date``,
+``Evidence.factuality``), whatever record it joins.
+"""
 from __future__ import annotations
+
+import datetime as _dt
+import re
 
 from .records import Event
 
-# when mentions of one happening disagree, a hypothetical or negated reading wins (an event
-# once said not to be certain is not turned into a fact), and a report that it happened
-# wins over a plan
-_CAUTION = {"hypothetical": 3, "negated": 2, "asserted": 1, "planned": 0}
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
+_YEAR = re.compile(r"^(\d{4})(?![\d-])")
 
 
-def _codes(side) -> tuple[str, ...]:
-    return tuple(sorted({p.code or "-" for p in side})) or ("-",)
+def codes(side) -> list[str]:
+    """The sorted distinct codes of one side of an event (uncoded participants left out)."""
+    return sorted({p.code for p in side if p.code})
 
 
-def merge_key(ev: Event) -> tuple:
-    return (ev.type, _codes(ev.source), _codes(ev.target))
+def merge_key(ev: Event) -> str:
+    """What two events must share to be merged: type, factuality, source and target codes
+    (``ASSAULT|asserted|RUS|UKR``)."""
+    src, tgt = codes(ev.source), codes(ev.target)
+    return f"{ev.type}|{ev.factuality}|{','.join(src) or '-'}|{','.join(tgt) or '-'}"
+
+
+def own_date(ev: Event) -> str | None:
+    """The event's own date value (from a time expression), None when it only has the
+    article's date or none."""
+    d = ev.date
+    if d is None or d.from_dct or not d.value:
+        return None
+    return d.value
+
+
+def date_range(value: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """(first, last day) covered by a TIMEX value (2022-02-24, 2022-W08, 2022-02, 2022,
+    also with a time part such as 2022-02-17TEV); None when it names no calendar span
+    (PRESENT_REF, XXXX-..., durations)."""
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        if m := _DAY.match(v):
+            d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := _WEEK.match(v):
+            d = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return d, d + _dt.timedelta(days=6)
+        if m := _MONTH.match(v):
+            first = _dt.date(int(m[1]), int(m[2]), 1)
+            nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - _dt.timedelta(days=1)
+        if m := _YEAR.match(v):
+            return _dt.date(int(m[1]), 1, 1), _dt.date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """False only when both dates are known and differ (their calendar spans do not
+    overlap): 2022-03-03 vs 2022-03-05 differ; 2022-03 and 2022-03-05 do not."""
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """The policy in one test (inside one document)."""
+    return merge_key(a) == merge_key(b) and dates_compatible(own_date(a), own_date(b))
+
+
+def _stamp(ev: Event) -> None:
+    """Write the event's own date and factuality into each piece of its evidence."""
+    for e in ev.evidence:
+        if e.factuality is None:
+            e.factuality = ev.factuality
+        if e.date is None and ev.date is not None:
+            e.date = ev.date.value
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Merge events of the same type and dyad (source codes, target codes) in one document."""
-    out: dict[tuple, Event] = {}
+    """Merge the mentions of one happening in one document (see the module docstring)."""
+    groups: dict[str, list[Event]] = {}
+    out: list[Event] = []
+    seen: dict[int, set[tuple[int, int]]] = {}     # id(kept) -> its evidence positions
     for ev in events:
+        _stamp(ev)
         key = merge_key(ev)
-        kept = out.get(key)
+        kept = next((k for k in groups.get(key, ()) if dates_compatible(own_date(k), own_date(ev))),
+                    None)
         if kept is None:
-            out[key] = ev
+            groups.setdefault(key, []).append(ev)
+            out.append(ev)
             continue
+        where = seen.setdefault(id(kept), {(x.sentence, x.start) for x in kept.evidence})
         for e in ev.evidence:
-            if all((x.sentence, x.start) != (e.sentence, e.start) for x in kept.evidence):
+            if (e.sentence, e.start) not in where:
+                where.add((e.sentence, e.start))
                 kept.evidence.append(e)
-        if _CAUTION[ev.factuality] > _CAUTION[kept.factuality]:
-            kept.factuality = ev.factuality
         kept.condition = kept.condition or ev.condition
         kept.reported_by = kept.reported_by or ev.reported_by
         kept.magnitude = kept.magnitude or ev.magnitude
@@ -38,8 +124,10 @@ def merge_events(events: list[Event]) -> list[Event]:
         if kept.date is None or (kept.date.from_dct and ev.date is not None and not ev.date.from_dct):
             kept.date = ev.date
         kept.mode = kept.mode or ev.mode
+        if ev.confidence is not None:     # one mention the coder is sure of makes the happening sure
+            kept.confidence = max(kept.confidence or 0.0, ev.confidence)
         known = {(p.code, p.text) for p in kept.source}
         kept.source += [p for p in ev.source if (p.code, p.text) not in known and p.text]
         known = {(p.code, p.text) for p in kept.target}
         kept.target += [p for p in ev.target if (p.code, p.text) not in known and p.text]
-    return list(out.values())
+    return out

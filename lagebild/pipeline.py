@@ -9,12 +9,13 @@ per happening) -> cameo (quad class, CAMEO root, Goldstein).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from . import cameo
 from .actors import ActorTagger
 from .events import EventCoder
+from .longdoc import MAX_PIECE, bound_sentences, defuse_runs, join_documents, pieces
 from .merge import merge_events
 from .offsets import TextMap, clean, rebase
 from .quotes import find_quote_spans, find_quotes
@@ -82,23 +83,65 @@ class Analyzer:
                 self.ner = None
 
     def __call__(self, article: Article) -> Document:
+        if len(article.text) > MAX_PIECE:
+            return self._long(article)
         prepared = self._prepare(article)
         if self.ner is not None:
             self.ner.annotate_own(prepared[2])
         return self._finish(article, prepared)
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Document]:
-        """Analyze many articles; the NER model runs over batches (about 20% faster)."""
+    def pipe(self, articles: Iterable[Article], batch_size: int = 32,
+             on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[Document]:
+        """Analyze many articles; the NER model runs over batches (about 20% faster).
+
+        ``on_error(article, exc)``: an article whose analysis fails is passed to it and
+        skipped (its batch is redone one article at a time, so it takes no other article
+        with it); without it the exception propagates.
+        """
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                yield from self._batch(batch)
+                yield from self._safe_batch(batch, on_error)
                 batch = []
         if batch:
-            yield from self._batch(batch)
+            yield from self._safe_batch(batch, on_error)
+
+    def _safe_batch(self, articles: list[Article], on_error) -> Iterator[Document]:
+        if on_error is None:
+            yield from self._batch(articles)
+            return
+        try:
+            docs = list(self._batch(articles))
+        except Exception:  # noqa: BLE001 - redone one by one below
+            docs = None
+        if docs is not None:
+            yield from docs
+            return
+        for article in articles:
+            try:
+                doc = self(article)
+            except Exception as exc:  # noqa: BLE001 - reported by the caller
+                on_error(article, exc)
+                continue
+            yield doc
+
+    def _long(self, article: Article) -> Document:
+        """A long article in bounded pieces (see :mod:`lagebild.longdoc`)."""
+        parts = []
+        for start, end in pieces(article.text):
+            sub = replace(article, text=article.text[start:end])
+            prepared = self._prepare(sub)
+            if self.ner is not None:
+                self.ner.annotate_own(prepared[2])
+            parts.append((start, self._finish(sub, prepared)))
+        return join_documents(article, parts, merge_events)
 
     def _batch(self, articles: list[Article]) -> Iterator[Document]:
+        if any(len(a.text) > MAX_PIECE for a in articles):
+            for a in articles:
+                yield self(a)
+            return
         prepared = [self._prepare(a) for a in articles]
         if self.ner is not None:
             self.ner.annotate_own_many([p[2] for p in prepared])
@@ -107,10 +150,12 @@ class Analyzer:
 
     def _prepare(self, article: Article):
         """Sentences and tokens (one tokenization, by the NER model's tokenizer when it is loaded),
-        on the cleaned text (``offsets.clean``); offsets are moved back onto the input at the end."""
+        on the cleaned text (``offsets.clean``); offsets are moved back onto the input at the end.
+        Sentences are bounded and long punctuation runs spared the tokenizer (``lagebild.longdoc``)."""
         tm = clean(article.text)
-        sentences = segment(tm.text)
-        spacy_doc, sent_tokens = tokenize(tm.text, sentences, self.ner.nlp if self.ner is not None else None)
+        sentences = bound_sentences(segment(tm.text), tm.text)
+        spacy_doc, sent_tokens = tokenize(defuse_runs(tm.text), sentences,
+                                          self.ner.nlp if self.ner is not None else None)
         return sentences, sent_tokens, spacy_doc, tm
 
     def stages(self, article: Article) -> Stages:

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .cleaning import clean_optional, clean_text, paragraphs_from_lines
 from .records import Article
 
 log = logging.getLogger("lagebild.readers")
@@ -200,6 +201,7 @@ class _Reader:
         self.on_error = on_error
         self.stats = stats
         self.file_ids: Counter[str] = Counter()
+        self.seen_ids: dict[str, tuple[int, str]] = {}   # doc_id -> (text hash, origin)
 
     def file_id(self, stem: str) -> str:
         """The doc_id of a one-article file: its stem, made unique within this read
@@ -224,6 +226,23 @@ class _Reader:
 
     def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
              source=None, origin: str, path, line=None, date_what="date") -> Article | None:
+        text, bad = clean_text(text)
+        doc_id = clean_optional(doc_id)
+        title, url, source = clean_optional(title), clean_optional(url), clean_optional(source)
+        if bad:
+            self.problem(f"{bad} invalid character(s) (lone surrogates, NUL or other control "
+                         "characters) replaced", path=path, line=line, doc_id=doc_id,
+                         hint="fix the export that produced them", skipped=False)
+        first = self.seen_ids.get(doc_id)
+        fingerprint = hash(text)
+        if first is not None and first[0] != fingerprint:
+            self.problem(f"id {doc_id!r} was already used by {first[1]} with a different "
+                         "text; the first record wins, this one is skipped",
+                         path=path, line=line, doc_id=doc_id,
+                         hint="give each article its own id")
+            return None
+        if first is None:
+            self.seen_ids[doc_id] = (fingerprint, origin)
         if len(text) > self.o.max_chars:
             self.problem(f"article text has {len(text):,} characters, more than the limit "
                          f"of {self.o.max_chars:,}; it was skipped, not truncated",
@@ -875,7 +894,8 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
         raise InputError(f"HTML could not be parsed ({type(e).__name__}: {e})",
                          path=origin, doc_id=doc_id,
                          hint="save the page again, or give its text as a .txt file") from e
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    # one paragraph (or the headline) per line -> paragraphs, as the text reader keeps them
+    text = paragraphs_from_lines(getattr(doc, "text", None) or "") if doc is not None else ""
     if not text:
         raise InputError("no article text found in the HTML page", path=origin,
                          doc_id=doc_id,

@@ -111,6 +111,8 @@ class Evidence:
     start: int
     end: int
     text: str
+    date: str | None = None         # this mention's own date value (kept when mentions merge)
+    factuality: str | None = None   # this mention's factuality
 
 
 @dataclass

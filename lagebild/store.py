@@ -53,9 +53,15 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import StoreError
+from .records import EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: columns added since version 1: (table, column, type); an older store gets them on the
+#: first opening for writing
+MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
+    2: [("articles", "analyzer_version", "VARCHAR"), ("event_mentions", "date_value", "VARCHAR")],
+}
 _DUCKDB_MAGIC = b"DUCK"
 
 _A = {  # DuckDB type -> Arrow type
@@ -73,7 +79,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("origin", "VARCHAR"), ("text", "VARCHAR"), ("n_chars", "INTEGER"),
         ("n_events", "INTEGER"), ("near_duplicate_of", "BIGINT"),
         ("near_duplicate_score", "DOUBLE"), ("warnings", "VARCHAR"), ("batch_id", "BIGINT"),
-        ("ingested_at", "TIMESTAMP"),
+        ("ingested_at", "TIMESTAMP"), ("analyzer_version", "VARCHAR"),
     ],
     "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
     "actors": [
@@ -112,7 +118,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("mention_id", "BIGINT"), ("event_id", "BIGINT"), ("article_id", "BIGINT"),
         ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
         ("end_char", "INTEGER"), ("text", "VARCHAR"), ("factuality", "VARCHAR"),
-        ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"),
+        ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"), ("date_value", "VARCHAR"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -155,6 +161,36 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+#: names people use for a factuality value
+_FACT_ALIASES = {"fact": "asserted", "facts": "asserted", "real": "asserted",
+                 "maybe": "hypothetical", "possible": "hypothetical", "future": "planned",
+                 "negation": "negated", "not": "negated"}
+
+
+def parse_types(value: str) -> list[str]:
+    """A comma list of PLOVER types, checked (StoreError listing the valid ones)."""
+    types = _codes(value)
+    bad = [t for t in types if t not in EVENT_TYPES]
+    if bad:
+        raise StoreError(f"unknown event type {bad[0]!r} -- use one or more of "
+                         f"{', '.join(EVENT_TYPES)} (comma-separated)")
+    return types
+
+
+def parse_factualities(value: str) -> list[str]:
+    """A comma list of factuality values, checked; a bad one is an error that names the
+    valid ones (and the value meant, for "fact" or "maybe")."""
+    out = []
+    for f in (x.strip().lower() for x in value.split(",") if x.strip()):
+        if f not in FACTUALITIES:
+            meant = _FACT_ALIASES.get(f)
+            raise StoreError(f"unknown factuality {f!r}"
+                             + (f" (did you mean {meant!r}?)" if meant else "")
+                             + f" -- use one or more of {', '.join(FACTUALITIES)}, or 'all'")
+        out.append(f)
+    return out
+
+
 def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
                  factuality: str | None = None, min_mentions: int = 1,
@@ -183,10 +219,10 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
         params.append(date_bounds(until)[1])
     if type:
         where.append("type IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(_codes(type))
+        params.append(parse_types(type))
     if factuality:
         where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
-        params.append([f.strip().lower() for f in factuality.split(",") if f.strip()])
+        params.append(parse_factualities(factuality))
     return where, params
 
 class Store:
@@ -221,6 +257,24 @@ class Store:
         self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
         if not self.read_only and not self._has_table("meta"):
             self._create_schema()
+        elif not self.read_only and getattr(self, "_stored_version", SCHEMA_VERSION) < SCHEMA_VERSION:
+            self._migrate(self._stored_version)
+
+    def _migrate(self, version: int) -> None:
+        """Add the columns of later schema versions (one transaction)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for v in range(version + 1, SCHEMA_VERSION + 1):
+                for table, col, typ in MIGRATIONS.get(v, ()):
+                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {typ}')
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                        [str(SCHEMA_VERSION)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        self._stored_version = SCHEMA_VERSION
 
     # -- opening ---------------------------------------------------------------------
     def _open_message(self, exc: Exception) -> str:
@@ -233,6 +287,7 @@ class Store:
 
     def _check_file(self) -> None:
         p = self.path
+        self._stored_version = SCHEMA_VERSION
         if not p.exists():
             if self.read_only:
                 raise StoreError(f"{p}: no such database -- create one first, for example "
@@ -251,6 +306,10 @@ class Store:
         # inspect read-only first so that a foreign file is never written to
         try:
             con = duckdb.connect(str(p), read_only=True)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(self._open_message(exc)) from exc
+            raise StoreError(_damaged(p, exc)) from exc
         except duckdb.Error as exc:
             raise StoreError(self._open_message(exc)) from exc
         try:
@@ -266,6 +325,8 @@ class Store:
                     f"lagebild did not touch it -- pass a new file name with --db")
             try:
                 meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+            except duckdb.IOException as exc:
+                raise StoreError(_damaged(p, exc)) from exc
             except duckdb.Error as exc:
                 raise StoreError(f"{p}: has a `meta` table that is not lagebild's ({exc}); "
                                  f"the file was left untouched -- use another --db file") from exc
@@ -285,9 +346,10 @@ class Store:
             raise StoreError(f"{p}: written by a newer lagebild (schema version {version}, "
                              f"this one knows {SCHEMA_VERSION}); the file was left untouched "
                              f"-- upgrade lagebild (pip install -U lagebild)")
-        if version < SCHEMA_VERSION:  # pragma: no cover - no older versions exist yet
+        if version < 1:
             raise StoreError(f"{p}: schema version {version} is older than {SCHEMA_VERSION} "
                              f"and no migration exists -- re-ingest into a new file")
+        self._stored_version = version
 
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute(
@@ -329,6 +391,11 @@ class Store:
                 return out
             out.update(r[0] for r in chunk)
 
+    def has_url(self, url: str) -> bool:
+        """Whether an article with this URL is stored (feed items already fetched)."""
+        return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
+                                     "url = ? LIMIT 1)", [url]).fetchall()[0][0])
+
     def max_id(self, table: str, column: str) -> int:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
                    .fetchall()[0][0])
@@ -353,7 +420,7 @@ class Store:
         """Stored events whose merge key is one of ``keys`` (for cross-article merging)."""
         keys = sorted(set(keys))
         cols = ("event_id, merge_key, event_date, date_precision, month, location_text, "
-                "location_code, num_mentions")
+                "location_code, num_mentions, date_value, date_from_dct")
         if not keys:
             return pd.DataFrame(columns=[c.strip() for c in cols.split(",")])
         k = pa.table({"merge_key": pa.array(keys, pa.string())})
@@ -367,31 +434,46 @@ class Store:
 
     def write_batch(self, *, articles: list[dict], minhashes: list[dict], actors: list[dict],
                     quotes: list[dict], new_events: list[dict], mentions: list[dict],
-                    touched_events: Iterable[int]) -> None:
+                    touched_events: Iterable[int], article_updates: list[dict] | None = None
+                    ) -> None:
         """Write one batch in one transaction: all of it is stored, or none of it.
 
         ``touched_events`` are the ids of events (new or existing) that got mentions
         in this batch; their counts are recomputed from ``event_mentions``.
+        ``article_updates`` (re-analysis): rows of ``article_id``, ``n_events``,
+        ``warnings``, ``analyzer_version`` of stored articles whose mentions, actors and
+        quotes are replaced by the ones given; events left without mentions are deleted.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        touched = sorted(set(touched_events))
+        touched = set(touched_events)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            if article_updates:
+                touched |= self._drop_analysis([u["article_id"] for u in article_updates])
+                for u in article_updates:
+                    con.execute("UPDATE articles SET n_events = ?, warnings = ?, "
+                                "analyzer_version = ? WHERE article_id = ?",
+                                [u["n_events"], u["warnings"], u["analyzer_version"],
+                                 u["article_id"]])
             for table, rows in (("articles", articles), ("article_minhash", minhashes),
                                 ("actors", actors), ("quotes", quotes),
                                 ("events", new_events), ("event_mentions", mentions)):
                 if rows:
                     self._insert(table, rows)
             if touched:
-                self._recount(touched)
+                self._recount(sorted(touched))
+                if article_updates:
+                    self._drop_empty_events(sorted(touched))
             con.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:
                 pass
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(write_failure(self.path, exc)) from exc
             raise
 
     def _insert(self, table: str, rows: list[dict]) -> None:
@@ -403,6 +485,52 @@ class Store:
             self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
         finally:
             self.con.unregister(name)
+
+    def _drop_analysis(self, article_ids: list[int]) -> set[int]:
+        """Delete the mentions, actors and quotes of these articles; returns the ids of
+        the events that had mentions in them."""
+        ids = pa.table({"article_id": pa.array(article_ids, pa.int64())})
+        self.con.register("_redo", ids)
+        try:
+            events = {int(r[0]) for r in self.con.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN "
+                "(SELECT article_id FROM _redo)").fetchall()}
+            for table in ("event_mentions", "actors", "quotes"):
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN "
+                                 f"(SELECT article_id FROM _redo)")
+        finally:
+            self.con.unregister("_redo")
+        return events
+
+    def _drop_empty_events(self, event_ids: list[int]) -> None:
+        ids = pa.table({"event_id": pa.array(event_ids, pa.int64())})
+        self.con.register("_maybe_empty", ids)
+        try:
+            self.con.execute("""
+                DELETE FROM events WHERE event_id IN (SELECT event_id FROM _maybe_empty)
+                  AND event_id NOT IN (SELECT event_id FROM event_mentions)""")
+            self.con.execute("""
+                UPDATE events SET num_mentions = 0, num_articles = 0, num_sources = 0
+                WHERE event_id IN (SELECT event_id FROM _maybe_empty) AND event_id NOT IN
+                  (SELECT event_id FROM event_mentions WHERE NOT is_duplicate)""")
+        finally:
+            self.con.unregister("_maybe_empty")
+
+    def articles_to_reanalyze(self, version: str, limit: int,
+                              exclude: Iterable[int] = ()) -> list[dict[str, Any]]:
+        """The next ``limit`` articles whose analyzer version is not ``version``."""
+        excl = sorted(set(exclude))
+        sql = ("SELECT article_id, doc_id, content_hash, source, url, dct, title, origin, "
+               "text, near_duplicate_of FROM articles WHERE analyzer_version IS DISTINCT "
+               "FROM ? ")
+        params: list[Any] = [version]
+        if excl:
+            sql += "AND NOT list_contains(?::BIGINT[], article_id) "
+            params.append(excl)
+        sql += f"ORDER BY article_id LIMIT {int(limit)}"
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def _recount(self, event_ids: list[int]) -> None:
         ids = pa.table({"event_id": pa.array(event_ids, pa.int64())})
@@ -488,8 +616,13 @@ class Store:
             con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [url, etag, modified, utcnow(), status, seen, warning])
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(write_failure(self.path, exc)) from exc
             raise
 
     # -- queries -----------------------------------------------------------------------
@@ -574,7 +707,7 @@ class Store:
             params["until"] = date_bounds(until)[1]
         if factuality:
             where.append("factuality IN (SELECT unnest($fact::VARCHAR[]))")
-            params["fact"] = [f.strip().lower() for f in factuality.split(",") if f.strip()]
+            params["fact"] = parse_factualities(factuality)
         sql = f"""
             SELECT event_date AS day, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
                    coalesce(sum(goldstein), 0) AS goldstein_sum,
@@ -665,6 +798,28 @@ class Store:
                                 "de-escalating" if delta >= 0.5 else "stable")
         out["escalation"] = esc
         return out
+
+
+def _damaged(p: Path, exc: Exception) -> str:
+    return (f"{p}: the database file is damaged or truncated ({str(exc).splitlines()[0]}); "
+            f"the file was left untouched -- restore it from a backup, or re-ingest into a "
+            f"new file with --db")
+
+
+def write_failure(p: Path, exc: Exception) -> str:
+    """The message for a write that failed (disk full, read-only folder, I/O error)."""
+    msg = str(exc).splitlines()[0]
+    low = msg.lower()
+    if "no space" in low or "disk full" in low or "could not write" in low and "space" in low:
+        why = "the disk is full"
+        todo = "free some space, then rerun the same command (committed batches are kept)"
+    elif "read-only" in low or "permission" in low or "read only" in low:
+        why = "the file or its folder is not writable"
+        todo = "check the permissions, or use --db with a writable path"
+    else:
+        why = "the write failed"
+        todo = "check free disk space and permissions, then rerun the same command"
+    return f"{p}: {why} ({msg}) -- {todo}; the batches committed before are kept"
 
 
 def _first_row(cur):

@@ -137,3 +137,32 @@ def test_cli_export_lists_the_files_written(db, tmp_path):
                                   "--format", "plover"])
     assert r.exit_code == 0, r.output
     assert r.stdout.strip().endswith("events.plover.jsonl")
+
+
+def test_parquet_export_never_deletes_a_users_file_in_events(db, tmp_path):
+    out = tmp_path / "p"
+    mine = out / "events" / "notes.txt"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my notes", encoding="utf-8")
+    with pytest.raises(StoreError, match="did not write.*notes.txt"):
+        _export(db, out, "parquet")
+    assert mine.read_text(encoding="utf-8") == "my notes"
+    assert [p.name for p in out.iterdir()] == ["events"]    # no temporary folder left
+
+
+def test_parquet_export_replaces_its_own_previous_export(db, tmp_path):
+    out = tmp_path / "p"
+    first = _export(db, out, "parquet")
+    second = _export(db, out, "parquet", since="2022-03")
+    ev = sorted(p.relative_to(out).as_posix() for p in (out / "events").rglob("*.parquet"))
+    assert ev and all(p.startswith("events/month=2022-03/") for p in ev)
+    assert len(second) < len(first)
+    assert not [p for p in out.iterdir() if p.name.startswith(".events-new-")]
+
+
+def test_cli_export_says_which_existing_files_it_replaced(db, tmp_path):
+    args = ["export", str(tmp_path / "o"), "--db", str(db), "--format", "csv"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0 and "replaced" not in r.stderr
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0 and "replaced the existing file" in r.stderr and "events.csv" in r.stderr

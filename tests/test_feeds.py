@@ -291,7 +291,7 @@ def server():
     srv.server_close()
 
 
-FAST = dict(timeout=2.0, retries=0, backoff=0.01)
+FAST = dict(timeout=2.0, retries=0, backoff=0.01, allow_private=True)
 
 
 # --------------------------------------------------------------------------- tests
@@ -381,7 +381,7 @@ def test_fetch_items_false_uses_only_the_feed_text(server):
 
 def test_timeout_gives_warning_naming_the_url(server):
     url = server.base + "/langsam.xml"
-    res = fetch_feed(url, timeout=0.3, retries=1, backoff=0.01)
+    res = fetch_feed(url, timeout=0.3, retries=1, backoff=0.01, allow_private=True)
     assert res.articles == [] and res.status is None
     assert len(res.warnings) == 1
     assert url in res.warnings[0] and "timed out" in res.warnings[0]
@@ -390,7 +390,7 @@ def test_timeout_gives_warning_naming_the_url(server):
 
 def test_404_gives_warning_and_is_not_retried(server):
     url = server.base + "/gibtsnicht.xml"
-    res = fetch_feed(url, retries=3, backoff=0.01)
+    res = fetch_feed(url, retries=3, backoff=0.01, allow_private=True)
     assert res.status == 404 and res.articles == []
     assert any(url in w and "404" in w for w in res.warnings)
     assert server.hits["/gibtsnicht.xml"] == 1
@@ -398,7 +398,7 @@ def test_404_gives_warning_and_is_not_retried(server):
 
 def test_500_then_200_succeeds_after_retry(server):
     url = server.base + "/wackelig.xml?retry"
-    res = fetch_feed(url, retries=2, backoff=0.01)
+    res = fetch_feed(url, retries=2, backoff=0.01, allow_private=True)
     assert server.hits["/wackelig.xml?retry"] == 2
     assert res.status == 200
     assert len(res.articles) == 3
@@ -406,7 +406,7 @@ def test_500_then_200_succeeds_after_retry(server):
 
 def test_500_every_time_gives_warning_after_all_retries(server):
     url = server.base + "/immer500.xml"
-    res = fetch_feed(url, retries=2, backoff=0.01)
+    res = fetch_feed(url, retries=2, backoff=0.01, allow_private=True)
     assert server.hits["/immer500.xml"] == 3
     assert res.status == 500 and res.articles == []
     assert any(url in w and "500" in w for w in res.warnings)
@@ -505,7 +505,7 @@ def test_fetch_feeds_passes_state_for_conditional_get(server):
 
 def test_unreachable_host_gives_warning():
     # port 9 (discard) on localhost: nothing listens there, the connection is refused
-    res = fetch_feed("http://127.0.0.1:9/feed.xml", timeout=0.5, retries=0)
+    res = fetch_feed("http://127.0.0.1:9/feed.xml", timeout=0.5, retries=0, allow_private=True)
     assert res.status is None and res.articles == []
     assert any("127.0.0.1:9/feed.xml" in w and "connection failed" in w for w in res.warnings)
 

@@ -94,8 +94,10 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] '),
     plain UTF-8 text, JSON Lines (id, text, date, title, url), CSV, HTML; '-' reads
     standard input. Unreadable inputs are reported on stderr (file, line, what to
-    do) and the others still processed; the exit status is 1 only when nothing
-    could be read.
+    do) and the others still processed; an article whose analysis fails is reported
+    and skipped. Exit status: 0 all analyzed, 1 nothing read or analyzed, 2 some
+    articles failed. Long articles are analyzed in bounded pieces (cost linear in
+    their length).
 
     \b
     Examples:
@@ -122,8 +124,15 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     docs_json = []
     started = time.monotonic()
     n = 0
+    failed = []
+
+    def on_failure(article, exc) -> None:   # one bad article never takes the others with it
+        failed.append(article.doc_id)
+        click.echo(f"error: {article.origin or article.doc_id} (article {article.doc_id}): "
+                   f"analysis failed ({type(exc).__name__}: {exc}); skipped", err=True)
+
     try:
-        for doc in analyzer.pipe(articles):
+        for doc in analyzer.pipe(articles, on_error=on_failure):
             n += 1
             if fmt == "text":
                 out.write(format_summary(doc) + "\n\n")
@@ -145,6 +154,10 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     if stats.nothing_read:
         click.echo("error: no article could be read from the inputs given", err=True)
         sys.exit(1)
+    if failed:
+        click.echo(f"error: {len(failed)} article(s) could not be analyzed: "
+                   f"{', '.join(failed[:10])}", err=True)
+        sys.exit(1 if n == 0 else 2)
 
 
 def _analyzer(no_models: bool, coder: str, min_confidence: float | None):

@@ -134,6 +134,15 @@ def _ingest_options(f):
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
+        click.option("--time-budget", type=click.FloatRange(0), default=300.0,
+                     show_default=True, metavar="SECONDS",
+                     help="Longest analysis of one article; a slower one is reported and "
+                          "skipped (0: no limit)."),
+        click.option("--allow-private-hosts", is_flag=True,
+                     help="Feeds: allow hosts on loopback/private addresses (a feed server "
+                          "in your own network). By default lagebild refuses them, and "
+                          "link-local, multicast and reserved addresses, on every redirect. "
+                          "Also $LAGEBILD_ALLOW_PRIVATE_HOSTS=1."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress and no summary on stderr/stdout; errors only."),
         click.option("--progress-interval", type=float, default=None,
@@ -143,6 +152,22 @@ def _ingest_options(f):
     for o in reversed(opts):
         f = o(f)
     return f
+
+
+def _sigterm_as_interrupt() -> None:
+    """SIGTERM stops like Ctrl-C: the batch in flight is rolled back, a message says so."""
+    import signal
+    import threading
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+
+
+def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
+    return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
 
 def _make(db: str, o: dict[str, Any]):
@@ -155,7 +180,8 @@ def _make(db: str, o: dict[str, Any]):
         ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
                        analyzer=o["analyzer"], batch_size=o["batch_size"],
                        near_threshold=o["near_threshold"],
-                       recycle_after=o["recycle_after"], progress=progress)
+                       recycle_after=o["recycle_after"], progress=progress,
+                       time_budget=o["time_budget"] or None)
     except BaseException:
         store.close()
         raise
@@ -188,7 +214,8 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
               help="Whether CSV files have a header row (default: detected).")
 @click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the situation summary printed at the end.")
-@click.option("--top", type=int, default=5, show_default=True, help="Dyads in the summary.")
+@click.option("--top", type=click.IntRange(0), default=5, show_default=True,
+              help="Dyads in the summary.")
 def ingest_cmd(inputs, db, **o):
     """Analyze articles and store their events in a DuckDB database.
 
@@ -200,6 +227,10 @@ def ingest_cmd(inputs, db, **o):
     different articles are merged into one event with its numbers of mentions,
     articles and sources. Each batch is one transaction: after a crash or
     Ctrl-C, rerun the same command. Prints a short situation summary at the end.
+
+    Exit status: 0 when everything was read (also when nothing was new), 1 when
+    nothing could be read, 2 when some inputs, feed items or articles failed.
+    Problems are always reported on stderr, also with --quiet.
 
     \b
     Examples:
@@ -213,6 +244,7 @@ def ingest_cmd(inputs, db, **o):
 
     urls = [i for i in inputs if is_url(i)]
     paths = [i for i in inputs if not is_url(i)]
+    _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
@@ -227,18 +259,11 @@ def ingest_cmd(inputs, db, **o):
                 except ImportError as exc:  # pragma: no cover - readers ship with lagebild
                     raise LagebildError(f"file readers unavailable: {exc}") from exc
 
-                def on_error(err: InputError) -> None:
-                    total.errors += 1
-                    if len(total.error_messages) < 1000:
-                        total.error_messages.append(str(err))
-                    ing.progress.warn(str(err))
-
-                articles = iter_articles(paths, on_error=on_error, **_reader_kwargs(o))
+                articles = _in_band(iter_articles, paths, **_reader_kwargs(o))
                 _add(total, ing.ingest(articles))
             for url in urls:
-                stats, _ = ingest_feed(ing, url)
-                if stats:
-                    _add(total, stats)
+                stats, _ = ingest_feed(ing, url, **_feed_kw(o))
+                _add(total, stats)
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except KeyboardInterrupt:
@@ -249,6 +274,35 @@ def ingest_cmd(inputs, db, **o):
         click.echo("interrupted: the batches committed so far are kept; rerun the same "
                    "command to continue", err=True)
         sys.exit(130)
+    code = exit_status(total)
+    if code:
+        click.echo(f"{total.errors} error(s): "
+                   + ("nothing could be read" if code == 1 else "some inputs or articles failed")
+                   + " (see the messages above)", err=True)
+        sys.exit(code)
+
+
+#: exit statuses of ingest (documented in its --help and README)
+EXIT_OK, EXIT_NOTHING_READ, EXIT_SOME_FAILED = 0, 1, 2
+
+
+def exit_status(stats) -> int:
+    """0: everything was read (or there was nothing new); 1: nothing could be read;
+    2: some inputs, feed items or articles failed."""
+    if not stats.errors:
+        return EXIT_OK
+    return EXIT_NOTHING_READ if stats.read == 0 else EXIT_SOME_FAILED
+
+
+def _in_band(iter_articles, paths, **kw):
+    """The readers' errors in the article stream (the ingester counts and shows them
+    with its own, so the progress line, the summary and the exit status agree)."""
+    errors: list[InputError] = []
+    for art in iter_articles(paths, on_error=errors.append, **kw):
+        yield from errors
+        errors.clear()
+        yield art
+    yield from errors
 
 
 @click.command("watch")
@@ -293,6 +347,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     if seconds < 60 and not o["quiet"]:
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
+    _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
@@ -306,14 +361,92 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     try:
         with store, ing:
             total = watch(ing, list(urls), every=seconds, jitter=jitter,
-                          max_rounds=max_rounds, on_round=on_round, timeout=timeout)
+                          max_rounds=max_rounds, on_round=on_round, timeout=timeout,
+                          **_feed_kw(o))
             if not o["quiet"]:
                 _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(exc)
 
 
+@click.command("reanalyze")
+@_db_option
+@_ingest_options
+def reanalyze_cmd(db, **o):
+    """Re-run the analysis of stored articles analyzed by an older lagebild version.
+
+    Each article records the analyzer version that produced its events; after an
+    upgrade this command re-analyzes the older ones and replaces their events,
+    mentions, actors and quotes (events merge again across articles). One batch per
+    transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
+    some articles failed (their old events are kept).
+
+    \b
+    Examples:
+      lagebild reanalyze --db lage.duckdb
+      lagebild reanalyze --db lage.duckdb --workers 2
+    """
+    _sigterm_as_interrupt()
+    try:
+        store, ing = _make(db, o)
+    except LagebildError as exc:
+        _fail(exc)
+    try:
+        with store, ing:
+            stats = ing.reanalyze()
+            if not o["quiet"]:
+                click.echo(f"re-analyzed {stats.read - stats.errors} articles "
+                           f"({stats.errors} failed), {stats.events_new} new events, "
+                           f"{stats.events_merged} merged", err=True)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the batches committed so far are kept; rerun the same "
+                   "command to continue", err=True)
+        sys.exit(130)
+    except LagebildError as exc:
+        _fail(exc)
+    if stats.errors:
+        sys.exit(2)
+
+
 # -- queries --------------------------------------------------------------------------------
+def _resolve(arg: str | None) -> str | None:
+    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon."""
+    if arg is None:
+        return None
+    from ..actor_names import resolve_codes
+    return resolve_codes(arg)
+
+
+@click.command("actors")
+@click.option("--search", "text", required=True, metavar="TEXT",
+              help="Part of a name, stand-in or code (case-insensitive).")
+@click.option("--limit", type=click.IntRange(1), default=30, show_default=True,
+              help="At most this many names.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+def actors_cmd(text, limit, fmt):
+    """List the actor names the lexicon knows, with their codes (what --actor accepts).
+
+    \b
+    Examples:
+      lagebild actors --search russ
+      lagebild actors --search Kreml
+      lagebild actors --search IRN --format json
+    """
+    from ..actor_names import search
+
+    hits = search(text, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
+                                "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(f"no actor name contains {text!r}")
+        sys.exit(1)
+    df = pd.DataFrame([{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
+                       for h in hits])
+    click.echo(_table(df, width=40))
+
 def _open_ro(db: str):
     from ..store import Store
     try:
@@ -325,16 +458,18 @@ def _open_ro(db: str):
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                        default="table", show_default=True, help="Output format.")
 
-_EVENT_TABLE_COLS = ["event_id", "date", "type", "source_code", "target_code",
+# every source and every target code (an event DEU,FRA -> IRN shows both sources)
+_EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
                      "factuality", "num_mentions", "num_articles", "num_sources", "goldstein",
                      "location_text", "source_text", "target_text"]
 
 
 @click.command("events")
 @_db_option
-@click.option("--actor", help="Country/organisation code on either side (RUS; several: RUS,BLR).")
-@click.option("--source", "source_", help="Code on the source side only.")
-@click.option("--target", help="Code on the target side only.")
+@click.option("--actor", help="Actor on either side: a code or a name the lexicon knows "
+                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus).")
+@click.option("--source", "source_", help="Actor on the source side only (code or name).")
+@click.option("--target", help="Actor on the target side only (code or name).")
 @click.option("--since", help="First date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Last date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
@@ -360,12 +495,17 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
     \b
     Examples:
       lagebild events --db lage.duckdb --actor RUS --since 2022-02-01
+      lagebild events --db lage.duckdb --actor Kreml --target Ukraine
       lagebild events --db lage.duckdb --type ASSAULT --factuality asserted --limit 20
       lagebild events --db lage.duckdb --source USA --target RUS --format json
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
     """
     from ..store import StoreError
 
+    try:
+        actor, source_, target = (_resolve(x) for x in (actor, source_, target))
+    except LagebildError as exc:
+        _fail(exc)
     store = _open_ro(db)
     with store:
         try:
@@ -411,6 +551,13 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """
     from ..store import StoreError
 
+    try:
+        actor_a, actor_b = _resolve(actor_a), _resolve(actor_b)
+        if "," in actor_a or "," in actor_b:
+            raise LagebildError(f"timeline takes one actor per side; {actor_a} / {actor_b} "
+                                f"name several codes -- pass codes")
+    except LagebildError as exc:
+        _fail(exc)
     store = _open_ro(db)
     with store:
         try:
@@ -425,7 +572,8 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--top", type=int, default=5, show_default=True, help="How many top dyads.")
+@click.option("--top", type=click.IntRange(0), default=5, show_default=True,
+              help="How many top dyads.")
 def summary_cmd(db, fmt, top):
     """A short situation picture of the database: articles, events, top dyads, escalation.
 
@@ -469,6 +617,10 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
     """
     from ..export import export_store
 
+    from pathlib import Path
+
+    before = {p for p in Path(out_dir).rglob("*") if p.is_file()} if Path(out_dir).is_dir() \
+        else set()
     store = _open_ro(db)
     with store:
         try:
@@ -476,11 +628,15 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
                                  factuality=factuality, min_mentions=min_mentions)
         except LagebildError as exc:
             _fail(exc)
+    replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
+    for f in replaced:
+        click.echo(f"note: replaced the existing file {f}", err=True)
     for f in files:
         click.echo(str(f))
 
 
 def register(main, eval_group) -> None:
     """Attach this module's commands to the ``lagebild`` group."""
-    for cmd in (ingest_cmd, watch_cmd, events_cmd, timeline_cmd, summary_cmd, export_cmd):
+    for cmd in (ingest_cmd, watch_cmd, events_cmd, timeline_cmd, summary_cmd, export_cmd,
+                actors_cmd, reanalyze_cmd):
         main.add_command(cmd)

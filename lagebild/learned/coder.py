@@ -11,7 +11,7 @@ from pathlib import Path
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
 from ..events import Lexicon, find_magnitude, lemma, load_cues, split_clauses
-from ..events.clauses import _told_in_past
+from ..events.clauses import _is_future, _past_tense, _told_in_past
 from ..timex import event_date
 from ..records import Event, Evidence, Participant, Timex
 from ..text import SentenceTokens
@@ -175,7 +175,8 @@ class LearnedCoder:
     def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict):
         """The date of the happening by the one dating rule (``timex.event_date``): an expression
         in its clause (else its sentence), bounded by the clause's tense: an asserted happening
-        told in the past is never dated after the DCT, a planned one never before it."""
+        told in the past is never dated after the DCT, a planned one never before it; an asserted
+        one dated after the DCT and not told in the past is planned. Returns (date, factuality)."""
         key = ("clauses", tr.st.sentence.index)
         if key not in cache:
             cache[key] = split_clauses(tr.st, self.lex)
@@ -186,7 +187,12 @@ class LearnedCoder:
         tense = "future" if fact == "planned" else \
             ("past" if fact == "asserted" and clause is not None and _told_in_past(clause) else None)
         date = event_date(timexes, start, end, dct, tok.start, wider=(sent.start, sent.end), tense=tense)
-        return None if date.from_dct and not dct else date
+        if date.from_dct and not dct:
+            return None, fact
+        if fact == "asserted" and not date.from_dct and _is_future(date, dct) \
+                and not (clause is not None and _past_tense(clause)):
+            fact = "planned"
+        return date, fact
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],
              timexes: list[Timex], dct: str | None, cache: dict | None = None) -> list[Event]:
@@ -218,7 +224,7 @@ class LearnedCoder:
                        evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
             ev.confidence = round(conf, 3)
             ev.magnitude = find_magnitude(sent.text)
-            ev.date = self._date(tr, fact, timexes, dct, cache)
+            ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
             out.append(ev)
         return out
 

@@ -1,0 +1,101 @@
+"""Actor arguments a person can type: codes, names and stand-ins, resolved through the lexicon.
+
+``resolve_codes("Iran,Kreml")`` -> ``["IRN", "RUS"]``; ``search("russ")`` lists the
+lexicon's names, stand-ins and persons that contain the text, with their codes (what
+``lagebild actors --search TEXT`` prints). Codes pass through unchanged when the
+lexicon knows them ("RUS", "NATO"); an argument that is neither a known code nor a
+known name is an error that lists close matches.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .errors import LagebildError
+
+
+@dataclass(frozen=True)
+class ActorName:
+    name: str            # the form as written in the lexicon ("Kreml", "Wladimir Putin")
+    code: str | None
+    sector: str | None
+    kind: str            # country, capital, government, person, ...
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[ActorName]], frozenset[str]]:
+    """casefolded name -> entries, and the set of known codes."""
+    from .actors import _persons
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    by_name: dict[str, list[ActorName]] = {}
+
+    def add(form: str, entry: ActorName) -> None:
+        key = form.casefold()
+        lst = by_name.setdefault(key, [])
+        if entry not in lst:
+            lst.append(entry)
+
+    for tokens, e in lex.actors.items():
+        if e.code and e.kind != "role":
+            add(" ".join(tokens), ActorName(" ".join(tokens), e.code, e.sector, e.kind))
+    for code, name in lex.names_by_code.items():
+        add(name, ActorName(name, code, None, "name"))
+    for name, (code, sector, _role, surname_ok) in _persons().items():
+        if code:
+            add(name, ActorName(name, code, sector, "person"))
+            if surname_ok:
+                add(name.split()[-1], ActorName(name, code, sector, "person"))
+    codes = frozenset(lex.names_by_code) | frozenset(
+        e.code for lst in by_name.values() for e in lst if e.code)
+    return by_name, codes
+
+
+def known_codes() -> frozenset[str]:
+    return _index()[1]
+
+
+def search(text: str, limit: int = 50) -> list[ActorName]:
+    """Lexicon names (countries, stand-ins, organisations, persons) containing ``text``
+    (case-insensitive), exact matches first; a code matches its own names."""
+    by_name, _ = _index()
+    q = text.strip().casefold()
+    if not q:
+        return []
+    hits: list[tuple[tuple, ActorName]] = []
+    seen = set()
+    for key, entries in by_name.items():
+        for e in entries:
+            exact = key == q or (e.code or "").casefold() == q
+            if exact or q in key:
+                k = (e.name, e.code)
+                if k in seen:
+                    continue
+                seen.add(k)
+                hits.append(((not exact, len(e.name), e.name), e))
+    return [e for _, e in sorted(hits, key=lambda h: h[0])][:limit]
+
+
+def resolve_codes(arg: str | None) -> str | None:
+    """A comma list of codes and names -> a comma list of codes (None passes)."""
+    if arg is None or not arg.strip():
+        return arg
+    by_name, codes = _index()
+    out: list[str] = []
+    for item in (x.strip() for x in arg.split(",")):
+        if not item:
+            continue
+        if item.upper() in codes:
+            found = [item.upper()]
+        else:
+            entries = by_name.get(item.casefold(), [])
+            found = sorted({e.code for e in entries if e.code})
+        if not found:
+            near = search(item, limit=5)
+            hint = (" -- did you mean: " + ", ".join(f"{e.name} ({e.code})" for e in near)
+                    if near else " -- list names with `lagebild actors --search TEXT`")
+            raise LagebildError(f"unknown actor {item!r}: neither a code nor a name the "
+                                f"lexicon knows{hint}")
+        out += [c for c in found if c not in out]
+    return ",".join(out)

@@ -1,0 +1,48 @@
+"""Characters that must not reach the analyzer, the database or an export.
+
+A lone surrogate (``"\\ud800"`` in JSON Lines, ``&#xD800;`` in a feed) cannot be
+encoded as UTF-8 and would crash hashing and storing; NUL and other control
+characters break CSV exports and terminals. :func:`clean_text` replaces them (a
+surrogate by U+FFFD, a control character by a space, so that lengths and offsets stay
+the same) and counts them; the readers report the count.
+"""
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab, newline, carriage return; DEL; C1 controls; lone surrogates
+_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(value: str) -> tuple[str, int]:
+    """(the text with bad characters replaced, how many were replaced)."""
+    if not value or _BAD.search(value) is None:
+        return value, 0
+    n = 0
+
+    def sub(m: re.Match) -> str:
+        nonlocal n
+        n += 1
+        return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else " "
+
+    return _BAD.sub(sub, value), n
+
+
+def clean_optional(value):
+    """clean_text for an optional metadata field (title, url, id); other types pass."""
+    if isinstance(value, str):
+        return clean_text(value)[0]
+    return value
+
+
+def paragraphs_from_lines(text: str) -> str:
+    """Extracted page text (trafilatura writes one paragraph, or the headline, per line)
+    as the text reader's paragraphs: one blank line between them, whitespace inside a
+    paragraph collapsed. Without this the headline is glued to the first sentence and
+    paragraph breaks are lost, which changes events (their factuality and dates)."""
+    paras = []
+    for line in (text or "").replace("\r", "\n").split("\n"):
+        line = " ".join(line.split())
+        if line:
+            paras.append(line)
+    return "\n\n".join(paras)

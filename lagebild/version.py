@@ -1,0 +1,7 @@
+"""The analyzer version stored with every article (``articles.analyzer_version``).
+
+Bump ``ANALYZER_VERSION`` whenever the analysis of the same text can give different
+events (rules, lexicon, models); ``lagebild reanalyze --db FILE`` then re-runs the
+articles analyzed by an older version.
+"""
+ANALYZER_VERSION = "2026.12.1"

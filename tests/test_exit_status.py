@@ -1,0 +1,78 @@
+"""ingest's exit status and visible failures: 0 all read, 1 nothing read, 2 some failed;
+failures on stderr also with --quiet; one error count."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+SPEC = "test_ingest:ScriptedAnalyzer"
+
+
+def _run(*args):
+    return CliRunner().invoke(main, ["ingest", *map(str, args), "--analyzer", SPEC])
+
+
+def test_nothing_readable_exits_1_and_says_why(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    r = _run(bad, "--db", tmp_path / "t.duckdb")
+    assert r.exit_code == 1, r.output
+    assert "bad.jsonl" in r.stderr and "nothing could be read" in r.stderr
+
+
+def test_some_failed_exits_2_and_counts_one_number(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n{broken\n'
+                   '{"id": "b", "text": "#FAIL"}\n', encoding="utf-8")
+    r = _run(src, "--db", tmp_path / "t.duckdb")
+    assert r.exit_code == 2, r.output
+    assert "2 errors" in r.stderr.splitlines()[-3] or "| 2 errors |" in r.stderr
+    assert "2 errors" in r.stdout
+
+
+def test_all_read_exits_0(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n', encoding="utf-8")
+    r = _run(src, "--db", tmp_path / "t.duckdb")
+    assert r.exit_code == 0, r.output
+    r = _run(src, "--db", tmp_path / "t.duckdb")      # nothing new is no failure
+    assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize("flag", ["-q", "--quiet"])
+def test_quiet_still_shows_failures_on_stderr(tmp_path, flag):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Text."}\n{broken\n', encoding="utf-8")
+    r = _run(src, "--db", tmp_path / "t.duckdb", flag)
+    assert r.exit_code == 2
+    assert "in.jsonl:2" in r.stderr and r.stdout == ""
+
+
+def test_feed_problems_are_counted_in_the_progress_line_too(tmp_path):
+    import io
+    from types import SimpleNamespace
+
+    from lagebild.ingest import Ingester, Progress, ingest_feed
+    from lagebild.records import Article
+    from lagebild.store import Store
+
+    def fetch(url, **kw):
+        return SimpleNamespace(url=url, status=200, etag=None, modified=None,
+                               articles=[Article("a", "Ein Text.", "2022-02-24")],
+                               warnings=["feed x: item 1 failed", "feed x: item 2 failed"])
+
+    out = io.StringIO()
+    with Store(tmp_path / "t.duckdb") as store, \
+            Ingester(store, analyzer=SPEC, progress=Progress(out, interval=0)) as ing:
+        stats, _ = ingest_feed(ing, "https://x.example/feed", fetch=fetch)
+    assert stats.errors == 2 and stats.new == 1
+    last = [line for line in out.getvalue().splitlines() if line.startswith("ingest:")][-1]
+    assert "| 2 errors |" in last

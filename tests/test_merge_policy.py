@@ -1,0 +1,62 @@
+"""The one merge policy (lagebild.merge), inside a document and across articles."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.ingest import merge_key as ingest_merge_key
+from lagebild.merge import dates_compatible, merge_events, merge_key
+from lagebild.records import Event, EventDate, Evidence, Participant
+
+
+def ev(typ="ASSAULT", fact="asserted", date=None, src="RUS", tgt="UKR", sent=0, from_dct=False):
+    return Event(type=typ, factuality=fact,
+                 source=[Participant(None, src.lower(), src)] if src else [],
+                 target=[Participant(None, tgt.lower(), tgt)] if tgt else [],
+                 date=EventDate(date, date, from_dct) if date else None,
+                 evidence=[Evidence(sent, sent * 100, sent * 100 + 50, f"sentence {sent}")])
+
+
+def test_asserted_past_attack_and_hypothetical_new_one_stay_two_events():
+    # "Russland hat 2014 die Ukraine angegriffen ... könnte erneut angreifen"
+    out = merge_events([ev(date="2014", sent=0), ev(fact="hypothetical", date="2014", sent=1)])
+    assert sorted(e.factuality for e in out) == ["asserted", "hypothetical"]
+    fact = next(e for e in out if e.factuality == "asserted")
+    assert fact.date.value == "2014" and len(fact.evidence) == 1
+
+
+def test_attacks_on_two_different_days_stay_two_events():
+    out = merge_events([ev(date="2022-03-03", sent=0), ev(date="2022-03-05", sent=1)])
+    assert [e.date.value for e in out] == ["2022-03-03", "2022-03-05"]
+
+
+def test_mentions_of_one_happening_merge_and_keep_their_own_date_and_factuality():
+    a = ev(date="2022-03-05", sent=0)
+    b = ev(date="2022-03", sent=1)           # "im März": compatible, more vague
+    c = ev(date="2022-02-25", sent=2, from_dct=True)  # only the article date
+    out = merge_events([a, b, c])
+    assert len(out) == 1
+    assert out[0].date.value == "2022-03-05"
+    assert [(e.sentence, e.date, e.factuality) for e in out[0].evidence] == [
+        (0, "2022-03-05", "asserted"), (1, "2022-03", "asserted"), (2, "2022-02-25", "asserted")]
+
+
+def test_undated_mention_joins_the_first_compatible_dated_one():
+    out = merge_events([ev(sent=0), ev(date="2014", sent=1), ev(date="2022-02-24", sent=2)])
+    assert [e.date.value for e in out] == ["2014", "2022-02-24"]
+    assert [len(e.evidence) for e in out] == [2, 1]
+
+
+@pytest.mark.parametrize("a,b,ok", [
+    ("2022-03-03", "2022-03-05", False), ("2022-03", "2022-03-05", True),
+    ("2014", "2022-02-24", False), ("2022-W08", "2022-02-24", True),
+    ("2022-02-17TEV", "2022-02-17", True), ("PRESENT_REF", "2022-02-24", True),
+    (None, "2022-02-24", True),
+])
+def test_dates_compatible_only_when_spans_overlap(a, b, ok):
+    assert dates_compatible(a, b) is ok
+
+
+def test_document_and_database_share_one_key():
+    e = ev(fact="planned")
+    assert ingest_merge_key(e) == (merge_key(e), True)
+    assert "planned" in merge_key(e)

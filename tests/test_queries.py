@@ -1,0 +1,113 @@
+"""Queries a person can use: names for actors, checked types and factuality values,
+every source x target pair in the table and the GDELT export."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild.actor_names import resolve_codes, search
+from lagebild.cli import main
+from lagebild.errors import LagebildError
+from lagebild.records import Article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import SPEC, ingest  # noqa: E402
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "q.duckdb"
+    # one event with two sources (DEU, FRA) and one target (IRN); one RUS -> UKR attack
+    text = "Text eins.\n#EV SANCTION DEU IRN 2022-02-24\nzwei"
+    ingest(path, [Article("a", text, "2022-02-24", source="a"),
+                  Article("b", "Text zwei.\n#EV ASSAULT RUS UKR 2022-02-24", "2022-02-24")],
+           analyzer=TwoSources)
+    return path
+
+
+class TwoSources:
+    """The scripted analyzer, with FRA added as a second source of SANCTION events."""
+
+    def __init__(self):
+        from test_ingest import ScriptedAnalyzer
+        self.inner = ScriptedAnalyzer()
+
+    def __call__(self, art):
+        from lagebild.records import Participant
+        doc = self.inner(art)
+        for ev in doc.events:
+            if ev.type == "SANCTION":
+                ev.source.append(Participant(None, "frankreich", "FRA", "GOV"))
+        return doc
+
+
+def run(*args):
+    return CliRunner().invoke(main, [*map(str, args)])
+
+
+@pytest.mark.parametrize("name,code", [("Iran", "IRN"), ("Russland", "RUS"), ("Kreml", "RUS"),
+                                       ("Putin", "RUS"), ("RUS", "RUS"), ("iran", "IRN")])
+def test_actor_names_resolve_through_the_lexicon(name, code):
+    assert resolve_codes(name) == code
+
+
+def test_unknown_actor_is_an_error_with_suggestions():
+    with pytest.raises(LagebildError, match="unknown actor 'Russlan'.*Russland"):
+        resolve_codes("Russlan")
+
+
+def test_actors_search_lists_matches_with_codes():
+    assert any(h.name == "Kreml" and h.code == "RUS" for h in search("kreml"))
+    r = run("actors", "--search", "Kreml")
+    assert r.exit_code == 0 and "Kreml" in r.output and "RUS" in r.output
+
+
+def test_events_by_actor_name(db):
+    r = run("events", "--db", db, "--actor", "Russland", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert "RUS" in r.output and "IRN" not in r.output
+
+
+@pytest.mark.parametrize("args,valid", [
+    (["--type", "ATTACK"], "ASSAULT"), (["--factuality", "fact"], "asserted"),
+    (["--factuality", "maybe"], "hypothetical")])
+def test_unknown_type_or_factuality_is_an_error_listing_the_valid_ones(db, args, valid):
+    r = run("events", "--db", db, *args)
+    assert r.exit_code != 0 and valid in r.output
+
+
+def test_export_with_unknown_factuality_is_an_error(db, tmp_path):
+    r = run("export", tmp_path / "o", "--db", db, "--format", "gdelt", "--factuality", "maybe")
+    assert r.exit_code != 0 and "hypothetical" in r.output
+
+
+def test_table_shows_every_source_and_target(db):
+    r = run("events", "--db", db, "--actor", "FRA")
+    assert r.exit_code == 0, r.output
+    row = [line for line in r.output.splitlines() if "SANCTION" in line][0]
+    assert "DEU,FRA" in row and "IRN" in row
+
+
+def test_gdelt_export_has_one_row_per_pair_with_the_same_event_id(db, tmp_path):
+    r = run("export", tmp_path / "g", "--db", db, "--format", "gdelt")
+    assert r.exit_code == 0, r.output
+    rows = [line.split("\t") for line in
+            (tmp_path / "g" / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()]
+    sanction = [(r[0], r[5], r[15]) for r in rows if r[5].startswith(("DEU", "FRA"))]
+    assert len(sanction) == 2 and sanction[0][0] == sanction[1][0]
+    assert {s[1][:3] for s in sanction} == {"DEU", "FRA"} and {s[2][:3] for s in sanction} == {"IRN"}
+    assert "GlobalEventID" in (tmp_path / "g" / "GDELT_COLUMNS.txt").read_text(encoding="utf-8")
+
+
+def test_timeline_counts_the_second_source(db):
+    r = run("timeline", "Frankreich", "Iran", "--db", db, "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[1].startswith("2022-02-24,1,")
+
+
+def test_summary_with_negative_top_is_a_usage_error(db):
+    r = run("summary", "--db", db, "--top", "-1")
+    assert r.exit_code == 2 and "Traceback" not in r.output and "-1" in r.output

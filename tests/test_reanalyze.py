@@ -1,0 +1,92 @@
+"""Re-analysis after an upgrade: the analyzer version is stored, older articles are redone."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lagebild.cli import main
+from lagebild.ingest import Ingester
+from lagebild.store import SCHEMA_VERSION, Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import SPEC, ScriptedAnalyzer, art, ingest  # noqa: E402
+
+
+class V2(ScriptedAnalyzer):
+    """The "upgraded" analyzer: every ASSAULT is now a MOBILIZE."""
+
+    version = "v2"
+
+    def __call__(self, a):
+        doc = super().__call__(a)
+        for ev in doc.events:
+            if ev.type == "ASSAULT":
+                ev.type = "MOBILIZE"
+        return doc
+
+
+def q(db, sql):
+    with Store(db, read_only=True) as s:
+        return s.con.execute(sql).fetchall()
+
+
+def test_analyzer_version_is_stored_with_each_article(tmp_path):
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    assert q(db, "SELECT analyzer_version FROM articles") == [(SPEC,)]
+    assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+
+
+def test_reanalyze_replaces_events_of_older_articles_and_is_resumable(tmp_path):
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(i, "#EV ASSAULT RUS UKR 2022-02-24", source=f"s{i}") for i in range(5)]
+           + [art(9, "#EV CONSULT USA RUS 2022-02-20")])
+    assert q(db, "SELECT type, num_mentions FROM events ORDER BY type") == [
+        ("ASSAULT", 5), ("CONSULT", 1)]
+    # a run that stops after the first batch of 2 (as if killed): the rest is redone later
+    with Store(db) as store, Ingester(store, analyzer=V2, batch_size=2) as ing:
+        real = store.articles_to_reanalyze
+        calls = []
+
+        def once(*a, **kw):
+            calls.append(1)
+            return real(*a, **kw) if len(calls) == 1 else []
+        store.articles_to_reanalyze = once
+        ing.reanalyze()
+    assert q(db, "SELECT count(*) FROM articles WHERE analyzer_version = 'v2'") == [(2,)]
+    with Store(db) as store, Ingester(store, analyzer=V2, batch_size=2) as ing:
+        stats = ing.reanalyze()
+    assert stats.read == 4 and stats.errors == 0
+    assert q(db, "SELECT DISTINCT analyzer_version FROM articles") == [("v2",)]
+    assert q(db, "SELECT type, num_mentions, num_articles FROM events ORDER BY type") == [
+        ("CONSULT", 1, 1), ("MOBILIZE", 5, 5)]
+    assert q(db, "SELECT count(*) FROM event_mentions") == [(6,)]
+    with Store(db) as store, Ingester(store, analyzer=V2) as ing:   # nothing left to do
+        assert ing.reanalyze().read == 0
+
+
+def test_cli_reanalyze(tmp_path):
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer",
+                                  "test_reanalyze:V2"])
+    assert r.exit_code == 0, r.output
+    assert q(db, "SELECT type FROM events") == [("MOBILIZE",)]
+
+
+def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
+    import duckdb
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE articles DROP COLUMN analyzer_version")
+    con.execute("ALTER TABLE event_mentions DROP COLUMN date_value")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db, read_only=True) as s:            # read-only: readable as it is
+        assert s.counts()["events"] == 1
+    ingest(db, [art(2, "#EV ASSAULT RUS UKR 2022-02-24")])
+    assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert q(db, "SELECT analyzer_version FROM articles ORDER BY article_id") == [(None,), (SPEC,)]

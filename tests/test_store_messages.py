@@ -1,0 +1,65 @@
+"""Clear messages for a full disk, an unwritable folder and a truncated database."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+from lagebild.errors import StoreError
+from lagebild.ingest import Ingester
+from lagebild.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import SPEC, art, ingest  # noqa: E402
+
+
+class _FailingCommit:
+    """A connection whose COMMIT fails like a full disk or a read-only folder."""
+
+    def __init__(self, con, error):
+        self._con, self._error = con, error
+
+    def execute(self, sql, *a, **kw):
+        if sql.strip().upper() == "COMMIT":
+            raise self._error
+        return self._con.execute(sql, *a, **kw)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+@pytest.mark.parametrize("error,says", [
+    (duckdb.IOException("Could not write file: No space left on device"), "disk is full"),
+    (duckdb.TransactionException("Failed to commit: Cannot open file: Read-only file system"),
+     "not writable"),
+])
+def test_write_failure_is_a_store_error_that_says_what_to_do(tmp_path, error, says):
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        real = store.con
+        store.con = _FailingCommit(real, error)
+        try:
+            with pytest.raises(StoreError, match=says) as info:
+                ing.ingest([art(2, "#EV ASSAULT RUS UKR 2022-02-24")])
+        finally:
+            store.con = real
+    assert "rerun" in str(info.value) or "--db" in str(info.value)
+
+
+def test_truncated_database_is_called_damaged_not_foreign(tmp_path):
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    size = os.path.getsize(db)
+    with open(db, "r+b") as fh:
+        fh.truncate(size // 2)
+    with pytest.raises(StoreError, match="damaged or truncated") as info:
+        Store(db, read_only=True)
+    assert "not lagebild's" not in str(info.value)
+    r = CliRunner().invoke(main, ["summary", "--db", str(db)])
+    assert r.exit_code == 1 and "damaged or truncated" in r.output and "Traceback" not in r.output

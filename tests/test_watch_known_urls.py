@@ -1,0 +1,63 @@
+"""watch/ingest of a feed: item pages already stored are not downloaded again."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+
+from lagebild.ingest import Ingester, ingest_feed
+from lagebild.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_feeds import ARTIKEL_1, ARTIKEL_2, ARTIKEL_3  # noqa: E402
+from test_ingest import SPEC  # noqa: E402
+
+PAGES = {"/1": ARTIKEL_1, "/2": ARTIKEL_2, "/3": ARTIKEL_3}
+
+
+def _rss(items):
+    body = "".join(f"<item><title>T{i}</title><link>http://news.test/{i}</link>"
+                   f"<description>Kurz.</description></item>" for i in items)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{body}'
+            f"</channel></rss>").encode()
+
+
+def test_changed_feed_fetches_only_new_item_pages(tmp_path):
+    feed = {"items": [1, 2]}
+    seen = []
+
+    def handler(request):
+        seen.append(request.url.path)
+        if request.url.path == "/feed":
+            return httpx.Response(200, stream=httpx.ByteStream(_rss(feed["items"])),
+                                  headers={"content-type": "application/rss+xml"})
+        return httpx.Response(200, stream=httpx.ByteStream(PAGES[request.url.path].encode()),
+                              headers={"content-type": "text/html; charset=utf-8"})
+
+    kw = dict(resolver=lambda host: ["93.184.216.34"])
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
+            Store(tmp_path / "w.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        s1, _ = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+        assert s1.new == 2 and sorted(seen) == ["/1", "/2", "/feed"]
+        seen.clear()
+        feed["items"] = [1, 2, 3]                      # the feed changed: one new item
+        s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+        assert sorted(seen) == ["/3", "/feed"]         # stored pages not fetched again
+        assert s2.new == 1 and r2.skipped_known == 2
+
+
+def test_failed_item_page_is_not_stored_with_a_tiny_feed_summary():
+    from lagebild.feeds import fetch_feed
+
+    def handler(request):
+        if request.url.path == "/feed":
+            return httpx.Response(200, stream=httpx.ByteStream(_rss([1])),
+                                  headers={"content-type": "application/rss+xml"})
+        return httpx.Response(404, stream=httpx.ByteStream(b"weg"))
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        res = fetch_feed("http://news.test/feed", client=client,
+                         resolver=lambda host: ["93.184.216.34"])
+    assert res.articles == []
+    assert any("only 5 characters; item skipped" in w for w in res.warnings)
