@@ -52,13 +52,37 @@ MODES = {  # PLOVER manual, mode tables (sideAB may be added to ASSAULT)
 }
 SPLITS = ("train", "dev", "test")
 REPO = Path(__file__).resolve().parent.parent
-CORPUS_DIR = REPO / "data" / "events"
+
+
+def data_dir() -> Path:
+    """The project's data folder (corpora kept in the repository): ``$LAGEBILD_DATA``, else the
+    ``data/`` of the checkout the current directory is in, else the one beside the package (an
+    editable install)."""
+    env = os.environ.get("LAGEBILD_DATA")
+    if env:
+        return Path(env)
+    here = Path.cwd()
+    for base in (here, *here.parents):
+        if (base / "data" / "events" / "articles.tsv").exists():
+            return base / "data"
+    return REPO / "data"
+
+
+def corpus_dir() -> Path:
+    return data_dir() / "events"
+
+
+CORPUS_DIR = REPO / "data" / "events"     # the checkout's corpus when installed editable
 
 
 def shared_dir() -> Path:
-    """The ``shared`` folder: ``$LAGEBILD_SHARED`` or ``<repo>/../shared``."""
+    """The ``shared`` folder: ``$LAGEBILD_SHARED``, else ``../shared`` beside the checkout that
+    holds the data folder, else beside the package."""
     env = os.environ.get("LAGEBILD_SHARED")
-    return Path(env) if env else REPO.parent / "shared"
+    if env:
+        return Path(env)
+    beside = data_dir().parent.parent / "shared"
+    return beside if beside.is_dir() else REPO.parent / "shared"
 
 
 def text_hash(text: str) -> str:
@@ -310,11 +334,17 @@ def doc_from_dict(d: dict) -> CorpusDoc:
                      text=d.get("text") if d.get("written") else None)
 
 
-def iter_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
-    return sorted(p for p in corpus_dir.glob("*.jsonl") if not p.name.startswith("_"))
+def iter_files(corpus_dir: Path | None = None) -> list[Path]:
+    """The corpus files; a DataError when there are none (nothing checked is no success)."""
+    corpus_dir = corpus_dir or globals()["corpus_dir"]()
+    files = sorted(p for p in corpus_dir.glob("*.jsonl") if not p.name.startswith("_"))
+    if not files:
+        raise DataError(f"{corpus_dir}: no corpus files (*.jsonl) -- run from the lagebild checkout, "
+                        "or set LAGEBILD_DATA to its data/ folder")
+    return files
 
 
-def load(corpus_dir: Path = CORPUS_DIR, *, split: str | None = None,
+def load(corpus_dir: Path | None = None, *, split: str | None = None,
          with_text: bool = True, include_written: bool = True) -> list[CorpusDoc]:
     """Every annotated article (of one split), texts joined from ``../shared``."""
     docs: list[CorpusDoc] = []
@@ -341,7 +371,7 @@ def load(corpus_dir: Path = CORPUS_DIR, *, split: str | None = None,
     return docs
 
 
-def check(corpus_dir: Path = CORPUS_DIR) -> list[str]:
+def check(corpus_dir: Path | None = None) -> list[str]:
     """Every problem of the corpus: spans that do not match the text, codes, types, modes,
     splits, duplicate ids, written texts outside train."""
     problems: list[str] = []
@@ -408,7 +438,6 @@ def iter_gold(docs: Iterable[CorpusDoc]) -> Iterator[dict]:
 # --------------------------------------------------------------------------- time expressions
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-TIMEX_DIR = REPO / "data" / "timex"
 
 
 def anchor_timexes(text: str, raw: dict) -> tuple[list[dict], list[str]]:
@@ -450,7 +479,9 @@ def anchor_timexes(text: str, raw: dict) -> tuple[list[dict], list[str]]:
 def load_timex_corpus(path: Path | None = None) -> list[dict]:
     """Stand-off time expressions of news articles with their texts joined from ``../shared``:
     dicts with doc_id, dct, text, timexes (start, end, text, type, value)."""
-    path = path or TIMEX_DIR / "10kgnad_news.jsonl"
+    path = path or data_dir() / "timex" / "10kgnad_news.jsonl"
+    if not path.exists():
+        raise DataError(f"{path}: not found -- run from the lagebild checkout, or set LAGEBILD_DATA")
     texts = gnad_texts()
     docs = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -468,7 +499,6 @@ def load_timex_corpus(path: Path | None = None) -> list[dict]:
 # --------------------------------------------------------------------------- named entities
 
 NER_LABELS = tuple(f"{b}{s}" for b in ("PER", "LOC", "ORG", "OTH") for s in ("", "deriv", "part"))
-NER_DIR = REPO / "data" / "ner"
 _MARK = None
 
 
@@ -548,7 +578,7 @@ def ner_agreement(first: list[dict], second: list[dict], labels: tuple[str, ...]
 
 def check_ner(path: Path | None = None) -> list[str]:
     """Problems of the stand-off NER sentences: text hashes, spans inside their sentence, labels."""
-    path = path or NER_DIR / "news.jsonl"
+    path = path or data_dir() / "ner" / "news.jsonl"
     texts = gnad_texts()
     problems, seen = [], set()
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -52,7 +52,6 @@ from .records import Entity
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MODEL_DIR = PACKAGE_DIR / "models" / "ner_de"
-NEWS_PATH = PACKAGE_DIR.parent / "data" / "ner" / "news.jsonl"   # annotated news sentences (repository)
 CONFIG_PATH = PACKAGE_DIR / "models" / "ner_de.cfg"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 SCORED_LABELS = ("PER", "LOC", "ORG")
@@ -843,9 +842,11 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
     ler = [x for f in files["ler"] for x in read_conll(f, ler_tag)]
     eur = [x for f in files["europeana"] for x in read_europeana(f)]
     news: list[TaggedSentence] = []
-    if s.news_repeat and NEWS_PATH.exists():
+    from .corpus import data_dir as project_data
+    news_path = project_data() / "ner" / "news.jsonl"       # annotated news sentences (repository)
+    if s.news_repeat and news_path.exists():
         from .corpus import gnad_texts
-        news = read_news(NEWS_PATH, gnad_texts(data_dir / "10kgnad" / "articles.csv.xz"), misc=s.misc)
+        news = read_news(news_path, gnad_texts(data_dir / "10kgnad" / "articles.csv.xz"), misc=s.misc)
     log(f"data: GermEval {len(ge)} sentences -> train {len(ge_train)}, early-stop dev "
         f"{len(ge_dev)}, held out {len(ge_hold)}; LER {len(ler)} sentences; "
         f"Europeana {len(eur)} chunks; news {len(news)} sentences (data/ner)")

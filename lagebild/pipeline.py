@@ -223,3 +223,9 @@ def default_analyzer() -> Analyzer:
 def analyze(text: str, dct: str | None = None, doc_id: str = "doc") -> Document:
     """Analyze one German article body; ``dct`` is its date (YYYY[-MM[-DD]]) if known."""
     return default_analyzer()(Article(doc_id=doc_id, text=text, dct=dct))
+
+
+def rules_analyzer() -> Analyzer:
+    """An analyzer with the rule coder alone (``ingest --analyzer lagebild.pipeline:rules_analyzer``):
+    output that does not change when the learned model is retrained."""
+    return Analyzer(coder="rules")

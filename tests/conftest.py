@@ -8,6 +8,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
+# the library's defaults (corpora in data/, texts in ../shared) as this checkout has them, also
+# when the package is installed into a virtual environment (as .ci/run does)
+os.environ.setdefault("LAGEBILD_DATA", str(ROOT / "data"))
+if SHARED.is_dir():
+    os.environ.setdefault("LAGEBILD_SHARED", str(SHARED))
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +30,14 @@ def analyzer():
 
 @pytest.fixture(scope="session")
 def examples_db(tmp_path_factory) -> Path:
-    """A database of the bundled examples/, ingested once with the real analyzer."""
+    """A database of the bundled examples/, ingested once with the real analyzer (the rule
+    coder, so that the figures the tests expect do not move when the event model is retrained)."""
     from lagebild.ingest import Ingester, Progress
     from lagebild.readers import iter_articles
     from lagebild.store import Store
 
     db = tmp_path_factory.mktemp("examples") / "examples.duckdb"
-    with Store(db) as store, Ingester(store, progress=Progress(quiet=True)) as ing:
+    with Store(db) as store, Ingester(store, progress=Progress(quiet=True),
+                                      analyzer="lagebild.pipeline:rules_analyzer") as ing:
         ing.ingest(iter_articles([str(ROOT / "examples")]))
     return db

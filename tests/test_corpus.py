@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]
+
 from lagebild.corpus import (CorpusDoc, anchor, anchor_timexes, check, load, parse_markup, text_hash,
                              to_markup, valid_codes, write_jsonl)
 
@@ -104,7 +106,9 @@ def test_ner_markup_round_trip():
 @pytest.mark.needs_shared
 def test_repository_corpus_is_valid(shared):
     """`lagebild corpus check` as a test: every span, code, type and mode of data/events."""
-    from lagebild.corpus import CORPUS_DIR
+    from lagebild.corpus import corpus_dir
+    CORPUS_DIR = corpus_dir()
+    assert CORPUS_DIR == ROOT / "data" / "events"
     if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
         pytest.skip("../shared/data/10kgnad not present: the corpus texts live there")
     assert check(CORPUS_DIR) == []
@@ -114,7 +118,8 @@ def test_repository_corpus_is_valid(shared):
 
 @pytest.mark.needs_shared
 def test_repository_ner_sentences_are_valid(shared):
-    from lagebild.corpus import NER_DIR, check_ner
+    from lagebild.corpus import check_ner, data_dir
+    NER_DIR = data_dir() / "ner"
     if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
         pytest.skip("../shared/data/10kgnad not present: the sentence texts live there")
     assert check_ner(NER_DIR / "news.jsonl") == []

@@ -97,12 +97,15 @@ def test_overview_has_charts_dyads_and_newest_events_with_factuality_badges(clie
         n_events, n_day = s.con.execute(
             "SELECT count(*), count(*) FILTER (WHERE date_precision = 'day') FROM events"
         ).fetchall()[0]
+        n_deu_lbn = s.con.execute(
+            "SELECT count(*) FROM events WHERE list_contains(source_codes, 'DEU') "
+            "AND list_contains(target_codes, 'LBN')").fetchall()[0][0]
     assert d["unit"] == "week"  # February to November: weekly bars
     assert sum(x["events"] for x in d["series"]) == n_day
     assert sum(sum(x["by_quad_class"].values()) for x in d["series"]) == n_day
     assert d["pagination"]["total"] == n_events
     top = d["top_dyads"][0]
-    assert (top["source"], top["target"], top["events"]) == ("DEU", "LBN", 5)
+    assert (top["source"], top["target"], top["events"]) == ("DEU", "LBN", n_deu_lbn) and n_deu_lbn >= 3
     assert top["trend"] in ("rising", "falling", "steady") and top["series"]
     dates = [e["event_date"] for e in d["events"] if e["event_date"]]
     assert dates == sorted(dates, reverse=True)  # newest first

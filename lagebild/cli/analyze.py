@@ -81,11 +81,15 @@ def format_summary(doc: Document) -> str:
 @click.option("--csv-id", default="id", show_default=True, help="CSV inputs: the id column.")
 @click.option("--csv-date", default="date", show_default=True, help="CSV inputs: the date column.")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
-              show_default=True, help="Event coder: the learned models (auto, when shipped), the "
-              "rules alone, or the union of both.")
+              show_default=True, help="Event coder. rules: the cue lexicon and clause rules; learned: "
+              "the models trained on the annotated corpus; both: the learned events plus the rule "
+              "events, each rule event scored by the learned judge (its confidence); auto: what the "
+              "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
+              "else rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              show_default="the model's default, chosen on dev for precision",
-              help="Drop learned events whose confidence is below this (0 keeps all).")
+              show_default="the model's default, chosen on the dev split",
+              help="Drop events whose confidence is below this before merging (0 keeps all; "
+                   "--coder rules gives no confidence, so nothing is dropped).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
 def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, coder,
                 min_confidence, quiet):

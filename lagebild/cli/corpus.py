@@ -177,9 +177,9 @@ def build_timex_cmd(raw_dir: Path, out: Path) -> None:
 @click.option("--annotator", default=None, help="Annotator name to record (default: the file's 'annotator').")
 def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> None:
     """Anchor annotators' files into the stand-off corpus format, with the frozen splits."""
-    from ..corpus import CORPUS_DIR, CorpusDoc, anchor, gnad_texts, text_hash, valid_codes, write_jsonl
+    from ..corpus import CorpusDoc, anchor, corpus_dir, gnad_texts, text_hash, valid_codes, write_jsonl
     splits = {}
-    for line in (CORPUS_DIR / "articles.tsv").read_text(encoding="utf-8").splitlines()[2:]:
+    for line in (corpus_dir() / "articles.tsv").read_text(encoding="utf-8").splitlines()[2:]:
         i, cat, sp = line.split("\t")
         splits[i] = (cat, sp)
     texts, codes, docs, problems = gnad_texts(), valid_codes(), [], []
@@ -227,9 +227,10 @@ def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> N
 def check_cmd(corpus_dir: Path | None) -> None:
     """Verify the corpus: every span against the text (via the text hash), codes, types,
     modes, sectors, splits and duplicate ids. Exit 1 on any problem."""
-    from ..corpus import CORPUS_DIR, check, load
+    from ..corpus import check, load
+    from ..corpus import corpus_dir as default_dir
     from ..errors import DataError
-    corpus_dir = corpus_dir or CORPUS_DIR
+    corpus_dir = corpus_dir or default_dir()
     try:
         problems = check(corpus_dir)
         docs = load(corpus_dir, with_text=False)

@@ -172,16 +172,21 @@ class LearnedCoder:
             trig_p = cache[key]
         return rule_event_features(ev, tok, trig_p)
 
+    def _clause(self, tr: Trigger, cache: dict):
+        """The clause of a trigger (the rule coder's clause reading: main, sub, condition ...)."""
+        key = ("clauses", tr.st.sentence.index)
+        if key not in cache:
+            cache[key] = split_clauses(tr.st, self.lex)
+        tok = tr.st.tokens[tr.k]
+        return next((c for c in cache[key] if c.start <= tok.start <= c.end), None)
+
     def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict):
         """The date of the happening by the one dating rule (``timex.event_date``): an expression
         in its clause (else its sentence), bounded by the clause's tense: an asserted happening
         told in the past is never dated after the DCT, a planned one never before it; an asserted
         one dated after the DCT and not told in the past is planned. Returns (date, factuality)."""
-        key = ("clauses", tr.st.sentence.index)
-        if key not in cache:
-            cache[key] = split_clauses(tr.st, self.lex)
+        clause = self._clause(tr, cache)
         tok = tr.st.tokens[tr.k]
-        clause = next((c for c in cache[key] if c.start <= tok.start <= c.end), None)
         sent = tr.st.sentence
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
         tense = "future" if fact == "planned" else \
@@ -213,6 +218,9 @@ class LearnedCoder:
                 cache[key] = self.model.factuality.proba(factuality_features(tr.st, tr.k, tr.type, ctx))
             fp = cache[key]
             fact = max(fp, key=fp.get)
+            clause = self._clause(tr, cache)
+            if clause is not None and clause.kind == "condition":
+                fact = "hypothetical"    # an event named in a condition is never a fact (EVENTS.md)
             parts = [p for _, p in src + tgt]
             raw = tr.p * (sum(parts) / len(parts))
             conf = raw if th.raw else 1.0 / (1.0 + math.exp(-(th.calib_a * raw + th.calib_b)))
