@@ -844,9 +844,12 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
     news: list[TaggedSentence] = []
     from .corpus import data_dir as project_data
     news_path = project_data() / "ner" / "news.jsonl"       # annotated news sentences (repository)
-    if s.news_repeat and news_path.exists():
+    gnad = data_dir / "10kgnad" / "articles.csv.xz"
+    if s.news_repeat and news_path.exists() and gnad.exists():
         from .corpus import gnad_texts
-        news = read_news(news_path, gnad_texts(data_dir / "10kgnad" / "articles.csv.xz"), misc=s.misc)
+        news = read_news(news_path, gnad_texts(gnad), misc=s.misc)
+    elif s.news_repeat and news_path.exists():
+        log(f"news sentences left out: {gnad} (their texts) not found")
     log(f"data: GermEval {len(ge)} sentences -> train {len(ge_train)}, early-stop dev "
         f"{len(ge_dev)}, held out {len(ge_hold)}; LER {len(ler)} sentences; "
         f"Europeana {len(eur)} chunks; news {len(news)} sentences (data/ner)")
