@@ -40,6 +40,8 @@ Example::
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import datetime as _dt
 import json
 import math
@@ -260,6 +262,24 @@ class Store:
         elif not self.read_only and getattr(self, "_stored_version", SCHEMA_VERSION) < SCHEMA_VERSION:
             self._migrate(self._stored_version)
 
+    @contextmanager
+    def _write_transaction(self):
+        """One write transaction: committed, or rolled back with a clear StoreError (disk full,
+        read-only folder) instead of DuckDB's traceback."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(write_failure(self.path, exc)) from exc
+            raise
+
     def _migrate(self, version: int) -> None:
         """Add the columns of later schema versions (one transaction)."""
         con = self.con
@@ -448,8 +468,7 @@ class Store:
             raise StoreError(f"{self.path}: opened read-only")
         touched = set(touched_events)
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._write_transaction():
             if article_updates:
                 touched |= self._drop_analysis([u["article_id"] for u in article_updates])
                 for u in article_updates:
@@ -466,15 +485,6 @@ class Store:
                 self._recount(sorted(touched))
                 if article_updates:
                     self._drop_empty_events(sorted(touched))
-            con.execute("COMMIT")
-        except BaseException as exc:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(write_failure(self.path, exc)) from exc
-            raise
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         tab = rows_to_arrow(table, rows)
@@ -608,22 +618,12 @@ class Store:
                         status: int | None, new_articles: int = 0,
                         warning: str | None = None) -> None:
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._write_transaction():
             old = _first_row(con.execute("SELECT articles_seen FROM feeds WHERE url = ?", [url]))
             seen = (old[0] or 0) + new_articles if old else new_articles
             con.execute("DELETE FROM feeds WHERE url = ?", [url])
             con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [url, etag, modified, utcnow(), status, seen, warning])
-            con.execute("COMMIT")
-        except BaseException as exc:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            if isinstance(exc, duckdb.Error):
-                raise StoreError(write_failure(self.path, exc)) from exc
-            raise
 
     # -- queries -----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
