@@ -92,14 +92,15 @@ assert len(GDELT_COLUMNS) == 61
 
 
 def _event_filter(since: str | None, until: str | None, factuality: str | None,
-                  min_mentions: int) -> tuple[str, list[Any]]:
-    where, params = event_filter(since=since, until=until, factuality=factuality, min_mentions=min_mentions)
+                  min_mentions: int, min_confidence: float | None = None) -> tuple[str, list[Any]]:
+    where, params = event_filter(since=since, until=until, factuality=factuality, min_mentions=min_mentions,
+                                 min_confidence=min_confidence)
     return " AND ".join(where), params
 
 
 def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | None = None,
                  until: str | None = None, factuality: str | None = None,
-                 min_mentions: int = 1) -> list[Path]:
+                 min_mentions: int = 1, min_confidence: float | None = None) -> list[Path]:
     """Write the store in format ``fmt`` into ``out_dir``; returns the files written.
 
     ``factuality`` (comma list) keeps only those events; for ``gdelt`` it defaults to
@@ -115,7 +116,7 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
         factuality = "asserted"
     if factuality == "all":
         factuality = None
-    where, params = _event_filter(since, until, factuality, min_mentions)
+    where, params = _event_filter(since, until, factuality, min_mentions, min_confidence)
     return {"parquet": _parquet, "csv": _csv, "gdelt": _gdelt, "plover": _plover}[fmt](
         store, out, where, params)
 

@@ -561,7 +561,7 @@ def event_row(ev: Event, dct: str | None) -> dict[str, Any]:
         "magnitude_unit": ev.magnitude.unit if ev.magnitude else None,
         "magnitude_qualifier": ev.magnitude.qualifier if ev.magnitude else None,
         "quad_class": ev.quad_class, "goldstein": ev.goldstein, "cameo": ev.cameo,
-        "cue": ev.cue,
+        "cue": ev.cue, "confidence": ev.confidence,
     }
 
 
@@ -686,9 +686,10 @@ class Ingester:
                  batch_size: int = 64, chunk_size: int | None = None,
                  near_threshold: float = 0.8, near_window: int = 50_000,
                  recycle_after: int | None = None, progress: Progress | None = None,
-                 time_budget: float | None = DEFAULT_TIME_BUDGET):
+                 time_budget: float | None = DEFAULT_TIME_BUDGET, min_confidence: float | None = None):
         self.store = store
         self.time_budget = time_budget
+        self.min_confidence = min_confidence   # events below it are not stored (None: all)
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
         if chunk_size is None:
@@ -948,6 +949,8 @@ class Ingester:
             original_ids = {e for _, e in original_events or ()}
             mine: list[tuple[str, int]] = []
             for k, ev in enumerate(doc.events):
+                if self.min_confidence and ev.confidence is not None and ev.confidence < self.min_confidence:
+                    continue
                 row = event_row(ev, dct)
                 key, mergeable = merge_key(ev)
                 eid, is_dup = None, False
@@ -987,7 +990,7 @@ class Ingester:
                         "text": e.text if e else None,
                         "factuality": (e.factuality if e and e.factuality else ev.factuality),
                         "date_value": (e.date if e and e.date else row["date_value"]),
-                        "source": src, "is_duplicate": is_dup})
+                        "source": src, "is_duplicate": is_dup, "confidence": ev.confidence})
                     self._next_mention += 1
                     stats.mentions += 1
             batch_events[aid] = mine

@@ -58,11 +58,12 @@ from .errors import StoreError
 from .records import EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: columns added since version 1: (table, column, type); an older store gets them on the
 #: first opening for writing
 MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     2: [("articles", "analyzer_version", "VARCHAR"), ("event_mentions", "date_value", "VARCHAR")],
+    3: [("events", "confidence", "DOUBLE"), ("event_mentions", "confidence", "DOUBLE")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -114,13 +115,14 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("cue", "VARCHAR"),
         ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
         ("first_article_id", "BIGINT"), ("created_at", "TIMESTAMP"),
-        ("updated_at", "TIMESTAMP"),
+        ("updated_at", "TIMESTAMP"), ("confidence", "DOUBLE"),
     ],
     "event_mentions": [
         ("mention_id", "BIGINT"), ("event_id", "BIGINT"), ("article_id", "BIGINT"),
         ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
         ("end_char", "INTEGER"), ("text", "VARCHAR"), ("factuality", "VARCHAR"),
         ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"), ("date_value", "VARCHAR"),
+        ("confidence", "DOUBLE"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -196,10 +198,15 @@ def parse_factualities(value: str) -> list[str]:
 def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
                  factuality: str | None = None, min_mentions: int = 1,
-                 min_sources: int = 1) -> tuple[list[str], list[Any]]:
-    """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports."""
+                 min_sources: int = 1, min_confidence: float | None = None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports.
+    ``min_confidence``: events whose confidence is below it are left out (events without one,
+    from the rule coder alone, are kept)."""
     where: list[str] = ["num_mentions >= ?"]
     params: list[Any] = [min_mentions]
+    if min_confidence:
+        where.append("(confidence IS NULL OR confidence >= ?)")
+        params.append(float(min_confidence))
     if min_sources > 1:
         where.append("num_sources >= ?")
         params.append(min_sources)
@@ -548,9 +555,9 @@ class Store:
         try:
             self.con.execute("""
                 UPDATE events SET num_mentions = s.m, num_articles = s.a, num_sources = s.s,
-                                  updated_at = ?
+                                  confidence = s.c, updated_at = ?
                 FROM (SELECT event_id, count(*) AS m, count(DISTINCT article_id) AS a,
-                             count(DISTINCT coalesce(source, '?')) AS s
+                             count(DISTINCT coalesce(source, '?')) AS s, max(confidence) AS c
                       FROM event_mentions
                       WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)
                       GROUP BY event_id) AS s
@@ -641,7 +648,8 @@ class Store:
                      until: str | None = None, type: str | None = None,
                      factuality: str | None = None, min_mentions: int = 1,
                      limit: int | None = 50, sort: str = "date",
-                     columns: Sequence[str] | None = None) -> pd.DataFrame:
+                     columns: Sequence[str] | None = None,
+                     min_confidence: float | None = None) -> pd.DataFrame:
         """Canonical events matching the filters, as a DataFrame.
 
         ``actor`` matches either side, ``source``/``target`` one side (country or
@@ -651,7 +659,8 @@ class Store:
         sources, goldstein, id.
         """
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
-                                     type=type, factuality=factuality, min_mentions=min_mentions)
+                                     type=type, factuality=factuality, min_mentions=min_mentions,
+                                     min_confidence=min_confidence)
         order = {
             "date": "event_date NULLS LAST, event_id", "-date": "event_date DESC NULLS LAST, event_id",
             "mentions": "num_mentions DESC, event_id", "articles": "num_articles DESC, event_id",
@@ -664,7 +673,7 @@ class Store:
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
-            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit")
+            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, confidence")
         sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order[sort]}"
         if limit is not None and limit > 0:
             sql += f" LIMIT {int(limit)}"

@@ -134,6 +134,9 @@ def _ingest_options(f):
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                     help="Store only events whose confidence (learned coder) reaches this "
+                          "(default: what the analyzer keeps; events without one are kept)."),
         click.option("--time-budget", type=click.FloatRange(0), default=300.0,
                      show_default=True, metavar="SECONDS",
                      help="Longest analysis of one article; a slower one is reported and "
@@ -181,7 +184,7 @@ def _make(db: str, o: dict[str, Any]):
                        analyzer=o["analyzer"], batch_size=o["batch_size"],
                        near_threshold=o["near_threshold"],
                        recycle_after=o["recycle_after"], progress=progress,
-                       time_budget=o["time_budget"] or None)
+                       time_budget=o["time_budget"] or None, min_confidence=o["min_confidence"])
     except BaseException:
         store.close()
         raise
@@ -481,11 +484,14 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--sort", type=click.Choice(["date", "-date", "mentions", "articles", "sources",
                                           "goldstein", "id"]),
               default="date", show_default=True, help="Order of the events.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events whose confidence (from the learned coder) reaches this; events "
+                   "without one (rule coder alone) are kept.")
 @click.option("--with-mentions", is_flag=True,
               help="JSON only: add every mention (article, sentence, text) to each event.")
 @_FORMAT
 def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_mentions,
-               limit, sort, with_mentions, fmt):
+               limit, sort, min_confidence, with_mentions, fmt):
     """List events from the database, filtered and sorted.
 
     Each row is one happening, merged across articles, with its numbers of
@@ -499,6 +505,7 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
       lagebild events --db lage.duckdb --type ASSAULT --factuality asserted --limit 20
       lagebild events --db lage.duckdb --source USA --target RUS --format json
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
+      lagebild events --db lage.duckdb --min-confidence 0.5
     """
     from ..store import StoreError
 
@@ -511,7 +518,8 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
                                     until=until, type=type_, factuality=factuality,
-                                    min_mentions=min_mentions, limit=limit, sort=sort)
+                                    min_mentions=min_mentions, limit=limit, sort=sort,
+                                    min_confidence=min_confidence)
         except StoreError as exc:
             _fail(exc)
         if fmt == "json" and with_mentions and len(df):
@@ -605,7 +613,10 @@ def summary_cmd(db, fmt, top):
                    "since GDELT has no factuality column; the others export all.")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
-def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events whose confidence (from the learned coder) reaches this; events "
+                   "without one (rule coder alone) are kept.")
+def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_confidence):
     """Export the database to OUT_DIR for other tools.
 
     \b
@@ -625,7 +636,8 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions):
     with store:
         try:
             files = export_store(store, out_dir, fmt, since=since, until=until,
-                                 factuality=factuality, min_mentions=min_mentions)
+                                 factuality=factuality, min_mentions=min_mentions,
+                                 min_confidence=min_confidence)
         except LagebildError as exc:
             _fail(exc)
     replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
