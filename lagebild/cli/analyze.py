@@ -13,7 +13,9 @@ from ..records import Document
 
 
 def _side(parts) -> str:
-    return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "") for p in parts) or "-"
+    return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "")
+                     + (f" [inferred: {p.inferred}]" if getattr(p, "inferred", None) else "")
+                     for p in parts) or "-"
 
 
 def format_summary(doc: Document) -> str:
@@ -29,7 +31,8 @@ def format_summary(doc: Document) -> str:
                             if len(a.mentions) > 1 else ""))
     lines.append(f"Events ({len(doc.events)}):")
     for ev in doc.events:
-        head = f"  [{ev.factuality}] {ev.type}" + (f"/{ev.mode}" if ev.mode else "")
+        head = f"  [{ev.factuality}] {ev.type}" + (f"/{ev.mode}" if ev.mode else "") \
+            + (f" ({ev.confidence:.2f})" if ev.confidence is not None else "")
         lines.append(f"{head}: {_side(ev.source)} -> {_side(ev.target)}")
         bits = []
         if ev.date and ev.date.value:

@@ -44,7 +44,8 @@ def _is_loopback(host: str) -> bool:
               help="With --watch: polling interval (90, 30s, 10m, 1h).")
 @click.option("--quiet", "-q", is_flag=True, help="No access log.")
 def serve_cmd(watch_urls, db, host, port, token, watch, every, quiet):
-    """Browse the situation picture: overview, map, actors, dyads, events, articles, search.
+    """Browse the situation picture: overview, map, actors, dyads, one page per event
+    (/events/ID) and per article (/articles/ID), search.
 
     Starts a local web server over the database (read-only by default) and prints
     the address to open. Every page has a JSON twin: add .json to its path
