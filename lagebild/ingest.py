@@ -1233,8 +1233,10 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
             finally:
                 if release_between_rounds:
                     _reopen(ingester)
-    except KeyboardInterrupt:
-        pass
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        # Ctrl-C or SIGTERM; DuckDB reports one that arrives during a query as "Query interrupted"
+        if isinstance(exc, RuntimeError) and "interrupted" not in str(exc).lower():
+            raise
     return total
 
 

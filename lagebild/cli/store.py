@@ -169,6 +169,13 @@ def _sigterm_as_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
+def _is_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C or SIGTERM, also when it arrived while DuckDB ran a query (DuckDB turns the
+    interrupt into "RuntimeError: Query interrupted")."""
+    return isinstance(exc, KeyboardInterrupt) or (isinstance(exc, RuntimeError)
+                                                 and "interrupted" in str(exc).lower())
+
+
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
@@ -269,7 +276,9 @@ def ingest_cmd(inputs, db, **o):
                 _add(total, stats)
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        if not _is_interrupt(exc):
+            raise
         interrupted = True
     except LagebildError as exc:
         _fail(exc)
@@ -401,7 +410,9 @@ def reanalyze_cmd(db, **o):
                 click.echo(f"re-analyzed {stats.read - stats.errors} articles "
                            f"({stats.errors} failed), {stats.events_new} new events, "
                            f"{stats.events_merged} merged", err=True)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        if not _is_interrupt(exc):
+            raise
         click.echo("interrupted: the batches committed so far are kept; rerun the same "
                    "command to continue", err=True)
         sys.exit(130)
