@@ -175,7 +175,7 @@ class Analyzer:
             if self.coder_mode == "both":
                 self.learned.judge_rule_events(st.rule_events, cache["ctx"], cache)
                 learned += st.rule_events
-            events = [e for e in learned if (e.confidence or 0.0) >= self.min_confidence]
+            events = [e for e in learned if self.learned.keep(e, self.min_confidence)]
         events = merge_events(events)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)

@@ -31,6 +31,7 @@ class Thresholds:
     role: float = 0.5         # a mention joins a side at this probability
     merge_window: int = 3     # triggers of one type this close in a sentence are one event
     min_confidence: float = 0.0   # the default --min-confidence, chosen on dev for precision
+    one_sided: float = 0.0        # an event with an empty side needs this confidence (chosen on dev)
     calib_a: float = 1.0          # confidence = sigmoid(a * raw + b), fitted on dev (Platt scaling)
     calib_b: float = 0.0
     raw: bool = False             # True while calibrating: report the raw score
@@ -146,6 +147,14 @@ class LearnedCoder:
         if order_t and pt[order_t[0]] >= th:
             tgt = [(ms[i], float(pt[i])) for i in order_t if pt[i] >= max(th, EXTRA) or i == order_t[0]]
         return src[:MAX_SIDE], tgt[:MAX_SIDE]
+
+    def keep(self, ev: Event, min_confidence: float) -> bool:
+        """The output policy chosen on dev: confidence at the floor, and an event with an empty
+        side (no source or no target named) only when it is surer than that."""
+        conf = ev.confidence or 0.0
+        if conf < min_confidence:
+            return False
+        return (bool(ev.source) and bool(ev.target)) or conf >= self.model.thresholds.one_sided
 
     def rule_token(self, ev: Event, ctx: DocContext):
         """The sentence tokens and the cue token of a rule-coder event."""

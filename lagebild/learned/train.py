@@ -246,6 +246,21 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
             log(f"  {name} min_confidence {mc}: dev P={p} R={r} F1={s['f1']} F0.5={f05:.3f}")
     _, _, _, default_coder, mc, s = max(options)
     model.thresholds.min_confidence = mc
+    # events with an empty side: how sure must they be? (chosen on dev for the default coder)
+    keep_coder = LearnedCoder(model)
+    sided = []
+    for one in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01):
+        model.thresholds.one_sided = one
+        evs = [merge_events([copy(e) for e in (prep.stages.rule_events if default_coder == "both" else []) + evs
+                             if keep_coder.keep(e, mc)])
+               for prep, evs in zip(dev_prep, dev_pred)]
+        s1 = score(dev_prep, evs)
+        sided.append((s1["f1"], -one, one, s1))
+        log(f"  one-sided events need confidence {one}: dev P={s1['precision']} R={s1['recall']} F1={s1['f1']}")
+    _, _, one, s1 = max(sided)
+    model.thresholds.one_sided = one
+    if s1["f1"] > s["f1"]:
+        s = s1
     s_learned = max((o for o in options if o[3] == "learned"), key=lambda o: o[5]["f1"])[5]
     s_both = max((o for o in options if o[3] == "both"), key=lambda o: o[5]["f1"])[5]
     log(f"  dev best F1: rules only {s_rules['f1']}, learned {s_learned['f1']}, both {s_both['f1']}")
