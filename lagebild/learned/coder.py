@@ -34,6 +34,8 @@ class Thresholds:
     one_sided: float = 0.0        # an event with an empty side needs this confidence (chosen on dev)
     calib_a: float = 1.0          # confidence = sigmoid(a * raw + b), fitted on dev (Platt scaling)
     calib_b: float = 0.0
+    rule_a: float = 1.0           # the same for the judge of rule events: sigmoid(a * p + b)
+    rule_b: float = 0.0
     raw: bool = False             # True while calibrating: report the raw score
 
 
@@ -168,8 +170,10 @@ class LearnedCoder:
         """Give each rule-coder event a confidence: the rulecheck model's probability that it is right."""
         if self.model.rulecheck is None:
             return
+        th = self.model.thresholds
         for ev in rule_events:
-            ev.confidence = round(self.model.rulecheck.proba(self.rule_features(ev, ctx, cache)).get("right", 0.0), 3)
+            p = self.model.rulecheck.proba(self.rule_features(ev, ctx, cache)).get("right", 0.0)
+            ev.confidence = round(p if th.raw else 1.0 / (1.0 + math.exp(-(th.rule_a * p + th.rule_b))), 3)
 
     def rule_features(self, ev: Event, ctx: DocContext, cache: dict) -> list[str]:
         st, tok = self.rule_token(ev, ctx)
