@@ -169,11 +169,18 @@ def _sigterm_as_interrupt() -> None:
         signal.signal(signal.SIGTERM, handler)
 
 
-def _is_interrupt(exc: BaseException) -> bool:
+def _is_interrupt(exc: BaseException | None) -> bool:
     """Ctrl-C or SIGTERM, also when it arrived while DuckDB ran a query (DuckDB turns the
-    interrupt into "RuntimeError: Query interrupted")."""
-    return isinstance(exc, KeyboardInterrupt) or (isinstance(exc, RuntimeError)
-                                                 and "interrupted" in str(exc).lower())
+    interrupt into "RuntimeError: Query interrupted") or when cleaning up after it raised
+    another error (the interrupt is then that error's context)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, KeyboardInterrupt) or (
+                isinstance(exc, Exception) and ("query interrupted" in str(exc).lower()
+                                                or "keyboardinterrupt" in str(exc).lower())):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
@@ -276,12 +283,12 @@ def ingest_cmd(inputs, db, **o):
                 _add(total, stats)
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
-    except (KeyboardInterrupt, RuntimeError) as exc:
+    except LagebildError as exc:
+        _fail(exc)
+    except BaseException as exc:
         if not _is_interrupt(exc):
             raise
         interrupted = True
-    except LagebildError as exc:
-        _fail(exc)
     if interrupted:
         click.echo("interrupted: the batches committed so far are kept; rerun the same "
                    "command to continue", err=True)
@@ -410,14 +417,14 @@ def reanalyze_cmd(db, **o):
                 click.echo(f"re-analyzed {stats.read - stats.errors} articles "
                            f"({stats.errors} failed), {stats.events_new} new events, "
                            f"{stats.events_merged} merged", err=True)
-    except (KeyboardInterrupt, RuntimeError) as exc:
+    except LagebildError as exc:
+        _fail(exc)
+    except BaseException as exc:
         if not _is_interrupt(exc):
             raise
         click.echo("interrupted: the batches committed so far are kept; rerun the same "
                    "command to continue", err=True)
         sys.exit(130)
-    except LagebildError as exc:
-        _fail(exc)
     if stats.errors:
         sys.exit(2)
 
