@@ -67,10 +67,11 @@ class Mention:
     alt_codes: tuple[str, ...] = ()
     in_quote: bool = False
     anaphor: bool = False       # "der Indonesier": a person named before, by nationality
+    code_from: str | None = None    # "story": the code is the story's country, not said for this mention
 
     def participant(self) -> Participant:
         return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector,
-                           mention=self.span())
+                           mention=self.span(), code_inferred=self.code_from if self.code else None)
 
     def span(self) -> Span:
         """The mention's place in the text (its text is set from the input by ``offsets.rebase``)."""
@@ -680,7 +681,9 @@ class ActorTagger:
                 continue
             if m.code is None and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF"):
                 # a group active in several countries ("IS", "al-Qaida"): where the story places it
-                m.code = self._code_nearby(m, idx.mentions[:n]) or home or idx.dateline_code or idx.default_code
+                m.code = self._code_nearby(m, idx.mentions[:n])
+                if m.code is None:
+                    m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
             if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
                     or self._code_of_same_role(m, idx.mentions[:n])
@@ -690,12 +693,17 @@ class ActorTagger:
                 elif m.sector in STATE_SECTORS:
                     # state offices: the office's country, else where the story is written from
                     m.code = self._code_from_office(m, idx.mentions) or home or \
-                        self._code_nearby(m, idx.mentions[:n]) or idx.default_code
+                        self._code_nearby(m, idx.mentions[:n])
+                    if m.code is None or (m.code == home and not self._code_from_office(m, idx.mentions)):
+                        m.code, m.code_from = m.code or idx.default_code, "story"
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)
-                    m.code = self._code_nearby(m, idx.mentions[:n]) or home or \
-                        (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) or idx.default_code
+                    m.code = self._code_nearby(m, idx.mentions[:n])
+                    if m.code is None:
+                        m.code = home or (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) \
+                            or idx.default_code
+                        m.code_from = "story"
             elif m.code is None and m.kind == "person" and m.name and m.name not in self.persons \
                     and self._person_name(m.name):
                 # a known person in the genitive ("den Besuch Recep Tayyip Erdogans")
@@ -716,7 +724,7 @@ class ActorTagger:
                 if office is not None:
                     m.code, m.sector, m.role = office.code, office.sector, office.role
                 else:
-                    m.code = idx.default_code
+                    m.code, m.code_from = idx.default_code, "story"
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 key = ("person", surname)

@@ -15,6 +15,7 @@ from ..records import Document
 def _side(parts) -> str:
     return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "")
                      + (f" [inferred: {p.inferred}]" if getattr(p, "inferred", None) else "")
+                     + (" [country: the story's]" if getattr(p, "code_inferred", None) else "")
                      for p in parts) or "-"
 
 

@@ -134,7 +134,7 @@ def _previous_sentence_features(t: Token, typ: str, m: Mention, ctx: DocContext)
     return ["prev", f"T={typ}", f"Tprev={typ}", f"prevprep={prep}", f"Tprevprep={typ}|{prep}",
             f"prevsubj={subj}", f"Tprevsubj={typ}|{subj}", f"prevkind={m.kind}", f"prevsec={m.sector}",
             f"prevpron={m.pronoun}", f"prev_first={m is ctx.mentions.get(m.sent, [None])[0]}",
-            f"here={_bucket(len(same))}", f"code={'yes' if m.code else 'no'}",
+            f"here={_bucket(len(same))}", f"code={'yes' if m.code else 'no'}", f"codefrom={m.code_from}",
             f"samecode_here={any(o.code == m.code for o in same)}"]
 
 
@@ -160,7 +160,8 @@ def role_features(st: SentenceTokens, k: int, typ: str, m: Mention, ctx: DocCont
          f"kind={m.kind}", f"sec={m.sector}", f"Tsec={typ}|{m.sector}", f"pron={m.pronoun}",
          f"gen={m.genitive_of}", f"noun={noun}", f"nside={noun}|{side}", f"comma={comma}",
          f"scomma={side}|{comma}", f"nbetween={_bucket(len(others))}", f"quote={m.in_quote}",
-         f"code={'yes' if m.code else 'no'}", f"first={m is ctx.mentions.get(m.sent, [None])[0]}"]
+         f"code={'yes' if m.code else 'no'}", f"first={m is ctx.mentions.get(m.sent, [None])[0]}",
+         f"codefrom={m.code_from}", f"Tcodefrom={typ}|{m.code_from}"]
     if m.i > 0:
         f.append(f"mprev={toks[m.i - 1].lower}")
         f.append(f"Tmprev={typ}|{toks[m.i - 1].lower}")
