@@ -113,7 +113,6 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
       lagebild analyze article.txt --format json
       lagebild analyze a.txt b.jsonl dir/ --format jsonl --dct 2022-02-18
     """
-    from ..pipeline import Analyzer
     from ..readers import ReadStats, iter_articles
 
     stats = ReadStats()
