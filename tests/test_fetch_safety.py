@@ -123,18 +123,23 @@ class _Dribble(BaseHTTPRequestHandler):
             pass
 
 
-def test_one_deadline_per_request_also_for_a_dribbling_server():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Dribble)
+def _fetch_with_deadline(handler):
+    """Fetch a feed from a local server with ``handler``, under a 1 s deadline: (seconds, result)."""
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     srv.daemon_threads = True
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
         t0 = time.monotonic()
         res = fetch_feed(f"http://127.0.0.1:{srv.server_address[1]}/feed.xml", timeout=1.0,
                          total_timeout=1.0, retries=0, allow_private=True)
-        took = time.monotonic() - t0
+        return time.monotonic() - t0, res
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_one_deadline_per_request_also_for_a_dribbling_server():
+    took, res = _fetch_with_deadline(_Dribble)
     assert took < 4.0
     assert res.warnings and "1 s" in res.warnings[0]
 
@@ -184,16 +189,6 @@ class _SlowHeaders(BaseHTTPRequestHandler):
 
 
 def test_one_deadline_per_request_also_for_slow_headers():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), _SlowHeaders)
-    srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        t0 = time.monotonic()
-        res = fetch_feed(f"http://127.0.0.1:{srv.server_address[1]}/feed.xml", timeout=1.0,
-                         total_timeout=1.0, retries=0, allow_private=True)
-        took = time.monotonic() - t0
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    took, res = _fetch_with_deadline(_SlowHeaders)
     assert took < 4.0
     assert res.warnings and "within 1 s" in res.warnings[0]

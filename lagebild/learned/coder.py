@@ -13,7 +13,7 @@ from ..errors import ModelError
 from ..events import Lexicon, find_magnitude, lemma, load_cues, split_clauses
 from ..events.clauses import _is_future, _past_tense, _told_in_past
 from ..timex import event_date
-from ..records import Event, Evidence, Participant, Timex
+from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features)
@@ -240,7 +240,7 @@ class LearnedCoder:
             tok = tr.st.tokens[tr.k]
             sent = tr.st.sentence
             ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
-                       source=[_participant(m) for m, _ in src], target=[_participant(m) for m, _ in tgt],
+                       source=[m.participant() for m, _ in src], target=[m.participant() for m, _ in tgt],
                        factuality=fact, cue=tok.text,
                        evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
             ev.confidence = round(conf, 3)
@@ -250,5 +250,3 @@ class LearnedCoder:
         return out
 
 
-def _participant(m: Mention) -> Participant:
-    return m.participant()
