@@ -68,6 +68,7 @@ class Mention:
     in_quote: bool = False
     anaphor: bool = False       # "der Indonesier": a person named before, by nationality
     code_from: str | None = None    # "story": the code is the story's country, not said for this mention
+    of_place: str | None = None     # "der Gouverneur von Kursk": a place the lexicon does not know
 
     def participant(self) -> Participant:
         return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector,
@@ -348,11 +349,18 @@ class ActorTagger:
         if j + 3 < len(toks) and toks[j].lower in ("des", "der") and _role_of(lex, toks[j + 1].text) is not None \
                 and toks[j + 2].text == "," and self._names_after(toks, j + 3) - (j + 3) >= 2:
             j += 2
-        # "Politiker aus Deutschland": the country of origin codes the role (the country stays its own mention)
-        if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in"):
+        # "Politiker aus Deutschland", "der Bürgermeister von Odessa": the place codes the role (the
+        # place stays its own mention); a place the lexicon does not know ("der Gouverneur von
+        # Kursk") is kept, so that the story's country is not guessed for the office
+        of_place = None
+        if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in", "von"):
             hit = self._lex_entry_at(toks, j + 1)
             if hit is not None and hit[1].kind in ("country", "capital", "city"):
                 code, alt = hit[1].code, hit[1].alt_codes
+            elif hit is None and toks[j].lower == "von" and role.sector in STATE_SECTORS \
+                    and _NAME_TOKEN.match(toks[j + 1].text) and _role_of(lex, toks[j + 1].text) is None \
+                    and (j + 2 == len(toks) or toks[j + 2].text in (",", ".", ";", ")", "und", "–")):
+                of_place = toks[j + 1].text
         # ", Ned Price" or "Ned Price" after the role
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j
         n = self._names_after(toks, name_start)
@@ -380,7 +388,7 @@ class ActorTagger:
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
-                       gender=role.gender, alt_codes=alt)
+                       gender=role.gender, alt_codes=alt, of_place=of_place)
 
     def _person_name(self, name: str) -> str | None:
         """The persons-file name a written name stands for, also in the genitive ("Erdogans")."""
@@ -684,10 +692,12 @@ class ActorTagger:
                 m.code = self._code_nearby(m, idx.mentions[:n])
                 if m.code is None:
                     m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
-            if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
+            if m.code is None and m.of_place:
+                pass            # the office of a place the lexicon does not know: no country guessed
+            elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
                     or self._code_of_same_role(m, idx.mentions[:n])
-            if m.code is None and m.kind in ("person", "organisation", "group") and m.role:
+            if m.code is None and not m.of_place and m.kind in ("person", "organisation", "group") and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)
                 elif m.sector in STATE_SECTORS:
@@ -719,9 +729,12 @@ class ActorTagger:
                     if o.prep is None and not o.genitive_of:
                         subjects.setdefault(o.sent, o)      # the first free mention: the sentence's subject
                 office = next((o for o in reversed(idx.mentions[:n]) if o.sent >= m.sent - 2 and o.role
-                               and not o.name and o.kind == "person" and o.code
+                               and not o.name and o.kind == "person" and (o.code or o.of_place)
                                and subjects.get(o.sent) is o), None)
-                if office is not None:
+                if office is not None and office.of_place and not office.code:
+                    # "der Gouverneur von Kursk, Alexei Smirnow": the office's sector, no guessed country
+                    m.sector, m.role = office.sector, office.role
+                elif office is not None:
                     m.code, m.sector, m.role = office.code, office.sector, office.role
                 else:
                     m.code, m.code_from = idx.default_code, "story"

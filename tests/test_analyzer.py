@@ -40,6 +40,21 @@ def test_genitive_country_codes_the_role():
     assert any(a.code == "KEN" and "Otieno" in a.name for a in doc.actors)
 
 
+def test_office_of_a_known_place_takes_its_country_and_the_name_after_it_too():
+    doc = analyze("Die Ukraine und Deutschland verhandeln. Deutschland zahlt. Der Bürgermeister von Odessa, "
+                  "Gennadi Truchanow, forderte Hilfe von der EU.")
+    office = next(a for a in doc.actors if a.name == "Bürgermeister")
+    person = next(a for a in doc.actors if "Truchanow" in a.name)
+    assert (office.code, person.code, person.sector) == ("UKR", "UKR", "GOV")
+
+
+def test_office_of_an_unknown_place_gets_its_sector_and_no_guessed_country():
+    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Kursk, Alexei Smirnow, warf der Ukraine "
+                  "Angriffe auf Dörfer vor.")
+    person = next(a for a in doc.actors if "Smirnow" in a.name)
+    assert (person.code, person.sector) == (None, "GOV")      # not the story's Ukraine
+
+
 def test_later_surname_and_pronoun_resolve_to_the_same_actor():
     doc = analyze("Die finnische Regierungschefin Anna Virtanen reiste nach Kiew. Virtanen sagte, sie "
                   "unterstütze die Ukraine. Sie forderte mehr Hilfe.")

@@ -90,3 +90,56 @@ def test_learned_events_follow_the_tense_of_their_clause(tiny_model):
     past = an(Article(doc_id="p", text="Spanien hat Polen am Montag kritisiert.", dct="2024-03-13"))
     dated = [e.date.value for e in past.events if e.date is not None and not e.date.from_dct]
     assert dated and all(v <= "2024-03-13" for v in dated), [(e.type, e.date) for e in past.events]
+
+
+def _part(code):
+    from lagebild.records import Participant
+    return Participant(actor=None, text=code, code=code)
+
+
+def test_judge_groups_candidates_by_dyad_and_sees_fuller_dyads():
+    from lagebild.learned.judge import Candidate, dyad_features, group, pbin
+    full = Candidate("ACCUSE", _part("FRA"), _part("TUR"), 0.6, 0.7, 0.8, 1, 1, sent=0, lemma="kritisieren")
+    again = Candidate("ACCUSE", _part("FRA"), _part("TUR"), 0.3, 0.5, 0.5, 1, 1, sent=2, lemma="kritisieren")
+    half = Candidate("ACCUSE", _part("FRA"), None, 0.6, 0.7, 0.2, 1, 0, sent=0, lemma="kritisieren")
+    dyads = group([full, again, half])
+    assert sorted(d.key for d in dyads) == [("ACCUSE", "FRA", "-"), ("ACCUSE", "FRA", "TUR")]
+    two = next(d for d in dyads if d.key[2] == "TUR")
+    assert two.best is full and len(two.support) == 2
+    f = dyad_features(two, dyads, {"FRA": 1, "TUR": 2})
+    assert "nsent=2" in f and "Srank=1" in f and "Grank=2" in f and f"tp={pbin(0.6)}" in f
+    one = next(d for d in dyads if d.key[2] == "-")
+    assert "fuller=True" in dyad_features(one, dyads, {})
+    assert pbin(0.01) == "0" and pbin(0.3) == "0.3" and pbin(0.95) == "0.9"
+
+
+def test_judge_prefers_a_learned_trigger_over_a_rule_event_as_the_told_mention():
+    from lagebild.learned.judge import Candidate, group
+    from lagebild.records import Event
+    rule = Candidate("ACCUSE", _part("FRA"), _part("TUR"), 1.0, 1.0, 1.0, 1, 1, sent=0,
+                     rule=Event(type="ACCUSE", source=[_part("FRA")], target=[_part("TUR")]))
+    learned = Candidate("ACCUSE", _part("FRA"), _part("TUR"), 0.2, 0.5, 0.5, 1, 1, sent=0)
+    (d,) = group([rule, learned])
+    assert d.best is learned
+
+
+def test_trained_model_has_a_dyad_judge_chosen_on_dev(tiny_model):
+    model, out = tiny_model
+    from lagebild.learned import load_event_model
+    back = load_event_model(out)
+    assert back.judge is not None and "right" in back.judge.classes
+    assert 0.0 < back.thresholds.judge < 1.0
+
+
+def test_an_office_and_its_apposition_or_place_are_never_two_sides():
+    from lagebild.learned.judge import one_referent
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    st = Analyzer(coder="rules").stages(Article(doc_id="o", text="Der Bürgermeister von Odessa, Gennadi "
+                                                "Truchanow, forderte Hilfe von der EU."))
+    sts = st.sent_tokens
+    by_text = {m.text: m for m in st.actors.mentions}
+    office, place, person, eu = (by_text["Bürgermeister"], by_text["Odessa"], by_text["Gennadi Truchanow"],
+                                 by_text["EU"])
+    assert one_referent(office, place, sts[0]) and one_referent(place, person, sts[0])
+    assert not one_referent(office, eu, sts[0]) and not one_referent(person, eu, sts[0])

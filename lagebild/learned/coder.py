@@ -1,6 +1,7 @@
 """Decode events from the three linear models (trigger, role, factuality)."""
 from __future__ import annotations
 
+import copy
 import json
 import math
 
@@ -17,6 +18,7 @@ from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features)
+from .judge import Dyad, Settings, judge_rows
 from .linear import LinearModel
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events_de"
@@ -36,6 +38,11 @@ class Thresholds:
     calib_b: float = 0.0
     rule_a: float = 1.0           # the same for the judge of rule events: sigmoid(a * p + b)
     rule_b: float = 0.0
+    judge: float = 0.5            # the dyad judge keeps a dyad at this probability (chosen on dev)
+    judge_trigger: float = 0.02   # candidates of the dyad judge: trigger probability ...
+    judge_role: float = 0.05      # ... and role probability they need
+    judge_a: float = 1.0          # confidence of a judged dyad = sigmoid(a * p + b), fitted on dev
+    judge_b: float = 0.0
     raw: bool = False             # True while calibrating: report the raw score
 
 
@@ -45,6 +52,7 @@ class EventModel:
     role: LinearModel
     factuality: LinearModel
     rulecheck: LinearModel | None = None      # is a rule-coder event right? (its confidence)
+    judge: LinearModel | None = None          # does the article report this dyad? (judge.py)
     thresholds: Thresholds = field(default_factory=Thresholds)
     modes: dict[str, str] = field(default_factory=dict)     # "TYPE|lemma" -> most frequent mode in train
     meta: dict = field(default_factory=dict)
@@ -56,6 +64,8 @@ class EventModel:
         self.factuality.save(out / "factuality.npz")
         if self.rulecheck is not None:
             self.rulecheck.save(out / "rulecheck.npz")
+        if self.judge is not None:
+            self.judge.save(out / "judge.npz")
         meta = dict(self.meta, thresholds=self.thresholds.__dict__, modes=self.modes)
         (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -75,6 +85,7 @@ def load_event_model(path: Path | None = None) -> EventModel | None:
                       factuality=LinearModel.load(path / "factuality.npz"),
                       rulecheck=LinearModel.load(path / "rulecheck.npz") if (path / "rulecheck.npz").exists()
                       else None,
+                      judge=LinearModel.load(path / "judge.npz") if (path / "judge.npz").exists() else None,
                       thresholds=Thresholds(**meta.get("thresholds", {})), modes=meta.get("modes", {}),
                       meta=meta)
 
@@ -212,6 +223,27 @@ class LearnedCoder:
             fact = "planned"
         return date, fact
 
+    def _event(self, tr: Trigger, src: list, tgt: list, conf: float, ctx: DocContext,
+               timexes: list[Timex], dct: str | None, cache: dict) -> Event:
+        """The event of one trigger with its sides (participants), factuality and date."""
+        key = ("fact", tr.st.sentence.index, tr.k, tr.type)
+        if key not in cache:
+            cache[key] = self.model.factuality.proba(factuality_features(tr.st, tr.k, tr.type, ctx))
+        fp = cache[key]
+        fact = max(fp, key=fp.get)
+        clause = self._clause(tr, cache)
+        if clause is not None and clause.kind == "condition":
+            fact = "hypothetical"    # an event named in a condition is never a fact (EVENTS.md)
+        tok = tr.st.tokens[tr.k]
+        sent = tr.st.sentence
+        ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
+                   source=src, target=tgt, factuality=fact, cue=tok.text,
+                   evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
+        ev.confidence = round(conf, 3)
+        ev.magnitude = find_magnitude(sent.text)
+        ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
+        return ev
+
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],
              timexes: list[Timex], dct: str | None, cache: dict | None = None) -> list[Event]:
         """Events of one document. ``cache`` (a dict kept by the caller) saves the model outputs
@@ -220,33 +252,53 @@ class LearnedCoder:
         ctx = cache.get("ctx")
         if ctx is None:
             ctx = cache["ctx"] = DocContext.build(sentences, actors, self.lex, rule_events)
+        if self.model.judge is not None:
+            return self.judged(ctx, rule_events, timexes, dct, cache)
         th = self.model.thresholds
         out: list[Event] = []
         for tr in self.triggers(ctx, cache):
             src, tgt = self.roles(tr, ctx, cache)
             if not src and not tgt:
                 continue                 # no participant in the text: nothing to report
-            key = ("fact", tr.st.sentence.index, tr.k, tr.type)
-            if key not in cache:
-                cache[key] = self.model.factuality.proba(factuality_features(tr.st, tr.k, tr.type, ctx))
-            fp = cache[key]
-            fact = max(fp, key=fp.get)
-            clause = self._clause(tr, cache)
-            if clause is not None and clause.kind == "condition":
-                fact = "hypothetical"    # an event named in a condition is never a fact (EVENTS.md)
             parts = [p for _, p in src + tgt]
             raw = tr.p * (sum(parts) / len(parts))
             conf = raw if th.raw else 1.0 / (1.0 + math.exp(-(th.calib_a * raw + th.calib_b)))
-            tok = tr.st.tokens[tr.k]
-            sent = tr.st.sentence
-            ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
-                       source=[m.participant() for m, _ in src], target=[m.participant() for m, _ in tgt],
-                       factuality=fact, cue=tok.text,
-                       evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
-            ev.confidence = round(conf, 3)
-            ev.magnitude = find_magnitude(sent.text)
-            ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
-            out.append(ev)
+            out.append(self._event(tr, [m.participant() for m, _ in src], [m.participant() for m, _ in tgt],
+                                   conf, ctx, timexes, dct, cache))
         return out
 
+    def judge_dyads(self, ctx: DocContext, rule_events: list[Event], cache: dict) -> list[tuple[Dyad, float]]:
+        """Every candidate dyad of the article with the judge's probability that it is reported."""
+        th = self.model.thresholds
+        if "dyads" not in cache:
+            dyads, feats = judge_rows(self.model.trigger, self.model.role, ctx, rule_events,
+                                      Settings(th.judge_trigger, th.judge_role), cache)
+            classes = self.model.judge.classes
+            probs = self.model.judge.proba_many(feats)[:, classes.index("right")] \
+                if feats and "right" in classes else [0.0] * len(dyads)
+            cache["dyads"] = list(zip(dyads, (float(p) for p in probs)))
+        return cache["dyads"]
 
+    def judged(self, ctx: DocContext, rule_events: list[Event], timexes: list[Timex], dct: str | None,
+               cache: dict) -> list[Event]:
+        """Events of the dyads the judge keeps: each told by its best-supported mention (a learned
+        trigger where there is one, else the rule coder's event), its confidence the judge's."""
+        th = self.model.thresholds
+        out: list[Event] = []
+        for d, p in self.judge_dyads(ctx, rule_events, cache):
+            if p < th.judge:
+                continue
+            conf = p if th.raw else 1.0 / (1.0 + math.exp(-(th.judge_a * p + th.judge_b)))
+            best = d.best
+            src = [best.src] if best.src else []
+            tgt = [best.tgt] if best.tgt else []
+            if best.rule is not None:
+                ev = copy.copy(best.rule)
+                ev.source, ev.target = src, tgt
+                ev.evidence = list(best.rule.evidence)
+                ev.confidence = round(conf, 3)
+            else:
+                ev = self._event(Trigger(best.st, best.k, best.type, best.p_trig), src, tgt, conf, ctx,
+                                 timexes, dct, cache)
+            out.append(ev)
+        return out

@@ -48,10 +48,19 @@ class Prepared:
                     sp.start, sp.end = tm.to_clean(sp.start, sp.end)
 
 
-def examples(prep: Prepared) -> tuple[list, list, list, Counter]:
-    """(trigger rows, role rows, factuality rows, mode counts) of one article: rows are (features, label)."""
+LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
+
+
+def examples(prep: Prepared, skip_ambiguous: bool = True) -> tuple[list, list, list, Counter]:
+    """(trigger rows, role rows, factuality rows, mode counts) of one article: rows are (features, label).
+
+    ``skip_ambiguous``: annotators mark one cue per happening, so another word of the sentence
+    that the lexicon gives the same type ("Anschlag" marked, "getötet" not) is most often the same
+    happening told again, not a word that is no event: it is left out of the trigger examples
+    instead of teaching the model that the word is none."""
     ctx = prep.ctx
     trig_label: dict[tuple[int, int], str] = {}
+    sent_types: dict[int, set[str]] = {}
     anchors = []      # (sentence tokens, k, gold event)
     for ev in prep.gold:
         typ = ev.type.split("|")[0]
@@ -63,6 +72,7 @@ def examples(prep: Prepared) -> tuple[list, list, list, Counter]:
             content = [t for t in toks if content_token(t)][:3] or toks[:1]
             for t in content:
                 trig_label[(st.sentence.index, t.i)] = typ
+            sent_types.setdefault(st.sentence.index, set()).add(typ)
             if content:
                 hit = (st, content[0].i)
             break
@@ -74,7 +84,13 @@ def examples(prep: Prepared) -> tuple[list, list, list, Counter]:
             continue
         for k, t in enumerate(st.tokens):
             if content_token(t) or (st.sentence.index, k) in trig_label:
-                trig_rows.append((trigger_features(st, k, ctx), trig_label.get((st.sentence.index, k), NONE)))
+                feats = trigger_features(st, k, ctx)
+                label = trig_label.get((st.sentence.index, k), NONE)
+                if skip_ambiguous and label == NONE and st.sentence.index in sent_types and any(
+                        f.startswith(LEXICON_TYPE) and f.split("=", 1)[1] in sent_types[st.sentence.index]
+                        for f in feats):
+                    continue
+                trig_rows.append((feats, label))
     role_rows, fact_rows, modes = [], [], Counter()
     for st, k, ev in anchors:
         typ = ev.type.split("|")[0]
@@ -164,6 +180,48 @@ def fit_rulecheck(model: EventModel, preps: list[Prepared], C: float) -> LinearM
     return fit(rows, C)
 
 
+def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, dev_prep: list[Prepared],
+              C: float, log: Callable[[str], None], folds: int = 5) -> LinearModel:
+    """The dyad judge: its training rows are the dyads of each train article as trigger and role
+    models trained on the other folds see them (so that they look like new text to it); its C,
+    threshold and calibration are chosen on dev. Sets ``model.thresholds`` (judge, judge_a/b)."""
+    from ..evaluate.events import gold_slots
+    from .judge import Settings, judge_rows
+    t0 = time.time()
+    th = model.thresholds
+    settings = Settings(th.judge_trigger, th.judge_role)
+    rows = []
+    for f in range(folds):
+        trig = [r for i, ex in enumerate(per_article) if i % folds != f for r in ex[0]]
+        role = [r for i, ex in enumerate(per_article) if i % folds != f for r in ex[1]]
+        mt, mr = fit(trig, C), fit(role, C)
+        for i, prep in enumerate(train_prep):
+            if i % folds != f:
+                continue
+            dyads, feats = judge_rows(mt, mr, prep.ctx, prep.stages.rule_events, settings, {})
+            slots = gold_slots(prep.doc.as_gold()["events"])
+            rows += [(x, "right" if any(sl.accepts(d.key) for sl in slots) else "wrong")
+                     for d, x in zip(dyads, feats)]
+        log(f"  judge: fold {f + 1}/{folds} done, {len(rows)} dyads ({time.time() - t0:.0f} s)")
+    log(f"  judge: {sum(lab == 'right' for _, lab in rows)} of {len(rows)} train dyads are right")
+    options = []
+    for Cj in (0.1, 0.3, 1.0):
+        model.judge = fit(rows, Cj)
+        th.raw = True
+        caches = [{} for _ in dev_prep]
+        for jt in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
+            th.judge = jt
+            s = score(dev_prep, predict(model, dev_prep, caches))
+            options.append((s["f1"], Cj, jt, model.judge))
+            log(f"  judge C={Cj} p>={jt}: dev P={s['precision']} R={s['recall']} F1={s['f1']}")
+    f1, Cj, jt, judge = max(options, key=lambda o: o[0])     # the coder's own operating point: best F1
+    model.judge, th.judge = judge, jt
+    a, b = calibrate(correct_flags(dev_prep, predict(model, dev_prep)))
+    th.judge_a, th.judge_b, th.raw = a, b, False
+    log(f"  judge: chosen C={Cj} p>={jt} (dev F1 {f1}) ({time.time() - t0:.0f} s)")
+    return judge
+
+
 def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
     """Platt scaling of the raw score on dev: (a, b) of sigmoid(a * raw + b)."""
     from sklearn.linear_model import LogisticRegression
@@ -188,8 +246,8 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     train_prep = [Prepared(d, analyzer) for d in train_docs if d.text]
     dev_prep = [Prepared(d, analyzer) for d in dev_docs if d.text]
     trig, role, fact, modes = [], [], [], Counter()
-    for p in train_prep:
-        a, b, c, m = examples(p)
+    per_article = [examples(p) for p in train_prep]
+    for a, b, c, m in per_article:
         trig += a
         role += b
         fact += c
@@ -221,6 +279,9 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     # the rule events' judge: is a rule-coder event right? (trained on train, its output is
     # the rule events' confidence)
     model.rulecheck = fit_rulecheck(model, train_prep, C)
+    # the dyad judge (judge.py): trained on cross-fitted candidates of train, threshold on dev
+    model.judge = fit_judge(model, train_prep, per_article, dev_prep, C, log)
+    dev_pred = predict(model, dev_prep)
     coder = LearnedCoder(model)
     model.thresholds.raw = True
     for prep in dev_prep:
@@ -234,9 +295,10 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         coder.judge_rule_events(prep.stages.rule_events, prep.ctx, cache)
     rules = [merge_events([copy(e) for e in prep.stages.rule_events]) for prep in dev_prep]
     s_rules = score(dev_prep, rules)
-    # the default coder and confidence floor: the best dev F1 among settings that reach the target
-    # precision (with a recall above 0.1); where none does, the best dev F1 (a floor that buys
-    # precision at a larger loss of recall drops clear events, and users can raise it)
+    # the default coder and confidence floor, chosen for precision within bounds: the best dev F1
+    # among settings that reach the target precision and keep at least half the recall of the
+    # best-F1 setting; where none does, the best-F1 setting (a floor that buys precision with most
+    # of the recall drops clear events; users can raise it with --min-confidence)
     options = []
     for mc in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         for name in ("learned", "both"):
@@ -248,10 +310,12 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                 s = score(dev_prep, both)
             p, r = s["precision"], s["recall"]
             f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-            reach = p >= target_precision and r > 0.1
-            options.append((reach, s["f1"], -mc, name, mc, s))
+            options.append((s["f1"], -mc, name, mc, s))
             log(f"  {name} min_confidence {mc}: dev P={p} R={r} F1={s['f1']} F0.5={f05:.3f}")
-    _, _, _, default_coder, mc, s = max(options)
+    best_f1 = max(options, key=lambda o: o[:2])
+    precise = [o for o in options if o[4]["precision"] >= target_precision
+               and o[4]["recall"] >= 0.5 * best_f1[4]["recall"]]
+    _, _, default_coder, mc, s = max(precise, key=lambda o: o[:2]) if precise else best_f1
     model.thresholds.min_confidence = mc
     # events with an empty side: how sure must they be? (chosen on dev for the default coder)
     keep_coder = LearnedCoder(model)
@@ -268,8 +332,8 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     model.thresholds.one_sided = one
     if s1["f1"] > s["f1"]:
         s = s1
-    s_learned = max((o for o in options if o[3] == "learned"), key=lambda o: o[5]["f1"])[5]
-    s_both = max((o for o in options if o[3] == "both"), key=lambda o: o[5]["f1"])[5]
+    s_learned = max((o for o in options if o[2] == "learned"), key=lambda o: o[0])[4]
+    s_both = max((o for o in options if o[2] == "both"), key=lambda o: o[0])[4]
     log(f"  dev best F1: rules only {s_rules['f1']}, learned {s_learned['f1']}, both {s_both['f1']}")
     flags = correct_flags(dev_prep, dev_pred)
     high = [y for x, y in flags if x >= 0.8]
@@ -279,6 +343,8 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                   "dev_at_0.8": {"events": len(high), "right": sum(high)},
                   "default_coder": default_coder,
                   "dev_table": {"rules": s_rules["f1"], "learned": s_learned["f1"], "both": s_both["f1"]},
+                  "dev_options": [{"coder": o[2], "min_confidence": o[3], "precision": o[4]["precision"],
+                                   "recall": o[4]["recall"], "f1": o[4]["f1"]} for o in options],
                   "target_precision": target_precision, "seconds": round(time.time() - t0)}
     if out is not None:
         model.save(out)

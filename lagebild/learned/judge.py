@@ -1,0 +1,223 @@
+"""The dyad judge: which (type, source code, target code) dyads does an article report?
+
+The trigger and role models score tokens and mentions one at a time; the judge looks at a
+whole article. It collects *candidates* -- every token the trigger model gives some chance of
+being an event of a type (also a type that is not its likeliest), with the likeliest sources
+and targets among the mentions of its sentence (or none), plus every event of the rule coder
+-- groups them by dyad (type, source code, target code), and decides per dyad from what
+supports it: how sure the trigger and role models were, how many places in the article say
+it, whether the rule coder found it too, how often the article names each side, whether a
+fuller dyad of the same type and side exists, and the like.
+
+It is trained on candidates of the train split made by trigger and role models that did not
+see the article (cross-fitting by article), so its inputs look like those of new text; its
+threshold and calibration are chosen on the dev split (``train.py``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..actors import Mention
+from ..events import lemma
+from ..records import Event, Participant
+from ..text import SentenceTokens
+from .features import DocContext, _bucket, candidate_mentions, content_token, role_features, trigger_features
+from .linear import LinearModel
+
+NONE = "O"
+PROB_BINS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
+MAX_TYPES = 2        # types per token considered
+MAX_PER_SIDE = 2     # mentions per side considered
+
+
+def pbin(p: float) -> str:
+    """A probability as the lower edge of its bin ("0.3" for 0.3 <= p < 0.5)."""
+    edge = "0"
+    for b in PROB_BINS:
+        if p >= b:
+            edge = str(b)
+    return edge
+
+
+@dataclass
+class Settings:
+    trigger: float = 0.02     # a token's type joins the candidates at this trigger probability
+    role: float = 0.05        # a mention joins a side at this role probability
+
+
+@dataclass
+class Candidate:
+    """One way the article may report a dyad: a trigger (or a rule event) with one source and
+    one target (either may be None)."""
+
+    type: str
+    src: Participant | None
+    tgt: Participant | None
+    p_trig: float
+    p_src: float               # the role model's probability (for None: 1 - the best mention's)
+    p_tgt: float
+    rank_src: int              # 1 = the likeliest source mention of this trigger; 0 = none
+    rank_tgt: int
+    sent: int
+    st: SentenceTokens | None = None
+    k: int | None = None
+    rule: Event | None = None
+    lemma: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.type, (self.src.code if self.src else None) or "-", (self.tgt.code if self.tgt else None) or "-")
+
+    @property
+    def strength(self) -> float:
+        return self.p_trig * self.p_src * self.p_tgt
+
+
+@dataclass
+class Dyad:
+    key: tuple[str, str, str]
+    support: list[Candidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> Candidate:
+        return max(self.support, key=lambda c: (c.rule is None, c.strength))
+
+
+def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
+    """Two mentions of one person or body, or of an office and its place: the same actor; an
+    apposition ("der Bürgermeister von Odessa, Gennadi Truchanow": a comma and at most two words
+    between, the same country); a place attribute ("der Bürgermeister von Odessa")."""
+    if a.actor_id is not None and a.actor_id == b.actor_id:
+        return True
+    if a.sent != b.sent or a.code != b.code or a.sent != st.sentence.index:
+        return False
+    first, second = (a, b) if a.i <= b.i else (b, a)
+    between = [t.lower for t in st.tokens[first.j:second.i]]
+    if first.role and between in (["von"], ["aus"], ["der"], ["des"]):
+        return True
+    return "person" in (a.kind, b.kind) and "," in between and len(between) <= 3
+
+
+def candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_events: list[Event],
+               s: Settings, cache: dict) -> list[Candidate]:
+    """Every candidate of one article (see the module docstring)."""
+    if "trig" not in cache:
+        cands = [(st, k) for st in ctx.sentences if st.sentence.kind == "body"
+                 for k, t in enumerate(st.tokens) if content_token(t)]
+        probs = trigger.proba_many([trigger_features(st, k, ctx) for st, k in cands]) \
+            if cands else np.zeros((0, len(trigger.classes)))
+        cache["trig"] = (cands, probs)
+    cands, probs = cache["trig"]
+    classes = trigger.classes
+    ri = {c: i for i, c in enumerate(role.classes)}
+    out: list[Candidate] = []
+    jobs = []          # (st, k, type, p)
+    for (st, k), row in zip(cands, probs):
+        order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
+        for i in order:
+            if row[i] >= s.trigger:
+                jobs.append((st, k, classes[i], float(row[i])))
+    rows, spans = [], []
+    for st, k, typ, p in jobs:
+        ms = candidate_mentions(st, ctx)
+        spans.append((len(rows), len(rows) + len(ms), ms))
+        rows += [role_features(st, k, typ, m, ctx) for m in ms]
+    rp = role.proba_many(rows) if rows else np.zeros((0, len(role.classes)))
+    for (st, k, typ, p), (a, b, ms) in zip(jobs, spans):
+        if a == b:
+            continue
+        ps = rp[a:b, ri["source"]] if "source" in ri else np.zeros(b - a)
+        pt = rp[a:b, ri["target"]] if "target" in ri else np.zeros(b - a)
+        srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
+                if ps[i] >= s.role and ms[i].code]
+        tgts = [(ms[i], float(pt[i]), r + 1) for r, i in enumerate(np.argsort(-pt)[:MAX_PER_SIDE])
+                if pt[i] >= s.role and ms[i].code]
+        srcs.append((None, 1.0 - float(ps.max()), 0))
+        tgts.append((None, 1.0 - float(pt.max()), 0))
+        lem = lemma(st.tokens[k].text)
+        for sm, sp, sr in srcs:
+            for tm, tp, tr in tgts:
+                if sm is None and tm is None:
+                    continue
+                if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
+                    continue
+                out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
+                                     p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem))
+    at = {m.start: m for ms in ctx.mentions.values() for m in ms}
+    by_sent = {st.sentence.index: st for st in ctx.sentences}
+
+    def same(a: Participant | None, b: Participant | None, sent: int) -> bool:
+        ma = at.get(a.mention.start) if a is not None and a.mention is not None else None
+        mb = at.get(b.mention.start) if b is not None and b.mention is not None else None
+        return ma is not None and mb is not None and sent in by_sent and one_referent(ma, mb, by_sent[sent])
+
+    for ev in rule_events:
+        sent = ev.evidence[0].sentence if ev.evidence else -1
+        for sp in ev.source or [None]:
+            for tp in ev.target or [None]:
+                if (sp is None and tp is None) or same(sp, tp, sent):
+                    continue
+                out.append(Candidate(ev.type, sp, tp, 1.0, 1.0, 1.0, 1 if sp else 0, 1 if tp else 0, sent,
+                                     rule=ev, lemma=lemma(ev.cue or "")))
+    return out
+
+
+def group(cands: list[Candidate]) -> list[Dyad]:
+    dyads: dict[tuple[str, str, str], Dyad] = {}
+    for c in cands:
+        dyads.setdefault(c.key, Dyad(c.key)).support.append(c)
+    return list(dyads.values())
+
+
+def dyad_features(d: Dyad, dyads: list[Dyad], code_rank: dict[str, int]) -> list[str]:
+    typ, s, t = d.key
+    learned = [c for c in d.support if c.rule is None]
+    rules = [c for c in d.support if c.rule is not None]
+    f = [f"T={typ}", f"ends={s == '-'}|{t == '-'}", f"Tends={typ}|{s == '-'}|{t == '-'}"]
+    if learned:
+        pt = max(c.p_trig for c in learned)
+        strength = max(c.strength for c in learned)
+        f += [f"tp={pbin(pt)}", f"Ttp={typ}|{pbin(pt)}", f"st={pbin(strength)}", f"Tst={typ}|{pbin(strength)}",
+              f"n={_bucket(len({(c.sent, c.k) for c in learned}))}",
+              f"nsent={_bucket(len({c.sent for c in learned}))}"]
+        best = max(learned, key=lambda c: c.strength)
+        f += [f"Tl={typ}|{best.lemma}", f"rs={best.rank_src}", f"rt={best.rank_tgt}",
+              f"ps={pbin(max(c.p_src for c in learned))}", f"pt={pbin(max(c.p_tgt for c in learned))}",
+              f"first={_bucket(min(c.sent for c in learned))}"]
+    else:
+        f.append("learned=none")
+    if rules:
+        f += ["rule", f"Trule={typ}", f"rulef={rules[0].rule.factuality}",
+              f"rule_learned={bool(learned)}"]
+    for side, code, part in (("S", s, d.best.src), ("G", t, d.best.tgt)):
+        if code == "-":
+            continue
+        f += [f"{side}rank={min(code_rank.get(code, 9), 4)}", f"{side}org={len(code) != 3}",
+              f"{side}story={bool(part and part.code_inferred)}", f"{side}sec={part.sector if part else None}",
+              f"T{side}sec={typ}|{part.sector if part else None}"]
+    if s != "-" and s == t:
+        f += ["self", f"Tself={typ}"]
+    if s == "-" or t == "-":
+        fuller = any(o is not d and o.key[0] == typ and o.key[1] != "-" and o.key[2] != "-"
+                     and ((s != "-" and o.key[1] == s) or (t != "-" and o.key[2] == t)) for o in dyads)
+        f.append(f"fuller={fuller}")
+    other_types = {o.key[0] for o in dyads if o is not d and o.key[1:] == d.key[1:]}
+    f.append(f"alt_types={_bucket(len(other_types))}")
+    return f
+
+
+def code_ranks(ctx: DocContext) -> dict[str, int]:
+    """Each code's rank by how often the article names it (1 = most often)."""
+    counts = Counter(m.code for m in ctx.actors.mentions if m.code)
+    return {c: i + 1 for i, (c, _) in enumerate(counts.most_common())}
+
+
+def judge_rows(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_events: list[Event],
+               s: Settings, cache: dict) -> tuple[list[Dyad], list[list[str]]]:
+    """The dyads of one article and their features."""
+    dyads = group(candidates(trigger, role, ctx, rule_events, s, cache))
+    ranks = code_ranks(ctx)
+    return dyads, [dyad_features(d, dyads, ranks) for d in dyads]
