@@ -398,6 +398,8 @@ def smartdata_label(words: Sequence[str], ctype: str,
        "stadtauswärts") out. A longer ORGANIZATION/PERSON opening with an article or a
        lower-case adjective is a description, O ("die Marke", "japanische Autoriese",
        "türkische Polizei"); lower-case names stay ("dpa", "faznet", "dpa-infocom GmbH").
+       A single role noun of lagebild's lexicon ("Polizei", "Flugbegleiter", "Regierung")
+       is O: GermEval leaves generic institutions and roles out.
     3. Road numbers ("A1", "B 27", "K4552") are missing: GermEval shows none. A
        LOCATION ending in a lower-case hyphen part ("US-amerikanische") is O (LOCderiv).
     4. Where the GermEval-convention reference (GermEval training part and
@@ -419,6 +421,8 @@ def smartdata_label(words: Sequence[str], ctype: str,
     if label == "LOC" and _SD_CODE.match(" ".join(words)):
         return None
     if label == "LOC" and _SD_DERIV.search(words[-1]):
+        return "O"
+    if label in ("ORG", "PER") and len(words) == 1 and first in _role_forms()[0]:
         return "O"
     v = votes.get(tuple(words))
     if v:
