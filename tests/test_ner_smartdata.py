@@ -133,6 +133,8 @@ def test_label_rules_without_votes():
     assert smartdata_label(["dpa"], "organization-company", {}) == "ORG"   # lower-case name
     assert smartdata_label(["die", "Marke"], "organization", {}) == "O"     # description
     assert smartdata_label(["CEO"], "org-position", {}) == "O"
+    assert smartdata_label(["Polizei"], "organization", {}) == "O"         # role noun (lexicon)
+    assert smartdata_label(["Lufthansa"], "organization-company", {}) == "ORG"
     votes = smartdata_votes([TaggedSentence(["Essen", "ist", "fertig", "."], ["O"] * 4),
                              TaggedSentence(["Essen", "und", "Trinken"], ["O"] * 3),
                              TaggedSentence(["Kölner", "Dom"], ["O", "O"]),
