@@ -43,6 +43,7 @@ import tempfile
 import threading
 import time
 import warnings
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -178,6 +179,7 @@ class TaggedSentence:
     tags: list[str]
     source: str = ""
     line: int = 0
+    kind: str = ""          # a corpus's own sub-source (SmartData: news, rss, tweet)
 
 
 @dataclass
@@ -308,6 +310,227 @@ def read_news(path: str | Path, texts: dict[str, tuple[str, str]], *, misc: bool
                 for j, k in enumerate(inside):
                     tags[k] = germeval_tag(("B-" if j == 0 else "I-") + label, misc=misc)
             out.append(TaggedSentence(words, tags, str(path), n))
+    return out
+
+
+#: SmartData concept types -> lagebild labels. ``None``: the tokens are left unannotated
+#: (missing, "-"): the model is neither taught to tag nor to leave them. Every other type
+#: (date, time, number, duration, distance, trigger, disaster-type, org-position, ...) -> O.
+SMARTDATA_MAP = {
+    "person": "PER",
+    "organization": "ORG", "organization-company": "ORG",
+    "location": "LOC", "location-city": "LOC", "location-stop": "LOC", "location-street": "LOC",
+    "location-route": None,       # "IC 2083", "S2", "ICE-Züge": GermEval has no such names
+}
+#: SmartData's three document sources (``refids.source``)
+SMARTDATA_KINDS = ("news", "rss", "tweet")
+MISSING = "-"                       # tag of a token whose annotation is unknown (not O)
+_SD_CODE = re.compile(r"^(?=.*\d)[^a-zäöüß]+$")     # "A1", "B 27", "K4552": road numbers
+_SD_DERIV = re.compile(r"-[a-zäöüß]+$")              # "US-amerikanische": LOCderiv/LOCpart
+
+
+def _read_json_stream(path: Path) -> list[dict]:
+    """A gzipped file of concatenated (pretty-printed) JSON objects, as SmartData ships."""
+    import gzip
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read gzipped JSON ({exc}) -- is the download "
+                        "complete?") from None
+    dec = json.JSONDecoder()
+    out, pos = [], 0
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            return out
+        try:
+            obj, pos = dec.raw_decode(text, pos)
+        except ValueError as exc:
+            line = text.count("\n", 0, pos) + 1
+            raise DataError(f"{path}:{line}: not a SmartData JSON document ({exc})") from None
+        out.append(obj)
+
+
+def smartdata_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(files to train on, files whose documents are held out) of the SmartData folder.
+
+    Version 1 holds all 2,436 documents (its own 50/50 train/test split); version 3's
+    train file is not in ``../shared``, only its dev and test files. The training part is
+    therefore version 1 (train + test) without the documents of version 3 dev and test,
+    i.e. version 3's train split with the version 1 annotations."""
+    v1 = [folder / "v1_20180119" / f"{n}.json.gz" for n in ("train", "test")]
+    v3 = [folder / "v3_20200302" / f"{n}.json.gz" for n in ("dev", "test")]
+    return v1, v3
+
+
+def smartdata_votes(reference: Iterable[TaggedSentence]) -> dict[tuple[str, ...], Counter]:
+    """How GermEval-convention data labels each word sequence: ``{words: Counter(label)}``.
+
+    Every entity span counts for its label; every capitalised single word outside an
+    entity counts for ``O`` (so "Polizei", "Bundesregierung", "Berliner" -- GermEval's
+    generic institutions and demonyms -- collect O votes)."""
+    votes: dict[tuple[str, ...], Counter] = {}
+    for sent in reference:
+        covered = set()
+        for a, b, lab in bio_to_spans(sent.tags):
+            votes.setdefault(tuple(sent.words[a:b]), Counter())[lab] += 1
+            covered.update(range(a, b))
+        for i, w in enumerate(sent.words):
+            if i not in covered and w[:1].isupper() and sent.tags[i] == "O":
+                votes.setdefault((w,), Counter())["O"] += 1
+    return votes
+
+
+_SD_DESCRIPTION = re.compile(r"^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|[a-zäöüß]+"
+                             r"(?:e|en|er|es|em))$")
+
+
+def smartdata_label(words: Sequence[str], ctype: str,
+                    votes: dict[tuple[str, ...], Counter]) -> str | None:
+    """The label of one SmartData mention of type ``ctype`` in GermEval's terms: PER, LOC,
+    ORG, ``"O"``, or ``None`` (missing: its tokens are left unannotated).
+
+    1. ``SMARTDATA_MAP`` gives the label; types not in it are O.
+    2. A LOCATION starting in lower case is O: GermEval's outer level leaves demonym
+       adjectives ("deutschen" is LOCderiv) and directions ("beiden Richtungen",
+       "stadtauswärts") out. A longer ORGANIZATION/PERSON opening with an article or a
+       lower-case adjective is a description, O ("die Marke", "japanische Autoriese",
+       "türkische Polizei"); lower-case names stay ("dpa", "faznet", "dpa-infocom GmbH").
+       A single role noun of lagebild's lexicon ("Polizei", "Flugbegleiter", "Regierung")
+       is O: GermEval leaves generic institutions and roles out.
+    3. Road numbers ("A1", "B 27", "K4552") are missing: GermEval shows none. A
+       LOCATION ending in a lower-case hyphen part ("US-amerikanische") is O (LOCderiv).
+    4. Where the GermEval-convention reference (GermEval training part and
+       ``data/ner/news.jsonl``) labels the same words at least twice and one label (O
+       included) holds two thirds of the votes, that label wins: "Polizei", "Bundeswehr",
+       "Gruppe", "Unternehmen", "EU-Kommission" -> O (generic institutions; ORGpart);
+       "Berliner", "Kölner" -> O (LOCderiv); "EU" -> ORG (SmartData: sometimes LOCATION).
+       A city name (LOCATION-CITY) keeps LOC unless it is an -er demonym ("Essen").
+    """
+    label = SMARTDATA_MAP.get(ctype, "O")
+    if label in (None, "O") or not words:
+        return label
+    first = words[0]
+    if first[:1].islower():
+        if label == "LOC":
+            return "O"
+        if len(words) > 1 and _SD_DESCRIPTION.match(first):
+            return "O"
+    if label == "LOC" and _SD_CODE.match(" ".join(words)):
+        return None
+    if label == "LOC" and _SD_DERIV.search(words[-1]):
+        return "O"
+    if label in ("ORG", "PER") and len(words) == 1 and first in _role_forms()[0]:
+        return "O"
+    v = votes.get(tuple(words))
+    if v:
+        n = sum(v.values())
+        top, k = v.most_common(1)[0]
+        if n >= 2 and k * 3 >= n * 2 and top != label:
+            if ctype == "location-city" and not (top == "O" and words[-1].endswith("er")):
+                return label
+            return top if top in ("PER", "LOC", "ORG", "O") else None
+    return label
+
+
+def read_smartdata(folder: str | Path, reference: Iterable[TaggedSentence] = (),
+                   files: Sequence[Path] | None = None, exclude: Sequence[Path] | None = None
+                   ) -> list[TaggedSentence]:
+    """The DFKI SmartData corpus (CC BY 4.0) -> sentences in GermEval outer-level labels.
+
+    ``folder`` is ``../shared/data/smartdata``. Documents of the held-out files
+    (``smartdata_files``) are skipped, by id and by text. Texts are split at line breaks
+    and by ``lagebild.text.split_sentences``, and tokenized with the tokenizer of the other
+    news data (``lagebild.text.tokenizer``). Concept types map by ``SMARTDATA_MAP``, then
+    each mention by ``smartdata_label`` against ``reference`` (see there). Tokens whose
+    annotation is unknown -- a route, a road number, a mention not on token boundaries or
+    crossing a sentence end, overlapping mentions -- get the tag ``MISSING``. Sentences of
+    fewer than 4 tokens or 2 words are left out (page furniture). Each sentence's ``kind``
+    is the document's source: news, rss or tweet. Raises DataError naming the file when a
+    training file is missing or not SmartData JSON."""
+    from .text import split_sentences, tokenizer
+    folder = Path(folder)
+    default_files, default_exclude = smartdata_files(folder)
+    files = list(files) if files is not None else default_files
+    exclude = list(exclude) if exclude is not None else default_exclude
+    for f in files:
+        _check_exists(f)
+    held_ids, held_texts = set(), set()
+    for f in exclude:
+        if f.is_file():
+            for doc in _read_json_stream(f):
+                held_ids.add(doc.get("id"))
+                held_texts.add(((doc.get("text") or {}).get("string") or "").strip())
+    votes = smartdata_votes(reference)
+    nlp = tokenizer()
+    seen: set = set()
+    out: list[TaggedSentence] = []
+    for f in files:
+        for n, doc in enumerate(_read_json_stream(f), 1):
+            try:
+                doc_id = doc["id"]
+                text = doc["text"]["string"]
+                mentions = (doc.get("conceptMentions") or {}).get("array") or []
+                kind = ((doc.get("refids") or {}).get("map") or {}).get("source") or "news"
+                spans = [(m["span"]["start"], m["span"]["end"], m["type"]) for m in mentions]
+            except (KeyError, TypeError) as exc:
+                raise DataError(f"{f}: document {n}: not a SmartData document (missing {exc})"
+                                " -- expected id, text.string, conceptMentions") from None
+            if doc_id in seen or doc_id in held_ids or text.strip() in held_texts:
+                continue
+            seen.add(doc_id)
+            out += _smartdata_doc(text, spans, kind, votes, nlp, split_sentences,
+                                  f"{f}#{doc_id}", n)
+    return out
+
+
+def _smartdata_doc(text, spans, kind, votes, nlp, split_sentences, source, n, min_words=4):
+    # entity mentions only; the longest first, so nested ones ("Berlin" in "Berlin Hbf") drop
+    ents = sorted(((a, b, t) for a, b, t in spans if t in SMARTDATA_MAP
+                   and 0 <= a < b <= len(text)), key=lambda x: (x[0], -(x[1] - x[0])))
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if not line.strip():
+            continue
+        for ss, se in split_sentences(text, ls, le):
+            doc = nlp(text[ss:se])
+            toks = [t for t in doc if not t.is_space]
+            if not toks:
+                continue
+            words = [t.text for t in toks]
+            if len(words) < min_words or sum(w.isalpha() for w in words) < 2:
+                continue            # "------", "Weiter zum Artikel": page furniture
+            starts = [ss + t.idx for t in toks]
+            ends = [ss + t.idx + len(t.text) for t in toks]
+            tags = ["O"] * len(words)
+            taken: set = set()
+            for a, b, ctype in ents:
+                if b <= ss or a >= se:
+                    continue
+                inside = [k for k in range(len(words)) if starts[k] < b and ends[k] > a]
+                if not inside:
+                    continue
+                aligned = (a >= ss and b <= se and starts[inside[0]] == a
+                           and ends[inside[-1]] == b)
+                if taken.intersection(inside):
+                    if not all(k in taken for k in inside):   # crossing, not nested
+                        for k in inside:
+                            tags[k] = MISSING
+                    continue
+                taken.update(inside)
+                lab = smartdata_label(words[inside[0]:inside[-1] + 1], ctype, votes) \
+                    if aligned else None
+                for j, k in enumerate(inside):
+                    if lab is None:
+                        tags[k] = MISSING
+                    elif lab != "O":
+                        tags[k] = ("B-" if j == 0 else "I-") + lab
+            out.append(TaggedSentence(words, tags, source, n, kind=kind))
     return out
 
 
@@ -782,6 +1005,11 @@ class TrainSettings:
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
     news_repeat: int = 2            # the project's annotated news sentences (data/ner) per epoch,
                                     # times; 0 = leave them out
+    smartdata_share: float = 0.0    # DFKI SmartData (../shared/data/smartdata, training part):
+                                    # share of its news and RSS sentences drawn per epoch
+                                    # (above 1: whole copies plus a sample); 0 = off
+    smartdata_tweet_weight: float = 0.5  # SmartData tweets are drawn at this fraction of
+                                    # smartdata_share (noisier text, other conventions)
     gazetteers: bool = True         # add names from lagebild's dictionaries + PETRARCH2 to the
                                     # mention pools
     pretrain_epochs: int = 4        # first pretrain the tok2vec on raw text (spaCy's
@@ -850,11 +1078,39 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
         news = read_news(news_path, gnad_texts(gnad), misc=s.misc)
     elif s.news_repeat and news_path.exists():
         log(f"news sentences left out: {gnad} (their texts) not found")
+    smart = load_smartdata(data_dir, s.smartdata_share, ge_train + news, log)
     log(f"data: GermEval {len(ge)} sentences -> train {len(ge_train)}, early-stop dev "
         f"{len(ge_dev)}, held out {len(ge_hold)}; LER {len(ler)} sentences; "
-        f"Europeana {len(eur)} chunks; news {len(news)} sentences (data/ner)")
+        f"Europeana {len(eur)} chunks; news {len(news)} sentences (data/ner)"
+        + (f"; SmartData {len(smart)} sentences ("
+           + ", ".join(f"{k} {sum(x.kind == k for x in smart)}" for k in SMARTDATA_KINDS) + ")"
+           if smart else ""))
     return {"germeval_train": ge_train, "germeval_dev": ge_dev, "germeval_holdout": ge_hold,
-            "ler": ler, "europeana": eur, "news": news}
+            "ler": ler, "europeana": eur, "news": news, "smartdata": smart}
+
+
+def load_smartdata(data_dir: Path, share: float, reference: Sequence[TaggedSentence],
+                   log=print) -> list[TaggedSentence]:
+    """``read_smartdata`` of ``data_dir/smartdata`` when ``share`` > 0; when the folder is
+    absent, a message and no sentences (SmartData is optional training data)."""
+    if share <= 0:
+        return []
+    folder = Path(data_dir) / "smartdata"
+    if not folder.is_dir():
+        log(f"SmartData left out: {folder} not found (smartdata share {share}; put the DFKI "
+            "SmartData corpus there -- v1_20180119/ and v3_20200302/ -- or train without "
+            "--smartdata)")
+        return []
+    return read_smartdata(folder, reference=reference)
+
+
+def draw_share(items: Sequence, share: float, rng: random.Random) -> list:
+    """``share`` times ``items``: whole copies for the integer part, a random sample for the
+    rest (0.5 -> half of them, 1.5 -> all plus half)."""
+    whole = int(share)
+    out = list(items) * whole
+    k = int(round((share - whole) * len(items)))
+    return out + (rng.sample(list(items), k) if k else [])
 
 
 _MENTION_OK = re.compile(r"^[A-ZÄÖÜ][\w.\-'&]*$")
@@ -1046,7 +1302,10 @@ def _pretrain_tok2vec(nlp, texts: list[list[str]], epochs: int, max_minutes: flo
 def _example(nlp, sent: TaggedSentence):
     from spacy.tokens import Doc
     from spacy.training import Example
-    tags = spans_to_bio(len(sent.words), bio_to_spans(sent.tags))
+    tags: list = spans_to_bio(len(sent.words), bio_to_spans(sent.tags))
+    for i, t in enumerate(sent.tags):
+        if t == MISSING:
+            tags[i] = None          # unknown, not O (spaCy: missing annotation)
     ref = Doc(nlp.vocab, words=sent.words, ents=tags)
     return Example(Doc(nlp.vocab, words=sent.words), ref)
 
@@ -1110,6 +1369,9 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
             pools.setdefault(lab, []).append(names)
     log("mention pools: " + ", ".join(f"{k} {sum(map(len, v))}" for k, v in pools.items()))
 
+    smart_main = [x for x in corp.get("smartdata", []) if x.kind != "tweet"]
+    smart_tweets = [x for x in corp.get("smartdata", []) if x.kind == "tweet"]
+
     def epoch_sents() -> list[TaggedSentence]:
         sents = list(corp["germeval_train"])
         for _ in range(s.germeval_repeat - 1):
@@ -1120,6 +1382,10 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
         eur = corp["europeana"]
         sents += rng.sample(eur, int(len(eur) * s.europeana_share))
         sents += corp["news"] * s.news_repeat
+        if smart_main:
+            sents += draw_share(smart_main, s.smartdata_share, rng)
+        if smart_tweets:
+            sents += draw_share(smart_tweets, s.smartdata_share * s.smartdata_tweet_weight, rng)
         rng.shuffle(sents)
         return sents
 
@@ -1194,16 +1460,22 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
         "vectors": None if vectors is None else {"mode": vectors.mode, "shape": list(vectors.shape)},
         "steps": step, "epochs": epoch,
         "best_step": best_step, "stop_reason": stop_reason, "settings": asdict(s),
-        "data": str(data_dir), "early_stopping_dev": _round(dev_scores),
+        "data": str(data_dir),
+        "sentences": {k: len(v) for k, v in corp.items()},
+        "early_stopping_dev": _round(dev_scores),
         "germeval_holdout": _round(hold_scores),
         "holdout_rule": f"GermEval 2014 dev sentence i (0-based, file order) with "
                         f"i % {s.holdout_every} == {s.holdout_every - 1}; never trained on",
     }
     final.meta["name"] = "lagebild_ner_de"
     final.meta["version"] = "0.1.0"
+    smart_used = bool(corp.get("smartdata")) and s.smartdata_share > 0
     final.meta["description"] = ("German NER (PER, LOC, ORG, MISC) trained by `lagebild train ner` "
-                                 "on GermEval 2014 dev (part), LER, Europeana newspapers")
-    final.meta["license"] = "CC BY 4.0 (training data: GermEval 2014, LER CC BY 4.0; Europeana CC0)"
+                                 "on GermEval 2014 dev (part), LER, Europeana newspapers"
+                                 + (", DFKI SmartData (training part)" if smart_used else ""))
+    final.meta["license"] = ("CC BY 4.0 (training data: GermEval 2014, LER CC BY 4.0; Europeana CC0"
+                             + ("; DFKI SmartData CC BY 4.0, Schiersch et al. LREC 2018"
+                                if smart_used else "") + ")")
     final.meta["lagebild"] = meta
     save_atomically(final, out)
     clear_cache()

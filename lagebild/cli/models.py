@@ -54,14 +54,22 @@ def train_group() -> None:
               default=None, show_default="trained first (about 4 minutes)",
               help="Static vectors folder written by `lagebild train vectors`; without it "
                    "the vectors are trained first with the default settings.")
+@click.option("--smartdata", "smartdata_share", type=click.FloatRange(min=0.0, max=5.0),
+              default=None, show_default="the default setting (0 = off)",
+              help="Also train on the DFKI SmartData corpus (DATA/smartdata, CC BY 4.0; its "
+                   "training part, labels mapped to GermEval's conventions): this share of "
+                   "its news and RSS sentences per epoch (1 = all, 1.5 = all plus half), "
+                   "tweets at half that. Skipped with a message when the folder is absent.")
 def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path,
-                  vectors_dir) -> None:
+                  vectors_dir, smartdata_share) -> None:
     """Train the German NER model (PER, LOC, ORG, MISC).
 
     Data: GermEval 2014 dev (every 5th sentence is held out and never trained
     on; the scores on it are printed at the end and stored in the model's
     meta.json), the German legal NER corpus (LER, sampled per epoch so that legal
-    text does not swamp news) and Europeana historical newspapers (chunked).
+    text does not swamp news), Europeana historical newspapers (chunked), the
+    project's annotated news sentences (data/ner/news.jsonl) and, with --smartdata,
+    the DFKI SmartData corpus (news, RSS, tweets; see lagebild.ner.read_smartdata).
     The network reads static floret vectors (see `lagebild train vectors`),
     trained first unless --vectors is given; they are saved inside the model.
     A missing or malformed data file stops training at once, naming file and line.
@@ -70,6 +78,7 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
     Examples:
       lagebild train ner
       lagebild train ner --data /data/shared/data --max-minutes 20 --seed 1
+      lagebild train ner --vectors build/vectors_de --smartdata 0.5
       lagebild eval ner ../shared/data/germeval2014/NER-de-dev.tsv --holdout
     """
     from ..ner import TrainSettings, train_ner
@@ -78,6 +87,8 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
         settings.pretrain_epochs = pretrain_epochs
     if vectors_dir is not None:
         settings.vectors = str(vectors_dir)
+    if smartdata_share is not None:
+        settings.smartdata_share = smartdata_share
     try:
         train_ner(data_dir=data_dir, out=out, config_path=config_path, settings=settings,
                   log=lambda m: click.echo(m, err=True))
