@@ -172,7 +172,24 @@ def group(cands: list[Candidate]) -> list[Dyad]:
     return list(dyads.values())
 
 
-def dyad_features(d: Dyad, dyads: list[Dyad], code_rank: dict[str, int]) -> list[str]:
+@dataclass
+class DocDyads:
+    """What a dyad's features need to know of the article's other dyads."""
+
+    full_src: set[tuple[str, str]]          # (type, source) of dyads with both sides
+    full_tgt: set[tuple[str, str]]          # (type, target) of dyads with both sides
+    types_of_pair: dict[tuple[str, str], set[str]]
+
+    @classmethod
+    def of(cls, dyads: list[Dyad]) -> "DocDyads":
+        full = [d.key for d in dyads if d.key[1] != "-" and d.key[2] != "-"]
+        types: dict[tuple[str, str], set[str]] = {}
+        for d in dyads:
+            types.setdefault(d.key[1:], set()).add(d.key[0])
+        return cls({(t, s) for t, s, _ in full}, {(t, g) for t, _, g in full}, types)
+
+
+def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, int]) -> list[str]:
     typ, s, t = d.key
     learned = [c for c in d.support if c.rule is None]
     rules = [c for c in d.support if c.rule is not None]
@@ -200,12 +217,11 @@ def dyad_features(d: Dyad, dyads: list[Dyad], code_rank: dict[str, int]) -> list
               f"T{side}sec={typ}|{part.sector if part else None}"]
     if s != "-" and s == t:
         f += ["self", f"Tself={typ}"]
+    doc = dyads if isinstance(dyads, DocDyads) else DocDyads.of(dyads)
     if s == "-" or t == "-":
-        fuller = any(o is not d and o.key[0] == typ and o.key[1] != "-" and o.key[2] != "-"
-                     and ((s != "-" and o.key[1] == s) or (t != "-" and o.key[2] == t)) for o in dyads)
+        fuller = (s != "-" and (typ, s) in doc.full_src) or (t != "-" and (typ, t) in doc.full_tgt)
         f.append(f"fuller={fuller}")
-    other_types = {o.key[0] for o in dyads if o is not d and o.key[1:] == d.key[1:]}
-    f.append(f"alt_types={_bucket(len(other_types))}")
+    f.append(f"alt_types={_bucket(len(doc.types_of_pair.get(d.key[1:], ())) - 1)}")
     return f
 
 
@@ -220,4 +236,5 @@ def judge_rows(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_ev
     """The dyads of one article and their features."""
     dyads = group(candidates(trigger, role, ctx, rule_events, s, cache))
     ranks = code_ranks(ctx)
-    return dyads, [dyad_features(d, dyads, ranks) for d in dyads]
+    doc = DocDyads.of(dyads)
+    return dyads, [dyad_features(d, doc, ranks) for d in dyads]

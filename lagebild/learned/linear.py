@@ -37,18 +37,16 @@ class LinearModel:
         """Class probabilities for many feature lists at once: (n_rows, n_classes)."""
         get = self.features.get
         idx: list[int] = []
-        owner: list[int] = []
-        for r, feats in enumerate(rows):
-            for f in feats:
-                i = get(f)
-                if i is not None:
-                    idx.append(i)
-                    owner.append(r)
+        ends: list[int] = []
+        for feats in rows:
+            idx.extend([i for i in map(get, feats) if i is not None])
+            ends.append(len(idx))
         s = np.tile(self.bias.astype(np.float64), (len(rows), 1))
         if idx:
-            own = np.array(owner)
-            starts = np.flatnonzero(np.r_[True, own[1:] != own[:-1]])    # owners come in order
-            s[own[starts]] += np.add.reduceat(self.weights[np.array(idx)], starts, axis=0)
+            stop = np.array(ends)
+            start = np.r_[0, stop[:-1]]
+            has = start < stop
+            s[has] += np.add.reduceat(self.weights[np.array(idx)], start[has], axis=0)
         s -= s.max(axis=1, keepdims=True)
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)
