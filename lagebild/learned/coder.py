@@ -300,5 +300,11 @@ class LearnedCoder:
             else:
                 ev = self._event(Trigger(best.st, best.k, best.type, best.p_trig), src, tgt, conf, ctx,
                                  timexes, dct, cache)
+                # the factuality is read where the text names the happening most clearly (the
+                # likeliest trigger), which need not be where its sides are clearest (chosen on dev)
+                clearest = max((c for c in d.support if c.rule is None), key=lambda c: c.p_trig)
+                if clearest is not best:
+                    ev.factuality = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig),
+                                                [], [], conf, ctx, timexes, dct, cache).factuality
             out.append(ev)
         return out

@@ -138,20 +138,6 @@ def _previous_sentence_features(t: Token, typ: str, m: Mention, ctx: DocContext)
             f"samecode_here={any(o.code == m.code for o in same)}"]
 
 
-def _pp_attachment(toks: list[Token], m: Mention, k: int) -> str:
-    """Where the prepositional phrase of a mention hangs: "trigger" when the word before its
-    preposition is the trigger ("Gespräche mit Russland"), "noun" when it is another noun ("berät
-    ... über die Spannungen mit Russland": the phrase belongs to "Spannungen", not to the verb),
-    else "clause"."""
-    p = next((j for j in range(m.i - 1, max(m.i - 4, -1), -1) if toks[j].lower == m.prep), None)
-    if p is None or p == 0:
-        return "clause"
-    head = toks[p - 1]
-    if p - 1 == k:
-        return "trigger"
-    return "noun" if head.is_cap and p - 1 > 0 and head.text[0].isalpha() else "clause"
-
-
 def role_features(st: SentenceTokens, k: int, typ: str, m: Mention, ctx: DocContext) -> list[str]:
     toks = st.tokens
     t = toks[k]
@@ -183,9 +169,7 @@ def role_features(st: SentenceTokens, k: int, typ: str, m: Mention, ctx: DocCont
         f.append(f"mnext={toks[m.j].lower}")
     if before and others == [] and dist <= 1:
         f.append("adjacent_before")
-    if m.prep:
-        att = _pp_attachment(toks, m, k)
-        f += [f"ppatt={att}", f"Tppatt={typ}|{att}", f"ppatt_prep={att}|{prep}"]
+
     for h in ctx.rule_hits.get((t.sent, t.i), ()):
         if m.code and m.code in h.sources:
             f.append("rule_src")
