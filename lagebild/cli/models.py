@@ -32,7 +32,8 @@ def train_group() -> None:
 @train_group.command("ner")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, show_default="../shared/data or $LAGEBILD_SHARED/data",
-              help="Folder holding germeval2014/, ler_legal_ner/ and europeana_ner_de/.")
+              help="Folder holding germeval2014/, ler_legal_ner/, europeana_ner_de/ "
+                   "(and smartdata/, optional).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               show_default="lagebild/models/ner_de",
               help="Where to write the model; an existing model there is replaced "
@@ -55,11 +56,12 @@ def train_group() -> None:
               help="Static vectors folder written by `lagebild train vectors`; without it "
                    "the vectors are trained first with the default settings.")
 @click.option("--smartdata", "smartdata_share", type=click.FloatRange(min=0.0, max=5.0),
-              default=None, show_default="the default setting (0 = off)",
-              help="Also train on the DFKI SmartData corpus (DATA/smartdata, CC BY 4.0; its "
+              default=None, show_default="1.0, the shipped model's setting",
+              help="Train also on the DFKI SmartData corpus (DATA/smartdata, CC BY 4.0; its "
                    "training part, labels mapped to GermEval's conventions): this share of "
                    "its news and RSS sentences per epoch (1 = all, 1.5 = all plus half), "
-                   "tweets at half that. Skipped with a message when the folder is absent.")
+                   "tweets at half that; 0 = leave it out. Skipped with a message when the "
+                   "folder is absent.")
 def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path,
                   vectors_dir, smartdata_share) -> None:
     """Train the German NER model (PER, LOC, ORG, MISC).
@@ -68,8 +70,8 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
     on; the scores on it are printed at the end and stored in the model's
     meta.json), the German legal NER corpus (LER, sampled per epoch so that legal
     text does not swamp news), Europeana historical newspapers (chunked), the
-    project's annotated news sentences (data/ner/news.jsonl) and, with --smartdata,
-    the DFKI SmartData corpus (news, RSS, tweets; see lagebild.ner.read_smartdata).
+    project's annotated news sentences (data/ner/news.jsonl) and the DFKI SmartData
+    corpus (news, RSS, tweets; see lagebild.ner.read_smartdata and --smartdata).
     The network reads static floret vectors (see `lagebild train vectors`),
     trained first unless --vectors is given; they are saved inside the model.
     A missing or malformed data file stops training at once, naming file and line.
@@ -78,7 +80,8 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
     Examples:
       lagebild train ner
       lagebild train ner --data /data/shared/data --max-minutes 20 --seed 1
-      lagebild train ner --vectors build/vectors_de --smartdata 0.5
+      lagebild train ner --vectors build/vectors_de --pretrain-epochs 2 --max-minutes 20
+      lagebild train ner --vectors build/vectors_de --smartdata 0   # without SmartData
       lagebild eval ner ../shared/data/germeval2014/NER-de-dev.tsv --holdout
     """
     from ..ner import TrainSettings, train_ner
