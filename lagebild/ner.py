@@ -845,6 +845,17 @@ def _persons_index() -> dict[tuple[str, str | None], int]:
     return out
 
 
+def model_license(smartdata: bool, news: bool) -> str:
+    """The license line of a trained model: CC BY 4.0 data, or a derived work of the CC BY-NC-SA
+    10kGNAD text when its annotated news sentences were in the mix (lagebild/models/LICENSES.md)."""
+    data = ("GermEval 2014, LER CC BY 4.0; Europeana CC0"
+            + ("; DFKI SmartData CC BY 4.0, Schiersch et al. LREC 2018" if smartdata else ""))
+    if news:
+        return (f"CC BY-NC-SA 4.0 (trained on 10kGNAD sentences annotated by lagebild, CC BY-NC-SA 4.0 text; "
+                f"other training data: {data})")
+    return f"CC BY 4.0 (training data: {data})"
+
+
 def save_atomically(nlp, out: Path) -> None:
     """Write a spaCy pipeline to ``out`` so that a crash never leaves half a model there."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -1474,12 +1485,12 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
     final.meta["name"] = "lagebild_ner_de"
     final.meta["version"] = "0.1.0"
     smart_used = bool(corp.get("smartdata")) and s.smartdata_share > 0
+    news_used = bool(corp.get("news")) and s.news_repeat > 0
     final.meta["description"] = ("German NER (PER, LOC, ORG, MISC) trained by `lagebild train ner` "
                                  "on GermEval 2014 dev (part), LER, Europeana newspapers"
-                                 + (", DFKI SmartData (training part)" if smart_used else ""))
-    final.meta["license"] = ("CC BY 4.0 (training data: GermEval 2014, LER CC BY 4.0; Europeana CC0"
-                             + ("; DFKI SmartData CC BY 4.0, Schiersch et al. LREC 2018"
-                                if smart_used else "") + ")")
+                                 + (", DFKI SmartData (training part)" if smart_used else "")
+                                 + (", 10kGNAD news sentences annotated by lagebild" if news_used else ""))
+    final.meta["license"] = model_license(smart_used, news_used)
     final.meta["lagebild"] = meta
     save_atomically(final, out)
     clear_cache()
