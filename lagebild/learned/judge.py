@@ -104,6 +104,13 @@ def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
 def candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_events: list[Event],
                s: Settings, cache: dict) -> list[Candidate]:
     """Every candidate of one article (see the module docstring)."""
+    return learned_candidates(trigger, role, ctx, s, cache) + rule_candidates(ctx, rule_events)
+
+
+def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
+                       cache: dict) -> list[Candidate]:
+    """Candidates of the trigger and role models: each likely (token, type) with its likeliest
+    sources and targets (or none)."""
     if "trig" not in cache:
         cands = [(st, k) for st in ctx.sentences if st.sentence.kind == "body"
                  for k, t in enumerate(st.tokens) if content_token(t)]
@@ -146,6 +153,12 @@ def candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_ev
                     continue
                 out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
                                      p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem))
+    return out
+
+
+def rule_candidates(ctx: DocContext, rule_events: list[Event]) -> list[Candidate]:
+    """Candidates of the rule coder: one per source x target pair of each of its events."""
+    out: list[Candidate] = []
     at = {m.start: m for ms in ctx.mentions.values() for m in ms}
     by_sent = {st.sentence.index: st for st in ctx.sentences}
 
