@@ -86,7 +86,8 @@ def format_summary(doc: Document) -> str:
 @click.option("--csv-date", default="date", show_default=True, help="CSV inputs: the date column.")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Event coder. rules: the cue lexicon and clause rules; learned: "
-              "the models trained on the annotated corpus; both: the learned events plus the rule "
+              "the models trained on the annotated corpus (trigger and role models propose, the dyad "
+              "judge decides which dyads the article reports; rule events are among its candidates); both: the learned events plus the rule "
               "events, each rule event scored by the learned judge (its confidence); auto: what the "
               "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
               "else rules.")
