@@ -359,7 +359,8 @@ class ActorTagger:
                 code, alt = hit[1].code, hit[1].alt_codes
             elif hit is None and toks[j].lower == "von" and role.sector in STATE_SECTORS \
                     and _NAME_TOKEN.match(toks[j + 1].text) and _role_of(lex, toks[j + 1].text) is None \
-                    and (j + 2 == len(toks) or toks[j + 2].text in (",", ".", ";", ")", "und", "–")):
+                    and (j + 2 == len(toks) or toks[j + 2].text in (",", ".", ";", ")", "und", "–")
+                         or toks[j + 2].text[:1].islower()):     # "Der Gouverneur von Kursk warf ..."
                 of_place = toks[j + 1].text
         # ", Ned Price" or "Ned Price" after the role
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j

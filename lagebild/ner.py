@@ -462,6 +462,11 @@ def read_smartdata(folder: str | Path, reference: Iterable[TaggedSentence] = (),
         _check_exists(f)
     held_ids, held_texts = set(), set()
     for f in exclude:
+        if not f.is_file():
+            # the held-out documents could not be read, so they cannot be left out: refuse
+            # rather than train on them
+            raise DataError(f"{f}: SmartData held-out file missing -- its documents would be "
+                            "trained on; restore it or train with --smartdata 0")
         if f.is_file():
             for doc in _read_json_stream(f):
                 held_ids.add(doc.get("id"))
@@ -487,6 +492,18 @@ def read_smartdata(folder: str | Path, reference: Iterable[TaggedSentence] = (),
             out += _smartdata_doc(text, spans, kind, votes, nlp, split_sentences,
                                   f"{f}#{doc_id}", n)
     return out
+
+
+def _same_span(tags: list[str], k: int, inside: list[int]) -> bool:
+    """Whether token k belongs to the tagged span that overlaps the tokens ``inside``."""
+    lo, hi = min(inside), max(inside)
+    a = k
+    while a > 0 and tags[a].startswith("I-"):
+        a -= 1
+    b = k
+    while b + 1 < len(tags) and tags[b + 1].startswith("I-"):
+        b += 1
+    return a <= hi and lo <= b
 
 
 def _smartdata_doc(text, spans, kind, votes, nlp, split_sentences, source, n, min_words=4):
@@ -521,8 +538,10 @@ def _smartdata_doc(text, spans, kind, votes, nlp, split_sentences, source, n, mi
                 aligned = (a >= ss and b <= se and starts[inside[0]] == a
                            and ends[inside[-1]] == b)
                 if taken.intersection(inside):
-                    if not all(k in taken for k in inside):   # crossing, not nested
-                        for k in inside:
+                    if not all(k in taken for k in inside):   # crossing, not nested: both unknown
+                        crossed = [k for k in range(len(words))
+                                   if k in taken and tags[k] != "O" and _same_span(tags, k, inside)]
+                        for k in inside + crossed:
                             tags[k] = MISSING
                     continue
                 taken.update(inside)
@@ -1113,8 +1132,8 @@ def load_smartdata(data_dir: Path, share: float, reference: Sequence[TaggedSente
     folder = Path(data_dir) / "smartdata"
     if not folder.is_dir():
         log(f"SmartData left out: {folder} not found (smartdata share {share}; put the DFKI "
-            "SmartData corpus there -- v1_20180119/ and v3_20200302/ -- or train without "
-            "--smartdata)")
+            "SmartData corpus there -- v1_20180119/ and v3_20200302/ -- or train with "
+            "--smartdata 0)")
         return []
     return read_smartdata(folder, reference=reference)
 

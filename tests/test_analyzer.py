@@ -55,6 +55,12 @@ def test_office_of_an_unknown_place_gets_its_sector_and_no_guessed_country():
     assert (person.code, person.sector) == (None, "GOV")      # not the story's Ukraine
 
 
+def test_office_of_an_unknown_place_before_the_verb_gets_no_guessed_country():
+    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Kursk warf der Ukraine Terror vor.")
+    office = next(a for a in doc.actors if a.name == "Gouverneur")
+    assert (office.code, office.sector) == (None, "GOV")
+
+
 def test_later_surname_and_pronoun_resolve_to_the_same_actor():
     doc = analyze("Die finnische Regierungschefin Anna Virtanen reiste nach Kiew. Virtanen sagte, sie "
                   "unterstütze die Ukraine. Sie forderte mehr Hilfe.")

@@ -123,7 +123,7 @@ def test_judge_prefers_a_learned_trigger_over_a_rule_event_as_the_told_mention()
     assert d.best is learned
 
 
-def test_trained_model_has_a_dyad_judge_chosen_on_dev(tiny_model):
+def test_trained_model_ships_a_dyad_judge(tiny_model):
     model, out = tiny_model
     from lagebild.learned import load_event_model
     back = load_event_model(out)
@@ -143,3 +143,21 @@ def test_an_office_and_its_apposition_or_place_are_never_two_sides():
                                  by_text["EU"])
     assert one_referent(office, place, sts[0]) and one_referent(place, person, sts[0])
     assert not one_referent(office, eu, sts[0]) and not one_referent(person, eu, sts[0])
+
+
+def test_shipped_coder_never_asserts_a_happening_dated_after_the_document():
+    """Two happenings of one dyad, a past and a planned one: whichever the judged event tells,
+    its factuality and its date come from the same place."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False)
+    if an.learned is None or an.learned.model.judge is None:
+        pytest.skip("no event model with a dyad judge ships in this checkout")
+    for coder in ("learned", "both"):
+        an.coder_mode = coder
+        doc = an(Article(doc_id="t", dct="2024-03-13", text="Frankreich hat Polen am Montag kritisiert. "
+                         "Frankreich will Polen am Freitag erneut kritisieren."))
+        assert doc.events
+        for e in doc.events:
+            if e.factuality == "asserted" and e.date is not None and not e.date.from_dct:
+                assert e.date.value <= "2024-03-13", (coder, e.type, e.date, e.evidence[0].text)

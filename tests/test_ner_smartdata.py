@@ -151,7 +151,19 @@ def test_unreadable_file_names_it(tmp_path):
         fh.write('{"id": "x", "text": ')
     (tmp_path / "smartdata" / "v1_20180119" / "test.json.gz").write_bytes(
         gzip.compress(b""))
+    (tmp_path / "smartdata" / "v3_20200302").mkdir()
+    for name in ("dev", "test"):
+        (tmp_path / "smartdata" / "v3_20200302" / f"{name}.json.gz").write_bytes(gzip.compress(b""))
     with pytest.raises(DataError, match=r"train\.json\.gz:1"):
+        read_smartdata(tmp_path / "smartdata")
+
+
+def test_missing_held_out_file_is_refused_not_trained_on(tmp_path):
+    folder = tmp_path / "smartdata" / "v1_20180119"
+    folder.mkdir(parents=True)
+    for name in ("train", "test"):
+        (folder / f"{name}.json.gz").write_bytes(gzip.compress(b""))
+    with pytest.raises(DataError, match=r"held-out file missing"):
         read_smartdata(tmp_path / "smartdata")
 
 
@@ -193,3 +205,17 @@ def test_real_corpus_training_part():
             for d in _read_json_stream(SHARED / "v3_20200302" / f"{f}.json.gz")}
     used = {s.source.rsplit("#", 1)[1] for s in sents}
     assert len(held) > 400 and len(used) > 1500 and not held & used
+
+
+def test_crossing_mentions_leave_both_spans_unknown(tmp_path):
+    text = "Der Zug hält in Hamburg Hbf Nord heute nicht."
+    doc = _doc("x-1", text, [("Hamburg Hbf", "location-stop"), ("Hbf Nord", "location-stop")])
+    folder = tmp_path / "smartdata"
+    _write(folder / "v1_20180119" / "train.json.gz", [doc])
+    _write(folder / "v1_20180119" / "test.json.gz", [])
+    _write(folder / "v3_20200302" / "dev.json.gz", [])
+    _write(folder / "v3_20200302" / "test.json.gz", [])
+    (sent,) = read_smartdata(folder)
+    # neither "Hamburg Hbf" nor a cut-off "Hamburg" may be taught as a complete LOC
+    assert [sent.tags[sent.words.index(w)] for w in ("Hamburg", "Hbf", "Nord")] == [MISSING] * 3
+    assert _spans(sent) == []

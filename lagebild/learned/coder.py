@@ -301,10 +301,12 @@ class LearnedCoder:
                 ev = self._event(Trigger(best.st, best.k, best.type, best.p_trig), src, tgt, conf, ctx,
                                  timexes, dct, cache)
                 # the factuality is read where the text names the happening most clearly (the
-                # likeliest trigger), which need not be where its sides are clearest (chosen on dev)
+                # likeliest trigger), which need not be where its sides are clearest (chosen on dev);
+                # its date comes from the same place, so that the two never disagree
                 clearest = max((c for c in d.support if c.rule is None), key=lambda c: c.p_trig)
                 if clearest is not best:
-                    ev.factuality = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig),
-                                                [], [], conf, ctx, timexes, dct, cache).factuality
+                    told = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig),
+                                       [], [], conf, ctx, timexes, dct, cache)
+                    ev.factuality, ev.date = told.factuality, told.date
             out.append(ev)
         return out

@@ -83,6 +83,8 @@ class Dyad:
 
     @property
     def best(self) -> Candidate:
+        """The candidate that tells the dyad: a learned trigger before a rule event, then the
+        strongest (trigger x source x target probability; chosen on dev)."""
         return max(self.support, key=lambda c: (c.rule is None, c.strength))
 
 
@@ -167,14 +169,19 @@ def rule_candidates(ctx: DocContext, rule_events: list[Event]) -> list[Candidate
         mb = at.get(b.mention.start) if b is not None and b.mention is not None else None
         return ma is not None and mb is not None and sent in by_sent and one_referent(ma, mb, by_sent[sent])
 
+    def named(side: list[Participant]) -> list[Participant | None]:
+        # a side the text names with a code; a participant a fallback policy filled (``inferred``)
+        # or one without a code is left out, as the learned side does: the judge never invents one
+        return [p for p in side if p.code and not p.inferred] or [None]
+
     for ev in rule_events:
         sent = ev.evidence[0].sentence if ev.evidence else -1
-        for sp in ev.source or [None]:
-            for tp in ev.target or [None]:
+        for sp in named(ev.source):
+            for tp in named(ev.target):
                 if (sp is None and tp is None) or same(sp, tp, sent):
                     continue
                 out.append(Candidate(ev.type, sp, tp, 1.0, 1.0, 1.0, 1 if sp else 0, 1 if tp else 0, sent,
-                                     rule=ev, lemma=lemma(ev.cue or "")))
+                                     rule=ev, lemma=lemma(ev.cue) if ev.cue else ""))
     return out
 
 
