@@ -14,7 +14,7 @@ from lagebild.errors import LagebildError
 from lagebild.records import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_ingest import SPEC, ingest  # noqa: E402
+from test_ingest import ingest  # noqa: E402
 
 
 @pytest.fixture
