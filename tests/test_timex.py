@@ -365,6 +365,8 @@ def test_eval_timex_command_reports_a_missing_folder():
     ("Der Vertrag soll am Montag unterzeichnet werden.", "2022-02-21"),
     ("Er sagte, er werde am Montag nach Kiew reisen.", "2022-02-21"),           # own clause first
     ("Er hat angekündigt, dass er am Montag nach Kiew reist.", "2022-02-21"),  # present subordinate clause
+    ("Russische Truppen griffen am Montag Charkiw an.", "2022-02-14"),          # strong Präteritum
+    ("Die Soldaten verhielten sich am Montag ruhig.", "2022-02-14"),
 ])
 def test_weekday_follows_the_tense_of_its_clause(sentence, value):
     assert one(sentence).value == value
