@@ -173,7 +173,7 @@ class Analyzer:
             learned = self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes, article.dct,
                                         cache=cache)
             if self.coder_mode == "both":
-                self.learned.judge_rule_events(st.rule_events, cache["ctx"], cache)
+                self.learned.score_rule_events(st.rule_events, cache["ctx"], cache)
                 learned += st.rule_events
             events = [e for e in learned if self.learned.keep(e, self.min_confidence)]
         events = merge_events(events)

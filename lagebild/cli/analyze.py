@@ -88,7 +88,7 @@ def format_summary(doc: Document) -> str:
               show_default=True, help="Event coder. rules: the cue lexicon and clause rules; learned: "
               "the models trained on the annotated corpus (trigger and role models propose, the dyad "
               "judge decides which dyads the article reports; rule events are among its candidates); both: the learned events plus the rule "
-              "events, each rule event scored by the learned judge (its confidence); auto: what the "
+              "events, each rule event scored by the learned rulecheck model (its confidence); auto: what the "
               "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
               "else rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,

@@ -17,7 +17,7 @@ from ..timex import event_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
-                       rule_event_features, trigger_features)
+                       rule_event_features, trigger_features, trigger_probs)
 from .judge import Dyad, Settings, judge_rows
 from .linear import LinearModel
 
@@ -25,6 +25,12 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events_de"
 NONE = "O"
 MAX_SIDE = 3
 EXTRA = 0.8      # a second participant on a side needs this probability
+
+
+def calibrated(score: float, a: float, b: float, raw: bool = False) -> float:
+    """A model score as a confidence: Platt scaling sigmoid(a * score + b), fitted on dev
+    (``raw``: the score itself, while calibrating)."""
+    return score if raw else 1.0 / (1.0 + math.exp(-(a * score + b)))
 
 
 @dataclass
@@ -38,6 +44,8 @@ class Thresholds:
     calib_b: float = 0.0
     rule_a: float = 1.0           # the same for the judge of rule events: sigmoid(a * p + b)
     rule_b: float = 0.0
+    # with a dyad judge, trigger/role/merge_window/calib_a/b are not used for decoding (the judge
+    # draws its own candidates); they are still chosen on dev for the coder without one
     judge: float = 0.5            # the dyad judge keeps a dyad at this probability (chosen on dev)
     judge_trigger: float = 0.02   # candidates of the dyad judge: trigger probability ...
     judge_role: float = 0.05      # ... and role probability they need
@@ -109,13 +117,7 @@ class LearnedCoder:
     def triggers(self, ctx: DocContext, cache: dict | None = None) -> list[Trigger]:
         th = self.model.thresholds
         cache = {} if cache is None else cache
-        if "trig" not in cache:
-            cands = [(st, k) for st in ctx.sentences if st.sentence.kind == "body"
-                     for k, t in enumerate(st.tokens) if content_token(t)]
-            probs = self.model.trigger.proba_many([trigger_features(st, k, ctx) for st, k in cands]) \
-                if cands else np.zeros((0, len(self.model.trigger.classes)))
-            cache["trig"] = (cands, probs)
-        cands, probs = cache["trig"]
+        cands, probs = trigger_probs(self.model.trigger, ctx, cache)
         classes = self.model.trigger.classes
         event_cols = np.array([i for i, c in enumerate(classes) if c != NONE])
         if not cands or not len(event_cols):
@@ -177,14 +179,14 @@ class LearnedCoder:
         tok = next((t for t in st.tokens if t.text == ev.cue), None) if st is not None else None
         return st, tok
 
-    def judge_rule_events(self, rule_events: list[Event], ctx: DocContext, cache: dict) -> None:
+    def score_rule_events(self, rule_events: list[Event], ctx: DocContext, cache: dict) -> None:
         """Give each rule-coder event a confidence: the rulecheck model's probability that it is right."""
         if self.model.rulecheck is None:
             return
         th = self.model.thresholds
         for ev in rule_events:
             p = self.model.rulecheck.proba(self.rule_features(ev, ctx, cache)).get("right", 0.0)
-            ev.confidence = round(p if th.raw else 1.0 / (1.0 + math.exp(-(th.rule_a * p + th.rule_b))), 3)
+            ev.confidence = round(calibrated(p, th.rule_a, th.rule_b, th.raw), 3)
 
     def rule_features(self, ev: Event, ctx: DocContext, cache: dict) -> list[str]:
         st, tok = self.rule_token(ev, ctx)
@@ -262,7 +264,7 @@ class LearnedCoder:
                 continue                 # no participant in the text: nothing to report
             parts = [p for _, p in src + tgt]
             raw = tr.p * (sum(parts) / len(parts))
-            conf = raw if th.raw else 1.0 / (1.0 + math.exp(-(th.calib_a * raw + th.calib_b)))
+            conf = calibrated(raw, th.calib_a, th.calib_b, th.raw)
             out.append(self._event(tr, [m.participant() for m, _ in src], [m.participant() for m, _ in tgt],
                                    conf, ctx, timexes, dct, cache))
         return out
@@ -288,7 +290,7 @@ class LearnedCoder:
         for d, p in self.judge_dyads(ctx, rule_events, cache):
             if p < th.judge:
                 continue
-            conf = p if th.raw else 1.0 / (1.0 + math.exp(-(th.judge_a * p + th.judge_b)))
+            conf = calibrated(p, th.judge_a, th.judge_b, th.raw)
             best = d.best
             src = [best.src] if best.src else []
             tgt = [best.tgt] if best.tgt else []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from ..actors import ActorIndex, Mention
@@ -80,6 +81,18 @@ def content_token(t: Token) -> bool:
     """A token that may be an event's trigger: a word of three letters or more that is not a
     function word (spaCy's German stop words)."""
     return len(t.text) >= 3 and t.text[0].isalpha() and t.lower not in STOP_WORDS
+
+
+def trigger_probs(trigger, ctx: DocContext, cache: dict) -> tuple[list[tuple[SentenceTokens, int]], np.ndarray]:
+    """The trigger model's class probabilities for every content token of the body sentences:
+    (the (sentence, token index) pairs, an array of probabilities); kept in ``cache``."""
+    if "trig" not in cache:
+        cands = [(st, k) for st in ctx.sentences if st.sentence.kind == "body"
+                 for k, t in enumerate(st.tokens) if content_token(t)]
+        probs = trigger.proba_many([trigger_features(st, k, ctx) for st, k in cands]) \
+            if cands else np.zeros((0, len(trigger.classes)))
+        cache["trig"] = (cands, probs)
+    return cache["trig"]
 
 
 def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:

@@ -24,7 +24,7 @@ from ..actors import Mention
 from ..events import lemma
 from ..records import Event, Participant
 from ..text import SentenceTokens
-from .features import DocContext, _bucket, candidate_mentions, content_token, role_features, trigger_features
+from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
 from .linear import LinearModel
 
 NONE = "O"
@@ -44,8 +44,10 @@ def pbin(p: float) -> str:
 
 @dataclass
 class Settings:
-    trigger: float = 0.02     # a token's type joins the candidates at this trigger probability
-    role: float = 0.05        # a mention joins a side at this role probability
+    """How wide the candidates are drawn (the values live in ``coder.Thresholds``)."""
+
+    trigger: float      # a token's type joins the candidates at this trigger probability
+    role: float         # a mention joins a side at this role probability
 
 
 @dataclass
@@ -113,13 +115,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                        cache: dict) -> list[Candidate]:
     """Candidates of the trigger and role models: each likely (token, type) with its likeliest
     sources and targets (or none)."""
-    if "trig" not in cache:
-        cands = [(st, k) for st in ctx.sentences if st.sentence.kind == "body"
-                 for k, t in enumerate(st.tokens) if content_token(t)]
-        probs = trigger.proba_many([trigger_features(st, k, ctx) for st, k in cands]) \
-            if cands else np.zeros((0, len(trigger.classes)))
-        cache["trig"] = (cands, probs)
-    cands, probs = cache["trig"]
+    cands, probs = trigger_probs(trigger, ctx, cache)
     classes = trigger.classes
     ri = {c: i for i, c in enumerate(role.classes)}
     out: list[Candidate] = []

@@ -286,13 +286,13 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     model.thresholds.raw = True
     for prep in dev_prep:
         cache: dict = {"ctx": prep.ctx}
-        coder.judge_rule_events(prep.stages.rule_events, prep.ctx, cache)
+        coder.score_rule_events(prep.stages.rule_events, prep.ctx, cache)
     ra, rb = calibrate(correct_flags(dev_prep, [prep.stages.rule_events for prep in dev_prep]))
     model.thresholds.raw = False
     model.thresholds.rule_a, model.thresholds.rule_b = ra, rb
     for prep in dev_prep:
         cache = {"ctx": prep.ctx}
-        coder.judge_rule_events(prep.stages.rule_events, prep.ctx, cache)
+        coder.score_rule_events(prep.stages.rule_events, prep.ctx, cache)
     rules = [merge_events([copy(e) for e in prep.stages.rule_events]) for prep in dev_prep]
     s_rules = score(dev_prep, rules)
     # the default coder and confidence floor, chosen for precision within bounds: the best dev F1
