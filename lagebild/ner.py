@@ -287,10 +287,12 @@ def read_germeval(path: str | Path, *, misc: bool = True) -> list[TaggedSentence
     return out
 
 
-def read_news(path: str | Path, texts: dict[str, tuple[str, str]], *, misc: bool = True
-              ) -> list[TaggedSentence]:
+def read_news(path: str | Path, texts: dict[str, tuple[str, str]], *, misc: bool = True,
+              annotators: Iterable[str] | None = None) -> list[TaggedSentence]:
     """The project's annotated news sentences (``data/ner/news.jsonl``: stand-off entity spans
-    in GermEval conventions over 10kGNAD texts) -> sentences with outer-level tags."""
+    in GermEval conventions over 10kGNAD texts) -> sentences with outer-level tags.
+    ``annotators``: only the sentences of these annotators (the rounds of data/ner/README.md)."""
+    keep = set(annotators) if annotators is not None else None
     from .corpus import text_hash
     from .text import tokenizer
     nlp = tokenizer()
@@ -300,6 +302,8 @@ def read_news(path: str | Path, texts: dict[str, tuple[str, str]], *, misc: bool
             if not line.strip():
                 continue
             r = json.loads(line)
+            if keep is not None and r.get("annotator") not in keep:
+                continue
             text = texts.get(r["doc_id"], (None, ""))[1][r["start"]:r["end"]]
             if not text or text_hash(text) != r["text_sha1"]:
                 raise DataError(f"{path}:{n}: sentence of {r['doc_id']} missing or changed in 10kGNAD")
@@ -1038,6 +1042,7 @@ class TrainSettings:
     europeana_share: float = 0.5    # Europeana chunks drawn per epoch (share)
     news_repeat: int = 2            # the project's annotated news sentences (data/ner) per epoch,
                                     # times; 0 = leave them out
+    news_annotators: tuple[str, ...] | None = None   # only these annotators' news sentences
     smartdata_share: float = 1.0    # DFKI SmartData (../shared/data/smartdata, training part):
                                     # share of its news and RSS sentences drawn per epoch
                                     # (above 1: whole copies plus a sample); 0 = off. Holdout
@@ -1109,7 +1114,7 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
     gnad = data_dir / "10kgnad" / "articles.csv.xz"
     if s.news_repeat and news_path.exists() and gnad.exists():
         from .corpus import gnad_texts
-        news = read_news(news_path, gnad_texts(gnad), misc=s.misc)
+        news = read_news(news_path, gnad_texts(gnad), misc=s.misc, annotators=s.news_annotators)
     elif s.news_repeat and news_path.exists():
         log(f"news sentences left out: {gnad} (their texts) not found")
     smart = load_smartdata(data_dir, s.smartdata_share, ge_train + news, log)

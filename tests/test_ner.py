@@ -347,3 +347,20 @@ def test_leading_role_nouns_are_dropped_from_predicted_entities():
     assert is_role_word("Technologie-Konzerns") and not is_role_word("Kyocera")
     # a one-token entity and a role word before a lower-case token stay as they are
     assert strip_role_prefix(["Nachrichtenagentur"], [(0, 1, "ORG")]) == [(0, 1, "ORG")]
+
+
+def test_news_sentences_can_be_restricted_to_some_annotators(tmp_path):
+    from lagebild.corpus import text_hash
+    from lagebild.ner import read_news
+    text = "Angela Merkel traf Emmanuel Macron in Paris. Die EU tagte in Brüssel."
+    first, second = text[:44], text[45:]
+    rows = [{"doc_id": "d", "start": 0, "end": 44, "text_sha1": text_hash(first),
+             "entities": [[0, 13, "PER"], [19, 34, "PER"], [38, 43, "LOC"]], "annotator": "N1"},
+            {"doc_id": "d", "start": 45, "end": len(text), "text_sha1": text_hash(second),
+             "entities": [[49, 51, "ORG"], [62, 69, "LOC"]], "annotator": "M9"}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    texts = {"d": ("Inland", text)}
+    assert len(read_news(path, texts)) == 2
+    (only,) = read_news(path, texts, annotators=["N1"])
+    assert only.words[:2] == ["Angela", "Merkel"] and only.tags[:2] == ["B-PER", "I-PER"]

@@ -62,8 +62,12 @@ def train_group() -> None:
                    "its news and RSS sentences per epoch (1 = all, 1.5 = all plus half), "
                    "tweets at half that; 0 = leave it out. Skipped with a message when the "
                    "folder is absent.")
+@click.option("--news-annotators", default=None, metavar="IDS",
+              help="Only the news sentences of these annotators (comma-separated ids of "
+                   "data/ner/news.jsonl; data/ner/README.md says which round each belongs to). "
+                   "The shipped model: N1,N2,N3,N4,N1+N2+NADJ,M5,M6,M7,M8 (rounds 1 and 2).")
 def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path,
-                  vectors_dir, smartdata_share) -> None:
+                  vectors_dir, smartdata_share, news_annotators) -> None:
     """Train the German NER model (PER, LOC, ORG, MISC).
 
     Data: GermEval 2014 dev (every 5th sentence is held out and never trained
@@ -92,6 +96,8 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
         settings.vectors = str(vectors_dir)
     if smartdata_share is not None:
         settings.smartdata_share = smartdata_share
+    if news_annotators:
+        settings.news_annotators = tuple(a.strip() for a in news_annotators.split(",") if a.strip())
     try:
         train_ner(data_dir=data_dir, out=out, config_path=config_path, settings=settings,
                   log=lambda m: click.echo(m, err=True))
