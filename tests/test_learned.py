@@ -161,3 +161,18 @@ def test_shipped_coder_never_asserts_a_happening_dated_after_the_document():
         for e in doc.events:
             if e.factuality == "asserted" and e.date is not None and not e.date.from_dct:
                 assert e.date.value <= "2024-03-13", (coder, e.type, e.date, e.evidence[0].text)
+
+
+@pytest.mark.parametrize("coder", ["rules", "learned", "both"])
+def test_the_content_of_a_warning_is_never_an_asserted_event(coder):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="rules" if coder == "rules" else "auto")
+    if coder != "rules":
+        if an.learned is None:
+            pytest.skip("no event model ships in this checkout")
+        an.coder_mode = coder
+    doc = an(Article(doc_id="w", dct="2024-03-13",
+                     text="Die USA warnten Russland vor einem Einmarsch in die Ukraine."))
+    assert not [e for e in doc.events if e.type == "ASSAULT" and e.factuality == "asserted"], \
+        [(e.type, e.factuality, e.cue) for e in doc.events]
