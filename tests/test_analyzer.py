@@ -61,6 +61,12 @@ def test_office_of_an_unknown_place_before_the_verb_gets_no_guessed_country():
     assert (office.code, office.sector) == (None, "GOV")
 
 
+def test_warplanes_with_a_demonym_are_a_military_actor():
+    doc = analyze("Israelische Kampfflugzeuge bombardierten am Dienstag Stellungen der Hisbollah im Libanon.")
+    planes = next(a for a in doc.actors if "Kampfflugzeuge" in a.name)
+    assert (planes.code, planes.sector) == ("ISR", "MIL")
+
+
 def test_later_surname_and_pronoun_resolve_to_the_same_actor():
     doc = analyze("Die finnische Regierungschefin Anna Virtanen reiste nach Kiew. Virtanen sagte, sie "
                   "unterstütze die Ukraine. Sie forderte mehr Hilfe.")

@@ -176,3 +176,15 @@ def test_the_content_of_a_warning_is_never_an_asserted_event(coder):
                      text="Die USA warnten Russland vor einem Einmarsch in die Ukraine."))
     assert not [e for e in doc.events if e.type == "ASSAULT" and e.factuality == "asserted"], \
         [(e.type, e.factuality, e.cue) for e in doc.events]
+
+
+def test_shipped_coder_codes_an_air_strike():
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False)
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="a", dct="2024-03-13", text="Israelische Kampfflugzeuge bombardierten am Dienstag "
+                                                        "Stellungen der Hisbollah im Libanon."))
+    dyads = {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
+    assert ("ASSAULT", "ISR", "LBN") in dyads, dyads
