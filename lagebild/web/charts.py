@@ -74,6 +74,17 @@ def stacked_bars(buckets: Sequence[tuple[str, dict[int, int]]], *, width: int = 
     return Markup("".join(out))
 
 
+def _two_sided_frame(kind: str, width: int, height: int, label: str, top: tuple[float, str],
+                     bottom: tuple[float, str], pad_l: float, mid: float) -> list[str]:
+    """The opening of a chart with bars above and below a middle line: the svg element, the
+    axis labels at the top and the bottom (y, already escaped text) and the middle line."""
+    return [f'<svg class="chart {kind}" role="img" viewBox="0 0 {width} {height}" width="100%" '
+            f'aria-label="{label}">',
+            f'<text x="2" y="{top[0]}" class="axis">{top[1]}</text>',
+            f'<text x="2" y="{bottom[0]}" class="axis">{bottom[1]}</text>',
+            f'<line x1="{pad_l}" y1="{mid}" x2="{width}" y2="{mid}" class="axis"/>']
+
+
 def signed_bars(buckets: Sequence[tuple[str, float]], *, width: int = 900, height: int = 140,
                 title: str = "") -> Markup:
     """Goldstein sums: cooperation above the zero line, conflict below."""
@@ -83,11 +94,8 @@ def signed_bars(buckets: Sequence[tuple[str, float]], *, width: int = 900, heigh
     pad_l, pad_b = 34, 18
     w = (width - pad_l) / len(buckets)
     mid = (height - pad_b) / 2
-    out = [f'<svg class="chart signed" role="img" viewBox="0 0 {width} {height}" width="100%" '
-           f'aria-label="{escape(title)}">',
-           f'<text x="2" y="10" class="axis">+{_fmt(top)}</text>',
-           f'<text x="2" y="{height - pad_b}" class="axis">-{_fmt(top)}</text>',
-           f'<line x1="{pad_l}" y1="{mid}" x2="{width}" y2="{mid}" class="axis"/>']
+    out = _two_sided_frame("signed", width, height, escape(title), (10, f"+{_fmt(top)}"),
+                           (height - pad_b, f"-{_fmt(top)}"), pad_l, mid)
     for i, (label, v) in enumerate(buckets):
         bh = abs(v) / top * (mid - 2)
         y = mid - bh if v >= 0 else mid
@@ -110,11 +118,8 @@ def mirror_bars(buckets: Sequence[dict[str, Any]], a: str, b: str, *, width: int
     pad_l, pad_b = 40, 18
     w = (width - pad_l) / len(buckets)
     mid = (height - pad_b) / 2
-    out = [f'<svg class="chart mirror" role="img" viewBox="0 0 {width} {height}" width="100%" '
-           f'aria-label="{escape(a)} and {escape(b)} over time">',
-           f'<text x="2" y="12" class="axis">{escape(a)}→</text>',
-           f'<text x="2" y="{height - pad_b - 2}" class="axis">{escape(b)}→</text>',
-           f'<line x1="{pad_l}" y1="{mid}" x2="{width}" y2="{mid}" class="axis"/>']
+    out = _two_sided_frame("mirror", width, height, f"{escape(a)} and {escape(b)} over time",
+                           (12, f"{escape(a)}→"), (height - pad_b - 2, f"{escape(b)}→"), pad_l, mid)
     for i, x in enumerate(buckets):
         cx = pad_l + i * w + 0.5
         out.append(f'<a href="{escape(x["href"])}">')
