@@ -66,12 +66,16 @@ def stacked_bars(buckets: Sequence[tuple[str, dict[int, int]]], *, width: int = 
                 continue
             bh = n / top * (h - 4)
             y -= bh
-            out.append(f'<rect x="{x + 0.5:.1f}" y="{y:.1f}" width="{max(w - 1, 0.8):.1f}" '
-                       f'height="{bh:.1f}" fill="{QUAD_COLORS[q]}"><title>{escape(label)}: '
-                       f'{n} {QUAD_NAMES[q]}</title></rect>')
+            out.append(_bar(x + 0.5, y, w, bh, QUAD_COLORS[q], f"{escape(label)}: {n} {QUAD_NAMES[q]}"))
     out += _x_labels([b[0] for b in buckets], pad_l, w, height)
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _bar(x: float, y: float, w: float, h: float, fill: str, title: str) -> str:
+    """One bar of a chart (a 1-pixel gap to the next; ``title`` already escaped)."""
+    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w - 1, 0.8):.1f}" height="{h:.1f}" '
+            f'fill="{fill}"><title>{title}</title></rect>')
 
 
 def _two_sided_frame(kind: str, width: int, height: int, label: str, top: tuple[float, str],
@@ -100,9 +104,7 @@ def signed_bars(buckets: Sequence[tuple[str, float]], *, width: int = 900, heigh
         bh = abs(v) / top * (mid - 2)
         y = mid - bh if v >= 0 else mid
         color = "#2e7d32" if v >= 0 else "#c62828"
-        out.append(f'<rect x="{pad_l + i * w + 0.5:.1f}" y="{y:.1f}" width="{max(w - 1, 0.8):.1f}" '
-                   f'height="{bh:.1f}" fill="{color}"><title>{escape(label)}: Goldstein '
-                   f'{_fmt(v)}</title></rect>')
+        out.append(_bar(pad_l + i * w + 0.5, y, w, bh, color, f"{escape(label)}: Goldstein {_fmt(v)}"))
     out += _x_labels([b[0] for b in buckets], pad_l, w, height)
     out.append("</svg>")
     return Markup("".join(out))
@@ -131,9 +133,7 @@ def mirror_bars(buckets: Sequence[dict[str, Any]], a: str, b: str, *, width: int
             color = "#c62828" if g < 0 else "#2e7d32" if g > 0 else "#9e9e9e"
             y = mid - bh if up else mid
             who = f"{a}→{b}" if up else f"{b}→{a}"
-            out.append(f'<rect x="{cx:.1f}" y="{y:.1f}" width="{max(w - 1, 0.8):.1f}" '
-                       f'height="{bh:.1f}" fill="{color}"><title>{escape(x["label"])}: {n} '
-                       f'{escape(who)}, Goldstein {_fmt(g)}</title></rect>')
+            out.append(_bar(cx, y, w, bh, color, f"{escape(x['label'])}: {n} {escape(who)}, Goldstein {_fmt(g)}"))
         out.append("</a>")
     out += _x_labels([x["label"] for x in buckets], pad_l, w, height)
     out.append("</svg>")
