@@ -51,13 +51,14 @@ class Prepared:
 LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
 
 
-def examples(prep: Prepared, skip_ambiguous: bool = True) -> tuple[list, list, list, Counter]:
+def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list, Counter]:
     """(trigger rows, role rows, factuality rows, mode counts) of one article: rows are (features, label).
 
-    ``skip_ambiguous``: annotators mark one cue per happening, so another word of the sentence
-    that the lexicon gives the same type ("Anschlag" marked, "getötet" not) is most often the same
-    happening told again, not a word that is no event: it is left out of the trigger examples
-    instead of teaching the model that the word is none."""
+    ``ambiguous``: annotators mark one cue per happening, so another word of the sentence that
+    the lexicon gives the same type ("Anschlag" marked, "getötet" not) is most often the same
+    happening told again, not a word that is no event. "skip" leaves it out of the trigger
+    examples instead of teaching the model that the word is none; "positive" makes it a trigger
+    of that type; "negative" keeps it as none."""
     ctx = prep.ctx
     trig_label: dict[tuple[int, int], str] = {}
     sent_types: dict[int, set[str]] = {}
@@ -86,10 +87,13 @@ def examples(prep: Prepared, skip_ambiguous: bool = True) -> tuple[list, list, l
             if content_token(t) or (st.sentence.index, k) in trig_label:
                 feats = trigger_features(st, k, ctx)
                 label = trig_label.get((st.sentence.index, k), NONE)
-                if skip_ambiguous and label == NONE and st.sentence.index in sent_types and any(
-                        f.startswith(LEXICON_TYPE) and f.split("=", 1)[1] in sent_types[st.sentence.index]
-                        for f in feats):
-                    continue
+                if ambiguous != "negative" and label == NONE and st.sentence.index in sent_types:
+                    same = [f.split("=", 1)[1] for f in feats if f.startswith(LEXICON_TYPE)
+                            and f.split("=", 1)[1] in sent_types[st.sentence.index]]
+                    if same and ambiguous == "skip":
+                        continue
+                    if same:
+                        label = same[0]
                 trig_rows.append((feats, label))
     role_rows, fact_rows, modes = [], [], Counter()
     for st, k, ev in anchors:
