@@ -145,6 +145,27 @@ def test_an_office_and_its_apposition_or_place_are_never_two_sides():
     assert not one_referent(office, eu, sts[0]) and not one_referent(person, eu, sts[0])
 
 
+def test_a_side_in_a_list_of_actors_brings_its_conjuncts_as_candidates():
+    """ "die Verhandlungspartner USA, Russland, China und Deutschland mit dem Iran": each member of
+    the list is a candidate source of the agreement, not only the mention the role model liked."""
+    from lagebild.learned.features import DocContext
+    from lagebild.learned.judge import Candidate, conjuncts, derived
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(coder="rules")
+    st = an.stages(Article(doc_id="c", text="Die Verhandlungspartner USA, Russland, China und der Kosovo "
+                           "haben sich mit dem Iran geeinigt, sagte ein Sprecher in Wien."))
+    ctx = DocContext.build(st.sent_tokens, st.actors, an.coder.lex, st.rule_events)
+    by_code = {m.code: m for m in st.actors.mentions}
+    assert {m.code for m in conjuncts(by_code["RUS"], ctx)} == {"USA", "CHN", "XKX"}
+    assert conjuncts(by_code["IRN"], ctx) == []          # "mit dem Iran" is no member of the list
+    c = Candidate("AGREE", by_code["USA"].participant(), by_code["IRN"].participant(), 0.8, 0.7, 0.6, 1, 1,
+                  sent=0, src_m=by_code["USA"], tgt_m=by_code["IRN"])
+    more = derived([c], ctx)
+    assert {d.key for d in more} == {("AGREE", x, "IRN") for x in ("RUS", "CHN", "XKX")}
+    assert all(d.via == "conj" for d in more)
+
+
 def test_shipped_coder_never_asserts_a_happening_dated_after_the_document():
     """Two happenings of one dyad, a past and a planned one: whichever the judged event tells,
     its factuality and its date come from the same place."""
