@@ -49,6 +49,7 @@ class Prepared:
 
 
 LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
+WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 
 
 def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list, Counter]:
@@ -111,7 +112,8 @@ def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list,
     return trig_rows, role_rows, fact_rows, modes
 
 
-def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_weight=None) -> LinearModel:
+def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_weight=None,
+        weights: list[float] | None = None) -> LinearModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -129,7 +131,7 @@ def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_w
     X = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(vocab)))
     y = [lab for _, lab in rows]
     clf = LogisticRegression(C=C, max_iter=2000, class_weight=class_weight)
-    clf.fit(X, y)
+    clf.fit(X, y, sample_weight=None if weights is None else np.asarray(weights, dtype=np.float64))
 
     class _Names:
         @staticmethod
@@ -184,8 +186,26 @@ def fit_rulecheck(model: EventModel, preps: list[Prepared], C: float) -> LinearM
     return fit(rows, C)
 
 
+def article_weight(prep: Prepared, written_weight: float) -> float:
+    """How much one train article's examples count: items written for the project count
+    ``written_weight`` (they are denser in events than news), news articles 1."""
+    return written_weight if prep.doc.written else 1.0
+
+
+def stacked(per_article: list, weights: list[float], part: int, take=lambda i: True) -> tuple[list, list[float]]:
+    """One kind of example rows (0 trigger, 1 role, 2 factuality) of the articles ``take``
+    accepts, with each row's weight."""
+    rows: list = []
+    w: list[float] = []
+    for i, (ex, wt) in enumerate(zip(per_article, weights)):
+        if take(i):
+            rows += ex[part]
+            w += [wt] * len(ex[part])
+    return rows, w
+
+
 def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, dev_prep: list[Prepared],
-              C: float, log: Callable[[str], None], folds: int = 5) -> LinearModel:
+              C: float, log: Callable[[str], None], folds: int = 5, written_weight: float = 1.0) -> LinearModel:
     """The dyad judge: its training rows are the dyads of each train article as trigger and role
     models trained on the other folds see them (so that they look like new text to it); its C,
     threshold and calibration are chosen on dev. Sets ``model.thresholds`` (judge, judge_a/b)."""
@@ -195,10 +215,12 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
     th = model.thresholds
     settings = Settings(th.judge_trigger, th.judge_role)
     rows = []
+    weights = [article_weight(p, written_weight) for p in train_prep]
+    row_w: list[float] = []
     for f in range(folds):
-        trig = [r for i, ex in enumerate(per_article) if i % folds != f for r in ex[0]]
-        role = [r for i, ex in enumerate(per_article) if i % folds != f for r in ex[1]]
-        mt, mr = fit(trig, C), fit(role, C)
+        trig, tw = stacked(per_article, weights, 0, lambda i: i % folds != f)
+        role, rw = stacked(per_article, weights, 1, lambda i: i % folds != f)
+        mt, mr = fit(trig, C, weights=tw), fit(role, C, weights=rw)
         for i, prep in enumerate(train_prep):
             if i % folds != f:
                 continue
@@ -206,11 +228,12 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
             slots = gold_slots(prep.doc.as_gold()["events"])
             rows += [(x, "right" if any(sl.accepts(d.key) for sl in slots) else "wrong")
                      for d, x in zip(dyads, feats)]
+            row_w += [weights[i]] * len(dyads)
         log(f"  judge: fold {f + 1}/{folds} done, {len(rows)} dyads ({time.time() - t0:.0f} s)")
     log(f"  judge: {sum(lab == 'right' for _, lab in rows)} of {len(rows)} train dyads are right")
     options = []
     for Cj in (0.1, 0.3, 1.0):
-        model.judge = fit(rows, Cj)
+        model.judge = fit(rows, Cj, weights=row_w)
         th.raw = True
         caches = [{} for _ in dev_prep]
         for jt in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
@@ -237,7 +260,8 @@ def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
 
 
 def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Callable[[str], None] = print,
-          use_models: bool = True, target_precision: float = 0.75) -> EventModel:
+          use_models: bool = True, target_precision: float = 0.75,
+          written_weight: float = WRITTEN_WEIGHT) -> EventModel:
     from ..pipeline import Analyzer
     t0 = time.time()
     kw = {"corpus_dir": corpus_dir} if corpus_dir else {}
@@ -249,13 +273,12 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     log(f"preparing {len(train_docs)} train and {len(dev_docs)} dev articles ...")
     train_prep = [Prepared(d, analyzer) for d in train_docs if d.text]
     dev_prep = [Prepared(d, analyzer) for d in dev_docs if d.text]
-    trig, role, fact, modes = [], [], [], Counter()
     per_article = [examples(p) for p in train_prep]
-    for a, b, c, m in per_article:
-        trig += a
-        role += b
-        fact += c
-        modes += m
+    weights = [article_weight(p, written_weight) for p in train_prep]
+    (trig, tw), (role, rw), (fact, fw) = (stacked(per_article, weights, k) for k in range(3))
+    modes: Counter = Counter()
+    for ex in per_article:
+        modes += ex[3]
     log(f"examples: {len(trig)} tokens ({sum(l != NONE for _, l in trig)} triggers), "
         f"{len(role)} mention pairs, {len(fact)} factuality ({time.time() - t0:.0f} s)")
     by_key: dict[str, Counter] = defaultdict(Counter)
@@ -264,7 +287,8 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     best_mode = {k: c.most_common(1)[0][0] for k, c in by_key.items()}
     best = None
     for C in (0.3, 1.0, 3.0):
-        model = EventModel(trigger=fit(trig, C), role=fit(role, C), factuality=fit(fact, C), modes=best_mode)
+        model = EventModel(trigger=fit(trig, C, weights=tw), role=fit(role, C, weights=rw),
+                           factuality=fit(fact, C, weights=fw), modes=best_mode)
         caches = [{} for _ in dev_prep]
         for tt in (0.1, 0.15, 0.2, 0.3, 0.4):
             for rt in (0.15, 0.25, 0.35, 0.5):
@@ -284,7 +308,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     # the rule events' confidence)
     model.rulecheck = fit_rulecheck(model, train_prep, C)
     # the dyad judge (judge.py): trained on cross-fitted candidates of train, threshold on dev
-    model.judge = fit_judge(model, train_prep, per_article, dev_prep, C, log)
+    model.judge = fit_judge(model, train_prep, per_article, dev_prep, C, log, written_weight=written_weight)
     dev_pred = predict(model, dev_prep)
     coder = LearnedCoder(model)
     model.thresholds.raw = True
