@@ -209,3 +209,23 @@ def test_shipped_coder_codes_an_air_strike():
                                                         "Stellungen der Hisbollah im Libanon."))
     dyads = {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
     assert ("ASSAULT", "ISR", "LBN") in dyads, dyads
+
+
+def test_out_of_fold_dyad_counts_follow_the_scorer():
+    """The judge's threshold is chosen with train articles scored out of fold: a kept dyad no gold
+    slot accepts is a false positive, an optional gold dyad neither helps nor hurts, a required
+    one not kept is a miss."""
+    from lagebild.evaluate.events import gold_slots
+    from lagebild.learned.train import _dyad_counts
+
+    def ev(typ, s, t, optional=False):
+        return {"type": typ, "source": [{"code": s}], "target": [{"code": t}], "optional": optional,
+                "factuality": "asserted"}
+
+    events = [ev("ACCUSE", "FRA", "TUR"), ev("CONSULT", "FRA", "DEU"), ev("AID", "DEU", "TUR", optional=True)]
+    gold = {0: (gold_slots(events), gold_slots([e for e in events if not e["optional"]]))}
+    keys = [("ACCUSE", "FRA", "TUR"), ("AID", "DEU", "TUR"), ("ASSAULT", "TUR", "FRA"), ("CONSULT", "FRA", "DEU")]
+    probs = [0.9, 0.8, 0.7, 0.2]
+    assert _dyad_counts([0] * 4, keys, probs, 0.5, gold) == (1, 1, 1)
+    assert _dyad_counts([0] * 4, keys, probs, 0.1, gold) == (2, 1, 0)
+    assert _dyad_counts([0] * 4, keys, probs, 0.95, gold) == (0, 0, 2)

@@ -262,9 +262,10 @@ def train_events_cmd(corpus_dir, out, no_models) -> None:
 
     Trigger (event type per token), role (source/target per actor mention) and
     factuality models: logistic regression over features from the analyzer's
-    tokens, mentions, cue lexicon and rule events. The regularisation, the
-    thresholds and the confidence calibration are chosen on the dev split; the test
-    split is never read. About 2-5 minutes on 2 cores; needs scikit-learn
+    tokens, mentions, cue lexicon and rule events, and a dyad judge over their
+    candidates. The regularisation, the thresholds and the confidence calibration
+    are chosen on the dev split (the judge's together with the train news articles,
+    scored out of fold); the test split is never read. About 2-5 minutes on 2 cores; needs scikit-learn
     (pip install "lagebild[train]").
 
     \b
