@@ -371,12 +371,26 @@ def load(corpus_dir: Path | None = None, *, split: str | None = None,
     return docs
 
 
+def frozen_splits(corpus_dir: Path | None = None) -> dict[str, str]:
+    """The split of every corpus article as ``articles.tsv`` freezes it (id -> split)."""
+    path = (corpus_dir or globals()["corpus_dir"]()) / "articles.tsv"
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[2:]:
+        parts = line.split("\t")
+        if len(parts) == 3:
+            out[parts[0]] = parts[2]
+    return out
+
+
 def check(corpus_dir: Path | None = None) -> list[str]:
     """Every problem of the corpus: spans that do not match the text, codes, types, modes,
     splits, duplicate ids, written texts outside train."""
     problems: list[str] = []
     codes = valid_codes()
     texts = gnad_texts()
+    frozen = frozen_splits(corpus_dir)
     seen: dict[str, str] = {}
     for path in iter_files(corpus_dir):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -394,6 +408,11 @@ def check(corpus_dir: Path | None = None) -> list[str]:
             seen[doc.doc_id] = where
             if doc.split not in SPLITS:
                 problems.append(f"{where}: split {doc.split!r} is not one of {SPLITS}")
+            if frozen and not doc.written and frozen.get(doc.doc_id, doc.split) != doc.split:
+                problems.append(f"{where}: split {doc.split!r}, but articles.tsv freezes it as "
+                                f"{frozen[doc.doc_id]!r} -- splits change only there, and dev and test never")
+            elif frozen and not doc.written and doc.doc_id not in frozen:
+                problems.append(f"{where}: not in articles.tsv (add it there first, as train)")
             if doc.written:
                 text = doc.text
                 if doc.split != "train":

@@ -86,6 +86,24 @@ def test_check_reports_spans_that_do_not_match_and_written_text_outside_train(tm
     assert any("cue span" in p and "reads" in p for p in problems)
 
 
+def test_check_holds_every_news_article_to_its_frozen_split(tmp_path, monkeypatch):
+    """A record whose split differs from data/events/articles.tsv (a test article moved into
+    train, an extension article marked dev) or that articles.tsv does not list is refused."""
+    monkeypatch.setattr("lagebild.corpus.gnad_texts", lambda path=None: {"gnad-1": ("Inland", TEXT),
+                                                                          "gnad-2": ("Inland", TEXT)})
+    events, _ = anchor(TEXT, _raw(), valid_codes())
+    docs = [CorpusDoc(doc_id=i, dataset="10kgnad", split=sp, text_sha1=text_hash(TEXT), events=events,
+                      annotators=["T"]) for i, sp in (("gnad-1", "train"), ("gnad-2", "dev"))]
+    write_jsonl(docs, tmp_path / "corpus.jsonl")
+    (tmp_path / "articles.tsv").write_text("# frozen\ndoc_id\tcategory\tsplit\ngnad-1\tInland\ttest\n")
+    problems = check(tmp_path)
+    assert any("gnad-1" in p and "freezes it as 'test'" in p for p in problems)
+    assert any("gnad-2" in p and "not in articles.tsv" in p for p in problems)
+    (tmp_path / "articles.tsv").write_text("# frozen\ndoc_id\tcategory\tsplit\ngnad-1\tInland\ttrain\n"
+                                           "gnad-2\tInland\tdev\n")
+    assert check(tmp_path) == []
+
+
 def test_timex_anchoring_follows_text_order():
     raw = {"doc_id": "w", "dct": "2016-03-16",
            "timexes": [{"text": "Freitag", "type": "DATE", "value": "2016-03-18"}]}

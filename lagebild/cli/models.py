@@ -265,8 +265,9 @@ def train_events_cmd(corpus_dir, out, no_models) -> None:
     tokens, mentions, cue lexicon and rule events, and a dyad judge over their
     candidates. The regularisation, the thresholds and the confidence calibration
     are chosen on the dev split (the judge's together with the train news articles,
-    scored out of fold); the test split is never read. About 2-5 minutes on 2 cores; needs scikit-learn
-    (pip install "lagebild[train]").
+    scored out of fold; the default coder and floor together with the gold files of
+    ../shared/gold, scored, never trained on); the test split is never read.
+    About 2-5 minutes on 2 cores; needs scikit-learn (pip install "lagebild[train]").
 
     \b
     Examples:

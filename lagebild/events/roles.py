@@ -7,6 +7,7 @@ from ..actors import Mention
 from ..records import Participant
 from .clauses import Clause, POSSESSIVES
 
+
 def _place_code(ms: list[Mention]) -> str | None:
     """The country of the first "in X" / "im X" place among the mentions."""
     return next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
@@ -35,3 +36,17 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         else:
             break
     return out
+
+
+def coordinated_group(m: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
+    """The list of actors ("X, Y und Z", "sowohl X als auch Y") that mention ``m`` stands in
+    within clause ``c`` (``m`` included), as ``_coordinated`` joins them for the rule coder."""
+    inside = sorted((x for x in ms if c.start <= x.start and x.end <= c.end), key=lambda x: x.i)
+    k = 0
+    while k < len(inside):
+        group = _coordinated(inside[k], inside[k:], c)
+        if m in group:
+            return group
+        k += max(1, len([x for x in group if x in inside[k:]]))
+    return [m]
+

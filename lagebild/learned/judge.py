@@ -22,6 +22,8 @@ import numpy as np
 
 from ..actors import Mention
 from ..events import lemma
+from ..events.clauses import split_clauses
+from ..events.roles import coordinated_group
 from ..records import Event, Participant
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
@@ -116,34 +118,23 @@ def candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_ev
     return learned + derived(learned, ctx) + rule_candidates(ctx, rule_events)
 
 
-def conjuncts(m: Mention, ctx: DocContext) -> list[Mention]:
-    """The other members of a list of actors the mention stands in ("die Verhandlungspartner USA,
-    Russland, China und Deutschland"): neighbouring mentions of its sentence with only commas,
-    coordinators and articles (``cues.tsv``: coordinator, article) between them."""
-    here = sorted(ctx.mentions.get(m.sent, ()), key=lambda x: x.i)
-    if m not in here:
+def conjuncts(m: Mention, ctx: DocContext, clauses: dict | None = None) -> list[Mention]:
+    """The other members of the list of actors the mention stands in, within its clause ("die
+    Verhandlungspartner USA, Russland, China und Deutschland"), as the rule coder joins them
+    (``events.roles.coordinated_group``): named, with a code of their own (not the story's), one
+    per code. ``clauses`` caches the clauses of each sentence."""
+    clauses = {} if clauses is None else clauses
+    if m.sent not in clauses:
+        st = next((x for x in ctx.sentences if x.sentence.index == m.sent), None)
+        clauses[m.sent] = split_clauses(st, ctx.lex) if st is not None else []
+    c = next((c for c in clauses[m.sent] if c.start <= m.start and m.end <= c.end), None)
+    if c is None:
         return []
-    st = next((x for x in ctx.sentences if x.sentence.index == m.sent), None)
-    if st is None:
-        return []
-    lex = ctx.lex
-
-    def joined(a: Mention, b: Mention) -> bool:
-        between = [t.lower for t in st.tokens[a.j:b.i]]
-        glue = [w for w in between if w == "," or lex.is_(w, "coordinator")]
-        return bool(glue) and all(w in glue or lex.is_(w, "article") for w in between)
-
-    k = here.index(m)
-    out: list[Mention] = []
-    a = k
-    while a > 0 and joined(here[a - 1], here[a]):
-        a -= 1
-        out.append(here[a])
-    b = k
-    while b + 1 < len(here) and joined(here[b], here[b + 1]):
-        b += 1
-        out.append(here[b])
-    return [x for x in out if x.code and x.code != m.code and not x.pronoun]
+    out: dict[str, Mention] = {}
+    for x in coordinated_group(m, ctx.mentions.get(m.sent, []), c):
+        if x is not m and x.code and x.code != m.code and not x.pronoun and not x.code_from:
+            out.setdefault(x.code, x)
+    return list(out.values())
 
 
 def derived(learned: list[Candidate], ctx: DocContext) -> list[Candidate]:
@@ -151,11 +142,12 @@ def derived(learned: list[Candidate], ctx: DocContext) -> list[Candidate]:
     (``via="conj"``); the judge weighs them by what they derive from. (Reversed pairs for
     agreements and meetings told once for both sides were tried too: dev F1 0.449 against 0.464.)"""
     out: list[Candidate] = []
+    clauses: dict = {}
     for c in learned:
-        for m in conjuncts(c.src_m, ctx) if c.src_m is not None else ():
+        for m in conjuncts(c.src_m, ctx, clauses) if c.src_m is not None else ():
             if c.tgt_m is None or m.code != c.tgt_m.code:
                 out.append(replace(c, src=m.participant(), src_m=m, via="conj"))
-        for m in conjuncts(c.tgt_m, ctx) if c.tgt_m is not None else ():
+        for m in conjuncts(c.tgt_m, ctx, clauses) if c.tgt_m is not None else ():
             if c.src_m is None or m.code != c.src_m.code:
                 out.append(replace(c, tgt=m.participant(), tgt_m=m, via="conj"))
     return out

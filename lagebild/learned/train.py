@@ -48,6 +48,41 @@ class Prepared:
                     sp.start, sp.end = tm.to_clean(sp.start, sp.end)
 
 
+class GoldFile:
+    """A gold file of ``../shared/gold`` (EVENTS.md shape, with its text) as the scorer reads it."""
+
+    def __init__(self, gold: dict):
+        self.gold = gold
+        self.doc_id = gold.get("doc_id") or "?"
+        self.text = gold["text"]
+        self.dct = gold.get("dct")
+        self.written = False
+
+    def as_gold(self) -> dict:
+        return self.gold
+
+
+class GoldFilePrep:
+    """A shared gold file run through the analyzer's stages: scored, never trained on."""
+
+    def __init__(self, gold: dict, analyzer):
+        self.doc = GoldFile(gold)
+        self.stages = analyzer.stages(Article(doc_id=self.doc.doc_id, text=self.doc.text, dct=self.doc.dct))
+        self.ctx = DocContext.build(self.stages.sent_tokens, self.stages.actors, analyzer.coder.lex,
+                                    self.stages.rule_events)
+
+
+def shared_gold_preps(analyzer, log: Callable[[str], None] = print) -> list[GoldFilePrep]:
+    """The 12 dev gold articles and the seed of ``../shared/gold`` (none when it is absent)."""
+    from ..corpus import shared_dir
+    from ..evaluate.events import load_gold
+    gold = shared_dir() / "gold"
+    paths = sorted((gold / "dev").glob("*.json")) + ([gold / "seed.json"] if (gold / "seed.json").exists() else [])
+    if not paths:
+        log(f"  {gold}: no gold files; the default coder is chosen on the dev split alone")
+    return [GoldFilePrep(load_gold(p), analyzer) for p in paths]
+
+
 LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
 WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 KEEP_RECALL = 2 / 3       # a default confidence floor keeps at least this share of the best-F1 recall
@@ -240,9 +275,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
     log(f"  judge: {sum(lab == 'right' for _, lab in rows)} of {len(rows)} train dyads are right")
     # out-of-fold judge probabilities of the train news articles' dyads
     news = [i for i, p in enumerate(train_prep) if not p.doc.written]
-    gold = {i: (gold_slots(train_prep[i].doc.as_gold()["events"]),
-                gold_slots([e for e in train_prep[i].doc.as_gold()["events"] if not e.get("optional")]))
-            for i in news}
+    gold = {i: train_prep[i].doc.as_gold() for i in news}
     options = []
     thresholds = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
     for Cj in (0.1, 0.3, 1.0):
@@ -278,20 +311,18 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
 
 
 def _dyad_counts(row_doc: list[int], row_key: list, probs: np.ndarray, threshold: float,
-                 gold: dict[int, tuple]) -> tuple[int, int, int]:
-    """(tp, fp, fn) of the dyads kept at ``threshold`` in the articles of ``gold`` (index ->
-    (all slots, required slots)), as the scorer counts them."""
+                 gold: dict[int, dict]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of the dyads kept at ``threshold`` in the articles of ``gold`` (index -> gold
+    document), counted by the scorer itself (``evaluate.events.score_pairs``)."""
+    from ..evaluate.events import score_pairs
     kept: dict[int, list] = {i: [] for i in gold}
-    for i, key, p in zip(row_doc, row_key, probs):
+    for i, (typ, src, tgt), p in zip(row_doc, row_key, probs):
         if i in gold and p >= threshold:
-            kept[i].append(key)
-    tp = fp = fn = 0
-    for i, (every, required) in gold.items():
-        fp += sum(not any(sl.accepts(k) for sl in every) for k in kept[i])
-        hit = sum(any(sl.accepts(k) for k in kept[i]) for sl in required)
-        tp += hit
-        fn += len(required) - hit
-    return tp, fp, fn
+            kept[i].append({"type": typ, "factuality": "asserted",
+                            "source": [] if src == "-" else [{"code": src}],
+                            "target": [] if tgt == "-" else [{"code": tgt}]})
+    s = score_pairs([(gold[i], {"events": kept[i]}) for i in gold]).as_dict()
+    return s["tp"], s["fp"], s["fn"]
 
 
 def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
@@ -356,6 +387,9 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     model.judge = fit_judge(model, train_prep, per_article, dev_prep, C, log, written_weight=written_weight)
     dev_pred = predict(model, dev_prep)
     coder = LearnedCoder(model)
+    # the shared gold files (the 12 dev articles and the seed): scored in the choice of the default
+    # coder and floor below, never trained on
+    extra = shared_gold_preps(analyzer, log)
     model.thresholds.raw = True
     for prep in dev_prep:
         cache: dict = {"ctx": prep.ctx}
@@ -363,66 +397,73 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     ra, rb = calibrate(correct_flags(dev_prep, [prep.stages.rule_events for prep in dev_prep]))
     model.thresholds.raw = False
     model.thresholds.rule_a, model.thresholds.rule_b = ra, rb
-    for prep in dev_prep:
+    for prep in dev_prep + extra:
         cache = {"ctx": prep.ctx}
         coder.score_rule_events(prep.stages.rule_events, prep.ctx, cache)
     rules = [merge_events([copy(e) for e in prep.stages.rule_events]) for prep in dev_prep]
     s_rules = score(dev_prep, rules)
-    # the default coder and confidence floor, chosen for precision within bounds: the best dev F1
-    # among settings that reach the target precision and keep at least KEEP_RECALL of the recall of
-    # the best-F1 setting; where none does, the best-F1 setting (a floor that buys precision with
-    # much of the recall drops clear events -- with half, the seed article fell to F1 0.79,
-    # 15 of its 22 dyads found against 21; users can raise it with --min-confidence)
+    sel_prep = dev_prep + extra
+    sel_pred = dev_pred + predict(model, extra)
+
+    # the default coder and confidence floor, chosen for precision within bounds on dev and the
+    # shared gold files: the best F1 among settings that reach the target precision and keep at
+    # least KEEP_RECALL of the recall of the best-F1 setting; where none does, the best-F1 setting
+    # (a floor that buys precision with much of the recall drops clear events -- with half, the
+    # seed article fell to F1 0.79, 15 of its 22 dyads found against 21; users can raise it with
+    # --min-confidence)
     options = []
     for mc in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
         for name in ("learned", "both"):
             if name == "learned":
-                s = score(dev_prep, dev_pred, mc)
+                s = score(sel_prep, sel_pred, mc)
             else:
-                both = [merge_events([copy(e) for e in prep.stages.rule_events + evs if (e.confidence or 0) >= mc])
-                        for prep, evs in zip(dev_prep, dev_pred)]
-                s = score(dev_prep, both)
-            p, r = s["precision"], s["recall"]
-            f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+                s = score(sel_prep, [merge_events([copy(e) for e in prep.stages.rule_events + evs
+                                                  if (e.confidence or 0) >= mc])
+                                     for prep, evs in zip(sel_prep, sel_pred)])
             options.append((s["f1"], -mc, name, mc, s))
-            log(f"  {name} min_confidence {mc}: dev P={p} R={r} F1={s['f1']} F0.5={f05:.3f}")
+            log(f"  {name} min_confidence {mc}: dev + gold files P={s['precision']} R={s['recall']} F1={s['f1']}")
     best_f1 = max(options, key=lambda o: o[:2])
     precise = [o for o in options if o[4]["precision"] >= target_precision
                and o[4]["recall"] >= KEEP_RECALL * best_f1[4]["recall"]]
     _, _, default_coder, mc, s = max(precise, key=lambda o: o[:2]) if precise else best_f1
     model.thresholds.min_confidence = mc
-    # events with an empty side: how sure must they be? (chosen on dev for the default coder)
+    # events with an empty side: how sure must they be? (chosen the same way, for the default coder)
     keep_coder = LearnedCoder(model)
     sided = []
     for one in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01):
         model.thresholds.one_sided = one
         evs = [merge_events([copy(e) for e in (prep.stages.rule_events if default_coder == "both" else []) + evs
                              if keep_coder.keep(e, mc)])
-               for prep, evs in zip(dev_prep, dev_pred)]
-        s1 = score(dev_prep, evs)
+               for prep, evs in zip(sel_prep, sel_pred)]
+        s1 = score(sel_prep, evs)
         sided.append((s1["f1"], -one, one, s1))
-        log(f"  one-sided events need confidence {one}: dev P={s1['precision']} R={s1['recall']} F1={s1['f1']}")
+        log(f"  one-sided events need confidence {one}: dev + gold files P={s1['precision']} "
+            f"R={s1['recall']} F1={s1['f1']}")
     _, _, one, s1 = max(sided)
     model.thresholds.one_sided = one
-    if s1["f1"] > s["f1"]:
-        s = s1
-    s_learned = max((o for o in options if o[2] == "learned"), key=lambda o: o[0])[4]
-    s_both = max((o for o in options if o[2] == "both"), key=lambda o: o[0])[4]
-    log(f"  dev best F1: rules only {s_rules['f1']}, learned {s_learned['f1']}, both {s_both['f1']}")
+    # the chosen default on the dev split alone (what `lagebild eval events --split dev` prints)
+    s = score(dev_prep, [merge_events([copy(e) for e in (prep.stages.rule_events if default_coder == "both"
+                                                            else []) + evs if keep_coder.keep(e, mc)])
+                         for prep, evs in zip(dev_prep, dev_pred)])
+    s_learned = score(dev_prep, dev_pred, mc)
+    s_both = score(dev_prep, [merge_events([copy(e) for e in prep.stages.rule_events + evs
+                                            if (e.confidence or 0) >= mc]) for prep, evs in zip(dev_prep, dev_pred)])
+    log(f"  dev F1 at the chosen floor: rules only {s_rules['f1']}, learned {s_learned['f1']}, both {s_both['f1']}")
     flags = correct_flags(dev_prep, dev_pred)
     high = [y for x, y in flags if x >= 0.8]
-    model.meta = {"trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep)},
+    model.meta = {"trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep),
+                                 "gold_files_for_the_default": len(extra)},
                   "C": C, "dev": {k: s[k] for k in ("precision", "recall", "f1", "factuality_accuracy",
                                                   "false_facts", "tp", "fp", "fn")},
                   "dev_at_0.8": {"events": len(high), "right": sum(high)},
                   "default_coder": default_coder,
                   "dev_table": {"rules": s_rules["f1"], "learned": s_learned["f1"], "both": s_both["f1"]},
-                  "dev_options": [{"coder": o[2], "min_confidence": o[3], "precision": o[4]["precision"],
-                                   "recall": o[4]["recall"], "f1": o[4]["f1"]} for o in options],
+                  "default_options": [{"coder": o[2], "min_confidence": o[3], "precision": o[4]["precision"],
+                                       "recall": o[4]["recall"], "f1": o[4]["f1"]} for o in options],
                   "target_precision": target_precision, "seconds": round(time.time() - t0)}
     if out is not None:
         model.save(out)
-    log(f"chosen C={C} trigger>={tt} role>={rt} min_confidence={mc}: dev P={s['precision']} "
+    log(f"chosen C={C} trigger>={tt} role>={rt} coder={default_coder} min_confidence={mc}: dev P={s['precision']} "
         f"R={s['recall']} F1={s['f1']}; events at confidence>=0.8: {sum(high)} of {len(high)} right "
         f"({time.time() - t0:.0f} s)")
     return model
