@@ -98,6 +98,22 @@ def _stamp(ev: Event) -> None:
             e.date = ev.date.value
 
 
+def one_reading(events: list[Event]) -> list[Event]:
+    """Two coders reading one mention (the same sentence and cue word) as the same dyad, but with
+    different factuality ("Russland hat die Ukraine nicht angegriffen": negated by one, asserted by
+    the other), are two readings of one happening, not two happenings: the more confident reading
+    stays (the first, on a tie). Events without a cue or evidence pass unchanged."""
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        if not ev.cue or not ev.evidence:
+            continue
+        key = (ev.evidence[0].sentence, ev.cue, ev.type, tuple(codes(ev.source)), tuple(codes(ev.target)))
+        if key not in best or (ev.confidence or 0.0) > (best[key].confidence or 0.0):
+            best[key] = ev
+    keep = {id(e) for e in best.values()}
+    return [ev for ev in events if not ev.cue or not ev.evidence or id(ev) in keep]
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge the mentions of one happening in one document (see the module docstring)."""
     groups: dict[str, list[Event]] = {}

@@ -167,16 +167,17 @@ class Analyzer:
 
     def _finish(self, article: Article, prepared) -> Document:
         st = self._stages(article, prepared)
-        events = st.rule_events
         if self.learned is not None and self.coder_mode in ("learned", "both"):
             cache: dict = {}
             learned = self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes, article.dct,
                                         cache=cache)
             if self.coder_mode == "both":
                 self.learned.score_rule_events(st.rule_events, cache["ctx"], cache)
-                learned += st.rule_events
-            events = [e for e in learned if self.learned.keep(e, self.min_confidence)]
-        events = merge_events(events)
+            from .learned.coder import combine
+            events = combine(learned, st.rule_events, self.coder_mode == "both",
+                             lambda e: self.learned.keep(e, self.min_confidence))
+        else:
+            events = merge_events(st.rule_events)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
         doc = Document(doc_id=article.doc_id, dct=article.dct, text=st.tm.text, title=article.title,

@@ -60,3 +60,21 @@ def test_document_and_database_share_one_key():
     e = ev(fact="planned")
     assert ingest_merge_key(e) == (merge_key(e), True)
     assert "planned" in merge_key(e)
+
+
+def test_two_readings_of_one_mention_keep_the_more_confident_one():
+    """One mention (same sentence, same cue word, same dyad) read as negated by one coder and as
+    asserted by the other is one happening: the surer reading stays; another sentence's mention and
+    another dyad are left alone."""
+    from lagebild.merge import one_reading
+    neg, fact = ev(fact="negated", sent=0), ev(sent=0)
+    neg.cue = fact.cue = "angegriffen"
+    neg.confidence, fact.confidence = 0.75, 0.54
+    later = ev(sent=1)
+    later.cue, later.confidence = "angegriffen", 0.9
+    other = ev(src="BLR", sent=0)
+    other.cue, other.confidence = "angegriffen", 0.3
+    out = one_reading([fact, neg, later, other])
+    assert out == [neg, later, other]
+    fact.confidence = 0.8
+    assert one_reading([fact, neg]) == [fact]

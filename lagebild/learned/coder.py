@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
+from ..merge import merge_events, one_reading
 from ..events import Lexicon, find_magnitude, lemma, load_cues, split_clauses
 from ..events.clauses import _is_future, _past_tense, _told_in_past
 from ..timex import event_date
@@ -312,3 +313,16 @@ class LearnedCoder:
                     ev.factuality, ev.date = told.factuality, told.date
             out.append(ev)
         return out
+
+
+def combine(learned: list[Event], rule_events: list[Event], both: bool, keep) -> list[Event]:
+    """What a coder setting reports for one article: the learned coder's events (and with
+    ``both`` the rule coder's, scored by ``score_rule_events``) that ``keep`` accepts, one reading
+    per mention (``merge.one_reading``), mentions of one happening merged. Copies: the inputs stay
+    as they are."""
+    chosen = [copy.copy(e) for e in learned + (rule_events if both else []) if keep(e)]
+    for e in chosen:
+        e.evidence = [copy.copy(x) for x in e.evidence]
+        e.source, e.target = list(e.source), list(e.target)
+    return merge_events(one_reading(chosen))
+

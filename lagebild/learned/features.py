@@ -222,6 +222,15 @@ def factuality_features(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -
         for cls in ("condition", "hypothetical", "negation", "speech"):
             if lex.is_(w, cls):
                 f.append(f"S:cls={cls}")
+    # the negation nearest the cue within its clause: "nicht angegriffen" (right before), "griff
+    # ... nicht an" (between a finite verb and its particle), "kein Angriff"
+    before = [k - j for j in range(lo, k) if lex.is_(toks[j].lower, "negation")]
+    if before:
+        f.append(f"neg_before={_bucket(min(before))}")
+        f.append(f"Tneg_before={typ}|{_bucket(min(before))}")
+    after = [j - k for j in range(k + 1, hi + 1) if lex.is_(toks[j].lower, "negation")]
+    if after and not t.is_cap:
+        f.append(f"neg_after={_bucket(min(after))}")
     for h in ctx.rule_hits.get((t.sent, t.i), ()):
         f.append(f"rulef={h.factuality}")
     return sorted(set(f))

@@ -21,7 +21,7 @@ from ..corpus import CorpusDoc, load
 from ..events import lemma
 from ..merge import merge_events
 from ..records import Article
-from .coder import NONE, EventModel, LearnedCoder, Thresholds
+from .coder import NONE, EventModel, LearnedCoder, Thresholds, combine
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
 from .linear import LinearModel
 
@@ -417,8 +417,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
             if name == "learned":
                 s = score(sel_prep, sel_pred, mc)
             else:
-                s = score(sel_prep, [merge_events([copy(e) for e in prep.stages.rule_events + evs
-                                                  if (e.confidence or 0) >= mc])
+                s = score(sel_prep, [combine(evs, prep.stages.rule_events, True, lambda e: (e.confidence or 0) >= mc)
                                      for prep, evs in zip(sel_prep, sel_pred)])
             options.append((s["f1"], -mc, name, mc, s))
             log(f"  {name} min_confidence {mc}: dev + gold files P={s['precision']} R={s['recall']} F1={s['f1']}")
@@ -432,8 +431,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     sided = []
     for one in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01):
         model.thresholds.one_sided = one
-        evs = [merge_events([copy(e) for e in (prep.stages.rule_events if default_coder == "both" else []) + evs
-                             if keep_coder.keep(e, mc)])
+        evs = [combine(evs, prep.stages.rule_events, default_coder == "both", lambda e: keep_coder.keep(e, mc))
                for prep, evs in zip(sel_prep, sel_pred)]
         s1 = score(sel_prep, evs)
         sided.append((s1["f1"], -one, one, s1))
@@ -442,12 +440,11 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     _, _, one, s1 = max(sided)
     model.thresholds.one_sided = one
     # the chosen default on the dev split alone (what `lagebild eval events --split dev` prints)
-    s = score(dev_prep, [merge_events([copy(e) for e in (prep.stages.rule_events if default_coder == "both"
-                                                            else []) + evs if keep_coder.keep(e, mc)])
-                         for prep, evs in zip(dev_prep, dev_pred)])
+    s = score(dev_prep, [combine(evs, prep.stages.rule_events, default_coder == "both",
+                                 lambda e: keep_coder.keep(e, mc)) for prep, evs in zip(dev_prep, dev_pred)])
     s_learned = score(dev_prep, dev_pred, mc)
-    s_both = score(dev_prep, [merge_events([copy(e) for e in prep.stages.rule_events + evs
-                                            if (e.confidence or 0) >= mc]) for prep, evs in zip(dev_prep, dev_pred)])
+    s_both = score(dev_prep, [combine(evs, prep.stages.rule_events, True, lambda e: (e.confidence or 0) >= mc)
+                              for prep, evs in zip(dev_prep, dev_pred)])
     log(f"  dev F1 at the chosen floor: rules only {s_rules['f1']}, learned {s_learned['f1']}, both {s_both['f1']}")
     flags = correct_flags(dev_prep, dev_pred)
     high = [y for x, y in flags if x >= 0.8]
