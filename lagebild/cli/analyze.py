@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..modelinfo import default_floor_text
 from ..records import Document
 
 
@@ -70,8 +71,9 @@ def format_summary(doc: Document) -> str:
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="text: readable summary; json: the EVENTS.md document object "
-              "(an array for several articles); jsonl: one object per line.")
+              show_default=True, help="text: readable summary; json: the document object of "
+              "docs/output.md (EVENTS.md in ../shared/spec) (an array for several articles); jsonl: one "
+              "object per line.")
 @click.option("--dct", default=None, help="Document date for inputs without one: YYYY, YYYY-MM, "
               "YYYY-MM-DD or DD.MM.YYYY. Relative dates ('am Donnerstag') resolve against it.")
 @click.option("--no-models", is_flag=True, help="Dictionaries and rules only; skip the statistical NER model.")
@@ -92,7 +94,7 @@ def format_summary(doc: Document) -> str:
               "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
               "else rules.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              show_default="the model's default, chosen on the dev split",
+              show_default=default_floor_text(),
               help="Drop events whose confidence is below this before merging (0 keeps all; "
                    "--coder rules gives no confidence, so nothing is dropped).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
@@ -188,7 +190,7 @@ def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Which event coder to score.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              show_default="the model's default", help="Drop learned events below this confidence.")
+              show_default=default_floor_text(), help="Drop learned events below this confidence.")
 @click.option("--brief", is_flag=True, help="Only the totals line, no misses/extras or per-type table.")
 def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brief):
     """Score event coding against gold files (EVENTS.md section 4).

@@ -279,8 +279,8 @@ def train_events_cmd(corpus_dir, out, no_models) -> None:
         from ..learned.train import train
     except ImportError as e:
         raise click.ClickException(f"training needs scikit-learn: pip install \"lagebild[train]\" ({e})")
-    from ..learned.coder import MODEL_DIR
+    from ..modelinfo import EVENT_MODEL_DIR
     try:
-        train(corpus_dir, out or MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models)
+        train(corpus_dir, out or EVENT_MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models)
     except (LagebildError, ValueError) as e:
         _fail(e)

@@ -11,6 +11,7 @@ import click
 import pandas as pd
 
 from ..errors import InputError, LagebildError
+from ..modelinfo import default_floor_text
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing). "
            "Default: $LAGEBILD_DB.")
@@ -136,7 +137,8 @@ def _ingest_options(f):
                           "(a plug-in analyzer, or a stub in tests)."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
                      help="Store only events whose confidence (learned coder) reaches this "
-                          "(default: what the analyzer keeps; events without one are kept)."),
+                          "(default: what the analyzer keeps, " + default_floor_text() + "; events "
+                          "without one are kept)."),
         click.option("--time-budget", type=click.FloatRange(0), default=300.0,
                      show_default=True, metavar="SECONDS",
                      help="Longest analysis of one article; a slower one is reported and "

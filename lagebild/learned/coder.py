@@ -22,7 +22,7 @@ from .features import (DocContext, candidate_mentions, content_token, factuality
 from .judge import Dyad, Settings, judge_rows
 from .linear import LinearModel
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "events_de"
+from ..modelinfo import event_model_dir
 NONE = "O"
 MAX_SIDE = 3
 EXTRA = 0.8      # a second participant on a side needs this probability
@@ -82,8 +82,7 @@ class EventModel:
 def load_event_model(path: Path | None = None) -> EventModel | None:
     """The shipped event model (or the one in ``$LAGEBILD_EVENT_MODEL``), or None when none
     has been trained into the package."""
-    import os
-    path = path or Path(os.environ.get("LAGEBILD_EVENT_MODEL") or MODEL_DIR)
+    path = path or event_model_dir()
     if not (path / "meta.json").exists():
         return None
     try:

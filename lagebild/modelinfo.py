@@ -1,0 +1,32 @@
+"""Where the shipped event model lives and what it defaults to, read without loading it
+(light enough for ``--help``)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+EVENT_MODEL_DIR = Path(__file__).resolve().parent / "models" / "events_de"
+
+
+def event_model_dir() -> Path:
+    """The event model in use: ``$LAGEBILD_EVENT_MODEL``, else the shipped one."""
+    return Path(os.environ.get("LAGEBILD_EVENT_MODEL") or EVENT_MODEL_DIR)
+
+
+def shipped_defaults(path: Path | None = None) -> tuple[str | None, float | None]:
+    """(default coder, default confidence floor) of the event model, from its meta.json;
+    (None, None) when there is no model."""
+    try:
+        meta = json.loads(((path or event_model_dir()) / "meta.json").read_text(encoding="utf-8"))
+        return meta.get("default_coder"), meta.get("thresholds", {}).get("min_confidence")
+    except (OSError, ValueError):
+        return None, None
+
+
+def default_floor_text() -> str:
+    """The default of ``--min-confidence`` as ``--help`` shows it."""
+    coder, floor = shipped_defaults()
+    if floor is None:
+        return "none (no event model: the rule coder gives no confidence)"
+    return f"{floor} (the event model's, chosen on dev with its default coder '{coder}')"
