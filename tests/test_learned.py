@@ -212,6 +212,30 @@ def test_shipped_coder_never_asserts_a_happening_dated_after_the_document():
         for e in doc.events:
             if e.factuality == "asserted" and e.date is not None and not e.date.from_dct:
                 assert e.date.value <= "2024-03-13", (coder, e.type, e.date, e.evidence[0].text)
+            # the cue, its evidence, factuality and date are told from one place
+            assert e.cue in e.evidence[0].text, (coder, e.cue, e.evidence[0].text)
+
+
+def test_a_judged_event_is_told_from_one_place():
+    """A planned meeting and a past phone call of the same two sides: whichever mention tells the
+    judged event, its cue, evidence sentence, factuality and date belong together."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="learned")
+    if an.learned is None or an.learned.model.judge is None:
+        pytest.skip("no event model with a dyad judge ships in this checkout")
+    text = ("Paris – Der französische Außenminister will sich in der kommenden Woche in Genf mit dem "
+            "russischen Außenminister treffen. Die beiden Minister hatten zuletzt im Herbst miteinander "
+            "telefoniert.")
+    doc = an(Article(doc_id="m", dct="2024-03-08", text=text))
+    assert doc.events
+    for e in doc.events:
+        sentence = e.evidence[0].text
+        assert e.cue in sentence
+        if "telefoniert" in sentence:
+            assert e.factuality == "asserted" and (e.date is None or e.date.value < "2024-03-08")
+        if "treffen" in sentence and e.type == "CONSULT":
+            assert e.factuality == "planned" and (e.date is None or e.date.value >= "2024-03-08")
 
 
 @pytest.mark.parametrize("coder", ["rules", "learned", "both"])

@@ -300,16 +300,14 @@ class LearnedCoder:
                 ev.evidence = list(best.rule.evidence)
                 ev.confidence = round(conf, 3)
             else:
-                ev = self._event(Trigger(best.st, best.k, best.type, best.p_trig), src, tgt, conf, ctx,
-                                 timexes, dct, cache)
-                # the factuality is read where the text names the happening most clearly (the
-                # likeliest trigger), which need not be where its sides are clearest (chosen on dev);
-                # its date comes from the same place, so that the two never disagree
+                # the event is told where the text names the happening most clearly (the likeliest
+                # trigger: its cue, evidence, factuality, date, place and condition), which need not
+                # be where its sides are clearest (chosen on dev); one place for all of them, so that
+                # they never disagree ("will ... treffen" planned, with the date and factuality of
+                # another sentence's "hatten ... telefoniert")
                 clearest = max((c for c in d.support if c.rule is None), key=lambda c: c.p_trig)
-                if clearest is not best:
-                    told = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig),
-                                       [], [], conf, ctx, timexes, dct, cache)
-                    ev.factuality, ev.date = told.factuality, told.date
+                ev = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig), src, tgt,
+                                 conf, ctx, timexes, dct, cache)
             out.append(ev)
         return out
 
