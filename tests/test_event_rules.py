@@ -549,3 +549,23 @@ def test_named_apposition_after_a_role_with_a_feminine_complement():
     doc = analyze("Kolumbiens Regierung verhandelt. Es war ein produktives Treffen, sagte der Chefunterhändler "
                   "der Regierung, Humberto de la Calle, nach den Gesprächen in Havanna.")
     assert any(q.speaker and q.speaker.text == "Humberto de la Calle" for q in doc.quotes), doc.quotes
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_source_preposition_in_the_events_own_clause_names_who_reports_it(coder):
+    """ "Die Ukraine hat Russland nach Angaben von Ärzten erneut angegriffen": the doctors report
+    the attack (reported_by), they are not a side of it; also for the learned coder's events."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="r", dct="2024-03-14", text="Kiew – Die Ukraine hat Russland nach Angaben von "
+                     "Ärzten am Montag erneut angegriffen. Laut Polizei nahmen Beamte in Minsk 35 "
+                     "Demonstranten fest."))
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.reported_by is not None and attack.reported_by.text == "Ärzten"
+    assert all(p.text != "Ärzten" for p in attack.source + attack.target)
+    if coder == "rules":      # the learned role model may still take "Polizei" for the arrester
+        arrest = next(e for e in doc.events if e.type == "COERCE")
+        assert arrest.reported_by is not None and arrest.reported_by.text == "Polizei"

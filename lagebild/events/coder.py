@@ -61,7 +61,7 @@ class EventCoder:
             sent_lowers = [t.lower for t in st.tokens]
             self._sentence_lowers = sent_lowers
             # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
-            speaker, speech_clause = self._speaker(clauses, sent_lowers)
+            speaker, speech_clause, by_prep = self._speaker(clauses, sent_lowers)
             konj = any(t.lower in KONJ1 for t in st.tokens)
             if speaker is not None:
                 reporter = speaker
@@ -120,8 +120,12 @@ class EventCoder:
             in_report = speaker is not None or (konj and reporter is not None)
             for ev in sent_events:
                 self._factuality(ev, clauses, sent_lowers, in_report)
-                if speech_clause is not None and ev.clause is not speech_clause and reporter is not None:
-                    if not any(m is reporter for m in ev.source_m):
+                if speech_clause is not None and (ev.clause is not speech_clause or by_prep) \
+                        and reporter is not None:
+                    # "sagte X, ...": the other clauses; "laut X", "nach Angaben des X", "X zufolge":
+                    # also the clause it stands in
+                    if not any(m is reporter or (m.code and m.code == reporter.code and m.sector == reporter.sector)
+                               for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
                 elif speaker is None and konj and reporter is not None and ev.clause.kind != "condition":
                     if not any(m.code == reporter.code for m in ev.source_m):
@@ -233,7 +237,9 @@ class EventCoder:
         return None
 
     # -- speakers ---------------------------------------------------------------------------
-    def _speaker(self, clauses: list[Clause], lowers: list[str]) -> tuple[Mention | None, Clause | None]:
+    def _speaker(self, clauses: list[Clause], lowers: list[str]) -> tuple[Mention | None, Clause | None, bool]:
+        """Who the sentence reports from, the clause that names them, and whether a source
+        preposition ("laut", "nach Angaben", "zufolge") names them."""
         for c in clauses:
             lems = [lemma(t.text) for t in c.tokens]
             last = c.tokens[-1].lower
@@ -250,17 +256,17 @@ class EventCoder:
                     after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
                              and m.start - c.tokens[k].end < 40]
                     if after:
-                        return after[0], c
+                        return after[0], c, True
                 elif w == "zufolge":                # "X zufolge"
                     before = [m for m in c.mentions if not m.in_quote and m.end <= c.tokens[k].start]
                     if before:
-                        return before[-1], c
+                        return before[-1], c, True
             if speech and len(clauses) > 1:
                 cand = [m for m in c.mentions if not m.in_quote and not m.genitive_of
                         and (m.prep in (None, "aus", "von"))]
                 if cand:
-                    return cand[0], c
-        return None, None
+                    return cand[0], c, False
+        return None, None, False
 
     def _speech_is_event(self, verb: str, c: Clause, lowers: list[str]) -> bool:
         """A speech verb that is an event cue here, its required words present ("ankündigen" +

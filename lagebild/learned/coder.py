@@ -244,6 +244,11 @@ class LearnedCoder:
         ev.confidence = round(conf, 3)
         ev.magnitude = find_magnitude(sent.text)
         ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
+        # according to whom: the reporter the rule coder found for this sentence ("laut Polizei",
+        # "sagte ein Sprecher"), unless it is a side of the event itself
+        reporter = ctx.reporters.get(sent.index)
+        if reporter is not None and not any(p.code == reporter.code and p.sector == reporter.sector for p in src):
+            ev.reported_by = reporter
         return ev
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],

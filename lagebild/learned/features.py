@@ -13,7 +13,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 
 from ..actors import ActorIndex, Mention
 from ..events import Lexicon, lemma
-from ..records import Event
+from ..records import Event, Participant
 from ..text import SentenceTokens, Token
 
 FACT_CLASSES = ("negation", "hypothetical", "planned", "condition", "speech", "subordinator",
@@ -45,6 +45,7 @@ class DocContext:
     lex: Lexicon
     rule_hits: dict[tuple[int, int], list[RuleHit]] = field(default_factory=dict)   # (sent, tok i) -> hits
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    reporters: dict[int, Participant] = field(default_factory=dict)   # sentence -> who reports it
 
     @classmethod
     def build(cls, sentences: list[SentenceTokens], actors: ActorIndex, lex: Lexicon,
@@ -54,6 +55,8 @@ class DocContext:
             ctx.mentions.setdefault(m.sent, []).append(m)
         by_sent = {st.sentence.index: st for st in sentences}
         for ev in rule_events:
+            if ev.reported_by is not None and ev.evidence:
+                ctx.reporters.setdefault(ev.evidence[0].sentence, ev.reported_by)
             if not ev.evidence or not ev.cue:
                 continue
             st = by_sent.get(ev.evidence[0].sentence)
