@@ -76,3 +76,15 @@ def test_feed_problems_are_counted_in_the_progress_line_too(tmp_path):
     assert stats.errors == 2 and stats.new == 1
     last = [line for line in out.getvalue().splitlines() if line.startswith("ingest:")][-1]
     assert "| 2 errors |" in last
+
+
+def test_analyze_exits_2_when_some_inputs_were_skipped_as_ingest_does(tmp_path):
+    """One good record, one broken line, one record without text: the good one is analyzed, the
+    others are reported by line, and the exit status says that something was skipped."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Russland griff die Ukraine an.", "date": "2024-03-14"}\n{broken\n'
+                   '{"id": "c"}\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["analyze", str(src), "--no-models", "--format", "jsonl", "-q"])
+    assert r.exit_code == 2, r.output
+    assert len([line for line in r.stdout.splitlines() if line.startswith("{")]) == 1
+    assert "in.jsonl:2" in r.stderr and "2 skipped" in r.stderr

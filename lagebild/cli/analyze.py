@@ -106,8 +106,8 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     plain UTF-8 text, JSON Lines (id, text, date, title, url), CSV, HTML; '-' reads
     standard input. Unreadable inputs are reported on stderr (file, line, what to
     do) and the others still processed; an article whose analysis fails is reported
-    and skipped. Exit status: 0 all analyzed, 1 nothing read or analyzed, 2 some
-    articles failed. Long articles are analyzed in bounded pieces (cost linear in
+    and skipped. Exit status (as for ingest): 0 all read and analyzed, 1 nothing read
+    or analyzed, 2 some inputs skipped or some articles failed. Long articles are analyzed in bounded pieces (cost linear in
     their length).
 
     \b
@@ -121,7 +121,8 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     stats = ReadStats()
 
     def on_error(err: InputError) -> None:
-        if not quiet:
+        # a skipped input is shown even with -q (it changes the exit status); a warning is not
+        if not quiet or getattr(err, "skipped", True):
             click.echo(f"warning: {err}", err=True)
 
     try:
@@ -159,7 +160,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     finally:
         if output:
             out.close()
-    if not quiet and (stats.errors or stats.warnings):
+    if stats.errors or (not quiet and stats.warnings):       # skipped inputs are shown even with -q
         click.echo(stats.summary(), err=True)
     if stats.nothing_read:
         click.echo("error: no article could be read from the inputs given", err=True)
@@ -168,6 +169,8 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
         click.echo(f"error: {len(failed)} article(s) could not be analyzed: "
                    f"{', '.join(failed[:10])}", err=True)
         sys.exit(1 if n == 0 else 2)
+    if stats.errors:
+        sys.exit(2)
 
 
 def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
