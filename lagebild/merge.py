@@ -99,19 +99,26 @@ def _stamp(ev: Event) -> None:
 
 
 def one_reading(events: list[Event]) -> list[Event]:
-    """Two coders reading one mention (the same sentence and cue word) as the same dyad, but with
-    different factuality ("Russland hat die Ukraine nicht angegriffen": negated by one, asserted by
-    the other), are two readings of one happening, not two happenings: the more confident reading
-    stays (the first, on a tie). Events without a cue or evidence pass unchanged."""
-    best: dict[tuple, Event] = {}
-    for ev in events:
+    """Two coders reading one mention (the same sentence and cue word) as the same dyad, one as
+    having happened and one as not ("Russland hat die Ukraine nicht angegriffen": negated by one,
+    asserted by the other), contradict each other: the more confident reading stays (the first, on
+    a tie). Other differences (planned and asserted) stay two records, as the merge keeps them.
+    Events without a cue or evidence pass unchanged."""
+    def mention(ev: Event) -> tuple | None:
         if not ev.cue or not ev.evidence:
-            continue
-        key = (ev.evidence[0].sentence, ev.cue, ev.type, tuple(codes(ev.source)), tuple(codes(ev.target)))
-        if key not in best or (ev.confidence or 0.0) > (best[key].confidence or 0.0):
-            best[key] = ev
-    keep = {id(e) for e in best.values()}
-    return [ev for ev in events if not ev.cue or not ev.evidence or id(ev) in keep]
+            return None
+        return (ev.evidence[0].sentence, ev.cue, ev.type, tuple(codes(ev.source)), tuple(codes(ev.target)))
+
+    readings: dict[tuple, list[Event]] = {}
+    for ev in events:
+        if mention(ev) is not None and ev.factuality in ("asserted", "negated"):
+            readings.setdefault(mention(ev), []).append(ev)
+    dropped: set[int] = set()
+    for evs in readings.values():
+        if {e.factuality for e in evs} == {"asserted", "negated"}:
+            surest = max(evs, key=lambda e: e.confidence or 0.0)
+            dropped |= {id(e) for e in evs if e.factuality != surest.factuality}
+    return [ev for ev in events if id(ev) not in dropped]
 
 
 def merge_events(events: list[Event]) -> list[Event]:

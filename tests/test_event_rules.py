@@ -569,3 +569,19 @@ def test_a_source_preposition_in_the_events_own_clause_names_who_reports_it(code
     if coder == "rules":      # the learned role model may still take "Polizei" for the arrester
         arrest = next(e for e in doc.events if e.type == "COERCE")
         assert arrest.reported_by is not None and arrest.reported_by.text == "Polizei"
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_condition_before_its_main_clause_is_carried_by_the_main_event(coder):
+    """ "Falls Russland angreift, wird die Nato Truppen nach Polen verlegen": the troop move carries
+    its condition; the attack inside the condition is hypothetical."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="c", dct="2024-03-14", text="Brüssel – Falls Russland angreift, wird die Nato "
+                     "Truppen nach Polen verlegen, sagte ein Sprecher am Montag."))
+    move = next(e for e in doc.events if e.type == "MOBILIZE")
+    assert move.condition == "Falls Russland angreift"
+    assert all(e.factuality != "asserted" for e in doc.events if e.type == "ASSAULT")

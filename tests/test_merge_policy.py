@@ -64,8 +64,8 @@ def test_document_and_database_share_one_key():
 
 def test_two_readings_of_one_mention_keep_the_more_confident_one():
     """One mention (same sentence, same cue word, same dyad) read as negated by one coder and as
-    asserted by the other is one happening: the surer reading stays; another sentence's mention and
-    another dyad are left alone."""
+    asserted by the other is a contradiction: the surer reading stays; another sentence's mention,
+    another dyad and a planned reading are left alone."""
     from lagebild.merge import one_reading
     neg, fact = ev(fact="negated", sent=0), ev(sent=0)
     neg.cue = fact.cue = "angegriffen"
@@ -78,3 +78,6 @@ def test_two_readings_of_one_mention_keep_the_more_confident_one():
     assert out == [neg, later, other]
     fact.confidence = 0.8
     assert one_reading([fact, neg]) == [fact]
+    planned = ev(fact="planned", sent=0)
+    planned.cue, planned.confidence = "angegriffen", 0.9
+    assert one_reading([fact, planned]) == [fact, planned]      # no contradiction: two records

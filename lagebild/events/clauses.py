@@ -341,3 +341,16 @@ def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
     # a -t/-en form at the clause end, after a form of "werden"
     tail = [t.lower for t in c.tokens if t.start > cue_tok.start]
     return low.endswith(("t", "en")) and all(w in WERDEN_PASSIVE or w in ("sein", "ist") for w in tail)
+
+
+def attached_condition(clauses: list[Clause], idx: int) -> Clause | None:
+    """The condition clause that governs main clause ``clauses[idx]``: one of the two clauses
+    after it ("..., falls X"), else of the two right before it ("Falls X, wird Y ..."); None for
+    a condition clause itself or when there is none."""
+    if clauses[idx].kind == "condition":
+        return None
+    for other in clauses[idx + 1: idx + 3] + clauses[max(0, idx - 2): idx][::-1]:
+        if other.kind == "condition":
+            return other
+    return None
+

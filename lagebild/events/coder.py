@@ -13,7 +13,7 @@ from ..timex import event_date
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, split_clauses, _cue_lemmas,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, split_clauses, _cue_lemmas,
     _is_future, _is_passive, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
@@ -651,13 +651,10 @@ class EventCoder:
         else:
             fact = "asserted"
         ev.event.factuality = fact
-        # a condition clause attached to this main clause
-        if c.kind != "condition":
-            for other in clauses[idx + 1: idx + 3]:
-                if other.kind == "condition":
-                    ev.event.condition = self._text[other.start:other.end] if self._text else \
-                        " ".join(t.text for t in other.tokens)
-                    break
+        other = attached_condition(clauses, idx)
+        if other is not None:
+            ev.event.condition = self._text[other.start:other.end] if self._text else \
+                " ".join(t.text for t in other.tokens)
 
     # -- places -----------------------------------------------------------------------------
     @staticmethod

@@ -13,7 +13,7 @@ from ..actors import ActorIndex, Mention
 from ..errors import ModelError
 from ..merge import merge_events, one_reading
 from ..events import Lexicon, find_magnitude, lemma, load_cues, split_clauses
-from ..events.clauses import _is_future, _past_tense, _told_in_past
+from ..events.clauses import _is_future, _past_tense, _told_in_past, attached_condition
 from ..timex import event_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -198,13 +198,17 @@ class LearnedCoder:
             trig_p = cache[key]
         return rule_event_features(ev, tok, trig_p)
 
-    def _clause(self, tr: Trigger, cache: dict):
-        """The clause of a trigger (the rule coder's clause reading: main, sub, condition ...)."""
+    def _clauses(self, tr: Trigger, cache: dict) -> list:
+        """The clauses of a trigger's sentence (the rule coder's reading: main, sub, condition ...)."""
         key = ("clauses", tr.st.sentence.index)
         if key not in cache:
             cache[key] = split_clauses(tr.st, self.lex)
+        return cache[key]
+
+    def _clause(self, tr: Trigger, cache: dict):
+        """The clause of a trigger."""
         tok = tr.st.tokens[tr.k]
-        return next((c for c in cache[key] if c.start <= tok.start <= c.end), None)
+        return next((c for c in self._clauses(tr, cache) if c.start <= tok.start <= c.end), None)
 
     def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict):
         """The date of the happening by the one dating rule (``timex.event_date``): an expression
@@ -243,6 +247,11 @@ class LearnedCoder:
                    evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
         ev.confidence = round(conf, 3)
         ev.magnitude = find_magnitude(sent.text)
+        if clause is not None:                  # "Falls X, wird Y ...": Y carries its condition
+            clauses = self._clauses(tr, cache)
+            cond = attached_condition(clauses, clauses.index(clause))
+            if cond is not None:
+                ev.condition = sent.text[cond.start - sent.start:cond.end - sent.start]
         ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
         # according to whom: the reporter the rule coder found for this sentence ("laut Polizei",
         # "sagte ein Sprecher"), unless it is a side of the event itself
