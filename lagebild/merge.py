@@ -111,8 +111,9 @@ def one_reading(events: list[Event]) -> list[Event]:
 
     readings: dict[tuple, list[Event]] = {}
     for ev in events:
-        if mention(ev) is not None and ev.factuality in ("asserted", "negated"):
-            readings.setdefault(mention(ev), []).append(ev)
+        key = mention(ev) if ev.factuality in ("asserted", "negated") else None
+        if key is not None:
+            readings.setdefault(key, []).append(ev)
     dropped: set[int] = set()
     for evs in readings.values():
         if {e.factuality for e in evs} == {"asserted", "negated"}:

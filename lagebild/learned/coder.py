@@ -12,14 +12,14 @@ from pathlib import Path
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
 from ..merge import merge_events, one_reading
-from ..events import Lexicon, find_magnitude, lemma, load_cues, split_clauses
+from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.clauses import _is_future, _past_tense, _told_in_past, attached_condition
 from ..timex import event_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features, trigger_probs)
-from .judge import Dyad, Settings, judge_rows
+from .judge import Dyad, Settings, judge_rows, sentence_clauses
 from .linear import LinearModel
 
 from ..modelinfo import event_model_dir
@@ -200,10 +200,7 @@ class LearnedCoder:
 
     def _clauses(self, tr: Trigger, cache: dict) -> list:
         """The clauses of a trigger's sentence (the rule coder's reading: main, sub, condition ...)."""
-        key = ("clauses", tr.st.sentence.index)
-        if key not in cache:
-            cache[key] = split_clauses(tr.st, self.lex)
-        return cache[key]
+        return sentence_clauses(tr.st, self.lex, cache)
 
     def _clause(self, tr: Trigger, cache: dict):
         """The clause of a trigger."""

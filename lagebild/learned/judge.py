@@ -115,19 +115,28 @@ def candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_ev
                s: Settings, cache: dict) -> list[Candidate]:
     """Every candidate of one article (see the module docstring)."""
     learned = learned_candidates(trigger, role, ctx, s, cache)
-    return learned + derived(learned, ctx) + rule_candidates(ctx, rule_events)
+    return learned + derived(learned, ctx, cache) + rule_candidates(ctx, rule_events)
 
 
-def conjuncts(m: Mention, ctx: DocContext, clauses: dict | None = None) -> list[Mention]:
+def sentence_clauses(st: SentenceTokens, lex, cache: dict) -> list:
+    """The clauses of one sentence (the rule coder's reading), split once per article: the coder
+    and the judge share them through ``cache``."""
+    key = ("clauses", st.sentence.index)
+    if key not in cache:
+        cache[key] = split_clauses(st, lex)
+    return cache[key]
+
+
+def conjuncts(m: Mention, ctx: DocContext, cache: dict | None = None) -> list[Mention]:
     """The other members of the list of actors the mention stands in, within its clause ("die
     Verhandlungspartner USA, Russland, China und Deutschland"), as the rule coder joins them
     (``events.roles.coordinated_group``): named, with a code of their own (not the story's), one
-    per code. ``clauses`` caches the clauses of each sentence."""
-    clauses = {} if clauses is None else clauses
-    if m.sent not in clauses:
-        st = next((x for x in ctx.sentences if x.sentence.index == m.sent), None)
-        clauses[m.sent] = split_clauses(st, ctx.lex) if st is not None else []
-    c = next((c for c in clauses[m.sent] if c.start <= m.start and m.end <= c.end), None)
+    per code. ``cache`` keeps the clauses of each sentence (``sentence_clauses``)."""
+    st = next((x for x in ctx.sentences if x.sentence.index == m.sent), None)
+    if st is None:
+        return []
+    clauses = sentence_clauses(st, ctx.lex, {} if cache is None else cache)
+    c = next((c for c in clauses if c.start <= m.start and m.end <= c.end), None)
     if c is None:
         return []
     out: dict[str, Mention] = {}
@@ -137,17 +146,17 @@ def conjuncts(m: Mention, ctx: DocContext, clauses: dict | None = None) -> list[
     return list(out.values())
 
 
-def derived(learned: list[Candidate], ctx: DocContext) -> list[Candidate]:
+def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None) -> list[Candidate]:
     """Candidates the models' pairs imply: each conjunct of a side's mention on that side
     (``via="conj"``); the judge weighs them by what they derive from. (Reversed pairs for
     agreements and meetings told once for both sides were tried too: dev F1 0.449 against 0.464.)"""
     out: list[Candidate] = []
-    clauses: dict = {}
+    cache = {} if cache is None else cache
     for c in learned:
-        for m in conjuncts(c.src_m, ctx, clauses) if c.src_m is not None else ():
+        for m in conjuncts(c.src_m, ctx, cache) if c.src_m is not None else ():
             if c.tgt_m is None or m.code != c.tgt_m.code:
                 out.append(replace(c, src=m.participant(), src_m=m, via="conj"))
-        for m in conjuncts(c.tgt_m, ctx, clauses) if c.tgt_m is not None else ():
+        for m in conjuncts(c.tgt_m, ctx, cache) if c.tgt_m is not None else ():
             if c.src_m is None or m.code != c.src_m.code:
                 out.append(replace(c, tgt=m.participant(), tgt_m=m, via="conj"))
     return out
@@ -254,7 +263,7 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
     rules = [c for c in d.support if c.rule is not None]
     f = [f"T={typ}", f"ends={s == '-'}|{t == '-'}", f"Tends={typ}|{s == '-'}|{t == '-'}"]
     vias = sorted({c.via for c in learned})
-    if vias and "" not in vias:                 # only derived: from a list, or reversed
+    if vias and "" not in vias:                 # only derived (from a list of actors)
         f += [f"via={'+'.join(vias)}", f"Tvia={typ}|{'+'.join(vias)}"]
         f += [f"viatp={pbin(max(c.p_trig for c in learned))}"]
     if learned:
