@@ -585,3 +585,26 @@ def test_a_condition_before_its_main_clause_is_carried_by_the_main_event(coder):
     move = next(e for e in doc.events if e.type == "MOBILIZE")
     assert move.condition == "Falls Russland angreift"
     assert all(e.factuality != "asserted" for e in doc.events if e.type == "ASSAULT")
+
+
+def test_the_event_scorer_reports_calibration_by_confidence_band():
+    """`lagebild eval events` says how many events at each confidence are right: an event is right
+    when one of its dyads fits a gold dyad, required or optional."""
+    from lagebild.evaluate.events import EventScore, score_document
+
+    def ev(typ, s, t, conf=None, optional=False):
+        e = {"type": typ, "factuality": "asserted", "source": [{"code": s}], "target": [{"code": t}],
+             "optional": optional}
+        if conf is not None:
+            e["confidence"] = conf
+        return e
+
+    gold = {"doc_id": "g", "events": [ev("ACCUSE", "FRA", "TUR"), ev("AID", "DEU", "TUR", optional=True)]}
+    pred = {"events": [ev("ACCUSE", "FRA", "TUR", 0.85), ev("AID", "DEU", "TUR", 0.91),
+                       ev("ASSAULT", "TUR", "FRA", 0.83), ev("CONSULT", "FRA", "DEU", 0.42),
+                       ev("REJECT", "TUR", "FRA")]}
+    result = EventScore()
+    score_document(gold, pred, result)
+    cal = result.as_dict()["calibration"]
+    assert cal["at_0.8"] == {"events": 3, "right": 2}
+    assert cal["bands"]["0.4"] == {"events": 1, "right": 0} and "0.0" not in cal["bands"]

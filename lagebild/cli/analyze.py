@@ -202,7 +202,9 @@ def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brie
     holds the article text ('text', 'dct'). Or --split scores a split of the
     annotated corpus (texts joined from ../shared). Prints the misses and extras, a
     per-type table and micro P/R/F1, factuality accuracy and false facts -- the same
-    numbers as ../shared/tools/score_events.py.
+    numbers as ../shared/tools/score_events.py -- and the calibration: how many of
+    the events at confidence >= 0.8 are right (one of their dyads fits the gold;
+    every band in --json).
 
     \b
     Examples:

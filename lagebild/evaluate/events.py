@@ -96,6 +96,15 @@ class EventScore:
     quotes_found: int = 0
     quotes_right: int = 0
     quote_misses: list[tuple[str, str, str]] = field(default_factory=list)   # (doc, gold speaker, what was found)
+    # calibration: predicted events with a confidence, per band (0.0, 0.1, ... 0.9) -> [events, right];
+    # an event is right when one of its dyads fits a gold dyad (required or optional)
+    bands: dict[float, list[int]] = field(default_factory=dict)
+
+    def calibration(self, at: float = 0.8) -> dict:
+        n = sum(v[0] for b, v in self.bands.items() if b >= at - 1e-9)
+        right = sum(v[1] for b, v in self.bands.items() if b >= at - 1e-9)
+        return {"bands": {f"{b:.1f}": {"events": v[0], "right": v[1]} for b, v in sorted(self.bands.items())},
+                f"at_{at}": {"events": n, "right": right}}
 
     def as_dict(self) -> dict:
         p, r, f = self.total.prf()
@@ -111,7 +120,13 @@ class EventScore:
             "false_fact_list": [[d, list(k)] for d, k in self.false_fact_list],
             "quotes": {"gold": self.quotes_n, "found": self.quotes_found, "speaker_right": self.quotes_right,
                        "misses": [list(m) for m in self.quote_misses]},
+            "calibration": self.calibration(),
         }
+
+
+def fits_gold(pev: dict, slots) -> bool:
+    """A predicted event is right when one of its dyads fits a gold dyad of ``slots``."""
+    return any(sl.accepts(k) for k in predicted_tuples([pev]) for sl in slots)
 
 
 def score_document(gold: dict, pred: dict, result: EventScore) -> None:
@@ -140,6 +155,15 @@ def score_document(gold: dict, pred: dict, result: EventScore) -> None:
             result.fact_n += 1
             result.fact_ok += pev.get("factuality") == required[sl].get("factuality")
             break
+    every = gold_slots(gold.get("events", []))
+    for pev in pred.get("events") or []:
+        if pev.get("confidence") is None:
+            continue
+        band = min(int(float(pev["confidence"]) * 10), 9) / 10
+        right = fits_gold(pev, every)
+        counts = result.bands.setdefault(band, [0, 0])
+        counts[0] += 1
+        counts[1] += right
     for sl in required:
         if sl not in filled:
             result.total.fn += 1
@@ -222,6 +246,10 @@ def format_report(score: EventScore, *, details: bool = True) -> str:
     lines.append(f"events: P={d['precision']} R={d['recall']} F1={d['f1']} "
                  f"factuality={d['factuality_accuracy']} false_facts={d['false_facts']} "
                  f"(tp={d['tp']} fp={d['fp']} fn={d['fn']})")
+    if score.bands:
+        high = score.calibration()["at_0.8"]
+        lines.append(f"confidence: of the {high['events']} events at >= 0.8, {high['right']} are right "
+                     f"(a dyad fits the gold); per band in --json")
     if score.quotes_n:
         lines.append(f"quotes: speaker right {score.quotes_right} of {score.quotes_n} gold quotes "
                      f"({score.quotes_found} found)")

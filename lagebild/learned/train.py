@@ -198,13 +198,11 @@ def score(preps: list[Prepared], predicted: list[list], min_confidence: float = 
 
 def correct_flags(preps: list[Prepared], predicted: list[list]) -> list[tuple[float, bool]]:
     """(raw confidence, right?) per predicted event: right when one of its dyads fits a gold dyad."""
-    from ..evaluate.events import gold_slots, predicted_tuples
+    from ..evaluate.events import fits_gold, gold_slots
     out = []
     for p, evs in zip(preps, predicted):
-        slots = gold_slots([e for e in p.doc.as_gold()["events"]])
-        for e in evs:
-            keys = predicted_tuples([asdict(e)])
-            out.append((e.confidence or 0.0, any(sl.accepts(k) for k in keys for sl in slots)))
+        slots = gold_slots(p.doc.as_gold()["events"])
+        out += [(e.confidence or 0.0, fits_gold(asdict(e), slots)) for e in evs]
     return out
 
 
