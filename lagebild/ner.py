@@ -994,6 +994,9 @@ def load_ner(path: str | Path | None = None) -> NerModel:
         try:
             import spacy
             nlp = spacy.load(p)
+            if getattr(nlp.vocab.vectors, "mode", None) == "floret":
+                from .vectors import CachedVectors
+                nlp.vocab.vectors = CachedVectors(nlp.vocab.vectors)   # same vectors, hashed once
             model = NerModel(nlp, p)
         except Exception as exc:  # anything spaCy/thinc/srsly raise on a broken file
             raise ModelError(f"NER model at {p} is corrupt or unreadable "

@@ -186,3 +186,96 @@ def load_vectors(path: str | Path):
     if v.mode != "floret" or v.shape[0] == 0:
         raise DataError(f"{p}: holds no floret vectors -- rebuild with `lagebild train vectors`")
     return v
+
+
+class CachedVectors:
+    """Memoizing view of a floret ``spacy.vectors.Vectors`` table, for tagging only.
+
+    A floret vector is the mean of the rows of the word's character n-grams, hashed anew
+    for every token: about a fifth of the NER model's time. This view computes each
+    distinct word's vector once and keeps it (once it holds ``max_words`` words or more, it starts
+    a new cache); the vectors are bit-identical to the table's. spaCy's static-vectors
+    layer calls ``get_batch`` of any vectors object that is not a plain ``Vectors``
+    table, so ``nlp.vocab.vectors = CachedVectors(nlp.vocab.vectors)`` is enough.
+    Not for training or saving: keep the wrapped table for that (``.table``).
+    """
+
+    def __init__(self, table, max_words: int = 100_000):
+        import numpy
+        self.table = table
+        self.max_words = max_words
+        self._rows: dict[int, int] = {}
+        self._data = numpy.zeros((1024, table.shape[1]), dtype="float32")
+
+    # what spaCy's Vocab and StaticVectors read
+    @property
+    def strings(self):
+        return self.table.strings
+
+    @strings.setter
+    def strings(self, value):
+        self.table.strings = value
+
+    @property
+    def attr(self):
+        return self.table.attr
+
+    @property
+    def shape(self):
+        return self.table.shape
+
+    @property
+    def mode(self):
+        return self.table.mode
+
+    @property
+    def data(self):
+        return self.table.data
+
+    def __getattr__(self, name):          # everything else: the table's own (n_keys, ...)
+        if name in ("table", "_rows", "_data", "max_words"):
+            raise AttributeError(name)
+        return getattr(self.table, name)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __contains__(self, key) -> bool:
+        return key in self.table
+
+    def __getitem__(self, key):
+        return self.table[key]
+
+    def is_full(self) -> bool:
+        return self.table.is_full
+
+    def get_batch(self, keys):
+        """Vectors of ``keys`` (uint64 string ids), one row per key, as the table gives them."""
+        import numpy
+        keys = numpy.asarray(keys, dtype="uint64")
+        uniq, inverse = numpy.unique(keys, return_inverse=True)
+        rows = self._rows
+        if len(rows) >= self.max_words:      # bounded memory on endless streams
+            rows.clear()
+        idx = numpy.empty(len(uniq), dtype="int64")
+        missing = []
+        for i, k in enumerate(uniq.tolist()):
+            r = rows.get(k)
+            if r is None:
+                missing.append(i)
+            else:
+                idx[i] = r
+        if missing:
+            fresh = numpy.asarray(self.table.get_batch(uniq[missing]))
+            start = len(rows)
+            need = start + len(missing)
+            if need > len(self._data):
+                grown = numpy.zeros((max(need, 2 * len(self._data)), self._data.shape[1]),
+                                    dtype="float32")
+                grown[:start] = self._data[:start]
+                self._data = grown
+            self._data[start:need] = fresh
+            for j, i in enumerate(missing):
+                rows[int(uniq[i])] = start + j
+                idx[i] = start + j
+        return self._data[idx[inverse]]

@@ -7,7 +7,7 @@ import numpy
 import pytest
 
 from lagebild.errors import DataError
-from lagebild.vectors import (VectorSettings, floret_to_spacy, load_vectors, train_floret,
+from lagebild.vectors import (CachedVectors, VectorSettings, floret_to_spacy, load_vectors, train_floret,
                               train_vectors, vector_texts, write_corpus)
 
 TINY = VectorSettings(dim=8, bucket=500, epoch=1, min_count=1, threads=1)
@@ -53,6 +53,27 @@ def test_bad_floret_table_names_file_and_line(tmp_path):
     with pytest.raises(DataError, match="not a floret table"):
         (tmp_path / "b2.floret").write_text("10 3\n", encoding="utf-8")
         floret_to_spacy(tmp_path / "b2.floret", tmp_path / "out", TINY)
+
+
+def test_cached_vectors_give_the_table_s_vectors_and_hash_each_word_once(tmp_path, monkeypatch):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text(_corpus_text(), encoding="utf-8")
+    train_floret(corpus, tmp_path / "v.floret", TINY)
+    table = floret_to_spacy(tmp_path / "v.floret", tmp_path / "vec", TINY)
+    words = ["Berlin", "Merkel", "Berlin", "Berlinerinnen", "und", "Merkel"]
+    keys = numpy.array([table.strings.add(w) for w in words], dtype="uint64")
+    want = numpy.asarray(table.get_batch(keys))
+    cached = CachedVectors(table, max_words=3)
+    asked = []
+    real = table.get_batch
+    monkeypatch.setattr(cached, "table", type("T", (), {
+        "get_batch": lambda self, k: asked.append(len(k)) or real(k),
+        "shape": table.shape, "strings": table.strings})())
+    assert numpy.array_equal(cached.get_batch(keys), want)   # 4 distinct words > 3: new cache
+    assert numpy.array_equal(cached.get_batch(keys[:2]), want[:2])
+    assert numpy.array_equal(cached.get_batch(keys[:2]), want[:2])
+    assert asked == [4, 2]        # the third call hashed nothing
+    assert cached.shape == table.shape
 
 
 def test_load_vectors_rejects_a_folder_without_vectors(tmp_path):
