@@ -214,9 +214,10 @@ class ActorTagger:
         if m.kind == "country" and m.j == m.i + 1 and m.name and m.text == m.name + "s" and m.i >= 2 \
                 and toks[m.i - 1].is_cap and toks[m.i - 1].lower not in PREPOSITIONS:
             return True         # "die Manöver Chinas", "die Streitigkeiten Russlands"
-        if m.i < 2 or not toks[m.i - 2].is_cap or toks[m.i - 2].lower in PREPOSITIONS:
+        i = m.i - 1 if m.i >= 3 and toks[m.i - 1].text.isdigit() else m.i   # "der 27 Mitgliedstaaten"
+        if i < 2 or not toks[i - 2].is_cap or toks[i - 2].lower in PREPOSITIONS:
             return False
-        det = toks[m.i - 1].lower
+        det = toks[i - 1].lower
         if det in ("des", "eines"):
             return True
         if det != "der":
@@ -598,6 +599,23 @@ class ActorTagger:
                 return other.code
         return None
 
+    @classmethod
+    def _code_of_complement(cls, mentions: list[Mention], n: int) -> str | None:
+        """An office and its genitive attribute ("die Außenminister der 27 Mitgliedstaaten", "der
+        Sprecher der Regierung Polens"): the office is of the actor the attribute names."""
+        cur = mentions[n]
+        for k in range(n + 1, min(n + 4, len(mentions))):
+            nx = mentions[k]
+            if nx.sent != cur.sent or not nx.genitive_of or nx.pronoun or nx.prep or not 0 <= nx.i - cur.j <= 2:
+                return None
+            if nx.code:
+                return nx.code
+            code = cls._code_of_membership(nx, mentions[:n])
+            if code or not nx.role:
+                return code
+            cur = nx
+        return None
+
     @staticmethod
     def _code_of_membership(m: Mention, before: list[Mention]) -> str | None:
         """'die Mitgliedstaaten', 'die Mitgliedsländer': of the organisation named last."""
@@ -696,7 +714,8 @@ class ActorTagger:
             if m.code is None and m.of_place:
                 pass            # the office of a place the lexicon does not know: no country guessed
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
-                m.code = self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
+                m.code = self._code_of_complement(idx.mentions, n) \
+                    or self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
                     or self._code_of_same_role(m, idx.mentions[:n])
             if m.code is None and not m.of_place and m.kind in ("person", "organisation", "group") and m.role:
                 if m.role in self.relational or not m.sector:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import cameo
 from .actors import ActorTagger
@@ -39,6 +39,7 @@ class Stages:
     rule_events: list[Event]        # the rule coder's events, not yet merged
     warnings: list[str]
     tm: TextMap                     # the cleaned text the stages read, and the way back to the input
+    reporters: dict = field(default_factory=dict)   # sentence index -> who reports it (rule coder)
 
 
 class Analyzer:
@@ -170,7 +171,7 @@ class Analyzer:
         if self.learned is not None and self.coder_mode in ("learned", "both"):
             cache: dict = {}
             learned = self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes, article.dct,
-                                        cache=cache)
+                                        cache=cache, reporters=st.reporters)
             if self.coder_mode == "both":
                 self.learned.score_rule_events(st.rule_events, cache["ctx"], cache)
             from .learned.coder import combine
@@ -206,8 +207,11 @@ class Analyzer:
             ent.code = next((m.code for m in actors.mentions if m.start < ent.end and ent.start < m.end
                              and not m.pronoun), None)
         quotes = find_quotes(text, quote_spans, sentences, actors)
-        events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes)
-        return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings, tm)
+        reporters: dict = {}
+        events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes,
+                                 reporters=reporters)
+        return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings, tm,
+                      reporters)
 
 
 _DEFAULT: Analyzer | None = None

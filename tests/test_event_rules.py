@@ -608,3 +608,37 @@ def test_the_event_scorer_reports_calibration_by_confidence_band():
     cal = result.as_dict()["calibration"]
     assert cal["at_0.8"] == {"events": 3, "right": 2}
     assert cal["bands"]["0.4"] == {"events": 1, "right": 0} and "0.0" not in cal["bands"]
+
+
+def test_a_list_that_agrees_with_a_partner_is_one_side_not_agreements_among_its_members():
+    got = dyads("Frankreich, Deutschland und Italien einigten sich am Montag mit Tunesien "
+                "auf ein Migrationsabkommen.")
+    assert ("AGREE", ("DEU", "FRA", "ITA"), ("TUN",), "asserted") in got
+    assert not any(set(src) & {"DEU", "FRA", "ITA"} and set(tgt) & {"DEU", "FRA", "ITA"}
+                   for _, src, tgt, _ in got), got
+    # without a partner the members still meet each other
+    got = dyads("Russland und die Ukraine einigten sich auf eine Waffenruhe.")
+    assert {(t, s, g) for t, s, g, _ in got} == {("AGREE", ("RUS",), ("UKR",)), ("AGREE", ("UKR",), ("RUS",))}
+
+
+def test_an_office_is_of_its_genitive_attribute_which_is_never_the_other_side():
+    got = dyads("Der Sprecher der Regierung Polens kritisierte Ungarn am Dienstag scharf.")
+    assert {(t, s, g) for t, s, g, _ in got} == {("ACCUSE", ("POL",), ("HUN",))}, got
+    # the subject's own attribute is not the owner of the object: no FRA -> FRA
+    got = dyads("Die Außenminister Frankreichs verurteilten die Wahl.")
+    assert not any(s == g for _, s, g, _ in got), got
+    # "der 27 Mitgliedstaaten": the members of the organisation named before
+    doc = analyze("Die EU hat neue Regeln beschlossen. Die Außenminister der 27 Mitgliedstaaten "
+                  "verurteilten Russland.", dct="2024-03-15")
+    acc = [e for e in doc.events if e.type == "ACCUSE"]
+    assert acc and {p.code for p in acc[0].source} == {"EU"} and {p.code for p in acc[0].target} == {"RUS"}
+
+
+def test_the_rule_coder_tells_who_reports_each_sentence_also_without_an_event_in_it():
+    an = Analyzer(coder="rules")
+    st = an.stages(Article(doc_id="r", dct="2024-03-15", text=(
+        "Die Regierung tagte am Montag. Nach Angaben der Polizei wurden in Kabul zwölf Menschen "
+        "getötet. Das Wetter war schlecht, sagte der russische Außenminister Sergej Lawrow.")))
+    assert st.reporters[1].text == "Polizei"          # no country known: still who says so
+    assert st.reporters[2].text.endswith("Lawrow") and st.reporters[2].code == "RUS"
+    assert 0 not in st.reporters

@@ -18,7 +18,7 @@ from .clauses import (
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad
-from .roles import _coordinated, _participants, _place_code
+from .roles import _coordinated, _participants, _partner, _place_code, attributes_of
 
 @dataclass
 class RawEvent:
@@ -42,8 +42,11 @@ class EventCoder:
         self.fallbacks = {**FALLBACKS, **(fallbacks or {})}
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, timexes: list[Timex],
-             dct: str | None, text: str = "", quotes: list | None = None) -> list[Event]:
-        """Events of one document, in text order (not yet merged)."""
+             dct: str | None, text: str = "", quotes: list | None = None,
+             reporters: dict[int, Participant] | None = None) -> list[Event]:
+        """Events of one document, in text order (not yet merged). ``reporters``, when given, is
+        filled with who each sentence reports from (sentence index -> participant: "sagte X",
+        "laut X", "nach Angaben der X", "X zufolge"), also for sentences without a rule event."""
         self._text = text
         self._quotes = quotes or []
         raw: list[RawEvent] = []
@@ -67,6 +70,8 @@ class EventCoder:
                 reporter = speaker
             elif not konj:
                 reporter = None
+            if reporters is not None and reporter is not None:
+                reporters[st.sentence.index] = reporter.participant()   # also carried on in Konjunktiv I
             sent_events: list[RawEvent] = []
             prev_source: list[Mention] = last_source
             self._speaker_now = speaker
@@ -340,14 +345,15 @@ class EventCoder:
             if source or we is None:
                 source_p = _participants(source)
             target = []
+            own = attributes_of(source, ms)     # "die Außenminister der 27 Mitgliedstaaten": the subject's
             for m in ms:
-                if m in source:
+                if m in source or m in own:
                     continue
                 if m.prep and m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets) \
                         or (m.prep == "im" and "in" in cue.targets) or (m.prep == "ins" and "in" in cue.targets):
                     target.append(m)
                 elif m.prep is None and ("acc" in cue.targets or "dat" in cue.targets) and (
-                        not m.genitive_of or (source and m.start > max(x.end for x in source) + 3)):
+                        not m.genitive_of or source):
                     # the object, or the owner of the object: "kritisierte den Umgang Israels"
                     target.append(m)
             if target:
@@ -355,7 +361,8 @@ class EventCoder:
             elif cue.targets:
                 # "wies die Vorwürfe der Ukraine zurück", "besorgt über die Manöver Chinas": the owner
                 # of the object is the target
-                owners = [m for m in ms if m.genitive_of and m not in source and m.start > tok.start - 200]
+                owners = [m for m in ms if m.genitive_of and m not in source and m not in own
+                          and m.start > tok.start - 200]
                 target = owners[:1]
         if not source_p and not target:
             return None
@@ -376,10 +383,15 @@ class EventCoder:
             target_p = _neighbour(c, {p.code for p in source_p}, actors)
         mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander")
                                                 or t.lower.startswith("gemeinsam") for t in c.tokens)
-        if not target_p and cue.type in RECIPROCAL and mutual and len({p.code for p in source_p}) > 1:
-            # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
-            # acts on the others; the coder returns one event per source side
-            target_p = list(source_p)
+        if not target_p and cue.type in RECIPROCAL and mutual and source_p:
+            partner = _partner(c, ms, source_p)
+            if partner:
+                target = partner
+                target_p = _participants(target)
+            elif len({p.code for p in source_p}) > 1:
+                # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
+                # acts on the others; the coder returns one event per source side
+                target_p = list(source_p)
         typ, mode = cue.type, cue.mode
         # the clause, or the sentence when the clause is only a verb ("..., wie etwa am Westbalkan,
         # unterstützt werden")
@@ -573,7 +585,10 @@ class EventCoder:
             source = [_inferred(actors.default_code, "home")]
             target = target or [_inferred(actors.default_code, "home")]
         if not target and cue.type in RECIPROCAL and len({p.code for p in source}) > 1:
-            target = list(source)      # "Xi und Obama hatten ihr Treffen genutzt"
+            partner = _partner(c, c.mentions, source)
+            # "Xi und Obama hatten ihr Treffen genutzt"; but "X, Y und Z einigten sich mit W auf ein
+            # Abkommen": W is the other side
+            target = [m.participant() for m in partner] if partner else list(source)
         if not source and cue.type in THREAT_TYPES and getattr(self, "_speaker_now", None) is not None \
                 and any(self.lex.is_(w, "condition") or w in ("sollten", "sollte") for w in self._sentence_lowers):
             # "Sollten ..., werde dies Sanktionen für Russland nach sich ziehen, erklärte X": X threatens

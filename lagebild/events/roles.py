@@ -38,6 +38,29 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     return out
 
 
+def _partner(c: Clause, ms: list[Mention], side: list[Participant]) -> list[Mention]:
+    """The other side of a two-sided happening of ``side``: a "mit X" actor of clause ``c``
+    whose code is not on that side, with the actors coordinated with it ("einigten sich mit
+    Tunesien und Libyen"), or [] when the clause names none."""
+    codes = {p.code for p in side}
+    rest = [m for m in ms if m.code not in codes and c.start <= m.start and m.end <= c.end]
+    first = next((m for m in rest if m.prep == "mit" and m.code and not m.pronoun), None)
+    return _coordinated(first, rest, c) if first is not None else []
+
+
+def attributes_of(side: list[Mention], ms: list[Mention]) -> list[Mention]:
+    """The genitive attributes of the mentions of ``side``, and theirs in turn ("der Sprecher der
+    Regierung Polens": "Regierung", "Polens"): they tell whose the side is, never the other side."""
+    out: list[Mention] = []
+    heads = list(side)
+    for m in sorted(ms, key=lambda x: (x.sent, x.i)):
+        if m.genitive_of and not m.prep and m not in side \
+                and any(h.sent == m.sent and 0 <= m.i - h.j <= 2 for h in heads):
+            out.append(m)
+            heads.append(m)
+    return out
+
+
 def coordinated_group(m: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     """The list of actors ("X, Y und Z", "sowohl X als auch Y") that mention ``m`` stands in
     within clause ``c`` (``m`` included), as ``_coordinated`` joins them for the rule coder."""

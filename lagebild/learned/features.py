@@ -49,8 +49,10 @@ class DocContext:
 
     @classmethod
     def build(cls, sentences: list[SentenceTokens], actors: ActorIndex, lex: Lexicon,
-              rule_events: list[Event]) -> "DocContext":
-        ctx = cls(sentences=sentences, actors=actors, lex=lex)
+              rule_events: list[Event], reporters: dict[int, Participant] | None = None) -> "DocContext":
+        """``reporters``: who each sentence reports from, as the rule coder read it (its
+        ``code(..., reporters=)``); without it, taken from the rule coder's events."""
+        ctx = cls(sentences=sentences, actors=actors, lex=lex, reporters=dict(reporters or {}))
         for m in actors.mentions:
             ctx.mentions.setdefault(m.sent, []).append(m)
         by_sent = {st.sentence.index: st for st in sentences}
