@@ -42,7 +42,8 @@ COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
-_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+)*$"
+                         r"|^[A-ZÄÖÜ]\.$")     # "Rabmer-Koller" too
 
 
 @dataclass
@@ -451,16 +452,29 @@ class ActorTagger:
                 m2.code, m2.sector, m2.alt_codes = m1.code, m1.sector, m1.alt_codes
 
     @staticmethod
-    def _ner_persons(st: SentenceTokens, taken: set[int], entities: list) -> list[Mention]:
-        """Persons the statistical NER model found that no rule covered."""
+    def _ner_persons(st: SentenceTokens, taken: set[int], entities: list,
+                     surnames: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+        """Persons the statistical NER model found that no rule covered. A single word is taken
+        only as the surname of a person named in full before ("Sebastian Kurz" ... "Kurz sagte"):
+        alone it may be a tagging slip."""
         out = []
         toks = st.tokens
         for e in entities:
             if getattr(e, "label", None) != "PER" or not (st.sentence.start <= e.start < st.sentence.end):
                 continue
             idx = [k for k, t in enumerate(toks) if e.start <= t.start < e.end]
-            if not idx or any(k in taken for k in idx) or len(idx) < 2:
-                continue  # a single token may be a surname known already, or a tagging slip
+            if not idx or any(k in taken for k in idx):
+                continue
+            if len(idx) == 1:
+                word = toks[idx[0]].text
+                base = word if word in surnames else word[:-1] if word.endswith("s") and word[:-1] in surnames \
+                    else None
+                if base is None or not _NAME_TOKEN.match(word):
+                    continue
+                t = toks[idx[0]]
+                out.append(Mention(t.sent, idx[0], idx[0] + 1, t.start, t.end, word, None, None, "person",
+                                   name=base, role=None))
+                continue
             if not all(_NAME_TOKEN.match(toks[k].text) and toks[k].text not in STOP_NAMES
                        and _uninflected(toks[k].text) for k in idx):
                 continue  # "Neue Kämpfe", "De la": words, not a name
@@ -527,6 +541,7 @@ class ActorTagger:
             ner_persons: list[tuple[int, int]] | None = None) -> ActorIndex:
         idx = ActorIndex()
         known: dict[str, Mention] = {}   # surname -> person mention that introduced it
+        full_names: set[str] = set()     # surnames of persons named in full so far (any surname)
         for st in sentences:
             if st.sentence.kind != "body":
                 continue
@@ -546,7 +561,11 @@ class ActorTagger:
                             known[w] = m
             extra = self._bare_names(st, taken, known)
             taken |= {k for m in extra for k in range(m.i, m.j)}
-            extra += self._ner_persons(st, taken, ner_persons or [])
+            full_names |= {m.name.split()[-1] for m in ms + extra
+                           if m.kind == "person" and m.name and len(m.name.split()) >= 2}
+            extra += self._ner_persons(st, taken, ner_persons or [], full_names)
+            full_names |= {m.name.split()[-1] for m in extra
+                           if m.kind == "person" and m.name and len(m.name.split()) >= 2}
             for m in extra:
                 m.prep, m.oblique = self._context(st.tokens, m.i)
                 m.in_quote = any(a <= m.start < b for a, b in quote_spans)

@@ -203,6 +203,20 @@ def test_surname_that_is_a_common_word_is_not_a_person():
     assert not any(a.kind == "person" for a in doc.actors)
 
 
+def test_surname_that_is_a_common_word_is_the_person_named_in_full_before():
+    # "Kurz" alone is no name; after "Sebastian Kurz" and tagged as a person, it is him
+    doc = analyze("Österreichs Außenminister Sebastian Kurz reiste am Montag nach Sarajevo. "
+                  "Kurz kritisierte dort Serbien.")
+    assert ("ACCUSE", ("AUT",), ("SRB",)) in dyads(doc.events)
+    kurz = [a for a in doc.actors if a.kind == "person"]
+    assert len(kurz) == 1 and kurz[0].name == "Sebastian Kurz"
+
+
+def test_hyphenated_surname_is_a_name():
+    doc = analyze("Die Vorsitzende im Hauptverband, Ulrike Rabmer-Koller, forderte am Montag Reformen.")
+    assert any(a.kind == "person" and a.name == "Ulrike Rabmer-Koller" for a in doc.actors)
+
+
 def test_pipe_gives_the_same_documents_as_one_at_a_time(analyzer):
     from lagebild.records import Article
     arts = [Article(doc_id=f"a{i}", text=t, dct="2024-01-05") for i, t in enumerate([
