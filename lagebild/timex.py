@@ -1863,6 +1863,25 @@ def _against_dct(value: str, dct: str | None) -> int | None:
     return (a > b) - (a < b)
 
 
+def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, dct: str | None,
+                   cue: int | None = None, *, wider: tuple[int, int] | None = None,
+                   told_in_past: bool = False, anchor: Timex | None = None) -> "EventDate | None":
+    """The date of an event of this factuality told in ``text[start:end]`` (its clause): the one
+    dating policy of both event coders.
+
+    A hypothetical happening has none: it has not happened and none plans it (EVENTS.md leaves
+    its date null; "Sollte Russland angreifen, würden die USA Sanktionen verhängen, sagte Biden am
+    Montag": Monday dates the speech). Else ``event_date``, bounded by the tense: a planned
+    happening is never dated before the DCT, an asserted one told in the past never after it.
+    None also when the date would come from a DCT that is not known."""
+    if factuality == "hypothetical":
+        return None
+    tense = "future" if factuality == "planned" else \
+        ("past" if factuality == "asserted" and told_in_past else None)
+    date = event_date(timexes, start, end, dct, cue, wider=wider, tense=tense, anchor=anchor)
+    return None if date.from_dct and not dct else date
+
+
 def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
                cue: int | None = None, *, wider: tuple[int, int] | None = None,
                tense: str | None = None, anchor: Timex | None = None) -> EventDate:

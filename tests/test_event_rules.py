@@ -587,6 +587,26 @@ def test_a_condition_before_its_main_clause_is_carried_by_the_main_event(coder):
     assert all(e.factuality != "asserted" for e in doc.events if e.type == "ASSAULT")
 
 
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_hypothetical_event_has_no_date_and_the_speech_date_stays_with_the_speech(coder):
+    """ "Sollte Russland angreifen, würden die USA Sanktionen verhängen, sagte Biden am Montag":
+    Monday dates the speech, not the sanctions, which have not happened (EVENTS.md: date null)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="h", dct="2022-02-18", text="Washington – Sollte Russland die Ukraine angreifen, "
+                     "würden die USA harte Sanktionen gegen Russland verhängen, sagte Biden am Montag."))
+    hyp = [e for e in doc.events if e.factuality == "hypothetical"]
+    assert any(e.type == "SANCTION" for e in hyp), [(e.type, e.factuality) for e in doc.events]
+    assert all(e.date is None for e in hyp)
+    # a planned event keeps its date, never before the document date
+    doc = an(Article(doc_id="p", dct="2022-02-18", text="Blinken will am Donnerstag Lawrow in Genf treffen."))
+    meet = next(e for e in doc.events if e.type == "CONSULT")
+    assert meet.factuality == "planned" and meet.date.value == "2022-02-24"
+
+
 def test_the_event_scorer_reports_calibration_by_confidence_band():
     """`lagebild eval events` says how many events at each confidence are right: an event is right
     when one of its dyads fits a gold dyad, required or optional."""

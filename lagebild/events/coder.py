@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..actors import ActorIndex, Mention
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
-from ..timex import event_date
+from ..timex import happening_date
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
@@ -123,6 +123,7 @@ class EventCoder:
             elif sent_timexes or (anchor and anchor[0] != st.sentence.paragraph):
                 anchor = None     # a vague time ("in den kommenden Tagen") or a new paragraph ends it
             in_report = speaker is not None or (konj and reporter is not None)
+            threatened: list[RawEvent] = []
             for ev in sent_events:
                 self._factuality(ev, clauses, sent_lowers, in_report)
                 if speech_clause is not None and (ev.clause is not speech_clause or by_prep) \
@@ -147,7 +148,12 @@ class EventCoder:
                 if ev.event.type in THREAT_TYPES and reporter is not None and ev.clause.kind != "condition" \
                         and any(c2.kind == "condition" or c2.starts_with in ("sollten", "sollte") for c2 in clauses) \
                         and (ev.event.factuality in ("hypothetical", "planned") or ev.noun_negated is not None):
-                    # a negative act announced under a condition is a threat by the one who says so
+                    # a negative act announced under a condition is a threat by the one who says so;
+                    # the act itself stays, hypothetical ("Sollten ..., werde dies Sanktionen nach
+                    # sich ziehen, erklärte X": X threatens, and the sanctions are hypothetical)
+                    threatened.append(RawEvent(replace(ev.event, factuality="hypothetical", evidence=[]),
+                                               ev.clause, ev.source_m, ev.target_m, ev.cue_tok, ev.cue,
+                                               ev.noun_negated, ev.passive))
                     ev.event.type, ev.event.mode = "THREATEN", None
                     ev.event.factuality = "asserted"
                     if reporter.code not in {p.code for p in ev.event.source}:
@@ -166,6 +172,12 @@ class EventCoder:
                 ev.event.location = self._place(ev, ms)
                 if ev.event.type == "CONSULT" and ev.source_m:
                     last_consult = ev
+            for ev in threatened:
+                ev.event.evidence = [Evidence(sentence=st.sentence.index, start=st.sentence.start,
+                                              end=st.sentence.end, text=st.sentence.text)]
+                self._date(ev, timexes, dct, st.sentence, prev_anchor)
+                ev.event.location = self._place(ev, ms)
+            sent_events.extend(threatened)
             if sent_events:
                 srcs = [e.source_m for e in sent_events if e.source_m]
                 if srcs:
@@ -626,6 +638,14 @@ class EventCoder:
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
                    and not (k in attributive and w.startswith(("mutmaßlich", "angeblich"))))
+        # reported "würde": the reported future ("Die USA würden Sanktionen verhängen, sagte Biden":
+        # planned), unless a condition bounds it ("Sollte Russland angreifen, würden ...": hypothetical)
+        reported_future = False
+        if reported and not hypo and not refusal and ev.event.type != "THREATEN" and c.kind != "condition" \
+                and any(w in ("würde", "würden") for w in words):
+            conditioned = attached_condition(clauses, idx) is not None or any(
+                c2 is not c and c2.starts_with in ("sollte", "sollten") for c2 in clauses)
+            hypo, reported_future = conditioned, not conditioned
         if c.kind == "condition":
             fact = "hypothetical"
         elif lx.is_(c.starts_with, "negative_subordinator"):
@@ -642,7 +662,8 @@ class EventCoder:
                      if ev.cue_tok.start - 40 <= t.start < ev.cue_tok.start):
                 fact = "hypothetical"     # "die Idee eines Boykotts", "Pläne für neue Gespräche"
             else:
-                fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else "asserted")
+                fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else
+                                                          "planned" if reported_future else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
         elif negation_is_cue:
@@ -653,7 +674,7 @@ class EventCoder:
             fact = "asserted"
         elif neg:
             fact = "negated"
-        elif any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) or (
+        elif reported_future or any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) or (
                 ev.event.type == "AID" and ev.cue is not None
                                                      and ev.cue.type == "AGREE"):
             fact = "planned"
@@ -685,18 +706,15 @@ class EventCoder:
     # -- dates ------------------------------------------------------------------------------
     def _date(self, ev: RawEvent, timexes: list[Timex], dct: str | None, sentence: Sentence,
               anchor: Timex | None = None) -> None:
-        """The date of the happening (``timex.event_date``: its clause, else its sentence, else the
+        """The date of the happening (``timex.happening_date``: its clause, else its sentence, else the
         paragraph's time, else the DCT), bounded by the tense: an asserted past-tense happening is
         not dated after the DCT, a planned one not before it. An asserted happening dated after the
         DCT, not told in the past, is planned."""
         c = ev.clause
         past = _past_tense(c)
-        tense = "future" if ev.event.factuality == "planned" else \
-            ("past" if ev.event.factuality == "asserted" and _told_in_past(c) else None)
-        date = event_date(timexes, c.start, c.end, dct, ev.cue_tok.start, wider=(sentence.start, sentence.end),
-                          tense=tense, anchor=None if past else anchor)
-        if date.from_dct and not dct:
-            date = None
+        date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
+                              wider=(sentence.start, sentence.end), told_in_past=_told_in_past(c),
+                              anchor=None if past else anchor)
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:

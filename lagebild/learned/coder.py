@@ -14,7 +14,7 @@ from ..errors import ModelError
 from ..merge import merge_events, one_reading
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.clauses import _is_future, _past_tense, _told_in_past, attached_condition
-from ..timex import event_date
+from ..timex import happening_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
@@ -208,7 +208,7 @@ class LearnedCoder:
         return next((c for c in self._clauses(tr, cache) if c.start <= tok.start <= c.end), None)
 
     def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict):
-        """The date of the happening by the one dating rule (``timex.event_date``): an expression
+        """The date of the happening by the one dating policy (``timex.happening_date``): an expression
         in its clause (else its sentence), bounded by the clause's tense: an asserted happening
         told in the past is never dated after the DCT, a planned one never before it; an asserted
         one dated after the DCT and not told in the past is planned. Returns (date, factuality)."""
@@ -216,10 +216,9 @@ class LearnedCoder:
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
-        tense = "future" if fact == "planned" else \
-            ("past" if fact == "asserted" and clause is not None and _told_in_past(clause) else None)
-        date = event_date(timexes, start, end, dct, tok.start, wider=(sent.start, sent.end), tense=tense)
-        if date.from_dct and not dct:
+        date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
+                              told_in_past=clause is not None and _told_in_past(clause))
+        if date is None:
             return None, fact
         if fact == "asserted" and not date.from_dct and _is_future(date, dct) \
                 and not (clause is not None and _past_tense(clause)):
