@@ -175,7 +175,8 @@ def load_morph(path: str | Path | None = None) -> MorphModel:
             raise ModelError(f"POS/case model not found or incomplete at {p}; {REBUILD_HINT}")
         try:
             import spacy
-            model = MorphModel(spacy.load(p), p)
+            from .inference import for_tagging
+            model = MorphModel(for_tagging(spacy.load(p)), p)
         except Exception as exc:
             raise ModelError(f"POS/case model at {p} is corrupt or unreadable "
                              f"({type(exc).__name__}: {str(exc)[:200]}); {REBUILD_HINT}") from exc

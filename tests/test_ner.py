@@ -364,3 +364,28 @@ def test_news_sentences_can_be_restricted_to_some_annotators(tmp_path):
     assert len(read_news(path, texts)) == 2
     (only,) = read_news(path, texts, annotators=["N1"])
     assert only.words[:2] == ["Angela", "Merkel"] and only.tags[:2] == ["B-PER", "I-PER"]
+
+
+@pytest.mark.parametrize("trans1,trans2", [(False, False), (True, False), (False, True), (True, True)])
+def test_blas_ops_multiply_as_thinc_does(trans1, trans2):
+    import numpy
+    from thinc.api import NumpyOps
+    from lagebild.inference import BlasOps
+    rng = numpy.random.default_rng(0)
+    x = rng.random((7, 5) if not trans1 else (5, 7), dtype="float32")
+    y = rng.random((5, 3) if not trans2 else (3, 5), dtype="float32")
+    want = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = BlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.shape == (7, 3) and numpy.allclose(got, want, atol=1e-5)
+    out = numpy.zeros((7, 3), dtype="float32")
+    assert BlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert numpy.allclose(out, want, atol=1e-5)
+
+
+def test_loaded_model_tags_with_blas_ops_and_cached_vectors(shipped):
+    from lagebild.inference import BlasOps
+    from lagebild.vectors import CachedVectors
+    m = load_ner()
+    assert all(isinstance(node.ops, BlasOps) for node in m.ner.model.walk())
+    assert isinstance(m.nlp.vocab.vectors, CachedVectors)
+    assert m.tag_sentences([["Angela", "Merkel", "besuchte", "Paris", "."]])[0][:2] == ["B-PER", "I-PER"]

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, split_clauses, _cue_lemmas,
-    _is_future, _is_passive, _past_tense, _pick_cue, _requires_ok, _told_in_past)
+    _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad
@@ -575,9 +575,10 @@ class EventCoder:
             target = [target_of_by]
         negated_noun = k >= 1 and toks[k - 1].lower.startswith("kein") or (
             k >= 2 and toks[k - 2].lower.startswith("kein"))
-        if not source:
+        if not source and not _passive_clause(c):
             # "X führte Gespräche mit Y", "X hat Kritik geübt", "keine Gespräche mit Y",
-            # "seinen ersten Besuch in den USA": the clause's subject
+            # "seinen ersten Besuch in den USA": the clause's subject (not in a passive clause: "Bei
+            # Drohnenangriffen auf Odessa wurden drei Menschen verletzt" names the victims)
             free = [m for m in c.mentions if m.prep is None and not m.oblique and not m.genitive_of
                     and m not in [x for x in after if target and x.participant() == target[0]]]
             if free:

@@ -180,6 +180,11 @@ def role_features(st: SentenceTokens, k: int, typ: str, m: Mention, ctx: DocCont
          f"scomma={side}|{comma}", f"nbetween={_bucket(len(others))}", f"quote={m.in_quote}",
          f"code={'yes' if m.code else 'no'}", f"first={m is ctx.mentions.get(m.sent, [None])[0]}",
          f"codefrom={m.code_from}", f"Tcodefrom={typ}|{m.code_from}"]
+    rep = ctx.reporters.get(m.sent)
+    if rep is not None and rep.mention is not None and rep.mention.start == m.start:
+        # who the sentence reports from ("nach Angaben der Polizei", "sagte X"): rarely a side of
+        # what they report
+        f += ["reporter", f"Treporter={typ}|{side}"]
     if m.i > 0:
         f.append(f"mprev={toks[m.i - 1].lower}")
         f.append(f"Tmprev={typ}|{toks[m.i - 1].lower}")

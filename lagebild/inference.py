@@ -1,0 +1,47 @@
+"""How lagebild runs the spaCy models it trains (NER, POS/case) when tagging.
+
+Two changes that leave the predictions as they are and make tagging on one CPU core
+about 1.7 times faster (``benchmarks/bench_ner.py``):
+
+* ``BlasOps``: thinc's CPU ops multiply matrices with the ``blis`` package; numpy's
+  BLAS (OpenBLAS in the numpy wheels) is about three times faster for the shapes of
+  these small CNNs on current x86 CPUs, and the matrix products are half the time.
+* ``CachedVectors`` (``lagebild.vectors``): floret vectors are hashed once per
+  distinct word instead of once per token.
+
+Training keeps spaCy's defaults (``train_ner`` and ``train_morph`` build their own
+pipelines); ``for_tagging`` is applied by ``load_ner`` and ``load_morph``.
+"""
+from __future__ import annotations
+
+import numpy
+from thinc.api import NumpyOps
+
+
+class BlasOps(NumpyOps):
+    """thinc's numpy ops with matrix products by numpy (its BLAS) instead of ``blis``."""
+
+    name = "lagebild_blas"
+
+    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
+        a = x.T if trans1 else x
+        b = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(a, b)
+        numpy.matmul(a, b, out=out)
+        return out
+
+
+def for_tagging(nlp):
+    """Set ``nlp`` up for fast tagging (see the module docstring); returns it."""
+    ops = BlasOps()
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            node.ops = ops
+    if getattr(nlp.vocab.vectors, "mode", None) == "floret":
+        from .vectors import CachedVectors
+        nlp.vocab.vectors = CachedVectors(nlp.vocab.vectors)
+    return nlp
