@@ -662,3 +662,29 @@ def test_the_rule_coder_tells_who_reports_each_sentence_also_without_an_event_in
     assert st.reporters[1].text == "Polizei"          # no country known: still who says so
     assert st.reporters[2].text.endswith("Lawrow") and st.reporters[2].code == "RUS"
     assert 0 not in st.reporters
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Die Ukraine feuerte Artilleriegranaten auf russische Stellungen ab.", ("ASSAULT", ("UKR",), ("RUS",))),
+    ("Die Türkei flog Luftangriffe gegen syrische Stellungen.", ("ASSAULT", ("TUR",), ("SYR",))),
+    ("Die Armee verübte Anschläge auf Dörfer in Mali, sagte die Regierung Nigers.", None),
+    ("Russland flog Luftschläge gegen die Ukraine.", ("ASSAULT", ("RUS",), ("UKR",))),
+])
+def test_everyday_words_for_force(text, want):
+    got = {(t, s, g) for t, s, g, _ in dyads(text)}
+    if want is None:
+        assert all(t != "ASSAULT" or g for t, s, g in got), got    # never an attack on no one named
+    else:
+        assert want in got, got
+
+
+def test_the_subject_of_a_passive_clause_is_not_the_attacker_of_a_noun_event():
+    got = dyads("Bei Drohnenangriffen auf Odessa wurden drei Menschen verletzt.")
+    assert not any(t == "ASSAULT" and "UKR" in s for t, s, g, _ in got), got
+
+
+def test_a_region_is_a_place_of_its_state():
+    doc = analyze("Israelische Kampfjets bombardierten am Montag Ziele im Gazastreifen.", dct="2024-03-15")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.location is not None and ev.location.code == "PSE"
+    assert {p.code for p in ev.source} == {"ISR"}
