@@ -1362,8 +1362,14 @@ def train_ner(data_dir: str | Path | None = None, out: str | Path | None = None,
 
     Returns the model's meta (scores on the early-stopping dev part and on the
     held-out GermEval part). The old model is replaced only when training ends
-    without error.
+    without error. Matrix products run on numpy's BLAS (``lagebild.inference``).
     """
+    from .inference import blas_ops
+    with blas_ops():
+        return _train_ner(data_dir, out, settings, config_path, log)
+
+
+def _train_ner(data_dir, out, settings, config_path, log) -> dict:
     from spacy.util import fix_random_seed, load_config, load_model_from_config
     from thinc.api import compounding
 

@@ -212,6 +212,12 @@ def train_morph(data_dir: str | Path | None = None, out: str | Path | None = Non
                 settings: MorphSettings | None = None,
                 log: Callable[[str], None] = print) -> dict:
     """Train the POS + case tagger and write it to ``out`` (default: the shipped place)."""
+    from .inference import blas_ops
+    with blas_ops():
+        return _train_morph(data_dir, out, settings, log)
+
+
+def _train_morph(data_dir, out, settings, log) -> dict:
     from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.util import fix_random_seed, load_config, load_model_from_config
