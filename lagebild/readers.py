@@ -4,8 +4,9 @@ Formats (chosen by file extension; ``.gz``/``.xz``/``.bz2`` compressed files are
 opened transparently, ``articles.csv.xz`` is read as CSV):
 
 * **seed format** (``.txt``): a first line `` date YYYY-MM[-DD] `` followed by the body,
-  possibly on the same line (`` date 2022-02 Die Telefon-Diplomatie ...``). The body is
-  everything after the header; character offsets of the analysis index the body.
+  possibly on the same line (`` date 2022-02 Die Telefon-Diplomatie ...``); also written
+  ``date: 2022-02-17``, ``Date: ...`` or ``Datum: 17.02.2022``. The body is everything
+  after the header; character offsets of the analysis index the body.
 * **plain text** (``.txt`` without that header): ``dct`` is None unless given.
 * **JSON Lines** (``.jsonl``/``.ndjson``): one object per line with ``text`` and
   optional ``id`` (or ``doc_id``), ``date`` (or ``dct``), ``title``, ``url``, ``source``.
@@ -76,7 +77,10 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES +
 
 _CHUNK = 1 << 20
 _ESCAPED = re.compile("[\udc80-\udcff]")   # bytes that were not UTF-8 (surrogateescape)
-_SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)")
+# "date 2022-02-17" (the seed format), also "date: 2022-02-17", "Date: ...", "Datum: 17.02.2022"
+# (with a colon, or capitalised before a value that starts with a digit)
+_SEED_HEADER = re.compile(r"\A[ \t]*(?:date[ \t]*:?[ \t]+(\S+)|(?:date|Date|DATE|Datum|DATUM)[ \t]*:[ \t]*(\S+)"
+                          r"|(?:Date|Datum)[ \t]+(\d\S*))")
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 
 
@@ -444,7 +448,7 @@ class _Reader:
         date_value = None
         m = _SEED_HEADER.match(raw)
         if m:
-            date_value = m.group(1)
+            date_value = next(g for g in m.groups() if g is not None)
             body = _after_header(raw, m)
         else:
             body = raw
@@ -860,7 +864,7 @@ def article_from_text(text: str, doc_id: str = "doc", dct: str | None = None,
     date_value = None
     m = _SEED_HEADER.match(raw)
     if m:
-        date_value, raw = m.group(1), _after_header(raw, m)
+        date_value, raw = next(g for g in m.groups() if g is not None), _after_header(raw, m)
     body = raw
     if not body.strip():
         raise InputError("no article text", path=origin, doc_id=doc_id,

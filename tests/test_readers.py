@@ -77,6 +77,20 @@ def test_seed_header_on_its_own_line_and_german_date(tmp_path):
     assert (art.dct, art.text, problems) == ("2024-03-07", BODY + "\n", [])   # the body as it stands
 
 
+@pytest.mark.parametrize("header,dct", [("date: 2024-05-17", "2024-05-17"), ("Date: 2024-05", "2024-05"),
+                                        ("Datum: 17.05.2024", "2024-05-17"), ("Datum 17.05.2024", "2024-05-17")])
+def test_date_header_may_have_a_colon_or_be_capitalised(tmp_path, header, dct):
+    p = write(tmp_path / "h.txt", header + "\n\n" + BODY)
+    (art,), problems, _ = read(p)
+    assert (art.dct, art.text, problems) == (dct, "\n" + BODY, [])
+
+
+def test_prose_that_starts_with_datum_is_body():
+    from lagebild.readers import article_from_text
+    art = article_from_text("Datum und Ort des Treffens sind noch offen.", doc_id="x")
+    assert art.dct is None and art.text.startswith("Datum und Ort")
+
+
 def test_plain_text_has_no_date_unless_given(tmp_path):
     p = write(tmp_path / "c.txt", "\ufeff" + BODY.replace("\n", "\r\n") + "\r\n")
     (art,), _, _ = read(p)

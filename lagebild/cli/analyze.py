@@ -102,7 +102,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
                 min_confidence, quiet):
     """Analyze German articles: actors, events, quotes and dates.
 
-    INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] '),
+    INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] ' or 'date: ...'),
     plain UTF-8 text, JSON Lines (id, text, date, title, url), CSV, HTML; '-' reads
     standard input. Unreadable inputs are reported on stderr (file, line, what to
     do) and the others still processed; an article whose analysis fails is reported
