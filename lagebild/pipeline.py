@@ -40,6 +40,7 @@ class Stages:
     warnings: list[str]
     tm: TextMap                     # the cleaned text the stages read, and the way back to the input
     reporters: dict = field(default_factory=dict)   # sentence index -> who reports it (rule coder)
+    cited: dict = field(default_factory=dict)       # ... when named by "laut", "nach Angaben", "zufolge"
 
 
 class Analyzer:
@@ -171,7 +172,7 @@ class Analyzer:
         if self.learned is not None and self.coder_mode in ("learned", "both"):
             cache: dict = {}
             learned = self.learned.code(st.sent_tokens, st.actors, st.rule_events, st.timexes, article.dct,
-                                        cache=cache, reporters=st.reporters)
+                                        cache=cache, reporters=st.reporters, cited=st.cited)
             if self.coder_mode == "both":
                 self.learned.score_rule_events(st.rule_events, cache["ctx"], cache)
             from .learned.coder import combine
@@ -208,10 +209,11 @@ class Analyzer:
                              and not m.pronoun), None)
         quotes = find_quotes(text, quote_spans, sentences, actors)
         reporters: dict = {}
+        cited: dict = {}
         events = self.coder.code(sent_tokens, actors, timexes, article.dct, text=text, quotes=quotes,
-                                 reporters=reporters)
+                                 reporters=reporters, cited=cited)
         return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings, tm,
-                      reporters)
+                      reporters, cited)
 
 
 _DEFAULT: Analyzer | None = None

@@ -688,3 +688,38 @@ def test_a_region_is_a_place_of_its_state():
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert ev.location is not None and ev.location.code == "PSE"
     assert {p.code for p in ev.source} == {"ISR"}
+
+
+def test_what_a_denied_report_says_is_not_an_event():
+    got = dyads("Der Verteidigungsminister wies Berichte zurück, wonach die Bundeswehr Soldaten nach "
+                "Litauen verlegt habe.")
+    assert not any(t == "MOBILIZE" for t, _, _, _ in got), got
+
+
+def test_what_a_demand_asks_for_is_not_an_event_also_before_the_verb():
+    got = dyads("Die Bundesregierung hat Israel zu mehr humanitärer Hilfe für den Gazastreifen aufgefordert.")
+    assert ("REQUEST", ("DEU",), ("ISR",), "asserted") in got
+    assert not any(t == "AID" for t, _, _, _ in got), got
+
+
+def test_no_agreement_reached_is_a_negated_agreement_not_a_refusal():
+    got = dyads("Russland und die Ukraine haben sich nicht auf einen Gefangenenaustausch geeinigt.")
+    assert {(t, s, g, f) for t, s, g, f in got} == {("AGREE", ("RUS",), ("UKR",), "negated"),
+                                                    ("AGREE", ("UKR",), ("RUS",), "negated")}
+    # a declared refusal stays a REJECT
+    got = dyads("Deutschland will die Ukraine nicht unterstützen.")
+    assert ("REJECT", ("DEU",), ("UKR",), "asserted") in got
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_who_a_sentence_cites_is_never_a_side_of_what_it_reports(coder):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="c", dct="2024-05-17", text="Laut Polizei haben Unbekannte in Dresden einen "
+                     "SPD-Politiker angegriffen. Nach Angaben der Armee wurden bei Kämpfen in Syrien drei "
+                     "Soldaten getötet."))
+    for e in doc.events:
+        assert not any(p.text in ("Polizei", "Armee") for p in e.source + e.target), e

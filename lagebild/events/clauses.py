@@ -365,3 +365,18 @@ def attached_condition(clauses: list[Clause], idx: int) -> Clause | None:
             return other
     return None
 
+
+
+def reported_content(c: Clause, lex: Lexicon) -> bool:
+    """A clause that says what a report, claim or allegation says ("wies Berichte zurück, wonach
+    die Bundeswehr Soldaten verlegt habe"): its events are not coded (docs/annotation.md §9)."""
+    return lex.is_(c.starts_with, "content_subordinator")
+
+
+def demanded(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` of clause ``c`` is what a demand of the clause asks for
+    ("hat Israel zu mehr humanitärer Hilfe aufgefordert", "rief zur Freilassung auf"): the
+    content of the REQUEST, not an event of its own (docs/annotation.md §9)."""
+    if not any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 5):k]):
+        return False
+    return any(any(cue.type == "REQUEST" for cue in lex.verbs.get(lem, ())) for _, lem in _cue_lemmas(c, lex))

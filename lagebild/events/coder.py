@@ -13,7 +13,8 @@ from ..timex import happening_date
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, split_clauses, _cue_lemmas,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, demanded, reported_content,
+    split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
@@ -43,10 +44,13 @@ class EventCoder:
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, timexes: list[Timex],
              dct: str | None, text: str = "", quotes: list | None = None,
-             reporters: dict[int, Participant] | None = None) -> list[Event]:
+             reporters: dict[int, Participant] | None = None,
+             cited: dict[int, Participant] | None = None) -> list[Event]:
         """Events of one document, in text order (not yet merged). ``reporters``, when given, is
         filled with who each sentence reports from (sentence index -> participant: "sagte X",
-        "laut X", "nach Angaben der X", "X zufolge"), also for sentences without a rule event."""
+        "laut X", "nach Angaben der X", "X zufolge"), also for sentences without a rule event;
+        ``cited`` with those named by a source preposition ("laut X", "nach Angaben", "zufolge"),
+        who are never a side of what the sentence reports."""
         self._text = text
         self._quotes = quotes or []
         raw: list[RawEvent] = []
@@ -72,6 +76,8 @@ class EventCoder:
                 reporter = None
             if reporters is not None and reporter is not None:
                 reporters[st.sentence.index] = reporter.participant()   # also carried on in Konjunktiv I
+            if cited is not None and speaker is not None and by_prep:
+                cited[st.sentence.index] = speaker.participant()
             sent_events: list[RawEvent] = []
             prev_source: list[Mention] = last_source
             self._speaker_now = speaker
@@ -223,8 +229,11 @@ class EventCoder:
         for e in evs:
             if e.noun_negated is not None and any(
                     g.clause is e.clause and g is not e and g.event.type == "REQUEST"
-                    and g.cue_tok.start < e.cue_tok.start for g in evs):
-                continue        # "forderten die Freilassung der Gefangenen": the demand's object
+                    and (g.cue_tok.start < e.cue_tok.start
+                         or demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex)) for g in evs):
+                continue        # "forderten die Freilassung der Gefangenen", "zu mehr Hilfe aufgefordert"
+            if reported_content(e.clause, self.lex):
+                continue        # "wies Berichte zurück, wonach ... verlegt habe": what the report says
             if e.noun_negated is not None and e.event.type == "RETREAT" and any(
                     g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None
                     for g in evs):
@@ -632,7 +641,11 @@ class EventCoder:
         negators = [w for k, w in enumerate(words) if lx.is_(w, "negation")
                     and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))]   # not "nicht nur"
         neg = bool(negators)
-        refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg
+        # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
+        # agreement) says that no agreement came about: a negated AGREE, no one refused
+        failed_agreement = ev.event.type == "AGREE" and (
+            (ev.cue is not None and ev.cue.cue in MUTUAL_VERBS) or "sich" in words)
+        refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
         attributive = {k for k, t in enumerate(c.tokens) if ev.noun_negated is None and t.lower.endswith(
             ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
@@ -655,7 +668,7 @@ class EventCoder:
             # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs
             # ("nicht", "nie") negate the clause
             negated = ev.noun_negated or any(not w.startswith("kein") for w in negators)
-            if negated and ev.event.type in REFUSABLE:
+            if negated and ev.event.type in REFUSABLE and not failed_agreement:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None
                 fact = "asserted"
@@ -669,7 +682,7 @@ class EventCoder:
             fact = "hypothetical"
         elif negation_is_cue:
             fact = "asserted"      # "würden nicht zögern": the negation belongs to the cue
-        elif neg and ev.event.type in REFUSABLE:
+        elif neg and ev.event.type in REFUSABLE and not failed_agreement:
             # "hatte Israel keine Reise gestattet", "will ihn nicht unterstützen": a refusal
             ev.event.type, ev.event.mode = "REJECT", None
             fact = "asserted"

@@ -258,14 +258,14 @@ class LearnedCoder:
 
     def code(self, sentences: list[SentenceTokens], actors: ActorIndex, rule_events: list[Event],
              timexes: list[Timex], dct: str | None, cache: dict | None = None,
-             reporters: dict | None = None) -> list[Event]:
+             reporters: dict | None = None, cited: dict | None = None) -> list[Event]:
         """Events of one document. ``cache`` (a dict kept by the caller) saves the model outputs
         between calls with other thresholds on the same document; ``reporters`` is who each
         sentence reports from, as the rule coder read it (``EventCoder.code(..., reporters=)``)."""
         cache = {} if cache is None else cache
         ctx = cache.get("ctx")
         if ctx is None:
-            ctx = cache["ctx"] = DocContext.build(sentences, actors, self.lex, rule_events, reporters)
+            ctx = cache["ctx"] = DocContext.build(sentences, actors, self.lex, rule_events, reporters, cited)
         if self.model.judge is not None:
             return self.judged(ctx, rule_events, timexes, dct, cache)
         th = self.model.thresholds

@@ -46,13 +46,17 @@ class DocContext:
     rule_hits: dict[tuple[int, int], list[RuleHit]] = field(default_factory=dict)   # (sent, tok i) -> hits
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     reporters: dict[int, Participant] = field(default_factory=dict)   # sentence -> who reports it
+    cited: dict[int, Participant] = field(default_factory=dict)   # ... named by "laut", "nach Angaben"
 
     @classmethod
     def build(cls, sentences: list[SentenceTokens], actors: ActorIndex, lex: Lexicon,
-              rule_events: list[Event], reporters: dict[int, Participant] | None = None) -> "DocContext":
+              rule_events: list[Event], reporters: dict[int, Participant] | None = None,
+              cited: dict[int, Participant] | None = None) -> "DocContext":
         """``reporters``: who each sentence reports from, as the rule coder read it (its
-        ``code(..., reporters=)``); without it, taken from the rule coder's events."""
-        ctx = cls(sentences=sentences, actors=actors, lex=lex, reporters=dict(reporters or {}))
+        ``code(..., reporters=, cited=)``); without it, taken from the rule coder's events.
+        ``cited``: the sentences whose source a preposition names ("laut X")."""
+        ctx = cls(sentences=sentences, actors=actors, lex=lex, reporters=dict(reporters or {}),
+                  cited=dict(cited or {}))
         for m in actors.mentions:
             ctx.mentions.setdefault(m.sent, []).append(m)
         by_sent = {st.sentence.index: st for st in sentences}
@@ -139,10 +143,19 @@ def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:
 
 def candidate_mentions(st: SentenceTokens, ctx: DocContext) -> list[Mention]:
     """Mentions a trigger may take as participants: those of its sentence and of the sentence
-    before (where a subject carried over or a pronoun's antecedent stands)."""
+    before (where a subject carried over or a pronoun's antecedent stands); never the source a
+    preposition names ("Laut Polizei haben Unbekannte ... angegriffen": the police report it),
+    as in the rule coder."""
     i = st.sentence.index
-    return list(ctx.mentions.get(i, ())) + [m for m in ctx.mentions.get(i - 1, ())
-                                             if not m.pronoun]
+    return [m for m in ctx.mentions.get(i, ()) if not cited(m, ctx)] + [
+        m for m in ctx.mentions.get(i - 1, ()) if not m.pronoun and not cited(m, ctx)]
+
+
+def cited(m: Mention, ctx: DocContext) -> bool:
+    """Whether the mention is who its sentence cites by a preposition ("laut X", "nach Angaben
+    der X", "X zufolge")."""
+    c = ctx.cited.get(m.sent)
+    return c is not None and c.mention is not None and c.mention.start == m.start
 
 
 def _previous_sentence_features(t: Token, typ: str, m: Mention, ctx: DocContext) -> list[str]:

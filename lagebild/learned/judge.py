@@ -22,7 +22,7 @@ import numpy as np
 
 from ..actors import Mention
 from ..events import lemma
-from ..events.clauses import split_clauses
+from ..events.clauses import demanded, reported_content, split_clauses
 from ..events.roles import coordinated_group
 from ..records import Event, Participant
 from ..text import SentenceTokens
@@ -162,6 +162,17 @@ def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None
     return out
 
 
+def content_of_other(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
+    """Whether token ``k`` stands in what a report says ("Berichte, wonach ...") or names what a
+    demand asks for ("zu mehr Hilfe aufgefordert"): not an event of its own, for either coder
+    (``events.clauses.reported_content``, ``demanded``)."""
+    t = st.tokens[k]
+    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+    if c is None:
+        return False
+    return reported_content(c, ctx.lex) or (t.is_cap and t in c.tokens and demanded(c, c.tokens.index(t), ctx.lex))
+
+
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
                        cache: dict) -> list[Candidate]:
     """Candidates of the trigger and role models: each likely (token, type) with its likeliest
@@ -173,6 +184,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
     jobs = []          # (st, k, type, p)
     for (st, k), row in zip(cands, probs):
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
+        if order and row[order[0]] >= s.trigger and content_of_other(st, k, ctx, cache):
+            continue
         for i in order:
             if row[i] >= s.trigger:
                 jobs.append((st, k, classes[i], float(row[i])))

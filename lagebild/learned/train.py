@@ -39,7 +39,8 @@ class Prepared:
         self.doc = doc
         self.stages = analyzer.stages(Article(doc_id=doc.doc_id, text=doc.text, dct=doc.dct))
         self.ctx = DocContext.build(self.stages.sent_tokens, self.stages.actors, analyzer.coder.lex,
-                                    self.stages.rule_events, self.stages.reporters)
+                                    self.stages.rule_events, self.stages.reporters,
+                                    self.stages.cited)
         tm = self.stages.tm
         self.gold = copy.deepcopy(doc.events)
         for ev in self.gold:
@@ -69,7 +70,8 @@ class GoldFilePrep:
         self.doc = GoldFile(gold)
         self.stages = analyzer.stages(Article(doc_id=self.doc.doc_id, text=self.doc.text, dct=self.doc.dct))
         self.ctx = DocContext.build(self.stages.sent_tokens, self.stages.actors, analyzer.coder.lex,
-                                    self.stages.rule_events, self.stages.reporters)
+                                    self.stages.rule_events, self.stages.reporters,
+                                    self.stages.cited)
 
 
 def shared_gold_preps(analyzer, log: Callable[[str], None] = print) -> list[GoldFilePrep]:
