@@ -68,7 +68,8 @@ class Mention:
     alt_codes: tuple[str, ...] = ()
     in_quote: bool = False
     anaphor: bool = False       # "der Indonesier": a person named before, by nationality
-    code_from: str | None = None    # "story": the code is the story's country, not said for this mention
+    code_from: str | None = None    # "story": the code is the story's country, not said for this mention;
+                                    # "nearby": the country named just before it (also a guess)
     of_place: str | None = None     # "der Gouverneur von Kursk": a place the lexicon does not know
 
     def participant(self) -> Participant:
@@ -741,14 +742,17 @@ class ActorTagger:
                     m.code = self._code_from_office(m, idx.mentions)
                 elif m.sector in STATE_SECTORS:
                     # state offices: the office's country, else where the story is written from
-                    m.code = self._code_from_office(m, idx.mentions) or home or \
-                        self._code_nearby(m, idx.mentions[:n])
+                    m.code = self._code_from_office(m, idx.mentions) or home
+                    if m.code is None:
+                        m.code = self._code_nearby(m, idx.mentions[:n])
+                        m.code_from = "nearby" if m.code else None
                     if m.code is None or (m.code == home and not self._code_from_office(m, idx.mentions)):
                         m.code, m.code_from = m.code or idx.default_code, "story"
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)
                     m.code = self._code_nearby(m, idx.mentions[:n])
+                    m.code_from = "nearby" if m.code else None
                     if m.code is None:
                         m.code = home or (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) \
                             or idx.default_code

@@ -723,3 +723,28 @@ def test_who_a_sentence_cites_is_never_a_side_of_what_it_reports(coder):
                      "Soldaten getötet."))
     for e in doc.events:
         assert not any(p.text in ("Polizei", "Armee") for p in e.source + e.target), e
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_guessed_country_is_never_set_against_that_very_state(coder):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    for text in ("Der Außenminister kritisierte am Montag Serbien scharf.",
+                 "Der Außenminister kündigte an, die Gespräche mit Serbien im Juni fortzusetzen."):
+        doc = an(Article(doc_id="g", dct="2024-05-17", text=text))
+        assert not any({p.code for p in e.source} & {p.code for p in e.target} for e in doc.events), \
+            [(e.type, [p.code for p in e.source], [p.code for p in e.target]) for e in doc.events]
+
+
+def test_two_guessed_sides_of_one_country_stay_a_domestic_dyad():
+    from lagebild.actors import Mention
+    from lagebild.events.policies import guessed_against_own_state
+
+    def m(kind, code_from):
+        return Mention(0, 0, 1, 0, 5, "x", "SYR", None, kind, code_from=code_from)
+    assert guessed_against_own_state(m("person", "story"), m("country", None))
+    assert not guessed_against_own_state(m("group", "nearby"), m("group", "nearby"))   # troops v rebels
+    assert not guessed_against_own_state(m("person", None), m("country", None))        # said for it

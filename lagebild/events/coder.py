@@ -18,7 +18,7 @@ from .clauses import (
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
-from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad
+from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .roles import _coordinated, _participants, _partner, _place_code, attributes_of
 
 @dataclass
@@ -193,6 +193,7 @@ class EventCoder:
         for r in raw:
             ev = r.event
             _no_inferred_self_dyad(ev)
+            _no_guess_against_own_state(r)
             reciprocal = bool(ev.source) and ev.target == ev.source
             ev.source = [p for p in ev.source if p.code]
             ev.target = [p for p in ev.target if p.code]
@@ -570,6 +571,7 @@ class EventCoder:
                 source = [near[0].participant()]
                 after = [m for m in after if m is not near[0]]
         target = []
+        tgt_mentions: list[Mention] = []
         # the noun's complement follows it closely, before any other event noun ("Gespräche mit X";
         # not "bei seinen Gesprächen verteidigte er das Atomabkommen mit dem Iran")
         nxt_noun = next((u.start for u in toks[k + 1:] if u.is_cap and self.lex.noun_cues(u.lower)), None)
@@ -579,6 +581,7 @@ class EventCoder:
             if (m.prep and (m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets))) \
                     or ("gen" in cue.targets and m.genitive_of):
                 target = [m.participant()]
+                tgt_mentions = [m]
                 break
         if not target and target_of_by is not None:
             target = [target_of_by]
@@ -622,7 +625,7 @@ class EventCoder:
         if material:
             typ, mode = "AID", material       # "300 Millionen Dollar für die Unterstützung der Streitkräfte"
         ev = Event(type=typ, mode=mode, source=source, target=target, cue=t.text)
-        raw = RawEvent(ev, c, src_mentions, [], t, cue)
+        raw = RawEvent(ev, c, src_mentions, tgt_mentions, t, cue)
         raw.noun_negated = negated_noun
         return raw
 
@@ -733,3 +736,13 @@ class EventCoder:
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:
             ev.event.factuality = "planned"
+
+
+def _no_guess_against_own_state(r: RawEvent) -> None:
+    """Drop the participants ``events.policies.guessed_against_own_state`` rules out."""
+    def drop(side: list[Participant], mine: list[Mention], others: list[Mention]) -> list[Participant]:
+        bad = {m.start for m in mine if any(guessed_against_own_state(m, o) for o in others)}
+        return [p for p in side if p.mention is None or p.mention.start not in bad]
+    ev = r.event
+    ev.source = drop(ev.source, r.source_m, r.target_m)
+    ev.target = drop(ev.target, r.target_m, r.source_m)

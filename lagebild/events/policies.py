@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 
-from ..actors import ActorIndex
+from ..actors import ActorIndex, Mention
 from ..records import Event, Participant
 from .clauses import Clause
 from .cues import _read_tsv
@@ -52,6 +52,15 @@ def _no_inferred_self_dyad(ev: Event) -> None:
         return
     ev.source = [p for p in ev.source if not (p.inferred and p.code in {q.code for q in ev.target})]
     ev.target = [p for p in ev.target if not (p.inferred and p.code in {q.code for q in ev.source})]
+
+
+def guessed_against_own_state(side: Mention, other: Mention) -> bool:
+    """A side whose country is guessed (the story's, or the one named before it) facing that very
+    country named as a state: the guess came from the other side ("Der Außenminister kündigte an,
+    die Gespräche mit Serbien fortzusetzen": the minister is not Serbia's). Both coders drop such
+    a side; two guessed sides of one country ("Regierungstruppen" against "Rebellen") stay."""
+    return bool(side.code_from) and other.kind == "country" and not other.code_from \
+        and side.code is not None and side.code == other.code
 
 
 def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:

@@ -23,7 +23,8 @@ import numpy as np
 from ..actors import Mention
 from ..events import lemma
 from ..events.clauses import demanded, reported_content, split_clauses
-from ..events.roles import coordinated_group
+from ..events.policies import guessed_against_own_state
+from ..events.roles import attributes_of, coordinated_group
 from ..records import Event, Participant
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
@@ -99,7 +100,8 @@ class Dyad:
 def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     """Two mentions of one person or body, or of an office and its place: the same actor; an
     apposition ("der Bürgermeister von Odessa, Gennadi Truchanow": a comma and at most two words
-    between, the same country); a place attribute ("der Bürgermeister von Odessa")."""
+    between, the same country); a place or genitive attribute ("der Bürgermeister von Odessa",
+    "Vertreter Serbiens")."""
     if a.actor_id is not None and a.actor_id == b.actor_id:
         return True
     if a.sent != b.sent or a.code != b.code or a.sent != st.sentence.index:
@@ -108,6 +110,8 @@ def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     between = [t.lower for t in st.tokens[first.j:second.i]]
     if first.role and between in (["von"], ["aus"], ["der"], ["des"]):
         return True
+    if first.role and second in attributes_of([first], [second]):
+        return True         # "Vertreter Serbiens", "die Außenminister der 27 Mitgliedstaaten"
     return "person" in (a.kind, b.kind) and "," in between and len(between) <= 3
 
 
@@ -213,6 +217,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
+                if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
+                                                          or guessed_against_own_state(tm, sm)):
+                    continue        # a guessed country against that country (events.policies)
                 out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
                                      p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem,
                                      src_m=sm, tgt_m=tm))
