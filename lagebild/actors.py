@@ -42,6 +42,9 @@ COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
+#: adjectives saying a role is of another country than the story's ("ausländische Journalisten")
+FOREIGN_ADJ = ("ausländisch", "fremd")
+
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+)*$"
                          r"|^[A-ZÄÖÜ]\.$")     # "Rabmer-Koller" too
 
@@ -71,6 +74,7 @@ class Mention:
     code_from: str | None = None    # "story": the code is the story's country, not said for this mention;
                                     # "nearby": the country named just before it (also a guess)
     of_place: str | None = None     # "der Gouverneur von Kursk": a place the lexicon does not know
+    foreign: bool = False           # "ausländische Journalisten": not of the story's country, no guess
 
     def participant(self) -> Participant:
         return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector,
@@ -356,6 +360,15 @@ class ActorTagger:
         # place stays its own mention); a place the lexicon does not know ("der Gouverneur von
         # Kursk") is kept, so that the story's country is not guessed for the office
         of_place = None
+        rkind0 = lex.role_kinds.get(role.name) or role.kind
+        if code is None and j < len(toks) and rkind0 == "institution" and toks[j].is_cap:
+            # "das Oberlandesgericht München", "die Staatsanwaltschaft Wien": the seat names the
+            # institution, one mention with the seat's country
+            hit = self._lex_entry_at(toks, j)
+            if hit is not None and hit[1].kind in ("capital", "city") and (
+                    j + hit[0] == len(toks) or not toks[j + hit[0]].is_cap):
+                code, alt = hit[1].code, hit[1].alt_codes
+                j += hit[0]
         if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in", "von"):
             hit = self._lex_entry_at(toks, j + 1)
             if hit is not None and hit[1].kind in ("country", "capital", "city"):
@@ -373,6 +386,10 @@ class ActorTagger:
                                or lex.role_kinds.get(role.name) == "person"):
             person_name = " ".join(x.text for x in toks[name_start:n])
             j = n
+        if person_name and person_name not in self.persons and " " not in person_name \
+                and person_name in self.surnames:
+            # "Bundeskanzler Scholz": the office says it is a person; the famous bearer of the name
+            person_name = self.surnames[person_name]
         if person_name and person_name in self.persons:
             pcode, psector, _, _ = self.persons[person_name]
             code = code or pcode
@@ -389,10 +406,11 @@ class ActorTagger:
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (
             "group" if rkind == "group" or role.gender == "pl" else "organisation")
         first = toks[i]
+        foreign = code is None and i > 0 and toks[i - 1].lower.startswith(FOREIGN_ADJ)
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
-                       gender=role.gender, alt_codes=alt, of_place=of_place)
+                       gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign)
 
     def _person_name(self, name: str) -> str | None:
         """The persons-file name a written name stands for, also in the genitive ("Erdogans")."""
@@ -731,13 +749,14 @@ class ActorTagger:
                 m.code = self._code_nearby(m, idx.mentions[:n])
                 if m.code is None:
                     m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
-            if m.code is None and m.of_place:
-                pass            # the office of a place the lexicon does not know: no country guessed
+            if m.code is None and (m.of_place or m.foreign):
+                pass            # the office of a place the lexicon does not know, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_complement(idx.mentions, n) \
                     or self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
                     or self._code_of_same_role(m, idx.mentions[:n])
-            if m.code is None and not m.of_place and m.kind in ("person", "organisation", "group") and m.role:
+            if m.code is None and not m.of_place and not m.foreign and m.kind in ("person", "organisation", "group") \
+                    and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)
                 elif m.sector in STATE_SECTORS:

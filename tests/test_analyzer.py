@@ -239,3 +239,28 @@ def test_sanctions_announced_under_a_condition_are_a_threat_by_the_speaker():
     assert {p.code for p in threat.source} == {"USA"} and {p.code for p in threat.target} == {"RUS"}
     conquest = only(evs, "ASSAULT")
     assert conquest.factuality == "hypothetical"
+
+
+def test_an_institution_and_its_seat_are_one_actor_of_the_seat_s_country():
+    doc = analyze("Das Oberlandesgericht München hat einen Syrer zu lebenslanger Haft verurteilt.", dct="2024-05-17")
+    ev = only(doc.events, "SANCTION")
+    assert [(p.text, p.code) for p in ev.source] == [("Oberlandesgericht München", "DEU")]
+
+
+def test_an_office_with_a_famous_surname_is_that_person():
+    doc = analyze("Bundeskanzler Scholz wird am Montag Emmanuel Macron in Paris treffen.", dct="2024-05-17")
+    ev = only(doc.events, "CONSULT")
+    assert {p.code for p in ev.source} == {"DEU"} and {p.code for p in ev.target} == {"FRA"}
+
+
+def test_foreign_roles_get_no_guessed_country():
+    doc = analyze("Die Taliban haben in Kabul zwei ausländische Journalisten festgenommen.", dct="2024-05-17")
+    assert not any("AFG" in {p.code for p in e.target} for e in doc.events)
+
+
+def test_a_past_verb_anywhere_in_the_clause_dates_its_event_in_the_past():
+    # "Am Montag" (next Monday) sets the paragraph's time; "kritisierte" is past: not planned, not Monday
+    doc = analyze("Am Montag will die EU beraten. Das Verteidigungsministerium in Kiew kritisierte Russland "
+                  "scharf.", dct="2024-05-17")
+    ev = only(doc.events, "ACCUSE")
+    assert ev.factuality == "asserted" and ev.date.value == "2024-05-17"

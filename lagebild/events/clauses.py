@@ -75,9 +75,27 @@ def _told_in_past(c: "Clause") -> bool:
         and any(_participle_shape(w) and w.endswith(("t", "en")) for w in lows[-2:])
 
 
-def _past_tense(c: "Clause") -> bool:
+def _past_tense(c: "Clause", cue: Token | None = None) -> bool:
     return any(t.lower in PAST_AUX for t in c.tokens) or any(
-        t.lower.endswith("te") and lemma(t.text) != t.lower and t.text[:1].islower() for t in c.tokens[:4])
+        t.lower.endswith("te") and lemma(t.text) != t.lower and t.text[:1].islower() for t in c.tokens[:4]) \
+        or (cue is not None and cue_in_past(cue))
+
+
+def cue_in_past(tok: Token) -> bool:
+    """A verb cue in the Präteritum by its own form, wherever it stands ("Das Ministerium in Kiew
+    dementierte ...", "griff ... an"): a weak verb's -te/-ten/-test, or a strong verb's form that
+    is neither the infinitive nor a present form ("griff", "traf", "wies"; not "greift")."""
+    low = tok.lower
+    if not tok.text[:1].islower() or not low.isalpha():
+        return False
+    lem = lemma(tok.text)
+    if lem == low or not lem.endswith(("en", "ern", "eln")):
+        return False
+    if low.endswith(("te", "ten")):
+        return True
+    stem = lem[:-2] if lem.endswith("en") else lem[:-1]
+    # a strong verb's past: no present ending and not the present stem ("greift", "trifft")
+    return not low.endswith(("t", "st", "e", "en", "n")) and not low.startswith(stem)
 
 
 @dataclass

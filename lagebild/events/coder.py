@@ -13,7 +13,8 @@ from ..timex import happening_date
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, demanded, reported_content,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, cue_in_past, demanded,
+    reported_content,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -728,9 +729,10 @@ class EventCoder:
         not dated after the DCT, a planned one not before it. An asserted happening dated after the
         DCT, not told in the past, is planned."""
         c = ev.clause
-        past = _past_tense(c)
+        past = _past_tense(c, ev.cue_tok)
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
-                              wider=(sentence.start, sentence.end), told_in_past=_told_in_past(c),
+                              wider=(sentence.start, sentence.end),
+                              told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok),
                               anchor=None if past else anchor)
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \

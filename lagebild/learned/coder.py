@@ -13,7 +13,7 @@ from ..actors import ActorIndex, Mention
 from ..errors import ModelError
 from ..merge import merge_events, one_reading
 from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..events.clauses import _is_future, _past_tense, _told_in_past, attached_condition
+from ..events.clauses import _is_future, _past_tense, _told_in_past, attached_condition, cue_in_past
 from ..timex import happening_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -217,11 +217,11 @@ class LearnedCoder:
         sent = tr.st.sentence
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
-                              told_in_past=clause is not None and _told_in_past(clause))
+                              told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok))
         if date is None:
             return None, fact
         if fact == "asserted" and not date.from_dct and _is_future(date, dct) \
-                and not (clause is not None and _past_tense(clause)):
+                and not ((clause is not None and _past_tense(clause)) or cue_in_past(tok)):
             fact = "planned"
         return date, fact
 
