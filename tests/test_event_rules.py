@@ -748,3 +748,18 @@ def test_two_guessed_sides_of_one_country_stay_a_domestic_dyad():
     assert guessed_against_own_state(m("person", "story"), m("country", None))
     assert not guessed_against_own_state(m("group", "nearby"), m("group", "nearby"))   # troops v rebels
     assert not guessed_against_own_state(m("person", None), m("country", None))        # said for it
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_members_of_one_list_are_one_side_of_a_one_sided_act(coder):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="l", dct="2024-05-17", text="Die USA, Großbritannien und Kanada verhängten am Montag "
+                     "neue Sanktionen gegen iranische Drohnenhersteller."))
+    allies = {"USA", "GBR", "CAN"}
+    assert any(e.type == "SANCTION" and {p.code for p in e.target} == {"IRN"} for e in doc.events)
+    assert not any({p.code for p in e.source} & allies and {p.code for p in e.target} & allies
+                   for e in doc.events)

@@ -194,7 +194,8 @@ class EventCoder:
         for r in raw:
             ev = r.event
             _no_inferred_self_dyad(ev)
-            _no_guess_against_own_state(r)
+            if not __import__("os").environ.get("LB_NO_GUESS"):
+                _no_guess_against_own_state(r)
             reciprocal = bool(ev.source) and ev.target == ev.source
             ev.source = [p for p in ev.source if p.code]
             ev.target = [p for p in ev.target if p.code]
@@ -232,9 +233,9 @@ class EventCoder:
             if e.noun_negated is not None and any(
                     g.clause is e.clause and g is not e and g.event.type == "REQUEST"
                     and (g.cue_tok.start < e.cue_tok.start
-                         or demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex)) for g in evs):
+                         or (not __import__("os").environ.get("LB_NO_CONTENT") and demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex))) for g in evs):
                 continue        # "forderten die Freilassung der Gefangenen", "zu mehr Hilfe aufgefordert"
-            if reported_content(e.clause, self.lex):
+            if not __import__("os").environ.get("LB_NO_CONTENT") and reported_content(e.clause, self.lex):
                 continue        # "wies Berichte zurück, wonach ... verlegt habe": what the report says
             if e.noun_negated is not None and e.event.type == "RETREAT" and any(
                     g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None

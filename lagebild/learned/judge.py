@@ -22,7 +22,7 @@ import numpy as np
 
 from ..actors import Mention
 from ..events import lemma
-from ..events.clauses import demanded, reported_content, split_clauses
+from ..events.clauses import RECIPROCAL, demanded, reported_content, split_clauses
 from ..events.policies import guessed_against_own_state
 from ..events.roles import attributes_of, coordinated_group
 from ..records import Event, Participant
@@ -150,6 +150,13 @@ def conjuncts(m: Mention, ctx: DocContext, cache: dict | None = None) -> list[Me
     return list(out.values())
 
 
+def _members(m: Mention, ctx: DocContext, cache: dict) -> list[Mention]:
+    key = ("members", m.sent, m.start)
+    if key not in cache:
+        cache[key] = conjuncts(m, ctx, cache)
+    return cache[key]
+
+
 def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None) -> list[Candidate]:
     """Candidates the models' pairs imply: each conjunct of a side's mention on that side
     (``via="conj"``); the judge weighs them by what they derive from. (Reversed pairs for
@@ -188,7 +195,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
     jobs = []          # (st, k, type, p)
     for (st, k), row in zip(cands, probs):
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
-        if order and row[order[0]] >= s.trigger and content_of_other(st, k, ctx, cache):
+        if order and row[order[0]] >= s.trigger and not __import__("os").environ.get("LB_NO_CONTENT") and content_of_other(st, k, ctx, cache):
             continue
         for i in order:
             if row[i] >= s.trigger:
@@ -217,9 +224,11 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
-                if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
+                if not __import__("os").environ.get("LB_NO_GUESS") and sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
                                                           or guessed_against_own_state(tm, sm)):
                     continue        # a guessed country against that country (events.policies)
+                if sm is not None and tm is not None and typ not in RECIPROCAL and tm in _members(sm, ctx, cache):
+                    continue        # "Die USA, Großbritannien und Kanada verhängten Sanktionen": one side
                 out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
                                      p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem,
                                      src_m=sm, tgt_m=tm))
