@@ -690,16 +690,28 @@ def test_a_region_is_a_place_of_its_state():
     assert {p.code for p in ev.source} == {"ISR"}
 
 
-def test_what_a_denied_report_says_is_not_an_event():
-    got = dyads("Der Verteidigungsminister wies Berichte zurück, wonach die Bundeswehr Soldaten nach "
-                "Litauen verlegt habe.")
-    assert not any(t == "MOBILIZE" for t, _, _, _ in got), got
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_a_denied_report_says_is_not_a_fact(coder):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(coder=coder, min_confidence=0.0)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="d", dct="2024-05-17", text="Der Verteidigungsminister wies Berichte zurück, wonach "
+                     "die Bundeswehr Soldaten nach Litauen verlegt habe."))
+    assert not any(e.type == "MOBILIZE" and e.factuality == "asserted" for e in doc.events)
+    # a confirmed report is told as a fact
+    got = dyads("Die Polizei bestätigte Berichte, wonach die russische Armee Soldaten nach Belarus verlegt habe.")
+    assert any(t == "MOBILIZE" and f == "asserted" for t, _, _, f in got), got
 
 
 def test_what_a_demand_asks_for_is_not_an_event_also_before_the_verb():
     got = dyads("Die Bundesregierung hat Israel zu mehr humanitärer Hilfe für den Gazastreifen aufgefordert.")
     assert ("REQUEST", ("DEU",), ("ISR",), "asserted") in got
     assert not any(t == "AID" for t, _, _, _ in got), got
+    # but a call to strike is the strike, as the corpus codes it
+    got = dyads("Die Gewerkschaft in Frankreich hat für Montag zu landesweiten Streiks gegen die Regierung aufgerufen.")
+    assert any(t == "PROTEST" for t, _, _, _ in got), got
 
 
 def test_no_agreement_reached_is_a_negated_agreement_not_a_refusal():

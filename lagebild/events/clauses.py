@@ -385,16 +385,26 @@ def attached_condition(clauses: list[Clause], idx: int) -> Clause | None:
 
 
 
-def reported_content(c: Clause, lex: Lexicon) -> bool:
-    """A clause that says what a report, claim or allegation says ("wies Berichte zurück, wonach
-    die Bundeswehr Soldaten verlegt habe"): its events are not coded (docs/annotation.md §9)."""
-    return lex.is_(c.starts_with, "content_subordinator")
+def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` says what a report says that the clause before it denies ("Das
+    Pentagon wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"): what it
+    tells is not asserted (it is hypothetical); a confirmed report ("bestätigte Berichte, wonach
+    ...") or an allegation ("Informationen, wonach ...") is coded as it stands."""
+    if i == 0 or not lex.is_(clauses[i].starts_with, "content_subordinator"):
+        return False
+    return any(any(cue.type == "REJECT" for cue in lex.verbs.get(lem, ()))
+               for _, lem in _cue_lemmas(clauses[i - 1], lex))
 
 
-def demanded(c: Clause, k: int, lex: Lexicon) -> bool:
-    """Whether the noun at token ``k`` of clause ``c`` is what a demand of the clause asks for
-    ("hat Israel zu mehr humanitärer Hilfe aufgefordert", "rief zur Freilassung auf"): the
-    content of the REQUEST, not an event of its own (docs/annotation.md §9)."""
-    if not any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 5):k]):
+#: what a call names may be the event itself: a call to strike or protest is the protest
+#: (planned), as the corpus codes it ("riefen zu Streiks auf")
+CALLED_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
+
+
+def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` of clause ``c``, of event type ``typ``, is what a demand of
+    the clause asks for ("hat Israel zu mehr humanitärer Hilfe aufgefordert"): the content of
+    the REQUEST, not an event of its own (docs/annotation.md §9); not for a call to protest."""
+    if typ in CALLED_TYPES or not any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 5):k]):
         return False
     return any(any(cue.type == "REQUEST" for cue in lex.verbs.get(lem, ())) for _, lem in _cue_lemmas(c, lex))

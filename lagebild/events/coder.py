@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, cue_in_past, demanded,
-    reported_content,
+    denied_report,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -194,8 +194,7 @@ class EventCoder:
         for r in raw:
             ev = r.event
             _no_inferred_self_dyad(ev)
-            if not __import__("os").environ.get("LB_NO_GUESS"):
-                _no_guess_against_own_state(r)
+            _no_guess_against_own_state(r)
             reciprocal = bool(ev.source) and ev.target == ev.source
             ev.source = [p for p in ev.source if p.code]
             ev.target = [p for p in ev.target if p.code]
@@ -233,10 +232,9 @@ class EventCoder:
             if e.noun_negated is not None and any(
                     g.clause is e.clause and g is not e and g.event.type == "REQUEST"
                     and (g.cue_tok.start < e.cue_tok.start
-                         or (not __import__("os").environ.get("LB_NO_CONTENT") and demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex))) for g in evs):
+                         or demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type))
+                    for g in evs):
                 continue        # "forderten die Freilassung der Gefangenen", "zu mehr Hilfe aufgefordert"
-            if not __import__("os").environ.get("LB_NO_CONTENT") and reported_content(e.clause, self.lex):
-                continue        # "wies Berichte zurück, wonach ... verlegt habe": what the report says
             if e.noun_negated is not None and e.event.type == "RETREAT" and any(
                     g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None
                     for g in evs):
@@ -665,7 +663,7 @@ class EventCoder:
             conditioned = attached_condition(clauses, idx) is not None or any(
                 c2 is not c and c2.starts_with in ("sollte", "sollten") for c2 in clauses)
             hypo, reported_future = conditioned, not conditioned
-        if c.kind == "condition":
+        if c.kind == "condition" or denied_report(clauses, idx, lx):
             fact = "hypothetical"
         elif lx.is_(c.starts_with, "negative_subordinator"):
             fact = "negated"           # "ohne um Genehmigung zu bitten"

@@ -13,7 +13,8 @@ from ..actors import ActorIndex, Mention
 from ..errors import ModelError
 from ..merge import merge_events, one_reading
 from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..events.clauses import _is_future, _past_tense, _told_in_past, attached_condition, cue_in_past
+from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past,
+                               denied_report)
 from ..timex import happening_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -236,6 +237,10 @@ class LearnedCoder:
         clause = self._clause(tr, cache)
         if clause is not None and clause.kind == "condition":
             fact = "hypothetical"    # an event named in a condition is never a fact (EVENTS.md)
+        elif clause is not None and fact == "asserted":
+            clauses = self._clauses(tr, cache)
+            if denied_report(clauses, clauses.index(clause), self.lex):
+                fact = "hypothetical"    # "wies Berichte zurück, wonach ...": not told as a fact
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..actors import Mention
 from ..events import lemma
-from ..events.clauses import RECIPROCAL, demanded, reported_content, split_clauses
+from ..events.clauses import RECIPROCAL, demanded, split_clauses
 from ..events.policies import guessed_against_own_state
 from ..events.roles import attributes_of, coordinated_group
 from ..records import Event, Participant
@@ -173,15 +173,14 @@ def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None
     return out
 
 
-def content_of_other(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
-    """Whether token ``k`` stands in what a report says ("Berichte, wonach ...") or names what a
-    demand asks for ("zu mehr Hilfe aufgefordert"): not an event of its own, for either coder
-    (``events.clauses.reported_content``, ``demanded``)."""
+def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
+    """Whether token ``k``, read as an event of ``typ``, names what a demand asks for ("zu mehr
+    Hilfe aufgefordert"): not an event of its own, for either coder (``events.clauses.demanded``)."""
     t = st.tokens[k]
-    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
-    if c is None:
+    if not t.is_cap:
         return False
-    return reported_content(c, ctx.lex) or (t.is_cap and t in c.tokens and demanded(c, c.tokens.index(t), ctx.lex))
+    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+    return c is not None and t in c.tokens and demanded(c, c.tokens.index(t), ctx.lex, typ)
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
@@ -195,10 +194,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
     jobs = []          # (st, k, type, p)
     for (st, k), row in zip(cands, probs):
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
-        if order and row[order[0]] >= s.trigger and not __import__("os").environ.get("LB_NO_CONTENT") and content_of_other(st, k, ctx, cache):
-            continue
         for i in order:
-            if row[i] >= s.trigger:
+            if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
@@ -224,7 +221,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
-                if not __import__("os").environ.get("LB_NO_GUESS") and sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
+                if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
                                                           or guessed_against_own_state(tm, sm)):
                     continue        # a guessed country against that country (events.policies)
                 if sm is not None and tm is not None and typ not in RECIPROCAL and tm in _members(sm, ctx, cache):
