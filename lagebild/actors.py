@@ -43,10 +43,12 @@ PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 #: adjectives saying a role is of another country than the story's ("ausländische Journalisten")
-FOREIGN_ADJ = ("ausländisch", "fremd")
+FOREIGN_ADJ = frozenset(f"{stem}{end}" for stem in ("ausländisch", "fremd")
+                        for end in ("e", "en", "er", "es", "em"))
 
-_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+)*$"
-                         r"|^[A-ZÄÖÜ]\.$")     # "Rabmer-Koller" too
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
+# a double name ("Rabmer-Koller"), taken only where the NER model says person ("Nato-Pläne" is none)
+_DOUBLE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+)+$")
 
 
 @dataclass
@@ -146,6 +148,20 @@ def _uninflected(word: str) -> bool:
     import simplemma
     low = word.lower()
     return simplemma.lemmatize(low, lang="de").lower() == low
+
+
+def _inflected_next(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a lower-case inflected word (a finite verb: "sagte", "hat")."""
+    if k >= len(toks) or not toks[k].text[:1].islower():
+        return False
+    from .events.cues import lemma
+    return lemma(toks[k].text) != toks[k].lower
+
+
+def _common_word(word: str) -> bool:
+    """Whether the word, lower-cased, is a German word ("Kurz" -> "kurz")."""
+    import simplemma
+    return simplemma.is_known(word.lower(), lang="de")
 
 
 def known_names(idx: "ActorIndex") -> set[str]:
@@ -361,7 +377,8 @@ class ActorTagger:
         # Kursk") is kept, so that the story's country is not guessed for the office
         of_place = None
         rkind0 = lex.role_kinds.get(role.name) or role.kind
-        if code is None and j < len(toks) and rkind0 == "institution" and toks[j].is_cap:
+        if code is None and j < len(toks) and rkind0 == "institution" and toks[j].is_cap \
+                and all(t.lower in NOM_DETS or t.lower in OBLIQUE_DETS for t in toks[:k]):
             # "das Oberlandesgericht München", "die Staatsanwaltschaft Wien": the seat names the
             # institution, one mention with the seat's country
             hit = self._lex_entry_at(toks, j)
@@ -406,7 +423,7 @@ class ActorTagger:
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (
             "group" if rkind == "group" or role.gender == "pl" else "organisation")
         first = toks[i]
-        foreign = code is None and i > 0 and toks[i - 1].lower.startswith(FOREIGN_ADJ)
+        foreign = code is None and i > 0 and toks[i - 1].lower in FOREIGN_ADJ
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
@@ -488,13 +505,17 @@ class ActorTagger:
                 word = toks[idx[0]].text
                 base = word if word in surnames else word[:-1] if word.endswith("s") and word[:-1] in surnames \
                     else None
-                if base is None or not _NAME_TOKEN.match(word):
+                if base is None or not (_NAME_TOKEN.match(word) or _DOUBLE_NAME.match(word)):
                     continue
+                if idx[0] == 0 and _common_word(word) and not _inflected_next(toks, 1):
+                    continue      # "Kurz darauf griffen ...": a sentence's first word, not Kurz
+                                  # (but "Kurz sagte": a name before its verb)
                 t = toks[idx[0]]
                 out.append(Mention(t.sent, idx[0], idx[0] + 1, t.start, t.end, word, None, None, "person",
                                    name=base, role=None))
                 continue
-            if not all(_NAME_TOKEN.match(toks[k].text) and toks[k].text not in STOP_NAMES
+            if not all((_NAME_TOKEN.match(toks[k].text) or _DOUBLE_NAME.match(toks[k].text))
+                       and toks[k].text not in STOP_NAMES
                        and _uninflected(toks[k].text) for k in idx):
                 continue  # "Neue Kämpfe", "De la": words, not a name
             i, j = idx[0], idx[-1] + 1

@@ -77,10 +77,9 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES +
 
 _CHUNK = 1 << 20
 _ESCAPED = re.compile("[\udc80-\udcff]")   # bytes that were not UTF-8 (surrogateescape)
-# "date 2022-02-17" (the seed format), also "date: 2022-02-17", "Date: ...", "Datum: 17.02.2022"
-# (with a colon, or capitalised before a value that starts with a digit)
-_SEED_HEADER = re.compile(r"\A[ \t]*(?:date[ \t]*:?[ \t]+(\S+)|(?:date|Date|DATE|Datum|DATUM)[ \t]*:[ \t]*(\S+)"
-                          r"|(?:Date|Datum)[ \t]+(\d\S*))")
+# "date 2022-02-17" (the seed format; the body may follow on the same line), also a header line
+# with a colon: "date: 2022-02-17", "Date: ...", "Datum: 17.02.2022" (its value: the rest of the line)
+_SEED_HEADER = re.compile(r"\A[ \t]*(?:date[ \t]+(\S+)|(?:date|Date|DATE|Datum|DATUM)[ \t]*:[ \t]*([^\r\n]*\S))")
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)?")
 
 
@@ -107,13 +106,18 @@ _GZIP, _XZ, _BZ2 = b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh"
 _ISO = re.compile(r"\A(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
 _ISO_DATETIME = re.compile(r"\A(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}")
 _GERMAN = re.compile(r"\A(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\Z")
+_GERMAN_MONTHS = {name: n for n, names in enumerate(
+    (("januar", "jänner"), ("februar", "feber"), ("märz",), ("april",), ("mai",), ("juni",), ("juli",),
+     ("august",), ("september",), ("oktober",), ("november",), ("dezember",)), 1) for name in names}
+_GERMAN_WORDS = re.compile(r"\A(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+(\d{4})\Z", re.IGNORECASE)
 
 
 def normalize_date(value: Any) -> str | None:
     """An ISO date string (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) for ``value``, else None.
 
     Accepts ``2022``, ``2022-02``, ``2022-02-18``, an ISO timestamp
-    (``2022-02-18T10:30:00Z`` -> ``2022-02-18``) and the German ``18.02.2022``.
+    (``2022-02-18T10:30:00Z`` -> ``2022-02-18``) and the German ``18.02.2022`` and
+    ``18. Februar 2022``.
     Impossible dates (``2022-02-30``, month 13) give None.
     """
     if value is None:
@@ -126,10 +130,12 @@ def normalize_date(value: Any) -> str | None:
     if m:
         y, mo, d = m.group(1), m.group(2), m.group(3)
     else:
-        m = _GERMAN.match(s)
+        m = _GERMAN.match(s) or _GERMAN_WORDS.match(s)
         if not m:
             return None
         d, mo, y = m.group(1), m.group(2), m.group(3)
+        if not mo.isdigit():
+            mo = str(_GERMAN_MONTHS[mo.lower()])
     year = int(y)
     if not 1000 <= year <= 2999:
         return None

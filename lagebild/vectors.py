@@ -201,8 +201,11 @@ class CachedVectors:
     """
 
     def __init__(self, table, max_words: int = 100_000):
+        import threading
+
         import numpy
         self.table = table
+        self._lock = threading.Lock()       # one analyzer may tag in several threads (Dask)
         self.max_words = max_words
         self._rows: dict[int, int] = {}
         self._data = numpy.zeros((1024, table.shape[1]), dtype="float32")
@@ -233,7 +236,7 @@ class CachedVectors:
         return self.table.data
 
     def __getattr__(self, name):          # everything else: the table's own (n_keys, ...)
-        if name in ("table", "_rows", "_data", "max_words"):
+        if name in ("table", "_rows", "_data", "max_words", "_lock"):
             raise AttributeError(name)
         return getattr(self.table, name)
 
@@ -246,6 +249,7 @@ class CachedVectors:
     def __getitem__(self, key):
         return self.table[key]
 
+    @property
     def is_full(self) -> bool:
         return self.table.is_full
 
@@ -253,6 +257,11 @@ class CachedVectors:
         """Vectors of ``keys`` (uint64 string ids), one row per key, as the table gives them."""
         import numpy
         keys = numpy.asarray(keys, dtype="uint64")
+        with self._lock:
+            return self._get_batch(keys)
+
+    def _get_batch(self, keys):
+        import numpy
         uniq, inverse = numpy.unique(keys, return_inverse=True)
         rows = self._rows
         if len(rows) >= self.max_words:      # bounded memory on endless streams

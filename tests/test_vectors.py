@@ -164,3 +164,20 @@ def test_train_ner_trains_vectors_first_and_ships_them_in_the_model(tmp_path, mo
     assert model.nlp.vocab.vectors.shape == (500, 8)
     model.predict("Der Kaiser reiste nach Wien.")     # runs; a 4-step model predicts anything
     clear_cache()
+
+
+def test_cached_vectors_are_safe_to_share_between_threads(tmp_path):
+    """One analyzer may tag in several threads (Dask workers): every batch gets its own vectors."""
+    from concurrent.futures import ThreadPoolExecutor
+    corpus = tmp_path / "c.txt"
+    corpus.write_text(_corpus_text(), encoding="utf-8")
+    train_floret(corpus, tmp_path / "v.floret", TINY)
+    table = floret_to_spacy(tmp_path / "v.floret", tmp_path / "vec", TINY)
+    words = [f"Wort{i}" for i in range(300)]
+    keys = numpy.array([table.strings.add(w) for w in words], dtype="uint64")
+    want = numpy.asarray(table.get_batch(keys))
+    cached = CachedVectors(table, max_words=50)          # small: the cache is cleared often
+    batches = [numpy.random.default_rng(i).choice(len(words), 40) for i in range(200)]
+    with ThreadPoolExecutor(4) as ex:
+        got = list(ex.map(lambda b: cached.get_batch(keys[b]), batches))
+    assert all(numpy.array_equal(g, want[b]) for g, b in zip(got, batches))

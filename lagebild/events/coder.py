@@ -375,7 +375,7 @@ class EventCoder:
                         or (m.prep == "im" and "in" in cue.targets) or (m.prep == "ins" and "in" in cue.targets):
                     target.append(m)
                 elif m.prep is None and ("acc" in cue.targets or "dat" in cue.targets) and (
-                        not m.genitive_of or source):
+                        not m.genitive_of or (source and m.start > max(x.end for x in source) + 3)):
                     # the object, or the owner of the object: "kritisierte den Umgang Israels"
                     target.append(m)
             if target:
@@ -646,8 +646,9 @@ class EventCoder:
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement) says that no agreement came about: a negated AGREE, no one refused
-        failed_agreement = ev.event.type == "AGREE" and (
-            (ev.cue is not None and ev.cue.cue in MUTUAL_VERBS) or "sich" in words)
+        failed_agreement = ev.event.type == "AGREE" and neg and (
+            (ev.cue is not None and ev.cue.cue in MUTUAL_VERBS)
+            or any(lemma(t.text) in MUTUAL_VERBS for t in c.tokens if not t.is_cap))
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
         attributive = {k for k, t in enumerate(c.tokens) if ev.noun_negated is None and t.lower.endswith(
             ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
@@ -655,14 +656,12 @@ class EventCoder:
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
                    and not (k in attributive and w.startswith(("mutmaßlich", "angeblich"))))
-        # reported "würde": the reported future ("Die USA würden Sanktionen verhängen, sagte Biden":
-        # planned), unless a condition bounds it ("Sollte Russland angreifen, würden ...": hypothetical)
-        reported_future = False
+        # reported "würde" under a condition stays hypothetical ("Sollte Russland angreifen, würden
+        # die USA Sanktionen verhängen, sagte Biden"); without one it is indirect speech as told
         if reported and not hypo and not refusal and ev.event.type != "THREATEN" and c.kind != "condition" \
                 and any(w in ("würde", "würden") for w in words):
-            conditioned = attached_condition(clauses, idx) is not None or any(
+            hypo = attached_condition(clauses, idx) is not None or any(
                 c2 is not c and c2.starts_with in ("sollte", "sollten") for c2 in clauses)
-            hypo, reported_future = conditioned, not conditioned
         if c.kind == "condition" or denied_report(clauses, idx, lx):
             fact = "hypothetical"
         elif lx.is_(c.starts_with, "negative_subordinator"):
@@ -679,8 +678,8 @@ class EventCoder:
                      if ev.cue_tok.start - 40 <= t.start < ev.cue_tok.start):
                 fact = "hypothetical"     # "die Idee eines Boykotts", "Pläne für neue Gespräche"
             else:
-                fact = "negated" if ev.noun_negated else ("hypothetical" if hypo else
-                                                          "planned" if reported_future else "asserted")
+                fact = "negated" if ev.noun_negated or (negated and failed_agreement) else (
+                    "hypothetical" if hypo else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
         elif negation_is_cue:
@@ -691,7 +690,7 @@ class EventCoder:
             fact = "asserted"
         elif neg:
             fact = "negated"
-        elif reported_future or any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) or (
+        elif any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) or (
                 ev.event.type == "AID" and ev.cue is not None
                                                      and ev.cue.type == "AGREE"):
             fact = "planned"

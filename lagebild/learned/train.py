@@ -88,6 +88,9 @@ def shared_gold_preps(analyzer, log: Callable[[str], None] = print) -> list[Gold
 LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
 WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 KEEP_RECALL = 2 / 3       # a default confidence floor keeps at least this share of the best-F1 recall
+#: default floors whose F1 on dev + gold files is within this of the best are tied; the more
+#: precise one is the default
+F1_TIE = 0.01
 
 
 def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list, Counter]:
@@ -424,7 +427,10 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     best_f1 = max(options, key=lambda o: o[:2])
     precise = [o for o in options if o[4]["precision"] >= target_precision
                and o[4]["recall"] >= KEEP_RECALL * best_f1[4]["recall"]]
-    _, _, default_coder, mc, s = max(precise, key=lambda o: o[:2]) if precise else best_f1
+    # without one: an F1 within F1_TIE of the best is a tie, broken for precision (what the
+    # default is for)
+    tied = max((o for o in options if o[0] >= best_f1[0] - F1_TIE), key=lambda o: (o[4]["precision"], o[0]))
+    _, _, default_coder, mc, s = max(precise, key=lambda o: o[:2]) if precise else tied
     model.thresholds.min_confidence = mc
     # events with an empty side: how sure must they be? (chosen the same way, for the default coder)
     keep_coder = LearnedCoder(model)
