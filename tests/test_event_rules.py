@@ -21,6 +21,20 @@ def analyze(text, dct=None, doc_id="t", fallbacks=None):
     return _RULES[key](Article(doc_id=doc_id, text=text, dct=dct))
 
 
+_BY_CODER: dict = {}
+
+
+def analyzer_for(coder, min_confidence=None):
+    """The analyzer with the NER model and this coder, shared by the tests (skip without a model)."""
+    from lagebild.pipeline import Analyzer
+    key = (coder, min_confidence)
+    if key not in _BY_CODER:
+        _BY_CODER[key] = Analyzer(coder=coder, min_confidence=min_confidence)
+    if coder != "rules" and _BY_CODER[key].learned is None:
+        pytest.skip("no event model ships in this checkout")
+    return _BY_CODER[key]
+
+
 def dyads(text, dct="2024-03-15", fallbacks=None):
     return {(e.type, tuple(sorted({p.code or "-" for p in e.source})),
              tuple(sorted({p.code or "-" for p in e.target})), e.factuality)
@@ -695,11 +709,8 @@ def test_a_region_is_a_place_of_its_state():
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_what_a_denied_report_says_is_not_a_fact(coder):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(coder=coder, min_confidence=0.0)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = analyzer_for(coder, min_confidence=0.0)
     doc = an(Article(doc_id="d", dct="2024-05-17", text="Der Verteidigungsminister wies Berichte zurück, wonach "
                      "die Bundeswehr Soldaten nach Litauen verlegt habe."))
     assert not any(e.type == "MOBILIZE" and e.factuality == "asserted" for e in doc.events)
@@ -728,11 +739,8 @@ def test_no_agreement_reached_is_a_negated_agreement_not_a_refusal():
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_who_a_sentence_cites_is_never_a_side_of_what_it_reports(coder):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = analyzer_for(coder)
     doc = an(Article(doc_id="c", dct="2024-05-17", text="Laut Polizei haben Unbekannte in Dresden einen "
                      "SPD-Politiker angegriffen. Nach Angaben der Polizei kritisierte Deutschland am Montag "
                      "Polen scharf."))
@@ -744,11 +752,8 @@ def test_who_a_sentence_cites_is_never_a_side_of_what_it_reports(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_a_guessed_country_is_never_set_against_that_very_state(coder):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = analyzer_for(coder)
     for text in ("Der Außenminister kritisierte am Montag Serbien scharf.",
                  "Der Außenminister kündigte an, die Gespräche mit Serbien im Juni fortzusetzen."):
         doc = an(Article(doc_id="g", dct="2024-05-17", text=text))
@@ -773,11 +778,8 @@ def test_two_guessed_sides_of_one_country_stay_a_domestic_dyad():
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_members_of_one_list_are_one_side_of_a_one_sided_act(coder):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = analyzer_for(coder)
     doc = an(Article(doc_id="l", dct="2024-05-17", text="Die USA, Großbritannien und Kanada verhängten am Montag "
                      "neue Sanktionen gegen iranische Drohnenhersteller."))
     allies = {"USA", "GBR", "CAN"}
