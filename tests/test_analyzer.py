@@ -49,14 +49,19 @@ def test_office_of_a_known_place_takes_its_country_and_the_name_after_it_too():
 
 
 def test_office_of_an_unknown_place_gets_its_sector_and_no_guessed_country():
-    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Kursk, Alexei Smirnow, warf der Ukraine "
+    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Ostrogorsk, Alexei Smirnow, warf der Ukraine "
                   "Angriffe auf Dörfer vor.")
     person = next(a for a in doc.actors if "Smirnow" in a.name)
     assert (person.code, person.sector) == (None, "GOV")      # not the story's Ukraine
+    # a place the lexicon knows codes the office and the name after it
+    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Kursk, Alexei Smirnow, warf der Ukraine "
+                  "Angriffe auf Dörfer vor.")
+    person = next(a for a in doc.actors if "Smirnow" in a.name)
+    assert (person.code, person.sector) == ("RUS", "GOV")
 
 
 def test_office_of_an_unknown_place_before_the_verb_gets_no_guessed_country():
-    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Kursk warf der Ukraine Terror vor.")
+    doc = analyze("Die Ukraine meldete Angriffe. Der Gouverneur von Ostrogorsk warf der Ukraine Terror vor.")
     office = next(a for a in doc.actors if a.name == "Gouverneur")
     assert (office.code, office.sector) == (None, "GOV")
 
