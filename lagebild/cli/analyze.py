@@ -189,7 +189,10 @@ def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
                    "gold files. The test split is for the end of a round of work: log every score "
                    "in data/events/test_scores.md.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable result.")
-@click.option("--no-models", is_flag=True, help="Score the dictionary-only analyzer.")
+@click.option("--no-models", is_flag=True, help="Score without the statistical NER model (names from the "
+              "dictionaries only); the event model is used as with --coder. What the NER buys: "
+              "`lagebild train events --no-models --out DIR`, then `LAGEBILD_EVENT_MODEL=DIR lagebild eval "
+              "events --split dev --no-models`.")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Which event coder to score.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
