@@ -76,7 +76,8 @@ def format_summary(doc: Document) -> str:
               "object per line.")
 @click.option("--dct", default=None, help="Document date for inputs without one: YYYY, YYYY-MM, "
               "YYYY-MM-DD or DD.MM.YYYY. Relative dates ('am Donnerstag') resolve against it.")
-@click.option("--no-models", is_flag=True, help="Dictionaries and rules only; skip the statistical NER model.")
+@click.option("--no-models", is_flag=True, help="Skip the statistical NER model (names from the dictionaries "
+              "only). The event coder is still the one --coder names; add --coder rules for rules only.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--with-text/--no-text", default=True, show_default=True,
