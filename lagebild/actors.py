@@ -42,6 +42,9 @@ COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
+#: the German-speaking states whose institutions and parties share names
+DACH = frozenset({"DEU", "AUT", "CHE"})
+
 #: adjectives saying a role is of another country than the story's ("ausländische Journalisten")
 FOREIGN_ADJ = frozenset(f"{stem}{end}" for stem in ("ausländisch", "fremd")
                         for end in ("e", "en", "er", "es", "em"))
@@ -658,6 +661,23 @@ class ActorTagger:
                 return other.code
         return None
 
+    @staticmethod
+    def _dach_names(idx: "ActorIndex") -> None:
+        """Names that Germany, Austria and Switzerland share ("die Bundesregierung", "die Grünen",
+        coded DEU with AUT and CHE as alternatives) take the country the story is from: the
+        dateline's ("Wien – ..."), else the one of them the story names most, else the first."""
+        counts = Counter(m.code for m in idx.mentions if m.code and not m.alt_codes and not m.pronoun)
+        for m in idx.mentions:
+            options = (m.code,) + tuple(c for c in m.alt_codes if c != m.code) if m.code else ()
+            if len(options) < 2 or not set(options) <= DACH:
+                continue
+            if idx.dateline_code in options:
+                m.code = idx.dateline_code
+            else:
+                best = max(options, key=lambda c: (counts.get(c, 0), c == m.code))
+                if counts.get(best, 0):
+                    m.code = best
+
     @classmethod
     def _code_of_complement(cls, mentions: list[Mention], n: int) -> str | None:
         """An office and its genitive attribute ("die Außenminister der 27 Mitgliedstaaten", "der
@@ -731,6 +751,7 @@ class ActorTagger:
         if home:
             idx.default_code = home
         del top
+        self._dach_names(idx)
         for n, m in enumerate(idx.mentions):
             if m.anaphor:
                 # the last named person before this sentence who may be of that nationality: one of

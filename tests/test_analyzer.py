@@ -270,3 +270,17 @@ def test_a_past_verb_anywhere_in_the_clause_dates_its_event_in_the_past():
                   "scharf.", dct="2024-05-17")
     ev = only(doc.events, "ACCUSE")
     assert ev.factuality == "asserted" and ev.date.value == "2024-05-17"
+
+
+def test_names_shared_by_germany_and_austria_take_the_story_s_country():
+    doc = analyze("Wien – Die Bundesregierung hat die Forderung der Opposition abgelehnt. "
+                  "Gesundheitsminister Johannes Rauch (Grüne) kritisierte die FPÖ scharf.", dct="2024-05-17")
+    assert {(e.type, p.code) for e in doc.events for p in e.source} == {("REJECT", "AUT"), ("ACCUSE", "AUT")}
+    doc = analyze("Berlin – Die Bundesregierung hat die Forderung der Opposition abgelehnt.", dct="2024-05-17")
+    assert {p.code for e in doc.events for p in e.source} == {"DEU"}
+
+
+def test_adjacent_mentions_without_a_comma_are_not_a_list():
+    doc = analyze("Kurz darauf griffen russische Soldaten Charkiw an.", dct="2024-05-17")
+    ev = only(doc.events, "ASSAULT")
+    assert {p.code for p in ev.source} == {"RUS"} and {p.code for p in ev.target} == {"UKR"}

@@ -800,6 +800,15 @@ def test_review_cases_of_the_sixth_session():
     got = dyads("Sebastian Kurz kritisierte Russland. Kurz darauf griffen russische Soldaten Charkiw an.")
     assert not any(t == "ASSAULT" and "AUT" in s for t, s, _, _ in got), got
     assert ("ACCUSE", ("DEU",), ("UKR",), "asserted") in dyads("Nach dem Angriff Russlands kritisierte Scholz die Ukraine.")
-    assert any(t == "ACCUSE" and "RUS" in s for t, s, _, _ in dyads("Am Freitag kritisierte die Regierung Moskau scharf."))
+    # inverted: "die Regierung" is the subject, Moscow the object, not "the Regierung Moskau"
+    got = dyads("Die Ukraine ist empört. Am Freitag kritisierte die Regierung Moskau scharf.")
+    assert not any("RUS" in s for _, s, _, _ in got) and any(t == "ACCUSE" and "RUS" in g for t, _, g, _ in got), got
     assert any("NATO" in s + g for _, s, g, _ in dyads("Am Montag kritisierte der russische Außenminister Nato-Pläne scharf."))
     assert any(t == "ASSAULT" for t, _, _, _ in dyads("In Dresden griffen fremdenfeindliche Demonstranten Polizisten an."))
+
+
+def test_a_cancelled_meeting_is_a_rejection_not_a_meeting():
+    got = dyads("Landeshauptmann Thomas Stelzer hat ein Treffen mit Vizekanzler Werner Kogler abgesagt. "
+                "Deutschland lehnte Verhandlungen mit Russland ab.")
+    assert any(t == "REJECT" for t, _, _, _ in got), got
+    assert not any(t == "CONSULT" for t, _, _, _ in got), got

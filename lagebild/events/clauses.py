@@ -396,6 +396,19 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
                for _, lem in _cue_lemmas(clauses[i - 1], lex))
 
 
+#: cooperation a refusal can name ("sagte das Treffen ab", "lehnte Verhandlungen ab")
+COOPERATIVE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
+
+
+def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` of clause ``c``, an event of cooperative type ``typ``, is what
+    a refusal in the clause refuses ("hat ein Treffen mit Kogler abgesagt", "lehnte Verhandlungen
+    ab"): the REJECT is the event, the meeting is not one (as the corpus codes it)."""
+    if typ not in COOPERATIVE:
+        return False
+    return any(any(cue.type == "REJECT" for cue in lex.verbs.get(lem, ())) for _, lem in _cue_lemmas(c, lex))
+
+
 #: what a call names may be the event itself: a call to strike or protest is the protest
 #: (planned), as the corpus codes it ("riefen zu Streiks auf")
 CALLED_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE"})

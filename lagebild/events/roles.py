@@ -29,6 +29,8 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         words = [t.lower for t in between]
         both = "sowohl" in c.lowers and words[:2] == ["als", "auch"] \
             and all(w in ("der", "die", "das") for w in words[2:])       # "sowohl X als auch (der) Y"
+        if not between and m.i == out[-1].j:
+            break       # right next to it, not even a comma: "griffen russische Soldaten Charkiw an"
         joined = not between or both or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
         if joined and (both or all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
                                    for t in between)) and (m.prep is None or m.prep == first.prep):

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..actors import Mention
 from ..events import lemma
-from ..events.clauses import RECIPROCAL, demanded, split_clauses
+from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses
 from ..events.policies import guessed_against_own_state
 from ..events.roles import attributes_of, coordinated_group
 from ..records import Event, Participant
@@ -175,12 +175,14 @@ def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k``, read as an event of ``typ``, names what a demand asks for ("zu mehr
-    Hilfe aufgefordert"): not an event of its own, for either coder (``events.clauses.demanded``)."""
+    Hilfe aufgefordert") or what a refusal refuses ("sagte das Treffen ab"): not an event of its
+    own, for either coder (``events.clauses.demanded``, ``refused``)."""
     t = st.tokens[k]
     if not t.is_cap:
         return False
     c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
-    return c is not None and t in c.tokens and demanded(c, c.tokens.index(t), ctx.lex, typ)
+    return c is not None and t in c.tokens and (demanded(c, c.tokens.index(t), ctx.lex, typ)
+                                                 or refused(c, c.tokens.index(t), ctx.lex, typ))
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
