@@ -289,11 +289,7 @@ NEGATED = ("Russland hat die Ukraine nicht angegriffen.", "Russland griff die Uk
 
 @pytest.mark.parametrize("coder,text", [
     ("rules", NEGATED[0]), ("rules", NEGATED[1]), ("both", NEGATED[0]), ("both", NEGATED[1]),
-    ("learned", NEGATED[0]),
-    pytest.param("learned", NEGATED[1], marks=pytest.mark.xfail(
-        strict=True, reason="known gap: the learned factuality model, from 51 negated train events, "
-        "reads a finite verb negated after it ('griff ... nicht an') as asserted (p 0.46 against 0.45); "
-        "the default coder (both) keeps the rule coder's surer negated reading")),
+    ("learned", NEGATED[0]), ("learned", NEGATED[1]),     # the second was a known gap until session 6
 ])
 def test_a_negated_attack_is_never_asserted(coder, text):
     """ "Russland hat die Ukraine nicht angegriffen": no coder reports an asserted attack, and with
