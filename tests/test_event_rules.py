@@ -812,3 +812,12 @@ def test_a_cancelled_meeting_is_a_rejection_not_a_meeting():
                 "Deutschland lehnte Verhandlungen mit Russland ab.")
     assert any(t == "REJECT" for t, _, _, _ in got), got
     assert not any(t == "CONSULT" for t, _, _, _ in got), got
+
+
+def test_an_announced_event_noun_is_planned_and_a_suspected_target_keeps_the_act_asserted():
+    assert ("PROTEST", ("AUT",), ("AUT",), "planned") in dyads("Die SPÖ kündigte Proteste gegen die Regierung an.")
+    assert ("SANCTION", ("EU",), ("RUS",), "planned") in dyads("Die EU hat neue Sanktionen gegen Russland angekündigt.")
+    # "mutmaßliche" says the targets are suspected, not the air strikes
+    got = dyads("Die Türkei flog Luftangriffe auf mutmaßliche PKK-Stellungen im Nordirak.")
+    assert any(t == "ASSAULT" and f == "asserted" for t, _, _, f in got), got
+    assert ("ASSAULT", ("RUS",), ("UKR",), "hypothetical") in dyads("Russland hat mutmaßlich die Ukraine angegriffen.")

@@ -421,3 +421,10 @@ def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     if typ in CALLED_TYPES or not any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 5):k]):
         return False
     return any(any(cue.type == "REQUEST" for cue in lex.verbs.get(lem, ())) for _, lem in _cue_lemmas(c, lex))
+
+
+def announced(c: Clause) -> bool:
+    """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt"): an
+    event noun in it is planned, as the corpus codes it."""
+    lems = [lemma(t.text) for t in c.tokens if not t.is_cap]
+    return "ankündigen" in lems or ("kündigen" in lems and c.tokens[-1].lower == "an")

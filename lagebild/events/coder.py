@@ -13,7 +13,7 @@ from ..timex import happening_date
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, cue_in_past, demanded,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
     denied_report, refused,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
@@ -653,8 +653,9 @@ class EventCoder:
             (ev.cue is not None and ev.cue.cue in MUTUAL_VERBS)
             or any(lemma(t.text) in MUTUAL_VERBS for t in c.tokens if not t.is_cap))
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
-        attributive = {k for k, t in enumerate(c.tokens) if ev.noun_negated is None and t.lower.endswith(
-            ("e", "en", "er", "es", "em")) and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap}
+        # an adjective of another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not of the cue
+        attributive = {k for k, t in enumerate(c.tokens) if t.lower.endswith(("e", "en", "er", "es", "em"))
+                       and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap and c.tokens[k + 1] is not ev.cue_tok}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
@@ -682,7 +683,7 @@ class EventCoder:
                 fact = "hypothetical"     # "die Idee eines Boykotts", "Pläne für neue Gespräche"
             else:
                 fact = "negated" if ev.noun_negated or (negated and failed_agreement) else (
-                    "hypothetical" if hypo else "asserted")
+                    "hypothetical" if hypo else "planned" if announced(c) else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
         elif negation_is_cue:
