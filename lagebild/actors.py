@@ -808,7 +808,10 @@ class ActorTagger:
                         m.code = self._code_nearby(m, idx.mentions[:n])
                         m.code_from = "nearby" if m.code else None
                     if m.code is None or (m.code == home and not self._code_from_office(m, idx.mentions)):
-                        m.code, m.code_from = m.code or idx.default_code, "story"
+                        # where the story is written from before the story's most named country
+                        # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
+                        # 12 codes right that were wrong, 1 the other way
+                        m.code, m.code_from = m.code or idx.dateline_code or idx.default_code, "story"
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)

@@ -284,3 +284,9 @@ def test_adjacent_mentions_without_a_comma_are_not_a_list():
     doc = analyze("Kurz darauf griffen russische Soldaten Charkiw an.", dct="2024-05-17")
     ev = only(doc.events, "ASSAULT")
     assert {p.code for p in ev.source} == {"RUS"} and {p.code for p in ev.target} == {"UKR"}
+
+
+def test_a_state_office_without_a_country_is_of_the_dateline_s_country():
+    doc = analyze("Wien – Die Polizei hat am Mittwoch drei Syrer festgenommen.", dct="2024-05-17")
+    ev = only(doc.events, "COERCE")
+    assert {p.code for p in ev.source} == {"AUT"} and {p.code for p in ev.target} == {"SYR"}
