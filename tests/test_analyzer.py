@@ -123,11 +123,19 @@ def test_magnitude_more_than():
     ("rund 1,5 Millionen Flüchtlinge", 1_500_000, "about"),
     ("Dutzende Tote", 12, "more_than"),
     ("mindestens 21 Zivilisten", 21, "at_least"),
+    ("50 Mio. €", 50_000_000, "exact"),          # currency signs and codes (a probe found them missing)
+    ("rund 5 Mrd. USD", 5_000_000_000, "about"),
+    ("zwei russische Diplomaten", 2, "exact"),
 ])
 def test_magnitude_forms(phrase, value, qualifier):
     from lagebild.events import find_magnitude
     m = find_magnitude(f"Dabei gab es {phrase} in der Stadt.")
     assert m is not None and m.value == value and m.qualifier == qualifier
+
+
+def test_no_magnitude_from_numbers_glued_to_words():
+    from lagebild.events import find_magnitude
+    assert find_magnitude("Seit 2014Euro und am 20.März gab es nichts.") is None
 
 
 def test_reported_speech_fills_reported_by():

@@ -23,12 +23,13 @@ UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "k
          "flüchtlinge": "refugees", "migranten": "migrants", "verletzte": "injured", "verletzten": "injured",
          "festnahmen": "arrests", "festgenommene": "arrests", "panzer": "tanks", "raketen": "missiles",
          "euro": "EUR", "dollar": "USD", "polizisten": "police", "einsatzkräfte": "police",
-         "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages"}
+         "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages",
+         "€": "EUR", "$": "USD", "eur": "EUR", "usd": "USD", "diplomaten": "diplomats"}
 _MAG = re.compile(
     r"(?P<qual>(?i:mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
     r"weniger als|unter|höchstens))?\s*(?P<num>" + _NUM + r"|(?i:" + "|".join(_NUM_WORDS) + r"))"
     r"(?:\s+(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.|Tausend))?"
-    r"\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<unit>[A-ZÄÖÜ][a-zäöüß]+)\b")
+    r"\s*(?:(?<=\s)[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<unit>(?<=\s)[A-ZÄÖÜ][a-zäöüß]+\b|€|\$|(?<=\s)(?:EUR|USD)\b)")
 
 
 def find_magnitude(text: str) -> Magnitude | None:
