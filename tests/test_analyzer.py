@@ -260,12 +260,6 @@ def test_an_institution_and_its_seat_are_one_actor_of_the_seat_s_country():
     assert [(p.text, p.code) for p in ev.source] == [("Oberlandesgericht München", "DEU")]
 
 
-def test_an_office_with_a_famous_surname_is_that_person():
-    doc = analyze("Bundeskanzler Scholz wird am Montag Emmanuel Macron in Paris treffen.", dct="2024-05-17")
-    ev = only(doc.events, "CONSULT")
-    assert {p.code for p in ev.source} == {"DEU"} and {p.code for p in ev.target} == {"FRA"}
-
-
 def test_foreign_roles_get_no_guessed_country():
     doc = analyze("Die Taliban haben in Kabul zwei ausländische Journalisten festgenommen.", dct="2024-05-17")
     ev = only(doc.events, "COERCE")
@@ -288,13 +282,14 @@ def test_names_shared_by_germany_and_austria_take_the_story_s_country():
     assert {p.code for e in doc.events for p in e.source} == {"DEU"}
 
 
-def test_adjacent_mentions_without_a_comma_are_not_a_list():
-    doc = analyze("Kurz darauf griffen russische Soldaten Charkiw an.", dct="2024-05-17")
-    ev = only(doc.events, "ASSAULT")
-    assert {p.code for p in ev.source} == {"RUS"} and {p.code for p in ev.target} == {"UKR"}
-
-
-def test_a_state_office_without_a_country_is_of_the_dateline_s_country():
-    doc = analyze("Wien – Die Polizei hat am Mittwoch drei Syrer festgenommen.", dct="2024-05-17")
-    ev = only(doc.events, "COERCE")
-    assert {p.code for p in ev.source} == {"AUT"} and {p.code for p in ev.target} == {"SYR"}
+@pytest.mark.parametrize("text,typ,src,tgt", [
+    # an office with a famous surname is that person
+    ("Bundeskanzler Scholz wird am Montag Emmanuel Macron in Paris treffen.", "CONSULT", {"DEU"}, {"FRA"}),
+    # two mentions right next to each other without a comma are not a list
+    ("Kurz darauf griffen russische Soldaten Charkiw an.", "ASSAULT", {"RUS"}, {"UKR"}),
+    # a state office whose country the text does not say is of the dateline's country
+    ("Wien – Die Polizei hat am Mittwoch drei Syrer festgenommen.", "COERCE", {"AUT"}, {"SYR"}),
+])
+def test_sides_of_one_event(text, typ, src, tgt):
+    ev = only(analyze(text, dct="2024-05-17").events, typ)
+    assert ({p.code for p in ev.source}, {p.code for p in ev.target}) == (src, tgt)
