@@ -1863,6 +1863,21 @@ def _against_dct(value: str, dct: str | None) -> int | None:
     return (a > b) - (a < b)
 
 
+_WEEKDAY_WORD = re.compile(r"(?i)\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)")
+_PAST_WORD = re.compile(r"(?i)\b(vergangen|letzt|vorig|zuvor|gestern)")
+
+
+def _next_week(t: Timex) -> Timex:
+    """The same bare weekday a week later (``t`` itself unless it is one, day-precise, in the past)."""
+    import datetime
+    import dataclasses
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or "") or not _WEEKDAY_WORD.search(t.text) \
+            or _PAST_WORD.search(t.text):
+        return t
+    day = datetime.date.fromisoformat(t.value) + datetime.timedelta(days=7)
+    return dataclasses.replace(t, value=day.isoformat())
+
+
 def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, dct: str | None,
                    cue: int | None = None, *, wider: tuple[int, int] | None = None,
                    told_in_past: bool = False, anchor: Timex | None = None) -> "EventDate | None":
@@ -1899,10 +1914,18 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
         side = _against_dct(t.value, dct)
         return not (tense == "past" and side == 1 or tense == "future" and side == -1)
 
-    dated = [t for t in timexes if t.type in ("DATE", "TIME") and allowed(t)]
-    inside = [t for t in dated if start <= t.start < end]
-    if not inside and wider is not None:
-        inside = [t for t in dated if wider[0] <= t.start < wider[1]]
+    def near(ts: list[Timex]) -> list[Timex]:
+        dated = [t for t in ts if t.type in ("DATE", "TIME") and allowed(t)]
+        inside = [t for t in dated if start <= t.start < end]
+        if not inside and wider is not None:
+            inside = [t for t in dated if wider[0] <= t.start < wider[1]]
+        return inside
+
+    inside = near(timexes)
+    if not inside and tense == "future":
+        # a planned happening on a bare weekday the tagger put in the past ("hat für Montag einen
+        # Warnstreik angekündigt": told in the Perfekt) is on the next such weekday
+        inside = near([_next_week(t) for t in timexes])
     if inside:
         if cue is None:
             best = inside[0]

@@ -451,3 +451,17 @@ def test_event_dates_follow_the_tense(analyzer, text, factuality, value):
 ])
 def test_seit_points_back(sentence, dct, value):
     assert one(sentence, dct).value == value
+
+
+def test_a_planned_event_on_a_bare_weekday_is_on_the_next_one():
+    """ "hat für Montag einen Warnstreik angekündigt" (Friday 2024-05-17): the tagger reads the
+    Perfekt as past; the planned strike is on Monday 2024-05-20, not 2024-05-13."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    doc = Analyzer(coder="rules")(Article(doc_id="w", dct="2024-05-17", text=(
+        "Die Gewerkschaft in Frankreich hat für Montag einen landesweiten Warnstreik gegen die Regierung "
+        "angekündigt. Scholz hat am vergangenen Montag Macron getroffen.")))
+    strike = next(e for e in doc.events if e.type == "PROTEST")
+    assert (strike.factuality, strike.date.value) == ("planned", "2024-05-20")
+    meet = next(e for e in doc.events if e.type == "CONSULT")
+    assert (meet.factuality, meet.date.value) == ("asserted", "2024-05-13")
