@@ -286,7 +286,9 @@ class ActorTagger:
             k = i + 1
             while k < len(toks) and toks[k].text[:1].islower() and k < i + 3 and toks[k].lower not in PREPOSITIONS:
                 k += 1
-            if k < len(toks):
+            longer = self._lex_entry_at(toks, i)
+            if k < len(toks) and (longer is None or longer[0] <= k - i + 1):
+                # (a longer dictionary name wins: "Der Europäische Gerichtshof für Menschenrechte")
                 role = _role_of(lex, toks[k].text)
                 if role is not None:
                     return self._role_mention(toks, i, k, role, adj.code, adj.alt_codes)

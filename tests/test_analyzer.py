@@ -293,3 +293,9 @@ def test_names_shared_by_germany_and_austria_take_the_story_s_country():
 def test_sides_of_one_event(text, typ, src, tgt):
     ev = only(analyze(text, dct="2024-05-17").events, typ)
     assert ({p.code for p in ev.source}, {p.code for p in ev.target}) == (src, tgt)
+
+
+def test_a_longer_dictionary_name_wins_over_demonym_and_role():
+    doc = analyze("Der Europäische Gerichtshof für Menschenrechte verurteilte Russland.", dct="2024-05-17")
+    ev = only(doc.events, "ACCUSE")
+    assert {p.code for p in ev.source} == {"COE"} and {p.code for p in ev.target} == {"RUS"}
