@@ -821,3 +821,9 @@ def test_an_announced_event_noun_is_planned_and_a_suspected_target_keeps_the_act
     got = dyads("Die Türkei flog Luftangriffe auf mutmaßliche PKK-Stellungen im Nordirak.")
     assert any(t == "ASSAULT" and f == "asserted" for t, _, _, f in got), got
     assert ("ASSAULT", ("RUS",), ("UKR",), "hypothetical") in dyads("Russland hat mutmaßlich die Ukraine angegriffen.")
+
+
+def test_a_government_that_protests_accuses():
+    got = dyads("Budapest protestierte am Montag gegen die Entscheidung der EU-Kommission.")
+    assert got and not any(t == "PROTEST" for t, _, _, _ in got), got
+    assert any(t == "PROTEST" for t, _, _, _ in dyads("Die Opposition in Ungarn protestierte gegen die Regierung."))

@@ -65,3 +65,11 @@ def guessed_against_own_state(side: Mention, other: Mention) -> bool:
 
 def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:
     return Participant(actor=None, text=None, code=code, sector=sector, inferred=why)
+
+
+def government_protest(ev: Event) -> None:
+    """A government that "protests" does not demonstrate: it accuses ("Budapest protestierte gegen
+    die Entscheidung"). A PROTEST whose every source is a government (sector GOV: a state, its
+    capital, its government) becomes an ACCUSE; the corpus has no PROTEST by a government."""
+    if ev.type == "PROTEST" and ev.source and all(p.sector == "GOV" for p in ev.source):
+        ev.type, ev.mode = "ACCUSE", None
