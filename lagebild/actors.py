@@ -153,6 +153,14 @@ def _uninflected(word: str) -> bool:
     return simplemma.lemmatize(low, lang="de").lower() == low
 
 
+def attribute_of(m: "Mention", head: "Mention") -> bool:
+    """Whether ``m`` is a genitive attribute of ``head`` ("der Sprecher der Regierung Polens",
+    "die Außenminister der 27 Mitgliedstaaten"): right after it, with at most a determiner and a
+    number between. The one definition for the actor tagger, the rule coder and the judge."""
+    return m.genitive_of and not m.prep and not m.pronoun and m.sent == head.sent \
+        and 0 <= m.i - head.j <= 2
+
+
 def _inflected_next(toks: list[Token], k: int) -> bool:
     """Whether token ``k`` is a lower-case inflected word (a finite verb: "sagte", "hat")."""
     if k >= len(toks) or not toks[k].text[:1].islower():
@@ -687,7 +695,7 @@ class ActorTagger:
         cur = mentions[n]
         for k in range(n + 1, min(n + 4, len(mentions))):
             nx = mentions[k]
-            if nx.sent != cur.sent or not nx.genitive_of or nx.pronoun or nx.prep or not 0 <= nx.i - cur.j <= 2:
+            if not attribute_of(nx, cur):
                 return None
             if nx.code:
                 return nx.code

@@ -105,6 +105,7 @@ class Clause:
     kind: str = "main"              # main | sub | condition | infinitive
     starts_with: str = ""
     mentions: list[Mention] = field(default_factory=list)
+    verb_types: frozenset[str] | None = field(default=None, repr=False)   # see cue_verb_types
 
     @property
     def start(self) -> int:
@@ -385,6 +386,14 @@ def attached_condition(clauses: list[Clause], idx: int) -> Clause | None:
 
 
 
+def cue_verb_types(c: Clause, lex: Lexicon) -> frozenset[str]:
+    """The event types the clause's verb cues can have, worked out once per clause (the coders ask
+    for each noun of the clause whether a demand or a refusal governs it)."""
+    if c.verb_types is None:
+        c.verb_types = frozenset(cue.type for _, lem in _cue_lemmas(c, lex) for cue in lex.verbs.get(lem, ()))
+    return c.verb_types
+
+
 def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     """Whether clause ``i`` says what a report says that the clause before it denies ("Das
     Pentagon wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"): what it
@@ -392,8 +401,7 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     ...") or an allegation ("Informationen, wonach ...") is coded as it stands."""
     if i == 0 or not lex.is_(clauses[i].starts_with, "content_subordinator"):
         return False
-    return any(any(cue.type == "REJECT" for cue in lex.verbs.get(lem, ()))
-               for _, lem in _cue_lemmas(clauses[i - 1], lex))
+    return "REJECT" in cue_verb_types(clauses[i - 1], lex)
 
 
 #: cooperation a refusal can name ("sagte das Treffen ab", "lehnte Verhandlungen ab")
@@ -406,7 +414,7 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     ab"): the REJECT is the event, the meeting is not one (as the corpus codes it)."""
     if typ not in COOPERATIVE:
         return False
-    return any(any(cue.type == "REJECT" for cue in lex.verbs.get(lem, ())) for _, lem in _cue_lemmas(c, lex))
+    return "REJECT" in cue_verb_types(c, lex)
 
 
 #: what a call names may be the event itself: a call to strike or protest is the protest
@@ -420,7 +428,7 @@ def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     the REQUEST, not an event of its own (docs/annotation.md §9); not for a call to protest."""
     if typ in CALLED_TYPES or not any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 5):k]):
         return False
-    return any(any(cue.type == "REQUEST" for cue in lex.verbs.get(lem, ())) for _, lem in _cue_lemmas(c, lex))
+    return "REQUEST" in cue_verb_types(c, lex)
 
 
 def announced(c: Clause) -> bool:

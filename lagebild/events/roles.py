@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 
-from ..actors import Mention
+from ..actors import Mention, attribute_of
 from ..records import Participant
 from .clauses import Clause, POSSESSIVES
 
@@ -56,8 +56,7 @@ def attributes_of(side: list[Mention], ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     heads = list(side)
     for m in sorted(ms, key=lambda x: (x.sent, x.i)):
-        if m.genitive_of and not m.prep and m not in side \
-                and any(h.sent == m.sent and 0 <= m.i - h.j <= 2 for h in heads):
+        if m not in side and any(attribute_of(m, h) for h in heads):
             out.append(m)
             heads.append(m)
     return out

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import Mention
+from ..actors import Mention, attribute_of
 from ..events import lemma
 from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses
 from ..events.policies import guessed_against_own_state
-from ..events.roles import attributes_of, coordinated_group
+from ..events.roles import coordinated_group
 from ..records import Event, Participant
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
@@ -110,7 +110,7 @@ def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     between = [t.lower for t in st.tokens[first.j:second.i]]
     if first.role and between in (["von"], ["aus"], ["der"], ["des"]):
         return True
-    if first.role and second in attributes_of([first], [second]):
+    if first.role and attribute_of(second, first):
         return True         # "Vertreter Serbiens", "die Außenminister der 27 Mitgliedstaaten"
     return "person" in (a.kind, b.kind) and "," in between and len(between) <= 3
 
