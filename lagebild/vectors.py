@@ -210,7 +210,7 @@ class CachedVectors:
         self._rows: dict[int, int] = {}
         self._data = numpy.zeros((1024, table.shape[1]), dtype="float32")
 
-    # what spaCy's Vocab and StaticVectors read
+    # spaCy's Vocab sets ``vectors.strings``: it goes to the table
     @property
     def strings(self):
         return self.table.strings
@@ -219,23 +219,7 @@ class CachedVectors:
     def strings(self, value):
         self.table.strings = value
 
-    @property
-    def attr(self):
-        return self.table.attr
-
-    @property
-    def shape(self):
-        return self.table.shape
-
-    @property
-    def mode(self):
-        return self.table.mode
-
-    @property
-    def data(self):
-        return self.table.data
-
-    def __getattr__(self, name):          # everything else: the table's own (n_keys, ...)
+    def __getattr__(self, name):          # everything else read: the table's own (shape, mode, n_keys, ...)
         if name in ("table", "_rows", "_data", "max_words", "_lock"):
             raise AttributeError(name)
         return getattr(self.table, name)
@@ -248,10 +232,6 @@ class CachedVectors:
 
     def __getitem__(self, key):
         return self.table[key]
-
-    @property
-    def is_full(self) -> bool:
-        return self.table.is_full
 
     def get_batch(self, keys):
         """Vectors of ``keys`` (uint64 string ids), one row per key, as the table gives them."""
