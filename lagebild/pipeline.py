@@ -16,7 +16,7 @@ from . import cameo
 from .actors import ActorTagger
 from .events import EventCoder
 from .longdoc import MAX_PIECE, bound_sentences, defuse_runs, join_documents, pieces
-from .events.policies import government_protest
+from .events.policies import output_policies
 from .merge import merge_events
 from .offsets import TextMap, clean, rebase
 from .quotes import find_quote_spans, find_quotes
@@ -181,8 +181,8 @@ class Analyzer:
                              lambda e: self.learned.keep(e, self.min_confidence))
         else:
             events = merge_events(st.rule_events)
+        events = output_policies(events)
         for ev in events:
-            government_protest(ev)
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
         doc = Document(doc_id=article.doc_id, dct=article.dct, text=st.tm.text, title=article.title,
                        url=article.url, source=article.source, sentences=st.sentences,

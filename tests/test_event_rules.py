@@ -827,3 +827,26 @@ def test_a_government_that_protests_accuses():
     got = dyads("Budapest protestierte am Montag gegen die Entscheidung der EU-Kommission.")
     assert got and not any(t == "PROTEST" for t, _, _, _ in got), got
     assert any(t == "PROTEST" for t, _, _, _ in dyads("Die Opposition in Ungarn protestierte gegen die Regierung."))
+
+
+def test_an_agreement_is_told_from_both_sides_once():
+    """The guide codes a joint agreement in both directions (two events); a meeting has a host
+    and stays one-way; a side a policy filled (``inferred``) is not turned round."""
+    from lagebild.events.policies import both_directions
+    from lagebild.records import Event, Participant
+
+    def p(code, inferred=None):
+        return Participant(actor=None, text=code, code=code, inferred=inferred)
+
+    agree = Event(type="AGREE", source=[p("USA"), p("RUS")], target=[p("IRN")], cue="geeinigt", confidence=0.7)
+    out = both_directions([agree, Event(type="CONSULT", source=[p("FRA")], target=[p("DEU")])])
+    assert len(out) == 3 and out[0] is agree
+    back = out[2]
+    assert ([q.code for q in back.source], [q.code for q in back.target]) == (["IRN"], ["USA", "RUS"])
+    assert (back.type, back.cue, back.confidence) == ("AGREE", "geeinigt", 0.7)
+    assert [q.code for q in agree.source] == ["USA", "RUS"]          # the input is unchanged
+    # told both ways already, or with an inferred side: nothing added
+    twice = [agree, Event(type="AGREE", source=[p("IRN")], target=[p("RUS"), p("USA")])]
+    assert len(both_directions(twice)) == 2
+    assert len(both_directions([Event(type="AGREE", source=[p("DEU", "home")], target=[p("FRA")])])) == 1
+    assert len(both_directions([Event(type="COOPERATE", source=[p("DEU")], target=[])])) == 1

@@ -166,6 +166,39 @@ def test_a_side_in_a_list_of_actors_brings_its_conjuncts_as_candidates():
     assert all(d.via == "conj" for d in more)
 
 
+def test_a_kept_dyad_reports_every_member_of_its_list_and_a_list_with_a_partner_is_one_side():
+    """ "Die Verhandlungspartner USA, Russland, China und der Kosovo haben sich mit dem Iran
+    geeinigt": the kept dyad USA -> IRN is told with every member as a source (one event, as the
+    guide codes a list); members of the list are never each other's other side, since "mit dem
+    Iran" names the partner. Without a partner, members of a list meet each other."""
+    from lagebild.learned.features import DocContext
+    from lagebild.learned.judge import Candidate, Dyad, one_side, sides
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(coder="rules")
+
+    def context(text):
+        st = an.stages(Article(doc_id="c", text=text))
+        return DocContext.build(st.sent_tokens, st.actors, an.coder.lex, st.rule_events), \
+            {m.code: m for m in st.actors.mentions}
+
+    ctx, by_code = context("Die Verhandlungspartner USA, Russland, China und der Kosovo haben sich mit dem "
+                           "Iran geeinigt, sagte ein Sprecher in Wien.")
+    c = Candidate("AGREE", by_code["USA"].participant(), by_code["IRN"].participant(), 0.8, 0.7, 0.6, 1, 1,
+                  sent=0, src_m=by_code["USA"], tgt_m=by_code["IRN"])
+    src, tgt = sides(Dyad(c.key, [c]), ctx, {})
+    assert [p.code for p in src] == ["USA", "RUS", "CHN", "XKX"] and [p.code for p in tgt] == ["IRN"]
+    assert one_side(by_code["USA"], by_code["RUS"], "AGREE", ctx, {})
+    assert not one_side(by_code["USA"], by_code["IRN"], "AGREE", ctx, {})
+    # no partner: Russia and Ukraine agree with each other, and the dyad brings no one else
+    ctx, by_code = context("Russland und die Ukraine einigten sich auf eine Waffenruhe.")
+    assert not one_side(by_code["RUS"], by_code["UKR"], "AGREE", ctx, {})
+    assert one_side(by_code["RUS"], by_code["UKR"], "SANCTION", ctx, {})
+    c = Candidate("AGREE", by_code["RUS"].participant(), by_code["UKR"].participant(), 0.8, 0.7, 0.6, 1, 1,
+                  sent=0, src_m=by_code["RUS"], tgt_m=by_code["UKR"])
+    assert [[p.code for p in side] for side in sides(Dyad(c.key, [c]), ctx, {})] == [["RUS"], ["UKR"]]
+
+
 @pytest.mark.parametrize("text", [
     "Frankreich kritisierte die Türkei, die Deutschland unterstützt.",
     "Die USA verhängten Sanktionen gegen den Iran, die Europäische Union zögert noch.",
@@ -277,11 +310,26 @@ def test_out_of_fold_dyad_counts_follow_the_scorer():
 
     events = [ev("ACCUSE", "FRA", "TUR"), ev("CONSULT", "FRA", "DEU"), ev("AID", "DEU", "TUR", optional=True)]
     gold = {0: {"events": events}}
-    keys = [("ACCUSE", "FRA", "TUR"), ("AID", "DEU", "TUR"), ("ASSAULT", "TUR", "FRA"), ("CONSULT", "FRA", "DEU")]
+    keys = [("ACCUSE", ["FRA"], ["TUR"]), ("AID", ["DEU"], ["TUR"]), ("ASSAULT", ["TUR"], ["FRA"]),
+            ("CONSULT", ["FRA"], ["DEU"])]
     probs = [0.9, 0.8, 0.7, 0.2]
     assert _dyad_counts([0] * 4, keys, probs, 0.5, gold) == (1, 1, 1)
     assert _dyad_counts([0] * 4, keys, probs, 0.1, gold) == (2, 1, 0)
     assert _dyad_counts([0] * 4, keys, probs, 0.95, gold) == (0, 0, 2)
+
+
+def test_out_of_fold_dyad_counts_see_lists_and_agreements_both_ways():
+    """A kept dyad counts with every member of its sides, and an agreement also from the other
+    side, as the coder reports them (``judge.sides``, ``events.policies.output_policies``)."""
+    from lagebild.learned.train import _dyad_counts
+
+    def ev(typ, s, t):
+        return {"type": typ, "source": [{"code": c} for c in s], "target": [{"code": c} for c in t],
+                "factuality": "asserted"}
+
+    gold = {0: {"events": [ev("AGREE", ["USA", "RUS"], ["IRN"]), ev("AGREE", ["IRN"], ["USA", "RUS"])]}}
+    assert _dyad_counts([0], [("AGREE", ["USA", "RUS"], ["IRN"])], [0.9], 0.5, gold) == (4, 0, 0)
+    assert _dyad_counts([0], [("AGREE", ["USA"], ["IRN"])], [0.9], 0.5, gold) == (2, 0, 2)
 
 
 NEGATED = ("Russland hat die Ukraine nicht angegriffen.", "Russland griff die Ukraine nicht an.")

@@ -20,7 +20,7 @@ from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features, trigger_probs)
-from .judge import Dyad, Settings, judge_rows, sentence_clauses
+from .judge import Dyad, Settings, judge_rows, sentence_clauses, sides
 from .linear import LinearModel
 
 from ..modelinfo import event_model_dir
@@ -309,8 +309,7 @@ class LearnedCoder:
                 continue
             conf = calibrated(p, th.judge_a, th.judge_b, th.raw)
             best = d.best
-            src = [best.src] if best.src else []
-            tgt = [best.tgt] if best.tgt else []
+            src, tgt = sides(d, ctx, cache)
             if best.rule is not None:
                 ev = copy.copy(best.rule)
                 ev.source, ev.target = src, tgt

@@ -24,7 +24,7 @@ from ..actors import Mention, attribute_of
 from ..events import lemma
 from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses
 from ..events.policies import guessed_against_own_state
-from ..events.roles import coordinated_group
+from ..events.roles import _partner, coordinated_group
 from ..records import Event, Participant
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
@@ -131,16 +131,34 @@ def sentence_clauses(st: SentenceTokens, lex, cache: dict) -> list:
     return cache[key]
 
 
+def _clause_of(m: Mention, ctx: DocContext, cache: dict | None):
+    st = next((x for x in ctx.sentences if x.sentence.index == m.sent), None)
+    if st is None:
+        return None
+    clauses = sentence_clauses(st, ctx.lex, {} if cache is None else cache)
+    return next((c for c in clauses if c.start <= m.start and m.end <= c.end), None)
+
+
+def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict) -> bool:
+    """Whether two mentions of one list are one side of an event of ``typ``, never each other's
+    other side: always for a one-sided act ("Die USA, Großbritannien und Kanada verhängten
+    Sanktionen"); for a mutual one when the clause names a partner ("X, Y und Z einigten sich mit
+    W": W is the other side), as the rule coder reads it (``events.roles._partner``)."""
+    if other not in _members(m, ctx, cache):
+        return False
+    if typ not in RECIPROCAL:
+        return True
+    c = _clause_of(m, ctx, cache)
+    group = [m] + _members(m, ctx, cache)
+    return c is not None and bool(_partner(c, ctx.mentions.get(m.sent, []), [x.participant() for x in group]))
+
+
 def conjuncts(m: Mention, ctx: DocContext, cache: dict | None = None) -> list[Mention]:
     """The other members of the list of actors the mention stands in, within its clause ("die
     Verhandlungspartner USA, Russland, China und Deutschland"), as the rule coder joins them
     (``events.roles.coordinated_group``): named, with a code of their own (not the story's), one
     per code. ``cache`` keeps the clauses of each sentence (``sentence_clauses``)."""
-    st = next((x for x in ctx.sentences if x.sentence.index == m.sent), None)
-    if st is None:
-        return []
-    clauses = sentence_clauses(st, ctx.lex, {} if cache is None else cache)
-    c = next((c for c in clauses if c.start <= m.start and m.end <= c.end), None)
+    c = _clause_of(m, ctx, cache)
     if c is None:
         return []
     out: dict[str, Mention] = {}
@@ -171,6 +189,28 @@ def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None
             if c.src_m is None or m.code != c.src_m.code:
                 out.append(replace(c, tgt=m.participant(), tgt_m=m, via="conj"))
     return out
+
+
+def sides(d: Dyad, ctx: DocContext, cache: dict) -> tuple[list[Participant], list[Participant]]:
+    """The participants a kept dyad reports: its best candidate's source and target, each with
+    the other members of the list of actors it stands in ("die Verhandlungspartner USA, Russland,
+    China ... haben sich mit dem Iran geeinigt": every member is a source), as the annotation guide
+    codes a list (one event, every member on its side). A member whose code is already on either
+    side is left out. Rule events keep their own sides (the rule coder joins lists itself)."""
+    best = d.best
+    src = [best.src] if best.src else []
+    tgt = [best.tgt] if best.tgt else []
+    if best.rule is not None:
+        return src, tgt
+    if best.src_m is not None and best.tgt_m is not None and best.tgt_m in _members(best.src_m, ctx, cache):
+        return src, tgt         # "Russland und die Ukraine einigten sich": the list is both sides
+    taken = {p.code for p in src + tgt}
+    for side, m in ((src, best.src_m), (tgt, best.tgt_m)):
+        for x in _members(m, ctx, cache) if m is not None else ():
+            if x.code not in taken:
+                taken.add(x.code)
+                side.append(x.participant())
+    return src, tgt
 
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
@@ -226,7 +266,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                 if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
                                                           or guessed_against_own_state(tm, sm)):
                     continue        # a guessed country against that country (events.policies)
-                if sm is not None and tm is not None and typ not in RECIPROCAL and tm in _members(sm, ctx, cache):
+                if sm is not None and tm is not None and one_side(sm, tm, typ, ctx, cache):
                     continue        # "Die USA, Großbritannien und Kanada verhängten Sanktionen": one side
                 out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
                                      p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem,

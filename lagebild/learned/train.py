@@ -20,7 +20,8 @@ import numpy as np
 from ..corpus import CorpusDoc, load
 from ..events import lemma
 from ..merge import merge_events
-from ..records import Article
+from ..events.policies import output_policies
+from ..records import Article, Event, Participant
 from .coder import NONE, EventModel, LearnedCoder, Thresholds, combine
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
 from .linear import LinearModel
@@ -196,7 +197,8 @@ def predict(model: EventModel, preps: list[Prepared], caches: list[dict] | None 
 
 def score(preps: list[Prepared], predicted: list[list], min_confidence: float = 0.0) -> dict:
     from ..evaluate.events import score_pairs
-    pairs = [(p.doc.as_gold(), {"events": [asdict(e) for e in evs if (e.confidence or 0) >= min_confidence]})
+    pairs = [(p.doc.as_gold(), {"events": [asdict(e) for e in output_policies(
+                  [e for e in evs if (e.confidence or 0) >= min_confidence])]})
              for p, evs in zip(preps, predicted)]
     return score_pairs(pairs).as_dict()
 
@@ -251,7 +253,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
     as a judge trained on the other folds sees them: 45 dev articles alone are too few to choose
     from 21 settings and to calibrate on. Sets ``model.thresholds`` (judge, judge_a/b)."""
     from ..evaluate.events import gold_slots
-    from .judge import Settings, judge_rows
+    from .judge import Settings, judge_rows, sides
     t0 = time.time()
     th = model.thresholds
     settings = Settings(th.judge_trigger, th.judge_role)
@@ -259,7 +261,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
     weights = [article_weight(p, written_weight) for p in train_prep]
     row_w: list[float] = []
     row_doc: list[int] = []
-    row_key: list[tuple[str, str, str]] = []
+    row_sides: list[tuple[str, list[str], list[str]]] = []    # each dyad's type and the codes of its sides
     for f in range(folds):
         trig, tw = stacked(per_article, weights, 0, lambda i: i % folds != f)
         role, rw = stacked(per_article, weights, 1, lambda i: i % folds != f)
@@ -273,7 +275,9 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
                      for d, x in zip(dyads, feats)]
             row_w += [weights[i]] * len(dyads)
             row_doc += [i] * len(dyads)
-            row_key += [d.key for d in dyads]
+            cache: dict = {}
+            row_sides += [(d.key[0], *([p.code for p in side] for side in sides(d, prep.ctx, cache)))
+                          for d in dyads]
         log(f"  judge: fold {f + 1}/{folds} done, {len(rows)} dyads ({time.time() - t0:.0f} s)")
     log(f"  judge: {sum(lab == 'right' for _, lab in rows)} of {len(rows)} train dyads are right")
     # out-of-fold judge probabilities of the train news articles' dyads
@@ -294,7 +298,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
         th.raw = True
         caches = [{} for _ in dev_prep]
         for jt in thresholds:
-            tp, fp, fn = _dyad_counts(row_doc, row_key, oof, jt, gold)
+            tp, fp, fn = _dyad_counts(row_doc, row_sides, oof, jt, gold)
             th.judge = jt
             s = score(dev_prep, predict(model, dev_prep, caches))
             tp, fp, fn = tp + s["tp"], fp + s["fp"], fn + s["fn"]
@@ -313,18 +317,19 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
     return judge
 
 
-def _dyad_counts(row_doc: list[int], row_key: list, probs: np.ndarray, threshold: float,
+def _dyad_counts(row_doc: list[int], row_sides: list, probs: np.ndarray, threshold: float,
                  gold: dict[int, dict]) -> tuple[int, int, int]:
     """(tp, fp, fn) of the dyads kept at ``threshold`` in the articles of ``gold`` (index -> gold
-    document), counted by the scorer itself (``evaluate.events.score_pairs``)."""
+    document), each with the sides it reports (``judge.sides``) and the output policies
+    (``events.policies.output_policies``), counted by the scorer itself
+    (``evaluate.events.score_pairs``)."""
     from ..evaluate.events import score_pairs
-    kept: dict[int, list] = {i: [] for i in gold}
-    for i, (typ, src, tgt), p in zip(row_doc, row_key, probs):
+    kept: dict[int, list[Event]] = {i: [] for i in gold}
+    for i, (typ, src, tgt), p in zip(row_doc, row_sides, probs):
         if i in gold and p >= threshold:
-            kept[i].append({"type": typ, "factuality": "asserted",
-                            "source": [] if src == "-" else [{"code": src}],
-                            "target": [] if tgt == "-" else [{"code": tgt}]})
-    s = score_pairs([(gold[i], {"events": kept[i]}) for i in gold]).as_dict()
+            kept[i].append(Event(type=typ, source=[Participant(None, None, c) for c in src],
+                                 target=[Participant(None, None, c) for c in tgt]))
+    s = score_pairs([(gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]}) for i in gold]).as_dict()
     return s["tp"], s["fp"], s["fn"]
 
 
