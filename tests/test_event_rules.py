@@ -495,6 +495,23 @@ def test_two_participles_sharing_an_auxiliary_stay_one_clause():
     assert [c.kind for c in clauses] == ["main", "infinitive"]
 
 
+@pytest.mark.parametrize("txt,kinds", [
+    ("Die Verhandlungspartner USA, Russland, China, Frankreich, Großbritannien und Deutschland haben sich "
+     "mit dem Iran geeinigt.", ["main"]),
+    ("Merkel traf Obama, Putin sprach mit Xi.", ["main", "main"]),
+])
+def test_a_long_list_of_names_stays_in_its_clause(txt, kinds):
+    """Every comma of "X, Y, Z und W" is a list comma, not only the last before "und"; a comma
+    before a new subject and verb still ends the clause."""
+    from lagebild import text as T
+    from lagebild.events import split_clauses
+    _, sts = T.tokenize(txt, T.segment(txt))
+    assert [c.kind for c in split_clauses(sts[0], load_cues())] == kinds
+    if len(kinds) == 1:
+        got = dyads(txt)
+        assert ("AGREE", ("CHN", "DEU", "FRA", "GBR", "RUS", "USA"), ("IRN",), "asserted") in got, got
+
+
 def test_an_armed_groups_office_holder_belongs_to_the_group():
     doc = analyze("Beirut – Nahe der syrischen Stadt Raqqa ist ein Kommandant des IS getötet worden.")
     commander = next(a for a in doc.actors if a.role == "Kommandant")

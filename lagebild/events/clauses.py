@@ -159,14 +159,17 @@ def _shared_auxiliary(toks: list[Token], k: int) -> bool:
 
 def _list_comma(toks: list[Token], k: int) -> bool:
     """A comma inside a list of nouns: "X, Y und Z" (a noun before it, nouns and adjectives up to
-    und/sowie/oder after it)."""
+    und/sowie/oder after it, or up to the next comma of the list: "USA, Russland, China,
+    Frankreich und Deutschland")."""
     if k == 0 or not toks[k - 1].is_cap:
         return False
-    for t in toks[k + 1: k + 6]:
+    for j in range(k + 1, min(k + 6, len(toks))):
+        t = toks[j]
         if t.lower in ("und", "sowie", "oder"):
             return True
-        if t.text == "," or not (t.is_cap or lex_adjective(t.lower) or t.lower in LIST_WORDS
-                                 or _attributive_adj(t.lower)):
+        if t.text == ",":
+            return j > k + 1 and _list_comma(toks, j)
+        if not (t.is_cap or lex_adjective(t.lower) or t.lower in LIST_WORDS or _attributive_adj(t.lower)):
             return False
     return False
 
