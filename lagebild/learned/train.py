@@ -213,18 +213,46 @@ def correct_flags(preps: list[Prepared], predicted: list[list]) -> list[tuple[fl
     return out
 
 
-def fit_rulecheck(model: EventModel, preps: list[Prepared], C: float) -> LinearModel:
-    """Train the judge of rule-coder events: right when one of its dyads fits a gold dyad."""
+FOLDS = 5
+
+
+def fold_models(per_article: list, weights: list[float], C: float, folds: int = FOLDS) -> list:
+    """The trigger and role models of each fold: trained on the train articles of the other folds
+    (article ``i`` is in fold ``i % folds``), so that an article's candidates look as new text's do."""
+    out = []
+    for f in range(folds):
+        trig, tw = stacked(per_article, weights, 0, lambda i: i % folds != f)
+        role, rw = stacked(per_article, weights, 1, lambda i: i % folds != f)
+        out.append((fit(trig, C, weights=tw), fit(role, C, weights=rw)))
+    return out
+
+
+def fit_rulecheck(model: EventModel, preps: list[Prepared], C: float, folded: list) -> tuple[LinearModel, list]:
+    """The judge of rule-coder events: right when one of its dyads fits a gold dyad. Its rows are
+    the rule events of each train article with the trigger probabilities of the fold model that
+    did not see the article (``folded``: see ``fold_models``), as on new text. Returns the model
+    and (out-of-fold raw probability, right?) of the rule events of the train news articles, for
+    the calibration."""
+    from dataclasses import replace
     from ..evaluate.events import gold_slots, predicted_tuples
-    coder = LearnedCoder(model)
-    rows = []
-    for prep in preps:
+    folds = len(folded)
+    rows, docs = [], []
+    for i, prep in enumerate(preps):
+        coder = LearnedCoder(replace(model, trigger=folded[i % folds][0]))
         slots = gold_slots(prep.doc.as_gold()["events"])
         cache: dict = {"ctx": prep.ctx}
         for ev in prep.stages.rule_events:
             right = any(sl.accepts(k) for k in predicted_tuples([asdict(ev)]) for sl in slots)
             rows.append((coder.rule_features(ev, prep.ctx, cache), "right" if right else "wrong"))
-    return fit(rows, C)
+            docs.append(i)
+    pairs = []
+    for f in range(folds):
+        m = fit([r for r, i in zip(rows, docs) if i % folds != f], C)
+        out = [r for r, i in zip(rows, docs) if i % folds == f and not preps[i].doc.written]
+        if out and "right" in m.classes:
+            probs = m.proba_many([x for x, _ in out])[:, m.classes.index("right")]
+            pairs += [(float(p), lab == "right") for p, (_, lab) in zip(probs, out)]
+    return fit(rows, C), pairs
 
 
 def article_weight(prep: Prepared, written_weight: float) -> float:
@@ -245,8 +273,8 @@ def stacked(per_article: list, weights: list[float], part: int, take=lambda i: T
     return rows, w
 
 
-def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, dev_prep: list[Prepared],
-              C: float, log: Callable[[str], None], folds: int = 5, written_weight: float = 1.0) -> LinearModel:
+def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_prep: list[Prepared],
+              C: float, log: Callable[[str], None], written_weight: float = 1.0) -> LinearModel:
     """The dyad judge: its training rows are the dyads of each train article as trigger and role
     models trained on the other folds see them (so that they look like new text to it). Its C,
     threshold and calibration are chosen on the dev split together with the train news articles
@@ -262,10 +290,8 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], per_article: list, 
     row_w: list[float] = []
     row_doc: list[int] = []
     row_sides: list[tuple[str, list[str], list[str]]] = []    # each dyad's type and the codes of its sides
-    for f in range(folds):
-        trig, tw = stacked(per_article, weights, 0, lambda i: i % folds != f)
-        role, rw = stacked(per_article, weights, 1, lambda i: i % folds != f)
-        mt, mr = fit(trig, C, weights=tw), fit(role, C, weights=rw)
+    folds = len(folded)
+    for f, (mt, mr) in enumerate(folded):
         for i, prep in enumerate(train_prep):
             if i % folds != f:
                 continue
@@ -390,9 +416,10 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     dev_pred = predict(model, dev_prep)
     # the rule events' judge: is a rule-coder event right? (trained on train, its output is
     # the rule events' confidence)
-    model.rulecheck = fit_rulecheck(model, train_prep, C)
+    folded = fold_models(per_article, weights, C)
+    model.rulecheck, rule_oof = fit_rulecheck(model, train_prep, C, folded)
     # the dyad judge (judge.py): trained on cross-fitted candidates of train, threshold on dev
-    model.judge = fit_judge(model, train_prep, per_article, dev_prep, C, log, written_weight=written_weight)
+    model.judge = fit_judge(model, train_prep, folded, dev_prep, C, log, written_weight=written_weight)
     dev_pred = predict(model, dev_prep)
     coder = LearnedCoder(model)
     # the shared gold files (the 12 dev articles and the seed): scored in the choice of the default
@@ -402,7 +429,10 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     for prep in dev_prep:
         cache: dict = {"ctx": prep.ctx}
         coder.score_rule_events(prep.stages.rule_events, prep.ctx, cache)
-    ra, rb = calibrate(correct_flags(dev_prep, [prep.stages.rule_events for prep in dev_prep]))
+    # calibrated on dev and the train news articles out of fold, as the dyad judge is: 45 dev
+    # articles alone are too few
+    ra, rb = calibrate(correct_flags(dev_prep, [prep.stages.rule_events for prep in dev_prep]) + rule_oof)
+    log(f"  rule events: calibrated on {len(rule_oof)} out-of-fold train and the dev events")
     model.thresholds.raw = False
     model.thresholds.rule_a, model.thresholds.rule_b = ra, rb
     for prep in dev_prep + extra:
