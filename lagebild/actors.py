@@ -305,6 +305,12 @@ class ActorTagger:
                     j = self._names_after(toks, k + 1, limit=3)
                     return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                                    adj.code, None, "country", name=None, alt_codes=adj.alt_codes)
+        # 2b. a city's adjective + role noun: "ein Moskauer Gericht", "die Wiener Polizei"
+        city = lex.city_adjectives.get(t.lower) if t.is_cap else None
+        if city is not None and i + 1 < len(toks):
+            role = _role_of(lex, toks[i + 1].text)
+            if role is not None:
+                return self._role_mention(toks, i, i + 1, role, city.code, city.alt_codes)
         # 3. lexicon names (longest match)
         hit = self._lex_entry_at(toks, i)
         if hit is not None:

@@ -107,6 +107,10 @@ class Lexicon:
     role_kinds: dict[str, str] = field(default_factory=dict)
     #: words that end in a role noun but are no role ("Einführung", "Lautsprecher", "Datenbank").
     non_roles: frozenset[str] = frozenset()
+    #: "moskauer" -> RUS: the adjective of a capital or city (its one-word name + "er"), which
+    #: codes a role noun after it ("ein Moskauer Gericht", "die Wiener Polizei") and nothing else:
+    #: "das Minsker Abkommen" is no Belarusian act.
+    city_adjectives: dict[str, LexEntry] = field(default_factory=dict)
     _first: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[str], i: int) -> tuple[int, LexEntry] | None:
@@ -400,6 +404,15 @@ class _Builder:
         if self.errors:
             raise LexiconError("conflicting lexicon entries:\n  " + "\n  ".join(self.errors))
         actors = {k: s.entry for k, s in self.actors.items()}
+        city_adjectives = {}
+        for key, slot in self.actors.items():
+            e = slot.entry
+            if e.kind in ("capital", "city") and len(key) == 1 and key[0] == e.name and key[0][-1:].isalpha() \
+                    and (key[0][-1] not in "aeiouy" or key[0].endswith("au")) and not slot.shared:
+                form = key[0].lower() + "er"        # "Moskau" -> "moskauer", "Kiew" -> "kiewer" (not
+                                                    # after another vowel: no "Ankaraer")
+                if form not in self.adjectives and (form.capitalize(),) not in self.actors:
+                    city_adjectives[form] = LexEntry(e.code, None, "demonym_adj", e.name, None, e.alt_codes)
         return Lexicon(
             actors=actors,
             adjectives={k: s.entry for k, s in self.adjectives.items()},
@@ -410,6 +423,7 @@ class _Builder:
             un_members=frozenset(self.un),
             role_kinds=dict(self.role_kinds),
             non_roles=frozenset(self.non_roles),
+            city_adjectives=city_adjectives,
             _first=frozenset(k[0] for k in actors),
         )
 

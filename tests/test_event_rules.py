@@ -848,7 +848,8 @@ def test_a_government_that_protests_accuses():
 
 def test_an_agreement_is_told_from_both_sides_once():
     """The guide codes a joint agreement in both directions (two events); a meeting has a host
-    and stays one-way; a side a policy filled (``inferred``) is not turned round."""
+    and stays one-way, a promise is one side's; a side a policy filled (``inferred``) is not
+    turned round."""
     from lagebild.events.policies import both_directions
     from lagebild.records import Event, Participant
 
@@ -867,3 +868,32 @@ def test_an_agreement_is_told_from_both_sides_once():
     assert len(both_directions(twice)) == 2
     assert len(both_directions([Event(type="AGREE", source=[p("DEU", "home")], target=[p("FRA")])])) == 1
     assert len(both_directions([Event(type="COOPERATE", source=[p("DEU")], target=[])])) == 1
+    # a one-sided promise, offer or acceptance is not turned round; a joint accord by its noun is
+    for cue, n in (("zugesagt", 1), ("akzeptiert", 1), ("Migrationsabkommen", 2), ("kooperieren", 2)):
+        ev = Event(type="AGREE" if cue != "kooperieren" else "COOPERATE", source=[p("DEU")],
+                   target=[p("UKR")], cue=cue)
+        assert len(both_directions([ev])) == n, cue
+
+
+def test_a_citys_adjective_codes_the_office_after_it_and_nothing_else():
+    """ "Ein Moskauer Gericht" is a Russian court ("Moskau" + "er"); the adjective of a city codes
+    only a role noun after it: "das Minsker Abkommen" is no Belarusian actor."""
+    from lagebild.lexicon import load_lexicon
+    assert load_lexicon().city_adjectives["moskauer"].code == "RUS"
+    got = dyads("Ein Moskauer Gericht hat einen amerikanischen Journalisten zu zwölf Jahren Haft verurteilt.")
+    assert ("SANCTION", ("RUS",), ("USA",), "asserted") in got, got
+    doc = analyze("Russland und die Ukraine streiten über das Minsker Abkommen.")
+    assert "BLR" not in {a.code for a in doc.actors}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_office_with_a_list_of_genitive_attributes_is_all_of_them(coder):
+    """ "Die Außenminister Frankreichs, Deutschlands und Polens" are three ministers: all three
+    are the source, none is the other side of the visit."""
+    an = analyzer_for(coder)
+    doc = an(Article(doc_id="g", dct="2025-03-10", text="Die Außenminister Frankreichs, Deutschlands und "
+                     "Polens haben am Montag Kiew besucht."))
+    got = {(e.type, tuple(sorted(p.code for p in e.source)), tuple(sorted(p.code for p in e.target)))
+           for e in doc.events}
+    assert ("CONSULT", ("DEU", "FRA", "POL"), ("UKR",)) in got, got
+    assert not any(set(s) & {"FRA", "DEU", "POL"} and set(t) & {"FRA", "DEU", "POL"} for _, s, t in got), got

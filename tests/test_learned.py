@@ -310,8 +310,8 @@ def test_out_of_fold_dyad_counts_follow_the_scorer():
 
     events = [ev("ACCUSE", "FRA", "TUR"), ev("CONSULT", "FRA", "DEU"), ev("AID", "DEU", "TUR", optional=True)]
     gold = {0: {"events": events}}
-    keys = [("ACCUSE", ["FRA"], ["TUR"]), ("AID", ["DEU"], ["TUR"]), ("ASSAULT", ["TUR"], ["FRA"]),
-            ("CONSULT", ["FRA"], ["DEU"])]
+    keys = [("ACCUSE", ["FRA"], ["TUR"], "kritisierte"), ("AID", ["DEU"], ["TUR"], "Hilfe"),
+            ("ASSAULT", ["TUR"], ["FRA"], "griff"), ("CONSULT", ["FRA"], ["DEU"], "Treffen")]
     probs = [0.9, 0.8, 0.7, 0.2]
     assert _dyad_counts([0] * 4, keys, probs, 0.5, gold) == (1, 1, 1)
     assert _dyad_counts([0] * 4, keys, probs, 0.1, gold) == (2, 1, 0)
@@ -319,8 +319,8 @@ def test_out_of_fold_dyad_counts_follow_the_scorer():
 
 
 def test_out_of_fold_dyad_counts_see_lists_and_agreements_both_ways():
-    """A kept dyad counts with every member of its sides, and an agreement also from the other
-    side, as the coder reports them (``judge.sides``, ``events.policies.output_policies``)."""
+    """A kept dyad counts with every member of its sides, and a joint agreement also from the
+    other side, as the coder reports them (``judge.sides``, ``events.policies.output_policies``)."""
     from lagebild.learned.train import _dyad_counts
 
     def ev(typ, s, t):
@@ -328,8 +328,10 @@ def test_out_of_fold_dyad_counts_see_lists_and_agreements_both_ways():
                 "factuality": "asserted"}
 
     gold = {0: {"events": [ev("AGREE", ["USA", "RUS"], ["IRN"]), ev("AGREE", ["IRN"], ["USA", "RUS"])]}}
-    assert _dyad_counts([0], [("AGREE", ["USA", "RUS"], ["IRN"])], [0.9], 0.5, gold) == (4, 0, 0)
-    assert _dyad_counts([0], [("AGREE", ["USA"], ["IRN"])], [0.9], 0.5, gold) == (2, 0, 2)
+    assert _dyad_counts([0], [("AGREE", ["USA", "RUS"], ["IRN"], "geeinigt")], [0.9], 0.5, gold) == (4, 0, 0)
+    assert _dyad_counts([0], [("AGREE", ["USA"], ["IRN"], "geeinigt")], [0.9], 0.5, gold) == (2, 0, 2)
+    # a one-sided promise is not turned round
+    assert _dyad_counts([0], [("AGREE", ["USA", "RUS"], ["IRN"], "zugesagt")], [0.9], 0.5, gold) == (2, 0, 2)
 
 
 NEGATED = ("Russland hat die Ukraine nicht angegriffen.", "Russland griff die Ukraine nicht an.")

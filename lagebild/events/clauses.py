@@ -33,7 +33,6 @@ _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nac
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
 # verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
 THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
-MUTUAL_VERBS = frozenset("vereinbaren einigen verhandeln zusammenarbeiten kooperieren kämpfen treffen".split())
 NP_START = frozenset("der die das ein eine".split())
 PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
 LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())

@@ -11,7 +11,7 @@ from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import happening_date
 from .clauses import (
-    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF, MUTUAL_VERBS,
+    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
     denied_report, refused,
@@ -20,7 +20,7 @@ from .clauses import (
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
-from .roles import _coordinated, _participants, _partner, _place_code, attributes_of
+from .roles import _coordinated, _participants, _partner, _place_code, attributes_of, listed_attributes
 
 @dataclass
 class RawEvent:
@@ -370,7 +370,11 @@ class EventCoder:
             if source or we is None:
                 source_p = _participants(source)
             target = []
-            own = attributes_of(source, ms)     # "die Außenminister der 27 Mitgliedstaaten": the subject's
+            listed = listed_attributes(source, ms, c)     # "die Außenminister Frankreichs, Deutschlands und Polens"
+            if listed and source_p:
+                codes = {p.code for p in source_p}
+                source_p = source_p + [p for p in _participants(listed) if p.code not in codes]
+            own = attributes_of(source, ms) + listed     # "die Außenminister der 27 Mitgliedstaaten": the subject's
             for m in ms:
                 if m in source or m in own:
                     continue
@@ -406,7 +410,7 @@ class EventCoder:
         if not target_p and any(t.lower.startswith("nachbar") for t in c.tokens) and self.fallbacks["neighbour"]:
             # "ins Nachbarland einmarschieren": the source's neighbour the story names most
             target_p = _neighbour(c, {p.code for p in source_p}, actors)
-        mutual = cue.cue in MUTUAL_VERBS or any(t.lower in ("sich", "gegenseitig", "miteinander")
+        mutual = self.lex.is_(cue.cue, "mutual") or any(t.lower in ("sich", "gegenseitig", "miteinander")
                                                 or t.lower.startswith("gemeinsam") for t in c.tokens)
         if not target_p and cue.type in RECIPROCAL and mutual and source_p:
             partner = _partner(c, ms, source_p)
@@ -650,8 +654,8 @@ class EventCoder:
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement) says that no agreement came about: a negated AGREE, no one refused
         failed_agreement = ev.event.type == "AGREE" and neg and (
-            (ev.cue is not None and ev.cue.cue in MUTUAL_VERBS)
-            or any(lemma(t.text) in MUTUAL_VERBS for t in c.tokens if not t.is_cap))
+            (ev.cue is not None and ev.cue.kind == "verb" and lx.is_(ev.cue.cue, "mutual"))
+            or any(lx.is_(lemma(t.text), "mutual") for t in c.tokens if not t.is_cap))
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
         # an adjective of another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not of the cue
         attributive = {k for k, t in enumerate(c.tokens) if t.lower.endswith(("e", "en", "er", "es", "em"))

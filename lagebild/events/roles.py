@@ -62,6 +62,21 @@ def attributes_of(side: list[Mention], ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def listed_attributes(side: list[Mention], ms: list[Mention], c: Clause) -> list[Mention]:
+    """The actors coordinated with a genitive attribute of ``side`` in clause ``c``: "die
+    Außenminister Frankreichs, Deutschlands und Polens" are three ministers, so Germany and
+    Poland are of the side (``attributes_of`` gives the office its code from "Frankreichs") and
+    never its other side."""
+    own = attributes_of(side, ms)
+    rest = [m for m in ms if m not in side and c.start <= m.start and m.end <= c.end]
+    out: list[Mention] = []
+    for a in own:
+        for x in _coordinated(a, rest, c)[1:]:
+            if x not in own and x not in out:
+                out.append(x)
+    return out
+
+
 def coordinated_group(m: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     """The list of actors ("X, Y und Z", "sowohl X als auch Y") that mention ``m`` stands in
     within clause ``c`` (``m`` included), as ``_coordinated`` joins them for the rule coder."""

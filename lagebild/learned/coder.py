@@ -321,7 +321,7 @@ class LearnedCoder:
                 # be where its sides are clearest (chosen on dev); one place for all of them, so that
                 # they never disagree ("will ... treffen" planned, with the date and factuality of
                 # another sentence's "hatten ... telefoniert")
-                clearest = max((c for c in d.support if c.rule is None), key=lambda c: c.p_trig)
+                clearest = d.clearest
                 ev = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig), src, tgt,
                                  conf, ctx, timexes, dct, cache)
             out.append(ev)

@@ -24,7 +24,7 @@ from ..actors import Mention, attribute_of
 from ..events import lemma
 from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses
 from ..events.policies import guessed_against_own_state
-from ..events.roles import _partner, coordinated_group
+from ..events.roles import _partner, coordinated_group, listed_attributes
 from ..records import Event, Participant
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
@@ -96,6 +96,21 @@ class Dyad:
         strongest (trigger x source x target probability; chosen on dev)."""
         return max(self.support, key=lambda c: (c.rule is None, c.via == "", c.strength))
 
+    @property
+    def clearest(self) -> Candidate | None:
+        """The learned candidate that names the happening most clearly: the likeliest trigger (the
+        judged event's cue, evidence, factuality and date), or None for a rule event alone."""
+        learned = [c for c in self.support if c.rule is None]
+        return max(learned, key=lambda c: c.p_trig) if learned else None
+
+    @property
+    def cue(self) -> str | None:
+        """The cue word the coder reports for the dyad (see ``LearnedCoder.judged``)."""
+        if self.best.rule is not None:
+            return self.best.rule.cue
+        c = self.clearest
+        return c.st.tokens[c.k].text if c is not None and c.st is not None and c.k is not None else None
+
 
 def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     """Two mentions of one person or body, or of an office and its place: the same actor; an
@@ -146,23 +161,27 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
     W": W is the other side), as the rule coder reads it (``events.roles._partner``)."""
     if other not in _members(m, ctx, cache):
         return False
-    if typ not in RECIPROCAL:
-        return True
     c = _clause_of(m, ctx, cache)
+    ms = ctx.mentions.get(m.sent, [])
+    if typ not in RECIPROCAL or (c is not None and (other in listed_attributes([m], ms, c)
+                                                     or m in listed_attributes([other], ms, c))):
+        return True
     group = [m] + _members(m, ctx, cache)
-    return c is not None and bool(_partner(c, ctx.mentions.get(m.sent, []), [x.participant() for x in group]))
+    return c is not None and bool(_partner(c, ms, [x.participant() for x in group]))
 
 
 def conjuncts(m: Mention, ctx: DocContext, cache: dict | None = None) -> list[Mention]:
     """The other members of the list of actors the mention stands in, within its clause ("die
     Verhandlungspartner USA, Russland, China und Deutschland"), as the rule coder joins them
-    (``events.roles.coordinated_group``): named, with a code of their own (not the story's), one
-    per code. ``cache`` keeps the clauses of each sentence (``sentence_clauses``)."""
+    (``events.roles.coordinated_group``), and those listed with the office's genitive attribute
+    ("die Außenminister Frankreichs, Deutschlands und Polens": ``events.roles.listed_attributes``):
+    named, with a code of their own (not the story's), one per code. ``cache`` keeps the clauses of each sentence (``sentence_clauses``)."""
     c = _clause_of(m, ctx, cache)
     if c is None:
         return []
     out: dict[str, Mention] = {}
-    for x in coordinated_group(m, ctx.mentions.get(m.sent, []), c):
+    ms = ctx.mentions.get(m.sent, [])
+    for x in coordinated_group(m, ms, c) + listed_attributes([m], ms, c):
         if x is not m and x.code and x.code != m.code and not x.pronoun and not x.code_from:
             out.setdefault(x.code, x)
     return list(out.values())

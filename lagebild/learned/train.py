@@ -289,7 +289,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_p
     weights = [article_weight(p, written_weight) for p in train_prep]
     row_w: list[float] = []
     row_doc: list[int] = []
-    row_sides: list[tuple[str, list[str], list[str]]] = []    # each dyad's type and the codes of its sides
+    row_sides: list[tuple] = []    # each dyad's type, the codes of its sides and its cue
     folds = len(folded)
     for f, (mt, mr) in enumerate(folded):
         for i, prep in enumerate(train_prep):
@@ -302,7 +302,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_p
             row_w += [weights[i]] * len(dyads)
             row_doc += [i] * len(dyads)
             cache: dict = {}
-            row_sides += [(d.key[0], *([p.code for p in side] for side in sides(d, prep.ctx, cache)))
+            row_sides += [(d.key[0], *([p.code for p in side] for side in sides(d, prep.ctx, cache)), d.cue)
                           for d in dyads]
         log(f"  judge: fold {f + 1}/{folds} done, {len(rows)} dyads ({time.time() - t0:.0f} s)")
     log(f"  judge: {sum(lab == 'right' for _, lab in rows)} of {len(rows)} train dyads are right")
@@ -351,10 +351,10 @@ def _dyad_counts(row_doc: list[int], row_sides: list, probs: np.ndarray, thresho
     (``evaluate.events.score_pairs``)."""
     from ..evaluate.events import score_pairs
     kept: dict[int, list[Event]] = {i: [] for i in gold}
-    for i, (typ, src, tgt), p in zip(row_doc, row_sides, probs):
+    for i, (typ, src, tgt, cue), p in zip(row_doc, row_sides, probs):
         if i in gold and p >= threshold:
             kept[i].append(Event(type=typ, source=[Participant(None, None, c) for c in src],
-                                 target=[Participant(None, None, c) for c in tgt]))
+                                 target=[Participant(None, None, c) for c in tgt], cue=cue))
     s = score_pairs([(gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]}) for i in gold]).as_dict()
     return s["tp"], s["fp"], s["fn"]
 
