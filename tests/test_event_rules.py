@@ -897,3 +897,19 @@ def test_an_office_with_a_list_of_genitive_attributes_is_all_of_them(coder):
            for e in doc.events}
     assert ("CONSULT", ("DEU", "FRA", "POL"), ("UKR",)) in got, got
     assert not any(set(s) & {"FRA", "DEU", "POL"} and set(t) & {"FRA", "DEU", "POL"} for _, s, t in got), got
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_a_clause_talks_about_is_no_event(coder):
+    """ "über weitere Hilfe beraten": the aid is the topic of the talks, not an aid given."""
+    an = analyzer_for(coder, min_confidence=0.0)
+    doc = an(Article(doc_id="t", dct="2025-05-12", text="Die G7-Staaten wollen bei ihrem Gipfel im Juni über "
+                     "weitere Hilfe für die Ukraine beraten."))
+    assert not any(e.type == "AID" for e in doc.events), [(e.type, e.cue) for e in doc.events]
+    doc = an(Article(doc_id="t", dct="2025-05-12", text="Die G7-Staaten haben der Ukraine weitere Hilfe zugesagt."))
+    assert any(e.type in ("AID", "AGREE") for e in doc.events), [(e.type, e.cue) for e in doc.events]
+
+
+def test_summoning_an_ambassador_is_an_accusation():
+    got = dyads("Dänemark hat den US-Botschafter einbestellt.")
+    assert ("ACCUSE", ("DNK",), ("USA",), "asserted") in got, got

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
-    denied_report, refused,
+    denied_report, refused, talked_about,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -238,6 +238,8 @@ class EventCoder:
             if e.noun_negated is not None and refused(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                       e.event.type):
                 continue        # "hat ein Treffen mit Kogler abgesagt": the REJECT, no meeting
+            if e.noun_negated is not None and talked_about(e.clause, e.clause.tokens.index(e.cue_tok), self.lex):
+                continue        # "wollen über weitere Hilfe beraten": the topic, no aid
             if e.noun_negated is not None and e.event.type == "RETREAT" and any(
                     g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None
                     for g in evs):

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..actors import Mention, attribute_of
 from ..events import lemma
-from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses
+from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses, talked_about
 from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, coordinated_group, listed_attributes
 from ..records import Event, Participant
@@ -234,14 +234,16 @@ def sides(d: Dyad, ctx: DocContext, cache: dict) -> tuple[list[Participant], lis
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k``, read as an event of ``typ``, names what a demand asks for ("zu mehr
-    Hilfe aufgefordert") or what a refusal refuses ("sagte das Treffen ab"): not an event of its
-    own, for either coder (``events.clauses.demanded``, ``refused``)."""
+    Hilfe aufgefordert"), what a refusal refuses ("sagte das Treffen ab") or what a clause talks
+    about ("über weitere Hilfe beraten"): not an event of its own, for either coder
+    (``events.clauses.demanded``, ``refused``, ``talked_about``)."""
     t = st.tokens[k]
     if not t.is_cap:
         return False
     c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
     return c is not None and t in c.tokens and (demanded(c, c.tokens.index(t), ctx.lex, typ)
-                                                 or refused(c, c.tokens.index(t), ctx.lex, typ))
+                                                 or refused(c, c.tokens.index(t), ctx.lex, typ)
+                                                 or talked_about(c, c.tokens.index(t), ctx.lex))
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
