@@ -913,3 +913,27 @@ def test_what_a_clause_talks_about_is_no_event(coder):
 def test_summoning_an_ambassador_is_an_accusation():
     got = dyads("Dänemark hat den US-Botschafter einbestellt.")
     assert ("ACCUSE", ("DNK",), ("USA",), "asserted") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Spanien kündigte an, venezolanische Diplomaten auszuweisen.",
+    "Madrid kündigte an, im Gegenzug venezolanische Diplomaten auszuweisen.",
+])
+def test_who_announces_an_infinitive_does_it(text):
+    """An infinitive after "X kündigte an" has no subject of its own: X acts (planned); the
+    object at the infinitive's start is not its subject."""
+    assert ("SANCTION", ("ESP",), ("VEN",), "planned") in dyads(text, dct="2025-05-12")
+
+
+def test_agreements_among_list_members_are_not_told_twice():
+    """ "Frankreich, Italien und Spanien haben sich nicht einigen können": one negated agreement
+    of each member with the others, no reversed copies on top."""
+    from lagebild.events.policies import both_directions
+    from lagebild.records import Event, Participant
+
+    def p(code):
+        return Participant(actor=None, text=code, code=code)
+    codes = ["FRA", "ITA", "ESP"]
+    evs = [Event(type="AGREE", factuality="negated", cue="einigen", source=[p(c)],
+                 target=[p(o) for o in codes if o != c]) for c in codes]
+    assert len(both_directions(evs)) == 3

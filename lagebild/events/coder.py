@@ -89,7 +89,12 @@ class EventCoder:
             for ci, c in enumerate(clauses):
                 lead = [m for m in c.mentions if m.prep is None and not m.oblique
                         and all(t.lower in LEAD_WORDS for t in c.tokens if t.start < m.start)]
-                if lead and (c.kind == "main" or (c.kind == "infinitive" and lead[0].i == c.tokens[0].i)):
+                if c.kind == "infinitive" and speaker is not None and not by_prep and ci > 0 \
+                        and clauses[ci - 1] is speech_clause:
+                    # "Spanien kündigte an, venezolanische Diplomaten auszuweisen": who announces
+                    # (or threatens, promises) it is who does it; an infinitive has no subject of its own
+                    prev_source = [speaker]
+                elif lead and (c.kind == "main" or (c.kind == "infinitive" and lead[0].i == c.tokens[0].i)):
                     prev_source = lead[:1]   # "Die Polizei setzte X ein und nahm Y fest": the subject carries over
                 for tok, lem in _cue_lemmas(c, self.lex):
                     cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)

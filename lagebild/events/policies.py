@@ -99,25 +99,25 @@ def mutual_cue(cue: str | None, lex=None) -> bool:
 def both_directions(events: list[Event], lex=None) -> list[Event]:
     """Each joint agreement or cooperation (a ``mutual_cue``) with both sides named, also told
     from the other side: the reverse event (sides swapped; cue, evidence, date, factuality and
-    confidence the same) is added unless one of the events already tells it. In train + dev gold,
-    two-sided AGREE/COOPERATE dyads of mutual cues ("einigen", "aushandeln", "unterzeichnen",
-    "Abkommen") have their reverse 54 times of 54; those of one-sided ones ("zusagen",
-    "versprechen", "bereiterklären", "bieten") 0 times of 9. Copies: the input events are not
-    changed."""
-    def key(typ: str, src: list[Participant], tgt: list[Participant]) -> tuple:
-        return typ, frozenset(p.code for p in src), frozenset(p.code for p in tgt)
+    confidence the same) is added unless the events already tell each of its dyads. In train +
+    dev gold, two-sided AGREE/COOPERATE dyads of mutual cues ("einigen", "aushandeln",
+    "unterzeichnen", "Abkommen") have their reverse 54 times of 54; those of one-sided ones
+    ("zusagen", "versprechen", "bereiterklären", "bieten") 0 times of 9. Copies: the input
+    events are not changed."""
+    def pairs(typ: str, src: list[Participant], tgt: list[Participant]) -> set[tuple]:
+        return {(typ, s.code, t.code) for s in src for t in tgt}
 
-    have = {key(e.type, e.source, e.target) for e in events}
+    have = set().union(*(pairs(e.type, e.source, e.target) for e in events)) if events else set()
     out = list(events)
     for ev in events:
         if ev.type not in BOTH_WAYS or not ev.source or not ev.target or not mutual_cue(ev.cue, lex):
             continue
         if any(p.inferred or not p.code for p in ev.source + ev.target):
             continue
-        back = key(ev.type, ev.target, ev.source)
-        if back in have:
-            continue
-        have.add(back)
+        back = pairs(ev.type, ev.target, ev.source)
+        if back <= have:
+            continue            # every reversed dyad is told already ("X, Y und Z einigten sich")
+        have |= back
         rev = copy.copy(ev)
         rev.source, rev.target = list(ev.target), list(ev.source)
         rev.evidence = [copy.copy(x) for x in ev.evidence]

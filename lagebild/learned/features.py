@@ -245,6 +245,14 @@ def factuality_features(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -
         for cls in ("condition", "hypothetical", "negation", "speech"):
             if lex.is_(w, cls):
                 f.append(f"S:cls={cls}")
+    # the word classes of the whole clause, also beyond the window ("Die G7-Staaten wollen bei
+    # ihrem Gipfel im Juni über ... beraten": the modal is 12 words before the verb)
+    for j in range(lo, hi + 1):
+        if j != k:
+            for cls in FACT_CLASSES:
+                if lex.is_(toks[j].lower, cls):
+                    f.append(f"CL:cls={cls}")
+                    f.append(f"TCL:cls={typ}|{cls}")
     # the negation nearest the cue within its clause: "nicht angegriffen" (right before), "griff
     # ... nicht an" (between a finite verb and its particle), "kein Angriff"
     before = [k - j for j in range(lo, k) if lex.is_(toks[j].lower, "negation")]
