@@ -901,11 +901,16 @@ def test_an_office_with_a_list_of_genitive_attributes_is_all_of_them(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_what_a_clause_talks_about_is_no_event(coder):
-    """ "über weitere Hilfe beraten": the aid is the topic of the talks, not an aid given."""
-    an = analyzer_for(coder, min_confidence=0.0)
-    doc = an(Article(doc_id="t", dct="2025-05-12", text="Die G7-Staaten wollen bei ihrem Gipfel im Juni über "
+    """ "über weitere Hilfe beraten": the aid is the topic of the talks, not an aid given; the
+    talks are an event."""
+    an = analyzer_for(coder)
+    doc = an(Article(doc_id="t", dct="2025-05-12", text="Merkel und Macron haben am Montag in Berlin über "
                      "weitere Hilfe für die Ukraine beraten."))
-    assert not any(e.type == "AID" for e in doc.events), [(e.type, e.cue) for e in doc.events]
+    types = [(e.type, e.cue) for e in doc.events]
+    assert any(t == "CONSULT" for t, _ in types) and not any(t == "AID" for t, _ in types), types
+    # what a clause reports on stays an event
+    assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in dyads(
+        "Die Ukraine berichtete über russische Luftangriffe auf Charkiw.")
     doc = an(Article(doc_id="t", dct="2025-05-12", text="Die G7-Staaten haben der Ukraine weitere Hilfe zugesagt."))
     assert any(e.type in ("AID", "AGREE") for e in doc.events), [(e.type, e.cue) for e in doc.events]
 
@@ -937,3 +942,47 @@ def test_agreements_among_list_members_are_not_told_twice():
     evs = [Event(type="AGREE", factuality="negated", cue="einigen", source=[p(c)],
                  target=[p(o) for o in codes if o != c]) for c in codes]
     assert len(both_directions(evs)) == 3
+
+
+def test_refusing_to_negotiate_or_sign_is_a_rejection_not_a_failed_agreement():
+    """A failed agreement is reflexive ("haben sich nicht geeinigt"); "will das Abkommen nicht
+    aushandeln / unterzeichnen" is one side's refusal."""
+    assert ("REJECT", ("USA",), ("IRN",), "asserted") in dyads("Die USA wollen das Abkommen mit dem Iran nicht aushandeln.")
+    got = dyads("Ungarn will das Abkommen mit der Ukraine nicht unterzeichnen.")
+    assert ("REJECT", ("HUN",), ("UKR",), "asserted") in got and not any(s == ("UKR",) for _, s, _, _ in got), got
+
+
+def test_output_policies_leave_their_input_alone():
+    from lagebild.events.policies import output_policies
+    from lagebild.records import Event, Participant
+    gov = Participant(actor=None, text="Budapest", code="HUN", sector="GOV")
+    ev = Event(type="PROTEST", source=[gov], target=[Participant(actor=None, text="EU", code="EU")], cue="protestierte")
+    out = output_policies([ev])
+    assert [e.type for e in out] == ["ACCUSE"] and ev.type == "PROTEST"
+
+
+def test_an_agreement_is_turned_round_per_factuality():
+    from lagebild.events.policies import both_directions
+    from lagebild.records import Event, Participant
+
+    def p(code):
+        return Participant(actor=None, text=code, code=code)
+    evs = [Event(type="AGREE", cue="geeinigt", source=[p("RUS")], target=[p("UKR")]),
+           Event(type="AGREE", cue="geeinigt", factuality="negated", source=[p("UKR")], target=[p("RUS")])]
+    out = both_directions(evs)
+    assert {(e.factuality, e.source[0].code) for e in out} == {("asserted", "RUS"), ("asserted", "UKR"),
+                                                              ("negated", "UKR"), ("negated", "RUS")}
+
+
+def test_no_one_acts_for_an_infinitive_when_the_speech_clause_is_unclear():
+    """ "Der Ukraine versicherte Scholz, ...": a dative placed first is no speaker who acts."""
+    got = dyads("Der Ukraine versicherte Scholz, weitere Waffen zu liefern.", dct="2025-05-12")
+    assert not any(s == ("UKR",) for _, s, _, _ in got), got
+
+
+def test_a_list_comma_of_a_very_long_list_does_not_recurse():
+    from lagebild import text as T
+    from lagebild.events import split_clauses
+    txt = "Die Staaten " + ", ".join(["Frankreich"] * 3000) + " und Polen einigten sich."
+    _, sts = T.tokenize(txt, T.segment(txt))
+    assert split_clauses(sts[0], load_cues())

@@ -353,3 +353,29 @@ def test_a_negated_attack_is_never_asserted(coder, text):
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks, (coder, text)
     assert all(e.factuality == "negated" for e in attacks), (coder, text, [e.factuality for e in attacks])
+
+
+def test_training_scores_what_the_analyzer_outputs():
+    """The dev predictions that choose the judge's threshold, the calibration and the default
+    floor are the analyzer's own events (the cited source "laut Polizei" is no side in both)."""
+    from dataclasses import asdict
+    from lagebild.evaluate.events import predicted_tuples
+    from lagebild.events.policies import output_policies
+    from lagebild.learned.coder import combine
+    from lagebild.learned.train import GoldFilePrep, predict
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer()
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    text = ("Laut Polizei haben Unbekannte am Montag in Kabul einen Konvoi der Armee angegriffen. Die Regierung "
+            "in Kiew hat sich mit Polen auf neue Waffenlieferungen geeinigt, sagte der Außenminister.")
+    prep = GoldFilePrep({"doc_id": "m", "text": text, "dct": "2025-05-12", "events": []}, Analyzer(coder="rules"))
+    coder = an.learned
+    mc = coder.model.thresholds.min_confidence
+    coder.score_rule_events(prep.stages.rule_events, prep.ctx, {"ctx": prep.ctx})
+    trained = output_policies(combine(predict(coder.model, [prep])[0], prep.stages.rule_events,
+                                      an.coder_mode == "both", lambda e: coder.keep(e, mc)))
+    shipped = an(Article(doc_id="m", text=text, dct="2025-05-12")).events
+    assert shipped
+    assert set(predicted_tuples([asdict(e) for e in trained])) == set(predicted_tuples([asdict(e) for e in shipped]))

@@ -162,15 +162,20 @@ def _list_comma(toks: list[Token], k: int) -> bool:
     Frankreich und Deutschland")."""
     if k == 0 or not toks[k - 1].is_cap:
         return False
-    for j in range(k + 1, min(k + 6, len(toks))):
-        t = toks[j]
-        if t.lower in ("und", "sowie", "oder"):
-            return True
-        if t.text == ",":
-            return j > k + 1 and _list_comma(toks, j)
-        if not (t.is_cap or lex_adjective(t.lower) or t.lower in LIST_WORDS or _attributive_adj(t.lower)):
+    while True:
+        for j in range(k + 1, min(k + 6, len(toks))):
+            t = toks[j]
+            if t.lower in ("und", "sowie", "oder"):
+                return True
+            if t.text == ",":
+                if j == k + 1:
+                    return False
+                k = j           # the next comma of the list decides
+                break
+            if not (t.is_cap or lex_adjective(t.lower) or t.lower in LIST_WORDS or _attributive_adj(t.lower)):
+                return False
+        else:
             return False
-    return False
 
 
 def _attributive_adj(word: str) -> bool:
@@ -297,9 +302,12 @@ def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         forms = (lem, t.lower) if t.lower.endswith("en") and t.lower != lem \
             and not (nxt is not None and nxt.is_cap) else (lem,)      # not "vor einigen Tagen"
-        if lem == t.lower and lem.endswith(("t", "te", "ten")):
-            # a form the lemmatizer does not know: "einbestellt", "einbestellte" -> "einbestellen"
-            forms += (lem[:lem.rindex("t")] + "en",)
+        end = next((e for e in ("eten", "ete", "et", "ten", "te", "t") if lem == t.lower and lem.endswith(e)), None)
+        if end is not None:
+            # a form the lemmatizer does not know: "einbestellt", "einbestellte" -> "einbestellen",
+            # "verhafteten" -> "verhaften" (a ge- participle of a simple verb is not undone; the
+            # form counts only when it is a listed cue)
+            forms += (lem[:-len(end)] + "en",)
         for f in forms:
             if lex.is_(last, "particle") and t is not toks[-1] and (last + f) in lex.verbs:
                 out.append((t, last + f))
@@ -436,13 +444,14 @@ def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return "REQUEST" in cue_verb_types(c, lex)
 
 
-def talked_about(c: Clause, k: int, lex: Lexicon) -> bool:
-    """Whether the noun at token ``k`` of clause ``c`` is what the clause talks about ("wollen
-    über weitere Hilfe für die Ukraine beraten", "um über das Freihandelsabkommen zu
-    diskutieren"): "über" at most four words before it and a verb of talking (cues.tsv class
-    ``talk``) in the clause; the topic is not an event of its own (in train + dev gold, 3 of 4
-    such nouns are uncoded)."""
-    if not any(t.lower == "über" for t in c.tokens[max(0, k - 4):k]):
+def talked_about(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` of clause ``c``, an event of cooperative type ``typ``, is
+    what the clause deliberates about ("wollen über weitere Hilfe für die Ukraine beraten", "um
+    über das Freihandelsabkommen zu diskutieren"): "über" at most four words before it and a verb
+    of deliberating (cues.tsv class ``talk``) in the clause; the topic is not an event of its own
+    (in train + dev gold, 3 of 4 such nouns are uncoded). What a clause reports on stays an event
+    ("berichtete über russische Luftangriffe")."""
+    if typ not in COOPERATIVE or not any(t.lower == "über" for t in c.tokens[max(0, k - 4):k]):
         return False
     return any(lex.is_(lemma(t.text), "talk") for t in c.tokens if not t.is_cap)
 

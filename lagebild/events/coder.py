@@ -90,9 +90,11 @@ class EventCoder:
                 lead = [m for m in c.mentions if m.prep is None and not m.oblique
                         and all(t.lower in LEAD_WORDS for t in c.tokens if t.start < m.start)]
                 if c.kind == "infinitive" and speaker is not None and not by_prep and ci > 0 \
-                        and clauses[ci - 1] is speech_clause:
+                        and clauses[ci - 1] is speech_clause \
+                        and not [m for m in speech_clause.mentions if m.prep is None and m is not speaker]:
                     # "Spanien kündigte an, venezolanische Diplomaten auszuweisen": who announces
                     # (or threatens, promises) it is who does it; an infinitive has no subject of its own
+                    # (only when the speech clause names no one else: "Der Ukraine versicherte Scholz")
                     prev_source = [speaker]
                 elif lead and (c.kind == "main" or (c.kind == "infinitive" and lead[0].i == c.tokens[0].i)):
                     prev_source = lead[:1]   # "Die Polizei setzte X ein und nahm Y fest": the subject carries over
@@ -243,7 +245,8 @@ class EventCoder:
             if e.noun_negated is not None and refused(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                       e.event.type):
                 continue        # "hat ein Treffen mit Kogler abgesagt": the REJECT, no meeting
-            if e.noun_negated is not None and talked_about(e.clause, e.clause.tokens.index(e.cue_tok), self.lex):
+            if e.noun_negated is not None and talked_about(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
+                                                          e.event.type):
                 continue        # "wollen über weitere Hilfe beraten": the topic, no aid
             if e.noun_negated is not None and e.event.type == "RETREAT" and any(
                     g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None
@@ -659,8 +662,9 @@ class EventCoder:
                     and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))]   # not "nicht nur"
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
-        # agreement) says that no agreement came about: a negated AGREE, no one refused
-        failed_agreement = ev.event.type == "AGREE" and neg and (
+        # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
+        # refused; "will das Abkommen nicht unterzeichnen" refuses
+        failed_agreement = ev.event.type == "AGREE" and neg and any(t.lower == "sich" for t in c.tokens) and (
             (ev.cue is not None and ev.cue.kind == "verb" and lx.is_(ev.cue.cue, "mutual"))
             or any(lx.is_(lemma(t.text), "mutual") for t in c.tokens if not t.is_cap))
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement

@@ -104,17 +104,17 @@ def both_directions(events: list[Event], lex=None) -> list[Event]:
     "unterzeichnen", "Abkommen") have their reverse 54 times of 54; those of one-sided ones
     ("zusagen", "versprechen", "bereiterklären", "bieten") 0 times of 9. Copies: the input
     events are not changed."""
-    def pairs(typ: str, src: list[Participant], tgt: list[Participant]) -> set[tuple]:
-        return {(typ, s.code, t.code) for s in src for t in tgt}
+    def pairs(ev: Event, src: list[Participant], tgt: list[Participant]) -> set[tuple]:
+        return {(ev.type, ev.factuality, s.code, t.code) for s in src for t in tgt}
 
-    have = set().union(*(pairs(e.type, e.source, e.target) for e in events)) if events else set()
+    have = set().union(*(pairs(e, e.source, e.target) for e in events)) if events else set()
     out = list(events)
     for ev in events:
         if ev.type not in BOTH_WAYS or not ev.source or not ev.target or not mutual_cue(ev.cue, lex):
             continue
         if any(p.inferred or not p.code for p in ev.source + ev.target):
             continue
-        back = pairs(ev.type, ev.target, ev.source)
+        back = pairs(ev, ev.target, ev.source)
         if back <= have:
             continue            # every reversed dyad is told already ("X, Y und Z einigten sich")
         have |= back
@@ -128,8 +128,8 @@ def both_directions(events: list[Event], lex=None) -> list[Event]:
 def output_policies(events: list[Event]) -> list[Event]:
     """The policies every coder's final events go through (the pipeline's and training's one
     definition): agreements told both ways (``both_directions``), a government's protest an
-    accusation (``government_protest``)."""
-    out = both_directions(events)
+    accusation (``government_protest``). Copies: the input events are not changed."""
+    out = [copy.copy(e) for e in both_directions(events)]
     for ev in out:
         government_protest(ev)
     return out

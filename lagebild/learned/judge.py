@@ -243,7 +243,7 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
     return c is not None and t in c.tokens and (demanded(c, c.tokens.index(t), ctx.lex, typ)
                                                  or refused(c, c.tokens.index(t), ctx.lex, typ)
-                                                 or talked_about(c, c.tokens.index(t), ctx.lex))
+                                                 or talked_about(c, c.tokens.index(t), ctx.lex, typ))
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
