@@ -379,3 +379,19 @@ def test_training_scores_what_the_analyzer_outputs():
     shipped = an(Article(doc_id="m", text=text, dct="2025-05-12")).events
     assert shipped
     assert set(predicted_tuples([asdict(e) for e in trained])) == set(predicted_tuples([asdict(e) for e in shipped]))
+
+
+def test_rule_confidence_follows_an_isotonic_curve_fitted_on_what_was_right():
+    """The rule events' confidence is the share of events right at that score (isotonic, fitted on
+    dev and the train news out of fold); without a curve, Platt scaling; raw while calibrating."""
+    from lagebild.learned.coder import Thresholds, rule_confidence
+    from lagebild.learned.train import isotonic
+    pairs = [(x / 100, (x % 10) < (3 if x < 80 else 6)) for x in range(100)] * 2
+    curve = isotonic(pairs)
+    th = Thresholds(rule_curve=curve)
+    assert rule_confidence(0.95, th) == pytest.approx(0.6, abs=0.05)    # 6 of 10 right up there
+    assert rule_confidence(0.2, th) == pytest.approx(0.3, abs=0.05)
+    assert rule_confidence(0.2, th) <= rule_confidence(0.5, th) <= rule_confidence(0.95, th)
+    assert rule_confidence(0.95, Thresholds(rule_a=4.0, rule_b=-2.0)) == pytest.approx(0.858, abs=0.01)
+    assert rule_confidence(0.95, Thresholds(rule_curve=curve, raw=True)) == 0.95
+    assert isotonic(pairs[:50]) is None

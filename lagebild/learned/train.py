@@ -22,7 +22,7 @@ from ..events import lemma
 from ..merge import merge_events
 from ..events.policies import output_policies
 from ..records import Article, Event, Participant
-from .coder import NONE, EventModel, LearnedCoder, Thresholds, calibrated, combine
+from .coder import NONE, EventModel, LearnedCoder, Thresholds, calibrated, combine, rule_confidence
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
 from .linear import LinearModel
 
@@ -240,7 +240,7 @@ class OutOfFold:
                 kept[i].append(Event(type=typ, source=[Participant(None, None, c) for c in src],
                                      target=[Participant(None, None, c) for c in tgt], cue=cue, confidence=conf))
         for i, ev, p in self.rule_events if both else ():
-            conf = calibrated(p, th.rule_a, th.rule_b)
+            conf = rule_confidence(p, th)
             if i in kept and conf >= min_confidence:
                 kept[i].append(replace(ev, confidence=conf))
         s = score_pairs([(self.gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]})
@@ -393,6 +393,17 @@ def _dyad_counts(row_doc: list[int], row_sides: list, probs: np.ndarray, thresho
     return s["tp"], s["fp"], s["fn"]
 
 
+def isotonic(pairs: list[tuple[float, bool]]) -> list | None:
+    """An isotonic (monotone, stepwise) calibration curve of raw scores: [[score ...], [share
+    right ...]] at its breakpoints, or None with fewer than 100 pairs or one class only."""
+    from sklearn.isotonic import IsotonicRegression
+    ys = [float(y) for _, y in pairs]
+    if len(pairs) < 100 or len(set(ys)) < 2:
+        return None
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit([x for x, _ in pairs], ys)
+    return [[round(float(x), 5) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_]]
+
+
 def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
     """Platt scaling of the raw score on dev: (a, b) of sigmoid(a * raw + b)."""
     from sklearn.linear_model import LogisticRegression
@@ -466,8 +477,10 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         coder.score_rule_events(prep.stages.rule_events, prep.ctx, cache)
     # calibrated on dev and the train news articles out of fold, as the dyad judge is: 45 dev
     # articles alone are too few
-    ra, rb = calibrate(correct_flags(dev_prep, [prep.stages.rule_events for prep in dev_prep])
-                       + [(p, right) for _, _, p, right in rule_oof])
+    rule_pairs = correct_flags(dev_prep, [prep.stages.rule_events for prep in dev_prep]) \
+        + [(p, right) for _, _, p, right in rule_oof]
+    ra, rb = calibrate(rule_pairs)
+    model.thresholds.rule_curve = isotonic(rule_pairs)
     log(f"  rule events: calibrated on {len(rule_oof)} out-of-fold train and the dev events")
     model.thresholds.raw = False
     model.thresholds.rule_a, model.thresholds.rule_b = ra, rb
