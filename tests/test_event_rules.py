@@ -897,6 +897,14 @@ def test_an_office_with_a_list_of_genitive_attributes_is_all_of_them(coder):
            for e in doc.events}
     assert ("CONSULT", ("DEU", "FRA", "POL"), ("UKR",)) in got, got
     assert not any(set(s) & {"FRA", "DEU", "POL"} and set(t) & {"FRA", "DEU", "POL"} for _, s, t in got), got
+    # members of the list are never each other's other side, and no code is repeated on a side
+    doc = an(Article(doc_id="g", dct="2025-03-10", text="Die Außenminister Frankreichs, Deutschlands und "
+                     "Polens verurteilten Russland."))
+    assert doc.events
+    for e in doc.events:
+        assert not ({p.code for p in e.source} & {"FRA", "DEU", "POL"} and {p.code for p in e.target} & {"FRA", "DEU", "POL"})
+        for side in (e.source, e.target):
+            assert len({p.code for p in side}) == len(side), [(p.code, p.text) for p in side]
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])

@@ -24,7 +24,7 @@ from ..actors import Mention, attribute_of
 from ..events import lemma
 from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses, talked_about
 from ..events.policies import guessed_against_own_state
-from ..events.roles import _partner, coordinated_group, listed_attributes
+from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
 from ..records import Event, Participant
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
@@ -159,6 +159,9 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
     other side: always for a one-sided act ("Die USA, Großbritannien und Kanada verhängten
     Sanktionen"); for a mutual one when the clause names a partner ("X, Y und Z einigten sich mit
     W": W is the other side), as the rule coder reads it (``events.roles._partner``)."""
+    om, oo = _office_of(m, ctx, cache), _office_of(other, ctx, cache)
+    if (om is not None and om in (other, oo)) or (oo is not None and oo is m):
+        return True             # "die Außenminister Frankreichs, Deutschlands und Polens": one side
     if other not in _members(m, ctx, cache):
         return False
     c = _clause_of(m, ctx, cache)
@@ -223,13 +226,33 @@ def sides(d: Dyad, ctx: DocContext, cache: dict) -> tuple[list[Participant], lis
         return src, tgt
     if best.src_m is not None and best.tgt_m is not None and best.tgt_m in _members(best.src_m, ctx, cache):
         return src, tgt         # "Russland und die Ukraine einigten sich": the list is both sides
-    taken = {p.code for p in src + tgt}
+    heads = []
     for side, m in ((src, best.src_m), (tgt, best.tgt_m)):
+        o = _office_of(m, ctx, cache) if m is not None else None
+        o = o if o is not None and o.code else None
+        if o is not None:
+            side[0] = o.participant()      # "Deutschlands" of "die Außenminister Frankreichs, Deutschlands
+                                           # und Polens": the office, with its list below
+        heads.append(o or m)
+    taken = {p.code for p in src + tgt}
+    for side, m in zip((src, tgt), heads):
         for x in _members(m, ctx, cache) if m is not None else ():
             if x.code not in taken:
                 taken.add(x.code)
                 side.append(x.participant())
     return src, tgt
+
+
+def _office_of(m: Mention, ctx: DocContext, cache: dict) -> Mention | None:
+    """The office whose genitive attribute, or one listed with it, the mention is ("Deutschlands"
+    in "die Außenminister Frankreichs, Deutschlands und Polens"), or None."""
+    key = ("office", m.sent, m.start)
+    if key not in cache:
+        c = _clause_of(m, ctx, cache)
+        ms = ctx.mentions.get(m.sent, [])
+        cache[key] = next((o for o in ms if o is not m and o.role and c is not None
+                           and (m in attributes_of([o], ms) or m in listed_attributes([o], ms, c))), None)
+    return cache[key]
 
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
