@@ -29,4 +29,4 @@ def default_floor_text() -> str:
     coder, floor = shipped_defaults()
     if floor is None:
         return "none (no event model: the rule coder gives no confidence)"
-    return f"{floor} (the event model's, chosen on dev with its default coder '{coder}')"
+    return f"{floor}, the event model's floor for its default coder '{coder}'"

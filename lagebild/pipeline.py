@@ -177,17 +177,20 @@ class Analyzer:
             if self.coder_mode == "both":
                 self.learned.score_rule_events(st.rule_events, cache["ctx"], cache)
             from .learned.coder import combine
-            events = combine(learned, st.rule_events, self.coder_mode == "both",
-                             lambda e: self.learned.keep(e, self.min_confidence))
+            both = self.coder_mode == "both"
+            events = combine(learned, st.rule_events, both, lambda e: self.learned.keep(e, self.min_confidence))
+            below = len(combine(learned, st.rule_events, both, lambda e: True)) - len(events) \
+                if self.min_confidence > 0 else 0
         else:
             events = merge_events(st.rule_events)
+            below = 0
         events = output_policies(events)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
         doc = Document(doc_id=article.doc_id, dct=article.dct, text=st.tm.text, title=article.title,
                        url=article.url, source=article.source, sentences=st.sentences,
                        actors=st.actors.actors, events=events, quotes=st.quotes, timexes=st.timexes,
-                       entities=st.entities, warnings=st.warnings)
+                       entities=st.entities, warnings=st.warnings, below_floor=max(below, 0))
         rebase(doc, st.tm)     # every start/end indexes article.text
         return doc
 

@@ -170,6 +170,7 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    below_floor: int = 0        # happenings the confidence floor left out (--min-confidence 0 keeps them)
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         """The document object of EVENTS.md (sentences and text only on request)."""

@@ -118,3 +118,20 @@ def test_scorer_counts_alternatives_optional_and_agree_alias():
     # AGREE fills one slot (planned CONSULT alias or the REQUEST|AGREE one), REQUEST USA->- the other
     assert (d["tp"], d["fp"], d["fn"]) == (3, 1, 0)
     assert d["false_facts"] == 1
+
+
+def test_analyze_says_how_many_events_the_floor_left_out(runner, tmp_path):
+    """Events below the default confidence floor are not silently gone: the text summary and the
+    JSON ('below_floor') say how many; --min-confidence 0 shows them."""
+    from lagebild.pipeline import Analyzer
+    if Analyzer().learned is None:
+        pytest.skip("no event model ships in this checkout")
+    f = tmp_path / "a.txt"
+    f.write_text("date: 2025-05-12\nRussland hat mit einem Atomschlag gedroht. Verdi ruft für Montag zu einem "
+                 "Warnstreik auf. Die Polizei hat in Istanbul eine Kundgebung aufgelöst.\n", encoding="utf-8")
+    floor = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
+    everything = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--min-confidence", "0"]).output)
+    assert everything["below_floor"] == 0 and len(everything["events"]) > len(floor["events"])
+    assert floor["below_floor"] == len(everything["events"]) - len(floor["events"])
+    text = runner.invoke(main, ["analyze", str(f)]).output
+    assert f"{floor['below_floor']} more below the confidence floor" in text

@@ -53,6 +53,9 @@ def format_summary(doc: Document) -> str:
             bits.append(f"{len(ev.evidence)} mentions")
         if bits:
             lines.append("      " + "; ".join(bits))
+    if doc.below_floor:
+        lines.append(f"  ({doc.below_floor} more below the confidence floor, not shown: --min-confidence 0 "
+                     "shows them)")
     if doc.quotes:
         lines.append(f"Quotes ({len(doc.quotes)}):")
         for q in doc.quotes:
