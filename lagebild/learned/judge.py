@@ -158,7 +158,8 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
     """Whether two mentions of one list are one side of an event of ``typ``, never each other's
     other side: always for a one-sided act ("Die USA, Großbritannien und Kanada verhängten
     Sanktionen"); for a mutual one when the clause names a partner ("X, Y und Z einigten sich mit
-    W": W is the other side), as the rule coder reads it (``events.roles._partner``)."""
+    W": W is the other side), as the rule coder reads it (``events.roles._partner``); always for an
+    office and its genitive attributes ("die Außenminister Frankreichs, Deutschlands und Polens")."""
     om, oo = _office_of(m, ctx, cache), _office_of(other, ctx, cache)
     if (om is not None and om in (other, oo)) or (oo is not None and oo is m):
         return True             # "die Außenminister Frankreichs, Deutschlands und Polens": one side
@@ -217,8 +218,11 @@ def sides(d: Dyad, ctx: DocContext, cache: dict) -> tuple[list[Participant], lis
     """The participants a kept dyad reports: its best candidate's source and target, each with
     the other members of the list of actors it stands in ("die Verhandlungspartner USA, Russland,
     China ... haben sich mit dem Iran geeinigt": every member is a source), as the annotation guide
-    codes a list (one event, every member on its side). A member whose code is already on either
-    side is left out. Rule events keep their own sides (the rule coder joins lists itself)."""
+    codes a list (one event, every member on its side). A side named by an office's genitive
+    attribute is told by the office ("Deutschlands" of "die Außenminister Frankreichs,
+    Deutschlands und Polens": the ministers, all three countries). A member whose code is already
+    on either side is left out. Rule events keep their own sides (the rule coder joins lists
+    itself)."""
     best = d.best
     src = [best.src] if best.src else []
     tgt = [best.tgt] if best.tgt else []
