@@ -417,6 +417,11 @@ class ActorTagger:
         # ", Ned Price" or "Ned Price" after the role
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and j > k + 1 else j
         n = self._names_after(toks, name_start)
+        if n == name_start:
+            # a known person whose name the name-token pattern does not take ("Bundespräsident
+            # Frank-Walter Steinmeier")
+            n = next((name_start + w for w in (4, 3, 2) if name_start + w <= len(toks)
+                      and " ".join(x.text for x in toks[name_start:name_start + w]) in self.persons), n)
         person_name = None
         if n > name_start and (n - name_start >= 2 or name_start == k + 1
                                or lex.role_kinds.get(role.name) == "person"):

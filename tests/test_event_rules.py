@@ -994,3 +994,12 @@ def test_a_list_comma_of_a_very_long_list_does_not_recurse():
     txt = "Die Staaten " + ", ".join(["Frankreich"] * 3000) + " und Polen einigten sich."
     _, sts = T.tokenize(txt, T.segment(txt))
     assert split_clauses(sts[0], load_cues())
+
+
+def test_an_office_and_a_known_person_with_a_hyphenated_name_are_one_actor():
+    """ "Bundespräsident Frank-Walter Steinmeier" is one person (the name pattern does not take
+    "Frank-Walter"; the person list knows him), never the office congratulating Steinmeier."""
+    doc = analyze("Friedrich Merz ist am Dienstag zum Bundeskanzler gewählt worden. Bundespräsident "
+                  "Frank-Walter Steinmeier gratulierte ihm.", dct="2025-05-06")
+    names = [(a.name, a.role) for a in doc.actors if a.role == "Bundespräsident"]
+    assert names == [("Frank-Walter Steinmeier", "Bundespräsident")], names
