@@ -22,7 +22,7 @@ import numpy as np
 
 from ..actors import Mention, attribute_of
 from ..events import lemma
-from ..events.clauses import RECIPROCAL, demanded, refused, split_clauses, talked_about
+from ..events.clauses import CALLED_TYPES, RECIPROCAL, content_of_claim, demanded, refused, split_clauses, talked_about
 from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
 from ..records import Event, Participant
@@ -261,14 +261,19 @@ def _office_of(m: Mention, ctx: DocContext, cache: dict) -> Mention | None:
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k``, read as an event of ``typ``, names what a demand asks for ("zu mehr
-    Hilfe aufgefordert"), what a refusal refuses ("sagte das Treffen ab") or what a clause talks
-    about ("über weitere Hilfe beraten"): not an event of its own, for either coder
-    (``events.clauses.demanded``, ``refused``, ``talked_about``)."""
+    Hilfe aufgefordert", "forderten X auf, die Sanktionen zu verschärfen"), what a refusal refuses
+    ("sagte das Treffen ab") or what a clause talks about ("über weitere Hilfe beraten"): not an
+    event of its own, for either coder (``events.clauses.demanded``, ``content_of_claim``,
+    ``refused``, ``talked_about``)."""
     t = st.tokens[k]
-    if not t.is_cap:
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    i = next((i for i, c in enumerate(clauses) if c.start <= t.start < c.end), None)
+    if i is not None and typ not in CALLED_TYPES and t in clauses[i].tokens and content_of_claim(clauses, i, ctx.lex):
+        return True         # "forderten X auf, die Sanktionen zu verschärfen": what is demanded
+    if not t.is_cap or i is None:
         return False
-    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
-    return c is not None and t in c.tokens and (demanded(c, c.tokens.index(t), ctx.lex, typ)
+    c = clauses[i]
+    return t in c.tokens and (demanded(c, c.tokens.index(t), ctx.lex, typ)
                                                  or refused(c, c.tokens.index(t), ctx.lex, typ)
                                                  or talked_about(c, c.tokens.index(t), ctx.lex, typ))
 
