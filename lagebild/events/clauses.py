@@ -31,7 +31,6 @@ DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE
 VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"})
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
                        r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
-# verbs whose plural subject acts on itself: "X und Y vereinbarten ..."
 THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
 NP_START = frozenset("der die das ein eine".split())
 PLACE_PREPS = frozenset("in im ins nach aus bei zur zum".split())
@@ -105,6 +104,7 @@ class Clause:
     starts_with: str = ""
     mentions: list[Mention] = field(default_factory=list)
     verb_types: frozenset[str] | None = field(default=None, repr=False)   # see cue_verb_types
+    verb_lemmas: frozenset[str] = field(default=frozenset(), repr=False)  # ... and their lemmas
 
     @property
     def start(self) -> int:
@@ -403,7 +403,9 @@ def cue_verb_types(c: Clause, lex: Lexicon) -> frozenset[str]:
     """The event types the clause's verb cues can have, worked out once per clause (the coders ask
     for each noun of the clause whether a demand or a refusal governs it)."""
     if c.verb_types is None:
-        c.verb_types = frozenset(cue.type for _, lem in _cue_lemmas(c, lex) for cue in lex.verbs.get(lem, ()))
+        lemmas = [lem for _, lem in _cue_lemmas(c, lex)]
+        c.verb_types = frozenset(cue.type for lem in lemmas for cue in lex.verbs.get(lem, ()))
+        c.verb_lemmas = frozenset(lemmas)
     return c.verb_types
 
 
@@ -448,7 +450,7 @@ def governs_content(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause demands, alleges or promises (a REQUEST or ACCUSE verb cue, or a verb
     of promising): what an infinitive after it says is the content of that act."""
     types = cue_verb_types(c, lex)
-    return "REQUEST" in types or "ACCUSE" in types or any(lex.is_(lem, "promise") for _, lem in _cue_lemmas(c, lex))
+    return "REQUEST" in types or "ACCUSE" in types or any(lex.is_(lem, "promise") for lem in c.verb_lemmas)
 
 
 def content_of_claim(clauses: list[Clause], i: int, lex: Lexicon) -> bool:

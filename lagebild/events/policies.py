@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..actors import ActorIndex, Mention
 from ..records import Event, Participant
 from .clauses import Clause
-from .cues import _read_tsv
+from .cues import _read_tsv, lemma, load_cues
 
 # Fallbacks: ways to fill a participant the clause does not name. Each is a named policy
 # that can be switched off (EventCoder(fallbacks=...)); a participant filled by one carries
@@ -86,8 +86,6 @@ def mutual_cue(cue: str | None, lex=None) -> bool:
     """Whether an event's cue word names a happening both sides do alike ("geeinigt", "das
     Migrationsabkommen", "Zusammenarbeit"; cues.tsv class ``mutual``), unlike a one-sided promise,
     offer or invitation ("zugesagt", "bot an", "lud ein")."""
-    from . import lemma
-    from .cues import load_cues
     if not cue:
         return False
     lex = lex or load_cues()

@@ -165,13 +165,11 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
         return True             # "die Außenminister Frankreichs, Deutschlands und Polens": one side
     if other not in _members(m, ctx, cache):
         return False
-    c = _clause_of(m, ctx, cache)
-    ms = ctx.mentions.get(m.sent, [])
-    if typ not in RECIPROCAL or (c is not None and (other in listed_attributes([m], ms, c)
-                                                     or m in listed_attributes([other], ms, c))):
+    if typ not in RECIPROCAL:
         return True
+    c = _clause_of(m, ctx, cache)
     group = [m] + _members(m, ctx, cache)
-    return c is not None and bool(_partner(c, ms, [x.participant() for x in group]))
+    return c is not None and bool(_partner(c, ctx.mentions.get(m.sent, []), [x.participant() for x in group]))
 
 
 def conjuncts(m: Mention, ctx: DocContext, cache: dict | None = None) -> list[Mention]:
@@ -179,7 +177,8 @@ def conjuncts(m: Mention, ctx: DocContext, cache: dict | None = None) -> list[Me
     Verhandlungspartner USA, Russland, China und Deutschland"), as the rule coder joins them
     (``events.roles.coordinated_group``), and those listed with the office's genitive attribute
     ("die Außenminister Frankreichs, Deutschlands und Polens": ``events.roles.listed_attributes``):
-    named, with a code of their own (not the story's), one per code. ``cache`` keeps the clauses of each sentence (``sentence_clauses``)."""
+    named, with a code of their own (not the story's), one per code. ``cache`` keeps the clauses
+    of each sentence (``sentence_clauses``)."""
     c = _clause_of(m, ctx, cache)
     if c is None:
         return []
@@ -273,9 +272,10 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     if not t.is_cap or i is None:
         return False
     c = clauses[i]
-    return t in c.tokens and (demanded(c, c.tokens.index(t), ctx.lex, typ)
-                                                 or refused(c, c.tokens.index(t), ctx.lex, typ)
-                                                 or talked_about(c, c.tokens.index(t), ctx.lex, typ))
+    if t not in c.tokens:
+        return False
+    n = c.tokens.index(t)
+    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ)
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,

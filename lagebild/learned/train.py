@@ -232,20 +232,31 @@ class OutOfFold:
         """(tp, fp, fn) of what a coder setting reports for these articles: the judged dyads (and
         with ``both`` the rule events) at ``min_confidence`` after calibration, through the output
         policies, counted by the scorer."""
-        from ..evaluate.events import score_pairs
         kept: dict[int, list[Event]] = {i: [] for i in self.gold}
-        for i, (typ, src, tgt, cue), p in self.dyads:
+        for i, row, p in self.dyads:
             conf = calibrated(p, th.judge_a, th.judge_b)
             if i in kept and p >= th.judge and conf >= min_confidence:
-                kept[i].append(Event(type=typ, source=[Participant(None, None, c) for c in src],
-                                     target=[Participant(None, None, c) for c in tgt], cue=cue, confidence=conf))
+                kept[i].append(_row_event(row, conf))
         for i, ev, p in self.rule_events if both else ():
             conf = rule_confidence(p, th)
             if i in kept and conf >= min_confidence:
                 kept[i].append(replace(ev, confidence=conf))
-        s = score_pairs([(self.gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]})
-                         for i in self.gold]).as_dict()
-        return s["tp"], s["fp"], s["fn"]
+        return _counts(self.gold, kept)
+
+
+def _row_event(row: tuple, confidence: float | None = None) -> Event:
+    """The event a judged dyad row ``(type, source codes, target codes, cue)`` reports."""
+    typ, src, tgt, cue = row
+    return Event(type=typ, source=[Participant(None, None, c) for c in src],
+                 target=[Participant(None, None, c) for c in tgt], cue=cue, confidence=confidence)
+
+
+def _counts(gold: dict[int, dict], kept: dict[int, list[Event]]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of the events kept per article, through the output policies
+    (``events.policies.output_policies``), counted by the scorer itself (``score_pairs``)."""
+    from ..evaluate.events import score_pairs
+    s = score_pairs([(gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]}) for i in gold]).as_dict()
+    return s["tp"], s["fp"], s["fn"]
 
 
 def fold_models(per_article: list, weights: list[float], C: float, folds: int = FOLDS) -> list:
@@ -383,14 +394,11 @@ def _dyad_counts(row_doc: list[int], row_sides: list, probs: np.ndarray, thresho
     document), each with the sides it reports (``judge.sides``) and the output policies
     (``events.policies.output_policies``), counted by the scorer itself
     (``evaluate.events.score_pairs``)."""
-    from ..evaluate.events import score_pairs
     kept: dict[int, list[Event]] = {i: [] for i in gold}
-    for i, (typ, src, tgt, cue), p in zip(row_doc, row_sides, probs):
+    for i, row, p in zip(row_doc, row_sides, probs):
         if i in gold and p >= threshold:
-            kept[i].append(Event(type=typ, source=[Participant(None, None, c) for c in src],
-                                 target=[Participant(None, None, c) for c in tgt], cue=cue))
-    s = score_pairs([(gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]}) for i in gold]).as_dict()
-    return s["tp"], s["fp"], s["fn"]
+            kept[i].append(_row_event(row))
+    return _counts(gold, kept)
 
 
 def isotonic(pairs: list[tuple[float, bool]]) -> list | None:
