@@ -133,7 +133,7 @@ class Event:
     cameo: str | None = None
     cue: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
-    confidence: float | None = None  # the learned coder's estimate that the event is right (calibrated on dev)
+    confidence: float | None = None  # the learned coder's estimate that the event is right (calibrated out of fold)
 
 
 @dataclass

@@ -395,3 +395,60 @@ def test_rule_confidence_follows_an_isotonic_curve_fitted_on_what_was_right():
     assert rule_confidence(0.95, Thresholds(rule_a=4.0, rule_b=-2.0)) == pytest.approx(0.858, abs=0.01)
     assert rule_confidence(0.95, Thresholds(rule_curve=curve, raw=True)) == 0.95
     assert isotonic(pairs[:50]) is None
+
+
+def test_the_default_floor_gives_up_no_precision_for_an_f1_difference_within_noise():
+    """Where no setting reaches the target precision, the default is the most precise setting whose
+    F1 is within one standard error (articles resampled) of the best; a clear F1 loss is no tie."""
+    import numpy as np
+    from lagebild.learned.train import choose_default, one_se_ties, prf
+    rng = np.random.default_rng(1)
+    n = 200
+    gold = rng.integers(1, 6, size=n)                       # gold dyads per article
+
+    def setting(recall, precision):
+        tp = rng.binomial(gold, recall)
+        fp = rng.poisson(tp * (1 - precision) / precision)
+        return np.stack([tp, fp, gold - tp], axis=1)
+
+    loose, tight, strict = setting(0.45, 0.45), setting(0.36, 0.50), setting(0.15, 0.70)
+    f = [prf(c)["f1"] for c in (loose, tight, strict)]
+    assert f[1] < f[0] < f[1] + 0.02 and f[2] < f[0] - 0.1, f      # the loose floor has the best F1
+    options = [("both", 0.3, loose), ("both", 0.4, tight), ("both", 0.7, strict)]
+    ties = one_se_ties([c for *_, c in options], 0)
+    assert ties == [True, True, False]
+    assert choose_default(options, target_precision=0.75) == 1          # tied, more precise
+    # a setting that reaches the target precision and keeps 2/3 of the recall wins outright
+    precise = setting(0.40, 0.80)
+    assert choose_default(options + [("learned", 0.5, precise)], target_precision=0.75) == 3
+    # the choice is reproducible (fixed resampling seed)
+    assert one_se_ties([c for *_, c in options], 0) == ties
+
+
+
+def test_out_of_fold_counts_apply_the_floor_and_the_one_sided_policy_per_article():
+    """Where the default is chosen: the train news articles out of fold, each scored alone, with
+    the calibrated confidence of a judged dyad and of a rule event, through the coder's own
+    keep policy (floor; an event with an empty side only when surer)."""
+    from lagebild.learned.coder import LearnedCoder, Thresholds
+    from lagebild.learned.train import OutOfFold, prf
+    from lagebild.records import Event, Participant
+
+    def ev(typ, s, t):
+        return {"type": typ, "source": [{"code": s}], "target": [{"code": t}] if t else [],
+                "factuality": "asserted"}
+
+    gold = {0: {"events": [ev("ACCUSE", "FRA", "TUR")]}, 1: {"events": [ev("PROTEST", "DEU", None)]}}
+    th = Thresholds(judge=0.3, judge_a=1.0, judge_b=0.0, rule_a=1.0, rule_b=0.0)   # conf = sigmoid(p)
+    oof = OutOfFold(gold, dyads=[(0, ("ACCUSE", ["FRA"], ["TUR"], "kritisierte"), 0.9),
+                                 (0, ("ASSAULT", ["TUR"], ["FRA"], "griff"), 0.2),        # below the judge
+                                 (1, ("PROTEST", ["DEU"], [], "demonstrierten"), 0.4)])
+    rule = Event(type="ACCUSE", source=[Participant(None, None, "TUR")], target=[Participant(None, None, "FRA")],
+                 cue="warf")
+    oof.rule_events = [(0, rule, 0.0)]                                                  # conf 0.5
+    counts = oof.counts(th, False, lambda e: (e.confidence or 0) >= 0.55)
+    assert counts.tolist() == [[1, 0, 0], [1, 0, 0]]                                    # per article
+    assert oof.counts(th, True, lambda e: (e.confidence or 0) >= 0.45).tolist() == [[1, 1, 0], [1, 0, 0]]
+    coder = LearnedCoder.__new__(LearnedCoder)
+    coder.model = type("M", (), {"thresholds": Thresholds(one_sided=0.65)})()
+    assert prf(oof.counts(th, False, lambda e: coder.keep(e, 0.55)))["fn"] == 1          # conf 0.6 < 0.65

@@ -51,20 +51,20 @@ class Thresholds:
     trigger: float = 0.5      # the best event type's probability must reach this
     role: float = 0.5         # a mention joins a side at this probability
     merge_window: int = 3     # triggers of one type this close in a sentence are one event
-    min_confidence: float = 0.0   # the default --min-confidence, chosen on dev for precision
-    one_sided: float = 0.0        # an event with an empty side needs this confidence (chosen on dev)
+    min_confidence: float = 0.0   # the default --min-confidence, chosen for precision (train.SELECTION)
+    one_sided: float = 0.0        # an event with an empty side needs this confidence (train.SELECTION)
     calib_a: float = 1.0          # confidence = sigmoid(a * raw + b), fitted on dev (Platt scaling)
     calib_b: float = 0.0
     rule_a: float = 1.0           # the same for the judge of rule events: sigmoid(a * p + b) ...
     rule_b: float = 0.0
     rule_curve: list | None = None    # ... or, when set, an isotonic curve [[p ...], [confidence ...]]
-                                      # fitted on dev and the train news out of fold (``rule_confidence``)
+                                      # fitted on the train news out of fold (``rule_confidence``)
     # with a dyad judge, trigger/role/merge_window/calib_a/b are not used for decoding (the judge
     # draws its own candidates); they are still chosen on dev for the coder without one
-    judge: float = 0.5            # the dyad judge keeps a dyad at this probability (chosen on dev)
+    judge: float = 0.5            # the dyad judge keeps a dyad at this probability (train.SELECTION)
     judge_trigger: float = 0.02   # candidates of the dyad judge: trigger probability ...
     judge_role: float = 0.05      # ... and role probability they need
-    judge_a: float = 1.0          # confidence of a judged dyad = sigmoid(a * p + b), fitted on dev
+    judge_a: float = 1.0          # confidence of a judged dyad = sigmoid(a * p + b) (train.SELECTION)
     judge_b: float = 0.0
     raw: bool = False             # True while calibrating: report the raw score
 
@@ -178,9 +178,12 @@ class LearnedCoder:
         return src[:MAX_SIDE], tgt[:MAX_SIDE]
 
     def keep(self, ev: Event, min_confidence: float) -> bool:
-        """The output policy chosen on dev: confidence at the floor, and an event with an empty
-        side (no source or no target named) only when it is surer than that."""
+        """The output policy chosen in training: confidence at the floor, and an event with an empty
+        side (no source or no target named) only when it is surer than that. A floor of 0 keeps
+        every event (``--min-confidence 0``: nothing is left out)."""
         conf = ev.confidence or 0.0
+        if min_confidence <= 0:
+            return True
         if conf < min_confidence:
             return False
         return (bool(ev.source) and bool(ev.target)) or conf >= self.model.thresholds.one_sided
