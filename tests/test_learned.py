@@ -421,6 +421,9 @@ def test_the_default_floor_gives_up_no_precision_for_an_f1_difference_within_noi
     # a setting that reaches the target precision and keeps 2/3 of the recall wins outright
     precise = setting(0.40, 0.80)
     assert choose_default(options + [("learned", 0.5, precise)], target_precision=0.75) == 3
+    # a setting that fails a requirement (the seed article) is never the default
+    assert choose_default(options, target_precision=0.75, admissible=[True, False, True]) == 0
+    assert choose_default(options, target_precision=0.75, admissible=[False, False, False]) == 1
     # the choice is reproducible (fixed resampling seed)
     assert one_se_ties([c for *_, c in options], 0) == ties
 
