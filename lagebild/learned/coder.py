@@ -30,7 +30,7 @@ EXTRA = 0.8      # a second participant on a side needs this probability
 
 
 def calibrated(score: float, a: float, b: float, raw: bool = False) -> float:
-    """A model score as a confidence: Platt scaling sigmoid(a * score + b), fitted on dev
+    """A model score as a confidence: Platt scaling sigmoid(a * score + b) (fitted in training)
     (``raw``: the score itself, while calibrating)."""
     return score if raw else 1.0 / (1.0 + math.exp(-(a * score + b)))
 

@@ -11,7 +11,8 @@ fuller dyad of the same type and side exists, and the like.
 
 It is trained on candidates of the train split made by trigger and role models that did not
 see the article (cross-fitting by article), so its inputs look like those of new text; its
-threshold and calibration are chosen on the dev split (``train.py``).
+strength, threshold and calibration are chosen on the train news articles out of fold
+(``train.SELECTION``).
 """
 from __future__ import annotations
 
