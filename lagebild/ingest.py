@@ -1285,8 +1285,11 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
     if s.get("first_day"):
         lines.append(f"Dated events from {s['first_day']} to {s['last_day']}.")
     if s.get("events_by_type"):
-        top = ", ".join(f"{t} {n}" for t, n in list(s["events_by_type"].items())[:6])
-        lines.append(f"Event types: {top}.")
+        types = list(s["events_by_type"].items())
+        top = ", ".join(f"{t} {n}" for t, n in types[:6])
+        rest = types[6:]
+        more = f", and {len(rest)} more types with {sum(n for _, n in rest):,} events" if rest else ""
+        lines.append(f"Event types: {top}{more}.")
     if s.get("top_dyads"):
         lines.append("Top dyads (source -> target: events, mentions, Goldstein sum):")
         for d in s["top_dyads"]:

@@ -204,6 +204,11 @@ class Analyzer:
         except Exception as e:  # a bug in one stage must not lose the article's other results
             timexes = []
             doc_warnings.append(f"time expressions skipped: {type(e).__name__}: {e}")
+        unresolved = [t.text for t in timexes if t.value and "X" in t.value] if not article.dct else []
+        if unresolved:
+            doc_warnings.append(f"no document date: {len(unresolved)} time expression(s) relative to it "
+                                f"(\"{unresolved[0]}\") left unresolved -- give the article a 'date: YYYY-MM-DD' "
+                                "line or pass --dct")
         entities: list[Entity] = []
         if self.ner is not None:
             entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)

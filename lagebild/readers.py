@@ -176,8 +176,8 @@ class ReadStats:
         return self.articles == 0
 
     def summary(self) -> str:
-        return (f"{self.articles} article(s) read from {self.inputs} input(s), "
-                f"{self.errors} skipped, {self.warnings} warning(s)")
+        return (f"{self.articles} article(s) read from {self.inputs} file(s) opened; "
+                f"{self.errors} input(s) or record(s) skipped, {self.warnings} warning(s) (see above)")
 
 
 def log_input_error(err: InputError) -> None:

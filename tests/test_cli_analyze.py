@@ -135,3 +135,32 @@ def test_analyze_says_how_many_events_the_floor_left_out(runner, tmp_path):
     assert floor["below_floor"] == len(everything["events"]) - len(floor["events"])
     text = runner.invoke(main, ["analyze", str(f)]).output
     assert f"{floor['below_floor']} more below the confidence floor" in text
+
+
+def test_the_text_summary_says_where_a_participants_country_comes_from():
+    """A country the text does not say for the mention is marked by its source: the story's, or the
+    country named just before (the JSON's ``code_inferred``), never one for the other."""
+    from lagebild.cli.analyze import format_summary
+    from lagebild.records import Document, Event, Participant
+    ev = Event(type="COERCE", source=[Participant("a1", "Polizei", "AUT", "COP", code_inferred="nearby")],
+               target=[Participant("a2", "Regierung", "AUT", "GOV", code_inferred="story")], factuality="asserted")
+    text = format_summary(Document(doc_id="d", dct="2026-11-20", text="x", events=[ev]))
+    assert "AUT (Polizei) [country: named just before] -> AUT (Regierung) [country: the story's]" in text
+
+
+def test_the_ingest_summary_names_every_event_type_or_says_how_many_are_left_out():
+    from lagebild.ingest import summary_text
+    types = {t: 10 - i for i, t in enumerate(("AGREE", "ACCUSE", "ASSAULT", "COERCE", "CONSULT", "REJECT",
+                                               "REQUEST", "THREATEN"))}
+    text = summary_text({"articles": 1, "near_duplicates": 0, "events": sum(types.values()), "mentions": 1,
+                         "actors": 1, "quotes": 0, "events_by_type": types})
+    assert "Event types: AGREE 10, ACCUSE 9, ASSAULT 8, COERCE 7, CONSULT 6, REJECT 5, and 2 more types with 7 events." in text
+
+
+def test_an_article_without_a_date_says_which_time_expressions_it_could_not_resolve(runner, tmp_path):
+    f = tmp_path / "nodate.txt"
+    f.write_text("Die Polizei hat am Montag in Wien einen Mann festgenommen.\n", encoding="utf-8")
+    doc = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
+    assert any("no document date" in w and "am Montag" in w and "--dct" in w for w in doc["warnings"]), doc["warnings"]
+    dated = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--dct", "2026-11-20"]).output)
+    assert not any("no document date" in w for w in dated["warnings"])

@@ -13,10 +13,17 @@ from ..modelinfo import default_floor_text
 from ..records import Document
 
 
+#: how the text summary says where a participant's country comes from when the text does not
+#: say it for that mention (``Participant.code_inferred``)
+COUNTRY_FROM = {"story": "the story's", "nearby": "named just before"}
+
+
 def _side(parts) -> str:
+    def country(p) -> str:
+        how = getattr(p, "code_inferred", None)
+        return f" [country: {COUNTRY_FROM.get(how, how)}]" if how else ""
     return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "")
-                     + (f" [inferred: {p.inferred}]" if getattr(p, "inferred", None) else "")
-                     + (" [country: the story's]" if getattr(p, "code_inferred", None) else "")
+                     + (f" [inferred: {p.inferred}]" if getattr(p, "inferred", None) else "") + country(p)
                      for p in parts) or "-"
 
 

@@ -483,7 +483,7 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "c
 
 # every source and every target code (an event DEU,FRA -> IRN shows both sources)
 _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
-                     "factuality", "num_mentions", "num_articles", "num_sources", "goldstein",
+                     "factuality", "confidence", "num_mentions", "num_articles", "num_sources", "goldstein",
                      "location_text", "source_text", "target_text"]
 
 
