@@ -13,6 +13,11 @@ are the same happening only when
   any date (across articles the article dates must then be close, see
   :func:`lagebild.ingest.dates_agree`).
 
+Inside one document, a record whose dyads are all dyads of a fuller record of the same type and
+factuality told in the same sentence (with compatible dates) is a partial mention of that record
+and joins it (:func:`merge_events`): "Deutschland, Norwegen und Dänemark unterzeichneten ein
+Abkommen" read once as DEU -> NOR and once as DEU -> NOR, DNK is one agreement.
+
 Every mention keeps its own date and factuality in its evidence (``Evidence.date``,
 ``Evidence.factuality``), whatever record it joins.
 """
@@ -122,6 +127,19 @@ def one_reading(events: list[Event]) -> list[Event]:
     return [ev for ev in events if id(ev) not in dropped]
 
 
+def dyads(ev: Event) -> set[tuple[str, str]]:
+    """The (source code, target code) pairs of an event ("-" for an empty side)."""
+    return {(s, t) for s in codes(ev.source) or ["-"] for t in codes(ev.target) or ["-"]}
+
+
+def partial_of(a: Event, b: Event) -> bool:
+    """Whether ``a`` tells only some of the dyads ``b`` tells, of the same type and factuality in
+    a sentence ``b`` is told in, with compatible dates: a partial mention of ``b``."""
+    return (a.type == b.type and a.factuality == b.factuality and dyads(a) < dyads(b)
+            and bool({e.sentence for e in a.evidence} & {e.sentence for e in b.evidence})
+            and dates_compatible(own_date(a), own_date(b)))
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge the mentions of one happening in one document (see the module docstring)."""
     groups: dict[str, list[Event]] = {}
@@ -136,22 +154,32 @@ def merge_events(events: list[Event]) -> list[Event]:
             groups.setdefault(key, []).append(ev)
             out.append(ev)
             continue
-        where = seen.setdefault(id(kept), {(x.sentence, x.start) for x in kept.evidence})
-        for e in ev.evidence:
-            if (e.sentence, e.start) not in where:
-                where.add((e.sentence, e.start))
-                kept.evidence.append(e)
-        kept.condition = kept.condition or ev.condition
-        kept.reported_by = kept.reported_by or ev.reported_by
-        kept.magnitude = kept.magnitude or ev.magnitude
-        kept.location = kept.location or ev.location
-        if kept.date is None or (kept.date.from_dct and ev.date is not None and not ev.date.from_dct):
-            kept.date = ev.date
-        kept.mode = kept.mode or ev.mode
-        if ev.confidence is not None:     # one mention the coder is sure of makes the happening sure
-            kept.confidence = max(kept.confidence or 0.0, ev.confidence)
-        known = {(p.code, p.text) for p in kept.source}
-        kept.source += [p for p in ev.source if (p.code, p.text) not in known and p.text]
-        known = {(p.code, p.text) for p in kept.target}
-        kept.target += [p for p in ev.target if (p.code, p.text) not in known and p.text]
-    return out
+        _join(kept, ev, seen)
+    partial = {id(a) for a in out if any(partial_of(a, b) for b in out)}
+    for a in out:
+        if id(a) in partial:        # into the fullest record it is part of
+            _join(max((b for b in out if partial_of(a, b)), key=lambda b: len(dyads(b))), a, seen)
+    return [ev for ev in out if id(ev) not in partial]
+
+
+def _join(kept: Event, ev: Event, seen: dict[int, set[tuple[int, int]]]) -> None:
+    """Fold the mention ``ev`` into the record ``kept``: its evidence, what ``kept`` lacks, the
+    higher confidence, its named participants."""
+    where = seen.setdefault(id(kept), {(x.sentence, x.start) for x in kept.evidence})
+    for e in ev.evidence:
+        if (e.sentence, e.start) not in where:
+            where.add((e.sentence, e.start))
+            kept.evidence.append(e)
+    kept.condition = kept.condition or ev.condition
+    kept.reported_by = kept.reported_by or ev.reported_by
+    kept.magnitude = kept.magnitude or ev.magnitude
+    kept.location = kept.location or ev.location
+    if kept.date is None or (kept.date.from_dct and ev.date is not None and not ev.date.from_dct):
+        kept.date = ev.date
+    kept.mode = kept.mode or ev.mode
+    if ev.confidence is not None:     # one mention the coder is sure of makes the happening sure
+        kept.confidence = max(kept.confidence or 0.0, ev.confidence)
+    known = {(p.code, p.text) for p in kept.source}
+    kept.source += [p for p in ev.source if (p.code, p.text) not in known and p.text]
+    known = {(p.code, p.text) for p in kept.target}
+    kept.target += [p for p in ev.target if (p.code, p.text) not in known and p.text]

@@ -81,3 +81,24 @@ def test_two_readings_of_one_mention_keep_the_more_confident_one():
     planned = ev(fact="planned", sent=0)
     planned.cue, planned.confidence = "angegriffen", 0.9
     assert one_reading([fact, planned]) == [fact, planned]      # no contradiction: two records
+
+
+def test_a_partial_mention_of_a_fuller_event_in_the_same_sentence_joins_it():
+    """"Deutschland, Norwegen und Dänemark unterzeichneten ein Abkommen", read once as DEU -> NOR and
+    once as DEU -> NOR, DNK: one agreement, with the evidence and the higher confidence of both;
+    another sentence, another factuality or another type stays a record of its own."""
+    def p(code):
+        return Participant(None, code, code)
+
+    def ev(src, tgt, sent=0, conf=0.5, typ="AGREE", fact="asserted"):
+        return Event(type=typ, source=[p(c) for c in src], target=[p(c) for c in tgt], factuality=fact,
+                     confidence=conf, evidence=[Evidence(sentence=sent, start=sent * 100, end=sent * 100 + 50,
+                                                         text="...")])
+
+    full = ev(["DEU"], ["NOR", "DNK"], conf=0.6)
+    out = merge_events([ev(["DEU"], ["NOR"], conf=0.7), full, ev(["NOR"], ["DEU", "DNK"])])
+    assert len(out) == 2 and out[0] is full
+    assert full.confidence == 0.7 and [q.code for q in full.target] == ["NOR", "DNK"]
+    kept = merge_events([ev(["DEU"], ["NOR"], sent=1), ev(["DEU"], ["NOR", "DNK"]),
+                         ev(["DEU"], ["NOR"], fact="planned"), ev(["DEU"], ["NOR"], typ="CONSULT")])
+    assert len(kept) == 4
