@@ -43,13 +43,18 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _says(text: str) -> bool:
     """Whether a sentence (quote text removed) has a verb of saying or demanding."""
+    return _speech_verb_at(text) is not None
+
+
+def _speech_verb_at(text: str, start: int = 0) -> int | None:
+    """Where the first verb of saying or demanding at or after ``start`` begins, or None."""
     from .events import lemma, load_cues
     lex = load_cues()
-    for w in re.findall(r"[a-zäöüß]+", text):
-        lm = lemma(w)
+    for w in re.finditer(r"[a-zäöüß]+", text[start:]):
+        lm = lemma(w.group())
         if lex.is_(lm, "speech") or lex.is_(lm, "quote_verb"):
-            return True
-    return False
+            return start + w.start()
+    return None
 
 
 def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: ActorIndex,
@@ -59,18 +64,24 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     outside = " ".join(text[st.start:max(st.start, s - 1)] + " " + text[min(st.end, e + 1):st.end] for st in sents)
     if not _says(outside):
         return last
+    # the verb of saying after the quote ("…“, erklärte X", "…, hieß es in einer Erklärung der X"):
+    # who stands after it says the quote, also as the genitive of a statement; a mention between
+    # the quote and that verb belongs to the quoted sentence ("…, falls Seoul …, hieß es")
+    end = max((st.end for st in sents), default=e)
+    verb = _speech_verb_at(text[:end], e)
     cands: list[Mention] = []
     for st in sents:
         for m in actors.in_sentence(st.index):
             if s - 1 <= m.start <= e + 1:
                 continue  # inside the quote
-            if m.genitive_of or m.prep not in (None, "aus", "von"):
+            after_verb = verb is not None and m.start > verb
+            if (m.genitive_of and not after_verb) or m.prep not in (None, "aus", "von"):
                 continue
             if m.kind in ("person", "organisation", "group", "country"):
                 cands.append(m)
     if cands:
-        # prefer a mention after the quote's end ("…“, erklärte X"), then persons
-        after = [m for m in cands if m.start > e]
+        # prefer a mention after the verb of saying, then one after the quote's end, then persons
+        after = [m for m in cands if verb is not None and m.start > verb] or [m for m in cands if m.start > e]
         persons = [m for m in (after or cands) if m.kind == "person"]
         return (persons or after or cands)[0]
     return last

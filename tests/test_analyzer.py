@@ -151,6 +151,15 @@ def test_quote_speaker_named_after_the_quote():
     assert doc.quotes[0].speaker is not None and "Miller" in doc.quotes[0].speaker.text
 
 
+def test_quote_speaker_stands_after_the_verb_of_saying_not_in_the_quoted_clause():
+    """"… "entschlossen reagieren", falls Seoul …, hieß es in einer Erklärung der KCNA": KCNA speaks,
+    not Seoul, which the quoted sentence names."""
+    doc = analyze('Pjöngjang werde "entschlossen reagieren", falls Seoul die Militärübungen mit den USA '
+                  'fortsetze, hieß es in einer Erklärung der staatlichen Nachrichtenagentur KCNA.')
+    assert len(doc.quotes) == 1
+    assert doc.quotes[0].speaker is not None and "KCNA" in doc.quotes[0].speaker.text, doc.quotes[0].speaker
+
+
 def test_caption_yields_no_event():
     doc = analyze("Russland greift die Ukraine an.\n\nSoldaten greifen ein Dorf an Bild: AP\n\nMehr folgt.")
     caption_events = [e for e in doc.events if any("Bild: AP" in ev.text for ev in e.evidence)]
