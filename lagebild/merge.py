@@ -135,9 +135,9 @@ def dyads(ev: Event) -> set[tuple[str, str]]:
 def partial_of(a: Event, b: Event) -> bool:
     """Whether ``a`` tells only some of the dyads ``b`` tells, of the same type and factuality in
     a sentence ``b`` is told in, with compatible dates: a partial mention of ``b``."""
-    return (a.type == b.type and a.factuality == b.factuality and dyads(a) < dyads(b)
+    return (a.type == b.type and a.factuality == b.factuality
             and bool({e.sentence for e in a.evidence} & {e.sentence for e in b.evidence})
-            and dates_compatible(own_date(a), own_date(b)))
+            and dyads(a) < dyads(b) and dates_compatible(own_date(a), own_date(b)))
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -155,10 +155,25 @@ def merge_events(events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         _join(kept, ev, seen)
-    partial = {id(a) for a in out if any(partial_of(a, b) for b in out)}
+    return _join_partial(out, seen)
+
+
+def _join_partial(out: list[Event], seen: dict[int, set[tuple[int, int]]]) -> list[Event]:
+    """Fold each partial mention (``partial_of``) into the fullest record it is part of."""
+    by_kind: dict[tuple[str, str], list[Event]] = {}
+    for ev in out:
+        by_kind.setdefault((ev.type, ev.factuality), []).append(ev)
+    partial: dict[int, Event] = {}
+    for group in by_kind.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            fuller = [b for b in group if b is not a and partial_of(a, b)]
+            if fuller:
+                partial[id(a)] = max(fuller, key=lambda b: len(dyads(b)))
     for a in out:
-        if id(a) in partial:        # into the fullest record it is part of
-            _join(max((b for b in out if partial_of(a, b)), key=lambda b: len(dyads(b))), a, seen)
+        if id(a) in partial:
+            _join(partial[id(a)], a, seen)
     return [ev for ev in out if id(ev) not in partial]
 
 
