@@ -13,10 +13,11 @@ are the same happening only when
   any date (across articles the article dates must then be close, see
   :func:`lagebild.ingest.dates_agree`).
 
-Inside one document, a record whose dyads are all dyads of a fuller record of the same type and
-factuality told in the same sentence (with compatible dates) is a partial mention of that record
-and joins it (:func:`merge_events`): "Deutschland, Norwegen und Dänemark unterzeichneten ein
-Abkommen" read once as DEU -> NOR and once as DEU -> NOR, DNK is one agreement.
+Inside one document (not across articles), a record whose dyads are all dyads of a fuller record
+of the same type and factuality, told by the same cue word in the same sentence (with compatible
+dates), is a partial mention of that record and joins it (:func:`merge_events`): "Deutschland,
+Norwegen und Dänemark unterzeichneten ein Abkommen" read once as DEU -> NOR and once as DEU ->
+NOR, DNK is one agreement.
 
 Every mention keeps its own date and factuality in its evidence (``Evidence.date``,
 ``Evidence.factuality``), whatever record it joins.
@@ -133,9 +134,11 @@ def dyads(ev: Event) -> set[tuple[str, str]]:
 
 
 def partial_of(a: Event, b: Event) -> bool:
-    """Whether ``a`` tells only some of the dyads ``b`` tells, of the same type and factuality in
-    a sentence ``b`` is told in, with compatible dates: a partial mention of ``b``."""
-    return (a.type == b.type and a.factuality == b.factuality
+    """Whether ``a`` tells only some of the dyads ``b`` tells, of the same type and factuality,
+    by the same cue word in a sentence ``b`` is told in, with compatible dates: a partial mention
+    of ``b``. ("Die USA verhängten Sanktionen gegen Russland, nachdem die EU und die USA bereits
+    Sanktionen verhängt hatten": two cues, two happenings.)"""
+    return (a.type == b.type and a.factuality == b.factuality and a.cue is not None and a.cue == b.cue
             and bool({e.sentence for e in a.evidence} & {e.sentence for e in b.evidence})
             and dyads(a) < dyads(b) and dates_compatible(own_date(a), own_date(b)))
 
@@ -159,27 +162,35 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _join_partial(out: list[Event], seen: dict[int, set[tuple[int, int]]]) -> list[Event]:
-    """Fold each partial mention (``partial_of``) into the fullest record it is part of."""
-    by_kind: dict[tuple[str, str], list[Event]] = {}
+    """Fold each partial mention (``partial_of``) into the fullest record it is part of, following
+    a chain (a part of b, b part of c) to its end, whose date must also fit; smaller records first,
+    so that nothing joins a record that has already joined another. The fuller record keeps its
+    own confidence: a surer partial mention does not vouch for the dyads it does not tell."""
+    by_kind: dict[tuple[str, str, str | None], list[Event]] = {}
     for ev in out:
-        by_kind.setdefault((ev.type, ev.factuality), []).append(ev)
-    partial: dict[int, Event] = {}
+        by_kind.setdefault((ev.type, ev.factuality, ev.cue), []).append(ev)
+    into: dict[int, Event] = {}
     for group in by_kind.values():
         if len(group) < 2:
             continue
         for a in group:
             fuller = [b for b in group if b is not a and partial_of(a, b)]
             if fuller:
-                partial[id(a)] = max(fuller, key=lambda b: len(dyads(b)))
-    for a in out:
-        if id(a) in partial:
-            _join(partial[id(a)], a, seen)
-    return [ev for ev in out if id(ev) not in partial]
+                into[id(a)] = max(fuller, key=lambda b: len(dyads(b)))
+    joined: set[int] = set()
+    for a in sorted((ev for ev in out if id(ev) in into), key=lambda ev: len(dyads(ev))):
+        target = into[id(a)]
+        while id(target) in into:
+            target = into[id(target)]
+        if dates_compatible(own_date(a), own_date(target)):
+            _join(target, a, seen, confidence=False)
+            joined.add(id(a))
+    return [ev for ev in out if id(ev) not in joined]
 
 
-def _join(kept: Event, ev: Event, seen: dict[int, set[tuple[int, int]]]) -> None:
-    """Fold the mention ``ev`` into the record ``kept``: its evidence, what ``kept`` lacks, the
-    higher confidence, its named participants."""
+def _join(kept: Event, ev: Event, seen: dict[int, set[tuple[int, int]]], confidence: bool = True) -> None:
+    """Fold the mention ``ev`` into the record ``kept``: its evidence, what ``kept`` lacks, (with
+    ``confidence``) the higher confidence, its named participants."""
     where = seen.setdefault(id(kept), {(x.sentence, x.start) for x in kept.evidence})
     for e in ev.evidence:
         if (e.sentence, e.start) not in where:
@@ -192,7 +203,7 @@ def _join(kept: Event, ev: Event, seen: dict[int, set[tuple[int, int]]]) -> None
     if kept.date is None or (kept.date.from_dct and ev.date is not None and not ev.date.from_dct):
         kept.date = ev.date
     kept.mode = kept.mode or ev.mode
-    if ev.confidence is not None:     # one mention the coder is sure of makes the happening sure
+    if confidence and ev.confidence is not None:  # one mention the coder is sure of makes the happening sure
         kept.confidence = max(kept.confidence or 0.0, ev.confidence)
     known = {(p.code, p.text) for p in kept.source}
     kept.source += [p for p in ev.source if (p.code, p.text) not in known and p.text]

@@ -176,10 +176,10 @@ class Analyzer:
                                         cache=cache, reporters=st.reporters, cited=st.cited)
             if self.coder_mode == "both":
                 self.learned.score_rule_events(st.rule_events, cache["ctx"], cache)
-            from .learned.coder import combine
+            from .learned.coder import combine, left_out
             both = self.coder_mode == "both"
             events = combine(learned, st.rule_events, both, lambda e: self.learned.keep(e, self.min_confidence))
-            below = len(combine(learned, st.rule_events, both, lambda e: True)) - len(events) \
+            below = left_out(combine(learned, st.rule_events, both, lambda e: True), events) \
                 if self.min_confidence > 0 else 0
         else:
             events = merge_events(st.rule_events)

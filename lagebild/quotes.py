@@ -65,26 +65,50 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     if not _says(outside):
         return last
     # the verb of saying after the quote ("…“, erklärte X", "…, hieß es in einer Erklärung der X"):
-    # who stands after it says the quote, also as the genitive of a statement; a mention between
-    # the quote and that verb belongs to the quoted sentence ("…, falls Seoul …, hieß es")
+    # who stands after it, up to the next clause, says the quote, also as the genitive of a
+    # statement; a mention between the quote and that verb belongs to the quoted sentence ("…,
+    # falls Seoul …, hieß es"), except in "…“, wie X sagte" / "…“, so X"
     end = max((st.end for st in sents), default=e)
     verb = _speech_verb_at(text[:end], e)
+    window: tuple[int, int] | None = None
+    if verb is not None:
+        if _AS_SAID.match(text, e):
+            window = (e, verb)
+        else:
+            nxt = _NEXT_CLAUSE.search(text, verb, end)
+            window = (verb, nxt.start() if nxt else end)
     cands: list[Mention] = []
     for st in sents:
         for m in actors.in_sentence(st.index):
             if s - 1 <= m.start <= e + 1:
                 continue  # inside the quote
-            after_verb = verb is not None and m.start > verb
-            if (m.genitive_of and not after_verb) or m.prep not in (None, "aus", "von"):
+            inside = window is not None and window[0] < m.start < window[1]
+            if (m.genitive_of and not (inside and _of_statement(text, window[0], m.start))) \
+                    or m.prep not in (None, "aus", "von"):
                 continue
             if m.kind in ("person", "organisation", "group", "country"):
                 cands.append(m)
     if cands:
-        # prefer a mention after the verb of saying, then one after the quote's end, then persons
-        after = [m for m in cands if verb is not None and m.start > verb] or [m for m in cands if m.start > e]
+        # prefer a mention where the verb of saying names its subject, then one after the quote's
+        # end, then persons
+        after = [m for m in cands if window is not None and window[0] < m.start < window[1]] \
+            or [m for m in cands if m.start > e]
         persons = [m for m in (after or cands) if m.kind == "person"]
         return (persons or after or cands)[0]
     return last
+
+
+_AS_SAID = re.compile(r"[“”\"'‘’»«]?\s*,\s*(?:wie|so)\b")
+_NEXT_CLAUSE = re.compile(r",\s*(?:nachdem|als|während|weil|bevor|und|aber|doch|falls|wenn|da|obwohl|sodass|damit)\b")
+_GENITIVE_HEAD = re.compile(r"(\w+)\s+(?:der|des)\s+(?:\w+\s+){0,3}$")
+
+
+def _of_statement(text: str, start: int, at: int) -> bool:
+    """Whether the genitive mention at ``at`` is of a statement or speaker noun ("in einer
+    Erklärung der KCNA", "der Sprecher des Ministeriums"; cues.tsv class ``statement``)."""
+    from .events import load_cues
+    head = _GENITIVE_HEAD.search(text[start:at])
+    return head is not None and load_cues().is_(head.group(1).lower(), "statement")
 
 
 _TRAILING_SPEECH = re.compile(r",\s+(?P<verb>[a-zäöüß]+)\s+(?P<rest>[^,]*(?:,[^,]*){0,2})[.!?]?$")

@@ -72,7 +72,8 @@ class Participant:
     code: str | None
     sector: str | None = None
     inferred: str | None = None     # why a participant not named in the text is there (home, other_side, ...)
-    code_inferred: str | None = None    # "story": named, but its country is the story's, not said for it
+    code_inferred: str | None = None    # named, but its country not said for it: "story" (the story's country)
+                                        # or "nearby" (the country named just before it)
     mention: Span | None = field(default=None, compare=False)
 
 

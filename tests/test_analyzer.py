@@ -160,6 +160,19 @@ def test_quote_speaker_stands_after_the_verb_of_saying_not_in_the_quoted_clause(
     assert doc.quotes[0].speaker is not None and "KCNA" in doc.quotes[0].speaker.text, doc.quotes[0].speaker
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("„Wir bleiben hart“, wie Baerbock sagte, nachdem Lawrow die Gespräche abgesagt hatte.", "Baerbock"),
+    ("„Wir bleiben hart“, wie Baerbock erklärte, als Selenskyj in Berlin eintraf.", "Baerbock"),
+    ("„Wir bleiben hart“, sagte Merkel am Montag in Berlin.", "Merkel"),
+    ("„Wir bleiben hart“, erklärte Baerbock, während Lawrow schwieg.", "Baerbock"),
+    ("„Wir bleiben hart“, sagte der Sprecher des Außenministeriums, Peter Müller, in Wien.", "Müller"),
+])
+def test_quote_speaker_is_the_subject_of_the_verb_of_saying_not_of_a_later_clause(text, speaker):
+    doc = analyze(text)
+    assert len(doc.quotes) == 1 and doc.quotes[0].speaker is not None
+    assert speaker in doc.quotes[0].speaker.text, (text, doc.quotes[0].speaker)
+
+
 def test_caption_yields_no_event():
     doc = analyze("Russland greift die Ukraine an.\n\nSoldaten greifen ein Dorf an Bild: AP\n\nMehr folgt.")
     caption_events = [e for e in doc.events if any("Bild: AP" in ev.text for ev in e.evidence)]

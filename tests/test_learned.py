@@ -528,3 +528,20 @@ def test_the_one_sided_policy_is_the_lowest_threshold_tied_with_the_best():
     assert one_se_ties([many, base], 0) == [True, False]
     assert choose_one_sided([base, many], admissible=[True, False]) == 0
     assert choose_one_sided([base, base.copy()]) == 0       # equal: the lowest threshold
+
+
+def test_the_floor_counts_a_happening_left_out_by_its_dyads_not_by_records():
+    """`below_floor`: a record found without the floor that tells a dyad no kept record tells; the
+    merge may make fewer or more records of the rest (a fuller record below the floor, its partial
+    mentions above it)."""
+    from lagebild.learned.coder import left_out
+    from lagebild.records import Event, Participant
+
+    def ev(src, tgt, typ="AGREE"):
+        return Event(type=typ, source=[Participant(None, c, c) for c in src],
+                     target=[Participant(None, c, c) for c in tgt], factuality="asserted")
+
+    full = ev(["DEU"], ["NOR", "DNK"])
+    assert left_out([full], [ev(["DEU"], ["NOR"]), ev(["DEU"], ["NOR"], typ="CONSULT")]) == 1
+    assert left_out([full], [ev(["DEU"], ["NOR"]), ev(["DEU"], ["DNK"])]) == 0
+    assert left_out([full, ev(["RUS"], ["UKR"], typ="ASSAULT")], []) == 2

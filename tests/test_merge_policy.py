@@ -85,20 +85,50 @@ def test_two_readings_of_one_mention_keep_the_more_confident_one():
 
 def test_a_partial_mention_of_a_fuller_event_in_the_same_sentence_joins_it():
     """"Deutschland, Norwegen und Dänemark unterzeichneten ein Abkommen", read once as DEU -> NOR and
-    once as DEU -> NOR, DNK: one agreement, with the evidence and the higher confidence of both;
-    another sentence, another factuality or another type stays a record of its own."""
+    once as DEU -> NOR, DNK: one agreement, with the evidence of both and the fuller record's own
+    confidence; another sentence, factuality, type or cue word stays a record of its own."""
     def p(code):
         return Participant(None, code, code)
 
-    def ev(src, tgt, sent=0, conf=0.5, typ="AGREE", fact="asserted"):
+    def ev(src, tgt, sent=0, conf=0.5, typ="AGREE", fact="asserted", cue="unterzeichneten", date=None):
         return Event(type=typ, source=[p(c) for c in src], target=[p(c) for c in tgt], factuality=fact,
-                     confidence=conf, evidence=[Evidence(sentence=sent, start=sent * 100, end=sent * 100 + 50,
-                                                         text="...")])
+                     confidence=conf, cue=cue, date=EventDate(text=date, value=date) if date else None,
+                     evidence=[Evidence(sentence=sent, start=sent * 100, end=sent * 100 + 50, text="...")])
 
     full = ev(["DEU"], ["NOR", "DNK"], conf=0.6)
     out = merge_events([ev(["DEU"], ["NOR"], conf=0.7), full, ev(["NOR"], ["DEU", "DNK"])])
     assert len(out) == 2 and out[0] is full
-    assert full.confidence == 0.7 and [q.code for q in full.target] == ["NOR", "DNK"]
+    assert full.confidence == 0.6 and [q.code for q in full.target] == ["NOR", "DNK"]
     kept = merge_events([ev(["DEU"], ["NOR"], sent=1), ev(["DEU"], ["NOR", "DNK"]),
                          ev(["DEU"], ["NOR"], fact="planned"), ev(["DEU"], ["NOR"], typ="CONSULT")])
     assert len(kept) == 4
+    assert len(merge_events([ev(["DEU"], ["NOR"], cue="Abkommen"), ev(["DEU"], ["NOR", "DNK"])])) == 2
+    # "Die USA verhängten Sanktionen gegen Russland, nachdem die EU und die USA bereits Sanktionen
+    # verhängt hatten": two cue words, two happenings
+    two = merge_events([ev(["USA"], ["RUS"], typ="SANCTION", cue="verhängten"),
+                        ev(["EU", "USA"], ["RUS"], typ="SANCTION", cue="verhängt")])
+    assert len(two) == 2
+
+
+def test_a_chain_of_partial_mentions_ends_in_the_fullest_record_with_all_evidence():
+    """a (DEU -> NOR) is part of b (DEU -> NOR, DNK), b of c (DEU -> NOR, DNK, SWE); a and c never
+    share a sentence: a still ends in c, with its evidence, in any order; a date that does not fit
+    the end of the chain keeps a record of its own."""
+    def p(code):
+        return Participant(None, code, code)
+
+    def ev(tgt, sents, date=None):
+        return Event(type="AGREE", source=[p("DEU")], target=[p(c) for c in tgt], factuality="asserted",
+                     cue="Abkommen", date=EventDate(text=date, value=date) if date else None,
+                     evidence=[Evidence(sentence=s, start=s * 100, end=s * 100 + 50, text="...") for s in sents])
+
+    for order in ((0, 1, 2), (1, 0, 2), (2, 1, 0)):
+        a, b, c = ev(["NOR"], [0]), ev(["NOR", "DNK"], [0, 1]), ev(["NOR", "DNK", "SWE"], [1])
+        evs = [(a, b, c)[i] for i in order]
+        out = merge_events(evs)
+        assert out == [c] and {e.sentence for e in c.evidence} == {0, 1}, order
+    a = ev(["NOR"], [0], date="2022-03-03")
+    b = ev(["NOR", "DNK"], [0, 1], date="2022-03")
+    c = ev(["NOR", "DNK", "SWE"], [1], date="2022-03-05")
+    out = merge_events([a, b, c])
+    assert a in out and c in out and b not in out

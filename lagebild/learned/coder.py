@@ -344,6 +344,15 @@ class LearnedCoder:
         return out
 
 
+def left_out(everything: list[Event], kept: list[Event]) -> int:
+    """How many of the records a coder setting finds without a floor (``everything``) tell a dyad
+    that none of the ``kept`` records tells (same type and factuality): the happenings the floor
+    left out, whatever the merge made of the rest."""
+    from ..merge import dyads
+    told = {(e.type, e.factuality, d) for e in kept for d in dyads(e)}
+    return sum(1 for e in everything if any((e.type, e.factuality, d) not in told for d in dyads(e)))
+
+
 def combine(learned: list[Event], rule_events: list[Event], both: bool, keep) -> list[Event]:
     """What a coder setting reports for one article: the learned coder's events (and with
     ``both`` the rule coder's, scored by ``score_rule_events``) that ``keep`` accepts, one reading
