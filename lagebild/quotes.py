@@ -46,11 +46,11 @@ def _says(text: str) -> bool:
     return _speech_verb_at(text) is not None
 
 
-def _speech_verb_at(text: str, start: int = 0) -> int | None:
-    """Where the first verb of saying or demanding at or after ``start`` begins, or None."""
+def _speech_verb_at(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Where the first verb of saying or demanding in ``text[start:end]`` begins, or None."""
     from .events import lemma, load_cues
     lex = load_cues()
-    for w in re.finditer(r"[a-zäöüß]+", text[start:]):
+    for w in re.finditer(r"[a-zäöüß]+", text[start:end]):
         lm = lemma(w.group())
         if lex.is_(lm, "speech") or lex.is_(lm, "quote_verb"):
             return start + w.start()
@@ -69,7 +69,7 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     # statement; a mention between the quote and that verb belongs to the quoted sentence ("…,
     # falls Seoul …, hieß es"), except in "…“, wie X sagte" / "…“, so X"
     end = max((st.end for st in sents), default=e)
-    verb = _speech_verb_at(text[:end], e)
+    verb = _speech_verb_at(text, e, end)
     window: tuple[int, int] | None = None
     if verb is not None:
         if _AS_SAID.match(text, e):
