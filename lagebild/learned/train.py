@@ -238,11 +238,16 @@ def article_counts(pairs: list[tuple[dict, dict]]) -> np.ndarray:
     return np.array(rows, dtype=np.int64).reshape(-1, 3)
 
 
+def f1_score(tp, fp, fn):
+    """Dyad F1 of (tp, fp, fn) counts (numbers or arrays of them; 0 where there is nothing)."""
+    return 2 * tp / np.maximum(2 * tp + fp + fn, 1)
+
+
 def prf(counts: np.ndarray) -> dict:
     """Micro precision, recall and F1 of per-article (tp, fp, fn) counts."""
     tp, fp, fn = (int(x) for x in counts.sum(axis=0))
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(tp / max(tp + fp, 1), 3),
-            "recall": round(tp / max(tp + fn, 1), 3), "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 3)}
+            "recall": round(tp / max(tp + fn, 1), 3), "f1": round(float(f1_score(tp, fp, fn)), 3)}
 
 
 def one_se_ties(counts: list[np.ndarray], best: int, resamples: int = BOOTSTRAP, seed: int = 0) -> list[bool]:
@@ -255,15 +260,18 @@ def one_se_ties(counts: list[np.ndarray], best: int, resamples: int = BOOTSTRAP,
     idx = np.random.default_rng(seed).integers(0, n, size=(resamples, n))
 
     def f1s(c: np.ndarray) -> np.ndarray:
-        t = c[idx].sum(axis=1)                         # (resamples, 3)
-        return 2 * t[:, 0] / np.maximum(2 * t[:, 0] + t[:, 1] + t[:, 2], 1)
+        return f1_score(*c[idx].sum(axis=1).T)        # per resample
 
     def f1(c: np.ndarray) -> float:
-        tp, fp, fn = c.sum(axis=0)
-        return 2 * tp / max(2 * tp + fp + fn, 1)
+        return float(f1_score(*c.sum(axis=0)))
 
     top = f1s(counts[best])
     return [f1(counts[best]) - f1(c) <= float(np.std(top - f1s(c))) for c in counts]
+
+
+def _admissible(n: int, admissible: list[bool] | None) -> list[int]:
+    """The indices of the admissible settings among ``n`` (all of them where none is)."""
+    return [i for i in range(n) if admissible is None or admissible[i]] or list(range(n))
 
 
 def choose_default(options: list[tuple[str, float, np.ndarray]], target_precision: float,
@@ -277,7 +285,7 @@ def choose_default(options: list[tuple[str, float, np.ndarray]], target_precisio
     is for. Of settings with equal F1 the higher floor counts as the better. Returns the chosen
     index."""
     scores = [prf(c) for _, _, c in options]
-    ok = [i for i in range(len(options)) if admissible is None or admissible[i]] or list(range(len(options)))
+    ok = _admissible(len(options), admissible)
     best = max(ok, key=lambda i: (scores[i]["f1"], options[i][1]))
     precise = [i for i in ok if scores[i]["precision"] >= target_precision
                and scores[i]["recall"] >= KEEP_RECALL * scores[best]["recall"]]
@@ -291,7 +299,7 @@ def choose_one_sided(counts: list[np.ndarray], admissible: list[bool] | None = N
     """Which of the one-sided thresholds (``ONE_SIDED``, per-article counts of each on the selection
     articles) the default uses: the lowest, so that the fewest events are held back, among the
     ``admissible`` ones whose F1 is tied with the best by the one-standard-error rule."""
-    ok = [i for i in range(len(counts)) if admissible is None or admissible[i]] or list(range(len(counts)))
+    ok = _admissible(len(counts), admissible)
     best = max(ok, key=lambda i: (prf(counts[i])["f1"], -i))
     tied = one_se_ties(counts, best)
     return min(i for i in ok if tied[i])
@@ -466,7 +474,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_p
             th.judge = jt
             s = score(dev_prep, predict(model, dev_prep, caches))
             tp, fp, fn = _dyad_counts(row_doc, row_sides, oof, jt, gold) if gold else (s["tp"], s["fp"], s["fn"])
-            f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+            f1 = float(f1_score(tp, fp, fn))
             options.append((round(f1, 4), Cj, jt, model.judge, oof))
             log(f"  judge C={Cj} p>={jt}: {where} F1={f1:.3f} (dev, reported: P={s['precision']} "
                 f"R={s['recall']} F1={s['f1']})")
