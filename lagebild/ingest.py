@@ -64,7 +64,7 @@ from .cleaning import clean_optional, clean_text
 from .errors import InputError, LagebildError, StoreError
 from . import merge as _merge
 from .feeds import host_of
-from .records import Article, Document, Event, Participant
+from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
 from .store import Store, to_json, utcnow
 from .version import ANALYZER_VERSION
 
@@ -534,10 +534,11 @@ def _participants_json(parts: list[Participant]) -> str | None:
 def event_row(ev: Event, dct: str | None) -> dict[str, Any]:
     """The flat ``events`` row of one analyzer event (counts and ids filled later)."""
     src, tgt = _first(ev.source), _first(ev.target)
-    date_value = ev.date.value if ev.date and ev.date.value else None
-    from_dct = bool(ev.date.from_dct) if ev.date else False
+    date = ev.date if not (ev.date and ev.date.from_dct and ev.factuality in UNDATED_WITHOUT_TIMEX) else None
+    date_value = date.value if date and date.value else None
+    from_dct = bool(date.from_dct) if date else False
     day, prec, month = parse_date(date_value)
-    if day is None and dct:
+    if day is None and dct and ev.factuality not in UNDATED_WITHOUT_TIMEX:
         day, prec, month = parse_date(dct)
         from_dct = day is not None
     key, _ = merge_key(ev)

@@ -14,6 +14,9 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
+#: events that do not happen as told: without a time expression of their own they have no date
+#: (the article's date would put a happening that may never come, or did not, on a timeline)
+UNDATED_WITHOUT_TIMEX = frozenset({"hypothetical", "negated"})
 
 
 @dataclass

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .records import EventDate, Timex
+from .records import UNDATED_WITHOUT_TIMEX, EventDate, Timex
 
 __all__ = ["find_timexes", "parse_dct", "event_date", "Timex"]
 
@@ -1886,7 +1886,8 @@ def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, 
 
     A hypothetical happening has none: it has not happened and none plans it (EVENTS.md leaves
     its date null; "Sollte Russland angreifen, würden die USA Sanktionen verhängen, sagte Biden am
-    Montag": Monday dates the speech). Else ``event_date``, bounded by the tense: a planned
+    Montag": Monday dates the speech); a negated one has a date only from a time expression of
+    its own ("griff am Montag nicht an"). Else ``event_date``, bounded by the tense: a planned
     happening is never dated before the DCT, an asserted one told in the past never after it.
     None also when the date would come from a DCT that is not known."""
     if factuality == "hypothetical":
@@ -1894,7 +1895,8 @@ def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, 
     tense = "future" if factuality == "planned" else \
         ("past" if factuality == "asserted" and told_in_past else None)
     date = event_date(timexes, start, end, dct, cue, wider=wider, tense=tense, anchor=anchor)
-    return None if date.from_dct and not dct else date
+    # the document's date never dates a happening that did not happen (``UNDATED_WITHOUT_TIMEX``)
+    return None if date.from_dct and (not dct or factuality in UNDATED_WITHOUT_TIMEX) else date
 
 
 def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,

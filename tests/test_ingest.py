@@ -679,3 +679,19 @@ def test_progress_rewrites_one_line_on_a_terminal_and_is_silent_when_quiet():
     assert quiet.getvalue() == ""
     q.warn("x")     # failures are shown also when quiet
     assert quiet.getvalue() == "warning: x\n"
+
+
+def test_a_happening_that_did_not_or_may_not_happen_gets_no_date_from_the_article():
+    """A hypothetical or negated event without a time expression of its own stays off the
+    timeline; an asserted one falls back on the article's date."""
+    from lagebild.ingest import event_row
+    from lagebild.pipeline import analyze
+    doc = analyze("Sollte Russland die Ukraine angreifen, werden die USA Sanktionen gegen Russland verhängen, "
+                  "sagte Biden. Russland hat die Ukraine nicht angegriffen. Polen kritisierte Russland.",
+                  dct="2022-02-18")
+    rows = {(e.type, e.factuality): event_row(e, "2022-02-18") for e in doc.events}
+    assert ("ASSAULT", "negated") in rows and ("SANCTION", "hypothetical") in rows
+    for (typ, fact), row in rows.items():
+        if fact in ("hypothetical", "negated"):
+            assert (row["event_date"], row["date_from_dct"]) == (None, False), (typ, fact)
+    assert str(rows[("ACCUSE", "asserted")]["event_date"]) == "2022-02-18"
