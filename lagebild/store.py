@@ -140,6 +140,18 @@ DATE_LABEL = ("CASE date_precision WHEN 'day' THEN strftime(event_date, '%Y-%m-%
               "WHEN 'month' THEN strftime(event_date, '%Y-%m') "
               "WHEN 'year' THEN strftime(event_date, '%Y') END")
 
+def _inferred_part(side: str) -> str:
+    p = f"{side}_json"
+    return (f"CASE WHEN json_extract_string({p}, '$[0].inferred') IS NOT NULL "
+            f"THEN '{side}: ' || json_extract_string({p}, '$[0].inferred') "
+            f"WHEN json_extract_string({p}, '$[0].code_inferred') IS NOT NULL "
+            f"THEN '{side} country: ' || json_extract_string({p}, '$[0].code_inferred') END")
+
+
+#: what of an event's first source and target the text does not say for it ("source: home",
+#: "target country: story"; records.Participant.inferred / code_inferred); NULL when all is said
+INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
+
 #: material conflict (PLOVER/CAMEO quad class 4)
 MATERIAL_CONFLICT = 4
 
@@ -673,7 +685,8 @@ class Store:
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
-            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, confidence")
+            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, confidence, "
+            f"{INFERRED_LABEL} AS inferred")
         sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order[sort]}"
         if limit is not None and limit > 0:
             sql += f" LIMIT {int(limit)}"

@@ -33,7 +33,7 @@ _QUAD = {"ASSAULT": (4, -10.0), "MOBILIZE": (4, -7.2), "CONSULT": (1, 1.0),
 
 class ScriptedAnalyzer:
     """Test analyzer: every line ``#EV TYPE SRC TGT DATE [FACTUALITY] [LOC]`` of the
-    text becomes an event ('-' = none); ``#FAIL`` makes it raise. Each instance
+    text becomes an event ('-' = none; "USA*" a side whose country comes from the story); ``#FAIL`` makes it raise. Each instance
     appends its pid to $LAGEBILD_TEST_LOADS (to count model loads)."""
 
     delay = 0.0
@@ -54,7 +54,10 @@ class ScriptedAnalyzer:
             if line.startswith("#EV "):
                 p = line.split()[1:] + [None] * 3
                 typ, src, tgt, date, fact, loc = p[:6]
-                side = lambda c: [] if c in (None, "-") else [Participant(None, c.lower(), c, "GOV")]  # noqa: E731
+                # "USA*": a side named without its country (code from the story)
+                side = lambda c: [] if c in (None, "-") else [Participant(  # noqa: E731
+                    None, c.rstrip("*").lower(), c.rstrip("*"), "GOV",
+                    code_inferred="story" if c.endswith("*") else None)]
                 quad, gold = _QUAD.get(typ, (None, None))
                 events.append(Event(
                     type=typ, source=side(src), target=side(tgt),

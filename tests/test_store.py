@@ -211,3 +211,13 @@ def test_summary_of_an_empty_store_has_unknown_trend(tmp_path):
 def test_date_bounds_cover_the_whole_period(value, first, last):
     a, b = date_bounds(value)
     assert (a.isoformat(), b.isoformat()) == (first, last)
+
+
+def test_query_events_says_what_the_text_does_not_say_for_an_event(tmp_path):
+    db = tmp_path / "inf.duckdb"
+    ingest(db, [art(1, "#EV ACCUSE USA RUS* 2022-02-15"), art(2, "#EV CONSULT USA RUS 2022-02-16")])
+    with Store(db, read_only=True) as s:
+        df = s.query_events(sort="date")
+    assert list(df["type"]) == ["ACCUSE", "CONSULT"]
+    assert df["inferred"][0] == "target country: story"
+    assert df["inferred"].isna()[1]

@@ -484,7 +484,7 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "c
 # every source and every target code (an event DEU,FRA -> IRN shows both sources)
 _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
                      "factuality", "confidence", "num_mentions", "num_articles", "num_sources", "goldstein",
-                     "location_text", "source_text", "target_text"]
+                     "location_text", "source_text", "target_text", "inferred"]
 
 
 @click.command("events")
@@ -516,7 +516,11 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
 
     Each row is one happening, merged across articles, with its numbers of
     mentions, articles and sources. Dates are the events' own dates (from the
-    text when given, else the article's date).
+    text when given, else the article's date; a hypothetical or negated event
+    without a date of its own has none). "inferred" says what the text does not
+    say for the event: "source: home" (a side filled in), "target country:
+    story" (a named side whose country comes from the story, "nearby" from the
+    country named just before it).
 
     \b
     Examples:
