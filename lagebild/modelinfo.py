@@ -14,6 +14,14 @@ def event_model_dir() -> Path:
     return Path(os.environ.get("LAGEBILD_EVENT_MODEL") or EVENT_MODEL_DIR)
 
 
+DEP_MODEL_DIR = Path(__file__).resolve().parent / "models" / "dep_de"
+
+
+def dep_model_dir() -> Path:
+    """The dependency parser in use: ``$LAGEBILD_DEP_MODEL``, else the shipped one."""
+    return Path(os.environ.get("LAGEBILD_DEP_MODEL") or DEP_MODEL_DIR)
+
+
 def shipped_defaults(path: Path | None = None) -> tuple[str | None, float | None]:
     """(default coder, default confidence floor) of the event model, from its meta.json;
     (None, None) when there is no model."""

@@ -2,7 +2,8 @@
 
 Stages (each a module): text (paragraphs, captions, sentences, tokens) ->
 timex (time expressions) -> ner (statistical names, optional) -> actors
-(recognition, coding, coreference) -> quotes -> events (coding, factuality,
+(recognition, coding, coreference) -> syntax (dependency parse of the sentences with
+actors, for the learned coder) -> quotes -> events (coding, factuality,
 conditions, attribution, magnitudes) -> dates and places -> merge (one record
 per happening) -> cameo (quad class, CAMEO root, Goldstein).
 """
@@ -20,6 +21,7 @@ from .events.policies import output_policies
 from .merge import merge_events
 from .offsets import TextMap, clean, rebase
 from .quotes import find_quote_spans, find_quotes
+from .syntax import parse_sentences
 from .records import Article, Document, Entity, Event, Quote, Sentence, Timex
 from .text import SentenceTokens, segment, tokenize
 from .timex import find_timexes
@@ -84,6 +86,15 @@ class Analyzer:
                 self.ner = try_load_ner()
             except ImportError:  # pragma: no cover - the module ships with the package
                 self.ner = None
+        self.dep = None
+        if self.learned is not None and self.learned.model.meta.get("uses_parse"):
+            from .depparse import try_load_dep
+            self.dep = try_load_dep()
+            trained_with = self.learned.model.meta.get("dep_fingerprint")
+            if self.dep is not None and trained_with and self.dep.fingerprint != trained_with:
+                warnings.warn(f"the event model was trained on the structure of another dependency parser "
+                              f"({trained_with}, this one is {self.dep.fingerprint} at {self.dep.path}); "
+                              "retrain it with `lagebild train events`", RuntimeWarning, stacklevel=2)
 
     def __call__(self, article: Article) -> Document:
         if len(article.text) > MAX_PIECE:
@@ -214,6 +225,10 @@ class Analyzer:
             entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                         for e in spacy_doc.ents]
         actors = self.tagger.tag(sent_tokens, quote_spans, entities)
+        if self.dep is not None:   # structure where the learned coder may find participants
+            with_mention = {m.sent for m in actors.mentions}
+            parse_sentences(self.dep, [st for st in sent_tokens if st.sentence.index in with_mention
+                                       and st.sentence.kind == "body"])
         for ent in entities:   # a name the lexicon also knows gets its code ("München" -> DEU)
             ent.code = next((m.code for m in actors.mentions if m.start < ent.end and ent.start < m.end
                              and not m.pronoun), None)

@@ -149,6 +149,10 @@ class Token:
 class SentenceTokens:
     sentence: Sentence
     tokens: list[Token] = field(default_factory=list)
+    # the dependency parse (``lagebild.syntax``), where the sentence was parsed: each token's
+    # head as an index into ``tokens`` (a root points to itself) and its label (ParZu's scheme)
+    heads: list[int] | None = None
+    deps: list[str] | None = None
 
 
 def tokenize(text: str, sentences: list[Sentence], nlp=None) -> tuple[Doc, list[SentenceTokens]]:

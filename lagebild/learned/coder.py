@@ -286,7 +286,8 @@ class LearnedCoder:
         cache = {} if cache is None else cache
         ctx = cache.get("ctx")
         if ctx is None:
-            ctx = cache["ctx"] = DocContext.build(sentences, actors, self.lex, rule_events, reporters, cited)
+            ctx = cache["ctx"] = DocContext.build(sentences, actors, self.lex, rule_events, reporters, cited,
+                                                  parse=bool(self.model.meta.get("uses_parse")))
         if self.model.judge is not None:
             return self.judged(ctx, rule_events, timexes, dct, cache)
         th = self.model.thresholds

@@ -14,6 +14,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from ..actors import ActorIndex, Mention
 from ..events import Lexicon, lemma
 from ..records import Event, Participant
+from ..syntax import attachment, coarse, cue_label
 from ..text import SentenceTokens, Token
 
 FACT_CLASSES = ("negation", "hypothetical", "planned", "condition", "speech", "subordinator",
@@ -47,16 +48,18 @@ class DocContext:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     reporters: dict[int, Participant] = field(default_factory=dict)   # sentence -> who reports it
     cited: dict[int, Participant] = field(default_factory=dict)   # ... named by "laut", "nach Angaben"
+    parse: bool = False     # the model reads sentence structure (``lagebild.syntax``)
 
     @classmethod
     def build(cls, sentences: list[SentenceTokens], actors: ActorIndex, lex: Lexicon,
               rule_events: list[Event], reporters: dict[int, Participant] | None = None,
-              cited: dict[int, Participant] | None = None) -> "DocContext":
+              cited: dict[int, Participant] | None = None, parse: bool = False) -> "DocContext":
         """``reporters``: who each sentence reports from, as the rule coder read it (its
         ``code(..., reporters=, cited=)``); without it, taken from the rule coder's events.
-        ``cited``: the sentences whose source a preposition names ("laut X")."""
+        ``cited``: the sentences whose source a preposition names ("laut X"). ``parse``: the
+        model reads the sentences' dependency parse (``SentenceTokens.heads``)."""
         ctx = cls(sentences=sentences, actors=actors, lex=lex, reporters=dict(reporters or {}),
-                  cited=dict(cited or {}))
+                  cited=dict(cited or {}), parse=parse)
         for m in actors.mentions:
             ctx.mentions.setdefault(m.sent, []).append(m)
         by_sent = {st.sentence.index: st for st in sentences}
@@ -138,6 +141,12 @@ def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:
         f.append("in_mention")
     f.append(f"nm={_bucket(len(ctx.mentions.get(t.sent, ())))}")
     f.append(f"kind={st.sentence.kind}")
+    if ctx.parse and st.heads is not None:
+        # which places of the word's verb group actors fill (the corpus codes a cue word where
+        # actors take part), and where the word stands in its sentence
+        f.append(f"clab={cue_label(st, k)}")
+        rels = sorted({coarse(attachment(st, m.i, m.j, k)) for m in ctx.mentions.get(t.sent, ())} - {"none", "inside"})
+        f += [f"mdep={r}" for r in rels] or ["mdep=none"]
     return f
 
 
@@ -205,6 +214,10 @@ def role_features(st: SentenceTokens, k: int, typ: str, m: Mention, ctx: DocCont
         f.append(f"mnext={toks[m.j].lower}")
     if before and others == [] and dist <= 1:
         f.append("adjacent_before")
+    if ctx.parse:
+        rel = attachment(st, m.i, m.j, k)
+        c = coarse(rel)
+        f += [f"dep={rel}", f"Tdep={typ}|{rel}", f"depc={c}", f"Tdepc={typ}|{c}", f"sdep={side}|{c}"]
 
     for h in ctx.rule_hits.get((t.sent, t.i), ()):
         if m.code and m.code in h.sources:

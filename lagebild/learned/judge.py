@@ -27,6 +27,7 @@ from ..events.clauses import CALLED_TYPES, RECIPROCAL, content_of_claim, demande
 from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
 from ..records import Event, Participant
+from ..syntax import attachment, coarse
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
 from .linear import LinearModel
@@ -398,6 +399,15 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
         f += [f"Tl={typ}|{best.lemma}", f"rs={best.rank_src}", f"rt={best.rank_tgt}",
               f"ps={pbin(max(c.p_src for c in learned))}", f"pt={pbin(max(c.p_tgt for c in learned))}",
               f"first={_bucket(min(c.sent for c in learned))}"]
+        if best.st is not None and best.k is not None and best.st.heads is not None:
+            # where the strongest candidate's sides stand to its cue in the parse
+            rels = []
+            for side, m in (("S", best.src_m), ("G", best.tgt_m)):
+                rel = coarse(attachment(best.st, m.i, m.j, best.k)) \
+                    if m is not None and m.sent == best.st.sentence.index else ("-" if m is None else "prev")
+                rels.append(rel)
+                f += [f"{side}dep={rel}", f"T{side}dep={typ}|{rel}"]
+            f.append(f"SGdep={rels[0]}|{rels[1]}")
     else:
         f.append("learned=none")
     if rules:
