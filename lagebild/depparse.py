@@ -56,18 +56,21 @@ class DepSentence:
     line: int = 0
 
 
-def one_tree(cpos: Sequence[str], pos: Sequence[str], heads1: Sequence[int],
+def one_tree(words: Sequence[str], cpos: Sequence[str], pos: Sequence[str], heads1: Sequence[int],
              labels: Sequence[str]) -> tuple[list[int], list[str]]:
     """ParZu's heads (1-based, 0 = root; punctuation and fragments on 0) -> one tree with
-    0-based heads: punctuation on the word before it (the first word's on the word after),
-    every root but the main one (the first verb among them, else the first) on the main one."""
+    0-based heads: punctuation (a root tagged $. $, $( or XY without a letter or digit: "–")
+    on the word before it (the first word's on the word after), every root but the main one
+    (the first verb among them, else the first) on the main one. A sentence of nothing but
+    punctuation roots hangs on its first token."""
     n = len(heads1)
     heads = [h - 1 for h in heads1]
     labels = list(labels)
-    punct = [pos[i] in PUNCT_POS and heads1[i] == 0 for i in range(n)]
+    punct = [pos[i] in PUNCT_POS and heads1[i] == 0 and not any(c.isalnum() for c in words[i])
+             for i in range(n)]
     roots = [i for i in range(n) if heads[i] < 0 and not punct[i]]
-    if not roots:   # nothing but punctuation: a chain on the first token
-        return [0] * n, ["root"] + ["punct"] * (n - 1)
+    if not roots:   # nothing but punctuation roots: all on the first token
+        return [0] * n, (["root"] + ["punct"] * (n - 1)) if n else []
     main = next((i for i in roots if cpos[i] == "V"), roots[0])
     for i in range(n):
         if punct[i]:
@@ -91,20 +94,22 @@ def read_silver(data_dir: str | Path | None = None) -> list[DepSentence]:
     ids = [line.split("\t")[0] for line in index.read_text(encoding="utf-8").splitlines()[1:] if line]
     out: list[DepSentence] = []
     rows: list[list[str]] = []
-    start = 0
+    start = lineno = 0
 
-    def close(lineno: int) -> None:
+    def close() -> None:
         if not rows:
             return
         if len(out) >= len(ids):
-            raise DataError(f"{conll}:{lineno}: more sentences than lines in {index}")
+            raise DataError(f"{conll}:{start}: more sentences than lines in {index} -- the two files "
+                            "must come from the same extraction (see the folder's README)")
         try:
             h1 = [int(r[6]) for r in rows]
         except ValueError:
             raise DataError(f"{conll}:{start}: a HEAD that is not a number") from None
         if any(h < 0 or h > len(rows) for h in h1):
             raise DataError(f"{conll}:{start}: a HEAD outside the sentence")
-        heads, labels = one_tree([r[3] for r in rows], [r[4] for r in rows], h1, [r[7] for r in rows])
+        heads, labels = one_tree([r[1] for r in rows], [r[3] for r in rows], [r[4] for r in rows], h1,
+                                 [r[7] for r in rows])
         out.append(DepSentence([r[1] for r in rows], heads, labels, ids[len(out)], str(conll), start))
 
     try:
@@ -112,7 +117,7 @@ def read_silver(data_dir: str | Path | None = None) -> list[DepSentence]:
             for lineno, raw in enumerate(fh, 1):
                 line = raw.rstrip("\n")
                 if not line.strip():
-                    close(lineno)
+                    close()
                     rows = []
                     continue
                 cols = line.split("\t")
@@ -121,7 +126,7 @@ def read_silver(data_dir: str | Path | None = None) -> list[DepSentence]:
                 if not rows:
                     start = lineno
                 rows.append(cols)
-            close(lineno + 1)
+            close()
     except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError) as exc:
         raise DataError(f"{conll}: cannot read file ({exc})") from None
     if len(out) != len(ids):
@@ -138,35 +143,42 @@ def read_ud(path: str | Path) -> list[DepSentence]:
     out: list[DepSentence] = []
     words: list[str] = []
     labels: list[str] = []
-    skip_to = 0
-    with lzma.open(path, "rt", encoding="utf-8") if path.suffix == ".xz" else open(path, encoding="utf-8") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = raw.rstrip("\n")
-            if not line.strip():
-                if words:
-                    out.append(DepSentence(words, [], labels, source=str(path), line=lineno))
-                words, labels, skip_to = [], [], 0
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != 10:
-                raise DataError(f"{path}:{lineno}: expected 10 TAB-separated CoNLL-U columns")
-            if "." in cols[0]:
-                continue
-            if "-" in cols[0]:
-                a, b = cols[0].split("-")
+    skip_to = lineno = 0
+    opener = lzma.open if path.suffix == ".xz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                line = raw.rstrip("\n")
+                if not line.strip():
+                    if words:
+                        out.append(DepSentence(words, [], labels, source=str(path), line=lineno))
+                    words, labels, skip_to = [], [], 0
+                    continue
+                if line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if len(cols) != 10:
+                    raise DataError(f"{path}:{lineno}: expected 10 TAB-separated CoNLL-U columns, got {len(cols)}")
+                if "." in cols[0]:
+                    continue
+                if "-" in cols[0]:
+                    words.append(cols[1])
+                    labels.append("")
+                    skip_to = int(cols[0].split("-")[1])
+                    continue
+                i = int(cols[0])
+                if i <= skip_to:
+                    if labels[-1] == "":
+                        labels[-1] = cols[7]
+                    continue
                 words.append(cols[1])
-                labels.append("")
-                skip_to = int(b)
-                continue
-            i = int(cols[0])
-            if i <= skip_to:
-                if labels[-1] == "":
-                    labels[-1] = cols[7]
-                continue
-            words.append(cols[1])
-            labels.append(cols[7])
+                labels.append(cols[7])
+    except ValueError as exc:
+        raise DataError(f"{path}:{lineno}: malformed CoNLL-U ({exc})") from None
+    except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read file ({exc})") from None
+    if words:     # a last sentence without a blank line after it
+        out.append(DepSentence(words, [], labels, source=str(path), line=lineno))
     return out
 
 
@@ -191,7 +203,8 @@ def score_ud(gold: Sequence[DepSentence], pred: Sequence[tuple[list[int], list[s
 
 
 def score_silver(gold: Sequence[DepSentence], pred: Sequence[tuple[list[int], list[str]]]) -> dict:
-    """Attachment scores against the silver trees, punctuation excluded; F1 of subj and obja."""
+    """Attachment scores against the silver trees, punctuation excluded; labelled-arc F1 of
+    subj, obja, objd, pp and gmod."""
     n = uas = las = 0
     lab_counts: dict[str, list[int]] = {k: [0, 0, 0] for k in ("subj", "obja", "objd", "pp", "gmod")}
     for g, (ph, pl) in zip(gold, pred):
@@ -228,7 +241,9 @@ class DepModel:
         """(heads as 0-based indices within the sentence, labels) for each list of words; the
         root's label is "root" as in the training trees (spaCy names it "ROOT")."""
         from spacy.tokens import Doc
-        docs = (Doc(self.nlp.vocab, words=list(w)) for w in sentences)
+        # one tree per given sentence: the parser must not split it
+        docs = (Doc(self.nlp.vocab, words=list(w), sent_starts=[True] + [False] * (len(w) - 1))
+                for w in sentences if w)
         out = []
         for d in self.pipe.pipe(docs, batch_size=batch_size):
             out.append(([t.head.i for t in d], ["root" if t.dep_ == "ROOT" else t.dep_ for t in d]))
@@ -240,7 +255,7 @@ _lock = threading.Lock()
 
 
 def load_dep(path: str | Path | None = None) -> DepModel:
-    """Load the parser (``path``, else ``$LAGEBILD_DEP_MODEL``, else the shipped one; cached per
+    """Load the parser (``path``, else ``$LAGEBILD_DEP_MODEL``, else the package's folder; cached per
     process); ModelError if unusable."""
     p = Path(path) if path is not None else dep_model_dir()
     key = str(p.resolve())
@@ -333,6 +348,10 @@ def _train_dep(data_dir, out, settings, log) -> dict:
         ref = Doc(nlp.vocab, words=x.words, heads=x.heads, deps=x.labels)
         return Example(Doc(nlp.vocab, words=x.words), ref)
 
+    if not train or not dev:
+        raise DataError(f"{data_dir / SILVER}: {len(train)} training and {len(dev)} early-stopping "
+                        "sentences are left after leaving out the event corpus's dev and test articles "
+                        "-- is it the silver set of the 10kGNAD political articles?")
     examples = [ex(x) for x in train]
     optimizer = nlp.initialize(lambda: examples)
     model = DepModel(nlp)

@@ -554,7 +554,7 @@ def event_row(ev: Event, dct: str | None) -> dict[str, Any]:
         "factuality": ev.factuality, "condition": ev.condition,
         "reported_by_text": rb.text if rb else None, "reported_by_code": rb.code if rb else None,
         "reported_by_sector": rb.sector if rb else None,
-        "date_text": ev.date.text if ev.date else None, "date_value": date_value,
+        "date_text": date.text if date else None, "date_value": date_value,
         "date_from_dct": from_dct, "event_date": day, "date_precision": prec, "month": month,
         "location_text": ev.location.text if ev.location else None,
         "location_code": ev.location.code if ev.location else None,

@@ -18,7 +18,8 @@ DEP_MODEL_DIR = Path(__file__).resolve().parent / "models" / "dep_de"
 
 
 def dep_model_dir() -> Path:
-    """The dependency parser in use: ``$LAGEBILD_DEP_MODEL``, else the shipped one."""
+    """The dependency parser in use: ``$LAGEBILD_DEP_MODEL``, else the package's folder
+    (``lagebild/models/dep_de``, where ``lagebild train dep`` writes it; not shipped)."""
     return Path(os.environ.get("LAGEBILD_DEP_MODEL") or DEP_MODEL_DIR)
 
 

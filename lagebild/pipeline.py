@@ -88,13 +88,7 @@ class Analyzer:
                 self.ner = None
         self.dep = None
         if self.learned is not None and self.learned.model.meta.get("uses_parse"):
-            from .depparse import try_load_dep
-            self.dep = try_load_dep()
-            trained_with = self.learned.model.meta.get("dep_fingerprint")
-            if self.dep is not None and trained_with and self.dep.fingerprint != trained_with:
-                warnings.warn(f"the event model was trained on the structure of another dependency parser "
-                              f"({trained_with}, this one is {self.dep.fingerprint} at {self.dep.path}); "
-                              "retrain it with `lagebild train events`", RuntimeWarning, stacklevel=2)
+            self.dep = _parser_for(self.learned.model.meta)
 
     def __call__(self, article: Article) -> Document:
         if len(article.text) > MAX_PIECE:
@@ -239,6 +233,31 @@ class Analyzer:
                                  reporters=reporters, cited=cited)
         return Stages(sentences, sent_tokens, actors, quotes, timexes, entities, events, doc_warnings, tm,
                       reporters, cited)
+
+
+def _parser_for(meta: dict):
+    """The dependency parser an event model trained with ``--parse`` reads (``$LAGEBILD_DEP_MODEL``,
+    else the one it was trained with, else the package's); None, with a warning that says what
+    to do, when it is missing or another one."""
+    import os
+    from pathlib import Path
+
+    from .depparse import try_load_dep
+    trained_with, fingerprint = meta.get("dep_path"), meta.get("dep_fingerprint")
+    path = None if os.environ.get("LAGEBILD_DEP_MODEL") or not trained_with or not Path(trained_with).is_dir() \
+        else trained_with
+    fix = (f"set LAGEBILD_DEP_MODEL to the parser the event model was trained with ({trained_with}, "
+           f"fingerprint {fingerprint}), or retrain the event model (`lagebild train events`, with --parse "
+           "to keep the structure features)")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dep = try_load_dep(path)
+    for w in caught:
+        warnings.warn(f"{w.message}; {fix}", RuntimeWarning, stacklevel=3)
+    if dep is not None and fingerprint and dep.fingerprint != fingerprint:
+        warnings.warn(f"the event model was trained on the structure of another dependency parser "
+                      f"(this one is {dep.fingerprint} at {dep.path}); {fix}", RuntimeWarning, stacklevel=3)
+    return dep
 
 
 _DEFAULT: Analyzer | None = None

@@ -14,8 +14,9 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
-#: events that do not happen as told: without a time expression of their own they have no date
-#: (the article's date would put a happening that may never come, or did not, on a timeline)
+#: events that do not happen as told: the article's date never dates them (it would put a happening
+#: that may never come, or did not, on a timeline). A negated one keeps a time expression of its own
+#: ("griff am Montag nicht an"); a hypothetical one has no date at all (timex.happening_date)
 UNDATED_WITHOUT_TIMEX = frozenset({"hypothetical", "negated"})
 
 

@@ -9,13 +9,15 @@ stands, an apposition ("der Präsident, Putin") where its noun stands; a preposi
 is named with the preposition ("pp:gegen"); a genitive is marked ("subj/gmod": "die Truppen
 Russlands"). Where the cue's group is itself a conjunct or the object of another verb
 ("... und nahmen sie fest"; "startete einen Angriff"), the mention's place on that governing
-group counts too, with the way up named ("up:cj:subj", "up:obja:subj").
+group counts too, with the way up named ("up:cj:subj", "up:obja:subj"; "up:pn:mit:subj": "droht
+mit einem Angriff"). The werden-passive is the one of a participle ("wurde ... festgenommen":
+"subj|pass"), not the future ("wird ... angreifen": "subj").
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .events.clauses import WERDEN_PASSIVE
+from .events.clauses import WERDEN_PASSIVE, werden_participle
 from .text import SentenceTokens
 
 LINK = frozenset({"cj", "kon", "app"})     # same place as the token they hang on
@@ -101,7 +103,8 @@ def attachment(st: SentenceTokens, i: int, j: int, k: int) -> str:
         return "inside"
     h = span_head(st, i, j)
     group = verb_group(st, k)
-    passive = any(st.tokens[x].lower in WERDEN_PASSIVE for x in group if x != k) and len(group) > 1
+    passive = werden_participle(st.tokens[k]) and any(st.tokens[x].lower in WERDEN_PASSIVE
+                                                      for x in group if x != k)
     place = _place(st, h, group)
     if place is not None:
         return place + ("|pass" if passive else "")
@@ -111,6 +114,9 @@ def attachment(st: SentenceTokens, i: int, j: int, k: int) -> str:
     if gov == top:
         return "none"
     if up == "cj" and st.deps[gov] == "kon" and st.heads[gov] != gov:   # "... und nahmen fest"
+        gov = st.heads[gov]
+    elif up == "pn" and st.deps[gov] in PREP and st.heads[gov] != gov:  # "droht mit einem Angriff"
+        up = f"pn:{st.tokens[gov].lower}"
         gov = st.heads[gov]
     place = _place(st, h, verb_group(st, gov))
     return f"up:{up}:{place}" if place is not None else "none"
@@ -124,8 +130,8 @@ def cue_label(st: SentenceTokens, k: int) -> str:
 
 
 def coarse(rel: str) -> str:
-    """An attachment without the preposition's word and the way up: "pp:gegen" -> "pp",
-    "up:cj:subj|pass" -> "up:cj"."""
-    if rel.startswith("up:"):
-        return ":".join(rel.split(":")[:2])
-    return rel.split(":")[0] + ("|pass" if rel.endswith("|pass") else "")
+    """An attachment without the preposition's word and the place on the governing group:
+    "pp:gegen|pass" -> "pp|pass", "subj|pass" -> "subj|pass", "up:obja:subj" -> "up:obja"."""
+    base, sep, tail = rel.partition("|")
+    head = ":".join(base.split(":")[:2]) if base.startswith("up:") else base.split(":")[0]
+    return head + sep + tail

@@ -698,3 +698,17 @@ def test_a_happening_that_did_not_or_may_not_happen_gets_no_date_from_the_articl
         if fact in ("hypothetical", "negated"):
             assert (row["event_date"], row["date_from_dct"]) == (None, False), (typ, fact)
     assert str(rows[("ACCUSE", "asserted")]["event_date"]) == "2022-02-18"
+
+
+def test_the_store_never_dates_a_negated_or_hypothetical_event_by_the_article():
+    from lagebild.ingest import event_row
+    from lagebild.records import Event, EventDate, Participant
+    side = [Participant(None, "Russland", "RUS")]
+    for fact in ("negated", "hypothetical"):
+        ev = Event(type="ASSAULT", source=side, target=[], factuality=fact,
+                   date=EventDate(None, "2022-02-18", from_dct=True))
+        row = event_row(ev, "2022-02-18")
+        assert (row["event_date"], row["date_value"], row["date_from_dct"]) == (None, None, False)
+    own = Event(type="ASSAULT", source=side, target=[], factuality="negated",
+                date=EventDate("am Montag", "2022-02-14"))
+    assert str(event_row(own, "2022-02-18")["event_date"]) == "2022-02-14"

@@ -465,3 +465,13 @@ def test_a_planned_event_on_a_bare_weekday_is_on_the_next_one():
     assert (strike.factuality, strike.date.value) == ("planned", "2024-05-20")
     meet = next(e for e in doc.events if e.type == "CONSULT")
     assert (meet.factuality, meet.date.value) == ("asserted", "2024-05-13")
+
+
+def test_a_negated_event_is_dated_only_by_its_own_time_expression():
+    from lagebild.timex import happening_date
+    text = "Russland griff am Montag nicht an. Russland griff nicht an."
+    found = find_timexes(text, DCT)
+    own = happening_date("negated", found, 0, 34, DCT, cue=text.index("griff"))
+    assert own is not None and own.value == "2022-02-14" and not own.from_dct
+    assert happening_date("negated", found, 35, len(text), DCT, cue=text.rindex("griff")) is None
+    assert happening_date("asserted", found, 35, len(text), DCT, cue=text.rindex("griff")).from_dct

@@ -169,7 +169,8 @@ def train_parser_cmd(data_dir, out, max_minutes, seed) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               show_default="lagebild/models/dep_de", help="Where to write the model.")
 @click.option("--max-minutes", type=click.FloatRange(min=0.5), default=40.0, show_default=True,
-              help="Wall-clock cap of the training loop (it stops earlier when the held-out score stalls).")
+              help="Wall-clock cap of the whole training, reading the data included (it stops earlier "
+                   "when the held-out score stalls).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 def train_dep_cmd(data_dir, out, max_minutes, seed) -> None:
     """Train the German dependency parser the learned event coder reads structure with.
@@ -299,7 +300,9 @@ def register(main, eval_group) -> None:
                    "`lagebild train dep`; the analyzer then runs it. Off by default: it did not raise "
                    "F1 and costs a quarter of the speed (README, 'Sentence structure').")
 @click.option("--dep-model", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
-              show_default="lagebild/models/dep_de", help="With --parse: the dependency parser to use.")
+              show_default="$LAGEBILD_DEP_MODEL, else lagebild/models/dep_de",
+              help="With --parse: the dependency parser to use (the event model records it; the analyzer "
+                   "reads it from there unless LAGEBILD_DEP_MODEL names another).")
 def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
     """Train the learned event coder on the corpus's train split.
 
@@ -325,6 +328,8 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
     except ImportError as e:
         raise click.ClickException(f"training needs scikit-learn: pip install \"lagebild[train]\" ({e})")
     from ..modelinfo import EVENT_MODEL_DIR
+    if dep_model is not None and not parse:
+        raise click.UsageError("--dep-model names the parser of --parse; add --parse (or leave --dep-model out)")
     try:
         train(corpus_dir, out or EVENT_MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models,
               parse=parse, dep_model=dep_model)

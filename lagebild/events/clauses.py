@@ -350,15 +350,20 @@ def _participle_shape(low: str) -> bool:
     return low.startswith("ge") or "ge" in low[2:7] or low.startswith(INSEPARABLE)
 
 
+def werden_participle(tok: Token) -> bool:
+    """A past participle that makes a werden-passive with a form of "werden" ("verletzt",
+    "festgenommen"), not the infinitive of the future ("wird ... besuchen")."""
+    return not tok.is_cap and tok.lower.endswith(("t", "en")) and _participle_shape(tok.lower) \
+        and lemma(tok.text) != tok.lower
+
+
 def _passive_clause(c: Clause) -> bool:
     """A clause in the werden-passive ("wurden drei Menschen verletzt"): its subject is who is
     acted on."""
     words = [t for t in c.tokens if t.text.isalpha()]
     if not words or not any(t.lower in WERDEN_PASSIVE for t in words[:-1]):
         return False
-    last = words[-1]        # the participle closes the clause; "wird ... besuchen" is the future
-    return not last.is_cap and last.lower.endswith(("t", "en")) and _participle_shape(last.lower) \
-        and lemma(last.text) != last.lower
+    return werden_participle(words[-1])     # the participle closes the clause
 
 
 def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:

@@ -95,11 +95,13 @@ def shared_gold_preps(analyzer, log: Callable[[str], None] = print) -> list[Gold
 
 
 LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
-BASE_C = (0.1, 0.3, 1.0)   # the trigger/role/factuality models' regularization, chosen on SELECTION
+BASE_C = (0.1, 0.3, 1.0)   # the trigger/role/factuality (and fold and rulecheck) models' regularization,
+                           # chosen on SELECTION by the default coder's F1
 WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 KEEP_RECALL = 2 / 3       # a default confidence floor keeps at least this share of the best-F1 recall
 #: Where the choices of training are made (the trigger, role and factuality models' regularization
-#: -- the one whose judge scores best --, the judge's strength and threshold, the calibration of
+#: -- the one whose default coder scores best; the factuality model, which the dyad counts do not
+#: see, follows it --, the judge's strength and threshold, the calibration of
 #: both coders' confidence, the default coder, floor and one-sided policy; only the thresholds of
 #: the decoder without a judge are still chosen on dev): the train news articles
 #: as models trained on the other folds read them (``OutOfFold``), never the dev split or the
@@ -558,9 +560,9 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     best_mode = {k: c.most_common(1)[0][0] for k, c in by_key.items()}
 
     def complete(C: float, tt: float, rt: float, model: EventModel, rule_oof: list, oof: "OutOfFold") -> tuple:
-        """The rest of training for base C: calibrations, the default coder, floor and one-sided
-        policy, the report; returns (the chosen default's F1 where it was chosen, the model, the log
-        line's figures)."""
+        """The rest of training for base C (sets ``model``'s calibrations, default coder, floor,
+        one-sided policy and meta); returns the chosen default's F1 where it was chosen
+        (``SELECTION``) and the figures of the final log line."""
         oof.rule_events = [(i, ev, p) for i, ev, p, _ in rule_oof]
         dev_pred = predict(model, dev_prep)
         coder = LearnedCoder(model)
@@ -655,6 +657,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         high = [y for x, y in flags if x >= 0.8]
         model.meta = {"uses_parse": analyzer.dep is not None,
                       "dep_fingerprint": analyzer.dep.fingerprint if analyzer.dep is not None else None,
+                      "dep_path": str(analyzer.dep.path) if analyzer.dep is not None else None,
                       "trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep),
                                      "gold_files_reported": len(extra)},
                       "chosen_on": where,
@@ -667,7 +670,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                                                **{k: prf(c)[k] for k in ("precision", "recall", "f1")})
                                           for name, floor, c in options],
                       "target_precision": target_precision, "seconds": round(time.time() - t0)}
-        return prf(sided[one_sided])["f1"], model, (C, tt, rt, default_coder, mc, s, high)
+        return float(f1_score(*sided[one_sided].sum(axis=0))), (C, tt, rt, default_coder, mc, s, high)
 
     # the shared gold files (the 12 dev articles and the seed): reported beside the choice of the
     # default coder and floor (the choice itself is made on ``SELECTION`` where there is one),
@@ -702,13 +705,24 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         # the dyad judge (judge.py): trained on cross-fitted candidates of train, threshold out of fold
         model.judge, oof, judge_f1 = fit_judge(model, train_prep, folded, dev_prep, C, log,
                                                written_weight=written_weight)
-        sel_f1, model, figures = complete(C, tt, rt, model, rule_oof, oof)
+        sel_f1, figures = complete(C, tt, rt, model, rule_oof, oof)
         log(f"  base C={C}: judge F1 {judge_f1}, default F1 {sel_f1:.4f} ({model.meta['chosen_on']}) "
             f"({time.time() - t0:.0f} s)")
-        tried.append((round(sel_f1, 4), -C, model, figures))
-    _, _, model, (C, tt, rt, default_coder, mc, s, high) = max(tried, key=lambda x: x[:2])   # ties: the stronger prior
-    log(f"  base C chosen: {C} (default F1 " + ", ".join(f"{-x[1]}: {x[0]}" for x in tried) + ")")
+        tried.append((sel_f1, -C, model, figures))
+    # the best default F1 (unrounded); an exact tie goes to the stronger prior. No one-standard-error
+    # preference here: C is no trade of precision against recall, and the judge, the calibrations
+    # and the default are chosen again for each C
+    _, _, model, (C, tt, rt, default_coder, mc, s, high) = max(tried, key=lambda x: x[:2])
+    log(f"  base C chosen: {C} (default F1 " + ", ".join(f"{-x[1]}: {x[0]:.4f}" for x in tried) + ")")
+    if C in (BASE_C[0], BASE_C[-1]):
+        log(f"  note: C {C} is at an end of the grid {BASE_C}")
+    model.meta["base_C_options"] = {str(-x[1]): round(x[0], 4) for x in tried}
     model.meta["seconds"] = round(time.time() - t0)
+    # the rule events of dev and the gold files carry the confidence of the chosen model again
+    # (``complete`` scored them with each C in turn)
+    coder = LearnedCoder(model)
+    for prep in dev_prep + extra:
+        coder.score_rule_events(prep.stages.rule_events, prep.ctx, {"ctx": prep.ctx})
     if out is not None:
         model.save(out)
     log(f"chosen C={C} trigger>={tt} role>={rt} coder={default_coder} min_confidence={mc}: dev P={s['precision']} "
