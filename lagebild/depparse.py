@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import lzma
 import random
-import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DataError, ModelError
+from .inference import forget_trained, load_trained
 from .modelinfo import DEP_MODEL_DIR as DEP_DIR, dep_model_dir
 from .ner import PACKAGE_DIR, default_data_dir, save_atomically
 
@@ -250,29 +250,11 @@ class DepModel:
         return out
 
 
-_cache: dict[str, DepModel] = {}
-_lock = threading.Lock()
-
-
 def load_dep(path: str | Path | None = None) -> DepModel:
     """Load the parser (``path``, else ``$LAGEBILD_DEP_MODEL``, else the package's folder; cached per
     process); ModelError if unusable."""
     p = Path(path) if path is not None else dep_model_dir()
-    key = str(p.resolve())
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-        if not (p / "config.cfg").is_file() or not (p / "parser" / "model").is_file():
-            raise ModelError(f"dependency parser not found or incomplete at {p}; {REBUILD_HINT}")
-        try:
-            import spacy
-            from .inference import for_tagging
-            model = DepModel(for_tagging(spacy.load(p)), p)
-        except Exception as exc:
-            raise ModelError(f"dependency parser at {p} is corrupt or unreadable "
-                             f"({type(exc).__name__}: {str(exc)[:200]}); {REBUILD_HINT}") from exc
-        _cache[key] = model
-        return model
+    return load_trained(p, "parser", "dependency parser", REBUILD_HINT, DepModel)
 
 
 def try_load_dep(path: str | Path | None = None) -> DepModel | None:
@@ -319,10 +301,8 @@ def _train_dep(data_dir, out, settings, log) -> dict:
     from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.util import fix_random_seed, load_config, load_model_from_config
-    from thinc.api import compounding
-
     from .corpus import frozen_splits
-    from .ner import _batches_by_words
+    from .trainloop import early_stopped
 
     s = settings or DepSettings()
     data_dir = Path(data_dir) if data_dir else default_data_dir()
@@ -355,31 +335,18 @@ def _train_dep(data_dir, out, settings, log) -> dict:
     examples = [ex(x) for x in train]
     optimizer = nlp.initialize(lambda: examples)
     model = DepModel(nlp)
-    sizes = compounding(100, 1000, 1.001)
-    best, best_step, best_bytes, step, ep = -1.0, 0, None, 0, 0
-    deadline = t0 + s.max_minutes * 60
-    stop = "time budget"
-    done = False
-    while not done:
-        ep += 1
+
+    def epoch(_: int) -> list:
         rng.shuffle(examples)
-        for batch in _batches_by_words(examples, sizes):
-            nlp.update(batch, sgd=optimizer, drop=s.dropout)
-            step += 1
-            if step % s.eval_every == 0:
-                with nlp.use_params(optimizer.averages):
-                    sc = score_silver(dev, model.parse([x.words for x in dev]))
-                    if sc["las"] > best:
-                        best, best_step = sc["las"], step
-                        best_bytes = nlp.get_pipe("parser").to_bytes(exclude=["vocab"])
-                log(f"epoch {ep} step {step} dev UAS {sc['uas']:.3f} LAS {sc['las']:.3f} "
-                    f"(best {best:.3f} @ {best_step}) {(time.time() - t0) / 60:.1f} min")
-                if step - best_step >= s.patience:
-                    stop, done = "no dev improvement", True
-                    break
-            if time.time() > deadline:
-                done = True
-                break
+        return examples
+
+    def evaluate() -> tuple[float, str]:
+        sc = score_silver(dev, model.parse([x.words for x in dev]))
+        return sc["las"], f"dev UAS {sc['uas']:.3f} LAS {sc['las']:.3f}"
+
+    res = early_stopped(nlp, optimizer, "parser", epoch, evaluate, dropout=s.dropout, eval_every=s.eval_every,
+                        patience=s.patience, deadline=t0 + s.max_minutes * 60, log=log, t0=t0)
+    best_bytes, best, best_step, step, stop = res.best_bytes, res.best, res.best_step, res.steps, res.stop_reason
     if best_bytes is None:
         raise DataError("training stopped before the first evaluation -- raise --max-minutes")
     final = load_model_from_config(config, auto_fill=True, validate=True)
@@ -396,8 +363,7 @@ def _train_dep(data_dir, out, settings, log) -> dict:
     final.meta["license"] = "CC BY-NC-SA 4.0 (trained on parses of 10kGNAD text, CC BY-NC-SA)"
     final.meta["lagebild"] = meta
     save_atomically(final, out)
-    with _lock:
-        _cache.clear()
+    forget_trained()
     log(f"done: {stop}, {step} steps, best silver dev LAS {best:.3f} @ {best_step}; silver dev "
         f"UAS {dev_sc['uas']:.3f} LAS {dev_sc['las']:.3f}; GSD dev labels: subject F1 "
         f"{gsd_sc['subj']['f1']:.3f}, object F1 {gsd_sc['obja']['f1']:.3f}")

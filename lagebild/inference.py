@@ -14,7 +14,10 @@ about 1.7 times faster (``benchmarks/bench_ner.py``):
 """
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
 
 import numpy
 from thinc.api import NumpyOps
@@ -59,3 +62,34 @@ def for_tagging(nlp):
         from .vectors import CachedVectors
         nlp.vocab.vectors = CachedVectors(nlp.vocab.vectors)
     return nlp
+
+
+_loaded: dict[tuple[str, str], object] = {}
+_loaded_lock = threading.Lock()
+
+
+def load_trained(path: Path, component: str, what: str, hint: str, wrap: Callable):
+    """A spaCy pipeline lagebild trained (the folder ``path``, holding ``component``), set up for
+    tagging (``for_tagging``) and wrapped by ``wrap(nlp, path)``; cached per process. ModelError
+    naming ``what`` and what to do (``hint``) when it is missing or unreadable."""
+    from .errors import ModelError
+    key = (str(path.resolve()), getattr(wrap, "__qualname__", repr(wrap)))
+    with _loaded_lock:
+        if key in _loaded:
+            return _loaded[key]
+        if not (path / "config.cfg").is_file() or not (path / component / "model").is_file():
+            raise ModelError(f"{what} not found or incomplete at {path}; {hint}")
+        try:
+            import spacy
+            model = wrap(for_tagging(spacy.load(path)), path)
+        except Exception as exc:
+            raise ModelError(f"{what} at {path} is corrupt or unreadable "
+                             f"({type(exc).__name__}: {str(exc)[:200]}); {hint}") from exc
+        _loaded[key] = model
+        return model
+
+
+def forget_trained() -> None:
+    """Drop the cached pipelines of ``load_trained`` (after training wrote a new one)."""
+    with _loaded_lock:
+        _loaded.clear()

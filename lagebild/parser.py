@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import lzma
 import random
-import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DataError, ModelError
+from .inference import forget_trained, load_trained
 from .ner import PACKAGE_DIR, default_data_dir, save_atomically, split_by_position
 
 MORPH_DIR = PACKAGE_DIR / "models" / "parser_de"
@@ -160,28 +160,10 @@ class MorphModel:
         return doc
 
 
-_cache: dict[str, MorphModel] = {}
-_lock = threading.Lock()
-
-
 def load_morph(path: str | Path | None = None) -> MorphModel:
     """Load the shipped POS + case tagger (cached per process); ModelError if unusable."""
     p = Path(path) if path is not None else MORPH_DIR
-    key = str(p.resolve())
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-        if not (p / "config.cfg").is_file() or not (p / "morphologizer" / "model").is_file():
-            raise ModelError(f"POS/case model not found or incomplete at {p}; {REBUILD_HINT}")
-        try:
-            import spacy
-            from .inference import for_tagging
-            model = MorphModel(for_tagging(spacy.load(p)), p)
-        except Exception as exc:
-            raise ModelError(f"POS/case model at {p} is corrupt or unreadable "
-                             f"({type(exc).__name__}: {str(exc)[:200]}); {REBUILD_HINT}") from exc
-        _cache[key] = model
-        return model
+    return load_trained(p, "morphologizer", "POS/case model", REBUILD_HINT, MorphModel)
 
 
 def try_load_morph(path: str | Path | None = None) -> MorphModel | None:
@@ -221,9 +203,7 @@ def _train_morph(data_dir, out, settings, log) -> dict:
     from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.util import fix_random_seed, load_config, load_model_from_config
-    from thinc.api import compounding
-
-    from .ner import _batches_by_words
+    from .trainloop import early_stopped
 
     s = settings or MorphSettings()
     data_dir = Path(data_dir) if data_dir else default_data_dir()
@@ -258,34 +238,21 @@ def _train_morph(data_dir, out, settings, log) -> dict:
         nlp.get_pipe("morphologizer").model.get_ref("tok2vec").from_bytes(t2v)
         log(f"token encoder initialised from the NER model at {ner.path}")
     model = MorphModel(nlp)
-    sizes = compounding(100, 1000, 1.001)
-    best, best_step, best_bytes, step, ep = -1.0, 0, None, 0, 0
-    deadline = t0 + s.max_minutes * 60
-    stop = "time budget"
-    done = False
-    examples = first
-    while not done:
-        ep += 1
-        if ep > 1:
-            examples = epoch()
-        for batch in _batches_by_words(examples, sizes):
-            nlp.update(batch, sgd=optimizer, drop=s.dropout)
-            step += 1
-            if step % s.eval_every == 0:
-                with nlp.use_params(optimizer.averages):
-                    sc = score_tags(dev, model.tag_sentences([x.words for x in dev]))
-                    f = sc["pos_and_case_acc"]
-                    if f > best:
-                        best, best_step = f, step
-                        best_bytes = nlp.get_pipe("morphologizer").to_bytes(exclude=["vocab"])
-                log(f"epoch {ep} step {step} dev POS {sc['pos_acc']:.3f} Case {sc['case_acc']:.3f} "
-                    f"both {f:.3f} (best {best:.3f} @ {best_step}) {(time.time() - t0) / 60:.1f} min")
-                if step - best_step >= s.patience:
-                    stop, done = "no dev improvement", True
-                    break
-            if time.time() > deadline:
-                done = True
-                break
+
+    def epochs(n: int) -> list:
+        return first if n == 1 else epoch()
+
+    def evaluate() -> tuple[float, str]:
+        sc = score_tags(dev, model.tag_sentences([x.words for x in dev]))
+        return sc["pos_and_case_acc"], (f"dev POS {sc['pos_acc']:.3f} Case {sc['case_acc']:.3f} "
+                                        f"both {sc['pos_and_case_acc']:.3f}")
+
+    res = early_stopped(nlp, optimizer, "morphologizer", epochs, evaluate, dropout=s.dropout,
+                        eval_every=s.eval_every, patience=s.patience, deadline=t0 + s.max_minutes * 60,
+                        log=log, t0=t0)
+    best_bytes, best, best_step, step, stop = res.best_bytes, res.best, res.best_step, res.steps, res.stop_reason
+    if best_bytes is None:
+        raise DataError("training stopped before the first evaluation -- raise --max-minutes")
     final = load_model_from_config(config, auto_fill=True, validate=True)
     final.get_pipe("morphologizer").from_bytes(best_bytes, exclude=["vocab"])
     fm = MorphModel(final)
@@ -299,8 +266,7 @@ def _train_morph(data_dir, out, settings, log) -> dict:
     final.meta["license"] = "CC BY-NC-SA 4.0 (trained on UD_German-LIT, CC BY-NC-SA; GSD CC BY-SA)"
     final.meta["lagebild"] = meta
     save_atomically(final, out)
-    with _lock:
-        _cache.clear()
+    forget_trained()
     log(f"done: {stop}, {step} steps, best dev {best:.3f} @ {best_step}; held-out GSD: POS "
         f"{hold_sc['pos_acc']:.3f}, Case {hold_sc['case_acc']:.3f} ({hold_sc['case_tokens']} "
         f"tokens with Case), both {hold_sc['pos_and_case_acc']:.3f}")

@@ -131,12 +131,20 @@ def train_vectors_cmd(data_dir, out) -> None:
         _fail(exc)
 
 
+def _data_option(holding: str):
+    return click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, show_default="../shared/data or $LAGEBILD_SHARED/data",
+                        help=f"Folder holding {holding}.")
+
+
+def _out_option(default: str):
+    return click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        show_default=default, help="Where to write the model.")
+
+
 @train_group.command("parser")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, show_default="../shared/data or $LAGEBILD_SHARED/data",
-              help="Folder holding ud_german_gsd/ and ud_german_lit/.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              show_default="lagebild/models/parser_de", help="Where to write the model.")
+@_data_option("ud_german_gsd/ and ud_german_lit/")
+@_out_option("lagebild/models/parser_de")
 @click.option("--max-minutes", type=click.FloatRange(min=0.5), default=15.0, show_default=True,
               help="Wall-clock cap of the training loop (it usually stops after ~2 minutes).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
@@ -163,11 +171,8 @@ def train_parser_cmd(data_dir, out, max_minutes, seed) -> None:
 
 
 @train_group.command("dep")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, show_default="../shared/data or $LAGEBILD_SHARED/data",
-              help="Folder holding parzu_silver/ and ud_german_gsd/.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              show_default="lagebild/models/dep_de", help="Where to write the model.")
+@_data_option("parzu_silver/ and ud_german_gsd/")
+@_out_option("lagebild/models/dep_de")
 @click.option("--max-minutes", type=click.FloatRange(min=0.5), default=40.0, show_default=True,
               help="Wall-clock cap of the whole training, reading the data included (it stops earlier "
                    "when the held-out score stalls).")
