@@ -148,9 +148,10 @@ def _clean_article(art: Article, warn) -> Article:
 
 
 # -- analysis (runs in workers) ----------------------------------------------------------
-def load_analyzer(spec: Any = None):
+def load_analyzer(spec: Any = None, factory_only: bool = False):
     """Instantiate the analyzer: ``spec`` is "module:callable" (default
-    ``lagebild.pipeline:Analyzer``) or a callable returning an analyzer."""
+    ``lagebild.pipeline:Analyzer``) or a callable returning an analyzer (``factory_only``: the
+    callable itself)."""
     spec = spec or os.environ.get("LAGEBILD_ANALYZER") or DEFAULT_ANALYZER
     if isinstance(spec, str):
         mod, _, attr = spec.partition(":")
@@ -164,7 +165,7 @@ def load_analyzer(spec: Any = None):
                                 f"module path (and PYTHONPATH)") from exc
     else:
         factory = spec
-    return factory()
+    return factory if factory_only else factory()
 
 
 @dataclass
@@ -690,7 +691,12 @@ class Ingester:
                  time_budget: float | None = DEFAULT_TIME_BUDGET, min_confidence: float | None = None):
         self.store = store
         self.time_budget = time_budget
-        self.min_confidence = min_confidence   # events below it are not stored (None: all)
+        self.min_confidence = min_confidence   # events below it are not stored (None: the analyzer's default)
+        if analyzer is None and min_confidence is not None and not os.environ.get("LAGEBILD_ANALYZER"):
+            # the analyzer applies the floor itself (and the one-sided policy that goes with it):
+            # with the default analyzer, the workers' one takes this floor instead of its default
+            from functools import partial
+            analyzer = partial(load_analyzer(DEFAULT_ANALYZER, factory_only=True), min_confidence=min_confidence)
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
         if chunk_size is None:
@@ -950,7 +956,7 @@ class Ingester:
             original_ids = {e for _, e in original_events or ()}
             mine: list[tuple[str, int]] = []
             for k, ev in enumerate(doc.events):
-                if self.min_confidence and ev.confidence is not None and ev.confidence < self.min_confidence:
+                if self.min_confidence is not None and ev.confidence is not None and ev.confidence < self.min_confidence:
                     continue
                 row = event_row(ev, dct)
                 key, mergeable = merge_key(ev)

@@ -712,3 +712,15 @@ def test_the_store_never_dates_a_negated_or_hypothetical_event_by_the_article():
     own = Event(type="ASSAULT", source=side, target=[], factuality="negated",
                 date=EventDate("am Montag", "2022-02-14"))
     assert str(event_row(own, "2022-02-18")["event_date"]) == "2022-02-14"
+
+
+def test_ingest_min_confidence_reaches_the_analyzer_so_zero_keeps_every_event(tmp_path):
+    """The analyzer applies its default floor itself; ingest's --min-confidence replaces it."""
+    from lagebild.ingest import Ingester
+    from lagebild.store import Store
+    ing = Ingester(Store(tmp_path / "x.duckdb"), min_confidence=0.0)
+    try:
+        an = ing.analyzer()
+        assert an.min_confidence == 0.0
+    finally:
+        ing.store.close()

@@ -545,3 +545,17 @@ def test_the_floor_counts_a_happening_left_out_by_its_dyads_not_by_records():
     assert left_out([full], [ev(["DEU"], ["NOR"]), ev(["DEU"], ["NOR"], typ="CONSULT")]) == 1
     assert left_out([full], [ev(["DEU"], ["NOR"]), ev(["DEU"], ["DNK"])]) == 0
     assert left_out([full, ev(["RUS"], ["UKR"], typ="ASSAULT")], []) == 2
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Frankreich hat keine Sanktionen gegen Israel verhängt.", "SANCTION"),
+    ("Die USA haben keine Waffen an Israel geliefert.", "AID"),
+])
+def test_a_negation_the_clause_rules_read_is_never_an_asserted_learned_event(text, typ):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    if an.learned is None:
+        pytest.skip("no event model")
+    evs = [e for e in an(Article(doc_id="n", text=text, dct="2025-03-12")).events if e.type == typ]
+    assert evs and all(e.factuality == "negated" for e in evs)

@@ -475,3 +475,12 @@ def test_a_negated_event_is_dated_only_by_its_own_time_expression():
     assert own is not None and own.value == "2022-02-14" and not own.from_dct
     assert happening_date("negated", found, 35, len(text), DCT, cue=text.rindex("griff")) is None
     assert happening_date("asserted", found, 35, len(text), DCT, cue=text.rindex("griff")).from_dct
+
+
+def test_a_negated_event_takes_no_date_from_another_sentence():
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    doc = Analyzer(use_models=False, coder="rules")(Article(
+        doc_id="n", text="Am Freitag beginnt die Konferenz. Russland wird die Ukraine nicht angreifen.", dct=DCT))
+    neg = [e for e in doc.events if e.factuality == "negated"]
+    assert neg and all(e.date is None for e in neg)
