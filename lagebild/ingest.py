@@ -1298,7 +1298,7 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
         more = f", and {len(rest)} more types with {sum(n for _, n in rest):,} events" if rest else ""
         lines.append(f"Event types: {top}{more}.")
     if s.get("top_dyads"):
-        lines.append("Top dyads (source -> target: events, mentions, Goldstein sum):")
+        lines.append("Top dyads (source -> target: events, mentions, Goldstein sum of the asserted ones):")
         for d in s["top_dyads"]:
             g = "-" if d["goldstein_sum"] is None else f"{d['goldstein_sum']:+.1f}"
             lines.append(f"  {d['source']} -> {d['target']}: {d['events']} events, "

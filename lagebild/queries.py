@@ -25,7 +25,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .store import DATE_LABEL, MATERIAL_CONFLICT, TABLES, date_bounds, event_filter
+from .store import DATE_LABEL, GOLDSTEIN_SUM, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
 
@@ -184,7 +184,7 @@ class Queries:
         rng, rp = _in_range(first, last)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket, quad_class, count(*) AS events,
-                   coalesce(sum(goldstein), 0) AS goldstein_sum
+                   {GOLDSTEIN_SUM} AS goldstein_sum
             FROM events WHERE {where} AND date_precision = 'day' AND {rng}
             GROUP BY 1, 2 ORDER BY 1, 2""", params + rp))
 
@@ -195,14 +195,14 @@ class Queries:
         where, params = f.sql()
         dyads = _rows(self._q(f"""
             WITH f AS (SELECT event_id, event_date, source_codes, target_codes, goldstein,
-                              quad_class, num_mentions FROM events WHERE {where}),
+                              quad_class, num_mentions, factuality FROM events WHERE {where}),
                  s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
                  p AS (SELECT *, unnest(target_codes) AS target_code FROM s),
                  b AS (SELECT min(event_date) AS lo, max(event_date) AS hi FROM f)
             SELECT source_code AS source, target_code AS target, count(*) AS events,
                    sum(num_mentions)::BIGINT AS mentions,
-                   round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum,
-                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict,
+                   round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
+                   {MATERIAL_CONFLICT_COUNT} AS material_conflict,
                    count(*) FILTER (WHERE event_date <= b.lo + ((b.hi - b.lo) // 2)::INTEGER) AS first_half,
                    count(*) FILTER (WHERE event_date > b.lo + ((b.hi - b.lo) // 2)::INTEGER) AS second_half
             FROM p, b WHERE source_code <> target_code
@@ -257,16 +257,16 @@ class Queries:
         where, params = f.sql()
         if by == "place":
             sql = f"""SELECT location_code AS code, count(*) AS events,
-                             round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum
+                             round({GOLDSTEIN_SUM}, 1) AS goldstein_sum
                       FROM events WHERE {where} AND location_code IS NOT NULL
                       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
         else:
-            sql = f"""WITH f AS (SELECT event_id, goldstein,
+            sql = f"""WITH f AS (SELECT event_id, goldstein, factuality,
                                         list_distinct(list_concat(source_codes, target_codes)) AS cs
                                  FROM events WHERE {where}),
-                           u AS (SELECT event_id, goldstein, unnest(cs) AS code FROM f)
+                           u AS (SELECT event_id, goldstein, factuality, unnest(cs) AS code FROM f)
                       SELECT code, count(*) AS events,
-                             round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum
+                             round({GOLDSTEIN_SUM}, 1) AS goldstein_sum
                       FROM u WHERE code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
         return _rows(self._q(sql, params))
 
@@ -304,7 +304,7 @@ class Queries:
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source,
                    count(*) FILTER (WHERE list_contains(target_codes, ?)) AS as_target,
-                   coalesce(sum(goldstein), 0) AS goldstein_sum
+                   {GOLDSTEIN_SUM} AS goldstein_sum
             FROM events WHERE {where} AND date_precision = 'day' AND {rng}
               AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
             GROUP BY 1 ORDER BY 1""", [code, code] + params + rp + [code, code]))
@@ -316,11 +316,11 @@ class Queries:
             "target_codes", "source_codes")
         where, params = f.sql()
         return _rows(self._q(f"""
-            WITH f AS (SELECT {other} AS others, goldstein, quad_class FROM events
+            WITH f AS (SELECT {other} AS others, goldstein, quad_class, factuality FROM events
                        WHERE {where} AND list_contains({own}, ?)),
-                 u AS (SELECT unnest(others) AS code, goldstein, quad_class FROM f)
-            SELECT code, count(*) AS events, round(coalesce(sum(goldstein), 0), 1) AS goldstein_sum,
-                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
+                 u AS (SELECT unnest(others) AS code, goldstein, quad_class, factuality FROM f)
+            SELECT code, count(*) AS events, round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
+                   {MATERIAL_CONFLICT_COUNT} AS material_conflict
             FROM u WHERE code IS NOT NULL AND code <> ?
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
             params + [code, code, min(int(limit), MAX_ROWS)]))
@@ -364,9 +364,9 @@ class Queries:
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
-                   coalesce(sum(goldstein) FILTER (WHERE {ab}), 0) AS goldstein_a_to_b,
-                   coalesce(sum(goldstein) FILTER (WHERE {ba}), 0) AS goldstein_b_to_a,
-                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
+                   coalesce(sum(goldstein) FILTER (WHERE {ab} AND {HAPPENED}), 0) AS goldstein_a_to_b,
+                   coalesce(sum(goldstein) FILTER (WHERE {ba} AND {HAPPENED}), 0) AS goldstein_b_to_a,
+                   {MATERIAL_CONFLICT_COUNT} AS material_conflict
             FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {DYAD_SIDES}
             GROUP BY 1 ORDER BY 1""", [a, b, b, a, a, b, b, a] + params + rp + [a, b, b, a]))
 

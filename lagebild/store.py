@@ -154,6 +154,11 @@ INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred
 
 #: material conflict (PLOVER/CAMEO quad class 4)
 MATERIAL_CONFLICT = 4
+#: what the sums of conflict and cooperation count: events told as having happened (a "did not
+#: attack" or a "would attack if" is no conflict); event counts keep every factuality
+HAPPENED = "factuality = 'asserted'"
+GOLDSTEIN_SUM = f"coalesce(sum(goldstein) FILTER (WHERE {HAPPENED}), 0)"
+MATERIAL_CONFLICT_COUNT = f"count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT} AND {HAPPENED})"
 
 
 def arrow_schema(table: str) -> pa.Schema:
@@ -743,20 +748,21 @@ class Store:
 
     def top_dyads(self, n: int = 5, factuality: str | None = None) -> pd.DataFrame:
         """The ``n`` source->target pairs with most events (every coded source x target
-        of an event counts; same-code pairs are left out)."""
+        of an event counts; same-code pairs are left out); Goldstein sum and material conflict
+        of their asserted events (``HAPPENED``)."""
         where, params = "", []
         if factuality:
             where = "WHERE factuality = ?"
             params.append(factuality)
         return self.con.execute(f"""
             WITH s AS (SELECT event_id, unnest(source_codes) AS source_code, target_codes,
-                              num_mentions, goldstein, quad_class FROM events {where}),
+                              num_mentions, goldstein, quad_class, factuality FROM events {where}),
                  p AS (SELECT event_id, source_code, unnest(target_codes) AS target_code,
-                              num_mentions, goldstein, quad_class FROM s)
+                              num_mentions, goldstein, quad_class, factuality FROM s)
             SELECT source_code, target_code, count(*) AS events,
                    sum(num_mentions)::BIGINT AS mentions,
-                   round(sum(goldstein), 1) AS goldstein_sum,
-                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict
+                   round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
+                   {MATERIAL_CONFLICT_COUNT} AS material_conflict
             FROM p WHERE source_code <> target_code
             GROUP BY source_code, target_code
             ORDER BY events DESC, mentions DESC, source_code, target_code LIMIT {int(n)}""",

@@ -221,3 +221,13 @@ def test_query_events_says_what_the_text_does_not_say_for_an_event(tmp_path):
     assert list(df["type"]) == ["ACCUSE", "CONSULT"]
     assert df["inferred"][0] == "target country: story"
     assert df["inferred"].isna()[1]
+
+
+def test_conflict_sums_count_only_what_happened(tmp_path):
+    """A hypothetical or negated attack is an event of the dyad, but no conflict."""
+    db = tmp_path / "h.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV ASSAULT RUS UKR 2022-02-25 hypothetical"),
+                art(3, "#EV ASSAULT RUS UKR 2022-02-26 negated")])
+    with Store(db, read_only=True) as s:
+        [row] = s.summary()["top_dyads"]
+    assert (row["events"], row["goldstein_sum"], row["material_conflict"]) == (3, -10.0, 1)
