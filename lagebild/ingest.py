@@ -1290,7 +1290,11 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                  f"near-duplicates), {s['events']:,} events from {s['mentions']:,} mentions, "
                  f"{s['actors']:,} actor mentions, {s['quotes']:,} quotes.")
     if s.get("first_day"):
-        lines.append(f"Dated events from {s['first_day']} to {s['last_day']}.")
+        lines.append(f"Dated events from {s['first_day']} to {s['last_day']}"
+                     + (f"; {s['undated']:,} without a date (hypothetical, negated, or no date known)."
+                        if s.get("undated") else "."))
+    elif s.get("undated"):
+        lines.append(f"No dated events; {s['undated']:,} without a date (hypothetical, negated, or no date known).")
     if s.get("events_by_type"):
         types = list(s["events_by_type"].items())
         top = ", ".join(f"{t} {n}" for t, n in types[:6])

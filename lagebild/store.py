@@ -787,6 +787,8 @@ class Store:
                                 "WHERE date_precision = 'day'").fetchall()[0]
         out["first_day"] = span[0].isoformat() if span[0] else None
         out["last_day"] = span[1].isoformat() if span[1] else None
+        out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL")
+                             .fetchall()[0][0])
         dy = self.top_dyads(top)
         out["top_dyads"] = [
             {"source": r.source_code, "target": r.target_code, "events": int(r.events),

@@ -231,3 +231,13 @@ def test_conflict_sums_count_only_what_happened(tmp_path):
     with Store(db, read_only=True) as s:
         [row] = s.summary()["top_dyads"]
     assert (row["events"], row["goldstein_sum"], row["material_conflict"]) == (3, -10.0, 1)
+
+
+def test_summary_counts_the_events_without_a_date(tmp_path):
+    from lagebild.ingest import summary_text
+    db = tmp_path / "u.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV ASSAULT RUS UKR - hypothetical", dct=None)])
+    with Store(db, read_only=True) as s:
+        summ = s.summary()
+    assert summ["undated"] == 1
+    assert "1 without a date" in summary_text(summ)
