@@ -178,7 +178,7 @@ def train_parser_cmd(data_dir, out, max_minutes, seed) -> None:
                    "when the held-out score stalls).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 def train_dep_cmd(data_dir, out, max_minutes, seed) -> None:
-    """Train the German dependency parser the learned event coder reads structure with.
+    """Train a German dependency parser (optional, not shipped) for `train events --parse`.
 
     Learns heads and labels in ParZu's scheme (subj, obja, objd, pp/pn, gmod, app,
     aux, kon/cj ...) from the silver parses of ../shared/data/parzu_silver (13,653
