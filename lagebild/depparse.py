@@ -369,6 +369,6 @@ def _train_dep(data_dir, out, settings, log) -> dict:
         f"{gsd_sc['subj']['f1']:.3f}, object F1 {gsd_sc['obja']['f1']:.3f}")
     log(f"model written to {out}")
     if stop == "time budget":
-        log(f"WARNING: stopped by --max-minutes while the held-out LAS was still rising (best at step "
+        log(f"WARNING: stopped by --max-minutes before the held-out LAS stopped improving (best at step "
             f"{best_step} of {step}); a longer run gives a better parser (about 20 minutes on 2 cores)")
     return meta
