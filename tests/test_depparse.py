@@ -252,3 +252,18 @@ def test_a_model_trained_on_another_parser_or_none_warns_with_what_to_do(monkeyp
     monkeypatch.setattr(lagebild.depparse, "try_load_dep", lambda path=None: _FakeDep())
     with pytest.warns(RuntimeWarning, match="another dependency parser.*LAGEBILD_DEP_MODEL"):
         assert _parser_for(meta) is not None
+
+
+def test_the_judge_reads_where_the_sides_stand_only_for_a_model_that_reads_structure():
+    from lagebild.actors import Mention
+    from lagebild.learned.judge import Candidate, dyad_features, group
+    from lagebild.records import Participant
+    # Spanien kritisierte Polen .
+    st = _parsed(["Spanien", "kritisierte", "Polen", "."], [1, 1, 1, 2], ["subj", "root", "obja", "punct"])
+    src = Mention(0, 0, 1, 0, 7, "Spanien", "ESP", "GOV", "state")
+    tgt = Mention(0, 2, 3, 20, 25, "Polen", "POL", "GOV", "state")
+    c = Candidate("ACCUSE", Participant(None, "Spanien", "ESP"), Participant(None, "Polen", "POL"), 0.6, 0.7,
+                  0.8, 1, 1, sent=0, st=st, k=1, lemma="kritisieren", src_m=src, tgt_m=tgt)
+    [d] = group([c])
+    assert {"Sdep=subj", "Gdep=obja", "SGdep=subj|obja"} <= set(dyad_features(d, [d], {}, parse=True))
+    assert not any("dep=" in f for f in dyad_features(d, [d], {}))

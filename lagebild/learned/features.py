@@ -141,7 +141,7 @@ def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:
         f.append("in_mention")
     f.append(f"nm={_bucket(len(ctx.mentions.get(t.sent, ())))}")
     f.append(f"kind={st.sentence.kind}")
-    if ctx.parse and st.heads is not None:
+    if ctx.parse:
         # which places of the word's verb group actors fill (the corpus codes a cue word where
         # actors take part), and where the word stands in its sentence
         f.append(f"clab={cue_label(st, k)}")

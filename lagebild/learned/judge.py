@@ -380,7 +380,9 @@ class DocDyads:
         return cls({(t, s) for t, s, _ in full}, {(t, g) for t, _, g in full}, types)
 
 
-def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, int]) -> list[str]:
+def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, int],
+                  parse: bool = False) -> list[str]:
+    """The judge's features of dyad ``d`` (``parse``: the model reads sentence structure)."""
     typ, s, t = d.key
     learned = [c for c in d.support if c.rule is None]
     rules = [c for c in d.support if c.rule is not None]
@@ -399,7 +401,7 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
         f += [f"Tl={typ}|{best.lemma}", f"rs={best.rank_src}", f"rt={best.rank_tgt}",
               f"ps={pbin(max(c.p_src for c in learned))}", f"pt={pbin(max(c.p_tgt for c in learned))}",
               f"first={_bucket(min(c.sent for c in learned))}"]
-        if best.st is not None and best.k is not None and best.st.heads is not None:
+        if parse and best.st is not None and best.k is not None and best.st.heads is not None:
             # where the strongest candidate's sides stand to its cue in the parse
             rels = []
             for side, m in (("S", best.src_m), ("G", best.tgt_m)):
@@ -441,4 +443,4 @@ def judge_rows(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_ev
     dyads = group(candidates(trigger, role, ctx, rule_events, s, cache))
     ranks = code_ranks(ctx)
     doc = DocDyads.of(dyads)
-    return dyads, [dyad_features(d, doc, ranks) for d in dyads]
+    return dyads, [dyad_features(d, doc, ranks, ctx.parse) for d in dyads]
