@@ -317,7 +317,7 @@ def _train_dep(data_dir, out, settings, log) -> dict:
     train, dev, left = split_silver(sents, excluded, s.early_stop_every)
     gsd = read_ud(data_dir / "ud_german_gsd" / "de_gsd-ud-dev.conllu.xz")
     log(f"data: {len(sents)} silver sentences -> train {len(train)}, early-stop dev {len(dev)}; "
-        f"{left} of the event corpus's dev and test articles left out; GSD dev {len(gsd)} for the "
+        f"{left} sentences of the event corpus's dev and test articles left out; GSD dev {len(gsd)} for the "
         "subject/object check")
     rng = random.Random(s.seed)
     fix_random_seed(s.seed)
