@@ -1015,3 +1015,18 @@ def test_what_a_demand_asks_for_in_an_infinitive_is_no_event(coder):
                      "die EU-Kommission aufgefordert, die Sanktionen gegen Belarus zu verschärfen."))
     types = [(e.type, e.factuality) for e in doc.events]
     assert ("REQUEST", "asserted") in types and not any(t == "SANCTION" and f == "asserted" for t, f in types), types
+
+
+def test_a_perfect_infinitive_is_told_in_the_past():
+    """ "beschuldigt, das Lager am Dienstag bombardiert zu haben": the bombing lies before."""
+    from lagebild.events import load_cues
+    from lagebild.events.clauses import _told_in_past, split_clauses
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="rules")
+    st = an.stages(Article(doc_id="x", text="Die Hamas hatte Israel beschuldigt, das Lager am Dienstag "
+                                             "bombardiert zu haben.", dct="2025-03-06"))
+    clauses = split_clauses(st.sent_tokens[0], load_cues())
+    last = clauses[-1]
+    assert [t.text for t in last.tokens][-3:] == ["bombardiert", "zu", "haben"]
+    assert _told_in_past(last)

@@ -69,6 +69,9 @@ def _told_in_past(c: "Clause") -> bool:
     lows = [t.lower for t in c.tokens if t.text[:1].isalpha()]
     if any(w in ("hatte", "hatten", "war", "waren", "wurde", "wurden") for w in lows):
         return True
+    if len(lows) >= 3 and lows[-2] == "zu" and lows[-1] in ("haben", "sein"):
+        # a perfect infinitive: "beschuldigt, das Lager am Dienstag bombardiert zu haben"
+        return lows[-3].endswith("iert") or (_participle_shape(lows[-3]) and lows[-3].endswith(("t", "en")))
     return any(w in ("hat", "haben", "habe", "ist", "sind", "sei", "seien") for w in lows) \
         and any(_participle_shape(w) and w.endswith(("t", "en")) for w in lows[-2:])
 
