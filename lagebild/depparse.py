@@ -28,13 +28,12 @@ import hashlib
 import lzma
 import random
 import time
-import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import DataError, ModelError
-from .inference import forget_trained, load_trained
+from .errors import DataError
+from .inference import forget_trained, load_trained, try_load
 from .modelinfo import DEP_MODEL_DIR as DEP_DIR, dep_model_dir
 from .ner import PACKAGE_DIR, default_data_dir, save_atomically
 
@@ -259,11 +258,7 @@ def load_dep(path: str | Path | None = None) -> DepModel:
 
 def try_load_dep(path: str | Path | None = None) -> DepModel | None:
     """``load_dep``, but warn and return None when the model is unusable."""
-    try:
-        return load_dep(path)
-    except ModelError as exc:
-        warnings.warn(f"{exc} -- continuing without sentence structure", RuntimeWarning, stacklevel=2)
-        return None
+    return try_load(load_dep, path, "sentence structure")
 
 
 @dataclass

@@ -93,3 +93,16 @@ def forget_trained() -> None:
     """Drop the cached pipelines of ``load_trained`` (after training wrote a new one)."""
     with _loaded_lock:
         _loaded.clear()
+
+
+def try_load(load: Callable, path, without: str):
+    """``load(path)``, but a warning ("-- continuing without ``without``") and None when the model
+    is unusable (ModelError)."""
+    import warnings
+
+    from .errors import ModelError
+    try:
+        return load(path)
+    except ModelError as exc:
+        warnings.warn(f"{exc} -- continuing without {without}", RuntimeWarning, stacklevel=3)
+        return None

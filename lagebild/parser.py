@@ -25,13 +25,12 @@ from __future__ import annotations
 import lzma
 import random
 import time
-import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import DataError, ModelError
-from .inference import forget_trained, load_trained
+from .errors import DataError
+from .inference import forget_trained, load_trained, try_load
 from .ner import PACKAGE_DIR, default_data_dir, save_atomically, split_by_position
 
 MORPH_DIR = PACKAGE_DIR / "models" / "parser_de"
@@ -168,11 +167,7 @@ def load_morph(path: str | Path | None = None) -> MorphModel:
 
 def try_load_morph(path: str | Path | None = None) -> MorphModel | None:
     """``load_morph``, but warn and return None when the model is unusable."""
-    try:
-        return load_morph(path)
-    except ModelError as exc:
-        warnings.warn(f"{exc} -- continuing without POS/case tags", RuntimeWarning, stacklevel=2)
-        return None
+    return try_load(load_morph, path, "POS/case tags")
 
 
 @dataclass
