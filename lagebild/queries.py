@@ -227,8 +227,8 @@ class Queries:
         for d, k in zip(dyads, keys):
             d["series"] = by.get(k, [])
             a, b = d["first_half"], d["second_half"]
-            d["trend"] = ("rising" if b > a * 1.25 + 1 else "falling" if a > b * 1.25 + 1
-                          else "steady")
+            d["trend"] = ("unknown" if a + b == 0 else      # no dated events (hypothetical, negated)
+                          "rising" if b > a * 1.25 + 1 else "falling" if a > b * 1.25 + 1 else "steady")
         return dyads
 
     def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0,

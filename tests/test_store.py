@@ -241,3 +241,14 @@ def test_summary_counts_the_events_without_a_date(tmp_path):
         summ = s.summary()
     assert summ["undated"] == 1
     assert "1 without a date" in summary_text(summ)
+
+
+def test_a_dyad_of_undated_events_has_an_unknown_trend(tmp_path):
+    from lagebild.queries import EventFilter, Queries
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR - hypothetical", dct=None),
+                art(2, "#EV ASSAULT USA IRN 2022-02-24"), art(3, "#EV ASSAULT USA IRN 2022-02-27")])
+    with Store(db, read_only=True) as s:
+        dyads = {(d["source"], d["target"]): d for d in Queries(s.con).top_dyads(EventFilter())}
+    assert dyads[("RUS", "UKR")]["trend"] == "unknown"
+    assert dyads[("USA", "IRN")]["trend"] in ("rising", "falling", "steady")
