@@ -164,3 +164,12 @@ def test_an_article_without_a_date_says_which_time_expressions_it_could_not_reso
     assert any("no document date" in w and "am Montag" in w and "--dct" in w for w in doc["warnings"]), doc["warnings"]
     dated = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--dct", "2026-11-20"]).output)
     assert not any("no document date" in w for w in dated["warnings"])
+
+
+def test_analyze_says_why_a_story_without_any_country_gives_no_events(runner, tmp_path):
+    f = tmp_path / "dom.txt"
+    f.write_text("date: 2025-03-10\n\nDie Opposition warf der Regierung vor, das Budget zu verschleppen. "
+                 "Der Sprecher der Regierung wies die Vorwürfe zurück.\n", encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(f), "--no-models"])
+    assert res.exit_code == 0, res.output
+    assert "Events (0)" in res.output and "the text names none" in res.output

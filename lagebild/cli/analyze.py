@@ -63,6 +63,9 @@ def format_summary(doc: Document) -> str:
     if doc.below_floor:
         lines.append(f"  ({doc.below_floor} more below the confidence floor, not shown: --min-confidence 0 "
                      "shows them)")
+    if not doc.events and doc.actors and not any(a.code for a in doc.actors):
+        lines.append("  (no actor of this article has a country or organisation code: the text names none, "
+                     "so no event between them can be coded)")
     if doc.quotes:
         lines.append(f"Quotes ({len(doc.quotes)}):")
         for q in doc.quotes:
