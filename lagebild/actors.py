@@ -78,12 +78,16 @@ class Mention:
     anaphor: bool = False       # "der Indonesier": a person named before, by nationality
     code_from: str | None = None    # "story": the code is the story's country, not said for this mention;
                                     # "nearby": the country named just before it (also a guess)
+    code_via: str | None = None     # "earlier": the code comes from an earlier mention (the same role
+                                    # or office, an institution's compound, an organisation's members);
+                                    # shown as ``code_inferred``, not a feature of the trained models
     of_place: str | None = None     # "der Gouverneur von Kursk": a place the lexicon does not know
     foreign: bool = False           # "ausländische Journalisten": not of the story's country, no guess
 
     def participant(self) -> Participant:
         return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector,
-                           mention=self.span(), code_inferred=self.code_from if self.code else None)
+                           mention=self.span(),
+                           code_inferred=(self.code_from or self.code_via) if self.code else None)
 
     def span(self) -> Span:
         """The mention's place in the text (its text is set from the input by ``offsets.rebase``)."""
@@ -815,20 +819,25 @@ class ActorTagger:
             if m.code is None and (m.of_place or m.foreign):
                 pass            # the office of a place the lexicon does not know, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
-                m.code = self._code_of_complement(idx.mentions, n) \
-                    or self._code_of_membership(m, idx.mentions[:n]) or self._code_from_prefix(m, idx.mentions[:n]) \
-                    or self._code_of_same_role(m, idx.mentions[:n])
+                m.code = self._code_of_complement(idx.mentions, n)     # said for it ("der Regierung Polens")
+                if m.code is None:
+                    m.code = self._code_of_membership(m, idx.mentions[:n]) \
+                        or self._code_from_prefix(m, idx.mentions[:n]) or self._code_of_same_role(m, idx.mentions[:n])
+                    m.code_via = "earlier" if m.code else None
             if m.code is None and not m.of_place and not m.foreign and m.kind in ("person", "organisation", "group") \
                     and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)
+                    m.code_via = "earlier" if m.code else None
                 elif m.sector in STATE_SECTORS:
                     # state offices: the office's country, else where the story is written from
-                    m.code = self._code_from_office(m, idx.mentions) or home
+                    office = self._code_from_office(m, idx.mentions)
+                    m.code = office or home
+                    m.code_via = "earlier" if office else None
                     if m.code is None:
                         m.code = self._code_nearby(m, idx.mentions[:n])
                         m.code_from = "nearby" if m.code else None
-                    if m.code is None or (m.code == home and not self._code_from_office(m, idx.mentions)):
+                    if m.code is None or (m.code == home and not office):
                         # where the story is written from before the story's most named country
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
                         # 12 codes right that were wrong, 1 the other way

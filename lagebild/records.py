@@ -77,7 +77,8 @@ class Participant:
     sector: str | None = None
     inferred: str | None = None     # why a participant not named in the text is there (home, other_side, ...)
     code_inferred: str | None = None    # named, but its country not said for it: "story" (the story's country)
-                                        # or "nearby" (the country named just before it)
+                                        # or "nearby" (the country named just before it) or
+                                        # "earlier" (of an earlier mention of the same role or office)
     mention: Span | None = field(default=None, compare=False)
 
 

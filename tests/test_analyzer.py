@@ -321,3 +321,16 @@ def test_a_longer_dictionary_name_wins_over_demonym_and_role():
     doc = analyze("Der Europäische Gerichtshof für Menschenrechte verurteilte Russland.", dct="2024-05-17")
     ev = only(doc.events, "ACCUSE")
     assert {p.code for p in ev.source} == {"COE"} and {p.code for p in ev.target} == {"RUS"}
+
+
+def test_a_country_from_an_earlier_mention_of_the_same_role_is_marked_inferred():
+    """ "die libanesische Regierung" ... "der Regierung": the second Regierung's country is not said
+    for it (a new-user probe found it shown as said)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    doc = Analyzer(use_models=False, coder="rules")(Article(doc_id="c", dct="2024-10-10", text=(
+        "Die libanesische Regierung bat um Hilfe. Die Opposition in Berlin warf der Regierung vor, "
+        "zu spät reagiert zu haben.")))
+    parts = [p for e in doc.events for p in e.source + e.target if p.text == "Regierung" and p.code == "LBN"]
+    later = [p for p in parts if p.mention is not None and p.mention.start > 40]
+    assert later and all(p.code_inferred == "earlier" for p in later)

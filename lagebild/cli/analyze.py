@@ -15,7 +15,7 @@ from ..records import Document
 
 #: how the text summary says where a participant's country comes from when the text does not
 #: say it for that mention (``Participant.code_inferred``)
-COUNTRY_FROM = {"story": "the story's", "nearby": "named just before"}
+COUNTRY_FROM = {"story": "the story's", "nearby": "named just before", "earlier": "of an earlier mention"}
 
 
 def _side(parts) -> str:

@@ -38,6 +38,11 @@ MAX_TYPES = 2        # types per token considered
 MAX_PER_SIDE = 2     # mentions per side considered
 
 
+#: a side's country guessed from the story (the judge's feature; "earlier", a country from an earlier
+#: mention, is shown to users since session 9 but is no part of the feature the model was trained on)
+GUESSED_COUNTRY = frozenset({"story", "nearby"})
+
+
 def pbin(p: float) -> str:
     """A probability as the lower edge of its bin ("0.3" for 0.3 <= p < 0.5)."""
     edge = "0"
@@ -420,7 +425,7 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
         if code == "-":
             continue
         f += [f"{side}rank={min(code_rank.get(code, 9), 4)}", f"{side}org={len(code) != 3}",
-              f"{side}story={bool(part and part.code_inferred)}", f"{side}sec={part.sector if part else None}",
+              f"{side}story={bool(part and part.code_inferred in GUESSED_COUNTRY)}", f"{side}sec={part.sector if part else None}",
               f"T{side}sec={typ}|{part.sector if part else None}"]
     if s != "-" and s == t:
         f += ["self", f"Tself={typ}"]
