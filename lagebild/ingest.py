@@ -168,6 +168,18 @@ def load_analyzer(spec: Any = None, factory_only: bool = False):
     return factory if factory_only else factory()
 
 
+@dataclass(frozen=True)
+class WithFloor:
+    """The default analyzer with another confidence floor (``--min-confidence``): picklable for
+    the worker processes, where the analyzer is built; the same analyzer version."""
+
+    min_confidence: float
+    version: str = ANALYZER_VERSION
+
+    def __call__(self):
+        return load_analyzer(DEFAULT_ANALYZER, factory_only=True)(min_confidence=self.min_confidence)
+
+
 @dataclass
 class Analyzed:
     """What a worker sends back for one article."""
@@ -695,8 +707,7 @@ class Ingester:
         if analyzer is None and min_confidence is not None and not os.environ.get("LAGEBILD_ANALYZER"):
             # the analyzer applies the floor itself (and the one-sided policy that goes with it):
             # with the default analyzer, the workers' one takes this floor instead of its default
-            from functools import partial
-            analyzer = partial(load_analyzer(DEFAULT_ANALYZER, factory_only=True), min_confidence=min_confidence)
+            analyzer = WithFloor(min_confidence)
         self.workers, self.scheduler, self.analyzer = workers, scheduler, analyzer
         self.batch_size = max(1, batch_size)
         if chunk_size is None:

@@ -356,7 +356,8 @@ class Queries:
     # -- dyads -----------------------------------------------------------------------------
     def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day",
                       first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
-        """Per ``unit``: events a->b and b->a, their Goldstein sums, and material conflict."""
+        """Per ``unit``: events a->b and b->a, the Goldstein sums and the number (``asserted``) of
+        the asserted ones with a Goldstein value, and material conflict."""
         where, params = f.sql()
         rng, rp = _in_range(first, last)
         ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
@@ -366,6 +367,7 @@ class Queries:
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
                    coalesce(sum(goldstein) FILTER (WHERE {ab} AND {HAPPENED}), 0) AS goldstein_a_to_b,
                    coalesce(sum(goldstein) FILTER (WHERE {ba} AND {HAPPENED}), 0) AS goldstein_b_to_a,
+                   count(goldstein) FILTER (WHERE {HAPPENED}) AS asserted,
                    {MATERIAL_CONFLICT_COUNT} AS material_conflict
             FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {DYAD_SIDES}
             GROUP BY 1 ORDER BY 1""", [a, b, b, a, a, b, b, a] + params + rp + [a, b, b, a]))

@@ -559,3 +559,15 @@ def test_a_negation_the_clause_rules_read_is_never_an_asserted_learned_event(tex
         pytest.skip("no event model")
     evs = [e for e in an(Article(doc_id="n", text=text, dct="2025-03-12")).events if e.type == typ]
     assert evs and all(e.factuality == "negated" for e in evs)
+
+
+def test_a_negation_of_another_happening_with_the_same_cue_word_leaves_a_fact_asserted():
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    if an.learned is None:
+        pytest.skip("no event model")
+    doc = an(Article(doc_id="n", dct="2025-03-12",
+                     text="Frankreich hat Deutschland nicht kritisiert, aber Italien hat Deutschland kritisiert."))
+    facts = {(e.source[0].code, e.factuality) for e in doc.events if e.type == "ACCUSE" and e.source}
+    assert ("ITA", "asserted") in facts and ("ITA", "negated") not in facts

@@ -252,3 +252,14 @@ def test_a_dyad_of_undated_events_has_an_unknown_trend(tmp_path):
         dyads = {(d["source"], d["target"]): d for d in Queries(s.con).top_dyads(EventFilter())}
     assert dyads[("RUS", "UKR")]["trend"] == "unknown"
     assert dyads[("USA", "IRN")]["trend"] in ("rising", "falling", "steady")
+
+
+def test_the_dyad_page_averages_goldstein_over_the_asserted_events(tmp_path):
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    db = tmp_path / "d.duckdb"
+    ingest(db, [art(1, "#EV CONSULT CHN JPN 2022-02-01"), art(2, "#EV CONSULT CHN JPN 2022-02-02 hypothetical"),
+                art(3, "#EV CONSULT CHN JPN 2022-02-20"), art(4, "#EV CONSULT CHN JPN 2022-02-21 hypothetical")])
+    with TestClient(create_app(str(db))) as client:
+        esc = client.get("/dyads/CHN/JPN.json").json()["escalation"]
+    assert esc["goldstein_mean_first_half"] == 1.0 and esc["goldstein_mean_second_half"] == 1.0

@@ -599,9 +599,10 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
                                 factuality=None if factuality == "all" else factuality)
         except StoreError as exc:
             _fail(exc)
-        if not len(df) and fmt == "table" and "hypothetical" in factuality:
-            click.echo("note: hypothetical events have no date, so no day counts them; "
-                       f"`lagebild events --actor {actor_a} --factuality hypothetical` lists them", err=True)
+        if not len(df) and fmt == "table" and ("hypothetical" in factuality or "negated" in factuality):
+            click.echo("note: hypothetical events, and negated ones without a date of their own, have no "
+                       f"day, so no day counts them; `lagebild events --actor {actor_a} --factuality "
+                       f"{factuality}` lists them", err=True)
         _emit(df, fmt)
 
 

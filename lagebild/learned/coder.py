@@ -46,13 +46,20 @@ def rule_confidence(p: float, th: "Thresholds") -> float:
     return calibrated(p, th.rule_a, th.rule_b)
 
 
-def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext) -> bool:
-    """Whether the rule coder reads the cue word ``st.tokens[k]`` as negated ("hat keine Sanktionen
-    verhängt", "griff nicht an"). Its clause rules decide a negation's scope; the factuality model
-    learns from 51 negated events among 3,148 and calls such an event asserted (a false fact), so
-    for an event the model calls asserted, a negation the rules read wins."""
+def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, source: list, target: list) -> bool:
+    """Whether the rule coder reads the same happening -- its cue word ``st.tokens[k]``, type and
+    sides -- as negated ("hat keine Sanktionen verhängt", "griff nicht an"). Its clause rules decide
+    a negation's scope; the factuality model learns from 51 negated events among 3,148 and calls
+    such an event asserted (a false fact), so for an event the model calls asserted, a negation the
+    rules read wins. The sides must agree: "Frankreich hat Deutschland nicht kritisiert, aber
+    Italien hat Deutschland kritisiert" leaves Italy's criticism asserted."""
     t = st.tokens[k]
-    return any(h.factuality == "negated" for h in ctx.rule_hits.get((t.sent, t.i), ()))
+
+    def same(rule_side: frozenset, side: list) -> bool:
+        codes = {p.code or "-" for p in side}
+        return not rule_side and not codes or bool(rule_side & codes)
+    return any(h.factuality == "negated" and h.type == typ and same(h.sources, source) and same(h.targets, target)
+               for h in ctx.rule_hits.get((t.sent, t.i), ()))
 
 
 @dataclass
@@ -266,7 +273,7 @@ class LearnedCoder:
             clauses = self._clauses(tr, cache)
             if denied_report(clauses, clauses.index(clause), self.lex):
                 fact = "hypothetical"    # "wies Berichte zurück, wonach ...": not told as a fact
-        if fact == "asserted" and negated_by_rules(tr.st, tr.k, ctx):
+        if fact == "asserted" and negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt):
             fact = "negated"
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence

@@ -272,8 +272,8 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
         raise HTTPError(404, f"no events between {a} and {b} in this database")
     half = len(tl) // 2
 
-    def _mean(rows):
-        n = sum(r["a_to_b"] + r["b_to_a"] for r in rows)
+    def _mean(rows):     # of the asserted events, as the sums are
+        n = sum(r["asserted"] for r in rows)
         g = sum(r["goldstein_a_to_b"] + r["goldstein_b_to_a"] for r in rows)
         return round(g / n, 2) if n else None
     before, recent = _mean(tl[:half]), _mean(tl[half:])
