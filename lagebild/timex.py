@@ -1895,7 +1895,8 @@ def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, 
     tense = "future" if factuality == "planned" else \
         ("past" if factuality == "asserted" and told_in_past else None)
     if factuality in UNDATED_WITHOUT_TIMEX:
-        anchor = None   # a time another sentence set dates no happening that did not happen
+        # a time another clause or sentence set dates no happening that did not happen
+        anchor = wider = None
     date = event_date(timexes, start, end, dct, cue, wider=wider, tense=tense, anchor=anchor)
     # the document's date never dates a happening that did not happen (``UNDATED_WITHOUT_TIMEX``)
     return None if date.from_dct and (not dct or factuality in UNDATED_WITHOUT_TIMEX) else date

@@ -484,3 +484,14 @@ def test_a_negated_event_takes_no_date_from_another_sentence():
         doc_id="n", text="Am Freitag beginnt die Konferenz. Russland wird die Ukraine nicht angreifen.", dct=DCT))
     neg = [e for e in doc.events if e.factuality == "negated"]
     assert neg and all(e.date is None for e in neg)
+
+
+def test_a_negated_event_takes_no_date_from_another_clause_of_its_sentence():
+    from lagebild.timex import happening_date
+    text = "Die EU verhängte am Montag Sanktionen, Russland griff nicht an."
+    found = find_timexes(text, DCT)
+    clause = text.index("Russland")
+    assert happening_date("negated", found, clause, len(text), DCT, cue=text.index("griff"),
+                          wider=(0, len(text))) is None
+    assert happening_date("asserted", found, clause, len(text), DCT, cue=text.index("griff"),
+                          wider=(0, len(text))).value == "2022-02-14"
