@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DataError
-from .inference import forget_trained, load_trained, try_load
+from .inference import blas_ops, forget_trained, load_trained, try_load
 from .modelinfo import DEP_MODEL_DIR as DEP_DIR, dep_model_dir
 from .ner import PACKAGE_DIR, default_data_dir, save_atomically
 
@@ -284,15 +284,10 @@ def split_silver(sents: Sequence[DepSentence], excluded: set[str], every: int
     return train, dev, len(sents) - len(train) - len(dev)
 
 
+@blas_ops()   # the networks are built and trained on numpy's BLAS (lagebild.inference)
 def train_dep(data_dir: str | Path | None = None, out: str | Path | None = None,
               settings: DepSettings | None = None, log: Callable[[str], None] = print) -> dict:
     """Train the parser and write it to ``out`` (default: the shipped place)."""
-    from .inference import blas_ops
-    with blas_ops():
-        return _train_dep(data_dir, out, settings, log)
-
-
-def _train_dep(data_dir, out, settings, log) -> dict:
     from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.util import fix_random_seed, load_config, load_model_from_config

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DataError
-from .inference import forget_trained, load_trained, try_load
+from .inference import blas_ops, forget_trained, load_trained, try_load
 from .ner import PACKAGE_DIR, default_data_dir, save_atomically, split_by_position
 
 MORPH_DIR = PACKAGE_DIR / "models" / "parser_de"
@@ -185,16 +185,11 @@ class MorphSettings:
                                  # on raw text, same architecture); train ner first
 
 
+@blas_ops()   # the networks are built and trained on numpy's BLAS (lagebild.inference)
 def train_morph(data_dir: str | Path | None = None, out: str | Path | None = None,
                 settings: MorphSettings | None = None,
                 log: Callable[[str], None] = print) -> dict:
     """Train the POS + case tagger and write it to ``out`` (default: the shipped place)."""
-    from .inference import blas_ops
-    with blas_ops():
-        return _train_morph(data_dir, out, settings, log)
-
-
-def _train_morph(data_dir, out, settings, log) -> dict:
     from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.util import fix_random_seed, load_config, load_model_from_config

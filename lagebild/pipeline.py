@@ -242,18 +242,15 @@ def _parser_for(meta: dict):
     import os
     from pathlib import Path
 
-    from .depparse import try_load_dep
+    from . import depparse
+    from .inference import try_load
     trained_with, fingerprint = meta.get("dep_path"), meta.get("dep_fingerprint")
     path = None if os.environ.get("LAGEBILD_DEP_MODEL") or not trained_with or not Path(trained_with).is_dir() \
         else trained_with
     fix = (f"set LAGEBILD_DEP_MODEL to the parser the event model was trained with ({trained_with}, "
            f"fingerprint {fingerprint}), or retrain the event model (`lagebild train events`, with --parse "
            "to keep the structure features)")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        dep = try_load_dep(path)
-    for w in caught:
-        warnings.warn(f"{w.message}; {fix}", RuntimeWarning, stacklevel=3)
+    dep = try_load(depparse.load_dep, path, f"sentence structure; {fix}")
     if dep is not None and fingerprint and dep.fingerprint != fingerprint:
         warnings.warn(f"the event model was trained on the structure of another dependency parser "
                       f"(this one is {dep.fingerprint} at {dep.path}); {fix}", RuntimeWarning, stacklevel=3)

@@ -249,7 +249,7 @@ def test_a_model_trained_on_another_parser_or_none_warns_with_what_to_do(monkeyp
     monkeypatch.setenv("LAGEBILD_DEP_MODEL", str(tmp_path / "none"))
     with pytest.warns(RuntimeWarning, match="without sentence structure.*LAGEBILD_DEP_MODEL"):
         assert _parser_for(meta) is None
-    monkeypatch.setattr(lagebild.depparse, "try_load_dep", lambda path=None: _FakeDep())
+    monkeypatch.setattr(lagebild.depparse, "load_dep", lambda path=None: _FakeDep())
     with pytest.warns(RuntimeWarning, match="another dependency parser.*LAGEBILD_DEP_MODEL"):
         assert _parser_for(meta) is not None
 
