@@ -238,7 +238,7 @@ def test_training_with_parse_records_the_parser_and_feeds_its_structure_to_the_m
     an.dep = lagebild.depparse.load_dep()
     prep = Prepared(doc, an)
     assert prep.ctx.parse
-    _, role_rows, _, _ = examples(prep)
+    role_rows = examples(prep)[1]
     assert any("dep=subj" in feats and label == "source" for feats, label in role_rows)
 
 

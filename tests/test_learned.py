@@ -171,6 +171,9 @@ def test_trained_model_ships_a_dyad_judge(tiny_model):
     back = load_event_model(out)
     assert back.judge is not None and "right" in back.judge.classes
     assert 0.0 < back.thresholds.judge < 1.0
+    # the pair model ships beside it, and the judge reads it
+    assert back.pair is not None and {"ACCUSE", "ASSAULT"} <= set(back.pair.classes)
+    assert any(f.startswith("pair=") for f in back.judge.features)
 
 
 def test_an_office_and_its_apposition_or_place_are_never_two_sides():

@@ -92,6 +92,7 @@ class EventModel:
     factuality: LinearModel
     rulecheck: LinearModel | None = None      # is a rule-coder event right? (its confidence)
     judge: LinearModel | None = None          # does the article report this dyad? (judge.py)
+    pair: LinearModel | None = None           # which types between two actors of a sentence? (pairs.py)
     thresholds: Thresholds = field(default_factory=Thresholds)
     modes: dict[str, str] = field(default_factory=dict)     # "TYPE|lemma" -> most frequent mode in train
     meta: dict = field(default_factory=dict)
@@ -105,6 +106,8 @@ class EventModel:
             self.rulecheck.save(out / "rulecheck.npz")
         if self.judge is not None:
             self.judge.save(out / "judge.npz")
+        if self.pair is not None:
+            self.pair.save(out / "pair.npz")
         meta = dict(self.meta, thresholds=self.thresholds.__dict__, modes=self.modes)
         (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -124,6 +127,7 @@ def load_event_model(path: Path | None = None) -> EventModel | None:
                       rulecheck=LinearModel.load(path / "rulecheck.npz") if (path / "rulecheck.npz").exists()
                       else None,
                       judge=LinearModel.load(path / "judge.npz") if (path / "judge.npz").exists() else None,
+                      pair=LinearModel.load(path / "pair.npz") if (path / "pair.npz").exists() else None,
                       thresholds=Thresholds(**meta.get("thresholds", {})), modes=meta.get("modes", {}),
                       meta=meta)
 
@@ -326,7 +330,8 @@ class LearnedCoder:
         th = self.model.thresholds
         if "dyads" not in cache:
             dyads, feats = judge_rows(self.model.trigger, self.model.role, ctx, rule_events,
-                                      Settings(th.judge_trigger, th.judge_role), cache)
+                                      Settings(th.judge_trigger, th.judge_role), cache,
+                                      pair=self.model.pair)
             classes = self.model.judge.classes
             probs = self.model.judge.proba_many(feats)[:, classes.index("right")] \
                 if feats and "right" in classes else [0.0] * len(dyads)

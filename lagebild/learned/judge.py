@@ -31,6 +31,7 @@ from ..syntax import attachment, coarse
 from ..text import SentenceTokens
 from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
 from .linear import LinearModel
+from .pairs import dyad_probs
 
 NONE = "O"
 PROB_BINS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
@@ -387,8 +388,9 @@ class DocDyads:
 
 
 def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, int],
-                  parse: bool = False) -> list[str]:
-    """The judge's features of dyad ``d`` (``parse``: the model reads sentence structure)."""
+                  parse: bool = False, pair: dict | None = None) -> list[str]:
+    """The judge's features of dyad ``d`` (``parse``: the model reads sentence structure; ``pair``:
+    the pair model's dyads of the article, ``pairs.dyad_probs``, None without a pair model)."""
     typ, s, t = d.key
     learned = [c for c in d.support if c.rule is None]
     rules = [c for c in d.support if c.rule is not None]
@@ -434,6 +436,9 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
         fuller = (s != "-" and (typ, s) in doc.full_src) or (t != "-" and (typ, t) in doc.full_tgt)
         f.append(f"fuller={fuller}")
     f.append(f"alt_types={_bucket(len(doc.types_of_pair.get(d.key[1:], ())) - 1)}")
+    if pair is not None:
+        p = pair.get(d.key, (0.0, None))[0]
+        f += [f"pair={pbin(p)}", f"Tpair={typ}|{pbin(p)}"]
     return f
 
 
@@ -444,9 +449,10 @@ def code_ranks(ctx: DocContext) -> dict[str, int]:
 
 
 def judge_rows(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_events: list[Event],
-               s: Settings, cache: dict) -> tuple[list[Dyad], list[list[str]]]:
-    """The dyads of one article and their features."""
+               s: Settings, cache: dict, pair: LinearModel | None = None) -> tuple[list[Dyad], list[list[str]]]:
+    """The dyads of one article and their features (``pair``: the pair model, ``pairs.py``)."""
     dyads = group(candidates(trigger, role, ctx, rule_events, s, cache))
+    probs = dyad_probs(pair, ctx, rule_events, cache) if pair is not None else None
     ranks = code_ranks(ctx)
     doc = DocDyads.of(dyads)
-    return dyads, [dyad_features(d, doc, ranks, ctx.parse) for d in dyads]
+    return dyads, [dyad_features(d, doc, ranks, ctx.parse, probs) for d in dyads]

@@ -27,6 +27,7 @@ from ..events.policies import output_policies
 from ..records import Article, Event, Participant
 from .coder import NONE, EventModel, LearnedCoder, Thresholds, calibrated, combine, rule_confidence
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
+from . import pairs
 from .linear import LinearModel
 
 
@@ -97,6 +98,9 @@ def shared_gold_preps(analyzer, log: Callable[[str], None] = print) -> list[Gold
 LEXICON_TYPE = ("vcue=", "ncue=", "rule=")
 BASE_C = (0.1, 0.3, 1.0)   # the trigger/role/factuality (and fold and rulecheck) models' regularization,
                            # chosen on SELECTION by the default coder's F1
+PAIR_C = 0.3              # the pair model's regularization (0: no pair model); chosen on the train news
+                          # out of fold (session 10: default F1 0.4074 / 0.4135 / 0.4018 for C 0.1 / 0.3 / 1.0,
+                          # 0.3928 without a pair model)
 WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 KEEP_RECALL = 2 / 3       # a default confidence floor keeps at least this share of the best-F1 recall
 #: Where the choices of training are made (the trigger, role and factuality models' regularization
@@ -118,8 +122,9 @@ ONE_SIDED = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)        # confidence an event wi
 BOOTSTRAP = 2000          # resamples of the selection articles for the one-standard-error rule
 
 
-def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list, Counter]:
-    """(trigger rows, role rows, factuality rows, mode counts) of one article: rows are (features, label).
+def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list, Counter, list]:
+    """(trigger rows, role rows, factuality rows, mode counts, pair rows) of one article: rows are
+    (features, label).
 
     ``ambiguous``: annotators mark one cue per happening, so another word of the sentence that
     the lexicon gives the same type ("Anschlag" marked, "getötet" not) is most often the same
@@ -175,7 +180,8 @@ def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list,
         fact_rows.append((factuality_features(st, k, typ, ctx), ev.factuality))
         if ev.mode:
             modes[(typ, lemma(st.tokens[k].text), ev.mode)] += 1
-    return trig_rows, role_rows, fact_rows, modes
+    pair_rows = pairs.rows(ctx, prep.stages.rule_events, prep.gold) if PAIR_C else []
+    return trig_rows, role_rows, fact_rows, modes, pair_rows
 
 
 def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_weight=None,
@@ -364,13 +370,16 @@ def _counts(gold: dict[int, dict], kept: dict[int, list[Event]]) -> np.ndarray:
 
 
 def fold_models(per_article: list, weights: list[float], C: float, folds: int = FOLDS) -> list:
-    """The trigger and role models of each fold: trained on the train articles of the other folds
-    (article ``i`` is in fold ``i % folds``), so that an article's candidates look as new text's do."""
+    """The trigger, role and pair models of each fold: trained on the train articles of the other
+    folds (article ``i`` is in fold ``i % folds``), so that an article's candidates look as new
+    text's do. The pair model is None where ``PAIR_C`` is 0."""
     out = []
     for f in range(folds):
         trig, tw = stacked(per_article, weights, 0, lambda i: i % folds != f)
         role, rw = stacked(per_article, weights, 1, lambda i: i % folds != f)
-        out.append((fit(trig, C, weights=tw), fit(role, C, weights=rw)))
+        pair, pw = stacked(per_article, weights, 4, lambda i: i % folds != f)
+        out.append((fit(trig, C, weights=tw), fit(role, C, weights=rw),
+                    fit(pair, PAIR_C, weights=pw) if PAIR_C else None))
     return out
 
 
@@ -441,11 +450,11 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_p
     row_doc: list[int] = []
     row_sides: list[tuple] = []    # each dyad's type, the codes of its sides and its cue
     folds = len(folded)
-    for f, (mt, mr) in enumerate(folded):
+    for f, (mt, mr, mp) in enumerate(folded):
         for i, prep in enumerate(train_prep):
             if i % folds != f:
                 continue
-            dyads, feats = judge_rows(mt, mr, prep.ctx, prep.stages.rule_events, settings, {})
+            dyads, feats = judge_rows(mt, mr, prep.ctx, prep.stages.rule_events, settings, {}, pair=mp)
             slots = gold_slots(prep.doc.as_gold()["events"])
             rows += [(x, "right" if any(sl.accepts(d.key) for sl in slots) else "wrong")
                      for d, x in zip(dyads, feats)]
@@ -681,8 +690,10 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     # there are none), each C with the decoder thresholds (used without a judge) chosen on dev
     tried = []
     for C in BASE_C:
+        pair_rows, pw = stacked(per_article, weights, 4)
         model = EventModel(trigger=fit(trig, C, weights=tw), role=fit(role, C, weights=rw),
                            factuality=fit(fact, C, weights=fw), modes=best_mode,
+                           pair=fit(pair_rows, PAIR_C, weights=pw) if PAIR_C else None,
                            meta={"uses_parse": analyzer.dep is not None})
         caches = [{} for _ in dev_prep]
         best = None
