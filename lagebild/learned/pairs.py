@@ -126,33 +126,33 @@ def units(ctx: DocContext, rule_events: list[Event], cache: dict | None = None) 
         sent_f |= {f"cls={c}" for t in toks for c in SENTENCE_CLASSES if ctx.lex.is_(t.lower, c)}
         here = [m for m in ms if m.sent == st.sentence.index]
         first = here[0] if here else None
-        rules = rules_of.get(st.sentence.index, [])
-        found: dict[tuple[int, str, str], Unit] = {}
+        rule_sides = [(ev, {q.code or "-" for q in ev.source} or {"-"}, {q.code or "-" for q in ev.target} or {"-"})
+                      for ev in rules_of.get(st.sentence.index, [])]
+        side_f = {(side, id(m)): _side_features(side, m, st, ctx, first, lems, cues)
+                  for side in ("S", "G") for m in ms + [None]}
+        found: dict[tuple[int, str, str], tuple[Mention | None, Mention | None, set[str]]] = {}
         for a in ms + [None]:
             for b in ms + [None]:
                 if a is b or (a is not None and b is not None and a.actor_id and a.actor_id == b.actor_id):
                     continue
                 sc, tc = (a.code if a else "-"), (b.code if b else "-")
-                f = set(sent_f)
-                f.update(_side_features("S", a, st, ctx, first, lems, cues))
-                f.update(_side_features("G", b, st, ctx, first, lems, cues))
+                key = (st.sentence.index, sc, tc)
+                if key not in found:
+                    found[key] = (a, b, set())
+                f = found[key][2]       # what the pair adds to the sentence's features (a key's pairs united)
+                f.update(side_f[("S", id(a))])
+                f.update(side_f[("G", id(b))])
                 if a is not None and b is not None:
                     f.update(["self" if sc == tc else "other", f"pairsec={a.sector}|{b.sector}"])
                     if a.sent == b.sent == st.sentence.index:
                         f.update(_between_features(a, b, st, lems, cues))
-                for ev in rules:
-                    ss = {q.code or "-" for q in ev.source} or {"-"}
-                    gs = {q.code or "-" for q in ev.target} or {"-"}
+                for ev, ss, gs in rule_sides:
                     if sc in ss and tc in gs:
                         f.update([f"rule={ev.type}", f"rulef={ev.factuality}"])
                     elif sc in ss or tc in gs:
                         f.add(f"rule1={ev.type}")
-                key = (st.sentence.index, sc, tc)
-                if key in found:
-                    found[key].features = sorted(set(found[key].features) | f)
-                else:
-                    found[key] = Unit(st.sentence.index, sc, tc, st, a, b, sorted(f))
-        out += found.values()
+        sent_list = sorted(sent_f)      # no pair feature shares a prefix with them: no feature twice
+        out += [Unit(key[0], key[1], key[2], st, a, b, sent_list + sorted(f)) for key, (a, b, f) in found.items()]
     if cache is not None:
         cache["pair_units"] = out
     return out
