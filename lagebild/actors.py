@@ -102,6 +102,7 @@ class ActorIndex:
     actors: list[Actor] = field(default_factory=list)
     default_code: str | None = None
     dateline_code: str | None = None
+    home: str | None = None         # where the outlet reports from, as the caller says (``Article.country``)
 
     def in_sentence(self, sent: int) -> list[Mention]:
         return [m for m in self.mentions if m.sent == sent]
@@ -606,8 +607,11 @@ class ActorTagger:
 
     # -- document level -------------------------------------------------------------------
     def tag(self, sentences: list[SentenceTokens], quote_spans: list[tuple[int, int]],
-            ner_persons: list[tuple[int, int]] | None = None) -> ActorIndex:
-        idx = ActorIndex()
+            ner_persons: list[tuple[int, int]] | None = None, home: str | None = None) -> ActorIndex:
+        """``home``: where the outlet reports from (``Article.country``): the story's country when it
+        names none, and the one of the names Germany, Austria and Switzerland share ("die Grünen")
+        where it names none of the three. Never a side's code where the text gives one."""
+        idx = ActorIndex(home=home)
         known: dict[str, Mention] = {}   # surname -> person mention that introduced it
         full_names: set[str] = set()     # surnames of persons named in full so far (any surname)
         for st in sentences:
@@ -651,7 +655,12 @@ class ActorTagger:
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
             self._appositions(st, ms)
             idx.mentions.extend(ms)
-        idx.default_code = self._default_code(idx.mentions)
+        if home:
+            # the story's country from what it names for certain ("die Grünen" may be of any of three
+            # countries), else the outlet's
+            idx.default_code = self._default_code([m for m in idx.mentions if not set(m.alt_codes) & DACH]) or home
+        else:
+            idx.default_code = self._default_code(idx.mentions)
         self._resolve(idx)
         return idx
 
@@ -690,7 +699,8 @@ class ActorTagger:
     def _dach_names(idx: "ActorIndex") -> None:
         """Names that Germany, Austria and Switzerland share ("die Bundesregierung", "die Grünen",
         coded DEU with AUT and CHE as alternatives) take the country the story is from: the
-        dateline's ("Wien – ..."), else the one of them the story names most, else the first."""
+        dateline's ("Wien – ..."), else the one of them the story names most, else the outlet's
+        (``ActorIndex.home``), else the first."""
         counts = Counter(m.code for m in idx.mentions if m.code and not m.alt_codes and not m.pronoun)
         for m in idx.mentions:
             options = (m.code,) + tuple(c for c in m.alt_codes if c != m.code) if m.code else ()
@@ -702,6 +712,8 @@ class ActorTagger:
                 best = max(options, key=lambda c: (counts.get(c, 0), c == m.code))
                 if counts.get(best, 0):
                     m.code = best
+                elif idx.home in options:
+                    m.code = idx.home
 
     @classmethod
     def _code_of_complement(cls, mentions: list[Mention], n: int) -> str | None:
@@ -904,3 +916,15 @@ class ActorTagger:
             actor_of[id(m)] = a
             if m.text not in a.mentions:
                 a.mentions.append(m.text)
+
+
+def home_country(value: str) -> str:
+    """A country code for ``Article.country`` ("aut" -> "AUT"); ValueError, saying what is
+    accepted, for anything that is not an ISO 3166 alpha-3 code of the shipped country table."""
+    from .corpus import ORG_CODES, valid_codes
+    code = (value or "").strip().upper()
+    if len(code) != 3 or not code.isalpha() or code not in valid_codes() or code in ORG_CODES:
+        raise ValueError(f"{value!r} is not a country code: give the ISO 3166 alpha-3 code of the country "
+                         "the outlet reports from, e.g. AUT, DEU, CHE (`lagebild actors --search Österreich` shows codes)")
+    return code
+

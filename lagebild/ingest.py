@@ -700,8 +700,10 @@ class Ingester:
                  batch_size: int = 64, chunk_size: int | None = None,
                  near_threshold: float = 0.8, near_window: int = 50_000,
                  recycle_after: int | None = None, progress: Progress | None = None,
-                 time_budget: float | None = DEFAULT_TIME_BUDGET, min_confidence: float | None = None):
+                 time_budget: float | None = DEFAULT_TIME_BUDGET, min_confidence: float | None = None,
+                 country: str | None = None):
         self.store = store
+        self.country = country      # where the outlet reports from, for articles that do not say (Article.country)
         self.time_budget = time_budget
         self.min_confidence = min_confidence   # events below it are not stored (None: the analyzer's default)
         if analyzer is None and min_confidence is not None and not os.environ.get("LAGEBILD_ANALYZER"):
@@ -813,6 +815,8 @@ class Ingester:
                     continue
                 stats.read += 1
                 art = _clean_article(art, self.progress.warn)
+                if self.country and not art.country:
+                    art = dataclasses.replace(art, country=self.country)
                 h = content_hash(art.text)
                 if h in hashes:
                     stats.known += 1
@@ -945,7 +949,7 @@ class Ingester:
                     "near_duplicate_of": dup_of, "near_duplicate_score": score,
                     "warnings": to_json(doc.warnings) if doc.warnings else None,
                     "batch_id": batch_id, "ingested_at": now,
-                    "analyzer_version": self.analyzer_version})
+                    "analyzer_version": self.analyzer_version, "country": art.country})
                 mh_rows.append({"article_id": aid, "signature": r.signature})
             for a in doc.actors:
                 actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
@@ -1038,7 +1042,7 @@ class Ingester:
             for r in rows:
                 arts.append((Article(doc_id=r["doc_id"], text=r["text"], dct=r["dct"],
                                      title=r["title"], url=r["url"], source=r["source"],
-                                     origin=r["origin"]), r))
+                                     origin=r["origin"], country=r.get("country")), r))
                 stored[r["content_hash"]] = (int(r["article_id"]), _nn(r["near_duplicate_of"]))
             if self.backend is None:
                 self.backend = make_backend(self.workers, self.scheduler, self.analyzer,

@@ -31,6 +31,8 @@ class Article:
     url: str | None = None
     source: str | None = None       # outlet or feed name
     origin: str | None = None       # file path (and line) it came from, for messages
+    country: str | None = None      # where the outlet reports from (ISO 3166 alpha-3): the country of a
+                                    # story that names none (``actors.home_country``)
 
 
 @dataclass

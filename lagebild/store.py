@@ -58,12 +58,13 @@ from .errors import StoreError
 from .records import EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: columns added since version 1: (table, column, type); an older store gets them on the
 #: first opening for writing
 MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     2: [("articles", "analyzer_version", "VARCHAR"), ("event_mentions", "date_value", "VARCHAR")],
     3: [("events", "confidence", "DOUBLE"), ("event_mentions", "confidence", "DOUBLE")],
+    4: [("articles", "country", "VARCHAR")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -83,6 +84,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("n_events", "INTEGER"), ("near_duplicate_of", "BIGINT"),
         ("near_duplicate_score", "DOUBLE"), ("warnings", "VARCHAR"), ("batch_id", "BIGINT"),
         ("ingested_at", "TIMESTAMP"), ("analyzer_version", "VARCHAR"),
+        ("country", "VARCHAR"),     # where the outlet reports from, as given at ingest (Article.country)
     ],
     "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
     "actors": [
@@ -555,7 +557,7 @@ class Store:
         """The next ``limit`` articles whose analyzer version is not ``version``."""
         excl = sorted(set(exclude))
         sql = ("SELECT article_id, doc_id, content_hash, source, url, dct, title, origin, "
-               "text, near_duplicate_of FROM articles WHERE analyzer_version IS DISTINCT "
+               "text, near_duplicate_of, country FROM articles WHERE analyzer_version IS DISTINCT "
                "FROM ? ")
         params: list[Any] = [version]
         if excl:

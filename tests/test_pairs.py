@@ -70,15 +70,64 @@ def test_a_dyad_takes_the_largest_probability_of_its_units_and_the_judge_reads_i
     (d,) = group([Candidate("ASSAULT", part[0], part[1], 0.5, 0.5, 0.5, 1, 1, sent=0)])
     f = dyad_features(d, [d], {}, pair=probs)
     assert f"pair={pbin(p)}" in f and f"Tpair=ASSAULT|{pbin(p)}" in f
+    # a dyad the pair model has no unit for reads "none", not a probability of 0
+    (other,) = group([Candidate("ASSAULT", part[0], None, 0.5, 0.5, 0.5, 1, 0, sent=0)])
+    assert "pair=none" in dyad_features(other, [other], {}, pair={})
     assert not any(x.startswith("pair") for x in dyad_features(d, [d], {}))   # no pair model: no feature
+
+
+def _lin(*features):
+    return LinearModel(classes=["O", "X"], features={f: i for i, f in enumerate(features)},
+                       weights=np.zeros((len(features), 2), np.float32), bias=np.zeros(2, np.float32))
 
 
 def test_an_event_model_saves_and_loads_its_pair_model(tmp_path):
     from lagebild.learned.coder import EventModel, load_event_model
-    lin = LinearModel(classes=["O", "X"], features={"a": 0}, weights=np.zeros((1, 2), np.float32),
-                      bias=np.zeros(2, np.float32))
-    EventModel(trigger=lin, role=lin, factuality=lin, pair=lin).save(tmp_path)
+    lin = _lin("a")
+    EventModel(trigger=lin, role=lin, factuality=lin, judge=_lin("tp=0.3"), pair=lin).save(tmp_path)
     back = load_event_model(tmp_path)
     assert back.pair is not None and back.pair.classes == ["O", "X"]
-    (tmp_path / "pair.npz").unlink()
-    assert load_event_model(tmp_path).pair is None          # an older model without one still loads
+    # a model saved without one over the folder leaves no stale pair.npz behind
+    EventModel(trigger=lin, role=lin, factuality=lin, judge=_lin("tp=0.3")).save(tmp_path)
+    assert not (tmp_path / "pair.npz").exists() and load_event_model(tmp_path).pair is None
+
+
+def test_a_judge_that_reads_the_pair_model_never_loads_without_it(tmp_path):
+    from lagebild.errors import ModelError
+    from lagebild.learned.coder import EventModel, load_event_model
+    lin = _lin("a")
+    EventModel(trigger=lin, role=lin, factuality=lin, judge=_lin("tp=0.3", "pair=0.5"), pair=lin).save(tmp_path)
+    (tmp_path / "pair.npz").unlink()            # a folder copied without it
+    with pytest.raises(ModelError, match="pair.npz.*lagebild train events"):
+        load_event_model(tmp_path)
+
+
+def test_planned_cooperation_is_an_agree_for_the_pair_model_as_for_the_scorer():
+    from lagebild.corpus import GoldEvent, Participant, Span
+    from lagebild.learned.pairs import labels
+    text = "Frankreich will am Montag mit Deutschland beraten."
+    ctx, _ = _ctx(text)
+    k = text.index("beraten")
+    ev = GoldEvent(type="CONSULT", factuality="planned", cue=Span(k, k + 7, "beraten"),
+                   source=[Participant("FRA", "GOV", None)], target=[Participant("DEU", "GOV", None)])
+    assert labels([ev], ctx)[0] == {(0, "FRA", "DEU"): {"CONSULT", "AGREE"}}
+    ev.factuality = "asserted"
+    assert labels([ev], ctx)[0] == {(0, "FRA", "DEU"): {"CONSULT"}}
+
+
+def test_a_sentence_without_a_coded_actor_has_no_units():
+    from lagebild.learned.pairs import dyad_probs, units
+    ctx, st = _ctx("Es regnete am Montag den ganzen Tag.")
+    assert units(ctx, st.rule_events) == []
+    assert dyad_probs(_lin("a"), ctx, st.rule_events, {}) == {}
+
+
+def test_fold_pair_models_never_train_on_their_own_fold(monkeypatch):
+    import lagebild.learned.train as T
+    seen = []
+    monkeypatch.setattr(T, "fit", lambda rows, C, weights=None: seen.append(sorted({r[0][0] for r in rows})) or C)
+    per_article = [([], [], [], None, [([f"doc{i}"], "O")]) for i in range(10)]
+    out = T.fold_pair_models(per_article, [1.0] * 10, folds=5)
+    assert len(out) == 5
+    for f, docs in enumerate(seen):
+        assert docs == sorted(f"doc{i}" for i in range(10) if i % 5 != f)

@@ -85,6 +85,7 @@ def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
     con.execute("ALTER TABLE event_mentions DROP COLUMN date_value")
     con.execute("ALTER TABLE events DROP COLUMN confidence")          # added in version 3
     con.execute("ALTER TABLE event_mentions DROP COLUMN confidence")
+    con.execute("ALTER TABLE articles DROP COLUMN country")           # added in version 4
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     with Store(db, read_only=True) as s:            # read-only: readable as it is
@@ -93,3 +94,4 @@ def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
     from lagebild.store import SCHEMA_VERSION
     assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     assert q(db, "SELECT analyzer_version FROM articles ORDER BY article_id") == [(None,), (SPEC,)]
+    assert q(db, "SELECT country FROM articles ORDER BY article_id") == [(None,), (None,)]

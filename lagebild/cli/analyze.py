@@ -10,6 +10,7 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
+from .options import country_option
 from ..records import Document
 
 
@@ -111,9 +112,10 @@ def format_summary(doc: Document) -> str:
               show_default=default_floor_text(),
               help="Drop events whose confidence is below this before merging (0 keeps all; "
                    "--coder rules gives no confidence, so nothing is dropped).")
+@country_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
 def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, coder,
-                min_confidence, quiet):
+                min_confidence, country, quiet):
     """Analyze German articles: actors, events, quotes and dates.
 
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] ' or 'date: ...'),
@@ -129,6 +131,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
       lagebild analyze examples/aussenminister-treffen.txt
       lagebild analyze article.txt --format json
       lagebild analyze a.txt b.jsonl dir/ --format jsonl --dct 2022-02-18
+      lagebild analyze austrian-news.jsonl --country AUT
     """
     from ..readers import ReadStats, iter_articles
 
@@ -144,6 +147,9 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
                                  csv_text=csv_text, csv_id=csv_id, csv_date=csv_date)
     except InputError as e:
         raise click.UsageError(str(e)) from None
+    if country:
+        from dataclasses import replace
+        articles = (replace(a, country=a.country or country) for a in articles)
     analyzer = _analyzer(no_models, coder, min_confidence)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     docs_json = []

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import InputError, LagebildError
 from ..modelinfo import default_floor_text
+from .options import country_option
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing). "
            "Default: $LAGEBILD_DB.")
@@ -200,7 +201,8 @@ def _make(db: str, o: dict[str, Any]):
                        analyzer=o["analyzer"], batch_size=o["batch_size"],
                        near_threshold=o["near_threshold"],
                        recycle_after=o["recycle_after"], progress=progress,
-                       time_budget=o["time_budget"] or None, min_confidence=o["min_confidence"])
+                       time_budget=o["time_budget"] or None, min_confidence=o["min_confidence"],
+                       country=o.get("country"))
     except BaseException:
         store.close()
         raise
@@ -218,6 +220,7 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @_db_option
 @_ingest_options
+@country_option
 @click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--dct-fill", is_flag=True,
               help="With --dct: only fill in articles without a date of their own.")
@@ -340,6 +343,7 @@ def _in_band(iter_articles, paths, **kw):
 @click.option("--timeout", type=float, default=10.0, show_default=True,
               help="Seconds before a feed request gives up.")
 @_ingest_options
+@country_option
 def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     """Poll RSS/Atom feeds and ingest new articles, round after round.
 

@@ -18,13 +18,12 @@ from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_c
 from ..timex import happening_date
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
-from .features import (DocContext, candidate_mentions, content_token, factuality_features, role_features,
+from .features import (NONE, DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features, trigger_probs)
 from .judge import Dyad, Settings, judge_rows, sentence_clauses, sides
 from .linear import LinearModel
 
 from ..modelinfo import event_model_dir
-NONE = "O"
 MAX_SIDE = 3
 EXTRA = 0.8      # a second participant on a side needs this probability
 
@@ -99,6 +98,9 @@ class EventModel:
 
     def save(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
+        for name, part in (("rulecheck", self.rulecheck), ("judge", self.judge), ("pair", self.pair)):
+            if part is None and (out / f"{name}.npz").exists():
+                (out / f"{name}.npz").unlink()      # a file of an earlier model this one does not have
         self.trigger.save(out / "trigger.npz")
         self.role.save(out / "role.npz")
         self.factuality.save(out / "factuality.npz")
@@ -122,7 +124,7 @@ def load_event_model(path: Path | None = None) -> EventModel | None:
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except ValueError as exc:
         raise ModelError(f"{path / 'meta.json'}: corrupt ({exc}) -- retrain with `lagebild train events`") from exc
-    return EventModel(trigger=LinearModel.load(path / "trigger.npz"), role=LinearModel.load(path / "role.npz"),
+    model = EventModel(trigger=LinearModel.load(path / "trigger.npz"), role=LinearModel.load(path / "role.npz"),
                       factuality=LinearModel.load(path / "factuality.npz"),
                       rulecheck=LinearModel.load(path / "rulecheck.npz") if (path / "rulecheck.npz").exists()
                       else None,
@@ -130,6 +132,10 @@ def load_event_model(path: Path | None = None) -> EventModel | None:
                       pair=LinearModel.load(path / "pair.npz") if (path / "pair.npz").exists() else None,
                       thresholds=Thresholds(**meta.get("thresholds", {})), modes=meta.get("modes", {}),
                       meta=meta)
+    if model.pair is None and model.judge is not None and any(f.startswith("pair=") for f in model.judge.features):
+        raise ModelError(f"{path / 'pair.npz'}: missing, but the dyad judge of this model reads the pair model "
+                         "-- copy the whole model folder, or retrain with `lagebild train events`")
+    return model
 
 
 @dataclass

@@ -20,6 +20,7 @@ from ..text import SentenceTokens, Token
 FACT_CLASSES = ("negation", "hypothetical", "planned", "condition", "speech", "subordinator",
                 "unreal_noun", "negative_subordinator", "promise", "not_negation", "quote_verb")
 WINDOW = 8
+NONE = "O"       # the class of "no event" (trigger and pair models)
 
 
 def _bucket(n: int) -> str:

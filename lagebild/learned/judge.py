@@ -29,11 +29,10 @@ from ..events.roles import _partner, attributes_of, coordinated_group, listed_at
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
-from .features import DocContext, _bucket, candidate_mentions, role_features, trigger_probs
+from .features import NONE, DocContext, _bucket, candidate_mentions, role_features, trigger_probs
 from .linear import LinearModel
 from .pairs import dyad_probs
 
-NONE = "O"
 PROB_BINS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
 MAX_TYPES = 2        # types per token considered
 MAX_PER_SIDE = 2     # mentions per side considered
@@ -437,8 +436,9 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
         f.append(f"fuller={fuller}")
     f.append(f"alt_types={_bucket(len(doc.types_of_pair.get(d.key[1:], ())) - 1)}")
     if pair is not None:
-        p = pair.get(d.key, (0.0, None))[0]
-        f += [f"pair={pbin(p)}", f"Tpair={typ}|{pbin(p)}"]
+        # "none": the pair model has no unit for the dyad (a side from a list member or a rule event)
+        p = pbin(pair[d.key][0]) if d.key in pair else "none"
+        f += [f"pair={p}", f"Tpair={typ}|{p}"]
     return f
 
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors import Mention
+from ..evaluate.events import FOLDED_INTO_AGREE
 from ..events import lemma
-from ..records import Event
+from ..records import Event, Participant
 from ..text import SentenceTokens
-from .features import DocContext, _bucket, candidate_mentions, content_token
+from .features import NONE, DocContext, _bucket, candidate_mentions, content_token
 from .linear import LinearModel
 
-NONE = "O"
 NEAR = 6                 # tokens on either side of a mention whose cue words and lemmas it sees
 SENTENCE_CLASSES = ("negation", "hypothetical", "condition", "speech", "planned")
 
@@ -33,7 +33,9 @@ SENTENCE_CLASSES = ("negation", "hypothetical", "condition", "speech", "planned"
 @dataclass
 class Unit:
     """One sentence and one ordered pair of codes (source, target; "-" for none), with the
-    mentions that stand for them (the first such pair in the sentence) and its features."""
+    mentions that stand for them (the first such pair in ``candidate_mentions`` order: the
+    sentence's, then the sentence before's) and its features (those of every pair of mentions
+    with these codes, united)."""
 
     sent: int
     src: str
@@ -123,11 +125,10 @@ def units(ctx: DocContext, rule_events: list[Event], cache: dict | None = None) 
         lems = [lemma(t.text) if content_token(t) else None for t in toks]
         cues = _cue_types(st, lems, ctx)
         sent_f = {f"L={x}" for x in lems if x is not None} | {f"cue={ty}" for ts in cues.values() for ty in ts}
-        sent_f |= {f"cls={c}" for t in toks for c in SENTENCE_CLASSES if ctx.lex.is_(t.lower, c)}
+        sent_f |= {f"cls={c}" for w in {t.lower for t in toks} for c in SENTENCE_CLASSES if ctx.lex.is_(w, c)}
         here = [m for m in ms if m.sent == st.sentence.index]
         first = here[0] if here else None
-        rule_sides = [(ev, {q.code or "-" for q in ev.source} or {"-"}, {q.code or "-" for q in ev.target} or {"-"})
-                      for ev in rules_of.get(st.sentence.index, [])]
+        rule_sides = [(ev, _named(ev.source), _named(ev.target)) for ev in rules_of.get(st.sentence.index, [])]
         side_f = {(side, id(m)): _side_features(side, m, st, ctx, first, lems, cues)
                   for side in ("S", "G") for m in ms + [None]}
         found: dict[tuple[int, str, str], tuple[Mention | None, Mention | None, set[str]]] = {}
@@ -158,9 +159,17 @@ def units(ctx: DocContext, rule_events: list[Event], cache: dict | None = None) 
     return out
 
 
+def _named(side: list[Participant]) -> set[str]:
+    """The codes of a rule event's side that the text names ("-" for none): a participant a
+    fallback policy filled (``inferred``) is left out, as the judge leaves it out
+    (``judge.rule_candidates``)."""
+    return {p.code for p in side if p.code and not p.inferred} or {"-"}
+
+
 def labels(gold_events, ctx: DocContext) -> tuple[dict, set]:
     """The event types each (sentence, source code, target code) reports by the gold events whose
-    cue stands in the sentence (every alternative code of a side counts), and the keys that only
+    cue stands in the sentence (every alternative code of a side counts; a planned CONSULT,
+    SUPPORT, COOPERATE or AID is an AGREE too, as the scorer reads it), and the keys that only
     optional events report (left out of training)."""
     lab: dict[tuple[int, str, str], set[str]] = {}
     opt: set[tuple[int, str, str]] = set()
@@ -173,10 +182,13 @@ def labels(gold_events, ctx: DocContext) -> tuple[dict, set]:
         for s in src:
             for t in tgt:
                 key = (st.sentence.index, s, t)
+                types = set(ev.type.split("|"))
+                if ev.factuality == "planned" and types & FOLDED_INTO_AGREE:
+                    types.add("AGREE")
                 if ev.optional:
                     opt.add(key)
                 else:
-                    lab.setdefault(key, set()).update(ev.type.split("|"))
+                    lab.setdefault(key, set()).update(types)
     return lab, opt - set(lab)
 
 
@@ -196,9 +208,10 @@ def rows(ctx: DocContext, rule_events: list[Event], gold_events) -> list[tuple[l
 def dyad_probs(model: LinearModel, ctx: DocContext, rule_events: list[Event], cache: dict
                ) -> dict[tuple[str, str, str], tuple[float, Unit]]:
     """(type, source code, target code) -> (the largest probability of its units, that unit); kept
-    in ``cache``."""
-    if "pair_probs" in cache:
-        return cache["pair_probs"]
+    in ``cache`` (per model)."""
+    key_ = ("pair_probs", id(model))
+    if key_ in cache:
+        return cache[key_]
     us = units(ctx, rule_events, cache)
     out: dict[tuple[str, str, str], tuple[float, Unit]] = {}
     if us:
@@ -211,5 +224,5 @@ def dyad_probs(model: LinearModel, ctx: DocContext, rule_events: list[Event], ca
                 p = float(row[ci])
                 if key not in out or p > out[key][0]:
                     out[key] = (p, u)
-    cache["pair_probs"] = out
+    cache[key_] = out
     return out

@@ -27,7 +27,7 @@ from ..events.policies import output_policies
 from ..records import Article, Event, Participant
 from .coder import NONE, EventModel, LearnedCoder, Thresholds, calibrated, combine, rule_confidence
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
-from . import pairs
+from . import pairs as pair_model
 from .linear import LinearModel
 
 
@@ -100,7 +100,8 @@ BASE_C = (0.1, 0.3, 1.0)   # the trigger/role/factuality (and fold and rulecheck
                            # chosen on SELECTION by the default coder's F1
 PAIR_C = 0.3              # the pair model's regularization (0: no pair model); chosen on the train news
                           # out of fold (session 10: default F1 0.4074 / 0.4135 / 0.4018 for C 0.1 / 0.3 / 1.0,
-                          # 0.3928 without a pair model)
+                          # 0.3928 without a pair model; after the review's fixes 0.4083 / 0.3980 / 0.4103 for
+                          # base C 0.1 / 0.3 / 1.0)
 WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 KEEP_RECALL = 2 / 3       # a default confidence floor keeps at least this share of the best-F1 recall
 #: Where the choices of training are made (the trigger, role and factuality models' regularization
@@ -180,7 +181,7 @@ def examples(prep: Prepared, ambiguous: str = "skip") -> tuple[list, list, list,
         fact_rows.append((factuality_features(st, k, typ, ctx), ev.factuality))
         if ev.mode:
             modes[(typ, lemma(st.tokens[k].text), ev.mode)] += 1
-    pair_rows = pairs.rows(ctx, prep.stages.rule_events, prep.gold) if PAIR_C else []
+    pair_rows = pair_model.rows(ctx, prep.stages.rule_events, prep.gold) if PAIR_C else []
     return trig_rows, role_rows, fact_rows, modes, pair_rows
 
 
@@ -369,17 +370,29 @@ def _counts(gold: dict[int, dict], kept: dict[int, list[Event]]) -> np.ndarray:
     return article_counts([(gold[i], {"events": [asdict(e) for e in output_policies(kept[i])]}) for i in gold])
 
 
-def fold_models(per_article: list, weights: list[float], C: float, folds: int = FOLDS) -> list:
+def fold_models(per_article: list, weights: list[float], C: float, pairs: list | None = None,
+                folds: int = FOLDS) -> list:
     """The trigger, role and pair models of each fold: trained on the train articles of the other
     folds (article ``i`` is in fold ``i % folds``), so that an article's candidates look as new
-    text's do. The pair model is None where ``PAIR_C`` is 0."""
+    text's do. ``pairs``: the fold pair models (``fold_pair_models``; they do not depend on ``C``),
+    else None for each fold."""
     out = []
     for f in range(folds):
         trig, tw = stacked(per_article, weights, 0, lambda i: i % folds != f)
         role, rw = stacked(per_article, weights, 1, lambda i: i % folds != f)
-        pair, pw = stacked(per_article, weights, 4, lambda i: i % folds != f)
-        out.append((fit(trig, C, weights=tw), fit(role, C, weights=rw),
-                    fit(pair, PAIR_C, weights=pw) if PAIR_C else None))
+        out.append((fit(trig, C, weights=tw), fit(role, C, weights=rw), pairs[f] if pairs else None))
+    return out
+
+
+def fold_pair_models(per_article: list, weights: list[float], folds: int = FOLDS) -> list:
+    """The pair model of each fold (``PAIR_C``; trained on the other folds, as ``fold_models``),
+    or an empty list where ``PAIR_C`` is 0."""
+    if not PAIR_C:
+        return []
+    out = []
+    for f in range(folds):
+        rows, w = stacked(per_article, weights, 4, lambda i: i % folds != f)
+        out.append(fit(rows, PAIR_C, weights=w))
     return out
 
 
@@ -419,8 +432,8 @@ def article_weight(prep: Prepared, written_weight: float) -> float:
 
 
 def stacked(per_article: list, weights: list[float], part: int, take=lambda i: True) -> tuple[list, list[float]]:
-    """One kind of example rows (0 trigger, 1 role, 2 factuality) of the articles ``take``
-    accepts, with each row's weight."""
+    """One kind of example rows (0 trigger, 1 role, 2 factuality, 4 pair; 3 is the mode counts)
+    of the articles ``take`` accepts, with each row's weight."""
     rows: list = []
     w: list[float] = []
     for i, (ex, wt) in enumerate(zip(per_article, weights)):
@@ -433,8 +446,8 @@ def stacked(per_article: list, weights: list[float], part: int, take=lambda i: T
 def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_prep: list[Prepared],
               C: float, log: Callable[[str], None], written_weight: float = 1.0
               ) -> tuple[LinearModel, OutOfFold, float]:
-    """The dyad judge: its training rows are the dyads of each train article as trigger and role
-    models trained on the other folds see them (so that they look like new text to it). Its C,
+    """The dyad judge: its training rows are the dyads of each train article as trigger, role and
+    pair models trained on the other folds see them (so that they look like new text to it). Its C,
     threshold and calibration are chosen on the train news articles as a judge trained on the
     other folds sees them (``SELECTION``; the dev split where there are none); the dev figures
     are logged. Sets ``model.thresholds`` (judge, judge_a/b); returns the judge, its
@@ -670,6 +683,11 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                       "trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep),
                                      "gold_files_reported": len(extra)},
                       "chosen_on": where,
+                      "pair_C": PAIR_C if model.pair is not None else None,
+                      # the chosen default's (tp, fp, fn) per selection article, for paired comparisons
+                      # of later models (``one_se_ties``)
+                      "selection_counts": {train_prep[i].doc.doc_id: [int(x) for x in row]
+                                           for i, row in zip(oof.gold, sided[one_sided])},
                       "C": C, "dev": {k: s[k] for k in ("precision", "recall", "f1", "factuality_accuracy",
                                                       "false_facts", "tp", "fp", "fn")},
                       "dev_at_0.8": {"events": len(high), "right": sum(high)},
@@ -688,12 +706,17 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     # the trigger, role and factuality models' regularization C: the one whose default coder and
     # floor score best on ``SELECTION`` (the train news out of fold; dev and the gold files where
     # there are none), each C with the decoder thresholds (used without a judge) chosen on dev
+    # the pair model (its own regularization ``PAIR_C``): one for the coder, one per fold for the judge
+    pair_rows, pw = stacked(per_article, weights, 4)
+    pair = fit(pair_rows, PAIR_C, weights=pw) if PAIR_C else None
+    fold_pairs = fold_pair_models(per_article, weights)
+    if PAIR_C:
+        log(f"pair model: {len(pair_rows)} rows ({sum(lab != NONE for _, lab in pair_rows)} with a type), "
+            f"C={PAIR_C} ({time.time() - t0:.0f} s)")
     tried = []
     for C in BASE_C:
-        pair_rows, pw = stacked(per_article, weights, 4)
         model = EventModel(trigger=fit(trig, C, weights=tw), role=fit(role, C, weights=rw),
-                           factuality=fit(fact, C, weights=fw), modes=best_mode,
-                           pair=fit(pair_rows, PAIR_C, weights=pw) if PAIR_C else None,
+                           factuality=fit(fact, C, weights=fw), modes=best_mode, pair=pair,
                            meta={"uses_parse": analyzer.dep is not None})
         caches = [{} for _ in dev_prep]
         best = None
@@ -711,7 +734,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         model.thresholds = Thresholds(trigger=tt, role=rt, calib_a=a, calib_b=b)
         # the rule events' judge: is a rule-coder event right? (trained on train, its output is
         # the rule events' confidence)
-        folded = fold_models(per_article, weights, C)
+        folded = fold_models(per_article, weights, C, fold_pairs)
         model.rulecheck, rule_oof = fit_rulecheck(model, train_prep, C, folded)
         # the dyad judge (judge.py): trained on cross-fitted candidates of train, threshold out of fold
         model.judge, oof, judge_f1 = fit_judge(model, train_prep, folded, dev_prep, C, log,

@@ -1,0 +1,94 @@
+"""Where the outlet reports from (``Article.country``, ``--country``): the country of a story that
+names none, never a side the text codes otherwise."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild.actors import home_country
+from lagebild.cli import main
+from lagebild.ingest import Ingester
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+from lagebild.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import ScriptedAnalyzer  # noqa: E402
+
+DOMESTIC = ("Die Regierung hat am Montag die Opposition scharf kritisiert. "
+            "Die Grünen warfen der Regierung Versagen vor.")
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Analyzer(coder="rules", use_models=False)
+
+
+def _codes(an, text, country=None):
+    st = an.stages(Article(doc_id="h", text=text, country=country))
+    return {m.text: (m.code, m.code_from) for m in st.actors.mentions}
+
+
+def test_a_story_that_names_no_country_takes_the_outlets_for_its_offices_and_shared_names(tagger):
+    without = _codes(tagger, DOMESTIC)
+    assert without["Regierung"][0] != "AUT" and without["Grünen"][0] == "DEU"     # as before: no guess of AUT
+    with_home = _codes(tagger, DOMESTIC, "AUT")
+    assert with_home["Regierung"] == ("AUT", "story")       # shown as inferred, never as said
+    assert with_home["Grünen"][0] == "AUT"
+
+
+def test_the_outlets_country_never_overrides_what_the_story_names(tagger):
+    text = "Frankreich hat am Montag neue Gesetze beschlossen. Die Regierung in Paris verteidigte sie."
+    assert _codes(tagger, text, "AUT")["Regierung"][0] == "FRA"
+    # a story naming one of the three countries keeps it for the names they share
+    text = "Die Grünen in Deutschland haben die Bundesregierung kritisiert. Deutschland wählt im Herbst."
+    assert _codes(tagger, text, "AUT")["Grünen"][0] == "DEU"
+
+
+@pytest.mark.parametrize("value,expected", [("AUT", "AUT"), ("deu", "DEU"), (" che ", "CHE")])
+def test_country_codes_are_iso_alpha3_of_the_country_table(value, expected):
+    assert home_country(value) == expected
+
+
+@pytest.mark.parametrize("value", ["XYZ", "WHO", "Österreich", "AT", ""])
+def test_anything_else_is_refused_with_what_to_give(value):
+    with pytest.raises(ValueError, match="ISO 3166 alpha-3.*AUT"):
+        home_country(value)
+
+
+def test_analyze_country_option(tmp_path):
+    f = tmp_path / "dom.txt"
+    f.write_text("date: 2016-03-01\n" + DOMESTIC + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["analyze", str(f), "--country", "aut", "--format", "json", "--coder", "rules"])
+    assert r.exit_code == 0, r.output
+    import json
+    doc = json.loads(r.stdout)
+    sides = {(p["code"], p.get("code_inferred")) for e in doc["events"] for p in e["source"] + e["target"]}
+    assert ("AUT", "story") in sides
+    bad = CliRunner().invoke(main, ["analyze", str(f), "--country", "Austria"])
+    assert bad.exit_code == 2 and "ISO 3166 alpha-3" in bad.output
+
+
+def test_ingest_stores_the_country_and_reanalysis_keeps_it(tmp_path):
+    db = tmp_path / "t.duckdb"
+    seen = []
+
+    class Spy(ScriptedAnalyzer):
+        version = "v-spy"
+
+        def __call__(self, a):
+            seen.append(a.country)
+            return super().__call__(a)
+
+    with Store(db) as store, Ingester(store, analyzer=ScriptedAnalyzer, country="AUT") as ing:
+        ing.ingest([Article(doc_id="a", text="#EV ASSAULT RUS UKR 2022-02-24"),
+                    Article(doc_id="b", text="#EV CONSULT USA RUS 2022-02-20", country="DEU")])
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT doc_id, country FROM articles ORDER BY doc_id").fetchall() == [
+            ("a", "AUT"), ("b", "DEU")]         # an article's own country wins
+    with Store(db) as store, Ingester(store, analyzer=Spy) as ing:
+        assert ing.reanalyze().read == 2
+    assert sorted(seen) == ["AUT", "DEU"]
