@@ -80,14 +80,20 @@ class Mention:
                                     # "nearby": the country named just before it (also a guess)
     code_via: str | None = None     # "earlier": the code comes from an earlier mention (the same role
                                     # or office, an institution's compound, an organisation's members);
-                                    # shown as ``code_inferred``, not a feature of the trained models
+                                    # "shared": a name Germany, Austria and Switzerland share whose
+                                    # country the story does not say; "story": with code_from "nearby",
+                                    # the mention before had the story's country; shown as
+                                    # ``code_inferred``, not a feature of the trained models
     of_place: str | None = None     # "der Gouverneur von Kursk": a place the lexicon does not know
     foreign: bool = False           # "ausländische Journalisten": not of the story's country, no guess
 
     def participant(self) -> Participant:
+        # a country taken from the mention just before, whose own country was the story's, is the
+        # story's too (``code_via`` "story"), not one the text named
+        shown = "story" if self.code_from == "nearby" and self.code_via == "story" else \
+            (self.code_from or self.code_via)
         return Participant(actor=self.actor_id, text=self.text, code=self.code, sector=self.sector,
-                           mention=self.span(),
-                           code_inferred=(self.code_from or self.code_via) if self.code else None)
+                           mention=self.span(), code_inferred=shown if self.code else None)
 
     def span(self) -> Span:
         """The mention's place in the text (its text is set from the input by ``offsets.rebase``)."""
@@ -657,8 +663,9 @@ class ActorTagger:
             idx.mentions.extend(ms)
         if home:
             # the story's country from what it names for certain ("die Grünen" may be of any of three
-            # countries), else the outlet's
-            idx.default_code = self._default_code([m for m in idx.mentions if not set(m.alt_codes) & DACH]) or home
+            # countries), also as a place ("In Ungarn hat die Polizei ..."), else the outlet's
+            certain = [m for m in idx.mentions if not set(m.alt_codes) & DACH]
+            idx.default_code = self._default_code(certain) or self._default_code(certain, places=True) or home
         else:
             idx.default_code = self._default_code(idx.mentions)
         self._resolve(idx)
@@ -712,8 +719,11 @@ class ActorTagger:
                 best = max(options, key=lambda c: (counts.get(c, 0), c == m.code))
                 if counts.get(best, 0):
                     m.code = best
-                elif idx.home in options:
-                    m.code = idx.home
+                else:
+                    # nothing in the story says which of the three: the outlet's, else the first --
+                    # an assumption, shown as such (``code_via``: no feature of the trained models)
+                    m.code = idx.home if idx.home in options else m.code
+                    m.code_via = "shared"
 
     @classmethod
     def _code_of_complement(cls, mentions: list[Mention], n: int) -> str | None:
@@ -755,20 +765,35 @@ class ActorTagger:
     @staticmethod
     def _code_nearby(m: Mention, before: list[Mention]) -> str | None:
         """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
+        other = ActorTagger._nearby(m, before)
+        return other.code if other is not None else None
+
+    @staticmethod
+    def _nearby(m: Mention, before: list[Mention]) -> Mention | None:
+        """The mention whose country ``_code_nearby`` gives."""
         for other in reversed(before):
             if other.sent < m.sent - 2:
                 break
             if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
                     and (other.prep is None or other.prep in ("von", "mit", "gegen")
                          or (m.sector in PEOPLE_SECTORS and other.prep in ("in", "im", "aus", "bei", "nahe"))):
-                return other.code
+                return other
         return None
 
     @staticmethod
-    def _default_code(mentions: list[Mention]) -> str | None:
-        """The article's home country: the most frequent country code among its mentions."""
+    def _mark_guess_of_guess(m: Mention, before: list[Mention]) -> None:
+        """A country from the mention just before is the story's, not one the text named, when that
+        mention's own country was the story's (``code_via`` "story": display only)."""
+        src = ActorTagger._nearby(m, before) if m.code_from == "nearby" else None
+        if src is not None and (src.code_from == "story" or src.code_via in ("story", "shared")):
+            m.code_via = "story"
+
+    @staticmethod
+    def _default_code(mentions: list[Mention], places: bool = False) -> str | None:
+        """The article's home country: the most frequent country code among its mentions (with
+        ``places``, also those named as a place: "in Ungarn")."""
         counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun
-                         and m.prep not in ("in", "nach", "aus", "im", "zur", "zum", "bei"))
+                         and (places or m.prep not in ("in", "nach", "aus", "im", "zur", "zum", "bei")))
         if not counts:
             return None
         return counts.most_common(1)[0][0]
@@ -849,6 +874,7 @@ class ActorTagger:
                     if m.code is None:
                         m.code = self._code_nearby(m, idx.mentions[:n])
                         m.code_from = "nearby" if m.code else None
+                        self._mark_guess_of_guess(m, idx.mentions[:n])
                     if m.code is None or (m.code == home and not office):
                         # where the story is written from before the story's most named country
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
@@ -859,6 +885,7 @@ class ActorTagger:
                     # (where the story is written from before the story's most named country)
                     m.code = self._code_nearby(m, idx.mentions[:n])
                     m.code_from = "nearby" if m.code else None
+                    self._mark_guess_of_guess(m, idx.mentions[:n])
                     if m.code is None:
                         m.code = home or (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) \
                             or idx.default_code
@@ -919,12 +946,19 @@ class ActorTagger:
 
 
 def home_country(value: str) -> str:
-    """A country code for ``Article.country`` ("aut" -> "AUT"); ValueError, saying what is
-    accepted, for anything that is not an ISO 3166 alpha-3 code of the shipped country table."""
+    """A country code for ``Article.country`` ("aut" -> "AUT", "Österreich" -> "AUT"); ValueError,
+    saying what is accepted, for anything that is neither an ISO 3166 alpha-3 code of the shipped
+    country table nor a country's name the lexicon knows."""
+    from .actor_names import search
     from .corpus import ORG_CODES, valid_codes
     code = (value or "").strip().upper()
+    named = [e.code for e in search(value or "", limit=5) if e.kind == "country" and e.code
+             and e.name.casefold() == (value or "").strip().casefold()]
+    if named and not (len(code) == 3 and code in valid_codes()):
+        return named[0]                 # a country's name: "Österreich" -> AUT
     if len(code) != 3 or not code.isalpha() or code not in valid_codes() or code in ORG_CODES:
         raise ValueError(f"{value!r} is not a country code: give the ISO 3166 alpha-3 code of the country "
-                         "the outlet reports from, e.g. AUT, DEU, CHE (`lagebild actors --search Österreich` shows codes)")
+                         "the outlet reports from, e.g. AUT, DEU, CHE, or its German name (`lagebild actors --search "
+                         "Österreich` shows codes)")
     return code
 

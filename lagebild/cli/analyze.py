@@ -16,7 +16,8 @@ from ..records import Document
 
 #: how the text summary says where a participant's country comes from when the text does not
 #: say it for that mention (``Participant.code_inferred``)
-COUNTRY_FROM = {"story": "the story's", "nearby": "named just before", "earlier": "of an earlier mention"}
+COUNTRY_FROM = {"story": "the story's", "nearby": "named just before", "earlier": "of an earlier mention",
+                "shared": "assumed: a name Germany, Austria and Switzerland share"}
 
 
 def _side(parts) -> str:
@@ -66,7 +67,8 @@ def format_summary(doc: Document) -> str:
                      "shows them)")
     if not doc.events and doc.actors and not any(a.code for a in doc.actors):
         lines.append("  (no actor of this article has a country or organisation code: the text names none, "
-                     "so no event between them can be coded)")
+                     "so no event between them can be coded; for domestic news, --country gives the "
+                     "outlet's country, e.g. --country AUT)")
     if doc.quotes:
         lines.append(f"Quotes ({len(doc.quotes)}):")
         for q in doc.quotes:

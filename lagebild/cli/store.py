@@ -525,8 +525,8 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
     event's first source and target: "source: home" (a side filled in), "target
     country: story" (a named side whose country comes from the story, "nearby"
     from the country named just before it, "earlier" from an earlier mention of
-    the same role or office); `lagebild serve` shows it for every
-    participant.
+    the same role or office, "shared" assumed for a name Germany, Austria and
+    Switzerland share); `lagebild serve` shows it for every participant.
 
     \b
     Examples:
