@@ -33,9 +33,21 @@ def shipped_defaults(path: Path | None = None) -> tuple[str | None, float | None
         return None, None
 
 
+def one_sided_floor(path: Path | None = None) -> float | None:
+    """The confidence an event with an empty side needs under any floor above 0 (the one-sided
+    policy chosen in training), or None without a model."""
+    try:
+        meta = json.loads(((path or event_model_dir()) / "meta.json").read_text(encoding="utf-8"))
+        return meta.get("thresholds", {}).get("one_sided")
+    except (OSError, ValueError):
+        return None
+
+
 def default_floor_text() -> str:
     """The default of ``--min-confidence`` as ``--help`` shows it."""
     coder, floor = shipped_defaults()
     if floor is None:
         return "none (no event model: the rule coder gives no confidence)"
-    return f"{floor}, the event model's floor for its default coder '{coder}'"
+    one = one_sided_floor()
+    extra = f"; an event with an empty side needs {one}" if one is not None and one > floor else ""
+    return f"{floor}, the event model's floor for its default coder '{coder}'{extra}"

@@ -112,3 +112,14 @@ def test_ingest_stores_the_country_and_reanalysis_keeps_it(tmp_path):
     with Store(db) as store, Ingester(store, analyzer=Spy) as ing:
         assert ing.reanalyze().read == 2
     assert sorted(seen) == ["AUT", "DEU"]
+
+
+def test_the_floor_text_names_what_an_event_with_an_empty_side_needs(tmp_path, monkeypatch):
+    import json
+    from lagebild.modelinfo import default_floor_text, one_sided_floor
+    (tmp_path / "meta.json").write_text(json.dumps({"default_coder": "both", "thresholds": {
+        "min_confidence": 0.3, "one_sided": 0.5}}), encoding="utf-8")
+    monkeypatch.setenv("LAGEBILD_EVENT_MODEL", str(tmp_path))
+    assert one_sided_floor() == 0.5
+    assert default_floor_text() == "0.3, the event model's floor for its default coder 'both'; " \
+                                   "an event with an empty side needs 0.5"

@@ -63,7 +63,10 @@ def format_summary(doc: Document) -> str:
         if bits:
             lines.append("      " + "; ".join(bits))
     if doc.below_floor:
-        lines.append(f"  ({doc.below_floor} more below the confidence floor, not shown: --min-confidence 0 "
+        from ..modelinfo import one_sided_floor
+        one = one_sided_floor()
+        why = f"; an event with an empty side needs {one}" if one is not None else ""
+        lines.append(f"  ({doc.below_floor} more below the confidence floor{why}, not shown: --min-confidence 0 "
                      "shows them)")
     if not doc.events and doc.actors and not any(a.code for a in doc.actors):
         lines.append("  (no actor of this article has a country or organisation code: the text names none, "
