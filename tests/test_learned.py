@@ -553,6 +553,7 @@ def test_the_floor_counts_a_happening_left_out_by_its_dyads_not_by_records():
 @pytest.mark.parametrize("text, typ", [
     ("Frankreich hat keine Sanktionen gegen Israel verhängt.", "SANCTION"),
     ("Die USA haben keine Waffen an Israel geliefert.", "AID"),
+    ("Die Nato-Staaten haben sich nicht auf neue Hilfen für die Ukraine geeinigt.", "AGREE"),
 ])
 def test_a_negation_the_clause_rules_read_is_never_an_asserted_learned_event(text, typ):
     from lagebild.pipeline import Analyzer

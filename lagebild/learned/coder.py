@@ -51,12 +51,13 @@ def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, sour
     a negation's scope; the factuality model learns from 51 negated events among 3,148 and calls
     such an event asserted (a false fact), so for an event the model calls asserted, a negation the
     rules read wins. The sides must agree: "Frankreich hat Deutschland nicht kritisiert, aber
-    Italien hat Deutschland kritisiert" leaves Italy's criticism asserted."""
+    Italien hat Deutschland kritisiert" leaves Italy's criticism asserted; a side the rule coder
+    left empty agrees with any ("Die Nato-Staaten haben sich nicht auf neue Hilfen für die Ukraine
+    geeinigt": no partner found, the negation still holds)."""
     t = st.tokens[k]
 
     def same(rule_side: frozenset, side: list) -> bool:
-        codes = {p.code or "-" for p in side}
-        return not rule_side and not codes or bool(rule_side & codes)
+        return not rule_side or bool(rule_side & {p.code or "-" for p in side})
     return any(h.factuality == "negated" and h.type == typ and same(h.sources, source) and same(h.targets, target)
                for h in ctx.rule_hits.get((t.sent, t.i), ()))
 
