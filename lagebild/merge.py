@@ -6,7 +6,11 @@ are the same happening only when
 
 * they have the same :func:`merge_key`: PLOVER type, **factuality** and the sets of
   source and target codes. An asserted attack and a hypothetical one ("Russland hat
-  2014 die Ukraine angegriffen … könnte erneut angreifen") are two records, never one;
+  2014 die Ukraine angegriffen … könnte erneut angreifen") are two records, never one.
+  Where one country is on both sides (domestic news: AUT -> AUT), the codes do not tell
+  the actors apart, and the sides' sectors are part of the key too: "Die SPÖ kritisierte
+  die Regierung" (PTY -> GOV) and "Die Gewerkschaft kritisierte die Arbeitgeber" (LAB ->
+  BUS) are two criticisms;
 * their own dates (from a time expression, not the article date) do not differ
   (:func:`dates_compatible`): "am 3. März" and "am 5. März" are two attacks, "im März"
   and "am 5. März" may be one. An event without a date of its own is compatible with
@@ -42,9 +46,18 @@ def codes(side) -> list[str]:
 
 def merge_key(ev: Event) -> str:
     """What two events must share to be merged: type, factuality, source and target codes
-    (``ASSAULT|asserted|RUS|UKR``)."""
+    (``ASSAULT|asserted|RUS|UKR``), and where a code is on both sides, the sides' sectors
+    (``ACCUSE|asserted|AUT|AUT|PTY>GOV``)."""
     src, tgt = codes(ev.source), codes(ev.target)
-    return f"{ev.type}|{ev.factuality}|{','.join(src) or '-'}|{','.join(tgt) or '-'}"
+    key = f"{ev.type}|{ev.factuality}|{','.join(src) or '-'}|{','.join(tgt) or '-'}"
+    if set(src) & set(tgt):
+        key += f"|{','.join(_sectors(ev.source))}>{','.join(_sectors(ev.target))}"
+    return key
+
+
+def _sectors(side) -> list[str]:
+    """The sorted distinct sectors of a side's coded participants ("-" for none)."""
+    return sorted({p.sector or "-" for p in side if p.code})
 
 
 def own_date(ev: Event) -> str | None:

@@ -132,3 +132,20 @@ def test_a_chain_of_partial_mentions_ends_in_the_fullest_record_with_all_evidenc
     c = ev(["NOR", "DNK", "SWE"], [1], date="2022-03-05")
     out = merge_events([a, b, c])
     assert a in out and c in out and b not in out
+
+
+def test_domestic_events_merge_only_when_their_sides_sectors_agree():
+    """With one country on both sides, the codes do not tell the actors apart: "Die SPÖ kritisierte
+    die Regierung. Die Gewerkschaft kritisierte die Arbeitgeber." are two criticisms, "Die SPÖ
+    kritisierte die Regierung ... Die Partei warf dem Kabinett vor ..." one."""
+    def dom(src_sec, tgt_sec, sent):
+        e = ev("ACCUSE", src="AUT", tgt="AUT", sent=sent)
+        e.source[0].sector, e.target[0].sector = src_sec, tgt_sec
+        return e
+    assert len(merge_events([dom("PTY", "GOV", 0), dom("LAB", "BUS", 1)])) == 2
+    assert len(merge_events([dom("PTY", "GOV", 0), dom("PTY", "GOV", 2)])) == 1
+    assert merge_key(dom("PTY", "GOV", 0)) == "ACCUSE|asserted|AUT|AUT|PTY>GOV"
+    # between two countries the sectors stay out of the key, as before
+    a, b = ev("ACCUSE", src="FRA", tgt="AUT"), ev("ACCUSE", src="FRA", tgt="AUT", sent=1)
+    a.source[0].sector, b.source[0].sector = "GOV", "OPP"
+    assert merge_key(a) == merge_key(b) == "ACCUSE|asserted|FRA|AUT"
