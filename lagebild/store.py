@@ -143,15 +143,19 @@ DATE_LABEL = ("CASE date_precision WHEN 'day' THEN strftime(event_date, '%Y-%m-%
               "WHEN 'year' THEN strftime(event_date, '%Y') END")
 
 def _inferred_part(side: str) -> str:
-    p = f"{side}_json"
-    return (f"CASE WHEN json_extract_string({p}, '$[0].inferred') IS NOT NULL "
-            f"THEN '{side}: ' || json_extract_string({p}, '$[0].inferred') "
-            f"WHEN json_extract_string({p}, '$[0].code_inferred') IS NOT NULL "
-            f"THEN '{side} country: ' || json_extract_string({p}, '$[0].code_inferred') END")
+    """What the text does not say for each participant of one side ("source: home" for a side
+    filled in, "target country: story (Polizei)" for a named one whose country is inferred), joined
+    by "; "; NULL when all is said."""
+    def get(field: str) -> str:
+        return f"json_extract_string(x, '$.{field}')"
+    label = (f"CASE WHEN {get('inferred')} IS NOT NULL THEN '{side}: ' || {get('inferred')} "
+             f"ELSE '{side} country: ' || {get('code_inferred')} || ' (' || coalesce({get('text')}, '?') || ')' END")
+    return (f"NULLIF(array_to_string([{label} FOR x IN json_extract(coalesce({side}_json, '[]')::JSON, '$[*]') "
+            f"IF {get('inferred')} IS NOT NULL OR {get('code_inferred')} IS NOT NULL], '; '), '')")
 
 
-#: what of an event's first source and target the text does not say for it ("source: home",
-#: "target country: story"; records.Participant.inferred / code_inferred); NULL when all is said
+#: what of an event's sources and targets the text does not say ("source: home", "target
+#: country: story (Polizei)"; records.Participant.inferred / code_inferred); NULL when all is said
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
 
 #: material conflict (PLOVER/CAMEO quad class 4)

@@ -219,7 +219,7 @@ def test_query_events_says_what_the_text_does_not_say_for_an_event(tmp_path):
     with Store(db, read_only=True) as s:
         df = s.query_events(sort="date")
     assert list(df["type"]) == ["ACCUSE", "CONSULT"]
-    assert df["inferred"][0] == "target country: story"
+    assert df["inferred"][0].startswith("target country: story (")
     assert df["inferred"].isna()[1]
 
 
@@ -263,3 +263,20 @@ def test_the_dyad_page_averages_goldstein_over_the_asserted_events(tmp_path):
     with TestClient(create_app(str(db))) as client:
         esc = client.get("/dyads/CHN/JPN.json").json()["escalation"]
     assert esc["goldstein_mean_first_half"] == 1.0 and esc["goldstein_mean_second_half"] == 1.0
+
+
+def test_the_inferred_label_covers_every_participant_of_a_side():
+    import json as _json
+
+    import duckdb
+
+    from lagebild.store import INFERRED_LABEL
+    src = _json.dumps([{"code": "AUT", "text": "Grünen", "code_inferred": None},
+                       {"code": "AUT", "text": "Regierung", "code_inferred": "story"}])
+    tgt = _json.dumps([{"code": None, "text": None, "inferred": "home"}])
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (source_json VARCHAR, target_json VARCHAR)")
+    con.execute("INSERT INTO events VALUES (?, ?), (?, NULL), ('[]', '[]')",
+                [src, tgt, _json.dumps([{"code": "RUS", "text": "Russland"}])])
+    got = [r[0] for r in con.execute(f"SELECT {INFERRED_LABEL} FROM events").fetchall()]
+    assert got == ["source country: story (Regierung); target: home", None, None]

@@ -521,12 +521,12 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
     Each row is one happening, merged across articles, with its numbers of
     mentions, articles and sources. Dates are the events' own dates (from the
     text when given, else the article's date; a hypothetical event has none, a
-    negated one only its own). "inferred" says what the text does not say for the
-    event's first source and target: "source: home" (a side filled in), "target
-    country: story" (a named side whose country comes from the story, "nearby"
+    negated one only its own). "inferred" says what the text does not say for
+    each source and target: "source: home" (a side filled in), "target country:
+    story (Polizei)" (a named side whose country comes from the story, "nearby"
     from the country named just before it, "earlier" from an earlier mention of
     the same role or office, "shared" assumed for a name Germany, Austria and
-    Switzerland share); `lagebild serve` shows it for every participant.
+    Switzerland share), joined by "; ".
 
     \b
     Examples:
