@@ -1030,3 +1030,21 @@ def test_a_perfect_infinitive_is_told_in_the_past():
     last = clauses[-1]
     assert [t.text for t in last.tokens][-3:] == ["bombardiert", "zu", "haben"]
     assert _told_in_past(last)
+
+
+def test_a_reporter_of_the_same_country_and_sector_as_a_side_is_still_who_says_so():
+    """ "..., sagte Kremlsprecher Peskow": Russia's spokesman reports Russia's attack, according to
+    him; only the side itself is never its own reporter ("Wir werden ... helfen, sagte Scholz")."""
+    doc = analyze("Russland hat die Ukraine am Dienstag angegriffen, sagte Kremlsprecher Peskow.", dct="2024-03-14")
+    (attack,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack.reported_by is not None and "Peskow" in attack.reported_by.text
+
+
+def test_the_learned_coder_drops_a_reporter_only_when_it_is_the_side_itself():
+    from lagebild.learned.coder import _is_reporter
+    from lagebild.records import Participant, Span
+    peskow = Participant(actor="a2", text="Kremlsprecher Peskow", code="RUS", sector="GOV", mention=Span(40, 60, "x"))
+    russia = Participant(actor="a1", text="Russland", code="RUS", sector="GOV", mention=Span(0, 8, "Russland"))
+    assert not _is_reporter(russia, peskow)
+    assert _is_reporter(Participant(actor="a2", text="er", code="RUS", sector="GOV"), peskow)
+    assert _is_reporter(Participant(actor=None, text="x", code="RUS", mention=Span(40, 60, "x")), peskow)

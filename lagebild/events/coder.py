@@ -144,11 +144,10 @@ class EventCoder:
                         and reporter is not None:
                     # "sagte X, ...": the other clauses; "laut X", "nach Angaben des X", "X zufolge":
                     # also the clause it stands in
-                    if not any(m is reporter or (m.code and m.code == reporter.code and m.sector == reporter.sector)
-                               for m in ev.source_m):
+                    if not any(same_actor(m, reporter) for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
                 elif speaker is None and konj and reporter is not None and ev.clause.kind != "condition":
-                    if not any(m.code == reporter.code for m in ev.source_m):
+                    if not any(same_actor(m, reporter) for m in ev.source_m):
                         ev.event.reported_by = reporter.participant()
                 personal = ev.event.type == "RETREAT" and bool(ev.source_m) \
                     and all(m.kind == "person" and m.sector not in FORCES for m in ev.source_m)  # "trat zurück"
@@ -765,3 +764,12 @@ def _no_guess_against_own_state(r: RawEvent) -> None:
     ev = r.event
     ev.source = drop(ev.source, r.source_m, r.target_m)
     ev.target = drop(ev.target, r.target_m, r.source_m)
+
+
+def same_actor(m, reporter) -> bool:
+    """Whether a side's mention is the reporter itself (the same mention or the same resolved
+    actor: "Wir werden helfen, sagte Scholz"), whose report then names no one else. Another actor
+    of the same country and sector is a reporter of its own ("Russland hat ... angegriffen, sagte
+    Kremlsprecher Peskow": according to Peskow)."""
+    return m is reporter or (m.actor_id is not None and m.actor_id == reporter.actor_id)
+

@@ -62,6 +62,14 @@ def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, sour
                for h in ctx.rule_hits.get((t.sent, t.i), ()))
 
 
+def _is_reporter(p, reporter) -> bool:
+    """Whether side participant ``p`` is the reporter itself: the same resolved actor or the same
+    words (``events.coder.same_actor`` for mentions)."""
+    if p.actor is not None and p.actor == reporter.actor:
+        return True
+    return p.mention is not None and reporter.mention is not None and p.mention.start == reporter.mention.start
+
+
 @dataclass
 class Thresholds:
     trigger: float = 0.5      # the best event type's probability must reach this
@@ -300,9 +308,10 @@ class LearnedCoder:
                 ev.condition = sent.text[cond.start - sent.start:cond.end - sent.start]
         ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
         # according to whom: the reporter the rule coder found for this sentence ("laut Polizei",
-        # "sagte ein Sprecher"), unless it is a side of the event itself
+        # "sagte ein Sprecher"), unless it is a side of the event itself (the same actor, not merely
+        # one of the same country and sector: "..., sagte Kremlsprecher Peskow")
         reporter = ctx.reporters.get(sent.index)
-        if reporter is not None and not any(p.code == reporter.code and p.sector == reporter.sector for p in src):
+        if reporter is not None and not any(_is_reporter(p, reporter) for p in src):
             ev.reported_by = reporter
         return ev
 
