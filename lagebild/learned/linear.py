@@ -35,18 +35,28 @@ class LinearModel:
 
     def proba_many(self, rows: list[list[str]]) -> np.ndarray:
         """Class probabilities for many feature lists at once: (n_rows, n_classes)."""
+        return self.softmax(self.sums_many(rows))
+
+    def sums_many(self, rows: list[list[str]]) -> np.ndarray:
+        """Each feature list's summed weights, without the bias: (n_rows, n_classes). Rows that
+        share part of their features may be scored in parts and added (``pairs.dyad_probs``)."""
         get = self.features.get
         idx: list[int] = []
         ends: list[int] = []
         for feats in rows:
             idx.extend([i for i in map(get, feats) if i is not None])
             ends.append(len(idx))
-        s = np.tile(self.bias.astype(np.float64), (len(rows), 1))
+        s = np.zeros((len(rows), len(self.classes)), dtype=np.float64)
         if idx:
             stop = np.array(ends)
             start = np.r_[0, stop[:-1]]
             has = start < stop
             s[has] += np.add.reduceat(self.weights[np.array(idx)], start[has], axis=0)
+        return s
+
+    def softmax(self, sums: np.ndarray) -> np.ndarray:
+        """Class probabilities of summed weights (``sums_many``) with the bias added."""
+        s = sums + self.bias.astype(np.float64)
         s -= s.max(axis=1, keepdims=True)
         e = np.exp(s)
         return e / e.sum(axis=1, keepdims=True)

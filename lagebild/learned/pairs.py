@@ -44,6 +44,7 @@ class Unit:
     src_m: Mention | None
     tgt_m: Mention | None
     features: list[str]
+    n_sent: int = 0             # the first ``n_sent`` features are the sentence's, shared by its units
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -153,7 +154,8 @@ def units(ctx: DocContext, rule_events: list[Event], cache: dict | None = None) 
                     elif sc in ss or tc in gs:
                         f.add(f"rule1={ev.type}")
         sent_list = sorted(sent_f)      # no pair feature shares a prefix with them: no feature twice
-        out += [Unit(key[0], key[1], key[2], st, a, b, sent_list + sorted(f)) for key, (a, b, f) in found.items()]
+        out += [Unit(key[0], key[1], key[2], st, a, b, sent_list + sorted(f), len(sent_list))
+                for key, (a, b, f) in found.items()]
     if cache is not None:
         cache["pair_units"] = out
     return out
@@ -215,7 +217,15 @@ def dyad_probs(model: LinearModel, ctx: DocContext, rule_events: list[Event], ca
     us = units(ctx, rule_events, cache)
     out: dict[tuple[str, str, str], tuple[float, Unit]] = {}
     if us:
-        probs = model.proba_many([u.features for u in us])
+        # the sentence's features once per sentence, each unit's own ones apart (the same sums)
+        first = {}
+        for n, u in enumerate(us):
+            first.setdefault(u.sent, n)
+        order = list(first)
+        shared = model.sums_many([us[first[s]].features[:us[first[s]].n_sent] for s in order])
+        row_of = {s: i for i, s in enumerate(order)}
+        own = model.sums_many([u.features[u.n_sent:] for u in us])
+        probs = model.softmax(own + shared[[row_of[u.sent] for u in us]])
         for u, row in zip(us, probs):
             for ci, c in enumerate(model.classes):
                 if c == NONE:
