@@ -620,9 +620,11 @@ class ActorTagger:
         idx = ActorIndex(home=home)
         known: dict[str, Mention] = {}   # surname -> person mention that introduced it
         full_names: set[str] = set()     # surnames of persons named in full so far (any surname)
+        first_body = None
         for st in sentences:
             if st.sentence.kind != "body":
                 continue
+            first_body = st.sentence.index if first_body is None else first_body
             ms = self.tag_sentence(st, quote_spans)
             dash = next((k for k, t in enumerate(st.tokens[:6]) if t.text in ("–", "—", "-")), None)
             if dash is not None and all(t.is_cap or t.text in ("/", ",") for t in st.tokens[:dash]):
@@ -663,9 +665,12 @@ class ActorTagger:
             idx.mentions.extend(ms)
         if home:
             # the story's country from what it names for certain ("die Grünen" may be of any of three
-            # countries), also as a place ("In Ungarn hat die Polizei ..."), else the outlet's
+            # countries), also as the place its first sentence opens with ("In Ungarn hat die Polizei
+            # ..."; not a destination or origin: "reiste nach Berlin", "Männer aus Rumänien"), else the
+            # outlet's
             certain = [m for m in idx.mentions if not set(m.alt_codes) & DACH]
-            idx.default_code = self._default_code(certain) or self._default_code(certain, places=True) or home
+            framed = [m for m in certain if m.sent == first_body and m.i == 1 and m.prep in ("in", "im")]
+            idx.default_code = self._default_code(certain) or self._default_code(framed, places=True) or home
         else:
             idx.default_code = self._default_code(idx.mentions)
         self._resolve(idx)

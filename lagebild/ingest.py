@@ -528,8 +528,10 @@ def _codes(parts: list[Participant]) -> list[str]:
 
 def merge_key(event: Event) -> tuple[str, bool]:
     """The key events must share to be merged (:func:`lagebild.merge.merge_key`: type,
-    factuality, source and target codes), and whether merging across articles is
-    allowed at all (at least one coded side)."""
+    factuality, source and target codes, and the sides' sectors where a code is on both
+    sides), and whether merging across articles is allowed at all (at least one coded side).
+    A database of an analyzer before 2026.12.6 holds domestic events under the older key:
+    ``lagebild reanalyze`` brings them to the new one."""
     return _merge.merge_key(event), bool(_codes(event.source) or _codes(event.target))
 
 

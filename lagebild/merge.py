@@ -222,3 +222,13 @@ def _join(kept: Event, ev: Event, seen: dict[int, set[tuple[int, int]]], confide
     kept.source += [p for p in ev.source if (p.code, p.text) not in known and p.text]
     known = {(p.code, p.text) for p in kept.target}
     kept.target += [p for p in ev.target if (p.code, p.text) not in known and p.text]
+    if kept.reported_by is not None and any(same_participant(p, kept.reported_by) for p in kept.source):
+        kept.reported_by = None     # a side is never its own reporter, also after the merge
+
+
+def same_participant(p, q) -> bool:
+    """Whether two participants are one actor: the same resolved actor, or the same words of the
+    text ("Wir werden helfen, sagte Scholz": Scholz is the source, so no reporter of it)."""
+    if p.actor is not None and p.actor == q.actor:
+        return True
+    return p.mention is not None and q.mention is not None and p.mention.start == q.mention.start

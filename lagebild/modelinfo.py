@@ -2,6 +2,7 @@
 (light enough for ``--help``)."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -23,24 +24,28 @@ def dep_model_dir() -> Path:
     return Path(os.environ.get("LAGEBILD_DEP_MODEL") or DEP_MODEL_DIR)
 
 
+@functools.lru_cache(maxsize=8)
+def _thresholds(meta_path: str) -> tuple[str | None, dict]:
+    """(default coder, thresholds) of an event model's meta.json, read once per path; (None, {})
+    when it is missing or unreadable."""
+    try:
+        meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))
+        return meta.get("default_coder"), dict(meta.get("thresholds") or {})
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None, {}
+
+
 def shipped_defaults(path: Path | None = None) -> tuple[str | None, float | None]:
     """(default coder, default confidence floor) of the event model, from its meta.json;
     (None, None) when there is no model."""
-    try:
-        meta = json.loads(((path or event_model_dir()) / "meta.json").read_text(encoding="utf-8"))
-        return meta.get("default_coder"), meta.get("thresholds", {}).get("min_confidence")
-    except (OSError, ValueError):
-        return None, None
+    coder, th = _thresholds(str((path or event_model_dir()) / "meta.json"))
+    return coder, th.get("min_confidence")
 
 
 def one_sided_floor(path: Path | None = None) -> float | None:
     """The confidence an event with an empty side needs under any floor above 0 (the one-sided
     policy chosen in training), or None without a model."""
-    try:
-        meta = json.loads(((path or event_model_dir()) / "meta.json").read_text(encoding="utf-8"))
-        return meta.get("thresholds", {}).get("one_sided")
-    except (OSError, ValueError):
-        return None
+    return _thresholds(str((path or event_model_dir()) / "meta.json"))[1].get("one_sided")
 
 
 def default_floor_text() -> str:

@@ -1040,8 +1040,23 @@ def test_a_reporter_of_the_same_country_and_sector_as_a_side_is_still_who_says_s
     assert attack.reported_by is not None and "Peskow" in attack.reported_by.text
 
 
+def test_a_merged_event_whose_source_is_its_reporter_has_no_reporter():
+    """ "Deutschland werde ... liefern, sagte Scholz": read once with Germany as the source (Scholz
+    reports it) and once with Scholz as the source; merged, Scholz is a side, not its reporter."""
+    from lagebild.merge import merge_events
+    from lagebild.records import Event, Evidence, Participant, Span
+    scholz = Participant(actor="a2", text="Scholz", code="DEU", sector="GOV", mention=Span(50, 56, "Scholz"))
+    deu = Participant(actor="a1", text="Deutschland", code="DEU", sector="GOV", mention=Span(0, 11, "Deutschland"))
+    ukr = Participant(actor="a3", text="Ukraine", code="UKR", sector="GOV", mention=Span(20, 27, "Ukraine"))
+    ev = [Event(type="AID", factuality="planned", source=[deu], target=[ukr], reported_by=scholz,
+                evidence=[Evidence(0, 0, 60, "s")]),
+          Event(type="AID", factuality="planned", source=[scholz], target=[ukr], evidence=[Evidence(0, 0, 60, "s")])]
+    (merged,) = merge_events(ev)
+    assert {p.text for p in merged.source} == {"Deutschland", "Scholz"} and merged.reported_by is None
+
+
 def test_the_learned_coder_drops_a_reporter_only_when_it_is_the_side_itself():
-    from lagebild.learned.coder import _is_reporter
+    from lagebild.merge import same_participant as _is_reporter
     from lagebild.records import Participant, Span
     peskow = Participant(actor="a2", text="Kremlsprecher Peskow", code="RUS", sector="GOV", mention=Span(40, 60, "x"))
     russia = Participant(actor="a1", text="Russland", code="RUS", sector="GOV", mention=Span(0, 8, "Russland"))

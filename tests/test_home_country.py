@@ -56,6 +56,16 @@ def test_an_assumed_country_is_never_shown_as_said(tagger):
     assert got["Rebellen"] == ("RUS", "nearby")
 
 
+@pytest.mark.parametrize("text,office", [
+    ("Der Bundeskanzler reiste am Montag nach Berlin. Die Opposition hat die Regierung scharf kritisiert.",
+     "Regierung"),
+    ("Die Polizei hat am Montag drei Männer aus Rumänien festgenommen.", "Polizei"),
+    ("Die Opposition kritisierte die Regierung wegen der Abschiebungen nach Syrien.", "Regierung"),
+])
+def test_a_destination_or_origin_is_not_the_storys_country(tagger, text, office):
+    assert _codes(tagger, text, "AUT")[office][0] == "AUT"
+
+
 def test_the_outlets_country_never_overrides_what_the_story_names(tagger):
     # also a country named only as a place
     codes = _codes(tagger, "In Ungarn hat die Polizei am Montag Demonstranten festgenommen.", "AUT")

@@ -66,16 +66,24 @@ def test_a_dyad_takes_the_largest_probability_of_its_units_and_the_judge_reads_i
     p, unit = probs[("ASSAULT", "RUS", "UKR")]
     assert p == pytest.approx(1 / (1 + np.exp(-3)), rel=1e-3) and unit.src == "RUS"
     # scored in parts (the sentence's features once per sentence), the same as whole
-    m2 = LinearModel(classes=["ASSAULT", "O"], features={"rule=ASSAULT": 0, "cue=ASSAULT": 1, "S=none": 2},
-                     weights=np.array([[4.0, 0.0], [1.0, -0.5], [-2.0, 0.3]], dtype=np.float32),
+    # a sentence feature only the second sentence has ("erneut"), so a wrong sentence lookup shows
+    m2 = LinearModel(classes=["ASSAULT", "O"], features={"rule=ASSAULT": 0, "L=erneut": 1, "S=none": 2},
+                     weights=np.array([[4.0, 0.0], [1.5, -0.5], [-2.0, 0.3]], dtype=np.float32),
                      bias=np.array([0.0, 1.0], np.float32))
     from lagebild.learned.pairs import units
     us = units(ctx, st.rule_events)
-    whole = m2.proba_many([u.features for u in us])[:, 0]
+    assert any("L=erneut" in u.features[:u.n_sent] for u in us) and any("L=erneut" not in u.features for u in us)
+    whole = m2.proba_many([u.features for u in us])
+    shared = m2.sums_many([u.features[:u.n_sent] for u in us])
+    own = m2.sums_many([u.features[u.n_sent:] for u in us])
+    assert np.allclose(m2.softmax(shared + own), whole, atol=1e-6)
     parts = dyad_probs(m2, ctx, st.rule_events, {})
-    for u, pw in zip(us, whole):
-        assert parts[("ASSAULT", u.src, u.tgt)][0] >= pw - 1e-9
-    assert max(whole) == pytest.approx(max(v[0] for v in parts.values()), abs=1e-9)
+    for u, pw in zip(us, whole[:, 0]):
+        assert parts[("ASSAULT", u.src, u.tgt)][0] >= pw - 1e-6
+    best = {}
+    for u, pw in zip(us, whole[:, 0]):
+        best[(u.src, u.tgt)] = max(best.get((u.src, u.tgt), 0.0), float(pw))
+    assert all(parts[("ASSAULT", s, t)][0] == pytest.approx(p, abs=1e-6) for (s, t), p in best.items())
     assert probs[("ASSAULT", "UKR", "RUS")][0] < 0.5
     part = Participant(actor=None, text="x", code="RUS"), Participant(actor=None, text="y", code="UKR")
     (d,) = group([Candidate("ASSAULT", part[0], part[1], 0.5, 0.5, 0.5, 1, 1, sent=0)])

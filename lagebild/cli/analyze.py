@@ -29,7 +29,7 @@ def _side(parts) -> str:
                      for p in parts) or "-"
 
 
-def format_summary(doc: Document) -> str:
+def format_summary(doc: Document, floor: float | None = None) -> str:
     """A readable summary of one analyzed article."""
     lines = [f"== {doc.doc_id}" + (f" ({doc.dct})" if doc.dct else " (no date)") +
              (f": {doc.title}" if doc.title else "")]
@@ -65,7 +65,8 @@ def format_summary(doc: Document) -> str:
     if doc.below_floor:
         from ..modelinfo import one_sided_floor
         one = one_sided_floor()
-        why = f"; an event with an empty side needs {one}" if one is not None else ""
+        why = f"; an event with an empty side needs {one}" if one is not None and floor is not None \
+            and one > floor else ""
         lines.append(f"  ({doc.below_floor} more below the confidence floor{why}, not shown: --min-confidence 0 "
                      "shows them)")
     if not doc.events and doc.actors and not any(a.code for a in doc.actors):
@@ -171,7 +172,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
         for doc in analyzer.pipe(articles, on_error=on_failure):
             n += 1
             if fmt == "text":
-                out.write(format_summary(doc) + "\n\n")
+                out.write(format_summary(doc, analyzer.min_confidence) + "\n\n")
             elif fmt == "jsonl":
                 out.write(json.dumps(doc.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
             else:

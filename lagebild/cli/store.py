@@ -139,7 +139,7 @@ def _ingest_options(f):
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
                      help="Store only events whose confidence (learned coder) reaches this "
                           "(default: what the analyzer keeps, " + default_floor_text() + "; events "
-                          "without one are kept)."),
+                          "without a confidence, those of the rule coder, are always kept)."),
         click.option("--time-budget", type=click.FloatRange(0), default=300.0,
                      show_default=True, metavar="SECONDS",
                      help="Longest analysis of one article; a slower one is reported and "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
-from ..merge import merge_events, one_reading
+from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past,
                                denied_report)
@@ -60,14 +60,6 @@ def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, sour
         return not rule_side or bool(rule_side & {p.code or "-" for p in side})
     return any(h.factuality == "negated" and h.type == typ and same(h.sources, source) and same(h.targets, target)
                for h in ctx.rule_hits.get((t.sent, t.i), ()))
-
-
-def _is_reporter(p, reporter) -> bool:
-    """Whether side participant ``p`` is the reporter itself: the same resolved actor or the same
-    words (``events.coder.same_actor`` for mentions)."""
-    if p.actor is not None and p.actor == reporter.actor:
-        return True
-    return p.mention is not None and reporter.mention is not None and p.mention.start == reporter.mention.start
 
 
 @dataclass
@@ -311,7 +303,7 @@ class LearnedCoder:
         # "sagte ein Sprecher"), unless it is a side of the event itself (the same actor, not merely
         # one of the same country and sector: "..., sagte Kremlsprecher Peskow")
         reporter = ctx.reporters.get(sent.index)
-        if reporter is not None and not any(_is_reporter(p, reporter) for p in src):
+        if reporter is not None and not any(same_participant(p, reporter) for p in src):
             ev.reported_by = reporter
         return ev
 
