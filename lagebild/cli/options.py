@@ -17,8 +17,9 @@ def _country(ctx, param, value):
 country_option = click.option(
     "--country", metavar="CODE", default=None, callback=_country,
     help="Where the outlet reports from (ISO 3166 alpha-3 or the German name, e.g. AUT or Österreich "
-         "for an Austrian paper), for articles that do not say: a story that names no country, not even "
-         "as a place ('in Ungarn'), takes it for its offices and roles ('die Regierung', 'die Polizei'), "
+         "for an Austrian paper), for articles that do not say: a story that names no country (a place "
+         "its first sentence opens with, 'In Ungarn hat ...', counts as named; a destination or origin, "
+         "'nach Berlin', does not) takes it for its offices and roles ('die Regierung', 'die Polizei'), "
          "and names Germany, Austria and Switzerland share ('die Grünen', 'die Bundesregierung') take it "
          "where the story names none of the three. Such sides are shown as inferred ('story', "
          "'shared'). A foreign story without any country word ('Die Rebellen griffen die Armee an') "
