@@ -1324,6 +1324,12 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
             g = "-" if d["goldstein_sum"] is None else f"{d['goldstein_sum']:+.1f}"
             lines.append(f"  {d['source']} -> {d['target']}: {d['events']} events, "
                          f"{d['mentions']} mentions, Goldstein {g}")
+    if s.get("same_country"):
+        same = s["same_country"]
+        listed = ", ".join(f"{x['code']} -> {x['code']} {x['events']:,}" for x in same[:3])
+        lines.append(f"Between actors of one country (not among the dyads): {listed}"
+                     + (f" and {len(same) - 3} more countries" if len(same) > 3 else "")
+                     + f" (`lagebild events --actor {same[0]['code']}` lists them).")
     esc = s.get("escalation") or {}
     ov = esc.get("overall") or {}
     parts = []

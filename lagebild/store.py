@@ -796,6 +796,13 @@ class Store:
         out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL")
                              .fetchall()[0][0])
         dy = self.top_dyads(top)
+        # what the dyads leave out: events between actors of one country (domestic news)
+        same = self.con.execute("""
+            WITH s AS (SELECT event_id, unnest(source_codes) AS source_code, target_codes FROM events),
+                 p AS (SELECT event_id, source_code, unnest(target_codes) AS target_code FROM s)
+            SELECT source_code, count(DISTINCT event_id) AS n FROM p WHERE source_code = target_code
+            GROUP BY source_code ORDER BY n DESC, source_code""").fetchall()
+        out["same_country"] = [{"code": c, "events": int(n)} for c, n in same]
         out["top_dyads"] = [
             {"source": r.source_code, "target": r.target_code, "events": int(r.events),
              "mentions": int(r.mentions), "goldstein_sum": _num(r.goldstein_sum),

@@ -280,3 +280,15 @@ def test_the_inferred_label_covers_every_participant_of_a_side():
                 [src, tgt, _json.dumps([{"code": "RUS", "text": "Russland"}])])
     got = [r[0] for r in con.execute(f"SELECT {INFERRED_LABEL} FROM events").fetchall()]
     assert got == ["source country: story (Regierung); target: home", None, None]
+
+
+def test_the_summary_says_what_its_dyads_leave_out_between_actors_of_one_country(tmp_path):
+    from lagebild.ingest import summary_text
+    db = tmp_path / "dom.duckdb"
+    ingest(db, [art(1, "#EV ACCUSE AUT AUT 2022-02-15"), art(2, "#EV ASSAULT RUS UKR 2022-02-16"),
+                art(3, "#EV COERCE AUT AUT 2022-02-17")])
+    with Store(db, read_only=True) as s:
+        out = s.summary()
+    assert [(d["source"], d["target"]) for d in out["top_dyads"]] == [("RUS", "UKR")]
+    assert out["same_country"] == [{"code": "AUT", "events": 2}]
+    assert "Between actors of one country (not among the dyads): AUT -> AUT 2" in summary_text(out)
