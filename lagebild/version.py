@@ -4,4 +4,4 @@ Bump ``ANALYZER_VERSION`` whenever the analysis of the same text can give differ
 events (rules, lexicon, models); ``lagebild reanalyze --db FILE`` then re-runs the
 articles analyzed by an older version.
 """
-ANALYZER_VERSION = "2026.12.8"   # .2: negated events undated; .3: code_inferred "earlier", negated events dated by their own clause only; .4: the pair model; .5: code_inferred "shared", a country from a guessed one is "story"; .6: domestic events merge by sectors too; .7: reported_by kept for another actor of the same country; .8: a merged record never has a side as its reporter; --country reads only a leading place
+ANALYZER_VERSION = "2026.12.9"   # .2: negated events undated; .3: code_inferred "earlier", negated events dated by their own clause only; .4: the pair model; .5: code_inferred "shared", a country from a guessed one is "story"; .6: domestic events merge by sectors too; .7: reported_by kept for another actor of the same country; .8: a merged record never has a side as its reporter; --country reads only a leading place; .9: an office's listed attributes with a noun cue

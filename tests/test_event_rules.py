@@ -1063,3 +1063,15 @@ def test_the_learned_coder_drops_a_reporter_only_when_it_is_the_side_itself():
     assert not _is_reporter(russia, peskow)
     assert _is_reporter(Participant(actor="a2", text="er", code="RUS", sector="GOV"), peskow)
     assert _is_reporter(Participant(actor=None, text="x", code="RUS", mention=Span(40, 60, "x")), peskow)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Außenminister Russlands und Chinas führten am Montag Gespräche.",
+    "Die Außenminister Russlands und Chinas haben am Montag in Peking Gespräche geführt.",
+])
+def test_an_offices_listed_attributes_meet_each_other_also_with_a_noun_cue(text):
+    """As with a verb ("Die Außenminister Russlands und Chinas berieten"): the office's list is the
+    subject, and without a partner its members meet each other."""
+    doc = analyze(text, dct="2024-03-14")
+    dyads = {(p.code, q.code) for e in doc.events if e.type == "CONSULT" for p in e.source for q in e.target}
+    assert {("RUS", "CHN"), ("CHN", "RUS")} <= dyads

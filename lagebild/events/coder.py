@@ -612,6 +612,14 @@ class EventCoder:
             if free:
                 src_mentions = _coordinated(free[0], free, c)
                 source = [m.participant() for m in src_mentions]
+                # "Die Außenminister Russlands und Chinas führten Gespräche": the office's listed
+                # attributes are of the subject too, as for a verb (``_verb_event``)
+                codes = {p.code for p in source}
+                for m in listed_attributes(src_mentions, c.mentions, c):
+                    if m.code not in codes:
+                        codes.add(m.code)
+                        src_mentions.append(m)
+                        source.append(m.participant())
             elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
                 source = [m.participant() for m in prev_source]
         if not source and cue.type == "PROTEST":
