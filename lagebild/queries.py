@@ -25,7 +25,8 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .store import DATE_LABEL, GOLDSTEIN_SUM, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter
+from .store import (DATE_LABEL, GOLDSTEIN_SUM, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
+                    same_country_sql)
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
 
@@ -187,6 +188,12 @@ class Queries:
                    {GOLDSTEIN_SUM} AS goldstein_sum
             FROM events WHERE {where} AND date_precision = 'day' AND {rng}
             GROUP BY 1, 2 ORDER BY 1, 2""", params + rp))
+
+    def same_country(self, f: EventFilter) -> list[dict[str, Any]]:
+        """Under the filter, per code, the events between actors of that one country (domestic
+        news), which ``top_dyads`` leaves out."""
+        where, params = f.sql()
+        return _rows(self._q(same_country_sql(where), params))
 
     def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day", first: str | None = None,
                   last: str | None = None) -> list[dict[str, Any]]:

@@ -158,6 +158,17 @@ def _inferred_part(side: str) -> str:
 #: country: story (Polizei)"; records.Participant.inferred / code_inferred); NULL when all is said
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
 
+def same_country_sql(where: str = "TRUE") -> str:
+    """Per code, the events (under ``where``) that have it on both sides: events between actors of
+    one country (domestic news), which the dyads leave out (``top_dyads``); columns code, events."""
+    return f"""
+        WITH f AS (SELECT event_id, source_codes, target_codes FROM events WHERE {where}),
+             s AS (SELECT event_id, unnest(source_codes) AS source_code, target_codes FROM f),
+             p AS (SELECT event_id, source_code, unnest(target_codes) AS target_code FROM s)
+        SELECT source_code AS code, count(DISTINCT event_id) AS events FROM p
+        WHERE source_code = target_code GROUP BY 1 ORDER BY 2 DESC, 1"""
+
+
 #: material conflict (PLOVER/CAMEO quad class 4)
 MATERIAL_CONFLICT = 4
 #: what the sums of conflict and cooperation count: events told as having happened (a "did not
@@ -797,11 +808,7 @@ class Store:
                              .fetchall()[0][0])
         dy = self.top_dyads(top)
         # what the dyads leave out: events between actors of one country (domestic news)
-        same = self.con.execute("""
-            WITH s AS (SELECT event_id, unnest(source_codes) AS source_code, target_codes FROM events),
-                 p AS (SELECT event_id, source_code, unnest(target_codes) AS target_code FROM s)
-            SELECT source_code, count(DISTINCT event_id) AS n FROM p WHERE source_code = target_code
-            GROUP BY source_code ORDER BY n DESC, source_code""").fetchall()
+        same = self.con.execute(same_country_sql()).fetchall()
         out["same_country"] = [{"code": c, "events": int(n)} for c, n in same]
         out["top_dyads"] = [
             {"source": r.source_code, "target": r.target_code, "events": int(r.events),

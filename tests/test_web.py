@@ -552,3 +552,16 @@ def test_overview_sorted_by_latest_report_puts_the_last_ingested_first(sclient, 
     d = sclient.get("/overview.json?sort=reported&per_page=1").json()
     assert d["events"][0]["event_id"] == last
     assert "latest reported</b>" in sclient.get("/overview?sort=reported").text
+
+
+def test_overview_says_which_events_are_between_actors_of_one_country(tmp_path):
+    """Domestic news (AUT -> AUT) is no dyad of the table; the page says so and where they are."""
+    db = tmp_path / "dom.duckdb"
+    ingest(db, [art(1, "#EV ACCUSE AUT AUT 2022-02-15"), art(2, "#EV COERCE AUT AUT 2022-02-16"),
+                art(3, "#EV ASSAULT RUS UKR 2022-02-16")])
+    with TestClient(create_app(db)) as c:
+        data = c.get("/overview.json").json()
+        html = c.get("/overview").text
+    assert data["same_country"] == [{"code": "AUT", "events": 2}]
+    assert [(d["source"], d["target"]) for d in data["top_dyads"]] == [("RUS", "UKR")]
+    assert "Between actors of one country, not among the dyads" in html and "AUT → AUT</a> 2" in html

@@ -170,6 +170,7 @@ def overview(c: Ctx) -> dict[str, Any]:
         d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
     return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
             "series": list(series.values()), "sort": sort, "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
+            "same_country": c.q.same_country(c.f),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
 
