@@ -638,11 +638,12 @@ class Progress:
         self.interval = interval if interval is not None else (0.5 if self.tty else 10.0)
         self._last = 0.0
         self._shown = False
+        self._text = ""
+        self.label = "ingest"       # what the line is about ("reanalyze" while re-analyzing)
 
-    @staticmethod
-    def line(s: IngestStats, elapsed: float) -> str:
+    def line(self, s: IngestStats, elapsed: float) -> str:
         rate = s.new / elapsed if elapsed > 0 else 0.0
-        return (f"ingest: {s.read:,} read | {s.new:,} new | {s.known:,} known | "
+        return (f"{self.label}: {s.read:,} read | {s.new:,} new | {s.known:,} known | "
                 f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
                 f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
 
@@ -654,6 +655,9 @@ class Progress:
             return
         self._last = now
         text = self.line(stats, elapsed)
+        if final and not self.tty and text == self._text:
+            return          # the last line already said it
+        self._text = text
         if self.tty:
             self.stream.write("\r" + text + ("\n" if final else ""))
         else:
@@ -1032,6 +1036,7 @@ class Ingester:
         and replace their events, mentions, actors and quotes; one transaction per batch,
         so a killed run continues where it stopped when started again."""
         version = version or self.analyzer_version
+        self.progress.label = "reanalyze"
         stats = IngestStats()
         t0 = time.perf_counter()
         size = batch_size or self.batch_size

@@ -95,3 +95,16 @@ def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
     assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     assert q(db, "SELECT analyzer_version FROM articles ORDER BY article_id") == [(None,), (SPEC,)]
     assert q(db, "SELECT country FROM articles ORDER BY article_id") == [(None,), (None,)]
+
+
+def test_reanalyze_progress_says_reanalyze_once(tmp_path):
+    import io
+
+    from lagebild.ingest import Progress
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    out = io.StringIO()
+    with Store(db) as store, Ingester(store, analyzer=V2, progress=Progress(stream=out, interval=0)) as ing:
+        ing.reanalyze()
+    lines = out.getvalue().splitlines()
+    assert lines and all(x.startswith("reanalyze: 1 read") for x in lines) and len(lines) == len(set(lines))
