@@ -20,6 +20,7 @@ from .clauses import (
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
+from .threats import threat_mode
 from .roles import _coordinated, _participants, _partner, _place_code, attributes_of, listed_attributes
 
 @dataclass
@@ -175,6 +176,8 @@ class EventCoder:
                         and ev.event.source and ev.event.reported_by.code not in {p.code for p in ev.event.source}:
                     # "Russland habe die Grundprinzipien in Frage gestellt" (said Baerbock): Baerbock accuses Russia
                     ev.event.target, ev.event.source = ev.event.source, [ev.event.reported_by]
+                if ev.event.type == "THREATEN":     # what is threatened ("mit Streiks", "mit Gewalt")
+                    ev.event.mode = threat_mode([t.lower for t in st.tokens if t.start >= ev.cue_tok.start])
                 mag = find_magnitude(self._text[ev.clause.start:ev.clause.end] if self._text else
                                      " ".join(t.text for t in ev.clause.tokens))
                 if mag is not None:

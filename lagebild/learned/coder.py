@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
+from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past,
@@ -292,6 +293,8 @@ class LearnedCoder:
                    source=src, target=tgt, factuality=fact, cue=tok.text,
                    evidence=[Evidence(sentence=sent.index, start=sent.start, end=sent.end, text=sent.text)])
         ev.confidence = round(conf, 3)
+        if tr.type == "THREATEN":       # what is threatened, not the mode the cue word had most often
+            ev.mode = threat_mode([t.lower for t in tr.st.tokens[tr.k:]])
         ev.magnitude = find_magnitude(sent.text)
         if clause is not None:                  # "Falls X, wird Y ...": Y carries its condition
             clauses = self._clauses(tr, cache)

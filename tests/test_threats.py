@@ -1,0 +1,34 @@
+"""What a threat threatens (lagebild/events/threats.py, lang/de/threat_modes.tsv)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events.threats import MODES, threat_mode, threat_words
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+
+def test_the_threat_words_parse_and_use_plover_modes():
+    rows = threat_words()
+    assert len(rows) > 30 and {m for _, m in rows} == MODES
+    assert len({p for p, _ in rows}) == len(rows)          # no prefix twice
+
+
+@pytest.mark.parametrize("words,mode", [
+    (["drohte", "mit", "streiks"], "relations"),
+    (["drohte", "der", "ukraine", "mit", "vergeltung"], "violence"),
+    (["mit", "neuen", "sanktionen"], "restrict"),
+    (["mit", "dem", "abzug", "der", "truppen"], "expel"),
+    (["drohte", "den", "usa", "."], None),
+])
+def test_the_first_content_word_decides_and_none_is_no_mode(words, mode):
+    assert threat_mode(words) == mode
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_strike_threat_is_no_threat_of_violence_for_either_coder(coder):
+    an = Analyzer(coder=coder, min_confidence=0)
+    doc = an(Article(doc_id="t", dct="2024-03-14", country="AUT",
+                     text="Die FPÖ drohte der Regierung am Montag mit einem Misstrauensantrag."))
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and all(e.mode == "relations" and e.goldstein > -7.0 for e in threats)
