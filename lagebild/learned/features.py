@@ -108,6 +108,14 @@ def trigger_probs(trigger, ctx: DocContext, cache: dict) -> tuple[list[tuple[Sen
     return cache["trig"]
 
 
+def lexicon_cues(lex: Lexicon, t: Token, lem: str) -> tuple[list, list]:
+    """The cue rows the lexicon gives a word: (verb cues of its lemma, else of its form; noun cues
+    of a capitalized word). One definition for the trigger and the pair model's features."""
+    verbs = list(lex.verbs.get(lem, ()) or lex.verbs.get(t.lower, ()))
+    nouns = list(lex.noun_cues(t.lower) or ()) if t.is_cap else []
+    return verbs, nouns
+
+
 def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:
     toks = st.tokens
     t = toks[k]
@@ -128,13 +136,13 @@ def trigger_features(st: SentenceTokens, k: int, ctx: DocContext) -> list[str]:
         f += [f"part={part}", f"lpart={part}{lem}"]
         for c in lex.verbs.get(part + lem, ()):
             f.append(f"vcue={c.type}")
-    for c in lex.verbs.get(lem, ()) or lex.verbs.get(low, ()):
+    verbs, nouns = lexicon_cues(lex, t, lem)
+    for c in verbs:
         f.append(f"vcue={c.type}")
         if c.requires:
             f.append(f"vreq={c.type}")
-    if t.is_cap:
-        for c in lex.noun_cues(low) or ():
-            f.append(f"ncue={c.type}")
+    for c in nouns:
+        f.append(f"ncue={c.type}")
     for h in ctx.rule_hits.get((t.sent, t.i), ()):
         f += [f"rule={h.type}", f"rulef={h.factuality}"]
     near = [m for m in ctx.mentions.get(t.sent, ()) if abs(m.i - k) <= 3 or m.start <= t.start < m.end]

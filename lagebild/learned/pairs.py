@@ -25,7 +25,7 @@ from ..evaluate.events import FOLDED_INTO_AGREE
 from ..events import lemma
 from ..records import Event, Participant
 from ..text import SentenceTokens
-from .features import NONE, DocContext, _bucket, candidate_mentions, content_token
+from .features import NONE, DocContext, _bucket, candidate_mentions, content_token, lexicon_cues
 from .linear import LinearModel
 
 NEAR = 6                 # tokens on either side of a mention whose cue words and lemmas it sees
@@ -60,9 +60,8 @@ def _cue_types(st: SentenceTokens, lems: list[str | None], ctx: DocContext) -> d
     for k, t in enumerate(st.tokens):
         if lems[k] is None:
             continue
-        ts = {c.type for c in lex.verbs.get(lems[k], ()) or lex.verbs.get(t.lower, ())}
-        if t.is_cap:
-            ts |= {c.type for c in (lex.noun_cues(t.lower) or ())}
+        verbs, nouns = lexicon_cues(lex, t, lems[k])
+        ts = {c.type for c in verbs + nouns}
         if ts:
             out[k] = ts
     return out
