@@ -567,6 +567,25 @@ class Store:
         finally:
             self.con.unregister("_maybe_empty")
 
+    def assign_country(self, country: str, source: str | None = None) -> int:
+        """Give stored articles without a country of their own (of outlet ``source`` if given)
+        the country their outlet reports from (``Article.country``), and mark them for
+        re-analysis (their analyzer version is cleared, so ``articles_to_reanalyze`` returns
+        them until they are redone). An article that already has a country keeps it. Returns
+        how many articles were marked."""
+        where = "country IS NULL" + (" AND source = ?" if source is not None else "")
+        params: list[Any] = [source] if source is not None else []
+        n = self.con.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+        if n:
+            self.con.execute(f"UPDATE articles SET country = ?, analyzer_version = NULL WHERE {where}",
+                             [country, *params])
+        return int(n)
+
+    def article_sources(self) -> list[tuple[str | None, int]]:
+        """Each outlet name (``articles.source``) with its number of articles."""
+        return [(s, int(n)) for s, n in self.con.execute(
+            "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source").fetchall()]
+
     def articles_to_reanalyze(self, version: str, limit: int,
                               exclude: Iterable[int] = ()) -> list[dict[str, Any]]:
         """The next ``limit`` articles whose analyzer version is not ``version``."""

@@ -133,3 +133,34 @@ def test_the_floor_text_names_what_an_event_with_an_empty_side_needs(tmp_path, m
     assert one_sided_floor() == 0.5
     assert default_floor_text() == "0.3, the event model's floor for its default coder 'both'; " \
                                    "an event with an empty side needs 0.5"
+
+
+def test_reanalyze_gives_stored_articles_a_country_and_redoes_them(tmp_path):
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store, Ingester(store, analyzer="test_ingest:ScriptedAnalyzer") as ing:
+        ing.ingest([Article(doc_id="a", text="#EV ASSAULT RUS UKR 2022-02-24", source="Standard"),
+                    Article(doc_id="b", text="#EV CONSULT USA RUS 2022-02-20", source="Wire"),
+                    Article(doc_id="c", text="#EV CONSULT USA RUS 2022-02-21", source="Standard",
+                            country="DEU")])
+    run = CliRunner().invoke
+    bad = run(main, ["reanalyze", "--db", str(db), "--analyzer", "test_ingest:ScriptedAnalyzer",
+                     "--country", "AUT", "--source", "Standart"])
+    assert bad.exit_code == 2 and "'Standard' (2)" in bad.output and "'Wire' (1)" in bad.output
+    alone = run(main, ["reanalyze", "--db", str(db), "--source", "Standard"])
+    assert alone.exit_code == 2 and "give --country" in alone.output
+    r = run(main, ["reanalyze", "--db", str(db), "--analyzer", "test_ingest:ScriptedAnalyzer",
+                   "--country", "Österreich", "--source", "Standard"])
+    assert r.exit_code == 0, r.output
+    assert "1 stored articles of 'Standard' without a country now have AUT" in r.output
+    assert "re-analyzed 1 articles" in r.output
+    with Store(db, read_only=True) as s:
+        rows = s.con.execute("SELECT doc_id, country, analyzer_version IS NOT NULL FROM articles "
+                             "ORDER BY doc_id").fetchall()
+    assert rows == [("a", "AUT", True), ("b", None, True), ("c", "DEU", True)]
+    again = run(main, ["reanalyze", "--db", str(db), "--analyzer", "test_ingest:ScriptedAnalyzer",
+                       "--country", "AUT"])
+    assert again.exit_code == 0 and "1 stored articles without a country now have AUT" in again.output
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT count(*) FROM articles WHERE country IS NULL").fetchone() == (0,)

@@ -394,10 +394,28 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
         _fail(exc)
 
 
+def _assign_country(store, country: str, source: str | None, quiet: bool) -> None:
+    """``reanalyze --country``: mark the stored articles without a country (of ``source``)."""
+    if source is not None and source not in {s for s, _ in store.article_sources()}:
+        known = ", ".join(f"{s!r} ({n})" for s, n in store.article_sources() if s is not None)
+        raise click.BadParameter(f"no stored article has the source {source!r}; stored sources "
+                                 f"(articles): {known or 'none (no article has a source)'}",
+                                 param_hint="--source")
+    n = store.assign_country(country, source)
+    if not quiet:
+        of = f" of {source!r}" if source is not None else ""
+        click.echo(f"{n} stored articles{of} without a country now have {country}"
+                   + (" and are re-analyzed" if n else " (every one had a country already)"), err=True)
+
+
 @click.command("reanalyze")
 @_db_option
 @_ingest_options
-def reanalyze_cmd(db, **o):
+@country_option
+@click.option("--source", "only_source", metavar="NAME", default=None,
+              help="With --country: only the articles of this outlet (the name ingest stored; "
+                   "a wrong name lists the stored ones).")
+def reanalyze_cmd(db, only_source, **o):
     """Re-run the analysis of stored articles analyzed by an older lagebild version.
 
     Each article records the analyzer version that produced its events; after an
@@ -406,18 +424,29 @@ def reanalyze_cmd(db, **o):
     transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
     some articles failed (their old events are kept).
 
+    With --country, stored articles that were ingested without a country first get
+    it (of one outlet with --source) and are re-analyzed with it, also when their
+    analyzer version is current; an article that has a country keeps it.
+
     \b
     Examples:
       lagebild reanalyze --db lage.duckdb
       lagebild reanalyze --db lage.duckdb --workers 2
+      lagebild reanalyze --db lage.duckdb --country AUT --source derStandard
     """
     _sigterm_as_interrupt()
+    country = o.pop("country", None)
+    if only_source is not None and not country:
+        raise click.UsageError("--source only selects the articles that --country applies to; "
+                               "give --country CODE too")
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
         _fail(exc)
     try:
         with store, ing:
+            if country:
+                _assign_country(store, country, only_source, o["quiet"])
             stats = ing.reanalyze()
             if not o["quiet"]:
                 click.echo(f"re-analyzed {stats.read - stats.errors} articles "
