@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import lzma
 import os
 from dataclasses import dataclass, field
@@ -239,12 +240,36 @@ def _anchor_cue(text: str, ev: dict, where: str) -> Span:
     return Span(hits[0], hits[0] + len(cue), cue)
 
 
+def at_word_start(text: str, start: int) -> bool:
+    """Whether a span starting at ``start`` begins a word (not "er" inside "kritisierte")."""
+    return start == 0 or not text[start - 1].isalnum() or not text[start].isalnum()
+
+
 def _anchor_near(text: str, needle: str, pos: int, where: str, what: str) -> Span:
+    """The occurrence of ``needle`` nearest to ``pos`` (the cue), among those that begin a word
+    where there are any: a participant is a word or more ("er" of "Erneut kritisierte er" is not
+    the "er" inside "kritisierte"); it may end inside one ("Sobotka" of "Sobotkas")."""
     hits = _find_all(text, needle)
     if not hits:
         raise AnchorError(f"{where}: {what} {needle!r} is not in the text (copy it exactly)")
-    best = min(hits, key=lambda h: (abs(h - pos), h > pos))
+    lo, hi = _sentence_around(text, pos)
+    best = min(hits, key=lambda h: (not at_word_start(text, h), not lo <= h < hi, abs(h - pos), h > pos))
     return Span(best, best + len(needle), needle)
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """Rough bounds of the sentence at ``pos`` (from after the last ". ", "! ", "? " before it
+    to the next): where an annotator's surface most likely stands."""
+    ends = [m.end() for m in re.finditer(r"[.!?][\"“”«»']?\s", text)]
+    lo = max((e for e in ends if e <= pos), default=0)
+    hi = min((e for e in ends if e > pos), default=len(text))
+    return lo, hi
+
+
+def misplaced(text: str, sp: Span) -> bool:
+    """A participant span that begins inside a word although its words stand on their own
+    elsewhere in the text: an anchoring slip (the anchorer took the nearest occurrence of "er")."""
+    return not at_word_start(text, sp.start) and any(at_word_start(text, h) for h in _find_all(text, sp.text))
 
 
 def anchor(text: str, raw: dict, codes: frozenset[str] | None = None) -> tuple[list[GoldEvent], list[str]]:
@@ -438,6 +463,10 @@ def check(corpus_dir: Path | None = None) -> list[str]:
                 for p in ev.source + ev.target:
                     if p.span is None and not p.inferred:
                         problems.append(f"{where} event {k}: participant without span and without 'inferred'")
+                    elif p.span is not None and misplaced(text, p.span):
+                        problems.append(f"{where} event {k}: participant span {p.span.start}-{p.span.end} "
+                                        f"{p.span.text!r} begins inside a word, though the words stand on "
+                                        "their own elsewhere: `python tools/reanchor_spans.py` moves it")
                 problems += [f"{where} event {k}: {m}" for m in check_event(ev, codes)]
     return problems
 

@@ -153,3 +153,19 @@ def test_repository_timex_set_is_valid(shared):
     for d in docs:
         for t in d["timexes"]:
             assert d["text"][t["start"]:t["end"]] == t["text"]
+
+
+def test_a_participant_is_anchored_at_a_word_in_the_cues_sentence():
+    from lagebild.corpus import Span, anchor, misplaced
+    text = ("Seehofer sprach am Samstag. Erneut kritisierte er die Entscheidung. "
+            "Er sagte später, er bleibe dabei.")
+    raw = {"doc_id": "x", "events": [{"type": "ACCUSE", "factuality": "asserted", "cue": "kritisierte",
+                                      "source": [{"code": "DEU", "sector": "GOV", "text": "er"}]}]}
+    events, problems = anchor(text, raw)
+    assert problems == []
+    sp = events[0].source[0].span
+    assert text[sp.start - 12:sp.end] == "kritisierte er"      # not the "er" inside "kritisierte"
+    assert misplaced(text, Span(text.index("kritisierte") + 7, text.index("kritisierte") + 9, "er"))
+    assert not misplaced(text, sp)
+    # a surface that never stands alone may stay inside a word ("Sobotka" of "Sobotkas")
+    assert not misplaced("Die Absichten Sobotkas", Span(14, 21, "Sobotka"))

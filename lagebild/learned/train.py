@@ -102,6 +102,8 @@ PAIR_C = 0.3              # the pair model's regularization (0: no pair model); 
                           # out of fold (session 10: default F1 0.4074 / 0.4135 / 0.4018 for C 0.1 / 0.3 / 1.0,
                           # 0.3928 without a pair model; after the review's fixes 0.4083 / 0.3980 / 0.4103 for
                           # base C 0.1 / 0.3 / 1.0)
+JUDGE_OPTIONAL = "positive"   # a dyad only an optional gold event reports: a right judge row
+                              # ("positive"), left out ("skip") or a wrong one ("negative")
 WRITTEN_WEIGHT = 1.0      # the weight of a written item's examples against a news article's
 KEEP_RECALL = 2 / 3       # a default confidence floor keeps at least this share of the best-F1 recall
 #: Where the choices of training are made (the trigger, role and factuality models' regularization
@@ -468,10 +470,15 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_p
             if i % folds != f:
                 continue
             dyads, feats = judge_rows(mt, mr, prep.ctx, prep.stages.rule_events, settings, {}, pair=mp)
-            slots = gold_slots(prep.doc.as_gold()["events"])
-            rows += [(x, "right" if any(sl.accepts(d.key) for sl in slots) else "wrong")
-                     for d, x in zip(dyads, feats)]
-            row_w += [weights[i]] * len(dyads)
+            events = prep.doc.as_gold()["events"]
+            slots = gold_slots(events)
+            required = gold_slots([e for e in events if not e.get("optional")])
+            for d, x in zip(dyads, feats):
+                right = any(sl.accepts(d.key) for sl in slots)
+                optional_only = right and not any(sl.accepts(d.key) for sl in required)
+                rows.append((x, "wrong" if optional_only and JUDGE_OPTIONAL == "negative" else
+                             "right" if right else "wrong"))
+                row_w.append(0.0 if optional_only and JUDGE_OPTIONAL == "skip" else weights[i])
             row_doc += [i] * len(dyads)
             cache: dict = {}
             row_sides += [(d.key[0], *([p.code for p in side] for side in sides(d, prep.ctx, cache)), d.cue)
