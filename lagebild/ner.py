@@ -183,6 +183,7 @@ class TaggedSentence:
     source: str = ""
     line: int = 0
     kind: str = ""          # a corpus's own sub-source (SmartData: news, rss, tweet)
+    doc: str = ""           # the article it comes from, where known (the project's news sentences)
 
 
 @dataclass
@@ -316,7 +317,7 @@ def read_news(path: str | Path, texts: dict[str, tuple[str, str]], *, misc: bool
                 inside = [k for k, st in enumerate(starts) if a <= st < b]
                 for j, k in enumerate(inside):
                     tags[k] = germeval_tag(("B-" if j == 0 else "I-") + label, misc=misc)
-            out.append(TaggedSentence(words, tags, str(path), n))
+            out.append(TaggedSentence(words, tags, str(path), n, doc=r["doc_id"]))
     return out
 
 
@@ -1044,6 +1045,9 @@ class TrainSettings:
     news_repeat: int = 2            # the project's annotated news sentences (data/ner) per epoch,
                                     # times; 0 = leave them out
     news_annotators: tuple[str, ...] | None = None   # only these annotators' news sentences
+    news_dev_every: int = 0         # > 0: the news sentences of every n-th article (by id) are not
+                                    # trained on and join the early-stopping dev (the GermEval slice
+                                    # alone holds ~190 entities: a noisy choice of the best step)
     smartdata_share: float = 1.0    # DFKI SmartData (../shared/data/smartdata, training part):
                                     # share of its news and RSS sentences drawn per epoch
                                     # (above 1: whole copies plus a sample); 0 = off. Holdout
@@ -1118,15 +1122,30 @@ def load_corpora(data_dir: Path, s: TrainSettings, log=print) -> dict[str, list[
         news = read_news(news_path, gnad_texts(gnad), misc=s.misc, annotators=s.news_annotators)
     elif s.news_repeat and news_path.exists():
         log(f"news sentences left out: {gnad} (their texts) not found")
+    news, news_dev = hold_out_articles(news, s.news_dev_every)
     smart = load_smartdata(data_dir, s.smartdata_share, ge_train + news, log)
     log(f"data: GermEval {len(ge)} sentences -> train {len(ge_train)}, early-stop dev "
         f"{len(ge_dev)}, held out {len(ge_hold)}; LER {len(ler)} sentences; "
         f"Europeana {len(eur)} chunks; news {len(news)} sentences (data/ner)"
+        + (f", {len(news_dev)} more of every {s.news_dev_every}th article in the early-stopping dev"
+           if news_dev else "")
         + (f"; SmartData {len(smart)} sentences ("
            + ", ".join(f"{k} {sum(x.kind == k for x in smart)}" for k in SMARTDATA_KINDS) + ")"
            if smart else ""))
     return {"germeval_train": ge_train, "germeval_dev": ge_dev, "germeval_holdout": ge_hold,
-            "ler": ler, "europeana": eur, "news": news, "smartdata": smart}
+            "ler": ler, "europeana": eur, "news": news, "smartdata": smart, "news_dev": news_dev}
+
+
+def hold_out_articles(sents: list[TaggedSentence], every: int
+                      ) -> tuple[list[TaggedSentence], list[TaggedSentence]]:
+    """(kept, held out): the sentences of every ``every``-th article (sorted ids, the first
+    included) held out whole, so that no sentence of a held-out article is trained on; 0 =
+    none held out."""
+    if not every:
+        return list(sents), []
+    docs = sorted({x.doc for x in sents})
+    held = {d for i, d in enumerate(docs) if i % every == 0}
+    return [x for x in sents if x.doc not in held], [x for x in sents if x.doc in held]
 
 
 def load_smartdata(data_dir: Path, share: float, reference: Sequence[TaggedSentence],
@@ -1447,7 +1466,7 @@ def _train_ner(data_dir, out, settings, config_path, log) -> dict:
     if t2v_bytes is not None:
         ner.model.get_ref("tok2vec").layers[0].from_bytes(t2v_bytes)
     model = NerModel(nlp)
-    dev = corp["germeval_dev"]
+    dev = corp["germeval_dev"] + corp.get("news_dev", [])
     sizes = compounding(s.batch_start, s.batch_stop, 1.001)
     best_f, best_step, best_bytes = -1.0, 0, None
     step, epoch, words_seen = 0, 0, 0
@@ -1509,6 +1528,8 @@ def _train_ner(data_dir, out, settings, config_path, log) -> dict:
         "data": str(data_dir),
         "sentences": {k: len(v) for k, v in corp.items()},
         "early_stopping_dev": _round(dev_scores),
+        **({"early_stopping_dev_germeval": _round(evaluate_model(fm, corp["germeval_dev"]))}
+           if corp.get("news_dev") else {}),
         "germeval_holdout": _round(hold_scores),
         "holdout_rule": f"GermEval 2014 dev sentence i (0-based, file order) with "
                         f"i % {s.holdout_every} == {s.holdout_every - 1}; never trained on",

@@ -389,3 +389,13 @@ def test_loaded_model_tags_with_blas_ops_and_cached_vectors(shipped):
     assert all(isinstance(node.ops, BlasOps) for node in m.ner.model.walk())
     assert isinstance(m.nlp.vocab.vectors, CachedVectors)
     assert m.tag_sentences([["Angela", "Merkel", "besuchte", "Paris", "."]])[0][:2] == ["B-PER", "I-PER"]
+
+
+def test_news_sentences_are_held_out_for_early_stopping_by_whole_article():
+    from lagebild.ner import TaggedSentence, hold_out_articles
+    sents = [TaggedSentence([w], ["O"], doc=d) for d, w in
+             [("a", "1"), ("b", "2"), ("a", "3"), ("c", "4"), ("d", "5"), ("c", "6")]]
+    kept, held = hold_out_articles(sents, 2)
+    assert {x.doc for x in held} == {"a", "c"} and {x.doc for x in kept} == {"b", "d"}
+    assert len(kept) + len(held) == len(sents)
+    assert hold_out_articles(sents, 0) == (sents, [])

@@ -66,8 +66,15 @@ def train_group() -> None:
               help="Only the news sentences of these annotators (comma-separated ids of "
                    "data/ner/news.jsonl; data/ner/README.md says which round each belongs to). "
                    "The shipped model: N1,N2,N3,N4,N1+N2+NADJ,M5,M6,M7,M8 (rounds 1 and 2).")
+@click.option("--news-dev-every", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Hold out the news sentences of every N-th article (data/ner, by id) from "
+                   "training and add them to the early-stopping dev, which otherwise is a "
+                   "slice of GermEval dev with about 190 entities; 0 = train on all.")
+@click.option("--patience", type=click.IntRange(min=200), default=None,
+              show_default="2000, the shipped model's setting",
+              help="Steps without a better early-stopping dev F1 before training stops.")
 def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path,
-                  vectors_dir, smartdata_share, news_annotators) -> None:
+                  vectors_dir, smartdata_share, news_annotators, news_dev_every, patience) -> None:
     """Train the German NER model (PER, LOC, ORG, MISC).
 
     Data: GermEval 2014 dev (every 5th sentence is held out and never trained
@@ -96,6 +103,9 @@ def train_ner_cmd(data_dir, out, max_minutes, pretrain_epochs, seed, config_path
         settings.vectors = str(vectors_dir)
     if smartdata_share is not None:
         settings.smartdata_share = smartdata_share
+    settings.news_dev_every = news_dev_every
+    if patience is not None:
+        settings.patience = patience
     if news_annotators:
         settings.news_annotators = tuple(a.strip() for a in news_annotators.split(",") if a.strip())
     try:
