@@ -575,3 +575,21 @@ def test_a_negation_of_another_happening_with_the_same_cue_word_leaves_a_fact_as
                      text="Frankreich hat Deutschland nicht kritisiert, aber Italien hat Deutschland kritisiert."))
     facts = {(e.source[0].code, e.factuality) for e in doc.events if e.type == "ACCUSE" and e.source}
     assert ("ITA", "asserted") in facts and ("ITA", "negated") not in facts
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_meeting_that_will_not_take_place_is_negated(coder):
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model")
+
+    def facts(text):
+        return {(e.type, e.factuality) for e in an(Article(doc_id="n", text=text, dct="2024-02-12")).events}
+    for text in ("Ein Treffen zwischen Wladimir Putin und Wolodymyr Selenskyj wird es vorerst nicht geben.",
+                 "Das geplante Treffen zwischen Putin und Selenskyj fand am Montag nicht statt."):
+        got = facts(text)
+        assert ("CONSULT", "negated") in got and ("CONSULT", "asserted") not in got, (text, got)
+    # "keine" of another noun leaves the meeting a fact
+    assert ("CONSULT", "asserted") in facts("Nach dem Treffen zwischen Putin und Selenskyj gab es keine Einigung.")

@@ -707,7 +707,10 @@ class EventCoder:
                      if ev.cue_tok.start - 40 <= t.start < ev.cue_tok.start):
                 fact = "hypothetical"     # "die Idee eines Boykotts", "Pläne für neue Gespräche"
             else:
-                fact = "negated" if ev.noun_negated or (negated and failed_agreement) else (
+                # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
+                # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
+                not_held = negated and any(lx.is_(w, "occurrence") for w in words)
+                fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) else (
                     "hypothetical" if hypo else "planned" if announced(c) else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"

@@ -47,8 +47,10 @@ def rule_confidence(p: float, th: "Thresholds") -> float:
 
 
 def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, source: list, target: list) -> bool:
-    """Whether the rule coder reads the same happening -- its cue word ``st.tokens[k]``, type and
-    sides -- as negated ("hat keine Sanktionen verhängt", "griff nicht an"). Its clause rules decide
+    """Whether the rule coder reads the same happening -- its cue word ``st.tokens[k]`` and sides,
+    of any type -- as negated ("hat keine Sanktionen verhängt", "griff nicht an"; "Die USA werden
+    keine Truppen in die Ukraine schicken": the rules read a MOBILIZE, the model an AID, and the
+    clause is negated either way; ``typ`` is kept for the callers). Its clause rules decide
     a negation's scope; the factuality model learns from 51 negated events among 3,148 and calls
     such an event asserted (a false fact), so for an event the model calls asserted, a negation the
     rules read wins. The sides must agree: "Frankreich hat Deutschland nicht kritisiert, aber
@@ -59,7 +61,7 @@ def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, sour
 
     def same(rule_side: frozenset, side: list) -> bool:
         return not rule_side or bool(rule_side & {p.code or "-" for p in side})
-    return any(h.factuality == "negated" and h.type == typ and same(h.sources, source) and same(h.targets, target)
+    return any(h.factuality == "negated" and same(h.sources, source) and same(h.targets, target)
                for h in ctx.rule_hits.get((t.sent, t.i), ()))
 
 
@@ -285,8 +287,8 @@ class LearnedCoder:
             clauses = self._clauses(tr, cache)
             if denied_report(clauses, clauses.index(clause), self.lex):
                 fact = "hypothetical"    # "wies Berichte zurück, wonach ...": not told as a fact
-        if fact == "asserted" and negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt):
-            fact = "negated"
+        if fact in ("asserted", "planned") and negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt):
+            fact = "negated"    # "Die USA werden keine Truppen schicken": no plan either
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
