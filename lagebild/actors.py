@@ -49,9 +49,32 @@ DACH = frozenset({"DEU", "AUT", "CHE"})
 FOREIGN_ADJ = frozenset(f"{stem}{end}" for stem in ("ausländisch", "fremd")
                         for end in ("e", "en", "er", "es", "em"))
 
-_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ'-]+$|^[A-ZÄÖÜ]\.$")
+def _name_part(w: str, hyphen: bool) -> bool:
+    """A capitalised word of any alphabet's letters ("Nausėda", "Wałęsa", "İmamoğlu")."""
+    return len(w) >= 2 and w[0].isupper() and all(c.islower() or c == "'" or (hyphen and c == "-") for c in w[1:])
+
+
+class _NameToken:
+    """A word that can be (part of) a person's name: capitalised, then lower-case letters of any
+    alphabet, apostrophes and hyphens ("Nausėda", "O'Brien"), or an initial ("A.")."""
+
+    @staticmethod
+    def match(w: str) -> bool:
+        return _name_part(w, hyphen=True) or (len(w) == 2 and w[0].isupper() and w[1] == ".")
+
+
+class _DoubleName:
+    """A double name ("Rabmer-Koller", "Leutheusser-Schnarrenberger"), each part capitalised."""
+
+    @staticmethod
+    def match(w: str) -> bool:
+        parts = w.split("-")
+        return len(parts) >= 2 and all(_name_part(x, hyphen=False) for x in parts)
+
+
+_NAME_TOKEN = _NameToken()
 # a double name ("Rabmer-Koller"), taken only where the NER model says person ("Nato-Pläne" is none)
-_DOUBLE_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòúçćčšžłńğışñ']+)+$")
+_DOUBLE_NAME = _DoubleName()
 
 
 @dataclass

@@ -164,3 +164,11 @@ def test_reanalyze_gives_stored_articles_a_country_and_redoes_them(tmp_path):
     assert again.exit_code == 0 and "1 stored articles without a country now have AUT" in again.output
     with Store(db, read_only=True) as s:
         assert s.con.execute("SELECT count(*) FROM articles WHERE country IS NULL").fetchone() == (0,)
+
+
+def test_person_names_in_other_alphabets_are_kept_whole():
+    an = Analyzer(use_models=False, coder="rules")
+    text = ("Der litauische Präsident Gitanas Nausėda traf am Montag Altpräsident Lech Wałęsa und den Istanbuler "
+            "Bürgermeister Ekrem İmamoğlu.")
+    names = {a.name for a in an(Article(doc_id="n", text=text, dct="2024-02-12")).actors}
+    assert {"Gitanas Nausėda", "Lech Wałęsa", "Ekrem İmamoğlu"} <= names, names
