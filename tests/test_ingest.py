@@ -562,6 +562,9 @@ def test_cli_events_filters_and_formats(tmp_path, analyzer_env):
     assert len(lines) == 2 and lines[0].startswith("event_id,")
     r = runner.invoke(main, ["events", "--db", str(db), "--sort", "-date", "--limit", "2"])
     assert r.exit_code == 0 and r.stdout.splitlines()[2].split()[1] == "2022-03-05"
+    assert "the first 2 events" in r.stderr and "--limit 0 lists all" in r.stderr
+    r = runner.invoke(main, ["events", "--db", str(db), "--limit", "4", "--format", "json"])
+    assert len(json.loads(r.stdout)) == 4 and "more match" not in r.stderr      # all shown: no note
     r = runner.invoke(main, ["events", "--db", str(db), "--target", "UKR", "--source", "DEU",
                              "--with-mentions", "--format", "json"])
     (e,) = json.loads(r.stdout)

@@ -577,10 +577,14 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
                                     until=until, type=type_, factuality=factuality,
-                                    min_mentions=min_mentions, limit=limit, sort=sort,
-                                    min_confidence=min_confidence)
+                                    min_mentions=min_mentions, limit=limit + 1 if limit else 0,
+                                    sort=sort, min_confidence=min_confidence)
         except StoreError as exc:
             _fail(exc)
+        if limit and len(df) > limit:       # one more than asked: say that the list is cut
+            df = df.iloc[:limit]
+            click.echo(f"note: the first {limit} events (--sort {sort}); more match -- "
+                       "--limit 0 lists all", err=True)
         if fmt == "json" and with_mentions and len(df):
             recs = _records(df)
             ms = _records(store.event_mentions([int(x) for x in df["event_id"]]))
