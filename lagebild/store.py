@@ -292,6 +292,8 @@ class Store:
         if self.con is not None:
             return
         self._check_file()
+        if self.read_only and self._stored_version < SCHEMA_VERSION:
+            self._upgrade_before_reading()
         try:
             self.con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.Error as exc:  # lock held by another process, I/O error
@@ -302,6 +304,22 @@ class Store:
             self._create_schema()
         elif not self.read_only and getattr(self, "_stored_version", SCHEMA_VERSION) < SCHEMA_VERSION:
             self._migrate(self._stored_version)
+
+    def _upgrade_before_reading(self) -> None:
+        """A read-only command on a file of an older schema: add the new columns first (the
+        same migration a writing command does), so that every query finds them."""
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=False)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: written by an older lagebild (schema version "
+                             f"{self._stored_version}, this one reads {SCHEMA_VERSION}) and it cannot "
+                             f"be upgraded now ({str(exc).splitlines()[0]}) -- run `lagebild reanalyze "
+                             f"--db {self.path}` once when the file is free") from exc
+        try:
+            self._migrate(self._stored_version)
+        finally:
+            self.con.close()
+            self.con = None
 
     @contextmanager
     def _write_transaction(self):
@@ -342,7 +360,9 @@ class Store:
         msg = str(exc)
         if "lock" in msg.lower():
             return (f"{self.path}: the database is in use by another lagebild process "
-                    f"({msg.splitlines()[0]}) -- wait for it to finish or use another --db file")
+                    f"({msg.splitlines()[0]}) -- wait for it to finish, or use another --db file; "
+                    f"a running `lagebild serve` holds the file until it stops (to add articles while "
+                    f"serving, let the server poll the feeds: `lagebild serve --watch FEED_URL`)")
         return (f"{self.path}: cannot open the database ({msg.splitlines()[0]}) -- "
                 f"check the file, or pass a new file name with --db")
 

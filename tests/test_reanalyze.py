@@ -88,10 +88,14 @@ def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
     con.execute("ALTER TABLE articles DROP COLUMN country")           # added in version 4
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
-    with Store(db, read_only=True) as s:            # read-only: readable as it is
+    from lagebild.store import SCHEMA_VERSION
+    r = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json"])
+    assert r.exit_code == 0, r.output       # a reading command upgrades the file first
+    assert "confidence" in r.stdout and "Traceback" not in r.output
+    assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+    with Store(db, read_only=True) as s:
         assert s.counts()["events"] == 1
     ingest(db, [art(2, "#EV ASSAULT RUS UKR 2022-02-24")])
-    from lagebild.store import SCHEMA_VERSION
     assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     assert q(db, "SELECT analyzer_version FROM articles ORDER BY article_id") == [(None,), (SPEC,)]
     assert q(db, "SELECT country FROM articles ORDER BY article_id") == [(None,), (None,)]

@@ -440,6 +440,15 @@ def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, e
     assert r.exit_code == 0, r.output
     assert seen["watch"] == ["https://a.example/rss", "https://b.example/rss"]
     assert seen["every"] == 1800 and "live, polling 2 feed(s) every 30m" in r.output
+    assert not seen["watch_kw"]
+    # a feed server in one's own network; a new database file is created by the watching server
+    new = tmp_path / "new.duckdb"
+    r = CliRunner().invoke(main, ["serve", "--db", str(new), "--watch", "http://127.0.0.1:9/rss",
+                                  "--allow-private-hosts"])
+    assert r.exit_code == 0, r.output
+    assert seen["watch_kw"] == {"allow_private": True} and new.exists()
+    r = CliRunner().invoke(main, ["serve", "--db", str(db), "--allow-private-hosts"])
+    assert r.exit_code == 2 and "for the feeds of --watch" in r.output
 
 
 def test_serve_on_an_exposed_host_always_has_a_token(monkeypatch, examples_db):

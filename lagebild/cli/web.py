@@ -42,8 +42,12 @@ def _is_loopback(host: str) -> bool:
                    "server is then the database's single writer and the pages stay live.")
 @click.option("--every", default="10m", show_default=True,
               help="With --watch: polling interval (90, 30s, 10m, 1h).")
+@click.option("--allow-private-hosts", is_flag=True,
+              help="With --watch: allow feed hosts on loopback/private addresses (a feed server "
+                   "in your own network). By default they are refused, on every redirect. Also "
+                   "$LAGEBILD_ALLOW_PRIVATE_HOSTS=1.")
 @click.option("--quiet", "-q", is_flag=True, help="No access log.")
-def serve_cmd(watch_urls, db, host, port, token, watch, every, quiet):
+def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hosts, quiet):
     """Browse the situation picture: overview, map, actors, dyads, one page per event
     (/events/ID) and per article (/articles/ID), search.
 
@@ -72,9 +76,10 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, quiet):
     from ..store import Store
     from ..web.app import create_app
 
-    if not os.path.exists(db):
+    if not os.path.exists(db) and not watch:
         raise click.ClickException(f"{db}: no such database -- create one first, for example "
-                                   f"`lagebild ingest examples/ --db {db}`")
+                                   f"`lagebild ingest examples/ --db {db}`, or serve it with "
+                                   f"--watch FEED_URL, which creates it")
     try:
         seconds = parse_interval(every)
     except ValueError as exc:
@@ -98,7 +103,10 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, quiet):
         if "in use" not in str(exc):
             raise click.ClickException(str(exc)) from None
         click.echo(f"warning: {exc}; the pages answer 'database busy' until it is free", err=True)
-    app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds)
+    if allow_private_hosts and not watch_urls:
+        raise click.UsageError("--allow-private-hosts is for the feeds of --watch")
+    app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds,
+                     watch_kw={"allow_private": True} if allow_private_hosts else None)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     mode = f"live, polling {len(watch_urls)} feed(s) every {every}" if watch_urls else "read-only"
