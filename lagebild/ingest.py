@@ -593,6 +593,7 @@ class _Canon:
     loc_text: str | None
     mentions: int
     own_date: str | None = None     # the event's own date value (None: article date only)
+    anchor: Any = None              # the first article's day, for an event without a date
 
 
 # -- the run ---------------------------------------------------------------------------
@@ -928,7 +929,8 @@ class Ingester:
             cands.setdefault(row.merge_key, []).append(_Canon(
                 int(row.event_id), day, _nn(row.date_precision), _nn(row.month),
                 _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0),
-                None if _nn(row.date_from_dct) in (None, True) else _nn(row.date_value)))
+                None if _nn(row.date_from_dct) in (None, True) else _nn(row.date_value),
+                _anchor_day(_nn(row.anchor_dct))))
 
         updates: list[dict] = []
         for art, h, r in batch:
@@ -989,7 +991,7 @@ class Ingester:
                             eid, is_dup = oid, True
                             break
                 if eid is None and mergeable:
-                    eid = self._match(cands.get(key, ()), row)
+                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct))
                 if eid is None:
                     eid = self._next_event
                     self._next_event += 1
@@ -1001,7 +1003,7 @@ class Ingester:
                         cands.setdefault(key, []).append(_Canon(
                             eid, row["event_date"], row["date_precision"], row["month"],
                             row["location_code"], row["location_text"], 0,
-                            None if row["date_from_dct"] else row["date_value"]))
+                            None if row["date_from_dct"] else row["date_value"], _anchor_day(dct)))
                 else:
                     stats.events_merged += 1
                 # a near-duplicate's mention of an event its original already reports
@@ -1078,10 +1080,24 @@ class Ingester:
         return stats
 
     @staticmethod
-    def _match(cands: Iterable[_Canon], row: dict) -> int | None:
+    def _match(cands: Iterable[_Canon], row: dict, anchor=None) -> int | None:
+        """The stored event a new mention reports (same merge key): dates that agree and
+        compatible places; an event without a date (hypothetical, or negated without a date of
+        its own) only with another without one, first told at most a day apart from this
+        article (``anchor``, its date): the same news cycle."""
         best, best_rank = None, None
         mine = None if row["date_from_dct"] else row["date_value"]
         for c in cands:
+            if row["event_date"] is None and c.day is None:
+                if anchor is None or c.anchor is None or abs((anchor - c.anchor).days) > 1:
+                    continue
+                if not places_compatible(row["location_code"], row["location_text"],
+                                         c.loc_code, c.loc_text):
+                    continue
+                rank = (abs((anchor - c.anchor).days), False, -c.mentions, c.event_id)
+                if best_rank is None or rank < best_rank:
+                    best, best_rank = c, rank
+                continue
             if row["event_date"] is None or c.day is None:
                 continue
             if mine is not None and c.own_date is not None:
@@ -1113,6 +1129,14 @@ class Ingester:
     def worker_rss(self) -> list[tuple[int, int]]:
         """(pid, peak RSS KiB) per worker; empty before the backend started."""
         return self.backend.worker_rss() if self.backend is not None else []
+
+
+def _anchor_day(dct) -> _dt.date | None:
+    """An article's date as a day (None unless it gives one)."""
+    if not dct:
+        return None
+    day, prec, _ = parse_date(str(dct))
+    return day if prec == "day" else None
 
 
 def _as_date(x) -> _dt.date | None:

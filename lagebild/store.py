@@ -503,12 +503,16 @@ class Store:
         cols = ("event_id, merge_key, event_date, date_precision, month, location_text, "
                 "location_code, num_mentions, date_value, date_from_dct")
         if not keys:
-            return pd.DataFrame(columns=[c.strip() for c in cols.split(",")])
+            return pd.DataFrame(columns=[c.strip() for c in cols.split(",")] + ["anchor_dct"])
         k = pa.table({"merge_key": pa.array(keys, pa.string())})
         self.con.register("_keys", k)
         try:
+            # anchor_dct: the date of the article that first told the event (an undated event --
+            # hypothetical, or negated without a date of its own -- merges within its news cycle)
             return self.con.execute(
-                f"SELECT {cols} FROM events WHERE merge_key IN (SELECT merge_key FROM _keys)"
+                f"SELECT {', '.join('e.' + c.strip() for c in cols.split(','))}, a.dct AS anchor_dct "
+                f"FROM events e LEFT JOIN articles a ON a.article_id = e.first_article_id "
+                f"WHERE e.merge_key IN (SELECT merge_key FROM _keys)"
             ).df()
         finally:
             self.con.unregister("_keys")

@@ -730,3 +730,20 @@ def test_ingest_min_confidence_reaches_the_analyzer_so_zero_keeps_every_event(tm
         assert ing.analyzer_version == ANALYZER_VERSION       # reanalyze still knows its version
     finally:
         ing.store.close()
+
+
+def test_undated_events_merge_within_a_news_cycle(tmp_path):
+    """A hypothetical event (no date) told by several articles of one or two days is one
+    happening; told again ten days later, it is another."""
+    db = tmp_path / "u.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT ISR LBN - hypothetical", dct="2024-03-01"),
+                art(2, "#EV ASSAULT ISR LBN - hypothetical", dct="2024-03-02"),
+                art(3, "#EV CONSULT CHN TWN - negated", dct="2024-03-02"),
+                art(4, "#EV ASSAULT ISR LBN - hypothetical", dct="2024-03-12")])
+    ingest(db, [art(5, "#EV CONSULT CHN TWN - negated", dct="2024-03-03"),
+                art(6, "#EV ASSAULT ISR LBN - hypothetical")])         # 2022-02-24: far apart
+    with Store(db, read_only=True) as s:
+        rows = s.con.execute("SELECT type, factuality, num_articles FROM events "
+                             "ORDER BY type, num_articles DESC").fetchall()
+    assert rows == [("ASSAULT", "hypothetical", 2), ("ASSAULT", "hypothetical", 1),
+                    ("ASSAULT", "hypothetical", 1), ("CONSULT", "negated", 2)]
