@@ -1039,6 +1039,8 @@ class Ingester:
         so a killed run continues where it stopped when started again."""
         version = version or self.analyzer_version
         self.progress.label = "reanalyze"
+        # copies of a re-analyzed article point at its events: they are redone after it
+        self.store.mark_near_duplicates_for_reanalysis(version)
         stats = IngestStats()
         t0 = time.perf_counter()
         size = batch_size or self.batch_size

@@ -610,6 +610,25 @@ class Store:
         return [(s, int(n)) for s, n in self.con.execute(
             "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source").fetchall()]
 
+    def mark_near_duplicates_for_reanalysis(self, version: str) -> int:
+        """Mark for re-analysis every near-duplicate of an article that will be re-analyzed
+        (its mentions point at the events of its original, which the re-analysis replaces),
+        also along chains of copies; returns how many were marked. A near-duplicate has a
+        higher id than its original, so it is redone after it."""
+        total = 0
+        while True:
+            n = self.con.execute(
+                "SELECT count(*) FROM articles WHERE analyzer_version IS NOT DISTINCT FROM ? AND "
+                "near_duplicate_of IN (SELECT article_id FROM articles WHERE analyzer_version IS "
+                "DISTINCT FROM ?)", [version, version]).fetchone()[0]
+            if not n:
+                return total
+            self.con.execute(
+                "UPDATE articles SET analyzer_version = NULL WHERE analyzer_version IS NOT DISTINCT "
+                "FROM ? AND near_duplicate_of IN (SELECT article_id FROM articles WHERE "
+                "analyzer_version IS DISTINCT FROM ?)", [version, version])
+            total += int(n)
+
     def articles_to_reanalyze(self, version: str, limit: int,
                               exclude: Iterable[int] = ()) -> list[dict[str, Any]]:
         """The next ``limit`` articles whose analyzer version is not ``version``."""

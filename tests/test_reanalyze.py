@@ -112,3 +112,23 @@ def test_reanalyze_progress_says_reanalyze_once(tmp_path):
         ing.reanalyze()
     lines = out.getvalue().splitlines()
     assert lines and all(x.startswith("reanalyze: 1 read") for x in lines) and len(lines) == len(set(lines))
+
+
+def test_reanalyzing_an_original_redoes_its_near_duplicates_and_leaves_no_empty_events(tmp_path):
+    from test_ingest import filler
+    db = tmp_path / "t.duckdb"
+    body = filler(7, words=200)
+    words = body.split()
+    words[100] = "Aktualisiert"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24", body=body, source="dpa"),
+                art(2, "#EV ASSAULT RUS UKR 2022-02-24", body=" ".join(words), source="zeit"),
+                art(3, "#EV CONSULT USA RUS 2022-02-20")])
+    assert q(db, "SELECT near_duplicate_of FROM articles ORDER BY article_id") == [(None,), (1,), (None,)]
+    with Store(db) as s:        # only the original is of an older version (as after --country)
+        s.con.execute("UPDATE articles SET analyzer_version = 'old' WHERE article_id = 1")
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        assert ing.reanalyze().read == 2       # the copy is redone after it, article 3 is not
+    assert q(db, "SELECT count(*) FROM events WHERE num_mentions = 0") == [(0,)]
+    assert q(db, "SELECT type, num_mentions, num_articles FROM events ORDER BY type") == [
+        ("ASSAULT", 1, 1), ("CONSULT", 1, 1)]
+    assert q(db, "SELECT count(*) FROM event_mentions WHERE is_duplicate") == [(1,)]
