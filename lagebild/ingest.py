@@ -1335,7 +1335,9 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                      f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
     s = summary
     lines.append(f"Database: {s['articles']:,} articles ({s['near_duplicates']:,} "
-                 f"near-duplicates), {s['events']:,} events from {s['mentions']:,} mentions, "
+                 f"near-duplicates), {s['events']:,} events from {s['mentions'] - s.get('duplicate_mentions', 0):,} "
+                 f"mentions" + (f" (and {s['duplicate_mentions']:,} in near-duplicate copies)"
+                                if s.get("duplicate_mentions") else "") + ", "
                  f"{s['actors']:,} actor mentions, {s['quotes']:,} quotes.")
     if s.get("first_day"):
         lines.append(f"Dated events from {s['first_day']} to {s['last_day']}"

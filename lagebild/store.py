@@ -734,9 +734,12 @@ class Store:
                       (SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL),
                       (SELECT count(*) FROM events),
                       (SELECT count(*) FROM event_mentions),
+                      (SELECT count(*) FROM event_mentions WHERE is_duplicate),
                       (SELECT count(*) FROM actors),
                       (SELECT count(*) FROM quotes)"""
-        names = ("articles", "near_duplicates", "events", "mentions", "actors", "quotes")
+        # mentions: all, also those of near-duplicate copies (duplicate_mentions), which the
+        # events' num_mentions leave out
+        names = ("articles", "near_duplicates", "events", "mentions", "duplicate_mentions", "actors", "quotes")
         return dict(zip(names, (int(x) for x in self.con.execute(q).fetchall()[0])))
 
     def query_events(self, *, actor: str | None = None, source: str | None = None,

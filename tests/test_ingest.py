@@ -229,6 +229,10 @@ def test_near_duplicate_is_linked_and_its_events_are_not_double_counted(tmp_path
     ev = q(db, "SELECT num_mentions, num_articles, num_sources FROM events ORDER BY event_id")
     assert ev == [(1, 1, 1), (1, 1, 1)]
     assert q(db, "SELECT count(*) FROM event_mentions WHERE is_duplicate") == [(1,)]
+    from lagebild.ingest import summary_text
+    with Store(db, read_only=True) as s:     # the line counts what the events count
+        line = summary_text(s.summary(), None).splitlines()[0]
+    assert "2 events from 2 mentions (and 1 in near-duplicate copies)" in line, line
 
 
 def test_near_duplicates_are_found_across_runs(tmp_path):
