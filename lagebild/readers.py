@@ -48,6 +48,7 @@ import lzma
 import os
 import re
 import sys
+import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -280,8 +281,7 @@ class _Reader:
     def read_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[Article]:
         for p in paths:
             if str(p) == "-":
-                self.stats.inputs += 1
-                yield from self.read_text_stream(sys.stdin.buffer, "<stdin>", "stdin")
+                yield from self.read_stdin(sys.stdin.buffer)
                 continue
             path = Path(p)
             if path.is_dir():
@@ -340,6 +340,31 @@ class _Reader:
         self.problem(f"could not be read ({type(e).__name__}: {e})", path=path,
                      hint="check the file; if it looks fine, report this as a lagebild bug")
 
+    def read_stdin(self, stream: IO[bytes]) -> Iterator[Article]:
+        """Standard input in any format a file may have: JSON Lines, HTML and CSV (a header row
+        that names the --csv-text column) are told by their first bytes, as for a file without a
+        known extension; anything else is one plain-text article."""
+        data = stream.read()
+        kind = self.sniff_head(data[:4096])
+        if kind == "text" and self.csv_header_line(data[:4096]):
+            kind = "csv"
+        if kind == "text":
+            self.stats.inputs += 1
+            yield from self.read_text_stream(io.BytesIO(data), "<stdin>", "stdin")
+            return
+        with tempfile.TemporaryDirectory(prefix="lagebild_stdin_") as tmp:
+            path = Path(tmp) / f"stdin.{kind}"
+            path.write_bytes(data)
+            yield from self.read_file(path)
+
+    def csv_header_line(self, head: bytes) -> bool:
+        """Whether the first line is a CSV header naming the --csv-text column."""
+        if not isinstance(self.o.csv_text, str):
+            return False
+        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+        return any(self.o.csv_text in [c.strip().strip('"') for c in first.split(d)] and d in first
+                   for d in (",", ";", "\t", "|"))
+
     def sniff_kind(self, path: Path) -> str:
         """Format of a file with an unknown extension, from its first bytes."""
         try:
@@ -347,6 +372,11 @@ class _Reader:
                 head = f.read(4096)
         except (OSError, EOFError, lzma.LZMAError):
             return "text"
+        return self.sniff_head(head)
+
+    @staticmethod
+    def sniff_head(head: bytes) -> str:
+        """"html", "jsonl" or "text" from the first bytes of a file or stream."""
         s = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if s.startswith((b"<!doctype html", b"<html")) or b"<html" in s[:512]:
             return "html"

@@ -144,6 +144,22 @@ def test_stdin_dash_reads_seed_format(monkeypatch):
     assert (art.dct, art.text, art.origin, problems) == ("2024-01-02", BODY, "<stdin>", [])
 
 
+def test_stdin_dash_reads_json_lines_and_csv_like_files(monkeypatch):
+    def stdin(text):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+    stdin(json.dumps({"id": "a1", "date": "2024-02-12", "text": BODY}) + "\n"
+          + json.dumps({"id": "a2", "text": BODY}) + "\n")
+    arts, problems, _ = read(["-"])
+    assert [(a.doc_id, a.dct) for a in arts] == [("a1", "2024-02-12"), ("a2", None)] and problems == []
+    line = "Russland hat die Ukraine am Montag angegriffen, sagte der Sprecher."
+    stdin(f"id;date;text\n7;2024-02-12;{line}\n")
+    (art,), problems, _ = read(["-"])
+    assert (art.doc_id, art.dct, art.text, problems) == ("7", "2024-02-12", line, [])
+    stdin(f"Gestern, am Montag; sagte er: {BODY}")       # commas and semicolons, no header: text
+    (art,), _, _ = read(["-"])
+    assert art.origin == "<stdin>" and art.text.startswith("Gestern, am Montag;")
+
+
 # ----------------------------------------------------------------------------- JSON Lines / JSON
 
 def test_jsonl_fields_ids_and_origins(tmp_path):
