@@ -684,7 +684,7 @@ class _Reader:
         with _open_binary(path) as fb:
             ft = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="surrogateescape",
                                   newline="")
-            reader = csv.reader(ft, delimiter=delimiter, quotechar=quotechar)
+            reader = csv.reader(ft, delimiter=delimiter, quotechar=quotechar, strict=True)
             prev_line = 0
             try:
                 first = next(reader, None)
@@ -701,6 +701,7 @@ class _Reader:
                 return
             has_header, cols = mapping
             rows_seen = 0
+            broken = False
 
             def rows():
                 nonlocal prev_line
@@ -726,11 +727,18 @@ class _Reader:
                     if art is not None:
                         yield art
             except csv.Error as e:
-                self.problem(f"CSV error, the rest of the file was skipped ({e})",
-                             path=path, line=prev_line + 1,
-                             hint="check the quoting near this line; texts longer than "
-                                  f"{o.max_chars:,} characters are not accepted")
-            if rows_seen == 0:
+                broken = True
+                if "end of data" in str(e):
+                    self.problem("a quote opened in this row is never closed: the rest of the "
+                                 "file was skipped", path=path, line=prev_line + 1,
+                                 hint=f"close the quote ({quotechar}) of this row's field, or double a "
+                                      f"quote inside a field ({quotechar}{quotechar})")
+                else:
+                    self.problem(f"CSV error, the rest of the file was skipped ({e})",
+                                 path=path, line=prev_line + 1,
+                                 hint="check the quoting near this line; texts longer than "
+                                      f"{o.max_chars:,} characters are not accepted")
+            if rows_seen == 0 and not broken:
                 self.problem("CSV file has a header but no rows", path=path, hint="remove it")
 
     def csv_mapping(self, path, first: list[str], sample: str, delimiter: str,
@@ -744,9 +752,13 @@ class _Reader:
         has_header = o.csv_header
         if has_header is None:
             has_header = any(str(v).strip().lower() in lowered for v in names.values())
-            if not has_header and _col_index(o.csv_text) is None \
-                    and _looks_like_header(first, sample, delimiter, quotechar):
-                has_header = True      # a header that does not name the text column
+            idx = _col_index(o.csv_text)
+            if not has_header and _looks_like_header(first, sample, delimiter, quotechar) and (
+                    idx is None or (idx < len(first) and len(first[idx].split()) <= 3)):
+                # a header that does not name the text column: short labels above long texts
+                # (with the text column given by number, its label of at most three words:
+                # "Kennung;Datum;Inhalt")
+                has_header = True
         cols: dict[str, int] = {}
         if has_header:
             for key, spec in specs.items():

@@ -494,3 +494,25 @@ def test_10kgnad_csv_reads_all_1000_articles():
     assert problems == [] and len(arts) == 1000
     assert arts[0].doc_id == "gnad-0000" and arts[0].text.startswith("Die Gewerkschaft")
     assert len({a.doc_id for a in arts}) == 1000
+
+
+def test_csv_quote_never_closed_is_reported_not_swallowed(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("id,date,text\n0,2024-03-04,Die EU kritisierte Ungarn am Montag scharf.\n"
+                 '1,2024-03-05,"Russland hat die Ukraine angegriffen.\n'
+                 "2,2024-03-06,Die USA kritisierten China am Mittwoch.\n", encoding="utf-8")
+    arts, problems, _ = read([p])
+    assert [a.doc_id for a in arts] == ["0"]           # not one article made of rows 1 and 2
+    (msg,) = [str(x) for x in problems]
+    assert "bad.csv:3" in msg and "never closed" in msg and "header but no rows" not in msg
+
+
+def test_csv_header_is_detected_when_columns_are_given_by_number(tmp_path):
+    p = tmp_path / "semi.csv"
+    text = "Russische Truppen haben am Montag die ukrainische Stadt Charkiw mit Raketen beschossen."
+    p.write_text(f"Kennung;Datum;Inhalt\na1;12.03.2024;{text}\na2;13.03.2024;{text} Zwei Tote.\n",
+                 encoding="utf-8")
+    arts, problems, _ = read([p], csv_text=2, csv_id=0, csv_date=1)
+    assert [(a.doc_id, a.dct) for a in arts] == [("a1", "2024-03-12"), ("a2", "2024-03-13")] and not problems
+    arts, _, _ = read([p], csv_text=2, csv_id=0, csv_date=None, csv_header=False)
+    assert arts[0].doc_id == "Kennung"                 # --csv-no-header: the first row is data

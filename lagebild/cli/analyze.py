@@ -107,6 +107,9 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
               help="CSV inputs: the text column (header name or 0-based number).")
 @click.option("--csv-id", default="id", show_default=True, help="CSV inputs: the id column.")
 @click.option("--csv-date", default="date", show_default=True, help="CSV inputs: the date column.")
+@click.option("--csv-header/--csv-no-header", default=None,
+              help="CSV inputs: whether the files have a header row (default: detected -- a row that "
+                   "names a column given by name, or short labels above long texts).")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Event coder. rules: the cue lexicon and clause rules; learned: "
               "the models trained on the annotated corpus (trigger and role models propose, the dyad "
@@ -120,8 +123,8 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
                    "--coder rules gives no confidence, so nothing is dropped).")
 @country_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
-def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, coder,
-                min_confidence, country, quiet):
+def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, csv_header,
+                coder, min_confidence, country, quiet):
     """Analyze German articles: actors, events, quotes and dates.
 
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] ' or 'date: ...'),
@@ -150,7 +153,8 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
 
     try:
         articles = iter_articles(list(inputs), dct, dct_override=False, on_error=on_error, stats=stats,
-                                 csv_text=csv_text, csv_id=csv_id, csv_date=csv_date)
+                                 csv_text=csv_text, csv_id=csv_id, csv_date=csv_date,
+                                 csv_header=csv_header)
     except InputError as e:
         raise click.UsageError(str(e)) from None
     if country:
