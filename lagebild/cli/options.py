@@ -23,5 +23,6 @@ country_option = click.option(
          "and names Germany, Austria and Switzerland share ('die Grünen', 'die Bundesregierung') take it "
          "where the story names none of the three. Such sides are shown as inferred ('story', "
          "'shared'). A foreign story without any country word ('Die Rebellen griffen die Armee an') "
-         "is then coded as the outlet's country too. Default: none (a story without any country word "
-         "gives no events).")
+         "is then coded as the outlet's country too. Default: none: a story without any country word "
+         "gives no events, but a name the three share is then taken as German (its country shown as "
+         "inferred, 'shared'), so give --country AUT or CHE for Austrian or Swiss news.")
