@@ -39,10 +39,21 @@ def paragraphs_from_lines(text: str) -> str:
     """Extracted page text (trafilatura writes one paragraph, or the headline, per line)
     as the text reader's paragraphs: one blank line between them, whitespace inside a
     paragraph collapsed. Without this the headline is glued to the first sentence and
-    paragraph breaks are lost, which changes events (their factuality and dates)."""
+    paragraph breaks are lost, which changes events (their factuality and dates). A headline
+    that the first paragraph repeats word for word ("Die Türkei hat Griechenland ein Ultimatum
+    gestellt" above "Die Türkei hat Griechenland ein Ultimatum gestellt. Sollte ...") is left
+    out: told twice, one happening would count as two mentions."""
     paras = []
     for line in (text or "").replace("\r", "\n").split("\n"):
         line = " ".join(line.split())
         if line:
             paras.append(line)
+    if len(paras) >= 2 and repeats_headline(paras[0], paras[1]):
+        paras = paras[1:]
     return "\n\n".join(paras)
+
+
+def repeats_headline(headline: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` opens with the words of ``headline`` (punctuation and case aside)."""
+    words = re.findall(r"\w+", headline.lower())
+    return len(words) >= 3 and re.findall(r"\w+", paragraph.lower())[:len(words)] == words

@@ -40,3 +40,11 @@ def test_feed_item_page_keeps_headline_and_paragraphs_apart():
 def test_paragraphs_from_lines():
     assert paragraphs_from_lines("Titel\n Erster  Absatz.\n\n\nZweiter.\r\n") == \
         "Titel\n\nErster Absatz.\n\nZweiter."
+
+
+def test_a_headline_the_first_paragraph_repeats_is_left_out():
+    head = "Die Türkei hat Griechenland ein Ultimatum gestellt"
+    lead = head + ". Sollte Athen die Übung nicht beenden, werde die Marine eingreifen."
+    assert paragraphs_from_lines(f"{head}\n{lead}\nZweiter Absatz.") == f"{lead}\n\nZweiter Absatz."
+    other = "Ultimatum an Athen"          # a headline of its own stays
+    assert paragraphs_from_lines(f"{other}\n{lead}") == f"{other}\n\n{lead}"
