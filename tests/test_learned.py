@@ -593,3 +593,17 @@ def test_a_meeting_that_will_not_take_place_is_negated(coder):
         assert ("CONSULT", "negated") in got and ("CONSULT", "asserted") not in got, (text, got)
     # "keine" of another noun leaves the meeting a fact
     assert ("CONSULT", "asserted") in facts("Nach dem Treffen zwischen Putin und Selenskyj gab es keine Einigung.")
+
+
+def test_an_office_and_the_city_it_sits_in_are_never_two_sides():
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    if an.learned is None:
+        pytest.skip("no event model")
+    text = ("Polen hat zwei russische Diplomaten ausgewiesen. Das Außenministerium in Warschau "
+            "begründete den Schritt am Dienstag mit Spionagevorwürfen.")
+    evs = an(Article(doc_id="w", text=text, dct="2024-05-29")).events
+    pairs = {(p.text, q.text) for e in evs for p in e.source for q in e.target}
+    assert ("Außenministerium", "Warschau") not in pairs and ("Warschau", "Außenministerium") not in pairs
+    assert any(e.type == "SANCTION" for e in evs)

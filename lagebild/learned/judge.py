@@ -119,6 +119,17 @@ class Dyad:
         return c.st.tokens[c.k].text if c is not None and c.st is not None and c.k is not None else None
 
 
+def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
+    """An office or body and the place it sits in, named together ("das Außenministerium in
+    Warschau", "die Regierung in Kiew"): one actor, never each other's other side. Used when
+    decoding only (as a feature of the trained models, session 9, it scored worse out of fold)."""
+    if st is None or a.sent != b.sent or a.sent != st.sentence.index or a.code != b.code or not a.code:
+        return False
+    first, second = (a, b) if a.i <= b.i else (b, a)
+    between = [t.lower for t in st.tokens[first.j:second.i]]
+    return between == ["in"] and first.kind != "country" and second.kind == "country"
+
+
 def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     """Two mentions of one person or body, or of an office and its place: the same actor; an
     apposition ("der Bürgermeister von Odessa, Gennadi Truchanow": a comma and at most two words
