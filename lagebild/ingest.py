@@ -1374,12 +1374,15 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
         lines.append("Escalation: " + ", ".join(parts) + ".")
     if esc.get("trend") and esc["trend"] != "unknown":
         rec, bef = esc.get("recent") or {}, esc.get("before") or {}
-        lines.append(f"Trend over the last {esc.get('window_days')} days: {esc['trend']} "
-                     f"(mean Goldstein {bef.get('goldstein_mean')} -> "
-                     f"{rec.get('goldstein_mean')}).")
+        lines.append(f"Trend over the {esc.get('window_days')} days up to {esc.get('window_end')} "
+                     f"(the newest event) against the {esc.get('window_days')} before: {esc['trend']} "
+                     f"(mean Goldstein {bef.get('goldstein_mean'):+.2f} of {bef.get('events')} events -> "
+                     f"{rec.get('goldstein_mean'):+.2f} of {rec.get('events')}).")
     elif s.get("events"):
-        lines.append("Trend: unknown (needs dated events with Goldstein scores in two "
-                     "consecutive windows).")
+        rec, bef = esc.get("recent") or {}, esc.get("before") or {}
+        lines.append(f"Trend: unknown (needs at least {esc.get('min_events', 5)} asserted, dated events in "
+                     f"each of two consecutive {esc.get('window_days', 7)}-day windows; they hold "
+                     f"{bef.get('events', 0)} and {rec.get('events', 0)}).")
     return "\n".join(lines)
 
 

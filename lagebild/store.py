@@ -59,6 +59,9 @@ from .records import EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
 SCHEMA_VERSION = 4
+#: the escalation trend compares two windows only when each holds at least this many asserted,
+#: dated events (a mean of one or two Goldstein scores says nothing)
+TREND_MIN_EVENTS = 5
 #: columns added since version 1: (table, column, type); an older store gets them on the
 #: first opening for writing
 MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
@@ -904,9 +907,12 @@ class Store:
             esc["recent"] = win.get(True)
             esc["before"] = win.get(False)
             esc["window_days"] = window_days
+            esc["window_end"] = end.isoformat()
+            esc["min_events"] = TREND_MIN_EVENTS
             rec, bef = win.get(True), win.get(False)
             if rec and bef and rec["goldstein_mean"] is not None \
-                    and bef["goldstein_mean"] is not None:
+                    and bef["goldstein_mean"] is not None \
+                    and min(rec["events"], bef["events"]) >= TREND_MIN_EVENTS:
                 delta = rec["goldstein_mean"] - bef["goldstein_mean"]
                 esc["goldstein_change"] = round(delta, 2)
                 esc["trend"] = ("escalating" if delta <= -0.5 else

@@ -188,12 +188,22 @@ def test_timeline_counts_per_day_in_both_directions_or_directed(filled):
     assert len(filled.timeline("rus", "ukr", factuality=None)) == 5  # + the hypothetical one
 
 
-def test_summary_reports_top_dyads_and_escalation(filled):
+def test_summary_reports_top_dyads_and_escalation(filled, monkeypatch):
+    import lagebild.store as store_mod
+    from lagebild.ingest import summary_text
     s = filled.summary(top=2)
     assert s["articles"] == 9 and s["events"] == 8
     assert (s["top_dyads"][0]["source"], s["top_dyads"][0]["target"]) == ("RUS", "UKR")
+    # a handful of events per window: no trend, and the summary says why
+    esc = s["escalation"]
+    assert esc["trend"] == "unknown" and min(esc["recent"]["events"], esc["before"]["events"]) < 5
+    assert "needs at least 5 asserted, dated events in each of two" in summary_text(s, None)
+    monkeypatch.setattr(store_mod, "TREND_MIN_EVENTS", 1)
+    s = filled.summary(top=2)
     esc = s["escalation"]
     assert esc["trend"] == "escalating"  # consult/accuse before, assaults in the last week
+    line = [x for x in summary_text(s, None).splitlines() if x.startswith("Trend")][0]
+    assert "(the newest event)" in line and f"of {esc['recent']['events']})" in line
     assert esc["recent"]["goldstein_mean"] < esc["before"]["goldstein_mean"]
     assert 0 < esc["overall"]["material_conflict_share"] <= 1
 
