@@ -62,6 +62,17 @@ SCHEMA_VERSION = 4
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
+
+
+def escalation_trend(before: float | None, recent: float | None, n_before: int, n_recent: int) -> str:
+    """The one definition of an escalation trend (``summary`` and the dyad pages): the mean
+    Goldstein score of the recent asserted events against the earlier ones -- "escalating"
+    (0.5 or more lower), "de-escalating" (0.5 or more higher), "stable", or "unknown" when a
+    side has no mean or fewer than ``TREND_MIN_EVENTS`` events."""
+    if before is None or recent is None or min(n_before, n_recent) < TREND_MIN_EVENTS:
+        return "unknown"
+    delta = recent - before
+    return "escalating" if delta <= -0.5 else "de-escalating" if delta >= 0.5 else "stable"
 #: columns added since version 1: (table, column, type); an older store gets them on the
 #: first opening for writing
 MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
@@ -910,13 +921,11 @@ class Store:
             esc["window_end"] = end.isoformat()
             esc["min_events"] = TREND_MIN_EVENTS
             rec, bef = win.get(True), win.get(False)
-            if rec and bef and rec["goldstein_mean"] is not None \
-                    and bef["goldstein_mean"] is not None \
-                    and min(rec["events"], bef["events"]) >= TREND_MIN_EVENTS:
-                delta = rec["goldstein_mean"] - bef["goldstein_mean"]
-                esc["goldstein_change"] = round(delta, 2)
-                esc["trend"] = ("escalating" if delta <= -0.5 else
-                                "de-escalating" if delta >= 0.5 else "stable")
+            if rec and bef:
+                esc["trend"] = escalation_trend(bef["goldstein_mean"], rec["goldstein_mean"],
+                                                bef["events"], rec["events"])
+                if esc["trend"] != "unknown":
+                    esc["goldstein_change"] = round(rec["goldstein_mean"] - bef["goldstein_mean"], 2)
         out["escalation"] = esc
         return out
 

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 
 from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit
+from ..store import TREND_MIN_EVENTS, escalation_trend
 from . import charts, names, params
 
 __all__ = ["PAGES", "Ctx", "HTTPError", "Redirect", "query_string"]
@@ -276,17 +277,16 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
     def _mean(rows):     # of the asserted events, as the sums are
         n = sum(r["asserted"] for r in rows)
         g = sum(r["goldstein_a_to_b"] + r["goldstein_b_to_a"] for r in rows)
-        return round(g / n, 2) if n else None
-    before, recent = _mean(tl[:half]), _mean(tl[half:])
-    trend = "unknown"
-    if before is not None and recent is not None:
-        delta = recent - before
-        trend = "escalating" if delta <= -0.5 else "de-escalating" if delta >= 0.5 else "stable"
+        return (round(g / n, 2) if n else None), n
+    (before, n_before), (recent, n_recent) = _mean(tl[:half]), _mean(tl[half:])
+    trend = escalation_trend(before, recent, n_before, n_recent)
     return {"a": a, "b": b, "name_a": names.actor_name(a), "name_b": names.actor_name(b),
             "filters": _filters_out(c.f), "day": day, "first_day": first, "last_day": last,
             "unit": unit, "timeline": tl,
             "escalation": {"goldstein_mean_first_half": before,
-                           "goldstein_mean_second_half": recent, "trend": trend},
+                           "goldstein_mean_second_half": recent, "trend": trend,
+                           "events_first_half": n_before, "events_second_half": n_recent,
+                           "min_events": TREND_MIN_EVENTS},
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
 
