@@ -268,6 +268,7 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
     if target:
         where.append("list_has_any(target_codes, ?::VARCHAR[])")
         params.append(_codes(target))
+    check_period(since, until)
     if since:
         where.append("event_date >= ?")
         params.append(date_bounds(since)[0])
@@ -822,6 +823,7 @@ class Store:
         where = [ab if directed else f"({ab} OR {ba})",
                  "event_date IS NOT NULL", "date_precision = 'day'"]
         params: dict[str, Any] = {"a": a, "b": b}
+        check_period(since, until)
         if since:
             where.append("event_date >= $since")
             params["since"] = date_bounds(since)[0]
@@ -967,6 +969,13 @@ def _num(x) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(f) else round(f, 2)
+
+
+def check_period(since: str | None, until: str | None) -> None:
+    """A period whose first day comes after its last matches nothing: say so (StoreError)."""
+    if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
+        raise StoreError(f"--since {since} is after --until {until}: no day is in that period "
+                         f"-- swap them")
 
 
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:

@@ -302,3 +302,11 @@ def test_the_summary_says_what_its_dyads_leave_out_between_actors_of_one_country
     assert [(d["source"], d["target"]) for d in out["top_dyads"]] == [("RUS", "UKR")]
     assert out["same_country"] == [{"code": "AUT", "events": 2}]
     assert "Between actors of one country (not among the dyads): AUT -> AUT 2" in summary_text(out)
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(filled):
+    from lagebild.store import StoreError
+    with pytest.raises(StoreError, match="after --until 2022-02-01.*swap"):
+        filled.query_events(since="2022-03", until="2022-02-01")
+    with pytest.raises(StoreError, match="swap"):
+        filled.timeline("RUS", "UKR", since="2022-03-05", until="2022-03-01")
