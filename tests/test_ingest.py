@@ -664,6 +664,10 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     assert r.exit_code == 0, r.output
     assert [h for h in hits if h[0] == "/feed.xml"][-1] == ("/feed.xml", '"v1"')
     assert "round 2: 0 new articles" in r.stderr
+    r = runner.invoke(main, ["watch", f"{base}/feed.xml", f"{base}/missing.xml", "--db", str(db),
+                             "--analyzer", SPEC, "--every", "0s", "--max-rounds", "1",
+                             "--allow-private-hosts"])
+    assert r.exit_code == 2 and "some feeds, feed items or articles failed" in r.stderr, r.output
 
 
 def test_progress_rewrites_one_line_on_a_terminal_and_is_silent_when_quiet():

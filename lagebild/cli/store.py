@@ -359,6 +359,9 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
       lagebild watch https://example.org/feed.xml --db lage.duckdb
       lagebild watch URL1 URL2 --every 30m --db lage.duckdb --workers 2
       lagebild watch URL --every 1m --max-rounds 3 --db test.duckdb
+
+    Exit status: 0 when every round went through, 2 when some feeds, feed items or
+    articles failed (with --max-rounds; 130 after Ctrl-C).
     """
     from ..ingest import parse_interval, watch
 
@@ -392,6 +395,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
                 _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(exc)
+    if total.errors:        # as ingest: 2 when some feeds, items or articles failed
+        click.echo(f"{total.errors} error(s): some feeds, feed items or articles failed "
+                   "(see the messages above)", err=True)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 def _assign_country(store, country: str, source: str | None, quiet: bool) -> None:
