@@ -37,6 +37,9 @@ _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
                         "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
 STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar")
+#: waters and landmarks named after a country ("im Golf von Oman", "der Golf von Mexiko"): a
+#: place, not the country as an actor
+NAMED_AFTER = frozenset("golf meerenge bucht straße kanal".split())
 ARMED_GROUPS = frozenset({"REB", "UAF"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
@@ -302,6 +305,10 @@ class ActorTagger:
             m = self._mention_at(toks, i)
             if m is None:
                 i += 1
+                continue
+            if m.kind == "country" and m.i >= 2 and toks[m.i - 1].lower == "von" \
+                    and toks[m.i - 2].lower in NAMED_AFTER:
+                i = m.j             # "im Golf von Oman": a place named after the country
                 continue
             m.prep, m.oblique = self._context(toks, m.i)
             m.genitive_of = self._is_genitive(toks, m)

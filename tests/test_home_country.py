@@ -172,3 +172,10 @@ def test_person_names_in_other_alphabets_are_kept_whole():
             "Bürgermeister Ekrem İmamoğlu.")
     names = {a.name for a in an(Article(doc_id="n", text=text, dct="2024-02-12")).actors}
     assert {"Gitanas Nausėda", "Lech Wałęsa", "Ekrem İmamoğlu"} <= names, names
+
+
+def test_waters_named_after_a_country_are_no_actor():
+    an = Analyzer(use_models=False, coder="rules")
+    st = an.stages(Article(doc_id="g", dct="2024-02-12",
+                           text="Iran hat im Golf von Oman einen Tanker festgesetzt. Oman protestierte."))
+    assert [(m.sent, m.text) for m in st.actors.mentions if m.code == "OMN"] == [(1, "Oman")]
