@@ -363,6 +363,10 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "language": "de",
         "factuality": fact,
         "condition": e.get("condition"),
+        # according to whom ("sagte Kremlsprecher Peskow", "laut Nato"), as lagebild keeps it
+        "reportedBy": ({"actorText": e.get("reported_by_text"), "code": e.get("reported_by_code"),
+                        "sector": e.get("reported_by_sector")}
+                       if e.get("reported_by_text") or e.get("reported_by_code") else None),
         "original_event": typ,
         "original_mode": e.get("mode"),
         "quad_class": e.get("quad_class"),

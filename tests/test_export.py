@@ -117,6 +117,14 @@ def test_plover_folding_rules(typ, fact, expected):
     assert plover_record({"event_id": 1, "type": typ, "factuality": fact})["event"] == expected
 
 
+def test_plover_record_keeps_according_to_whom():
+    rec = plover_record({"event_id": 1, "type": "ACCUSE", "factuality": "asserted",
+                         "reported_by_text": "Kremlsprecher Peskow", "reported_by_code": "RUS",
+                         "reported_by_sector": "GOV"})
+    assert rec["reportedBy"] == {"actorText": "Kremlsprecher Peskow", "code": "RUS", "sector": "GOV"}
+    assert plover_record({"event_id": 2, "type": "ACCUSE"})["reportedBy"] is None
+
+
 def test_export_filters_by_date(db, tmp_path):
     _export(db, tmp_path / "f", "csv", since="2022-02", until="2022-02")
     with open(tmp_path / "f" / "events.csv", encoding="utf-8") as fh:
