@@ -334,3 +334,11 @@ def test_a_country_from_an_earlier_mention_of_the_same_role_is_marked_inferred()
     parts = [p for e in doc.events for p in e.source + e.target if p.text == "Regierung" and p.code == "LBN"]
     later = [p for p in parts if p.mention is not None and p.mention.start > 40]
     assert later and all(p.code_inferred == "earlier" for p in later)
+
+
+def test_a_conditional_threat_is_aimed_at_whom_the_condition_is_about():
+    evs = events("Sollte Russland die Ukraine angreifen, werden die USA harte Sanktionen verhängen, "
+                 "sagte Biden.")
+    threat = only(evs, "THREATEN")
+    assert ({p.code for p in threat.source}, {p.code for p in threat.target}) == ({"USA"}, {"RUS"})
+    assert only(evs, "SANCTION").factuality == "hypothetical"

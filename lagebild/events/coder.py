@@ -172,6 +172,16 @@ class EventCoder:
                     ev.event.factuality = "asserted"
                     if reporter.code not in {p.code for p in ev.event.source}:
                         ev.event.source = [reporter.participant()]
+                    if not ev.event.target:
+                        # "Sollte Russland angreifen, werden wir Sanktionen verhängen": who is
+                        # threatened is who the condition is about (its subject)
+                        cond = attached_condition(clauses, clauses.index(ev.clause)) \
+                            if ev.clause in clauses else None
+                        own = {p.code for p in ev.event.source}
+                        subj = next((m for m in (cond.mentions if cond is not None else [])
+                                     if m.prep is None and not m.oblique and m.code and m.code not in own), None)
+                        if subj is not None:
+                            ev.event.target = [subj.participant()]
                 if "@reporter" in ev.cue.targets and ev.event.reported_by is not None \
                         and ev.event.source and ev.event.reported_by.code not in {p.code for p in ev.event.source}:
                     # "Russland habe die Grundprinzipien in Frage gestellt" (said Baerbock): Baerbock accuses Russia
