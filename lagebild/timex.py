@@ -1878,6 +1878,38 @@ def _next_week(t: Timex) -> Timex:
     return dataclasses.replace(t, value=day.isoformat())
 
 
+def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
+    """Sentence index -> the time its paragraph set before it (the last specific DATE/TIME of an
+    earlier body sentence of the same paragraph: "In Tiflis haben am Sonntag Zehntausende
+    demonstriert. Die Polizei nahm 60 Demonstranten fest": Sunday). A vague time ("in den
+    kommenden Tagen") or a new paragraph ends it. ``sentences``: ``records.Sentence`` objects (or
+    ``SentenceTokens``) in text order; the one definition for both event coders."""
+    out: dict[int, Timex] = {}
+    anchor: tuple[int, Timex] | None = None
+    for x in sentences:
+        s = getattr(x, "sentence", x)
+        if s.kind != "body":
+            continue
+        if anchor and anchor[0] == s.paragraph:
+            out[s.index] = anchor[1]
+        here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end]
+        specific = [t for t in here if t.value[:1].isdigit()]
+        if specific:
+            anchor = (s.paragraph, specific[-1])
+        elif here or (anchor and anchor[0] != s.paragraph):
+            anchor = None
+    return out
+
+
+def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool) -> Timex | None:
+    """The paragraph's time (``paragraph_anchors``) as it may date a clause: not for a
+    Plusquamperfekt (what came before), and for a clause in the past only a time not after the
+    document date."""
+    if anchor is None or pluperfect or (past and _against_dct(anchor.value, dct) == 1):
+        return None
+    return anchor
+
+
 def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, dct: str | None,
                    cue: int | None = None, *, wider: tuple[int, int] | None = None,
                    told_in_past: bool = False, anchor: Timex | None = None) -> "EventDate | None":
@@ -1913,7 +1945,9 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
     asserted happening told in Präteritum, Perfekt or Plusquamperfekt) an expression after the
     document date is skipped, for ``tense="future"`` (a planned one) one before it. Without an
     expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
-    ...") dates a clause not in the past; else the document date, with ``from_dct=True``.
+    ...", "Am Sonntag demonstrierten Zehntausende. Die Polizei nahm 60 fest") dates the clause
+    where the tense allows it (the caller leaves it out for a Plusquamperfekt, which tells what
+    came before); else the document date, with ``from_dct=True``.
     """
     def allowed(t: Timex) -> bool:
         side = _against_dct(t.value, dct)
@@ -1937,7 +1971,7 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
         else:
             best = min(inside, key=lambda t: abs(t.start - cue))
         return EventDate(text=best.text, value=best.value, from_dct=False)
-    if anchor is not None and tense != "past" and allowed(anchor):
+    if anchor is not None and allowed(anchor):
         return EventDate(text=anchor.text, value=anchor.value, from_dct=False)
     value = None
     if dct:

@@ -342,3 +342,18 @@ def test_a_conditional_threat_is_aimed_at_whom_the_condition_is_about():
     threat = only(evs, "THREATEN")
     assert ({p.code for p in threat.source}, {p.code for p in threat.target}) == ({"USA"}, {"RUS"})
     assert only(evs, "SANCTION").factuality == "hypothetical"
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_past_events_of_a_paragraph_take_the_day_it_set(coder):
+    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model")
+    text = ("In Tiflis haben am Sonntag Zehntausende Menschen gegen das Gesetz demonstriert. Die georgische "
+            "Polizei nahm mehr als 60 Demonstranten fest. Die Polizei hatte zuvor 20 Aktivisten festgenommen.")
+    evs = an(Article(doc_id="p", text=text, dct="2024-04-15")).events
+    arrests = [e for e in evs if e.type == "COERCE"]
+    assert arrests, [(e.type, e.date) for e in evs]
+    days = {x.sentence: x.date for e in arrests for x in e.evidence}    # each mention's own date
+    assert days.get(1) == "2024-04-14"                 # the arrests of that Sunday
+    assert days.get(2, "2024-04-15") == "2024-04-15"   # a Plusquamperfekt: not dated by Sunday

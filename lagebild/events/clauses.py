@@ -76,6 +76,16 @@ def _told_in_past(c: "Clause") -> bool:
         and any(_participle_shape(w) and w.endswith(("t", "en")) for w in lows[-2:])
 
 
+def pluperfect(c: "Clause") -> bool:
+    """A clause in the Plusquamperfekt ("hatte ... festgenommen", "war ... gereist"): what came
+    before the time the story tells, so that time does not date it."""
+    lows = [t.lower for t in c.tokens if t.text[:1].isalpha()]
+    if any(w in ("hatte", "hatten", "hattest", "hattet") for w in lows):
+        return True
+    return any(w in ("war", "waren") for w in lows) and bool(lows) \
+        and _participle_shape(lows[-1]) and lows[-1].endswith(("t", "en"))
+
+
 def _past_tense(c: "Clause", cue: Token | None = None) -> bool:
     return any(t.lower in PAST_AUX for t in c.tokens) or any(
         t.lower.endswith("te") and lemma(t.text) != t.lower and t.text[:1].islower() for t in c.tokens[:4]) \

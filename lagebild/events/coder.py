@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 from ..actors import ActorIndex, Mention
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
-from ..timex import happening_date
+from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
-    denied_report, refused, talked_about,
+    denied_report, pluperfect, refused, talked_about,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -59,7 +59,7 @@ class EventCoder:
         reporter: Mention | None = None
         last_source: list[Mention] = []
         last_consult: RawEvent | None = None
-        anchor: tuple[int, Timex] | None = None     # (paragraph, last dated expression) for present tense
+        anchors = paragraph_anchors(sentences, timexes)
         for st in sentences:
             if st.sentence.kind != "body" or not st.tokens:
                 continue
@@ -129,14 +129,7 @@ class EventCoder:
                             prev_source = ev.source_m
             sent_events = self._drop_complements(sent_events, clauses)
             # attach factuality, conditions, reporter, magnitude, date
-            prev_anchor = anchor[1] if anchor and anchor[0] == st.sentence.paragraph else None
-            sent_timexes = [t for t in timexes if t.type in ("DATE", "TIME")
-                            and st.sentence.start <= t.start < st.sentence.end]
-            specific = [t for t in sent_timexes if t.value[:1].isdigit()]
-            if specific:
-                anchor = (st.sentence.paragraph, specific[-1])
-            elif sent_timexes or (anchor and anchor[0] != st.sentence.paragraph):
-                anchor = None     # a vague time ("in den kommenden Tagen") or a new paragraph ends it
+            prev_anchor = anchors.get(st.sentence.index)     # the time the paragraph set before
             in_report = speaker is not None or (konj and reporter is not None)
             threatened: list[RawEvent] = []
             for ev in sent_events:
@@ -773,7 +766,7 @@ class EventCoder:
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
                               wider=(sentence.start, sentence.end),
                               told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok),
-                              anchor=None if past else anchor)
+                              anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c)))
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:

@@ -14,9 +14,9 @@ from ..errors import ModelError
 from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past,
+from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                denied_report)
-from ..timex import happening_date
+from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (NONE, DocContext, candidate_mentions, content_token, factuality_features, role_features,
@@ -254,7 +254,8 @@ class LearnedCoder:
         tok = tr.st.tokens[tr.k]
         return next((c for c in self._clauses(tr, cache) if c.start <= tok.start <= c.end), None)
 
-    def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict):
+    def _date(self, tr: Trigger, fact: str, timexes: list[Timex], dct: str | None, cache: dict,
+              ctx: DocContext | None = None):
         """The date of the happening by the one dating policy (``timex.happening_date``): an expression
         in its clause (else its sentence), bounded by the clause's tense: an asserted happening
         told in the past is never dated after the DCT, a planned one never before it; an asserted
@@ -263,8 +264,14 @@ class LearnedCoder:
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
+        if "anchors" not in cache:      # the time each paragraph set (the one policy of both coders)
+            cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes)
+        past = (clause is not None and _past_tense(clause)) or cue_in_past(tok)
+        anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
+                                   pluperfect=clause is not None and pluperfect(clause))
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
-                              told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok))
+                              told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok),
+                              anchor=anchor)
         if date is None:
             return None, fact
         if fact == "asserted" and not date.from_dct and _is_future(date, dct) \
@@ -303,7 +310,7 @@ class LearnedCoder:
             cond = attached_condition(clauses, clauses.index(clause))
             if cond is not None:
                 ev.condition = sent.text[cond.start - sent.start:cond.end - sent.start]
-        ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache)
+        ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache, ctx)
         # according to whom: the reporter the rule coder found for this sentence ("laut Polizei",
         # "sagte ein Sprecher"), unless it is a side of the event itself (the same actor, not merely
         # one of the same country and sector: "..., sagte Kremlsprecher Peskow")
