@@ -530,7 +530,9 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.command("events")
 @_db_option
 @click.option("--actor", help="Actor on either side: a code or a name the lexicon knows "
-                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus).")
+                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
+                               "for its code: --actor Putin lists every RUS event, not only Putin's "
+                               "(the events' source_text/target_text say who).")
 @click.option("--source", "source_", help="Actor on the source side only (code or name).")
 @click.option("--target", help="Actor on the target side only (code or name).")
 @click.option("--since", help="First date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
