@@ -991,6 +991,9 @@ def home_country(value: str) -> str:
              and e.name.casefold() == (value or "").strip().casefold()]
     if named and not (len(code) == 3 and code in valid_codes()):
         return named[0]                 # a country's name: "Österreich" -> AUT
+    if len(code) == 2 and code.isalpha():
+        raise ValueError(f"{value!r} looks like a two-letter (alpha-2) code: give the three-letter ISO 3166 "
+                         "alpha-3 code (AUT, not AT; DEU, not DE; CHE, not CH) or the country's German name")
     if len(code) != 3 or not code.isalpha() or code not in valid_codes() or code in ORG_CODES:
         raise ValueError(f"{value!r} is not a country code: give the ISO 3166 alpha-3 code of the country "
                          "the outlet reports from, e.g. AUT, DEU, CHE, or its German name (`lagebild actors --search "

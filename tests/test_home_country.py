@@ -89,6 +89,11 @@ def test_anything_else_is_refused_with_what_to_give(value):
         home_country(value)
 
 
+def test_a_two_letter_code_is_refused_with_its_three_letter_form_explained():
+    with pytest.raises(ValueError, match="two-letter.*AUT, not AT"):
+        home_country("at")
+
+
 def test_analyze_country_option(tmp_path):
     f = tmp_path / "dom.txt"
     f.write_text("date: 2016-03-01\n" + DOMESTIC + "\n", encoding="utf-8")
