@@ -574,3 +574,18 @@ def test_overview_says_which_events_are_between_actors_of_one_country(tmp_path):
     assert data["same_country"] == [{"code": "AUT", "events": 2}]
     assert [(d["source"], d["target"]) for d in data["top_dyads"]] == [("RUS", "UKR")]
     assert "Between actors of one country, not among the dyads" in html and "AUT → AUT</a> 2" in html
+
+
+def test_event_page_names_the_outlets_it_counts_and_those_of_copies_apart(tmp_path):
+    from test_ingest import filler
+    db = tmp_path / "copies.duckdb"
+    body = filler(5, words=200)
+    words = body.split()
+    words[100] = "Aktualisiert"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24", body=body, source="dpa"),
+                art(2, "#EV ASSAULT RUS UKR 2022-02-24", body=" ".join(words), source="Probe")])
+    ev = _first_event_id(db, "ASSAULT")
+    with TestClient(create_app(db)) as c:
+        e = c.get(f"/events/{ev}.json").json()["event"]
+        assert e["num_sources"] == 1 and e["sources"] == ["dpa"] and e["copy_sources"] == ["Probe"]
+        assert "near-duplicate copies: Probe" in c.get(f"/events/{ev}").text

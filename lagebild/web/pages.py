@@ -322,7 +322,11 @@ def event_page(c: Ctx) -> dict[str, Any]:
         arts.setdefault(m["article_id"], {k: m[k] for k in ("article_id", "doc_id", "title",
                                                               "url", "dct", "source")})
     ev["articles"] = list(arts.values())
-    ev["sources"] = sorted({a["source"] for a in arts.values() if a["source"]})
+    # the outlets num_sources counts (mentions of articles that are no near-duplicate copy), and
+    # apart from them those only a copy adds
+    counted = {m["source"] for m in ev["mentions"] if m["source"] and not m["is_duplicate"]}
+    ev["sources"] = sorted(counted)
+    ev["copy_sources"] = sorted({m["source"] for m in ev["mentions"] if m["source"]} - counted)
     return {"event": ev}
 
 
