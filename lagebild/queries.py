@@ -46,6 +46,12 @@ if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer
     _EVENT_COLS += ", confidence"
 
 
+def _happened(f: "EventFilter") -> str:
+    """Where something happened counts only events that happened or are planned: a hypothetical
+    or negated event has no place it took place in (unless the filter asks for them)."""
+    return "" if f.factuality else " AND factuality IN ('asserted', 'planned')"
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """The filters every page shares (already validated; see ``lagebild.web.params``)."""
@@ -265,7 +271,7 @@ class Queries:
         if by == "place":
             sql = f"""SELECT location_code AS code, count(*) AS events,
                              round({GOLDSTEIN_SUM}, 1) AS goldstein_sum
-                      FROM events WHERE {where} AND location_code IS NOT NULL
+                      FROM events WHERE {where} AND location_code IS NOT NULL{_happened(f)}
                       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
         else:
             sql = f"""WITH f AS (SELECT event_id, goldstein, factuality,
@@ -282,7 +288,7 @@ class Queries:
         where, params = f.sql()
         return _rows(self._q(f"""
             SELECT location_text AS place, any_value(location_code) AS code, count(*) AS events
-            FROM events WHERE {where} AND location_text IS NOT NULL
+            FROM events WHERE {where} AND location_text IS NOT NULL{_happened(f)}
             GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
 
     # -- actors ----------------------------------------------------------------------------
