@@ -684,7 +684,15 @@ class _Reader:
         with _open_binary(path) as fb:
             ft = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="surrogateescape",
                                   newline="")
-            reader = csv.reader(ft, delimiter=delimiter, quotechar=quotechar, strict=True)
+            quotes = [0]
+
+            def counted(lines):
+                """The lines, counting the quote characters (an odd number at the end: a
+                quote was opened and never closed)."""
+                for ln in lines:
+                    quotes[0] += ln.count(quotechar)
+                    yield ln
+            reader = csv.reader(counted(ft), delimiter=delimiter, quotechar=quotechar)
             prev_line = 0
             try:
                 first = next(reader, None)
@@ -717,27 +725,37 @@ class _Reader:
                     prev_line = reader.line_num
                     yield start, row
 
+            held = None         # (line, row): the last row waits until the file is read
             try:
                 for line, row in rows():
                     if not row or all(not c.strip() for c in row):
                         continue
                     rows_seen += 1
-                    art = self.from_csv_row(row, cols, path=path, line=line,
-                                            default_id=f"{stem}-{line}")
-                    if art is not None:
-                        yield art
+                    if held is not None:
+                        art = self.from_csv_row(held[1], cols, path=path, line=held[0],
+                                                default_id=f"{stem}-{held[0]}")
+                        if art is not None:
+                            yield art
+                    held = (line, row)
             except csv.Error as e:
                 broken = True
-                if "end of data" in str(e):
-                    self.problem("a quote opened in this row is never closed: the rest of the "
-                                 "file was skipped", path=path, line=prev_line + 1,
+                self.problem(f"CSV error, the rest of the file was skipped ({e})",
+                             path=path, line=prev_line + 1,
+                             hint="check the quoting near this line; texts longer than "
+                                  f"{o.max_chars:,} characters are not accepted")
+            if held is not None:
+                if quotes[0] % 2 and any("\n" in c or "\r" in c for c in held[1]):
+                    # a quote opened in the last row and never closed: the reader took the rest
+                    # of the file as one field (the rows after it would be lost in one article)
+                    self.problem("a quote opened in this row is never closed: it and the rest of the "
+                                 f"file (to line {prev_line}) were skipped", path=path, line=held[0],
                                  hint=f"close the quote ({quotechar}) of this row's field, or double a "
                                       f"quote inside a field ({quotechar}{quotechar})")
                 else:
-                    self.problem(f"CSV error, the rest of the file was skipped ({e})",
-                                 path=path, line=prev_line + 1,
-                                 hint="check the quoting near this line; texts longer than "
-                                      f"{o.max_chars:,} characters are not accepted")
+                    art = self.from_csv_row(held[1], cols, path=path, line=held[0],
+                                            default_id=f"{stem}-{held[0]}")
+                    if art is not None:
+                        yield art
             if rows_seen == 0 and not broken:
                 self.problem("CSV file has a header but no rows", path=path, hint="remove it")
 

@@ -591,8 +591,14 @@ def test_a_meeting_that_will_not_take_place_is_negated(coder):
                  "Das geplante Treffen zwischen Putin und Selenskyj fand am Montag nicht statt."):
         got = facts(text)
         assert ("CONSULT", "negated") in got and ("CONSULT", "asserted") not in got, (text, got)
-    # "keine" of another noun leaves the meeting a fact
+    # "keine" of another noun, or "nicht" of another phrase, leaves the happening a fact
     assert ("CONSULT", "asserted") in facts("Nach dem Treffen zwischen Putin und Selenskyj gab es keine Einigung.")
+    for text, typ in (("Nach dem Angriff Russlands auf Kiew gab es in der Stadt tagelang nicht genug Strom.", "ASSAULT"),
+                      ("Der russische Angriff auf Charkiw erfolgte nicht ohne Vorwarnung.", "ASSAULT"),
+                      ("Das Treffen zwischen Putin und Selenskyj fand nicht wie geplant am Montag statt, "
+                       "sondern am Dienstag.", "CONSULT")):
+        got = facts(text)
+        assert (typ, "asserted") in got and (typ, "negated") not in got, (text, got)
 
 
 def test_an_office_and_the_city_it_sits_in_are_never_two_sides():

@@ -516,3 +516,12 @@ def test_csv_header_is_detected_when_columns_are_given_by_number(tmp_path):
     assert [(a.doc_id, a.dct) for a in arts] == [("a1", "2024-03-12"), ("a2", "2024-03-13")] and not problems
     arts, _, _ = read([p], csv_text=2, csv_id=0, csv_date=None, csv_header=False)
     assert arts[0].doc_id == "Kennung"                 # --csv-no-header: the first row is data
+
+
+def test_csv_text_field_opening_with_a_quotation_is_read(tmp_path):
+    p = tmp_path / "quote.csv"
+    p.write_text('id;date;text\na1;2024-03-04;"Wir werden nicht nachgeben", sagte Selenskyj am Montag.\n'
+                 "a2;2024-03-05;Russland hat die Ukraine am Dienstag erneut angegriffen.\n", encoding="utf-8")
+    arts, problems, _ = read([p])
+    assert [a.doc_id for a in arts] == ["a1", "a2"] and not problems
+    assert arts[0].text.startswith("Wir werden nicht nachgeben") and "Selenskyj" in arts[0].text

@@ -712,7 +712,7 @@ class EventCoder:
             else:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
-                not_held = negated and any(lx.is_(w, "occurrence") for w in words)
+                not_held = occurrence_negated(words, lx)
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) else (
                     "hypothetical" if hypo else "planned" if announced(c) else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
@@ -771,6 +771,27 @@ class EventCoder:
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:
             ev.event.factuality = "planned"
+
+
+#: words after "nicht" that make it negate something else ("nicht genug Strom", "nicht ohne
+#: Vorwarnung", "nicht wie geplant", "nicht mehr als", "nicht nur")
+_NOT_THE_HAPPENING = frozenset("genug ohne wie mehr nur so zu allein immer".split())
+
+
+def occurrence_negated(words: list[str], lx) -> bool:
+    """Whether the clause says its happening did not take place: "nicht" (or "nie", "niemals")
+    right next to a verb of occurrence ("wird es nicht geben", "fand nicht statt", "kam nicht
+    zustande"), and not negating another phrase ("gab es nicht genug Strom", "erfolgte nicht ohne
+    Vorwarnung", "fand nicht wie geplant statt")."""
+    for k, w in enumerate(words):
+        if w not in ("nicht", "nie", "niemals"):
+            continue
+        if k + 1 < len(words) and words[k + 1] in _NOT_THE_HAPPENING:
+            continue
+        if (k + 1 < len(words) and lx.is_(words[k + 1], "occurrence")) or \
+                (k >= 1 and lx.is_(words[k - 1], "occurrence")):
+            return True
+    return False
 
 
 def _no_guess_against_own_state(r: RawEvent) -> None:
