@@ -772,10 +772,9 @@ class _Reader:
             has_header = any(str(v).strip().lower() in lowered for v in names.values())
             idx = _col_index(o.csv_text)
             if not has_header and _looks_like_header(first, sample, delimiter, quotechar) and (
-                    idx is None or (idx < len(first) and len(first[idx].split()) <= 3)):
+                    idx is None or _label_row(first, idx, _col_index(o.csv_date))):
                 # a header that does not name the text column: short labels above long texts
-                # (with the text column given by number, its label of at most three words:
-                # "Kennung;Datum;Inhalt")
+                # (with the columns given by number, a row that cannot be data: "Kennung;Datum;Inhalt")
                 has_header = True
         cols: dict[str, int] = {}
         if has_header:
@@ -1168,6 +1167,24 @@ def _guess_columns(sample: str, delimiter: str, quotechar: str) -> dict[str, int
             and len(set(first)) == len(first)):
         out["id"] = 0
     return out
+
+
+def _label_row(first: list[str], text_idx: int, date_idx: int | None) -> bool:
+    """A first row of labels, not of data, where the columns are given by number: its text cell
+    is a short label (at most three words, no sentence end: "Inhalt", not "Explosion in Kiew."),
+    and its date cell, where one is given, is no date ("Datum", not "12.03.2024")."""
+    if text_idx >= len(first):
+        return False
+    label = first[text_idx].strip()
+    if len(label.split()) > 3 or label.endswith((".", "!", "?", '"', "“")):
+        return False
+    if date_idx is not None and date_idx < len(first):
+        try:
+            if normalize_date(first[date_idx]):
+                return False
+        except (ValueError, TypeError):
+            pass
+    return True
 
 
 def _looks_like_header(first: list[str], sample: str, delimiter: str, quotechar: str) -> bool:

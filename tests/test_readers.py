@@ -525,3 +525,12 @@ def test_csv_text_field_opening_with_a_quotation_is_read(tmp_path):
     arts, problems, _ = read([p])
     assert [a.doc_id for a in arts] == ["a1", "a2"] and not problems
     assert arts[0].text.startswith("Wir werden nicht nachgeben") and "Selenskyj" in arts[0].text
+
+
+def test_a_first_row_of_data_is_no_header_when_columns_are_given_by_number(tmp_path):
+    long = "Russische Truppen haben am Montag die ukrainische Stadt Charkiw mit Raketen beschossen."
+    p = tmp_path / "nohead.csv"
+    p.write_text(f"a1;12.03.2024;Explosion in Kiew.\na2;13.03.2024;{long}\na3;14.03.2024;{long} Zwei Tote.\n",
+                 encoding="utf-8")
+    arts, problems, _ = read([p], csv_text=2, csv_id=0, csv_date=1)
+    assert [a.doc_id for a in arts] == ["a1", "a2", "a3"] and not problems
