@@ -47,6 +47,7 @@ import logging
 import lzma
 import os
 import re
+import shutil
 import sys
 import tempfile
 import zlib
@@ -342,19 +343,23 @@ class _Reader:
 
     def read_stdin(self, stream: IO[bytes]) -> Iterator[Article]:
         """Standard input in any format a file may have: JSON Lines, HTML and CSV (a header row
-        that names the --csv-text column) are told by their first bytes, as for a file without a
-        known extension; anything else is one plain-text article."""
-        data = stream.read()
-        kind = self.sniff_head(data[:4096])
-        if kind == "text" and self.csv_header_line(data[:4096]):
+        that names the --csv-text column) are told by their first line, as for a file without a
+        known extension; anything else is one plain-text article. Streamed: only the first line
+        is held in memory (a JSON Lines dump is copied to a temporary file and read from there);
+        messages and origins say ``<stdin>``."""
+        head = stream.readline(_STDIN_FIRST_LINE)
+        kind = self.sniff_head(head)
+        if kind == "text" and self.csv_header_line(head):
             kind = "csv"
+        rest = _Chained(head, stream)
         if kind == "text":
             self.stats.inputs += 1
-            yield from self.read_text_stream(io.BytesIO(data), "<stdin>", "stdin")
+            yield from self.read_text_stream(rest, "<stdin>", "stdin")
             return
         with tempfile.TemporaryDirectory(prefix="lagebild_stdin_") as tmp:
-            path = Path(tmp) / f"stdin.{kind}"
-            path.write_bytes(data)
+            path = _ShownAs(Path(tmp) / f"stdin.{kind}", "<stdin>")
+            with open(path.real, "wb") as out:
+                shutil.copyfileobj(rest, out)
             yield from self.read_file(path)
 
     def csv_header_line(self, head: bytes) -> bool:
@@ -1065,6 +1070,52 @@ def _kind(name: str) -> str | None:
     if suf in HTML_SUFFIXES:
         return "html"
     return None
+
+
+#: how much of the first line of standard input is read to tell its format (a JSON Lines record
+#: is one line: a long article's may be this long)
+_STDIN_FIRST_LINE = 8 * 1024 * 1024
+
+
+class _Chained(io.RawIOBase):
+    """Bytes already read (``head``) followed by the rest of a stream, as one readable stream."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]):
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.stream.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+
+class _ShownAs(type(Path())):
+    """A temporary file's path that messages and origins show under another name (standard
+    input copied to a file: ``<stdin>``); opening it opens the real file."""
+
+    def __new__(cls, real: Path, shown: str):
+        self = super().__new__(cls, real)
+        self.real, self.shown = Path(real), shown
+        return self
+
+    def __init__(self, real: Path, shown: str):   # Python 3.12 passes the arguments on
+        try:
+            super().__init__(real)
+        except TypeError:
+            super().__init__()
+
+    def __fspath__(self) -> str:
+        return str(self.real)
+
+    def __str__(self) -> str:
+        return self.shown
 
 
 def _open_binary(path: Path) -> IO[bytes]:

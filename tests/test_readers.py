@@ -151,6 +151,11 @@ def test_stdin_dash_reads_json_lines_and_csv_like_files(monkeypatch):
           + json.dumps({"id": "a2", "text": BODY}) + "\n")
     arts, problems, _ = read(["-"])
     assert [(a.doc_id, a.dct) for a in arts] == [("a1", "2024-02-12"), ("a2", None)] and problems == []
+    assert [a.origin for a in arts] == ["<stdin>:1", "<stdin>:2"]       # not a temporary file's path
+    long = (BODY.replace("\n", " ") + " ") * 60                          # a first line of 5,000+ characters
+    stdin(json.dumps({"id": "big", "text": long}) + "\n")
+    (art,), problems, _ = read(["-"])
+    assert len(long) > 4096 and art.doc_id == "big" and problems == []
     line = "Russland hat die Ukraine am Montag angegriffen, sagte der Sprecher."
     stdin(f"id;date;text\n7;2024-02-12;{line}\n")
     (art,), problems, _ = read(["-"])
