@@ -1878,6 +1878,9 @@ def _next_week(t: Timex) -> Timex:
     return dataclasses.replace(t, value=day.isoformat())
 
 
+_SPAN_BOUNDS = frozenset({"seit", "bis", "ab", "binnen", "innerhalb"})
+
+
 def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
     """Sentence index -> the time its paragraph set before it (the last specific DATE/TIME of an
     earlier body sentence of the same paragraph: "In Tiflis haben am Sonntag Zehntausende
@@ -1893,7 +1896,9 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
         if anchor and anchor[0] == s.paragraph:
             out[s.index] = anchor[1]
         here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end]
-        specific = [t for t in here if t.value[:1].isdigit()]
+        # a day that bounds a span ("seit dem 9. April", "bis Freitag") sets no time for what follows
+        specific = [t for t in here if t.value[:1].isdigit()
+                    and (t.text.split() or [""])[0].lower() not in _SPAN_BOUNDS]
         if specific:
             anchor = (s.paragraph, specific[-1])
         elif here or (anchor and anchor[0] != s.paragraph):

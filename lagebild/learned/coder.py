@@ -266,7 +266,7 @@ class LearnedCoder:
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
         if "anchors" not in cache:      # the time each paragraph set (the one policy of both coders)
             cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes)
-        past = (clause is not None and _past_tense(clause)) or cue_in_past(tok)
+        past = _past_tense(clause, tok) if clause is not None else cue_in_past(tok)   # as the rule coder
         anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
                                    pluperfect=clause is not None and pluperfect(clause))
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
