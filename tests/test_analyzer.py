@@ -342,6 +342,10 @@ def test_a_conditional_threat_is_aimed_at_whom_the_condition_is_about():
     threat = only(evs, "THREATEN")
     assert ({p.code for p in threat.source}, {p.code for p in threat.target}) == ({"USA"}, {"RUS"})
     assert only(evs, "SANCTION").factuality == "hypothetical"
+    # in the passive, the one threatened is the agent ("von Russland"), not the victim
+    threat = only(events("Sollte die Ukraine von Russland angegriffen werden, werden die USA harte "
+                         "Sanktionen verhängen, sagte Biden."), "THREATEN")
+    assert {p.code for p in threat.target} == {"RUS"}
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
-    denied_report, pluperfect, refused, talked_about,
+    denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -171,10 +171,16 @@ class EventCoder:
                         cond = attached_condition(clauses, clauses.index(ev.clause)) \
                             if ev.clause in clauses else None
                         own = {p.code for p in ev.event.source}
-                        subj = next((m for m in (cond.mentions if cond is not None else [])
-                                     if m.prep is None and not m.oblique and m.code and m.code not in own), None)
-                        if subj is not None:
-                            ev.event.target = [subj.participant()]
+                        ms_c = [m for m in (cond.mentions if cond is not None else [])
+                                if m.code and m.code not in own]
+                        # its agent: the subject, or in a passive the "von" phrase ("Sollte die
+                        # Ukraine von Russland angegriffen werden": Russia is threatened)
+                        passive = cond is not None and any(werden_participle(t) for t in cond.tokens) \
+                            and any(t.lower in WERDEN_PASSIVE or t.lower == "werden" for t in cond.tokens)
+                        agent = next((m for m in ms_c if m.prep == "von"), None) if passive else None
+                        agent = agent or next((m for m in ms_c if m.prep is None and not m.oblique), None)
+                        if agent is not None:
+                            ev.event.target = [agent.participant()]
                 if "@reporter" in ev.cue.targets and ev.event.reported_by is not None \
                         and ev.event.source and ev.event.reported_by.code not in {p.code for p in ev.event.source}:
                     # "Russland habe die Grundprinzipien in Frage gestellt" (said Baerbock): Baerbock accuses Russia
