@@ -323,15 +323,23 @@ class Store:
     def _upgrade_before_reading(self) -> None:
         """A read-only command on a file of an older schema: add the new columns first (the
         same migration a writing command does), so that every query finds them."""
+        old = (f"{self.path}: written by an older lagebild (schema version {self._stored_version}, "
+               f"this one reads {SCHEMA_VERSION}), and it must be upgraded (columns added) before "
+               f"it can be read")
         try:
             self.con = duckdb.connect(str(self.path), read_only=False)
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: written by an older lagebild (schema version "
-                             f"{self._stored_version}, this one reads {SCHEMA_VERSION}) and it cannot "
-                             f"be upgraded now ({str(exc).splitlines()[0]}) -- run `lagebild reanalyze "
-                             f"--db {self.path}` once when the file is free") from exc
+            first = str(exc).splitlines()[0]
+            if "lock" in first.lower():
+                raise StoreError(f"{old}; another process holds it ({first}) -- run this again, or "
+                                 f"`lagebild reanalyze --db {self.path}`, when the file is free") from exc
+            raise StoreError(f"{old}; it cannot be written here ({first}) -- copy it to a writable "
+                             f"folder and open the copy") from exc
         try:
             self._migrate(self._stored_version)
+        except duckdb.Error as exc:
+            raise StoreError(f"{old}; the upgrade failed ({str(exc).splitlines()[0]}) and was rolled "
+                             f"back -- the file is as it was") from exc
         finally:
             self.con.close()
             self.con = None

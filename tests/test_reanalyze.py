@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from lagebild.cli import main
@@ -132,3 +133,24 @@ def test_reanalyzing_an_original_redoes_its_near_duplicates_and_leaves_no_empty_
     assert q(db, "SELECT type, num_mentions, num_articles FROM events ORDER BY type") == [
         ("ASSAULT", 1, 1), ("CONSULT", 1, 1)]
     assert q(db, "SELECT count(*) FROM event_mentions WHERE is_duplicate") == [(1,)]
+
+
+def test_an_older_database_that_cannot_be_written_says_how_to_read_it(tmp_path, monkeypatch):
+    import duckdb
+
+    import lagebild.store as store_mod
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE articles DROP COLUMN country")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    real = duckdb.connect
+
+    def connect(path, read_only=False, **kw):
+        if not read_only:
+            raise duckdb.IOException("IO Error: Cannot open file: Read-only file system")
+        return real(path, read_only=read_only, **kw)
+    monkeypatch.setattr(store_mod.duckdb, "connect", connect)
+    with pytest.raises(store_mod.StoreError, match="schema version 3.*cannot be written here.*copy it"):
+        Store(db, read_only=True).__enter__()
