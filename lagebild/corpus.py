@@ -253,7 +253,12 @@ def _anchor_near(text: str, needle: str, pos: int, where: str, what: str) -> Spa
     if not hits:
         raise AnchorError(f"{where}: {what} {needle!r} is not in the text (copy it exactly)")
     lo, hi = _sentence_around(text, pos)
-    best = min(hits, key=lambda h: (not at_word_start(text, h), not lo <= h < hi, abs(h - pos), h > pos))
+    n = len(needle)
+
+    def whole(h: int) -> bool:       # ends at a word's end too ("Er", not the "Er" of "Erneut")
+        return h + n >= len(text) or not text[h + n].isalnum() or not text[h + n - 1].isalnum()
+    best = min(hits, key=lambda h: (not at_word_start(text, h), not lo <= h < hi, not whole(h),
+                                    abs(h - pos), h > pos))
     return Span(best, best + len(needle), needle)
 
 

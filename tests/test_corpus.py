@@ -167,5 +167,11 @@ def test_a_participant_is_anchored_at_a_word_in_the_cues_sentence():
     assert text[sp.start - 12:sp.end] == "kritisierte er"      # not the "er" inside "kritisierte"
     assert misplaced(text, Span(text.index("kritisierte") + 7, text.index("kritisierte") + 9, "er"))
     assert not misplaced(text, sp)
+    # a whole word of the sentence before a word that merely starts with it ("Erneut")
+    text2 = "Seehofer war am Montag in Berlin. Er sagte: Erneut kritisiere ich die Kanzlerin."
+    raw2 = {"doc_id": "y", "events": [{"type": "ACCUSE", "factuality": "asserted", "cue": "kritisiere",
+                                       "source": [{"code": "DEU", "sector": "GOV", "text": "Er"}]}]}
+    (ev2,), _ = anchor(text2, raw2)
+    assert ev2.source[0].span.start == text2.index("Er sagte")
     # a surface that never stands alone may stay inside a word ("Sobotka" of "Sobotkas")
     assert not misplaced("Die Absichten Sobotkas", Span(14, 21, "Sobotka"))
