@@ -979,9 +979,15 @@ def _num(x) -> float | None:
     return None if math.isnan(f) else round(f, 2)
 
 
+def empty_period(since: str | None, until: str | None) -> bool:
+    """Whether a period's first day comes after its last (it holds no day): the one test of the
+    command line (``check_period``) and the web pages."""
+    return bool(since and until and date_bounds(since)[0] > date_bounds(until)[1])
+
+
 def check_period(since: str | None, until: str | None) -> None:
     """A period whose first day comes after its last matches nothing: say so (StoreError)."""
-    if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
+    if empty_period(since, until):
         raise StoreError(f"--since {since} is after --until {until}: no day is in that period "
                          f"-- swap them")
 

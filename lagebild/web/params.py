@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from ..errors import StoreError
 from ..queries import MAX_ROWS, EventFilter
-from ..store import date_bounds
+from ..store import date_bounds, empty_period
 
 FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
@@ -110,7 +110,7 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
 def event_filter(qp: Mapping[str, str]) -> EventFilter:
     """The shared filters: since, until, actor, type, factuality, min_sources."""
     since, until = date(qp.get("since"), "since"), date(qp.get("until"), "until")
-    if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
+    if empty_period(since, until):
         raise BadParam("until", until, f"must not be before since={since}")
     return EventFilter(since=since, until=until, actor=code_list(qp.get("actor")),
                        type=type_list(qp.get("type")),
