@@ -919,9 +919,10 @@ class Store:
             rows = self.con.execute(f"""
                 SELECT event_date > ? AS recent, avg(goldstein),
                        count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}),
-                       count(*) FILTER (WHERE quad_class IS NOT NULL), count(*)
+                       count(*) FILTER (WHERE quad_class IS NOT NULL), count(goldstein)
                 FROM events WHERE factuality = 'asserted' AND date_precision = 'day'
                   AND event_date > ? GROUP BY 1""", [mid, start]).fetchall()
+            # events: those with a Goldstein score, which the mean is of
             win = {bool(r[0]): {"goldstein_mean": _num(r[1]),
                                 "material_conflict_share": (r[2] / r[3]) if r[3] else None,
                                 "events": int(r[4])} for r in rows}
