@@ -50,6 +50,7 @@ import re
 import shutil
 import sys
 import tempfile
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -239,6 +240,9 @@ class _Reader:
     def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
              source=None, origin: str, path, line=None, date_what="date") -> Article | None:
         text, bad = clean_text(text)
+        # composed characters ("ė", not "e" + a combining dot: what some HTML and macOS files
+        # hold), so that names and words match the dictionaries; offsets index this text
+        text = unicodedata.normalize("NFC", text)
         doc_id = clean_optional(doc_id)
         title, url, source = clean_optional(title), clean_optional(url), clean_optional(source)
         if bad:

@@ -539,3 +539,12 @@ def test_a_first_row_of_data_is_no_header_when_columns_are_given_by_number(tmp_p
                  encoding="utf-8")
     arts, problems, _ = read([p], csv_text=2, csv_id=0, csv_date=1)
     assert [a.doc_id for a in arts] == ["a1", "a2", "a3"] and not problems
+
+
+def test_decomposed_text_is_read_composed(tmp_path):
+    import unicodedata
+    body = "Der litauische Präsident Gitanas Nausėda traf am Montag in Vilnius ein."
+    p = tmp_path / "nfd.txt"
+    p.write_text(" date 2024-02-12 " + unicodedata.normalize("NFD", body), encoding="utf-8")
+    (art,), problems, _ = read([p])
+    assert art.text == body and not problems
