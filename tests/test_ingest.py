@@ -97,6 +97,16 @@ def art(i: int, *events: str, source: str | None = None, dct: str | None = "2022
                    url=f"https://news{i}.example/a/{i}")
 
 
+def original_and_copy(seed: int, event: str, sources=("dpa", "zeit"), dct: str | None = "2022-02-24"):
+    """Two articles: an original and a near-duplicate copy of it (one word changed, as a wire
+    copy's update), each telling ``event`` ("#EV ...")."""
+    body = filler(seed, words=200)
+    words = body.split()
+    words[100] = "Aktualisiert"
+    return [art(1, event, body=body, dct=dct, source=sources[0]),
+            art(2, event, body=" ".join(words), dct=dct, source=sources[1])]
+
+
 def ingest(db: Path, articles, **kw):
     kw.setdefault("analyzer", SPEC)
     with Store(db) as store, Ingester(store, **kw) as ing:
@@ -215,11 +225,7 @@ def test_year_only_dates_do_not_agree():
 # -- near-duplicates ------------------------------------------------------------------------------
 def test_near_duplicate_is_linked_and_its_events_are_not_double_counted(tmp_path):
     db = tmp_path / "t.duckdb"
-    body = filler(7, words=200)
-    original = art(1, "#EV ASSAULT RUS UKR -", body=body, dct=None, source="dpa")
-    words = body.split()
-    words[100] = "Aktualisiert"
-    update = art(2, "#EV ASSAULT RUS UKR -", body=" ".join(words), dct=None, source="zeit")
+    original, update = original_and_copy(7, "#EV ASSAULT RUS UKR -", dct=None)
     other = art(3, "#EV ASSAULT RUS UKR -", dct=None, source="taz")
     stats, counts = ingest(db, [original, update, other])
     assert stats.near_duplicates == 1

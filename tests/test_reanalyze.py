@@ -116,14 +116,9 @@ def test_reanalyze_progress_says_reanalyze_once(tmp_path):
 
 
 def test_reanalyzing_an_original_redoes_its_near_duplicates_and_leaves_no_empty_events(tmp_path):
-    from test_ingest import filler
+    from test_ingest import original_and_copy
     db = tmp_path / "t.duckdb"
-    body = filler(7, words=200)
-    words = body.split()
-    words[100] = "Aktualisiert"
-    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24", body=body, source="dpa"),
-                art(2, "#EV ASSAULT RUS UKR 2022-02-24", body=" ".join(words), source="zeit"),
-                art(3, "#EV CONSULT USA RUS 2022-02-20")])
+    ingest(db, original_and_copy(7, "#EV ASSAULT RUS UKR 2022-02-24") + [art(3, "#EV CONSULT USA RUS 2022-02-20")])
     assert q(db, "SELECT near_duplicate_of FROM articles ORDER BY article_id") == [(None,), (1,), (None,)]
     with Store(db) as s:        # only the original is of an older version (as after --country)
         s.con.execute("UPDATE articles SET analyzer_version = 'old' WHERE article_id = 1")

@@ -579,13 +579,9 @@ def test_overview_says_which_events_are_between_actors_of_one_country(tmp_path):
 
 
 def test_event_page_names_the_outlets_it_counts_and_those_of_copies_apart(tmp_path):
-    from test_ingest import filler
+    from test_ingest import original_and_copy
     db = tmp_path / "copies.duckdb"
-    body = filler(5, words=200)
-    words = body.split()
-    words[100] = "Aktualisiert"
-    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24", body=body, source="dpa"),
-                art(2, "#EV ASSAULT RUS UKR 2022-02-24", body=" ".join(words), source="Probe")])
+    ingest(db, original_and_copy(5, "#EV ASSAULT RUS UKR 2022-02-24", sources=("dpa", "Probe")))
     ev = _first_event_id(db, "ASSAULT")
     with TestClient(create_app(db)) as c:
         e = c.get(f"/events/{ev}.json").json()["event"]
