@@ -141,6 +141,12 @@ def test_repository_ner_sentences_are_valid(shared):
     if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
         pytest.skip("../shared/data/10kgnad not present: the sentence texts live there")
     assert check_ner(NER_DIR / "news.jsonl") == []
+    assert check_ner(NER_DIR / "check" / "news_blind.jsonl") == []
+    # the check sentences are never among those trained on
+    key = lambda line: tuple(json.loads(line)[k] for k in ("doc_id", "start"))  # noqa: E731
+    trained = {key(x) for x in (NER_DIR / "news.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()}
+    check = [key(x) for x in (NER_DIR / "check" / "news_blind.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(check) == 299 and not trained & set(check)
 
 
 @pytest.mark.needs_shared

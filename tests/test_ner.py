@@ -399,3 +399,22 @@ def test_news_sentences_are_held_out_for_early_stopping_by_whole_article():
     assert {x.doc for x in held} == {"a", "c"} and {x.doc for x in kept} == {"b", "d"}
     assert len(kept) + len(held) == len(sents)
     assert hold_out_articles(sents, 0) == (sents, [])
+
+
+@pytest.mark.needs_shared
+def test_eval_ner_scores_the_news_check_sentences(shipped):
+    """The 299 news sentences annotated from scratch and never trained on (data/ner/check)."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    from lagebild.corpus import data_dir
+    from lagebild.ner import default_data_dir
+    if not (default_data_dir() / "10kgnad" / "articles.csv.xz").exists():
+        pytest.skip("../shared/data/10kgnad not present: the sentence texts live there")
+    r = CliRunner().invoke(main, ["eval", "ner", str(data_dir() / "ner" / "check" / "news_blind.jsonl"), "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert d["sentences"] == 299 and d["scores"]["micro"]["support"] == 318
+    assert d["scores"]["micro"]["f1"] >= 0.75            # 0.805 for the shipped model (session 11)
+    bad = CliRunner().invoke(main, ["eval", "ner", str(data_dir() / "ner" / "check" / "news_blind.jsonl"),
+                                    "--holdout"])
+    assert bad.exit_code == 2 and "GermEval 2014 dev" in bad.output

@@ -266,26 +266,34 @@ def ner_cmd(file, output, model_path) -> None:
 @click.option("--model", "model_path", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Model folder (default: the shipped lagebild/models/ner_de).")
 def eval_ner_cmd(file, as_json, holdout, model_path) -> None:
-    """Score the NER model on a gold GermEval-style TSV file.
+    """Score the NER model on a gold GermEval-style TSV file, or on news sentences in the
+    stand-off format of data/ner (a .jsonl file; texts joined from ../shared).
 
-    Token in column 2, gold BIO tag in column 3 (GermEval 2014 tags; plain
+    TSV: token in column 2, gold BIO tag in column 3 (GermEval 2014 tags; plain
     B-PER/I-LOC/... also accepted). Prints precision, recall and F1 for PER, LOC,
     ORG and micro-averaged over them: outer level only, deriv and part tags count
     as O, OTH/MISC ignored, exact span match (label and both boundaries).
 
     The shipped model was trained on 4/5 of GermEval 2014 dev: score it there
-    with --holdout only.
+    with --holdout only. data/ner/check/news_blind.jsonl holds 299 news
+    sentences annotated from scratch and never trained on (data/ner/README.md).
 
     \b
     Examples:
       lagebild eval ner ../shared/data/germeval2014/NER-de-dev.tsv --holdout
+      lagebild eval ner data/ner/check/news_blind.jsonl
       lagebild eval ner NER-de-test.tsv --json
     """
-    from ..evaluate.ner import evaluate_file
+    from ..evaluate.ner import evaluate_file, evaluate_news
     from ..ner import format_scores
     model = _load(model_path)
     try:
-        scores = evaluate_file(file, model, holdout_every=5 if holdout else None)
+        if file.suffix == ".jsonl":
+            if holdout:
+                raise click.UsageError("--holdout is for GermEval 2014 dev (a TSV file)")
+            scores = evaluate_news(file, model)
+        else:
+            scores = evaluate_file(file, model, holdout_every=5 if holdout else None)
     except LagebildError as exc:
         _fail(exc)
     counts = scores.pop("_counts")

@@ -70,6 +70,26 @@ def evaluate_file(path: str | Path, model: NerModel | None = None,
     return scores
 
 
+def evaluate_news(path: str | Path, model: NerModel | None = None) -> dict:
+    """Score the model on news sentences in the stand-off format of ``data/ner`` (article id,
+    sentence offsets, text hash, entity spans; the texts joined from ``../shared/data/10kgnad``,
+    a DataError saying so when it is absent); outer PER/LOC/ORG as ``evaluate_file``."""
+    from ..corpus import gnad_texts
+    from ..errors import DataError
+    from ..ner import read_news
+    try:
+        texts = gnad_texts()
+    except (OSError, DataError) as exc:
+        raise DataError(f"{path}: its sentences are joined with the 10kGNAD texts, which were not "
+                        f"found ({exc}) -- put ../shared beside the checkout or set LAGEBILD_SHARED") from exc
+    model = model or load_ner()
+    sents = read_news(path, texts, misc=True)
+    pred = model.tag_sentences([x.words for x in sents])
+    scores = score_spans([x.tags for x in sents], pred, SCORED_LABELS)
+    scores["_counts"] = {"sentences": len(sents), "tokens": sum(len(x.words) for x in sents)}
+    return scores
+
+
 def tag_file(path: str | Path, out: IO[str], model: NerModel | None = None,
              token_col: int = 1, batch: int = 512) -> dict:
     """Write ``path`` to ``out`` with a predicted BIO column appended to each token row.
