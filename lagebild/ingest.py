@@ -476,13 +476,14 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"^(\d{4})(?![\d-])")
+_YEAR_PART = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")    # a season, quarter or half
 
 
 def parse_date(value: str | None) -> tuple[_dt.date | None, str | None, str | None]:
     """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value.
 
-    Precision is day, week, month or year; anything else (PRESENT_REF, durations,
-    XXXX-...) gives (None, None, None).
+    Precision is day, week, month or year (also for a season, quarter or half of a year:
+    2023-SU, 2023-Q1); anything else (PRESENT_REF, durations, XXXX-...) gives (None, None, None).
     """
     if not value:
         return None, None, None
@@ -498,7 +499,8 @@ def parse_date(value: str | None) -> tuple[_dt.date | None, str | None, str | No
         if m := _MONTH.match(v):
             d = _dt.date(int(m[1]), int(m[2]), 1)
             return d, "month", d.strftime("%Y-%m")
-        if m := _YEAR.match(v):
+        if m := _YEAR.match(v) or _YEAR_PART.match(v):
+            # a season, quarter or half year ("Im Sommer 2023": 2023-SU) is kept to its year
             return _dt.date(int(m[1]), 1, 1), "year", None
     except ValueError:
         pass

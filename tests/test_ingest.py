@@ -209,6 +209,8 @@ def test_undated_events_are_not_merged_across_articles(tmp_path):
     ("2022-W08", ("2022-02-21", "week", "2022-02")),
     ("2022-02", ("2022-02-01", "month", "2022-02")),
     ("2022", ("2022-01-01", "year", None)),
+    ("2023-SU", ("2023-01-01", "year", None)),       # "im Sommer 2023": its year, not the article's day
+    ("2024-Q3", ("2024-01-01", "year", None)),
     ("PRESENT_REF", (None, None, None)),
     (None, (None, None, None)),
 ])
