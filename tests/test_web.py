@@ -587,3 +587,14 @@ def test_event_page_names_the_outlets_it_counts_and_those_of_copies_apart(tmp_pa
         e = c.get(f"/events/{ev}.json").json()["event"]
         assert e["num_sources"] == 1 and e["sources"] == ["dpa"] and e["copy_sources"] == ["Probe"]
         assert "near-duplicate copies: Probe" in c.get(f"/events/{ev}").text
+
+
+def test_actor_filters_and_dyad_paths_take_names_as_the_command_line_does(sclient):
+    by_code = sclient.get("/overview.json?actor=RUS").json()["pagination"]["total"]
+    assert by_code > 0
+    assert sclient.get("/overview.json?actor=Russland").json()["pagination"]["total"] == by_code
+    r = sclient.get("/overview.json?actor=Nirgendwoland")
+    assert r.status_code == 400 and "lagebild actors --search" in r.text
+    r = sclient.get("/dyads/Russland/Ukraine.json", follow_redirects=False)
+    assert r.status_code in (302, 303, 307) and r.headers["location"].startswith("/dyads/RUS/UKR.json")
+    assert sclient.get("/dyads/Russland/Ukraine.json").json()["a"] == "RUS"

@@ -261,8 +261,10 @@ def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def dyad_page(c: Ctx) -> dict[str, Any]:
-    a = params.code(c.req.path_params["a"], "a")
-    b = params.code(c.req.path_params["b"], "b")
+    raw_a, raw_b = c.req.path_params["a"], c.req.path_params["b"]
+    a, b = params.actor_code(raw_a, "a"), params.actor_code(raw_b, "b")
+    if (a, b) != (raw_a, raw_b):       # names resolved to codes ("/dyads/Russland/Moldau")
+        raise Redirect(f"/dyads/{a}/{b}" + ("" if c.html else ".json") + query_string(c.qp))
     day = params.day(c.req.query_params.get("day"))
     page, per_page = params.paging(c.req.query_params)
     first, last = c.q.span(c.f, DYAD_SIDES, [a, b, b, a])

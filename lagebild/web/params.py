@@ -41,12 +41,28 @@ def code(value: str, name: str = "actor") -> str:
 
 
 def code_list(value: str | None, name: str = "actor") -> str | None:
+    """Codes or names the lexicon knows ("RUS", "Moldau", "Sandu") as a comma list of codes."""
     if value is None or not value.strip():
         return None
     parts = [p for p in value.split(",") if p.strip()]
     if len(parts) > MAX_LIST:
         raise BadParam(name, value, f"at most {MAX_LIST} codes")
-    return ",".join(code(p, name) for p in parts)
+    return ",".join(actor_code(p, name) for p in parts)
+
+
+def actor_code(value: str, name: str = "actor") -> str:
+    """An actor given by code or by a name the lexicon knows ("Moldau" -> MDA, as the command
+    line's --actor); a name it does not know is refused (400), not read as a code that matches
+    nothing."""
+    from .names import resolve_actor
+    found = resolve_actor(value)
+    if found is not None:
+        return found
+    v = value.strip()
+    if v.isupper() and _CODE.match(v):
+        return v            # a code the lexicon does not list (an IGO code in the data)
+    raise BadParam(name, value, "use an actor code such as RUS, UKR, EU or NATO, or a name the "
+                                "lexicon knows (`lagebild actors --search TEXT` lists them)")
 
 
 def type_list(value: str | None) -> str | None:
