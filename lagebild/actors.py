@@ -279,11 +279,13 @@ class ActorTagger:
         return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
 
     @staticmethod
-    def _is_genitive(toks: list[Token], m: "Mention") -> bool:
+    def _is_genitive(toks: list[Token], m: "Mention", lex: Lexicon | None = None) -> bool:
         """A genitive attribute of the noun before it: "Sprecher des Ministeriums", "Grenze der Ukraine"."""
-        if m.kind == "country" and m.j == m.i + 1 and m.name and m.text == m.name + "s" and m.i >= 2 \
+        if m.kind == "country" and m.j == m.i + 1 and m.name and m.text == m.name + "s" \
+                and (m.i >= 2 or (m.i == 1 and lex is not None and _role_of(lex, toks[0].text) is not None)) \
                 and toks[m.i - 1].is_cap and toks[m.i - 1].lower not in PREPOSITIONS:
-            return True         # "die Manöver Chinas", "die Streitigkeiten Russlands"
+            return True         # "die Manöver Chinas", "die Streitigkeiten Russlands"; "Vertreter Russlands
+                                # haben ..." (a role noun opening the sentence)
         i = m.i - 1 if m.i >= 3 and toks[m.i - 1].text.isdigit() else m.i   # "der 27 Mitgliedstaaten"
         if i < 2 or not toks[i - 2].is_cap or toks[i - 2].lower in PREPOSITIONS:
             return False
@@ -311,7 +313,7 @@ class ActorTagger:
                 i = m.j             # "im Golf von Oman": a place named after the country
                 continue
             m.prep, m.oblique = self._context(toks, m.i)
-            m.genitive_of = self._is_genitive(toks, m)
+            m.genitive_of = self._is_genitive(toks, m, self.lex)
             m.in_quote = any(a <= m.start < b for a, b in quote_spans)
             if out and m.i >= 1 and toks[m.i - 1].text == "(" and m.j < len(toks) and toks[m.j].text == ")" \
                     and out[-1].j == m.i - 1:

@@ -184,3 +184,11 @@ def test_waters_named_after_a_country_are_no_actor():
     st = an.stages(Article(doc_id="g", dct="2024-02-12",
                            text="Iran hat im Golf von Oman einen Tanker festgesetzt. Oman protestierte."))
     assert [(m.sent, m.text) for m in st.actors.mentions if m.code == "OMN"] == [(1, "Oman")]
+
+
+def test_a_role_opening_the_sentence_takes_its_genitive_country():
+    an = Analyzer(use_models=False, coder="rules")
+    st = an.stages(Article(doc_id="v", dct="2025-03-14", text=(
+        "Rumänien ist der wichtigste Partner. Vertreter Moldaus und Transnistriens haben sich in Bender geeinigt.")))
+    codes = {m.text: m.code for m in st.actors.mentions}
+    assert codes["Vertreter"] == "MDA" and codes["Moldaus"] == "MDA"     # not Romania, named before
