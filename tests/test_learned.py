@@ -613,3 +613,17 @@ def test_an_office_and_the_city_it_sits_in_are_never_two_sides():
     pairs = {(p.text, q.text) for e in evs for p in e.source for q in e.target}
     assert ("Außenministerium", "Warschau") not in pairs and ("Warschau", "Außenministerium") not in pairs
     assert any(e.type == "SANCTION" for e in evs)
+
+
+def test_what_a_threat_threatens_with_is_no_event_and_a_promise_is_planned():
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    if an.learned is None:
+        pytest.skip("no event model")
+    text = ("Die EU-Außenminister haben Russland am Donnerstag mit weiteren Sanktionen gedroht.\n\n"
+            "Deutschland sagte Moldau zusätzliche Hilfe in Höhe von 20 Millionen Euro zu.")
+    evs = an(Article(doc_id="t", text=text, dct="2025-03-14")).events
+    got = {(e.type, e.factuality) for e in evs}
+    assert ("THREATEN", "asserted") in got and not any(t == "SANCTION" for t, _ in got), got
+    assert ("AID", "planned") in got and ("AID", "asserted") not in got, got

@@ -464,6 +464,23 @@ def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return "REQUEST" in cue_verb_types(c, lex)
 
 
+def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` of clause ``c`` is what the clause threatens with ("haben
+    Russland mit weiteren Sanktionen gedroht"): "mit" at most four words before it and a THREATEN
+    verb cue in the clause; the THREATEN is the event, what it threatens is not (in the train news
+    gold no such noun is coded)."""
+    if typ == "THREATEN" or not any(t.lower == "mit" for t in c.tokens[max(0, k - 4):k]):
+        return False
+    return "THREATEN" in cue_verb_types(c, lex)
+
+
+def promised(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause's verb promises ("sagte Moldau Hilfe zu", "versprach Waffen"): what it
+    promises is planned, not done."""
+    cue_verb_types(c, lex)
+    return any(lex.is_(lem, "promise") for lem in c.verb_lemmas)
+
+
 def governs_content(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause demands, alleges or promises (a REQUEST or ACCUSE verb cue, or a verb
     of promising): what an infinitive after it says is the content of that act."""

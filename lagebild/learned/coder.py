@@ -15,6 +15,7 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
+                               promised,
                                denied_report)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
@@ -294,6 +295,8 @@ class LearnedCoder:
             clauses = self._clauses(tr, cache)
             if denied_report(clauses, clauses.index(clause), self.lex):
                 fact = "hypothetical"    # "wies Berichte zurück, wonach ...": not told as a fact
+            elif tr.type != "AGREE" and promised(clause, self.lex):
+                fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
         if fact in ("asserted", "planned") and negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt):
             fact = "negated"    # "Die USA werden keine Truppen schicken": no plan either
         tok = tr.st.tokens[tr.k]

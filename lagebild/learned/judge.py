@@ -23,7 +23,8 @@ import numpy as np
 
 from ..actors import Mention, attribute_of
 from ..events import lemma
-from ..events.clauses import CALLED_TYPES, RECIPROCAL, content_of_claim, demanded, refused, split_clauses, talked_about
+from ..events.clauses import (CALLED_TYPES, RECIPROCAL, content_of_claim, demanded, refused, split_clauses,
+                               talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
 from ..records import Event, Participant
@@ -294,7 +295,8 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     if t not in c.tokens:
         return False
     n = c.tokens.index(t)
-    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ)
+    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ) \
+        or threatened_with(c, n, ctx.lex, typ)
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
