@@ -1342,7 +1342,9 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                                 if s.get("duplicate_mentions") else "") + ", "
                  f"{s['actors']:,} actor mentions, {s['quotes']:,} quotes.")
     if s.get("first_day"):
-        lines.append(f"Dated events from {s['first_day']} to {s['last_day']}"
+        coarse = s.get("dated_coarsely") or 0
+        lines.append(f"Events dated to a day from {s['first_day']} to {s['last_day']}"
+                     + (f"; {coarse:,} dated only to a week, month or year" if coarse else "")
                      + (f"; {s['undated']:,} without a date (hypothetical, negated, or no date known)."
                         if s.get("undated") else "."))
     elif s.get("undated"):

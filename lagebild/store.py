@@ -895,6 +895,10 @@ class Store:
         out["last_day"] = span[1].isoformat() if span[1] else None
         out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL")
                              .fetchall()[0][0])
+        # dated only to a week, month or year (not within first_day .. last_day, which are days)
+        out["dated_coarsely"] = int(self.con.execute(
+            "SELECT count(*) FROM events WHERE event_date IS NOT NULL AND date_precision <> 'day'")
+            .fetchall()[0][0])
         dy = self.top_dyads(top)
         # what the dyads leave out: events between actors of one country (domestic news)
         same = self.con.execute(same_country_sql()).fetchall()

@@ -763,3 +763,15 @@ def test_undated_events_merge_within_a_news_cycle(tmp_path):
                              "ORDER BY type, num_articles DESC").fetchall()
     assert rows == [("ASSAULT", "hypothetical", 2), ("ASSAULT", "hypothetical", 1),
                     ("ASSAULT", "hypothetical", 1), ("CONSULT", "negated", 2)]
+
+
+def test_summary_counts_events_dated_only_to_a_week_month_or_year(tmp_path):
+    from lagebild.ingest import summary_text
+    db = tmp_path / "c.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV SANCTION USA RUS 2022-02"),
+                art(3, "#EV CONSULT USA RUS 2021")])
+    with Store(db, read_only=True) as s:
+        summ = s.summary()
+    assert summ["dated_coarsely"] == 2
+    text = summary_text(summ, None)
+    assert "dated to a day from 2022-02-24 to 2022-02-24; 2 dated only to a week, month or year" in text
