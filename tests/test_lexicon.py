@@ -465,3 +465,10 @@ def test_role_paradigms_generate_german_inflection():
 
 def test_module_examples_run():
     assert doctest.testmod(lexicon_module).failed == 0
+
+
+def test_guns_are_no_shooters():
+    from lagebild.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert lex.role("Artilleriegeschütze", min_tail=6) is None and lex.role("Geschütze") is None
+    assert lex.role("Scharfschützen", min_tail=6) is not None
