@@ -669,11 +669,19 @@ class Progress:
         self._shown = True
 
     def warn(self, message: str) -> None:
-        """A problem (an input, an article or a feed that failed): always shown, also when
-        quiet (quiet hides progress and summaries, never failures)."""
+        """A problem that did not stop anything (a date that could not be read, a slow round):
+        always shown, also when quiet (quiet hides progress and summaries, never problems)."""
+        self._say("warning", message)
+
+    def error(self, message: str) -> None:
+        """What was skipped (an input, a record, an article, a feed): counted among the errors;
+        always shown."""
+        self._say("error", message)
+
+    def _say(self, label: str, message: str) -> None:
         if self.tty and self._shown:
             self.stream.write("\n")
-        self.stream.write(f"warning: {message}\n")
+        self.stream.write(f"{label}: {message}\n")
         self.stream.flush()
 
 
@@ -807,7 +815,7 @@ class Ingester:
             if on_error:
                 on_error(msg)
             else:
-                self.progress.warn(msg)
+                self.progress.error(msg)
 
         for msg in prior_errors:
             report(msg)
@@ -1073,7 +1081,7 @@ class Ingester:
                         msg = (f"{art.origin or art.doc_id} (article {art.doc_id}): "
                                f"re-analysis failed: {res.error}; its old events are kept")
                         stats.error_messages.append(msg)
-                        self.progress.warn(msg)
+                        self.progress.error(msg)
                         continue
                     batch.append((art, r["content_hash"], res))
             if batch:
@@ -1207,7 +1215,7 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
     else:
         stats = IngestStats()
         for w in problems:
-            (warn or ingester.progress.warn)(w)
+            (warn or ingester.progress.error)(w)
             stats.errors += 1
             if len(stats.error_messages) < 1000:
                 stats.error_messages.append(w)
@@ -1271,7 +1279,7 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
                 except LagebildError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - one feed must not stop the others
-                    ingester.progress.warn(f"{url}: {type(exc).__name__}: {exc}")
+                    ingester.progress.error(f"{url}: {type(exc).__name__}: {exc}")
                     this.errors += 1
                     continue
                 if stats:

@@ -88,3 +88,15 @@ def test_analyze_exits_2_when_some_inputs_were_skipped_as_ingest_does(tmp_path):
     assert r.exit_code == 2, r.output
     assert len([line for line in r.stdout.splitlines() if line.startswith("{")]) == 1
     assert "in.jsonl:2" in r.stderr and "2 input(s) or record(s) skipped" in r.stderr
+
+
+def test_skipped_inputs_are_errors_and_read_ones_with_a_problem_warnings(tmp_path):
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    good = tmp_path / "a.jsonl"
+    good.write_text('{"id": "a1", "date": "2024-02-12", "text": "Russland hat die Ukraine am Montag angegriffen."}\n'
+                    '{"id": "a2", "text": ""}\n'
+                    '{"id": "a3", "date": "morgen", "text": "Die USA kritisierten China am Dienstag."}\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["analyze", str(good), "--coder", "rules"])
+    assert "error: " in r.stderr and '"text" is empty' in r.stderr.split("error: ", 1)[1]
+    assert "warning: " in r.stderr          # the unreadable date: the article was still read

@@ -456,7 +456,7 @@ def test_watch_rounds_send_stored_validators_and_skip_known_items(tmp_path):
     fetch = FakeFeed([[a1], [a1, a2], []])
     warnings = []
     with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
-        ing.progress.warn = warnings.append
+        ing.progress.warn = ing.progress.error = warnings.append
         total = watch(ing, ["https://feed.example/rss", "https://broken.example/rss"],
                       every=0, max_rounds=3, fetch=fetch, sleep=lambda s: None)
         state = store.feed_state("https://feed.example/rss")

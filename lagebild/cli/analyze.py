@@ -149,7 +149,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
     def on_error(err: InputError) -> None:
         # a skipped input is shown even with -q (it changes the exit status); a warning is not
         if not quiet or getattr(err, "skipped", True):
-            click.echo(f"warning: {err}", err=True)
+            click.echo(f"{'error' if getattr(err, 'skipped', True) else 'warning'}: {err}", err=True)
 
     try:
         articles = iter_articles(list(inputs), dct, dct_override=False, on_error=on_error, stats=stats,
