@@ -775,3 +775,17 @@ def test_summary_counts_events_dated_only_to_a_week_month_or_year(tmp_path):
     assert summ["dated_coarsely"] == 2
     text = summary_text(summ, None)
     assert "dated to a day from 2022-02-24 to 2022-02-24; 2 dated only to a week, month or year" in text
+
+
+def test_cli_ingest_source_names_the_outlet_of_files_without_one(tmp_path, analyzer_env):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("date 2022-02-24\n#EV ASSAULT RUS UKR 2022-02-24\n", encoding="utf-8")
+    (src / "b.jsonl").write_text(json.dumps({"id": "b", "date": "2022-02-24", "source": "dpa",
+                                             "text": filler(3) + "\n#EV ASSAULT RUS UKR 2022-02-24"}) + "\n",
+                                 encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    r = CliRunner().invoke(main, ["ingest", str(src), "--db", str(db), "--analyzer", SPEC, "--source", "Tagesblatt"])
+    assert r.exit_code == 0, r.output
+    assert q(db, "SELECT source FROM articles ORDER BY source") == [("Tagesblatt",), ("dpa",)]   # its own wins
+    assert q(db, "SELECT num_sources FROM events") == [(2,)]

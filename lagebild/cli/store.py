@@ -5,12 +5,14 @@ import datetime as _dt
 import json
 import math
 import sys
+from dataclasses import replace
 from typing import Any
 
 import click
 import pandas as pd
 
 from ..errors import InputError, LagebildError
+from ..records import Article
 from ..modelinfo import default_floor_text
 from .options import country_option
 
@@ -222,6 +224,10 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @_ingest_options
 @country_option
 @click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--source", "outlet", metavar="NAME", default=None,
+              help="The outlet of the files read (for articles that do not name one, as text and "
+                   "HTML files do not): events count their sources by it, and articles without "
+                   "any count as one unnamed source.")
 @click.option("--dct-fill", is_flag=True,
               help="With --dct: only fill in articles without a date of their own.")
 @click.option("--csv-text", help="CSV column with the article text (name or 0-based index).")
@@ -282,6 +288,9 @@ def ingest_cmd(inputs, db, **o):
                     raise LagebildError(f"file readers unavailable: {exc}") from exc
 
                 articles = _in_band(iter_articles, paths, **_reader_kwargs(o))
+                if o.get("outlet"):
+                    articles = (replace(a, source=a.source or o["outlet"]) if isinstance(a, Article) else a
+                                for a in articles)
                 _add(total, ing.ingest(articles))
             for url in urls:
                 stats, _ = ingest_feed(ing, url, **_feed_kw(o))
