@@ -46,6 +46,7 @@ import datetime as _dt
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -776,7 +777,7 @@ class Store:
 
         ``actor`` matches either side, ``source``/``target`` one side (country or
         organisation codes; several separated by commas). ``since``/``until`` are
-        inclusive dates (YYYY, YYYY-MM or YYYY-MM-DD). ``type`` and ``factuality``
+        inclusive dates (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY). ``type`` and ``factuality``
         accept comma-separated lists. ``sort``: date, -date, mentions, articles,
         sources, goldstein, id.
         """
@@ -997,10 +998,21 @@ def check_period(since: str | None, until: str | None) -> None:
                          f"-- swap them")
 
 
+_GERMAN_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
-    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD (raises StoreError otherwise)."""
+    """First and last day of YYYY, YYYY-MM, YYYY-Www (an ISO week, Monday to Sunday), YYYY-MM-DD
+    or DD.MM.YYYY (raises StoreError otherwise)."""
     v = value.strip()
     try:
+        if m := _GERMAN_DAY.match(v):
+            d = _dt.date(int(m[3]), int(m[2]), int(m[1]))
+            return d, d
+        if m := _ISO_WEEK.match(v):
+            d = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return d, d + _dt.timedelta(days=6)
         if len(v) == 4:
             y = int(v)
             return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
@@ -1012,7 +1024,7 @@ def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
         d = _dt.date.fromisoformat(v[:10])
         return d, d
     except ValueError:
-        raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY") from None
 
 
 def to_json(value: Any) -> str | None:

@@ -310,3 +310,10 @@ def test_a_period_that_ends_before_it_starts_is_refused(filled):
         filled.query_events(since="2022-03", until="2022-02-01")
     with pytest.raises(StoreError, match="swap"):
         filled.timeline("RUS", "UKR", since="2022-03-05", until="2022-03-01")
+
+
+@pytest.mark.parametrize("value,first,last", [("2025-W11", "2025-03-10", "2025-03-16"),
+                                              ("12.03.2025", "2025-03-12", "2025-03-12")])
+def test_date_bounds_of_a_week_and_a_german_day(value, first, last):
+    a, b = date_bounds(value)
+    assert (a.isoformat(), b.isoformat()) == (first, last)

@@ -223,7 +223,7 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @_db_option
 @_ingest_options
 @country_option
-@click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY).")
 @click.option("--source", "outlet", metavar="NAME", default=None,
               help="The outlet of the files read (for articles that do not name one, as text and "
                    "HTML files do not): events count their sources by it, and articles without "
@@ -545,8 +545,8 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
                                "(the events' source_text/target_text say who).")
 @click.option("--source", "source_", help="Actor on the source side only (code or name).")
 @click.option("--target", help="Actor on the target side only (code or name).")
-@click.option("--since", help="First date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Last date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week from its first day).")
+@click.option("--until", help="Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week to its last day).")
 @click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
 @click.option("--factuality", help="asserted, planned, hypothetical, negated (comma list).")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
@@ -622,7 +622,7 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
 @click.argument("actor_b")
 @_db_option
 @click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
-@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY).")
 @click.option("--until", help="Last day, inclusive.")
 @click.option("--factuality", default="asserted", show_default=True,
               help="Which events count (comma list, or 'all').")

@@ -89,7 +89,7 @@ def date(value: str | None, name: str) -> str | None:
     try:
         date_bounds(value)
     except StoreError:
-        raise BadParam(name, value, "use YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise BadParam(name, value, "use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY") from None
     return value.strip()
 
 
