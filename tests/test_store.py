@@ -173,7 +173,7 @@ def test_query_events_sorts_by_mentions(filled):
 
 def test_query_rejects_bad_dates_and_sorts(filled):
     with pytest.raises(StoreError, match="YYYY-MM-DD"):
-        filled.query_events(since="24.02.2022")
+        filled.query_events(since="24.2.22")
     with pytest.raises(StoreError, match="sort"):
         filled.query_events(sort="random")
 
