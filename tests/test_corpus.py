@@ -181,3 +181,18 @@ def test_a_participant_is_anchored_at_a_word_in_the_cues_sentence():
     assert ev2.source[0].span.start == text2.index("Er sagte")
     # a surface that never stands alone may stay inside a word ("Sobotka" of "Sobotkas")
     assert not misplaced("Die Absichten Sobotkas", Span(14, 21, "Sobotka"))
+
+
+@pytest.mark.needs_shared
+def test_corpus_show_gives_the_split_and_the_events_but_not_those_of_test(shared):
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    if not (shared / "data" / "10kgnad" / "articles.csv.xz").exists():
+        pytest.skip("../shared/data/10kgnad not present: the article texts live there")
+    dev = next(d for d in load(split="dev", include_written=False) if d.events)
+    r = CliRunner().invoke(main, ["corpus", "show", dev.doc_id, "--events"])
+    assert r.exit_code == 0 and f"dev split of the event corpus, {len(dev.events)} events" in r.output
+    assert r.output.count(" -> ") == len(dev.events)
+    test = next(d for d in load(split="test", include_written=False))
+    r = CliRunner().invoke(main, ["corpus", "show", test.doc_id, "--events"])
+    assert "held out for scoring and not shown" in r.output and " -> " not in r.output.split("# events")[-1]

@@ -240,6 +240,21 @@ def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brie
     every band in --json).
 
     \b
+    Reading the output:
+      miss  ID: ('ACCUSE', 'DEU', '-')   a gold dyad (type, source code, target code;
+                                         '-' no code) no predicted event gives
+      extra ID: (...)                    a predicted dyad no gold event holds
+      'AGREE/CONSULT', 'RUS|UKR'         the gold accepts either type or code
+      P, R, F1                           over dyads, as score_events.py counts them;
+                                         a dyad only an optional gold event holds is
+                                         neither right nor wrong
+      factuality=0.96                    of the matched dyads, the share whose
+                                         factuality (asserted, planned, ...) is right
+      false_facts=2                      predicted asserted where the gold says
+                                         hypothetical or negated
+      quotes: speaker right 9 of 12      gold quotes found whose speaker is right
+
+    \b
     Examples:
       lagebild eval events ../shared/gold/dev/
       lagebild eval events ../shared/gold/seed.json --json

@@ -24,9 +24,21 @@ def corpus_group() -> None:
 
 @corpus_group.command("show")
 @click.argument("doc_id")
-def show_cmd(doc_id: str) -> None:
-    """Print the text of a 10kGNAD article (paragraphs as in the source)."""
-    from ..corpus import gnad_texts
+@click.option("--events", "with_events", is_flag=True,
+              help="Also list the article's annotated events (train and dev split; the test split's "
+                   "are held out for scoring and not shown here).")
+def show_cmd(doc_id: str, with_events: bool) -> None:
+    """Print the text of a 10kGNAD article (paragraphs as in the source), with its split in the
+    annotated event corpus, and with --events its annotated events (type, factuality, source ->
+    target codes and words, cue). `lagebild corpus gold --split dev DIR` writes whole splits as
+    gold files.
+
+    \b
+    Examples:
+      lagebild corpus show gnad-0037
+      lagebild corpus show gnad-0037 --events
+    """
+    from ..corpus import gnad_texts, load
     from ..errors import DataError
     try:
         texts = gnad_texts()
@@ -35,8 +47,24 @@ def show_cmd(doc_id: str) -> None:
     if doc_id not in texts:
         raise click.ClickException(f"{doc_id}: no such article in 10kGNAD (ids look like gnad-0123)")
     cat, text = texts[doc_id]
-    click.echo(f"# {doc_id} ({cat}, {len(text)} characters)")
+    doc = next((d for d in load(include_written=False) if d.doc_id == doc_id), None)
+    where = f"{doc.split} split of the event corpus, {len(doc.events)} events" if doc is not None \
+        else "not in the event corpus"
+    click.echo(f"# {doc_id} ({cat}, {len(text)} characters; {where})")
     click.echo(text)
+    if not with_events or doc is None:
+        return
+    if doc.split == "test":
+        click.echo("\n(test split: its events are held out for scoring and not shown)")
+        return
+    click.echo("\n# events")
+
+    def side(ps) -> str:
+        return ", ".join(f"{p.code or '-'} ({p.span.text if p.span else 'inferred: ' + str(p.inferred)})"
+                         for p in ps) or "-"
+    for ev in doc.events:
+        click.echo(f"{ev.type} [{ev.factuality}{', optional' if ev.optional else ''}]: {side(ev.source)} -> "
+                   f"{side(ev.target)}; cue {ev.cue.text if ev.cue else '?'!r}")
 
 
 def _read_raw(path: Path) -> dict:
