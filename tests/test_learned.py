@@ -601,12 +601,19 @@ def test_a_meeting_that_will_not_take_place_is_negated(coder):
         assert (typ, "asserted") in got and (typ, "negated") not in got, (text, got)
 
 
-def test_an_office_and_the_city_it_sits_in_are_never_two_sides():
+@pytest.fixture
+def both_coder():
+    """The analyzer of both coders, dictionaries only, every event kept (skips without a model)."""
     from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
     an = Analyzer(use_models=False, coder="both", min_confidence=0)
     if an.learned is None:
         pytest.skip("no event model")
+    return an
+
+
+def test_an_office_and_the_city_it_sits_in_are_never_two_sides(both_coder):
+    from lagebild.records import Article
+    an = both_coder
     text = ("Polen hat zwei russische Diplomaten ausgewiesen. Das Außenministerium in Warschau "
             "begründete den Schritt am Dienstag mit Spionagevorwürfen.")
     evs = an(Article(doc_id="w", text=text, dct="2024-05-29")).events
@@ -615,12 +622,9 @@ def test_an_office_and_the_city_it_sits_in_are_never_two_sides():
     assert any(e.type == "SANCTION" for e in evs)
 
 
-def test_what_a_threat_threatens_with_is_no_event_and_a_promise_is_planned():
-    from lagebild.pipeline import Analyzer
+def test_what_a_threat_threatens_with_is_no_event_and_a_promise_is_planned(both_coder):
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder="both", min_confidence=0)
-    if an.learned is None:
-        pytest.skip("no event model")
+    an = both_coder
     text = ("Die EU-Außenminister haben Russland am Donnerstag mit weiteren Sanktionen gedroht.\n\n"
             "Deutschland sagte Moldau zusätzliche Hilfe in Höhe von 20 Millionen Euro zu.")
     evs = an(Article(doc_id="t", text=text, dct="2025-03-14")).events
