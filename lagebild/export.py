@@ -117,15 +117,26 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
     if factuality == "all":
         factuality = None
     where, params = _event_filter(since, until, factuality, min_mentions, min_confidence)
-    return {"parquet": _parquet, "csv": _csv, "gdelt": _gdelt, "plover": _plover}[fmt](
-        store, out, where, params)
+    if fmt in ("parquet", "csv"):
+        filtered = bool(since or until or factuality or min_confidence is not None or min_mentions > 1)
+        return {"parquet": _parquet, "csv": _csv}[fmt](store, out, where, params, filtered)
+    return {"gdelt": _gdelt, "plover": _plover}[fmt](store, out, where, params)
+
+
+def _of_articles(table: str, order: str, where: str, params: list, filtered: bool) -> tuple[str, list]:
+    """A per-article table (articles, actors, quotes) whole, or, when the events are filtered, only
+    for the articles that tell an exported event (sql, params)."""
+    if not filtered:
+        return f"SELECT * FROM {table} ORDER BY {order}", []
+    return (f"SELECT * FROM {table} WHERE article_id IN (SELECT article_id FROM event_mentions WHERE "
+            f"event_id IN (SELECT event_id FROM events WHERE {where})) ORDER BY {order}", list(params))
 
 
 def _q(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
+def _parquet(store: Store, out: Path, where: str, params: list, filtered: bool = False) -> list[Path]:
     con = store.con
     ev_dir = out / "events"
     foreign = _foreign_files(ev_dir)
@@ -151,11 +162,11 @@ def _parquet(store: Store, out: Path, where: str, params: list) -> list[Path]:
     files = sorted(ev_dir.rglob("*.parquet"))
     sub = f"SELECT event_id FROM events WHERE {where}"
     for name, sql, p in (
-            ("articles", "SELECT * FROM articles ORDER BY article_id", []),
+            ("articles", *_of_articles("articles", "article_id", where, params, filtered)),
             ("event_mentions", f"SELECT * FROM event_mentions WHERE event_id IN ({sub}) "
                                f"ORDER BY mention_id", params),
-            ("actors", "SELECT * FROM actors ORDER BY article_id, actor_id", []),
-            ("quotes", "SELECT * FROM quotes ORDER BY article_id, quote_index", [])):
+            ("actors", *_of_articles("actors", "article_id, actor_id", where, params, filtered)),
+            ("quotes", *_of_articles("quotes", "article_id, quote_index", where, params, filtered))):
         path = out / f"{name}.parquet"
         con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT parquet)", p)
         files.append(path)
@@ -195,7 +206,7 @@ def _remove_own(tmp: Path) -> None:
         tmp.rmdir()
 
 
-def _csv(store: Store, out: Path, where: str, params: list) -> list[Path]:
+def _csv(store: Store, out: Path, where: str, params: list, filtered: bool = False) -> list[Path]:
     con = store.con
     files = []
     ev = (f"SELECT * REPLACE (array_to_string(source_codes, ';') AS source_codes, "
@@ -206,7 +217,7 @@ def _csv(store: Store, out: Path, where: str, params: list) -> list[Path]:
             ("events", ev, params),
             ("event_mentions", f"SELECT * FROM event_mentions WHERE event_id IN ({sub}) "
                                f"ORDER BY mention_id", params),
-            ("articles", "SELECT * FROM articles ORDER BY article_id", [])):
+            ("articles", *_of_articles("articles", "article_id", where, params, filtered))):
         path = out / f"{name}.csv"
         con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT csv, HEADER true)", p)
         files.append(path)

@@ -128,7 +128,15 @@ def test_plover_record_keeps_according_to_whom():
 def test_export_filters_by_date(db, tmp_path):
     _export(db, tmp_path / "f", "csv", since="2022-02", until="2022-02")
     with open(tmp_path / "f" / "events.csv", encoding="utf-8") as fh:
-        assert {r["month"] for r in csv.DictReader(fh)} == {"2022-02"}
+        ids = {r["event_id"] for r in csv.DictReader(fh) if r["month"] == "2022-02"}
+    with open(tmp_path / "f" / "event_mentions.csv", encoding="utf-8") as fh:
+        told = {r["article_id"] for r in csv.DictReader(fh) if r["event_id"] in ids}
+    with open(tmp_path / "f" / "articles.csv", encoding="utf-8") as fh:
+        arts = {r["article_id"] for r in csv.DictReader(fh)}
+    assert ids and arts == told            # only the articles that tell an exported event
+    _export(db, tmp_path / "all", "csv")
+    with open(tmp_path / "all" / "articles.csv", encoding="utf-8") as fh:
+        assert len({r["article_id"] for r in csv.DictReader(fh)}) > len(arts)     # unfiltered: every article
 
 
 def test_export_rejects_unknown_format_and_file_as_folder(db, tmp_path):
