@@ -555,7 +555,10 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
               help="At most this many events (0: all).")
 @click.option("--sort", type=click.Choice(["date", "-date", "mentions", "articles", "sources",
                                           "goldstein", "id"]),
-              default="date", show_default=True, help="Order of the events.")
+              default="date", show_default=True,
+              help="Order of the events: date (oldest first; undated last), -date (newest first), "
+                   "mentions, articles, sources (most first), goldstein (most conflictual, the "
+                   "lowest score, first), id.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")
