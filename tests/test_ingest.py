@@ -581,6 +581,8 @@ def test_cli_events_filters_and_formats(tmp_path, analyzer_env):
                              "--with-mentions", "--format", "json"])
     (e,) = json.loads(r.stdout)
     assert e["type"] == "AID" and e["mentions"][0]["doc_id"] == "d4"
+    r = runner.invoke(main, ["events", "--db", str(db), "--with-mentions"])
+    assert r.exit_code == 2 and "give --format json" in r.output
 
 
 def test_cli_timeline_counts_both_directions_unless_directed(tmp_path):

@@ -590,6 +590,8 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
     """
     from ..store import StoreError
 
+    if with_mentions and fmt != "json":
+        raise click.UsageError("--with-mentions adds the mentions to JSON output: give --format json too")
     try:
         actor, source_, target = (_resolve(x) for x in (actor, source_, target))
     except LagebildError as exc:
