@@ -719,7 +719,10 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
     304 answer gives ``not_modified=True``. ``timeout`` applies to connecting and to
     each read; ``total_timeout`` (default ``6 * timeout``) bounds one whole download.
     At most ``max_bytes`` are read of the feed and of each item page (a longer body is
-    cut off with a warning), at most ``max_items`` items are taken. Items whose entry
+    cut off with a warning), at most ``max_items`` new items are taken (known ones do not
+    count). When something is left for the next poll -- a feed cut off, items over the cap,
+    an item whose page failed and that had no text of its own -- the answer's validators are
+    not kept (``etag``/``modified`` None), so that the next poll gets the whole feed. Items whose entry
     text is shorter than ``min_full_text`` characters are fetched from their link when
     ``fetch_items`` is true; when that fails the entry's own text is used (warning).
     ``client`` is an ``httpx.Client`` to reuse (not closed here).
@@ -818,26 +821,33 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         result.warnings.append(
             f"feed {url}: malformed XML ({parsed.get('bozo_exception')}); "
             f"{len(entries)} items recovered")
-    # only now, after a usable 200, take the server's new validators
+    # only now, after a usable 200, take the server's new validators -- unless something of this
+    # answer is left for the next poll (a body cut off, items over the cap, an item whose page
+    # failed): then the next poll must get the whole feed again, not a 304
     result.etag = body.headers.get("etag")
     result.modified = body.headers.get("last-modified")
+    incomplete = {"left": body.truncated}
 
-    if len(entries) > max_items:
-        result.warnings.append(
-            f"feed {url}: {len(entries)} items, only the first {max_items} taken")
-        entries = entries[:max_items]
     feed_title = (parsed.get("feed") or {}).get("title")
     source = (feed_title or "").strip() or host_of(url)
     seen: set[str] = set()
-    for entry in entries:
+    taken = 0
+    for n, entry in enumerate(entries):
         link = (entry.get("link") or "").strip()
         if known_urls is not None and link and link in known_urls:
             result.skipped_known += 1       # stored before: its page is not fetched again
             continue
+        if taken >= max_items:              # the cap counts new items, after the known ones
+            rest = len(entries) - n
+            result.warnings.append(
+                f"feed {url}: {max_items} new items taken; the other {rest} are left for the next poll")
+            incomplete["left"] = True
+            break
+        taken += 1
         try:
             art = _entry_article(entry, client, feed_url=url, source=source,
                                  fetch_items=fetch_items, min_full_text=min_full_text,
-                                 warnings=result.warnings, limits=limits)
+                                 warnings=result.warnings, limits=limits, incomplete=incomplete)
         except Exception as exc:  # one odd item must not cost the others
             result.warnings.append(
                 f"feed {url}: item {entry.get('link') or entry.get('id') or '?'} failed "
@@ -846,11 +856,18 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         if art is not None and art.doc_id not in seen:
             seen.add(art.doc_id)
             result.articles.append(art)
+    if incomplete["left"]:
+        result.etag = result.modified = None
 
 
 def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
-                   limits) -> Article | None:
+                   limits, incomplete: dict | None = None) -> Article | None:
+    """The article of one feed item (its page fetched where the feed gives only a teaser);
+    None for an item that is skipped. ``incomplete["left"]`` is set when the item is to be
+    tried again on the next poll."""
     link = (entry.get("link") or "").strip() or None
+    if link and urlparse(link).scheme.lower() not in ("http", "https"):
+        link = None         # an Atom entry without a link: feedparser gives its id ("urn:...")
     guid = (entry.get("id") or "").strip() or None
     title = fragment_text(entry.get("title") or "") or None
     text = _entry_text(entry)
@@ -875,6 +892,8 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                     page = None
         except _FetchFailed as exc:
             warnings.append(str(exc))
+            if incomplete is not None and not text:
+                incomplete["left"] = True       # nothing to store: the item is tried again
         if page:
             p_text, p_title, p_date, _ = page
             p_text = paragraphs_from_lines(p_text or "")
@@ -887,6 +906,8 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             warnings.append(f"feed {feed_url}: item {link}: the page failed and the feed's "
                             f"own summary has only {len(text)} characters; item skipped "
                             f"(it is tried again on the next poll)")
+            if incomplete is not None:
+                incomplete["left"] = True
             return None
         elif text:
             warnings.append(f"feed {feed_url}: item {link}: used the feed's own "

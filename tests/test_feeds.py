@@ -530,3 +530,13 @@ def test_fragment_text_keeps_paragraphs_and_drops_markup():
     assert fragment_text("<p>Erster Absatz.</p><p>Zweiter <b>Absatz</b>.</p>") == (
         "Erster Absatz.\n\nZweiter Absatz.")
     assert fragment_text("ohne Markup") == "ohne Markup"
+
+
+def test_the_item_cap_counts_new_items_and_leaves_the_rest_for_the_next_poll(server):
+    url = server.base + "/rss.xml"
+    every = fetch_feed(url, **FAST)
+    first, second = every.articles[0].url, every.articles[1].url
+    res = fetch_feed(url, max_items=1, known_urls={first}, **FAST)
+    assert [a.url for a in res.articles] == [second]          # the known one does not use up the cap
+    assert any("left for the next poll" in w for w in res.warnings)
+    assert res.etag is None and res.modified is None          # so the next poll gets the whole feed
