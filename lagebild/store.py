@@ -235,6 +235,8 @@ def parse_factualities(value: str) -> list[str]:
     valid ones (and the value meant, for "fact" or "maybe")."""
     out = []
     for f in (x.strip().lower() for x in value.split(",") if x.strip()):
+        if f == "all":
+            return list(FACTUALITIES)
         if f not in FACTUALITIES:
             meant = _FACT_ALIASES.get(f)
             raise StoreError(f"unknown factuality {f!r}"

@@ -317,3 +317,9 @@ def test_a_period_that_ends_before_it_starts_is_refused(filled):
 def test_date_bounds_of_a_week_and_a_german_day(value, first, last):
     a, b = date_bounds(value)
     assert (a.isoformat(), b.isoformat()) == (first, last)
+
+
+def test_factuality_all_is_every_factuality(filled):
+    from lagebild.store import FACTUALITIES, parse_factualities
+    assert parse_factualities("all") == list(FACTUALITIES)
+    assert len(filled.query_events(factuality="all", limit=0)) == len(filled.query_events(limit=0))
