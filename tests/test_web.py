@@ -423,6 +423,7 @@ def test_serve_prints_the_address_and_runs_uvicorn_on_localhost(monkeypatch, exa
     assert r.exit_code == 0, r.output
     assert "http://127.0.0.1:8123/" in r.output and "read-only" in r.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
+    assert calls["access_log"] and calls["log_level"] == "info"      # the access lines are shown
 
 
 def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, examples_db,

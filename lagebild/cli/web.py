@@ -115,7 +115,8 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         click.echo("a token was generated because --host exposes the server; pass --token or "
                    "$LAGEBILD_TOKEN to choose one", err=True)
     sys.stdout.flush()
-    uvicorn.run(app, host=host, port=port, log_level="warning",
+    # uvicorn writes its access lines at level info: without -q they are shown
+    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info",
                 access_log=not quiet, server_header=False)
 
 
