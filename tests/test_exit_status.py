@@ -100,3 +100,14 @@ def test_skipped_inputs_are_errors_and_read_ones_with_a_problem_warnings(tmp_pat
     r = CliRunner().invoke(main, ["analyze", str(good), "--coder", "rules"])
     assert "error: " in r.stderr and '"text" is empty' in r.stderr.split("error: ", 1)[1]
     assert "warning: " in r.stderr          # the unreadable date: the article was still read
+
+
+def test_an_error_after_ctrl_c_or_sigterm_is_reported_as_the_interrupt(monkeypatch, capsys):
+    import pytest as _pytest
+
+    import lagebild.cli.store as cs
+    from lagebild.store import StoreError
+    monkeypatch.setitem(cs._SIGNALLED, "at", 15)
+    with _pytest.raises(SystemExit) as e:
+        cs._fail_or_interrupted(StoreError("the write failed (Current transaction is aborted) -- check free disk space"))
+    assert e.value.code == 130 and "interrupted: the batches committed so far are kept" in capsys.readouterr().err

@@ -162,16 +162,33 @@ def _ingest_options(f):
     return f
 
 
+_SIGNALLED = {"at": None}       # set when Ctrl-C or SIGTERM arrived (a later error is its aftermath)
+
+
 def _sigterm_as_interrupt() -> None:
-    """SIGTERM stops like Ctrl-C: the batch in flight is rolled back, a message says so."""
+    """SIGTERM stops like Ctrl-C: the batch in flight is rolled back, a message says so. Both
+    signals are noted, so that an error they cause later (DuckDB's "transaction is aborted"
+    while the batch is rolled back) is reported as the interrupt, not as a failed write."""
     import signal
     import threading
 
     def handler(signum, frame):
+        _SIGNALLED["at"] = signum
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
+
+def _fail_or_interrupted(exc: LagebildError) -> None:
+    """An error of a writing command: the interrupt message (exit 130) when a signal came first
+    or caused it, else the error."""
+    if _SIGNALLED["at"] is not None or _is_interrupt(exc):
+        click.echo("interrupted: the batches committed so far are kept; rerun the same "
+                   "command to continue", err=True)
+        sys.exit(130)
+    _fail(exc)
 
 
 def _is_interrupt(exc: BaseException | None) -> bool:
@@ -298,7 +315,7 @@ def ingest_cmd(inputs, db, **o):
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except LagebildError as exc:
-        _fail(exc)
+        _fail_or_interrupted(exc)
     except BaseException as exc:
         if not _is_interrupt(exc):
             raise
@@ -470,7 +487,7 @@ def reanalyze_cmd(db, only_source, **o):
                            f"({stats.errors} failed), {stats.events_new} new events, "
                            f"{stats.events_merged} merged", err=True)
     except LagebildError as exc:
-        _fail(exc)
+        _fail_or_interrupted(exc)
     except BaseException as exc:
         if not _is_interrupt(exc):
             raise
