@@ -189,8 +189,10 @@ def url_refusal(url: str, *, allow_private: bool = False, resolver=None) -> str 
     for ip in addrs:
         why = address_refusal(ip, allow_private)
         if why:
-            return (f"host {host} resolves to {why}; refused (pass allow_private=True, "
-                    f"or --allow-private-hosts, for a local setup)")
+            shown = why if ip == host else f"it resolves to {ip}, and {why}"
+            return (f"host {host} is refused: {shown} (lagebild fetches only from public "
+                    f"addresses; for a server in your own network pass --allow-private-hosts "
+                    f"or set LAGEBILD_ALLOW_PRIVATE_HOSTS=1)")
     return None
 
 

@@ -192,3 +192,10 @@ def test_one_deadline_per_request_also_for_slow_headers():
     took, res = _fetch_with_deadline(_SlowHeaders)
     assert took < 4.0
     assert res.warnings and "within 1 s" in res.warnings[0]
+
+
+def test_the_refusal_of_a_private_host_says_what_to_do_in_plain_words():
+    from lagebild.feeds import url_refusal
+    msg = url_refusal("http://intranet.example/rss", resolver=lambda h: ["10.0.0.5"])
+    assert msg.startswith("host intranet.example is refused: it resolves to 10.0.0.5, and 10.0.0.5 is a private")
+    assert "--allow-private-hosts" in msg and "allow_private=True" not in msg
