@@ -1219,6 +1219,11 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
             stats.errors += 1
             if len(stats.error_messages) < 1000:
                 stats.error_messages.append(w)
+    # items whose URL is stored already were skipped before their page was fetched: they count
+    # as read and known, as a stored text does
+    skipped = int(getattr(result, "skipped_known", 0) or 0)
+    stats.read += skipped
+    stats.known += skipped
     store.save_feed_state(
         url, etag=result.etag, modified=result.modified, status=result.status,
         new_articles=stats.new,

@@ -45,6 +45,7 @@ def test_changed_feed_fetches_only_new_item_pages(tmp_path):
         s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
         assert sorted(seen) == ["/3", "/feed"]         # stored pages not fetched again
         assert s2.new == 1 and r2.skipped_known == 2
+        assert (s2.read, s2.known) == (3, 2)          # the skipped items count as read and known
 
 
 def test_failed_item_page_is_not_stored_with_a_tiny_feed_summary():
