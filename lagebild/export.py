@@ -111,12 +111,12 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise StoreError(f"{out}: exists and is not a folder -- pass a folder for the export")
-    out.mkdir(parents=True, exist_ok=True)
     if fmt == "gdelt" and factuality is None:
         factuality = "asserted"
     if factuality == "all":
         factuality = None
     where, params = _event_filter(since, until, factuality, min_mentions, min_confidence)
+    out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
     if fmt in ("parquet", "csv"):
         filtered = bool(since or until or factuality or min_confidence is not None or min_mentions > 1)
         return {"parquet": _parquet, "csv": _csv}[fmt](store, out, where, params, filtered)

@@ -812,7 +812,8 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         exc = parsed.get("bozo_exception")
         result.warnings.append(
             f"feed {url}: not a readable RSS/Atom feed ({type(exc).__name__ if exc else 'bozo'}"
-            f"{': ' + str(exc) if exc else ''})")
+            f"{': ' + str(exc) if exc else ''}) -- a URL is read as a feed; to analyze one article "
+            f"page, save it and pass the .html file")
         return
     if not entries and not parsed.get("version"):
         ctype = body.headers.get("content-type", "unknown type")

@@ -146,6 +146,9 @@ def test_export_rejects_unknown_format_and_file_as_folder(db, tmp_path):
     f.write_text("x")
     with pytest.raises(StoreError, match="not a folder"):
         _export(db, f, "csv")
+    with pytest.raises(StoreError, match="bad date"):
+        _export(db, tmp_path / "bad", "csv", since="gestern")
+    assert not (tmp_path / "bad").exists()         # a refused export leaves no empty folder
 
 
 def test_cli_export_lists_the_files_written(db, tmp_path):
