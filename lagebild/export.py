@@ -388,9 +388,10 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "num_sources": e.get("num_sources"),
         "urls": list(e.get("urls") or []),
     }
-    if e.get("magnitude_value") is not None:
-        rec["magnitude"] = {"value": e["magnitude_value"], "unit": e.get("magnitude_unit"),
-                            "qualifier": e.get("magnitude_qualifier")}
+    # always present, as every other field (null when the text gives no number)
+    rec["magnitude"] = ({"value": e["magnitude_value"], "unit": e.get("magnitude_unit"),
+                         "qualifier": e.get("magnitude_qualifier")}
+                        if e.get("magnitude_value") is not None else None)
     return rec
 
 

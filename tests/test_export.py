@@ -185,3 +185,10 @@ def test_cli_export_says_which_existing_files_it_replaced(db, tmp_path):
     assert r.exit_code == 0 and "replaced" not in r.stderr
     r = CliRunner().invoke(main, args)
     assert r.exit_code == 0 and "replaced the existing file" in r.stderr and "events.csv" in r.stderr
+
+
+def test_plover_record_has_a_magnitude_key_also_without_a_number():
+    assert plover_record({"event_id": 3, "type": "ASSAULT"})["magnitude"] is None
+    rec = plover_record({"event_id": 4, "type": "MOBILIZE", "magnitude_value": 100000,
+                         "magnitude_unit": "soldiers", "magnitude_qualifier": "more_than"})
+    assert rec["magnitude"] == {"value": 100000, "unit": "soldiers", "qualifier": "more_than"}

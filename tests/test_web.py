@@ -599,3 +599,9 @@ def test_actor_filters_and_dyad_paths_take_names_as_the_command_line_does(sclien
     r = sclient.get("/dyads/Russland/Ukraine.json", follow_redirects=False)
     assert r.status_code in (302, 303, 307) and r.headers["location"].startswith("/dyads/RUS/UKR.json")
     assert sclient.get("/dyads/Russland/Ukraine.json").json()["a"] == "RUS"
+
+
+def test_a_page_past_the_last_links_back_to_the_last(sclient):
+    d = sclient.get("/overview.json?page=999&per_page=5").json()["pagination"]
+    assert d["pages"] < 999 and d["next"] is None
+    assert d["prev"].endswith(f"page={d['pages']}") or f"page={d['pages']}&" in d["prev"]

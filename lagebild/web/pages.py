@@ -57,7 +57,7 @@ def _pagination(req: Request, page: int, per_page: int, total: int, json_twin: b
     pk = f"{prefix}page"
     return {"page": page, "per_page": per_page, "total": total, "pages": pages,
             "next": path + query_string(qp, **{pk: page + 1}) if page < pages else None,
-            "prev": path + query_string(qp, **{pk: page - 1}) if page > 1 else None}
+            "prev": path + query_string(qp, **{pk: min(page - 1, pages)}) if page > 1 else None}
 
 
 def _highlight(text: str, needles: list[tuple[str | None, str]]) -> Markup:
