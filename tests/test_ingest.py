@@ -793,3 +793,17 @@ def test_cli_ingest_source_names_the_outlet_of_files_without_one(tmp_path, analy
     assert r.exit_code == 0, r.output
     assert q(db, "SELECT source FROM articles ORDER BY source") == [("Tagesblatt",), ("dpa",)]   # its own wins
     assert q(db, "SELECT num_sources FROM events") == [(2,)]
+
+
+def test_cli_ingest_timeout_reaches_the_feed_requests(tmp_path, monkeypatch):
+    import lagebild.ingest as ing_mod
+    seen = {}
+
+    def fake(ingester, url, **kw):
+        seen.update(kw, url=url)
+        return ing_mod.IngestStats(), None
+    monkeypatch.setattr(ing_mod, "ingest_feed", fake)
+    r = CliRunner().invoke(main, ["ingest", "https://feed.example/rss", "--db", str(tmp_path / "t.duckdb"),
+                                  "--analyzer", SPEC, "--timeout", "2.5", "-q"])
+    assert r.exit_code == 0, r.output
+    assert seen["url"] == "https://feed.example/rss" and seen["timeout"] == 2.5

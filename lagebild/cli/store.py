@@ -241,6 +241,9 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @_ingest_options
 @country_option
 @click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY).")
+@click.option("--timeout", "feed_timeout", type=click.FloatRange(min=0.5), default=10.0, show_default=True,
+              help="Feeds: seconds before a request (the feed or an item page) gives up waiting; a "
+                   "request is tried again twice, so a dead server costs about three times this.")
 @click.option("--source", "outlet", metavar="NAME", default=None,
               help="The outlet of the files read (for articles that do not name one, as text and "
                    "HTML files do not): events count their sources by it, and articles without "
@@ -310,7 +313,7 @@ def ingest_cmd(inputs, db, **o):
                                 for a in articles)
                 _add(total, ing.ingest(articles))
             for url in urls:
-                stats, _ = ingest_feed(ing, url, **_feed_kw(o))
+                stats, _ = ingest_feed(ing, url, timeout=o["feed_timeout"], **_feed_kw(o))
                 _add(total, stats)
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
