@@ -735,16 +735,16 @@ class _Reader:
                     yield start, row
 
             held = None         # (line, row): the last row waits until the file is read
+
+            def article_of(h: tuple[int, list[str]]) -> Article | None:
+                return self.from_csv_row(h[1], cols, path=path, line=h[0], default_id=f"{stem}-{h[0]}")
             try:
                 for line, row in rows():
                     if not row or all(not c.strip() for c in row):
                         continue
                     rows_seen += 1
-                    if held is not None:
-                        art = self.from_csv_row(held[1], cols, path=path, line=held[0],
-                                                default_id=f"{stem}-{held[0]}")
-                        if art is not None:
-                            yield art
+                    if held is not None and (art := article_of(held)) is not None:
+                        yield art
                     held = (line, row)
             except csv.Error as e:
                 broken = True
@@ -760,11 +760,8 @@ class _Reader:
                                  f"file (to line {prev_line}) were skipped", path=path, line=held[0],
                                  hint=f"close the quote ({quotechar}) of this row's field, or double a "
                                       f"quote inside a field ({quotechar}{quotechar})")
-                else:
-                    art = self.from_csv_row(held[1], cols, path=path, line=held[0],
-                                            default_id=f"{stem}-{held[0]}")
-                    if art is not None:
-                        yield art
+                elif (art := article_of(held)) is not None:
+                    yield art
             if rows_seen == 0 and not broken:
                 self.problem("CSV file has a header but no rows", path=path, hint="remove it")
 
