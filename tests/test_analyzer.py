@@ -367,3 +367,16 @@ def test_past_events_of_a_paragraph_take_the_day_it_set(coder):
             "Die georgische Polizei nahm mehr als 60 Demonstranten fest.")
     evs = an(Article(doc_id="s", text=text, dct="2024-04-17")).events
     assert {e.date.value for e in evs if e.type == "COERCE"} == {"2024-04-14"}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
+    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model")
+    text = ("Russland hat am Montag die Ukraine angegriffen. In einer früheren Fassung dieses Artikels "
+            "hieß es, Belarus habe die Ukraine angegriffen.")
+    evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
+    blr = [e for e in evs if e.type == "ASSAULT" and any(p.code == "BLR" for p in e.source)]
+    assert blr and all(e.factuality == "hypothetical" for e in blr)
+    assert any(e.factuality == "asserted" and any(p.code == "RUS" for p in e.source) for e in evs)

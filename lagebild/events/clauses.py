@@ -432,9 +432,26 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     Pentagon wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"): what it
     tells is not asserted (it is hypothetical); a confirmed report ("bestätigte Berichte, wonach
     ...") or an allegation ("Informationen, wonach ...") is coded as it stands."""
+    if i > 0 and _retracted(clauses[:i]):
+        return True
     if i == 0 or not lex.is_(clauses[i].starts_with, "content_subordinator"):
         return False
     return "REJECT" in cue_verb_types(clauses[i - 1], lex)
+
+
+_EARLIER = frozenset({"früheren", "ersten", "vorigen", "vorherigen", "ursprünglichen"})
+_VERSION = frozenset({"fassung", "version", "ausgabe"})
+
+
+def _retracted(before: list[Clause]) -> bool:
+    """A correction note: what "hieß es" in an earlier version of the article ("In einer früheren
+    Fassung dieses Artikels hieß es, die Polizei habe zwölf Menschen festgenommen") is withdrawn,
+    not asserted."""
+    for c in before:
+        w = c.lowers
+        if any(a in _EARLIER and b in _VERSION for a, b in zip(w, w[1:])):
+            return True
+    return False
 
 
 #: cooperation a refusal can name ("sagte das Treffen ab", "lehnte Verhandlungen ab")
