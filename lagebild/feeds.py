@@ -879,6 +879,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     if (len(text) < min_full_text and fetch_items and link
             and urlparse(link).scheme.lower() in ("http", "https")):
         page = None
+        failed_at = None        # where the page's failure is told, if it failed
         try:
             body = _get(client, link, headers={}, what=f"feed {feed_url}: item", **limits)
             if body.truncated:
@@ -894,6 +895,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                                     "in the page")
                     page = None
         except _FetchFailed as exc:
+            failed_at = len(warnings)
             warnings.append(str(exc))
             if incomplete is not None and not text:
                 incomplete["left"] = True       # nothing to store: the item is tried again
@@ -905,10 +907,14 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             title = title or p_title or None
             dct = dct or _date_from_string(p_date)
         elif text and len(text) < MIN_SUMMARY_TEXT:
-            # a teaser of a few characters is no article: never store it as one
-            warnings.append(f"feed {feed_url}: item {link}: the page failed and the feed's "
-                            f"own summary has only {len(text)} characters; item skipped "
-                            f"(it is tried again on the next poll)")
+            # a teaser of a few characters is no article: never store it as one (one problem:
+            # the page's failure and the skip are one message, one error)
+            skip = (f"the feed's own summary has only {len(text)} characters; item skipped "
+                    f"(it is tried again on the next poll)")
+            if failed_at is not None:
+                warnings[failed_at] += f"; {skip}"
+            else:
+                warnings.append(f"feed {feed_url}: item {link}: the page gave no article text and {skip}")
             if incomplete is not None:
                 incomplete["left"] = True
             return None

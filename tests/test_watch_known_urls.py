@@ -62,3 +62,6 @@ def test_failed_item_page_is_not_stored_with_a_tiny_feed_summary():
                          resolver=lambda host: ["93.184.216.34"])
     assert res.articles == []
     assert any("only 5 characters; item skipped" in w for w in res.warnings)
+    (msg,) = [w for w in res.warnings if "/1" in w]      # the 404 and the skip: one message, one error
+    assert "404" in msg and "tried again on the next poll" in msg
+    assert res.etag is None and res.modified is None     # the next poll gets the whole feed
