@@ -348,11 +348,18 @@ def test_a_conditional_threat_is_aimed_at_whom_the_condition_is_about():
     assert {p.code for p in threat.target} == {"RUS"}
 
 
-@pytest.mark.parametrize("coder", ["rules", "both"])
-def test_past_events_of_a_paragraph_take_the_day_it_set(coder):
+def coder_analyzer(coder: str) -> Analyzer:
+    """An analyzer of ``coder`` ("rules" or "both"), dictionaries only, every event kept; the
+    test is skipped for "both" without an event model."""
     an = Analyzer(use_models=False, coder=coder, min_confidence=0)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model")
+    return an
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_past_events_of_a_paragraph_take_the_day_it_set(coder):
+    an = coder_analyzer(coder)
     text = ("In Tiflis haben am Sonntag Zehntausende Menschen gegen das Gesetz demonstriert. Die georgische "
             "Polizei nahm mehr als 60 Demonstranten fest. Die Polizei hatte zuvor 20 Aktivisten festgenommen.")
     evs = an(Article(doc_id="p", text=text, dct="2024-04-15")).events
@@ -371,9 +378,7 @@ def test_past_events_of_a_paragraph_take_the_day_it_set(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
-    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model")
+    an = coder_analyzer(coder)
     text = ("Russland hat am Montag die Ukraine angegriffen. In einer früheren Fassung dieses Artikels "
             "hieß es, Belarus habe die Ukraine angegriffen.")
     evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
