@@ -1001,32 +1001,25 @@ def check_period(since: str | None, until: str | None) -> None:
 
 
 _GERMAN_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
     """First and last day of YYYY, YYYY-MM, YYYY-Www (an ISO week, Monday to Sunday), YYYY-MM-DD
-    or DD.MM.YYYY (raises StoreError otherwise)."""
+    (the calendar spans of ``merge.date_range``, the one reading of a date value) or DD.MM.YYYY
+    (raises StoreError otherwise)."""
+    from .merge import date_range
     v = value.strip()
     try:
         if m := _GERMAN_DAY.match(v):
             d = _dt.date(int(m[3]), int(m[2]), int(m[1]))
             return d, d
-        if m := _ISO_WEEK.match(v):
-            d = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return d, d + _dt.timedelta(days=6)
-        if len(v) == 4:
-            y = int(v)
-            return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
-        if len(v) == 7:
-            y, m = int(v[:4]), int(v[5:7])
-            first = _dt.date(y, m, 1)
-            nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-            return first, nxt - _dt.timedelta(days=1)
-        d = _dt.date.fromisoformat(v[:10])
-        return d, d
     except ValueError:
-        raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY") from None
+        pass
+    else:
+        span = date_range(v)
+        if span is not None:
+            return span
+    raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY")
 
 
 def to_json(value: Any) -> str | None:
