@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .store import (DATE_LABEL, GOLDSTEIN_SUM, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
-                    same_country_sql)
+                    same_country_sql, sort_order)
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
 
@@ -247,16 +247,13 @@ class Queries:
     def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0,
                sort: str = "-date", extra: str = "", extra_params: list | None = None
                ) -> tuple[list[dict[str, Any]], int]:
-        """One page of events and the number of all matching. ``sort``: -date (newest
-        happening first), date, sources (most outlets first), reported (latest reported first)."""
+        """One page of events and the number of all matching. ``sort``: a name of
+        ``records.EVENT_SORTS`` (-date: newest happening first)."""
         where, params = f.sql()
         if extra:
             where = f"{where} AND {extra}"
             params = params + list(extra_params or [])
-        order = {"-date": "event_date DESC NULLS LAST, event_id DESC",
-                 "date": "event_date NULLS LAST, event_id",
-                 "sources": "num_sources DESC, event_id DESC",
-                 "reported": "first_article_id DESC NULLS LAST, event_id DESC"}[sort]
+        order = sort_order(sort)
         total = int(self._q(f"SELECT count(*) FROM events WHERE {where}", params).fetchall()[0][0])
         rows = _event_rows(self._q(
             f"SELECT {_EVENT_COLS} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",

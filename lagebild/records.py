@@ -14,6 +14,18 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
+#: the orders of an event list, for the command line (``lagebild events --sort``) and the web
+#: overview (``?sort=``) alike: name -> what it means to a reader (the SQL: ``store.sort_order``)
+EVENT_SORTS = {
+    "date": "date, oldest first (undated last)",
+    "-date": "date, newest first (undated last)",
+    "reported": "latest reported first",
+    "mentions": "most mentions first",
+    "articles": "most articles first",
+    "sources": "most sources (outlets) first",
+    "goldstein": "most conflictual (lowest Goldstein score) first",
+    "id": "in the order they were stored",
+}
 #: events that do not happen as told: the article's date never dates them (it would put a happening
 #: that may never come, or did not, on a timeline). A negated one keeps a time expression of its own
 #: ("griff am Montag nicht an"); a hypothetical one has no date at all (timex.happening_date)

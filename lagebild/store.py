@@ -56,7 +56,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import StoreError
-from .records import EVENT_TYPES, FACTUALITIES
+from .records import EVENT_SORTS, EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
 SCHEMA_VERSION = 4
@@ -188,6 +188,27 @@ def same_country_sql(where: str = "TRUE") -> str:
 MATERIAL_CONFLICT = 4
 #: what the sums of conflict and cooperation count: events told as having happened (a "did not
 #: attack" or a "would attack if" is no conflict); event counts keep every factuality
+#: the SQL of each order of ``records.EVENT_SORTS``
+_SORT_SQL = {
+    "date": "event_date NULLS LAST, event_id",
+    "-date": "event_date DESC NULLS LAST, event_id DESC",
+    "reported": "first_article_id DESC NULLS LAST, event_id DESC",
+    "mentions": "num_mentions DESC, event_id",
+    "articles": "num_articles DESC, event_id",
+    "sources": "num_sources DESC, event_id",
+    "goldstein": "goldstein NULLS LAST, event_id",
+    "id": "event_id",
+}
+assert _SORT_SQL.keys() == EVENT_SORTS.keys()
+
+
+def sort_order(sort: str) -> str:
+    """The ORDER BY of an event list order (``records.EVENT_SORTS``); StoreError for an unknown one."""
+    if sort not in _SORT_SQL:
+        raise StoreError(f"unknown sort {sort!r} -- use one of {', '.join(_SORT_SQL)}")
+    return _SORT_SQL[sort]
+
+
 HAPPENED = "factuality = 'asserted'"
 GOLDSTEIN_SUM = f"coalesce(sum(goldstein) FILTER (WHERE {HAPPENED}), 0)"
 MATERIAL_CONFLICT_COUNT = f"count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT} AND {HAPPENED})"
@@ -780,27 +801,19 @@ class Store:
         ``actor`` matches either side, ``source``/``target`` one side (country or
         organisation codes; several separated by commas). ``since``/``until`` are
         inclusive dates (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY). ``type`` and ``factuality``
-        accept comma-separated lists. ``sort``: date, -date, mentions, articles,
-        sources, goldstein, id.
+        accept comma-separated lists. ``sort``: a name of ``records.EVENT_SORTS``.
         """
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
                                      type=type, factuality=factuality, min_mentions=min_mentions,
                                      min_confidence=min_confidence)
-        order = {
-            "date": "event_date NULLS LAST, event_id", "-date": "event_date DESC NULLS LAST, event_id",
-            "mentions": "num_mentions DESC, event_id", "articles": "num_articles DESC, event_id",
-            "sources": "num_sources DESC, event_id", "goldstein": "goldstein NULLS LAST, event_id",
-            "id": "event_id",
-        }
-        if sort not in order:
-            raise StoreError(f"unknown sort {sort!r} -- use one of {', '.join(order)}")
+        order = sort_order(sort)
         cols = ", ".join(columns) if columns else (
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
             "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, confidence, "
             f"{INFERRED_LABEL} AS inferred")
-        sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order[sort]}"
+        sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None and limit > 0:
             sql += f" LIMIT {int(limit)}"
         return self.con.execute(sql, params).df()

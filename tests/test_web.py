@@ -550,11 +550,26 @@ def test_main_help_mentions_serve():
 
 
 @pytest.mark.parametrize("sort, key", [("sources", lambda e: -e["num_sources"]),
-                                       ("date", lambda e: e["event_date"] or "9999")])
+                                       ("date", lambda e: e["event_date"] or "9999"),
+                                       ("mentions", lambda e: -e["num_mentions"]),
+                                       ("id", lambda e: e["event_id"])])
 def test_overview_events_can_be_sorted(sclient, sort, key):
     d = sclient.get(f"/overview.json?sort={sort}&per_page=500").json()
     assert d["sort"] == sort and [key(e) for e in d["events"]] == sorted(key(e) for e in d["events"])
     assert sclient.get("/overview.json?sort=random").status_code == 400
+
+
+def test_overview_offers_the_orders_of_the_command_line(sclient):
+    """One set of orders (records.EVENT_SORTS): each of `lagebild events --sort` is a link."""
+    from lagebild.cli import main
+    from lagebild.records import EVENT_SORTS
+    html = sclient.get("/overview").text
+    choice = next(p for p in main.commands["events"].params if p.name == "sort").type.choices
+    assert list(choice) == list(EVENT_SORTS)
+    for key in EVENT_SORTS:
+        assert sclient.get(f"/overview.json?sort={key}").status_code == 200
+        assert EVENT_SORTS[key] in html
+        assert key == "-date" or f"sort={key}" in html
 
 
 def test_overview_sorted_by_latest_report_puts_the_last_ingested_first(sclient, scripted_db):
@@ -563,7 +578,7 @@ def test_overview_sorted_by_latest_report_puts_the_last_ingested_first(sclient, 
                              "event_id DESC LIMIT 1").fetchall()[0][0]
     d = sclient.get("/overview.json?sort=reported&per_page=1").json()
     assert d["events"][0]["event_id"] == last
-    assert "latest reported</b>" in sclient.get("/overview?sort=reported").text
+    assert "latest reported first</b>" in sclient.get("/overview?sort=reported").text
 
 
 def test_overview_says_which_events_are_between_actors_of_one_country(tmp_path):

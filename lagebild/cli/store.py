@@ -12,7 +12,7 @@ import click
 import pandas as pd
 
 from ..errors import InputError, LagebildError
-from ..records import Article
+from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from .options import country_option
 
@@ -573,12 +573,9 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
               help="Only events mentioned at least this often.")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
               help="At most this many events (0: all).")
-@click.option("--sort", type=click.Choice(["date", "-date", "mentions", "articles", "sources",
-                                          "goldstein", "id"]),
-              default="date", show_default=True,
-              help="Order of the events: date (oldest first; undated last), -date (newest first), "
-                   "mentions, articles, sources (most first), goldstein (most conflictual, the "
-                   "lowest score, first), id.")
+@click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
+              help="Order of the events (the same orders as the web overview's): "
+                   + "; ".join(f"{k}: {label}" for k, label in EVENT_SORTS.items()) + ".")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 
 from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit
+from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, escalation_trend
 from . import charts, names, params
 
@@ -152,7 +153,9 @@ def _filters_out(f: EventFilter) -> dict[str, Any]:
 
 
 # -- the pages -----------------------------------------------------------------------------
-EVENT_SORTS = ("-date", "reported", "sources", "date")
+#: the orders the overview offers: every order of the command line's ``events --sort``, the
+#: default (newest first) first
+EVENT_SORTS = ("-date", *(k for k in ALL_SORTS if k != "-date"))
 
 
 def overview(c: Ctx) -> dict[str, Any]:
@@ -170,7 +173,8 @@ def overview(c: Ctx) -> dict[str, Any]:
         d["goldstein_sum"] = round(d["goldstein_sum"] + (r["goldstein_sum"] or 0), 2)
         d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
     return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
-            "series": list(series.values()), "sort": sort, "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
+            "series": list(series.values()), "sort": sort,
+            "sorts": [(k, ALL_SORTS[k]) for k in EVENT_SORTS], "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
             "same_country": c.q.same_country(c.f),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
