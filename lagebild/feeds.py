@@ -627,6 +627,37 @@ def _entry_date(entry) -> str | None:
     return None
 
 
+def entry_stamp(entry) -> str | None:
+    """When the feed says the item last changed, in UTC (YYYY-MM-DDTHH:MM:SSZ): Atom's
+    ``updated``, else RSS's ``pubDate`` (a republished item gets a new one); None without.
+    A stamp later than the stored one makes a known item a new version (a correction)."""
+    for key in ("updated_parsed", "published_parsed"):
+        if not dict.__contains__(entry, key.split("_")[0]):
+            continue        # feedparser falls back from "updated" to "published": not a stamp
+        st = entry.get(key)
+        if st:
+            try:
+                return time.strftime("%Y-%m-%dT%H:%M:%SZ", st)
+            except (OverflowError, ValueError, TypeError):
+                continue
+    return None
+
+
+def _is_known(known_urls, link: str, entry) -> bool:
+    """Whether an item is stored already, in the version the feed gives: a known URL whose
+    stamp (``entry_stamp``) is later than the stored one's is a new version, fetched again.
+    ``known_urls`` may say so by ``updated_of(url)`` (the stored stamp; a plain set of URLs
+    does not)."""
+    if link not in known_urls:
+        return False
+    updated_of = getattr(known_urls, "updated_of", None)
+    stamp = entry_stamp(entry)
+    if updated_of is None or stamp is None:
+        return True
+    stored = updated_of(link)
+    return stored is None or stamp <= stored
+
+
 def _entry_text(entry) -> str:
     """The longest plain text among the entry's content blocks and summary."""
     best = ""
@@ -837,7 +868,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     taken = 0
     for n, entry in enumerate(entries):
         link = (entry.get("link") or "").strip()
-        if known_urls is not None and link and link in known_urls:
+        if known_urls is not None and link and _is_known(known_urls, link, entry):
             result.skipped_known += 1       # stored before: its page is not fetched again
             continue
         if taken >= max_items:              # the cap counts new items, after the known ones
@@ -937,6 +968,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         url=link,
         source=source,
         origin=feed_url,
+        updated=entry_stamp(entry),
     )
 
 

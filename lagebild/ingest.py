@@ -606,6 +606,7 @@ class IngestStats:
     read: int = 0                 # articles read from the input
     known: int = 0                # skipped: text already stored or seen earlier in the run
     new: int = 0                  # articles analysed and stored
+    updated: int = 0              # of them, new versions of stored feed items (their text replaced)
     near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
     events_new: int = 0           # canonical events created
     events_merged: int = 0        # article events merged into an existing canonical event
@@ -646,7 +647,8 @@ class Progress:
 
     def line(self, s: IngestStats, elapsed: float) -> str:
         rate = s.new / elapsed if elapsed > 0 else 0.0
-        return (f"{self.label}: {s.read:,} read | {s.new:,} new | {s.known:,} known | "
+        return (f"{self.label}: {s.read:,} read | {s.new:,} new | "
+                + (f"{s.updated:,} updated | " if s.updated else "") + f"{s.known:,} known | "
                 f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
                 f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
 
@@ -837,6 +839,8 @@ class Ingester:
                 h = content_hash(art.text)
                 if h in hashes:
                     stats.known += 1
+                    if art.url and art.updated:     # a feed item changed, its text did not
+                        self.store.note_updated(art.url, art.updated)
                     continue
                 hashes.add(h)  # also catches repeats inside this run
                 idx += 1
@@ -901,6 +905,17 @@ class Ingester:
                 batch.clear()
 
     # -- the writer ---------------------------------------------------------------------
+    def _older_version(self, art: Article) -> tuple[int, int | None] | None:
+        """``(article_id, near_duplicate_of)`` of the stored article ``art`` is a new version
+        of: a feed item at a stored URL whose stamp (``Article.updated``) is later than the
+        stored one's (or the stored one has none). None for anything else."""
+        if not (art.url and art.updated):
+            return None
+        known = self.store.url_version(art.url)
+        if known is None or (known[2] is not None and art.updated <= known[2]):
+            return None
+        return known[0], known[1]
+
     def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:
         lsh = self._ensure_lsh()
         mh = _minhash(sig)
@@ -947,18 +962,24 @@ class Ingester:
             doc = r.doc
             dct = art.dct or doc.dct
             src = art.source or doc.source or host_of(art.url or doc.url)
-            if stored is not None:
-                aid, dup_of = stored[h]
+            prior = stored[h] if stored is not None else self._older_version(art)
+            if prior is not None:
+                aid, dup_of = prior
                 updates.append({"article_id": aid, "n_events": len(doc.events),
                                 "warnings": to_json(doc.warnings) if doc.warnings else None,
                                 "analyzer_version": self.analyzer_version})
+                if stored is None:      # a new version of a stored feed item replaces it
+                    updates[-1].update(content_hash=h, text=art.text, title=art.title or doc.title,
+                                       dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now)
+                    mh_rows.append({"article_id": aid, "signature": r.signature})
+                    stats.updated += 1
             else:
                 aid = self._next_article
                 self._next_article += 1
                 dup_of, score = self._near_duplicate(aid, r.signature)
                 if dup_of is not None:
                     stats.near_duplicates += 1
-            if stored is None:
+            if prior is None:
                 art_rows.append({
                     "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
                     "source": src, "url": art.url or doc.url, "dct": dct,
@@ -967,7 +988,8 @@ class Ingester:
                     "near_duplicate_of": dup_of, "near_duplicate_score": score,
                     "warnings": to_json(doc.warnings) if doc.warnings else None,
                     "batch_id": batch_id, "ingested_at": now,
-                    "analyzer_version": self.analyzer_version, "country": art.country})
+                    "analyzer_version": self.analyzer_version, "country": art.country,
+                    "updated": art.updated})
                 mh_rows.append({"article_id": aid, "signature": r.signature})
             for a in doc.actors:
                 actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
@@ -1241,6 +1263,11 @@ class _KnownUrls:
     def __contains__(self, url: object) -> bool:
         return isinstance(url, str) and self.store.has_url(url)
 
+    def updated_of(self, url: str) -> str | None:
+        """When the stored version of the item at ``url`` last changed (None: not said)."""
+        known = self.store.url_version(url)
+        return known[2] if known else None
+
 
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,
           max_rounds: int | None = None, fetch=None, sleep=time.sleep,
@@ -1334,7 +1361,7 @@ def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:
-    for f in ("read", "known", "new", "near_duplicates", "events_new", "events_merged",
+    for f in ("read", "known", "new", "updated", "near_duplicates", "events_new", "events_merged",
               "mentions", "errors", "batches", "seconds", "analysis_seconds"):
         setattr(total, f, getattr(total, f) + getattr(s, f))
     total.error_messages.extend(s.error_messages[:100])
@@ -1344,7 +1371,9 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
     """The short situation picture printed after an ingest (and by ``lagebild summary``)."""
     lines = []
     if stats is not None:
-        lines.append(f"This run: {stats.new:,} new articles ({stats.known:,} already known, "
+        lines.append(f"This run: {stats.new:,} new articles ("
+                     + (f"{stats.updated:,} of them new versions of stored feed items, "
+                        if stats.updated else "") + f"{stats.known:,} already known, "
                      f"{stats.near_duplicates:,} near-duplicates), {stats.events_new:,} new "
                      f"events, {stats.events_merged:,} merged into known events, "
                      f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")

@@ -59,7 +59,7 @@ from .errors import StoreError
 from .records import EVENT_SORTS, EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -80,6 +80,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     2: [("articles", "analyzer_version", "VARCHAR"), ("event_mentions", "date_value", "VARCHAR")],
     3: [("events", "confidence", "DOUBLE"), ("event_mentions", "confidence", "DOUBLE")],
     4: [("articles", "country", "VARCHAR")],
+    5: [("articles", "updated", "VARCHAR")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -100,6 +101,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("near_duplicate_score", "DOUBLE"), ("warnings", "VARCHAR"), ("batch_id", "BIGINT"),
         ("ingested_at", "TIMESTAMP"), ("analyzer_version", "VARCHAR"),
         ("country", "VARCHAR"),     # where the outlet reports from, as given at ingest (Article.country)
+        ("updated", "VARCHAR"),     # a feed item's last change (Article.updated): a later one replaces it
     ],
     "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
     "actors": [
@@ -519,6 +521,24 @@ class Store:
                 return out
             out.update(r[0] for r in chunk)
 
+    def url_version(self, url: str) -> tuple[int, int | None, str | None] | None:
+        """The stored article with this URL as ``(article_id, near_duplicate_of, updated)``
+        (the latest stored one, if several), or None."""
+        rows = self.con.execute("SELECT article_id, near_duplicate_of, updated FROM articles "
+                                "WHERE url = ? ORDER BY article_id DESC LIMIT 1", [url]).fetchall()
+        if not rows:
+            return None
+        aid, dup_of, updated = rows[0]
+        return int(aid), (None if dup_of is None else int(dup_of)), updated
+
+    def note_updated(self, url: str, updated: str) -> None:
+        """Record that the feed item at ``url`` changed at ``updated`` (its new version had
+        the stored text), so that the next poll does not fetch it again."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        self.con.execute("UPDATE articles SET updated = ? WHERE url = ? AND "
+                         "(updated IS NULL OR updated < ?)", [updated, url, updated])
+
     def has_url(self, url: str) -> bool:
         """Whether an article with this URL is stored (feed items already fetched)."""
         return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
@@ -574,7 +594,10 @@ class Store:
         in this batch; their counts are recomputed from ``event_mentions``.
         ``article_updates`` (re-analysis): rows of ``article_id``, ``n_events``,
         ``warnings``, ``analyzer_version`` of stored articles whose mentions, actors and
-        quotes are replaced by the ones given; events left without mentions are deleted.
+        quotes are replaced by the ones given; events left without mentions are deleted. A row
+        that also has ``text`` (with ``content_hash``, ``title``, ``dct``, ``updated``,
+        ``batch_id``, ``ingested_at``) is a new version of a feed item: the article's text and
+        its MinHash (given in ``minhashes``) are replaced too.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
@@ -588,6 +611,15 @@ class Store:
                                 "analyzer_version = ? WHERE article_id = ?",
                                 [u["n_events"], u["warnings"], u["analyzer_version"],
                                  u["article_id"]])
+                    if "text" in u:     # a new version of a feed item: its text replaces the old
+                        con.execute("UPDATE articles SET content_hash = ?, text = ?, n_chars = ?, "
+                                    "title = ?, dct = ?, updated = ?, batch_id = ?, ingested_at = ? "
+                                    "WHERE article_id = ?",
+                                    [u["content_hash"], u["text"], len(u["text"]), u["title"],
+                                     u["dct"], u["updated"], u["batch_id"], u["ingested_at"],
+                                     u["article_id"]])
+                        con.execute("DELETE FROM article_minhash WHERE article_id = ?",
+                                    [u["article_id"]])
             for table, rows in (("articles", articles), ("article_minhash", minhashes),
                                 ("actors", actors), ("quotes", quotes),
                                 ("events", new_events), ("event_mentions", mentions)):

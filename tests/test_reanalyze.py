@@ -82,11 +82,10 @@ def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
     db = tmp_path / "t.duckdb"
     ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
     con = duckdb.connect(str(db))
-    con.execute("ALTER TABLE articles DROP COLUMN analyzer_version")
-    con.execute("ALTER TABLE event_mentions DROP COLUMN date_value")
-    con.execute("ALTER TABLE events DROP COLUMN confidence")          # added in version 3
-    con.execute("ALTER TABLE event_mentions DROP COLUMN confidence")
-    con.execute("ALTER TABLE articles DROP COLUMN country")           # added in version 4
+    from lagebild.store import MIGRATIONS
+    for added in MIGRATIONS.values():                                # every column added since 1
+        for table, col, _ in added:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     from lagebild.store import SCHEMA_VERSION

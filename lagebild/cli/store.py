@@ -377,7 +377,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     """Poll RSS/Atom feeds and ingest new articles, round after round.
 
     Feed state (ETag, Last-Modified, last fetch) is kept in the database, so a
-    restarted watcher continues politely where it stopped. A feed that fails
+    restarted watcher continues politely where it stopped. The pages of stored
+    items are not fetched again, unless the feed gives an item a later update
+    time (Atom updated, RSS pubDate): then a new text replaces the stored one,
+    with its events (a correction). A feed that fails
     (timeout, 404/500, bad XML, too big) gives a warning and the others go on.
     Stop with Ctrl-C: the current batch is rolled back, everything before it kept.
     Between rounds the database file is released, so `lagebild events`,

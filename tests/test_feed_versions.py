@@ -1,0 +1,101 @@
+"""watch/ingest of a feed: a stored item that the feed says has changed (a later Atom
+``updated``, a new RSS ``pubDate``) is fetched again, and its new text replaces the old one."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+
+from lagebild.feeds import entry_stamp
+from lagebild.ingest import Ingester, ingest_feed
+from lagebild.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import SPEC  # noqa: E402
+
+KW = dict(resolver=lambda host: ["93.184.216.34"], fetch_items=True)
+
+
+def _atom(updated: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<title>N</title><updated>{updated}</updated>'
+            f'<entry><title>Angriff</title><link href="http://news.test/1"/><id>urn:n:1</id>'
+            f'<updated>{updated}</updated><summary>Kurz.</summary></entry></feed>').encode()
+
+
+def _page(line: str) -> bytes:
+    return (f"<html><head><title>Angriff</title></head><body><article><h1>Angriff</h1>"
+            f"<p>Die Armee meldet am Sonntag neue Kämpfe an der Grenze und viele Verletzte.</p>"
+            f"<p>{line}</p><p>Die Regierung in Kiew verurteilte den Angriff scharf und "
+            f"forderte weitere Hilfe der Verbündeten, berichtete die Agentur.</p>"
+            f"</article></body></html>").encode()
+
+
+def _serve(feed: dict, seen: list):
+    def handler(request):
+        seen.append(request.url.path)
+        if request.url.path == "/feed":
+            return httpx.Response(200, stream=httpx.ByteStream(_atom(feed["updated"])),
+                                  headers={"content-type": "application/atom+xml"})
+        return httpx.Response(200, stream=httpx.ByteStream(_page(feed["line"])),
+                              headers={"content-type": "text/html; charset=utf-8"})
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_a_corrected_item_replaces_the_stored_version(tmp_path):
+    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
+    seen: list[str] = []
+    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
+            Ingester(store, analyzer=SPEC) as ing:
+        s1, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert (s1.new, s1.updated) == (1, 0)
+        (aid,) = [r[0] for r in store.con.execute("SELECT article_id FROM articles").fetchall()]
+
+        seen.clear()
+        s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert seen == ["/feed"] and r2.skipped_known == 1     # unchanged: not fetched again
+
+        # the outlet corrects the item: a new text, a later <updated>
+        feed.update(updated="2026-03-01T12:30:00Z", line="#EV MOBILIZE RUS - 2026-03-01")
+        seen.clear()
+        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert seen == ["/feed", "/1"] and (s3.new, s3.updated) == (1, 1)
+        rows = store.con.execute("SELECT article_id, text, updated FROM articles").fetchall()
+        assert len(rows) == 1 and rows[0][0] == aid                # the same article, its number kept
+        assert "MOBILIZE" in rows[0][1] and rows[0][2] == "2026-03-01T12:30:00Z"
+        types = [r[0] for r in store.con.execute(
+            "SELECT type FROM events WHERE num_mentions > 0").fetchall()]
+        assert types == ["MOBILIZE"]                              # the old version's event is gone
+        assert store.con.execute("SELECT count(*) FROM article_minhash").fetchall()[0][0] == 1
+
+        seen.clear()
+        s4, r4 = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert seen == ["/feed"] and r4.skipped_known == 1 and s4.updated == 0
+
+
+def test_a_new_stamp_with_the_same_text_is_noted_and_not_fetched_again(tmp_path):
+    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
+    seen: list[str] = []
+    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
+            Ingester(store, analyzer=SPEC) as ing:
+        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        feed["updated"] = "2026-03-02T08:00:00Z"              # a new stamp, the same page
+        s2, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert (s2.new, s2.updated, s2.known) == (0, 0, 1)
+        seen.clear()
+        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert seen == ["/feed"]                                # the new stamp was recorded
+
+
+def test_entry_stamp_reads_atom_updated_and_rss_pubdate_in_utc():
+    import feedparser
+    atom = feedparser.parse(_atom("2026-03-01T12:30:00+01:00")).entries[0]
+    assert entry_stamp(atom) == "2026-03-01T11:30:00Z"
+    rss = feedparser.parse(b'<rss version="2.0"><channel><item><link>http://x/1</link>'
+                           b'<pubDate>Sun, 01 Mar 2026 10:00:00 GMT</pubDate></item>'
+                           b'</channel></rss>').entries[0]
+    assert entry_stamp(rss) == "2026-03-01T10:00:00Z"
+    bare = feedparser.parse(b'<rss version="2.0"><channel><item><link>http://x/1</link>'
+                            b'</item></channel></rss>').entries[0]
+    assert entry_stamp(bare) is None
