@@ -113,7 +113,6 @@ def _of_statement(text: str, start: int, at: int) -> bool:
 
 _TRAILING_SPEECH = re.compile(r",\s+(?P<verb>[a-zäöüß]+)\s+(?P<rest>[^,]*(?:,[^,]*){0,2})[.!?]?$")
 _FIRST_PERSON = frozenset("ich wir mich mir uns unser unsere unseren unserem unserer mein meine".split())
-_KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe".split())
 
 
 def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
@@ -147,7 +146,7 @@ def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
             continue
         content_end = st.start + m.start()
         words = set(re.findall(r"\w+", text[st.start:content_end].lower()))
-        direct = bool(words & _FIRST_PERSON) and not (words & _KONJ1)
+        direct = bool(words & _FIRST_PERSON) and not any(lex.is_(w, "konjunktiv") for w in words)
         out.append(Quote(speaker=Participant(actor=speaker.actor_id, text=speaker.name or speaker.text,
                                              code=speaker.code, sector=speaker.sector, mention=speaker.span()),
                          text=text[st.start:content_end], direct=direct, start=st.start, end=content_end))

@@ -385,3 +385,19 @@ def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
     blr = [e for e in evs if e.type == "ASSAULT" and any(p.code == "BLR" for p in e.source)]
     assert blr and all(e.factuality == "hypothetical" for e in blr)
     assert any(e.factuality == "asserted" and any(p.code == "RUS" for p in e.source) for e in evs)
+    # the note's other wordings; and only what the note says: not the correction after it, not
+    # "the first edition" of a summit in a sentence that is no note
+    for text in ("Eine frühere Fassung dieses Artikels besagte, Belarus habe die Ukraine angegriffen.",
+                 "In der ursprünglichen Version stand, Belarus habe die Ukraine angegriffen."):
+        evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
+        blr = [e for e in evs if e.type == "ASSAULT" and any(p.code == "BLR" for p in e.source)]
+        assert blr and all(e.factuality == "hypothetical" for e in blr), text
+    text = ("In einer früheren Fassung dieses Artikels hieß es, Belarus habe die Ukraine angegriffen; "
+            "tatsächlich hat Russland die Ukraine angegriffen.")
+    evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
+    assert any(e.type == "ASSAULT" and e.factuality == "asserted" and any(p.code == "RUS" for p in e.source)
+               for e in evs)
+    text = ("Bei der ersten Ausgabe des Gipfels im Jahr 2019, so berichtete die Polizei, haben russische "
+            "Soldaten ukrainische Stellungen angegriffen.")
+    evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
+    assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs)

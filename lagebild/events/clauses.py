@@ -43,7 +43,6 @@ SCALE_WORDS = frozenset("million millionen milliarde milliarden mio mio. mrd mrd
 FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 # "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
 INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man wir ihr du ich".split())
-KONJ1 = frozenset("habe sei seien wolle werde müsse könne solle gebe stehe liege komme wolle dürfe".split())
 
 
 _FUTURE_WORDS = ("nächst", "kommend", "morgen", "übermorgen", "künftig", "demnächst", "bald")
@@ -264,7 +263,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
             c.kind = "sub"
         elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
-                and not any(_verbish(t) and t.lower in KONJ1 for t in c.tokens):
+                and not any(_verbish(t) and lex.is_(t.lower, "konjunktiv") for t in c.tokens):
             c.kind = "infinitive" if merged else "main"
         # "unter der Bedingung, dass ...": the dass-clause is the condition
         if c.kind == "sub" and first in ("dass", "daß") and merged and "bedingung" in merged[-1].lowers:
@@ -431,25 +430,45 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     """Whether clause ``i`` says what a report says that the clause before it denies ("Das
     Pentagon wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"): what it
     tells is not asserted (it is hypothetical); a confirmed report ("bestätigte Berichte, wonach
-    ...") or an allegation ("Informationen, wonach ...") is coded as it stands."""
-    if i > 0 and _retracted(clauses[:i]):
+    ...") or an allegation ("Informationen, wonach ...") is coded as it stands. So is what an
+    earlier version of the article said (``retracted``)."""
+    if retracted(clauses, i, lex):
         return True
     if i == 0 or not lex.is_(clauses[i].starts_with, "content_subordinator"):
         return False
     return "REJECT" in cue_verb_types(clauses[i - 1], lex)
 
 
-_EARLIER = frozenset({"früheren", "ersten", "vorigen", "vorherigen", "ursprünglichen"})
-_VERSION = frozenset({"fassung", "version", "ausgabe"})
+def _reported(c: Clause, lex: Lexicon) -> bool:
+    """A clause told as what someone said: a subordinate clause, or one in Konjunktiv."""
+    return c.kind == "sub" or any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2")
+                                  for t in c.tokens)
 
 
-def _retracted(before: list[Clause]) -> bool:
-    """A correction note: what "hieß es" in an earlier version of the article ("In einer früheren
-    Fassung dieses Artikels hieß es, die Polizei habe zwölf Menschen festgenommen") is withdrawn,
-    not asserted."""
-    for c in before:
-        w = c.lowers
-        if any(a in _EARLIER and b in _VERSION for a, b in zip(w, w[1:])):
+def _correction_note(c: Clause, lex: Lexicon) -> bool:
+    """"In einer früheren Fassung dieses Artikels hieß es": an earlier version (an adjective of
+    ``earlier_version`` before a ``version`` noun) and a verb by which it said something."""
+    w = c.lowers
+    names = any(lex.is_(b, "version") and lex.is_(re.sub(r"(e|en|er|es|em)$", "", a), "earlier_version")
+                for a, b in zip(w, w[1:]))
+    return names and any(lex.is_(lemma(t.text), "speech") or lex.is_(lemma(t.text), "version_said")
+                         for t in c.tokens if t.text[:1].islower())
+
+
+def retracted(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` tells what a correction note says an earlier version of the article
+    said ("In einer früheren Fassung dieses Artikels hieß es, die Polizei habe zwölf Menschen
+    festgenommen"): withdrawn, not asserted. The note governs the reported clauses after it
+    (Konjunktiv or subordinate) up to the first one told as a fact ("...; tatsächlich hat
+    Russland die Ukraine angegriffen"). A note the clause splitter left with what it reports
+    ("stand, Belarus habe ...") is one clause in Konjunktiv."""
+    if _correction_note(clauses[i], lex) and any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2")
+                                                 for t in clauses[i].tokens):
+        return True
+    for j in range(i - 1, -1, -1):
+        if not _reported(clauses[j + 1], lex):
+            return False
+        if _correction_note(clauses[j], lex):
             return True
     return False
 

@@ -11,7 +11,7 @@ from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from .clauses import (
-    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, KONJ1, LEAD_WORDS, MODAL_INF,
+    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
     denied_report, pluperfect, refused, talked_about, werden_participle,
@@ -71,7 +71,7 @@ class EventCoder:
             self._sentence_lowers = sent_lowers
             # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
             speaker, speech_clause, by_prep = self._speaker(clauses, sent_lowers)
-            konj = any(t.lower in KONJ1 for t in st.tokens)
+            konj = any(self.lex.is_(t.lower, "konjunktiv") for t in st.tokens)
             if speaker is not None:
                 reporter = speaker
             elif not konj:
