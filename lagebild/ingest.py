@@ -472,39 +472,18 @@ def _plugin_instance(cls, spec):
 
 
 # -- dates, keys, merging --------------------------------------------------------------
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
-_YEAR = re.compile(r"^(\d{4})(?![\d-])")
-_YEAR_PART = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")    # a season, quarter or half
-
-
 def parse_date(value: str | None) -> tuple[_dt.date | None, str | None, str | None]:
-    """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value.
-
-    Precision is day, week, month or year (also for a season, quarter or half of a year:
-    2023-SU, 2023-Q1); anything else (PRESENT_REF, durations, XXXX-...) gives (None, None, None).
-    """
-    if not value:
+    """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value, as ``merge.date_span``
+    reads it (a week's month is its Thursday's; a year, season, quarter or half year has none);
+    anything that names no calendar span gives (None, None, None)."""
+    span = _merge.date_span(value)
+    if span is None:
         return None, None, None
-    v = value.strip()
-    try:
-        if m := _DAY.match(v):
-            d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d, "day", d.strftime("%Y-%m")
-        if m := _WEEK.match(v):
-            d = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            thu = d + _dt.timedelta(days=3)
-            return d, "week", thu.strftime("%Y-%m")
-        if m := _MONTH.match(v):
-            d = _dt.date(int(m[1]), int(m[2]), 1)
-            return d, "month", d.strftime("%Y-%m")
-        if m := _YEAR.match(v) or _YEAR_PART.match(v):
-            # a season, quarter or half year ("Im Sommer 2023": 2023-SU) is kept to its year
-            return _dt.date(int(m[1]), 1, 1), "year", None
-    except ValueError:
-        pass
-    return None, None, None
+    first, _, prec = span
+    if prec == "year":
+        return first, prec, None
+    month = first + _dt.timedelta(days=3) if prec == "week" else first
+    return first, prec, month.strftime("%Y-%m")
 
 
 def dates_agree(a_day, a_prec, a_month, b_day, b_prec, b_month) -> bool:

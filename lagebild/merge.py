@@ -37,6 +37,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"^(\d{4})(?![\d-])")
+_YEAR_PART = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")    # a season, quarter or half
 
 
 def codes(side) -> list[str]:
@@ -69,29 +70,39 @@ def own_date(ev: Event) -> str | None:
     return d.value
 
 
-def date_range(value: str | None) -> tuple[_dt.date, _dt.date] | None:
-    """(first, last day) covered by a TIMEX value (2022-02-24, 2022-W08, 2022-02, 2022,
-    also with a time part such as 2022-02-17TEV); None when it names no calendar span
-    (PRESENT_REF, XXXX-..., durations)."""
+def date_span(value: str | None) -> tuple[_dt.date, _dt.date, str] | None:
+    """(first day, last day, precision) of a TIMEX value: the one reading of a date value.
+
+    2022-02-24 (day, also with a time part such as 2022-02-17TEV), 2022-W08 (week, Monday to
+    Sunday), 2022-02 (month), 2022 (year); a season, quarter or half of a year (2023-SU, 2023-Q1,
+    2023-H2) is read as its year, the precision the database keeps. None when the value names
+    no calendar span (PRESENT_REF, XXXX-..., durations)."""
     if not value:
         return None
     v = value.strip()
     try:
         if m := _DAY.match(v):
             d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
+            return d, d, "day"
         if m := _WEEK.match(v):
             d = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return d, d + _dt.timedelta(days=6)
+            return d, d + _dt.timedelta(days=6), "week"
         if m := _MONTH.match(v):
             first = _dt.date(int(m[1]), int(m[2]), 1)
             nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, nxt - _dt.timedelta(days=1)
-        if m := _YEAR.match(v):
-            return _dt.date(int(m[1]), 1, 1), _dt.date(int(m[1]), 12, 31)
+            return first, nxt - _dt.timedelta(days=1), "month"
+        if m := _YEAR.match(v) or _YEAR_PART.match(v):
+            return _dt.date(int(m[1]), 1, 1), _dt.date(int(m[1]), 12, 31), "year"
     except ValueError:
         return None
     return None
+
+
+def date_range(value: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """(first, last day) covered by a TIMEX value (``date_span``); None when it names no
+    calendar span."""
+    span = date_span(value)
+    return None if span is None else span[:2]
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

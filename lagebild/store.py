@@ -1046,6 +1046,7 @@ def check_period(since: str | None, until: str | None) -> None:
 
 
 _GERMAN_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_FILTER_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")   # what a date filter may say
 
 
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
@@ -1061,7 +1062,7 @@ def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
     except ValueError:
         pass
     else:
-        span = date_range(v)
+        span = date_range(v) if _FILTER_DATE.fullmatch(v) else None
         if span is not None:
             return span
     raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY")

@@ -149,3 +149,11 @@ def test_domestic_events_merge_only_when_their_sides_sectors_agree():
     a, b = ev("ACCUSE", src="FRA", tgt="AUT"), ev("ACCUSE", src="FRA", tgt="AUT", sent=1)
     a.source[0].sector, b.source[0].sector = "GOV", "OPP"
     assert merge_key(a) == merge_key(b) == "ACCUSE|asserted|FRA|AUT"
+
+
+def test_a_season_and_a_day_of_another_year_stay_two_events():
+    """"im Sommer 2023" (2023-SU) is the year 2023, not "any date": it does not take in an attack
+    of 1 March 2024 (a review)."""
+    out = merge_events([ev(date="2023-SU", sent=0), ev(date="2024-03-01", sent=1)])
+    assert sorted(e.date.value for e in out) == ["2023-SU", "2024-03-01"]
+    assert not dates_compatible("2023-Q1", "2024-03-01") and dates_compatible("2023-H2", "2023-09-01")

@@ -319,6 +319,14 @@ def test_date_bounds_of_a_week_and_a_german_day(value, first, last):
     assert (a.isoformat(), b.isoformat()) == (first, last)
 
 
+@pytest.mark.parametrize("value", ["2022/03", "2022/03/01", "2022.5", "2022xyz", "2022-02x",
+                                   "2022-02-30", "32.01.2022", "2023-SU", "PRESENT_REF", ""])
+def test_date_bounds_refuse_what_is_no_date_filter(value):
+    """A filter's date is read whole: "2022/03" was the whole of 2022."""
+    with pytest.raises(StoreError, match="bad date"):
+        date_bounds(value)
+
+
 def test_factuality_all_is_every_factuality(filled):
     from lagebild.store import FACTUALITIES, parse_factualities
     assert parse_factualities("all") == list(FACTUALITIES)
