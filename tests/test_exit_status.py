@@ -111,3 +111,29 @@ def test_an_error_after_ctrl_c_or_sigterm_is_reported_as_the_interrupt(monkeypat
     with _pytest.raises(SystemExit) as e:
         cs._fail_or_interrupted(StoreError("the write failed (Current transaction is aborted) -- check free disk space"))
     assert e.value.code == 130 and "interrupted: the batches committed so far are kept" in capsys.readouterr().err
+
+
+def test_a_signal_of_an_earlier_command_does_not_make_a_later_error_an_interrupt(capsys):
+    """The signal state is the command's: reset when a writing command starts, the handlers put
+    back when it ends (in one process, e.g. tests or a notebook, an old Ctrl-C turned every later
+    error into "interrupted")."""
+    import signal
+
+    import click
+    import pytest as _pytest
+
+    import lagebild.cli.store as cs
+    from lagebild.store import StoreError
+
+    @click.command()
+    def writing():
+        cs._sigterm_as_interrupt()
+        assert signal.getsignal(signal.SIGTERM) is not before      # the command's own handler
+        cs._fail_or_interrupted(StoreError("the write failed -- check free disk space"))
+
+    before = signal.getsignal(signal.SIGTERM)
+    cs._SIGNALLED["at"] = signal.SIGINT                    # left over from an earlier command
+    with _pytest.raises(click.ClickException, match="check free disk space"):   # the error, not exit 130
+        writing.main([], standalone_mode=False)
+    assert "interrupted" not in capsys.readouterr().err
+    assert cs._SIGNALLED["at"] is None and signal.getsignal(signal.SIGTERM) is before

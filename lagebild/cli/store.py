@@ -176,18 +176,30 @@ def _sigterm_as_interrupt() -> None:
         _SIGNALLED["at"] = signum
         raise KeyboardInterrupt
 
+    _SIGNALLED["at"] = None             # a signal of an earlier command (in one process) is not this one's
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, handler)
-        signal.signal(signal.SIGINT, handler)
+        before = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+        def restore() -> None:
+            for sig, h in before.items():
+                signal.signal(sig, h)
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:
+            ctx.call_on_close(restore)   # the handlers are the command's only
+
+
+def _interrupted() -> None:
+    """The message and exit status (130) of a writing command stopped by Ctrl-C or SIGTERM."""
+    click.echo("interrupted: the batches committed so far are kept; rerun the same "
+               "command to continue", err=True)
+    sys.exit(130)
 
 
 def _fail_or_interrupted(exc: LagebildError) -> None:
     """An error of a writing command: the interrupt message (exit 130) when a signal came first
     or caused it, else the error."""
     if _SIGNALLED["at"] is not None or _is_interrupt(exc):
-        click.echo("interrupted: the batches committed so far are kept; rerun the same "
-                   "command to continue", err=True)
-        sys.exit(130)
+        _interrupted()
     _fail(exc)
 
 
@@ -324,9 +336,7 @@ def ingest_cmd(inputs, db, **o):
             raise
         interrupted = True
     if interrupted:
-        click.echo("interrupted: the batches committed so far are kept; rerun the same "
-                   "command to continue", err=True)
-        sys.exit(130)
+        _interrupted()
     code = exit_status(total)
     if code:
         click.echo(f"{total.errors} error(s): "
@@ -497,9 +507,7 @@ def reanalyze_cmd(db, only_source, **o):
     except BaseException as exc:
         if not _is_interrupt(exc):
             raise
-        click.echo("interrupted: the batches committed so far are kept; rerun the same "
-                   "command to continue", err=True)
-        sys.exit(130)
+        _interrupted()
     if stats.errors:
         sys.exit(2)
 
