@@ -865,18 +865,15 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     feed_title = (parsed.get("feed") or {}).get("title")
     source = (feed_title or "").strip() or host_of(url)
     seen: set[str] = set()
-    taken = 0
-    for n, entry in enumerate(entries):
+    taken = left = 0
+    for entry in entries:
         link = (entry.get("link") or "").strip()
         if known_urls is not None and link and _is_known(known_urls, link, entry):
             result.skipped_known += 1       # stored before: its page is not fetched again
             continue
         if taken >= max_items:              # the cap counts new items, after the known ones
-            rest = len(entries) - n
-            result.warnings.append(
-                f"feed {url}: {max_items} new items taken; the other {rest} are left for the next poll")
-            incomplete["left"] = True
-            break
+            left += 1
+            continue
         taken += 1
         try:
             art = _entry_article(entry, client, feed_url=url, source=source,
@@ -890,6 +887,10 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         if art is not None and art.doc_id not in seen:
             seen.add(art.doc_id)
             result.articles.append(art)
+    if left:
+        result.warnings.append(
+            f"feed {url}: {max_items} new items taken; the other {left} new ones are left for the next poll")
+        incomplete["left"] = True
     if incomplete["left"]:
         result.etag = result.modified = None
 
@@ -911,6 +912,8 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             and urlparse(link).scheme.lower() in ("http", "https")):
         page = None
         failed_at = None        # where the page's failure is told, if it failed
+        transient = False       # a failure the next poll may not meet (a timeout, 5xx, 429, a 404
+                                # of a page not online yet)
         try:
             body = _get(client, link, headers={}, what=f"feed {feed_url}: item", **limits)
             if body.truncated:
@@ -918,17 +921,20 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                                 f"{limits['max_bytes']} bytes; cut off there")
             ctype = body.headers.get("content-type", "")
             if ctype and "html" not in ctype and "xml" not in ctype:
+                failed_at = len(warnings)
                 warnings.append(f"feed {feed_url}: item {link}: not an HTML page ({ctype})")
             else:
                 page = _extract(body.content, body.final_url or link)
                 if not page or len(_tidy(page[0] or "")) < MIN_PAGE_TEXT:
+                    failed_at = len(warnings)
                     warnings.append(f"feed {feed_url}: item {link}: no article text found "
                                     "in the page")
                     page = None
         except _FetchFailed as exc:
             failed_at = len(warnings)
             warnings.append(str(exc))
-            if incomplete is not None and not text:
+            transient = exc.status is None or exc.status >= 500 or exc.status in (404, 408, 425, 429)
+            if incomplete is not None and not text and transient:
                 incomplete["left"] = True       # nothing to store: the item is tried again
         if page:
             p_text, p_title, p_date, _ = page
@@ -939,14 +945,16 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             dct = dct or _date_from_string(p_date)
         elif text and len(text) < MIN_SUMMARY_TEXT:
             # a teaser of a few characters is no article: never store it as one (one problem:
-            # the page's failure and the skip are one message, one error)
-            skip = (f"the feed's own summary has only {len(text)} characters; item skipped "
-                    f"(it is tried again on the next poll)")
+            # the page's failure and the skip are one message, one error). Only a failure that
+            # may pass (timeout, 5xx, 404) is tried again: the feed's ETag is then not kept, so a
+            # link to a PDF would be downloaded on every poll
+            skip = (f"the feed's own summary has only {len(text)} characters; item skipped"
+                    + (" (it is tried again on the next poll)" if transient else ""))
             if failed_at is not None:
                 warnings[failed_at] += f"; {skip}"
             else:
                 warnings.append(f"feed {feed_url}: item {link}: the page gave no article text and {skip}")
-            if incomplete is not None:
+            if incomplete is not None and transient:
                 incomplete["left"] = True
             return None
         elif text:

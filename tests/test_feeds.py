@@ -540,3 +540,9 @@ def test_the_item_cap_counts_new_items_and_leaves_the_rest_for_the_next_poll(ser
     assert [a.url for a in res.articles] == [second]          # the known one does not use up the cap
     assert any("left for the next poll" in w for w in res.warnings)
     assert res.etag is None and res.modified is None          # so the next poll gets the whole feed
+    # the message counts the new items left, and the known ones after the cap count as known
+    urls = [a.url for a in every.articles]
+    res = fetch_feed(url, max_items=1, known_urls={urls[-1]}, **FAST)
+    new_left = len(urls) - 2
+    assert res.skipped_known == 1
+    assert any(f"the other {new_left} new ones are left" in w for w in res.warnings), res.warnings

@@ -65,3 +65,24 @@ def test_failed_item_page_is_not_stored_with_a_tiny_feed_summary():
     (msg,) = [w for w in res.warnings if "/1" in w]      # the 404 and the skip: one message, one error
     assert "404" in msg and "tried again on the next poll" in msg
     assert res.etag is None and res.modified is None     # the next poll gets the whole feed
+
+
+def test_an_item_linking_to_no_html_page_is_one_message_and_keeps_the_feed_s_etag():
+    """A PDF behind a short teaser: one message (one error), and not retried on every poll (the
+    ETag is kept, so an unchanged feed costs a 304); a review."""
+    from lagebild.feeds import fetch_feed
+
+    def handler(request):
+        if request.url.path == "/feed":
+            return httpx.Response(200, stream=httpx.ByteStream(_rss([1])),
+                                  headers={"content-type": "application/rss+xml", "etag": '"v1"'})
+        return httpx.Response(200, stream=httpx.ByteStream(b"%PDF-1.4"),
+                              headers={"content-type": "application/pdf"})
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        res = fetch_feed("http://news.test/feed", client=client,
+                         resolver=lambda host: ["93.184.216.34"])
+    assert res.articles == []
+    (msg,) = [w for w in res.warnings if "/1" in w]
+    assert "not an HTML page" in msg and "item skipped" in msg and "tried again" not in msg
+    assert res.etag == '"v1"'
