@@ -150,8 +150,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-#: DuckDB's memory cap (buffer cache included); $LAGEBILD_DUCKDB_MEMORY overrides
-DEFAULT_MEMORY_LIMIT = os.environ.get("LAGEBILD_DUCKDB_MEMORY", "256MB")
+#: DuckDB's memory cap (buffer cache included); $LAGEBILD_DUCKDB_MEMORY overrides (read when a
+#: store opens)
+DEFAULT_MEMORY_LIMIT = "256MB"
 
 #: SQL: an event's date as precise as known (2022-02-24, 2022-W08, 2022-02, 2022)
 DATE_LABEL = ("CASE date_precision WHEN 'day' THEN strftime(event_date, '%Y-%m-%d') "
@@ -324,7 +325,7 @@ class Store:
                  memory_limit: str | None = None):
         self.path = Path(path)
         self.read_only = read_only
-        self.memory_limit = memory_limit or DEFAULT_MEMORY_LIMIT
+        self.memory_limit = memory_limit or os.environ.get("LAGEBILD_DUCKDB_MEMORY") or DEFAULT_MEMORY_LIMIT
         self.con = None
         self.reopen()
 
@@ -339,12 +340,20 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.Error as exc:  # lock held by another process, I/O error
             raise StoreError(self._open_message(exc)) from exc
-        # DuckDB caches up to 80% of RAM by default; a long ingest should not
-        self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
-        if not self.read_only and not self._has_table("meta"):
-            self._create_schema()
-        elif not self.read_only and getattr(self, "_stored_version", SCHEMA_VERSION) < SCHEMA_VERSION:
-            self._migrate(self._stored_version)
+        try:
+            # DuckDB caches up to 80% of RAM by default; a long ingest should not
+            try:
+                self.con.execute("SET memory_limit = ?", [str(self.memory_limit)])
+            except duckdb.Error as exc:
+                raise StoreError(f"DuckDB memory limit {self.memory_limit!r} ($LAGEBILD_DUCKDB_MEMORY) "
+                                 f"is not a size -- use e.g. 512MB or 2GB") from exc
+            if not self.read_only and not self._has_table("meta"):
+                self._create_schema()
+            elif not self.read_only and getattr(self, "_stored_version", SCHEMA_VERSION) < SCHEMA_VERSION:
+                self._migrate(self._stored_version)
+        except BaseException:
+            self.close()        # no connection is left open on a store nobody holds
+            raise
 
     def _upgrade_before_reading(self) -> None:
         """A read-only command on a file of an older schema: add the new columns first (the

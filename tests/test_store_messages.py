@@ -63,3 +63,15 @@ def test_truncated_database_is_called_damaged_not_foreign(tmp_path):
     assert "not lagebild's" not in str(info.value)
     r = CliRunner().invoke(main, ["summary", "--db", str(db)])
     assert r.exit_code == 1 and "damaged or truncated" in r.output and "Traceback" not in r.output
+
+
+def test_a_bad_memory_limit_is_a_clear_error_and_leaves_no_connection(tmp_path, monkeypatch):
+    import pytest
+
+    from lagebild.store import Store, StoreError
+    monkeypatch.setenv("LAGEBILD_DUCKDB_MEMORY", "lots")
+    with pytest.raises(StoreError, match=r"'lots' \(\$LAGEBILD_DUCKDB_MEMORY\) is not a size -- use e.g. 512MB"):
+        Store(tmp_path / "m.duckdb")
+    monkeypatch.setenv("LAGEBILD_DUCKDB_MEMORY", "300MB")       # read when a store opens
+    with Store(tmp_path / "m.duckdb") as s:
+        assert s.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].startswith("286")
