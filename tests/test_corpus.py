@@ -196,3 +196,7 @@ def test_corpus_show_gives_the_split_and_the_events_but_not_those_of_test(shared
     test = next(d for d in load(split="test", include_written=False))
     r = CliRunner().invoke(main, ["corpus", "show", test.doc_id, "--events"])
     assert "held out for scoring and not shown" in r.output and " -> " not in r.output.split("# events")[-1]
+    # without the event corpus (another data folder), the text is still shown, and why not its events
+    empty = shared.parent / "no-such-data-folder"
+    r = CliRunner().invoke(main, ["corpus", "show", dev.doc_id, "--events"], env={"LAGEBILD_DATA": str(empty)})
+    assert r.exit_code == 0 and "the event corpus could not be read" in r.output and " -> " not in r.output

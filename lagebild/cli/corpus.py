@@ -47,9 +47,12 @@ def show_cmd(doc_id: str, with_events: bool) -> None:
     if doc_id not in texts:
         raise click.ClickException(f"{doc_id}: no such article in 10kGNAD (ids look like gnad-0123)")
     cat, text = texts[doc_id]
-    doc = next((d for d in load(include_written=False) if d.doc_id == doc_id), None)
-    where = f"{doc.split} split of the event corpus, {len(doc.events)} events" if doc is not None \
-        else "not in the event corpus"
+    try:
+        doc = next((d for d in load(with_text=False, include_written=False) if d.doc_id == doc_id), None)
+        where = f"{doc.split} split of the event corpus, {len(doc.events)} events" if doc is not None \
+            else "not in the event corpus"
+    except DataError as exc:        # the text is shown without the annotations
+        doc, where = None, f"the event corpus could not be read: {exc}"
     click.echo(f"# {doc_id} ({cat}, {len(text)} characters; {where})")
     click.echo(text)
     if not with_events or doc is None:
