@@ -91,13 +91,6 @@ GDELT_FILLED = {
 assert len(GDELT_COLUMNS) == 61
 
 
-def _event_filter(since: str | None, until: str | None, factuality: str | None,
-                  min_mentions: int, min_confidence: float | None = None) -> tuple[str, list[Any]]:
-    where, params = event_filter(since=since, until=until, factuality=factuality, min_mentions=min_mentions,
-                                 min_confidence=min_confidence)
-    return " AND ".join(where), params
-
-
 def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | None = None,
                  until: str | None = None, factuality: str | None = None,
                  min_mentions: int = 1, min_confidence: float | None = None) -> list[Path]:
@@ -113,12 +106,13 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
         raise StoreError(f"{out}: exists and is not a folder -- pass a folder for the export")
     if fmt == "gdelt" and factuality is None:
         factuality = "asserted"
-    if factuality == "all":
-        factuality = None
-    where, params = _event_filter(since, until, factuality, min_mentions, min_confidence)
+    conditions, params = event_filter(since=since, until=until, factuality=factuality,
+                                      min_mentions=min_mentions, min_confidence=min_confidence)
+    where = " AND ".join(conditions)
     out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
     if fmt in ("parquet", "csv"):
-        filtered = bool(since or until or factuality or min_confidence is not None or min_mentions > 1)
+        # a filter is on when it leaves out events: more than the (always present) mention count
+        filtered = len(conditions) > 1 or min_mentions > 1
         return {"parquet": _parquet, "csv": _csv}[fmt](store, out, where, params, filtered)
     return {"gdelt": _gdelt, "plover": _plover}[fmt](store, out, where, params)
 

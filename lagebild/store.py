@@ -256,18 +256,20 @@ def parse_types(value: str) -> list[str]:
 
 def parse_factualities(value: str) -> list[str]:
     """A comma list of factuality values, checked; a bad one is an error that names the
-    valid ones (and the value meant, for "fact" or "maybe")."""
+    valid ones (and the value meant, for "fact" or "maybe"). "all" is every factuality. The one
+    reading of a factuality filter (command line, export, web pages)."""
     out = []
     for f in (x.strip().lower() for x in value.split(",") if x.strip()):
         if f == "all":
-            return list(FACTUALITIES)
+            out.extend(FACTUALITIES)
+            continue
         if f not in FACTUALITIES:
             meant = _FACT_ALIASES.get(f)
             raise StoreError(f"unknown factuality {f!r}"
                              + (f" (did you mean {meant!r}?)" if meant else "")
                              + f" -- use one or more of {', '.join(FACTUALITIES)}, or 'all'")
         out.append(f)
-    return out
+    return [f for f in FACTUALITIES if f in out]
 
 
 def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
@@ -306,8 +308,10 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
         where.append("type IN (SELECT unnest(?::VARCHAR[]))")
         params.append(parse_types(type))
     if factuality:
-        where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(parse_factualities(factuality))
+        facts = parse_factualities(factuality)
+        if len(facts) < len(FACTUALITIES):      # every factuality ("all") filters nothing
+            where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(facts)
     return where, params
 
 class Store:

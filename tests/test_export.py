@@ -137,6 +137,12 @@ def test_export_filters_by_date(db, tmp_path):
     _export(db, tmp_path / "all", "csv")
     with open(tmp_path / "all" / "articles.csv", encoding="utf-8") as fh:
         assert len({r["article_id"] for r in csv.DictReader(fh)}) > len(arts)     # unfiltered: every article
+    every = len({r["article_id"] for r in csv.DictReader(open(tmp_path / "all" / "articles.csv", encoding="utf-8"))})
+    # a filter that leaves nothing out is no filter: every article, also those without events
+    for kw in ({"min_confidence": 0.0}, {"factuality": "all"}):
+        _export(db, tmp_path / "same", "csv", **kw)
+        with open(tmp_path / "same" / "articles.csv", encoding="utf-8") as fh:
+            assert len({r["article_id"] for r in csv.DictReader(fh)}) == every, kw
 
 
 def test_export_rejects_unknown_format_and_file_as_folder(db, tmp_path):

@@ -330,4 +330,7 @@ def test_date_bounds_refuse_what_is_no_date_filter(value):
 def test_factuality_all_is_every_factuality(filled):
     from lagebild.store import FACTUALITIES, parse_factualities
     assert parse_factualities("all") == list(FACTUALITIES)
+    assert parse_factualities("negated,asserted") == ["asserted", "negated"]
+    with pytest.raises(StoreError, match="unknown factuality 'bogus'"):
+        parse_factualities("all,bogus")            # every item is checked, also after "all"
     assert len(filled.query_events(factuality="all", limit=0)) == len(filled.query_events(limit=0))

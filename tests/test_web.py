@@ -133,6 +133,14 @@ def test_overview_filters_keep_only_matching_events(client, query, check):
     assert d["pagination"]["total"] < everything
 
 
+def test_factuality_all_on_the_pages_is_every_factuality(client):
+    """?factuality=all, as on the command line (it was refused with a 400)."""
+    every = client.get("/overview.json?factuality=asserted,planned,hypothetical,negated&per_page=500").json()
+    d = client.get("/overview.json?factuality=all&per_page=500").json()
+    assert d["pagination"]["total"] == every["pagination"]["total"] > 0
+    assert {e["factuality"] for e in d["events"]} >= {"asserted", "hypothetical"}
+
+
 @pytest.mark.parametrize("query, name", [
     ("since=2022-13", "since"), ("until=yesterday", "until"), ("since=2024-06&until=2024-01", "until"),
     ("factuality=maybe", "factuality"), ("min_sources=0", "min_sources"),

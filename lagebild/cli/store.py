@@ -689,7 +689,7 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     with store:
         try:
             df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,
-                                factuality=None if factuality == "all" else factuality)
+                                factuality=factuality)
         except StoreError as exc:
             _fail(exc)
         if not len(df) and fmt == "table" and ("hypothetical" in factuality or "negated" in factuality):

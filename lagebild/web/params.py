@@ -10,9 +10,9 @@ from collections.abc import Mapping
 
 from ..errors import StoreError
 from ..queries import MAX_ROWS, EventFilter
-from ..store import date_bounds, empty_period
+from ..records import FACTUALITIES
+from ..store import date_bounds, empty_period, parse_factualities
 
-FACTUALITIES = ("asserted", "planned", "hypothetical", "negated")
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
 _TYPE = re.compile(r"^[A-Z][A-Z_]{1,23}$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -77,10 +77,10 @@ def type_list(value: str | None) -> str | None:
 def factuality_list(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    parts = [p.strip().lower() for p in value.split(",") if p.strip()]
-    if not all(p in FACTUALITIES for p in parts):
-        raise BadParam("factuality", value, f"use {', '.join(FACTUALITIES)} (comma list)")
-    return ",".join(parts)
+    try:
+        return ",".join(parse_factualities(value))
+    except StoreError:
+        raise BadParam("factuality", value, f"use {', '.join(FACTUALITIES)} (comma list), or all") from None
 
 
 def date(value: str | None, name: str) -> str | None:
