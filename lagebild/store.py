@@ -886,6 +886,7 @@ class Store:
         known day are left out. ``factuality`` (comma list, or None for all) keeps by
         default only events asserted to have happened.
         """
+        check_dyad(a, b)
         a, b = a.strip().upper(), b.strip().upper()
         ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
         ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
@@ -1043,6 +1044,18 @@ def _num(x) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(f) else round(f, 2)
+
+
+def check_dyad(a: str, b: str) -> None:
+    """The two sides of a timeline or dyad page (codes, names resolved): one code each, and two
+    different ones (a StoreError that says what to use instead). The one rule of the command
+    line's ``timeline`` and the web's ``/dyads/A/B``."""
+    if "," in a or "," in b:
+        raise StoreError(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")
+    if a.strip().upper() == b.strip().upper():
+        raise StoreError(f"both sides name {a} (a name stands for its code) -- give two actors; the "
+                         f"events within one country are listed by `lagebild events --source {a} "
+                         f"--target {a}` and on the page /actors/{a}")
 
 
 def empty_period(since: str | None, until: str | None) -> bool:

@@ -622,6 +622,9 @@ def test_actor_filters_and_dyad_paths_take_names_as_the_command_line_does(sclien
     r = sclient.get("/dyads/Russland/Ukraine.json", follow_redirects=False)
     assert r.status_code in (302, 303, 307) and r.headers["location"].startswith("/dyads/RUS/UKR.json")
     assert sclient.get("/dyads/Russland/Ukraine.json").json()["a"] == "RUS"
+    # two names of one code are no dyad, as on the command line (it built a RUS -- RUS page)
+    r = sclient.get("/dyads/Russland/Kreml.json")
+    assert r.status_code == 400 and "both sides name RUS" in r.json()["error"] and "/actors/RUS" in r.text
 
 
 def test_a_page_past_the_last_links_back_to_the_last(sclient):

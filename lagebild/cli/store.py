@@ -672,17 +672,11 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
       lagebild timeline RUS UKR --db lage.duckdb
       lagebild timeline USA RUS --directed --since 2022-02 --db lage.duckdb --format csv
     """
-    from ..store import StoreError
+    from ..store import StoreError, check_dyad
 
     try:
         actor_a, actor_b = _resolve(actor_a), _resolve(actor_b)
-        if "," in actor_a or "," in actor_b:
-            raise LagebildError(f"timeline takes one actor per side; {actor_a} / {actor_b} "
-                                f"name several codes -- pass codes")
-        if actor_a == actor_b:
-            raise LagebildError(f"both sides name {actor_a} (a name stands for its code) -- give two "
-                                f"actors; the events within one country are listed by "
-                                f"`lagebild events --source {actor_a} --target {actor_a}`")
+        check_dyad(actor_a, actor_b)
     except LagebildError as exc:
         _fail(exc)
     store = _open_ro(db)

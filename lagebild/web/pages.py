@@ -18,7 +18,7 @@ from starlette.requests import Request
 
 from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit
 from ..records import EVENT_SORTS as ALL_SORTS
-from ..store import TREND_MIN_EVENTS, escalation_trend
+from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
 from . import charts, names, params
 
 __all__ = ["PAGES", "Ctx", "HTTPError", "Redirect", "query_string"]
@@ -267,6 +267,7 @@ def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 def dyad_page(c: Ctx) -> dict[str, Any]:
     raw_a, raw_b = c.req.path_params["a"], c.req.path_params["b"]
     a, b = params.actor_code(raw_a, "a"), params.actor_code(raw_b, "b")
+    check_dyad(a, b)                   # "/dyads/Russland/Kreml": a 400 that says what to use
     if (a, b) != (raw_a, raw_b):       # names resolved to codes ("/dyads/Russland/Moldau")
         raise Redirect(f"/dyads/{a}/{b}" + ("" if c.html else ".json") + query_string(c.qp))
     day = params.day(c.req.query_params.get("day"))
