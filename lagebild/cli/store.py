@@ -162,6 +162,13 @@ def _ingest_options(f):
     return f
 
 
+#: the feed timeout of ingest and watch (one definition: the same bounds and help)
+_feed_timeout_option = click.option(
+    "--timeout", "feed_timeout", type=click.FloatRange(min=0.5), default=10.0, show_default=True,
+    help="Feeds: seconds before a request (the feed or an item page) gives up waiting; a "
+         "request is tried again twice, so a dead server costs about three times this.")
+
+
 _SIGNALLED = {"at": None}       # set when Ctrl-C or SIGTERM arrived (a later error is its aftermath)
 
 
@@ -253,9 +260,7 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @_ingest_options
 @country_option
 @click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY).")
-@click.option("--timeout", "feed_timeout", type=click.FloatRange(min=0.5), default=10.0, show_default=True,
-              help="Feeds: seconds before a request (the feed or an item page) gives up waiting; a "
-                   "request is tried again twice, so a dead server costs about three times this.")
+@_feed_timeout_option
 @click.option("--source", "outlet", metavar="NAME", default=None,
               help="The outlet of the files read (for articles that do not name one, as text and "
                    "HTML files do not): events count their sources by it, and articles without "
@@ -379,11 +384,10 @@ def _in_band(iter_articles, paths, **kw):
               help="Random share of the interval added or removed each round.")
 @click.option("--max-rounds", type=click.IntRange(1), default=None,
               help="Stop after this many rounds (default: run until Ctrl-C).")
-@click.option("--timeout", type=float, default=10.0, show_default=True,
-              help="Seconds before a feed request gives up.")
+@_feed_timeout_option
 @_ingest_options
 @country_option
-def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
+def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
     """Poll RSS/Atom feeds and ingest new articles, round after round.
 
     Feed state (ETag, Last-Modified, last fetch) is kept in the database, so a
@@ -432,7 +436,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, timeout, **o):
     try:
         with store, ing:
             total = watch(ing, list(urls), every=seconds, jitter=jitter,
-                          max_rounds=max_rounds, on_round=on_round, timeout=timeout,
+                          max_rounds=max_rounds, on_round=on_round, timeout=feed_timeout,
                           **_feed_kw(o))
             if not o["quiet"]:
                 _print_summary(store, total, "text", 5)
