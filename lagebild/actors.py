@@ -217,6 +217,29 @@ def known_names(idx: "ActorIndex") -> set[str]:
     return {a.name.split()[-1] for a in idx.actors if a.kind == "person" and a.code}
 
 
+
+def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
+    """The preposition governing the noun phrase of the word at position ``i`` (None: none) and
+    whether its article marks an oblique case ("den", "dem", "des"), from the words before it."""
+    k = i - 1
+    # a name in apposition to a place noun takes that noun's case: "in der Hauptstadt Tiflis"
+    if k >= 1 and toks[k].is_cap and toks[k].lower in PLACE_NOUNS:
+        i, k = k, k - 1
+    while k >= 0 and ((toks[k].text[:1].islower() or toks[k].text.replace(".", "").replace(",", "").isdigit())
+                      and toks[k].lower not in PREPOSITIONS
+                      and toks[k].lower not in OBLIQUE_DETS and toks[k].lower not in NOM_DETS
+                      and k >= i - 3):
+        k -= 1  # skip adjectives and numbers ("den amerikanischen", "von rund 100 Uiguren")
+    det = toks[k].lower if k >= 0 else None
+    oblique = det in OBLIQUE_DETS
+    prep = None
+    if det in PREPOSITIONS:
+        prep = det
+    elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
+        prep = toks[k - 1].lower
+    return prep, oblique
+
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
@@ -235,23 +258,7 @@ class ActorTagger:
     # -- recognition -------------------------------------------------------------------
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
         """Preposition and oblique-case marking from the words before position i."""
-        k = i - 1
-        # a name in apposition to a place noun takes that noun's case: "in der Hauptstadt Tiflis"
-        if k >= 1 and toks[k].is_cap and toks[k].lower in PLACE_NOUNS:
-            i, k = k, k - 1
-        while k >= 0 and ((toks[k].text[:1].islower() or toks[k].text.replace(".", "").replace(",", "").isdigit())
-                          and toks[k].lower not in PREPOSITIONS
-                          and toks[k].lower not in OBLIQUE_DETS and toks[k].lower not in NOM_DETS
-                          and k >= i - 3):
-            k -= 1  # skip adjectives and numbers ("den amerikanischen", "von rund 100 Uiguren")
-        det = toks[k].lower if k >= 0 else None
-        oblique = det in OBLIQUE_DETS
-        prep = None
-        if det in PREPOSITIONS:
-            prep = det
-        elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
-            prep = toks[k - 1].lower
-        return prep, oblique
+        return np_context(toks, i)
 
     def _names_after(self, toks: list[Token], k: int, limit: int = 5) -> int:
         """End index of a run of name tokens starting at k ("Humberto de la Calle", "Muammar al-Gaddafi")."""

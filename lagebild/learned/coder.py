@@ -15,7 +15,7 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
-                               promised,
+                               promised, rejected_report,
                                denied_report)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
@@ -293,8 +293,10 @@ class LearnedCoder:
             fact = "hypothetical"    # an event named in a condition is never a fact (EVENTS.md)
         elif clause is not None and fact == "asserted":
             clauses = self._clauses(tr, cache)
-            if denied_report(clauses, clauses.index(clause), self.lex):
-                fact = "hypothetical"    # "wies Berichte zurück, wonach ...": not told as a fact
+            tok = tr.st.tokens[tr.k]
+            if denied_report(clauses, clauses.index(clause), self.lex) or (
+                    tok in clause.tokens and rejected_report(clause, clause.tokens.index(tok), self.lex)):
+                fact = "hypothetical"    # "wies Berichte zurück, wonach ...", "Berichte über ...": no fact
             elif tr.type != "AGREE" and promised(clause, self.lex):
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
         if fact in ("asserted", "planned") and negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt):

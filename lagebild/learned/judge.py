@@ -289,14 +289,15 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     i = next((i for i, c in enumerate(clauses) if c.start <= t.start < c.end), None)
     if i is not None and typ not in CALLED_TYPES and t in clauses[i].tokens and content_of_claim(clauses, i, ctx.lex):
         return True         # "forderten X auf, die Sanktionen zu verschärfen": what is demanded
-    if not t.is_cap or i is None:
+    if i is None or t not in clauses[i].tokens:
         return False
     c = clauses[i]
-    if t not in c.tokens:
-        return False
     n = c.tokens.index(t)
-    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ) \
-        or threatened_with(c, n, ctx.lex, typ)
+    if threatened_with(c, n, ctx.lex, typ):     # also an adjective of the noun, or the threat verb
+        return True
+    if not t.is_cap:
+        return False
+    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ)
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
@@ -324,6 +325,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             continue
         ps = rp[a:b, ri["source"]] if "source" in ri else np.zeros(b - a)
         pt = rp[a:b, ri["target"]] if "target" in ri else np.zeros(b - a)
+        ps = _no_source_from_condition(ps, st, k, ms, ctx, cache)
         srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
                 if ps[i] >= s.role and ms[i].code]
         tgts = [(ms[i], float(pt[i]), r + 1) for r, i in enumerate(np.argsort(-pt)[:MAX_PER_SIDE])
@@ -345,6 +347,23 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                 out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
                                      p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem,
                                      src_m=sm, tgt_m=tm))
+    return out
+
+
+def _no_source_from_condition(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
+    """Source probabilities with the mentions inside a condition clause of the sentence left out,
+    for a cue outside it: who must do what the condition says does not act in the main clause
+    ("Die USA haben China mit Sanktionen gedroht, falls Peking Russland ... beliefert": neither
+    China nor Russia threatens). In train + dev gold no source of such an event stands in the
+    condition (0 of 51 events; 8 of their targets do)."""
+    conds = [c for c in sentence_clauses(st, ctx.lex, cache) if c.kind == "condition"]
+    cue = st.tokens[k].start
+    if not conds or any(c.start <= cue <= c.end for c in conds):
+        return ps
+    out = ps.copy()
+    for i, m in enumerate(ms):
+        if m.sent == st.sentence.index and any(c.start <= m.start <= c.end for c in conds):
+            out[i] = 0.0
     return out
 
 
