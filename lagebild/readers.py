@@ -783,6 +783,15 @@ class _Reader:
                 # (with the columns given by number, a row that cannot be data: "Kennung;Datum;Inhalt")
                 has_header = True
         cols: dict[str, int] = {}
+        given = _col_index(o.csv_text)
+        if given is not None and given >= len(first):
+            # beyond every column of the first row: one problem for the file, not one per row
+            self.problem(f"the text column {given} is beyond the {len(first)} column(s) of the first "
+                         f"row ({delimiter.join(first[:6])}{'...' if len(first) > 6 else ''})",
+                         path=path, line=1,
+                         hint=f"give --csv-text as a column name or a number from 0 to {len(first) - 1}, "
+                              "or check --csv-delimiter")
+            return None
         if has_header:
             for key, spec in specs.items():
                 if spec is None:

@@ -173,3 +173,36 @@ def test_analyze_says_why_a_story_without_any_country_gives_no_events(runner, tm
     res = runner.invoke(main, ["analyze", str(f), "--no-models"])
     assert res.exit_code == 0, res.output
     assert "Events (0)" in res.output and "the text names none" in res.output
+
+
+def test_dct_means_the_same_in_analyze_and_ingest(tmp_path):
+    """--dct fills in articles without a date, an article's own date wins, --dct-override replaces
+    it: in analyze and ingest alike (ingest replaced, analyze filled in; a new-user probe)."""
+    import duckdb
+    src = tmp_path / "one.jsonl"
+    src.write_text('{"id": "own", "date": "2024-03-05", "text": "Frankreich hat Deutschland kritisiert."}\n'
+                   '{"id": "none", "text": "Frankreich hat Deutschland kritisiert, hieß es."}\n', encoding="utf-8")
+    runner = CliRunner()
+    for flags, own in (([], "2024-03-05"), (["--dct-override"], "2020-01-01")):
+        out = json.loads(runner.invoke(main, ["analyze", str(src), "--format", "json", "--coder", "rules",
+                                              "--no-models", "--dct", "2020-01-01", *flags]).output)
+        assert {d["doc_id"]: d["dct"] for d in out} == {"own": own, "none": "2020-01-01"}
+        db = tmp_path / f"d{len(flags)}.duckdb"
+        r = runner.invoke(main, ["ingest", str(src), "--db", str(db), "-q", "--dct", "2020-01-01", *flags,
+                                 "--analyzer", "lagebild.pipeline:rules_analyzer"])
+        assert r.exit_code == 0, r.output
+        con = duckdb.connect(str(db), read_only=True)
+        assert dict(con.execute("SELECT doc_id, dct FROM articles").fetchall()) == {"own": own, "none": "2020-01-01"}
+        con.close()
+
+
+def test_csv_delimiter_takes_a_tab_and_refuses_two_characters(tmp_path):
+    f = tmp_path / "t.tsv"
+    f.write_text("id\tdate\ttext\na1\t2024-03-05\tFrankreich hat Deutschland am Dienstag scharf kritisiert.\n",
+                 encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(main, ["analyze", str(f), "--csv-delimiter", "tab", "--format", "json", "--coder", "rules",
+                             "--no-models"])
+    assert r.exit_code == 0 and json.loads(r.output)["doc_id"] == "a1"        # one article: one object
+    r = runner.invoke(main, ["analyze", str(f), "--csv-delimiter", ";;"])
+    assert r.exit_code == 2 and "not one character" in r.output

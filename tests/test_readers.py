@@ -548,3 +548,13 @@ def test_decomposed_text_is_read_composed(tmp_path):
     p.write_text(" date 2024-02-12 " + unicodedata.normalize("NFD", body), encoding="utf-8")
     (art,), problems, _ = read([p])
     assert art.text == body and not problems
+
+
+def test_a_text_column_beyond_the_first_row_is_one_problem_for_the_file(tmp_path):
+    """--csv-text 99 on a three-column file: one error naming the columns, not one per row."""
+    p = tmp_path / "c.csv"
+    p.write_text("id;date;text\n" + "".join(f"a{i};2024-03-05;Frankreich hat Deutschland kritisiert, Nummer {i}.\n"
+                                            for i in range(50)), encoding="utf-8")
+    arts, problems, _ = read([p], csv_text=99)
+    assert arts == [] and len(problems) == 1
+    assert "beyond the 3 column(s)" in str(problems[0]) and "0 to 2" in problems[0].hint

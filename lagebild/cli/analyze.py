@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
-from .options import country_option
+from .options import country_option, reader_kwargs, reader_options
 from ..records import Document
 
 
@@ -94,8 +94,6 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
               show_default=True, help="text: readable summary; json: the document object of "
               "docs/output.md (EVENTS.md in ../shared/spec) (an array for several articles); jsonl: one "
               "object per line.")
-@click.option("--dct", default=None, help="Document date for inputs without one: YYYY, YYYY-MM, "
-              "YYYY-MM-DD or DD.MM.YYYY. Relative dates ('am Donnerstag') resolve against it.")
 @click.option("--no-models", is_flag=True, help="Skip the statistical NER model (names from the dictionaries "
               "only). The event coder is still the one --coder names; add --coder rules for rules only.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -103,13 +101,6 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
 @click.option("--with-text/--no-text", default=True, show_default=True,
               help="JSON output: include the article body as read ('text'), which every "
               "start/end offset indexes (for HTML the extracted text).")
-@click.option("--csv-text", default="text", show_default=True,
-              help="CSV inputs: the text column (header name or 0-based number).")
-@click.option("--csv-id", default="id", show_default=True, help="CSV inputs: the id column.")
-@click.option("--csv-date", default="date", show_default=True, help="CSV inputs: the date column.")
-@click.option("--csv-header/--csv-no-header", default=None,
-              help="CSV inputs: whether the files have a header row (default: detected -- a row that "
-                   "names a column given by name, or short labels above long texts).")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Event coder. rules: the cue lexicon and clause rules; learned: "
               "the models trained on the annotated corpus (trigger and role models propose, the dyad "
@@ -122,9 +113,9 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
               help="Drop events whose confidence is below this before merging (0 keeps all; "
                    "--coder rules gives no confidence, so nothing is dropped).")
 @country_option
+@reader_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
-def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id, csv_date, csv_header,
-                coder, min_confidence, country, quiet):
+def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence, country, quiet, **o):
     """Analyze German articles: actors, events, quotes and dates.
 
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] ' or 'date: ...'),
@@ -152,9 +143,7 @@ def analyze_cmd(inputs, fmt, dct, no_models, output, with_text, csv_text, csv_id
             click.echo(f"{'error' if getattr(err, 'skipped', True) else 'warning'}: {err}", err=True)
 
     try:
-        articles = iter_articles(list(inputs), dct, dct_override=False, on_error=on_error, stats=stats,
-                                 csv_text=csv_text, csv_id=csv_id, csv_date=csv_date,
-                                 csv_header=csv_header)
+        articles = iter_articles(list(inputs), on_error=on_error, stats=stats, **reader_kwargs(o))
     except InputError as e:
         raise click.UsageError(str(e)) from None
     if country:

@@ -26,3 +26,65 @@ country_option = click.option(
          "is then coded as the outlet's country too. Default: none: a story without any country word "
          "gives no events, but a name the three share is then taken as German (its country shown as "
          "inferred, 'shared'), so give --country AUT or CHE for Austrian or Swiss news.")
+
+
+def _one_char(ctx, param, value):
+    """A CSV delimiter or quote character: one character; "tab" and "\\t" stand for a tab."""
+    if value is None:
+        return None
+    if value.lower() in ("tab", "\\t"):
+        return "\t"
+    if len(value) != 1:
+        raise click.BadParameter(f"{value!r} is not one character -- give e.g. ';' or ',' "
+                                 "(tab, or '\\t', for a tab)")
+    return value
+
+
+#: how files are read (analyze and ingest alike): the document date and the CSV columns
+_READER_OPTIONS = [
+    click.option("--dct", default=None,
+                 help="Document date for articles without one of their own: YYYY, YYYY-MM, YYYY-MM-DD "
+                      "or DD.MM.YYYY. Relative dates ('am Donnerstag') resolve against it. An "
+                      "article's own date wins (a coarser one it agrees with is refined); "
+                      "--dct-override replaces it."),
+    click.option("--dct-override", is_flag=True,
+                 help="With --dct: the date of every article, also of those that give their own."),
+    click.option("--dct-fill", is_flag=True, hidden=True,
+                 help="Kept for older scripts: filling in is what --dct does."),
+    click.option("--csv-text", help="CSV column with the article text (header name or 0-based number; "
+                                    "default: 'text', or guessed in a file without a header)."),
+    click.option("--csv-id", help="CSV column with the article id ('-' for none; default: 'id')."),
+    click.option("--csv-date", help="CSV column with the date ('-' for none; default: 'date')."),
+    click.option("--csv-title", help="CSV column with the title ('-' for none; default: 'title')."),
+    click.option("--csv-url", help="CSV column with the URL ('-' for none; default: 'url')."),
+    click.option("--csv-source", help="CSV column with the outlet name ('-' for none; default: 'source')."),
+    click.option("--csv-delimiter", callback=_one_char,
+                 help="CSV field separator, e.g. ';' or tab (default: sniffed)."),
+    click.option("--csv-quotechar", callback=_one_char, help="CSV quote character (default: sniffed)."),
+    click.option("--csv-header/--csv-no-header", default=None,
+                 help="Whether CSV files have a header row (default: detected -- a row that names a "
+                      "column given by name, or short labels above long texts)."),
+]
+
+
+def reader_options(f):
+    """The options of ``_READER_OPTIONS`` on a command; ``reader_kwargs`` turns them into
+    ``readers.iter_articles`` arguments."""
+    for o in reversed(_READER_OPTIONS):
+        f = o(f)
+    return f
+
+
+def reader_kwargs(o: dict) -> dict:
+    """``iter_articles`` keyword arguments from the options of ``reader_options`` (removed from
+    ``o``)."""
+    kw: dict = {"dct": o.pop("dct"), "dct_override": o.pop("dct_override")}
+    o.pop("dct_fill")
+    for name in ("text", "id", "date", "title", "url", "source", "delimiter", "quotechar"):
+        v = o.pop(f"csv_{name}")
+        if v is not None:
+            kw[f"csv_{name}"] = None if v == "-" else v
+    header = o.pop("csv_header")
+    if header is not None:
+        kw["csv_header"] = header
+    return kw

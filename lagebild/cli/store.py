@@ -14,7 +14,7 @@ import pandas as pd
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
-from .options import country_option
+from .options import country_option, reader_kwargs, reader_options
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing). "
            "Default: $LAGEBILD_DB.")
@@ -102,17 +102,6 @@ def _emit(df, fmt: str, table_columns: list[str] | None = None) -> None:
 
 
 # -- ingest -----------------------------------------------------------------------------
-def _reader_kwargs(o: dict[str, Any]) -> dict[str, Any]:
-    kw: dict[str, Any] = {"dct": o["dct"], "dct_override": not o["dct_fill"]}
-    for name in ("text", "id", "date", "title", "url", "source", "delimiter", "quotechar"):
-        v = o.get(f"csv_{name}")
-        if v is not None:
-            kw[f"csv_{name}"] = None if v == "-" else v
-    if o.get("csv_header") is not None:
-        kw["csv_header"] = o["csv_header"]
-    return kw
-
-
 def _ingest_options(f):
     opts = [
         click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
@@ -259,24 +248,12 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @_db_option
 @_ingest_options
 @country_option
-@click.option("--dct", help="Document date for all inputs (YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY).")
+@reader_options
 @_feed_timeout_option
 @click.option("--source", "outlet", metavar="NAME", default=None,
               help="The outlet of the files read (for articles that do not name one, as text and "
                    "HTML files do not): events count their sources by it, and articles without "
                    "any count as one unnamed source.")
-@click.option("--dct-fill", is_flag=True,
-              help="With --dct: only fill in articles without a date of their own.")
-@click.option("--csv-text", help="CSV column with the article text (name or 0-based index).")
-@click.option("--csv-id", help="CSV column with the article id ('-' for none).")
-@click.option("--csv-date", help="CSV column with the date ('-' for none).")
-@click.option("--csv-title", help="CSV column with the title ('-' for none).")
-@click.option("--csv-url", help="CSV column with the URL ('-' for none).")
-@click.option("--csv-source", help="CSV column with the outlet name ('-' for none).")
-@click.option("--csv-delimiter", help="CSV field separator (default: sniffed).")
-@click.option("--csv-quotechar", help="CSV quote character (default: sniffed).")
-@click.option("--csv-header/--csv-no-header", default=None,
-              help="Whether CSV files have a header row (default: detected).")
 @click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the situation summary printed at the end.")
 @click.option("--top", type=click.IntRange(0), default=5, show_default=True,
@@ -309,6 +286,7 @@ def ingest_cmd(inputs, db, **o):
 
     urls = [i for i in inputs if is_url(i)]
     paths = [i for i in inputs if not is_url(i)]
+    read_kw = reader_kwargs(o)
     _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
@@ -324,7 +302,7 @@ def ingest_cmd(inputs, db, **o):
                 except ImportError as exc:  # pragma: no cover - readers ship with lagebild
                     raise LagebildError(f"file readers unavailable: {exc}") from exc
 
-                articles = _in_band(iter_articles, paths, **_reader_kwargs(o))
+                articles = _in_band(iter_articles, paths, **read_kw)
                 if o.get("outlet"):
                     articles = (replace(a, source=a.source or o["outlet"]) if isinstance(a, Article) else a
                                 for a in articles)
