@@ -421,17 +421,55 @@ def test_serve_refuses_a_missing_database_with_a_hint(tmp_path):
     assert r.exit_code == 1 and "lagebild ingest examples/" in r.output
 
 
+class _FakeSocket:
+    """What _bound_socket returns, without binding (for tests of what serve prints)."""
+
+    def __init__(self, port):
+        self.port = port
+
+    def getsockname(self):
+        return ("127.0.0.1", self.port)
+
+    def close(self):
+        pass
+
+
 def test_serve_prints_the_address_and_runs_uvicorn_on_localhost(monkeypatch, examples_db):
     import uvicorn
 
     from lagebild.cli import main
     calls = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.update(kw))
-    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--port", "8123"])
+    import lagebild.cli.web as cw
+    monkeypatch.setattr(cw, "_run_server", lambda app, sock, **kw: calls.update(kw, sock=sock))
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--port", "0"])
     assert r.exit_code == 0, r.output
-    assert "http://127.0.0.1:8123/" in r.output and "read-only" in r.output
-    assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
+    port = calls["sock"].getsockname()[1]
+    calls["sock"].close()
+    assert port > 0 and f"http://127.0.0.1:{port}/" in r.output and "read-only" in r.output
+    assert calls["host"] == "127.0.0.1" and calls["port"] == port        # --port 0: the port it got
     assert calls["access_log"] and calls["log_level"] == "info"      # the access lines are shown
+
+
+def test_serve_on_a_busy_port_says_so_before_printing_an_address(examples_db):
+    import socket
+
+    from lagebild.cli import main
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    port = busy.getsockname()[1]
+    try:
+        r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--port", str(port)])
+    finally:
+        busy.close()
+    assert r.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in r.output
+    assert "serving" not in r.output and "--port 0" in r.output
+
+
+def test_serve_refuses_every_without_watch(examples_db):
+    from lagebild.cli import main
+    r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--every", "5m"])
+    assert r.exit_code == 2 and "--every is the polling interval of --watch" in r.output
 
 
 def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, examples_db,
@@ -445,7 +483,9 @@ def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, e
     seen = {}
     real = web_app.create_app
     monkeypatch.setattr(web_app, "create_app", lambda *a, **kw: seen.update(kw) or real(*a, **kw))
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    import lagebild.cli.web as cw
+    monkeypatch.setattr(cw, "_run_server", lambda app, sock, **kw: sock.close())
+    monkeypatch.setattr(cw, "_bound_socket", lambda host, port: _FakeSocket(port))
     r = CliRunner().invoke(main, ["serve", "--db", str(db), "--watch", "https://a.example/rss",
                                   "https://b.example/rss", "--every", "30m"])
     assert r.exit_code == 0, r.output
@@ -466,7 +506,9 @@ def test_serve_on_an_exposed_host_always_has_a_token(monkeypatch, examples_db):
     import uvicorn
 
     from lagebild.cli import main
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    import lagebild.cli.web as cw
+    monkeypatch.setattr(cw, "_run_server", lambda app, sock, **kw: sock.close())
+    monkeypatch.setattr(cw, "_bound_socket", lambda host, port: _FakeSocket(port))   # never bound on 0.0.0.0
     monkeypatch.delenv("LAGEBILD_TOKEN", raising=False)
     r = CliRunner().invoke(main, ["serve", "--db", str(examples_db), "--host", "0.0.0.0"])
     assert r.exit_code == 0 and "?token=" in r.output

@@ -70,8 +70,6 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         require_web()
     except ImportError as exc:
         raise click.ClickException(str(exc)) from None
-    import uvicorn
-
     from ..ingest import parse_interval
     from ..store import Store
     from ..web.app import create_app
@@ -105,6 +103,15 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         click.echo(f"warning: {exc}; the pages answer 'database busy' until it is free", err=True)
     if allow_private_hosts and not watch_urls:
         raise click.UsageError("--allow-private-hosts is for the feeds of --watch")
+    ctx = click.get_current_context()
+    if not watch and ctx.get_parameter_source("every") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--every is the polling interval of --watch: "
+                               "lagebild serve --db FILE --watch FEED_URL... --every 10m")
+    if watch and seconds < 60 and not quiet:
+        click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
+                   f"use --every 10m or more for real feeds", err=True)
+    sock = _bound_socket(host, port)        # before anything is printed: a busy port is an error
+    port = sock.getsockname()[1]            # --port 0: the free port the system chose
     app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds,
                      watch_kw={"allow_private": True} if allow_private_hosts else None)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -116,8 +123,38 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
                    "$LAGEBILD_TOKEN to choose one", err=True)
     sys.stdout.flush()
     # uvicorn writes its access lines at level info: without -q they are shown
-    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info",
+    _run_server(app, sock, host=host, port=port, log_level="warning" if quiet else "info",
                 access_log=not quiet, server_header=False)
+
+
+def _run_server(app, sock, **config) -> None:
+    """Serve ``app`` with uvicorn on the socket bound before (so the address printed is the one
+    served)."""
+    import uvicorn
+    uvicorn.Server(uvicorn.Config(app, **config)).run(sockets=[sock])
+
+
+def _bound_socket(host: str, port: int):
+    """A listening socket on ``host:port`` (port 0: a free one), or a ClickException that says
+    what to do when the port is taken or the address is not this machine's."""
+    import socket
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, _, _, _, addr = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(addr)
+    except OSError as exc:
+        sock.close()
+        raise click.ClickException(f"cannot listen on {host}:{port} ({exc.strerror}) -- another server "
+                                   f"may use the port: choose another with --port, or --port 0 for a "
+                                   f"free one") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
 
 
 def register(main, eval_group) -> None:
