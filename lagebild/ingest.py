@@ -586,6 +586,8 @@ class IngestStats:
     known: int = 0                # skipped: text already stored or seen earlier in the run
     new: int = 0                  # articles analysed and stored
     updated: int = 0              # of them, new versions of stored feed items (their text replaced)
+    undated: int = 0              # of them, without a document date (relative dates left unresolved)
+    dated_known: int = 0          # known articles stored without a date that took the date given now
     near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
     events_new: int = 0           # canonical events created
     events_merged: int = 0        # article events merged into an existing canonical event
@@ -820,6 +822,8 @@ class Ingester:
                     stats.known += 1
                     if art.url and art.updated:     # a feed item changed, its text did not
                         self.store.note_updated(art.url, art.updated)
+                    if art.dct and self.store.date_undated(h, art.dct):
+                        stats.dated_known += 1      # stored without a date: it takes this one
                     continue
                 hashes.add(h)  # also catches repeats inside this run
                 idx += 1
@@ -942,6 +946,8 @@ class Ingester:
             dct = art.dct or doc.dct
             src = art.source or doc.source or host_of(art.url or doc.url)
             prior = stored[h] if stored is not None else self._older_version(art)
+            if not dct and stored is None:
+                stats.undated += 1
             if prior is not None:
                 aid, dup_of = prior
                 updates.append({"article_id": aid, "n_events": len(doc.events),
@@ -1340,7 +1346,7 @@ def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:
-    for f in ("read", "known", "new", "updated", "near_duplicates", "events_new", "events_merged",
+    for f in ("read", "known", "new", "updated", "undated", "dated_known", "near_duplicates", "events_new", "events_merged",
               "mentions", "errors", "batches", "seconds", "analysis_seconds"):
         setattr(total, f, getattr(total, f) + getattr(s, f))
     total.error_messages.extend(s.error_messages[:100])
@@ -1356,12 +1362,19 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                      f"{stats.near_duplicates:,} near-duplicates), {stats.events_new:,} new "
                      f"events, {stats.events_merged:,} merged into known events, "
                      f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
+        if stats.undated:
+            lines.append(f"{stats.undated:,} new article(s) had no document date: their relative dates "
+                         f"('am Montag') are left unresolved and their events undated -- give --dct DATE "
+                         f"and run the same ingest again (known articles take it), then `lagebild reanalyze`.")
+        if stats.dated_known:
+            lines.append(f"{stats.dated_known:,} stored article(s) without a date took the one given; "
+                         f"`lagebild reanalyze --db FILE` dates their events.")
     s = summary
     lines.append(f"Database: {s['articles']:,} articles ({s['near_duplicates']:,} "
                  f"near-duplicates), {s['events']:,} events from {s['mentions'] - s.get('duplicate_mentions', 0):,} "
                  f"mentions" + (f" (and {s['duplicate_mentions']:,} in near-duplicate copies)"
                                 if s.get("duplicate_mentions") else "") + ", "
-                 f"{s['actors']:,} actor mentions, {s['quotes']:,} quotes.")
+                 f"{s['actors']:,} actors (each counted once per article), {s['quotes']:,} quotes.")
     if s.get("first_day"):
         coarse = s.get("dated_coarsely") or 0
         lines.append(f"Events dated to a day from {s['first_day']} to {s['last_day']}"

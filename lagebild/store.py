@@ -544,6 +544,16 @@ class Store:
         aid, dup_of, updated = rows[0]
         return int(aid), (None if dup_of is None else int(dup_of)), updated
 
+    def date_undated(self, content_hash: str, dct: str) -> bool:
+        """Give the stored article of this text the date ``dct`` if it has none (the user gave one
+        on a later run), and mark it for re-analysis (``reanalyze`` then dates its events);
+        whether it had none."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        rows = self.con.execute("UPDATE articles SET dct = ?, analyzer_version = NULL WHERE content_hash = ? "
+                                "AND dct IS NULL RETURNING article_id", [dct, content_hash]).fetchall()
+        return bool(rows)
+
     def note_updated(self, url: str, updated: str) -> None:
         """Record that the feed item at ``url`` changed at ``updated`` (its new version had
         the stored text), so that the next poll does not fetch it again."""

@@ -807,3 +807,26 @@ def test_cli_ingest_timeout_reaches_the_feed_requests(tmp_path, monkeypatch):
                                   "--analyzer", SPEC, "--timeout", "2.5", "-q"])
     assert r.exit_code == 0, r.output
     assert seen["url"] == "https://feed.example/rss" and seen["timeout"] == 2.5
+
+
+def test_an_undated_article_is_said_and_takes_a_date_given_later(tmp_path):
+    """Ingest says how many new articles had no date; a later run with --dct gives the stored
+    article that date and marks it for reanalyze, which dates its events (a new-user probe: the
+    article stayed undated, silently)."""
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+    f = tmp_path / "nodate.txt"
+    f.write_text("Frankreich hat Deutschland am Dienstag scharf kritisiert.\n", encoding="utf-8")
+    db = tmp_path / "n.duckdb"
+    runner = CliRunner()
+    r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--analyzer", "lagebild.pipeline:rules_analyzer"])
+    assert r.exit_code == 0 and "1 new article(s) had no document date" in r.output, r.output
+    r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--dct", "2024-03-07",
+                             "--analyzer", "lagebild.pipeline:rules_analyzer"])
+    assert r.exit_code == 0 and "1 stored article(s) without a date took the one given" in r.output, r.output
+    r = runner.invoke(main, ["reanalyze", "--db", str(db), "--analyzer", "lagebild.pipeline:rules_analyzer"])
+    assert r.exit_code == 0, r.output
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT dct FROM articles").fetchall() == [("2024-03-07",)]
+        assert s.con.execute("SELECT strftime(event_date, '%Y-%m-%d') FROM events").fetchall() == [("2024-03-05",)]
