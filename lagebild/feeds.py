@@ -980,6 +980,32 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     )
 
 
+def feed_file_articles(data: bytes, origin: str) -> tuple[list[Article], list[str]]:
+    """The articles of a saved RSS/Atom file (a feed read from disk: the items' own text, their
+    pages are not fetched) and the warnings; a refused or unreadable file is one warning and no
+    article."""
+    import feedparser
+
+    refusal = xml_refusal(data)
+    if refusal:
+        return [], [f"{origin}: {refusal}"]
+    content, bad_refs = _neutral_charrefs(data)
+    warnings = [f"{origin}: {bad_refs} invalid character reference(s) replaced"] if bad_refs else []
+    parsed = feedparser.parse(io.BytesIO(content))
+    entries = list(parsed.get("entries") or [])
+    if not entries:
+        return [], warnings + [f"{origin}: an XML file with no RSS/Atom items"]
+    source = ((parsed.get("feed") or {}).get("title") or "").strip() or None
+    out, seen = [], set()
+    for entry in entries:
+        art = _entry_article(entry, None, feed_url=origin, source=source, fetch_items=False,
+                             min_full_text=0, warnings=warnings, limits={})
+        if art is not None and art.doc_id not in seen:
+            seen.add(art.doc_id)
+            out.append(art)
+    return out, warnings
+
+
 def fetch_feeds(urls: Iterable[str], state: dict[str, tuple[str | None, str | None]] | None = None,
                 **kw) -> Iterator[FeedResult]:
     """Fetch several feeds one after the other, yielding one FeedResult each; never raises.

@@ -324,6 +324,8 @@ class _Reader:
                 yield from self.read_json(path)
             elif kind == "html":
                 yield from self.read_html(path)
+            elif kind == "feed":
+                yield from self.read_feed(path)
             else:
                 with _open_binary(path) as f:
                     yield from self.read_text_stream(f, str(path), _stem(path.name),
@@ -385,10 +387,12 @@ class _Reader:
 
     @staticmethod
     def sniff_head(head: bytes) -> str:
-        """"html", "jsonl" or "text" from the first bytes of a file or stream."""
+        """"html", "feed", "jsonl" or "text" from the first bytes of a file or stream."""
         s = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if s.startswith((b"<!doctype html", b"<html")) or b"<html" in s[:512]:
             return "html"
+        if s.startswith(b"<") and any(tag in s[:2048] for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+            return "feed"       # a saved RSS/Atom file
         if s.startswith(b"{"):
             first = s.split(b"\n", 1)[0]
             try:
@@ -670,6 +674,30 @@ class _Reader:
                         origin=str(path), path=path, date_what="page date")
         if art is not None:
             yield art
+
+    def read_feed(self, path: Path) -> Iterator[Article]:
+        """A saved RSS/Atom file: one article per item, from the item's own text (its page is not
+        fetched: give the feed's URL to ingest for that)."""
+        from .feeds import feed_file_articles
+        with _open_binary(path) as f:
+            data = f.read(MAX_HTML_BYTES + 1)
+        if len(data) > MAX_HTML_BYTES:
+            self.problem(f"feed file is more than {MAX_HTML_BYTES // 2**20} MiB", path=path,
+                         hint="split it, or give the feed's URL to lagebild ingest")
+            return
+        arts, warnings = feed_file_articles(data, str(path))
+        for w in warnings:
+            self.problem(w.split(": ", 1)[-1], path=path, skipped=False)
+        if not arts:
+            self.problem("no RSS/Atom item with text in this XML file", path=path,
+                         hint="an item needs a description or content; a feed's URL given to "
+                              "lagebild ingest fetches the items' pages")
+            return
+        for n, a in enumerate(arts, 1):
+            art = self.make(doc_id=a.doc_id, text=a.text, date_value=a.dct, title=a.title, url=a.url,
+                            source=a.source, origin=f"{path} (item {n})", path=path, date_what="item date")
+            if art is not None:
+                yield art
 
     # -- CSV
     def read_csv(self, path: Path) -> Iterator[Article]:

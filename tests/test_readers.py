@@ -558,3 +558,17 @@ def test_a_text_column_beyond_the_first_row_is_one_problem_for_the_file(tmp_path
     arts, problems, _ = read([p], csv_text=99)
     assert arts == [] and len(problems) == 1
     assert "beyond the 3 column(s)" in str(problems[0]) and "0 to 2" in problems[0].hint
+
+
+def test_a_saved_feed_file_is_read_item_by_item(tmp_path):
+    """A saved RSS file: its items, not the XML markup as one article (a new-user probe)."""
+    p = tmp_path / "local.xml"
+    p.write_text('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Tagesblatt</title>'
+                 '<item><title>Polen kritisiert Belarus</title><link>http://news.test/1</link>'
+                 '<pubDate>Tue, 05 Mar 2024 10:00:00 +0100</pubDate><description>Polen kritisierte am Dienstag '
+                 'Belarus scharf.</description></item><item><title>Leer</title><link>http://news.test/2</link>'
+                 '</item></channel></rss>', encoding="utf-8")
+    arts, problems, _ = read([p])
+    assert [(a.text, a.dct, a.url, a.source) for a in arts] == [
+        ("Polen kritisierte am Dienstag Belarus scharf.", "2024-03-05", "http://news.test/1", "Tagesblatt")]
+    assert len(problems) == 1 and "no text" in str(problems[0]) and "<" not in arts[0].text
