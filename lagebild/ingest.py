@@ -725,6 +725,7 @@ class Ingester:
         self.analyzer_version = ANALYZER_VERSION if analyzer is None else (
             getattr(analyzer, "version", None) or str(analyzer))
         self._hashes: set[str] | None = None
+        self._doc_ids: set[str] | None = None
         self._lsh = None
         self._sigs: dict[int, bytes] = {}
         self._window: deque[int] = deque()
@@ -734,7 +735,7 @@ class Ingester:
         """Forget cached state and re-read the id counters from the store: call it
         after the store was closed and reopened (another process may have written)."""
         store = self.store
-        self._hashes = None
+        self._hashes = self._doc_ids = None
         self._lsh, self._sigs = None, {}
         self._window.clear()
         self._next_article = store.max_id("articles", "article_id") + 1
@@ -759,6 +760,12 @@ class Ingester:
         if self._hashes is None:
             self._hashes = self.store.known_hashes()
         return self._hashes
+
+    @property
+    def doc_ids(self) -> set[str]:
+        if self._doc_ids is None:
+            self._doc_ids = self.store.known_doc_ids()
+        return self._doc_ids
 
     def _ensure_lsh(self):
         if self._lsh is None:
@@ -825,6 +832,14 @@ class Ingester:
                     if art.dct and self.store.date_undated(h, art.dct):
                         stats.dated_known += 1      # stored without a date: it takes this one
                     continue
+                if art.doc_id in self.doc_ids and not art.updated:
+                    # another text under a stored id: refused, as the readers refuse it within a run
+                    # (a feed item's new version keeps its id: ``_older_version``)
+                    report(f"{art.origin or art.doc_id} (article {art.doc_id}): id {art.doc_id!r} is already "
+                           f"stored with a different text; this one is skipped -- give each article its "
+                           f"own id (the stored one stays)")
+                    continue
+                self.doc_ids.add(art.doc_id)
                 hashes.add(h)  # also catches repeats inside this run
                 idx += 1
                 pending[idx] = (art, h)
@@ -875,6 +890,7 @@ class Ingester:
                     stats.analysis_seconds += r.seconds
                     if r.error is not None:
                         self.hashes.discard(h)
+                        self.doc_ids.discard(art.doc_id)
                         report(f"{art.origin or art.doc_id} (article {art.doc_id}): "
                                f"analysis failed: {r.error}")
                         continue

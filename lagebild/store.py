@@ -526,7 +526,15 @@ class Store:
 
     def known_hashes(self) -> set[str]:
         """Content hashes of all stored articles (to skip them before analysis)."""
-        rel = self.con.execute("SELECT content_hash FROM articles")
+        return self._column_set("content_hash")
+
+    def known_doc_ids(self) -> set[str]:
+        """The input ids of all stored articles (an id is one article: another text under a stored
+        id is refused, as within one run)."""
+        return self._column_set("doc_id")
+
+    def _column_set(self, column: str) -> set[str]:
+        rel = self.con.execute(f"SELECT {column} FROM articles WHERE {column} IS NOT NULL")
         out: set[str] = set()
         while True:
             chunk = rel.fetchmany(100_000)

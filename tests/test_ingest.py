@@ -830,3 +830,22 @@ def test_an_undated_article_is_said_and_takes_a_date_given_later(tmp_path):
     with Store(db, read_only=True) as s:
         assert s.con.execute("SELECT dct FROM articles").fetchall() == [("2024-03-07",)]
         assert s.con.execute("SELECT strftime(event_date, '%Y-%m-%d') FROM events").fetchall() == [("2024-03-05",)]
+
+
+def test_another_text_under_a_stored_id_is_refused_as_within_a_run(tmp_path):
+    """An id is one article, in one run and across runs (a later run stored the second text under
+    the same id, silently; a new-user probe)."""
+    db = tmp_path / "ids.duckdb"
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text('{"id": "x", "text": "#EV ASSAULT RUS UKR 2022-02-24"}\n', encoding="utf-8")
+    second.write_text('{"id": "x", "text": "#EV CONSULT USA RUS 2022-02-25"}\n'
+                      '{"id": "y", "text": "#EV CONSULT USA RUS 2022-02-26"}\n', encoding="utf-8")
+    from lagebild.readers import iter_articles
+    messages = []
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        assert ing.ingest(iter_articles([str(first)])).new == 1
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        stats = ing.ingest(iter_articles([str(second)]), on_error=messages.append)
+        assert (stats.new, stats.errors) == (1, 1)
+        assert "id 'x' is already stored with a different text" in messages[0]
+        assert store.con.execute("SELECT doc_id FROM articles ORDER BY doc_id").fetchall() == [("x",), ("y",)]
