@@ -83,7 +83,8 @@ class FeedResult:
     url: str
     status: int | None = None
     articles: list[Article] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # problems: an item or the feed lost (errors)
+    notes: list[str] = field(default_factory=list)      # stored, with a problem (a summary used instead)
     etag: str | None = None
     modified: str | None = None
     not_modified: bool = False
@@ -878,7 +879,8 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         try:
             art = _entry_article(entry, client, feed_url=url, source=source,
                                  fetch_items=fetch_items, min_full_text=min_full_text,
-                                 warnings=result.warnings, limits=limits, incomplete=incomplete)
+                                 warnings=result.warnings, limits=limits, incomplete=incomplete,
+                                 notes=result.notes)
         except Exception as exc:  # one odd item must not cost the others
             result.warnings.append(
                 f"feed {url}: item {entry.get('link') or entry.get('id') or '?'} failed "
@@ -896,10 +898,12 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
 
 
 def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
-                   limits, incomplete: dict | None = None) -> Article | None:
+                   limits, incomplete: dict | None = None, notes: list[str] | None = None) -> Article | None:
     """The article of one feed item (its page fetched where the feed gives only a teaser);
     None for an item that is skipped. ``incomplete["left"]`` is set when the item is to be
-    tried again on the next poll."""
+    tried again on the next poll. ``warnings`` get what lost an item (errors), ``notes`` what
+    an item was stored with (a summary used for a page that failed; default: ``warnings``)."""
+    notes = warnings if notes is None else notes
     link = (entry.get("link") or "").strip() or None
     if link and urlparse(link).scheme.lower() not in ("http", "https"):
         link = None         # an Atom entry without a link: feedparser gives its id ("urn:...")
@@ -917,8 +921,8 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         try:
             body = _get(client, link, headers={}, what=f"feed {feed_url}: item", **limits)
             if body.truncated:
-                warnings.append(f"feed {feed_url}: item {link}: page larger than "
-                                f"{limits['max_bytes']} bytes; cut off there")
+                notes.append(f"feed {feed_url}: item {link}: page larger than "
+                             f"{limits['max_bytes']} bytes; cut off there")
             ctype = body.headers.get("content-type", "")
             if ctype and "html" not in ctype and "xml" not in ctype:
                 failed_at = len(warnings)
@@ -958,8 +962,10 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                 incomplete["left"] = True
             return None
         elif text:
-            warnings.append(f"feed {feed_url}: item {link}: used the feed's own "
-                            f"{len(text)}-character summary instead")
+            # stored with the summary: one note (the page's failure and its remedy), no error
+            used = f"used the feed's own {len(text)}-character summary instead"
+            notes.append(warnings.pop(failed_at) + f"; {used}" if failed_at is not None
+                         else f"feed {feed_url}: item {link}: {used}")
     if not text:
         if not (fetch_items and link):
             warnings.append(f"feed {feed_url}: item {name}: no text; skipped")
@@ -967,7 +973,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     text, bad = clean_text(text)
     title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
     if bad:
-        warnings.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
+        notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
     return Article(
         doc_id=_stable_id(guid, link, (title or "") + "|" + (dct or ""), text[:2000]),
         text=text,

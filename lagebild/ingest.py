@@ -1231,7 +1231,10 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
     state = store.feed_state(url) or {}
     fetch_kw.setdefault("known_urls", _KnownUrls(store))
     result = fetch(url, etag=state.get("etag"), modified=state.get("modified"), **fetch_kw)
-    # every feed problem is one error of the run (one count: progress line, summary, exit status)
+    # what was stored with a problem (a summary for a page that failed) is a warning; every other
+    # feed problem is one error of the run (one count: progress line, summary, exit status)
+    for note in getattr(result, "notes", None) or []:
+        ingester.progress.warn(note)
     problems = list(getattr(result, "warnings", None) or [])
     if result.articles:
         stats = ingester.ingest(result.articles, on_error=warn, prior_errors=problems)
