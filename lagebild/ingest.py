@@ -628,6 +628,9 @@ class Progress:
 
     def line(self, s: IngestStats, elapsed: float) -> str:
         rate = s.new / elapsed if elapsed > 0 else 0.0
+        if self.label == "reanalyze":       # stored articles: nothing is new, known or a copy
+            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {s.events_new:,} new events "
+                    f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
         return (f"{self.label}: {s.read:,} read | {s.new:,} new | "
                 + (f"{s.updated:,} updated | " if s.updated else "") + f"{s.known:,} known | "
                 f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
