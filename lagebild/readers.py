@@ -40,6 +40,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import csv
+import email.utils
 import gzip
 import io
 import json
@@ -108,6 +109,7 @@ _GZIP, _XZ, _BZ2 = b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh"
 
 _ISO = re.compile(r"\A(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
 _ISO_DATETIME = re.compile(r"\A(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}")
+_RFC822 = re.compile(r"\A(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 _GERMAN = re.compile(r"\A(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\Z")
 _GERMAN_MONTHS = {name: n for n, names in enumerate(
     (("januar", "jänner"), ("februar", "feber"), ("märz",), ("april",), ("mai",), ("juni",), ("juli",),
@@ -120,12 +122,18 @@ def normalize_date(value: Any) -> str | None:
 
     Accepts ``2022``, ``2022-02``, ``2022-02-18``, an ISO timestamp
     (``2022-02-18T10:30:00Z`` -> ``2022-02-18``) and the German ``18.02.2022`` and
-    ``18. Februar 2022``.
+    ``18. Februar 2022``, and the RFC 822 dates of feeds and e-mail (``Tue, 05 Mar 2024 10:00:00
+    +0100`` -> ``2024-03-05``, the day where it was written).
     Impossible dates (``2022-02-30``, month 13) give None.
     """
     if value is None:
         return None
     s = str(value).strip()
+    if _RFC822.match(s):            # "Tue, 05 Mar 2024 10:00:00 +0100", as feeds give it: its own day
+        try:
+            return email.utils.parsedate_to_datetime(s).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            return None
     m = _ISO_DATETIME.match(s)
     if m:
         s = m.group(1)

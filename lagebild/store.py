@@ -1089,27 +1089,23 @@ def check_period(since: str | None, until: str | None) -> None:
                          f"-- swap them")
 
 
-_GERMAN_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _FILTER_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")   # what a date filter may say
 
 
 def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
-    """First and last day of YYYY, YYYY-MM, YYYY-Www (an ISO week, Monday to Sunday), YYYY-MM-DD
-    (the calendar spans of ``merge.date_range``, the one reading of a date value) or DD.MM.YYYY
-    (raises StoreError otherwise)."""
+    """First and last day of YYYY, YYYY-MM, YYYY-Www (an ISO week, Monday to Sunday) or YYYY-MM-DD
+    (the calendar spans of ``merge.date_range``, the one reading of a date value), or of a day
+    as the readers read an article's date (``readers.normalize_date``: DD.MM.YYYY, "18. Februar
+    2022", an RFC 822 date); raises StoreError otherwise."""
     from .merge import date_range
+    from .readers import normalize_date
     v = value.strip()
-    try:
-        if m := _GERMAN_DAY.match(v):
-            d = _dt.date(int(m[3]), int(m[2]), int(m[1]))
-            return d, d
-    except ValueError:
-        pass
-    else:
-        span = date_range(v) if _FILTER_DATE.fullmatch(v) else None
-        if span is not None:
-            return span
-    raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY")
+    iso = v if _FILTER_DATE.fullmatch(v) else normalize_date(v)
+    span = date_range(iso) if iso else None
+    if span is not None:
+        return span
+    raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD, DD.MM.YYYY "
+                     f"or '18. Februar 2022'")
 
 
 def to_json(value: Any) -> str | None:

@@ -572,3 +572,11 @@ def test_a_saved_feed_file_is_read_item_by_item(tmp_path):
     assert [(a.text, a.dct, a.url, a.source) for a in arts] == [
         ("Polen kritisierte am Dienstag Belarus scharf.", "2024-03-05", "http://news.test/1", "Tagesblatt")]
     assert len(problems) == 1 and "no text" in str(problems[0]) and "<" not in arts[0].text
+
+
+def test_an_rfc_822_date_is_read_as_its_own_day():
+    """Feeds write dates this way; a JSON Lines export of them lost the date (a new-user probe)."""
+    from lagebild.readers import normalize_date
+    assert normalize_date("Tue, 05 Mar 2024 23:30:00 -0500") == "2024-03-05"
+    assert normalize_date("5 Mar 2024 10:00 GMT") == "2024-03-05"
+    assert normalize_date("Tue, 31 Feb 2024 10:00:00 +0000") is None

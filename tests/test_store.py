@@ -313,7 +313,9 @@ def test_a_period_that_ends_before_it_starts_is_refused(filled):
 
 
 @pytest.mark.parametrize("value,first,last", [("2025-W11", "2025-03-10", "2025-03-16"),
-                                              ("12.03.2025", "2025-03-12", "2025-03-12")])
+                                              ("12.03.2025", "2025-03-12", "2025-03-12"),
+                                              ("12. März 2025", "2025-03-12", "2025-03-12"),
+                                              ("Wed, 12 Mar 2025 23:30:00 +0100", "2025-03-12", "2025-03-12")])
 def test_date_bounds_of_a_week_and_a_german_day(value, first, last):
     a, b = date_bounds(value)
     assert (a.isoformat(), b.isoformat()) == (first, last)
