@@ -74,3 +74,13 @@ def test_the_content_is_no_fact(coder, text, kept, no_fact):
     if kept is not None:
         typ, src, _ = kept        # the demand's or the threat's own event stays
         assert any(e.type == typ and src in {p.code for p in e.source} for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_meeting_that_is_not_planned_is_no_fact(coder):
+    """"Ein Treffen ... ist nicht geplant": negated for the learned coder too, also where the rules
+    found no sides to agree with (a new-user probe: an asserted CONSULT)."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="n", text="Ein Treffen mit dem ungarischen Ministerpräsidenten Viktor Orbán ist "
+                                      "dagegen nicht geplant, sagte ein Sprecher des Kanzlers.", dct="2024-05-06")).events
+    assert not [e for e in evs if e.type == "CONSULT" and e.factuality in ("asserted", "planned")], evs

@@ -14,6 +14,7 @@ from ..errors import ModelError
 from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
+from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                promised, rejected_report,
                                denied_report)
@@ -299,8 +300,13 @@ class LearnedCoder:
                 fact = "hypothetical"    # "wies Berichte zurück, wonach ...", "Berichte über ...": no fact
             elif tr.type != "AGREE" and promised(clause, self.lex):
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
-        if fact in ("asserted", "planned") and negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt):
-            fact = "negated"    # "Die USA werden keine Truppen schicken": no plan either
+        if fact in ("asserted", "planned") and (
+                negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
+                or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
+                    and occurrence_negated(clause.lowers, self.lex))):
+            # "Die USA werden keine Truppen schicken": no plan either; "Ein Treffen ... ist nicht
+            # geplant", "fand nicht statt": the clause's event noun, also where the rules found no sides
+            fact = "negated"
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
