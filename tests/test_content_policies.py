@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.events.clauses import demanded, rejected_report, split_clauses, threatened_with
+from lagebild.events.clauses import (criticised_or_rejected, demanded, rejected_report, split_clauses,
+                                     threatened_with)
 from lagebild.events.cues import load_cues
 from lagebild.records import Article
 from lagebild.text import segment, tokenize
@@ -33,6 +34,7 @@ def clause_at(text: str, word: str):
     ("Die Bundesregierung hat am Montag harte Sanktionen gegen Belarus gefordert.", "Sanktionen", "SANCTION", True),
     ("Der Angriff forderte zehn Todesopfer.", "Angriff", "ASSAULT", False),     # the subject: "claimed lives"
     ("Nach dem Angriff forderte Polen Sanktionen.", "Angriff", "ASSAULT", False),  # a time, not the demand
+    ("Polen forderte angesichts des Angriffs Sanktionen.", "Angriffs", "ASSAULT", False),   # a genitive
     ("Polen forderte Verhandlungen.", "Verhandlungen", "REQUEST", False),       # the demand itself
     ("Die EU hat Israel zu mehr Hilfe aufgefordert.", "Hilfe", "AID", True),
 ])
@@ -50,6 +52,17 @@ def test_what_a_demand_asks_for(text, word, typ, expected):
 def test_what_a_threat_threatens_with(text, word, typ, expected):
     c, n, lex = clause_at(text, word)
     assert threatened_with(c, n, lex, typ) is expected
+
+
+@pytest.mark.parametrize("text, word, typ, expected", [
+    ("Erdoğan hatte die Unterstützung der USA für Israel scharf kritisiert.", "Unterstützung", "SUPPORT", True),
+    ("Moskau wies den Vorschlag einer Waffenruhe zurück.", "Vorschlag", "AGREE", True),
+    ("Moskau wies die Vorwürfe zurück.", "Vorwürfe", "REJECT", False),       # the verb's own type
+    ("Nach dem Angriff kritisierte die EU Russland.", "Angriff", "ASSAULT", False),   # a time, no object
+])
+def test_what_a_criticism_or_rejection_is_about(text, word, typ, expected):
+    c, n, lex = clause_at(text, word)
+    assert criticised_or_rejected(c, n, lex, typ) is expected
 
 
 def test_a_rejected_report_and_a_confirmed_one():

@@ -23,7 +23,8 @@ import numpy as np
 
 from ..actors import Mention, attribute_of
 from ..events import lemma
-from ..events.clauses import (CALLED_TYPES, RECIPROCAL, content_of_claim, demanded, refused, split_clauses,
+from ..events.clauses import (CALLED_TYPES, RECIPROCAL, content_of_claim, criticised_or_rejected, demanded, refused,
+                               split_clauses,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
@@ -297,7 +298,11 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         return True
     if not t.is_cap:
         return False
-    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ)
+    if any(m.start <= t.start < m.end for m in ctx.mentions.get(st.sentence.index, ())):
+        return False        # an actor, not what is demanded or criticised ("machen sich Regierungstruppen
+        #                     und Rebellen gegenseitig verantwortlich": the subject after the verb)
+    return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ) \
+        or criticised_or_rejected(c, n, ctx.lex, typ)
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
