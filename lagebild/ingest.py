@@ -835,9 +835,10 @@ class Ingester:
                     if art.dct and self.store.date_undated(h, art.dct):
                         stats.dated_known += 1      # stored without a date: it takes this one
                     continue
-                if art.doc_id in self.doc_ids and not art.updated:
-                    # another text under a stored id: refused, as the readers refuse it within a run
-                    # (a feed item's new version keeps its id: ``_older_version``)
+                if art.id_given and art.doc_id in self.doc_ids and not art.updated:
+                    # another text under an id the input gave and the store holds: refused, as the
+                    # readers refuse it within a run (an id made up from a file name is no claim;
+                    # a feed item's new version keeps its id: ``_older_version``)
                     report(f"{art.origin or art.doc_id} (article {art.doc_id}): id {art.doc_id!r} is already "
                            f"stored with a different text; this one is skipped -- give each article its "
                            f"own id (the stored one stays)")

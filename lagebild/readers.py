@@ -246,7 +246,7 @@ class _Reader:
         self.on_error(err)
 
     def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
-             source=None, origin: str, path, line=None, date_what="date") -> Article | None:
+             source=None, origin: str, path, line=None, date_what="date", id_given: bool = True) -> Article | None:
         text, bad = clean_text(text)
         # composed characters ("ė", not "e" + a combining dot: what some HTML and macOS files
         # hold), so that names and words match the dictionaries; offsets index this text
@@ -287,7 +287,7 @@ class _Reader:
         if given and (self.o.dct_override or dct is None or _refines(given, dct)):
             dct = given
         self.stats.articles += 1
-        return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title),
+        return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title), id_given=id_given,
                        url=_opt_str(url), source=_opt_str(source), origin=origin)
 
     # -- dispatch
@@ -514,7 +514,7 @@ class _Reader:
             self.problem(what, path=where, hint="remove it or put the article text in it")
             return
         art = self.make(doc_id=self.file_id(stem), text=body, date_value=date_value,
-                        origin=where,
+                        origin=where, id_given=False,
                         path=where, line=1 if m else None, date_what="date header")
         if art is not None:
             yield art
@@ -586,6 +586,10 @@ class _Reader:
         rid = obj.get("id", obj.get("doc_id"))
         doc_id = str(rid) if rid not in (None, "") else default_id
         text = obj.get("text")
+        if text is None and "text" in obj:
+            self.problem("\"text\" is null", path=path, line=line, doc_id=doc_id,
+                         hint="put the article body in the \"text\" field")
+            return None
         if text is None:
             keys = ", ".join(list(obj)[:8]) or "none"
             self.problem(f"no \"text\" field (fields: {keys})", path=path, line=line,
@@ -603,7 +607,7 @@ class _Reader:
         return self.make(doc_id=doc_id, text=text, date_value=date_value,
                          title=obj.get("title"), url=obj.get("url"),
                          source=obj.get("source"), origin=origin, path=path, line=line,
-                         date_what='"date"')
+                         date_what='"date"', id_given=rid not in (None, ""))
 
     # -- JSON
     def read_json(self, path: Path) -> Iterator[Article]:
@@ -678,7 +682,7 @@ class _Reader:
             self.problem(e.what, path=path, hint=e.hint)
             return
         art = self.make(doc_id=art.doc_id, text=art.text, date_value=art.dct,
-                        title=art.title, url=art.url, source=art.source,
+                        title=art.title, url=art.url, source=art.source, id_given=False,
                         origin=str(path), path=path, date_what="page date")
         if art is not None:
             yield art
@@ -897,7 +901,7 @@ class _Reader:
         return self.make(doc_id=doc_id, text=text, date_value=get("date"),
                          title=get("title"), url=get("url"), source=get("source"),
                          origin=f"{path}:{line}", path=path, line=line,
-                         date_what="date column value")
+                         date_what="date column value", id_given=bool(rid))
 
 
 # --------------------------------------------------------------------------- public API

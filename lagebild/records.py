@@ -45,6 +45,7 @@ class Article:
     origin: str | None = None       # file path (and line) it came from, for messages
     country: str | None = None      # where the outlet reports from (ISO 3166 alpha-3): the country of a
                                     # story that names none (``actors.home_country``)
+    id_given: bool = True           # False: the reader made the id up (a file name, a line number)
     updated: str | None = None      # a feed item's last change (UTC, YYYY-MM-DDTHH:MM:SSZ): a later one
                                     # is a new version of the stored item (``feeds.entry_stamp``)
 

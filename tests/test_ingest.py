@@ -849,3 +849,16 @@ def test_another_text_under_a_stored_id_is_refused_as_within_a_run(tmp_path):
         assert (stats.new, stats.errors) == (1, 1)
         assert "id 'x' is already stored with a different text" in messages[0]
         assert store.con.execute("SELECT doc_id FROM articles ORDER BY doc_id").fetchall() == [("x",), ("y",)]
+
+
+def test_ids_made_up_from_file_names_are_no_claim_across_runs(tmp_path):
+    """Only an id the input gave is one article: files named alike on two days are both stored
+    (a review: every later file of a stored name was refused)."""
+    from lagebild.readers import iter_articles
+    db = tmp_path / "days.duckdb"
+    for day, ev in (("day1", "#EV ASSAULT RUS UKR 2022-02-24"), ("day2", "#EV CONSULT USA RUS 2022-02-25")):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "artikel.txt").write_text(ev + "\n", encoding="utf-8")
+        with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+            stats = ing.ingest(iter_articles([str(tmp_path / day)]))
+            assert (stats.new, stats.errors) == (1, 0), day
