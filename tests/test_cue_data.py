@@ -41,3 +41,20 @@ def test_lemmas_of_inflected_and_participle_forms():
     assert lemma("forderte") == "fordern"
     assert lemma("zusammengezogen") == "zusammenziehen"
     assert lemma("einmarschiert") == "einmarschieren"
+
+
+def test_every_class_of_cues_tsv_is_documented_in_its_header():
+    """The header names each class with what it does; the column line is read as the header,
+    not as a cue (a review found the header pasted over)."""
+    import re
+    from pathlib import Path
+
+    import lagebild
+    from lagebild.events.cues import load_cues
+    path = Path(lagebild.__file__).parent / "lang" / "de" / "cues.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith("columns: word\tclass\tnote")
+    documented = {m.group(1) for ln in lines if (m := re.match(r"#\s+(\w+):", ln))}
+    used = {cls for classes in load_cues().cues.values() for cls in classes}
+    assert used <= documented, sorted(used - documented)
+    assert "word" not in load_cues().cues
