@@ -397,7 +397,8 @@ def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
     evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
     assert any(e.type == "ASSAULT" and e.factuality == "asserted" and any(p.code == "RUS" for p in e.source)
                for e in evs)
-    text = ("Bei der ersten Ausgabe des Gipfels im Jahr 2019, so berichtete die Polizei, haben russische "
-            "Soldaten ukrainische Stellungen angegriffen.")
-    evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
-    assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs)
+    for text in ("Bei der ersten Ausgabe des Gipfels im Jahr 2019, so berichtete die Polizei, haben russische "
+                 "Soldaten ukrainische Stellungen angegriffen.",
+                 "Bei der ersten Ausgabe des Gipfels sagte Selenskyj, Russland habe die Ukraine angegriffen."):
+        evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
+        assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), text

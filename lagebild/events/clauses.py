@@ -449,10 +449,16 @@ def _correction_note(c: Clause, lex: Lexicon) -> bool:
     """"In einer früheren Fassung dieses Artikels hieß es": an earlier version (an adjective of
     ``earlier_version`` before a ``version`` noun) and a verb by which it said something."""
     w = c.lowers
-    names = any(lex.is_(b, "version") and lex.is_(re.sub(r"(e|en|er|es|em)$", "", a), "earlier_version")
-                for a, b in zip(w, w[1:]))
-    return names and any(lex.is_(lemma(t.text), "speech") or lex.is_(lemma(t.text), "version_said")
-                         for t in c.tokens if t.text[:1].islower())
+    at = next((n + 1 for n, (a, b) in enumerate(zip(w, w[1:])) if lex.is_(b, "version")
+               and lex.is_(re.sub(r"(e|en|er|es|em)$", "", a), "earlier_version")), None)
+    if at is None:
+        return False
+    verbs = [lemma(t.text) for t in c.tokens if t.text[:1].islower()]
+    if any(lex.is_(v, "version_said") for v in verbs):
+        return True
+    # "In einer früheren Fassung dieses Artikels berichteten wir": a verb of saying with the text
+    # named; not "Bei der ersten Ausgabe des Gipfels sagte Selenskyj"
+    return any(lex.is_(x, "text_noun") for x in w[at + 1:at + 4]) and any(lex.is_(v, "speech") for v in verbs)
 
 
 def retracted(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
