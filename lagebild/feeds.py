@@ -644,19 +644,27 @@ def entry_stamp(entry) -> str | None:
     return None
 
 
+def is_newer(stamp: str | None, stored: str | None) -> bool:
+    """Whether a feed item's stamp (``entry_stamp``) makes it a new version of the stored item:
+    later than the stored one's. An item stored without one (before schema version 5, or from a
+    feed that gave none) is not replaced: its first stamp is only recorded. The one test of
+    feeds and the writer (``Ingester._older_version``)."""
+    return stamp is not None and stored is not None and stamp > stored
+
+
 def _is_known(known_urls, link: str, entry) -> bool:
-    """Whether an item is stored already, in the version the feed gives: a known URL whose
-    stamp (``entry_stamp``) is later than the stored one's is a new version, fetched again.
-    ``known_urls`` may say so by ``updated_of(url)`` (the stored stamp; a plain set of URLs
-    does not)."""
+    """Whether an item is stored already, in the version the feed gives (``is_newer``).
+    ``known_urls`` may tell the stored stamp by ``updated_of(url)`` (a plain set of URLs does
+    not)."""
     if link not in known_urls:
         return False
     updated_of = getattr(known_urls, "updated_of", None)
-    stamp = entry_stamp(entry)
-    if updated_of is None or stamp is None:
+    if updated_of is None:
         return True
-    stored = updated_of(link)
-    return stored is None or stamp <= stored
+    stamp, stored = entry_stamp(entry), updated_of(link)
+    if stored is None and stamp is not None and hasattr(known_urls, "record_stamp"):
+        known_urls.record_stamp(link, stamp)    # from now on a later stamp is a new version
+    return not is_newer(stamp, stored)
 
 
 def _entry_text(entry) -> str:
@@ -872,6 +880,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         if known_urls is not None and link and _is_known(known_urls, link, entry):
             result.skipped_known += 1       # stored before: its page is not fetched again
             continue
+        new_version = known_urls is not None and bool(link) and link in known_urls
         if taken >= max_items:              # the cap counts new items, after the known ones
             left += 1
             continue
@@ -880,7 +889,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
             art = _entry_article(entry, client, feed_url=url, source=source,
                                  fetch_items=fetch_items, min_full_text=min_full_text,
                                  warnings=result.warnings, limits=limits, incomplete=incomplete,
-                                 notes=result.notes)
+                                 notes=result.notes, new_version=new_version)
         except Exception as exc:  # one odd item must not cost the others
             result.warnings.append(
                 f"feed {url}: item {entry.get('link') or entry.get('id') or '?'} failed "
@@ -898,11 +907,14 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
 
 
 def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
-                   limits, incomplete: dict | None = None, notes: list[str] | None = None) -> Article | None:
+                   limits, incomplete: dict | None = None, notes: list[str] | None = None,
+                   new_version: bool = False) -> Article | None:
     """The article of one feed item (its page fetched where the feed gives only a teaser);
     None for an item that is skipped. ``incomplete["left"]`` is set when the item is to be
     tried again on the next poll. ``warnings`` get what lost an item (errors), ``notes`` what
-    an item was stored with (a summary used for a page that failed; default: ``warnings``)."""
+    an item was stored with (a summary used for a page that failed; default: ``warnings``).
+    ``new_version``: the item is stored and the feed says it changed; a page that fails then
+    keeps the stored version (never replaced by the feed's summary) until the next poll."""
     notes = warnings if notes is None else notes
     link = (entry.get("link") or "").strip() or None
     if link and urlparse(link).scheme.lower() not in ("http", "https"):
@@ -940,6 +952,15 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             transient = exc.status is None or exc.status >= 500 or exc.status in (404, 408, 425, 429)
             if incomplete is not None and not text and transient:
                 incomplete["left"] = True       # nothing to store: the item is tried again
+        if not page and new_version:
+            keep = "the stored version is kept; it is tried again on the next poll"
+            if failed_at is not None:
+                warnings[failed_at] += f"; {keep}"
+            else:
+                warnings.append(f"feed {feed_url}: item {link}: changed, but its page gave no text; {keep}")
+            if incomplete is not None:
+                incomplete["left"] = True
+            return None
         if page:
             p_text, p_title, p_date, _ = page
             p_text = paragraphs_from_lines(p_text or "")

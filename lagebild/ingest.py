@@ -831,7 +831,7 @@ class Ingester:
                 if h in hashes:
                     stats.known += 1
                     if art.url and art.updated:     # a feed item changed, its text did not
-                        self.store.note_updated(art.url, art.updated)
+                        self.store.note_updated(art.url, art.updated, content_hash=h)
                     if art.dct and self.store.date_undated(h, art.dct):
                         stats.dated_known += 1      # stored without a date: it takes this one
                     continue
@@ -908,16 +908,17 @@ class Ingester:
                 batch.clear()
 
     # -- the writer ---------------------------------------------------------------------
-    def _older_version(self, art: Article) -> tuple[int, int | None] | None:
-        """``(article_id, near_duplicate_of)`` of the stored article ``art`` is a new version
+    def _older_version(self, art: Article) -> tuple[int, int | None, str] | None:
+        """``(article_id, near_duplicate_of, content_hash)`` of the stored article ``art`` is a new version
         of: a feed item at a stored URL whose stamp (``Article.updated``) is later than the
-        stored one's (or the stored one has none). None for anything else."""
+        stored one's (``feeds.is_newer``). None for anything else."""
+        from .feeds import is_newer
         if not (art.url and art.updated):
             return None
         known = self.store.url_version(art.url)
-        if known is None or (known[2] is not None and art.updated <= known[2]):
+        if known is None or not is_newer(art.updated, known[2]):
             return None
-        return known[0], known[1]
+        return known[0], known[1], known[3]
 
     def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:
         lsh = self._ensure_lsh()
@@ -969,7 +970,7 @@ class Ingester:
             if not dct and stored is None:
                 stats.undated += 1
             if prior is not None:
-                aid, dup_of = prior
+                aid, dup_of = prior[:2]
                 updates.append({"article_id": aid, "n_events": len(doc.events),
                                 "warnings": to_json(doc.warnings) if doc.warnings else None,
                                 "analyzer_version": self.analyzer_version})
@@ -978,6 +979,7 @@ class Ingester:
                                        dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now)
                     mh_rows.append({"article_id": aid, "signature": r.signature})
                     stats.updated += 1
+                    self.hashes.discard(prior[2])   # the old text is gone: it may come back
             else:
                 aid = self._next_article
                 self._next_article += 1
@@ -1275,6 +1277,10 @@ class _KnownUrls:
         """When the stored version of the item at ``url`` last changed (None: not said)."""
         known = self.store.url_version(url)
         return known[2] if known else None
+
+    def record_stamp(self, url: str, stamp: str) -> None:
+        """The first stamp of an item stored without one (before schema version 5)."""
+        self.store.note_updated(url, stamp)
 
 
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,

@@ -542,15 +542,15 @@ class Store:
                 return out
             out.update(r[0] for r in chunk)
 
-    def url_version(self, url: str) -> tuple[int, int | None, str | None] | None:
-        """The stored article with this URL as ``(article_id, near_duplicate_of, updated)``
-        (the latest stored one, if several), or None."""
-        rows = self.con.execute("SELECT article_id, near_duplicate_of, updated FROM articles "
+    def url_version(self, url: str) -> tuple[int, int | None, str | None, str] | None:
+        """The stored article with this URL as ``(article_id, near_duplicate_of, updated,
+        content_hash)`` (the latest stored one, if several), or None."""
+        rows = self.con.execute("SELECT article_id, near_duplicate_of, updated, content_hash FROM articles "
                                 "WHERE url = ? ORDER BY article_id DESC LIMIT 1", [url]).fetchall()
         if not rows:
             return None
-        aid, dup_of, updated = rows[0]
-        return int(aid), (None if dup_of is None else int(dup_of)), updated
+        aid, dup_of, updated, h = rows[0]
+        return int(aid), (None if dup_of is None else int(dup_of)), updated, h
 
     def date_undated(self, content_hash: str, dct: str) -> bool:
         """Give the stored article of this text the date ``dct`` if it has none (the user gave one
@@ -562,13 +562,16 @@ class Store:
                                 "AND dct IS NULL RETURNING article_id", [dct, content_hash]).fetchall()
         return bool(rows)
 
-    def note_updated(self, url: str, updated: str) -> None:
-        """Record that the feed item at ``url`` changed at ``updated`` (its new version had
-        the stored text), so that the next poll does not fetch it again."""
+    def note_updated(self, url: str, updated: str, content_hash: str | None = None) -> None:
+        """Record that the feed item at ``url`` changed at ``updated`` (its new version had the
+        stored text: ``content_hash``, when given, must be the text stored at that URL), so that
+        the next poll does not fetch it again."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
+        same = " AND content_hash = ?" if content_hash is not None else ""
         self.con.execute("UPDATE articles SET updated = ? WHERE url = ? AND "
-                         "(updated IS NULL OR updated < ?)", [updated, url, updated])
+                         f"(updated IS NULL OR updated < ?){same}",
+                         [updated, url, updated] + ([content_hash] if content_hash is not None else []))
 
     def has_url(self, url: str) -> bool:
         """Whether an article with this URL is stored (feed items already fetched)."""
@@ -650,6 +653,9 @@ class Store:
                                      u["dct"], u["updated"], u["batch_id"], u["ingested_at"],
                                      u["article_id"]])
                         con.execute("DELETE FROM article_minhash WHERE article_id = ?",
+                                    [u["article_id"]])
+                        # its copies told the old text: `reanalyze` redoes them against the new one
+                        con.execute("UPDATE articles SET analyzer_version = NULL WHERE near_duplicate_of = ?",
                                     [u["article_id"]])
             for table, rows in (("articles", articles), ("article_minhash", minhashes),
                                 ("actors", actors), ("quotes", quotes),

@@ -99,3 +99,67 @@ def test_entry_stamp_reads_atom_updated_and_rss_pubdate_in_utc():
     bare = feedparser.parse(b'<rss version="2.0"><channel><item><link>http://x/1</link>'
                             b'</item></channel></rss>').entries[0]
     assert entry_stamp(bare) is None
+
+
+def _serve_status(feed: dict, seen: list):
+    def handler(request):
+        seen.append(request.url.path)
+        if request.url.path == "/feed":
+            return httpx.Response(200, stream=httpx.ByteStream(_atom(feed["updated"])),
+                                  headers={"content-type": "application/atom+xml"})
+        if feed.get("page_status", 200) != 200:
+            return httpx.Response(feed["page_status"], stream=httpx.ByteStream(b"busy"))
+        return httpx.Response(200, stream=httpx.ByteStream(_page(feed["line"])),
+                              headers={"content-type": "text/html; charset=utf-8"})
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_a_changed_item_whose_page_fails_keeps_the_stored_version(tmp_path):
+    """Never the feed's teaser over a stored article: the page is tried again on the next poll
+    (a review: a 503 replaced the article by its summary and recorded the stamp)."""
+    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
+    seen: list[str] = []
+    kw = dict(KW, retries=0)
+    with _serve_status(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
+            Ingester(store, analyzer=SPEC) as ing:
+        ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+        feed.update(updated="2026-03-01T12:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01", page_status=503)
+        s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+        assert s2.updated == 0 and any("stored version is kept" in w for w in r2.warnings)
+        assert "ASSAULT" in store.con.execute("SELECT text FROM articles").fetchall()[0][0]
+        feed["page_status"] = 200
+        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+        assert s3.updated == 1           # the next poll gets it
+        assert "MOBILIZE" in store.con.execute("SELECT text FROM articles").fetchall()[0][0]
+
+
+def test_a_version_that_goes_back_to_an_earlier_text_is_applied(tmp_path):
+    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
+    seen: list[str] = []
+    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
+            Ingester(store, analyzer=SPEC) as ing:
+        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        feed.update(updated="2026-03-01T11:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01")
+        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        feed.update(updated="2026-03-01T12:00:00Z", line="#EV ASSAULT RUS UKR 2026-03-01")   # reverted
+        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert s3.updated == 1
+        assert "ASSAULT" in store.con.execute("SELECT text FROM articles").fetchall()[0][0]
+
+
+def test_an_item_stored_without_a_stamp_takes_its_first_one_and_then_updates(tmp_path):
+    """An item stored before schema version 5 has no stamp: the first poll records the feed's,
+    a later one is a new version."""
+    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
+    seen: list[str] = []
+    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
+            Ingester(store, analyzer=SPEC) as ing:
+        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        store.con.execute("UPDATE articles SET updated = NULL")        # as an old store has it
+        seen.clear()
+        s2, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert seen == ["/feed"] and s2.updated == 0
+        assert store.con.execute("SELECT updated FROM articles").fetchall() == [("2026-03-01T10:00:00Z",)]
+        feed.update(updated="2026-03-02T08:00:00Z", line="#EV MOBILIZE RUS - 2026-03-02")
+        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+        assert s3.updated == 1
