@@ -106,9 +106,13 @@ class _Body:
 class _FetchFailed(Exception):
     """One URL could not be fetched; the message is the warning text."""
 
-    def __init__(self, message: str, status: int | None = None):
+    def __init__(self, message: str, status: int | None = None, transient: bool | None = None):
         super().__init__(message)
         self.status = status
+        # whether the next poll may not meet it: a timeout, a connection failure, a 5xx, 429 or a
+        # 404 of a page not online yet -- not a refused host, a bad URL or a redirect loop
+        self.transient = (status is None or status >= 500 or status in (404, 408, 425, 429)) \
+            if transient is None else transient
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -265,10 +269,10 @@ def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: 
             last = f"{what} {url}: connection failed ({type(exc).__name__}: {exc})"
             last_status = None
         except httpx.InvalidURL as exc:
-            raise _FetchFailed(f"{what} {url}: invalid URL ({exc})") from None
+            raise _FetchFailed(f"{what} {url}: invalid URL ({exc})", transient=False) from None
         except httpx.RequestError as exc:  # too many redirects, undecodable body, ...
             raise _FetchFailed(f"{what} {url}: failed ({type(exc).__name__}: {exc})",
-                               last_status) from None
+                               last_status, transient=False) from None
         finally:
             alarm.stop()
         if attempt < retries:
@@ -349,7 +353,7 @@ def _open(client, url, headers, deadline, total, what, allow_private, resolver, 
         why = url_refusal(current, allow_private=allow_private, resolver=resolver)
         if why:
             prefix = "" if current == url else f"redirect to {current}: "
-            raise _FetchFailed(f"{what} {url}: {prefix}{why}")
+            raise _FetchFailed(f"{what} {url}: {prefix}{why}", transient=False)
         request = client.build_request("GET", current, headers=headers,
                                        timeout=_timeout_left(client, deadline, total, what, url))
         resp = client.send(request, stream=True, follow_redirects=False)
@@ -359,7 +363,7 @@ def _open(client, url, headers, deadline, total, what, allow_private, resolver, 
             current = target
             continue
         return _Closing(resp), current
-    raise _FetchFailed(f"{what} {url}: more than {max_redirects} redirects; gave up")
+    raise _FetchFailed(f"{what} {url}: more than {max_redirects} redirects; gave up", transient=False)
 
 
 class _Closing:
@@ -949,7 +953,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         except _FetchFailed as exc:
             failed_at = len(warnings)
             warnings.append(str(exc))
-            transient = exc.status is None or exc.status >= 500 or exc.status in (404, 408, 425, 429)
+            transient = exc.transient
             if incomplete is not None and not text and transient:
                 incomplete["left"] = True       # nothing to store: the item is tried again
         if not page and new_version:

@@ -86,3 +86,20 @@ def test_an_item_linking_to_no_html_page_is_one_message_and_keeps_the_feed_s_eta
     (msg,) = [w for w in res.warnings if "/1" in w]
     assert "not an HTML page" in msg and "item skipped" in msg and "tried again" not in msg
     assert res.etag == '"v1"'
+
+
+def test_an_item_on_a_refused_host_is_not_retried_on_every_poll():
+    """A refused private host is no failure that passes: the feed's ETag is kept (a review)."""
+    from lagebild.feeds import fetch_feed
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title><item><title>T</title>'
+           b'<link>http://intern.test/1</link><description>Kurz.</description></item></channel></rss>')
+
+    def handler(request):
+        return httpx.Response(200, stream=httpx.ByteStream(rss),
+                              headers={"content-type": "application/rss+xml", "etag": '"v1"'})
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        res = fetch_feed("http://news.test/feed", client=client,
+                         resolver=lambda host: ["10.0.0.5"] if host == "intern.test" else ["93.184.216.34"])
+    (msg,) = [w for w in res.warnings if "intern.test" in w]
+    assert "item skipped" in msg and "tried again" not in msg and res.etag == '"v1"'
