@@ -587,6 +587,7 @@ class IngestStats:
     new: int = 0                  # articles analysed and stored
     updated: int = 0              # of them, new versions of stored feed items (their text replaced)
     undated: int = 0              # of them, without a document date (relative dates left unresolved)
+    undated_feed_items: int = 0   # of those, feed items (the feed gave no date; --dct is for files)
     dated_known: int = 0          # known articles stored without a date that took the date given now
     near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
     events_new: int = 0           # canonical events created
@@ -969,6 +970,8 @@ class Ingester:
             prior = stored[h] if stored is not None else self._older_version(art)
             if not dct and stored is None:
                 stats.undated += 1
+                if is_url(art.origin or ""):
+                    stats.undated_feed_items += 1
             if prior is not None:
                 aid, dup_of = prior[:2]
                 updates.append({"article_id": aid, "n_events": len(doc.events),
@@ -1375,7 +1378,7 @@ def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:
-    for f in ("read", "known", "new", "updated", "undated", "dated_known", "near_duplicates", "events_new", "events_merged",
+    for f in ("read", "known", "new", "updated", "undated", "undated_feed_items", "dated_known", "near_duplicates", "events_new", "events_merged",
               "mentions", "errors", "batches", "seconds", "analysis_seconds"):
         setattr(total, f, getattr(total, f) + getattr(s, f))
     total.error_messages.extend(s.error_messages[:100])
@@ -1391,10 +1394,14 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                      f"{stats.near_duplicates:,} near-duplicates), {stats.events_new:,} new "
                      f"events, {stats.events_merged:,} merged into known events, "
                      f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
-        if stats.undated:
-            lines.append(f"{stats.undated:,} new article(s) had no document date: their relative dates "
+        files = stats.undated - stats.undated_feed_items
+        if files:
+            lines.append(f"{files:,} new article(s) from files had no document date: their relative dates "
                          f"('am Montag') are left unresolved and their events undated -- give --dct DATE "
                          f"and run the same ingest again (known articles take it), then `lagebild reanalyze`.")
+        if stats.undated_feed_items:
+            lines.append(f"{stats.undated_feed_items:,} new feed item(s) had no date (neither the feed nor "
+                         f"the page gave one): their relative dates are left unresolved.")
         if stats.dated_known:
             lines.append(f"{stats.dated_known:,} stored article(s) without a date took the one given; "
                          f"`lagebild reanalyze --db FILE` dates their events.")

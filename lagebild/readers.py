@@ -698,8 +698,8 @@ class _Reader:
                          hint="split it, or give the feed's URL to lagebild ingest")
             return
         arts, warnings = feed_file_articles(data, str(path))
-        for w in warnings:
-            self.problem(w.split(": ", 1)[-1], path=path, skipped=False)
+        for w in warnings:      # an item lost ("...; skipped") is an error, the rest warnings
+            self.problem(w.split(": ", 1)[-1], path=path, skipped="skipped" in w)
         if not arts:
             self.problem("no RSS/Atom item with text in this XML file", path=path,
                          hint="an item needs a description or content; a feed's URL given to "

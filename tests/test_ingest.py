@@ -821,7 +821,7 @@ def test_an_undated_article_is_said_and_takes_a_date_given_later(tmp_path):
     db = tmp_path / "n.duckdb"
     runner = CliRunner()
     r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--analyzer", "lagebild.pipeline:rules_analyzer"])
-    assert r.exit_code == 0 and "1 new article(s) had no document date" in r.output, r.output
+    assert r.exit_code == 0 and "1 new article(s) from files had no document date" in r.output, r.output
     r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--dct", "2024-03-07",
                              "--analyzer", "lagebild.pipeline:rules_analyzer"])
     assert r.exit_code == 0 and "1 stored article(s) without a date took the one given" in r.output, r.output

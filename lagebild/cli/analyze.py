@@ -119,8 +119,8 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
     """Analyze German articles: actors, events, quotes and dates.
 
     INPUTS are files or folders: seed-format text (first line ' date YYYY-MM[-DD] ' or 'date: ...'),
-    plain UTF-8 text, JSON Lines (id, text, date, title, url), CSV, HTML; '-' reads
-    standard input. Unreadable inputs are reported on stderr (file, line, what to
+    plain UTF-8 text, JSON Lines (id, text, date, title, url), CSV, HTML, a saved RSS/Atom
+    file (one article per item); '-' reads standard input. Unreadable inputs are reported on stderr (file, line, what to
     do) and the others still processed; an article whose analysis fails is reported
     and skipped. Exit status (as for ingest): 0 all read and analyzed, 1 nothing read
     or analyzed, 2 some inputs skipped or some articles failed. Long articles are analyzed in bounded pieces (cost linear in

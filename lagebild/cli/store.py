@@ -263,11 +263,14 @@ def ingest_cmd(inputs, db, **o):
 
     INPUTS are files, folders (read recursively), '-' for stdin, or http(s) URLs
     of RSS/Atom feeds: plain text or seed-format files (first line 'date
-    YYYY-MM-DD'), JSON Lines, CSV, HTML pages. Known texts (same normalised
-    text) are skipped before analysis, so running the same command twice adds
-    nothing; near-duplicates are linked; mentions of the same happening in
-    different articles are merged into one event with its numbers of mentions,
-    articles and sources. Each batch is one transaction: after a crash or
+    YYYY-MM-DD'), JSON Lines, CSV, HTML pages, saved RSS/Atom files. Known texts
+    (same normalised text) are skipped before analysis, so running the same
+    command twice adds no article (with --dct it dates stored articles that
+    have no date); another text under an id the input gave and the store holds
+    is refused; a feed item the feed marks as changed (later Atom updated or RSS
+    pubDate) replaces its stored version, events included. Near-duplicates are
+    linked; mentions of the same happening in different articles are merged
+    into one event with its numbers of mentions, articles and sources. Each batch is one transaction: after a crash or
     Ctrl-C, rerun the same command. Prints a short situation summary at the end.
 
     Exit status: 0 when everything was read (also when nothing was new), 1 when
