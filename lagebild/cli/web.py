@@ -115,6 +115,8 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds,
                      watch_kw={"allow_private": True} if allow_private_hosts else None)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    if ":" in shown:
+        shown = f"[{shown}]"            # an IPv6 address in a URL
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     mode = f"live, polling {len(watch_urls)} feed(s) every {every}" if watch_urls else "read-only"
     click.echo(f"lagebild: serving {db} ({mode}) at {url}  (Ctrl-C to stop)", err=False)
@@ -142,7 +144,8 @@ def _bound_socket(host: str, port: int):
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
         raise click.ClickException(f"--host {host}: not an address of this machine ({exc.strerror})") from None
-    family, _, _, _, addr = infos[0]
+    # a host name that has both: IPv4, as uvicorn binds it
+    family, _, _, _, addr = sorted(infos, key=lambda i: i[0] != socket.AF_INET)[0]
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
