@@ -147,6 +147,12 @@ def _parquet(store: Store, out: Path, where: str, params: list, filtered: bool =
                               FROM events WHERE {where} ORDER BY event_date, event_id)
                         TO {_q(new_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
         new_dir.mkdir(exist_ok=True)
+        if not any(new_dir.rglob("*.parquet")):
+            # no event matched: one empty file with the columns, so that readers of
+            # events/*/*.parquet get an empty table, not "no files found"
+            (new_dir / "month=none").mkdir()
+            con.execute(f"COPY (SELECT * EXCLUDE (month) FROM events WHERE false) "
+                        f"TO {_q(new_dir / 'month=none' / 'data_0.parquet')} (FORMAT parquet)")
         if ev_dir.exists():
             old = tmp / "old"
             ev_dir.rename(old)          # only lagebild's own files are in it (checked above)

@@ -198,3 +198,12 @@ def test_plover_record_has_a_magnitude_key_also_without_a_number():
     rec = plover_record({"event_id": 4, "type": "MOBILIZE", "magnitude_value": 100000,
                          "magnitude_unit": "soldiers", "magnitude_qualifier": "more_than"})
     assert rec["magnitude"] == {"value": 100000, "unit": "soldiers", "qualifier": "more_than"}
+
+
+def test_a_parquet_export_without_matching_events_has_an_empty_events_table(db, tmp_path):
+    """events/*/*.parquet is readable also when nothing matched (a new-user probe: no files)."""
+    import duckdb
+    _export(db, tmp_path / "none", "parquet", since="2030")
+    con = duckdb.connect()
+    rel = con.execute(f"SELECT * FROM read_parquet('{tmp_path / 'none'}/events/*/*.parquet', hive_partitioning=1)")
+    assert rel.fetchall() == [] and "event_id" in [d[0] for d in rel.description]
