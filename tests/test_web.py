@@ -146,6 +146,7 @@ def test_factuality_all_on_the_pages_is_every_factuality(client):
     ("factuality=maybe", "factuality"), ("min_sources=0", "min_sources"),
     ("min_sources=abc", "min_sources"), ("actor=RUS;DROP TABLE events", "actor"),
     ("type=assault'--", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
+    ("since=2024&since=2023", "since"), ("actor=RUS&actor=UKR", "actor"),
 ])
 def test_bad_filter_values_get_a_clear_400(client, query, name):
     r = client.get("/overview.json?" + query)

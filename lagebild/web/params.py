@@ -124,7 +124,14 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
 
 
 def event_filter(qp: Mapping[str, str]) -> EventFilter:
-    """The shared filters: since, until, actor, type, factuality, min_sources."""
+    """The shared filters: since, until, actor, type, factuality, min_sources (each once: a
+    second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR")."""
+    getlist = getattr(qp, "getlist", None)
+    for name in ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort"):
+        values = getlist(name) if getlist else []
+        if len(values) > 1:
+            raise BadParam(name, "&".join(f"{name}={v}" for v in values),
+                           "give it once (a list of actors, types or factualities: comma-separated)")
     since, until = date(qp.get("since"), "since"), date(qp.get("until"), "until")
     if empty_period(since, until):
         raise BadParam("until", until, f"must not be before since={since}")
