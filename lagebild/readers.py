@@ -659,20 +659,23 @@ class _Reader:
             if art is not None:
                 yield art
 
-    # -- HTML
-    def read_html(self, path: Path) -> Iterator[Article]:
+    def read_capped(self, path: Path, what: str, hint: str) -> bytes | None:
+        """A file read whole, at most MAX_HTML_BYTES (a larger one is reported: None)."""
         if not _compressed(path) and path.stat().st_size > MAX_HTML_BYTES:
-            self.problem(f"HTML page is {path.stat().st_size / 1e6:.0f} MB, more than "
-                         f"{MAX_HTML_BYTES // 2**20} MiB", path=path,
-                         hint="save the article text instead of the page")
-            return
+            self.problem(f"{what} is {path.stat().st_size / 1e6:.0f} MB, more than "
+                         f"{MAX_HTML_BYTES // 2**20} MiB", path=path, hint=hint)
+            return None
         with _open_binary(path) as f:
             data = f.read(MAX_HTML_BYTES + 1)
         if len(data) > MAX_HTML_BYTES:
-            self.problem(f"HTML page is more than {MAX_HTML_BYTES // 2**20} MiB", path=path,
-                         hint="save the article text instead of the page")
-            return
-        if self.binary_problem(data[:8192], path):
+            self.problem(f"{what} is more than {MAX_HTML_BYTES // 2**20} MiB", path=path, hint=hint)
+            return None
+        return data
+
+    # -- HTML
+    def read_html(self, path: Path) -> Iterator[Article]:
+        data = self.read_capped(path, "HTML page", "save the article text instead of the page")
+        if data is None or self.binary_problem(data[:8192], path):
             return
         try:
             art = article_from_html(data, doc_id=self.file_id(_stem(path.name)),
@@ -691,11 +694,8 @@ class _Reader:
         """A saved RSS/Atom file: one article per item, from the item's own text (its page is not
         fetched: give the feed's URL to ingest for that)."""
         from .feeds import feed_file_articles
-        with _open_binary(path) as f:
-            data = f.read(MAX_HTML_BYTES + 1)
-        if len(data) > MAX_HTML_BYTES:
-            self.problem(f"feed file is more than {MAX_HTML_BYTES // 2**20} MiB", path=path,
-                         hint="split it, or give the feed's URL to lagebild ingest")
+        data = self.read_capped(path, "feed file", "split it, or give the feed's URL to lagebild ingest")
+        if data is None:
             return
         arts, warnings = feed_file_articles(data, str(path))
         for w in warnings:      # an item lost ("...; skipped") is an error, the rest warnings

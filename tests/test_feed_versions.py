@@ -33,11 +33,14 @@ def _page(line: str) -> bytes:
 
 
 def _serve(feed: dict, seen: list):
+    """The feed and its item's page; ``feed["page_status"]`` other than 200 makes the page fail."""
     def handler(request):
         seen.append(request.url.path)
         if request.url.path == "/feed":
             return httpx.Response(200, stream=httpx.ByteStream(_atom(feed["updated"])),
                                   headers={"content-type": "application/atom+xml"})
+        if feed.get("page_status", 200) != 200:
+            return httpx.Response(feed["page_status"], stream=httpx.ByteStream(b"busy"))
         return httpx.Response(200, stream=httpx.ByteStream(_page(feed["line"])),
                               headers={"content-type": "text/html; charset=utf-8"})
     return httpx.Client(transport=httpx.MockTransport(handler))
@@ -101,26 +104,13 @@ def test_entry_stamp_reads_atom_updated_and_rss_pubdate_in_utc():
     assert entry_stamp(bare) is None
 
 
-def _serve_status(feed: dict, seen: list):
-    def handler(request):
-        seen.append(request.url.path)
-        if request.url.path == "/feed":
-            return httpx.Response(200, stream=httpx.ByteStream(_atom(feed["updated"])),
-                                  headers={"content-type": "application/atom+xml"})
-        if feed.get("page_status", 200) != 200:
-            return httpx.Response(feed["page_status"], stream=httpx.ByteStream(b"busy"))
-        return httpx.Response(200, stream=httpx.ByteStream(_page(feed["line"])),
-                              headers={"content-type": "text/html; charset=utf-8"})
-    return httpx.Client(transport=httpx.MockTransport(handler))
-
-
 def test_a_changed_item_whose_page_fails_keeps_the_stored_version(tmp_path):
     """Never the feed's teaser over a stored article: the page is tried again on the next poll
     (a review: a 503 replaced the article by its summary and recorded the stamp)."""
     feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
     seen: list[str] = []
     kw = dict(KW, retries=0)
-    with _serve_status(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
+    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
             Ingester(store, analyzer=SPEC) as ing:
         ingest_feed(ing, "http://news.test/feed", client=client, **kw)
         feed.update(updated="2026-03-01T12:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01", page_status=503)
