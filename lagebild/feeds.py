@@ -622,30 +622,28 @@ def _entry_date(entry) -> str | None:
         d = _date_from_string(entry.get(key))
         if d:
             return d
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        st = entry.get(key)
-        if st:
-            try:
-                return time.strftime("%Y-%m-%d", st)
-            except (OverflowError, ValueError, TypeError):
-                continue
-    return None
+    return next((d for key in ("published_parsed", "updated_parsed", "created_parsed")
+                 if (d := _strftime(entry.get(key), "%Y-%m-%d"))), None)
+
+
+def _strftime(st, fmt: str) -> str | None:
+    """A feedparser time (a UTC struct_time) as text; None for none or a broken one."""
+    if not st:
+        return None
+    try:
+        return time.strftime(fmt, st)
+    except (OverflowError, ValueError, TypeError):
+        return None
 
 
 def entry_stamp(entry) -> str | None:
     """When the feed says the item last changed, in UTC (YYYY-MM-DDTHH:MM:SSZ): Atom's
     ``updated``, else RSS's ``pubDate`` (a republished item gets a new one); None without.
     A stamp later than the stored one makes a known item a new version (a correction)."""
-    for key in ("updated_parsed", "published_parsed"):
-        if not dict.__contains__(entry, key.split("_")[0]):
-            continue        # feedparser falls back from "updated" to "published": not a stamp
-        st = entry.get(key)
-        if st:
-            try:
-                return time.strftime("%Y-%m-%dT%H:%M:%SZ", st)
-            except (OverflowError, ValueError, TypeError):
-                continue
-    return None
+    # (feedparser falls back from "updated" to "published": only a key the entry has counts)
+    return next((d for key in ("updated_parsed", "published_parsed")
+                 if dict.__contains__(entry, key.split("_")[0])
+                 and (d := _strftime(entry.get(key), "%Y-%m-%dT%H:%M:%SZ"))), None)
 
 
 def is_newer(stamp: str | None, stored: str | None) -> bool:
