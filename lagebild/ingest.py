@@ -474,7 +474,7 @@ def _plugin_instance(cls, spec):
 # -- dates, keys, merging --------------------------------------------------------------
 def parse_date(value: str | None) -> tuple[_dt.date | None, str | None, str | None]:
     """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value, as ``merge.date_span``
-    reads it (a week's month is its Thursday's; a year, season, quarter or half year has none);
+    reads it (a week's month is its Thursday's, a season's its first; a year has none);
     anything that names no calendar span gives (None, None, None)."""
     span = _merge.date_span(value)
     if span is None:

@@ -37,7 +37,11 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"^(\d{4})(?![\d-])")
-_YEAR_PART = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")    # a season, quarter or half
+_YEAR_PART = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12])$")    # a season, quarter or half
+#: first and last month of a season, quarter or half year (meteorological seasons; a winter runs
+#: from the December before: 2023-WI is December 2022 to February 2023)
+_PART_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2),
+                "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 
 
 def codes(side) -> list[str]:
@@ -74,9 +78,9 @@ def date_span(value: str | None) -> tuple[_dt.date, _dt.date, str] | None:
     """(first day, last day, precision) of a TIMEX value: the one reading of a date value.
 
     2022-02-24 (day, also with a time part such as 2022-02-17TEV), 2022-W08 (week, Monday to
-    Sunday), 2022-02 (month), 2022 (year); a season, quarter or half of a year (2023-SU, 2023-Q1,
-    2023-H2) is read as its year, the precision the database keeps. None when the value names
-    no calendar span (PRESENT_REF, XXXX-..., durations)."""
+    Sunday), 2022-02 (month), 2022 (year), a season, quarter or half of a year (2023-SU, 2023-Q1,
+    2023-H2: its months, precision "season"). None when the value names no calendar span
+    (PRESENT_REF, XXXX-..., durations)."""
     if not value:
         return None
     v = value.strip()
@@ -91,7 +95,13 @@ def date_span(value: str | None) -> tuple[_dt.date, _dt.date, str] | None:
             first = _dt.date(int(m[1]), int(m[2]), 1)
             nxt = _dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
             return first, nxt - _dt.timedelta(days=1), "month"
-        if m := _YEAR.match(v) or _YEAR_PART.match(v):
+        if m := _YEAR_PART.match(v):
+            y = int(m[1])
+            first, last = _PART_MONTHS[m[2]]
+            start = _dt.date(y - 1 if first > last else y, first, 1)     # winter: from December before
+            nxt = _dt.date(y + last // 12, last % 12 + 1, 1)
+            return start, nxt - _dt.timedelta(days=1), "season"
+        if m := _YEAR.match(v):
             return _dt.date(int(m[1]), 1, 1), _dt.date(int(m[1]), 12, 31), "year"
     except ValueError:
         return None

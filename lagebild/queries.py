@@ -25,7 +25,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .store import (DATE_LABEL, GOLDSTEIN_SUM, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
+from .store import (DATE_LABEL, GOLDSTEIN_SUM, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
                     same_country_sql, sort_order)
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
@@ -431,7 +431,7 @@ class Queries:
             SELECT m.event_id, m.sentence, m.start_char, m.end_char, m.text AS evidence,
                    m.factuality AS mention_factuality, e.type, e.mode, e.factuality,
                    e.source_codes, e.target_codes, e.source_text, e.target_text, e.cue,
-                   e.date_text, {DATE_LABEL} AS date, e.num_articles
+                   e.date_text, {date_label("e.")} AS date, e.num_articles
             FROM event_mentions m JOIN events e USING (event_id)
             WHERE m.article_id = ? ORDER BY m.start_char, m.mention_id LIMIT ?""",
             [article_id, MAX_ROWS]))

@@ -154,11 +154,19 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 #: store opens)
 DEFAULT_MEMORY_LIMIT = "256MB"
 
-#: SQL: an event's date as precise as known (2022-02-24, 2022-W08, 2022-02, 2022)
-DATE_LABEL = ("CASE date_precision WHEN 'day' THEN strftime(event_date, '%Y-%m-%d') "
-              "WHEN 'week' THEN strftime(event_date, '%G-W%V') "
-              "WHEN 'month' THEN strftime(event_date, '%Y-%m') "
-              "WHEN 'year' THEN strftime(event_date, '%Y') END")
+def date_label(t: str = "") -> str:
+    """SQL: an event's date as precise as known (2022-02-24, 2022-W08, 2022-02, 2023-FA, 2022);
+    ``t`` is the events table's alias with its dot ("e.") in a join."""
+    d = f"{t}event_date"
+    return (f"CASE {t}date_precision WHEN 'day' THEN strftime({d}, '%Y-%m-%d') "
+            f"WHEN 'week' THEN strftime({d}, '%G-W%V') "
+            f"WHEN 'month' THEN strftime({d}, '%Y-%m') "
+            f"WHEN 'season' THEN coalesce({t}date_value, strftime({d}, '%Y-%m')) "
+            f"WHEN 'year' THEN strftime({d}, '%Y') END")
+
+
+DATE_LABEL = date_label()
+
 
 def _inferred_part(side: str) -> str:
     """What the text does not say for each participant of one side ("source: home" for a side

@@ -209,8 +209,8 @@ def test_undated_events_are_not_merged_across_articles(tmp_path):
     ("2022-W08", ("2022-02-21", "week", "2022-02")),
     ("2022-02", ("2022-02-01", "month", "2022-02")),
     ("2022", ("2022-01-01", "year", None)),
-    ("2023-SU", ("2023-01-01", "year", None)),       # "im Sommer 2023": its year, not the article's day
-    ("2024-Q3", ("2024-01-01", "year", None)),
+    ("2023-SU", ("2023-06-01", "season", "2023-06")),   # "im Sommer 2023": its months, not the article's day
+    ("2024-Q3", ("2024-07-01", "season", "2024-07")),
     ("PRESENT_REF", (None, None, None)),
     (None, (None, None, None)),
 ])
@@ -862,3 +862,19 @@ def test_ids_made_up_from_file_names_are_no_claim_across_runs(tmp_path):
         with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
             stats = ing.ingest(iter_articles([str(tmp_path / day)]))
             assert (stats.new, stats.errors) == (1, 0), day
+
+
+def test_a_season_is_stored_as_its_months(tmp_path):
+    """"im Herbst 2023" (2023-FA) is September to November: its first day and month, its label,
+    and filters that keep it out of the first half of the year (a new-user probe: 1 January)."""
+    from lagebild.readers import iter_articles
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"id": "s", "text": "#EV CONSULT FRA RUS 2023-FA"}\n', encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        ing.ingest(iter_articles([str(src)]))
+        assert store.con.execute("SELECT strftime(event_date, '%Y-%m-%d'), date_precision, month "
+                                 "FROM events").fetchall() == [("2023-09-01", "season", "2023-09")]
+        assert list(store.query_events()["date"]) == ["2023-FA"]
+        assert len(store.query_events(until="2023-06")) == 0 and len(store.query_events(since="2023-10")) == 0
+        assert len(store.query_events(since="2023-09", until="2023-09")) == 1
