@@ -674,3 +674,24 @@ def test_a_page_past_the_last_links_back_to_the_last(sclient):
     d = sclient.get("/overview.json?page=999&per_page=5").json()["pagination"]
     assert d["pages"] < 999 and d["next"] is None
     assert d["prev"].endswith(f"page={d['pages']}") or f"page={d['pages']}&" in d["prev"]
+
+
+def test_the_event_page_links_every_pair_and_no_dyad_of_one_country(tmp_path):
+    """A same-country event links its actor page (its /dyads/X/X link was a 400), and an event with
+    two targets links both pairs (a new-user probe)."""
+    db = tmp_path / "pairs.duckdb"
+    ingest(db, [art(1, "#EV ACCUSE AUT AUT 2022-02-24"), art(2, "#EV ASSAULT RUS UKR 2022-02-25")])
+    with TestClient(create_app(db)) as c:
+        html = c.get(f"/events/{_first_event_id(db, 'ACCUSE')}").text
+        assert "/dyads/AUT/AUT" not in html and 'href="/actors/AUT"' in html
+        html = c.get(f"/events/{_first_event_id(db, 'ASSAULT')}").text
+        assert 'href="/dyads/RUS/UKR"' in html
+        for href in ("/dyads/RUS/UKR", "/actors/AUT"):
+            assert c.get(href).status_code == 200
+
+
+def test_the_filter_form_resets_to_the_page_without_filters_and_offers_all_factualities(sclient):
+    html = sclient.get("/overview?actor=RUS&since=2022-02").text
+    assert '<a href="?">reset</a>' in html            # href="" kept the filters (a new-user probe)
+    assert '<option value="all">all</option>' in html
+    assert 'selected value="all"' in sclient.get("/map?factuality=all").text
