@@ -195,6 +195,16 @@ class Queries:
             FROM events WHERE {where} AND date_precision = 'day' AND {rng}
             GROUP BY 1, 2 ORDER BY 1, 2""", params + rp))
 
+    def not_charted(self, f: EventFilter) -> dict[str, int]:
+        """Under the filter, the events the charts leave out: dated only to a week, month, season
+        or year (``coarse``), or not dated at all (``undated``)."""
+        where, params = f.sql()
+        coarse, undated = self._q(f"""
+            SELECT count(*) FILTER (WHERE event_date IS NOT NULL AND date_precision <> 'day'),
+                   count(*) FILTER (WHERE event_date IS NULL)
+            FROM events WHERE {where}""", params).fetchall()[0]
+        return {"coarse": int(coarse), "undated": int(undated)}
+
     def same_country(self, f: EventFilter) -> list[dict[str, Any]]:
         """Under the filter, per code, the events between actors of that one country (domestic
         news), which ``top_dyads`` leaves out."""

@@ -695,3 +695,15 @@ def test_the_filter_form_resets_to_the_page_without_filters_and_offers_all_factu
     assert '<a href="?">reset</a>' in html            # href="" kept the filters (a new-user probe)
     assert '<option value="all">all</option>' in html
     assert 'selected value="all"' in sclient.get("/map?factuality=all").text
+
+
+def test_the_overview_says_which_events_the_charts_leave_out(tmp_path):
+    """Events dated to a month or not at all are listed but not charted: the page says so (it
+    said "No dated events" above a list of them; a new-user probe)."""
+    db = tmp_path / "coarse.duckdb"
+    ingest(db, [art(1, "#EV ACCUSE FRA RUS 2023-11"), art(2, "#EV ASSAULT RUS UKR - hypothetical"),
+                art(3, "#EV ASSAULT RUS UKR 2023-11-05")])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/overview.json").json()
+        assert d["not_charted"] == {"coarse": 1, "undated": 1} and d["pagination"]["total"] == 3
+        assert "1 dated only to a week, month, season or year and 1 without a date" in c.get("/overview").text
