@@ -25,7 +25,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .store import (DATE_LABEL, GOLDSTEIN_SUM, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
+from .store import (DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
                     same_country_sql, sort_order)
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
@@ -250,7 +250,9 @@ class Queries:
         for d, k in zip(dyads, keys):
             d["series"] = by.get(k, [])
             a, b = d["first_half"], d["second_half"]
-            d["trend"] = ("unknown" if a + b == 0 else      # no dated events (hypothetical, negated)
+            # activity (how many events), not escalation (``store.escalation_trend``, the dyad
+            # page's); as that, it needs TREND_MIN_EVENTS dated events to say anything
+            d["trend"] = ("unknown" if a + b < TREND_MIN_EVENTS else
                           "rising" if b > a * 1.25 + 1 else "falling" if a > b * 1.25 + 1 else "steady")
         return dyads
 
