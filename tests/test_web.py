@@ -149,6 +149,7 @@ def test_factuality_all_on_the_pages_is_every_factuality(client):
     ("min_sources=abc", "min_sources"), ("actor=RUS;DROP TABLE events", "actor"),
     ("type=assault'--", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
     ("since=2024&since=2023", "since"), ("actor=RUS&actor=UKR", "actor"),
+    ("min_confidence=0.9", "min_confidence"), ("actor=XYZ", "actor"), ("actor=RUS,XYZ", "actor"),
 ])
 def test_bad_filter_values_get_a_clear_400(client, query, name):
     r = client.get("/overview.json?" + query)

@@ -194,8 +194,10 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
     def endpoint(template: str, handler: Callable, view_fn: Callable | None, as_json: bool):
         def ep(req: Request) -> Response:
             try:
+                params.known_parameters(req.query_params)
                 f = params.event_filter(req.query_params)
                 c = Ctx(req, database.queries(), f, html=not as_json)
+                params.actors_known(f, c.q)
                 data = handler(c)
                 view = view_fn(c, data) if (view_fn and not as_json) else None
                 return respond(req, 200, data, template, view, as_json)

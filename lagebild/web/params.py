@@ -65,6 +65,16 @@ def actor_code(value: str, name: str = "actor") -> str:
                                 "lexicon knows (`lagebild actors --search TEXT` lists them)")
 
 
+def actors_known(f: EventFilter, q) -> None:
+    """A 400 for an actor code that neither the lexicon lists nor the database holds ("XYZ"), as
+    the command line's --actor refuses it (an empty page would look like "no events")."""
+    from .names import resolve_actor
+    for code in (f.actor or "").split(","):
+        if code and resolve_actor(code) is None and not q.actor_exists(code):
+            raise BadParam("actor", code, "neither a code the lexicon lists nor one in this database "
+                                          "(`lagebild actors --search TEXT` lists names and codes)")
+
+
 def type_list(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
@@ -121,6 +131,21 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
     if value not in options:
         raise BadParam(name, value, f"use one of {', '.join(options)}")
     return value
+
+
+#: every query parameter a page reads; another one is refused (a filter the pages do not have,
+#: "min_confidence=0.9", must not be dropped without a word)
+KNOWN = ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort",
+         "by", "day", "q", "token")
+
+
+def known_parameters(qp: Mapping[str, str]) -> None:
+    """A 400 for a query parameter no page reads, naming the ones they do."""
+    unknown = [k for k in qp.keys() if k not in KNOWN]
+    if unknown:
+        raise BadParam(unknown[0], f"{unknown[0]}={qp.get(unknown[0])}",
+                       f"no page has this parameter; they take {', '.join(KNOWN[:-1])} (the command line "
+                       f"has more: `lagebild events --help`)")
 
 
 def event_filter(qp: Mapping[str, str]) -> EventFilter:
