@@ -844,10 +844,14 @@ class Store:
     def save_feed_state(self, url: str, *, etag: str | None, modified: str | None,
                         status: int | None, new_articles: int = 0,
                         warning: str | None = None) -> None:
+        """The feed's state after a poll. A 304 (nothing changed) keeps the last warning: the
+        feed it was about is still the same (a malformed feed is not healthy on its second poll)."""
         con = self.con
         with self._write_transaction():
-            old = _first_row(con.execute("SELECT articles_seen FROM feeds WHERE url = ?", [url]))
+            old = _first_row(con.execute("SELECT articles_seen, last_warning FROM feeds WHERE url = ?", [url]))
             seen = (old[0] or 0) + new_articles if old else new_articles
+            if status == 304 and warning is None and old:
+                warning = old[1]
             con.execute("DELETE FROM feeds WHERE url = ?", [url])
             con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [url, etag, modified, utcnow(), status, seen, warning])

@@ -336,3 +336,16 @@ def test_factuality_all_is_every_factuality(filled):
     with pytest.raises(StoreError, match="unknown factuality 'bogus'"):
         parse_factualities("all,bogus")            # every item is checked, also after "all"
     assert len(filled.query_events(factuality="all", limit=0)) == len(filled.query_events(limit=0))
+
+
+def test_a_feed_that_answers_304_keeps_its_last_warning(tmp_path):
+    """Nothing changed, so the malformed feed of the last poll is still malformed (a new-user probe:
+    the feeds table showed it healthy on the second poll)."""
+    with Store(tmp_path / "f.duckdb") as s:
+        s.save_feed_state("http://x/feed", etag='"1"', modified=None, status=200, new_articles=1,
+                          warning="malformed XML; 1 items recovered")
+        s.save_feed_state("http://x/feed", etag='"1"', modified=None, status=304)
+        assert s.con.execute("SELECT last_warning, articles_seen FROM feeds").fetchall() == [
+            ("malformed XML; 1 items recovered", 1)]
+        s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=200)
+        assert s.con.execute("SELECT last_warning FROM feeds").fetchall() == [(None,)]

@@ -411,8 +411,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
 
     def on_round(n, stats):
         if not o["quiet"]:
-            click.echo(f"round {n}: {stats.new} new articles, {stats.events_new} new events, "
-                       f"{stats.events_merged} merged, {stats.errors} errors", err=True)
+            click.echo(f"round {n}: {stats.new - stats.updated} new articles"
+                       + (f", {stats.updated} corrected (new versions of stored items)" if stats.updated else "")
+                       + f", {stats.events_new} new events, {stats.events_merged} merged, {stats.errors} errors",
+                       err=True)
 
     try:
         with store, ing:
