@@ -124,6 +124,14 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         click.echo("a token was generated because --host exposes the server; pass --token or "
                    "$LAGEBILD_TOKEN to choose one", err=True)
     sys.stdout.flush()
+    if watch_urls and not quiet:        # the watcher's round lines ("watch round 3: 2 new articles")
+        import logging
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("lagebild: %(message)s"))
+        web_log = logging.getLogger("lagebild.web")
+        web_log.setLevel(logging.INFO)
+        web_log.addHandler(handler)
+        web_log.propagate = False
     # uvicorn writes its access lines at level info: without -q they are shown
     _run_server(app, sock, host=host, port=port, log_level="warning" if quiet else "info",
                 access_log=not quiet, server_header=False)
