@@ -873,7 +873,7 @@ class Store:
     def query_events(self, *, actor: str | None = None, source: str | None = None,
                      target: str | None = None, since: str | None = None,
                      until: str | None = None, type: str | None = None,
-                     factuality: str | None = None, min_mentions: int = 1,
+                     factuality: str | None = None, min_mentions: int = 1, min_sources: int = 1,
                      limit: int | None = 50, sort: str = "date",
                      columns: Sequence[str] | None = None,
                      min_confidence: float | None = None) -> pd.DataFrame:
@@ -886,7 +886,7 @@ class Store:
         """
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
                                      type=type, factuality=factuality, min_mentions=min_mentions,
-                                     min_confidence=min_confidence)
+                                     min_sources=min_sources, min_confidence=min_confidence)
         order = sort_order(sort)
         cols = ", ".join(columns) if columns else (
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "

@@ -710,3 +710,13 @@ def test_the_overview_says_which_events_the_charts_leave_out(tmp_path):
         d = c.get("/overview.json").json()
         assert d["not_charted"] == {"coarse": 1, "undated": 1} and d["pagination"]["total"] == 3
         assert "1 dated only to a week, month, season or year and 1 without a date" in c.get("/overview").text
+
+
+def test_min_sources_means_the_same_on_the_pages_and_the_command_line(scripted_db, sclient):
+    import json
+
+    from lagebild.cli import main
+    web = sclient.get("/overview.json?min_sources=2&per_page=500").json()["pagination"]["total"]
+    r = CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--min-sources", "2", "--limit", "0",
+                                  "--format", "json"])
+    assert r.exit_code == 0 and web == len(json.loads(r.output)) >= 1

@@ -569,6 +569,8 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--factuality", help="asserted, planned, hypothetical, negated (comma list).")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
+@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
+              help="Only events told by at least this many outlets (the web pages' min_sources).")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
               help="At most this many events (0: all).")
 @click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
@@ -580,7 +582,7 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--with-mentions", is_flag=True,
               help="JSON only: add every mention (article, sentence, text) to each event.")
 @_FORMAT
-def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_mentions,
+def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_mentions, min_sources,
                limit, sort, min_confidence, with_mentions, fmt):
     """List events from the database, filtered and sorted.
 
@@ -616,7 +618,8 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
                                     until=until, type=type_, factuality=factuality,
-                                    min_mentions=min_mentions, limit=limit + 1 if limit else 0,
+                                    min_mentions=min_mentions, min_sources=min_sources,
+                                    limit=limit + 1 if limit else 0,
                                     sort=sort, min_confidence=min_confidence)
         except StoreError as exc:
             _fail(exc)
