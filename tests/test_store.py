@@ -256,12 +256,14 @@ def test_summary_counts_the_events_without_a_date(tmp_path):
 def test_a_dyad_of_undated_events_has_an_unknown_trend(tmp_path):
     from lagebild.queries import EventFilter, Queries
     db = tmp_path / "t.duckdb"
-    ingest(db, [art(1, "#EV ASSAULT RUS UKR - hypothetical", dct=None),
-                art(2, "#EV ASSAULT USA IRN 2022-02-24"), art(3, "#EV ASSAULT USA IRN 2022-02-27")])
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR - hypothetical", dct=None)]
+               + [art(2 + i, f"#EV ASSAULT USA IRN 2022-02-{10 + 3 * i}") for i in range(5)]
+               + [art(9, "#EV ASSAULT USA CHN 2022-02-24"), art(10, "#EV ASSAULT USA CHN 2022-02-27")])
     with Store(db, read_only=True) as s:
         dyads = {(d["source"], d["target"]): d for d in Queries(s.con).top_dyads(EventFilter())}
     assert dyads[("RUS", "UKR")]["trend"] == "unknown"
     assert dyads[("USA", "IRN")]["trend"] in ("rising", "falling", "steady")
+    assert dyads[("USA", "CHN")]["trend"] == "unknown"          # two dated events say nothing
 
 
 def test_the_dyad_page_averages_goldstein_over_the_asserted_events(tmp_path):
