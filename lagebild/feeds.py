@@ -955,12 +955,14 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             if incomplete is not None and not text and transient:
                 incomplete["left"] = True       # nothing to store: the item is tried again
         if not page and new_version:
-            keep = "the stored version is kept; it is tried again on the next poll"
+            # a failure that may pass is tried again (the feed's ETag is then not kept); one that
+            # will not (a PDF, a refused host) is not fetched on every poll
+            keep = "the stored version is kept" + ("; it is tried again on the next poll" if transient else "")
             if failed_at is not None:
                 warnings[failed_at] += f"; {keep}"
             else:
                 warnings.append(f"feed {feed_url}: item {link}: changed, but its page gave no text; {keep}")
-            if incomplete is not None:
+            if incomplete is not None and transient:
                 incomplete["left"] = True
             return None
         if page:

@@ -1145,11 +1145,12 @@ class Ingester:
             if row["event_date"] is None or c.day is None:
                 continue
             if mine is not None and c.own_date is not None:
-                # both have dates of their own: the one policy (lagebild.merge)
+                # both have dates of their own: the one policy (lagebild.merge) decides, by their
+                # calendar spans ("im Herbst 2022" and "am 15. Oktober 2022" overlap)
                 if not _merge.dates_compatible(mine, c.own_date):
                     continue
-            if not dates_agree(row["event_date"], row["date_precision"], row["month"],
-                               c.day, c.prec, c.month):
+            elif not dates_agree(row["event_date"], row["date_precision"], row["month"],
+                                 c.day, c.prec, c.month):
                 continue
             if not places_compatible(row["location_code"], row["location_text"],
                                      c.loc_code, c.loc_text):
@@ -1414,7 +1415,7 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
     if s.get("first_day"):
         coarse = s.get("dated_coarsely") or 0
         lines.append(f"Events dated to a day from {s['first_day']} to {s['last_day']}"
-                     + (f"; {coarse:,} dated only to a week, month or year" if coarse else "")
+                     + (f"; {coarse:,} dated only to a week, month, season or year" if coarse else "")
                      + (f"; {s['undated']:,} without a date (hypothetical, negated, or no date known)."
                         if s.get("undated") else "."))
     elif s.get("undated"):

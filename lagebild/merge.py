@@ -39,7 +39,8 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"^(\d{4})(?![\d-])")
 _YEAR_PART = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12])$")    # a season, quarter or half
 #: first and last month of a season, quarter or half year (meteorological seasons; a winter runs
-#: from the December before: 2023-WI is December 2022 to February 2023)
+#: from the December before: 2023-WI is December 2022 to February 2023, the winter that ends in
+#: 2023, as the time tagger writes it also in a December article)
 _PART_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2),
                 "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 

@@ -251,8 +251,8 @@ class Queries:
             d["series"] = by.get(k, [])
             a, b = d["first_half"], d["second_half"]
             # activity (how many events), not escalation (``store.escalation_trend``, the dyad
-            # page's); as that, it needs TREND_MIN_EVENTS dated events to say anything
-            d["trend"] = ("unknown" if a + b < TREND_MIN_EVENTS else
+            # page's); as that, it needs TREND_MIN_EVENTS dated events in each half to say anything
+            d["trend"] = ("unknown" if min(a, b) < TREND_MIN_EVENTS else
                           "rising" if b > a * 1.25 + 1 else "falling" if a > b * 1.25 + 1 else "steady")
         return dyads
 

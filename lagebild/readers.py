@@ -246,7 +246,8 @@ class _Reader:
         self.on_error(err)
 
     def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
-             source=None, origin: str, path, line=None, date_what="date", id_given: bool = True) -> Article | None:
+             source=None, origin: str, path, line=None, date_what="date", id_given: bool = True,
+             updated: str | None = None) -> Article | None:
         text, bad = clean_text(text)
         # composed characters ("ė", not "e" + a combining dot: what some HTML and macOS files
         # hold), so that names and words match the dictionaries; offsets index this text
@@ -287,7 +288,7 @@ class _Reader:
         if given and (self.o.dct_override or dct is None or _refines(given, dct)):
             dct = given
         self.stats.articles += 1
-        return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title), id_given=id_given,
+        return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title), id_given=id_given, updated=updated,
                        url=_opt_str(url), source=_opt_str(source), origin=origin)
 
     # -- dispatch
@@ -707,7 +708,8 @@ class _Reader:
             return
         for n, a in enumerate(arts, 1):
             art = self.make(doc_id=a.doc_id, text=a.text, date_value=a.dct, title=a.title, url=a.url,
-                            source=a.source, origin=f"{path} (item {n})", path=path, date_what="item date")
+                            source=a.source, origin=f"{path} (item {n})", path=path, date_what="item date",
+                            updated=a.updated)     # a later version of a stored item replaces it
             if art is not None:
                 yield art
 

@@ -848,10 +848,11 @@ class Store:
         feed it was about is still the same (a malformed feed is not healthy on its second poll)."""
         con = self.con
         with self._write_transaction():
-            old = _first_row(con.execute("SELECT articles_seen, last_warning FROM feeds WHERE url = ?", [url]))
+            old = _first_row(con.execute("SELECT articles_seen, last_warning, last_status FROM feeds "
+                                         "WHERE url = ?", [url]))
             seen = (old[0] or 0) + new_articles if old else new_articles
-            if status == 304 and warning is None and old:
-                warning = old[1]
+            if status == 304 and warning is None and old and old[2] in (200, 304):
+                warning = old[1]        # about the content the 304 says is unchanged (not a 503's)
             con.execute("DELETE FROM feeds WHERE url = ?", [url])
             con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [url, etag, modified, utcnow(), status, seen, warning])
@@ -993,7 +994,7 @@ class Store:
         out["last_day"] = span[1].isoformat() if span[1] else None
         out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL")
                              .fetchall()[0][0])
-        # dated only to a week, month or year (not within first_day .. last_day, which are days)
+        # dated only to a week, month, season or year (not within first_day .. last_day, which are days)
         out["dated_coarsely"] = int(self.con.execute(
             "SELECT count(*) FROM events WHERE event_date IS NOT NULL AND date_precision <> 'day'")
             .fetchall()[0][0])

@@ -845,6 +845,8 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
                         y -= 1
                     elif tense == "future" and order[s] < order[cur]:
                         y += 1
+                if s == "WI" and (dct.month or 0) == 12:
+                    y += 1      # YYYY-WI is the winter that ends in YYYY (merge.date_span): December's is next year's
         return out("DATE", f"{y:04d}-{s}")
 
     if k == "year":

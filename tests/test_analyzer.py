@@ -388,7 +388,8 @@ def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
     # the note's other wordings; and only what the note says: not the correction after it, not
     # "the first edition" of a summit in a sentence that is no note
     for text in ("Eine frühere Fassung dieses Artikels besagte, Belarus habe die Ukraine angegriffen.",
-                 "In der ursprünglichen Version stand, Belarus habe die Ukraine angegriffen."):
+                 "In der ursprünglichen Version stand, Belarus habe die Ukraine angegriffen.",
+                 "In einer früheren Fassung berichteten wir, Belarus habe die Ukraine angegriffen."):
         evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
         blr = [e for e in evs if e.type == "ASSAULT" and any(p.code == "BLR" for p in e.source)]
         assert blr and all(e.factuality == "hypothetical" for e in blr), text
@@ -399,6 +400,7 @@ def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
                for e in evs)
     for text in ("Bei der ersten Ausgabe des Gipfels im Jahr 2019, so berichtete die Polizei, haben russische "
                  "Soldaten ukrainische Stellungen angegriffen.",
-                 "Bei der ersten Ausgabe des Gipfels sagte Selenskyj, Russland habe die Ukraine angegriffen."):
+                 "Bei der ersten Ausgabe des Gipfels sagte Selenskyj, Russland habe die Ukraine angegriffen.",
+                 "Bei der ersten Ausgabe des Gipfels hieß es, Russland habe die Ukraine angegriffen."):
         evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
         assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), text

@@ -45,6 +45,8 @@ def clause_at(text: str, word: str):
     (criticised_or_rejected, "Moskau wies den Vorschlag einer Waffenruhe zurück.", "Vorschlag", "AGREE", True),
     (criticised_or_rejected, "Moskau wies die Vorwürfe zurück.", "Vorwürfe", "REJECT", False),       # the verb's own type
     (criticised_or_rejected, "Nach dem Angriff kritisierte die EU Russland.", "Angriff", "ASSAULT", False),   # a time, no object
+    (criticised_or_rejected, "Selenskyj kritisierte Russland angesichts der Angriffe auf Odessa scharf.",
+     "Angriffe", "ASSAULT", False),                                          # a genitive preposition
 ])
 def test_what_is_no_event_of_its_own(policy, text, word, typ, expected):
     """What a demand asks for, what a threat threatens with, what a criticism or rejection is about."""
@@ -67,6 +69,7 @@ def test_a_rejected_report_and_a_confirmed_one():
      "die gemeinsamen Manöver mit den USA fortsetzen.", ("THREATEN", "PRK", "KOR"), "ASSAULT"),
     ("Der Kreml hat Berichte über einen Angriff auf ein Krankenhaus in Cherson zurückgewiesen.",
      ("REJECT", "RUS", None), "ASSAULT"),
+    ("Erdoğan kritisierte die Unterstützung der USA für Israel.", ("ACCUSE", "TUR", None), "SUPPORT"),
 ])
 def test_the_content_is_no_fact(coder, text, kept, no_fact):
     an = coder_analyzer(coder)
@@ -86,3 +89,13 @@ def test_a_meeting_that_is_not_planned_is_no_fact(coder):
                                       "dagegen nicht geplant, sagte ein Sprecher des Kanzlers.", dct="2024-05-06")).events
     assert not [e for e in evs if e.type == "CONSULT" and e.factuality in ("asserted", "planned")], evs
     assert any(e.type == "CONSULT" and e.factuality == "negated" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["both"])
+def test_a_negated_occurrence_does_not_negate_a_noun_in_a_fronted_phrase(coder):
+    """"Nach den Luftangriffen ... kam die Waffenruhe nicht zustande": the air strikes happened (a
+    review)."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="n", text="Nach den Luftangriffen Israels im Gazastreifen kam die Waffenruhe nicht "
+                                      "zustande.", dct="2024-03-05")).events
+    assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), evs

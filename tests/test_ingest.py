@@ -778,7 +778,7 @@ def test_summary_counts_events_dated_only_to_a_week_month_or_year(tmp_path):
         summ = s.summary()
     assert summ["dated_coarsely"] == 2
     text = summary_text(summ, None)
-    assert "dated to a day from 2022-02-24 to 2022-02-24; 2 dated only to a week, month or year" in text
+    assert "dated to a day from 2022-02-24 to 2022-02-24; 2 dated only to a week, month, season or year" in text
 
 
 def test_cli_ingest_source_names_the_outlet_of_files_without_one(tmp_path, analyzer_env):
@@ -878,3 +878,16 @@ def test_a_season_is_stored_as_its_months(tmp_path):
         assert list(store.query_events()["date"]) == ["2023-FA"]
         assert len(store.query_events(until="2023-06")) == 0 and len(store.query_events(since="2023-10")) == 0
         assert len(store.query_events(since="2023-09", until="2023-09")) == 1
+
+
+def test_a_season_merges_with_a_day_in_it_across_articles(tmp_path):
+    """The calendar spans decide when both dates are the events' own (a review: "im Herbst 2022"
+    merged with 10 September, not with 15 October)."""
+    from lagebild.readers import iter_articles
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"id": "a", "text": "#EV CONSULT FRA RUS 2022-FA"}\n'
+                   '{"id": "b", "text": "#EV CONSULT FRA RUS 2022-10-15"}\n'
+                   '{"id": "c", "text": "#EV CONSULT FRA RUS 2023-01-10"}\n', encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        ing.ingest(iter_articles([str(src)]))
+        assert sorted(r[0] for r in store.con.execute("SELECT num_articles FROM events").fetchall()) == [1, 2]

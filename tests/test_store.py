@@ -257,8 +257,8 @@ def test_a_dyad_of_undated_events_has_an_unknown_trend(tmp_path):
     from lagebild.queries import EventFilter, Queries
     db = tmp_path / "t.duckdb"
     ingest(db, [art(1, "#EV ASSAULT RUS UKR - hypothetical", dct=None)]
-               + [art(2 + i, f"#EV ASSAULT USA IRN 2022-02-{10 + 3 * i}") for i in range(5)]
-               + [art(9, "#EV ASSAULT USA CHN 2022-02-24"), art(10, "#EV ASSAULT USA CHN 2022-02-27")])
+               + [art(2 + i, f"#EV ASSAULT USA IRN 2022-0{1 + i // 5}-{10 + 3 * (i % 5)}") for i in range(10)]
+               + [art(20, "#EV ASSAULT USA CHN 2022-02-24"), art(21, "#EV ASSAULT USA CHN 2022-02-27")])
     with Store(db, read_only=True) as s:
         dyads = {(d["source"], d["target"]): d for d in Queries(s.con).top_dyads(EventFilter())}
     assert dyads[("RUS", "UKR")]["trend"] == "unknown"
@@ -350,4 +350,8 @@ def test_a_feed_that_answers_304_keeps_its_last_warning(tmp_path):
         assert s.con.execute("SELECT last_warning, articles_seen FROM feeds").fetchall() == [
             ("malformed XML; 1 items recovered", 1)]
         s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=200)
+        assert s.con.execute("SELECT last_warning FROM feeds").fetchall() == [(None,)]
+        # a failure is no statement about the content: the 304 after it clears it
+        s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=503, warning="HTTP 503")
+        s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=304)
         assert s.con.execute("SELECT last_warning FROM feeds").fetchall() == [(None,)]

@@ -495,3 +495,13 @@ def test_a_negated_event_takes_no_date_from_another_clause_of_its_sentence():
                           wider=(0, len(text))) is None
     assert happening_date("asserted", found, clause, len(text), DCT, cue=text.index("griff"),
                           wider=(0, len(text))).value == "2022-02-14"
+
+
+def test_this_winter_in_december_is_the_winter_that_ends_next_year():
+    """YYYY-WI is the winter that ends in YYYY (merge.date_span): "in diesem Winter" written in
+    December 2022 and in January 2023 is one winter (a review: December gave 2022-WI)."""
+    from lagebild.merge import date_span
+    dec = [t.value for t in find_timexes("Die Kämpfe gehen in diesem Winter weiter.", "2022-12-15")]
+    jan = [t.value for t in find_timexes("Die Kämpfe gehen in diesem Winter weiter.", "2023-01-15")]
+    assert dec == jan == ["2023-WI"]
+    assert date_span("2023-WI")[:2] == (__import__("datetime").date(2022, 12, 1), __import__("datetime").date(2023, 2, 28))

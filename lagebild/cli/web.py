@@ -124,17 +124,24 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         click.echo("a token was generated because --host exposes the server; pass --token or "
                    "$LAGEBILD_TOKEN to choose one", err=True)
     sys.stdout.flush()
+    import logging
+    web_log = logging.getLogger("lagebild.web")
+    handler, before = None, (web_log.level, web_log.propagate)
     if watch_urls and not quiet:        # the watcher's round lines ("watch round 3: 2 new articles")
-        import logging
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("lagebild: %(message)s"))
-        web_log = logging.getLogger("lagebild.web")
         web_log.setLevel(logging.INFO)
         web_log.addHandler(handler)
         web_log.propagate = False
-    # uvicorn writes its access lines at level info: without -q they are shown
-    _run_server(app, sock, host=host, port=port, log_level="warning" if quiet else "info",
-                access_log=not quiet, server_header=False)
+    try:
+        # uvicorn writes its access lines at level info: without -q they are shown
+        _run_server(app, sock, host=host, port=port, log_level="warning" if quiet else "info",
+                    access_log=not quiet, server_header=False)
+    finally:
+        if handler is not None:         # the logger as it was (several servers in one process)
+            web_log.removeHandler(handler)
+            web_log.setLevel(before[0])
+            web_log.propagate = before[1]
 
 
 def _run_server(app, sock, **config) -> None:

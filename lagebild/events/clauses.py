@@ -453,12 +453,17 @@ def _correction_note(c: Clause, lex: Lexicon) -> bool:
                and lex.is_(re.sub(r"(e|en|er|es|em)$", "", a), "earlier_version")), None)
     if at is None:
         return False
+    # what follows the version decides: a genitive naming something else than a text is no note
+    # ("Bei der ersten Ausgabe des Gipfels hieß es"); the text named, or nothing, is ("In einer
+    # früheren Fassung dieses Artikels hieß es", "In einer früheren Fassung berichteten wir")
+    follow = w[at + 1:at + 3]
+    if len(follow) == 2 and follow[0] in _GENITIVE_ARTICLES and not lex.is_(follow[1], "text_noun"):
+        return False
     verbs = [lemma(t.text) for t in c.tokens if t.text[:1].islower()]
-    if any(lex.is_(v, "version_said") for v in verbs):
-        return True
-    # "In einer früheren Fassung dieses Artikels berichteten wir": a verb of saying with the text
-    # named; not "Bei der ersten Ausgabe des Gipfels sagte Selenskyj"
-    return any(lex.is_(x, "text_noun") for x in w[at + 1:at + 4]) and any(lex.is_(v, "speech") for v in verbs)
+    return any(lex.is_(v, "version_said") or lex.is_(v, "speech") for v in verbs)
+
+
+_GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser"})
 
 
 def retracted(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
@@ -499,6 +504,10 @@ CALLED_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE"})
 
 _QUOTE_MARKS = frozenset('„“”"«»‚‘’')
 _GENITIVE_DETS = frozenset({"des", "eines", "dieses", "jenes", "seines", "ihres", "unseres"})
+#: prepositions with the genitive the actor tagger's list leaves out: their noun is no object
+_GENITIVE_PREPS = frozenset({"angesichts", "aufgrund", "infolge", "während", "anlässlich", "wegen", "trotz",
+                             "statt", "anstatt", "mittels", "bezüglich", "hinsichtlich", "zwecks", "inmitten",
+                             "seitens", "innerhalb", "außerhalb", "vorbehaltlich", "zugunsten"})
 
 
 def noun_preposition(c: Clause, k: int) -> tuple[str | None, int]:
@@ -513,8 +522,12 @@ def noun_preposition(c: Clause, k: int) -> tuple[str | None, int]:
     if not tok.is_cap:          # an adjective cue: its noun follows within three words
         n = next((m for m in range(n + 1, min(len(words), n + 4)) if words[m].is_cap), n)
     prep = np_context(words, n)[0]
-    if prep is None and any(w.lower in _GENITIVE_DETS for w in words[max(0, n - 3):n]):
-        prep = "gen"            # "angesichts des Angriffs", "die Unterstützung des Westens": no object
+    if prep is None:
+        before = [w.lower for w in words[max(0, n - 4):n]]
+        if any(w in _GENITIVE_PREPS for w in before):
+            prep = next(w for w in reversed(before) if w in _GENITIVE_PREPS)   # "angesichts der Angriffe"
+        elif any(w in _GENITIVE_DETS for w in before[-3:]):
+            prep = "gen"        # "die Unterstützung des Westens": a genitive, no object
     return prep, n
 
 
@@ -533,6 +546,16 @@ def _finite_verb(words: list[Token], lex: Lexicon) -> int | None:
     return None
 
 
+def _object_of_main_verb(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` reads as the object of a main clause's verb: after the
+    finite verb, with no preposition (nor a genitive) governing it."""
+    if c.kind != "main" or not c.tokens[k].is_cap:
+        return False
+    prep, n = noun_preposition(c, k)
+    verb = _finite_verb([t for t in c.tokens if t.text not in _QUOTE_MARKS], lex)
+    return prep is None and verb is not None and n > verb
+
+
 def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     """Whether the noun at token ``k`` of clause ``c``, of event type ``typ``, is what a demand of
     the clause asks for ("hat Israel zu mehr humanitärer Hilfe aufgefordert", "Polen forderte
@@ -544,11 +567,7 @@ def demanded(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
         return False
     if any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 5):k]):
         return True
-    if typ == "REQUEST" or c.kind != "main" or not c.tokens[k].is_cap:
-        return False
-    prep, n = noun_preposition(c, k)
-    verb = _finite_verb([t for t in c.tokens if t.text not in _QUOTE_MARKS], lex)
-    return prep is None and verb is not None and n > verb
+    return typ != "REQUEST" and _object_of_main_verb(c, k, lex)
 
 
 def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
@@ -558,11 +577,7 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     what is alleged is not an event; in train + dev gold, 1 of 27 such nouns is a required event
     of another type). The object reading as in ``demanded``."""
     types = cue_verb_types(c, lex) & {"ACCUSE", "REJECT"}
-    if not types or typ in types or c.kind != "main" or not c.tokens[k].is_cap:
-        return False
-    prep, n = noun_preposition(c, k)
-    verb = _finite_verb([t for t in c.tokens if t.text not in _QUOTE_MARKS], lex)
-    return prep is None and verb is not None and n > verb
+    return bool(types) and typ not in types and _object_of_main_verb(c, k, lex)
 
 
 def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:

@@ -13,7 +13,8 @@ from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, cue_in_past, demanded,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
+    cue_in_past, demanded,
     denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
@@ -259,6 +260,9 @@ class EventCoder:
             if e.noun_negated is not None and talked_about(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                           e.event.type):
                 continue        # "wollen über weitere Hilfe beraten": the topic, no aid
+            if e.noun_negated is not None and criticised_or_rejected(
+                    e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
+                continue        # "kritisierte die Unterstützung der USA": the ACCUSE, no support
             if e.noun_negated is not None and e.event.type == "RETREAT" and any(
                     g.clause is e.clause and g is not e and g.event.type == "CONCEDE" and g.noun_negated is None
                     for g in evs):

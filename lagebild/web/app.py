@@ -118,8 +118,10 @@ class Watcher:
             with Ingester(store, workers=1, progress=Progress(quiet=True), **self.kw) as ing:
                 def on_round(n, stats):
                     self.rounds = n
-                    log.info("watch round %d: %d new articles, %d new events", n, stats.new,
-                             stats.events_new)
+                    log.info("watch round %d: %d new articles%s, %d new events, %d errors", n,
+                             stats.new - stats.updated,
+                             f", {stats.updated} corrected (new versions of stored items)" if stats.updated else "",
+                             stats.events_new, stats.errors)
                 watch(ing, self.urls, every=self.every, sleep=self._sleep, on_round=on_round,
                       release_between_rounds=False, **self.watch_kw)
         except Exception as exc:  # noqa: BLE001 - reported on the pages, not a crash
