@@ -954,16 +954,20 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             transient = exc.transient
             if incomplete is not None and not text and transient:
                 incomplete["left"] = True       # nothing to store: the item is tried again
-        if not page and new_version:
-            # a failure that may pass is tried again (the feed's ETag is then not kept); one that
-            # will not (a PDF, a refused host) is not fetched on every poll
-            keep = "the stored version is kept" + ("; it is tried again on the next poll" if transient else "")
+        def give_up(what: str, lead: str) -> None:
+            """One message for the page's failure and what became of the item (one problem, one
+            error). Only a failure that may pass (timeout, 5xx, 404) is tried again: the feed's
+            ETag is then not kept, so a link to a PDF would be downloaded on every poll."""
+            what += "; it is tried again on the next poll" if transient else ""
             if failed_at is not None:
-                warnings[failed_at] += f"; {keep}"
+                warnings[failed_at] += f"; {what}"
             else:
-                warnings.append(f"feed {feed_url}: item {link}: changed, but its page gave no text; {keep}")
+                warnings.append(f"feed {feed_url}: item {link}: {lead} and {what}")
             if incomplete is not None and transient:
                 incomplete["left"] = True
+
+        if not page and new_version:
+            give_up("the stored version is kept", "changed, but its page gave no text")
             return None
         if page:
             p_text, p_title, p_date, _ = page
@@ -973,18 +977,9 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             title = title or p_title or None
             dct = dct or _date_from_string(p_date)
         elif text and len(text) < MIN_SUMMARY_TEXT:
-            # a teaser of a few characters is no article: never store it as one (one problem:
-            # the page's failure and the skip are one message, one error). Only a failure that
-            # may pass (timeout, 5xx, 404) is tried again: the feed's ETag is then not kept, so a
-            # link to a PDF would be downloaded on every poll
-            skip = (f"the feed's own summary has only {len(text)} characters; item skipped"
-                    + (" (it is tried again on the next poll)" if transient else ""))
-            if failed_at is not None:
-                warnings[failed_at] += f"; {skip}"
-            else:
-                warnings.append(f"feed {feed_url}: item {link}: the page gave no article text and {skip}")
-            if incomplete is not None and transient:
-                incomplete["left"] = True
+            # a teaser of a few characters is no article: never store it as one
+            give_up(f"the feed's own summary has only {len(text)} characters; item skipped",
+                    "the page gave no article text")
             return None
         elif text:
             # stored with the summary: one note (the page's failure and its remedy), no error
