@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -46,49 +47,67 @@ def _serve(feed: dict, seen: list):
     return httpx.Client(transport=httpx.MockTransport(handler))
 
 
-def test_a_corrected_item_replaces_the_stored_version(tmp_path):
+class _Poller:
+    """A served feed (``feed``: its stamp, the item page's line, ``page_status``), the paths
+    requested (``seen``) and a store; ``poll()`` ingests the feed once."""
+
+    def __init__(self, client, store, ing, feed, seen, kw):
+        self.client, self.store, self.ing, self.feed, self.seen, self.kw = client, store, ing, feed, seen, kw
+
+    def poll(self):
+        return ingest_feed(self.ing, "http://news.test/feed", client=self.client, **self.kw)
+
+    def texts(self) -> list[str]:
+        return [r[0] for r in self.store.con.execute("SELECT text FROM articles").fetchall()]
+
+
+@contextmanager
+def _polling(tmp_path, **kw):
+    """A feed whose one item starts as an ASSAULT stamped 2026-03-01T10:00:00Z."""
     feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
     seen: list[str] = []
     with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
             Ingester(store, analyzer=SPEC) as ing:
-        s1, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        assert (s1.new, s1.updated) == (1, 0)
-        (aid,) = [r[0] for r in store.con.execute("SELECT article_id FROM articles").fetchall()]
+        yield _Poller(client, store, ing, feed, seen, dict(KW, **kw))
 
-        seen.clear()
-        s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        assert seen == ["/feed"] and r2.skipped_known == 1     # unchanged: not fetched again
+
+def test_a_corrected_item_replaces_the_stored_version(tmp_path):
+    with _polling(tmp_path) as p:
+        s1, _ = p.poll()
+        assert (s1.new, s1.updated) == (1, 0)
+        (aid,) = [r[0] for r in p.store.con.execute("SELECT article_id FROM articles").fetchall()]
+
+        p.seen.clear()
+        s2, r2 = p.poll()
+        assert p.seen == ["/feed"] and r2.skipped_known == 1     # unchanged: not fetched again
 
         # the outlet corrects the item: a new text, a later <updated>
-        feed.update(updated="2026-03-01T12:30:00Z", line="#EV MOBILIZE RUS - 2026-03-01")
-        seen.clear()
-        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        assert seen == ["/feed", "/1"] and (s3.new, s3.updated) == (1, 1)
-        rows = store.con.execute("SELECT article_id, text, updated FROM articles").fetchall()
+        p.feed.update(updated="2026-03-01T12:30:00Z", line="#EV MOBILIZE RUS - 2026-03-01")
+        p.seen.clear()
+        s3, _ = p.poll()
+        assert p.seen == ["/feed", "/1"] and (s3.new, s3.updated) == (1, 1)
+        rows = p.store.con.execute("SELECT article_id, text, updated FROM articles").fetchall()
         assert len(rows) == 1 and rows[0][0] == aid                # the same article, its number kept
         assert "MOBILIZE" in rows[0][1] and rows[0][2] == "2026-03-01T12:30:00Z"
-        types = [r[0] for r in store.con.execute(
+        types = [r[0] for r in p.store.con.execute(
             "SELECT type FROM events WHERE num_mentions > 0").fetchall()]
         assert types == ["MOBILIZE"]                              # the old version's event is gone
-        assert store.con.execute("SELECT count(*) FROM article_minhash").fetchall()[0][0] == 1
+        assert p.store.con.execute("SELECT count(*) FROM article_minhash").fetchall()[0][0] == 1
 
-        seen.clear()
-        s4, r4 = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        assert seen == ["/feed"] and r4.skipped_known == 1 and s4.updated == 0
+        p.seen.clear()
+        s4, r4 = p.poll()
+        assert p.seen == ["/feed"] and r4.skipped_known == 1 and s4.updated == 0
 
 
 def test_a_new_stamp_with_the_same_text_is_noted_and_not_fetched_again(tmp_path):
-    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
-    seen: list[str] = []
-    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
-            Ingester(store, analyzer=SPEC) as ing:
-        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        feed["updated"] = "2026-03-02T08:00:00Z"              # a new stamp, the same page
-        s2, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+    with _polling(tmp_path) as p:
+        p.poll()
+        p.feed["updated"] = "2026-03-02T08:00:00Z"              # a new stamp, the same page
+        s2, _ = p.poll()
         assert (s2.new, s2.updated, s2.known) == (0, 0, 1)
-        seen.clear()
-        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        assert seen == ["/feed"]                                # the new stamp was recorded
+        p.seen.clear()
+        p.poll()
+        assert p.seen == ["/feed"]                                # the new stamp was recorded
 
 
 def test_entry_stamp_reads_atom_updated_and_rss_pubdate_in_utc():
@@ -107,49 +126,39 @@ def test_entry_stamp_reads_atom_updated_and_rss_pubdate_in_utc():
 def test_a_changed_item_whose_page_fails_keeps_the_stored_version(tmp_path):
     """Never the feed's teaser over a stored article: the page is tried again on the next poll
     (a review: a 503 replaced the article by its summary and recorded the stamp)."""
-    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
-    seen: list[str] = []
-    kw = dict(KW, retries=0)
-    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
-            Ingester(store, analyzer=SPEC) as ing:
-        ingest_feed(ing, "http://news.test/feed", client=client, **kw)
-        feed.update(updated="2026-03-01T12:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01", page_status=503)
-        s2, r2 = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+    with _polling(tmp_path, retries=0) as p:
+        p.poll()
+        p.feed.update(updated="2026-03-01T12:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01", page_status=503)
+        s2, r2 = p.poll()
         assert s2.updated == 0 and any("stored version is kept" in w for w in r2.warnings)
-        assert "ASSAULT" in store.con.execute("SELECT text FROM articles").fetchall()[0][0]
-        feed["page_status"] = 200
-        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **kw)
+        assert "ASSAULT" in p.texts()[0]
+        p.feed["page_status"] = 200
+        s3, _ = p.poll()
         assert s3.updated == 1           # the next poll gets it
-        assert "MOBILIZE" in store.con.execute("SELECT text FROM articles").fetchall()[0][0]
+        assert "MOBILIZE" in p.texts()[0]
 
 
 def test_a_version_that_goes_back_to_an_earlier_text_is_applied(tmp_path):
-    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
-    seen: list[str] = []
-    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
-            Ingester(store, analyzer=SPEC) as ing:
-        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        feed.update(updated="2026-03-01T11:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01")
-        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        feed.update(updated="2026-03-01T12:00:00Z", line="#EV ASSAULT RUS UKR 2026-03-01")   # reverted
-        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+    with _polling(tmp_path) as p:
+        p.poll()
+        p.feed.update(updated="2026-03-01T11:00:00Z", line="#EV MOBILIZE RUS - 2026-03-01")
+        p.poll()
+        p.feed.update(updated="2026-03-01T12:00:00Z", line="#EV ASSAULT RUS UKR 2026-03-01")   # reverted
+        s3, _ = p.poll()
         assert s3.updated == 1
-        assert "ASSAULT" in store.con.execute("SELECT text FROM articles").fetchall()[0][0]
+        assert "ASSAULT" in p.texts()[0]
 
 
 def test_an_item_stored_without_a_stamp_takes_its_first_one_and_then_updates(tmp_path):
     """An item stored before schema version 5 has no stamp: the first poll records the feed's,
     a later one is a new version."""
-    feed = {"updated": "2026-03-01T10:00:00Z", "line": "#EV ASSAULT RUS UKR 2026-03-01"}
-    seen: list[str] = []
-    with _serve(feed, seen) as client, Store(tmp_path / "v.duckdb") as store, \
-            Ingester(store, analyzer=SPEC) as ing:
-        ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        store.con.execute("UPDATE articles SET updated = NULL")        # as an old store has it
-        seen.clear()
-        s2, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
-        assert seen == ["/feed"] and s2.updated == 0
-        assert store.con.execute("SELECT updated FROM articles").fetchall() == [("2026-03-01T10:00:00Z",)]
-        feed.update(updated="2026-03-02T08:00:00Z", line="#EV MOBILIZE RUS - 2026-03-02")
-        s3, _ = ingest_feed(ing, "http://news.test/feed", client=client, **KW)
+    with _polling(tmp_path) as p:
+        p.poll()
+        p.store.con.execute("UPDATE articles SET updated = NULL")        # as an old store has it
+        p.seen.clear()
+        s2, _ = p.poll()
+        assert p.seen == ["/feed"] and s2.updated == 0
+        assert p.store.con.execute("SELECT updated FROM articles").fetchall() == [("2026-03-01T10:00:00Z",)]
+        p.feed.update(updated="2026-03-02T08:00:00Z", line="#EV MOBILIZE RUS - 2026-03-02")
+        s3, _ = p.poll()
         assert s3.updated == 1
