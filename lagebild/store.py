@@ -184,7 +184,13 @@ def _inferred_part(side: str) -> str:
 #: country: story (Polizei)"; records.Participant.inferred / code_inferred); NULL when all is said
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
 
-def same_country_sql(where: str = "TRUE") -> str:
+#: an event some article that is no near-duplicate copy still tells: every list, count and sum is
+#: of these (an event only a copy still mentions, after its original was corrected or re-analysed,
+#: waits with no mentions for the copy's re-analysis and is shown nowhere)
+CANONICAL = "num_mentions >= 1"
+
+
+def same_country_sql(where: str = CANONICAL) -> str:
     """Per code, the events (under ``where``) that have it on both sides: events between actors of
     one country (domestic news), which the dyads leave out (``top_dyads``); columns code, events."""
     return f"""
@@ -287,8 +293,8 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
     """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports.
     ``min_confidence``: events whose confidence is below it are left out (events without one,
     from the rule coder alone, are kept)."""
-    where: list[str] = ["num_mentions >= ?"]
-    params: list[Any] = [min_mentions]
+    where: list[str] = ["num_mentions >= ?"]      # at least 1: the events that are ``CANONICAL``
+    params: list[Any] = [max(1, int(min_mentions))]
     if min_confidence:
         where.append("(confidence IS NULL OR confidence >= ?)")
         params.append(float(min_confidence))
@@ -859,9 +865,9 @@ class Store:
 
     # -- queries -----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        q = """SELECT (SELECT count(*) FROM articles),
+        q = f"""SELECT (SELECT count(*) FROM articles),
                       (SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL),
-                      (SELECT count(*) FROM events),
+                      (SELECT count(*) FROM events WHERE {CANONICAL}),
                       (SELECT count(*) FROM event_mentions),
                       (SELECT count(*) FROM event_mentions WHERE is_duplicate),
                       (SELECT count(*) FROM actors),
@@ -919,7 +925,9 @@ class Store:
 
         Undirected (default): events a->b and b->a. ``directed``: only a->b.
         Columns: day, events, mentions, goldstein_sum, goldstein_mean,
-        material_conflict (events of quad class 4), a_to_b, b_to_a. Events without a
+        material_conflict (events of quad class 4), a_to_b, b_to_a. The sums, the mean and
+        material conflict are of the events that happened (``HAPPENED``; with
+        ``factuality`` "all" the counts take the others too). Events without a
         known day are left out. ``factuality`` (comma list, or None for all) keeps by
         default only events asserted to have happened.
         """
@@ -927,7 +935,7 @@ class Store:
         a, b = a.strip().upper(), b.strip().upper()
         ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
         ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
-        where = [ab if directed else f"({ab} OR {ba})",
+        where = [ab if directed else f"({ab} OR {ba})", CANONICAL,
                  "event_date IS NOT NULL", "date_precision = 'day'"]
         params: dict[str, Any] = {"a": a, "b": b}
         check_period(since, until)
@@ -942,26 +950,23 @@ class Store:
             params["fact"] = parse_factualities(factuality)
         sql = f"""
             SELECT event_date AS day, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
-                   coalesce(sum(goldstein), 0) AS goldstein_sum,
-                   avg(goldstein) AS goldstein_mean,
-                   count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}) AS material_conflict,
+                   {GOLDSTEIN_SUM} AS goldstein_sum,
+                   avg(goldstein) FILTER (WHERE {HAPPENED}) AS goldstein_mean,
+                   {MATERIAL_CONFLICT_COUNT} AS material_conflict,
                    count(*) FILTER (WHERE {ab}) AS a_to_b,
                    count(*) FILTER (WHERE {ba}) AS b_to_a
             FROM events WHERE {' AND '.join(where)}
             GROUP BY event_date ORDER BY event_date"""
         return self.con.execute(sql, params).df()
 
-    def top_dyads(self, n: int = 5, factuality: str | None = None) -> pd.DataFrame:
+    def top_dyads(self, n: int = 5) -> pd.DataFrame:
         """The ``n`` source->target pairs with most events (every coded source x target
         of an event counts; same-code pairs are left out); Goldstein sum and material conflict
         of their asserted events (``HAPPENED``)."""
-        where, params = "", []
-        if factuality:
-            where = "WHERE factuality = ?"
-            params.append(factuality)
         return self.con.execute(f"""
             WITH s AS (SELECT event_id, unnest(source_codes) AS source_code, target_codes,
-                              num_mentions, goldstein, quad_class, factuality FROM events {where}),
+                              num_mentions, goldstein, quad_class, factuality FROM events
+                       WHERE {CANONICAL}),
                  p AS (SELECT event_id, source_code, unnest(target_codes) AS target_code,
                               num_mentions, goldstein, quad_class, factuality FROM s)
             SELECT source_code, target_code, count(*) AS events,
@@ -970,8 +975,7 @@ class Store:
                    {MATERIAL_CONFLICT_COUNT} AS material_conflict
             FROM p WHERE source_code <> target_code
             GROUP BY source_code, target_code
-            ORDER BY events DESC, mentions DESC, source_code, target_code LIMIT {int(n)}""",
-            params).df()
+            ORDER BY events DESC, mentions DESC, source_code, target_code LIMIT {int(n)}""").df()
 
     def summary(self, top: int = 5, window_days: int = 7) -> dict[str, Any]:
         """A short situation picture: counts, top dyads, escalation.
@@ -983,20 +987,22 @@ class Store:
         """
         out: dict[str, Any] = dict(self.counts())
         by_type = self.con.execute(
-            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
+            f"SELECT type, count(*) AS n FROM events WHERE {CANONICAL} GROUP BY type "
+            "ORDER BY n DESC, type").fetchall()
         out["events_by_type"] = {t: int(n) for t, n in by_type}
-        by_fact = self.con.execute("SELECT factuality, count(*) FROM events GROUP BY 1 "
-                                   "ORDER BY 2 DESC").fetchall()
+        by_fact = self.con.execute(f"SELECT factuality, count(*) FROM events WHERE {CANONICAL} "
+                                   "GROUP BY 1 ORDER BY 2 DESC").fetchall()
         out["events_by_factuality"] = {f: int(n) for f, n in by_fact}
         span = self.con.execute("SELECT min(event_date), max(event_date) FROM events "
-                                "WHERE date_precision = 'day'").fetchall()[0]
+                                f"WHERE date_precision = 'day' AND {CANONICAL}").fetchall()[0]
         out["first_day"] = span[0].isoformat() if span[0] else None
         out["last_day"] = span[1].isoformat() if span[1] else None
-        out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL")
-                             .fetchall()[0][0])
+        out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL "
+                                              f"AND {CANONICAL}").fetchall()[0][0])
         # dated only to a week, month, season or year (not within first_day .. last_day, which are days)
         out["dated_coarsely"] = int(self.con.execute(
-            "SELECT count(*) FROM events WHERE event_date IS NOT NULL AND date_precision <> 'day'")
+            "SELECT count(*) FROM events WHERE event_date IS NOT NULL AND date_precision <> 'day' "
+            f"AND {CANONICAL}")
             .fetchall()[0][0])
         dy = self.top_dyads(top)
         # what the dyads leave out: events between actors of one country (domestic news)
@@ -1009,12 +1015,12 @@ class Store:
         stats = self.con.execute(f"""
             SELECT avg(goldstein), count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}),
                    count(*) FILTER (WHERE quad_class IS NOT NULL)
-            FROM events WHERE factuality = 'asserted'""").fetchall()[0]
+            FROM events WHERE {HAPPENED} AND {CANONICAL}""").fetchall()[0]
         overall = {"goldstein_mean": _num(stats[0]),
                    "material_conflict_share": (stats[1] / stats[2]) if stats[2] else None}
         esc: dict[str, Any] = {"overall": overall, "trend": "unknown"}
-        last = self.con.execute("SELECT max(event_date) FROM events WHERE factuality = "
-                                "'asserted' AND date_precision = 'day'").fetchall()[0][0]
+        last = self.con.execute(f"SELECT max(event_date) FROM events WHERE {HAPPENED} "
+                                f"AND {CANONICAL} AND date_precision = 'day'").fetchall()[0][0]
         if last is not None:
             end = last
             mid = end - _dt.timedelta(days=window_days)
@@ -1023,7 +1029,7 @@ class Store:
                 SELECT event_date > ? AS recent, avg(goldstein),
                        count(*) FILTER (WHERE quad_class = {MATERIAL_CONFLICT}),
                        count(*) FILTER (WHERE quad_class IS NOT NULL), count(goldstein)
-                FROM events WHERE factuality = 'asserted' AND date_precision = 'day'
+                FROM events WHERE {HAPPENED} AND {CANONICAL} AND date_precision = 'day'
                   AND event_date > ? GROUP BY 1""", [mid, start]).fetchall()
             # events: those with a Goldstein score, which the mean is of
             win = {bool(r[0]): {"goldstein_mean": _num(r[1]),

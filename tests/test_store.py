@@ -240,7 +240,34 @@ def test_conflict_sums_count_only_what_happened(tmp_path):
                 art(3, "#EV ASSAULT RUS UKR 2022-02-26 negated")])
     with Store(db, read_only=True) as s:
         [row] = s.summary()["top_dyads"]
+        days = s.timeline("RUS", "UKR", factuality="all")
     assert (row["events"], row["goldstein_sum"], row["material_conflict"]) == (3, -10.0, 1)
+    # the command line's timeline counts the three days, but sums only the attack that happened
+    assert list(days["events"]) == [1, 1, 1]
+    assert list(days["goldstein_sum"]) == [-10.0, 0.0, 0.0]
+    assert list(days["material_conflict"]) == [1, 0, 0]
+    assert days["goldstein_mean"][0] == -10.0 and days["goldstein_mean"][1:].isna().all()
+
+
+def test_an_event_only_a_copy_still_tells_is_counted_nowhere(tmp_path):
+    """A corrected original takes its event back; its near-duplicate copy still mentions the old
+    event until it is re-analysed. That event is in no list, count, sum or timeline."""
+    import dataclasses
+    from test_ingest import original_and_copy
+    db = tmp_path / "g.duckdb"
+    a, b = original_and_copy(7, "#EV ASSAULT RUS UKR 2022-02-24")
+    a = dataclasses.replace(a, updated="2022-02-24T08:00:00Z")
+    ingest(db, [a, b])
+    ingest(db, [dataclasses.replace(a, text=a.text.replace("#EV ASSAULT", "#EV CONSULT"),
+                                    updated="2022-02-24T12:00:00Z")])
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT type, num_mentions FROM events ORDER BY event_id").fetchall() == [
+            ("ASSAULT", 0), ("CONSULT", 1)]
+        summ = s.summary()
+        days = s.timeline("RUS", "UKR")
+    assert summ["events"] == 1 and summ["events_by_type"] == {"CONSULT": 1}
+    assert [(d["events"], d["material_conflict"]) for d in summ["top_dyads"]] == [(1, 0)]
+    assert (list(days["events"]), list(days["material_conflict"])) == ([1], [0])
 
 
 def test_summary_counts_the_events_without_a_date(tmp_path):
