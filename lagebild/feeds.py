@@ -685,6 +685,29 @@ def _stable_id(*parts: str | None) -> str:
     return "feed-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def item_id(guid: str | None, link: str | None, title: str | None, dct: str | None,
+            text: str) -> str:
+    """The id of a feed item: of its guid, else its link, else its title, date and text (RSS
+    items may have neither guid nor link, and several may share a title or have none: each
+    text is its own item)."""
+    own = (f"{title.strip()}|{dct or ''}|" if title and title.strip() else f"|{dct or ''}|") \
+        + hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return _stable_id(guid, link, own)
+
+
+def _add_item(out: list[Article], seen: dict[str, str], art: Article, origin: str,
+              warnings: list[str]) -> None:
+    """``art`` added to the items of one feed, unless an item with its id is there: a repeat of
+    the same text is left out, another text under the same guid or link is left out with a
+    warning (the feed gives two items one id)."""
+    if art.doc_id not in seen:
+        seen[art.doc_id] = art.text
+        out.append(art)
+    elif seen[art.doc_id] != art.text:
+        warnings.append(f"feed {origin}: item {art.url or art.title or art.doc_id}: another item "
+                        f"of this feed has the same guid or link; only the first was taken")
+
+
 def host_of(url: str | None) -> str | None:
     """The host of a URL without "www." (an article's source when no outlet is named)."""
     if not url:
@@ -875,7 +898,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
 
     feed_title = (parsed.get("feed") or {}).get("title")
     source = (feed_title or "").strip() or host_of(url)
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     taken = left = 0
     for entry in entries:
         link = (entry.get("link") or "").strip()
@@ -897,9 +920,8 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
                 f"feed {url}: item {entry.get('link') or entry.get('id') or '?'} failed "
                 f"({type(exc).__name__}: {exc})")
             continue
-        if art is not None and art.doc_id not in seen:
-            seen.add(art.doc_id)
-            result.articles.append(art)
+        if art is not None:
+            _add_item(result.articles, seen, art, url, result.warnings)
     if left:
         result.warnings.append(
             f"feed {url}: {max_items} new items taken; the other {left} new ones are left for the next poll")
@@ -995,7 +1017,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     if bad:
         notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
     return Article(
-        doc_id=_stable_id(guid, link, (title or "") + "|" + (dct or ""), text[:2000]),
+        doc_id=item_id(guid, link, title, dct, text),
         text=text,
         dct=dct,
         title=title,
@@ -1022,13 +1044,13 @@ def feed_file_articles(data: bytes, origin: str) -> tuple[list[Article], list[st
     if not entries:
         return [], warnings + [f"{origin}: an XML file with no RSS/Atom items"]
     source = ((parsed.get("feed") or {}).get("title") or "").strip() or None
-    out, seen = [], set()
+    out: list[Article] = []
+    seen: dict[str, str] = {}
     for entry in entries:
         art = _entry_article(entry, None, feed_url=origin, source=source, fetch_items=False,
                              min_full_text=0, warnings=warnings, limits={})
-        if art is not None and art.doc_id not in seen:
-            seen.add(art.doc_id)
-            out.append(art)
+        if art is not None:
+            _add_item(out, seen, art, origin, warnings)
     return out, warnings
 
 

@@ -580,3 +580,34 @@ def test_an_rfc_822_date_is_read_as_its_own_day():
     assert normalize_date("Tue, 05 Mar 2024 23:30:00 -0500") == "2024-03-05"
     assert normalize_date("5 Mar 2024 10:00 GMT") == "2024-03-05"
     assert normalize_date("Tue, 31 Feb 2024 10:00:00 +0000") is None
+
+
+def test_feed_items_without_guid_or_link_are_each_their_own_article(tmp_path):
+    """RSS items need neither a guid nor a link (nor a title): three on one day were one id, and
+    two of them were dropped without a word (a code review)."""
+    items = "".join(f"<item><pubDate>Tue, 05 Mar 2024 1{i}:00:00 +0100</pubDate><description>Meldung {i}: "
+                    f"Polen kritisierte Belarus.</description></item>" for i in range(3))
+    items += ("<item><title>Ticker</title><pubDate>Tue, 05 Mar 2024 12:00:00 +0100</pubDate>"
+              "<description>Erste Meldung.</description></item>"
+              "<item><title>Ticker</title><pubDate>Tue, 05 Mar 2024 13:00:00 +0100</pubDate>"
+              "<description>Zweite Meldung.</description></item>")
+    p = tmp_path / "heute.xml"
+    p.write_text(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>', encoding="utf-8")
+    arts, problems, _ = read([p])
+    assert [a.text for a in arts] == [f"Meldung {i}: Polen kritisierte Belarus." for i in range(3)] + [
+        "Erste Meldung.", "Zweite Meldung."]
+    assert len({a.doc_id for a in arts}) == 5 and problems == []
+    again, _, _ = read([p])
+    assert [a.doc_id for a in again] == [a.doc_id for a in arts]     # the same item, the same id
+
+
+def test_two_feed_items_under_one_guid_keep_the_first_and_say_so(tmp_path):
+    p = tmp_path / "guid.xml"
+    p.write_text('<rss version="2.0"><channel><title>T</title>'
+                 '<item><guid isPermaLink="false">x-1</guid><description>Erster Text.</description></item>'
+                 '<item><guid isPermaLink="false">x-1</guid><description>Erster Text.</description></item>'
+                 '<item><guid isPermaLink="false">x-1</guid><description>Anderer Text.</description></item>'
+                 '</channel></rss>', encoding="utf-8")
+    arts, problems, _ = read([p])
+    assert [a.text for a in arts] == ["Erster Text."]
+    assert len(problems) == 1 and "same guid or link" in str(problems[0])
