@@ -9,6 +9,7 @@ the same) and counts them; the readers report the count.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls except tab, newline, carriage return; DEL; C1 controls; lone surrogates
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -26,6 +27,15 @@ def clean_text(value: str) -> tuple[str, int]:
         return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else " "
 
     return _BAD.sub(sub, value), n
+
+
+def article_text(value: str) -> tuple[str, int]:
+    """An article's text as the analyzer reads it, whatever the path it came by (a file, a feed,
+    the library): bad characters replaced (``clean_text``) and characters composed (NFC: "ė",
+    not "e" and a combining dot, as some HTML and macOS files hold them), so that names and words
+    match the dictionaries; offsets index this text. (the text, how many were replaced)"""
+    text, bad = clean_text(value)
+    return (unicodedata.normalize("NFC", text) if text else text), bad
 
 
 def clean_optional(value):

@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
-from .cleaning import clean_optional, clean_text, paragraphs_from_lines
+from .cleaning import article_text, clean_optional, paragraphs_from_lines
 from .records import Article
 
 try:  # the installed distribution's version; the source tree's as a fallback
@@ -1012,7 +1012,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         if not (fetch_items and link):
             warnings.append(f"feed {feed_url}: item {name}: no text; skipped")
         return None
-    text, bad = clean_text(text)
+    text, bad = article_text(text)
     title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
     if bad:
         notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")

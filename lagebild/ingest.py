@@ -60,7 +60,7 @@ from typing import Any
 
 import numpy as np
 
-from .cleaning import clean_optional, clean_text
+from .cleaning import article_text, clean_optional
 from .errors import InputError, LagebildError, StoreError
 from . import merge as _merge
 from .feeds import host_of
@@ -135,10 +135,10 @@ def _clean_article(art: Article, warn) -> Article:
     """The article with lone surrogates and control characters replaced (a reader that
     let them through must not crash hashing or storing: one bad record never stops a
     run); a warning says how many."""
-    text, bad = clean_text(art.text or "")
+    text, bad = article_text(art.text or "")
     fields = {k: clean_optional(getattr(art, k)) for k in ("doc_id", "title", "url", "source",
                                                             "origin", "dct")}
-    if not bad and all(fields[k] is getattr(art, k) or fields[k] == getattr(art, k)
+    if not bad and text == (art.text or "") and all(fields[k] is getattr(art, k) or fields[k] == getattr(art, k)
                        for k in fields):
         return art
     if bad:

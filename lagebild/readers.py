@@ -51,7 +51,6 @@ import re
 import shutil
 import sys
 import tempfile
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -61,7 +60,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
-from .cleaning import clean_optional, clean_text, paragraphs_from_lines
+from .cleaning import article_text, clean_optional, paragraphs_from_lines
 from .records import Article
 
 log = logging.getLogger("lagebild.readers")
@@ -248,10 +247,7 @@ class _Reader:
     def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
              source=None, origin: str, path, line=None, date_what="date", id_given: bool = True,
              updated: str | None = None) -> Article | None:
-        text, bad = clean_text(text)
-        # composed characters ("ė", not "e" + a combining dot: what some HTML and macOS files
-        # hold), so that names and words match the dictionaries; offsets index this text
-        text = unicodedata.normalize("NFC", text)
+        text, bad = article_text(text)
         doc_id = clean_optional(doc_id)
         title, url, source = clean_optional(title), clean_optional(url), clean_optional(source)
         if bad:

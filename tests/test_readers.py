@@ -548,6 +548,15 @@ def test_decomposed_text_is_read_composed(tmp_path):
     p.write_text(" date 2024-02-12 " + unicodedata.normalize("NFD", body), encoding="utf-8")
     (art,), problems, _ = read([p])
     assert art.text == body and not problems
+    # a feed item's text and an article given to the library are composed too (one policy)
+    from lagebild.feeds import feed_file_articles
+    from lagebild.ingest import _clean_article
+    from lagebild.records import Article
+    nfd = unicodedata.normalize("NFD", body)
+    xml = f'<rss version="2.0"><channel><title>T</title><item><description>{nfd}</description></item></channel></rss>'
+    (item,), _ = feed_file_articles(xml.encode(), "feed.xml")
+    assert item.text == body
+    assert _clean_article(Article(doc_id="a", text=nfd), print).text == body
 
 
 def test_a_text_column_beyond_the_first_row_is_one_problem_for_the_file(tmp_path):
