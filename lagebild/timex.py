@@ -182,6 +182,7 @@ class _Grammar:
         self.months = {k: int(v) for k, v in L["month"].items()}
         self.weekdays = {k: int(v) for k, v in L["weekday"].items()}
         self.weekday_set = {k: int(v) for k, v in L["weekday_set"].items()}
+        self.prep_ahead = frozenset(L.get("prep_ahead", {}))
         self.seasons = L["season"]
         self.dayparts = L["daypart"]
         self.daypart_adv = L["daypart_adv"]
@@ -909,7 +910,8 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         wd = g.weekdays[_key(gd["wd"])]
         dp = g.dayparts.get(_key(gd["dp"])) if gd.get("dp") else None
         rel = _rel_offset(g, gd["rel"]) if gd.get("rel") else None
-        return _resolve_weekday(doc, mt, wd, rel, dp)
+        ahead = (gd.get("prep") or "").lower() in g.prep_ahead
+        return _resolve_weekday(doc, mt, wd, rel, dp, ahead=ahead)
 
     if k == "night":
         wd = g.weekdays[_key(gd["wd"])]
@@ -1189,7 +1191,12 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
     return outs
 
 
-def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> list[_Out]:
+def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None,
+                     ahead: bool = False) -> list[_Out]:
+    """``ahead``: a preposition says the day is still to come when it is told ("für Freitag
+    angekündigt", ``prep_ahead``), whatever the tense of the clause; not in a clause with a past
+    form of haben or sein, told as before another past time ("hatten sich für den Mittwoch
+    vorgenommen")."""
     dct = doc.dct
     suffix = f"T{dp}" if dp else ""
     typ = "TIME" if dp else "DATE"
@@ -1234,7 +1241,7 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None) -> l
     elif wd == cur:
         delta = 0
     else:
-        tense = _direction(doc, mt)
+        tense = "future" if ahead and not _past_aux(doc, mt) else _direction(doc, mt)
         if tense is None and (_clause_initial_present(doc, mt) or _has_present_verb(doc, mt)):
             tense = "future"
         if tense == "future":
@@ -1258,6 +1265,13 @@ def _pluperfect(doc: _Doc, mt: _Mention) -> bool:
         words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, *doc.sent_span(doc.sent_index(mt.start)))]
     return any(w.lower() in _PAST_AUX for w in words) and any(
         w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
+
+
+def _past_aux(doc: _Doc, mt: _Mention) -> bool:
+    """The clause holds a past form of haben or sein ("hatten sich für den Mittwoch – ... –
+    vorgenommen": its participle may stand beyond a parenthesis the clause ends at)."""
+    cs, ce = doc.clause_span(mt.cstart, mt.cend)
+    return any(w.group(0).lower() in _PAST_AUX for w in doc.g.word_re.finditer(doc.text, cs, ce))
 
 
 _PAST_AUX = frozenset("hatte hattest hatten hattet war warst waren wart".split())

@@ -85,6 +85,16 @@ def test_weekday_direction_follows_tense():
     assert one("Am nächsten Montag wird gewählt.").value == "2022-02-21"
 
 
+def test_a_weekday_something_is_called_for_lies_ahead_in_any_tense():
+    # DCT Friday 2022-02-18; "für" (``prep_ahead``): announced or called for, still to come
+    assert one("Die Gewerkschaft hat für Dienstag einen Streik angekündigt.").value == "2022-02-22"
+    assert one("Die Opposition rief für Montag zu einer Kundgebung auf.").value == "2022-02-21"
+    # told as before another past time: a past form of haben/sein in the clause
+    assert one("Die Piloten hatten sich für den Mittwoch – den zweiten Tag – einen Streik vorgenommen."
+               ).value == "2022-02-16"
+    assert one("Die Polizei nahm am Dienstag drei Männer fest.").value == "2022-02-15"
+
+
 def test_weekday_with_day_part_is_a_time():
     t = one("Das teilte das Büro am Donnerstagabend mit.")
     assert (t.text, t.type, t.value) == ("am Donnerstagabend", "TIME", "2022-02-17TEV")
