@@ -711,7 +711,10 @@ class ActorTagger:
             framed = [m for m in certain if m.sent == first_body and m.i == 1 and m.prep in ("in", "im")]
             idx.default_code = self._default_code(certain) or self._default_code(framed, places=True) or home
         else:
-            idx.default_code = self._default_code(idx.mentions)
+            # without an outlet's home: what the story names as actors, else where it takes place
+            # ("In Österreich hat die Polizei ... festgenommen": the police had no country)
+            placed = [m for m in idx.mentions if m.prep in ("in", "im")]
+            idx.default_code = self._default_code(idx.mentions) or self._default_code(placed, places=True)
         self._resolve(idx)
         return idx
 

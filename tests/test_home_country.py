@@ -77,6 +77,16 @@ def test_the_outlets_country_never_overrides_what_the_story_names(tagger):
     assert _codes(tagger, text, "AUT")["Grünen"][0] == "DEU"
 
 
+def test_without_a_home_a_story_naming_its_country_only_as_the_place_takes_it(tagger):
+    """No outlet's home and no country named as an actor: the police act where the story is set
+    (they had no country and the arrests no source; a new-user probe)."""
+    codes = _codes(tagger, "In Österreich hat die Polizei am Dienstag drei Männer festgenommen.", None)
+    assert codes["Polizei"][0] == "AUT"
+    # a country named as an actor still comes first
+    codes = _codes(tagger, "In Wien kritisierte die Polizei Russland.", None)
+    assert codes["Polizei"][0] == "RUS"
+
+
 @pytest.mark.parametrize("value,expected", [("AUT", "AUT"), ("deu", "DEU"), (" che ", "CHE"),
                                             ("Österreich", "AUT"), ("schweiz", "CHE")])
 def test_country_codes_are_iso_alpha3_of_the_country_table(value, expected):
