@@ -325,10 +325,32 @@ def test_the_content_of_a_warning_is_never_an_asserted_event(coder):
         if an.learned is None:
             pytest.skip("no event model ships in this checkout")
         an.coder_mode = coder
-    doc = an(Article(doc_id="w", dct="2024-03-13",
-                     text="Die USA warnten Russland vor einem Einmarsch in die Ukraine."))
-    assert not [e for e in doc.events if e.type == "ASSAULT" and e.factuality == "asserted"], \
-        [(e.type, e.factuality, e.cue) for e in doc.events]
+    for text in ("Die USA warnten Russland vor einem Einmarsch in die Ukraine.",
+                 # the warned-of noun, also with the warning's participle at the end (a new-user probe)
+                 "Die USA haben Iran vor einem Angriff auf Israel gewarnt.",
+                 "Die EU hat Serbien vor einem Einmarsch in das Kosovo gewarnt."):
+        doc = an(Article(doc_id="w", dct="2024-03-13", text=text))
+        assert not [e for e in doc.events if e.type == "ASSAULT" and e.factuality == "asserted"], \
+            [(e.type, e.factuality, e.cue) for e in doc.events]
+        assert any(e.type == "ASSAULT" and e.factuality == "hypothetical" for e in doc.events) or coder == "learned"
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_noun_a_clause_intends_is_planned_not_also_asserted(coder):
+    """"Die EU wird neue Sanktionen gegen Russland verhängen" gave a planned SANCTION from the verb and
+    an asserted one from the noun (a new-user probe)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="rules" if coder == "rules" else "auto")
+    if coder != "rules":
+        if an.learned is None:
+            pytest.skip("no event model ships in this checkout")
+        an.coder_mode = coder
+    for text, typ in (("Die EU wird neue Sanktionen gegen Russland verhängen.", "SANCTION"),
+                      ("Israel will Luftangriffe auf den Libanon fliegen.", "ASSAULT")):
+        doc = an(Article(doc_id="p", dct="2024-03-13", text=text))
+        facts = {e.factuality for e in doc.events if e.type == typ}
+        assert facts == {"planned"}, [(e.type, e.factuality, e.cue) for e in doc.events]
 
 
 def test_shipped_coder_codes_an_air_strike():

@@ -595,6 +595,14 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return noun_preposition(c, k)[0] == "mit" or any(t.lower == "mit" for t in c.tokens[max(0, k - 4):k])
 
 
+def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` is what the clause warns of ("Die USA haben Iran vor einem
+    Angriff auf Israel gewarnt"): governed by "vor", with a verb of warning (cues.tsv class
+    ``warn``) in the clause. The warned-of act is feared, not told as a fact."""
+    return noun_preposition(c, k)[0] == "vor" and any(
+        lex.is_(lemma(t.text), "warn") for t in c.tokens if not t.is_cap)
+
+
 def rejected_report(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the noun at token ``k`` is what a report the clause rejects tells ("Der Kreml hat
     Berichte über einen Angriff auf ein Krankenhaus zurückgewiesen"): not told as a fact, as
