@@ -37,6 +37,11 @@ class RawEvent:
 
 
 
+#: what may stand between "nach Angaben" and the name of its source ("nach Angaben der syrischen
+#: Beobachtungsstelle", "nach Angaben von Amnesty International")
+_SOURCE_GAP = frozenset("der des von vom dem einer eines".split())
+
+
 class EventCoder:
     def __init__(self, fallbacks: dict[str, bool] | None = None) -> None:
         self.lex = load_cues()
@@ -310,6 +315,14 @@ class EventCoder:
                 if w in ("laut", "angaben"):       # "laut X", "nach Angaben (der) X"
                     after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
                              and m.start - c.tokens[k].end < 40]
+                    if w == "angaben" and after:
+                        # the source of "Angaben" is its genitive or "von" phrase right after it;
+                        # "nach ukrainischen Angaben die Stadt Charkiw", "nach eigenen Angaben": the
+                        # adjective says whose, the next name is no source
+                        gap = [t.lower for t in c.tokens[k + 1:] if t.end <= after[0].start]
+                        said_whose = k >= 1 and c.lowers[k - 1] not in ("nach", "den", "die")
+                        if not all(g in _SOURCE_GAP for g in gap) or (said_whose and not gap):
+                            after = []
                     if after:
                         return after[0], c, True
                 elif w == "zufolge":                # "X zufolge"
