@@ -363,6 +363,10 @@ def test_shipped_coder_codes_an_air_strike():
                                                         "Stellungen der Hisbollah im Libanon."))
     dyads = {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
     assert ("ASSAULT", "ISR", "LBN") in dyads, dyads
+    # drones and missiles with a nationality attack for their country (a new-user probe: no event)
+    doc = an(Article(doc_id="d", dct="2024-03-13", text="Russische Drohnen haben Lwiw angegriffen."))
+    dyads = {(e.type, e.factuality, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
+    assert ("ASSAULT", "asserted", "RUS", "UKR") in dyads, dyads
 
 
 def test_out_of_fold_dyad_counts_follow_the_scorer():
