@@ -1092,3 +1092,21 @@ def test_an_offices_listed_attributes_meet_each_other_also_with_a_noun_cue(text)
     doc = analyze(text, dct="2024-03-14")
     dyads = {(p.code, q.code) for e in doc.events if e.type == "CONSULT" for p in e.source for q in e.target}
     assert {("RUS", "CHN"), ("CHN", "RUS")} <= dyads
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_denied_deed_is_not_told_as_a_fact_nor_as_a_plan(coder):
+    """ "Russland bestreitet, Soldaten nach Belarus verlegt zu haben" gave an asserted and a
+    planned MOBILIZE (a new-user probe): an infinitive of the past after a denial is what is
+    denied (hypothetical), and an infinitive of the past is never planned."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="q", dct="2024-03-14",
+                     text="Russland bestreitet, Soldaten nach Belarus verlegt zu haben."))
+    facts = {e.factuality for e in doc.events if e.type == "MOBILIZE"}
+    assert facts == {"hypothetical"}, [(e.type, e.factuality) for e in doc.events]
+    doc = an(Article(doc_id="k", dct="2024-03-14", text="Russland kündigte an, Soldaten nach Belarus zu verlegen."))
+    assert {e.factuality for e in doc.events if e.type == "MOBILIZE"} == {"planned"}

@@ -429,14 +429,27 @@ def cue_verb_types(c: Clause, lex: Lexicon) -> frozenset[str]:
 def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     """Whether clause ``i`` says what a report says that the clause before it denies ("Das
     Pentagon wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"): what it
-    tells is not asserted (it is hypothetical); a confirmed report ("bestätigte Berichte, wonach
+    tells is not asserted (it is hypothetical), nor is a deed an infinitive of the past says that
+    the clause before denies ("bestreitet, Soldaten verlegt zu haben"); a confirmed report ("bestätigte Berichte, wonach
     ...") or an allegation ("Informationen, wonach ...") is coded as it stands. So is what an
     earlier version of the article said (``retracted``)."""
     if retracted(clauses, i, lex):
         return True
-    if i == 0 or not lex.is_(clauses[i].starts_with, "content_subordinator"):
+    if i == 0:
+        return False
+    if perfect_infinitive(clauses[i]):
+        # "Russland bestreitet, Soldaten nach Belarus verlegt zu haben": the deed it denies
+        return "REJECT" in cue_verb_types(clauses[i - 1], lex)
+    if not lex.is_(clauses[i].starts_with, "content_subordinator"):
         return False
     return "REJECT" in cue_verb_types(clauses[i - 1], lex)
+
+
+def perfect_infinitive(c: Clause) -> bool:
+    """An infinitive clause of the past: a participle with "zu haben" or "zu sein" ("Soldaten
+    verlegt zu haben", "getötet worden zu sein"): about a deed done, never a plan."""
+    w = c.lowers
+    return c.kind == "infinitive" and len(w) >= 3 and w[-2] == "zu" and w[-1] in ("haben", "sein")
 
 
 def _reported(c: Clause, lex: Lexicon) -> bool:

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    cue_in_past, demanded, noun_preposition, warned_of,
+    cue_in_past, demanded, noun_preposition, perfect_infinitive, warned_of,
     denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
@@ -761,7 +761,7 @@ class EventCoder:
                 ev.event.type == "AID" and ev.cue is not None
                                                      and ev.cue.type == "AGREE"):
             fact = "planned"
-        elif c.kind == "infinitive" and prev is not None and not any(
+        elif c.kind == "infinitive" and prev is not None and not perfect_infinitive(c) and not any(
                 lx.is_(lm, "speech") or lx.is_(prev.lowers[-1] + lm, "speech") for lm in prev_lemmas
                 if lm != "ankündigen" and prev.lowers[-1] + lm != "ankündigen"):
             # "schlug vor, sich zu treffen", "kündigte an, X zu besuchen"; but "gibt an, sich bedroht
