@@ -1110,3 +1110,19 @@ def test_a_denied_deed_is_not_told_as_a_fact_nor_as_a_plan(coder):
     assert facts == {"hypothetical"}, [(e.type, e.factuality) for e in doc.events]
     doc = an(Article(doc_id="k", dct="2024-03-14", text="Russland kündigte an, Soldaten nach Belarus zu verlegen."))
     assert {e.factuality for e in doc.events if e.type == "MOBILIZE"} == {"planned"}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_noun_its_own_kein_negates_is_never_asserted(coder):
+    """ "Mit der FPÖ, die Verschwörungstheorien verbreitet, könne es keine Zusammenarbeit geben"
+    gave an asserted AGREE from the learned coder (a new-user probe)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="k", dct="2024-03-07", text=(
+        "Kanzler Nehammer wird FPÖ-Chef Kickl nicht empfangen. Mit der FPÖ, die Verschwörungstheorien "
+        "verbreitet, könne es keine Zusammenarbeit geben, sagte Nehammer am Mittwoch in Wien.")))
+    assert not [e for e in doc.events if e.type in ("AGREE", "COOPERATE", "CONSULT") and e.factuality == "asserted"], \
+        [(e.type, e.factuality, e.cue) for e in doc.events]

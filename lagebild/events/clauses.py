@@ -445,6 +445,12 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     return "REJECT" in cue_verb_types(clauses[i - 1], lex)
 
 
+def kein_before(toks: list[Token], k: int) -> bool:
+    """Whether the event noun at ``k`` is negated by its own determiner ("keine Zusammenarbeit",
+    "keine weiteren Gespräche"): the happening it names is said not to be, by both coders."""
+    return (k >= 1 and toks[k - 1].lower.startswith("kein")) or (k >= 2 and toks[k - 2].lower.startswith("kein"))
+
+
 def perfect_infinitive(c: Clause) -> bool:
     """An infinitive clause of the past: a participle with "zu haben" or "zu sein" ("Soldaten
     verlegt zu haben", "getötet worden zu sein"): about a deed done, never a plan."""

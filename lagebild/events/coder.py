@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    cue_in_past, demanded, noun_preposition, perfect_infinitive, warned_of,
+    cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of,
     denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
@@ -630,8 +630,7 @@ class EventCoder:
                 break
         if not target and target_of_by is not None:
             target = [target_of_by]
-        negated_noun = k >= 1 and toks[k - 1].lower.startswith("kein") or (
-            k >= 2 and toks[k - 2].lower.startswith("kein"))
+        negated_noun = kein_before(toks, k)
         if not source and not _passive_clause(c):
             # "X führte Gespräche mit Y", "X hat Kritik geübt", "keine Gespräche mit Y",
             # "seinen ersten Besuch in den USA": the clause's subject (not in a passive clause: "Bei

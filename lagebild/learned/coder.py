@@ -16,7 +16,7 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
-                               noun_preposition, promised, rejected_report,
+                               kein_before, noun_preposition, promised, rejected_report,
                                denied_report)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
@@ -302,10 +302,13 @@ class LearnedCoder:
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
         if fact in ("asserted", "planned") and (
                 negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
+                or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
                     and noun_preposition(clause, clause.tokens.index(tr.st.tokens[tr.k]))[0] is None
                     and occurrence_negated(clause.lowers, self.lex))):
-            # "Die USA werden keine Truppen schicken": no plan either; "Ein Treffen ... ist nicht
+            # "Die USA werden keine Truppen schicken": no plan either; "keine Zusammenarbeit": the
+            # noun's own determiner negates it, as the rules read it (a refusal, "genieße keine
+            # Unterstützung", read as a REJECT, keeps it); "Ein Treffen ... ist nicht
             # geplant", "fand nicht statt": the clause's event noun, also where the rules found no sides
             fact = "negated"
         tok = tr.st.tokens[tr.k]
