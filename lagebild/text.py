@@ -29,9 +29,20 @@ _ABBREV = frozenset("""
 a.d abs abt allg anm bd bspw bzgl bzw ca co d.h dipl dr ebd etc evtl ev ff frl gegr ggf hr hrsg inkl
 jh jr kap kath lt max min mio mrd nr o.ä o.g od prof röm s sog st std str tel u.a u.ä u.u usw v.a
 vgl z.b z.t zb zt ua mag ing abg jun sen bzw gen lt kpt oberst hl ehem geb gest verh dt engl frz
-jan feb mär apr aug sep sept okt nov dez mo di mi do fr sa so
+jan feb mär apr aug sep sept okt nov dez mo di mi do fr sa
 """.split())
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.$")
+#: words an ordinal number follows ("die 58.", "am 24.", "zum 3."): after any other word a number
+#: and a full stop before a capitalised word that is no month end the sentence ("Die Zahl der
+#: Toten stieg auf 45. Russland griff ... an")
+_ORDINAL_LEAD = frozenset("""
+der die das den dem des am im zum zur vom beim ins ans
+sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer jede jedes jeden jedem jeder dieser diese diesem diesen
+""".split())
+_MONTHS = frozenset("""
+januar jänner februar feber märz april mai juni juli august september oktober november dezember
+jan jän feb mär apr jun jul aug sep sept okt nov dez
+""".split())
 _INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-ZÄÖÜ]\.$")
 
 
@@ -80,13 +91,28 @@ def _is_boundary(text: str, para_start: int, dot_end: int, match: re.Match) -> b
             w = word.group(1).lower()
             if w in _ABBREV or w.rstrip(".") in _ABBREV:
                 return False
-        if _ORDINAL_BEFORE.search(before) and not first.isdigit():
+        if _ORDINAL_BEFORE.search(before) and not first.isdigit() and not _number_ends(before, nxt):
             # "die 58. Münchner ...", "am 24. Februar": ordinal, not an end
             return False
         if _INITIAL_BEFORE.search(before):
             return False
     # a new sentence starts with an upper-case letter, a digit or an opening quote/dash
     return first.isupper() or first.isdigit() or first in "„\"»«'‚(–-"
+
+
+def _number_ends(before: str, nxt: str) -> bool:
+    """Whether the "N." that ``before`` ends with is a number closing its sentence, not an
+    ordinal: the word before it takes no ordinal and a capitalised word that is no month
+    follows."""
+    words = before.split()
+    lead = words[-2].lower() if len(words) >= 2 else ""
+    nxt_word = re.match(r"[\wÄÖÜäöüß]+", nxt)
+    if nxt_word is None or not nxt[0].isupper():
+        return False
+    # an inflected adjective before it is an ordinal's too ("ab dem vollendeten 16. Lebensjahr",
+    # "das stattfindende 63. Treffen")
+    adjective = lead.endswith(("te", "ten", "de", "den")) and lead.isalpha() and lead.islower()
+    return lead not in _ORDINAL_LEAD and not adjective and nxt_word.group(0).lower() not in _MONTHS
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -20,6 +20,18 @@ def test_ordinals_dates_and_abbreviations_do_not_end_sentences():
                      "Sie endet am 20. Februar, u.a. mit Reden.", "Dr. Schmidt kommt."]
 
 
+def test_a_number_at_the_end_of_a_sentence_ends_it():
+    """"stieg auf 45. Russland griff ... an" was one sentence, and the attack was lost (a code
+    review); an ordinal follows an article, a contraction or an adjective, or comes before a month."""
+    sents = [s.text for s in segment("Die Zahl der Toten stieg am Sonntag auf 45. Russland griff die Ukraine "
+                                     "am Montag an. Juppé ist bereits 70. Die Lage bleibt so. Morgen wird verhandelt.")]
+    assert sents == ["Die Zahl der Toten stieg am Sonntag auf 45.", "Russland griff die Ukraine am Montag an.",
+                     "Juppé ist bereits 70.", "Die Lage bleibt so.", "Morgen wird verhandelt."]
+    for text in ("Ab dem vollendeten 16. Lebensjahr gilt das.", "Jedes 100. Unternehmen ist beteiligt.",
+                 "Das Gesetz gilt seit 3. Oktober überall.", "Zum 5. Mal tagte der Rat."):
+        assert [s.text for s in segment(text)] == [text]
+
+
 def test_sentence_offsets_index_the_text():
     text = "Eins ist hier. Zwei ist dort!\n\nDrei?"
     for s in segment(text):
