@@ -22,6 +22,8 @@ _CAPTION = re.compile(
 _BYLINE = re.compile(
     r"^\s*(?:(?:Von|Aus|Text:|Ein Bericht von|Eine Analyse von)\s+[A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*"
     r"(?:[,/(].{0,60})?$|\(\s*[\w/ ,.-]{1,60}\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\s*\)\s*$)")
+#: a byline that goes on with a sentence: a colon, then five words or more and a full stop
+_BYLINE_SENTENCE = re.compile(r":\s+\S+(?:\s+\S+){4,}[.!?][\"“”»«’']*$")
 # sentence end: . ! ? (and … ) optionally followed by closing quotes/brackets, then space
 # (possessive and anchored at the start of a punctuation run: linear time on "....." x 40,000)
 _END = re.compile(r"(?<![.!?…])[.!?…]++[\"“”»«’'\)]*+(?=\s)")
@@ -133,9 +135,15 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _kind(par: str) -> str:
-    if _CAPTION.search(par.strip()) and len(par) < 300:
+    """A paragraph's kind: a photo caption or credit (at most one sentence before "Bild:",
+    "Quelle:" ...), a byline ("Von Maria Muster", "Aus Moskau (dpa)"; not one that goes on with a
+    sentence of its own: "Aus Moskau (dpa): Russland hat ... angegriffen."), else body text
+    (a body paragraph that ends in "Quelle: Reuters" keeps its sentences and their events)."""
+    text = par.strip()
+    credit = _CAPTION.search(text)
+    if credit and len(par) < 300 and len(split_sentences(text, 0, credit.start())) <= 1:
         return "caption"
-    if _BYLINE.match(par) and len(par) < 120:
+    if _BYLINE.match(par) and len(par) < 120 and not _BYLINE_SENTENCE.search(text):
         return "byline"
     return "body"
 

@@ -38,6 +38,19 @@ def test_sentence_offsets_index_the_text():
         assert text[s.start:s.end] == s.text
 
 
+def test_a_credit_or_byline_before_sentences_of_their_own_keeps_them_body_text():
+    """A paragraph ending in "Quelle: Reuters" or opening "Aus Moskau (dpa):" was one caption or
+    byline, and its events were lost (a code review)."""
+    out = kinds("Russland griff die Ukraine am Montag mit Raketen an. Kiew meldete zwei Tote. Quelle: Reuters")
+    assert out[:2] == [("body", "Russland griff die Ukraine am Montag mit Raketen an."),
+                       ("body", "Kiew meldete zwei Tote.")]
+    assert kinds("Aus Moskau (dpa): Russland hat die Ukraine am Montag angegriffen.") == [
+        ("body", "Aus Moskau (dpa): Russland hat die Ukraine am Montag angegriffen.")]
+    assert kinds("Merkel (li.) und Macron am Montag. Bild: AP") == [
+        ("caption", "Merkel (li.) und Macron am Montag. Bild: AP")]
+    assert kinds("Aus Moskau (dpa)\n\nText folgt.")[0] == ("byline", "Aus Moskau (dpa)")
+
+
 def test_byline_is_marked():
     out = kinds("Von Maria Muster\n\nDie Regierung tritt zurück.")
     assert out[0][0] == "byline" and out[1][0] == "body"
