@@ -40,7 +40,7 @@ Example::
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import datetime as _dt
 import json
@@ -630,7 +630,7 @@ class Store:
                 f"WHERE e.merge_key IN (SELECT merge_key FROM _keys)"
             ).df()
         finally:
-            self.con.unregister("_keys")
+            self._unregister("_keys")
 
     def write_batch(self, *, articles: list[dict], minhashes: list[dict], actors: list[dict],
                     quotes: list[dict], new_events: list[dict], mentions: list[dict],
@@ -681,6 +681,12 @@ class Store:
                 if article_updates:
                     self._drop_empty_events(sorted(touched))
 
+    def _unregister(self, name: str) -> None:
+        """Drop a registered Arrow view; after a failed statement DuckDB has aborted the
+        transaction and refuses this too: that second error must not hide the first one."""
+        with suppress(duckdb.Error):
+            self.con.unregister(name)
+
     def _insert(self, table: str, rows: list[dict]) -> None:
         tab = rows_to_arrow(table, rows)
         name = f"_new_{table}"
@@ -689,7 +695,7 @@ class Store:
             cols = ", ".join(f'"{c}"' for c in tab.schema.names)
             self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
         finally:
-            self.con.unregister(name)
+            self._unregister(name)
 
     def _drop_analysis(self, article_ids: list[int]) -> set[int]:
         """Delete the mentions, actors and quotes of these articles; returns the ids of
@@ -704,7 +710,7 @@ class Store:
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN "
                                  f"(SELECT article_id FROM _redo)")
         finally:
-            self.con.unregister("_redo")
+            self._unregister("_redo")
         return events
 
     def _drop_empty_events(self, event_ids: list[int]) -> None:
@@ -719,7 +725,7 @@ class Store:
                 WHERE event_id IN (SELECT event_id FROM _maybe_empty) AND event_id NOT IN
                   (SELECT event_id FROM event_mentions WHERE NOT is_duplicate)""")
         finally:
-            self.con.unregister("_maybe_empty")
+            self._unregister("_maybe_empty")
 
     def assign_country(self, country: str, source: str | None = None) -> int:
         """Give stored articles without a country of their own (of outlet ``source`` if given)
@@ -789,7 +795,7 @@ class Store:
                       GROUP BY event_id) AS s
                 WHERE events.event_id = s.event_id""", [utcnow()])
         finally:
-            self.con.unregister("_touched")
+            self._unregister("_touched")
 
     # -- benchmarks --------------------------------------------------------------------
     def replicate_events(self, copies: int, shift_days: int = 7) -> int:
@@ -917,7 +923,7 @@ class Store:
                 WHERE m.event_id IN (SELECT event_id FROM _ids)
                 ORDER BY m.event_id, m.mention_id""").df()
         finally:
-            self.con.unregister("_ids")
+            self._unregister("_ids")
 
     def timeline(self, a: str, b: str, *, directed: bool = False, since: str | None = None,
                  until: str | None = None, factuality: str | None = "asserted") -> pd.DataFrame:
@@ -1062,7 +1068,7 @@ def write_failure(p: Path, exc: Exception) -> str:
     low = msg.lower()
     if "no space" in low or "disk full" in low or "could not write" in low and "space" in low:
         why = "the disk is full"
-        todo = "free some space, then rerun the same command (committed batches are kept)"
+        todo = "free some space, then rerun the same command"
     elif "read-only" in low or "permission" in low or "read only" in low:
         why = "the file or its folder is not writable"
         todo = "check the permissions, or use --db with a writable path"

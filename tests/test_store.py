@@ -108,6 +108,18 @@ def test_folder_as_database_is_refused(tmp_path):
 
 
 # -- writes ---------------------------------------------------------------------------------
+def test_a_failed_insert_reports_its_own_cause(tmp_path):
+    """The cleanup after a failed INSERT raised "Current transaction is aborted", which hid the
+    real error from the message (a code review)."""
+    db = tmp_path / "c.duckdb"
+    with Store(db) as s:
+        s.con.execute("ALTER TABLE quotes DROP COLUMN direct")     # stands for any failure of the INSERT
+        with pytest.raises(StoreError) as info:
+            s.write_batch(articles=[], minhashes=[], actors=[], new_events=[], mentions=[],
+                          touched_events=[], quotes=[{"article_id": 1, "quote_index": 0, "text": "x"}])
+    assert "direct" in str(info.value) and "transaction is aborted" not in str(info.value).lower()
+
+
 def test_failed_batch_is_rolled_back_completely(tmp_path):
     db = tmp_path / "tx.duckdb"
     with Store(db) as s:
