@@ -321,6 +321,27 @@ def test_token_protects_every_endpoint(examples_db):
         assert c.get("/map?by=actor").status_code == 200  # the cookie now carries it
 
 
+def test_a_loopback_server_answers_only_to_its_own_names(examples_db):
+    """Another site's name resolved to 127.0.0.1 (DNS rebinding) read the pages of a server with
+    no token (a code review): serve passes the loopback names, any other Host gets a 400."""
+    from lagebild.cli.web import LOOPBACK
+    app = create_app(examples_db, allowed_hosts=LOOPBACK)
+    with TestClient(app, base_url="http://attacker.example:8000") as c:
+        r = c.get("/search.json?q=Regierung")
+        assert r.status_code == 400 and "answers to" in r.text and "attacker.example" in r.text
+    for base in ("http://127.0.0.1:8000", "http://localhost:8123", "http://[::1]:8000"):
+        with TestClient(app, base_url=base) as c:
+            assert c.get("/overview.json").status_code == 200, base
+
+
+def test_the_access_log_never_shows_the_token():
+    import logging
+    from lagebild.cli.web import _hide_token
+    rec = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d', (
+        "127.0.0.1:5", "GET", "/map?by=actor&token=s3cret", "1.1", 303), None)
+    assert _hide_token(rec) and rec.getMessage() == '127.0.0.1:5 - "GET /map?by=actor&token=*** HTTP/1.1" 303'
+
+
 # -- a busy database -----------------------------------------------------------------------
 HOLD = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
         "print('locked', flush=True); time.sleep(60)")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import os
 import secrets
 import sys
@@ -113,7 +114,8 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     sock = _bound_socket(host, port)        # before anything is printed: a busy port is an error
     port = sock.getsockname()[1]            # --port 0: the free port the system chose
     app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds,
-                     watch_kw={"allow_private": True} if allow_private_hosts else None)
+                     watch_kw={"allow_private": True} if allow_private_hosts else None,
+                     allowed_hosts=(LOOPBACK + (host,)) if _is_loopback(host) else None)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if ":" in shown:
         shown = f"[{shown}]"            # an IPv6 address in a URL
@@ -133,15 +135,29 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         web_log.setLevel(logging.INFO)
         web_log.addHandler(handler)
         web_log.propagate = False
+    access = logging.getLogger("uvicorn.access")
+    access.addFilter(_HIDE_TOKEN)
     try:
         # uvicorn writes its access lines at level info: without -q they are shown
         _run_server(app, sock, host=host, port=port, log_level="warning" if quiet else "info",
                     access_log=not quiet, server_header=False)
     finally:
+        access.removeFilter(_HIDE_TOKEN)
         if handler is not None:         # the logger as it was (several servers in one process)
             web_log.removeHandler(handler)
             web_log.setLevel(before[0])
             web_log.propagate = before[1]
+
+
+def _hide_token(record) -> bool:
+    """An access line without the token of "?token=..." (the log must not hold the secret)."""
+    if isinstance(record.args, tuple):
+        record.args = tuple(re.sub(r"(token=)[^&\s]*", r"\1***", a) if isinstance(a, str) else a
+                            for a in record.args)
+    return True
+
+
+_HIDE_TOKEN = _hide_token
 
 
 def _run_server(app, sock, **config) -> None:

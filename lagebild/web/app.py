@@ -155,12 +155,16 @@ def _env() -> Environment:
 
 def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | None = None,
                every: float = 600.0, ingest_kw: dict[str, Any] | None = None,
-               watch_kw: dict[str, Any] | None = None) -> Starlette:
+               watch_kw: dict[str, Any] | None = None,
+               allowed_hosts: tuple[str, ...] | None = None) -> Starlette:
     """The web application over the database ``db``.
 
     ``token``: every request must carry it (``Authorization: Bearer TOKEN``, or once
     ``?token=TOKEN``, which sets a cookie). ``watch``: feed URLs polled every ``every``
     seconds by a background thread; the app is then the database's single writer.
+    ``allowed_hosts``: the only names a request may use in its Host header (``lagebild serve``
+    on a loopback address: a page of another site whose name resolves to 127.0.0.1 must not
+    read the picture, "DNS rebinding"); None: any.
     ``ingest_kw``/``watch_kw`` go to the :class:`~lagebild.ingest.Ingester` and to
     :func:`~lagebild.ingest.watch` (an analyzer or a feed fetcher in tests).
     """
@@ -243,7 +247,8 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: not_found})
     app.state.database = database
     app.state.watcher = watcher
-    wrapped = SecurityHeaders(TokenGate(app, token) if token else app)
+    gated = TokenGate(app, token) if token else app
+    wrapped = SecurityHeaders(HostCheck(gated, allowed_hosts) if allowed_hosts else gated)
     wrapped.state = app.state  # type: ignore[attr-defined]
     wrapped.starlette = app  # type: ignore[attr-defined]
     return wrapped  # type: ignore[return-value]
@@ -268,6 +273,27 @@ class SecurityHeaders:
                 msg = {**msg, "headers": headers}
             await send(msg)
         await self.app(scope, receive, send_h)
+
+
+class HostCheck:
+    """A 400 for a request whose Host header names none of ``hosts`` (the port aside; IPv6 in
+    brackets)."""
+
+    def __init__(self, app, hosts: tuple[str, ...]):
+        self.app = app
+        self.hosts = {h.strip("[]").lower() for h in hosts}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1").strip().lower()
+        name = raw[1:raw.index("]")] if raw.startswith("[") and "]" in raw else raw.rsplit(":", 1)[0]
+        if name in self.hosts:
+            return await self.app(scope, receive, send)
+        resp = Response(f"this lagebild server answers to {', '.join(sorted(self.hosts))} only "
+                        f"(the request named {raw or 'no host'!r}); open the address "
+                        f"`lagebild serve` printed", status_code=400, media_type="text/plain")
+        await resp(scope, receive, send)
 
 
 class TokenGate:
