@@ -472,18 +472,8 @@ def _plugin_instance(cls, spec):
 
 
 # -- dates, keys, merging --------------------------------------------------------------
-def parse_date(value: str | None) -> tuple[_dt.date | None, str | None, str | None]:
-    """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value, as ``merge.date_span``
-    reads it (a week's month is its Thursday's, a season's its first; a year has none);
-    anything that names no calendar span gives (None, None, None)."""
-    span = _merge.date_span(value)
-    if span is None:
-        return None, None, None
-    first, _, prec = span
-    if prec == "year":
-        return first, prec, None
-    month = first + _dt.timedelta(days=3) if prec == "week" else first
-    return first, prec, month.strftime("%Y-%m")
+#: the date columns of a TIMEX-style value (``merge.date_columns``)
+parse_date = _merge.date_columns
 
 
 def dates_agree(a_day, a_prec, a_month, b_day, b_prec, b_month) -> bool:
@@ -1062,6 +1052,9 @@ class Ingester:
                         "text": e.text if e else None,
                         "factuality": (e.factuality if e and e.factuality else ev.factuality),
                         "date_value": (e.date if e and e.date else row["date_value"]),
+                        # a date the text gives for the event, not the article's own date
+                        "date_own": bool(e and e.date) or (row["date_value"] is not None
+                                                           and not row["date_from_dct"]),
                         "source": src, "is_duplicate": is_dup, "confidence": ev.confidence})
                     self._next_mention += 1
                     stats.mentions += 1

@@ -109,6 +109,26 @@ def date_span(value: str | None) -> tuple[_dt.date, _dt.date, str] | None:
     return None
 
 
+
+def date_columns(value: str | None) -> tuple[_dt.date | None, str | None, str | None]:
+    """(first day, precision, 'YYYY-MM' or None) of a TIMEX-style value, as ``date_span``
+    reads it (a week's month is its Thursday's, a season's its first; a year has none);
+    anything that names no calendar span gives (None, None, None): the date columns of a stored
+    event."""
+    span = date_span(value)
+    if span is None:
+        return None, None, None
+    first, _, prec = span
+    if prec == "year":
+        return first, prec, None
+    month = first + _dt.timedelta(days=3) if prec == "week" else first
+    return first, prec, month.strftime("%Y-%m")
+
+
+#: how precise a date is, most precise first (an event told by several articles takes the most
+#: precise own date any of them gives)
+PRECISION_ORDER = ("day", "week", "month", "season", "year")
+
 def date_range(value: str | None) -> tuple[_dt.date, _dt.date] | None:
     """(first, last day) covered by a TIMEX value (``date_span``); None when it names no
     calendar span."""

@@ -1,6 +1,6 @@
 """The embedded event database: a DuckDB file with a versioned schema.
 
-Tables (schema version 1):
+Tables (schema version ``SCHEMA_VERSION``; older files are upgraded in place, ``MIGRATIONS``):
 
 ``meta``
     key/value pairs: ``app`` = ``lagebild``, ``schema_version``, ``created``.
@@ -59,7 +59,7 @@ from .errors import StoreError
 from .records import EVENT_SORTS, EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -81,6 +81,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     3: [("events", "confidence", "DOUBLE"), ("event_mentions", "confidence", "DOUBLE")],
     4: [("articles", "country", "VARCHAR")],
     5: [("articles", "updated", "VARCHAR")],
+    6: [("event_mentions", "date_own", "BOOLEAN")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -141,7 +142,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
         ("end_char", "INTEGER"), ("text", "VARCHAR"), ("factuality", "VARCHAR"),
         ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"), ("date_value", "VARCHAR"),
-        ("confidence", "DOUBLE"),
+        ("confidence", "DOUBLE"), ("date_own", "BOOLEAN"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -794,8 +795,64 @@ class Store:
                       WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)
                       GROUP BY event_id) AS s
                 WHERE events.event_id = s.event_id""", [utcnow()])
+            self._refresh_from_mentions()
         finally:
             self._unregister("_touched")
+
+    def _refresh_from_mentions(self) -> None:
+        """The touched events (``_touched``) as their articles now tell them: the first article is
+        the earliest that still mentions the event (not a copy), and the date the most precise
+        date of its own any of them gives (``merge.PRECISION_ORDER``; "im Februar" in the first
+        report, "am 24. Februar" in the next). An event no mention gives a date of its own keeps
+        the one it has. The wording of that date is another article's: ``date_text`` is left
+        empty where the value changes."""
+        from .merge import PRECISION_ORDER, date_columns
+        self.con.execute("""
+            UPDATE events SET first_article_id = s.a
+            FROM (SELECT event_id, min(article_id) AS a FROM event_mentions
+                  WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)
+                  GROUP BY event_id) AS s
+            WHERE events.event_id = s.event_id AND events.first_article_id IS DISTINCT FROM s.a""")
+        rows = self.con.execute("""
+            SELECT m.event_id, m.date_value, e.date_value, e.date_from_dct
+            FROM event_mentions m JOIN events e USING (event_id)
+            WHERE NOT m.is_duplicate AND m.date_own AND m.date_value IS NOT NULL
+              AND m.event_id IN (SELECT event_id FROM _touched)
+            ORDER BY m.event_id, m.mention_id""").fetchall()
+        best: dict[int, tuple[int, str]] = {}
+        current: dict[int, tuple[str | None, bool | None]] = {}
+        for eid, value, ev_value, ev_from_dct in rows:
+            prec = date_columns(value)[1]
+            if prec is None:
+                continue
+            current[eid] = (ev_value, ev_from_dct)
+            rank = PRECISION_ORDER.index(prec)
+            if eid not in best or rank < best[eid][0]:
+                best[eid] = (rank, value)
+        updates = []
+        for eid, (_, value) in best.items():
+            ev_value, ev_from_dct = current[eid]
+            if value == ev_value and not ev_from_dct:
+                continue
+            day, prec, month = date_columns(value)
+            updates.append({"event_id": eid, "date_value": value, "event_date": day,
+                            "date_precision": prec, "month": month})
+        if not updates:
+            return
+        tab = pa.table({"event_id": pa.array([u["event_id"] for u in updates], pa.int64()),
+                        "date_value": pa.array([u["date_value"] for u in updates], pa.string()),
+                        "event_date": pa.array([u["event_date"] for u in updates], pa.date32()),
+                        "date_precision": pa.array([u["date_precision"] for u in updates], pa.string()),
+                        "month": pa.array([u["month"] for u in updates], pa.string())})
+        self.con.register("_dates", tab)
+        try:
+            self.con.execute("""
+                UPDATE events SET date_value = d.date_value, event_date = d.event_date,
+                                  date_precision = d.date_precision, month = d.month,
+                                  date_from_dct = false, date_text = NULL
+                FROM _dates d WHERE events.event_id = d.event_id""")
+        finally:
+            self._unregister("_dates")
 
     # -- benchmarks --------------------------------------------------------------------
     def replicate_events(self, copies: int, shift_days: int = 7) -> int:

@@ -194,7 +194,22 @@ def test_event_without_date_takes_the_article_date(tmp_path):
     ingest(db, [art(1, "#EV CONSULT USA RUS -", dct="2022-02-18"),
                 art(2, "#EV CONSULT USA RUS 2022-02-18", dct="2022-02-20")])
     rows = q(db, "SELECT event_date::VARCHAR, date_from_dct, num_articles FROM events")
-    assert rows == [("2022-02-18", True, 2)]
+    # the second article gives the day as the event's own: the event has it from there
+    assert rows == [("2022-02-18", False, 2)]
+    db2 = tmp_path / "t2.duckdb"
+    ingest(db2, [art(1, "#EV CONSULT USA RUS -", dct="2022-02-18")])
+    assert q(db2, "SELECT event_date::VARCHAR, date_from_dct FROM events") == [("2022-02-18", True)]
+
+
+def test_an_event_takes_the_most_precise_date_its_articles_give(tmp_path):
+    """The first report says "im Februar", the next two "am 24. Februar": the event was a month
+    with three articles, off the charts and the map (a code review)."""
+    db = tmp_path / "p.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02", dct="2022-02-25")])
+    ingest(db, [art(2, "#EV ASSAULT RUS UKR 2022-02-24", dct="2022-02-25"),
+                art(3, "#EV ASSAULT RUS UKR 2022-02-24", dct="2022-02-26")])
+    assert q(db, "SELECT num_articles, date_precision, event_date::VARCHAR, date_value, first_article_id "
+                 "FROM events") == [(3, "day", "2022-02-24", "2022-02-24", 1)]
 
 
 def test_undated_events_are_not_merged_across_articles(tmp_path):
