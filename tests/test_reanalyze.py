@@ -77,6 +77,29 @@ def test_cli_reanalyze(tmp_path):
     assert q(db, "SELECT type FROM events") == [("MOBILIZE",)]
 
 
+#: the columns of schema version 1, frozen: every column since is a migration (``MIGRATIONS``)
+SCHEMA_V1 = {
+    'meta': ('key', 'value'),
+    'articles': ('article_id', 'doc_id', 'content_hash', 'source', 'url', 'dct', 'title', 'origin', 'text', 'n_chars', 'n_events', 'near_duplicate_of', 'near_duplicate_score', 'warnings', 'batch_id', 'ingested_at'),
+    'article_minhash': ('article_id', 'signature'),
+    'actors': ('article_id', 'actor_id', 'name', 'code', 'sector', 'role', 'kind', 'mentions'),
+    'quotes': ('article_id', 'quote_index', 'speaker_actor', 'speaker_text', 'speaker_code', 'speaker_sector', 'text', 'direct', 'start_char', 'end_char'),
+    'events': ('event_id', 'merge_key', 'type', 'mode', 'source_code', 'source_sector', 'source_text', 'source_codes', 'source_json', 'target_code', 'target_sector', 'target_text', 'target_codes', 'target_json', 'factuality', 'condition', 'reported_by_text', 'reported_by_code', 'reported_by_sector', 'date_text', 'date_value', 'date_from_dct', 'event_date', 'date_precision', 'month', 'location_text', 'location_code', 'magnitude_value', 'magnitude_unit', 'magnitude_qualifier', 'quad_class', 'goldstein', 'cameo', 'cue', 'num_mentions', 'num_articles', 'num_sources', 'first_article_id', 'created_at', 'updated_at'),
+    'event_mentions': ('mention_id', 'event_id', 'article_id', 'doc_event_index', 'sentence', 'start_char', 'end_char', 'text', 'factuality', 'source', 'is_duplicate'),
+    'feeds': ('url', 'etag', 'modified', 'last_fetch', 'last_status', 'articles_seen', 'last_warning'),
+}
+
+
+def test_every_column_since_version_1_has_a_migration():
+    """A column added to ``TABLES`` without a migration passed the upgrade test below, which
+    builds its old file from today's tables (a code review): today's tables are version 1's
+    columns plus the migrations."""
+    from lagebild.store import MIGRATIONS, TABLES
+    for table, cols in TABLES.items():
+        later = [c for v in sorted(MIGRATIONS) for t, c, _ in MIGRATIONS[v] if t == table]
+        assert sorted(c for c, _ in cols) == sorted(SCHEMA_V1[table] + tuple(later)), table
+
+
 def test_store_of_schema_version_1_is_upgraded_in_place(tmp_path):
     import duckdb
     db = tmp_path / "t.duckdb"
