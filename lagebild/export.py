@@ -52,13 +52,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from .errors import StoreError
-from .store import Store, event_filter
+from .store import Store, event_filter, write_failure
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
 
@@ -110,11 +115,29 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
                                       min_mentions=min_mentions, min_confidence=min_confidence)
     where = " AND ".join(conditions)
     out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
-    if fmt in ("parquet", "csv"):
-        # a filter is on when it leaves out events: more than the (always present) mention count
-        filtered = len(conditions) > 1 or min_mentions > 1
-        return {"parquet": _parquet, "csv": _csv}[fmt](store, out, where, params, filtered)
-    return {"gdelt": _gdelt, "plover": _plover}[fmt](store, out, where, params)
+    try:
+        if fmt in ("parquet", "csv"):
+            # a filter is on when it leaves out events: more than the (always present) mention count
+            filtered = len(conditions) > 1 or min_mentions > 1
+            return {"parquet": _parquet, "csv": _csv}[fmt](store, out, where, params, filtered)
+        return {"gdelt": _gdelt, "plover": _plover}[fmt](store, out, where, params)
+    except (duckdb.Error, OSError) as exc:
+        # a full disk, a folder where a file goes: no traceback, and the files of the last
+        # export are left as they were (every file is written aside and moved into place)
+        raise StoreError(write_failure(out, exc, kept="the files of an earlier export are unchanged")) from exc
+
+
+@contextmanager
+def _written_aside(path: Path) -> Iterator[Path]:
+    """A temporary name beside ``path`` to write to, moved onto ``path`` once complete: an
+    export that fails half-way leaves the earlier file whole, never a cut-off one."""
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def _of_articles(table: str, order: str, where: str, params: list, filtered: bool) -> tuple[str, list]:
@@ -168,7 +191,8 @@ def _parquet(store: Store, out: Path, where: str, params: list, filtered: bool =
             ("actors", *_of_articles("actors", "article_id, actor_id", where, params, filtered)),
             ("quotes", *_of_articles("quotes", "article_id, quote_index", where, params, filtered))):
         path = out / f"{name}.parquet"
-        con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT parquet)", p)
+        with _written_aside(path) as tmp:
+            con.execute(f"COPY ({sql}) TO {_q(tmp)} (FORMAT parquet)", p)
         files.append(path)
     return files
 
@@ -219,7 +243,8 @@ def _csv(store: Store, out: Path, where: str, params: list, filtered: bool = Fal
                                f"ORDER BY mention_id", params),
             ("articles", *_of_articles("articles", "article_id", where, params, filtered))):
         path = out / f"{name}.csv"
-        con.execute(f"COPY ({sql}) TO {_q(path)} (FORMAT csv, HEADER true)", p)
+        with _written_aside(path) as tmp:
+            con.execute(f"COPY ({sql}) TO {_q(tmp)} (FORMAT csv, HEADER true)", p)
         files.append(path)
     return files
 
@@ -330,7 +355,7 @@ def dyads(e: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
     path = out / "events.gdelt.tsv"
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+    with _written_aside(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         for e in _dict_rows(_fetch_events(store, where, params)):
             for pair in dyads(e):
                 fh.write("\t".join(gdelt_row(pair)) + "\n")
@@ -397,7 +422,7 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
 
 def _plover(store: Store, out: Path, where: str, params: list) -> list[Path]:
     path = out / "events.plover.jsonl"
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+    with _written_aside(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         for e in _dict_rows(_fetch_events(store, where, params)):
             fh.write(json.dumps(plover_record(e), ensure_ascii=False, default=str) + "\n")
     return [path]

@@ -1119,8 +1119,9 @@ def _damaged(p: Path, exc: Exception) -> str:
             f"new file with --db")
 
 
-def write_failure(p: Path, exc: Exception) -> str:
-    """The message for a write that failed (disk full, read-only folder, I/O error)."""
+def write_failure(p: Path, exc: Exception, kept: str = "the batches committed before are kept") -> str:
+    """The message for a write that failed (disk full, read-only folder, I/O error); ``kept``:
+    what is safe."""
     msg = str(exc).splitlines()[0]
     low = msg.lower()
     if "no space" in low or "disk full" in low or "could not write" in low and "space" in low:
@@ -1132,7 +1133,7 @@ def write_failure(p: Path, exc: Exception) -> str:
     else:
         why = "the write failed"
         todo = "check free disk space and permissions, then rerun the same command"
-    return f"{p}: {why} ({msg}) -- {todo}; the batches committed before are kept"
+    return f"{p}: {why} ({msg}) -- {todo}; {kept}"
 
 
 def _first_row(cur):

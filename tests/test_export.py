@@ -207,3 +207,29 @@ def test_a_parquet_export_without_matching_events_has_an_empty_events_table(db, 
     con = duckdb.connect()
     rel = con.execute(f"SELECT * FROM read_parquet('{tmp_path / 'none'}/events/*/*.parquet', hive_partitioning=1)")
     assert rel.fetchall() == [] and "event_id" in [d[0] for d in rel.description]
+
+
+@pytest.mark.parametrize("fmt,name", [("csv", "events.csv"), ("gdelt", "events.gdelt.tsv"),
+                                      ("plover", "events.plover.jsonl")])
+def test_a_failed_export_says_why_and_leaves_the_earlier_files_whole(tmp_path, db, fmt, name, monkeypatch):
+    """A folder where the file goes ended in a traceback, and a failure half-way left a cut-off
+    file under the final name (a code review)."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    out = tmp_path / "out"
+    (out / name).mkdir(parents=True)
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)])
+    assert r.exit_code != 0 and "Traceback" not in r.output and "earlier export" in r.output, r.output
+    (out / name).rmdir()
+    assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
+    before = (out / name).read_bytes()
+    import lagebild.export as E
+    real = E.dyads if fmt == "gdelt" else E.plover_record if fmt == "plover" else None
+    if real is None:
+        return
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(E, "dyads" if fmt == "gdelt" else "plover_record", boom)
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)])
+    assert r.exit_code != 0 and "disk is full" in r.output
+    assert (out / name).read_bytes() == before and not list(out.glob("*.partial"))
