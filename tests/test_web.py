@@ -150,6 +150,7 @@ def test_factuality_all_on_the_pages_is_every_factuality(client):
     ("type=assault'--", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
     ("since=2024&since=2023", "since"), ("actor=RUS&actor=UKR", "actor"),
     ("min_confidence=0.9", "min_confidence"), ("actor=XYZ", "actor"), ("actor=RUS,XYZ", "actor"),
+    ("by=actor&by=place", "by"), ("day=2022-02-24&day=2022-02-26", "day"), ("q=a&q=b", "q"),
 ])
 def test_bad_filter_values_get_a_clear_400(client, query, name):
     r = client.get("/overview.json?" + query)

@@ -152,7 +152,7 @@ def event_filter(qp: Mapping[str, str]) -> EventFilter:
     """The shared filters: since, until, actor, type, factuality, min_sources (each once: a
     second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR")."""
     getlist = getattr(qp, "getlist", None)
-    for name in ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort"):
+    for name in KNOWN:
         values = getlist(name) if getlist else []
         if len(values) > 1:
             raise BadParam(name, "&".join(f"{name}={v}" for v in values),
