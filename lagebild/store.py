@@ -191,6 +191,15 @@ INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred
 CANONICAL = "num_mentions >= 1"
 
 
+#: SQL: the last day of an event's date (a week's Sunday, a month's or season's last day, 31
+#: December of a year); with ``event_date``, the span the date filters compare with
+EVENT_END = ("CASE date_precision WHEN 'week' THEN event_date + 6 "
+             "WHEN 'month' THEN last_day(event_date) "
+             "WHEN 'season' THEN last_day(event_date + to_months(CASE WHEN date_value LIKE '%-H_' "
+             "THEN 5 ELSE 2 END)) "
+             "WHEN 'year' THEN make_date(year(event_date), 12, 31) ELSE event_date END")
+
+
 def same_country_sql(where: str = CANONICAL) -> str:
     """Per code, the events (under ``where``) that have it on both sides: events between actors of
     one country (domestic news), which the dyads leave out (``top_dyads``); columns code, events."""
@@ -313,8 +322,10 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
         where.append("list_has_any(target_codes, ?::VARCHAR[])")
         params.append(_codes(target))
     check_period(since, until)
+    # an event whose date overlaps the period: "im Februar" is an event since 15 February and
+    # until 10 February (its first day alone left it out of the one)
     if since:
-        where.append("event_date >= ?")
+        where.append(f"({EVENT_END}) >= ?")
         params.append(date_bounds(since)[0])
     if until:
         where.append("event_date <= ?")

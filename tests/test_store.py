@@ -394,3 +394,19 @@ def test_a_feed_that_answers_304_keeps_its_last_warning(tmp_path):
         s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=503, warning="HTTP 503")
         s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=304)
         assert s.con.execute("SELECT last_warning FROM feeds").fetchall() == [(None,)]
+
+
+def test_date_filters_take_an_event_whose_date_overlaps_the_period(tmp_path):
+    """ "im Februar" was no event since 15 February, "2022" none since June (only the first day
+    was compared; a code review)."""
+    db = tmp_path / "o.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02"), art(2, "#EV AID USA UKR 2022", dct="2022-03-01"),
+                art(3, "#EV CONSULT FRA DEU 2022-02-24")])
+    with Store(db, read_only=True) as s:
+        def types(**kw):
+            return sorted(s.query_events(**kw)["type"])
+        assert types(since="2022-02-15", until="2022-02-28") == ["AID", "ASSAULT", "CONSULT"]
+        assert types(since="2022-06") == ["AID"]
+        assert types(since="2022-02-25") == ["AID", "ASSAULT"]
+        assert types(until="2022-01-31") == ["AID"]
+        assert types(since="2023") == []

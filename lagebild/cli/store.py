@@ -563,7 +563,7 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
                                "(the events' source_text/target_text say who).")
 @click.option("--source", "source_", help="Actor on the source side only (code or name).")
 @click.option("--target", help="Actor on the target side only (code or name).")
-@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week from its first day).")
+@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week from its first day). An event dated only to a week, month, season or year counts when its span overlaps the period.")
 @click.option("--until", help="Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week to its last day).")
 @click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
 @click.option("--factuality", help="asserted, planned, hypothetical, negated (comma list).")
@@ -713,7 +713,7 @@ def summary_cmd(db, fmt, top):
               help="parquet: events partitioned by month + articles, mentions, actors, "
                    "quotes; csv: events, mentions, articles; gdelt: GDELT 2.0 event table "
                    "(61 columns, tab-separated); plover: PLOVER/POLECAT JSON lines.")
-@click.option("--since", help="First event date, inclusive.")
+@click.option("--since", help="First event date, inclusive (an event dated to a month, season or year counts when it overlaps the period).")
 @click.option("--until", help="Last event date, inclusive.")
 @click.option("--factuality",
               help="Only these events (comma list, or 'all'). gdelt defaults to asserted, "
