@@ -372,6 +372,39 @@ def test_database_held_by_another_writer_gives_a_busy_page_then_recovers(tmp_pat
             holder.wait(10)
 
 
+def test_a_watcher_waits_for_a_database_another_process_holds(tmp_path, scripted_db):
+    """serve --watch started while another process wrote: the watcher stopped for good, and
+    the page said "reload in a moment" (a code review). It waits, says so, and starts."""
+    import time
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(scripted_db.read_bytes())
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        # a feed the fetcher refuses at once (a loopback address): no request leaves the test
+        app = create_app(db, watch=["http://127.0.0.1:9/feed.xml"], every=0.2)
+        app.state.watcher.retry = 0.1
+        with TestClient(app) as c:
+            for _ in range(50):
+                if app.state.watcher.error:
+                    break
+                time.sleep(0.1)
+            assert app.state.watcher.error.startswith("waiting for the database")
+            assert "starts when the file is free" in c.get("/overview").text
+            holder.kill()
+            holder.wait(10)
+            for _ in range(100):
+                if app.state.watcher.rounds:
+                    break
+                time.sleep(0.1)
+            assert app.state.watcher.rounds >= 1 and app.state.watcher.thread.is_alive()
+            assert app.state.watcher.error is None
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(10)
+
+
 def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path, scripted_db):
     db = tmp_path / "ro.duckdb"
     db.write_bytes(scripted_db.read_bytes())

@@ -21,6 +21,7 @@ import hmac
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -111,10 +112,36 @@ class Watcher:
         if self.stop.wait(seconds):
             raise KeyboardInterrupt  # ends ingest.watch cleanly
 
+    retry = 5.0         # seconds between tries to open a database another process holds
+
+    def _open_when_free(self, say_every: float = 60.0):
+        """The writable store, waiting while another process holds the file (a reload would not
+        restart the watcher: it waits, says so on the pages and in the log about once a
+        minute, and starts when the file is free); None once stopped."""
+        said = None
+        while not self.stop.is_set():
+            try:
+                store = self.db.open()
+            except HTTPError as exc:
+                if "in use" not in exc.message:
+                    raise
+                self.error = f"waiting for the database: {exc.message.split('. The page')[0]}"
+                now = time.monotonic()
+                if said is None or now - said >= say_every:
+                    log.warning("watcher: %s", self.error)
+                    said = now
+                self.stop.wait(self.retry)
+                continue
+            self.error = None
+            return store
+        return None
+
     def _run(self) -> None:
         from ..ingest import Ingester, Progress, watch
         try:
-            store = self.db.open()
+            store = self._open_when_free()
+            if store is None:
+                return
             with Ingester(store, workers=1, progress=Progress(quiet=True), **self.kw) as ing:
                 def on_round(n, stats):
                     self.rounds = n
