@@ -75,8 +75,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSON_SUFFIXES = (".json",)
 CSV_SUFFIXES = (".csv", ".tsv")
 HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")      # saved RSS/Atom files (an .xml only when it is one)
 COMPRESSED_SUFFIXES = (".gz", ".xz", ".bz2")
-KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 
 _CHUNK = 1 << 20
 _ESCAPED = re.compile("[\udc80-\udcff]")   # bytes that were not UTF-8 (surrogateescape)
@@ -330,6 +331,11 @@ class _Reader:
             elif kind == "html":
                 yield from self.read_html(path)
             elif kind == "feed":
+                if _inner_suffix(path.name) == ".xml" and self.sniff_kind(path) != "feed":
+                    self.problem("an XML file that is no RSS/Atom feed; skipped", path=path,
+                                 hint="lagebild reads saved RSS/Atom files; give other XML as text "
+                                      "(.txt) or as HTML")
+                    return
                 yield from self.read_feed(path)
             else:
                 with _open_binary(path) as f:
@@ -1117,6 +1123,8 @@ def _kind(name: str) -> str | None:
         return "csv"
     if suf in HTML_SUFFIXES:
         return "html"
+    if suf in FEED_SUFFIXES:
+        return "feed"
     return None
 
 

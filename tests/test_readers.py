@@ -620,3 +620,16 @@ def test_two_feed_items_under_one_guid_keep_the_first_and_say_so(tmp_path):
     arts, problems, _ = read([p])
     assert [a.text for a in arts] == ["Erster Text."]
     assert len(problems) == 1 and "same guid or link" in str(problems[0])
+
+
+def test_saved_feed_files_in_a_folder_are_read(tmp_path):
+    """A folder of saved feeds (.xml, .rss) held "no article files" (a code review); an .xml that
+    is no feed is one problem, not its markup as an article."""
+    item = ('<rss version="2.0"><channel><title>T</title><item><link>http://news.test/{n}</link>'
+            '<description>Polen kritisierte Belarus, Meldung {n}.</description></item></channel></rss>')
+    (tmp_path / "heute.xml").write_text(item.format(n=1), encoding="utf-8")
+    (tmp_path / "copy.rss").write_text(item.format(n=2), encoding="utf-8")
+    (tmp_path / "config.xml").write_text("<config><a>1</a></config>", encoding="utf-8")
+    arts, problems, _ = read([tmp_path])
+    assert sorted(a.url for a in arts) == ["http://news.test/1", "http://news.test/2"]
+    assert len(problems) == 1 and "no RSS/Atom feed" in str(problems[0])
