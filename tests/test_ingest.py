@@ -891,7 +891,8 @@ def test_a_season_is_stored_as_its_months(tmp_path):
         assert store.con.execute("SELECT strftime(event_date, '%Y-%m-%d'), date_precision, month "
                                  "FROM events").fetchall() == [("2023-09-01", "season", "2023-09")]
         assert list(store.query_events()["date"]) == ["2023-FA"]
-        assert len(store.query_events(until="2023-06")) == 0 and len(store.query_events(since="2023-10")) == 0
+        assert len(store.query_events(until="2023-06")) == 0 and len(store.query_events(since="2023-12")) == 0
+        assert len(store.query_events(since="2023-10")) == 1      # the autumn overlaps October
         assert len(store.query_events(since="2023-09", until="2023-09")) == 1
 
 
