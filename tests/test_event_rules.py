@@ -1126,3 +1126,20 @@ def test_an_event_noun_its_own_kein_negates_is_never_asserted(coder):
         "verbreitet, könne es keine Zusammenarbeit geben, sagte Nehammer am Mittwoch in Wien.")))
     assert not [e for e in doc.events if e.type in ("AGREE", "COOPERATE", "CONSULT") and e.factuality == "asserted"], \
         [(e.type, e.factuality, e.cue) for e in doc.events]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_a_yes_no_question_asks_about_is_not_told_as_a_fact(coder):
+    """ "Greift China Taiwan an?" gave an asserted ASSAULT (a new-user probe); a wh-question
+    presupposes its act ("Warum griff Russland die Ukraine an?")."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    for text, fact in (("Greift China Taiwan an? Die Spannungen nehmen zu.", "hypothetical"),
+                       ("Wird Russland die Ukraine angreifen?", "hypothetical"),
+                       ("Warum griff Russland die Ukraine an?", "asserted")):
+        doc = an(Article(doc_id="q", dct="2024-03-05", text=text))
+        facts = {e.factuality for e in doc.events if e.type == "ASSAULT"}
+        assert facts == {fact}, (text, [(e.type, e.factuality) for e in doc.events])

@@ -445,6 +445,28 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     return "REJECT" in cue_verb_types(clauses[i - 1], lex)
 
 
+#: finite verbs a yes/no question opens with besides the lexicon's cue verbs ("Kommt es zum Krieg?")
+_QUESTION_VERBS = frozenset("kommt kommen gibt droht drohen steht stehen geht gehen bleibt bleiben "
+                            "kann können darf dürfen muss müssen".split())
+
+
+def yes_no_question(clauses: list[Clause], i: int, lowers: list[str], lex: Lexicon) -> bool:
+    """Whether clause ``i`` is the verb-first clause of a yes/no question ("Greift China Taiwan
+    an?", "Wird Russland angreifen?"): what it asks about is not told as a fact (hypothetical).
+    Only that clause: an act a question presupposes ("Würden Sie wie Strache so weit gehen, ihn
+    als Staatsfeind zu bezeichnen?") stays as it is (in train + dev gold, the 4 events of
+    question sentences are all outside such a clause, all asserted)."""
+    ends = [w for w in lowers if w not in ('"', "“", "”", "»", "«", "'", ")")]
+    if i != 0 or not ends or ends[-1] != "?" or not clauses[0].tokens:
+        return False
+    first = clauses[0].tokens[0].lower
+    last = clauses[0].tokens[-1].lower if len(clauses[0].tokens) > 1 else ""
+    particle = last if lex.is_(last, "particle") else ""      # "Greift ... an?": angreifen
+    return (first in HEADLINE_AUX or first in _QUESTION_VERBS or bool(lex.verbs.get(lemma(first)))
+            or bool(particle and lex.verbs.get(particle + lemma(first)))) \
+        and not lex.is_(first, "subordinator")
+
+
 def kein_before(toks: list[Token], k: int) -> bool:
     """Whether the event noun at ``k`` is negated by its own determiner ("keine Zusammenarbeit",
     "keine weiteren Gespräche"): the happening it names is said not to be, by both coders."""

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of,
+    cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of, yes_no_question,
     denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
@@ -719,7 +719,7 @@ class EventCoder:
         # intended or scheduled: a modal or future verb ("wird Sanktionen verhängen"; not the
         # "werden" of a passive)
         intended = any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words)
-        if c.kind == "condition" or denied_report(clauses, idx, lx):
+        if c.kind == "condition" or denied_report(clauses, idx, lx) or yes_no_question(clauses, idx, lowers, lx):
             fact = "hypothetical"
         elif lx.is_(c.starts_with, "negative_subordinator"):
             fact = "negated"           # "ohne um Genehmigung zu bitten"

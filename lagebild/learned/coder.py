@@ -16,7 +16,7 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
-                               kein_before, noun_preposition, promised, rejected_report,
+                               kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                denied_report)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
@@ -290,8 +290,10 @@ class LearnedCoder:
         fp = cache[key]
         fact = max(fp, key=fp.get)
         clause = self._clause(tr, cache)
-        if clause is not None and clause.kind == "condition":
-            fact = "hypothetical"    # an event named in a condition is never a fact (EVENTS.md)
+        if clause is not None and (clause.kind == "condition" or yes_no_question(
+                self._clauses(tr, cache), self._clauses(tr, cache).index(clause),
+                [t.lower for t in tr.st.tokens], self.lex)):
+            fact = "hypothetical"    # an event named in a condition or asked about is never a fact
         elif clause is not None and fact == "asserted":
             clauses = self._clauses(tr, cache)
             tok = tr.st.tokens[tr.k]
