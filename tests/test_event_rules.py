@@ -1143,3 +1143,19 @@ def test_what_a_yes_no_question_asks_about_is_not_told_as_a_fact(coder):
         doc = an(Article(doc_id="q", dct="2024-03-05", text=text))
         facts = {e.factuality for e in doc.events if e.type == "ASSAULT"}
         assert facts == {fact}, (text, [(e.type, e.factuality) for e in doc.events])
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_agreement_has_no_side_it_is_aimed_against(coder):
+    """ "... auf ein gemeinsames Vorgehen gegen Russland geeinigt" gave AGREE FRA,DEU -> RUS and,
+    told both ways, Russia agreeing (a new-user probe)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="g", dct="2024-03-05", text="Frankreich und Deutschland haben sich auf ein "
+                     "gemeinsames Vorgehen gegen Russland geeinigt."))
+    dyads = {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
+    assert not any("RUS" in d for d in dyads), dyads
+    assert ("AGREE", "FRA", "DEU") in dyads and ("AGREE", "DEU", "FRA") in dyads

@@ -4,6 +4,7 @@ dyad of a code with itself."""
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -123,11 +124,43 @@ def both_directions(events: list[Event], lex=None) -> list[Event]:
     return out
 
 
+_AGAINST = re.compile(r"\bgegen\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def named_against(p: Participant, ev: Event) -> bool:
+    """Whether the participant is named by "gegen" in the event's evidence ("ein gemeinsames
+    Vorgehen gegen Russland"): what the sides act against, not a side of their agreement."""
+    if p.mention is None:
+        return False
+    for e in ev.evidence:
+        if e.start <= p.mention.start <= e.start + len(e.text):
+            return bool(_AGAINST.search(e.text[:p.mention.start - e.start][-60:]))
+    return False
+
+
+def no_partner_against(events: list[Event]) -> list[Event]:
+    """An agreement or cooperation has no side that it is aimed against: "Frankreich und
+    Deutschland haben sich auf ein gemeinsames Vorgehen gegen Russland geeinigt" gave AGREE
+    FRA,DEU -> RUS, and told both ways, Russia agreeing (a new-user probe; in train + dev gold no
+    side of an AGREE or COOPERATE is named by "gegen"). Such a side is left out; an event left
+    with no target goes (the members of a list agree with each other in events of their own)."""
+    out = []
+    for ev in events:
+        if ev.type in BOTH_WAYS and any(named_against(p, ev) for p in ev.target):
+            ev = copy.copy(ev)
+            ev.target = [p for p in ev.target if not named_against(p, ev)]
+            if not ev.target:
+                continue
+        out.append(ev)
+    return out
+
+
 def output_policies(events: list[Event]) -> list[Event]:
     """The policies every coder's final events go through (the pipeline's and training's one
-    definition): agreements told both ways (``both_directions``), a government's protest an
-    accusation (``government_protest``). Copies: the input events are not changed."""
-    out = [copy.copy(e) for e in both_directions(events)]
+    definition): no side an agreement is aimed against (``no_partner_against``), agreements told
+    both ways (``both_directions``), a government's protest an accusation
+    (``government_protest``). Copies: the input events are not changed."""
+    out = [copy.copy(e) for e in both_directions(no_partner_against(events))]
     for ev in out:
         government_protest(ev)
     return out
