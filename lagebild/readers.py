@@ -780,8 +780,15 @@ class _Reader:
 
             held = None         # (line, row): the last row waits until the file is read
 
+            width = len(first)
+
             def article_of(h: tuple[int, list[str]]) -> Article | None:
-                return self.from_csv_row(h[1], cols, path=path, line=h[0], default_id=f"{stem}-{h[0]}")
+                line, row = h
+                if has_header and len(row) > width:
+                    row = self.csv_surplus(row, width, cols, delimiter, path=path, line=line)
+                    if row is None:
+                        return None
+                return self.from_csv_row(row, cols, path=path, line=line, default_id=f"{stem}-{line}")
             try:
                 for line, row in rows():
                     if not row or all(not c.strip() for c in row):
@@ -872,6 +879,25 @@ class _Reader:
         log.info("%s: no header row; using column %s as text%s", path, cols["text"],
                  f", column {cols['id']} as id" if "id" in cols else "")
         return False, cols
+
+    def csv_surplus(self, row: list[str], width: int, cols: dict[str, int], delimiter: str, *,
+                    path, line: int) -> list[str] | None:
+        """A row with more fields than its header: a text that holds the delimiter and is not
+        quoted ("Polen hat Belarus kritisiert; Minsk wies ... zurück" in a ;-file). When the text
+        is the last column, the surplus is its rest: joined back, with a warning; otherwise the
+        columns are shifted and the row is skipped with an error (it was cut without a word)."""
+        text_col = cols["text"]
+        if text_col == width - 1:
+            self.problem(f"row has {len(row)} fields, the header {width}: the text held the "
+                         f"delimiter {delimiter!r}; the fields after column {text_col} were joined "
+                         "back into the text", path=path, line=line, skipped=False,
+                         hint="quote text fields that hold the delimiter (or pass --csv-delimiter)")
+            return row[:text_col] + [delimiter.join(row[text_col:])]
+        self.problem(f"row has {len(row)} fields, the header {width}: a field holds the delimiter "
+                     f"{delimiter!r} unquoted, so the columns after it are shifted; the row was skipped",
+                     path=path, line=line,
+                     hint="quote fields that hold the delimiter (or pass --csv-delimiter)")
+        return None
 
     def from_csv_row(self, row: list[str], cols: dict[str, int], *, path, line: int,
                      default_id: str) -> Article | None:

@@ -633,3 +633,19 @@ def test_saved_feed_files_in_a_folder_are_read(tmp_path):
     arts, problems, _ = read([tmp_path])
     assert sorted(a.url for a in arts) == ["http://news.test/1", "http://news.test/2"]
     assert len(problems) == 1 and "no RSS/Atom feed" in str(problems[0])
+
+
+def test_a_csv_text_holding_the_delimiter_unquoted_is_not_cut(tmp_path):
+    """A row with more fields than its header: the text was cut at the delimiter, without a
+    word (a new-user probe). As the last column it is joined back, with a warning; elsewhere
+    the row is an error."""
+    p = tmp_path / "s.csv"
+    p.write_text("id;date;text\ns1;2023-04-01;Eins ist gut.\n"
+                 "s2;2023-04-02;Polen hat Belarus kritisiert; Minsk wies die Kritik zurück.\n", encoding="utf-8")
+    arts, problems, _ = read([p])
+    assert [a.text for a in arts] == ["Eins ist gut.", "Polen hat Belarus kritisiert; Minsk wies die Kritik zurück."]
+    assert len(problems) == 1 and not problems[0].skipped and "joined back" in str(problems[0])
+    q = tmp_path / "m.csv"
+    q.write_text("id;text;date\ns2;Polen hat Belarus kritisiert; Minsk wies zurück.;2023-04-02\n", encoding="utf-8")
+    arts, problems, _ = read([q])
+    assert arts == [] and len(problems) == 1 and problems[0].skipped and "shifted" in str(problems[0])
