@@ -669,6 +669,21 @@ def _is_known(known_urls, link: str, entry) -> bool:
     return not is_newer(stamp, stored)
 
 
+def _linkless_known(known_urls, entry) -> bool:
+    """Whether an item without a link is stored already, by the id its own text gives it
+    (``item_id``; ``known_urls.has_item``): otherwise a feed of more such items than the cap
+    offered the same first ones on every poll, and the rest never came."""
+    has_item = getattr(known_urls, "has_item", None)
+    if has_item is None:
+        return False
+    text = article_text(_entry_text(entry))[0]
+    if not text:
+        return False
+    guid = clean_optional((entry.get("id") or "").strip() or None)
+    title = clean_optional(fragment_text(entry.get("title") or "") or None)
+    return has_item(item_id(guid, None, title, _entry_date(entry), text))
+
+
 def _entry_text(entry) -> str:
     """The longest plain text among the entry's content blocks and summary."""
     best = ""
@@ -904,6 +919,9 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         link = (entry.get("link") or "").strip()
         if known_urls is not None and link and _is_known(known_urls, link, entry):
             result.skipped_known += 1       # stored before: its page is not fetched again
+            continue
+        if known_urls is not None and not link and _linkless_known(known_urls, entry):
+            result.skipped_known += 1       # an item without a link stored before, by its id
             continue
         new_version = known_urls is not None and bool(link) and link in known_urls
         if taken >= max_items:              # the cap counts new items, after the known ones

@@ -1279,6 +1279,10 @@ class _KnownUrls:
         """The first stamp of an item stored without one (before schema version 5)."""
         self.store.note_updated(url, stamp)
 
+    def has_item(self, doc_id: str) -> bool:
+        """Whether the store holds the feed item of this id (an item without a link)."""
+        return self.store.has_doc_id(doc_id)
+
 
 def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: float = 0.1,
           max_rounds: int | None = None, fetch=None, sleep=time.sleep,

@@ -604,6 +604,11 @@ class Store:
         return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
                                      "url = ? LIMIT 1)", [url]).fetchall()[0][0])
 
+    def has_doc_id(self, doc_id: str) -> bool:
+        """Whether an article with this input id is stored (a feed item without a link)."""
+        return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
+                                     "doc_id = ? LIMIT 1)", [doc_id]).fetchall()[0][0])
+
     def max_id(self, table: str, column: str) -> int:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
                    .fetchall()[0][0])

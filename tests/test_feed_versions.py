@@ -162,3 +162,21 @@ def test_an_item_stored_without_a_stamp_takes_its_first_one_and_then_updates(tmp
         p.feed.update(updated="2026-03-02T08:00:00Z", line="#EV MOBILIZE RUS - 2026-03-02")
         s3, _ = p.poll()
         assert s3.updated == 1
+
+
+def test_items_without_links_over_the_cap_come_on_the_next_polls(tmp_path):
+    """450 items with neither link nor permalink: every poll took the same first 200 again and
+    the rest never came (a new-user probe); stored ones are known by the id their text gives."""
+    items = "".join(f'<item><guid isPermaLink="false">n-{i}</guid><description>Meldung {i}: Polen '
+                    f'kritisierte Belarus.</description></item>' for i in range(45))
+    body = f'<rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode()
+
+    def handler(request):
+        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"content-type": "application/rss+xml"})
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
+            Store(tmp_path / "c.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        counts = []
+        for _ in range(3):
+            ingest_feed(ing, "http://news.test/feed", client=client, max_items=20, **KW)
+            counts.append(store.counts()["articles"])
+    assert counts == [20, 40, 45]
