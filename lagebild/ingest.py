@@ -1326,6 +1326,8 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
                 except LagebildError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - one feed must not stop the others
+                    if _interrupt(exc):
+                        raise KeyboardInterrupt from exc    # a stop, not a failed feed
                     ingester.progress.error(f"{url}: {type(exc).__name__}: {exc}")
                     this.errors += 1
                     continue
@@ -1347,9 +1349,17 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
                     _reopen(ingester)
     except (KeyboardInterrupt, RuntimeError) as exc:
         # Ctrl-C or SIGTERM; DuckDB reports one that arrives during a query as "Query interrupted"
-        if isinstance(exc, RuntimeError) and "interrupted" not in str(exc).lower():
+        if not isinstance(exc, KeyboardInterrupt) and not _interrupt(exc):
             raise
     return total
+
+
+def _interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` is Ctrl-C or SIGTERM as DuckDB reports one that arrives during a query
+    ("Query interrupted"): a stop, never one feed's failure (the watcher had gone on polling)."""
+    import duckdb
+    return isinstance(exc, KeyboardInterrupt) or (
+        isinstance(exc, (RuntimeError, duckdb.Error)) and "interrupted" in str(exc).lower())
 
 
 def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,

@@ -47,3 +47,20 @@ def test_round_budget_moves_late_feeds_to_the_next_round(tmp_path):
               sleep=lambda s: None, round_budget=60, clock=lambda: now[0])
     assert fetched == ["u1", "u2", "u3", "u1"]      # round 2 starts with the late u3
     assert any("wait for the next round: u3" in w for w in warnings)
+
+
+def test_a_stop_that_lands_in_a_query_stops_the_watcher(tmp_path):
+    """SIGTERM during a DuckDB query ("Query interrupted") was logged as one feed's failure and
+    the watcher went on polling (a new-user probe: 7,800 rounds until a second signal)."""
+    fetched, errors = [], []
+
+    def fetch(url, **kw):
+        fetched.append(url)
+        if len(fetched) == 2:
+            raise RuntimeError("Query interrupted")
+        return SimpleNamespace(url=url, status=304, articles=[], etag=None, modified=None, warnings=[])
+
+    with Store(tmp_path / "s.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        ing.progress.error = errors.append
+        watch(ing, ["u1", "u2", "u3"], every=0, fetch=fetch, sleep=lambda s: None)
+    assert fetched == ["u1", "u2"] and errors == []

@@ -422,7 +422,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
                           max_rounds=max_rounds, on_round=on_round, timeout=feed_timeout,
                           **_feed_kw(o))
             if not o["quiet"]:
-                _print_summary(store, total, "text", 5)
+                if store.con is None:       # stopped while the file was released between rounds
+                    click.echo(f"stopped; `lagebild summary --db {db}` shows the picture", err=True)
+                else:
+                    _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(exc)
     if total.errors and max_rounds is not None:   # a run of set length, as ingest: 2 when some failed
