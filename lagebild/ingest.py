@@ -578,7 +578,7 @@ class IngestStats:
     updated: int = 0              # of them, new versions of stored feed items (their text replaced)
     undated: int = 0              # of them, without a document date (relative dates left unresolved)
     undated_feed_items: int = 0   # of those, feed items (the feed gave no date; --dct is for files)
-    dated_known: int = 0          # known articles stored without a date that took the date given now
+    dated_known: int = 0          # known articles stored without a date (any, with --dct-override) that took the date given now
     near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
     events_new: int = 0           # canonical events created
     events_merged: int = 0        # article events merged into an existing canonical event
@@ -695,9 +695,10 @@ class Ingester:
                  near_threshold: float = 0.8, near_window: int = 50_000,
                  recycle_after: int | None = None, progress: Progress | None = None,
                  time_budget: float | None = DEFAULT_TIME_BUDGET, min_confidence: float | None = None,
-                 country: str | None = None):
+                 country: str | None = None, redate: bool = False):
         self.store = store
         self.country = country      # where the outlet reports from, for articles that do not say (Article.country)
+        self.redate = redate        # --dct-override: a stored article given again takes the date given
         self.time_budget = time_budget
         self.min_confidence = min_confidence   # events below it are not stored (None: the analyzer's default)
         if analyzer is None and min_confidence is not None and not os.environ.get("LAGEBILD_ANALYZER"):
@@ -823,8 +824,8 @@ class Ingester:
                     stats.known += 1
                     if art.url and art.updated:     # a feed item changed, its text did not
                         self.store.note_updated(art.url, art.updated, content_hash=h)
-                    if art.dct and self.store.date_undated(h, art.dct):
-                        stats.dated_known += 1      # stored without a date: it takes this one
+                    if art.dct and self.store.date_undated(h, art.dct, replace=self.redate):
+                        stats.dated_known += 1      # stored without a date (or --dct-override): it takes this one
                     continue
                 if art.id_given and art.doc_id in self.doc_ids and not art.updated:
                     # another text under an id the input gave and the store holds: refused, as the
@@ -1411,8 +1412,8 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
             lines.append(f"{stats.undated_feed_items:,} new feed item(s) had no date (neither the feed nor "
                          f"the page gave one): their relative dates are left unresolved.")
         if stats.dated_known:
-            lines.append(f"{stats.dated_known:,} stored article(s) without a date took the one given; "
-                         f"`lagebild reanalyze --db FILE` dates their events.")
+            lines.append(f"{stats.dated_known:,} stored article(s) took the date given (those without "
+                         f"one; with --dct-override, any); `lagebild reanalyze --db FILE` dates their events.")
     s = summary
     lines.append(f"Database: {s['articles']:,} articles ({s['near_duplicates']:,} "
                  f"near-duplicates), {s['events']:,} events from {s['mentions'] - s.get('duplicate_mentions', 0):,} "

@@ -578,14 +578,16 @@ class Store:
         aid, dup_of, updated, h = rows[0]
         return int(aid), (None if dup_of is None else int(dup_of)), updated, h
 
-    def date_undated(self, content_hash: str, dct: str) -> bool:
+    def date_undated(self, content_hash: str, dct: str, replace: bool = False) -> bool:
         """Give the stored article of this text the date ``dct`` if it has none (the user gave one
-        on a later run), and mark it for re-analysis (``reanalyze`` then dates its events);
-        whether it had none."""
+        on a later run), or, with ``replace`` (``--dct-override``), if it has another, and mark it
+        for re-analysis (``reanalyze`` then dates its events); whether its date changed."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
+        which = "dct IS DISTINCT FROM ?" if replace else "dct IS NULL"
         rows = self.con.execute("UPDATE articles SET dct = ?, analyzer_version = NULL WHERE content_hash = ? "
-                                "AND dct IS NULL RETURNING article_id", [dct, content_hash]).fetchall()
+                                f"AND {which} RETURNING article_id",
+                                [dct, content_hash] + ([dct] if replace else [])).fetchall()
         return bool(rows)
 
     def note_updated(self, url: str, updated: str, content_hash: str | None = None) -> None:

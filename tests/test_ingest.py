@@ -839,12 +839,23 @@ def test_an_undated_article_is_said_and_takes_a_date_given_later(tmp_path):
     assert r.exit_code == 0 and "1 new article(s) from files had no document date" in r.output, r.output
     r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--dct", "2024-03-07",
                              "--analyzer", "lagebild.pipeline:rules_analyzer"])
-    assert r.exit_code == 0 and "1 stored article(s) without a date took the one given" in r.output, r.output
+    assert r.exit_code == 0 and "1 stored article(s) took the date given" in r.output, r.output
     r = runner.invoke(main, ["reanalyze", "--db", str(db), "--analyzer", "lagebild.pipeline:rules_analyzer"])
     assert r.exit_code == 0, r.output
     with Store(db, read_only=True) as s:
         assert s.con.execute("SELECT dct FROM articles").fetchall() == [("2024-03-07",)]
         assert s.con.execute("SELECT strftime(event_date, '%Y-%m-%d') FROM events").fetchall() == [("2024-03-05",)]
+    # a plain --dct leaves a stored date alone; --dct-override replaces it (it did nothing; a probe)
+    r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--dct", "2024-06-20",
+                             "--analyzer", "lagebild.pipeline:rules_analyzer"])
+    assert r.exit_code == 0 and "took the date given" not in r.output
+    r = runner.invoke(main, ["ingest", str(f), "--db", str(db), "--dct", "2024-06-20", "--dct-override",
+                             "--analyzer", "lagebild.pipeline:rules_analyzer"])
+    assert r.exit_code == 0 and "1 stored article(s) took the date given" in r.output, r.output
+    runner.invoke(main, ["reanalyze", "--db", str(db), "--analyzer", "lagebild.pipeline:rules_analyzer"])
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT dct FROM articles").fetchall() == [("2024-06-20",)]
+        assert s.con.execute("SELECT strftime(event_date, '%Y-%m-%d') FROM events").fetchall() == [("2024-06-18",)]
 
 
 def test_another_text_under_a_stored_id_is_refused_as_within_a_run(tmp_path):

@@ -48,7 +48,9 @@ _READER_OPTIONS = [
                       "article's own date wins (a coarser one it agrees with is refined); "
                       "--dct-override replaces it."),
     click.option("--dct-override", is_flag=True,
-                 help="With --dct: the date of every article, also of those that give their own."),
+                 help="With --dct: the date of every article, also of those that give their own "
+                      "(ingest: also of stored articles given again; `lagebild reanalyze` then "
+                      "dates their events)."),
     click.option("--dct-fill", is_flag=True, hidden=True,
                  help="Kept for older scripts: filling in is what --dct does."),
     click.option("--csv-text", help="CSV column with the article text (header name or 0-based number; "

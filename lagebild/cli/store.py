@@ -229,7 +229,7 @@ def _make(db: str, o: dict[str, Any]):
                        near_threshold=o["near_threshold"],
                        recycle_after=o["recycle_after"], progress=progress,
                        time_budget=o["time_budget"] or None, min_confidence=o["min_confidence"],
-                       country=o.get("country"))
+                       country=o.get("country"), redate=bool(o.get("redate")))
     except BaseException:
         store.close()
         raise
@@ -290,6 +290,7 @@ def ingest_cmd(inputs, db, **o):
     urls = [i for i in inputs if is_url(i)]
     paths = [i for i in inputs if not is_url(i)]
     read_kw = reader_kwargs(o)
+    o["redate"] = bool(read_kw.get("dct") and read_kw.get("dct_override"))
     _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
