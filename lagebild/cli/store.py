@@ -463,7 +463,9 @@ def reanalyze_cmd(db, only_source, **o):
     upgrade this command re-analyzes the older ones and replaces their events,
     mentions, actors and quotes (events merge again across articles). One batch per
     transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
-    some articles failed (their old events are kept).
+    some articles failed (their old events are kept). Replaced events get new ids: an
+    /events/ID link or an exported event_id from before no longer points at them (export
+    again afterwards; articles keep their article_id).
 
     With --country, stored articles that were ingested without a country first get
     it (of one outlet with --source) and are re-analyzed with it, also when their
