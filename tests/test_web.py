@@ -775,3 +775,29 @@ def test_min_sources_means_the_same_on_the_pages_and_the_command_line(scripted_d
     r = CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--min-sources", "2", "--limit", "0",
                                   "--format", "json"])
     assert r.exit_code == 0 and web == len(json.loads(r.output)) >= 1
+
+
+def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):
+    """"/overview?day=..." listed every day and "/events/ID?actor=RUS" ignored its filter (a
+    new-user probe): a page refuses what it does not read. Every link of the pages, followed
+    from a filtered and sorted overview, still works."""
+    import re
+    from html import unescape
+    for url in ("/overview.json?day=2022-02-24", "/map.json?q=x", "/actors/RUS.json?by=actor",
+                "/events/1.json?actor=RUS", "/articles/1.json?page=2"):
+        r = client.get(url)
+        assert r.status_code == 400 and "bad value" in r.json()["error"], url
+    assert client.get("/dyads/RUS/UKR.json?day=2022-02-24").status_code in (200, 404)
+    seen, todo = set(), ["/overview?actor=RUS&sort=mentions&per_page=5", "/map?by=actor", "/search?q=Russland"]
+    while todo and len(seen) < 150:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        r = client.get(url, follow_redirects=True)
+        assert r.status_code in (200, 404), (url, r.status_code, r.text[:300])
+        for href in re.findall(r'href="(/[^"#]*)', r.text):
+            href = unescape(href)
+            if not href.startswith("/static") and href not in seen:
+                todo.append(href)
+    assert len(seen) > 20

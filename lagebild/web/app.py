@@ -38,7 +38,7 @@ from starlette.routing import Route
 from ..errors import LagebildError, StoreError
 from ..queries import MAX_ROWS, Queries
 from . import charts, names, params
-from .pages import PAGES, Ctx, HTTPError, Redirect, query_string
+from .pages import PAGE_OWN, PAGES, Ctx, HTTPError, Redirect, query_string
 from .params import BadParam
 
 log = logging.getLogger("lagebild.web")
@@ -224,10 +224,10 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
             resp.headers["Retry-After"] = "5"
         return resp
 
-    def endpoint(template: str, handler: Callable, view_fn: Callable | None, as_json: bool):
+    def endpoint(path: str, template: str, handler: Callable, view_fn: Callable | None, as_json: bool):
         def ep(req: Request) -> Response:
             try:
-                params.known_parameters(req.query_params)
+                params.known_parameters(req.query_params, PAGE_OWN[path])
                 f = params.event_filter(req.query_params)
                 c = Ctx(req, database.queries(), f, html=not as_json)
                 params.actors_known(f, c.q)
@@ -253,8 +253,8 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
     routes = [Route("/", lambda req: RedirectResponse("/overview" + query_string(dict(req.query_params)),
                                                       status_code=302))]
     for path, template, handler, view_fn, _ in PAGES:
-        routes.append(Route(path + ".json", endpoint(template, handler, view_fn, True)))
-        routes.append(Route(path, endpoint(template, handler, view_fn, False)))
+        routes.append(Route(path + ".json", endpoint(path, template, handler, view_fn, True)))
+        routes.append(Route(path, endpoint(path, template, handler, view_fn, False)))
 
     async def not_found(req: Request, exc: Exception) -> Response:
         as_json = req.url.path.endswith(".json")

@@ -21,7 +21,7 @@ from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
 from . import charts, names, params
 
-__all__ = ["PAGES", "Ctx", "HTTPError", "Redirect", "query_string"]
+__all__ = ["PAGES", "PAGE_OWN", "Ctx", "HTTPError", "Redirect", "query_string"]
 
 
 class HTTPError(Exception):
@@ -376,6 +376,14 @@ def search_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- wiring --------------------------------------------------------------------------------
+#: the parameters of ``params.OWN`` each page reads; None: a page of one event or article, which
+#: reads none at all
+PAGE_OWN: dict[str, tuple[str, ...] | None] = {
+    "/overview": (), "/map": ("by",), "/actors": ("q",), "/actors/{code}": (),
+    "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles/{article_id:int}": None,
+    "/search": ("q",),
+}
+
 PAGES: list[tuple[str, str, Callable, Callable | None, str]] = [
     # path, template, handler, HTML-only view, name in the navigation
     ("/overview", "overview.html", overview, overview_view, "Overview"),

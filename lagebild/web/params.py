@@ -137,15 +137,33 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
 #: "min_confidence=0.9", must not be dropped without a word)
 KNOWN = ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort",
          "by", "day", "q", "token")
+#: the parameters only some pages read (``PAGE_OWN``); the others (filters, paging, order) are
+#: read by every list page and carried along by its links
+OWN = ("by", "day", "q")
 
 
-def known_parameters(qp: Mapping[str, str]) -> None:
-    """A 400 for a query parameter no page reads, naming the ones they do."""
+def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) -> None:
+    """A 400 for a query parameter no page reads, naming the ones they do; with ``own`` (the
+    page's own parameters of ``OWN``), also for one of ``OWN`` this page does not read
+    ("/overview?day=2024-11-04" listed every day); ``own`` None: a page of one event or article,
+    which reads no parameter at all."""
     unknown = [k for k in qp.keys() if k not in KNOWN]
     if unknown:
         raise BadParam(unknown[0], f"{unknown[0]}={qp.get(unknown[0])}",
                        f"no page has this parameter; they take {', '.join(KNOWN[:-1])} (the command line "
                        f"has more: `lagebild events --help`)")
+    if own is None:
+        extra = [k for k in qp.keys() if k != "token"]
+        if extra:
+            raise BadParam(extra[0], f"{extra[0]}={qp.get(extra[0])}",
+                           "this page shows one event or article and takes no filter; filter the lists "
+                           "(/overview, /actors/CODE, /dyads/A/B)")
+        return
+    foreign = [k for k in qp.keys() if k in OWN and k not in own]
+    if foreign:
+        where = {"by": "/map", "day": "/dyads/A/B", "q": "/search and /actors"}[foreign[0]]
+        raise BadParam(foreign[0], f"{foreign[0]}={qp.get(foreign[0])}",
+                       f"this page does not read it; {where} does")
 
 
 def event_filter(qp: Mapping[str, str]) -> EventFilter:
