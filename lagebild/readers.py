@@ -79,6 +79,16 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")      # saved RSS/Atom files (an .xml o
 COMPRESSED_SUFFIXES = (".gz", ".xz", ".bz2")
 KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 
+#: names a header may give a column under when the column's option keeps its default name
+CSV_ALIASES = {
+    "text": ("inhalt", "body", "artikel", "content", "volltext"),
+    "id": ("kennung", "nr", "doc_id", "article_id"),
+    "date": ("datum", "published", "pubdate", "veröffentlicht"),
+    "title": ("titel", "überschrift", "headline"),
+    "url": ("link", "adresse"),
+    "source": ("quelle", "medium", "outlet"),
+}
+
 _CHUNK = 1 << 20
 _ESCAPED = re.compile("[\udc80-\udcff]")   # bytes that were not UTF-8 (surrogateescape)
 # "date 2022-02-17" (the seed format; the body may follow on the same line), also a header line
@@ -263,6 +273,11 @@ class _Reader:
                          path=path, line=line, doc_id=doc_id,
                          hint="give each article its own id")
             return None
+        if first is not None:
+            # the same record again (one file given twice, a JSONL line repeated): read once
+            self.problem(f"id {doc_id!r} with the same text as {first[1]}; read once",
+                         path=path, line=line, doc_id=doc_id, skipped=False)
+            return None
         if first is None:
             self.seen_ids[doc_id] = (fingerprint, origin)
         if len(text) > self.o.max_chars:
@@ -277,9 +292,10 @@ class _Reader:
             dct = normalize_date(date_value)
             if dct is None and not (self.o.dct and self.o.dct_override):
                 self.problem(f"{date_what} {str(date_value)[:40]!r} is not a date; "
-                             "the article is read without a date",
+                             + (f"the date given with --dct ({self.o.dct}) is used" if self.o.dct
+                                else "the article is read without a date"),
                              path=path, line=line, doc_id=doc_id,
-                             hint=_DATE_HINT + ", or give the date with --dct",
+                             hint=_DATE_HINT + ("" if self.o.dct else ", or give the date with --dct"),
                              skipped=False)
         given = self.o.dct
         if given and (self.o.dct_override or dct is None or _refines(given, dct)):
@@ -851,6 +867,9 @@ class _Reader:
                 if idx is None:
                     want = str(spec).strip().lower()
                     idx = lowered.index(want) if want in lowered else None
+                    if idx is None and want == key:
+                        # the default name: also its German and usual other names ("Datum", "Titel")
+                        idx = next((lowered.index(a) for a in CSV_ALIASES[key] if a in lowered), None)
                     if idx is None and key == "text":
                         self.problem(f"CSV has no column {spec!r} (columns: "
                                      f"{', '.join(first[:12])})", path=path, line=1,
@@ -1209,12 +1228,17 @@ def _open_binary(path: Path) -> IO[bytes]:
     except OSError:
         f.close()
         raise
+    # a decompressor given a file object does not close it: the path is opened by the
+    # decompressor itself, so that closing the reader closes the file (it was left open)
     if magic.startswith(_GZIP):
-        return io.BufferedReader(gzip.GzipFile(fileobj=f))
+        f.close()
+        return io.BufferedReader(gzip.open(path, "rb"))
     if magic.startswith(_XZ):
-        return io.BufferedReader(lzma.LZMAFile(f))
+        f.close()
+        return io.BufferedReader(lzma.open(path, "rb"))
     if magic.startswith(_BZ2) and _compressed(path):
-        return io.BufferedReader(bz2.BZ2File(f))
+        f.close()
+        return io.BufferedReader(bz2.open(path, "rb"))
     return f
 
 

@@ -242,10 +242,26 @@ def test_csv_column_mapping_options(tmp_path):
 
 
 def test_csv_header_without_the_text_column_is_reported(tmp_path):
-    p = write(tmp_path / "h.csv", "nr,body\n1," + "Ein recht langer Artikeltext. " * 5 + "\n")
+    p = write(tmp_path / "h.csv", "nr,textkoerper\n1," + "Ein recht langer Artikeltext. " * 5 + "\n")
     arts, (err,), stats = read(p)
     assert arts == [] and "'text'" in str(err) and "--csv-text" in err.hint
     assert stats.nothing_read
+
+
+def test_a_csv_header_may_name_its_columns_in_german(tmp_path):
+    """"id;Datum;Titel;Inhalt": the articles were undated and untitled without a word (a code
+    review); the default names take their German and usual other names too."""
+    p = write(tmp_path / "g.csv", "id;Datum;Titel;Inhalt\nb1;05.03.2024;Kritik;Polen hat Belarus kritisiert.\n")
+    arts, problems, _ = read(p)
+    assert [(a.doc_id, a.dct, a.title, a.text) for a in arts] == [
+        ("b1", "2024-03-05", "Kritik", "Polen hat Belarus kritisiert.")] and not problems
+
+
+def test_the_same_record_twice_is_read_once(tmp_path):
+    p = write(tmp_path / "d.jsonl", '{"id": "a", "text": "Polen hat Belarus kritisiert."}\n' * 2)
+    arts, problems, _ = read(p)
+    assert [a.doc_id for a in arts] == ["a"]
+    assert len(problems) == 1 and "read once" in str(problems[0]) and not problems[0].skipped
 
 
 def test_headerless_10kgnad_style_csv_xz_compressed(tmp_path):
@@ -649,3 +665,28 @@ def test_a_csv_text_holding_the_delimiter_unquoted_is_not_cut(tmp_path):
     q.write_text("id;text;date\ns2;Polen hat Belarus kritisiert; Minsk wies zurück.;2023-04-02\n", encoding="utf-8")
     arts, problems, _ = read([q])
     assert arts == [] and len(problems) == 1 and problems[0].skipped and "shifted" in str(problems[0])
+
+
+def test_csv_text_cannot_be_left_out_and_a_bad_date_names_the_date_used(tmp_path):
+    """`--csv-text -` ended in a KeyError called a lagebild bug; a bad date with --dct given said
+    the article was read without a date (a code review)."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    p = write(tmp_path / "c.csv", "id,date,text\nx1,kein Datum,Polen hat Belarus kritisiert.\n")
+    r = CliRunner().invoke(main, ["analyze", "--csv-text", "-", str(p), "--no-models", "--coder", "rules"])
+    assert r.exit_code == 2 and "--csv-text" in r.output and "Traceback" not in r.output
+    arts, problems, _ = read(p, dct="2024-03-05", dct_override=False)
+    assert arts[0].dct == "2024-03-05" and "(2024-03-05) is used" in str(problems[0])
+
+
+def test_a_compressed_input_is_closed_after_reading(tmp_path):
+    import gzip
+    import warnings
+    p = tmp_path / "a.txt.gz"
+    p.write_bytes(gzip.compress("Polen hat Belarus kritisiert.".encode()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ResourceWarning)
+        arts, problems, _ = read(p)
+        import gc
+        gc.collect()
+    assert [a.text for a in arts] == ["Polen hat Belarus kritisiert."] and not problems

@@ -84,6 +84,9 @@ def reader_kwargs(o: dict) -> dict:
     o.pop("dct_fill")
     for name in ("text", "id", "date", "title", "url", "source", "delimiter", "quotechar"):
         v = o.pop(f"csv_{name}")
+        if v == "-" and name == "text":
+            raise click.BadParameter("every article needs its text column; '-' leaves out the other "
+                                     "columns only", param_hint="--csv-text")
         if v is not None:
             kw[f"csv_{name}"] = None if v == "-" else v
     header = o.pop("csv_header")
