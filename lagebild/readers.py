@@ -267,6 +267,14 @@ class _Reader:
                          hint="fix the export that produced them", skipped=False)
         first = self.seen_ids.get(doc_id)
         fingerprint = hash(text)
+        if first is not None and first[0] != fingerprint and not id_given:
+            # an id made up from a file name or line that another article has ("a-2.txt" beside a
+            # second "a.txt"): the next free one, no error (the input gave no id to clash)
+            n = 2
+            while f"{doc_id}-{n}" in self.seen_ids:
+                n += 1
+            doc_id = f"{doc_id}-{n}"
+            first = None
         if first is not None and first[0] != fingerprint:
             self.problem(f"id {doc_id!r} was already used by {first[1]} with a different "
                          "text; the first record wins, this one is skipped",

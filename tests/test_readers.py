@@ -690,3 +690,15 @@ def test_a_compressed_input_is_closed_after_reading(tmp_path):
         import gc
         gc.collect()
     assert [a.text for a in arts] == ["Polen hat Belarus kritisiert."] and not problems
+
+
+def test_ids_made_up_from_file_names_never_clash(tmp_path):
+    """"a-2.txt" beside a second "a.txt": the made-up "a-2" clashed, and the article was skipped
+    with advice to give each article its own id, which the user had not given (a code review)."""
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "a-2.txt", "Erster Text.")
+    write(tmp_path / "a.txt", "Zweiter Text.")
+    write(tmp_path / "sub" / "a.txt", "Dritter Text.")
+    arts, problems, _ = read(tmp_path)
+    assert sorted(a.text.strip() for a in arts) == ["Dritter Text.", "Erster Text.", "Zweiter Text."]
+    assert len({a.doc_id for a in arts}) == 3 and not problems
