@@ -206,3 +206,14 @@ def test_csv_delimiter_takes_a_tab_and_refuses_two_characters(tmp_path):
     assert r.exit_code == 0 and json.loads(r.output)["doc_id"] == "a1"        # one article: one object
     r = runner.invoke(main, ["analyze", str(f), "--csv-delimiter", ";;"])
     assert r.exit_code == 2 and "not one character" in r.output
+
+
+def test_a_gold_file_of_another_shape_is_one_clear_error(tmp_path):
+    """A gold file that is a list, or whose text is null, gave a traceback (a code review)."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    for name, body in (("list.json", "[1, 2]"), ("null.json", '{"text": null, "events": []}')):
+        p = tmp_path / name
+        p.write_text(body, encoding="utf-8")
+        r = CliRunner().invoke(main, ["eval", "events", str(p), "--no-models"])
+        assert r.exit_code == 1 and "not a gold file" in r.output and "Traceback" not in r.output, r.output

@@ -267,8 +267,10 @@ def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brie
     for path in gold_files([Path(g) for g in gold]):
         try:
             g = load_gold(path)
-            g["text"]
-        except (OSError, ValueError, KeyError) as e:
+            if not isinstance(g, dict) or not isinstance(g.get("text"), str):
+                raise ValueError("no JSON object with a 'text' string" if isinstance(g, dict)
+                                 else f"a JSON {type(g).__name__}, not an object")
+        except (OSError, ValueError, KeyError, TypeError) as e:
             raise click.ClickException(f"{path}: not a gold file ({e}); expected JSON with 'text' and 'events'")
         g.setdefault("doc_id", path.stem)
         golds.append(g)
