@@ -1159,11 +1159,7 @@ class Ingester:
         return best.event_id
 
     def _article_events(self, article_id: int) -> list[tuple[str, int]]:
-        rows = self.store.con.execute(
-            "SELECT e.merge_key, m.event_id FROM event_mentions m JOIN events e "
-            "USING (event_id) WHERE m.article_id = ? GROUP BY ALL ORDER BY min(m.mention_id)",
-            [article_id]).fetchall()
-        return [(k, int(e)) for k, e in rows]
+        return self.store.article_event_keys(article_id)
 
     def worker_rss(self) -> list[tuple[int, int]]:
         """(pid, peak RSS KiB) per worker; empty before the backend started."""

@@ -606,6 +606,14 @@ class Store:
         return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
                                      "url = ? LIMIT 1)", [url]).fetchall()[0][0])
 
+    def article_event_keys(self, article_id: int) -> list[tuple[str, int]]:
+        """(merge key, event id) of the events an article tells, in the order it tells them."""
+        rows = self.con.execute(
+            "SELECT e.merge_key, m.event_id FROM event_mentions m JOIN events e "
+            "USING (event_id) WHERE m.article_id = ? GROUP BY ALL ORDER BY min(m.mention_id)",
+            [article_id]).fetchall()
+        return [(k, int(e)) for k, e in rows]
+
     def has_doc_id(self, doc_id: str) -> bool:
         """Whether an article with this input id is stored (a feed item without a link)."""
         return bool(self.con.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE "
