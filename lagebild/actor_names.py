@@ -77,6 +77,18 @@ def search(text: str, limit: int = 50) -> list[ActorName]:
     return [e for _, e in sorted(hits, key=lambda h: h[0])][:limit]
 
 
+def codes_for(text: str) -> list[str]:
+    """The codes one typed code or name stands for (several for an ambiguous name: "Harris"),
+    empty for none: the one reading of an actor name, for the command line and the pages."""
+    item = " ".join(text.split())
+    if not item:
+        return []
+    by_name, codes = _index()
+    if item.upper() in codes:
+        return [item.upper()]
+    return sorted({e.code for e in by_name.get(item.casefold(), []) if e.code})
+
+
 def resolve_codes(arg: str | None) -> str | None:
     """A comma list of codes and names -> a comma list of codes (None passes)."""
     if arg is None or not arg.strip():
@@ -86,11 +98,7 @@ def resolve_codes(arg: str | None) -> str | None:
     for item in (x.strip() for x in arg.split(",")):
         if not item:
             continue
-        if item.upper() in codes:
-            found = [item.upper()]
-        else:
-            entries = by_name.get(item.casefold(), [])
-            found = sorted({e.code for e in entries if e.code})
+        found = codes_for(item)
         if not found:
             near = search(item, limit=5)
             hint = (" -- did you mean: " + ", ".join(f"{e.name} ({e.code})" for e in near)

@@ -801,3 +801,18 @@ def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):
             if not href.startswith("/static") and href not in seen:
                 todo.append(href)
     assert len(seen) > 20
+
+
+def test_the_pages_read_actor_names_as_the_command_line_does(client):
+    """44 names resolved differently on the pages ("Grossbritannien" was a 404 there; a code
+    review), "/actors/HAMAS" was a 404 (a new-user probe); an ambiguous name says which codes."""
+    from lagebild.actor_names import codes_for
+    from lagebild.web.names import resolve_actor
+    for name in ("Grossbritannien", "Kreml", "Putin", "hamas"):
+        assert [resolve_actor(name)] == codes_for(name), name
+    assert client.get("/actors/Grossbritannien.json", follow_redirects=False).status_code == 302
+    r = client.get("/actors/HAMAS.json", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"].startswith("/actors/PSE")
+    if len(codes_for("Harris")) > 1:
+        r = client.get("/overview.json?actor=Harris")
+        assert r.status_code == 400 and "several actors" in r.json()["error"]

@@ -1,48 +1,23 @@
 """Actor names -> codes for the actor page: "Russland", "Kreml", "Putin", "rus" -> RUS.
 
-Uses the lexicon (countries, capitals, government stand-ins, organisations, parties) and the
-well-known persons of ``lagebild/lang/de/persons.tsv``; all matching is case-insensitive.
+Names are read as the command line reads them (``lagebild.actor_names``: the lexicon's
+countries, capitals, government stand-ins, organisations, parties and well-known persons;
+case-insensitive).
 """
 from __future__ import annotations
 
 import functools
 
-from ..lexicon import load_lexicon, read_tsv
-
-
-@functools.lru_cache(maxsize=1)
-def name_index() -> dict[str, str]:
-    """lower-cased name -> code (the first writer of a name wins; ambiguous surnames are left out)."""
-    lex = load_lexicon()
-    idx: dict[str, str] = {}
-    for code, name in lex.names_by_code.items():
-        idx.setdefault(name.lower(), code)
-    for toks, entry in lex.actors.items():
-        if entry.code and entry.kind not in ("role",):
-            idx.setdefault(" ".join(toks).lower(), entry.code)
-    surnames: dict[str, set[str]] = {}
-    for _, row in read_tsv("persons.tsv"):
-        code = (row.get("code") or "").split("|")[0]
-        if not row.get("name") or not code:
-            continue
-        idx.setdefault(row["name"].lower(), code)
-        if not (row.get("note") or "").startswith("surname-word"):
-            surnames.setdefault(row["name"].split()[-1].lower(), set()).add(code)
-    for sur, codes in surnames.items():
-        if len(codes) == 1 and len(sur) > 2:
-            idx.setdefault(sur, next(iter(codes)))
-    return idx
+from ..actor_names import codes_for
+from ..lexicon import load_lexicon
 
 
 def resolve_actor(text: str) -> str | None:
-    """The code for a typed name or code, or None when nothing matches."""
-    t = " ".join(text.split())
-    if not t:
-        return None
-    lex = load_lexicon()
-    if t.upper() in lex.names_by_code:
-        return t.upper()
-    return name_index().get(t.lower())
+    """The code for a typed name or code, or None when nothing (or more than one code) matches:
+    the command line's reading (``actor_names.codes_for``), so that a name ``lagebild events
+    --actor`` takes is one the pages take."""
+    codes = codes_for(text)
+    return codes[0] if len(codes) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -230,7 +230,8 @@ def actors_index(c: Ctx) -> dict[str, Any]:
 
 def actor_page(c: Ctx) -> dict[str, Any]:
     raw = c.req.path_params["code"]
-    code = raw if params.is_code(raw) else names.resolve_actor(raw)
+    code = raw if params.is_code(raw) and c.q.actor_exists(raw) else (names.resolve_actor(raw) or
+                                                                      (raw if params.is_code(raw) else None))
     if code is None:
         raise HTTPError(404, f"no actor called {raw!r}")
     if code != raw:

@@ -59,6 +59,11 @@ def actor_code(value: str, name: str = "actor") -> str:
     if found is not None:
         return found
     v = value.strip()
+    from ..actor_names import codes_for
+    several = codes_for(v)
+    if len(several) > 1:
+        raise BadParam(name, value, f"the name stands for several actors ({', '.join(several)}); "
+                                    "give one of these codes")
     if v.isupper() and _CODE.match(v):
         return v            # a code the lexicon does not list (an IGO code in the data)
     raise BadParam(name, value, "use an actor code such as RUS, UKR, EU or NATO, or a name the "
