@@ -28,7 +28,7 @@ from typing import Any
 from .store import (DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
                     same_country_sql, sort_order)
 
-__all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES"]
+__all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES", "period_mid"]
 
 #: conditions (with parameters: the code / the two codes) for :meth:`Queries.span`
 ACTOR_SIDES = "(list_contains(source_codes, ?) OR list_contains(target_codes, ?))"
@@ -44,6 +44,24 @@ _EVENT_COLS = (f"event_id, {DATE_LABEL} AS date, event_date, date_precision, typ
                "location_code, quad_class, goldstein, num_mentions, num_articles, num_sources")
 if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer gives one
     _EVENT_COLS += ", confidence"
+
+
+def period_mid(first: str | None, last: str | None) -> str | None:
+    """The last day of the first half of a chart's period (``Queries.span``): the one split of the
+    overview's activity and the dyad page's escalation into "before" and "recent"."""
+    if not first or not last:
+        return None
+    lo, hi = _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)
+    return (lo + _dt.timedelta(days=(hi - lo).days // 2)).isoformat()
+
+
+def halves_params(first: str | None, last: str | None) -> list:
+    """(first, mid, mid, last) for SQL counting the day-dated events of each half of the period
+    (none when there is no period)."""
+    mid = period_mid(first, last)
+    if mid is None:
+        return ["9999-12-31", "0001-01-01", "9999-12-31", "0001-01-01"]     # empty ranges
+    return [first, mid, mid, last]
 
 
 def _happened(f: "EventFilter") -> str:
@@ -214,23 +232,28 @@ class Queries:
     def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day", first: str | None = None,
                   last: str | None = None) -> list[dict[str, Any]]:
         """The ``n`` source->target pairs with most events under the filter, with the events of
-        the first and the second half of their period (the trend) and counts per ``unit``."""
+        the first and the second half of their period (the trend) and counts per ``unit``.
+        ``first``/``last``: the chart's period (default: ``span``), whose halves
+        (``period_mid``) the trend compares, as the dyad page's escalation does."""
+        if first is None and last is None:
+            first, last = self.span(f)
         where, params = f.sql()
         dyads = _rows(self._q(f"""
-            WITH f AS (SELECT event_id, event_date, source_codes, target_codes, goldstein,
-                              quad_class, num_mentions, factuality FROM events WHERE {where}),
+            WITH f AS (SELECT event_id, event_date, date_precision, source_codes, target_codes,
+                              goldstein, quad_class, num_mentions, factuality FROM events WHERE {where}),
                  s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
-                 p AS (SELECT *, unnest(target_codes) AS target_code FROM s),
-                 b AS (SELECT min(event_date) AS lo, max(event_date) AS hi FROM f)
+                 p AS (SELECT *, unnest(target_codes) AS target_code FROM s)
             SELECT source_code AS source, target_code AS target, count(*) AS events,
                    sum(num_mentions)::BIGINT AS mentions,
                    round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
                    {MATERIAL_CONFLICT_COUNT} AS material_conflict,
-                   count(*) FILTER (WHERE event_date <= b.lo + ((b.hi - b.lo) // 2)::INTEGER) AS first_half,
-                   count(*) FILTER (WHERE event_date > b.lo + ((b.hi - b.lo) // 2)::INTEGER) AS second_half
-            FROM p, b WHERE source_code <> target_code
+                   count(*) FILTER (WHERE date_precision = 'day' AND event_date >= ?::DATE
+                                    AND event_date <= ?::DATE) AS first_half,
+                   count(*) FILTER (WHERE date_precision = 'day' AND event_date > ?::DATE
+                                    AND event_date <= ?::DATE) AS second_half
+            FROM p WHERE source_code <> target_code
             GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, 1, 2 LIMIT ?""",
-            params + [int(n)]))
+            params + halves_params(first, last) + [int(n)]))
         if not dyads:
             return dyads
         keys = [f"{d['source']}>{d['target']}" for d in dyads]

@@ -410,3 +410,19 @@ def test_date_filters_take_an_event_whose_date_overlaps_the_period(tmp_path):
         assert types(since="2022-02-25") == ["AID", "ASSAULT"]
         assert types(until="2022-01-31") == ["AID"]
         assert types(since="2023") == []
+
+
+def test_the_overview_and_the_dyad_page_split_the_same_period_into_halves(tmp_path):
+    """Six events on 1 February, then one a day on 20-24 February: the dyad page split the days
+    with events (8 / 3), the overview the raw first and last dates (a code review); both now
+    split the chart's period at its middle."""
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    db = tmp_path / "h.duckdb"
+    ingest(db, [art(i, f"#EV ASSAULT RUS UKR 2022-02-01 asserted X{i}", source=f"s{i}") for i in range(6)]
+               + [art(10 + d, f"#EV ASSAULT RUS UKR 2022-02-{20 + d} asserted", source="t") for d in range(5)])
+    with TestClient(create_app(db)) as c:
+        ov = next(d for d in c.get("/overview.json").json()["top_dyads"] if (d["source"], d["target"]) == ("RUS", "UKR"))
+        esc = c.get("/dyads/RUS/UKR.json").json()["escalation"]
+    assert (ov["first_half"], ov["second_half"]) == (esc["events_first_half"], esc["events_second_half"])
+    assert esc["first_half_ends"] == "2022-02-12" and esc["trend"] == "stable"

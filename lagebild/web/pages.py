@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from starlette.requests import Request
 
-from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit
+from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit, period_mid
 from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
 from . import charts, names, params
@@ -281,13 +281,14 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
                                     offset=(page - 1) * per_page)
     if not tl and not total and not (c.q.actor_exists(a) and c.q.actor_exists(b)):
         raise HTTPError(404, f"no events between {a} and {b} in this database")
-    half = len(tl) // 2
+    mid = period_mid(first, last)      # the period's halves, as the overview's activity
 
     def _mean(rows):     # of the asserted events, as the sums are
         n = sum(r["asserted"] for r in rows)
         g = sum(r["goldstein_a_to_b"] + r["goldstein_b_to_a"] for r in rows)
         return (round(g / n, 2) if n else None), n
-    (before, n_before), (recent, n_recent) = _mean(tl[:half]), _mean(tl[half:])
+    (before, n_before) = _mean([r for r in tl if mid is not None and str(r["bucket"]) <= mid])
+    (recent, n_recent) = _mean([r for r in tl if mid is not None and str(r["bucket"]) > mid])
     trend = escalation_trend(before, recent, n_before, n_recent)
     return {"a": a, "b": b, "name_a": names.actor_name(a), "name_b": names.actor_name(b),
             "filters": _filters_out(c.f), "day": day, "first_day": first, "last_day": last,
@@ -295,6 +296,7 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
             "escalation": {"goldstein_mean_first_half": before,
                            "goldstein_mean_second_half": recent, "trend": trend,
                            "events_first_half": n_before, "events_second_half": n_recent,
+                           "first_half_ends": mid,
                            "min_events": TREND_MIN_EVENTS},
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
