@@ -213,15 +213,19 @@ class Queries:
             FROM events WHERE {where} AND date_precision = 'day' AND {rng}
             GROUP BY 1, 2 ORDER BY 1, 2""", params + rp))
 
-    def not_charted(self, f: EventFilter) -> dict[str, int]:
+    def not_charted(self, f: EventFilter, first: str | None = None, last: str | None = None) -> dict[str, int]:
         """Under the filter, the events the charts leave out: dated only to a week, month, season
-        or year (``coarse``), or not dated at all (``undated``)."""
+        or year (``coarse``), not dated at all (``undated``), or dated to a day outside the chart's
+        period ``first``..``last`` (``outside``: a stray year the period leaves out, ``span``)."""
         where, params = f.sql()
-        coarse, undated = self._q(f"""
+        lo, hi = first or "0001-01-01", last or "9999-12-31"
+        coarse, undated, outside = self._q(f"""
             SELECT count(*) FILTER (WHERE event_date IS NOT NULL AND date_precision <> 'day'),
-                   count(*) FILTER (WHERE event_date IS NULL)
-            FROM events WHERE {where}""", params).fetchall()[0]
-        return {"coarse": int(coarse), "undated": int(undated)}
+                   count(*) FILTER (WHERE event_date IS NULL),
+                   count(*) FILTER (WHERE date_precision = 'day'
+                                    AND (event_date < ?::DATE OR event_date > ?::DATE))
+            FROM events WHERE {where}""", [lo, hi] + params).fetchall()[0]
+        return {"coarse": int(coarse), "undated": int(undated), "outside": int(outside)}
 
     def same_country(self, f: EventFilter) -> list[dict[str, Any]]:
         """Under the filter, per code, the events between actors of that one country (domestic

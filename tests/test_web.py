@@ -763,7 +763,7 @@ def test_the_overview_says_which_events_the_charts_leave_out(tmp_path):
                 art(3, "#EV ASSAULT RUS UKR 2023-11-05")])
     with TestClient(create_app(db)) as c:
         d = c.get("/overview.json").json()
-        assert d["not_charted"] == {"coarse": 1, "undated": 1} and d["pagination"]["total"] == 3
+        assert d["not_charted"] == {"coarse": 1, "undated": 1, "outside": 0} and d["pagination"]["total"] == 3
         assert "not charted: 1 dated only to a week, month, season or year, 1 without a date." in c.get("/overview").text
 
 
@@ -816,3 +816,17 @@ def test_the_pages_read_actor_names_as_the_command_line_does(client):
     if len(codes_for("Harris")) > 1:
         r = client.get("/overview.json?actor=Harris")
         assert r.status_code == 400 and "several actors" in r.json()["error"]
+
+
+def test_events_dated_outside_the_charted_period_are_counted(tmp_path):
+    """100 events in February 2022 and one on 27 February 2014: the chart keeps to 2022 and left
+    the one out without a word (a code review)."""
+    from test_ingest import art, ingest
+    db = tmp_path / "o.duckdb"
+    ingest(db, [art(i, f"#EV ASSAULT RUS UKR 2022-02-{1 + i % 28:02d} asserted X{i}", source=f"s{i}")
+                for i in range(100)] + [art(200, "#EV ASSAULT RUS UKR 2014-02-27", dct="2014-02-27")])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/overview.json").json()
+        page = c.get("/overview").text
+    assert d["first_day"].startswith("2022") and d["not_charted"]["outside"] == 1
+    assert "1 dated outside that period" in page

@@ -176,7 +176,7 @@ def overview(c: Ctx) -> dict[str, Any]:
             "series": list(series.values()), "sort": sort,
             "sorts": [(k, ALL_SORTS[k]) for k in EVENT_SORTS], "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
             "same_country": c.q.same_country(c.f),
-            "not_charted": c.q.not_charted(c.f),
+            "not_charted": c.q.not_charted(c.f, first, last),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
 
 
