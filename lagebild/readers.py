@@ -260,7 +260,15 @@ class _Reader:
              updated: str | None = None) -> Article | None:
         text, bad = article_text(text)
         doc_id = clean_optional(doc_id)
-        title, url, source = clean_optional(title), clean_optional(url), clean_optional(source)
+        fields = {"title": title, "url": url, "source": source}
+        for name, value in fields.items():
+            if value is not None and not isinstance(value, (str, int, float)):
+                # a list or object where text belongs: left out, not stored as "['a', 'b']"
+                self.problem(f"field {name!r} is a JSON {type(value).__name__}, not text; left out",
+                             path=path, line=line, doc_id=doc_id, skipped=False,
+                             hint=f"give {name} as one string")
+                fields[name] = None
+        title, url, source = (clean_optional(fields[k]) for k in ("title", "url", "source"))
         if bad:
             self.problem(f"{bad} invalid character(s) (lone surrogates, NUL or other control "
                          "characters) replaced", path=path, line=line, doc_id=doc_id,

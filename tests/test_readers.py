@@ -702,3 +702,11 @@ def test_ids_made_up_from_file_names_never_clash(tmp_path):
     arts, problems, _ = read(tmp_path)
     assert sorted(a.text.strip() for a in arts) == ["Dritter Text.", "Erster Text.", "Zweiter Text."]
     assert len({a.doc_id for a in arts}) == 3 and not problems
+
+
+def test_a_list_where_a_source_belongs_is_left_out_with_a_warning(tmp_path):
+    """"source": ["a", "b"] was stored as the text "['a', 'b']" and counted as an outlet (a
+    new-user probe)."""
+    p = write(tmp_path / "l.jsonl", '{"id": "a", "text": "Polen hat Belarus kritisiert.", "source": ["a", "b"]}\n')
+    (art,), problems, _ = read(p)
+    assert art.source is None and len(problems) == 1 and "'source' is a JSON list" in str(problems[0])
