@@ -137,3 +137,12 @@ def test_a_signal_of_an_earlier_command_does_not_make_a_later_error_an_interrupt
         writing.main([], standalone_mode=False)
     assert "interrupted" not in capsys.readouterr().err
     assert cs._SIGNALLED["at"] is None and signal.getsignal(signal.SIGTERM) is before
+
+
+def test_ingest_of_only_missing_paths_creates_no_database(tmp_path):
+    """A missing input exited 1 but left an empty database file behind (a new-user probe)."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    db = tmp_path / "n.duckdb"
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope.txt"), "--db", str(db)])
+    assert r.exit_code == 1 and "no such file or folder" in r.output and not db.exists()

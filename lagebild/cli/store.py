@@ -5,6 +5,7 @@ import datetime as _dt
 import json
 import math
 import sys
+from pathlib import Path
 from dataclasses import replace
 from typing import Any
 
@@ -291,6 +292,11 @@ def ingest_cmd(inputs, db, **o):
     paths = [i for i in inputs if not is_url(i)]
     read_kw = reader_kwargs(o)
     o["redate"] = bool(read_kw.get("dct") and read_kw.get("dct_override"))
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing and len(missing) == len(inputs):
+        # nothing to read: no database file is created for it (an empty one was left behind)
+        raise click.ClickException(f"no such file or folder: {', '.join(missing[:3])}"
+                                   f"{' ...' if len(missing) > 3 else ''} -- check the path")
     _sigterm_as_interrupt()
     try:
         store, ing = _make(db, o)
