@@ -983,10 +983,12 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                 warnings.append(f"feed {feed_url}: item {link}: not an HTML page ({ctype})")
             else:
                 page = _extract(body.content, body.final_url or link)
-                if not page or len(_tidy(page[0] or "")) < MIN_PAGE_TEXT:
+                found = len(_tidy(page[0] or "")) if page else 0
+                if found < MIN_PAGE_TEXT:
                     failed_at = len(warnings)
-                    warnings.append(f"feed {feed_url}: item {link}: no article text found "
-                                    "in the page")
+                    warnings.append(f"feed {feed_url}: item {link}: no article text found in the page"
+                                    + (f" (the main text has {found} characters, fewer than the "
+                                       f"{MIN_PAGE_TEXT} an article needs)" if found else ""))
                     page = None
         except _FetchFailed as exc:
             failed_at = len(warnings)
