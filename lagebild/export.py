@@ -363,6 +363,9 @@ def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
     lines = ["# events.gdelt.tsv: GDELT 2.0 event table layout, tab-separated, no header.",
              "# One row per source x target pair of an event: the rows of one lagebild event",
              "# share its id in column 1 (GlobalEventID), so GlobalEventID is not unique.",
+             "# Day, MonthYear, Year and FractionDate are empty for an event without a known date",
+             "# (an article without a date that names none for the event); a reader that needs",
+             "# integers there should drop or fill those rows.",
              "# column number, name, filled by lagebild (yes/empty)"]
     lines += [f"{i}\t{c}\t{'yes' if c in GDELT_FILLED else 'empty'}"
               for i, c in enumerate(GDELT_COLUMNS, 1)]
