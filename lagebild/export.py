@@ -115,6 +115,11 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
                                       min_mentions=min_mentions, min_confidence=min_confidence)
     where = " AND ".join(conditions)
     out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
+    for name in _FILES[fmt]:         # before anything is written: all of it, or nothing
+        path = out / name
+        if path.exists() and (path.is_dir() or not _ours(path)):
+            raise StoreError(f"{path}: exists and was not written by a lagebild export; it is left as "
+                             f"it is -- move it away, or export into another folder")
     try:
         if fmt in ("parquet", "csv"):
             # a filter is on when it leaves out events: more than the (always present) mention count
@@ -127,10 +132,46 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
         raise StoreError(write_failure(out, exc, kept="the files of an earlier export are unchanged")) from exc
 
 
+#: the files each format writes beside the parquet ``events/`` folder
+_FILES = {"parquet": ("articles.parquet", "event_mentions.parquet", "actors.parquet", "quotes.parquet"),
+          "csv": ("events.csv", "event_mentions.csv", "articles.csv"),
+          "gdelt": ("events.gdelt.tsv", "GDELT_COLUMNS.txt"), "plover": ("events.plover.jsonl",)}
+
+
+def _ours(path: Path) -> bool:
+    """Whether an existing file is one a lagebild export wrote (or empty): only such a file is
+    replaced; a user's own file of the same name is never overwritten."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        if path.suffix == ".parquet":
+            import pyarrow.parquet as pq
+            names = set(pq.read_schema(path).names)
+            return bool(names & {"event_id", "article_id", "mention_id"})
+        with open(path, "rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - unreadable or not parquet: not ours
+        return False
+    first = head.split("\n", 1)[0]
+    if path.suffix == ".csv":
+        return first.startswith(("event_id,", "mention_id,", "article_id,"))
+    if path.name.endswith(".gdelt.tsv"):
+        return first.count("\t") == len(GDELT_COLUMNS) - 1
+    if path.name == "GDELT_COLUMNS.txt":
+        return first.startswith("# events.gdelt.tsv")
+    if path.name.endswith(".plover.jsonl"):
+        return first.startswith('{"id": "lagebild-')
+    return False
+
+
 @contextmanager
 def _written_aside(path: Path) -> Iterator[Path]:
     """A temporary name beside ``path`` to write to, moved onto ``path`` once complete: an
-    export that fails half-way leaves the earlier file whole, never a cut-off one."""
+    export that fails half-way leaves the earlier file whole, never a cut-off one. A file of that
+    name that no lagebild export wrote is left alone: the export stops with a message."""
+    if path.exists() and (path.is_dir() or not _ours(path)):
+        raise StoreError(f"{path}: exists and was not written by a lagebild export; it is left as it "
+                         f"is -- move it away, or export into another folder")
     tmp = path.with_name(path.name + ".partial")
     try:
         yield tmp
@@ -369,7 +410,8 @@ def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
              "# column number, name, filled by lagebild (yes/empty)"]
     lines += [f"{i}\t{c}\t{'yes' if c in GDELT_FILLED else 'empty'}"
               for i, c in enumerate(GDELT_COLUMNS, 1)]
-    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with _written_aside(doc) as tmp:
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [path, doc]
 
 

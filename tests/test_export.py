@@ -219,7 +219,7 @@ def test_a_failed_export_says_why_and_leaves_the_earlier_files_whole(tmp_path, d
     out = tmp_path / "out"
     (out / name).mkdir(parents=True)
     r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)])
-    assert r.exit_code != 0 and "Traceback" not in r.output and "earlier export" in r.output, r.output
+    assert r.exit_code != 0 and "Traceback" not in r.output and "left as it is" in r.output, r.output
     (out / name).rmdir()
     assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
     before = (out / name).read_bytes()
@@ -233,3 +233,21 @@ def test_a_failed_export_says_why_and_leaves_the_earlier_files_whole(tmp_path, d
     r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)])
     assert r.exit_code != 0 and "disk is full" in r.output
     assert (out / name).read_bytes() == before and not list(out.glob("*.partial"))
+
+
+@pytest.mark.parametrize("fmt,name", [("csv", "events.csv"), ("parquet", "articles.parquet"),
+                                      ("gdelt", "events.gdelt.tsv"), ("plover", "events.plover.jsonl")])
+def test_an_export_never_replaces_a_file_it_did_not_write(tmp_path, db, fmt, name):
+    """A user's own events.csv or articles.parquet was replaced with a note (a new-user probe);
+    the docs promise that lagebild deletes no file it did not write."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / name).write_text("meine eigenen Notizen\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)])
+    assert r.exit_code != 0 and "not written by a lagebild export" in r.output, r.output
+    assert (out / name).read_text(encoding="utf-8") == "meine eigenen Notizen\n"
+    (out / name).unlink()
+    assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
+    assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
