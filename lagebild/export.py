@@ -4,7 +4,8 @@
 
 parquet
     ``events/month=YYYY-MM/*.parquet`` (Hive partitions by the event's month;
-    ``month=unknown`` for undated events), plus ``articles.parquet``,
+    ``month=YYYY`` for events dated only to a year, ``month=unknown`` for undated ones), plus
+    ``articles.parquet``,
     ``event_mentions.parquet``, ``actors.parquet``, ``quotes.parquet``. Read back with
     ``duckdb.sql("SELECT * FROM 'out/events/*/*.parquet'")`` or
     ``pandas.read_parquet("out/events")``.
@@ -207,7 +208,7 @@ def _parquet(store: Store, out: Path, where: str, params: list, filtered: bool =
     tmp = Path(tempfile.mkdtemp(prefix=".events-new-", dir=out))
     try:
         new_dir = tmp / "events"
-        con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, 'unknown') AS month
+        con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, strftime(event_date, '%Y'), 'unknown') AS month
                               FROM events WHERE {where} ORDER BY event_date, event_id)
                         TO {_q(new_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
         new_dir.mkdir(exist_ok=True)

@@ -251,3 +251,15 @@ def test_an_export_never_replaces_a_file_it_did_not_write(tmp_path, db, fmt, nam
     (out / name).unlink()
     assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
     assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
+
+
+def test_parquet_puts_an_event_of_a_year_under_that_year_not_unknown(tmp_path):
+    """A year-dated event landed in month=unknown, which the docs reserve for undated events (a
+    code review)."""
+    from lagebild.export import export_store
+    db = tmp_path / "y.duckdb"
+    ingest(db, [art(1, "#EV AID USA UKR 2022"), art(2, "#EV ASSAULT RUS UKR - hypothetical", dct=None)])
+    out = tmp_path / "p"
+    with Store(db, read_only=True) as s:
+        export_store(s, out, "parquet", factuality="all")
+    assert sorted(p.name for p in (out / "events").iterdir()) == ["month=2022", "month=unknown"]
