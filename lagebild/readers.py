@@ -125,6 +125,11 @@ _GERMAN_MONTHS = {name: n for n, names in enumerate(
     (("januar", "jänner"), ("februar", "feber"), ("märz",), ("april",), ("mai",), ("juni",), ("juli",),
      ("august",), ("september",), ("oktober",), ("november",), ("dezember",)), 1) for name in names}
 _GERMAN_WORDS = re.compile(r"\A(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+(\d{4})\Z", re.IGNORECASE)
+#: "März 2023": a month of a year
+_GERMAN_MONTH_YEAR = re.compile(r"\A()(" + "|".join(_GERMAN_MONTHS) + r")\s+(\d{4})\Z", re.IGNORECASE)
+#: "Tue, 05 Mar 2024" without a time (RFC 822 with only the day)
+_RFC822_DAY = re.compile(r"\A(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\Z")
+_EN_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 def normalize_date(value: Any) -> str | None:
@@ -132,8 +137,9 @@ def normalize_date(value: Any) -> str | None:
 
     Accepts ``2022``, ``2022-02``, ``2022-02-18``, an ISO timestamp
     (``2022-02-18T10:30:00Z`` -> ``2022-02-18``) and the German ``18.02.2022`` and
-    ``18. Februar 2022``, and the RFC 822 dates of feeds and e-mail (``Tue, 05 Mar 2024 10:00:00
-    +0100`` -> ``2024-03-05``, the day where it was written).
+    ``18. Februar 2022`` (and ``März 2023`` -> ``2023-03``), and the RFC 822 dates of feeds and
+    e-mail (``Tue, 05 Mar 2024 10:00:00 +0100`` -> ``2024-03-05``, the day where it was written;
+    also without the time).
     Impossible dates (``2022-02-30``, month 13) give None.
     """
     if value is None:
@@ -148,13 +154,17 @@ def normalize_date(value: Any) -> str | None:
     if m:
         s = m.group(1)
     m = _ISO.match(s)
+    day_month = _RFC822_DAY.match(s)
     if m:
         y, mo, d = m.group(1), m.group(2), m.group(3)
+    elif day_month and day_month.group(2).lower() in _EN_MONTHS:
+        d, y = day_month.group(1), day_month.group(3)
+        mo = str(_EN_MONTHS[day_month.group(2).lower()])
     else:
-        m = _GERMAN.match(s) or _GERMAN_WORDS.match(s)
+        m = _GERMAN.match(s) or _GERMAN_WORDS.match(s) or _GERMAN_MONTH_YEAR.match(s)
         if not m:
             return None
-        d, mo, y = m.group(1), m.group(2), m.group(3)
+        d, mo, y = m.group(1) or None, m.group(2), m.group(3)
         if not mo.isdigit():
             mo = str(_GERMAN_MONTHS[mo.lower()])
     year = int(y)

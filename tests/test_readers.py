@@ -605,6 +605,9 @@ def test_an_rfc_822_date_is_read_as_its_own_day():
     assert normalize_date("Tue, 05 Mar 2024 23:30:00 -0500") == "2024-03-05"
     assert normalize_date("5 Mar 2024 10:00 GMT") == "2024-03-05"
     assert normalize_date("Tue, 31 Feb 2024 10:00:00 +0000") is None
+    # without the time, and a month of a year in German (a code review, a new-user probe)
+    assert normalize_date("Tue, 05 Mar 2024") == "2024-03-05" and normalize_date("März 2023") == "2023-03"
+    assert normalize_date("03/04/2023") is None         # day or month first: not guessed
 
 
 def test_feed_items_without_guid_or_link_are_each_their_own_article(tmp_path):
