@@ -67,3 +67,24 @@ def repeats_headline(headline: str, paragraph: str) -> bool:
     """Whether ``paragraph`` opens with the words of ``headline`` (punctuation and case aside)."""
     words = re.findall(r"\w+", headline.lower())
     return len(words) >= 3 and re.findall(r"\w+", paragraph.lower())[:len(words)] == words
+
+
+def main_text(html: str | bytes, url: str | None = None
+              ) -> tuple[str, str | None, str | None, str | None, str | None] | None:
+    """The main text of an HTML page as paragraphs, its title, date (as the page gives it), site
+    name and own URL (its canonical link), or None when the page has no main text: one reading of a page for saved HTML
+    files and feed item pages alike (trafilatura, recall first, no comments, no tables: a page's
+    tables are sidebars and figures more than the article). Raises what trafilatura raises on
+    markup it cannot parse."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, favor_recall=True, with_metadata=True, include_comments=False,
+        include_tables=False, date_extraction_params={"extensive_search": True, "original_date": True})
+    if doc is None:
+        return None
+    get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))   # older trafilatura
+    text = paragraphs_from_lines(get("text") or "")
+    if not text:
+        return None
+    return text, get("title"), get("date"), get("sitename"), get("url")

@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
-from .cleaning import article_text, clean_optional, paragraphs_from_lines
+from .cleaning import article_text, clean_optional, main_text
 from .records import Article
 
 try:  # the installed distribution's version; the source tree's as a fallback
@@ -740,22 +740,11 @@ def host_of(url: str | None) -> str | None:
 
 
 def _extract(html: str | bytes, url: str | None):
-    """trafilatura's main text, title and date of a page, or None."""
-    import trafilatura
-
+    """The main text, title, date and site name of a page (``cleaning.main_text``), or None."""
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, favor_recall=True, with_metadata=True, include_comments=False,
-            include_tables=False, date_extraction_params={
-                "extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"})
+        return main_text(html, url)
     except Exception:  # trafilatura/lxml choke on some documents
         return None
-    if doc is None:
-        return None
-    if isinstance(doc, dict):  # older trafilatura
-        return doc.get("text"), doc.get("title"), doc.get("date"), doc.get("sitename")
-    return (getattr(doc, "text", None), getattr(doc, "title", None),
-            getattr(doc, "date", None), getattr(doc, "sitename", None))
 
 
 def html_to_article(html: str | bytes, url: str | None = None, *, doc_id: str | None = None,
@@ -769,8 +758,7 @@ def html_to_article(html: str | bytes, url: str | None = None, *, doc_id: str | 
     got = _extract(html, url)
     if not got:
         return None
-    text, title, date, sitename = got
-    text = paragraphs_from_lines(text or "")
+    text, title, date, sitename, _ = got
     if len(text) < max(min_chars, 1):
         return None
     dct = _date_from_string(date) if date else None
@@ -1012,8 +1000,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             give_up("the stored version is kept", "changed, but its page gave no text")
             return None
         if page:
-            p_text, p_title, p_date, _ = page
-            p_text = paragraphs_from_lines(p_text or "")
+            p_text, p_title, p_date, _, _ = page
             if len(p_text) > len(text):
                 text = p_text
             title = title or p_title or None

@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
-from .cleaning import article_text, clean_optional, paragraphs_from_lines
+from .cleaning import article_text, clean_optional, main_text
 from .records import Article
 
 log = logging.getLogger("lagebild.readers")
@@ -1082,19 +1082,13 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
     """Main text, title, date, url and site name of an HTML page (trafilatura,
     ``favor_recall=True``). ``url``/``dct``/``source`` given here win over the page's
     metadata. Raises InputError when no article text is found. For feed readers too."""
-    from trafilatura import bare_extraction
-
     try:
-        doc = bare_extraction(html, url=url, favor_recall=True, with_metadata=True,
-                              include_comments=False,
-                              date_extraction_params={"original_date": True,
-                                                      "extensive_search": True})
+        got = main_text(html, url)       # the one reading of a page, also for feed items
     except Exception as e:   # trafilatura raises assorted errors on broken markup
         raise InputError(f"HTML could not be parsed ({type(e).__name__}: {e})",
                          path=origin, doc_id=doc_id,
                          hint="save the page again, or give its text as a .txt file") from e
-    # one paragraph (or the headline) per line -> paragraphs, as the text reader keeps them
-    text = paragraphs_from_lines(getattr(doc, "text", None) or "") if doc is not None else ""
+    text, title, page_date_raw, sitename, page_url = got if got else ("", None, None, None, None)
     if not text:
         raise InputError("no article text found in the HTML page", path=origin,
                          doc_id=doc_id,
@@ -1104,14 +1098,11 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
         raise InputError(f"article text has {len(text):,} characters, more than "
                          f"{max_chars:,}", path=origin, doc_id=doc_id,
                          hint="save the article text instead of the page")
-    page_date = normalize_date(getattr(doc, "date", None))
+    page_date = normalize_date(page_date_raw)
     if dct is not None:
         page_date = normalize_date(dct) or page_date
-    return Article(doc_id=doc_id, text=text, dct=page_date,
-                   title=_opt_str(getattr(doc, "title", None)),
-                   url=url or _opt_str(getattr(doc, "url", None)),
-                   source=source or _opt_str(getattr(doc, "sitename", None)),
-                   origin=origin)
+    return Article(doc_id=doc_id, text=text, dct=page_date, title=_opt_str(title),
+                   url=url or _opt_str(page_url), source=source or _opt_str(sitename), origin=origin)
 
 
 def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:

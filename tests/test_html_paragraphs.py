@@ -48,3 +48,18 @@ def test_a_headline_the_first_paragraph_repeats_is_left_out():
     assert paragraphs_from_lines(f"{head}\n{lead}\nZweiter Absatz.") == f"{lead}\n\nZweiter Absatz."
     other = "Ultimatum an Athen"          # a headline of its own stays
     assert paragraphs_from_lines(f"{other}\n{lead}") == f"{other}\n\n{lead}"
+
+
+def test_a_saved_page_and_a_feed_item_page_read_to_the_same_text():
+    """Saved HTML kept tables (as "| ... |") and feed item pages left them out: the same page had
+    two texts and two content hashes (a code review); one reading now (cleaning.main_text)."""
+    from lagebild.feeds import html_to_article
+    from lagebild.readers import article_from_html
+    html = ("<html><head><title>Gipfel</title></head><body><article><h1>Gipfel in Wien</h1>"
+            "<p>Die Außenminister Frankreichs und Russlands trafen sich am Montag in Wien zu langen Gesprächen.</p>"
+            "<table><tr><td>Zahl</td><td>12</td></tr></table>"
+            "<p>Sie vereinbarten weitere Treffen, sagte ein Sprecher des Außenministeriums am Abend.</p>"
+            "</article></body></html>")
+    a = article_from_html(html, doc_id="a")
+    b = html_to_article(html, "https://news.test/a")
+    assert a.text == b.text and "Außenminister" in a.text and "|" not in a.text
