@@ -220,6 +220,8 @@ def time_budget(seconds: float | None):
 
 #: default per-article analysis budget in seconds (ingest and watch)
 DEFAULT_TIME_BUDGET = 300.0
+#: what a batch of articles may take beyond one article's budget, per article (seconds)
+CHUNK_SECONDS_EACH = 5.0
 
 
 def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False,
@@ -232,7 +234,12 @@ def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool =
         # back to one article at a time, so that the failing article is the only one lost
         t0 = time.perf_counter()
         try:
-            with time_budget(budget * len(chunk) if budget else None):
+            # the chunk's budget: one article's, and a few seconds for each of the others (an article
+            # takes well under a second), not the budget times the chunk (64 x 300 s held the
+            # database for hours on a runaway article; a code review); past it, the articles are
+            # analyzed one by one below, each with its own budget
+            with time_budget(min(budget * len(chunk), budget + CHUNK_SECONDS_EACH * len(chunk))
+                             if budget else None):
                 docs = list(analyzer.pipe([art for _, art in chunk]))
         except Exception:  # noqa: BLE001 - retried per article below
             docs = None

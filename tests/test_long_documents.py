@@ -154,3 +154,24 @@ def test_long_article_is_analyzed_in_pieces_with_offsets_into_the_input(monkeypa
     starts = [s.start for s in doc.sentences]
     assert starts == sorted(starts) and doc.sentences[-1].end <= len(text)
     assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+
+
+def test_a_batch_has_one_articles_budget_and_a_little_for_each_other(monkeypatch):
+    """A batch had the budget times its size (64 x 300 s held the database for hours on a runaway
+    article; a code review): now one article's budget and a few seconds for each of the others."""
+    import lagebild.ingest as I
+    seen = []
+
+    class Piped(ScriptedAnalyzer):
+        def pipe(self, arts):
+            return [self(a) for a in arts]
+
+    real = I.time_budget
+
+    def spy(seconds):
+        seen.append(seconds)
+        return real(seconds)
+    monkeypatch.setattr(I, "time_budget", spy)
+    chunk = [(i, Article(str(i), f"#EV ASSAULT RUS UKR 2022-02-24 {i}", "2022-02-24")) for i in range(64)]
+    I.analyze_chunk(Piped(), chunk, budget=300.0)
+    assert seen[0] == 300.0 + I.CHUNK_SECONDS_EACH * 64
