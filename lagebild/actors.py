@@ -783,6 +783,8 @@ class ActorTagger:
                 return None
             if nx.code:
                 return nx.code
+            if nx.role and (same := cls._code_of_same_role(nx, mentions[:n])):
+                return same             # "Stellungen der Miliz": the militia named before
             code = cls._code_of_membership(nx, mentions[:n])
             if code or not nx.role:
                 return code
@@ -800,11 +802,15 @@ class ActorTagger:
     def _code_of_same_role(m: Mention, before: list[Mention]) -> str | None:
         """'die Rebellen' again: the code the same role noun had earlier in the story; the sides of
         a conflict ("Konfliktparteien", sector UNK): the last armed or opposition group's country."""
+        head = m.text.split()[-1].lower()
         for other in reversed(before):
             if not other.code or other.pronoun or len(other.code) != 3:
                 continue
             if other.role == m.role and not other.name and m.sector not in PEOPLE_SECTORS:
                 return other.code       # institutions and armed groups, not people ("Einwanderer")
+            if other.kind == "organisation" and m.sector not in PEOPLE_SECTORS \
+                    and other.text.split()[-1].rsplit("-", 1)[-1].lower() == head:
+                return other.code       # "die Huthi-Miliz ... Stellungen der Miliz": the group again
             if m.sector == "UNK" and other.sector in ("REB", "UAF", "MIL", "OPP"):
                 return other.code
         return None

@@ -202,3 +202,12 @@ def test_a_role_opening_the_sentence_takes_its_genitive_country():
         "Rumänien ist der wichtigste Partner. Vertreter Moldaus und Transnistriens haben sich in Bender geeinigt.")))
     codes = {m.text: m.code for m in st.actors.mentions}
     assert codes["Vertreter"] == "MDA" and codes["Moldaus"] == "MDA"     # not Romania, named before
+
+
+def test_a_group_named_again_by_its_head_noun_keeps_its_country(tagger):
+    """"Die Huthi-Miliz im Jemen ... Luftangriffe auf Stellungen der Miliz": the militia, and
+    its positions, took the country named just before (USA) and the strike became USA -> USA (a
+    new-user probe)."""
+    codes = _codes(tagger, "Die Huthi-Miliz im Jemen hat ein Schiff angegriffen. Amerikanische "
+                           "Kampfjets flogen daraufhin Luftangriffe auf Stellungen der Miliz.")
+    assert codes["Miliz"][0] == "YEM" and codes["Stellungen"][0] == "YEM"
