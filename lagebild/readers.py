@@ -242,7 +242,7 @@ class _Reader:
         self.on_error = on_error
         self.stats = stats
         self.file_ids: Counter[str] = Counter()
-        self.seen_ids: dict[str, tuple[int, str]] = {}   # doc_id -> (text hash, origin)
+        self.seen_ids: dict[str, tuple[int, str, str | None]] = {}   # doc_id -> (text hash, origin, updated)
 
     def file_id(self, stem: str) -> str:
         """The doc_id of a one-article file: its stem, made unique within this read
@@ -293,6 +293,15 @@ class _Reader:
                 n += 1
             doc_id = f"{doc_id}-{n}"
             first = None
+        if first is not None and first[0] != fingerprint and updated and first[2]:
+            # two saved snapshots of one feed: one run keeps the first version it reads
+            later = _later_version(updated, first[2])
+            self.problem(f"feed item {doc_id!r} again, in {'a later' if later else 'another'} version "
+                         f"than in {first[1]}; one run keeps the first version it reads, this one is skipped",
+                         path=path, line=line, doc_id=doc_id,
+                         hint="ingest the snapshots oldest first in separate runs (a later version "
+                              "replaces the stored one), or only the newest")
+            return None
         if first is not None and first[0] != fingerprint:
             self.problem(f"id {doc_id!r} was already used by {first[1]} with a different "
                          "text; the first record wins, this one is skipped",
@@ -305,7 +314,7 @@ class _Reader:
                          path=path, line=line, doc_id=doc_id, skipped=False)
             return None
         if first is None:
-            self.seen_ids[doc_id] = (fingerprint, origin)
+            self.seen_ids[doc_id] = (fingerprint, origin, updated)
         if len(text) > self.o.max_chars:
             self.problem(f"article text has {len(text):,} characters, more than the limit "
                          f"of {self.o.max_chars:,}; it was skipped, not truncated",
@@ -1142,6 +1151,13 @@ def _walk(root: Path) -> list[Path]:
 def _refines(given: str, found: str) -> bool:
     """True when ``given`` is a more precise date inside ``found`` (2022-02-18 in 2022-02)."""
     return len(given) > len(found) and given.startswith(found + "-")
+
+
+def _later_version(updated: str | None, earlier: str | None) -> bool:
+    """Whether a feed item's ``updated`` stamp makes it a later version of the one read before
+    under its id (``feeds.is_newer``, the one test)."""
+    from .feeds import is_newer
+    return is_newer(updated, earlier)
 
 
 def _opt_str(v: Any) -> str | None:

@@ -713,3 +713,17 @@ def test_a_list_where_a_source_belongs_is_left_out_with_a_warning(tmp_path):
     p = write(tmp_path / "l.jsonl", '{"id": "a", "text": "Polen hat Belarus kritisiert.", "source": ["a", "b"]}\n')
     (art,), problems, _ = read(p)
     assert art.source is None and len(problems) == 1 and "'source' is a JSON list" in str(problems[0])
+
+
+def test_a_later_version_of_a_feed_item_in_the_same_run_says_what_to_do(tmp_path):
+    """Two snapshots of one feed in one run: the later version was refused with advice to give
+    each article its own id (a code review); the message now says how to get the later one in."""
+    def feed(stamp, text):
+        return (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><entry>'
+                f'<title>A</title><link href="http://news.test/1"/><id>urn:n:1</id><updated>{stamp}</updated>'
+                f'<summary>{text}</summary></entry></feed>')
+    write(tmp_path / "feed-1000.xml", feed("2024-03-05T10:00:00Z", "Erste Fassung des Berichts."))
+    write(tmp_path / "feed-1400.xml", feed("2024-03-05T14:00:00Z", "Korrigierte Fassung des Berichts."))
+    arts, problems, _ = read([tmp_path / "feed-1000.xml", tmp_path / "feed-1400.xml"])
+    assert [a.text for a in arts] == ["Erste Fassung des Berichts."]
+    assert len(problems) == 1 and "a later version" in str(problems[0]) and "separate runs" in problems[0].hint
