@@ -63,6 +63,7 @@ from typing import Any
 
 import duckdb
 
+from .corpus import ORG_CODES as _ORG_CODES
 from .errors import StoreError
 from .store import Store, event_filter, write_failure
 
@@ -73,8 +74,7 @@ PLOVER_FOLD = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AI
                "RETREAT": "CONCEDE"}
 PLOVER_CONTEXT = {"planned": "future", "hypothetical": "hypothetical", "negated": "negation"}
 
-ORG_CODES = {"EU", "NATO", "UN", "G7", "G20", "OSCE", "COE", "OECD", "WTO", "OIC", "AU",
-             "ASEAN", "IAEA", "OPCW", "WHO", "IMF", "ICC", "OPEC", "CIS", "GCC", "ARAB_LEAGUE"}
+ORG_CODES = frozenset(_ORG_CODES)       # the organisation codes of EVENTS.md (one list: corpus)
 
 _ACTOR_COLS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
                "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .store import (DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
@@ -85,9 +85,6 @@ class EventFilter:
                                      type=self.type, factuality=self.factuality,
                                      min_sources=self.min_sources)
         return " AND ".join(where), params
-
-    def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "", 1)}
 
 
 def bucket_unit(first: str | None, last: str | None) -> str:
@@ -155,22 +152,6 @@ class Queries:
         return self.con.execute(sql, params or [])
 
     # -- the database as a whole -----------------------------------------------------------
-    def version(self) -> tuple:
-        """Changes whenever events or articles are added (for ETag/Last-Modified)."""
-        row = self._q("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles), "
-                      "(SELECT max(updated_at) FROM events), "
-                      "(SELECT max(ingested_at) FROM articles)").fetchall()[0]
-        return tuple(row)
-
-    def last_modified(self) -> _dt.datetime | None:
-        v = self.version()
-        stamps = [x for x in v[2:] if x is not None]
-        return max(stamps) if stamps else None
-
-    def known_types(self) -> list[str]:
-        return [r[0] for r in self._q("SELECT DISTINCT type FROM events WHERE type IS NOT NULL "
-                                      "ORDER BY 1").fetchall()]
-
     def span(self, f: EventFilter, extra: str = "", extra_params: list | None = None
              ) -> tuple[str | None, str | None]:
         """The period a chart shows: from the first to the last day of the events under the
