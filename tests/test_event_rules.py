@@ -1159,3 +1159,20 @@ def test_an_agreement_has_no_side_it_is_aimed_against(coder):
     dyads = {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
     assert not any("RUS" in d for d in dyads), dyads
     assert ("AGREE", "FRA", "DEU") in dyads and ("AGREE", "DEU", "FRA") in dyads
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_talks_or_aid_a_verb_of_stopping_stops_are_not_told_as_happening(coder):
+    """ "hat die Beitrittsgespräche ausgesetzt", "brach die Verhandlungen ab", "stellte die
+    Militärhilfe ein" gave CONSULT and AID as asserted (a new-user probe)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    for text in ("Die EU hat die Beitrittsgespräche mit der Türkei ausgesetzt.",
+                 "Kiew brach die Verhandlungen mit Moskau ab.",
+                 "Washington stellte die Militärhilfe für die Ukraine ein."):
+        doc = an(Article(doc_id="h", dct="2024-03-05", text=text))
+        assert not [e for e in doc.events if e.type in ("CONSULT", "AID") and e.factuality == "asserted"], \
+            (text, [(e.type, e.factuality) for e in doc.events])

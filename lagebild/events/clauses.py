@@ -532,10 +532,22 @@ COOPERATIVE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     """Whether the noun at token ``k`` of clause ``c``, an event of cooperative type ``typ``, is what
     a refusal in the clause refuses ("hat ein Treffen mit Kogler abgesagt", "lehnte Verhandlungen
-    ab"): the REJECT is the event, the meeting is not one (as the corpus codes it)."""
+    ab"): the REJECT is the event, the meeting is not one (as the corpus codes it); or what a verb of
+    stopping stops (cues.tsv class ``halt``: "hat die Beitrittsgespräche ausgesetzt", "brach die
+    Verhandlungen ab", "stellte die Militärhilfe ein" gave talks and aid as happening; no cooperative
+    event in train + dev gold stands beside such a verb)."""
     if typ not in COOPERATIVE:
         return False
-    return "REJECT" in cue_verb_types(c, lex)
+    return "REJECT" in cue_verb_types(c, lex) or halted(c, lex)
+
+
+def halted(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause has a verb of stopping (``halt``), also a separable one ("brach ... ab")."""
+    lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
+    last = c.tokens[-1].lower if c.tokens else ""
+    if lex.is_(last, "particle"):
+        lems |= {last + lm for lm in lems}
+    return any(lex.is_(lm, "halt") for lm in lems)
 
 
 #: what a call names may be the event itself: a call to strike or protest is the protest
