@@ -130,7 +130,8 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
     except (duckdb.Error, OSError) as exc:
         # a full disk, a folder where a file goes: no traceback, and the files of the last
         # export are left as they were (every file is written aside and moved into place)
-        raise StoreError(write_failure(out, exc, kept="the files of an earlier export are unchanged")) from exc
+        raise StoreError(write_failure(out, exc, kept="each file is whole, either new or the earlier "
+                                                      "export's; run the export again")) from exc
 
 
 #: the files each format writes beside the parquet ``events/`` folder
@@ -169,10 +170,7 @@ def _ours(path: Path) -> bool:
 def _written_aside(path: Path) -> Iterator[Path]:
     """A temporary name beside ``path`` to write to, moved onto ``path`` once complete: an
     export that fails half-way leaves the earlier file whole, never a cut-off one. A file of that
-    name that no lagebild export wrote is left alone: the export stops with a message."""
-    if path.exists() and (path.is_dir() or not _ours(path)):
-        raise StoreError(f"{path}: exists and was not written by a lagebild export; it is left as it "
-                         f"is -- move it away, or export into another folder")
+    name that no lagebild export wrote was refused before (``_FILES``)."""
     tmp = path.with_name(path.name + ".partial")
     try:
         yield tmp

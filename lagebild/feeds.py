@@ -905,6 +905,9 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
     taken = left = 0
     for entry in entries:
         link = (entry.get("link") or "").strip()
+        if link and urlparse(link).scheme.lower() not in ("http", "https"):
+            link = ""       # an Atom entry without a link: feedparser gives its id ("urn:..."), as
+            #                 ``_entry_article`` reads it
         if known_urls is not None and link and _is_known(known_urls, link, entry):
             result.skipped_known += 1       # stored before: its page is not fetched again
             continue

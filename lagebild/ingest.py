@@ -221,7 +221,7 @@ def time_budget(seconds: float | None):
 #: default per-article analysis budget in seconds (ingest and watch)
 DEFAULT_TIME_BUDGET = 300.0
 #: what a batch of articles may take beyond one article's budget, per article (seconds)
-CHUNK_SECONDS_EACH = 5.0
+CHUNK_SECONDS_EACH = 30.0     # long articles take seconds each; a batch past it is redone one by one
 
 
 def analyze_chunk(analyzer, chunk: list[tuple[int, Article]], strip_text: bool = False,
@@ -1060,7 +1060,8 @@ class Ingester:
                         "text": e.text if e else None,
                         "factuality": (e.factuality if e and e.factuality else ev.factuality),
                         "date_value": (e.date if e and e.date else row["date_value"]),
-                        # a date the text gives for the event, not the article's own date
+                        # a date the text gives for the event (``merge.own_date``, which the
+                        # evidence carries), not the article's date
                         "date_own": bool(e and e.date) or (row["date_value"] is not None
                                                            and not row["date_from_dct"]),
                         "source": src, "is_duplicate": is_dup, "confidence": ev.confidence})

@@ -151,12 +151,14 @@ def same_happening(a: Event, b: Event) -> bool:
 
 
 def _stamp(ev: Event) -> None:
-    """Write the event's own date and factuality into each piece of its evidence."""
+    """Write the event's own date (a time expression's, not the article's: ``own_date``) and its
+    factuality into each piece of its evidence."""
+    mine = own_date(ev)
     for e in ev.evidence:
         if e.factuality is None:
             e.factuality = ev.factuality
-        if e.date is None and ev.date is not None:
-            e.date = ev.date.value
+        if e.date is None and mine is not None:
+            e.date = mine
 
 
 def one_reading(events: list[Event]) -> list[Event]:

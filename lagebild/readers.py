@@ -82,7 +82,7 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES +
 #: names a header may give a column under when the column's option keeps its default name
 CSV_ALIASES = {
     "text": ("inhalt", "body", "artikel", "content", "volltext"),
-    "id": ("kennung", "nr", "doc_id", "article_id"),
+    "id": ("kennung", "doc_id"),        # not "nr": files that number their rows 1..n would clash
     "date": ("datum", "published", "pubdate", "veröffentlicht"),
     "title": ("titel", "überschrift", "headline"),
     "url": ("link", "adresse"),
@@ -835,6 +835,8 @@ class _Reader:
 
             def article_of(h: tuple[int, list[str]]) -> Article | None:
                 line, row = h
+                while len(row) > width and not row[-1].strip():
+                    row = row[:-1]          # trailing empty fields ("...;2024-03-01;;") hold nothing
                 if has_header and len(row) > width:
                     row = self.csv_surplus(row, width, cols, delimiter, path=path, line=line)
                     if row is None:
@@ -877,7 +879,8 @@ class _Reader:
         lowered = [c.strip().lower() for c in first]
         has_header = o.csv_header
         if has_header is None:
-            has_header = any(str(v).strip().lower() in lowered for v in names.values())
+            has_header = any(str(v).strip().lower() in lowered for v in names.values()) or any(
+                a in lowered for k, v in names.items() if str(v).strip().lower() == k for a in CSV_ALIASES[k])
             idx = _col_index(o.csv_text)
             if not has_header and _looks_like_header(first, sample, delimiter, quotechar) and (
                     idx is None or _label_row(first, idx, _col_index(o.csv_date))):

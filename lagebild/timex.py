@@ -511,7 +511,7 @@ def _dur_value(num, unit: str) -> str:
 _CLAUSE_CUT = re.compile(r"[,;:()\[\]„“”»«\"]|\s[–—-]\s")
 # a past participle by its form: ge- ("getroffen", "angekündigt"), an inseparable prefix
 # ("besucht", "verhaftet", "erklärt") or -iert ("kritisiert")
-_PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider)"
+_PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|durch|um)"
                          r"[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)$")
 
 
@@ -910,7 +910,11 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         wd = g.weekdays[_key(gd["wd"])]
         dp = g.dayparts.get(_key(gd["dp"])) if gd.get("dp") else None
         rel = _rel_offset(g, gd["rel"]) if gd.get("rel") else None
-        ahead = (gd.get("prep") or "").lower() in g.prep_ahead
+        # "für Freitag" of the clause, not of an attribute ("das für Freitag angesetzte Treffen
+        # fand statt": the participle before its noun is told from the clause's time)
+        after = re.match(r"\s+([a-zäöüß]+)", doc.text[mt.end:mt.end + 40])
+        attributive = bool(after and re.search(r"(?:t|en)(?:e|en|er|es|em)$", after.group(1)))
+        ahead = (gd.get("prep") or "").lower() in g.prep_ahead and not attributive
         return _resolve_weekday(doc, mt, wd, rel, dp, ahead=ahead)
 
     if k == "night":

@@ -220,6 +220,7 @@ def test_a_failed_export_says_why_and_leaves_the_earlier_files_whole(tmp_path, d
     (out / name).mkdir(parents=True)
     r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)])
     assert r.exit_code != 0 and "Traceback" not in r.output and "left as it is" in r.output, r.output
+    assert not list(out.glob("*.partial"))
     (out / name).rmdir()
     assert CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, str(out)]).exit_code == 0
     before = (out / name).read_bytes()

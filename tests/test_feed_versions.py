@@ -180,3 +180,22 @@ def test_items_without_links_over_the_cap_come_on_the_next_polls(tmp_path):
             ingest_feed(ing, "http://news.test/feed", client=client, max_items=20, **KW)
             counts.append(store.counts()["articles"])
     assert counts == [20, 40, 45]
+
+
+def test_atom_entries_without_links_over_the_cap_come_on_the_next_polls(tmp_path):
+    """feedparser gives an Atom entry without a link its urn: id as the link, so the check for
+    stored linkless items was never asked (a review of this session's change)."""
+    entries = "".join(f'<entry><title>M{i}</title><id>urn:n:{i}</id><updated>2024-03-05T10:00:00Z</updated>'
+                      f'<summary>Meldung {i}: Polen kritisierte Belarus.</summary></entry>' for i in range(3))
+    body = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>N</title>'
+            f'{entries}</feed>').encode()
+
+    def handler(request):
+        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"content-type": "application/atom+xml"})
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
+            Store(tmp_path / "a.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        counts = []
+        for _ in range(3):
+            ingest_feed(ing, "http://news.test/feed", client=client, max_items=1, **KW)
+            counts.append(store.counts()["articles"])
+    assert counts == [1, 2, 3]

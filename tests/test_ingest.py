@@ -918,3 +918,19 @@ def test_a_season_merges_with_a_day_in_it_across_articles(tmp_path):
     with Store(tmp_path / "s.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
         ing.ingest(iter_articles([str(src)]))
         assert sorted(r[0] for r in store.con.execute("SELECT num_articles FROM events").fetchall()) == [1, 2]
+
+
+def test_an_article_date_is_no_date_of_the_event_own_and_merges_as_before(tmp_path):
+    """The article's date was stored as each mention's own: an event without a date of its own
+    lost "from the article's date", "im Februar" took a later article's day, and an article-dated
+    report no longer merged with one that gives the day (a review of this session's change)."""
+    db = tmp_path / "a.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR -", dct="2024-02-25")])
+    assert q(db, "SELECT date_from_dct FROM events") == [(True,)]
+    db2 = tmp_path / "b.duckdb"
+    ingest(db2, [art(1, "#EV ASSAULT RUS UKR 2024-02", dct="2024-02-20"), art(2, "#EV ASSAULT RUS UKR -", dct="2024-02-25")])
+    assert q(db2, "SELECT date_value, date_precision FROM events") == [("2024-02", "month")]
+    db3 = tmp_path / "c.duckdb"
+    ingest(db3, [art(1, "#EV ASSAULT RUS UKR -", dct="2024-02-25")])
+    ingest(db3, [art(2, "#EV ASSAULT RUS UKR 2024-02-24", dct="2024-02-26")])
+    assert q(db3, "SELECT num_articles, date_value FROM events") == [(2, "2024-02-24")]

@@ -36,8 +36,10 @@ def test_mentions_of_one_happening_merge_and_keep_their_own_date_and_factuality(
     out = merge_events([a, b, c])
     assert len(out) == 1
     assert out[0].date.value == "2022-03-05"
+    # the article's date is no date of the mention's own: its evidence carries none (the store
+    # then gives it the event's), so that it never counts as a date the text gave
     assert [(e.sentence, e.date, e.factuality) for e in out[0].evidence] == [
-        (0, "2022-03-05", "asserted"), (1, "2022-03", "asserted"), (2, "2022-02-25", "asserted")]
+        (0, "2022-03-05", "asserted"), (1, "2022-03", "asserted"), (2, None, "asserted")]
 
 
 def test_undated_mention_joins_the_first_compatible_dated_one():

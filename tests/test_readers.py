@@ -727,3 +727,15 @@ def test_a_later_version_of_a_feed_item_in_the_same_run_says_what_to_do(tmp_path
     arts, problems, _ = read([tmp_path / "feed-1000.xml", tmp_path / "feed-1400.xml"])
     assert [a.text for a in arts] == ["Erste Fassung des Berichts."]
     assert len(problems) == 1 and "a later version" in str(problems[0]) and "separate runs" in problems[0].hint
+
+
+def test_csv_trailing_empty_fields_and_row_numbers_are_no_surprise(tmp_path):
+    """"1;<text>;2024-03-01;;" was taken for a text holding the delimiter (skipped); a column "Nr"
+    became the id, and files numbering their rows 1..n clashed (a review of this session's change)."""
+    p = write(tmp_path / "t.csv", "id;text;date\nx1;Polen hat Belarus kritisiert.;2024-03-01;;\n")
+    arts, problems, _ = read(p)
+    assert [(a.doc_id, a.dct) for a in arts] == [("x1", "2024-03-01")] and not problems
+    a = write(tmp_path / "jan.csv", "Nr;Datum;Inhalt\n1;01.01.2024;Polen hat Belarus kritisiert.\n")
+    b = write(tmp_path / "feb.csv", "Nr;Datum;Inhalt\n1;01.02.2024;Frankreich hat Russland kritisiert.\n")
+    arts, problems, _ = read([a, b])
+    assert len(arts) == 2 and not problems and len({x.doc_id for x in arts}) == 2

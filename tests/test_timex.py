@@ -515,3 +515,9 @@ def test_this_winter_in_december_is_the_winter_that_ends_next_year():
     jan = [t.value for t in find_timexes("Die Kämpfe gehen in diesem Winter weiter.", "2023-01-15")]
     assert dec == jan == ["2023-WI"]
     assert date_span("2023-WI")[:2] == (__import__("datetime").date(2022, 12, 1), __import__("datetime").date(2023, 2, 28))
+
+
+def test_an_attribute_for_a_weekday_is_told_from_the_clause_and_durch_participles_are_past():
+    # DCT Friday 2022-02-18
+    assert one("Das für Montag angesetzte Treffen fand in Istanbul statt.").value == "2022-02-14"
+    assert one("Die Polizei hat am Dienstag mehrere Wohnungen durchsucht.").value == "2022-02-15"

@@ -830,3 +830,11 @@ def test_events_dated_outside_the_charted_period_are_counted(tmp_path):
         page = c.get("/overview").text
     assert d["first_day"].startswith("2022") and d["not_charted"]["outside"] == 1
     assert "1 dated outside that period" in page
+
+
+def test_an_ambiguous_name_as_an_actor_page_lists_its_codes(client, monkeypatch):
+    import lagebild.web.names as N
+    monkeypatch.setattr(N, "codes_for", lambda text: ["IRL", "USA"] if text == "Harris" else [])
+    monkeypatch.setattr(N, "resolve_actor", lambda text: None)
+    r = client.get("/actors/Harris.json")
+    assert r.status_code == 400 and "IRL, USA" in r.json()["error"]

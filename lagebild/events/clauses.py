@@ -541,6 +541,19 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return "REJECT" in cue_verb_types(c, lex) or halted(c, lex)
 
 
+def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
+    """Whether the clause's verb carries out an event noun of ``typ`` (a verb cue of that type:
+    "Sanktionen verhängen"; or a verb of doing, cues.tsv class ``carry_out``: "Luftangriffe
+    fliegen", "Gespräche führen"), not one that reacts to it ("die Angriffe untersuchen")."""
+    if typ in cue_verb_types(c, lex):
+        return True
+    lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
+    last = c.tokens[-1].lower if c.tokens else ""
+    if lex.is_(last, "particle"):
+        lems |= {last + lm for lm in lems}
+    return any(lex.is_(lm, "carry_out") for lm in lems)
+
+
 def halted(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause has a verb of stopping (``halt``), also a separable one ("brach ... ab")."""
     lems = {lemma(t.text) for t in c.tokens if not t.is_cap}

@@ -14,7 +14,8 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of, yes_no_question,
+    carried_out, cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of,
+    yes_no_question,
     denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
@@ -38,8 +39,8 @@ class RawEvent:
 
 
 #: what may stand between "nach Angaben" and the name of its source ("nach Angaben der syrischen
-#: Beobachtungsstelle", "nach Angaben von Amnesty International")
-_SOURCE_GAP = frozenset("der des von vom dem einer eines".split())
+#: Beobachtungsstelle", "nach Angaben von Amnesty International", "nach Angaben aus Kiew")
+_SOURCE_GAP = frozenset("der des von vom dem einer eines aus".split())
 
 
 class EventCoder:
@@ -719,7 +720,10 @@ class EventCoder:
         # intended or scheduled: a modal or future verb ("wird Sanktionen verhängen"; not the
         # "werden" of a passive)
         intended = any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words)
-        if c.kind == "condition" or denied_report(clauses, idx, lx) or yes_no_question(clauses, idx, lowers, lx):
+        if c.kind == "condition" or denied_report(clauses, idx, lx) or (
+                ev.noun_negated is None and yes_no_question(clauses, idx, lowers, lx)):
+            # (the question's own verb; an event noun in it is presupposed: "Hat der Angriff auf
+            # Kiew die Verhandlungen beendet?")
             fact = "hypothetical"
         elif lx.is_(c.starts_with, "negative_subordinator"):
             fact = "negated"           # "ohne um Genehmigung zu bitten"
@@ -739,13 +743,14 @@ class EventCoder:
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
                 not_held = occurrence_negated(words, lx)
                 # what a warning is about ("warnte vor einem Angriff") is feared; an object noun (no
-                # preposition) in a clause of intent ("Die EU wird Sanktionen verhängen") is planned:
-                # in train + dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical,
-                # none asserted
+                # preposition) of a verb that carries it out in a clause of intent ("Die EU wird
+                # Sanktionen verhängen", not "will die Angriffe untersuchen") is planned: in train +
+                # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) else (
                     "hypothetical" if hypo or warned_of(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced(c) or (intended and noun_preposition(
-                        c, c.tokens.index(ev.cue_tok))[0] is None) else "asserted")
+                        c, c.tokens.index(ev.cue_tok))[0] is None and carried_out(c, ev.event.type, lx))
+                    else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
         elif negation_is_cue:

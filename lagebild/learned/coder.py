@@ -290,7 +290,8 @@ class LearnedCoder:
         fp = cache[key]
         fact = max(fp, key=fp.get)
         clause = self._clause(tr, cache)
-        if clause is not None and (clause.kind == "condition" or yes_no_question(
+        asked_verb = tr.k == 0 or not tr.st.tokens[tr.k].is_cap     # the question's own verb, no noun
+        if clause is not None and (clause.kind == "condition" or asked_verb and yes_no_question(
                 self._clauses(tr, cache), self._clauses(tr, cache).index(clause),
                 [t.lower for t in tr.st.tokens], self.lex)):
             fact = "hypothetical"    # an event named in a condition or asked about is never a fact

@@ -233,6 +233,10 @@ def actor_page(c: Ctx) -> dict[str, Any]:
     code = raw if params.is_code(raw) and c.q.actor_exists(raw) else (names.resolve_actor(raw) or
                                                                       (raw if params.is_code(raw) else None))
     if code is None:
+        several = names.codes_for(raw)
+        if len(several) > 1:
+            raise HTTPError(400, f"{raw!r} stands for several actors ({', '.join(several)}): "
+                                 f"open /actors/CODE with one of them")
         raise HTTPError(404, f"no actor called {raw!r}")
     if code != raw:
         raise Redirect(f"/actors/{code}" + ("" if c.html else ".json") + query_string(c.qp))
