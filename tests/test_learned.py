@@ -657,3 +657,18 @@ def test_what_a_threat_threatens_with_is_no_event_and_a_promise_is_planned(both_
     got = {(e.type, e.factuality) for e in evs}
     assert ("THREATEN", "asserted") in got and not any(t == "SANCTION" for t, _ in got), got
     assert ("AID", "planned") in got and ("AID", "asserted") not in got, got
+
+
+def test_who_reports_an_attack_is_not_its_attacker():
+    """"Israel meldete Raketenangriffe der Hisbollah" gave ASSAULT ISR -> LBN, "Kiew meldete
+    russische Drohnenangriffe auf Charkiw" an extra UKR -> UKR (a new-user probe)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False)
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    for text, reporter in (("Israel meldete Raketenangriffe der Hisbollah.", "ISR"),
+                           ("Kiew meldete russische Drohnenangriffe auf Charkiw.", "UKR")):
+        doc = an(Article(doc_id="m", dct="2024-03-05", text=text))
+        assert not [e for e in doc.events if e.type == "ASSAULT" and any(p.code == reporter for p in e.source)], \
+            [(e.type, [p.code for p in e.source], [p.code for p in e.target]) for e in doc.events]
