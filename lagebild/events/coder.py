@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    carried_out, cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of,
+    carried_out, content_of_claim, cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
     denied_report, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -278,6 +278,8 @@ class EventCoder:
                     and id(clauses[k - 1]) in governing \
                     and id(e.clause) not in governing:
                 continue
+            if k and content_of_claim(clauses, k, self.lex) and e.event.type not in ("REQUEST", "ACCUSE"):
+                continue        # "forderte, dass die Gefangenen freigelassen werden": what is demanded
             out.append(e)
         return out
 
