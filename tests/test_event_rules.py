@@ -1210,3 +1210,15 @@ def test_what_a_demand_asks_for_in_a_dass_clause_is_no_event(coder):
                  "Die EU verlangte, dass Belarus den Journalisten freilässt."):
         doc = an(Article(doc_id="d", dct="2024-03-05", text=text))
         assert not [e for e in doc.events if e.type == "RETREAT"], [(e.type, e.factuality) for e in doc.events]
+
+
+def test_a_strike_called_for_in_the_perfekt_is_planned_on_its_day():
+    """"Verdi hat für Donnerstag zum Streik aufgerufen" gave an asserted strike on the article's day
+    (a new-user probe); the corpus codes a called protest as planned."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="rules")
+    doc = an(Article(doc_id="s", dct="2024-03-04", text="Die Gewerkschaft Verdi hat für Donnerstag zum "
+                                                        "Streik im Nahverkehr aufgerufen."))
+    strikes = [(e.factuality, e.date.value) for e in doc.events if e.type == "PROTEST"]
+    assert strikes == [("planned", "2024-03-07")], strikes

@@ -541,6 +541,14 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return "REJECT" in cue_verb_types(c, lex) or halted(c, lex)
 
 
+def called_for(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` is what a call in the clause calls for ("hat für Donnerstag
+    zum Streik aufgerufen", "riefen zu Protesten auf"): a protest called for is planned, as the
+    corpus codes it (``CALLED_TYPES``), also when the call is told in the Perfekt."""
+    return typ == "PROTEST" and "REQUEST" in cue_verb_types(c, lex) and any(
+        t.lower in ("zu", "zum", "zur") for t in c.tokens[max(0, k - 3):k])
+
+
 def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
     """Whether the clause's verb carries out an event noun of ``typ`` (a verb cue of that type:
     "Sanktionen verhängen"; or a verb of doing, cues.tsv class ``carry_out``: "Luftangriffe
