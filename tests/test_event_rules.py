@@ -8,6 +8,16 @@ from lagebild.events import EventCoder, load_cues
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 
+
+def _analyzer(coder: str) -> Analyzer:
+    """An analyzer of ``coder`` ("rules" or "both"), dictionaries only, at the default floor; the
+    test is skipped for "both" without an event model."""
+    an = Analyzer(use_models=False, coder=coder)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    return an
+
+
 _RULES: dict = {}
 
 
@@ -586,11 +596,7 @@ def test_named_apposition_after_a_role_with_a_feminine_complement():
 def test_a_source_preposition_in_the_events_own_clause_names_who_reports_it(coder):
     """ "Die Ukraine hat Russland nach Angaben von Ärzten erneut angegriffen": the doctors report
     the attack (reported_by), they are not a side of it; also for the learned coder's events."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     doc = an(Article(doc_id="r", dct="2024-03-14", text="Kiew – Die Ukraine hat Russland nach Angaben von "
                      "Ärzten am Montag erneut angegriffen. Laut Polizei nahmen Beamte in Minsk 35 "
                      "Demonstranten fest."))
@@ -606,11 +612,7 @@ def test_a_source_preposition_in_the_events_own_clause_names_who_reports_it(code
 def test_angaben_with_an_adjective_say_whose_and_cite_no_name_after_them(coder):
     """ "nach ukrainischen Angaben die Stadt Charkiw": Charkiw is the target, not who reports it
     (the attack was lost, a new-user probe); "nach eigenen Angaben" neither."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     for text in ("Russische Truppen haben nach ukrainischen Angaben die Stadt Charkiw angegriffen.",
                  "Russland hat nach eigenen Angaben Charkiw angegriffen."):
         doc = an(Article(doc_id="a", dct="2024-03-14", text=text))
@@ -623,11 +625,7 @@ def test_angaben_with_an_adjective_say_whose_and_cite_no_name_after_them(coder):
 def test_a_condition_before_its_main_clause_is_carried_by_the_main_event(coder):
     """ "Falls Russland angreift, wird die Nato Truppen nach Polen verlegen": the troop move carries
     its condition; the attack inside the condition is hypothetical."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     doc = an(Article(doc_id="c", dct="2024-03-14", text="Brüssel – Falls Russland angreift, wird die Nato "
                      "Truppen nach Polen verlegen, sagte ein Sprecher am Montag."))
     move = next(e for e in doc.events if e.type == "MOBILIZE")
@@ -639,11 +637,7 @@ def test_a_condition_before_its_main_clause_is_carried_by_the_main_event(coder):
 def test_a_hypothetical_event_has_no_date_and_the_speech_date_stays_with_the_speech(coder):
     """ "Sollte Russland angreifen, würden die USA Sanktionen verhängen, sagte Biden am Montag":
     Monday dates the speech, not the sanctions, which have not happened (EVENTS.md: date null)."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     doc = an(Article(doc_id="h", dct="2022-02-18", text="Washington – Sollte Russland die Ukraine angreifen, "
                      "würden die USA harte Sanktionen gegen Russland verhängen, sagte Biden am Montag."))
     hyp = [e for e in doc.events if e.factuality == "hypothetical"]
@@ -1099,11 +1093,7 @@ def test_a_denied_deed_is_not_told_as_a_fact_nor_as_a_plan(coder):
     """ "Russland bestreitet, Soldaten nach Belarus verlegt zu haben" gave an asserted and a
     planned MOBILIZE (a new-user probe): an infinitive of the past after a denial is what is
     denied (hypothetical), and an infinitive of the past is never planned."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     doc = an(Article(doc_id="q", dct="2024-03-14",
                      text="Russland bestreitet, Soldaten nach Belarus verlegt zu haben."))
     facts = {e.factuality for e in doc.events if e.type == "MOBILIZE"}
@@ -1116,11 +1106,7 @@ def test_a_denied_deed_is_not_told_as_a_fact_nor_as_a_plan(coder):
 def test_an_event_noun_its_own_kein_negates_is_never_asserted(coder):
     """ "Mit der FPÖ, die Verschwörungstheorien verbreitet, könne es keine Zusammenarbeit geben"
     gave an asserted AGREE from the learned coder (a new-user probe)."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     doc = an(Article(doc_id="k", dct="2024-03-07", text=(
         "Kanzler Nehammer wird FPÖ-Chef Kickl nicht empfangen. Mit der FPÖ, die Verschwörungstheorien "
         "verbreitet, könne es keine Zusammenarbeit geben, sagte Nehammer am Mittwoch in Wien.")))
@@ -1132,11 +1118,7 @@ def test_an_event_noun_its_own_kein_negates_is_never_asserted(coder):
 def test_what_a_yes_no_question_asks_about_is_not_told_as_a_fact(coder):
     """ "Greift China Taiwan an?" gave an asserted ASSAULT (a new-user probe); a wh-question
     presupposes its act ("Warum griff Russland die Ukraine an?")."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     for text, fact in (("Greift China Taiwan an? Die Spannungen nehmen zu.", "hypothetical"),
                        ("Wird Russland die Ukraine angreifen?", "hypothetical"),
                        ("Warum griff Russland die Ukraine an?", "asserted")):
@@ -1149,11 +1131,7 @@ def test_what_a_yes_no_question_asks_about_is_not_told_as_a_fact(coder):
 def test_an_agreement_has_no_side_it_is_aimed_against(coder):
     """ "... auf ein gemeinsames Vorgehen gegen Russland geeinigt" gave AGREE FRA,DEU -> RUS and,
     told both ways, Russia agreeing (a new-user probe)."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     doc = an(Article(doc_id="g", dct="2024-03-05", text="Frankreich und Deutschland haben sich auf ein "
                      "gemeinsames Vorgehen gegen Russland geeinigt."))
     dyads = {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
@@ -1165,11 +1143,7 @@ def test_an_agreement_has_no_side_it_is_aimed_against(coder):
 def test_talks_or_aid_a_verb_of_stopping_stops_are_not_told_as_happening(coder):
     """ "hat die Beitrittsgespräche ausgesetzt", "brach die Verhandlungen ab", "stellte die
     Militärhilfe ein" gave CONSULT and AID as asserted (a new-user probe)."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     for text in ("Die EU hat die Beitrittsgespräche mit der Türkei ausgesetzt.",
                  "Kiew brach die Verhandlungen mit Moskau ab.",
                  "Washington stellte die Militärhilfe für die Ukraine ein."):
@@ -1183,11 +1157,7 @@ def test_a_question_or_an_intent_leaves_what_it_presupposes_as_told(coder):
     """A yes/no question's noun it presupposes, and the object of a verb that reacts to an event,
     stay as told; "nach Angaben aus Kiew" names Kiew as the source (a review of this session's
     changes)."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     for text in ("Hat der russische Angriff auf Kiew die Verhandlungen beendet?",
                  "Die Armee will die russischen Angriffe auf Charkiw untersuchen."):
         doc = an(Article(doc_id="p", dct="2024-03-05", text=text))
@@ -1201,11 +1171,7 @@ def test_a_question_or_an_intent_leaves_what_it_presupposes_as_told(coder):
 def test_what_a_demand_asks_for_in_a_dass_clause_is_no_event(coder):
     """"forderte, dass die Gefangenen freigelassen werden" gave the demander's own planned RETREAT
     (a new-user probe); in train + dev gold 19 such clauses hold no required event."""
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
-    if coder != "rules" and an.learned is None:
-        pytest.skip("no event model ships in this checkout")
+    an = _analyzer(coder)
     for text in ("Die Bundesregierung forderte, dass die Gefangenen sofort freigelassen werden.",
                  "Die EU verlangte, dass Belarus den Journalisten freilässt."):
         doc = an(Article(doc_id="d", dct="2024-03-05", text=text))

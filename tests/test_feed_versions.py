@@ -164,22 +164,26 @@ def test_an_item_stored_without_a_stamp_takes_its_first_one_and_then_updates(tmp
         assert s3.updated == 1
 
 
+def _articles_after_polls(tmp_path, body: bytes, ctype: str, cap: int, polls: int = 3) -> list[int]:
+    """The number of stored articles after each of ``polls`` polls of a served feed ``body``."""
+    def handler(request):
+        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"content-type": ctype})
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
+            Store(tmp_path / "c.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        counts = []
+        for _ in range(polls):
+            ingest_feed(ing, "http://news.test/feed", client=client, max_items=cap, **KW)
+            counts.append(store.counts()["articles"])
+    return counts
+
+
 def test_items_without_links_over_the_cap_come_on_the_next_polls(tmp_path):
     """450 items with neither link nor permalink: every poll took the same first 200 again and
     the rest never came (a new-user probe); stored ones are known by the id their text gives."""
     items = "".join(f'<item><guid isPermaLink="false">n-{i}</guid><description>Meldung {i}: Polen '
                     f'kritisierte Belarus.</description></item>' for i in range(45))
     body = f'<rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode()
-
-    def handler(request):
-        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"content-type": "application/rss+xml"})
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
-            Store(tmp_path / "c.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
-        counts = []
-        for _ in range(3):
-            ingest_feed(ing, "http://news.test/feed", client=client, max_items=20, **KW)
-            counts.append(store.counts()["articles"])
-    assert counts == [20, 40, 45]
+    assert _articles_after_polls(tmp_path, body, "application/rss+xml", 20) == [20, 40, 45]
 
 
 def test_atom_entries_without_links_over_the_cap_come_on_the_next_polls(tmp_path):
@@ -189,13 +193,4 @@ def test_atom_entries_without_links_over_the_cap_come_on_the_next_polls(tmp_path
                       f'<summary>Meldung {i}: Polen kritisierte Belarus.</summary></entry>' for i in range(3))
     body = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>N</title>'
             f'{entries}</feed>').encode()
-
-    def handler(request):
-        return httpx.Response(200, stream=httpx.ByteStream(body), headers={"content-type": "application/atom+xml"})
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client, \
-            Store(tmp_path / "a.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
-        counts = []
-        for _ in range(3):
-            ingest_feed(ing, "http://news.test/feed", client=client, max_items=1, **KW)
-            counts.append(store.counts()["articles"])
-    assert counts == [1, 2, 3]
+    assert _articles_after_polls(tmp_path, body, "application/atom+xml", 1) == [1, 2, 3]
