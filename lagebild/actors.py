@@ -304,7 +304,9 @@ class ActorTagger:
         first = toks[m.i].lower
         if first.endswith("e") and not first.endswith("en") and toks[m.i].text[:1].islower():
             return False        # "der amerikanische Außenminister": nominative
-        return m.gender in ("f", "pl") or m.kind in ("country", "group") or first.endswith("en")
+        # a named organisation after "Noun der" is its genitive ("nach dem Angriff der Hamas", "der
+        # Wahlsieg der Labour-Partei"): a masculine one in the nominative needs no noun before it
+        return m.gender in ("f", "pl") or m.kind in ("country", "group", "organisation") or first.endswith("en")
 
     def tag_sentence(self, st: SentenceTokens, quote_spans: list[tuple[int, int]]) -> list[Mention]:
         toks = st.tokens

@@ -1188,3 +1188,18 @@ def test_a_strike_called_for_in_the_perfekt_is_planned_on_its_day():
                                                         "Streik im Nahverkehr aufgerufen."))
     strikes = [(e.factuality, e.date.value) for e in doc.events if e.type == "PROTEST"]
     assert strikes == [("planned", "2024-03-07")], strikes
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_named_organisation_in_a_fronted_genitive_is_no_side_of_the_main_clause(coder):
+    """"Nach dem Wahlsieg der Labour-Partei hat Scholz dem britischen Premier Starmer gratuliert"
+    gave SUPPORT GBR -> DEU, "Nach dem Angriff der Hamas hat Präsident Biden Israel weitere Waffen
+    zugesagt" AID from Hamas to Biden (a new-user probe): the organisation is a genitive."""
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="g", dct="2024-07-05", text="Nach dem Wahlsieg der Labour-Partei hat Scholz dem "
+                                                         "britischen Premier Starmer gratuliert."))
+    assert {(p.code, q.code) for e in doc.events if e.type == "SUPPORT" for p in e.source for q in e.target} \
+        == {("DEU", "GBR")}
+    doc = an(Article(doc_id="h", dct="2024-07-05", text="Nach dem Angriff der Hamas hat Präsident Biden Israel "
+                                                         "weitere Waffen zugesagt."))
+    assert not [e for e in doc.events if e.type in ("AID", "AGREE") and any(p.code == "PSE" for p in e.source)]
