@@ -757,7 +757,12 @@ class ActorTagger:
         coded DEU with AUT and CHE as alternatives) take the country the story is from: the
         dateline's ("Wien – ..."), else the one of them the story names most, else the outlet's
         (``ActorIndex.home``), else the first."""
-        counts = Counter(m.code for m in idx.mentions if m.code and not m.alt_codes and not m.pronoun)
+        # a country the story names as an actor counts twice what one named as a place does ("Die
+        # Schweiz liefert keine Munition ... ein Gesuch aus Deutschland": the Swiss Bundesrat)
+        counts: Counter = Counter()
+        for m in idx.mentions:
+            if m.code and not m.alt_codes and not m.pronoun:
+                counts[m.code] += 1 if m.prep in ("in", "im", "aus", "nach", "bei", "zur", "zum") else 2
         for m in idx.mentions:
             options = (m.code,) + tuple(c for c in m.alt_codes if c != m.code) if m.code else ()
             if len(options) < 2 or not set(options) <= DACH:

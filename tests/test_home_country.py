@@ -211,3 +211,11 @@ def test_a_group_named_again_by_its_head_noun_keeps_its_country(tagger):
     codes = _codes(tagger, "Die Huthi-Miliz im Jemen hat ein Schiff angegriffen. Amerikanische "
                            "Kampfjets flogen daraufhin Luftangriffe auf Stellungen der Miliz.")
     assert codes["Miliz"][0] == "YEM" and codes["Stellungen"][0] == "YEM"
+
+
+def test_a_name_the_three_countries_share_takes_the_one_named_as_an_actor_over_a_place(tagger):
+    """"Die Schweiz liefert keine Munition ... ein Gesuch aus Deutschland": the Bundesrat was German
+    (a tie went to the first of the three; a new-user probe)."""
+    codes = _codes(tagger, "Die Schweiz liefert keine Munition an die Ukraine. Der Bundesrat lehnte am "
+                           "Mittwoch ein Gesuch aus Deutschland ab.")
+    assert codes["Bundesrat"][0] == "CHE"
