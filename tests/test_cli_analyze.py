@@ -217,3 +217,14 @@ def test_a_gold_file_of_another_shape_is_one_clear_error(tmp_path):
         p.write_text(body, encoding="utf-8")
         r = CliRunner().invoke(main, ["eval", "events", str(p), "--no-models"])
         assert r.exit_code == 1 and "not a gold file" in r.output and "Traceback" not in r.output, r.output
+
+
+def test_an_empty_actor_is_an_error_not_no_filter(tmp_path):
+    """`--actor ''` (an unset shell variable) listed every event; `timeline '' BLR` exited 0 (a
+    new-user probe)."""
+    from lagebild.store import Store
+    db = tmp_path / "e.duckdb"
+    Store(db).close()
+    for args in (["events", "--db", str(db), "--actor", ""], ["timeline", "", "BLR", "--db", str(db)]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code != 0 and "empty actor" in r.output, (args, r.output)

@@ -513,9 +513,12 @@ def reanalyze_cmd(db, only_source, **o):
 
 # -- queries --------------------------------------------------------------------------------
 def _resolve(arg: str | None) -> str | None:
-    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon."""
+    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon. An empty value (an
+    unset shell variable: --actor "$A") is an error, not "no filter"."""
     if arg is None:
         return None
+    if not arg.strip(" ,"):
+        raise LagebildError(f"an empty actor ({arg!r}) -- give a code or a name, or leave the option out")
     from ..actor_names import resolve_codes
     return resolve_codes(arg)
 
