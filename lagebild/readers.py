@@ -410,15 +410,19 @@ class _Reader:
                      hint="check the file; if it looks fine, report this as a lagebild bug")
 
     def read_stdin(self, stream: IO[bytes]) -> Iterator[Article]:
-        """Standard input in any format a file may have: JSON Lines, HTML and CSV (a header row
-        that names the --csv-text column) are told by their first line, as for a file without a
-        known extension; anything else is one plain-text article. Streamed: only the first line
+        """Standard input in any format a file may have: JSON Lines, a JSON array, HTML and CSV (a
+        header row that names the --csv-text column, or any --csv-delimiter, --csv-no-header or a
+        text column given by number) are told by their first line, as for a file without a known
+        extension; anything else is one plain-text article. Streamed: only the first line
         is held in memory (a JSON Lines dump is copied to a temporary file and read from there);
         messages and origins say ``<stdin>``."""
         head = stream.readline(_STDIN_FIRST_LINE)
         kind = self.sniff_head(head)
-        if kind == "text" and self.csv_header_line(head):
-            kind = "csv"
+        if kind == "text" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            kind = "json"           # a JSON array of records, as a .json file holds them
+        elif kind == "text" and (self.csv_header_line(head) or self.o.csv_delimiter is not None
+                                 or self.o.csv_header is not None or _col_index(self.o.csv_text) is not None):
+            kind = "csv"            # a header naming the text column, or CSV options given
         rest = _Chained(head, stream)
         if kind == "text":
             self.stats.inputs += 1

@@ -163,6 +163,13 @@ def test_stdin_dash_reads_json_lines_and_csv_like_files(monkeypatch):
     stdin(f"Gestern, am Montag; sagte er: {BODY}")       # commas and semicolons, no header: text
     (art,), _, _ = read(["-"])
     assert art.origin == "<stdin>" and art.text.startswith("Gestern, am Montag;")
+    # a JSON array, and a headerless CSV with its columns given (a code review: one text article)
+    stdin(json.dumps([{"id": "j1", "date": "2024-03-05", "text": BODY}]))
+    (art,), problems, _ = read(["-"])
+    assert (art.doc_id, art.dct, problems) == ("j1", "2024-03-05", [])
+    stdin(f"a1,2024-03-05,{line}\na2,2024-03-06,{line}\n")
+    arts, problems, _ = read(["-"], csv_header=False, csv_id=0, csv_date=1, csv_text=2)
+    assert [(a.doc_id, a.dct) for a in arts] == [("a1", "2024-03-05"), ("a2", "2024-03-06")] and not problems
 
 
 # ----------------------------------------------------------------------------- JSON Lines / JSON
