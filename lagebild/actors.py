@@ -495,9 +495,12 @@ class ActorTagger:
                 alt = alt or hit[1].alt_codes
                 j += 3
         rkind = lex.role_kinds.get(role.name) or lex.role_kinds.get(toks[k].text) or role.kind
+        if rkind == "weapon" and not all(t.lower in ("die", "der", "den") or t.text[:1].isupper()
+                                         and t.text.lower().endswith(("e", "en")) for t in toks[:i]):
+            return None     # a weapon is an actor only as the subject opening its sentence
         # "das Magazin Time", "die Zeitung The Times": a named institution, not a person
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (
-            "group" if rkind == "group" or role.gender == "pl" else "organisation")
+            "group" if rkind in ("group", "weapon") or role.gender == "pl" else "organisation")
         first = toks[i]
         foreign = code is None and i > 0 and toks[i - 1].lower in FOREIGN_ADJ
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,

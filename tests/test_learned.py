@@ -367,6 +367,10 @@ def test_shipped_coder_codes_an_air_strike():
     doc = an(Article(doc_id="d", dct="2024-03-13", text="Russische Drohnen haben Lwiw angegriffen."))
     dyads = {(e.type, e.factuality, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
     assert ("ASSAULT", "asserted", "RUS", "UKR") in dyads, dyads
+    # a weapon fired or used is no side (a probe: "feuerte Raketen ab" made the rockets a target)
+    for text in ("Die Ukraine hat Moskau mit Drohnen angegriffen.", "Die Hisbollah feuerte Raketen auf Haifa ab."):
+        doc = an(Article(doc_id="w", dct="2024-03-13", text=text))
+        assert not [p for e in doc.events for p in e.source + e.target if p.text in ("Drohnen", "Raketen")], text
 
 
 def test_out_of_fold_dyad_counts_follow_the_scorer():
