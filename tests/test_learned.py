@@ -676,3 +676,15 @@ def test_who_reports_an_attack_is_not_its_attacker():
         doc = an(Article(doc_id="m", dct="2024-03-05", text=text))
         assert not [e for e in doc.events if e.type == "ASSAULT" and any(p.code == reporter for p in e.source)], \
             [(e.type, [p.code for p in e.source], [p.code for p in e.target]) for e in doc.events]
+
+
+def test_a_particle_verb_decides_the_type_of_its_verb():
+    """"Deutschland weist zwei russische Diplomaten aus" gave a REJECT (zurückweisen) beside the
+    SANCTION (a new-user probe)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False)
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="x", dct="2024-03-05", text="Deutschland weist zwei russische Diplomaten aus."))
+    assert {e.type for e in doc.events} == {"SANCTION"}, [(e.type, e.cue) for e in doc.events]

@@ -31,7 +31,7 @@ from ..events.roles import _partner, attributes_of, coordinated_group, listed_at
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
-from .features import NONE, DocContext, _bucket, candidate_mentions, role_features, trigger_probs
+from .features import NONE, DocContext, _bucket, _particle_after, candidate_mentions, role_features, trigger_probs
 from .linear import LinearModel
 from .pairs import dyad_probs
 
@@ -305,6 +305,20 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         or criticised_or_rejected(c, n, ctx.lex, typ)
 
 
+def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -> bool:
+    """Whether the verb at token ``k`` forms, with the separable particle closing its clause, a
+    verb the cue lexicon gives other types than ``typ`` ("weist ... aus" is ausweisen, SANCTION,
+    not the REJECT of zurückweisen; a new-user probe): the particle verb decides its type."""
+    t = st.tokens[k]
+    if t.is_cap and k > 0:
+        return False
+    part = _particle_after(st.tokens, k, ctx.lex)
+    if not part:
+        return False
+    cues = ctx.lex.verbs.get(part + lemma(t.text), ())
+    return bool(cues) and typ not in {c.type for c in cues}
+
+
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
                        cache: dict) -> list[Candidate]:
     """Candidates of the trigger and role models: each likely (token, type) with its likeliest
@@ -317,7 +331,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
     for (st, k), row in zip(cands, probs):
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
         for i in order:
-            if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache):
+            if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
+                    and not other_particle_verb(st, k, classes[i], ctx):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
