@@ -240,6 +240,11 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
     return prep, oblique
 
 
+#: the plurals of a role that names a country: with an adjective or quantifier before them ("westliche
+#: Staaten", "zahlreiche Länder") many countries, never the story's one
+_STATES_PLURAL = ("Staaten", "Länder", "Ländern", "Regierungen", "Nationen")
+
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
@@ -323,6 +328,9 @@ class ActorTagger:
                 continue
             m.prep, m.oblique = self._context(toks, m.i)
             m.genitive_of = self._is_genitive(toks, m, self.lex)
+            if m.code is None and m.text in _STATES_PLURAL and m.i >= 1 and toks[m.i - 1].text[:1].islower() \
+                    and toks[m.i - 1].lower.endswith(("e", "en", "er")):
+                m.foreign = True    # "westliche Staaten", "zahlreiche Länder": many countries, not the story's
             m.in_quote = any(a <= m.start < b for a, b in quote_spans)
             if out and m.i >= 1 and toks[m.i - 1].text == "(" and m.j < len(toks) and toks[m.j].text == ")" \
                     and out[-1].j == m.i - 1:

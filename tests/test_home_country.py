@@ -219,3 +219,13 @@ def test_a_name_the_three_countries_share_takes_the_one_named_as_an_actor_over_a
     codes = _codes(tagger, "Die Schweiz liefert keine Munition an die Ukraine. Der Bundesrat lehnte am "
                            "Mittwoch ein Gesuch aus Deutschland ab.")
     assert codes["Bundesrat"][0] == "CHE"
+
+
+def test_many_countries_are_not_the_storys_one(tagger):
+    """"zwischen Russland und westlichen Staaten sind 26 Menschen freigelassen worden" gave RUS ->
+    RUS, "Zahlreiche Staaten" took the lead story's country (two probes)."""
+    codes = _codes(tagger, "Bei einem Gefangenenaustausch zwischen Russland und westlichen Staaten sind "
+                           "26 Menschen freigelassen worden.")
+    assert codes["Staaten"][0] is None
+    codes = _codes(tagger, "Die EU-Staaten berieten am Montag.")
+    assert codes["EU-Staaten"][0] == "EU"
