@@ -311,7 +311,7 @@ class ActorTagger:
             return False        # "der amerikanische Außenminister": nominative
         # a named organisation after "Noun der" is its genitive ("nach dem Angriff der Hamas", "der
         # Wahlsieg der Labour-Partei"): a masculine one in the nominative needs no noun before it
-        return m.gender in ("f", "pl") or m.kind in ("country", "group", "organisation") or first.endswith("en")
+        return m.gender in ("f", "pl") or m.kind in ("country", "group", "organisation", "person") or first.endswith("en")
 
     def tag_sentence(self, st: SentenceTokens, quote_spans: list[tuple[int, int]]) -> list[Mention]:
         toks = st.tokens

@@ -1203,3 +1203,6 @@ def test_a_named_organisation_in_a_fronted_genitive_is_no_side_of_the_main_claus
     doc = an(Article(doc_id="h", dct="2024-07-05", text="Nach dem Angriff der Hamas hat Präsident Biden Israel "
                                                          "weitere Waffen zugesagt."))
     assert not [e for e in doc.events if e.type in ("AID", "AGREE") and any(p.code == "PSE" for p in e.source)]
+    doc = an(Article(doc_id="n", dct="2024-07-05", text="Nach dem Treffen der Nato-Außenminister hat Baerbock "
+                                                         "Russland kritisiert."))
+    assert ("ACCUSE", "DEU", "RUS") in {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
