@@ -69,6 +69,11 @@ def repeats_headline(headline: str, paragraph: str) -> bool:
     return len(words) >= 3 and re.findall(r"\w+", paragraph.lower())[:len(words)] == words
 
 
+#: the shortest main text of an HTML page that is an article (shorter: a menu, a teaser, an index
+#: page), for saved pages and feed item pages alike
+MIN_PAGE_TEXT = 80
+
+
 def main_text(html: str | bytes, url: str | None = None
               ) -> tuple[str, str | None, str | None, str | None, str | None] | None:
     """The main text of an HTML page as paragraphs, its title, date (as the page gives it), site

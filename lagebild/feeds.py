@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
-from .cleaning import article_text, clean_optional, main_text
+from .cleaning import MIN_PAGE_TEXT, article_text, clean_optional, main_text
 from .records import Article
 
 try:  # the installed distribution's version; the source tree's as a fallback
@@ -59,8 +59,6 @@ DEFAULT_UA = f"lagebild/{__version__} (+{PROJECT_URL})"
 #: an entry's own content/summary counts as the full article when its plain text has at
 #: least this many characters; shorter ones (teasers) make fetch_feed fetch the item link
 MIN_FULL_TEXT = 600
-#: a page whose extracted main text is shorter than this is no article (a menu, a stub)
-MIN_PAGE_TEXT = 80
 #: when an item page fails, the feed's own summary is used instead only from this length
 #: on (a sentence); a teaser of a few characters ("Mehr") is no article
 MIN_SUMMARY_TEXT = 40

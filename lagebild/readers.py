@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
-from .cleaning import article_text, clean_optional, main_text
+from .cleaning import MIN_PAGE_TEXT, article_text, clean_optional, main_text
 from .records import Article
 
 log = logging.getLogger("lagebild.readers")
@@ -1105,6 +1105,11 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
                          path=origin, doc_id=doc_id,
                          hint="save the page again, or give its text as a .txt file") from e
     text, title, page_date_raw, sitename, page_url = got if got else ("", None, None, None, None)
+    if text and len(text) < MIN_PAGE_TEXT:
+        raise InputError(f"no article text found in the HTML page (its main text has {len(text)} characters, "
+                         f"fewer than the {MIN_PAGE_TEXT} an article needs: a menu or a teaser)",
+                         path=origin, doc_id=doc_id,
+                         hint="check that the page holds the article, or give its text as a .txt file")
     if not text:
         raise InputError("no article text found in the HTML page", path=origin,
                          doc_id=doc_id,

@@ -746,3 +746,12 @@ def test_csv_trailing_empty_fields_and_row_numbers_are_no_surprise(tmp_path):
     b = write(tmp_path / "feb.csv", "Nr;Datum;Inhalt\n1;01.02.2024;Frankreich hat Russland kritisiert.\n")
     arts, problems, _ = read([a, b])
     assert len(arts) == 2 and not problems and len({x.doc_id for x in arts}) == 2
+
+
+def test_an_html_page_of_a_menu_is_no_article(tmp_path):
+    """A page with only a navigation and scripts was stored as an article "Menü" (a new-user
+    probe): the same floor as for feed item pages (cleaning.MIN_PAGE_TEXT)."""
+    p = write(tmp_path / "nav.html", "<html><body><nav><a href='/'>Menü</a></nav><script>x()</script>"
+                                     "<p>Menü</p></body></html>")
+    arts, problems, _ = read(p)
+    assert arts == [] and len(problems) == 1 and "no article text" in str(problems[0])
