@@ -451,6 +451,10 @@ class Store:
                     f"({msg.splitlines()[0]}) -- wait for it to finish, or use another --db file; "
                     f"a running `lagebild serve` holds the file until it stops (to add articles while "
                     f"serving, let the server poll the feeds: `lagebild serve --watch FEED_URL`)")
+        if "different configuration" in msg:
+            # DuckDB opens one file once per process: a writable Store of it is open here already
+            return (f"{self.path}: this process has the database open already, for writing "
+                    f"({msg.splitlines()[0]}) -- close that Store first, or read through it")
         return (f"{self.path}: cannot open the database ({msg.splitlines()[0]}) -- "
                 f"check the file, or pass a new file name with --db")
 

@@ -75,3 +75,14 @@ def test_a_bad_memory_limit_is_a_clear_error_and_leaves_no_connection(tmp_path, 
     monkeypatch.setenv("LAGEBILD_DUCKDB_MEMORY", "300MB")       # read when a store opens
     with Store(tmp_path / "m.duckdb") as s:
         assert s.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].startswith("286")
+
+
+def test_a_second_store_of_one_file_in_one_process_says_so(tmp_path):
+    """Opening a file read-only while this process has it open for writing said "check the file,
+    or pass a new file name" (a code review)."""
+    import pytest
+    from lagebild.store import Store, StoreError
+    db = tmp_path / "x.duckdb"
+    with Store(db):
+        with pytest.raises(StoreError, match="this process has the database open already"):
+            Store(db, read_only=True)
