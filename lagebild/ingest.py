@@ -1064,6 +1064,7 @@ class Ingester:
                         # evidence carries), not the article's date
                         "date_own": bool(e and e.date) or (row["date_value"] is not None
                                                            and not row["date_from_dct"]),
+                        "location_text": row["location_text"], "location_code": row["location_code"],
                         "source": src, "is_duplicate": is_dup, "confidence": ev.confidence})
                     self._next_mention += 1
                     stats.mentions += 1

@@ -81,7 +81,8 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     3: [("events", "confidence", "DOUBLE"), ("event_mentions", "confidence", "DOUBLE")],
     4: [("articles", "country", "VARCHAR")],
     5: [("articles", "updated", "VARCHAR")],
-    6: [("event_mentions", "date_own", "BOOLEAN")],
+    6: [("event_mentions", "date_own", "BOOLEAN"), ("event_mentions", "location_text", "VARCHAR"),
+        ("event_mentions", "location_code", "VARCHAR")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -142,7 +143,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
         ("end_char", "INTEGER"), ("text", "VARCHAR"), ("factuality", "VARCHAR"),
         ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"), ("date_value", "VARCHAR"),
-        ("confidence", "DOUBLE"), ("date_own", "BOOLEAN"),
+        ("confidence", "DOUBLE"), ("date_own", "BOOLEAN"), ("location_text", "VARCHAR"),
+        ("location_code", "VARCHAR"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -829,13 +831,31 @@ class Store:
         finally:
             self._unregister("_touched")
 
+    def _refresh_places(self) -> None:
+        """The touched events' place as their articles now tell it: the place of the earliest
+        mention (not a copy's) that names one; none when no mention names one. Mentions stored
+        before schema version 6 keep no place: an event told only by such keeps its own."""
+        self.con.execute("""
+            UPDATE events SET location_text = s.t, location_code = s.c
+            FROM (SELECT event_id,
+                         arg_min(location_text, article_id * 1000000 + mention_id)
+                             FILTER (WHERE location_text IS NOT NULL OR location_code IS NOT NULL) AS t,
+                         arg_min(location_code, article_id * 1000000 + mention_id)
+                             FILTER (WHERE location_text IS NOT NULL OR location_code IS NOT NULL) AS c,
+                         bool_and(date_own IS NOT NULL) AS all_new
+                  FROM event_mentions
+                  WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)
+                  GROUP BY event_id) AS s
+            WHERE events.event_id = s.event_id AND s.all_new
+              AND (events.location_text IS DISTINCT FROM s.t OR events.location_code IS DISTINCT FROM s.c)""")
+
     def _refresh_from_mentions(self) -> None:
         """The touched events (``_touched``) as their articles now tell them: the first article is
         the earliest that still mentions the event (not a copy), and the date the most precise
         date of its own any of them gives (``merge.PRECISION_ORDER``; "im Februar" in the first
         report, "am 24. Februar" in the next). An event no mention gives a date of its own keeps
         the one it has. The wording of that date is another article's: ``date_text`` is left
-        empty where the value changes."""
+        empty where the value changes. The place: ``_refresh_places``."""
         from .merge import PRECISION_ORDER, date_columns
         self.con.execute("""
             UPDATE events SET first_article_id = s.a
@@ -867,6 +887,7 @@ class Store:
             day, prec, month = date_columns(value)
             updates.append({"event_id": eid, "date_value": value, "event_date": day,
                             "date_precision": prec, "month": month})
+        self._refresh_places()
         if not updates:
             return
         tab = pa.table({"event_id": pa.array([u["event_id"] for u in updates], pa.int64()),

@@ -212,6 +212,15 @@ def test_an_event_takes_the_most_precise_date_its_articles_give(tmp_path):
                  "FROM events") == [(3, "day", "2022-02-24", "2022-02-24", 1)]
 
 
+def test_an_event_takes_the_place_its_earliest_article_naming_one_gives(tmp_path):
+    """The first article names no place, the next says Kyiv: the event stayed placeless, off the
+    map (a code review); the place is the earliest mention's that names one."""
+    db = tmp_path / "pl.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24 asserted", dct="2022-02-25")])
+    ingest(db, [art(2, "#EV ASSAULT RUS UKR 2022-02-24 asserted KYIV", dct="2022-02-25")])
+    assert q(db, "SELECT num_articles, location_text FROM events") == [(2, "kyiv")]
+
+
 def test_undated_events_are_not_merged_across_articles(tmp_path):
     db = tmp_path / "t.duckdb"
     _, counts = ingest(db, [art(1, "#EV CONSULT USA RUS -", dct=None),
