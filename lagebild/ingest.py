@@ -1262,8 +1262,17 @@ def ingest_feed(ingester: Ingester, url: str, *, fetch=None, warn=None,
     store.save_feed_state(
         url, etag=result.etag, modified=result.modified, status=result.status,
         new_articles=stats.new,
-        warning=(result.warnings[-1] if getattr(result, "warnings", None) else None))
+        warning=feed_warning(getattr(result, "warnings", None) or []))
     return stats, result
+
+
+def feed_warning(warnings: list[str], keep: int = 3) -> str | None:
+    """What a feed's state keeps of one poll's warnings: the first ``keep`` and how many more
+    (only the last one was kept: a poll with several failed items showed one)."""
+    if not warnings:
+        return None
+    more = len(warnings) - keep
+    return " | ".join(warnings[:keep]) + (f" | (and {more} more)" if more > 0 else "")
 
 
 class _KnownUrls:

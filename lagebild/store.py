@@ -974,7 +974,8 @@ class Store:
             if status == 304 and warning is None and old and old[2] in (200, 304):
                 warning = old[1]        # about the content the 304 says is unchanged (not a 503's)
             con.execute("DELETE FROM feeds WHERE url = ?", [url])
-            con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?)",
+            con.execute("INSERT INTO feeds (url, etag, modified, last_fetch, last_status, articles_seen, "
+                        "last_warning) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [url, etag, modified, utcnow(), status, seen, warning])
 
     # -- queries -----------------------------------------------------------------------

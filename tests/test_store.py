@@ -426,3 +426,11 @@ def test_the_overview_and_the_dyad_page_split_the_same_period_into_halves(tmp_pa
         esc = c.get("/dyads/RUS/UKR.json").json()["escalation"]
     assert (ov["first_half"], ov["second_half"]) == (esc["events_first_half"], esc["events_second_half"])
     assert esc["first_half_ends"] == "2022-02-12" and esc["trend"] == "stable"
+
+
+def test_a_feeds_state_keeps_the_first_warnings_of_a_poll_and_counts_the_rest():
+    """Only the last of several warnings was kept (a new-user probe)."""
+    from lagebild.ingest import feed_warning
+    assert feed_warning([]) is None
+    assert feed_warning(["a"]) == "a"
+    assert feed_warning(["a", "b", "c", "d", "e"]) == "a | b | c | (and 2 more)"
