@@ -320,6 +320,9 @@ def test_token_protects_every_endpoint(examples_db):
         assert "lagebild_token" in first.headers["set-cookie"]
         assert "httponly" in first.headers["set-cookie"].lower()
         assert c.get("/map?by=actor").status_code == 200  # the cookie now carries it
+    with TestClient(create_app(examples_db, token="s3cret")) as c:
+        r = c.get("/overview.json?token=s3cret", follow_redirects=False)     # a script, no cookie jar
+        assert r.status_code == 200 and r.json()["events"]
 
 
 def test_a_loopback_server_answers_only_to_its_own_names(examples_db):

@@ -345,6 +345,10 @@ class TokenGate:
         if self._ok(req.cookies.get(TOKEN_COOKIE)):
             return await self.app(scope, receive, send)
         if self._ok(req.query_params.get("token")):
+            if req.url.path.endswith(".json"):
+                # a script's request ("curl URL.json?token=..."): answered, not redirected to set a
+                # cookie it would not keep (it got no data; a new-user probe)
+                return await self.app(scope, receive, send)
             url = req.url.path + query_string(dict(req.query_params), token=None)
             resp = RedirectResponse(url, status_code=303)
             resp.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="strict")
