@@ -40,7 +40,10 @@ def _is_loopback(host: str) -> bool:
 @click.argument("watch_urls", nargs=-1, metavar="[FEED_URL]...")
 @click.option("--watch", "watch", is_flag=True,
               help="Poll the FEED_URLs (RSS/Atom) and ingest new articles while serving; the "
-                   "server is then the database's single writer and the pages stay live.")
+                   "server is then the database's single writer and the pages stay live. The "
+                   "analysis runs in the server's watcher thread, where ingest's per-article time "
+                   "budget (--time-budget) cannot stop an article: for feeds of very long pages, "
+                   "run `lagebild watch` in its own process instead.")
 @click.option("--every", default="10m", show_default=True,
               help="With --watch: polling interval (90, 30s, 10m, 1h).")
 @click.option("--allow-private-hosts", is_flag=True,
