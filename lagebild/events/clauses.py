@@ -553,22 +553,22 @@ def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
     """Whether the clause's verb carries out an event noun of ``typ`` (a verb cue of that type:
     "Sanktionen verhängen"; or a verb of doing, cues.tsv class ``carry_out``: "Luftangriffe
     fliegen", "Gespräche führen"), not one that reacts to it ("die Angriffe untersuchen")."""
-    if typ in cue_verb_types(c, lex):
-        return True
-    lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
-    last = c.tokens[-1].lower if c.tokens else ""
-    if lex.is_(last, "particle"):
-        lems |= {last + lm for lm in lems}
-    return any(lex.is_(lm, "carry_out") for lm in lems)
+    return typ in cue_verb_types(c, lex) or has_verb_of(c, lex, "carry_out")
 
 
 def halted(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause has a verb of stopping (``halt``), also a separable one ("brach ... ab")."""
+    return has_verb_of(c, lex, "halt")
+
+
+def has_verb_of(c: Clause, lex: Lexicon, cls: str) -> bool:
+    """Whether a lower-case word of the clause has a lemma of cues.tsv class ``cls``, also with the
+    separable particle closing the clause ("brach ... ab": abbrechen)."""
     lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
     last = c.tokens[-1].lower if c.tokens else ""
     if lex.is_(last, "particle"):
         lems |= {last + lm for lm in lems}
-    return any(lex.is_(lm, "halt") for lm in lems)
+    return any(lex.is_(lm, cls) for lm in lems)
 
 
 #: what a call names may be the event itself: a call to strike or protest is the protest
