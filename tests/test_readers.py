@@ -617,6 +617,12 @@ def test_an_rfc_822_date_is_read_as_its_own_day():
     assert normalize_date("03/04/2023") is None         # day or month first: not guessed
 
 
+def _rss(path: Path, items: str) -> Path:
+    """A saved RSS file of these items."""
+    path.write_text(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>', encoding="utf-8")
+    return path
+
+
 def test_feed_items_without_guid_or_link_are_each_their_own_article(tmp_path):
     """RSS items need neither a guid nor a link (nor a title): three on one day were one id, and
     two of them were dropped without a word (a code review)."""
@@ -626,8 +632,7 @@ def test_feed_items_without_guid_or_link_are_each_their_own_article(tmp_path):
               "<description>Erste Meldung.</description></item>"
               "<item><title>Ticker</title><pubDate>Tue, 05 Mar 2024 13:00:00 +0100</pubDate>"
               "<description>Zweite Meldung.</description></item>")
-    p = tmp_path / "heute.xml"
-    p.write_text(f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>', encoding="utf-8")
+    p = _rss(tmp_path / "heute.xml", items)
     arts, problems, _ = read([p])
     assert [a.text for a in arts] == [f"Meldung {i}: Polen kritisierte Belarus." for i in range(3)] + [
         "Erste Meldung.", "Zweite Meldung."]
@@ -637,12 +642,9 @@ def test_feed_items_without_guid_or_link_are_each_their_own_article(tmp_path):
 
 
 def test_two_feed_items_under_one_guid_keep_the_first_and_say_so(tmp_path):
-    p = tmp_path / "guid.xml"
-    p.write_text('<rss version="2.0"><channel><title>T</title>'
-                 '<item><guid isPermaLink="false">x-1</guid><description>Erster Text.</description></item>'
-                 '<item><guid isPermaLink="false">x-1</guid><description>Erster Text.</description></item>'
-                 '<item><guid isPermaLink="false">x-1</guid><description>Anderer Text.</description></item>'
-                 '</channel></rss>', encoding="utf-8")
+    p = _rss(tmp_path / "guid.xml", "".join(
+        f'<item><guid isPermaLink="false">x-1</guid><description>{text}</description></item>'
+        for text in ("Erster Text.", "Erster Text.", "Anderer Text.")))
     arts, problems, _ = read([p])
     assert [a.text for a in arts] == ["Erster Text."]
     assert len(problems) == 1 and "same guid or link" in str(problems[0])
