@@ -169,16 +169,11 @@ def address_refusal(ip: str, allow_private: bool = False) -> str | None:
     return None
 
 
-def url_refusal(url: str, *, allow_private: bool = False, resolver=None) -> str | None:
-    """Why ``url`` must not be fetched, or None: only http(s), and every address its host
-    resolves to must be public (see :func:`address_refusal`)."""
+def _host_refusal(host: str, *, allow_private: bool = False,
+                  resolver=None) -> tuple[str | None, list[str]]:
+    """Why no connection to ``host`` may be made (or None) and the addresses it may be
+    made to: every address the host resolves to must pass :func:`address_refusal`."""
     import ipaddress
-    parts = urlparse(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"not an http(s) URL ({parts.scheme or 'no scheme'}:); refused"
-    host = (parts.hostname or "").strip()
-    if not host:
-        return "no host in the URL; refused"
     try:
         ipaddress.ip_address(host.split("%")[0])
         addrs = [host]
@@ -186,17 +181,68 @@ def url_refusal(url: str, *, allow_private: bool = False, resolver=None) -> str 
         try:
             addrs = list((resolver or _system_resolver)(host))
         except OSError as exc:
-            return f"host {host} not found ({exc})"
+            return f"host {host} not found ({exc})", []
         if not addrs:
-            return f"host {host} not found"
+            return f"host {host} not found", []
     for ip in addrs:
         why = address_refusal(ip, allow_private)
         if why:
             shown = why if ip == host else f"it resolves to {ip}, and {why}"
             return (f"host {host} is refused: {shown} (lagebild fetches only from public "
                     f"addresses; for a server in your own network pass --allow-private-hosts "
-                    f"or set LAGEBILD_ALLOW_PRIVATE_HOSTS=1)")
-    return None
+                    f"or set LAGEBILD_ALLOW_PRIVATE_HOSTS=1)"), []
+    return None, addrs
+
+
+def url_refusal(url: str, *, allow_private: bool = False, resolver=None) -> str | None:
+    """Why ``url`` must not be fetched, or None: only http(s), and every address its host
+    resolves to must be public (see :func:`address_refusal`). The connection itself is
+    checked again where it is made (:func:`_vetted_transport`), so a host that resolves
+    to another address a moment later (DNS rebinding) is not reached either."""
+    parts = urlparse(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"not an http(s) URL ({parts.scheme or 'no scheme'}:); refused"
+    host = (parts.hostname or "").strip()
+    if not host:
+        return "no host in the URL; refused"
+    return _host_refusal(host, allow_private=allow_private, resolver=resolver)[0]
+
+
+def _vetted_transport(allow_private: bool = False, resolver=None):
+    """An httpx transport whose connections go only to addresses :func:`address_refusal`
+    allows: the host is resolved once, where the socket is opened, and the socket is
+    opened to the address that was checked (a check before the request alone would let
+    a host that answers DNS with a public address and then with a private one through).
+    TLS still verifies the certificate against the host name."""
+    import httpcore
+    import httpx
+
+    class _VettedBackend(httpcore.SyncBackend):
+        def connect_tcp(self, host, port, timeout=None, local_address=None,
+                        socket_options=None):
+            name = host.decode() if isinstance(host, bytes) else str(host)
+            why, addrs = _host_refusal(name.strip("[]"), allow_private=allow_private,
+                                       resolver=resolver)
+            if why:
+                raise httpcore.ConnectError(why)
+            error: Exception | None = None
+            for ip in addrs:
+                try:
+                    return super().connect_tcp(ip, port, timeout=timeout,
+                                               local_address=local_address,
+                                               socket_options=socket_options)
+                except httpcore.ConnectError as exc:
+                    error = exc
+            raise error or httpcore.ConnectError(f"host {name} not reachable")
+
+    transport = httpx.HTTPTransport(retries=0)
+    pool = getattr(transport, "_pool", None)
+    if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
+        # an httpx that builds its pool differently: the check before each request stays
+        # (tests/test_fetch_safety.py fails here, so an upgrade cannot drop this unseen)
+        return transport
+    pool._network_backend = _VettedBackend()
+    return transport
 
 
 def _get(client, url: str, *, headers: dict[str, str], max_bytes: int, retries: int,
@@ -413,10 +459,19 @@ def _decoded(resp, max_bytes: int, what: str, url: str) -> Iterator[bytes]:
             yield rest
 
 
-def _make_client(timeout: float, user_agent: str):
+def _private_allowed(allow_private: bool | None) -> bool:
+    """``allow_private``, or where it is None, $LAGEBILD_ALLOW_PRIVATE_HOSTS."""
+    if allow_private is None:
+        return os.environ.get("LAGEBILD_ALLOW_PRIVATE_HOSTS", "") not in ("", "0")
+    return bool(allow_private)
+
+
+def _make_client(timeout: float, user_agent: str, *, allow_private: bool = False,
+                 resolver=None):
     import httpx
 
     return httpx.Client(
+        transport=_vetted_transport(allow_private, resolver),
         timeout=httpx.Timeout(timeout),
         follow_redirects=True,
         max_redirects=5,
@@ -804,13 +859,13 @@ def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None
     and redirects included). ``known_urls``: a container of item URLs already stored;
     their pages are not fetched again (the item is skipped).
     """
-    if allow_private is None:
-        allow_private = os.environ.get("LAGEBILD_ALLOW_PRIVATE_HOSTS", "") not in ("", "0")
+    allow_private = _private_allowed(allow_private)
     result = FeedResult(url=url, etag=etag, modified=modified)
     try:
         own = client is None
         if own:
-            client = _make_client(timeout, user_agent)
+            client = _make_client(timeout, user_agent, allow_private=allow_private,
+                                  resolver=resolver)
         try:
             _fetch_into(result, client, etag=etag, modified=modified, timeout=timeout,
                         max_bytes=max_bytes, max_items=max_items, fetch_items=fetch_items,
@@ -1075,7 +1130,9 @@ def fetch_feeds(urls: Iterable[str], state: dict[str, tuple[str | None, str | No
     client = kw.pop("client", None)
     own = client is None
     if own:
-        client = _make_client(kw.get("timeout", 10.0), kw.get("user_agent", DEFAULT_UA))
+        client = _make_client(kw.get("timeout", 10.0), kw.get("user_agent", DEFAULT_UA),
+                              allow_private=_private_allowed(kw.get("allow_private")),
+                              resolver=kw.get("resolver"))
     try:
         for url in urls:
             etag, modified = state.get(url, (None, None))

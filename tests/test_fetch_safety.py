@@ -199,3 +199,57 @@ def test_the_refusal_of_a_private_host_says_what_to_do_in_plain_words():
     msg = url_refusal("http://intranet.example/rss", resolver=lambda h: ["10.0.0.5"])
     assert msg.startswith("host intranet.example is refused: it resolves to 10.0.0.5, and 10.0.0.5 is a private")
     assert "--allow-private-hosts" in msg and "allow_private=True" not in msg
+
+
+class _Feed(BaseHTTPRequestHandler):
+    hosts: list = []
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        _Feed.hosts.append(self.headers.get("Host"))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(RSS)))
+        self.end_headers()
+        self.wfile.write(RSS)
+
+
+def _local_server():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Feed)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def test_a_host_that_rebinds_to_a_private_address_is_not_connected_to():
+    # DNS rebinding: the check before the request sees a public address, the connection
+    # would resolve again and reach a private one; the socket is opened only to an address
+    # that was checked where it is opened, so nothing is connected to (stub resolver only)
+    answers = iter([[PUBLIC], ["127.0.0.1"], ["127.0.0.1"], ["127.0.0.1"]])
+    calls = []
+
+    def rebinding(host):
+        calls.append(host)
+        return next(answers)
+
+    res = fetch_feed("http://rebind.test/feed", resolver=rebinding, retries=0, timeout=2.0)
+    assert not res.articles and len(calls) == 2
+    assert "loopback" in res.warnings[0] and "rebind.test" in res.warnings[0]
+
+
+def test_the_connection_goes_to_the_checked_address_under_the_host_name():
+    # the name is resolved by lagebild's resolver (here a stub), never again by the system,
+    # and the server still sees the host name the URL gave
+    srv = _local_server()
+    _Feed.hosts.clear()
+    try:
+        port = srv.server_address[1]
+        res = fetch_feed(f"http://feed.test:{port}/feed", resolver=lambda h: ["127.0.0.1"],
+                         allow_private=True, retries=0, timeout=5.0)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert [a.title for a in res.articles] == ["Eins"]
+    assert _Feed.hosts == [f"feed.test:{port}"]
