@@ -52,6 +52,14 @@ def main() -> None:
     print(f"first call (pattern compilation): {compile_s * 1000:.0f} ms")
     print(f"best of {args.repeat}: wall {best:.3f} s = {len(docs) / best:.0f} articles/s; "
           f"CPU {best_cpu:.3f} s = {len(docs) / best_cpu:.0f} articles/s on one core")
+    # one overlong "sentence" (a list of dates without a full stop): the cost must grow
+    # linearly with its length (it grew with its square before SCAN_CHARS)
+    for n in (800, 3200):
+        text = ", ".join(f"am {d % 28 + 1}. März 2020" for d in range(n)) + "."
+        t0 = time.perf_counter()
+        found = len(find_timexes(text, "2020-04-01"))
+        print(f"one sentence of {len(text)} characters, {found} dates: "
+              f"{time.perf_counter() - t0:.2f} s")
 
 
 if __name__ == "__main__":

@@ -515,6 +515,11 @@ _PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|v
                          r"[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)$")
 
 
+#: how far either side of an expression its sentence is read for tense and clause cues
+#: (news sentences are far shorter; this bounds the cost of one that is not)
+SCAN_CHARS = 800
+
+
 class _Doc:
     """Per-document resolution state: DCT, sentences, last reference dates."""
 
@@ -587,10 +592,17 @@ class _Doc:
         e = self.sent_starts[idx + 1] if idx + 1 < len(self.sent_starts) else len(self.text)
         return s, e
 
+    def scan_span(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end), at most SCAN_CHARS either side of it: what the
+        tense and clause cues read (a "sentence" of thousands of characters, a list of
+        dates without a full stop, would make every expression read all of it)."""
+        s, e = self.sent_span(self.sent_index(start))
+        return max(s, start - SCAN_CHARS), min(e, end + SCAN_CHARS)
+
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): its sentence cut at the punctuation that separates
         clauses (comma, semicolon, colon, dash, bracket, quotation mark) before and after."""
-        s, e = self.sent_span(self.sent_index(start))
+        s, e = self.scan_span(start, end)
         cs = s
         for m in _CLAUSE_CUT.finditer(self.text, s, start):
             cs = m.end()
@@ -610,8 +622,7 @@ class _Doc:
         if key in self._tense_cache:
             return self._tense_cache[key]
         g = self.g
-        si = self.sent_index(start)
-        s, e = self.sent_span(si)
+        s, e = self.scan_span(start, end)
         cs, ce = self.clause_span(start, end)
         words = list(g.word_re.finditer(self.text, s, e))
         lowers = [w.group(0).lower() for w in words]
@@ -1266,7 +1277,7 @@ def _pluperfect(doc: _Doc, mt: _Mention) -> bool:
     cs, ce = doc.clause_span(mt.cstart, mt.cend)
     words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, cs, ce) if not mt.start <= w.start() < mt.end]
     if not any(w[0].islower() for w in words):     # "am 28. Januar, hatte er ...": the clause is the sentence
-        words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, *doc.sent_span(doc.sent_index(mt.start)))]
+        words = [w.group(0) for w in doc.g.word_re.finditer(doc.text, *doc.scan_span(mt.start, mt.end))]
     return any(w.lower() in _PAST_AUX for w in words) and any(
         w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
 
@@ -1300,7 +1311,7 @@ _NOT_VERB = {"nicht", "jetzt", "seit", "mit", "bereits", "erst", "selbst", "nich
 
 
 def _has_present_verb(doc: _Doc, mt: _Mention) -> bool:
-    s, e = doc.sent_span(doc.sent_index(mt.start))
+    s, e = doc.scan_span(mt.start, mt.end)
     for w in doc.g.word_re.finditer(doc.text, s, e):
         if mt.start <= w.start() < mt.end:
             continue

@@ -521,3 +521,14 @@ def test_an_attribute_for_a_weekday_is_told_from_the_clause_and_durch_participle
     # DCT Friday 2022-02-18
     assert one("Das für Montag angesetzte Treffen fand in Istanbul statt.").value == "2022-02-14"
     assert one("Die Polizei hat am Dienstag mehrere Wohnungen durchsucht.").value == "2022-02-15"
+
+
+def test_an_overlong_sentence_of_dates_is_read_whole():
+    # a list of dates without a full stop: every one is found and normalized (the tense
+    # and clause cues read at most SCAN_CHARS either side, so the cost stays linear)
+    from lagebild.timex import find_timexes
+    text = ", ".join(f"am {d % 28 + 1}. März 2020" for d in range(2000)) + "."
+    found = find_timexes(text, "2020-04-01")
+    assert len(found) == 2000
+    assert [t.value for t in found[:3]] == ["2020-03-01", "2020-03-02", "2020-03-03"]
+    assert found[-1].value == f"2020-03-{1999 % 28 + 1:02d}"
