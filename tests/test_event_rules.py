@@ -1206,3 +1206,28 @@ def test_a_named_organisation_in_a_fronted_genitive_is_no_side_of_the_main_claus
     doc = an(Article(doc_id="n", dct="2024-07-05", text="Nach dem Treffen der Nato-Außenminister hat Baerbock "
                                                          "Russland kritisiert."))
     assert ("ACCUSE", "DEU", "RUS") in {(e.type, p.code, q.code) for e in doc.events for p in e.source for q in e.target}
+
+
+def test_an_office_and_its_holder_in_apposition_are_one_actor():
+    # "Der Gouverneur von Kursk, Alexei Smirnow": one person, not two actors of one country
+    # that could face each other; the name is not a second place after "von Kursk"
+    doc = analyze("Der Gouverneur von Kursk, Alexei Smirnow, hat den Notstand ausgerufen. "
+                  "Smirnow warf der Ukraine vor, Wohnhäuser beschossen zu haben.", dct="2024-08-10")
+    holder = [a for a in doc.actors if a.name == "Alexei Smirnow"]
+    assert len(holder) == 1 and "Gouverneur" in holder[0].mentions
+    assert not any(a.name == "Gouverneur" for a in doc.actors)
+    assert [a.id for a in doc.actors] == [f"A{n + 1}" for n in range(len(doc.actors))]
+
+
+def test_a_side_named_twice_in_apposition_is_not_its_own_target():
+    pairs = dyads("Der frühere Hohe Repräsentant in Bosnien-Herzegowina, Wolfgang Petritsch, "
+                  "begrüßte die Initiative.", dct="2015-08-28")
+    assert not any(s == t for _, s, t, _ in pairs)
+
+
+def test_a_relative_clause_is_no_apposition():
+    from lagebild.actors import _apposition_between
+    assert _apposition_between([","]) and _apposition_between(["von", "kursk", ","])
+    assert _apposition_between([",", "der", "russische"])       # ", der russische Chefdiplomat"
+    assert not _apposition_between([",", "der", "die"])         # ", der die Absichten ... nannte"
+    assert not _apposition_between(["gibt", ",", "fordert"])    # two clauses

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 
-from ..actors import ActorIndex, Mention
+from ..actors import ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
@@ -140,6 +140,7 @@ class EventCoder:
             in_report = speaker is not None or (konj and reporter is not None)
             threatened: list[RawEvent] = []
             for ev in sent_events:
+                _no_second_name_of_a_side(ev, st)
                 self._factuality(ev, clauses, sent_lowers, in_report)
                 if speech_clause is not None and (ev.clause is not speech_clause or by_prep) \
                         and reporter is not None:
@@ -831,6 +832,23 @@ def occurrence_negated(words: list[str], lx) -> bool:
                 (k >= 1 and lx.is_(words[k - 1], "occurrence")):
             return True
     return False
+
+
+def _no_second_name_of_a_side(r: RawEvent, st) -> None:
+    """Drop a target that names the source again ("Der frühere Hohe Repräsentant in
+    Bosnien-Herzegowina, Wolfgang Petritsch, begrüßte ...": the office and its holder are one
+    referent, ``events.policies.one_referent``, as the judge reads them)."""
+    same = {m.start for m in r.target_m if m.start not in {s.start for s in r.source_m}
+            and any(one_referent(m, s, st) and _near(m, s, st) for s in r.source_m)}
+    if same:
+        r.event.target = [p for p in r.event.target if p.mention is None or p.mention.start not in same]
+        r.target_m = [m for m in r.target_m if m.start not in same]
+
+
+def _near(a: Mention, b: Mention, st) -> bool:
+    """Two mentions of one sentence with at most six words between them."""
+    first, second = (a, b) if a.i <= b.i else (b, a)
+    return a.sent == b.sent == st.sentence.index and second.i - first.j <= 6
 
 
 def _no_guess_against_own_state(r: RawEvent) -> None:
