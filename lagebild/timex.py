@@ -251,7 +251,7 @@ class _Grammar:
                   r"(?:\s+(?:des\s+Jahres\s+)?(?P<y>\d{4})\b|\s+(?P<yrel>" + REL + r")\s+Jahres\b)?)"))
         # years: 1998, im Jahr 2012, dem Jahre 1910, Ende 2015
         P.append(("year", pre + r"(?P<core>(?:(?P<pos>" + POS + r")\s+)?"
-                  r"(?:(?:(?:das|dem|des|den)\s+)?\b(?P<jahr>Jahr(?:e|es)?)\s+(?P<y1>\d{1,4})\b|(?<![\d.,])\b(?P<y2>(?:1\d|20)\d{2})\b"
+                  r"(?:(?:(?:das|dem|des|den)\s+)?\b(?P<jahr>Jahr(?:e|es)?)\s+(?P<y1>\d{1,4})\b(?![.,]\d)|(?<![\d.,])\b(?P<y2>(?:1\d|20)\d{2})\b"
                   r"(?![\d]|[.,]\d|er\b|er-|\s*(?:%|prozent\b|euro\b|mio\b|millionen\b|kilometer\b|km\b|meter\b|m\b|t\b|kg\b)))"
                   r"(?:\s*(?:/|-|–)\s*(?P<yend>\d{2})\b(?![.\d]))?)"))
         # decades: die zwanziger Jahre, den 60er Jahren, Mitte der siebziger Jahre
@@ -1718,6 +1718,11 @@ def _accept(g: _Grammar, text: str, mt: _Mention) -> bool:
         quant = bool(g.quant_before.search(before)) and not gd.get("prep")
         if quant and (cap_follow or not nxt):
             return False
+        counted = re.match(r"[ \t]+[a-zäöüß]+(?:e|en|er|es|em)[ \t]+([A-ZÄÖÜ][a-zäöüß]+)",
+                           text[mt.cend:mt.cend + 60])
+        if quant and counted and not gd.get("pos") and _key(counted.group(1)) not in g.months:
+            return False        # "rund 1500 französischen Soldaten": a number of things, no year
+                                # (not "1904 uraufgeführtes Stück", "die 2014 gegründete Partei")
         if cap_follow and not gd.get("prep") and not gd.get("pos") and not gd.get("yend") and not quant:
             prev = re.search(r"([A-Za-zÄÖÜäöüß]+)\s*$", before)
             if not (prev and prev.group(1).lower() in g.year_adverbs):

@@ -1231,3 +1231,14 @@ def test_a_relative_clause_is_no_apposition():
     assert _apposition_between([",", "der", "russische"])       # ", der russische Chefdiplomat"
     assert not _apposition_between([",", "der", "die"])         # ", der die Absichten ... nannte"
     assert not _apposition_between(["gibt", ",", "fordert"])    # two clauses
+
+
+def test_a_morning_is_no_tomorrow():
+    # "am Montagmorgen", "am Morgen": the morning of a day, not "morgen" (tomorrow)
+    for when in ("am Montagmorgen", "am Morgen"):
+        facts = {e.factuality for e in analyze(f"Berlin – Die Polizei nahm {when} 23 Aktivisten fest.",
+                                               dct="2021-03-17").events}
+        assert facts == {"asserted"}, when
+    facts = {e.factuality for e in analyze("Wien – Die Regierung trifft morgen die Opposition.",
+                                           dct="2021-03-17").events}
+    assert facts == {"planned"}

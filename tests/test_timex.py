@@ -532,3 +532,14 @@ def test_an_overlong_sentence_of_dates_is_read_whole():
     assert len(found) == 2000
     assert [t.value for t in found[:3]] == ["2020-03-01", "2020-03-02", "2020-03-03"]
     assert found[-1].value == f"2020-03-{1999 % 28 + 1:02d}"
+
+
+def test_counts_are_no_years():
+    from lagebild.timex import find_timexes
+    # a number with "rund" before an adjective and a noun counts things; a year keeps its reading
+    assert [t.text for t in find_timexes("Die Junta verlangte den Abzug der rund 1500 französischen "
+                                         "Soldaten.", "2023-08-01")] == []
+    assert [t.value for t in find_timexes("Das 1904 uraufgeführte Stück wurde gespielt.", "2023-08-01")] == ["1904"]
+    # "Jahr 2.300": the year is not the first digit of a number with a thousands dot
+    found = find_timexes("Im vergangenen Jahr 2.300 Polizisten im Einsatz.", "2023-08-01")
+    assert all(t.value != "0002" for t in found)

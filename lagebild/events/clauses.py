@@ -45,13 +45,26 @@ FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man wir ihr du ich".split())
 
 
-_FUTURE_WORDS = ("nächst", "kommend", "morgen", "übermorgen", "künftig", "demnächst", "bald")
 PAST_AUX = frozenset("hatte hatten hat haben habe war waren ist sind wurde wurden".split())
+
+
+def _future_words(text: str) -> bool:
+    """Whether a time expression's words point ahead ("nächste Woche", "kommenden Montag",
+    "morgen", "künftig"): whole words, so that "Montagmorgen" and "am Morgen" (the morning, a
+    noun) do not; a capitalised "Morgen" alone is the adverb opening a sentence."""
+    words = re.findall(r"[^\W\d_]+", text)
+    for w in words:
+        low = w.lower()
+        if low.startswith(("nächst", "kommend", "künftig")) or low in ("demnächst", "bald"):
+            return True
+        if low in ("morgen", "übermorgen") and (w == low or len(words) == 1):
+            return True
+    return False
 
 
 def _is_future(t: Timex, dct: str | None) -> bool:
     low = t.text.lower()
-    if any(w in low for w in _FUTURE_WORDS) and "vergangen" not in low:
+    if _future_words(t.text) and "vergangen" not in low:
         return True
     if t.value == "FUTURE_REF":
         return True
