@@ -291,11 +291,13 @@ class ActorTagger:
         self.relational = _relational_roles()
         self.persons = _persons()
         # famous surnames alone ("Putin", "Erdogan"): only unambiguous ones, never common words
-        by_surname: dict[str, set[str]] = {}
+        # (several persons of one country under one surname: the one listed first in persons.tsv,
+        # so that a run never depends on the order of a set)
+        by_surname: dict[str, list[str]] = {}
         for name, (code, _, _, ok) in self.persons.items():
             if ok and code:
-                by_surname.setdefault(name.split()[-1], set()).add(name)
-        self.surnames = {sur: next(iter(names)) for sur, names in by_surname.items()
+                by_surname.setdefault(name.split()[-1], []).append(name)
+        self.surnames = {sur: names[0] for sur, names in by_surname.items()
                          if len({self.persons[n][0] for n in names}) == 1 and len(sur) > 2}
 
     # -- recognition -------------------------------------------------------------------

@@ -406,3 +406,22 @@ def test_what_an_earlier_version_of_the_article_said_is_no_fact(coder):
                  "Bei der ersten Ausgabe des Gipfels hieß es, Russland habe die Ukraine angegriffen."):
         evs = an(Article(doc_id="c", text=text, dct="2025-03-12")).events
         assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), text
+
+
+def test_a_run_does_not_depend_on_python_hash_order(tmp_path):
+    # sets iterate in an order that changes with PYTHONHASHSEED; no output may follow it
+    # ("Powell" alone was Colin or Jerome Powell from run to run)
+    import os
+    import subprocess
+    import sys
+    text = tmp_path / "a.txt"
+    text.write_text("date 2022-02-18\nPowell kritisierte Russland scharf. Clinton lobte Merkel. "
+                    "Bush traf Putin in Moskau.\n", encoding="utf-8")
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", "from lagebild.cli import main; main()", "analyze",
+                              str(text), "--format", "json", "--no-models"],
+                             capture_output=True, text=True, env=env, check=True)
+        outs.append(run.stdout)
+    assert "Powell" in outs[0] and outs[0] == outs[1] == outs[2]
