@@ -58,3 +58,22 @@ def test_every_class_of_cues_tsv_is_documented_in_its_header():
     used = {cls for classes in load_cues().cues.values() for cls in classes}
     assert used <= documented, sorted(used - documented)
     assert "word" not in load_cues().cues
+
+
+def test_verb_forms_lead_to_cue_verbs_and_are_no_other_words():
+    from lagebild.events.cues import lemma, load_cues
+    verbs = set(load_cues().verbs)
+    rows = _read_tsv("verb_forms.tsv")
+    assert rows and all(r["verb"] in verbs or any(v.endswith(r["verb"]) for v in verbs) for r in rows)
+    assert not {"einige", "billige", "verdächtige", "anerkannten"} & {r["form"] for r in rows}
+    # forms the lemmatizer missed or spelt with Swiss "ss"
+    assert [lemma(w) for w in ("beschoss", "beschossen", "abgefeuert", "erschoss", "entsandten", "brach")] == \
+        ["beschießen", "beschießen", "abfeuern", "erschießen", "entsenden", "brechen"]
+
+
+def test_strong_past_forms_of_attacks_and_breaks_are_events():
+    from test_event_rules import dyads
+    assert ("ASSAULT", ("ISR",), ("LBN",), "asserted") in dyads(
+        "Die israelische Armee beschoss Stellungen der Hisbollah im Libanon.")
+    assert any(t == "SANCTION" and s == ("VEN",) and g == ("COL",) for t, s, g, _ in dyads(
+        "Venezuela brach die diplomatischen Beziehungen zu Kolumbien ab."))

@@ -96,9 +96,18 @@ def load_cues() -> Lexicon:
     return Lexicon(verbs, nouns, cues, heads)
 
 
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, str]:
+    """Forms of cue verbs the lemmatizer misses (``lang/de/verb_forms.tsv``)."""
+    return {row["form"]: row["verb"] for row in _read_tsv("verb_forms.tsv")}
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     low = word.lower()
+    known = _verb_forms().get(low)
+    if known is not None:
+        return known
     lem = simplemma.lemmatize(low, lang="de").lower()
     if lem == low:
         if low.endswith("iert") and len(low) > 6:
