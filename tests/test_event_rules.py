@@ -1242,3 +1242,9 @@ def test_a_morning_is_no_tomorrow():
     facts = {e.factuality for e in analyze("Wien – Die Regierung trifft morgen die Opposition.",
                                            dct="2021-03-17").events}
     assert facts == {"planned"}
+
+
+def test_a_separable_verb_before_a_closing_quotation_mark_is_found():
+    # „Russland griff Kiew an“, sagte Selenskyj: the particle stands before the quotation mark
+    assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in dyads(
+        "„Russland griff Kiew an“, sagte Selenskyj.", dct="2022-02-18")

@@ -688,3 +688,14 @@ def test_a_particle_verb_decides_the_type_of_its_verb():
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="x", dct="2024-03-05", text="Deutschland weist zwei russische Diplomaten aus."))
     assert {e.type for e in doc.events} == {"SANCTION"}, [(e.type, e.cue) for e in doc.events]
+
+
+def test_the_particle_of_a_verb_is_read_before_a_quotation_mark_or_bracket():
+    from lagebild.events.cues import load_cues
+    from lagebild.learned.features import _particle_after
+    from lagebild.text import segment, tokenize
+    lex = load_cues()
+    for text in ("„Russland griff Kiew an“, sagte er.", "Russland greife Odessa an (so die Agentur)."):
+        toks = tokenize(text, segment(text))[1][0].tokens
+        k = next(i for i, t in enumerate(toks) if t.text.startswith("gr"))
+        assert _particle_after(toks, k, lex) == "an", text

@@ -262,6 +262,10 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     merged: list[Clause] = []
     for c in fronted:
         c.tokens = [t for t in c.tokens if t.text not in (".", "!", "?")] or c.tokens
+        while len(c.tokens) > 1 and not any(ch.isalnum() for ch in c.tokens[-1].text):
+            # a closing quotation mark, bracket, dash or "..." ends no clause's verb bracket:
+            # „Russland griff Kiew an“, sagte er
+            c.tokens = c.tokens[:-1]
         first = c.tokens[0].lower
         c.starts_with = first
         if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) \

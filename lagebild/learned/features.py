@@ -82,12 +82,15 @@ class DocContext:
 
 def _particle_after(toks: list[Token], k: int, lex: Lexicon) -> str | None:
     """The separable particle closing the clause of a verb: "griff ... an" -> "an"."""
+    end = len(toks)
     for t in toks[k + 1:]:
-        if t.text in (",", ";", ":", ".", "?", "!", "–"):
-            prev = toks[t.i - 1] if t.i > 0 else None
-            return prev.lower if prev is not None and prev is not toks[k] and lex.is_(prev.lower, "particle") else None
-    last = toks[-1]
-    return last.lower if last is not toks[k] and lex.is_(last.lower, "particle") else None
+        if t.text in (",", ";", ":", ".", "?", "!", "–", "("):
+            end = t.i
+            break
+    # the last word before it: a closing quotation mark or bracket is no word
+    # ("„Russland griff Kiew an“, sagte er")
+    last = next((x for x in reversed(toks[k + 1:end]) if any(ch.isalnum() for ch in x.text)), None)
+    return last.lower if last is not None and lex.is_(last.lower, "particle") else None
 
 
 def content_token(t: Token) -> bool:
