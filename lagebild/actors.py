@@ -310,6 +310,8 @@ class ActorTagger:
         n = k
         while n < len(toks) and n - k < limit:
             t = toks[n].text
+            if n > k and t in ("der", "den") and toks[n - 1].text.lower() not in NAME_PARTICLES:
+                break       # "von der Leyen", "van den Bellen"; not "legte Georg Nüßlein den Austritt nahe"
             if n > k and (t in NAME_PARTICLES or t.split("-")[0] in NAME_PARTICLES) and n + 1 <= len(toks) \
                     and (t.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")) is False):
                 if "-" in t and t.split("-", 1)[1][:1].isupper():

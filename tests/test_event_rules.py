@@ -1248,3 +1248,36 @@ def test_a_separable_verb_before_a_closing_quotation_mark_is_found():
     # „Russland griff Kiew an“, sagte Selenskyj: the particle stands before the quotation mark
     assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in dyads(
         "„Russland griff Kiew an“, sagte Selenskyj.", dct="2022-02-18")
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text,typ", [
+    # what a denial's "dass" clause says, and what an indirect question asks, is no fact
+    ("Der Kreml bestritt, dass russische Soldaten die Stadt Charkiw angegriffen hätten.", "ASSAULT"),
+    ("Ob die SPÖ einen Misstrauensantrag gegen Bundeskanzler Kurz unterstützen werde, ließ "
+     "Parteichefin Rendi-Wagner offen.", None),
+    # what a threat is made with, and any act of a kind ("jeden Angriff"), is no fact
+    ("Erdoğan hat mit einer Bodenoffensive gegen kurdische Milizen in Syrien gedroht.", "ASSAULT"),
+    ("Die Türkei werde jeden Angriff Syriens auf ihre Soldaten erwidern, warnte Minister Akar.", "ASSAULT"),
+])
+def test_denied_asked_threatened_and_generic_acts_are_no_facts(coder, text, typ):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text=text, dct="2022-02-18"))
+    told = [e for e in doc.events if e.factuality == "asserted" and (typ is None or e.type == typ)
+            and e.type not in ("REJECT", "THREATEN")]
+    assert not told, [(e.type, e.factuality) for e in told]
+
+
+def test_suggesting_a_resignation_is_a_request_not_a_resignation():
+    pairs = dyads("Am Nachmittag legte Armeechef Williams Kaliman Präsident Evo Morales den Rücktritt nahe. "
+                  "Die Regierung in La Paz schwieg.", dct="2019-11-10")
+    assert ("REQUEST", ("BOL",), ("BOL",), "asserted") in pairs
+    assert not any(t == "RETREAT" and f == "asserted" for t, _, _, f in pairs)
+
+
+def test_a_german_article_after_a_name_is_no_name_particle():
+    doc = analyze("CSU-Chef Markus Söder legte dem Abgeordneten Georg Nüßlein den Austritt nahe. "
+                  "Ursula von der Leyen traf Alexander Van der Bellen.", dct="2021-03-10")
+    names = {a.name for a in doc.actors}
+    assert {"Ursula von der Leyen", "Alexander Van der Bellen"} <= names
+    assert not any("Austritt" in n for n in names)

@@ -462,6 +462,19 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     return "REJECT" in cue_verb_types(clauses[i - 1], lex)
 
 
+def asked_about(clause: Clause, lex: Lexicon) -> bool:
+    """Whether the clause is an indirect question ("Ob die Grünen die Koalition beenden, ist
+    offen", "Die Kommission prüft, ob ..."): what it asks about is hypothetical (train + dev gold:
+    2 of the 3 events in such clauses, the third optional)."""
+    return lex.is_(clause.starts_with, "question_subordinator")
+
+
+def not_told(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` tells its events as no fact of its own: a denied report or deed
+    (:func:`denied_report`), an indirect question (:func:`asked_about`). Both coders."""
+    return denied_report(clauses, i, lex) or asked_about(clauses[i], lex)
+
+
 #: finite verbs a yes/no question opens with besides the lexicon's cue verbs ("Kommt es zum Krieg?")
 _QUESTION_VERBS = frozenset("kommt kommen gibt droht drohen steht stehen geht gehen bleibt bleiben "
                             "kann können darf dürfen muss müssen".split())
@@ -488,6 +501,13 @@ def kein_before(toks: list[Token], k: int) -> bool:
     """Whether the event noun at ``k`` is negated by its own determiner ("keine Zusammenarbeit",
     "keine weiteren Gespräche"): the happening it names is said not to be, by both coders."""
     return (k >= 1 and toks[k - 1].lower.startswith("kein")) or (k >= 2 and toks[k - 2].lower.startswith("kein"))
+
+
+def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at ``k`` is any act of its kind by its determiner ("jeden Angriff
+    auf ihre Soldaten", "jegliche weitere Eskalation"; cues.tsv class ``generic_det``): no
+    happening told as a fact (hypothetical), by both coders."""
+    return any(j >= 0 and lex.is_(toks[j].lower, "generic_det") for j in (k - 1, k - 2))
 
 
 def perfect_infinitive(c: Clause) -> bool:
@@ -687,11 +707,14 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
 
 
 def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
-    """Whether the noun at token ``k`` is what the clause warns of ("Die USA haben Iran vor einem
-    Angriff auf Israel gewarnt"): governed by "vor", with a verb of warning (cues.tsv class
-    ``warn``) in the clause. The warned-of act is feared, not told as a fact."""
-    return noun_preposition(c, k)[0] == "vor" and any(
-        lex.is_(lemma(t.text), "warn") for t in c.tokens if not t.is_cap)
+    """Whether the noun at token ``k`` is what the clause warns of or threatens with ("Die USA
+    haben Iran vor einem Angriff auf Israel gewarnt", "Erdoğan hat mit einer Bodenoffensive
+    gedroht"): governed by "vor" with a verb of warning (cues.tsv class ``warn``), or by "mit"
+    with a verb of threatening (class ``threat_with``). The act is feared or threatened, not
+    told as a fact."""
+    prep = noun_preposition(c, k)[0]
+    cls = "warn" if prep == "vor" else "threat_with" if prep == "mit" else None
+    return cls is not None and any(lex.is_(lemma(t.text), cls) for t in c.tokens if not t.is_cap)
 
 
 def rejected_report(c: Clause, k: int, lex: Lexicon) -> bool:

@@ -14,9 +14,9 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    called_for, carried_out, content_of_claim, cue_in_past, demanded, kein_before, noun_preposition, perfect_infinitive, warned_of,
+    called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
-    denied_report, pluperfect, refused, talked_about, werden_participle,
+    not_told, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -723,7 +723,7 @@ class EventCoder:
         # intended or scheduled: a modal or future verb ("wird Sanktionen verhängen"; not the
         # "werden" of a passive)
         intended = any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words)
-        if c.kind == "condition" or denied_report(clauses, idx, lx) or (
+        if c.kind == "condition" or not_told(clauses, idx, lx) or (
                 ev.noun_negated is None and yes_no_question(clauses, idx, lowers, lx)):
             # (the question's own verb; an event noun in it is presupposed: "Hat der Angriff auf
             # Kiew die Verhandlungen beendet?")
@@ -750,7 +750,8 @@ class EventCoder:
                 # Sanktionen verhängen", not "will die Angriffe untersuchen") is planned: in train +
                 # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) else (
-                    "hypothetical" if hypo or warned_of(c, c.tokens.index(ev.cue_tok), lx) else
+                    "hypothetical" if hypo or warned_of(c, c.tokens.index(ev.cue_tok), lx)
+                    or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced(c) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (intended and noun_preposition(c, c.tokens.index(ev.cue_tok))[0] is None
                         and carried_out(c, ev.event.type, lx))

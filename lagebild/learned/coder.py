@@ -17,7 +17,7 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
-                               denied_report)
+                               not_told, warned_of, generic_before)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -298,9 +298,14 @@ class LearnedCoder:
         elif clause is not None and fact == "asserted":
             clauses = self._clauses(tr, cache)
             tok = tr.st.tokens[tr.k]
-            if denied_report(clauses, clauses.index(clause), self.lex) or (
-                    tok in clause.tokens and rejected_report(clause, clause.tokens.index(tok), self.lex)):
-                fact = "hypothetical"    # "wies Berichte zurück, wonach ...", "Berichte über ...": no fact
+            if not_told(clauses, clauses.index(clause), self.lex) or (
+                    tok in clause.tokens and (rejected_report(clause, clause.tokens.index(tok), self.lex)
+                                              or tok.is_cap and (warned_of(clause, clause.tokens.index(tok), self.lex)
+                                                                 or generic_before(clause.tokens, clause.tokens.index(tok),
+                                                                                   self.lex)))):
+                # "wies Berichte zurück, wonach ...", "Berichte über ...", "mit einer Offensive
+                # gedroht", "vor einem Angriff gewarnt": no fact
+                fact = "hypothetical"
             elif tr.type != "AGREE" and promised(clause, self.lex):
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
         if fact in ("asserted", "planned") and (
