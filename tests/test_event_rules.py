@@ -1281,3 +1281,18 @@ def test_a_german_article_after_a_name_is_no_name_particle():
     names = {a.name for a in doc.actors}
     assert {"Ursula von der Leyen", "Alexander Van der Bellen"} <= names
     assert not any("Austritt" in n for n in names)
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_hearsay_of_a_past_deed_is_told_not_planned(coder):
+    # "soll ... angegriffen haben": reported, done (train + dev gold: asserted), never a plan
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text="Russland soll Kiew angegriffen haben. Die Polizei in Minsk soll "
+                     "drei Demonstranten festgenommen haben.", dct="2022-02-18"))
+    facts = {(e.type, e.factuality) for e in doc.events}
+    assert ("ASSAULT", "asserted") in facts and ("COERCE", "asserted") in facts
+    assert not any(f == "planned" for _, f in facts)
+    # a plan stays a plan
+    doc = an(Article(doc_id="t", text="Russland soll am Freitag Gespräche mit der Ukraine führen.",
+                     dct="2022-02-18"))
+    assert {e.factuality for e in doc.events if e.type == "CONSULT"} <= {"planned"}

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, noun_preposition, perfect_infinitive, warned_of,
+    called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
     not_told, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -722,7 +722,8 @@ class EventCoder:
                 c2 is not c and c2.starts_with in ("sollte", "sollten") for c2 in clauses)
         # intended or scheduled: a modal or future verb ("wird Sanktionen verhängen"; not the
         # "werden" of a passive)
-        intended = any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words)
+        intended = any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) \
+            and not reported_past(c)       # "Russland soll Kiew angegriffen haben": told, not planned
         if c.kind == "condition" or not_told(clauses, idx, lx) or (
                 ev.noun_negated is None and yes_no_question(clauses, idx, lowers, lx)):
             # (the question's own verb; an event noun in it is presupposed: "Hat der Angriff auf

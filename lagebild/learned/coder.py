@@ -17,7 +17,7 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
-                               not_told, warned_of, generic_before)
+                               not_told, warned_of, generic_before, reported_past)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -295,6 +295,8 @@ class LearnedCoder:
                 self._clauses(tr, cache), self._clauses(tr, cache).index(clause),
                 [t.lower for t in tr.st.tokens], self.lex)):
             fact = "hypothetical"    # an event named in a condition or asked about is never a fact
+        elif clause is not None and fact == "planned" and reported_past(clause):
+            fact = "asserted"        # "Russland soll Kiew angegriffen haben": hearsay of a deed, no plan
         elif clause is not None and fact == "asserted":
             clauses = self._clauses(tr, cache)
             tok = tr.st.tokens[tr.k]
