@@ -1296,3 +1296,12 @@ def test_hearsay_of_a_past_deed_is_told_not_planned(coder):
     doc = an(Article(doc_id="t", text="Russland soll am Freitag Gespräche mit der Ukraine führen.",
                      dct="2022-02-18"))
     assert {e.factuality for e in doc.events if e.type == "CONSULT"} <= {"planned"}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_noun_after_seit_or_trotz_is_background(coder):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text="Am Samstag trafen sich May und Putin zum ersten Mal seit dem "
+                     "Giftanschlag auf Skripal im März 2018.", dct="2018-07-10"))
+    assert not any(e.type == "ASSAULT" for e in doc.events)
+    assert any(e.type == "CONSULT" for e in doc.events)

@@ -718,6 +718,13 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return noun_preposition(c, k)[0] == "mit" or any(t.lower == "mit" for t in c.tokens[max(0, k - 4):k])
 
 
+def background(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` stands after a preposition of background ("seit dem
+    Giftanschlag auf Skripal", "trotz der Drohungen"; cues.tsv class ``background_prep``): no
+    event told here, for either coder; the clause's actors are not its sides."""
+    return c.tokens[k].is_cap and lex.is_(noun_preposition(c, k)[0] or "", "background_prep")
+
+
 def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the noun at token ``k`` is what the clause warns of or threatens with ("Die USA
     haben Iran vor einem Angriff auf Israel gewarnt", "Erdoğan hat mit einer Bodenoffensive

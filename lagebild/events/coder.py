@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
+    background, called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
     not_told, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -267,6 +267,8 @@ class EventCoder:
             if e.noun_negated is not None and talked_about(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                           e.event.type):
                 continue        # "wollen über weitere Hilfe beraten": the topic, no aid
+            if e.noun_negated is not None and background(e.clause, e.clause.tokens.index(e.cue_tok), self.lex):
+                continue        # "seit dem Giftanschlag auf Skripal": background, not told here
             if e.noun_negated is not None and criticised_or_rejected(
                     e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
                 continue        # "kritisierte die Unterstützung der USA": the ACCUSE, no support
