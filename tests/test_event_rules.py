@@ -1305,3 +1305,12 @@ def test_an_event_noun_after_seit_or_trotz_is_background(coder):
                      "Giftanschlag auf Skripal im März 2018.", dct="2018-07-10"))
     assert not any(e.type == "ASSAULT" for e in doc.events)
     assert any(e.type == "CONSULT" for e in doc.events)
+
+
+def test_institutions_austria_and_germany_share_take_the_story_country():
+    pairs = dyads("Wien – Polizisten haben am Mittwoch das Bundesamt für Verfassungsschutz durchsucht.",
+                  dct="2018-02-28")
+    assert pairs and all(s == ("AUT",) and t == ("AUT",) for _, s, t, _ in pairs)
+    pairs = dyads("Berlin – Das Bundesverwaltungsgericht in Leipzig entschied gegen die Regierung.",
+                  dct="2018-02-28")
+    assert all("AUT" not in s + t for _, s, t, _ in pairs)

@@ -54,6 +54,9 @@ DELIBERATE_SHARED_FORMS = {
     ("parties.tsv", "CHE"): {"SP", "FDP"},
     ("parties.tsv", "AUT"): {"Sozialdemokraten"},
     ("organisations.tsv", "EU"): {"Union"},
+    # Austria has a Bundesverwaltungsgericht and a Verfassungsschutz of its own: the story's country
+    ("organisations.tsv", "AUT"): {"Bundesverwaltungsgericht{,s,es}", "Bundesamt für Verfassungsschutz",
+                                   "Verfassungsschutz{,es}"},
 }
 
 
