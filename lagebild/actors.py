@@ -907,6 +907,19 @@ class ActorTagger:
     @staticmethod
     def _nearby(m: Mention, before: list[Mention]) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives."""
+        if m.sector in STATE_SECTORS and m.kind != "group":
+            # a state office ("das Außenministerium"): the state that acts in the sentences before
+            # (their subject), not a group it acted on ("Der Iran wies zwei britische Diplomaten aus.
+            # ..., teilte das Außenministerium mit")
+            firsts: dict[int, Mention] = {}
+            for other in before:
+                if other.sent >= m.sent - 2 and other.prep is None and not other.oblique \
+                        and not other.genitive_of and not other.pronoun:
+                    firsts.setdefault(other.sent, other)
+            subj = next((o for s_, o in sorted(firsts.items(), reverse=True)
+                         if o.code and len(o.code) == 3 and o.kind != "person"), None)
+            if subj is not None:
+                return subj
         for other in reversed(before):
             if other.sent < m.sent - 2:
                 break

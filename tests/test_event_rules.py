@@ -1314,3 +1314,10 @@ def test_institutions_austria_and_germany_share_take_the_story_country():
     pairs = dyads("Berlin – Das Bundesverwaltungsgericht in Leipzig entschied gegen die Regierung.",
                   dct="2018-02-28")
     assert all("AUT" not in s + t for _, s, t, _ in pairs)
+
+
+def test_a_state_office_takes_the_country_of_the_state_acting_before_it():
+    doc = analyze("Der Iran wies zwei britische Diplomaten aus. Sie hätten an einer Protestkundgebung "
+                  "teilgenommen, teilte das Außenministerium mit.", dct="2022-02-18")
+    office = next(a for a in doc.actors if a.name == "Außenministerium")
+    assert office.code == "IRN"
