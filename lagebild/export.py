@@ -115,7 +115,11 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
     conditions, params = event_filter(since=since, until=until, factuality=factuality,
                                       min_mentions=min_mentions, min_confidence=min_confidence)
     where = " AND ".join(conditions)
-    out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
+    try:
+        out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
+    except OSError as exc:      # /proc/nope, a read-only place, a file on the way: no traceback
+        raise StoreError(f"{out}: cannot create the export folder ({exc.strerror or exc}) -- "
+                         f"give a folder you can write to (it is created when missing)") from exc
     for name in _FILES[fmt]:         # before anything is written: all of it, or nothing
         path = out / name
         if path.exists() and (path.is_dir() or not _ours(path)):

@@ -264,3 +264,17 @@ def test_parquet_puts_an_event_of_a_year_under_that_year_not_unknown(tmp_path):
     with Store(db, read_only=True) as s:
         export_store(s, out, "parquet", factuality="all")
     assert sorted(p.name for p in (out / "events").iterdir()) == ["month=2022", "month=unknown"]
+
+
+def test_cli_export_to_a_folder_that_cannot_be_made_says_so_without_a_traceback(db, tmp_path):
+    """`lagebild export /proc/nope` printed a FileNotFoundError traceback (probe P1): now an error
+    naming the folder and what to do, exit status 1, like the other commands' errors."""
+    f = tmp_path / "afile"
+    f.write_text("x")
+    out = f / "out"                     # a folder under a file: it cannot be created
+    r = CliRunner().invoke(main, ["export", str(out), "--db", str(db), "--format", "csv"])
+    assert r.exit_code == 1, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert "Traceback" not in r.output
+    assert f"{out}: cannot create the export folder" in r.output
+    assert "give a folder you can write to" in r.output
