@@ -589,6 +589,12 @@ class IngestStats:
     near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
     events_new: int = 0           # canonical events created
     events_merged: int = 0        # article events merged into an existing canonical event
+    # reanalyze only (None otherwise): events in the store before and after the run, and those of
+    # before that are gone (their mentions replaced and none merged into them again);
+    # after == before - removed + events_new
+    events_before: int | None = None
+    events_after: int | None = None
+    events_removed: int | None = None
     mentions: int = 0
     errors: int = 0               # unreadable inputs + articles the analyzer failed on
     batches: int = 0
@@ -627,8 +633,9 @@ class Progress:
     def line(self, s: IngestStats, elapsed: float) -> str:
         rate = s.new / elapsed if elapsed > 0 else 0.0
         if self.label == "reanalyze":       # stored articles: nothing is new, known or a copy
-            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {s.events_new:,} new events "
-                    f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
+            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {s.events_new:,} new events, "
+                    f"{s.events_merged:,} merged into existing ones | {s.errors:,} errors | "
+                    f"{rate:,.1f} articles/s")
         return (f"{self.label}: {s.read:,} read | {s.new:,} new | "
                 + (f"{s.updated:,} updated | " if s.updated else "") + f"{s.known:,} known | "
                 f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
@@ -1084,6 +1091,8 @@ class Ingester:
         so a killed run continues where it stopped when started again."""
         version = version or self.analyzer_version
         self.progress.label = "reanalyze"
+        last_id = self._next_event - 1      # every event of before has an id up to this
+        before, _ = self.store.event_counts(last_id)
         # copies of a re-analyzed article point at its events: they are redone after it
         self.store.mark_near_duplicates_for_reanalysis(version)
         stats = IngestStats()
@@ -1123,6 +1132,10 @@ class Ingester:
                 self._write(batch, stats, stored=stored)
             self.progress.update(stats, time.perf_counter() - t0)
         stats.seconds = time.perf_counter() - t0
+        # what really changed: the events of before that are gone, and the state after (an event
+        # a re-analyzed mention merged into stays, with its id; the others are replaced)
+        after, kept = self.store.event_counts(last_id)
+        stats.events_before, stats.events_after, stats.events_removed = before, after, before - kept
         self.progress.update(stats, stats.seconds, final=True)
         return stats
 

@@ -629,6 +629,13 @@ class Store:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
                    .fetchall()[0][0])
 
+    def event_counts(self, up_to_id: int) -> tuple[int, int]:
+        """(events, of them those with an id up to ``up_to_id``): what a run that started when
+        ``up_to_id`` was the highest id kept, and what it added (``reanalyze``'s summary)."""
+        row = self.con.execute(f"SELECT count(*), count(*) FILTER (WHERE event_id <= ?) FROM events "
+                               f"WHERE {CANONICAL}", [up_to_id]).fetchall()[0]
+        return int(row[0]), int(row[1])
+
     def iter_minhashes(self, batch: int = 20_000, last: int | None = None):
         """(article_id, signature bytes, near_duplicate_of) of the stored articles (the
         ``last`` most recent ones only, if given), oldest first."""

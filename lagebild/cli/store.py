@@ -455,6 +455,22 @@ def _assign_country(store, country: str, source: str | None, quiet: bool) -> Non
                    + (" and are re-analyzed" if n else " (every one had a country already)"), err=True)
 
 
+def _reanalyze_summary(stats) -> str:
+    """What a re-analysis changed, in numbers that add up: the re-analyzed articles' events
+    (new ones + those merged into an event already there) and the database's events before and
+    after (after = before - removed + new; "kept": events of before that are still there, because
+    a re-analyzed mention merged into them again or their articles were not re-analyzed)."""
+    s = stats
+    text = (f"re-analyzed {s.read - s.errors:,} articles ({s.errors:,} failed): their "
+            f"{s.events_new + s.events_merged:,} events gave {s.events_new:,} new events, "
+            f"{s.events_merged:,} merged into an event already there")
+    if s.events_before is not None and s.events_after is not None:
+        kept = s.events_before - (s.events_removed or 0)
+        text += (f"; events in the database: {s.events_before:,} before, {s.events_after:,} after "
+                 f"({s.events_new:,} new, {s.events_removed or 0:,} removed, {kept:,} kept)")
+    return text
+
+
 @click.command("reanalyze")
 @_db_option
 @_ingest_options
@@ -471,7 +487,9 @@ def reanalyze_cmd(db, only_source, **o):
     transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
     some articles failed (their old events are kept). Replaced events get new ids: an
     /events/ID link or an exported event_id from before no longer points at them (export
-    again afterwards; articles keep their article_id).
+    again afterwards; articles keep their article_id). It ends with what changed: the
+    articles' events (new, merged into an event already there) and the database's events
+    before and after (new, removed, kept).
 
     With --country, stored articles that were ingested without a country first get
     it (of one outlet with --source) and are re-analyzed with it, also when their
@@ -498,9 +516,7 @@ def reanalyze_cmd(db, only_source, **o):
                 _assign_country(store, country, only_source, o["quiet"])
             stats = ing.reanalyze()
             if not o["quiet"]:
-                click.echo(f"re-analyzed {stats.read - stats.errors} articles "
-                           f"({stats.errors} failed), {stats.events_new} new events, "
-                           f"{stats.events_merged} merged", err=True)
+                click.echo(_reanalyze_summary(stats), err=True)
     except LagebildError as exc:
         _fail_or_interrupted(exc)
     except BaseException as exc:
