@@ -355,15 +355,18 @@ class Queries:
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
             params + [code, code, min(int(limit), MAX_ROWS)]))
 
-    def actor_types(self, code: str, f: EventFilter, limit: int = 15) -> list[dict[str, Any]]:
+    def actor_types(self, code: str, f: EventFilter) -> list[dict[str, Any]]:
+        """Every event type of the actor's events, most frequent first: all of them (the 16
+        PLOVER types), so that the counts add up to the actor's events (a list cut at 15 left
+        out the 16th without a note)."""
         where, params = f.sql()
         return _rows(self._q(f"""
             SELECT type, count(*) AS events,
                    count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source
             FROM events WHERE {where}
               AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
-            [code] + params + [code, code, min(int(limit), MAX_ROWS)]))
+            GROUP BY 1 ORDER BY 2 DESC, 1""",
+            [code] + params + [code, code]))
 
     def actor_quotes(self, code: str, *, limit: int = 20, offset: int = 0
                      ) -> tuple[list[dict[str, Any]], int]:

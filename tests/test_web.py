@@ -841,3 +841,21 @@ def test_an_ambiguous_name_as_an_actor_page_lists_its_codes(client, monkeypatch)
     monkeypatch.setattr(N, "resolve_actor", lambda text: None)
     r = client.get("/actors/Harris.json")
     assert r.status_code == 400 and "IRL, USA" in r.json()["error"]
+
+
+def test_the_actor_page_lists_every_event_type_so_that_the_counts_add_up(tmp_path):
+    """`/actors/AUT.json` listed 15 types summing to 576 of AUT's 577 events and left out
+    COOPERATE without a note (probe P1): every type is listed now."""
+    from lagebild.records import EVENT_TYPES
+    db = tmp_path / "t.duckdb"
+    # one event of each of the 16 types, two of ASSAULT (so the rarest type comes last)
+    arts = [art(i, f"#EV {t} AUT DEU 2022-03-{i + 1:02d}") for i, t in enumerate(EVENT_TYPES)]
+    arts.append(art(99, "#EV ASSAULT AUT DEU 2022-04-01"))
+    ingest(db, arts)
+    with TestClient(create_app(db)) as c:
+        d = c.get("/actors/AUT.json").json()
+        html = c.get("/actors/AUT").text
+    assert sorted(t["type"] for t in d["types"]) == sorted(EVENT_TYPES)
+    assert sum(t["events"] for t in d["types"]) == len(arts)
+    assert d["types"][0] == {"type": "ASSAULT", "events": 2, "as_source": 2}
+    assert all(f"type={t}" in html for t in EVENT_TYPES)
