@@ -111,3 +111,18 @@ def test_timeline_counts_the_second_source(db):
 def test_summary_with_negative_top_is_a_usage_error(db):
     r = run("summary", "--db", db, "--top", "-1")
     assert r.exit_code == 2 and "Traceback" not in r.output and "-1" in r.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_actors_search_says_when_limit_cuts_the_list(fmt):
+    """`actors --search Österreich --limit 5` printed 5 of 27 names without a word (probe P1)."""
+    total = len(search("Österreich", limit=None))
+    assert total > 5
+    r = run("actors", "--search", "Österreich", "--limit", "5", "--format", fmt)
+    assert r.exit_code == 0, r.output
+    assert f"note: 5 of {total} names shown; --limit {total} shows all" in r.stderr
+    if fmt == "json":
+        import json
+        assert len(json.loads(r.stdout)) == 5
+    full = run("actors", "--search", "Österreich", "--limit", str(total))
+    assert full.exit_code == 0 and "note:" not in full.stderr

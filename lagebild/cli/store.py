@@ -543,7 +543,7 @@ def _resolve(arg: str | None) -> str | None:
 @click.option("--search", "text", required=True, metavar="TEXT",
               help="Part of a name, stand-in or code (case-insensitive).")
 @click.option("--limit", type=click.IntRange(1), default=30, show_default=True,
-              help="At most this many names.")
+              help="At most this many names (a note on stderr says when more match).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 def actors_cmd(text, limit, fmt):
@@ -557,7 +557,11 @@ def actors_cmd(text, limit, fmt):
     """
     from ..actor_names import search
 
-    hits = search(text, limit=limit)
+    found = search(text, limit=None)
+    hits = found[:limit]
+    if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
+        click.echo(f"note: {len(hits)} of {len(found)} names shown; --limit {len(found)} "
+                   "shows all", err=True)
     if fmt == "json":
         click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
                                 "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
