@@ -126,3 +126,22 @@ def test_actors_search_says_when_limit_cuts_the_list(fmt):
         assert len(json.loads(r.stdout)) == 5
     full = run("actors", "--search", "Österreich", "--limit", str(total))
     assert full.exit_code == 0 and "note:" not in full.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_events_output_keeps_the_magnitude_qualifier(db, fmt):
+    """`events --format csv` had magnitude_value and _unit but no qualifier, so "at least 35"
+    read as 35 (probe P1); the export kept it."""
+    import csv
+    import io
+    import json
+
+    from lagebild.store import Store
+    with Store(db) as s:
+        s.con.execute("UPDATE events SET magnitude_value = 35, magnitude_unit = 'people', "
+                      "magnitude_qualifier = 'at_least' WHERE type = 'ASSAULT'")
+    r = run("events", "--db", db, "--type", "ASSAULT", "--format", fmt)
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout))) if fmt == "csv" else json.loads(r.stdout)
+    assert [(float(x["magnitude_value"]), x["magnitude_unit"], x["magnitude_qualifier"])
+            for x in rows] == [(35.0, "people", "at_least")]
