@@ -859,3 +859,29 @@ def test_the_actor_page_lists_every_event_type_so_that_the_counts_add_up(tmp_pat
     assert sum(t["events"] for t in d["types"]) == len(arts)
     assert d["types"][0] == {"type": "ASSAULT", "events": 2, "as_source": 2}
     assert all(f"type={t}" in html for t in EVENT_TYPES)
+
+
+def test_search_matches_words_that_begin_with_the_text_not_inside_words(tmp_path):
+    """`/search.json?q=Putin` found "LHC Computing Grid" (probe P1). A hit is now a word that
+    begins with the text, so German endings and compounds still count ("Putins",
+    "Putin-Regierung", "Putinversteher"); a leading * also searches inside words."""
+    db = tmp_path / "t.duckdb"
+    bodies = {1: "Das LHC Computing Grid verarbeitet Daten.", 2: "Putins Rede war lang.",
+              3: "Die Putin-Regierung schweigt.", 4: "Ein Putinversteher spricht.",
+              5: "Die Bundesregierung berät.", 6: "Wien (APA) - PUTIN reist nach Wien."}
+    ingest(db, [art(i, body=b) for i, b in bodies.items()])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/search.json?q=putin").json()
+        html = c.get("/search?q=putin").text
+        inside = c.get("/search.json", params={"q": "*regierung"}).json()
+        word = c.get("/search.json?q=regierung").json()
+        assert c.get("/search.json", params={"q": "**"}).status_code == 400
+    assert d["articles_total"] == 4
+    assert sorted(a["doc_id"] for a in d["articles"]) == ["d2", "d3", "d4", "d6"]
+    for a in d["articles"]:     # the hit is marked where it is, whatever its case
+        s, e = a["hit"]
+        assert a["snippet"][s:e].lower() == "putin"
+    assert html.count('<mark class="hit">') == 4 and '<mark class="hit">PUTIN</mark>' in html
+    assert sorted(a["doc_id"] for a in inside["articles"]) == ["d3", "d5"]
+    # a part after a hyphen begins a word; "Bundesregierung" needs the *
+    assert sorted(a["doc_id"] for a in word["articles"]) == ["d3"]
