@@ -1081,6 +1081,22 @@ class Store:
             GROUP BY event_date ORDER BY event_date"""
         return self.con.execute(sql, params).df()
 
+    def dyad_without_day(self, a: str, b: str, *, directed: bool = False, since: str | None = None,
+                         until: str | None = None, factuality: str | None = "asserted") -> int:
+        """How many events between ``a`` and ``b`` (the filters of :meth:`timeline`) have no day
+        date, so that no day of the timeline counts them: undated (an article without a date,
+        a hypothetical event) or dated only to a week, month, season or year (those count when
+        their span overlaps ``since``/``until``)."""
+        check_dyad(a, b)
+        a, b = a.strip().upper(), b.strip().upper()
+        where, params = event_filter(since=since, until=until, factuality=factuality)
+        ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
+        where.append(ab if directed else f"({ab} OR {ab})")
+        params += [a, b] if directed else [a, b, b, a]
+        where.append("NOT coalesce(event_date IS NOT NULL AND date_precision = 'day', false)")
+        return int(self.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}",
+                                    params).fetchall()[0][0])
+
     def top_dyads(self, n: int = 5) -> pd.DataFrame:
         """The ``n`` source->target pairs with most events (every coded source x target
         of an event counts; same-code pairs are left out); Goldstein sum and material conflict

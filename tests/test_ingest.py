@@ -943,3 +943,27 @@ def test_an_article_date_is_no_date_of_the_event_own_and_merges_as_before(tmp_pa
     ingest(db3, [art(1, "#EV ASSAULT RUS UKR -", dct="2024-02-25")])
     ingest(db3, [art(2, "#EV ASSAULT RUS UKR 2024-02-24", dct="2024-02-26")])
     assert q(db3, "SELECT num_articles, date_value FROM events") == [(2, "2024-02-24")]
+
+
+def test_cli_timeline_says_how_many_events_have_no_day_and_how_to_see_them(tmp_path):
+    """`timeline RUS SYR` printed "(no matching rows)" when the dyad's events were all undated
+    (probe P1): it now says how many have no day date and how to list them."""
+    db = tmp_path / "tl.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS SYR -", dct=None), art(2, "#EV ACCUSE SYR RUS 2022-02"),
+                art(3, "#EV AID RUS SYR - hypothetical", dct=None)])
+    runner = CliRunner()
+    r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == "(no matching rows)"
+    assert "note: 2 event(s) of RUS/SYR have no day date" in r.stderr     # the asserted ones
+    assert (f"`lagebild events --db {db} --source RUS --target SYR --factuality asserted` "
+            "(and --source SYR --target RUS) lists them") in r.stderr
+    r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db), "--factuality", "all",
+                             "--directed", "--format", "json"])
+    assert json.loads(r.stdout) == []
+    assert "note: 2 event(s) of RUS/SYR have no day date" in r.stderr     # RUS->SYR: 1 and 3
+    assert "(and --source" not in r.stderr
+    ingest(db, [art(4, "#EV ASSAULT RUS SYR 2022-02-24")])              # one with a day
+    r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db)])
+    assert "2022-02-24" in r.stdout
+    assert "note: the counts leave out 2 event(s) of RUS/SYR that have no day date" in r.stderr

@@ -689,7 +689,8 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """Per-day event counts and Goldstein sums for the dyad ACTOR_A / ACTOR_B.
 
     Counts events in both directions unless --directed; only events with a known
-    day. Columns: day, events, mentions, goldstein_sum (negative = conflict),
+    day (a note on stderr says how many of the dyad's events have none, and how to
+    list them). Columns: day, events, mentions, goldstein_sum (negative = conflict),
     goldstein_mean, material_conflict (quad class 4), a_to_b, b_to_a.
 
     \b
@@ -709,13 +710,27 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
         try:
             df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,
                                 factuality=factuality)
+            n = store.dyad_without_day(actor_a, actor_b, directed=directed, since=since,
+                                       until=until, factuality=factuality)
         except StoreError as exc:
             _fail(exc)
-        if not len(df) and fmt == "table" and ("hypothetical" in factuality or "negated" in factuality):
-            click.echo("note: hypothetical events, and negated ones without a date of their own, have no "
-                       f"day, so no day counts them; `lagebild events --actor {actor_a} --factuality "
-                       f"{factuality}` lists them", err=True)
+        if n:       # no day counts them: say how many, and how to see them (on stderr)
+            click.echo(_without_day_note(n, bool(len(df)), actor_a, actor_b, directed, factuality, db),
+                       err=True)
         _emit(df, fmt)
+
+
+def _without_day_note(n: int, some: bool, a: str, b: str, directed: bool, factuality: str,
+                      db: str) -> str:
+    """The note of a timeline that leaves out ``n`` events of the dyad without a day date."""
+    fact = f" --factuality {factuality}" if factuality else ""
+    see = f"`lagebild events --db {db} --source {a} --target {b}{fact}`"
+    if not directed:
+        see += f" (and --source {b} --target {a})"
+    return (f"note: {'the counts leave out ' if some else ''}{n} event(s) of {a}/{b} "
+            f"{'that have' if some else 'have'} no day date (undated, or dated only to a week, month, "
+            f"season or year), so no day counts them: {see} lists them; an article without a "
+            f"date takes one with `lagebild ingest ... --dct DATE`, then `lagebild reanalyze`")
 
 
 @click.command("summary")
