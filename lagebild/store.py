@@ -1194,6 +1194,26 @@ def _damaged(p: Path, exc: Exception) -> str:
             f"new file with --db")
 
 
+def remove_if_unused(path: str | Path) -> bool:
+    """Remove the store at ``path`` (and its write-ahead log) when it holds nothing a run wrote:
+    no article and no feed state. For the file a first run created and then failed before storing
+    anything (an unreachable Dask scheduler, an analyzer that cannot load), so that a failed
+    start leaves no empty database behind; call it only for a file the caller created. Returns
+    whether it was removed."""
+    p = Path(path)
+    try:
+        with Store(p, read_only=True) as s:
+            used = s.con.execute("SELECT (SELECT count(*) FROM articles) + "
+                                 "(SELECT count(*) FROM feeds)").fetchall()[0][0]
+    except (StoreError, duckdb.Error, OSError):
+        return False                    # not ours to judge (locked, unreadable): left as it is
+    if used:
+        return False
+    for f in (p, p.with_name(p.name + ".wal")):
+        f.unlink(missing_ok=True)
+    return True
+
+
 def write_failure(p: Path, exc: Exception, kept: str = "the batches committed before are kept") -> str:
     """The message for a write that failed (disk full, read-only folder, I/O error); ``kept``:
     what is safe."""

@@ -17,8 +17,8 @@ from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from .options import country_option, reader_kwargs, reader_options
 
-DB_HELP = ("The DuckDB database file (created by ingest when missing). "
-           "Default: $LAGEBILD_DB.")
+DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
+           "before storing anything leaves none). Default: $LAGEBILD_DB.")
 
 
 def _db_option(f):
@@ -214,6 +214,16 @@ def _is_interrupt(exc: BaseException | None) -> bool:
     return False
 
 
+def _failed_start(db: str, created: bool, exc: LagebildError) -> LagebildError:
+    """A run that failed (an unreachable scheduler, an analyzer that cannot load) leaves no
+    database behind that it created and stored nothing in, as an ingest of missing inputs
+    creates none; returns ``exc`` to report."""
+    if created:
+        from ..store import remove_if_unused
+        remove_if_unused(db)
+    return exc
+
+
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
@@ -298,10 +308,11 @@ def ingest_cmd(inputs, db, **o):
         raise click.ClickException(f"no such file or folder: {', '.join(missing[:3])}"
                                    f"{' ...' if len(missing) > 3 else ''} -- check the path")
     _sigterm_as_interrupt()
+    created = not Path(db).exists()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
-        _fail(exc)
+        _fail(_failed_start(db, created, exc))
     interrupted = False
     total = IngestStats()
     try:
@@ -323,7 +334,7 @@ def ingest_cmd(inputs, db, **o):
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except LagebildError as exc:
-        _fail_or_interrupted(exc)
+        _fail_or_interrupted(_failed_start(db, created, exc))
     except BaseException as exc:
         if not _is_interrupt(exc):
             raise
@@ -411,10 +422,11 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
     _sigterm_as_interrupt()
+    created = not Path(db).exists()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
-        _fail(exc)
+        _fail(_failed_start(db, created, exc))
 
     def on_round(n, stats):
         if not o["quiet"]:
@@ -434,7 +446,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
                 else:
                     _print_summary(store, total, "text", 5)
     except LagebildError as exc:
-        _fail(exc)
+        _fail(_failed_start(db, created, exc))
     if total.errors and max_rounds is not None:   # a run of set length, as ingest: 2 when some failed
         click.echo(f"{total.errors} error(s): some feeds, feed items or articles failed "
                    "(see the messages above)", err=True)
