@@ -61,7 +61,7 @@ from typing import Any
 import numpy as np
 
 from .cleaning import article_text, clean_optional
-from .errors import InputError, LagebildError, StoreError
+from .errors import InputError, LagebildError, StoreError, install_extra
 from . import merge as _merge
 from .feeds import host_of
 from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
@@ -432,7 +432,7 @@ class DaskBackend(_BoundedMap):
         except ImportError:
             raise LagebildError(
                 "--scheduler needs Dask's distributed scheduler, which is not installed "
-                "-- install it with: pip install 'lagebild[dask]'  "
+                f"-- install it with: {install_extra('dask')} "
                 "(or run without --scheduler, optionally with --workers N)") from None
 
         class AnalyzerPlugin(WorkerPlugin):

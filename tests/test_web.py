@@ -470,11 +470,15 @@ def test_serve_without_the_web_extra_fails_politely(monkeypatch, examples_db):
     from lagebild.cli import main
 
     def missing():
-        raise ImportError(web.MISSING_MESSAGE.format(missing="starlette"))
+        raise ImportError(web.missing_message("starlette"))
     monkeypatch.setattr(web, "require_web", missing)
     r = CliRunner().invoke(main, ["serve", "--db", str(examples_db)])
     assert r.exit_code == 1
-    assert 'pip install "lagebild[web]"' in r.output and "Traceback" not in r.output
+    assert "Traceback" not in r.output
+    # an install from a folder, as the README's, and one from a package index (probe P1: only
+    # the index's form was given)
+    assert 'pip install "PATH[web]"' in r.output and 'pip install ".[web]"' in r.output
+    assert 'pip install "lagebild[web]"' in r.output
 
 
 def test_serve_refuses_a_missing_database_with_a_hint(tmp_path):

@@ -110,7 +110,8 @@ def _ingest_options(f):
                           "The parent process reads and writes; 1 = analyze in-process."),
         click.option("--scheduler", metavar="ADDRESS",
                      help="Run the analysis on an existing Dask cluster, e.g. "
-                          "tcp://10.0.0.5:8786 (needs pip install 'lagebild[dask]' here and "
+                          "tcp://10.0.0.5:8786 (needs the dask extra here, pip install '.[dask]' in "
+                          "lagebild's folder, and "
                           "lagebild on the workers). Results are written here."),
         click.option("--batch-size", type=click.IntRange(1, 100000), default=64,
                      show_default=True,
