@@ -449,10 +449,13 @@ class Store:
     def _open_message(self, exc: Exception) -> str:
         msg = str(exc)
         if "lock" in msg.lower():
-            return (f"{self.path}: the database is in use by another lagebild process "
-                    f"({msg.splitlines()[0]}) -- wait for it to finish, or use another --db file; "
-                    f"a running `lagebild serve` holds the file until it stops (to add articles while "
-                    f"serving, let the server poll the feeds: `lagebild serve --watch FEED_URL`)")
+            # whoever holds it (DuckDB names its PID): an ingest, watch or reanalyze until it
+            # ends, a server until it stops, or any other program with the file open
+            return (f"{self.path}: the database is in use by another process "
+                    f"({msg.splitlines()[0]}) -- wait until it is free (an ingest, watch or "
+                    f"reanalyze holds the file until it ends, a `lagebild serve` until it is "
+                    f"stopped), or use another --db file; to add articles while serving, let the "
+                    f"server poll the feeds: `lagebild serve --watch FEED_URL`")
         if "different configuration" in msg:
             # DuckDB opens one file once per process: a writable Store of it is open here already
             return (f"{self.path}: this process has the database open already, for writing "

@@ -361,7 +361,7 @@ def test_database_held_by_another_writer_gives_a_busy_page_then_recovers(tmp_pat
         with TestClient(create_app(db)) as c:
             r = c.get("/overview")
             assert r.status_code == 503 and "Database busy" in r.text
-            assert "in use by another lagebild process" in r.text and "Traceback" not in r.text
+            assert "in use by another process" in r.text and "Traceback" not in r.text
             assert r.headers["retry-after"]
             j = c.get("/overview.json")
             assert j.status_code == 503 and "in use" in j.json()["error"]
@@ -420,7 +420,7 @@ def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path
         p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            timeout=120, cwd=Path(__file__).resolve().parents[1])
         assert p.returncode != 0
-        assert "in use by another lagebild process" in p.stderr
+        assert "in use by another process" in p.stderr
         assert "Traceback" not in p.stderr
 
 
