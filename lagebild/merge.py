@@ -122,7 +122,7 @@ def date_columns(value: str | None) -> tuple[_dt.date | None, str | None, str | 
     if prec == "year":
         return first, prec, None
     month = first + _dt.timedelta(days=3) if prec == "week" else first
-    return first, prec, month.strftime("%Y-%m")
+    return first, prec, f"{month.year:04d}-{month.month:02d}"     # zero-padded: year 2 is 0002
 
 
 #: how precise a date is, most precise first (an event told by several articles takes the most
