@@ -174,15 +174,3 @@ def test_a_failed_start_of_ingest_leaves_no_database_it_created(tmp_path, monkey
     assert r.exit_code == 1 and db.exists()
     assert _run(src, "--db", db).exit_code == 0        # and it still works
 
-
-def test_the_dask_extra_hint_says_how_to_add_it_to_an_install_from_a_folder(monkeypatch):
-    """The hint said pip install 'lagebild[dask]', a package index's name, for a lagebild
-    installed from a folder (probe P1): it gives the folder's form too (one hint, errors.install_extra)."""
-    from lagebild.errors import LagebildError
-    from lagebild.ingest import DaskBackend
-    monkeypatch.setitem(sys.modules, "distributed", None)      # not installed
-    with pytest.raises(LagebildError) as e:
-        DaskBackend("tcp://127.0.0.1:8786")
-    msg = str(e.value)
-    assert 'pip install "PATH[dask]"' in msg and 'pip install ".[dask]"' in msg
-    assert 'pip install "lagebild[dask]"' in msg
