@@ -78,6 +78,13 @@ def search(text: str, limit: int | None = 50) -> list[ActorName]:
     return ranked if limit is None else ranked[:limit]
 
 
+def names_country(text: str, code: str) -> bool:
+    """Whether ``text`` is a name of the country ``code`` itself ("Österreich", "Österreichs" for
+    AUT), not of a place in it ("Wien", "Innsbruck"): a place of country level."""
+    entries = _index()[0].get(" ".join(text.split()).casefold(), [])
+    return any(e.code == code and e.kind in ("country", "name") for e in entries)
+
+
 def codes_for(text: str) -> list[str]:
     """The codes one typed code or name stands for (several for an ambiguous name: "Harris"),
     empty for none: the one reading of an actor name, for the command line and the pages."""

@@ -659,7 +659,7 @@ class Store:
         """Stored events whose merge key is one of ``keys`` (for cross-article merging)."""
         keys = sorted(set(keys))
         cols = ("event_id, merge_key, event_date, date_precision, month, location_text, "
-                "location_code, num_mentions, date_value, date_from_dct")
+                "location_code, num_mentions, date_value, date_from_dct, source_json, target_json")
         if not keys:
             return pd.DataFrame(columns=[c.strip() for c in cols.split(",")] + ["anchor_dct"])
         k = pa.table({"merge_key": pa.array(keys, pa.string())})
