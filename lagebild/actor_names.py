@@ -56,9 +56,9 @@ def known_codes() -> frozenset[str]:
     return _index()[1]
 
 
-def search(text: str, limit: int = 50) -> list[ActorName]:
+def search(text: str, limit: int | None = 50) -> list[ActorName]:
     """Lexicon names (countries, stand-ins, organisations, persons) containing ``text``
-    (case-insensitive), exact matches first; a code matches its own names."""
+    (case-insensitive), exact matches first; a code matches its own names. ``limit=None``: all."""
     by_name, _ = _index()
     q = text.strip().casefold()
     if not q:
@@ -74,7 +74,15 @@ def search(text: str, limit: int = 50) -> list[ActorName]:
                     continue
                 seen.add(k)
                 hits.append(((not exact, len(e.name), e.name), e))
-    return [e for _, e in sorted(hits, key=lambda h: h[0])][:limit]
+    ranked = [e for _, e in sorted(hits, key=lambda h: h[0])]
+    return ranked if limit is None else ranked[:limit]
+
+
+def names_country(text: str, code: str) -> bool:
+    """Whether ``text`` is a name of the country ``code`` itself ("Österreich", "Österreichs" for
+    AUT), not of a place in it ("Wien", "Innsbruck"): a place of country level."""
+    entries = _index()[0].get(" ".join(text.split()).casefold(), [])
+    return any(e.code == code and e.kind in ("country", "name") for e in entries)
 
 
 def codes_for(text: str) -> list[str]:

@@ -33,3 +33,13 @@ class StoreError(LagebildError):
 
 class DataError(LagebildError):
     """A training or evaluation data file that is missing or malformed."""
+
+
+def install_extra(extra: str) -> str:
+    """How to add lagebild's optional ``extra`` (web, dask, train): the one hint of every
+    missing-extra message. lagebild is usually installed from a folder (a checkout), where
+    ``pip install "lagebild[web]"`` would fetch a package index's lagebild instead, so the hint
+    names the folder form first."""
+    return (f'pip install "PATH[{extra}]", PATH the folder lagebild was installed from (the one '
+            f'with pyproject.toml; inside it: pip install ".[{extra}]"), or pip install '
+            f'"lagebild[{extra}]" for an install from a package index')

@@ -20,9 +20,9 @@ gdelt
     ``GDELT_COLUMNS.txt`` naming the columns and which are filled. Filled:
 
     * GlobalEventID (the lagebild event id), Day, MonthYear, Year, FractionDate (the
-      event's own date, from the text when known, else the article date; month- or
-      year-precision dates give the first day: see ``date_precision`` in the Parquet
-      export);
+      event's own date, from the text when known, else the article date; each field only
+      when the date determines it: a month fills MonthYear and Year and leaves Day and
+      FractionDate empty, a year fills Year alone; zero-padded: :func:`gdelt_dates`);
     * Actor1Code/Actor2Code (code + sector, e.g. ``RUSGOV``), Actor1Name/Actor2Name
       (the text, upper-cased), Actor1CountryCode (ISO alpha-3 country codes only),
       Actor1KnownGroupCode (organisation codes: NATO, EU, UN, ...), Actor1Type1Code
@@ -65,7 +65,8 @@ import duckdb
 
 from .corpus import ORG_CODES as _ORG_CODES
 from .errors import StoreError
-from .store import Store, event_filter, write_failure
+from .merge import date_span
+from .store import EVENT_END, Store, event_filter, write_failure
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
 
@@ -115,7 +116,11 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
     conditions, params = event_filter(since=since, until=until, factuality=factuality,
                                       min_mentions=min_mentions, min_confidence=min_confidence)
     where = " AND ".join(conditions)
-    out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
+    try:
+        out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
+    except OSError as exc:      # /proc/nope, a read-only place, a file on the way: no traceback
+        raise StoreError(f"{out}: cannot create the export folder ({exc.strerror or exc}) -- "
+                         f"give a folder you can write to (it is created when missing)") from exc
     for name in _FILES[fmt]:         # before anything is written: all of it, or nothing
         path = out / name
         if path.exists() and (path.is_dir() or not _ours(path)):
@@ -300,7 +305,8 @@ def _fetch_events(store: Store, where: str, params: list):
             SELECT m.event_id, list(DISTINCT coalesce(a.url, a.doc_id)) AS urls
             FROM event_mentions m JOIN articles a USING (article_id)
             WHERE NOT m.is_duplicate GROUP BY m.event_id)
-        SELECT e.*, a.url AS first_url, a.doc_id AS first_doc_id, f.sentence AS first_sentence,
+        SELECT e.*, {EVENT_END} AS event_last_day,
+               a.url AS first_url, a.doc_id AS first_doc_id, f.sentence AS first_sentence,
                f.mention_text, u.urls
         FROM events e LEFT JOIN articles a ON a.article_id = e.first_article_id
         LEFT JOIN first_m f ON f.event_id = e.event_id
@@ -318,15 +324,9 @@ def _s(x) -> str:
 
 def gdelt_row(e: dict[str, Any]) -> list[str]:
     """The 61 GDELT 2.0 event-table fields of one event row (a dict from the store)."""
-    d: _dt.date | None = e.get("event_date")
     row = {c: "" for c in GDELT_COLUMNS}
     row["GlobalEventID"] = e["event_id"]
-    if d is not None:
-        row["Day"] = d.strftime("%Y%m%d")
-        row["MonthYear"] = d.strftime("%Y%m")
-        row["Year"] = d.year
-        doy = d.timetuple().tm_yday
-        row["FractionDate"] = f"{d.year + (doy - 1) / 365:.4f}"
+    row.update(gdelt_dates(e))
     for n, side in ((1, "source"), (2, "target")):
         code, sector, text = e.get(f"{side}_code"), e.get(f"{side}_sector"), e.get(f"{side}_text")
         if code or sector:
@@ -356,6 +356,38 @@ def gdelt_row(e: dict[str, Any]) -> list[str]:
     row["DATEADDED"] = created.strftime("%Y%m%d%H%M%S") if created else ""
     row["SOURCEURL"] = e.get("first_url") or e.get("first_doc_id") or ""
     return [_s(row[c]) for c in GDELT_COLUMNS]
+
+
+def gdelt_dates(e: dict[str, Any]) -> dict[str, str]:
+    """GDELT's date fields of an event row: Day (YYYYMMDD), MonthYear (YYYYMM), Year (YYYY),
+    FractionDate (YYYY.FFFF), each zero-padded to its width (a year 2 is ``0002``, not a shorter
+    number) and each filled only when the event's date determines it, since GDELT has no
+    precision column: a date of a day fills all four; of a month, MonthYear and Year; of a year,
+    Year alone; a week or season the months or the year it lies within (a week from 29 December
+    to 4 January: none). Empty fields for the rest and for an event without a date; the
+    first and last day of the span are ``event_date`` and ``event_last_day`` (``store.EVENT_END``)."""
+    d: _dt.date | None = e.get("event_date")
+    if d is None:
+        return {}
+    last = e.get("event_last_day")
+    if last is None:        # a row not read by the export's query: the span of its date value
+        span = date_span(e.get("date_value"))
+        last = span[1] if span and span[0] == d else (
+            d if (e.get("date_precision") or "day") == "day" else None)
+    if isinstance(last, _dt.datetime):
+        last = last.date()
+    out: dict[str, str] = {}
+    if last is None:
+        return out
+    if d.year == last.year:
+        out["Year"] = f"{d.year:04d}"
+        if d.month == last.month:
+            out["MonthYear"] = f"{d.year:04d}{d.month:02d}"
+            if d == last:
+                out["Day"] = f"{d.year:04d}{d.month:02d}{d.day:02d}"
+                doy = d.timetuple().tm_yday
+                out["FractionDate"] = f"{d.year + (doy - 1) / 365:.4f}"
+    return out
 
 
 def _dict_rows(cur):
@@ -403,9 +435,12 @@ def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
     lines = ["# events.gdelt.tsv: GDELT 2.0 event table layout, tab-separated, no header.",
              "# One row per source x target pair of an event: the rows of one lagebild event",
              "# share its id in column 1 (GlobalEventID), so GlobalEventID is not unique.",
-             "# Day, MonthYear, Year and FractionDate are empty for an event without a known date",
-             "# (an article without a date that names none for the event); a reader that needs",
-             "# integers there should drop or fill those rows.",
+             "# Day, MonthYear, Year and FractionDate hold only what the event's date determines",
+             "# (GDELT has no precision column): a day fills all four, a month MonthYear and Year,",
+             "# a year Year alone (a week or season: the month or year it lies within); the rest",
+             "# are empty, as all four are for an event without a known date (an article without",
+             "# a date that names none for the event). Dates are zero-padded (year 2: 0002). A",
+             "# reader that needs integers there should drop or fill those rows.",
              "# column number, name, filled by lagebild (yes/empty)"]
     lines += [f"{i}\t{c}\t{'yes' if c in GDELT_FILLED else 'empty'}"
               for i, c in enumerate(GDELT_COLUMNS, 1)]

@@ -60,8 +60,9 @@ from typing import Any
 
 import numpy as np
 
+from .actor_names import names_country
 from .cleaning import article_text, clean_optional
-from .errors import InputError, LagebildError, StoreError
+from .errors import InputError, LagebildError, StoreError, install_extra
 from . import merge as _merge
 from .feeds import host_of
 from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
@@ -432,7 +433,7 @@ class DaskBackend(_BoundedMap):
         except ImportError:
             raise LagebildError(
                 "--scheduler needs Dask's distributed scheduler, which is not installed "
-                "-- install it with: pip install 'lagebild[dask]'  "
+                f"-- install it with: {install_extra('dask')} "
                 "(or run without --scheduler, optionally with --workers N)") from None
 
         class AnalyzerPlugin(WorkerPlugin):
@@ -491,12 +492,14 @@ def dates_agree(a_day, a_prec, a_month, b_day, b_prec, b_month) -> bool:
 
 
 def places_compatible(a_code, a_text, b_code, b_text) -> bool:
-    if a_code and b_code:
-        return a_code == b_code
-    if a_code or b_code:
-        return True
-    if a_text and b_text:
-        return a_text.casefold() == b_text.casefold()
+    """Whether two records' places may be one (across articles): not two countries, and not two
+    named places of one country ("Innsbruck" and "Graz", both AUT) unless one of them is the
+    country itself ("Österreich" and "Wien"); a record without a place fits any."""
+    if a_code and b_code and a_code != b_code:
+        return False
+    if a_text and b_text and a_text.casefold() != b_text.casefold():
+        code = a_code or b_code
+        return code is not None and (names_country(a_text, code) or names_country(b_text, code))
     return True
 
 
@@ -571,7 +574,35 @@ class _Canon:
     loc_text: str | None
     mentions: int
     own_date: str | None = None     # the event's own date value (None: article date only)
-    anchor: Any = None              # the first article's day, for an event without a date
+    anchor: Any = None              # the first article's day (the news cycle)
+    sides: Any = None               # (source texts, target texts), or the JSON of the stored sides
+    _words: Any = None
+
+    @property
+    def words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words naming its sides (``merge.name_words``), read once."""
+        if self._words is None:
+            src, tgt = self.sides or (None, None)
+            self._words = (_merge.name_words(_side_texts(src)), _merge.name_words(_side_texts(tgt)))
+        return self._words
+
+    def add_words(self, words: tuple[frozenset[str], frozenset[str]]) -> None:
+        """A mention merged in: the names its article gives count too."""
+        mine = self.words
+        self._words = (mine[0] | words[0], mine[1] | words[1])
+
+
+def _side_texts(side) -> list[str]:
+    """The texts of a side's participants: Participant records, or their stored JSON."""
+    if side is None:
+        return []
+    if isinstance(side, str):
+        try:
+            side = json.loads(side)
+        except ValueError:
+            return []
+        return [p.get("text") or "" for p in side if isinstance(p, dict) and p.get("code")]
+    return [p.text or "" for p in side if p.code]
 
 
 # -- the run ---------------------------------------------------------------------------
@@ -589,6 +620,12 @@ class IngestStats:
     near_duplicates: int = 0      # of the new ones, linked to an earlier near-identical one
     events_new: int = 0           # canonical events created
     events_merged: int = 0        # article events merged into an existing canonical event
+    # reanalyze only (None otherwise): events in the store before and after the run, and those of
+    # before that are gone (their mentions replaced and none merged into them again);
+    # after == before - removed + events_new
+    events_before: int | None = None
+    events_after: int | None = None
+    events_removed: int | None = None
     mentions: int = 0
     errors: int = 0               # unreadable inputs + articles the analyzer failed on
     batches: int = 0
@@ -627,8 +664,9 @@ class Progress:
     def line(self, s: IngestStats, elapsed: float) -> str:
         rate = s.new / elapsed if elapsed > 0 else 0.0
         if self.label == "reanalyze":       # stored articles: nothing is new, known or a copy
-            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {s.events_new:,} new events "
-                    f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
+            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {s.events_new:,} new events, "
+                    f"{s.events_merged:,} merged into existing ones | {s.errors:,} errors | "
+                    f"{rate:,.1f} articles/s")
         return (f"{self.label}: {s.read:,} read | {s.new:,} new | "
                 + (f"{s.updated:,} updated | " if s.updated else "") + f"{s.known:,} known | "
                 f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
@@ -958,7 +996,7 @@ class Ingester:
                 int(row.event_id), day, _nn(row.date_precision), _nn(row.month),
                 _nn(row.location_code), _nn(row.location_text), int(row.num_mentions or 0),
                 None if _nn(row.date_from_dct) in (None, True) else _nn(row.date_value),
-                _anchor_day(_nn(row.anchor_dct))))
+                _anchor_day(_nn(row.anchor_dct)), (_nn(row.source_json), _nn(row.target_json))))
 
         updates: list[dict] = []
         for art, h, r in batch:
@@ -1030,8 +1068,11 @@ class Ingester:
                         if okey == key and oid not in used:
                             eid, is_dup = oid, True
                             break
+                # one country on both sides: the codes do not tell who acted, the names must
+                words = ((_merge.name_words(_side_texts(ev.source)), _merge.name_words(_side_texts(ev.target)))
+                         if set(_codes(ev.source)) & set(_codes(ev.target)) else None)
                 if eid is None and mergeable:
-                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct))
+                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct), words)
                 if eid is None:
                     eid = self._next_event
                     self._next_event += 1
@@ -1043,7 +1084,8 @@ class Ingester:
                         cands.setdefault(key, []).append(_Canon(
                             eid, row["event_date"], row["date_precision"], row["month"],
                             row["location_code"], row["location_text"], 0,
-                            None if row["date_from_dct"] else row["date_value"], _anchor_day(dct)))
+                            None if row["date_from_dct"] else row["date_value"], _anchor_day(dct),
+                            (ev.source, ev.target)))
                 else:
                     stats.events_merged += 1
                 # a near-duplicate's mention of an event its original already reports
@@ -1084,6 +1126,8 @@ class Ingester:
         so a killed run continues where it stopped when started again."""
         version = version or self.analyzer_version
         self.progress.label = "reanalyze"
+        last_id = self._next_event - 1      # every event of before has an id up to this
+        before, _ = self.store.event_counts(last_id)
         # copies of a re-analyzed article point at its events: they are redone after it
         self.store.mark_near_duplicates_for_reanalysis(version)
         stats = IngestStats()
@@ -1123,18 +1167,26 @@ class Ingester:
                 self._write(batch, stats, stored=stored)
             self.progress.update(stats, time.perf_counter() - t0)
         stats.seconds = time.perf_counter() - t0
+        # what really changed: the events of before that are gone, and the state after (an event
+        # a re-analyzed mention merged into stays, with its id; the others are replaced)
+        after, kept = self.store.event_counts(last_id)
+        stats.events_before, stats.events_after, stats.events_removed = before, after, before - kept
         self.progress.update(stats, stats.seconds, final=True)
         return stats
 
     @staticmethod
-    def _match(cands: Iterable[_Canon], row: dict, anchor=None) -> int | None:
-        """The stored event a new mention reports (same merge key): dates that agree and
-        compatible places; an event without a date (hypothetical, or negated without a date of
-        its own) only with another without one, first told at most a day apart from this
-        article (``anchor``, its date): the same news cycle."""
+    def _match(cands: Iterable[_Canon], row: dict, anchor=None, words=None) -> int | None:
+        """The stored event a new mention reports (same merge key; the rules across articles of
+        :mod:`lagebild.merge`): dates that agree, at least one of them a day; compatible places;
+        with ``words`` (the names of its sides, for an event with one country on both sides) sides
+        named alike. An event without a date (hypothetical, or negated without a date of its own)
+        only with another without one, first told at most a day apart from this article
+        (``anchor``, its date): the same news cycle."""
         best, best_rank = None, None
         mine = None if row["date_from_dct"] else row["date_value"]
         for c in cands:
+            if words is not None and not _merge.sides_named_alike(words, c.words):
+                continue
             if row["event_date"] is None and c.day is None:
                 if anchor is None or c.anchor is None or abs((anchor - c.anchor).days) > 1:
                     continue
@@ -1146,6 +1198,11 @@ class Ingester:
                     best, best_rank = c, rank
                 continue
             if row["event_date"] is None or c.day is None:
+                continue
+            if row["date_precision"] != "day" and c.prec != "day":
+                # two weeks, months, seasons or years: no day pins the happening ("2013" and "im
+                # Juli 2013" in two articles are no evidence of one); a coarse date and a day
+                # it holds are (below)
                 continue
             if mine is not None and c.own_date is not None:
                 # both have dates of their own: the one policy (lagebild.merge) decides, by their
@@ -1165,6 +1222,8 @@ class Ingester:
         if best is None:
             return None
         best.mentions += 1
+        if words is not None:
+            best.add_words(words)
         return best.event_id
 
     def _article_events(self, article_id: int) -> list[tuple[str, int]]:

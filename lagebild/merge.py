@@ -25,6 +25,21 @@ NOR, DNK is one agreement.
 
 Every mention keeps its own date and factuality in its evidence (``Evidence.date``,
 ``Evidence.factuality``), whatever record it joins.
+
+Across articles (:meth:`lagebild.ingest.Ingester._match`) two records of different articles are
+one happening only when, besides the merge key,
+
+* a day pins it: both dated to days at most a day apart (their own dates, or their articles'),
+  or one dated only to a week, month, season or year that holds the other's day ("im Herbst
+  2022" and "am 15. Oktober 2022"). Two coarse dates ("2013" and "im Juli 2013") never make one
+  happening; events without any date (hypothetical, or negated without a date of its own) merge
+  only with each other, told in articles at most a day apart (the news cycle);
+* their places agree (``ingest.places_compatible``): two named places differ ("in Innsbruck" and
+  "in Graz", both AUT) unless one is the country itself ("in Österreich" / "in Wien");
+* where one country is on both sides (the codes do not tell the actors apart), their sides are
+  named alike (:func:`sides_named_alike`): "Der Tiroler Landeshauptmann kritisierte die
+  Bürgermeister" and "Die Grünen kritisierten Finanzminister Schelling" are two, "Die FPÖ
+  kritisierte Faymann" and "FPÖ-Chef Strache warf Bundeskanzler Faymann vor" may be one.
 """
 from __future__ import annotations
 
@@ -122,7 +137,7 @@ def date_columns(value: str | None) -> tuple[_dt.date | None, str | None, str | 
     if prec == "year":
         return first, prec, None
     month = first + _dt.timedelta(days=3) if prec == "week" else first
-    return first, prec, month.strftime("%Y-%m")
+    return first, prec, f"{month.year:04d}-{month.month:02d}"     # zero-padded: year 2 is 0002
 
 
 #: how precise a date is, most precise first (an event told by several articles takes the most
@@ -143,6 +158,45 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     if ra is None or rb is None:
         return True
     return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def name_words(texts) -> frozenset[str]:
+    """The words that name a side (casefolded), from its participants' texts: names and nouns
+    (a capitalised word of four letters or more) and acronyms (SPÖ, EU); articles and other short
+    words are no evidence. "FPÖ-Chef Strache" -> {fpö, chef, strache}."""
+    out = set()
+    for t in texts:
+        for w in _WORD.findall(t or ""):
+            if (len(w) >= 2 and w.isupper()) or (len(w) >= 4 and w[0].isupper()):
+                out.add(w.casefold())
+    return frozenset(out)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One name in two forms: equal, an inflection (Bürgermeister / Bürgermeistern, one the other's
+    start) or a compound's head (Regierung / Bundesregierung, one the other's end)."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and (long_.startswith(short) or (len(short) >= 5 and long_.endswith(short)))
+
+
+def sides_named_alike(a: tuple[frozenset[str], frozenset[str]],
+                      b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether two records' sides (source words, target words: :func:`name_words`) may name the
+    same actors: every side that both name shares a word, and at least one side does. For events
+    with one country on both sides, across articles, where the codes do not tell who acted."""
+    agreed = False
+    for x, y in zip(a, b):
+        if not x or not y:
+            continue            # a side one of them does not name: no evidence either way
+        if not any(_same_word(v, w) for v in x for w in y):
+            return False
+        agreed = True
+    return agreed
 
 
 def same_happening(a: Event, b: Event) -> bool:

@@ -5,8 +5,11 @@ methods with validated values and never build SQL themselves. Every value from a
 passed as a query parameter. Each method returns plain Python data (dicts, lists, ISO
 dates) that the pages render and the JSON twins return as they are.
 
-Search uses ILIKE over the article texts and quotes (DuckDB's ``fts`` extension would
-have to be downloaded at run time; a scan of thousands of articles takes milliseconds).
+Search scans the article texts and quotes (DuckDB's ``fts`` extension would have to be
+downloaded at run time; a scan of thousands of articles takes milliseconds) for words that
+begin with the search text (:func:`search_match`): "Putin" finds "Putin", "Putins",
+"Putin-Regierung" and the compound "Putinversteher", not "Computing"; "*regierung" (a leading
+``*``) also finds it inside a word ("Bundesregierung").
 
 Example::
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +48,27 @@ _EVENT_COLS = (f"event_id, {DATE_LABEL} AS date, event_date, date_precision, typ
                "location_code, quad_class, goldstein, num_mentions, num_articles, num_sources")
 if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer gives one
     _EVENT_COLS += ", confidence"
+
+
+#: a search hit starts a word: no letter or digit just before it (RE2 in SQL, ``re`` in Python)
+_WORD_START_SQL = r"(?:^|[^\pL\pN])"
+_WORD_START_PY = r"(?<![^\W_])"
+
+
+def search_match(text: str) -> tuple[str, str, re.Pattern]:
+    """The one reading of a search text: (the text searched for, the RE2 pattern for SQL's
+    ``regexp_matches(..., 'i')``, the same as a Python pattern to find the hit).
+
+    German writes compounds as one word, and a name takes endings, so a hit is a word that
+    *begins* with the text, case-insensitive: "Putin" finds "Putins", "Putin-Regierung" and
+    "Putinversteher", not "LHC Computing"; a leading ``*`` drops the word start ("*regierung"
+    finds "Bundesregierung", as a plain substring search)."""
+    inside = text.startswith("*")
+    needle = text.lstrip("*").strip()
+    esc = re.escape(needle)
+    if inside:
+        return needle, esc, re.compile(esc, re.IGNORECASE)
+    return needle, _WORD_START_SQL + esc, re.compile(_WORD_START_PY + esc, re.IGNORECASE)
 
 
 def period_mid(first: str | None, last: str | None) -> str | None:
@@ -355,15 +380,18 @@ class Queries:
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
             params + [code, code, min(int(limit), MAX_ROWS)]))
 
-    def actor_types(self, code: str, f: EventFilter, limit: int = 15) -> list[dict[str, Any]]:
+    def actor_types(self, code: str, f: EventFilter) -> list[dict[str, Any]]:
+        """Every event type of the actor's events, most frequent first: all of them (the 16
+        PLOVER types), so that the counts add up to the actor's events (a list cut at 15 left
+        out the 16th without a note)."""
         where, params = f.sql()
         return _rows(self._q(f"""
             SELECT type, count(*) AS events,
                    count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source
             FROM events WHERE {where}
               AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
-            [code] + params + [code, code, min(int(limit), MAX_ROWS)]))
+            GROUP BY 1 ORDER BY 2 DESC, 1""",
+            [code] + params + [code, code]))
 
     def actor_quotes(self, code: str, *, limit: int = 20, offset: int = 0
                      ) -> tuple[list[dict[str, Any]], int]:
@@ -459,30 +487,37 @@ class Queries:
 
     # -- search ----------------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-        """Articles (title or text) and quotes containing ``text`` (case-insensitive)."""
-        pat = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        """Articles (title or text) and quotes with a word that begins with ``text``
+        (case-insensitive; :func:`search_match`). Each article has a ``snippet`` around its first
+        hit in the text (the start when only the title has one) and ``hit``: [start, end] of that
+        hit in the snippet (null when it is not in the snippet)."""
+        needle, rx, py = search_match(text)
+        pat = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        # ILIKE first (cheap), then the word start
+        hit = ("({c} ILIKE ? ESCAPE '\\' AND regexp_matches({c}, ?, 'i'))")
+        in_art = f"({hit.format(c='text')} OR {hit.format(c='title')})"
         lim, off = min(int(limit), MAX_ROWS), int(offset)
-        n_art = int(self._q("SELECT count(*) FROM articles WHERE text ILIKE ? ESCAPE '\\' "
-                            "OR title ILIKE ? ESCAPE '\\'", [pat, pat]).fetchall()[0][0])
-        arts = _rows(self._q("""
-            SELECT article_id, doc_id, title, dct, source,
-                   strpos(lower(text), lower(?)) AS pos, substr(text, 1, 300) AS head, text
-            FROM articles WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\'
+        n_art = int(self._q(f"SELECT count(*) FROM articles WHERE {in_art}",
+                            [pat, rx, pat, rx]).fetchall()[0][0])
+        arts = _rows(self._q(f"""
+            SELECT article_id, doc_id, title, dct, source, text
+            FROM articles WHERE {in_art}
             ORDER BY dct DESC NULLS LAST, article_id DESC LIMIT ? OFFSET ?""",
-            [text, pat, pat, lim, off]))
+            [pat, rx, pat, rx, lim, off]))
         for a in arts:  # a snippet around the first hit
             full = a.pop("text") or ""
-            p = (a.pop("pos") or 1) - 1
+            m = py.search(full)
+            p, n = (m.start(), m.end() - m.start()) if m else (0, 0)
             lo = max(0, p - 120)
-            a["snippet"] = ("…" if lo else "") + full[lo:p + len(text) + 180] + (
-                "…" if p + len(text) + 180 < len(full) else "")
-            a.pop("head", None)
-        n_q = int(self._q("SELECT count(*) FROM quotes WHERE text ILIKE ? ESCAPE '\\'",
-                          [pat]).fetchall()[0][0])
-        quotes = _rows(self._q("""
+            lead = "…" if lo else ""
+            a["snippet"] = lead + full[lo:p + n + 180] + ("…" if p + n + 180 < len(full) else "")
+            a["hit"] = [len(lead) + p - lo, len(lead) + p - lo + n] if m else None
+        n_q = int(self._q(f"SELECT count(*) FROM quotes WHERE {hit.format(c='text')}",
+                          [pat, rx]).fetchall()[0][0])
+        quotes = _rows(self._q(f"""
             SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_code, q.text, a.dct
             FROM quotes q JOIN articles a USING (article_id)
-            WHERE q.text ILIKE ? ESCAPE '\\'
+            WHERE {hit.format(c='q.text')}
             ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index LIMIT ? OFFSET ?""",
-            [pat, lim, off]))
+            [pat, rx, lim, off]))
         return {"articles": arts, "articles_total": n_art, "quotes": quotes, "quotes_total": n_q}

@@ -449,10 +449,13 @@ class Store:
     def _open_message(self, exc: Exception) -> str:
         msg = str(exc)
         if "lock" in msg.lower():
-            return (f"{self.path}: the database is in use by another lagebild process "
-                    f"({msg.splitlines()[0]}) -- wait for it to finish, or use another --db file; "
-                    f"a running `lagebild serve` holds the file until it stops (to add articles while "
-                    f"serving, let the server poll the feeds: `lagebild serve --watch FEED_URL`)")
+            # whoever holds it (DuckDB names its PID): an ingest, watch or reanalyze until it
+            # ends, a server until it stops, or any other program with the file open
+            return (f"{self.path}: the database is in use by another process "
+                    f"({msg.splitlines()[0]}) -- wait until it is free (an ingest, watch or "
+                    f"reanalyze holds the file until it ends, a `lagebild serve` until it is "
+                    f"stopped), or use another --db file; to add articles while serving, let the "
+                    f"server poll the feeds: `lagebild serve --watch FEED_URL`")
         if "different configuration" in msg:
             # DuckDB opens one file once per process: a writable Store of it is open here already
             return (f"{self.path}: this process has the database open already, for writing "
@@ -629,6 +632,13 @@ class Store:
         return int(self.con.execute(f"SELECT coalesce(max({column}), 0) FROM {table}")
                    .fetchall()[0][0])
 
+    def event_counts(self, up_to_id: int) -> tuple[int, int]:
+        """(events, of them those with an id up to ``up_to_id``): what a run that started when
+        ``up_to_id`` was the highest id kept, and what it added (``reanalyze``'s summary)."""
+        row = self.con.execute(f"SELECT count(*), count(*) FILTER (WHERE event_id <= ?) FROM events "
+                               f"WHERE {CANONICAL}", [up_to_id]).fetchall()[0]
+        return int(row[0]), int(row[1])
+
     def iter_minhashes(self, batch: int = 20_000, last: int | None = None):
         """(article_id, signature bytes, near_duplicate_of) of the stored articles (the
         ``last`` most recent ones only, if given), oldest first."""
@@ -649,7 +659,7 @@ class Store:
         """Stored events whose merge key is one of ``keys`` (for cross-article merging)."""
         keys = sorted(set(keys))
         cols = ("event_id, merge_key, event_date, date_precision, month, location_text, "
-                "location_code, num_mentions, date_value, date_from_dct")
+                "location_code, num_mentions, date_value, date_from_dct, source_json, target_json")
         if not keys:
             return pd.DataFrame(columns=[c.strip() for c in cols.split(",")] + ["anchor_dct"])
         k = pa.table({"merge_key": pa.array(keys, pa.string())})
@@ -1014,8 +1024,8 @@ class Store:
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
-            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, confidence, "
-            f"{INFERRED_LABEL} AS inferred")
+            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, "
+            f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred")
         sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None and limit > 0:
             sql += f" LIMIT {int(limit)}"
@@ -1073,6 +1083,22 @@ class Store:
             FROM events WHERE {' AND '.join(where)}
             GROUP BY event_date ORDER BY event_date"""
         return self.con.execute(sql, params).df()
+
+    def dyad_without_day(self, a: str, b: str, *, directed: bool = False, since: str | None = None,
+                         until: str | None = None, factuality: str | None = "asserted") -> int:
+        """How many events between ``a`` and ``b`` (the filters of :meth:`timeline`) have no day
+        date, so that no day of the timeline counts them: undated (an article without a date,
+        a hypothetical event) or dated only to a week, month, season or year (those count when
+        their span overlaps ``since``/``until``)."""
+        check_dyad(a, b)
+        a, b = a.strip().upper(), b.strip().upper()
+        where, params = event_filter(since=since, until=until, factuality=factuality)
+        ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
+        where.append(ab if directed else f"({ab} OR {ab})")
+        params += [a, b] if directed else [a, b, b, a]
+        where.append("NOT coalesce(event_date IS NOT NULL AND date_precision = 'day', false)")
+        return int(self.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}",
+                                    params).fetchall()[0][0])
 
     def top_dyads(self, n: int = 5) -> pd.DataFrame:
         """The ``n`` source->target pairs with most events (every coded source x target
@@ -1169,6 +1195,26 @@ def _damaged(p: Path, exc: Exception) -> str:
     return (f"{p}: the database file is damaged or truncated ({str(exc).splitlines()[0]}); "
             f"the file was left untouched -- restore it from a backup, or re-ingest into a "
             f"new file with --db")
+
+
+def remove_if_unused(path: str | Path) -> bool:
+    """Remove the store at ``path`` (and its write-ahead log) when it holds nothing a run wrote:
+    no article and no feed state. For the file a first run created and then failed before storing
+    anything (an unreachable Dask scheduler, an analyzer that cannot load), so that a failed
+    start leaves no empty database behind; call it only for a file the caller created. Returns
+    whether it was removed."""
+    p = Path(path)
+    try:
+        with Store(p, read_only=True) as s:
+            used = s.con.execute("SELECT (SELECT count(*) FROM articles) + "
+                                 "(SELECT count(*) FROM feeds)").fetchall()[0][0]
+    except (StoreError, duckdb.Error, OSError):
+        return False                    # not ours to judge (locked, unreadable): left as it is
+    if used:
+        return False
+    for f in (p, p.with_name(p.name + ".wal")):
+        f.unlink(missing_ok=True)
+    return True
 
 
 def write_failure(p: Path, exc: Exception, kept: str = "the batches committed before are kept") -> str:

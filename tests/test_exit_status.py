@@ -146,3 +146,31 @@ def test_ingest_of_only_missing_paths_creates_no_database(tmp_path):
     db = tmp_path / "n.duckdb"
     r = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope.txt"), "--db", str(db)])
     assert r.exit_code == 1 and "no such file or folder" in r.output and not db.exists()
+
+
+def test_a_failed_start_of_ingest_leaves_no_database_it_created(tmp_path, monkeypatch):
+    """A failed `ingest --scheduler tcp://127.0.0.1:8786` (no scheduler there) left an empty
+    database file (probe P1). A run that fails before storing anything removes the file it
+    created; an existing database, even an empty one, is kept."""
+    import lagebild.ingest as ing_mod
+    from lagebild.errors import LagebildError
+
+    def unreachable(*a, **kw):      # what DaskBackend raises, without waiting 15 s for it
+        raise LagebildError("cannot reach the Dask scheduler at tcp://127.0.0.1:8786 (refused) "
+                            "-- check the address and that the scheduler runs")
+    monkeypatch.setattr(ing_mod, "DaskBackend", unreachable)
+    src = tmp_path / "a.txt"
+    src.write_text("Ein Text.\n#EV ASSAULT RUS UKR 2022-02-24\n", encoding="utf-8")
+    db = tmp_path / "dk.duckdb"
+    r = _run(src, "--db", db, "--scheduler", "tcp://127.0.0.1:8786")
+    assert r.exit_code == 1 and "cannot reach the Dask scheduler" in r.output
+    assert not db.exists() and not Path(str(db) + ".wal").exists()
+    r = CliRunner().invoke(main, ["ingest", str(src), "--db", str(db), "--analyzer", "nonexistent_mod:X"])
+    assert r.exit_code == 1 and "cannot be loaded" in r.output and not db.exists()
+    # a database that was there before is never removed, also when it holds nothing
+    from lagebild.store import Store
+    Store(db).close()
+    r = _run(src, "--db", db, "--scheduler", "tcp://127.0.0.1:8786")
+    assert r.exit_code == 1 and db.exists()
+    assert _run(src, "--db", db).exit_code == 0        # and it still works
+

@@ -264,3 +264,59 @@ def test_parquet_puts_an_event_of_a_year_under_that_year_not_unknown(tmp_path):
     with Store(db, read_only=True) as s:
         export_store(s, out, "parquet", factuality="all")
     assert sorted(p.name for p in (out / "events").iterdir()) == ["month=2022", "month=unknown"]
+
+
+def test_cli_export_to_a_folder_that_cannot_be_made_says_so_without_a_traceback(db, tmp_path):
+    """`lagebild export /proc/nope` printed a FileNotFoundError traceback (probe P1): now an error
+    naming the folder and what to do, exit status 1, like the other commands' errors."""
+    f = tmp_path / "afile"
+    f.write_text("x")
+    out = f / "out"                     # a folder under a file: it cannot be created
+    r = CliRunner().invoke(main, ["export", str(out), "--db", str(db), "--format", "csv"])
+    assert r.exit_code == 1, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert "Traceback" not in r.output
+    assert f"{out}: cannot create the export folder" in r.output
+    assert "give a folder you can write to" in r.output
+
+
+def test_gdelt_dates_fill_only_what_the_date_says_zero_padded(tmp_path):
+    """A year-only date became Day=18300101 (an exact-looking day) and the year 2 a 5-digit
+    Day=20101 (probe P1). Each GDELT date field now holds only what the date determines, padded
+    to its width; the rest stay empty (docs/output.md)."""
+    db = tmp_path / "d.duckdb"
+    dates = ["2022-03-05", "2022-03", "1830", "0002", "2022-W09", "2022-W11", "2023-WI", "2022-SU"]
+    targets = ["UKR", "FRA", "DEU", "ITA", "ESP", "POL", "AUT", "CHE"]    # apart: no merging
+    ingest(db, [art(i, f"#EV AID USA {t} {d}") for i, (d, t) in enumerate(zip(dates, targets))])
+    out = tmp_path / "g"
+    _export(db, out, "gdelt")
+    lines = (out / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()
+    got = {}
+    with Store(db, read_only=True) as s:
+        value = dict(s.con.execute("SELECT event_id, date_value FROM events").fetchall())
+    for ln in lines:
+        r = dict(zip(GDELT_COLUMNS, ln.split("\t")))
+        got[value[int(r["GlobalEventID"])]] = (r["Day"], r["MonthYear"], r["Year"], r["FractionDate"])
+    assert got == {
+        "2022-03-05": ("20220305", "202203", "2022", "2022.1726"),
+        "2022-03": ("", "202203", "2022", ""),
+        "1830": ("", "", "1830", ""),
+        "0002": ("", "", "0002", ""),
+        "2022-W09": ("", "", "2022", ""),          # 28 February to 6 March
+        "2022-W11": ("", "202203", "2022", ""),    # 14 to 20 March
+        "2023-WI": ("", "", "", ""),                # December 2022 to February 2023
+        "2022-SU": ("", "", "2022", "")}
+    doc = (out / "GDELT_COLUMNS.txt").read_text()
+    assert "hold only what the event's date determines" in doc
+    # the PLOVER and Parquet exports keep the first day with its precision, also for year 2
+    _export(db, tmp_path / "p", "plover")
+    recs = [json.loads(x) for x in (tmp_path / "p" / "events.plover.jsonl").read_text().splitlines()]
+    assert {(r["date"], r["datePrecision"]) for r in recs} >= {("0002-01-01", "year"),
+                                                              ("2022-03-01", "month")}
+
+
+def test_the_month_of_a_date_before_the_year_1000_is_zero_padded():
+    """Python's strftime wrote the year 2 as "2" ("2-03"), so a parquet partition got a name
+    no other month has."""
+    from lagebild.merge import date_columns
+    assert date_columns("0002-03")[2] == "0002-03" and date_columns("0950-W10")[2] == "0950-03"

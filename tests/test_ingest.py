@@ -33,7 +33,9 @@ _QUAD = {"ASSAULT": (4, -10.0), "MOBILIZE": (4, -7.2), "CONSULT": (1, 1.0),
 
 class ScriptedAnalyzer:
     """Test analyzer: every line ``#EV TYPE SRC TGT DATE [FACTUALITY] [LOC]`` of the
-    text becomes an event ('-' = none; "USA*" a side whose country comes from the story); ``#FAIL`` makes it raise. Each instance
+    text becomes an event ('-' = none; "USA*" a side whose country comes from the story;
+    "AUT=Tiroler_Landeshauptmann" a side with its words, "_" for spaces; LOC "Graz=AUT" a named
+    place of a country); ``#FAIL`` makes it raise. Each instance
     appends its pid to $LAGEBILD_TEST_LOADS (to count model loads)."""
 
     delay = 0.0
@@ -55,15 +57,23 @@ class ScriptedAnalyzer:
                 p = line.split()[1:] + [None] * 3
                 typ, src, tgt, date, fact, loc = p[:6]
                 # "USA*": a side named without its country (code from the story)
-                side = lambda c: [] if c in (None, "-") else [Participant(  # noqa: E731
-                    None, c.rstrip("*").lower(), c.rstrip("*"), "GOV",
-                    code_inferred="story" if c.endswith("*") else None)]
+                def side(c):
+                    if c in (None, "-"):
+                        return []
+                    c, _, words = c.partition("=")
+                    return [Participant(None, words.replace("_", " ") or c.rstrip("*").lower(),
+                                        c.rstrip("*"), "GOV",
+                                        code_inferred="story" if c.endswith("*") else None)]
+
+                def place(loc):
+                    text, _, code = loc.partition("=")
+                    return Place(text, code) if code else Place(loc.lower(), loc)
                 quad, gold = _QUAD.get(typ, (None, None))
                 events.append(Event(
                     type=typ, source=side(src), target=side(tgt),
                     factuality=fact if fact not in (None, "-") else "asserted",
                     date=EventDate(date, date) if date not in (None, "-") else None,
-                    location=Place(loc.lower(), loc) if loc not in (None, "-") else None,
+                    location=place(loc) if loc not in (None, "-") else None,
                     quad_class=quad, goldstein=gold, cameo="190" if typ == "ASSAULT" else None,
                     evidence=[Evidence(i, offset, offset + len(line), line)]))
                 if src not in (None, "-"):
@@ -396,11 +406,16 @@ def test_dask_local_cluster_analyzes_and_the_parent_writes(tmp_path):
 
 
 def test_scheduler_without_dask_gives_an_install_hint(tmp_path, monkeypatch):
+    """The hint said only pip install 'lagebild[dask]', a package index's name, for a lagebild
+    installed from a folder (probe P1): it gives the folder's form too (errors.install_extra)."""
     monkeypatch.setitem(sys.modules, "distributed", None)
     with Store(tmp_path / "t.duckdb") as store, \
             Ingester(store, scheduler="tcp://127.0.0.1:1", analyzer=SPEC) as ing:
-        with pytest.raises(LagebildError, match=r"pip install 'lagebild\[dask\]'"):
+        with pytest.raises(LagebildError) as e:
             ing.ingest([art(1)])
+    msg = str(e.value)
+    assert 'pip install "PATH[dask]"' in msg and 'pip install ".[dask]"' in msg
+    assert 'pip install "lagebild[dask]"' in msg
 
 
 # -- crash safety ---------------------------------------------------------------------------
@@ -943,3 +958,71 @@ def test_an_article_date_is_no_date_of_the_event_own_and_merges_as_before(tmp_pa
     ingest(db3, [art(1, "#EV ASSAULT RUS UKR -", dct="2024-02-25")])
     ingest(db3, [art(2, "#EV ASSAULT RUS UKR 2024-02-24", dct="2024-02-26")])
     assert q(db3, "SELECT num_articles, date_value FROM events") == [(2, "2024-02-24")]
+
+
+def test_cli_timeline_says_how_many_events_have_no_day_and_how_to_see_them(tmp_path):
+    """`timeline RUS SYR` printed "(no matching rows)" when the dyad's events were all undated
+    (probe P1): it now says how many have no day date and how to list them."""
+    db = tmp_path / "tl.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS SYR -", dct=None), art(2, "#EV ACCUSE SYR RUS 2022-02"),
+                art(3, "#EV AID RUS SYR - hypothetical", dct=None)])
+    runner = CliRunner()
+    r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == "(no matching rows)"
+    assert "note: 2 event(s) of RUS/SYR have no day date" in r.stderr     # the asserted ones
+    assert (f"`lagebild events --db {db} --source RUS --target SYR --factuality asserted` "
+            "(and --source SYR --target RUS) lists them") in r.stderr
+    r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db), "--factuality", "all",
+                             "--directed", "--format", "json"])
+    assert json.loads(r.stdout) == []
+    assert "note: 2 event(s) of RUS/SYR have no day date" in r.stderr     # RUS->SYR: 1 and 3
+    assert "(and --source" not in r.stderr
+    ingest(db, [art(4, "#EV ASSAULT RUS SYR 2022-02-24")])              # one with a day
+    r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db)])
+    assert "2022-02-24" in r.stdout
+    assert "note: the counts leave out 2 event(s) of RUS/SYR that have no day date" in r.stderr
+
+
+# -- stricter merging across articles (probe P1: unrelated happenings merged) --------------------
+@pytest.mark.parametrize("first,second,merged", [
+    # one country, two named places: two criticisms, also on one day (the probe's case)
+    ("#EV ACCUSE AUT=Tiroler_Landeshauptmann AUT=Bürgermeister 2024-03-05 asserted Innsbruck=AUT",
+     "#EV ACCUSE AUT=steirische_Landeshauptmann AUT=Bürgermeister 2024-03-05 asserted Graz=AUT", False),
+    # the country and a place in it may be one happening
+    ("#EV ACCUSE AUT=FPÖ AUT=Bundeskanzler_Faymann 2024-03-05 asserted Österreich=AUT",
+     "#EV ACCUSE AUT=FPÖ-Chef_Strache AUT=Faymann 2024-03-05 asserted Wien=AUT", True),
+    # one country on both sides, different actors named: two (the codes do not tell them apart)
+    ("#EV ACCUSE AUT=Grünen AUT=Schmuckenschlager 2024-03-05",
+     "#EV ACCUSE AUT=Grüne AUT=Finanzminister_Schelling 2024-03-05", False),
+    ("#EV ACCUSE AUT=Grünen AUT=Schelling 2024-03-05",
+     "#EV ACCUSE AUT=Grüne AUT=Finanzminister_Schelling 2024-03-05", True),
+    ("#EV ACCUSE AUT=Grünen AUT=Regierung 2024-03-05",
+     "#EV ACCUSE AUT=Grünen AUT=Bundesregierung 2024-03-05", True),   # a compound's head
+    # two coarse dates never pin one happening ("2013" and "im Juli 2013")
+    ("#EV REJECT RUS UKR 2013", "#EV REJECT RUS UKR 2013-07", False),
+    ("#EV REJECT RUS UKR 2016", "#EV REJECT RUS UKR 2016", False),
+    ("#EV REJECT RUS UKR 2013-07-02", "#EV REJECT RUS UKR 2013-07", True),   # a day in the month
+    # other countries' dyads are told apart by their codes, whatever the words
+    ("#EV ASSAULT RUS=Russland UKR=Ukraine 2024-03-05", "#EV ASSAULT RUS=Moskau UKR=Kiew 2024-03-05", True),
+])
+def test_merging_across_articles_needs_a_day_one_place_and_for_one_country_alike_names(
+        tmp_path, first, second, merged):
+    db = tmp_path / "t.duckdb"
+    _, counts = ingest(db, [art(1, first, dct="2024-03-05"), art(2, second, dct="2024-03-05")])
+    assert counts["events"] == (1 if merged else 2)
+
+
+def test_a_third_article_joins_by_the_names_any_earlier_one_gave(tmp_path):
+    """The names of every article of an event count: "Strache" of the second article lets a third
+    that names only him join (within one batch and from the store)."""
+    db = tmp_path / "t.duckdb"
+    one = "#EV ACCUSE AUT=FPÖ AUT=Faymann 2024-03-05"
+    two = "#EV ACCUSE AUT=FPÖ-Chef_Strache AUT=Bundeskanzler_Faymann 2024-03-05"
+    three = "#EV ACCUSE AUT=Strache AUT=Kanzler_Faymann 2024-03-05"
+    _, counts = ingest(db, [art(1, one), art(2, two), art(3, three)])
+    assert counts["events"] == 1
+    db2 = tmp_path / "t2.duckdb"
+    ingest(db2, [art(1, two)])
+    _, counts = ingest(db2, [art(3, three), art(4, one)])
+    assert counts["events"] == 1

@@ -111,3 +111,37 @@ def test_timeline_counts_the_second_source(db):
 def test_summary_with_negative_top_is_a_usage_error(db):
     r = run("summary", "--db", db, "--top", "-1")
     assert r.exit_code == 2 and "Traceback" not in r.output and "-1" in r.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_actors_search_says_when_limit_cuts_the_list(fmt):
+    """`actors --search Österreich --limit 5` printed 5 of 27 names without a word (probe P1)."""
+    total = len(search("Österreich", limit=None))
+    assert total > 5
+    r = run("actors", "--search", "Österreich", "--limit", "5", "--format", fmt)
+    assert r.exit_code == 0, r.output
+    assert f"note: 5 of {total} names shown; --limit {total} shows all" in r.stderr
+    if fmt == "json":
+        import json
+        assert len(json.loads(r.stdout)) == 5
+    full = run("actors", "--search", "Österreich", "--limit", str(total))
+    assert full.exit_code == 0 and "note:" not in full.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_events_output_keeps_the_magnitude_qualifier(db, fmt):
+    """`events --format csv` had magnitude_value and _unit but no qualifier, so "at least 35"
+    read as 35 (probe P1); the export kept it."""
+    import csv
+    import io
+    import json
+
+    from lagebild.store import Store
+    with Store(db) as s:
+        s.con.execute("UPDATE events SET magnitude_value = 35, magnitude_unit = 'people', "
+                      "magnitude_qualifier = 'at_least' WHERE type = 'ASSAULT'")
+    r = run("events", "--db", db, "--type", "ASSAULT", "--format", fmt)
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout))) if fmt == "csv" else json.loads(r.stdout)
+    assert [(float(x["magnitude_value"]), x["magnitude_unit"], x["magnitude_qualifier"])
+            for x in rows] == [(35.0, "people", "at_least")]

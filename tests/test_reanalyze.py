@@ -171,3 +171,27 @@ def test_an_older_database_that_cannot_be_written_says_how_to_read_it(tmp_path, 
     monkeypatch.setattr(store_mod.duckdb, "connect", connect)
     with pytest.raises(store_mod.StoreError, match="schema version 3.*cannot be written here.*copy it"):
         Store(db, read_only=True).__enter__()
+
+
+def test_reanalyze_summary_says_what_really_changed_in_numbers_that_add_up(tmp_path):
+    """`reanalyze` said "444 new events (+81 merged)" and the database then held 510 events
+    (probe P1): the new and merged counts did not say what was removed or kept. Now the summary
+    gives the events before and after, new, removed and kept, and they add up."""
+    db = tmp_path / "t.duckdb"
+    ingest(db, [art(i, "#EV ASSAULT RUS UKR 2022-02-24", source=f"s{i}") for i in range(5)]
+           + [art(9, "#EV CONSULT USA RUS 2022-02-20")])
+    with Store(db) as store, Ingester(store, analyzer=V2, batch_size=2) as ing:
+        stats = ing.reanalyze()
+    n_events = q(db, "SELECT count(*) FROM events WHERE num_mentions >= 1")[0][0]
+    assert (stats.events_before, stats.events_after) == (2, n_events) == (2, 2)
+    # ASSAULT is gone (MOBILIZE is new); CONSULT's re-analyzed mention merged into it again
+    assert (stats.events_new, stats.events_removed, stats.events_merged) == (1, 1, 5)
+    assert stats.events_after == stats.events_before - stats.events_removed + stats.events_new
+    ingest(db, [art(20, "#EV ASSAULT RUS UKR 2022-02-24")])     # an article of the old version
+    r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer", "test_reanalyze:V2"])
+    assert r.exit_code == 0, r.output
+    # every article again (the CLI's analyzer has another version string); 3 events before
+    # (MOBILIZE, CONSULT, the new ASSAULT); all 7 mentions merge: the ASSAULT is removed
+    assert ("re-analyzed 7 articles (0 failed): their 7 events gave 0 new events, 7 merged into an "
+            "event already there; events in the database: 3 before, 2 after (0 new, 1 removed, "
+            "2 kept)") in r.stderr

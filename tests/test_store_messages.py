@@ -86,3 +86,27 @@ def test_a_second_store_of_one_file_in_one_process_says_so(tmp_path):
     with Store(db):
         with pytest.raises(StoreError, match="this process has the database open already"):
             Store(db, read_only=True)
+
+
+def test_a_database_in_use_is_worded_for_any_holder_not_only_a_server(tmp_path):
+    """"database in use" blamed "a running `lagebild serve`" also while an ingest held the file
+    (probe P1): the message now fits any holder and says how each one lets go."""
+    import subprocess
+    db = tmp_path / "held.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    hold = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+            "print('locked', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreError) as e:
+            Store(db)
+    finally:
+        holder.kill()
+        holder.wait(10)
+    msg = str(e.value)
+    assert f"{db}: the database is in use by another process" in msg
+    assert f"PID {holder.pid}" in msg        # DuckDB's own words name the holder's process
+    assert ("an ingest, watch or reanalyze holds the file until it ends, a `lagebild serve` "
+            "until it is stopped") in msg
+    assert "a running `lagebild serve` holds the file" not in msg

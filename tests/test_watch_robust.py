@@ -20,7 +20,7 @@ def test_reopen_waits_as_long_as_the_database_is_in_use():
         def reopen(self):
             calls.append(1)
             if len(calls) < 100:            # > 60 s at 2 s per try: it used to give up at 30
-                raise StoreError("x.duckdb: the database is in use by another lagebild process")
+                raise StoreError("x.duckdb: the database is in use by another process")
 
     ing = SimpleNamespace(store=Busy(), refresh=lambda: None,
                           progress=SimpleNamespace(warn=warnings.append))

@@ -361,7 +361,7 @@ def test_database_held_by_another_writer_gives_a_busy_page_then_recovers(tmp_pat
         with TestClient(create_app(db)) as c:
             r = c.get("/overview")
             assert r.status_code == 503 and "Database busy" in r.text
-            assert "in use by another lagebild process" in r.text and "Traceback" not in r.text
+            assert "in use by another process" in r.text and "Traceback" not in r.text
             assert r.headers["retry-after"]
             j = c.get("/overview.json")
             assert j.status_code == 503 and "in use" in j.json()["error"]
@@ -420,7 +420,7 @@ def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path
         p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            timeout=120, cwd=Path(__file__).resolve().parents[1])
         assert p.returncode != 0
-        assert "in use by another lagebild process" in p.stderr
+        assert "in use by another process" in p.stderr
         assert "Traceback" not in p.stderr
 
 
@@ -470,11 +470,15 @@ def test_serve_without_the_web_extra_fails_politely(monkeypatch, examples_db):
     from lagebild.cli import main
 
     def missing():
-        raise ImportError(web.MISSING_MESSAGE.format(missing="starlette"))
+        raise ImportError(web.missing_message("starlette"))
     monkeypatch.setattr(web, "require_web", missing)
     r = CliRunner().invoke(main, ["serve", "--db", str(examples_db)])
     assert r.exit_code == 1
-    assert 'pip install "lagebild[web]"' in r.output and "Traceback" not in r.output
+    assert "Traceback" not in r.output
+    # an install from a folder, as the README's, and one from a package index (probe P1: only
+    # the index's form was given)
+    assert 'pip install "PATH[web]"' in r.output and 'pip install ".[web]"' in r.output
+    assert 'pip install "lagebild[web]"' in r.output
 
 
 def test_serve_refuses_a_missing_database_with_a_hint(tmp_path):
@@ -841,3 +845,47 @@ def test_an_ambiguous_name_as_an_actor_page_lists_its_codes(client, monkeypatch)
     monkeypatch.setattr(N, "resolve_actor", lambda text: None)
     r = client.get("/actors/Harris.json")
     assert r.status_code == 400 and "IRL, USA" in r.json()["error"]
+
+
+def test_the_actor_page_lists_every_event_type_so_that_the_counts_add_up(tmp_path):
+    """`/actors/AUT.json` listed 15 types summing to 576 of AUT's 577 events and left out
+    COOPERATE without a note (probe P1): every type is listed now."""
+    from lagebild.records import EVENT_TYPES
+    db = tmp_path / "t.duckdb"
+    # one event of each of the 16 types, two of ASSAULT (so the rarest type comes last)
+    arts = [art(i, f"#EV {t} AUT DEU 2022-03-{i + 1:02d}") for i, t in enumerate(EVENT_TYPES)]
+    arts.append(art(99, "#EV ASSAULT AUT DEU 2022-04-01"))
+    ingest(db, arts)
+    with TestClient(create_app(db)) as c:
+        d = c.get("/actors/AUT.json").json()
+        html = c.get("/actors/AUT").text
+    assert sorted(t["type"] for t in d["types"]) == sorted(EVENT_TYPES)
+    assert sum(t["events"] for t in d["types"]) == len(arts)
+    assert d["types"][0] == {"type": "ASSAULT", "events": 2, "as_source": 2}
+    assert all(f"type={t}" in html for t in EVENT_TYPES)
+
+
+def test_search_matches_words_that_begin_with_the_text_not_inside_words(tmp_path):
+    """`/search.json?q=Putin` found "LHC Computing Grid" (probe P1). A hit is now a word that
+    begins with the text, so German endings and compounds still count ("Putins",
+    "Putin-Regierung", "Putinversteher"); a leading * also searches inside words."""
+    db = tmp_path / "t.duckdb"
+    bodies = {1: "Das LHC Computing Grid verarbeitet Daten.", 2: "Putins Rede war lang.",
+              3: "Die Putin-Regierung schweigt.", 4: "Ein Putinversteher spricht.",
+              5: "Die Bundesregierung berät.", 6: "Wien (APA) - PUTIN reist nach Wien."}
+    ingest(db, [art(i, body=b) for i, b in bodies.items()])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/search.json?q=putin").json()
+        html = c.get("/search?q=putin").text
+        inside = c.get("/search.json", params={"q": "*regierung"}).json()
+        word = c.get("/search.json?q=regierung").json()
+        assert c.get("/search.json", params={"q": "**"}).status_code == 400
+    assert d["articles_total"] == 4
+    assert sorted(a["doc_id"] for a in d["articles"]) == ["d2", "d3", "d4", "d6"]
+    for a in d["articles"]:     # the hit is marked where it is, whatever its case
+        s, e = a["hit"]
+        assert a["snippet"][s:e].lower() == "putin"
+    assert html.count('<mark class="hit">') == 4 and '<mark class="hit">PUTIN</mark>' in html
+    assert sorted(a["doc_id"] for a in inside["articles"]) == ["d3", "d5"]
+    # a part after a hyphen begins a word; "Bundesregierung" needs the *
+    assert sorted(a["doc_id"] for a in word["articles"]) == ["d3"]

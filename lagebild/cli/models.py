@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import LagebildError
+from ..errors import LagebildError, install_extra
 
 
 def _fail(exc: Exception) -> None:
@@ -338,7 +338,8 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
     fold (models trained on the other folds read them); the default must keep the
     seed article of ../shared/gold at F1 >= 0.85 with no false facts; dev and the
     gold files are scored and reported; the test split is never read.
-    About 6-9 minutes on 2 cores; needs scikit-learn (pip install "lagebild[train]").
+    About 6-9 minutes on 2 cores; needs scikit-learn (the train extra: pip install ".[train]"
+    in lagebild's folder).
 
     \b
     Examples:
@@ -349,7 +350,8 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
     try:
         from ..learned.train import train
     except ImportError as e:
-        raise click.ClickException(f"training needs scikit-learn: pip install \"lagebild[train]\" ({e})")
+        raise click.ClickException(f"training needs scikit-learn ({e}) -- install it with: "
+                                   f"{install_extra('train')}")
     from ..modelinfo import EVENT_MODEL_DIR
     if dep_model is not None and not parse:
         raise click.UsageError("--dep-model names the parser of --parse; add --parse (or leave --dep-model out)")

@@ -17,8 +17,8 @@ from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from .options import country_option, reader_kwargs, reader_options
 
-DB_HELP = ("The DuckDB database file (created by ingest when missing). "
-           "Default: $LAGEBILD_DB.")
+DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
+           "before storing anything leaves none). Default: $LAGEBILD_DB.")
 
 
 def _db_option(f):
@@ -110,7 +110,8 @@ def _ingest_options(f):
                           "The parent process reads and writes; 1 = analyze in-process."),
         click.option("--scheduler", metavar="ADDRESS",
                      help="Run the analysis on an existing Dask cluster, e.g. "
-                          "tcp://10.0.0.5:8786 (needs pip install 'lagebild[dask]' here and "
+                          "tcp://10.0.0.5:8786 (needs the dask extra here, pip install '.[dask]' in "
+                          "lagebild's folder, and "
                           "lagebild on the workers). Results are written here."),
         click.option("--batch-size", type=click.IntRange(1, 100000), default=64,
                      show_default=True,
@@ -214,6 +215,16 @@ def _is_interrupt(exc: BaseException | None) -> bool:
     return False
 
 
+def _failed_start(db: str, created: bool, exc: LagebildError) -> LagebildError:
+    """A run that failed (an unreachable scheduler, an analyzer that cannot load) leaves no
+    database behind that it created and stored nothing in, as an ingest of missing inputs
+    creates none; returns ``exc`` to report."""
+    if created:
+        from ..store import remove_if_unused
+        remove_if_unused(db)
+    return exc
+
+
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
@@ -298,10 +309,11 @@ def ingest_cmd(inputs, db, **o):
         raise click.ClickException(f"no such file or folder: {', '.join(missing[:3])}"
                                    f"{' ...' if len(missing) > 3 else ''} -- check the path")
     _sigterm_as_interrupt()
+    created = not Path(db).exists()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
-        _fail(exc)
+        _fail(_failed_start(db, created, exc))
     interrupted = False
     total = IngestStats()
     try:
@@ -323,7 +335,7 @@ def ingest_cmd(inputs, db, **o):
             if not o["quiet"]:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except LagebildError as exc:
-        _fail_or_interrupted(exc)
+        _fail_or_interrupted(_failed_start(db, created, exc))
     except BaseException as exc:
         if not _is_interrupt(exc):
             raise
@@ -411,10 +423,11 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
     _sigterm_as_interrupt()
+    created = not Path(db).exists()
     try:
         store, ing = _make(db, o)
     except LagebildError as exc:
-        _fail(exc)
+        _fail(_failed_start(db, created, exc))
 
     def on_round(n, stats):
         if not o["quiet"]:
@@ -434,7 +447,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
                 else:
                     _print_summary(store, total, "text", 5)
     except LagebildError as exc:
-        _fail(exc)
+        _fail(_failed_start(db, created, exc))
     if total.errors and max_rounds is not None:   # a run of set length, as ingest: 2 when some failed
         click.echo(f"{total.errors} error(s): some feeds, feed items or articles failed "
                    "(see the messages above)", err=True)
@@ -455,6 +468,22 @@ def _assign_country(store, country: str, source: str | None, quiet: bool) -> Non
                    + (" and are re-analyzed" if n else " (every one had a country already)"), err=True)
 
 
+def _reanalyze_summary(stats) -> str:
+    """What a re-analysis changed, in numbers that add up: the re-analyzed articles' events
+    (new ones + those merged into an event already there) and the database's events before and
+    after (after = before - removed + new; "kept": events of before that are still there, because
+    a re-analyzed mention merged into them again or their articles were not re-analyzed)."""
+    s = stats
+    text = (f"re-analyzed {s.read - s.errors:,} articles ({s.errors:,} failed): their "
+            f"{s.events_new + s.events_merged:,} events gave {s.events_new:,} new events, "
+            f"{s.events_merged:,} merged into an event already there")
+    if s.events_before is not None and s.events_after is not None:
+        kept = s.events_before - (s.events_removed or 0)
+        text += (f"; events in the database: {s.events_before:,} before, {s.events_after:,} after "
+                 f"({s.events_new:,} new, {s.events_removed or 0:,} removed, {kept:,} kept)")
+    return text
+
+
 @click.command("reanalyze")
 @_db_option
 @_ingest_options
@@ -471,7 +500,9 @@ def reanalyze_cmd(db, only_source, **o):
     transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
     some articles failed (their old events are kept). Replaced events get new ids: an
     /events/ID link or an exported event_id from before no longer points at them (export
-    again afterwards; articles keep their article_id).
+    again afterwards; articles keep their article_id). It ends with what changed: the
+    articles' events (new, merged into an event already there) and the database's events
+    before and after (new, removed, kept).
 
     With --country, stored articles that were ingested without a country first get
     it (of one outlet with --source) and are re-analyzed with it, also when their
@@ -498,9 +529,7 @@ def reanalyze_cmd(db, only_source, **o):
                 _assign_country(store, country, only_source, o["quiet"])
             stats = ing.reanalyze()
             if not o["quiet"]:
-                click.echo(f"re-analyzed {stats.read - stats.errors} articles "
-                           f"({stats.errors} failed), {stats.events_new} new events, "
-                           f"{stats.events_merged} merged", err=True)
+                click.echo(_reanalyze_summary(stats), err=True)
     except LagebildError as exc:
         _fail_or_interrupted(exc)
     except BaseException as exc:
@@ -527,7 +556,7 @@ def _resolve(arg: str | None) -> str | None:
 @click.option("--search", "text", required=True, metavar="TEXT",
               help="Part of a name, stand-in or code (case-insensitive).")
 @click.option("--limit", type=click.IntRange(1), default=30, show_default=True,
-              help="At most this many names.")
+              help="At most this many names (a note on stderr says when more match).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
 def actors_cmd(text, limit, fmt):
@@ -541,7 +570,11 @@ def actors_cmd(text, limit, fmt):
     """
     from ..actor_names import search
 
-    hits = search(text, limit=limit)
+    found = search(text, limit=None)
+    hits = found[:limit]
+    if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
+        click.echo(f"note: {len(hits)} of {len(found)} names shown; --limit {len(found)} "
+                   "shows all", err=True)
     if fmt == "json":
         click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
                                 "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
@@ -669,7 +702,8 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """Per-day event counts and Goldstein sums for the dyad ACTOR_A / ACTOR_B.
 
     Counts events in both directions unless --directed; only events with a known
-    day. Columns: day, events, mentions, goldstein_sum (negative = conflict),
+    day (a note on stderr says how many of the dyad's events have none, and how to
+    list them). Columns: day, events, mentions, goldstein_sum (negative = conflict),
     goldstein_mean, material_conflict (quad class 4), a_to_b, b_to_a.
 
     \b
@@ -689,13 +723,27 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
         try:
             df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,
                                 factuality=factuality)
+            n = store.dyad_without_day(actor_a, actor_b, directed=directed, since=since,
+                                       until=until, factuality=factuality)
         except StoreError as exc:
             _fail(exc)
-        if not len(df) and fmt == "table" and ("hypothetical" in factuality or "negated" in factuality):
-            click.echo("note: hypothetical events, and negated ones without a date of their own, have no "
-                       f"day, so no day counts them; `lagebild events --actor {actor_a} --factuality "
-                       f"{factuality}` lists them", err=True)
+        if n:       # no day counts them: say how many, and how to see them (on stderr)
+            click.echo(_without_day_note(n, bool(len(df)), actor_a, actor_b, directed, factuality, db),
+                       err=True)
         _emit(df, fmt)
+
+
+def _without_day_note(n: int, some: bool, a: str, b: str, directed: bool, factuality: str,
+                      db: str) -> str:
+    """The note of a timeline that leaves out ``n`` events of the dyad without a day date."""
+    fact = f" --factuality {factuality}" if factuality else ""
+    see = f"`lagebild events --db {db} --source {a} --target {b}{fact}`"
+    if not directed:
+        see += f" (and --source {b} --target {a})"
+    return (f"note: {'the counts leave out ' if some else ''}{n} event(s) of {a}/{b} "
+            f"{'that have' if some else 'have'} no day date (undated, or dated only to a week, month, "
+            f"season or year), so no day counts them: {see} lists them; an article without a "
+            f"date takes one with `lagebild ingest ... --dct DATE`, then `lagebild reanalyze`")
 
 
 @click.command("summary")

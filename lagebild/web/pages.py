@@ -379,7 +379,15 @@ def search_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
     q = data.get("q")
     if not q:
         return {}
-    return {"snippets": [_highlight(a["snippet"], [(q, "hit")]) for a in data["articles"]]}
+    return {"snippets": [_mark(a["snippet"], a.get("hit"), "hit") for a in data["articles"]]}
+
+
+def _mark(text: str, span: list[int] | None, cls: str) -> Markup:
+    """``text`` with ``span`` ([start, end], the search hit the query found) marked."""
+    if not span:
+        return Markup(escape(text))
+    s, e = span
+    return Markup(f'{escape(text[:s])}<mark class="{cls}">{escape(text[s:e])}</mark>{escape(text[e:])}')
 
 
 # -- wiring --------------------------------------------------------------------------------

@@ -197,6 +197,7 @@ def paging(qp: Mapping[str, str], default: int = 50) -> tuple[int, int]:
 
 def search_text(value: str | None) -> str:
     v = " ".join((value or "").split())
-    if len(v) < 2 or len(v) > 200:
-        raise BadParam("q", value or "", "type 2 to 200 characters to search for")
+    if len(v.lstrip("*").strip()) < 2 or len(v) > 200:
+        raise BadParam("q", value or "", "type 2 to 200 characters to search for (a word or the "
+                                         "start of one; *text also inside words)")
     return v
