@@ -204,6 +204,7 @@ class _Grammar:
         self.month_words = L["month_word"]
         self.future = set(L["future"])
         self.past = set(L["past"])
+        self.verb_prefixes = tuple(sorted(L["verb_prefix"], key=len, reverse=True))
         self.not_past = set(L["not_past"])
         self.quantity_before = set(L["quantity_before"])
         self.prep_keep = set(L["prep_keep"])
@@ -395,6 +396,12 @@ class _Grammar:
                        "mrd", "s", "jh", "jhd", "okt", "sept", "dez", "nov", "feb", "jan", "aug", "apr"}
 
     # -- helpers -------------------------------------------------------------
+    def prefixed_past(self, low: str) -> bool:
+        """A strong past form the list lacks, made of a verb prefix and a listed one ("entging",
+        "zerbrach"); the rest must be a listed form of at least three letters."""
+        return any(low.startswith(p) and len(low) - len(p) >= 3 and low[len(p):] in self.past
+                   for p in self.verb_prefixes)
+
     def number(self, s: str | None) -> float | str | None:
         if s is None:
             return None
@@ -635,7 +642,7 @@ class _Doc:
             raw = w.group(0)
             if low in g.future:
                 cue = "future"
-            elif low in g.past:
+            elif low in g.past or (raw[0].islower() and g.prefixed_past(low)):
                 cue = "past"
             elif raw[0].islower() and low not in g.not_past and len(low) >= 5 and (
                     low.endswith("te") or low.endswith("ten")) and not low.endswith("ste") \
@@ -1935,11 +1942,21 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
         # a day that bounds a span ("seit dem 9. April", "bis Freitag") sets no time for what follows
         specific = [t for t in here if t.value[:1].isdigit()
                     and (t.text.split() or [""])[0].lower() not in _SPAN_BOUNDS]
-        if specific:
+        if specific and not _told_before(s.text):
             anchor = (s.paragraph, specific[-1])
         elif here or (anchor and anchor[0] != s.paragraph):
             anchor = None
     return out
+
+
+def _told_before(sentence: str) -> bool:
+    """A sentence in the Plusquamperfekt ("Im Jahr 2014 hatte Russland die Krim besetzt."): what
+    came before the story, whose time sets none for the sentences after it."""
+    words = re.findall(r"[^\W\d_]+", sentence)
+    lows = [w.lower() for w in words]
+    if not any(w in _PAST_AUX for w in lows):
+        return False
+    return any(w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
 
 
 def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool) -> Timex | None:

@@ -1321,3 +1321,11 @@ def test_a_state_office_takes_the_country_of_the_state_acting_before_it():
                   "teilgenommen, teilte das Außenministerium mit.", dct="2022-02-18")
     office = next(a for a in doc.actors if a.name == "Außenministerium")
     assert office.code == "IRN"
+
+
+def test_the_time_of_a_background_pluperfect_does_not_date_the_news():
+    doc = analyze("Im Jahr 2014 hatte Russland die Krim besetzt. Am Morgen griffen russische Truppen "
+                  "Kiew an.", dct="2022-02-24")
+    attack = next(e for e in doc.events if e.type == "ASSAULT" and any(p.code == "UKR" for p in e.target)
+                  and "Kiew" in e.evidence[0].text)
+    assert attack.date is not None and attack.date.value.startswith("2022")

@@ -543,3 +543,15 @@ def test_counts_are_no_years():
     # "Jahr 2.300": the year is not the first digit of a number with a thousands dot
     found = find_timexes("Im vergangenen Jahr 2.300 Polizisten im Einsatz.", "2023-08-01")
     assert all(t.value != "0002" for t in found)
+
+
+def test_a_prefixed_strong_past_form_tells_the_past():
+    from lagebild.timex import find_timexes
+    # "entging" is "ent" + the listed "ging": the April before the document date
+    assert [t.value for t in find_timexes("Anfang April entging Sarkozy einer Anklage.", "2016-03-01")] == ["2015-04"]
+
+
+def test_a_background_sentence_in_the_pluperfect_sets_no_time_for_the_next():
+    from lagebild.timex import _told_before
+    assert _told_before("Im Jahr 2014 hatte Russland die Krim besetzt.")
+    assert not _told_before("Im Jahr 2014 besetzte Russland die Krim.")
