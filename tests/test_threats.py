@@ -32,3 +32,14 @@ def test_a_strike_threat_is_no_threat_of_violence_for_either_coder(coder):
                      text="Die FPÖ drohte der Regierung am Montag mit einem Misstrauensantrag."))
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert threats and all(e.mode == "relations" and e.goldstein > -7.0 for e in threats)
+
+
+def test_magnitudes_of_years_and_vague_numbers():
+    from lagebild.events.magnitude import find_magnitude
+    assert find_magnitude("Die USA liefern seit 2022 Panzer an die Ukraine.") is None      # a year
+    m = find_magnitude("Mehrere Zehntausend Menschen demonstrierten.")
+    assert (m.value, m.unit, m.qualifier) == (10000, "people", "more_than")
+    m = find_magnitude("Einige Hundert Menschen protestierten.")
+    assert (m.value, m.qualifier) == (100, "more_than")
+    m = find_magnitude("2000 Soldaten wurden verlegt.")
+    assert (m.value, m.unit, m.qualifier) == (2000, "soldiers", "exact")

@@ -10,9 +10,11 @@ _NUM = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
 _NUM_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
               "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40,
               "fünfzig": 50, "hundert": 100, "tausend": 1000, "dutzend": 12, "dutzende": 12,
-              "hunderte": 100, "tausende": 1000, "zehntausende": 10000, "hunderttausende": 100000}
+              "hunderte": 100, "tausende": 1000, "zehntausende": 10000, "hunderttausende": 100000,
+              "zehntausend": 10000, "hunderttausend": 100000}
 _QUAL = {"mehr als": "more_than", "über": "more_than", "rund": "about", "etwa": "about", "ungefähr": "about",
          "circa": "about", "ca.": "about", "fast": "about", "knapp": "about", "mindestens": "at_least",
+         "einige": "more_than", "mehrere": "more_than", "etliche": "more_than",
          "wenigstens": "at_least", "bis zu": "up_to", "weniger als": "less_than", "unter": "less_than",
          "höchstens": "up_to"}
 _SCALE = {"millionen": 1e6, "million": 1e6, "mio.": 1e6, "mio": 1e6, "milliarden": 1e9, "milliarde": 1e9,
@@ -27,9 +29,16 @@ UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "k
          "€": "EUR", "$": "USD", "eur": "EUR", "usd": "USD", "diplomaten": "diplomats"}
 _MAG = re.compile(
     r"(?P<qual>(?i:mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
-    r"weniger als|unter|höchstens))?\s*(?P<num>" + _NUM + r"|(?i:" + "|".join(_NUM_WORDS) + r"))"
+    r"weniger als|unter|höchstens|einige|mehrere|etliche))?\s*(?<![\w.,])(?P<num>" + _NUM + r"|(?i:"
+    + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r"))"
     r"(?:\s+(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.|Tausend))?"
     r"\s*(?:(?<=\s)[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<unit>(?<=\s)[A-ZÄÖÜ][a-zäöüß]+\b|€|\$|(?<=\s)(?:EUR|USD)\b)")
+
+
+#: words before a number that make it a year ("seit 2022 Panzer geliefert", "im Jahr 2015 Soldaten")
+_YEAR_BEFORE = re.compile(r"(?i:\b(?:seit|im|bis|ab|vor|nach|jahr|jahre|jahres|anfang|ende|mitte|frühjahr|sommer|"
+                          r"herbst|winter|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
+                          r"november|dezember))\s+$")
 
 
 def find_magnitude(text: str) -> Magnitude | None:
@@ -37,6 +46,9 @@ def find_magnitude(text: str) -> Magnitude | None:
         unit = m.group("unit").lower()
         if unit not in UNITS:
             continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("qual") \
+                and _YEAR_BEFORE.search(text[max(0, m.start("num") - 20):m.start("num")]):
+            continue        # "seit 2022 Panzer": a year, not 2022 tanks
         raw = m.group("num").lower()
         if raw in _NUM_WORDS:
             value = float(_NUM_WORDS[raw])
