@@ -558,6 +558,13 @@ class ActorTagger:
                        code, sector, kind, name=person_name, role=role.name,
                        gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign)
 
+    def _a_surname(self, word: str, known: dict[str, Mention]) -> bool:
+        """Whether ``word`` is the surname of a famous person or of one named in full before."""
+        if word in self.surnames:
+            return True
+        m = known.get(word)
+        return m is not None and bool(m.name) and " " in m.name and m.name.split()[-1] == word
+
     def _person_name(self, name: str) -> str | None:
         """The persons-file name a written name stands for, also in the genitive ("Erdogans")."""
         if name in self.persons:
@@ -690,6 +697,12 @@ class ActorTagger:
                 i += 1
                 continue
             words = [t.text for t in toks[i:n]]
+            if n - i == 2 and all(self._a_surname(w, known) for w in words) \
+                    and self._person_name(" ".join(words)) is None \
+                    and not (words[-1] in self.surnames and words[0] in self.surnames[words[-1]].split()):
+                # two persons by surname side by side ("empfing Scholz Selenskyj"): the first is one
+                n = i + 1
+                words = words[:1]
             full = " ".join(words)
             # the genitive names the same person: "den Besuch Recep Tayyip Erdogans", "Erdogans Partei"
             base = self._person_name(full) or full

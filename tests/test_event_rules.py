@@ -1329,3 +1329,11 @@ def test_the_time_of_a_background_pluperfect_does_not_date_the_news():
     attack = next(e for e in doc.events if e.type == "ASSAULT" and any(p.code == "UKR" for p in e.target)
                   and "Kiew" in e.evidence[0].text)
     assert attack.date is not None and attack.date.value.startswith("2022")
+
+
+def test_two_surnames_side_by_side_are_two_persons():
+    doc = analyze("Am Dienstag empfing Scholz Selenskyj im Kanzleramt.", dct="2022-02-18")
+    names = {a.name: a.code for a in doc.actors}
+    assert names.get("Olaf Scholz") == "DEU" and names.get("Wolodymyr Selenskyj") == "UKR"
+    assert ("CONSULT", ("DEU",), ("UKR",), "asserted") in {
+        (e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target), e.factuality) for e in doc.events}
