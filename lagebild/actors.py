@@ -42,6 +42,11 @@ STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar
 NAMED_AFTER = frozenset("golf meerenge bucht straße kanal".split())
 ARMED_GROUPS = frozenset({"REB", "UAF"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
+#: finite auxiliaries and modals: no word of a noun phrase, so the phrase after one starts there
+FINITE_AUX = frozenset("hat haben habe hatte hatten hätte hätten ist sind sei seien war waren wäre wären "
+                       "wird werden werde wurde wurden würde würden kann können konnte konnten will wollen "
+                       "wollte wollten soll sollen sollte sollten muss müssen musste mussten darf dürfen "
+                       "durfte durften".split())
 #: what may stand between an office and its holder's name in apposition: "der Gouverneur von
 #: Kursk, Alexei Smirnow", "der Botschafter in Wien, ...", "der Sprecher der Regierung, ..."
 APPOSITION_PLACE_PREPS = frozenset({"von", "aus", "in", "im", "der", "des"})
@@ -266,8 +271,10 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
     while k >= 0 and ((toks[k].text[:1].islower() or toks[k].text.replace(".", "").replace(",", "").isdigit())
                       and toks[k].lower not in PREPOSITIONS
                       and toks[k].lower not in OBLIQUE_DETS and toks[k].lower not in NOM_DETS
+                      and toks[k].lower not in FINITE_AUX
                       and k >= i - 3):
-        k -= 1  # skip adjectives and numbers ("den amerikanischen", "von rund 100 Uiguren")
+        k -= 1  # skip adjectives and numbers ("den amerikanischen", "von rund 100 Uiguren"), not the
+        #         finite verb the phrase follows ("Laut dpa hat Russland ...": Russland is the subject)
     det = toks[k].lower if k >= 0 else None
     oblique = det in OBLIQUE_DETS
     prep = None

@@ -1337,3 +1337,13 @@ def test_two_surnames_side_by_side_are_two_persons():
     assert names.get("Olaf Scholz") == "DEU" and names.get("Wolodymyr Selenskyj") == "UKR"
     assert ("CONSULT", ("DEU",), ("UKR",), "asserted") in {
         (e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target), e.factuality) for e in doc.events}
+
+
+def test_a_finite_verb_ends_the_phrase_a_preposition_governs():
+    # "Laut dpa hat Russland ...": Russland is the subject after the verb, not governed by "laut"
+    from lagebild.actors import np_context
+    from lagebild.text import segment, tokenize
+    text = "Laut dpa hat Russland die Ukraine angegriffen."
+    toks = tokenize(text, segment(text))[1][0].tokens
+    assert np_context(toks, 3) == (None, False)
+    assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in dyads(text, dct="2022-02-18")
