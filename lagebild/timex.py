@@ -142,6 +142,17 @@ def _lexicon() -> dict[str, dict[str, str]]:
     return lex
 
 
+def is_time_noun(word: str) -> bool:
+    """Whether a capitalised word names a time, not a thing: a weekday or month, also with a part
+    of the day ("Montag", "Montagabend", "Juni", "Nacht"; timex_words classes weekday, month,
+    daypart)."""
+    low = word.lower()
+    lex = _lexicon()
+    if low in lex.get("month", {}) or low in lex.get("weekday", {}) or low in lex.get("daypart", {}):
+        return True
+    return any(low.startswith(d) and low[len(d):] in lex.get("daypart", {}) for d in lex.get("weekday", {}))
+
+
 def _alt(words) -> str:
     """Regex alternation of literal words, built as a trie (fast to match, longest
     alternative first); a space in a word matches any whitespace."""

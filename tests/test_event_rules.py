@@ -1347,3 +1347,13 @@ def test_a_finite_verb_ends_the_phrase_a_preposition_governs():
     toks = tokenize(text, segment(text))[1][0].tokens
     assert np_context(toks, 3) == (None, False)
     assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in dyads(text, dct="2022-02-18")
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_the_agent_of_a_passive_after_a_time_noun_is_the_source(coder):
+    an = _analyzer(coder)
+    for text in ("Am Montag wurde die Ukraine von Russland angegriffen.",
+                 "Die Ukraine wurde am Montag von Russland angegriffen."):
+        doc = an(Article(doc_id="t", text=text, dct="2022-02-18"))
+        pairs = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
+        assert ("ASSAULT", ("RUS",), ("UKR",)) in pairs and ("ASSAULT", ("UKR",), ("RUS",)) not in pairs, text

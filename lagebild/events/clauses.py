@@ -395,6 +395,16 @@ def _passive_clause(c: Clause) -> bool:
     return werden_participle(words[-1])     # the participle closes the clause
 
 
+def passive_agent_as_target(c: Clause, cue_tok: Token, source: Mention, target: Mention) -> bool:
+    """Whether a dyad reads a werden-passive backwards: the verb closing the passive clause
+    ("Die Ukraine wurde am Montag von Russland angegriffen") with its "von"/"durch" agent as the
+    target and its subject as the source. Both coders read the agent as the source."""
+    if cue_tok.is_cap or not _passive_clause(c) or cue_tok not in c.tokens:
+        return False
+    return target.prep in ("von", "durch") and source.prep is None and not source.oblique \
+        and c.start <= target.start < c.end and c.start <= source.start < c.end
+
+
 def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
     low = cue_tok.lower
     participle = low != lemma(cue_tok.text) and low.endswith(("t", "en"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..actors import ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
-from ..timex import anchor_for_clause, happening_date, paragraph_anchors
+from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
@@ -523,7 +523,8 @@ class EventCoder:
         k = len(toks) - 1
         while k >= 0 and toks[k].lower not in ("von", "durch"):
             k -= 1
-        return k >= 1 and toks[k - 1].is_cap and (places or bool(self.lex.noun_cues(toks[k - 1].lower)))
+        return k >= 1 and toks[k - 1].is_cap and not is_time_noun(toks[k - 1].text) \
+            and (places or bool(self.lex.noun_cues(toks[k - 1].lower)))   # not "am Montag von Russland"
 
     def _antecedent(self, c: Clause, actors: ActorIndex) -> list[Mention]:
         """The actor a relative clause hangs on: the mention right before it ("der israelische

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, criticised_or_rejected, demanded, refused,
+from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, criticised_or_rejected, demanded, refused,
                                split_clauses,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
@@ -334,6 +334,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         srcs.append((None, 1.0 - float(ps.max()), 0))
         tgts.append((None, 1.0 - float(pt.max()), 0))
         lem = lemma(st.tokens[k].text)
+        clause_k = next((c for c in sentence_clauses(st, ctx.lex, cache)
+                         if c.start <= st.tokens[k].start < c.end), None)
         for sm, sp, sr in srcs:
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
@@ -345,6 +347,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue        # a guessed country against that country (events.policies)
                 if sm is not None and tm is not None and one_side(sm, tm, typ, ctx, cache):
                     continue        # "Die USA, Großbritannien und Kanada verhängten Sanktionen": one side
+                if sm is not None and tm is not None and clause_k is not None \
+                        and passive_agent_as_target(clause_k, st.tokens[k], sm, tm):
+                    continue        # "Die Ukraine wurde von Russland angegriffen": not UKR -> RUS
                 out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
                                      p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem,
                                      src_m=sm, tgt_m=tm))
