@@ -523,6 +523,8 @@ class EventCoder:
         k = len(toks) - 1
         while k >= 0 and toks[k].lower not in ("von", "durch"):
             k -= 1
+        if k >= 1 and any(o.kind == "country" and o.start <= toks[k - 1].start < o.end for o in c.mentions):
+            return False        # "die Ukraine von Russland (angegriffen)": a country is no noun "von" hangs on
         return k >= 1 and toks[k - 1].is_cap and not is_time_noun(toks[k - 1].text) \
             and (places or bool(self.lex.noun_cues(toks[k - 1].lower)))   # not "am Montag von Russland"
 
