@@ -1357,3 +1357,15 @@ def test_the_agent_of_a_passive_after_a_time_noun_is_the_source(coder):
         doc = an(Article(doc_id="t", text=text, dct="2022-02-18"))
         pairs = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
         assert ("ASSAULT", ("RUS",), ("UKR",)) in pairs and ("ASSAULT", ("UKR",), ("RUS",)) not in pairs, text
+
+
+def test_an_object_relative_clause_after_the_subject():
+    # "Selenskyj, den Putin kritisiert hatte, traf Biden": Putin criticised Selenskyj, and the
+    # main clause after the relative clause has Selenskyj as its subject
+    pairs = dyads("Selenskyj, den Putin scharf kritisiert hatte, traf am Montag Biden.", dct="2022-02-18")
+    assert ("ACCUSE", ("RUS",), ("UKR",), "asserted") in pairs
+    assert ("CONSULT", ("UKR",), ("USA",), "asserted") in pairs
+    assert not any(t == "ACCUSE" and s == ("UKR",) for t, s, _, _ in pairs)
+    # an article "den" opening a clause is no relative pronoun before a name
+    pairs = dyads("Geschützte Vögel werden teuer gehandelt, den Beschuldigten drohen Haftstrafen.")
+    assert not any(t == "THREATEN" for t, _, _, _ in pairs)

@@ -17,6 +17,8 @@ LIST_WORDS = frozenset("und sowie oder der die das des dem den aus von in mit an
 QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "«", "»"})
 CONJ_SPLIT = frozenset({"und", "aber", "sondern", "doch", "oder"})
 RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches was wo".split())
+#: relative pronouns that cannot be a subject (accusative or dative)
+OBJECT_RELATIVE = frozenset("den dem denen".split())
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
@@ -255,9 +257,14 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             carry = []
         if c is not joined[-1] and joined[n + 1].tokens[0].start not in hard_starts \
                 and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
-                and not lex.is_(c.tokens[0].lower, "condition"):
+                and not lex.is_(c.tokens[0].lower, "condition") \
+                and not (joined[n + 1].tokens[0].lower in OBJECT_RELATIVE and n + 2 < len(joined)
+                         and not lex.is_(joined[n + 1].tokens[0].lower, "subordinator")):
             carry = c.tokens
             continue
+        # (a subject before an object relative clause stays a clause of its own: "Selenskyj, den
+        # Putin kritisiert hatte, traf Biden": the relative clause is not the subject's clause; a
+        # subject relative "der ..." is read with its antecedent as before)
         fronted.append(c)
     merged: list[Clause] = []
     for c in fronted:

@@ -12,11 +12,11 @@ from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
-    NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
+    NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
     background, called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
-    not_told, pluperfect, refused, talked_about, werden_participle,
+    _has_verb, not_told, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -117,8 +117,8 @@ class EventCoder:
                     ev = self._verb_event(cue, tok, c, clauses, ci, prev_source, actors, sent_events)
                     if ev is None:
                         continue
-                    if ev.source_m:
-                        prev_source = ev.source_m
+                    if ev.source_m and not (c.kind == "sub" and c.starts_with in RELATIVE):
+                        prev_source = ev.source_m   # (not who acts in a relative clause)
                     sent_events.append(ev)
                 joins = any(self.lex.verbs.get(lm) and self.lex.verbs[lm][0].type == "JOIN"
                             for _, lm in _cue_lemmas(c, self.lex))
@@ -359,6 +359,8 @@ class EventCoder:
         if self.lex.is_(cue.cue, "reflexive_other_sense") and "sich" in c.lowers:
             return None        # "hätten sich nicht ausgewiesen": showed no papers, expelled no one
         free = [m for m in ms if m.prep is None and not m.genitive_of]
+        rel_obj = c.kind == "sub" and c.starts_with in OBJECT_RELATIVE \
+            and not self.lex.is_(c.starts_with, "subordinator")
         if passive:
             # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
             # often belongs to a noun ("die Unterstützung von UN-Organisationen")
@@ -382,7 +384,22 @@ class EventCoder:
                 source_p = _participants(source)
         else:
             # a zu-infinitive has no subject of its own: its actor is the main clause's subject
-            nom = [m for m in free if not m.oblique] if c.kind != "infinitive" or not prev_source else []
+            # "Selenskyj, den Putin kritisiert hatte": the relative pronoun is no article of the
+            # name after it; that name is the subject (not "..., den Beschuldigten drohen Haftstrafen")
+            fronted = clauses[ci - 2] if c.kind == "main" and c.tokens[0] is tok and ci >= 2 \
+                and clauses[ci - 1].kind == "sub" and clauses[ci - 1].starts_with in OBJECT_RELATIVE \
+                and not _has_verb(clauses[ci - 2].tokens) else None
+            if fronted is not None:
+                # "Selenskyj, den Putin kritisiert hatte, traf am Montag Biden": the verb opens the
+                # rest of the main clause; its subject stands before the relative clause
+                fronted_subj = [m for m in fronted.mentions if m.prep is None and not m.oblique][:1]
+            else:
+                fronted_subj = []
+            nom = [m for m in free if not m.oblique or (rel_obj and m.i == c.tokens[0].i + 1 and (
+                m.kind == "country" or (m.kind == "person" and bool(m.name))))] \
+                if c.kind != "infinitive" or not prev_source else []
+            if fronted_subj:
+                nom, prev_source = [], fronted_subj
             if nom and c.kind == "main" and c.tokens[0].lower in NP_START and nom[0].start > tok.start \
                     and not any(m.start < tok.start and m.prep is None for m in ms):
                 # "Ein Leitartikel forderte Obama auf": the subject is a thing; Obama is the object
@@ -431,6 +448,10 @@ class EventCoder:
                     target.append(m)
             if target:
                 target = _coordinated(target[0], [m for m in ms if m not in source], c)
+            elif rel_obj and source and ("acc" in cue.targets or "dat" in cue.targets):
+                # the antecedent of an object relative pronoun is the object ("Selenskyj, den Putin
+                # kritisiert hatte": Putin criticised Selenskyj)
+                target = [m for m in self._antecedent(c, actors) if m not in source]
             elif cue.targets:
                 # "wies die Vorwürfe der Ukraine zurück", "besorgt über die Manöver Chinas": the owner
                 # of the object is the target
