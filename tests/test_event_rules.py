@@ -1369,3 +1369,12 @@ def test_an_object_relative_clause_after_the_subject():
     # an article "den" opening a clause is no relative pronoun before a name
     pairs = dyads("Geschützte Vögel werden teuer gehandelt, den Beschuldigten drohen Haftstrafen.")
     assert not any(t == "THREATEN" for t, _, _, _ in pairs)
+
+
+def test_the_learned_sides_of_a_relative_clause_verb_stay_near_it():
+    an = _analyzer("both")
+    doc = an(Article(doc_id="t", text="Selenskyj, den Putin scharf kritisiert hatte, traf am Montag Biden.",
+                     dct="2022-02-18"))
+    accuse = {(tuple(p.code for p in e.source), tuple(p.code for p in e.target))
+              for e in doc.events if e.type == "ACCUSE"}
+    assert (("RUS",), ("UKR",)) in accuse and not any("USA" in s + t for s, t in accuse)

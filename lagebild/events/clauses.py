@@ -402,6 +402,12 @@ def _passive_clause(c: Clause) -> bool:
     return werden_participle(words[-1])     # the participle closes the clause
 
 
+def relative_clause(c: Clause, lex: Lexicon) -> bool:
+    """A relative clause as the splitter reads it: a subordinate clause opened by a relative
+    pronoun that is no subordinator ("..., den Putin kritisiert hatte, ...")."""
+    return c.kind == "sub" and c.starts_with in RELATIVE and not lex.is_(c.starts_with, "subordinator")
+
+
 def passive_agent_as_target(c: Clause, cue_tok: Token, source: Mention, target: Mention) -> bool:
     """Whether a dyad reads a werden-passive backwards: the verb closing the passive clause
     ("Die Ukraine wurde am Montag von Russland angegriffen") with its "von"/"durch" agent as the
