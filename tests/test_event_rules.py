@@ -1378,3 +1378,9 @@ def test_the_learned_sides_of_a_relative_clause_verb_stay_near_it():
     accuse = {(tuple(p.code for p in e.source), tuple(p.code for p in e.target))
               for e in doc.events if e.type == "ACCUSE"}
     assert (("RUS",), ("UKR",)) in accuse and not any("USA" in s + t for s, t in accuse)
+
+
+def test_what_a_clause_considers_is_hypothetical():
+    an = _analyzer("both")
+    doc = an(Article(doc_id="t", text="Wien – Die SPÖ prüft eine Klage gegen die Regierung.", dct="2020-01-10"))
+    assert doc.events and all(e.factuality == "hypothetical" for e in doc.events if e.type == "ACCUSE")

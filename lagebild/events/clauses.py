@@ -526,6 +526,33 @@ def kein_before(toks: list[Token], k: int) -> bool:
     return (k >= 1 and toks[k - 1].lower.startswith("kein")) or (k >= 2 and toks[k - 2].lower.startswith("kein"))
 
 
+def considered(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what the clause considers ("Die SPÖ prüft eine
+    Klage gegen die Regierung", "erwägen die Entsendung einer Delegation"; cues.tsv class
+    ``consider``): its object, or what "über" names ("denkt über Sanktionen nach"). Considered,
+    not done: hypothetical (train + dev gold: 2 such required events, both hypothetical)."""
+    if not c.tokens[k].is_cap:
+        return False
+    prep = noun_preposition(c, k)[0]
+    if prep not in (None, "über"):
+        return False
+    return any(lex.is_(lem, "consider") for _, lem in _cue_lemmas_any(c, lex))
+
+
+def _cue_lemmas_any(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
+    """(token, lemma) of the clause's lower-case words, a separable particle at its end joined."""
+    last = c.tokens[-1].lower if c.tokens else ""
+    out = []
+    for t in c.tokens:
+        if t.is_cap and t is not c.tokens[0]:
+            continue
+        lem = lemma(t.text)
+        out.append((t, lem))
+        if lex.is_(last, "particle") and t is not c.tokens[-1]:
+            out.append((t, last + lem))
+    return out
+
+
 def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether the event noun at ``k`` is any act of its kind by its determiner ("jeden Angriff
     auf ihre Soldaten", "jegliche weitere Eskalation"; cues.tsv class ``generic_det``): no

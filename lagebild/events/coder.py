@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, carried_out, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
+    background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -778,7 +778,8 @@ class EventCoder:
                 # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) else (
                     "hypothetical" if hypo or warned_of(c, c.tokens.index(ev.cue_tok), lx)
-                    or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx) else
+                    or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
+                    or considered(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced(c) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (intended and noun_preposition(c, c.tokens.index(ev.cue_tok))[0] is None
                         and carried_out(c, ev.event.type, lx))

@@ -17,7 +17,7 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
-                               not_told, warned_of, generic_before, reported_past)
+                               not_told, warned_of, generic_before, reported_past, considered)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -304,7 +304,8 @@ class LearnedCoder:
                     tok in clause.tokens and (rejected_report(clause, clause.tokens.index(tok), self.lex)
                                               or tok.is_cap and (warned_of(clause, clause.tokens.index(tok), self.lex)
                                                                  or generic_before(clause.tokens, clause.tokens.index(tok),
-                                                                                   self.lex)))):
+                                                                                   self.lex)
+                                                                 or considered(clause, clause.tokens.index(tok), self.lex)))):
                 # "wies Berichte zurück, wonach ...", "Berichte über ...", "mit einer Offensive
                 # gedroht", "vor einem Angriff gewarnt": no fact
                 fact = "hypothetical"
