@@ -1384,3 +1384,11 @@ def test_what_a_clause_considers_is_hypothetical():
     an = _analyzer("both")
     doc = an(Article(doc_id="t", text="Wien – Die SPÖ prüft eine Klage gegen die Regierung.", dct="2020-01-10"))
     assert doc.events and all(e.factuality == "hypothetical" for e in doc.events if e.type == "ACCUSE")
+
+
+def test_a_withdrawn_invitation_is_no_visit():
+    an = _analyzer("both")
+    doc = an(Article(doc_id="t", text="London zieht die Einladung an den russischen Außenminister Lawrow "
+                     "zu einem Besuch zurück. Russland zog seine Truppen aus Syrien zurück.", dct="2018-03-20"))
+    assert not any(e.type == "CONSULT" and e.factuality == "asserted" for e in doc.events)
+    assert any(e.type == "RETREAT" for e in doc.events)       # a withdrawal of troops stays

@@ -536,21 +536,7 @@ def considered(c: Clause, k: int, lex: Lexicon) -> bool:
     prep = noun_preposition(c, k)[0]
     if prep not in (None, "über"):
         return False
-    return any(lex.is_(lem, "consider") for _, lem in _cue_lemmas_any(c, lex))
-
-
-def _cue_lemmas_any(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
-    """(token, lemma) of the clause's lower-case words, a separable particle at its end joined."""
-    last = c.tokens[-1].lower if c.tokens else ""
-    out = []
-    for t in c.tokens:
-        if t.is_cap and t is not c.tokens[0]:
-            continue
-        lem = lemma(t.text)
-        out.append((t, lem))
-        if lex.is_(last, "particle") and t is not c.tokens[-1]:
-            out.append((t, last + lem))
-    return out
+    return has_verb_of(c, lex, "consider")
 
 
 def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:

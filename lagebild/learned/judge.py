@@ -279,6 +279,9 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         return True
     if not t.is_cap:
         return False
+    if refused(c, n, ctx.lex, typ):
+        return True         # "zieht die Einladung an Außenminister Lawrow zurück": no meeting, also
+        #                     where the trigger is the actor's word
     if any(m.start <= t.start < m.end for m in ctx.mentions.get(st.sentence.index, ())):
         return False        # an actor, not what is demanded or criticised ("machen sich Regierungstruppen
         #                     und Rebellen gegenseitig verantwortlich": the subject after the verb)
