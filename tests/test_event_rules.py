@@ -1392,3 +1392,10 @@ def test_a_withdrawn_invitation_is_no_visit():
                      "zu einem Besuch zurück. Russland zog seine Truppen aus Syrien zurück.", dct="2018-03-20"))
     assert not any(e.type == "CONSULT" and e.factuality == "asserted" for e in doc.events)
     assert any(e.type == "RETREAT" for e in doc.events)       # a withdrawal of troops stays
+
+
+def test_a_prisoner_exchange_is_a_release_both_ways():
+    pairs = dyads("Russland und die Ukraine haben am Samstag jeweils 35 Gefangene ausgetauscht.", dct="2019-09-08")
+    assert ("RETREAT", ("RUS",), ("UKR",), "asserted") in pairs
+    assert ("RETREAT", ("UKR",), ("RUS",), "asserted") in pairs
+    assert not dyads("Die beiden Firmen tauschten Daten aus.", dct="2019-09-08")

@@ -477,7 +477,9 @@ class EventCoder:
             target_p = _neighbour(c, {p.code for p in source_p}, actors)
         mutual = self.lex.is_(cue.cue, "mutual") or any(t.lower in ("sich", "gegenseitig", "miteinander")
                                                 or t.lower.startswith("gemeinsam") for t in c.tokens)
-        if not target_p and cue.type in RECIPROCAL and mutual and source_p:
+        if not target_p and (cue.type in RECIPROCAL or self.lex.is_(cue.cue, "mutual")) and mutual and source_p:
+            # (a cue of a happening both sides do to each other alike is reciprocal whatever its
+            # type: "tauschten Gefangene aus")
             partner = _partner(c, ms, source_p)
             if partner:
                 target = partner
