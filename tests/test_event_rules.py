@@ -1399,3 +1399,10 @@ def test_a_prisoner_exchange_is_a_release_both_ways():
     assert ("RETREAT", ("RUS",), ("UKR",), "asserted") in pairs
     assert ("RETREAT", ("UKR",), ("RUS",), "asserted") in pairs
     assert not dyads("Die beiden Firmen tauschten Daten aus.", dct="2019-09-08")
+
+
+def test_an_attack_on_targets_in_a_named_region_is_an_attack_on_its_country():
+    pairs = dyads("Die Hisbollah hat Raketen auf Nordisrael abgefeuert. Israel griff Ziele im Südlibanon an. "
+                  "Die Türkei griff Ziele in Nordsyrien an.", dct="2023-10-10")
+    for s, t in ((("LBN",), ("ISR",)), (("ISR",), ("LBN",)), (("TUR",), ("SYR",))):
+        assert ("ASSAULT", s, t, "asserted") in {(a, b, c, d) for a, b, c, d in pairs}, (s, t)

@@ -458,6 +458,12 @@ class EventCoder:
                 owners = [m for m in ms if m.genitive_of and m not in source and m not in own
                           and m.start > tok.start - 200]
                 target = owners[:1]
+        if not target and cue.type == "ASSAULT" and source:
+            # "Die Türkei griff Ziele in Nordsyrien an": what is attacked lies in the place named,
+            # which is the target where no actor is (another country than the attacker's)
+            own_codes = {m.code for m in source}
+            target = [m for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code
+                      and m.code not in own_codes and m.start > tok.start - 200][:1]
         if not source_p and not target:
             return None
         if not target and self.lex.is_(cue.cue, "named_target"):
