@@ -17,6 +17,10 @@ def _participants(ms: list[Mention]) -> list[Participant]:
     return [m.participant() for m in ms]
 
 
+#: words that may stand before the last member of a list ("Frankreich und 15 weitere Staaten")
+LIST_QUANTIFIERS = frozenset("weitere weiteren andere anderen mehrere zahlreiche einige viele alle beide".split())
+
+
 def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     """'X und Y' / 'X, Y und Z': mentions joined to first by und/commas with nothing else between."""
     out = [first]
@@ -33,7 +37,8 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
             break       # right next to it, not even a comma: "griffen russische Soldaten Charkiw an"
         joined = not between or both or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
         if joined and (both or all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
-                                   for t in between)) and (m.prep is None or m.prep == first.prep):
+                                   or t.lower in LIST_QUANTIFIERS or t.text.isdigit() for t in between)) \
+                and (m.prep is None or m.prep == first.prep):
             out.append(m)
         else:
             break
