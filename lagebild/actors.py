@@ -42,6 +42,12 @@ STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar
 NAMED_AFTER = frozenset("golf meerenge bucht straße kanal".split())
 ARMED_GROUPS = frozenset({"REB", "UAF"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
+#: countries whose persons German news names family name first ("Xi Jinping", "Kim Jong-un",
+#: "Moon Jae-in"): the first word is the surname a later mention uses ("Xi")
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN"})
+#: nouns of a prepositional phrase that frames an occasion with a genitive ("am Rande des Gipfels",
+#: "im Vorfeld der Wahl", "im Rahmen der Konferenz")
+FRAME_NOUNS = frozenset("rande vorfeld rahmen zuge verlauf anschluss nachgang".split())
 #: finite auxiliaries and modals: no word of a noun phrase, so the phrase after one starts there
 FINITE_AUX = frozenset("hat haben habe hatte hatten hätte hätten ist sind sei seien war waren wäre wären "
                        "wird werden werde wurde wurden würde würden kann können konnte konnten will wollen "
@@ -282,6 +288,9 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
         prep = det
     elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
         prep = toks[k - 1].lower
+    elif k - 2 >= 0 and det in ("des", "der") and toks[k - 1].lower in FRAME_NOUNS \
+            and toks[k - 2].lower in ("am", "im"):
+        prep = toks[k - 2].lower    # "am Rande des G20-Gipfels", "im Vorfeld der Wahl": where, not who
     return prep, oblique
 
 
@@ -304,8 +313,11 @@ class ActorTagger:
         for name, (code, _, _, ok) in self.persons.items():
             if ok and code:
                 by_surname.setdefault(name.split()[-1], []).append(name)
+                if code in FAMILY_NAME_FIRST and " " in name:
+                    by_surname.setdefault(name.split()[0], []).append(name)    # "Xi Jinping": Xi
         self.surnames = {sur: names[0] for sur, names in by_surname.items()
-                         if len({self.persons[n][0] for n in names}) == 1 and len(sur) > 2}
+                         if len({self.persons[n][0] for n in names}) == 1
+                         and (len(sur) > 2 or names[0].split()[0] == sur)}
 
     # -- recognition -------------------------------------------------------------------
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:

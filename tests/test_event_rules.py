@@ -1406,3 +1406,20 @@ def test_an_attack_on_targets_in_a_named_region_is_an_attack_on_its_country():
                   "Die Türkei griff Ziele in Nordsyrien an.", dct="2023-10-10")
     for s, t in ((("LBN",), ("ISR",)), (("ISR",), ("LBN",)), (("TUR",), ("SYR",))):
         assert ("ASSAULT", s, t, "asserted") in {(a, b, c, d) for a, b, c, d in pairs}, (s, t)
+
+
+def test_a_list_member_after_a_quantifier_stays_on_its_side():
+    pairs = dyads("Frankreich und 15 weitere europäische Staaten haben den Einsatz russischer Söldner "
+                  "in Mali verurteilt.", dct="2022-01-10")
+    assert any(t == "ACCUSE" and "FRA" in s and g == ("RUS",) for t, s, g, _ in pairs), pairs
+    assert not any(t == "ACCUSE" and g == ("EU",) for t, _, g, _ in pairs)
+
+
+def test_family_name_first_and_frame_phrases():
+    from lagebild.actors import np_context
+    from lagebild.text import segment, tokenize
+    doc = analyze("Trump und Xi vereinbarten am Rande des G20-Gipfels in Osaka eine Waffenruhe.", dct="2019-06-29")
+    assert any(a.name == "Xi Jinping" and a.code == "CHN" for a in doc.actors)
+    text = "Sie trafen sich am Rande des G20-Gipfels."
+    toks = tokenize(text, segment(text))[1][0].tokens
+    assert np_context(toks, 6)[0] == "am"      # where they met, not who met
