@@ -939,6 +939,13 @@ class ActorTagger:
     @staticmethod
     def _nearby(m: Mention, before: list[Mention]) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives."""
+        if m.sector in ("COP", "JUD"):
+            # police and courts act where they are: a country named "in X" in their sentence ("Ein
+            # Amerikaner erschoss in Deutschland einen Polizisten")
+            place = next((o for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im")
+                          and o.kind == "country" and o.code and len(o.code) == 3), None)
+            if place is not None:
+                return place
         if m.sector in STATE_SECTORS and m.kind != "group":
             # a state office ("das Außenministerium"): the state that acts in the sentences before
             # (their subject), not a group it acted on ("Der Iran wies zwei britische Diplomaten aus.

@@ -35,6 +35,7 @@ import hashlib
 import io
 import re
 import time
+import urllib.request
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -470,8 +471,12 @@ def _make_client(timeout: float, user_agent: str, *, allow_private: bool = False
                  resolver=None):
     import httpx
 
+    # behind a proxy from the environment (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY) the connection goes
+    # to the proxy, which reaches the host: the check before each request (url_refusal) is the one
+    # that holds there; without one, every connection is checked where it is opened
+    proxied = any(k in ("http", "https", "all") for k in urllib.request.getproxies())
     return httpx.Client(
-        transport=_vetted_transport(allow_private, resolver),
+        transport=None if proxied else _vetted_transport(allow_private, resolver),
         timeout=httpx.Timeout(timeout),
         follow_redirects=True,
         max_redirects=5,

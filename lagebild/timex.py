@@ -1963,7 +1963,9 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
 def _told_before(sentence: str) -> bool:
     """A sentence in the Plusquamperfekt ("Im Jahr 2014 hatte Russland die Krim besetzt."): what
     came before the story, whose time sets none for the sentences after it."""
-    words = re.findall(r"[^\W\d_]+", sentence)
+    # its main clause, up to the first comma ("Am Montag griff Russland an, nachdem die Ukraine
+    # Drohnen geschickt hatte" is no background)
+    words = re.findall(r"[^\W\d_]+", sentence.split(",")[0])
     lows = [w.lower() for w in words]
     if not any(w in _PAST_AUX for w in lows):
         return False

@@ -253,3 +253,38 @@ def test_the_connection_goes_to_the_checked_address_under_the_host_name():
         srv.server_close()
     assert [a.title for a in res.articles] == ["Eins"]
     assert _Feed.hosts == [f"feed.test:{port}"]
+
+
+class _Proxy(BaseHTTPRequestHandler):
+    paths: list = []
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        _Proxy.paths.append(self.path)          # a forward proxy gets the absolute URL
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(RSS)))
+        self.end_headers()
+        self.wfile.write(RSS)
+
+
+def test_a_proxy_from_the_environment_is_still_used(monkeypatch):
+    # the connection-time check must not switch off HTTP_PROXY: the request goes to the proxy
+    # (here one on 127.0.0.1), and the host is still checked before the request
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
+    srv.daemon_threads = True
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    _Proxy.paths.clear()
+    for k in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(k, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{srv.server_address[1]}")
+    try:
+        res = fetch_feed("http://news.test/feed", resolver=resolver, retries=0, timeout=5.0)
+        refused = fetch_feed("http://intern.test/feed", resolver=resolver, retries=0, timeout=5.0)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert [a.title for a in res.articles] == ["Eins"] and _Proxy.paths == ["http://news.test/feed"]
+    assert not refused.articles and "private" in refused.warnings[0]

@@ -555,3 +555,8 @@ def test_a_background_sentence_in_the_pluperfect_sets_no_time_for_the_next():
     from lagebild.timex import _told_before
     assert _told_before("Im Jahr 2014 hatte Russland die Krim besetzt.")
     assert not _told_before("Im Jahr 2014 besetzte Russland die Krim.")
+
+
+def test_a_trailing_pluperfect_clause_is_no_background():
+    from lagebild.timex import _told_before
+    assert not _told_before("Am Montag griff Russland an, nachdem die Ukraine zuvor Drohnen geschickt hatte.")

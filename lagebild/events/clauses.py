@@ -482,7 +482,9 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
         return "REJECT" in cue_verb_types(clauses[i - 1], lex)
     if not lex.is_(clauses[i].starts_with, "content_subordinator"):
         return False
-    return "REJECT" in cue_verb_types(clauses[i - 1], lex)
+    # "bestritt nicht, dass ...": no denial, an admission
+    return "REJECT" in cue_verb_types(clauses[i - 1], lex) \
+        and not any(lex.is_(w, "negation") for w in clauses[i - 1].lowers)
 
 
 def asked_about(clause: Clause, lex: Lexicon) -> bool:
@@ -529,21 +531,30 @@ def kein_before(toks: list[Token], k: int) -> bool:
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` is what the clause considers ("Die SPÖ prüft eine
     Klage gegen die Regierung", "erwägen die Entsendung einer Delegation"; cues.tsv class
-    ``consider``): its object, or what "über" names ("denkt über Sanktionen nach"). Considered,
-    not done: hypothetical (train + dev gold: 2 such required events, both hypothetical)."""
+    ``consider``; ``consider_new``, "prüfen", only for a noun with an indefinite article): its
+    object, or what "über" names ("denkt über Sanktionen nach"). Considered, not done:
+    hypothetical (train + dev gold: 2 such required events, both hypothetical)."""
     if not c.tokens[k].is_cap:
         return False
     prep = noun_preposition(c, k)[0]
     if prep not in (None, "über"):
         return False
-    return has_verb_of(c, lex, "consider")
+    if has_verb_of(c, lex, "consider"):
+        return True
+    # "prüft eine Klage": a step not yet taken; "prüft den Angriff russischer Hacker": one examined
+    return has_verb_of(c, lex, "consider_new") and k >= 1 and (
+        lex.is_(c.tokens[k - 1].lower, "indefinite") or (k >= 2 and lex.is_(c.tokens[k - 2].lower, "indefinite")
+                                                         and not c.tokens[k - 1].is_cap))
 
 
 def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether the event noun at ``k`` is any act of its kind by its determiner ("jeden Angriff
     auf ihre Soldaten", "jegliche weitere Eskalation"; cues.tsv class ``generic_det``): no
     happening told as a fact (hypothetical), by both coders."""
-    return any(j >= 0 and lex.is_(toks[j].lower, "generic_det") for j in (k - 1, k - 2))
+    if k >= 1 and lex.is_(toks[k - 1].lower, "generic_det"):
+        return True
+    # "jegliche weitere Eskalation": an adjective between; not "jede Nacht Luftangriffe" (a time)
+    return k >= 2 and lex.is_(toks[k - 2].lower, "generic_det") and not toks[k - 1].is_cap
 
 
 def reported_past(c: Clause) -> bool:
@@ -551,6 +562,8 @@ def reported_past(c: Clause) -> bool:
     Kiew angegriffen haben", "sollen ... getötet worden sein"): reported, done, never a plan (in
     train + dev gold: 7 such events asserted, 1 hypothetical; optional ones asserted too)."""
     w = [x for x in c.lowers if any(ch.isalpha() for ch in x)]
+    if "bis" in w:
+        return False        # "Bis Ende des Jahres sollen alle Soldaten abgezogen sein": a deadline, a plan
     return len(w) >= 3 and w[-1] in ("haben", "sein") and any(x in ("soll", "sollen") for x in w[:-2]) \
         and (w[-2] == "worden" or bool(_PAST_PARTICIPLE.match(w[-2])))
 

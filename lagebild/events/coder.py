@@ -463,7 +463,9 @@ class EventCoder:
             # which is the target where no actor is (another country than the attacker's)
             own_codes = {m.code for m in source}
             target = [m for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code
-                      and m.code not in own_codes and m.start > tok.start - 200][:1]
+                      and m.code not in own_codes and m.start > tok.start][:1]
+            # (after the verb: "Die in Belarus stationierten Truppen griffen an" names where the
+            # attackers are, not what they attack)
         if not source_p and not target:
             return None
         if not target and self.lex.is_(cue.cue, "named_target"):

@@ -5,6 +5,7 @@ import re
 
 
 from ..records import Magnitude
+from ..timex import is_time_noun
 
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
 _NUM_WORDS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -35,10 +36,10 @@ _MAG = re.compile(
     r"\s*(?:(?<=\s)[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<unit>(?<=\s)[A-ZÄÖÜ][a-zäöüß]+\b|€|\$|(?<=\s)(?:EUR|USD)\b)")
 
 
-#: words before a number that make it a year ("seit 2022 Panzer geliefert", "im Jahr 2015 Soldaten")
+#: words before a number that make it a year ("seit 2022 Panzer geliefert", "im Jahr 2015 Soldaten");
+#: a month before it too (timex.is_time_noun: "seit Jänner 2019 Soldaten")
 _YEAR_BEFORE = re.compile(r"(?i:\b(?:seit|im|bis|ab|vor|nach|jahr|jahre|jahres|anfang|ende|mitte|frühjahr|sommer|"
-                          r"herbst|winter|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
-                          r"november|dezember))\s+$")
+                          r"herbst|winter))\s+$")
 
 
 def find_magnitude(text: str) -> Magnitude | None:
@@ -46,9 +47,11 @@ def find_magnitude(text: str) -> Magnitude | None:
         unit = m.group("unit").lower()
         if unit not in UNITS:
             continue
+        before = text[max(0, m.start("num") - 20):m.start("num")]
+        prev = re.search(r"([^\W\d_]+)\.?\s+$", before)
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("qual") \
-                and _YEAR_BEFORE.search(text[max(0, m.start("num") - 20):m.start("num")]):
-            continue        # "seit 2022 Panzer": a year, not 2022 tanks
+                and (_YEAR_BEFORE.search(before) or (prev is not None and is_time_noun(prev.group(1)))):
+            continue        # "seit 2022 Panzer", "im Jänner 2019 Soldaten": a year, not 2022 tanks
         raw = m.group("num").lower()
         if raw in _NUM_WORDS:
             value = float(_NUM_WORDS[raw])
