@@ -85,6 +85,17 @@ def names_country(text: str, code: str) -> bool:
     return any(e.code == code and e.kind in ("country", "name") for e in entries)
 
 
+def same_place(a: str, b: str) -> bool:
+    """Whether two place names name one place: the same words, one lexicon entry, or two
+    spellings of one country's capital ("Kiew" and "Kyjiw")."""
+    fa, fb = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
+    if fa == fb:
+        return True
+    ea, eb = _index()[0].get(fa, []), _index()[0].get(fb, [])
+    return any((x.name == y.name and x.code == y.code)
+               or (x.kind == y.kind == "capital" and x.code == y.code) for x in ea for y in eb)
+
+
 def codes_for(text: str) -> list[str]:
     """The codes one typed code or name stands for (several for an ambiguous name: "Harris"),
     empty for none: the one reading of an actor name, for the command line and the pages."""

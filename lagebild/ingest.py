@@ -60,7 +60,7 @@ from typing import Any
 
 import numpy as np
 
-from .actor_names import names_country
+from .actor_names import names_country, same_place
 from .cleaning import article_text, clean_optional
 from .errors import InputError, LagebildError, StoreError, install_extra
 from . import merge as _merge
@@ -497,7 +497,7 @@ def places_compatible(a_code, a_text, b_code, b_text) -> bool:
     country itself ("Österreich" and "Wien"); a record without a place fits any."""
     if a_code and b_code and a_code != b_code:
         return False
-    if a_text and b_text and a_text.casefold() != b_text.casefold():
+    if a_text and b_text and not same_place(a_text, b_text):
         code = a_code or b_code
         return code is not None and (names_country(a_text, code) or names_country(b_text, code))
     return True

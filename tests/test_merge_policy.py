@@ -159,3 +159,10 @@ def test_a_season_and_a_day_of_another_year_stay_two_events():
     out = merge_events([ev(date="2023-SU", sent=0), ev(date="2024-03-01", sent=1)])
     assert sorted(e.date.value for e in out) == ["2023-SU", "2024-03-01"]
     assert not dates_compatible("2023-Q1", "2024-03-01") and dates_compatible("2023-H2", "2023-09-01")
+
+
+def test_two_spellings_of_one_capital_are_one_place_across_articles():
+    from lagebild.ingest import places_compatible
+    assert places_compatible("UKR", "Kiew", "UKR", "Kyjiw")
+    assert places_compatible("AUT", "Österreich", "AUT", "Wien")
+    assert not places_compatible("AUT", "Innsbruck", "AUT", "Graz")
