@@ -1448,3 +1448,32 @@ def test_an_attackers_station_is_no_target_and_police_act_where_they_are():
     # "legte nahe, dass ...": suggested, no demand, and what is suggested stays hypothetical
     pairs = dyads("Biden legte nahe, dass die USA Truppen nach Polen schicken könnten.", dct="2024-03-06")
     assert not any(t == "REQUEST" for t, _, _, _ in pairs)
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_negated_attribute_does_not_negate_the_clause(coder):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text="Bei nicht angemeldeten Kundgebungen hat die russische Polizei am Samstag "
+                     "300 Demonstranten festgenommen.", dct="2019-08-04"))
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and all(e.factuality == "asserted" for e in arrests)
+    doc = an(Article(doc_id="t", text="Die russische Polizei hat die Demonstranten nicht festgenommen.",
+                     dct="2019-08-04"))
+    assert any(e.type == "COERCE" and e.factuality == "negated" for e in doc.events)
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_readiness_to_meet_is_an_offer_not_a_meeting(coder):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text="US-Präsident Trump hat sich zu einem Treffen mit dem iranischen "
+                     "Präsidenten Rohani bereit erklärt.", dct="2019-08-04"))
+    assert any(e.type == "AGREE" and e.factuality == "asserted" for e in doc.events)
+    assert not any(e.type == "CONSULT" and e.factuality == "asserted" for e in doc.events)
+
+
+def test_what_is_not_ruled_out_is_possible():
+    an = _analyzer("both")
+    doc = an(Article(doc_id="t", text="Der EU-Außenbeauftragte Josep Borrell schloss weitere Strafmaßnahmen "
+                     "gegen Weißrussland nicht aus.", dct="2020-08-20"))
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert sanctions and all(e.factuality == "hypothetical" for e in sanctions)

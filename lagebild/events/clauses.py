@@ -344,9 +344,13 @@ def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
             # "verhafteten" -> "verhaften" (a ge- participle of a simple verb is not undone; the
             # form counts only when it is a listed cue)
             forms += (lem[:-len(end)] + "en",)
+        before = toks[k - 1].lower if k >= 1 else ""
         for f in forms:
             if lex.is_(last, "particle") and t is not toks[-1] and (last + f) in lex.verbs:
                 out.append((t, last + f))
+                break
+            if lex.is_(before, "particle") and before != "zu" and (before + f) in lex.verbs and t is toks[-1]:
+                out.append((t, before + f))     # "hat sich bereit erklärt": the particle written apart
                 break
             if f in lex.verbs:
                 out.append((t, f))

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 
-from ..actors import ActorIndex, Mention, one_referent
+from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors
@@ -16,7 +16,7 @@ from .clauses import (
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
     background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
     yes_no_question,
-    _has_verb, not_told, pluperfect, refused, talked_about, werden_participle,
+    _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -734,7 +734,8 @@ class EventCoder:
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
         negators = [w for k, w in enumerate(words) if lx.is_(w, "negation")
-                    and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))]   # not "nicht nur"
+                    and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))   # not "nicht nur"
+                    and not _negates_attribute(c.tokens, k)]
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
@@ -791,6 +792,7 @@ class EventCoder:
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced(c) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
+                    or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
                     or (intended and noun_preposition(c, c.tokens.index(ev.cue_tok))[0] is None
                         and carried_out(c, ev.event.type, lx))
                     else "asserted")
@@ -871,6 +873,15 @@ def occurrence_negated(words: list[str], lx) -> bool:
                 (k >= 1 and lx.is_(words[k - 1], "occurrence")):
             return True
     return False
+
+
+def _negates_attribute(toks, k: int) -> bool:
+    """Whether the negation at ``k`` belongs to an adjective or participle before a noun ("Bei nicht
+    genehmigten Protesten ... festgenommen", "nicht angemeldete Kundgebungen"), not to the clause."""
+    return toks[k].lower == "nicht" and k + 2 < len(toks) and not toks[k + 1].is_cap \
+        and toks[k + 1].lower.endswith(("e", "en", "er", "es", "em")) and toks[k + 2].is_cap \
+        and toks[k + 1].lower not in NOM_DETS and toks[k + 1].lower not in OBLIQUE_DETS \
+        and k >= 1 and toks[k - 1].lower not in ("wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren")
 
 
 def _no_second_name_of_a_side(r: RawEvent, st) -> None:
