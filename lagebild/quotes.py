@@ -62,7 +62,8 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     s, e = span
     sents = [st for st in sentences if st.start <= e and st.end >= s and st.kind == "body"]
     outside = " ".join(text[st.start:max(st.start, s - 1)] + " " + text[min(st.end, e + 1):st.end] for st in sents)
-    if not _says(outside):
+    so = _SO_SAID.match(text, e)      # "…“, so Nato-Generalsekretär Jens Stoltenberg": no verb
+    if so is None and not _says(outside):
         return last
     # the verb of saying after the quote ("…“, erklärte X", "…, hieß es in einer Erklärung der X"):
     # who stands after it, up to the next clause, says the quote, also as the genitive of a
@@ -71,7 +72,10 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
     end = max((st.end for st in sents), default=e)
     verb = _speech_verb_at(text, e, end)
     window: tuple[int, int] | None = None
-    if verb is not None:
+    if so is not None:
+        nxt = _NEXT_CLAUSE.search(text, so.end(), end)
+        window = (so.end() - 1, nxt.start() if nxt else end)
+    elif verb is not None:
         if _AS_SAID.match(text, e):
             window = (e, verb)
         else:
@@ -99,6 +103,7 @@ def _speaker_for(span: tuple[int, int], sentences: list[Sentence], actors: Actor
 
 
 _AS_SAID = re.compile(r"[“”\"'‘’»«]?\s*,\s*(?:wie|so)\b")
+_SO_SAID = re.compile(r"[“”\"'‘’»«]?\s*,\s*so\s+(?=[A-ZÄÖÜ]|der\b|die\b|das\b|ein)")
 _NEXT_CLAUSE = re.compile(r",\s*(?:nachdem|als|während|weil|bevor|und|aber|doch|falls|wenn|da|obwohl|sodass|damit)\b")
 _GENITIVE_HEAD = re.compile(r"(\w+)\s+(?:der|des)\s+(?:\w+\s+){0,3}$")
 

@@ -425,3 +425,11 @@ def test_a_run_does_not_depend_on_python_hash_order(tmp_path):
                              capture_output=True, text=True, env=env, check=True)
         outs.append(run.stdout)
     assert "Powell" in outs[0] and outs[0] == outs[1] == outs[2]
+
+
+def test_a_quote_followed_by_so_and_a_name_is_that_persons():
+    doc = analyze("„Die Ukraine wird Mitglied der Nato werden“, so Nato-Generalsekretär Jens Stoltenberg "
+                  "am Mittwoch. „Das ist so“, so der Minister.")
+    speakers = [(q.speaker.text if q.speaker else None) for q in doc.quotes]
+    assert speakers[0] and "Stoltenberg" in speakers[0]
+    assert speakers[1] and "Minister" in speakers[1]
