@@ -1477,3 +1477,12 @@ def test_what_is_not_ruled_out_is_possible():
                      "gegen Weißrussland nicht aus.", dct="2020-08-20"))
     sanctions = [e for e in doc.events if e.type == "SANCTION"]
     assert sanctions and all(e.factuality == "hypothetical" for e in sanctions)
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_nach_angaben_with_a_possessive_names_the_reporter(coder):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text="Die Polizei hat den Oppositionspolitiker Juan Guaidó nach Angaben seiner "
+                     "Partei in Venezuela festgenommen.", dct="2019-01-13"))
+    arrests = [e for e in doc.events if e.type == "COERCE"]
+    assert arrests and not any(p.text == "Partei" for e in arrests for p in e.target)

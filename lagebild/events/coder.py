@@ -39,8 +39,9 @@ class RawEvent:
 
 
 #: what may stand between "nach Angaben" and the name of its source ("nach Angaben der syrischen
-#: Beobachtungsstelle", "nach Angaben von Amnesty International", "nach Angaben aus Kiew")
-_SOURCE_GAP = frozenset("der des von vom dem einer eines aus".split())
+#: Beobachtungsstelle", "nach Angaben von Amnesty International", "nach Angaben aus Kiew", "nach
+#: Angaben seiner Partei")
+_SOURCE_GAP = frozenset("der des von vom dem einer eines aus seiner seines ihrer ihres".split())
 
 
 class EventCoder:
