@@ -1486,3 +1486,13 @@ def test_nach_angaben_with_a_possessive_names_the_reporter(coder):
                      "Partei in Venezuela festgenommen.", dct="2019-01-13"))
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert arrests and not any(p.text == "Partei" for e in arrests for p in e.target)
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_holding_someone_responsible_is_an_accusation_not_the_deed(coder):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="t", text="Die OPCW macht die syrische Luftwaffe für einen Giftgasangriff im März "
+                     "2017 verantwortlich.", dct="2020-04-08"))
+    types = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
+    assert ("ACCUSE", ("OPCW",), ("SYR",)) in types
+    assert not any(t == "ASSAULT" for t, _, _ in types)

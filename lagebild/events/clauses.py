@@ -753,7 +753,11 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     what is alleged is not an event; in train + dev gold, 1 of 27 such nouns is a required event
     of another type). The object reading as in ``demanded``."""
     types = cue_verb_types(c, lex) & {"ACCUSE", "REJECT"}
-    return bool(types) and typ not in types and _object_of_main_verb(c, k, lex)
+    if not types or typ in types:
+        return False
+    # also what an accusation holds someone responsible "für" ("macht die syrische Luftwaffe für
+    # einen Giftgasangriff verantwortlich": the ACCUSE, the attack is what is alleged)
+    return _object_of_main_verb(c, k, lex) or ("ACCUSE" in types and noun_preposition(c, k)[0] == "für")
 
 
 def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
