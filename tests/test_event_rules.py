@@ -1496,3 +1496,13 @@ def test_holding_someone_responsible_is_an_accusation_not_the_deed(coder):
     types = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
     assert ("ACCUSE", ("OPCW",), ("SYR",)) in types
     assert not any(t == "ASSAULT" for t, _, _ in types)
+
+
+def test_punitive_tariffs_are_sanctions():
+    pairs = dyads("Kanada will ab 1. Juli Gegenzölle auf US-Produkte erheben.", dct="2018-06-20")
+    assert ("SANCTION", ("CAN",), ("USA",), "planned") in pairs
+    pairs = dyads("Die USA verhängten Strafzölle gegen China.", dct="2018-06-20")
+    assert ("SANCTION", ("USA",), ("CHN",), "asserted") in pairs
+    # raising accusations stays an ACCUSE
+    assert any(t == "ACCUSE" for t, _, _, _ in dyads("Die Opposition erhob schwere Vorwürfe gegen die "
+                                                      "Regierung in Wien.", dct="2018-06-20"))
