@@ -569,10 +569,9 @@ def reported_past(c: Clause) -> bool:
     if "bis" in w:
         return False        # "Bis Ende des Jahres sollen alle Soldaten abgezogen sein": a deadline, a plan
     return len(w) >= 3 and w[-1] in ("haben", "sein") and any(x in ("soll", "sollen") for x in w[:-2]) \
-        and (w[-2] == "worden" or bool(_PAST_PARTICIPLE.match(w[-2])))
+        and (w[-2] == "worden" or (w[-2].endswith(("t", "en")) and (_participle_shape(w[-2]) or w[-2].endswith("iert"))))
 
 
-_PAST_PARTICIPLE = re.compile(r"^(?:[a-zäöü]+)?(?:ge[a-zäöüß]+(?:t|en)|[a-zäöüß]+iert|(?:be|ver|er|ent|zer|über|unter|miss)[a-zäöüß]+(?:t|en))$")
 
 
 def perfect_infinitive(c: Clause) -> bool:
