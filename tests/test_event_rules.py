@@ -18,6 +18,11 @@ def _analyzer(coder: str) -> Analyzer:
     return an
 
 
+def _coded(coder, text, dct):
+    """The document of one short article ("t") coded by ``coder`` at the default floor."""
+    return _analyzer(coder)(Article(doc_id="t", text=text, dct=dct))
+
+
 _RULES: dict = {}
 
 
@@ -1302,9 +1307,8 @@ def test_hearsay_of_a_past_deed_is_told_not_planned(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_an_event_noun_after_seit_or_trotz_is_background(coder):
-    an = _analyzer(coder)
-    doc = an(Article(doc_id="t", text="Am Samstag trafen sich May und Putin zum ersten Mal seit dem "
-                     "Giftanschlag auf Skripal im März 2018.", dct="2018-07-10"))
+    doc = _coded(coder, "Am Samstag trafen sich May und Putin zum ersten Mal seit dem "
+                 "Giftanschlag auf Skripal im März 2018.", "2018-07-10")
     assert not any(e.type == "ASSAULT" for e in doc.events)
     assert any(e.type == "CONSULT" for e in doc.events)
 
@@ -1374,24 +1378,20 @@ def test_an_object_relative_clause_after_the_subject():
 
 
 def test_the_learned_sides_of_a_relative_clause_verb_stay_near_it():
-    an = _analyzer("both")
-    doc = an(Article(doc_id="t", text="Selenskyj, den Putin scharf kritisiert hatte, traf am Montag Biden.",
-                     dct="2022-02-18"))
+    doc = _coded("both", "Selenskyj, den Putin scharf kritisiert hatte, traf am Montag Biden.", "2022-02-18")
     accuse = {(tuple(p.code for p in e.source), tuple(p.code for p in e.target))
               for e in doc.events if e.type == "ACCUSE"}
     assert (("RUS",), ("UKR",)) in accuse and not any("USA" in s + t for s, t in accuse)
 
 
 def test_what_a_clause_considers_is_hypothetical():
-    an = _analyzer("both")
-    doc = an(Article(doc_id="t", text="Wien – Die SPÖ prüft eine Klage gegen die Regierung.", dct="2020-01-10"))
+    doc = _coded("both", "Wien – Die SPÖ prüft eine Klage gegen die Regierung.", "2020-01-10")
     assert doc.events and all(e.factuality == "hypothetical" for e in doc.events if e.type == "ACCUSE")
 
 
 def test_a_withdrawn_invitation_is_no_visit():
-    an = _analyzer("both")
-    doc = an(Article(doc_id="t", text="London zieht die Einladung an den russischen Außenminister Lawrow "
-                     "zu einem Besuch zurück. Russland zog seine Truppen aus Syrien zurück.", dct="2018-03-20"))
+    doc = _coded("both", "London zieht die Einladung an den russischen Außenminister Lawrow "
+                 "zu einem Besuch zurück. Russland zog seine Truppen aus Syrien zurück.", "2018-03-20")
     assert not any(e.type == "CONSULT" and e.factuality == "asserted" for e in doc.events)
     assert any(e.type == "RETREAT" for e in doc.events)       # a withdrawal of troops stays
 
@@ -1464,35 +1464,31 @@ def test_a_negated_attribute_does_not_negate_the_clause(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_readiness_to_meet_is_an_offer_not_a_meeting(coder):
-    an = _analyzer(coder)
-    doc = an(Article(doc_id="t", text="US-Präsident Trump hat sich zu einem Treffen mit dem iranischen "
-                     "Präsidenten Rohani bereit erklärt.", dct="2019-08-04"))
+    doc = _coded(coder, "US-Präsident Trump hat sich zu einem Treffen mit dem iranischen "
+                 "Präsidenten Rohani bereit erklärt.", "2019-08-04")
     assert any(e.type == "AGREE" and e.factuality == "asserted" for e in doc.events)
     assert not any(e.type == "CONSULT" and e.factuality == "asserted" for e in doc.events)
 
 
 def test_what_is_not_ruled_out_is_possible():
-    an = _analyzer("both")
-    doc = an(Article(doc_id="t", text="Der EU-Außenbeauftragte Josep Borrell schloss weitere Strafmaßnahmen "
-                     "gegen Weißrussland nicht aus.", dct="2020-08-20"))
+    doc = _coded("both", "Der EU-Außenbeauftragte Josep Borrell schloss weitere Strafmaßnahmen "
+                 "gegen Weißrussland nicht aus.", "2020-08-20")
     sanctions = [e for e in doc.events if e.type == "SANCTION"]
     assert sanctions and all(e.factuality == "hypothetical" for e in sanctions)
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_nach_angaben_with_a_possessive_names_the_reporter(coder):
-    an = _analyzer(coder)
-    doc = an(Article(doc_id="t", text="Die Polizei hat den Oppositionspolitiker Juan Guaidó nach Angaben seiner "
-                     "Partei in Venezuela festgenommen.", dct="2019-01-13"))
+    doc = _coded(coder, "Die Polizei hat den Oppositionspolitiker Juan Guaidó nach Angaben seiner "
+                 "Partei in Venezuela festgenommen.", "2019-01-13")
     arrests = [e for e in doc.events if e.type == "COERCE"]
     assert arrests and not any(p.text == "Partei" for e in arrests for p in e.target)
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_holding_someone_responsible_is_an_accusation_not_the_deed(coder):
-    an = _analyzer(coder)
-    doc = an(Article(doc_id="t", text="Die OPCW macht die syrische Luftwaffe für einen Giftgasangriff im März "
-                     "2017 verantwortlich.", dct="2020-04-08"))
+    doc = _coded(coder, "Die OPCW macht die syrische Luftwaffe für einen Giftgasangriff im März "
+                 "2017 verantwortlich.", "2020-04-08")
     types = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
     assert ("ACCUSE", ("OPCW",), ("SYR",)) in types
     assert not any(t == "ASSAULT" for t, _, _ in types)
