@@ -60,7 +60,6 @@ from typing import Any
 
 import numpy as np
 
-from .actor_names import names_country, same_place
 from .cleaning import article_text, clean_optional
 from .errors import InputError, LagebildError, StoreError, install_extra
 from . import merge as _merge
@@ -489,18 +488,6 @@ def dates_agree(a_day, a_prec, a_month, b_day, b_prec, b_month) -> bool:
     if a_prec == "day" and b_prec == "day":
         return abs((a_day - b_day).days) <= 1
     return a_month is not None and a_month == b_month
-
-
-def places_compatible(a_code, a_text, b_code, b_text) -> bool:
-    """Whether two records' places may be one (across articles): not two countries, and not two
-    named places of one country ("Innsbruck" and "Graz", both AUT) unless one of them is the
-    country itself ("Österreich" and "Wien"); a record without a place fits any."""
-    if a_code and b_code and a_code != b_code:
-        return False
-    if a_text and b_text and not same_place(a_text, b_text):
-        code = a_code or b_code
-        return code is not None and (names_country(a_text, code) or names_country(b_text, code))
-    return True
 
 
 def _codes(parts: list[Participant]) -> list[str]:
@@ -1190,7 +1177,7 @@ class Ingester:
             if row["event_date"] is None and c.day is None:
                 if anchor is None or c.anchor is None or abs((anchor - c.anchor).days) > 1:
                     continue
-                if not places_compatible(row["location_code"], row["location_text"],
+                if not _merge.places_compatible(row["location_code"], row["location_text"],
                                          c.loc_code, c.loc_text):
                     continue
                 rank = (abs((anchor - c.anchor).days), False, -c.mentions, c.event_id)
@@ -1212,7 +1199,7 @@ class Ingester:
             elif not dates_agree(row["event_date"], row["date_precision"], row["month"],
                                  c.day, c.prec, c.month):
                 continue
-            if not places_compatible(row["location_code"], row["location_text"],
+            if not _merge.places_compatible(row["location_code"], row["location_text"],
                                      c.loc_code, c.loc_text):
                 continue
             rank = (abs((row["event_date"] - c.day).days), c.prec != row["date_precision"],

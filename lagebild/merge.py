@@ -34,7 +34,7 @@ one happening only when, besides the merge key,
   2022" and "am 15. Oktober 2022"). Two coarse dates ("2013" and "im Juli 2013") never make one
   happening; events without any date (hypothetical, or negated without a date of its own) merge
   only with each other, told in articles at most a day apart (the news cycle);
-* their places agree (``ingest.places_compatible``): two named places differ ("in Innsbruck" and
+* their places agree (:func:`places_compatible`): two named places differ ("in Innsbruck" and
   "in Graz", both AUT) unless one is the country itself ("in Österreich" / "in Wien");
 * where one country is on both sides (the codes do not tell the actors apart), their sides are
   named alike (:func:`sides_named_alike`): "Der Tiroler Landeshauptmann kritisierte die
@@ -182,6 +182,19 @@ def _same_word(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and (long_.startswith(short) or (len(short) >= 5 and long_.endswith(short)))
+
+
+def places_compatible(a_code, a_text, b_code, b_text) -> bool:
+    """Whether two records' places may be one (across articles): not two countries, and not two
+    named places of one country ("Innsbruck" and "Graz", both AUT) unless one of them is the
+    country itself ("Österreich" and "Wien"); a record without a place fits any."""
+    from .actor_names import names_country, same_place
+    if a_code and b_code and a_code != b_code:
+        return False
+    if a_text and b_text and not same_place(a_text, b_text):
+        code = a_code or b_code
+        return code is not None and (names_country(a_text, code) or names_country(b_text, code))
+    return True
 
 
 def sides_named_alike(a: tuple[frozenset[str], frozenset[str]],

@@ -162,7 +162,7 @@ def test_a_season_and_a_day_of_another_year_stay_two_events():
 
 
 def test_two_spellings_of_one_capital_are_one_place_across_articles():
-    from lagebild.ingest import places_compatible
+    from lagebild.merge import places_compatible
     assert places_compatible("UKR", "Kiew", "UKR", "Kyjiw")
     assert places_compatible("AUT", "Österreich", "AUT", "Wien")
     assert not places_compatible("AUT", "Innsbruck", "AUT", "Graz")
