@@ -58,6 +58,7 @@ FINITE_AUX = frozenset("hat haben habe hatte hatten hätte hätten ist sind sei 
 APPOSITION_PLACE_PREPS = frozenset({"von", "aus", "in", "im", "der", "des"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})     # located where they fight
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 #: the German-speaking states whose institutions and parties share names
 DACH = frozenset({"DEU", "AUT", "CHE"})
@@ -931,14 +932,21 @@ class ActorTagger:
         return None
 
     @staticmethod
-    def _code_nearby(m: Mention, before: list[Mention]) -> str | None:
+    def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> str | None:
         """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
-        other = ActorTagger._nearby(m, before)
+        other = ActorTagger._nearby(m, before, after)
         return other.code if other is not None else None
 
     @staticmethod
-    def _nearby(m: Mention, before: list[Mention]) -> Mention | None:
-        """The mention whose country ``_code_nearby`` gives."""
+    def _nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> Mention | None:
+        """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``)."""
+        if m.sector in ARMED_GROUP_SECTORS and not m.role:
+            # armed groups fight where they are: a country named "in X" in their sentence, first one
+            # after them ("Luftangriffe gegen den IS in Syrien"), not the state that attacks them
+            place = after[0] if after else None
+            if place is not None and place.sent == m.sent and place.start - m.end <= 9 \
+                    and place.prep in ("in", "im") and place.kind == "country" and place.code and len(place.code) == 3:
+                return place
         if m.sector in ("COP", "JUD"):
             # police and courts act where they are: a country named "in X" in their sentence ("Ein
             # Amerikaner erschoss in Deutschland einen Polizisten")
@@ -969,10 +977,10 @@ class ActorTagger:
         return None
 
     @staticmethod
-    def _mark_guess_of_guess(m: Mention, before: list[Mention]) -> None:
+    def _mark_guess_of_guess(m: Mention, before: list[Mention], after: list[Mention] = ()) -> None:
         """A country from the mention just before is the story's, not one the text named, when that
         mention's own country was the story's (``code_via`` "story": display only)."""
-        src = ActorTagger._nearby(m, before) if m.code_from == "nearby" else None
+        src = ActorTagger._nearby(m, before, after) if m.code_from == "nearby" else None
         if src is not None and (src.code_from == "story" or src.code_via in ("story", "shared")):
             m.code_via = "story"
 
@@ -1038,7 +1046,7 @@ class ActorTagger:
                 continue
             if m.code is None and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF"):
                 # a group active in several countries ("IS", "al-Qaida"): where the story places it
-                m.code = self._code_nearby(m, idx.mentions[:n])
+                m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
                 if m.code is None:
                     m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
             if m.code is None and (m.of_place or m.foreign):
@@ -1071,9 +1079,9 @@ class ActorTagger:
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)
-                    m.code = self._code_nearby(m, idx.mentions[:n])
+                    m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
                     m.code_from = "nearby" if m.code else None
-                    self._mark_guess_of_guess(m, idx.mentions[:n])
+                    self._mark_guess_of_guess(m, idx.mentions[:n], idx.mentions[n + 1:])
                     if m.code is None:
                         m.code = home or (idx.dateline_code if m.sector in PEOPLE_SECTORS else None) \
                             or idx.default_code

@@ -229,3 +229,11 @@ def test_many_countries_are_not_the_storys_one(tagger):
     assert codes["Staaten"][0] is None
     codes = _codes(tagger, "Die EU-Staaten berieten am Montag.")
     assert codes["EU-Staaten"][0] == "EU"
+
+
+def test_a_group_active_in_several_countries_takes_the_place_named_right_after_it(tagger):
+    # "den IS in Syrien": where it fights, not the state that attacks it (it was USA)
+    got = _codes(tagger, "Die USA fliegen seit über einem Jahr Luftangriffe gegen den IS in Syrien und im Irak.")
+    assert got["IS"][0] == "SYR"
+    # a place further on says nothing of the group ("gilt ... in den USA als"): as before
+    assert _codes(tagger, "Russland griff den IS an. Der Kreml will in den USA verhandeln.")["IS"][0] == "RUS"
