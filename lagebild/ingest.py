@@ -197,17 +197,24 @@ class ArticleTimeout(Exception):
 
 @contextlib.contextmanager
 def time_budget(seconds: float | None):
-    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (SIGALRM; only in a
-    process's main thread on POSIX -- local workers and the serial backend; elsewhere,
-    e.g. in Dask's worker threads, no limit)."""
-    if not seconds or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
+    """Raise :class:`ArticleTimeout` in the block after ``seconds``.
+
+    In a process's main thread on POSIX (local workers, the serial backend of ``ingest`` and
+    ``watch``) by SIGALRM; in any other thread (``serve --watch``'s watcher thread) by a timer
+    thread that raises the exception in the block's thread (``PyThreadState_SetAsyncExc``).
+    Either way the exception comes between two Python instructions: a single long call into C
+    (one regular expression, one matrix product) ends first, as with a signal. Dask's worker
+    threads are given no budget."""
+    if not seconds:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _thread_budget(seconds):
+            yield
         return
 
     def expired(signum, frame):
-        raise ArticleTimeout(f"took longer than the time budget of {seconds:g} s "
-                             f"(--time-budget); skipped")
+        raise ArticleTimeout(_budget_message(seconds))
 
     old = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -216,6 +223,48 @@ def time_budget(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def _budget_message(seconds: float) -> str:
+    return f"took longer than the time budget of {seconds:g} s (--time-budget); skipped"
+
+
+@contextlib.contextmanager
+def _thread_budget(seconds: float):
+    """The budget of :func:`time_budget` outside the main thread: a timer raises
+    :class:`ArticleTimeout` in this thread while the block runs, never after it (a lock
+    orders the timer and the block's end; an exception set but not yet raised when the block
+    ends is withdrawn)."""
+    import ctypes
+
+    tid = threading.get_ident()
+    message = _budget_message(seconds)
+
+    class Expired(ArticleTimeout):      # raised by class (no arguments): the message is its default
+        def __init__(self, *args):
+            super().__init__(*(args or (message,)))
+
+    lock, state = threading.Lock(), {"running": True, "fired": False}
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+
+    def fire():
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                set_async(ctypes.c_ulong(tid), ctypes.py_object(Expired))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.name = "lagebild-time-budget"
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["fired"]:
+                set_async(ctypes.c_ulong(tid), None)   # NULL: one not raised yet is withdrawn
 
 
 #: default per-article analysis budget in seconds (ingest and watch)
@@ -717,7 +766,8 @@ class Ingester:
     about this many articles (local processes only; None: never), so caches that
     grow inside the analyzer cannot grow without bound on endless streams;
     ``time_budget``: seconds one article's analysis may take (local processes and the
-    serial backend; None: no limit); a slower article is reported and skipped, so that
+    serial backend, also in a thread other than the main one, as ``serve --watch``'s; not on
+    Dask; None: no limit); a slower article is reported and skipped, so that
     the database lock is not held for hours. The backend (and the analyzer) start only when the first new
     article arrives, so re-ingesting known input is fast.
     """
