@@ -887,6 +887,8 @@ class Ingester:
         for msg in prior_errors:
             report(msg)
 
+        taken: dict[str, str] = {}      # feed item URL -> the stamp of its version taken in this run
+
         def new_articles() -> Iterator[tuple[int, Article]]:
             idx = 0
             hashes = self.hashes
@@ -909,7 +911,17 @@ class Ingester:
                     if art.dct and self.store.date_undated(h, art.dct, replace=self.redate):
                         stats.dated_known += 1      # stored without a date (or --dct-override): it takes this one
                     continue
-                if art.id_given and art.doc_id in self.doc_ids and not art.updated:
+                version, stamp = self._feed_version(art, taken)
+                if version == "older":
+                    # an earlier version of a feed item stored or taken in this run (a snapshot
+                    # given after a later one): the later text stays
+                    stats.known += 1
+                    where = "read before in this run" if art.url in taken else "stored"
+                    self.progress.warn(f"{art.origin or art.doc_id} (article {art.doc_id}): a feed item "
+                                       f"in an earlier version ({art.updated}) than the one {where} "
+                                       f"({stamp}); that one is kept")
+                    continue
+                if art.id_given and art.doc_id in self.doc_ids and version != "newer":
                     # another text under an id the input gave and the store holds: refused, as the
                     # readers refuse it within a run (an id made up from a file name is no claim;
                     # a feed item's new version keeps its id: ``_older_version``)
@@ -919,6 +931,8 @@ class Ingester:
                     continue
                 self.doc_ids.add(art.doc_id)
                 hashes.add(h)  # also catches repeats inside this run
+                if art.url and art.updated:
+                    taken[art.url] = art.updated
                 idx += 1
                 pending[idx] = (art, h)
                 yield idx, art
@@ -972,6 +986,11 @@ class Ingester:
                         report(f"{art.origin or art.doc_id} (article {art.doc_id}): "
                                f"analysis failed: {r.error}")
                         continue
+                    if art.url and art.updated and any(a.url == art.url for a, _, _ in batch):
+                        # a later version of a feed item of this batch: the earlier one is stored
+                        # first, so that this one replaces it (``_older_version``)
+                        self._write(batch, stats)
+                        batch.clear()
                     batch.append((art, h, r))
                 if len(batch) >= self.batch_size:
                     self._write(batch, stats)
@@ -993,6 +1012,28 @@ class Ingester:
         if known is None or not is_newer(art.updated, known[2]):
             return None
         return known[0], known[1], known[3]
+
+    def _feed_version(self, art: Article, taken: dict[str, str]) -> tuple[str | None, str | None]:
+        """How a feed item stands to the version of its URL taken earlier in this run (``taken``:
+        URL -> stamp), else to the stored one, and that version's stamp: ``"newer"`` (a later
+        stamp, ``feeds.is_newer``: it replaces that version), ``"older"`` (an earlier stamp),
+        ``"same"`` (neither, or a version without a stamp), None (no version known, or no feed
+        item)."""
+        from .feeds import is_newer
+        if not (art.url and art.updated):
+            return None, None
+        if art.url in taken:
+            stamp = taken[art.url]
+        else:
+            known = self.store.url_version(art.url)
+            if known is None:
+                return None, None
+            stamp = known[2]
+        if is_newer(art.updated, stamp):
+            return "newer", stamp
+        if is_newer(stamp, art.updated):
+            return "older", stamp
+        return "same", stamp
 
     def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:
         lsh = self._ensure_lsh()

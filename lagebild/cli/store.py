@@ -280,7 +280,9 @@ def ingest_cmd(inputs, db, **o):
     command twice adds no article (with --dct it dates stored articles that
     have no date); another text under an id the input gave and the store holds
     is refused; a feed item the feed marks as changed (later Atom updated or RSS
-    pubDate) replaces its stored version, events included. Near-duplicates are
+    pubDate) replaces its stored version, events included, also when two saved
+    snapshots of one feed come in one run (the latest version is kept, in any
+    order). Near-duplicates are
     linked; mentions of the same happening in different articles are merged
     into one event with its numbers of mentions, articles and sources. Each batch is one transaction: after a crash or
     Ctrl-C, rerun the same command. Prints a short situation summary at the end.
