@@ -1035,11 +1035,23 @@ class Ingester:
             return "older", stamp
         return "same", stamp
 
+    def _unindex(self, aid: int) -> None:
+        """Drop an article from the near-duplicate index (its text is replaced)."""
+        lsh = self._ensure_lsh()
+        if self._sigs.pop(aid, None) is not None:
+            lsh.remove(aid)
+            self._window.remove(aid)
+
     def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:
+        """The original (an earlier article: a copy has a higher id than its original, the order
+        re-analysis relies on) that ``aid`` with signature ``sig`` is a near-duplicate of, and
+        their similarity; else ``(None, None)`` and ``aid`` is indexed as an original."""
         lsh = self._ensure_lsh()
         mh = _minhash(sig)
         best, best_j = None, 0.0
         for cand in lsh.query(mh):
+            if cand >= aid:     # a later article (only when a stored feed item is replaced)
+                continue
             j = mh.jaccard(_minhash(self._sigs[cand]))
             if j >= self.near_threshold and (j > best_j or (j == best_j and cand < best)):
                 best, best_j = cand, j
@@ -1092,8 +1104,14 @@ class Ingester:
                                 "warnings": to_json(doc.warnings) if doc.warnings else None,
                                 "analyzer_version": self.analyzer_version})
                 if stored is None:      # a new version of a stored feed item replaces it
+                    # its link follows its new text: a copy of another article, or none
+                    self._unindex(aid)
+                    dup_of, score = self._near_duplicate(aid, r.signature)
+                    if dup_of is not None:
+                        stats.near_duplicates += 1
                     updates[-1].update(content_hash=h, text=art.text, title=art.title or doc.title,
-                                       dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now)
+                                       dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now,
+                                       near_duplicate_of=dup_of, near_duplicate_score=score)
                     mh_rows.append({"article_id": aid, "signature": r.signature})
                     stats.updated += 1
                     self.hashes.discard(prior[2])   # the old text is gone: it may come back

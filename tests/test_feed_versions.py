@@ -254,3 +254,34 @@ def test_two_versions_of_a_feed_item_in_one_batch_store_the_later_one(tmp_path):
         assert (later.new, later.known) == (0, 1)       # an earlier version after it: the later stays
     arts, types = _stored(db)
     assert len(arts) == 1 and arts[0][1] == "2026-03-01T14:00:00Z" and types == ["MOBILIZE"]
+
+
+def test_a_replaced_item_gets_the_near_duplicate_link_of_its_new_text(tmp_path):
+    """A feed item stored as a wire copy kept its link (and its events counted as the copy's)
+    after a correction gave it its own text; a correction back to the wire text links it again."""
+    from lagebild.records import Article
+    from test_ingest import filler
+    wire = filler(7, words=200)
+    words = wire.split()
+    words[100] = "Aktualisiert"
+    copy = " ".join(words)
+    line = "#EV ASSAULT RUS UKR 2026-03-01"
+
+    def version(stamp, body):
+        return Article("feed-1", body + "\n" + line, "2026-03-01", url="http://news.test/1",
+                       source="N", updated=stamp)
+
+    def state(store):
+        links = store.con.execute("SELECT article_id, near_duplicate_of FROM articles "
+                                  "ORDER BY article_id").fetchall()
+        counts = store.con.execute("SELECT num_articles, num_sources FROM events").fetchall()
+        return links, counts
+
+    with Store(tmp_path / "n.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        ing.ingest([Article("wire", wire + "\n" + line, "2026-03-01", source="dpa")])
+        ing.ingest([version("2026-03-01T10:00:00Z", copy)])
+        assert state(store) == ([(1, None), (2, 1)], [(1, 1)])          # a copy: counted once
+        ing.ingest([version("2026-03-01T12:00:00Z", filler(9, words=200))])
+        assert state(store) == ([(1, None), (2, None)], [(2, 2)])       # its own story now
+        ing.ingest([version("2026-03-01T14:00:00Z", copy)])
+        assert state(store) == ([(1, None), (2, 1)], [(1, 1)])
