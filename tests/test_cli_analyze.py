@@ -65,7 +65,7 @@ def test_bad_input_is_reported_and_others_still_processed(runner, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     res = runner.invoke(main, ["analyze", str(empty), str(good), "--format", "jsonl", "--no-models"])
-    assert res.exit_code == 2          # as ingest: something was skipped (the good one still analyzed)
+    assert res.exit_code == 3          # as ingest: something was skipped (the good one still analyzed)
     assert "empty.txt" in res.stderr
     assert json.loads(res.stdout.splitlines()[0])["doc_id"] == "good"
 

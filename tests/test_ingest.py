@@ -704,7 +704,7 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     runner = CliRunner()
     r = runner.invoke(main, ["ingest", f"{base}/feed.xml", f"{base}/missing.xml", "--db",
                              str(db), "--analyzer", SPEC, "--allow-private-hosts"])
-    assert r.exit_code == 2, r.output   # some inputs failed
+    assert r.exit_code == 3, r.output   # some inputs failed (partial success)
     assert "missing.xml" in r.stderr  # the 404 feed is a warning naming the URL
     assert "1 errors" in r.stdout
     with Store(db, read_only=True) as s:
@@ -718,7 +718,7 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     r = runner.invoke(main, ["watch", f"{base}/feed.xml", f"{base}/missing.xml", "--db", str(db),
                              "--analyzer", SPEC, "--every", "0s", "--max-rounds", "1",
                              "--allow-private-hosts"])
-    assert r.exit_code == 2 and "some feeds, feed items or articles failed" in r.stderr, r.output
+    assert r.exit_code == 3 and "some feeds, feed items or articles failed" in r.stderr, r.output
 
 
 def test_progress_rewrites_one_line_on_a_terminal_and_is_silent_when_quiet():

@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
-from .options import country_option, reader_kwargs, reader_options
+from .options import EXIT_NOTHING_READ, EXIT_SOME_FAILED, country_option, reader_kwargs, reader_options
 from ..records import Document
 
 
@@ -124,7 +124,8 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
     file (one article per item); '-' reads standard input. Unreadable inputs are reported on stderr (file, line, what to
     do) and the others still processed; an article whose analysis fails is reported
     and skipped. Exit status (as for ingest): 0 all read and analyzed, 1 nothing read
-    or analyzed, 2 some inputs skipped or some articles failed. Long articles are analyzed in bounded pieces (cost linear in
+    or analyzed, 3 some inputs skipped or some articles failed (partial success: the
+    others were written), 2 a usage error (a bad option or value). Long articles are analyzed in bounded pieces (cost linear in
     their length).
 
     \b
@@ -184,13 +185,13 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
         click.echo(stats.summary(), err=True)
     if stats.nothing_read:
         click.echo("error: no article could be read from the inputs given", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_NOTHING_READ)
     if failed:
         click.echo(f"error: {len(failed)} article(s) could not be analyzed: "
                    f"{', '.join(failed[:10])}", err=True)
-        sys.exit(1 if n == 0 else 2)
+        sys.exit(EXIT_NOTHING_READ if n == 0 else EXIT_SOME_FAILED)
     if stats.errors:
-        sys.exit(2)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
