@@ -1164,11 +1164,13 @@ class Ingester:
                         if okey == key and oid not in used:
                             eid, is_dup = oid, True
                             break
-                # one country on both sides: the codes do not tell who acted, the names must
-                words = ((_merge.name_words(_side_texts(ev.source)), _merge.name_words(_side_texts(ev.target)))
-                         if set(_codes(ev.source)) & set(_codes(ev.target)) else None)
+                # the names of its sides (merge.sides_named_alike): one country on both sides, the
+                # codes do not tell who acted; a sub-national office's noun names no one actor
+                words = (_merge.name_words(_side_texts(ev.source)), _merge.name_words(_side_texts(ev.target)))
+                sides = (set(_codes(ev.source)) & set(_codes(ev.target)) != set(),
+                         (bool(_codes(ev.source)), bool(_codes(ev.target))))
                 if eid is None and mergeable:
-                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct), words)
+                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct), words, sides)
                 if eid is None:
                     eid = self._next_event
                     self._next_event += 1
@@ -1271,23 +1273,27 @@ class Ingester:
         return stats
 
     @staticmethod
-    def _match(cands: Iterable[_Canon], row: dict, anchor=None, words=None) -> int | None:
+    def _match(cands: Iterable[_Canon], row: dict, anchor=None, words=None,
+               sides: tuple[bool, tuple[bool, bool]] = (False, (True, True))) -> int | None:
         """The stored event a new mention reports (same merge key; the rules across articles of
         :mod:`lagebild.merge`): dates that agree, at least one of them a day; compatible places;
-        with ``words`` (the names of its sides, for an event with one country on both sides) sides
-        named alike. An event without a date (hypothetical, or negated without a date of its own)
+        with ``words`` (the names of its sides) sides named alike (``merge.sides_named_alike``;
+        ``sides``: whether one country is on both sides, and which sides are coded). An event without a date (hypothetical, or negated without a date of its own)
         only with another without one, first told at most a day apart from this article
         (``anchor``, its date): the same news cycle."""
         best, best_rank = None, None
         mine = None if row["date_from_dct"] else row["date_value"]
+        one_country, coded = sides
+
+        def named_alike(c: _Canon) -> bool:     # last: the stored sides are read only for the few left
+            return words is None or _merge.sides_named_alike(words, c.words, one_country=one_country,
+                                                             coded=coded)
         for c in cands:
-            if words is not None and not _merge.sides_named_alike(words, c.words):
-                continue
             if row["event_date"] is None and c.day is None:
                 if anchor is None or c.anchor is None or abs((anchor - c.anchor).days) > 1:
                     continue
                 if not _merge.places_compatible(row["location_code"], row["location_text"],
-                                         c.loc_code, c.loc_text):
+                                         c.loc_code, c.loc_text) or not named_alike(c):
                     continue
                 rank = (abs((anchor - c.anchor).days), False, -c.mentions, c.event_id)
                 if best_rank is None or rank < best_rank:
@@ -1309,7 +1315,7 @@ class Ingester:
                                  c.day, c.prec, c.month):
                 continue
             if not _merge.places_compatible(row["location_code"], row["location_text"],
-                                     c.loc_code, c.loc_text):
+                                     c.loc_code, c.loc_text) or not named_alike(c):
                 continue
             rank = (abs((row["event_date"] - c.day).days), c.prec != row["date_precision"],
                     -c.mentions, c.event_id)

@@ -1005,6 +1005,21 @@ def test_cli_timeline_says_how_many_events_have_no_day_and_how_to_see_them(tmp_p
     ("#EV REJECT RUS UKR 2013-07-02", "#EV REJECT RUS UKR 2013-07", True),   # a day in the month
     # other countries' dyads are told apart by their codes, whatever the words
     ("#EV ASSAULT RUS=Russland UKR=Ukraine 2024-03-05", "#EV ASSAULT RUS=Moskau UKR=Kiew 2024-03-05", True),
+    # a role noun of a sub-national office is no name: a country has nine Landeshauptleute and
+    # thousands of mayors at once, so without a place two articles' "Landeshauptmann" and
+    # "Bürgermeister" are no evidence of one happening (they merged)
+    ("#EV ACCUSE AUT=Tiroler_Landeshauptmann AUT=Bürgermeister 2024-03-05",
+     "#EV ACCUSE AUT=steirische_Landeshauptmann AUT=Bürgermeister 2024-03-05", False),
+    ("#EV ACCUSE AUT=Landeshauptmann AUT=Bürgermeistern 2024-03-05",
+     "#EV ACCUSE AUT=Landeshauptfrau AUT=Oberbürgermeister 2024-03-05", False),
+    ("#EV ACCUSE AUT=Landeshauptmann - 2024-03-05", "#EV ACCUSE AUT=Landeshauptmann - 2024-03-05", False),
+    # ... but with a name, or a side named by something else, they may be one
+    ("#EV ACCUSE AUT=Tiroler_Landeshauptmann AUT=Bürgermeister 2024-03-05",
+     "#EV ACCUSE AUT=Tiroler_Landeshauptmann_Platter AUT=Bürgermeister 2024-03-05", True),
+    ("#EV ACCUSE AUT=Landeshauptmann AUT=Finanzminister_Schelling 2024-03-05",
+     "#EV ACCUSE AUT=Landeshauptmann AUT=Schelling 2024-03-05", True),
+    ("#EV ACCUSE AUT=Landeshauptmann RUS=Russland 2024-03-05",
+     "#EV ACCUSE AUT=Landeshauptmann RUS=Moskau 2024-03-05", True),            # Russia is named
 ])
 def test_merging_across_articles_needs_a_day_one_place_and_for_one_country_alike_names(
         tmp_path, first, second, merged):
