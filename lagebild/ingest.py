@@ -197,17 +197,24 @@ class ArticleTimeout(Exception):
 
 @contextlib.contextmanager
 def time_budget(seconds: float | None):
-    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (SIGALRM; only in a
-    process's main thread on POSIX -- local workers and the serial backend; elsewhere,
-    e.g. in Dask's worker threads, no limit)."""
-    if not seconds or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
+    """Raise :class:`ArticleTimeout` in the block after ``seconds``.
+
+    In a process's main thread on POSIX (local workers, the serial backend of ``ingest`` and
+    ``watch``) by SIGALRM; in any other thread (``serve --watch``'s watcher thread) by a timer
+    thread that raises the exception in the block's thread (``PyThreadState_SetAsyncExc``).
+    Either way the exception comes between two Python instructions: a single long call into C
+    (one regular expression, one matrix product) ends first, as with a signal. Dask's worker
+    threads are given no budget."""
+    if not seconds:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _thread_budget(seconds):
+            yield
         return
 
     def expired(signum, frame):
-        raise ArticleTimeout(f"took longer than the time budget of {seconds:g} s "
-                             f"(--time-budget); skipped")
+        raise ArticleTimeout(_budget_message(seconds))
 
     old = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -216,6 +223,48 @@ def time_budget(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def _budget_message(seconds: float) -> str:
+    return f"took longer than the time budget of {seconds:g} s (--time-budget); skipped"
+
+
+@contextlib.contextmanager
+def _thread_budget(seconds: float):
+    """The budget of :func:`time_budget` outside the main thread: a timer raises
+    :class:`ArticleTimeout` in this thread while the block runs, never after it (a lock
+    orders the timer and the block's end; an exception set but not yet raised when the block
+    ends is withdrawn)."""
+    import ctypes
+
+    tid = threading.get_ident()
+    message = _budget_message(seconds)
+
+    class Expired(ArticleTimeout):      # raised by class (no arguments): the message is its default
+        def __init__(self, *args):
+            super().__init__(*(args or (message,)))
+
+    lock, state = threading.Lock(), {"running": True, "fired": False}
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+
+    def fire():
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                set_async(ctypes.c_ulong(tid), ctypes.py_object(Expired))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.name = "lagebild-time-budget"
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["fired"]:
+                set_async(ctypes.c_ulong(tid), None)   # NULL: one not raised yet is withdrawn
 
 
 #: default per-article analysis budget in seconds (ingest and watch)
@@ -717,7 +766,8 @@ class Ingester:
     about this many articles (local processes only; None: never), so caches that
     grow inside the analyzer cannot grow without bound on endless streams;
     ``time_budget``: seconds one article's analysis may take (local processes and the
-    serial backend; None: no limit); a slower article is reported and skipped, so that
+    serial backend, also in a thread other than the main one, as ``serve --watch``'s; not on
+    Dask; None: no limit); a slower article is reported and skipped, so that
     the database lock is not held for hours. The backend (and the analyzer) start only when the first new
     article arrives, so re-ingesting known input is fast.
     """
@@ -837,6 +887,8 @@ class Ingester:
         for msg in prior_errors:
             report(msg)
 
+        taken: dict[str, str] = {}      # feed item URL -> the stamp of its version taken in this run
+
         def new_articles() -> Iterator[tuple[int, Article]]:
             idx = 0
             hashes = self.hashes
@@ -859,7 +911,17 @@ class Ingester:
                     if art.dct and self.store.date_undated(h, art.dct, replace=self.redate):
                         stats.dated_known += 1      # stored without a date (or --dct-override): it takes this one
                     continue
-                if art.id_given and art.doc_id in self.doc_ids and not art.updated:
+                version, stamp = self._feed_version(art, taken)
+                if version == "older":
+                    # an earlier version of a feed item stored or taken in this run (a snapshot
+                    # given after a later one): the later text stays
+                    stats.known += 1
+                    where = "read before in this run" if art.url in taken else "stored"
+                    self.progress.warn(f"{art.origin or art.doc_id} (article {art.doc_id}): a feed item "
+                                       f"in an earlier version ({art.updated}) than the one {where} "
+                                       f"({stamp}); that one is kept")
+                    continue
+                if art.id_given and art.doc_id in self.doc_ids and version != "newer":
                     # another text under an id the input gave and the store holds: refused, as the
                     # readers refuse it within a run (an id made up from a file name is no claim;
                     # a feed item's new version keeps its id: ``_older_version``)
@@ -869,6 +931,8 @@ class Ingester:
                     continue
                 self.doc_ids.add(art.doc_id)
                 hashes.add(h)  # also catches repeats inside this run
+                if art.url and art.updated:
+                    taken[art.url] = art.updated
                 idx += 1
                 pending[idx] = (art, h)
                 yield idx, art
@@ -922,6 +986,11 @@ class Ingester:
                         report(f"{art.origin or art.doc_id} (article {art.doc_id}): "
                                f"analysis failed: {r.error}")
                         continue
+                    if art.url and art.updated and any(a.url == art.url for a, _, _ in batch):
+                        # a later version of a feed item of this batch: the earlier one is stored
+                        # first, so that this one replaces it (``_older_version``)
+                        self._write(batch, stats)
+                        batch.clear()
                     batch.append((art, h, r))
                 if len(batch) >= self.batch_size:
                     self._write(batch, stats)
@@ -944,11 +1013,45 @@ class Ingester:
             return None
         return known[0], known[1], known[3]
 
+    def _feed_version(self, art: Article, taken: dict[str, str]) -> tuple[str | None, str | None]:
+        """How a feed item stands to the version of its URL taken earlier in this run (``taken``:
+        URL -> stamp), else to the stored one, and that version's stamp: ``"newer"`` (a later
+        stamp, ``feeds.is_newer``: it replaces that version), ``"older"`` (an earlier stamp),
+        ``"same"`` (neither, or a version without a stamp), None (no version known, or no feed
+        item)."""
+        from .feeds import is_newer
+        if not (art.url and art.updated):
+            return None, None
+        if art.url in taken:
+            stamp = taken[art.url]
+        else:
+            known = self.store.url_version(art.url)
+            if known is None:
+                return None, None
+            stamp = known[2]
+        if is_newer(art.updated, stamp):
+            return "newer", stamp
+        if is_newer(stamp, art.updated):
+            return "older", stamp
+        return "same", stamp
+
+    def _unindex(self, aid: int) -> None:
+        """Drop an article from the near-duplicate index (its text is replaced)."""
+        lsh = self._ensure_lsh()
+        if self._sigs.pop(aid, None) is not None:
+            lsh.remove(aid)
+            self._window.remove(aid)
+
     def _near_duplicate(self, aid: int, sig: bytes) -> tuple[int | None, float | None]:
+        """The original (an earlier article: a copy has a higher id than its original, the order
+        re-analysis relies on) that ``aid`` with signature ``sig`` is a near-duplicate of, and
+        their similarity; else ``(None, None)`` and ``aid`` is indexed as an original."""
         lsh = self._ensure_lsh()
         mh = _minhash(sig)
         best, best_j = None, 0.0
         for cand in lsh.query(mh):
+            if cand >= aid:     # a later article (only when a stored feed item is replaced)
+                continue
             j = mh.jaccard(_minhash(self._sigs[cand]))
             if j >= self.near_threshold and (j > best_j or (j == best_j and cand < best)):
                 best, best_j = cand, j
@@ -1001,8 +1104,14 @@ class Ingester:
                                 "warnings": to_json(doc.warnings) if doc.warnings else None,
                                 "analyzer_version": self.analyzer_version})
                 if stored is None:      # a new version of a stored feed item replaces it
+                    # its link follows its new text: a copy of another article, or none
+                    self._unindex(aid)
+                    dup_of, score = self._near_duplicate(aid, r.signature)
+                    if dup_of is not None:
+                        stats.near_duplicates += 1
                     updates[-1].update(content_hash=h, text=art.text, title=art.title or doc.title,
-                                       dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now)
+                                       dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now,
+                                       near_duplicate_of=dup_of, near_duplicate_score=score)
                     mh_rows.append({"article_id": aid, "signature": r.signature})
                     stats.updated += 1
                     self.hashes.discard(prior[2])   # the old text is gone: it may come back
@@ -1055,11 +1164,13 @@ class Ingester:
                         if okey == key and oid not in used:
                             eid, is_dup = oid, True
                             break
-                # one country on both sides: the codes do not tell who acted, the names must
-                words = ((_merge.name_words(_side_texts(ev.source)), _merge.name_words(_side_texts(ev.target)))
-                         if set(_codes(ev.source)) & set(_codes(ev.target)) else None)
+                # the names of its sides (merge.sides_named_alike): one country on both sides, the
+                # codes do not tell who acted; a sub-national office's noun names no one actor
+                words = (_merge.name_words(_side_texts(ev.source)), _merge.name_words(_side_texts(ev.target)))
+                sides = (set(_codes(ev.source)) & set(_codes(ev.target)) != set(),
+                         (bool(_codes(ev.source)), bool(_codes(ev.target))))
                 if eid is None and mergeable:
-                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct), words)
+                    eid = self._match(cands.get(key, ()), row, _anchor_day(dct), words, sides)
                 if eid is None:
                     eid = self._next_event
                     self._next_event += 1
@@ -1162,23 +1273,27 @@ class Ingester:
         return stats
 
     @staticmethod
-    def _match(cands: Iterable[_Canon], row: dict, anchor=None, words=None) -> int | None:
+    def _match(cands: Iterable[_Canon], row: dict, anchor=None, words=None,
+               sides: tuple[bool, tuple[bool, bool]] = (False, (True, True))) -> int | None:
         """The stored event a new mention reports (same merge key; the rules across articles of
         :mod:`lagebild.merge`): dates that agree, at least one of them a day; compatible places;
-        with ``words`` (the names of its sides, for an event with one country on both sides) sides
-        named alike. An event without a date (hypothetical, or negated without a date of its own)
+        with ``words`` (the names of its sides) sides named alike (``merge.sides_named_alike``;
+        ``sides``: whether one country is on both sides, and which sides are coded). An event without a date (hypothetical, or negated without a date of its own)
         only with another without one, first told at most a day apart from this article
         (``anchor``, its date): the same news cycle."""
         best, best_rank = None, None
         mine = None if row["date_from_dct"] else row["date_value"]
+        one_country, coded = sides
+
+        def named_alike(c: _Canon) -> bool:     # last: the stored sides are read only for the few left
+            return words is None or _merge.sides_named_alike(words, c.words, one_country=one_country,
+                                                             coded=coded)
         for c in cands:
-            if words is not None and not _merge.sides_named_alike(words, c.words):
-                continue
             if row["event_date"] is None and c.day is None:
                 if anchor is None or c.anchor is None or abs((anchor - c.anchor).days) > 1:
                     continue
                 if not _merge.places_compatible(row["location_code"], row["location_text"],
-                                         c.loc_code, c.loc_text):
+                                         c.loc_code, c.loc_text) or not named_alike(c):
                     continue
                 rank = (abs((anchor - c.anchor).days), False, -c.mentions, c.event_id)
                 if best_rank is None or rank < best_rank:
@@ -1200,7 +1315,7 @@ class Ingester:
                                  c.day, c.prec, c.month):
                 continue
             if not _merge.places_compatible(row["location_code"], row["location_text"],
-                                     c.loc_code, c.loc_text):
+                                     c.loc_code, c.loc_text) or not named_alike(c):
                 continue
             rank = (abs((row["event_date"] - c.day).days), c.prec != row["date_precision"],
                     -c.mentions, c.event_id)

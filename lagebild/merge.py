@@ -39,7 +39,12 @@ one happening only when, besides the merge key,
 * where one country is on both sides (the codes do not tell the actors apart), their sides are
   named alike (:func:`sides_named_alike`): "Der Tiroler Landeshauptmann kritisierte die
   Bürgermeister" and "Die Grünen kritisierten Finanzminister Schelling" are two, "Die FPÖ
-  kritisierte Faymann" and "FPÖ-Chef Strache warf Bundeskanzler Faymann vor" may be one.
+  kritisierte Faymann" and "FPÖ-Chef Strache warf Bundeskanzler Faymann vor" may be one;
+* a role noun of a sub-national office (:data:`SUBNATIONAL_OFFICES`: "der Landeshauptmann",
+  "die Bürgermeister") is no name: a country has many holders at once. At least one side must be
+  told by more than such nouns (:func:`sides_named_alike`): "Der Landeshauptmann kritisierte die
+  Bürgermeister" in two articles is no evidence of one happening, "Der Landeshauptmann kritisierte
+  Russland" may be one.
 """
 from __future__ import annotations
 
@@ -184,6 +189,27 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and (long_.startswith(short) or (len(short) >= 5 and long_.endswith(short)))
 
 
+#: role nouns of sub-national offices and bodies (of a Land, province, region, district or town),
+#: casefolded, found inside a name word (an inflection or compound: "Landeshauptleute",
+#: "Oberbürgermeisterin"): a country has many holders at once, so the noun alone names no one actor.
+#: (Language data, kept here until the lexicon marks an office's level: lang/de/roles.tsv has no
+#: column for it.) "Ministerpräsident" is left out: a German Land's head, but elsewhere the
+#: government's.
+SUBNATIONAL_OFFICES = (
+    "landeshauptmann", "landeshauptfrau", "landeshauptleute", "bürgermeister", "gouverneur",
+    "landesrat", "landesrät", "landrat", "landrät", "stadtrat", "stadträt", "gemeinderat",
+    "gemeinderät", "bezirkshauptmann", "bezirkshauptfrau", "bezirksvorsteher", "präfekt",
+    "statthalter", "landesregierung", "provinzregierung", "regionalregierung", "landtag",
+    "landesparlament", "regionalparlament", "landesminister", "landespolitiker", "lokalpolitiker",
+    "kommunalpolitiker", "regionalpolitiker", "stadtverwaltung", "magistrat", "landesvorsitzend",
+)
+
+
+def subnational_office(word: str) -> bool:
+    """Whether a name word (:func:`name_words`) is a role noun of a sub-national office."""
+    return any(stem in word for stem in SUBNATIONAL_OFFICES)
+
+
 def places_compatible(a_code, a_text, b_code, b_text) -> bool:
     """Whether two records' places may be one (across articles): not two countries, and not two
     named places of one country ("Innsbruck" and "Graz", both AUT) unless one of them is the
@@ -198,18 +224,37 @@ def places_compatible(a_code, a_text, b_code, b_text) -> bool:
 
 
 def sides_named_alike(a: tuple[frozenset[str], frozenset[str]],
-                      b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Whether two records' sides (source words, target words: :func:`name_words`) may name the
-    same actors: every side that both name shares a word, and at least one side does. For events
-    with one country on both sides, across articles, where the codes do not tell who acted."""
+                      b: tuple[frozenset[str], frozenset[str]], *, one_country: bool = True,
+                      coded: tuple[bool, bool] = (True, True)) -> bool:
+    """Whether two records of different articles with the same merge key may tell the same
+    actors, by the words naming their sides (source words, target words: :func:`name_words`).
+
+    With one country on both sides (``one_country``: the codes do not tell who acted) every side
+    that both name shares a word, and at least one side shares a word that is not a role noun of
+    a sub-national office (:func:`subnational_office`): "Landeshauptmann" and "Bürgermeister" of
+    two articles may be nine governors and a thousand mayors. Otherwise the codes tell the actors
+    apart, but a coded side (``coded``: source, target) counts only where neither record names it
+    by such nouns alone: "Der Landeshauptmann kritisierte Russland" twice may be one criticism (of
+    Russia), "Der Landeshauptmann kritisierte ..." with no other side is none."""
     agreed = False
-    for x, y in zip(a, b):
+    for x, y, has_code in zip(a, b, coded):
+        if not one_country:
+            if has_code and not (_office_only(x) or _office_only(y)):
+                agreed = True
+            continue
         if not x or not y:
             continue            # a side one of them does not name: no evidence either way
-        if not any(_same_word(v, w) for v in x for w in y):
+        shared = [(v, w) for v in x for w in y if _same_word(v, w)]
+        if not shared:
             return False
-        agreed = True
+        if any(not subnational_office(v) and not subnational_office(w) for v, w in shared):
+            agreed = True
     return agreed
+
+
+def _office_only(words: frozenset[str]) -> bool:
+    """A side named by role nouns of sub-national offices and nothing else."""
+    return bool(words) and all(subnational_office(w) for w in words)
 
 
 def same_happening(a: Event, b: Event) -> bool:

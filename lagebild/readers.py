@@ -294,14 +294,22 @@ class _Reader:
             doc_id = f"{doc_id}-{n}"
             first = None
         if first is not None and first[0] != fingerprint and updated and first[2]:
-            # two saved snapshots of one feed: one run keeps the first version it reads
-            later = _later_version(updated, first[2])
-            self.problem(f"feed item {doc_id!r} again, in {'a later' if later else 'another'} version "
-                         f"than in {first[1]}; one run keeps the first version it reads, this one is skipped",
-                         path=path, line=line, doc_id=doc_id,
-                         hint="ingest the snapshots oldest first in separate runs (a later version "
-                              "replaces the stored one), or only the newest")
-            return None
+            # two saved snapshots of one feed in one run: the later version is read too (the
+            # ingest replaces the earlier one with it, as a correction polled later); an earlier
+            # or undated one after it is left out
+            if _later_version(updated, first[2]):
+                first = None                # recorded below as the version read last
+            elif _later_version(first[2], updated):
+                self.problem(f"feed item {doc_id!r} again, in an earlier version than in {first[1]}; "
+                             f"the later version is kept, this one is left out",
+                             path=path, line=line, doc_id=doc_id, skipped=False)
+                return None
+            else:
+                self.problem(f"feed item {doc_id!r} again, with another text but the same time stamp "
+                             f"as in {first[1]}; the first one read is kept, this one is skipped",
+                             path=path, line=line, doc_id=doc_id,
+                             hint="give only one of the two snapshots")
+                return None
         if first is not None and first[0] != fingerprint:
             self.problem(f"id {doc_id!r} was already used by {first[1]} with a different "
                          "text; the first record wins, this one is skipped",

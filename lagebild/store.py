@@ -687,8 +687,9 @@ class Store:
         ``warnings``, ``analyzer_version`` of stored articles whose mentions, actors and
         quotes are replaced by the ones given; events left without mentions are deleted. A row
         that also has ``text`` (with ``content_hash``, ``title``, ``dct``, ``updated``,
-        ``batch_id``, ``ingested_at``) is a new version of a feed item: the article's text and
-        its MinHash (given in ``minhashes``) are replaced too.
+        ``batch_id``, ``ingested_at``, ``near_duplicate_of``, ``near_duplicate_score``) is a new
+        version of a feed item: the article's text, its near-duplicate link and its MinHash
+        (given in ``minhashes``) are replaced too.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
@@ -704,10 +705,12 @@ class Store:
                                  u["article_id"]])
                     if "text" in u:     # a new version of a feed item: its text replaces the old
                         con.execute("UPDATE articles SET content_hash = ?, text = ?, n_chars = ?, "
-                                    "title = ?, dct = ?, updated = ?, batch_id = ?, ingested_at = ? "
+                                    "title = ?, dct = ?, updated = ?, batch_id = ?, ingested_at = ?, "
+                                    "near_duplicate_of = ?, near_duplicate_score = ? "
                                     "WHERE article_id = ?",
                                     [u["content_hash"], u["text"], len(u["text"]), u["title"],
                                      u["dct"], u["updated"], u["batch_id"], u["ingested_at"],
+                                     u.get("near_duplicate_of"), u.get("near_duplicate_score"),
                                      u["article_id"]])
                         con.execute("DELETE FROM article_minhash WHERE article_id = ?",
                                     [u["article_id"]])

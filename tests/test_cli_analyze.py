@@ -37,12 +37,12 @@ def test_analyze_text_summary(runner, tmp_path):
     assert "SANCTION" in res.output and "2024-03-14" in res.output
 
 
-def test_analyze_json_is_the_document_object(runner, tmp_path):
+def test_analyze_json_is_an_array_of_document_objects(runner, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
     # the rule coder: what this checks is the document's shape, not the shipped model's floor
     res = runner.invoke(main, ["analyze", str(f), "--format", "json", "--no-models", "--coder", "rules"])
-    doc = json.loads(res.stdout)
+    (doc,) = json.loads(res.stdout)
     assert doc["dct"] == "2024-03-14" and doc["doc_id"] == "a"
     types = {e["type"] for e in doc["events"]}
     assert {"SANCTION", "REJECT"} <= types
@@ -65,7 +65,7 @@ def test_bad_input_is_reported_and_others_still_processed(runner, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     res = runner.invoke(main, ["analyze", str(empty), str(good), "--format", "jsonl", "--no-models"])
-    assert res.exit_code == 2          # as ingest: something was skipped (the good one still analyzed)
+    assert res.exit_code == 3          # as ingest: something was skipped (the good one still analyzed)
     assert "empty.txt" in res.stderr
     assert json.loads(res.stdout.splitlines()[0])["doc_id"] == "good"
 
@@ -129,8 +129,8 @@ def test_analyze_says_how_many_events_the_floor_left_out(runner, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("date: 2025-05-12\nRussland hat mit einem Atomschlag gedroht. Verdi ruft für Montag zu einem "
                  "Warnstreik auf. Die Polizei hat in Istanbul eine Kundgebung aufgelöst.\n", encoding="utf-8")
-    floor = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
-    everything = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--min-confidence", "0"]).output)
+    (floor,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
+    (everything,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--min-confidence", "0"]).output)
     assert everything["below_floor"] == 0 and len(everything["events"]) > len(floor["events"])
     assert floor["below_floor"] == len(everything["events"]) - len(floor["events"])
     text = runner.invoke(main, ["analyze", str(f)]).output
@@ -160,9 +160,9 @@ def test_the_ingest_summary_names_every_event_type_or_says_how_many_are_left_out
 def test_an_article_without_a_date_says_which_time_expressions_it_could_not_resolve(runner, tmp_path):
     f = tmp_path / "nodate.txt"
     f.write_text("Die Polizei hat am Montag in Wien einen Mann festgenommen.\n", encoding="utf-8")
-    doc = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
+    (doc,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
     assert any("no document date" in w and "am Montag" in w and "--dct" in w for w in doc["warnings"]), doc["warnings"]
-    dated = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--dct", "2026-11-20"]).output)
+    (dated,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--dct", "2026-11-20"]).output)
     assert not any("no document date" in w for w in dated["warnings"])
 
 
@@ -203,7 +203,7 @@ def test_csv_delimiter_takes_a_tab_and_refuses_two_characters(tmp_path):
     runner = CliRunner()
     r = runner.invoke(main, ["analyze", str(f), "--csv-delimiter", "tab", "--format", "json", "--coder", "rules",
                              "--no-models"])
-    assert r.exit_code == 0 and json.loads(r.output)["doc_id"] == "a1"        # one article: one object
+    assert r.exit_code == 0 and [d["doc_id"] for d in json.loads(r.output)] == ["a1"]
     r = runner.invoke(main, ["analyze", str(f), "--csv-delimiter", ";;"])
     assert r.exit_code == 2 and "not one character" in r.output
 
@@ -228,3 +228,30 @@ def test_an_empty_actor_is_an_error_not_no_filter(tmp_path):
     for args in (["events", "--db", str(db), "--actor", ""], ["timeline", "", "BLR", "--db", str(db)]):
         r = CliRunner().invoke(main, args)
         assert r.exit_code != 0 and "empty actor" in r.output, (args, r.output)
+
+
+def test_analyze_json_has_one_shape_whatever_the_number_of_articles(runner, tmp_path):
+    """--format json gave the bare object for one article and an array for several (and [] for
+    none): a script could not know which it got. Now always an array; --format jsonl stays one
+    object per line, the path for a script that wants the bare object of one article."""
+    one = tmp_path / "one.txt"
+    one.write_text("date 2022-02-18\nFrankreich hat Russland kritisiert.\n", encoding="utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text("date 2022-02-18\nPolen hat Belarus kritisiert.\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    flags = ["--format", "json", "--no-models", "--coder", "rules", "--no-text", "-q"]
+
+    def ids(*paths):
+        r = runner.invoke(main, ["analyze", *map(str, paths), *flags])
+        out = json.loads(r.stdout)
+        assert isinstance(out, list), out
+        return [d["doc_id"] for d in out]
+    assert ids(one) == ["one"]
+    assert ids(one, two) == ["one", "two"]
+    assert ids(empty) == []
+    r = runner.invoke(main, ["analyze", str(one), *flags[2:], "--format", "jsonl"])
+    doc = json.loads(r.stdout)                  # one line, the bare object
+    assert isinstance(doc, dict) and doc["doc_id"] == "one" and r.stdout.count("\n") == 1
+    r = runner.invoke(main, ["analyze", "--help"])
+    assert "JSON array" in r.output and "jsonl" in r.output

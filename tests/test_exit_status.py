@@ -1,5 +1,5 @@
-"""ingest's exit status and visible failures: 0 all read, 1 nothing read, 2 some failed;
-failures on stderr also with --quiet; one error count."""
+"""ingest's exit status and visible failures: 0 all read, 1 nothing read, 3 some failed (2 is a
+usage error); failures on stderr also with --quiet; one error count."""
 from __future__ import annotations
 
 import sys
@@ -28,12 +28,12 @@ def test_nothing_readable_exits_1_and_says_why(tmp_path):
     assert "bad.jsonl" in r.stderr and "nothing could be read" in r.stderr
 
 
-def test_some_failed_exits_2_and_counts_one_number(tmp_path):
+def test_some_failed_exits_3_and_counts_one_number(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n{broken\n'
                    '{"id": "b", "text": "#FAIL"}\n', encoding="utf-8")
     r = _run(src, "--db", tmp_path / "t.duckdb")
-    assert r.exit_code == 2, r.output
+    assert r.exit_code == 3, r.output
     assert "2 errors" in r.stderr.splitlines()[-3] or "| 2 errors |" in r.stderr
     assert "2 errors" in r.stdout
 
@@ -52,7 +52,7 @@ def test_quiet_still_shows_failures_on_stderr(tmp_path, flag):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Text."}\n{broken\n', encoding="utf-8")
     r = _run(src, "--db", tmp_path / "t.duckdb", flag)
-    assert r.exit_code == 2
+    assert r.exit_code == 3
     assert "in.jsonl:2" in r.stderr and r.stdout == ""
 
 
@@ -78,14 +78,14 @@ def test_feed_problems_are_counted_in_the_progress_line_too(tmp_path):
     assert "| 2 errors |" in last
 
 
-def test_analyze_exits_2_when_some_inputs_were_skipped_as_ingest_does(tmp_path):
+def test_analyze_exits_3_when_some_inputs_were_skipped_as_ingest_does(tmp_path):
     """One good record, one broken line, one record without text: the good one is analyzed, the
     others are reported by line, and the exit status says that something was skipped."""
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Russland griff die Ukraine an.", "date": "2024-03-14"}\n{broken\n'
                    '{"id": "c"}\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["analyze", str(src), "--no-models", "--format", "jsonl", "-q"])
-    assert r.exit_code == 2, r.output
+    assert r.exit_code == 3, r.output
     assert len([line for line in r.stdout.splitlines() if line.startswith("{")]) == 1
     assert "in.jsonl:2" in r.stderr and "2 input(s) or record(s) skipped" in r.stderr
 
@@ -174,3 +174,36 @@ def test_a_failed_start_of_ingest_leaves_no_database_it_created(tmp_path, monkey
     assert r.exit_code == 1 and db.exists()
     assert _run(src, "--db", db).exit_code == 0        # and it still works
 
+
+
+def test_partial_success_and_a_usage_error_have_different_exit_statuses(tmp_path):
+    """Both exited 2 (click's usage error and a partial ingest): a script could not tell "fix the
+    command" from "look at the failed inputs". A partial success exits 3; --help and the README say so."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n{broken\n', encoding="utf-8")
+    partial = _run(src, "--db", tmp_path / "t.duckdb", "-q")
+    usage = _run(src, "--db", tmp_path / "u.duckdb", "--no-such-option")
+    assert partial.exit_code == 3 and usage.exit_code == 2
+    assert not (tmp_path / "u.duckdb").exists()             # a usage error reads and writes nothing
+    analyzed = CliRunner().invoke(main, ["analyze", str(src), "--no-models", "--coder", "rules", "-q"])
+    assert analyzed.exit_code == 3
+    for cmd in ("ingest", "analyze"):
+        text = " ".join(CliRunner().invoke(main, [cmd, "--help"]).output.split())
+        assert "3 some inputs" in text or "3 when some inputs" in text, cmd
+        assert "2 a usage error" in text or "2 for a usage error" in text, cmd
+    readme = " ".join((TESTS.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "3 when some inputs, feed items or articles failed" in readme
+
+
+def test_reanalyze_exits_3_when_some_articles_failed(tmp_path, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n{"id": "b", "text": "Noch ein Text."}\n',
+                   encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    assert _run(src, "--db", db, "-q").exit_code == 0
+    import duckdb
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE articles SET analyzer_version = NULL, text = text || ' #FAIL' WHERE doc_id = 'b'")
+    con.close()
+    r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer", SPEC, "-q"])
+    assert r.exit_code == 3, r.output

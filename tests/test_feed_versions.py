@@ -194,3 +194,94 @@ def test_atom_entries_without_links_over_the_cap_come_on_the_next_polls(tmp_path
     body = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>N</title>'
             f'{entries}</feed>').encode()
     assert _articles_after_polls(tmp_path, body, "application/atom+xml", 1) == [1, 2, 3]
+
+
+def _snapshot(stamp: str, line: str, extra: str = "") -> str:
+    """A saved Atom file of one item (the same id and link) stamped ``stamp``, whose text ends with
+    the scripted analyzer's line ``line``."""
+    body = ("&lt;p&gt;Die Armee meldet am Sonntag neue Kämpfe an der Grenze und viele Verletzte. Die "
+            "Regierung in Kiew verurteilte den Angriff scharf und forderte weitere Hilfe der "
+            f"Verbündeten, berichtete die Agentur. {extra}&lt;/p&gt;&lt;p&gt;{line}&lt;/p&gt;")
+    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<title>N</title><entry><title>Angriff</title><link href="http://news.test/1"/>'
+            f'<id>urn:n:1</id><updated>{stamp}</updated><content type="html">{body}</content>'
+            f'</entry></feed>')
+
+
+def _stored(db) -> tuple[list, list]:
+    with Store(db, read_only=True) as s:
+        arts = s.con.execute("SELECT article_id, updated, text FROM articles ORDER BY article_id").fetchall()
+        types = [r[0] for r in s.con.execute("SELECT type FROM events WHERE num_mentions > 0 "
+                                             "ORDER BY type").fetchall()]
+    return arts, types
+
+
+def test_two_snapshots_of_a_feed_in_one_run_keep_the_later_version(tmp_path):
+    """`ingest feed-1000.xml feed-1400.xml`: the first version was kept and the later refused
+    ("one run keeps the first version it reads"); the later one replaces it with its events, in
+    whichever order the snapshots are given."""
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    old = tmp_path / "feed-1000.xml"
+    new = tmp_path / "feed-1400.xml"
+    old.write_text(_snapshot("2026-03-01T10:00:00Z", "#EV ASSAULT RUS UKR 2026-03-01"), encoding="utf-8")
+    new.write_text(_snapshot("2026-03-01T14:00:00Z", "#EV MOBILIZE RUS - 2026-03-01", "Korrigiert."),
+                   encoding="utf-8")
+    for n, order in enumerate([(old, new), (new, old)]):
+        db = tmp_path / f"s{n}.duckdb"
+        r = CliRunner().invoke(main, ["ingest", *map(str, order), "--db", str(db), "--analyzer", SPEC])
+        assert r.exit_code == 0, r.output
+        arts, types = _stored(db)
+        assert [(a[1], "MOBILIZE" in a[2]) for a in arts] == [("2026-03-01T14:00:00Z", True)]
+        assert types == ["MOBILIZE"]                # the first version's ASSAULT is gone
+        assert "error:" not in r.output and ("earlier version" in r.output) == (order[0] == new)
+
+
+def test_two_versions_of_a_feed_item_in_one_batch_store_the_later_one(tmp_path):
+    """The library path (no reader in between): both versions in one batch gave two articles of
+    one id and URL, the earlier one's events counting as news."""
+    from lagebild.records import Article
+
+    def version(stamp, line):
+        return Article("feed-1", "Die Armee meldet neue Kämpfe an der Grenze.\n" + line, "2026-03-01",
+                       url="http://news.test/1", source="N", updated=stamp)
+    db = tmp_path / "b.duckdb"
+    with Store(db) as store, Ingester(store, analyzer=SPEC) as ing:
+        stats = ing.ingest([version("2026-03-01T10:00:00Z", "#EV ASSAULT RUS UKR 2026-03-01"),
+                            version("2026-03-01T14:00:00Z", "#EV MOBILIZE RUS - 2026-03-01")])
+        assert (stats.new, stats.updated) == (2, 1)
+        later = ing.ingest([version("2026-03-01T12:00:00Z", "#EV CONSULT RUS UKR 2026-03-01")])
+        assert (later.new, later.known) == (0, 1)       # an earlier version after it: the later stays
+    arts, types = _stored(db)
+    assert len(arts) == 1 and arts[0][1] == "2026-03-01T14:00:00Z" and types == ["MOBILIZE"]
+
+
+def test_a_replaced_item_gets_the_near_duplicate_link_of_its_new_text(tmp_path):
+    """A feed item stored as a wire copy kept its link (and its events counted as the copy's)
+    after a correction gave it its own text; a correction back to the wire text links it again."""
+    from lagebild.records import Article
+    from test_ingest import filler
+    wire = filler(7, words=200)
+    words = wire.split()
+    words[100] = "Aktualisiert"
+    copy = " ".join(words)
+    line = "#EV ASSAULT RUS UKR 2026-03-01"
+
+    def version(stamp, body):
+        return Article("feed-1", body + "\n" + line, "2026-03-01", url="http://news.test/1",
+                       source="N", updated=stamp)
+
+    def state(store):
+        links = store.con.execute("SELECT article_id, near_duplicate_of FROM articles "
+                                  "ORDER BY article_id").fetchall()
+        counts = store.con.execute("SELECT num_articles, num_sources FROM events").fetchall()
+        return links, counts
+
+    with Store(tmp_path / "n.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
+        ing.ingest([Article("wire", wire + "\n" + line, "2026-03-01", source="dpa")])
+        ing.ingest([version("2026-03-01T10:00:00Z", copy)])
+        assert state(store) == ([(1, None), (2, 1)], [(1, 1)])          # a copy: counted once
+        ing.ingest([version("2026-03-01T12:00:00Z", filler(9, words=200))])
+        assert state(store) == ([(1, None), (2, None)], [(2, 2)])       # its own story now
+        ing.ingest([version("2026-03-01T14:00:00Z", copy)])
+        assert state(store) == ([(1, None), (2, 1)], [(1, 1)])

@@ -110,7 +110,7 @@ def test_analyze_country_option(tmp_path):
     r = CliRunner().invoke(main, ["analyze", str(f), "--country", "aut", "--format", "json", "--coder", "rules"])
     assert r.exit_code == 0, r.output
     import json
-    doc = json.loads(r.stdout)
+    (doc,) = json.loads(r.stdout)
     sides = {(p["code"], p.get("code_inferred")) for e in doc["events"] for p in e["source"] + e["target"]}
     assert ("AUT", "story") in sides
     bad = CliRunner().invoke(main, ["analyze", str(f), "--country", "Austria"])

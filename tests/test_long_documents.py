@@ -97,6 +97,38 @@ def test_time_budget_raises_in_the_block():
         time.sleep(0.01)
 
 
+def test_time_budget_raises_in_a_thread_other_than_the_main_one():
+    """serve --watch analyzes in a background thread, where SIGALRM cannot reach: the budget
+    held only in a process's main thread (an article ran as long as it liked)."""
+    import threading
+    seen = {}
+
+    def work():
+        t0 = time.perf_counter()
+        try:
+            with time_budget(0.3):
+                while time.perf_counter() - t0 < 5:     # Python code: interruptible
+                    pass
+            seen["outcome"] = "finished"
+        except ArticleTimeout as exc:
+            seen["outcome"] = str(exc)
+        seen["seconds"] = time.perf_counter() - t0
+        # the budget is over with its block: nothing is raised afterwards
+        t1 = time.perf_counter()
+        with time_budget(0.2):
+            pass
+        while time.perf_counter() - t1 < 0.5:
+            pass
+        seen["after"] = "quiet"
+
+    th = threading.Thread(target=work)
+    th.start()
+    th.join(10)
+    assert "time budget of 0.3 s" in seen["outcome"]
+    assert seen["seconds"] < 2.0
+    assert seen["after"] == "quiet"
+
+
 class SlowOnMarker(ScriptedAnalyzer):
     def __call__(self, art):
         if "#SLOW" in art.text:

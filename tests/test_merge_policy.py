@@ -166,3 +166,25 @@ def test_two_spellings_of_one_capital_are_one_place_across_articles():
     assert places_compatible("UKR", "Kiew", "UKR", "Kyjiw")
     assert places_compatible("AUT", "Österreich", "AUT", "Wien")
     assert not places_compatible("AUT", "Innsbruck", "AUT", "Graz")
+
+
+def test_a_sub_national_offices_role_noun_is_no_evidence_of_one_actor():
+    """The one definition (merge.sides_named_alike): "Landeshauptmann" and "Bürgermeister" shared
+    by two articles merged their events where no place was named; a name, or another side, still may."""
+    from lagebild.merge import name_words, sides_named_alike, subnational_office
+
+    def w(src, tgt):
+        return name_words([src]), name_words([tgt])
+    assert subnational_office("landeshauptleute") and subnational_office("oberbürgermeisterin")
+    assert not subnational_office("bundeskanzler") and not subnational_office("regierung")
+    gov = w("der Landeshauptmann", "die Bürgermeister")
+    assert not sides_named_alike(gov, w("der steirische Landeshauptmann", "den Bürgermeistern"))
+    assert sides_named_alike(w("Landeshauptmann Platter", "die Bürgermeister"),
+                             w("Tirols Landeshauptmann Platter", "Bürgermeister"))
+    assert sides_named_alike(w("der Landeshauptmann", "Finanzminister Schelling"),
+                             w("der Landeshauptmann", "Schelling"))
+    # other dyads: the codes tell the actors apart, unless a side is only such a noun
+    only = w("der Landeshauptmann", "")
+    assert not sides_named_alike(only, only, one_country=False, coded=(True, False))
+    assert sides_named_alike(w("der Landeshauptmann", "Russland"), w("der Landeshauptmann", "Moskau"),
+                             one_country=False, coded=(True, True))

@@ -96,7 +96,7 @@ def test_analyze_json_carries_the_text_its_offsets_index(tmp_path):
     p.write_bytes(("date 2022-02-18\r\n\r\n" + BASE.replace("\n", "\r\n")).encode("utf-8"))
     res = CliRunner().invoke(main, ["analyze", str(p), "--format", "json", "--no-models", "-q"])
     assert res.exit_code == 0, res.output
-    out = json.loads(res.output)
+    (out,) = json.loads(res.output)
     text = out["text"]
     assert text.startswith("\r\nAm Donnerstag")
     found = [t for t in out["timexes"]] + out["quotes"] + [e for ev in out["events"] for e in ev["evidence"]] \
@@ -146,7 +146,7 @@ def test_html_output_carries_the_extracted_text_its_offsets_index(tmp_path):
 Russland.</p></article><footer>Impressum</footer></body></html>""", encoding="utf-8")
     res = CliRunner().invoke(main, ["analyze", str(p), "--format", "json", "--no-models", "-q"])
     assert res.exit_code == 0, res.output
-    out = json.loads(res.output)
+    (out,) = json.loads(res.output)
     text = out["text"]
     assert "Lawrow" in text
     found = out["timexes"] + out["quotes"] + [e for ev in out["events"] for e in ev["evidence"]] \

@@ -724,18 +724,26 @@ def test_a_list_where_a_source_belongs_is_left_out_with_a_warning(tmp_path):
     assert art.source is None and len(problems) == 1 and "'source' is a JSON list" in str(problems[0])
 
 
-def test_a_later_version_of_a_feed_item_in_the_same_run_says_what_to_do(tmp_path):
-    """Two snapshots of one feed in one run: the later version was refused with advice to give
-    each article its own id (a code review); the message now says how to get the later one in."""
+def test_a_later_version_of_a_feed_item_in_the_same_run_is_read_and_an_earlier_one_left_out(tmp_path):
+    """Two snapshots of one feed in one run: the later version was refused ("one run keeps the
+    first version it reads"); it is read (the ingest replaces the earlier one with it), and an
+    earlier version after it is left out with a warning, not an error."""
     def feed(stamp, text):
         return (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><entry>'
                 f'<title>A</title><link href="http://news.test/1"/><id>urn:n:1</id><updated>{stamp}</updated>'
                 f'<summary>{text}</summary></entry></feed>')
-    write(tmp_path / "feed-1000.xml", feed("2024-03-05T10:00:00Z", "Erste Fassung des Berichts."))
-    write(tmp_path / "feed-1400.xml", feed("2024-03-05T14:00:00Z", "Korrigierte Fassung des Berichts."))
-    arts, problems, _ = read([tmp_path / "feed-1000.xml", tmp_path / "feed-1400.xml"])
+    old = write(tmp_path / "feed-1000.xml", feed("2024-03-05T10:00:00Z", "Erste Fassung des Berichts."))
+    new = write(tmp_path / "feed-1400.xml", feed("2024-03-05T14:00:00Z", "Korrigierte Fassung des Berichts."))
+    arts, problems, _ = read([old, new])
+    assert [a.text for a in arts] == ["Erste Fassung des Berichts.", "Korrigierte Fassung des Berichts."]
+    assert arts[0].doc_id == arts[1].doc_id and not problems
+    arts, problems, _ = read([new, old])
+    assert [a.text for a in arts] == ["Korrigierte Fassung des Berichts."]
+    assert len(problems) == 1 and "earlier version" in str(problems[0]) and not problems[0].skipped
+    same = write(tmp_path / "feed-same.xml", feed("2024-03-05T10:00:00Z", "Eine dritte Fassung."))
+    arts, problems, _ = read([old, same])
     assert [a.text for a in arts] == ["Erste Fassung des Berichts."]
-    assert len(problems) == 1 and "a later version" in str(problems[0]) and "separate runs" in problems[0].hint
+    assert len(problems) == 1 and "same time stamp" in str(problems[0]) and problems[0].skipped
 
 
 def test_csv_trailing_empty_fields_and_row_numbers_are_no_surprise(tmp_path):

@@ -456,6 +456,49 @@ def test_watch_mode_ingests_new_articles_while_pages_keep_working(tmp_path):
         assert s.feed_state("https://feed.example/rss")["articles_seen"] == 3
 
 
+class BusyOnMarker:
+    """The scripted analyzer, busy in Python code for up to 10 s on an article with #BUSY."""
+
+    def __init__(self):
+        from test_ingest import ScriptedAnalyzer
+        self.inner = ScriptedAnalyzer()
+
+    def __call__(self, article):
+        if "#BUSY" in article.text:
+            t0 = time.perf_counter()
+            while time.perf_counter() - t0 < 10:
+                pass
+        return self.inner(article)
+
+
+def test_the_time_budget_holds_in_the_watchers_thread(tmp_path):
+    """serve --watch analyzes in a background thread, where ingest's per-article time budget
+    (SIGALRM) did not reach: one runaway article held the writer as long as it ran."""
+    db = tmp_path / "live.duckdb"
+    ingest(db, [art(1, "#EV CONSULT USA RUS 2022-02-15")])
+    served = []
+
+    def fetch(url, etag=None, modified=None, **kw):
+        arts = [] if served else [art(50, "#BUSY"), art(51, "#EV ASSAULT RUS UKR 2022-02-20")]
+        served.append(url)
+        return types.SimpleNamespace(articles=arts, etag="e", modified=None, status=200, warnings=[])
+
+    app = create_app(db, watch=["https://feed.example/rss"], every=0.05,
+                     ingest_kw={"analyzer": BusyOnMarker, "time_budget": 0.5},
+                     watch_kw={"fetch": fetch, "jitter": 0})
+    t0 = time.perf_counter()
+    with TestClient(app) as c:
+        total = 0
+        while time.perf_counter() - t0 < 8 and total < 2:
+            total = c.get("/overview.json").json()["pagination"]["total"]
+            time.sleep(0.05)
+        took = time.perf_counter() - t0
+    assert total == 2 and took < 5      # the busy article was cut off at its budget
+    with Store(db, read_only=True) as s:
+        ids = {r[0] for r in s.con.execute("SELECT doc_id FROM articles").fetchall()}
+    assert ids == {"d1", "d51"}
+
+
 # -- the command line ----------------------------------------------------------------------
 def test_serve_help_has_examples():
     from lagebild.cli import main

@@ -24,7 +24,7 @@ def main() -> None:
     \b
     Start here:
       lagebild analyze article.txt             readable summary of one article
-      lagebild analyze a.txt --format json     the document object (docs/output.md)
+      lagebild analyze a.txt --format json     [the document object] (docs/output.md)
       lagebild ingest examples/ --db lage.duckdb
       lagebild events --db lage.duckdb --actor RUS
       lagebild serve --db lage.duckdb           browse it at http://127.0.0.1:8000

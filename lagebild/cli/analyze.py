@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
-from .options import country_option, reader_kwargs, reader_options
+from .options import EXIT_NOTHING_READ, EXIT_SOME_FAILED, country_option, reader_kwargs, reader_options
 from ..records import Document
 
 
@@ -91,9 +91,10 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="text: readable summary; json: the document object of "
-              "docs/output.md (EVENTS.md in ../shared/spec) (an array for several articles); jsonl: one "
-              "object per line.")
+              show_default=True, help="text: readable summary; json: a JSON array of the document "
+              "objects of docs/output.md (EVENTS.md in ../shared/spec), one per article, also for one "
+              "article or none ([]); jsonl: one document object per line (for one article, the bare "
+              "object, which --format json printed for one article in earlier versions).")
 @click.option("--no-models", is_flag=True, help="Skip the statistical NER model (names from the dictionaries "
               "only). The event coder is still the one --coder names; add --coder rules for rules only.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -123,13 +124,15 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
     file (one article per item); '-' reads standard input. Unreadable inputs are reported on stderr (file, line, what to
     do) and the others still processed; an article whose analysis fails is reported
     and skipped. Exit status (as for ingest): 0 all read and analyzed, 1 nothing read
-    or analyzed, 2 some inputs skipped or some articles failed. Long articles are analyzed in bounded pieces (cost linear in
+    or analyzed, 3 some inputs skipped or some articles failed (partial success: the
+    others were written), 2 a usage error (a bad option or value). Long articles are analyzed in bounded pieces (cost linear in
     their length).
 
     \b
     Examples:
       lagebild analyze examples/aussenminister-treffen.txt
-      lagebild analyze article.txt --format json
+      lagebild analyze article.txt --format json            # [ {document} ]
+      lagebild analyze article.txt --format jsonl           # {document}, one line
       lagebild analyze a.txt b.jsonl dir/ --format jsonl --dct 2022-02-18
       lagebild analyze austrian-news.jsonl --country AUT
     """
@@ -173,9 +176,8 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
             if not quiet and n % 100 == 0:
                 rate = n / max(time.monotonic() - started, 1e-9)
                 click.echo(f"{n} articles, {rate:.1f}/s", err=True)
-        if fmt == "json":
-            payload = docs_json[0] if len(docs_json) == 1 else docs_json
-            out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        if fmt == "json":       # always an array: its shape does not depend on how many were read
+            out.write(json.dumps(docs_json, ensure_ascii=False, indent=1) + "\n")
     finally:
         if output:
             out.close()
@@ -183,13 +185,13 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
         click.echo(stats.summary(), err=True)
     if stats.nothing_read:
         click.echo("error: no article could be read from the inputs given", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_NOTHING_READ)
     if failed:
         click.echo(f"error: {len(failed)} article(s) could not be analyzed: "
                    f"{', '.join(failed[:10])}", err=True)
-        sys.exit(1 if n == 0 else 2)
+        sys.exit(EXIT_NOTHING_READ if n == 0 else EXIT_SOME_FAILED)
     if stats.errors:
-        sys.exit(2)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 def _analyzer(no_models: bool, coder: str, min_confidence: float | None):

@@ -3,6 +3,15 @@ from __future__ import annotations
 
 import click
 
+#: exit statuses of the commands that read many inputs (ingest, analyze, watch --max-rounds,
+#: reanalyze); documented in their --help, the README and docs/output.md. 2 is click's usage
+#: error (a bad option or value, before anything is read), so partial success has its own.
+EXIT_OK = 0             # everything read and analyzed (also: nothing new)
+EXIT_NOTHING_READ = 1   # nothing could be read or analyzed (and other errors that stop a command)
+EXIT_USAGE = 2          # a usage error: a bad option, value or combination (click)
+EXIT_SOME_FAILED = 3    # partial success: some inputs, feeds, feed items or articles failed, the rest is done
+EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; the batches committed so far are kept
+
 
 def _country(ctx, param, value):
     if value is None:

@@ -15,7 +15,8 @@ import pandas as pd
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
-from .options import country_option, reader_kwargs, reader_options
+from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, country_option,
+                      reader_kwargs, reader_options)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
@@ -190,7 +191,7 @@ def _interrupted() -> None:
     """The message and exit status (130) of a writing command stopped by Ctrl-C or SIGTERM."""
     click.echo("interrupted: the batches committed so far are kept; rerun the same "
                "command to continue", err=True)
-    sys.exit(130)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _fail_or_interrupted(exc: LagebildError) -> None:
@@ -280,14 +281,18 @@ def ingest_cmd(inputs, db, **o):
     command twice adds no article (with --dct it dates stored articles that
     have no date); another text under an id the input gave and the store holds
     is refused; a feed item the feed marks as changed (later Atom updated or RSS
-    pubDate) replaces its stored version, events included. Near-duplicates are
+    pubDate) replaces its stored version, events included, also when two saved
+    snapshots of one feed come in one run (the latest version is kept, in any
+    order). Near-duplicates are
     linked; mentions of the same happening in different articles are merged
     into one event with its numbers of mentions, articles and sources. Each batch is one transaction: after a crash or
     Ctrl-C, rerun the same command. Prints a short situation summary at the end.
 
     Exit status: 0 when everything was read (also when nothing was new), 1 when
-    nothing could be read, 2 when some inputs, feed items or articles failed.
-    Problems are always reported on stderr, also with --quiet.
+    nothing could be read, 3 when some inputs, feed items or articles failed and
+    the rest was stored (partial success), 2 for a usage error (a bad option or
+    value: nothing was read), 130 when stopped by Ctrl-C or SIGTERM. Problems are
+    always reported on stderr, also with --quiet.
 
     \b
     Examples:
@@ -350,13 +355,9 @@ def ingest_cmd(inputs, db, **o):
         sys.exit(code)
 
 
-#: exit statuses of ingest (documented in its --help and README)
-EXIT_OK, EXIT_NOTHING_READ, EXIT_SOME_FAILED = 0, 1, 2
-
-
 def exit_status(stats) -> int:
     """0: everything was read (or there was nothing new); 1: nothing could be read;
-    2: some inputs, feed items or articles failed."""
+    3: some inputs, feed items or articles failed (``options.EXIT_*``)."""
     if not stats.errors:
         return EXIT_OK
     return EXIT_NOTHING_READ if stats.read == 0 else EXIT_SOME_FAILED
@@ -406,9 +407,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
       lagebild watch URL1 URL2 --every 30m --db lage.duckdb --workers 2
       lagebild watch URL --every 1m --max-rounds 3 --db test.duckdb
 
-    Exit status with --max-rounds: 0 when every round went through, 2 when some feeds,
-    feed items or articles failed (the messages above say which). A watcher stopped with
-    Ctrl-C or SIGTERM exits 0: what failed in its rounds was reported as it happened.
+    Exit status with --max-rounds: 0 when every round went through, 3 when some feeds,
+    feed items or articles failed (the messages above say which; partial success), 2 for
+    a usage error. A watcher stopped with Ctrl-C or SIGTERM exits 0: what failed in its
+    rounds was reported as it happened.
     """
     from ..ingest import parse_interval, watch
 
@@ -448,7 +450,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
                     _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(_failed_start(db, created, exc))
-    if total.errors and max_rounds is not None:   # a run of set length, as ingest: 2 when some failed
+    if total.errors and max_rounds is not None:   # a run of set length, as ingest: 3 when some failed
         click.echo(f"{total.errors} error(s): some feeds, feed items or articles failed "
                    "(see the messages above)", err=True)
         sys.exit(EXIT_SOME_FAILED)
@@ -497,8 +499,8 @@ def reanalyze_cmd(db, only_source, **o):
     Each article records the analyzer version that produced its events; after an
     upgrade this command re-analyzes the older ones and replaces their events,
     mentions, actors and quotes (events merge again across articles). One batch per
-    transaction: after a crash or Ctrl-C, run it again to continue. Exit status 2 when
-    some articles failed (their old events are kept). Replaced events get new ids: an
+    transaction: after a crash or Ctrl-C, run it again to continue. Exit status 3 when
+    some articles failed (their old events are kept; partial success), 2 for a usage error. Replaced events get new ids: an
     /events/ID link or an exported event_id from before no longer points at them (export
     again afterwards; articles keep their article_id). It ends with what changed: the
     articles' events (new, merged into an event already there) and the database's events
@@ -537,7 +539,7 @@ def reanalyze_cmd(db, only_source, **o):
             raise
         _interrupted()
     if stats.errors:
-        sys.exit(2)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 # -- queries --------------------------------------------------------------------------------

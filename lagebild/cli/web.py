@@ -41,9 +41,9 @@ def _is_loopback(host: str) -> bool:
 @click.option("--watch", "watch", is_flag=True,
               help="Poll the FEED_URLs (RSS/Atom) and ingest new articles while serving; the "
                    "server is then the database's single writer and the pages stay live. The "
-                   "analysis runs in the server's watcher thread, where ingest's per-article time "
-                   "budget (--time-budget) cannot stop an article: for feeds of very long pages, "
-                   "run `lagebild watch` in its own process instead.")
+                   "analysis runs in the server's watcher thread with ingest's default "
+                   "per-article time budget (300 s): a slower article is reported and skipped, "
+                   "as by `lagebild watch`.")
 @click.option("--every", default="10m", show_default=True,
               help="With --watch: polling interval (90, 30s, 10m, 1h).")
 @click.option("--allow-private-hosts", is_flag=True,
