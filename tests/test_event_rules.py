@@ -1502,3 +1502,16 @@ def test_punitive_tariffs_are_sanctions():
     # raising accusations stays an ACCUSE
     assert any(t == "ACCUSE" for t, _, _, _ in dyads("Die Opposition erhob schwere Vorwürfe gegen die "
                                                       "Regierung in Wien.", dct="2018-06-20"))
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_a_verb_of_refraining_governs_is_not_done(coder):
+    # "verzichten auf", "absehen von": negated (it was an asserted SANCTION: a false fact)
+    doc = _coded(coder, "Die EU-Staats- und Regierungschefs verzichteten vorerst auf neue Sanktionen "
+                 "gegen Russland.", "2015-02-13")
+    sanctions = [e for e in doc.events if e.type == "SANCTION"]
+    assert sanctions and all(e.factuality == "negated" for e in sanctions)
+    # the same noun imposed stays asserted
+    doc = _coded(coder, "Die EU-Staats- und Regierungschefs verhängten neue Sanktionen gegen Russland.",
+                 "2015-02-13")
+    assert any(e.type == "SANCTION" and e.factuality == "asserted" for e in doc.events)

@@ -781,6 +781,19 @@ def background(c: Clause, k: int, lex: Lexicon) -> bool:
     return c.tokens[k].is_cap and lex.is_(noun_preposition(c, k)[0] or "", "background_prep")
 
 
+def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
+    """What the clause says of the event noun at token ``k`` that a verb of refraining governs
+    ("Die EU verzichtete auf neue Sanktionen", "sah von einem Angriff ab"; cues.tsv class
+    ``refrain``, its "auf"/"von"): "negated", not done; or that a verb of advising against governs
+    ("riet den Russen von Reisen in die Türkei ab"; class ``advise_against``): "hypothetical";
+    else None. Both coders read the noun as done (probes: three false facts)."""
+    if not c.tokens[k].is_cap or noun_preposition(c, k)[0] not in ("auf", "von"):
+        return None
+    if has_verb_of(c, lex, "refrain"):
+        return "negated"
+    return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
+
+
 def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the noun at token ``k`` is what the clause warns of or threatens with ("Die USA
     haben Iran vor einem Angriff auf Israel gewarnt", "Erdoğan hat mit einer Bodenoffensive

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, warned_of,
+    background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, refrained, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -784,12 +784,14 @@ class EventCoder:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
                 not_held = occurrence_negated(words, lx)
+                refrain = refrained(c, c.tokens.index(ev.cue_tok), lx)
                 # what a warning is about ("warnte vor einem Angriff") is feared; an object noun (no
                 # preposition) of a verb that carries it out in a clause of intent ("Die EU wird
                 # Sanktionen verhängen", not "will die Angriffe untersuchen") is planned: in train +
                 # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
-                fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) else (
-                    "hypothetical" if hypo or warned_of(c, c.tokens.index(ev.cue_tok), lx)
+                fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) \
+                    or refrain == "negated" else (
+                    "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced(c) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)

@@ -17,7 +17,8 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
-                               not_told, warned_of, generic_before, reported_past, considered)
+                               not_told, warned_of, generic_before, reported_past, considered,
+                               refrained)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -311,8 +312,12 @@ class LearnedCoder:
                 fact = "hypothetical"
             elif tr.type != "AGREE" and promised(clause, self.lex):
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
+        refrain = refrained(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex) \
+            if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
+        if refrain == "hypothetical" and fact in ("asserted", "planned"):
+            fact = "hypothetical"    # "riet von Reisen in die Türkei ab": advised against
         if fact in ("asserted", "planned") and (
-                negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
+                refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
                     and noun_preposition(clause, clause.tokens.index(tr.st.tokens[tr.k]))[0] is None
