@@ -699,3 +699,18 @@ def test_the_particle_of_a_verb_is_read_before_a_quotation_mark_or_bracket():
         toks = tokenize(text, segment(text))[1][0].tokens
         k = next(i for i, t in enumerate(toks) if t.text.startswith("gr"))
         assert _particle_after(toks, k, lex) == "an", text
+
+
+def test_a_verb_the_lexicon_knows_only_with_another_particle_is_another_verb(both_coder):
+    """"Demonstranten warfen Eier und Steine" gave an ACCUSE (vorwerfen), "wies das Ministerium
+    an" a REJECT (zurückweisen) (probes); a particle before "und" still closes its verb."""
+    from lagebild.records import Article
+    an = both_coder
+    for text, typ in (("Demonstranten warfen Eier und Steine auf die türkische Botschaft in Moskau.", "ACCUSE"),
+                      ("Irans Präsident Ruhani wies das Verteidigungsministerium an, die Produktion von "
+                       "Raketen zu beschleunigen.", "REJECT")):
+        evs = an(Article(doc_id="p", dct="2015-11-25", text=text)).events
+        assert not [e for e in evs if e.type == typ], [(e.type, e.cue) for e in evs]
+    evs = an(Article(doc_id="p", dct="2022-02-18", text="Die USA warfen Russland Lügen vor. Russland weist dies "
+                     "zurück und gibt an, sich von der NATO bedroht zu fühlen.")).events
+    assert {"ACCUSE", "REJECT"} <= {e.type for e in evs}, [(e.type, e.cue) for e in evs]

@@ -28,6 +28,16 @@ class Lexicon:
     def is_(self, word: str, cls: str) -> bool:
         return cls in self.cues.get(word, ())
 
+    def particle_only(self, verb: str) -> bool:
+        """Whether ``verb`` (a lemma) is no cue itself but is one with a separable particle
+        ("werfen": only "vorwerfen"; "weisen": "zurückweisen", "ausweisen"): without that
+        particle it is another verb ("Demonstranten warfen Steine", "wies das Ministerium an")."""
+        if "_particle_bases" not in self._noun_memo:
+            parts = {w for w, classes in self.cues.items() if "particle" in classes}
+            self._noun_memo["_particle_bases"] = frozenset(  # type: ignore[assignment]
+                v[len(p):] for v in self.verbs for p in parts if v.startswith(p) and len(v) > len(p) + 3)
+        return verb not in self.verbs and verb in self._noun_memo["_particle_bases"]  # type: ignore[operator]
+
     def noun_cues(self, word: str) -> list[Cue] | None:
         """Noun cues of a lower-cased token: the form itself, an inflected form ("Angriffen",
         "Treffens"), a hyphenated compound by its last part ("EU-Sanktionen") or a closed

@@ -292,15 +292,33 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
 def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -> bool:
     """Whether the verb at token ``k`` forms, with the separable particle closing its clause, a
     verb the cue lexicon gives other types than ``typ`` ("weist ... aus" is ausweisen, SANCTION,
-    not the REJECT of zurückweisen; a new-user probe): the particle verb decides its type."""
+    not the REJECT of zurückweisen; a new-user probe): the particle verb decides its type; or is,
+    without that particle, a verb the lexicon knows only with another (``Lexicon.particle_only``)."""
     t = st.tokens[k]
     if t.is_cap and k > 0:
         return False
-    part = _particle_after(st.tokens, k, ctx.lex)
-    if not part:
-        return False
-    cues = ctx.lex.verbs.get(part + lemma(t.text), ())
-    return bool(cues) and typ not in {c.type for c in cues}
+    lem = lemma(t.text)
+    parts = _closing_particles(st.tokens, k, ctx.lex)
+    cues = next((c for c in (ctx.lex.verbs.get(p + lem, ()) for p in parts) if c), ())
+    if cues:
+        return typ not in {c.type for c in cues}
+    # "warfen Eier und Steine", "wies das Ministerium an": a verb the lexicon knows only with
+    # another particle (vorwerfen; zurückweisen, ausweisen) is another verb
+    return ctx.lex.particle_only(lem)
+
+
+def _closing_particles(toks: list, k: int, lex) -> list[str]:
+    """The separable particles that may close the verb at ``k``: the one closing its clause
+    (``features._particle_after``) and one before a coordinating "und"/"oder" ("Russland weist dies
+    zurück und gibt an, ...": zurück, not an)."""
+    out = []
+    for j in range(k + 1, len(toks)):
+        if toks[j].text in (",", ";", ":", ".", "?", "!", "–", "("):
+            break
+        if toks[j].lower in ("und", "oder", "sowie") and lex.is_(toks[j - 1].lower, "particle") and j - 1 > k:
+            out.append(toks[j - 1].lower)
+    last = _particle_after(toks, k, lex)
+    return out + ([last] if last else [])
 
 
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
