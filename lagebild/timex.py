@@ -2005,6 +2005,18 @@ def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, 
     return None if date.from_dct and (not dct or factuality in UNDATED_WITHOUT_TIMEX) else date
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _dct_day(dct: str | None) -> str | None:
+    """The document date's day (YYYY-MM-DD), None when it is unknown or names no day."""
+    try:
+        value = parse_dct(dct) if dct else None
+    except ValueError:
+        return None
+    return value[:10] if value and _DAY.match(value) else None
+
+
 def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
                cue: int | None = None, *, wider: tuple[int, int] | None = None,
                tense: str | None = None, anchor: Timex | None = None) -> EventDate:
@@ -2041,7 +2053,14 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
             best = inside[0]
         else:
             best = min(inside, key=lambda t: abs(t.start - cue))
-        return EventDate(text=best.text, value=best.value, from_dct=False)
+        value = best.value
+        if value.startswith("XXXX-XX-XX") and len(value) > 10:
+            # a part of a day that names no day ("In der Nacht griffen ... an": XXXX-XX-XXTNI) is
+            # of the day its paragraph set, else of the document's, as TimeML anchors it
+            day = anchor.value[:10] if anchor is not None and allowed(anchor) and _DAY.match(anchor.value) \
+                else _dct_day(dct)
+            value = day + value[10:] if day else value
+        return EventDate(text=best.text, value=value, from_dct=False)
     if anchor is not None and allowed(anchor):
         return EventDate(text=anchor.text, value=anchor.value, from_dct=False)
     value = None

@@ -1515,3 +1515,12 @@ def test_what_a_verb_of_refraining_governs_is_not_done(coder):
     doc = _coded(coder, "Die EU-Staats- und Regierungschefs verhängten neue Sanktionen gegen Russland.",
                  "2015-02-13")
     assert any(e.type == "SANCTION" and e.factuality == "asserted" for e in doc.events)
+
+
+def test_a_part_of_a_day_that_names_no_day_dates_the_event_on_its_paragraphs_or_the_documents_day():
+    # "XXXX-XX-XXTNI" was shown as the event's date (a probe)
+    doc = analyze("In der Nacht griffen russische Kampfjets die Stadt Idlib in Syrien an.", dct="2015-11-25")
+    assert [e.date.value for e in doc.events if e.type == "ASSAULT"] == ["2015-11-25TNI"]
+    doc = analyze("Am Montag hat die Polizei in Wien drei Syrer festgenommen. In der Nacht griffen russische "
+                  "Kampfjets die Stadt Idlib in Syrien an.", dct="2015-11-25")
+    assert [e.date.value for e in doc.events if e.type == "ASSAULT"] == ["2015-11-23TNI"]
