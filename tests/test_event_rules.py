@@ -1524,3 +1524,15 @@ def test_a_part_of_a_day_that_names_no_day_dates_the_event_on_its_paragraphs_or_
     doc = analyze("Am Montag hat die Polizei in Wien drei Syrer festgenommen. In der Nacht griffen russische "
                   "Kampfjets die Stadt Idlib in Syrien an.", dct="2015-11-25")
     assert [e.date.value for e in doc.events if e.type == "ASSAULT"] == ["2015-11-23TNI"]
+
+
+def test_agreeing_with_sich_verstaendigen_and_tanks_marching_in():
+    pairs = dyads("Die USA und Russland haben sich am Freitag auf eine Waffenruhe in Syrien verständigt.",
+                  dct="2016-02-13")
+    assert ("AGREE", ("USA",), ("RUS",), "asserted") in pairs and ("AGREE", ("RUS",), ("USA",), "asserted") in pairs
+    assert not [p for p in dyads("Zeugen hörten Hilferufe und verständigten die Polizei in Wien.", dct="2016-02-13")
+                if p[0] == "AGREE"]                  # without "sich": notify
+    pairs = dyads("Türkische Panzer sind am Mittwoch in Syrien eingerückt.", dct="2016-08-25")
+    assert ("ASSAULT", ("TUR",), ("SYR",), "asserted") in pairs
+    assert not [p for p in dyads("Lula soll als Minister in die Regierung Brasiliens einrücken.", dct="2016-03-16")
+                if p[0] == "ASSAULT"]                # joining a government is no invasion
