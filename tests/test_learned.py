@@ -714,3 +714,18 @@ def test_a_verb_the_lexicon_knows_only_with_another_particle_is_another_verb(bot
     evs = an(Article(doc_id="p", dct="2022-02-18", text="Die USA warfen Russland Lügen vor. Russland weist dies "
                      "zurück und gibt an, sich von der NATO bedroht zu fühlen.")).events
     assert {"ACCUSE", "REJECT"} <= {e.type for e in evs}, [(e.type, e.cue) for e in evs]
+
+
+def test_a_list_of_one_countrys_actors_is_one_side_unless_the_clause_says_each_other(both_coder):
+    """"Grüne und Linke kritisierten die Abschiebung" gave ACCUSE Linke -> Grüne (a probe): the
+    list's members share a code, so the one-per-code members missed it."""
+    from lagebild.records import Article
+    an = both_coder
+
+    def pairs(text):
+        evs = an(Article(doc_id="l", dct="2016-02-13", text=text)).events
+        return {(e.type, p.text, q.text) for e in evs for p in e.source for q in e.target}
+    got = pairs("Die Regierung hat am Montag einen Afghanen abgeschoben. Grüne und Linke kritisierten die Abschiebung.")
+    assert not {("ACCUSE", "Linke", "Grüne"), ("ACCUSE", "Grüne", "Linke")} & got, got
+    got = pairs("SPÖ und ÖVP einigten sich am Montag auf ein neues Budget.")
+    assert {("AGREE", "SPÖ", "ÖVP"), ("AGREE", "ÖVP", "SPÖ")} & got, got     # "sich": each other's side

@@ -156,6 +156,10 @@ def _clause_of(m: Mention, ctx: DocContext, cache: dict | None):
     return next((c for c in clauses if c.start <= m.start and m.end <= c.end), None)
 
 
+#: words that make a list's members each other's side ("einigten sich", "gegenseitig")
+RECIPROCAL_WORDS = frozenset({"sich", "gegenseitig", "einander", "miteinander", "untereinander"})
+
+
 def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether two mentions of one list are one side of an event of ``typ``, never each other's
     other side: always for a one-sided act ("Die USA, Großbritannien und Kanada verhängten
@@ -166,7 +170,13 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
     if (om is not None and om in (other, oo)) or (oo is not None and oo is m):
         return True             # "die Außenminister Frankreichs, Deutschlands und Polens": one side
     if other not in _members(m, ctx, cache):
-        return False
+        # "Grüne und Linke kritisierten die Abschiebung": a list of one country's actors is one
+        # side of a one-sided act too (the members a side takes are one per code)
+        # ("SPÖ und ÖVP einigten sich", "kritisierten sich gegenseitig": each the other's side)
+        c = _clause_of(m, ctx, cache)
+        return c is not None and other.code == m.code and not other.pronoun \
+            and not (typ in RECIPROCAL and any(t.lower in RECIPROCAL_WORDS for t in c.tokens)) \
+            and other in coordinated_group(m, ctx.mentions.get(m.sent, []), c)
     if typ not in RECIPROCAL:
         return True
     c = _clause_of(m, ctx, cache)
