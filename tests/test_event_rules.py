@@ -1536,3 +1536,15 @@ def test_agreeing_with_sich_verstaendigen_and_tanks_marching_in():
     assert ("ASSAULT", ("TUR",), ("SYR",), "asserted") in pairs
     assert not [p for p in dyads("Lula soll als Minister in die Regierung Brasiliens einrücken.", dct="2016-03-16")
                 if p[0] == "ASSAULT"]                # joining a government is no invasion
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_nach_informationen_and_nach_darstellung_name_who_reports(coder):
+    an = _analyzer(coder)
+    doc = an(Article(doc_id="r", dct="2015-08-14", text="Nach Darstellung der Polizei griffen Demonstranten "
+                     "die Beamten in Athen an."))
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.reported_by is not None and attack.reported_by.text == "Polizei"
+    # a noun of the class without "nach" is no source: "gab Informationen der Polizei weiter"
+    doc = analyze("Die Zeitung hat Informationen der Polizei zum Angriff in Athen veröffentlicht.", dct="2015-08-14")
+    assert all(e.reported_by is None or e.reported_by.text != "Polizei" for e in doc.events)

@@ -319,10 +319,13 @@ class EventCoder:
                               [last + lm for lm in lems if particle] + lems):
                 speech = False      # "kündigt seinen Rückzug an": the announcement is the event
             for k, w in enumerate(c.lowers):
-                if w in ("laut", "angaben"):       # "laut X", "nach Angaben (der) X"
+                # "laut X", "nach Angaben (der) X", "nach Informationen der X" (cues.tsv class
+                # source_prep; a noun of it only after "nach", "Angaben" also without)
+                if self.lex.is_(w, "source_prep") and w != "zufolge" and (
+                        w in ("laut", "angaben") or (k >= 1 and c.lowers[k - 1] == "nach")):
                     after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
                              and m.start - c.tokens[k].end < 40]
-                    if w == "angaben" and after:
+                    if w != "laut" and after:
                         # the source of "Angaben" is its genitive or "von" phrase right after it;
                         # "nach ukrainischen Angaben die Stadt Charkiw", "nach eigenen Angaben": the
                         # adjective says whose, the next name is no source
