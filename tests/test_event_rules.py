@@ -1548,3 +1548,8 @@ def test_nach_informationen_and_nach_darstellung_name_who_reports(coder):
     # a noun of the class without "nach" is no source: "gab Informationen der Polizei weiter"
     doc = analyze("Die Zeitung hat Informationen der Polizei zum Angriff in Athen veröffentlicht.", dct="2015-08-14")
     assert all(e.reported_by is None or e.reported_by.text != "Polizei" for e in doc.events)
+
+
+def test_a_joint_military_exercise_is_cooperation_both_ways():
+    pairs = dyads("Südkorea und die USA haben am Montag ein gemeinsames Militärmanöver abgehalten.", dct="2016-03-07")
+    assert ("COOPERATE", ("KOR",), ("USA",), "asserted") in pairs and ("COOPERATE", ("USA",), ("KOR",), "asserted") in pairs
