@@ -1553,3 +1553,11 @@ def test_nach_informationen_and_nach_darstellung_name_who_reports(coder):
 def test_a_joint_military_exercise_is_cooperation_both_ways():
     pairs = dyads("Südkorea und die USA haben am Montag ein gemeinsames Militärmanöver abgehalten.", dct="2016-03-07")
     assert ("COOPERATE", ("KOR",), ("USA",), "asserted") in pairs and ("COOPERATE", ("USA",), ("KOR",), "asserted") in pairs
+
+
+def test_not_before_a_quantifier_negates_the_clause():
+    # "nicht alle Flüchtlinge aufnehmen": not done (it was asserted, as "nicht genehmigte Proteste" is)
+    doc = analyze("Österreich kann nicht alle Flüchtlinge aufnehmen, sagte Bundeskanzler Werner Faymann.",
+                  dct="2016-01-21")
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert aid and all(e.factuality == "negated" for e in aid)

@@ -881,12 +881,20 @@ def occurrence_negated(words: list[str], lx) -> bool:
     return False
 
 
+#: quantifiers: "nicht alle Flüchtlinge aufnehmen" negates the clause (not all are taken in), no
+#: attribute of the noun
+QUANTIFIERS = frozenset("alle allen aller alles jede jeden jeder jedem jedes beide beiden viele vielen "
+                        "einige einigen mehrere mehreren manche manchen sämtliche sämtlichen".split())
+
+
 def _negates_attribute(toks, k: int) -> bool:
     """Whether the negation at ``k`` belongs to an adjective or participle before a noun ("Bei nicht
-    genehmigten Protesten ... festgenommen", "nicht angemeldete Kundgebungen"), not to the clause."""
+    genehmigten Protesten ... festgenommen", "nicht angemeldete Kundgebungen"), not to the clause
+    (not a quantifier: ``QUANTIFIERS``)."""
     return toks[k].lower == "nicht" and k + 2 < len(toks) and not toks[k + 1].is_cap \
         and toks[k + 1].lower.endswith(("e", "en", "er", "es", "em")) and toks[k + 2].is_cap \
         and toks[k + 1].lower not in NOM_DETS and toks[k + 1].lower not in OBLIQUE_DETS \
+        and toks[k + 1].lower not in QUANTIFIERS \
         and k >= 1 and toks[k - 1].lower not in ("wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren")
 
 
