@@ -343,8 +343,10 @@ class ActorTagger:
                     n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
-            if not _NAME_TOKEN.match(t) or t in STOP_NAMES or self._lex_entry_at(toks, n) is not None \
-                    or t in self.lex.roles:
+            # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
+            # name: "Nato-Pläne")
+            if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
+                    or self._lex_entry_at(toks, n) is not None or t in self.lex.roles:
                 break
             n += 1
         return n

@@ -237,3 +237,9 @@ def test_a_group_active_in_several_countries_takes_the_place_named_right_after_i
     assert got["IS"][0] == "SYR"
     # a place further on says nothing of the group ("gilt ... in den USA als"): as before
     assert _codes(tagger, "Russland griff den IS an. Der Kreml will in den USA verhandeln.")["IS"][0] == "RUS"
+
+
+def test_a_double_surname_after_a_first_name_is_part_of_the_name(tagger):
+    # "Innenministerin Johanna Mikl-Leitner" was cut to "Innenministerin Johanna" (a probe)
+    got = _codes(tagger, "Innenministerin Johanna Mikl-Leitner hat am Mittwoch die Regierung kritisiert.")
+    assert any(t.startswith("Innenministerin Johanna Mikl-Leitner") for t in got), got
