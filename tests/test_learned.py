@@ -729,3 +729,14 @@ def test_a_list_of_one_countrys_actors_is_one_side_unless_the_clause_says_each_o
     assert not {("ACCUSE", "Linke", "Grüne"), ("ACCUSE", "Grüne", "Linke")} & got, got
     got = pairs("SPÖ und ÖVP einigten sich am Montag auf ein neues Budget.")
     assert {("AGREE", "SPÖ", "ÖVP"), ("AGREE", "ÖVP", "SPÖ")} & got, got     # "sich": each other's side
+
+
+def test_an_event_noun_a_clause_of_intent_will_carry_out_is_planned_also_with_a_source(both_coder):
+    """With "nach Angaben von ..." the factuality model called the offensive asserted (a probe);
+    the rules' definition (clauses.planned_noun) holds for both coders."""
+    from lagebild.records import Article
+    evs = both_coder(Article(doc_id="o", dct="2016-03-24", text="Die irakische Armee will nach Angaben von "
+                             "Regierungschef Haider al-Abadi noch in diesem Jahr eine Offensive zur Rückeroberung "
+                             "der Stadt Mossul beginnen.")).events
+    assault = [e for e in evs if e.type == "ASSAULT"]
+    assert assault and all(e.factuality == "planned" for e in assault), [(e.type, e.factuality) for e in evs]

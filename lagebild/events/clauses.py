@@ -657,6 +657,21 @@ def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
     return typ in cue_verb_types(c, lex) or has_verb_of(c, lex, "carry_out")
 
 
+def intended(c: Clause, passive: bool = False) -> bool:
+    """Whether the clause tells an intent or schedule: a modal or future verb ("will ... fliegen",
+    "wird Sanktionen verhängen"; not the "werden" of a ``passive``), not hearsay of a past deed
+    ("Russland soll Kiew angegriffen haben": ``reported_past``)."""
+    return any(w in MODAL_INF and not (passive and w in WERDEN_PASSIVE) for w in c.lowers) and not reported_past(c)
+
+
+def planned_noun(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what a clause of intent will carry out: its object
+    (no preposition) and a verb that carries it out ("Die EU wird Sanktionen verhängen", "Die Armee
+    will eine Offensive beginnen"; not "will die Angriffe untersuchen"): planned, for both coders
+    (train + dev gold, of such nouns the rule coder finds: 5 planned, 1 hypothetical, none asserted)."""
+    return intended(c) and noun_preposition(c, k)[0] is None and carried_out(c, typ, lex)
+
+
 def halted(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause has a verb of stopping (``halt``), also a separable one ("brach ... ab")."""
     return has_verb_of(c, lex, "halt")

@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, refrained, warned_of,
+    background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, refrained, warned_of, intended, planned_noun,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -763,8 +763,7 @@ class EventCoder:
                 c2 is not c and c2.starts_with in ("sollte", "sollten") for c2 in clauses)
         # intended or scheduled: a modal or future verb ("wird Sanktionen verhängen"; not the
         # "werden" of a passive)
-        intended = any(w in MODAL_INF and not (ev.passive and w in WERDEN_PASSIVE) for w in words) \
-            and not reported_past(c)       # "Russland soll Kiew angegriffen haben": told, not planned
+        is_intended = intended(c, ev.passive)
         if c.kind == "condition" or not_told(clauses, idx, lx) or (
                 ev.noun_negated is None and yes_no_question(clauses, idx, lowers, lx)):
             # (the question's own verb; an event noun in it is presupposed: "Hat der Angriff auf
@@ -799,8 +798,7 @@ class EventCoder:
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced(c) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
-                    or (intended and noun_preposition(c, c.tokens.index(ev.cue_tok))[0] is None
-                        and carried_out(c, ev.event.type, lx))
+                    or (is_intended and planned_noun(c, c.tokens.index(ev.cue_tok), ev.event.type, lx))
                     else "asserted")
         elif hypo or (warned and c.kind in ("sub", "infinitive")):
             fact = "hypothetical"
@@ -812,7 +810,7 @@ class EventCoder:
             fact = "asserted"
         elif neg:
             fact = "negated"
-        elif intended or (
+        elif is_intended or (
                 ev.event.type == "AID" and ev.cue is not None
                                                      and ev.cue.type == "AGREE"):
             fact = "planned"

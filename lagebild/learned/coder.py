@@ -18,7 +18,7 @@ from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                not_told, warned_of, generic_before, reported_past, considered,
-                               refrained)
+                               refrained, planned_noun)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -26,6 +26,7 @@ from .features import (NONE, DocContext, candidate_mentions, content_token, fact
                        rule_event_features, trigger_features, trigger_probs)
 from .judge import Dyad, Settings, judge_rows, office_and_seat, sentence_clauses, sides
 from .linear import LinearModel
+from .trees import TreeModel, load_scorer
 
 from ..modelinfo import event_model_dir
 MAX_SIDE = 3
@@ -97,7 +98,7 @@ class EventModel:
     role: LinearModel
     factuality: LinearModel
     rulecheck: LinearModel | None = None      # is a rule-coder event right? (its confidence)
-    judge: LinearModel | None = None          # does the article report this dyad? (judge.py)
+    judge: LinearModel | TreeModel | None = None   # does the article report this dyad? (judge.py)
     pair: LinearModel | None = None           # which types between two actors of a sentence? (pairs.py)
     thresholds: Thresholds = field(default_factory=Thresholds)
     modes: dict[str, str] = field(default_factory=dict)     # "TYPE|lemma" -> most frequent mode in train
@@ -135,7 +136,7 @@ def load_event_model(path: Path | None = None) -> EventModel | None:
                       factuality=LinearModel.load(path / "factuality.npz"),
                       rulecheck=LinearModel.load(path / "rulecheck.npz") if (path / "rulecheck.npz").exists()
                       else None,
-                      judge=LinearModel.load(path / "judge.npz") if (path / "judge.npz").exists() else None,
+                      judge=load_scorer(path / "judge.npz") if (path / "judge.npz").exists() else None,
                       pair=LinearModel.load(path / "pair.npz") if (path / "pair.npz").exists() else None,
                       thresholds=Thresholds(**meta.get("thresholds", {})), modes=meta.get("modes", {}),
                       meta=meta)
@@ -312,6 +313,9 @@ class LearnedCoder:
                 fact = "hypothetical"
             elif tr.type != "AGREE" and promised(clause, self.lex):
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
+            elif tok.is_cap and tok in clause.tokens and planned_noun(clause, clause.tokens.index(tok), tr.type,
+                                                                      self.lex):
+                fact = "planned"         # "will ... eine Offensive beginnen", as the rules read it
         refrain = refrained(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex) \
             if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
         if refrain == "hypothetical" and fact in ("asserted", "planned"):
