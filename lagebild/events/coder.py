@@ -11,10 +11,11 @@ from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors
 from .clauses import (
-    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS, MODAL_INF,
+    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, carried_out, considered, content_of_claim, cue_in_past, demanded, generic_before, kein_before, reported_past, noun_preposition, perfect_infinitive, refrained, warned_of, intended, planned_noun,
+    background, called_for, considered, content_of_claim, cue_in_past, demanded, generic_before, intended,
+    kein_before, perfect_infinitive, planned_noun, refrained, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
