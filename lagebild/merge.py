@@ -40,7 +40,7 @@ one happening only when, besides the merge key,
   named alike (:func:`sides_named_alike`): "Der Tiroler Landeshauptmann kritisierte die
   Bürgermeister" and "Die Grünen kritisierten Finanzminister Schelling" are two, "Die FPÖ
   kritisierte Faymann" and "FPÖ-Chef Strache warf Bundeskanzler Faymann vor" may be one;
-* a role noun of a sub-national office (:data:`SUBNATIONAL_OFFICES`: "der Landeshauptmann",
+* a role noun of a sub-national office (``lang/de/subnational_offices.tsv``: "der Landeshauptmann",
   "die Bürgermeister") is no name: a country has many holders at once. At least one side must be
   told by more than such nouns (:func:`sides_named_alike`): "Der Landeshauptmann kritisierte die
   Bürgermeister" in two articles is no evidence of one happening, "Der Landeshauptmann kritisierte
@@ -49,6 +49,7 @@ one happening only when, besides the merge key,
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from .records import Event
@@ -189,25 +190,22 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and (long_.startswith(short) or (len(short) >= 5 and long_.endswith(short)))
 
 
-#: role nouns of sub-national offices and bodies (of a Land, province, region, district or town),
-#: casefolded, found inside a name word (an inflection or compound: "Landeshauptleute",
-#: "Oberbürgermeisterin"): a country has many holders at once, so the noun alone names no one actor.
-#: (Language data, kept here until the lexicon marks an office's level: lang/de/roles.tsv has no
-#: column for it.) "Ministerpräsident" is left out: a German Land's head, but elsewhere the
-#: government's.
-SUBNATIONAL_OFFICES = (
-    "landeshauptmann", "landeshauptfrau", "landeshauptleute", "bürgermeister", "gouverneur",
-    "landesrat", "landesrät", "landrat", "landrät", "stadtrat", "stadträt", "gemeinderat",
-    "gemeinderät", "bezirkshauptmann", "bezirkshauptfrau", "bezirksvorsteher", "präfekt",
-    "statthalter", "landesregierung", "provinzregierung", "regionalregierung", "landtag",
-    "landesparlament", "regionalparlament", "landesminister", "landespolitiker", "lokalpolitiker",
-    "kommunalpolitiker", "regionalpolitiker", "stadtverwaltung", "magistrat", "landesvorsitzend",
-)
+@functools.lru_cache(maxsize=1)
+def subnational_offices() -> tuple[str, ...]:
+    """The stems of ``lang/de/subnational_offices.tsv``: role nouns of sub-national offices and
+    bodies ("landeshauptmann", "bürgermeister"), lower case."""
+    from .lexicon import LexiconError, read_tsv
+    stems = []
+    for lineno, row in read_tsv("subnational_offices.tsv"):
+        if not row["stem"] or row["stem"] != row["stem"].lower():
+            raise LexiconError(f"subnational_offices.tsv:{lineno}: stem {row['stem']!r} -- a lower-case stem")
+        stems.append(row["stem"])
+    return tuple(stems)
 
 
 def subnational_office(word: str) -> bool:
     """Whether a name word (:func:`name_words`) is a role noun of a sub-national office."""
-    return any(stem in word for stem in SUBNATIONAL_OFFICES)
+    return any(stem in word for stem in subnational_offices())
 
 
 def places_compatible(a_code, a_text, b_code, b_text) -> bool:
