@@ -676,6 +676,12 @@ class _Doc:
                         g.participle_re.match(low) or haben and _PARTICIPLE.match(low)):
                     cues.append((w.start(), w.end(), "past"))
         own = [c for c in cues if cs <= c[0] < ce]
+        if not own and _UNTIL.search(self.text[max(cs, start - 24):start]):
+            # a bound in a clause of its own without a past or future cue ("Die Banken bleiben bis
+            # Mittwoch geschlossen, teilte das Ministerium mit"): the bound's own time, not the
+            # report's (it gave last Wednesday)
+            self._tense_cache[key] = None
+            return None
         if not own and in_clause and (in_clause[0][1] in g.subordinators or in_clause[0][1] in _RELATIVE
                                       and self.text[cs - 1:cs] == ",") \
                 and in_clause[-1][0].group(0)[0].islower() and in_clause[-1][1] not in _NOT_VERB:
@@ -732,6 +738,7 @@ _TENSE_SLACK_DAYS = 1      # a document date may be a day off the day of writing
 
 
 _SINCE = re.compile(r"(?i)\bseit(?:dem)?(?:\s+(?:dem|der|den|vergangenem|vergangener|letztem|letzter))?\s*$")
+_UNTIL = re.compile(r"\bbis\s+(?:zum\s+|zur\s+|spätestens\s+|mindestens\s+)?$", re.IGNORECASE)
 
 
 def _direction(doc: _Doc, mt: _Mention) -> str | None:

@@ -560,3 +560,12 @@ def test_a_background_sentence_in_the_pluperfect_sets_no_time_for_the_next():
 def test_a_trailing_pluperfect_clause_is_no_background():
     from lagebild.timex import _told_before
     assert not _told_before("Am Montag griff Russland an, nachdem die Ukraine zuvor Drohnen geschickt hatte.")
+
+
+def test_a_bound_in_a_present_clause_is_not_dated_by_the_reports_past_tense():
+    # "bleiben bis Mittwoch geschlossen, teilte ... mit" gave last Wednesday (a probe)
+    text = "Die Banken des Landes bleiben mindestens bis Mittwoch geschlossen, teilte das Finanzministerium mit."
+    assert [t.value for t in find_timexes(text, "2015-07-06")] == ["2015-07-08"]
+    # told in the past, the bound is past
+    text = "Die Banken blieben bis Mittwoch geschlossen, teilte das Ministerium mit."
+    assert [t.value for t in find_timexes(text, "2015-07-06")] == ["2015-07-01"]
