@@ -412,13 +412,15 @@ def _no_source_from_reporter(ps, st: SentenceTokens, k: int, ms: list[Mention], 
     c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
     if c is None:
         return ps
-    verb = next((u for u in c.tokens if u.start < t.start and not u.is_cap
+    # the verb before the noun, or its participle closing a Perfekt after it ("OSZE-Beobachter haben
+    # Explosionen nahe Donezk registriert": a probe); who stands before both reports
+    verb = next((u for u in c.tokens if u is not t and not u.is_cap
                  and ctx.lex.is_(lemma(u.text), "report_verb")), None)
     if verb is None:
         return ps
     out = ps.copy()
     for i, m in enumerate(ms):
-        if m.sent == st.sentence.index and c.start <= m.start < verb.start:
+        if m.sent == st.sentence.index and c.start <= m.start < min(verb.start, t.start):
             out[i] = 0.0
     return out
 
