@@ -922,13 +922,17 @@ class ActorTagger:
         a conflict ("Konfliktparteien", sector UNK): the last armed or opposition group's country."""
         head = m.text.split()[-1].lower()
         for other in reversed(before):
-            if not other.code or other.pronoun or len(other.code) != 3:
+            if not other.code or other.pronoun:
+                continue
+            if other.kind == "organisation" and m.sector not in PEOPLE_SECTORS \
+                    and other.text.split()[-1].rsplit("-", 1)[-1].lower() == head:
+                # "die Huthi-Miliz ... Stellungen der Miliz": the group again; also an organisation
+                # of several states ("die EU-Kommission ... Die Kommission drohte": EU)
+                return other.code
+            if len(other.code) != 3:
                 continue
             if other.role == m.role and not other.name and m.sector not in PEOPLE_SECTORS:
                 return other.code       # institutions and armed groups, not people ("Einwanderer")
-            if other.kind == "organisation" and m.sector not in PEOPLE_SECTORS \
-                    and other.text.split()[-1].rsplit("-", 1)[-1].lower() == head:
-                return other.code       # "die Huthi-Miliz ... Stellungen der Miliz": the group again
             if m.sector == "UNK" and other.sector in ("REB", "UAF", "MIL", "OPP"):
                 return other.code
         return None

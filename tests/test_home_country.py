@@ -243,3 +243,10 @@ def test_a_double_surname_after_a_first_name_is_part_of_the_name(tagger):
     # "Innenministerin Johanna Mikl-Leitner" was cut to "Innenministerin Johanna" (a probe)
     got = _codes(tagger, "Innenministerin Johanna Mikl-Leitner hat am Mittwoch die Regierung kritisiert.")
     assert any(t.startswith("Innenministerin Johanna Mikl-Leitner") for t in got), got
+
+
+def test_an_organisations_head_noun_again_takes_its_code_also_for_a_union_of_states(tagger):
+    # "Die Kommission" after "die EU-Kommission" had no code (only three-letter codes were read)
+    got = _codes(tagger, "Die EU-Kommission hat am Mittwoch Österreich kritisiert. "
+                         "Die Kommission drohte Österreich mit rechtlichen Schritten.")
+    assert got["Kommission"][0] == "EU"
