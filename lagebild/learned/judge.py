@@ -317,6 +317,19 @@ def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -
     return ctx.lex.particle_only(lem)
 
 
+def considering_verb(st: SentenceTokens, k: int, ctx: DocContext) -> bool:
+    """Whether the verb at token ``k`` is, with a particle closing its clause, a verb of
+    considering or ruling out (cues.tsv class ``consider``: "schloss weitere Strafmaßnahmen nicht
+    aus", "erwägt"): what it considers is the event noun (hypothetical, ``clauses.considered``), the
+    verb is none ("schloss" gave an asserted SANCTION, as a closing would)."""
+    t = st.tokens[k]
+    if t.is_cap and k > 0:
+        return False
+    lem = lemma(t.text)
+    return ctx.lex.is_(lem, "consider") or any(ctx.lex.is_(p + lem, "consider")
+                                               for p in _closing_particles(st.tokens, k, ctx.lex))
+
+
 def _closing_particles(toks: list, k: int, lex) -> list[str]:
     """The separable particles that may close the verb at ``k``: the one closing its clause
     (``features._particle_after``) and one before a coordinating "und"/"oder" ("Russland weist dies
@@ -344,7 +357,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
         for i in order:
             if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
-                    and not other_particle_verb(st, k, classes[i], ctx):
+                    and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
