@@ -25,7 +25,7 @@ from ..events import lemma
 from ..merge import merge_events
 from ..events.policies import output_policies
 from ..records import Article, Event, Participant
-from .coder import NONE, EventModel, LearnedCoder, Thresholds, calibrated, combine, rule_confidence
+from .coder import NONE, EventModel, LearnedCoder, Thresholds, combine, judge_confidence, rule_confidence
 from .features import DocContext, candidate_mentions, content_token, factuality_features, role_features, trigger_features
 from . import pairs as pair_model
 from .linear import LinearModel
@@ -373,7 +373,7 @@ class OutOfFold:
         run time: the dyad counts are the same, factuality is not counted here."""
         kept: dict[int, list[Event]] = {i: [] for i in self.gold}
         for i, row, p in self.dyads:
-            ev = _row_event(row, calibrated(p, th.judge_a, th.judge_b))
+            ev = _row_event(row, judge_confidence(p, th, calibrating=False))
             if i in kept and p >= th.judge and keep(ev):
                 kept[i].append(ev)
         for i, ev, p in self.rule_events if both else ():
@@ -548,6 +548,7 @@ def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_p
         or correct_flags(dev_prep, predict(model, dev_prep))
     a, b = calibrate(pairs)
     th.judge_a, th.judge_b, th.raw = a, b, False
+    th.judge_curve = isotonic(pairs)       # where there are enough pairs: it wins over the sigmoid
     log(f"  judge: chosen C={Cj} p>={jt} ({where} F1 {f1}); calibrated on {len(pairs)} dyads "
         f"({time.time() - t0:.0f} s)")
     return judge, OutOfFold(gold, [(i, r, float(p)) for i, r, p in zip(row_doc, row_sides, oof) if i in gold]), f1
