@@ -80,11 +80,15 @@ class DocContext:
         return ctx
 
 
+#: the punctuation that ends a verb's clause for its separable particle
+CLAUSE_END = frozenset({",", ";", ":", ".", "?", "!", "–", "("})
+
+
 def _particle_after(toks: list[Token], k: int, lex: Lexicon) -> str | None:
     """The separable particle closing the clause of a verb: "griff ... an" -> "an"."""
     end = len(toks)
     for t in toks[k + 1:]:
-        if t.text in (",", ";", ":", ".", "?", "!", "–", "("):
+        if t.text in CLAUSE_END:
             end = t.i
             break
     # the last word before it: a closing quotation mark or bracket is no word

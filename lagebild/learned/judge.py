@@ -31,7 +31,7 @@ from ..events.roles import _partner, attributes_of, coordinated_group, listed_at
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
-from .features import NONE, DocContext, _bucket, _particle_after, candidate_mentions, role_features, trigger_probs
+from .features import CLAUSE_END, NONE, DocContext, _bucket, _particle_after, candidate_mentions, role_features, trigger_probs
 from .linear import LinearModel
 from .pairs import dyad_probs
 
@@ -336,7 +336,7 @@ def _closing_particles(toks: list, k: int, lex) -> list[str]:
     zurück und gibt an, ...": zurück, not an)."""
     out = []
     for j in range(k + 1, len(toks)):
-        if toks[j].text in (",", ";", ":", ".", "?", "!", "–", "("):
+        if toks[j].text in CLAUSE_END:
             break
         if toks[j].lower in ("und", "oder", "sowie") and lex.is_(toks[j - 1].lower, "particle") and j - 1 > k:
             out.append(toks[j - 1].lower)
