@@ -338,7 +338,7 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
     fold (models trained on the other folds read them); the default must keep the
     seed article of ../shared/gold at F1 >= 0.85 with no false facts; dev and the
     gold files are scored and reported; the test split is never read.
-    About 6-9 minutes on 2 cores; needs scikit-learn (the train extra: pip install ".[train]"
+    About 12-20 minutes on 2 cores; needs scikit-learn (the train extra: pip install ".[train]"
     in lagebild's folder).
 
     \b
