@@ -745,3 +745,14 @@ def test_an_event_noun_a_clause_of_intent_will_carry_out_is_planned_also_with_a_
                              "der Stadt Mossul beginnen.")).events
     assault = [e for e in evs if e.type == "ASSAULT"]
     assert assault and all(e.factuality == "planned" for e in assault), [(e.type, e.factuality) for e in evs]
+
+
+def test_a_meeting_scheduled_with_a_predicative_participle_is_planned(both_coder):
+    """"Ein Treffen ... ist für Freitag geplant" was an asserted meeting (a probe); "die geplante
+    Reform" (an attribute) schedules nothing (clauses.scheduled)."""
+    from lagebild.records import Article
+    evs = both_coder(Article(doc_id="s", dct="2024-05-06", text="Ein Treffen von Bundeskanzler Karl Nehammer mit "
+                             "dem ungarischen Ministerpräsidenten Viktor Orbán ist für Freitag geplant.")).events
+    meetings = [e for e in evs if e.type == "CONSULT"]
+    assert meetings and all(e.factuality == "planned" for e in meetings), [(e.type, e.factuality) for e in evs]
+    assert all(e.date and e.date.value == "2024-05-10" for e in meetings)

@@ -672,6 +672,14 @@ def planned_noun(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     return intended(c) and noun_preposition(c, k)[0] is None and carried_out(c, typ, lex)
 
 
+def scheduled(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause says its event noun is scheduled, with a predicative participle of
+    cues.tsv class ``scheduled`` ("Ein Treffen mit Orbán ist für Freitag geplant", "Für Dienstag ist
+    ein Flüchtlingsgipfel geplant"; not the attribute "die geplante Reform", whose forms are
+    inflected): planned (train + dev gold: 1 such noun, planned; a probe: asserted)."""
+    return any(lex.is_(t.lower, "scheduled") for t in c.tokens if not t.is_cap)
+
+
 def halted(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause has a verb of stopping (``halt``), also a separable one ("brach ... ab")."""
     return has_verb_of(c, lex, "halt")

@@ -15,7 +15,7 @@ from .clauses import (
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
     background, called_for, considered, content_of_claim, cue_in_past, demanded, generic_before, intended,
-    kein_before, perfect_infinitive, planned_noun, refrained, warned_of,
+    kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -797,7 +797,7 @@ class EventCoder:
                     "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
-                    "planned" if announced(c) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
+                    "planned" if announced(c) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
                     or (is_intended and planned_noun(c, c.tokens.index(ev.cue_tok), ev.event.type, lx))
                     else "asserted")
