@@ -1524,6 +1524,11 @@ def test_what_a_verb_of_refraining_governs_is_not_done(coder):
     doc = _coded(coder, "Die EU-Staats- und Regierungschefs verhängten neue Sanktionen gegen Russland.",
                  "2015-02-13")
     assert any(e.type == "SANCTION" and e.factuality == "asserted" for e in doc.events)
+    # a phrase of another noun, and "abgesehen von" (apart from), leave the attack told (a review)
+    for text in ("Die Ukraine verzichtete am Montag auf eine Reaktion auf den russischen Angriff auf Charkiw.",
+                 "Die Waffenruhe hielt am Montag weitgehend, abgesehen von russischen Angriffen auf Charkiw."):
+        attacks = [e for e in _coded(coder, text, "2024-03-14").events if e.type == "ASSAULT"]
+        assert attacks and all(e.factuality == "asserted" for e in attacks), text
 
 
 def test_a_part_of_a_day_that_names_no_day_dates_the_event_on_its_paragraphs_or_the_documents_day():

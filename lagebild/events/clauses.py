@@ -677,7 +677,9 @@ def scheduled(c: Clause, lex: Lexicon) -> bool:
     cues.tsv class ``scheduled`` ("Ein Treffen mit Orbán ist für Freitag geplant", "Für Dienstag ist
     ein Flüchtlingsgipfel geplant"; not the attribute "die geplante Reform", whose forms are
     inflected): planned (train + dev gold: 1 such noun, planned; a probe: asserted)."""
-    return any(lex.is_(t.lower, "scheduled") for t in c.tokens if not t.is_cap)
+    # "fand nicht wie geplant am Montag statt": as planned, told as done
+    return any(lex.is_(t.lower, "scheduled") and not (j >= 1 and c.tokens[j - 1].lower in ("wie", "als"))
+               for j, t in enumerate(c.tokens) if not t.is_cap)
 
 
 def halted(c: Clause, lex: Lexicon) -> bool:
@@ -811,6 +813,18 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     ("riet den Russen von Reisen in die Türkei ab"; class ``advise_against``): "hypothetical";
     else None. Both coders read the noun as done (probes: three false facts)."""
     if not c.tokens[k].is_cap or noun_preposition(c, k)[0] not in ("auf", "von"):
+        return None
+    # the phrase must be the verb's own: not one of another noun ("verzichtete auf eine Reaktion auf
+    # den Angriff": the attack happened), so the preposition follows no noun but a time noun
+    from ..timex import is_time_noun
+    toks = c.tokens
+    p = next((j for j in range(k - 1, -1, -1) if toks[j].lower in ("auf", "von")), None)
+    if p is None or (p >= 1 and toks[p - 1].is_cap and p - 1 > 0 and not is_time_noun(toks[p - 1].text)):
+        return None
+    # "abgesehen von" is "apart from", not a Perfekt of absehen
+    lems = [t for t in toks if not t.is_cap]
+    if any(t.lower == "abgesehen" for t in lems) and not any(t.lower in PAST_AUX for t in lems) \
+            and not any(lex.is_(lemma(t.text), "refrain") and t.lower != "abgesehen" for t in lems):
         return None
     if has_verb_of(c, lex, "refrain"):
         return "negated"

@@ -488,7 +488,7 @@ class EventCoder:
         if not target_p and any(t.lower.startswith("nachbar") for t in c.tokens) and self.fallbacks["neighbour"]:
             # "ins Nachbarland einmarschieren": the source's neighbour the story names most
             target_p = _neighbour(c, {p.code for p in source_p}, actors)
-        mutual = self.lex.is_(cue.cue, "mutual") or any(t.lower in ("sich", "gegenseitig", "miteinander")
+        mutual = self.lex.is_(cue.cue, "mutual") or any(self.lex.is_(t.lower, "reciprocal")
                                                 or t.lower.startswith("gemeinsam") for t in c.tokens)
         if not target_p and (cue.type in RECIPROCAL or self.lex.is_(cue.cue, "mutual")) and mutual and source_p:
             # (a cue of a happening both sides do to each other alike is reciprocal whatever its

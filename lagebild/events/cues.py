@@ -29,14 +29,11 @@ class Lexicon:
         return cls in self.cues.get(word, ())
 
     def particle_only(self, verb: str) -> bool:
-        """Whether ``verb`` (a lemma) is no cue itself but is one with a separable particle
-        ("werfen": only "vorwerfen"; "weisen": "zurückweisen", "ausweisen"): without that
-        particle it is another verb ("Demonstranten warfen Steine", "wies das Ministerium an")."""
-        if "_particle_bases" not in self._noun_memo:
-            parts = {w for w, classes in self.cues.items() if "particle" in classes}
-            self._noun_memo["_particle_bases"] = frozenset(  # type: ignore[assignment]
-                v[len(p):] for v in self.verbs for p in parts if v.startswith(p) and len(v) > len(p) + 3)
-        return verb not in self.verbs and verb in self._noun_memo["_particle_bases"]  # type: ignore[operator]
+        """Whether ``verb`` (a lemma) is, without a separable particle the lexicon lists, another
+        verb than its particle verbs (cues.tsv class ``particle_only``: "werfen" is not "vorwerfen",
+        "weisen" not "zurückweisen": "Demonstranten warfen Steine", "wies das Ministerium an"); a
+        listed word, not every base of a particle verb ("marschierten gegen ..." is a protest)."""
+        return verb not in self.verbs and self.is_(verb, "particle_only")
 
     def noun_cues(self, word: str) -> list[Cue] | None:
         """Noun cues of a lower-cased token: the form itself, an inflected form ("Angriffen",

@@ -156,10 +156,6 @@ def _clause_of(m: Mention, ctx: DocContext, cache: dict | None):
     return next((c for c in clauses if c.start <= m.start and m.end <= c.end), None)
 
 
-#: words that make a list's members each other's side ("einigten sich", "gegenseitig")
-RECIPROCAL_WORDS = frozenset({"sich", "gegenseitig", "einander", "miteinander", "untereinander"})
-
-
 def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether two mentions of one list are one side of an event of ``typ``, never each other's
     other side: always for a one-sided act ("Die USA, Großbritannien und Kanada verhängten
@@ -175,7 +171,7 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
         # ("SPÖ und ÖVP einigten sich", "kritisierten sich gegenseitig": each the other's side)
         c = _clause_of(m, ctx, cache)
         return c is not None and other.code == m.code and not other.pronoun \
-            and not (typ in RECIPROCAL and any(t.lower in RECIPROCAL_WORDS for t in c.tokens)) \
+            and not (typ in RECIPROCAL and any(ctx.lex.is_(t.lower, "reciprocal") for t in c.tokens)) \
             and other in coordinated_group(m, ctx.mentions.get(m.sent, []), c)
     if typ not in RECIPROCAL:
         return True

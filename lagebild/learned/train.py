@@ -221,6 +221,11 @@ def fit(rows: list[tuple[list[str], str]], C: float, min_count: int = 2, class_w
     return LinearModel.from_sklearn(clf, _Names)
 
 
+def sklearn_version() -> str:
+    import sklearn
+    return sklearn.__version__
+
+
 def fit_trees(rows: list[tuple[list[str], str]], params: dict, weights: list[float] | None = None,
               min_count: int = JUDGE_TREE_MIN_COUNT):
     """A ``TreeModel`` (gradient-boosted trees, scikit-learn's HistGradientBoostingClassifier with
@@ -237,7 +242,13 @@ def fit_trees(rows: list[tuple[list[str], str]], params: dict, weights: list[flo
     clf = HistGradientBoostingClassifier(min_samples_leaf=20, l2_regularization=1.0, early_stopping=True,
                                          validation_fraction=0.1, n_iter_no_change=10, random_state=0, **params)
     clf.fit(X, [lab for _, lab in rows], sample_weight=None if weights is None else np.asarray(weights))
-    return TreeModel.from_sklearn(clf, names or ["<none>"])
+    model = TreeModel.from_sklearn(clf, names or ["<none>"])
+    # the conversion reads scikit-learn's internals: check it against scikit-learn's own answer
+    check = slice(0, min(len(rows), 500))
+    if not np.allclose(model.proba_many([f for f, _ in rows[check]]), clf.predict_proba(X[check]), atol=1e-4):
+        raise RuntimeError("the tree judge's numpy conversion disagrees with scikit-learn "
+                           f"{sklearn_version()}: lagebild/learned/trees.py needs an update")
+    return model
 
 
 def predict(model: EventModel, preps: list[Prepared], caches: list[dict] | None = None) -> list[list]:
@@ -566,13 +577,21 @@ def _dyad_counts(row_doc: list[int], row_sides: list, probs: np.ndarray, thresho
 
 def isotonic(pairs: list[tuple[float, bool]]) -> list | None:
     """An isotonic (monotone, stepwise) calibration curve of raw scores: [[score ...], [share
-    right ...]] at its breakpoints, or None with fewer than 100 pairs or one class only."""
+    right ...]] at its breakpoints (each step's share shrunk towards 1/2 by one pair of each
+    kind), or None with fewer than 100 pairs or one class only."""
     from sklearn.isotonic import IsotonicRegression
     ys = [float(y) for _, y in pairs]
     if len(pairs) < 100 or len(set(ys)) < 2:
         return None
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit([x for x, _ in pairs], ys)
-    return [[round(float(x), 5) for x in iso.X_thresholds_], [round(float(y), 4) for y in iso.y_thresholds_]]
+    xs = [x for x, _ in pairs]
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(xs, ys)
+    # each step's share right shrunk by one right and one wrong pair (Laplace): a step of few pairs,
+    # all right, is no certainty (the top step was 1.0; a review)
+    fitted = iso.predict(xs)
+    size = Counter(round(float(f), 6) for f in fitted)
+    shrunk = [(float(y) * size.get(round(float(y), 6), 0) + 1) / (size.get(round(float(y), 6), 0) + 2)
+              for y in iso.y_thresholds_]
+    return [[round(float(x), 5) for x in iso.X_thresholds_], [round(y, 4) for y in shrunk]]
 
 
 def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
@@ -737,6 +756,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                                           for name, floor, c in options],
                       "target_precision": target_precision, "seconds": round(time.time() - t0)}
         model.meta["seed_ok"] = bool(sided_ok[one_sided])
+        model.meta["judge"] = "trees" if type(model.judge).__name__ == "TreeModel" else "linear"
         return float(f1_score(*sided[one_sided].sum(axis=0))), (C, tt, rt, default_coder, mc, s, high)
 
     # the shared gold files (the 12 dev articles and the seed): reported beside the choice of the
@@ -793,6 +813,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     if C in (BASE_C[0], BASE_C[-1]):
         log(f"  note: C {C} is at an end of the grid {BASE_C}")
     model.meta["base_C_options"] = {str(-x[2]): round(x[1], 4) for x in tried}
+    model.meta["base_C_seed_ok"] = {str(-x[2]): x[0] for x in tried}
     model.meta["seconds"] = round(time.time() - t0)
     # the rule events of dev and the gold files carry the confidence of the chosen model again
     # (``complete`` scored them with each C in turn)
