@@ -591,6 +591,7 @@ def isotonic(pairs: list[tuple[float, bool]]) -> list | None:
     size = Counter(round(float(f), 6) for f in fitted)
     shrunk = [(float(y) * size.get(round(float(y), 6), 0) + 1) / (size.get(round(float(y), 6), 0) + 2)
               for y in iso.y_thresholds_]
+    shrunk = np.maximum.accumulate(np.array(shrunk)).tolist()     # a small high step stays above the one below
     return [[round(float(x), 5) for x in iso.X_thresholds_], [round(y, 4) for y in shrunk]]
 
 
