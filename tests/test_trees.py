@@ -47,3 +47,14 @@ def test_a_linear_judge_file_still_loads_as_linear(tmp_path):
                       bias=np.zeros(2, np.float32))
     lin.save(tmp_path / "judge.npz")
     assert isinstance(load_scorer(tmp_path / "judge.npz"), LinearModel)
+
+
+def test_the_isotonic_calibration_is_monotone_and_never_certain():
+    pytest.importorskip("sklearn")
+    from lagebild.learned.train import isotonic
+    rng = np.random.default_rng(0)
+    pairs = [(float(x), bool(rng.random() < x)) for x in rng.random(400)]
+    pairs += [(0.99, True)] * 3 + [(0.95, True)] * 40 + [(0.95, False)] * 4     # a small top step, all right
+    xs, ys = isotonic(pairs)
+    assert all(a <= b for a, b in zip(ys, ys[1:])) and max(ys) < 1.0 and min(ys) > 0.0
+    assert isotonic(pairs[:50]) is None          # too few pairs: no curve (Platt scaling instead)
