@@ -39,6 +39,14 @@ def calibrated(score: float, a: float, b: float, raw: bool = False) -> float:
     return score if raw else 1.0 / (1.0 + math.exp(-(a * score + b)))
 
 
+def _curve_or_sigmoid(p: float, curve: list | None, a: float, b: float) -> float:
+    """A model probability as a confidence: the isotonic ``curve`` [[p ...], [confidence ...]] where
+    training fitted one, else Platt scaling sigmoid(a * p + b)."""
+    if curve:
+        return float(np.interp(p, curve[0], curve[1]))
+    return calibrated(p, a, b)
+
+
 def judge_confidence(p: float, th: "Thresholds", calibrating: bool | None = None) -> float:
     """A judged dyad's confidence from the judge's probability: the isotonic curve where training
     fitted one (on the train news out of fold; a sigmoid fitted to the tree judge's scores overstated
@@ -46,20 +54,14 @@ def judge_confidence(p: float, th: "Thresholds", calibrating: bool | None = None
     probability while calibrating (``th.raw``, or ``calibrating`` where given)."""
     if th.raw if calibrating is None else calibrating:
         return p
-    if th.judge_curve:
-        return float(np.interp(p, th.judge_curve[0], th.judge_curve[1]))
-    return calibrated(p, th.judge_a, th.judge_b)
+    return _curve_or_sigmoid(p, th.judge_curve, th.judge_a, th.judge_b)
 
 
 def rule_confidence(p: float, th: "Thresholds") -> float:
     """A rule event's confidence from the rulecheck model's probability: the isotonic curve where
     the model has one (a sigmoid overstated the top band: of the out-of-fold train events it put at
     >= 0.8, 74 % were right), else Platt scaling; the raw probability while calibrating."""
-    if th.raw:
-        return p
-    if th.rule_curve:
-        return float(np.interp(p, th.rule_curve[0], th.rule_curve[1]))
-    return calibrated(p, th.rule_a, th.rule_b)
+    return p if th.raw else _curve_or_sigmoid(p, th.rule_curve, th.rule_a, th.rule_b)
 
 
 def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, source: list, target: list) -> bool:

@@ -482,12 +482,13 @@ def stacked(per_article: list, weights: list[float], part: int, take=lambda i: T
 
 def fit_judge(model: EventModel, train_prep: list[Prepared], folded: list, dev_prep: list[Prepared],
               C: float, log: Callable[[str], None], written_weight: float = 1.0
-              ) -> tuple[LinearModel, OutOfFold, float]:
-    """The dyad judge: its training rows are the dyads of each train article as trigger, role and
+              ):
+    """The dyad judge (a ``LinearModel`` for one of three C, or gradient-boosted trees,
+    ``trees.TreeModel``: the one whose dyads score best out of fold): its training rows are the dyads of each train article as trigger, role and
     pair models trained on the other folds see them (so that they look like new text to it). Its C,
     threshold and calibration are chosen on the train news articles as a judge trained on the
     other folds sees them (``SELECTION``; the dev split where there are none); the dev figures
-    are logged. Sets ``model.thresholds`` (judge, judge_a/b); returns the judge, its
+    are logged. Sets ``model.thresholds`` (judge, judge_a/b, judge_curve); returns the judge, its
     out-of-fold dyads of the train news articles (``OutOfFold``) and its F1 where it was chosen."""
     from ..evaluate.events import gold_slots
     from .judge import Settings, judge_rows, sides
