@@ -1575,3 +1575,14 @@ def test_not_before_a_quantifier_negates_the_clause():
                   dct="2016-01-21")
     aid = [e for e in doc.events if e.type == "AID"]
     assert aid and all(e.factuality == "negated" for e in aid)
+
+
+def test_a_noun_events_complement_may_stand_before_it():
+    # "mit Y ein Abkommen geschlossen": the complement before the noun the verb carries out
+    for text, want in [("Die Türkei hat am Montag mit Griechenland ein Abkommen geschlossen.", ("AGREE", ("TUR",), ("GRC",))),
+                       ("Mit Griechenland hat die Türkei am Montag Gespräche geführt.", ("CONSULT", ("TUR",), ("GRC",))),
+                       ("Die EU hat am Montag gegen Russland neue Sanktionen verhängt.", ("SANCTION", ("EU",), ("RUS",)))]:
+        assert want + ("asserted",) in dyads(text, dct="2016-03-08"), text
+    # a place is no complement, nor one another event noun stands between
+    assert not [p for p in dyads("Die Türkei hat in Griechenland Gespräche geführt.", dct="2016-03-08")
+                if p[0] == "CONSULT" and p[2] == ("GRC",)]

@@ -15,7 +15,7 @@ from .clauses import (
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
     background, called_for, considered, content_of_claim, cue_in_past, demanded, generic_before, intended,
-    kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
+    carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
@@ -675,6 +675,13 @@ class EventCoder:
                 break
         if not target and target_of_by is not None:
             target = [target_of_by]
+        if not target and carried_out(c, cue.type, self.lex):
+            # "X hat mit Y ein Abkommen geschlossen", "X hat gegen Y Sanktionen verhängt": the noun's
+            # complement stands before it in the middle field, the verb carries the noun out
+            fronted = _fronted_complement(c, k, cue, self.lex)
+            if fronted is not None:
+                target = [fronted.participant()]
+                tgt_mentions = [fronted]
         negated_noun = kein_before(toks, k)
         if not source and not _passive_clause(c):
             # "X führte Gespräche mit Y", "X hat Kritik geübt", "keine Gespräche mit Y",
@@ -931,3 +938,22 @@ def same_actor(m, reporter) -> bool:
     Kremlsprecher Peskow": according to Peskow)."""
     return m is reporter or (m.actor_id is not None and m.actor_id == reporter.actor_id)
 
+
+def _fronted_complement(c: Clause, k: int, cue: Cue, lex) -> Mention | None:
+    """The complement of the event noun at token ``k`` that stands before it: the nearest mention
+    before the noun, in the clause, under a preposition the cue takes for its target ("X hat mit Y
+    ein Abkommen geschlossen", "Mit Y hat X Gespräche geführt", "X hat gegen Y Sanktionen
+    verhängt"), not a place ("in Y") nor a genitive of another noun, and with no other event noun
+    between it and the noun ("mit Y über Gespräche ... Vorwürfe": the complement of the first)."""
+    toks = c.tokens
+    noun = toks[k]
+    for m in sorted((m for m in c.mentions if m.end <= noun.start), key=lambda m: -m.start):
+        if m.genitive_of or m.pronoun or not m.prep or m.prep in PLACE_PREPS:
+            continue
+        if not (m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets)):
+            return None     # the nearest complement before the noun is another one
+        between = [u for u in toks if m.end <= u.start and u.end <= noun.start]
+        if any(u.is_cap and lex.noun_cues(u.lower) for u in between):
+            return None
+        return m
+    return None
