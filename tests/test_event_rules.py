@@ -1586,3 +1586,15 @@ def test_a_noun_events_complement_may_stand_before_it():
     # a place is no complement, nor one another event noun stands between
     assert not [p for p in dyads("Die Türkei hat in Griechenland Gespräche geführt.", dct="2016-03-08")
                 if p[0] == "CONSULT" and p[2] == ("GRC",)]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_recalling_an_envoy_is_a_sanction_not_a_call(coder):
+    # "rief ... zurück" is zurückrufen, not aufrufen (cues.tsv: rufen is particle_only)
+    doc = _coded(coder, "Die Niederlande riefen am Sonntag ihren Botschafter aus Ankara zurück.", "2016-04-10")
+    pairs = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
+    assert ("SANCTION", ("NLD",), ("TUR",)) in pairs, pairs
+    assert not [p for p in pairs if p[0] == "REQUEST"], pairs
+    # the call with its particle stays a call
+    doc = _coded(coder, "Die Niederlande riefen die Türkei am Sonntag zur Zurückhaltung auf.", "2016-04-10")
+    assert any(e.type == "REQUEST" for e in doc.events)
