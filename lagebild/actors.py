@@ -129,6 +129,8 @@ class Mention:
     foreign: bool = False           # "ausländische Journalisten": not of the story's country, no guess
     apposed_to: int | None = None   # an office without a name whose holder's name follows in apposition
                                     # ("Der Gouverneur von Kursk, Alexei Smirnow"): the name's start
+    abroad: bool = False            # a state's mission or envoy abroad, or the state that owns it ("die
+                                    # Botschaft der USA"; missions_abroad.tsv): not the story's country
 
     def participant(self) -> Participant:
         # a country taken from the mention just before, whose own country was the story's, is the
@@ -184,6 +186,10 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
 
 def _relational_roles() -> frozenset[str]:
     return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv"))
+
+
+def _missions_abroad() -> frozenset[str]:
+    return frozenset(row["word"] for _, row in read_tsv("missions_abroad.tsv"))
 
 
 def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
@@ -306,6 +312,7 @@ class ActorTagger:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
         self.relational = _relational_roles()
+        self.missions = _missions_abroad()
         self.persons = _persons()
         # famous surnames alone ("Putin", "Erdogan"): only unambiguous ones, never common words
         # (several persons of one country under one surname: the one listed first in persons.tsv,
@@ -814,6 +821,8 @@ class ActorTagger:
                         det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
             self._appositions(st, ms)
+            for m in ms:
+                m.abroad = self._abroad(st.tokens, m)
             idx.mentions.extend(ms)
         if home:
             # the story's country from what it names for certain ("die Grünen" may be of any of three
@@ -990,11 +999,22 @@ class ActorTagger:
         if src is not None and (src.code_from == "story" or src.code_via in ("story", "shared")):
             m.code_via = "story"
 
+    def _abroad(self, toks: list[Token], m: Mention) -> bool:
+        """Whether mention ``m`` is a state's mission or envoy abroad ("die US-Botschaft", "der
+        russische Botschafter") or the state that owns one ("die Botschaft der USA")."""
+        if m.role in self.missions:
+            return True
+        if not m.genitive_of or m.i < 2:
+            return False
+        role = _role_of(self.lex, toks[m.i - 2].text) if toks[m.i - 2].is_cap else None
+        return role is not None and role.name in self.missions
+
     @staticmethod
     def _default_code(mentions: list[Mention], places: bool = False) -> str | None:
         """The article's home country: the most frequent country code among its mentions (with
-        ``places``, also those named as a place: "in Ungarn")."""
-        counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun
+        ``places``, also those named as a place: "in Ungarn"), not counting missions abroad and the
+        states that own them (``Mention.abroad``)."""
+        counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun and not m.abroad
                          and (places or m.prep not in ("in", "nach", "aus", "im", "zur", "zum", "bei")))
         if not counts:
             return None

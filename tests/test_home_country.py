@@ -250,3 +250,16 @@ def test_an_organisations_head_noun_again_takes_its_code_also_for_a_union_of_sta
     got = _codes(tagger, "Die EU-Kommission hat am Mittwoch Österreich kritisiert. "
                          "Die Kommission drohte Österreich mit rechtlichen Schritten.")
     assert got["Kommission"][0] == "EU"
+
+
+def test_a_mission_abroad_and_the_state_that_owns_it_are_not_the_storys_country(tagger):
+    # the police that arrested the suspects are not American: an embassy is abroad
+    for text in ("Die Polizei nahm drei Verdächtige fest, die einen Anschlag auf die Botschaft der USA "
+                 "geplant haben sollen.",
+                 "Die Polizei nahm drei Verdächtige fest, die einen Anschlag auf die US-Botschaft geplant haben sollen."):
+        codes = _codes(tagger, text)
+        assert codes["Polizei"][0] != "USA", codes
+    # an actor the story names still is
+    codes = _codes(tagger, "Die USA haben Sanktionen verhängt. Die Regierung kritisierte Russland, "
+                           "sagte ein Sprecher der US-Botschaft.")
+    assert codes["Regierung"][0] == "USA", codes
