@@ -105,3 +105,18 @@ def test_a_negated_occurrence_does_not_negate_a_noun_in_a_fronted_phrase(coder):
     evs = an(Article(doc_id="n", text="Nach den Luftangriffen Israels im Gazastreifen kam die Waffenruhe nicht "
                                       "zustande.", dct="2024-03-05")).events
     assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_condition_in_one_or_two_words_makes_the_event_hypothetical(coder):
+    # "notfalls", "bei Bedarf", "im Ernstfall" (cues.tsv condition_adverb): no fact, no plan
+    an = coder_analyzer(coder)
+    for text in ("Die EU werde notfalls Sanktionen gegen Russland verhängen, sagte Merkel am Montag.",
+                 "Die EU werde im Ernstfall Sanktionen gegen Russland verhängen, sagte Merkel am Montag.",
+                 "Die bayerische Polizei werde bei Bedarf von der Bundespolizei unterstützt, sagte Seehofer am Montag."):
+        evs = an(Article(doc_id="c", text=text, dct="2016-02-01")).events
+        assert evs and all(e.factuality == "hypothetical" for e in evs), (text, evs)
+    # without one the plan stays a plan
+    evs = an(Article(doc_id="c", text="Die EU werde Sanktionen gegen Russland verhängen, sagte Merkel am Montag.",
+                     dct="2016-02-01")).events
+    assert any(e.factuality == "planned" for e in evs)

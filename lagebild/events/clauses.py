@@ -682,6 +682,15 @@ def scheduled(c: Clause, lex: Lexicon) -> bool:
                for j, t in enumerate(c.tokens) if not t.is_cap)
 
 
+def conditional_adverb(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause makes its events conditional in one or two words (cues.tsv class
+    ``condition_adverb``: "werde notfalls vor Gericht ziehen", "werde bei Bedarf unterstützt",
+    "im Ernstfall"): hypothetical, for both coders, as an event in a condition clause is."""
+    words = c.lowers
+    return any(lex.is_(w, "condition_adverb") or (k + 1 < len(words) and lex.is_(f"{w} {words[k + 1]}", "condition_adverb"))
+               for k, w in enumerate(words))
+
+
 def halted(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause has a verb of stopping (``halt``), also a separable one ("brach ... ab")."""
     return has_verb_of(c, lex, "halt")

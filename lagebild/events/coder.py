@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, considered, content_of_claim, cue_in_past, demanded, generic_before, intended,
+    background, called_for, conditional_adverb, considered, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
@@ -762,7 +762,8 @@ class EventCoder:
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
-                   and not (k in attributive and w.startswith(("mutmaßlich", "angeblich"))))
+                   and not (k in attributive and w.startswith(("mutmaßlich", "angeblich")))) \
+            or conditional_adverb(c, lx)
         # reported "würde" under a condition stays hypothetical ("Sollte Russland angreifen, würden
         # die USA Sanktionen verhängen, sagte Biden"); without one it is indirect speech as told
         if reported and not hypo and not refusal and ev.event.type != "THREATEN" and c.kind != "condition" \
