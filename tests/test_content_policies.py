@@ -120,3 +120,17 @@ def test_a_condition_in_one_or_two_words_makes_the_event_hypothetical(coder):
     evs = an(Article(doc_id="c", text="Die EU werde Sanktionen gegen Russland verhängen, sagte Merkel am Montag.",
                      dct="2016-02-01")).events
     assert any(e.factuality == "planned" for e in evs)
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_is_hoped_for_or_considered_is_no_fact(coder):
+    # "erwägt, ... zu schicken", "hofft, dass ...": hypothetical (clauses.hoped_or_considered)
+    an = coder_analyzer(coder)
+    for text in ("Uganda erwägt, Soldaten in den Südsudan zu schicken.",
+                 "Der Westen hofft, dass die libysche Regierung die Schlepper an der Küste stoppen kann."):
+        evs = an(Article(doc_id="h", text=text, dct="2016-02-01")).events
+        assert evs and all(e.factuality == "hypothetical" for e in evs), (text, evs)
+    # what is said, not hoped, stays a fact
+    evs = an(Article(doc_id="h", text="Der Westen sagt, dass die libysche Regierung die Schlepper an der Küste "
+                                      "gestoppt hat.", dct="2016-02-01")).events
+    assert any(e.factuality == "asserted" for e in evs), evs

@@ -498,10 +498,23 @@ def asked_about(clause: Clause, lex: Lexicon) -> bool:
     return lex.is_(clause.starts_with, "question_subordinator")
 
 
+def hoped_or_considered(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` is what the clause before it hopes for or considers: a "dass" clause or
+    an infinitive after a verb of cues.tsv class ``hope`` or ``consider`` ("Der Westen hofft, dass
+    die Regierung die Schlepper stoppen kann", "Uganda erwägt, Soldaten in den Südsudan zu
+    schicken"): no fact, hypothetical."""
+    c = clauses[i]
+    if i == 0 or c.kind not in ("sub", "infinitive") or (c.kind == "sub" and c.starts_with != "dass"):
+        return False
+    prev = clauses[i - 1]
+    return has_verb_of(prev, lex, "hope") or has_verb_of(prev, lex, "consider")
+
+
 def not_told(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     """Whether clause ``i`` tells its events as no fact of its own: a denied report or deed
-    (:func:`denied_report`), an indirect question (:func:`asked_about`). Both coders."""
-    return denied_report(clauses, i, lex) or asked_about(clauses[i], lex)
+    (:func:`denied_report`), an indirect question (:func:`asked_about`), what is hoped for or
+    considered (:func:`hoped_or_considered`). Both coders."""
+    return denied_report(clauses, i, lex) or asked_about(clauses[i], lex) or hoped_or_considered(clauses, i, lex)
 
 
 #: finite verbs a yes/no question opens with besides the lexicon's cue verbs ("Kommt es zum Krieg?")

@@ -314,6 +314,9 @@ class LearnedCoder:
             fact = "hypothetical"    # an event named in a condition or asked about is never a fact
         elif clause is not None and fact == "planned" and reported_past(clause):
             fact = "asserted"        # "Russland soll Kiew angegriffen haben": hearsay of a deed, no plan
+        elif clause is not None and fact == "planned" and not_told(self._clauses(tr, cache),
+                                                                   self._clauses(tr, cache).index(clause), self.lex):
+            fact = "hypothetical"    # "erwägt, Soldaten zu schicken", "prüft, ob sie ... verhängen wird"
         elif clause is not None and fact == "asserted":
             clauses = self._clauses(tr, cache)
             tok = tr.st.tokens[tr.k]
