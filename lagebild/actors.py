@@ -59,6 +59,8 @@ APPOSITION_PLACE_PREPS = frozenset({"von", "aus", "in", "im", "der", "des"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})     # located where they fight
+#: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
+AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 #: the German-speaking states whose institutions and parties share names
 DACH = frozenset({"DEU", "AUT", "CHE"})
@@ -131,6 +133,7 @@ class Mention:
                                     # ("Der Gouverneur von Kursk, Alexei Smirnow"): the name's start
     abroad: bool = False            # a state's mission or envoy abroad, or the state that owns it ("die
                                     # Botschaft der USA"; missions_abroad.tsv): not the story's country
+    affiliation: "Mention | None" = None    # the party a person is "von": "Peter Pilz von den Grünen"
 
     def participant(self) -> Participant:
         # a country taken from the mention just before, whose own country was the story's, is the
@@ -235,6 +238,8 @@ def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     between = [t.lower for t in st.tokens[first.j:second.i]]
     if first.role and between in (["von"], ["aus"], ["der"], ["des"]):
         return True
+    if first.affiliation is second:
+        return True         # "Peter Pilz von den Grünen": the person, of the party
     if first.role and attribute_of(second, first):
         return True         # "Vertreter Serbiens", "die Außenminister der 27 Mitgliedstaaten"
     return "person" in (a.kind, b.kind) and len(between) <= 3 and _apposition_between(between)
@@ -347,16 +352,32 @@ class ActorTagger:
                 if n + 1 < len(toks) and (_NAME_TOKEN.match(toks[n + 1].text) or (
                         toks[n + 1].text in NAME_PARTICLES and n + 2 < len(toks)
                         and _NAME_TOKEN.match(toks[n + 2].text))):
+                    nxt = n + 1 if _NAME_TOKEN.match(toks[n + 1].text) else n + 2
+                    if nxt + 1 < len(toks) and toks[nxt + 1].text in ("des", "der") and t == "von":
+                        break   # "Faymann von Teilen des Publikums": a noun with its genitive, no surname
                     n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
+            if n > k and t[:1].isupper() and self._known_name_ends(toks, k, n):
+                break       # "warf Innenminister Sobotka Versagen vor": a known name is complete
             # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
             # name: "Nato-Pläne")
             if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
                     or self._lex_entry_at(toks, n) is not None or t in self.lex.roles:
                 break
             n += 1
+        while n > k + 1 and toks[n - 1].text in NAME_PARTICLES:
+            n -= 1      # "Harald Walser von den Grünen": particles of no surname end no name
         return n
+
+    def _known_name_ends(self, toks: list[Token], k: int, n: int) -> bool:
+        """Whether the words ``k``..``n`` are a known person's whole name or known surname
+        (persons.tsv) that the word at ``n`` does not continue."""
+        so_far = " ".join(t.text for t in toks[k:n])
+        if so_far not in self.persons and not (n == k + 1 and so_far in self.surnames):
+            return False
+        longer = so_far + " " + toks[n].text
+        return not any(name == longer or name.startswith(longer + " ") for name in self.persons)
 
     def _lex_entry_at(self, toks: list[Token], i: int) -> tuple[int, LexEntry] | None:
         return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
@@ -823,6 +844,10 @@ class ActorTagger:
             self._appositions(st, ms)
             for m in ms:
                 m.abroad = self._abroad(st.tokens, m)
+            for a, b in zip(ms, ms[1:]):
+                if a.kind == "person" and b.sector == "PTY" and not b.pronoun \
+                        and [t.lower for t in st.tokens[a.j:b.i]] in AFFILIATION:
+                    a.affiliation = b
             idx.mentions.extend(ms)
         if home:
             # the story's country from what it names for certain ("die Grünen" may be of any of three
@@ -1037,6 +1062,9 @@ class ActorTagger:
         del top
         self._dach_names(idx)
         for n, m in enumerate(idx.mentions):
+            if m.affiliation is not None and m.code is None and m.affiliation.code:
+                # "Bildungssprecher Harald Walser von den Grünen": said for the person
+                m.code, m.alt_codes = m.affiliation.code, m.affiliation.alt_codes
             if m.anaphor:
                 # the last named person before this sentence who may be of that nationality: one of
                 # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope)

@@ -263,3 +263,26 @@ def test_a_mission_abroad_and_the_state_that_owns_it_are_not_the_storys_country(
     codes = _codes(tagger, "Die USA haben Sanktionen verhängt. Die Regierung kritisierte Russland, "
                            "sagte ein Sprecher der US-Botschaft.")
     assert codes["Regierung"][0] == "USA", codes
+
+
+def test_a_person_von_a_party_is_of_that_party_and_one_referent(tagger):
+    # "Harald Walser von den Grünen": the party codes the person; "von den" ends no name
+    st = tagger.stages(Article(doc_id="p", text="Bildungssprecher Harald Walser von den Grünen forderte Nachbesserungen. "
+                                                "Der Abgeordnete Peter Pilz von den Grünen kritisierte die Regierung.", country="AUT"))
+    texts = {m.text: m.code for m in st.actors.mentions}
+    assert "Bildungssprecher Harald Walser" in texts and texts["Bildungssprecher Harald Walser"] == "AUT", texts
+    assert texts.get("Abgeordnete Peter Pilz") == "AUT", texts
+    assert not any(t.endswith((" von", " von den", " den")) for t in texts), texts
+    # the party's country, not the story's
+    codes = _codes(tagger, "Die deutsche Regierung verteidigte Berlins Grenzpolitik. Der Abgeordnete Hans Maier "
+                           "von der ÖVP kritisierte die deutsche Regierung.")
+    assert codes["Abgeordnete Hans Maier"][0] == "AUT", codes
+
+
+def test_a_known_name_ends_before_a_noun_and_a_noun_with_its_genitive_is_no_surname(tagger):
+    texts = _codes(tagger, "Die Grünen warfen Innenminister Sobotka Versagen vor. Beim Auftakt war Werner "
+                           "Faymann von Teilen des Publikums ausgepfiffen worden.")
+    assert "Innenminister Sobotka" in texts and "Werner Faymann" in texts, texts
+    # a particle name stays whole
+    texts = _codes(tagger, "Ursula von der Leyen besuchte am Montag Paris.")
+    assert "Ursula von der Leyen" in texts, texts
