@@ -188,8 +188,9 @@ def _inferred_part(side: str) -> str:
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
 
 #: an event some article that is no near-duplicate copy still tells: every list, count and sum is
-#: of these (an event only a copy still mentions, after its original was corrected or re-analysed,
-#: waits with no mentions for the copy's re-analysis and is shown nowhere)
+#: of these (an event only a copy still mentions, while ``reanalyze`` redoes its original and
+#: then the copy, has no mentions that count and is shown nowhere; a feed item's correction
+#: relinks its copies in the same transaction: ``Store.write_batch``'s ``copy_links``)
 CANONICAL = "num_mentions >= 1"
 
 
@@ -677,8 +678,8 @@ class Store:
 
     def write_batch(self, *, articles: list[dict], minhashes: list[dict], actors: list[dict],
                     quotes: list[dict], new_events: list[dict], mentions: list[dict],
-                    touched_events: Iterable[int], article_updates: list[dict] | None = None
-                    ) -> None:
+                    touched_events: Iterable[int], article_updates: list[dict] | None = None,
+                    copy_links: list[dict] | None = None) -> None:
         """Write one batch in one transaction: all of it is stored, or none of it.
 
         ``touched_events`` are the ids of events (new or existing) that got mentions
@@ -690,6 +691,12 @@ class Store:
         ``batch_id``, ``ingested_at``, ``near_duplicate_of``, ``near_duplicate_score``) is a new
         version of a feed item: the article's text, its near-duplicate link and its MinHash
         (given in ``minhashes``) are replaced too.
+        ``copy_links``: the stored copies of such a replaced item, each relinked to what its own
+        text is a near-duplicate of now (``Ingester._relink_copies``): rows of ``article_id``,
+        ``near_duplicate_of`` (None: an original now), ``near_duplicate_score`` and ``events``,
+        ``(event_id, new event_id, is_duplicate)`` for each event the copy mentions: a mention
+        of an event its original tells is a duplicate of that event, any other is the copy's own
+        and counts (no event is left that only a copy's duplicate mentions keep).
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
@@ -714,18 +721,49 @@ class Store:
                                      u["article_id"]])
                         con.execute("DELETE FROM article_minhash WHERE article_id = ?",
                                     [u["article_id"]])
-                        # its copies told the old text: `reanalyze` redoes them against the new one
-                        con.execute("UPDATE articles SET analyzer_version = NULL WHERE near_duplicate_of = ?",
-                                    [u["article_id"]])
             for table, rows in (("articles", articles), ("article_minhash", minhashes),
                                 ("actors", actors), ("quotes", quotes),
                                 ("events", new_events), ("event_mentions", mentions)):
                 if rows:
                     self._insert(table, rows)
+            if copy_links:
+                touched |= self._relink_copies(copy_links)
             if touched:
                 self._recount(sorted(touched))
                 if article_updates:
                     self._drop_empty_events(sorted(touched))
+
+    def copies_of(self, article_id: int) -> list[tuple[int, bytes]]:
+        """(article_id, MinHash signature) of the stored near-duplicate copies of an article,
+        oldest first."""
+        return [(int(a), bytes(sig)) for a, sig in self.con.execute(
+            "SELECT a.article_id, m.signature FROM articles a JOIN article_minhash m USING (article_id) "
+            "WHERE a.near_duplicate_of = ? ORDER BY a.article_id", [article_id]).fetchall()]
+
+    def _relink_copies(self, links: list[dict]) -> set[int]:
+        """Apply ``write_batch``'s ``copy_links``; returns the ids of the events whose mentions
+        changed (old and new)."""
+        rows = [(c["article_id"], old, new, dup) for c in links for old, new, dup in c["events"]]
+        for c in links:
+            self.con.execute("UPDATE articles SET near_duplicate_of = ?, near_duplicate_score = ? "
+                             "WHERE article_id = ?",
+                             [c["near_duplicate_of"], c["near_duplicate_score"], c["article_id"]])
+        if not rows:
+            return set()
+        tab = pa.table({"article_id": pa.array([r[0] for r in rows], pa.int64()),
+                        "old_id": pa.array([r[1] for r in rows], pa.int64()),
+                        "new_id": pa.array([r[2] for r in rows], pa.int64()),
+                        "dup": pa.array([r[3] for r in rows], pa.bool_())})
+        self.con.register("_relinked", tab)
+        try:
+            # one statement, joined on the old ids: two events of a copy may swap
+            self.con.execute("""
+                UPDATE event_mentions SET event_id = r.new_id, is_duplicate = r.dup
+                FROM _relinked r
+                WHERE event_mentions.article_id = r.article_id AND event_mentions.event_id = r.old_id""")
+        finally:
+            self._unregister("_relinked")
+        return {r[1] for r in rows} | {r[2] for r in rows}
 
     def _unregister(self, name: str) -> None:
         """Drop a registered Arrow view; after a failed statement DuckDB has aborted the
