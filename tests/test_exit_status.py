@@ -195,6 +195,23 @@ def test_partial_success_and_a_usage_error_have_different_exit_statuses(tmp_path
     assert "3 when some inputs, feed items or articles failed" in readme
 
 
+@pytest.mark.parametrize("inputs", [["FILE"], ["http://127.0.0.1:9/feed.xml"]])
+def test_a_bad_dct_is_a_usage_error_of_ingest_as_of_analyze(tmp_path, inputs):
+    """`ingest --dct 31.02.2025` exited 1 ("nothing could be read") where `analyze` exits 2, and
+    with only feed URLs the bad date was not noticed at all."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n', encoding="utf-8")
+    args = [str(src) if i == "FILE" else i for i in inputs]
+    r = _run(*args, "--db", tmp_path / "t.duckdb", "--dct", "31.02.2025")
+    assert r.exit_code == 2, r.output
+    assert "--dct" in r.stderr and "'31.02.2025' is not a date" in r.stderr and "YYYY-MM-DD" in r.stderr
+    assert not (tmp_path / "t.duckdb").exists()
+    if inputs == ["FILE"]:
+        a = CliRunner().invoke(main, ["analyze", str(src), "--no-models", "--coder", "rules",
+                                      "--dct", "31.02.2025"])
+        assert a.exit_code == 2 and a.stderr.splitlines()[-1] == r.stderr.splitlines()[-1]
+
+
 def test_reanalyze_exits_3_when_some_articles_failed(tmp_path, monkeypatch):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n{"id": "b", "text": "Noch ein Text."}\n',
