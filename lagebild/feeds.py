@@ -684,6 +684,13 @@ def _entry_date(entry) -> str | None:
                  if (d := _strftime(entry.get(key), "%Y-%m-%d"))), None)
 
 
+def _unreadable_date(entry) -> str | None:
+    """The date an item gives (RSS pubDate, Atom published/updated) when ``_entry_date`` could not
+    read it ('gestern abend'); None when it gives none."""
+    return next((str(v).strip() for key in ("published", "updated", "created")
+                 if dict.__contains__(entry, key) and str(v := entry.get(key) or "").strip()), None)
+
+
 def _strftime(st, fmt: str) -> str | None:
     """A feedparser time (a UTC struct_time) as text; None for none or a broken one."""
     if not st:
@@ -1084,6 +1091,10 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
     if bad:
         notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
+    raw_date = _unreadable_date(entry) if dct is None else None
+    if raw_date:
+        notes.append(f"feed {feed_url}: item {name}: date {raw_date[:40]!r} is not a date; the item "
+                     f"is read without one")
     return Article(
         doc_id=item_id(guid, link, title, dct, text),
         text=text,

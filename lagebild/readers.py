@@ -765,7 +765,12 @@ class _Reader:
             return
         arts, warnings = feed_file_articles(data, str(path))
         for w in warnings:      # an item lost ("...; skipped") is an error, the rest warnings
-            self.problem(w.split(": ", 1)[-1], path=path, skipped="skipped" in w)
+            undated = "is not a date; the item is read without one" in w
+            if undated and self.o.dct and self.o.dct_override:
+                continue        # every item takes the date given, as a seed file's bad date header
+            self.problem(w.split(": ", 1)[-1], path=path, skipped="skipped" in w and not undated,
+                         hint=("write it as RFC 822 (RSS pubDate) or ISO 8601 (Atom), or give the "
+                               "items without one a date with --dct") if undated else None)
         if not arts:
             self.problem("no RSS/Atom item with text in this XML file", path=path,
                          hint="an item needs a description or content; a feed's URL given to "
