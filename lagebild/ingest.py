@@ -56,6 +56,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -642,6 +643,10 @@ def _side_texts(side) -> list[str]:
 
 
 # -- the run ---------------------------------------------------------------------------
+#: how many of a run's undated articles its summary names
+UNDATED_NAMED = 5
+
+
 @dataclass
 class IngestStats:
     """Counters of one ingest run (``as_dict()`` for JSON)."""
@@ -668,6 +673,9 @@ class IngestStats:
     seconds: float = 0.0
     analysis_seconds: float = 0.0
     error_messages: list[str] = field(default_factory=list)
+    # the first UNDATED_NAMED new articles from files without a date: where each was read ("a.txt",
+    # "b.jsonl:3 (article x)"), so that the user can date them
+    undated_articles: list[str] = field(default_factory=list)
 
     @property
     def articles_per_second(self) -> float:
@@ -1099,6 +1107,8 @@ class Ingester:
                 stats.undated += 1
                 if is_url(art.origin or ""):
                     stats.undated_feed_items += 1
+                elif len(stats.undated_articles) < UNDATED_NAMED:
+                    stats.undated_articles.append(_where(art))
             if prior is not None:
                 aid, dup_of = prior[:2]
                 updates.append({"article_id": aid, "n_events": len(doc.events),
@@ -1609,6 +1619,16 @@ def _add(total: IngestStats, s: IngestStats) -> None:
               "mentions", "errors", "batches", "seconds", "analysis_seconds"):
         setattr(total, f, getattr(total, f) + getattr(s, f))
     total.error_messages.extend(s.error_messages[:100])
+    total.undated_articles.extend(s.undated_articles[:UNDATED_NAMED - len(total.undated_articles)])
+
+
+def _where(art: Article) -> str:
+    """Where an article was read, as the readers' messages say it: ``a.txt``, ``b.jsonl:3
+    (article x)`` (an id the file name does not give)."""
+    origin = art.origin or art.doc_id
+    if art.doc_id and art.doc_id not in origin and Path(origin).stem != art.doc_id and " (" not in origin:
+        return f"{origin} (article {art.doc_id})"
+    return origin
 
 
 def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> str:
@@ -1623,9 +1643,13 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                      f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
         files = stats.undated - stats.undated_feed_items
         if files:
-            lines.append(f"{files:,} new article(s) from files had no document date: their relative dates "
-                         f"('am Montag') are left unresolved and their events undated -- give --dct DATE "
-                         f"and run the same ingest again (known articles take it), then `lagebild reanalyze`.")
+            named = stats.undated_articles[:UNDATED_NAMED]
+            which = (f" ({', '.join(named)}" + (f" and {files - len(named):,} more" if files > len(named) else "")
+                     + ")") if named else ""
+            lines.append(f"{files:,} new article(s) from files had no document date{which}: their relative dates "
+                         f"('am Montag') are left unresolved and their events undated -- give each its date (a first "
+                         f"line 'date YYYY-MM-DD', a 'date' field) or all of them one with --dct DATE, and run "
+                         f"the same ingest again (stored articles take it), then `lagebild reanalyze`.")
         if stats.undated_feed_items:
             lines.append(f"{stats.undated_feed_items:,} new feed item(s) had no date (neither the feed nor "
                          f"the page gave one): their relative dates are left unresolved.")
