@@ -461,6 +461,13 @@ class Store:
             # DuckDB opens one file once per process: a writable Store of it is open here already
             return (f"{self.path}: this process has the database open already, for writing "
                     f"({msg.splitlines()[0]}) -- close that Store first, or read through it")
+        if _not_writable(msg):
+            # a command that writes (ingest, watch, reanalyze, serve --watch) on a read-only file
+            # or in a read-only folder: the commands that only read still open it
+            return (f"{self.path}: the file or its folder is not writable ({msg.splitlines()[0]}) -- "
+                    f"this command writes to the database: make it writable, or give --db a file in "
+                    f"a folder you can write to (a copy of this one); `lagebild events`, `summary`, "
+                    f"`timeline`, `export` and `serve` only read it")
         return (f"{self.path}: cannot open the database ({msg.splitlines()[0]}) -- "
                 f"check the file, or pass a new file name with --db")
 
@@ -1258,6 +1265,13 @@ def remove_if_unused(path: str | Path) -> bool:
     return True
 
 
+def _not_writable(msg: str) -> bool:
+    """Whether an error of the operating system (in DuckDB's words) says a file cannot be written:
+    its permissions, a read-only file system, an immutable file ("Operation not permitted")."""
+    low = msg.lower()
+    return any(w in low for w in ("read-only", "read only", "permission", "operation not permitted"))
+
+
 def write_failure(p: Path, exc: Exception, kept: str = "the batches committed before are kept") -> str:
     """The message for a write that failed (disk full, read-only folder, I/O error); ``kept``:
     what is safe."""
@@ -1266,7 +1280,7 @@ def write_failure(p: Path, exc: Exception, kept: str = "the batches committed be
     if "no space" in low or "disk full" in low or "could not write" in low and "space" in low:
         why = "the disk is full"
         todo = "free some space, then rerun the same command"
-    elif "read-only" in low or "permission" in low or "read only" in low:
+    elif _not_writable(low):
         why = "the file or its folder is not writable"
         todo = "check the permissions, or use --db with a writable path"
     else:
