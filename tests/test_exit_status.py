@@ -148,6 +148,31 @@ def test_ingest_of_only_missing_paths_creates_no_database(tmp_path):
     assert r.exit_code == 1 and "no such file or folder" in r.output and not db.exists()
 
 
+@pytest.mark.parametrize("what", ["empty folder", "empty file", "binary file", "empty stdin"])
+def test_an_ingest_that_could_read_nothing_leaves_no_database_it_created(tmp_path, what):
+    """`ingest emptydir/ --db new.duckdb` exited 1 ("nothing could be read") but left an empty
+    database file and printed its summary of 0 articles, where --help says "a run that fails
+    before storing anything leaves none" (a new-user probe)."""
+    src = tmp_path / "in"
+    if what == "empty folder":
+        src.mkdir()
+    elif what == "empty file":
+        src.write_text("", encoding="utf-8")
+    elif what == "binary file":
+        src.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    db = tmp_path / "new.duckdb"
+    args = ["ingest", "-" if what == "empty stdin" else str(src), "--db", str(db), "--analyzer", SPEC]
+    r = CliRunner().invoke(main, args, input="")
+    assert r.exit_code == 1 and "nothing could be read" in r.stderr, r.output
+    assert not db.exists() and not Path(str(db) + ".wal").exists()
+    assert "Database:" not in r.stdout
+    # a database that was there before is kept, also when it holds nothing
+    from lagebild.store import Store
+    Store(db).close()
+    r = CliRunner().invoke(main, args, input="")
+    assert r.exit_code == 1 and db.exists()
+
+
 def test_a_failed_start_of_ingest_leaves_no_database_it_created(tmp_path, monkeypatch):
     """A failed `ingest --scheduler tcp://127.0.0.1:8786` (no scheduler there) left an empty
     database file (probe P1). A run that fails before storing anything removes the file it
