@@ -353,6 +353,14 @@ class _Reader:
             if str(p) == "-":
                 yield from self.read_stdin(sys.stdin.buffer)
                 continue
+            if str(p).lower().startswith(("http://", "https://")):
+                # the readers read files; a feed's URL is fetched by ingest and watch (Path() would
+                # bend it into "http:/host/...", no such file)
+                self.problem("a URL, not a file or folder: this reads files only", path=str(p),
+                             hint="save the page or feed first (curl -o feed.xml URL) and give the "
+                                  "file, or give a feed's URL to `lagebild ingest` or `lagebild watch`, "
+                                  "which fetch it")
+                continue
             path = Path(p)
             if path.is_dir():
                 yield from self.read_dir(path)
