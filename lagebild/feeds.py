@@ -676,12 +676,21 @@ def _date_from_string(raw: str | None) -> str | None:
 
 
 def _entry_date(entry) -> str | None:
+    # dict.get: only a key the entry has (feedparser's .get("updated") falls back to "published"
+    # with a DeprecationWarning)
     for key in ("published", "updated", "created"):
-        d = _date_from_string(entry.get(key))
+        d = _date_from_string(dict.get(entry, key))
         if d:
             return d
     return next((d for key in ("published_parsed", "updated_parsed", "created_parsed")
-                 if (d := _strftime(entry.get(key), "%Y-%m-%d"))), None)
+                 if (d := _strftime(dict.get(entry, key), "%Y-%m-%d"))), None)
+
+
+def _unreadable_date(entry) -> str | None:
+    """The date an item gives (RSS pubDate, Atom published/updated) when ``_entry_date`` could not
+    read it ('gestern abend'); None when it gives none."""
+    return next((str(v).strip() for key in ("published", "updated", "created")
+                 if str(v := dict.get(entry, key) or "").strip()), None)
 
 
 def _strftime(st, fmt: str) -> str | None:
@@ -1084,6 +1093,10 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
     if bad:
         notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
+    raw_date = _unreadable_date(entry) if dct is None else None
+    if raw_date:
+        notes.append(f"feed {feed_url}: item {name}: date {raw_date[:40]!r} is not a date; the item "
+                     f"is read without one")
     return Article(
         doc_id=item_id(guid, link, title, dct, text),
         text=text,

@@ -56,6 +56,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -642,6 +643,10 @@ def _side_texts(side) -> list[str]:
 
 
 # -- the run ---------------------------------------------------------------------------
+#: how many of a run's undated articles its summary names
+UNDATED_NAMED = 5
+
+
 @dataclass
 class IngestStats:
     """Counters of one ingest run (``as_dict()`` for JSON)."""
@@ -668,6 +673,9 @@ class IngestStats:
     seconds: float = 0.0
     analysis_seconds: float = 0.0
     error_messages: list[str] = field(default_factory=list)
+    # the first UNDATED_NAMED new articles from files without a date: where each was read ("a.txt",
+    # "b.jsonl:3 (article x)"), so that the user can date them
+    undated_articles: list[str] = field(default_factory=list)
 
     @property
     def articles_per_second(self) -> float:
@@ -1089,6 +1097,7 @@ class Ingester:
                 _anchor_day(_nn(row.anchor_dct)), (_nn(row.source_json), _nn(row.target_json))))
 
         updates: list[dict] = []
+        relinked: list[dict] = []      # copies of the feed items this batch replaces
         for art, h, r in batch:
             doc = r.doc
             dct = art.dct or doc.dct
@@ -1098,6 +1107,8 @@ class Ingester:
                 stats.undated += 1
                 if is_url(art.origin or ""):
                     stats.undated_feed_items += 1
+                elif len(stats.undated_articles) < UNDATED_NAMED:
+                    stats.undated_articles.append(_where(art))
             if prior is not None:
                 aid, dup_of = prior[:2]
                 updates.append({"article_id": aid, "n_events": len(doc.events),
@@ -1159,11 +1170,8 @@ class Ingester:
                 key, mergeable = merge_key(ev)
                 eid, is_dup = None, False
                 if original_events is not None:
-                    used = {e for _, e in mine}
-                    for okey, oid in original_events:
-                        if okey == key and oid not in used:
-                            eid, is_dup = oid, True
-                            break
+                    eid = _original_event(key, original_events, {e for _, e in mine})
+                    is_dup = eid is not None
                 # the names of its sides (merge.sides_named_alike): one country on both sides, the
                 # codes do not tell who acted; a sub-national office's noun names no one actor
                 words = (_merge.name_words(_side_texts(ev.source)), _merge.name_words(_side_texts(ev.target)))
@@ -1209,10 +1217,15 @@ class Ingester:
                     self._next_mention += 1
                     stats.mentions += 1
             batch_events[aid] = mine
+            if prior is not None and stored is None:
+                replaced = {u["article_id"] for u in updates}
+                relinked = [c for c in relinked if c["article_id"] not in replaced]
+                relinked += self._relink_copies(aid, batch_events, skip=replaced)
 
         self.store.write_batch(articles=art_rows, minhashes=mh_rows, actors=actor_rows,
                                quotes=quote_rows, new_events=new_events, mentions=mentions,
-                               touched_events=touched, article_updates=updates)
+                               touched_events=touched, article_updates=updates,
+                               copy_links=relinked)
         stats.new += len(batch)
         stats.batches += 1
 
@@ -1331,9 +1344,49 @@ class Ingester:
     def _article_events(self, article_id: int) -> list[tuple[str, int]]:
         return self.store.article_event_keys(article_id)
 
+    def _relink_copies(self, aid: int, batch_events: dict[int, list[tuple[str, int]]],
+                       skip: set[int]) -> list[dict]:
+        """The stored copies of the feed item ``aid``, whose text this batch replaces, relinked
+        as a new article would be linked (``_near_duplicate``: to the item's new text, to another
+        original, or to none, then indexed as an original themselves) and their events matched
+        to their original's as a new copy's are (``_original_event``): ``Store.write_batch``'s
+        ``copy_links``. ``skip``: copies this batch replaces too (linked with their new text)."""
+        out = []
+        for cid, sig in self.store.copies_of(aid):
+            if cid in skip:
+                continue
+            of, score = self._near_duplicate(cid, sig)
+            if of is None:
+                original: list[tuple[str, int]] = []
+            elif of in batch_events:
+                original = batch_events[of]
+            else:
+                original = self._article_events(of)
+            original_ids = {e for _, e in original}
+            used: set[int] = set()
+            events = []
+            for key, old in self._article_events(cid):
+                new = _original_event(key, original, used)
+                events.append((old, new if new is not None else old,
+                               new is not None or old in original_ids))
+                used.add(new if new is not None else old)
+            out.append({"article_id": cid, "near_duplicate_of": of, "near_duplicate_score": score,
+                        "events": events})
+        return out
+
     def worker_rss(self) -> list[tuple[int, int]]:
         """(pid, peak RSS KiB) per worker; empty before the backend started."""
         return self.backend.worker_rss() if self.backend is not None else []
+
+
+def _original_event(key: str, original_events: Iterable[tuple[str, int]], used: set[int]) -> int | None:
+    """The event of a copy's original (its ``(merge key, event id)`` in the order it tells
+    them) that the copy's event of merge key ``key`` is a duplicate mention of: the first of
+    that key not yet taken by the copy's earlier events (``used``); None: the copy's own."""
+    for okey, oid in original_events:
+        if okey == key and oid not in used:
+            return oid
+    return None
 
 
 def _anchor_day(dct) -> _dt.date | None:
@@ -1566,6 +1619,16 @@ def _add(total: IngestStats, s: IngestStats) -> None:
               "mentions", "errors", "batches", "seconds", "analysis_seconds"):
         setattr(total, f, getattr(total, f) + getattr(s, f))
     total.error_messages.extend(s.error_messages[:100])
+    total.undated_articles.extend(s.undated_articles[:UNDATED_NAMED - len(total.undated_articles)])
+
+
+def _where(art: Article) -> str:
+    """Where an article was read, as the readers' messages say it: ``a.txt``, ``b.jsonl:3
+    (article x)`` (an id the file name does not give)."""
+    origin = art.origin or art.doc_id
+    if art.doc_id and art.doc_id not in origin and Path(origin).stem != art.doc_id and " (" not in origin:
+        return f"{origin} (article {art.doc_id})"
+    return origin
 
 
 def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> str:
@@ -1580,9 +1643,13 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                      f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
         files = stats.undated - stats.undated_feed_items
         if files:
-            lines.append(f"{files:,} new article(s) from files had no document date: their relative dates "
-                         f"('am Montag') are left unresolved and their events undated -- give --dct DATE "
-                         f"and run the same ingest again (known articles take it), then `lagebild reanalyze`.")
+            named = stats.undated_articles[:UNDATED_NAMED]
+            which = (f" ({', '.join(named)}" + (f" and {files - len(named):,} more" if files > len(named) else "")
+                     + ")") if named else ""
+            lines.append(f"{files:,} new article(s) from files had no document date{which}: their relative dates "
+                         f"('am Montag') are left unresolved and their events undated -- give each its date (a first "
+                         f"line 'date YYYY-MM-DD', a 'date' field) or all of them one with --dct DATE, and run "
+                         f"the same ingest again (stored articles take it), then `lagebild reanalyze`.")
         if stats.undated_feed_items:
             lines.append(f"{stats.undated_feed_items:,} new feed item(s) had no date (neither the feed nor "
                          f"the page gave one): their relative dates are left unresolved.")

@@ -353,6 +353,14 @@ class _Reader:
             if str(p) == "-":
                 yield from self.read_stdin(sys.stdin.buffer)
                 continue
+            if str(p).lower().startswith(("http://", "https://")):
+                # the readers read files; a feed's URL is fetched by ingest and watch (Path() would
+                # bend it into "http:/host/...", no such file)
+                self.problem("a URL, not a file or folder: this reads files only", path=str(p),
+                             hint="save the page or feed first (curl -o feed.xml URL) and give the "
+                                  "file, or give a feed's URL to `lagebild ingest` or `lagebild watch`, "
+                                  "which fetch it")
+                continue
             path = Path(p)
             if path.is_dir():
                 yield from self.read_dir(path)
@@ -765,7 +773,12 @@ class _Reader:
             return
         arts, warnings = feed_file_articles(data, str(path))
         for w in warnings:      # an item lost ("...; skipped") is an error, the rest warnings
-            self.problem(w.split(": ", 1)[-1], path=path, skipped="skipped" in w)
+            undated = "is not a date; the item is read without one" in w
+            if undated and self.o.dct and self.o.dct_override:
+                continue        # every item takes the date given, as a seed file's bad date header
+            self.problem(w.split(": ", 1)[-1], path=path, skipped="skipped" in w and not undated,
+                         hint=("write it as RFC 822 (RSS pubDate) or ISO 8601 (Atom), or give the "
+                               "items without one a date with --dct") if undated else None)
         if not arts:
             self.problem("no RSS/Atom item with text in this XML file", path=path,
                          hint="an item needs a description or content; a feed's URL given to "

@@ -188,8 +188,9 @@ def _inferred_part(side: str) -> str:
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
 
 #: an event some article that is no near-duplicate copy still tells: every list, count and sum is
-#: of these (an event only a copy still mentions, after its original was corrected or re-analysed,
-#: waits with no mentions for the copy's re-analysis and is shown nowhere)
+#: of these (an event only a copy still mentions, while ``reanalyze`` redoes its original and
+#: then the copy, has no mentions that count and is shown nowhere; a feed item's correction
+#: relinks its copies in the same transaction: ``Store.write_batch``'s ``copy_links``)
 CANONICAL = "num_mentions >= 1"
 
 
@@ -460,6 +461,13 @@ class Store:
             # DuckDB opens one file once per process: a writable Store of it is open here already
             return (f"{self.path}: this process has the database open already, for writing "
                     f"({msg.splitlines()[0]}) -- close that Store first, or read through it")
+        if _not_writable(msg):
+            # a command that writes (ingest, watch, reanalyze, serve --watch) on a read-only file
+            # or in a read-only folder: the commands that only read still open it
+            return (f"{self.path}: the file or its folder is not writable ({msg.splitlines()[0]}) -- "
+                    f"this command writes to the database: make it writable, or give --db a file in "
+                    f"a folder you can write to (a copy of this one); `lagebild events`, `summary`, "
+                    f"`timeline`, `export` and `serve` only read it")
         return (f"{self.path}: cannot open the database ({msg.splitlines()[0]}) -- "
                 f"check the file, or pass a new file name with --db")
 
@@ -677,8 +685,8 @@ class Store:
 
     def write_batch(self, *, articles: list[dict], minhashes: list[dict], actors: list[dict],
                     quotes: list[dict], new_events: list[dict], mentions: list[dict],
-                    touched_events: Iterable[int], article_updates: list[dict] | None = None
-                    ) -> None:
+                    touched_events: Iterable[int], article_updates: list[dict] | None = None,
+                    copy_links: list[dict] | None = None) -> None:
         """Write one batch in one transaction: all of it is stored, or none of it.
 
         ``touched_events`` are the ids of events (new or existing) that got mentions
@@ -690,6 +698,12 @@ class Store:
         ``batch_id``, ``ingested_at``, ``near_duplicate_of``, ``near_duplicate_score``) is a new
         version of a feed item: the article's text, its near-duplicate link and its MinHash
         (given in ``minhashes``) are replaced too.
+        ``copy_links``: the stored copies of such a replaced item, each relinked to what its own
+        text is a near-duplicate of now (``Ingester._relink_copies``): rows of ``article_id``,
+        ``near_duplicate_of`` (None: an original now), ``near_duplicate_score`` and ``events``,
+        ``(event_id, new event_id, is_duplicate)`` for each event the copy mentions: a mention
+        of an event its original tells is a duplicate of that event, any other is the copy's own
+        and counts (no event is left that only a copy's duplicate mentions keep).
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
@@ -714,18 +728,49 @@ class Store:
                                      u["article_id"]])
                         con.execute("DELETE FROM article_minhash WHERE article_id = ?",
                                     [u["article_id"]])
-                        # its copies told the old text: `reanalyze` redoes them against the new one
-                        con.execute("UPDATE articles SET analyzer_version = NULL WHERE near_duplicate_of = ?",
-                                    [u["article_id"]])
             for table, rows in (("articles", articles), ("article_minhash", minhashes),
                                 ("actors", actors), ("quotes", quotes),
                                 ("events", new_events), ("event_mentions", mentions)):
                 if rows:
                     self._insert(table, rows)
+            if copy_links:
+                touched |= self._relink_copies(copy_links)
             if touched:
                 self._recount(sorted(touched))
                 if article_updates:
                     self._drop_empty_events(sorted(touched))
+
+    def copies_of(self, article_id: int) -> list[tuple[int, bytes]]:
+        """(article_id, MinHash signature) of the stored near-duplicate copies of an article,
+        oldest first."""
+        return [(int(a), bytes(sig)) for a, sig in self.con.execute(
+            "SELECT a.article_id, m.signature FROM articles a JOIN article_minhash m USING (article_id) "
+            "WHERE a.near_duplicate_of = ? ORDER BY a.article_id", [article_id]).fetchall()]
+
+    def _relink_copies(self, links: list[dict]) -> set[int]:
+        """Apply ``write_batch``'s ``copy_links``; returns the ids of the events whose mentions
+        changed (old and new)."""
+        rows = [(c["article_id"], old, new, dup) for c in links for old, new, dup in c["events"]]
+        for c in links:
+            self.con.execute("UPDATE articles SET near_duplicate_of = ?, near_duplicate_score = ? "
+                             "WHERE article_id = ?",
+                             [c["near_duplicate_of"], c["near_duplicate_score"], c["article_id"]])
+        if not rows:
+            return set()
+        tab = pa.table({"article_id": pa.array([r[0] for r in rows], pa.int64()),
+                        "old_id": pa.array([r[1] for r in rows], pa.int64()),
+                        "new_id": pa.array([r[2] for r in rows], pa.int64()),
+                        "dup": pa.array([r[3] for r in rows], pa.bool_())})
+        self.con.register("_relinked", tab)
+        try:
+            # one statement, joined on the old ids: two events of a copy may swap
+            self.con.execute("""
+                UPDATE event_mentions SET event_id = r.new_id, is_duplicate = r.dup
+                FROM _relinked r
+                WHERE event_mentions.article_id = r.article_id AND event_mentions.event_id = r.old_id""")
+        finally:
+            self._unregister("_relinked")
+        return {r[1] for r in rows} | {r[2] for r in rows}
 
     def _unregister(self, name: str) -> None:
         """Drop a registered Arrow view; after a failed statement DuckDB has aborted the
@@ -1220,6 +1265,13 @@ def remove_if_unused(path: str | Path) -> bool:
     return True
 
 
+def _not_writable(msg: str) -> bool:
+    """Whether an error of the operating system (in DuckDB's words) says a file cannot be written:
+    its permissions, a read-only file system, an immutable file ("Operation not permitted")."""
+    low = msg.lower()
+    return any(w in low for w in ("read-only", "read only", "permission", "operation not permitted"))
+
+
 def write_failure(p: Path, exc: Exception, kept: str = "the batches committed before are kept") -> str:
     """The message for a write that failed (disk full, read-only folder, I/O error); ``kept``:
     what is safe."""
@@ -1228,7 +1280,7 @@ def write_failure(p: Path, exc: Exception, kept: str = "the batches committed be
     if "no space" in low or "disk full" in low or "could not write" in low and "space" in low:
         why = "the disk is full"
         todo = "free some space, then rerun the same command"
-    elif "read-only" in low or "permission" in low or "read only" in low:
+    elif _not_writable(low):
         why = "the file or its folder is not writable"
         todo = "check the permissions, or use --db with a writable path"
     else:

@@ -255,3 +255,17 @@ def test_analyze_json_has_one_shape_whatever_the_number_of_articles(runner, tmp_
     assert isinstance(doc, dict) and doc["doc_id"] == "one" and r.stdout.count("\n") == 1
     r = runner.invoke(main, ["analyze", "--help"])
     assert "JSON array" in r.output and "jsonl" in r.output
+
+
+def test_a_url_given_to_analyze_is_named_as_one_and_the_way_to_read_it_said(tmp_path):
+    """`analyze https://host/feed.xml` said "http:/host/feed.xml: no such file or folder -- check
+    the path" (the URL bent into a path; a new-user probe): analyze reads files, and the message
+    says so, with the URL as given, and how to read it (save it, or `lagebild ingest` the feed)."""
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+    url = "https://news.test/feed.xml"
+    r = CliRunner().invoke(main, ["analyze", url, "--no-models", "--coder", "rules"])
+    assert r.exit_code == 1, r.output
+    assert f"{url}: " in r.stderr and "no such file" not in r.stderr
+    assert "lagebild ingest" in r.stderr and "curl -o" in r.stderr

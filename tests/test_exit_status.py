@@ -148,6 +148,31 @@ def test_ingest_of_only_missing_paths_creates_no_database(tmp_path):
     assert r.exit_code == 1 and "no such file or folder" in r.output and not db.exists()
 
 
+@pytest.mark.parametrize("what", ["empty folder", "empty file", "binary file", "empty stdin"])
+def test_an_ingest_that_could_read_nothing_leaves_no_database_it_created(tmp_path, what):
+    """`ingest emptydir/ --db new.duckdb` exited 1 ("nothing could be read") but left an empty
+    database file and printed its summary of 0 articles, where --help says "a run that fails
+    before storing anything leaves none" (a new-user probe)."""
+    src = tmp_path / "in"
+    if what == "empty folder":
+        src.mkdir()
+    elif what == "empty file":
+        src.write_text("", encoding="utf-8")
+    elif what == "binary file":
+        src.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    db = tmp_path / "new.duckdb"
+    args = ["ingest", "-" if what == "empty stdin" else str(src), "--db", str(db), "--analyzer", SPEC]
+    r = CliRunner().invoke(main, args, input="")
+    assert r.exit_code == 1 and "nothing could be read" in r.stderr, r.output
+    assert not db.exists() and not Path(str(db) + ".wal").exists()
+    assert "Database:" not in r.stdout
+    # a database that was there before is kept, also when it holds nothing
+    from lagebild.store import Store
+    Store(db).close()
+    r = CliRunner().invoke(main, args, input="")
+    assert r.exit_code == 1 and db.exists()
+
+
 def test_a_failed_start_of_ingest_leaves_no_database_it_created(tmp_path, monkeypatch):
     """A failed `ingest --scheduler tcp://127.0.0.1:8786` (no scheduler there) left an empty
     database file (probe P1). A run that fails before storing anything removes the file it
@@ -193,6 +218,23 @@ def test_partial_success_and_a_usage_error_have_different_exit_statuses(tmp_path
         assert "2 a usage error" in text or "2 for a usage error" in text, cmd
     readme = " ".join((TESTS.parent / "README.md").read_text(encoding="utf-8").split())
     assert "3 when some inputs, feed items or articles failed" in readme
+
+
+@pytest.mark.parametrize("inputs", [["FILE"], ["http://127.0.0.1:9/feed.xml"]])
+def test_a_bad_dct_is_a_usage_error_of_ingest_as_of_analyze(tmp_path, inputs):
+    """`ingest --dct 31.02.2025` exited 1 ("nothing could be read") where `analyze` exits 2, and
+    with only feed URLs the bad date was not noticed at all."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n', encoding="utf-8")
+    args = [str(src) if i == "FILE" else i for i in inputs]
+    r = _run(*args, "--db", tmp_path / "t.duckdb", "--dct", "31.02.2025")
+    assert r.exit_code == 2, r.output
+    assert "--dct" in r.stderr and "'31.02.2025' is not a date" in r.stderr and "YYYY-MM-DD" in r.stderr
+    assert not (tmp_path / "t.duckdb").exists()
+    if inputs == ["FILE"]:
+        a = CliRunner().invoke(main, ["analyze", str(src), "--no-models", "--coder", "rules",
+                                      "--dct", "31.02.2025"])
+        assert a.exit_code == 2 and a.stderr.splitlines()[-1] == r.stderr.splitlines()[-1]
 
 
 def test_reanalyze_exits_3_when_some_articles_failed(tmp_path, monkeypatch):

@@ -882,6 +882,35 @@ def test_an_undated_article_is_said_and_takes_a_date_given_later(tmp_path):
         assert s.con.execute("SELECT strftime(event_date, '%Y-%m-%d') FROM events").fetchall() == [("2024-06-18",)]
 
 
+def test_the_undated_articles_are_named(tmp_path):
+    """"7 new article(s) from files had no document date" named none of them: among hundreds of
+    files the user could not find those to date, and `--dct` on the same ingest gives all of them
+    one date (a new-user probe). The first five are named, with how many more."""
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(7):
+        (folder / f"ohne-{i}.txt").write_text(f"#EV ASSAULT RUS UKR -\nMeldung {i}.\n", encoding="utf-8")
+    (folder / "mit.txt").write_text("date 2024-03-05\n#EV ASSAULT RUS UKR -\nMeldung.\n", encoding="utf-8")
+    lines = tmp_path / "more.jsonl"
+    lines.write_text('{"id": "j1", "text": "Ohne Datum."}\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["ingest", str(folder / "mit.txt"), str(lines), "--db",
+                                  str(tmp_path / "n.duckdb"), "--analyzer", SPEC])
+    assert r.exit_code == 0, r.output
+    assert f"1 new article(s) from files had no document date ({lines}:1 (article j1))" in r.output, r.output
+    r = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "m.duckdb"),
+                                  "--analyzer", SPEC, "--summary-format", "json"])
+    import json
+    stats = json.loads(r.stdout)["run"]
+    assert stats["undated"] == 7 and len(stats["undated_articles"]) == 5
+    r = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "o.duckdb"),
+                                  "--analyzer", SPEC])
+    line = next(x for x in r.output.splitlines() if "had no document date" in x)
+    assert line.count("ohne-") == 5 and "and 2 more" in line
+
+
 def test_another_text_under_a_stored_id_is_refused_as_within_a_run(tmp_path):
     """An id is one article, in one run and across runs (a later run stored the second text under
     the same id, silently; a new-user probe)."""

@@ -641,6 +641,27 @@ def test_feed_items_without_guid_or_link_are_each_their_own_article(tmp_path):
     assert [a.doc_id for a in again] == [a.doc_id for a in arts]     # the same item, the same id
 
 
+def test_a_feed_item_date_that_is_no_date_is_a_warning_naming_the_item(tmp_path):
+    """An item whose pubDate is no date ('gestern abend') was read without a date and not a word
+    said, while a seed file's or a JSON line's bad date is a warning (a new-user probe). The item
+    is read (undated; --dct dates it), the warning names the file, the item and the value."""
+    items = ("<item><link>http://news.test/1</link><pubDate>gestern abend</pubDate>"
+             "<description>Polen kritisierte Belarus.</description></item>"
+             "<item><link>http://news.test/2</link><pubDate>Tue, 05 Mar 2024 10:00:00 +0100</pubDate>"
+             "<description>Belarus kritisierte Polen.</description></item>")
+    p = _rss(tmp_path / "heute.xml", items)
+    arts, problems, _ = read([p])
+    assert [(a.url, a.dct) for a in arts] == [("http://news.test/1", None), ("http://news.test/2", "2024-03-05")]
+    assert len(problems) == 1 and not problems[0].skipped
+    msg = str(problems[0])
+    assert "heute.xml" in msg and "http://news.test/1" in msg and "'gestern abend' is not a date" in msg
+    assert "--dct" in msg
+    dated, problems, _ = read([p], dct="2024-03-04", dct_override=False)
+    assert [a.dct for a in dated] == ["2024-03-04", "2024-03-05"] and len(problems) == 1
+    overridden, problems, _ = read([p], dct="2024-03-04", dct_override=True)
+    assert [a.dct for a in overridden] == ["2024-03-04", "2024-03-04"] and problems == []
+
+
 def test_two_feed_items_under_one_guid_keep_the_first_and_say_so(tmp_path):
     p = _rss(tmp_path / "guid.xml", "".join(
         f'<item><guid isPermaLink="false">x-1</guid><description>{text}</description></item>'

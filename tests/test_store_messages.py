@@ -110,3 +110,27 @@ def test_a_database_in_use_is_worded_for_any_holder_not_only_a_server(tmp_path):
     assert ("an ingest, watch or reanalyze holds the file until it ends, a `lagebild serve` "
             "until it is stopped") in msg
     assert "a running `lagebild serve` holds the file" not in msg
+
+
+@pytest.mark.parametrize("why", ["Permission denied", "Operation not permitted", "Read-only file system"])
+def test_a_database_that_cannot_be_written_says_so_and_what_reads_it(tmp_path, monkeypatch, why):
+    """`ingest --db` of a read-only file said "cannot open the database (IO Error: Cannot open file
+    ...: Operation not permitted) -- check the file, or pass a new file name" (a new-user probe):
+    it names the cause now, and that the reading commands still open the file."""
+    import lagebild.store as store_mod
+    db = tmp_path / "ro.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    real = duckdb.connect
+
+    def connect(path, read_only=False, **kw):
+        if not read_only:
+            raise duckdb.IOException(f'IO Error: Cannot open file "{path}": {why}')
+        return real(path, read_only=read_only, **kw)
+    monkeypatch.setattr(store_mod.duckdb, "connect", connect)
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "none.txt"), "-", "--db", str(db),
+                                  "--analyzer", SPEC], input="Text.\n")
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    msg = r.stderr
+    assert f"{db}: the file or its folder is not writable" in msg and why in msg
+    assert "--db" in msg and "lagebild events" in msg
+    assert CliRunner().invoke(main, ["summary", "--db", str(db)]).exit_code == 0

@@ -90,6 +90,11 @@ def reader_kwargs(o: dict) -> dict:
     """``iter_articles`` keyword arguments from the options of ``reader_options`` (removed from
     ``o``)."""
     kw: dict = {"dct": o.pop("dct"), "dct_override": o.pop("dct_override")}
+    if kw["dct"] is not None and str(kw["dct"]).strip():
+        # checked here, before anything is read or created: a usage error (exit 2) in every command
+        from ..readers import _DATE_HINT, normalize_date
+        if normalize_date(kw["dct"]) is None:
+            raise click.BadParameter(f"{kw['dct']!r} is not a date -- {_DATE_HINT}", param_hint="--dct")
     o.pop("dct_fill")
     for name in ("text", "id", "date", "title", "url", "source", "delimiter", "quotechar"):
         v = o.pop(f"csv_{name}")

@@ -337,7 +337,9 @@ def ingest_cmd(inputs, db, **o):
             for url in urls:
                 stats, _ = ingest_feed(ing, url, timeout=o["feed_timeout"], **_feed_kw(o))
                 _add(total, stats)
-            if not o["quiet"]:
+            # a first run that could read nothing leaves no (empty) database, as one of missing paths
+            unused = created and exit_status(total) == EXIT_NOTHING_READ
+            if not o["quiet"] and not unused:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except LagebildError as exc:
         _fail_or_interrupted(_failed_start(db, created, exc))
@@ -348,6 +350,9 @@ def ingest_cmd(inputs, db, **o):
     if interrupted:
         _interrupted()
     code = exit_status(total)
+    if code == EXIT_NOTHING_READ and created:
+        from ..store import remove_if_unused
+        remove_if_unused(db)
     if code:
         click.echo(f"{total.errors} error(s): "
                    + ("nothing could be read" if code == 1 else "some inputs or articles failed")
