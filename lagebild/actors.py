@@ -328,6 +328,7 @@ class ActorTagger:
                 by_surname.setdefault(name.split()[-1], []).append(name)
                 if code in FAMILY_NAME_FIRST and " " in name:
                     by_surname.setdefault(name.split()[0], []).append(name)    # "Xi Jinping": Xi
+        self.first_names = {name.split()[0] for name in self.persons if " " in name}
         self.surnames = {sur: names[0] for sur, names in by_surname.items()
                          if len({self.persons[n][0] for n in names}) == 1
                          and (len(sur) > 2 or names[0].split()[0] == sur)}
@@ -374,7 +375,11 @@ class ActorTagger:
         """Whether the words ``k``..``n`` are a known person's whole name or known surname
         (persons.tsv) that the word at ``n`` does not continue."""
         so_far = " ".join(t.text for t in toks[k:n])
-        if so_far not in self.persons and not (n == k + 1 and so_far in self.surnames):
+        # a surname alone only as the last word of the known name ("Sobotka"; not "John" of "John
+        # Lee") and not also a known person's first name ("Günther Platter", "Martin Kobler")
+        if so_far not in self.persons and not (n == k + 1 and so_far in self.surnames
+                                               and self.surnames[so_far].split()[-1] == so_far
+                                               and so_far not in self.first_names):
             return False
         longer = so_far + " " + toks[n].text
         return not any(name == longer or name.startswith(longer + " ") for name in self.persons)

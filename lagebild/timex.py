@@ -1979,11 +1979,13 @@ def _told_before(sentence: str) -> bool:
     return any(w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
 
 
-def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool) -> Timex | None:
+def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool,
+                      asserted: bool = False) -> Timex | None:
     """The paragraph's time (``paragraph_anchors``) as it may date a clause: not for a
-    Plusquamperfekt (what came before), and for a clause in the past only a time not after the
-    document date."""
-    if anchor is None or pluperfect or (past and _against_dct(anchor.value, dct) == 1):
+    Plusquamperfekt (what came before); for a clause in the past, or one told as a fact, only a
+    time not after the document date ("Die Unterzeichnung ist für den 27. Oktober geplant.
+    Wallonien blockiert weiterhin ...": the blocking is now, not planned for the 27th)."""
+    if anchor is None or pluperfect or ((past or asserted) and _against_dct(anchor.value, dct) == 1):
         return None
     return anchor
 

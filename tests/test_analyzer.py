@@ -433,3 +433,17 @@ def test_a_quote_followed_by_so_and_a_name_is_that_persons():
     speakers = [(q.speaker.text if q.speaker else None) for q in doc.quotes]
     assert speakers[0] and "Stoltenberg" in speakers[0]
     assert speakers[1] and "Minister" in speakers[1]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_future_time_of_the_paragraph_makes_no_fact_told_now_planned(coder):
+    an = coder_analyzer(coder)
+    doc = an(Article(doc_id="f", dct="2016-10-20", text="Die Unterzeichnung ist für den 27. Oktober geplant. "
+                     "Die belgische Region Wallonien blockiert weiterhin die Zustimmung Belgiens."))
+    block = [e for e in doc.events if e.type == "REJECT"]
+    assert block and all(e.factuality == "asserted" and e.date.value == "2016-10-20" for e in block), block
+    # a plan of the paragraph still takes its day
+    doc = an(Article(doc_id="f", dct="2016-10-20", text="Der Gipfel ist für den 27. Oktober geplant. "
+                     "Dort wird Merkel Obama treffen."))
+    meet = [e for e in doc.events if e.type == "CONSULT"]
+    assert meet and all(e.factuality == "planned" and e.date.value == "2016-10-27" for e in meet), meet

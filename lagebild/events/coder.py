@@ -860,7 +860,8 @@ class EventCoder:
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
                               wider=(sentence.start, sentence.end),
                               told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok),
-                              anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c)))
+                              anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c),
+                                                                 asserted=ev.event.factuality == "asserted"))
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:

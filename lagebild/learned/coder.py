@@ -287,7 +287,7 @@ class LearnedCoder:
             cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes)
         past = _past_tense(clause, tok) if clause is not None else cue_in_past(tok)   # as the rule coder
         anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
-                                   pluperfect=clause is not None and pluperfect(clause))
+                                   pluperfect=clause is not None and pluperfect(clause), asserted=fact == "asserted")
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
                               told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok),
                               anchor=anchor)
