@@ -286,3 +286,9 @@ def test_a_known_name_ends_before_a_noun_and_a_noun_with_its_genitive_is_no_surn
     # a particle name stays whole
     texts = _codes(tagger, "Ursula von der Leyen besuchte am Montag Paris.")
     assert "Ursula von der Leyen" in texts, texts
+
+
+def test_an_envoy_with_an_organisations_prefix_and_a_name_is_one_person_of_it(tagger):
+    texts = _codes(tagger, "UN-Sondergesandter Martin Kobler begrüßte die Ankunft der libyschen Regierung in Tripolis.")
+    assert texts.get("UN-Sondergesandter Martin Kobler", (None,))[0] == "UN", texts
+    assert "Martin Kobler" not in texts, texts
