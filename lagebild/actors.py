@@ -929,6 +929,20 @@ class ActorTagger:
                     m.code = idx.home if idx.home in options else m.code
                     m.code_via = "shared"
 
+    @staticmethod
+    def _union_of_states(idx: "ActorIndex") -> None:
+        """"Die Union" alone is CDU/CSU (parties.tsv), but in a story that names the EU and no
+        other name of CDU or CSU it is the European Union ("Die EU und die Türkei haben sich
+        geeinigt. Die Union sagte Ankara drei Milliarden Euro zu")."""
+        union = [m for m in idx.mentions if m.text in ("Union", "Union's") and m.code == "DEU" and m.sector == "PTY"]
+        if not union:
+            return
+        parties = any(m.code == "DEU" and m.sector == "PTY" and m.text not in ("Union", "Union's") for m in idx.mentions)
+        if parties or not any(m.code == "EU" and not m.pronoun for m in idx.mentions):
+            return
+        for m in union:
+            m.code, m.sector, m.kind, m.alt_codes = "EU", None, "organisation", ()
+
     @classmethod
     def _code_of_complement(cls, mentions: list[Mention], n: int) -> str | None:
         """An office and its genitive attribute ("die Außenminister der 27 Mitgliedstaaten", "der
@@ -1066,6 +1080,7 @@ class ActorTagger:
             idx.default_code = home
         del top
         self._dach_names(idx)
+        self._union_of_states(idx)
         for n, m in enumerate(idx.mentions):
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person

@@ -292,3 +292,12 @@ def test_an_envoy_with_an_organisations_prefix_and_a_name_is_one_person_of_it(ta
     texts = _codes(tagger, "UN-Sondergesandter Martin Kobler begrüßte die Ankunft der libyschen Regierung in Tripolis.")
     assert texts.get("UN-Sondergesandter Martin Kobler", (None,))[0] == "UN", texts
     assert "Martin Kobler" not in texts, texts
+
+
+def test_die_union_is_the_eu_in_a_story_of_the_eu_without_cdu_or_csu(tagger):
+    codes = _codes(tagger, "Die EU und die Türkei haben sich am Freitag geeinigt. Die Union sagte Ankara außerdem "
+                           "drei Milliarden Euro zu.")
+    assert codes["Union"][0] == "EU", codes
+    # with CDU or CSU named, the Union is theirs
+    codes = _codes(tagger, "Die CSU und die EU streiten über Grenzkontrollen. Die Union lehnte den Vorschlag ab.")
+    assert codes["Union"][0] == "DEU", codes
