@@ -59,6 +59,12 @@ APPOSITION_PLACE_PREPS = frozenset({"von", "aus", "in", "im", "der", "des"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})     # located where they fight
+#: head nouns of what a place's adjective names after it, no one of the place ("die Genfer
+#: Flüchtlingskonvention", "die Wiener Gespräche"; but "Wiener Kriminalisten" are people)
+PLACE_NAMED_THINGS = ("konvention", "konventionen", "abkommen", "vertrag", "vertrags", "verträge", "übereinkommen",
+                      "protokoll", "protokolls", "gespräche", "gesprächen", "verhandlungen", "konferenz", "gipfel",
+                      "gipfels", "prozess", "prozesses", "format", "formats")
+
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
 AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
@@ -847,6 +853,11 @@ class ActorTagger:
                         det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
             self._appositions(st, ms)
+            # "die Genfer Flüchtlingskonvention", "die Genfer Gespräche": a place's invariable
+            # adjective before a noun that names no one is no group of its people
+            ms = [m for m in ms if not (m.kind == "group" and m.j == m.i + 1 and m.j < len(st.tokens)
+                                        and st.tokens[m.j].lower.endswith(PLACE_NAMED_THINGS) and not m.role
+                                        and self.lex.adjectives.get(m.text.lower()) is not None)]
             for m in ms:
                 m.abroad = self._abroad(st.tokens, m)
             for a, b in zip(ms, ms[1:]):

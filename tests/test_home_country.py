@@ -301,3 +301,11 @@ def test_die_union_is_the_eu_in_a_story_of_the_eu_without_cdu_or_csu(tagger):
     # with CDU or CSU named, the Union is theirs
     codes = _codes(tagger, "Die CSU und die EU streiten über Grenzkontrollen. Die Union lehnte den Vorschlag ab.")
     assert codes["Union"][0] == "DEU", codes
+
+
+def test_a_places_adjective_before_a_treaty_or_talks_names_no_one(tagger):
+    texts = _codes(tagger, "Glawischnig verwies am Montag auf die Genfer Flüchtlingskonvention.")
+    assert "Genfer" not in texts, texts
+    # people of the place still are
+    texts = _codes(tagger, "Wiener Kriminalisten haben am Montag Falschgeld sichergestellt.")
+    assert texts.get("Wiener", (None,))[0] == "AUT", texts
