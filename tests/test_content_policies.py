@@ -134,3 +134,15 @@ def test_what_is_hoped_for_or_considered_is_no_fact(coder):
     evs = an(Article(doc_id="h", text="Der Westen sagt, dass die libysche Regierung die Schlepper an der Küste "
                                       "gestoppt hat.", dct="2016-02-01")).events
     assert any(e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_partys_attack_on_the_government_is_an_accusation(coder):
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="a", dct="2016-02-01", text="Die FPÖ startete am Montag einen scharfen Angriff auf die "
+                     "Regierung in Wien.")).events
+    assert any(e.type == "ACCUSE" for e in evs) and not any(e.type == "ASSAULT" for e in evs), evs
+    # an army's attack stays one
+    evs = an(Article(doc_id="a", dct="2016-02-01", text="Die syrische Armee startete am Montag einen Angriff auf "
+                     "die Rebellen in Aleppo.")).events
+    assert any(e.type == "ASSAULT" for e in evs), evs

@@ -77,6 +77,23 @@ def government_protest(ev: Event) -> None:
         ev.type, ev.mode = "ACCUSE", None
 
 
+#: who attacks only in words: parties, parliaments, unions (not "the opposition": armed in a civil war)
+WORDS_ONLY_SECTORS = frozenset({"PTY", "LEG", "LAB"})
+#: whom such an attack is aimed at: institutions of politics, law, business and the press
+INSTITUTION_SECTORS = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "LAB", "BUS", "MED", "JRN"})
+
+
+def political_attack(ev: Event) -> None:
+    """A party that "attacks" the government does so in words ("Die FPÖ nahm die Kritik zum Anlass
+    für eine Attacke auf die Regierung"): an ASSAULT whose every source is a party, parliament
+    or union (``WORDS_ONLY_SECTORS``) and every target an institution
+    (``INSTITUTION_SECTORS``) becomes an ACCUSE; the corpus has no ASSAULT of such a source (its
+    "Angriff" by a union on a business is an ACCUSE)."""
+    if ev.type == "ASSAULT" and ev.source and ev.target and all(p.sector in WORDS_ONLY_SECTORS for p in ev.source) \
+            and all(p.sector in INSTITUTION_SECTORS for p in ev.target):
+        ev.type, ev.mode = "ACCUSE", None
+
+
 # Types whose two sides act on each other when the text names both: the annotation guide (§2)
 # codes a joint agreement in both directions, two events (CONSULT: a meeting has a host; it stays
 # one-way).
@@ -158,9 +175,10 @@ def no_partner_against(events: list[Event]) -> list[Event]:
 def output_policies(events: list[Event]) -> list[Event]:
     """The policies every coder's final events go through (the pipeline's and training's one
     definition): no side an agreement is aimed against (``no_partner_against``), agreements told
-    both ways (``both_directions``), a government's protest an accusation
-    (``government_protest``). Copies: the input events are not changed."""
+    both ways (``both_directions``), a government's protest and a party's attack an accusation
+    (``government_protest``, ``political_attack``). Copies: the input events are not changed."""
     out = [copy.copy(e) for e in both_directions(no_partner_against(events))]
     for ev in out:
         government_protest(ev)
+        political_attack(ev)
     return out
