@@ -1598,3 +1598,13 @@ def test_recalling_an_envoy_is_a_sanction_not_a_call(coder):
     # the call with its particle stays a call
     doc = _coded(coder, "Die Niederlande riefen die Türkei am Sonntag zur Zurückhaltung auf.", "2016-04-10")
     assert any(e.type == "REQUEST" for e in doc.events)
+
+
+def test_no_agreement_between_two_sides_is_a_negated_agreement_not_a_refusal():
+    pairs = dyads("Keine Einigung zwischen SPÖ und ÖVP: Die Koalition streitet weiter über die Pensionen.",
+                  dct="2016-02-01")
+    assert ("AGREE", ("AUT",), ("AUT",), "negated") in pairs, pairs
+    assert not [p for p in pairs if p[0] == "REJECT"], pairs
+    # one side that wants none refuses
+    assert ("REJECT", ("AUT",), ("AUT",), "asserted") in dyads("Die ÖVP will keine Einigung mit der SPÖ.",
+                                                                dct="2016-02-01")

@@ -755,6 +755,10 @@ class EventCoder:
         failed_agreement = ev.event.type == "AGREE" and neg and any(t.lower == "sich" for t in c.tokens) and (
             (ev.cue is not None and ev.cue.kind == "verb" and lx.is_(ev.cue.cue, "mutual"))
             or any(lx.is_(lemma(t.text), "mutual") for t in c.tokens if not t.is_cap))
+        # "Keine Einigung zwischen SPÖ und ÖVP": both sides, one agreement that did not come about
+        failed_agreement = failed_agreement or (
+            ev.event.type == "AGREE" and ev.noun_negated is not None and len(ev.event.source) >= 2
+            and [p.text for p in ev.event.source] == [p.text for p in ev.event.target])
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
         # an adjective of another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not of the cue
         attributive = {k for k, t in enumerate(c.tokens) if t.lower.endswith(("e", "en", "er", "es", "em"))
