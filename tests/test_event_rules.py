@@ -1608,3 +1608,11 @@ def test_no_agreement_between_two_sides_is_a_negated_agreement_not_a_refusal():
     # one side that wants none refuses
     assert ("REJECT", ("AUT",), ("AUT",), "asserted") in dyads("Die ÖVP will keine Einigung mit der SPÖ.",
                                                                 dct="2016-02-01")
+
+
+def test_putting_under_fire_is_an_attack():
+    pairs = dyads("Die russische Armee hat am Montag die ukrainische Stadt Charkiw unter Beschuss genommen.",
+                  dct="2016-02-01")
+    assert ("ASSAULT", ("RUS",), ("UKR",), "asserted") in pairs, pairs
+    assert not [p for p in dyads("Die Polizei nahm am Montag in Wien drei Männer fest.", dct="2016-02-01")
+                if p[0] == "ASSAULT"]
