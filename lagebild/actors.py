@@ -33,6 +33,9 @@ In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo A
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
+#: endings of German abstract nouns that end a name's run after its first word ("Erpressung",
+#: "Freiheit", "Gewerkschaft", "Koalition")
+NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität")
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
                         "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
@@ -365,6 +368,8 @@ class ActorTagger:
                     n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
+            if len(t) >= 7 and "-" not in t and t.lower().endswith(NOUN_SUFFIXES):
+                break       # "warf dem Eurogruppen-Chef Erpressung vor": a noun, no name
             if n > k and t[:1].isupper() and self._known_name_ends(toks, k, n):
                 break       # "warf Innenminister Sobotka Versagen vor": a known name is complete
             # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no

@@ -165,10 +165,20 @@ class Lexicon:
             head = token[pos + 1:]
             if not head:
                 continue
-            entry = self.prefixes.get(token[:pos])
+            entry = self._prefix(token[:pos])
             if entry is not None:
                 return entry, head
         return None
+
+    def _prefix(self, word: str) -> LexEntry | None:
+        """A known prefix, also with a linking element ("Eurogruppen-Chef": Eurogruppe + n;
+        "Russlands-Politik": Russland + s)."""
+        entry = self.prefixes.get(word)
+        if entry is None and word.endswith("en") and word[:-1].endswith("e"):
+            entry = self.prefixes.get(word[:-1])
+        if entry is None and word.endswith("s") and len(word) > 4 and word[-2] not in "aeiouäöü":
+            entry = self.prefixes.get(word[:-1])
+        return entry
 
 
 # --------------------------------------------------------------------------------------------

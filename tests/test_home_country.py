@@ -309,3 +309,11 @@ def test_a_places_adjective_before_a_treaty_or_talks_names_no_one(tagger):
     # people of the place still are
     texts = _codes(tagger, "Wiener Kriminalisten haben am Montag Falschgeld sichergestellt.")
     assert texts.get("Wiener", (None,))[0] == "AUT", texts
+
+
+def test_a_prefix_with_a_linking_element_codes_and_an_abstract_noun_is_no_name(tagger):
+    texts = _codes(tagger, "Varoufakis warf dem Eurogruppen-Chef am Montag Erpressung vor.")
+    assert texts.get("Eurogruppen-Chef", (None,))[0] == "EU", texts
+    # a name with a hyphen keeps its ending
+    texts = _codes(tagger, "Präsident Lee Jae-myung besuchte am Montag Tokio.")
+    assert "Präsident Lee Jae-myung" in texts, texts
