@@ -68,6 +68,9 @@ PLACE_NAMED_THINGS = ("konvention", "konventionen", "abkommen", "vertrag", "vert
                       "protokoll", "protokolls", "gespräche", "gesprächen", "verhandlungen", "konferenz", "gipfel",
                       "gipfels", "prozess", "prozesses", "format", "formats")
 
+#: participles of leading or controlling after a country's prefix ("die US-geführte Koalition")
+LED_PARTICIPLES = ("geführt", "geleitet", "kontrolliert", "dominiert", "befehligt")
+
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
 AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
@@ -382,6 +385,18 @@ class ActorTagger:
             n -= 1      # "Harald Walser von den Grünen": particles of no surname end no name
         return n
 
+    def _led_by(self, word: str) -> LexEntry | None:
+        """The entry of the prefix of a participle of leading or controlling ("US-geführte",
+        "russisch-kontrollierten", "Saudi-geleitete"): what it describes is that actor's; not of
+        backing ("US-gestützte Rebellen" are not American)."""
+        if "-" not in word:
+            return None
+        prefix, rest = word.rsplit("-", 1)
+        if not rest.lower().startswith(LED_PARTICIPLES):
+            return None
+        split = self.lex.split_compound(prefix + "-X")
+        return split[0] if split else None
+
     def _known_name_ends(self, toks: list[Token], k: int, n: int) -> bool:
         """Whether the words ``k``..``n`` are a known person's whole name or known surname
         (persons.tsv) that the word at ``n`` does not continue."""
@@ -456,8 +471,9 @@ class ActorTagger:
         if t.lower in PERSON_PRONOUNS and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, None, None, "person",
                            gender=PERSON_PRONOUNS[t.lower], pronoun=True)
-        # 2. demonym adjective (+ more adjectives) + role noun (+ name)
-        adj = lex.adjectives.get(t.lower)
+        # 2. demonym adjective (+ more adjectives) + role noun (+ name); also a participle of
+        # leading with a country's prefix ("die US-geführte Koalition": the coalition is the US's)
+        adj = lex.adjectives.get(t.lower) or self._led_by(t.text)
         if adj is not None:
             k = i + 1
             while k < len(toks) and toks[k].text[:1].islower() and k < i + 3 and toks[k].lower not in PREPOSITIONS:

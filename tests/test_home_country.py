@@ -317,3 +317,9 @@ def test_a_prefix_with_a_linking_element_codes_and_an_abstract_noun_is_no_name(t
     # a name with a hyphen keeps its ending
     texts = _codes(tagger, "Präsident Lee Jae-myung besuchte am Montag Tokio.")
     assert "Präsident Lee Jae-myung" in texts, texts
+
+
+def test_a_country_led_coalition_is_that_countrys_one_mention(tagger):
+    texts = _codes(tagger, "Die US-geführte Koalition flog am Montag Luftangriffe auf Stellungen des IS in Syrien.")
+    assert texts.get("US-geführte Koalition", (None,))[0] == "USA", texts
+    assert "US-geführte" not in texts, texts
