@@ -323,3 +323,9 @@ def test_a_country_led_coalition_is_that_countrys_one_mention(tagger):
     texts = _codes(tagger, "Die US-geführte Koalition flog am Montag Luftangriffe auf Stellungen des IS in Syrien.")
     assert texts.get("US-geführte Koalition", (None,))[0] == "USA", texts
     assert "US-geführte" not in texts, texts
+
+
+def test_der_bund_is_the_federal_government_of_the_storys_country(tagger):
+    codes = _codes(tagger, "Der Tiroler Landeshauptmann forderte den Bund am Montag auf, die Gemeinden "
+                           "stärker einzubinden.", country="AUT")
+    assert codes["Bund"] == ("AUT", "story"), codes
