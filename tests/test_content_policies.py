@@ -146,3 +146,14 @@ def test_a_partys_attack_on_the_government_is_an_accusation(coder):
     evs = an(Article(doc_id="a", dct="2016-02-01", text="Die syrische Armee startete am Montag einen Angriff auf "
                      "die Rebellen in Aleppo.")).events
     assert any(e.type == "ASSAULT" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_condition_after_a_second_main_clause_is_only_that_clauses(coder):
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="o", dct="2015-02-12", text="Obama begrüßte die Einigung, drohte Moskau aber mit Kosten, "
+                     "sollte Russland weiter Truppen in die Ukraine schicken.")).events
+    welcome = [e for e in evs if e.type == "SUPPORT"]
+    threat = [e for e in evs if e.type == "THREATEN"]
+    assert welcome and all(e.condition is None for e in welcome), welcome
+    assert threat and all(e.condition is not None for e in threat), threat

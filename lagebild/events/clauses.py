@@ -453,9 +453,14 @@ def attached_condition(clauses: list[Clause], idx: int) -> Clause | None:
     a condition clause itself or when there is none."""
     if clauses[idx].kind == "condition":
         return None
-    for other in clauses[idx + 1: idx + 3] + clauses[max(0, idx - 2): idx][::-1]:
-        if other.kind == "condition":
-            return other
+    # not across another main clause: "Obama begrüßte die Einigung, drohte Moskau aber mit Kosten,
+    # sollte Russland ...": the condition is the threat's, not the welcome's
+    for side in (clauses[idx + 1: idx + 3], clauses[max(0, idx - 2): idx][::-1]):
+        for other in side:
+            if other.kind == "condition":
+                return other
+            if other.kind == "main":
+                break
     return None
 
 
