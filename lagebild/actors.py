@@ -82,8 +82,11 @@ FOREIGN_ADJ = frozenset(f"{stem}{end}" for stem in ("ausländisch", "fremd")
                         for end in ("e", "en", "er", "es", "em"))
 
 def _name_part(w: str, hyphen: bool) -> bool:
-    """A capitalised word of any alphabet's letters ("Nausėda", "Wałęsa", "İmamoğlu")."""
-    return len(w) >= 2 and w[0].isupper() and all(c.islower() or c == "'" or (hyphen and c == "-") for c in w[1:])
+    """A capitalised word of any alphabet's letters ("Nausėda", "Wałęsa", "İmamoğlu"), also with a
+    capital after an apostrophe ("O'Brien", "D'Alema")."""
+    return len(w) >= 2 and w[0].isupper() and all(
+        c.islower() or c in "'’" or (hyphen and c == "-") or (c.isupper() and w[k] in "'’")
+        for k, c in enumerate(w[1:]))
 
 
 class _NameToken:

@@ -329,3 +329,8 @@ def test_der_bund_is_the_federal_government_of_the_storys_country(tagger):
     codes = _codes(tagger, "Der Tiroler Landeshauptmann forderte den Bund am Montag auf, die Gemeinden "
                            "stärker einzubinden.", country="AUT")
     assert codes["Bund"] == ("AUT", "story"), codes
+
+
+def test_a_name_with_a_capital_after_an_apostrophe_is_whole(tagger):
+    texts = _codes(tagger, "UN-Nothilfekoordinator Stephen O'Brien forderte am Montag Zugang zu Aleppo.")
+    assert "UN-Nothilfekoordinator Stephen O'Brien" in texts, texts
