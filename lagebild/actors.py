@@ -343,7 +343,6 @@ class ActorTagger:
                 by_surname.setdefault(name.split()[-1], []).append(name)
                 if code in FAMILY_NAME_FIRST and " " in name:
                     by_surname.setdefault(name.split()[0], []).append(name)    # "Xi Jinping": Xi
-        self.first_names = {name.split()[0] for name in self.persons if " " in name}
         self.surnames = {sur: names[0] for sur, names in by_surname.items()
                          if len({self.persons[n][0] for n in names}) == 1
                          and (len(sur) > 2 or names[0].split()[0] == sur)}
@@ -374,10 +373,9 @@ class ActorTagger:
                     n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
-            if len(t) >= 7 and "-" not in t and t.lower().endswith(NOUN_SUFFIXES):
-                break       # "warf dem Eurogruppen-Chef Erpressung vor": a noun, no name
-            if n > k and t[:1].isupper() and self._known_name_ends(toks, k, n):
-                break       # "warf Innenminister Sobotka Versagen vor": a known name is complete
+            if len(t) >= 7 and "-" not in t and t.lower().endswith(NOUN_SUFFIXES) and t not in self.surnames \
+                    and (n > k or len(t) >= 9 or not t.lower().endswith(("ung", "ungen"))):
+                break       # "warf dem Eurogruppen-Chef Erpressung vor": a noun, no name ("Hartung" is one)
             # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
             # name: "Nato-Pläne")
             if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
@@ -399,19 +397,6 @@ class ActorTagger:
             return None
         split = self.lex.split_compound(prefix + "-X")
         return split[0] if split else None
-
-    def _known_name_ends(self, toks: list[Token], k: int, n: int) -> bool:
-        """Whether the words ``k``..``n`` are a known person's whole name or known surname
-        (persons.tsv) that the word at ``n`` does not continue."""
-        so_far = " ".join(t.text for t in toks[k:n])
-        # a surname alone only as the last word of the known name ("Sobotka"; not "John" of "John
-        # Lee") and not also a known person's first name ("Günther Platter", "Martin Kobler")
-        if so_far not in self.persons and not (n == k + 1 and so_far in self.surnames
-                                               and self.surnames[so_far].split()[-1] == so_far
-                                               and so_far not in self.first_names):
-            return False
-        longer = so_far + " " + toks[n].text
-        return not any(name == longer or name.startswith(longer + " ") for name in self.persons)
 
     def _lex_entry_at(self, toks: list[Token], i: int) -> tuple[int, LexEntry] | None:
         return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
@@ -966,14 +951,17 @@ class ActorTagger:
 
     @staticmethod
     def _union_of_states(idx: "ActorIndex") -> None:
-        """"Die Union" alone is CDU/CSU (parties.tsv), but in a story that names the EU and no
-        other name of CDU or CSU it is the European Union ("Die EU und die Türkei haben sich
+        """"Die Union" alone is CDU/CSU (parties.tsv), but in a story that names the EU before it
+        and no other German actor it is the European Union ("Die EU und die Türkei haben sich
         geeinigt. Die Union sagte Ankara drei Milliarden Euro zu")."""
         union = [m for m in idx.mentions if m.text in ("Union", "Union's") and m.code == "DEU" and m.sector == "PTY"]
         if not union:
             return
-        parties = any(m.code == "DEU" and m.sector == "PTY" and m.text not in ("Union", "Union's") for m in idx.mentions)
-        if parties or not any(m.code == "EU" and not m.pronoun for m in idx.mentions):
+        # no other German actor ("Kanzlerin Merkel verteidigte die Pläne": the Union is CDU/CSU),
+        # and the EU named before the Union is
+        german = any(m.code == "DEU" and m.text not in ("Union", "Union's") and not m.pronoun for m in idx.mentions)
+        if german or not any(m.code == "EU" and not m.pronoun and (m.sent, m.i) < (union[0].sent, union[0].i)
+                             for m in idx.mentions):
             return
         for m in union:
             m.code, m.sector, m.kind, m.alt_codes = "EU", None, "organisation", ()
@@ -1033,7 +1021,10 @@ class ActorTagger:
 
     @staticmethod
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> Mention | None:
-        """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``)."""
+        """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
+        never a mission abroad or the state that owns one (``Mention.abroad``)."""
+        before = [o for o in before if not o.abroad]
+        after = [o for o in after if not o.abroad]
         if m.sector in ARMED_GROUP_SECTORS and not m.role:
             # armed groups fight where they are: a country named "in X" in their sentence, first one
             # after them ("Luftangriffe gegen den IS in Syrien"), not the state that attacks them
@@ -1083,10 +1074,14 @@ class ActorTagger:
         russische Botschafter") or the state that owns one ("die Botschaft der USA")."""
         if m.role in self.missions:
             return True
-        if not m.genitive_of or m.i < 2:
+        if not m.genitive_of or m.i < 1:
             return False
-        role = _role_of(self.lex, toks[m.i - 2].text) if toks[m.i - 2].is_cap else None
-        return role is not None and role.name in self.missions
+        # "die Botschaft der USA", "die Botschaft Russlands"
+        for j in (m.i - 1, m.i - 2):
+            if j >= 0 and toks[j].is_cap:
+                role = _role_of(self.lex, toks[j].text)
+                return role is not None and role.name in self.missions
+        return False
 
     @staticmethod
     def _default_code(mentions: list[Mention], places: bool = False) -> str | None:

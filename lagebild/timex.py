@@ -1980,12 +1980,14 @@ def _told_before(sentence: str) -> bool:
 
 
 def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool,
-                      asserted: bool = False) -> Timex | None:
+                      ongoing: bool = False) -> Timex | None:
     """The paragraph's time (``paragraph_anchors``) as it may date a clause: not for a
-    Plusquamperfekt (what came before); for a clause in the past, or one told as a fact, only a
-    time not after the document date ("Die Unterzeichnung ist für den 27. Oktober geplant.
-    Wallonien blockiert weiterhin ...": the blocking is now, not planned for the 27th)."""
-    if anchor is None or pluperfect or ((past or asserted) and _against_dct(anchor.value, dct) == 1):
+    Plusquamperfekt (what came before); for a clause in the past, or one that says its happening
+    goes on now (``ongoing``: "Die Unterzeichnung ist für den 27. Oktober geplant. Wallonien
+    blockiert weiterhin ...": the blocking is now, not planned for the 27th), only a time not
+    after the document date. A present tense without such a word may tell the future ("Putin
+    reist am 27. Oktober nach Ankara. Dort trifft er Erdoğan": planned for the 27th)."""
+    if anchor is None or pluperfect or ((past or ongoing) and _against_dct(anchor.value, dct) == 1):
         return None
     return anchor
 

@@ -447,3 +447,8 @@ def test_a_future_time_of_the_paragraph_makes_no_fact_told_now_planned(coder):
                      "Dort wird Merkel Obama treffen."))
     meet = [e for e in doc.events if e.type == "CONSULT"]
     assert meet and all(e.factuality == "planned" and e.date.value == "2016-10-27" for e in meet), meet
+    # a present tense without "weiterhin" may tell the future (a review)
+    doc = an(Article(doc_id="f", dct="2016-10-20", text="Putin reist am 27. Oktober nach Ankara. Dort trifft er den "
+                     "türkischen Präsidenten Erdogan."))
+    meet = [e for e in doc.events if e.type == "CONSULT"]
+    assert meet and all(e.factuality == "planned" and e.date.value == "2016-10-27" for e in meet), meet

@@ -116,6 +116,12 @@ def test_a_condition_in_one_or_two_words_makes_the_event_hypothetical(coder):
                  "Die bayerische Polizei werde bei Bedarf von der Bundespolizei unterstützt, sagte Seehofer am Montag."):
         evs = an(Article(doc_id="c", text=text, dct="2016-02-01")).events
         assert evs and all(e.factuality == "hypothetical" for e in evs), (text, evs)
+    # a threat's condition is its content, and an act before the word in another part of the clause
+    # is told as done (a review)
+    evs = an(Article(doc_id="c", text="Die EU hat Ungarn am Montag verklagt und Polen notfalls mit Sanktionen gedroht.",
+                     dct="2016-02-01")).events
+    assert [e for e in evs if e.type == "THREATEN" and e.factuality == "asserted"], evs
+    assert [e for e in evs if e.type == "ACCUSE" and e.factuality == "asserted"], evs
     # without one the plan stays a plan
     evs = an(Article(doc_id="c", text="Die EU werde Sanktionen gegen Russland verhängen, sagte Merkel am Montag.",
                      dct="2016-02-01")).events
@@ -145,6 +151,10 @@ def test_a_partys_attack_on_the_government_is_an_accusation(coder):
     # an army's attack stays one
     evs = an(Article(doc_id="a", dct="2016-02-01", text="Die syrische Armee startete am Montag einen Angriff auf "
                      "die Rebellen in Aleppo.")).events
+    assert any(e.type == "ASSAULT" for e in evs), evs
+    # a deed told by a verb stays one (a review)
+    evs = an(Article(doc_id="a", dct="2016-02-01", text="Anhänger der Fatah haben in Ramallah Journalisten der Hamas "
+                     "angegriffen und verletzt.")).events
     assert any(e.type == "ASSAULT" for e in evs), evs
 
 

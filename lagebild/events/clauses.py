@@ -700,13 +700,32 @@ def scheduled(c: Clause, lex: Lexicon) -> bool:
                for j, t in enumerate(c.tokens) if not t.is_cap)
 
 
-def conditional_adverb(c: Clause, lex: Lexicon) -> bool:
-    """Whether the clause makes its events conditional in one or two words (cues.tsv class
-    ``condition_adverb``: "werde notfalls vor Gericht ziehen", "werde bei Bedarf unterstützt",
-    "im Ernstfall"): hypothetical, for both coders, as an event in a condition clause is."""
+def ongoing(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause says its happening goes on now (cues.tsv class ``ongoing``: "weiterhin",
+    "derzeit", "nach wie vor"; one to three words): a time a plan of the paragraph set does not
+    date it (``timex.anchor_for_clause``), for both coders."""
     words = c.lowers
-    return any(lex.is_(w, "condition_adverb") or (k + 1 < len(words) and lex.is_(f"{w} {words[k + 1]}", "condition_adverb"))
-               for k, w in enumerate(words))
+    return any(lex.is_(w, "ongoing") or lex.is_(" ".join(words[k:k + 2]), "ongoing")
+               or lex.is_(" ".join(words[k:k + 3]), "ongoing") for k, w in enumerate(words))
+
+
+def conditional_adverb(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether a condition said in one or two words (cues.tsv class ``condition_adverb``:
+    "werde notfalls vor Gericht ziehen", "werde bei Bedarf unterstützt", "im Ernstfall") stands
+    before the event's cue at token ``k`` of the clause, in the same part of it (no "und" or
+    "sowie" between: "hat Ungarn verklagt und Polen notfalls gedroht" keeps the lawsuit):
+    hypothetical, for both coders, as an event in a condition clause is. Not for a threat or a
+    demand, whose content the condition is ("hat Polen notfalls mit Sanktionen gedroht")."""
+    if typ in ("THREATEN", "REQUEST"):
+        return False
+    words = c.lowers
+    for j in range(k - 1, -1, -1):
+        w = words[j]
+        if w in ("und", "sowie", "oder"):
+            return False
+        if lex.is_(w, "condition_adverb") or (j + 1 < len(words) and lex.is_(f"{w} {words[j + 1]}", "condition_adverb")):
+            return True
+    return False
 
 
 def halted(c: Clause, lex: Lexicon) -> bool:

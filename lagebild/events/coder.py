@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, conditional_adverb, considered, content_of_claim, cue_in_past, demanded, generic_before, intended,
+    background, called_for, conditional_adverb, considered, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
@@ -767,7 +767,7 @@ class EventCoder:
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
                    and not (k in attributive and w.startswith(("mutmaßlich", "angeblich")))) \
-            or conditional_adverb(c, lx)
+            or (ev.cue_tok in c.tokens and conditional_adverb(c, c.tokens.index(ev.cue_tok), lx, ev.event.type))
         # reported "würde" under a condition stays hypothetical ("Sollte Russland angreifen, würden
         # die USA Sanktionen verhängen, sagte Biden"); without one it is indirect speech as told
         if reported and not hypo and not refusal and ev.event.type != "THREATEN" and c.kind != "condition" \
@@ -865,7 +865,7 @@ class EventCoder:
                               wider=(sentence.start, sentence.end),
                               told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok),
                               anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c),
-                                                                 asserted=ev.event.factuality == "asserted"))
+                                                                 ongoing=ongoing(c, self.lex)))
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:
@@ -958,6 +958,9 @@ def _fronted_complement(c: Clause, k: int, cue: Cue, lex) -> Mention | None:
             continue
         if not (m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets)):
             return None     # the nearest complement before the noun is another one
+        k0 = next((j for j, u in enumerate(toks) if u.start == m.start), 0)
+        if m.prep == "mit" and any(u.lower in ("gemeinsam", "zusammen") for u in toks[max(0, k0 - 3):k0]):
+            return None     # "Gemeinsam mit Frankreich hat Deutschland ... unterzeichnet": a co-signer
         between = [u for u in toks if m.end <= u.start and u.end <= noun.start]
         if any(u.is_cap and lex.noun_cues(u.lower) for u in between):
             return None

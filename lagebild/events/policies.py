@@ -88,8 +88,10 @@ def political_attack(ev: Event) -> None:
     für eine Attacke auf die Regierung"): an ASSAULT whose every source is a party, parliament
     or union (``WORDS_ONLY_SECTORS``) and every target an institution
     (``INSTITUTION_SECTORS``) becomes an ACCUSE; the corpus has no ASSAULT of such a source (its
-    "Angriff" by a union on a business is an ACCUSE)."""
-    if ev.type == "ASSAULT" and ev.source and ev.target and all(p.sector in WORDS_ONLY_SECTORS for p in ev.source) \
+    "Angriff" by a union on a business is an ACCUSE). Only the nouns: "Anhänger der Fatah haben
+    Journalisten angegriffen und verletzt" is a deed."""
+    if ev.type == "ASSAULT" and ev.cue and ev.cue[:1].isupper() and ev.source and ev.target \
+            and all(p.sector in WORDS_ONLY_SECTORS for p in ev.source) \
             and all(p.sector in INSTITUTION_SECTORS for p in ev.target):
         ev.type, ev.mode = "ACCUSE", None
 

@@ -18,7 +18,7 @@ from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                not_told, warned_of, generic_before, reported_past, considered,
-                               refrained, planned_noun, scheduled, conditional_adverb)
+                               refrained, planned_noun, scheduled, conditional_adverb, ongoing)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -287,7 +287,8 @@ class LearnedCoder:
             cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes)
         past = _past_tense(clause, tok) if clause is not None else cue_in_past(tok)   # as the rule coder
         anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
-                                   pluperfect=clause is not None and pluperfect(clause), asserted=fact == "asserted")
+                                   pluperfect=clause is not None and pluperfect(clause),
+                                   ongoing=clause is not None and ongoing(clause, self.lex))
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
                               told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok),
                               anchor=anchor)
@@ -334,7 +335,8 @@ class LearnedCoder:
             elif tok.is_cap and tok in clause.tokens and (planned_noun(clause, clause.tokens.index(tok), tr.type,
                                                                        self.lex) or scheduled(clause, self.lex)):
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant"
-        if fact in ("asserted", "planned") and clause is not None and conditional_adverb(clause, self.lex):
+        if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
+                and conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type):
             fact = "hypothetical"    # "werde notfalls vor Gericht ziehen": as the rules read it
         refrain = refrained(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex) \
             if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
