@@ -698,8 +698,9 @@ class Store:
         ``batch_id``, ``ingested_at``, ``near_duplicate_of``, ``near_duplicate_score``) is a new
         version of a feed item: the article's text, its near-duplicate link and its MinHash
         (given in ``minhashes``) are replaced too.
-        ``copy_links``: the stored copies of such a replaced item, each relinked to what its own
-        text is a near-duplicate of now (``Ingester._relink_copies``): rows of ``article_id``,
+        ``copy_links``: the copies of such a replaced item (stored, or written by this batch: they
+        are applied last), each relinked to what its own text is a near-duplicate of now
+        (``Ingester._relink_copies``): rows of ``article_id``,
         ``near_duplicate_of`` (None: an original now), ``near_duplicate_score`` and ``events``,
         ``(event_id, new event_id, is_duplicate)`` for each event the copy mentions: a mention
         of an event its original tells is a duplicate of that event, any other is the copy's own
