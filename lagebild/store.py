@@ -1246,17 +1246,18 @@ def _damaged(p: Path, exc: Exception) -> str:
             f"new file with --db")
 
 
-def remove_if_unused(path: str | Path) -> bool:
+def remove_if_unused(path: str | Path, *, feed_state: bool = True) -> bool:
     """Remove the store at ``path`` (and its write-ahead log) when it holds nothing a run wrote:
     no article and no feed state. For the file a first run created and then failed before storing
     anything (an unreachable Dask scheduler, an analyzer that cannot load), so that a failed
-    start leaves no empty database behind; call it only for a file the caller created. Returns
-    whether it was removed."""
+    start leaves no empty database behind; call it only for a file the caller created. With
+    ``feed_state=False`` the feeds' state does not count: a first ingest that could read nothing
+    (a feed URL that failed) stored nothing but what failed. Returns whether it was removed."""
     p = Path(path)
+    feeds = " + (SELECT count(*) FROM feeds)" if feed_state else ""
     try:
         with Store(p, read_only=True) as s:
-            used = s.con.execute("SELECT (SELECT count(*) FROM articles) + "
-                                 "(SELECT count(*) FROM feeds)").fetchall()[0][0]
+            used = s.con.execute(f"SELECT (SELECT count(*) FROM articles){feeds}").fetchall()[0][0]
     except (StoreError, duckdb.Error, OSError):
         return False                    # not ours to judge (locked, unreadable): left as it is
     if used:
