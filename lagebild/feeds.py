@@ -1006,6 +1006,11 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
         result.etag = result.modified = None
 
 
+#: the end of the warning for an item whose date is no date (the readers say instead what
+#: --dct did with it)
+UNDATED_ITEM = "the item is read without one"
+
+
 def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
                    limits, incomplete: dict | None = None, notes: list[str] | None = None,
                    new_version: bool = False) -> Article | None:
@@ -1095,8 +1100,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
     raw_date = _unreadable_date(entry) if dct is None else None
     if raw_date:
-        notes.append(f"feed {feed_url}: item {name}: date {raw_date[:40]!r} is not a date; the item "
-                     f"is read without one")
+        notes.append(f"feed {feed_url}: item {name}: date {raw_date[:40]!r} is not a date; {UNDATED_ITEM}")
     return Article(
         doc_id=item_id(guid, link, title, dct, text),
         text=text,

@@ -1098,6 +1098,9 @@ class Ingester:
 
         updates: list[dict] = []
         relinked: list[dict] = []      # copies of the feed items this batch replaces
+        # article -> (its link, its MinHash) as this batch sets them (a new article, a replaced
+        # feed item, a relinked copy): over the stored links, for finding a replaced item's copies
+        linked: dict[int, tuple[int | None, bytes]] = {}
         for art, h, r in batch:
             doc = r.doc
             dct = art.dct or doc.dct
@@ -1124,6 +1127,7 @@ class Ingester:
                                        dct=dct, updated=art.updated, batch_id=batch_id, ingested_at=now,
                                        near_duplicate_of=dup_of, near_duplicate_score=score)
                     mh_rows.append({"article_id": aid, "signature": r.signature})
+                    linked[aid] = (dup_of, r.signature)
                     stats.updated += 1
                     self.hashes.discard(prior[2])   # the old text is gone: it may come back
             else:
@@ -1132,6 +1136,8 @@ class Ingester:
                 dup_of, score = self._near_duplicate(aid, r.signature)
                 if dup_of is not None:
                     stats.near_duplicates += 1
+                if stored is None:
+                    linked[aid] = (dup_of, r.signature)
             if prior is None:
                 art_rows.append({
                     "article_id": aid, "doc_id": art.doc_id or doc.doc_id, "content_hash": h,
@@ -1218,9 +1224,11 @@ class Ingester:
                     stats.mentions += 1
             batch_events[aid] = mine
             if prior is not None and stored is None:
-                replaced = {u["article_id"] for u in updates}
-                relinked = [c for c in relinked if c["article_id"] not in replaced]
-                relinked += self._relink_copies(aid, batch_events, skip=replaced)
+                # an entry for this item (a copy relinked earlier in the batch: its new text has
+                # its own link) or for a copy relinked again goes
+                fresh = self._relink_copies(aid, batch_events, linked, stats)
+                again = {aid} | {c["article_id"] for c in fresh}
+                relinked = [c for c in relinked if c["article_id"] not in again] + fresh
 
         self.store.write_batch(articles=art_rows, minhashes=mh_rows, actors=actor_rows,
                                quotes=quote_rows, new_events=new_events, mentions=mentions,
@@ -1345,17 +1353,24 @@ class Ingester:
         return self.store.article_event_keys(article_id)
 
     def _relink_copies(self, aid: int, batch_events: dict[int, list[tuple[str, int]]],
-                       skip: set[int]) -> list[dict]:
-        """The stored copies of the feed item ``aid``, whose text this batch replaces, relinked
-        as a new article would be linked (``_near_duplicate``: to the item's new text, to another
+                       linked: dict[int, tuple[int | None, bytes]], stats: IngestStats) -> list[dict]:
+        """The copies of the feed item ``aid``, whose text this batch replaces, relinked as a new
+        article would be linked (``_near_duplicate``: to the item's new text, to another
         original, or to none, then indexed as an original themselves) and their events matched
         to their original's as a new copy's are (``_original_event``): ``Store.write_batch``'s
-        ``copy_links``. ``skip``: copies this batch replaces too (linked with their new text)."""
+        ``copy_links``, applied after this batch's rows are written. The copies are the stored
+        ones and this batch's: ``linked`` (article -> link, MinHash, as this batch set them: a
+        new article, a replaced feed item, a copy relinked before) stands over the stored link,
+        and gets each new link. The events of an article this batch wrote are ``batch_events``'s
+        (the ids its mentions are written with), of any other the stored ones."""
+        copies = [(cid, sig) for cid, sig in self.store.copies_of(aid) if cid not in linked]
+        copies += [(cid, sig) for cid, (of, sig) in linked.items() if of == aid]
         out = []
-        for cid, sig in self.store.copies_of(aid):
-            if cid in skip:
-                continue
+        for cid, sig in sorted(copies):     # oldest first: an earlier copy may be a later's original
             of, score = self._near_duplicate(cid, sig)
+            linked[cid] = (of, sig)
+            if of is None and cid in batch_events:
+                stats.near_duplicates -= 1      # counted as one when this batch added it
             if of is None:
                 original: list[tuple[str, int]] = []
             elif of in batch_events:
@@ -1365,7 +1380,8 @@ class Ingester:
             original_ids = {e for _, e in original}
             used: set[int] = set()
             events = []
-            for key, old in self._article_events(cid):
+            told = batch_events[cid] if cid in batch_events else self._article_events(cid)
+            for key, old in told:
                 new = _original_event(key, original, used)
                 events.append((old, new if new is not None else old,
                                new is not None or old in original_ids))

@@ -767,18 +767,22 @@ class _Reader:
     def read_feed(self, path: Path) -> Iterator[Article]:
         """A saved RSS/Atom file: one article per item, from the item's own text (its page is not
         fetched: give the feed's URL to ingest for that)."""
-        from .feeds import feed_file_articles
+        from .feeds import UNDATED_ITEM, feed_file_articles
         data = self.read_capped(path, "feed file", "split it, or give the feed's URL to lagebild ingest")
         if data is None:
             return
         arts, warnings = feed_file_articles(data, str(path))
         for w in warnings:      # an item lost ("...; skipped") is an error, the rest warnings
-            undated = "is not a date; the item is read without one" in w
+            undated = UNDATED_ITEM in w
             if undated and self.o.dct and self.o.dct_override:
                 continue        # every item takes the date given, as a seed file's bad date header
-            self.problem(w.split(": ", 1)[-1], path=path, skipped="skipped" in w and not undated,
-                         hint=("write it as RFC 822 (RSS pubDate) or ISO 8601 (Atom), or give the "
-                               "items without one a date with --dct") if undated else None)
+            what = w.split(": ", 1)[-1]
+            if undated and self.o.dct:      # make() dates it by --dct, as any reader's undated article
+                what = what.replace(UNDATED_ITEM, f"the date given with --dct ({self.o.dct}) is used")
+            self.problem(what, path=path, skipped="skipped" in w and not undated,
+                         hint=("write it as RFC 822 (RSS pubDate) or ISO 8601 (Atom)"
+                               + ("" if self.o.dct else ", or give the items without one a date with --dct"))
+                         if undated else None)
         if not arts:
             self.problem("no RSS/Atom item with text in this XML file", path=path,
                          hint="an item needs a description or content; a feed's URL given to "

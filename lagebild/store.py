@@ -698,8 +698,9 @@ class Store:
         ``batch_id``, ``ingested_at``, ``near_duplicate_of``, ``near_duplicate_score``) is a new
         version of a feed item: the article's text, its near-duplicate link and its MinHash
         (given in ``minhashes``) are replaced too.
-        ``copy_links``: the stored copies of such a replaced item, each relinked to what its own
-        text is a near-duplicate of now (``Ingester._relink_copies``): rows of ``article_id``,
+        ``copy_links``: the copies of such a replaced item (stored, or written by this batch: they
+        are applied last), each relinked to what its own text is a near-duplicate of now
+        (``Ingester._relink_copies``): rows of ``article_id``,
         ``near_duplicate_of`` (None: an original now), ``near_duplicate_score`` and ``events``,
         ``(event_id, new event_id, is_duplicate)`` for each event the copy mentions: a mention
         of an event its original tells is a duplicate of that event, any other is the copy's own
@@ -1245,17 +1246,18 @@ def _damaged(p: Path, exc: Exception) -> str:
             f"new file with --db")
 
 
-def remove_if_unused(path: str | Path) -> bool:
+def remove_if_unused(path: str | Path, *, feed_state: bool = True) -> bool:
     """Remove the store at ``path`` (and its write-ahead log) when it holds nothing a run wrote:
     no article and no feed state. For the file a first run created and then failed before storing
     anything (an unreachable Dask scheduler, an analyzer that cannot load), so that a failed
-    start leaves no empty database behind; call it only for a file the caller created. Returns
-    whether it was removed."""
+    start leaves no empty database behind; call it only for a file the caller created. With
+    ``feed_state=False`` the feeds' state does not count: a first ingest that could read nothing
+    (a feed URL that failed) stored nothing but what failed. Returns whether it was removed."""
     p = Path(path)
+    feeds = " + (SELECT count(*) FROM feeds)" if feed_state else ""
     try:
         with Store(p, read_only=True) as s:
-            used = s.con.execute("SELECT (SELECT count(*) FROM articles) + "
-                                 "(SELECT count(*) FROM feeds)").fetchall()[0][0]
+            used = s.con.execute(f"SELECT (SELECT count(*) FROM articles){feeds}").fetchall()[0][0]
     except (StoreError, duckdb.Error, OSError):
         return False                    # not ours to judge (locked, unreadable): left as it is
     if used:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 
 from lagebild.feeds import entry_stamp
 from lagebild.ingest import Ingester, ingest_feed
@@ -287,12 +288,18 @@ def test_a_replaced_item_gets_the_near_duplicate_link_of_its_new_text(tmp_path):
         assert state(store) == ([(1, None), (2, 1)], [(1, 1)])
 
 
-def _copies_case(tmp_path, corrections, copies=1):
+#: the copies stored before the correction comes, or ingested in its batch, before it (a copy
+#: added earlier in the same batch is relinked too: it is no stored row yet)
+BATCHES = pytest.mark.parametrize("same_batch", [False, True], ids=["copies_stored", "same_batch"])
+
+
+def _copies_case(tmp_path, corrections, copies=1, same_batch=False):
     """A feed item (article 1, the wire text) and ``copies`` wire copies of it from other outlets
     (articles 2, ...), all telling an ASSAULT; then the item is corrected: each of
-    ``corrections`` is ``(body, line)`` of a new version. Returns the links, the events as
-    ``(type, num_articles, num_sources)`` that count, and the stored mentions as ``(article_id,
-    type, is_duplicate)``."""
+    ``corrections`` is ``(body, line)`` of a new version. ``same_batch``: the copies arrive in
+    the batch of the first correction, before it (``ingest outlet.xml wire-1400.xml``). Returns
+    the links, the events as ``(type, num_articles, num_sources)`` that count, and the stored
+    mentions as ``(article_id, type, is_duplicate)``."""
     from lagebild.records import Article
     from test_ingest import filler
     wire = filler(7, words=200)
@@ -306,13 +313,17 @@ def _copies_case(tmp_path, corrections, copies=1):
     with Store(tmp_path / "c.duckdb") as store, Ingester(store, analyzer=SPEC) as ing:
         ing.ingest([Article("feed-1", wire + "\n" + line, "2026-03-01", url="http://news.test/1",
                             source="N", updated="2026-03-01T10:00:00Z")])
-        for k in range(copies):
-            ing.ingest([Article(f"copy-{k}", copy_of(wire, k) + "\n" + line, "2026-03-01",
-                                source=f"outlet{k}")])
+        batch = [Article(f"copy-{k}", copy_of(wire, k) + "\n" + line, "2026-03-01",
+                         source=f"outlet{k}") for k in range(copies)]
+        if not same_batch:
+            for art in batch:
+                ing.ingest([art])
+            batch = []
         for n, (body, new_line) in enumerate(corrections):
-            ing.ingest([Article("feed-1", (copy_of(wire, 50) if body is None else body) + "\n" + new_line,
-                                "2026-03-01", url="http://news.test/1", source="N",
-                                updated=f"2026-03-01T1{n + 1}:00:00Z")])
+            ing.ingest(batch + [Article("feed-1", (copy_of(wire, 50) if body is None else body)
+                                        + "\n" + new_line, "2026-03-01", url="http://news.test/1",
+                                        source="N", updated=f"2026-03-01T1{n + 1}:00:00Z")])
+            batch = []
         links = store.con.execute("SELECT article_id, near_duplicate_of FROM articles "
                                   "ORDER BY article_id").fetchall()
         events = store.con.execute("SELECT type, num_articles, num_sources FROM events "
@@ -328,53 +339,61 @@ def _copies_case(tmp_path, corrections, copies=1):
     return links, events, mentions
 
 
-def test_copies_of_a_corrected_item_follow_their_own_text(tmp_path):
+@BATCHES
+def test_copies_of_a_corrected_item_follow_their_own_text(tmp_path, same_batch):
     """A wire copy kept its link to a feed item whose correction gave it another text: its ASSAULT
     was a duplicate mention of an event no article told any more (counted nowhere, shown nowhere,
     until a `reanalyze`). The copy is now an original of its own, its ASSAULT counts."""
     from test_ingest import filler
     links, events, mentions = _copies_case(
-        tmp_path, [(filler(9, words=200), "#EV MOBILIZE RUS - 2026-03-01")])
+        tmp_path, [(filler(9, words=200), "#EV MOBILIZE RUS - 2026-03-01")], same_batch=same_batch)
     assert links == [(1, None), (2, None)]
     assert events == [("ASSAULT", 1, 1), ("MOBILIZE", 1, 1)]
     assert mentions == [(1, "MOBILIZE", False), (2, "ASSAULT", False)]
 
 
-def test_a_copy_still_near_the_corrected_item_keeps_the_link_and_what_it_alone_tells_counts(tmp_path):
+@BATCHES
+def test_a_copy_still_near_the_corrected_item_keeps_the_link_and_what_it_alone_tells_counts(tmp_path, same_batch):
     """A small correction (one more word) that drops the ASSAULT: the copy is still a copy of the
     item, and the ASSAULT the item no longer tells is the copy's own."""
-    links, events, mentions = _copies_case(tmp_path, [(None, "#EV MOBILIZE RUS - 2026-03-01")])
+    links, events, mentions = _copies_case(tmp_path, [(None, "#EV MOBILIZE RUS - 2026-03-01")],
+                                           same_batch=same_batch)
     assert links == [(1, None), (2, 1)]
     assert events == [("ASSAULT", 1, 1), ("MOBILIZE", 1, 1)]
     assert mentions == [(1, "MOBILIZE", False), (2, "ASSAULT", False)]
 
 
-def test_a_correction_that_keeps_the_event_keeps_the_copy_a_duplicate(tmp_path):
-    links, events, mentions = _copies_case(tmp_path, [(None, "#EV ASSAULT RUS UKR 2026-03-01")])
+@BATCHES
+def test_a_correction_that_keeps_the_event_keeps_the_copy_a_duplicate(tmp_path, same_batch):
+    links, events, mentions = _copies_case(tmp_path, [(None, "#EV ASSAULT RUS UKR 2026-03-01")],
+                                           same_batch=same_batch)
     assert links == [(1, None), (2, 1)]
     assert events == [("ASSAULT", 1, 1)]
     assert mentions == [(1, "ASSAULT", False), (2, "ASSAULT", True)]
 
 
-def test_two_copies_of_a_corrected_item_become_one_original_and_its_copy(tmp_path):
+@BATCHES
+def test_two_copies_of_a_corrected_item_become_one_original_and_its_copy(tmp_path, same_batch):
     """Two copies of the wire text, whose item is corrected to another story: the first copy is the
     original of the second now, and their ASSAULT counts once."""
     from test_ingest import filler
     links, events, mentions = _copies_case(
-        tmp_path, [(filler(9, words=200), "#EV MOBILIZE RUS - 2026-03-01")], copies=2)
+        tmp_path, [(filler(9, words=200), "#EV MOBILIZE RUS - 2026-03-01")], copies=2,
+        same_batch=same_batch)
     assert links == [(1, None), (2, None), (3, 2)]
     assert events == [("ASSAULT", 1, 1), ("MOBILIZE", 1, 1)]
     assert mentions == [(1, "MOBILIZE", False), (2, "ASSAULT", False), (3, "ASSAULT", True)]
 
 
-def test_copies_follow_a_correction_back_to_the_wire_text(tmp_path):
+@BATCHES
+def test_copies_follow_a_correction_back_to_the_wire_text(tmp_path, same_batch):
     """Corrected to another story and then back: the copy that became an original stays one, and
     nothing is left that only a copy's duplicate mentions keep. (The item is no copy of it: a copy
     is of an earlier article; both count, as before this fix for any later original.)"""
     from test_ingest import filler
     links, events, mentions = _copies_case(
         tmp_path, [(filler(9, words=200), "#EV MOBILIZE RUS - 2026-03-01"),
-                   (None, "#EV ASSAULT RUS UKR 2026-03-01")])
+                   (None, "#EV ASSAULT RUS UKR 2026-03-01")], same_batch=same_batch)
     assert links == [(1, None), (2, None)]
     assert events == [("ASSAULT", 2, 2)]
     assert mentions == [(1, "ASSAULT", False), (2, "ASSAULT", False)]

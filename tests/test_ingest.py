@@ -721,6 +721,31 @@ def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
     assert r.exit_code == 3 and "some feeds, feed items or articles failed" in r.stderr, r.output
 
 
+def test_a_first_ingest_of_a_failing_feed_url_leaves_no_database(tmp_path, feed_server, analyzer_env):
+    """`ingest URL --db new.duckdb` of a feed that fails (a 404) exited 1 and printed no summary,
+    but left the database file it created, holding the feed's state (a code review); --help says
+    "a run that fails before storing anything leaves none". A database that was there is kept,
+    with what it holds, also an empty one."""
+    base, hits = feed_server
+    db = tmp_path / "new.duckdb"
+    args = ["--db", str(db), "--analyzer", SPEC, "--allow-private-hosts"]
+    r = CliRunner().invoke(main, ["ingest", f"{base}/missing.xml", *args])
+    assert ("/missing.xml", None) in hits       # fetched: the run failed at the feed, not before
+    assert r.exit_code == 1 and "missing.xml" in r.stderr and "nothing could be read" in r.stderr, r.output
+    assert not db.exists() and not Path(str(db) + ".wal").exists()
+    assert "Database:" not in r.stdout
+    # an existing database is kept, with its articles and the summary of them
+    assert CliRunner().invoke(main, ["ingest", f"{base}/feed.xml", *args]).exit_code == 0
+    r = CliRunner().invoke(main, ["ingest", f"{base}/missing.xml", *args])
+    assert r.exit_code == 1 and db.exists() and "Database:" in r.stdout, r.output
+    with Store(db, read_only=True) as s:
+        assert s.counts()["articles"] == 3
+    empty = tmp_path / "empty.duckdb"
+    Store(empty).close()
+    r = CliRunner().invoke(main, ["ingest", f"{base}/missing.xml", "--db", str(empty), *args[2:]])
+    assert r.exit_code == 1 and empty.exists()
+
+
 def test_progress_rewrites_one_line_on_a_terminal_and_is_silent_when_quiet():
     import io
 

@@ -662,6 +662,22 @@ def test_a_feed_item_date_that_is_no_date_is_a_warning_naming_the_item(tmp_path)
     assert [a.dct for a in overridden] == ["2024-03-04", "2024-03-04"] and problems == []
 
 
+def test_a_feed_item_date_that_is_no_date_says_the_dct_dates_it(tmp_path):
+    """With --dct (no --dct-override) the item whose pubDate is no date is dated by --dct; the
+    warning said it was read without a date and to give one with --dct (a code review)."""
+    items = ("<item><link>http://news.test/1</link><pubDate>gestern abend</pubDate>"
+             "<description>Polen kritisierte Belarus.</description></item>")
+    p = _rss(tmp_path / "heute.xml", items)
+    arts, problems, _ = read([p], dct="2016-10-20", dct_override=False)
+    assert [a.dct for a in arts] == ["2016-10-20"]
+    assert len(problems) == 1 and not problems[0].skipped
+    msg = str(problems[0])
+    assert "http://news.test/1" in msg and "'gestern abend' is not a date" in msg
+    assert "the date given with --dct (2016-10-20) is used" in msg
+    assert "read without" not in msg and "a date with --dct" not in msg, msg
+    assert "RFC 822" in msg     # how to write the item's own date still
+
+
 def test_two_feed_items_under_one_guid_keep_the_first_and_say_so(tmp_path):
     p = _rss(tmp_path / "guid.xml", "".join(
         f'<item><guid isPermaLink="false">x-1</guid><description>{text}</description></item>'

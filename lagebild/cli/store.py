@@ -319,7 +319,7 @@ def ingest_cmd(inputs, db, **o):
         store, ing = _make(db, o)
     except LagebildError as exc:
         _fail(_failed_start(db, created, exc))
-    interrupted = False
+    interrupted = unused = False
     total = IngestStats()
     try:
         with store, ing:
@@ -337,7 +337,8 @@ def ingest_cmd(inputs, db, **o):
             for url in urls:
                 stats, _ = ingest_feed(ing, url, timeout=o["feed_timeout"], **_feed_kw(o))
                 _add(total, stats)
-            # a first run that could read nothing leaves no (empty) database, as one of missing paths
+            # a first run that could read nothing leaves no database (the state of a feed that
+            # failed is no reason to keep one), as one of missing paths, and no summary of it
             unused = created and exit_status(total) == EXIT_NOTHING_READ
             if not o["quiet"] and not unused:
                 _print_summary(store, total, o["summary_format"], o["top"])
@@ -350,9 +351,9 @@ def ingest_cmd(inputs, db, **o):
     if interrupted:
         _interrupted()
     code = exit_status(total)
-    if code == EXIT_NOTHING_READ and created:
+    if unused:      # the summary above was left out for it
         from ..store import remove_if_unused
-        remove_if_unused(db)
+        remove_if_unused(db, feed_state=False)
     if code:
         click.echo(f"{total.errors} error(s): "
                    + ("nothing could be read" if code == 1 else "some inputs or articles failed")
