@@ -378,8 +378,11 @@ class ActorTagger:
                 break       # "warf dem Eurogruppen-Chef Erpressung vor": a noun, no name ("Hartung" is one)
             # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
             # name: "Nato-Pläne")
+            # a role word that is the surname of the known person the run names goes on ("Peter
+            # Kaiser", not the emperor)
+            known = n > k and " ".join(x.text for x in toks[k:n + 1]) in self.persons
             if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
-                    or self._lex_entry_at(toks, n) is not None or t in self.lex.roles:
+                    or (not known and (self._lex_entry_at(toks, n) is not None or t in self.lex.roles)):
                 break
             n += 1
         while n > k + 1 and toks[n - 1].text in NAME_PARTICLES:

@@ -346,3 +346,8 @@ def test_der_bund_is_the_federal_government_of_the_storys_country(tagger):
 def test_a_name_with_a_capital_after_an_apostrophe_is_whole(tagger):
     texts = _codes(tagger, "UN-Nothilfekoordinator Stephen O'Brien forderte am Montag Zugang zu Aleppo.")
     assert "UN-Nothilfekoordinator Stephen O'Brien" in texts, texts
+
+
+def test_a_known_persons_surname_that_is_also_a_role_word_stays_in_the_name(tagger):
+    texts = _codes(tagger, "Kärntens Landeshauptmann Peter Kaiser kritisierte am Montag den Bund.")
+    assert any(t.startswith("Landeshauptmann Peter Kaiser") for t in texts), texts
