@@ -351,3 +351,10 @@ def test_a_name_with_a_capital_after_an_apostrophe_is_whole(tagger):
 def test_a_known_persons_surname_that_is_also_a_role_word_stays_in_the_name(tagger):
     texts = _codes(tagger, "Kärntens Landeshauptmann Peter Kaiser kritisierte am Montag den Bund.")
     assert any(t.startswith("Landeshauptmann Peter Kaiser") for t in texts), texts
+
+
+def test_a_gemeinde_is_a_municipality(tagger):
+    st = tagger.stages(Article(doc_id="g", text="Der Bund soll die Gemeinden stärker einbinden. Die Israelitische "
+                                                "Kultusgemeinde protestierte.", country="AUT"))
+    sectors = {m.text: m.sector for m in st.actors.mentions}
+    assert sectors.get("Gemeinden") == "GOV" and sectors.get("Israelitische Kultusgemeinde") == "REL", sectors
