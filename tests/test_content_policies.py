@@ -167,3 +167,15 @@ def test_a_condition_after_a_second_main_clause_is_only_that_clauses(coder):
     threat = [e for e in evs if e.type == "THREATEN"]
     assert welcome and all(e.condition is None for e in welcome), welcome
     assert threat and all(e.condition is not None for e in threat), threat
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_negation_that_sondern_completes_denies_a_detail_not_the_happening(coder):
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="s", dct="2016-02-01", text="Russland griff am Montag nicht Kiew an, sondern Charkiw.")).events
+    attack = [e for e in evs if e.type == "ASSAULT"]
+    assert attack and all(e.factuality == "asserted" for e in attack), attack
+    # a "sondern" with an act of its own leaves the first denied
+    evs = an(Article(doc_id="s", dct="2016-02-01", text="Russland griff am Montag Kiew nicht an, sondern verhandelte "
+                     "mit der Ukraine.")).events
+    assert not [e for e in evs if e.type == "ASSAULT" and e.factuality == "asserted"], evs

@@ -700,6 +700,20 @@ def scheduled(c: Clause, lex: Lexicon) -> bool:
                for j, t in enumerate(c.tokens) if not t.is_cap)
 
 
+def contrastive(clauses: list[Clause], i: int) -> bool:
+    """Whether the negation of clause ``i`` is a contrast a "sondern" completes ("Das Treffen fand
+    nicht wie geplant am Montag statt, sondern am Dienstag", "Russland griff nicht Kiew an, sondern
+    Charkiw"): it denies a detail, not the happening, which is told as a fact, by both coders."""
+    # the contrast names a detail, no act of its own ("nicht das Herausrechnen zulässt, sondern nur
+    # ihre Berücksichtigung angekündigt hat" denies the allowing)
+    toks = clauses[i].tokens
+    words = clauses[i].lowers
+    if "sondern" in words:
+        return not _has_verb(toks[words.index("sondern") + 1:])
+    after = next((c for c in clauses[i + 1:i + 3] if c.starts_with == "sondern"), None)
+    return after is not None and not _has_verb(after.tokens[1:])
+
+
 def ongoing(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause says its happening goes on now (cues.tsv class ``ongoing``: "weiterhin",
     "derzeit", "nach wie vor"; one to three words): a time a plan of the paragraph set does not

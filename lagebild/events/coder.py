@@ -14,7 +14,7 @@ from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
-    background, called_for, conditional_adverb, considered, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
+    background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
@@ -748,6 +748,8 @@ class EventCoder:
         negators = [w for k, w in enumerate(words) if lx.is_(w, "negation")
                     and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))   # not "nicht nur"
                     and not _negates_attribute(c.tokens, k)]
+        if negators and contrastive(clauses, idx):
+            negators = []      # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
@@ -798,7 +800,7 @@ class EventCoder:
             else:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
-                not_held = occurrence_negated(words, lx)
+                not_held = occurrence_negated(words, lx) and not contrastive(clauses, idx)
                 refrain = refrained(c, c.tokens.index(ev.cue_tok), lx)
                 # what a warning is about ("warnte vor einem Angriff") is feared; an object noun (no
                 # preposition) of a verb that carries it out in a clause of intent ("Die EU wird

@@ -18,7 +18,7 @@ from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                not_told, warned_of, generic_before, reported_past, considered,
-                               refrained, planned_noun, scheduled, conditional_adverb, ongoing)
+                               refrained, planned_noun, scheduled, conditional_adverb, contrastive, ongoing)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -353,6 +353,16 @@ class LearnedCoder:
             # Unterstützung", read as a REJECT, keeps it); "Ein Treffen ... ist nicht
             # geplant", "fand nicht statt": the clause's event noun, also where the rules found no sides
             fact = "negated"
+        if fact == "negated" and clause is not None and not kein_before(tr.st.tokens, tr.k) \
+                and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause)):
+            fact = "asserted"        # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
+        if fact == "negated" and clause is not None and tr.st.tokens[tr.k].is_cap and tr.k > 0 \
+                and not kein_before(tr.st.tokens, tr.k):
+            negators = [w for w in clause.lowers if self.lex.is_(w, "negation")]
+            if negators and all(w.startswith("kein") for w in negators):
+                # "Nach dem Treffen ... gab es keine Einigung": "keine" is another noun's, as the
+                # rules read it (an adverb, "nicht", negates the clause)
+                fact = "asserted"
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
