@@ -33,8 +33,8 @@ In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo A
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
-#: endings of German abstract nouns that end a name's run after its first word ("Erpressung",
-#: "Freiheit", "Gewerkschaft", "Koalition")
+#: endings of German abstract nouns that end a name's run ("Erpressung", "Freiheit",
+#: "Gewerkschaft", "Koalition"; as its first word only when long: "Hartung" is a surname)
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität")
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
@@ -376,11 +376,11 @@ class ActorTagger:
             if len(t) >= 7 and "-" not in t and t.lower().endswith(NOUN_SUFFIXES) and t not in self.surnames \
                     and (n > k or len(t) >= 9 or not t.lower().endswith(("ung", "ungen"))):
                 break       # "warf dem Eurogruppen-Chef Erpressung vor": a noun, no name ("Hartung" is one)
-            # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
-            # name: "Nato-Pläne")
             # a role word that is the surname of the known person the run names goes on ("Peter
             # Kaiser", not the emperor)
             known = n > k and " ".join(x.text for x in toks[k:n + 1]) in self.persons
+            # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
+            # name: "Nato-Pläne")
             if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
                     or (not known and (self._lex_entry_at(toks, n) is not None or t in self.lex.roles)):
                 break
