@@ -179,3 +179,13 @@ def test_a_negation_that_sondern_completes_denies_a_detail_not_the_happening(cod
     evs = an(Article(doc_id="s", dct="2016-02-01", text="Russland griff am Montag Kiew nicht an, sondern verhandelte "
                      "mit der Ukraine.")).events
     assert not [e for e in evs if e.type == "ASSAULT" and e.factuality == "asserted"], evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_travel_advised_against_after_a_people_noun_is_no_fact(coder):
+    # "riet Russen von Reisen in die Türkei ab": "Russen" is the object, no noun "von" hangs on
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="r", dct="2015-11-25", text="Außenminister Sergej Lawrow sagte eine für Mittwoch geplante "
+                     "Reise nach Istanbul ab und riet Russen von Reisen in die Türkei ab.")).events
+    assert not [e for e in evs if e.type == "CONSULT" and e.factuality == "asserted"], evs
+    assert any(e.type == "REJECT" for e in evs), evs

@@ -866,6 +866,12 @@ def background(c: Clause, k: int, lex: Lexicon) -> bool:
     return c.tokens[k].is_cap and lex.is_(noun_preposition(c, k)[0] or "", "background_prep")
 
 
+def _actor_word(word: str) -> bool:
+    """Whether a word alone names an actor in the actor lexicon ("Russen", "Polen")."""
+    from ..lexicon import load_lexicon
+    return (word,) in load_lexicon().actors
+
+
 def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     """What the clause says of the event noun at token ``k`` that a verb of refraining governs
     ("Die EU verzichtete auf neue Sanktionen", "sah von einem Angriff ab"; cues.tsv class
@@ -879,7 +885,10 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     from ..timex import is_time_noun
     toks = c.tokens
     p = next((j for j in range(k - 1, -1, -1) if toks[j].lower in ("auf", "von")), None)
-    if p is None or (p >= 1 and toks[p - 1].is_cap and p - 1 > 0 and not is_time_noun(toks[p - 1].text)):
+    # (an actor before the preposition is the verb's object, no noun it hangs on: "riet Russen von
+    # Reisen in die Türkei ab")
+    if p is None or (p >= 1 and toks[p - 1].is_cap and p - 1 > 0 and not is_time_noun(toks[p - 1].text)
+                     and not _actor_word(toks[p - 1].text)):
         return None
     # "abgesehen von" is "apart from", not a Perfekt of absehen
     lems = [t for t in toks if not t.is_cap]
