@@ -756,3 +756,12 @@ def test_a_meeting_scheduled_with_a_predicative_participle_is_planned(both_coder
     meetings = [e for e in evs if e.type == "CONSULT"]
     assert meetings and all(e.factuality == "planned" for e in meetings), [(e.type, e.factuality) for e in evs]
     assert all(e.date and e.date.value == "2024-05-10" for e in meetings)
+
+
+def test_the_agent_of_an_attributive_participle_is_no_source_of_the_clauses_event(both_coder):
+    # "in die von der Terrormiliz IS gehaltene Stadt vorgerückt": the IS holds the city (a probe)
+    from lagebild.records import Article
+    evs = both_coder(Article(doc_id="a", dct="2016-05-30", text="Die irakische Armee ist am Montag in die von der "
+                             "Terrormiliz IS gehaltene Stadt Falluja vorgerückt.")).events
+    advance = [e for e in evs if e.type == "ASSAULT"]
+    assert advance and all("IS" not in (p.text or "") for e in advance for p in e.source), advance

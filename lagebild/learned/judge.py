@@ -367,6 +367,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = rp[a:b, ri["source"]] if "source" in ri else np.zeros(b - a)
         pt = rp[a:b, ri["target"]] if "target" in ri else np.zeros(b - a)
         ps = _no_source_from_reporter(_no_source_from_condition(ps, st, k, ms, ctx, cache), st, k, ms, ctx, cache)
+        ps = _no_source_from_attribute(ps, st, k, ms)
         srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
                 if ps[i] >= s.role and ms[i].code]
         tgts = [(ms[i], float(pt[i]), r + 1) for r, i in enumerate(np.argsort(-pt)[:MAX_PER_SIDE])
@@ -432,6 +433,31 @@ def _no_source_from_reporter(ps, st: SentenceTokens, k: int, ms: list[Mention], 
         if m.sent == st.sentence.index and c.start <= m.start < min(verb.start, t.start):
             out[i] = 0.0
     return out
+
+
+_ATTRIBUTE_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
+def _no_source_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
+    """Source probabilities with the agent of an attributive participle left out ("Die Armee ist
+    in die von der Terrormiliz IS gehaltene Stadt Falluja vorgerückt": the IS holds the city, it
+    does not advance), for any cue but that participle ("die von Russland annektierte Krim")."""
+    toks = st.tokens
+    out = None
+    for i, m in enumerate(ms):
+        if m.sent != st.sentence.index or m.prep != "von" or m.i < 2:
+            continue
+        v = m.i - 1 if toks[m.i - 1].lower == "von" else m.i - 2
+        if v < 1 or toks[v].lower != "von" or toks[v - 1].lower not in _ATTRIBUTE_DETS:
+            continue
+        part = m.j
+        if part + 1 >= len(toks) or toks[part].is_cap or not toks[part].lower.endswith(("e", "en", "er", "es", "em")) \
+                or not toks[part + 1].is_cap or part == k:
+            continue
+        if out is None:
+            out = ps.copy()
+        out[i] = 0.0
+    return ps if out is None else out
 
 
 def _no_source_from_condition(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
