@@ -714,13 +714,17 @@ def contrastive(clauses: list[Clause], i: int) -> bool:
     return after is not None and not _has_verb(after.tokens[1:])
 
 
+def _phrase_at(words: list[str], j: int, lex: Lexicon, cls: str) -> bool:
+    """Whether a cue phrase of cues.tsv class ``cls`` of one to three words starts at word ``j``
+    ("notfalls", "bei bedarf", "nach wie vor")."""
+    return any(lex.is_(" ".join(words[j:j + n]), cls) for n in (1, 2, 3) if j + n <= len(words))
+
+
 def ongoing(c: Clause, lex: Lexicon) -> bool:
     """Whether the clause says its happening goes on now (cues.tsv class ``ongoing``: "weiterhin",
     "derzeit", "nach wie vor"; one to three words): a time a plan of the paragraph set does not
     date it (``timex.anchor_for_clause``), for both coders."""
-    words = c.lowers
-    return any(lex.is_(w, "ongoing") or lex.is_(" ".join(words[k:k + 2]), "ongoing")
-               or lex.is_(" ".join(words[k:k + 3]), "ongoing") for k, w in enumerate(words))
+    return any(_phrase_at(c.lowers, j, lex, "ongoing") for j in range(len(c.lowers)))
 
 
 def conditional_adverb(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
@@ -737,7 +741,7 @@ def conditional_adverb(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
         w = words[j]
         if w in ("und", "sowie", "oder"):
             return False
-        if lex.is_(w, "condition_adverb") or (j + 1 < len(words) and lex.is_(f"{w} {words[j + 1]}", "condition_adverb")):
+        if _phrase_at(words, j, lex, "condition_adverb"):
             return True
     return False
 
