@@ -53,6 +53,10 @@ def default_floor_text() -> str:
     coder, floor = shipped_defaults()
     if floor is None:
         return "none (no event model: the rule coder gives no confidence)"
+    from .learned.coder import GUESSED_PAIR_FLOOR
     one = one_sided_floor()
     extra = f"; an event with an empty side needs {one}" if one is not None and one > floor else ""
+    if GUESSED_PAIR_FLOOR > floor:
+        extra += (f"; an event between two countries, one of them only guessed for its mention (the story's "
+                  f"or the one named just before), needs {GUESSED_PAIR_FLOOR}")
     return f"{floor}, the event model's floor for its default coder '{coder}'{extra}"

@@ -147,7 +147,9 @@ def test_the_floor_text_names_what_an_event_with_an_empty_side_needs(tmp_path, m
     monkeypatch.setenv("LAGEBILD_EVENT_MODEL", str(tmp_path))
     assert one_sided_floor() == 0.5
     assert default_floor_text() == "0.3, the event model's floor for its default coder 'both'; " \
-                                   "an event with an empty side needs 0.5"
+                                   "an event with an empty side needs 0.5; an event between two countries, " \
+                                   "one of them only guessed for its mention (the story's or the one named " \
+                                   "just before), needs 0.5"
 
 
 def test_reanalyze_gives_stored_articles_a_country_and_redoes_them(tmp_path):

@@ -547,6 +547,35 @@ def test_a_floor_of_zero_keeps_every_event_also_one_sided():
     assert coder.keep(lone, 0.3)
 
 
+def test_a_pair_of_countries_with_one_guessed_needs_the_guessed_pair_floor():
+    """A side whose country is only the story's or the one named just before, set against another
+    country ("die Polizei" of a story about Belgium -> FRA), is a guess: below
+    ``GUESSED_PAIR_FLOOR`` such an event is held back; named countries, a dyad within one country
+    and ``--min-confidence 0`` are not affected."""
+    from lagebild.learned.coder import GUESSED_PAIR_FLOOR, LearnedCoder, Thresholds, guessed_pair
+    from lagebild.records import Event, Participant
+    coder = LearnedCoder.__new__(LearnedCoder)
+    coder.model = type("M", (), {"thresholds": Thresholds(one_sided=0.0)})()
+    below = GUESSED_PAIR_FLOOR - 0.05
+
+    def event(src_from, tgt_code="FRA", tgt_from=None, conf=below):
+        return Event(type="ACCUSE", confidence=conf,
+                     source=[Participant(None, "Polizei", "BEL", code_inferred=src_from)],
+                     target=[Participant(None, "Paris", tgt_code, code_inferred=tgt_from)])
+
+    for how in ("story", "nearby"):
+        assert guessed_pair(event(how)) and not coder.keep(event(how), 0.3)
+        assert coder.keep(event(how, conf=GUESSED_PAIR_FLOOR), 0.3)
+        assert coder.keep(event(how), 0.0)                      # a floor of 0 hides nothing
+    assert guessed_pair(event(None, tgt_from="story"))          # either side
+    assert not guessed_pair(event(None)) and coder.keep(event(None), 0.3)      # both named
+    assert not guessed_pair(event("earlier"))                   # the same office named with its country before
+    assert not guessed_pair(event("story", tgt_code="BEL")) and coder.keep(event("story", tgt_code="BEL"), 0.3)
+    lone = Event(type="PROTEST", source=[Participant(None, "Polizei", "BEL", code_inferred="story")], target=[],
+                 confidence=below)
+    assert not guessed_pair(lone)
+
+
 def test_the_one_sided_policy_is_the_lowest_threshold_tied_with_the_best():
     """A stricter one-sided threshold only where its F1 gain is beyond one standard error (paired
     over the same articles), and never one that fails the seed requirement."""
