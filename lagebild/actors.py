@@ -475,6 +475,11 @@ class ActorTagger:
                 role = _role_of(lex, toks[k].text)
                 if role is not None:
                     return self._role_mention(toks, i, k, role, adj.code, adj.alt_codes)
+                party = self._party_at(toks, k) if adj.code and len(adj.code) == 3 else None
+                if party is not None:
+                    # "die griechische Linke", "die spanischen Grünen": a party family the adjective
+                    # places in its country (the lexicon's own country is only the default)
+                    return self._placed_party(toks, i, k + party[0], party[1], adj.code, adj.alt_codes)
                 if toks[k].lower in PLACE_NOUNS and adj.code and len(adj.code) == 3:
                     # "nahe der syrischen Stadt Raqqa", "in der ostukrainischen Region": a place
                     j = self._names_after(toks, k + 1, limit=3)
@@ -496,6 +501,13 @@ class ActorTagger:
                 role = _role_of(lex, toks[j].text)
                 if role is not None:
                     return self._role_mention(toks, i, j, role, entry.code, entry.alt_codes)
+                k = j
+                while k < len(toks) and k < j + 2 and toks[k].text[:1].islower() and toks[k].lower not in PREPOSITIONS:
+                    k += 1      # "Griechenlands geschlagene Linke"
+                party = self._party_at(toks, k) if entry.code and len(entry.code) == 3 else None
+                if party is not None:
+                    # "Griechenlands Linke", "Spaniens Konservative": the country's party of that family
+                    return self._placed_party(toks, i, k + party[0], party[1], entry.code, entry.alt_codes)
             if entry.kind == "role":
                 return self._role_mention(toks, i, i, entry, None, ())
             if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
@@ -525,6 +537,20 @@ class ActorTagger:
                     return None
                 return m
         return None
+
+    def _party_at(self, toks: list[Token], k: int) -> tuple[int, LexEntry] | None:
+        """A party of the lexicon named at ``k`` (its length and entry), or None."""
+        hit = self._lex_entry_at(toks, k) if k < len(toks) else None
+        return hit if hit is not None and hit[1].kind == "party" else None
+
+    @staticmethod
+    def _placed_party(toks: list[Token], i: int, j: int, party: LexEntry, code: str,
+                      alt: tuple[str, ...]) -> Mention:
+        """A party named with the country word before it (tokens ``i`` to ``j``): of that country."""
+        t = toks[i]
+        return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
+                       code, party.sector, "organisation", name=party.name,
+                       alt_codes=alt if code in alt else ())
 
     def _role_mention(self, toks: list[Token], i: int, k: int, role: LexEntry, code: str | None,
                       alt: tuple[str, ...], prefix: LexEntry | None = None) -> Mention:

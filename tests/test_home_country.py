@@ -360,3 +360,20 @@ def test_a_gemeinde_is_a_municipality(tagger):
                                                 "Kultusgemeinde protestierte.", country="AUT"))
     sectors = {m.text: m.sector for m in st.actors.mentions}
     assert sectors.get("Gemeinden") == "GOV" and sectors.get("Israelitische Kultusgemeinde") == "REL", sectors
+
+
+def test_a_country_word_before_a_party_places_the_party_in_that_country(tagger):
+    """A party family the lexicon gives one country by default ("Linke": Germany's) is of the country
+    an adjective or a genitive before it names, and both wordings are one actor."""
+    an = tagger
+    st = an.stages(Article(doc_id="p", text=(
+        "Griechenlands geschlagene Linke ruft zu Protesten auf. Die griechische Linke wirft Tsipras Verrat vor. "
+        "Die spanischen Grünen und Frankreichs Konservative schweigen. Die Linke in Berlin protestiert.")))
+    got = {m.text: (m.code, m.sector, m.actor_id) for m in st.actors.mentions}
+    assert got["Griechenlands geschlagene Linke"][:2] == ("GRC", "PTY")
+    assert got["griechische Linke"][:2] == ("GRC", "PTY")
+    assert got["griechische Linke"][2] == got["Griechenlands geschlagene Linke"][2]
+    assert got["spanischen Grünen"][:2] == ("ESP", "PTY")
+    assert got["Frankreichs Konservative"][:2] == ("FRA", "PTY")
+    bare = [m for m in st.actors.mentions if m.sent == 3 and m.text.endswith("Linke")]
+    assert [m.code for m in bare] == ["DEU"]                    # without a country word: the lexicon's
