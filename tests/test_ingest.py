@@ -638,7 +638,7 @@ def test_cli_timeline_counts_both_directions_unless_directed(tmp_path):
     assert [(x["day"], x["events"]) for x in json.loads(r.stdout)] == [
         ("2022-02-24", 1), ("2022-02-27", 1)]
     r = runner.invoke(main, ["timeline", "Russland", "Kreml", "--db", str(db)])
-    assert r.exit_code == 1 and "both sides name RUS" in r.output
+    assert r.exit_code == 2 and "both sides name RUS" in r.output
 
 
 def test_cli_query_on_missing_database_says_how_to_create_one(tmp_path):

@@ -15,8 +15,9 @@ import pandas as pd
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
-from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, country_option,
-                      reader_kwargs, reader_options)
+from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, actor_callback,
+                      check_date, check_factualities, check_types, country_option, fail,
+                      reader_kwargs, reader_options, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
@@ -27,8 +28,7 @@ def _db_option(f):
                         type=click.Path(dir_okay=False), help=DB_HELP)(f)
 
 
-def _fail(exc: Exception):
-    raise click.ClickException(str(exc)) from exc
+_fail = fail       # a bad value: a usage error (exit 2); any other error: exit 1 (options.fail)
 
 
 # -- output helpers ---------------------------------------------------------------------------
@@ -423,10 +423,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
     try:
         seconds = parse_interval(every)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--every") from None
+        raise usage_error(str(exc), "--every") from None
     bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
     if bad:
-        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="URLS")
+        raise usage_error(f"not an http(s) URL: {bad[0]}", "URLS")
     if seconds < 60 and not o["quiet"]:
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
@@ -466,9 +466,8 @@ def _assign_country(store, country: str, source: str | None, quiet: bool) -> Non
     """``reanalyze --country``: mark the stored articles without a country (of ``source``)."""
     if source is not None and source not in {s for s, _ in store.article_sources()}:
         known = ", ".join(f"{s!r} ({n})" for s, n in store.article_sources() if s is not None)
-        raise click.BadParameter(f"no stored article has the source {source!r}; stored sources "
-                                 f"(articles): {known or 'none (no article has a source)'}",
-                                 param_hint="--source")
+        raise usage_error(f"no stored article has the source {source!r}; stored sources "
+                          f"(articles): {known or 'none (no article has a source)'}", "--source")
     n = store.assign_country(country, source)
     if not quiet:
         of = f" of {source!r}" if source is not None else ""
@@ -549,15 +548,13 @@ def reanalyze_cmd(db, only_source, **o):
 
 
 # -- queries --------------------------------------------------------------------------------
-def _resolve(arg: str | None) -> str | None:
-    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon. An empty value (an
-    unset shell variable: --actor "$A") is an error, not "no filter"."""
-    if arg is None:
-        return None
-    if not arg.strip(" ,"):
-        raise LagebildError(f"an empty actor ({arg!r}) -- give a code or a name, or leave the option out")
-    from ..actor_names import resolve_codes
-    return resolve_codes(arg)
+# A bad value of a query option (a date, a type, a factuality, an actor, a period that holds no
+# day) is a usage error, exit 2, reported by options.usage_error before the database is opened;
+# a missing or unreadable database is exit 1 (options.fail).
+_SINCE_HELP = ("First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or "
+               "week from its first day).")
+_UNTIL_HELP = ("Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or "
+               "week to its last day).")
 
 
 @click.command("actors")
@@ -578,6 +575,9 @@ def actors_cmd(text, limit, fmt):
     """
     from ..actor_names import search
 
+    if not text.strip():
+        raise usage_error("an empty search matches no name -- give part of a name, stand-in "
+                          "or code, e.g. --search russ", "--search")
     found = search(text, limit=None)
     hits = found[:limit]
     if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
@@ -587,9 +587,10 @@ def actors_cmd(text, limit, fmt):
         click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
                                 "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
         return
-    if not hits:
-        click.echo(f"no actor name contains {text!r}")
-        sys.exit(1)
+    if not hits:        # a search that matches nothing is no error (as an events filter's; JSON: [])
+        click.echo(f"no actor name contains {text!r} -- try a shorter part of a name (russ, Kreml) "
+                   "or a code (RUS)")
+        return
     df = pd.DataFrame([{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
                        for h in hits])
     click.echo(_table(df, width=40))
@@ -613,16 +614,19 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 
 @click.command("events")
 @_db_option
-@click.option("--actor", help="Actor on either side: a code or a name the lexicon knows "
+@click.option("--actor", callback=actor_callback, help="Actor on either side: a code or a name the lexicon knows "
                                "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
                                "for its code: --actor Putin lists every RUS event, not only Putin's "
                                "(the events' source_text/target_text say who).")
-@click.option("--source", "source_", help="Actor on the source side only (code or name).")
-@click.option("--target", help="Actor on the target side only (code or name).")
-@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week from its first day). An event dated only to a week, month, season or year counts when its span overlaps the period.")
-@click.option("--until", help="Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week to its last day).")
-@click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
-@click.option("--factuality", help="asserted, planned, hypothetical, negated (comma list).")
+@click.option("--source", "source_", callback=actor_callback,
+              help="Actor on the source side only (code or name).")
+@click.option("--target", callback=actor_callback, help="Actor on the target side only (code or name).")
+@click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated only to a week, month, "
+              "season or year counts when its span overlaps the period.")
+@click.option("--until", callback=check_date, help=_UNTIL_HELP)
+@click.option("--type", "type_", callback=check_types, help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
+@click.option("--factuality", callback=check_factualities,
+              help="asserted, planned, hypothetical, negated (comma list, or 'all').")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
 @click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
@@ -661,12 +665,12 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
       lagebild events --db lage.duckdb --min-confidence 0.5
     """
-    from ..store import StoreError
+    from ..store import StoreError, check_period
 
     if with_mentions and fmt != "json":
         raise click.UsageError("--with-mentions adds the mentions to JSON output: give --format json too")
     try:
-        actor, source_, target = (_resolve(x) for x in (actor, source_, target))
+        check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
     store = _open_ro(db)
@@ -697,13 +701,13 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
 
 
 @click.command("timeline")
-@click.argument("actor_a")
-@click.argument("actor_b")
+@click.argument("actor_a", callback=actor_callback)
+@click.argument("actor_b", callback=actor_callback)
 @_db_option
 @click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
-@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY).")
-@click.option("--until", help="Last day, inclusive.")
-@click.option("--factuality", default="asserted", show_default=True,
+@click.option("--since", callback=check_date, help=_SINCE_HELP)
+@click.option("--until", callback=check_date, help=_UNTIL_HELP)
+@click.option("--factuality", default="asserted", show_default=True, callback=check_factualities,
               help="Which events count (comma list, or 'all').")
 @_FORMAT
 def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
@@ -719,11 +723,11 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
       lagebild timeline RUS UKR --db lage.duckdb
       lagebild timeline USA RUS --directed --since 2022-02 --db lage.duckdb --format csv
     """
-    from ..store import StoreError, check_dyad
+    from ..store import StoreError, check_dyad, check_period
 
     try:
-        actor_a, actor_b = _resolve(actor_a), _resolve(actor_b)
         check_dyad(actor_a, actor_b)
+        check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
     store = _open_ro(db)
@@ -784,9 +788,10 @@ def summary_cmd(db, fmt, top):
               help="parquet: events partitioned by month + articles, mentions, actors, "
                    "quotes; csv: events, mentions, articles; gdelt: GDELT 2.0 event table "
                    "(61 columns, tab-separated); plover: PLOVER/POLECAT JSON lines.")
-@click.option("--since", help="First event date, inclusive (an event dated to a month, season or year counts when it overlaps the period).")
-@click.option("--until", help="Last event date, inclusive.")
-@click.option("--factuality",
+@click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated to a week, month, "
+              "season or year counts when it overlaps the period.")
+@click.option("--until", callback=check_date, help=_UNTIL_HELP)
+@click.option("--factuality", callback=check_factualities,
               help="Only these events (comma list, or 'all'). gdelt defaults to asserted, "
                    "since GDELT has no factuality column; the others export all.")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
@@ -805,9 +810,12 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
       lagebild export out/ --db lage.duckdb --format plover  # planned cooperation -> AGREE
     """
     from ..export import export_store
+    from ..store import check_period
 
-    from pathlib import Path
-
+    try:
+        check_period(since, until)
+    except LagebildError as exc:
+        _fail(exc)
     before = {p for p in Path(out_dir).rglob("*") if p.is_file()} if Path(out_dir).is_dir() \
         else set()
     store = _open_ro(db)
