@@ -337,9 +337,7 @@ def ingest_cmd(inputs, db, **o):
             for url in urls:
                 stats, _ = ingest_feed(ing, url, timeout=o["feed_timeout"], **_feed_kw(o))
                 _add(total, stats)
-            # a first run that could read nothing leaves no database (the state of a feed that
-            # failed is no reason to keep one), as one of missing paths, and no summary of it
-            unused = created and exit_status(total) == EXIT_NOTHING_READ
+            unused = _first_run_read_nothing(created, total)
             if not o["quiet"] and not unused:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except LagebildError as exc:
@@ -350,14 +348,36 @@ def ingest_cmd(inputs, db, **o):
         interrupted = True
     if interrupted:
         _interrupted()
-    code = exit_status(total)
     if unused:      # the summary above was left out for it
-        from ..store import remove_if_unused
-        remove_if_unused(db, feed_state=False)
+        _remove_unused(db)
+    _exit(exit_status(total), total, "some inputs or articles failed", db if unused else None)
+
+
+def _first_run_read_nothing(created: bool, stats) -> bool:
+    """Whether a run that created the database could read nothing (every input, feed or feed item
+    failed: ``exit_status`` 1). Such a run leaves no database (``_remove_unused``; the state of a
+    feed that failed is no reason to keep one), as an ingest of missing paths creates none, and
+    prints no summary of it. The one rule of ``ingest`` and ``watch``; a database that was there
+    is kept with what it holds."""
+    return created and exit_status(stats) == EXIT_NOTHING_READ
+
+
+def _remove_unused(db: str) -> None:
+    """Remove the database of a run for which ``_first_run_read_nothing`` holds, once closed."""
+    from ..store import remove_if_unused
+    remove_if_unused(db, feed_state=False)
+
+
+def _exit(code: int, stats, some_failed: str, removed: str | None = None) -> None:
+    """The end of a run of set length (ingest, watch --max-rounds) with exit status ``code``: a
+    line on stderr and exit 1 when nothing could be read (``removed``: the database the run
+    created, left out), 3 when ``some_failed`` (partial success); nothing when all went
+    through."""
     if code:
-        click.echo(f"{total.errors} error(s): "
-                   + ("nothing could be read" if code == 1 else "some inputs or articles failed")
-                   + " (see the messages above)", err=True)
+        click.echo(f"{stats.errors} error(s): "
+                   + ("nothing could be read" if code == EXIT_NOTHING_READ else some_failed)
+                   + " (see the messages above)"
+                   + (f"; no database was left at {removed}" if removed else ""), err=True)
         sys.exit(code)
 
 
@@ -414,9 +434,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
       lagebild watch URL --every 1m --max-rounds 3 --db test.duckdb
 
     Exit status with --max-rounds: 0 when every round went through, 3 when some feeds,
-    feed items or articles failed (the messages above say which; partial success), 2 for
-    a usage error. A watcher stopped with Ctrl-C or SIGTERM exits 0: what failed in its
-    rounds was reported as it happened.
+    feed items or articles failed (the messages above say which; partial success), 1
+    when a first watch (the database created by it) could read nothing: like a first
+    ingest, it leaves no database. 2 for a usage error. A watcher stopped with Ctrl-C or
+    SIGTERM exits 0: what failed in its rounds was reported as it happened.
     """
     from ..ingest import parse_interval, watch
 
@@ -449,17 +470,21 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
             total = watch(ing, list(urls), every=seconds, jitter=jitter,
                           max_rounds=max_rounds, on_round=on_round, timeout=feed_timeout,
                           **_feed_kw(o))
-            if not o["quiet"]:
+            unused = _first_run_read_nothing(created, total)    # as ingest's: no database, no summary
+            if not o["quiet"] and not unused:
                 if store.con is None:       # stopped while the file was released between rounds
                     click.echo(f"stopped; `lagebild summary --db {db}` shows the picture", err=True)
                 else:
                     _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(_failed_start(db, created, exc))
-    if total.errors and max_rounds is not None:   # a run of set length, as ingest: 3 when some failed
-        click.echo(f"{total.errors} error(s): some feeds, feed items or articles failed "
-                   "(see the messages above)", err=True)
-        sys.exit(EXIT_SOME_FAILED)
+    if unused:
+        _remove_unused(db)
+    if max_rounds is not None:      # a run of set length, as ingest: 3 when some failed
+        # 1 for a first watch that read nothing (as ingest's); otherwise a feed that did not
+        # change (304) read nothing but did not fail, so a failure beside it is partial: 3
+        _exit(EXIT_NOTHING_READ if unused else EXIT_SOME_FAILED if total.errors else EXIT_OK,
+              total, "some feeds, feed items or articles failed", db if unused else None)
 
 
 def _assign_country(store, country: str, source: str | None, quiet: bool) -> None:
