@@ -348,9 +348,8 @@ def ingest_cmd(inputs, db, **o):
         interrupted = True
     if interrupted:
         _interrupted()
-    if unused:      # the summary above was left out for it
-        _remove_unused(db)
-    _exit(exit_status(total), total, "some inputs or articles failed", db if unused else None)
+    removed = unused and _remove_unused(db)     # the summary above was left out for it
+    _exit(exit_status(total), total, "some inputs or articles failed", db if removed else None)
 
 
 def _first_run_read_nothing(created: bool, stats) -> bool:
@@ -362,10 +361,11 @@ def _first_run_read_nothing(created: bool, stats) -> bool:
     return created and exit_status(stats) == EXIT_NOTHING_READ
 
 
-def _remove_unused(db: str) -> None:
-    """Remove the database of a run for which ``_first_run_read_nothing`` holds, once closed."""
+def _remove_unused(db: str) -> bool:
+    """Remove the database of a run for which ``_first_run_read_nothing`` holds, once closed;
+    whether it was removed (a file another process holds is left)."""
     from ..store import remove_if_unused
-    remove_if_unused(db, feed_state=False)
+    return remove_if_unused(db, feed_state=False)
 
 
 def _exit(code: int, stats, some_failed: str, removed: str | None = None) -> None:
@@ -478,13 +478,12 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
                     _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(_failed_start(db, created, exc))
-    if unused:
-        _remove_unused(db)
+    removed = unused and _remove_unused(db)
     if max_rounds is not None:      # a run of set length, as ingest: 3 when some failed
         # 1 for a first watch that read nothing (as ingest's); otherwise a feed that did not
         # change (304) read nothing but did not fail, so a failure beside it is partial: 3
         _exit(EXIT_NOTHING_READ if unused else EXIT_SOME_FAILED if total.errors else EXIT_OK,
-              total, "some feeds, feed items or articles failed", db if unused else None)
+              total, "some feeds, feed items or articles failed", db if removed else None)
 
 
 def _assign_country(store, country: str, source: str | None, quiet: bool) -> None:
