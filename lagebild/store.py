@@ -356,12 +356,15 @@ class Store:
     spills to a temporary folder next to the file. A file that is not a
     DuckDB database, a DuckDB database of another application, or a store written by
     a newer lagebild raises :class:`~lagebild.errors.StoreError` and is left untouched.
+    ``create=False``: a missing file is that error too, also when writable (a command that
+    works on what is stored, ``reanalyze``, creates no empty database for a mistyped path).
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
-                 memory_limit: str | None = None):
+                 memory_limit: str | None = None, create: bool = True):
         self.path = Path(path)
         self.read_only = read_only
+        self.create = create and not read_only
         self.memory_limit = memory_limit or os.environ.get("LAGEBILD_DUCKDB_MEMORY") or DEFAULT_MEMORY_LIMIT
         self.con = None
         self.reopen()
@@ -479,7 +482,7 @@ class Store:
         p = self.path
         self._stored_version = SCHEMA_VERSION
         if not p.exists():
-            if self.read_only:
+            if not self.create:
                 raise StoreError(f"{p}: no such database -- create one first, for example "
                                  f"`lagebild ingest examples/ --db {p}`")
             if not p.parent.exists():

@@ -230,11 +230,11 @@ def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
 
-def _make(db: str, o: dict[str, Any]):
+def _make(db: str, o: dict[str, Any], *, create: bool = True):
     from ..ingest import Ingester, Progress
     from ..store import Store
 
-    store = Store(db)
+    store = Store(db, create=create)
     progress = Progress(quiet=o["quiet"], interval=o["progress_interval"])
     try:
         ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
@@ -551,7 +551,7 @@ def reanalyze_cmd(db, only_source, **o):
         raise click.UsageError("--source only selects the articles that --country applies to; "
                                "give --country CODE too")
     try:
-        store, ing = _make(db, o)
+        store, ing = _make(db, o, create=False)     # a mistyped --db is an error, no new empty file
     except LagebildError as exc:
         _fail(exc)
     try:
