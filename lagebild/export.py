@@ -452,7 +452,10 @@ def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
 def _plover_side(js: str | None) -> list[dict[str, Any]]:
     if not js:
         return []
-    return [{"actorText": p.get("text"), "code": p.get("code"), "sector": p.get("sector")}
+    # what the text does not say (as every other output keeps it): a side a fallback filled in
+    # (inferred) or a named side whose country is the story's (code_inferred); null when said
+    return [{"actorText": p.get("text"), "code": p.get("code"), "sector": p.get("sector"),
+             "inferred": p.get("inferred"), "code_inferred": p.get("code_inferred")}
             for p in json.loads(js)]
 
 
@@ -491,6 +494,8 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "num_articles": e.get("num_articles"),
         "num_sources": e.get("num_sources"),
         "urls": list(e.get("urls") or []),
+        # the learned coder's estimate (null from the rule coder alone), as in every other output
+        "confidence": e.get("confidence"),
     }
     # always present, as every other field (null when the text gives no number)
     rec["magnitude"] = ({"value": e["magnitude_value"], "unit": e.get("magnitude_unit"),

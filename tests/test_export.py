@@ -97,7 +97,8 @@ def test_plover_export_folds_planned_cooperation_into_agree(db, tmp_path):
     by = {(r["original_event"], r["factuality"]): r for r in recs}
     consult = by[("CONSULT", "planned")]
     assert consult["event"] == "AGREE" and consult["context"] == ["future"]
-    assert consult["actor"] == [{"actorText": "usa", "code": "USA", "sector": "GOV"}]
+    assert consult["actor"] == [{"actorText": "usa", "code": "USA", "sector": "GOV", "inferred": None,
+                                 "code_inferred": None}]
     assert consult["recipient"][0]["code"] == "RUS"
     assert by[("RETREAT", "planned")]["event"] == "CONCEDE"
     assert by[("ASSAULT", "hypothetical")]["event"] == "ASSAULT"
@@ -115,6 +116,34 @@ def test_plover_export_folds_planned_cooperation_into_agree(db, tmp_path):
     ("THREATEN", "planned", "THREATEN")])
 def test_plover_folding_rules(typ, fact, expected):
     assert plover_record({"event_id": 1, "type": typ, "factuality": fact})["event"] == expected
+
+
+def test_plover_record_keeps_the_confidence_and_what_is_inferred():
+    """The PLOVER export left out the confidence and which sides the text does not name, which the
+    events table, CSV, Parquet and the web pages keep (a probe): a consumer could neither filter by
+    the one nor see the other."""
+    side = json.dumps([{"text": "Polizei", "code": "SRB", "sector": "COP", "inferred": None,
+                        "code_inferred": "nearby"}])
+    home = json.dumps([{"text": None, "code": "DEU", "sector": "GOV", "inferred": "home",
+                        "code_inferred": None}])
+    rec = plover_record({"event_id": 1, "type": "COERCE", "factuality": "asserted",
+                         "confidence": 0.8, "source_json": side, "target_json": home})
+    assert rec["confidence"] == 0.8
+    assert rec["actor"] == [{"actorText": "Polizei", "code": "SRB", "sector": "COP", "inferred": None,
+                             "code_inferred": "nearby"}]
+    assert rec["recipient"][0]["inferred"] == "home"
+    assert plover_record({"event_id": 2, "type": "ACCUSE"})["confidence"] is None
+
+
+def test_plover_export_writes_the_confidence_of_each_event(db, tmp_path):
+    _export(db, tmp_path / "p", "plover")
+    recs = [json.loads(ln) for ln in
+            (tmp_path / "p" / "events.plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    with Store(db, read_only=True) as s:
+        conf = dict(s.con.execute("SELECT event_id, confidence FROM events").fetchall())
+    assert recs and all("confidence" in r for r in recs)
+    assert {int(r["id"].split("-")[1]): r["confidence"] for r in recs} == {
+        int(r["id"].split("-")[1]): conf[int(r["id"].split("-")[1])] for r in recs}
 
 
 def test_plover_record_keeps_according_to_whom():
