@@ -1080,7 +1080,7 @@ class Store:
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
-            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, "
+            "source_codes, target_codes, reported_by_text, reported_by_code, magnitude_value, magnitude_unit, "
             f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred")
         sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None and limit > 0:
