@@ -349,3 +349,36 @@ def test_the_month_of_a_date_before_the_year_1000_is_zero_padded():
     no other month has."""
     from lagebild.merge import date_columns
     assert date_columns("0002-03")[2] == "0002-03" and date_columns("0950-W10")[2] == "0950-03"
+
+
+@pytest.mark.parametrize("fmt,args,says", [
+    ("csv", ["--since", "2030"], "no event matches --since 2030"),
+    ("plover", ["--factuality", "negated", "--min-mentions", "5"], "--factuality negated --min-mentions 5"),
+    ("gdelt", ["--since", "2030"], "gdelt exports asserted events unless --factuality")])
+def test_an_export_that_matches_no_event_says_so(db, tmp_path, fmt, args, says):
+    """An export whose filters match nothing wrote files without events (and replaced an earlier
+    export's) with no word of it (a probe): a note on stderr says so, the files are still written."""
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "o"), "--db", str(db), "--format", fmt, *args])
+    assert r.exit_code == 0, r.output
+    assert says in r.stderr and "the files hold no events" in r.stderr and "lagebild events" in r.stderr
+    assert r.stdout.strip()            # the files written are listed
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "o2"), "--db", str(db), "--format", fmt])
+    assert r.exit_code == 0 and "no event matches" not in r.stderr, r.output
+
+
+def test_count_exported_counts_what_the_export_writes(db, tmp_path):
+    from lagebild.export import count_exported
+    with Store(db, read_only=True) as s:
+        for fmt, kw in [("csv", {}), ("gdelt", {}), ("gdelt", {"factuality": "all"}),
+                        ("plover", {"factuality": "planned"}), ("csv", {"since": "2022-03"})]:
+            export_store(s, tmp_path / f"{fmt}{len(kw)}{kw.get('since', '')}", fmt, **kw)
+            if fmt == "csv":
+                with open(tmp_path / f"{fmt}{len(kw)}{kw.get('since', '')}" / "events.csv",
+                          encoding="utf-8") as fh:
+                    written = len({row["event_id"] for row in csv.DictReader(fh)})
+            elif fmt == "gdelt":
+                rows = (tmp_path / f"{fmt}{len(kw)}" / "events.gdelt.tsv").read_text().splitlines()
+                written = len({r.split("\t")[0] for r in rows})
+            else:
+                written = len((tmp_path / f"{fmt}{len(kw)}" / "events.plover.jsonl").read_text().splitlines())
+            assert count_exported(s, fmt, **kw) == written > 0, (fmt, kw)

@@ -833,7 +833,7 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
       lagebild export out/ --db lage.duckdb --format gdelt   # see out/GDELT_COLUMNS.txt
       lagebild export out/ --db lage.duckdb --format plover  # planned cooperation -> AGREE
     """
-    from ..export import export_store
+    from ..export import count_exported, export_store
     from ..store import check_period
 
     try:
@@ -842,17 +842,26 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
         _fail(exc)
     before = {p for p in Path(out_dir).rglob("*") if p.is_file()} if Path(out_dir).is_dir() \
         else set()
+    filters = dict(since=since, until=until, factuality=factuality, min_mentions=min_mentions,
+                   min_confidence=min_confidence)
     store = _open_ro(db)
     with store:
         try:
-            files = export_store(store, out_dir, fmt, since=since, until=until,
-                                 factuality=factuality, min_mentions=min_mentions,
-                                 min_confidence=min_confidence)
+            files = export_store(store, out_dir, fmt, **filters)
+            n = count_exported(store, fmt, **filters)
         except LagebildError as exc:
             _fail(exc)
     replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
     for f in replaced:
         click.echo(f"note: replaced the existing file {f}", err=True)
+    if not n:       # files without events look like a failed export: say why (stderr)
+        given = [f"--{k.replace('_', '-')} {v}" for k, v in filters.items()
+                 if v is not None and not (k == "min_mentions" and v == 1)]
+        click.echo(f"note: no event matches {' '.join(given) if given else 'the export'}"
+                   + (" (gdelt exports asserted events unless --factuality says otherwise)"
+                      if fmt == "gdelt" and factuality is None else "")
+                   + "; the files hold no events -- `lagebild events --db "
+                   + f"{db} --limit 0` lists what there is", err=True)
     for f in files:
         click.echo(str(f))
 
