@@ -31,6 +31,18 @@ class StoreError(LagebildError):
     """A database file that cannot be opened or is not a lagebild store."""
 
 
+class BadValue(StoreError):
+    """A bad value of a query option or filter (a date, an event type, a factuality, an actor, a
+    period or dyad that cannot match): the user's mistake, not the data's. ``option`` names the
+    option or parameter it came from (``--since``) where the raiser knows it. The command line
+    reports it as a usage error (exit status 2, ``cli.options.usage_error``), the web pages as a
+    400. A StoreError, as the store's checks raised before."""
+
+    def __init__(self, message: str, *, option: str | None = None):
+        self.option = option
+        super().__init__(message)
+
+
 class DataError(LagebildError):
     """A training or evaluation data file that is missing or malformed."""
 

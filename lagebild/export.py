@@ -111,10 +111,8 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise StoreError(f"{out}: exists and is not a folder -- pass a folder for the export")
-    if fmt == "gdelt" and factuality is None:
-        factuality = "asserted"
-    conditions, params = event_filter(since=since, until=until, factuality=factuality,
-                                      min_mentions=min_mentions, min_confidence=min_confidence)
+    conditions, params = _export_filter(fmt, since=since, until=until, factuality=factuality,
+                                        min_mentions=min_mentions, min_confidence=min_confidence)
     where = " AND ".join(conditions)
     try:
         out.mkdir(parents=True, exist_ok=True)      # only once the filters are good
@@ -137,6 +135,24 @@ def export_store(store: Store, out_dir: str | Path, fmt: str, *, since: str | No
         # export are left as they were (every file is written aside and moved into place)
         raise StoreError(write_failure(out, exc, kept="each file is whole, either new or the earlier "
                                                       "export's; run the export again")) from exc
+
+
+def _export_filter(fmt: str, *, factuality: str | None = None, **kw) -> tuple[list[str], list[Any]]:
+    """The events an export of ``fmt`` writes (``store.event_filter``; gdelt: asserted ones unless
+    ``factuality`` says otherwise). The one definition of export_store and count_exported."""
+    if fmt == "gdelt" and factuality is None:
+        factuality = "asserted"
+    return event_filter(factuality=factuality, **kw)
+
+
+def count_exported(store: Store, fmt: str, *, since: str | None = None, until: str | None = None,
+                   factuality: str | None = None, min_mentions: int = 1,
+                   min_confidence: float | None = None) -> int:
+    """How many events an export of ``fmt`` with these filters writes."""
+    conditions, params = _export_filter(fmt, since=since, until=until, factuality=factuality,
+                                        min_mentions=min_mentions, min_confidence=min_confidence)
+    return int(store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(conditions)}",
+                                 params).fetchone()[0])
 
 
 #: the files each format writes beside the parquet ``events/`` folder
@@ -452,7 +468,10 @@ def _gdelt(store: Store, out: Path, where: str, params: list) -> list[Path]:
 def _plover_side(js: str | None) -> list[dict[str, Any]]:
     if not js:
         return []
-    return [{"actorText": p.get("text"), "code": p.get("code"), "sector": p.get("sector")}
+    # what the text does not say (as every other output keeps it): a side a fallback filled in
+    # (inferred) or a named side whose country is the story's (code_inferred); null when said
+    return [{"actorText": p.get("text"), "code": p.get("code"), "sector": p.get("sector"),
+             "inferred": p.get("inferred"), "code_inferred": p.get("code_inferred")}
             for p in json.loads(js)]
 
 
@@ -491,6 +510,8 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "num_articles": e.get("num_articles"),
         "num_sources": e.get("num_sources"),
         "urls": list(e.get("urls") or []),
+        # the learned coder's estimate (null from the rule coder alone), as in every other output
+        "confidence": e.get("confidence"),
     }
     # always present, as every other field (null when the text gives no number)
     rec["magnitude"] = ({"value": e["magnitude_value"], "unit": e.get("magnitude_unit"),

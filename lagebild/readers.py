@@ -77,6 +77,18 @@ CSV_SUFFIXES = (".csv", ".tsv")
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")      # saved RSS/Atom files (an .xml only when it is one)
 COMPRESSED_SUFFIXES = (".gz", ".xz", ".bz2")
+#: how messages name standard input (``-``)
+STDIN = "<stdin>"
+
+
+def _fill_hint(where) -> str:
+    """What to do about an input without article text: a file is removed or filled; standard
+    input is given the text."""
+    if str(where) == STDIN:
+        return "pipe an article into it (cat article.txt | lagebild ...), or name files instead of '-'"
+    return "remove it or put the article text in it"
+
+
 KNOWN_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
 
 #: names a header may give a column under when the column's option keeps its default name
@@ -442,10 +454,10 @@ class _Reader:
         rest = _Chained(head, stream)
         if kind == "text":
             self.stats.inputs += 1
-            yield from self.read_text_stream(rest, "<stdin>", "stdin")
+            yield from self.read_text_stream(rest, STDIN, "stdin")
             return
         with tempfile.TemporaryDirectory(prefix="lagebild_stdin_") as tmp:
-            path = _ShownAs(Path(tmp) / f"stdin.{kind}", "<stdin>")
+            path = _ShownAs(Path(tmp) / f"stdin.{kind}", STDIN)
             with open(path.real, "wb") as out:
                 shutil.copyfileobj(rest, out)
             yield from self.read_file(path)
@@ -550,8 +562,8 @@ class _Reader:
             chunk = f.read(_CHUNK)
             if first:
                 if not chunk:
-                    self.problem("empty file", path=where,
-                                 hint="remove it or put the article text in it")
+                    self.problem("empty file" if where != STDIN else "standard input is empty",
+                                 path=where, hint=_fill_hint(where))
                     return
                 if self.binary_problem(chunk, where):
                     return
@@ -584,8 +596,9 @@ class _Reader:
         else:
             body = raw
         if not body.strip():
-            what = "no article text after the date header" if m else "empty file (only whitespace)"
-            self.problem(what, path=where, hint="remove it or put the article text in it")
+            what = ("no article text after the date header" if m else "empty file (only whitespace)"
+                    if where != STDIN else "standard input holds only whitespace")
+            self.problem(what, path=where, hint=_fill_hint(where))
             return
         art = self.make(doc_id=self.file_id(stem), text=body, date_value=date_value,
                         origin=where, id_given=False,

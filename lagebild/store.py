@@ -55,7 +55,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from .errors import StoreError
+from .errors import BadValue, StoreError
 from .records import EVENT_SORTS, EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
@@ -233,9 +233,9 @@ assert _SORT_SQL.keys() == EVENT_SORTS.keys()
 
 
 def sort_order(sort: str) -> str:
-    """The ORDER BY of an event list order (``records.EVENT_SORTS``); StoreError for an unknown one."""
+    """The ORDER BY of an event list order (``records.EVENT_SORTS``); BadValue for an unknown one."""
     if sort not in _SORT_SQL:
-        raise StoreError(f"unknown sort {sort!r} -- use one of {', '.join(_SORT_SQL)}")
+        raise BadValue(f"unknown sort {sort!r} -- use one of {', '.join(_SORT_SQL)}", option="--sort")
     return _SORT_SQL[sort]
 
 
@@ -272,12 +272,15 @@ _FACT_ALIASES = {"fact": "asserted", "facts": "asserted", "real": "asserted",
 
 
 def parse_types(value: str) -> list[str]:
-    """A comma list of PLOVER types, checked (StoreError listing the valid ones)."""
+    """A comma list of PLOVER types, checked (BadValue listing the valid ones)."""
     types = _codes(value)
     bad = [t for t in types if t not in EVENT_TYPES]
     if bad:
-        raise StoreError(f"unknown event type {bad[0]!r} -- use one or more of "
-                         f"{', '.join(EVENT_TYPES)} (comma-separated)")
+        raise BadValue(f"unknown event type {bad[0]!r} -- use one or more of "
+                       f"{', '.join(EVENT_TYPES)} (comma-separated)", option="--type")
+    if not types:
+        raise BadValue(f"no event type in {value!r} -- give one or more of {', '.join(EVENT_TYPES)}, "
+                       "or leave the option out", option="--type")
     return types
 
 
@@ -292,9 +295,10 @@ def parse_factualities(value: str) -> list[str]:
             continue
         if f not in FACTUALITIES:
             meant = _FACT_ALIASES.get(f)
-            raise StoreError(f"unknown factuality {f!r}"
-                             + (f" (did you mean {meant!r}?)" if meant else "")
-                             + f" -- use one or more of {', '.join(FACTUALITIES)}, or 'all'")
+            raise BadValue(f"unknown factuality {f!r}"
+                           + (f" (did you mean {meant!r}?)" if meant else "")
+                           + f" -- use one or more of {', '.join(FACTUALITIES)}, or 'all'",
+                           option="--factuality")
         out.append(f)
     return [f for f in FACTUALITIES if f in out]
 
@@ -324,15 +328,15 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
     if target:
         where.append("list_has_any(target_codes, ?::VARCHAR[])")
         params.append(_codes(target))
-    check_period(since, until)
     # an event whose date overlaps the period: "im Februar" is an event since 15 February and
     # until 10 February (its first day alone left it out of the one)
     if since:
         where.append(f"({EVENT_END}) >= ?")
-        params.append(date_bounds(since)[0])
+        params.append(date_bounds(since, option="--since")[0])
     if until:
         where.append("event_date <= ?")
-        params.append(date_bounds(until)[1])
+        params.append(date_bounds(until, option="--until")[1])
+    check_period(since, until)
     if type:
         where.append("type IN (SELECT unnest(?::VARCHAR[]))")
         params.append(parse_types(type))
@@ -352,12 +356,15 @@ class Store:
     spills to a temporary folder next to the file. A file that is not a
     DuckDB database, a DuckDB database of another application, or a store written by
     a newer lagebild raises :class:`~lagebild.errors.StoreError` and is left untouched.
+    ``create=False``: a missing file is that error too, also when writable (a command that
+    works on what is stored, ``reanalyze``, creates no empty database for a mistyped path).
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
-                 memory_limit: str | None = None):
+                 memory_limit: str | None = None, create: bool = True):
         self.path = Path(path)
         self.read_only = read_only
+        self.create = create and not read_only
         self.memory_limit = memory_limit or os.environ.get("LAGEBILD_DUCKDB_MEMORY") or DEFAULT_MEMORY_LIMIT
         self.con = None
         self.reopen()
@@ -475,7 +482,7 @@ class Store:
         p = self.path
         self._stored_version = SCHEMA_VERSION
         if not p.exists():
-            if self.read_only:
+            if not self.create:
                 raise StoreError(f"{p}: no such database -- create one first, for example "
                                  f"`lagebild ingest examples/ --db {p}`")
             if not p.parent.exists():
@@ -1073,7 +1080,7 @@ class Store:
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
-            "source_codes, target_codes, reported_by_text, magnitude_value, magnitude_unit, "
+            "source_codes, target_codes, reported_by_text, reported_by_code, magnitude_value, magnitude_unit, "
             f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred")
         sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None and limit > 0:
@@ -1112,13 +1119,13 @@ class Store:
         where = [ab if directed else f"({ab} OR {ba})", CANONICAL,
                  "event_date IS NOT NULL", "date_precision = 'day'"]
         params: dict[str, Any] = {"a": a, "b": b}
-        check_period(since, until)
         if since:
             where.append("event_date >= $since")
-            params["since"] = date_bounds(since)[0]
+            params["since"] = date_bounds(since, option="--since")[0]
         if until:
             where.append("event_date <= $until")
-            params["until"] = date_bounds(until)[1]
+            params["until"] = date_bounds(until, option="--until")[1]
+        check_period(since, until)
         if factuality:
             where.append("factuality IN (SELECT unnest($fact::VARCHAR[]))")
             params["fact"] = parse_factualities(factuality)
@@ -1313,9 +1320,9 @@ def check_dyad(a: str, b: str) -> None:
     different ones (a StoreError that says what to use instead). The one rule of the command
     line's ``timeline`` and the web's ``/dyads/A/B``."""
     if "," in a or "," in b:
-        raise StoreError(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")
+        raise BadValue(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")
     if a.strip().upper() == b.strip().upper():
-        raise StoreError(f"both sides name {a} (a name stands for its code) -- give two actors; the "
+        raise BadValue(f"both sides name {a} (a name stands for its code) -- give two actors; the "
                          f"events within one country are listed by `lagebild events --source {a} "
                          f"--target {a}` and on the page /actors/{a}")
 
@@ -1327,20 +1334,20 @@ def empty_period(since: str | None, until: str | None) -> bool:
 
 
 def check_period(since: str | None, until: str | None) -> None:
-    """A period whose first day comes after its last matches nothing: say so (StoreError)."""
+    """A period whose first day comes after its last matches nothing: say so (BadValue)."""
     if empty_period(since, until):
-        raise StoreError(f"--since {since} is after --until {until}: no day is in that period "
+        raise BadValue(f"--since {since} is after --until {until}: no day is in that period "
                          f"-- swap them")
 
 
 _FILTER_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")   # what a date filter may say
 
 
-def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
+def date_bounds(value: str, *, option: str | None = None) -> tuple[_dt.date, _dt.date]:
     """First and last day of YYYY, YYYY-MM, YYYY-Www (an ISO week, Monday to Sunday) or YYYY-MM-DD
     (the calendar spans of ``merge.date_range``, the one reading of a date value), or of a day
     as the readers read an article's date (``readers.normalize_date``: DD.MM.YYYY, "18. Februar
-    2022", an RFC 822 date); raises StoreError otherwise."""
+    2022", an RFC 822 date); raises BadValue (of ``option``, e.g. ``--since``) otherwise."""
     from .merge import date_range
     from .readers import normalize_date
     v = value.strip()
@@ -1348,8 +1355,8 @@ def date_bounds(value: str) -> tuple[_dt.date, _dt.date]:
     span = date_range(iso) if iso else None
     if span is not None:
         return span
-    raise StoreError(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD, DD.MM.YYYY "
-                     f"or '18. Februar 2022'")
+    raise BadValue(f"bad date {value!r} -- use YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD, DD.MM.YYYY "
+                   f"or '18. Februar 2022'", option=option)
 
 
 def to_json(value: Any) -> str | None:

@@ -97,7 +97,8 @@ def test_plover_export_folds_planned_cooperation_into_agree(db, tmp_path):
     by = {(r["original_event"], r["factuality"]): r for r in recs}
     consult = by[("CONSULT", "planned")]
     assert consult["event"] == "AGREE" and consult["context"] == ["future"]
-    assert consult["actor"] == [{"actorText": "usa", "code": "USA", "sector": "GOV"}]
+    assert consult["actor"] == [{"actorText": "usa", "code": "USA", "sector": "GOV", "inferred": None,
+                                 "code_inferred": None}]
     assert consult["recipient"][0]["code"] == "RUS"
     assert by[("RETREAT", "planned")]["event"] == "CONCEDE"
     assert by[("ASSAULT", "hypothetical")]["event"] == "ASSAULT"
@@ -115,6 +116,34 @@ def test_plover_export_folds_planned_cooperation_into_agree(db, tmp_path):
     ("THREATEN", "planned", "THREATEN")])
 def test_plover_folding_rules(typ, fact, expected):
     assert plover_record({"event_id": 1, "type": typ, "factuality": fact})["event"] == expected
+
+
+def test_plover_record_keeps_the_confidence_and_what_is_inferred():
+    """The PLOVER export left out the confidence and which sides the text does not name, which the
+    events table, CSV, Parquet and the web pages keep (a probe): a consumer could neither filter by
+    the one nor see the other."""
+    side = json.dumps([{"text": "Polizei", "code": "SRB", "sector": "COP", "inferred": None,
+                        "code_inferred": "nearby"}])
+    home = json.dumps([{"text": None, "code": "DEU", "sector": "GOV", "inferred": "home",
+                        "code_inferred": None}])
+    rec = plover_record({"event_id": 1, "type": "COERCE", "factuality": "asserted",
+                         "confidence": 0.8, "source_json": side, "target_json": home})
+    assert rec["confidence"] == 0.8
+    assert rec["actor"] == [{"actorText": "Polizei", "code": "SRB", "sector": "COP", "inferred": None,
+                             "code_inferred": "nearby"}]
+    assert rec["recipient"][0]["inferred"] == "home"
+    assert plover_record({"event_id": 2, "type": "ACCUSE"})["confidence"] is None
+
+
+def test_plover_export_writes_the_confidence_of_each_event(db, tmp_path):
+    _export(db, tmp_path / "p", "plover")
+    recs = [json.loads(ln) for ln in
+            (tmp_path / "p" / "events.plover.jsonl").read_text(encoding="utf-8").splitlines()]
+    with Store(db, read_only=True) as s:
+        conf = dict(s.con.execute("SELECT event_id, confidence FROM events").fetchall())
+    assert recs and all("confidence" in r for r in recs)
+    assert {int(r["id"].split("-")[1]): r["confidence"] for r in recs} == {
+        int(r["id"].split("-")[1]): conf[int(r["id"].split("-")[1])] for r in recs}
 
 
 def test_plover_record_keeps_according_to_whom():
@@ -320,3 +349,36 @@ def test_the_month_of_a_date_before_the_year_1000_is_zero_padded():
     no other month has."""
     from lagebild.merge import date_columns
     assert date_columns("0002-03")[2] == "0002-03" and date_columns("0950-W10")[2] == "0950-03"
+
+
+@pytest.mark.parametrize("fmt,args,says", [
+    ("csv", ["--since", "2030"], "no event matches --since 2030"),
+    ("plover", ["--factuality", "negated", "--min-mentions", "5"], "--factuality negated --min-mentions 5"),
+    ("gdelt", ["--since", "2030"], "gdelt exports asserted events unless --factuality")])
+def test_an_export_that_matches_no_event_says_so(db, tmp_path, fmt, args, says):
+    """An export whose filters match nothing wrote files without events (and replaced an earlier
+    export's) with no word of it (a probe): a note on stderr says so, the files are still written."""
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "o"), "--db", str(db), "--format", fmt, *args])
+    assert r.exit_code == 0, r.output
+    assert says in r.stderr and "the files hold no events" in r.stderr and "lagebild events" in r.stderr
+    assert r.stdout.strip()            # the files written are listed
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "o2"), "--db", str(db), "--format", fmt])
+    assert r.exit_code == 0 and "no event matches" not in r.stderr, r.output
+
+
+def test_count_exported_counts_what_the_export_writes(db, tmp_path):
+    from lagebild.export import count_exported
+    with Store(db, read_only=True) as s:
+        for fmt, kw in [("csv", {}), ("gdelt", {}), ("gdelt", {"factuality": "all"}),
+                        ("plover", {"factuality": "planned"}), ("csv", {"since": "2022-03"})]:
+            export_store(s, tmp_path / f"{fmt}{len(kw)}{kw.get('since', '')}", fmt, **kw)
+            if fmt == "csv":
+                with open(tmp_path / f"{fmt}{len(kw)}{kw.get('since', '')}" / "events.csv",
+                          encoding="utf-8") as fh:
+                    written = len({row["event_id"] for row in csv.DictReader(fh)})
+            elif fmt == "gdelt":
+                rows = (tmp_path / f"{fmt}{len(kw)}" / "events.gdelt.tsv").read_text().splitlines()
+                written = len({r.split("\t")[0] for r in rows})
+            else:
+                written = len((tmp_path / f"{fmt}{len(kw)}" / "events.plover.jsonl").read_text().splitlines())
+            assert count_exported(s, fmt, **kw) == written > 0, (fmt, kw)

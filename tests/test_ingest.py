@@ -638,7 +638,7 @@ def test_cli_timeline_counts_both_directions_unless_directed(tmp_path):
     assert [(x["day"], x["events"]) for x in json.loads(r.stdout)] == [
         ("2022-02-24", 1), ("2022-02-27", 1)]
     r = runner.invoke(main, ["timeline", "Russland", "Kreml", "--db", str(db)])
-    assert r.exit_code == 1 and "both sides name RUS" in r.output
+    assert r.exit_code == 2 and "both sides name RUS" in r.output
 
 
 def test_cli_query_on_missing_database_says_how_to_create_one(tmp_path):
@@ -1095,3 +1095,57 @@ def test_a_third_article_joins_by_the_names_any_earlier_one_gave(tmp_path):
     ingest(db2, [art(1, two)])
     _, counts = ingest(db2, [art(3, three), art(4, one)])
     assert counts["events"] == 1
+
+
+@pytest.fixture
+def failing_server():
+    """A server on 127.0.0.1 whose /500.xml answers 500 and /page.xml an HTML page (no feed)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path == "/page.xml":
+                body = b"<html><body><p>Keine Meldungen.</p></body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            self.send_response(500)
+            self.end_headers()
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.mark.parametrize("path", ["/500.xml", "/page.xml"])
+@pytest.mark.parametrize("command", ["ingest", "watch"])
+def test_a_first_run_of_a_failing_feed_leaves_no_database(tmp_path, failing_server, analyzer_env,
+                                                          command, path):
+    """`watch URL --db new.duckdb` of a feed that fails (a 500, a page that is no feed) left the
+    database it created, holding only the failed feed's state, where `ingest` leaves none (a
+    code review): both take one rule (cli.store._first_run_read_nothing), exit 1 ("nothing
+    could be read") and print no summary. An existing database is kept."""
+    db = tmp_path / "new.duckdb"
+    url = failing_server + path
+    extra = ["--every", "0s", "--max-rounds", "2"] if command == "watch" else []
+    args = [command, url, "--db", str(db), "--analyzer", SPEC, "--allow-private-hosts", *extra]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 1, r.output
+    assert path[1:] in r.stderr and "nothing could be read" in r.stderr, r.output
+    assert f"no database was left at {db}" in r.stderr
+    assert not db.exists() and not Path(str(db) + ".wal").exists()
+    assert "Database:" not in r.stdout
+    Store(db).close()                       # a database that was there is kept, also an empty one
+    r = CliRunner().invoke(main, args)
+    # (watch: a failed feed of a database that was there is partial, as beside an unchanged one)
+    assert r.exit_code == (1 if command == "ingest" else 3) and db.exists(), r.output
+    assert "Database:" in r.stdout and "no database was left" not in r.stderr

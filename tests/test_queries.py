@@ -145,3 +145,20 @@ def test_events_output_keeps_the_magnitude_qualifier(db, fmt):
     rows = list(csv.DictReader(io.StringIO(r.stdout))) if fmt == "csv" else json.loads(r.stdout)
     assert [(float(x["magnitude_value"]), x["magnitude_unit"], x["magnitude_qualifier"])
             for x in rows] == [(35.0, "people", "at_least")]
+
+
+def test_events_json_says_according_to_whom_with_the_code(tmp_path):
+    """`lagebild events --format json` gave reported_by_text but not reported_by_code, which the
+    web's event lists, the CSV and the Parquet export give (a probe)."""
+    import json
+    from lagebild.store import Store
+    path = tmp_path / "r.duckdb"
+    ingest(path, [Article("r", "Text.\n#EV ASSAULT RUS UKR 2022-02-24", "2022-02-24")])
+    with Store(path) as s:
+        s.con.execute("UPDATE events SET reported_by_text = 'Kremlsprecher', reported_by_code = 'RUS'")
+    r = run("events", "--db", path, "--format", "json")
+    assert r.exit_code == 0, r.output
+    ev = json.loads(r.stdout)[0]
+    assert (ev["reported_by_text"], ev["reported_by_code"]) == ("Kremlsprecher", "RUS")
+    r = run("events", "--db", path, "--format", "csv")
+    assert "reported_by_code" in r.stdout.splitlines()[0] and ",Kremlsprecher,RUS," in r.stdout

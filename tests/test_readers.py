@@ -144,6 +144,20 @@ def test_stdin_dash_reads_seed_format(monkeypatch):
     assert (art.dct, art.text, art.origin, problems) == ("2024-01-02", BODY, "<stdin>", [])
 
 
+@pytest.mark.parametrize("data,what", [(b"", "standard input is empty"),
+                                       (b"  \n", "standard input holds only whitespace"),
+                                       (b"date 2024-01-02\n", "no article text after the date header")])
+def test_empty_stdin_says_to_pipe_an_article_not_to_remove_a_file(monkeypatch, data, what):
+    """`printf '' | lagebild ingest -` said "<stdin>: empty file -- remove it or put the article
+    text in it" (a probe): standard input is no file to remove."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    arts, problems, _ = read(["-"])
+    assert arts == [] and len(problems) == 1
+    msg = str(problems[0])
+    assert msg.startswith(f"<stdin>: {what} -- pipe an article into it") and "remove it" not in msg
+    assert "name files instead of '-'" in msg
+
+
 def test_stdin_dash_reads_json_lines_and_csv_like_files(monkeypatch):
     def stdin(text):
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))

@@ -195,3 +195,24 @@ def test_reanalyze_summary_says_what_really_changed_in_numbers_that_add_up(tmp_p
     assert ("re-analyzed 7 articles (0 failed): their 7 events gave 0 new events, 7 merged into an "
             "event already there; events in the database: 3 before, 2 after (0 new, 1 removed, "
             "2 kept)") in r.stderr
+
+
+def test_reanalyze_of_a_missing_database_is_an_error_and_creates_none(tmp_path):
+    """`reanalyze --db typo.duckdb` created an empty database, said 're-analyzed 0 articles' and
+    exited 0 (a probe): now exit 1 with how to create one, as the query commands, and no file."""
+    db = tmp_path / "typo.duckdb"
+    r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer", SPEC])
+    assert r.exit_code == 1, r.output
+    assert f"{db}: no such database" in r.output and "lagebild ingest" in r.output
+    assert "re-analyzed" not in r.output
+    assert not db.exists() and not Path(str(db) + ".wal").exists()
+    Store(db).close()                   # an empty database that exists is re-analyzed (nothing)
+    r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer", SPEC])
+    assert r.exit_code == 0 and "re-analyzed 0 articles" in r.output, r.output
+
+
+def test_a_store_that_may_not_create_refuses_a_missing_file(tmp_path):
+    from lagebild.errors import StoreError
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "none.duckdb", create=False)
+    assert not (tmp_path / "none.duckdb").exists()

@@ -147,7 +147,7 @@ def test_factuality_all_on_the_pages_is_every_factuality(client):
     ("since=2022-13", "since"), ("until=yesterday", "until"), ("since=2024-06&until=2024-01", "until"),
     ("factuality=maybe", "factuality"), ("min_sources=0", "min_sources"),
     ("min_sources=abc", "min_sources"), ("actor=RUS;DROP TABLE events", "actor"),
-    ("type=assault'--", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
+    ("type=assault'--", "type"), ("type=ATTACK", "type"), ("type=ASSAULT,FOO", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
     ("since=2024&since=2023", "since"), ("actor=RUS&actor=UKR", "actor"),
     ("min_confidence=0.9", "min_confidence"), ("actor=XYZ", "actor"), ("actor=RUS,XYZ", "actor"),
     ("by=actor&by=place", "by"), ("day=2022-02-24&day=2022-02-26", "day"), ("q=a&q=b", "q"),

@@ -1,6 +1,8 @@
 """Click options that several commands share (one definition each)."""
 from __future__ import annotations
 
+from typing import NoReturn
+
 import click
 
 #: exit statuses of the commands that read many inputs (ingest, analyze, watch --max-rounds,
@@ -11,6 +13,88 @@ EXIT_NOTHING_READ = 1   # nothing could be read or analyzed (and other errors th
 EXIT_USAGE = 2          # a usage error: a bad option, value or combination (click)
 EXIT_SOME_FAILED = 3    # partial success: some inputs, feeds, feed items or articles failed, the rest is done
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; the batches committed so far are kept
+
+
+# -- bad values: one report -------------------------------------------------------------------
+def usage_error(exc: Exception | str, param_hint: str | None = None) -> click.UsageError:
+    """The one report of a bad value a user gave (a date, an event type, a factuality, an actor,
+    a period or dyad that cannot match): a click usage error (exit status 2, ``EXIT_USAGE``)
+    whose message says what is wrong and what to do (the library's message), naming the option
+    (``param_hint``, else the ``option`` a :class:`~lagebild.errors.BadValue` carries). Raise
+    what it returns."""
+    hint = param_hint or getattr(exc, "option", None)
+    if hint:
+        return click.BadParameter(str(exc), param_hint=[hint])    # quoted as click's own: '--since'
+    return click.UsageError(str(exc))
+
+
+def fail(exc: Exception) -> NoReturn:
+    """The one report of an error a command meets: a usage error (exit 2, ``usage_error``) for a
+    bad value (:class:`~lagebild.errors.BadValue`), else an error of the data or the run (a
+    missing or unreadable database, a write that failed: exit 1, ``EXIT_NOTHING_READ``)."""
+    from ..errors import BadValue
+    if isinstance(exc, BadValue):
+        raise usage_error(exc) from None
+    raise click.ClickException(str(exc)) from exc
+
+
+def _checked(check):
+    """A click callback that checks a value with the library's ``check(value, option)`` (the
+    same check the query runs) and reports a bad one with ``usage_error``, before any file is
+    opened or created. The value is passed on as given."""
+    def callback(ctx, param, value):
+        if value is None:
+            return None
+        from ..errors import LagebildError
+        try:
+            check(value)
+        except LagebildError as exc:
+            raise usage_error(exc, param.opts[0] if param.opts else param.human_readable_name) from None
+        return value
+    return callback
+
+
+def _date(value: str) -> None:
+    from ..store import date_bounds
+    date_bounds(value)
+
+
+def _types(value: str) -> None:
+    from ..store import parse_types
+    parse_types(value)
+
+
+def _factualities(value: str) -> None:
+    from ..store import parse_factualities
+    parse_factualities(value)
+
+
+#: callbacks of the query options (events, timeline, export, summary): a bad value is a usage error
+check_date = _checked(_date)
+check_types = _checked(_types)
+check_factualities = _checked(_factualities)
+
+
+def resolve_actor(value: str | None, option: str | None = None) -> str | None:
+    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon; an unknown name or an
+    empty value (an unset shell variable: --actor "$A") is a usage error (``usage_error``)."""
+    if value is None:
+        return None
+    from ..errors import LagebildError
+    try:
+        if not value.strip(" ,"):
+            raise LagebildError(f"an empty actor ({value!r}) -- give a code or a name, or leave "
+                                "the option out")
+        from ..actor_names import resolve_codes
+        return resolve_codes(value)
+    except LagebildError as exc:
+        raise usage_error(exc, option) from None
+
+
+def actor_callback(ctx, param, value):
+    """Click callback: ``resolve_actor`` of an option or argument (its codes are passed on)."""
+    return resolve_actor(value, param.opts[0] if param.opts and param.opts[0].startswith("-")
+                         else param.human_readable_name)
 
 
 def _country(ctx, param, value):
@@ -94,13 +178,13 @@ def reader_kwargs(o: dict) -> dict:
         # checked here, before anything is read or created: a usage error (exit 2) in every command
         from ..readers import _DATE_HINT, normalize_date
         if normalize_date(kw["dct"]) is None:
-            raise click.BadParameter(f"{kw['dct']!r} is not a date -- {_DATE_HINT}", param_hint="--dct")
+            raise usage_error(f"{kw['dct']!r} is not a date -- {_DATE_HINT}", "--dct")
     o.pop("dct_fill")
     for name in ("text", "id", "date", "title", "url", "source", "delimiter", "quotechar"):
         v = o.pop(f"csv_{name}")
         if v == "-" and name == "text":
-            raise click.BadParameter("every article needs its text column; '-' leaves out the other "
-                                     "columns only", param_hint="--csv-text")
+            raise usage_error("every article needs its text column; '-' leaves out the other "
+                              "columns only", "--csv-text")
         if v is not None:
             kw[f"csv_{name}"] = None if v == "-" else v
     header = o.pop("csv_header")

@@ -15,8 +15,9 @@ import pandas as pd
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
-from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, country_option,
-                      reader_kwargs, reader_options)
+from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, actor_callback,
+                      check_date, check_factualities, check_types, country_option, fail,
+                      reader_kwargs, reader_options, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
@@ -27,8 +28,7 @@ def _db_option(f):
                         type=click.Path(dir_okay=False), help=DB_HELP)(f)
 
 
-def _fail(exc: Exception):
-    raise click.ClickException(str(exc)) from exc
+_fail = fail       # a bad value: a usage error (exit 2); any other error: exit 1 (options.fail)
 
 
 # -- output helpers ---------------------------------------------------------------------------
@@ -230,11 +230,11 @@ def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
 
-def _make(db: str, o: dict[str, Any]):
+def _make(db: str, o: dict[str, Any], *, create: bool = True):
     from ..ingest import Ingester, Progress
     from ..store import Store
 
-    store = Store(db)
+    store = Store(db, create=create)
     progress = Progress(quiet=o["quiet"], interval=o["progress_interval"])
     try:
         ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
@@ -337,9 +337,7 @@ def ingest_cmd(inputs, db, **o):
             for url in urls:
                 stats, _ = ingest_feed(ing, url, timeout=o["feed_timeout"], **_feed_kw(o))
                 _add(total, stats)
-            # a first run that could read nothing leaves no database (the state of a feed that
-            # failed is no reason to keep one), as one of missing paths, and no summary of it
-            unused = created and exit_status(total) == EXIT_NOTHING_READ
+            unused = _first_run_read_nothing(created, total)
             if not o["quiet"] and not unused:
                 _print_summary(store, total, o["summary_format"], o["top"])
     except LagebildError as exc:
@@ -350,14 +348,36 @@ def ingest_cmd(inputs, db, **o):
         interrupted = True
     if interrupted:
         _interrupted()
-    code = exit_status(total)
-    if unused:      # the summary above was left out for it
-        from ..store import remove_if_unused
-        remove_if_unused(db, feed_state=False)
+    removed = unused and _remove_unused(db)     # the summary above was left out for it
+    _exit(exit_status(total), total, "some inputs or articles failed", db if removed else None)
+
+
+def _first_run_read_nothing(created: bool, stats) -> bool:
+    """Whether a run that created the database could read nothing (every input, feed or feed item
+    failed: ``exit_status`` 1). Such a run leaves no database (``_remove_unused``; the state of a
+    feed that failed is no reason to keep one), as an ingest of missing paths creates none, and
+    prints no summary of it. The one rule of ``ingest`` and ``watch``; a database that was there
+    is kept with what it holds."""
+    return created and exit_status(stats) == EXIT_NOTHING_READ
+
+
+def _remove_unused(db: str) -> bool:
+    """Remove the database of a run for which ``_first_run_read_nothing`` holds, once closed;
+    whether it was removed (a file another process holds is left)."""
+    from ..store import remove_if_unused
+    return remove_if_unused(db, feed_state=False)
+
+
+def _exit(code: int, stats, some_failed: str, removed: str | None = None) -> None:
+    """The end of a run of set length (ingest, watch --max-rounds) with exit status ``code``: a
+    line on stderr and exit 1 when nothing could be read (``removed``: the database the run
+    created, left out), 3 when ``some_failed`` (partial success); nothing when all went
+    through."""
     if code:
-        click.echo(f"{total.errors} error(s): "
-                   + ("nothing could be read" if code == 1 else "some inputs or articles failed")
-                   + " (see the messages above)", err=True)
+        click.echo(f"{stats.errors} error(s): "
+                   + ("nothing could be read" if code == EXIT_NOTHING_READ else some_failed)
+                   + " (see the messages above)"
+                   + (f"; no database was left at {removed}" if removed else ""), err=True)
         sys.exit(code)
 
 
@@ -414,19 +434,20 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
       lagebild watch URL --every 1m --max-rounds 3 --db test.duckdb
 
     Exit status with --max-rounds: 0 when every round went through, 3 when some feeds,
-    feed items or articles failed (the messages above say which; partial success), 2 for
-    a usage error. A watcher stopped with Ctrl-C or SIGTERM exits 0: what failed in its
-    rounds was reported as it happened.
+    feed items or articles failed (the messages above say which; partial success), 1
+    when a first watch (the database created by it) could read nothing: like a first
+    ingest, it leaves no database. 2 for a usage error. A watcher stopped with Ctrl-C or
+    SIGTERM exits 0: what failed in its rounds was reported as it happened.
     """
     from ..ingest import parse_interval, watch
 
     try:
         seconds = parse_interval(every)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--every") from None
+        raise usage_error(str(exc), "--every") from None
     bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
     if bad:
-        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="URLS")
+        raise usage_error(f"not an http(s) URL: {bad[0]}", "URLS")
     if seconds < 60 and not o["quiet"]:
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
@@ -449,26 +470,28 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
             total = watch(ing, list(urls), every=seconds, jitter=jitter,
                           max_rounds=max_rounds, on_round=on_round, timeout=feed_timeout,
                           **_feed_kw(o))
-            if not o["quiet"]:
+            unused = _first_run_read_nothing(created, total)    # as ingest's: no database, no summary
+            if not o["quiet"] and not unused:
                 if store.con is None:       # stopped while the file was released between rounds
                     click.echo(f"stopped; `lagebild summary --db {db}` shows the picture", err=True)
                 else:
                     _print_summary(store, total, "text", 5)
     except LagebildError as exc:
         _fail(_failed_start(db, created, exc))
-    if total.errors and max_rounds is not None:   # a run of set length, as ingest: 3 when some failed
-        click.echo(f"{total.errors} error(s): some feeds, feed items or articles failed "
-                   "(see the messages above)", err=True)
-        sys.exit(EXIT_SOME_FAILED)
+    removed = unused and _remove_unused(db)
+    if max_rounds is not None:      # a run of set length, as ingest: 3 when some failed
+        # 1 for a first watch that read nothing (as ingest's); otherwise a feed that did not
+        # change (304) read nothing but did not fail, so a failure beside it is partial: 3
+        _exit(EXIT_NOTHING_READ if unused else EXIT_SOME_FAILED if total.errors else EXIT_OK,
+              total, "some feeds, feed items or articles failed", db if removed else None)
 
 
 def _assign_country(store, country: str, source: str | None, quiet: bool) -> None:
     """``reanalyze --country``: mark the stored articles without a country (of ``source``)."""
     if source is not None and source not in {s for s, _ in store.article_sources()}:
         known = ", ".join(f"{s!r} ({n})" for s, n in store.article_sources() if s is not None)
-        raise click.BadParameter(f"no stored article has the source {source!r}; stored sources "
-                                 f"(articles): {known or 'none (no article has a source)'}",
-                                 param_hint="--source")
+        raise usage_error(f"no stored article has the source {source!r}; stored sources "
+                          f"(articles): {known or 'none (no article has a source)'}", "--source")
     n = store.assign_country(country, source)
     if not quiet:
         of = f" of {source!r}" if source is not None else ""
@@ -528,7 +551,7 @@ def reanalyze_cmd(db, only_source, **o):
         raise click.UsageError("--source only selects the articles that --country applies to; "
                                "give --country CODE too")
     try:
-        store, ing = _make(db, o)
+        store, ing = _make(db, o, create=False)     # a mistyped --db is an error, no new empty file
     except LagebildError as exc:
         _fail(exc)
     try:
@@ -549,15 +572,13 @@ def reanalyze_cmd(db, only_source, **o):
 
 
 # -- queries --------------------------------------------------------------------------------
-def _resolve(arg: str | None) -> str | None:
-    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon. An empty value (an
-    unset shell variable: --actor "$A") is an error, not "no filter"."""
-    if arg is None:
-        return None
-    if not arg.strip(" ,"):
-        raise LagebildError(f"an empty actor ({arg!r}) -- give a code or a name, or leave the option out")
-    from ..actor_names import resolve_codes
-    return resolve_codes(arg)
+# A bad value of a query option (a date, a type, a factuality, an actor, a period that holds no
+# day) is a usage error, exit 2, reported by options.usage_error before the database is opened;
+# a missing or unreadable database is exit 1 (options.fail).
+_SINCE_HELP = ("First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or "
+               "week from its first day).")
+_UNTIL_HELP = ("Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or "
+               "week to its last day).")
 
 
 @click.command("actors")
@@ -578,6 +599,9 @@ def actors_cmd(text, limit, fmt):
     """
     from ..actor_names import search
 
+    if not text.strip():
+        raise usage_error("an empty search matches no name -- give part of a name, stand-in "
+                          "or code, e.g. --search russ", "--search")
     found = search(text, limit=None)
     hits = found[:limit]
     if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
@@ -587,9 +611,10 @@ def actors_cmd(text, limit, fmt):
         click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
                                 "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
         return
-    if not hits:
-        click.echo(f"no actor name contains {text!r}")
-        sys.exit(1)
+    if not hits:        # a search that matches nothing is no error (as an events filter's; JSON: [])
+        click.echo(f"no actor name contains {text!r} -- try a shorter part of a name (russ, Kreml) "
+                   "or a code (RUS)")
+        return
     df = pd.DataFrame([{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
                        for h in hits])
     click.echo(_table(df, width=40))
@@ -613,16 +638,19 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 
 @click.command("events")
 @_db_option
-@click.option("--actor", help="Actor on either side: a code or a name the lexicon knows "
+@click.option("--actor", callback=actor_callback, help="Actor on either side: a code or a name the lexicon knows "
                                "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
                                "for its code: --actor Putin lists every RUS event, not only Putin's "
                                "(the events' source_text/target_text say who).")
-@click.option("--source", "source_", help="Actor on the source side only (code or name).")
-@click.option("--target", help="Actor on the target side only (code or name).")
-@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week from its first day). An event dated only to a week, month, season or year counts when its span overlaps the period.")
-@click.option("--until", help="Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY; a month or week to its last day).")
-@click.option("--type", "type_", help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
-@click.option("--factuality", help="asserted, planned, hypothetical, negated (comma list).")
+@click.option("--source", "source_", callback=actor_callback,
+              help="Actor on the source side only (code or name).")
+@click.option("--target", callback=actor_callback, help="Actor on the target side only (code or name).")
+@click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated only to a week, month, "
+              "season or year counts when its span overlaps the period.")
+@click.option("--until", callback=check_date, help=_UNTIL_HELP)
+@click.option("--type", "type_", callback=check_types, help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
+@click.option("--factuality", callback=check_factualities,
+              help="asserted, planned, hypothetical, negated (comma list, or 'all').")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
 @click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
@@ -661,12 +689,12 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
       lagebild events --db lage.duckdb --min-confidence 0.5
     """
-    from ..store import StoreError
+    from ..store import StoreError, check_period
 
     if with_mentions and fmt != "json":
         raise click.UsageError("--with-mentions adds the mentions to JSON output: give --format json too")
     try:
-        actor, source_, target = (_resolve(x) for x in (actor, source_, target))
+        check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
     store = _open_ro(db)
@@ -697,13 +725,13 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
 
 
 @click.command("timeline")
-@click.argument("actor_a")
-@click.argument("actor_b")
+@click.argument("actor_a", callback=actor_callback)
+@click.argument("actor_b", callback=actor_callback)
 @_db_option
 @click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
-@click.option("--since", help="First day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY).")
-@click.option("--until", help="Last day, inclusive.")
-@click.option("--factuality", default="asserted", show_default=True,
+@click.option("--since", callback=check_date, help=_SINCE_HELP)
+@click.option("--until", callback=check_date, help=_UNTIL_HELP)
+@click.option("--factuality", default="asserted", show_default=True, callback=check_factualities,
               help="Which events count (comma list, or 'all').")
 @_FORMAT
 def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
@@ -719,11 +747,11 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
       lagebild timeline RUS UKR --db lage.duckdb
       lagebild timeline USA RUS --directed --since 2022-02 --db lage.duckdb --format csv
     """
-    from ..store import StoreError, check_dyad
+    from ..store import StoreError, check_dyad, check_period
 
     try:
-        actor_a, actor_b = _resolve(actor_a), _resolve(actor_b)
         check_dyad(actor_a, actor_b)
+        check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
     store = _open_ro(db)
@@ -784,9 +812,10 @@ def summary_cmd(db, fmt, top):
               help="parquet: events partitioned by month + articles, mentions, actors, "
                    "quotes; csv: events, mentions, articles; gdelt: GDELT 2.0 event table "
                    "(61 columns, tab-separated); plover: PLOVER/POLECAT JSON lines.")
-@click.option("--since", help="First event date, inclusive (an event dated to a month, season or year counts when it overlaps the period).")
-@click.option("--until", help="Last event date, inclusive.")
-@click.option("--factuality",
+@click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated to a week, month, "
+              "season or year counts when it overlaps the period.")
+@click.option("--until", callback=check_date, help=_UNTIL_HELP)
+@click.option("--factuality", callback=check_factualities,
               help="Only these events (comma list, or 'all'). gdelt defaults to asserted, "
                    "since GDELT has no factuality column; the others export all.")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
@@ -804,23 +833,35 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
       lagebild export out/ --db lage.duckdb --format gdelt   # see out/GDELT_COLUMNS.txt
       lagebild export out/ --db lage.duckdb --format plover  # planned cooperation -> AGREE
     """
-    from ..export import export_store
+    from ..export import count_exported, export_store
+    from ..store import check_period
 
-    from pathlib import Path
-
+    try:
+        check_period(since, until)
+    except LagebildError as exc:
+        _fail(exc)
     before = {p for p in Path(out_dir).rglob("*") if p.is_file()} if Path(out_dir).is_dir() \
         else set()
+    filters = dict(since=since, until=until, factuality=factuality, min_mentions=min_mentions,
+                   min_confidence=min_confidence)
     store = _open_ro(db)
     with store:
         try:
-            files = export_store(store, out_dir, fmt, since=since, until=until,
-                                 factuality=factuality, min_mentions=min_mentions,
-                                 min_confidence=min_confidence)
+            files = export_store(store, out_dir, fmt, **filters)
+            n = count_exported(store, fmt, **filters)
         except LagebildError as exc:
             _fail(exc)
     replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
     for f in replaced:
         click.echo(f"note: replaced the existing file {f}", err=True)
+    if not n:       # files without events look like a failed export: say why (stderr)
+        given = [f"--{k.replace('_', '-')} {v}" for k, v in filters.items()
+                 if v is not None and not (k == "min_mentions" and v == 1)]
+        click.echo(f"note: no event matches {' '.join(given) if given else 'the export'}"
+                   + (" (gdelt exports asserted events unless --factuality says otherwise)"
+                      if fmt == "gdelt" and factuality is None else "")
+                   + "; the files hold no events -- `lagebild events --db "
+                   + f"{db} --limit 0` lists what there is", err=True)
     for f in files:
         click.echo(str(f))
 

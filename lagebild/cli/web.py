@@ -10,6 +10,7 @@ import sys
 import click
 
 from ..errors import LagebildError
+from .options import usage_error
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -78,14 +79,11 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     from ..store import Store
     from ..web.app import create_app
 
-    if not os.path.exists(db) and not watch:
-        raise click.ClickException(f"{db}: no such database -- create one first, for example "
-                                   f"`lagebild ingest examples/ --db {db}`, or serve it with "
-                                   f"--watch FEED_URL, which creates it")
+    # usage errors (exit 2) first, then the database (exit 1), as every command does
     try:
         seconds = parse_interval(every)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--every") from None
+        raise usage_error(str(exc), "--every") from None
     if watch_urls and not watch:
         raise click.UsageError("feed URLs are polled only with --watch: "
                                "lagebild serve --db FILE --watch FEED_URL...")
@@ -93,7 +91,17 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         raise click.UsageError("--watch needs at least one FEED_URL")
     bad = [u for u in watch_urls if not u.lower().startswith(("http://", "https://"))]
     if bad:
-        raise click.BadParameter(f"not an http(s) URL: {bad[0]}", param_hint="FEED_URL")
+        raise usage_error(f"not an http(s) URL: {bad[0]}", "FEED_URL")
+    if allow_private_hosts and not watch_urls:
+        raise click.UsageError("--allow-private-hosts is for the feeds of --watch")
+    ctx = click.get_current_context()
+    if not watch and ctx.get_parameter_source("every") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--every is the polling interval of --watch: "
+                               "lagebild serve --db FILE --watch FEED_URL... --every 10m")
+    if not os.path.exists(db) and not watch:
+        raise click.ClickException(f"{db}: no such database -- create one first, for example "
+                                   f"`lagebild ingest examples/ --db {db}`, or serve it with "
+                                   f"--watch FEED_URL, which creates it")
     generated = False
     if not _is_loopback(host) and not token:
         token, generated = secrets.token_urlsafe(18), True
@@ -105,12 +113,6 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
         if "in use" not in str(exc):
             raise click.ClickException(str(exc)) from None
         click.echo(f"warning: {exc}; the pages answer 'database busy' until it is free", err=True)
-    if allow_private_hosts and not watch_urls:
-        raise click.UsageError("--allow-private-hosts is for the feeds of --watch")
-    ctx = click.get_current_context()
-    if not watch and ctx.get_parameter_source("every") is not click.core.ParameterSource.DEFAULT:
-        raise click.UsageError("--every is the polling interval of --watch: "
-                               "lagebild serve --db FILE --watch FEED_URL... --every 10m")
     if watch and seconds < 60 and not quiet:
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 from ..errors import StoreError
 from ..queries import MAX_ROWS, EventFilter
-from ..records import FACTUALITIES
-from ..store import date_bounds, empty_period, parse_factualities
+from ..records import EVENT_TYPES, FACTUALITIES
+from ..store import date_bounds, empty_period, parse_factualities, parse_types
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
 _TYPE = re.compile(r"^[A-Z][A-Z_]{1,23}$")
@@ -84,8 +84,13 @@ def type_list(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     parts = [p.strip().upper() for p in value.split(",") if p.strip()]
+    allowed = f"use one or more of {', '.join(EVENT_TYPES)} (comma list)"
     if len(parts) > MAX_LIST or not all(_TYPE.match(p) for p in parts):
-        raise BadParam("type", value, "use PLOVER types such as ASSAULT or ASSAULT,COERCE")
+        raise BadParam("type", value, allowed)
+    try:
+        parse_types(",".join(parts))     # the one check of a type list (command line, pages)
+    except StoreError:
+        raise BadParam("type", value, allowed) from None
     return ",".join(parts)
 
 
