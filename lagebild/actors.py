@@ -70,6 +70,15 @@ PLACE_NAMED_THINGS = ("konvention", "konventionen", "abkommen", "vertrag", "vert
 
 #: participles of leading or controlling after a country's prefix ("die US-geführte Koalition")
 LED_PARTICIPLES = ("geführt", "geleitet", "kontrolliert", "dominiert", "befehligt")
+#: the last part of a compound that names a patron, not the actor ("die US-gestützten Rebellen",
+#: "Iran-nahe Milizen", "moskautreue Separatisten" are not of that country): the prefix is no mention
+BACKING_PARTS = ("gestützt", "unterstützt", "treu", "nah", "freundlich", "hörig", "finanziert", "ausgebildet",
+                 "bewaffnet", "gesteuert")
+#: roles that act where they are (police, courts, authorities): a country the sentence names as the
+#: place before them ("In Tunesien nahmen die Behörden ... fest") is theirs, before the same role named
+#: with another country earlier ("den italienischen Behörden")
+LOCAL_SECTORS = frozenset({"COP", "JUD"})
+LOCAL_ROLES = ("Behörde",)
 
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
 AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
@@ -518,6 +527,9 @@ class ActorTagger:
                            alt_codes=entry.alt_codes)
         # 4. hyphen compounds: "NATO-Generalsekretär", "US-Präsident", "HDP-Politikerin"
         pre = _prefix_entry(lex, t.text)
+        if pre is not None and t.text[:1].isupper() and "-" in t.text \
+                and t.text.rsplit("-", 1)[1].lower().startswith(BACKING_PARTS):
+            return None         # "die US-gestützten Rebellen": a patron, not the actor
         if pre is not None:
             role = _role_of(lex, t.text)
             party = self.lex.actors.get((t.text.split("-", 1)[1],)) if role is None else None
@@ -1043,6 +1055,13 @@ class ActorTagger:
         return None
 
     @staticmethod
+    def _place_before(m: Mention, before: list[Mention]) -> Mention | None:
+        """The country its sentence names as a place ("in X", "im X") before ``m``, nearest first ("In
+        Tunesien nahmen die Behörden ... fest"); never a mission abroad."""
+        return next((o for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
+                     and o.kind == "country" and o.code and len(o.code) == 3), None)
+
+    @staticmethod
     def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> str | None:
         """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
         other = ActorTagger._nearby(m, before, after)
@@ -1186,6 +1205,10 @@ class ActorTagger:
                 pass            # the office of a place the lexicon does not know, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_complement(idx.mentions, n)     # said for it ("der Regierung Polens")
+                if m.code is None and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES):
+                    place = self._place_before(m, idx.mentions[:n])
+                    if place is not None:
+                        m.code, m.code_from = place.code, "nearby"
                 if m.code is None:
                     m.code = self._code_of_membership(m, idx.mentions[:n]) \
                         or self._code_from_prefix(m, idx.mentions[:n]) or self._code_of_same_role(m, idx.mentions[:n])

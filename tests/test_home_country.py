@@ -377,3 +377,25 @@ def test_a_country_word_before_a_party_places_the_party_in_that_country(tagger):
     assert got["Frankreichs Konservative"][:2] == ("FRA", "PTY")
     bare = [m for m in st.actors.mentions if m.sent == 3 and m.text.endswith("Linke")]
     assert [m.code for m in bare] == ["DEU"]                    # without a country word: the lexicon's
+
+
+def test_a_patron_named_in_a_compound_is_not_the_groups_country(tagger):
+    """"Die US-gestützten Rebellen", "Iran-nahe Milizen": the prefix names who backs the group, not
+    an actor of the sentence, and never the group's country."""
+    st = tagger.stages(Article(doc_id="b", text=(
+        "Die Regierung in Damaskus meldete Kämpfe. Die US-gestützten Rebellen griffen die Stadt an. "
+        "Iran-nahe Milizen feuerten Raketen ab.")))
+    got = {m.text: m.code for m in st.actors.mentions}
+    assert not any(t.startswith(("US-", "Iran-")) for t in got)
+    assert got["Rebellen"] != "USA" and got["Milizen"] != "IRN"
+
+
+def test_police_and_authorities_are_of_the_place_their_sentence_names_before_them(tagger):
+    """A role that acts where it is takes the country its sentence names as the place ("In Tunesien
+    nahmen die Behörden ... fest"), before the same role named with another country earlier."""
+    st = tagger.stages(Article(doc_id="t", text=(
+        "Merkel dankte den italienischen Behörden für die Hilfe. "
+        "In Tunesien nahmen die Behörden am Samstag drei Verdächtige fest. "
+        "Die Behörden in Rom prüfen den Fall.")))
+    got = [(m.sent, m.text, m.code, m.code_from) for m in st.actors.mentions if m.text.endswith("Behörden")]
+    assert got[0][2] == "ITA" and got[1] == (1, "Behörden", "TUN", "nearby")
