@@ -70,6 +70,8 @@ def test_a_rejected_report_and_a_confirmed_one():
     ("Der Kreml hat Berichte über einen Angriff auf ein Krankenhaus in Cherson zurückgewiesen.",
      ("REJECT", "RUS", None), "ASSAULT"),
     ("Erdoğan kritisierte die Unterstützung der USA für Israel.", ("ACCUSE", "TUR", None), "SUPPORT"),
+    # a refusal of a meeting named with an attribute: the REJECT, no meeting (a probe)
+    ("Lawrow sagte ein geplantes Treffen mit Cavusoglu ab.", ("REJECT", "RUS", None), "CONSULT"),
 ])
 def test_the_content_is_no_fact(coder, text, kept, no_fact):
     an = coder_analyzer(coder)

@@ -284,7 +284,9 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     if threatened_with(c, n, ctx.lex, typ):     # also an adjective of the noun, or the threat verb
         return True
     if not t.is_cap:
-        return False
+        # "sagte ein geplantes Treffen ab": the attribute of a noun a refusal names (a probe: an
+        # asserted CONSULT)
+        return n + 1 < len(c.tokens) and c.tokens[n + 1].is_cap and refused(c, n + 1, ctx.lex, typ)
     if refused(c, n, ctx.lex, typ):
         return True         # "zieht die Einladung an Außenminister Lawrow zurück": no meeting, also
         #                     where the trigger is the actor's word
