@@ -72,6 +72,8 @@ def test_a_rejected_report_and_a_confirmed_one():
     ("Erdoğan kritisierte die Unterstützung der USA für Israel.", ("ACCUSE", "TUR", None), "SUPPORT"),
     # a refusal of a meeting named with an attribute: the REJECT, no meeting (a probe)
     ("Lawrow sagte ein geplantes Treffen mit Cavusoglu ab.", ("REJECT", "RUS", None), "CONSULT"),
+    # readiness offers the talks, it does not tell them (guide §8.7; a probe)
+    ("Duterte sagte, er sei zu Gesprächen mit Peking bereit.", None, "CONSULT"),
 ])
 def test_the_content_is_no_fact(coder, text, kept, no_fact):
     an = coder_analyzer(coder)
@@ -191,3 +193,12 @@ def test_travel_advised_against_after_a_people_noun_is_no_fact(coder):
                      "Reise nach Istanbul ab und riet Russen von Reisen in die Türkei ab.")).events
     assert not [e for e in evs if e.type == "CONSULT" and e.factuality == "asserted"], evs
     assert any(e.type == "REJECT" for e in evs), evs
+
+
+def test_what_a_readiness_offers_is_no_event_of_its_own():
+    from lagebild.events.clauses import offered
+    c, n, lex = clause_at("Trotzdem sei man zu Gesprächen mit der Opposition bereit.", "Gesprächen")
+    assert offered(c, n, lex, "CONSULT")
+    assert not offered(c, n, lex, "ASSAULT")                  # only cooperation is offered
+    c, n, lex = clause_at("Man habe Gespräche mit der Opposition geführt.", "Gespräche")
+    assert not offered(c, n, lex, "CONSULT")

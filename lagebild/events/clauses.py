@@ -660,6 +660,17 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return "REJECT" in cue_verb_types(c, lex) or halted(c, lex)
 
 
+def offered(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` of clause ``c``, an event of cooperative type ``typ``, is what a
+    readiness in the clause offers (cues.tsv class ``readiness``: "sei zu Gesprächen mit Peking
+    bereit", "zu keinen weiteren Diskussionen bereit"): the offer is the AGREE (or a refusal the
+    REJECT), the talks are no event of their own (train + dev gold: 3 such nouns, none coded; a probe:
+    an asserted CONSULT)."""
+    if typ not in COOPERATIVE or not any(lex.is_(t.lower, "readiness") for t in c.tokens if not t.is_cap):
+        return False
+    return any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 4):k])
+
+
 def called_for(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     """Whether the noun at token ``k`` is what a call in the clause calls for ("hat für Donnerstag
     zum Streik aufgerufen", "riefen zu Protesten auf"): a protest called for is planned, as the

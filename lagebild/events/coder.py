@@ -17,7 +17,7 @@ from .clauses import (
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
-    _has_verb, not_told, pluperfect, promised, refused, talked_about, werden_participle,
+    _has_verb, not_told, offered, pluperfect, promised, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -267,6 +267,9 @@ class EventCoder:
             if e.noun_negated is not None and refused(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                       e.event.type):
                 continue        # "hat ein Treffen mit Kogler abgesagt": the REJECT, no meeting
+            if e.noun_negated is not None and offered(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
+                                                      e.event.type):
+                continue        # "sei zu Gesprächen mit Peking bereit": the offer, no talks
             if e.noun_negated is not None and talked_about(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                           e.event.type):
                 continue        # "wollen über weitere Hilfe beraten": the topic, no aid

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, criticised_or_rejected, demanded, refused,
+from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, criticised_or_rejected, demanded, offered, refused,
                                split_clauses,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state, office_against_own_state
@@ -294,6 +294,7 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         return False        # an actor, not what is demanded or criticised ("machen sich Regierungstruppen
         #                     und Rebellen gegenseitig verantwortlich": the subject after the verb)
     return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ) \
+        or offered(c, n, ctx.lex, typ) \
         or criticised_or_rejected(c, n, ctx.lex, typ) or background(c, n, ctx.lex)
 
 
