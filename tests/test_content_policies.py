@@ -202,3 +202,14 @@ def test_what_a_readiness_offers_is_no_event_of_its_own():
     assert not offered(c, n, lex, "ASSAULT")                  # only cooperation is offered
     c, n, lex = clause_at("Man habe Gespräche mit der Opposition geführt.", "Gespräche")
     assert not offered(c, n, lex, "CONSULT")
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_announced_act_is_planned_in_every_tense(coder):
+    """"Die USA kündigten neue Sanktionen gegen Russland an": planned, as "haben ... angekündigt" (a
+    probe: the learned coder asserted the finite separable form)."""
+    an = coder_analyzer(coder)
+    for text in ("Die USA kündigten am Montag neue Sanktionen gegen Russland an.",
+                 "Die USA haben am Montag neue Sanktionen gegen Russland angekündigt."):
+        evs = [e for e in an(Article(doc_id="a", text=text, dct="2016-03-14")).events if e.type == "SANCTION"]
+        assert evs and all(e.factuality == "planned" for e in evs), (text, evs)

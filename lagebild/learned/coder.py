@@ -18,7 +18,7 @@ from ..events.coder import occurrence_negated
 from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                not_told, warned_of, generic_before, reported_past, considered,
-                               refrained, planned_noun, scheduled, conditional_adverb, contrastive, ongoing)
+                               refrained, planned_noun, scheduled, conditional_adverb, contrastive, ongoing, announced)
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
@@ -337,8 +337,10 @@ class LearnedCoder:
             elif tr.type != "AGREE" and promised(clause, self.lex):
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
             elif tok.is_cap and tok in clause.tokens and (planned_noun(clause, clause.tokens.index(tok), tr.type,
-                                                                       self.lex) or scheduled(clause, self.lex)):
-                fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant"
+                                                                       self.lex) or scheduled(clause, self.lex)
+                                                          or announced(clause)):
+                fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
+                #                          "kündigten neue Sanktionen an" (as the rules read it)
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
                 and conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type):
             fact = "hypothetical"    # "werde notfalls vor Gericht ziehen": as the rules read it
