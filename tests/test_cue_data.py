@@ -77,3 +77,15 @@ def test_strong_past_forms_of_attacks_and_breaks_are_events():
         "Die israelische Armee beschoss Stellungen der Hisbollah im Libanon.")
     assert any(t == "SANCTION" and s == ("VEN",) and g == ("COL",) for t, s, g, _ in dyads(
         "Venezuela brach die diplomatischen Beziehungen zu Kolumbien ab."))
+
+
+def test_event_nouns_are_cues_in_the_singular_and_plural():
+    """A noun listed in one number only missed the other ("Verhandlungen" but not "Verhandlung",
+    "Razzia" but not "Razzien"); and the everyday nouns of attacks, deals and lawsuits are cues."""
+    from lagebild.events.cues import load_cues
+    lex = load_cues()
+    expected = {"verhandlung": "CONSULT", "verhandlungen": "CONSULT", "gefecht": "ASSAULT", "gefechte": "ASSAULT",
+                "razzia": "COERCE", "razzien": "COERCE", "attentat": "ASSAULT", "attentaten": "ASSAULT",
+                "abmachung": "AGREE", "klage": "ACCUSE", "klagen": "ACCUSE"}
+    assert {w: [c.type for c in lex.noun_cues(w) or []][:1] for w in expected} == \
+        {w: [t] for w, t in expected.items()}
