@@ -86,6 +86,7 @@ def test_event_nouns_are_cues_in_the_singular_and_plural():
     lex = load_cues()
     expected = {"verhandlung": "CONSULT", "verhandlungen": "CONSULT", "gefecht": "ASSAULT", "gefechte": "ASSAULT",
                 "razzia": "COERCE", "razzien": "COERCE", "attentat": "ASSAULT", "attentaten": "ASSAULT",
-                "abmachung": "AGREE", "klage": "ACCUSE", "klagen": "ACCUSE"}
+                "abmachung": "AGREE", "klage": "ACCUSE", "klagen": "ACCUSE", "atomtest": "MOBILIZE",
+                "raketentests": "MOBILIZE"}
     assert {w: [c.type for c in lex.noun_cues(w) or []][:1] for w in expected} == \
         {w: [t] for w, t in expected.items()}
