@@ -269,3 +269,18 @@ def test_a_url_given_to_analyze_is_named_as_one_and_the_way_to_read_it_said(tmp_
     assert r.exit_code == 1, r.output
     assert f"{url}: " in r.stderr and "no such file" not in r.stderr
     assert "lagebild ingest" in r.stderr and "curl -o" in r.stderr
+
+
+def test_the_text_view_says_where_each_event_is_told():
+    """Each event of the text view shows its cue word and the sentence that tells it, shortened
+    around the cue for long sentences (a probe could not check an event without the JSON)."""
+    from types import SimpleNamespace
+    from lagebild.cli.analyze import _told_where
+    ev = SimpleNamespace(cue="angegriffen", evidence=[SimpleNamespace(text="Russland hat am Montag die Ukraine "
+                                                                       "angegriffen, sagte ein Sprecher.")])
+    assert _told_where(ev) == "cue 'angegriffen' in: „Russland hat am Montag die Ukraine angegriffen, sagte ein Sprecher.“"
+    long = "Vorher " * 40 + "hat Russland die Ukraine angegriffen" + " danach" * 40
+    ev = SimpleNamespace(cue="angegriffen", evidence=[SimpleNamespace(text=long)])
+    told = _told_where(ev, width=60)
+    assert "angegriffen" in told and told.count("…") == 2 and len(told) < 110
+    assert _told_where(SimpleNamespace(cue="x", evidence=[])) == ""

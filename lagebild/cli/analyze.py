@@ -29,6 +29,19 @@ def _side(parts) -> str:
                      for p in parts) or "-"
 
 
+def _told_where(ev, width: int = 110) -> str:
+    """Where the text tells an event: its cue word and the sentence around it (shortened to about
+    ``width`` characters around the cue), so that a reader can check the event without the JSON."""
+    if not ev.evidence:
+        return ""
+    sent = " ".join(ev.evidence[0].text.split())
+    at = sent.find(ev.cue) if ev.cue else -1
+    if len(sent) > width:
+        start = max(0, min(at - width // 2, len(sent) - width)) if at >= 0 else 0
+        sent = ("…" if start else "") + sent[start:start + width].strip() + ("…" if start + width < len(sent) else "")
+    return (f"cue {ev.cue!r} in: " if ev.cue else "in: ") + f"„{sent}“"
+
+
 def format_summary(doc: Document, floor: float | None = None) -> str:
     """A readable summary of one analyzed article."""
     lines = [f"== {doc.doc_id}" + (f" ({doc.dct})" if doc.dct else " (no date)") +
@@ -62,11 +75,17 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
             bits.append(f"{len(ev.evidence)} mentions")
         if bits:
             lines.append("      " + "; ".join(bits))
+        told = _told_where(ev)
+        if told:
+            lines.append("      " + told)
     if doc.below_floor:
         from ..modelinfo import one_sided_floor
         one = one_sided_floor()
+        from ..learned.coder import GUESSED_PAIR_FLOOR
         why = f"; an event with an empty side needs {one}" if one is not None and floor is not None \
             and one > floor else ""
+        if floor is not None and 0 < floor < GUESSED_PAIR_FLOOR:
+            why += f"; one between two countries, one of them only guessed, {GUESSED_PAIR_FLOOR}"
         lines.append(f"  ({doc.below_floor} more below the confidence floor{why}, not shown: --min-confidence 0 "
                      "shows them)")
     if not doc.events and doc.actors and not any(a.code for a in doc.actors):
