@@ -809,28 +809,6 @@ def test_two_guessed_sides_of_one_country_stay_a_domestic_dyad():
     assert not guessed_against_own_state(m("person", None), m("country", None))        # said for it
 
 
-def test_a_state_or_its_office_holder_is_never_set_against_that_state():
-    """"Peking werde den Spruch nicht anerkennen, sagte Präsident Xi Jinping": Xi, Peking and China
-    are one side; a state against itself is no dyad (no train + dev gold event has one), while an
-    office holder of one state against another, or against a party of his own state, stays."""
-    from lagebild.actors import Mention
-    from lagebild.events.policies import office_against_own_state
-
-    def m(kind, code="CHN", sector="GOV", code_from=None):
-        return Mention(0, 0, 1, 0, 5, "x", code, sector, kind, code_from=code_from)
-    assert office_against_own_state(m("person"), m("country"))
-    assert office_against_own_state(m("country"), m("country"))            # "Peking" against "China"
-    assert not office_against_own_state(m("person"), m("country", "JPN"))
-    assert not office_against_own_state(m("person"), m("organisation", sector="PTY"))
-    assert not office_against_own_state(m("person", sector="CVL"), m("country"))     # a dissident
-    assert not office_against_own_state(m("person", code_from="story"), m("country"))  # guessed: other policy
-    an = Analyzer(coder="both", min_confidence=0.0)
-    doc = an(Article(doc_id="x", dct="2016-07-13", text="China hat die Entscheidung des Schiedshofs zurückgewiesen. "
-                     "Peking werde den Spruch nicht anerkennen, sagte Präsident Xi Jinping am Dienstag."))
-    assert doc.events and not any({p.code for p in e.source} & {p.code for p in e.target} for e in doc.events), \
-        [(e.type, [p.code for p in e.source], [p.code for p in e.target]) for e in doc.events]
-
-
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_members_of_one_list_are_one_side_of_a_one_sided_act(coder):
     from lagebild.records import Article

@@ -22,8 +22,7 @@ from .clauses import (
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
-from .policies import (FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state,
-                       office_against_own_state)
+from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .threats import threat_mode
 from .roles import _coordinated, _participants, _partner, _place_code, attributes_of, listed_attributes
 
@@ -934,16 +933,13 @@ def _near(a: Mention, b: Mention, st) -> bool:
 
 
 def _no_guess_against_own_state(r: RawEvent) -> None:
-    """Drop the participants ``events.policies.guessed_against_own_state`` and
-    ``office_against_own_state`` rule out."""
+    """Drop the participants ``events.policies.guessed_against_own_state`` rules out."""
     def drop(side: list[Participant], mine: list[Mention], others: list[Mention]) -> list[Participant]:
         bad = {m.start for m in mine if any(guessed_against_own_state(m, o) for o in others)}
         return [p for p in side if p.mention is None or p.mention.start not in bad]
     ev = r.event
     ev.source = drop(ev.source, r.source_m, r.target_m)
     ev.target = drop(ev.target, r.target_m, r.source_m)
-    own = {m.start for m in r.target_m if any(office_against_own_state(s, m) for s in r.source_m)}
-    ev.target = [p for p in ev.target if p.mention is None or p.mention.start not in own]
 
 
 def same_actor(m, reporter) -> bool:

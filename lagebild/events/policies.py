@@ -65,21 +65,6 @@ def guessed_against_own_state(side: Mention, other: Mention) -> bool:
         and side.code is not None and side.code == other.code
 
 
-#: who speaks and acts for a state: its government, army, police, courts, parliament, services
-OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-
-def office_against_own_state(source: Mention, target: Mention) -> bool:
-    """A state (its name or capital) or its office holder as the source and that very state, named as
-    a country, as the target ("Peking werde den Spruch nicht anerkennen, sagte Präsident Xi Jinping":
-    Xi, Peking and China are one side, not CHN -> CHN). Both named for certain; of the 750
-    self-dyads of train + dev gold, one sets a person of a state's office against the state as a
-    whole and none a state against itself. Both coders drop the target."""
-    return (source.kind == "country" or (source.kind == "person" and source.sector in OFFICE_SECTORS)) \
-        and not source.code_from and not source.pronoun and target.kind == "country" and not target.code_from \
-        and source.code is not None and source.code == target.code
-
-
 def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:
     return Participant(actor=None, text=None, code=code, sector=sector, inferred=why)
 

@@ -26,7 +26,7 @@ from ..events import lemma
 from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, criticised_or_rejected, demanded, offered, refused,
                                split_clauses,
                                talked_about, threatened_with)
-from ..events.policies import guessed_against_own_state, office_against_own_state
+from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -396,8 +396,6 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                 if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
                                                           or guessed_against_own_state(tm, sm)):
                     continue        # a guessed country against that country (events.policies)
-                if sm is not None and tm is not None and office_against_own_state(sm, tm):
-                    continue        # "..., sagte Präsident Xi Jinping" against China: one side
                 if sm is not None and tm is not None and one_side(sm, tm, typ, ctx, cache):
                     continue        # "Die USA, Großbritannien und Kanada verhängten Sanktionen": one side
                 if sm is not None and tm is not None and clause_k is not None \
