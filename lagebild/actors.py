@@ -78,6 +78,8 @@ BACKING_PARTS = ("gestützt", "unterstützt", "treu", "nah", "freundlich", "hör
 #: place before them ("In Tunesien nahmen die Behörden ... fest") is theirs, before the same role named
 #: with another country earlier ("den italienischen Behörden")
 LOCAL_SECTORS = frozenset({"COP", "JUD"})
+#: the whole last part of such a compound: one of BACKING_PARTS with an adjective's ending, if any
+_BACKING = re.compile("(?:" + "|".join(BACKING_PARTS) + ")(?:e|en|er|es|em)?")
 LOCAL_ROLES = ("Behörde",)
 
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
@@ -510,13 +512,11 @@ class ActorTagger:
                 role = _role_of(lex, toks[j].text)
                 if role is not None:
                     return self._role_mention(toks, i, j, role, entry.code, entry.alt_codes)
-                k = j
-                while k < len(toks) and k < j + 2 and toks[k].text[:1].islower() and toks[k].lower not in PREPOSITIONS:
-                    k += 1      # "Griechenlands geschlagene Linke"
-                party = self._party_at(toks, k) if entry.code and len(entry.code) == 3 else None
+                party = self._party_at(toks, j) if entry.code and len(entry.code) == 3 else None
                 if party is not None:
                     # "Griechenlands Linke", "Spaniens Konservative": the country's party of that family
-                    return self._placed_party(toks, i, k + party[0], party[1], entry.code, entry.alt_codes)
+                    # (right after the country: "Trotz der Warnungen Russlands stimmten die Grünen zu")
+                    return self._placed_party(toks, i, j + party[0], party[1], entry.code, entry.alt_codes)
             if entry.kind == "role":
                 return self._role_mention(toks, i, i, entry, None, ())
             if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
@@ -527,9 +527,8 @@ class ActorTagger:
                            alt_codes=entry.alt_codes)
         # 4. hyphen compounds: "NATO-Generalsekretär", "US-Präsident", "HDP-Politikerin"
         pre = _prefix_entry(lex, t.text)
-        if pre is not None and t.text[:1].isupper() and "-" in t.text \
-                and t.text.rsplit("-", 1)[1].lower().startswith(BACKING_PARTS):
-            return None         # "die US-gestützten Rebellen": a patron, not the actor
+        if pre is not None and t.text[:1].isupper() and "-" in t.text and _BACKING.fullmatch(t.text.rsplit("-", 1)[1].lower()):
+            return None         # "die US-gestützten Rebellen": a patron, not the actor (not "US-Nahostgesandte")
         if pre is not None:
             role = _role_of(lex, t.text)
             party = self.lex.actors.get((t.text.split("-", 1)[1],)) if role is None else None
@@ -558,10 +557,12 @@ class ActorTagger:
     @staticmethod
     def _placed_party(toks: list[Token], i: int, j: int, party: LexEntry, code: str,
                       alt: tuple[str, ...]) -> Mention:
-        """A party named with the country word before it (tokens ``i`` to ``j``): of that country."""
+        """A party named with the country word before it (tokens ``i`` to ``j``): of that country,
+        named by its own words (not the lexicon's party of another country: "Tories" for "die
+        spanischen Konservativen"), the party word's last token as written."""
         t = toks[i]
         return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
-                       code, party.sector, "organisation", name=party.name,
+                       code, party.sector, "organisation", name=toks[j - 1].text,
                        alt_codes=alt if code in alt else ())
 
     def _role_mention(self, toks: list[Token], i: int, k: int, role: LexEntry, code: str | None,

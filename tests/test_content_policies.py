@@ -213,3 +213,15 @@ def test_an_announced_act_is_planned_in_every_tense(coder):
                  "Die USA haben am Montag neue Sanktionen gegen Russland angekündigt."):
         evs = [e for e in an(Article(doc_id="a", text=text, dct="2016-03-14")).events if e.type == "SANCTION"]
         assert evs and all(e.factuality == "planned" for e in evs), (text, evs)
+    # a noun under a preposition is told as it stands: the visit happened (a review)
+    evs = an(Article(doc_id="a", dct="2016-03-22", text="Bei seinem Besuch in Kuba kündigte US-Präsident Barack "
+                                                        "Obama eine Lockerung des Embargos an.")).events
+    assert not [e for e in evs if e.type == "CONSULT" and e.factuality == "planned"], evs
+
+
+def test_the_particle_of_bereitstellen_offers_nothing():
+    """"Japan stellt zur Unterstützung Nepals zehn Millionen Dollar bereit": "bereit" is the particle
+    of bereitstellen, no readiness; the support stays an event (a review)."""
+    from lagebild.events.clauses import offered
+    c, n, lex = clause_at("Japan stellt zur Unterstützung Nepals zehn Millionen Dollar bereit.", "Unterstützung")
+    assert not offered(c, n, lex, "AID")

@@ -666,8 +666,10 @@ def offered(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     bereit", "zu keinen weiteren Diskussionen bereit"): the offer is the AGREE (or a refusal the
     REJECT), the talks are no event of their own (train + dev gold: 3 such nouns, none coded; a probe:
     an asserted CONSULT)."""
-    if typ not in COOPERATIVE or not any(lex.is_(t.lower, "readiness") for t in c.tokens if not t.is_cap):
-        return False
+    lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
+    if typ not in COOPERATIVE or not any(lex.is_(t.lower, "readiness") and not any(t.lower + v in lex.verbs for v in lems)
+                                         for t in c.tokens if not t.is_cap):
+        return False        # (not the particle of "stellt zehn Millionen Dollar bereit": bereitstellen)
     return any(t.lower in ("zu", "zur", "zum") for t in c.tokens[max(0, k - 4):k])
 
 
@@ -978,8 +980,16 @@ def talked_about(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return any(lex.is_(lemma(t.text), "talk") for t in c.tokens if not t.is_cap)
 
 
+def announced_noun(c: Clause, k: int) -> bool:
+    """Whether the event noun at token ``k`` is what the clause announces: its object, with no
+    preposition ("Die SPÖ kündigte Proteste an", "hat neue Sanktionen angekündigt"): planned, as
+    the corpus codes it, for both coders; a noun under a preposition is told as it stands ("Bei
+    seinem Besuch in Kuba kündigte Obama ... an", "Nach dem Treffen mit Putin kündigte Merkel neue
+    Gespräche an": the visit and the meeting happened; a review)."""
+    return announced(c) and noun_preposition(c, k)[0] is None
+
+
 def announced(c: Clause) -> bool:
-    """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt"): an
-    event noun in it is planned, as the corpus codes it."""
+    """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt")."""
     lems = [lemma(t.text) for t in c.tokens if not t.is_cap]
     return "ankündigen" in lems or ("kündigen" in lems and c.tokens[-1].lower == "an")

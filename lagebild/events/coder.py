@@ -13,7 +13,7 @@ from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_a
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced, criticised_or_rejected,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced_noun, criticised_or_rejected,
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
@@ -814,7 +814,7 @@ class EventCoder:
                     "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
-                    "planned" if announced(c) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
+                    "planned" if announced_noun(c, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
                     or (is_intended and planned_noun(c, c.tokens.index(ev.cue_tok), ev.event.type, lx))
                     else "asserted")
