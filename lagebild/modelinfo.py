@@ -48,15 +48,25 @@ def one_sided_floor(path: Path | None = None) -> float | None:
     return _thresholds(str((path or event_model_dir()) / "meta.json"))[1].get("one_sided")
 
 
+def guessed_pair_floor(path: Path | None = None) -> float | None:
+    """The confidence an event between two countries, one of them guessed, needs under any floor
+    above 0 (``Thresholds.guessed_pair``: the model's, else the default), or None without a model."""
+    from .learned.coder import GUESSED_PAIR_FLOOR
+    meta = (path or event_model_dir()) / "meta.json"
+    if not meta.exists():
+        return None
+    return _thresholds(str(meta))[1].get("guessed_pair", GUESSED_PAIR_FLOOR)
+
+
 def default_floor_text() -> str:
     """The default of ``--min-confidence`` as ``--help`` shows it."""
     coder, floor = shipped_defaults()
     if floor is None:
         return "none (no event model: the rule coder gives no confidence)"
-    from .learned.coder import GUESSED_PAIR_FLOOR
     one = one_sided_floor()
+    guessed = guessed_pair_floor()
     extra = f"; an event with an empty side needs {one}" if one is not None and one > floor else ""
-    if GUESSED_PAIR_FLOOR > floor:
+    if guessed is not None and guessed > floor:
         extra += (f"; an event between two countries, one of them only guessed for its mention (the story's "
-                  f"or the one named just before), needs {GUESSED_PAIR_FLOOR}")
+                  f"or the one named just before), needs {guessed}")
     return f"{floor}, the event model's floor for its default coder '{coder}'{extra}"

@@ -86,13 +86,16 @@ def news_model(tmp_path_factory):
 def test_training_chooses_out_of_fold_on_train_news_and_reports_dev_and_gold_files(tiny_model, news_model):
     """With train news articles, the judge, the calibrations and the default are chosen on them as
     fold models read them; with none (written items only), on dev and the gold files, with a warning."""
-    from lagebild.learned.train import FLOORS, ONE_SIDED, SELECTION
+    from lagebild.learned.train import FLOORS, GUESSED_PAIR, ONE_SIDED, SELECTION
     model, logs = news_model
     n_news = len(ITEMS) * 2
     assert model.meta["chosen_on"] == f"{n_news} {SELECTION}"
     assert any(f"judge: chosen" in line and SELECTION in line for line in logs)
     assert any("reported:" in line for line in logs) and not any("WARNING: no train news" in line for line in logs)
     assert model.thresholds.min_confidence in FLOORS and model.thresholds.one_sided in ONE_SIDED
+    assert model.thresholds.guessed_pair in GUESSED_PAIR          # chosen out of fold, as the one-sided floor
+    told = sum("events between two countries, one guessed, need confidence" in line for line in logs)
+    assert told and told % (len(GUESSED_PAIR) + 1) == 0         # each option and the choice, per base C
     assert len(model.meta["default_options"]) == 2 * len(FLOORS)
     assert tiny_model[0].meta["chosen_on"] == "dev + gold files"
 

@@ -81,11 +81,12 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
     if doc.below_floor:
         from ..modelinfo import one_sided_floor
         one = one_sided_floor()
-        from ..learned.coder import GUESSED_PAIR_FLOOR
+        from ..modelinfo import guessed_pair_floor
+        guessed = guessed_pair_floor()
         why = f"; an event with an empty side needs {one}" if one is not None and floor is not None \
             and one > floor else ""
-        if floor is not None and 0 < floor < GUESSED_PAIR_FLOOR:
-            why += f"; one between two countries, one of them only guessed, {GUESSED_PAIR_FLOOR}"
+        if guessed is not None and floor is not None and 0 < floor < guessed:
+            why += f"; one between two countries, one of them only guessed, {guessed}"
         lines.append(f"  ({doc.below_floor} more below the confidence floor{why}, not shown: --min-confidence 0 "
                      "shows them)")
     if not doc.events and doc.actors and not any(a.code for a in doc.actors):

@@ -127,6 +127,7 @@ SELECTION = "train news out of fold"
 SEED = {"f1": 0.85, "false_facts": 0}
 FLOORS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)       # default floors tried
 ONE_SIDED = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)        # confidence an event with an empty side needs
+GUESSED_PAIR = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)     # ... and one between two countries, one guessed
 BOOTSTRAP = 2000          # resamples of the selection articles for the one-standard-error rule
 
 
@@ -728,6 +729,19 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         one_sided = choose_one_sided(sided, sided_ok)
         model.thresholds.one_sided = ONE_SIDED[one_sided]
         log(f"  one-sided events need confidence {model.thresholds.one_sided}")
+        # events between two countries, one of them guessed (``coder.guessed_pair``): chosen the same way
+        paired, paired_ok = [], []
+        for g in GUESSED_PAIR:
+            model.thresholds.guessed_pair = g
+            paired.append(counts(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
+            paired_ok.append(seed_ok(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
+            s1 = prf(paired[-1])
+            log(f"  events between two countries, one guessed, need confidence {g}: {where} P={s1['precision']} "
+                f"R={s1['recall']} F1={s1['f1']}")
+        guessed = choose_one_sided(paired, paired_ok)
+        model.thresholds.guessed_pair = GUESSED_PAIR[guessed]
+        log(f"  events between two countries, one guessed, need confidence {model.thresholds.guessed_pair}")
+        sided[one_sided], sided_ok[one_sided] = paired[guessed], paired_ok[guessed]
         # the chosen default on the dev split alone (what `lagebild eval events --split dev` prints)
         s = score(dev_prep, [combine(evs, prep.stages.rule_events, default_coder == "both",
                                      lambda e: keep_coder.keep(e, mc)) for prep, evs in zip(dev_prep, dev_pred)])
