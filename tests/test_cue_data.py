@@ -87,6 +87,17 @@ def test_event_nouns_are_cues_in_the_singular_and_plural():
     expected = {"verhandlung": "CONSULT", "verhandlungen": "CONSULT", "gefecht": "ASSAULT", "gefechte": "ASSAULT",
                 "razzia": "COERCE", "razzien": "COERCE", "attentat": "ASSAULT", "attentaten": "ASSAULT",
                 "abmachung": "AGREE", "klage": "ACCUSE", "klagen": "ACCUSE", "atomtest": "MOBILIZE",
-                "raketentests": "MOBILIZE"}
+                "raketentests": "MOBILIZE", "abschuss": "ASSAULT"}
     assert {w: [c.type for c in lex.noun_cues(w) or []][:1] for w in expected} == \
         {w: [t] for w, t in expected.items()}
+
+
+def test_what_was_shot_down_is_the_target():
+    """"der Abschuss eines russischen Kampfjets durch die Türkei": the genitive is what was shot
+    down (as gnad-0819's gold codes it: TUR -> RUS)."""
+    from test_event_rules import dyads
+    assert any(t == "ASSAULT" and s == ("TUR",) and g == ("RUS",) for t, s, g, _ in dyads(
+        "Die Türkei hat den Abschuss eines russischen Kampfjets verteidigt.")) or any(
+        t == "ASSAULT" and s == ("TUR",) and g == ("RUS",) for t, s, g, _ in dyads(
+            "Vier Tage nach dem Abschuss eines russischen Kampfjets durch die Türkei hat Russland Sanktionen "
+            "gegen die Türkei verhängt."))
