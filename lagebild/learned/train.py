@@ -719,29 +719,25 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         # a stricter policy only where it is better beyond the one-standard-error tie, and one that
         # keeps the seed requirement)
         keep_coder = LearnedCoder(model)
-        sided, sided_ok = [], []
-        for one in ONE_SIDED:
-            model.thresholds.one_sided = one
-            sided.append(counts(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
-            sided_ok.append(seed_ok(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
-            s1 = prf(sided[-1])
-            log(f"  one-sided events need confidence {one}: {where} P={s1['precision']} R={s1['recall']} F1={s1['f1']}")
-        one_sided = choose_one_sided(sided, sided_ok)
-        model.thresholds.one_sided = ONE_SIDED[one_sided]
-        log(f"  one-sided events need confidence {model.thresholds.one_sided}")
+
+        def keep_policy(field: str, values: tuple, what: str) -> tuple[np.ndarray, bool]:
+            """Choose ``model.thresholds.<field>`` among ``values`` (``choose_one_sided``: the lowest
+            tied with the best, keeping the seed requirement); its counts and seed check."""
+            tried, tried_ok = [], []
+            for v in values:
+                setattr(model.thresholds, field, v)
+                tried.append(counts(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
+                tried_ok.append(seed_ok(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
+                s1 = prf(tried[-1])
+                log(f"  {what} need confidence {v}: {where} P={s1['precision']} R={s1['recall']} F1={s1['f1']}")
+            i = choose_one_sided(tried, tried_ok)
+            setattr(model.thresholds, field, values[i])
+            log(f"  {what} need confidence {values[i]}")
+            return tried[i], tried_ok[i]
+
+        keep_policy("one_sided", ONE_SIDED, "one-sided events")
         # events between two countries, one of them guessed (``coder.guessed_pair``): chosen the same way
-        paired, paired_ok = [], []
-        for g in GUESSED_PAIR:
-            model.thresholds.guessed_pair = g
-            paired.append(counts(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
-            paired_ok.append(seed_ok(default_coder == "both", lambda e: keep_coder.keep(e, mc)))
-            s1 = prf(paired[-1])
-            log(f"  events between two countries, one guessed, need confidence {g}: {where} P={s1['precision']} "
-                f"R={s1['recall']} F1={s1['f1']}")
-        guessed = choose_one_sided(paired, paired_ok)
-        model.thresholds.guessed_pair = GUESSED_PAIR[guessed]
-        log(f"  events between two countries, one guessed, need confidence {model.thresholds.guessed_pair}")
-        sided[one_sided], sided_ok[one_sided] = paired[guessed], paired_ok[guessed]
+        chosen_counts, chosen_ok = keep_policy("guessed_pair", GUESSED_PAIR, "events between two countries, one guessed,")
         # the chosen default on the dev split alone (what `lagebild eval events --split dev` prints)
         s = score(dev_prep, [combine(evs, prep.stages.rule_events, default_coder == "both",
                                      lambda e: keep_coder.keep(e, mc)) for prep, evs in zip(dev_prep, dev_pred)])
@@ -761,7 +757,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                       # the chosen default's (tp, fp, fn) per selection article, for paired comparisons
                       # of later models (``one_se_ties``)
                       "selection_counts": {train_prep[i].doc.doc_id: [int(x) for x in row]
-                                           for i, row in zip(oof.gold, sided[one_sided])},
+                                           for i, row in zip(oof.gold, chosen_counts)},
                       "C": C, "dev": {k: s[k] for k in ("precision", "recall", "f1", "factuality_accuracy",
                                                       "false_facts", "tp", "fp", "fn")},
                       "dev_at_0.8": {"events": len(high), "right": sum(high)},
@@ -771,9 +767,9 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                                                **{k: prf(c)[k] for k in ("precision", "recall", "f1")})
                                           for name, floor, c in options],
                       "target_precision": target_precision, "seconds": round(time.time() - t0)}
-        model.meta["seed_ok"] = bool(sided_ok[one_sided])
+        model.meta["seed_ok"] = bool(chosen_ok)
         model.meta["judge"] = "trees" if type(model.judge).__name__ == "TreeModel" else "linear"
-        return float(f1_score(*sided[one_sided].sum(axis=0))), (C, tt, rt, default_coder, mc, s, high)
+        return float(f1_score(*chosen_counts.sum(axis=0))), (C, tt, rt, default_coder, mc, s, high)
 
     # the shared gold files (the 12 dev articles and the seed): reported beside the choice of the
     # default coder and floor (the choice itself is made on ``SELECTION`` where there is one),
