@@ -1907,6 +1907,41 @@ def find_timexes(text: str, dct: str | None = None, *, spans: str = "lagebild",
 
 _REFS = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
+_GLOSS_REFS = {"PAST_REF": "some time in the past", "PRESENT_REF": "now, the present",
+               "FUTURE_REF": "some time in the future"}
+_GLOSS_PARTS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter", "H1": "first half",
+                "H2": "second half", "Q1": "first quarter", "Q2": "second quarter", "Q3": "third quarter",
+                "Q4": "fourth quarter", "WE": "weekend"}
+_GLOSS_DAYTIME = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+
+
+def gloss(value: str | None) -> str | None:
+    """A reader's words for a TIMEX3 value that is not a plain date ("2016-SU": "summer 2016",
+    "2016-03-18TAF": "2016-03-18, afternoon", "PRESENT_REF": "now, the present", "2016-W11": "week 11
+    of 2016"), or None for a plain date or time (which says itself)."""
+    if not value:
+        return None
+    if value in _GLOSS_REFS:
+        return _GLOSS_REFS[value]
+    m = re.fullmatch(r"(\d{4}|XXXX)-(SP|SU|FA|WI|H1|H2|Q1|Q2|Q3|Q4)", value)
+    if m:
+        return f"{_GLOSS_PARTS[m.group(2)]} {'of an unknown year' if m.group(1) == 'XXXX' else m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(?:-(WE))?", value)
+    if m:
+        return ("the weekend of " if m.group(3) else "") + f"week {int(m.group(2))} of {m.group(1)}"
+    m = re.fullmatch(r"(.+)T(MO|MI|AF|EV|NI|DT)", value)
+    if m:
+        return f"{m.group(1)}, {_GLOSS_DAYTIME[m.group(2)]}"
+    if value.startswith("XXXX"):
+        return f"{value[4:].lstrip('-') or 'a date'} of a year the text does not say"
+    m = re.fullmatch(r"(\d{3})X", value)
+    if m:
+        return f"the {m.group(1)}0s"
+    m = re.fullmatch(r"(\d{2})XX", value)
+    if m:
+        return f"the {int(m.group(1)) + 1}th century"
+    return None
+
 
 def _against_dct(value: str, dct: str | None) -> int | None:
     """-1 / 0 / +1: the value lies before, at or after the document date (compared at the

@@ -569,3 +569,15 @@ def test_a_bound_in_a_present_clause_is_not_dated_by_the_reports_past_tense():
     # told in the past, the bound is past
     text = "Die Banken blieben bis Mittwoch geschlossen, teilte das Ministerium mit."
     assert [t.value for t in find_timexes(text, "2015-07-06")] == ["2015-07-01"]
+
+
+def test_values_that_are_not_plain_dates_have_a_readers_gloss():
+    """The text view explains TIMEX3 values a reader cannot read ("2016-SU", "PRESENT_REF", a probe)."""
+    from lagebild.timex import gloss
+    assert gloss("2016-SU") == "summer 2016"
+    assert gloss("2016-03-18TAF") == "2016-03-18, afternoon"
+    assert gloss("PRESENT_REF") == "now, the present"
+    assert gloss("2016-W11") == "week 11 of 2016"
+    assert gloss("XXXX-WI") == "winter of an unknown year"
+    assert gloss("201X") == "the 2010s"
+    assert gloss("2016-03-18") is None and gloss("2016") is None and gloss(None) is None

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..modelinfo import default_floor_text
 from .options import EXIT_NOTHING_READ, EXIT_SOME_FAILED, country_option, reader_kwargs, reader_options
 from ..records import Document
+from ..timex import gloss
 
 
 #: how the text summary says where a participant's country comes from when the text does not
@@ -60,7 +61,9 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
         lines.append(f"{head}: {_side(ev.source)} -> {_side(ev.target)}")
         bits = []
         if ev.date and ev.date.value:
-            bits.append(f"date {ev.date.value}" + (" (document date)" if ev.date.from_dct else f" ({ev.date.text})"))
+            said = gloss(ev.date.value)
+            bits.append(f"date {ev.date.value}" + (f" = {said}" if said else "")
+                        + (" (document date)" if ev.date.from_dct else f" ({ev.date.text})"))
         if ev.magnitude:
             bits.append(f"{ev.magnitude.qualifier} {ev.magnitude.value} {ev.magnitude.unit}")
         if ev.condition:
@@ -102,7 +105,8 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
     if doc.timexes:
         lines.append("Time expressions:")
         for t in doc.timexes:
-            lines.append(f"  {t.text!r} -> {t.value} ({t.type})")
+            said = gloss(t.value)
+            lines.append(f"  {t.text!r} -> {t.value}" + (f" = {said}" if said else "") + f" ({t.type})")
     for w in doc.warnings:
         lines.append(f"warning: {w}")
     return "\n".join(lines)
