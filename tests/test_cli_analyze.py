@@ -284,3 +284,12 @@ def test_the_text_view_says_where_each_event_is_told():
     told = _told_where(ev, width=60)
     assert "angegriffen" in told and told.count("…") == 2 and len(told) < 110
     assert _told_where(SimpleNamespace(cue="x", evidence=[])) == ""
+
+
+def test_the_text_view_names_the_reporter_by_its_actor_not_its_grammatical_form(runner, tmp_path):
+    """"Nach Angaben Ankaras ...": according to Ankara (a probe saw "according to Ankaras")."""
+    f = tmp_path / "a.txt"
+    f.write_text("date 2016-03-03\n\nNach Angaben Ankaras hat Russland die Türkei kritisiert.\n", encoding="utf-8")
+    res = runner.invoke(main, ["analyze", str(f), "--no-models"])
+    assert res.exit_code == 0, res.output
+    assert "according to Ankara;" in res.output and "Ankaras;" not in res.output

@@ -55,6 +55,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
                          + (f"  also: {', '.join(m for m in a.mentions if m != a.name)}"
                             if len(a.mentions) > 1 else ""))
     lines.append(f"Events ({len(doc.events)}):")
+    names = {a.id: a.name for a in doc.actors}
     for ev in doc.events:
         head = f"  [{ev.factuality}] {ev.type}" + (f"/{ev.mode}" if ev.mode else "") \
             + (f" ({ev.confidence:.2f})" if ev.confidence is not None else "")
@@ -69,7 +70,9 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
         if ev.condition:
             bits.append(f"if: {ev.condition}")
         if ev.reported_by:
-            bits.append(f"according to {ev.reported_by.text or ev.reported_by.code}")
+            # the actor's name, not the mention's grammatical form ("laut Ankaras" -> Ankara)
+            rep = ev.reported_by
+            bits.append(f"according to {names.get(rep.actor) or rep.text or rep.code}")
         if ev.location:
             bits.append(f"in {ev.location.text}")
         if ev.cameo:
