@@ -101,3 +101,15 @@ def test_what_was_shot_down_is_the_target():
         t == "ASSAULT" and s == ("TUR",) and g == ("RUS",) for t, s, g, _ in dyads(
             "Vier Tage nach dem Abschuss eines russischen Kampfjets durch die Türkei hat Russland Sanktionen "
             "gegen die Türkei verhängt."))
+
+
+def test_taking_a_place_is_an_attack_and_a_metaphor_is_not():
+    """"hatten die Stadt Kundus überrannt", "hat die Stadt Ramadi zurückerobert": ASSAULT (occupy); the
+    verbs need a place or position in the clause ("Die Bürger sollen sich ihre EU zurückerobern",
+    "Flüchtlinge überrannten die Absperrungen": no attack; train gold)."""
+    from test_event_rules import dyads
+    assert any(t == "ASSAULT" and s == ("AFG",) for t, s, g, _ in dyads(
+        "Die Taliban hatten die Stadt Kundus am Montag überrannt."))
+    assert any(t == "ASSAULT" and s == ("IRQ",) for t, s, g, _ in dyads(
+        "Die irakische Armee hat die Stadt Ramadi zurückerobert."))
+    assert not [d for d in dyads("Die Bürger in Griechenland sollen sich ihre EU zurückerobern.") if d[0] == "ASSAULT"]
