@@ -225,3 +225,18 @@ def test_the_particle_of_bereitstellen_offers_nothing():
     from lagebild.events.clauses import offered
     c, n, lex = clause_at("Japan stellt zur Unterstützung Nepals zehn Millionen Dollar bereit.", "Unterstützung")
     assert not offered(c, n, lex, "AID")
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_condition_told_by_its_verb_in_first_place_is_hypothetical(coder):
+    """"Greift Russland die Ukraine an, werden die USA Sanktionen verhängen": the attack is the
+    condition, as with "Wenn Russland die Ukraine angreift, ..." (a probe: "Stimmt eine Mehrheit
+    zu, wird Rousseff suspendiert" gave an asserted event); a sentence whose second clause does not
+    open with a finite verb is no condition."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="v", dct="2022-02-14", text="Greift Russland die Ukraine an, werden die USA "
+                                                       "Sanktionen gegen Russland verhängen.")).events
+    assert any(e.type == "ASSAULT" and e.factuality == "hypothetical" for e in evs), evs
+    assert not [e for e in evs if e.factuality == "asserted"], evs
+    c, n, lex = clause_at("Russland griff die Ukraine an, wird berichtet.", "griff")
+    assert c.kind == "main"

@@ -205,6 +205,20 @@ def _list_comma(toks: list[Token], k: int) -> bool:
             return False
 
 
+def verb_first_condition(c: "Clause", nxt: "Clause", st: SentenceTokens, lex: Lexicon) -> bool:
+    """Whether the sentence's first clause ``c`` is a condition told by its finite verb in first
+    place, with the main clause's finite verb opening the clause after it (cues.tsv class
+    ``v1_main``): "Greift Russland die Ukraine an, werden die USA Sanktionen verhängen", "Stimmt eine
+    Mehrheit zu, wird Rousseff suspendiert" (a probe: an asserted event); not a question."""
+    toks = c.tokens
+    if len(toks) < 2 or not nxt.tokens or st.sentence.text.rstrip().endswith("?") or toks[0] is not st.tokens[0]:
+        return False
+    word = toks[0].lower
+    lem = lemma(toks[0].text)
+    finite = lem != word and lem.endswith(("en", "ern", "eln")) and word.endswith(("t", "en", "n", "te"))
+    return finite and lex.is_(nxt.tokens[0].lower, "v1_main") and not lex.is_(word, "v1_main")
+
+
 def _attributive_adj(word: str) -> bool:
     return word.endswith(("ische", "ischen", "ischer", "ländische", "ländischen"))
 
@@ -251,11 +265,13 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     fronted: list[Clause] = []
     carry: list[Token] = []
     hard_starts = {clauses[k].tokens[0].start for k in hard if k < len(clauses)}
+    # "Greift Russland die Ukraine an, werden die USA ...": a condition by its verb in first place
+    v1 = len(joined) > 1 and verb_first_condition(joined[0], joined[1], st, lex)
     for n, c in enumerate(joined):
         if carry:
             c.tokens = carry + c.tokens
             carry = []
-        if c is not joined[-1] and joined[n + 1].tokens[0].start not in hard_starts \
+        if c is not joined[-1] and not (n == 0 and v1) and joined[n + 1].tokens[0].start not in hard_starts \
                 and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
                 and not lex.is_(c.tokens[0].lower, "condition") \
                 and not (joined[n + 1].tokens[0].lower in OBJECT_RELATIVE and n + 2 < len(joined)
@@ -275,6 +291,10 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.tokens = c.tokens[:-1]
         first = c.tokens[0].lower
         c.starts_with = first
+        if not merged and v1:
+            c.kind = "condition"
+            merged.append(c)
+            continue
         if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) \
                 or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts
                                                         or (len(c.tokens) > 1 and (c.tokens[1].is_cap or c.tokens[1].lower
