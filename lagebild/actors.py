@@ -1081,11 +1081,10 @@ class ActorTagger:
             if place is not None and place.sent == m.sent and place.start - m.end <= 9 \
                     and place.prep in ("in", "im") and place.kind == "country" and place.code and len(place.code) == 3:
                 return place
-        if m.sector in ("COP", "JUD"):
+        if m.sector in LOCAL_SECTORS:
             # police and courts act where they are: a country named "in X" in their sentence ("Ein
             # Amerikaner erschoss in Deutschland einen Polizisten")
-            place = next((o for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im")
-                          and o.kind == "country" and o.code and len(o.code) == 3), None)
+            place = ActorTagger._place_before(m, before)
             if place is not None:
                 return place
         if m.sector in STATE_SECTORS and m.kind != "group":
