@@ -326,7 +326,11 @@ def register(main, eval_group) -> None:
               show_default="$LAGEBILD_DEP_MODEL, else lagebild/models/dep_de",
               help="With --parse: the dependency parser to use (the event model records it; the analyzer "
                    "reads it from there unless LAGEBILD_DEP_MODEL names another).")
-def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
+@click.option("--with-dev", is_flag=True,
+              help="Train on the dev split too (as train articles; every choice is still made out of fold on "
+                   "them). For a final model once the design is fixed: its dev figures are then in sample, "
+                   "and only the test split, the blind items and the shared gold files stay unseen.")
+def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev) -> None:
     """Train the learned event coder on the corpus's train split.
 
     Trigger (event type per token), role (source/target per actor mention) and
@@ -357,6 +361,6 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model) -> None:
         raise click.UsageError("--dep-model names the parser of --parse; add --parse (or leave --dep-model out)")
     try:
         train(corpus_dir, out or EVENT_MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models,
-              parse=parse, dep_model=dep_model)
+              parse=parse, dep_model=dep_model, with_dev=with_dev)
     except (LagebildError, ValueError) as e:
         _fail(e)

@@ -610,15 +610,20 @@ def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
 def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Callable[[str], None] = print,
           use_models: bool = True, target_precision: float = 0.75,
           written_weight: float = WRITTEN_WEIGHT, parse: bool = False,
-          dep_model: Path | None = None) -> EventModel:
+          dep_model: Path | None = None, with_dev: bool = False) -> EventModel:
     """Train the event models on the corpus's train split (see the module docstring) and write
     them to ``out``. ``parse``: read sentence structure from the dependency parser
-    (``lagebild.depparse``; the one at ``dep_model``, default the shipped one)."""
+    (``lagebild.depparse``; the one at ``dep_model``, default the shipped one). ``with_dev``: the dev
+    articles are trained on too, as train articles (their choices made out of fold with the rest);
+    the dev figures logged are then in sample."""
     from ..pipeline import Analyzer
     t0 = time.time()
     kw = {"corpus_dir": corpus_dir} if corpus_dir else {}
     train_docs = load(split="train", **kw)
     dev_docs = load(split="dev", include_written=False, **kw)
+    if with_dev:
+        train_docs += dev_docs
+        log(f"--with-dev: the {len(dev_docs)} dev articles are trained on; their figures below are in sample")
     if not train_docs:
         raise ValueError("the corpus has no train articles (data/events/*.jsonl)")
     analyzer = Analyzer(use_models=use_models, coder="rules")
@@ -751,6 +756,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                       "dep_fingerprint": analyzer.dep.fingerprint if analyzer.dep is not None else None,
                       "dep_path": str(analyzer.dep.path) if analyzer.dep is not None else None,
                       "trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep),
+                                     "dev_trained_on": with_dev,
                                      "gold_files_reported": len(extra)},
                       "chosen_on": where,
                       "pair_C": PAIR_C if model.pair is not None else None,
