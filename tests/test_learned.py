@@ -797,3 +797,15 @@ def test_the_agent_of_an_attributive_participle_is_no_source_of_the_clauses_even
                              "Terrormiliz IS gehaltene Stadt Falluja vorgerückt.")).events
     advance = [e for e in evs if e.type == "ASSAULT"]
     assert advance and all("IS" not in (p.text or "") for e in advance for p in e.source), advance
+
+
+def test_an_uncoded_organisation_as_source_is_not_swapped_for_the_actor_before(both_coder):
+    """"Amnesty International wirft der Armee vor" after a sentence about the EU gave ACCUSE EU -> NGA
+    (a probe): the accuser is named, it has no country; the EU of the sentence before is invented."""
+    from lagebild.records import Article
+    evs = both_coder(Article(doc_id="a", dct="2016-01-31", text="Die Europäische Union hatte weitere 50 Millionen "
+                             "Euro für die Truppe zugesagt. Amnesty International wirft der nigerianischen Armee vor, "
+                             "schwere Menschenrechtsverletzungen begangen zu haben.")).events
+    assert any(e.source and e.source[0].code == "EU" for e in evs)      # the EU's own pledge stays
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert all(p.code != "EU" for e in accuse for p in e.source), [(e.type, e.source) for e in accuse]

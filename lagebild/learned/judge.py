@@ -371,6 +371,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         pt = rp[a:b, ri["target"]] if "target" in ri else np.zeros(b - a)
         ps = _no_source_from_reporter(_no_source_from_condition(ps, st, k, ms, ctx, cache), st, k, ms, ctx, cache)
         ps = _no_source_from_attribute(ps, st, k, ms)
+        ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
                 if ps[i] >= s.role and ms[i].code]
         tgts = [(ms[i], float(pt[i]), r + 1) for r, i in enumerate(np.argsort(-pt)[:MAX_PER_SIDE])
@@ -434,6 +435,26 @@ def _no_source_from_reporter(ps, st: SentenceTokens, k: int, ms: list[Mention], 
     out = ps.copy()
     for i, m in enumerate(ms):
         if m.sent == st.sentence.index and c.start <= m.start < min(verb.start, t.start):
+            out[i] = 0.0
+    return out
+
+
+def _no_source_behind_uncoded(ps, st: SentenceTokens, ms: list[Mention], floor: float):
+    """Source probabilities with the previous sentence's mentions left out when the likeliest source
+    is an organisation named in the cue's own sentence that has no country ("Die EU hatte Hilfe
+    zugesagt. Amnesty International wirft der Armee ... vor": Amnesty accuses, not the EU; the side
+    is "-"): a coded actor of the sentence before would be a participant the text does not give.
+    Only organisations and groups: a person whose country the tagger missed is mostly of the
+    country of the actor before (train + dev: the two such sources there were right, both persons)."""
+    if not len(ps):
+        return ps
+    top = int(np.argmax(ps))
+    m = ms[top]
+    if m.code or m.kind not in ("organisation", "group") or m.sent != st.sentence.index or ps[top] < floor:
+        return ps
+    out = ps.copy()
+    for i, o in enumerate(ms):
+        if o.sent != st.sentence.index:
             out[i] = 0.0
     return out
 
