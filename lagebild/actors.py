@@ -250,6 +250,23 @@ def attribute_of(m: "Mention", head: "Mention") -> bool:
         and 0 <= m.i - head.j <= 2
 
 
+#: sectors of an office one person holds at a time (the person an office alone stands for)
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP"})
+
+
+def _office_holder(m: Mention, persons: list) -> "Actor | None":
+    """The person an office named alone stands for: the latest person named before it with that
+    office and country, named in the same words before ("Präsidentin Dilma Rousseff ... Der
+    Präsidentin wird vorgeworfen ...": Rousseff; not "Frauenstadtrat" for "Wohnungsstadträtin
+    Elke Kahr"), for an office of state or party (``OFFICE_SECTORS``; not "Verdächtige", "Asylwerber":
+    many may be meant) without a name of its own; None when there is none."""
+    if m.kind != "person" or m.name or not m.role or not m.code or m.sector not in OFFICE_SECTORS:
+        return None
+    word = m.text.lower()
+    return next((a for pm, a in reversed(persons) if pm.name and a.role == m.role and a.code == m.code
+                 and any(word in t.lower() for t in a.mentions)), None)
+
+
 def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     """Two mentions of one person or body, or of an office and its place: the same actor; an
     apposition ("der Bürgermeister von Odessa, Gennadi Truchanow": a comma and at most two words
@@ -1284,6 +1301,9 @@ class ActorTagger:
                 persons.append((m, a))
             else:
                 key = (m.kind, m.code, m.sector, (m.name or m.role or m.text))
+                holder = _office_holder(m, persons)
+                if holder is not None:
+                    key = ("person", holder.name.split()[-1])
                 if key not in by_key:
                     by_key[key] = Actor(id=f"A{len(idx.actors) + 1}", name=m.name or m.text, code=m.code,
                                         sector=m.sector, role=m.role, kind=m.kind)

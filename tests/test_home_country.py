@@ -409,3 +409,19 @@ def test_police_and_authorities_are_of_the_place_their_sentence_names_before_the
         "Die Behörden in Rom prüfen den Fall.")))
     got = [(m.sent, m.text, m.code, m.code_from) for m in st.actors.mentions if m.text.endswith("Behörden")]
     assert got[0][2] == "ITA" and got[1] == (1, "Behörden", "TUN", "nearby")
+
+
+def test_an_office_named_alone_is_the_person_named_before_with_it(tagger):
+    """"Präsidentin Dilma Rousseff ... Der Präsidentin wird vorgeworfen ... Rousseff bestreitet" gave
+    REJECT BRA (Rousseff) -> BRA (Präsidentin) (a probe): the office alone is the person named before
+    with it (same words, same country), one actor; an office of many ("Verdächtige") is not."""
+    st = tagger.stages(Article(doc_id="r", text=(
+        "Präsidentin Dilma Rousseff steht unter Druck. Der Präsidentin wird vorgeworfen, Haushaltszahlen "
+        "geschönt zu haben. Rousseff bestreitet jedes Fehlverhalten.")))
+    got = {m.text: m.actor_id for m in st.actors.mentions}
+    assert got["Präsidentin"] == got["Rousseff"] == got["Präsidentin Dilma Rousseff"], got
+    assert not any(e.type == "REJECT" and e.target and e.target[0].text == "Präsidentin" for e in st.rule_events)
+    st = tagger.stages(Article(doc_id="v", text=(
+        "Der Verdächtige Salah Abdeslam wurde gefasst. Die Verdächtigen schweigen.")))
+    ids = {m.text: m.actor_id for m in st.actors.mentions}
+    assert ids.get("Verdächtigen") != ids.get("Salah Abdeslam") or "Verdächtigen" not in ids, ids
