@@ -62,6 +62,7 @@ from typing import IO, Any
 from .errors import InputError
 from .cleaning import MIN_PAGE_TEXT, article_text, clean_optional, main_text
 from .records import Article
+from .wording import count
 
 log = logging.getLogger("lagebild.readers")
 
@@ -219,8 +220,9 @@ class ReadStats:
         return self.articles == 0
 
     def summary(self) -> str:
-        return (f"{self.articles} article(s) read from {self.inputs} file(s) opened; "
-                f"{self.errors} input(s) or record(s) skipped, {self.warnings} warning(s) (see above)")
+        return (f"{count(self.articles, 'article')} read from {count(self.inputs, 'file')} opened; "
+                f"{count(self.errors, 'input or record', 'inputs or records')} skipped, "
+                f"{count(self.warnings, 'warning')} (see above)")
 
 
 def log_input_error(err: InputError) -> None:
@@ -292,7 +294,7 @@ class _Reader:
                 fields[name] = None
         title, url, source = (clean_optional(fields[k]) for k in ("title", "url", "source"))
         if bad:
-            self.problem(f"{bad} invalid character(s) (lone surrogates, NUL or other control "
+            self.problem(f"{count(bad, 'invalid character')} (lone surrogates, NUL or other control "
                          "characters) replaced", path=path, line=line, doc_id=doc_id,
                          hint="fix the export that produced them", skipped=False)
         first = self.seen_ids.get(doc_id)
@@ -933,7 +935,7 @@ class _Reader:
         given = _col_index(o.csv_text)
         if given is not None and given >= len(first):
             # beyond every column of the first row: one problem for the file, not one per row
-            self.problem(f"the text column {given} is beyond the {len(first)} column(s) of the first "
+            self.problem(f"the text column {given} is beyond the {count(len(first), 'column')} of the first "
                          f"row ({delimiter.join(first[:6])}{'...' if len(first) > 6 else ''})",
                          path=path, line=1,
                          hint=f"give --csv-text as a column name or a number from 0 to {len(first) - 1}, "
@@ -987,12 +989,12 @@ class _Reader:
         columns are shifted and the row is skipped with an error (it was cut without a word)."""
         text_col = cols["text"]
         if text_col == width - 1:
-            self.problem(f"row has {len(row)} fields, the header {width}: the text held the "
+            self.problem(f"row has {count(len(row), 'field')}, the header {width}: the text held the "
                          f"delimiter {delimiter!r}; the fields after column {text_col} were joined "
                          "back into the text", path=path, line=line, skipped=False,
                          hint="quote text fields that hold the delimiter (or pass --csv-delimiter)")
             return row[:text_col] + [delimiter.join(row[text_col:])]
-        self.problem(f"row has {len(row)} fields, the header {width}: a field holds the delimiter "
+        self.problem(f"row has {count(len(row), 'field')}, the header {width}: a field holds the delimiter "
                      f"{delimiter!r} unquoted, so the columns after it are shifted; the row was skipped",
                      path=path, line=line,
                      hint="quote fields that hold the delimiter (or pass --csv-delimiter)")
@@ -1010,7 +1012,7 @@ class _Reader:
         rid = get("id")
         doc_id = rid if rid else default_id
         if cols["text"] >= len(row):
-            self.problem(f"row has {len(row)} field(s); the text column "
+            self.problem(f"row has {count(len(row), 'field')}; the text column "
                          f"{cols['text']} is missing", path=path, line=line, doc_id=rid,
                          hint="check the delimiter and the quoting of this row")
             return None
@@ -1144,7 +1146,7 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
                          hint="save the page again, or give its text as a .txt file") from e
     text, title, page_date_raw, sitename, page_url = got if got else ("", None, None, None, None)
     if text and len(text) < MIN_PAGE_TEXT:
-        raise InputError(f"no article text found in the HTML page (its main text has {len(text)} characters, "
+        raise InputError(f"no article text found in the HTML page (its main text has {count(len(text), 'character')}, "
                          f"fewer than the {MIN_PAGE_TEXT} an article needs: a menu or a teaser)",
                          path=origin, doc_id=doc_id,
                          hint="check that the page holds the article, or give its text as a .txt file")

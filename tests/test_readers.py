@@ -496,7 +496,7 @@ def test_read_articles_returns_list_and_stats(tmp_path):
     arts, stats = read_articles([write(tmp_path / "a.txt", "Ein Text.")],
                                 on_error=lambda e: None)
     assert len(arts) == 1 and stats.articles == 1 and not stats.nothing_read
-    assert "1 article(s)" in stats.summary()
+    assert "1 article read" in stats.summary()
 
 
 # ----------------------------------------------------------------------------- bundled examples
@@ -603,7 +603,7 @@ def test_a_text_column_beyond_the_first_row_is_one_problem_for_the_file(tmp_path
                                             for i in range(50)), encoding="utf-8")
     arts, problems, _ = read([p], csv_text=99)
     assert arts == [] and len(problems) == 1
-    assert "beyond the 3 column(s)" in str(problems[0]) and "0 to 2" in problems[0].hint
+    assert "beyond the 3 columns" in str(problems[0]) and "0 to 2" in problems[0].hint
 
 
 def test_a_saved_feed_file_is_read_item_by_item(tmp_path):

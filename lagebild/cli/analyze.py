@@ -13,6 +13,7 @@ from ..modelinfo import default_floor_text
 from .options import EXIT_NOTHING_READ, EXIT_SOME_FAILED, country_option, reader_kwargs, reader_options
 from ..records import Document
 from ..timex import gloss
+from ..wording import count
 
 
 #: how the text summary says where a participant's country comes from when the text does not
@@ -78,7 +79,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
         if ev.cameo:
             bits.append(f"CAMEO {ev.cameo}, Goldstein {ev.goldstein}")
         if len(ev.evidence) > 1:
-            bits.append(f"{len(ev.evidence)} mentions")
+            bits.append(count(len(ev.evidence), "mention"))
         if bits:
             lines.append("      " + "; ".join(bits))
         told = _told_where(ev)
@@ -202,7 +203,7 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
                 docs_json.append(doc.to_dict(with_text=with_text))
             if not quiet and n % 100 == 0:
                 rate = n / max(time.monotonic() - started, 1e-9)
-                click.echo(f"{n} articles, {rate:.1f}/s", err=True)
+                click.echo(f"{count(n, 'article')}, {rate:.1f}/s", err=True)
         if fmt == "json":       # always an array: its shape does not depend on how many were read
             out.write(json.dumps(docs_json, ensure_ascii=False, indent=1) + "\n")
     finally:
@@ -214,7 +215,7 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
         click.echo("error: no article could be read from the inputs given", err=True)
         sys.exit(EXIT_NOTHING_READ)
     if failed:
-        click.echo(f"error: {len(failed)} article(s) could not be analyzed: "
+        click.echo(f"error: {count(len(failed), 'article')} could not be analyzed: "
                    f"{', '.join(failed[:10])}", err=True)
         sys.exit(EXIT_NOTHING_READ if n == 0 else EXIT_SOME_FAILED)
     if stats.errors:

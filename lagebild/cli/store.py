@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
+from ..wording import count
 from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, actor_callback,
                       check_date, check_factualities, check_types, country_option, fail,
                       reader_kwargs, reader_options, usage_error)
@@ -374,7 +375,7 @@ def _exit(code: int, stats, some_failed: str, removed: str | None = None) -> Non
     created, left out), 3 when ``some_failed`` (partial success); nothing when all went
     through."""
     if code:
-        click.echo(f"{stats.errors} error(s): "
+        click.echo(f"{count(stats.errors, 'error')}: "
                    + ("nothing could be read" if code == EXIT_NOTHING_READ else some_failed)
                    + " (see the messages above)"
                    + (f"; no database was left at {removed}" if removed else ""), err=True)
@@ -460,9 +461,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
 
     def on_round(n, stats):
         if not o["quiet"]:
-            click.echo(f"round {n}: {stats.new - stats.updated} new articles"
+            click.echo(f"round {n}: {count(stats.new - stats.updated, 'new article')}"
                        + (f", {stats.updated} corrected (new versions of stored items)" if stats.updated else "")
-                       + f", {stats.events_new} new events, {stats.events_merged} merged, {stats.errors} errors",
+                       + f", {count(stats.events_new, 'new event')}, {stats.events_merged} merged, "
+                       f"{count(stats.errors, 'error')}",
                        err=True)
 
     try:
@@ -495,8 +497,10 @@ def _assign_country(store, country: str, source: str | None, quiet: bool) -> Non
     n = store.assign_country(country, source)
     if not quiet:
         of = f" of {source!r}" if source is not None else ""
-        click.echo(f"{n} stored articles{of} without a country now have {country}"
-                   + (" and are re-analyzed" if n else " (every one had a country already)"), err=True)
+        one = n == 1
+        click.echo(f"{count(n, 'stored article')}{of} without a country now {'has' if one else 'have'} "
+                   f"{country}" + ((" and is" if one else " and are") + " re-analyzed" if n
+                                   else " (every one had a country already)"), err=True)
 
 
 def _reanalyze_summary(stats) -> str:
@@ -505,8 +509,8 @@ def _reanalyze_summary(stats) -> str:
     after (after = before - removed + new; "kept": events of before that are still there, because
     a re-analyzed mention merged into them again or their articles were not re-analyzed)."""
     s = stats
-    text = (f"re-analyzed {s.read - s.errors:,} articles ({s.errors:,} failed): their "
-            f"{s.events_new + s.events_merged:,} events gave {s.events_new:,} new events, "
+    text = (f"re-analyzed {count(s.read - s.errors, 'article')} ({s.errors:,} failed): their "
+            f"{count(s.events_new + s.events_merged, 'event')} gave {count(s.events_new, 'new event')}, "
             f"{s.events_merged:,} merged into an event already there")
     if s.events_before is not None and s.events_after is not None:
         kept = s.events_before - (s.events_removed or 0)
@@ -605,7 +609,7 @@ def actors_cmd(text, limit, fmt):
     found = search(text, limit=None)
     hits = found[:limit]
     if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
-        click.echo(f"note: {len(hits)} of {len(found)} names shown; --limit {len(found)} "
+        click.echo(f"note: {len(hits)} of {count(len(found), 'name')} shown; --limit {len(found)} "
                    "shows all", err=True)
     if fmt == "json":
         click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
@@ -709,7 +713,7 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
             _fail(exc)
         if limit and len(df) > limit:       # one more than asked: say that the list is cut
             df = df.iloc[:limit]
-            click.echo(f"note: the first {limit} events (--sort {sort}); more match -- "
+            click.echo(f"note: the first {count(limit, 'event')} (--sort {sort}); more match -- "
                        "--limit 0 lists all", err=True)
         if fmt == "json" and with_mentions and len(df):
             recs = _records(df)
@@ -776,8 +780,9 @@ def _without_day_note(n: int, some: bool, a: str, b: str, directed: bool, factua
     see = f"`lagebild events --db {db} --source {a} --target {b}{fact}`"
     if not directed:
         see += f" (and --source {b} --target {a})"
-    return (f"note: {'the counts leave out ' if some else ''}{n} event(s) of {a}/{b} "
-            f"{'that have' if some else 'have'} no day date (undated, or dated only to a week, month, "
+    have = "has" if n == 1 else "have"
+    return (f"note: {'the counts leave out ' if some else ''}{count(n, 'event')} of {a}/{b} "
+            f"{'that ' + have if some else have} no day date (undated, or dated only to a week, month, "
             f"season or year), so no day counts them: {see} lists them; an article without a "
             f"date takes one with `lagebild ingest ... --dct DATE`, then `lagebild reanalyze`")
 
