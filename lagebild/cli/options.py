@@ -75,20 +75,29 @@ check_types = _checked(_types)
 check_factualities = _checked(_factualities)
 
 
+#: what --actor, --source, --target and timeline's actors say of an empty value (in their --help)
+EMPTY_ACTOR_HELP = ("An empty value is a usage error (exit 2; most often an unset shell variable, "
+                    "--actor \"$A\"): leave the option out for every actor.")
+
+
 def resolve_actor(value: str | None, option: str | None = None) -> str | None:
-    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon; an unknown name or an
-    empty value (an unset shell variable: --actor "$A") is a usage error (``usage_error``)."""
+    """Codes and names (Iran, Kreml, Putin) -> codes, through the one reading of an actor filter
+    (``actor_names.actor_filter``, as the pages' ``?actor=``); an unknown or ambiguous name is a
+    usage error (``usage_error``). A value given but naming no actor ("", " ", ","), which the
+    pages read as no actor filter, is a usage error here (``EMPTY_ACTOR_HELP``)."""
     if value is None:
         return None
+    from ..actor_names import actor_filter
     from ..errors import LagebildError
     try:
-        if not value.strip(" ,"):
-            raise LagebildError(f"an empty actor ({value!r}) -- give a code or a name, or leave "
-                                "the option out")
-        from ..actor_names import resolve_codes
-        return resolve_codes(value)
+        codes = actor_filter(value)
     except LagebildError as exc:
         raise usage_error(exc, option) from None
+    if codes is None:
+        raise usage_error(f"an empty actor ({value!r}) names no actor -- give a code or a name, or "
+                          "leave the option out for every actor (an unset shell variable, "
+                          "--actor \"$A\", must not list every event)", option)
+    return codes
 
 
 def actor_callback(ctx, param, value):

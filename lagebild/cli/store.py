@@ -16,8 +16,8 @@ from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from ..wording import count
-from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, actor_callback,
-                      check_date, check_factualities, check_types, country_option, fail,
+from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP,
+                      actor_callback, check_date, check_factualities, check_types, country_option, fail,
                       reader_kwargs, reader_options, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
@@ -645,10 +645,12 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--actor", callback=actor_callback, help="Actor on either side: a code or a name the lexicon knows "
                                "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
                                "for its code: --actor Putin lists every RUS event, not only Putin's "
-                               "(the events' source_text/target_text say who).")
+                               "(the events' source_text/target_text say who); a name of several "
+                               "actors is refused, naming their codes. " + EMPTY_ACTOR_HELP)
 @click.option("--source", "source_", callback=actor_callback,
-              help="Actor on the source side only (code or name).")
-@click.option("--target", callback=actor_callback, help="Actor on the target side only (code or name).")
+              help="Actor on the source side only (code or name, as --actor).")
+@click.option("--target", callback=actor_callback,
+              help="Actor on the target side only (code or name, as --actor).")
 @click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated only to a week, month, "
               "season or year counts when its span overlaps the period.")
 @click.option("--until", callback=check_date, help=_UNTIL_HELP)
@@ -741,7 +743,8 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
 def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """Per-day event counts and Goldstein sums for the dyad ACTOR_A / ACTOR_B.
 
-    Counts events in both directions unless --directed; only events with a known
+    ACTOR_A and ACTOR_B are codes or names, read as events' --actor (an empty
+    one is a usage error, exit 2). Counts events in both directions unless --directed; only events with a known
     day (a note on stderr says how many of the dyad's events have none, and how to
     list them). Columns: day, events, mentions, goldstein_sum (negative = conflict),
     goldstein_mean, material_conflict (quad class 4), a_to_b, b_to_a.
