@@ -10,7 +10,8 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
-from .options import EXIT_NOTHING_READ, EXIT_SOME_FAILED, country_option, reader_kwargs, reader_options
+from .options import (EXIT_NOTHING_READ, EXIT_SOME_FAILED, Number, country_option, reader_kwargs,
+                      reader_options)
 from ..records import Document
 from ..timex import gloss
 from ..wording import count
@@ -137,7 +138,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
               "events, each rule event scored by the learned rulecheck model (its confidence); auto: what the "
               "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
               "else rules.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               show_default=default_floor_text(),
               help="Drop events whose confidence is below this before merging (0 keeps all; "
                    "--coder rules gives no confidence, so nothing is dropped).")
@@ -244,7 +245,7 @@ def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
               "events --split dev --no-models`.")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Which event coder to score.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               show_default=default_floor_text(), help="Drop learned events below this confidence.")
 @click.option("--brief", is_flag=True, help="Only the totals line, no misses/extras or per-type table.")
 def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brief):

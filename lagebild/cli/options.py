@@ -1,6 +1,7 @@
 """Click options that several commands share (one definition each)."""
 from __future__ import annotations
 
+import math
 from typing import NoReturn
 
 import click
@@ -13,6 +14,26 @@ EXIT_NOTHING_READ = 1   # nothing could be read or analyzed (and other errors th
 EXIT_USAGE = 2          # a usage error: a bad option, value or combination (click)
 EXIT_SOME_FAILED = 3    # partial success: some inputs, feeds, feed items or articles failed, the rest is done
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; the batches committed so far are kept
+
+
+# -- numbers: finite ones only ----------------------------------------------------------------
+class Number(click.FloatRange):
+    """A float option's type: click's ``FloatRange`` that also refuses ``nan`` and ``inf`` (a
+    usage error, exit 2). click takes them as floats and ``nan`` passes every bound, so
+    ``--near-threshold nan`` was a traceback, ``--min-confidence nan`` an empty result (exit 0)
+    and ``--time-budget nan`` or ``--timeout nan`` a failure of every article or feed."""
+
+    def convert(self, value, param, ctx):
+        rv = super().convert(value, param, ctx)
+        if isinstance(rv, float) and not math.isfinite(rv):
+            self.fail(f"{value!r} is not a finite number -- give a number{self._describe_range_hint()}",
+                      param, ctx)
+        return rv
+
+    def _describe_range_hint(self) -> str:
+        if self.min is None and self.max is None:
+            return ""
+        return f" in the range {self._describe_range()}"
 
 
 # -- bad values: one report -------------------------------------------------------------------

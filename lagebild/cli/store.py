@@ -16,7 +16,7 @@ from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from ..wording import count
-from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP,
+from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
                       actor_callback, check_date, check_factualities, check_types, country_option, fail,
                       reader_kwargs, reader_options, usage_error)
 
@@ -119,7 +119,7 @@ def _ingest_options(f):
                      show_default=True,
                      help="Articles per database transaction. A killed run loses at most "
                           "this many (they are redone on the next run)."),
-        click.option("--near-threshold", type=click.FloatRange(0.5, 1.0), default=0.8,
+        click.option("--near-threshold", type=Number(0.5, 1.0), default=0.8,
                      show_default=True,
                      help="MinHash Jaccard similarity from which an article counts as a "
                           "near-duplicate (wire copy, updated version) of an earlier one."),
@@ -131,11 +131,11 @@ def _ingest_options(f):
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+        click.option("--min-confidence", type=Number(0, 1), default=None,
                      help="Store only events whose confidence (learned coder) reaches this "
                           "(default: what the analyzer keeps, " + default_floor_text() + "; events "
                           "without a confidence, those of the rule coder, are always kept)."),
-        click.option("--time-budget", type=click.FloatRange(0), default=300.0,
+        click.option("--time-budget", type=Number(0), default=300.0,
                      show_default=True, metavar="SECONDS",
                      help="Longest analysis of one article; a slower one is reported and "
                           "skipped (0: no limit)."),
@@ -146,7 +146,7 @@ def _ingest_options(f):
                           "Also $LAGEBILD_ALLOW_PRIVATE_HOSTS=1."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress and no summary on stderr/stdout; errors only."),
-        click.option("--progress-interval", type=float, default=None,
+        click.option("--progress-interval", type=Number(min=0), default=None,
                      help="Seconds between progress updates (default: 0.5 on a terminal, "
                           "10 otherwise; 0: one line per committed batch)."),
     ]
@@ -157,7 +157,7 @@ def _ingest_options(f):
 
 #: the feed timeout of ingest and watch (one definition: the same bounds and help)
 _feed_timeout_option = click.option(
-    "--timeout", "feed_timeout", type=click.FloatRange(min=0.5), default=10.0, show_default=True,
+    "--timeout", "feed_timeout", type=Number(min=0.5), default=10.0, show_default=True,
     help="Feeds: seconds before a request (the feed or an item page) gives up waiting; a "
          "request is tried again twice, so a dead server costs about three times this.")
 
@@ -408,7 +408,7 @@ def _in_band(iter_articles, paths, **kw):
               help="Polling interval: 90, 30s, 10m, 1h. Each round waits this long "
                    "(± --jitter) after the previous one; ETag/Last-Modified are sent so an "
                    "unchanged feed costs one small request.")
-@click.option("--jitter", type=click.FloatRange(0, 0.5), default=0.1, show_default=True,
+@click.option("--jitter", type=Number(0, 0.5), default=0.1, show_default=True,
               help="Random share of the interval added or removed each round.")
 @click.option("--max-rounds", type=click.IntRange(1), default=None,
               help="Stop after this many rounds (default: run until Ctrl-C).")
@@ -666,7 +666,7 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
               help="Order of the events (the same orders as the web overview's): "
                    + "; ".join(f"{k}: {label}" for k, label in EVENT_SORTS.items()) + ".")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")
 @click.option("--with-mentions", is_flag=True,
@@ -828,7 +828,7 @@ def summary_cmd(db, fmt, top):
                    "since GDELT has no factuality column; the others export all.")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")
 def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_confidence):
