@@ -386,13 +386,20 @@ class _Reader:
 
     def read_dir(self, root: Path) -> Iterator[Article]:
         found = 0
-        for path in _walk(root):
+        other: list[Path] = []
+        for path in _walk(root, other):
             found += 1
             yield from self.read_file(path)
+        reads = "lagebild reads " + ", ".join(KNOWN_SUFFIXES) + " files (also .gz/.xz/.bz2 compressed)"
         if not found:
-            self.problem("folder holds no article files", path=root,
-                         hint="lagebild reads " + ", ".join(KNOWN_SUFFIXES)
-                              + " files (also .gz/.xz/.bz2 compressed)")
+            self.problem("folder holds no article files", path=root, hint=reads)
+        elif other:     # left out, not lost without a word (a saved page "article.php", a .pdf)
+            names = ", ".join(str(p.relative_to(root)) for p in other[:3])
+            more = f" and {len(other) - 3:,} more" if len(other) > 3 else ""
+            self.problem(f"{count(len(other), 'file')} of another type not read ({names}{more})",
+                         path=root, skipped=False,
+                         hint=f"{reads}; rename an article file to one of these (.txt for plain "
+                              "text), or give it by name to read it as plain text")
 
     def read_file(self, path: Path) -> Iterator[Article]:
         self.stats.inputs += 1
@@ -1178,23 +1185,35 @@ def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
         yield from _walk(path)
 
 
-def _walk(root: Path) -> list[Path]:
+#: files of a folder that are no article and not worth a word when left out (a folder's notes)
+_FOLDER_NOTES = ("readme", "license", "licence", "copying", "notice", "changelog", "authors")
+
+
+def _walk(root: Path, other: list[Path] | None = None) -> list[Path]:
     """Article files under ``root``, sorted by their path below it; hidden files and
-    folders skipped; a .json beside a .txt of the same name (an annotation) skipped."""
+    folders skipped; a .json beside a .txt of the same name (an annotation) skipped. ``other``
+    collects the files of another type, left out (less a folder's README, LICENSE and the like)."""
     found: list[tuple[tuple[str, ...], Path]] = []
+    left: list[tuple[tuple[str, ...], Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith((".", "__"))]
         names = set(filenames)
         rel = Path(dirpath).relative_to(root).parts
         for name in filenames:
             kind = _kind(name)
-            if name.startswith(".") or kind is None:
+            if name.startswith("."):
+                continue
+            if kind is None:
+                if name.split(".")[0].lower() not in _FOLDER_NOTES:
+                    left.append(((*rel, name), Path(dirpath) / name))
                 continue
             if kind == "json" and _stem(name) + ".txt" in names:
                 log.debug("skipping %s: taken as the annotation of %s.txt", name, _stem(name))
                 continue
             found.append(((*rel, name), Path(dirpath) / name))
     found.sort(key=lambda x: x[0])
+    if other is not None:
+        other += [p for _, p in sorted(left, key=lambda x: x[0])]
     return [p for _, p in found]
 
 

@@ -358,7 +358,8 @@ def test_folders_are_read_recursively_sorted_skipping_hidden_and_other_files(tmp
     write(tmp_path / "g.txt", "Gold.")
     write(tmp_path / "g.json", json.dumps({"doc_id": "g", "text": "Gold.", "events": []}))
     arts, problems, _ = read(tmp_path)
-    assert problems == []
+    # notes.md is left out with a warning that names it (not an error: the rest is read)
+    assert [(p.skipped, "(notes.md)" in str(p)) for p in problems] == [(False, True)]
     assert [a.doc_id for a in arts] == ["y1", "z", "b", "g"]
     assert [p.name for p in iter_input_files(tmp_path)] == ["y.jsonl", "z.txt", "b.txt", "g.txt"]
 
@@ -368,6 +369,26 @@ def test_files_with_the_same_name_in_two_folders_get_distinct_ids(tmp_path):
     write(tmp_path / "b" / "meldung.txt", "Zweite.")
     arts, _, _ = read(tmp_path)
     assert [(a.doc_id, a.text) for a in arts] == [("meldung", "Erste."), ("meldung-2", "Zweite.")]
+
+
+def test_files_of_another_type_in_a_folder_are_named_not_dropped_without_a_word(tmp_path):
+    """A folder of saved pages ("artikel.php", as wget names them) or scans beside .txt files:
+    they were left out without a word, so a user could not know that articles were missing (a
+    new-user probe). A warning names them (the rest is read, exit status unchanged); a folder's
+    README or LICENSE and hidden files are no articles and pass without one."""
+    write(tmp_path / "ok.txt", "Ein Text.")
+    write(tmp_path / "artikel.php", "Russland hat die Ukraine angegriffen.")
+    write(tmp_path / "sub" / "scan.pdf", b"%PDF-1.4")
+    write(tmp_path / "README.md", "notes")
+    write(tmp_path / ".DS_Store", b"x")
+    arts, problems, stats = read(tmp_path)
+    assert [a.doc_id for a in arts] == ["ok"]
+    assert len(problems) == 1 and not problems[0].skipped and stats.warnings == 1 and stats.errors == 0
+    msg = str(problems[0])
+    assert msg.startswith(f"{tmp_path}: 2 files of another type not read (artikel.php, sub/scan.pdf)")
+    assert "give it by name to read it as plain text" in msg and "README" not in msg
+    # given by name, such a file is read as plain text
+    assert [a.doc_id for a in read(tmp_path / "artikel.php")[0]] == ["artikel"]
 
 
 def test_empty_folder_and_missing_path_are_reported(tmp_path):
