@@ -288,7 +288,7 @@ class _Reader:
         for name, value in fields.items():
             if value is not None and not isinstance(value, (str, int, float)):
                 # a list or object where text belongs: left out, not stored as "['a', 'b']"
-                self.problem(f"field {name!r} is a JSON {type(value).__name__}, not text; left out",
+                self.problem(f"field {name!r} is {_json_type(value)}, not text; left out",
                              path=path, line=line, doc_id=doc_id, skipped=False,
                              hint=f"give {name} as one string")
                 fields[name] = None
@@ -676,10 +676,15 @@ class _Reader:
     def from_record(self, obj: Any, *, path, line: int | None, default_id: str,
                     origin: str) -> Article | None:
         if not isinstance(obj, dict):
-            self.problem(f"expected a JSON object, found {type(obj).__name__}", path=path,
+            self.problem(f"expected a JSON object, found {_json_type(obj)}", path=path,
                          line=line, hint='write one object per line: {"id": ..., "text": ...}')
             return None
         rid = obj.get("id", obj.get("doc_id"))
+        if isinstance(rid, (dict, list)):      # not stored as "{'a': 1}"
+            self.problem(f"\"id\" is {_json_type(rid)}, not a string or number; the record is read "
+                         f"as {default_id!r}", path=path, line=line, skipped=False,
+                         hint='give the article id as one string, e.g. "id": "a1"')
+            rid = None
         doc_id = str(rid) if rid not in (None, "") else default_id
         text = obj.get("text")
         if text is None and "text" in obj:
@@ -692,7 +697,7 @@ class _Reader:
                          doc_id=doc_id, hint='put the article body in a "text" field')
             return None
         if not isinstance(text, str):
-            self.problem(f"\"text\" is a {type(text).__name__}, not a string", path=path,
+            self.problem(f"\"text\" is {_json_type(text)}, not a string", path=path,
                          line=line, doc_id=doc_id, hint='"text" must hold the article body')
             return None
         if not text.strip():
@@ -746,7 +751,7 @@ class _Reader:
             return
         if not isinstance(obj, list):
             self.problem(f"expected an object or a list of objects, found "
-                         f"{type(obj).__name__}", path=path,
+                         f"{_json_type(obj)}", path=path,
                          hint='write {"id": ..., "text": ...} or a list of such objects')
             return
         for i, item in enumerate(obj, 1):
@@ -1218,6 +1223,24 @@ def _walk(root: Path, other: list[Path] | None = None) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in JSON's words ("null", "a number", "an array"), for messages: not
+    Python's ("NoneType", "a int", "a list")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
 
 def _refines(given: str, found: str) -> bool:
     """True when ``given`` is a more precise date inside ``found`` (2022-02-18 in 2022-02)."""

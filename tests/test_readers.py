@@ -793,7 +793,23 @@ def test_a_list_where_a_source_belongs_is_left_out_with_a_warning(tmp_path):
     new-user probe)."""
     p = write(tmp_path / "l.jsonl", '{"id": "a", "text": "Polen hat Belarus kritisiert.", "source": ["a", "b"]}\n')
     (art,), problems, _ = read(p)
-    assert art.source is None and len(problems) == 1 and "'source' is a JSON list" in str(problems[0])
+    assert art.source is None and len(problems) == 1 and "'source' is an array, not text" in str(problems[0])
+
+
+def test_json_values_of_the_wrong_kind_are_named_in_json_words_and_an_object_id_is_not_stored(tmp_path):
+    """Messages said "found NoneType", "\"text\" is a int", "a JSON dict" (Python's words for JSON
+    values), and an object as the id was stored as the id "{'a': 1}" without a word (a new-user
+    probe)."""
+    p = write(tmp_path / "x.jsonl", '{"id": {"a": 1}, "text": "Polen hat Belarus kritisiert."}\n'
+                                   '{"id": "t", "text": 123}\nnull\n["a"]\n')
+    arts, problems, _ = read(p)
+    assert [a.doc_id for a in arts] == ["x-1"]
+    said = [str(e) for e in problems]
+    assert "x.jsonl:1: \"id\" is an object, not a string or number; the record is read as 'x-1'" in said[0]
+    assert not problems[0].skipped
+    assert "\"text\" is a number, not a string" in said[1]
+    assert "found null" in said[2] and "found an array" in said[3]
+    assert not any(w in " ".join(said) for w in ("NoneType", " int", "dict", "list"))
 
 
 def test_a_later_version_of_a_feed_item_in_the_same_run_is_read_and_an_earlier_one_left_out(tmp_path):
