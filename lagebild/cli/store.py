@@ -509,6 +509,12 @@ def _reanalyze_summary(stats) -> str:
     after (after = before - removed + new; "kept": events of before that are still there, because
     a re-analyzed mention merged into them again or their articles were not re-analyzed)."""
     s = stats
+    if not s.read and not s.errors:     # not "re-analyzed 0 articles ... gave 0 new events"
+        kept = (f"; the database is unchanged ({count(s.events_before, 'event')})"
+                if s.events_before is not None else "")
+        return ("nothing to re-analyze: every stored article was analyzed by the current analyzer"
+                f"{kept} -- after an upgrade of lagebild this re-analyzes the older ones; "
+                "--country CODE re-analyzes those stored without a country")
     text = (f"re-analyzed {count(s.read - s.errors, 'article')} ({s.errors:,} failed): their "
             f"{count(s.events_new + s.events_merged, 'event')} gave {count(s.events_new, 'new event')}, "
             f"{s.events_merged:,} merged into an event already there")
