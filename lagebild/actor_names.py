@@ -1,6 +1,7 @@
 """Actor arguments a person can type: codes, names and stand-ins, resolved through the lexicon.
 
-``resolve_codes("Iran,Kreml")`` -> ``["IRN", "RUS"]``; ``search("russ")`` lists the
+``actor_filter("Iran,Kreml")`` -> ``"IRN,RUS"`` (the one reading of an actor filter, for the
+command line and the pages); ``search("russ")`` lists the
 lexicon's names, stand-ins and persons that contain the text, with their codes (what
 ``lagebild actors --search TEXT`` prints). Codes pass through unchanged when the
 lexicon knows them ("RUS", "NATO"); an argument that is neither a known code nor a
@@ -9,9 +10,10 @@ known name is an error that lists close matches.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import LagebildError
+from .errors import BadValue
 
 
 @dataclass(frozen=True)
@@ -108,21 +110,45 @@ def codes_for(text: str) -> list[str]:
     return sorted({e.code for e in by_name.get(item.casefold(), []) if e.code})
 
 
-def resolve_codes(arg: str | None) -> str | None:
-    """A comma list of codes and names -> a comma list of codes (None passes)."""
-    if arg is None or not arg.strip():
-        return arg
-    by_name, codes = _index()
+def actor_filter(value: str | None, *, other_code: Callable[[str], bool] | None = None) -> str | None:
+    """The one reading of an actor filter, for the command line (``--actor``, ``--source``,
+    ``--target``, timeline's ACTOR_A and ACTOR_B) and the pages (``?actor=``): a comma list of
+    codes and names -> a comma list of codes ("Iran, Kreml" -> "IRN,RUS").
+
+    - None, or a value that names no actor (empty, blanks, commas only: what a form's empty
+      field sends) -> None: no actor filter. The pages read it so; the command line refuses a
+      given but empty value as a usage error (``cli.options.resolve_actor``: there it is most
+      often an unset shell variable, ``--actor "$A"``, which must not list every event).
+    - each item, a code or a name the lexicon knows -> its code ("Kreml", "Putin" -> RUS);
+    - a name of several actors ("Harris") is refused (:class:`~lagebild.errors.BadValue`),
+      naming their codes; any other item is refused with close matches, unless ``other_code``
+      accepts it (the pages: a code the lexicon does not list, checked against the database).
+    """
+    if value is None:
+        return None
+    items = [" ".join(x.split()) for x in value.split(",")]
+    items = [x for x in items if x]
+    if not items:
+        return None
     out: list[str] = []
-    for item in (x.strip() for x in arg.split(",")):
-        if not item:
-            continue
+    for item in items:
         found = codes_for(item)
+        if len(found) > 1:
+            raise BadValue(f"{item!r} names several actors ({', '.join(found)}) -- give one of "
+                           f"these codes")
         if not found:
-            near = search(item, limit=5)
-            hint = (" -- did you mean: " + ", ".join(f"{e.name} ({e.code})" for e in near)
-                    if near else " -- list names with `lagebild actors --search TEXT`")
-            raise LagebildError(f"unknown actor {item!r}: neither a code nor a name the "
-                                f"lexicon knows{hint}")
+            if other_code is not None and other_code(item):
+                found = [item]
+            else:
+                near = search(item, limit=5)
+                hint = (" -- did you mean: " + ", ".join(f"{e.name} ({e.code})" for e in near)
+                        if near else " -- list names with `lagebild actors --search TEXT`")
+                raise BadValue(f"unknown actor {item!r}: neither a code nor a name the "
+                               f"lexicon knows{hint}")
         out += [c for c in found if c not in out]
     return ",".join(out)
+
+
+def resolve_codes(arg: str | None) -> str | None:
+    """A comma list of codes and names -> a comma list of codes (``actor_filter``)."""
+    return actor_filter(arg)

@@ -44,6 +44,7 @@ from urllib.parse import urlparse
 
 from .cleaning import MIN_PAGE_TEXT, article_text, clean_optional, main_text
 from .records import Article
+from .wording import count
 
 try:  # the installed distribution's version; the source tree's as a fallback
     from importlib.metadata import PackageNotFoundError, version as _dist_version
@@ -936,7 +937,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
 
     content, bad_refs = _neutral_charrefs(body.content)
     if bad_refs:
-        result.warnings.append(f"feed {url}: {bad_refs} invalid character reference(s) "
+        result.warnings.append(f"feed {url}: {count(bad_refs, 'invalid character reference')} "
                                f"(such as &#xD800;) replaced")
     parsed = feedparser.parse(
         io.BytesIO(content),
@@ -958,7 +959,7 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
                                              feedparser.CharacterEncodingOverride):
         result.warnings.append(
             f"feed {url}: malformed XML ({parsed.get('bozo_exception')}); "
-            f"{len(entries)} items recovered")
+            f"{count(len(entries), 'item')} recovered")
     # only now, after a usable 200, take the server's new validators -- unless something of this
     # answer is left for the next poll (a body cut off, items over the cap, an item whose page
     # failed): then the next poll must get the whole feed again, not a 304
@@ -1082,7 +1083,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             dct = dct or _date_from_string(p_date)
         elif text and len(text) < MIN_SUMMARY_TEXT:
             # a teaser of a few characters is no article: never store it as one
-            give_up(f"the feed's own summary has only {len(text)} characters; item skipped",
+            give_up(f"the feed's own summary has only {count(len(text), 'character')}; item skipped",
                     "the page gave no article text")
             return None
         elif text:
@@ -1097,7 +1098,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
     text, bad = article_text(text)
     title, link, guid = clean_optional(title), clean_optional(link), clean_optional(guid)
     if bad:
-        notes.append(f"feed {feed_url}: item {name}: {bad} invalid character(s) replaced")
+        notes.append(f"feed {feed_url}: item {name}: {count(bad, 'invalid character')} replaced")
     raw_date = _unreadable_date(entry) if dct is None else None
     if raw_date:
         notes.append(f"feed {feed_url}: item {name}: date {raw_date[:40]!r} is not a date; {UNDATED_ITEM}")
@@ -1123,7 +1124,7 @@ def feed_file_articles(data: bytes, origin: str) -> tuple[list[Article], list[st
     if refusal:
         return [], [f"{origin}: {refusal}"]
     content, bad_refs = _neutral_charrefs(data)
-    warnings = [f"{origin}: {bad_refs} invalid character reference(s) replaced"] if bad_refs else []
+    warnings = [f"{origin}: {count(bad_refs, 'invalid character reference')} replaced"] if bad_refs else []
     parsed = feedparser.parse(io.BytesIO(content))
     entries = list(parsed.get("entries") or [])
     if not entries:

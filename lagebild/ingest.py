@@ -68,6 +68,7 @@ from .feeds import host_of
 from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
 from .store import Store, to_json, utcnow
 from .version import ANALYZER_VERSION
+from .wording import count
 
 DEFAULT_ANALYZER = "lagebild.pipeline:Analyzer"
 NUM_PERM = 64
@@ -143,8 +144,8 @@ def _clean_article(art: Article, warn) -> Article:
                        for k in fields):
         return art
     if bad:
-        warn(f"{art.origin or art.doc_id} (article {fields['doc_id']}): {bad} invalid "
-             f"character(s) replaced")
+        warn(f"{art.origin or art.doc_id} (article {fields['doc_id']}): "
+             f"{count(bad, 'invalid character')} replaced")
     return dataclasses.replace(art, text=text, **fields)
 
 
@@ -708,13 +709,13 @@ class Progress:
     def line(self, s: IngestStats, elapsed: float) -> str:
         rate = s.new / elapsed if elapsed > 0 else 0.0
         if self.label == "reanalyze":       # stored articles: nothing is new, known or a copy
-            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {s.events_new:,} new events, "
-                    f"{s.events_merged:,} merged into existing ones | {s.errors:,} errors | "
+            return (f"reanalyze: {s.read:,} read | {s.new:,} re-analyzed | {count(s.events_new, 'new event')}, "
+                    f"{s.events_merged:,} merged into existing ones | {count(s.errors, 'error')} | "
                     f"{rate:,.1f} articles/s")
         return (f"{self.label}: {s.read:,} read | {s.new:,} new | "
                 + (f"{s.updated:,} updated | " if s.updated else "") + f"{s.known:,} known | "
-                f"{s.near_duplicates:,} near-dup | {s.events_new:,} events "
-                f"(+{s.events_merged:,} merged) | {s.errors:,} errors | {rate:,.1f} articles/s")
+                f"{s.near_duplicates:,} near-dup | {count(s.events_new, 'event')} "
+                f"(+{s.events_merged:,} merged) | {count(s.errors, 'error')} | {rate:,.1f} articles/s")
 
     def update(self, stats: IngestStats, elapsed: float, final: bool = False) -> None:
         if self.quiet:
@@ -1561,7 +1562,7 @@ def watch(ingester: Ingester, urls: list[str], *, every: float = 600.0, jitter: 
                 if k and clock() - started > budget:
                     late = order[k:]
                     ingester.progress.warn(
-                        f"round {rnd} took more than {budget:g} s; {len(late)} feed(s) wait "
+                        f"round {rnd} took more than {budget:g} s; {count(len(late), 'feed')} wait "
                         f"for the next round: {', '.join(late[:3])}"
                         f"{', ...' if len(late) > 3 else ''}")
                     order = late + order[:k]     # they come first next time
@@ -1651,33 +1652,36 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
     """The short situation picture printed after an ingest (and by ``lagebild summary``)."""
     lines = []
     if stats is not None:
-        lines.append(f"This run: {stats.new:,} new articles ("
+        lines.append(f"This run: {count(stats.new, 'new article')} ("
                      + (f"{stats.updated:,} of them new versions of stored feed items, "
                         if stats.updated else "") + f"{stats.known:,} already known, "
-                     f"{stats.near_duplicates:,} near-duplicates), {stats.events_new:,} new "
-                     f"events, {stats.events_merged:,} merged into known events, "
-                     f"{stats.errors:,} errors, {stats.articles_per_second:,.1f} articles/s.")
+                     f"{count(stats.near_duplicates, 'near-duplicate')}), "
+                     f"{count(stats.events_new, 'new event')}, {stats.events_merged:,} merged into "
+                     f"known events, {count(stats.errors, 'error')}, "
+                     f"{stats.articles_per_second:,.1f} articles/s.")
         files = stats.undated - stats.undated_feed_items
         if files:
             named = stats.undated_articles[:UNDATED_NAMED]
             which = (f" ({', '.join(named)}" + (f" and {files - len(named):,} more" if files > len(named) else "")
                      + ")") if named else ""
-            lines.append(f"{files:,} new article(s) from files had no document date{which}: their relative dates "
+            lines.append(f"{count(files, 'new article')} from files had no document date{which}: their relative dates "
                          f"('am Montag') are left unresolved and their events undated -- give each its date (a first "
                          f"line 'date YYYY-MM-DD', a 'date' field) or all of them one with --dct DATE, and run "
                          f"the same ingest again (stored articles take it), then `lagebild reanalyze`.")
         if stats.undated_feed_items:
-            lines.append(f"{stats.undated_feed_items:,} new feed item(s) had no date (neither the feed nor "
+            lines.append(f"{count(stats.undated_feed_items, 'new feed item')} had no date (neither the feed nor "
                          f"the page gave one): their relative dates are left unresolved.")
         if stats.dated_known:
-            lines.append(f"{stats.dated_known:,} stored article(s) took the date given (those without "
+            lines.append(f"{count(stats.dated_known, 'stored article')} took the date given (those without "
                          f"one; with --dct-override, any); `lagebild reanalyze --db FILE` dates their events.")
     s = summary
-    lines.append(f"Database: {s['articles']:,} articles ({s['near_duplicates']:,} "
-                 f"near-duplicates), {s['events']:,} events from {s['mentions'] - s.get('duplicate_mentions', 0):,} "
-                 f"mentions" + (f" (and {s['duplicate_mentions']:,} in near-duplicate copies)"
-                                if s.get("duplicate_mentions") else "") + ", "
-                 f"{s['actors']:,} actors (each counted once per article), {s['quotes']:,} quotes.")
+    lines.append(f"Database: {count(s['articles'], 'article')} "
+                 f"({count(s['near_duplicates'], 'near-duplicate')}), {count(s['events'], 'event')} "
+                 f"from {count(s['mentions'] - s.get('duplicate_mentions', 0), 'mention')}"
+                 + (f" (and {s['duplicate_mentions']:,} in near-duplicate copies)"
+                    if s.get("duplicate_mentions") else "") + ", "
+                 f"{count(s['actors'], 'actor')} (each counted once per article), "
+                 f"{count(s['quotes'], 'quote')}.")
     if s.get("first_day"):
         coarse = s.get("dated_coarsely") or 0
         lines.append(f"Events dated to a day from {s['first_day']} to {s['last_day']}"
@@ -1690,19 +1694,21 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
         types = list(s["events_by_type"].items())
         top = ", ".join(f"{t} {n}" for t, n in types[:6])
         rest = types[6:]
-        more = f", and {len(rest)} more types with {sum(n for _, n in rest):,} events" if rest else ""
+        more = (f", and {count(len(rest), 'more type')} with {count(sum(n for _, n in rest), 'event')}"
+                if rest else "")
         lines.append(f"Event types: {top}{more}.")
     if s.get("top_dyads"):
         lines.append("Top dyads (source -> target: events, mentions, Goldstein sum of the asserted ones):")
         for d in s["top_dyads"]:
             g = "-" if d["goldstein_sum"] is None else f"{d['goldstein_sum']:+.1f}"
-            lines.append(f"  {d['source']} -> {d['target']}: {d['events']} events, "
-                         f"{d['mentions']} mentions, Goldstein {g}")
+            lines.append(f"  {d['source']} -> {d['target']}: {count(d['events'], 'event')}, "
+                         f"{count(d['mentions'], 'mention')}, Goldstein {g}")
     if s.get("same_country"):
         same = s["same_country"]
         listed = ", ".join(f"{x['code']} -> {x['code']} {x['events']:,}" for x in same[:3])
         lines.append(f"Between actors of one country (not among the dyads): {listed}"
-                     + (f" and {len(same) - 3} more countries" if len(same) > 3 else "")
+                     + (f" and {count(len(same) - 3, 'more country', 'more countries')}"
+                        if len(same) > 3 else "")
                      + f" (`lagebild events --actor {same[0]['code']}` lists them).")
     esc = s.get("escalation") or {}
     ov = esc.get("overall") or {}
@@ -1717,7 +1723,7 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
         rec, bef = esc.get("recent") or {}, esc.get("before") or {}
         lines.append(f"Trend over the {esc.get('window_days')} days up to {esc.get('window_end')} "
                      f"(the newest event) against the {esc.get('window_days')} before: {esc['trend']} "
-                     f"(mean Goldstein {bef.get('goldstein_mean'):+.2f} of {bef.get('events')} events -> "
+                     f"(mean Goldstein {bef.get('goldstein_mean'):+.2f} of {count(bef.get('events') or 0, 'event')} -> "
                      f"{rec.get('goldstein_mean'):+.2f} of {rec.get('events')}).")
     elif s.get("events"):
         rec, bef = esc.get("recent") or {}, esc.get("before") or {}

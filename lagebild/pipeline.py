@@ -21,6 +21,7 @@ from .events.policies import output_policies
 from .merge import merge_events
 from .offsets import TextMap, clean, rebase
 from .quotes import find_quote_spans, find_quotes
+from .wording import count
 from .syntax import parse_sentences
 from .records import Article, Document, Entity, Event, Quote, Sentence, Timex
 from .text import SentenceTokens, segment, tokenize
@@ -211,7 +212,7 @@ class Analyzer:
             doc_warnings.append(f"time expressions skipped: {type(e).__name__}: {e}")
         unresolved = [t.text for t in timexes if t.value and "X" in t.value] if not article.dct else []
         if unresolved:
-            doc_warnings.append(f"no document date: {len(unresolved)} time expression(s) relative to it "
+            doc_warnings.append(f"no document date: {count(len(unresolved), 'time expression')} relative to it "
                                 f"(\"{unresolved[0]}\") left unresolved -- give the article a 'date: YYYY-MM-DD' "
                                 "line or pass --dct")
         entities: list[Entity] = []

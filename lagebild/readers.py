@@ -62,6 +62,7 @@ from typing import IO, Any
 from .errors import InputError
 from .cleaning import MIN_PAGE_TEXT, article_text, clean_optional, main_text
 from .records import Article
+from .wording import count
 
 log = logging.getLogger("lagebild.readers")
 
@@ -219,8 +220,9 @@ class ReadStats:
         return self.articles == 0
 
     def summary(self) -> str:
-        return (f"{self.articles} article(s) read from {self.inputs} file(s) opened; "
-                f"{self.errors} input(s) or record(s) skipped, {self.warnings} warning(s) (see above)")
+        return (f"{count(self.articles, 'article')} read from {count(self.inputs, 'file')} opened; "
+                f"{count(self.errors, 'input or record', 'inputs or records')} skipped, "
+                f"{count(self.warnings, 'warning')} (see above)")
 
 
 def log_input_error(err: InputError) -> None:
@@ -286,13 +288,13 @@ class _Reader:
         for name, value in fields.items():
             if value is not None and not isinstance(value, (str, int, float)):
                 # a list or object where text belongs: left out, not stored as "['a', 'b']"
-                self.problem(f"field {name!r} is a JSON {type(value).__name__}, not text; left out",
+                self.problem(f"field {name!r} is {_json_type(value)}, not text; left out",
                              path=path, line=line, doc_id=doc_id, skipped=False,
                              hint=f"give {name} as one string")
                 fields[name] = None
         title, url, source = (clean_optional(fields[k]) for k in ("title", "url", "source"))
         if bad:
-            self.problem(f"{bad} invalid character(s) (lone surrogates, NUL or other control "
+            self.problem(f"{count(bad, 'invalid character')} (lone surrogates, NUL or other control "
                          "characters) replaced", path=path, line=line, doc_id=doc_id,
                          hint="fix the export that produced them", skipped=False)
         first = self.seen_ids.get(doc_id)
@@ -384,13 +386,20 @@ class _Reader:
 
     def read_dir(self, root: Path) -> Iterator[Article]:
         found = 0
-        for path in _walk(root):
+        other: list[Path] = []
+        for path in _walk(root, other):
             found += 1
             yield from self.read_file(path)
+        reads = "lagebild reads " + ", ".join(KNOWN_SUFFIXES) + " files (also .gz/.xz/.bz2 compressed)"
         if not found:
-            self.problem("folder holds no article files", path=root,
-                         hint="lagebild reads " + ", ".join(KNOWN_SUFFIXES)
-                              + " files (also .gz/.xz/.bz2 compressed)")
+            self.problem("folder holds no article files", path=root, hint=reads)
+        elif other:     # left out, not lost without a word (a saved page "article.php", a .pdf)
+            names = ", ".join(str(p.relative_to(root)) for p in other[:3])
+            more = f" and {len(other) - 3:,} more" if len(other) > 3 else ""
+            self.problem(f"{count(len(other), 'file')} of another type not read ({names}{more})",
+                         path=root, skipped=False,
+                         hint=f"{reads}; rename an article file to one of these (.txt for plain "
+                              "text), or give it by name to read it as plain text")
 
     def read_file(self, path: Path) -> Iterator[Article]:
         self.stats.inputs += 1
@@ -667,10 +676,15 @@ class _Reader:
     def from_record(self, obj: Any, *, path, line: int | None, default_id: str,
                     origin: str) -> Article | None:
         if not isinstance(obj, dict):
-            self.problem(f"expected a JSON object, found {type(obj).__name__}", path=path,
+            self.problem(f"expected a JSON object, found {_json_type(obj)}", path=path,
                          line=line, hint='write one object per line: {"id": ..., "text": ...}')
             return None
         rid = obj.get("id", obj.get("doc_id"))
+        if isinstance(rid, (dict, list)):      # not stored as "{'a': 1}"
+            self.problem(f"\"id\" is {_json_type(rid)}, not a string or number; the record is read "
+                         f"as {default_id!r}", path=path, line=line, skipped=False,
+                         hint='give the article id as one string, e.g. "id": "a1"')
+            rid = None
         doc_id = str(rid) if rid not in (None, "") else default_id
         text = obj.get("text")
         if text is None and "text" in obj:
@@ -683,7 +697,7 @@ class _Reader:
                          doc_id=doc_id, hint='put the article body in a "text" field')
             return None
         if not isinstance(text, str):
-            self.problem(f"\"text\" is a {type(text).__name__}, not a string", path=path,
+            self.problem(f"\"text\" is {_json_type(text)}, not a string", path=path,
                          line=line, doc_id=doc_id, hint='"text" must hold the article body')
             return None
         if not text.strip():
@@ -737,7 +751,7 @@ class _Reader:
             return
         if not isinstance(obj, list):
             self.problem(f"expected an object or a list of objects, found "
-                         f"{type(obj).__name__}", path=path,
+                         f"{_json_type(obj)}", path=path,
                          hint='write {"id": ..., "text": ...} or a list of such objects')
             return
         for i, item in enumerate(obj, 1):
@@ -933,7 +947,7 @@ class _Reader:
         given = _col_index(o.csv_text)
         if given is not None and given >= len(first):
             # beyond every column of the first row: one problem for the file, not one per row
-            self.problem(f"the text column {given} is beyond the {len(first)} column(s) of the first "
+            self.problem(f"the text column {given} is beyond the {count(len(first), 'column')} of the first "
                          f"row ({delimiter.join(first[:6])}{'...' if len(first) > 6 else ''})",
                          path=path, line=1,
                          hint=f"give --csv-text as a column name or a number from 0 to {len(first) - 1}, "
@@ -987,12 +1001,12 @@ class _Reader:
         columns are shifted and the row is skipped with an error (it was cut without a word)."""
         text_col = cols["text"]
         if text_col == width - 1:
-            self.problem(f"row has {len(row)} fields, the header {width}: the text held the "
+            self.problem(f"row has {count(len(row), 'field')}, the header {width}: the text held the "
                          f"delimiter {delimiter!r}; the fields after column {text_col} were joined "
                          "back into the text", path=path, line=line, skipped=False,
                          hint="quote text fields that hold the delimiter (or pass --csv-delimiter)")
             return row[:text_col] + [delimiter.join(row[text_col:])]
-        self.problem(f"row has {len(row)} fields, the header {width}: a field holds the delimiter "
+        self.problem(f"row has {count(len(row), 'field')}, the header {width}: a field holds the delimiter "
                      f"{delimiter!r} unquoted, so the columns after it are shifted; the row was skipped",
                      path=path, line=line,
                      hint="quote fields that hold the delimiter (or pass --csv-delimiter)")
@@ -1010,7 +1024,7 @@ class _Reader:
         rid = get("id")
         doc_id = rid if rid else default_id
         if cols["text"] >= len(row):
-            self.problem(f"row has {len(row)} field(s); the text column "
+            self.problem(f"row has {count(len(row), 'field')}; the text column "
                          f"{cols['text']} is missing", path=path, line=line, doc_id=rid,
                          hint="check the delimiter and the quoting of this row")
             return None
@@ -1144,7 +1158,7 @@ def article_from_html(html: str | bytes, *, doc_id: str, url: str | None = None,
                          hint="save the page again, or give its text as a .txt file") from e
     text, title, page_date_raw, sitename, page_url = got if got else ("", None, None, None, None)
     if text and len(text) < MIN_PAGE_TEXT:
-        raise InputError(f"no article text found in the HTML page (its main text has {len(text)} characters, "
+        raise InputError(f"no article text found in the HTML page (its main text has {count(len(text), 'character')}, "
                          f"fewer than the {MIN_PAGE_TEXT} an article needs: a menu or a teaser)",
                          path=origin, doc_id=doc_id,
                          hint="check that the page holds the article, or give its text as a .txt file")
@@ -1176,27 +1190,57 @@ def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
         yield from _walk(path)
 
 
-def _walk(root: Path) -> list[Path]:
+#: files of a folder that are no article and not worth a word when left out (a folder's notes)
+_FOLDER_NOTES = ("readme", "license", "licence", "copying", "notice", "changelog", "authors")
+
+
+def _walk(root: Path, other: list[Path] | None = None) -> list[Path]:
     """Article files under ``root``, sorted by their path below it; hidden files and
-    folders skipped; a .json beside a .txt of the same name (an annotation) skipped."""
+    folders skipped; a .json beside a .txt of the same name (an annotation) skipped. ``other``
+    collects the files of another type, left out (less a folder's README, LICENSE and the like)."""
     found: list[tuple[tuple[str, ...], Path]] = []
+    left: list[tuple[tuple[str, ...], Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith((".", "__"))]
         names = set(filenames)
         rel = Path(dirpath).relative_to(root).parts
         for name in filenames:
             kind = _kind(name)
-            if name.startswith(".") or kind is None:
+            if name.startswith("."):
+                continue
+            if kind is None:
+                if name.split(".")[0].lower() not in _FOLDER_NOTES:
+                    left.append(((*rel, name), Path(dirpath) / name))
                 continue
             if kind == "json" and _stem(name) + ".txt" in names:
                 log.debug("skipping %s: taken as the annotation of %s.txt", name, _stem(name))
                 continue
             found.append(((*rel, name), Path(dirpath) / name))
     found.sort(key=lambda x: x[0])
+    if other is not None:
+        other += [p for _, p in sorted(left, key=lambda x: x[0])]
     return [p for _, p in found]
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in JSON's words ("null", "a number", "an array"), for messages: not
+    Python's ("NoneType", "a int", "a list")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
 
 def _refines(given: str, found: str) -> bool:
     """True when ``given`` is a more precise date inside ``found`` (2022-02-18 in 2022-02)."""

@@ -130,3 +130,32 @@ def test_one_helper_reports_bad_values():
     with pytest.raises(click.ClickException) as info:
         fail(StoreError("x.duckdb: no such database"))
     assert info.value.exit_code == 1 and not isinstance(info.value, click.UsageError)
+
+
+#: every float option of the product commands, with what it needs around it
+FLOAT_OPTIONS = [
+    (["events"], "--min-confidence"), (["export", "OUT"], "--min-confidence"),
+    (["ingest", "IN"], "--near-threshold"), (["ingest", "IN"], "--min-confidence"),
+    (["ingest", "IN"], "--time-budget"), (["ingest", "IN"], "--progress-interval"),
+    (["ingest", "IN"], "--timeout"), (["watch", "http://127.0.0.1:9/f", "--max-rounds", "1"], "--jitter"),
+    (["watch", "http://127.0.0.1:9/f", "--max-rounds", "1"], "--timeout"), (["reanalyze"], "--time-budget"),
+    (["analyze", "IN", "--no-models"], "--min-confidence"),
+]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+@pytest.mark.parametrize("cmd,option", FLOAT_OPTIONS, ids=lambda v: " ".join(v) if isinstance(v, list) else v)
+def test_a_number_that_is_not_finite_is_a_usage_error(db, tmp_path, cmd, option, value):
+    """click takes 'nan' as a float and nan passes every bound: `ingest --near-threshold nan` was a
+    traceback that left a database behind, `events --min-confidence nan` an empty list with exit
+    0, `ingest --time-budget nan` and `--timeout nan` failed every article and feed (a new-user
+    probe)."""
+    text = tmp_path / "a.txt"
+    text.write_text("date 2022-02-24\nRussland hat die Ukraine angegriffen.\n", encoding="utf-8")
+    args = [str(text) if a == "IN" else a for a in _args(cmd, tmp_path)]
+    target = db if cmd[0] in ("events", "export") else tmp_path / "new.duckdb"
+    db_args = [] if cmd[0] == "analyze" else ["--db", target]
+    r = run(*args, *db_args, option, value)
+    assert r.exit_code == 2, r.output
+    assert f"'{option}'" in r.output and "Traceback" not in r.output, r.output
+    assert not (tmp_path / "new.duckdb").exists() and not (tmp_path / "out").exists()

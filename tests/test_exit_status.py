@@ -87,7 +87,7 @@ def test_analyze_exits_3_when_some_inputs_were_skipped_as_ingest_does(tmp_path):
     r = CliRunner().invoke(main, ["analyze", str(src), "--no-models", "--format", "jsonl", "-q"])
     assert r.exit_code == 3, r.output
     assert len([line for line in r.stdout.splitlines() if line.startswith("{")]) == 1
-    assert "in.jsonl:2" in r.stderr and "2 input(s) or record(s) skipped" in r.stderr
+    assert "in.jsonl:2" in r.stderr and "2 inputs or records skipped" in r.stderr
 
 
 def test_skipped_inputs_are_errors_and_read_ones_with_a_problem_warnings(tmp_path):

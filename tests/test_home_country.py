@@ -170,15 +170,15 @@ def test_reanalyze_gives_stored_articles_a_country_and_redoes_them(tmp_path):
     r = run(main, ["reanalyze", "--db", str(db), "--analyzer", "test_ingest:ScriptedAnalyzer",
                    "--country", "Österreich", "--source", "Standard"])
     assert r.exit_code == 0, r.output
-    assert "1 stored articles of 'Standard' without a country now have AUT" in r.output
-    assert "re-analyzed 1 articles" in r.output
+    assert "1 stored article of 'Standard' without a country now has AUT" in r.output
+    assert "re-analyzed 1 article " in r.output
     with Store(db, read_only=True) as s:
         rows = s.con.execute("SELECT doc_id, country, analyzer_version IS NOT NULL FROM articles "
                              "ORDER BY doc_id").fetchall()
     assert rows == [("a", "AUT", True), ("b", None, True), ("c", "DEU", True)]
     again = run(main, ["reanalyze", "--db", str(db), "--analyzer", "test_ingest:ScriptedAnalyzer",
                        "--country", "AUT"])
-    assert again.exit_code == 0 and "1 stored articles without a country now have AUT" in again.output
+    assert again.exit_code == 0 and "1 stored article without a country now has AUT and is re-analyzed" in again.output
     with Store(db, read_only=True) as s:
         assert s.con.execute("SELECT count(*) FROM articles WHERE country IS NULL").fetchone() == (0,)
 

@@ -358,7 +358,8 @@ def test_folders_are_read_recursively_sorted_skipping_hidden_and_other_files(tmp
     write(tmp_path / "g.txt", "Gold.")
     write(tmp_path / "g.json", json.dumps({"doc_id": "g", "text": "Gold.", "events": []}))
     arts, problems, _ = read(tmp_path)
-    assert problems == []
+    # notes.md is left out with a warning that names it (not an error: the rest is read)
+    assert [(p.skipped, "(notes.md)" in str(p)) for p in problems] == [(False, True)]
     assert [a.doc_id for a in arts] == ["y1", "z", "b", "g"]
     assert [p.name for p in iter_input_files(tmp_path)] == ["y.jsonl", "z.txt", "b.txt", "g.txt"]
 
@@ -368,6 +369,26 @@ def test_files_with_the_same_name_in_two_folders_get_distinct_ids(tmp_path):
     write(tmp_path / "b" / "meldung.txt", "Zweite.")
     arts, _, _ = read(tmp_path)
     assert [(a.doc_id, a.text) for a in arts] == [("meldung", "Erste."), ("meldung-2", "Zweite.")]
+
+
+def test_files_of_another_type_in_a_folder_are_named_not_dropped_without_a_word(tmp_path):
+    """A folder of saved pages ("artikel.php", as wget names them) or scans beside .txt files:
+    they were left out without a word, so a user could not know that articles were missing (a
+    new-user probe). A warning names them (the rest is read, exit status unchanged); a folder's
+    README or LICENSE and hidden files are no articles and pass without one."""
+    write(tmp_path / "ok.txt", "Ein Text.")
+    write(tmp_path / "artikel.php", "Russland hat die Ukraine angegriffen.")
+    write(tmp_path / "sub" / "scan.pdf", b"%PDF-1.4")
+    write(tmp_path / "README.md", "notes")
+    write(tmp_path / ".DS_Store", b"x")
+    arts, problems, stats = read(tmp_path)
+    assert [a.doc_id for a in arts] == ["ok"]
+    assert len(problems) == 1 and not problems[0].skipped and stats.warnings == 1 and stats.errors == 0
+    msg = str(problems[0])
+    assert msg.startswith(f"{tmp_path}: 2 files of another type not read (artikel.php, sub/scan.pdf)")
+    assert "give it by name to read it as plain text" in msg and "README" not in msg
+    # given by name, such a file is read as plain text
+    assert [a.doc_id for a in read(tmp_path / "artikel.php")[0]] == ["artikel"]
 
 
 def test_empty_folder_and_missing_path_are_reported(tmp_path):
@@ -496,7 +517,7 @@ def test_read_articles_returns_list_and_stats(tmp_path):
     arts, stats = read_articles([write(tmp_path / "a.txt", "Ein Text.")],
                                 on_error=lambda e: None)
     assert len(arts) == 1 and stats.articles == 1 and not stats.nothing_read
-    assert "1 article(s)" in stats.summary()
+    assert "1 article read" in stats.summary()
 
 
 # ----------------------------------------------------------------------------- bundled examples
@@ -603,7 +624,7 @@ def test_a_text_column_beyond_the_first_row_is_one_problem_for_the_file(tmp_path
                                             for i in range(50)), encoding="utf-8")
     arts, problems, _ = read([p], csv_text=99)
     assert arts == [] and len(problems) == 1
-    assert "beyond the 3 column(s)" in str(problems[0]) and "0 to 2" in problems[0].hint
+    assert "beyond the 3 columns" in str(problems[0]) and "0 to 2" in problems[0].hint
 
 
 def test_a_saved_feed_file_is_read_item_by_item(tmp_path):
@@ -772,7 +793,23 @@ def test_a_list_where_a_source_belongs_is_left_out_with_a_warning(tmp_path):
     new-user probe)."""
     p = write(tmp_path / "l.jsonl", '{"id": "a", "text": "Polen hat Belarus kritisiert.", "source": ["a", "b"]}\n')
     (art,), problems, _ = read(p)
-    assert art.source is None and len(problems) == 1 and "'source' is a JSON list" in str(problems[0])
+    assert art.source is None and len(problems) == 1 and "'source' is an array, not text" in str(problems[0])
+
+
+def test_json_values_of_the_wrong_kind_are_named_in_json_words_and_an_object_id_is_not_stored(tmp_path):
+    """Messages said "found NoneType", "\"text\" is a int", "a JSON dict" (Python's words for JSON
+    values), and an object as the id was stored as the id "{'a': 1}" without a word (a new-user
+    probe)."""
+    p = write(tmp_path / "x.jsonl", '{"id": {"a": 1}, "text": "Polen hat Belarus kritisiert."}\n'
+                                   '{"id": "t", "text": 123}\nnull\n["a"]\n')
+    arts, problems, _ = read(p)
+    assert [a.doc_id for a in arts] == ["x-1"]
+    said = [str(e) for e in problems]
+    assert "x.jsonl:1: \"id\" is an object, not a string or number; the record is read as 'x-1'" in said[0]
+    assert not problems[0].skipped
+    assert "\"text\" is a number, not a string" in said[1]
+    assert "found null" in said[2] and "found an array" in said[3]
+    assert not any(w in " ".join(said) for w in ("NoneType", " int", "dict", "list"))
 
 
 def test_a_later_version_of_a_feed_item_in_the_same_run_is_read_and_an_earlier_one_left_out(tmp_path):

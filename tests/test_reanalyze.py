@@ -197,6 +197,19 @@ def test_reanalyze_summary_says_what_really_changed_in_numbers_that_add_up(tmp_p
             "2 kept)") in r.stderr
 
 
+def test_reanalyze_with_nothing_to_do_says_so(tmp_path):
+    """A second `reanalyze` said "re-analyzed 0 articles (0 failed): their 0 events gave 0 new
+    events, 0 merged ..." (a new-user probe): it says that there was nothing to do, and why."""
+    db = tmp_path / "n.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    args = ["reanalyze", "--db", str(db), "--analyzer", "test_reanalyze:V2"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    assert "nothing to re-analyze: every stored article was analyzed by the current analyzer" in r.stderr
+    assert "re-analyzed 0 articles" not in r.stderr
+
+
 def test_reanalyze_of_a_missing_database_is_an_error_and_creates_none(tmp_path):
     """`reanalyze --db typo.duckdb` created an empty database, said 're-analyzed 0 articles' and
     exited 0 (a probe): now exit 1 with how to create one, as the query commands, and no file."""
@@ -208,7 +221,7 @@ def test_reanalyze_of_a_missing_database_is_an_error_and_creates_none(tmp_path):
     assert not db.exists() and not Path(str(db) + ".wal").exists()
     Store(db).close()                   # an empty database that exists is re-analyzed (nothing)
     r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer", SPEC])
-    assert r.exit_code == 0 and "re-analyzed 0 articles" in r.output, r.output
+    assert r.exit_code == 0 and "nothing to re-analyze" in r.output, r.output
 
 
 def test_a_store_that_may_not_create_refuses_a_missing_file(tmp_path):

@@ -389,10 +389,10 @@ def test_a_feed_that_answers_304_keeps_its_last_warning(tmp_path):
     the feeds table showed it healthy on the second poll)."""
     with Store(tmp_path / "f.duckdb") as s:
         s.save_feed_state("http://x/feed", etag='"1"', modified=None, status=200, new_articles=1,
-                          warning="malformed XML; 1 items recovered")
+                          warning="malformed XML; 1 item recovered")
         s.save_feed_state("http://x/feed", etag='"1"', modified=None, status=304)
         assert s.con.execute("SELECT last_warning, articles_seen FROM feeds").fetchall() == [
-            ("malformed XML; 1 items recovered", 1)]
+            ("malformed XML; 1 item recovered", 1)]
         s.save_feed_state("http://x/feed", etag='"2"', modified=None, status=200)
         assert s.con.execute("SELECT last_warning FROM feeds").fetchall() == [(None,)]
         # a failure is no statement about the content: the 304 after it clears it

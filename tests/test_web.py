@@ -599,7 +599,7 @@ def test_serve_watch_makes_the_server_the_writer_of_several_feeds(monkeypatch, e
                                   "https://b.example/rss", "--every", "30m"])
     assert r.exit_code == 0, r.output
     assert seen["watch"] == ["https://a.example/rss", "https://b.example/rss"]
-    assert seen["every"] == 1800 and "live, polling 2 feed(s) every 30m" in r.output
+    assert seen["every"] == 1800 and "live, polling 2 feeds every 30m" in r.output
     assert not seen["watch_kw"]
     # a feed server in one's own network; a new database file is created by the watching server
     new = tmp_path / "new.duckdb"

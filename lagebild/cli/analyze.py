@@ -10,9 +10,11 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
-from .options import EXIT_NOTHING_READ, EXIT_SOME_FAILED, country_option, reader_kwargs, reader_options
+from .options import (EXIT_NOTHING_READ, EXIT_SOME_FAILED, Number, country_option, reader_kwargs,
+                      reader_options)
 from ..records import Document
 from ..timex import gloss
+from ..wording import count
 
 
 #: how the text summary says where a participant's country comes from when the text does not
@@ -78,7 +80,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
         if ev.cameo:
             bits.append(f"CAMEO {ev.cameo}, Goldstein {ev.goldstein}")
         if len(ev.evidence) > 1:
-            bits.append(f"{len(ev.evidence)} mentions")
+            bits.append(count(len(ev.evidence), "mention"))
         if bits:
             lines.append("      " + "; ".join(bits))
         told = _told_where(ev)
@@ -136,7 +138,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
               "events, each rule event scored by the learned rulecheck model (its confidence); auto: what the "
               "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
               "else rules.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               show_default=default_floor_text(),
               help="Drop events whose confidence is below this before merging (0 keeps all; "
                    "--coder rules gives no confidence, so nothing is dropped).")
@@ -202,7 +204,7 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
                 docs_json.append(doc.to_dict(with_text=with_text))
             if not quiet and n % 100 == 0:
                 rate = n / max(time.monotonic() - started, 1e-9)
-                click.echo(f"{n} articles, {rate:.1f}/s", err=True)
+                click.echo(f"{count(n, 'article')}, {rate:.1f}/s", err=True)
         if fmt == "json":       # always an array: its shape does not depend on how many were read
             out.write(json.dumps(docs_json, ensure_ascii=False, indent=1) + "\n")
     finally:
@@ -214,7 +216,7 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
         click.echo("error: no article could be read from the inputs given", err=True)
         sys.exit(EXIT_NOTHING_READ)
     if failed:
-        click.echo(f"error: {len(failed)} article(s) could not be analyzed: "
+        click.echo(f"error: {count(len(failed), 'article')} could not be analyzed: "
                    f"{', '.join(failed[:10])}", err=True)
         sys.exit(EXIT_NOTHING_READ if n == 0 else EXIT_SOME_FAILED)
     if stats.errors:
@@ -243,7 +245,7 @@ def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
               "events --split dev --no-models`.")
 @click.option("--coder", type=click.Choice(["auto", "rules", "learned", "both"]), default="auto",
               show_default=True, help="Which event coder to score.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               show_default=default_floor_text(), help="Drop learned events below this confidence.")
 @click.option("--brief", is_flag=True, help="Only the totals line, no misses/extras or per-type table.")
 def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brief):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..wording import count
+
 
 @click.group("corpus")
 def corpus_group() -> None:
@@ -49,7 +51,7 @@ def show_cmd(doc_id: str, with_events: bool) -> None:
     cat, text = texts[doc_id]
     try:
         doc = next((d for d in load(with_text=False, include_written=False) if d.doc_id == doc_id), None)
-        where = f"{doc.split} split of the event corpus, {len(doc.events)} events" if doc is not None \
+        where = f"{doc.split} split of the event corpus, {count(len(doc.events), 'event')}" if doc is not None \
             else "not in the event corpus"
     except DataError as exc:        # the text is shown without the annotations
         doc, where = None, f"the event corpus could not be read: {exc}"
@@ -113,7 +115,7 @@ def lint_cmd(files: tuple[Path, ...]) -> None:
         if not problems:
             dy = [f"{e.type} {'+'.join(p.code or '-' for p in e.source) or '-'}->"
                   f"{'+'.join(p.code or '-' for p in e.target) or '-'} {e.factuality}" for e in events]
-            click.echo(f"{path}: ok, {len(events)} events: " + "; ".join(dy))
+            click.echo(f"{path}: ok, {count(len(events), 'event')}: " + "; ".join(dy))
     if bad:
         sys.exit(1)
 
@@ -248,8 +250,8 @@ def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> N
     for p in problems:
         click.echo(p, err=True)
     write_jsonl(sorted(docs, key=lambda x: x.doc_id), out)
-    click.echo(f"{len(docs)} articles, {sum(len(x.events) for x in docs)} events -> {out}"
-               + (f" ({len(problems)} problems)" if problems else ""))
+    click.echo(f"{count(len(docs), 'article')}, {count(sum(len(x.events) for x in docs), 'event')} -> {out}"
+               + (f" ({count(len(problems), 'problem')})" if problems else ""))
 
 
 @corpus_group.command("check")
@@ -274,8 +276,8 @@ def check_cmd(corpus_dir: Path | None) -> None:
         by.setdefault(d.split, [0, 0])
         by[d.split][0] += 1
         by[d.split][1] += len(d.events)
-    click.echo(", ".join(f"{s}: {n} articles, {e} events" for s, (n, e) in sorted(by.items()))
-               + f"; {len(problems)} problems")
+    click.echo(", ".join(f"{s}: {count(n, 'article')}, {count(e, 'event')}" for s, (n, e) in sorted(by.items()))
+               + f"; {count(len(problems), 'problem')}")
     if problems:
         sys.exit(1)
 

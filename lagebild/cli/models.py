@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import LagebildError, install_extra
+from .options import Number
 
 
 def _fail(exc: Exception) -> None:
@@ -38,7 +39,7 @@ def train_group() -> None:
               show_default="lagebild/models/ner_de",
               help="Where to write the model; an existing model there is replaced "
                    "only when training succeeds.")
-@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=40.0, show_default=True,
+@click.option("--max-minutes", type=Number(min=0.5), default=40.0, show_default=True,
               help="Wall-clock budget of the NER training loop (pretraining comes on "
                    "top); training stops earlier when the early-stopping dev part stops "
                    "improving. The best checkpoint is kept.")
@@ -55,7 +56,7 @@ def train_group() -> None:
               default=None, show_default="trained first (about 4 minutes)",
               help="Static vectors folder written by `lagebild train vectors`; without it "
                    "the vectors are trained first with the default settings.")
-@click.option("--smartdata", "smartdata_share", type=click.FloatRange(min=0.0, max=5.0),
+@click.option("--smartdata", "smartdata_share", type=Number(min=0.0, max=5.0),
               default=None, show_default="1.0, the shipped model's setting",
               help="Train also on the DFKI SmartData corpus (DATA/smartdata, CC BY 4.0; its "
                    "training part, labels mapped to GermEval's conventions): this share of "
@@ -155,7 +156,7 @@ def _out_option(default: str):
 @train_group.command("parser")
 @_data_option("ud_german_gsd/ and ud_german_lit/")
 @_out_option("lagebild/models/parser_de")
-@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=15.0, show_default=True,
+@click.option("--max-minutes", type=Number(min=0.5), default=15.0, show_default=True,
               help="Wall-clock cap of the training loop (it usually stops after ~2 minutes).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 def train_parser_cmd(data_dir, out, max_minutes, seed) -> None:
@@ -183,7 +184,7 @@ def train_parser_cmd(data_dir, out, max_minutes, seed) -> None:
 @train_group.command("dep")
 @_data_option("parzu_silver/ and ud_german_gsd/")
 @_out_option("lagebild/models/dep_de")
-@click.option("--max-minutes", type=click.FloatRange(min=0.5), default=40.0, show_default=True,
+@click.option("--max-minutes", type=Number(min=0.5), default=40.0, show_default=True,
               help="Wall-clock cap of the whole training, reading the data included (it stops earlier "
                    "when the held-out score stalls).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")

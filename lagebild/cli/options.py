@@ -1,6 +1,7 @@
 """Click options that several commands share (one definition each)."""
 from __future__ import annotations
 
+import math
 from typing import NoReturn
 
 import click
@@ -13,6 +14,26 @@ EXIT_NOTHING_READ = 1   # nothing could be read or analyzed (and other errors th
 EXIT_USAGE = 2          # a usage error: a bad option, value or combination (click)
 EXIT_SOME_FAILED = 3    # partial success: some inputs, feeds, feed items or articles failed, the rest is done
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; the batches committed so far are kept
+
+
+# -- numbers: finite ones only ----------------------------------------------------------------
+class Number(click.FloatRange):
+    """A float option's type: click's ``FloatRange`` that also refuses ``nan`` and ``inf`` (a
+    usage error, exit 2). click takes them as floats and ``nan`` passes every bound, so
+    ``--near-threshold nan`` was a traceback, ``--min-confidence nan`` an empty result (exit 0)
+    and ``--time-budget nan`` or ``--timeout nan`` a failure of every article or feed."""
+
+    def convert(self, value, param, ctx):
+        rv = super().convert(value, param, ctx)
+        if isinstance(rv, float) and not math.isfinite(rv):
+            self.fail(f"{value!r} is not a finite number -- give a number{self._describe_range_hint()}",
+                      param, ctx)
+        return rv
+
+    def _describe_range_hint(self) -> str:
+        if self.min is None and self.max is None:
+            return ""
+        return f" in the range {self._describe_range()}"
 
 
 # -- bad values: one report -------------------------------------------------------------------
@@ -75,20 +96,29 @@ check_types = _checked(_types)
 check_factualities = _checked(_factualities)
 
 
+#: what --actor, --source, --target and timeline's actors say of an empty value (in their --help)
+EMPTY_ACTOR_HELP = ("An empty value is a usage error (exit 2; most often an unset shell variable, "
+                    "--actor \"$A\"): leave the option out for every actor.")
+
+
 def resolve_actor(value: str | None, option: str | None = None) -> str | None:
-    """Codes and names (Iran, Kreml, Putin) -> codes, through the lexicon; an unknown name or an
-    empty value (an unset shell variable: --actor "$A") is a usage error (``usage_error``)."""
+    """Codes and names (Iran, Kreml, Putin) -> codes, through the one reading of an actor filter
+    (``actor_names.actor_filter``, as the pages' ``?actor=``); an unknown or ambiguous name is a
+    usage error (``usage_error``). A value given but naming no actor ("", " ", ","), which the
+    pages read as no actor filter, is a usage error here (``EMPTY_ACTOR_HELP``)."""
     if value is None:
         return None
+    from ..actor_names import actor_filter
     from ..errors import LagebildError
     try:
-        if not value.strip(" ,"):
-            raise LagebildError(f"an empty actor ({value!r}) -- give a code or a name, or leave "
-                                "the option out")
-        from ..actor_names import resolve_codes
-        return resolve_codes(value)
+        codes = actor_filter(value)
     except LagebildError as exc:
         raise usage_error(exc, option) from None
+    if codes is None:
+        raise usage_error(f"an empty actor ({value!r}) names no actor -- give a code or a name, or "
+                          "leave the option out for every actor (an unset shell variable, "
+                          "--actor \"$A\", must not list every event)", option)
+    return codes
 
 
 def actor_callback(ctx, param, value):

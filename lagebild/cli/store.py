@@ -15,8 +15,9 @@ import pandas as pd
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
-from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, actor_callback,
-                      check_date, check_factualities, check_types, country_option, fail,
+from ..wording import count
+from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
+                      actor_callback, check_date, check_factualities, check_types, country_option, fail,
                       reader_kwargs, reader_options, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
@@ -118,7 +119,7 @@ def _ingest_options(f):
                      show_default=True,
                      help="Articles per database transaction. A killed run loses at most "
                           "this many (they are redone on the next run)."),
-        click.option("--near-threshold", type=click.FloatRange(0.5, 1.0), default=0.8,
+        click.option("--near-threshold", type=Number(0.5, 1.0), default=0.8,
                      show_default=True,
                      help="MinHash Jaccard similarity from which an article counts as a "
                           "near-duplicate (wire copy, updated version) of an earlier one."),
@@ -130,11 +131,11 @@ def _ingest_options(f):
         click.option("--analyzer", metavar="MODULE:CALLABLE", default=None,
                      help="Analyzer factory to use instead of lagebild.pipeline:Analyzer "
                           "(a plug-in analyzer, or a stub in tests)."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+        click.option("--min-confidence", type=Number(0, 1), default=None,
                      help="Store only events whose confidence (learned coder) reaches this "
                           "(default: what the analyzer keeps, " + default_floor_text() + "; events "
                           "without a confidence, those of the rule coder, are always kept)."),
-        click.option("--time-budget", type=click.FloatRange(0), default=300.0,
+        click.option("--time-budget", type=Number(0), default=300.0,
                      show_default=True, metavar="SECONDS",
                      help="Longest analysis of one article; a slower one is reported and "
                           "skipped (0: no limit)."),
@@ -145,7 +146,7 @@ def _ingest_options(f):
                           "Also $LAGEBILD_ALLOW_PRIVATE_HOSTS=1."),
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress and no summary on stderr/stdout; errors only."),
-        click.option("--progress-interval", type=float, default=None,
+        click.option("--progress-interval", type=Number(min=0), default=None,
                      help="Seconds between progress updates (default: 0.5 on a terminal, "
                           "10 otherwise; 0: one line per committed batch)."),
     ]
@@ -156,7 +157,7 @@ def _ingest_options(f):
 
 #: the feed timeout of ingest and watch (one definition: the same bounds and help)
 _feed_timeout_option = click.option(
-    "--timeout", "feed_timeout", type=click.FloatRange(min=0.5), default=10.0, show_default=True,
+    "--timeout", "feed_timeout", type=Number(min=0.5), default=10.0, show_default=True,
     help="Feeds: seconds before a request (the feed or an item page) gives up waiting; a "
          "request is tried again twice, so a dead server costs about three times this.")
 
@@ -374,7 +375,7 @@ def _exit(code: int, stats, some_failed: str, removed: str | None = None) -> Non
     created, left out), 3 when ``some_failed`` (partial success); nothing when all went
     through."""
     if code:
-        click.echo(f"{stats.errors} error(s): "
+        click.echo(f"{count(stats.errors, 'error')}: "
                    + ("nothing could be read" if code == EXIT_NOTHING_READ else some_failed)
                    + " (see the messages above)"
                    + (f"; no database was left at {removed}" if removed else ""), err=True)
@@ -407,7 +408,7 @@ def _in_band(iter_articles, paths, **kw):
               help="Polling interval: 90, 30s, 10m, 1h. Each round waits this long "
                    "(± --jitter) after the previous one; ETag/Last-Modified are sent so an "
                    "unchanged feed costs one small request.")
-@click.option("--jitter", type=click.FloatRange(0, 0.5), default=0.1, show_default=True,
+@click.option("--jitter", type=Number(0, 0.5), default=0.1, show_default=True,
               help="Random share of the interval added or removed each round.")
 @click.option("--max-rounds", type=click.IntRange(1), default=None,
               help="Stop after this many rounds (default: run until Ctrl-C).")
@@ -460,9 +461,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
 
     def on_round(n, stats):
         if not o["quiet"]:
-            click.echo(f"round {n}: {stats.new - stats.updated} new articles"
+            click.echo(f"round {n}: {count(stats.new - stats.updated, 'new article')}"
                        + (f", {stats.updated} corrected (new versions of stored items)" if stats.updated else "")
-                       + f", {stats.events_new} new events, {stats.events_merged} merged, {stats.errors} errors",
+                       + f", {count(stats.events_new, 'new event')}, {stats.events_merged} merged, "
+                       f"{count(stats.errors, 'error')}",
                        err=True)
 
     try:
@@ -495,8 +497,10 @@ def _assign_country(store, country: str, source: str | None, quiet: bool) -> Non
     n = store.assign_country(country, source)
     if not quiet:
         of = f" of {source!r}" if source is not None else ""
-        click.echo(f"{n} stored articles{of} without a country now have {country}"
-                   + (" and are re-analyzed" if n else " (every one had a country already)"), err=True)
+        one = n == 1
+        click.echo(f"{count(n, 'stored article')}{of} without a country now {'has' if one else 'have'} "
+                   f"{country}" + ((" and is" if one else " and are") + " re-analyzed" if n
+                                   else " (every one had a country already)"), err=True)
 
 
 def _reanalyze_summary(stats) -> str:
@@ -505,8 +509,14 @@ def _reanalyze_summary(stats) -> str:
     after (after = before - removed + new; "kept": events of before that are still there, because
     a re-analyzed mention merged into them again or their articles were not re-analyzed)."""
     s = stats
-    text = (f"re-analyzed {s.read - s.errors:,} articles ({s.errors:,} failed): their "
-            f"{s.events_new + s.events_merged:,} events gave {s.events_new:,} new events, "
+    if not s.read and not s.errors:     # not "re-analyzed 0 articles ... gave 0 new events"
+        kept = (f"; the database is unchanged ({count(s.events_before, 'event')})"
+                if s.events_before is not None else "")
+        return ("nothing to re-analyze: every stored article was analyzed by the current analyzer"
+                f"{kept} -- after an upgrade of lagebild this re-analyzes the older ones; "
+                "--country CODE re-analyzes those stored without a country")
+    text = (f"re-analyzed {count(s.read - s.errors, 'article')} ({s.errors:,} failed): their "
+            f"{count(s.events_new + s.events_merged, 'event')} gave {count(s.events_new, 'new event')}, "
             f"{s.events_merged:,} merged into an event already there")
     if s.events_before is not None and s.events_after is not None:
         kept = s.events_before - (s.events_removed or 0)
@@ -605,7 +615,7 @@ def actors_cmd(text, limit, fmt):
     found = search(text, limit=None)
     hits = found[:limit]
     if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
-        click.echo(f"note: {len(hits)} of {len(found)} names shown; --limit {len(found)} "
+        click.echo(f"note: {len(hits)} of {count(len(found), 'name')} shown; --limit {len(found)} "
                    "shows all", err=True)
     if fmt == "json":
         click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
@@ -641,10 +651,12 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--actor", callback=actor_callback, help="Actor on either side: a code or a name the lexicon knows "
                                "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
                                "for its code: --actor Putin lists every RUS event, not only Putin's "
-                               "(the events' source_text/target_text say who).")
+                               "(the events' source_text/target_text say who); a name of several "
+                               "actors is refused, naming their codes. " + EMPTY_ACTOR_HELP)
 @click.option("--source", "source_", callback=actor_callback,
-              help="Actor on the source side only (code or name).")
-@click.option("--target", callback=actor_callback, help="Actor on the target side only (code or name).")
+              help="Actor on the source side only (code or name, as --actor).")
+@click.option("--target", callback=actor_callback,
+              help="Actor on the target side only (code or name, as --actor).")
 @click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated only to a week, month, "
               "season or year counts when its span overlaps the period.")
 @click.option("--until", callback=check_date, help=_UNTIL_HELP)
@@ -660,7 +672,7 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
               help="Order of the events (the same orders as the web overview's): "
                    + "; ".join(f"{k}: {label}" for k, label in EVENT_SORTS.items()) + ".")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")
 @click.option("--with-mentions", is_flag=True,
@@ -709,7 +721,7 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
             _fail(exc)
         if limit and len(df) > limit:       # one more than asked: say that the list is cut
             df = df.iloc[:limit]
-            click.echo(f"note: the first {limit} events (--sort {sort}); more match -- "
+            click.echo(f"note: the first {count(limit, 'event')} (--sort {sort}); more match -- "
                        "--limit 0 lists all", err=True)
         if fmt == "json" and with_mentions and len(df):
             recs = _records(df)
@@ -737,7 +749,8 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
 def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """Per-day event counts and Goldstein sums for the dyad ACTOR_A / ACTOR_B.
 
-    Counts events in both directions unless --directed; only events with a known
+    ACTOR_A and ACTOR_B are codes or names, read as events' --actor (an empty
+    one is a usage error, exit 2). Counts events in both directions unless --directed; only events with a known
     day (a note on stderr says how many of the dyad's events have none, and how to
     list them). Columns: day, events, mentions, goldstein_sum (negative = conflict),
     goldstein_mean, material_conflict (quad class 4), a_to_b, b_to_a.
@@ -776,8 +789,9 @@ def _without_day_note(n: int, some: bool, a: str, b: str, directed: bool, factua
     see = f"`lagebild events --db {db} --source {a} --target {b}{fact}`"
     if not directed:
         see += f" (and --source {b} --target {a})"
-    return (f"note: {'the counts leave out ' if some else ''}{n} event(s) of {a}/{b} "
-            f"{'that have' if some else 'have'} no day date (undated, or dated only to a week, month, "
+    have = "has" if n == 1 else "have"
+    return (f"note: {'the counts leave out ' if some else ''}{count(n, 'event')} of {a}/{b} "
+            f"{'that ' + have if some else have} no day date (undated, or dated only to a week, month, "
             f"season or year), so no day counts them: {see} lists them; an article without a "
             f"date takes one with `lagebild ingest ... --dct DATE`, then `lagebild reanalyze`")
 
@@ -820,7 +834,7 @@ def summary_cmd(db, fmt, top):
                    "since GDELT has no factuality column; the others export all.")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+@click.option("--min-confidence", type=Number(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")
 def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_confidence):

@@ -10,6 +10,7 @@ import sys
 import click
 
 from ..errors import LagebildError
+from ..wording import count
 from .options import usage_error
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -125,7 +126,7 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     if ":" in shown:
         shown = f"[{shown}]"            # an IPv6 address in a URL
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    mode = f"live, polling {len(watch_urls)} feed(s) every {every}" if watch_urls else "read-only"
+    mode = f"live, polling {count(len(watch_urls), 'feed')} every {every}" if watch_urls else "read-only"
     click.echo(f"lagebild: serving {db} ({mode}) at {url}  (Ctrl-C to stop)", err=False)
     if generated:
         click.echo("a token was generated because --host exposes the server; pass --token or "

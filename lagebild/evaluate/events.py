@@ -18,6 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..wording import count
+
 FOLDED_INTO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 
 
@@ -248,7 +250,7 @@ def format_report(score: EventScore, *, details: bool = True) -> str:
                  f"(tp={d['tp']} fp={d['fp']} fn={d['fn']})")
     if score.bands:
         high = score.calibration()["at_0.8"]
-        lines.append(f"confidence: of the {high['events']} events at >= 0.8, {high['right']} are right "
+        lines.append(f"confidence: of the {count(high['events'], 'event')} at >= 0.8, {high['right']} are right "
                      f"(a dyad fits the gold); per band in --json")
     if score.quotes_n:
         lines.append(f"quotes: speaker right {score.quotes_right} of {score.quotes_n} gold quotes "

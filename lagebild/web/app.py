@@ -37,6 +37,7 @@ from starlette.routing import Route
 
 from ..errors import LagebildError, StoreError
 from ..queries import MAX_ROWS, Queries
+from ..wording import count
 from . import charts, names, params
 from .pages import PAGE_OWN, PAGES, Ctx, HTTPError, Redirect, query_string
 from .params import BadParam
@@ -145,10 +146,10 @@ class Watcher:
             with Ingester(store, workers=1, progress=Progress(quiet=True), **self.kw) as ing:
                 def on_round(n, stats):
                     self.rounds = n
-                    log.info("watch round %d: %d new articles%s, %d new events, %d errors", n,
-                             stats.new - stats.updated,
+                    log.info("watch round %d: %s%s, %s, %s", n,
+                             count(stats.new - stats.updated, "new article"),
                              f", {stats.updated} corrected (new versions of stored items)" if stats.updated else "",
-                             stats.events_new, stats.errors)
+                             count(stats.events_new, "new event"), count(stats.errors, "error"))
                 watch(ing, self.urls, every=self.every, sleep=self._sleep, on_round=on_round,
                       release_between_rounds=False, **self.watch_kw)
         except Exception as exc:  # noqa: BLE001 - reported on the pages, not a crash
@@ -176,6 +177,7 @@ def _env() -> Environment:
                       lstrip_blocks=True)
     env.globals.update(nav=[(p[0], p[4]) for p in PAGES if p[4]], quad_names=charts.QUAD_NAMES,
                        factualities=params.FACTUALITIES, actor_name=names.actor_name)
+    env.filters["count"] = count      # {{ n|count("mention") }}: "1 mention", "2 mentions"
     env.filters["num"] = lambda v: "" if v is None else (f"{v:g}" if isinstance(v, float) else v)
     return env
 

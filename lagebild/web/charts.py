@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..queries import bucket_unit
+from ..wording import count
 
 __all__ = ["bucket_unit", "bucket_of", "fill_buckets", "stacked_bars", "signed_bars",
            "mirror_bars", "sparkline", "choropleth", "world"]
@@ -229,7 +230,7 @@ def choropleth(counts: dict[str, int], names: dict[str, str], href: str, *,
             fill = f"rgb({int(255 - 57 * t)},{int(224 - 184 * t)},{int(178 - 138 * t)})"
             out.append(f'<a href="{escape(href.format(code=code))}"><path class="has-events" '
                        f'd="{c["d"]}" fill="{fill}" stroke="#fff" stroke-width="0.4">'
-                       f'<title>{label} ({escape(code)}): {n} events</title></path></a>')
+                       f'<title>{label} ({escape(code)}): {count(n, "event")}</title></path></a>')
         else:
             out.append(f'<path d="{c["d"]}" fill="#d9dde1" stroke="#fff" stroke-width="0.4">'
                        f'<title>{label}</title></path>')
@@ -245,7 +246,7 @@ def choropleth(counts: dict[str, int], names: dict[str, str], href: str, *,
             x, y = centers[code]
             r = 2 + 8 * (n / ptop) ** 0.5
             out.append(f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-                       f'fill="#1565c0" fill-opacity="0.55" pointer-events="none"><title>{escape(code)}: {n} events at '
+                       f'fill="#1565c0" fill-opacity="0.55" pointer-events="none"><title>{escape(code)}: {count(n, "event")} at '
                        f'named places</title></circle>')
     out.append("</svg>")
     return Markup("".join(out))

@@ -40,34 +40,35 @@ def code(value: str, name: str = "actor") -> str:
     return v
 
 
+def _code_shaped(value: str) -> bool:
+    """A code the lexicon does not list but the data may hold (an IGO code): written as a code,
+    in capitals; ``actors_known`` checks it against the database."""
+    return value.isupper() and bool(_CODE.match(value))
+
+
 def code_list(value: str | None, name: str = "actor") -> str | None:
-    """Codes or names the lexicon knows ("RUS", "Moldau", "Sandu") as a comma list of codes."""
-    if value is None or not value.strip():
-        return None
-    parts = [p for p in value.split(",") if p.strip()]
-    if len(parts) > MAX_LIST:
+    """Codes or names the lexicon knows ("RUS", "Moldau", "Sandu") as a comma list of codes: the
+    command line's reading (``actor_names.actor_filter``); a value that names no actor (a form's
+    empty field, "actor=") is no actor filter (None)."""
+    if value is not None and len([p for p in value.split(",") if p.strip()]) > MAX_LIST:
         raise BadParam(name, value, f"at most {MAX_LIST} codes")
-    return ",".join(actor_code(p, name) for p in parts)
+    from ..actor_names import actor_filter
+    try:
+        return actor_filter(value, other_code=_code_shaped)
+    except StoreError as exc:
+        raise BadParam(name, value, str(exc)) from None
 
 
 def actor_code(value: str, name: str = "actor") -> str:
-    """An actor given by code or by a name the lexicon knows ("Moldau" -> MDA, as the command
-    line's --actor); a name it does not know is refused (400), not read as a code that matches
-    nothing."""
-    from .names import resolve_actor
-    found = resolve_actor(value)
-    if found is not None:
-        return found
-    v = value.strip()
-    from ..actor_names import codes_for
-    several = codes_for(v)
-    if len(several) > 1:
-        raise BadParam(name, value, f"the name stands for several actors ({', '.join(several)}); "
-                                    "give one of these codes")
-    if v.isupper() and _CODE.match(v):
-        return v            # a code the lexicon does not list (an IGO code in the data)
-    raise BadParam(name, value, "use an actor code such as RUS, UKR, EU or NATO, or a name the "
-                                "lexicon knows (`lagebild actors --search TEXT` lists them)")
+    """One actor given by code or by a name the lexicon knows ("Moldau" -> MDA), read as
+    ``code_list`` reads each of its items; a name it does not know is refused (400), not read as
+    a code that matches nothing."""
+    if "," in value:
+        raise BadParam(name, value, "give one actor here (a code or a name)")
+    code = code_list(value, name)
+    if code is None:
+        raise BadParam(name, value, "give an actor code such as RUS, UKR, EU or NATO, or a name")
+    return code
 
 
 def actors_known(f: EventFilter, q) -> None:

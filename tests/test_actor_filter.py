@@ -1,0 +1,81 @@
+"""One actor filter for the command line and the pages (``actor_names.actor_filter``).
+
+Before, each read its own way: the pages took an empty ``?actor=`` (and blanks, commas) as no
+filter, the command line refused ``--actor ""`` but took ``--actor $'\\t'`` as a filter that
+matches nothing (exit 0, "(no matching rows)"); a name of several actors ("Harris") was a 400 on
+the pages and every one of its codes on the command line. Now both read through one definition:
+a value that names no actor is no actor filter on the pages (a form's empty field), and on the
+command line a usage error (exit 2, said in --help: an unset shell variable must not list every
+event); a name of several actors is refused by both, naming the codes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild import actor_names
+from lagebild.cli import main
+from lagebild.cli.options import resolve_actor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import art, ingest  # noqa: E402  (the scripted analyzer)
+
+EMPTY = ["", " ", ",", " , ", "\t", "\n", ",\t,"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("actor") / "a.duckdb"
+    ingest(path, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV CONSULT USA DEU 2022-03-01")])
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("value", EMPTY, ids=repr)
+def test_a_value_that_names_no_actor_is_no_filter_on_the_pages(client, value):
+    from lagebild.web.params import code_list
+    assert actor_names.actor_filter(value) is None and code_list(value) is None
+    every = client.get("/overview.json").json()["pagination"]["total"]
+    r = client.get("/overview.json?actor=" + quote(value))
+    assert r.status_code == 200 and r.json()["pagination"]["total"] == every == 2
+
+
+@pytest.mark.parametrize("value", EMPTY, ids=repr)
+@pytest.mark.parametrize("option", ["--actor", "--source", "--target"])
+def test_a_value_that_names_no_actor_is_a_usage_error_on_the_command_line(db, option, value):
+    r = CliRunner().invoke(main, ["events", "--db", str(db), option, value])
+    assert r.exit_code == 2, (value, r.output)
+    assert f"'{option}'" in r.output and "empty actor" in r.output and "leave the option out" in r.output
+
+
+@pytest.mark.parametrize("value", ["RUS", "rus, Kreml", "Putin,Belarus", " UKR ,", "Moskau"])
+def test_the_command_line_and_the_pages_read_an_actor_filter_alike(value):
+    from lagebild.web.params import code_list
+    assert resolve_actor(value, "--actor") == code_list(value) == actor_names.actor_filter(value)
+
+
+def test_a_name_of_several_actors_is_refused_by_both_naming_the_codes(db, client, monkeypatch):
+    import lagebild.actor_names as A
+    real = A.codes_for
+    monkeypatch.setattr(A, "codes_for", lambda t: ["IRL", "USA"] if t.casefold() == "harris" else real(t))
+    r = CliRunner().invoke(main, ["events", "--db", str(db), "--actor", "RUS,Harris"])
+    assert r.exit_code == 2 and "several actors (IRL, USA)" in r.output, r.output
+    w = client.get("/overview.json?actor=RUS,Harris")
+    assert w.status_code == 400 and "several actors (IRL, USA)" in w.json()["error"]
+
+
+def test_help_says_what_an_empty_actor_means():
+    for cmd in (["events", "--help"], ["timeline", "--help"]):
+        out = " ".join(CliRunner().invoke(main, cmd).output.split())
+        assert "empty" in out and "usage error" in out and "exit 2" in out, out
