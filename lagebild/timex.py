@@ -1977,11 +1977,14 @@ def _next_week(t: Timex) -> Timex:
 _SPAN_BOUNDS = frozenset({"seit", "bis", "ab", "binnen", "innerhalb"})
 
 
-def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
+def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Timex]:
     """Sentence index -> the time its paragraph set before it (the last specific DATE/TIME of an
     earlier body sentence of the same paragraph: "In Tiflis haben am Sonntag Zehntausende
     demonstriert. Die Polizei nahm 60 Demonstranten fest": Sunday). A vague time ("in den
-    kommenden Tagen") or a new paragraph ends it. ``sentences``: ``records.Sentence`` objects (or
+    kommenden Tagen") or a new paragraph ends it. A time told in a clause of what did not happen
+    (``unreal_clause``: "Amri hätte bereits im Sommer abgeschoben werden sollen. Merkel telefonierte
+    mit Essebsi": not in the summer) neither sets nor ends it; ``lex``, the cue lexicon, tells
+    such clauses (without it every clause counts). ``sentences``: ``records.Sentence`` objects (or
     ``SentenceTokens``) in text order; the one definition for both event coders."""
     out: dict[int, Timex] = {}
     anchor: tuple[int, Timex] | None = None
@@ -1991,7 +1994,8 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
             continue
         if anchor and anchor[0] == s.paragraph:
             out[s.index] = anchor[1]
-        here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end]
+        here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end
+                and not (lex is not None and unreal_clause(s.text, t.start - s.start, lex))]
         # a day that bounds a span ("seit dem 9. April", "bis Freitag") sets no time for what follows
         specific = [t for t in here if t.value[:1].isdigit()
                     and (t.text.split() or [""])[0].lower() not in _SPAN_BOUNDS]
@@ -2000,6 +2004,31 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
         elif here or (anchor and anchor[0] != s.paragraph):
             anchor = None
     return out
+
+
+def unreal_clause(sentence: str, pos: int, lex) -> bool:
+    """Whether the clause at ``pos`` of ``sentence`` (cut at the punctuation between clauses) tells
+    what did not happen or only may: negated ("griff am Montag nicht an", "nie"; cues.tsv class
+    negation, not before a not_negation word, "nicht nur", and not "kein", which negates a noun:
+    "gab es am Montag keine Einigung" tells of talks), a condition ("wenn", "falls": class
+    condition), only possible ("könnte": class unreal_modal; not "würde", the future of reported
+    speech) or counterfactual (a konjunktiv2 form with a modal infinitive closing the clause,
+    "hätte ... abgeschoben werden sollen": class modal_infinitive). ``lex``: the cue lexicon
+    (``events.load_cues()``)."""
+    cs = 0
+    for m in _CLAUSE_CUT.finditer(sentence, 0, pos):
+        cs = m.end()
+    m2 = _CLAUSE_CUT.search(sentence, pos)
+    # (a hyphenated word is one: "nicht-klerikale Mitglieder" negates nothing)
+    clause = sentence[cs:m2.start() if m2 else len(sentence)]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)]
+    for k, w in enumerate(words):
+        if lex.is_(w, "negation") and not w.startswith("kein") \
+                and not (k + 1 < len(words) and lex.is_(words[k + 1], "not_negation")):
+            return True
+        if lex.is_(w, "condition") or lex.is_(w, "unreal_modal"):
+            return True
+    return bool(words) and lex.is_(words[-1], "modal_infinitive") and any(lex.is_(w, "konjunktiv2") for w in words)
 
 
 def _told_before(sentence: str) -> bool:

@@ -68,7 +68,7 @@ class EventCoder:
         reporter: Mention | None = None
         last_source: list[Mention] = []
         last_consult: RawEvent | None = None
-        anchors = paragraph_anchors(sentences, timexes)
+        anchors = paragraph_anchors(sentences, timexes, self.lex)
         for st in sentences:
             if st.sentence.kind != "body" or not st.tokens:
                 continue

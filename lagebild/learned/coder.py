@@ -303,7 +303,7 @@ class LearnedCoder:
         sent = tr.st.sentence
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
         if "anchors" not in cache:      # the time each paragraph set (the one policy of both coders)
-            cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes)
+            cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes, self.lex)
         past = _past_tense(clause, tok) if clause is not None else cue_in_past(tok)   # as the rule coder
         anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
                                    pluperfect=clause is not None and pluperfect(clause),
