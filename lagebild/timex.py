@@ -214,7 +214,8 @@ class _Grammar:
         self.week_words = L["week_word"]
         self.month_words = L["month_word"]
         self.future = set(L["future"])
-        self.past = set(L["past"])
+        self.past = set(L["past"]) | set(L.get("past_adverb", {}))
+        self.past_forms = set(L["past"])
         self.verb_prefixes = tuple(sorted(L["verb_prefix"], key=len, reverse=True))
         self.not_past = set(L["not_past"])
         self.quantity_before = set(L["quantity_before"])
@@ -655,9 +656,7 @@ class _Doc:
                 cue = "future"
             elif low in g.past or (raw[0].islower() and g.prefixed_past(low)):
                 cue = "past"
-            elif raw[0].islower() and low not in g.not_past and len(low) >= 5 and (
-                    low.endswith("te") or low.endswith("ten")) and not low.endswith("ste") \
-                    and not low.endswith("sten") and not (i > 0 and lowers[i - 1] in g.adj_context):
+            elif _weak_past(g, raw, lowers[i - 1] if i > 0 else ""):
                 cue = "past"
             elif has_aux and raw[0].islower() and low not in g.not_past and g.participle_re.match(low):
                 cue = "past"
@@ -713,10 +712,19 @@ class _Doc:
         self.last_year = y
         self.last_year_sent = self.sent_index(pos)
 
-    def ref_day(self, pos: int, max_sent: int | None = None) -> dt.date | None:
+    def ref_day(self, pos: int, max_sent: int | None = None,
+                span: tuple[int, int] | None = None) -> dt.date | None:
+        """The day last talked about, as the reference time of an anaphoric expression at ``pos``
+        ("am Abend", "um 20 Uhr", "am Tag darauf"); None beyond ``max_sent`` sentences. With
+        ``span`` (the expression's core), a clause told in the past does not take a day after the
+        document date from another sentence ("Die Opposition rief für den 26. November zu Protesten
+        auf. Am Abend kam es zu Zusammenstößen": not the evening of the 26th)."""
         if self.last_day is None:
             return None
         if max_sent is not None and self.sent_index(pos) - self.last_day_sent > max_sent:
+            return None
+        if span is not None and self.dct.date is not None and self.sent_index(pos) != self.last_day_sent \
+                and (self.last_day - self.dct.date).days > _TENSE_SLACK_DAYS and self.tense(*span) == "past":
             return None
         return self.last_day
 
@@ -1013,7 +1021,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if _key(raw) == "nacht" and prep not in ("in", "im", "zur", "bis") and not gd.get("adj"):
             if prep not in ("am", "an", "gegen"):
                 return []
-        ref = doc.ref_day(mt.start, max_sent=3)
+        ref = doc.ref_day(mt.start, max_sent=3, span=(mt.cstart, mt.cend))
         adj = _key(gd["adj"]) if gd.get("adj") else ""
         if adj == "gestrigen" and dct.date:
             return day_rel(-1, dp)
@@ -1028,7 +1036,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if re.search(r"(?i)uhr\s*$|\d\s*$", before):
             return []
         dp = g.daypart_adv[_key(gd["dpa"])]
-        ref = doc.ref_day(mt.start, max_sent=3)
+        ref = doc.ref_day(mt.start, max_sent=3, span=(mt.cstart, mt.cend))
         if ref is not None:
             return out("TIME", _fmt_date(ref) + f"T{dp}")
         return out("SET", f"PT{dp}" if dp == "NI" else f"XXXX-XX-XXT{dp}")
@@ -1040,7 +1048,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         prep = _key(gd["prep"]) if gd.get("prep") else ""
         if prep not in ("um", "gegen", "bis", "ab", "nach", "vor", "zu"):
             return []
-        ref = doc.ref_day(mt.start, max_sent=1)
+        ref = doc.ref_day(mt.start, max_sent=1, span=(mt.cstart, mt.cend))
         hm = "24:00" if _key(gd["mn"]) == "mitternacht" else "12:00"
         return out("TIME", (_fmt_date(ref) if ref else "") + "T" + hm)
 
@@ -1078,7 +1086,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if v.endswith("EV"):
             v, dp = v[:-2], "EV"
         off = int(v)
-        base = doc.ref_day(mt.start) or dct.date
+        base = doc.ref_day(mt.start, span=(mt.cstart, mt.cend)) or dct.date
         return day_rel(off, dp, base=base, remember=False)
 
     if k == "year_word":
@@ -1486,7 +1494,7 @@ def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
     outs: list[_Out] = []
 
     # the day of the current reference time: the day last talked about, else the document date
-    ref = doc.ref_day(mt.start)
+    ref = doc.ref_day(mt.start, span=(mt.cstart, mt.cend))
     if ref is None and not doc.last_day_multi:
         ref = doc.dct.date
     cs, ce = doc.clause_span(mt.cstart, mt.cend)
@@ -2041,6 +2049,33 @@ def _told_before(sentence: str) -> bool:
     if not any(w in _PAST_AUX for w in lows):
         return False
     return any(w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
+
+
+def _weak_past(g: _Grammar, word: str, before: str) -> bool:
+    """A weak verb's Präteritum by its ending ("setzte", "forderten"): a lower-case word of five
+    letters or more in -te/-ten, not -ste/-sten, not a listed other word (class not_past: "erste",
+    "Soldaten"), not an adjective after an article or a preposition (``before``, class adj_context:
+    "die verletzten Polizisten")."""
+    low = word.lower()
+    return word[:1].islower() and low not in g.not_past and len(low) >= 5 and low.endswith(("te", "ten")) \
+        and not low.endswith(("ste", "sten")) and before.lower() not in g.adj_context
+
+
+def told_in_preterite(words) -> bool:
+    """Whether the words of a clause (in text order) hold a Präteritum form as the tense of time
+    expressions reads it (``_Doc.tense``): a listed strong form (timex_words class past, or a verb
+    prefix and such a form: "kam", "gab", "griff", "entging") or a weak one (``_weak_past``): "Am
+    Abend kam es zu Zusammenstößen" is told in the past, though no auxiliary says so. Only
+    lower-case words (a capitalised one is a noun); the past adverbs ("bereits", "gestern": class
+    past_adverb) are no verb form. For the callers of ``anchor_for_clause`` and ``happening_date``,
+    besides their own tests of the past."""
+    g = _grammar()
+    before = ""
+    for w in words:
+        if w[:1].islower() and (w in g.past_forms or g.prefixed_past(w) or _weak_past(g, w, before)):
+            return True
+        before = w
+    return False
 
 
 def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool,

@@ -60,3 +60,27 @@ def test_a_clause_that_did_not_happen_sets_no_time_for_its_paragraph(first):
 ])
 def test_a_clause_that_happened_sets_the_time_of_its_paragraph(first):
     assert 1 in anchors(first + " Die Polizei nahm drei Männer fest.", "2024-05-17")
+
+
+# ------------------------------------------- a past-tense sentence is not dated after the DCT
+
+def test_a_part_of_the_day_told_in_the_past_does_not_take_a_later_day_of_another_sentence():
+    text = ("Die Opposition rief für den 26. November zu einer Großkundgebung auf. Am Abend kam es zu "
+            "Zusammenstößen.")
+    assert [t.value for t in find_timexes(text, "2016-11-20")] == ["2016-11-26", "XXXX-XX-XXTEV"]
+    # told in the future, it is the evening of that day
+    text = "Die Opposition will am 26. November demonstrieren. Am Abend soll es ein Konzert geben."
+    assert [t.value for t in find_timexes(text, "2016-11-20")] == ["2016-11-26", "2016-11-26TEV"]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("second", [
+    "Am Abend kam es zu Angriffen von Demonstranten auf die Polizei.",
+    "Dabei kam es zu Angriffen von Demonstranten auf die Polizei.",
+])
+def test_a_happening_told_in_the_preterite_is_not_dated_after_the_document_by_another_sentence(coder, second):
+    text = "Die Opposition rief für den 26. November zu einer Großkundgebung in Kinshasa auf. " + second
+    attacks = [e for e in coded(coder, text, "2016-11-20") if e.type == "ASSAULT"]
+    assert attacks, second
+    assert all(e.factuality == "asserted" and e.date.value[:10] == "2016-11-20" for e in attacks), \
+        [(e.factuality, e.date) for e in attacks]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
-from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors
+from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
@@ -865,10 +865,11 @@ class EventCoder:
         not dated after the DCT, a planned one not before it. An asserted happening dated after the
         DCT, not told in the past, is planned."""
         c = ev.clause
-        past = _past_tense(c, ev.cue_tok)
+        preterite = told_in_preterite(t.text for t in c.tokens)     # "Am Abend kam es zu ..."
+        past = _past_tense(c, ev.cue_tok) or preterite
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
                               wider=(sentence.start, sentence.end),
-                              told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok),
+                              told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok) or preterite,
                               anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c),
                                                                  ongoing=ongoing(c, self.lex)))
         ev.event.date = date
