@@ -2067,9 +2067,11 @@ def told_in_preterite(words) -> bool:
     prefix and such a form: "kam", "gab", "griff", "entging") or a weak one (``_weak_past``): "Am
     Abend kam es zu Zusammenstößen" is told in the past, though no auxiliary says so. Only
     lower-case words (a capitalised one is a noun); the past adverbs ("bereits", "gestern": class
-    past_adverb) are no verb form. For the callers of ``anchor_for_clause`` and ``happening_date``,
-    besides their own tests of the past."""
+    past_adverb) are no verb form. ``words`` may also be a text. For the callers of
+    ``anchor_for_clause`` and ``happening_date``, besides their own tests of the past."""
     g = _grammar()
+    if isinstance(words, str):
+        words = g.word_re.findall(words)
     before = ""
     for w in words:
         if w[:1].islower() and (w in g.past_forms or g.prefixed_past(w) or _weak_past(g, w, before)):
@@ -2079,14 +2081,21 @@ def told_in_preterite(words) -> bool:
 
 
 def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool,
-                      ongoing: bool = False) -> Timex | None:
+                      ongoing: bool = False, present: bool = False) -> Timex | None:
     """The paragraph's time (``paragraph_anchors``) as it may date a clause: not for a
     Plusquamperfekt (what came before); for a clause in the past, or one that says its happening
     goes on now (``ongoing``: "Die Unterzeichnung ist für den 27. Oktober geplant. Wallonien
     blockiert weiterhin ...": the blocking is now, not planned for the 27th), only a time not
     after the document date. A present tense without such a word may tell the future ("Putin
-    reist am 27. Oktober nach Ankara. Dort trifft er Erdoğan": planned for the 27th)."""
-    if anchor is None or pluperfect or ((past or ongoing) and _against_dct(anchor.value, dct) == 1):
+    reist am 27. Oktober nach Ankara. Dort trifft er Erdoğan": planned for the 27th), but not the
+    past: a clause told in the ``present``, in a sentence without a past form, is not dated by a
+    time before the document date ("... nach ihrer Wiederwahl 2014 ... Rousseff bestreitet jedes
+    Fehlverhalten": she denies it now; "'Wir werden das nicht akzeptieren', sagte Tsipras" was
+    said then)."""
+    if anchor is None or pluperfect:
+        return None
+    side = _against_dct(anchor.value, dct)
+    if (past or ongoing) and side == 1 or present and not past and side == -1:
         return None
     return anchor
 

@@ -62,6 +62,26 @@ def test_a_clause_that_happened_sets_the_time_of_its_paragraph(first):
     assert 1 in anchors(first + " Die Polizei nahm drei Männer fest.", "2024-05-17")
 
 
+# ------------------------------------------------------------------- the present is not the past
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_statement_in_the_present_is_not_dated_by_a_past_time_of_the_paragraph(coder):
+    text = ("Gegen Rousseff läuft ein Amtsenthebungsverfahren, weil sie nach ihrer Wiederwahl 2014 den "
+            "Haushalt geschönt haben soll. Rousseff bestreitet jedes Fehlverhalten.")
+    denials = [e for e in coded(coder, text, "2016-05-12") if e.type == "REJECT"]
+    assert denials and all(e.date.value == "2016-05-12" for e in denials), [e.date for e in denials]
+    # told in the past, the same sentence keeps the time the paragraph set
+    text = ("Brasiliens Parlament hat am Montag den Haushalt gebilligt. Rousseff kritisierte den Senat "
+            "scharf.")
+    accusations = [e for e in coded(coder, text, "2016-05-12") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-05-09" for e in accusations)
+    # and so does a statement in the present whose saying is told in the past
+    text = ("Die Innenminister trafen sich am Montag in Wien. \"Wir werden das nicht akzeptieren\", sagte "
+            "der griechische Ministerpräsident Tsipras.")
+    rejections = [e for e in coded(coder, text, "2016-02-25") if e.type == "REJECT"]
+    assert rejections and all(e.date.value == "2016-02-22" for e in rejections)
+
+
 # ------------------------------------------- a past-tense sentence is not dated after the DCT
 
 def test_a_part_of_the_day_told_in_the_past_does_not_take_a_later_day_of_another_sentence():

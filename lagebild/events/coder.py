@@ -867,11 +867,12 @@ class EventCoder:
         c = ev.clause
         preterite = told_in_preterite(t.text for t in c.tokens)     # "Am Abend kam es zu ..."
         past = _past_tense(c, ev.cue_tok) or preterite
+        present = not past and not told_in_preterite(sentence.text)    # no past form in the sentence
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
                               wider=(sentence.start, sentence.end),
                               told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok) or preterite,
                               anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c),
-                                                                 ongoing=ongoing(c, self.lex)))
+                                                                 ongoing=ongoing(c, self.lex), present=present))
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:

@@ -306,9 +306,11 @@ class LearnedCoder:
             cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes, self.lex)
         preterite = told_in_preterite(t.text for t in (clause.tokens if clause is not None else tr.st.tokens))
         past = (_past_tense(clause, tok) if clause is not None else cue_in_past(tok)) or preterite  # as the rule coder
+        present = not past and not told_in_preterite(sent.text)
         anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
                                    pluperfect=clause is not None and pluperfect(clause),
-                                   ongoing=clause is not None and ongoing(clause, self.lex))
+                                   ongoing=clause is not None and ongoing(clause, self.lex),
+                                   present=present)
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
                               told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok)
                               or preterite, anchor=anchor)
