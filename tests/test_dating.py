@@ -82,6 +82,28 @@ def test_a_statement_in_the_present_is_not_dated_by_a_past_time_of_the_paragraph
     assert rejections and all(e.date.value == "2016-02-22" for e in rejections)
 
 
+# --------------------------------------------------------- a weekday after a date written out
+
+def test_a_weekday_in_a_new_sentence_after_a_date_of_the_documents_year_is_of_the_documents_week():
+    text = ("Nordkorea hat am 6. Jänner seinen vierten Atomtest durchgeführt. Am Donnerstag feuerte "
+            "Nordkorea sechs Kurzstreckenraketen ins Japanische Meer.")
+    assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2016-01-06", "2016-03-03"]
+    # in the same sentence, the weekday moves on from the date
+    text = "Nordkorea hat am 6. Jänner einen Atomtest durchgeführt und am Donnerstag Raketen abgefeuert."
+    assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2016-01-06", "2016-01-07"]
+    # after a date with a year of its own, the story is set there (test_timex: "Am 5. März 2012 ...")
+    text = "Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er den Premier."
+    assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2012-03-05", "2012-03-07"]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_on_a_weekday_after_an_earlier_date_is_dated_in_the_documents_week(coder):
+    text = ("Nordkorea hat am 6. Jänner seinen vierten Atomtest durchgeführt. Am Donnerstag griff Nordkorea "
+            "ein südkoreanisches Schiff an.")
+    attacks = [e for e in coded(coder, text, "2016-03-03") if e.type == "ASSAULT"]
+    assert attacks and all(e.date.value == "2016-03-03" for e in attacks), [e.date for e in attacks]
+
+
 # ------------------------------------------- a past-tense sentence is not dated after the DCT
 
 def test_a_part_of_the_day_told_in_the_past_does_not_take_a_later_day_of_another_sentence():
