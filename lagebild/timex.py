@@ -214,7 +214,8 @@ class _Grammar:
         self.week_words = L["week_word"]
         self.month_words = L["month_word"]
         self.future = set(L["future"])
-        self.past = set(L["past"])
+        self.past = set(L["past"]) | set(L.get("past_adverb", {}))
+        self.past_forms = set(L["past"])
         self.verb_prefixes = tuple(sorted(L["verb_prefix"], key=len, reverse=True))
         self.not_past = set(L["not_past"])
         self.quantity_before = set(L["quantity_before"])
@@ -563,6 +564,7 @@ class _Doc:
         self.last_year: int | None = None
         self.explicit_day: dt.date | None = None     # the last day written out ("am 5. März 2012")
         self.explicit_sent = -99
+        self.explicit_other_year = False              # ... with a year of the text, not the DCT's
         self.last_year_sent = -99
         self._tense_cache: dict[tuple[int, int], str | None] = {}
         self._daily: bool | None = None
@@ -655,9 +657,7 @@ class _Doc:
                 cue = "future"
             elif low in g.past or (raw[0].islower() and g.prefixed_past(low)):
                 cue = "past"
-            elif raw[0].islower() and low not in g.not_past and len(low) >= 5 and (
-                    low.endswith("te") or low.endswith("ten")) and not low.endswith("ste") \
-                    and not low.endswith("sten") and not (i > 0 and lowers[i - 1] in g.adj_context):
+            elif _weak_past(g, raw, lowers[i - 1] if i > 0 else ""):
                 cue = "past"
             elif has_aux and raw[0].islower() and low not in g.not_past and g.participle_re.match(low):
                 cue = "past"
@@ -713,10 +713,19 @@ class _Doc:
         self.last_year = y
         self.last_year_sent = self.sent_index(pos)
 
-    def ref_day(self, pos: int, max_sent: int | None = None) -> dt.date | None:
+    def ref_day(self, pos: int, max_sent: int | None = None,
+                span: tuple[int, int] | None = None) -> dt.date | None:
+        """The day last talked about, as the reference time of an anaphoric expression at ``pos``
+        ("am Abend", "um 20 Uhr", "am Tag darauf"); None beyond ``max_sent`` sentences. With
+        ``span`` (the expression's core), a clause told in the past does not take a day after the
+        document date from another sentence ("Die Opposition rief für den 26. November zu Protesten
+        auf. Am Abend kam es zu Zusammenstößen": not the evening of the 26th)."""
         if self.last_day is None:
             return None
         if max_sent is not None and self.sent_index(pos) - self.last_day_sent > max_sent:
+            return None
+        if span is not None and self.dct.date is not None and self.sent_index(pos) != self.last_day_sent \
+                and (self.last_day - self.dct.date).days > _TENSE_SLACK_DAYS and self.tense(*span) == "past":
             return None
         return self.last_day
 
@@ -1013,7 +1022,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if _key(raw) == "nacht" and prep not in ("in", "im", "zur", "bis") and not gd.get("adj"):
             if prep not in ("am", "an", "gegen"):
                 return []
-        ref = doc.ref_day(mt.start, max_sent=3)
+        ref = doc.ref_day(mt.start, max_sent=3, span=(mt.cstart, mt.cend))
         adj = _key(gd["adj"]) if gd.get("adj") else ""
         if adj == "gestrigen" and dct.date:
             return day_rel(-1, dp)
@@ -1028,7 +1037,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if re.search(r"(?i)uhr\s*$|\d\s*$", before):
             return []
         dp = g.daypart_adv[_key(gd["dpa"])]
-        ref = doc.ref_day(mt.start, max_sent=3)
+        ref = doc.ref_day(mt.start, max_sent=3, span=(mt.cstart, mt.cend))
         if ref is not None:
             return out("TIME", _fmt_date(ref) + f"T{dp}")
         return out("SET", f"PT{dp}" if dp == "NI" else f"XXXX-XX-XXT{dp}")
@@ -1040,7 +1049,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         prep = _key(gd["prep"]) if gd.get("prep") else ""
         if prep not in ("um", "gegen", "bis", "ab", "nach", "vor", "zu"):
             return []
-        ref = doc.ref_day(mt.start, max_sent=1)
+        ref = doc.ref_day(mt.start, max_sent=1, span=(mt.cstart, mt.cend))
         hm = "24:00" if _key(gd["mn"]) == "mitternacht" else "12:00"
         return out("TIME", (_fmt_date(ref) if ref else "") + "T" + hm)
 
@@ -1078,7 +1087,7 @@ def _resolve(doc: _Doc, mt: _Mention) -> list[_Out]:
         if v.endswith("EV"):
             v, dp = v[:-2], "EV"
         off = int(v)
-        base = doc.ref_day(mt.start) or dct.date
+        base = doc.ref_day(mt.start, span=(mt.cstart, mt.cend)) or dct.date
         return day_rel(off, dp, base=base, remember=False)
 
     if k == "year_word":
@@ -1190,6 +1199,7 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
             year = int(ystr)
     else:
         year, note = _year_for(doc, mt, mon, day_spans[-1][2])
+    narrative = None if ystr else doc.narrative_year(mt.start)
     if ystr and year is not None and len(ystr) == 4:
         doc.note_year(year, mt.start)
     outs: list[_Out] = []
@@ -1221,6 +1231,8 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
             doc.note_day(day, start, multi=multi)
             if not _pluperfect(doc, mt):      # told as background, it does not move the story's time
                 doc.explicit_day, doc.explicit_sent = day, doc.sent_index(start)
+                # its year told by the text ("am 5. März 2012"), another than the document's
+                doc.explicit_other_year = year != dct.year and (bool(ystr) or narrative is not None)
         outs.append(_Out(start, end, cstart, cend, "TIME" if dp else "DATE", val, note=note))
     # a weekday next to the date must agree with it
     if gd.get("wd") and outs and len(outs) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", outs[0].value):
@@ -1250,11 +1262,16 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None,
         base = pin
         note = f"day pinned by the date {pin.isoformat()} in the text (document date known only to the month)"
     if rel is None and doc.explicit_day is not None and dct.date is not None \
-            and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES \
-            and abs((doc.explicit_day - dct.date).days) > 7:
-        # the story is set at a date written out a sentence or two before, far from the document
-        # date: the weekday is the next one from there (the story moves on), or the last one
-        # before it for a Plusquamperfekt clause (told as earlier than that date)
+            and abs((doc.explicit_day - dct.date).days) > 7 \
+            and (doc.sent_index(mt.start) == doc.explicit_sent
+                 or doc.explicit_other_year and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES):
+        # the story is set at a date written out in the sentence, or a sentence before with a year
+        # of its own ("Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er ..."), far
+        # from the document date: the weekday is the next one from there (the story moves on), or
+        # the last one before it for a Plusquamperfekt clause (told as earlier than that date). A
+        # weekday in a new sentence after a date of the document's year is of the document's week,
+        # as news tells it ("Nordkorea hat am 6. Jänner einen Atomtest durchgeführt. Am Donnerstag
+        # feuerte es Raketen ab": the Thursday of the document date)
         ref = doc.explicit_day
         cur = ref.isoweekday()
         if _pluperfect(doc, mt):
@@ -1486,7 +1503,7 @@ def _resolve_time(doc: _Doc, mt: _Mention) -> list[_Out]:
     outs: list[_Out] = []
 
     # the day of the current reference time: the day last talked about, else the document date
-    ref = doc.ref_day(mt.start)
+    ref = doc.ref_day(mt.start, span=(mt.cstart, mt.cend))
     if ref is None and not doc.last_day_multi:
         ref = doc.dct.date
     cs, ce = doc.clause_span(mt.cstart, mt.cend)
@@ -1977,11 +1994,14 @@ def _next_week(t: Timex) -> Timex:
 _SPAN_BOUNDS = frozenset({"seit", "bis", "ab", "binnen", "innerhalb"})
 
 
-def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
+def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Timex]:
     """Sentence index -> the time its paragraph set before it (the last specific DATE/TIME of an
     earlier body sentence of the same paragraph: "In Tiflis haben am Sonntag Zehntausende
     demonstriert. Die Polizei nahm 60 Demonstranten fest": Sunday). A vague time ("in den
-    kommenden Tagen") or a new paragraph ends it. ``sentences``: ``records.Sentence`` objects (or
+    kommenden Tagen") or a new paragraph ends it. A time told in a clause of what did not happen
+    (``unreal_clause``: "Amri hätte bereits im Sommer abgeschoben werden sollen. Merkel telefonierte
+    mit Essebsi": not in the summer) neither sets nor ends it; ``lex``, the cue lexicon, tells
+    such clauses (without it every clause counts). ``sentences``: ``records.Sentence`` objects (or
     ``SentenceTokens``) in text order; the one definition for both event coders."""
     out: dict[int, Timex] = {}
     anchor: tuple[int, Timex] | None = None
@@ -1991,7 +2011,8 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
             continue
         if anchor and anchor[0] == s.paragraph:
             out[s.index] = anchor[1]
-        here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end]
+        here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end
+                and not (lex is not None and unreal_clause(s.text, t.start - s.start, lex))]
         # a day that bounds a span ("seit dem 9. April", "bis Freitag") sets no time for what follows
         specific = [t for t in here if t.value[:1].isdigit()
                     and (t.text.split() or [""])[0].lower() not in _SPAN_BOUNDS]
@@ -2000,6 +2021,31 @@ def paragraph_anchors(sentences, timexes: list[Timex]) -> dict[int, Timex]:
         elif here or (anchor and anchor[0] != s.paragraph):
             anchor = None
     return out
+
+
+def unreal_clause(sentence: str, pos: int, lex) -> bool:
+    """Whether the clause at ``pos`` of ``sentence`` (cut at the punctuation between clauses) tells
+    what did not happen or only may: negated ("griff am Montag nicht an", "nie"; cues.tsv class
+    negation, not before a not_negation word, "nicht nur", and not "kein", which negates a noun:
+    "gab es am Montag keine Einigung" tells of talks), a condition ("wenn", "falls": class
+    condition), only possible ("könnte": class unreal_modal; not "würde", the future of reported
+    speech) or counterfactual (a konjunktiv2 form with a modal infinitive closing the clause,
+    "hätte ... abgeschoben werden sollen": class modal_infinitive). ``lex``: the cue lexicon
+    (``events.load_cues()``)."""
+    cs = 0
+    for m in _CLAUSE_CUT.finditer(sentence, 0, pos):
+        cs = m.end()
+    m2 = _CLAUSE_CUT.search(sentence, pos)
+    # (a hyphenated word is one: "nicht-klerikale Mitglieder" negates nothing)
+    clause = sentence[cs:m2.start() if m2 else len(sentence)]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)]
+    for k, w in enumerate(words):
+        if lex.is_(w, "negation") and not w.startswith("kein") \
+                and not (k + 1 < len(words) and lex.is_(words[k + 1], "not_negation")):
+            return True
+        if lex.is_(w, "condition") or lex.is_(w, "unreal_modal"):
+            return True
+    return bool(words) and lex.is_(words[-1], "modal_infinitive") and any(lex.is_(w, "konjunktiv2") for w in words)
 
 
 def _told_before(sentence: str) -> bool:
@@ -2014,15 +2060,51 @@ def _told_before(sentence: str) -> bool:
     return any(w[0].islower() and _PARTICIPLE.match(w.lower()) for w in words[-2:])
 
 
+def _weak_past(g: _Grammar, word: str, before: str) -> bool:
+    """A weak verb's Präteritum by its ending ("setzte", "forderten"): a lower-case word of five
+    letters or more in -te/-ten, not -ste/-sten, not a listed other word (class not_past: "erste",
+    "Soldaten"), not an adjective after an article or a preposition (``before``, class adj_context:
+    "die verletzten Polizisten")."""
+    low = word.lower()
+    return word[:1].islower() and low not in g.not_past and len(low) >= 5 and low.endswith(("te", "ten")) \
+        and not low.endswith(("ste", "sten")) and before.lower() not in g.adj_context
+
+
+def told_in_preterite(words) -> bool:
+    """Whether the words of a clause (in text order) hold a Präteritum form as the tense of time
+    expressions reads it (``_Doc.tense``): a listed strong form (timex_words class past, or a verb
+    prefix and such a form: "kam", "gab", "griff", "entging") or a weak one (``_weak_past``): "Am
+    Abend kam es zu Zusammenstößen" is told in the past, though no auxiliary says so. Only
+    lower-case words (a capitalised one is a noun); the past adverbs ("bereits", "gestern": class
+    past_adverb) are no verb form. ``words`` may also be a text. For the callers of
+    ``anchor_for_clause`` and ``happening_date``, besides their own tests of the past."""
+    g = _grammar()
+    if isinstance(words, str):
+        words = g.word_re.findall(words)
+    before = ""
+    for w in words:
+        if w[:1].islower() and (w in g.past_forms or g.prefixed_past(w) or _weak_past(g, w, before)):
+            return True
+        before = w
+    return False
+
+
 def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, pluperfect: bool,
-                      ongoing: bool = False) -> Timex | None:
+                      ongoing: bool = False, present: bool = False) -> Timex | None:
     """The paragraph's time (``paragraph_anchors``) as it may date a clause: not for a
     Plusquamperfekt (what came before); for a clause in the past, or one that says its happening
     goes on now (``ongoing``: "Die Unterzeichnung ist für den 27. Oktober geplant. Wallonien
     blockiert weiterhin ...": the blocking is now, not planned for the 27th), only a time not
     after the document date. A present tense without such a word may tell the future ("Putin
-    reist am 27. Oktober nach Ankara. Dort trifft er Erdoğan": planned for the 27th)."""
-    if anchor is None or pluperfect or ((past or ongoing) and _against_dct(anchor.value, dct) == 1):
+    reist am 27. Oktober nach Ankara. Dort trifft er Erdoğan": planned for the 27th), but not the
+    past: a clause told in the ``present``, in a sentence without a past form, is not dated by a
+    time before the document date ("... nach ihrer Wiederwahl 2014 ... Rousseff bestreitet jedes
+    Fehlverhalten": she denies it now; "'Wir werden das nicht akzeptieren', sagte Tsipras" was
+    said then)."""
+    if anchor is None or pluperfect:
+        return None
+    side = _against_dct(anchor.value, dct)
+    if (past or ongoing) and side == 1 or present and not past and side == -1:
         return None
     return anchor
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
-from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors
+from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
@@ -68,7 +68,7 @@ class EventCoder:
         reporter: Mention | None = None
         last_source: list[Mention] = []
         last_consult: RawEvent | None = None
-        anchors = paragraph_anchors(sentences, timexes)
+        anchors = paragraph_anchors(sentences, timexes, self.lex)
         for st in sentences:
             if st.sentence.kind != "body" or not st.tokens:
                 continue
@@ -865,12 +865,14 @@ class EventCoder:
         not dated after the DCT, a planned one not before it. An asserted happening dated after the
         DCT, not told in the past, is planned."""
         c = ev.clause
-        past = _past_tense(c, ev.cue_tok)
+        preterite = told_in_preterite(t.text for t in c.tokens)     # "Am Abend kam es zu ..."
+        past = _past_tense(c, ev.cue_tok) or preterite
+        present = not past and not told_in_preterite(sentence.text)    # no past form in the sentence
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
                               wider=(sentence.start, sentence.end),
-                              told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok),
+                              told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok) or preterite,
                               anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c),
-                                                                 ongoing=ongoing(c, self.lex)))
+                                                                 ongoing=ongoing(c, self.lex), present=present))
         ev.event.date = date
         if date is not None and not date.from_dct and ev.event.factuality == "asserted" \
                 and _is_future(date, dct) and not past:

@@ -19,7 +19,7 @@ from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_c
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                not_told, warned_of, generic_before, reported_past, considered,
                                refrained, planned_noun, scheduled, conditional_adverb, contrastive, ongoing, announced_noun)
-from ..timex import anchor_for_clause, happening_date, paragraph_anchors
+from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (NONE, DocContext, candidate_mentions, content_token, factuality_features, role_features,
@@ -303,18 +303,21 @@ class LearnedCoder:
         sent = tr.st.sentence
         start, end = (clause.start, clause.end) if clause is not None else (sent.start, sent.end)
         if "anchors" not in cache:      # the time each paragraph set (the one policy of both coders)
-            cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes)
-        past = _past_tense(clause, tok) if clause is not None else cue_in_past(tok)   # as the rule coder
+            cache["anchors"] = paragraph_anchors(ctx.sentences if ctx is not None else [], timexes, self.lex)
+        preterite = told_in_preterite(t.text for t in (clause.tokens if clause is not None else tr.st.tokens))
+        past = (_past_tense(clause, tok) if clause is not None else cue_in_past(tok)) or preterite  # as the rule coder
+        present = not past and not told_in_preterite(sent.text)
         anchor = anchor_for_clause(cache["anchors"].get(sent.index), dct, past=past,
                                    pluperfect=clause is not None and pluperfect(clause),
-                                   ongoing=clause is not None and ongoing(clause, self.lex))
+                                   ongoing=clause is not None and ongoing(clause, self.lex),
+                                   present=present)
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
-                              told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok),
-                              anchor=anchor)
+                              told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok)
+                              or preterite, anchor=anchor)
         if date is None:
             return None, fact
         if fact == "asserted" and not date.from_dct and _is_future(date, dct) \
-                and not ((clause is not None and _past_tense(clause)) or cue_in_past(tok)):
+                and not ((clause is not None and _past_tense(clause)) or cue_in_past(tok) or preterite):
             fact = "planned"
         return date, fact
 
