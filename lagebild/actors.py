@@ -1214,10 +1214,23 @@ class ActorTagger:
                 pa.mentions.append(m.text)
                 continue
             if m.code is None and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF"):
-                # a group active in several countries ("IS", "al-Qaida"): where the story places it
+                # a group active in several countries ("al-Qaida"): where the story places it
                 m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
                 if m.code is None:
                     m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
+            elif m.alt_codes and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF") \
+                    and m.code_from is None:
+                # a group the lexicon gives the countries it is active in ("IS": Syria, Iraq, Libya,
+                # ...): the one of them where the story places it (a place named "in X" near it, else
+                # the dateline's), else the first, its base (not the story's country: "Russland
+                # unterstützt die Volksrepublik Donezk" is not RUS); not a state acting on it ("Russland
+                # unterstützt die Volksrepublik Donezk" keeps UKR)
+                near = self._nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
+                if near is not None and near.kind == "country" and near.prep in ("in", "im", "aus", "bei") \
+                        and near.code in m.alt_codes:
+                    m.code = near.code
+                elif idx.dateline_code in m.alt_codes:
+                    m.code = idx.dateline_code
             if m.code is None and (m.of_place or m.foreign):
                 pass            # the office of a place the lexicon does not know, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:

@@ -425,3 +425,17 @@ def test_an_office_named_alone_is_the_person_named_before_with_it(tagger):
         "Der Verdächtige Salah Abdeslam wurde gefasst. Die Verdächtigen schweigen.")))
     ids = {m.text: m.actor_id for m in st.actors.mentions}
     assert ids.get("Verdächtigen") != ids.get("Salah Abdeslam") or "Verdächtigen" not in ids, ids
+
+
+def test_the_islamic_state_is_coded_where_the_story_places_it_else_syria(tagger):
+    """The IS took the story's country ("Paris - ... der Terrormiliz IS" was FRA, a probe); train + dev
+    gold code it SYR 23 of 31 times, else where it fights (IRQ, LBY, EGY): the lexicon lists those."""
+    def code(text):
+        st = tagger.stages(Article(doc_id="i", text=text))
+        return next(m.code for m in st.actors.mentions if "IS" in m.text.split())
+    assert code("Paris – Präsident François Hollande sprach von einem Kriegsakt der Terrormiliz IS.") == "SYR"
+    assert code("Bagdad – Der IS hat sich zu dem Anschlag bekannt.") == "IRQ"
+    assert code("Die USA flogen Luftangriffe gegen den IS in Libyen.") == "LBY"
+    assert code("Russland bombardiert seit Wochen den IS.") == "SYR"
+    st = tagger.stages(Article(doc_id="d", text="Russland unterstützt die Volksrepublik Donezk."))
+    assert next(m.code for m in st.actors.mentions if "Donezk" in m.text) == "UKR"

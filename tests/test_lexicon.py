@@ -220,7 +220,7 @@ def test_shared_forms_keep_the_other_country_as_an_alternative(lex):
     ("Taliban", "AFG", "REB", "group"), ("Hamas", "PSE", "REB", "group"),
     ("Hisbollah", "LBN", "REB", "group"), ("PKK", "TUR", "REB", "group"),
     ("Boko Haram", "NGA", "REB", "group"), ("FARC", "COL", "REB", "group"),
-    ("Huthi-Rebellen", "YEM", "REB", "group"), ("Islamischen Staat", None, "REB", "group"),
+    ("Huthi-Rebellen", "YEM", "REB", "group"), ("Islamischen Staat", "SYR", "REB", "group"),
     ("Al-Kaida", None, "REB", "group"), ("The Times", "GBR", "MED", "media"),
     ("Reuters", "GBR", "MED", "media"), ("Anadolu", "TUR", "MED", "media"),
 ])
