@@ -160,6 +160,8 @@ class Mention:
     abroad: bool = False            # a state's mission or envoy abroad, or the state that owns it ("die
                                     # Botschaft der USA"; missions_abroad.tsv): not the story's country
     affiliation: "Mention | None" = None    # the party a person is "von": "Peter Pilz von den Grünen"
+    definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
+    former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
 
     def participant(self) -> Participant:
         # a country taken from the mention just before, whose own country was the story's, is the
@@ -250,21 +252,31 @@ def attribute_of(m: "Mention", head: "Mention") -> bool:
         and 0 <= m.i - head.j <= 2
 
 
-#: sectors of an office one person holds at a time (the person an office alone stands for)
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "PTY", "COP"})
+#: sectors of an office one person holds at a time (the person an office alone stands for; not
+#: soldiers or police officers: "ein Soldat" is one of many)
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY"})
+DEFINITE_ARTICLES = frozenset("der die das dem den des".split())
+#: adjectives that make an office a past one ("der frühere Präsident Lula", as FOREIGN_ADJ is built)
+FORMER_ADJ = frozenset(f"{stem}{end}" for stem in ("früher", "ehemalig", "einstig", "vormalig")
+                       for end in ("e", "en", "er", "es", "em"))
 
 
 def _office_holder(m: Mention, persons: list) -> "Actor | None":
     """The person an office named alone stands for: the latest person named before it with that
-    office and country, named in the same words before ("Präsidentin Dilma Rousseff ... Der
+    office and country, named in the same words before, when it is definite and that person is not
+    a former holder ("Präsidentin Dilma Rousseff ... Der
     Präsidentin wird vorgeworfen ...": Rousseff; not "Frauenstadtrat" for "Wohnungsstadträtin
     Elke Kahr"), for an office of state or party (``OFFICE_SECTORS``; not "Verdächtige", "Asylwerber":
     many may be meant) without a name of its own; None when there is none."""
-    if m.kind != "person" or m.name or not m.role or not m.code or m.sector not in OFFICE_SECTORS:
+    if m.kind != "person" or m.name or not m.role or not m.code or m.sector not in OFFICE_SECTORS \
+            or not m.definite or m.former:
         return None
     word = m.text.lower()
-    return next((a for pm, a in reversed(persons) if pm.name and a.role == m.role and a.code == m.code
-                 and any(word in t.lower() for t in a.mentions)), None)
+    holder = next((a for pm, a in reversed(persons) if pm.name and a.role == m.role and a.code == m.code), None)
+    if holder is None or any(pm.former for pm, a in persons if a is holder) \
+            or not any(word in t.lower() for t in holder.mentions):
+        return None     # a former holder ("der frühere Präsident Lula ... Der Präsident") is not the office now
+    return holder
 
 
 def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
@@ -920,6 +932,8 @@ class ActorTagger:
                 if m.kind == "group" and m.role is None and m.j == m.i + 1 and not m.genitive_of and (
                         det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
+                m.definite = det in DEFINITE_ARTICLES
+                m.former = det in FORMER_ADJ or word.startswith("ex-")
             self._appositions(st, ms)
             # "die Genfer Flüchtlingskonvention", "die Genfer Gespräche": a place's invariable
             # adjective before a noun that names no one is no group of its people
