@@ -231,7 +231,7 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
             try:
                 params.known_parameters(req.query_params, PAGE_OWN[path])
                 f = params.event_filter(req.query_params)
-                c = Ctx(req, database.queries(), f, html=not as_json)
+                c = Ctx(req, database.queries(), f, html=not as_json, db=database.path.name)
                 params.actors_known(f, c.q)
                 data = handler(c)
                 view = view_fn(c, data) if (view_fn and not as_json) else None

@@ -147,10 +147,10 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
 #: every query parameter a page reads; another one is refused (a filter the pages do not have,
 #: "min_confidence=0.9", must not be dropped without a word)
 KNOWN = ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort",
-         "by", "day", "q", "token")
+         "by", "day", "q", "top", "token")
 #: the parameters only some pages read (``PAGE_OWN``); the others (filters, paging, order) are
 #: read by every list page and carried along by its links
-OWN = ("by", "day", "q")
+OWN = ("by", "day", "q", "top")
 
 
 def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) -> None:
@@ -172,7 +172,8 @@ def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) 
         return
     foreign = [k for k in qp.keys() if k in OWN and k not in own]
     if foreign:
-        where = {"by": "/map", "day": "/dyads/A/B", "q": "/search and /actors"}[foreign[0]]
+        where = {"by": "/map", "day": "/dyads/A/B", "q": "/search and /actors",
+                 "top": "/overview, /map, /actors and /actors/CODE"}[foreign[0]]
         raise BadParam(foreign[0], f"{foreign[0]}={qp.get(foreign[0])}",
                        f"this page does not read it; {where} does")
 
@@ -199,6 +200,15 @@ def paging(qp: Mapping[str, str], default: int = 50) -> tuple[int, int]:
     """(page, per_page); per_page at most MAX_ROWS."""
     return (integer(qp.get("page"), "page", 1, 1, 1_000_000),
             integer(qp.get("per_page"), "per_page", default, 1, MAX_ROWS))
+
+
+def top(qp: Mapping[str, str]) -> int | None:
+    """``top``: how many rows each ranked list of a page shows (the overview's dyads, the map's
+    places, the actors, an actor's partners and names), at most MAX_ROWS; None: each list's own
+    default. A list cut short says "showing N of M" and links to the ``top`` that shows it all."""
+    if qp.get("top") in (None, ""):
+        return None
+    return integer(qp.get("top"), "top", 0, 1, MAX_ROWS)
 
 
 def search_text(value: str | None) -> str:
