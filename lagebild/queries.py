@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .store import (DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
+from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
                     same_country_sql, sort_order)
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "Ranked", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES",
@@ -367,11 +367,12 @@ class Queries:
 
     # -- actors ----------------------------------------------------------------------------
     def actor_exists(self, code: str) -> bool:
-        row = self._q("""SELECT EXISTS (SELECT 1 FROM events WHERE list_contains(source_codes, $c)
-                                           OR list_contains(target_codes, $c))
-                            OR EXISTS (SELECT 1 FROM actors WHERE code = $c)""",
-                      {"c": code}).fetchall()[0]
-        return bool(row[0])
+        """Whether the database holds the actor code (``store.ACTOR_EXISTS``)."""
+        return bool(self._q(ACTOR_EXISTS, {"c": code}).fetchall()[0][0])
+
+    def actor_codes(self) -> list[str]:
+        """Every actor code the database holds (``store.ACTOR_CODES``)."""
+        return [r[0] for r in self._q(ACTOR_CODES).fetchall()]
 
     def top_actors(self, f: EventFilter, limit: int = 50) -> Ranked:
         """The actors with most events under the filter (``total``: how many actors there are)."""

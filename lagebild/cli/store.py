@@ -18,7 +18,7 @@ from ..modelinfo import default_floor_text
 from ..wording import count
 from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
                       actor_callback, check_date, check_factualities, check_types, country_option, fail,
-                      reader_kwargs, reader_options, usage_error)
+                      reader_kwargs, reader_options, resolve_actor, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
@@ -637,6 +637,25 @@ def _open_ro(db: str):
         _fail(exc)
 
 
+def _open_with_actors(db: str, actors: dict[str, str | None]):
+    """The database opened read-only (or None, not yet opened) and the actor options read
+    (``options.resolve_actor``, keyed by option name): by the lexicon, and a code it does not
+    list by the database, which the command line then takes as the pages do (a code of an older
+    lexicon, an IGO code). An unknown actor is a usage error (exit 2) naming close matches, also
+    when the database is missing (before its exit 1: a missing file holds no code)."""
+    try:
+        return None, {opt: resolve_actor(v, opt) for opt, v in actors.items()}
+    except click.UsageError:
+        if not Path(db).is_file():
+            raise
+    store = _open_ro(db)
+    try:
+        return store, {opt: resolve_actor(v, opt, store) for opt, v in actors.items()}
+    except BaseException:
+        store.close()
+        raise
+
+
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                        default="table", show_default=True, help="Output format.")
 
@@ -649,7 +668,8 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.command("events")
 @_db_option
 @click.option("--actor", callback=actor_callback, help="Actor on either side: a code or a name the lexicon knows "
-                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
+                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus), or a code the "
+                               "database holds (an IGO code, one of an older lexicon). A name stands "
                                "for its code: --actor Putin lists every RUS event, not only Putin's "
                                "(the events' source_text/target_text say who); a name of several "
                                "actors is refused, naming their codes. " + EMPTY_ACTOR_HELP)
@@ -709,7 +729,9 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
         check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
-    store = _open_ro(db)
+    store, codes = _open_with_actors(db, {"--actor": actor, "--source": source_, "--target": target})
+    actor, source_, target = codes["--actor"], codes["--source"], codes["--target"]
+    store = store or _open_ro(db)
     with store:
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
@@ -762,12 +784,16 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """
     from ..store import StoreError, check_dyad, check_period
 
+    store, codes = _open_with_actors(db, {"ACTOR_A": actor_a, "ACTOR_B": actor_b})
+    actor_a, actor_b = codes["ACTOR_A"], codes["ACTOR_B"]
     try:
         check_dyad(actor_a, actor_b)
         check_period(since, until)
     except LagebildError as exc:
+        if store is not None:
+            store.close()
         _fail(exc)
-    store = _open_ro(db)
+    store = store or _open_ro(db)
     with store:
         try:
             df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,

@@ -40,45 +40,35 @@ def code(value: str, name: str = "actor") -> str:
     return v
 
 
-def _code_shaped(value: str) -> bool:
-    """A code the lexicon does not list but the data may hold (an IGO code): written as a code,
-    in capitals; ``actors_known`` checks it against the database."""
-    return value.isupper() and bool(_CODE.match(value))
-
-
-def code_list(value: str | None, name: str = "actor") -> str | None:
-    """Codes or names the lexicon knows ("RUS", "Moldau", "Sandu") as a comma list of codes: the
-    command line's reading (``actor_names.actor_filter``); a value that names no actor (a form's
-    empty field, "actor=") is no actor filter (None)."""
+def code_list(value: str | None, name: str = "actor", db=None) -> str | None:
+    """Codes or names ("RUS", "Moldau", "Sandu") as a comma list of codes: the command line's
+    reading (``actor_names.actor_filter``: a name or code the lexicon knows, or a code the
+    database ``db`` holds; anything else is a 400 naming close matches, as the command line's
+    usage error); a value that names no actor (a form's empty field, "actor=") is no actor filter
+    (None)."""
     if value is not None and len([p for p in value.split(",") if p.strip()]) > MAX_LIST:
         raise BadParam(name, value, f"at most {MAX_LIST} codes")
     from ..actor_names import actor_filter
     try:
-        return actor_filter(value, other_code=_code_shaped)
+        return actor_filter(value, db=db)
     except StoreError as exc:
         raise BadParam(name, value, str(exc)) from None
 
 
 def actor_code(value: str, name: str = "actor") -> str:
-    """One actor given by code or by a name the lexicon knows ("Moldau" -> MDA), read as
-    ``code_list`` reads each of its items; a name it does not know is refused (400), not read as
-    a code that matches nothing."""
+    """One actor of a page's address (``/dyads/A/B``) given by code or by a name the lexicon
+    knows ("Moldau" -> MDA); a code the lexicon does not list is taken as written in capitals
+    (the page answers 404 when the database does not hold it either: an address that names
+    nothing), a name it does not know is refused (400) with close matches."""
     if "," in value:
         raise BadParam(name, value, "give one actor here (a code or a name)")
+    from ..actor_names import codes_for
+    if value.isupper() and _CODE.match(value) and not codes_for(value):
+        return value        # not the lexicon's: the page says 404 when the database lacks it too
     code = code_list(value, name)
     if code is None:
         raise BadParam(name, value, "give an actor code such as RUS, UKR, EU or NATO, or a name")
     return code
-
-
-def actors_known(f: EventFilter, q) -> None:
-    """A 400 for an actor code that neither the lexicon lists nor the database holds ("XYZ"), as
-    the command line's --actor refuses it (an empty page would look like "no events")."""
-    from .names import resolve_actor
-    for code in (f.actor or "").split(","):
-        if code and resolve_actor(code) is None and not q.actor_exists(code):
-            raise BadParam("actor", code, "neither a code the lexicon lists nor one in this database "
-                                          "(`lagebild actors --search TEXT` lists names and codes)")
 
 
 def type_list(value: str | None) -> str | None:
@@ -178,9 +168,11 @@ def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) 
                        f"this page does not read it; {where} does")
 
 
-def event_filter(qp: Mapping[str, str]) -> EventFilter:
+def event_filter(qp: Mapping[str, str], db=None) -> EventFilter:
     """The shared filters: since, until, actor, type, factuality, min_sources (each once: a
-    second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR")."""
+    second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR").
+    ``db``: the codes the database holds (``actor_names.ActorCodes``), which ``actor`` takes
+    beside the lexicon's."""
     getlist = getattr(qp, "getlist", None)
     for name in KNOWN:
         values = getlist(name) if getlist else []
@@ -190,7 +182,7 @@ def event_filter(qp: Mapping[str, str]) -> EventFilter:
     since, until = date(qp.get("since"), "since"), date(qp.get("until"), "until")
     if empty_period(since, until):
         raise BadParam("until", until, f"must not be before since={since}")
-    return EventFilter(since=since, until=until, actor=code_list(qp.get("actor")),
+    return EventFilter(since=since, until=until, actor=code_list(qp.get("actor"), db=db),
                        type=type_list(qp.get("type")),
                        factuality=factuality_list(qp.get("factuality")),
                        min_sources=integer(qp.get("min_sources"), "min_sources", 1, 1, 10_000))
