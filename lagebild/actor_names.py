@@ -125,8 +125,8 @@ def codes_for(text: str) -> list[str]:
 
 
 def actor_filter(value: str | None, *, db: ActorCodes | None = None) -> str | None:
-    """The one reading of an actor filter, for the command line (``--actor``, ``--source``,
-    ``--target``, timeline's ACTOR_A and ACTOR_B) and the pages (``?actor=``): a comma list of
+    """The one reading of an actor filter, for the command line (``--actor``, ``--source-actor``,
+    ``--target-actor`` and their older spellings, timeline's ACTOR_A and ACTOR_B) and the pages (``?actor=``): a comma list of
     codes and names -> a comma list of codes ("Iran, Kreml" -> "IRN,RUS").
 
     - None, or a value that names no actor (empty, blanks, commas only: what a form's empty

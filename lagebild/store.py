@@ -1344,8 +1344,8 @@ def check_dyad(a: str, b: str) -> None:
         raise BadValue(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")
     if a.strip().upper() == b.strip().upper():
         raise BadValue(f"both sides name {a} (a name stands for its code) -- give two actors; the "
-                         f"events within one country are listed by `lagebild events --source {a} "
-                         f"--target {a}` and on the page /actors/{a}")
+                         f"events within one country are listed by `lagebild events --source-actor {a} "
+                         f"--target-actor {a}` and on the page /actors/{a}")
 
 
 def empty_period(since: str | None, until: str | None) -> bool:

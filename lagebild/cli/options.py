@@ -96,7 +96,8 @@ check_types = _checked(_types)
 check_factualities = _checked(_factualities)
 
 
-#: what --actor, --source, --target and timeline's actors say of an empty value (in their --help)
+#: what --actor, --source-actor, --target-actor and timeline's actors say of an empty value (in
+#: their --help)
 EMPTY_ACTOR_HELP = ("An empty value is a usage error (exit 2; most often an unset shell variable, "
                     "--actor \"$A\"): leave the option out for every actor.")
 
