@@ -4,16 +4,30 @@
 command line and the pages); ``search("russ")`` lists the
 lexicon's names, stand-ins and persons that contain the text, with their codes (what
 ``lagebild actors --search TEXT`` prints). Codes pass through unchanged when the
-lexicon knows them ("RUS", "NATO"); an argument that is neither a known code nor a
-known name is an error that lists close matches.
+lexicon knows them ("RUS", "NATO") or the database holds them (a code of an older lexicon, an
+IGO code); an argument that is neither is an error that lists close matches.
 """
 from __future__ import annotations
 
+import difflib
 import functools
-from collections.abc import Callable
+import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from .errors import BadValue
+
+#: how an actor code is written (RUS, EU, NATO, IGOUNO, DEU_BY): what a filter may take as a code
+#: the database holds though the lexicon does not list it (case-insensitive: "igouno")
+CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
+
+
+class ActorCodes(Protocol):
+    """The codes a database holds (``store.Store`` and ``queries.Queries`` have both)."""
+
+    def actor_exists(self, code: str) -> bool: ...
+
+    def actor_codes(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -110,9 +124,9 @@ def codes_for(text: str) -> list[str]:
     return sorted({e.code for e in by_name.get(item.casefold(), []) if e.code})
 
 
-def actor_filter(value: str | None, *, other_code: Callable[[str], bool] | None = None) -> str | None:
-    """The one reading of an actor filter, for the command line (``--actor``, ``--source``,
-    ``--target``, timeline's ACTOR_A and ACTOR_B) and the pages (``?actor=``): a comma list of
+def actor_filter(value: str | None, *, db: ActorCodes | None = None) -> str | None:
+    """The one reading of an actor filter, for the command line (``--actor``, ``--source-actor``,
+    ``--target-actor`` and their older spellings, timeline's ACTOR_A and ACTOR_B) and the pages (``?actor=``): a comma list of
     codes and names -> a comma list of codes ("Iran, Kreml" -> "IRN,RUS").
 
     - None, or a value that names no actor (empty, blanks, commas only: what a form's empty
@@ -121,8 +135,11 @@ def actor_filter(value: str | None, *, other_code: Callable[[str], bool] | None 
       often an unset shell variable, ``--actor "$A"``, which must not list every event).
     - each item, a code or a name the lexicon knows -> its code ("Kreml", "Putin" -> RUS);
     - a name of several actors ("Harris") is refused (:class:`~lagebild.errors.BadValue`),
-      naming their codes; any other item is refused with close matches, unless ``other_code``
-      accepts it (the pages: a code the lexicon does not list, checked against the database).
+      naming their codes;
+    - a code the lexicon does not list but the database ``db`` holds passes as it is (a code of
+      an older lexicon, an IGO code: "IGOUNO", also typed "igouno"), on the command line as on
+      the pages;
+    - any other item is refused, naming close matches (lexicon names, codes of ``db``).
     """
     if value is None:
         return None
@@ -136,17 +153,25 @@ def actor_filter(value: str | None, *, other_code: Callable[[str], bool] | None 
         if len(found) > 1:
             raise BadValue(f"{item!r} names several actors ({', '.join(found)}) -- give one of "
                            f"these codes")
+        if not found and db is not None and CODE.match(item.upper()) and db.actor_exists(item.upper()):
+            found = [item.upper()]
         if not found:
-            if other_code is not None and other_code(item):
-                found = [item]
-            else:
-                near = search(item, limit=5)
-                hint = (" -- did you mean: " + ", ".join(f"{e.name} ({e.code})" for e in near)
-                        if near else " -- list names with `lagebild actors --search TEXT`")
-                raise BadValue(f"unknown actor {item!r}: neither a code nor a name the "
-                               f"lexicon knows{hint}")
+            raise BadValue(_unknown(item, db))
         out += [c for c in found if c not in out]
     return ",".join(out)
+
+
+def _unknown(item: str, db: ActorCodes | None) -> str:
+    """The message for an actor that neither the lexicon nor the database knows, with close
+    matches: names of the lexicon that contain it, codes of the database that look like it."""
+    near = [f"{e.name} ({e.code})" for e in search(item, limit=5)]
+    if db is not None:
+        near += [c for c in difflib.get_close_matches(item.upper(), db.actor_codes(), n=3, cutoff=0.6)
+                 if not any(f"({c})" in n for n in near)]
+    hint = (" -- did you mean: " + ", ".join(near) if near
+            else " -- list names with `lagebild actors --search TEXT`")
+    where = "the lexicon knows" if db is None else "the lexicon knows, nor a code in this database"
+    return f"unknown actor {item!r}: neither a code nor a name {where}{hint}"
 
 
 def resolve_codes(arg: str | None) -> str | None:

@@ -29,10 +29,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .store import (DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
+from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
                     same_country_sql, sort_order)
 
-__all__ = ["EventFilter", "Queries", "MAX_ROWS", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES", "period_mid"]
+__all__ = ["EventFilter", "Queries", "MAX_ROWS", "Ranked", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES",
+           "period_mid"]
 
 #: conditions (with parameters: the code / the two codes) for :meth:`Queries.span`
 ACTOR_SIDES = "(list_contains(source_codes, ?) OR list_contains(target_codes, ?))"
@@ -159,6 +160,33 @@ def _rows(cur) -> list[dict[str, Any]]:
     return [{n: _plain(v) for n, v in zip(names, row)} for row in cur.fetchall()]
 
 
+class Ranked(list):
+    """The rows of a list that a limit may cut, with ``total``: how many rows there are in all
+    (a page that shows fewer says "showing N of M", :func:`lagebild.wording.showing`, and how
+    to see the rest). It is a plain list to everything else (JSON, templates, tests)."""
+
+    def __init__(self, rows=(), total: int | None = None):
+        super().__init__(rows)
+        self.total = len(self) if total is None else int(total)
+
+    @property
+    def cut(self) -> bool:
+        return self.total > len(self)
+
+
+#: the column a cut query adds to count its rows before the LIMIT (``_ranked`` takes it off)
+_TOTAL = "count(*) OVER () AS _total"
+
+
+def _ranked(cur) -> Ranked:
+    """The rows of a query that selects ``_TOTAL``, as :class:`Ranked`."""
+    rows = _rows(cur)
+    total = rows[0]["_total"] if rows else 0
+    for r in rows:
+        r.pop("_total", None)
+    return Ranked(rows, total)
+
+
 def _event_rows(cur) -> list[dict[str, Any]]:
     rows = _rows(cur)
     for r in rows:
@@ -240,21 +268,22 @@ class Queries:
         return _rows(self._q(same_country_sql(where), params))
 
     def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day", first: str | None = None,
-                  last: str | None = None) -> list[dict[str, Any]]:
-        """The ``n`` source->target pairs with most events under the filter, with the events of
+                  last: str | None = None) -> Ranked:
+        """The ``n`` source->target pairs with most events under the filter (``total``: how many
+        pairs there are; at most ``MAX_ROWS`` rows), with the events of
         the first and the second half of their period (the trend) and counts per ``unit``.
         ``first``/``last``: the chart's period (default: ``span``), whose halves
         (``period_mid``) the trend compares, as the dyad page's escalation does."""
         if first is None and last is None:
             first, last = self.span(f)
         where, params = f.sql()
-        dyads = _rows(self._q(f"""
+        dyads = _ranked(self._q(f"""
             WITH f AS (SELECT event_id, event_date, date_precision, source_codes, target_codes,
                               goldstein, quad_class, num_mentions, factuality FROM events WHERE {where}),
                  s AS (SELECT *, unnest(source_codes) AS source_code FROM f),
                  p AS (SELECT *, unnest(target_codes) AS target_code FROM s)
             SELECT source_code AS source, target_code AS target, count(*) AS events,
-                   sum(num_mentions)::BIGINT AS mentions,
+                   sum(num_mentions)::BIGINT AS mentions, {_TOTAL},
                    round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
                    {MATERIAL_CONFLICT_COUNT} AS material_conflict,
                    count(*) FILTER (WHERE date_precision = 'day' AND event_date >= ?::DATE
@@ -263,7 +292,7 @@ class Queries:
                                     AND event_date <= ?::DATE) AS second_half
             FROM p WHERE source_code <> target_code
             GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, 1, 2 LIMIT ?""",
-            params + halves_params(first, last) + [int(n)]))
+            params + halves_params(first, last) + [min(int(n), MAX_ROWS)]))
         if not dyads:
             return dyads
         keys = [f"{d['source']}>{d['target']}" for d in dyads]
@@ -306,13 +335,14 @@ class Queries:
         return rows, total
 
     # -- map -------------------------------------------------------------------------------
-    def by_country(self, f: EventFilter, by: str = "place") -> list[dict[str, Any]]:
+    def by_country(self, f: EventFilter, by: str = "place") -> Ranked:
         """Events per country: ``place`` = the country where it happened (when known),
-        ``actor`` = every country taking part (an event counts once per country)."""
+        ``actor`` = every country taking part (an event counts once per country); at most
+        ``MAX_ROWS``, ``total`` says how many."""
         where, params = f.sql()
         if by == "place":
             sql = f"""SELECT location_code AS code, count(*) AS events,
-                             round({GOLDSTEIN_SUM}, 1) AS goldstein_sum
+                             round({GOLDSTEIN_SUM}, 1) AS goldstein_sum, {_TOTAL}
                       FROM events WHERE {where} AND location_code IS NOT NULL{_happened(f)}
                       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
         else:
@@ -321,33 +351,37 @@ class Queries:
                                  FROM events WHERE {where}),
                            u AS (SELECT event_id, goldstein, factuality, unnest(cs) AS code FROM f)
                       SELECT code, count(*) AS events,
-                             round({GOLDSTEIN_SUM}, 1) AS goldstein_sum
+                             round({GOLDSTEIN_SUM}, 1) AS goldstein_sum, {_TOTAL}
                       FROM u WHERE code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {MAX_ROWS}"""
-        return _rows(self._q(sql, params))
+        return _ranked(self._q(sql, params))
 
-    def by_place(self, f: EventFilter, limit: int = 100) -> list[dict[str, Any]]:
-        """Events per named place (``location_text``) with its country."""
+    def by_place(self, f: EventFilter, limit: int = 100) -> Ranked:
+        """Events per named place (``location_text``) with its country (``total``: how many
+        places there are)."""
         where, params = f.sql()
-        return _rows(self._q(f"""
-            SELECT location_text AS place, any_value(location_code) AS code, count(*) AS events
+        return _ranked(self._q(f"""
+            SELECT location_text AS place, any_value(location_code) AS code, count(*) AS events,
+                   {_TOTAL}
             FROM events WHERE {where} AND location_text IS NOT NULL{_happened(f)}
             GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
 
     # -- actors ----------------------------------------------------------------------------
     def actor_exists(self, code: str) -> bool:
-        row = self._q("""SELECT EXISTS (SELECT 1 FROM events WHERE list_contains(source_codes, $c)
-                                           OR list_contains(target_codes, $c))
-                            OR EXISTS (SELECT 1 FROM actors WHERE code = $c)""",
-                      {"c": code}).fetchall()[0]
-        return bool(row[0])
+        """Whether the database holds the actor code (``store.ACTOR_EXISTS``)."""
+        return bool(self._q(ACTOR_EXISTS, {"c": code}).fetchall()[0][0])
 
-    def top_actors(self, f: EventFilter, limit: int = 50) -> list[dict[str, Any]]:
+    def actor_codes(self) -> list[str]:
+        """Every actor code the database holds (``store.ACTOR_CODES``)."""
+        return [r[0] for r in self._q(ACTOR_CODES).fetchall()]
+
+    def top_actors(self, f: EventFilter, limit: int = 50) -> Ranked:
+        """The actors with most events under the filter (``total``: how many actors there are)."""
         where, params = f.sql()
-        return _rows(self._q(f"""
+        return _ranked(self._q(f"""
             WITH f AS (SELECT event_id, list_distinct(list_concat(source_codes, target_codes)) AS cs
                        FROM events WHERE {where}),
                  u AS (SELECT unnest(cs) AS code FROM f)
-            SELECT code, count(*) AS events FROM u WHERE code IS NOT NULL
+            SELECT code, count(*) AS events, {_TOTAL} FROM u WHERE code IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
 
     def actor_timeline(self, code: str, f: EventFilter, unit: str = "day",
@@ -364,18 +398,18 @@ class Queries:
               AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
             GROUP BY 1 ORDER BY 1""", [code, code] + params + rp + [code, code]))
 
-    def partners(self, code: str, f: EventFilter, side: str, limit: int = 20) -> list[dict[str, Any]]:
+    def partners(self, code: str, f: EventFilter, side: str, limit: int = 20) -> Ranked:
         """Counterparts of ``code``: with ``side="source"`` the targets of its actions,
-        with ``side="target"`` the actors acting on it."""
+        with ``side="target"`` the actors acting on it (``total``: how many there are)."""
         own, other = ("source_codes", "target_codes") if side == "source" else (
             "target_codes", "source_codes")
         where, params = f.sql()
-        return _rows(self._q(f"""
+        return _ranked(self._q(f"""
             WITH f AS (SELECT {other} AS others, goldstein, quad_class, factuality FROM events
                        WHERE {where} AND list_contains({own}, ?)),
                  u AS (SELECT unnest(others) AS code, goldstein, quad_class, factuality FROM f)
             SELECT code, count(*) AS events, round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
-                   {MATERIAL_CONFLICT_COUNT} AS material_conflict
+                   {MATERIAL_CONFLICT_COUNT} AS material_conflict, {_TOTAL}
             FROM u WHERE code IS NOT NULL AND code <> ?
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
             params + [code, code, min(int(limit), MAX_ROWS)]))
@@ -405,11 +439,13 @@ class Queries:
             LIMIT ? OFFSET ?""", [code, min(int(limit), MAX_ROWS), int(offset)]))
         return rows, total
 
-    def actor_names(self, code: str, limit: int = 8) -> list[str]:
-        """The names under which the articles mention the actor, most frequent first."""
-        return [r[0] for r in self._q("""SELECT name FROM actors WHERE code = ? AND name IS NOT NULL
-                                         GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
-                                      [code, int(limit)]).fetchall()]
+    def actor_names(self, code: str, limit: int = 8) -> Ranked:
+        """The names under which the articles mention the actor, most frequent first
+        (``total``: how many names there are)."""
+        rows = self._q(f"""SELECT name, {_TOTAL} FROM actors WHERE code = ? AND name IS NOT NULL
+                           GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
+                       [code, min(int(limit), MAX_ROWS)]).fetchall()
+        return Ranked([r[0] for r in rows], rows[0][1] if rows else 0)
 
     # -- dyads -----------------------------------------------------------------------------
     def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day",
@@ -452,12 +488,13 @@ class Queries:
                 ev[f"{side}_participants"] = json.loads(raw) if raw else []
             except ValueError:
                 ev[f"{side}_participants"] = []
-        ev["mentions"] = _rows(self._q("""
+        mentions = _ranked(self._q(f"""
             SELECT m.mention_id, m.article_id, m.sentence, m.start_char, m.end_char, m.text,
                    m.factuality, m.is_duplicate, coalesce(m.source, a.source) AS source,
-                   a.doc_id, a.title, a.url, a.dct
+                   a.doc_id, a.title, a.url, a.dct, {_TOTAL}
             FROM event_mentions m JOIN articles a USING (article_id)
             WHERE m.event_id = ? ORDER BY m.mention_id LIMIT ?""", [event_id, MAX_ROWS]))
+        ev["mentions"], ev["mentions_total"] = mentions, mentions.total
         return ev
 
     # -- one article -----------------------------------------------------------------------
@@ -468,21 +505,25 @@ class Queries:
         if not rows:
             return None
         art = rows[0]
-        art["actors"] = _rows(self._q("""SELECT actor_id, name, code, sector, role, kind, mentions
-                                         FROM actors WHERE article_id = ? ORDER BY actor_id LIMIT ?""",
-                                      [article_id, MAX_ROWS]))
-        art["quotes"] = _rows(self._q("""SELECT quote_index, speaker_text, speaker_code, text, direct,
-                                                start_char, end_char
-                                         FROM quotes WHERE article_id = ? ORDER BY quote_index LIMIT ?""",
-                                      [article_id, MAX_ROWS]))
-        art["events"] = _rows(self._q(f"""
+        # each list at most MAX_ROWS long; "<list>_total" says how long it is
+        art["actors"] = _ranked(self._q(f"""SELECT actor_id, name, code, sector, role, kind, mentions,
+                                                  {_TOTAL}
+                                           FROM actors WHERE article_id = ? ORDER BY actor_id LIMIT ?""",
+                                        [article_id, MAX_ROWS]))
+        art["quotes"] = _ranked(self._q(f"""SELECT quote_index, speaker_text, speaker_code, text, direct,
+                                                  start_char, end_char, {_TOTAL}
+                                           FROM quotes WHERE article_id = ? ORDER BY quote_index LIMIT ?""",
+                                        [article_id, MAX_ROWS]))
+        art["events"] = _ranked(self._q(f"""
             SELECT m.event_id, m.sentence, m.start_char, m.end_char, m.text AS evidence,
                    m.factuality AS mention_factuality, e.type, e.mode, e.factuality,
                    e.source_codes, e.target_codes, e.source_text, e.target_text, e.cue,
-                   e.date_text, {date_label("e.")} AS date, e.num_articles
+                   e.date_text, {date_label("e.")} AS date, e.num_articles, {_TOTAL}
             FROM event_mentions m JOIN events e USING (event_id)
             WHERE m.article_id = ? ORDER BY m.start_char, m.mention_id LIMIT ?""",
             [article_id, MAX_ROWS]))
+        for key in ("actors", "quotes", "events"):
+            art[f"{key}_total"] = art[key].total
         return art
 
     # -- search ----------------------------------------------------------------------------

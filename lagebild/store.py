@@ -203,6 +203,19 @@ EVENT_END = ("CASE date_precision WHEN 'week' THEN event_date + 6 "
              "WHEN 'year' THEN make_date(year(event_date), 12, 31) ELSE event_date END")
 
 
+#: SQL (parameter ``$c``): whether the database holds the actor code ``c``, on a side of an event
+#: or as a coded actor of an article (``actor_names.actor_filter``: a code the lexicon does not list
+#: is a filter when the database holds it)
+ACTOR_EXISTS = """SELECT EXISTS (SELECT 1 FROM events WHERE list_contains(source_codes, $c)
+                                    OR list_contains(target_codes, $c))
+                  OR EXISTS (SELECT 1 FROM actors WHERE code = $c)"""
+#: SQL: every actor code the database holds (as ``ACTOR_EXISTS`` reads it), sorted
+ACTOR_CODES = """SELECT code FROM (SELECT unnest(list_concat(source_codes, target_codes)) AS code
+                                   FROM events
+                                   UNION SELECT code FROM actors)
+                 WHERE code IS NOT NULL ORDER BY 1"""
+
+
 def same_country_sql(where: str = CANONICAL) -> str:
     """Per code, the events (under ``where``) that have it on both sides: events between actors of
     one country (domestic news), which the dyads leave out (``top_dyads``); columns code, events."""
@@ -1058,6 +1071,14 @@ class Store:
         names = ("articles", "near_duplicates", "events", "mentions", "duplicate_mentions", "actors", "quotes")
         return dict(zip(names, (int(x) for x in self.con.execute(q).fetchall()[0])))
 
+    def actor_exists(self, code: str) -> bool:
+        """Whether the database holds the actor code (``ACTOR_EXISTS``)."""
+        return bool(self.con.execute(ACTOR_EXISTS, {"c": code}).fetchall()[0][0])
+
+    def actor_codes(self) -> list[str]:
+        """Every actor code the database holds (``ACTOR_CODES``)."""
+        return [r[0] for r in self.con.execute(ACTOR_CODES).fetchall()]
+
     def query_events(self, *, actor: str | None = None, source: str | None = None,
                      target: str | None = None, since: str | None = None,
                      until: str | None = None, type: str | None = None,
@@ -1323,8 +1344,8 @@ def check_dyad(a: str, b: str) -> None:
         raise BadValue(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")
     if a.strip().upper() == b.strip().upper():
         raise BadValue(f"both sides name {a} (a name stands for its code) -- give two actors; the "
-                         f"events within one country are listed by `lagebild events --source {a} "
-                         f"--target {a}` and on the page /actors/{a}")
+                         f"events within one country are listed by `lagebild events --source-actor {a} "
+                         f"--target-actor {a}` and on the page /actors/{a}")
 
 
 def empty_period(since: str | None, until: str | None) -> bool:

@@ -3,7 +3,8 @@
 Every message, summary line and page that prints a number with its noun goes through
 :func:`count` ("1 event", "2 events", "0 events", "1,234 events"), so that none says
 "1 events" and none hedges with "event(s)". The web pages have it as the Jinja filter
-``count`` (``{{ n|count("mention") }}``).
+``count`` (``{{ n|count("mention") }}``). A list cut short says so with :func:`showing`
+("showing 20 of 35 targets").
 """
 from __future__ import annotations
 
@@ -20,4 +21,10 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {noun(n, singular, plural)}"
 
 
-__all__ = ["count", "noun"]
+def showing(shown: int, total: int, singular: str, plural: str | None = None) -> str:
+    """What a list cut at ``shown`` of its ``total`` rows says: ``showing(20, 35, "target")`` ->
+    "showing 20 of 35 targets" (no list is cut without a word; the web pages' ``showing``)."""
+    return f"showing {shown:,} of {count(total, singular, plural)}"
+
+
+__all__ = ["count", "noun", "showing"]

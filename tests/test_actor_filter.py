@@ -79,3 +79,68 @@ def test_help_says_what_an_empty_actor_means():
     for cmd in (["events", "--help"], ["timeline", "--help"]):
         out = " ".join(CliRunner().invoke(main, cmd).output.split())
         assert "empty" in out and "usage error" in out and "exit 2" in out, out
+
+
+# -- a code the database holds ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def old_db(tmp_path_factory):
+    """Events with a code the lexicon does not list (one of an older lexicon, or an IGO code)."""
+    path = tmp_path_factory.mktemp("old") / "old.duckdb"
+    ingest(path, [art(1, "#EV ASSAULT ZZOLD UKR 2022-02-24"), art(2, "#EV CONSULT USA DEU 2022-03-01")])
+    return path
+
+
+@pytest.fixture(scope="module")
+def old_client(old_db):
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    with TestClient(create_app(old_db)) as c:
+        yield c
+
+
+def _events(db, *args):
+    r = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json", *args])
+    assert r.exit_code == 0, r.output
+    import json
+    return json.loads(r.output)
+
+
+@pytest.mark.parametrize("args, n", [(["--actor", "ZZOLD"], 1), (["--actor", "zzold, usa"], 2),
+                                     (["--source", "ZZOLD"], 1), (["--target", "ZZOLD"], 0),
+                                     (["--source", "ZZOLD", "--target", "Ukraine"], 1)])
+def test_a_code_the_database_holds_is_a_filter_on_the_command_line_as_on_the_pages(
+        old_db, old_client, args, n):
+    """`events --actor IGOUNO` was a usage error ('unknown actor') while /overview?actor=IGOUNO
+    listed its events (a new-user probe): both take a code the database holds."""
+    assert actor_names.codes_for("ZZOLD") == []          # the lexicon does not list it
+    assert len(_events(old_db, *args)) == n
+    if args[0] == "--actor":
+        web = old_client.get("/overview.json", params={"actor": args[1]})
+        assert web.status_code == 200 and web.json()["pagination"]["total"] == n
+
+
+def test_timeline_takes_a_code_the_database_holds(old_db):
+    r = CliRunner().invoke(main, ["timeline", "ZZOLD", "UKR", "--db", str(old_db), "--format", "json"])
+    assert r.exit_code == 0 and '"events": 1' in r.output, r.output
+
+
+@pytest.mark.parametrize("option", ["--actor", "--source", "--target"])
+def test_a_code_neither_the_lexicon_nor_the_database_knows_is_a_usage_error_naming_close_ones(
+        old_db, old_client, option):
+    r = CliRunner().invoke(main, ["events", "--db", str(old_db), option, "ZZOLE"])
+    assert r.exit_code == 2, r.output
+    out = " ".join(r.output.split())
+    assert f"'{option}'" in out and "unknown actor 'ZZOLE'" in out and "nor a code in this database" in out
+    assert "did you mean" in out and "ZZOLD" in out
+    w = old_client.get("/overview.json?actor=ZZOLE")
+    assert w.status_code == 400 and "unknown actor 'ZZOLE'" in w.json()["error"] and "ZZOLD" in w.json()["error"]
+
+
+def test_without_its_database_a_code_the_lexicon_does_not_list_is_a_usage_error(tmp_path):
+    missing = tmp_path / "none.duckdb"
+    r = CliRunner().invoke(main, ["events", "--db", str(missing), "--actor", "ZZOLD"])
+    assert r.exit_code == 2 and "unknown actor 'ZZOLD'" in r.output, r.output
+    assert not missing.exists()
+    r = CliRunner().invoke(main, ["timeline", "ZZOLD", "UKR", "--db", str(missing)])
+    assert r.exit_code == 2 and "'ACTOR_A'" in r.output, r.output

@@ -1025,8 +1025,8 @@ def test_cli_timeline_says_how_many_events_have_no_day_and_how_to_see_them(tmp_p
     assert r.exit_code == 0, r.output
     assert r.stdout.strip() == "(no matching rows)"
     assert "note: 2 events of RUS/SYR have no day date" in r.stderr     # the asserted ones
-    assert (f"`lagebild events --db {db} --source RUS --target SYR --factuality asserted` "
-            "(and --source SYR --target RUS) lists them") in r.stderr
+    assert (f"`lagebild events --db {db} --source-actor RUS --target-actor SYR --factuality asserted` "
+            "(and --source-actor SYR --target-actor RUS) lists them") in r.stderr
     r = runner.invoke(main, ["timeline", "RUS", "SYR", "--db", str(db), "--factuality", "all",
                              "--directed", "--format", "json"])
     assert json.loads(r.stdout) == []

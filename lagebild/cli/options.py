@@ -96,35 +96,51 @@ check_types = _checked(_types)
 check_factualities = _checked(_factualities)
 
 
-#: what --actor, --source, --target and timeline's actors say of an empty value (in their --help)
+#: what --actor, --source-actor, --target-actor and timeline's actors say of an empty value (in
+#: their --help)
 EMPTY_ACTOR_HELP = ("An empty value is a usage error (exit 2; most often an unset shell variable, "
                     "--actor \"$A\"): leave the option out for every actor.")
 
 
-def resolve_actor(value: str | None, option: str | None = None) -> str | None:
+def _empty_actor(value: str, option: str | None) -> click.UsageError:
+    return usage_error(f"an empty actor ({value!r}) names no actor -- give a code or a name, or "
+                       "leave the option out for every actor (an unset shell variable, "
+                       "--actor \"$A\", must not list every event)", option)
+
+
+def resolve_actor(value: str | None, option: str | None = None, db=None) -> str | None:
     """Codes and names (Iran, Kreml, Putin) -> codes, through the one reading of an actor filter
-    (``actor_names.actor_filter``, as the pages' ``?actor=``); an unknown or ambiguous name is a
-    usage error (``usage_error``). A value given but naming no actor ("", " ", ","), which the
-    pages read as no actor filter, is a usage error here (``EMPTY_ACTOR_HELP``)."""
+    (``actor_names.actor_filter``, as the pages' ``?actor=``): a code or name the lexicon knows,
+    or a code the database ``db`` holds (a :class:`~lagebild.store.Store`; an IGO code, a code of
+    an older lexicon). An unknown or ambiguous one is a usage error (``usage_error``) naming close
+    matches. A value given but naming no actor ("", " ", ","), which the pages read as no actor
+    filter, is a usage error here (``EMPTY_ACTOR_HELP``)."""
     if value is None:
         return None
     from ..actor_names import actor_filter
     from ..errors import LagebildError
     try:
-        codes = actor_filter(value)
+        codes = actor_filter(value, db=db)
     except LagebildError as exc:
         raise usage_error(exc, option) from None
     if codes is None:
-        raise usage_error(f"an empty actor ({value!r}) names no actor -- give a code or a name, or "
-                          "leave the option out for every actor (an unset shell variable, "
-                          "--actor \"$A\", must not list every event)", option)
+        raise _empty_actor(value, option)
     return codes
 
 
+def actor_option_name(param) -> str:
+    """How a message names an actor option or argument ('--actor', 'ACTOR_A')."""
+    return (param.opts[0] if param.opts and param.opts[0].startswith("-")
+            else param.human_readable_name)
+
+
 def actor_callback(ctx, param, value):
-    """Click callback: ``resolve_actor`` of an option or argument (its codes are passed on)."""
-    return resolve_actor(value, param.opts[0] if param.opts and param.opts[0].startswith("-")
-                         else param.human_readable_name)
+    """Click callback of an actor option or argument: a value that names no actor is a usage
+    error at once; the command reads the value with its database (``resolve_actor`` with
+    ``db``: a code the lexicon does not list counts when the database holds it)."""
+    if value is not None and not any(x.strip() for x in value.split(",")):
+        raise _empty_actor(value, actor_option_name(param))
+    return value
 
 
 def _country(ctx, param, value):

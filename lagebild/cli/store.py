@@ -18,10 +18,27 @@ from ..modelinfo import default_floor_text
 from ..wording import count
 from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
                       actor_callback, check_date, check_factualities, check_types, country_option, fail,
-                      reader_kwargs, reader_options, usage_error)
+                      reader_kwargs, reader_options, resolve_actor, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
+
+
+def _one_spelling(new: tuple[str, Any], old: tuple[str, Any]) -> tuple[str, Any]:
+    """(option name, value) of an option given by its clear name (``new``) or by its older
+    spelling (``old``: ``--source``, which scripts from before December 2026 use); both at once is
+    a usage error. The name is the one typed, for the messages."""
+    if new[1] is not None and old[1] is not None:
+        raise usage_error(f"{old[0]} is the older spelling of {new[0]}: give one of them", old[0])
+    return new if old[1] is None else old
+
+
+#: what the word "source" means in each command's options, said once in each --help: the outlet
+#: (the news source) in ingest and reanalyze, the actor on an event's source side in events
+OUTLET_NOT_ACTOR = ("The outlet is the news source, not an actor: the actor on an event's source "
+                    "side is `lagebild events --source-actor`.")
+ACTOR_NOT_OUTLET = ("The actor who acts, not the outlet (the news source: `lagebild ingest "
+                    "--outlet`; --min-sources counts outlets).")
 
 
 def _db_option(f):
@@ -264,10 +281,12 @@ def _print_summary(store, stats, fmt: str, top: int) -> None:
 @country_option
 @reader_options
 @_feed_timeout_option
-@click.option("--source", "outlet", metavar="NAME", default=None,
-              help="The outlet of the files read (for articles that do not name one, as text and "
-                   "HTML files do not): events count their sources by it, and articles without "
-                   "any count as one unnamed source.")
+@click.option("--outlet", "outlet", metavar="NAME", default=None,
+              help="The outlet (news source, e.g. Tagesblatt) of the files read, for articles that "
+                   "do not name one (text and HTML files do not): events count their sources by "
+                   "it, and articles without any count as one unnamed source. " + OUTLET_NOT_ACTOR)
+@click.option("--source", "outlet_old", metavar="NAME", default=None,
+              help="Older spelling of --outlet (the outlet).")
 @click.option("--summary-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Format of the situation summary printed at the end.")
 @click.option("--top", type=click.IntRange(0), default=5, show_default=True,
@@ -301,10 +320,12 @@ def ingest_cmd(inputs, db, **o):
       lagebild ingest news.jsonl export.csv --db lage.duckdb --workers 2
       lagebild ingest articles.csv.xz --csv-delimiter ';' --csv-quotechar "'" --csv-no-header --csv-id 0 --csv-text 2 --db lage.duckdb
       lagebild ingest https://example.org/feed.xml --db lage.duckdb
+      lagebild ingest tagesblatt/ --db lage.duckdb --outlet Tagesblatt
       lagebild ingest big/ --db lage.duckdb --scheduler tcp://10.0.0.5:8786
     """
     from ..ingest import IngestStats, _add, ingest_feed, is_url
 
+    _, o["outlet"] = _one_spelling(("--outlet", o["outlet"]), ("--source", o.pop("outlet_old")))
     urls = [i for i in inputs if is_url(i)]
     paths = [i for i in inputs if not is_url(i)]
     read_kw = reader_kwargs(o)
@@ -488,12 +509,14 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
               total, "some feeds, feed items or articles failed", db if removed else None)
 
 
-def _assign_country(store, country: str, source: str | None, quiet: bool) -> None:
-    """``reanalyze --country``: mark the stored articles without a country (of ``source``)."""
+def _assign_country(store, country: str, source: str | None, quiet: bool,
+                    option: str = "--outlet") -> None:
+    """``reanalyze --country``: mark the stored articles without a country (of the outlet
+    ``source``, given by ``option``)."""
     if source is not None and source not in {s for s, _ in store.article_sources()}:
         known = ", ".join(f"{s!r} ({n})" for s, n in store.article_sources() if s is not None)
-        raise usage_error(f"no stored article has the source {source!r}; stored sources "
-                          f"(articles): {known or 'none (no article has a source)'}", "--source")
+        raise usage_error(f"no stored article has the outlet {source!r}; stored outlets "
+                          f"(articles): {known or 'none (no article has an outlet)'}", option)
     n = store.assign_country(country, source)
     if not quiet:
         of = f" of {source!r}" if source is not None else ""
@@ -529,10 +552,12 @@ def _reanalyze_summary(stats) -> str:
 @_db_option
 @_ingest_options
 @country_option
+@click.option("--outlet", "only_outlet", metavar="NAME", default=None,
+              help="With --country: only the articles of this outlet (news source: the name ingest "
+                   "stored; a wrong name lists the stored ones). " + OUTLET_NOT_ACTOR)
 @click.option("--source", "only_source", metavar="NAME", default=None,
-              help="With --country: only the articles of this outlet (the name ingest stored; "
-                   "a wrong name lists the stored ones).")
-def reanalyze_cmd(db, only_source, **o):
+              help="Older spelling of --outlet (the outlet).")
+def reanalyze_cmd(db, only_outlet, only_source, **o):
     """Re-run the analysis of stored articles analyzed by an older lagebild version.
 
     Each article records the analyzer version that produced its events; after an
@@ -546,19 +571,20 @@ def reanalyze_cmd(db, only_source, **o):
     before and after (new, removed, kept).
 
     With --country, stored articles that were ingested without a country first get
-    it (of one outlet with --source) and are re-analyzed with it, also when their
+    it (of one outlet with --outlet) and are re-analyzed with it, also when their
     analyzer version is current; an article that has a country keeps it.
 
     \b
     Examples:
       lagebild reanalyze --db lage.duckdb
       lagebild reanalyze --db lage.duckdb --workers 2
-      lagebild reanalyze --db lage.duckdb --country AUT --source derStandard
+      lagebild reanalyze --db lage.duckdb --country AUT --outlet derStandard
     """
     _sigterm_as_interrupt()
     country = o.pop("country", None)
-    if only_source is not None and not country:
-        raise click.UsageError("--source only selects the articles that --country applies to; "
+    outlet_option, only_outlet = _one_spelling(("--outlet", only_outlet), ("--source", only_source))
+    if only_outlet is not None and not country:
+        raise click.UsageError(f"{outlet_option} only selects the articles that --country applies to; "
                                "give --country CODE too")
     try:
         store, ing = _make(db, o, create=False)     # a mistyped --db is an error, no new empty file
@@ -567,7 +593,7 @@ def reanalyze_cmd(db, only_source, **o):
     try:
         with store, ing:
             if country:
-                _assign_country(store, country, only_source, o["quiet"])
+                _assign_country(store, country, only_outlet, o["quiet"], outlet_option)
             stats = ing.reanalyze()
             if not o["quiet"]:
                 click.echo(_reanalyze_summary(stats), err=True)
@@ -637,6 +663,25 @@ def _open_ro(db: str):
         _fail(exc)
 
 
+def _open_with_actors(db: str, actors: dict[str, str | None]):
+    """The database opened read-only (or None, not yet opened) and the actor options read
+    (``options.resolve_actor``, keyed by option name): by the lexicon, and a code it does not
+    list by the database, which the command line then takes as the pages do (a code of an older
+    lexicon, an IGO code). An unknown actor is a usage error (exit 2) naming close matches, also
+    when the database is missing (before its exit 1: a missing file holds no code)."""
+    try:
+        return None, {opt: resolve_actor(v, opt) for opt, v in actors.items()}
+    except click.UsageError:
+        if not Path(db).is_file():
+            raise
+    store = _open_ro(db)
+    try:
+        return store, {opt: resolve_actor(v, opt, store) for opt, v in actors.items()}
+    except BaseException:
+        store.close()
+        raise
+
+
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                        default="table", show_default=True, help="Output format.")
 
@@ -648,15 +693,19 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 
 @click.command("events")
 @_db_option
-@click.option("--actor", callback=actor_callback, help="Actor on either side: a code or a name the lexicon knows "
-                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus). A name stands "
+@click.option("--actor", callback=actor_callback, metavar="ACTOR", help="Actor on either side: a code or a name the lexicon knows "
+                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus), or a code the "
+                               "database holds (an IGO code, one of an older lexicon). A name stands "
                                "for its code: --actor Putin lists every RUS event, not only Putin's "
                                "(the events' source_text/target_text say who); a name of several "
                                "actors is refused, naming their codes. " + EMPTY_ACTOR_HELP)
-@click.option("--source", "source_", callback=actor_callback,
-              help="Actor on the source side only (code or name, as --actor).")
-@click.option("--target", callback=actor_callback,
+@click.option("--source-actor", "source_actor", callback=actor_callback, metavar="ACTOR",
+              help="Actor on the source side only (code or name, as --actor). " + ACTOR_NOT_OUTLET)
+@click.option("--target-actor", "target_actor", callback=actor_callback, metavar="ACTOR",
               help="Actor on the target side only (code or name, as --actor).")
+@click.option("--source", "source_", callback=actor_callback, metavar="ACTOR",
+              help="Older spelling of --source-actor (the actor).")
+@click.option("--target", callback=actor_callback, metavar="ACTOR", help="The same as --target-actor.")
 @click.option("--since", callback=check_date, help=_SINCE_HELP + " An event dated only to a week, month, "
               "season or year counts when its span overlaps the period.")
 @click.option("--until", callback=check_date, help=_UNTIL_HELP)
@@ -678,8 +727,8 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--with-mentions", is_flag=True,
               help="JSON only: add every mention (article, sentence, text) to each event.")
 @_FORMAT
-def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_mentions, min_sources,
-               limit, sort, min_confidence, with_mentions, fmt):
+def events_cmd(db, actor, source_actor, target_actor, source_, target, since, until, type_, factuality,
+               min_mentions, min_sources, limit, sort, min_confidence, with_mentions, fmt):
     """List events from the database, filtered and sorted.
 
     Each row is one happening, merged across articles, with its numbers of
@@ -695,9 +744,9 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
     \b
     Examples:
       lagebild events --db lage.duckdb --actor RUS --since 2022-02-01
-      lagebild events --db lage.duckdb --actor Kreml --target Ukraine
+      lagebild events --db lage.duckdb --actor Kreml --target-actor Ukraine
       lagebild events --db lage.duckdb --type ASSAULT --factuality asserted --limit 20
-      lagebild events --db lage.duckdb --source USA --target RUS --format json
+      lagebild events --db lage.duckdb --source-actor USA --target-actor RUS --format json
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
       lagebild events --db lage.duckdb --min-confidence 0.5
     """
@@ -709,7 +758,11 @@ def events_cmd(db, actor, source_, target, since, until, type_, factuality, min_
         check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
-    store = _open_ro(db)
+    src = _one_spelling(("--source-actor", source_actor), ("--source", source_))
+    tgt = _one_spelling(("--target-actor", target_actor), ("--target", target))
+    store, codes = _open_with_actors(db, {"--actor": actor, src[0]: src[1], tgt[0]: tgt[1]})
+    actor, source_, target = codes["--actor"], codes[src[0]], codes[tgt[0]]
+    store = store or _open_ro(db)
     with store:
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
@@ -762,12 +815,16 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """
     from ..store import StoreError, check_dyad, check_period
 
+    store, codes = _open_with_actors(db, {"ACTOR_A": actor_a, "ACTOR_B": actor_b})
+    actor_a, actor_b = codes["ACTOR_A"], codes["ACTOR_B"]
     try:
         check_dyad(actor_a, actor_b)
         check_period(since, until)
     except LagebildError as exc:
+        if store is not None:
+            store.close()
         _fail(exc)
-    store = _open_ro(db)
+    store = store or _open_ro(db)
     with store:
         try:
             df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,
@@ -786,9 +843,9 @@ def _without_day_note(n: int, some: bool, a: str, b: str, directed: bool, factua
                       db: str) -> str:
     """The note of a timeline that leaves out ``n`` events of the dyad without a day date."""
     fact = f" --factuality {factuality}" if factuality else ""
-    see = f"`lagebild events --db {db} --source {a} --target {b}{fact}`"
+    see = f"`lagebild events --db {db} --source-actor {a} --target-actor {b}{fact}`"
     if not directed:
-        see += f" (and --source {b} --target {a})"
+        see += f" (and --source-actor {b} --target-actor {a})"
     have = "has" if n == 1 else "have"
     return (f"note: {'the counts leave out ' if some else ''}{count(n, 'event')} of {a}/{b} "
             f"{'that ' + have if some else have} no day date (undated, or dated only to a week, month, "

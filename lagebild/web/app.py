@@ -165,6 +165,18 @@ class Watcher:
         if self.thread:
             self.thread.join(timeout)
 
+class _OnDemand:
+    """The queries made by ``make`` when first used: the actor filter asks the database only
+    for a code the lexicon does not list (a bad value of another filter is a 400 before the
+    database is opened)."""
+
+    def __init__(self, make: Callable[[], Queries]):
+        self._make = make
+
+    def __getattr__(self, name: str):
+        return getattr(self._make(), name)
+
+
 def _json_default(v: Any) -> Any:
     if isinstance(v, (_dt.date, _dt.datetime)):
         return v.isoformat()
@@ -230,9 +242,8 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
         def ep(req: Request) -> Response:
             try:
                 params.known_parameters(req.query_params, PAGE_OWN[path])
-                f = params.event_filter(req.query_params)
-                c = Ctx(req, database.queries(), f, html=not as_json)
-                params.actors_known(f, c.q)
+                f = params.event_filter(req.query_params, _OnDemand(database.queries))
+                c = Ctx(req, database.queries(), f, html=not as_json, db=database.path.name)
                 data = handler(c)
                 view = view_fn(c, data) if (view_fn and not as_json) else None
                 return respond(req, 200, data, template, view, as_json)

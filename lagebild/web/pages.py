@@ -16,12 +16,14 @@ from typing import Any
 from markupsafe import Markup, escape
 from starlette.requests import Request
 
+from .. import queries as _queries
 from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit, period_mid
 from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
+from ..wording import showing
 from . import charts, names, params
 
-__all__ = ["PAGES", "PAGE_OWN", "Ctx", "HTTPError", "Redirect", "query_string"]
+__all__ = ["PAGES", "PAGE_OWN", "TOP", "Ctx", "HTTPError", "Redirect", "query_string"]
 
 
 class HTTPError(Exception):
@@ -136,11 +138,13 @@ def _annotate(art: dict[str, Any]) -> Markup:
 
 @dataclass
 class Ctx:
-    """What a handler gets: the request, the queries, the validated filters."""
+    """What a handler gets: the request, the queries, the validated filters (and the name of
+    the database file, for the commands a page suggests)."""
     req: Request
     q: Queries
     f: EventFilter
     html: bool
+    db: str = "lage.duckdb"
 
     @property
     def qp(self) -> dict[str, str]:
@@ -152,6 +156,43 @@ def _filters_out(f: EventFilter) -> dict[str, Any]:
             "factuality": f.factuality, "min_sources": f.min_sources}
 
 
+# -- lists cut short: never without a word --------------------------------------------------
+#: how many rows each ranked list shows unless ``?top=N`` says (``params.top``)
+TOP = {"dyads": 10, "same_country": 5, "places": 100, "actors": 100, "partners": 20, "names": 8}
+
+#: the command that gives every row of a list a page cannot show in full (more than MAX_ROWS),
+#: and the file of its output that has them
+EXPORT = {
+    "events": ("lagebild export OUT --db {db} --format csv", "events.csv: every event"),
+    "mentions": ("lagebild export OUT --db {db} --format csv", "event_mentions.csv: every mention"),
+    "names": ("lagebild export OUT --db {db}", "actors.parquet: every actor mention"),
+    "article": ("lagebild export OUT --db {db}",
+                "event_mentions, actors and quotes .parquet: every one of each article"),
+}
+
+
+def _cut(c: Ctx, shown: int, total: int, singular: str, plural: str | None = None, *,
+         lists: tuple[str, ...] = (), export: str = "events") -> dict[str, Any] | None:
+    """What a page says under a list it cut at ``shown`` of ``total`` rows (None: not cut):
+    "showing 20 of 35 targets" (``wording.showing``), a link to the ``top`` that shows them all
+    (``lists``: the page's lists of ``TOP``, which that ``top`` must not cut shorter than their
+    defaults; none: the page takes no ``top``), and where more than MAX_ROWS can be had (the
+    export, ``EXPORT``)."""
+    if total <= shown:
+        return None
+    most = _queries.MAX_ROWS
+    note: dict[str, Any] = {"text": showing(shown, total, singular, plural), "href": None,
+                            "more": None, "export": None, "what": None}
+    if lists and shown < most:
+        top = min(most, max([total] + [TOP[k] for k in lists]))
+        note["href"] = c.req.url.path + query_string(c.qp, top=top)
+        note["more"] = f"show all {total:,}" if total <= top else f"show {top:,}"
+    if total > most or not lists:
+        cmd, what = EXPORT[export]
+        note["export"], note["what"] = cmd.format(db=c.db), what
+    return note
+
+
 # -- the pages -----------------------------------------------------------------------------
 #: the orders the overview offers: every order of the command line's ``events --sort``, the
 #: default (newest first) first
@@ -161,6 +202,7 @@ EVENT_SORTS = ("-date", *(k for k in ALL_SORTS if k != "-date"))
 def overview(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
     sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS)
+    top = params.top(c.req.query_params)
     first, last = c.q.span(c.f)
     unit = bucket_unit(first, last)
     rows = c.q.series(c.f, unit, first, last)
@@ -172,9 +214,11 @@ def overview(c: Ctx) -> dict[str, Any]:
         d["events"] += r["events"]
         d["goldstein_sum"] = round(d["goldstein_sum"] + (r["goldstein_sum"] or 0), 2)
         d["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
+    dyads = c.q.top_dyads(c.f, top or TOP["dyads"], unit, first, last)
     return {"filters": _filters_out(c.f), "first_day": first, "last_day": last, "unit": unit,
             "series": list(series.values()), "sort": sort,
-            "sorts": [(k, ALL_SORTS[k]) for k in EVENT_SORTS], "top_dyads": c.q.top_dyads(c.f, 10, unit, first, last),
+            "sorts": [(k, ALL_SORTS[k]) for k in EVENT_SORTS],
+            "top_dyads": dyads, "top_dyads_total": dyads.total,
             "same_country": c.q.same_country(c.f),
             "not_charted": c.q.not_charted(c.f, first, last),
             "events": events, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
@@ -190,10 +234,17 @@ def overview_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
         for q, n in d["by_quad_class"].items():
             stack[k][int(q)] = n
         gold[k] += d["goldstein_sum"]
+    lists = ("dyads", "same_country")
+    same = data["same_country"][:params.top(c.req.query_params) or TOP["same_country"]]
     return {"unit": unit,
             "chart_events": charts.stacked_bars(sorted(stack.items()), title="events per " + unit),
             "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum"),
-            "sparks": [charts.sparkline(d["series"], first, last) for d in data["top_dyads"]]}
+            "sparks": [charts.sparkline(d["series"], first, last) for d in data["top_dyads"]],
+            "same_country": same,
+            "cut": {"dyads": _cut(c, len(data["top_dyads"]), data["top_dyads_total"], "dyad",
+                                  lists=lists),
+                    "same_country": _cut(c, len(same), len(data["same_country"]), "country",
+                                         "countries", lists=lists)}}
 
 
 def map_page(c: Ctx) -> dict[str, Any]:
@@ -201,17 +252,22 @@ def map_page(c: Ctx) -> dict[str, Any]:
     countries = c.q.by_country(c.f, by)
     for r in countries:
         r["name"] = names.actor_name(r["code"])
+    places = c.q.by_place(c.f, params.top(c.req.query_params) or TOP["places"])
     return {"filters": _filters_out(c.f), "by": by, "countries": countries,
-            "places": c.q.by_place(c.f, 100)}
+            "countries_total": countries.total, "places": places, "places_total": places.total}
 
 
 def map_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
     counts = {r["code"]: r["events"] for r in data["countries"]}
     nm = {r["code"]: r["name"] for r in data["countries"] if r["name"]}
-    href = "/actors/{code}" + query_string(c.qp, by=None)
+    href = "/actors/{code}" + query_string(c.qp, by=None, top=None)
     known = set(charts.world()["countries"])
     return {"chart_map": charts.choropleth(counts, nm, href, places=data["places"]),
-            "unmapped": [r for r in data["countries"] if r["code"] not in known]}
+            "unmapped": [r for r in data["countries"] if r["code"] not in known],
+            "cut": {"countries": _cut(c, len(data["countries"]), data["countries_total"], "country",
+                                      "countries"),
+                    "places": _cut(c, len(data["places"]), data["places_total"], "place",
+                                   lists=("places",))}}
 
 
 def actors_index(c: Ctx) -> dict[str, Any]:
@@ -222,10 +278,15 @@ def actors_index(c: Ctx) -> dict[str, Any]:
             raise HTTPError(404, f"no actor called {text.strip()!r} -- type a country, "
                                  f"capital, organisation, well-known person or a code such as RUS")
         raise Redirect(f"/actors/{code}" + (".json" if not c.html else "") + query_string(c.qp, q=None))
-    top = c.q.top_actors(c.f, 100)
+    top = c.q.top_actors(c.f, params.top(c.req.query_params) or TOP["actors"])
     for r in top:
         r["name"] = names.actor_name(r["code"])
-    return {"filters": _filters_out(c.f), "actors": top}
+    return {"filters": _filters_out(c.f), "actors": top, "actors_total": top.total}
+
+
+def actors_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
+    return {"cut": {"actors": _cut(c, len(data["actors"]), data["actors_total"], "actor",
+                                   lists=("actors",))}}
 
 
 def actor_page(c: Ctx) -> dict[str, Any]:
@@ -243,15 +304,19 @@ def actor_page(c: Ctx) -> dict[str, Any]:
     if not c.q.actor_exists(code):
         raise HTTPError(404, f"no events or mentions of the actor {code} in this database")
     page, per_page = params.paging(c.req.query_params, 20)
+    top = params.top(c.req.query_params)
     quotes, n_quotes = c.q.actor_quotes(code, limit=per_page, offset=(page - 1) * per_page)
     first, last = c.q.span(c.f, ACTOR_SIDES, [code, code])
     unit = bucket_unit(first, last)
+    names_in = c.q.actor_names(code, top or TOP["names"])
+    as_source = c.q.partners(code, c.f, "source", top or TOP["partners"])
+    as_target = c.q.partners(code, c.f, "target", top or TOP["partners"])
     return {"code": code, "name": names.actor_name(code), "filters": _filters_out(c.f),
-            "names_in_articles": c.q.actor_names(code),
+            "names_in_articles": names_in, "names_in_articles_total": names_in.total,
             "first_day": first, "last_day": last, "unit": unit,
             "timeline": c.q.actor_timeline(code, c.f, unit, first, last),
-            "partners_as_source": c.q.partners(code, c.f, "source"),
-            "partners_as_target": c.q.partners(code, c.f, "target"),
+            "partners_as_source": as_source, "partners_as_source_total": as_source.total,
+            "partners_as_target": as_target, "partners_as_target_total": as_target.total,
             "types": c.q.actor_types(code, c.f),
             "quotes": quotes, "pagination": _pagination(c.req, page, per_page, n_quotes, not c.html)}
 
@@ -264,10 +329,17 @@ def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
         k = d["bucket"]
         stack[k] = {2: d["as_source"], 3: d["as_target"]}  # drawn in green / orange
         gold[k] = d["goldstein_sum"]
+    lists = ("partners", "names")
     return {"unit": data["unit"],
             "chart_timeline": charts.stacked_bars(sorted(stack.items()),
                                                   title="events as source/target"),
-            "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum")}
+            "chart_goldstein": charts.signed_bars(sorted(gold.items()), title="Goldstein sum"),
+            "cut": {"names": _cut(c, len(data["names_in_articles"]), data["names_in_articles_total"],
+                                  "name", lists=lists, export="names"),
+                    "as_source": _cut(c, len(data["partners_as_source"]),
+                                      data["partners_as_source_total"], "target", lists=lists),
+                    "as_target": _cut(c, len(data["partners_as_target"]),
+                                      data["partners_as_target_total"], "source", lists=lists)}}
 
 
 def dyad_page(c: Ctx) -> dict[str, Any]:
@@ -350,7 +422,9 @@ def event_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
     needles = [(ev.get("cue"), "cue"), (ev.get("source_text"), "src"),
                (ev.get("target_text"), "tgt"), (ev.get("date_text"), "timex"),
                (ev.get("location_text"), "place")]
-    return {"evidence": [_highlight(m["text"] or "", needles) for m in ev["mentions"]]}
+    return {"evidence": [_highlight(m["text"] or "", needles) for m in ev["mentions"]],
+            "cut": {"mentions": _cut(c, len(ev["mentions"]), ev["mentions_total"], "mention",
+                                     export="mentions")}}
 
 
 def article_page(c: Ctx) -> dict[str, Any]:
@@ -361,7 +435,10 @@ def article_page(c: Ctx) -> dict[str, Any]:
 
 
 def article_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
-    return {"annotated": _annotate(data["article"])}
+    art = data["article"]
+    return {"annotated": _annotate(art),
+            "cut": {k: _cut(c, len(art[k]), art[f"{k}_total"], k[:-1], export="article")
+                    for k in ("actors", "quotes", "events")}}
 
 
 def search_page(c: Ctx) -> dict[str, Any]:
@@ -394,7 +471,7 @@ def _mark(text: str, span: list[int] | None, cls: str) -> Markup:
 #: the parameters of ``params.OWN`` each page reads; None: a page of one event or article, which
 #: reads none at all
 PAGE_OWN: dict[str, tuple[str, ...] | None] = {
-    "/overview": (), "/map": ("by",), "/actors": ("q",), "/actors/{code}": (),
+    "/overview": ("top",), "/map": ("by", "top"), "/actors": ("q", "top"), "/actors/{code}": ("top",),
     "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles/{article_id:int}": None,
     "/search": ("q",),
 }
@@ -403,7 +480,7 @@ PAGES: list[tuple[str, str, Callable, Callable | None, str]] = [
     # path, template, handler, HTML-only view, name in the navigation
     ("/overview", "overview.html", overview, overview_view, "Overview"),
     ("/map", "map.html", map_page, map_view, "Map"),
-    ("/actors", "actors.html", actors_index, None, "Actors"),
+    ("/actors", "actors.html", actors_index, actors_view, "Actors"),
     ("/actors/{code}", "actor.html", actor_page, actor_view, ""),
     ("/dyads/{a}/{b}", "dyad.html", dyad_page, dyad_view, ""),
     ("/events/{event_id:int}", "event.html", event_page, event_view, ""),

@@ -40,45 +40,35 @@ def code(value: str, name: str = "actor") -> str:
     return v
 
 
-def _code_shaped(value: str) -> bool:
-    """A code the lexicon does not list but the data may hold (an IGO code): written as a code,
-    in capitals; ``actors_known`` checks it against the database."""
-    return value.isupper() and bool(_CODE.match(value))
-
-
-def code_list(value: str | None, name: str = "actor") -> str | None:
-    """Codes or names the lexicon knows ("RUS", "Moldau", "Sandu") as a comma list of codes: the
-    command line's reading (``actor_names.actor_filter``); a value that names no actor (a form's
-    empty field, "actor=") is no actor filter (None)."""
+def code_list(value: str | None, name: str = "actor", db=None) -> str | None:
+    """Codes or names ("RUS", "Moldau", "Sandu") as a comma list of codes: the command line's
+    reading (``actor_names.actor_filter``: a name or code the lexicon knows, or a code the
+    database ``db`` holds; anything else is a 400 naming close matches, as the command line's
+    usage error); a value that names no actor (a form's empty field, "actor=") is no actor filter
+    (None)."""
     if value is not None and len([p for p in value.split(",") if p.strip()]) > MAX_LIST:
         raise BadParam(name, value, f"at most {MAX_LIST} codes")
     from ..actor_names import actor_filter
     try:
-        return actor_filter(value, other_code=_code_shaped)
+        return actor_filter(value, db=db)
     except StoreError as exc:
         raise BadParam(name, value, str(exc)) from None
 
 
 def actor_code(value: str, name: str = "actor") -> str:
-    """One actor given by code or by a name the lexicon knows ("Moldau" -> MDA), read as
-    ``code_list`` reads each of its items; a name it does not know is refused (400), not read as
-    a code that matches nothing."""
+    """One actor of a page's address (``/dyads/A/B``) given by code or by a name the lexicon
+    knows ("Moldau" -> MDA); a code the lexicon does not list is taken as written in capitals
+    (the page answers 404 when the database does not hold it either: an address that names
+    nothing), a name it does not know is refused (400) with close matches."""
     if "," in value:
         raise BadParam(name, value, "give one actor here (a code or a name)")
+    from ..actor_names import codes_for
+    if value.isupper() and _CODE.match(value) and not codes_for(value):
+        return value        # not the lexicon's: the page says 404 when the database lacks it too
     code = code_list(value, name)
     if code is None:
         raise BadParam(name, value, "give an actor code such as RUS, UKR, EU or NATO, or a name")
     return code
-
-
-def actors_known(f: EventFilter, q) -> None:
-    """A 400 for an actor code that neither the lexicon lists nor the database holds ("XYZ"), as
-    the command line's --actor refuses it (an empty page would look like "no events")."""
-    from .names import resolve_actor
-    for code in (f.actor or "").split(","):
-        if code and resolve_actor(code) is None and not q.actor_exists(code):
-            raise BadParam("actor", code, "neither a code the lexicon lists nor one in this database "
-                                          "(`lagebild actors --search TEXT` lists names and codes)")
 
 
 def type_list(value: str | None) -> str | None:
@@ -147,10 +137,10 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
 #: every query parameter a page reads; another one is refused (a filter the pages do not have,
 #: "min_confidence=0.9", must not be dropped without a word)
 KNOWN = ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort",
-         "by", "day", "q", "token")
+         "by", "day", "q", "top", "token")
 #: the parameters only some pages read (``PAGE_OWN``); the others (filters, paging, order) are
 #: read by every list page and carried along by its links
-OWN = ("by", "day", "q")
+OWN = ("by", "day", "q", "top")
 
 
 def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) -> None:
@@ -172,14 +162,17 @@ def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) 
         return
     foreign = [k for k in qp.keys() if k in OWN and k not in own]
     if foreign:
-        where = {"by": "/map", "day": "/dyads/A/B", "q": "/search and /actors"}[foreign[0]]
+        where = {"by": "/map", "day": "/dyads/A/B", "q": "/search and /actors",
+                 "top": "/overview, /map, /actors and /actors/CODE"}[foreign[0]]
         raise BadParam(foreign[0], f"{foreign[0]}={qp.get(foreign[0])}",
                        f"this page does not read it; {where} does")
 
 
-def event_filter(qp: Mapping[str, str]) -> EventFilter:
+def event_filter(qp: Mapping[str, str], db=None) -> EventFilter:
     """The shared filters: since, until, actor, type, factuality, min_sources (each once: a
-    second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR")."""
+    second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR").
+    ``db``: the codes the database holds (``actor_names.ActorCodes``), which ``actor`` takes
+    beside the lexicon's."""
     getlist = getattr(qp, "getlist", None)
     for name in KNOWN:
         values = getlist(name) if getlist else []
@@ -189,7 +182,7 @@ def event_filter(qp: Mapping[str, str]) -> EventFilter:
     since, until = date(qp.get("since"), "since"), date(qp.get("until"), "until")
     if empty_period(since, until):
         raise BadParam("until", until, f"must not be before since={since}")
-    return EventFilter(since=since, until=until, actor=code_list(qp.get("actor")),
+    return EventFilter(since=since, until=until, actor=code_list(qp.get("actor"), db=db),
                        type=type_list(qp.get("type")),
                        factuality=factuality_list(qp.get("factuality")),
                        min_sources=integer(qp.get("min_sources"), "min_sources", 1, 1, 10_000))
@@ -199,6 +192,15 @@ def paging(qp: Mapping[str, str], default: int = 50) -> tuple[int, int]:
     """(page, per_page); per_page at most MAX_ROWS."""
     return (integer(qp.get("page"), "page", 1, 1, 1_000_000),
             integer(qp.get("per_page"), "per_page", default, 1, MAX_ROWS))
+
+
+def top(qp: Mapping[str, str]) -> int | None:
+    """``top``: how many rows each ranked list of a page shows (the overview's dyads, the map's
+    places, the actors, an actor's partners and names), at most MAX_ROWS; None: each list's own
+    default. A list cut short says "showing N of M" and links to the ``top`` that shows it all."""
+    if qp.get("top") in (None, ""):
+        return None
+    return integer(qp.get("top"), "top", 0, 1, MAX_ROWS)
 
 
 def search_text(value: str | None) -> str:
