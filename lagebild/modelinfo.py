@@ -58,6 +58,16 @@ def guessed_pair_floor(path: Path | None = None) -> float | None:
     return _thresholds(str(meta))[1].get("guessed_pair", GUESSED_PAIR_FLOOR)
 
 
+def trained_on_dev(path: Path | None = None) -> bool:
+    """Whether the event model was trained on the corpus's dev split too (``lagebild train events
+    --with-dev``): its dev figures are then in sample."""
+    try:
+        meta = json.loads(((path or event_model_dir()) / "meta.json").read_text(encoding="utf-8"))
+        return bool((meta.get("trained_on") or {}).get("dev_trained_on"))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return False
+
+
 def default_floor_text() -> str:
     """The default of ``--min-confidence`` as ``--help`` shows it."""
     coder, floor = shipped_defaults()

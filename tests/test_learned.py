@@ -809,3 +809,15 @@ def test_an_uncoded_organisation_as_source_is_not_swapped_for_the_actor_before(b
     assert any(e.source and e.source[0].code == "EU" for e in evs)      # the EU's own pledge stays
     accuse = [e for e in evs if e.type == "ACCUSE"]
     assert all(p.code != "EU" for e in accuse for p in e.source), [(e.type, e.source) for e in accuse]
+
+
+def test_a_model_trained_on_dev_says_so(tmp_path):
+    """`train events --with-dev` records it in meta.json; `eval events --split dev` then says its
+    figures are in sample (a review: nothing read the flag)."""
+    import json
+    from lagebild.modelinfo import trained_on_dev
+    (tmp_path / "meta.json").write_text(json.dumps({"trained_on": {"dev_trained_on": True}}))
+    assert trained_on_dev(tmp_path)
+    (tmp_path / "meta.json").write_text(json.dumps({"trained_on": {"train_articles": 3}}))
+    assert not trained_on_dev(tmp_path)
+    assert not trained_on_dev(tmp_path / "missing")

@@ -208,6 +208,12 @@ def test_reanalyze_with_nothing_to_do_says_so(tmp_path):
     assert r.exit_code == 0, r.output
     assert "nothing to re-analyze: every stored article was analyzed by the current analyzer" in r.stderr
     assert "re-analyzed 0 articles" not in r.stderr
+    assert "--country CODE re-analyzes" in r.stderr
+    # with --country given, the hint to give --country is no help (a review)
+    assert CliRunner().invoke(main, args + ["--country", "AUT"]).exit_code == 0     # gives it a country
+    r = CliRunner().invoke(main, args + ["--country", "AUT"])
+    assert r.exit_code == 0 and "nothing to re-analyze" in r.stderr, r.output
+    assert "--country CODE re-analyzes" not in r.stderr, r.stderr
 
 
 def test_reanalyze_of_a_missing_database_is_an_error_and_creates_none(tmp_path):

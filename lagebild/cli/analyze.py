@@ -288,6 +288,11 @@ def eval_events_cmd(gold, split, as_json, no_models, coder, min_confidence, brie
         raise click.UsageError("give gold files/folders or --split")
     analyzer = _analyzer(no_models, coder, min_confidence)
     golds = []
+    if split in ("train", "dev") and coder != "rules":
+        from ..modelinfo import trained_on_dev
+        if split == "train" or trained_on_dev():
+            click.echo(f"note: the event model was trained on the {split} split: these figures are in sample, "
+                       "not a measure of unseen news (that is --split test and data/events/blind)", err=True)
     if split:
         from ..corpus import load
         from ..errors import DataError

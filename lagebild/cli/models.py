@@ -328,9 +328,11 @@ def register(main, eval_group) -> None:
               help="With --parse: the dependency parser to use (the event model records it; the analyzer "
                    "reads it from there unless LAGEBILD_DEP_MODEL names another).")
 @click.option("--with-dev", is_flag=True,
-              help="Train on the dev split too (as train articles; every choice is still made out of fold on "
-                   "them). For a final model once the design is fixed: its dev figures are then in sample, "
-                   "and only the test split, the blind items and the shared gold files stay unseen.")
+              help="Train on the dev split too, as train articles: the judge, calibrations, default coder and "
+                   "floors are chosen out of fold on the train and dev news together. For a final model once the "
+                   "design is fixed: its dev figures are then in sample (`eval events --split dev` says so), and "
+                   "only the test split, the blind items and the shared gold files stay unseen. The thresholds "
+                   "of the decoder without a judge (unused when the judge decides) are still picked on dev.")
 def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev) -> None:
     """Train the learned event coder on the corpus's train split.
 

@@ -526,7 +526,7 @@ def _assign_country(store, country: str, source: str | None, quiet: bool,
                                    else " (every one had a country already)"), err=True)
 
 
-def _reanalyze_summary(stats) -> str:
+def _reanalyze_summary(stats, country: str | None = None) -> str:
     """What a re-analysis changed, in numbers that add up: the re-analyzed articles' events
     (new ones + those merged into an event already there) and the database's events before and
     after (after = before - removed + new; "kept": events of before that are still there, because
@@ -535,9 +535,9 @@ def _reanalyze_summary(stats) -> str:
     if not s.read and not s.errors:     # not "re-analyzed 0 articles ... gave 0 new events"
         kept = (f"; the database is unchanged ({count(s.events_before, 'event')})"
                 if s.events_before is not None else "")
+        hint = ("" if country else "; --country CODE re-analyzes those stored without a country")
         return ("nothing to re-analyze: every stored article was analyzed by the current analyzer"
-                f"{kept} -- after an upgrade of lagebild this re-analyzes the older ones; "
-                "--country CODE re-analyzes those stored without a country")
+                f"{kept} -- after an upgrade of lagebild this re-analyzes the older ones{hint}")
     text = (f"re-analyzed {count(s.read - s.errors, 'article')} ({s.errors:,} failed): their "
             f"{count(s.events_new + s.events_merged, 'event')} gave {count(s.events_new, 'new event')}, "
             f"{s.events_merged:,} merged into an event already there")
@@ -596,7 +596,7 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
                 _assign_country(store, country, only_outlet, o["quiet"], outlet_option)
             stats = ing.reanalyze()
             if not o["quiet"]:
-                click.echo(_reanalyze_summary(stats), err=True)
+                click.echo(_reanalyze_summary(stats, country), err=True)
     except LagebildError as exc:
         _fail_or_interrupted(exc)
     except BaseException as exc:
