@@ -821,3 +821,17 @@ def test_a_model_trained_on_dev_says_so(tmp_path):
     (tmp_path / "meta.json").write_text(json.dumps({"trained_on": {"train_articles": 3}}))
     assert not trained_on_dev(tmp_path)
     assert not trained_on_dev(tmp_path / "missing")
+
+
+def test_a_call_to_protest_is_the_protest_not_a_request(both_coder):
+    """"Die Opposition rief zu Protesten gegen die Regierung auf" gave REQUEST VEN -> VEN beside the
+    PROTEST (a probe); the corpus codes the PROTEST called for only (12 of 13 such calls, no REQUEST).
+    A call for something else stays a REQUEST."""
+    from lagebild.records import Article
+    evs = both_coder(Article(doc_id="p", dct="2016-09-01", text="Die venezolanische Opposition rief für Montag zu "
+                             "landesweiten Streiks gegen die Regierung auf.")).events
+    assert any(e.type == "PROTEST" for e in evs), [(e.type, e.cue) for e in evs]
+    assert not any(e.type == "REQUEST" for e in evs), [(e.type, e.cue) for e in evs]
+    evs = both_coder(Article(doc_id="q", dct="2016-09-01", text="Die venezolanische Opposition hat die Regierung "
+                             "zu Gesprächen aufgerufen.")).events
+    assert any(e.type == "REQUEST" for e in evs), [(e.type, e.cue) for e in evs]

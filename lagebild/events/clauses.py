@@ -701,6 +701,23 @@ def called_for(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
         t.lower in ("zu", "zum", "zur") for t in c.tokens[max(0, k - 3):k])
 
 
+def protest_called(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the verb at token ``k``, read as a REQUEST, is a call to protest ("riefen für Dienstag
+    zu einem Generalstreik auf", "hat zu Protesten aufgerufen"): the protest called for is the event
+    (``called_for``; docs/annotation.md), the call no REQUEST of its own (train + dev gold: 13 such
+    calls; the PROTEST coded in 12, a required REQUEST in none; a probe: "rief ... zu Streiks auf" gave
+    a REQUEST)."""
+    if typ != "REQUEST" or c.tokens[k].is_cap:
+        return False
+    toks = c.tokens
+    for j, t in enumerate(toks):
+        if t.lower in ("zu", "zum", "zur") and any(
+                u.is_cap and any(cue.type == "PROTEST" for cue in lex.noun_cues(u.lower) or ())
+                for u in toks[j + 1:j + 5]):
+            return True
+    return False
+
+
 def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
     """Whether the clause's verb carries out an event noun of ``typ`` (a verb cue of that type:
     "Sanktionen verhängen"; or a verb of doing, cues.tsv class ``carry_out``: "Luftangriffe
