@@ -446,3 +446,14 @@ def test_the_islamic_state_is_coded_where_the_story_places_it_else_syria(tagger)
     assert code("Russland bombardiert seit Wochen den IS.") == "SYR"
     st = tagger.stages(Article(doc_id="d", text="Russland unterstützt die Volksrepublik Donezk."))
     assert next(m.code for m in st.actors.mentions if "Donezk" in m.text) == "UKR"
+
+
+def test_warships_and_military_aircraft_are_military_sides(tagger):
+    """"Die Huthi-Rebellen feuerten ... Raketen auf einen amerikanischen Zerstörer ab" lost its target
+    (a probe): a destroyer, frigate, carrier or military aircraft of a country is that country's
+    military, as "Kriegsschiff" and "Kampfjet" were."""
+    st = tagger.stages(Article(doc_id="z", text="Die Huthi-Rebellen feuerten am Sonntag zwei Raketen auf einen "
+                                                "amerikanischen Zerstörer ab. Ein russisches U-Boot kreuzte vor Norwegen."))
+    got = {m.text: (m.code, m.sector) for m in st.actors.mentions}
+    assert got.get("amerikanischen Zerstörer") == ("USA", "MIL"), got
+    assert got.get("russisches U-Boot") == ("RUS", "MIL"), got
