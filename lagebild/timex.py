@@ -221,6 +221,7 @@ class _Grammar:
         self.quantity_before = set(L["quantity_before"])
         self.prep_keep = set(L["prep_keep"])
         self.adj_context = set(L["adj_context"])
+        self.not_finite = set(L["not_finite"])
         self.year_adverbs = set(L["year_adverb"])
         self.subordinators = set(L["subordinator"])
         self.generic = set(L["generic"])
@@ -2064,28 +2065,67 @@ def _weak_past(g: _Grammar, word: str, before: str) -> bool:
     """A weak verb's Präteritum by its ending ("setzte", "forderten"): a lower-case word of five
     letters or more in -te/-ten, not -ste/-sten, not a listed other word (class not_past: "erste",
     "Soldaten"), not an adjective after an article or a preposition (``before``, class adj_context:
-    "die verletzten Polizisten")."""
+    "die verletzten Polizisten"), and not a present plural of a verb whose stem ends in -t, which
+    is its own infinitive ("beraten", "bieten", "bestreiten", "halten"; ``_own_infinitive``)."""
     low = word.lower()
     return word[:1].islower() and low not in g.not_past and len(low) >= 5 and low.endswith(("te", "ten")) \
-        and not low.endswith(("ste", "sten")) and before.lower() not in g.adj_context
+        and not low.endswith(("ste", "sten")) and before.lower() not in g.adj_context \
+        and not (low.endswith("ten") and _own_infinitive(low))
+
+
+def _own_infinitive(low: str) -> bool:
+    """Whether a lower-case -ten word is its own lemma (lang/de/verb_forms.tsv, then simplemma): an
+    infinitive or a present plural ("beraten", "arbeiten", "gelten"; their Präteritum is "berieten",
+    "arbeiteten", "galten") or no verb at all ("selten", "mitten"), never a weak past ("forderten":
+    fordern)."""
+    from .events.cues import lemma       # (the events package imports this module)
+    return lemma(low) == low
+
+
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
+
+
+def _finite_verbs(g: _Grammar, clause: str) -> list[str]:
+    """The words of a clause that stand where its finite verb stands: the first word that can be a
+    verb (lower-case; not a closed-class word: class adj_context, an article or preposition, class
+    not_finite, a pronoun, conjunction or particle, nor a number word; not after an article or a
+    preposition, which makes it an adjective: "Die russische Regierung forderte"), the verb of a
+    main clause ("Sie verhängen dann verschärfte Sanktionen": "verhängen", not "verschärfte");
+    and, when the clause opens with a subordinator, its last word ("..., nachdem Russland neue
+    Sanktionen verhängte")."""
+    words = _WORD.findall(clause)
+    out: list[str] = []
+    before = ""
+    for w in words:
+        low = w.lower()
+        if w[:1].islower() and low not in g.adj_context and low not in g.not_finite and low not in g.numbers \
+                and before.lower() not in g.adj_context:
+            out.append(w)
+            break
+        before = w
+    if words and words[0].lower() in g.subordinators and words[-1][:1].islower():
+        out.append(words[-1])
+    return out
 
 
 def told_in_preterite(words) -> bool:
     """Whether the words of a clause (in text order) hold a Präteritum form as the tense of time
-    expressions reads it (``_Doc.tense``): a listed strong form (timex_words class past, or a verb
-    prefix and such a form: "kam", "gab", "griff", "entging") or a weak one (``_weak_past``): "Am
-    Abend kam es zu Zusammenstößen" is told in the past, though no auxiliary says so. Only
-    lower-case words (a capitalised one is a noun); the past adverbs ("bereits", "gestern": class
-    past_adverb) are no verb form. ``words`` may also be a text. For the callers of
-    ``anchor_for_clause`` and ``happening_date``, besides their own tests of the past."""
+    expressions reads it (``_Doc.tense``): a listed strong form anywhere (timex_words class past, or
+    a verb prefix and such a form: "kam", "gab", "griff", "entging"), or a weak one (``_weak_past``)
+    where a finite verb stands (``_finite_verbs``): "Am Abend kam es zu Zusammenstößen", "Am
+    Montag forderte die EU ..." are told in the past, though no auxiliary says so; "Dort beraten
+    Putin und Erdogan" (a present plural) and "Sie verhängen dann verschärfte Sanktionen" (an
+    adjective) are not. Only lower-case words (a capitalised one is a noun); the past adverbs
+    ("bereits", "gestern": class past_adverb) are no verb form. ``words`` may also be a text; a
+    text of several clauses is read clause by clause. For the callers of ``anchor_for_clause`` and
+    ``happening_date``, besides their own tests of the past."""
     g = _grammar()
-    if isinstance(words, str):
-        words = g.word_re.findall(words)
-    before = ""
-    for w in words:
-        if w[:1].islower() and (w in g.past_forms or g.prefixed_past(w) or _weak_past(g, w, before)):
+    text = words if isinstance(words, str) else " ".join(words)
+    for clause in _CLAUSE_CUT.split(text):
+        if any(w[:1].islower() and (w in g.past_forms or g.prefixed_past(w)) for w in g.word_re.findall(clause)):
             return True
-        before = w
+        if any(_weak_past(g, w, "") for w in _finite_verbs(g, clause)):
+            return True
     return False
 
 

@@ -8,7 +8,7 @@ from lagebild.events import load_cues
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 from lagebild.text import segment
-from lagebild.timex import find_timexes, paragraph_anchors
+from lagebild.timex import find_timexes, paragraph_anchors, told_in_preterite
 
 _AN: dict = {}
 
@@ -126,3 +126,48 @@ def test_a_happening_told_in_the_preterite_is_not_dated_after_the_document_by_an
     assert attacks, second
     assert all(e.factuality == "asserted" and e.date.value[:10] == "2016-11-20" for e in attacks), \
         [(e.factuality, e.date) for e in attacks]
+
+
+# ------------------------------------------- a present plural in -ten is no Präteritum
+
+@pytest.mark.parametrize("clause, past", [
+    ("Dort beraten Putin und Erdogan über ein Abkommen.", False),        # present plural (berieten)
+    ("Sie bieten der Türkei dann Milliardenhilfen an.", False),          # (boten)
+    ("Die Parteien streiten über den Haushalt.", False),                 # (stritten)
+    ("Die Soldaten halten die Stellung.", False),                        # (hielten)
+    ("Rousseff und ihre Minister bestreiten jedes Fehlverhalten.", False),
+    ("Sie verhängen dann verschärfte Sanktionen gegen Russland.", False),  # an adjective, not the verb
+    ("Die russische Regierung forderte einen Abzug.", True),
+    ("Am 15. Juli 2016 versuchten Teile des Militärs, Erdogan zu stürzen.", True),
+    ("Die Außenminister arbeiteten an einem Plan.", True),                # a t-stem's past: -teten
+    ("Am Abend kam es zu Zusammenstößen.", True),                          # a strong form
+])
+def test_told_in_preterite_reads_a_weak_form_only_where_the_finite_verb_stands(clause, past):
+    assert told_in_preterite(clause) is past
+    assert told_in_preterite(clause.rstrip(".").split()) is past
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text, cues, day", [
+    ("Putin reist am 10. März zu Gesprächen nach Ankara. Dort beraten Putin und Erdogan über ein Abkommen.",
+     ("beraten",), "2016-03-10"),
+    ("Die Außenminister der EU kommen am 14. März in Brüssel zusammen. Sie bieten der Türkei dann "
+     "Milliardenhilfen für die Versorgung der Flüchtlinge an.", ("bieten",), "2016-03-14"),
+    ("Die Außenminister treffen sich am 14. März in Brüssel. Sie verhängen dann verschärfte Sanktionen "
+     "gegen Russland.", ("verhängen", "Sanktionen"), "2016-03-14"),
+])
+def test_a_plan_told_in_the_present_plural_keeps_the_day_its_paragraph_set(coder, text, cues, day):
+    # the events of the second sentence: planned for the day the first one set, not asserted now
+    evs = [e for e in coded(coder, text, "2016-03-04") if e.cue in cues]
+    assert evs, [(e.type, e.cue) for e in coded(coder, text, "2016-03-04")]
+    assert all(e.factuality == "planned" and e.date.value == day for e in evs), \
+        [(e.cue, e.factuality, e.date) for e in evs]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_denial_in_the_present_plural_is_not_dated_by_a_past_time_of_the_paragraph(coder):
+    text = ("Nach ihrer Wiederwahl im Oktober 2014 geriet Rousseff unter Druck. Die Opposition wirft der "
+            "Präsidentin vor, die Staatsfinanzen geschönt zu haben. Rousseff und ihre Minister bestreiten "
+            "jedes Fehlverhalten.")
+    denials = [e for e in coded(coder, text, "2016-03-04") if e.type == "REJECT"]
+    assert denials and all(e.date.value == "2016-03-04" for e in denials), [e.date for e in denials]
