@@ -222,6 +222,7 @@ class _Grammar:
         self.prep_keep = set(L["prep_keep"])
         self.adj_context = set(L["adj_context"])
         self.not_finite = set(L["not_finite"])
+        self.clause_preps = set(L["clause_prep"])
         self.year_adverbs = set(L["year_adverb"])
         self.subordinators = set(L["subordinator"])
         self.generic = set(L["generic"])
@@ -2026,27 +2027,52 @@ def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Ti
 
 def unreal_clause(sentence: str, pos: int, lex) -> bool:
     """Whether the clause at ``pos`` of ``sentence`` (cut at the punctuation between clauses) tells
-    what did not happen or only may: negated ("griff am Montag nicht an", "nie"; cues.tsv class
-    negation, not before a not_negation word, "nicht nur", and not "kein", which negates a noun:
-    "gab es am Montag keine Einigung" tells of talks), a condition ("wenn", "falls": class
-    condition), only possible ("könnte": class unreal_modal; not "würde", the future of reported
-    speech) or counterfactual (a konjunktiv2 form with a modal infinitive closing the clause,
-    "hätte ... abgeschoben werden sollen": class modal_infinitive). ``lex``: the cue lexicon
-    (``events.load_cues()``)."""
+    what did not happen or only may: negated (``_negates_clause``: "griff am Montag nicht an",
+    "nie"; not "kein", which negates a noun: "gab es am Montag keine Einigung" tells of talks), a
+    condition told by a subordinator ("wenn", "falls": class condition, not the noun: "stimmte
+    unter der Bedingung zu" tells of a vote), only possible ("könnte": class unreal_modal; not
+    "würde", the future of reported speech) or counterfactual (a konjunktiv2 form with a modal
+    infinitive closing the clause, "hätte ... abgeschoben werden sollen": class modal_infinitive).
+    ``lex``: the cue lexicon (``events.load_cues()``)."""
     cs = 0
     for m in _CLAUSE_CUT.finditer(sentence, 0, pos):
         cs = m.end()
     m2 = _CLAUSE_CUT.search(sentence, pos)
     # (a hyphenated word is one: "nicht-klerikale Mitglieder" negates nothing)
     clause = sentence[cs:m2.start() if m2 else len(sentence)]
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)]
+    raw = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)
+    words = [w.lower() for w in raw]
     for k, w in enumerate(words):
-        if lex.is_(w, "negation") and not w.startswith("kein") \
-                and not (k + 1 < len(words) and lex.is_(words[k + 1], "not_negation")):
+        if lex.is_(w, "negation") and not w.startswith("kein") and _negates_clause(clause, raw, k, lex):
             return True
-        if lex.is_(w, "condition") or lex.is_(w, "unreal_modal"):
+        if lex.is_(w, "condition") and (k == 0 or raw[k][:1].islower()) or lex.is_(w, "unreal_modal"):
             return True
     return bool(words) and lex.is_(words[-1], "modal_infinitive") and any(lex.is_(w, "konjunktiv2") for w in words)
+
+
+def _negates_clause(clause: str, words: list[str], k: int, lex) -> bool:
+    """Whether the negation ``words[k]`` negates its clause: it stands right after the finite verb
+    (``_finite_verbs``: "Russland griff nicht an"), or only the verb's right bracket follows it, at
+    most three lower-case words ("griff am Montag nicht an", "hat nicht angegriffen", "will sie
+    nicht mehr zulassen"), or a prepositional phrase and that bracket ("sollte Caracas nicht mit der
+    Freilassung beginnen": timex_words class clause_prep); not before a cue class not_negation
+    ("nicht nur"), not inside a noun phrase (``events.coder._negates_attribute``: "eine nicht
+    genehmigte Kundgebung", "in nicht öffentlicher Sitzung") and not before another phrase ("nicht
+    weit von Aleppo Stellungen bombardiert", "nicht mehr als 200 Demonstranten")."""
+    from .events.coder import _negates_attribute      # (the events package imports this module)
+    from .text import Token
+    after = words[k + 1:]
+    if after and lex.is_(after[0].lower(), "not_negation"):
+        return False
+    if _negates_attribute([Token(i, w, 0, 0) for i, w in enumerate(words)], k):
+        return False
+    g = _grammar()
+    if len(after) <= 3 and all(w[:1].islower() for w in after):
+        return True
+    if after[0] in g.clause_preps and after[-1][:1].islower():
+        return True
+    finite = _finite_verbs(g, clause)
+    return bool(finite) and k >= 1 and words[k - 1] == finite[0]
 
 
 def _told_before(sentence: str) -> bool:

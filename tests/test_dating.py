@@ -41,6 +41,8 @@ def test_a_time_told_in_a_counterfactual_clause_dates_nothing_after_it(coder):
 
 @pytest.mark.parametrize("first", [
     "Russland griff die Ukraine am Montag nicht an.",                       # negated
+    "Russland hat am Montag nicht an den Gesprächen teilgenommen.",          # ... before a phrase and the verb
+    "Am Montag will der Iran die Inspektionen nicht mehr zulassen.",
     "Wenn Russland am Montag angreift, verhängt die EU Sanktionen.",        # a condition
     "Die Gespräche könnten am Montag beginnen.",                            # only possible
     "Die Papiere hätten schon im Sommer ausgestellt werden müssen.",        # counterfactual
@@ -60,6 +62,26 @@ def test_a_clause_that_did_not_happen_sets_no_time_for_its_paragraph(first):
 ])
 def test_a_clause_that_happened_sets_the_time_of_its_paragraph(first):
     assert 1 in anchors(first + " Die Polizei nahm drei Männer fest.", "2024-05-17")
+
+
+@pytest.mark.parametrize("first", [
+    "Die Polizei löste am Samstag in Moskau eine nicht genehmigte Kundgebung auf.",   # in a noun phrase
+    "Die Außenminister trafen sich am Samstag in Brüssel zu einer nicht öffentlichen Sitzung.",
+    "Die Außenminister trafen sich am Samstag in nicht öffentlicher Sitzung.",
+    "Russische Flugzeuge haben am Samstag nicht weit von Aleppo Stellungen bombardiert.",  # another phrase
+    "Die Polizei nahm am Samstag nicht mehr als 200 Demonstranten fest.",
+    "Das Parlament stimmte am Samstag dem Abkommen unter der Bedingung zu, dass die Renten bleiben.",
+])
+def test_a_negation_or_condition_word_that_does_not_make_the_clause_unreal_keeps_its_time(first):
+    assert anchors(first + " Die Polizei nahm drei Männer fest.", "2016-03-04") == {1: "2016-02-27"}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_arrest_after_a_clause_with_an_attributive_negation_takes_its_day(coder):
+    text = ("Die Polizei löste am Samstag in Moskau eine nicht genehmigte Kundgebung der Opposition auf. "
+            "Die Beamten nahmen mehr als 200 Demonstranten fest.")
+    arrests = [e for e in coded(coder, text, "2016-03-04") if e.type == "COERCE" and e.cue.startswith("nahm")]
+    assert arrests and all(e.date.value == "2016-02-27" for e in arrests), [(e.cue, e.date) for e in arrests]
 
 
 # ------------------------------------------------------------------- the present is not the past
