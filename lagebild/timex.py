@@ -566,7 +566,7 @@ class _Doc:
         self.last_year: int | None = None
         self.explicit_day: dt.date | None = None     # the last day written out ("am 5. März 2012")
         self.explicit_sent = -99
-        self.explicit_other_year = False              # ... with a year of the text, not the DCT's
+        self.explicit_year = False                    # ... with a year of the text: written, or another narrative year
         self.last_year_sent = -99
         self._tense_cache: dict[tuple[int, int], str | None] = {}
         self._daily: bool | None = None
@@ -1233,8 +1233,9 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
             doc.note_day(day, start, multi=multi)
             if not _pluperfect(doc, mt):      # told as background, it does not move the story's time
                 doc.explicit_day, doc.explicit_sent = day, doc.sent_index(start)
-                # its year told by the text ("am 5. März 2012"), another than the document's
-                doc.explicit_other_year = year != dct.year and (bool(ystr) or narrative is not None)
+                # its year told by the text: written out ("am 5. März 2012", "am 15. Juli 2016" also
+                # in the document's year), or a narrative year another than the document's
+                doc.explicit_year = bool(ystr) or (narrative is not None and year != dct.year)
         outs.append(_Out(start, end, cstart, cend, "TIME" if dp else "DATE", val, note=note))
     # a weekday next to the date must agree with it
     if gd.get("wd") and outs and len(outs) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", outs[0].value):
@@ -1266,14 +1267,16 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None,
     if rel is None and doc.explicit_day is not None and dct.date is not None \
             and abs((doc.explicit_day - dct.date).days) > 7 \
             and (doc.sent_index(mt.start) == doc.explicit_sent
-                 or doc.explicit_other_year and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES):
+                 or doc.explicit_year and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES):
         # the story is set at a date written out in the sentence, or a sentence before with a year
-        # of its own ("Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er ..."), far
-        # from the document date: the weekday is the next one from there (the story moves on), or
-        # the last one before it for a Plusquamperfekt clause (told as earlier than that date). A
-        # weekday in a new sentence after a date of the document's year is of the document's week,
-        # as news tells it ("Nordkorea hat am 6. Jänner einen Atomtest durchgeführt. Am Donnerstag
-        # feuerte es Raketen ab": the Thursday of the document date)
+        # of its own, written out even when it is the document's ("Am 5. März 2012 kam der Präsident
+        # in Kiew an. Am Mittwoch traf er ...", "Am 15. Juli 2016 versuchten Teile des Militärs ...
+        # Am Samstag erklärte die Regierung ..."), far from the document date: the weekday is the
+        # next one from there (the story moves on), or the last one before it for a
+        # Plusquamperfekt clause (told as earlier than that date). A weekday in a new sentence after
+        # a date without a year is of the document's week, as news tells it ("Nordkorea hat am 6.
+        # Jänner einen Atomtest durchgeführt. Am Donnerstag feuerte es Raketen ab": the Thursday of
+        # the document date)
         ref = doc.explicit_day
         cur = ref.isoweekday()
         if _pluperfect(doc, mt):

@@ -106,7 +106,7 @@ def test_a_statement_in_the_present_is_not_dated_by_a_past_time_of_the_paragraph
 
 # --------------------------------------------------------- a weekday after a date written out
 
-def test_a_weekday_in_a_new_sentence_after_a_date_of_the_documents_year_is_of_the_documents_week():
+def test_a_weekday_in_a_new_sentence_after_a_date_without_a_year_is_of_the_documents_week():
     text = ("Nordkorea hat am 6. Jänner seinen vierten Atomtest durchgeführt. Am Donnerstag feuerte "
             "Nordkorea sechs Kurzstreckenraketen ins Japanische Meer.")
     assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2016-01-06", "2016-03-03"]
@@ -116,6 +116,19 @@ def test_a_weekday_in_a_new_sentence_after_a_date_of_the_documents_year_is_of_th
     # after a date with a year of its own, the story is set there (test_timex: "Am 5. März 2012 ...")
     text = "Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er den Premier."
     assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2012-03-05", "2012-03-07"]
+    # ... also when the year written out is the document's: a story told back from there
+    text = ("Am 15. Juli 2016 versuchten Teile des türkischen Militärs, Präsident Erdogan zu stürzen. Am "
+            "Samstag erklärte die Regierung den Putschversuch für gescheitert.")
+    assert [t.value for t in find_timexes(text, "2016-11-20")] == ["2016-07-15", "2016-07-16"]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_on_a_weekday_after_a_date_with_the_documents_year_written_out_is_dated_from_it(coder):
+    text = ("Am 15. Juli 2016 versuchten Teile des türkischen Militärs, Präsident Erdogan zu stürzen. Am "
+            "Samstag erklärte die Regierung den Putschversuch für gescheitert. Die Polizei nahm Tausende "
+            "Soldaten fest.")
+    arrests = [e for e in coded(coder, text, "2016-11-20") if e.type == "COERCE"]
+    assert arrests and all(e.date.value == "2016-07-16" for e in arrests), [e.date for e in arrests]
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
