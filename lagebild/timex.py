@@ -221,6 +221,8 @@ class _Grammar:
         self.quantity_before = set(L["quantity_before"])
         self.prep_keep = set(L["prep_keep"])
         self.adj_context = set(L["adj_context"])
+        self.not_finite = set(L["not_finite"])
+        self.clause_preps = set(L["clause_prep"])
         self.year_adverbs = set(L["year_adverb"])
         self.subordinators = set(L["subordinator"])
         self.generic = set(L["generic"])
@@ -564,7 +566,7 @@ class _Doc:
         self.last_year: int | None = None
         self.explicit_day: dt.date | None = None     # the last day written out ("am 5. März 2012")
         self.explicit_sent = -99
-        self.explicit_other_year = False              # ... with a year of the text, not the DCT's
+        self.explicit_year = False                    # ... with a year of the text: written, or another narrative year
         self.last_year_sent = -99
         self._tense_cache: dict[tuple[int, int], str | None] = {}
         self._daily: bool | None = None
@@ -1231,8 +1233,9 @@ def _resolve_date(doc: _Doc, mt: _Mention) -> list[_Out]:
             doc.note_day(day, start, multi=multi)
             if not _pluperfect(doc, mt):      # told as background, it does not move the story's time
                 doc.explicit_day, doc.explicit_sent = day, doc.sent_index(start)
-                # its year told by the text ("am 5. März 2012"), another than the document's
-                doc.explicit_other_year = year != dct.year and (bool(ystr) or narrative is not None)
+                # its year told by the text: written out ("am 5. März 2012", "am 15. Juli 2016" also
+                # in the document's year), or a narrative year another than the document's
+                doc.explicit_year = bool(ystr) or (narrative is not None and year != dct.year)
         outs.append(_Out(start, end, cstart, cend, "TIME" if dp else "DATE", val, note=note))
     # a weekday next to the date must agree with it
     if gd.get("wd") and outs and len(outs) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", outs[0].value):
@@ -1264,14 +1267,16 @@ def _resolve_weekday(doc: _Doc, mt: _Mention, wd: int, rel, dp: str | None,
     if rel is None and doc.explicit_day is not None and dct.date is not None \
             and abs((doc.explicit_day - dct.date).days) > 7 \
             and (doc.sent_index(mt.start) == doc.explicit_sent
-                 or doc.explicit_other_year and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES):
+                 or doc.explicit_year and doc.sent_index(mt.start) - doc.explicit_sent <= _REF_WINDOW_SENTENCES):
         # the story is set at a date written out in the sentence, or a sentence before with a year
-        # of its own ("Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er ..."), far
-        # from the document date: the weekday is the next one from there (the story moves on), or
-        # the last one before it for a Plusquamperfekt clause (told as earlier than that date). A
-        # weekday in a new sentence after a date of the document's year is of the document's week,
-        # as news tells it ("Nordkorea hat am 6. Jänner einen Atomtest durchgeführt. Am Donnerstag
-        # feuerte es Raketen ab": the Thursday of the document date)
+        # of its own, written out even when it is the document's ("Am 5. März 2012 kam der Präsident
+        # in Kiew an. Am Mittwoch traf er ...", "Am 15. Juli 2016 versuchten Teile des Militärs ...
+        # Am Samstag erklärte die Regierung ..."), far from the document date: the weekday is the
+        # next one from there (the story moves on), or the last one before it for a
+        # Plusquamperfekt clause (told as earlier than that date). A weekday in a new sentence after
+        # a date without a year is of the document's week, as news tells it ("Nordkorea hat am 6.
+        # Jänner einen Atomtest durchgeführt. Am Donnerstag feuerte es Raketen ab": the Thursday of
+        # the document date)
         ref = doc.explicit_day
         cur = ref.isoweekday()
         if _pluperfect(doc, mt):
@@ -2025,27 +2030,52 @@ def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Ti
 
 def unreal_clause(sentence: str, pos: int, lex) -> bool:
     """Whether the clause at ``pos`` of ``sentence`` (cut at the punctuation between clauses) tells
-    what did not happen or only may: negated ("griff am Montag nicht an", "nie"; cues.tsv class
-    negation, not before a not_negation word, "nicht nur", and not "kein", which negates a noun:
-    "gab es am Montag keine Einigung" tells of talks), a condition ("wenn", "falls": class
-    condition), only possible ("könnte": class unreal_modal; not "würde", the future of reported
-    speech) or counterfactual (a konjunktiv2 form with a modal infinitive closing the clause,
-    "hätte ... abgeschoben werden sollen": class modal_infinitive). ``lex``: the cue lexicon
-    (``events.load_cues()``)."""
+    what did not happen or only may: negated (``_negates_clause``: "griff am Montag nicht an",
+    "nie"; not "kein", which negates a noun: "gab es am Montag keine Einigung" tells of talks), a
+    condition told by a subordinator ("wenn", "falls": class condition, not the noun: "stimmte
+    unter der Bedingung zu" tells of a vote), only possible ("könnte": class unreal_modal; not
+    "würde", the future of reported speech) or counterfactual (a konjunktiv2 form with a modal
+    infinitive closing the clause, "hätte ... abgeschoben werden sollen": class modal_infinitive).
+    ``lex``: the cue lexicon (``events.load_cues()``)."""
     cs = 0
     for m in _CLAUSE_CUT.finditer(sentence, 0, pos):
         cs = m.end()
     m2 = _CLAUSE_CUT.search(sentence, pos)
     # (a hyphenated word is one: "nicht-klerikale Mitglieder" negates nothing)
     clause = sentence[cs:m2.start() if m2 else len(sentence)]
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)]
+    raw = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)
+    words = [w.lower() for w in raw]
     for k, w in enumerate(words):
-        if lex.is_(w, "negation") and not w.startswith("kein") \
-                and not (k + 1 < len(words) and lex.is_(words[k + 1], "not_negation")):
+        if lex.is_(w, "negation") and not w.startswith("kein") and _negates_clause(clause, raw, k, lex):
             return True
-        if lex.is_(w, "condition") or lex.is_(w, "unreal_modal"):
+        if lex.is_(w, "condition") and (k == 0 or raw[k][:1].islower()) or lex.is_(w, "unreal_modal"):
             return True
     return bool(words) and lex.is_(words[-1], "modal_infinitive") and any(lex.is_(w, "konjunktiv2") for w in words)
+
+
+def _negates_clause(clause: str, words: list[str], k: int, lex) -> bool:
+    """Whether the negation ``words[k]`` negates its clause: it stands right after the finite verb
+    (``_finite_verbs``: "Russland griff nicht an"), or only the verb's right bracket follows it, at
+    most three lower-case words ("griff am Montag nicht an", "hat nicht angegriffen", "will sie
+    nicht mehr zulassen"), or a prepositional phrase and that bracket ("sollte Caracas nicht mit der
+    Freilassung beginnen": timex_words class clause_prep); not before a cue class not_negation
+    ("nicht nur"), not inside a noun phrase (``events.coder._negates_attribute``: "eine nicht
+    genehmigte Kundgebung", "in nicht öffentlicher Sitzung") and not before another phrase ("nicht
+    weit von Aleppo Stellungen bombardiert", "nicht mehr als 200 Demonstranten")."""
+    from .events.coder import _negates_attribute      # (the events package imports this module)
+    from .text import Token
+    after = words[k + 1:]
+    if after and lex.is_(after[0].lower(), "not_negation"):
+        return False
+    if _negates_attribute([Token(i, w, 0, 0) for i, w in enumerate(words)], k):
+        return False
+    g = _grammar()
+    if len(after) <= 3 and all(w[:1].islower() for w in after):
+        return True
+    if after[0] in g.clause_preps and after[-1][:1].islower():
+        return True
+    finite = _finite_verbs(g, clause)
+    return bool(finite) and k >= 1 and words[k - 1] == finite[0]
 
 
 def _told_before(sentence: str) -> bool:
@@ -2064,28 +2094,67 @@ def _weak_past(g: _Grammar, word: str, before: str) -> bool:
     """A weak verb's Präteritum by its ending ("setzte", "forderten"): a lower-case word of five
     letters or more in -te/-ten, not -ste/-sten, not a listed other word (class not_past: "erste",
     "Soldaten"), not an adjective after an article or a preposition (``before``, class adj_context:
-    "die verletzten Polizisten")."""
+    "die verletzten Polizisten"), and not a present plural of a verb whose stem ends in -t, which
+    is its own infinitive ("beraten", "bieten", "bestreiten", "halten"; ``_own_infinitive``)."""
     low = word.lower()
     return word[:1].islower() and low not in g.not_past and len(low) >= 5 and low.endswith(("te", "ten")) \
-        and not low.endswith(("ste", "sten")) and before.lower() not in g.adj_context
+        and not low.endswith(("ste", "sten")) and before.lower() not in g.adj_context \
+        and not (low.endswith("ten") and _own_infinitive(low))
+
+
+def _own_infinitive(low: str) -> bool:
+    """Whether a lower-case -ten word is its own lemma (lang/de/verb_forms.tsv, then simplemma): an
+    infinitive or a present plural ("beraten", "arbeiten", "gelten"; their Präteritum is "berieten",
+    "arbeiteten", "galten") or no verb at all ("selten", "mitten"), never a weak past ("forderten":
+    fordern)."""
+    from .events.cues import lemma       # (the events package imports this module)
+    return lemma(low) == low
+
+
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
+
+
+def _finite_verbs(g: _Grammar, clause: str) -> list[str]:
+    """The words of a clause that stand where its finite verb stands: the first word that can be a
+    verb (lower-case; not a closed-class word: class adj_context, an article or preposition, class
+    not_finite, a pronoun, conjunction or particle, nor a number word; not after an article or a
+    preposition, which makes it an adjective: "Die russische Regierung forderte"), the verb of a
+    main clause ("Sie verhängen dann verschärfte Sanktionen": "verhängen", not "verschärfte");
+    and, when the clause opens with a subordinator, its last word ("..., nachdem Russland neue
+    Sanktionen verhängte")."""
+    words = _WORD.findall(clause)
+    out: list[str] = []
+    before = ""
+    for w in words:
+        low = w.lower()
+        if w[:1].islower() and low not in g.adj_context and low not in g.not_finite and low not in g.numbers \
+                and before.lower() not in g.adj_context:
+            out.append(w)
+            break
+        before = w
+    if words and words[0].lower() in g.subordinators and words[-1][:1].islower():
+        out.append(words[-1])
+    return out
 
 
 def told_in_preterite(words) -> bool:
     """Whether the words of a clause (in text order) hold a Präteritum form as the tense of time
-    expressions reads it (``_Doc.tense``): a listed strong form (timex_words class past, or a verb
-    prefix and such a form: "kam", "gab", "griff", "entging") or a weak one (``_weak_past``): "Am
-    Abend kam es zu Zusammenstößen" is told in the past, though no auxiliary says so. Only
-    lower-case words (a capitalised one is a noun); the past adverbs ("bereits", "gestern": class
-    past_adverb) are no verb form. ``words`` may also be a text. For the callers of
-    ``anchor_for_clause`` and ``happening_date``, besides their own tests of the past."""
+    expressions reads it (``_Doc.tense``): a listed strong form anywhere (timex_words class past, or
+    a verb prefix and such a form: "kam", "gab", "griff", "entging"), or a weak one (``_weak_past``)
+    where a finite verb stands (``_finite_verbs``): "Am Abend kam es zu Zusammenstößen", "Am
+    Montag forderte die EU ..." are told in the past, though no auxiliary says so; "Dort beraten
+    Putin und Erdogan" (a present plural) and "Sie verhängen dann verschärfte Sanktionen" (an
+    adjective) are not. Only lower-case words (a capitalised one is a noun); the past adverbs
+    ("bereits", "gestern": class past_adverb) are no verb form. ``words`` may also be a text; a
+    text of several clauses is read clause by clause. For the callers of ``anchor_for_clause`` and
+    ``happening_date``, besides their own tests of the past."""
     g = _grammar()
-    if isinstance(words, str):
-        words = g.word_re.findall(words)
-    before = ""
-    for w in words:
-        if w[:1].islower() and (w in g.past_forms or g.prefixed_past(w) or _weak_past(g, w, before)):
+    text = words if isinstance(words, str) else " ".join(words)
+    for clause in _CLAUSE_CUT.split(text):
+        if any(w[:1].islower() and (w in g.past_forms or g.prefixed_past(w)) for w in g.word_re.findall(clause)):
             return True
-        before = w
+        if any(_weak_past(g, w, "") for w in _finite_verbs(g, clause)):
+            return True
     return False
 
 

@@ -8,7 +8,7 @@ from lagebild.events import load_cues
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 from lagebild.text import segment
-from lagebild.timex import find_timexes, paragraph_anchors
+from lagebild.timex import find_timexes, paragraph_anchors, told_in_preterite
 
 _AN: dict = {}
 
@@ -41,6 +41,8 @@ def test_a_time_told_in_a_counterfactual_clause_dates_nothing_after_it(coder):
 
 @pytest.mark.parametrize("first", [
     "Russland griff die Ukraine am Montag nicht an.",                       # negated
+    "Russland hat am Montag nicht an den Gesprächen teilgenommen.",          # ... before a phrase and the verb
+    "Am Montag will der Iran die Inspektionen nicht mehr zulassen.",
     "Wenn Russland am Montag angreift, verhängt die EU Sanktionen.",        # a condition
     "Die Gespräche könnten am Montag beginnen.",                            # only possible
     "Die Papiere hätten schon im Sommer ausgestellt werden müssen.",        # counterfactual
@@ -60,6 +62,26 @@ def test_a_clause_that_did_not_happen_sets_no_time_for_its_paragraph(first):
 ])
 def test_a_clause_that_happened_sets_the_time_of_its_paragraph(first):
     assert 1 in anchors(first + " Die Polizei nahm drei Männer fest.", "2024-05-17")
+
+
+@pytest.mark.parametrize("first", [
+    "Die Polizei löste am Samstag in Moskau eine nicht genehmigte Kundgebung auf.",   # in a noun phrase
+    "Die Außenminister trafen sich am Samstag in Brüssel zu einer nicht öffentlichen Sitzung.",
+    "Die Außenminister trafen sich am Samstag in nicht öffentlicher Sitzung.",
+    "Russische Flugzeuge haben am Samstag nicht weit von Aleppo Stellungen bombardiert.",  # another phrase
+    "Die Polizei nahm am Samstag nicht mehr als 200 Demonstranten fest.",
+    "Das Parlament stimmte am Samstag dem Abkommen unter der Bedingung zu, dass die Renten bleiben.",
+])
+def test_a_negation_or_condition_word_that_does_not_make_the_clause_unreal_keeps_its_time(first):
+    assert anchors(first + " Die Polizei nahm drei Männer fest.", "2016-03-04") == {1: "2016-02-27"}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_arrest_after_a_clause_with_an_attributive_negation_takes_its_day(coder):
+    text = ("Die Polizei löste am Samstag in Moskau eine nicht genehmigte Kundgebung der Opposition auf. "
+            "Die Beamten nahmen mehr als 200 Demonstranten fest.")
+    arrests = [e for e in coded(coder, text, "2016-03-04") if e.type == "COERCE" and e.cue.startswith("nahm")]
+    assert arrests and all(e.date.value == "2016-02-27" for e in arrests), [(e.cue, e.date) for e in arrests]
 
 
 # ------------------------------------------------------------------- the present is not the past
@@ -84,7 +106,7 @@ def test_a_statement_in_the_present_is_not_dated_by_a_past_time_of_the_paragraph
 
 # --------------------------------------------------------- a weekday after a date written out
 
-def test_a_weekday_in_a_new_sentence_after_a_date_of_the_documents_year_is_of_the_documents_week():
+def test_a_weekday_in_a_new_sentence_after_a_date_without_a_year_is_of_the_documents_week():
     text = ("Nordkorea hat am 6. Jänner seinen vierten Atomtest durchgeführt. Am Donnerstag feuerte "
             "Nordkorea sechs Kurzstreckenraketen ins Japanische Meer.")
     assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2016-01-06", "2016-03-03"]
@@ -94,6 +116,19 @@ def test_a_weekday_in_a_new_sentence_after_a_date_of_the_documents_year_is_of_th
     # after a date with a year of its own, the story is set there (test_timex: "Am 5. März 2012 ...")
     text = "Am 5. März 2012 kam der Präsident in Kiew an. Am Mittwoch traf er den Premier."
     assert [t.value for t in find_timexes(text, "2016-03-03")] == ["2012-03-05", "2012-03-07"]
+    # ... also when the year written out is the document's: a story told back from there
+    text = ("Am 15. Juli 2016 versuchten Teile des türkischen Militärs, Präsident Erdogan zu stürzen. Am "
+            "Samstag erklärte die Regierung den Putschversuch für gescheitert.")
+    assert [t.value for t in find_timexes(text, "2016-11-20")] == ["2016-07-15", "2016-07-16"]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_on_a_weekday_after_a_date_with_the_documents_year_written_out_is_dated_from_it(coder):
+    text = ("Am 15. Juli 2016 versuchten Teile des türkischen Militärs, Präsident Erdogan zu stürzen. Am "
+            "Samstag erklärte die Regierung den Putschversuch für gescheitert. Die Polizei nahm Tausende "
+            "Soldaten fest.")
+    arrests = [e for e in coded(coder, text, "2016-11-20") if e.type == "COERCE"]
+    assert arrests and all(e.date.value == "2016-07-16" for e in arrests), [e.date for e in arrests]
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
@@ -126,3 +161,48 @@ def test_a_happening_told_in_the_preterite_is_not_dated_after_the_document_by_an
     assert attacks, second
     assert all(e.factuality == "asserted" and e.date.value[:10] == "2016-11-20" for e in attacks), \
         [(e.factuality, e.date) for e in attacks]
+
+
+# ------------------------------------------- a present plural in -ten is no Präteritum
+
+@pytest.mark.parametrize("clause, past", [
+    ("Dort beraten Putin und Erdogan über ein Abkommen.", False),        # present plural (berieten)
+    ("Sie bieten der Türkei dann Milliardenhilfen an.", False),          # (boten)
+    ("Die Parteien streiten über den Haushalt.", False),                 # (stritten)
+    ("Die Soldaten halten die Stellung.", False),                        # (hielten)
+    ("Rousseff und ihre Minister bestreiten jedes Fehlverhalten.", False),
+    ("Sie verhängen dann verschärfte Sanktionen gegen Russland.", False),  # an adjective, not the verb
+    ("Die russische Regierung forderte einen Abzug.", True),
+    ("Am 15. Juli 2016 versuchten Teile des Militärs, Erdogan zu stürzen.", True),
+    ("Die Außenminister arbeiteten an einem Plan.", True),                # a t-stem's past: -teten
+    ("Am Abend kam es zu Zusammenstößen.", True),                          # a strong form
+])
+def test_told_in_preterite_reads_a_weak_form_only_where_the_finite_verb_stands(clause, past):
+    assert told_in_preterite(clause) is past
+    assert told_in_preterite(clause.rstrip(".").split()) is past
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text, cues, day", [
+    ("Putin reist am 10. März zu Gesprächen nach Ankara. Dort beraten Putin und Erdogan über ein Abkommen.",
+     ("beraten",), "2016-03-10"),
+    ("Die Außenminister der EU kommen am 14. März in Brüssel zusammen. Sie bieten der Türkei dann "
+     "Milliardenhilfen für die Versorgung der Flüchtlinge an.", ("bieten",), "2016-03-14"),
+    ("Die Außenminister treffen sich am 14. März in Brüssel. Sie verhängen dann verschärfte Sanktionen "
+     "gegen Russland.", ("verhängen", "Sanktionen"), "2016-03-14"),
+])
+def test_a_plan_told_in_the_present_plural_keeps_the_day_its_paragraph_set(coder, text, cues, day):
+    # the events of the second sentence: planned for the day the first one set, not asserted now
+    evs = [e for e in coded(coder, text, "2016-03-04") if e.cue in cues]
+    assert evs, [(e.type, e.cue) for e in coded(coder, text, "2016-03-04")]
+    assert all(e.factuality == "planned" and e.date.value == day for e in evs), \
+        [(e.cue, e.factuality, e.date) for e in evs]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_denial_in_the_present_plural_is_not_dated_by_a_past_time_of_the_paragraph(coder):
+    text = ("Nach ihrer Wiederwahl im Oktober 2014 geriet Rousseff unter Druck. Die Opposition wirft der "
+            "Präsidentin vor, die Staatsfinanzen geschönt zu haben. Rousseff und ihre Minister bestreiten "
+            "jedes Fehlverhalten.")
+    denials = [e for e in coded(coder, text, "2016-03-04") if e.type == "REJECT"]
+    assert denials and all(e.date.value == "2016-03-04" for e in denials), [e.date for e in denials]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..actors import Mention, np_context
 from ..records import Timex
 from ..text import SentenceTokens, Token
+from ..timex import told_in_preterite
 from .cues import Cue, Lexicon, lemma
 
 BOUNDARY = frozenset({",", ";", ":", "–", "—"})
@@ -101,8 +102,10 @@ def pluperfect(c: "Clause") -> bool:
 
 
 def _past_tense(c: "Clause", cue: Token | None = None) -> bool:
-    return any(t.lower in PAST_AUX for t in c.tokens) or any(
-        t.lower.endswith("te") and lemma(t.text) != t.lower and t.text[:1].islower() for t in c.tokens[:4]) \
+    """A clause told in the past for dating its happening: an auxiliary ("hat", "wurde"), a
+    Präteritum form where its finite verb stands (``timex.told_in_preterite``: not "verschärfte"
+    in "Sie verhängen dann verschärfte Sanktionen") or a cue in the past by its own form."""
+    return any(t.lower in PAST_AUX for t in c.tokens) or told_in_preterite(t.text for t in c.tokens) \
         or (cue is not None and cue_in_past(cue))
 
 
