@@ -1612,3 +1612,17 @@ def test_no_agreement_between_two_sides_is_a_negated_agreement_not_a_refusal():
     assert ("REJECT", ("AUT",), ("AUT",), "asserted") in dyads("Die ÖVP will keine Einigung mit der SPÖ.",
                                                                 dct="2016-02-01")
 
+
+
+def test_a_noun_of_saying_names_no_speaker():
+    """"nach offiziellen Angaben mindestens 246 Menschen getötet" printed "according to Menschen" (a
+    probe): "Angaben" is no form of the verb "angeben", so the dead are no speaker."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, coder="rules", min_confidence=0)
+    st = an.stages(Article(doc_id="a", dct="2016-10-10", text="Aleppo – Bei Luftangriffen auf Aleppo wurden nach "
+                           "offiziellen Angaben mindestens 246 Menschen getötet."))
+    assert not any(p.text == "Menschen" for p in st.reporters.values()), st.reporters
+    st = an.stages(Article(doc_id="b", dct="2016-10-10", text="Moskau – Russland werde weiter angreifen, gab "
+                           "Außenminister Lawrow an."))
+    assert any("Lawrow" in (p.text or "") for p in st.reporters.values()), st.reporters

@@ -315,7 +315,9 @@ class EventCoder:
         """Who the sentence reports from, the clause that names them, and whether a source
         preposition ("laut", "nach Angaben", "zufolge") names them."""
         for c in clauses:
-            lems = [lemma(t.text) for t in c.tokens]
+            # the verbs of the clause: not a noun whose lemma is a verb of saying ("nach offiziellen
+            # Angaben mindestens 246 Menschen getötet": "Angaben" is no "angeben", the dead no speaker)
+            lems = [lemma(t.text) for n, t in enumerate(c.tokens) if not t.is_cap or n == 0]
             last = c.tokens[-1].lower
             particle = self.lex.is_(last, "particle")
             # "sagte ... zu" is zusagen (a promise), not sagen
