@@ -92,6 +92,13 @@ DACH = frozenset({"DEU", "AUT", "CHE"})
 FOREIGN_ADJ = frozenset(f"{stem}{end}" for stem in ("ausländisch", "fremd")
                         for end in ("e", "en", "er", "es", "em"))
 
+def _event_noun(word: str) -> bool:
+    """Whether a capitalised word is a noun the event cue lexicon lists ("Gespräche", "Angriffe",
+    "Sanktionen"): a word of the news, no one's name."""
+    from .events.cues import load_cues      # (events imports this module)
+    return bool(load_cues().noun_cues(word.lower()))
+
+
 def _name_part(w: str, hyphen: bool) -> bool:
     """A capitalised word of any alphabet's letters ("Nausėda", "Wałęsa", "İmamoğlu"), also with a
     capital after an apostrophe ("O'Brien", "D'Alema")."""
@@ -413,6 +420,9 @@ class ActorTagger:
                     n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
+            if n == k and t not in self.surnames and _event_noun(t):
+                break       # "führte der Staatschef Gespräche": an event noun, no name (after a first
+                #             name a surname stays one)
             if len(t) >= 7 and "-" not in t and t.lower().endswith(NOUN_SUFFIXES) and t not in self.surnames \
                     and (n > k or len(t) >= 9 or not t.lower().endswith(("ung", "ungen"))):
                 break       # "warf dem Eurogruppen-Chef Erpressung vor": a noun, no name ("Hartung" is one)
