@@ -84,6 +84,8 @@ LOCAL_ROLES = ("Behörde",)
 
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
 AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
+#: particles of Romance names, after which no place phrase begins ("Leila de Lima", "Lula da Silva")
+ROMANCE_PARTICLES = frozenset("de da do dos das del della di".split())
 NAME_PARTICLES = frozenset("al el bin ibn de la del da di van von der den ter du le".split())
 #: the German-speaking states whose institutions and parties share names
 DACH = frozenset({"DEU", "AUT", "CHE"})
@@ -431,8 +433,11 @@ class ActorTagger:
             known = n > k and " ".join(x.text for x in toks[k:n + 1]) in self.persons
             # after a first name, a double surname ("Johanna Mikl-Leitner"; a first word alone is no
             # name: "Nato-Pläne")
+            # a place's name after a Romance particle of a name is the name's ("Leila de Lima")
+            romance = n > k + 1 and toks[n - 1].text in ROMANCE_PARTICLES
             if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
-                    or (not known and (self._lex_entry_at(toks, n) is not None or t in self.lex.roles)):
+                    or (not known and ((self._lex_entry_at(toks, n) is not None and not romance)
+                                       or t in self.lex.roles)):
                 break
             n += 1
         while n > k + 1 and toks[n - 1].text in NAME_PARTICLES:

@@ -468,3 +468,13 @@ def test_an_event_noun_after_an_office_is_no_name(tagger):
     texts = [m.text for m in st.actors.mentions]
     assert "Staatschef" in texts and not any("Gespräche" in t for t in texts), texts
     assert "Außenminister Sergej Lawrow" in texts
+
+
+def test_a_place_after_a_romance_name_particle_is_part_of_the_name(tagger):
+    """"Die Senatorin Leila de Lima" gave a person "Senatorin Leila" and a place "Lima" coded PER (a
+    probe); after a Romance particle a place's name is the surname's. "Der Bürgermeister von Odessa"
+    keeps its place."""
+    st = tagger.stages(Article(doc_id="l", text="Die Senatorin Leila de Lima wies die Vorwürfe zurück."))
+    assert [m.text for m in st.actors.mentions] == ["Senatorin Leila de Lima"], [m.text for m in st.actors.mentions]
+    st = tagger.stages(Article(doc_id="o", text="Der Bürgermeister von Odessa kritisierte Kiew."))
+    assert "Odessa" in [m.text for m in st.actors.mentions]
