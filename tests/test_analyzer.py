@@ -452,3 +452,20 @@ def test_a_future_time_of_the_paragraph_makes_no_fact_told_now_planned(coder):
                      "türkischen Präsidenten Erdogan."))
     meet = [e for e in doc.events if e.type == "CONSULT"]
     assert meet and all(e.factuality == "planned" and e.date.value == "2016-10-27" for e in meet), meet
+
+
+def test_magnitude_units_are_the_contracts_words_and_the_deed_decides_for_people():
+    """EVENTS.md's units are killed, injured, arrested, eur, usd; "246 Menschen getötet" was "people"
+    and "130 Tote" "deaths" (a probe: inconsistent units for the dead)."""
+    from lagebild.events.magnitude import find_magnitude as f
+
+    def unit(text):
+        m = f(text)
+        return (m.value, m.unit, m.qualifier) if m else None
+    assert unit("nach offiziellen Angaben mindestens 246 Menschen getötet") == (246, "killed", "at_least")
+    assert unit("130 Tote") == (130, "killed", "exact")
+    assert unit("Dutzende Zivilisten wurden verletzt")[1] == "injured"
+    assert unit("9.000 Menschen festgenommen")[1] == "arrested"
+    assert unit("rund 260 Euro pro Person") == (260, "eur", "about")
+    assert unit("Tausende Demonstranten")[1] == "people"
+    assert unit("Mehr als 100.000 Soldaten") == (100000, "soldiers", "more_than")

@@ -20,14 +20,23 @@ _QUAL = {"mehr als": "more_than", "über": "more_than", "rund": "about", "etwa":
          "höchstens": "up_to"}
 _SCALE = {"millionen": 1e6, "million": 1e6, "mio.": 1e6, "mio": 1e6, "milliarden": 1e9, "milliarde": 1e9,
           "mrd.": 1e9, "tausend": 1e3}
+#: units in EVENTS.md's words (soldiers, people for protesters and participants, killed, injured,
+#: arrested, refugees, eur, usd), and a few it does not list (fighters, civilians, tanks, ...)
 UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "kämpfer": "fighters",
-         "tote": "deaths", "toten": "deaths", "todesopfer": "deaths", "menschen": "people", "personen": "people",
-         "zivilisten": "civilians", "demonstranten": "protesters", "teilnehmer": "protesters",
+         "tote": "killed", "toten": "killed", "todesopfer": "killed", "menschen": "people", "personen": "people",
+         "zivilisten": "civilians", "demonstranten": "people", "teilnehmer": "people",
          "flüchtlinge": "refugees", "migranten": "migrants", "verletzte": "injured", "verletzten": "injured",
-         "festnahmen": "arrests", "festgenommene": "arrests", "panzer": "tanks", "raketen": "missiles",
-         "euro": "EUR", "dollar": "USD", "polizisten": "police", "einsatzkräfte": "police",
+         "festnahmen": "arrested", "festgenommene": "arrested", "panzer": "tanks", "raketen": "missiles",
+         "euro": "eur", "dollar": "usd", "polizisten": "police", "einsatzkräfte": "police",
          "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages",
-         "€": "EUR", "$": "USD", "eur": "EUR", "usd": "USD", "diplomaten": "diplomats"}
+         "€": "eur", "$": "usd", "eur": "eur", "usd": "usd", "diplomaten": "diplomats"}
+#: what befell people counted ("246 Menschen getötet", "Dutzende Zivilisten verletzt"): the unit is
+#: the deed's (EVENTS.md: killed, injured, arrested), looked for in the words right after the count
+_DEED = [(re.compile(r"(?i)\b(getötet|ermordet|erschossen|hingerichtet|ums Leben|starben|gestorben|umgekommen|tot)\b"),
+          "killed"),
+         (re.compile(r"(?i)\b(verletzt|verwundet)\b"), "injured"),
+         (re.compile(r"(?i)\b(festgenommen|verhaftet|inhaftiert|in Gewahrsam)\b"), "arrested")]
+_COUNTED_PEOPLE = frozenset({"people", "civilians"})
 _MAG = re.compile(
     r"(?P<qual>(?i:mehr als|über|rund|etwa|ungefähr|circa|ca\.|fast|knapp|mindestens|wenigstens|bis zu|"
     r"weniger als|unter|höchstens|einige|mehrere|etliche))?\s*(?<![\w.,])(?P<num>" + _NUM + r"|(?i:"
@@ -62,5 +71,9 @@ def find_magnitude(text: str) -> Magnitude | None:
         qual = _QUAL.get((m.group("qual") or "").lower(), "exact")
         if raw in ("dutzende", "hunderte", "tausende", "zehntausende", "hunderttausende"):
             qual = "more_than"
-        return Magnitude(value=int(value) if value.is_integer() else value, unit=UNITS[unit], qualifier=qual)
+        unit = UNITS[unit]
+        if unit in _COUNTED_PEOPLE:
+            after = text[m.end():m.end() + 60]
+            unit = next((u for deed, u in _DEED if deed.search(after)), unit)
+        return Magnitude(value=int(value) if value.is_integer() else value, unit=unit, qualifier=qual)
     return None
