@@ -835,3 +835,14 @@ def test_a_call_to_protest_is_the_protest_not_a_request(both_coder):
     evs = both_coder(Article(doc_id="q", dct="2016-09-01", text="Die venezolanische Opposition hat die Regierung "
                              "zu Gesprächen aufgerufen.")).events
     assert any(e.type == "REQUEST" for e in evs), [(e.type, e.cue) for e in evs]
+
+
+def test_lives_lost_as_the_object_of_fordern_are_a_toll_not_a_demand(both_coder):
+    """"Der Drogenkrieg hat bereits mehr als 1.900 Todesopfer gefordert" gave REQUEST PHL -> PHL
+    (Todesopfer) (a probe); a demand stays one."""
+    from lagebild.records import Article
+    evs = both_coder(Article(doc_id="t", dct="2016-09-01", text="Der Drogenkrieg auf den Philippinen hat bereits "
+                             "mehr als 1.900 Todesopfer gefordert.")).events
+    assert not any(e.type == "REQUEST" for e in evs), [(e.type, e.cue) for e in evs]
+    evs = both_coder(Article(doc_id="d", dct="2016-09-01", text="Die EU hat von Polen Reformen gefordert.")).events
+    assert any(e.type == "REQUEST" for e in evs)

@@ -721,6 +721,15 @@ def protest_called(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return False
 
 
+def toll_taken(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the verb at token ``k``, read as a REQUEST, is "fordern" with lives lost as its object
+    ("Der Drogenkrieg hat bereits 1.900 Todesopfer gefordert", "forderte 20.000 Menschenleben";
+    cues.tsv class ``casualty``): a toll, no demand (a probe: REQUEST PHL -> PHL (Todesopfer))."""
+    if typ != "REQUEST" or c.tokens[k].is_cap or lemma(c.tokens[k].text) != "fordern":
+        return False
+    return any(t.is_cap and lex.is_(t.lower, "casualty") for t in c.tokens)
+
+
 def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
     """Whether the clause's verb carries out an event noun of ``typ`` (a verb cue of that type:
     "Sanktionen verhängen"; or a verb of doing, cues.tsv class ``carry_out``: "Luftangriffe

@@ -17,7 +17,7 @@ from .clauses import (
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
-    _has_verb, not_told, offered, pluperfect, promised, protest_called, refused, talked_about, werden_participle,
+    _has_verb, not_told, offered, pluperfect, promised, protest_called, refused, talked_about, toll_taken, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -266,6 +266,9 @@ class EventCoder:
             if e.cue_tok is not None and e.cue_tok in e.clause.tokens and protest_called(
                     e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
                 continue        # "riefen zu Protesten auf": the PROTEST called for, no REQUEST
+            if e.cue_tok is not None and e.cue_tok in e.clause.tokens and toll_taken(
+                    e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
+                continue        # "hat 1.900 Todesopfer gefordert": a toll, no demand
             if e.noun_negated is not None and refused(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                       e.event.type):
                 continue        # "hat ein Treffen mit Kogler abgesagt": the REJECT, no meeting
