@@ -684,11 +684,10 @@ class _Doc:
             # report's (it gave last Wednesday)
             self._tense_cache[key] = None
             return None
-        if not own and in_clause and (in_clause[0][1] in g.subordinators or in_clause[0][1] in _RELATIVE
-                                      and self.text[cs - 1:cs] == ",") \
-                and in_clause[-1][0].group(0)[0].islower() and in_clause[-1][1] not in _NOT_VERB:
-            # a subordinate clause closed by a present-tense finite verb ("..., dass er am Montag
-            # reist"): present, whatever the main clause says
+        if not own and _present_clause(g, [w.group(0) for w, _ in in_clause], self.text[cs - 1:cs] == ","):
+            # a clause with a present-tense finite verb of its own ("..., dass er am Montag reist",
+            # "Kaczyński trifft am Freitag Orbán, der Warschau Unterstützung zugesagt hat"):
+            # present, whatever another clause of the sentence says
             self._tense_cache[key] = None
             return None
         best: tuple[int, str] | None = None
@@ -1348,6 +1347,32 @@ def _clause_initial_present(doc: _Doc, mt: _Mention) -> bool:
         return False
     nxt = re.match(r"[\s,]*([A-Za-zÄÖÜäöüß]+)", doc.text[mt.end:mt.end + 30])
     return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in doc.g.past
+
+
+def _subordinate(g: _Grammar, first: str, after_comma: bool) -> bool:
+    """Whether a clause opening with the word ``first`` is a subordinate clause: a subordinator
+    ("dass", "nachdem"; timex_words class subordinator), or a relative pronoun after a comma
+    (``after_comma``: "..., die Sanaa seit 2014 kontrollieren, ...")."""
+    low = first.lower()
+    return low in g.subordinators or low in _RELATIVE and after_comma
+
+
+def _present_clause(g: _Grammar, words: list[str], after_comma: bool) -> bool:
+    """Whether a clause (its ``words``, without the time expression; ``after_comma`` as for
+    ``_subordinate``) that holds no past or future cue tells the present by a finite verb of its
+    own: a subordinate clause closed by one ("..., dass er am Montag reist"), or a main clause
+    whose finite verb (``_finite_verbs``) is a full verb ("Kaczyński trifft am Freitag Orbán, der
+    Warschau bereits Unterstützung zugesagt hat": the coming Friday, though the relative clause is
+    told in the past). Not a form of haben or sein, whose participle may stand beyond a comma ("Am
+    Freitag hat die Regierung, wie ein Sprecher sagte, Sanktionen beschlossen"), nor a clause
+    without a verb ("Am Freitag, sagte er, ..."): the tense of the sentence then tells."""
+    if not words:
+        return False
+    if _subordinate(g, words[0], after_comma):
+        return words[-1][:1].islower() and words[-1].lower() not in _NOT_VERB
+    finite = _finite_verbs(g, " ".join(words))
+    low = finite[0].lower() if finite else ""
+    return bool(low) and low not in g.aux_perfect and low not in _PAST_AUX and low not in _NOT_VERB
 
 
 _NOT_VERB = {"nicht", "jetzt", "seit", "mit", "bereits", "erst", "selbst", "nichts", "gut", "mehr", "nach",

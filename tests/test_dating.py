@@ -206,3 +206,31 @@ def test_a_denial_in_the_present_plural_is_not_dated_by_a_past_time_of_the_parag
             "jedes Fehlverhalten.")
     denials = [e for e in coded(coder, text, "2016-03-04") if e.type == "REJECT"]
     assert denials and all(e.date.value == "2016-03-04" for e in denials), [e.date for e in denials]
+
+
+# ------------------------------------- a weekday takes the tense of its own clause (probe E15)
+
+@pytest.mark.parametrize("text, day", [
+    # the clause of the weekday is in the present: the coming Friday, though the relative clause
+    # after it is told in the Perfekt
+    ("PiS-Chef Jarosław Kaczyński trifft am Freitag Ungarns Ministerpräsidenten Viktor Orbán, der "
+     "Warschau bereits Unterstützung zugesagt hat.", "2016-07-29"),
+    ("Am Freitag trifft Kaczyński Orbán, sagte ein Sprecher am Mittwoch.", "2016-07-29"),
+    # told in the past, the last Friday
+    ("PiS-Chef Jarosław Kaczyński traf am Freitag Ungarns Ministerpräsidenten Viktor Orbán, der "
+     "Warschau Unterstützung zusagt.", "2016-07-22"),
+    # an auxiliary whose participle stands beyond a comma, and a clause without a verb: the sentence tells
+    ("Am Freitag hat die Regierung, wie ein Sprecher sagte, neue Sanktionen beschlossen.", "2016-07-22"),
+    ("Am Freitag, sagte ein Sprecher, seien die Gespräche gescheitert.", "2016-07-22"),
+])
+def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):
+    assert [t.value for t in find_timexes(text, "2016-07-28") if "Freitag" in t.text] == [day]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_meeting_on_a_weekday_told_in_the_present_is_planned_for_the_coming_day(coder):
+    text = ("PiS-Chef Jarosław Kaczyński trifft am Freitag Ungarns Ministerpräsidenten Viktor Orbán, der "
+            "Warschau bereits Unterstützung zugesagt hat.")
+    meetings = [e for e in coded(coder, text, "2016-07-28") if e.type == "CONSULT"]
+    assert meetings and all(e.factuality == "planned" and e.date.value == "2016-07-29" for e in meetings), \
+        [(e.factuality, e.date) for e in meetings]
