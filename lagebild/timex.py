@@ -2022,6 +2022,16 @@ def _next_week(t: Timex) -> Timex:
 
 
 _SPAN_BOUNDS = frozenset({"seit", "bis", "ab", "binnen", "innerhalb"})
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_SPAN_BOUNDS)) + r")"
+                           r"(?:\s+(?:zum|zur|dem|der|den|spätestens|frühestens|mindestens|von|in))?\s*$")
+
+
+def bounds_span(t: Timex, before: str) -> bool:
+    """Whether the time ``t`` bounds a span ("seit dem 9. April", "bis Ende November", "ab
+    Montag"): a deadline or a beginning, the time of what is agreed or planned, not of the
+    agreement or the plan. ``before``: the text before it (of its sentence), where "bis" and "ab"
+    stand (outside the span: "bis Ende November" is the TIMEX "Ende November")."""
+    return (t.text.split() or [""])[0].lower() in _SPAN_BOUNDS or bool(_BOUND_BEFORE.search(before[-40:]))
 
 
 def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Timex]:
@@ -2043,9 +2053,10 @@ def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Ti
             out[s.index] = anchor[1]
         here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end
                 and not (lex is not None and unreal_clause(s.text, t.start - s.start, lex))]
-        # a day that bounds a span ("seit dem 9. April", "bis Freitag") sets no time for what follows
+        # a day that bounds a span ("seit dem 9. April", "bis Freitag", "bis Ende November") sets
+        # no time for what follows
         specific = [t for t in here if t.value[:1].isdigit()
-                    and (t.text.split() or [""])[0].lower() not in _SPAN_BOUNDS]
+                    and not bounds_span(t, s.text[:t.start - s.start])]
         if specific and not _told_before(s.text):
             anchor = (s.paragraph, specific[-1])
         elif here or (anchor and anchor[0] != s.paragraph):
@@ -2130,10 +2141,13 @@ def _weak_past(g: _Grammar, word: str, before: str) -> bool:
 def _own_infinitive(low: str) -> bool:
     """Whether a lower-case -ten word is its own lemma (lang/de/verb_forms.tsv, then simplemma): an
     infinitive or a present plural ("beraten", "arbeiten", "gelten"; their Präteritum is "berieten",
-    "arbeiteten", "galten") or no verb at all ("selten", "mitten"), never a weak past ("forderten":
-    fordern)."""
+    "arbeiteten", "galten"), also with "zu" after its particle ("auszuarbeiten", "abzuhalten"), or
+    no verb at all ("selten", "mitten"), never a weak past ("forderten": fordern)."""
     from .events.cues import lemma       # (the events package imports this module)
-    return lemma(low) == low
+    lem = lemma(low)
+    # (an infinitive with "zu" after its particle, "auszuarbeiten": ausarbeiten)
+    return lem == low or any(low[:k] + low[k + 2:] == lem for k in range(2, len(low) - 4)
+                             if low.startswith("zu", k))
 
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
@@ -2205,7 +2219,8 @@ def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, plup
 
 def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, dct: str | None,
                    cue: int | None = None, *, wider: tuple[int, int] | None = None,
-                   told_in_past: bool = False, anchor: Timex | None = None) -> "EventDate | None":
+                   wider_text: str | None = None, told_in_past: bool = False,
+                   anchor: Timex | None = None) -> "EventDate | None":
     """The date of an event of this factuality told in ``text[start:end]`` (its clause): the one
     dating policy of both event coders.
 
@@ -2222,7 +2237,8 @@ def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, 
     if factuality in UNDATED_WITHOUT_TIMEX:
         # a time another clause or sentence set dates no happening that did not happen
         anchor = wider = None
-    date = event_date(timexes, start, end, dct, cue, wider=wider, tense=tense, anchor=anchor)
+    date = event_date(timexes, start, end, dct, cue, wider=wider, wider_text=wider_text, tense=tense,
+                      anchor=anchor)
     # the document's date never dates a happening that did not happen (``UNDATED_WITHOUT_TIMEX``)
     return None if date.from_dct and (not dct or factuality in UNDATED_WITHOUT_TIMEX) else date
 
@@ -2241,12 +2257,15 @@ def _dct_day(dct: str | None) -> str | None:
 
 def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
                cue: int | None = None, *, wider: tuple[int, int] | None = None,
-               tense: str | None = None, anchor: Timex | None = None) -> EventDate:
+               wider_text: str | None = None, tense: str | None = None,
+               anchor: Timex | None = None) -> EventDate:
     """The date of a happening told in ``text[start:end]`` (its clause).
 
     The DATE/TIME expression starting in the clause (else in ``wider``, its sentence) nearest to
     ``cue`` (the offset of the event's verb or noun; else the first one). Durations and sets do
-    not date an event. The tense of the clause bounds the date: for ``tense="past"`` (an
+    not date an event. With ``wider_text`` (the text of ``wider``), an expression of another
+    clause of the sentence does not date it when it bounds a span (``bounds_span``: "einigte man
+    sich darauf, bis Ende November einen Fahrplan auszuarbeiten": the deadline is the plan's). The tense of the clause bounds the date: for ``tense="past"`` (an
     asserted happening told in Präteritum, Perfekt or Plusquamperfekt) an expression after the
     document date is skipped, for ``tense="future"`` (a planned one) one before it. Without an
     expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
@@ -2262,7 +2281,8 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
         dated = [t for t in ts if t.type in ("DATE", "TIME") and allowed(t)]
         inside = [t for t in dated if start <= t.start < end]
         if not inside and wider is not None:
-            inside = [t for t in dated if wider[0] <= t.start < wider[1]]
+            inside = [t for t in dated if wider[0] <= t.start < wider[1] and not (
+                wider_text is not None and bounds_span(t, wider_text[:t.start - wider[0]]))]
         return inside
 
     inside = near(timexes)

@@ -234,3 +234,30 @@ def test_a_meeting_on_a_weekday_told_in_the_present_is_planned_for_the_coming_da
     meetings = [e for e in coded(coder, text, "2016-07-28") if e.type == "CONSULT"]
     assert meetings and all(e.factuality == "planned" and e.date.value == "2016-07-29" for e in meetings), \
         [(e.factuality, e.date) for e in meetings]
+
+
+# ------------------------------------------ a deadline is the time of what was agreed (probe E15)
+
+def test_a_deadline_in_a_zu_infinitive_is_no_past_and_its_month_is_the_coming_one():
+    # "auszuarbeiten" is an infinitive (ausarbeiten), no Präteritum: November of the document's year
+    text = "Nach fünf Stunden einigte man sich darauf, bis Ende November einen Fahrplan auszuarbeiten."
+    assert [t.value for t in find_timexes(text, "2016-10-20") if t.type == "DATE"] == ["2016-11"]
+    assert not told_in_preterite("bis Ende November einen Fahrplan auszuarbeiten")
+    # told in the past, a month after the document's is of the year before
+    assert [t.value for t in find_timexes("Im November demonstrierten Tausende.", "2016-10-20")] == ["2015-11"]
+
+
+@pytest.mark.parametrize("bound", ["bis Ende November", "bis zum 30. November", "ab Montag"])
+def test_a_deadline_or_a_beginning_sets_no_time_for_its_paragraph(bound):
+    text = f"Die Minister einigten sich darauf, {bound} einen Fahrplan auszuarbeiten. Die Polizei nahm drei Männer fest."
+    assert anchors(text, "2016-10-20") == {}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("verb", ["einigten", "einigen"])
+def test_an_agreement_is_not_dated_by_the_deadline_of_what_was_agreed(coder, verb):
+    text = f"Merkel und Putin {verb} sich darauf, bis Ende November einen Fahrplan für die Ukraine auszuarbeiten."
+    deals = [e for e in coded(coder, text, "2016-10-20") if e.type == "AGREE"]
+    assert deals and all(e.factuality == "asserted" and e.date.value == "2016-10-20" for e in deals), \
+        [(e.factuality, e.date) for e in deals]
+
