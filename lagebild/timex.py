@@ -1363,16 +1363,23 @@ def _present_clause(g: _Grammar, words: list[str], after_comma: bool) -> bool:
     own: a subordinate clause closed by one ("..., dass er am Montag reist"), or a main clause
     whose finite verb (``_finite_verbs``) is a full verb ("Kaczyński trifft am Freitag Orbán, der
     Warschau bereits Unterstützung zugesagt hat": the coming Friday, though the relative clause is
-    told in the past). Not a form of haben or sein, whose participle may stand beyond a comma ("Am
-    Freitag hat die Regierung, wie ein Sprecher sagte, Sanktionen beschlossen"), nor a clause
-    without a verb ("Am Freitag, sagte er, ..."): the tense of the sentence then tells."""
+    told in the past). Not a form of haben, sein or werden (also "hätten", "wäre"), whose participle
+    may stand beyond a comma ("Am Freitag hat die Regierung, wie ein Sprecher sagte, Sanktionen
+    beschlossen"), nor a clause without a verb ("Am Freitag, sagte er, ..."): the tense of the
+    sentence then tells."""
     if not words:
         return False
     if _subordinate(g, words[0], after_comma):
         return words[-1][:1].islower() and words[-1].lower() not in _NOT_VERB
     finite = _finite_verbs(g, " ".join(words))
     low = finite[0].lower() if finite else ""
-    return bool(low) and low not in g.aux_perfect and low not in _PAST_AUX and low not in _NOT_VERB
+    return bool(low) and low not in g.aux_perfect and low not in _PAST_AUX and low not in _KONJ2_AUX \
+        and low not in _NOT_VERB
+
+
+#: the Konjunktiv II of haben, sein and werden ("Die Protestierenden hätten die Soldaten am Montag
+#: ... beworfen, teilte die Nato mit": reported past, its participle beyond the comma)
+_KONJ2_AUX = frozenset("hätte hätten hättest hättet wäre wären wärest wärst wäret würde würden würdest würdet".split())
 
 
 _NOT_VERB = {"nicht", "jetzt", "seit", "mit", "bereits", "erst", "selbst", "nichts", "gut", "mehr", "nach",
@@ -2265,9 +2272,10 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
     ``cue`` (the offset of the event's verb or noun; else the first one). Durations and sets do
     not date an event. With ``wider_text`` (the text of ``wider``), an expression of another
     clause of the sentence does not date it when it bounds a span (``bounds_span``: "einigte man
-    sich darauf, bis Ende November einen Fahrplan auszuarbeiten": the deadline is the plan's). The tense of the clause bounds the date: for ``tense="past"`` (an
-    asserted happening told in Präteritum, Perfekt or Plusquamperfekt) an expression after the
-    document date is skipped, for ``tense="future"`` (a planned one) one before it. Without an
+    sich darauf, bis Ende November einen Fahrplan auszuarbeiten": the deadline is the plan's). The
+    tense of the clause bounds the date: for ``tense="past"`` (an asserted happening told in
+    Präteritum, Perfekt or Plusquamperfekt) an expression after the document date is skipped, for
+    ``tense="future"`` (a planned one) one before it. Without an
     expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
     ...", "Am Sonntag demonstrierten Zehntausende. Die Polizei nahm 60 fest") dates the clause
     where the tense allows it (the caller leaves it out for a Plusquamperfekt, which tells what

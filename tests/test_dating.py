@@ -261,3 +261,12 @@ def test_an_agreement_is_not_dated_by_the_deadline_of_what_was_agreed(coder, ver
     assert deals and all(e.factuality == "asserted" and e.date.value == "2016-10-20" for e in deals), \
         [(e.factuality, e.date) for e in deals]
 
+
+
+def test_a_weekday_in_a_clause_with_a_konjunktiv_auxiliary_takes_the_tense_of_the_sentence():
+    # the participle stands beyond the comma: reported past, last Friday
+    text = ("Schnellboote hätten die Stena Impero am Freitag umstellt und in den Hafen gebracht, teilte "
+            "die Armee mit.")
+    assert [t.value for t in find_timexes(text, "2019-07-20")] == ["2019-07-19"]
+    text = "Die Protestierenden hätten die Soldaten am Montag in Zvečan mit Steinen, Flaschen und Brandsätzen beworfen, teilte die Nato mit."
+    assert [t.value for t in find_timexes(text, "2023-05-30")] == ["2023-05-29"]
