@@ -2041,6 +2041,23 @@ def bounds_span(t: Timex, before: str) -> bool:
     return (t.text.split() or [""])[0].lower() in _SPAN_BOUNDS or bool(_BOUND_BEFORE.search(before[-40:]))
 
 
+def _in_subordinate_clause(t: Timex, text: str, offset: int) -> bool:
+    """Whether the time ``t`` stands in a subordinate clause (``_subordinate``) of ``text`` (its
+    sentence, which starts at ``offset``): "Die Huthi-Rebellen, die Sanaa seit 2014 kontrollieren,
+    machen ...", "..., nachdem am Montag ...". The clause is cut as ``_Doc.clause_span`` cuts it;
+    its first word, the time expression left out, tells."""
+    g = _grammar()
+    pos = t.start - offset
+    cs = 0
+    for m in _CLAUSE_CUT.finditer(text, 0, max(pos, 0)):
+        cs = m.end()
+    m2 = _CLAUSE_CUT.search(text, max(pos, 0))
+    ce = m2.start() if m2 else len(text)
+    words = [w.group(0) for w in g.word_re.finditer(text, cs, ce)
+             if not t.start <= w.start() + offset < t.end]
+    return bool(words) and _subordinate(g, words[0], text[cs - 1:cs] == ",")
+
+
 def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Timex]:
     """Sentence index -> the time its paragraph set before it (the last specific DATE/TIME of an
     earlier body sentence of the same paragraph: "In Tiflis haben am Sonntag Zehntausende
@@ -2272,10 +2289,12 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
     ``cue`` (the offset of the event's verb or noun; else the first one). Durations and sets do
     not date an event. With ``wider_text`` (the text of ``wider``), an expression of another
     clause of the sentence does not date it when it bounds a span (``bounds_span``: "einigte man
-    sich darauf, bis Ende November einen Fahrplan auszuarbeiten": the deadline is the plan's). The
-    tense of the clause bounds the date: for ``tense="past"`` (an asserted happening told in
-    Präteritum, Perfekt or Plusquamperfekt) an expression after the document date is skipped, for
-    ``tense="future"`` (a planned one) one before it. Without an
+    sich darauf, bis Ende November einen Fahrplan auszuarbeiten": the deadline is the plan's) or
+    stands in a subordinate clause (``_in_subordinate_clause``: "Die Huthi-Rebellen, die Sanaa seit
+    2014 kontrollieren, machen die Koalition verantwortlich"). The tense of the clause bounds the
+    date: for ``tense="past"`` (an asserted happening told in Präteritum, Perfekt or
+    Plusquamperfekt) an expression after the document date is skipped, for ``tense="future"`` (a
+    planned one) one before it. Without an
     expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
     ...", "Am Sonntag demonstrierten Zehntausende. Die Polizei nahm 60 fest") dates the clause
     where the tense allows it (the caller leaves it out for a Plusquamperfekt, which tells what
@@ -2290,7 +2309,8 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
         inside = [t for t in dated if start <= t.start < end]
         if not inside and wider is not None:
             inside = [t for t in dated if wider[0] <= t.start < wider[1] and not (
-                wider_text is not None and bounds_span(t, wider_text[:t.start - wider[0]]))]
+                wider_text is not None and (bounds_span(t, wider_text[:t.start - wider[0]])
+                                            or _in_subordinate_clause(t, wider_text, wider[0])))]
         return inside
 
     inside = near(timexes)

@@ -262,6 +262,29 @@ def test_an_agreement_is_not_dated_by_the_deadline_of_what_was_agreed(coder, ver
         [(e.factuality, e.date) for e in deals]
 
 
+# ------------------------------ the time of a subordinate clause dates no other clause (probe E15)
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text", [
+    "Die Huthi-Rebellen, die Sanaa seit 2014 kontrollieren, machen die saudische Koalition für den Angriff "
+    "verantwortlich.",
+    "Die Huthi-Rebellen, die Sanaa im September 2014 eingenommen hatten, machen die saudische Koalition für "
+    "den Angriff verantwortlich.",
+    "Die Huthi-Rebellen machen die saudische Koalition verantwortlich, nachdem sie im Juli 2015 Aden "
+    "verloren haben.",
+])
+def test_the_time_of_a_subordinate_clause_does_not_date_the_main_clause(coder, text):
+    accusations = [e for e in coded(coder, text, "2016-10-10") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-10-10" for e in accusations), [e.date for e in accusations]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_the_time_of_another_main_clause_still_dates_an_event_of_the_sentence(coder):
+    text = "Am Sonntag tagte der Sicherheitsrat, Russland kritisierte die USA scharf."
+    accusations = [e for e in coded(coder, text, "2016-10-10") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-10-09" for e in accusations), [e.date for e in accusations]
+
+
 
 def test_a_weekday_in_a_clause_with_a_konjunktiv_auxiliary_takes_the_tense_of_the_sentence():
     # the participle stands beyond the comma: reported past, last Friday
