@@ -1999,7 +1999,10 @@ def gloss(value: str | None) -> str | None:
 
 def _against_dct(value: str, dct: str | None) -> int | None:
     """-1 / 0 / +1: the value lies before, at or after the document date (compared at the
-    precision both have); None when that cannot be told (no DCT, weeks, REFs, XXXX)."""
+    precision both have; PAST_REF, PRESENT_REF and FUTURE_REF by their name: "bald" is after it);
+    None when that cannot be told (no DCT, weeks, XXXX)."""
+    if value in _REFS:
+        return _REFS.index(value) - 1
     if not dct or not value[:4].isdigit() or "W" in value:
         return None
     try:

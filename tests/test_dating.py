@@ -293,3 +293,18 @@ def test_a_weekday_in_a_clause_with_a_konjunktiv_auxiliary_takes_the_tense_of_th
     assert [t.value for t in find_timexes(text, "2019-07-20")] == ["2019-07-19"]
     text = "Die Protestierenden hätten die Soldaten am Montag in Zvečan mit Steinen, Flaschen und Brandsätzen beworfen, teilte die Nato mit."
     assert [t.value for t in find_timexes(text, "2023-05-30")] == ["2023-05-29"]
+
+
+# ---------------------------------- a vague future is no date of a happening told in the past (E15)
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_vague_future_of_another_clause_does_not_date_a_past_accusation(coder):
+    text = ("Präsident Rodrigo Duterte beschuldigte die Senatorin Leila de Lima daraufhin, selbst Geld von "
+            "Drogenbaronen angenommen zu haben, und kündigte an, sie werde bald im Gefängnis landen.")
+    accusations = [e for e in coded(coder, text, "2016-08-25") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-08-25" for e in accusations), [e.date for e in accusations]
+
+
+def test_the_refs_lie_before_at_and_after_the_document_date():
+    from lagebild.timex import _against_dct
+    assert [_against_dct(v, "2016-08-25") for v in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")] == [-1, 0, 1]
