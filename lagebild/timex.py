@@ -684,7 +684,8 @@ class _Doc:
             # report's (it gave last Wednesday)
             self._tense_cache[key] = None
             return None
-        if not own and _present_clause(g, [w.group(0) for w, _ in in_clause], self.text[cs - 1:cs] == ","):
+        if not own and _present_clause(g, [w.group(0) for w, _ in in_clause], self.text[cs - 1:cs] == ",",
+                                       cs == s or self.text[cs - 1:cs] not in "„“”»«\"()[]"):
             # a clause with a present-tense finite verb of its own ("..., dass er am Montag reist",
             # "Kaczyński trifft am Freitag Orbán, der Warschau Unterstützung zugesagt hat"):
             # present, whatever another clause of the sentence says
@@ -1357,7 +1358,7 @@ def _subordinate(g: _Grammar, first: str, after_comma: bool) -> bool:
     return low in g.subordinators or low in _RELATIVE and after_comma
 
 
-def _present_clause(g: _Grammar, words: list[str], after_comma: bool) -> bool:
+def _present_clause(g: _Grammar, words: list[str], after_comma: bool, whole: bool = True) -> bool:
     """Whether a clause (its ``words``, without the time expression; ``after_comma`` as for
     ``_subordinate``) that holds no past or future cue tells the present by a finite verb of its
     own: a subordinate clause closed by one ("..., dass er am Montag reist"), or a main clause
@@ -1366,12 +1367,13 @@ def _present_clause(g: _Grammar, words: list[str], after_comma: bool) -> bool:
     told in the past). Not a form of haben, sein or werden (also "hätten", "wäre"), whose participle
     may stand beyond a comma ("Am Freitag hat die Regierung, wie ein Sprecher sagte, Sanktionen
     beschlossen"), nor a clause without a verb ("Am Freitag, sagte er, ..."): the tense of the
-    sentence then tells."""
+    sentence then tells; nor a main clause cut at a quotation mark or bracket (``whole`` false:
+    "Schnellboote hätten die „Stena Impero“ am Freitag umstellt": its finite verb stands before)."""
     if not words:
         return False
     if _subordinate(g, words[0], after_comma):
         return words[-1][:1].islower() and words[-1].lower() not in _NOT_VERB
-    finite = _finite_verbs(g, " ".join(words))
+    finite = _finite_verbs(g, " ".join(words)) if whole else []
     low = finite[0].lower() if finite else ""
     return bool(low) and low not in g.aux_perfect and low not in _PAST_AUX and low not in _KONJ2_AUX \
         and low not in _NOT_VERB

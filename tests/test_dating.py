@@ -291,6 +291,10 @@ def test_a_weekday_in_a_clause_with_a_konjunktiv_auxiliary_takes_the_tense_of_th
     text = ("Schnellboote hätten die Stena Impero am Freitag umstellt und in den Hafen gebracht, teilte "
             "die Armee mit.")
     assert [t.value for t in find_timexes(text, "2019-07-20")] == ["2019-07-19"]
+    # ... also where a quotation mark cuts the clause before the weekday
+    text = ("Schnellboote hätten die „Stena Impero“ am Freitag umstellt und in den Hafen gebracht, teilte "
+            "die Armee mit.")
+    assert [t.value for t in find_timexes(text, "2019-07-20")] == ["2019-07-19"]
     text = "Die Protestierenden hätten die Soldaten am Montag in Zvečan mit Steinen, Flaschen und Brandsätzen beworfen, teilte die Nato mit."
     assert [t.value for t in find_timexes(text, "2023-05-30")] == ["2023-05-29"]
 
