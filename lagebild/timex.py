@@ -684,11 +684,11 @@ class _Doc:
             # report's (it gave last Wednesday)
             self._tense_cache[key] = None
             return None
-        if not own and in_clause and (in_clause[0][1] in g.subordinators or in_clause[0][1] in _RELATIVE
-                                      and self.text[cs - 1:cs] == ",") \
-                and in_clause[-1][0].group(0)[0].islower() and in_clause[-1][1] not in _NOT_VERB:
-            # a subordinate clause closed by a present-tense finite verb ("..., dass er am Montag
-            # reist"): present, whatever the main clause says
+        if not own and _present_clause(g, [w.group(0) for w, _ in in_clause], self.text[cs - 1:cs] == ",",
+                                       cs == s or self.text[cs - 1:cs] not in "„“”»«\"()[]"):
+            # a clause with a present-tense finite verb of its own ("..., dass er am Montag reist",
+            # "Kaczyński trifft am Freitag Orbán, der Warschau Unterstützung zugesagt hat"):
+            # present, whatever another clause of the sentence says
             self._tense_cache[key] = None
             return None
         best: tuple[int, str] | None = None
@@ -1350,6 +1350,40 @@ def _clause_initial_present(doc: _Doc, mt: _Mention) -> bool:
     return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in doc.g.past
 
 
+def _subordinate(g: _Grammar, first: str, after_comma: bool) -> bool:
+    """Whether a clause opening with the word ``first`` is a subordinate clause: a subordinator
+    ("dass", "nachdem"; timex_words class subordinator), or a relative pronoun after a comma
+    (``after_comma``: "..., die Sanaa seit 2014 kontrollieren, ...")."""
+    low = first.lower()
+    return low in g.subordinators or low in _RELATIVE and after_comma
+
+
+def _present_clause(g: _Grammar, words: list[str], after_comma: bool, whole: bool = True) -> bool:
+    """Whether a clause (its ``words``, without the time expression; ``after_comma`` as for
+    ``_subordinate``) that holds no past or future cue tells the present by a finite verb of its
+    own: a subordinate clause closed by one ("..., dass er am Montag reist"), or a main clause
+    whose finite verb (``_finite_verbs``) is a full verb ("Kaczyński trifft am Freitag Orbán, der
+    Warschau bereits Unterstützung zugesagt hat": the coming Friday, though the relative clause is
+    told in the past). Not a form of haben, sein or werden (also "hätten", "wäre"), whose participle
+    may stand beyond a comma ("Am Freitag hat die Regierung, wie ein Sprecher sagte, Sanktionen
+    beschlossen"), nor a clause without a verb ("Am Freitag, sagte er, ..."): the tense of the
+    sentence then tells; nor a main clause cut at a quotation mark or bracket (``whole`` false:
+    "Schnellboote hätten die „Stena Impero“ am Freitag umstellt": its finite verb stands before)."""
+    if not words:
+        return False
+    if _subordinate(g, words[0], after_comma):
+        return words[-1][:1].islower() and words[-1].lower() not in _NOT_VERB
+    finite = _finite_verbs(g, " ".join(words)) if whole else []
+    low = finite[0].lower() if finite else ""
+    return bool(low) and low not in g.aux_perfect and low not in _PAST_AUX and low not in _KONJ2_AUX \
+        and low not in _NOT_VERB
+
+
+#: the Konjunktiv II of haben, sein and werden ("Die Protestierenden hätten die Soldaten am Montag
+#: ... beworfen, teilte die Nato mit": reported past, its participle beyond the comma)
+_KONJ2_AUX = frozenset("hätte hätten hättest hättet wäre wären wärest wärst wäret würde würden würdest würdet".split())
+
+
 _NOT_VERB = {"nicht", "jetzt", "seit", "mit", "bereits", "erst", "selbst", "nichts", "gut", "mehr", "nach",
              "den", "dem", "einen", "einem", "zwischen", "wegen", "gegen", "unten", "oben", "hinten", "vorn",
              "zusammen", "ebenfalls", "meist", "zunächst", "zuletzt", "damit", "weit", "insgesamt", "fest",
@@ -1967,7 +2001,10 @@ def gloss(value: str | None) -> str | None:
 
 def _against_dct(value: str, dct: str | None) -> int | None:
     """-1 / 0 / +1: the value lies before, at or after the document date (compared at the
-    precision both have); None when that cannot be told (no DCT, weeks, REFs, XXXX)."""
+    precision both have; PAST_REF, PRESENT_REF and FUTURE_REF by their name: "bald" is after it);
+    None when that cannot be told (no DCT, weeks, XXXX)."""
+    if value in _REFS:
+        return _REFS.index(value) - 1
     if not dct or not value[:4].isdigit() or "W" in value:
         return None
     try:
@@ -1997,6 +2034,33 @@ def _next_week(t: Timex) -> Timex:
 
 
 _SPAN_BOUNDS = frozenset({"seit", "bis", "ab", "binnen", "innerhalb"})
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_SPAN_BOUNDS)) + r")"
+                           r"(?:\s+(?:zum|zur|dem|der|den|spätestens|frühestens|mindestens|von|in))?\s*$")
+
+
+def bounds_span(t: Timex, before: str) -> bool:
+    """Whether the time ``t`` bounds a span ("seit dem 9. April", "bis Ende November", "ab
+    Montag"): a deadline or a beginning, the time of what is agreed or planned, not of the
+    agreement or the plan. ``before``: the text before it (of its sentence), where "bis" and "ab"
+    stand (outside the span: "bis Ende November" is the TIMEX "Ende November")."""
+    return (t.text.split() or [""])[0].lower() in _SPAN_BOUNDS or bool(_BOUND_BEFORE.search(before[-40:]))
+
+
+def _in_subordinate_clause(t: Timex, text: str, offset: int) -> bool:
+    """Whether the time ``t`` stands in a subordinate clause (``_subordinate``) of ``text`` (its
+    sentence, which starts at ``offset``): "Die Huthi-Rebellen, die Sanaa seit 2014 kontrollieren,
+    machen ...", "..., nachdem am Montag ...". The clause is cut as ``_Doc.clause_span`` cuts it;
+    its first word, the time expression left out, tells."""
+    g = _grammar()
+    pos = t.start - offset
+    cs = 0
+    for m in _CLAUSE_CUT.finditer(text, 0, max(pos, 0)):
+        cs = m.end()
+    m2 = _CLAUSE_CUT.search(text, max(pos, 0))
+    ce = m2.start() if m2 else len(text)
+    words = [w.group(0) for w in g.word_re.finditer(text, cs, ce)
+             if not t.start <= w.start() + offset < t.end]
+    return bool(words) and _subordinate(g, words[0], text[cs - 1:cs] == ",")
 
 
 def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Timex]:
@@ -2018,9 +2082,10 @@ def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Ti
             out[s.index] = anchor[1]
         here = [t for t in timexes if t.type in ("DATE", "TIME") and s.start <= t.start < s.end
                 and not (lex is not None and unreal_clause(s.text, t.start - s.start, lex))]
-        # a day that bounds a span ("seit dem 9. April", "bis Freitag") sets no time for what follows
+        # a day that bounds a span ("seit dem 9. April", "bis Freitag", "bis Ende November") sets
+        # no time for what follows
         specific = [t for t in here if t.value[:1].isdigit()
-                    and (t.text.split() or [""])[0].lower() not in _SPAN_BOUNDS]
+                    and not bounds_span(t, s.text[:t.start - s.start])]
         if specific and not _told_before(s.text):
             anchor = (s.paragraph, specific[-1])
         elif here or (anchor and anchor[0] != s.paragraph):
@@ -2105,10 +2170,13 @@ def _weak_past(g: _Grammar, word: str, before: str) -> bool:
 def _own_infinitive(low: str) -> bool:
     """Whether a lower-case -ten word is its own lemma (lang/de/verb_forms.tsv, then simplemma): an
     infinitive or a present plural ("beraten", "arbeiten", "gelten"; their Präteritum is "berieten",
-    "arbeiteten", "galten") or no verb at all ("selten", "mitten"), never a weak past ("forderten":
-    fordern)."""
+    "arbeiteten", "galten"), also with "zu" after its particle ("auszuarbeiten", "abzuhalten"), or
+    no verb at all ("selten", "mitten"), never a weak past ("forderten": fordern)."""
     from .events.cues import lemma       # (the events package imports this module)
-    return lemma(low) == low
+    lem = lemma(low)
+    # (an infinitive with "zu" after its particle, "auszuarbeiten": ausarbeiten)
+    return lem == low or any(low[:k] + low[k + 2:] == lem for k in range(2, len(low) - 4)
+                             if low.startswith("zu", k))
 
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
@@ -2180,7 +2248,8 @@ def anchor_for_clause(anchor: Timex | None, dct: str | None, *, past: bool, plup
 
 def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, dct: str | None,
                    cue: int | None = None, *, wider: tuple[int, int] | None = None,
-                   told_in_past: bool = False, anchor: Timex | None = None) -> "EventDate | None":
+                   wider_text: str | None = None, told_in_past: bool = False,
+                   anchor: Timex | None = None) -> "EventDate | None":
     """The date of an event of this factuality told in ``text[start:end]`` (its clause): the one
     dating policy of both event coders.
 
@@ -2197,7 +2266,8 @@ def happening_date(factuality: str, timexes: list[Timex], start: int, end: int, 
     if factuality in UNDATED_WITHOUT_TIMEX:
         # a time another clause or sentence set dates no happening that did not happen
         anchor = wider = None
-    date = event_date(timexes, start, end, dct, cue, wider=wider, tense=tense, anchor=anchor)
+    date = event_date(timexes, start, end, dct, cue, wider=wider, wider_text=wider_text, tense=tense,
+                      anchor=anchor)
     # the document's date never dates a happening that did not happen (``UNDATED_WITHOUT_TIMEX``)
     return None if date.from_dct and (not dct or factuality in UNDATED_WITHOUT_TIMEX) else date
 
@@ -2216,14 +2286,20 @@ def _dct_day(dct: str | None) -> str | None:
 
 def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = None,
                cue: int | None = None, *, wider: tuple[int, int] | None = None,
-               tense: str | None = None, anchor: Timex | None = None) -> EventDate:
+               wider_text: str | None = None, tense: str | None = None,
+               anchor: Timex | None = None) -> EventDate:
     """The date of a happening told in ``text[start:end]`` (its clause).
 
     The DATE/TIME expression starting in the clause (else in ``wider``, its sentence) nearest to
     ``cue`` (the offset of the event's verb or noun; else the first one). Durations and sets do
-    not date an event. The tense of the clause bounds the date: for ``tense="past"`` (an
-    asserted happening told in Präteritum, Perfekt or Plusquamperfekt) an expression after the
-    document date is skipped, for ``tense="future"`` (a planned one) one before it. Without an
+    not date an event. With ``wider_text`` (the text of ``wider``), an expression of another
+    clause of the sentence does not date it when it bounds a span (``bounds_span``: "einigte man
+    sich darauf, bis Ende November einen Fahrplan auszuarbeiten": the deadline is the plan's) or
+    stands in a subordinate clause (``_in_subordinate_clause``: "Die Huthi-Rebellen, die Sanaa seit
+    2014 kontrollieren, machen die Koalition verantwortlich"). The tense of the clause bounds the
+    date: for ``tense="past"`` (an asserted happening told in Präteritum, Perfekt or
+    Plusquamperfekt) an expression after the document date is skipped, for ``tense="future"`` (a
+    planned one) one before it. Without an
     expression, ``anchor`` (the time its paragraph set: "Am Freitag beginnt ... Baerbock trifft
     ...", "Am Sonntag demonstrierten Zehntausende. Die Polizei nahm 60 fest") dates the clause
     where the tense allows it (the caller leaves it out for a Plusquamperfekt, which tells what
@@ -2237,7 +2313,9 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
         dated = [t for t in ts if t.type in ("DATE", "TIME") and allowed(t)]
         inside = [t for t in dated if start <= t.start < end]
         if not inside and wider is not None:
-            inside = [t for t in dated if wider[0] <= t.start < wider[1]]
+            inside = [t for t in dated if wider[0] <= t.start < wider[1] and not (
+                wider_text is not None and (bounds_span(t, wider_text[:t.start - wider[0]])
+                                            or _in_subordinate_clause(t, wider_text, wider[0])))]
         return inside
 
     inside = near(timexes)

@@ -206,3 +206,109 @@ def test_a_denial_in_the_present_plural_is_not_dated_by_a_past_time_of_the_parag
             "jedes Fehlverhalten.")
     denials = [e for e in coded(coder, text, "2016-03-04") if e.type == "REJECT"]
     assert denials and all(e.date.value == "2016-03-04" for e in denials), [e.date for e in denials]
+
+
+# ------------------------------------- a weekday takes the tense of its own clause (probe E15)
+
+@pytest.mark.parametrize("text, day", [
+    # the clause of the weekday is in the present: the coming Friday, though the relative clause
+    # after it is told in the Perfekt
+    ("PiS-Chef Jarosław Kaczyński trifft am Freitag Ungarns Ministerpräsidenten Viktor Orbán, der "
+     "Warschau bereits Unterstützung zugesagt hat.", "2016-07-29"),
+    ("Am Freitag trifft Kaczyński Orbán, sagte ein Sprecher am Mittwoch.", "2016-07-29"),
+    # told in the past, the last Friday
+    ("PiS-Chef Jarosław Kaczyński traf am Freitag Ungarns Ministerpräsidenten Viktor Orbán, der "
+     "Warschau Unterstützung zusagt.", "2016-07-22"),
+    # an auxiliary whose participle stands beyond a comma, and a clause without a verb: the sentence tells
+    ("Am Freitag hat die Regierung, wie ein Sprecher sagte, neue Sanktionen beschlossen.", "2016-07-22"),
+    ("Am Freitag, sagte ein Sprecher, seien die Gespräche gescheitert.", "2016-07-22"),
+])
+def test_a_weekday_takes_the_tense_of_its_own_clause(text, day):
+    assert [t.value for t in find_timexes(text, "2016-07-28") if "Freitag" in t.text] == [day]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_meeting_on_a_weekday_told_in_the_present_is_planned_for_the_coming_day(coder):
+    text = ("PiS-Chef Jarosław Kaczyński trifft am Freitag Ungarns Ministerpräsidenten Viktor Orbán, der "
+            "Warschau bereits Unterstützung zugesagt hat.")
+    meetings = [e for e in coded(coder, text, "2016-07-28") if e.type == "CONSULT"]
+    assert meetings and all(e.factuality == "planned" and e.date.value == "2016-07-29" for e in meetings), \
+        [(e.factuality, e.date) for e in meetings]
+
+
+# ------------------------------------------ a deadline is the time of what was agreed (probe E15)
+
+def test_a_deadline_in_a_zu_infinitive_is_no_past_and_its_month_is_the_coming_one():
+    # "auszuarbeiten" is an infinitive (ausarbeiten), no Präteritum: November of the document's year
+    text = "Nach fünf Stunden einigte man sich darauf, bis Ende November einen Fahrplan auszuarbeiten."
+    assert [t.value for t in find_timexes(text, "2016-10-20") if t.type == "DATE"] == ["2016-11"]
+    assert not told_in_preterite("bis Ende November einen Fahrplan auszuarbeiten")
+    # told in the past, a month after the document's is of the year before
+    assert [t.value for t in find_timexes("Im November demonstrierten Tausende.", "2016-10-20")] == ["2015-11"]
+
+
+@pytest.mark.parametrize("bound", ["bis Ende November", "bis zum 30. November", "ab Montag"])
+def test_a_deadline_or_a_beginning_sets_no_time_for_its_paragraph(bound):
+    text = f"Die Minister einigten sich darauf, {bound} einen Fahrplan auszuarbeiten. Die Polizei nahm drei Männer fest."
+    assert anchors(text, "2016-10-20") == {}
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("verb", ["einigten", "einigen"])
+def test_an_agreement_is_not_dated_by_the_deadline_of_what_was_agreed(coder, verb):
+    text = f"Merkel und Putin {verb} sich darauf, bis Ende November einen Fahrplan für die Ukraine auszuarbeiten."
+    deals = [e for e in coded(coder, text, "2016-10-20") if e.type == "AGREE"]
+    assert deals and all(e.factuality == "asserted" and e.date.value == "2016-10-20" for e in deals), \
+        [(e.factuality, e.date) for e in deals]
+
+
+# ------------------------------ the time of a subordinate clause dates no other clause (probe E15)
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text", [
+    "Die Huthi-Rebellen, die Sanaa seit 2014 kontrollieren, machen die saudische Koalition für den Angriff "
+    "verantwortlich.",
+    "Die Huthi-Rebellen, die Sanaa im September 2014 eingenommen hatten, machen die saudische Koalition für "
+    "den Angriff verantwortlich.",
+    "Die Huthi-Rebellen machen die saudische Koalition verantwortlich, nachdem sie im Juli 2015 Aden "
+    "verloren haben.",
+])
+def test_the_time_of_a_subordinate_clause_does_not_date_the_main_clause(coder, text):
+    accusations = [e for e in coded(coder, text, "2016-10-10") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-10-10" for e in accusations), [e.date for e in accusations]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_the_time_of_another_main_clause_still_dates_an_event_of_the_sentence(coder):
+    text = "Am Sonntag tagte der Sicherheitsrat, Russland kritisierte die USA scharf."
+    accusations = [e for e in coded(coder, text, "2016-10-10") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-10-09" for e in accusations), [e.date for e in accusations]
+
+
+
+def test_a_weekday_in_a_clause_with_a_konjunktiv_auxiliary_takes_the_tense_of_the_sentence():
+    # the participle stands beyond the comma: reported past, last Friday
+    text = ("Schnellboote hätten die Stena Impero am Freitag umstellt und in den Hafen gebracht, teilte "
+            "die Armee mit.")
+    assert [t.value for t in find_timexes(text, "2019-07-20")] == ["2019-07-19"]
+    # ... also where a quotation mark cuts the clause before the weekday
+    text = ("Schnellboote hätten die „Stena Impero“ am Freitag umstellt und in den Hafen gebracht, teilte "
+            "die Armee mit.")
+    assert [t.value for t in find_timexes(text, "2019-07-20")] == ["2019-07-19"]
+    text = "Die Protestierenden hätten die Soldaten am Montag in Zvečan mit Steinen, Flaschen und Brandsätzen beworfen, teilte die Nato mit."
+    assert [t.value for t in find_timexes(text, "2023-05-30")] == ["2023-05-29"]
+
+
+# ---------------------------------- a vague future is no date of a happening told in the past (E15)
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_vague_future_of_another_clause_does_not_date_a_past_accusation(coder):
+    text = ("Präsident Rodrigo Duterte beschuldigte die Senatorin Leila de Lima daraufhin, selbst Geld von "
+            "Drogenbaronen angenommen zu haben, und kündigte an, sie werde bald im Gefängnis landen.")
+    accusations = [e for e in coded(coder, text, "2016-08-25") if e.type == "ACCUSE"]
+    assert accusations and all(e.date.value == "2016-08-25" for e in accusations), [e.date for e in accusations]
+
+
+def test_the_refs_lie_before_at_and_after_the_document_date():
+    from lagebild.timex import _against_dct
+    assert [_against_dct(v, "2016-08-25") for v in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")] == [-1, 0, 1]

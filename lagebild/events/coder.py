@@ -877,7 +877,7 @@ class EventCoder:
         past = _past_tense(c, ev.cue_tok) or preterite
         present = not past and not told_in_preterite(sentence.text)    # no past form in the sentence
         date = happening_date(ev.event.factuality, timexes, c.start, c.end, dct, ev.cue_tok.start,
-                              wider=(sentence.start, sentence.end),
+                              wider=(sentence.start, sentence.end), wider_text=sentence.text,
                               told_in_past=_told_in_past(c) or cue_in_past(ev.cue_tok) or preterite,
                               anchor=anchor_for_clause(anchor, dct, past=past, pluperfect=pluperfect(c),
                                                                  ongoing=ongoing(c, self.lex), present=present))

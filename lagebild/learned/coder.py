@@ -312,6 +312,7 @@ class LearnedCoder:
                                    ongoing=clause is not None and ongoing(clause, self.lex),
                                    present=present)
         date = happening_date(fact, timexes, start, end, dct, tok.start, wider=(sent.start, sent.end),
+                              wider_text=sent.text,
                               told_in_past=(clause is not None and _told_in_past(clause)) or cue_in_past(tok)
                               or preterite, anchor=anchor)
         if date is None:
