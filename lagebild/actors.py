@@ -422,7 +422,7 @@ class ActorTagger:
                     n += 1      # "Humberto de la Calle": two particles before the surname
                     continue
                 break
-            if n == k and t not in self.surnames and _event_noun(t):
+            if n == k and _NAME_TOKEN.match(t) and t not in self.surnames and _event_noun(t):
                 break       # "führte der Staatschef Gespräche": an event noun, no name (after a first
                 #             name a surname stays one)
             if len(t) >= 7 and "-" not in t and t.lower().endswith(NOUN_SUFFIXES) and t not in self.surnames \
