@@ -12,6 +12,7 @@ Patterns (all knowledge comes from the lexicon data files):
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -94,6 +95,7 @@ DACH = frozenset({"DEU", "AUT", "CHE"})
 FOREIGN_ADJ = frozenset(f"{stem}{end}" for stem in ("ausländisch", "fremd")
                         for end in ("e", "en", "er", "es", "em"))
 
+@functools.lru_cache(maxsize=65536)
 def _event_noun(word: str) -> bool:
     """Whether a capitalised word is a noun the event cue lexicon lists ("Gespräche", "Angriffe",
     "Sanktionen"): a word of the news, no one's name."""
