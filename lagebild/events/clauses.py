@@ -730,6 +730,12 @@ def toll_taken(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return any(t.is_cap and lex.is_(t.lower, "casualty") for t in c.tokens)
 
 
+def no_demand(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the verb at token ``k``, read as a REQUEST, makes no demand: a call to protest
+    (``protest_called``) or a toll taken (``toll_taken``). The one check both coders make."""
+    return protest_called(c, k, lex, typ) or toll_taken(c, k, lex, typ)
+
+
 def carried_out(c: Clause, typ: str, lex: Lexicon) -> bool:
     """Whether the clause's verb carries out an event noun of ``typ`` (a verb cue of that type:
     "Sanktionen verhängen"; or a verb of doing, cues.tsv class ``carry_out``: "Luftangriffe

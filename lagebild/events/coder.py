@@ -17,7 +17,7 @@ from .clauses import (
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
-    _has_verb, not_told, offered, pluperfect, promised, protest_called, refused, talked_about, toll_taken, werden_participle,
+    _has_verb, not_told, offered, pluperfect, promised, no_demand, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
@@ -263,12 +263,9 @@ class EventCoder:
                          or demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type))
                     for g in evs):
                 continue        # "forderten die Freilassung der Gefangenen", "zu mehr Hilfe aufgefordert"
-            if e.cue_tok is not None and e.cue_tok in e.clause.tokens and protest_called(
+            if e.cue_tok is not None and e.cue_tok in e.clause.tokens and no_demand(
                     e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
-                continue        # "riefen zu Protesten auf": the PROTEST called for, no REQUEST
-            if e.cue_tok is not None and e.cue_tok in e.clause.tokens and toll_taken(
-                    e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
-                continue        # "hat 1.900 Todesopfer gefordert": a toll, no demand
+                continue        # "riefen zu Protesten auf", "hat 1.900 Todesopfer gefordert": no REQUEST
             if e.noun_negated is not None and refused(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                       e.event.type):
                 continue        # "hat ein Treffen mit Kogler abgesagt": the REJECT, no meeting

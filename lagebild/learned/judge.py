@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, criticised_or_rejected, demanded, offered, protest_called, refused, toll_taken,
+from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, criticised_or_rejected, demanded, no_demand, offered, refused,
                                split_clauses,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
@@ -283,7 +283,7 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     n = c.tokens.index(t)
     if threatened_with(c, n, ctx.lex, typ):     # also an adjective of the noun, or the threat verb
         return True
-    if protest_called(c, n, ctx.lex, typ) or toll_taken(c, n, ctx.lex, typ):
+    if no_demand(c, n, ctx.lex, typ):
         return True         # "riefen zu Protesten auf": the PROTEST called for; "1.900 Todesopfer gefordert"
     if not t.is_cap:
         # "sagte ein geplantes Treffen ab": the attribute of a noun a refusal names (a probe: an
