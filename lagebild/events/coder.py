@@ -108,7 +108,8 @@ class EventCoder:
                     prev_source = [speaker]
                 elif lead and (c.kind == "main" or (c.kind == "infinitive" and lead[0].i == c.tokens[0].i)):
                     prev_source = lead[:1]   # "Die Polizei setzte X ein und nahm Y fest": the subject carries over
-                for tok, lem in _cue_lemmas(c, self.lex):
+                verb_cues = _cue_lemmas(c, self.lex)
+                for tok, lem in verb_cues:
                     cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
                     if cue is None:
                         continue
@@ -123,7 +124,7 @@ class EventCoder:
                         prev_source = ev.source_m   # (not who acts in a relative clause)
                     sent_events.append(ev)
                 joins = any(self.lex.verbs.get(lm) and self.lex.verbs[lm][0].type == "JOIN"
-                            for _, lm in _cue_lemmas(c, self.lex))
+                            for _, lm in verb_cues)
                 for k, t in enumerate(c.tokens):
                     cands = None if joins else self.lex.noun_cues(t.lower)
                     if not cands or not t.is_cap:

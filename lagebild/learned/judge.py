@@ -212,10 +212,10 @@ def derived(learned: list[Candidate], ctx: DocContext, cache: dict | None = None
     out: list[Candidate] = []
     cache = {} if cache is None else cache
     for c in learned:
-        for m in conjuncts(c.src_m, ctx, cache) if c.src_m is not None else ():
+        for m in _members(c.src_m, ctx, cache) if c.src_m is not None else ():
             if c.tgt_m is None or m.code != c.tgt_m.code:
                 out.append(replace(c, src=m.participant(), src_m=m, via="conj"))
-        for m in conjuncts(c.tgt_m, ctx, cache) if c.tgt_m is not None else ():
+        for m in _members(c.tgt_m, ctx, cache) if c.tgt_m is not None else ():
             if c.src_m is None or m.code != c.src_m.code:
                 out.append(replace(c, tgt=m.participant(), tgt_m=m, via="conj"))
     return out
