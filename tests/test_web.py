@@ -169,7 +169,7 @@ def test_bad_page_parameters_get_a_400(client, url):
 
 
 @pytest.mark.parametrize("url", ["/actors/XYZ", "/actors/Nirgendwoland", "/events/999999",
-                                 "/articles/999999", "/dyads/XYZ/QQQ", "/no/such/page"])
+                                 "/articles/999999", "/no/such/page"])
 def test_unknown_actors_events_articles_and_pages_are_404(client, url):
     h = client.get(url)
     assert h.status_code == 404 and "Not found" in h.text
@@ -776,6 +776,30 @@ def test_actor_filters_and_dyad_paths_take_names_as_the_command_line_does(sclien
     # two names of one code are no dyad, as on the command line (it built a RUS -- RUS page)
     r = sclient.get("/dyads/Russland/Kreml.json")
     assert r.status_code == 400 and "both sides name RUS" in r.json()["error"] and "/actors/RUS" in r.text
+
+
+@pytest.mark.parametrize("url, name, bad", [("/dyads/XYZ/UKR", "a", "XYZ"), ("/dyads/RUS/QQQ", "b", "QQQ"),
+                                             ("/dyads/R_U/UKR", "a", "R_U"), ("/dyads/RUS/RU$S", "b", "RU$S"),
+                                             ("/dyads/RUS/UK1", "b", "UK1")])
+def test_the_dyad_page_answers_a_code_it_cannot_read_with_a_400_as_the_actor_filter(sclient, url, name, bad):
+    """/dyads/XYZ/UKR was a 404 ('no events between XYZ and UKR') while ?actor=XYZ is a 400: the
+    client's error. Both now read an actor through actor_names.actor_filter with the database."""
+    import html
+    for u in (url, url + ".json"):
+        r = sclient.get(u)
+        assert r.status_code == 400, (u, r.status_code, r.text[:200])
+        text = r.json()["error"] if u.endswith(".json") else html.unescape(r.text)
+        assert f"bad value for {name}: {bad!r}" in text and "unknown actor" in text
+        assert "nor a code in this database" in text and "Traceback" not in text
+    assert sclient.get("/overview.json", params={"actor": bad}).status_code == 400   # the same policy
+
+
+def test_the_dyad_page_of_known_actors_without_events_is_an_empty_page(sclient):
+    """A code the lexicon knows (FRA) passes as it does in ?actor=FRA; no events: an empty page."""
+    d = sclient.get("/dyads/RUS/FRA.json")
+    assert d.status_code == 200 and d.json()["events"] == [] and d.json()["pagination"]["total"] == 0
+    assert sclient.get("/overview.json?actor=FRA").json()["pagination"]["total"] == 0
+    assert "No events for these filters" in sclient.get("/dyads/RUS/FRA").text
 
 
 def test_a_page_past_the_last_links_back_to_the_last(sclient):

@@ -55,17 +55,16 @@ def code_list(value: str | None, name: str = "actor", db=None) -> str | None:
         raise BadParam(name, value, str(exc)) from None
 
 
-def actor_code(value: str, name: str = "actor") -> str:
-    """One actor of a page's address (``/dyads/A/B``) given by code or by a name the lexicon
-    knows ("Moldau" -> MDA); a code the lexicon does not list is taken as written in capitals
-    (the page answers 404 when the database does not hold it either: an address that names
-    nothing), a name it does not know is refused (400) with close matches."""
+def actor_code(value: str, name: str = "actor", db=None) -> str:
+    """One actor of a page's address (``/dyads/A/B``), read as ``?actor=`` is
+    (``actor_names.actor_filter`` with the database ``db``): a code or a name the lexicon knows
+    ("Moldau" -> MDA), or a code the database holds (also in lower case, "igouno"). Anything
+    else (a malformed code "RU$S", a code neither knows "XYZ", an unknown name) is the client's
+    error: a 400 naming the parameter, what it takes and close matches -- not a 404, as
+    ``?actor=XYZ`` is a 400. A known code with no events in the period is an empty page."""
     if "," in value:
         raise BadParam(name, value, "give one actor here (a code or a name)")
-    from ..actor_names import codes_for
-    if value.isupper() and _CODE.match(value) and not codes_for(value):
-        return value        # not the lexicon's: the page says 404 when the database lacks it too
-    code = code_list(value, name)
+    code = code_list(value, name, db=db)
     if code is None:
         raise BadParam(name, value, "give an actor code such as RUS, UKR, EU or NATO, or a name")
     return code
