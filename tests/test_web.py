@@ -851,6 +851,37 @@ def test_min_sources_means_the_same_on_the_pages_and_the_command_line(scripted_d
     assert r.exit_code == 0 and web == len(json.loads(r.output)) >= 1
 
 
+def test_the_outlet_threshold_is_named_min_outlets_everywhere_and_min_sources_still_works(scripted_db, sclient):
+    """--min-sources / ?min_sources= count outlets (distinct outlets reporting an event), not the
+    events' sources (actors): the name says so now; the older spelling stays, hidden."""
+    import json
+
+    from lagebild.cli import main
+    by_new = sclient.get("/overview.json?min_outlets=2&per_page=500").json()
+    assert by_new["filters"]["min_outlets"] == 2 and by_new["pagination"]["total"] >= 1
+    assert all(e["num_sources"] >= 2 for e in by_new["events"])
+    by_old = sclient.get("/overview.json?min_sources=2&per_page=500").json()
+    assert by_old["pagination"]["total"] == by_new["pagination"]["total"]
+    both = sclient.get("/overview.json?min_outlets=2&min_sources=2")
+    assert both.status_code == 400 and "older spelling of min_outlets" in both.json()["error"]
+    bad = sclient.get("/overview.json?min_outlets=0")
+    assert bad.status_code == 400 and bad.json()["error"].startswith("bad value for min_outlets:")
+    html = sclient.get("/overview").text
+    assert 'name="min_outlets"' in html and "min. outlets" in html and "min_sources" not in html
+    assert "min_sources" not in sclient.get("/overview.json?nope=1").json()["error"]
+
+    def run(*args):
+        return CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--limit", "0", "--format",
+                                         "json", *args])
+    new, old = run("--min-outlets", "2"), run("--min-sources", "2")
+    assert new.exit_code == 0 and old.exit_code == 0, (new.output, old.output)
+    assert json.loads(new.output) == json.loads(old.output) and len(json.loads(new.output)) == by_new["pagination"]["total"]
+    r = run("--min-outlets", "2", "--min-sources", "2")
+    assert r.exit_code == 2 and "--min-sources is the older spelling of --min-outlets" in r.output
+    help_ = CliRunner().invoke(main, ["events", "--help"]).output
+    assert "--min-outlets" in help_ and "--min-sources" not in help_ and "min_outlets" in help_
+
+
 def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):
     """"/overview?day=..." listed every day and "/events/ID?actor=RUS" ignored its filter (a
     new-user probe): a page refuses what it does not read. Every link of the pages, followed

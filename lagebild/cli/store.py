@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 import pandas as pd
+from click.core import ParameterSource
 
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
@@ -38,7 +39,7 @@ def _one_spelling(new: tuple[str, Any], old: tuple[str, Any]) -> tuple[str, Any]
 OUTLET_NOT_ACTOR = ("The outlet is the news source, not an actor: the actor on an event's source "
                     "side is `lagebild events --source-actor`.")
 ACTOR_NOT_OUTLET = ("The actor who acts, not the outlet (the news source: `lagebild ingest "
-                    "--outlet`; --min-sources counts outlets).")
+                    "--outlet`; --min-outlets counts outlets).")
 
 
 def _db_option(f):
@@ -714,8 +715,11 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
               help="asserted, planned, hypothetical, negated (comma list, or 'all').")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
-@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
-              help="Only events told by at least this many outlets (the web pages' min_sources).")
+@click.option("--min-outlets", type=click.IntRange(1), default=1, show_default=True,
+              help="Only events reported by at least this many distinct outlets (news sources: "
+                   "the events' num_sources; the web pages' min_outlets).")
+@click.option("--min-sources", "min_sources", type=click.IntRange(1), default=None, hidden=True,
+              help="Older spelling of --min-outlets.")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
               help="At most this many events (0: all).")
 @click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
@@ -728,7 +732,7 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
               help="JSON only: add every mention (article, sentence, text) to each event.")
 @_FORMAT
 def events_cmd(db, actor, source_actor, target_actor, source_, target, since, until, type_, factuality,
-               min_mentions, min_sources, limit, sort, min_confidence, with_mentions, fmt):
+               min_mentions, min_outlets, min_sources, limit, sort, min_confidence, with_mentions, fmt):
     """List events from the database, filtered and sorted.
 
     Each row is one happening, merged across articles, with its numbers of
@@ -758,6 +762,9 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
         check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
+    given = click.get_current_context().get_parameter_source("min_outlets") != ParameterSource.DEFAULT
+    _, min_outlets = _one_spelling(("--min-outlets", min_outlets if given else None),
+                                   ("--min-sources", min_sources))
     src = _one_spelling(("--source-actor", source_actor), ("--source", source_))
     tgt = _one_spelling(("--target-actor", target_actor), ("--target", target))
     store, codes = _open_with_actors(db, {"--actor": actor, src[0]: src[1], tgt[0]: tgt[1]})
@@ -767,7 +774,7 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
                                     until=until, type=type_, factuality=factuality,
-                                    min_mentions=min_mentions, min_sources=min_sources,
+                                    min_mentions=min_mentions, min_sources=min_outlets or 1,
                                     limit=limit + 1 if limit else 0,
                                     sort=sort, min_confidence=min_confidence)
         except StoreError as exc:

@@ -153,7 +153,7 @@ class Ctx:
 
 def _filters_out(f: EventFilter) -> dict[str, Any]:
     return {"since": f.since, "until": f.until, "actor": f.actor, "type": f.type,
-            "factuality": f.factuality, "min_sources": f.min_sources}
+            "factuality": f.factuality, "min_outlets": f.min_outlets}
 
 
 # -- lists cut short: never without a word --------------------------------------------------
