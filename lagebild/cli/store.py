@@ -927,6 +927,9 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
         try:
             files = export_store(store, out_dir, fmt, **filters)
             n = count_exported(store, fmt, **filters)
+            # gdelt writes asserted events unless told otherwise: say how many it left out
+            left_out = (count_exported(store, fmt, **{**filters, "factuality": "all"}) - n
+                        if fmt == "gdelt" and factuality is None else 0)
         except LagebildError as exc:
             _fail(exc)
     replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
@@ -940,6 +943,10 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
                       if fmt == "gdelt" and factuality is None else "")
                    + "; the files hold no events -- `lagebild events --db "
                    + f"{db} --limit 0` lists what there is", err=True)
+    if left_out:
+        click.echo(f"note: {count(left_out, 'event')} not asserted (planned, hypothetical or negated) "
+                   f"left out: GDELT has no factuality column -- --factuality all exports "
+                   f"{'it' if left_out == 1 else 'them'} too", err=True)
     for f in files:
         click.echo(str(f))
 
