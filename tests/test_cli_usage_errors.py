@@ -177,3 +177,17 @@ def test_an_output_file_in_a_missing_folder_is_a_usage_error_before_any_work(tmp
     assert "'-o' / '--output'" in text and f"the folder {out.parent} does not exist" in text
     assert "create it first" in text and "Traceback" not in r.output
     assert not out.parent.exists()
+
+
+def test_events_help_says_what_it_lists_by_default_and_that_the_table_cuts_texts(db):
+    """`events --help` named the factualities but not the default (all four: planned and
+    hypothetical events are listed too), and "--format: Output format." did not say that the table
+    cuts texts at 28 characters and leaves columns out (a new-user probe)."""
+    text = " ".join(run("events", "--help").output.split())
+    assert "Default: all four" in text and "timeline counts asserted events only" in text
+    assert "a text longer than 28 characters is cut" in text and "json, csv: every column in full" in text
+    listed = run("events", "--db", db, "--limit", "0", "--format", "json")
+    everything = run("events", "--db", db, "--limit", "0", "--format", "json", "--factuality", "all")
+    assert listed.exit_code == 0 and listed.output == everything.output   # what the help says
+    timeline = " ".join(run("timeline", "--help").output.split())
+    assert "a text longer than 28 characters is cut" in timeline

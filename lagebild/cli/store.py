@@ -684,7 +684,10 @@ def _open_with_actors(db: str, actors: dict[str, str | None]):
 
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-                       default="table", show_default=True, help="Output format.")
+                       default="table", show_default=True,
+                       help="Output format. table: for reading (a text longer than 28 characters is "
+                            "cut, ending in …; events shows its main columns); json, csv: every "
+                            "column in full.")
 
 # every source and every target code (an event DEU,FRA -> IRN shows both sources)
 _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
@@ -712,7 +715,9 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--until", callback=check_date, help=_UNTIL_HELP)
 @click.option("--type", "type_", callback=check_types, help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
 @click.option("--factuality", callback=check_factualities,
-              help="asserted, planned, hypothetical, negated (comma list, or 'all').")
+              help="asserted, planned, hypothetical, negated (comma list, or 'all'). Default: all "
+                   "four, so the list holds events that did not (yet) happen; the factuality "
+                   "column says which (timeline counts asserted events only).")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
 @click.option("--min-outlets", type=click.IntRange(1), default=1, show_default=True,
