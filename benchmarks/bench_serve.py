@@ -101,7 +101,7 @@ def samples(db: Path) -> dict[str, list[str]]:
              "Trump", "Verhandlungen", "Grenze"]
     return {
         "/overview": ["", "?actor=" + actors[0], "?factuality=asserted", "?page=3",
-                      "?type=ACCUSE&per_page=100", "?min_sources=1&since=2021"],
+                      "?type=ACCUSE&per_page=100", "?min_outlets=1&since=2021"],
         "/map": ["", "?by=actor", "?actor=" + actors[1], "?factuality=asserted"],
         "/actors": ["", "?factuality=asserted"],
         "/actors/{}": [a for a in actors],

@@ -104,12 +104,12 @@ class EventFilter:
     actor: str | None = None
     type: str | None = None
     factuality: str | None = None
-    min_sources: int = 1
+    min_outlets: int = 1        # distinct outlets reporting an event (num_sources)
 
     def sql(self) -> tuple[str, list[Any]]:
         where, params = event_filter(actor=self.actor, since=self.since, until=self.until,
                                      type=self.type, factuality=self.factuality,
-                                     min_sources=self.min_sources)
+                                     min_sources=self.min_outlets)
         return " AND ".join(where), params
 
 

@@ -144,3 +144,13 @@ def test_without_its_database_a_code_the_lexicon_does_not_list_is_a_usage_error(
     assert not missing.exists()
     r = CliRunner().invoke(main, ["timeline", "ZZOLD", "UKR", "--db", str(missing)])
     assert r.exit_code == 2 and "'ACTOR_A'" in r.output, r.output
+
+
+def test_the_dyad_page_takes_a_code_the_database_holds_as_the_actor_filter_does(old_client):
+    """/dyads/zzold/UKR was a 400 ('unknown actor') while ?actor=zzold listed its events."""
+    r = old_client.get("/dyads/zzold/UKR.json", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == "/dyads/ZZOLD/UKR.json"
+    d = old_client.get("/dyads/ZZOLD/UKR.json")
+    assert d.status_code == 200 and d.json()["pagination"]["total"] == 1
+    r = old_client.get("/dyads/ZZOLE/UKR.json")
+    assert r.status_code == 400 and "did you mean" in r.json()["error"] and "ZZOLD" in r.json()["error"]

@@ -159,3 +159,35 @@ def test_a_number_that_is_not_finite_is_a_usage_error(db, tmp_path, cmd, option,
     assert r.exit_code == 2, r.output
     assert f"'{option}'" in r.output and "Traceback" not in r.output, r.output
     assert not (tmp_path / "new.duckdb").exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("cmd", [["analyze", "IN", "--coder", "rules", "--no-models"], ["ner", "TSV"]])
+def test_an_output_file_in_a_missing_folder_is_a_usage_error_before_any_work(tmp_path, cmd):
+    """`analyze a.txt -o nodir/out.json` and `ner f.tsv -o nodir/x.tsv` ended in a traceback
+    (FileNotFoundError), the analysis after the models had loaded (a new-user probe)."""
+    (tmp_path / "a.txt").write_text("Russland greift die Ukraine an.\n", encoding="utf-8")
+    (tmp_path / "f.tsv").write_text("1\tRussland\n", encoding="utf-8")
+    args = [str(tmp_path / "a.txt") if a == "IN" else str(tmp_path / "f.tsv") if a == "TSV" else a
+            for a in cmd]
+    out = tmp_path / "nodir" / "out.json"
+    r = run(*args, "-o", out)
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    text = " ".join(r.output.split())
+    assert "'-o' / '--output'" in text and f"the folder {out.parent} does not exist" in text
+    assert "create it first" in text and "Traceback" not in r.output
+    assert not out.parent.exists()
+
+
+def test_events_help_says_what_it_lists_by_default_and_that_the_table_cuts_texts(db):
+    """`events --help` named the factualities but not the default (all four: planned and
+    hypothetical events are listed too), and "--format: Output format." did not say that the table
+    cuts texts at 28 characters and leaves columns out (a new-user probe)."""
+    text = " ".join(run("events", "--help").output.split())
+    assert "Default: all four" in text and "timeline counts asserted events only" in text
+    assert "a text longer than 28 characters is cut" in text and "json, csv: every column in full" in text
+    listed = run("events", "--db", db, "--limit", "0", "--format", "json")
+    everything = run("events", "--db", db, "--limit", "0", "--format", "json", "--factuality", "all")
+    assert listed.exit_code == 0 and listed.output == everything.output   # what the help says
+    timeline = " ".join(run("timeline", "--help").output.split())
+    assert "a text longer than 28 characters is cut" in timeline

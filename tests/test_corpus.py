@@ -200,3 +200,22 @@ def test_corpus_show_gives_the_split_and_the_events_but_not_those_of_test(shared
     empty = shared.parent / "no-such-data-folder"
     r = CliRunner().invoke(main, ["corpus", "show", dev.doc_id, "--events"], env={"LAGEBILD_DATA": str(empty)})
     assert r.exit_code == 0 and "the event corpus could not be read" in r.output and " -> " not in r.output
+
+
+def test_corpus_lint_says_what_to_do_with_an_unknown_id_and_a_file_that_is_no_object(tmp_path, monkeypatch):
+    """`corpus lint` said only "unknown doc_id 'lint'" for a file without a doc_id whose name is no
+    article id, and a file holding a JSON list was a traceback (AttributeError; a new-user probe)."""
+    from click.testing import CliRunner
+
+    from lagebild.cli import main
+    monkeypatch.setattr("lagebild.corpus.gnad_texts", lambda path=None: {"gnad-1": ("Inland", "Text.")})
+    (tmp_path / "mine.json").write_text('{"events": []}', encoding="utf-8")
+    r = CliRunner().invoke(main, ["corpus", "lint", str(tmp_path / "mine.json")])
+    assert r.exit_code == 1, r.output
+    out = " ".join(r.output.split())
+    assert f"{tmp_path / 'mine.json'}: unknown doc_id 'mine', from the file name" in out
+    assert 'as "doc_id" or name the file after it (gnad-0123.json)' in out
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    r = CliRunner().invoke(main, ["corpus", "lint", str(tmp_path / "list.json")])
+    assert r.exit_code == 1 and not isinstance(r.exception, AttributeError), r.exception
+    assert "expected one JSON object, found list" in r.output and "docs/annotation.md" in r.output

@@ -169,7 +169,7 @@ def test_bad_page_parameters_get_a_400(client, url):
 
 
 @pytest.mark.parametrize("url", ["/actors/XYZ", "/actors/Nirgendwoland", "/events/999999",
-                                 "/articles/999999", "/dyads/XYZ/QQQ", "/no/such/page"])
+                                 "/articles/999999", "/no/such/page"])
 def test_unknown_actors_events_articles_and_pages_are_404(client, url):
     h = client.get(url)
     assert h.status_code == 404 and "Not found" in h.text
@@ -778,6 +778,30 @@ def test_actor_filters_and_dyad_paths_take_names_as_the_command_line_does(sclien
     assert r.status_code == 400 and "both sides name RUS" in r.json()["error"] and "/actors/RUS" in r.text
 
 
+@pytest.mark.parametrize("url, name, bad", [("/dyads/XYZ/UKR", "a", "XYZ"), ("/dyads/RUS/QQQ", "b", "QQQ"),
+                                             ("/dyads/R_U/UKR", "a", "R_U"), ("/dyads/RUS/RU$S", "b", "RU$S"),
+                                             ("/dyads/RUS/UK1", "b", "UK1")])
+def test_the_dyad_page_answers_a_code_it_cannot_read_with_a_400_as_the_actor_filter(sclient, url, name, bad):
+    """/dyads/XYZ/UKR was a 404 ('no events between XYZ and UKR') while ?actor=XYZ is a 400: the
+    client's error. Both now read an actor through actor_names.actor_filter with the database."""
+    import html
+    for u in (url, url + ".json"):
+        r = sclient.get(u)
+        assert r.status_code == 400, (u, r.status_code, r.text[:200])
+        text = r.json()["error"] if u.endswith(".json") else html.unescape(r.text)
+        assert f"bad value for {name}: {bad!r}" in text and "unknown actor" in text
+        assert "nor a code in this database" in text and "Traceback" not in text
+    assert sclient.get("/overview.json", params={"actor": bad}).status_code == 400   # the same policy
+
+
+def test_the_dyad_page_of_known_actors_without_events_is_an_empty_page(sclient):
+    """A code the lexicon knows (FRA) passes as it does in ?actor=FRA; no events: an empty page."""
+    d = sclient.get("/dyads/RUS/FRA.json")
+    assert d.status_code == 200 and d.json()["events"] == [] and d.json()["pagination"]["total"] == 0
+    assert sclient.get("/overview.json?actor=FRA").json()["pagination"]["total"] == 0
+    assert "No events for these filters" in sclient.get("/dyads/RUS/FRA").text
+
+
 def test_a_page_past_the_last_links_back_to_the_last(sclient):
     d = sclient.get("/overview.json?page=999&per_page=5").json()["pagination"]
     assert d["pages"] < 999 and d["next"] is None
@@ -825,6 +849,37 @@ def test_min_sources_means_the_same_on_the_pages_and_the_command_line(scripted_d
     r = CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--min-sources", "2", "--limit", "0",
                                   "--format", "json"])
     assert r.exit_code == 0 and web == len(json.loads(r.output)) >= 1
+
+
+def test_the_outlet_threshold_is_named_min_outlets_everywhere_and_min_sources_still_works(scripted_db, sclient):
+    """--min-sources / ?min_sources= count outlets (distinct outlets reporting an event), not the
+    events' sources (actors): the name says so now; the older spelling stays, hidden."""
+    import json
+
+    from lagebild.cli import main
+    by_new = sclient.get("/overview.json?min_outlets=2&per_page=500").json()
+    assert by_new["filters"]["min_outlets"] == 2 and by_new["pagination"]["total"] >= 1
+    assert all(e["num_sources"] >= 2 for e in by_new["events"])
+    by_old = sclient.get("/overview.json?min_sources=2&per_page=500").json()
+    assert by_old["pagination"]["total"] == by_new["pagination"]["total"]
+    both = sclient.get("/overview.json?min_outlets=2&min_sources=2")
+    assert both.status_code == 400 and "older spelling of min_outlets" in both.json()["error"]
+    bad = sclient.get("/overview.json?min_outlets=0")
+    assert bad.status_code == 400 and bad.json()["error"].startswith("bad value for min_outlets:")
+    html = sclient.get("/overview").text
+    assert 'name="min_outlets"' in html and "min. outlets" in html and "min_sources" not in html
+    assert "min_sources" not in sclient.get("/overview.json?nope=1").json()["error"]
+
+    def run(*args):
+        return CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--limit", "0", "--format",
+                                         "json", *args])
+    new, old = run("--min-outlets", "2"), run("--min-sources", "2")
+    assert new.exit_code == 0 and old.exit_code == 0, (new.output, old.output)
+    assert json.loads(new.output) == json.loads(old.output) and len(json.loads(new.output)) == by_new["pagination"]["total"]
+    r = run("--min-outlets", "2", "--min-sources", "2")
+    assert r.exit_code == 2 and "--min-sources is the older spelling of --min-outlets" in r.output
+    help_ = CliRunner().invoke(main, ["events", "--help"]).output
+    assert "--min-outlets" in help_ and "--min-sources" not in help_ and "min_outlets" in help_
 
 
 def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):

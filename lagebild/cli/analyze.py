@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..modelinfo import default_floor_text
-from .options import (EXIT_NOTHING_READ, EXIT_SOME_FAILED, Number, country_option, reader_kwargs,
+from .options import (EXIT_NOTHING_READ, EXIT_SOME_FAILED, Number, country_option, output_file, reader_kwargs,
                       reader_options)
 from ..records import Document
 from ..timex import gloss
@@ -127,6 +127,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
 @click.option("--no-models", is_flag=True, help="Skip the statistical NER model (names from the dictionaries "
               "only). The event coder is still the one --coder names; add --coder rules for rules only.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              callback=output_file,
               help="Write to this file instead of standard output.")
 @click.option("--with-text/--no-text", default=True, show_default=True,
               help="JSON output: include the article body as read ('text'), which every "

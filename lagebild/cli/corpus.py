@@ -73,10 +73,17 @@ def show_cmd(doc_id: str, with_events: bool) -> None:
 
 
 def _read_raw(path: Path) -> dict:
+    """An annotator's file: one JSON object (``{"doc_id": "gnad-0123", ...}``, docs/annotation.md)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
         raise click.ClickException(f"{path}: not JSON ({exc})")
+    if not isinstance(raw, dict):
+        raise click.ClickException(
+            f"{path}: expected one JSON object, found {type(raw).__name__ if raw is not None else 'null'}"
+            f' -- an annotator\'s file is one object such as {{"doc_id": "gnad-0123", "events": [...]}} '
+            "(docs/annotation.md)")
+    return raw
 
 
 @corpus_group.command("lint")
@@ -96,7 +103,11 @@ def lint_cmd(files: tuple[Path, ...]) -> None:
         if raw.get("written"):
             texts[doc_id] = ("written", raw.get("text") or "")
         if doc_id not in texts:
-            click.echo(f"{path}: unknown doc_id {doc_id!r}", err=True)
+            whence = "its doc_id" if raw.get("doc_id") else "the file name (the file has no doc_id)"
+            click.echo(f"{path}: unknown doc_id {doc_id!r}, from {whence} -- give the article's id "
+                       f"(gnad-0123, as `lagebild corpus show` takes) as \"doc_id\" or name the file "
+                       f"after it (gnad-0123.json); a text written for the project needs "
+                       f"\"written\": true and its \"text\"", err=True)
             bad += 1
             continue
         if "timexes" in raw:       # a time-expression file

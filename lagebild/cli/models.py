@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import LagebildError, install_extra
-from .options import Number
+from .options import Number, output_file
 
 
 def _fail(exc: Exception) -> None:
@@ -226,6 +226,7 @@ def _load(model_path):
 @click.command("ner")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              callback=output_file,
               help="Write here instead of standard output.")
 @click.option("--model", "model_path", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Model folder (default: the shipped lagebild/models/ner_de).")

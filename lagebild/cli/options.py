@@ -167,6 +167,23 @@ country_option = click.option(
          "inferred, 'shared'), so give --country AUT or CHE for Austrian or Swiss news.")
 
 
+def output_file(ctx, param, value):
+    """An output file (``-o FILE``) checked before any work: its folder must exist and be
+    writable (a missing folder was a traceback after the models had loaded)."""
+    if value is None:
+        return None
+    import os
+    from pathlib import Path
+    folder = Path(value).parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"{value}: the folder {folder} does not exist -- create it first "
+                                 f"(mkdir -p {folder}) or give another file")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise click.BadParameter(f"{value}: the folder {folder} is not writable -- give a file in a "
+                                 "folder you may write to")
+    return value
+
+
 def _one_char(ctx, param, value):
     """A CSV delimiter or quote character: one character; "tab" and "\\t" stand for a tab."""
     if value is None:

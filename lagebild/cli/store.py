@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 import pandas as pd
+from click.core import ParameterSource
 
 from ..errors import InputError, LagebildError
 from ..records import EVENT_SORTS, Article
@@ -38,7 +39,7 @@ def _one_spelling(new: tuple[str, Any], old: tuple[str, Any]) -> tuple[str, Any]
 OUTLET_NOT_ACTOR = ("The outlet is the news source, not an actor: the actor on an event's source "
                     "side is `lagebild events --source-actor`.")
 ACTOR_NOT_OUTLET = ("The actor who acts, not the outlet (the news source: `lagebild ingest "
-                    "--outlet`; --min-sources counts outlets).")
+                    "--outlet`; --min-outlets counts outlets).")
 
 
 def _db_option(f):
@@ -683,7 +684,10 @@ def _open_with_actors(db: str, actors: dict[str, str | None]):
 
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-                       default="table", show_default=True, help="Output format.")
+                       default="table", show_default=True,
+                       help="Output format. table: for reading (a text longer than 28 characters is "
+                            "cut, ending in …; events shows its main columns); json, csv: every "
+                            "column in full.")
 
 # every source and every target code (an event DEU,FRA -> IRN shows both sources)
 _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
@@ -711,11 +715,16 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--until", callback=check_date, help=_UNTIL_HELP)
 @click.option("--type", "type_", callback=check_types, help="PLOVER type(s): ASSAULT or ASSAULT,COERCE.")
 @click.option("--factuality", callback=check_factualities,
-              help="asserted, planned, hypothetical, negated (comma list, or 'all').")
+              help="asserted, planned, hypothetical, negated (comma list, or 'all'). Default: all "
+                   "four, so the list holds events that did not (yet) happen; the factuality "
+                   "column says which (timeline counts asserted events only).")
 @click.option("--min-mentions", type=click.IntRange(1), default=1, show_default=True,
               help="Only events mentioned at least this often.")
-@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
-              help="Only events told by at least this many outlets (the web pages' min_sources).")
+@click.option("--min-outlets", type=click.IntRange(1), default=1, show_default=True,
+              help="Only events reported by at least this many distinct outlets (news sources: "
+                   "the events' num_sources; the web pages' min_outlets).")
+@click.option("--min-sources", "min_sources", type=click.IntRange(1), default=None, hidden=True,
+              help="Older spelling of --min-outlets.")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
               help="At most this many events (0: all).")
 @click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
@@ -728,7 +737,7 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
               help="JSON only: add every mention (article, sentence, text) to each event.")
 @_FORMAT
 def events_cmd(db, actor, source_actor, target_actor, source_, target, since, until, type_, factuality,
-               min_mentions, min_sources, limit, sort, min_confidence, with_mentions, fmt):
+               min_mentions, min_outlets, min_sources, limit, sort, min_confidence, with_mentions, fmt):
     """List events from the database, filtered and sorted.
 
     Each row is one happening, merged across articles, with its numbers of
@@ -758,6 +767,9 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
         check_period(since, until)
     except LagebildError as exc:
         _fail(exc)
+    given = click.get_current_context().get_parameter_source("min_outlets") != ParameterSource.DEFAULT
+    _, min_outlets = _one_spelling(("--min-outlets", min_outlets if given else None),
+                                   ("--min-sources", min_sources))
     src = _one_spelling(("--source-actor", source_actor), ("--source", source_))
     tgt = _one_spelling(("--target-actor", target_actor), ("--target", target))
     store, codes = _open_with_actors(db, {"--actor": actor, src[0]: src[1], tgt[0]: tgt[1]})
@@ -767,7 +779,7 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
         try:
             df = store.query_events(actor=actor, source=source_, target=target, since=since,
                                     until=until, type=type_, factuality=factuality,
-                                    min_mentions=min_mentions, min_sources=min_sources,
+                                    min_mentions=min_mentions, min_sources=min_outlets or 1,
                                     limit=limit + 1 if limit else 0,
                                     sort=sort, min_confidence=min_confidence)
         except StoreError as exc:
@@ -920,6 +932,9 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
         try:
             files = export_store(store, out_dir, fmt, **filters)
             n = count_exported(store, fmt, **filters)
+            # gdelt writes asserted events unless told otherwise: say how many it left out
+            left_out = (count_exported(store, fmt, **{**filters, "factuality": "all"}) - n
+                        if fmt == "gdelt" and factuality is None else 0)
         except LagebildError as exc:
             _fail(exc)
     replaced = [f for f in files if f in before and "events" not in f.parts[-3:-1]]
@@ -933,6 +948,10 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
                       if fmt == "gdelt" and factuality is None else "")
                    + "; the files hold no events -- `lagebild events --db "
                    + f"{db} --limit 0` lists what there is", err=True)
+    if left_out:
+        click.echo(f"note: {count(left_out, 'event')} not asserted (planned, hypothetical or negated) "
+                   f"left out: GDELT has no factuality column -- --factuality all exports "
+                   f"{'it' if left_out == 1 else 'them'} too", err=True)
     for f in files:
         click.echo(str(f))
 

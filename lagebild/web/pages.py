@@ -153,7 +153,7 @@ class Ctx:
 
 def _filters_out(f: EventFilter) -> dict[str, Any]:
     return {"since": f.since, "until": f.until, "actor": f.actor, "type": f.type,
-            "factuality": f.factuality, "min_sources": f.min_sources}
+            "factuality": f.factuality, "min_outlets": f.min_outlets}
 
 
 # -- lists cut short: never without a word --------------------------------------------------
@@ -344,7 +344,7 @@ def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 
 def dyad_page(c: Ctx) -> dict[str, Any]:
     raw_a, raw_b = c.req.path_params["a"], c.req.path_params["b"]
-    a, b = params.actor_code(raw_a, "a"), params.actor_code(raw_b, "b")
+    a, b = params.actor_code(raw_a, "a", db=c.q), params.actor_code(raw_b, "b", db=c.q)
     check_dyad(a, b)                   # "/dyads/Russland/Kreml": a 400 that says what to use
     if (a, b) != (raw_a, raw_b):       # names resolved to codes ("/dyads/Russland/Moldau")
         raise Redirect(f"/dyads/{a}/{b}" + ("" if c.html else ".json") + query_string(c.qp))
@@ -355,8 +355,6 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
     tl = c.q.dyad_timeline(a, b, c.f, unit, first, last)
     events, total = c.q.dyad_events(a, b, c.f, day=day, limit=per_page,
                                     offset=(page - 1) * per_page)
-    if not tl and not total and not (c.q.actor_exists(a) and c.q.actor_exists(b)):
-        raise HTTPError(404, f"no events between {a} and {b} in this database")
     mid = period_mid(first, last)      # the period's halves, as the overview's activity
 
     def _mean(rows):     # of the asserted events, as the sums are

@@ -55,17 +55,16 @@ def code_list(value: str | None, name: str = "actor", db=None) -> str | None:
         raise BadParam(name, value, str(exc)) from None
 
 
-def actor_code(value: str, name: str = "actor") -> str:
-    """One actor of a page's address (``/dyads/A/B``) given by code or by a name the lexicon
-    knows ("Moldau" -> MDA); a code the lexicon does not list is taken as written in capitals
-    (the page answers 404 when the database does not hold it either: an address that names
-    nothing), a name it does not know is refused (400) with close matches."""
+def actor_code(value: str, name: str = "actor", db=None) -> str:
+    """One actor of a page's address (``/dyads/A/B``), read as ``?actor=`` is
+    (``actor_names.actor_filter`` with the database ``db``): a code or a name the lexicon knows
+    ("Moldau" -> MDA), or a code the database holds (also in lower case, "igouno"). Anything
+    else (a malformed code "RU$S", a code neither knows "XYZ", an unknown name) is the client's
+    error: a 400 naming the parameter, what it takes and close matches -- not a 404, as
+    ``?actor=XYZ`` is a 400. A known code with no events in the period is an empty page."""
     if "," in value:
         raise BadParam(name, value, "give one actor here (a code or a name)")
-    from ..actor_names import codes_for
-    if value.isupper() and _CODE.match(value) and not codes_for(value):
-        return value        # not the lexicon's: the page says 404 when the database lacks it too
-    code = code_list(value, name)
+    code = code_list(value, name, db=db)
     if code is None:
         raise BadParam(name, value, "give an actor code such as RUS, UKR, EU or NATO, or a name")
     return code
@@ -136,8 +135,10 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
 
 #: every query parameter a page reads; another one is refused (a filter the pages do not have,
 #: "min_confidence=0.9", must not be dropped without a word)
-KNOWN = ("since", "until", "actor", "type", "factuality", "min_sources", "page", "per_page", "sort",
-         "by", "day", "q", "top", "token")
+KNOWN = ("since", "until", "actor", "type", "factuality", "min_outlets", "min_sources", "page",
+         "per_page", "sort", "by", "day", "q", "top", "token")
+#: the parameters a message names (not the token, nor min_sources: the older spelling of min_outlets)
+SHOWN = tuple(k for k in KNOWN if k not in ("token", "min_sources"))
 #: the parameters only some pages read (``PAGE_OWN``); the others (filters, paging, order) are
 #: read by every list page and carried along by its links
 OWN = ("by", "day", "q", "top")
@@ -151,7 +152,7 @@ def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) 
     unknown = [k for k in qp.keys() if k not in KNOWN]
     if unknown:
         raise BadParam(unknown[0], f"{unknown[0]}={qp.get(unknown[0])}",
-                       f"no page has this parameter; they take {', '.join(KNOWN[:-1])} (the command line "
+                       f"no page has this parameter; they take {', '.join(SHOWN)} (the command line "
                        f"has more: `lagebild events --help`)")
     if own is None:
         extra = [k for k in qp.keys() if k != "token"]
@@ -169,7 +170,8 @@ def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) 
 
 
 def event_filter(qp: Mapping[str, str], db=None) -> EventFilter:
-    """The shared filters: since, until, actor, type, factuality, min_sources (each once: a
+    """The shared filters: since, until, actor, type, factuality, min_outlets (the older
+    spelling min_sources also; each once: a
     second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR").
     ``db``: the codes the database holds (``actor_names.ActorCodes``), which ``actor`` takes
     beside the lexicon's."""
@@ -185,7 +187,20 @@ def event_filter(qp: Mapping[str, str], db=None) -> EventFilter:
     return EventFilter(since=since, until=until, actor=code_list(qp.get("actor"), db=db),
                        type=type_list(qp.get("type")),
                        factuality=factuality_list(qp.get("factuality")),
-                       min_sources=integer(qp.get("min_sources"), "min_sources", 1, 1, 10_000))
+                       min_outlets=min_outlets(qp))
+
+
+def min_outlets(qp: Mapping[str, str]) -> int:
+    """``min_outlets``: only events reported by at least this many distinct outlets (news
+    sources; the events' ``num_sources``); ``min_sources`` is its older spelling, still read
+    (both at once: a 400)."""
+    new, old = qp.get("min_outlets"), qp.get("min_sources")
+    if new not in (None, "") and old not in (None, ""):
+        raise BadParam("min_sources", f"min_outlets={new}&min_sources={old}",
+                       "min_sources is the older spelling of min_outlets: give one of them")
+    if old not in (None, ""):
+        return integer(old, "min_sources", 1, 1, 10_000)
+    return integer(new, "min_outlets", 1, 1, 10_000)
 
 
 def paging(qp: Mapping[str, str], default: int = 50) -> tuple[int, int]:
