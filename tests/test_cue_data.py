@@ -113,3 +113,33 @@ def test_taking_a_place_is_an_attack_and_a_metaphor_is_not():
     assert any(t == "ASSAULT" and s == ("IRQ",) for t, s, g, _ in dyads(
         "Die irakische Armee hat die Stadt Ramadi zurückerobert."))
     assert not [d for d in dyads("Die Bürger in Griechenland sollen sich ihre EU zurückerobern.") if d[0] == "ASSAULT"]
+
+
+def test_general_news_verbs_and_nouns_are_cues_of_their_type():
+    """The everyday vocabulary of political news (session 19's lexicon pass): strong and
+    separable forms lead to the cue verb, inflected and compound nouns to the cue noun."""
+    lex = load_cues()
+    verbs = {"erstochen": "ASSAULT", "angeschossen": "ASSAULT", "verschleppt": "ASSAULT",
+             "überstellt": "COERCE", "ausgeliefert": "COERCE", "zurückgeschickt": "COERCE",
+             "suspendiert": "SANCTION", "unterschrieb": "SUPPORT", "ausgehandelt": "AGREE",
+             "plädierte": "REQUEST", "monierte": "ACCUSE", "kapitulierte": "CONCEDE"}
+    assert {w: [c.type for c in lex.verbs.get(lemma(w), [])][:1] for w in verbs} == \
+        {w: [t] for w, t in verbs.items()}
+    nouns = {"militärputsch": "ASSAULT", "selbstmordattentat": "ASSAULT", "feuergefechten": "ASSAULT",
+             "zusammenstößen": "ASSAULT", "ausschreitungen": "PROTEST", "hausdurchsuchungen": "COERCE",
+             "untersuchungshaft": "COERCE", "waffenembargos": "SANCTION", "verhandlungsrunden": "CONSULT",
+             "zugeständnisse": "CONCEDE", "korruptionsermittlungen": "ACCUSE"}
+    assert {w: [c.type for c in lex.noun_cues(w) or []][:1] for w in nouns} == \
+        {w: [t] for w, t in nouns.items()}
+    # agent nouns and look-alikes are no cues
+    assert not any(lex.noun_cues(w) for w in ("attentäter", "putschisten", "botschaft", "gesellschaft"))
+
+
+def test_new_cues_make_events_in_a_sentence():
+    from test_event_rules import dyads
+    assert any(t == "ASSAULT" for t, s, g, _ in dyads(
+        "In Kabul haben Taliban-Kämpfer am Montag einen Polizisten erstochen."))
+    assert any(t == "COERCE" and s == ("AUT",) for t, s, g, _ in dyads(
+        "Die österreichische Polizei hat den Verdächtigen an Deutschland ausgeliefert."))
+    assert any(t == "SUPPORT" and s == ("UKR",) for t, s, g, _ in dyads(
+        "Die Ukraine unterschrieb am Freitag das Abkommen mit der EU."))
