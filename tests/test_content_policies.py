@@ -74,6 +74,14 @@ def test_a_rejected_report_and_a_confirmed_one():
     ("Lawrow sagte ein geplantes Treffen mit Cavusoglu ab.", ("REJECT", "RUS", None), "CONSULT"),
     # readiness offers the talks, it does not tell them (guide §8.7; a probe)
     ("Duterte sagte, er sei zu Gesprächen mit Peking bereit.", None, "CONSULT"),
+    # what a denied allegation or report says, in reported speech without "dass" or "wonach"
+    # (a blind probe, E16: an asserted deportation)
+    ("Der Kreml wies die Vorwürfe zurück, russische Flugzeuge hätten ein Krankenhaus in Aleppo bombardiert.",
+     ("REJECT", "RUS", None), "ASSAULT"),
+    ("Vizekanzler Reinhold Mitterlehner wies Vorwürfe zurück, Österreich schiebe Flüchtlinge nach Slowenien ab.",
+     ("REJECT", "AUT", None), "COERCE"),
+    ("Die ungarische Regierung bestritt Berichte, die Polizei habe Flüchtlinge nach Serbien abgeschoben.",
+     ("REJECT", "HUN", None), "COERCE"),
 ])
 def test_the_content_is_no_fact(coder, text, kept, no_fact):
     an = coder_analyzer(coder)
@@ -240,3 +248,23 @@ def test_a_condition_told_by_its_verb_in_first_place_is_hypothetical(coder):
     assert not [e for e in evs if e.factuality == "asserted"], evs
     c, n, lex = clause_at("Russland griff die Ukraine an, wird berichtet.", "griff")
     assert c.kind == "main"
+
+
+def test_reported_content_after_a_denied_report_without_a_subordinator():
+    """A Konjunktiv clause right after a report or accusation noun the clause before denies tells
+    what was alleged (not told); a confirmed one, or a clause that is not reported speech, is told."""
+    from lagebild.events.clauses import konjunktiv_i, not_told
+    lex = load_cues()
+
+    def told(text):
+        _, sts = tokenize(text, segment(text))
+        cl = split_clauses(sts[0], lex)
+        return [not not_told(cl, i, lex) for i in range(len(cl))]
+
+    assert told("Mitterlehner wies Vorwürfe zurück, Österreich schiebe das Problem ab.") == [True, False]
+    assert told("Die Regierung bestritt Berichte, die Armee habe Zivilisten getötet.") == [True, False]
+    assert told("Die Regierung bestätigte Berichte, die Armee habe Zivilisten getötet.") == [True, True]
+    assert told("Die Regierung wies die Vorwürfe zurück, sagte der Sprecher.") == [True, True]
+    _, sts = tokenize("Er schiebe , verweigere , große Ende", segment("Er schiebe , verweigere , große Ende"))
+    words = {t.text: konjunktiv_i(t) for t in sts[0].tokens}
+    assert words["schiebe"] and words["verweigere"] and not words["große"] and not words["Ende"]

@@ -618,11 +618,39 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     if perfect_infinitive(clauses[i]):
         # "Russland bestreitet, Soldaten nach Belarus verlegt zu haben": the deed it denies
         return "REJECT" in cue_verb_types(clauses[i - 1], lex)
-    if not lex.is_(clauses[i].starts_with, "content_subordinator"):
+    if not lex.is_(clauses[i].starts_with, "content_subordinator") and not _told_content(clauses, i, lex):
         return False
     # "bestritt nicht, dass ...": no denial, an admission
     return "REJECT" in cue_verb_types(clauses[i - 1], lex) \
         and not any(lex.is_(w, "negation") for w in clauses[i - 1].lowers)
+
+
+def konjunktiv_i(t: Token) -> bool:
+    """Whether a lower-case word is a verb's Konjunktiv I singular ("schiebe", "verweigere"): its
+    lemma is the word plus -n, or for an -ern / -eln verb the stem plus -e ("verweigere", "handle")."""
+    if not t.text[:1].islower() or not t.lower.endswith("e") or len(t.lower) < 4:
+        return False
+    lem = lemma(t.text)
+    return lem == t.lower + "n" or (lem[-3:] in ("ern", "eln")
+                                    and t.lower in (lem[:-1] + "e", lem[:-3] + lem[-2] + "e"))
+
+
+def _told_content(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` tells, in reported speech without "dass" or "wonach", what the report
+    or allegation that closes the clause before it says ("wies Vorwürfe zurück, Österreich schiebe
+    das Problem ab", "bestritt Berichte, die Armee habe Zivilisten getötet"): a Konjunktiv clause
+    right after a report noun (cues.tsv ``report_noun``) or an accusation noun (an ACCUSE noun cue)
+    among the last three words of that clause."""
+    c = clauses[i]
+    if i == 0 or c.kind not in ("main", "sub"):
+        return False
+    if not any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") or konjunktiv_i(t)
+               for t in c.tokens):
+        return False
+    tail = [t for t in clauses[i - 1].tokens if t.text not in _QUOTE_MARKS][-3:]
+    return any(t.is_cap and (lex.is_(t.lower, "report_noun")
+                             or any(cue.type == "ACCUSE" for cue in (lex.noun_cues(t.lower) or ())))
+               for t in tail)
 
 
 def asked_about(clause: Clause, lex: Lexicon) -> bool:
