@@ -119,8 +119,8 @@ def test_general_news_verbs_and_nouns_are_cues_of_their_type():
     """The everyday vocabulary of political news (session 19's lexicon pass): strong and
     separable forms lead to the cue verb, inflected and compound nouns to the cue noun."""
     lex = load_cues()
-    verbs = {"erstochen": "ASSAULT", "angeschossen": "ASSAULT", "verschleppt": "ASSAULT",
-             "überstellt": "COERCE", "ausgeliefert": "COERCE", "zurückgeschickt": "COERCE",
+    verbs = {"erstochen": "ASSAULT", "angeschossen": "ASSAULT",
+             "überstellt": "COERCE", "zurückgeschickt": "COERCE",
              "suspendiert": "SANCTION", "unterschrieb": "SUPPORT", "ausgehandelt": "AGREE",
              "plädierte": "REQUEST", "monierte": "ACCUSE", "kapitulierte": "CONCEDE"}
     assert {w: [c.type for c in lex.verbs.get(lemma(w), [])][:1] for w in verbs} == \
@@ -133,6 +133,10 @@ def test_general_news_verbs_and_nouns_are_cues_of_their_type():
         {w: [t] for w, t in nouns.items()}
     # agent nouns and look-alikes are no cues
     assert not any(lex.noun_cues(w) for w in ("attentäter", "putschisten", "botschaft", "gesellschaft"))
+    # words with an everyday sense that is no event (a code review): a war of words, a delay, a
+    # delivery of goods, a sports match, "sicherstellen, dass"
+    assert not lex.noun_cues("wortgefecht") and not lex.noun_cues("begegnung")
+    assert not any(lex.verbs.get(v) for v in ("verschleppen", "ausliefern", "sicherstellen"))
 
 
 def test_new_cues_make_events_in_a_sentence():
@@ -140,6 +144,9 @@ def test_new_cues_make_events_in_a_sentence():
     assert any(t == "ASSAULT" for t, s, g, _ in dyads(
         "In Kabul haben Taliban-Kämpfer am Montag einen Polizisten erstochen."))
     assert any(t == "COERCE" and s == ("AUT",) for t, s, g, _ in dyads(
-        "Die österreichische Polizei hat den Verdächtigen an Deutschland ausgeliefert."))
+        "Die österreichische Polizei hat den Verdächtigen an Deutschland überstellt."))
+    # "aufgreifen" needs a police, border or migrants word: not a topic taken up
+    assert not any(t == "COERCE" for t, s, g, _ in dyads(
+        "Der österreichische Kanzler griff die Flüchtlingsfrage im Gespräch mit Deutschland auf."))
     assert any(t == "SUPPORT" and s == ("UKR",) for t, s, g, _ in dyads(
         "Die Ukraine unterschrieb am Freitag das Abkommen mit der EU."))
