@@ -283,3 +283,14 @@ def test_what_is_praised_is_not_the_praisers_event(coder):
     assert any(e.type == "SUPPORT" and "EU" in {p.code for p in e.source} for e in evs), evs
     if coder == "both":
         assert any(e.type == "RETREAT" and "TUR" in {p.code for p in e.source} for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_someone_can_do_is_no_fact(coder):
+    """"Die Polizei kann ... festnehmen": a power or possibility, hypothetical (a present "kann" /
+    "können" with the cue's infinitive; the past "konnte" tells what was done)."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="k", text="Die italienische Polizei kann nun auch Verdächtige ohne Haftbefehl festnehmen.",
+                     dct="2016-03-14")).events
+    assert [e for e in evs if e.type == "COERCE"], evs
+    assert not [e for e in evs if e.type == "COERCE" and e.factuality == "asserted"], evs
