@@ -435,6 +435,112 @@ def relative_clause(c: Clause, lex: Lexicon) -> bool:
     return c.kind == "sub" and c.starts_with in RELATIVE and not lex.is_(c.starts_with, "subordinator")
 
 
+def clause_at(clauses: list[Clause], start: int) -> int | None:
+    """The index of the clause that holds the character offset ``start``, or None (a comma)."""
+    return next((n for n, c in enumerate(clauses) if c.start <= start <= c.end), None)
+
+
+def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) -> Mention | None:
+    """The actor mention relative clause ``clauses[ci]`` hangs on: the last mention before it
+    (a place after it may stand between: "der israelische Botschafter in Genf, der ..."), with
+    nothing but punctuation and the words closing the verb bracket between it and the clause; else None (the antecedent is no actor:
+    "Sanktionen, die Russland ...")."""
+    c = clauses[ci]
+    here = [m for m in ms if m.sent == c.sent]
+    before = [m for m in here if m.end <= c.start and m.prep not in PLACE_PREPS]
+    if not before:
+        return None
+    m = before[-1]
+    places = [p for p in here if m.end <= p.start and p.end <= c.start]
+    end = places[-1].end if places else m.end
+    if m.kind == "person" and m.name and m.gender in ("m", "f") \
+            and lex.is_(c.starts_with, "relative_not_masculine" if m.gender == "m" else "relative_not_feminine"):
+        return None     # "legte ein Budget mit Nagl vor, das ...": the pronoun is not Nagl's
+    gap = [t for cl in clauses[:ci] for t in cl.tokens if end <= t.start < c.start]
+    # (what closes the verb bracket may stand between: "Kiew macht die Separatisten
+    # verantwortlich, die ...", "von Nigel Farage verhöhnt, der ...")
+    words = [t for t in gap if any(ch.isalnum() for ch in t.text)]
+    # (not a verb of saying: "Ein Sprecher der Rebellen sagte, die Koalition habe ...": what he says)
+    closing = len(words) <= 3 and all(t.text.isalpha() and t.text[:1].islower()
+                                      and not lex.is_(lemma(t.text), "speech") for t in words)
+    return m if closing else None
+
+
+def antecedent_role(c: Clause, ante: Mention, lex: Lexicon) -> str | None:
+    """What the antecedent of relative clause ``c`` is to the clause's verb (cues.tsv classes
+    ``relative_subject``, ``relative_object``): "source" where the pronoun is its subject ("Orbán,
+    der Warschau Unterstützung zugesagt hat": Orbán promises), "target" where it is an object
+    ("Selenskyj, den Putin kritisiert hatte"; "der" after a woman is her dative), the other way
+    round in a werden-passive ("Selenskyj, der von Putin kritisiert wurde"); None for another
+    pronoun ("dessen", "deren")."""
+    w = c.starts_with
+    if lex.is_(w, "relative_object") or (w == "der" and ante.kind == "person" and ante.gender == "f"):
+        role = "target"
+    elif lex.is_(w, "relative_subject"):
+        role = "source"
+    else:
+        return None
+    words = [t for t in c.tokens if t.text.isalpha()]
+    # a subordinate clause puts the werden-form last: "..., der von Putin kritisiert wurde"
+    if _passive_clause(c) or (len(words) >= 2 and words[-1].lower in WERDEN_PASSIVE
+                              and (werden_participle(words[-2]) or words[-2].lower.endswith("iert"))):
+        role = "target" if role == "source" else "source"
+    return role
+
+
+def embedded_elsewhere(clauses: list[Clause], ci: int, m: Mention, lex: Lexicon) -> bool:
+    """Whether mention ``m`` of the sentence stands in a relative clause other than the cue's
+    clause ``clauses[ci]``: what it names acts in that clause ("Kiew macht die Separatisten
+    verantwortlich, die der Armee vorwerfen, ...": the army is no target of Kiew's accusation),
+    not as a participant of the cue outside it. (A mention of an infinitive clause stays within
+    reach: leaving it out, "beschuldigte ihn, Geld von den USA angenommen zu haben", cost 0.008
+    F1 on dev in session 19, as it let a worse candidate tell the dyad it had told.)"""
+    mi = clause_at(clauses, m.start)
+    if mi is None or mi == ci:
+        return False
+    return relative_clause(clauses[mi], lex)
+
+
+def out_of_reach(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], lex: Lexicon) -> bool:
+    """The one clause policy of both coders: whether mention ``m`` (of the cue's sentence) may not
+    be a participant of a cue in ``clauses[ci]``. A cue takes its participants from its own clause
+    and the clauses it governs; a relative clause's cue from its own clause and its antecedent
+    ("Kaczyński trifft Orbán, der Warschau Unterstützung zugesagt hat": not Kaczyński), or the
+    clause before where the antecedent is no actor; no cue
+    takes a mention inside a relative clause that is not its own (``embedded_elsewhere``)."""
+    if ci is None or m.sent != clauses[ci].sent:
+        return False
+    if relative_clause(clauses[ci], lex):
+        mi = clause_at(clauses, m.start)
+        if mi == ci:
+            return False
+        ante = antecedent(clauses, ci, ms, lex)
+        # no actor it hangs on (a thing, or a whole clause: "Die Russen haben geantwortet, was wir
+        # akzeptiert haben"): the clause before may name its sides
+        return m is not ante if ante is not None else mi != ci - 1
+    return embedded_elsewhere(clauses, ci, m, lex)
+
+
+_ATTRIBUTE_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
+def attribute_participle(toks: list[Token], m: Mention) -> int | None:
+    """The participle of the attribute whose agent the mention is ("die von Riad angeführte
+    Militärkoalition", "die von der Terrormiliz IS gehaltene Stadt"): its token index, else None.
+    Such an agent is the participle's participant, not one of a verb of the clause: the noun after
+    the participle is."""
+    if m.prep != "von" or m.i < 2:
+        return None
+    v = m.i - 1 if toks[m.i - 1].lower == "von" else m.i - 2
+    if v < 1 or toks[v].lower != "von" or toks[v - 1].lower not in _ATTRIBUTE_DETS:
+        return None
+    part = m.j
+    if part + 1 >= len(toks) or toks[part].is_cap or not toks[part].lower.endswith(("e", "en", "er", "es", "em")) \
+            or not toks[part + 1].is_cap:
+        return None
+    return part
+
+
 def passive_agent_as_target(c: Clause, cue_tok: Token, source: Mention, target: Mention) -> bool:
     """Whether a dyad reads a werden-passive backwards: the verb closing the passive clause
     ("Die Ukraine wurde am Montag von Russland angegriffen") with its "von"/"durch" agent as the
