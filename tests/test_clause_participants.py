@@ -129,3 +129,26 @@ def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target():
     got = _dyads("both", "Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.", 0)
     assert any(d[0] == "ACCUSE" and d[1] == ("VEN",) for d in got), got
     assert not any(d[0] == "ACCUSE" and "USA" in d[2] for d in got), got
+
+
+def test_the_relative_words_are_one_list_in_cues_tsv():
+    """Review: the relative pronouns were listed in clauses.py, in timex.py and in cues.tsv; the
+    splitter, the coders and the time tagger now read cues.tsv's classes ``relative`` and
+    ``relative_adverb`` alone, and every pronoun with a case class is a relative word."""
+    from lagebild import timex
+    from lagebild.events import clauses
+    from lagebild.events.clauses import relative_word
+    lex = load_cues()
+    assert not hasattr(clauses, "RELATIVE") and not hasattr(clauses, "OBJECT_RELATIVE")
+    assert not hasattr(timex, "_RELATIVE")
+    cased = {w for w, cls in lex.cues.items() if cls & {"relative_subject", "relative_object"}}
+    assert cased and all(relative_word(w, lex) and lex.is_(w, "relative") for w in cased)
+    assert relative_word("was", lex) and not lex.is_("was", "relative")
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_welchen_opens_an_object_relative_clause(coder):
+    """Review: the rows "welchen"/"welchem" of cues.tsv never took effect (the splitter's own list
+    lacked them): "Selenskyj, welchen Putin kritisiert hatte" is Putin's criticism of Selenskyj."""
+    got = _dyads(coder, "Scholz besuchte Selenskyj, welchen Putin scharf kritisiert hatte.")
+    assert ("ACCUSE", ("RUS",), ("UKR",)) in got, got

@@ -10,16 +10,13 @@ from ..actors import Mention, np_context
 from ..records import Timex
 from ..text import SentenceTokens, Token
 from ..timex import told_in_preterite
-from .cues import Cue, Lexicon, lemma
+from .cues import Cue, Lexicon, lemma, load_cues
 
 BOUNDARY = frozenset({",", ";", ":", "–", "—"})
 # words that may stand in a bare list of names ("Deutschland, Frankreich und Polen")
 LIST_WORDS = frozenset("und sowie oder der die das des dem den aus von in mit an auch".split())
 QUOTE_MARKS = frozenset({"„", "“", "”", "\"", "«", "»"})
 CONJ_SPLIT = frozenset({"und", "aber", "sondern", "doch", "oder"})
-RELATIVE = frozenset("der die das dem den deren dessen denen welche welcher welches was wo".split())
-#: relative pronouns that cannot be a subject (accusative or dative)
-OBJECT_RELATIVE = frozenset("den dem denen".split())
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
@@ -147,6 +144,12 @@ class Clause:
     @property
     def lowers(self) -> list[str]:
         return [t.lower for t in self.tokens]
+
+
+def relative_word(word: str, lex: Lexicon) -> bool:
+    """Whether a (lower-case) word may open a relative clause: a relative pronoun or a relative
+    adverb (cues.tsv classes ``relative``, ``relative_adverb``), not a subordinator."""
+    return (lex.is_(word, "relative") or lex.is_(word, "relative_adverb")) and not lex.is_(word, "subordinator")
 
 
 def lex_adjective(word: str) -> bool:
@@ -277,7 +280,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         if c is not joined[-1] and not (n == 0 and v1) and joined[n + 1].tokens[0].start not in hard_starts \
                 and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
                 and not lex.is_(c.tokens[0].lower, "condition") \
-                and not (joined[n + 1].tokens[0].lower in OBJECT_RELATIVE and n + 2 < len(joined)
+                and not (lex.is_(joined[n + 1].tokens[0].lower, "relative_object") and n + 2 < len(joined)
                          and not lex.is_(joined[n + 1].tokens[0].lower, "subordinator")):
             carry = c.tokens
             continue
@@ -304,10 +307,10 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
                                                             in INVERSION_SUBJECTS)))):
             # "Sollten die Separatisten weitere Gebiete erobern, ...": a condition by inversion
             c.kind = "condition"
-        elif first in RELATIVE and merged and not lex.is_(first, "subordinator") and (
+        elif relative_word(first, lex) and merged and (
                 (len(c.tokens) > 2 and c.tokens[-2].lower == "zu") or _ZU_INFIX.match(c.tokens[-1].lower)):
             c.kind = "infinitive"     # "..., den Zuzug zu verhindern": an infinitive, not a relative clause
-        elif lex.is_(first, "subordinator") or (first in RELATIVE and merged):
+        elif lex.is_(first, "subordinator") or (relative_word(first, lex) and merged):
             c.kind = "sub"
         elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
                 and not any(_verbish(t) and lex.is_(t.lower, "konjunktiv") for t in c.tokens):
@@ -432,7 +435,7 @@ def _passive_clause(c: Clause) -> bool:
 def relative_clause(c: Clause, lex: Lexicon) -> bool:
     """A relative clause as the splitter reads it: a subordinate clause opened by a relative
     pronoun that is no subordinator ("..., den Putin kritisiert hatte, ...")."""
-    return c.kind == "sub" and c.starts_with in RELATIVE and not lex.is_(c.starts_with, "subordinator")
+    return c.kind == "sub" and relative_word(c.starts_with, lex)
 
 
 def clause_at(clauses: list[Clause], start: int) -> int | None:
@@ -466,15 +469,16 @@ def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) 
     return m if closing else None
 
 
-def antecedent_role(c: Clause, ante: Mention, lex: Lexicon) -> str | None:
-    """What the antecedent of relative clause ``c`` is to the clause's verb (cues.tsv classes
-    ``relative_subject``, ``relative_object``): "source" where the pronoun is its subject ("Orbán,
-    der Warschau Unterstützung zugesagt hat": Orbán promises), "target" where it is an object
-    ("Selenskyj, den Putin kritisiert hatte"; "der" after a woman is her dative), the other way
-    round in a werden-passive ("Selenskyj, der von Putin kritisiert wurde"); None for another
-    pronoun ("dessen", "deren")."""
+def antecedent_role(c: Clause, ante: Mention | None, lex: Lexicon) -> str | None:
+    """What the antecedent of relative clause ``c`` (None: no actor, the pronoun alone tells) is to
+    the clause's verb (cues.tsv classes ``relative_subject``, ``relative_object``): "source" where
+    the pronoun is its subject ("Orbán, der Warschau Unterstützung zugesagt hat": Orbán promises),
+    "target" where it is an object ("Selenskyj, den Putin kritisiert hatte"; "der" after a woman is
+    her dative), the other way round in a werden-passive ("Selenskyj, der von Putin kritisiert
+    wurde"); None for another pronoun ("dessen", "deren"). The one role both coders read."""
     w = c.starts_with
-    if lex.is_(w, "relative_object") or (w == "der" and ante.kind == "person" and ante.gender == "f"):
+    if lex.is_(w, "relative_object") or (w == "der" and ante is not None and ante.kind == "person"
+                                         and ante.gender == "f"):
         role = "target"
     elif lex.is_(w, "relative_subject"):
         role = "source"
@@ -564,7 +568,9 @@ def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
                                      or (low.startswith(INSEPARABLE) and low.endswith("en")))
         k = c.tokens.index(cue_tok)
         last = k == len(c.tokens) - 1 or c.tokens[k + 1].lower in ("und", "sowie", "oder")   # "… erschossen und …"
-        return c.kind == "main" and c.starts_with not in RELATIVE and last and len(c.tokens) > 1 \
+        lex = load_cues()
+        return c.kind == "main" and not lex.is_(c.starts_with, "relative") \
+            and not lex.is_(c.starts_with, "relative_adverb") and last and len(c.tokens) > 1 \
             and participle and not any(t.lower in HEADLINE_AUX for t in c.tokens)
     if low == lemma(cue_tok.text) and not low.endswith("iert"):
         return False            # an infinitive ("wird ... treffen") is future, not passive

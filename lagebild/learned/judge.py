@@ -490,9 +490,11 @@ def _no_side_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
 
 
 def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
-    """Side probabilities with the mentions the cue's clause does not reach left out
-    (``clauses.out_of_reach``: another relative or infinitive clause; for a relative clause's cue,
-    the rest of the sentence but its antecedent), save who reports the sentence ("..., was wir
+    """Side probabilities with the mentions the cue's clause does not reach set to 0
+    (``clauses.out_of_reach``: for a cue outside a relative clause, the mentions inside that
+    relative clause; for a relative clause's cue, every mention of the sentence outside its own
+    clause but its antecedent, or but the clause before where the antecedent is no actor; an
+    infinitive clause's mentions stay within reach), save who reports the sentence ("..., was wir
     akzeptiert haben, erklärte Price")."""
     clauses = sentence_clauses(st, ctx.lex, cache)
     ci = clause_at(clauses, st.tokens[k].start)
