@@ -152,3 +152,19 @@ def test_welchen_opens_an_object_relative_clause(coder):
     lacked them): "Selenskyj, welchen Putin kritisiert hatte" is Putin's criticism of Selenskyj."""
     got = _dyads(coder, "Scholz besuchte Selenskyj, welchen Putin scharf kritisiert hatte.")
     assert ("ACCUSE", ("RUS",), ("UKR",)) in got, got
+
+
+def test_a_dative_pronoun_in_a_passive_stays_the_target():
+    """Review: "Litauen, dem von Russland Sabotage vorgeworfen wird" gave "source": only a subject
+    pronoun turns round in a werden-passive ("Macron, der von Putin kritisiert wurde")."""
+    lex = load_cues()
+    st, cls = _clauses("Polen verurteilte Litauen, dem von Russland Sabotage vorgeworfen wird.")
+    assert antecedent_role(cls[1], _mention(st, "Litauen", code="LTU"), lex) == "target"
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_a_passive_relative_clause_does_to_a_dative_antecedent(coder):
+    got = _dyads(coder, "Polen verurteilte Litauen, dem von Russland Sabotage vorgeworfen wird.")
+    assert ("ACCUSE", ("RUS",), ("LTU",)) in got and ("ACCUSE", ("LTU",), ("RUS",)) not in got, got
+    got = _dyads(coder, "Polen unterstützt Litauen, dem von Russland mit Angriffen gedroht wurde.")
+    assert ("THREATEN", ("RUS",), ("LTU",)) in got and ("THREATEN", ("LTU",), ("RUS",)) not in got, got

@@ -485,10 +485,13 @@ def antecedent_role(c: Clause, ante: Mention | None, lex: Lexicon) -> str | None
     else:
         return None
     words = [t for t in c.tokens if t.text.isalpha()]
-    # a subordinate clause puts the werden-form last: "..., der von Putin kritisiert wurde"
-    if _passive_clause(c) or (len(words) >= 2 and words[-1].lower in WERDEN_PASSIVE
-                              and (werden_participle(words[-2]) or words[-2].lower.endswith("iert"))):
-        role = "target" if role == "source" else "source"
+    # a subordinate clause puts the werden-form last: "..., der von Putin kritisiert wurde"; only a
+    # subject pronoun turns round ("Litauen, dem von Russland Sabotage vorgeworfen wird": the
+    # dative stays acted on)
+    if role == "source" and (_passive_clause(c) or (
+            len(words) >= 2 and words[-1].lower in WERDEN_PASSIVE
+            and (werden_participle(words[-2]) or words[-2].lower.endswith("iert")))):
+        role = "target"
     return role
 
 
