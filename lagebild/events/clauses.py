@@ -469,16 +469,33 @@ def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) 
     return m if closing else None
 
 
-def antecedent_role(c: Clause, ante: Mention | None, lex: Lexicon) -> str | None:
+def _other_subject(c: Clause, ms: list[Mention]) -> bool:
+    """Whether relative clause ``c`` names an actor that may be its subject: one with no
+    preposition and no oblique article, not after "der"/"des" ("der der Nato vorwarf": the Nato's
+    dative), save a person ("der der Kanzler gedroht hatte")."""
+    before = {t.i + 1: t.lower for t in c.tokens}
+    return any(c.start <= m.start <= c.end and m.sent == c.sent and m.prep is None and not m.oblique
+               and not m.genitive_of and m.i != c.tokens[0].i
+               and (before.get(m.i) not in ("der", "des") or m.kind == "person") for m in ms)
+
+
+def antecedent_role(c: Clause, ante: Mention | None, lex: Lexicon, ms: list[Mention] = ()) -> str | None:
     """What the antecedent of relative clause ``c`` (None: no actor, the pronoun alone tells) is to
     the clause's verb (cues.tsv classes ``relative_subject``, ``relative_object``): "source" where
     the pronoun is its subject ("Orbán, der Warschau Unterstützung zugesagt hat": Orbán promises),
     "target" where it is an object ("Selenskyj, den Putin kritisiert hatte"; "der" after a woman is
-    her dative), the other way round in a werden-passive ("Selenskyj, der von Putin kritisiert
-    wurde"); None for another pronoun ("dessen", "deren"). The one role both coders read."""
+    her dative), a subject pronoun the other way round in a werden-passive ("Selenskyj, der von
+    Putin kritisiert wurde"); None for another pronoun ("dessen", "deren") and for "der" after a
+    person of unknown gender (class ``relative_feminine_dative``) where the clause's mentions ``ms``
+    name another possible subject (``_other_subject``). The one role both coders read."""
     w = c.starts_with
-    if lex.is_(w, "relative_object") or (w == "der" and ante is not None and ante.kind == "person"
-                                         and ante.gender == "f"):
+    if ante is not None and ante.kind == "person" and lex.is_(w, "relative_feminine_dative") \
+            and ante.gender not in ("m", "f") and _other_subject(c, ms):
+        # "Annalena Baerbock, der Putin mit Sanktionen gedroht hatte": a man's nominative or a
+        # woman's dative; a person of unknown gender (the tagger gives none yet) leaves it open
+        return None
+    if lex.is_(w, "relative_object") or (lex.is_(w, "relative_feminine_dative") and ante is not None
+                                         and ante.kind == "person" and ante.gender == "f"):
         role = "target"
     elif lex.is_(w, "relative_subject"):
         role = "source"

@@ -381,7 +381,7 @@ class EventCoder:
         # what the relative pronoun makes of its antecedent (or of what it stands for, where that is
         # no actor): "Orbán, der Warschau Unterstützung zugesagt hat" (the source), "Selenskyj, den
         # Putin kritisiert hatte" (the target); None where the pronoun does not tell
-        rel_role = antecedent_role(c, ante, self.lex) if rel else None
+        rel_role = antecedent_role(c, ante, self.lex, actors.in_sentence(c.sent)) if rel else None
         if passive:
             # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
             # often belongs to a noun ("die Unterstützung von UN-Organisationen")

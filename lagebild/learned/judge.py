@@ -422,8 +422,9 @@ def _antecedent_side(clause, ci: int, clauses: list, st: SentenceTokens, ctx: Do
     None) (``clauses.antecedent``, ``clauses.antecedent_role``)."""
     if not relative_clause(clause, ctx.lex):
         return None, None
-    ante = antecedent(clauses, ci, ctx.mentions.get(st.sentence.index, []), ctx.lex)
-    role = antecedent_role(clause, ante, ctx.lex) if ante is not None else None
+    here = ctx.mentions.get(st.sentence.index, [])
+    ante = antecedent(clauses, ci, here, ctx.lex)
+    role = antecedent_role(clause, ante, ctx.lex, here) if ante is not None else None
     return (ante, role) if role is not None else (None, None)
 
 
