@@ -152,6 +152,45 @@ def relative_word(word: str, lex: Lexicon) -> bool:
     return (lex.is_(word, "relative") or lex.is_(word, "relative_adverb")) and not lex.is_(word, "subordinator")
 
 
+_ARTICLES = frozenset("der die das den dem".split())
+_VERB_FORMS = frozenset("worden werden kann können konnte konnten muss müssen musste mussten darf dürfen "
+                        "lassen ließ ließen".split())
+
+
+def _verb_form(tok: Token) -> bool:
+    """Whether a word can close a verb bracket: an auxiliary, a modal, a participle or an
+    infinitive ("zugesagt hat", "unterstützen wollen")."""
+    low = tok.lower
+    return tok.text[:1].islower() and (low in HEADLINE_AUX or low in SEIN_FORMS or low in _VERB_FORMS
+                                       or werden_participle(tok) or lemma(tok.text) == low and low.endswith("en"))
+
+
+def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
+    """Whether a clause after a comma that opens with der/die/das/den/dem is a main clause, not a
+    relative one: the word is the article of a noun phrase that the finite verb follows in second
+    place, with more than verb forms after it ("..., die Ukraine verurteilte Belarus", "..., der
+    Westen unterstütze Kiew"). A relative clause puts its finite verb last ("..., der Warschau
+    Unterstützung zugesagt hat", "..., die Kiew unterstützen wollen")."""
+    words = [t for t in toks if any(ch.isalnum() for ch in t.text)]
+    if len(words) < 4 or words[0].lower not in _ARTICLES:
+        return False
+    k = 1
+    while k + 1 < len(words) and words[k].text[:1].islower() and words[k].text.isalpha() \
+            and words[k].lower.endswith(("e", "en", "er", "es", "em")) \
+            and (words[k + 1].is_cap or words[k + 1].text[:1].islower() and k < 3):
+        k += 1          # adjectives: "die ukrainische Armee"
+    n = k
+    while k < len(words) and words[k].is_cap:
+        k += 1          # the noun or name: "die Ukraine", "der Ukip-Chef Nigel Farage"
+    if k == n or k + 1 >= len(words):
+        return False
+    verb = words[k]
+    if not verb.text[:1].islower() or not verb.text.isalpha():
+        return False
+    finite = verb.lower in HEADLINE_AUX or lemma(verb.text) in lex.verbs or _verbish(verb)
+    return finite and not werden_participle(verb) and not all(_verb_form(t) for t in words[k + 1:])
+
+
 def lex_adjective(word: str) -> bool:
     from ..lexicon import load_lexicon
     return word in load_lexicon().adjectives
@@ -310,7 +349,9 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         elif relative_word(first, lex) and merged and (
                 (len(c.tokens) > 2 and c.tokens[-2].lower == "zu") or _ZU_INFIX.match(c.tokens[-1].lower)):
             c.kind = "infinitive"     # "..., den Zuzug zu verhindern": an infinitive, not a relative clause
-        elif lex.is_(first, "subordinator") or (relative_word(first, lex) and merged):
+        elif lex.is_(first, "subordinator") or (relative_word(first, lex) and merged
+                                                  and not article_main_clause(c.tokens, lex)):
+            # ("Polen kritisierte Russland, die Ukraine verurteilte Belarus": a main clause)
             c.kind = "sub"
         elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
                 and not any(_verbish(t) and lex.is_(t.lower, "konjunktiv") for t in c.tokens):
@@ -443,11 +484,29 @@ def clause_at(clauses: list[Clause], start: int) -> int | None:
     return next((n for n, c in enumerate(clauses) if c.start <= start <= c.end), None)
 
 
+#: articles, also joined to a preposition: a country with one is no bare (neuter) name ("die Ukraine", "im Iran")
+_NAME_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines zur zum im am vom beim ins".split())
+
+
+def _bare_place(clauses: list[Clause], m: Mention) -> bool:
+    """Whether mention ``m`` is a country or city named by one word with no article or adjective
+    before it ("Russland", "Kiew"): a neuter noun."""
+    if m.kind not in ("country", "city") or m.j - m.i != 1:
+        return False
+    toks = {t.i: t for c in clauses if c.sent == m.sent for t in c.tokens}
+    prev, prev2 = toks.get(m.i - 1), toks.get(m.i - 2)
+    return prev is None or not (prev.lower in _NAME_ARTICLES or prev.text[:1].islower()
+                                and prev.lower.endswith(("e", "en", "er", "es", "em"))
+                                and prev2 is not None and prev2.lower in _NAME_ARTICLES)
+
+
 def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) -> Mention | None:
     """The actor mention relative clause ``clauses[ci]`` hangs on: the last mention before it
     (a place after it may stand between: "der israelische Botschafter in Genf, der ..."), with
-    nothing but punctuation and the words closing the verb bracket between it and the clause; else None (the antecedent is no actor:
-    "Sanktionen, die Russland ...")."""
+    nothing but punctuation and the words closing the verb bracket between it and the clause, and a
+    pronoun that agrees with it where its gender is known (a named man or woman; a country or city
+    named without an article is neuter: cues.tsv classes ``relative_not_*``); else None (the
+    antecedent is no actor: "Sanktionen, die Russland ...")."""
     c = clauses[ci]
     here = [m for m in ms if m.sent == c.sent]
     before = [m for m in here if m.end <= c.start and m.prep not in PLACE_PREPS]
@@ -459,6 +518,8 @@ def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) 
     if m.kind == "person" and m.name and m.gender in ("m", "f") \
             and lex.is_(c.starts_with, "relative_not_masculine" if m.gender == "m" else "relative_not_feminine"):
         return None     # "legte ein Budget mit Nagl vor, das ...": the pronoun is not Nagl's
+    if _bare_place(clauses, m) and lex.is_(c.starts_with, "relative_not_neuter"):
+        return None     # "Polen kritisierte Russland scharf, die ...": Russland takes "das"
     gap = [t for cl in clauses[:ci] for t in cl.tokens if end <= t.start < c.start]
     # (what closes the verb bracket may stand between: "Kiew macht die Separatisten
     # verantwortlich, die ...", "von Nigel Farage verhöhnt, der ...")
