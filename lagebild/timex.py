@@ -744,7 +744,6 @@ class _Doc:
 # ----------------------------------------------------------------- resolution
 
 
-_RELATIVE = frozenset("der die das den dem deren dessen denen welcher welche welches welchen welchem".split())
 _TENSE_SLACK_DAYS = 1      # a document date may be a day off the day of writing
 
 
@@ -1353,9 +1352,10 @@ def _clause_initial_present(doc: _Doc, mt: _Mention) -> bool:
 def _subordinate(g: _Grammar, first: str, after_comma: bool) -> bool:
     """Whether a clause opening with the word ``first`` is a subordinate clause: a subordinator
     ("dass", "nachdem"; timex_words class subordinator), or a relative pronoun after a comma
-    (``after_comma``: "..., die Sanaa seit 2014 kontrollieren, ...")."""
+    (``after_comma``: "..., die Sanaa seit 2014 kontrollieren, ..."; cues.tsv class ``relative``)."""
+    from .events.cues import load_cues
     low = first.lower()
-    return low in g.subordinators or low in _RELATIVE and after_comma
+    return low in g.subordinators or after_comma and load_cues().is_(low, "relative")
 
 
 def _present_clause(g: _Grammar, words: list[str], after_comma: bool, whole: bool = True) -> bool:

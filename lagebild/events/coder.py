@@ -12,13 +12,13 @@ from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
-    NEEDS_TARGET, NP_START, PLACE_PREPS, OBJECT_RELATIVE, POSSESSIVES, RECIPROCAL, REFUSABLE, RELATIVE, SCALE_WORDS,
+    NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced_noun, criticised_or_rejected,
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, offered, pluperfect, promised, no_demand, refused, talked_about, werden_participle,
-    split_clauses, _cue_lemmas,
+    split_clauses, _cue_lemmas, antecedent, antecedent_role, attribute_participle, relative_clause,
     _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
 from .cues import Cue, lemma, load_cues
 from .magnitude import find_magnitude
@@ -78,6 +78,7 @@ class EventCoder:
                 c.mentions = [m for m in ms if c.start <= m.start <= c.end]
             sent_lowers = [t.lower for t in st.tokens]
             self._sentence_lowers = sent_lowers
+            self._tokens = st.tokens
             # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
             speaker, speech_clause, by_prep = self._speaker(clauses, sent_lowers)
             konj = any(self.lex.is_(t.lower, "konjunktiv") for t in st.tokens)
@@ -120,7 +121,7 @@ class EventCoder:
                     ev = self._verb_event(cue, tok, c, clauses, ci, prev_source, actors, sent_events)
                     if ev is None:
                         continue
-                    if ev.source_m and not (c.kind == "sub" and c.starts_with in RELATIVE):
+                    if ev.source_m and not relative_clause(c, self.lex):
                         prev_source = ev.source_m   # (not who acts in a relative clause)
                     sent_events.append(ev)
                 joins = any(self.lex.verbs.get(lm) and self.lex.verbs[lm][0].type == "JOIN"
@@ -366,15 +367,21 @@ class EventCoder:
     # -- verb events ------------------------------------------------------------------------
     def _verb_event(self, cue: Cue, tok: Token, c: Clause, clauses: list[Clause], ci: int,
                     prev_source: list[Mention], actors: ActorIndex, done: list[RawEvent]) -> RawEvent | None:
-        ms = c.mentions
+        # the agent of a participle attribute is that participle's, not the verb's ("Die von Riad
+        # angeführte Koalition bestritt ...": the coalition denies)
+        ms = [m for m in c.mentions if attribute_participle(self._tokens, m) in (None, tok.i)]
         passive = _is_passive(c, tok, transitive="acc" in cue.targets)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
             return None        # "Schulen wurden getroffen": hit, not met
         if self.lex.is_(cue.cue, "reflexive_other_sense") and "sich" in c.lowers:
             return None        # "hätten sich nicht ausgewiesen": showed no papers, expelled no one
         free = [m for m in ms if m.prep is None and not m.genitive_of]
-        rel_obj = c.kind == "sub" and c.starts_with in OBJECT_RELATIVE \
-            and not self.lex.is_(c.starts_with, "subordinator")
+        rel = relative_clause(c, self.lex)
+        ante = antecedent(clauses, ci, actors.in_sentence(c.sent), self.lex) if rel else None
+        # what the relative pronoun makes of its antecedent (or of what it stands for, where that is
+        # no actor): "Orbán, der Warschau Unterstützung zugesagt hat" (the source), "Selenskyj, den
+        # Putin kritisiert hatte" (the target); None where the pronoun does not tell
+        rel_role = antecedent_role(c, ante, self.lex, actors.in_sentence(c.sent)) if rel else None
         if passive:
             # the agent "von den EU-Staaten" stands nearest the participle; an earlier "von X"
             # often belongs to a noun ("die Unterstützung von UN-Organisationen")
@@ -383,6 +390,8 @@ class EventCoder:
                       and not self._after_noun(c, m, places=m.kind == "country")]
             source = agents[-1:]
             target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
+            if not target and rel_role == "target" and ante is not None:
+                target = [ante]     # "Scholz, der von Putin kritisiert wurde": Scholz is acted on
             place = _place_code(ms)
             judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
             if not source and judicial and place and self.fallbacks["place_state"]:
@@ -401,7 +410,8 @@ class EventCoder:
             # "Selenskyj, den Putin kritisiert hatte": the relative pronoun is no article of the
             # name after it; that name is the subject (not "..., den Beschuldigten drohen Haftstrafen")
             fronted = clauses[ci - 2] if c.kind == "main" and c.tokens[0] is tok and ci >= 2 \
-                and clauses[ci - 1].kind == "sub" and clauses[ci - 1].starts_with in OBJECT_RELATIVE \
+                and relative_clause(clauses[ci - 1], self.lex) \
+                and self.lex.is_(clauses[ci - 1].starts_with, "relative_object") \
                 and not _has_verb(clauses[ci - 2].tokens) else None
             if fronted is not None:
                 # "Selenskyj, den Putin kritisiert hatte, traf am Montag Biden": the verb opens the
@@ -409,11 +419,13 @@ class EventCoder:
                 fronted_subj = [m for m in fronted.mentions if m.prep is None and not m.oblique][:1]
             else:
                 fronted_subj = []
-            nom = [m for m in free if not m.oblique or (rel_obj and m.i == c.tokens[0].i + 1 and (
+            nom = [m for m in free if not m.oblique or (rel_role == "target" and m.i == c.tokens[0].i + 1 and (
                 m.kind == "country" or (m.kind == "person" and bool(m.name))))] \
                 if c.kind != "infinitive" or not prev_source else []
             if fronted_subj:
                 nom, prev_source = [], fronted_subj
+            if rel_role == "source" and ante is not None:
+                nom = []        # the pronoun is the subject: what the clause names are objects
             if nom and c.kind == "main" and c.tokens[0].lower in NP_START and nom[0].start > tok.start \
                     and not any(m.start < tok.start and m.prep is None for m in ms):
                 # "Ein Leitartikel forderte Obama auf": the subject is a thing; Obama is the object
@@ -439,9 +451,9 @@ class EventCoder:
                 source = list(prev_source) if c.kind in ("infinitive", "main", "sub") else []
                 if c.kind == "sub" and c.starts_with in ("dass", "daß", "ob") and not nom:
                     source = []
-                elif c.kind == "sub" and c.starts_with in RELATIVE and not self.lex.is_(c.starts_with, "subordinator"):
+                elif rel:
                     # "Gruppen, die zu Hass aufrufen": the relative pronoun's antecedent acts
-                    source = self._antecedent(c, actors)
+                    source = [ante] if ante is not None else []
             if source or we is None:
                 source_p = _participants(source)
             target = []
@@ -462,10 +474,10 @@ class EventCoder:
                     target.append(m)
             if target:
                 target = _coordinated(target[0], [m for m in ms if m not in source], c)
-            elif rel_obj and source and ("acc" in cue.targets or "dat" in cue.targets):
+            elif rel_role == "target" and source and ("acc" in cue.targets or "dat" in cue.targets):
                 # the antecedent of an object relative pronoun is the object ("Selenskyj, den Putin
                 # kritisiert hatte": Putin criticised Selenskyj)
-                target = [m for m in self._antecedent(c, actors) if m not in source]
+                target = [ante] if ante is not None and ante not in source else []
             elif cue.targets:
                 # "wies die Vorwürfe der Ukraine zurück", "besorgt über die Manöver Chinas": the owner
                 # of the object is the target
@@ -572,19 +584,6 @@ class EventCoder:
             return False        # "die Ukraine von Russland (angegriffen)": a country is no noun "von" hangs on
         return k >= 1 and toks[k - 1].is_cap and not is_time_noun(toks[k - 1].text) \
             and (places or bool(self.lex.noun_cues(toks[k - 1].lower)))   # not "am Montag von Russland"
-
-    def _antecedent(self, c: Clause, actors: ActorIndex) -> list[Mention]:
-        """The actor a relative clause hangs on: the mention right before it ("der israelische
-        Botschafter in Genf, der ..."), else none (the antecedent is not an actor)."""
-        before = [m for m in actors.in_sentence(c.sent) if m.end <= c.start and m.prep not in PLACE_PREPS]
-        if not before:
-            return []
-        m = before[-1]
-        gap = self._text[m.end:c.start] if self._text else ""
-        places = [p for p in actors.in_sentence(c.sent) if m.end <= p.start and p.end <= c.start]
-        if places:
-            gap = self._text[places[-1].end:c.start] if self._text else ""
-        return [m] if len(gap.strip(" ,")) <= 3 else []
 
     def _fallback_target(self, c: Clause, source: list[Participant], actors: ActorIndex, ci: int,
                          clauses: list[Clause], typ: str = "") -> list[Participant]:

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, criticised_or_rejected, demanded, no_demand, offered, refused,
+from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, antecedent, antecedent_role, attribute_participle, clause_at, out_of_reach, criticised_or_rejected, demanded, no_demand, offered, refused,
                                split_clauses,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
@@ -372,7 +372,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = rp[a:b, ri["source"]] if "source" in ri else np.zeros(b - a)
         pt = rp[a:b, ri["target"]] if "target" in ri else np.zeros(b - a)
         ps = _no_source_from_reporter(_no_source_from_condition(ps, st, k, ms, ctx, cache), st, k, ms, ctx, cache)
-        ps = _no_source_from_attribute(ps, st, k, ms)
+        ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
+        pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
                 if ps[i] >= s.role and ms[i].code]
@@ -384,12 +385,11 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         cls_k = sentence_clauses(st, ctx.lex, cache)
         ci_k = next((i for i, c in enumerate(cls_k) if c.start <= st.tokens[k].start < c.end), None)
         clause_k = cls_k[ci_k] if ci_k is not None else None
-        # a verb of a relative clause ("Selenskyj, den Putin kritisiert hatte, traf Biden"): its sides
-        # stand in that clause or the one before (the antecedent's); train + dev gold: 100 of 109
-        # named sides of the sentence
-        rep = ctx.reporters.get(st.sentence.index)
-        rel_reach = (cls_k[ci_k - 1].start if ci_k > 0 else clause_k.start, clause_k.end) \
-            if clause_k is not None and not st.tokens[k].is_cap and relative_clause(clause_k, ctx.lex) else None
+        # a verb of a relative clause: its antecedent's side is told by the relative pronoun
+        # ("Orbán, der Warschau Unterstützung zugesagt hat": Orbán is the source; "Selenskyj, den Putin
+        # kritisiert hatte": Selenskyj the target); the reach of its sides is ``_no_side_out_of_reach``
+        ante, ante_role = _antecedent_side(clause_k, ci_k, cls_k, st, ctx) \
+            if clause_k is not None and not st.tokens[k].is_cap else (None, None)
         for sm, sp, sr in srcs:
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
@@ -404,17 +404,28 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                 if sm is not None and tm is not None and clause_k is not None \
                         and passive_agent_as_target(clause_k, st.tokens[k], sm, tm):
                     continue        # "Die Ukraine wurde von Russland angegriffen": not UKR -> RUS
-                if rel_reach is not None and any(m is not None and m.sent == st.sentence.index
-                                                 and not rel_reach[0] <= m.start < rel_reach[1]
-                                                 and not (rep is not None and rep.mention is not None
-                                                          and rep.mention.start == m.start)
-                                                 for m in (sm, tm)):
-                    continue        # a relative clause's verb: its own clause and its antecedent's
-                    #                 (or who speaks: "..., was wir akzeptiert haben, erklärte Price")
-                out.append(Candidate(typ, sm.participant() if sm else None, tm.participant() if tm else None,
-                                     p, sp, tp, sr, tr, st.sentence.index, st, k, lemma=lem,
-                                     src_m=sm, tgt_m=tm))
+                a, b, pa, pb, ra, rb = sm, tm, sp, tp, sr, tr
+                if ante is not None and (b is ante if ante_role == "source" else a is ante):
+                    # the antecedent on the side its pronoun does not tell: the model read the
+                    # dyad the other way round
+                    a, b, pa, pb, ra, rb = b, a, pb, pa, rb, ra
+                    if any(o.type == typ and o.st is st and o.k == k and o.src_m is a and o.tgt_m is b for o in out):
+                        continue
+                out.append(Candidate(typ, a.participant() if a else None, b.participant() if b else None,
+                                     p, pa, pb, ra, rb, st.sentence.index, st, k, lemma=lem,
+                                     src_m=a, tgt_m=b))
     return out
+
+
+def _antecedent_side(clause, ci: int, clauses: list, st: SentenceTokens, ctx: DocContext):
+    """(the antecedent, "source" or "target") of a relative clause whose verb is a cue, or (None,
+    None) (``clauses.antecedent``, ``clauses.antecedent_role``)."""
+    if not relative_clause(clause, ctx.lex):
+        return None, None
+    here = ctx.mentions.get(st.sentence.index, [])
+    ante = antecedent(clauses, ci, here, ctx.lex)
+    role = antecedent_role(clause, ante, ctx.lex, here) if ante is not None else None
+    return (ante, role) if role is not None else (None, None)
 
 
 def _no_source_from_reporter(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
@@ -461,28 +472,45 @@ def _no_source_behind_uncoded(ps, st: SentenceTokens, ms: list[Mention], floor: 
     return out
 
 
-_ATTRIBUTE_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
-
-
-def _no_source_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
-    """Source probabilities with the agent of an attributive participle left out ("Die Armee ist
+def _no_side_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
+    """Side probabilities with the agent of an attributive participle left out ("Die Armee ist
     in die von der Terrormiliz IS gehaltene Stadt Falluja vorgerückt": the IS holds the city, it
-    does not advance), for any cue but that participle ("die von Russland annektierte Krim")."""
-    toks = st.tokens
+    does not advance; "Die von Riad angeführte Koalition bestritt ...": the coalition denies), for
+    any cue but that participle ("die von Russland annektierte Krim"; ``clauses.attribute_participle``)."""
     out = None
     for i, m in enumerate(ms):
-        if m.sent != st.sentence.index or m.prep != "von" or m.i < 2:
+        if m.sent != st.sentence.index:
             continue
-        v = m.i - 1 if toks[m.i - 1].lower == "von" else m.i - 2
-        if v < 1 or toks[v].lower != "von" or toks[v - 1].lower not in _ATTRIBUTE_DETS:
-            continue
-        part = m.j
-        if part + 1 >= len(toks) or toks[part].is_cap or not toks[part].lower.endswith(("e", "en", "er", "es", "em")) \
-                or not toks[part + 1].is_cap or part == k:
+        part = attribute_participle(st.tokens, m)
+        if part is None or part == k:
             continue
         if out is None:
             out = ps.copy()
         out[i] = 0.0
+    return ps if out is None else out
+
+
+def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
+    """Side probabilities with the mentions the cue's clause does not reach set to 0
+    (``clauses.out_of_reach``: for a cue outside a relative clause, the mentions inside that
+    relative clause; for a relative clause's cue, every mention of the sentence outside its own
+    clause but its antecedent, or but the clause before where the antecedent is no actor; an
+    infinitive clause's mentions stay within reach), save who reports the sentence ("..., was wir
+    akzeptiert haben, erklärte Price")."""
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, st.tokens[k].start)
+    if ci is None:
+        return ps
+    here = ctx.mentions.get(st.sentence.index, [])
+    rep = ctx.reporters.get(st.sentence.index)
+    out = None
+    for i, m in enumerate(ms):
+        if rep is not None and rep.mention is not None and rep.mention.start == m.start:
+            continue
+        if out_of_reach(clauses, ci, m, here, ctx.lex):
+            if out is None:
+                out = ps.copy()
+            out[i] = 0.0
     return ps if out is None else out
 
 
