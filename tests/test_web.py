@@ -708,7 +708,7 @@ def test_main_help_mentions_serve():
     assert "serve" in r.output and "lagebild serve --db lage.duckdb" in r.output
 
 
-@pytest.mark.parametrize("sort, key", [("sources", lambda e: -e["num_sources"]),
+@pytest.mark.parametrize("sort, key", [("outlets", lambda e: -e["num_sources"]),
                                        ("date", lambda e: e["event_date"] or "9999"),
                                        ("mentions", lambda e: -e["num_mentions"]),
                                        ("id", lambda e: e["event_id"])])
@@ -941,6 +941,38 @@ def test_the_outlet_threshold_is_named_min_outlets_everywhere_and_min_sources_st
     assert r.exit_code == 2 and "--min-sources is the older spelling of --min-outlets" in r.output
     help_ = CliRunner().invoke(main, ["events", "--help"]).output
     assert "--min-outlets" in help_ and "--min-sources" not in help_ and "min_outlets" in help_
+
+
+def test_the_order_by_outlets_is_named_outlets_everywhere_and_sources_still_works(scripted_db, sclient):
+    """`--sort sources` / ?sort=sources ordered by the number of outlets (num_sources), not by the
+    events' sources (actors): the order is `outlets` now, as --min-outlets; the older name is read,
+    not offered; the column keeps its name num_sources."""
+    import html as html_
+    import json
+
+    from lagebild.cli import main
+    new = sclient.get("/overview.json?sort=outlets&per_page=500").json()
+    assert new["sort"] == "outlets" and new["events"][0]["num_sources"] == 2
+    assert [e["num_sources"] for e in new["events"]] == sorted((e["num_sources"] for e in new["events"]), reverse=True)
+    old = sclient.get("/overview.json?sort=sources&per_page=500").json()
+    assert old["sort"] == "outlets" and old["events"] == new["events"]
+    page = html_.unescape(sclient.get("/overview").text)
+    assert "sort=outlets" in page and "sort=sources" not in page and "most outlets first" in page
+    bad = sclient.get("/overview.json?sort=bogus").json()["error"]
+    assert "outlets" in bad and "sources" not in bad
+
+    def run(*args):
+        return CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--limit", "0", "--format",
+                                         "json", *args])
+    by_new, by_old = run("--sort", "outlets"), run("--sort", "sources")
+    assert by_new.exit_code == 0 and by_old.exit_code == 0, (by_new.output, by_old.output)
+    rows = json.loads(by_new.output)
+    assert rows == json.loads(by_old.output) and rows[0]["num_sources"] == 2 and "num_sources" in rows[-1]
+    help_ = " ".join(CliRunner().invoke(main, ["events", "--help"]).output.split())
+    assert "|outlets|" in help_ and "|sources|" not in help_ and "outlets: most outlets first" in help_
+    assert "num_sources" in help_
+    r = run("--sort", "bogus")
+    assert r.exit_code == 2 and "outlets" in r.output and "sources" not in r.output.split("Invalid value")[-1]
 
 
 def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):

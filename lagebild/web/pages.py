@@ -18,6 +18,7 @@ from starlette.requests import Request
 
 from .. import queries as _queries
 from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit, period_mid
+from ..records import EVENT_SORT_ALIASES
 from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
 from ..wording import showing
@@ -195,13 +196,13 @@ def _cut(c: Ctx, shown: int, total: int, singular: str, plural: str | None = Non
 
 # -- the pages -----------------------------------------------------------------------------
 #: the orders the overview offers: every order of the command line's ``events --sort``, the
-#: default (newest first) first
+#: default (newest first) first; ``?sort=sources`` is read as ``outlets`` (its older name), not offered
 EVENT_SORTS = ("-date", *(k for k in ALL_SORTS if k != "-date"))
 
 
 def overview(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
-    sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS)
+    sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS, EVENT_SORT_ALIASES)
     top = params.top(c.req.query_params)
     first, last = c.q.span(c.f)
     unit = bucket_unit(first, last)

@@ -134,9 +134,14 @@ def integer(value: str | None, name: str, default: int, lo: int, hi: int) -> int
     return n
 
 
-def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
+def choice(value: str | None, name: str, options: tuple[str, ...],
+           aliases: Mapping[str, str] | None = None) -> str:
+    """One of ``options`` (the first when not given); ``aliases``: older spellings, read as the
+    option they name and not listed in the 400 ("sort=sources" is "sort=outlets")."""
     if value is None or value == "":
         return options[0]
+    if aliases and value in aliases:
+        return aliases[value]
     if value not in options:
         raise BadParam(name, value, f"use one of {', '.join(options)}")
     return value
