@@ -22,10 +22,13 @@ EVENT_SORTS = {
     "reported": "latest reported first",
     "mentions": "most mentions first",
     "articles": "most articles first",
-    "sources": "most sources (outlets) first",
+    "outlets": "most outlets first (distinct news sources: num_sources)",
     "goldstein": "most conflictual (lowest Goldstein score) first",
     "id": "in the order they were stored",
 }
+#: older names of orders of ``EVENT_SORTS``, still read (``--sort sources``, ``?sort=sources``) but
+#: not offered: "sources" counted outlets, not the actors on the source side
+EVENT_SORT_ALIASES = {"sources": "outlets"}
 #: events that do not happen as told: the article's date never dates them (it would put a happening
 #: that may never come, or did not, on a timeline). A negated one keeps a time expression of its own
 #: ("griff am Montag nicht an"); a hypothetical one has no date at all (timex.happening_date)

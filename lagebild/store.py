@@ -56,7 +56,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import BadValue, StoreError
-from .records import EVENT_SORTS, EVENT_TYPES, FACTUALITIES
+from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
 SCHEMA_VERSION = 6
@@ -238,7 +238,7 @@ _SORT_SQL = {
     "reported": "first_article_id DESC NULLS LAST, event_id DESC",
     "mentions": "num_mentions DESC, event_id",
     "articles": "num_articles DESC, event_id",
-    "sources": "num_sources DESC, event_id",
+    "outlets": "num_sources DESC, event_id",
     "goldstein": "goldstein NULLS LAST, event_id",
     "id": "event_id",
 }
@@ -246,7 +246,9 @@ assert _SORT_SQL.keys() == EVENT_SORTS.keys()
 
 
 def sort_order(sort: str) -> str:
-    """The ORDER BY of an event list order (``records.EVENT_SORTS``); BadValue for an unknown one."""
+    """The ORDER BY of an event list order (``records.EVENT_SORTS``, or an older name of one in
+    ``records.EVENT_SORT_ALIASES``: "sources" is "outlets"); BadValue for an unknown one."""
+    sort = EVENT_SORT_ALIASES.get(sort, sort)
     if sort not in _SORT_SQL:
         raise BadValue(f"unknown sort {sort!r} -- use one of {', '.join(_SORT_SQL)}", option="--sort")
     return _SORT_SQL[sort]

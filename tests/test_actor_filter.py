@@ -154,3 +154,16 @@ def test_the_dyad_page_takes_a_code_the_database_holds_as_the_actor_filter_does(
     assert d.status_code == 200 and d.json()["pagination"]["total"] == 1
     r = old_client.get("/dyads/ZZOLE/UKR.json")
     assert r.status_code == 400 and "did you mean" in r.json()["error"] and "ZZOLD" in r.json()["error"]
+
+
+@pytest.mark.parametrize("url, to", [("/actors/zzold", "/actors/ZZOLD"), ("/actors?q=zzold", "/actors/ZZOLD"),
+                                     ("/dyads/zzold/UKR", "/dyads/ZZOLD/UKR")])
+def test_the_actor_page_takes_a_code_the_database_holds_as_the_dyad_page_does(old_client, url, to):
+    """/actors/zzold was a 404 ('no actor called') while /dyads/zzold/UKR and ?actor=zzold took
+    it: one reading of an address's actor (web.params.actor_code)."""
+    r = old_client.get(url, follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == to
+    d = old_client.get(to + ".json")
+    assert d.status_code == 200
+    r = old_client.get(url.replace("zzold", "ZZOLE"))
+    assert r.status_code == 400 and "did you mean" in r.text and "ZZOLD" in r.text

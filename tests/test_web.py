@@ -168,9 +168,9 @@ def test_bad_page_parameters_get_a_400(client, url):
     assert r.status_code == 400 and "bad value" in r.json()["error"]
 
 
-@pytest.mark.parametrize("url", ["/actors/XYZ", "/actors/Nirgendwoland", "/events/999999",
-                                 "/articles/999999", "/no/such/page"])
-def test_unknown_actors_events_articles_and_pages_are_404(client, url):
+@pytest.mark.parametrize("url", ["/events/999999", "/articles/999999", "/no/such/page"])
+def test_unknown_events_articles_and_pages_are_404(client, url):
+    """An unknown actor in an address is a 400, as in ?actor= (see the address tests below)."""
     h = client.get(url)
     assert h.status_code == 404 and "Not found" in h.text
     j = client.get(url + ".json")
@@ -708,7 +708,7 @@ def test_main_help_mentions_serve():
     assert "serve" in r.output and "lagebild serve --db lage.duckdb" in r.output
 
 
-@pytest.mark.parametrize("sort, key", [("sources", lambda e: -e["num_sources"]),
+@pytest.mark.parametrize("sort, key", [("outlets", lambda e: -e["num_sources"]),
                                        ("date", lambda e: e["event_date"] or "9999"),
                                        ("mentions", lambda e: -e["num_mentions"]),
                                        ("id", lambda e: e["event_id"])])
@@ -802,6 +802,67 @@ def test_the_dyad_page_of_known_actors_without_events_is_an_empty_page(sclient):
     assert "No events for these filters" in sclient.get("/dyads/RUS/FRA").text
 
 
+# -- the actor of an address: one policy for /actors/CODE, /dyads/A/B and the actor box ---------
+# (params.actor_code, as ?actor= reads an actor). /actors/RU$S, /actors/XYZ were 404s while
+# /dyads/RU$S/UKR, /dyads/XYZ/UKR were 400s; /actors/FRA (known, no events) was a 404 while
+# /dyads/RUS/FRA is an empty page.
+def _error_text(r, json_twin: bool) -> str:
+    import html
+    return r.json()["error"] if json_twin else html.unescape(r.text)
+
+
+@pytest.mark.parametrize("url, name, bad", [("/actors/RU$S", "code", "RU$S"), ("/dyads/RU$S/UKR", "a", "RU$S"),
+                                             ("/actors/R_U", "code", "R_U"), ("/dyads/RUS/R_U", "b", "R_U")])
+def test_a_malformed_code_in_an_address_is_a_400_naming_the_parameter(sclient, url, name, bad):
+    for u in (url, url + ".json"):
+        r = sclient.get(u, follow_redirects=False)
+        assert r.status_code == 400, (u, r.status_code, r.text[:200])
+        text = _error_text(r, u.endswith(".json"))
+        assert f"bad value for {name}: {bad!r}" in text and "unknown actor" in text
+        assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("url, name", [("/actors/UKX", "code"), ("/dyads/UKX/RUS", "a"),
+                                       ("/dyads/RUS/UKX", "b"), ("/actors?q=UKX", "q")])
+def test_a_code_neither_the_lexicon_nor_the_database_knows_is_a_400_with_close_matches(sclient, url, name):
+    path, _, query = url.partition("?")
+    for u in (url, path + ".json" + ("?" + query if query else "")):
+        r = sclient.get(u, follow_redirects=False)
+        assert r.status_code == 400, (u, r.status_code, r.text[:200])
+        text = _error_text(r, ".json" in u)
+        assert f"bad value for {name}: 'UKX'" in text and "nor a code in this database" in text
+        assert "did you mean: UKR" in text
+    assert sclient.get("/overview.json?actor=UKX").status_code == 400        # as the filter
+
+
+@pytest.mark.parametrize("url, to", [("/actors/Kreml", "/actors/RUS"), ("/actors/ukr?since=2022", "/actors/UKR?since=2022"),
+                                     ("/actors?q=Kreml&since=2022", "/actors/RUS?since=2022"),
+                                     ("/dyads/Kreml/ukr?since=2022", "/dyads/RUS/UKR?since=2022")])
+def test_a_name_or_a_lower_case_code_in_an_address_redirects_to_the_code(sclient, url, to):
+    r = sclient.get(url, follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == to
+    path, sep, query = url.partition("?")
+    r = sclient.get(path + ".json" + sep + query, follow_redirects=False)
+    to_path, sep, to_query = to.partition("?")
+    assert r.status_code == 302 and r.headers["location"] == to_path + ".json" + sep + to_query
+
+
+def test_a_known_actor_without_events_is_an_empty_page_on_both_pages(sclient):
+    """FRA: the lexicon knows it, the database holds no event of it (the actor page said 404)."""
+    d = sclient.get("/actors/FRA.json")
+    assert d.status_code == 200, d.text
+    d = d.json()
+    assert d["code"] == "FRA" and d["timeline"] == [] and d["types"] == [] and d["quotes"] == []
+    assert d["partners_as_source"] == [] and d["partners_as_target"] == []
+    html = sclient.get("/actors/FRA")
+    assert html.status_code == 200 and "No events of FRA for these filters" in html.text
+    d = sclient.get("/dyads/RUS/FRA.json")
+    assert d.status_code == 200 and d.json()["pagination"]["total"] == 0
+    # a known actor with events, filtered to none: the same empty page
+    d = sclient.get("/actors/RUS.json?since=2030")
+    assert d.status_code == 200 and d.json()["timeline"] == []
+
+
 def test_a_page_past_the_last_links_back_to_the_last(sclient):
     d = sclient.get("/overview.json?page=999&per_page=5").json()["pagination"]
     assert d["pages"] < 999 and d["next"] is None
@@ -882,6 +943,38 @@ def test_the_outlet_threshold_is_named_min_outlets_everywhere_and_min_sources_st
     assert "--min-outlets" in help_ and "--min-sources" not in help_ and "min_outlets" in help_
 
 
+def test_the_order_by_outlets_is_named_outlets_everywhere_and_sources_still_works(scripted_db, sclient):
+    """`--sort sources` / ?sort=sources ordered by the number of outlets (num_sources), not by the
+    events' sources (actors): the order is `outlets` now, as --min-outlets; the older name is read,
+    not offered; the column keeps its name num_sources."""
+    import html as html_
+    import json
+
+    from lagebild.cli import main
+    new = sclient.get("/overview.json?sort=outlets&per_page=500").json()
+    assert new["sort"] == "outlets" and new["events"][0]["num_sources"] == 2
+    assert [e["num_sources"] for e in new["events"]] == sorted((e["num_sources"] for e in new["events"]), reverse=True)
+    old = sclient.get("/overview.json?sort=sources&per_page=500").json()
+    assert old["sort"] == "outlets" and old["events"] == new["events"]
+    page = html_.unescape(sclient.get("/overview").text)
+    assert "sort=outlets" in page and "sort=sources" not in page and "most outlets first" in page
+    bad = sclient.get("/overview.json?sort=bogus").json()["error"]
+    assert "outlets" in bad and "sources" not in bad
+
+    def run(*args):
+        return CliRunner().invoke(main, ["events", "--db", str(scripted_db), "--limit", "0", "--format",
+                                         "json", *args])
+    by_new, by_old = run("--sort", "outlets"), run("--sort", "sources")
+    assert by_new.exit_code == 0 and by_old.exit_code == 0, (by_new.output, by_old.output)
+    rows = json.loads(by_new.output)
+    assert rows == json.loads(by_old.output) and rows[0]["num_sources"] == 2 and "num_sources" in rows[-1]
+    help_ = " ".join(CliRunner().invoke(main, ["events", "--help"]).output.split())
+    assert "|outlets|" in help_ and "|sources|" not in help_ and "outlets: most outlets first" in help_
+    assert "num_sources" in help_
+    r = run("--sort", "bogus")
+    assert r.exit_code == 2 and "outlets" in r.output and "sources" not in r.output.split("Invalid value")[-1]
+
+
 def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):
     """"/overview?day=..." listed every day and "/events/ID?actor=RUS" ignored its filter (a
     new-user probe): a page refuses what it does not read. Every link of the pages, followed
@@ -912,9 +1005,9 @@ def test_the_pages_read_actor_names_as_the_command_line_does(client):
     """44 names resolved differently on the pages ("Grossbritannien" was a 404 there; a code
     review), "/actors/HAMAS" was a 404 (a new-user probe); an ambiguous name says which codes."""
     from lagebild.actor_names import codes_for
-    from lagebild.web.names import resolve_actor
     for name in ("Grossbritannien", "Kreml", "Putin", "hamas"):
-        assert [resolve_actor(name)] == codes_for(name), name
+        r = client.get(f"/actors/{name}.json", follow_redirects=False)
+        assert [r.headers["location"].split("/")[-1].removesuffix(".json")] == codes_for(name), name
     assert client.get("/actors/Grossbritannien.json", follow_redirects=False).status_code == 302
     r = client.get("/actors/HAMAS.json", follow_redirects=False)
     assert r.status_code == 302 and r.headers["location"].startswith("/actors/PSE")
@@ -937,12 +1030,15 @@ def test_events_dated_outside_the_charted_period_are_counted(tmp_path):
     assert "1 dated outside that period" in page
 
 
-def test_an_ambiguous_name_as_an_actor_page_lists_its_codes(client, monkeypatch):
-    import lagebild.web.names as N
-    monkeypatch.setattr(N, "codes_for", lambda text: ["IRL", "USA"] if text == "Harris" else [])
-    monkeypatch.setattr(N, "resolve_actor", lambda text: None)
-    r = client.get("/actors/Harris.json")
-    assert r.status_code == 400 and "IRL, USA" in r.json()["error"]
+@pytest.mark.parametrize("url, name", [("/actors/Harris.json", "code"), ("/dyads/Harris/RUS.json", "a"),
+                                       ("/actors.json?q=Harris", "q")])
+def test_an_ambiguous_name_in_an_address_lists_its_codes(client, monkeypatch, url, name):
+    import lagebild.actor_names as N
+    real = N.codes_for
+    monkeypatch.setattr(N, "codes_for", lambda text: ["IRL", "USA"] if text == "Harris" else real(text))
+    r = client.get(url)
+    assert r.status_code == 400 and "IRL, USA" in r.json()["error"], r.text
+    assert f"bad value for {name}: 'Harris'" in r.json()["error"]
 
 
 def test_the_actor_page_lists_every_event_type_so_that_the_counts_add_up(tmp_path):

@@ -36,6 +36,23 @@ class Number(click.FloatRange):
         return f" in the range {self._describe_range()}"
 
 
+# -- choices with older spellings ----------------------------------------------------------
+class ChoiceWithAliases(click.Choice):
+    """click's ``Choice`` that also takes older spellings of its choices (``aliases``: old ->
+    current), read as the current one and not offered: --help, the usage error for a bad value
+    and shell completion list the current choices only (``--sort sources`` is ``--sort
+    outlets``; as a renamed option keeps its old spelling hidden)."""
+
+    def __init__(self, choices, aliases: dict[str, str], case_sensitive: bool = True):
+        super().__init__(choices, case_sensitive)
+        self.aliases = dict(aliases)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value in self.aliases:
+            value = self.aliases[value]
+        return super().convert(value, param, ctx)
+
+
 # -- bad values: one report -------------------------------------------------------------------
 def usage_error(exc: Exception | str, param_hint: str | None = None) -> click.UsageError:
     """The one report of a bad value a user gave (a date, an event type, a factuality, an actor,

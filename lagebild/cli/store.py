@@ -14,11 +14,11 @@ import pandas as pd
 from click.core import ParameterSource
 
 from ..errors import InputError, LagebildError
-from ..records import EVENT_SORTS, Article
+from ..records import EVENT_SORT_ALIASES, EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from ..wording import count
 from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
-                      actor_callback, check_date, check_factualities, check_types, country_option, fail,
+                      ChoiceWithAliases, actor_callback, check_date, check_factualities, check_types, country_option, fail,
                       reader_kwargs, reader_options, resolve_actor, usage_error)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
@@ -727,7 +727,8 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
               help="Older spelling of --min-outlets.")
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
               help="At most this many events (0: all).")
-@click.option("--sort", type=click.Choice(list(EVENT_SORTS)), default="date", show_default=True,
+@click.option("--sort", type=ChoiceWithAliases(list(EVENT_SORTS), EVENT_SORT_ALIASES), default="date",
+              show_default=True,
               help="Order of the events (the same orders as the web overview's): "
                    + "; ".join(f"{k}: {label}" for k, label in EVENT_SORTS.items()) + ".")
 @click.option("--min-confidence", type=Number(0, 1), default=None,
@@ -741,7 +742,8 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
     """List events from the database, filtered and sorted.
 
     Each row is one happening, merged across articles, with its numbers of
-    mentions, articles and sources. Dates are the events' own dates (from the
+    mentions, articles and outlets (num_sources: the distinct news sources that
+    report it, not the actors on its source side). Dates are the events' own dates (from the
     text when given, else the article's date; a hypothetical event has none, a
     negated one only its own). "inferred" says what the text does not say for
     each source and target: "source: home" (a side filled in), "target country:

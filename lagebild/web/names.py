@@ -1,23 +1,13 @@
-"""Actor names -> codes for the actor page: "Russland", "Kreml", "Putin", "rus" -> RUS.
+"""Actor codes -> their German names for the pages ("RUS" -> "Russland").
 
-Names are read as the command line reads them (``lagebild.actor_names``: the lexicon's
-countries, capitals, government stand-ins, organisations, parties and well-known persons;
-case-insensitive).
+Names typed in an address or the actor box are read to codes by ``params.actor_code`` (as the
+command line reads them: ``lagebild.actor_names``).
 """
 from __future__ import annotations
 
 import functools
 
-from ..actor_names import codes_for
 from ..lexicon import load_lexicon
-
-
-def resolve_actor(text: str) -> str | None:
-    """The code for a typed name or code, or None when nothing (or more than one code) matches:
-    the command line's reading (``actor_names.codes_for``), so that a name ``lagebild events
-    --actor`` takes is one the pages take."""
-    codes = codes_for(text)
-    return codes[0] if len(codes) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

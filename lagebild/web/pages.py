@@ -18,6 +18,7 @@ from starlette.requests import Request
 
 from .. import queries as _queries
 from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit, period_mid
+from ..records import EVENT_SORT_ALIASES
 from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
 from ..wording import showing
@@ -195,13 +196,13 @@ def _cut(c: Ctx, shown: int, total: int, singular: str, plural: str | None = Non
 
 # -- the pages -----------------------------------------------------------------------------
 #: the orders the overview offers: every order of the command line's ``events --sort``, the
-#: default (newest first) first
+#: default (newest first) first; ``?sort=sources`` is read as ``outlets`` (its older name), not offered
 EVENT_SORTS = ("-date", *(k for k in ALL_SORTS if k != "-date"))
 
 
 def overview(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params)
-    sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS)
+    sort = params.choice(c.req.query_params.get("sort"), "sort", EVENT_SORTS, EVENT_SORT_ALIASES)
     top = params.top(c.req.query_params)
     first, last = c.q.span(c.f)
     unit = bucket_unit(first, last)
@@ -270,13 +271,27 @@ def map_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
                                    lists=("places",))}}
 
 
+def path_actors(c: Ctx, address: str, sides: tuple[str, ...],
+                check: Callable[..., Any] | None = None) -> list[str]:
+    """The actors of a page's address (``/actors/CODE``, ``/dyads/A/B``): each side read by
+    ``params.actor_code`` (the one policy for both pages, as ``?actor=``; see there), then
+    ``check`` on the codes (the dyad's two sides must differ); a side given as a name or in lower
+    case redirects to the address with the codes ("/actors/Kreml" -> "/actors/RUS", the same
+    filters)."""
+    raws = [c.req.path_params[s] for s in sides]
+    codes = [params.actor_code(raw, side, db=c.q) for raw, side in zip(raws, sides)]
+    if check is not None:
+        check(*codes)
+    if codes != raws:
+        raise Redirect(address.format(**dict(zip(sides, codes))) + ("" if c.html else ".json")
+                       + query_string(c.qp))
+    return codes
+
+
 def actors_index(c: Ctx) -> dict[str, Any]:
     text = c.req.query_params.get("q")
-    if text is not None and text.strip():
-        code = names.resolve_actor(text)
-        if code is None:
-            raise HTTPError(404, f"no actor called {text.strip()!r} -- type a country, "
-                                 f"capital, organisation, well-known person or a code such as RUS")
+    if text is not None and text.strip():     # the actor box: read as the address /actors/CODE
+        code = params.actor_code(text.strip(), "q", db=c.q)
         raise Redirect(f"/actors/{code}" + (".json" if not c.html else "") + query_string(c.qp, q=None))
     top = c.q.top_actors(c.f, params.top(c.req.query_params) or TOP["actors"])
     for r in top:
@@ -290,19 +305,7 @@ def actors_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def actor_page(c: Ctx) -> dict[str, Any]:
-    raw = c.req.path_params["code"]
-    code = raw if params.is_code(raw) and c.q.actor_exists(raw) else (names.resolve_actor(raw) or
-                                                                      (raw if params.is_code(raw) else None))
-    if code is None:
-        several = names.codes_for(raw)
-        if len(several) > 1:
-            raise HTTPError(400, f"{raw!r} stands for several actors ({', '.join(several)}): "
-                                 f"open /actors/CODE with one of them")
-        raise HTTPError(404, f"no actor called {raw!r}")
-    if code != raw:
-        raise Redirect(f"/actors/{code}" + ("" if c.html else ".json") + query_string(c.qp))
-    if not c.q.actor_exists(code):
-        raise HTTPError(404, f"no events or mentions of the actor {code} in this database")
+    (code,) = path_actors(c, "/actors/{code}", ("code",))
     page, per_page = params.paging(c.req.query_params, 20)
     top = params.top(c.req.query_params)
     quotes, n_quotes = c.q.actor_quotes(code, limit=per_page, offset=(page - 1) * per_page)
@@ -343,11 +346,8 @@ def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def dyad_page(c: Ctx) -> dict[str, Any]:
-    raw_a, raw_b = c.req.path_params["a"], c.req.path_params["b"]
-    a, b = params.actor_code(raw_a, "a", db=c.q), params.actor_code(raw_b, "b", db=c.q)
-    check_dyad(a, b)                   # "/dyads/Russland/Kreml": a 400 that says what to use
-    if (a, b) != (raw_a, raw_b):       # names resolved to codes ("/dyads/Russland/Moldau")
-        raise Redirect(f"/dyads/{a}/{b}" + ("" if c.html else ".json") + query_string(c.qp))
+    # "/dyads/Russland/Kreml": a 400 that says what to use, before any redirect
+    a, b = path_actors(c, "/dyads/{a}/{b}", ("a", "b"), check=check_dyad)
     day = params.day(c.req.query_params.get("day"))
     page, per_page = params.paging(c.req.query_params)
     first, last = c.q.span(c.f, DYAD_SIDES, [a, b, b, a])

@@ -28,11 +28,6 @@ class BadParam(ValueError):
         self.name = name
 
 
-def is_code(value: str) -> bool:
-    """Whether ``value`` is written like an actor code (RUS, EU, NATO), not a name."""
-    return bool(_CODE.match(value))
-
-
 def code(value: str, name: str = "actor") -> str:
     v = value.strip().upper()
     if not _CODE.match(v):
@@ -56,12 +51,26 @@ def code_list(value: str | None, name: str = "actor", db=None) -> str | None:
 
 
 def actor_code(value: str, name: str = "actor", db=None) -> str:
-    """One actor of a page's address (``/dyads/A/B``), read as ``?actor=`` is
-    (``actor_names.actor_filter`` with the database ``db``): a code or a name the lexicon knows
-    ("Moldau" -> MDA), or a code the database holds (also in lower case, "igouno"). Anything
-    else (a malformed code "RU$S", a code neither knows "XYZ", an unknown name) is the client's
-    error: a 400 naming the parameter, what it takes and close matches -- not a 404, as
-    ``?actor=XYZ`` is a 400. A known code with no events in the period is an empty page."""
+    """One actor of a page's address, the one policy of both path pages (``/actors/CODE``,
+    ``/dyads/A/B``, each through ``pages.path_actors``; their JSON twins alike) and of the actor
+    box (``/actors?q=``): the value is read as ``?actor=`` reads it
+    (``actor_names.actor_filter`` with the database ``db``), so that an address and a filter
+    naming the same actor get the same answer.
+
+    - a code the lexicon knows (RUS, FRA) or one the database holds (IGOUNO, a code of an older
+      lexicon) is the actor, as written;
+    - a name the lexicon knows ("Kreml", "Moldau") or a code in lower case ("rus", "igouno") ->
+      its code: the page redirects to the address with the code (``/actors/Kreml`` ->
+      ``/actors/RUS``, the query string kept);
+    - a known actor without events (in this database or under the filters) is an empty page
+      (200), not an error: the address is right, there is nothing to show;
+    - a malformed code ("RU$S", "R_U"), a well-formed code neither the lexicon nor the database
+      knows ("XYZ"), an unknown name ("Nirgendwoland") and a name of several actors ("Harris")
+      are the client's error: a 400 naming the parameter (``code``, ``a``, ``b``, ``q``) and
+      close matches (lexicon names, codes of the database) -- as ``?actor=XYZ`` is a 400; not a
+      404, which is left to addresses of rows (``/events/ID``, ``/articles/ID``) and to paths no
+      page has. More than one actor ("RUS,UKR") is a 400 too.
+    """
     if "," in value:
         raise BadParam(name, value, "give one actor here (a code or a name)")
     code = code_list(value, name, db=db)
@@ -125,9 +134,14 @@ def integer(value: str | None, name: str, default: int, lo: int, hi: int) -> int
     return n
 
 
-def choice(value: str | None, name: str, options: tuple[str, ...]) -> str:
+def choice(value: str | None, name: str, options: tuple[str, ...],
+           aliases: Mapping[str, str] | None = None) -> str:
+    """One of ``options`` (the first when not given); ``aliases``: older spellings, read as the
+    option they name and not listed in the 400 ("sort=sources" is "sort=outlets")."""
     if value is None or value == "":
         return options[0]
+    if aliases and value in aliases:
+        return aliases[value]
     if value not in options:
         raise BadParam(name, value, f"use one of {', '.join(options)}")
     return value
