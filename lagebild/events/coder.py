@@ -775,6 +775,7 @@ class EventCoder:
                        and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap and c.tokens[k + 1] is not ev.cue_tok}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
+                   and not (neg and lx.is_(w, "ability"))         # "kann nicht ... aufnehmen": negated
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
                    and not (k in attributive and w.startswith(("mutmaßlich", "angeblich")))) \
             or (ev.cue_tok in c.tokens and conditional_adverb(c, c.tokens.index(ev.cue_tok), lx, ev.event.type))
