@@ -173,6 +173,9 @@ class Mention:
     abroad: bool = False            # a state's mission or envoy abroad, or the state that owns it ("die
                                     # Botschaft der USA"; missions_abroad.tsv): not the story's country
     affiliation: "Mention | None" = None    # the party a person is "von": "Peter Pilz von den Grünen"
+    weak: bool = False              # named only in what another says ("sagte, Deutschland setze ..."), or
+                                    # a foreign state reacting to the story's ("Washington wies die Vorwürfe
+                                    # Venezuelas zurück"): no country for a role in a later sentence
     definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
     former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
 
@@ -979,6 +982,7 @@ class ActorTagger:
                                         and self.lex.adjectives.get(m.text.lower()) is not None)]
             for m in ms:
                 m.abroad = self._abroad(st.tokens, m)
+                m.weak = self._reported(st.tokens, m)
             for a, b in zip(ms, ms[1:]):
                 if a.kind == "person" and b.sector == "PTY" and not b.pronoun \
                         and [t.lower for t in st.tokens[a.j:b.i]] in AFFILIATION:
@@ -1140,7 +1144,7 @@ class ActorTagger:
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
         never a mission abroad or the state that owns one (``Mention.abroad``)."""
-        before = [o for o in before if not o.abroad]
+        before = [o for o in before if not o.abroad and not (o.weak and o.sent < m.sent)]
         after = [o for o in after if not o.abroad]
         if m.sector in ARMED_GROUP_SECTORS and not m.role:
             # armed groups fight where they are: a country named "in X" in their sentence, first one
@@ -1185,6 +1189,32 @@ class ActorTagger:
         if src is not None and (src.code_from == "story" or src.code_via in ("story", "shared")):
             m.code_via = "story"
 
+    @staticmethod
+    def _reported(toks: list[Token], m: Mention) -> bool:
+        """Whether ``m`` opens what a verb of saying reports ("Ein Regierungssprecher sagte,
+        Deutschland setze weiter auf eine europäische Lösung")."""
+        if m.prep is not None or m.i < 2 or toks[m.i - 1].text != ",":
+            return False
+        from .events.cues import lemma, load_cues
+        return load_cues().is_(lemma(toks[m.i - 2].lower), "speech")
+
+    @staticmethod
+    def _reacting_states(idx: "ActorIndex") -> None:
+        """The state that opens a sentence acting on the story's country ("Washington wies die
+        Vorwürfe Venezuelas zurück" in a story about Venezuela) is the other side, not the country of
+        a role in a later sentence (``Mention.weak``)."""
+        story = idx.default_code
+        by_sent: dict[int, list[Mention]] = {}
+        for m in idx.mentions:
+            by_sent.setdefault(m.sent, []).append(m)
+        for ms in by_sent.values():
+            subj = next((o for o in ms if o.prep is None and not o.genitive_of and not o.pronoun), None)
+            if subj is None or subj.kind == "person" or not subj.code or len(subj.code) != 3 \
+                    or subj.code in (story, idx.dateline_code):
+                continue
+            if any(o is not subj and o.code == story and not o.pronoun for o in ms):
+                subj.weak = True
+
     def _abroad(self, toks: list[Token], m: Mention) -> bool:
         """Whether mention ``m`` is a state's mission or envoy abroad ("die US-Botschaft", "der
         russische Botschafter") or the state that owns one ("die Botschaft der USA")."""
@@ -1228,6 +1258,7 @@ class ActorTagger:
         del top
         self._dach_names(idx)
         self._union_of_states(idx)
+        self._reacting_states(idx)
         for n, m in enumerate(idx.mentions):
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person

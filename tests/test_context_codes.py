@@ -45,3 +45,20 @@ def test_an_office_of_an_organisation_with_no_code_takes_no_guessed_country(tagg
     # an office of an organisation with a code keeps it
     codes = _codes(tagger, "Der Generalsekretär der Nato, Jens Stoltenberg, kritisierte Russland.")
     assert next(c for t, (c, _) in codes.items() if t.startswith("Generalsekretär")) == "NATO"
+
+
+def test_a_foreign_state_reacting_to_the_storys_is_not_the_country_of_a_later_role(tagger):
+    text = ("Washington wies die Vorwürfe Venezuelas zurück. Der Oppositionsführer rief das Militär auf, "
+            "sich zu entscheiden. Venezuela steckt in einer schweren Krise.")
+    codes = _codes(tagger, text)
+    assert codes["Washington"][0] == "USA"          # positive: the reacting state keeps its own
+    assert codes["Militär"][0] == "VEN"
+
+
+def test_a_country_named_in_what_another_says_is_not_named_just_before_a_later_office(tagger):
+    text = ("Ein Regierungssprecher in Berlin sagte, Deutschland setze weiter auf eine europäische Lösung. "
+            "Der Vizekanzler wies Vorwürfe zurück.")
+    codes = _codes(tagger, text)
+    assert codes["Deutschland"][0] == "DEU"
+    # the story's country, shown as inferred, not as a country named just before
+    assert codes["Vizekanzler"] == ("DEU", "story")
