@@ -165,12 +165,17 @@ class Mention:
                                     # the mention before had the story's country; shown as
                                     # ``code_inferred``, not a feature of the trained models
     of_place: str | None = None     # "der Gouverneur von Kursk": a place the lexicon does not know
+    of_org: str | None = None       # "der Generalsekretär der Organisation Amerikanischer Staaten": an
+                                    # organisation with no code of EVENTS.md §3 (organisations.tsv): no guess
     foreign: bool = False           # "ausländische Journalisten": not of the story's country, no guess
     apposed_to: int | None = None   # an office without a name whose holder's name follows in apposition
                                     # ("Der Gouverneur von Kursk, Alexei Smirnow"): the name's start
     abroad: bool = False            # a state's mission or envoy abroad, or the state that owns it ("die
                                     # Botschaft der USA"; missions_abroad.tsv): not the story's country
     affiliation: "Mention | None" = None    # the party a person is "von": "Peter Pilz von den Grünen"
+    weak: bool = False              # named only in what another says ("sagte, Deutschland setze ..."), or
+                                    # a foreign state reacting to the story's ("Washington wies die Vorwürfe
+                                    # Venezuelas zurück"): no country for a role in a later sentence
     definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
     former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
 
@@ -375,6 +380,9 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
 #: the plurals of a role that names a country: with an adjective or quantifier before them ("westliche
 #: Staaten", "zahlreiche Länder") many countries, never the story's one
 _STATES_PLURAL = ("Staaten", "Länder", "Ländern", "Regierungen", "Nationen")
+# compounds of "-staaten" that name the states of one actor, not a group of several: an
+# organisation's members (coded by ``_code_of_membership``), a federation's states
+STATES_OF_ONE = ("mitglied", "bundes", "teil")
 
 
 class ActorTagger:
@@ -502,6 +510,8 @@ class ActorTagger:
             if m.code is None and m.text in _STATES_PLURAL and m.i >= 1 and toks[m.i - 1].text[:1].islower() \
                     and toks[m.i - 1].lower.endswith(("e", "en", "er")):
                 m.foreign = True    # "westliche Staaten", "zahlreiche Länder": many countries, not the story's
+            if m.code is None and self._states_of_a_group(m):
+                m.foreign = True    # "mit den Westbalkanstaaten", "die Golfstaaten": several states, not the one nearby
             m.in_quote = any(a <= m.start < b for a, b in quote_spans)
             if out and m.i >= 1 and toks[m.i - 1].text == "(" and m.j < len(toks) and toks[m.j].text == ")" \
                     and out[-1].j == m.i - 1:
@@ -511,6 +521,15 @@ class ActorTagger:
             out.append(m)
             i = max(m.j, i + 1)
         return out
+
+    @staticmethod
+    def _states_of_a_group(m: Mention) -> bool:
+        """A compound plural of "Staat" whose first part names a group of states ("Westbalkanstaaten",
+        "Golfstaaten", "Nachbarstaaten", "Drittstaaten"): several states, none of them the country
+        named near it; not the members of an organisation ("Mitgliedstaaten": ``_code_of_membership``)."""
+        word = m.text.split()[-1].lower()
+        return m.role == "Staat" and m.gender == "pl" and word.endswith("staaten") \
+            and len(word) > len("staaten") and not word.startswith(STATES_OF_ONE) and "-" not in word
 
     def _mention_at(self, toks: list[Token], i: int) -> Mention | None:
         lex = self.lex
@@ -619,6 +638,7 @@ class ActorTagger:
         sector = role.sector
         if prefix is not None and prefix.sector and (prefix.kind == "party" or prefix.sector in ARMED_GROUPS):
             sector = prefix.sector      # "HDP-Chef", "IS-Kommandant": the party's, the militia's
+        of_org = None
         # genitive complement: "der Sprecher des Außenministeriums", "des Europarats"
         if j + 2 < len(toks) and toks[j].lower in ("des", "der") and toks[j + 1].text.isdigit() \
                 and self._lex_entry_at(toks, j + 2) is not None:
@@ -627,6 +647,8 @@ class ActorTagger:
             hit = self._lex_entry_at(toks, j + 1)
             inner = _role_of(lex, toks[j + 1].text) if hit is None else None
             if hit is not None and hit[1].kind != "role":
+                if not (code or hit[1].code) and _entry_kind(hit[1]) == "organisation":
+                    of_org = " ".join(x.text for x in toks[j + 1:j + 1 + hit[0]])
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
                 if hit[1].sector in ARMED_GROUPS:
@@ -714,7 +736,8 @@ class ActorTagger:
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
-                       gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign)
+                       gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign,
+                       of_org=of_org)
 
     def _a_surname(self, word: str, known: dict[str, Mention]) -> bool:
         """Whether ``word`` is the surname of a famous person or of one named in full before."""
@@ -959,6 +982,7 @@ class ActorTagger:
                                         and self.lex.adjectives.get(m.text.lower()) is not None)]
             for m in ms:
                 m.abroad = self._abroad(st.tokens, m)
+                m.weak = self._reported(st.tokens, m)
             for a, b in zip(ms, ms[1:]):
                 if a.kind == "person" and b.sector == "PTY" and not b.pronoun \
                         and [t.lower for t in st.tokens[a.j:b.i]] in AFFILIATION:
@@ -1120,7 +1144,7 @@ class ActorTagger:
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
         never a mission abroad or the state that owns one (``Mention.abroad``)."""
-        before = [o for o in before if not o.abroad]
+        before = [o for o in before if not o.abroad and not (o.weak and o.sent < m.sent)]
         after = [o for o in after if not o.abroad]
         if m.sector in ARMED_GROUP_SECTORS and not m.role:
             # armed groups fight where they are: a country named "in X" in their sentence, first one
@@ -1165,6 +1189,32 @@ class ActorTagger:
         if src is not None and (src.code_from == "story" or src.code_via in ("story", "shared")):
             m.code_via = "story"
 
+    @staticmethod
+    def _reported(toks: list[Token], m: Mention) -> bool:
+        """Whether ``m`` opens what a verb of saying reports ("Ein Regierungssprecher sagte,
+        Deutschland setze weiter auf eine europäische Lösung")."""
+        if m.prep is not None or m.i < 2 or toks[m.i - 1].text != ",":
+            return False
+        from .events.cues import lemma, load_cues
+        return load_cues().is_(lemma(toks[m.i - 2].lower), "speech")
+
+    @staticmethod
+    def _reacting_states(idx: "ActorIndex") -> None:
+        """The state that opens a sentence acting on the story's country ("Washington wies die
+        Vorwürfe Venezuelas zurück" in a story about Venezuela) is the other side, not the country of
+        a role in a later sentence (``Mention.weak``)."""
+        story = idx.default_code
+        by_sent: dict[int, list[Mention]] = {}
+        for m in idx.mentions:
+            by_sent.setdefault(m.sent, []).append(m)
+        for ms in by_sent.values():
+            subj = next((o for o in ms if o.prep is None and not o.genitive_of and not o.pronoun), None)
+            if subj is None or subj.kind == "person" or not subj.code or len(subj.code) != 3 \
+                    or subj.code in (story, idx.dateline_code):
+                continue
+            if any(o is not subj and o.code == story and not o.pronoun for o in ms):
+                subj.weak = True
+
     def _abroad(self, toks: list[Token], m: Mention) -> bool:
         """Whether mention ``m`` is a state's mission or envoy abroad ("die US-Botschaft", "der
         russische Botschafter") or the state that owns one ("die Botschaft der USA")."""
@@ -1195,6 +1245,7 @@ class ActorTagger:
         by_key: dict[tuple, Actor] = {}
         persons: list[tuple[Mention, Actor]] = []
         actor_of: dict[int, Actor] = {}
+        uncoded: set[str] = set()       # surnames of persons holding an office of no country
         # where the story is written from, when it is also one of the story's main countries
         counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
         top = [c for c, _ in counts.most_common(2)]
@@ -1207,6 +1258,7 @@ class ActorTagger:
         del top
         self._dach_names(idx)
         self._union_of_states(idx)
+        self._reacting_states(idx)
         for n, m in enumerate(idx.mentions):
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person
@@ -1262,8 +1314,8 @@ class ActorTagger:
                     m.code = near.code
                 elif idx.dateline_code in m.alt_codes:
                     m.code = idx.dateline_code
-            if m.code is None and (m.of_place or m.foreign):
-                pass            # the office of a place the lexicon does not know, or foreign: no guess
+            if m.code is None and (m.of_place or m.of_org or m.foreign):
+                pass            # the office of a place or organisation with no code, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_complement(idx.mentions, n)     # said for it ("der Regierung Polens")
                 if m.code is None and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES):
@@ -1274,7 +1326,7 @@ class ActorTagger:
                     m.code = self._code_of_membership(m, idx.mentions[:n]) \
                         or self._code_from_prefix(m, idx.mentions[:n]) or self._code_of_same_role(m, idx.mentions[:n])
                     m.code_via = "earlier" if m.code else None
-            if m.code is None and not m.of_place and not m.foreign and m.kind in ("person", "organisation", "group") \
+            if m.code is None and not m.of_place and not m.of_org and not m.foreign and m.kind in ("person", "organisation", "group") \
                     and m.role:
                 if m.role in self.relational or not m.sector:
                     m.code = self._code_from_office(m, idx.mentions)
@@ -1309,7 +1361,8 @@ class ActorTagger:
                 m.name = self._person_name(m.name)
                 m.code, m.sector, prole, _ = self.persons[m.name]
                 m.role = m.role or prole
-            elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx):
+            elif m.code is None and m.kind == "person" and m.name and m.name.split()[-1] not in known_names(idx) \
+                    and m.name.split()[-1] not in uncoded and not m.of_place and not m.of_org:
                 # a name with nothing else known: the office named just before without a name
                 # ("Der UNO-Sonderberichterstatter hat ... kritisiert. ..., sagte Makarim Wibisono"),
                 # else the story's country
@@ -1318,9 +1371,9 @@ class ActorTagger:
                     if o.prep is None and not o.genitive_of:
                         subjects.setdefault(o.sent, o)      # the first free mention: the sentence's subject
                 office = next((o for o in reversed(idx.mentions[:n]) if o.sent >= m.sent - 2 and o.role
-                               and not o.name and o.kind == "person" and (o.code or o.of_place)
+                               and not o.name and o.kind == "person" and (o.code or o.of_place or o.of_org)
                                and subjects.get(o.sent) is o), None)
-                if office is not None and office.of_place and not office.code:
+                if office is not None and (office.of_place or office.of_org) and not office.code:
                     # "der Gouverneur von Kursk, Alexei Smirnow": the office's sector, no guessed country
                     m.sector, m.role = office.sector, office.role
                 elif office is not None:
@@ -1329,6 +1382,10 @@ class ActorTagger:
                     m.code, m.code_from = idx.default_code, "story"
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
+                if m.code is None and (m.of_place or m.of_org):
+                    # "der Generalsekretär der Organisation Amerikanischer Staaten, Luis Almagro": of no
+                    # country; "Almagro" again does not take the story's
+                    uncoded.add(surname)
                 key = ("person", surname)
                 if key not in by_key:
                     # a later full mention may add a first name to an earlier surname

@@ -1,0 +1,64 @@
+"""How a role noun or office without a country word gets its code from context: never from a
+neighbour that is not its own (a group of several states, an office of an organisation with no
+code of EVENTS.md §3)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Analyzer(coder="rules", use_models=False)
+
+
+def _codes(an, text, country=None):
+    st = an.stages(Article(doc_id="c", text=text, country=country))
+    return {m.text: (m.code, m.code_from) for m in st.actors.mentions}
+
+
+@pytest.mark.parametrize("group", ["Westbalkanstaaten", "Balkanstaaten", "Nachbarstaaten"])
+def test_a_group_of_several_states_is_not_the_country_named_near_it(tagger, group):
+    codes = _codes(tagger, f"Am Donnerstag will die österreichische Regierung in Wien mit den {group} "
+                           "über die Flüchtlingsroute beraten.")
+    assert codes["österreichische Regierung"][0] == "AUT"     # positive: the government keeps its own
+    assert codes[group] == (None, None)
+
+
+def test_an_organisations_members_still_take_its_code(tagger):
+    codes = _codes(tagger, "Die EU hat am Montag die Mitgliedstaaten zu mehr Hilfe aufgerufen.")
+    assert codes["Mitgliedstaaten"][0] == "EU"
+
+
+def test_an_office_of_an_organisation_with_no_code_takes_no_guessed_country(tagger):
+    text = ("Der Generalsekretär der Organisation Amerikanischer Staaten, Luis Almagro, kritisierte Venezuela. "
+            "Venezuela bezeichnete Almagro daraufhin als Verräter.")
+    st = tagger.stages(Article(doc_id="c", text=text))
+    got = {m.text: m.code for m in st.actors.mentions}
+    assert got["Venezuela"] == "VEN"
+    office = next(m for m in st.actors.mentions if m.text.startswith("Generalsekretär"))
+    assert office.code is None and office.of_org == "Organisation Amerikanischer Staaten"
+    # the bare surname later is the same person of no country, not the story's
+    assert got["Almagro"] is None
+    # an office of an organisation with a code keeps it
+    codes = _codes(tagger, "Der Generalsekretär der Nato, Jens Stoltenberg, kritisierte Russland.")
+    assert next(c for t, (c, _) in codes.items() if t.startswith("Generalsekretär")) == "NATO"
+
+
+def test_a_foreign_state_reacting_to_the_storys_is_not_the_country_of_a_later_role(tagger):
+    text = ("Washington wies die Vorwürfe Venezuelas zurück. Der Oppositionsführer rief das Militär auf, "
+            "sich zu entscheiden. Venezuela steckt in einer schweren Krise.")
+    codes = _codes(tagger, text)
+    assert codes["Washington"][0] == "USA"          # positive: the reacting state keeps its own
+    assert codes["Militär"][0] == "VEN"
+
+
+def test_a_country_named_in_what_another_says_is_not_named_just_before_a_later_office(tagger):
+    text = ("Ein Regierungssprecher in Berlin sagte, Deutschland setze weiter auf eine europäische Lösung. "
+            "Der Vizekanzler wies Vorwürfe zurück.")
+    codes = _codes(tagger, text)
+    assert codes["Deutschland"][0] == "DEU"
+    # the story's country, shown as inferred, not as a country named just before
+    assert codes["Vizekanzler"] == ("DEU", "story")
