@@ -603,7 +603,19 @@ def out_of_reach(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], 
         # no actor it hangs on (a thing, or a whole clause: "Die Russen haben geantwortet, was wir
         # akzeptiert haben"): the clause before may name its sides
         return m is not ante if ante is not None else mi != ci - 1
-    return embedded_elsewhere(clauses, ci, m, lex)
+    return embedded_elsewhere(clauses, ci, m, lex) or other_main_clause(clauses, ci, m, lex)
+
+
+def other_main_clause(clauses: list[Clause], ci: int, m: Mention, lex: Lexicon) -> bool:
+    """Whether mention ``m`` stands in another main clause than the cue's, the later of the two
+    opening with a subject of its own and its finite verb ("Polen kritisierte Russland scharf, die
+    Ukraine verurteilte Belarus": Russland is no side of "verurteilte", the Ukraine none of
+    "kritisierte"): two acts told side by side, each with its own sides."""
+    mi = clause_at(clauses, m.start)
+    if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
+        return False
+    later = clauses[max(ci, mi)]
+    return article_main_clause(later.tokens, lex)
 
 
 _ATTRIBUTE_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
