@@ -271,21 +271,6 @@ def test_reported_content_after_a_denied_report_without_a_subordinator():
 
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
-def test_what_is_praised_is_not_the_praisers_event(coder):
-    """"lobte die Einigung mit Griechenland": the SUPPORT; the praiser is no side of the agreement
-    (a blind probe, E16: AGREE FRA <-> GRC). A praised deed whose doer is named with it stays."""
-    an = coder_analyzer(coder)
-    evs = an(Article(doc_id="p", text="Frankreichs Präsident François Hollande lobte die Einigung mit Griechenland.",
-                     dct="2015-07-14")).events
-    assert not [e for e in evs if e.type == "AGREE"], evs
-    evs = an(Article(doc_id="p", text="Die EU begrüßte die Freilassung der Journalisten durch die Türkei.",
-                     dct="2016-03-14")).events
-    assert any(e.type == "SUPPORT" and "EU" in {p.code for p in e.source} for e in evs), evs
-    if coder == "both":
-        assert any(e.type == "RETREAT" and "TUR" in {p.code for p in e.source} for e in evs), evs
-
-
-@pytest.mark.parametrize("coder", ["rules", "both"])
 def test_what_someone_can_do_is_no_fact(coder):
     """"Die Polizei kann ... festnehmen": a power or possibility, hypothetical (a present "kann" /
     "können" with the cue's infinitive; the past "konnte" tells what was done)."""
