@@ -177,6 +177,7 @@ def test_der_after_a_person_of_unknown_gender_makes_no_side(coder):
     "der" is a man's nominative or a woman's dative: with no gender known, it tells no side."""
     got = _dyads(coder, "Biden traf in Berlin Annalena Baerbock, der Putin mit Sanktionen gedroht hatte.")
     assert not any(d[0] == "THREATEN" and d[1] == ("DEU",) for d in got), got
+    assert any(d[0] == "THREATEN" and d[1] == ("RUS",) for d in got), got     # the threat itself stays
     lex = load_cues()
     st, cls = _clauses("Biden traf Annalena Baerbock, der Putin gedroht hatte.")
     ab = _mention(st, "Baerbock", "person", "DEU", name="Baerbock")
@@ -231,3 +232,23 @@ def test_a_relative_pronoun_agrees_with_a_country_named_without_article():
     assert antecedent(cls, 1, [ru], lex) is ru
     st, cls = _clauses("Polen kritisierte die Ukraine, die Russland angegriffen hatte.")
     assert antecedent(cls, 1, [_mention(st, "Ukraine", code="UKR")], lex) is not None
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_adverb_in_en_is_no_finite_verb_of_a_main_clause(coder):
+    """Review (R6): "gestern", "wegen" after the noun phrase made a relative clause a main clause
+    ("den die EU wegen der Korruption kritisiert hatte" lost its target); a main clause after a
+    comma needs a finite verb the lexicon knows."""
+    got = _dyads(coder, "Macron empfing Selenskyj, den die EU wegen der Korruption kritisiert hatte.")
+    assert ("ACCUSE", ("EU",), ("UKR",)) in got, got
+    got = _dyads(coder, "Frankreich verurteilte den Iran, der Israel gestern Abend mit Raketen angegriffen hatte.")
+    assert ("ASSAULT", ("IRN",), ("ISR",)) in got, got
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_countries_joined_by_und_take_a_plural_relative_pronoun(coder):
+    """Review (R6): "Frankreich und Deutschland, die ..." is a plural, not a neuter name that
+    "die" cannot take up (the Ukraine became the supplier)."""
+    got = _dyads(coder, "Die EU lobte Frankreich und Deutschland, die der Ukraine Panzer geliefert hatten.")
+    assert any(d[0] == "AID" and "DEU" in d[1] and d[2] == ("UKR",) for d in got), got
+    assert not any(d[0] == "AID" and d[1] == ("UKR",) for d in got), got

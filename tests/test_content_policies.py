@@ -279,3 +279,17 @@ def test_what_someone_can_do_is_no_fact(coder):
                      dct="2016-03-14")).events
     assert [e for e in evs if e.type == "COERCE"], evs
     assert not [e for e in evs if e.type == "COERCE" and e.factuality == "asserted"], evs
+
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_can_makes_only_its_own_verb_hypothetical(coder):
+    """Review (R6): "kann" made every event of its clause hypothetical, an attack named by a noun
+    too; and a negated "kann nicht" is negated."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="k", text="Nach dem Raketenangriff Russlands auf Kiew kann die Ukraine keinen Strom mehr liefern.",
+                     dct="2024-03-14")).events
+    assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), evs
+    evs = an(Article(doc_id="k", text="Österreich kann nicht alle Flüchtlinge aufnehmen, sagte Bundeskanzler Werner Faymann.",
+                     dct="2016-01-21")).events
+    assert all(e.factuality == "negated" for e in evs if e.type == "AID"), evs

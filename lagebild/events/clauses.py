@@ -187,7 +187,9 @@ def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
     verb = words[k]
     if not verb.text[:1].islower() or not verb.text.isalpha():
         return False
-    finite = verb.lower in HEADLINE_AUX or lemma(verb.text) in lex.verbs or _verbish(verb)
+    # a finite verb the lexicon knows (a cue verb or an auxiliary), not any word in -en ("gestern",
+    # "wegen", "offen": a code review found relative clauses read as main clauses by them)
+    finite = verb.lower in HEADLINE_AUX or lemma(verb.text) in lex.verbs
     return finite and not werden_participle(verb) and not all(_verb_form(t) for t in words[k + 1:])
 
 
@@ -500,6 +502,14 @@ def _bare_place(clauses: list[Clause], m: Mention) -> bool:
                                 and prev2 is not None and prev2.lower in _NAME_ARTICLES)
 
 
+def _joined(clauses: list[Clause], m: Mention) -> bool:
+    """Whether mention ``m`` is the last of names joined by "und", "sowie" or "oder" ("Frankreich
+    und Deutschland"): a plural that any plural relative pronoun may take up."""
+    toks = {t.i: t for c in clauses if c.sent == m.sent for t in c.tokens}
+    prev = toks.get(m.i - 1)
+    return prev is not None and prev.lower in ("und", "sowie", "oder")
+
+
 def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) -> Mention | None:
     """The actor mention relative clause ``clauses[ci]`` hangs on: the last mention before it
     (a place after it may stand between: "der israelische Botschafter in Genf, der ..."), with
@@ -518,8 +528,9 @@ def antecedent(clauses: list[Clause], ci: int, ms: list[Mention], lex: Lexicon) 
     if m.kind == "person" and m.name and m.gender in ("m", "f") \
             and lex.is_(c.starts_with, "relative_not_masculine" if m.gender == "m" else "relative_not_feminine"):
         return None     # "legte ein Budget mit Nagl vor, das ...": the pronoun is not Nagl's
-    if _bare_place(clauses, m) and lex.is_(c.starts_with, "relative_not_neuter"):
-        return None     # "Polen kritisierte Russland scharf, die ...": Russland takes "das"
+    if _bare_place(clauses, m) and lex.is_(c.starts_with, "relative_not_neuter") and not _joined(clauses, m):
+        return None     # "Polen kritisierte Russland scharf, die ...": Russland takes "das" (but
+        #                 "Frankreich und Deutschland, die ...": a plural)
     gap = [t for cl in clauses[:ci] for t in cl.tokens if end <= t.start < c.start]
     # (what closes the verb bracket may stand between: "Kiew macht die Separatisten
     # verantwortlich, die ...", "von Nigel Farage verhöhnt, der ...")
@@ -701,6 +712,17 @@ def cue_verb_types(c: Clause, lex: Lexicon) -> frozenset[str]:
         c.verb_types = frozenset(cue.type for lem in lemmas for cue in lex.verbs.get(lem, ()))
         c.verb_lemmas = frozenset(lemmas)
     return c.verb_types
+
+
+def able_to(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the verb at token ``k`` is what a present modal of ability says someone can do
+    ("Die Polizei kann nun Verdächtige ohne Haftbefehl festnehmen"; cues.tsv class ``ability``): a
+    power or possibility, no deed (hypothetical). Not a noun event of the clause ("Nach dem Angriff
+    kann die Ukraine keinen Strom liefern": the attack was told), nor a negated clause ("kann nicht
+    alle Flüchtlinge aufnehmen": negated)."""
+    if c.tokens[k].is_cap or not any(lex.is_(t.lower, "ability") for t in c.tokens[:k]):
+        return False
+    return not any(lex.is_(w, "negation") for w in c.lowers)
 
 
 def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:

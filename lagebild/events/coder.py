@@ -13,7 +13,7 @@ from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_a
 from .clauses import (
     BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, attached_condition, announced_noun, criticised_or_rejected,
+    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, able_to, attached_condition, announced_noun, criticised_or_rejected,
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
     carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
@@ -775,10 +775,10 @@ class EventCoder:
                        and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap and c.tokens[k + 1] is not ev.cue_tok}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
-                   and not (neg and lx.is_(w, "ability"))         # "kann nicht ... aufnehmen": negated
                    and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
                    and not (k in attributive and w.startswith(("mutmaßlich", "angeblich")))) \
-            or (ev.cue_tok in c.tokens and conditional_adverb(c, c.tokens.index(ev.cue_tok), lx, ev.event.type))
+            or (ev.cue_tok in c.tokens and conditional_adverb(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)) \
+            or (ev.noun_negated is None and ev.cue_tok in c.tokens and able_to(c, c.tokens.index(ev.cue_tok), lx))
         # reported "würde" under a condition stays hypothetical ("Sollte Russland angreifen, würden
         # die USA Sanktionen verhängen, sagte Biden"); without one it is indirect speech as told
         if reported and not hypo and not refusal and ev.event.type != "THREATEN" and c.kind != "condition" \

@@ -15,7 +15,7 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
-from ..events.clauses import (_is_future, _past_tense, _told_in_past, attached_condition, cue_in_past, pluperfect,
+from ..events.clauses import (_is_future, _past_tense, _told_in_past, able_to, attached_condition, cue_in_past, pluperfect,
                                kein_before, noun_preposition, promised, rejected_report, yes_no_question,
                                not_told, warned_of, generic_before, reported_past, considered,
                                refrained, planned_noun, scheduled, conditional_adverb, contrastive, ongoing, announced_noun)
@@ -361,8 +361,9 @@ class LearnedCoder:
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
                 #                          "kündigten neue Sanktionen an" (as the rules read it)
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
-                and conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type):
-            fact = "hypothetical"    # "werde notfalls vor Gericht ziehen": as the rules read it
+                and (conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type)
+                     or able_to(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)):
+            fact = "hypothetical"    # "werde notfalls vor Gericht ziehen", "kann ... festnehmen": as the rules read it
         refrain = refrained(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex) \
             if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
         if refrain == "hypothetical" and fact in ("asserted", "planned"):
