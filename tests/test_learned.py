@@ -6,6 +6,8 @@ import pytest
 
 from lagebild.corpus import CorpusDoc, anchor, text_hash, valid_codes, write_jsonl
 from lagebild.learned.linear import LinearModel
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
 
 ITEMS = [
     ("Die EU kritisierte Russland scharf.", "kritisierte", "EU", "EU", "Russland", "RUS", "ACCUSE"),
@@ -846,3 +848,16 @@ def test_lives_lost_as_the_object_of_fordern_are_a_toll_not_a_demand(both_coder)
     assert not any(e.type == "REQUEST" for e in evs), [(e.type, e.cue) for e in evs]
     evs = both_coder(Article(doc_id="d", dct="2016-09-01", text="Die EU hat von Polen Reformen gefordert.")).events
     assert any(e.type == "REQUEST" for e in evs)
+
+
+
+def test_an_adverb_beside_its_clauses_verb_cue_tells_no_event_again():
+    """"kritisierte Russland scharf": the verb tells the ACCUSE; the adverb, read as a trigger of
+    the same type, told it again the other way round (RUS -> POL; judge.beside_its_verb)."""
+    an = Analyzer(min_confidence=0.0)
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    evs = an(Article(doc_id="s", text="Polen kritisierte Russland scharf, die Ukraine verurteilte Belarus.", dct="2024-05-14")).events
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert any({p.code for p in e.source} == {"POL"} and {p.code for p in e.target} == {"RUS"} for e in accuse), evs
+    assert not any(e.cue == "scharf" for e in evs), evs

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, antecedent, antecedent_role, attribute_participle, clause_at, out_of_reach, criticised_or_rejected, demanded, no_demand, offered, refused,
+from ..events.clauses import (_cue_lemmas, cue_verb_types, CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, antecedent, antecedent_role, attribute_participle, clause_at, out_of_reach, criticised_or_rejected, demanded, no_demand, offered, refused,
                                split_clauses,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
@@ -31,7 +31,8 @@ from ..events.roles import _partner, attributes_of, coordinated_group, listed_at
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
-from .features import CLAUSE_END, NONE, DocContext, _bucket, _particle_after, candidate_mentions, role_features, trigger_probs
+from .features import (CLAUSE_END, NONE, DocContext, _bucket, _particle_after, candidate_mentions, lexicon_cues,
+                       role_features, trigger_probs)
 from .linear import LinearModel
 from .pairs import dyad_probs
 
@@ -266,6 +267,19 @@ def _office_of(m: Mention, ctx: DocContext, cache: dict) -> Mention | None:
     return cache[key]
 
 
+def beside_its_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
+    """Whether token ``k`` is a lower-case word that is no cue verb itself ("scharf" of "kritisierte
+    Russland scharf") in a clause whose verb cue tells an event of that very type: the verb tells
+    it, with its sides; the word would only tell it again, with sides of its own guess."""
+    t = st.tokens[k]
+    if t.is_cap or k == 0 or lexicon_cues(ctx.lex, t, lemma(t.text))[0]:
+        return False
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    c = next((c for c in clauses if c.start <= t.start < c.end), None)
+    return c is not None and t in c.tokens and typ in cue_verb_types(c, ctx.lex) \
+        and not any(tok is t for tok, _ in _cue_lemmas(c, ctx.lex))
+
+
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k``, read as an event of ``typ``, names what a demand asks for ("zu mehr
     Hilfe aufgefordert", "forderten X auf, die Sanktionen zu verschärfen"), what a refusal refuses
@@ -358,7 +372,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
         for i in order:
             if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
-                    and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx):
+                    and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
+                    and not beside_its_verb(st, k, classes[i], ctx, cache):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
