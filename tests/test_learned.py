@@ -861,3 +861,18 @@ def test_an_adverb_beside_its_clauses_verb_cue_tells_no_event_again():
     accuse = [e for e in evs if e.type == "ACCUSE"]
     assert any({p.code for p in e.source} == {"POL"} and {p.code for p in e.target} == {"RUS"} for e in accuse), evs
     assert not any(e.cue == "scharf" for e in evs), evs
+
+
+
+def test_a_word_of_a_persons_name_is_no_trigger():
+    """"Van" of "Van der Bellen" was read as an ACCUSE (a dev article); the words of a person's name
+    are no trigger, the role noun before it may be ("der Angreifer")."""
+    from lagebild.learned.features import DocContext
+    from lagebild.learned.judge import in_a_name
+    an = Analyzer(coder="rules")
+    st = an.stages(Article(doc_id="n", text="Der Kandidat Alexander Van der Bellen traf am Montag den Kanzler."))
+    ctx = DocContext.build(st.sent_tokens, st.actors, an.coder.lex, st.rule_events)
+    sent = st.sent_tokens[0]
+    flags = {t.text: in_a_name(sent, k, ctx) for k, t in enumerate(sent.tokens)}
+    assert flags["Van"] and flags["Bellen"] and flags["Alexander"], flags
+    assert not flags["Kandidat"] and not flags["traf"] and not flags["Kanzler"], flags

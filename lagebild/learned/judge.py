@@ -267,6 +267,17 @@ def _office_of(m: Mention, ctx: DocContext, cache: dict) -> Mention | None:
     return cache[key]
 
 
+def in_a_name(st: SentenceTokens, k: int, ctx: DocContext) -> bool:
+    """Whether token ``k`` is a word of a person's name ("Van" of "Van der Bellen"): a name tells
+    no event (the role noun before it may: "der Angreifer")."""
+    t = st.tokens[k]
+    for m in ctx.mentions.get(st.sentence.index, ()):
+        if m.kind == "person" and m.name and m.start <= t.start < m.end and t.text in m.name.split() \
+                and not (m.role and t.text.lower() in m.role.lower()):
+            return True
+    return False
+
+
 def beside_its_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k`` is a lower-case word that is no cue verb itself ("scharf" of "kritisierte
     Russland scharf") in a clause whose verb cue tells an event of that very type: the verb tells
@@ -373,7 +384,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         for i in order:
             if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
                     and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
-                    and not beside_its_verb(st, k, classes[i], ctx, cache):
+                    and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
