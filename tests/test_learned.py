@@ -876,3 +876,16 @@ def test_a_word_of_a_persons_name_is_no_trigger():
     flags = {t.text: in_a_name(sent, k, ctx) for k, t in enumerate(sent.tokens)}
     assert flags["Van"] and flags["Bellen"] and flags["Alexander"], flags
     assert not flags["Kandidat"] and not flags["traf"] and not flags["Kanzler"], flags
+
+
+
+def test_an_adverb_finds_the_other_side_where_its_verb_names_none():
+    """Review (R7): "die japanische Regierung protestierte scharf" names no side after its verb;
+    the adverb's reading (JPN -> PRK) stays."""
+    an = Analyzer()
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    evs = an(Article(doc_id="s", text="Nordkorea feuerte eine Rakete über Japan, die japanische Regierung protestierte scharf.",
+                     dct="2024-05-14")).events
+    assert any(e.type == "ACCUSE" and {p.code for p in e.source} == {"JPN"} and {p.code for p in e.target} == {"PRK"}
+               for e in evs), evs

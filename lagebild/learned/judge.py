@@ -287,8 +287,15 @@ def beside_its_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache
         return False
     clauses = sentence_clauses(st, ctx.lex, cache)
     c = next((c for c in clauses if c.start <= t.start < c.end), None)
-    return c is not None and t in c.tokens and typ in cue_verb_types(c, ctx.lex) \
-        and not any(tok is t for tok, _ in _cue_lemmas(c, ctx.lex))
+    if c is None or t not in c.tokens or typ not in cue_verb_types(c, ctx.lex):
+        return False
+    verbs = [tok for tok, lem in _cue_lemmas(c, ctx.lex) if any(cue.type == typ for cue in ctx.lex.verbs.get(lem, ()))]
+    if not verbs or any(tok is t for tok in verbs):
+        return False
+    # only where the verb names its other side after it ("kritisierte Russland scharf"); without one
+    # ("die japanische Regierung protestierte scharf") the word may be what finds it
+    return any(m.code and m.start > verbs[0].start and c.start <= m.start < c.end
+               for m in ctx.mentions.get(st.sentence.index, ()))
 
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
