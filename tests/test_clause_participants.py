@@ -261,6 +261,11 @@ def test_a_strong_or_separable_verb_opens_a_main_clause_after_a_comma():
     for txt, kinds in [("Die Türkei warf Griechenland Provokationen vor, die griechische Regierung wies die Vorwürfe zurück.",
                         ["main", "main"]),
                        ("Frankreich verurteilte den Iran, der Israel gestern Abend mit Raketen angegriffen hatte.",
+                        ["main", "sub"]),
+                       # (R8: prepositions and adverbs in -en are no verbs either)
+                       ("Die USA kritisierten den Iran, der Russland gegen die Ukraine mit Drohnen unterstützt.",
+                        ["main", "sub"]),
+                       ("Die EU lobte die Türkei, die inzwischen Gespräche zwischen Kiew und Moskau vermittelt.",
                         ["main", "sub"])]:
         _, cls = _clauses(txt)
         assert [c.kind for c in cls] == kinds, txt
@@ -274,3 +279,14 @@ def test_a_later_main_clause_that_refers_back_may_take_the_earlier_sides(coder):
     assert ("ASSAULT", ("IRN",), ("ISR",)) in got, got
     if coder == "both":
         assert ("ACCUSE", ("DEU",), ("IRN",)) in got, got
+
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_the_later_main_clauses_actor_is_no_side_of_the_earlier_cue(coder):
+    """Review (R8): a later main clause that names one actor only may take the earlier sides for its
+    own cue, but its actor is never a side of the earlier clause's cue ("warf Griechenland
+    Provokationen vor, die griechische Regierung wies ..." gave ACCUSE GRC -> GRC)."""
+    got = _dyads(coder, "Die Türkei warf Griechenland Provokationen vor, die griechische Regierung wies die Vorwürfe zurück.")
+    assert ("ACCUSE", ("TUR",), ("GRC",)) in got, got
+    assert ("ACCUSE", ("GRC",), ("GRC",)) not in got, got

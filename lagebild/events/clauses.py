@@ -187,10 +187,11 @@ def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
     verb = words[k]
     if not verb.text[:1].islower() or not verb.text.isalpha():
         return False
-    # a verb form, but not an adverb or preposition in -en ("gestern", "wegen", "offen": cues.tsv
-    # class not_verb; a code review found relative clauses read as main clauses by them)
+    # a verb the lexicon knows, or a form the lemmatizer leads to another infinitive ("wies" ->
+    # "weisen"), never an adverb or preposition in -en ("gestern", "wegen", "gegen", "inzwischen":
+    # cues.tsv class not_verb; code reviews found relative clauses read as main clauses by them)
     finite = verb.lower in HEADLINE_AUX or lemma(verb.text) in lex.verbs \
-        or (_verbish(verb) and not lex.is_(verb.lower, "not_verb"))
+        or (_verbish(verb) and lemma(verb.text) != verb.lower and not lex.is_(verb.lower, "not_verb"))
     return finite and not werden_participle(verb) and not all(_verb_form(t) for t in words[k + 1:])
 
 
@@ -627,10 +628,14 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
     later = clauses[max(ci, mi)]
-    # the later clause names its own sides (its subject and another actor): "die Bundesregierung
-    # verurteilte den Angriff" refers back to the earlier act, whose sides it may take
+    if not article_main_clause(later.tokens, lex):
+        return False
+    if mi > ci:
+        return True         # the later clause's actors are no sides of the earlier one's cue
+    # a cue of the later clause may take the earlier sides unless it names its own (its subject and
+    # another actor): "die Bundesregierung verurteilte den Angriff" refers back to the earlier act
     own = [x for x in ms if x.sent == later.sent and later.start <= x.start < later.end and x.code]
-    return article_main_clause(later.tokens, lex) and len(own) >= 2
+    return len(own) >= 2
 
 
 _ATTRIBUTE_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
