@@ -3,20 +3,15 @@ neighbour that is not its own (a group of several states, an office of an organi
 code of EVENTS.md §3)."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from lagebild.pipeline import Analyzer
-from lagebild.records import Article
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_home_country import _codes, tagger  # noqa: E402,F401  (the one tagger fixture and code reader)
 
-
-@pytest.fixture(scope="module")
-def tagger():
-    return Analyzer(coder="rules", use_models=False)
-
-
-def _codes(an, text, country=None):
-    st = an.stages(Article(doc_id="c", text=text, country=country))
-    return {m.text: (m.code, m.code_from) for m in st.actors.mentions}
+from lagebild.records import Article  # noqa: E402
 
 
 @pytest.mark.parametrize("group", ["Westbalkanstaaten", "Balkanstaaten", "Nachbarstaaten"])
