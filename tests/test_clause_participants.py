@@ -210,7 +210,6 @@ def test_a_main_clause_after_a_comma_is_no_relative_clause(coder):
 
 
 def test_the_clause_after_a_comma_by_its_verb_place():
-    lex = load_cues()
     for txt, kinds in [("Russland griff Charkiw an, die ukrainische Armee beschoss Belgorod.", ["main", "main"]),
                        ("China warnte Japan, die USA unterstützten Taiwan mit Waffen.", ["main", "main"]),
                        ("Kaczyński trifft Orbán, der Warschau bereits Unterstützung zugesagt hat.", ["main", "sub"]),
