@@ -26,19 +26,28 @@ from test_ingest import art, ingest  # noqa: E402  (the scripted analyzer)
 EMPTY = ["", " ", ",", " , ", "\t", "\n", ",\t,"]
 
 
+def _database(tmp_path_factory, name: str, first_event: str):
+    """A database of two articles: ``first_event`` and a CONSULT USA -> DEU."""
+    path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+    ingest(path, [art(1, first_event), art(2, "#EV CONSULT USA DEU 2022-03-01")])
+    return path
+
+
+def _web_client(path):
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    return TestClient(create_app(path))
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("actor") / "a.duckdb"
-    ingest(path, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV CONSULT USA DEU 2022-03-01")])
-    return path
+    return _database(tmp_path_factory, "actor", "#EV ASSAULT RUS UKR 2022-02-24")
 
 
 @pytest.fixture(scope="module")
 def client(db):
-    pytest.importorskip("starlette")
-    from starlette.testclient import TestClient
-    from lagebild.web.app import create_app
-    with TestClient(create_app(db)) as c:
+    with _web_client(db) as c:
         yield c
 
 
@@ -85,17 +94,12 @@ def test_help_says_what_an_empty_actor_means():
 @pytest.fixture(scope="module")
 def old_db(tmp_path_factory):
     """Events with a code the lexicon does not list (one of an older lexicon, or an IGO code)."""
-    path = tmp_path_factory.mktemp("old") / "old.duckdb"
-    ingest(path, [art(1, "#EV ASSAULT ZZOLD UKR 2022-02-24"), art(2, "#EV CONSULT USA DEU 2022-03-01")])
-    return path
+    return _database(tmp_path_factory, "old", "#EV ASSAULT ZZOLD UKR 2022-02-24")
 
 
 @pytest.fixture(scope="module")
 def old_client(old_db):
-    pytest.importorskip("starlette")
-    from starlette.testclient import TestClient
-    from lagebild.web.app import create_app
-    with TestClient(create_app(old_db)) as c:
+    with _web_client(old_db) as c:
         yield c
 
 
