@@ -492,12 +492,17 @@ def clause_at(clauses: list[Clause], start: int) -> int | None:
 _NAME_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines zur zum im am vom beim ins".split())
 
 
+def _tokens_by_index(clauses: list[Clause], sent: int) -> dict[int, Token]:
+    """The tokens of sentence ``sent`` by their index, from its clauses."""
+    return {t.i: t for c in clauses if c.sent == sent for t in c.tokens}
+
+
 def _bare_place(clauses: list[Clause], m: Mention) -> bool:
     """Whether mention ``m`` is a country or city named by one word with no article or adjective
     before it ("Russland", "Kiew"): a neuter noun."""
     if m.kind not in ("country", "city") or m.j - m.i != 1:
         return False
-    toks = {t.i: t for c in clauses if c.sent == m.sent for t in c.tokens}
+    toks = _tokens_by_index(clauses, m.sent)
     prev, prev2 = toks.get(m.i - 1), toks.get(m.i - 2)
     return prev is None or not (prev.lower in _NAME_ARTICLES or prev.text[:1].islower()
                                 and prev.lower.endswith(("e", "en", "er", "es", "em"))
@@ -507,7 +512,7 @@ def _bare_place(clauses: list[Clause], m: Mention) -> bool:
 def _joined(clauses: list[Clause], m: Mention) -> bool:
     """Whether mention ``m`` is the last of names joined by "und", "sowie" or "oder" ("Frankreich
     und Deutschland"): a plural that any plural relative pronoun may take up."""
-    toks = {t.i: t for c in clauses if c.sent == m.sent for t in c.tokens}
+    toks = _tokens_by_index(clauses, m.sent)
     prev = toks.get(m.i - 1)
     return prev is not None and prev.lower in ("und", "sowie", "oder")
 
