@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import DataError, InputError, ModelError
+from .lexicon import expand_braces, read_tsv as read_lexicon_tsv
 from .records import Entity
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -1203,16 +1204,6 @@ def mention_pools(corpora: Iterable[Sequence[TaggedSentence]], max_len: int = 4
     return pools
 
 
-def _expand_braces(form: str) -> list[str]:
-    m = re.search(r"\{([^{}]*)\}", form)
-    if not m:
-        return [form]
-    out = []
-    for alt in m.group(1).split(","):
-        out += _expand_braces(form[:m.start()] + alt + form[m.end():])
-    return out
-
-
 def gazetteer_pools(data_dir: Path, lang_dir: Path | None = None
                     ) -> dict[str, list[tuple[str, ...]]]:
     """Entity names from lagebild's own dictionaries and the PETRARCH2 actor lists.
@@ -1226,22 +1217,13 @@ def gazetteer_pools(data_dir: Path, lang_dir: Path | None = None
     pools: dict[str, set] = {"ORG": set(), "LOC": set(), "PER": set()}
 
     def rows(path: Path):
-        if not path.is_file():
-            return
-        header = None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            yield dict(zip(header, cells))
+        if path.is_file():
+            yield from (row for _, row in read_lexicon_tsv(path.name, path.read_text(encoding="utf-8")))
 
     for name in ("organisations.tsv", "parties.tsv"):
         for row in rows(lang_dir / name):
             for form in row.get("forms", "").split("|"):
-                for f in _expand_braces(form.lstrip("?").strip()):
+                for f in expand_braces(form.lstrip("?").strip()):
                     if f and f[:1].isupper():
                         pools["ORG"].add(tuple(f.split()))
     for row in rows(lang_dir / "countries.tsv"):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from lagebild.errors import DataError, InputError, ModelError
 from lagebild.evaluate.ner import evaluate_file, gold_tag, tag_file
-from lagebild.ner import (MODEL_DIR, TaggedSentence, _expand_braces, bio_to_spans, clear_cache, europeana_tag, germeval_tag,
+from lagebild.ner import (MODEL_DIR, TaggedSentence, bio_to_spans, clear_cache, europeana_tag, germeval_tag,
                           ler_tag, load_ner, read_conll, read_europeana, read_germeval, read_tsv,
                           mention_pools, score_spans, spans_to_bio, surname_consistency,
                           swap_mentions, train_ner, try_load_ner)
@@ -127,11 +127,6 @@ def test_surname_of_a_full_name_is_a_person_elsewhere_in_the_document():
     # no full name, nothing changes
     assert surname_consistency(words, [(1, 2, "PER"), (4, 5, "LOC")]) == [(1, 2, "PER"),
                                                                           (4, 5, "LOC")]
-
-
-def test_brace_expansion_of_dictionary_forms():
-    assert sorted(_expand_braces("{Weiße,Weißen} Haus{,es}")) == [
-        "Weiße Haus", "Weiße Hauses", "Weißen Haus", "Weißen Hauses"]
 
 
 # -- scorer -----------------------------------------------------------------
