@@ -245,6 +245,17 @@ def _failed_start(db: str, created: bool, exc: LagebildError) -> LagebildError:
     return exc
 
 
+def _start(db: str, o: dict[str, Any]):
+    """(store, ingester, whether this run created the database) of an ingest or watch run; a
+    failed start exits with its message and leaves no database it created behind."""
+    created = not Path(db).exists()
+    try:
+        store, ing = _make(db, o)
+    except LagebildError as exc:
+        _fail(_failed_start(db, created, exc))
+    return store, ing, created
+
+
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
@@ -337,11 +348,7 @@ def ingest_cmd(inputs, db, **o):
         raise click.ClickException(f"no such file or folder: {', '.join(missing[:3])}"
                                    f"{' ...' if len(missing) > 3 else ''} -- check the path")
     _sigterm_as_interrupt()
-    created = not Path(db).exists()
-    try:
-        store, ing = _make(db, o)
-    except LagebildError as exc:
-        _fail(_failed_start(db, created, exc))
+    store, ing, created = _start(db, o)
     interrupted = unused = False
     total = IngestStats()
     try:
@@ -475,11 +482,7 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
     _sigterm_as_interrupt()
-    created = not Path(db).exists()
-    try:
-        store, ing = _make(db, o)
-    except LagebildError as exc:
-        _fail(_failed_start(db, created, exc))
+    store, ing, created = _start(db, o)
 
     def on_round(n, stats):
         if not o["quiet"]:
