@@ -548,14 +548,11 @@ class ActorTagger:
             longer = self._lex_entry_at(toks, i)
             if k < len(toks) and (longer is None or longer[0] <= k - i + 1):
                 # (a longer dictionary name wins: "Der Europäische Gerichtshof für Menschenrechte")
-                role = _role_of(lex, toks[k].text)
-                if role is not None:
-                    return self._role_mention(toks, i, k, role, adj.code, adj.alt_codes)
-                party = self._party_at(toks, k) if adj.code and len(adj.code) == 3 else None
-                if party is not None:
-                    # "die griechische Linke", "die spanischen Grünen": a party family the adjective
-                    # places in its country (the lexicon's own country is only the default)
-                    return self._placed_party(toks, i, k + party[0], party[1], adj.code, adj.alt_codes)
+                # "die griechische Linke", "die spanischen Grünen": a party family the adjective
+                # places in its country (the lexicon's own country is only the default)
+                placed = self._placed_role_or_party(toks, i, k, adj.code, adj.alt_codes)
+                if placed is not None:
+                    return placed
                 if toks[k].lower in PLACE_NOUNS and adj.code and len(adj.code) == 3:
                     # "nahe der syrischen Stadt Raqqa", "in der ostukrainischen Region": a place
                     j = self._names_after(toks, k + 1, limit=3)
@@ -574,14 +571,11 @@ class ActorTagger:
             j = i + n
             # genitive country + role (+ name): "Kanadas Premierminister Justin Trudeau"
             if entry.kind in ("country",) and j < len(toks) and t.text.endswith("s"):
-                role = _role_of(lex, toks[j].text)
-                if role is not None:
-                    return self._role_mention(toks, i, j, role, entry.code, entry.alt_codes)
-                party = self._party_at(toks, j) if entry.code and len(entry.code) == 3 else None
-                if party is not None:
-                    # "Griechenlands Linke", "Spaniens Konservative": the country's party of that family
-                    # (right after the country: "Trotz der Warnungen Russlands stimmten die Grünen zu")
-                    return self._placed_party(toks, i, j + party[0], party[1], entry.code, entry.alt_codes)
+                # "Griechenlands Linke", "Spaniens Konservative": the country's party of that family
+                # (right after the country: "Trotz der Warnungen Russlands stimmten die Grünen zu")
+                placed = self._placed_role_or_party(toks, i, j, entry.code, entry.alt_codes)
+                if placed is not None:
+                    return placed
             if entry.kind == "role":
                 return self._role_mention(toks, i, i, entry, None, ())
             if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
@@ -612,6 +606,19 @@ class ActorTagger:
                 if t.text in self.relational and not m.name:
                     return None
                 return m
+        return None
+
+    def _placed_role_or_party(self, toks: list[Token], i: int, k: int, code: str | None,
+                              alt: tuple[str, ...]) -> Mention | None:
+        """The mention of tokens ``i`` to ``k`` where a country word (``i``: an adjective or a
+        genitive, of ``code``) stands before a role noun or a party family (at ``k``): the role
+        or party in that country; None where ``k`` is neither."""
+        role = _role_of(self.lex, toks[k].text)
+        if role is not None:
+            return self._role_mention(toks, i, k, role, code, alt)
+        party = self._party_at(toks, k) if code and len(code) == 3 else None
+        if party is not None:
+            return self._placed_party(toks, i, k + party[0], party[1], code, alt)
         return None
 
     def _party_at(self, toks: list[Token], k: int) -> tuple[int, LexEntry] | None:
