@@ -72,6 +72,8 @@ from .wording import count
 
 DEFAULT_ANALYZER = "lagebild.pipeline:Analyzer"
 NUM_PERM = 64
+#: the highest threshold the near-duplicate index bands at (stricter ones are checked per candidate)
+LSH_MAX_THRESHOLD = 0.9
 SHINGLE = 3
 #: datasketch's MinHash scheme (32-bit affine hashing); signatures are stored as uint32
 MINHASH_SCHEME = "affine32"
@@ -856,7 +858,10 @@ class Ingester:
     def _ensure_lsh(self):
         if self._lsh is None:
             from datasketch import MinHashLSH
-            self._lsh = MinHashLSH(threshold=self.near_threshold, num_perm=NUM_PERM)
+            # the index only proposes candidates, each then checked against near_threshold itself;
+            # with NUM_PERM permutations datasketch can band no threshold above about 0.97
+            # (--near-threshold 0.99 was a traceback), so a stricter one is checked, not banded
+            self._lsh = MinHashLSH(threshold=min(self.near_threshold, LSH_MAX_THRESHOLD), num_perm=NUM_PERM)
             for aid, sig, dup_of in self.store.iter_minhashes(last=self.near_window):
                 if dup_of is None:  # copies are not indexed: their original is
                     self._index(aid, bytes(sig))

@@ -277,6 +277,22 @@ def test_near_duplicate_is_linked_and_its_events_are_not_double_counted(tmp_path
     assert "2 events from 2 mentions (and 1 in near-duplicate copies)" in line, line
 
 
+@pytest.mark.parametrize("threshold", [0.97, 0.99, 1.0])
+def test_a_strict_near_threshold_is_checked_not_a_traceback(tmp_path, threshold):
+    """Probe: --near-threshold 0.97 and above (the option allows up to 1.0) was a datasketch
+    traceback. The index proposes candidates at 0.9; each link still meets the threshold (the
+    estimate of 64 permutations moves in steps of 1/64, so which copies reach 0.99 is the
+    estimate's call), and a distinct article is never linked."""
+    db = tmp_path / "t.duckdb"
+    arts = original_and_copy(12, "#EV ASSAULT RUS UKR -") + [art(3)]
+    stats, _ = ingest(db, arts, near_threshold=threshold)
+    assert stats.new == 3
+    linked = q(db, "SELECT doc_id, near_duplicate_of, near_duplicate_score FROM articles "
+                   "WHERE near_duplicate_of IS NOT NULL")
+    assert all(doc == "d2" and of == 1 and score >= threshold for doc, of, score in linked), linked
+    assert stats.near_duplicates == len(linked)
+
+
 def test_near_duplicates_are_found_across_runs(tmp_path):
     db = tmp_path / "t.duckdb"
     body = filler(8, words=200)
