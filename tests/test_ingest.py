@@ -612,6 +612,25 @@ def test_cli_ingest_into_a_foreign_file_fails_cleanly(tmp_path, analyzer_env):
     assert bad.read_bytes() == b"not a database at all" * 10
 
 
+def test_cli_events_cuts_the_table_not_a_csv_or_json_file(tmp_path, analyzer_env, monkeypatch):
+    """Probe: `events --format csv > f.csv` (the help's own example) kept the first 50 events, with
+    only a note on stderr. The default cut is the table's; json and csv hold every event unless
+    --limit is given."""
+    import lagebild.cli.store as cli_store
+    monkeypatch.setattr(cli_store, "TABLE_LIMIT", 2)
+    db = tmp_path / "e.duckdb"
+    ingest(db, [art(i, f"#EV ASSAULT RUS UKR 2022-02-{10 + i}") for i in range(1, 5)])
+    runner = CliRunner()
+    table = runner.invoke(main, ["events", "--db", str(db)])
+    assert table.exit_code == 0 and "the first 2 events" in table.stderr
+    csv_out = runner.invoke(main, ["events", "--db", str(db), "--format", "csv"])
+    assert len(csv_out.stdout.strip().splitlines()) == 1 + 4 and "more match" not in csv_out.stderr
+    js = runner.invoke(main, ["events", "--db", str(db), "--format", "json"])
+    assert len(json.loads(js.stdout)) == 4
+    cut = runner.invoke(main, ["events", "--db", str(db), "--format", "csv", "--limit", "3"])
+    assert len(cut.stdout.strip().splitlines()) == 1 + 3 and "the first 3 events" in cut.stderr
+
+
 def test_cli_events_filters_and_formats(tmp_path, analyzer_env):
     db = tmp_path / "e.duckdb"
     ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24"), art(2, "#EV CONSULT USA RUS 2022-01-10"),

@@ -256,6 +256,10 @@ def _start(db: str, o: dict[str, Any]):
     return store, ing, created
 
 
+#: how many events ``events`` shows as a table unless --limit says otherwise (json and csv: all)
+TABLE_LIMIT = 50
+
+
 def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
     return {"allow_private": True} if o.get("allow_private_hosts") else {}
 
@@ -728,8 +732,9 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
                    "the events' num_sources; the web pages' min_outlets).")
 @click.option("--min-sources", "min_sources", type=click.IntRange(1), default=None, hidden=True,
               help="Older spelling of --min-outlets.")
-@click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
-              help="At most this many events (0: all).")
+@click.option("--limit", type=click.IntRange(0), default=None,
+              help="At most this many events (0: all). [default: 50 for the table, all for json and csv, "
+                   "so that a file written with --format csv holds every event]")
 @click.option("--sort", type=ChoiceWithAliases(list(EVENT_SORTS), EVENT_SORT_ALIASES), default="date",
               show_default=True,
               help="Order of the events (the same orders as the web overview's): "
@@ -768,6 +773,8 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
 
     if with_mentions and fmt != "json":
         raise click.UsageError("--with-mentions adds the mentions to JSON output: give --format json too")
+    if limit is None:
+        limit = TABLE_LIMIT if fmt == "table" else 0
     try:
         check_period(since, until)
     except LagebildError as exc:
