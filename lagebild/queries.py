@@ -414,6 +414,15 @@ class Queries:
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
             params + [code, code, min(int(limit), MAX_ROWS)]))
 
+    def within(self, code: str, f: EventFilter) -> int:
+        """How many events have ``code`` on both sides (within a country: its police and its
+        opposition; within an organisation), which ``partners`` leaves out."""
+        where, params = f.sql()
+        return int(self._q(f"""
+            SELECT count(*) FROM events WHERE {where}
+              AND list_contains(source_codes, ?) AND list_contains(target_codes, ?)""",
+            params + [code, code]).fetchall()[0][0])
+
     def actor_types(self, code: str, f: EventFilter) -> list[dict[str, Any]]:
         """Every event type of the actor's events, most frequent first: all of them (the 16
         PLOVER types), so that the counts add up to the actor's events (a list cut at 15 left

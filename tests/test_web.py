@@ -185,6 +185,15 @@ def test_actor_names_resolve_to_codes_through_the_lexicon(client, name):
     assert r.status_code == 302 and r.headers["location"] == "/actors/RUS.json"
 
 
+def test_an_organisation_with_a_code_of_its_own_has_its_name():
+    """Probe: the ICC's page was titled "ICC" and the overview showed "ICC -> PHL", though the
+    lexicon names it; country and IGO names stay as they were."""
+    from lagebild.web.names import actor_name
+    assert actor_name("ICC") == "Internationaler Strafgerichtshof"
+    assert (actor_name("DEU"), actor_name("EU"), actor_name("UN")) == ("Deutschland", "Europäische Union",
+                                                                       "Vereinte Nationen")
+
+
 def test_actor_page_has_timeline_partners_quotes_and_types(client):
     d = client.get("/actors/RUS.json").json()
     assert d["name"] == "Russland" and d["timeline"]
@@ -845,6 +854,21 @@ def test_a_name_or_a_lower_case_code_in_an_address_redirects_to_the_code(sclient
     r = sclient.get(path + ".json" + sep + query, follow_redirects=False)
     to_path, sep, to_query = to.partition("?")
     assert r.status_code == 302 and r.headers["location"] == to_path + ".json" + sep + to_query
+
+
+def test_an_actor_page_counts_events_within_the_country_and_links_its_events(tmp_path):
+    """Probe: /actors/SRB said "Acts on: None / Acted on by: None" for a Serbia whose three events
+    were all within the country, and the page had no way to its events."""
+    db = tmp_path / "w.duckdb"
+    ingest(db, [art(1, "#EV PROTEST SRB SRB 2025-03-15"), art(2, "#EV COERCE SRB SRB 2025-03-16"),
+                art(3, "#EV ACCUSE SRB HRV 2025-03-17")])
+    with TestClient(create_app(db)) as c:
+        d = c.get("/actors/SRB.json").json()
+        assert d["within"] == 2 and [p["code"] for p in d["partners_as_source"]] == ["HRV"]
+        html = c.get("/actors/SRB").text
+        assert "2 events with SRB on both sides" in html and 'href="/overview?actor=SRB"' in html
+        assert c.get("/actors/HRV.json").json()["within"] == 0
+        assert "on both sides" not in c.get("/actors/HRV").text
 
 
 def test_a_known_actor_without_events_is_an_empty_page_on_both_pages(sclient):

@@ -17,6 +17,9 @@ def _names_by_code() -> dict[str, str]:
     for entry in lex.actors.values():  # organisations: "EU" -> "Europäische Union"
         if entry.code and entry.kind in ("igo", "country"):
             out.setdefault(entry.code, entry.name)
+    for entry in lex.actors.values():  # a code of its own: "ICC" -> "Internationaler Strafgerichtshof"
+        if entry.code and "|" not in entry.code and entry.kind not in ("demonym_noun", "city", "capital"):
+            out.setdefault(entry.code, entry.name)
     return out
 
 

@@ -320,6 +320,7 @@ def actor_page(c: Ctx) -> dict[str, Any]:
             "timeline": c.q.actor_timeline(code, c.f, unit, first, last),
             "partners_as_source": as_source, "partners_as_source_total": as_source.total,
             "partners_as_target": as_target, "partners_as_target_total": as_target.total,
+            "within": c.q.within(code, c.f),
             "types": c.q.actor_types(code, c.f),
             "quotes": quotes, "pagination": _pagination(c.req, page, per_page, n_quotes, not c.html)}
 
