@@ -65,6 +65,25 @@ def test_actors_search_lists_matches_with_codes():
     assert r.exit_code == 0 and "Kreml" in r.output and "RUS" in r.output
 
 
+def test_actors_lists_the_actors_of_a_database_with_names_and_counts(db, tmp_path):
+    """Probe: `lagebild actors` had no --db and needed --search: the actors stored in a database
+    could not be listed from the command line."""
+    import json
+    r = run("actors", "--db", db, "--format", "json")
+    assert r.exit_code == 0, r.output
+    got = {a["code"]: (a["name"], a["events"]) for a in json.loads(r.stdout)}
+    assert got == {"DEU": ("Deutschland", 1), "FRA": ("Frankreich", 1), "IRN": ("Iran", 1),
+                   "RUS": ("Russland", 1), "UKR": ("Ukraine", 1)}, got
+    r = run("actors", "--db", db, "--search", "russ")
+    assert r.exit_code == 0 and "RUS" in r.output and "Russland" in r.output and "DEU" not in r.output
+    r = run("actors", "--db", db, "--limit", "2")
+    assert "note: 2 of 5 actors shown" in r.stderr
+    r = run("actors")
+    assert r.exit_code == 2 and "--search TEXT" in r.output and "--db FILE" in r.output
+    r = run("actors", "--db", tmp_path / "none.duckdb")
+    assert r.exit_code == 1 and "none.duckdb" in r.output
+
+
 def test_events_by_actor_name(db):
     r = run("events", "--db", db, "--actor", "Russland", "--format", "csv")
     assert r.exit_code == 0, r.output

@@ -626,42 +626,69 @@ _UNTIL_HELP = ("Last day, inclusive (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.M
 
 
 @click.command("actors")
-@click.option("--search", "text", required=True, metavar="TEXT",
-              help="Part of a name, stand-in or code (case-insensitive).")
+@click.option("--search", "text", default=None, metavar="TEXT",
+              help="Part of a name, stand-in or code (case-insensitive). Required without --db.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="List the actors of this database instead, each with its number of events "
+                   "(most first); --search then keeps those whose code or name contains TEXT.")
 @click.option("--limit", type=click.IntRange(1), default=30, show_default=True,
               help="At most this many names (a note on stderr says when more match).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
-def actors_cmd(text, limit, fmt):
-    """List the actor names the lexicon knows, with their codes (what --actor accepts).
+def actors_cmd(text, db, limit, fmt):
+    """List the actor names the lexicon knows, with their codes (what --actor accepts), or with
+    --db the actors a database holds events of.
 
     \b
     Examples:
       lagebild actors --search russ
       lagebild actors --search Kreml
       lagebild actors --search IRN --format json
+      lagebild actors --db lage.duckdb
+      lagebild actors --db lage.duckdb --search ser
     """
-    from ..actor_names import search
-
-    if not text.strip():
+    if text is not None and not text.strip():
         raise usage_error("an empty search matches no name -- give part of a name, stand-in "
                           "or code, e.g. --search russ", "--search")
-    found = search(text, limit=None)
-    hits = found[:limit]
-    if len(found) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
-        click.echo(f"note: {len(hits)} of {count(len(found), 'name')} shown; --limit {len(found)} "
+    if db is None and text is None:
+        raise click.UsageError("give --search TEXT (names the lexicon knows) or --db FILE (the actors "
+                               "of a database), e.g. lagebild actors --search russ")
+    if db is not None:
+        rows = _stored_actors(db, text)
+        what = "actor"
+    else:
+        from ..actor_names import search
+        rows = [{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
+                for h in search(text, limit=None)]
+        what = "name"
+    hits = rows[:limit]
+    if len(rows) > limit:      # a cut list says so (on stderr: the JSON on stdout stays whole)
+        click.echo(f"note: {len(hits)} of {count(len(rows), what)} shown; --limit {len(rows)} "
                    "shows all", err=True)
     if fmt == "json":
-        click.echo(json.dumps([{"name": h.name, "code": h.code, "sector": h.sector,
-                                "kind": h.kind} for h in hits], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
     if not hits:        # a search that matches nothing is no error (as an events filter's; JSON: [])
-        click.echo(f"no actor name contains {text!r} -- try a shorter part of a name (russ, Kreml) "
-                   "or a code (RUS)")
+        click.echo(f"no actor {'of the database ' if db else ''}"
+                   + (f"name contains {text!r} -- try a shorter part of a name (russ, Kreml) or a code (RUS)"
+                      if text else "has events -- ingest articles first"))
         return
-    df = pd.DataFrame([{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
-                       for h in hits])
-    click.echo(_table(df, width=40))
+    click.echo(_table(pd.DataFrame(hits), width=40))
+
+
+def _stored_actors(db: str, text: str | None) -> list[dict[str, Any]]:
+    """The actors of the database's events, most events first, with their names; with ``text``
+    only those whose code or name contains it (case-insensitive)."""
+    from ..queries import MAX_ROWS, EventFilter, Queries
+    from ..web.names import actor_name
+    with _open_ro(db) as store:
+        top = Queries(store.con).top_actors(EventFilter(), limit=MAX_ROWS)
+    rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "events": r["events"]} for r in top]
+    if text:
+        t = text.strip().lower()
+        rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower()]
+    return rows
+
 
 def _open_ro(db: str):
     from ..store import Store
