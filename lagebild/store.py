@@ -1093,7 +1093,8 @@ class Store:
         ``actor`` matches either side, ``source``/``target`` one side (country or
         organisation codes; several separated by commas). ``since``/``until`` are
         inclusive dates (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY). ``type`` and ``factuality``
-        accept comma-separated lists. ``sort``: a name of ``records.EVENT_SORTS``.
+        accept comma-separated lists. ``sort``: a name of ``records.EVENT_SORTS``. Each event names
+        the article that first reported it (``first_article_id``, ``first_doc_id``, ``first_url``).
         """
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
                                      type=type, factuality=factuality, min_mentions=min_mentions,
@@ -1104,7 +1105,9 @@ class Store:
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
             "source_codes, target_codes, reported_by_text, reported_by_code, magnitude_value, magnitude_unit, "
-            f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred")
+            f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred, cue, first_article_id, "
+            "(SELECT doc_id FROM articles a WHERE a.article_id = events.first_article_id) AS first_doc_id, "
+            "(SELECT url FROM articles a WHERE a.article_id = events.first_article_id) AS first_url")
         sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None and limit > 0:
             sql += f" LIMIT {int(limit)}"

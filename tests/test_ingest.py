@@ -642,6 +642,9 @@ def test_cli_events_filters_and_formats(tmp_path, analyzer_env):
     assert r.exit_code == 0, r.output
     got = [(e["type"], e["event_date"], e["factuality"]) for e in json.loads(r.stdout)]
     assert got == [("ASSAULT", "2022-02-24", "asserted"), ("ASSAULT", "2022-03-05", "hypothetical")]
+    # each names the article that reported it first (probe P20: no article id without --with-mentions)
+    assert [(e["first_doc_id"], e["first_url"]) for e in json.loads(r.stdout)] == [
+        ("d1", "https://news1.example/a/1"), ("d3", "https://news3.example/a/3")]
     r = runner.invoke(main, ["events", "--db", str(db), "--type", "ASSAULT", "--factuality",
                              "asserted", "--format", "csv"])
     lines = r.stdout.strip().splitlines()
