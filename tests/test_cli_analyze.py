@@ -160,10 +160,28 @@ def test_the_ingest_summary_names_every_event_type_or_says_how_many_are_left_out
 def test_an_article_without_a_date_says_which_time_expressions_it_could_not_resolve(runner, tmp_path):
     f = tmp_path / "nodate.txt"
     f.write_text("Die Polizei hat am Montag in Wien einen Mann festgenommen.\n", encoding="utf-8")
-    (doc,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).output)
+    (doc,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json"]).stdout)
     assert any("no document date" in w and "am Montag" in w and "--dct" in w for w in doc["warnings"]), doc["warnings"]
     (dated,) = json.loads(runner.invoke(main, ["analyze", str(f), "--format", "json", "--dct", "2026-11-20"]).output)
     assert not any("no document date" in w for w in dated["warnings"])
+
+
+def test_warnings_written_into_a_file_are_said_on_stderr_too(runner, tmp_path):
+    """Probe: `analyze nodate.txt -o out.txt` printed nothing; the missing date was said only
+    inside out.txt. The first five articles' warnings go to stderr too, then how many more."""
+    for i in range(7):
+        (tmp_path / f"n{i}.txt").write_text("Die Polizei hat am Montag in Wien einen Mann festgenommen.\n",
+                                            encoding="utf-8")
+    out = tmp_path / "out.txt"
+    r = runner.invoke(main, ["analyze", str(tmp_path / "n0.txt"), "-o", str(out)])
+    assert r.exit_code == 0 and "warning: n0: no document date" in r.stderr and "am Montag" in r.stderr
+    assert "no document date" in out.read_text(encoding="utf-8")
+    r = runner.invoke(main, ["analyze", *(str(tmp_path / f"n{i}.txt") for i in range(7)), "--format", "jsonl",
+                             "-o", str(out)])
+    assert r.stderr.count("no document date") == 5 and "2 more articles with warnings (n5, n6)" in r.stderr
+    assert runner.invoke(main, ["analyze", str(tmp_path / "n0.txt"), "-o", str(out), "-q"]).stderr == ""
+    text = runner.invoke(main, ["analyze", str(tmp_path / "n0.txt")])     # on the terminal: said once
+    assert "no document date" not in text.stderr and "no document date" in text.stdout
 
 
 def test_analyze_says_why_a_story_without_any_country_gives_no_events(runner, tmp_path):

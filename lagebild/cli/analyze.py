@@ -194,9 +194,19 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
         click.echo(f"error: {article.origin or article.doc_id} (article {article.doc_id}): "
                    f"analysis failed ({type(exc).__name__}: {exc}); skipped", err=True)
 
+    warned: list[str] = []      # articles with warnings the terminal would not show otherwise
+    shown_warnings = 5
+
     try:
         for doc in analyzer.pipe(articles, on_error=on_failure):
             n += 1
+            if doc.warnings and (output or fmt != "text") and not quiet:
+                # the warnings are in the output, which a file or JSON hides from the reader:
+                # the first few on stderr as well, then how many more articles have some
+                warned.append(doc.doc_id)
+                if len(warned) <= shown_warnings:
+                    for w in doc.warnings:
+                        click.echo(f"warning: {doc.doc_id}: {w}", err=True)
             if fmt == "text":
                 out.write(format_summary(doc, analyzer.min_confidence) + "\n\n")
             elif fmt == "jsonl":
@@ -211,6 +221,10 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
     finally:
         if output:
             out.close()
+    if len(warned) > shown_warnings:
+        click.echo(f"warning: {count(len(warned) - shown_warnings, 'more article')} with warnings "
+                   f"({', '.join(warned[shown_warnings:shown_warnings + 5])}{' ...' if len(warned) > 10 else ''}): "
+                   "see their 'warnings' in the output", err=True)
     if stats.errors or (not quiet and stats.warnings):       # skipped inputs are shown even with -q
         click.echo(stats.summary(), err=True)
     if stats.nothing_read:
