@@ -299,6 +299,19 @@ def test_html_pager_links_to_the_next_page(sclient):
     assert 'rel="next"' in html and "page=2" in html
 
 
+def test_a_page_past_the_last_says_so_and_links_the_last(sclient):
+    """Probe: /overview?page=99 said "No events for these filters" and "page 99 of 1"."""
+    d = sclient.get("/overview.json?per_page=100&page=99").json()
+    assert d["events"] == [] and d["pagination"]["past_end"] and d["pagination"]["pages"] == 2
+    html = sclient.get("/overview?per_page=100&page=99").text
+    assert "Page 99 is past the last page (2)" in html and "page=2" in html
+    assert "No events for these filters" not in html and "page 99 of" not in html
+    html = sclient.get("/dyads/RUS/UKR?page=99").text
+    assert "is past the last page" in html
+    assert not sclient.get("/overview.json?per_page=100&page=2").json()["pagination"]["past_end"]
+    assert "No events for these filters" in sclient.get("/overview?actor=RUS&since=1990&until=1991").text
+
+
 def test_min_sources_counts_distinct_outlets(sclient):
     d = sclient.get("/overview.json?min_sources=2").json()
     assert [(e["type"], e["num_sources"]) for e in d["events"]] == [("AID", 2)]

@@ -60,6 +60,9 @@ def _pagination(req: Request, page: int, per_page: int, total: int, json_twin: b
     qp = dict(req.query_params)
     pk = f"{prefix}page"
     return {"page": page, "per_page": per_page, "total": total, "pages": pages,
+            # a page beyond the last (?page=99 of 1): the pages say so and link the last one
+            "past_end": total > 0 and page > pages,
+            "last": path + query_string(qp, **{pk: pages}),
             "next": path + query_string(qp, **{pk: page + 1}) if page < pages else None,
             "prev": path + query_string(qp, **{pk: min(page - 1, pages)}) if page > 1 else None}
 
