@@ -358,6 +358,24 @@ def test_an_event_noun_a_clause_intends_is_planned_not_also_asserted(coder):
         assert facts == {"planned"}, [(e.type, e.factuality, e.cue) for e in doc.events]
 
 
+def test_a_judged_event_names_the_sides_of_the_sentence_that_tells_it():
+    """Probe: "Koalitionsgespräche mit der SPD" ... "keine Gespräche mit der AfD": one dyad of
+    codes (CONSULT DEU -> DEU), told by the negated talks, was reported with the other sentence's
+    participants ("no talks with the SPD")."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    an = Analyzer(use_models=False, min_confidence=0)
+    if an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="m", dct="2025-02-24", text=(
+        "Merz kündigte am Montag in Berlin an, rasch Koalitionsgespräche mit der SPD aufzunehmen. "
+        "„Es wird keine Gespräche mit der AfD geben“, sagte der CDU-Vorsitzende.")))
+    negated = [e for e in doc.events if e.type == "CONSULT" and e.factuality == "negated"]
+    assert negated, [(e.type, e.factuality, e.cue) for e in doc.events]
+    for e in negated:
+        assert e.cue == "Gespräche" and [p.text for p in e.target] == ["AfD"], (e.cue, e.source, e.target)
+
+
 def test_shipped_coder_codes_an_air_strike():
     from lagebild.pipeline import Analyzer
     from lagebild.records import Article

@@ -232,6 +232,12 @@ def sides(d: Dyad, ctx: DocContext, cache: dict) -> tuple[list[Participant], lis
     on either side is left out. Rule events keep their own sides (the rule coder joins lists
     itself)."""
     best = d.best
+    if best.rule is None and d.clearest is not None:
+        # the sides of the mention that tells the event (its cue, factuality and date:
+        # ``LearnedCoder.judged``), so that a record never joins one sentence's cue with another's
+        # participants of the same codes ("Koalitionsgespräche mit der SPD" ... "keine Gespräche mit
+        # der AfD": the negated talks were reported with the SPD)
+        best = d.clearest
     src = [best.src] if best.src else []
     tgt = [best.tgt] if best.tgt else []
     if best.rule is not None:
