@@ -289,3 +289,29 @@ def test_the_later_main_clauses_actor_is_no_side_of_the_earlier_cue(coder):
     got = _dyads(coder, "Die Türkei warf Griechenland Provokationen vor, die griechische Regierung wies die Vorwürfe zurück.")
     assert ("ACCUSE", ("TUR",), ("GRC",)) in got, got
     assert ("ACCUSE", ("GRC",), ("GRC",)) not in got, got
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_main_clause_after_und_has_its_own_sides(coder):
+    """", und" + article + noun + finite verb opens a second main clause as a comma alone does
+    ("..., und die Regierung in Kiew wies die Vorwürfe zurück" gave ACCUSE RUS -> UKR for
+    "kritisierte"; "..., und die Ukraine verurteilte Belarus" UKR -> RUS)."""
+    got = _dyads(coder, "Moskau kritisierte die Sanktionen der EU scharf, und die Regierung in Kiew wies die "
+                        "Vorwürfe Russlands zurück.")
+    assert ("ACCUSE", ("RUS",), ("EU",)) in got and ("ACCUSE", ("RUS",), ("UKR",)) not in got, got
+    got = _dyads(coder, "Polen kritisierte Russland scharf, und die Ukraine verurteilte Belarus.")
+    assert ("ACCUSE", ("UKR",), ("BLR",)) in got and ("ACCUSE", ("UKR",), ("RUS",)) not in got, got
+
+
+def test_a_conjunction_before_the_article_opens_a_main_clause_by_its_verb_place():
+    from lagebild.events.clauses import article_main_clause
+    lex = load_cues()
+    for txt, main in [("und die Regierung in Kiew wies die Vorwürfe zurück", True),
+                      ("aber der Iran drohte Israel mit Vergeltung", True),
+                      ("und die Ukraine verurteilte Belarus", True),
+                      ("die Armee der Ukraine beschoss Belgorod", True),
+                      ("und die Ukraine verurteilen wollen", False),
+                      ("die der Regierung in Kiew Waffen geliefert hatten", False),
+                      ("die Truppen aus Russland angegriffen hatten", False)]:
+        st, _ = _clauses(txt + ".")
+        assert article_main_clause([t for t in st.tokens if t.text != "."], lex) is main, txt

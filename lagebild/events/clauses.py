@@ -153,6 +153,8 @@ def relative_word(word: str, lex: Lexicon) -> bool:
 
 
 _ARTICLES = frozenset("der die das den dem".split())
+#: a word that joins a name to the noun before it: "die Regierung in Kiew", "die Armee der Ukraine"
+_NOUN_ATTRIBUTE_WORDS = frozenset("in aus der des".split())
 _VERB_FORMS = frozenset("worden werden kann können konnte konnten muss müssen musste mussten darf dürfen "
                         "lassen ließ ließen".split())
 
@@ -170,8 +172,12 @@ def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
     relative one: the word is the article of a noun phrase that the finite verb follows in second
     place, with more than verb forms after it ("..., die Ukraine verurteilte Belarus", "..., der
     Westen unterstütze Kiew"). A relative clause puts its finite verb last ("..., der Warschau
-    Unterstützung zugesagt hat", "..., die Kiew unterstützen wollen")."""
+    Unterstützung zugesagt hat", "..., die Kiew unterstützen wollen"). A coordinating conjunction
+    before the article (cues.tsv class ``main_conjunction``: "..., und die Regierung in Kiew wies die
+    Vorwürfe zurück", "..., aber der Iran drohte Israel") opens the same main clause."""
     words = [t for t in toks if any(ch.isalnum() for ch in t.text)]
+    if len(words) > 1 and lex.is_(words[0].lower, "main_conjunction") and words[1].lower in _ARTICLES:
+        words = words[1:]
     if len(words) < 4 or words[0].lower not in _ARTICLES:
         return False
     k = 1
@@ -184,6 +190,12 @@ def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
         k += 1          # the noun or name: "die Ukraine", "der Ukip-Chef Nigel Farage"
     if k == n or k + 1 >= len(words):
         return False
+    if words[k].lower in _NOUN_ATTRIBUTE_WORDS and k + 1 < len(words) and words[k + 1].is_cap:
+        k += 1          # a place or genitive after it: "die Regierung in Kiew", "die Armee der Ukraine"
+        while k < len(words) and words[k].is_cap:
+            k += 1
+        if k + 1 >= len(words):
+            return False
     verb = words[k]
     if not verb.text[:1].islower() or not verb.text.isalpha():
         return False
@@ -628,7 +640,9 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     """Whether mention ``m`` stands in another main clause than the cue's, the later of the two
     opening with a subject of its own and its finite verb ("Polen kritisierte Russland scharf, die
     Ukraine verurteilte Belarus": Russland is no side of "verurteilte", the Ukraine none of
-    "kritisierte"): two acts told side by side, each with its own sides."""
+    "kritisierte"), also after ", und", ", aber" ("Moskau kritisierte die Sanktionen der EU scharf,
+    und die Regierung in Kiew wies die Vorwürfe zurück": Kiew is no target of "kritisierte"): two
+    acts told side by side, each with its own sides."""
     mi = clause_at(clauses, m.start)
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
