@@ -657,6 +657,19 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     return len(own) >= 2
 
 
+def subject_after_verb(c: Clause, verb: Token, ms: list[Mention]) -> Mention | None:
+    """The subject of main clause ``c`` where it stands after the verb ``verb``, nothing before the
+    verb being one (V2 inversion: "Am Montag kritisierte die EU Russland scharf": the EU): the first
+    mention of the clause with no preposition, no oblique article and no genitive, when it follows
+    the verb; else None (the subject stands before the verb, or none is named)."""
+    if c.kind != "main":
+        return None
+    nominal = [m for m in ms if m.sent == c.sent and c.start <= m.start < c.end
+               and m.prep is None and not m.oblique and not m.genitive_of]
+    first = min(nominal, key=lambda m: m.start, default=None)
+    return first if first is not None and first.start > verb.start else None
+
+
 _ATTRIBUTE_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 
 
