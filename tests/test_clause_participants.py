@@ -66,11 +66,19 @@ def test_mentions_of_a_relative_clause_are_out_of_reach_of_a_cue_outside_it():
     st, cls = _clauses("Kiew macht die Separatisten verantwortlich, die der Armee Angriffe vorwerfen.")
     ms = [_mention(st, "Kiew", code="UKR"), _mention(st, "Separatisten", "group"), _mention(st, "Armee", "group")]
     assert out_of_reach(cls, 0, ms[2], ms, lex) and not out_of_reach(cls, 0, ms[1], ms, lex)
-    # (an infinitive clause's mentions stay within reach: leaving them out cost F1 on dev)
+    # an infinitive clause's mentions stay within reach (leaving them all out cost F1 on dev) but for
+    # what an allegation alleges (clauses.claimed_content)
     st, cls = _clauses("Die Polizei beschuldigte sie, Geld von Drogenbaronen angenommen zu haben.")
     ms = [_mention(st, "Polizei", "organisation"), _mention(st, "Drogenbaronen", "group", prep="von")]
     assert [c.kind for c in cls] == ["main", "infinitive"]
+    assert out_of_reach(cls, 0, ms[1], ms, lex)
+    st, cls = _clauses("Nordkorea drohte am Montag, Südkorea anzugreifen.")
+    ms = [_mention(st, "Nordkorea", code="PRK"), _mention(st, "Südkorea", code="KOR")]
+    assert [c.kind for c in cls] == ["main", "infinitive"]
     assert not out_of_reach(cls, 0, ms[1], ms, lex)
+    st, cls = _clauses("Russland bestritt, Soldaten nach Belarus verlegt zu haben.")
+    ms = [_mention(st, "Russland", code="RUS"), _mention(st, "Belarus", code="BLR", prep="nach")]
+    assert out_of_reach(cls, 0, ms[1], ms, lex)
 
 
 def test_a_relative_clause_without_an_actor_antecedent_reaches_the_clause_before():
@@ -121,14 +129,18 @@ def test_a_relative_clause_tells_its_own_accusation_not_the_main_clauses(coder):
     assert not any(d[0] == "ACCUSE" and d[1] == ("UKR",) and d[2] == ("UKR",) for d in got), got
 
 
-@pytest.mark.xfail(strict=True, reason="a known gap: leaving an infinitive clause's mentions out of reach "
-                                       "fixed this but cost 0.008 F1 on dev (session 19)")
-def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target():
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target(coder):
     """Probe: "beschuldigte sie, Geld von Drogenbaronen angenommen zu haben" gave the drug barons as
-    the target of the accusation."""
-    got = _dyads("both", "Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.", 0)
-    assert any(d[0] == "ACCUSE" and d[1] == ("VEN",) for d in got), got
-    assert not any(d[0] == "ACCUSE" and "USA" in d[2] for d in got), got
+    the target of the accusation (clauses.claimed_content); a threat's infinitive names its target."""
+    for txt in ("Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.",
+                "Maduro warf dem Oppositionsführer vor, Geld von den USA angenommen zu haben."):
+        got = _dyads(coder, txt, 0)
+        assert any(d[0] == "ACCUSE" and d[1] == ("VEN",) for d in got), got
+        assert not any(d[0] == "ACCUSE" and "USA" in d[2] for d in got), got
+    if coder == "both":
+        got = _dyads(coder, "Nordkorea drohte, Südkorea anzugreifen.", 0)
+        assert ("THREATEN", ("PRK",), ("KOR",)) in got, got
 
 
 def test_the_relative_words_are_one_list_in_cues_tsv():

@@ -608,8 +608,9 @@ def embedded_elsewhere(clauses: list[Clause], ci: int, m: Mention, lex: Lexicon)
     clause ``clauses[ci]``: what it names acts in that clause ("Kiew macht die Separatisten
     verantwortlich, die der Armee vorwerfen, ...": the army is no target of Kiew's accusation),
     not as a participant of the cue outside it. (A mention of an infinitive clause stays within
-    reach: leaving it out, "beschuldigte ihn, Geld von den USA angenommen zu haben", cost 0.008
-    F1 on dev in session 19, as it let a worse candidate tell the dyad it had told.)"""
+    reach but for what an allegation alleges, ``claimed_content``: leaving every infinitive's
+    mentions out cost 0.008 F1 on dev in session 19, as "drohte, X anzugreifen" names its target
+    there.)"""
     mi = clause_at(clauses, m.start)
     if mi is None or mi == ci:
         return False
@@ -633,7 +634,23 @@ def out_of_reach(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], 
         # no actor it hangs on (a thing, or a whole clause: "Die Russen haben geantwortet, was wir
         # akzeptiert haben"): the clause before may name its sides
         return m is not ante if ante is not None else mi != ci - 1
-    return embedded_elsewhere(clauses, ci, m, lex) or other_main_clause(clauses, ci, m, ms, lex)
+    return embedded_elsewhere(clauses, ci, m, lex) or other_main_clause(clauses, ci, m, ms, lex) \
+        or claimed_content(clauses, ci, m, lex)
+
+
+def claimed_content(clauses: list[Clause], ci: int, m: Mention, lex: Lexicon) -> bool:
+    """Whether mention ``m`` stands in an infinitive clause that says what the cue's clause
+    ``clauses[ci]`` alleges (an ACCUSE verb cue: "Die Regierung in Caracas beschuldigte ihn, Geld von
+    den USA angenommen zu haben", "warf Kiew vor, Russland angegriffen zu haben") or denies having
+    done (a REJECT verb cue and an infinitive of the past: "bestritt, Soldaten nach Belarus verlegt
+    zu haben"): the content of the claim, not its target. An infinitive after a verb of threatening,
+    demanding or planning names the act and may name its target ("drohte, Südkorea anzugreifen")."""
+    mi = clause_at(clauses, m.start)
+    if mi is None or mi <= ci or clauses[ci].kind == "infinitive" \
+            or any(clauses[j].kind != "infinitive" for j in range(ci + 1, mi + 1)):
+        return False
+    types = cue_verb_types(clauses[ci], lex)
+    return "ACCUSE" in types or ("REJECT" in types and perfect_infinitive(clauses[mi]))
 
 
 def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], lex: Lexicon) -> bool:
