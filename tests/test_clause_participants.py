@@ -79,6 +79,11 @@ def test_mentions_of_a_relative_clause_are_out_of_reach_of_a_cue_outside_it():
     st, cls = _clauses("Russland bestritt, Soldaten nach Belarus verlegt zu haben.")
     ms = [_mention(st, "Russland", code="RUS"), _mention(st, "Belarus", code="BLR", prep="nach")]
     assert out_of_reach(cls, 0, ms[1], ms, lex)
+    # where the clause names whom it accuses, the model finds that target; the content stays (dev cost)
+    st, cls = _clauses("Maduro warf Kolumbien vor, Geld von den USA angenommen zu haben.")
+    ms = [_mention(st, "Maduro", "person", "VEN"), _mention(st, "Kolumbien", code="COL"),
+          _mention(st, "USA", code="USA", prep="von")]
+    assert not out_of_reach(cls, 0, ms[2], ms, lex)
 
 
 def test_a_relative_clause_without_an_actor_antecedent_reaches_the_clause_before():
@@ -134,7 +139,7 @@ def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target(cod
     """Probe: "beschuldigte sie, Geld von Drogenbaronen angenommen zu haben" gave the drug barons as
     the target of the accusation (clauses.claimed_content); a threat's infinitive names its target."""
     for txt in ("Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.",
-                "Maduro warf dem Oppositionsführer vor, Geld von den USA angenommen zu haben."):
+                "Der venezolanische Präsident beschuldigte ihn am Montag, Geld von den USA angenommen zu haben."):
         got = _dyads(coder, txt, 0)
         assert any(d[0] == "ACCUSE" and d[1] == ("VEN",) for d in got), got
         assert not any(d[0] == "ACCUSE" and "USA" in d[2] for d in got), got

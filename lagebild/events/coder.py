@@ -603,7 +603,7 @@ class EventCoder:
         nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
         if nxt is not None and nxt.kind in ("infinitive", "sub", "main"):
             # (not what an allegation alleges: "beschuldigte ihn, Geld von den USA angenommen zu haben")
-            after = [m for m in ok if m in nxt.mentions and not claimed_content(clauses, ci, m, self.lex)]
+            after = [m for m in ok if m in nxt.mentions and not claimed_content(clauses, ci, m, actors.in_sentence(c.sent), self.lex)]
             if after:
                 return [replace(after[0].participant(), inferred="nearest")]
         for back in (1, 2):
