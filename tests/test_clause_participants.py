@@ -66,11 +66,24 @@ def test_mentions_of_a_relative_clause_are_out_of_reach_of_a_cue_outside_it():
     st, cls = _clauses("Kiew macht die Separatisten verantwortlich, die der Armee Angriffe vorwerfen.")
     ms = [_mention(st, "Kiew", code="UKR"), _mention(st, "Separatisten", "group"), _mention(st, "Armee", "group")]
     assert out_of_reach(cls, 0, ms[2], ms, lex) and not out_of_reach(cls, 0, ms[1], ms, lex)
-    # (an infinitive clause's mentions stay within reach: leaving them out cost F1 on dev)
+    # an infinitive clause's mentions stay within reach (leaving them all out cost F1 on dev) but for
+    # what an allegation alleges (clauses.claimed_content)
     st, cls = _clauses("Die Polizei beschuldigte sie, Geld von Drogenbaronen angenommen zu haben.")
     ms = [_mention(st, "Polizei", "organisation"), _mention(st, "Drogenbaronen", "group", prep="von")]
     assert [c.kind for c in cls] == ["main", "infinitive"]
+    assert out_of_reach(cls, 0, ms[1], ms, lex)
+    st, cls = _clauses("Nordkorea drohte am Montag, Südkorea anzugreifen.")
+    ms = [_mention(st, "Nordkorea", code="PRK"), _mention(st, "Südkorea", code="KOR")]
+    assert [c.kind for c in cls] == ["main", "infinitive"]
     assert not out_of_reach(cls, 0, ms[1], ms, lex)
+    st, cls = _clauses("Russland bestritt, Soldaten nach Belarus verlegt zu haben.")
+    ms = [_mention(st, "Russland", code="RUS"), _mention(st, "Belarus", code="BLR", prep="nach")]
+    assert out_of_reach(cls, 0, ms[1], ms, lex)
+    # where the clause names whom it accuses, the model finds that target; the content stays (dev cost)
+    st, cls = _clauses("Maduro warf Kolumbien vor, Geld von den USA angenommen zu haben.")
+    ms = [_mention(st, "Maduro", "person", "VEN"), _mention(st, "Kolumbien", code="COL"),
+          _mention(st, "USA", code="USA", prep="von")]
+    assert not out_of_reach(cls, 0, ms[2], ms, lex)
 
 
 def test_a_relative_clause_without_an_actor_antecedent_reaches_the_clause_before():
@@ -121,14 +134,18 @@ def test_a_relative_clause_tells_its_own_accusation_not_the_main_clauses(coder):
     assert not any(d[0] == "ACCUSE" and d[1] == ("UKR",) and d[2] == ("UKR",) for d in got), got
 
 
-@pytest.mark.xfail(strict=True, reason="a known gap: leaving an infinitive clause's mentions out of reach "
-                                       "fixed this but cost 0.008 F1 on dev (session 19)")
-def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target():
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target(coder):
     """Probe: "beschuldigte sie, Geld von Drogenbaronen angenommen zu haben" gave the drug barons as
-    the target of the accusation."""
-    got = _dyads("both", "Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.", 0)
-    assert any(d[0] == "ACCUSE" and d[1] == ("VEN",) for d in got), got
-    assert not any(d[0] == "ACCUSE" and "USA" in d[2] for d in got), got
+    the target of the accusation (clauses.claimed_content); a threat's infinitive names its target."""
+    for txt in ("Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.",
+                "Der venezolanische Präsident beschuldigte ihn am Montag, Geld von den USA angenommen zu haben."):
+        got = _dyads(coder, txt, 0)
+        assert any(d[0] == "ACCUSE" and d[1] == ("VEN",) for d in got), got
+        assert not any(d[0] == "ACCUSE" and "USA" in d[2] for d in got), got
+    if coder == "both":
+        got = _dyads(coder, "Nordkorea drohte, Südkorea anzugreifen.", 0)
+        assert ("THREATEN", ("PRK",), ("KOR",)) in got, got
 
 
 def test_the_relative_words_are_one_list_in_cues_tsv():
@@ -289,3 +306,29 @@ def test_the_later_main_clauses_actor_is_no_side_of_the_earlier_cue(coder):
     got = _dyads(coder, "Die Türkei warf Griechenland Provokationen vor, die griechische Regierung wies die Vorwürfe zurück.")
     assert ("ACCUSE", ("TUR",), ("GRC",)) in got, got
     assert ("ACCUSE", ("GRC",), ("GRC",)) not in got, got
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_a_main_clause_after_und_has_its_own_sides(coder):
+    """", und" + article + noun + finite verb opens a second main clause as a comma alone does
+    ("..., und die Regierung in Kiew wies die Vorwürfe zurück" gave ACCUSE RUS -> UKR for
+    "kritisierte"; "..., und die Ukraine verurteilte Belarus" UKR -> RUS)."""
+    got = _dyads(coder, "Moskau kritisierte die Sanktionen der EU scharf, und die Regierung in Kiew wies die "
+                        "Vorwürfe Russlands zurück.")
+    assert ("ACCUSE", ("RUS",), ("EU",)) in got and ("ACCUSE", ("RUS",), ("UKR",)) not in got, got
+    got = _dyads(coder, "Polen kritisierte Russland scharf, und die Ukraine verurteilte Belarus.")
+    assert ("ACCUSE", ("UKR",), ("BLR",)) in got and ("ACCUSE", ("UKR",), ("RUS",)) not in got, got
+
+
+def test_a_conjunction_before_the_article_opens_a_main_clause_by_its_verb_place():
+    from lagebild.events.clauses import article_main_clause
+    lex = load_cues()
+    for txt, main in [("und die Regierung in Kiew wies die Vorwürfe zurück", True),
+                      ("aber der Iran drohte Israel mit Vergeltung", True),
+                      ("und die Ukraine verurteilte Belarus", True),
+                      ("die Armee der Ukraine beschoss Belgorod", True),
+                      ("und die Ukraine verurteilen wollen", False),
+                      ("die der Regierung in Kiew Waffen geliefert hatten", False),
+                      ("die Truppen aus Russland angegriffen hatten", False)]:
+        st, _ = _clauses(txt + ".")
+        assert article_main_clause([t for t in st.tokens if t.text != "."], lex) is main, txt

@@ -907,3 +907,21 @@ def test_an_adverb_finds_the_other_side_where_its_verb_names_none():
                      dct="2024-05-14")).events
     assert any(e.type == "ACCUSE" and {p.code for p in e.source} == {"JPN"} and {p.code for p in e.target} == {"PRK"}
                for e in evs), evs
+
+
+def test_a_subject_after_the_verb_is_no_other_side_of_it():
+    """judge.beside_its_verb counted the subject after the verb ("Am Montag kritisierte die EU
+    scharf die Sanktionen": V2 inversion) as the verb's other side and dropped "scharf"; only an
+    actor after the verb that is not its subject is ("Am Montag kritisierte die EU Russland scharf")."""
+    from lagebild.learned.features import DocContext
+    from lagebild.learned.judge import beside_its_verb
+    an = Analyzer(coder="rules")
+    for txt, beside in [("Am Montag kritisierte die EU scharf die Sanktionen.", False),
+                        ("Am Montag kritisierten die EU und die USA scharf die Sanktionen.", False),
+                        ("Am Montag kritisierte die EU Russland scharf.", True),
+                        ("Die EU kritisierte am Montag Russland scharf.", True)]:
+        st = an.stages(Article(doc_id="v", text=txt))
+        ctx = DocContext.build(st.sent_tokens, st.actors, an.coder.lex, st.rule_events)
+        sent = st.sent_tokens[0]
+        k = next(k for k, t in enumerate(sent.tokens) if t.text == "scharf")
+        assert beside_its_verb(sent, k, "ACCUSE", ctx, {}) is beside, txt

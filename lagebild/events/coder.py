@@ -15,7 +15,7 @@ from .clauses import (
     NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, SCALE_WORDS,
     THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, able_to, attached_condition, announced_noun, criticised_or_rejected,
     background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
-    carried_out, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
+    carried_out, claimed_content, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
     yes_no_question,
     _has_verb, not_told, offered, pluperfect, promised, no_demand, refused, talked_about, werden_participle,
     split_clauses, _cue_lemmas, antecedent, antecedent_role, attribute_participle, relative_clause,
@@ -602,7 +602,8 @@ class EventCoder:
         # the complement right after the cue's clause: "schlug vor, sich mit Lawrow zu treffen"
         nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
         if nxt is not None and nxt.kind in ("infinitive", "sub", "main"):
-            after = [m for m in ok if m in nxt.mentions]
+            # (not what an allegation alleges: "beschuldigte ihn, Geld von den USA angenommen zu haben")
+            after = [m for m in ok if m in nxt.mentions and not claimed_content(clauses, ci, m, actors.in_sentence(c.sent), self.lex)]
             if after:
                 return [replace(after[0].participant(), inferred="nearest")]
         for back in (1, 2):

@@ -24,7 +24,7 @@ import numpy as np
 from ..actors import Mention, one_referent
 from ..events import lemma
 from ..events.clauses import (_cue_lemmas, cue_verb_types, CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, antecedent, antecedent_role, attribute_participle, clause_at, out_of_reach, criticised_or_rejected, demanded, no_demand, offered, refused,
-                               split_clauses,
+                               split_clauses, subject_after_verb,
                                talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
 from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
@@ -299,9 +299,13 @@ def beside_its_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache
     if not verbs or any(tok is t for tok in verbs):
         return False
     # only where the verb names its other side after it ("kritisierte Russland scharf"); without one
-    # ("die japanische Regierung protestierte scharf") the word may be what finds it
+    # ("die japanische Regierung protestierte scharf") the word may be what finds it; a subject after
+    # the verb is no other side ("Am Montag kritisierte die EU scharf die Sanktionen")
+    ms = ctx.mentions.get(st.sentence.index, [])
+    subj = subject_after_verb(c, verbs[0], ms)
+    subjects = coordinated_group(subj, ms, c) if subj is not None else []
     return any(m.code and m.start > verbs[0].start and c.start <= m.start < c.end
-               for m in ctx.mentions.get(st.sentence.index, ()))
+               and not any(m is x for x in subjects) for m in ms)
 
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
