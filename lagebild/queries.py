@@ -374,15 +374,18 @@ class Queries:
         """Every actor code the database holds (``store.ACTOR_CODES``)."""
         return [r[0] for r in self._q(ACTOR_CODES).fetchall()]
 
-    def top_actors(self, f: EventFilter, limit: int = 50) -> Ranked:
-        """The actors with most events under the filter (``total``: how many actors there are)."""
+    def top_actors(self, f: EventFilter, limit: int | None = 50) -> Ranked:
+        """The actors with most events under the filter (``total``: how many actors there are); at
+        most ``limit`` (and ``MAX_ROWS``), or every one with ``limit=None`` (the command line's
+        ``actors --db``, which filters and cuts the list itself)."""
         where, params = f.sql()
+        cap = "" if limit is None else " LIMIT ?"
         return _ranked(self._q(f"""
             WITH f AS (SELECT event_id, list_distinct(list_concat(source_codes, target_codes)) AS cs
                        FROM events WHERE {where}),
                  u AS (SELECT unnest(cs) AS code FROM f)
             SELECT code, count(*) AS events, {_TOTAL} FROM u WHERE code IS NOT NULL
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", params + [min(int(limit), MAX_ROWS)]))
+            GROUP BY 1 ORDER BY 2 DESC, 1{cap}""", params + ([] if limit is None else [min(int(limit), MAX_ROWS)])))
 
     def actor_timeline(self, code: str, f: EventFilter, unit: str = "day",
                        first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:

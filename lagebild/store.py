@@ -1094,7 +1094,8 @@ class Store:
         organisation codes; several separated by commas). ``since``/``until`` are
         inclusive dates (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY). ``type`` and ``factuality``
         accept comma-separated lists. ``sort``: a name of ``records.EVENT_SORTS``. Each event names
-        the article that first reported it (``first_article_id``, ``first_doc_id``, ``first_url``).
+        its first article, the first stored with it (``first_article_id``, ``first_doc_id``,
+        ``first_url``).
         """
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
                                      type=type, factuality=factuality, min_mentions=min_mentions,
@@ -1105,12 +1106,15 @@ class Store:
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
             "source_codes, target_codes, reported_by_text, reported_by_code, magnitude_value, magnitude_unit, "
-            f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred, cue, first_article_id, "
-            "(SELECT doc_id FROM articles a WHERE a.article_id = events.first_article_id) AS first_doc_id, "
-            "(SELECT url FROM articles a WHERE a.article_id = events.first_article_id) AS first_url")
-        sql = f"SELECT {cols} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
+            f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred, cue, first_article_id")
+        rank = "" if columns else f", row_number() OVER (ORDER BY {order}) AS _rn"
+        sql = f"SELECT {cols}{rank} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None and limit > 0:
             sql += f" LIMIT {int(limit)}"
+        if not columns:
+            # the first article's id and address, looked up for the events kept (after the LIMIT)
+            sql = (f"SELECT q.* EXCLUDE (_rn), a.doc_id AS first_doc_id, a.url AS first_url FROM ({sql}) q "
+                   "LEFT JOIN articles a ON a.article_id = q.first_article_id ORDER BY q._rn")
         return self.con.execute(sql, params).df()
 
     def event_mentions(self, event_ids: Sequence[int]) -> pd.DataFrame:

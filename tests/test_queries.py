@@ -78,10 +78,26 @@ def test_actors_lists_the_actors_of_a_database_with_names_and_counts(db, tmp_pat
     assert r.exit_code == 0 and "RUS" in r.output and "Russland" in r.output and "DEU" not in r.output
     r = run("actors", "--db", db, "--limit", "2")
     assert "note: 2 of 5 actors shown" in r.stderr
+    r = run("actors", "--db", db, "--search", "Kreml")      # a stand-in the lexicon knows
+    assert r.exit_code == 0 and "RUS" in r.output and "DEU" not in r.output, r.output
+    r = run("actors", "--db", db, "--search", "Atlantis")
+    assert r.exit_code == 0 and "no actor of the database matches 'Atlantis'" in r.output
     r = run("actors")
     assert r.exit_code == 2 and "--search TEXT" in r.output and "--db FILE" in r.output
     r = run("actors", "--db", tmp_path / "none.duckdb")
     assert r.exit_code == 1 and "none.duckdb" in r.output
+
+
+def test_actors_of_a_database_are_not_cut_at_the_pages_row_cap(db, monkeypatch):
+    """Review: `actors --db` read the pages' list of at most MAX_ROWS (500) actors, so a larger
+    database lost actors without a note, and --search missed them."""
+    import json
+    import lagebild.queries as queries
+    monkeypatch.setattr(queries, "MAX_ROWS", 2)
+    r = run("actors", "--db", db, "--format", "json", "--limit", "100")
+    assert len(json.loads(r.stdout)) == 5 and "note:" not in r.stderr
+    r = run("actors", "--db", db, "--search", "ukr", "--format", "json")
+    assert [a["code"] for a in json.loads(r.stdout)] == ["UKR"]
 
 
 def test_events_by_actor_name(db):

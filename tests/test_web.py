@@ -304,12 +304,17 @@ def test_a_page_past_the_last_says_so_and_links_the_last(sclient):
     d = sclient.get("/overview.json?per_page=100&page=99").json()
     assert d["events"] == [] and d["pagination"]["past_end"] and d["pagination"]["pages"] == 2
     html = sclient.get("/overview?per_page=100&page=99").text
-    assert "Page 99 is past the last page (2)" in html and "page=2" in html
+    assert "Page 99 is past the last page (2;" in html and "page=2" in html
     assert "No events for these filters" not in html and "page 99 of" not in html
     html = sclient.get("/dyads/RUS/UKR?page=99").text
     assert "is past the last page" in html
     assert not sclient.get("/overview.json?per_page=100&page=2").json()["pagination"]["past_end"]
     assert "No events for these filters" in sclient.get("/overview?actor=RUS&since=1990&until=1991").text
+    # every paged list: the search page and an actor page's quotes (a review)
+    html = sclient.get("/search?q=Ein&page=999").text
+    assert "Page 999 is past the last page" in html and "No quote matches" not in html
+    html = sclient.get("/actors/USA?page=999").text
+    assert "Page 999 is past the last page" in html and "No quotes of this actor" not in html
 
 
 def test_min_sources_counts_distinct_outlets(sclient):

@@ -200,9 +200,10 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
     try:
         for doc in analyzer.pipe(articles, on_error=on_failure):
             n += 1
-            if doc.warnings and (output or fmt != "text") and not quiet:
-                # the warnings are in the output, which a file or JSON hides from the reader:
-                # the first few on stderr as well, then how many more articles have some
+            if doc.warnings and (output or fmt != "text" or not sys.stdout.isatty()) and not quiet:
+                # the warnings are in the output, which a file (-o or a shell's "> out.txt") or JSON
+                # hides from the reader: the first few on stderr as well, then how many more
+                # articles have some
                 warned.append(doc.doc_id)
                 if len(warned) <= shown_warnings:
                     for w in doc.warnings:

@@ -669,24 +669,32 @@ def actors_cmd(text, db, limit, fmt):
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
     if not hits:        # a search that matches nothing is no error (as an events filter's; JSON: [])
-        click.echo(f"no actor {'of the database ' if db else ''}"
-                   + (f"name contains {text!r} -- try a shorter part of a name (russ, Kreml) or a code (RUS)"
-                      if text else "has events -- ingest articles first"))
+        if db is None:
+            click.echo(f"no actor name contains {text!r} -- try a shorter part of a name (russ, Kreml) "
+                       "or a code (RUS)")
+        elif text:
+            click.echo(f"no actor of the database matches {text!r} -- `lagebild actors --db {db}` "
+                       "lists them all")
+        else:
+            click.echo("the database holds no events yet -- ingest articles first")
         return
     click.echo(_table(pd.DataFrame(hits), width=40))
 
 
 def _stored_actors(db: str, text: str | None) -> list[dict[str, Any]]:
     """The actors of the database's events, most events first, with their names; with ``text``
-    only those whose code or name contains it (case-insensitive)."""
-    from ..queries import MAX_ROWS, EventFilter, Queries
+    only those whose code or name contains it, or that a name or stand-in the lexicon knows
+    containing it stands for ("Kreml": RUS), case-insensitive."""
+    from ..actor_names import search
+    from ..queries import EventFilter, Queries
     from ..web.names import actor_name
     with _open_ro(db) as store:
-        top = Queries(store.con).top_actors(EventFilter(), limit=MAX_ROWS)
+        top = Queries(store.con).top_actors(EventFilter(), limit=None)
     rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "events": r["events"]} for r in top]
     if text:
         t = text.strip().lower()
-        rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower()]
+        meant = {h.code for h in search(text, limit=None)}
+        rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower() or r["code"] in meant]
     return rows
 
 
