@@ -318,6 +318,12 @@ def test_a_main_clause_after_und_has_its_own_sides(coder):
     assert ("ACCUSE", ("RUS",), ("EU",)) in got and ("ACCUSE", ("RUS",), ("UKR",)) not in got, got
     got = _dyads(coder, "Polen kritisierte Russland scharf, und die Ukraine verurteilte Belarus.")
     assert ("ACCUSE", ("UKR",), ("BLR",)) in got and ("ACCUSE", ("UKR",), ("RUS",)) not in got, got
+    # a first clause ending in a noun: its comma is no list comma (a review: "Sanktionen, und die")
+    got = _dyads(coder, "Die EU verhängte Sanktionen, und die Regierung in Moskau kritisierte die EU scharf.")
+    assert any(d[0] == "ACCUSE" and set(d[1]) == {"RUS"} and d[2] == ("EU",) for d in got), got
+    assert ("ACCUSE", ("EU",), ("RUS",)) not in got, got
+    got = _dyads(coder, "Frankreich verurteilte den Angriff, und die Bundesregierung kritisierte Russland.")
+    assert ("ACCUSE", ("DEU",), ("RUS",)) in got and not any(d[2] == ("DEU",) for d in got), got
 
 
 def test_a_conjunction_before_the_article_opens_a_main_clause_by_its_verb_place():
@@ -325,6 +331,9 @@ def test_a_conjunction_before_the_article_opens_a_main_clause_by_its_verb_place(
     lex = load_cues()
     for txt, main in [("und die Regierung in Kiew wies die Vorwürfe zurück", True),
                       ("aber der Iran drohte Israel mit Vergeltung", True),
+                      ("doch die Türkei lehnte den Plan ab", True),
+                      ("sondern die Regierung verhängte Sanktionen", True),
+                      ("und Russland drohte", False),
                       ("und die Ukraine verurteilte Belarus", True),
                       ("die Armee der Ukraine beschoss Belgorod", True),
                       ("und die Ukraine verurteilen wollen", False),

@@ -919,7 +919,9 @@ def test_a_subject_after_the_verb_is_no_other_side_of_it():
     for txt, beside in [("Am Montag kritisierte die EU scharf die Sanktionen.", False),
                         ("Am Montag kritisierten die EU und die USA scharf die Sanktionen.", False),
                         ("Am Montag kritisierte die EU Russland scharf.", True),
-                        ("Die EU kritisierte am Montag Russland scharf.", True)]:
+                        ("Die EU kritisierte am Montag Russland scharf.", True),
+                        # an object before the verb, the subject after it (a review)
+                        ("Dem Iran warf Israel scharf Terror vor.", True)]:
         st = an.stages(Article(doc_id="v", text=txt))
         ctx = DocContext.build(st.sent_tokens, st.actors, an.coder.lex, st.rule_events)
         sent = st.sent_tokens[0]

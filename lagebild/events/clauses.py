@@ -297,8 +297,12 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             cur.clear()
 
     for k, t in enumerate(toks):
-        if t.text == "," and _list_comma(toks, k):
-            continue            # "für Syrien, UN-Organisationen und den Libanon": one clause
+        if t.text == "," and _list_comma(toks, k) and not (
+                k + 1 < len(toks) and lex.is_(toks[k + 1].lower, "main_conjunction")
+                and article_main_clause(toks[k + 1:], lex)):
+            # "für Syrien, UN-Organisationen und den Libanon": one clause; but "Die EU verhängte
+            # Sanktionen, und die Regierung in Moskau kritisierte ...": a main clause of its own
+            continue
         if t.text in BOUNDARY:
             flush()
             if t.text != ",":

@@ -111,7 +111,9 @@ class Dyad:
         """The learned candidate that names the happening most clearly: the likeliest trigger (the
         judged event's cue, evidence, factuality and date), or None for a rule event alone."""
         learned = [c for c in self.support if c.rule is None]
-        return max(learned, key=lambda c: c.p_trig) if learned else None
+        # the candidates of one trigger tie on it: the model's own pair before one derived from a
+        # list, then the strongest (as ``best``), so that ``sides`` reads the pairing the model read
+        return max(learned, key=lambda c: (c.p_trig, c.via == "", c.strength)) if learned else None
 
     @property
     def cue(self) -> str | None:
@@ -300,12 +302,14 @@ def beside_its_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache
         return False
     # only where the verb names its other side after it ("kritisierte Russland scharf"); without one
     # ("die japanische Regierung protestierte scharf") the word may be what finds it; a subject after
-    # the verb is no other side ("Am Montag kritisierte die EU scharf die Sanktionen")
+    # the verb is no other side ("Am Montag kritisierte die EU scharf die Sanktionen"), and with the
+    # subject after the verb an object before it is one ("Dem Iran warf Israel scharf Terror vor")
     ms = ctx.mentions.get(st.sentence.index, [])
     subj = subject_after_verb(c, verbs[0], ms)
     subjects = coordinated_group(subj, ms, c) if subj is not None else []
-    return any(m.code and m.start > verbs[0].start and c.start <= m.start < c.end
-               and not any(m is x for x in subjects) for m in ms)
+    return any(m.code and c.start <= m.start < c.end and not any(m is x for x in subjects)
+               and (m.start > verbs[0].start or (subj is not None and (m.oblique or m.prep is not None)))
+               for m in ms)
 
 
 def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
