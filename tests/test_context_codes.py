@@ -57,3 +57,14 @@ def test_a_country_named_in_what_another_says_is_not_named_just_before_a_later_o
     assert codes["Deutschland"][0] == "DEU"
     # the story's country, shown as inferred, not as a country named just before
     assert codes["Vizekanzler"] == ("DEU", "story")
+
+
+def test_a_role_noun_im_a_country_takes_that_country_as_in_one(tagger):
+    """Probe P20: "an Flüchtlinge im Tschad" in an Austrian story took AUT (the story's); "im" is
+    "in dem", as "Flüchtlingen in Jordanien" took JOR (the guide: refugees whose origin is not said
+    take their host country)."""
+    codes = _codes(tagger, "Österreich stellt dem Sudan fünf Millionen Euro zur Verfügung. Das Geld soll über "
+                           "das Welternährungsprogramm an Flüchtlinge im Tschad verteilt werden.")
+    assert codes["Flüchtlinge"] == ("TCD", None)
+    codes = _codes(tagger, "Österreich lobte die Polizei im Irak und die Armee in Jordanien.")
+    assert codes["Polizei"] == ("IRQ", None) and codes["Armee"] == ("JOR", None)
