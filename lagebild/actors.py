@@ -385,6 +385,25 @@ _STATES_PLURAL = ("Staaten", "Länder", "Ländern", "Regierungen", "Nationen")
 STATES_OF_ONE = ("mitglied", "bundes", "teil")
 
 
+def dateline_end(toks: list[Token]) -> int | None:
+    """The index of the dash that ends a sentence's dateline, or None: capitalized place names
+    ("Washington – ", "Kiew/Moskau – ", "KIEW – "), a date ("KIEW, 12. März – ") and the agency in
+    brackets ("Kiew (dpa) - ", "Wien (APA) – ") before a dash among the first twelve tokens; not a
+    sentence with a lower-case word before its dash ("Russland hat - wie erwartet - ...")."""
+    dash = next((k for k, t in enumerate(toks[:12]) if t.text in ("–", "—", "-")), None)
+    if not dash:
+        return None
+    depth = 0
+    for t in toks[:dash]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif not (depth > 0 or t.is_cap or t.text in ("/", ",", ".") or t.text.rstrip(".").isdigit()):
+            return None
+    return dash if depth == 0 and toks[0].is_cap else None
+
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
@@ -947,9 +966,10 @@ class ActorTagger:
                 continue
             first_body = st.sentence.index if first_body is None else first_body
             ms = self.tag_sentence(st, quote_spans)
-            dash = next((k for k, t in enumerate(st.tokens[:6]) if t.text in ("–", "—", "-")), None)
-            if dash is not None and all(t.is_cap or t.text in ("/", ",") for t in st.tokens[:dash]):
-                # dateline ("Washington – ", "Kiew/Moskau – "): where it was written, not who acts
+            dash = dateline_end(st.tokens)
+            if dash is not None:
+                # dateline ("Washington – ", "Kiew/Moskau – ", "Kiew (dpa) - "): where it was
+                # written (and the agency), not who acts
                 placed = [m for m in ms if m.i < dash and m.code and len(m.code) == 3]
                 if placed and idx.dateline_code is None:
                     idx.dateline_code = placed[0].code

@@ -567,6 +567,23 @@ def test_cities_code_datelines_and_places_but_are_not_actors():
     assert ("COERCE", ("TUR",), ("TUR",), "asserted") in got, got
 
 
+@pytest.mark.parametrize("dateline", ["Kiew (dpa) - ", "Kiew (APA) – ", "KIEW, 12. März (Reuters) - ", "Kiew – "])
+def test_a_wire_dateline_with_its_agency_is_no_actor(dateline):
+    """Probe P21: "Kiew (dpa) - Russische Truppen ... beschossen" also gave UKR -> UKR and UKR -> RUS
+    (the dateline's city a source), "dpa" and "Reuters" sources of their own."""
+    from lagebild.actors import dateline_end
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    text = dateline + "Russische Truppen haben in der Nacht die Stadt Charkiw beschossen."
+    for coder in ("rules", "both"):
+        doc = Analyzer(use_models=False, coder=coder, min_confidence=0)(Article(doc_id="w", text=text, dct="2024-03-12"))
+        got = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
+        assert got == {("ASSAULT", ("RUS",), ("UKR",))}, (coder, got)
+    toks = Analyzer(use_models=False).stages(Article(doc_id="w", text="Russland hat - wie erwartet - "
+                                                                     "die Ukraine angegriffen.")).sent_tokens[0].tokens
+    assert dateline_end(toks) is None       # a lower-case word before the dash: no dateline
+
+
 def test_a_city_file_row_needs_a_code_and_forms():
     from lagebild.lexicon import LexiconError, build_lexicon
     with pytest.raises(LexiconError, match="cities.tsv:2"):
