@@ -63,6 +63,8 @@ def dyads(text, dct="2024-03-15", fallbacks=None):
     ("raketenangriffe", "ASSAULT"),
     ("eu-sanktionen", "SANCTION"),   # hyphenated compound
     ("wirtschaftssanktionen", "SANCTION"),
+    ("sanktionspaket", "SANCTION"),  # probe P21: "ein neues Sanktionspaket gegen Russland" gave no event
+    ("eu-sanktionspakets", "SANCTION"),
 ])
 def test_noun_cues_in_inflected_and_compound_forms(word, typ):
     cues = load_cues().noun_cues(word)
