@@ -1018,8 +1018,13 @@ class Ingester:
     def _older_version(self, art: Article) -> tuple[int, int | None, str] | None:
         """``(article_id, near_duplicate_of, content_hash)`` of the stored article ``art`` is a new version
         of: a feed item at a stored URL whose stamp (``Article.updated``) is later than the
-        stored one's (``feeds.is_newer``). None for anything else."""
+        stored one's (``feeds.is_newer``), or a one-article file read before with another text (an
+        edited file: its events replace the old ones, they are not counted twice). None for
+        anything else."""
         from .feeds import is_newer
+        if art.whole_file and not art.url and art.origin:
+            known = self.store.origin_version(art.origin)
+            return (known[0], known[1], known[3]) if known is not None else None
         if not (art.url and art.updated):
             return None
         known = self.store.url_version(art.url)

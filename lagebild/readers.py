@@ -281,7 +281,7 @@ class _Reader:
 
     def make(self, *, doc_id: str, text: str, date_value: Any, title=None, url=None,
              source=None, origin: str, path, line=None, date_what="date", id_given: bool = True,
-             updated: str | None = None) -> Article | None:
+             updated: str | None = None, whole_file: bool = False) -> Article | None:
         text, bad = article_text(text)
         doc_id = clean_optional(doc_id)
         fields = {"title": title, "url": url, "source": source}
@@ -359,7 +359,7 @@ class _Reader:
             dct = given
         self.stats.articles += 1
         return Article(doc_id=doc_id, text=text, dct=dct, title=_opt_str(title), id_given=id_given, updated=updated,
-                       url=_opt_str(url), source=_opt_str(source), origin=origin)
+                       url=_opt_str(url), source=_opt_str(source), origin=origin, whole_file=whole_file)
 
     # -- dispatch
     def read_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[Article]:
@@ -610,7 +610,7 @@ class _Reader:
             self.problem(what, path=where, hint=_fill_hint(where))
             return
         art = self.make(doc_id=self.file_id(stem), text=body, date_value=date_value,
-                        origin=where, id_given=False,
+                        origin=where, id_given=False, whole_file=where != STDIN,
                         path=where, line=1 if m else None, date_what="date header")
         if art is not None:
             yield art

@@ -51,6 +51,8 @@ class Article:
     id_given: bool = True           # False: the reader made the id up (a file name, a line number)
     updated: str | None = None      # a feed item's last change (UTC, YYYY-MM-DDTHH:MM:SSZ): a later one
                                     # is a new version of the stored item (``feeds.entry_stamp``)
+    whole_file: bool = False        # the one article of its file (``origin``): the file read again with
+                                    # another text (edited) is a new version of the stored article
 
 
 @dataclass

@@ -617,6 +617,17 @@ class Store:
         aid, dup_of, updated, h = rows[0]
         return int(aid), (None if dup_of is None else int(dup_of)), updated, h
 
+    def origin_version(self, origin: str) -> tuple[int, int | None, str | None, str] | None:
+        """The stored article read from the file ``origin`` (a one-article file, no URL) as
+        ``(article_id, near_duplicate_of, updated, content_hash)`` (the latest, if several), or None."""
+        rows = self.con.execute("SELECT article_id, near_duplicate_of, updated, content_hash FROM articles "
+                                "WHERE origin = ? AND url IS NULL ORDER BY article_id DESC LIMIT 1",
+                                [origin]).fetchall()
+        if not rows:
+            return None
+        aid, dup_of, updated, h = rows[0]
+        return int(aid), (None if dup_of is None else int(dup_of)), updated, h
+
     def date_undated(self, content_hash: str, dct: str, replace: bool = False) -> bool:
         """Give the stored article of this text the date ``dct`` if it has none (the user gave one
         on a later run), or, with ``replace`` (``--dct-override``), if it has another, and mark it

@@ -586,6 +586,27 @@ def analyzer_env(monkeypatch):
     monkeypatch.syspath_prepend(str(TESTS))
 
 
+def test_an_edited_file_replaces_its_stored_version(tmp_path, analyzer_env):
+    """Probe P21: a file edited in place and ingested again was stored a second time, under the same
+    made-up id, and its event counted twice (num_articles 2). Its new text replaces the old one, as
+    a feed item's correction does; another file of the same name in another folder stays its own."""
+    from lagebild.readers import iter_articles
+    for d in ("d1", "d2"):
+        (tmp_path / "items" / d).mkdir(parents=True)
+    f1, f2 = tmp_path / "items" / "d1" / "m.txt", tmp_path / "items" / "d2" / "m.txt"
+    f1.write_text("date: 2022-02-24\n\nText eins.\n#EV ASSAULT RUS UKR 2022-02-24\n", encoding="utf-8")
+    f2.write_text("date: 2022-02-25\n\nText zwei.\n#EV CONSULT USA DEU 2022-02-25\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    ingest(db, iter_articles([str(tmp_path / "items")]))
+    f2.write_text("date: 2022-02-25\n\nText zwei, berichtigt.\n#EV ACCUSE USA DEU 2022-02-25\n", encoding="utf-8")
+    stats, _ = ingest(db, iter_articles([str(tmp_path / "items")]))
+    assert stats.updated == 1 and stats.known == 1
+    assert q(db, "SELECT doc_id FROM articles ORDER BY article_id") == [("m",), ("m-2",)]
+    assert q(db, "SELECT type, num_articles FROM events WHERE num_mentions > 0 ORDER BY type") == [
+        ("ACCUSE", 1), ("ASSAULT", 1)]
+    assert "Text zwei, berichtigt" in q(db, "SELECT text FROM articles WHERE doc_id = 'm-2'")[0][0]
+
+
 def test_cli_ingest_shows_progress_and_summary_and_is_idempotent(tmp_path, analyzer_env):
     src = tmp_path / "in.jsonl"
     _write_jsonl(src, [art(i, "#EV ASSAULT RUS UKR 2022-02-24", source=f"o{i}") for i in range(4)]
