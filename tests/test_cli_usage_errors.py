@@ -108,6 +108,14 @@ def test_an_actor_search_that_matches_nothing_exits_0_in_every_format(fmt):
     assert ("no actor name contains 'zzzqqq'" in r.output) if fmt == "table" else r.output.strip() == "[]"
 
 
+@pytest.mark.parametrize("cmd", ["events", "summary", "serve", "export"])
+def test_a_missing_database_option_names_the_environment_variable(cmd, monkeypatch):
+    """Probe P21: "Missing option '--db'" did not say that LAGEBILD_DB may give it."""
+    monkeypatch.delenv("LAGEBILD_DB", raising=False)
+    r = run(cmd, *(["out"] if cmd == "export" else []))
+    assert r.exit_code == 2 and "Missing option '--db'" in r.output and "LAGEBILD_DB" in r.output, r.output
+
+
 def test_an_empty_actor_search_is_a_usage_error():
     r = run("actors", "--search", " ")
     assert r.exit_code == 2 and "'--search'" in r.output and "part of a name" in r.output, r.output

@@ -271,3 +271,18 @@ def reader_kwargs(o: dict) -> dict:
     if header is not None:
         kw["csv_header"] = header
     return kw
+
+
+def _need_db(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if value is None or not str(value).strip():
+        raise click.UsageError("Missing option '--db': give the database file (--db lage.duckdb), "
+                               "or set LAGEBILD_DB to it", ctx)
+    return value
+
+
+def db_option(help_text: str):
+    """The ``--db FILE`` option of every command that reads or writes a database: required, from
+    $LAGEBILD_DB when not given, and a missing one says both ways (a probe: "Missing option
+    '--db'" named neither the file to give nor the variable)."""
+    return click.option("--db", "db", envvar="LAGEBILD_DB", callback=_need_db,
+                        type=click.Path(dir_okay=False), help=help_text + "  [required]")

@@ -17,7 +17,7 @@ from ..errors import InputError, LagebildError
 from ..records import EVENT_SORT_ALIASES, EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from ..wording import count
-from .options import (EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
+from .options import (db_option, EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
                       ChoiceWithAliases, actor_callback, check_date, check_factualities, check_types, country_option, fail,
                       reader_kwargs, reader_options, resolve_actor, usage_error)
 
@@ -43,8 +43,7 @@ ACTOR_NOT_OUTLET = ("The actor who acts, not the outlet (the news source: `lageb
 
 
 def _db_option(f):
-    return click.option("--db", "db", required=True, envvar="LAGEBILD_DB",
-                        type=click.Path(dir_okay=False), help=DB_HELP)(f)
+    return db_option(DB_HELP)(f)
 
 
 _fail = fail       # a bad value: a usage error (exit 2); any other error: exit 1 (options.fail)

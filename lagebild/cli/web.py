@@ -11,7 +11,7 @@ import click
 
 from ..errors import LagebildError
 from ..wording import count
-from .options import usage_error
+from .options import db_option, usage_error
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -26,10 +26,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @click.command("serve")
-@click.option("--db", "db", required=True, envvar="LAGEBILD_DB",
-              type=click.Path(dir_okay=False),
-              help="The DuckDB database file (opened read-only unless --watch). "
-                   "Default: $LAGEBILD_DB.")
+@db_option("The DuckDB database file (opened read-only unless --watch). Default: $LAGEBILD_DB.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but 127.0.0.1/localhost exposes the pages "
                    "to the network and then needs --token.")
