@@ -2051,6 +2051,14 @@ def _in_subordinate_clause(t: Timex, text: str, offset: int) -> bool:
     sentence, which starts at ``offset``): "Die Huthi-Rebellen, die Sanaa seit 2014 kontrollieren,
     machen ...", "..., nachdem am Montag ...". The clause is cut as ``_Doc.clause_span`` cuts it;
     its first word, the time expression left out, tells."""
+    cs, words = _clause_of_time(t, text, offset)
+    return bool(words) and _subordinate(_grammar(), words[0], text[cs - 1:cs] == ",")
+
+
+def _clause_of_time(t: Timex, text: str, offset: int) -> tuple[int, list[str]]:
+    """(where it starts, its words) of the clause of ``text`` (a sentence starting at ``offset``)
+    that the time ``t`` stands in, cut as ``_Doc.clause_span`` cuts it, the time expression left
+    out."""
     g = _grammar()
     pos = t.start - offset
     cs = 0
@@ -2058,9 +2066,17 @@ def _in_subordinate_clause(t: Timex, text: str, offset: int) -> bool:
         cs = m.end()
     m2 = _CLAUSE_CUT.search(text, max(pos, 0))
     ce = m2.start() if m2 else len(text)
-    words = [w.group(0) for w in g.word_re.finditer(text, cs, ce)
-             if not t.start <= w.start() + offset < t.end]
-    return bool(words) and _subordinate(g, words[0], text[cs - 1:cs] == ",")
+    return cs, [w.group(0) for w in g.word_re.finditer(text, cs, ce) if not t.start <= w.start() + offset < t.end]
+
+
+def _in_speech_frame(t: Timex, text: str, offset: int) -> bool:
+    """Whether the time ``t`` stands in another clause whose verb reports speech (cues.tsv class
+    ``speech``: "..., sagte Merz am Mittwoch in Berlin", "Merz sagte am Mittwoch, ..."): it dates
+    the saying, not what is said (a probe: "Deutschland werde ... liefern, sagte Merz am Mittwoch"
+    in an article of Thursday dated the planned delivery to the next Wednesday)."""
+    from .events.cues import lemma, load_cues
+    lex = load_cues()
+    return any(lex.is_(lemma(w), "speech") for w in _clause_of_time(t, text, offset)[1])
 
 
 def paragraph_anchors(sentences, timexes: list[Timex], lex=None) -> dict[int, Timex]:
@@ -2315,7 +2331,8 @@ def event_date(timexes: list[Timex], start: int, end: int, dct: str | None = Non
         if not inside and wider is not None:
             inside = [t for t in dated if wider[0] <= t.start < wider[1] and not (
                 wider_text is not None and (bounds_span(t, wider_text[:t.start - wider[0]])
-                                            or _in_subordinate_clause(t, wider_text, wider[0])))]
+                                            or _in_subordinate_clause(t, wider_text, wider[0])
+                                            or _in_speech_frame(t, wider_text, wider[0])))]
         return inside
 
     inside = near(timexes)

@@ -312,3 +312,20 @@ def test_a_vague_future_of_another_clause_does_not_date_a_past_accusation(coder)
 def test_the_refs_lie_before_at_and_after_the_document_date():
     from lagebild.timex import _against_dct
     assert [_against_dct(v, "2016-08-25") for v in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")] == [-1, 0, 1]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text", [
+    "Deutschland werde der Ukraine weitere Luftabwehrsysteme liefern, sagte Merz am Mittwoch in Berlin.",
+    "Merz sagte am Mittwoch in Berlin, Deutschland werde der Ukraine weitere Luftabwehrsysteme liefern.",
+])
+def test_the_day_of_the_saying_does_not_date_what_is_said(coder, text):
+    """Probe P21: in an article of Thursday 19 November, "... liefern, sagte Merz am Mittwoch" dated
+    the planned delivery to the next Wednesday (25 November): Wednesday dates the speech."""
+    aid = [e for e in coded(coder, text, "2026-11-19") if e.type == "AID" and e.factuality == "planned"]
+    assert aid and all(e.date is None or e.date.value != "2026-11-25" for e in aid), [(e.type, e.date) for e in aid]
+    # a time in the clause of what is said still dates it
+    said = "Merz sagte am Mittwoch, Deutschland werde der Ukraine im Dezember weitere Systeme liefern."
+    aid = [e for e in coded(coder, said, "2026-11-19") if e.type == "AID" and e.factuality == "planned"]
+    assert aid and all(e.date is not None and e.date.value.startswith("2026-12") for e in aid), \
+        [(e.type, e.date) for e in aid]
