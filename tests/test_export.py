@@ -191,6 +191,9 @@ def test_cli_export_lists_the_files_written(db, tmp_path):
                                   "--format", "plover"])
     assert r.exit_code == 0, r.output
     assert r.stdout.strip().endswith("events.plover.jsonl")
+    # how many events the files hold, on stderr (stdout stays the list of files; probe P21)
+    n = sum(1 for line in (tmp_path / "o" / "events.plover.jsonl").read_text(encoding="utf-8").splitlines() if line)
+    assert n and f"exported {n} event{'s' if n != 1 else ''} (plover) into" in r.stderr, r.stderr
 
 
 def test_parquet_export_never_deletes_a_users_file_in_events(db, tmp_path):

@@ -994,6 +994,8 @@ def export_cmd(out_dir, db, fmt, since, until, factuality, min_mentions, min_con
                       if fmt == "gdelt" and factuality is None else "")
                    + "; the files hold no events -- `lagebild events --db "
                    + f"{db} --limit 0` lists what there is", err=True)
+    if n:           # how much the files hold (a probe: only the file list was printed)
+        click.echo(f"exported {count(n, 'event')} ({fmt}) into {out_dir}", err=True)
     if left_out:
         click.echo(f"note: {count(left_out, 'event')} not asserted (planned, hypothetical or negated) "
                    f"left out: GDELT has no factuality column -- --factuality all exports "
