@@ -100,6 +100,14 @@ def test_actors_of_a_database_are_not_cut_at_the_pages_row_cap(db, monkeypatch):
     assert [a["code"] for a in json.loads(r.stdout)] == ["UKR"]
 
 
+def test_timeline_says_when_a_name_is_read_as_a_code(db):
+    """Probe P21: `timeline Putin Selenskyj` returned the RUS/UKR counts without a word that the
+    names were read as countries (every Russian actor's events, not Putin's)."""
+    r = run("timeline", "Putin", "ukr", "--db", db)
+    assert r.exit_code == 0, r.output
+    assert "note: ACTOR_A 'Putin' is read as RUS (Russland)" in r.stderr and "ACTOR_B" not in r.stderr
+
+
 def test_events_by_actor_name(db):
     r = run("events", "--db", db, "--actor", "Russland", "--format", "csv")
     assert r.exit_code == 0, r.output

@@ -873,8 +873,15 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     """
     from ..store import StoreError, check_dyad, check_period
 
-    store, codes = _open_with_actors(db, {"ACTOR_A": actor_a, "ACTOR_B": actor_b})
+    given = {"ACTOR_A": actor_a, "ACTOR_B": actor_b}
+    store, codes = _open_with_actors(db, given)
     actor_a, actor_b = codes["ACTOR_A"], codes["ACTOR_B"]
+    from ..web.names import actor_name
+    for k, v in given.items():      # a name read as a code counts all of that code's actors (a probe)
+        if v.strip().upper() != codes[k] and v.strip().lower() != (actor_name(codes[k]) or "").lower():
+            click.echo(f"note: {k} {v.strip()!r} is read as {codes[k]}"
+                       + (f" ({actor_name(codes[k])})" if actor_name(codes[k]) else "")
+                       + f": the timeline counts every {codes[k]} actor's events", err=True)
     try:
         check_dyad(actor_a, actor_b)
         check_period(since, until)
