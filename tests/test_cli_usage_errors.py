@@ -199,3 +199,11 @@ def test_events_help_says_what_it_lists_by_default_and_that_the_table_cuts_texts
     assert listed.exit_code == 0 and listed.output == everything.output   # what the help says
     timeline = " ".join(run("timeline", "--help").output.split())
     assert "a text longer than 28 characters is cut" in timeline
+
+
+def test_reanalyze_offers_no_feed_option():
+    """Probe P21: `reanalyze --allow-private-hosts` was offered and did nothing (it reads no feed)."""
+    assert "--allow-private-hosts" not in run("reanalyze", "--help").output
+    assert "--allow-private-hosts" in run("ingest", "--help").output
+    r = run("reanalyze", "--db", "x.duckdb", "--allow-private-hosts")
+    assert r.exit_code == 2 and "No such option" in r.output

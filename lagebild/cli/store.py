@@ -122,7 +122,16 @@ def _emit(df, fmt: str, table_columns: list[str] | None = None) -> None:
 
 
 # -- ingest -----------------------------------------------------------------------------
-def _ingest_options(f):
+def _ingest_options(f=None, *, feeds: bool = True):
+    """The options of the commands that analyze and store articles (ingest, watch, reanalyze);
+    ``feeds=False``: without the feed options (reanalyze reads no feed)."""
+    if f is None:
+        return lambda g: _ingest_options(g, feeds=feeds)
+    allow_private = click.option(
+        "--allow-private-hosts", is_flag=True,
+        help="Feeds: allow hosts on loopback/private addresses (a feed server in your own network). "
+             "By default lagebild refuses them, and link-local, multicast and reserved addresses, on "
+             "every redirect. Also $LAGEBILD_ALLOW_PRIVATE_HOSTS=1.")
     opts = [
         click.option("--workers", "-w", type=click.IntRange(1, 256), default=1, show_default=True,
                      help="Analysis processes on this machine (each loads the models once). "
@@ -156,17 +165,15 @@ def _ingest_options(f):
                      show_default=True, metavar="SECONDS",
                      help="Longest analysis of one article; a slower one is reported and "
                           "skipped (0: no limit)."),
-        click.option("--allow-private-hosts", is_flag=True,
-                     help="Feeds: allow hosts on loopback/private addresses (a feed server "
-                          "in your own network). By default lagebild refuses them, and "
-                          "link-local, multicast and reserved addresses, on every redirect. "
-                          "Also $LAGEBILD_ALLOW_PRIVATE_HOSTS=1."),
+        allow_private,
         click.option("--quiet", "-q", is_flag=True,
                      help="No progress and no summary on stderr/stdout; errors only."),
         click.option("--progress-interval", type=Number(min=0), default=None,
                      help="Seconds between progress updates (default: 0.5 on a terminal, "
                           "10 otherwise; 0: one line per committed batch)."),
     ]
+    if not feeds:
+        opts = [o for o in opts if o is not allow_private]
     for o in reversed(opts):
         f = o(f)
     return f
@@ -557,7 +564,7 @@ def _reanalyze_summary(stats, country: str | None = None) -> str:
 
 @click.command("reanalyze")
 @_db_option
-@_ingest_options
+@_ingest_options(feeds=False)
 @country_option
 @click.option("--outlet", "only_outlet", metavar="NAME", default=None,
               help="With --country: only the articles of this outlet (news source: the name ingest "
