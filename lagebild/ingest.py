@@ -814,6 +814,7 @@ class Ingester:
             getattr(analyzer, "version", None) or str(analyzer))
         self._hashes: set[str] | None = None
         self._doc_ids: set[str] | None = None
+        self._origins: set[str] | None = None
         self._lsh = None
         self._sigs: dict[int, bytes] = {}
         self._window: deque[int] = deque()
@@ -823,7 +824,7 @@ class Ingester:
         """Forget cached state and re-read the id counters from the store: call it
         after the store was closed and reopened (another process may have written)."""
         store = self.store
-        self._hashes = self._doc_ids = None
+        self._hashes = self._doc_ids = self._origins = None
         self._lsh, self._sigs = None, {}
         self._window.clear()
         self._next_article = store.max_id("articles", "article_id") + 1
@@ -854,6 +855,14 @@ class Ingester:
         if self._doc_ids is None:
             self._doc_ids = self.store.known_doc_ids()
         return self._doc_ids
+
+    @property
+    def origins(self) -> set[str]:
+        """The files the stored one-article files were read from (``_older_version`` asks the
+        store only for these: no query per new file)."""
+        if self._origins is None:
+            self._origins = self.store.known_file_origins()
+        return self._origins
 
     def _ensure_lsh(self):
         if self._lsh is None:
@@ -1023,6 +1032,9 @@ class Ingester:
         anything else."""
         from .feeds import is_newer
         if art.whole_file and not art.url and art.origin:
+            if art.origin not in self.origins:
+                self.origins.add(art.origin)        # stored by this batch: a later edit replaces it
+                return None
             known = self.store.origin_version(art.origin)
             return (known[0], known[1], known[3]) if known is not None else None
         if not (art.url and art.updated):

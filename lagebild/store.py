@@ -617,6 +617,11 @@ class Store:
         aid, dup_of, updated, h = rows[0]
         return int(aid), (None if dup_of is None else int(dup_of)), updated, h
 
+    def known_file_origins(self) -> set[str]:
+        """The origins (file paths) of the stored articles without a URL (``origin_version``)."""
+        return {r[0] for r in self.con.execute(
+            "SELECT DISTINCT origin FROM articles WHERE url IS NULL AND origin IS NOT NULL").fetchall()}
+
     def origin_version(self, origin: str) -> tuple[int, int | None, str | None, str] | None:
         """The stored article read from the file ``origin`` (a one-article file, no URL) as
         ``(article_id, near_duplicate_of, updated, content_hash)`` (the latest, if several), or None."""
