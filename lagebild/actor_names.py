@@ -177,3 +177,22 @@ def _unknown(item: str, db: ActorCodes | None) -> str:
 def resolve_codes(arg: str | None) -> str | None:
     """A comma list of codes and names -> a comma list of codes (``actor_filter``)."""
     return actor_filter(arg)
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_code() -> dict[str, str]:
+    from .lexicon import load_lexicon
+    lex = load_lexicon()
+    out = dict(lex.names_by_code)
+    for entry in lex.actors.values():  # organisations: "EU" -> "Europäische Union"
+        if entry.code and entry.kind in ("igo", "country"):
+            out.setdefault(entry.code, entry.name)
+    for entry in lex.actors.values():  # a code of its own: "ICC" -> "Internationaler Strafgerichtshof"
+        if entry.code and "|" not in entry.code and entry.kind not in ("demonym_noun", "city", "capital"):
+            out.setdefault(entry.code, entry.name)
+    return out
+
+
+def actor_name(code: str) -> str | None:
+    """The canonical German name of a code ("RUS" -> "Russland", "EU" -> "Europäische Union")."""
+    return _names_by_code().get(code)

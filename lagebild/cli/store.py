@@ -693,7 +693,7 @@ def _stored_actors(db: str, text: str | None) -> list[dict[str, Any]]:
     containing it stands for ("Kreml": RUS), case-insensitive."""
     from ..actor_names import search
     from ..queries import EventFilter, Queries
-    from ..web.names import actor_name
+    from ..actor_names import actor_name
     with _open_ro(db) as store:
         top = Queries(store.con).top_actors(EventFilter(), limit=None)
     rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "events": r["events"]} for r in top]
@@ -883,11 +883,11 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     given = {"ACTOR_A": actor_a, "ACTOR_B": actor_b}
     store, codes = _open_with_actors(db, given)
     actor_a, actor_b = codes["ACTOR_A"], codes["ACTOR_B"]
-    from ..web.names import actor_name
+    from ..actor_names import actor_name
     for k, v in given.items():      # a name read as a code counts all of that code's actors (a probe)
-        if v.strip().upper() != codes[k] and v.strip().lower() != (actor_name(codes[k]) or "").lower():
-            click.echo(f"note: {k} {v.strip()!r} is read as {codes[k]}"
-                       + (f" ({actor_name(codes[k])})" if actor_name(codes[k]) else "")
+        name = actor_name(codes[k])
+        if v.strip().upper() != codes[k] and v.strip().lower() != (name or "").lower():
+            click.echo(f"note: {k} {v.strip()!r} is read as {codes[k]}" + (f" ({name})" if name else "")
                        + f": the timeline counts every {codes[k]} actor's events", err=True)
     try:
         check_dyad(actor_a, actor_b)
