@@ -404,6 +404,11 @@ def dateline_end(toks: list[Token]) -> int | None:
     return dash if depth == 0 and toks[0].is_cap else None
 
 
+def _compound_of(word: str, head: str) -> bool:
+    """Whether ``word`` is a compound whose last part is ``head`` ("bundesregierung", "regierung")."""
+    return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head)
+
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
@@ -1151,8 +1156,12 @@ class ActorTagger:
                 return other.code
             if len(other.code) != 3:
                 continue
-            if other.role == m.role and not other.name and m.sector not in PEOPLE_SECTORS:
-                return other.code       # institutions and armed groups, not people ("Einwanderer")
+            if m.sector not in PEOPLE_SECTORS and (
+                    (other.role == m.role and not other.name) or _compound_of(other.text.split()[-1].lower(), head)):
+                # institutions and armed groups, not people ("Einwanderer"); a compound of the same
+                # noun is the same institution ("libanesischen Regierung ... Bundesregierung ... der
+                # Regierung": the Bundesregierung, the nearer)
+                return other.code
             if m.sector == "UNK" and other.sector in ("REB", "UAF", "MIL", "OPP"):
                 return other.code
         return None

@@ -68,3 +68,18 @@ def test_a_role_noun_im_a_country_takes_that_country_as_in_one(tagger):
     assert codes["Flüchtlinge"] == ("TCD", None)
     codes = _codes(tagger, "Österreich lobte die Polizei im Irak und die Armee in Jordanien.")
     assert codes["Polizei"] == ("IRQ", None) and codes["Armee"] == ("JOR", None)
+
+
+def test_a_bare_institution_noun_is_the_nearest_compound_of_it(tagger):
+    """"der Regierung" after "libanesischen Regierung" and then "Bundesregierung": the nearer
+    compound of the same noun is the same institution (probe P22: DEU -> LBN at 1.0)."""
+    text = ("Nach Angaben der libanesischen Regierung mussten rund eine Million Menschen fliehen. "
+            "Der libanesische Ministerpräsident dankte der Bundesregierung für die Unterstützung. "
+            "Die Union wirft der Regierung vor, zu spät reagiert zu haben.")
+    st = tagger.stages(Article(doc_id="c", text=text))
+    got = [(m.text, m.code) for m in st.actors.mentions]
+    assert ("libanesischen Regierung", "LBN") in got and ("Bundesregierung", "DEU") in got
+    assert got[-1] == ("Regierung", "DEU")
+    # without the compound in between, the same noun earlier still gives its country
+    st = tagger.stages(Article(doc_id="c", text=text.replace("der Bundesregierung", "den Helfern")))
+    assert [(m.text, m.code) for m in st.actors.mentions if m.text == "Regierung"] == [("Regierung", "LBN")]
