@@ -134,6 +134,25 @@ def test_magnitude_forms(phrase, value, qualifier):
     assert m is not None and m.value == value and m.qualifier == qualifier
 
 
+@pytest.mark.parametrize("sentence,unit", [
+    ("Die Polizei nahm mehr als 80 Klimaaktivisten fest.", "people"),        # a compound of a person noun (probe P22)
+    ("Rund 3.000 Gewerkschafter protestierten in Wien.", "people"),
+    ("Am Morgen griffen 200 Rebellen die Stadt an.", "fighters"),
+    ("Zwölf Klimaaktivisten wurden festgenommen.", "arrested"),               # the deed's unit, as for "Menschen"
+])
+def test_a_count_of_people_named_by_a_role_noun_is_a_magnitude(sentence, unit):
+    from lagebild.events import find_magnitude
+    m = find_magnitude(sentence)
+    assert m is not None and m.unit == unit
+
+
+def test_officials_and_institutions_counted_are_no_magnitude():
+    from lagebild.events import find_magnitude
+    assert find_magnitude("Die 27 Mitgliedstaaten berieten am Montag.") is None
+    m = find_magnitude("Die drei Minister beschlossen, 500 Soldaten zu schicken.")
+    assert (m.value, m.unit) == (500, "soldiers")        # not "3 ministers"
+
+
 def test_no_magnitude_from_numbers_glued_to_words():
     from lagebild.events import find_magnitude
     assert find_magnitude("Seit 2014Euro und am 20.März gab es nichts.") is None

@@ -1,9 +1,14 @@
-"""Magnitudes: "mehr als 100.000 Soldaten" -> value, unit, qualifier."""
+"""Magnitudes: "mehr als 100.000 Soldaten" -> value, unit, qualifier.
+
+The counted nouns and their units are in ``lang/de/units.tsv``; a person noun of ``roles.tsv``
+that it does not list counts by its sector ("80 Klimaaktivisten": people, ``ROLE_UNITS``).
+"""
 from __future__ import annotations
 
+import functools
 import re
 
-
+from ..lexicon import read_tsv
 from ..records import Magnitude
 from ..timex import is_time_noun
 
@@ -20,16 +25,40 @@ _QUAL = {"mehr als": "more_than", "über": "more_than", "rund": "about", "etwa":
          "höchstens": "up_to"}
 _SCALE = {"millionen": 1e6, "million": 1e6, "mio.": 1e6, "mio": 1e6, "milliarden": 1e9, "milliarde": 1e9,
           "mrd.": 1e9, "tausend": 1e3}
-#: units in EVENTS.md's words (soldiers, people for protesters and participants, killed, injured,
-#: arrested, refugees, eur, usd), and a few it does not list (fighters, civilians, tanks, ...)
-UNITS = {"soldat": "soldiers", "soldaten": "soldiers", "truppen": "soldiers", "kämpfer": "fighters",
-         "tote": "killed", "toten": "killed", "todesopfer": "killed", "menschen": "people", "personen": "people",
-         "zivilisten": "civilians", "demonstranten": "people", "teilnehmer": "people",
-         "flüchtlinge": "refugees", "migranten": "migrants", "verletzte": "injured", "verletzten": "injured",
-         "festnahmen": "arrested", "festgenommene": "arrested", "panzer": "tanks", "raketen": "missiles",
-         "euro": "eur", "dollar": "usd", "polizisten": "police", "einsatzkräfte": "police",
-         "gefangene": "prisoners", "häftlinge": "prisoners", "geiseln": "hostages",
-         "€": "eur", "$": "usd", "eur": "eur", "usd": "usd", "diplomaten": "diplomats"}
+#: the unit of a person noun that units.tsv does not list, by its sector in roles.tsv (a count of
+#: officials, "drei Minister", is no magnitude; civilians, activists, refugees, workers are people)
+ROLE_UNITS = {"MIL": "soldiers", "REB": "fighters", "UAF": "fighters", "COP": "police", "CVL": "people",
+              "OPP": "people", "REF": "refugees", "LAB": "people", "EDU": "people", "JRN": "people",
+              "REL": "people", "MED": "people"}
+
+
+@functools.lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """Counted noun (lower case) -> unit, from ``lang/de/units.tsv``."""
+    from ..lexicon import LexiconError
+    out = {}
+    for lineno, row in read_tsv("units.tsv"):
+        if not row["word"] or not row["unit"] or row["word"] != row["word"].lower():
+            raise LexiconError(f"units.tsv:{lineno}: word {row['word']!r} / unit {row['unit']!r} -- "
+                               "a lower-case word and its unit")
+        out[row["word"]] = row["unit"]
+    return out
+
+
+def unit_of(noun: str) -> str | None:
+    """The unit a counted noun counts: units.tsv's, else that of a person noun roles.tsv knows, by
+    its sector ("Klimaaktivisten" -> Aktivist, CVL -> people); None for anything else."""
+    unit = units().get(noun.lower())
+    if unit is not None or not noun[:1].isupper():
+        return unit
+    from ..lexicon import load_lexicon
+    lex = load_lexicon()
+    entry = lex.role(noun)
+    if entry is None or lex.role_kinds.get(entry.name) not in ("person", "group"):
+        return None
+    return ROLE_UNITS.get(entry.sector or "")
+
+
 #: what befell people counted ("246 Menschen getötet", "Dutzende Zivilisten verletzt"): the unit is
 #: the deed's (EVENTS.md: killed, injured, arrested), looked for in the words right after the count
 _DEED = [(re.compile(r"(?i)\b(getötet|ermordet|erschossen|hingerichtet|ums Leben|starben|gestorben|umgekommen|tot)\b"),
@@ -53,8 +82,8 @@ _YEAR_BEFORE = re.compile(r"(?i:\b(?:seit|im|bis|ab|vor|nach|jahr|jahre|jahres|a
 
 def find_magnitude(text: str) -> Magnitude | None:
     for m in _MAG.finditer(text):
-        unit = m.group("unit").lower()
-        if unit not in UNITS:
+        unit = unit_of(m.group("unit"))
+        if unit is None:
             continue
         before = text[max(0, m.start("num") - 20):m.start("num")]
         prev = re.search(r"([^\W\d_]+)\.?\s+$", before)
@@ -71,7 +100,6 @@ def find_magnitude(text: str) -> Magnitude | None:
         qual = _QUAL.get((m.group("qual") or "").lower(), "exact")
         if raw in ("dutzende", "hunderte", "tausende", "zehntausende", "hunderttausende"):
             qual = "more_than"
-        unit = UNITS[unit]
         if unit in _COUNTED_PEOPLE:
             after = text[m.end():m.end() + 60]
             unit = next((u for deed, u in _DEED if deed.search(after)), unit)
