@@ -1645,3 +1645,13 @@ def test_a_noun_of_saying_names_no_speaker():
     st = an.stages(Article(doc_id="b", dct="2016-10-10", text="Moskau – Russland werde weiter angreifen, gab "
                            "Außenminister Lawrow an."))
     assert any("Lawrow" in (p.text or "") for p in st.reporters.values()), st.reporters
+
+
+def test_sending_police_is_a_police_mobilization():
+    """"schickte 200 Polizisten an die Grenze": police sent, MOBILIZE/police (probe P22); soldiers
+    sent stay troops."""
+    doc = analyze("Bayern schickte am Montag 200 Polizisten an die Grenze zu Österreich.", "2024-12-03")
+    move = next(e for e in doc.events if e.type == "MOBILIZE")
+    assert move.mode == "police" and move.source[0].code == "DEU"
+    doc = analyze("Russland schickte am Montag 2.000 Soldaten an die Grenze zur Ukraine.", "2024-12-03")
+    assert next(e for e in doc.events if e.type == "MOBILIZE").mode == "troops"
