@@ -62,7 +62,7 @@ from typing import Any
 import numpy as np
 
 from .cleaning import article_text, clean_optional
-from .errors import InputError, LagebildError, StoreError, install_extra
+from .errors import DatabaseLocked, InputError, LagebildError, install_extra
 from . import merge as _merge
 from .feeds import host_of
 from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
@@ -1644,8 +1644,8 @@ def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
                 ingester.progress.warn(f"the database is free again after {attempt} "
                                        f"retries; continuing")
             return
-        except StoreError as exc:
-            if "in use" not in str(exc) or (tries is not None and attempt >= tries - 1):
+        except DatabaseLocked as exc:
+            if tries is not None and attempt >= tries - 1:
                 raise
             if attempt % max(1, int(60 / max(wait, 0.01))) == 0:
                 ingester.progress.warn(f"{exc} -- retrying every {wait:g} s until it is free")
