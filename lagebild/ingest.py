@@ -1543,6 +1543,10 @@ class _KnownUrls:
         known = self.store.url_version(url)
         return known[2] if known else None
 
+    def stored_chars(self, url: str) -> int | None:
+        """The length of the stored text of the item at ``url`` (None: not stored)."""
+        return self.store.url_text_chars(url)
+
     def record_stamp(self, url: str, stamp: str) -> None:
         """The first stamp of an item stored without one (before schema version 5)."""
         self.store.note_updated(url, stamp)

@@ -624,6 +624,13 @@ class Store:
         aid, dup_of, updated, h = rows[0]
         return int(aid), (None if dup_of is None else int(dup_of)), updated, h
 
+    def url_text_chars(self, url: str) -> int | None:
+        """The length of the stored text with this URL (the latest stored one, if several), or
+        None."""
+        rows = self.con.execute("SELECT n_chars FROM articles WHERE url = ? "
+                                "ORDER BY article_id DESC LIMIT 1", [url]).fetchall()
+        return None if not rows or rows[0][0] is None else int(rows[0][0])
+
     def known_file_origins(self) -> set[str]:
         """The origins (file paths) of the stored articles without a URL (``origin_version``)."""
         return {r[0] for r in self.con.execute(
