@@ -188,6 +188,20 @@ def _inferred_part(side: str) -> str:
 #: country: story (Polizei)"; records.Participant.inferred / code_inferred); NULL when all is said
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
 
+def inferred_policies(side: str) -> str:
+    """SQL: the provenance of the participants of one side (``source`` or ``target``) that the
+    text does not name for the event: their ``inferred`` values (records.Participant.inferred, the
+    fallback policy that filled them in: ``home``, ``nearest``, ``other_side``, ...), sorted and
+    distinct as the side's codes are (``source_codes``); an empty list when the text names every
+    participant of the side. A named participant whose country only is inferred
+    (``code_inferred``) is named: it is not listed. The exports' ``source_inferred`` and
+    ``target_inferred``."""
+    value = "json_extract_string(x, '$.inferred')"
+    return (f"list_sort(list_distinct([{value} FOR x IN "
+            f"json_extract(coalesce({side}_json, '[]')::JSON, '$[*]') IF {value} IS NOT NULL]))"
+            f"::VARCHAR[]")
+
+
 #: an event some article that is no near-duplicate copy still tells: every list, count and sum is
 #: of these (an event only a copy still mentions, while ``reanalyze`` redoes its original and
 #: then the copy, has no mentions that count and is shown nowhere; a feed item's correction
