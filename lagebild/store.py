@@ -1268,6 +1268,18 @@ class Store:
                                 f"WHERE date_precision = 'day' AND {CANONICAL}").fetchall()[0]
         out["first_day"] = span[0].isoformat() if span[0] else None
         out["last_day"] = span[1].isoformat() if span[1] else None
+        # the newest day of an event told as having happened, which the trend ends with, and the
+        # events dated to a day after it (planned ones, mostly: "am Mittwoch reist er nach ..."),
+        # by factuality: the range above is not all of what happened
+        last_asserted = self.con.execute(
+            f"SELECT max(event_date) FROM events WHERE {HAPPENED} AND date_precision = 'day' "
+            f"AND {CANONICAL}").fetchall()[0][0]
+        out["last_asserted_day"] = last_asserted.isoformat() if last_asserted else None
+        after = self.con.execute(
+            f"SELECT factuality, count(*) FROM events WHERE date_precision = 'day' AND {CANONICAL} "
+            "AND NOT " + HAPPENED + " AND (? IS NULL OR event_date > ?) GROUP BY 1 ORDER BY 2 DESC, 1",
+            [last_asserted, last_asserted]).fetchall()
+        out["dated_after_asserted"] = {f: int(n) for f, n in after}
         out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL "
                                               f"AND {CANONICAL}").fetchall()[0][0])
         # dated only to a week, month, season or year (not within first_day .. last_day, which are days)
@@ -1290,8 +1302,7 @@ class Store:
         overall = {"goldstein_mean": _num(stats[0]),
                    "material_conflict_share": (stats[1] / stats[2]) if stats[2] else None}
         esc: dict[str, Any] = {"overall": overall, "trend": "unknown"}
-        last = self.con.execute(f"SELECT max(event_date) FROM events WHERE {HAPPENED} "
-                                f"AND {CANONICAL} AND date_precision = 'day'").fetchall()[0][0]
+        last = last_asserted
         if last is not None:
             end = last
             mid = end - _dt.timedelta(days=window_days)

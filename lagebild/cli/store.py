@@ -948,7 +948,11 @@ def summary_cmd(db, fmt, top):
     """A short situation picture of the database: articles, events, top dyads, escalation.
 
     Escalation: the mean Goldstein score and the share of material conflict among
-    asserted events, and the trend of the last 7 days against the 7 before.
+    asserted events (told as having happened), and the trend of the 7 days up to
+    the newest of them against the 7 before. Dates: the range of events dated to
+    a day, and, where planned (or other not asserted) events are dated after the
+    newest asserted one, up to which day events are told as having happened and
+    how many are dated after it (json: last_asserted_day, dated_after_asserted).
 
     \b
     Examples:
