@@ -31,6 +31,14 @@ class StoreError(LagebildError):
     """A database file that cannot be opened or is not a lagebild store."""
 
 
+class DatabaseLocked(StoreError):
+    """The database file is held by another process (DuckDB lets one process write, or several
+    read, at a time): an ingest, watch or reanalyze writing, a ``lagebild serve`` answering a
+    request, any other program with the file open. Nothing is wrong with the file or the command:
+    the same command works once the file is free (``store.open_store(..., wait=SECONDS)`` retries
+    until then). The command line exits with ``EX_TEMPFAIL`` (75, ``cli.options.EXIT_LOCKED``)."""
+
+
 class BadValue(StoreError):
     """A bad value of a query option or filter (a date, an event type, a factuality, an actor, a
     period or dyad that cannot match): the user's mistake, not the data's. ``option`` names the

@@ -12,6 +12,10 @@ parquet
 csv
     ``events.csv``, ``event_mentions.csv``, ``articles.csv`` (UTF-8, header row; code
     lists joined with ``;``, participant lists as JSON).
+
+    Parquet, CSV and PLOVER add ``source_inferred`` and ``target_inferred`` to each event
+    (``INFERRED_COLUMNS``): the policies that filled in the participants the text does not name,
+    as the codes are given (lists; ``;``-joined in CSV), empty when all are named.
 gdelt
     ``events.gdelt.tsv``: the 61 columns of the GDELT 2.0 event table, tab-separated,
     no header (like GDELT's ``*.export.CSV``), one row per source x target pair of
@@ -43,7 +47,8 @@ gdelt
 plover
     ``events.plover.jsonl``: one PLOVER/POLECAT-style record per line (``event``,
     ``mode``, ``context``, ``actor``/``recipient`` lists of ``{actorText, code,
-    sector}``, ``date``, ``location``, counts, URLs). As plain PLOVER does, planned
+    sector}``, ``date``, ``location``, counts, ``urls``: the URLs of the articles that
+    tell it where they have one, ``doc_ids``: their input ids). As plain PLOVER does, planned
     CONSULT, SUPPORT, COOPERATE and AID become AGREE and a planned RETREAT becomes
     CONCEDE (``original_event`` keeps lagebild's type); factuality goes into
     ``context`` as PLOVER's auxiliary modes ``future``, ``hypothetical``,
@@ -66,7 +71,7 @@ import duckdb
 from .corpus import ORG_CODES as _ORG_CODES
 from .errors import StoreError
 from .merge import date_span
-from .store import EVENT_END, Store, event_filter, write_failure
+from .store import EVENT_END, Store, event_filter, inferred_policies, write_failure
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
 
@@ -210,6 +215,13 @@ def _of_articles(table: str, order: str, where: str, params: list, filtered: boo
             f"event_id IN (SELECT event_id FROM events WHERE {where})) ORDER BY {order}", list(params))
 
 
+#: SQL: the columns every per-event export adds to the ``events`` table's: which participants the
+#: text does not name, by the policy that filled them in (``store.inferred_policies``; lists, joined
+#: with ";" in CSV as the codes are)
+INFERRED_COLUMNS = (f"{inferred_policies('source')} AS source_inferred, "
+                    f"{inferred_policies('target')} AS target_inferred")
+
+
 def _q(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
@@ -227,7 +239,8 @@ def _parquet(store: Store, out: Path, where: str, params: list, filtered: bool =
     tmp = Path(tempfile.mkdtemp(prefix=".events-new-", dir=out))
     try:
         new_dir = tmp / "events"
-        con.execute(f"""COPY (SELECT * EXCLUDE (month), coalesce(month, strftime(event_date, '%Y'), 'unknown') AS month
+        con.execute(f"""COPY (SELECT * EXCLUDE (month), {INFERRED_COLUMNS},
+                                     coalesce(month, strftime(event_date, '%Y'), 'unknown') AS month
                               FROM events WHERE {where} ORDER BY event_date, event_id)
                         TO {_q(new_dir)} (FORMAT parquet, PARTITION_BY (month))""", params)
         new_dir.mkdir(exist_ok=True)
@@ -235,7 +248,7 @@ def _parquet(store: Store, out: Path, where: str, params: list, filtered: bool =
             # no event matched: one empty file with the columns, so that readers of
             # events/*/*.parquet get an empty table, not "no files found"
             (new_dir / "month=none").mkdir()
-            con.execute(f"COPY (SELECT * EXCLUDE (month) FROM events WHERE false) "
+            con.execute(f"COPY (SELECT * EXCLUDE (month), {INFERRED_COLUMNS} FROM events WHERE false) "
                         f"TO {_q(new_dir / 'month=none' / 'data_0.parquet')} (FORMAT parquet)")
         if ev_dir.exists():
             old = tmp / "old"
@@ -295,8 +308,10 @@ def _csv(store: Store, out: Path, where: str, params: list, filtered: bool = Fal
     con = store.con
     files = []
     ev = (f"SELECT * REPLACE (array_to_string(source_codes, ';') AS source_codes, "
-          f"array_to_string(target_codes, ';') AS target_codes) FROM events WHERE {where} "
-          f"ORDER BY event_date, event_id")
+          f"array_to_string(target_codes, ';') AS target_codes), "
+          f"array_to_string({inferred_policies('source')}, ';') AS source_inferred, "
+          f"array_to_string({inferred_policies('target')}, ';') AS target_inferred "
+          f"FROM events WHERE {where} ORDER BY event_date, event_id")
     sub = f"SELECT event_id FROM events WHERE {where}"
     for name, sql, p in (
             ("events", ev, params),
@@ -311,19 +326,23 @@ def _csv(store: Store, out: Path, where: str, params: list, filtered: bool = Fal
 
 
 def _fetch_events(store: Store, where: str, params: list):
-    """Events with the first article's URL/id and the first mention's sentence."""
+    """Events with the first article's URL/id, the first mention's sentence, the URLs of the
+    articles that tell them (those that have one: ``urls``) and their input ids (``doc_ids``),
+    and ``INFERRED_COLUMNS``."""
     return store.con.execute(f"""
         WITH first_m AS (
             SELECT event_id, arg_min(sentence, mention_id) AS sentence,
                    arg_min(text, mention_id) AS mention_text
             FROM event_mentions WHERE NOT is_duplicate GROUP BY event_id),
         urls AS (
-            SELECT m.event_id, list(DISTINCT coalesce(a.url, a.doc_id)) AS urls
+            SELECT m.event_id,
+                   list_sort(list(DISTINCT a.url) FILTER (WHERE a.url IS NOT NULL)) AS urls,
+                   list_sort(list(DISTINCT a.doc_id) FILTER (WHERE a.doc_id IS NOT NULL)) AS doc_ids
             FROM event_mentions m JOIN articles a USING (article_id)
             WHERE NOT m.is_duplicate GROUP BY m.event_id)
-        SELECT e.*, {EVENT_END} AS event_last_day,
+        SELECT e.*, {EVENT_END} AS event_last_day, {INFERRED_COLUMNS},
                a.url AS first_url, a.doc_id AS first_doc_id, f.sentence AS first_sentence,
-               f.mention_text, u.urls
+               f.mention_text, u.urls, u.doc_ids
         FROM events e LEFT JOIN articles a ON a.article_id = e.first_article_id
         LEFT JOIN first_m f ON f.event_id = e.event_id
         LEFT JOIN urls u ON u.event_id = e.event_id
@@ -490,6 +509,10 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "context": context,
         "actor": _plover_side(e.get("source_json")),
         "recipient": _plover_side(e.get("target_json")),
+        # which sides the text does not name, by the policy that filled them in (as the CSV and
+        # Parquet exports' columns; [] when the text names them all)
+        "source_inferred": list(e.get("source_inferred") or []),
+        "target_inferred": list(e.get("target_inferred") or []),
         "location": ({"text": e.get("location_text"), "code": e.get("location_code")}
                      if e.get("location_text") or e.get("location_code") else None),
         "eventText": e.get("cue"),
@@ -509,7 +532,10 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         "num_mentions": e.get("num_mentions"),
         "num_articles": e.get("num_articles"),
         "num_sources": e.get("num_sources"),
+        # the URLs of the articles that tell it, where they have one ([] when none has: files
+        # without a URL), and the input ids of all of them
         "urls": list(e.get("urls") or []),
+        "doc_ids": list(e.get("doc_ids") or []),
         # the learned coder's estimate (null from the rule coder alone), as in every other output
         "confidence": e.get("confidence"),
     }

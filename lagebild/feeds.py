@@ -987,11 +987,13 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
             left += 1
             continue
         taken += 1
+        stored_chars = getattr(known_urls, "stored_chars", None) if new_version else None
         try:
             art = _entry_article(entry, client, feed_url=url, source=source,
                                  fetch_items=fetch_items, min_full_text=min_full_text,
                                  warnings=result.warnings, limits=limits, incomplete=incomplete,
-                                 notes=result.notes, new_version=new_version)
+                                 notes=result.notes, new_version=new_version,
+                                 stored_chars=stored_chars(link) if stored_chars else None)
         except Exception as exc:  # one odd item must not cost the others
             result.warnings.append(
                 f"feed {url}: item {entry.get('link') or entry.get('id') or '?'} failed "
@@ -1012,15 +1014,33 @@ def _fetch_into(result: FeedResult, client, *, etag, modified, timeout, max_byte
 UNDATED_ITEM = "the item is read without one"
 
 
+def keeps_stored_version(summary: str, status: int | None, transient: bool,
+                         stored_chars: int | None) -> bool:
+    """The one rule for an item the feed says has changed (a correction) whose page fails: keep
+    the stored version (and try the page again on the next poll) rather than store the feed's new
+    summary? Only when the summary is too short to be an article (``MIN_SUMMARY_TEXT``), or when
+    the server had a passing trouble (a timeout, a 5xx, 429: ``status`` is not 404) and the stored
+    version holds more text than the summary (a stored article is not replaced by a teaser for a
+    server's hiccup). Otherwise (a 404, a page that is no article, a stored version that was itself
+    a summary) the new summary is stored, as a new item's would be: a failure that does not pass
+    would otherwise keep the old version, and fail the run, on every poll. ``stored_chars``: the
+    stored text's length (None: not known, counted as longer)."""
+    if len(summary) < MIN_SUMMARY_TEXT:
+        return True
+    passing = transient and status != 404
+    return passing and (stored_chars is None or stored_chars > len(summary))
+
+
 def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
                    limits, incomplete: dict | None = None, notes: list[str] | None = None,
-                   new_version: bool = False) -> Article | None:
+                   new_version: bool = False, stored_chars: int | None = None) -> Article | None:
     """The article of one feed item (its page fetched where the feed gives only a teaser);
     None for an item that is skipped. ``incomplete["left"]`` is set when the item is to be
     tried again on the next poll. ``warnings`` get what lost an item (errors), ``notes`` what
     an item was stored with (a summary used for a page that failed; default: ``warnings``).
-    ``new_version``: the item is stored and the feed says it changed; a page that fails then
-    keeps the stored version (never replaced by the feed's summary) until the next poll."""
+    ``new_version``: the item is stored (its text has ``stored_chars`` characters) and the feed
+    says it changed; a page that fails then stores the feed's new summary as for a new item, or
+    keeps the stored version until the next poll (``keeps_stored_version``)."""
     notes = warnings if notes is None else notes
     link = (entry.get("link") or "").strip() or None
     if link and urlparse(link).scheme.lower() not in ("http", "https"):
@@ -1034,6 +1054,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             and urlparse(link).scheme.lower() in ("http", "https")):
         page = None
         failed_at = None        # where the page's failure is told, if it failed
+        failed_status = None    # the page's HTTP status, if it failed with one
         transient = False       # a failure the next poll may not meet (a timeout, 5xx, 429, a 404
                                 # of a page not online yet)
         try:
@@ -1058,6 +1079,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             failed_at = len(warnings)
             warnings.append(str(exc))
             transient = exc.transient
+            failed_status = exc.status
             if incomplete is not None and not text and transient:
                 incomplete["left"] = True       # nothing to store: the item is tried again
         def give_up(what: str, lead: str) -> None:
@@ -1072,7 +1094,8 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
             if incomplete is not None and transient:
                 incomplete["left"] = True
 
-        if not page and new_version:
+        if not page and new_version and keeps_stored_version(text, failed_status, transient,
+                                                             stored_chars):
             give_up("the stored version is kept", "changed, but its page gave no text")
             return None
         if page:
@@ -1089,6 +1112,8 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
         elif text:
             # stored with the summary: one note (the page's failure and its remedy), no error
             used = f"used the feed's own {len(text)}-character summary instead"
+            if new_version:
+                used += " (the item's new version: it replaces the stored one)"
             notes.append(warnings.pop(failed_at) + f"; {used}" if failed_at is not None
                          else f"feed {feed_url}: item {link}: {used}")
     if not text:

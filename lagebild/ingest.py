@@ -62,7 +62,7 @@ from typing import Any
 import numpy as np
 
 from .cleaning import article_text, clean_optional
-from .errors import InputError, LagebildError, StoreError, install_extra
+from .errors import DatabaseLocked, InputError, LagebildError, install_extra
 from . import merge as _merge
 from .feeds import host_of
 from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
@@ -1543,6 +1543,10 @@ class _KnownUrls:
         known = self.store.url_version(url)
         return known[2] if known else None
 
+    def stored_chars(self, url: str) -> int | None:
+        """The length of the stored text of the item at ``url`` (None: not stored)."""
+        return self.store.url_text_chars(url)
+
     def record_stamp(self, url: str, stamp: str) -> None:
         """The first stamp of an item stored without one (before schema version 5)."""
         self.store.note_updated(url, stamp)
@@ -1644,8 +1648,8 @@ def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
                 ingester.progress.warn(f"the database is free again after {attempt} "
                                        f"retries; continuing")
             return
-        except StoreError as exc:
-            if "in use" not in str(exc) or (tries is not None and attempt >= tries - 1):
+        except DatabaseLocked as exc:
+            if tries is not None and attempt >= tries - 1:
                 raise
             if attempt % max(1, int(60 / max(wait, 0.01))) == 0:
                 ingester.progress.warn(f"{exc} -- retrying every {wait:g} s until it is free")
@@ -1707,6 +1711,7 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
     if s.get("first_day"):
         coarse = s.get("dated_coarsely") or 0
         lines.append(f"Events dated to a day from {s['first_day']} to {s['last_day']}"
+                     + _asserted_range(s)
                      + (f"; {coarse:,} dated only to a week, month, season or year" if coarse else "")
                      + (f"; {s['undated']:,} without a date (hypothetical, negated, or no date known)."
                         if s.get("undated") else "."))
@@ -1744,7 +1749,8 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
     if esc.get("trend") and esc["trend"] != "unknown":
         rec, bef = esc.get("recent") or {}, esc.get("before") or {}
         lines.append(f"Trend over the {esc.get('window_days')} days up to {esc.get('window_end')} "
-                     f"(the newest event) against the {esc.get('window_days')} before: {esc['trend']} "
+                     f"(the newest event told as having happened) against the {esc.get('window_days')} "
+                     f"before: {esc['trend']} "
                      f"(mean Goldstein {bef.get('goldstein_mean'):+.2f} of {count(bef.get('events') or 0, 'event')} -> "
                      f"{rec.get('goldstein_mean'):+.2f} of {rec.get('events')}).")
     elif s.get("events"):
@@ -1753,6 +1759,23 @@ def summary_text(summary: dict[str, Any], stats: IngestStats | None = None) -> s
                      f"each of two consecutive {esc.get('window_days', 7)}-day windows; they hold "
                      f"{bef.get('events', 0)} and {rec.get('events', 0)}).")
     return "\n".join(lines)
+
+
+def _asserted_range(s: dict[str, Any]) -> str:
+    """What the summary's range of dated events says of the events told as having happened,
+    where it is not all of them: planned events dated in the future, after the newest asserted one
+    (the day the trend ends with), are counted apart (a probe read "up to 2026-11-22 (the newest
+    event)" beside events of 2026-11-25)."""
+    after = s.get("dated_after_asserted") or {}
+    if not after:
+        return ""
+    n = sum(after.values())
+    what = " and ".join(f"{v:,} {f}" for f, v in after.items())
+    last = s.get("last_asserted_day")
+    if last is None:
+        return f" (none of them told as having happened: {what})"
+    return (f" (told as having happened up to {last}; {what} "
+            f"{'event is' if n == 1 else 'events are'} dated after it)")
 
 
 def summary_json(summary: dict[str, Any], stats: IngestStats | None = None) -> str:

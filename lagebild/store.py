@@ -47,7 +47,8 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from .errors import BadValue, StoreError
+from .errors import BadValue, DatabaseLocked, StoreError
 from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES
 
 APP = "lagebild"
@@ -186,6 +187,20 @@ def _inferred_part(side: str) -> str:
 #: what of an event's sources and targets the text does not say ("source: home", "target
 #: country: story (Polizei)"; records.Participant.inferred / code_inferred); NULL when all is said
 INFERRED_LABEL = f"NULLIF(concat_ws('; ', {_inferred_part('source')}, {_inferred_part('target')}), '')"
+
+def inferred_policies(side: str) -> str:
+    """SQL: the provenance of the participants of one side (``source`` or ``target``) that the
+    text does not name for the event: their ``inferred`` values (records.Participant.inferred, the
+    fallback policy that filled them in: ``home``, ``nearest``, ``other_side``, ...), sorted and
+    distinct as the side's codes are (``source_codes``); an empty list when the text names every
+    participant of the side. A named participant whose country only is inferred
+    (``code_inferred``) is named: it is not listed. The exports' ``source_inferred`` and
+    ``target_inferred``."""
+    value = "json_extract_string(x, '$.inferred')"
+    return (f"list_sort(list_distinct([{value} FOR x IN "
+            f"json_extract(coalesce({side}_json, '[]')::JSON, '$[*]') IF {value} IS NOT NULL]))"
+            f"::VARCHAR[]")
+
 
 #: an event some article that is no near-duplicate copy still tells: every list, count and sum is
 #: of these (an event only a copy still mentions, while ``reanalyze`` redoes its original and
@@ -394,7 +409,7 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.Error as exc:  # lock held by another process, I/O error
-            raise StoreError(self._open_message(exc)) from exc
+            raise self._open_error(exc) from exc
         try:
             # DuckDB caches up to 80% of RAM by default; a long ingest should not
             try:
@@ -420,9 +435,9 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=False)
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
-            if "lock" in first.lower():
-                raise StoreError(f"{old}; another process holds it ({first}) -- run this again, or "
-                                 f"`lagebild reanalyze --db {self.path}`, when the file is free") from exc
+            if _is_lock(exc):
+                raise DatabaseLocked(f"{old}; another process holds it ({first}) -- run this again, or "
+                                     f"`lagebild reanalyze --db {self.path}`, when the file is free") from exc
             raise StoreError(f"{old}; it cannot be written here ({first}) -- copy it to a writable "
                              f"folder and open the copy") from exc
         try:
@@ -469,16 +484,22 @@ class Store:
         self._stored_version = SCHEMA_VERSION
 
     # -- opening ---------------------------------------------------------------------
+    def _open_error(self, exc: Exception) -> StoreError:
+        """The error of a failed connect: :class:`~lagebild.errors.DatabaseLocked` when another
+        process holds the file (a command may wait and try again), else a StoreError."""
+        return (DatabaseLocked if _is_lock(exc) else StoreError)(self._open_message(exc))
+
     def _open_message(self, exc: Exception) -> str:
         msg = str(exc)
-        if "lock" in msg.lower():
+        if _is_lock(exc):
             # whoever holds it (DuckDB names its PID): an ingest, watch or reanalyze until it
             # ends, a server until it stops, or any other program with the file open
             return (f"{self.path}: the database is in use by another process "
-                    f"({msg.splitlines()[0]}) -- wait until it is free (an ingest, watch or "
-                    f"reanalyze holds the file until it ends, a `lagebild serve` until it is "
-                    f"stopped), or use another --db file; to add articles while serving, let the "
-                    f"server poll the feeds: `lagebild serve --watch FEED_URL`")
+                    f"({msg.splitlines()[0]}) -- try again when it is free (an ingest, watch or "
+                    f"reanalyze holds the file until it ends, a `lagebild serve --watch` until it "
+                    f"is stopped, a read-only `lagebild serve` while it answers requests; ingest, "
+                    f"watch and reanalyze wait for it with --wait SECONDS), or use another --db "
+                    f"file")
         if "different configuration" in msg:
             # DuckDB opens one file once per process: a writable Store of it is open here already
             return (f"{self.path}: this process has the database open already, for writing "
@@ -515,11 +536,11 @@ class Store:
         try:
             con = duckdb.connect(str(p), read_only=True)
         except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreError(self._open_message(exc)) from exc
+            if _is_lock(exc):
+                raise self._open_error(exc) from exc
             raise StoreError(_damaged(p, exc)) from exc
         except duckdb.Error as exc:
-            raise StoreError(self._open_message(exc)) from exc
+            raise self._open_error(exc) from exc
         try:
             tables = {r[0] for r in con.execute(
                 "SELECT table_name FROM information_schema.tables "
@@ -616,6 +637,13 @@ class Store:
             return None
         aid, dup_of, updated, h = rows[0]
         return int(aid), (None if dup_of is None else int(dup_of)), updated, h
+
+    def url_text_chars(self, url: str) -> int | None:
+        """The length of the stored text with this URL (the latest stored one, if several), or
+        None."""
+        rows = self.con.execute("SELECT n_chars FROM articles WHERE url = ? "
+                                "ORDER BY article_id DESC LIMIT 1", [url]).fetchall()
+        return None if not rows or rows[0][0] is None else int(rows[0][0])
 
     def known_file_origins(self) -> set[str]:
         """The origins (file paths) of the stored articles without a URL (``origin_version``)."""
@@ -1240,6 +1268,18 @@ class Store:
                                 f"WHERE date_precision = 'day' AND {CANONICAL}").fetchall()[0]
         out["first_day"] = span[0].isoformat() if span[0] else None
         out["last_day"] = span[1].isoformat() if span[1] else None
+        # the newest day of an event told as having happened, which the trend ends with, and the
+        # events dated to a day after it (planned ones, mostly: "am Mittwoch reist er nach ..."),
+        # by factuality: the range above is not all of what happened
+        last_asserted = self.con.execute(
+            f"SELECT max(event_date) FROM events WHERE {HAPPENED} AND date_precision = 'day' "
+            f"AND {CANONICAL}").fetchall()[0][0]
+        out["last_asserted_day"] = last_asserted.isoformat() if last_asserted else None
+        after = self.con.execute(
+            f"SELECT factuality, count(*) FROM events WHERE date_precision = 'day' AND {CANONICAL} "
+            "AND NOT " + HAPPENED + " AND (? IS NULL OR event_date > ?) GROUP BY 1 ORDER BY 2 DESC, 1",
+            [last_asserted, last_asserted]).fetchall()
+        out["dated_after_asserted"] = {f: int(n) for f, n in after}
         out["undated"] = int(self.con.execute("SELECT count(*) FROM events WHERE event_date IS NULL "
                                               f"AND {CANONICAL}").fetchall()[0][0])
         # dated only to a week, month, season or year (not within first_day .. last_day, which are days)
@@ -1262,8 +1302,7 @@ class Store:
         overall = {"goldstein_mean": _num(stats[0]),
                    "material_conflict_share": (stats[1] / stats[2]) if stats[2] else None}
         esc: dict[str, Any] = {"overall": overall, "trend": "unknown"}
-        last = self.con.execute(f"SELECT max(event_date) FROM events WHERE {HAPPENED} "
-                                f"AND {CANONICAL} AND date_precision = 'day'").fetchall()[0][0]
+        last = last_asserted
         if last is not None:
             end = last
             mid = end - _dt.timedelta(days=window_days)
@@ -1291,6 +1330,42 @@ class Store:
                     esc["goldstein_change"] = round(rec["goldstein_mean"] - bef["goldstein_mean"], 2)
         out["escalation"] = esc
         return out
+
+
+def _is_lock(exc: Exception) -> bool:
+    """Whether DuckDB refused a connection because another process holds the file ("Could not
+    set lock on file ...: Conflicting lock is held in ... (PID ...)")."""
+    return "lock" in str(exc).splitlines()[0].lower() if str(exc) else False
+
+
+#: seconds between two tries of ``open_store`` to open a database another process holds
+WAIT_RETRY = 0.5
+
+
+def open_store(path: str | Path, *, wait: float = 0.0,
+               on_wait: Callable[[DatabaseLocked], None] | None = None,
+               sleep: Callable[[float], None] = time.sleep,
+               clock: Callable[[], float] = time.monotonic, **kw: Any) -> Store:
+    """``Store(path, **kw)``, trying again while another process holds the file, for up to
+    ``wait`` seconds (0: once). ``on_wait(exc)`` is called once, when the first try finds the
+    file held (to say that it waits, and for what). Raises
+    :class:`~lagebild.errors.DatabaseLocked` when the file is still held after ``wait`` seconds
+    (its message says how long it waited), any other StoreError at once."""
+    deadline = clock() + max(0.0, wait)
+    told = False
+    while True:
+        try:
+            return Store(path, **kw)
+        except DatabaseLocked as exc:
+            left = deadline - clock()
+            if left <= 0:
+                if wait > 0:
+                    raise DatabaseLocked(f"{exc} (waited {wait:g} s; still held)") from exc
+                raise
+            if not told and on_wait is not None:
+                on_wait(exc)
+            told = True
+            sleep(min(WAIT_RETRY, left))
 
 
 def _damaged(p: Path, exc: Exception) -> str:

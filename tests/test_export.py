@@ -398,3 +398,89 @@ def test_a_gdelt_export_says_how_many_events_it_left_out_as_not_asserted(db, tmp
         r = CliRunner().invoke(main, ["export", str(tmp_path / "o2"), "--db", str(db), "--format",
                                       "gdelt", *args])
         assert r.exit_code == 0 and "left out" not in r.stderr, (args, r.output)
+
+
+# -- what the text does not say, dates, URLs (new-user probes) ---------------------------------
+@pytest.fixture
+def inferred_db(tmp_path):
+    """A side filled in by a fallback policy (DEU+home, USA+nearest), a named side whose country
+    is the story's (POL*: named, not inferred), and an event told by an article with a URL and one
+    read from a file without any."""
+    from lagebild.records import Article
+    path = tmp_path / "inf.duckdb"
+    file_article = Article(doc_id="datei-7", text="Ein Bericht aus einer Datei.\n"
+                           "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", dct="2022-02-24",
+                           source="datei", url=None)
+    only_file = Article(doc_id="datei-8", text="Noch ein Bericht.\n#EV AID FRA UKR 2022-02-20",
+                        dct="2022-02-20", source="datei", url=None)
+    ingest(path, [
+        art(1, "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", source="a"),
+        file_article, only_file,
+        art(2, "#EV ACCUSE RUS DEU+home 2022-02-25"),
+        art(3, "#EV CONSULT USA+nearest POL* 2022-02-26"),
+    ])
+    return path
+
+
+def _by_type(rows, key="type"):
+    return {r[key]: r for r in rows}
+
+
+def test_csv_and_parquet_exports_say_which_participants_are_inferred(inferred_db, tmp_path):
+    """Which participants the text does not name was only inside source_json/target_json (a
+    new-user probe): source_inferred and target_inferred give their policies, as the codes are
+    given (";"-joined in CSV, lists in Parquet), empty when the text names them all."""
+    _export(inferred_db, tmp_path / "c", "csv")
+    with open(tmp_path / "c" / "events.csv", encoding="utf-8") as fh:
+        rows = _by_type(csv.DictReader(fh))
+    got = {t: (r["source_inferred"], r["target_inferred"]) for t, r in rows.items()}
+    assert got == {"ASSAULT": ("", ""), "AID": ("", ""), "ACCUSE": ("", "home"),
+                   "CONSULT": ("nearest", "")}           # POL*: named, its country inferred: not listed
+    import pyarrow.dataset as ds
+    _export(inferred_db, tmp_path / "p", "parquet")
+    table = ds.dataset(tmp_path / "p" / "events", format="parquet", partitioning="hive").to_table()
+    assert str(table.schema.field("source_inferred").type) == "list<element: string>"
+    got = {r["type"]: (r["source_inferred"], r["target_inferred"]) for r in table.to_pylist()}
+    assert got == {"ASSAULT": ([], []), "AID": ([], []), "ACCUSE": ([], ["home"]),
+                   "CONSULT": (["nearest"], [])}
+    empty = tmp_path / "none"
+    _export(inferred_db, empty, "parquet", since="2030-01-01")  # no event: the columns are there
+    import pyarrow.parquet as pq
+    assert {"source_inferred", "target_inferred"} <= set(
+        pq.read_schema(empty / "events" / "month=none" / "data_0.parquet").names)
+
+
+def test_the_plover_export_says_which_participants_are_inferred(inferred_db, tmp_path):
+    _export(inferred_db, tmp_path / "j", "plover")
+    recs = [json.loads(x) for x in (tmp_path / "j" / "events.plover.jsonl").read_text().splitlines()]
+    got = {r["original_event"]: (r["source_inferred"], r["target_inferred"]) for r in recs}
+    assert got == {"ASSAULT": ([], []), "AID": ([], []), "ACCUSE": ([], ["home"]),
+                   "CONSULT": (["nearest"], [])}
+
+
+def test_the_plover_urls_hold_urls_and_the_ids_have_their_own_field(inferred_db, tmp_path):
+    """`urls` held doc ids where an article had no URL ("datei-7" as a URL; a new-user probe): it
+    holds the articles' URLs only, [] when none has one, and `doc_ids` every article's id."""
+    _export(inferred_db, tmp_path / "j", "plover")
+    recs = {r["original_event"]: r for r in map(json.loads, (tmp_path / "j" / "events.plover.jsonl")
+                                                .read_text().splitlines())}
+    assert recs["ASSAULT"]["urls"] == ["https://news1.example/a/1"]
+    assert recs["ASSAULT"]["doc_ids"] == ["d1", "datei-7"]
+    assert recs["AID"]["urls"] == [] and recs["AID"]["doc_ids"] == ["datei-8"]
+    assert all(u.startswith("https://") for r in recs.values() for u in r["urls"])
+
+
+def test_parquet_dates_are_dates_and_times_are_timestamps(db, tmp_path):
+    """Checked with pyarrow's schema (a new-user probe read event_date as a timestamp): the
+    date-only column is a DATE (date32), the times of ingestion timestamps."""
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+    _export(db, tmp_path / "p", "parquet")
+    schema = ds.dataset(tmp_path / "p" / "events", format="parquet", partitioning="hive").schema
+    assert str(schema.field("event_date").type) == "date32[day]"
+    assert str(schema.field("created_at").type).startswith("timestamp")
+    arts = pq.read_schema(tmp_path / "p" / "articles.parquet")
+    assert str(arts.field("ingested_at").type).startswith("timestamp")
+    for f in pq.ParquetFile(next((tmp_path / "p" / "events").glob("*/*.parquet"))).schema_arrow:
+        if f.name.endswith("_date"):
+            assert str(f.type) == "date32[day]", f

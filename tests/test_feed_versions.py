@@ -397,3 +397,124 @@ def test_copies_follow_a_correction_back_to_the_wire_text(tmp_path, same_batch):
     assert links == [(1, None), (2, None)]
     assert events == [("ASSAULT", 2, 2)]
     assert mentions == [(1, "ASSAULT", False), (2, "ASSAULT", False)]
+
+
+# -- a corrected item whose page fails, over HTTP (a feed server on 127.0.0.1, never the internet) --
+@pytest.fixture
+def rss_server():
+    """An RSS feed of one item on 127.0.0.1 whose state the test sets: ``state["pubdate"]``,
+    ``state["summary"]`` (the item's description) and ``state["page"]`` (the item page's HTTP
+    status; 200 serves an article ending in ``state["line"]``); ``hits`` counts the requests."""
+    import threading
+    from collections import Counter
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    state = {"pubdate": "Sun, 01 Mar 2026 10:00:00 GMT", "page": 404, "line": "",
+             "summary": "<p>Die Armee meldet neue Kämpfe an der Grenze.</p><p>#EV ASSAULT RUS UKR 2026-03-01</p>"}
+    hits: Counter = Counter()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits[self.path] += 1
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/feed.xml":
+                from xml.sax.saxutils import escape
+                body = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                        f'<title>Tagesblatt</title><link>{base}/</link><item><title>Angriff</title>'
+                        f'<link>{base}/artikel/1</link><guid>tb-1</guid>'
+                        f'<pubDate>{state["pubdate"]}</pubDate>'
+                        f'<description>{escape(state["summary"])}</description></item>'
+                        f'</channel></rss>').encode()
+                status, ctype = 200, "application/rss+xml"
+            elif state["page"] == 200:
+                body, status, ctype = _page(state["line"]), 200, "text/html; charset=utf-8"
+            else:
+                body, status, ctype = b"nicht gefunden", state["page"], "text/plain"
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}", state, hits
+    srv.shutdown()
+    srv.server_close()
+
+
+def _ingest_url(url: str, db, monkeypatch, *extra: str):
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent))
+    return CliRunner().invoke(main, ["ingest", url, "--db", str(db), "--analyzer", SPEC,
+                                     "--allow-private-hosts", "--timeout", "5", *extra])
+
+
+@pytest.mark.parametrize("status", [404, 503])
+def test_a_correction_whose_page_fails_uses_its_new_summary_as_a_first_fetch_does(
+        tmp_path, rss_server, monkeypatch, status):
+    """An item whose page is 404 was stored with the feed's summary; its correction (a later
+    pubDate, a new summary) whose page still failed said "the stored version is kept; it is tried
+    again on the next poll" and exited 3 on every poll, for ever (a new-user probe). It is stored
+    with its new summary now, as on the first fetch, with a note; the next poll finds it known.
+    Also for a server error (503): the stored version was only a summary, no longer than the new
+    one, so nothing is lost."""
+    base, state, hits = rss_server
+    db = tmp_path / "f.duckdb"
+    r = _ingest_url(f"{base}/feed.xml", db, monkeypatch)
+    assert r.exit_code == 0, r.output
+    assert "HTTP 404" in r.stderr and "summary instead" in r.stderr
+    state.update(pubdate="Sun, 01 Mar 2026 12:30:00 GMT", page=status,
+                 summary="<p>Korrektur: Die Armee meldet eine Mobilmachung an der Grenze, keine "
+                         "Kämpfe.</p><p>#EV MOBILIZE RUS - 2026-03-01</p>")
+    r = _ingest_url(f"{base}/feed.xml", db, monkeypatch, "--timeout", "1")
+    assert r.exit_code == 0, r.output
+    note = [x for x in r.stderr.splitlines() if "/artikel/1" in x]
+    assert len(note) == 1 and f"HTTP {status}" in note[0], r.stderr
+    assert "summary instead" in note[0] and "replaces the stored one" in note[0]
+    assert "stored version is kept" not in r.output and "1 error" not in r.output
+    arts, types = _stored(db)
+    assert len(arts) == 1 and arts[0][1] == "2026-03-01T12:30:00Z" and "Mobilmachung" in arts[0][2]
+    assert types == ["MOBILIZE"]                    # the first version's ASSAULT is gone
+    page_hits = hits["/artikel/1"]
+    r = _ingest_url(f"{base}/feed.xml", db, monkeypatch)
+    assert r.exit_code == 0 and hits["/artikel/1"] == page_hits, r.output   # known: not fetched again
+    assert _stored(db)[0] == arts
+
+
+def test_a_server_error_on_a_corrected_article_keeps_the_stored_article_until_the_page_works(
+        tmp_path, rss_server, monkeypatch):
+    """A stored article (from its page) is not replaced by the feed's shorter summary for a
+    server's passing trouble (a review): kept, the page tried again on the next poll (an error of
+    the run: exit 1 here, the feed's only item), and the correction applied when the page answers."""
+    base, state, hits = rss_server
+    db = tmp_path / "p.duckdb"
+    state.update(page=200, line="#EV ASSAULT RUS UKR 2026-03-01")
+    assert _ingest_url(f"{base}/feed.xml", db, monkeypatch).exit_code == 0
+    state.update(pubdate="Sun, 01 Mar 2026 12:30:00 GMT", page=503, line="#EV MOBILIZE RUS - 2026-03-01",
+                 summary="<p>Korrektur: Die Armee meldet eine Mobilmachung an der Grenze.</p>"
+                         "<p>#EV MOBILIZE RUS - 2026-03-01</p>")
+    r = _ingest_url(f"{base}/feed.xml", db, monkeypatch, "--timeout", "1")
+    assert r.exit_code == 1 and "the stored version is kept; it is tried again on the next poll" in r.stderr
+    assert _stored(db)[1] == ["ASSAULT"]
+    state["page"] = 200
+    assert _ingest_url(f"{base}/feed.xml", db, monkeypatch).exit_code == 0
+    arts, types = _stored(db)
+    assert types == ["MOBILIZE"] and "Die Regierung in Kiew" in arts[0][2]   # the page's text
+
+
+@pytest.mark.parametrize("summary,status,transient,stored,keep", [
+    ("kurz", 404, True, 10, True),                  # no article: nothing to store instead
+    ("x" * 100, 404, True, 5000, False),            # a 404: the new summary, as a new item's
+    ("x" * 100, None, False, 5000, False),          # no article in the page, not HTML: the same
+    ("x" * 100, 503, True, 5000, True),             # a server's hiccup over a stored article: kept
+    ("x" * 100, None, True, 5000, True),            # a timeout: the same
+    ("x" * 100, 503, True, 80, False),              # ... over a stored summary: the new summary
+], ids=["teaser", "404", "no-article", "503-article", "timeout-article", "503-summary"])
+def test_keeps_stored_version_is_one_rule(summary, status, transient, stored, keep):
+    from lagebild.feeds import keeps_stored_version
+    assert keeps_stored_version(summary, status, transient, stored) is keep

@@ -34,6 +34,7 @@ _QUAD = {"ASSAULT": (4, -10.0), "MOBILIZE": (4, -7.2), "CONSULT": (1, 1.0),
 class ScriptedAnalyzer:
     """Test analyzer: every line ``#EV TYPE SRC TGT DATE [FACTUALITY] [LOC]`` of the
     text becomes an event ('-' = none; "USA*" a side whose country comes from the story;
+    "DEU+home" a side the text does not name, filled in by the fallback policy ``home``;
     "AUT=Tiroler_Landeshauptmann" a side with its words, "_" for spaces; LOC "Graz=AUT" a named
     place of a country); ``#FAIL`` makes it raise. Each instance
     appends its pid to $LAGEBILD_TEST_LOADS (to count model loads)."""
@@ -61,9 +62,11 @@ class ScriptedAnalyzer:
                     if c in (None, "-"):
                         return []
                     c, _, words = c.partition("=")
+                    c, _, policy = c.partition("+")
                     return [Participant(None, words.replace("_", " ") or c.rstrip("*").lower(),
                                         c.rstrip("*"), "GOV",
-                                        code_inferred="story" if c.endswith("*") else None)]
+                                        code_inferred="story" if c.endswith("*") else None,
+                                        inferred=policy or None)]
 
                 def place(loc):
                     text, _, code = loc.partition("=")

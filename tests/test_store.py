@@ -215,9 +215,48 @@ def test_summary_reports_top_dyads_and_escalation(filled, monkeypatch):
     esc = s["escalation"]
     assert esc["trend"] == "escalating"  # consult/accuse before, assaults in the last week
     line = [x for x in summary_text(s, None).splitlines() if x.startswith("Trend")][0]
-    assert "(the newest event)" in line and f"of {esc['recent']['events']})" in line
+    assert "up to 2022-02-27 (the newest event told as having happened)" in line
+    assert f"of {esc['recent']['events']})" in line
     assert esc["recent"]["goldstein_mean"] < esc["before"]["goldstein_mean"]
     assert 0 < esc["overall"]["material_conflict_share"] <= 1
+
+
+def test_summary_says_the_newest_day_of_what_happened_apart_from_planned_events_after_it(
+        tmp_path, monkeypatch):
+    """`summary` said "Trend over the 7 days up to 2026-11-22 (the newest event)" next to "Events
+    dated to a day from ... to 2026-11-25": planned events dated in the future (a new-user probe).
+    The range says up to which day events are told as having happened and how many of which
+    factuality are dated after it; the trend names the newest event told as having happened."""
+    import lagebild.store as store_mod
+    from lagebild.ingest import summary_text
+    db = tmp_path / "p.duckdb"
+    ingest(db, [art(i, f"#EV ASSAULT RUS UKR 2026-11-{10 + i:02d}", dct="2026-11-22") for i in range(13)]
+           + [art(20, "#EV CONSULT USA RUS 2026-11-25 planned", dct="2026-11-22"),
+              art(21, "#EV AID DEU UKR 2026-11-24 planned", dct="2026-11-22"),
+              art(22, "#EV RETREAT RUS UKR 2026-11-25 negated", dct="2026-11-22"),
+              art(23, "#EV AGREE USA RUS 2026-11-12 planned", dct="2026-11-01")])   # before: not counted
+    monkeypatch.setattr(store_mod, "TREND_MIN_EVENTS", 1)
+    with Store(db, read_only=True) as s:
+        summ = s.summary()
+    assert summ["last_day"] == "2026-11-25" and summ["last_asserted_day"] == "2026-11-22"
+    assert summ["dated_after_asserted"] == {"planned": 2, "negated": 1}
+    lines = summary_text(summ).splitlines()
+    dated = next(x for x in lines if x.startswith("Events dated to a day"))
+    assert dated.startswith("Events dated to a day from 2026-11-10 to 2026-11-25 (told as having "
+                            "happened up to 2026-11-22; 2 planned and 1 negated events are dated after it)")
+    trend = next(x for x in lines if x.startswith("Trend"))
+    assert "up to 2026-11-22 (the newest event told as having happened)" in trend
+    assert "(the newest event)" not in "\n".join(lines)
+
+
+def test_summary_without_events_after_the_newest_asserted_one_says_nothing_of_them(filled):
+    from lagebild.ingest import summary_text
+    s = filled.summary()
+    assert s["dated_after_asserted"] == {"hypothetical": 1}      # the hypothetical 2022-03-05
+    filled_all_asserted = dict(s, dated_after_asserted={})
+    line = next(x for x in summary_text(filled_all_asserted).splitlines() if x.startswith("Events dated"))
+    assert "told as having happened" not in line and line.startswith(
+        "Events dated to a day from 2022-02-10 to 2022-03-05")
 
 
 def test_summary_of_an_empty_store_has_unknown_trend(tmp_path):

@@ -107,8 +107,9 @@ def test_a_database_in_use_is_worded_for_any_holder_not_only_a_server(tmp_path):
     msg = str(e.value)
     assert f"{db}: the database is in use by another process" in msg
     assert f"PID {holder.pid}" in msg        # DuckDB's own words name the holder's process
-    assert ("an ingest, watch or reanalyze holds the file until it ends, a `lagebild serve` "
-            "until it is stopped") in msg
+    assert ("an ingest, watch or reanalyze holds the file until it ends, a `lagebild serve --watch` "
+            "until it is stopped, a read-only `lagebild serve` while it answers requests") in msg
+    assert "wait for it with --wait SECONDS" in msg
     assert "a running `lagebild serve` holds the file" not in msg
 
 

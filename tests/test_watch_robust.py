@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from lagebild.errors import StoreError
+from lagebild.errors import DatabaseLocked
 from lagebild.ingest import Ingester, _reopen, watch
 from lagebild.store import Store
 
@@ -20,7 +20,7 @@ def test_reopen_waits_as_long_as_the_database_is_in_use():
         def reopen(self):
             calls.append(1)
             if len(calls) < 100:            # > 60 s at 2 s per try: it used to give up at 30
-                raise StoreError("x.duckdb: the database is in use by another process")
+                raise DatabaseLocked("x.duckdb: the database is in use by another process")
 
     ing = SimpleNamespace(store=Busy(), refresh=lambda: None,
                           progress=SimpleNamespace(warn=warnings.append))

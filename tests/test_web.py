@@ -440,13 +440,15 @@ def test_ingest_elsewhere_gets_the_clear_message_while_the_server_reads(tmp_path
     db.write_bytes(scripted_db.read_bytes())
     src = tmp_path / "a.txt"
     src.write_text("date 2022-03-01\nRussland greift an.\n", encoding="utf-8")
-    with TestClient(create_app(db)) as c:
+    # a server that keeps the file (idle_close=None; by default it lets go when idle: see
+    # test_database_lock.py): the ingest exits 75, "busy, try again"
+    with TestClient(create_app(db, idle_close=None)) as c:
         assert c.get("/overview.json").status_code == 200  # the server now holds the file
         code = (f"import sys; from lagebild.cli import main; "
                 f"sys.argv=['lagebild','ingest',{str(src)!r},'--db',{str(db)!r},'-q']; main()")
         p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            timeout=120, cwd=Path(__file__).resolve().parents[1])
-        assert p.returncode != 0
+        assert p.returncode == 75
         assert "in use by another process" in p.stderr
         assert "Traceback" not in p.stderr
 

@@ -13,7 +13,17 @@ EXIT_OK = 0             # everything read and analyzed (also: nothing new)
 EXIT_NOTHING_READ = 1   # nothing could be read or analyzed (and other errors that stop a command)
 EXIT_USAGE = 2          # a usage error: a bad option, value or combination (click)
 EXIT_SOME_FAILED = 3    # partial success: some inputs, feeds, feed items or articles failed, the rest is done
+EXIT_LOCKED = 75        # EX_TEMPFAIL: another process holds the database (any command that opens
+#                         it); nothing was read or written: run it again later, or give --wait
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; the batches committed so far are kept
+
+
+class DatabaseBusy(click.ClickException):
+    """A database another process holds (:class:`~lagebild.errors.DatabaseLocked`): click's
+    error message, exit status ``EXIT_LOCKED`` (75), so that a script or cron job can tell "busy,
+    try again" from bad input (1) and a usage error (2)."""
+
+    exit_code = EXIT_LOCKED
 
 
 # -- numbers: finite ones only ----------------------------------------------------------------
@@ -68,12 +78,33 @@ def usage_error(exc: Exception | str, param_hint: str | None = None) -> click.Us
 
 def fail(exc: Exception) -> NoReturn:
     """The one report of an error a command meets: a usage error (exit 2, ``usage_error``) for a
-    bad value (:class:`~lagebild.errors.BadValue`), else an error of the data or the run (a
-    missing or unreadable database, a write that failed: exit 1, ``EXIT_NOTHING_READ``)."""
-    from ..errors import BadValue
+    bad value (:class:`~lagebild.errors.BadValue`); a database another process holds (exit 75,
+    ``EXIT_LOCKED``: try again later); else an error of the data or the run (a missing or
+    unreadable database, a write that failed: exit 1, ``EXIT_NOTHING_READ``)."""
+    from ..errors import BadValue, DatabaseLocked
     if isinstance(exc, BadValue):
         raise usage_error(exc) from None
+    if isinstance(exc, DatabaseLocked):
+        raise DatabaseBusy(str(exc)) from exc
     raise click.ClickException(str(exc)) from exc
+
+
+#: ``--wait SECONDS`` of the commands that write to the database (ingest, watch, reanalyze)
+wait_option = click.option(
+    "--wait", "wait", type=Number(min=0), default=0.0, show_default=True, metavar="SECONDS",
+    help="When another process holds the database (an ingest, watch or reanalyze writing, a "
+         "`lagebild serve` answering a request), try again for up to this many seconds before "
+         "giving up; it says once on stderr that it waits (not with --quiet). A database still "
+         "held after that (or at once, with 0) is exit status 75 (EX_TEMPFAIL: run the command "
+         "again later).")
+
+
+def wait_message(db: str, seconds: float, exc: Exception) -> str:
+    """The one line a command says when it starts to wait for a database another process holds
+    (``--wait``): for how long and for what."""
+    why = str(exc).split(" -- ")[0]
+    return (f"waiting up to {seconds:g} s for {db} to be free ({why.removeprefix(f'{db}: ')}); "
+            f"Ctrl-C to stop")
 
 
 def _checked(check):

@@ -19,7 +19,7 @@ from ..modelinfo import default_floor_text
 from ..wording import count
 from .options import (db_option, EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
                       ChoiceWithAliases, actor_callback, check_date, check_factualities, check_types, country_option, fail,
-                      reader_kwargs, reader_options, resolve_actor, usage_error)
+                      reader_kwargs, reader_options, resolve_actor, usage_error, wait_message, wait_option)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
@@ -171,6 +171,7 @@ def _ingest_options(f=None, *, feeds: bool = True):
         click.option("--progress-interval", type=Number(min=0), default=None,
                      help="Seconds between progress updates (default: 0.5 on a terminal, "
                           "10 otherwise; 0: one line per committed batch)."),
+        wait_option,
     ]
     if not feeds:
         opts = [o for o in opts if o is not allow_private]
@@ -272,9 +273,11 @@ def _feed_kw(o: dict[str, Any]) -> dict[str, Any]:
 
 def _make(db: str, o: dict[str, Any], *, create: bool = True):
     from ..ingest import Ingester, Progress
-    from ..store import Store
+    from ..store import open_store
 
-    store = Store(db, create=create)
+    wait = o.get("wait") or 0.0
+    say = None if o["quiet"] else (lambda exc: click.echo(wait_message(db, wait, exc), err=True))
+    store = open_store(db, create=create, wait=wait, on_wait=say)
     progress = Progress(quiet=o["quiet"], interval=o["progress_interval"])
     try:
         ing = Ingester(store, workers=o["workers"], scheduler=o["scheduler"],
@@ -333,8 +336,11 @@ def ingest_cmd(inputs, db, **o):
     Exit status: 0 when everything was read (also when nothing was new), 1 when
     nothing could be read, 3 when some inputs, feed items or articles failed and
     the rest was stored (partial success), 2 for a usage error (a bad option or
-    value: nothing was read), 130 when stopped by Ctrl-C or SIGTERM. Problems are
-    always reported on stderr, also with --quiet.
+    value: nothing was read), 75 when another process holds the database (an
+    ingest, watch or reanalyze writing, a `lagebild serve` answering a request:
+    nothing was read or written; run it again later, or give --wait SECONDS),
+    130 when stopped by Ctrl-C or SIGTERM. Problems are always reported on
+    stderr, also with --quiet.
 
     \b
     Examples:
@@ -344,6 +350,7 @@ def ingest_cmd(inputs, db, **o):
       lagebild ingest https://example.org/feed.xml --db lage.duckdb
       lagebild ingest tagesblatt/ --db lage.duckdb --outlet Tagesblatt
       lagebild ingest big/ --db lage.duckdb --scheduler tcp://10.0.0.5:8786
+      lagebild ingest new/ --db lage.duckdb --wait 60    # from cron, beside `lagebild serve`
     """
     from ..ingest import IngestStats, _add, ingest_feed, is_url
 
@@ -461,7 +468,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
     restarted watcher continues politely where it stopped. The pages of stored
     items are not fetched again, unless the feed gives an item a later update
     time (Atom updated, RSS pubDate): then a new text replaces the stored one,
-    with its events (a correction). A feed that fails
+    with its events (a correction); when its page fails, the feed's new summary
+    does, as for a new item (a note says so), unless a server's passing trouble
+    (timeout, 5xx) would put it over a longer stored article: that waits for the
+    next round. A feed that fails
     (timeout, 404/500, bad XML, too big) gives a warning and the others go on.
     Stop with Ctrl-C: the current batch is rolled back, everything before it kept.
     Between rounds the database file is released, so `lagebild events`,
@@ -476,8 +486,10 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
     Exit status with --max-rounds: 0 when every round went through, 3 when some feeds,
     feed items or articles failed (the messages above say which; partial success), 1
     when a first watch (the database created by it) could read nothing: like a first
-    ingest, it leaves no database. 2 for a usage error. A watcher stopped with Ctrl-C or
-    SIGTERM exits 0: what failed in its rounds was reported as it happened.
+    ingest, it leaves no database. 2 for a usage error. 75 when another process holds
+    the database at the start (--wait SECONDS waits for it; between rounds the watcher
+    waits as long as it takes). A watcher stopped with Ctrl-C or SIGTERM exits 0: what
+    failed in its rounds was reported as it happened.
     """
     from ..ingest import parse_interval, watch
 
@@ -578,7 +590,8 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     upgrade this command re-analyzes the older ones and replaces their events,
     mentions, actors and quotes (events merge again across articles). One batch per
     transaction: after a crash or Ctrl-C, run it again to continue. Exit status 3 when
-    some articles failed (their old events are kept; partial success), 2 for a usage error. Replaced events get new ids: an
+    some articles failed (their old events are kept; partial success), 2 for a usage error,
+    75 when another process holds the database (--wait SECONDS waits for it). Replaced events get new ids: an
     /events/ID link or an exported event_id from before no longer points at them (export
     again afterwards; articles keep their article_id). It ends with what changed: the
     articles' events (new, merged into an event already there) and the database's events
@@ -935,7 +948,11 @@ def summary_cmd(db, fmt, top):
     """A short situation picture of the database: articles, events, top dyads, escalation.
 
     Escalation: the mean Goldstein score and the share of material conflict among
-    asserted events, and the trend of the last 7 days against the 7 before.
+    asserted events (told as having happened), and the trend of the 7 days up to
+    the newest of them against the 7 before. Dates: the range of events dated to
+    a day, and, where planned (or other not asserted) events are dated after the
+    newest asserted one, up to which day events are told as having happened and
+    how many are dated after it (json: last_asserted_day, dated_after_asserted).
 
     \b
     Examples:

@@ -9,9 +9,10 @@ import sys
 
 import click
 
-from ..errors import LagebildError
+from ..errors import DatabaseLocked, LagebildError
 from ..wording import count
-from .options import db_option, usage_error
+from .options import Number, db_option, usage_error
+from ..web import IDLE_CLOSE
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -49,8 +50,14 @@ def _is_loopback(host: str) -> bool:
               help="With --watch: allow feed hosts on loopback/private addresses (a feed server "
                    "in your own network). By default they are refused, on every redirect. Also "
                    "$LAGEBILD_ALLOW_PRIVATE_HOSTS=1.")
+@click.option("--release-after", type=Number(min=0), default=IDLE_CLOSE, show_default=True,
+              metavar="SECONDS",
+              help="Read-only (no --watch): let go of the database file when no request has come "
+                   "for this many seconds, so that `lagebild ingest` can write between requests "
+                   "(the next request opens it again; 0: after every request).")
 @click.option("--quiet", "-q", is_flag=True, help="No access log.")
-def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hosts, quiet):
+def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hosts, release_after,
+              quiet):
     """Browse the situation picture: overview, map, actors, dyads, one page per event
     (/events/ID) and per article (/articles/ID), search.
 
@@ -58,6 +65,13 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     the address to open. Every page has a JSON twin: add .json to its path
     (/overview.json, /actors/RUS.json, /events/12.json). Pages need no network:
     charts and the map are drawn on the server as SVG.
+
+    A read-only server lets go of the database file when no request has come for
+    a moment (--release-after), so `lagebild ingest` (reanalyze, watch) can write
+    while it is idle; while they write, the pages answer "database busy" (503)
+    and recover by themselves. An ingest that meets a request in flight exits 75
+    (database in use): give it --wait SECONDS. With --watch the server is the
+    single writer and holds the file.
 
     \b
     Examples:
@@ -96,6 +110,9 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     if not watch and ctx.get_parameter_source("every") is not click.core.ParameterSource.DEFAULT:
         raise click.UsageError("--every is the polling interval of --watch: "
                                "lagebild serve --db FILE --watch FEED_URL... --every 10m")
+    if watch and ctx.get_parameter_source("release_after") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--release-after is for a read-only server: with --watch the server "
+                               "is the database's single writer and holds the file")
     if not os.path.exists(db) and not watch:
         raise click.ClickException(f"{db}: no such database -- create one first, for example "
                                    f"`lagebild ingest examples/ --db {db}`, or serve it with "
@@ -108,7 +125,7 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     try:
         Store(db, read_only=not watch_urls).close()
     except LagebildError as exc:
-        if "in use" not in str(exc):
+        if not isinstance(exc, DatabaseLocked):
             raise click.ClickException(str(exc)) from None
         click.echo(f"warning: {exc}; the pages answer 'database busy' until it is free", err=True)
     if watch and seconds < 60 and not quiet:
@@ -118,7 +135,8 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     port = sock.getsockname()[1]            # --port 0: the free port the system chose
     app = create_app(db, token=token, watch=list(watch_urls) or None, every=seconds,
                      watch_kw={"allow_private": True} if allow_private_hosts else None,
-                     allowed_hosts=(LOOPBACK + (host,)) if _is_loopback(host) else None)
+                     allowed_hosts=(LOOPBACK + (host,)) if _is_loopback(host) else None,
+                     idle_close=release_after)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if ":" in shown:
         shown = f"[{shown}]"            # an IPv6 address in a URL

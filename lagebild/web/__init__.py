@@ -14,7 +14,15 @@ import importlib.util
 
 from ..errors import install_extra
 
-__all__ = ["require_web", "missing_message"]
+__all__ = ["require_web", "missing_message", "IDLE_CLOSE"]
+
+#: seconds without a request after which a read-only server lets go of the database file, so that
+#: an ``ingest`` (``reanalyze``, ``watch``) elsewhere can write; the next request opens it again
+#: (``lagebild serve --release-after``; :class:`lagebild.web.app.Database`). Opening per request
+#: was measured on a database of 51,100 events (benchmarks/bench_serve.py's): opening costs 31 ms
+#: (p50), and a request on a freshly opened store is slower still (empty caches): /overview.json
+#: p50 53 -> 168 ms, p95 75 -> 224 ms; so the store stays open while requests come.
+IDLE_CLOSE = 2.0
 
 
 def missing_message(missing: str) -> str:

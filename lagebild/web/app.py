@@ -10,8 +10,10 @@ Nothing on the pages loads from the network: no scripts at all, no fonts, no CDN
 
 The database is opened read-only, unless ``watch`` feeds are given: then this process is
 the single writer (a background thread polls the feeds and ingests) and the pages read
-through their own cursors while it writes. A database locked by another process (an
-``ingest`` running elsewhere) gives a "database busy" page with status 503.
+through their own cursors while it writes. A read-only app lets go of the file when no request
+has come for ``IDLE_CLOSE`` seconds, so that an ``ingest`` elsewhere can write between
+requests. A database locked by another process (an ``ingest`` running elsewhere) gives a
+"database busy" page with status 503.
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +37,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..errors import LagebildError, StoreError
+from ..errors import DatabaseLocked, LagebildError, StoreError
 from ..queries import MAX_ROWS, Queries
 from ..wording import count
-from . import charts, names, params
+from . import IDLE_CLOSE, charts, names, params
 from .pages import PAGE_OWN, PAGES, Ctx, HTTPError, Redirect, query_string
 from .params import BadParam
 
@@ -50,20 +52,32 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
 
 
 # -- the database --------------------------------------------------------------------------
+
+
 class Database:
     """One :class:`~lagebild.store.Store` shared by the app, one read cursor per thread.
 
     The store is opened on first use, so a server started while another process holds the
-    file answers "database busy" and recovers by itself once the file is free.
+    file answers "database busy" and recovers by itself once the file is free. A read-only
+    store is closed again when no request has used it for ``idle_close`` seconds (default
+    ``IDLE_CLOSE``; None: kept open): DuckDB lets no process write while another has the file
+    open, and a server that kept it open made every ``ingest`` fail while it ran. Requests use
+    it inside :meth:`use`. A writable one (``serve --watch``: this process is the single
+    writer) stays open.
     """
 
-    def __init__(self, path: str | Path, *, writable: bool = False):
+    def __init__(self, path: str | Path, *, writable: bool = False,
+                 idle_close: float | None = IDLE_CLOSE):
         self.path = Path(path)
         self.writable = writable
+        self.idle_close = None if writable else idle_close
         self.store = None
         self._lock = threading.Lock()
         self._local = threading.local()
         self._generation = 0
+        self._users = 0                 # requests inside use()
+        self._last_used = 0.0
+        self._closer: threading.Timer | None = None
 
     def open(self):
         from ..store import Store
@@ -71,12 +85,11 @@ class Database:
             if self.store is None:
                 try:
                     self.store = Store(self.path, read_only=not self.writable)
+                except DatabaseLocked as exc:
+                    raise HTTPError(503, f"{exc}. The page works again as soon as that "
+                                    f"process has finished; reload in a moment.") from None
                 except StoreError as exc:
-                    msg = str(exc)
-                    if "in use" in msg:
-                        raise HTTPError(503, f"{msg}. The page works again as soon as that "
-                                        f"process has finished; reload in a moment.") from None
-                    raise HTTPError(503, msg, "Database unavailable") from None
+                    raise HTTPError(503, str(exc), "Database unavailable") from None
                 self._generation += 1
             return self.store
 
@@ -89,11 +102,50 @@ class Database:
                 loc.generation = self._generation
         return Queries(loc.cur)
 
+    @contextmanager
+    def use(self) -> Iterator[Database]:
+        """One request's use of the store (opened by :meth:`queries` when needed): it is not
+        closed while a request uses it, and a read-only one is closed ``idle_close`` seconds
+        after the last request ended."""
+        with self._lock:
+            self._users += 1
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._users -= 1
+                self._last_used = time.monotonic()
+                if self.idle_close is not None and self._closer is None and self.store is not None:
+                    self._start_closer(self.idle_close)
+
+    def _start_closer(self, delay: float) -> None:
+        t = threading.Timer(max(delay, 0.0), self._close_if_idle)
+        t.daemon = True
+        self._closer = t
+        t.start()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            self._closer = None
+            if self.store is None or self._users:
+                return          # closed already, or in use: the request's end starts a new timer
+            idle = time.monotonic() - self._last_used
+            if idle < self.idle_close:
+                self._start_closer(self.idle_close - idle)
+                return
+            self._close_locked()
+
+    def _close_locked(self) -> None:
+        if self.store is not None:
+            self.store.close()  # closes every thread's cursor with it: the file is free
+            self.store = None
+
     def close(self) -> None:
         with self._lock:
-            if self.store is not None:
-                self.store.close()
-                self.store = None
+            if self._closer is not None:
+                self._closer.cancel()
+                self._closer = None
+            self._close_locked()
 
 
 # -- the live feed watcher (--watch) -------------------------------------------------------
@@ -124,7 +176,7 @@ class Watcher:
             try:
                 store = self.db.open()
             except HTTPError as exc:
-                if "in use" not in exc.message:
+                if exc.title != "Database busy":       # another process holds it: wait
                     raise
                 self.error = f"waiting for the database: {exc.message.split('. The page')[0]}"
                 now = time.monotonic()
@@ -197,7 +249,8 @@ def _env() -> Environment:
 def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | None = None,
                every: float = 600.0, ingest_kw: dict[str, Any] | None = None,
                watch_kw: dict[str, Any] | None = None,
-               allowed_hosts: tuple[str, ...] | None = None) -> Starlette:
+               allowed_hosts: tuple[str, ...] | None = None,
+               idle_close: float | None = IDLE_CLOSE) -> Starlette:
     """The web application over the database ``db``.
 
     ``token``: every request must carry it (``Authorization: Bearer TOKEN``, or once
@@ -208,8 +261,10 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
     read the picture, "DNS rebinding"); None: any.
     ``ingest_kw``/``watch_kw`` go to the :class:`~lagebild.ingest.Ingester` and to
     :func:`~lagebild.ingest.watch` (an analyzer or a feed fetcher in tests).
+    ``idle_close``: seconds without a request after which a read-only app lets go of the
+    database file (``IDLE_CLOSE``; None: it keeps it open), so that an ingest can write.
     """
-    database = Database(db, writable=bool(watch))
+    database = Database(db, writable=bool(watch), idle_close=idle_close)
     watcher = (Watcher(database, list(watch), every, ingest_kw=ingest_kw, watch_kw=watch_kw)
                if watch else None)
     env = _env()
@@ -241,12 +296,13 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
     def endpoint(path: str, template: str, handler: Callable, view_fn: Callable | None, as_json: bool):
         def ep(req: Request) -> Response:
             try:
-                params.known_parameters(req.query_params, PAGE_OWN[path])
-                f = params.event_filter(req.query_params, _OnDemand(database.queries))
-                c = Ctx(req, database.queries(), f, html=not as_json, db=database.path.name)
-                data = handler(c)
-                view = view_fn(c, data) if (view_fn and not as_json) else None
-                return respond(req, 200, data, template, view, as_json)
+                with database.use():       # a read-only store is let go when idle (Database)
+                    params.known_parameters(req.query_params, PAGE_OWN[path])
+                    f = params.event_filter(req.query_params, _OnDemand(database.queries))
+                    c = Ctx(req, database.queries(), f, html=not as_json, db=database.path.name)
+                    data = handler(c)
+                    view = view_fn(c, data) if (view_fn and not as_json) else None
+                    return respond(req, 200, data, template, view, as_json)
             except BadParam as exc:
                 return error(req, HTTPError(400, str(exc)), as_json)
             except HTTPError as exc:

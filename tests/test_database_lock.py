@@ -1,0 +1,240 @@
+"""A database another process holds: the writing commands exit 75 (EX_TEMPFAIL, "busy, try
+again") and can wait for it (--wait SECONDS), and a read-only `lagebild serve` lets go of the file
+between requests, so that an ingest can write while it is idle. The lock is always held by a
+second process (DuckDB locks a file per process), never mocked."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+from lagebild.cli.options import EXIT_LOCKED
+from lagebild.errors import DatabaseLocked
+from lagebild.store import Store, open_store
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+sys.path.insert(0, str(TESTS))
+from test_ingest import SPEC, art, ingest  # noqa: E402
+
+#: holds the database (argv[1]) with a DuckDB connection, read-only when argv[2] is "ro", until a
+#: line comes on stdin
+HOLD = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == 'ro'); "
+        "print('locked', flush=True); sys.stdin.readline(); c.close()")
+
+
+class Holder:
+    """A second process holding ``db`` (for writing, or read-only: either keeps a writer out)."""
+
+    def __init__(self, db: Path, mode: str = "rw"):
+        self.proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db), mode],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout.readline().strip() == "locked"
+
+    def release(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.write("\n")
+            self.proc.stdin.flush()
+            self.proc.wait(20)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(20)
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = tmp_path / "held.duckdb"
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    return db
+
+
+@pytest.fixture
+def article(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "n2", "date": "2022-03-01",
+                               "text": "Ein neuer Bericht.\n#EV CONSULT USA DEU 2022-03-01"}) + "\n",
+                   encoding="utf-8")
+    return src
+
+
+def _articles(db: Path) -> int:
+    with Store(db, read_only=True) as s:
+        return s.counts()["articles"]
+
+
+@pytest.fixture
+def analyzer_path(monkeypatch):
+    monkeypatch.syspath_prepend(str(TESTS))
+
+
+def _command(name: str, db: Path, src: Path) -> list[str]:
+    return {"ingest": ["ingest", str(src)],
+            "watch": ["watch", "http://127.0.0.1:9/feed.xml", "--max-rounds", "1"],
+            "reanalyze": ["reanalyze"]}[name] + ["--db", str(db), "--analyzer", SPEC]
+
+
+# -- (b) exit status 75 ------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["rw", "ro"])
+@pytest.mark.parametrize("name", ["ingest", "watch", "reanalyze"])
+def test_a_writing_command_exits_75_when_another_process_holds_the_database(
+        db, article, analyzer_path, name, mode):
+    """`ingest` while a server or another ingest held the file exited 1, the status of "nothing
+    could be read", so cron could not tell "busy, try again" from bad input (a new-user probe)."""
+    with Holder(db, mode):
+        r = CliRunner().invoke(main, _command(name, db, article))
+    assert r.exit_code == EXIT_LOCKED == 75, r.output
+    assert f"{db}: the database is in use by another process" in r.stderr
+    assert "--wait SECONDS" in r.stderr and "Traceback" not in r.output
+    assert _articles(db) == 1                   # nothing was written
+
+
+def test_a_query_of_a_database_another_process_writes_exits_75_too(db):
+    with Holder(db):
+        r = CliRunner().invoke(main, ["events", "--db", str(db)])
+    assert r.exit_code == 75 and "in use by another process" in r.stderr, r.output
+
+
+def test_the_store_raises_database_locked_for_a_held_file(db):
+    with Holder(db), pytest.raises(DatabaseLocked, match="in use by another process"):
+        Store(db)
+
+
+@pytest.mark.parametrize("name", ["ingest", "watch", "reanalyze"])
+def test_help_of_the_writing_commands_documents_75_and_wait(name):
+    r = CliRunner().invoke(main, [name, "--help"])
+    assert r.exit_code == 0
+    text = " ".join(r.output.split())
+    assert "--wait SECONDS" in text and "75" in text
+
+
+# -- (c) --wait SECONDS --------------------------------------------------------------------------
+def test_ingest_wait_tries_again_until_the_other_process_lets_go(db, article, analyzer_path):
+    with Holder(db) as holder:
+        threading.Timer(1.5, holder.release).start()
+        t0 = time.monotonic()
+        r = CliRunner().invoke(main, _command("ingest", db, article) + ["--wait", "60"])
+        took = time.monotonic() - t0
+    assert r.exit_code == 0, r.output
+    assert r.stderr.count("waiting up to 60 s for") == 1        # said once, not every try
+    line = next(x for x in r.stderr.splitlines() if x.startswith("waiting"))
+    assert str(db) in line and "in use by another process" in line
+    assert 1.0 < took < 30 and _articles(db) == 2
+
+
+def test_ingest_wait_gives_up_with_75_when_the_file_stays_held(db, article, analyzer_path):
+    with Holder(db):
+        t0 = time.monotonic()
+        r = CliRunner().invoke(main, _command("ingest", db, article) + ["--wait", "1"])
+        took = time.monotonic() - t0
+    assert r.exit_code == 75, r.output
+    assert "waited 1 s; still held" in r.stderr and r.stderr.count("waiting up to 1 s") == 1
+    assert 0.9 < took < 15 and _articles(db) == 1
+
+
+def test_open_store_says_once_that_it_waits_and_gives_up_after_the_seconds(db):
+    said, slept, now = [], [], [0.0]
+
+    def sleep(s):
+        slept.append(s)
+        now[0] += s
+    with Holder(db), pytest.raises(DatabaseLocked, match=r"waited 3 s; still held"):
+        open_store(db, wait=3, on_wait=said.append, sleep=sleep, clock=lambda: now[0])
+    assert len(said) == 1 and isinstance(said[0], DatabaseLocked)
+    assert abs(sum(slept) - 3) < 1e-9
+    with Holder(db), pytest.raises(DatabaseLocked) as e:
+        open_store(db, on_wait=said.append)             # wait 0: at once, nothing said
+    assert "waited" not in str(e.value) and len(said) == 1
+
+
+def test_wait_must_be_a_number_of_seconds(db, article):
+    r = CliRunner().invoke(main, _command("ingest", db, article) + ["--wait", "-1"])
+    assert r.exit_code == 2 and "--wait" in r.output
+
+
+# -- (a) a read-only server lets go of the file ----------------------------------------------------
+
+
+def _ingest_subprocess(db: Path, src: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(TESTS),
+                                                      os.environ.get("PYTHONPATH", "")]))
+    code = (f"import sys; from lagebild.cli import main; sys.argv=['lagebild','ingest',{str(src)!r},"
+            f"'--db',{str(db)!r},'--analyzer',{SPEC!r},'-q',*{list(extra)!r}]; main()")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT, env=env)
+
+
+def _client(db: Path, **kw):
+    pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
+    pytest.importorskip("jinja2", reason="the web extra is not installed (pip install '.[web]')")
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    app = create_app(db, **kw)
+    return TestClient(app), app.state.database
+
+
+def _released(database, within: float = 10.0) -> bool:
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        if database.store is None:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_read_only_server_lets_go_of_the_file_when_idle_so_an_ingest_can_write(db, article):
+    """`lagebild serve --db` kept its connection open, so every `ingest` failed while it ran (a
+    new-user probe). It closes its read-only store when idle; the next request opens it again and
+    shows what the ingest wrote."""
+    client, database = _client(db, idle_close=0.2)
+    with client as c:
+        assert c.get("/overview.json").json()["pagination"]["total"] == 1
+        assert database.store is not None               # open while requests come
+        assert _released(database)
+        p = _ingest_subprocess(db, article)
+        assert p.returncode == 0, p.stderr
+        assert c.get("/overview.json").json()["pagination"]["total"] == 2
+
+
+def test_a_server_with_a_request_in_flight_keeps_the_file_and_an_ingest_exits_75(db, article):
+    client, database = _client(db, idle_close=0.1)
+    with client:
+        with database.use():                                # a request in flight
+            database.queries()
+            time.sleep(0.5)
+            assert database.store is not None               # not closed under a request
+            p = _ingest_subprocess(db, article)
+            assert p.returncode == 75, p.stderr
+            assert "in use by another process" in p.stderr and "Traceback" not in p.stderr
+        assert _released(database)
+        p = _ingest_subprocess(db, article, "--wait", "20")
+        assert p.returncode == 0, p.stderr
+
+
+def test_the_pages_say_busy_while_an_ingest_writes_and_recover(db):
+    client, database = _client(db, idle_close=0.2)
+    with client as c, Holder(db) as holder:
+        r = c.get("/overview.json")
+        assert r.status_code == 503 and "in use by another process" in r.json()["error"]
+        holder.release()
+        assert c.get("/overview.json").status_code == 200
+
+
+def test_serve_help_says_it_lets_go_of_the_file_and_release_after_is_for_read_only(db):
+    r = CliRunner().invoke(main, ["serve", "--help"])
+    assert r.exit_code == 0 and "--release-after" in r.output and "75" in r.output
+    r = CliRunner().invoke(main, ["serve", "--db", str(db), "--watch", "http://127.0.0.1:9/f",
+                                  "--release-after", "5"])
+    assert r.exit_code == 2 and "--release-after is for a read-only server" in r.output
