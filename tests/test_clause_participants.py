@@ -341,3 +341,18 @@ def test_a_conjunction_before_the_article_opens_a_main_clause_by_its_verb_place(
                       ("die Truppen aus Russland angegriffen hatten", False)]:
         st, _ = _clauses(txt + ".")
         assert article_main_clause([t for t in st.tokens if t.text != "."], lex) is main, txt
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_who_acts_in_a_denied_report_is_not_who_denies(coder):
+    """Probe P22: "Die FPÖ hat Berichte zurückgewiesen, wonach ein Abgeordneter ..." gave the deputy as
+    the source of the rejection, the FPÖ its target (learned.judge._no_source_from_content); the
+    main clause's own subject rejects."""
+    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    if coder != "rules" and an.learned is None:
+        pytest.skip("no event model ships in this checkout")
+    doc = an(Article(doc_id="c", text="Wien – Die FPÖ hat Berichte zurückgewiesen, wonach ein Abgeordneter der Partei "
+                                      "Geld von einem russischen Unternehmer erhalten habe.", dct="2024-05-14"))
+    rejects = [e for e in doc.events if e.type == "REJECT"]
+    assert rejects, doc.events
+    assert all([p.text for p in e.source] == ["FPÖ"] for e in rejects), rejects
