@@ -667,8 +667,12 @@ class ActorTagger:
         lex = self.lex
         j = k + 1
         sector = role.sector
-        if prefix is not None and prefix.sector and (prefix.kind == "party" or prefix.sector in ARMED_GROUPS):
-            sector = prefix.sector      # "HDP-Chef", "IS-Kommandant": the party's, the militia's
+        if prefix is not None and prefix.sector and (prefix.kind == "party" or prefix.sector not in STATE_SECTORS
+                                                     or sector is None):
+            # "HDP-Chef", "IS-Kommandant", "ÖGB-Präsident": the party's, the militia's, the union's
+            # (a state's office keeps its own: "US-Präsident", "Bundeswehr-General"); a role of no
+            # sector takes its institution's ("Polizei-Chef")
+            sector = prefix.sector
         of_org = None
         # genitive complement: "der Sprecher des Außenministeriums", "des Europarats"
         if j + 2 < len(toks) and toks[j].lower in ("des", "der") and toks[j + 1].text.isdigit() \

@@ -83,3 +83,14 @@ def test_a_bare_institution_noun_is_the_nearest_compound_of_it(tagger):
     # without the compound in between, the same noun earlier still gives its country
     st = tagger.stages(Article(doc_id="c", text=text.replace("der Bundesregierung", "den Helfern")))
     assert [(m.text, m.code) for m in st.actors.mentions if m.text == "Regierung"] == [("Regierung", "LBN")]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("ÖGB-Präsident Wolfgang Katzian drohte mit Streiks.", "LAB"),       # probe P22: was GOV
+    ("Der ÖGB-Chef kritisierte die Regierung.", "LAB"),                  # was none
+    ("US-Präsident Joe Biden warnte Russland.", "GOV"),                  # a state's office keeps its own
+    ("Der Bundeswehr-General warnte vor einem Angriff.", "MIL"),
+])
+def test_an_office_named_with_its_organisation_takes_the_organisations_sector(tagger, text, sector):
+    st = tagger.stages(Article(doc_id="c", text=text, country="AUT"))
+    assert st.actors.mentions[0].sector == sector
