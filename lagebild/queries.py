@@ -635,7 +635,7 @@ class Queries:
         n_q = int(self._q(f"SELECT count(*) FROM quotes WHERE {hit.format(c='text')}",
                           [pat, rx]).fetchall()[0][0])
         quotes = _rows(self._q(f"""
-            SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_code, q.text, a.dct
+            SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_code, q.text, q.direct, a.dct
             FROM quotes q JOIN articles a USING (article_id)
             WHERE {hit.format(c='q.text')}
             ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index LIMIT ? OFFSET ?""",
