@@ -578,8 +578,11 @@ class Queries:
 
     # -- one article -----------------------------------------------------------------------
     def article(self, article_id: int) -> dict[str, Any] | None:
+        # below_floor: the events the confidence floor left out, not stored (NULL: not counted, an
+        # article stored before schema version 7); confidence_floor: that floor
         rows = _rows(self._q("""SELECT article_id, doc_id, source, url, dct, title, origin, text,
-                                       n_chars, n_events, near_duplicate_of, ingested_at
+                                       n_chars, n_events, near_duplicate_of, ingested_at,
+                                       below_floor, confidence_floor
                                 FROM articles WHERE article_id = ?""", [article_id]))
         if not rows:
             return None

@@ -59,7 +59,7 @@ from .errors import BadValue, StoreError
 from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES, ActorRef
 
 APP = "lagebild"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -83,6 +83,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     5: [("articles", "updated", "VARCHAR")],
     6: [("event_mentions", "date_own", "BOOLEAN"), ("event_mentions", "location_text", "VARCHAR"),
         ("event_mentions", "location_code", "VARCHAR")],
+    7: [("articles", "below_floor", "INTEGER"), ("articles", "confidence_floor", "DOUBLE")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -104,6 +105,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("ingested_at", "TIMESTAMP"), ("analyzer_version", "VARCHAR"),
         ("country", "VARCHAR"),     # where the outlet reports from, as given at ingest (Article.country)
         ("updated", "VARCHAR"),     # a feed item's last change (Article.updated): a later one replaces it
+        ("below_floor", "INTEGER"),     # events the confidence floor left out (not stored); NULL: not
+                                        # counted (stored before schema version 7)
+        ("confidence_floor", "DOUBLE"),     # the floor used (--min-confidence, or the model's default)
     ],
     "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
     "actors": [
@@ -908,9 +912,10 @@ class Store:
                 touched |= self._drop_analysis([u["article_id"] for u in article_updates])
                 for u in article_updates:
                     con.execute("UPDATE articles SET n_events = ?, warnings = ?, "
-                                "analyzer_version = ? WHERE article_id = ?",
+                                "analyzer_version = ?, below_floor = ?, confidence_floor = ? "
+                                "WHERE article_id = ?",
                                 [u["n_events"], u["warnings"], u["analyzer_version"],
-                                 u["article_id"]])
+                                 u.get("below_floor"), u.get("confidence_floor"), u["article_id"]])
                     if "text" in u:     # a new version of a feed item: its text replaces the old
                         con.execute("UPDATE articles SET content_hash = ?, text = ?, n_chars = ?, "
                                     "title = ?, dct = ?, updated = ?, batch_id = ?, ingested_at = ?, "
