@@ -599,7 +599,8 @@ class Queries:
         art["events"] = _ranked(self._q(f"""
             SELECT m.event_id, m.sentence, m.start_char, m.end_char, m.text AS evidence,
                    m.factuality AS mention_factuality, e.type, e.mode, e.factuality,
-                   e.source_codes, e.target_codes, e.source_text, e.target_text, e.cue,
+                   e.source_codes, e.target_codes, e.source_text, e.target_text, e.source_sector,
+                   e.target_sector, e.condition, coalesce(m.confidence, e.confidence) AS confidence, e.cue,
                    e.date_text, {date_label("e.")} AS date, e.num_articles, {_TOTAL}
             FROM event_mentions m JOIN events e USING (event_id)
             WHERE m.article_id = ? ORDER BY m.start_char, m.mention_id LIMIT ?""",
@@ -607,6 +608,21 @@ class Queries:
         for key in ("actors", "quotes", "events"):
             art[f"{key}_total"] = art[key].total
         return art
+
+    # -- the articles ----------------------------------------------------------------------
+    def articles(self, *, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of the stored articles, newest first (by their date, then the latest
+        stored), with their numbers of events and of events below the confidence floor, and the
+        number of all articles."""
+        total = int(self._q("SELECT count(*) FROM articles").fetchall()[0][0])
+        rows = _rows(self._q("""
+            SELECT a.article_id, a.doc_id, a.title, a.dct, a.source, a.url, a.near_duplicate_of,
+                   a.below_floor,
+                   (SELECT count(DISTINCT m.event_id) FROM event_mentions m
+                    WHERE m.article_id = a.article_id) AS events
+            FROM articles a ORDER BY a.dct DESC NULLS LAST, a.article_id DESC LIMIT ? OFFSET ?""",
+            [min(int(limit), MAX_ROWS), int(offset)]))
+        return rows, total
 
     # -- search ----------------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:

@@ -455,6 +455,19 @@ def event_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
                                      export="mentions")}}
 
 
+def articles_page(c: Ctx) -> dict[str, Any]:
+    """The stored articles, newest first, paged (the event filters do not apply: an article is
+    listed with all its events)."""
+    extra = [k for k in c.qp if k not in ("page", "per_page", "token")]
+    if extra:       # a filter this page would drop without a word
+        raise params.BadParam(extra[0], f"{extra[0]}={c.qp[extra[0]]}",
+                              "this page lists every article, newest first, and takes only page and "
+                              "per_page; /search finds articles by their words")
+    page, per_page = params.paging(c.req.query_params)
+    rows, total = c.q.articles(limit=per_page, offset=(page - 1) * per_page)
+    return {"articles": rows, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
+
+
 def article_page(c: Ctx) -> dict[str, Any]:
     art = c.q.article(int(c.req.path_params["article_id"]))
     if art is None:
@@ -500,7 +513,8 @@ def _mark(text: str, span: list[int] | None, cls: str) -> Markup:
 #: reads none at all
 PAGE_OWN: dict[str, tuple[str, ...] | None] = {
     "/overview": ("top",), "/map": ("by", "top"), "/actors": ("q", "top"), "/actors/{code}": ("top",),
-    "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles/{article_id:int}": None,
+    "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles": (),
+    "/articles/{article_id:int}": None,
     "/search": ("q",),
 }
 
@@ -512,6 +526,7 @@ PAGES: list[tuple[str, str, Callable, Callable | None, str]] = [
     ("/actors/{code}", "actor.html", actor_page, actor_view, ""),
     ("/dyads/{a}/{b}", "dyad.html", dyad_page, dyad_view, ""),
     ("/events/{event_id:int}", "event.html", event_page, event_view, ""),
+    ("/articles", "articles.html", articles_page, None, "Articles"),
     ("/articles/{article_id:int}", "article.html", article_page, article_view, ""),
     ("/search", "search.html", search_page, search_view, "Search"),
 ]
