@@ -1,11 +1,14 @@
-"""Actor arguments a person can type: codes, names and stand-ins, resolved through the lexicon.
+"""Actor arguments a person can type: codes, names and stand-ins, resolved through the lexicon
+and the database.
 
-``actor_filter("Iran,Kreml")`` -> ``"IRN,RUS"`` (the one reading of an actor filter, for the
-command line and the pages); ``search("russ")`` lists the
-lexicon's names, stand-ins and persons that contain the text, with their codes (what
-``lagebild actors --search TEXT`` prints). Codes pass through unchanged when the
-lexicon knows them ("RUS", "NATO") or the database holds them (a code of an older lexicon, an
-IGO code); an argument that is neither is an error that lists close matches.
+``read_actors("Österreich, FPÖ", db=store)`` -> ``Actors([ActorRef(code="AUT"),
+ActorRef(name="FPÖ")])``: the one reading of an actor filter, for the command line and the pages
+(:func:`read_actor` says the policy). A country, its name or an organisation's name or code
+("AUT", "Österreich", "EU") means every actor of that code; any other name -- a party, person,
+institution, stand-in as the texts write it ("FPÖ", "Kickl", "Grüne", "Straflandesgericht",
+"Kreml") -- means the participants called so, not every event of their country; "Grüne (AUT)"
+keeps those of one country. ``search("russ")`` lists the lexicon's names, stand-ins and persons
+that contain the text, with their codes (what ``lagebild actors --search TEXT`` prints).
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .errors import BadValue
+from .records import ActorRef
 
 #: how an actor code is written (RUS, EU, NATO, IGOUNO, DEU_BY): what a filter may take as a code
 #: the database holds though the lexicon does not list it (case-insensitive: "igouno")
@@ -23,11 +27,25 @@ CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
 
 
 class ActorCodes(Protocol):
-    """The codes a database holds (``store.Store`` and ``queries.Queries`` have both)."""
+    """The codes and names a database holds (``store.Store`` and ``queries.Queries`` have all)."""
 
     def actor_exists(self, code: str) -> bool: ...
 
     def actor_codes(self) -> list[str]: ...
+
+    def name_codes(self, name: str) -> list[tuple[str | None, int]]: ...
+
+    def stored_names(self, text: str, limit: int = 50) -> list[dict]: ...
+
+
+#: the lexicon's kinds of name that mean a whole country or organisation: its names ("Österreich",
+#: "Österreichs"), the people of it ("Österreicher") and an organisation's own names ("EU",
+#: "Europäische Union"); any other name (a party, person, institution, capital or stand-in) is
+#: matched as a name (:func:`read_actor`)
+COUNTRY_KINDS = frozenset({"country", "name", "demonym_noun", "igo"})
+
+#: "Grüne (AUT)": a name within one country
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z][A-Za-z0-9_]{1,11})\)$")
 
 
 @dataclass(frozen=True)
@@ -124,22 +142,104 @@ def codes_for(text: str) -> list[str]:
     return sorted({e.code for e in by_name.get(item.casefold(), []) if e.code})
 
 
-def actor_filter(value: str | None, *, db: ActorCodes | None = None) -> str | None:
+class Actors(tuple):
+    """The actors of a filter (``records.ActorRef``), as :func:`read_actors` read them; ``notes``:
+    what a reader is told of the reading (on stderr, on the page); ``str()``: as typed back
+    ("AUT,FPÖ")."""
+    notes: tuple[str, ...] = ()
+
+    def __new__(cls, refs=(), notes=()):
+        obj = super().__new__(cls, refs)
+        obj.notes = tuple(notes)
+        return obj
+
+    def __str__(self) -> str:
+        return ",".join(str(r) for r in self)
+
+
+def _note_name(item: str, ref: ActorRef, db: ActorCodes | None) -> str | None:
+    """What to say of a name read as a name (where its events are, and how to narrow it)."""
+    if db is None:
+        return None
+    found = [(c, n) for c, n in db.name_codes(ref.name or "") if ref.code is None or c == ref.code]
+    from .wording import count
+    where = ", ".join(f"{count(n, 'event')} of {c or 'no country'}" for c, n in found)
+    if not found:
+        return (f"{item!r} is matched as a name: no event of this database has a participant "
+                f"called so")
+    codes = [c for c, _ in found if c]
+    if len(found) > 1 and ref.code is None:
+        return (f"{item!r} is matched as a name, and participants of several countries carry it "
+                f"({where}) -- '{item} ({codes[0]})' keeps those of one")
+    return (f"{item!r} is matched as a name: the events whose participants are called so "
+            f"({where}), not every event of {'its country' if not codes else codes[0]}")
+
+
+def read_actor(item: str, *, db: ActorCodes | None = None) -> tuple[ActorRef, str | None]:
+    """The one reading of one actor a person typed (an ``--actor`` item, ``?actor=``, an
+    address's ``/actors/NAME``), and a note for the reader when the reading may surprise:
+
+    - "Name (CODE)" ("Grüne (AUT)") -> the participants called Name, of that country;
+    - a code the lexicon knows or the database ``db`` holds (AUT, rus, NATO, IGOUNO) -> the code:
+      every actor of it;
+    - a name of a whole country or organisation (``COUNTRY_KINDS``: "Österreich", "Russen", "EU")
+      -> its code (a note when it is not the country's own name: "Russen" is read as RUS); a name
+      of several ("Kongo": COD, COG) is refused (:class:`~lagebild.errors.BadValue`), naming the codes;
+    - any other name -> a name: the events whose participants are called so (a word of the
+      participant's text or of its actor's name begins with it: "Grüne" finds "Grünen",
+      "Kickl" finds "FPÖ-Chef Herbert Kickl"), of any country (the note says which countries;
+      "Grüne" in a database of Austrian and German news: both);
+    - a name neither the lexicon nor the database (``db``) knows is refused, naming close matches.
+    """
+    item = " ".join(item.split())
+    m = _QUALIFIED.match(item)
+    if m:
+        code = m["code"].upper()
+        if code not in known_codes() and not (db is not None and db.actor_exists(code)):
+            raise BadValue(_unknown(m["code"], db))
+        ref = ActorRef(code=code, name=m["name"].strip())
+        return ref, _note_name(item, ref, db)
+    if item.upper() in known_codes() or (db is not None and CODE.match(item.upper())
+                                         and db.actor_exists(item.upper())):
+        return ActorRef(code=item.upper()), None
+    entries = _index()[0].get(item.casefold(), [])
+    whole = [e for e in entries if e.code and e.kind in COUNTRY_KINDS]
+    if whole:
+        found = codes_for(item) if len({e.code for e in whole}) > 1 else [whole[0].code]
+        if len(found) > 1:
+            raise BadValue(f"{item!r} names several actors ({', '.join(found)}) -- give one of "
+                           f"these codes")
+        code = found[0]
+        plain = all(e.kind in ("country", "name") for e in whole)
+        note = None if plain else (f"{item!r} is read as {code}" + (f" ({actor_name(code)})" if actor_name(code) else "")
+                                   + f": every {code} actor's events")
+        return ActorRef(code=code), note
+    ref = ActorRef(name=item)
+    if not entries and not _in_lexicon_name(item):
+        if len(item) < 2 or db is None or not (db.name_codes(item) or db.stored_names(item, 1)):
+            raise BadValue(_unknown(item, db))
+    return ref, _note_name(item, ref, db)
+
+
+def _in_lexicon_name(item: str) -> bool:
+    """Whether a name of the lexicon has words beginning with ``item`` ("Van der Bellen" of
+    "Alexander Van der Bellen"), as a name filter matches it (``store.name_pattern``)."""
+    if len(item) < 2:
+        return False
+    rx = re.compile(r"(?<![^\W_])" + r"\s+".join(re.escape(w) for w in item.split()), re.IGNORECASE)
+    return any(rx.search(key) for key in _index()[0])
+
+
+def read_actors(value: str | None, *, db: ActorCodes | None = None) -> Actors | None:
     """The one reading of an actor filter, for the command line (``--actor``, ``--source-actor``,
-    ``--target-actor`` and their older spellings, timeline's ACTOR_A and ACTOR_B) and the pages (``?actor=``): a comma list of
-    codes and names -> a comma list of codes ("Iran, Kreml" -> "IRN,RUS").
+    ``--target-actor`` and their older spellings, timeline's ACTOR_A and ACTOR_B) and the pages
+    (``?actor=``, ``/actors/NAME``, ``/dyads/A/B``): a comma list of codes and names, each read
+    by :func:`read_actor` -> :class:`Actors` (None: no filter).
 
     - None, or a value that names no actor (empty, blanks, commas only: what a form's empty
       field sends) -> None: no actor filter. The pages read it so; the command line refuses a
       given but empty value as a usage error (``cli.options.resolve_actor``: there it is most
       often an unset shell variable, ``--actor "$A"``, which must not list every event).
-    - each item, a code or a name the lexicon knows -> its code ("Kreml", "Putin" -> RUS);
-    - a name of several actors ("Harris") is refused (:class:`~lagebild.errors.BadValue`),
-      naming their codes;
-    - a code the lexicon does not list but the database ``db`` holds passes as it is (a code of
-      an older lexicon, an IGO code: "IGOUNO", also typed "igouno"), on the command line as on
-      the pages;
-    - any other item is refused, naming close matches (lexicon names, codes of ``db``).
     """
     if value is None:
         return None
@@ -147,18 +247,19 @@ def actor_filter(value: str | None, *, db: ActorCodes | None = None) -> str | No
     items = [x for x in items if x]
     if not items:
         return None
-    out: list[str] = []
+    refs: list[ActorRef] = []
+    notes: list[str] = []
     for item in items:
-        found = codes_for(item)
-        if len(found) > 1:
-            raise BadValue(f"{item!r} names several actors ({', '.join(found)}) -- give one of "
-                           f"these codes")
-        if not found and db is not None and CODE.match(item.upper()) and db.actor_exists(item.upper()):
-            found = [item.upper()]
-        if not found:
-            raise BadValue(_unknown(item, db))
-        out += [c for c in found if c not in out]
-    return ",".join(out)
+        ref, note = read_actor(item, db=db)
+        if ref not in refs:
+            refs.append(ref)
+            if note:
+                notes.append(note)
+    return Actors(refs, notes)
+
+
+#: the older name of :func:`read_actors`
+actor_filter = read_actors
 
 
 def _unknown(item: str, db: ActorCodes | None) -> str:
@@ -166,17 +267,31 @@ def _unknown(item: str, db: ActorCodes | None) -> str:
     matches: names of the lexicon that contain it, codes of the database that look like it."""
     near = [f"{e.name} ({e.code})" for e in search(item, limit=5)]
     if db is not None:
+        near += [f"{r['name']} ({r['code'] or '?'})" for r in db.stored_names(item, 5)
+                 if f"{r['name']} ({r['code'] or '?'})" not in near]
         near += [c for c in difflib.get_close_matches(item.upper(), db.actor_codes(), n=3, cutoff=0.6)
                  if not any(f"({c})" in n for n in near)]
     hint = (" -- did you mean: " + ", ".join(near) if near
             else " -- list names with `lagebild actors --search TEXT`")
-    where = "the lexicon knows" if db is None else "the lexicon knows, nor a code in this database"
+    where = ("the lexicon knows" if db is None
+             else "the lexicon knows, nor a code in this database, nor a name its articles hold")
     return f"unknown actor {item!r}: neither a code nor a name {where}{hint}"
 
 
 def resolve_codes(arg: str | None) -> str | None:
-    """A comma list of codes and names -> a comma list of codes (``actor_filter``)."""
-    return actor_filter(arg)
+    """A comma list of codes and names -> the codes the lexicon gives them ("Kreml, Iran" ->
+    "RUS,IRN"): what the analyzer codes a name as (not a filter: :func:`read_actors`)."""
+    if arg is None:
+        return None
+    out: list[str] = []
+    for item in (" ".join(x.split()) for x in arg.split(",")):
+        if not item:
+            continue
+        found = codes_for(item)
+        if not found:
+            raise BadValue(_unknown(item, None))
+        out += [c for c in found if c not in out]
+    return ",".join(out) or None
 
 
 @functools.lru_cache(maxsize=1)

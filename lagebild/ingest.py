@@ -1135,11 +1135,12 @@ class Ingester:
                     stats.undated_feed_items += 1
                 elif len(stats.undated_articles) < UNDATED_NAMED:
                     stats.undated_articles.append(_where(art))
+            floor = self._floor_counts(doc)      # events the confidence floor left out, and the floor
             if prior is not None:
                 aid, dup_of = prior[:2]
                 updates.append({"article_id": aid, "n_events": len(doc.events),
                                 "warnings": to_json(doc.warnings) if doc.warnings else None,
-                                "analyzer_version": self.analyzer_version})
+                                "analyzer_version": self.analyzer_version, **floor})
                 if stored is None:      # a new version of a stored feed item replaces it
                     # its link follows its new text: a copy of another article, or none
                     self._unindex(aid)
@@ -1171,7 +1172,7 @@ class Ingester:
                     "warnings": to_json(doc.warnings) if doc.warnings else None,
                     "batch_id": batch_id, "ingested_at": now,
                     "analyzer_version": self.analyzer_version, "country": art.country,
-                    "updated": art.updated})
+                    "updated": art.updated, **floor})
                 mh_rows.append({"article_id": aid, "signature": r.signature})
             for a in doc.actors:
                 actor_rows.append({"article_id": aid, "actor_id": a.id, "name": a.name,
@@ -1371,6 +1372,18 @@ class Ingester:
         if words is not None:
             best.add_words(words)
         return best.event_id
+
+    def _floor_counts(self, doc) -> dict:
+        """``below_floor``: the events of ``doc`` the confidence floor leaves out (the analyzer's,
+        ``Document.below_floor``, and those this ingest's --min-confidence drops); and
+        ``confidence_floor``, the floor (given, else the event model's default)."""
+        mine = 0 if self.min_confidence is None else sum(
+            1 for ev in doc.events if ev.confidence is not None and ev.confidence < self.min_confidence)
+        floor = self.min_confidence
+        if floor is None:
+            from .modelinfo import shipped_defaults
+            floor = shipped_defaults()[1]
+        return {"below_floor": int(getattr(doc, "below_floor", 0) or 0) + mine, "confidence_floor": floor}
 
     def _article_events(self, article_id: int) -> list[tuple[str, int]]:
         return self.store.article_event_keys(article_id)

@@ -47,7 +47,7 @@ from typing import Iterator, Sequence
 from .errors import DataError
 
 __all__ = ["LexEntry", "Lexicon", "LexiconError", "load_lexicon", "expand_braces",
-           "ADJ_ENDINGS", "SECTORS", "IGO_CODES"]
+           "ADJ_ENDINGS", "SECTORS", "IGO_CODES", "sector_names"]
 
 #: Endings a German attributive adjective takes (strong, weak and mixed declension).
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
@@ -702,6 +702,22 @@ def build_lexicon(texts: dict[str, str] | None = None) -> Lexicon:
     _load_cities(b, text=texts.get("cities.tsv"))
     _load_roles(b, text=texts.get("roles.tsv"))
     return b.finish()
+
+
+@functools.lru_cache(maxsize=1)
+def sector_names() -> dict[str, str]:
+    """PLOVER sector code -> the name the pages show ("PTY" -> "political party"), from
+    ``lang/de/sectors.tsv`` (read once): the one table of sector names."""
+    out: dict[str, str] = {}
+    for lineno, row in read_tsv("sectors.tsv"):
+        code = row.get("code", "")
+        if code not in SECTORS or code in out or not row.get("name"):
+            raise LexiconError(f"sectors.tsv:{lineno}: {code!r} is not a PLOVER sector, is listed "
+                               f"twice or has no name -- one row per sector of {', '.join(sorted(SECTORS))}")
+        out[code] = row["name"]
+    if set(out) != SECTORS:
+        raise LexiconError(f"sectors.tsv: no row for {', '.join(sorted(SECTORS - set(out)))}")
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -29,22 +29,37 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM, TREND_MIN_EVENTS, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES, date_bounds, event_filter,
-                    same_country_sql, sort_order)
+from .records import ActorRef
+from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM, NAME_CODES, STORED_NAMES,
+                    TREND_MIN_EVENTS, WORD_START_SQL, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES,
+                    actor_sql, as_ref, date_bounds, dyad_sql, event_filter, name_pattern, same_country_sql,
+                    side_sql, sort_order)
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "Ranked", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES",
-           "period_mid"]
+           "period_mid", "actor_sides", "dyad_sides"]
 
 #: conditions (with parameters: the code / the two codes) for :meth:`Queries.span`
 ACTOR_SIDES = "(list_contains(source_codes, ?) OR list_contains(target_codes, ?))"
 DYAD_SIDES = ("((list_contains(source_codes, ?) AND list_contains(target_codes, ?)) OR "
               "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))")
 
+
+def actor_sides(actor: str | ActorRef) -> tuple[str, list[Any]]:
+    """SQL and parameters: the actor (a code, or a ``records.ActorRef``: a code or a name) on
+    either side of an event (``store.actor_sql``)."""
+    return actor_sql([as_ref(actor)], "either")
+
+
+def dyad_sides(a: str | ActorRef, b: str | ActorRef) -> tuple[str, list[Any]]:
+    """SQL and parameters: events from ``a`` to ``b`` or from ``b`` to ``a`` (``store.dyad_sql``)."""
+    return dyad_sql(as_ref(a), as_ref(b))
+
 #: no query of a page returns more rows than this
 MAX_ROWS = 500
 
 _EVENT_COLS = (f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, "
-               "source_code, source_text, source_codes, target_code, target_text, target_codes, "
+               "source_code, source_sector, source_text, source_codes, target_code, target_sector, target_text, "
+               "target_codes, "
                "factuality, condition, reported_by_text, reported_by_code, location_text, "
                "location_code, quad_class, goldstein, num_mentions, num_articles, num_sources")
 if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer gives one
@@ -52,7 +67,7 @@ if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer
 
 
 #: a search hit starts a word: no letter or digit just before it (RE2 in SQL, ``re`` in Python)
-_WORD_START_SQL = r"(?:^|[^\pL\pN])"
+_WORD_START_SQL = WORD_START_SQL
 _WORD_START_PY = r"(?<![^\W_])"
 
 
@@ -105,11 +120,15 @@ class EventFilter:
     type: str | None = None
     factuality: str | None = None
     min_outlets: int = 1        # distinct outlets reporting an event (num_sources)
+    sector: str | None = None   # comma list of PLOVER sectors (``store.parse_sectors``)
+    min_confidence: float | None = None     # as ``lagebild events --min-confidence``
 
     def sql(self) -> tuple[str, list[Any]]:
+        """``actor``: a comma list of codes, or ``actor_names.Actors`` (codes and names)."""
         where, params = event_filter(actor=self.actor, since=self.since, until=self.until,
                                      type=self.type, factuality=self.factuality,
-                                     min_sources=self.min_outlets)
+                                     min_sources=self.min_outlets, sector=self.sector,
+                                     min_confidence=self.min_confidence)
         return " AND ".join(where), params
 
 
@@ -374,6 +393,16 @@ class Queries:
         """Every actor code the database holds (``store.ACTOR_CODES``)."""
         return [r[0] for r in self._q(ACTOR_CODES).fetchall()]
 
+    def name_codes(self, name: str) -> list[tuple[str | None, int]]:
+        """Per code, the events with a participant called ``name`` (``store.NAME_CODES``)."""
+        pat = name_pattern(name)
+        return [(c, int(n)) for c, n in self._q(NAME_CODES, [pat, pat]).fetchall()]
+
+    def stored_names(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        """The actors' names the articles hold that match ``text`` (``store.STORED_NAMES``)."""
+        pat = name_pattern(text)
+        return _rows(self._q(STORED_NAMES, [pat, pat, min(int(limit), MAX_ROWS)]))
+
     def top_actors(self, f: EventFilter, limit: int | None = 50) -> Ranked:
         """The actors with most events under the filter (``total``: how many actors there are); at
         most ``limit`` (and ``MAX_ROWS``), or every one with ``limit=None`` (the command line's
@@ -387,87 +416,125 @@ class Queries:
             SELECT code, count(*) AS events, {_TOTAL} FROM u WHERE code IS NOT NULL
             GROUP BY 1 ORDER BY 2 DESC, 1{cap}""", params + ([] if limit is None else [min(int(limit), MAX_ROWS)])))
 
-    def actor_timeline(self, code: str, f: EventFilter, unit: str = "day",
+    def actor_timeline(self, code: str | ActorRef, f: EventFilter, unit: str = "day",
                        first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
-        """Per ``unit``: events with the actor as source, as target, and their Goldstein sum."""
+        """Per ``unit``: events with the actor (a code, or a ``records.ActorRef``) as source, as
+        target, and their Goldstein sum."""
+        ref = as_ref(code)
         where, params = f.sql()
         rng, rp = _in_range(first, last)
+        src, sp = side_sql("source", ref)
+        tgt, tp = side_sql("target", ref)
+        either, ep = actor_sides(ref)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
-                   count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source,
-                   count(*) FILTER (WHERE list_contains(target_codes, ?)) AS as_target,
+                   count(*) FILTER (WHERE {src}) AS as_source,
+                   count(*) FILTER (WHERE {tgt}) AS as_target,
                    {GOLDSTEIN_SUM} AS goldstein_sum
-            FROM events WHERE {where} AND date_precision = 'day' AND {rng}
-              AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
-            GROUP BY 1 ORDER BY 1""", [code, code] + params + rp + [code, code]))
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {either}
+            GROUP BY 1 ORDER BY 1""", sp + tp + params + rp + ep))
 
-    def partners(self, code: str, f: EventFilter, side: str, limit: int = 20) -> Ranked:
-        """Counterparts of ``code``: with ``side="source"`` the targets of its actions,
-        with ``side="target"`` the actors acting on it (``total``: how many there are)."""
-        own, other = ("source_codes", "target_codes") if side == "source" else (
-            "target_codes", "source_codes")
+    def partners(self, code: str | ActorRef, f: EventFilter, side: str, limit: int = 20) -> Ranked:
+        """Counterparts of the actor (a code, or a ``records.ActorRef``): with ``side="source"``
+        the targets of its actions, with ``side="target"`` the actors acting on it (``total``:
+        how many there are). A code leaves itself out (``within`` counts those events); a name
+        keeps its own country ("FPÖ" -> AUT: the other Austrian actors)."""
+        ref = as_ref(code)
+        other = "target_codes" if side == "source" else "source_codes"
+        own, op = side_sql("source" if side == "source" else "target", ref)
         where, params = f.sql()
+        same = "code <> ?" if ref.name is None else "TRUE"
         return _ranked(self._q(f"""
             WITH f AS (SELECT {other} AS others, goldstein, quad_class, factuality FROM events
-                       WHERE {where} AND list_contains({own}, ?)),
+                       WHERE {where} AND {own}),
                  u AS (SELECT unnest(others) AS code, goldstein, quad_class, factuality FROM f)
             SELECT code, count(*) AS events, round({GOLDSTEIN_SUM}, 1) AS goldstein_sum,
                    {MATERIAL_CONFLICT_COUNT} AS material_conflict, {_TOTAL}
-            FROM u WHERE code IS NOT NULL AND code <> ?
+            FROM u WHERE code IS NOT NULL AND {same}
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
-            params + [code, code, min(int(limit), MAX_ROWS)]))
+            params + op + ([ref.code] if ref.name is None else []) + [min(int(limit), MAX_ROWS)]))
 
-    def within(self, code: str, f: EventFilter) -> int:
-        """How many events have ``code`` on both sides (within a country: its police and its
-        opposition; within an organisation), which ``partners`` leaves out."""
+    def within(self, code: str | ActorRef, f: EventFilter) -> int:
+        """How many events have the actor on both sides (within a country: its police and its
+        opposition; within an organisation; "FPÖ" against "FPÖ"), which ``partners`` leaves out
+        for a code."""
+        ref = as_ref(code)
         where, params = f.sql()
-        return int(self._q(f"""
-            SELECT count(*) FROM events WHERE {where}
-              AND list_contains(source_codes, ?) AND list_contains(target_codes, ?)""",
-            params + [code, code]).fetchall()[0][0])
+        src, sp = side_sql("source", ref)
+        tgt, tp = side_sql("target", ref)
+        return int(self._q(f"SELECT count(*) FROM events WHERE {where} AND {src} AND {tgt}",
+                           params + sp + tp).fetchall()[0][0])
 
-    def actor_types(self, code: str, f: EventFilter) -> list[dict[str, Any]]:
+    def actor_types(self, code: str | ActorRef, f: EventFilter) -> list[dict[str, Any]]:
         """Every event type of the actor's events, most frequent first: all of them (the 16
         PLOVER types), so that the counts add up to the actor's events (a list cut at 15 left
         out the 16th without a note)."""
+        ref = as_ref(code)
         where, params = f.sql()
+        src, sp = side_sql("source", ref)
+        either, ep = actor_sides(ref)
         return _rows(self._q(f"""
-            SELECT type, count(*) AS events,
-                   count(*) FILTER (WHERE list_contains(source_codes, ?)) AS as_source
-            FROM events WHERE {where}
-              AND (list_contains(source_codes, ?) OR list_contains(target_codes, ?))
-            GROUP BY 1 ORDER BY 2 DESC, 1""",
-            [code] + params + [code, code]))
+            SELECT type, count(*) AS events, count(*) FILTER (WHERE {src}) AS as_source
+            FROM events WHERE {where} AND {either}
+            GROUP BY 1 ORDER BY 2 DESC, 1""", sp + params + ep))
 
-    def actor_quotes(self, code: str, *, limit: int = 20, offset: int = 0
+    @staticmethod
+    def _speaker(ref: ActorRef) -> tuple[str, list[Any]]:
+        """SQL over ``quotes q``: the speaker is the actor (its code; or a name in the
+        speaker's text, of the code when given)."""
+        if ref.name is None:
+            return "q.speaker_code = ?", [ref.code]
+        sql = "regexp_matches(coalesce(q.speaker_text, ''), ?, 'i')"
+        params: list[Any] = [name_pattern(ref.name)]
+        if ref.code:
+            sql += " AND q.speaker_code = ?"
+            params.append(ref.code)
+        return sql, params
+
+    def actor_quotes(self, code: str | ActorRef, *, limit: int = 20, offset: int = 0
                      ) -> tuple[list[dict[str, Any]], int]:
-        total = int(self._q("SELECT count(*) FROM quotes WHERE speaker_code = ?",
-                            [code]).fetchall()[0][0])
-        rows = _rows(self._q("""
+        who, wp = self._speaker(as_ref(code))
+        total = int(self._q(f"SELECT count(*) FROM quotes q WHERE {who}", wp).fetchall()[0][0])
+        rows = _rows(self._q(f"""
             SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_sector, q.text, q.direct,
                    a.doc_id, a.title, a.dct
             FROM quotes q JOIN articles a USING (article_id)
-            WHERE q.speaker_code = ? ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index
-            LIMIT ? OFFSET ?""", [code, min(int(limit), MAX_ROWS), int(offset)]))
+            WHERE {who} ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index
+            LIMIT ? OFFSET ?""", wp + [min(int(limit), MAX_ROWS), int(offset)]))
         return rows, total
 
-    def actor_names(self, code: str, limit: int = 8) -> Ranked:
+    def actor_names(self, code: str | ActorRef, limit: int = 8) -> Ranked:
         """The names under which the articles mention the actor, most frequent first
-        (``total``: how many names there are)."""
-        rows = self._q(f"""SELECT name, {_TOTAL} FROM actors WHERE code = ? AND name IS NOT NULL
+        (``total``: how many names there are); of a name: the actors' names it matches
+        ("Grüne": "Grüne", "Leonore Gewessler" of the Grünen-Klubobfrau)."""
+        ref = as_ref(code)
+        if ref.name is None:
+            cond, cp = "code = ?", [ref.code]
+        else:
+            pat = name_pattern(ref.name)
+            cond = ("(regexp_matches(name, ?, 'i') OR "
+                    "len([1 FOR m IN coalesce(mentions, []) IF regexp_matches(m, ?, 'i')]) > 0)")
+            cp = [pat, pat]
+            if ref.code:
+                cond += " AND code = ?"
+                cp.append(ref.code)
+        rows = self._q(f"""SELECT name, {_TOTAL} FROM actors WHERE {cond} AND name IS NOT NULL
                            GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ?""",
-                       [code, min(int(limit), MAX_ROWS)]).fetchall()
+                       cp + [min(int(limit), MAX_ROWS)]).fetchall()
         return Ranked([r[0] for r in rows], rows[0][1] if rows else 0)
 
     # -- dyads -----------------------------------------------------------------------------
-    def dyad_timeline(self, a: str, b: str, f: EventFilter, unit: str = "day",
+    def dyad_timeline(self, a: str | ActorRef, b: str | ActorRef, f: EventFilter, unit: str = "day",
                       first: str | None = None, last: str | None = None) -> list[dict[str, Any]]:
         """Per ``unit``: events a->b and b->a, the Goldstein sums and the number (``asserted``) of
-        the asserted ones with a Goldstein value, and material conflict."""
+        the asserted ones with a Goldstein value, and material conflict (``a``, ``b``: codes,
+        or ``records.ActorRef``: codes or names)."""
+        a, b = as_ref(a), as_ref(b)
         where, params = f.sql()
         rng, rp = _in_range(first, last)
-        ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
-        ba = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
+        ab, abp = dyad_sql(a, b, directed=True)
+        ba, bap = dyad_sql(b, a, directed=True)
+        both, bp = dyad_sides(a, b)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
@@ -475,13 +542,13 @@ class Queries:
                    coalesce(sum(goldstein) FILTER (WHERE {ba} AND {HAPPENED}), 0) AS goldstein_b_to_a,
                    count(goldstein) FILTER (WHERE {HAPPENED}) AS asserted,
                    {MATERIAL_CONFLICT_COUNT} AS material_conflict
-            FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {DYAD_SIDES}
-            GROUP BY 1 ORDER BY 1""", [a, b, b, a, a, b, b, a] + params + rp + [a, b, b, a]))
+            FROM events WHERE {where} AND date_precision = 'day' AND {rng} AND {both}
+            GROUP BY 1 ORDER BY 1""", abp + bap + abp + bap + params + rp + bp))
 
-    def dyad_events(self, a: str, b: str, f: EventFilter, *, day: str | None = None,
-                    limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        extra = DYAD_SIDES
-        xp: list[Any] = [a, b, b, a]
+    def dyad_events(self, a: str | ActorRef, b: str | ActorRef, f: EventFilter, *,
+                    day: str | None = None, limit: int = 50, offset: int = 0
+                    ) -> tuple[list[dict[str, Any]], int]:
+        extra, xp = dyad_sides(a, b)
         if day:
             extra += " AND event_date = ?::DATE AND date_precision = 'day'"
             xp.append(day)
@@ -511,8 +578,11 @@ class Queries:
 
     # -- one article -----------------------------------------------------------------------
     def article(self, article_id: int) -> dict[str, Any] | None:
+        # below_floor: the events the confidence floor left out, not stored (NULL: not counted, an
+        # article stored before schema version 7); confidence_floor: that floor
         rows = _rows(self._q("""SELECT article_id, doc_id, source, url, dct, title, origin, text,
-                                       n_chars, n_events, near_duplicate_of, ingested_at
+                                       n_chars, n_events, near_duplicate_of, ingested_at,
+                                       below_floor, confidence_floor
                                 FROM articles WHERE article_id = ?""", [article_id]))
         if not rows:
             return None
@@ -529,7 +599,8 @@ class Queries:
         art["events"] = _ranked(self._q(f"""
             SELECT m.event_id, m.sentence, m.start_char, m.end_char, m.text AS evidence,
                    m.factuality AS mention_factuality, e.type, e.mode, e.factuality,
-                   e.source_codes, e.target_codes, e.source_text, e.target_text, e.cue,
+                   e.source_codes, e.target_codes, e.source_text, e.target_text, e.source_sector,
+                   e.target_sector, e.condition, coalesce(m.confidence, e.confidence) AS confidence, e.cue,
                    e.date_text, {date_label("e.")} AS date, e.num_articles, {_TOTAL}
             FROM event_mentions m JOIN events e USING (event_id)
             WHERE m.article_id = ? ORDER BY m.start_char, m.mention_id LIMIT ?""",
@@ -537,6 +608,21 @@ class Queries:
         for key in ("actors", "quotes", "events"):
             art[f"{key}_total"] = art[key].total
         return art
+
+    # -- the articles ----------------------------------------------------------------------
+    def articles(self, *, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of the stored articles, newest first (by their date, then the latest
+        stored), with their numbers of events and of events below the confidence floor, and the
+        number of all articles."""
+        total = int(self._q("SELECT count(*) FROM articles").fetchall()[0][0])
+        rows = _rows(self._q("""
+            SELECT a.article_id, a.doc_id, a.title, a.dct, a.source, a.url, a.near_duplicate_of,
+                   a.below_floor,
+                   (SELECT count(DISTINCT m.event_id) FROM event_mentions m
+                    WHERE m.article_id = a.article_id) AS events
+            FROM articles a ORDER BY a.dct DESC NULLS LAST, a.article_id DESC LIMIT ? OFFSET ?""",
+            [min(int(limit), MAX_ROWS), int(offset)]))
+        return rows, total
 
     # -- search ----------------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
@@ -568,7 +654,7 @@ class Queries:
         n_q = int(self._q(f"SELECT count(*) FROM quotes WHERE {hit.format(c='text')}",
                           [pat, rx]).fetchall()[0][0])
         quotes = _rows(self._q(f"""
-            SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_code, q.text, a.dct
+            SELECT q.article_id, q.quote_index, q.speaker_text, q.speaker_code, q.text, q.direct, a.dct
             FROM quotes q JOIN articles a USING (article_id)
             WHERE {hit.format(c='q.text')}
             ORDER BY a.dct DESC NULLS LAST, q.article_id DESC, q.quote_index LIMIT ? OFFSET ?""",

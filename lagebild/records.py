@@ -35,6 +35,22 @@ EVENT_SORT_ALIASES = {"sources": "outlets"}
 UNDATED_WITHOUT_TIMEX = frozenset({"hypothetical", "negated"})
 
 
+@dataclass(frozen=True)
+class ActorRef:
+    """One actor of a filter, as ``actor_names.read_actor`` reads what a person typed: a ``code``
+    alone is every actor of that country or organisation ("AUT", "Österreich"); a ``name`` is the
+    participants the texts call so ("FPÖ", "Kickl", "Grüne": a participant's text, or the name of
+    the actor it resolved to, has a word that begins with it), within ``code`` when both are given
+    ("Grüne (AUT)"). ``str()`` writes it as it is typed back ("AUT", "FPÖ", "Grüne (AUT)")."""
+    code: str | None = None
+    name: str | None = None
+
+    def __str__(self) -> str:
+        if self.name is None:
+            return self.code or ""
+        return f"{self.name} ({self.code})" if self.code else self.name
+
+
 @dataclass
 class Article:
     """One input article, as read from a file, a JSONL line, a CSV row or a feed."""

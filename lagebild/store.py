@@ -57,10 +57,10 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import BadValue, DatabaseLocked, StoreError
-from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES
+from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES, ActorRef
 
 APP = "lagebild"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -84,6 +84,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     5: [("articles", "updated", "VARCHAR")],
     6: [("event_mentions", "date_own", "BOOLEAN"), ("event_mentions", "location_text", "VARCHAR"),
         ("event_mentions", "location_code", "VARCHAR")],
+    7: [("articles", "below_floor", "INTEGER"), ("articles", "confidence_floor", "DOUBLE")],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -105,6 +106,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("ingested_at", "TIMESTAMP"), ("analyzer_version", "VARCHAR"),
         ("country", "VARCHAR"),     # where the outlet reports from, as given at ingest (Article.country)
         ("updated", "VARCHAR"),     # a feed item's last change (Article.updated): a later one replaces it
+        ("below_floor", "INTEGER"),     # events the confidence floor left out (not stored); NULL: not
+                                        # counted (stored before schema version 7)
+        ("confidence_floor", "DOUBLE"),     # the floor used (--min-confidence, or the model's default)
     ],
     "article_minhash": [("article_id", "BIGINT"), ("signature", "BLOB")],
     "actors": [
@@ -231,6 +235,35 @@ ACTOR_CODES = """SELECT code FROM (SELECT unnest(list_concat(source_codes, targe
                  WHERE code IS NOT NULL ORDER BY 1"""
 
 
+#: SQL (parameters: ``name_pattern`` twice): per code (NULL: none known), how many events have a
+#: participant the name matches, by its text or by the name of the actor it resolved to
+#: (``side_sql``'s reading): where a name filter's events are ("Grüne": AUT 2, DEU 1)
+NAME_CODES = f"""
+    WITH p AS (SELECT event_id, first_article_id,
+                      unnest(list_concat(json_extract(coalesce(source_json, '[]')::JSON, '$[*]'),
+                                         json_extract(coalesce(target_json, '[]')::JSON, '$[*]'))) AS x
+               FROM events WHERE {CANONICAL})
+    SELECT json_extract_string(p.x, '$.code') AS code, count(DISTINCT p.event_id) AS events
+    FROM p LEFT JOIN actors a ON a.article_id = p.first_article_id
+                             AND a.actor_id = json_extract_string(p.x, '$.actor')
+    WHERE regexp_matches(coalesce(json_extract_string(p.x, '$.text'), ''), ?, 'i')
+       OR regexp_matches(coalesce(a.name, ''), ?, 'i')
+    GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST"""
+
+#: SQL (parameters: ``name_pattern`` twice, a limit): the names of the actors the articles hold
+#: (persons, parties, institutions, as the analyzer named them) of which the name or a mention
+#: as written has a word beginning with the text, most articles first: what ``actors --search``
+#: and the pages' actor box find beside the lexicon ("Schnedlitz", "Straflandesgericht")
+STORED_NAMES = """
+    SELECT name, any_value(code ORDER BY code NULLS LAST) AS code,
+           any_value(sector ORDER BY sector NULLS LAST) AS sector,
+           any_value(kind) AS kind, count(DISTINCT article_id) AS articles
+    FROM actors
+    WHERE name IS NOT NULL AND (regexp_matches(name, ?, 'i')
+          OR len([1 FOR m IN coalesce(mentions, []) IF regexp_matches(m, ?, 'i')]) > 0)
+    GROUP BY name ORDER BY articles DESC, name LIMIT ?"""
+
+
 def same_country_sql(where: str = CANONICAL) -> str:
     """Per code, the events (under ``where``) that have it on both sides: events between actors of
     one country (domestic news), which the dyads leave out (``top_dyads``); columns code, events."""
@@ -333,13 +366,136 @@ def parse_factualities(value: str) -> list[str]:
     return [f for f in FACTUALITIES if f in out]
 
 
-def event_filter(*, actor: str | None = None, source: str | None = None, target: str | None = None,
+def parse_sectors(value: str) -> list[str]:
+    """A comma list of PLOVER sectors (GOV, MIL, PTY, ...; ``lang/sectors.tsv``), checked: a bad
+    one is an error listing the valid ones. The one reading of a sector filter (``--sector``,
+    ``?sector=``)."""
+    from .lexicon import sector_names
+    known = sector_names()
+    got = _codes(value)
+    bad = [x for x in got if x not in known]
+    if bad or not got:
+        shown = ", ".join(f"{k} ({v})" for k, v in known.items())
+        what = f"unknown sector {bad[0]!r}" if bad else f"no sector in {value!r}"
+        raise BadValue(f"{what} -- use one or more of {shown} (comma-separated)", option="--sector")
+    return list(dict.fromkeys(got))
+
+
+#: RE2: the start of a word (no letter or digit just before); a search or a name filter matches
+#: words that begin with the text typed ("Grüne" finds "Grünen", "FPÖ" finds "FPÖ-Chef Kickl")
+WORD_START_SQL = r"(?:^|[^\pL\pN])"
+
+
+def name_pattern(name: str) -> str:
+    """The RE2 pattern (for ``regexp_matches(..., 'i')``) of a name filter: a word that begins
+    with the name, its words separated by any blanks ("Van der Bellen" finds "Alexander Van der
+    Bellen"; "Grüne" finds "Grünen-Klubobfrau Leonore Gewessler")."""
+    words = [re.escape(w) for w in name.split()]
+    return WORD_START_SQL + r"\s+".join(words)
+
+
+def _participants(side: str) -> str:
+    return f"json_extract(coalesce({side}_json, '[]')::JSON, '$[*]')"
+
+
+def side_sql(side: str, ref: ActorRef | None, sectors: Sequence[str] | None = None
+             ) -> tuple[str, list[Any]]:
+    """SQL (``?`` parameters) over the events table: a participant on ``side`` ("source" or
+    "target") is the actor ``ref`` (``records.ActorRef``; None: any participant) and, with
+    ``sectors``, of one of them. A code alone is the side's code list; a name is a participant
+    whose text, or the name of the actor it resolved to in the event's first article, has a word
+    that begins with it (``name_pattern``)."""
+    if ref is not None and ref.name is None and not sectors:
+        return f"list_contains({side}_codes, ?)", [ref.code]
+
+    def get(f: str) -> str:
+        return f"json_extract_string(x, '$.{f}')"
+    conds: list[str] = []
+    params: list[Any] = []
+    if ref is not None and ref.code:
+        conds.append(f"{get('code')} = ?")
+        params.append(ref.code)
+    if sectors:
+        conds.append(f"list_contains(?::VARCHAR[], {get('sector')})")
+        params.append(list(sectors))
+    if ref is not None and ref.name:
+        conds.append(f"regexp_matches(coalesce({get('text')}, ''), ?, 'i')")
+        params.append(name_pattern(ref.name))
+    sql = f"len([1 FOR x IN {_participants(side)} IF {' AND '.join(conds) or 'TRUE'}]) > 0"
+    if ref is None or not ref.name:
+        return sql, params
+    # or the actor the participant resolved to has the name ("der Kanzler" -> Karl Nehammer)
+    a_conds = ["a.article_id = events.first_article_id",
+               f"list_contains(json_extract_string(coalesce(events.{side}_json, '[]'), '$[*].actor'), a.actor_id)",
+               "regexp_matches(coalesce(a.name, ''), ?, 'i')"]
+    a_params: list[Any] = [name_pattern(ref.name)]
+    if ref.code:
+        a_conds.append("a.code = ?")
+        a_params.append(ref.code)
+    if sectors:
+        a_conds.append("list_contains(?::VARCHAR[], a.sector)")
+        a_params.append(list(sectors))
+    return (f"({sql} OR EXISTS (SELECT 1 FROM actors a WHERE {' AND '.join(a_conds)}))",
+            params + a_params)
+
+
+def actor_refs(value: str | Sequence[ActorRef] | None) -> list[ActorRef] | None:
+    """An actor filter as refs: a comma list of codes (str: what the library's callers pass,
+    "RUS,UKR") or refs already read (``actor_names.read_actors``); None or empty: no filter."""
+    if value is None:
+        return None
+    refs = [ActorRef(code=c) for c in _codes(value)] if isinstance(value, str) else list(value)
+    return refs or None
+
+
+def actor_sql(refs: Sequence[ActorRef | None], side: str = "either",
+              sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """SQL: one of the actors ``refs`` is on ``side`` ("source", "target" or "either"), each
+    with ``sectors`` when given (``side_sql``); ``[None]`` with sectors: any participant of them."""
+    sides = ("source", "target") if side == "either" else (side,)
+    parts: list[str] = []
+    params: list[Any] = []
+    for ref in refs:
+        for s in sides:
+            sql, p = side_sql(s, ref, sectors)
+            parts.append(sql)
+            params += p
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def dyad_sql(a: ActorRef, b: ActorRef, *, directed: bool = False,
+             sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """SQL: events from ``a`` to ``b`` (and from ``b`` to ``a`` unless ``directed``)."""
+    def one(x: ActorRef, y: ActorRef) -> tuple[str, list[Any]]:
+        s1, p1 = side_sql("source", x, sectors)
+        s2, p2 = side_sql("target", y, sectors)
+        return f"({s1} AND {s2})", p1 + p2
+    ab, pab = one(a, b)
+    if directed:
+        return ab, pab
+    ba, pba = one(b, a)
+    return f"({ab} OR {ba})", pab + pba
+
+
+def as_ref(value: str | ActorRef) -> ActorRef:
+    """One side of a dyad: a ref, or a code given as text ("rus")."""
+    return value if isinstance(value, ActorRef) else ActorRef(code=value.strip().upper())
+
+
+def event_filter(*, actor: str | Sequence[ActorRef] | None = None,
+                 source: str | Sequence[ActorRef] | None = None,
+                 target: str | Sequence[ActorRef] | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
                  factuality: str | None = None, min_mentions: int = 1,
-                 min_sources: int = 1, min_confidence: float | None = None) -> tuple[list[str], list[Any]]:
+                 min_sources: int = 1, min_confidence: float | None = None,
+                 sector: str | None = None) -> tuple[list[str], list[Any]]:
     """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports.
+    ``actor`` (either side), ``source``, ``target``: a comma list of codes, or
+    ``records.ActorRef`` (codes and names, ``actor_names.read_actors``).
     ``min_confidence``: events whose confidence is below it are left out (events without one,
-    from the rule coder alone, are kept)."""
+    from the rule coder alone, are kept). ``sector`` (a comma list, ``parse_sectors``): the
+    participants the actor filters pick are of one of these sectors; without an actor filter, some
+    participant on either side is."""
     where: list[str] = ["num_mentions >= ?"]      # at least 1: the events that are ``CANONICAL``
     params: list[Any] = [max(1, int(min_mentions))]
     if min_confidence:
@@ -348,16 +504,19 @@ def event_filter(*, actor: str | None = None, source: str | None = None, target:
     if min_sources > 1:
         where.append("num_sources >= ?")
         params.append(min_sources)
-    if actor:
-        where.append("(list_has_any(source_codes, ?::VARCHAR[]) OR "
-                     "list_has_any(target_codes, ?::VARCHAR[]))")
-        params += [_codes(actor), _codes(actor)]
-    if source:
-        where.append("list_has_any(source_codes, ?::VARCHAR[])")
-        params.append(_codes(source))
-    if target:
-        where.append("list_has_any(target_codes, ?::VARCHAR[])")
-        params.append(_codes(target))
+    sectors = parse_sectors(sector) if sector else None
+    picked = False
+    for value, side in ((actor, "either"), (source, "source"), (target, "target")):
+        refs = actor_refs(value)
+        if refs:
+            sql, p = actor_sql(refs, side, sectors)
+            where.append(sql)
+            params += p
+            picked = True
+    if sectors and not picked:
+        sql, p = actor_sql([None], "either", sectors)
+        where.append(sql)
+        params += p
     # an event whose date overlaps the period: "im Februar" is an event since 15 February and
     # until 10 February (its first day alone left it out of the one)
     if since:
@@ -781,9 +940,10 @@ class Store:
                 touched |= self._drop_analysis([u["article_id"] for u in article_updates])
                 for u in article_updates:
                     con.execute("UPDATE articles SET n_events = ?, warnings = ?, "
-                                "analyzer_version = ? WHERE article_id = ?",
+                                "analyzer_version = ?, below_floor = ?, confidence_floor = ? "
+                                "WHERE article_id = ?",
                                 [u["n_events"], u["warnings"], u["analyzer_version"],
-                                 u["article_id"]])
+                                 u.get("below_floor"), u.get("confidence_floor"), u["article_id"]])
                     if "text" in u:     # a new version of a feed item: its text replaces the old
                         con.execute("UPDATE articles SET content_hash = ?, text = ?, n_chars = ?, "
                                     "title = ?, dct = ?, updated = ?, batch_id = ?, ingested_at = ?, "
@@ -1125,17 +1285,30 @@ class Store:
         """Every actor code the database holds (``ACTOR_CODES``)."""
         return [r[0] for r in self.con.execute(ACTOR_CODES).fetchall()]
 
+    def name_codes(self, name: str) -> list[tuple[str | None, int]]:
+        """Per code, the events with a participant called ``name`` (``NAME_CODES``)."""
+        pat = name_pattern(name)
+        return [(c, int(n)) for c, n in self.con.execute(NAME_CODES, [pat, pat]).fetchall()]
+
+    def stored_names(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        """The actors' names the articles hold that match ``text`` (``STORED_NAMES``)."""
+        pat = name_pattern(text)
+        cur = self.con.execute(STORED_NAMES, [pat, pat, int(limit)])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
     def query_events(self, *, actor: str | None = None, source: str | None = None,
                      target: str | None = None, since: str | None = None,
                      until: str | None = None, type: str | None = None,
                      factuality: str | None = None, min_mentions: int = 1, min_sources: int = 1,
                      limit: int | None = 50, sort: str = "date",
                      columns: Sequence[str] | None = None,
-                     min_confidence: float | None = None) -> pd.DataFrame:
+                     min_confidence: float | None = None, sector: str | None = None) -> pd.DataFrame:
         """Canonical events matching the filters, as a DataFrame.
 
         ``actor`` matches either side, ``source``/``target`` one side (country or
-        organisation codes; several separated by commas). ``since``/``until`` are
+        organisation codes, several separated by commas; or ``records.ActorRef``: codes and names,
+        ``actor_names.read_actors``); ``sector``: PLOVER sectors (``event_filter``). ``since``/``until`` are
         inclusive dates (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD or DD.MM.YYYY). ``type`` and ``factuality``
         accept comma-separated lists. ``sort``: a name of ``records.EVENT_SORTS``. Each event names
         its first article, the first stored with it (``first_article_id``, ``first_doc_id``,
@@ -1143,13 +1316,15 @@ class Store:
         """
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
                                      type=type, factuality=factuality, min_mentions=min_mentions,
-                                     min_sources=min_sources, min_confidence=min_confidence)
+                                     min_sources=min_sources, min_confidence=min_confidence,
+                                     sector=sector)
         order = sort_order(sort)
         cols = ", ".join(columns) if columns else (
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
             "target_code, target_text, factuality, condition, location_text, location_code, "
             "quad_class, goldstein, cameo, num_mentions, num_articles, num_sources, "
-            "source_codes, target_codes, reported_by_text, reported_by_code, magnitude_value, magnitude_unit, "
+            "source_codes, target_codes, source_sector, target_sector, reported_by_text, reported_by_code, "
+            "magnitude_value, magnitude_unit, "
             f"magnitude_qualifier, confidence, {INFERRED_LABEL} AS inferred, cue, first_article_id")
         rank = "" if columns else f", row_number() OVER (ORDER BY {order}) AS _rn"
         sql = f"SELECT {cols}{rank} FROM events WHERE {' AND '.join(where)} ORDER BY {order}"
@@ -1174,8 +1349,9 @@ class Store:
         finally:
             self._unregister("_ids")
 
-    def timeline(self, a: str, b: str, *, directed: bool = False, since: str | None = None,
-                 until: str | None = None, factuality: str | None = "asserted") -> pd.DataFrame:
+    def timeline(self, a: str | ActorRef, b: str | ActorRef, *, directed: bool = False,
+                 since: str | None = None, until: str | None = None,
+                 factuality: str | None = "asserted", sector: str | None = None) -> pd.DataFrame:
         """Per-day counts and Goldstein sums of the events between actors ``a`` and ``b``.
 
         Undirected (default): events a->b and b->a. ``directed``: only a->b.
@@ -1184,25 +1360,28 @@ class Store:
         material conflict are of the events that happened (``HAPPENED``; with
         ``factuality`` "all" the counts take the others too). Events without a
         known day are left out. ``factuality`` (comma list, or None for all) keeps by
-        default only events asserted to have happened.
+        default only events asserted to have happened. ``a``, ``b``: codes, or
+        ``records.ActorRef`` (codes or names: "FPÖ" and "ÖVP"); ``sector``: the participants of
+        both sides are of these sectors (a comma list, ``parse_sectors``).
         """
         check_dyad(a, b)
-        a, b = a.strip().upper(), b.strip().upper()
-        ab = "(list_contains(source_codes, $a) AND list_contains(target_codes, $b))"
-        ba = "(list_contains(source_codes, $b) AND list_contains(target_codes, $a))"
+        a, b = as_ref(a), as_ref(b)
+        sectors = parse_sectors(sector) if sector else None
+        ab, abp = dyad_sql(a, b, directed=True, sectors=sectors)
+        ba, bap = dyad_sql(b, a, directed=True, sectors=sectors)
         where = [ab if directed else f"({ab} OR {ba})", CANONICAL,
                  "event_date IS NOT NULL", "date_precision = 'day'"]
-        params: dict[str, Any] = {"a": a, "b": b}
+        params: list[Any] = abp + ([] if directed else bap)
         if since:
-            where.append("event_date >= $since")
-            params["since"] = date_bounds(since, option="--since")[0]
+            where.append("event_date >= ?")
+            params.append(date_bounds(since, option="--since")[0])
         if until:
-            where.append("event_date <= $until")
-            params["until"] = date_bounds(until, option="--until")[1]
+            where.append("event_date <= ?")
+            params.append(date_bounds(until, option="--until")[1])
         check_period(since, until)
         if factuality:
-            where.append("factuality IN (SELECT unnest($fact::VARCHAR[]))")
-            params["fact"] = parse_factualities(factuality)
+            where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(parse_factualities(factuality))
         sql = f"""
             SELECT event_date AS day, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
                    {GOLDSTEIN_SUM} AS goldstein_sum,
@@ -1212,20 +1391,21 @@ class Store:
                    count(*) FILTER (WHERE {ba}) AS b_to_a
             FROM events WHERE {' AND '.join(where)}
             GROUP BY event_date ORDER BY event_date"""
-        return self.con.execute(sql, params).df()
+        return self.con.execute(sql, abp + bap + params).df()
 
-    def dyad_without_day(self, a: str, b: str, *, directed: bool = False, since: str | None = None,
-                         until: str | None = None, factuality: str | None = "asserted") -> int:
+    def dyad_without_day(self, a: str | ActorRef, b: str | ActorRef, *, directed: bool = False,
+                         since: str | None = None, until: str | None = None,
+                         factuality: str | None = "asserted", sector: str | None = None) -> int:
         """How many events between ``a`` and ``b`` (the filters of :meth:`timeline`) have no day
         date, so that no day of the timeline counts them: undated (an article without a date,
         a hypothetical event) or dated only to a week, month, season or year (those count when
         their span overlaps ``since``/``until``)."""
         check_dyad(a, b)
-        a, b = a.strip().upper(), b.strip().upper()
         where, params = event_filter(since=since, until=until, factuality=factuality)
-        ab = "(list_contains(source_codes, ?) AND list_contains(target_codes, ?))"
-        where.append(ab if directed else f"({ab} OR {ab})")
-        params += [a, b] if directed else [a, b, b, a]
+        sql, p = dyad_sql(as_ref(a), as_ref(b), directed=directed,
+                          sectors=parse_sectors(sector) if sector else None)
+        where.append(sql)
+        params += p
         where.append("NOT coalesce(event_date IS NOT NULL AND date_precision = 'day', false)")
         return int(self.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}",
                                     params).fetchall()[0][0])
@@ -1436,14 +1616,22 @@ def _num(x) -> float | None:
     return None if math.isnan(f) else round(f, 2)
 
 
-def check_dyad(a: str, b: str) -> None:
-    """The two sides of a timeline or dyad page (codes, names resolved): one code each, and two
-    different ones (a StoreError that says what to use instead). The one rule of the command
-    line's ``timeline`` and the web's ``/dyads/A/B``."""
+def check_dyad(a: str | ActorRef, b: str | ActorRef) -> None:
+    """The two sides of a timeline or dyad page (codes or ``records.ActorRef``, names read): one
+    actor each, and two different ones (a StoreError that says what to use instead). The one rule
+    of the command line's ``timeline`` and the web's ``/dyads/A/B``. Two names of one country
+    ("FPÖ", "ÖVP") are two actors."""
+    if isinstance(a, ActorRef) or isinstance(b, ActorRef):
+        ra, rb = as_ref(a), as_ref(b)
+        if ra.name is None and rb.name is None:
+            return check_dyad(ra.code or "", rb.code or "")
+        if (ra.code, (ra.name or "").casefold()) == (rb.code, (rb.name or "").casefold()):
+            raise BadValue(f"both sides name {str(ra)!r} -- give two actors")
+        return
     if "," in a or "," in b:
         raise BadValue(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")
     if a.strip().upper() == b.strip().upper():
-        raise BadValue(f"both sides name {a} (a name stands for its code) -- give two actors; the "
+        raise BadValue(f"both sides name {a} (a country's name stands for its code) -- give two actors; the "
                          f"events within one country are listed by `lagebild events --source-actor {a} "
                          f"--target-actor {a}` and on the page /actors/{a}")
 

@@ -68,16 +68,23 @@ def test_a_value_that_names_no_actor_is_a_usage_error_on_the_command_line(db, op
     assert f"'{option}'" in r.output and "empty actor" in r.output and "leave the option out" in r.output
 
 
-@pytest.mark.parametrize("value", ["RUS", "rus, Kreml", "Putin,Belarus", " UKR ,", "Moskau"])
+@pytest.mark.parametrize("value", ["RUS", "rus, Kreml", "Putin,Belarus", " UKR ,", "Moskau", "FPÖ, Grüne (AUT)"])
 def test_the_command_line_and_the_pages_read_an_actor_filter_alike(value):
     from lagebild.web.params import code_list
     assert resolve_actor(value, "--actor") == code_list(value) == actor_names.actor_filter(value)
 
 
-def test_a_name_of_several_actors_is_refused_by_both_naming_the_codes(db, client, monkeypatch):
+def two_countries_named(monkeypatch, name: str, *codes: str) -> None:
+    """Make ``name`` a country's name of each of ``codes`` (the lexicon has no such name)."""
     import lagebild.actor_names as A
-    real = A.codes_for
-    monkeypatch.setattr(A, "codes_for", lambda t: ["IRL", "USA"] if t.casefold() == "harris" else real(t))
+    by_name, known = A._index()
+    fake = dict(by_name)
+    fake[name.casefold()] = [A.ActorName(name, c, "GOV", "country") for c in codes]
+    monkeypatch.setattr(A, "_index", lambda: (fake, known))
+
+
+def test_a_country_name_of_several_countries_is_refused_by_both_naming_the_codes(db, client, monkeypatch):
+    two_countries_named(monkeypatch, "Harris", "IRL", "USA")
     r = CliRunner().invoke(main, ["events", "--db", str(db), "--actor", "RUS,Harris"])
     assert r.exit_code == 2 and "several actors (IRL, USA)" in r.output, r.output
     w = client.get("/overview.json?actor=RUS,Harris")

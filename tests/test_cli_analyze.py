@@ -134,7 +134,8 @@ def test_analyze_says_how_many_events_the_floor_left_out(runner, tmp_path):
     assert everything["below_floor"] == 0 and len(everything["events"]) > len(floor["events"])
     assert floor["below_floor"] == len(everything["events"]) - len(floor["events"])
     text = runner.invoke(main, ["analyze", str(f)]).output
-    assert f"{floor['below_floor']} more below the confidence floor" in text
+    n = floor["below_floor"]
+    assert f"{n} more event{'' if n == 1 else 's'} below the confidence floor" in text
 
 
 def test_the_text_summary_says_where_a_participants_country_comes_from():

@@ -701,7 +701,7 @@ def test_cli_timeline_counts_both_directions_unless_directed(tmp_path):
                              "--format", "json"])
     assert [(x["day"], x["events"]) for x in json.loads(r.stdout)] == [
         ("2022-02-24", 1), ("2022-02-27", 1)]
-    r = runner.invoke(main, ["timeline", "Russland", "Kreml", "--db", str(db)])
+    r = runner.invoke(main, ["timeline", "Russland", "rus", "--db", str(db)])
     assert r.exit_code == 2 and "both sides name RUS" in r.output
 
 

@@ -152,7 +152,7 @@ def test_factuality_all_on_the_pages_is_every_factuality(client):
     ("min_sources=abc", "min_sources"), ("actor=RUS;DROP TABLE events", "actor"),
     ("type=assault'--", "type"), ("type=ATTACK", "type"), ("type=ASSAULT,FOO", "type"), ("page=0", "page"), (f"per_page={MAX_ROWS + 1}", "per_page"),
     ("since=2024&since=2023", "since"), ("actor=RUS&actor=UKR", "actor"),
-    ("min_confidence=0.9", "min_confidence"), ("actor=XYZ", "actor"), ("actor=RUS,XYZ", "actor"),
+    ("min_confidence=1.5", "min_confidence"), ("min_confidence=abc", "min_confidence"), ("sector=XYZ", "sector"), ("actor=XYZ", "actor"), ("actor=RUS,XYZ", "actor"),
     ("by=actor&by=place", "by"), ("day=2022-02-24&day=2022-02-26", "day"), ("q=a&q=b", "q"),
 ])
 def test_bad_filter_values_get_a_clear_400(client, query, name):
@@ -180,8 +180,11 @@ def test_unknown_events_articles_and_pages_are_404(client, url):
     assert j.status_code == 404 and j.json()["status"] == 404
 
 
-@pytest.mark.parametrize("name", ["Russland", "Kreml", "Putin", "moskau", "rus"])
-def test_actor_names_resolve_to_codes_through_the_lexicon(client, name):
+@pytest.mark.parametrize("name", ["Russland", "Russlands", "Russen", "rus"])
+def test_country_names_resolve_to_codes_through_the_lexicon(client, name):
+    """A country's name, its people or its code in lower case is the country (the page of the
+    code); a person's or stand-in's name ("Putin", "Kreml") is a name of its own (probe P22:
+    test_a_name_that_is_no_country_has_a_page_of_its_own)."""
     r = client.get(f"/actors?q={name}", follow_redirects=False)
     assert r.status_code == 302 and r.headers["location"] == "/actors/RUS"
     r = client.get(f"/actors/{name}.json", follow_redirects=False)
@@ -806,7 +809,7 @@ def test_actor_filters_and_dyad_paths_take_names_as_the_command_line_does(sclien
     assert r.status_code in (302, 303, 307) and r.headers["location"].startswith("/dyads/RUS/UKR.json")
     assert sclient.get("/dyads/Russland/Ukraine.json").json()["a"] == "RUS"
     # two names of one code are no dyad, as on the command line (it built a RUS -- RUS page)
-    r = sclient.get("/dyads/Russland/Kreml.json")
+    r = sclient.get("/dyads/Russland/RUS.json")
     assert r.status_code == 400 and "both sides name RUS" in r.json()["error"] and "/actors/RUS" in r.text
 
 
@@ -867,9 +870,10 @@ def test_a_code_neither_the_lexicon_nor_the_database_knows_is_a_400_with_close_m
     assert sclient.get("/overview.json?actor=UKX").status_code == 400        # as the filter
 
 
-@pytest.mark.parametrize("url, to", [("/actors/Kreml", "/actors/RUS"), ("/actors/ukr?since=2022", "/actors/UKR?since=2022"),
-                                     ("/actors?q=Kreml&since=2022", "/actors/RUS?since=2022"),
-                                     ("/dyads/Kreml/ukr?since=2022", "/dyads/RUS/UKR?since=2022")])
+@pytest.mark.parametrize("url, to", [("/actors/Russland", "/actors/RUS"), ("/actors/ukr?since=2022", "/actors/UKR?since=2022"),
+                                     ("/actors?q=Russland&since=2022", "/actors/RUS?since=2022"),
+                                     ("/actors?q=Kreml&since=2022", "/actors/Kreml?since=2022"),
+                                     ("/dyads/Russland/ukr?since=2022", "/dyads/RUS/UKR?since=2022")])
 def test_a_name_or_a_lower_case_code_in_an_address_redirects_to_the_code(sclient, url, to):
     r = sclient.get(url, follow_redirects=False)
     assert r.status_code == 302 and r.headers["location"] == to
@@ -1050,17 +1054,18 @@ def test_a_parameter_of_another_page_is_refused_and_no_link_carries_one(client):
 
 def test_the_pages_read_actor_names_as_the_command_line_does(client):
     """44 names resolved differently on the pages ("Grossbritannien" was a 404 there; a code
-    review), "/actors/HAMAS" was a 404 (a new-user probe); an ambiguous name says which codes."""
-    from lagebild.actor_names import codes_for
-    for name in ("Grossbritannien", "Kreml", "Putin", "hamas"):
+    review), "/actors/HAMAS" was a 404 (a new-user probe). A country's name redirects to its
+    code; a person's, stand-in's or group's name is a page of its own (probe P22), and a name
+    that participants of several countries carry ("Harris") says where its events are."""
+    from lagebild.actor_names import codes_for, read_actors
+    r = client.get("/actors/Grossbritannien.json", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == f"/actors/{codes_for('Grossbritannien')[0]}.json"
+    for name in ("Kreml", "Putin", "hamas", "HAMAS"):
         r = client.get(f"/actors/{name}.json", follow_redirects=False)
-        assert [r.headers["location"].split("/")[-1].removesuffix(".json")] == codes_for(name), name
-    assert client.get("/actors/Grossbritannien.json", follow_redirects=False).status_code == 302
-    r = client.get("/actors/HAMAS.json", follow_redirects=False)
-    assert r.status_code == 302 and r.headers["location"].startswith("/actors/PSE")
-    if len(codes_for("Harris")) > 1:
-        r = client.get("/overview.json?actor=Harris")
-        assert r.status_code == 400 and "several actors" in r.json()["error"]
+        assert r.status_code == 200 and r.json()["match"] == "name" and r.json()["actor"] == name, name
+        assert read_actors(name)[0].name == name
+    r = client.get("/overview.json?actor=Harris")
+    assert r.status_code == 200 and r.json()["filters"]["actor_notes"], r.text
 
 
 def test_events_dated_outside_the_charted_period_are_counted(tmp_path):
@@ -1080,9 +1085,9 @@ def test_events_dated_outside_the_charted_period_are_counted(tmp_path):
 @pytest.mark.parametrize("url, name", [("/actors/Harris.json", "code"), ("/dyads/Harris/RUS.json", "a"),
                                        ("/actors.json?q=Harris", "q")])
 def test_an_ambiguous_name_in_an_address_lists_its_codes(client, monkeypatch, url, name):
-    import lagebild.actor_names as N
-    real = N.codes_for
-    monkeypatch.setattr(N, "codes_for", lambda text: ["IRL", "USA"] if text == "Harris" else real(text))
+    """A country's name of two countries (made up here: the lexicon has none) is refused."""
+    from test_actor_filter import two_countries_named
+    two_countries_named(monkeypatch, "Harris", "IRL", "USA")
     r = client.get(url)
     assert r.status_code == 400 and "IRL, USA" in r.json()["error"], r.text
     assert f"bad value for {name}: 'Harris'" in r.json()["error"]

@@ -120,7 +120,7 @@ def test_pages_render_their_charts_in_chromium_without_errors_or_outside_request
     assert "/actors/" in page.url
     # the actor box resolves a name
     page.goto(server + "/overview")
-    page.fill("input[aria-label=actor]", "Kreml")
+    page.fill("input[aria-label=actor]", "Russland")
     page.press("input[aria-label=actor]", "Enter")
     page.wait_for_url("**/actors/RUS")
     assert errors == [], errors

@@ -45,6 +45,23 @@ def _told_where(ev, width: int = 110) -> str:
     return (f"cue {ev.cue!r} in: " if ev.cue else "in: ") + f"„{sent}“"
 
 
+def below_floor_text(n: int, floor: float | None) -> str:
+    """What ``analyze`` says of the events the confidence floor left out: how many, and the floor
+    used; the higher floors of some events said as what they are (rules of the floor, not a
+    description of the events left out, which the analyzer does not keep)."""
+    from ..modelinfo import guessed_pair_floor, one_sided_floor
+    at = f" {floor:g}" if floor is not None else ""
+    higher = []
+    one, guessed = one_sided_floor(), guessed_pair_floor()
+    if one is not None and floor is not None and one > floor:
+        higher.append(f"{one:g} for an event with an empty side")
+    if guessed is not None and floor is not None and 0 < floor < guessed:
+        higher.append(f"{guessed:g} for one between two countries of which one is only guessed")
+    rule = f"; the floor is higher for some events ({'; '.join(higher)})" if higher else ""
+    return (f"{count(n, 'more event')} below the confidence floor{at}, not shown: "
+            f"--min-confidence 0 shows them{rule}")
+
+
 def format_summary(doc: Document, floor: float | None = None) -> str:
     """A readable summary of one analyzed article."""
     lines = [f"== {doc.doc_id}" + (f" ({doc.dct})" if doc.dct else " (no date)") +
@@ -87,16 +104,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
         if told:
             lines.append("      " + told)
     if doc.below_floor:
-        from ..modelinfo import one_sided_floor
-        one = one_sided_floor()
-        from ..modelinfo import guessed_pair_floor
-        guessed = guessed_pair_floor()
-        why = f"; an event with an empty side needs {one}" if one is not None and floor is not None \
-            and one > floor else ""
-        if guessed is not None and floor is not None and 0 < floor < guessed:
-            why += f"; one between two countries, one of them only guessed, {guessed}"
-        lines.append(f"  ({doc.below_floor} more below the confidence floor{why}, not shown: --min-confidence 0 "
-                     "shows them)")
+        lines.append("  (" + below_floor_text(doc.below_floor, floor) + ")")
     if not doc.events and doc.actors and not any(a.code for a in doc.actors):
         lines.append("  (no actor of this article has a country or organisation code: the text names none, "
                      "so no event between them can be coded; for domestic news, --country gives the "

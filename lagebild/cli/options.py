@@ -138,7 +138,13 @@ def _factualities(value: str) -> None:
     parse_factualities(value)
 
 
+def _sectors(value: str) -> None:
+    from ..store import parse_sectors
+    parse_sectors(value)
+
+
 #: callbacks of the query options (events, timeline, export, summary): a bad value is a usage error
+check_sectors = _checked(_sectors)
 check_date = _checked(_date)
 check_types = _checked(_types)
 check_factualities = _checked(_factualities)
@@ -156,24 +162,37 @@ def _empty_actor(value: str, option: str | None) -> click.UsageError:
                        "--actor \"$A\", must not list every event)", option)
 
 
-def resolve_actor(value: str | None, option: str | None = None, db=None) -> str | None:
-    """Codes and names (Iran, Kreml, Putin) -> codes, through the one reading of an actor filter
-    (``actor_names.actor_filter``, as the pages' ``?actor=``): a code or name the lexicon knows,
-    or a code the database ``db`` holds (a :class:`~lagebild.store.Store`; an IGO code, a code of
-    an older lexicon). An unknown or ambiguous one is a usage error (``usage_error``) naming close
-    matches. A value given but naming no actor ("", " ", ","), which the pages read as no actor
-    filter, is a usage error here (``EMPTY_ACTOR_HELP``)."""
+def resolve_actor(value: str | None, option: str | None = None, db=None):
+    """Codes and names (AUT, Österreich, FPÖ, Kickl, Grüne (AUT)) -> the actors of a filter
+    (``actor_names.Actors``), through the one reading of an actor filter
+    (``actor_names.read_actors``, as the pages' ``?actor=``): a country's or organisation's code
+    or name is every actor of it; another name (a party, person, institution) is the participants
+    called so; with the database ``db`` (a :class:`~lagebild.store.Store`) also a code it holds
+    (an IGO code, a code of an older lexicon) and a name its articles hold. An unknown or
+    ambiguous one is a usage error (``usage_error``) naming close matches. A value given but
+    naming no actor ("", " ", ","), which the pages read as no actor filter, is a usage error
+    here (``EMPTY_ACTOR_HELP``)."""
     if value is None:
         return None
-    from ..actor_names import actor_filter
+    from ..actor_names import read_actors
     from ..errors import LagebildError
     try:
-        codes = actor_filter(value, db=db)
+        actors = read_actors(value, db=db)
     except LagebildError as exc:
         raise usage_error(exc, option) from None
-    if codes is None:
+    if actors is None:
         raise _empty_actor(value, option)
-    return codes
+    return actors
+
+
+#: what --actor and timeline's actors say of names (their --help)
+ACTOR_NAME_HELP = ("A country's or organisation's code or name (AUT, Österreich, EU) means every "
+                   "actor of it; any other name -- a party, person or institution as the texts "
+                   "write it (FPÖ, Kickl, Grüne, Straflandesgericht, Kreml) -- means the events "
+                   "whose participants are called so (a word of the participant's text begins "
+                   "with it: Grüne finds 'Grünen'), of any country; 'Grüne (AUT)' keeps one "
+                   "country's. A note on stderr says where a name's events are, and when a name "
+                   "is read as a code.")
 
 
 def actor_option_name(param) -> str:

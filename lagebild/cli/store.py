@@ -18,8 +18,8 @@ from ..records import EVENT_SORT_ALIASES, EVENT_SORTS, Article
 from ..modelinfo import default_floor_text
 from ..wording import count
 from .options import (db_option, EXIT_INTERRUPTED, EXIT_NOTHING_READ, EXIT_OK, EXIT_SOME_FAILED, EMPTY_ACTOR_HELP, Number,
-                      ChoiceWithAliases, actor_callback, check_date, check_factualities, check_types, country_option, fail,
-                      reader_kwargs, reader_options, resolve_actor, usage_error, wait_message, wait_option)
+                      ChoiceWithAliases, actor_callback, check_date, check_factualities, check_sectors, check_types, country_option, fail,
+                      reader_kwargs, reader_options, resolve_actor, usage_error, wait_message, wait_option, ACTOR_NAME_HELP)
 
 DB_HELP = ("The DuckDB database file (created by ingest when missing; a run that fails "
            "before storing anything leaves none). Default: $LAGEBILD_DB.")
@@ -703,17 +703,24 @@ def actors_cmd(text, db, limit, fmt):
 def _stored_actors(db: str, text: str | None) -> list[dict[str, Any]]:
     """The actors of the database's events, most events first, with their names; with ``text``
     only those whose code or name contains it, or that a name or stand-in the lexicon knows
-    containing it stands for ("Kreml": RUS), case-insensitive."""
+    containing it stands for ("Kreml": RUS), case-insensitive; then the names the articles hold
+    with a word beginning with it ("Schnedlitz": Michael Schnedlitz, AUT), what ``--actor NAME``
+    takes."""
     from ..actor_names import search
     from ..queries import EventFilter, Queries
     from ..actor_names import actor_name
     with _open_ro(db) as store:
         top = Queries(store.con).top_actors(EventFilter(), limit=None)
-    rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "events": r["events"]} for r in top]
-    if text:
-        t = text.strip().lower()
-        meant = {h.code for h in search(text, limit=None)}
-        rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower() or r["code"] in meant]
+        rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "events": r["events"]} for r in top]
+        if text:
+            t = text.strip().lower()
+            meant = {h.code for h in search(text, limit=None)}
+            rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower() or r["code"] in meant]
+            # and the names the articles hold (persons, parties, institutions: probe P22), each
+            # with the events --actor NAME lists
+            for hit in store.stored_names(text, 100):
+                n = sum(k for c, k in store.name_codes(hit["name"]) if c == hit["code"])
+                rows.append({"code": hit["code"] or "", "name": hit["name"], "events": n})
     return rows
 
 
@@ -732,16 +739,22 @@ def _open_with_actors(db: str, actors: dict[str, str | None]):
     lexicon, an IGO code). An unknown actor is a usage error (exit 2) naming close matches, also
     when the database is missing (before its exit 1: a missing file holds no code)."""
     try:
-        return None, {opt: resolve_actor(v, opt) for opt, v in actors.items()}
+        read = {opt: resolve_actor(v, opt) for opt, v in actors.items()}
     except click.UsageError:
         if not Path(db).is_file():
             raise
-    store = _open_ro(db)
+    if not Path(db).is_file():
+        return None, read
+    store = _open_ro(db)      # the names its articles hold, and where a name's events are
     try:
-        return store, {opt: resolve_actor(v, opt, store) for opt, v in actors.items()}
+        read = {opt: resolve_actor(v, opt, store) for opt, v in actors.items()}
     except BaseException:
         store.close()
         raise
+    for opt, got in read.items():      # how a name was read, on stderr (a probe: FPÖ was AUT silently)
+        for note in (got.notes if got else ()):
+            click.echo(f"note: {opt} {note}", err=True)
+    return store, read
 
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
@@ -758,12 +771,11 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 
 @click.command("events")
 @_db_option
-@click.option("--actor", callback=actor_callback, metavar="ACTOR", help="Actor on either side: a code or a name the lexicon knows "
-                               "(RUS, Russland, Kreml, Putin; several: RUS,Belarus), or a code the "
-                               "database holds (an IGO code, one of an older lexicon). A name stands "
-                               "for its code: --actor Putin lists every RUS event, not only Putin's "
-                               "(the events' source_text/target_text say who); a name of several "
-                               "actors is refused, naming their codes. " + EMPTY_ACTOR_HELP)
+@click.option("--actor", callback=actor_callback, metavar="ACTOR", help="Actor on either side: a code or a name "
+                               "(RUS, Russland, FPÖ, Kickl; several: AUT,Grüne), or a code the "
+                               "database holds (an IGO code, one of an older lexicon). "
+                               + ACTOR_NAME_HELP + " A country name of several countries is refused, "
+                               "naming their codes. " + EMPTY_ACTOR_HELP)
 @click.option("--source-actor", "source_actor", callback=actor_callback, metavar="ACTOR",
               help="Actor on the source side only (code or name, as --actor). " + ACTOR_NOT_OUTLET)
 @click.option("--target-actor", "target_actor", callback=actor_callback, metavar="ACTOR",
@@ -796,11 +808,17 @@ _EVENT_TABLE_COLS = ["event_id", "date", "type", "source_codes", "target_codes",
 @click.option("--min-confidence", type=Number(0, 1), default=None,
               help="Only events whose confidence (from the learned coder) reaches this; events "
                    "without one (rule coder alone) are kept.")
+@click.option("--sector", callback=check_sectors, metavar="SECTORS",
+              help="Only events with a participant of these PLOVER sectors (comma list: GOV, MIL, "
+                   "LEG, JUD, COP, PTY, LAB, ...; a bad value lists them all with their "
+                   "names). With --actor, --source-actor or --target-actor, the participants "
+                   "those pick must be of them: --actor AUT --sector PTY are Austria's parties.")
 @click.option("--with-mentions", is_flag=True,
               help="JSON only: add every mention (article, sentence, text) to each event.")
 @_FORMAT
 def events_cmd(db, actor, source_actor, target_actor, source_, target, since, until, type_, factuality,
-               min_mentions, min_outlets, min_sources, limit, sort, min_confidence, with_mentions, fmt):
+               min_mentions, min_outlets, min_sources, limit, sort, min_confidence, sector, with_mentions,
+               fmt):
     """List events from the database, filtered and sorted.
 
     Each row is one happening, merged across articles, with its numbers of
@@ -817,7 +835,9 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
     \b
     Examples:
       lagebild events --db lage.duckdb --actor RUS --since 2022-02-01
-      lagebild events --db lage.duckdb --actor Kreml --target-actor Ukraine
+      lagebild events --db lage.duckdb --actor Russland --target-actor Ukraine
+      lagebild events --db lage.duckdb --actor FPÖ --since 2025-01
+      lagebild events --db lage.duckdb --actor "Grüne (AUT)" --sector PTY
       lagebild events --db lage.duckdb --type ASSAULT --factuality asserted --limit 20
       lagebild events --db lage.duckdb --source-actor USA --target-actor RUS --format json
       lagebild events --db lage.duckdb --sort mentions --format csv > events.csv
@@ -847,7 +867,7 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
                                     until=until, type=type_, factuality=factuality,
                                     min_mentions=min_mentions, min_sources=min_outlets or 1,
                                     limit=limit + 1 if limit else 0,
-                                    sort=sort, min_confidence=min_confidence)
+                                    sort=sort, min_confidence=min_confidence, sector=sector)
         except StoreError as exc:
             _fail(exc)
         if limit and len(df) > limit:       # one more than asked: say that the list is cut
@@ -876,12 +896,16 @@ def events_cmd(db, actor, source_actor, target_actor, source_, target, since, un
 @click.option("--until", callback=check_date, help=_UNTIL_HELP)
 @click.option("--factuality", default="asserted", show_default=True, callback=check_factualities,
               help="Which events count (comma list, or 'all').")
+@click.option("--sector", callback=check_sectors, metavar="SECTORS",
+              help="Only events whose participants of both sides are of these PLOVER sectors "
+                   "(comma list: GOV, PTY, ...): timeline AUT DEU --sector GOV, government to government.")
 @_FORMAT
-def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
+def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, sector, fmt):
     """Per-day event counts and Goldstein sums for the dyad ACTOR_A / ACTOR_B.
 
     ACTOR_A and ACTOR_B are codes or names, read as events' --actor (an empty
-    one is a usage error, exit 2). Counts events in both directions unless --directed; only events with a known
+    one is a usage error, exit 2): a country's name means every actor of it, a party's or
+    person's name the participants called so (timeline FPÖ ÖVP: two parties of one country). Counts events in both directions unless --directed; only events with a known
     day (a note on stderr says how many of the dyad's events have none, and how to
     list them). Columns: day, events, mentions, goldstein_sum (negative = conflict),
     goldstein_mean, material_conflict (quad class 4), a_to_b, b_to_a.
@@ -890,18 +914,20 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     Examples:
       lagebild timeline RUS UKR --db lage.duckdb
       lagebild timeline USA RUS --directed --since 2022-02 --db lage.duckdb --format csv
+      lagebild timeline FPÖ ÖVP --db lage.duckdb
     """
     from ..store import StoreError, check_dyad, check_period
 
     given = {"ACTOR_A": actor_a, "ACTOR_B": actor_b}
     store, codes = _open_with_actors(db, given)
-    actor_a, actor_b = codes["ACTOR_A"], codes["ACTOR_B"]
-    from ..actor_names import actor_name
-    for k, v in given.items():      # a name read as a code counts all of that code's actors (a probe)
-        name = actor_name(codes[k])
-        if v.strip().upper() != codes[k] and v.strip().lower() != (name or "").lower():
-            click.echo(f"note: {k} {v.strip()!r} is read as {codes[k]}" + (f" ({name})" if name else "")
-                       + f": the timeline counts every {codes[k]} actor's events", err=True)
+    for k, got in codes.items():
+        if len(got) > 1:
+            raise usage_error(f"a dyad takes one actor per side; {given[k]!r} names {len(got)}", k)
+    if store is None:      # no database to say where a name's events are: the notes say how it is read
+        for k, got in codes.items():
+            for note in got.notes:
+                click.echo(f"note: {k} {note}", err=True)
+    actor_a, actor_b = codes["ACTOR_A"][0], codes["ACTOR_B"][0]
     try:
         check_dyad(actor_a, actor_b)
         check_period(since, until)
@@ -913,9 +939,9 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
     with store:
         try:
             df = store.timeline(actor_a, actor_b, directed=directed, since=since, until=until,
-                                factuality=factuality)
+                                factuality=factuality, sector=sector)
             n = store.dyad_without_day(actor_a, actor_b, directed=directed, since=since,
-                                       until=until, factuality=factuality)
+                                       until=until, factuality=factuality, sector=sector)
         except StoreError as exc:
             _fail(exc)
         if n:       # no day counts them: say how many, and how to see them (on stderr)
@@ -924,13 +950,15 @@ def timeline_cmd(actor_a, actor_b, db, directed, since, until, factuality, fmt):
         _emit(df, fmt)
 
 
-def _without_day_note(n: int, some: bool, a: str, b: str, directed: bool, factuality: str,
+def _without_day_note(n: int, some: bool, a, b, directed: bool, factuality: str,
                       db: str) -> str:
     """The note of a timeline that leaves out ``n`` events of the dyad without a day date."""
+    import shlex
     fact = f" --factuality {factuality}" if factuality else ""
-    see = f"`lagebild events --db {db} --source-actor {a} --target-actor {b}{fact}`"
+    qa, qb = shlex.quote(str(a)), shlex.quote(str(b))
+    see = f"`lagebild events --db {db} --source-actor {qa} --target-actor {qb}{fact}`"
     if not directed:
-        see += f" (and --source-actor {b} --target-actor {a})"
+        see += f" (and --source-actor {qb} --target-actor {qa})"
     have = "has" if n == 1 else "have"
     return (f"note: {'the counts leave out ' if some else ''}{count(n, 'event')} of {a}/{b} "
             f"{'that ' + have if some else have} no day date (undated, or dated only to a week, month, "

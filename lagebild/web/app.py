@@ -240,7 +240,8 @@ def _env() -> Environment:
                       autoescape=select_autoescape(["html"]), trim_blocks=True,
                       lstrip_blocks=True)
     env.globals.update(nav=[(p[0], p[4]) for p in PAGES if p[4]], quad_names=charts.QUAD_NAMES,
-                       factualities=params.FACTUALITIES, actor_name=names.actor_name)
+                       factualities=params.FACTUALITIES, actor_name=names.actor_name,
+                       sector_name=names.sector_name)
     env.filters["count"] = count      # {{ n|count("mention") }}: "1 mention", "2 mentions"
     env.filters["num"] = lambda v: "" if v is None else (f"{v:g}" if isinstance(v, float) else v)
     return env

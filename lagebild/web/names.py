@@ -8,4 +8,12 @@ from __future__ import annotations
 
 from ..actor_names import actor_name
 
-__all__ = ["actor_name"]
+
+def sector_name(code: str | None) -> str | None:
+    """A PLOVER sector's name ("PTY" -> "political party"): ``lexicon.sector_names``, the one table
+    (``lang/de/sectors.tsv``)."""
+    from ..lexicon import sector_names
+    return sector_names().get(code or "")
+
+
+__all__ = ["actor_name", "sector_name"]

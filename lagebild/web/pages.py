@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as _dt
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 from starlette.requests import Request
 
 from .. import queries as _queries
-from ..queries import ACTOR_SIDES, DYAD_SIDES, EventFilter, Queries, bucket_unit, period_mid
+from ..queries import EventFilter, Queries, actor_sides, bucket_unit, dyad_sides, period_mid
 from ..records import EVENT_SORT_ALIASES
 from ..records import EVENT_SORTS as ALL_SORTS
 from ..store import TREND_MIN_EVENTS, check_dyad, escalation_trend
@@ -149,6 +149,7 @@ class Ctx:
     f: EventFilter
     html: bool
     db: str = "lage.duckdb"
+    notes: list[str] = field(default_factory=list)     # how the address's actors were read
 
     @property
     def qp(self) -> dict[str, str]:
@@ -156,8 +157,13 @@ class Ctx:
 
 
 def _filters_out(f: EventFilter) -> dict[str, Any]:
-    return {"since": f.since, "until": f.until, "actor": f.actor, "type": f.type,
-            "factuality": f.factuality, "min_outlets": f.min_outlets}
+    """The filters as the page and its JSON twin show them; ``actor_notes``: how the actor filter
+    was read, where a reader might not expect it ("'FPÖ' is matched as a name ...";
+    ``actor_names.read_actor``), shown above the page's lists."""
+    return {"since": f.since, "until": f.until, "actor": str(f.actor) if f.actor else None,
+            "sector": f.sector, "type": f.type, "factuality": f.factuality,
+            "min_outlets": f.min_outlets, "min_confidence": f.min_confidence,
+            "actor_notes": list(getattr(f.actor, "notes", ()) or ())}
 
 
 # -- lists cut short: never without a word --------------------------------------------------
@@ -282,20 +288,23 @@ def path_actors(c: Ctx, address: str, sides: tuple[str, ...],
     case redirects to the address with the codes ("/actors/Kreml" -> "/actors/RUS", the same
     filters)."""
     raws = [c.req.path_params[s] for s in sides]
-    codes = [params.actor_code(raw, side, db=c.q) for raw, side in zip(raws, sides)]
+    read = [params.actor_code(raw, side, db=c.q) for raw, side in zip(raws, sides)]
+    refs = [r[0] for r in read]
     if check is not None:
-        check(*codes)
-    if codes != raws:
-        raise Redirect(address.format(**dict(zip(sides, codes))) + ("" if c.html else ".json")
-                       + query_string(c.qp))
-    return codes
+        check(*refs)
+    if [str(r) for r in refs] != raws:
+        raise Redirect(address.format(**{s: urllib.parse.quote(str(r)) for s, r in zip(sides, refs)})
+                       + ("" if c.html else ".json") + query_string(c.qp))
+    c.notes = [n for r in read for n in r.notes]
+    return refs
 
 
 def actors_index(c: Ctx) -> dict[str, Any]:
     text = c.req.query_params.get("q")
     if text is not None and text.strip():     # the actor box: read as the address /actors/CODE
-        code = params.actor_code(text.strip(), "q", db=c.q)
-        raise Redirect(f"/actors/{code}" + (".json" if not c.html else "") + query_string(c.qp, q=None))
+        (ref,) = params.actor_code(text.strip(), "q", db=c.q)
+        raise Redirect(f"/actors/{urllib.parse.quote(str(ref))}" + (".json" if not c.html else "")
+                       + query_string(c.qp, q=None))
     top = c.q.top_actors(c.f, params.top(c.req.query_params) or TOP["actors"])
     for r in top:
         r["name"] = names.actor_name(r["code"])
@@ -307,17 +316,31 @@ def actors_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
                                    lists=("actors",))}}
 
 
+def _actor_out(c: Ctx, ref) -> dict[str, Any]:
+    """What a page says of one of its actors: ``actor`` (as typed back: "AUT", "FPÖ", "Grüne
+    (AUT)"), ``code`` (none for a name of any country), ``name`` (a code's German name, or the
+    name matched), ``match`` ("code": every actor of it; "name": the participants called so) and,
+    for a name, ``countries``: where its events are ([code, events])."""
+    if ref.name is None:
+        return {"actor": str(ref), "code": ref.code, "name": names.actor_name(ref.code),
+                "match": "code", "countries": None}
+    return {"actor": str(ref), "code": ref.code, "name": ref.name, "match": "name",
+            "countries": [[k, n] for k, n in c.q.name_codes(ref.name)
+                          if ref.code is None or k == ref.code]}
+
+
 def actor_page(c: Ctx) -> dict[str, Any]:
-    (code,) = path_actors(c, "/actors/{code}", ("code",))
+    (ref,) = path_actors(c, "/actors/{code}", ("code",))
+    code = ref
     page, per_page = params.paging(c.req.query_params, 20)
     top = params.top(c.req.query_params)
     quotes, n_quotes = c.q.actor_quotes(code, limit=per_page, offset=(page - 1) * per_page)
-    first, last = c.q.span(c.f, ACTOR_SIDES, [code, code])
+    first, last = c.q.span(c.f, *actor_sides(ref))
     unit = bucket_unit(first, last)
     names_in = c.q.actor_names(code, top or TOP["names"])
     as_source = c.q.partners(code, c.f, "source", top or TOP["partners"])
     as_target = c.q.partners(code, c.f, "target", top or TOP["partners"])
-    return {"code": code, "name": names.actor_name(code), "filters": _filters_out(c.f),
+    return {**_actor_out(c, ref), "notes": c.notes, "filters": _filters_out(c.f),
             "names_in_articles": names_in, "names_in_articles_total": names_in.total,
             "first_day": first, "last_day": last, "unit": unit,
             "timeline": c.q.actor_timeline(code, c.f, unit, first, last),
@@ -351,10 +374,11 @@ def actor_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
 
 def dyad_page(c: Ctx) -> dict[str, Any]:
     # "/dyads/Russland/Kreml": a 400 that says what to use, before any redirect
-    a, b = path_actors(c, "/dyads/{a}/{b}", ("a", "b"), check=check_dyad)
+    ra, rb = path_actors(c, "/dyads/{a}/{b}", ("a", "b"), check=check_dyad)
+    a, b = ra, rb
     day = params.day(c.req.query_params.get("day"))
     page, per_page = params.paging(c.req.query_params)
-    first, last = c.q.span(c.f, DYAD_SIDES, [a, b, b, a])
+    first, last = c.q.span(c.f, *dyad_sides(ra, rb))
     unit = bucket_unit(first, last)
     tl = c.q.dyad_timeline(a, b, c.f, unit, first, last)
     events, total = c.q.dyad_events(a, b, c.f, day=day, limit=per_page,
@@ -368,7 +392,9 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
     (before, n_before) = _mean([r for r in tl if mid is not None and str(r["bucket"]) <= mid])
     (recent, n_recent) = _mean([r for r in tl if mid is not None and str(r["bucket"]) > mid])
     trend = escalation_trend(before, recent, n_before, n_recent)
-    return {"a": a, "b": b, "name_a": names.actor_name(a), "name_b": names.actor_name(b),
+    oa, ob = _actor_out(c, ra), _actor_out(c, rb)
+    return {"a": oa["actor"], "b": ob["actor"], "name_a": oa["name"], "name_b": ob["name"],
+            "match_a": oa["match"], "match_b": ob["match"], "notes": c.notes,
             "filters": _filters_out(c.f), "day": day, "first_day": first, "last_day": last,
             "unit": unit, "timeline": tl,
             "escalation": {"goldstein_mean_first_half": before,
@@ -429,6 +455,19 @@ def event_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
                                      export="mentions")}}
 
 
+def articles_page(c: Ctx) -> dict[str, Any]:
+    """The stored articles, newest first, paged (the event filters do not apply: an article is
+    listed with all its events)."""
+    extra = [k for k in c.qp if k not in ("page", "per_page", "token")]
+    if extra:       # a filter this page would drop without a word
+        raise params.BadParam(extra[0], f"{extra[0]}={c.qp[extra[0]]}",
+                              "this page lists every article, newest first, and takes only page and "
+                              "per_page; /search finds articles by their words")
+    page, per_page = params.paging(c.req.query_params)
+    rows, total = c.q.articles(limit=per_page, offset=(page - 1) * per_page)
+    return {"articles": rows, "pagination": _pagination(c.req, page, per_page, total, not c.html)}
+
+
 def article_page(c: Ctx) -> dict[str, Any]:
     art = c.q.article(int(c.req.path_params["article_id"]))
     if art is None:
@@ -474,7 +513,8 @@ def _mark(text: str, span: list[int] | None, cls: str) -> Markup:
 #: reads none at all
 PAGE_OWN: dict[str, tuple[str, ...] | None] = {
     "/overview": ("top",), "/map": ("by", "top"), "/actors": ("q", "top"), "/actors/{code}": ("top",),
-    "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles/{article_id:int}": None,
+    "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles": (),
+    "/articles/{article_id:int}": None,
     "/search": ("q",),
 }
 
@@ -486,6 +526,7 @@ PAGES: list[tuple[str, str, Callable, Callable | None, str]] = [
     ("/actors/{code}", "actor.html", actor_page, actor_view, ""),
     ("/dyads/{a}/{b}", "dyad.html", dyad_page, dyad_view, ""),
     ("/events/{event_id:int}", "event.html", event_page, event_view, ""),
+    ("/articles", "articles.html", articles_page, None, "Articles"),
     ("/articles/{article_id:int}", "article.html", article_page, article_view, ""),
     ("/search", "search.html", search_page, search_view, "Search"),
 ]

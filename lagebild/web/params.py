@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from ..errors import StoreError
 from ..queries import MAX_ROWS, EventFilter
 from ..records import EVENT_TYPES, FACTUALITIES
-from ..store import date_bounds, empty_period, parse_factualities, parse_types
+from ..store import date_bounds, empty_period, parse_factualities, parse_sectors, parse_types
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,11}$")
 _TYPE = re.compile(r"^[A-Z][A-Z_]{1,23}$")
@@ -35,22 +35,23 @@ def code(value: str, name: str = "actor") -> str:
     return v
 
 
-def code_list(value: str | None, name: str = "actor", db=None) -> str | None:
-    """Codes or names ("RUS", "Moldau", "Sandu") as a comma list of codes: the command line's
-    reading (``actor_names.actor_filter``: a name or code the lexicon knows, or a code the
-    database ``db`` holds; anything else is a 400 naming close matches, as the command line's
+def code_list(value: str | None, name: str = "actor", db=None):
+    """Codes or names ("AUT", "Österreich", "FPÖ", "Grüne (AUT)") as the actors of a filter
+    (``actor_names.Actors``; ``str()`` writes them back): the command line's reading
+    (``actor_names.read_actors``: a country's code or name is every actor of it, another name the
+    participants called so; anything unknown is a 400 naming close matches, as the command line's
     usage error); a value that names no actor (a form's empty field, "actor=") is no actor filter
     (None)."""
     if value is not None and len([p for p in value.split(",") if p.strip()]) > MAX_LIST:
         raise BadParam(name, value, f"at most {MAX_LIST} codes")
-    from ..actor_names import actor_filter
+    from ..actor_names import read_actors
     try:
-        return actor_filter(value, db=db)
+        return read_actors(value, db=db)
     except StoreError as exc:
         raise BadParam(name, value, str(exc)) from None
 
 
-def actor_code(value: str, name: str = "actor", db=None) -> str:
+def actor_code(value: str, name: str = "actor", db=None):
     """One actor of a page's address, the one policy of both path pages (``/actors/CODE``,
     ``/dyads/A/B``, each through ``pages.path_actors``; their JSON twins alike) and of the actor
     box (``/actors?q=``): the value is read as ``?actor=`` reads it
@@ -59,9 +60,11 @@ def actor_code(value: str, name: str = "actor", db=None) -> str:
 
     - a code the lexicon knows (RUS, FRA) or one the database holds (IGOUNO, a code of an older
       lexicon) is the actor, as written;
-    - a name the lexicon knows ("Kreml", "Moldau") or a code in lower case ("rus", "igouno") ->
-      its code: the page redirects to the address with the code (``/actors/Kreml`` ->
-      ``/actors/RUS``, the query string kept);
+    - a country's or organisation's name ("Moldau", "Österreich") or a code in lower case ("rus",
+      "igouno") -> its code: the page redirects to the address with the code (``/actors/Moldau``
+      -> ``/actors/MDA``, the query string kept);
+    - another name ("FPÖ", "Kickl", "Grüne (AUT)", "Kreml") is the participants called so
+      (``actor_names.read_actor``): its own page, no redirect;
     - a known actor without events (in this database or under the filters) is an empty page
       (200), not an error: the address is right, there is nothing to show;
     - a malformed code ("RU$S", "R_U"), a well-formed code neither the lexicon nor the database
@@ -73,10 +76,10 @@ def actor_code(value: str, name: str = "actor", db=None) -> str:
     """
     if "," in value:
         raise BadParam(name, value, "give one actor here (a code or a name)")
-    code = code_list(value, name, db=db)
-    if code is None:
+    actors = code_list(value, name, db=db)
+    if actors is None:
         raise BadParam(name, value, "give an actor code such as RUS, UKR, EU or NATO, or a name")
-    return code
+    return actors
 
 
 def type_list(value: str | None) -> str | None:
@@ -149,8 +152,8 @@ def choice(value: str | None, name: str, options: tuple[str, ...],
 
 #: every query parameter a page reads; another one is refused (a filter the pages do not have,
 #: "min_confidence=0.9", must not be dropped without a word)
-KNOWN = ("since", "until", "actor", "type", "factuality", "min_outlets", "min_sources", "page",
-         "per_page", "sort", "by", "day", "q", "top", "token")
+KNOWN = ("since", "until", "actor", "sector", "type", "factuality", "min_outlets", "min_sources",
+         "min_confidence", "page", "per_page", "sort", "by", "day", "q", "top", "token")
 #: the parameters a message names (not the token, nor min_sources: the older spelling of min_outlets)
 SHOWN = tuple(k for k in KNOWN if k not in ("token", "min_sources"))
 #: the parameters only some pages read (``PAGE_OWN``); the others (filters, paging, order) are
@@ -184,8 +187,8 @@ def known_parameters(qp: Mapping[str, str], own: tuple[str, ...] | None = None) 
 
 
 def event_filter(qp: Mapping[str, str], db=None) -> EventFilter:
-    """The shared filters: since, until, actor, type, factuality, min_outlets (the older
-    spelling min_sources also; each once: a
+    """The shared filters: since, until, actor, sector, type, factuality, min_outlets (the older
+    spelling min_sources also), min_confidence (each once: a
     second value would be dropped without a word; a list goes in one value, "actor=RUS,UKR").
     ``db``: the codes the database holds (``actor_names.ActorCodes``), which ``actor`` takes
     beside the lexicon's."""
@@ -201,7 +204,32 @@ def event_filter(qp: Mapping[str, str], db=None) -> EventFilter:
     return EventFilter(since=since, until=until, actor=code_list(qp.get("actor"), db=db),
                        type=type_list(qp.get("type")),
                        factuality=factuality_list(qp.get("factuality")),
-                       min_outlets=min_outlets(qp))
+                       min_outlets=min_outlets(qp), sector=sector_list(qp.get("sector")),
+                       min_confidence=confidence(qp.get("min_confidence")))
+
+
+def sector_list(value: str | None) -> str | None:
+    """``sector``: PLOVER sectors (comma list), as ``--sector`` reads them (``store.parse_sectors``)."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return ",".join(parse_sectors(value))
+    except StoreError as exc:
+        raise BadParam("sector", value, str(exc).split(" -- ", 1)[-1]) from None
+
+
+def confidence(value: str | None) -> float | None:
+    """``min_confidence``: only events whose confidence reaches it (0 to 1), as ``lagebild events
+    --min-confidence``; events without one (the rule coder alone) are kept."""
+    if value is None or not value.strip():
+        return None
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0.0 <= x <= 1.0:
+        raise BadParam("min_confidence", value, "use a number from 0 to 1 (0.5)")
+    return x or None
 
 
 def min_outlets(qp: Mapping[str, str]) -> int:

@@ -1,0 +1,94 @@
+"""Events below the confidence floor are not invisible (probe P22, findings 5 and 13): the store
+keeps how many the floor left out of each article (schema version 7: ``articles.below_floor``,
+``confidence_floor``), and the article page and its JSON say so; ``analyze`` says how many it left
+out and at which floor, and no longer prints a fixed sentence that read as a description of them."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from lagebild.records import Article, Document, Event, EventDate, Evidence, Participant
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_ingest import ingest, q  # noqa: E402
+
+
+class Dropping:
+    """No event kept, three left below the floor (as the learned coder reports them)."""
+
+    def __call__(self, art: Article) -> Document:
+        return Document(doc_id=art.doc_id, dct=art.dct, text=art.text, title=art.title,
+                        source=art.source, below_floor=3)
+
+
+class LowConfidence:
+    """One event of confidence 0.2 and one of 0.9."""
+
+    def __call__(self, art: Article) -> Document:
+        def ev(conf):
+            return Event(type="PROTEST", source=[Participant(None, "Demonstranten", "AUT", "CVL")],
+                         date=EventDate("2024-04-21", "2024-04-21"), confidence=conf, quad_class=3,
+                         goldstein=-4.0, evidence=[Evidence(0, 0, 10, art.text[:10])])
+        return Document(doc_id=art.doc_id, dct=art.dct, text=art.text, source=art.source,
+                        events=[ev(0.2), ev(0.9)])
+
+
+def _client(db):
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    return TestClient(create_app(db))
+
+
+def test_the_article_page_says_how_many_events_the_floor_left_out(tmp_path):
+    db = tmp_path / "b.duckdb"
+    ingest(db, [Article("graz", "In Graz haben rund 3.000 Menschen protestiert.", "2024-04-21", source="o")],
+           analyzer="test_below_floor:Dropping")
+    with _client(db) as c:
+        art = c.get("/articles/1.json").json()["article"]
+        page = c.get("/articles/1").text
+    assert art["below_floor"] == 3 and art["events"] == []
+    assert "3 events below the confidence floor" in page and "were not stored" in page
+    assert "--min-confidence 0" in page and "No events found in this article" not in page
+
+
+def test_ingest_counts_the_events_its_own_floor_drops_and_keeps_the_floor(tmp_path):
+    db = tmp_path / "c.duckdb"
+    ingest(db, [Article("g", "Demonstranten in Graz.", "2024-04-21", source="o")],
+           analyzer="test_below_floor:LowConfidence", min_confidence=0.5)
+    assert q(db, "SELECT below_floor, confidence_floor, (SELECT count(*) FROM events) FROM articles") == [
+        (1, 0.5, 1)]
+    with _client(db) as c:
+        page = c.get("/articles/1").text
+    assert "1 event below the confidence floor 0.5 was not stored" in page
+
+
+def test_a_store_of_schema_version_6_gets_the_columns(tmp_path):
+    import duckdb
+    from lagebild.store import SCHEMA_VERSION, Store
+    db = tmp_path / "old.duckdb"
+    ingest(db, [Article("g", "Demonstranten in Graz.", "2024-04-21", source="o")],
+           analyzer="test_below_floor:LowConfidence")
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE articles DROP COLUMN below_floor")
+    con.execute("ALTER TABLE articles DROP COLUMN confidence_floor")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db, read_only=True) as s:        # a reading command upgrades it first
+        assert s.con.execute("SELECT below_floor FROM articles").fetchall() == [(None,)]
+        assert s.meta()["schema_version"] == str(SCHEMA_VERSION) == "7"
+    with _client(db) as c:
+        page = c.get("/articles/1").text
+    assert "below the confidence floor" not in page       # not counted: nothing said
+
+
+def test_analyze_says_how_many_it_left_out_at_which_floor_not_a_fixed_description():
+    from lagebild.cli.analyze import format_summary
+    ev = Event(type="REJECT", source=[Participant(None, "Demonstranten", "DEU", "CVL")], factuality="asserted")
+    text = format_summary(Document(doc_id="d", dct="2024-01-01", text="x", events=[ev], below_floor=1), 0.3)
+    assert "1 more event below the confidence floor 0.3, not shown: --min-confidence 0 shows them" in text
+    assert "; one between two countries, one of them only guessed" not in text
+    text = format_summary(Document(doc_id="d", dct="2024-01-01", text="x", below_floor=2), None)
+    assert "2 more events below the confidence floor, not shown" in text
