@@ -1,5 +1,5 @@
 """Which mentions may be an event's participants given the clause structure, in both coders
-(``events.clauses``: ``antecedent``, ``antecedent_role``, ``out_of_reach``,
+(``events.reach``: ``antecedent``, ``antecedent_role``, ``out_of_reach``,
 ``attribute_participle``): a relative clause's pronoun tells its antecedent's side; a mention
 inside a relative clause, an infinitive clause or a participle attribute is no participant of a
 cue outside it. The sentences are of the constructions a blind probe found (session 19)."""
@@ -8,7 +8,7 @@ import pytest
 from lagebild import text as T
 from lagebild.actors import Mention
 from lagebild.events import load_cues, split_clauses
-from lagebild.events.clauses import antecedent, antecedent_role, attribute_participle, out_of_reach
+from lagebild.events.reach import antecedent, antecedent_role, attribute_participle, out_of_reach
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 
@@ -67,7 +67,7 @@ def test_mentions_of_a_relative_clause_are_out_of_reach_of_a_cue_outside_it():
     ms = [_mention(st, "Kiew", code="UKR"), _mention(st, "Separatisten", "group"), _mention(st, "Armee", "group")]
     assert out_of_reach(cls, 0, ms[2], ms, lex) and not out_of_reach(cls, 0, ms[1], ms, lex)
     # an infinitive clause's mentions stay within reach (leaving them all out cost F1 on dev) but for
-    # what an allegation alleges (clauses.claimed_content)
+    # what an allegation alleges (reach.claimed_content)
     st, cls = _clauses("Die Polizei beschuldigte sie, Geld von Drogenbaronen angenommen zu haben.")
     ms = [_mention(st, "Polizei", "organisation"), _mention(st, "Drogenbaronen", "group", prep="von")]
     assert [c.kind for c in cls] == ["main", "infinitive"]
@@ -137,7 +137,7 @@ def test_a_relative_clause_tells_its_own_accusation_not_the_main_clauses(coder):
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_a_mention_inside_an_infinitive_clause_is_the_content_not_the_target(coder):
     """Probe: "beschuldigte sie, Geld von Drogenbaronen angenommen zu haben" gave the drug barons as
-    the target of the accusation (clauses.claimed_content); a threat's infinitive names its target."""
+    the target of the accusation (reach.claimed_content); a threat's infinitive names its target."""
     for txt in ("Die Regierung in Caracas beschuldigte ihn, Geld von den USA angenommen zu haben.",
                 "Der venezolanische Präsident beschuldigte ihn am Montag, Geld von den USA angenommen zu haben."):
         got = _dyads(coder, txt, 0)
@@ -215,7 +215,7 @@ def test_a_main_clause_after_a_comma_is_no_relative_clause(coder):
     NATO -> UKR); a relative clause puts its finite verb last."""
     got = _dyads(coder, "Polen kritisierte Russland scharf, die Ukraine verurteilte Belarus.")
     assert ("ACCUSE", ("UKR",), ("BLR",)) in got, got
-    # neither coder takes a side across the two main clauses (clauses.other_main_clause)
+    # neither coder takes a side across the two main clauses (reach.other_main_clause)
     assert ("ACCUSE", ("RUS",), ("UKR",)) not in got and ("ACCUSE", ("UKR",), ("RUS",)) not in got, got
     assert ("ACCUSE", ("POL",), ("RUS",)) in got, got
     got = _dyads(coder, "Der Kreml warnte die Nato, der Westen unterstütze Kiew.")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.events.clauses import (criticised_or_rejected, demanded, rejected_report, split_clauses,
-                                     threatened_with)
+from lagebild.events.clauses import split_clauses
+from lagebild.events.content import criticised_or_rejected, demanded, threatened_with
+from lagebild.events.factuality import rejected_report
 from lagebild.events.cues import load_cues
 from lagebild.records import Article
 from lagebild.text import segment, tokenize
@@ -142,7 +143,7 @@ def test_a_condition_in_one_or_two_words_makes_the_event_hypothetical(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_what_is_hoped_for_or_considered_is_no_fact(coder):
-    # "erwägt, ... zu schicken", "hofft, dass ...": hypothetical (clauses.hoped_or_considered)
+    # "erwägt, ... zu schicken", "hofft, dass ...": hypothetical (factuality.hoped_or_considered)
     an = coder_analyzer(coder)
     for text in ("Uganda erwägt, Soldaten in den Südsudan zu schicken.",
                  "Der Westen hofft, dass die libysche Regierung die Schlepper an der Küste stoppen kann."):
@@ -204,7 +205,7 @@ def test_travel_advised_against_after_a_people_noun_is_no_fact(coder):
 
 
 def test_what_a_readiness_offers_is_no_event_of_its_own():
-    from lagebild.events.clauses import offered
+    from lagebild.events.content import offered
     c, n, lex = clause_at("Trotzdem sei man zu Gesprächen mit der Opposition bereit.", "Gesprächen")
     assert offered(c, n, lex, "CONSULT")
     assert not offered(c, n, lex, "ASSAULT")                  # only cooperation is offered
@@ -230,7 +231,7 @@ def test_an_announced_act_is_planned_in_every_tense(coder):
 def test_the_particle_of_bereitstellen_offers_nothing():
     """"Japan stellt zur Unterstützung Nepals zehn Millionen Dollar bereit": "bereit" is the particle
     of bereitstellen, no readiness; the support stays an event (a review)."""
-    from lagebild.events.clauses import offered
+    from lagebild.events.content import offered
     c, n, lex = clause_at("Japan stellt zur Unterstützung Nepals zehn Millionen Dollar bereit.", "Unterstützung")
     assert not offered(c, n, lex, "AID")
 
@@ -253,7 +254,7 @@ def test_a_condition_told_by_its_verb_in_first_place_is_hypothetical(coder):
 def test_reported_content_after_a_denied_report_without_a_subordinator():
     """A Konjunktiv clause right after a report or accusation noun the clause before denies tells
     what was alleged (not told); a confirmed one, or a clause that is not reported speech, is told."""
-    from lagebild.events.clauses import konjunktiv_i, not_told
+    from lagebild.events.factuality import konjunktiv_i, not_told
     lex = load_cues()
 
     def told(text):

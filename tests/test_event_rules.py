@@ -1055,7 +1055,8 @@ def test_what_a_demand_asks_for_in_an_infinitive_is_no_event(coder):
 def test_a_perfect_infinitive_is_told_in_the_past():
     """ "beschuldigt, das Lager am Dienstag bombardiert zu haben": the bombing lies before."""
     from lagebild.events import load_cues
-    from lagebild.events.clauses import _told_in_past, split_clauses
+    from lagebild.events.clauses import split_clauses
+    from lagebild.events.tense import _told_in_past
     from lagebild.pipeline import Analyzer
     from lagebild.records import Article
     an = Analyzer(use_models=False, coder="rules")

@@ -790,7 +790,7 @@ def test_a_list_of_one_countrys_actors_is_one_side_unless_the_clause_says_each_o
 
 def test_an_event_noun_a_clause_of_intent_will_carry_out_is_planned_also_with_a_source(both_coder):
     """With "nach Angaben von ..." the factuality model called the offensive asserted (a probe);
-    the rules' definition (clauses.planned_noun) holds for both coders."""
+    the rules' definition (factuality.planned_noun) holds for both coders."""
     from lagebild.records import Article
     evs = both_coder(Article(doc_id="o", dct="2016-03-24", text="Die irakische Armee will nach Angaben von "
                              "Regierungschef Haider al-Abadi noch in diesem Jahr eine Offensive zur Rückeroberung "
@@ -801,7 +801,7 @@ def test_an_event_noun_a_clause_of_intent_will_carry_out_is_planned_also_with_a_
 
 def test_a_meeting_scheduled_with_a_predicative_participle_is_planned(both_coder):
     """"Ein Treffen ... ist für Freitag geplant" was an asserted meeting (a probe); "die geplante
-    Reform" (an attribute) schedules nothing (clauses.scheduled)."""
+    Reform" (an attribute) schedules nothing (factuality.scheduled)."""
     from lagebild.records import Article
     evs = both_coder(Article(doc_id="s", dct="2024-05-06", text="Ein Treffen von Bundeskanzler Karl Nehammer mit "
                              "dem ungarischen Ministerpräsidenten Viktor Orbán ist für Freitag geplant.")).events

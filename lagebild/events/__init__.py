@@ -16,6 +16,17 @@ is the content of that act, not an event of its own; relative clauses act throug
 antecedent; object-first clauses with a masculine subject after the verb; headline participles
 and stative passives; the owner of the object, recipients of money and the story's other side
 as targets; "das Nachbarland" through ``lang/de/borders.tsv``.
+
+The components, one job each (each imports only components named before it):
+``cues`` (the cue lexicon and lemmas), ``clauses`` (clauses and their grammar: "Polen kritisierte
+Russland, die Ukraine verurteilte Belarus" is two main clauses), ``tense`` (tense readings for
+dating: "hatte ... festgenommen" is before the story's time), ``reach`` (which mentions may be a
+cue's sides: "Kaczyński trifft Orbán, der Warschau Unterstützung zugesagt hat"), ``factuality``
+(what is told as fact, plan or hypothesis: "Die EU wird Sanktionen verhängen" is planned),
+``content`` (what is no event of its own: "Polen forderte Sanktionen" is a demand only),
+``roles`` (participants from mentions), ``policies`` (named fallbacks for a participant the clause
+does not name), ``magnitude``, ``threats`` (what a threat threatens) and ``coder``, the rule
+coder that puts them together. The learned coder (``lagebild.learned``) reads the same components.
 """
 from .clauses import Clause, split_clauses
 from .coder import EventCoder, RawEvent

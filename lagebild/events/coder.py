@@ -10,21 +10,41 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (
-    BETWEEN_TYPES, Clause, DOMESTIC_TARGET, FORCES, LEAD_WORDS,
-    NEEDS_TARGET, NP_START, PLACE_PREPS, POSSESSIVES, RECIPROCAL, REFUSABLE, SCALE_WORDS,
-    THING_DETS, THREAT_TYPES, VERBAL_FALLBACK, WERDEN_PASSIVE, able_to, attached_condition, announced_noun, criticised_or_rejected,
-    background, called_for, conditional_adverb, considered, contrastive, ongoing, content_of_claim, cue_in_past, demanded, generic_before, intended,
-    carried_out, claimed_content, kein_before, perfect_infinitive, planned_noun, refrained, scheduled, warned_of,
-    yes_no_question,
-    _has_verb, not_told, offered, pluperfect, promised, no_demand, refused, talked_about, werden_participle,
-    split_clauses, _cue_lemmas, antecedent, antecedent_role, attribute_participle, relative_clause,
-    _is_future, _is_passive, _passive_clause, _past_tense, _pick_cue, _requires_ok, _told_in_past)
+from .clauses import (WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+                      _requires_ok, attached_condition, carried_out, relative_clause, split_clauses,
+                      werden_participle)
+from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
+                      talked_about)
 from .cues import Cue, lemma, load_cues
+from .factuality import (able_to, announced_noun, called_for, conditional_adverb, considered, contrastive,
+                         generic_before, intended, kein_before, not_told, planned_noun, promised, refrained, scheduled,
+                         warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
+from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
+from .roles import (POSSESSIVES, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+                    listed_attributes)
+from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import threat_mode
-from .roles import _coordinated, _participants, _partner, _place_code, attributes_of, listed_attributes
+
+
+NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                          "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
+# cooperation that, when negated, is a refusal (PLOVER REJECT)
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
+BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})   # "Gespräche zwischen X und Y"
+# types whose target, when none is named, is the home country of a home-country source
+DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
+                             "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
+# verbal acts whose addressee is often the other party of the story, not named in the clause
+VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"})
+THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+NP_START = frozenset("der die das ein eine".split())
+LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
+THING_DETS = frozenset("der die das ein eine dieser diese dieses jene jener kein keine".split())
+SCALE_WORDS = frozenset("million millionen milliarde milliarden mio mio. mrd mrd.".split())
+FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+
 
 @dataclass
 class RawEvent:

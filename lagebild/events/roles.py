@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from ..actors import Mention, attribute_of
 from ..records import Participant
-from .clauses import Clause, POSSESSIVES
+from .clauses import Clause
+
+
+#: types whose sides act on each other: "Russland und die Ukraine verhandelten" names both as each other's side
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
+#: possessive determiners: "Frankreich und seine Verbündeten" is one list of actors
+POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
 
 
 def _place_code(ms: list[Mention]) -> str | None:

@@ -15,10 +15,11 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negated
-from ..events.clauses import (_is_future, _past_tense, _told_in_past, able_to, attached_condition, cue_in_past, pluperfect,
-                               kein_before, noun_preposition, promised, rejected_report, yes_no_question,
-                               not_told, warned_of, generic_before, reported_past, considered,
-                               refrained, planned_noun, scheduled, conditional_adverb, contrastive, ongoing, announced_noun)
+from ..events.clauses import attached_condition, noun_preposition
+from ..events.factuality import (able_to, announced_noun, conditional_adverb, considered, contrastive, generic_before,
+                                 kein_before, not_told, planned_noun, promised, refrained, rejected_report, reported_past,
+                                 scheduled, warned_of, yes_no_question)
+from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens

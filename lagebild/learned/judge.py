@@ -23,11 +23,13 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (_cue_lemmas, cue_verb_types, CALLED_TYPES, RECIPROCAL, background, content_of_claim, passive_agent_as_target, relative_clause, antecedent, antecedent_role, attribute_participle, clause_at, out_of_reach, criticised_or_rejected, demanded, no_demand, offered, refused,
-                               split_clauses, subject_after_verb,
-                               talked_about, threatened_with)
+from ..events.clauses import _cue_lemmas, clause_at, cue_verb_types, relative_clause, split_clauses
+from ..events.content import (CALLED_TYPES, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
+                              offered, refused, talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
-from ..events.roles import _partner, attributes_of, coordinated_group, listed_attributes
+from ..events.reach import (antecedent, antecedent_role, attribute_participle, out_of_reach, passive_agent_as_target,
+                            subject_after_verb)
+from ..events.roles import RECIPROCAL, _partner, attributes_of, coordinated_group, listed_attributes
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
@@ -316,7 +318,7 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     """Whether token ``k``, read as an event of ``typ``, names what a demand asks for ("zu mehr
     Hilfe aufgefordert", "forderten X auf, die Sanktionen zu verschärfen"), what a refusal refuses
     ("sagte das Treffen ab") or what a clause talks about ("über weitere Hilfe beraten"): not an
-    event of its own, for either coder (``events.clauses.demanded``, ``content_of_claim``,
+    event of its own, for either coder (``events.content.demanded``, ``content_of_claim``,
     ``refused``, ``talked_about``)."""
     t = st.tokens[k]
     clauses = sentence_clauses(st, ctx.lex, cache)
@@ -367,7 +369,7 @@ def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -
 def considering_verb(st: SentenceTokens, k: int, ctx: DocContext) -> bool:
     """Whether the verb at token ``k`` is, with a particle closing its clause, a verb of
     considering or ruling out (cues.tsv class ``consider``: "schloss weitere Strafmaßnahmen nicht
-    aus", "erwägt"): what it considers is the event noun (hypothetical, ``clauses.considered``), the
+    aus", "erwägt"): what it considers is the event noun (hypothetical, ``factuality.considered``), the
     verb is none ("schloss" gave an asserted SANCTION, as a closing would)."""
     t = st.tokens[k]
     if t.is_cap and k > 0:
@@ -467,7 +469,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
 
 def _antecedent_side(clause, ci: int, clauses: list, st: SentenceTokens, ctx: DocContext):
     """(the antecedent, "source" or "target") of a relative clause whose verb is a cue, or (None,
-    None) (``clauses.antecedent``, ``clauses.antecedent_role``)."""
+    None) (``reach.antecedent``, ``reach.antecedent_role``)."""
     if not relative_clause(clause, ctx.lex):
         return None, None
     here = ctx.mentions.get(st.sentence.index, [])
@@ -524,7 +526,7 @@ def _no_side_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
     """Side probabilities with the agent of an attributive participle left out ("Die Armee ist
     in die von der Terrormiliz IS gehaltene Stadt Falluja vorgerückt": the IS holds the city, it
     does not advance; "Die von Riad angeführte Koalition bestritt ...": the coalition denies), for
-    any cue but that participle ("die von Russland annektierte Krim"; ``clauses.attribute_participle``)."""
+    any cue but that participle ("die von Russland annektierte Krim"; ``reach.attribute_participle``)."""
     out = None
     for i, m in enumerate(ms):
         if m.sent != st.sentence.index:
@@ -540,7 +542,7 @@ def _no_side_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
 
 def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
     """Side probabilities with the mentions the cue's clause does not reach set to 0
-    (``clauses.out_of_reach``: for a cue outside a relative clause, the mentions inside that
+    (``reach.out_of_reach``: for a cue outside a relative clause, the mentions inside that
     relative clause; for a relative clause's cue, every mention of the sentence outside its own
     clause but its antecedent, or but the clause before where the antecedent is no actor; an
     infinitive clause's mentions stay within reach), save who reports the sentence ("..., was wir

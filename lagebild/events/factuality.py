@@ -1,0 +1,361 @@
+"""Factuality readings: whether a clause or an event noun tells its happening as a fact. What a
+denied report says ("wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"),
+what a question asks, what is hoped for, considered, feared or only possible ("kann ...
+festnehmen") and what a condition in a word governs ("notfalls") are hypothetical; "keine
+Gespräche" and what is refrained from ("verzichtete auf neue Sanktionen") are negated; what is
+announced, scheduled, promised, called for or intended ("Die EU wird Sanktionen verhängen") is
+planned; hearsay of a past deed ("soll Kiew angegriffen haben") and a negation that "sondern"
+completes stay facts. Both coders ask these (the rule coder in ``EventCoder._factuality``)."""
+from __future__ import annotations
+
+import re
+
+from ..text import Token
+from .clauses import (HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb, carried_out,
+                      cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
+from .cues import Lexicon, lemma
+from .tense import perfect_infinitive
+
+
+def able_to(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the verb at token ``k`` is what a present modal of ability says someone can do
+    ("Die Polizei kann nun Verdächtige ohne Haftbefehl festnehmen"; cues.tsv class ``ability``): a
+    power or possibility, no deed (hypothetical). Not a noun event of the clause ("Nach dem Angriff
+    kann die Ukraine keinen Strom liefern": the attack was told; an event noun after the modal, "kann
+    mit neuen Angriffen rechnen", was tried in its scope too: train factuality 0.902 -> 0.900), nor
+    a negated clause ("kann nicht alle Flüchtlinge aufnehmen": negated)."""
+    if c.tokens[k].is_cap or not any(lex.is_(t.lower, "ability") for t in c.tokens[:k]):
+        return False
+    return not any(lex.is_(w, "negation") for w in c.lowers)
+
+
+def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` says what a report says that the clause before it denies ("Das
+    Pentagon wies Berichte zurück, wonach US-Soldaten einen Konvoi angegriffen hätten"): what it
+    tells is not asserted (it is hypothetical), nor is a deed an infinitive of the past says that
+    the clause before denies ("bestreitet, Soldaten verlegt zu haben"); a confirmed report ("bestätigte Berichte, wonach
+    ...") or an allegation ("Informationen, wonach ...") is coded as it stands. So is what an
+    earlier version of the article said (``retracted``)."""
+    if retracted(clauses, i, lex):
+        return True
+    if i == 0:
+        return False
+    if perfect_infinitive(clauses[i]):
+        # "Russland bestreitet, Soldaten nach Belarus verlegt zu haben": the deed it denies
+        return "REJECT" in cue_verb_types(clauses[i - 1], lex)
+    if not lex.is_(clauses[i].starts_with, "content_subordinator") and not _told_content(clauses, i, lex):
+        return False
+    # "bestritt nicht, dass ...": no denial, an admission
+    return "REJECT" in cue_verb_types(clauses[i - 1], lex) \
+        and not any(lex.is_(w, "negation") for w in clauses[i - 1].lowers)
+
+
+def konjunktiv_i(t: Token) -> bool:
+    """Whether a lower-case word is a verb's Konjunktiv I singular ("schiebe", "verweigere"): its
+    lemma is the word plus -n, or for an -ern / -eln verb the stem plus -e ("verweigere", "handle")."""
+    if not t.text[:1].islower() or not t.lower.endswith("e") or len(t.lower) < 4:
+        return False
+    lem = lemma(t.text)
+    return lem == t.lower + "n" or (lem[-3:] in ("ern", "eln")
+                                    and t.lower in (lem[:-1] + "e", lem[:-3] + lem[-2] + "e"))
+
+
+def _told_content(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` tells, in reported speech without "dass" or "wonach", what the report
+    or allegation that closes the clause before it says ("wies Vorwürfe zurück, Österreich schiebe
+    das Problem ab", "bestritt Berichte, die Armee habe Zivilisten getötet"): a Konjunktiv clause
+    right after a report noun (cues.tsv ``report_noun``) or an accusation noun (an ACCUSE noun cue)
+    among the last three words of that clause."""
+    c = clauses[i]
+    if i == 0 or c.kind not in ("main", "sub"):
+        return False
+    if not any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") or konjunktiv_i(t)
+               for t in c.tokens):
+        return False
+    tail = [t for t in clauses[i - 1].tokens if t.text not in QUOTE_MARKS][-3:]
+    return any(t.is_cap and (lex.is_(t.lower, "report_noun")
+                             or any(cue.type == "ACCUSE" for cue in (lex.noun_cues(t.lower) or ())))
+               for t in tail)
+
+
+def asked_about(clause: Clause, lex: Lexicon) -> bool:
+    """Whether the clause is an indirect question ("Ob die Grünen die Koalition beenden, ist
+    offen", "Die Kommission prüft, ob ..."): what it asks about is hypothetical (train + dev gold:
+    2 of the 3 events in such clauses, the third optional)."""
+    return lex.is_(clause.starts_with, "question_subordinator")
+
+
+def hoped_or_considered(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` is what the clause before it hopes for or considers: a "dass" clause or
+    an infinitive after a verb of cues.tsv class ``hope`` or ``consider`` ("Der Westen hofft, dass
+    die Regierung die Schlepper stoppen kann", "Uganda erwägt, Soldaten in den Südsudan zu
+    schicken"): no fact, hypothetical."""
+    c = clauses[i]
+    if i == 0 or c.kind not in ("sub", "infinitive") or (c.kind == "sub" and c.starts_with != "dass"):
+        return False
+    prev = clauses[i - 1]
+    return has_verb_of(prev, lex, "hope") or has_verb_of(prev, lex, "consider")
+
+
+def not_told(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` tells its events as no fact of its own: a denied report or deed
+    (:func:`denied_report`), an indirect question (:func:`asked_about`), what is hoped for or
+    considered (:func:`hoped_or_considered`). Both coders."""
+    return denied_report(clauses, i, lex) or asked_about(clauses[i], lex) or hoped_or_considered(clauses, i, lex)
+
+
+#: finite verbs a yes/no question opens with besides the lexicon's cue verbs ("Kommt es zum Krieg?")
+_QUESTION_VERBS = frozenset("kommt kommen gibt droht drohen steht stehen geht gehen bleibt bleiben "
+                            "kann können darf dürfen muss müssen".split())
+
+
+def yes_no_question(clauses: list[Clause], i: int, lowers: list[str], lex: Lexicon) -> bool:
+    """Whether clause ``i`` is the verb-first clause of a yes/no question ("Greift China Taiwan
+    an?", "Wird Russland angreifen?"): what it asks about is not told as a fact (hypothetical).
+    Only that clause: an act a question presupposes ("Würden Sie wie Strache so weit gehen, ihn
+    als Staatsfeind zu bezeichnen?") stays as it is (in train + dev gold, the 4 events of
+    question sentences are all outside such a clause, all asserted)."""
+    ends = [w for w in lowers if w not in ('"', "“", "”", "»", "«", "'", ")")]
+    if i != 0 or not ends or ends[-1] != "?" or not clauses[0].tokens:
+        return False
+    first = clauses[0].tokens[0].lower
+    last = clauses[0].tokens[-1].lower if len(clauses[0].tokens) > 1 else ""
+    particle = last if lex.is_(last, "particle") else ""      # "Greift ... an?": angreifen
+    return (first in HEADLINE_AUX or first in _QUESTION_VERBS or bool(lex.verbs.get(lemma(first)))
+            or bool(particle and lex.verbs.get(particle + lemma(first)))) \
+        and not lex.is_(first, "subordinator")
+
+
+def kein_before(toks: list[Token], k: int) -> bool:
+    """Whether the event noun at ``k`` is negated by its own determiner ("keine Zusammenarbeit",
+    "keine weiteren Gespräche"): the happening it names is said not to be, by both coders."""
+    return (k >= 1 and toks[k - 1].lower.startswith("kein")) or (k >= 2 and toks[k - 2].lower.startswith("kein"))
+
+
+def considered(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what the clause considers ("Die SPÖ prüft eine
+    Klage gegen die Regierung", "erwägen die Entsendung einer Delegation"; cues.tsv class
+    ``consider``; ``consider_new``, "prüfen", only for a noun with an indefinite article): its
+    object, or what "über" names ("denkt über Sanktionen nach"). Considered, not done:
+    hypothetical (train + dev gold: 2 such required events, both hypothetical)."""
+    if not c.tokens[k].is_cap:
+        return False
+    prep = noun_preposition(c, k)[0]
+    if prep not in (None, "über"):
+        return False
+    if has_verb_of(c, lex, "consider"):
+        return True
+    # "prüft eine Klage": a step not yet taken; "prüft den Angriff russischer Hacker": one examined
+    return has_verb_of(c, lex, "consider_new") and k >= 1 and (
+        lex.is_(c.tokens[k - 1].lower, "indefinite") or (k >= 2 and lex.is_(c.tokens[k - 2].lower, "indefinite")
+                                                         and not c.tokens[k - 1].is_cap))
+
+
+def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at ``k`` is any act of its kind by its determiner ("jeden Angriff
+    auf ihre Soldaten", "jegliche weitere Eskalation"; cues.tsv class ``generic_det``): no
+    happening told as a fact (hypothetical), by both coders."""
+    if k >= 1 and lex.is_(toks[k - 1].lower, "generic_det"):
+        return True
+    # "jegliche weitere Eskalation": an adjective between; not "jede Nacht Luftangriffe" (a time)
+    return k >= 2 and lex.is_(toks[k - 2].lower, "generic_det") and not toks[k - 1].is_cap
+
+
+def reported_past(c: Clause) -> bool:
+    """A deed told by hearsay with "soll"/"sollen" and an infinitive of the past ("Russland soll
+    Kiew angegriffen haben", "sollen ... getötet worden sein"): reported, done, never a plan (in
+    train + dev gold: 7 such events asserted, 1 hypothetical; optional ones asserted too)."""
+    w = [x for x in c.lowers if any(ch.isalpha() for ch in x)]
+    if "bis" in w:
+        return False        # "Bis Ende des Jahres sollen alle Soldaten abgezogen sein": a deadline, a plan
+    return len(w) >= 3 and w[-1] in ("haben", "sein") and any(x in ("soll", "sollen") for x in w[:-2]) \
+        and (w[-2] == "worden" or (w[-2].endswith(("t", "en")) and (participle_shape(w[-2]) or w[-2].endswith("iert"))))
+
+
+def _reported(c: Clause, lex: Lexicon) -> bool:
+    """A clause told as what someone said: a subordinate clause, or one in Konjunktiv."""
+    return c.kind == "sub" or any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2")
+                                  for t in c.tokens)
+
+
+def _correction_note(c: Clause, lex: Lexicon) -> bool:
+    """"In einer früheren Fassung dieses Artikels hieß es": an earlier version (an adjective of
+    ``earlier_version`` before a ``version`` noun) and a verb by which it said something."""
+    w = c.lowers
+    at = next((n + 1 for n, (a, b) in enumerate(zip(w, w[1:])) if lex.is_(b, "version")
+               and lex.is_(re.sub(r"(e|en|er|es|em)$", "", a), "earlier_version")), None)
+    if at is None:
+        return False
+    # what follows the version decides: a genitive naming something else than a text is no note
+    # ("Bei der ersten Ausgabe des Gipfels hieß es"); the text named, or nothing, is ("In einer
+    # früheren Fassung dieses Artikels hieß es", "In einer früheren Fassung berichteten wir")
+    follow = w[at + 1:at + 3]
+    if len(follow) == 2 and follow[0] in _GENITIVE_ARTICLES and not lex.is_(follow[1], "text_noun"):
+        return False
+    verbs = [lemma(t.text) for t in c.tokens if t.text[:1].islower()]
+    return any(lex.is_(v, "version_said") or lex.is_(v, "speech") for v in verbs)
+
+
+_GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser"})
+
+
+def retracted(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` tells what a correction note says an earlier version of the article
+    said ("In einer früheren Fassung dieses Artikels hieß es, die Polizei habe zwölf Menschen
+    festgenommen"): withdrawn, not asserted. The note governs the reported clauses after it
+    (Konjunktiv or subordinate) up to the first one told as a fact ("...; tatsächlich hat
+    Russland die Ukraine angegriffen"). A note the clause splitter left with what it reports
+    ("stand, Belarus habe ...") is one clause in Konjunktiv."""
+    if _correction_note(clauses[i], lex) and any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2")
+                                                 for t in clauses[i].tokens):
+        return True
+    for j in range(i - 1, -1, -1):
+        if not _reported(clauses[j + 1], lex):
+            return False
+        if _correction_note(clauses[j], lex):
+            return True
+    return False
+
+
+def called_for(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the noun at token ``k`` is what a call in the clause calls for ("hat für Donnerstag
+    zum Streik aufgerufen", "riefen zu Protesten auf"): a protest called for is planned, as the
+    corpus codes it (``CALLED_TYPES``), also when the call is told in the Perfekt."""
+    return typ == "PROTEST" and "REQUEST" in cue_verb_types(c, lex) and any(
+        t.lower in ("zu", "zum", "zur") for t in c.tokens[max(0, k - 3):k])
+
+
+def intended(c: Clause, passive: bool = False) -> bool:
+    """Whether the clause tells an intent or schedule: a modal or future verb ("will ... fliegen",
+    "wird Sanktionen verhängen"; not the "werden" of a ``passive``), not hearsay of a past deed
+    ("Russland soll Kiew angegriffen haben": ``reported_past``)."""
+    return any(w in MODAL_INF and not (passive and w in WERDEN_PASSIVE) for w in c.lowers) and not reported_past(c)
+
+
+def planned_noun(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what a clause of intent will carry out: its object
+    (no preposition) and a verb that carries it out ("Die EU wird Sanktionen verhängen", "Die Armee
+    will eine Offensive beginnen"; not "will die Angriffe untersuchen"): planned, for both coders
+    (train + dev gold, of such nouns the rule coder finds: 5 planned, 1 hypothetical, none asserted)."""
+    return intended(c) and noun_preposition(c, k)[0] is None and carried_out(c, typ, lex)
+
+
+def scheduled(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause says its event noun is scheduled, with a predicative participle of
+    cues.tsv class ``scheduled`` ("Ein Treffen mit Orbán ist für Freitag geplant", "Für Dienstag ist
+    ein Flüchtlingsgipfel geplant"; not the attribute "die geplante Reform", whose forms are
+    inflected): planned (train + dev gold: 1 such noun, planned; a probe: asserted)."""
+    # "fand nicht wie geplant am Montag statt": as planned, told as done
+    return any(lex.is_(t.lower, "scheduled") and not (j >= 1 and c.tokens[j - 1].lower in ("wie", "als"))
+               for j, t in enumerate(c.tokens) if not t.is_cap)
+
+
+def contrastive(clauses: list[Clause], i: int) -> bool:
+    """Whether the negation of clause ``i`` is a contrast a "sondern" completes ("Das Treffen fand
+    nicht wie geplant am Montag statt, sondern am Dienstag", "Russland griff nicht Kiew an, sondern
+    Charkiw"): it denies a detail, not the happening, which is told as a fact, by both coders."""
+    # the contrast names a detail, no act of its own ("nicht das Herausrechnen zulässt, sondern nur
+    # ihre Berücksichtigung angekündigt hat" denies the allowing)
+    toks = clauses[i].tokens
+    words = clauses[i].lowers
+    if "sondern" in words:
+        return not _has_verb(toks[words.index("sondern") + 1:])
+    after = next((c for c in clauses[i + 1:i + 3] if c.starts_with == "sondern"), None)
+    return after is not None and not _has_verb(after.tokens[1:])
+
+
+def conditional_adverb(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether a condition said in one or two words (cues.tsv class ``condition_adverb``:
+    "werde notfalls vor Gericht ziehen", "werde bei Bedarf unterstützt", "im Ernstfall") stands
+    before the event's cue at token ``k`` of the clause, in the same part of it (no "und" or
+    "sowie" between: "hat Ungarn verklagt und Polen notfalls gedroht" keeps the lawsuit):
+    hypothetical, for both coders, as an event in a condition clause is. Not for a threat or a
+    demand, whose content the condition is ("hat Polen notfalls mit Sanktionen gedroht")."""
+    if typ in ("THREATEN", "REQUEST"):
+        return False
+    words = c.lowers
+    for j in range(k - 1, -1, -1):
+        w = words[j]
+        if w in ("und", "sowie", "oder"):
+            return False
+        if phrase_at(words, j, lex, "condition_adverb"):
+            return True
+    return False
+
+
+def _actor_word(word: str) -> bool:
+    """Whether a word alone names an actor in the actor lexicon ("Russen", "Polen")."""
+    from ..lexicon import load_lexicon
+    return (word,) in load_lexicon().actors
+
+
+def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
+    """What the clause says of the event noun at token ``k`` that a verb of refraining governs
+    ("Die EU verzichtete auf neue Sanktionen", "sah von einem Angriff ab"; cues.tsv class
+    ``refrain``, its "auf"/"von"): "negated", not done; or that a verb of advising against governs
+    ("riet den Russen von Reisen in die Türkei ab"; class ``advise_against``): "hypothetical";
+    else None. Both coders read the noun as done (probes: three false facts)."""
+    if not c.tokens[k].is_cap or noun_preposition(c, k)[0] not in ("auf", "von"):
+        return None
+    # the phrase must be the verb's own: not one of another noun ("verzichtete auf eine Reaktion auf
+    # den Angriff": the attack happened), so the preposition follows no noun but a time noun
+    from ..timex import is_time_noun
+    toks = c.tokens
+    p = next((j for j in range(k - 1, -1, -1) if toks[j].lower in ("auf", "von")), None)
+    # (an actor before the preposition is the verb's object, no noun it hangs on: "riet Russen von
+    # Reisen in die Türkei ab")
+    if p is None or (p >= 1 and toks[p - 1].is_cap and p - 1 > 0 and not is_time_noun(toks[p - 1].text)
+                     and not _actor_word(toks[p - 1].text)):
+        return None
+    # "abgesehen von" is "apart from", not a Perfekt of absehen
+    lems = [t for t in toks if not t.is_cap]
+    if any(t.lower == "abgesehen" for t in lems) and not any(t.lower in PAST_AUX for t in lems) \
+            and not any(lex.is_(lemma(t.text), "refrain") and t.lower != "abgesehen" for t in lems):
+        return None
+    if has_verb_of(c, lex, "refrain"):
+        return "negated"
+    return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
+
+
+def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` is what the clause warns of or threatens with ("Die USA
+    haben Iran vor einem Angriff auf Israel gewarnt", "Erdoğan hat mit einer Bodenoffensive
+    gedroht"): governed by "vor" with a verb of warning (cues.tsv class ``warn``), or by "mit"
+    with a verb of threatening (class ``threat_with``). The act is feared or threatened, not
+    told as a fact."""
+    prep = noun_preposition(c, k)[0]
+    cls = "warn" if prep == "vor" else "threat_with" if prep == "mit" else None
+    return cls is not None and any(lex.is_(lemma(t.text), cls) for t in c.tokens if not t.is_cap)
+
+
+def rejected_report(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` is what a report the clause rejects tells ("Der Kreml hat
+    Berichte über einen Angriff auf ein Krankenhaus zurückgewiesen"): not told as a fact, as
+    what a denied report says in a "wonach" clause (``denied_report``; docs/annotation.md §11)."""
+    if not c.tokens[k].is_cap or "REJECT" not in cue_verb_types(c, lex):
+        return False
+    prep, n = noun_preposition(c, k)
+    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
+    return prep == "über" and any(lex.is_(t.lower, "report_noun") for t in words[max(0, n - 5):n])
+
+
+def promised(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause's verb promises ("sagte Moldau Hilfe zu", "versprach Waffen"): what it
+    promises is planned, not done."""
+    cue_verb_types(c, lex)
+    return any(lex.is_(lem, "promise") for lem in c.verb_lemmas)
+
+
+def announced_noun(c: Clause, k: int) -> bool:
+    """Whether the event noun at token ``k`` is what the clause announces: its object, with no
+    preposition ("Die SPÖ kündigte Proteste an", "hat neue Sanktionen angekündigt"): planned, as
+    the corpus codes it, for both coders; a noun under a preposition is told as it stands ("Bei
+    seinem Besuch in Kuba kündigte Obama ... an", "Nach dem Treffen mit Putin kündigte Merkel neue
+    Gespräche an": the visit and the meeting happened; a review)."""
+    return announced(c) and noun_preposition(c, k)[0] is None
+
+
+def announced(c: Clause) -> bool:
+    """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt")."""
+    lems = [lemma(t.text) for t in c.tokens if not t.is_cap]
+    return "ankündigen" in lems or ("kündigen" in lems and c.tokens[-1].lower == "an")
