@@ -1656,3 +1656,11 @@ def test_sending_police_is_a_police_mobilization():
     assert move.mode == "police" and move.source[0].code == "DEU"
     doc = analyze("Russland schickte am Montag 2.000 Soldaten an die Grenze zur Ukraine.", "2024-12-03")
     assert next(e for e in doc.events if e.type == "MOBILIZE").mode == "troops"
+
+
+def test_an_infinitive_the_lemmatizer_misreads_is_no_passive():
+    """"wird ... schicken": simplemma lemmatizes "schicken" as "schick", and the infinitive after
+    "werden" was read as a passive participle, so the MOBILIZE was lost (probe P22)."""
+    doc = analyze("Die Nato werde Truppen an die Grenze schicken, sagte der Minister.", "2024-12-03")
+    move = next(e for e in doc.events if e.type == "MOBILIZE")
+    assert move.factuality == "planned" and move.source[0].code == "NATO"

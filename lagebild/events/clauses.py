@@ -429,8 +429,10 @@ def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
         return c.kind == "main" and not lex.is_(c.starts_with, "relative") \
             and not lex.is_(c.starts_with, "relative_adverb") and last and len(c.tokens) > 1 \
             and participle and not any(t.lower in HEADLINE_AUX for t in c.tokens)
-    if low == lemma(cue_tok.text) and not low.endswith("iert"):
-        return False            # an infinitive ("wird ... treffen") is future, not passive
+    if (low == lemma(cue_tok.text) or low in load_cues().verbs) and not low.endswith("iert"):
+        # an infinitive ("wird ... treffen") is future, not passive; also one the lemmatizer reads
+        # as another word ("schicken" -> "schick")
+        return False
     if low.startswith("ge") or "ge" in low[2:6] or low.endswith("iert"):
         return True
     # participles of inseparable verbs have no ge- ("unterstützt", "verhaftet", "bedroht"):
