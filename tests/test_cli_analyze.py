@@ -314,3 +314,16 @@ def test_the_text_view_names_the_reporter_by_its_actor_not_its_grammatical_form(
     res = runner.invoke(main, ["analyze", str(f), "--no-models"])
     assert res.exit_code == 0, res.output
     assert "according to Ankara;" in res.output and "Ankaras;" not in res.output
+
+
+def test_the_summary_says_when_a_participant_is_named_in_another_sentence():
+    """Probe P22: a CONSULT's target came from the sentences before and after, and nothing said so."""
+    from lagebild.cli.analyze import _side
+    from lagebild.records import Evidence, Participant, Span
+    ev = [Evidence(sentence=3, start=100, end=160, text="x" * 60)]
+    here = Participant(actor="A1", text="Minister", code="FRA", mention=Span(110, 118, "Minister"))
+    before = Participant(actor="A2", text="Frankreich", code="FRA", mention=Span(40, 50, "Frankreich"))
+    home = Participant(actor=None, text=None, code="FRA", inferred="home")
+    assert _side([here], ev) == "FRA (Minister)"
+    assert _side([before], ev) == "FRA (Frankreich) [named in another sentence]"
+    assert _side([home], ev) == "FRA [inferred: home]"      # an inferred side says that instead

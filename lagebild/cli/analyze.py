@@ -23,13 +23,22 @@ COUNTRY_FROM = {"story": "the story's", "nearby": "named just before", "earlier"
                 "shared": "assumed: a name Germany, Austria and Switzerland share"}
 
 
-def _side(parts) -> str:
+def _side(parts, evidence=()) -> str:
+    """One side of an event: each participant's code and text, with what the text does not say for
+    it (inferred, its country from elsewhere, or named in another sentence than the event's)."""
     def country(p) -> str:
         how = getattr(p, "code_inferred", None)
         return f" [country: {COUNTRY_FROM.get(how, how)}]" if how else ""
+
+    def elsewhere(p) -> str:
+        m = getattr(p, "mention", None)
+        if m is None or not evidence or getattr(p, "inferred", None) \
+                or any(ev.start <= m.start < ev.end for ev in evidence):
+            return ""
+        return " [named in another sentence]"
     return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "")
                      + (f" [inferred: {p.inferred}]" if getattr(p, "inferred", None) else "") + country(p)
-                     for p in parts) or "-"
+                     + elsewhere(p) for p in parts) or "-"
 
 
 def _told_where(ev, width: int = 110) -> str:
@@ -78,7 +87,7 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
     for ev in doc.events:
         head = f"  [{ev.factuality}] {ev.type}" + (f"/{ev.mode}" if ev.mode else "") \
             + (f" ({ev.confidence:.2f})" if ev.confidence is not None else "")
-        lines.append(f"{head}: {_side(ev.source)} -> {_side(ev.target)}")
+        lines.append(f"{head}: {_side(ev.source, ev.evidence)} -> {_side(ev.target, ev.evidence)}")
         bits = []
         if ev.date and ev.date.value:
             said = gloss(ev.date.value)
