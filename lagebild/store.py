@@ -1332,10 +1332,30 @@ class Store:
         return out
 
 
+#: DuckDB's refusal of a file another process holds: "IO Error: Could not set lock on file
+#: "PATH": Conflicting lock is held in /usr/bin/python3 (PID 6922) by user ann. See also ...";
+#: on a platform where DuckDB cannot name the holder, nothing stands between the path and
+#: ". See also" / ". However, you would be able to open this database in read-only mode";
+#: Windows says the file "is being used by another process". The same prefix with another
+#: reason ("File locks are not supported for this file system", "No locks available": an NFS
+#: mount without locking) is no lock a wait would outlast.
+_LOCK_MESSAGE = re.compile(r'(?:[A-Za-z ]*Error: )?Could not set lock on file "(?P<path>.*)": '
+                           r'(?P<why>.*)')
+_LOCK_HELD = re.compile(r"(?:Conflicting lock is held|Lock is already held|\.|$)|.*used by another process",
+                        re.IGNORECASE)
+
+
 def _is_lock(exc: Exception) -> bool:
-    """Whether DuckDB refused a connection because another process holds the file ("Could not
-    set lock on file ...: Conflicting lock is held in ... (PID ...)")."""
-    return "lock" in str(exc).splitlines()[0].lower() if str(exc) else False
+    """Whether DuckDB refused a connection because another process holds the file. Decided by
+    DuckDB's own wording of that refusal (``_LOCK_MESSAGE``) and its reason after the quoted
+    path, never by the letters "lock" anywhere: a path such as /srv/blocked/, /home/lockhart/
+    or clock.duckdb is in DuckDB's every message about the file (damaged, not readable, on a
+    read-only file system, a full disk), and such an error is not one to wait for."""
+    text = str(exc)
+    if not text:
+        return False
+    m = _LOCK_MESSAGE.match(text.splitlines()[0])
+    return bool(m) and _LOCK_HELD.match(m.group("why")) is not None
 
 
 #: seconds between two tries of ``open_store`` to open a database another process holds

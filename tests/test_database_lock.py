@@ -120,6 +120,59 @@ def test_help_of_the_writing_commands_documents_75_and_wait(name):
     assert "--wait SECONDS" in text and "75" in text
 
 
+# -- what is a lock: DuckDB's own refusal, never the letters "lock" in a path ---------------------
+def test_the_lock_is_recognised_by_duckdbs_own_words_for_a_file_another_process_holds(tmp_path):
+    """The message of a real lock (a second process holds a file under blocked/) is a lock."""
+    from lagebild.store import _is_lock
+    db = tmp_path / "blocked" / "clock.duckdb"
+    db.parent.mkdir()
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    import duckdb
+    for mode in ("rw", "ro"):
+        with Holder(db, mode), pytest.raises(duckdb.IOException) as e:
+            duckdb.connect(str(db))
+        assert _is_lock(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("message", [
+    'IO Error: Cannot open file "/srv/blocked/lage.duckdb": Permission denied',
+    'IO Error: Cannot open file "/home/lockhart/lage.duckdb": Read-only file system',
+    'IO Error: Could not write file "/data/clock.duckdb": No space left on device',
+    'IO Error: Could not read enough bytes from file "/srv/blocked/lage.duckdb": attempted to '
+    'read 4096 bytes from location 0',
+    # the prefix of a lock, with a reason no wait outlasts (an NFS mount without locking)
+    'IO Error: Could not set lock on file "/nfs/lage.duckdb": File locks are not supported for '
+    'this file system, cannot open the file in read-write mode. Try opening the file in '
+    'read-only mode. See also https://duckdb.org/docs/stable/connect/concurrency',
+    'IO Error: Could not set lock on file "/nfs/lage.duckdb": No locks available. See also '
+    'https://duckdb.org/docs/stable/connect/concurrency',
+    'IO Error: Cannot open file "/tmp/Could not set lock on file/x.duckdb": Conflicting lock is held',
+], ids=["permission", "read-only-fs", "disk-full", "damaged", "no-lock-support", "enolck",
+        "lock-words-in-path"])
+def test_an_error_whose_path_holds_the_letters_lock_is_no_lock(message):
+    """`_is_lock` tested for "lock" anywhere in DuckDB's first line, which holds the path, so a
+    damaged file or a permission error under /srv/blocked/ was "in use by another process"."""
+    import duckdb
+    from lagebild.store import _is_lock
+    assert not _is_lock(duckdb.IOException(message))
+
+
+def test_a_damaged_database_under_a_folder_named_blocked_fails_at_once_despite_wait(
+        tmp_path, article, analyzer_path):
+    """Exit 1 with the damaged-file message, at once: not 75 ("in use"), not retried by --wait."""
+    db = tmp_path / "blocked" / "x.duckdb"
+    db.parent.mkdir()
+    ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
+    with open(db, "r+b") as fh:
+        fh.truncate(64 * 1024)      # damage DuckDB meets when it connects (not first in a query)
+    t0 = time.monotonic()
+    r = CliRunner().invoke(main, _command("ingest", db, article) + ["--wait", "5"])
+    took = time.monotonic() - t0
+    assert r.exit_code == 1, r.output
+    assert "damaged or truncated" in r.stderr and "in use by another process" not in r.stderr
+    assert "waiting up to" not in r.stderr and took < 4
+
+
 # -- (c) --wait SECONDS --------------------------------------------------------------------------
 def test_ingest_wait_tries_again_until_the_other_process_lets_go(db, article, analyzer_path):
     with Holder(db) as holder:
