@@ -1364,13 +1364,18 @@ WAIT_RETRY = 0.5
 
 def open_store(path: str | Path, *, wait: float = 0.0,
                on_wait: Callable[[DatabaseLocked], None] | None = None,
-               sleep: Callable[[float], None] = time.sleep,
-               clock: Callable[[], float] = time.monotonic, **kw: Any) -> Store:
+               sleep: Callable[[float], None] | None = None,
+               clock: Callable[[], float] | None = None, **kw: Any) -> Store:
     """``Store(path, **kw)``, trying again while another process holds the file, for up to
     ``wait`` seconds (0: once). ``on_wait(exc)`` is called once, when the first try finds the
     file held (to say that it waits, and for what). Raises
     :class:`~lagebild.errors.DatabaseLocked` when the file is still held after ``wait`` seconds
-    (its message says how long it waited), any other StoreError at once."""
+    (its message says how long it waited), any other StoreError at once. ``sleep`` and
+    ``clock``: ``time.sleep`` and ``time.monotonic`` by default (looked up when called). A
+    KeyboardInterrupt (Ctrl-C, or SIGTERM as the CLI handles it) while it waits goes to the
+    caller."""
+    sleep = sleep or time.sleep
+    clock = clock or time.monotonic
     deadline = clock() + max(0.0, wait)
     told = False
     while True:

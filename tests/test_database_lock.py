@@ -197,6 +197,44 @@ def test_ingest_wait_gives_up_with_75_when_the_file_stays_held(db, article, anal
     assert 0.9 < took < 15 and _articles(db) == 1
 
 
+@pytest.mark.parametrize("name,status,says", [
+    ("ingest", 130, "interrupted before anything was read or written"),
+    ("reanalyze", 130, "interrupted before anything was read or written"),
+    ("watch", 0, "stopped before the first round; nothing was read or written"),
+])
+def test_ctrl_c_while_wait_waits_is_the_commands_interrupt_not_aborted(
+        db, article, analyzer_path, monkeypatch, name, status, says):
+    """Ctrl-C or SIGTERM while --wait waited printed click's "Aborted!" and exited 1 ("nothing
+    could be read"); the help says 130 for ingest and reanalyze, 0 for a stopped watch."""
+    import types
+    import lagebild.store as store_mod
+
+    def interrupted(seconds):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(store_mod, "time", types.SimpleNamespace(sleep=interrupted,
+                                                                 monotonic=time.monotonic))
+    with Holder(db):
+        r = CliRunner().invoke(main, _command(name, db, article) + ["--wait", "30"])
+    assert r.exit_code == status, r.output
+    assert "waiting up to 30 s" in r.stderr and says in r.stderr
+    assert "Aborted" not in r.output and "Traceback" not in r.output
+    assert _articles(db) == 1
+
+
+def test_sigterm_while_an_ingest_waits_exits_130(db, article):
+    """The real signal, to a real process: SIGTERM is turned into the interrupt while open_store
+    sleeps between tries."""
+    import signal
+    with Holder(db):
+        p = _ingest_subprocess(db, article, "--wait", "60", popen=True)
+        line = p.stderr.readline()                  # the wait has begun
+        assert line.startswith("waiting up to 60 s"), line
+        p.send_signal(signal.SIGTERM)
+        rest = p.stderr.read()
+        assert p.wait(30) == 130, line + rest
+    assert "interrupted before anything was read or written" in rest and "Aborted" not in rest
+
+
 def test_open_store_says_once_that_it_waits_and_gives_up_after_the_seconds(db):
     said, slept, now = [], [], [0.0]
 
@@ -220,11 +258,17 @@ def test_wait_must_be_a_number_of_seconds(db, article):
 # -- (a) a read-only server lets go of the file ----------------------------------------------------
 
 
-def _ingest_subprocess(db: Path, src: Path, *extra: str) -> subprocess.CompletedProcess:
+def _ingest_subprocess(db: Path, src: Path, *extra: str, popen: bool = False):
+    """``lagebild ingest SRC --db DB`` in a process of its own (-q, unless ``popen``: then the
+    running process, with its stderr a pipe)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(TESTS),
                                                       os.environ.get("PYTHONPATH", "")]))
+    quiet = [] if popen else ["-q"]
     code = (f"import sys; from lagebild.cli import main; sys.argv=['lagebild','ingest',{str(src)!r},"
-            f"'--db',{str(db)!r},'--analyzer',{SPEC!r},'-q',*{list(extra)!r}]; main()")
+            f"'--db',{str(db)!r},'--analyzer',{SPEC!r},*{quiet + list(extra)!r}]; main()")
+    if popen:
+        return subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, text=True, cwd=ROOT, env=env)
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, cwd=ROOT, env=env)
 
