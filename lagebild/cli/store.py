@@ -488,8 +488,8 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
     time (Atom updated, RSS pubDate): then a new text replaces the stored one,
     with its events (a correction); when its page fails, the feed's new summary
     does, as for a new item (a note says so), unless a server's passing trouble
-    (timeout, 5xx) would put it over a longer stored article: that waits for the
-    next round. A feed that fails
+    (timeout, 5xx) would put it over a stored full article (600 characters or
+    more; a shorter one was an earlier summary): that waits for the next round. A feed that fails
     (timeout, 404/500, bad XML, too big) gives a warning and the others go on.
     Stop with Ctrl-C: the current batch is rolled back, everything before it kept.
     Between rounds the database file is released, so `lagebild events`,
