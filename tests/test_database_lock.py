@@ -331,7 +331,84 @@ def test_the_pages_say_busy_while_an_ingest_writes_and_recover(db):
 
 def test_serve_help_says_it_lets_go_of_the_file_and_release_after_is_for_read_only(db):
     r = CliRunner().invoke(main, ["serve", "--help"])
-    assert r.exit_code == 0 and "--release-after" in r.output and "75" in r.output
+    text = " ".join(r.output.split())
+    assert r.exit_code == 0 and "--release-after" in text
+    # also after the last request, not only while one is in flight (R22)
+    assert ("An ingest that starts while a request is in flight, or within --release-after "
+            "seconds after the last one, exits 75 (database in use): give it --wait SECONDS") in text
+    assert "never: keep it open" in text
     r = CliRunner().invoke(main, ["serve", "--db", str(db), "--watch", "http://127.0.0.1:9/f",
                                   "--release-after", "5"])
     assert r.exit_code == 2 and "--release-after is for a read-only server" in r.output
+
+
+# -- --release-after: bounded, or never; the busy state has a type -----------------------------
+def _serve_without_server(monkeypatch, db, *args):
+    """``lagebild serve --db DB ARGS -q`` up to the server, which is not run (nor a port bound):
+    (the result, the idle_close its app got; absent when it got no app)."""
+    pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
+    import lagebild.cli.web as cw
+    seen = {}
+
+    class _Sock:
+        def getsockname(self):
+            return ("127.0.0.1", 8765)
+
+    monkeypatch.setattr(cw, "_bound_socket", lambda host, port: _Sock())
+    monkeypatch.setattr(cw, "_run_server", lambda app, sock, **kw: seen.update(
+        idle=app.state.database.idle_close))
+    return CliRunner().invoke(main, ["serve", "--db", str(db), *args, "-q"]), seen
+
+
+@pytest.mark.parametrize("given,idle", [("never", None), ("NEVER", None), ("30", 30.0),
+                                        ("86400", 86400.0)])
+def test_release_after_takes_seconds_up_to_a_day_or_never(db, monkeypatch, given, idle):
+    """`--release-after never` keeps the store open (the only way the CLI has to ask for it)."""
+    r, seen = _serve_without_server(monkeypatch, db, "--release-after", given)
+    assert r.exit_code == 0, r.output
+    assert seen["idle"] == idle
+
+
+@pytest.mark.parametrize("given", ["1e10", "86401", "-1", "inf", "nan", "sometimes"])
+def test_release_after_beyond_a_day_is_a_usage_error(db, monkeypatch, given):
+    """`--release-after 1e10` was taken: the first request's timer raised OverflowError
+    ("timestamp out of range for platform time_t") in its thread, and the file was never let go."""
+    r, seen = _serve_without_server(monkeypatch, db, "--release-after", given)
+    assert r.exit_code == 2 and "--release-after" in r.output, r.output
+    assert not seen                                         # no server
+
+
+def test_the_app_refuses_an_idle_close_its_timer_cannot_take(db):
+    pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
+    from lagebild.web.app import Database
+    with pytest.raises(ValueError, match="idle_close must be 0 to 86400 seconds or None"):
+        Database(db, idle_close=1e10)
+
+
+def test_the_busy_state_is_a_type_the_watcher_knows_not_a_page_title(db, monkeypatch):
+    """The watcher of `serve --watch` waited only while the error's title was "Database busy":
+    a page wording changed would have made it crash instead of wait."""
+    pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
+    from lagebild.web import app as web_app
+    from lagebild.web.app import Database, Watcher
+    monkeypatch.setattr(web_app.HTTPError, "__init__", _retitled(web_app.HTTPError.__init__))
+    database = Database(db, writable=True)
+    watcher = Watcher(database, ["http://127.0.0.1:9/feed.xml"], 60)
+    watcher.retry = 0.05
+    with Holder(db) as holder:
+        with pytest.raises(web_app.HTTPError) as e:
+            database.open()
+        assert type(e.value).__name__ == "DatabaseBusy" and e.value.status == 503
+        assert isinstance(getattr(e.value, "locked", None), DatabaseLocked)
+        threading.Timer(0.5, holder.release).start()
+        store = watcher._open_when_free()               # waits: it raised while the file was held
+    assert store is not None and store is database.store
+    database.close()
+
+
+def _retitled(init):
+    """HTTPError.__init__ that gives every page another title (a wording change)."""
+    def __init__(self, status, message, title=None):
+        init(self, status, message, title)
+        self.title = "Die Datenbank ist beschäftigt"
+    return __init__

@@ -14,7 +14,7 @@ import importlib.util
 
 from ..errors import install_extra
 
-__all__ = ["require_web", "missing_message", "IDLE_CLOSE"]
+__all__ = ["require_web", "missing_message", "IDLE_CLOSE", "MAX_IDLE_CLOSE"]
 
 #: seconds without a request after which a read-only server lets go of the database file, so that
 #: an ``ingest`` (``reanalyze``, ``watch``) elsewhere can write; the next request opens it again
@@ -23,6 +23,9 @@ __all__ = ["require_web", "missing_message", "IDLE_CLOSE"]
 #: (p50), and a request on a freshly opened store is slower still (empty caches): /overview.json
 #: p50 53 -> 168 ms, p95 75 -> 224 ms; so the store stays open while requests come.
 IDLE_CLOSE = 2.0
+#: the longest ``--release-after`` (a day): a timer of 1e10 seconds overflows (OverflowError in its
+#: thread, and the file was never let go); ``never`` (None) keeps the store open instead
+MAX_IDLE_CLOSE = 86400.0
 
 
 def missing_message(missing: str) -> str:

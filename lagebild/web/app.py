@@ -40,7 +40,7 @@ from starlette.routing import Route
 from ..errors import DatabaseLocked, LagebildError, StoreError
 from ..queries import MAX_ROWS, Queries
 from ..wording import count
-from . import IDLE_CLOSE, charts, names, params
+from . import IDLE_CLOSE, MAX_IDLE_CLOSE, charts, names, params
 from .pages import PAGE_OWN, PAGES, Ctx, HTTPError, Redirect, query_string
 from .params import BadParam
 
@@ -52,6 +52,14 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
 
 
 # -- the database --------------------------------------------------------------------------
+class DatabaseBusy(HTTPError):
+    """The 503 "database busy" of a database another process holds: the page says so and the
+    watcher of ``serve --watch`` waits (recognised by this type, not by the page's title).
+    ``locked``: the store's :class:`~lagebild.errors.DatabaseLocked`."""
+
+    def __init__(self, message: str, locked: DatabaseLocked | None = None):
+        super().__init__(503, message, "Database busy")
+        self.locked = locked
 
 
 class Database:
@@ -68,6 +76,9 @@ class Database:
 
     def __init__(self, path: str | Path, *, writable: bool = False,
                  idle_close: float | None = IDLE_CLOSE):
+        if idle_close is not None and not 0 <= idle_close <= MAX_IDLE_CLOSE:
+            raise ValueError(f"idle_close must be 0 to {MAX_IDLE_CLOSE:g} seconds or None (kept "
+                             f"open), not {idle_close!r}")
         self.path = Path(path)
         self.writable = writable
         self.idle_close = None if writable else idle_close
@@ -86,8 +97,8 @@ class Database:
                 try:
                     self.store = Store(self.path, read_only=not self.writable)
                 except DatabaseLocked as exc:
-                    raise HTTPError(503, f"{exc}. The page works again as soon as that "
-                                    f"process has finished; reload in a moment.") from None
+                    raise DatabaseBusy(f"{exc}. The page works again as soon as that "
+                                       f"process has finished; reload in a moment.", exc) from None
                 except StoreError as exc:
                     raise HTTPError(503, str(exc), "Database unavailable") from None
                 self._generation += 1
@@ -175,10 +186,8 @@ class Watcher:
         while not self.stop.is_set():
             try:
                 store = self.db.open()
-            except HTTPError as exc:
-                if exc.title != "Database busy":       # another process holds it: wait
-                    raise
-                self.error = f"waiting for the database: {exc.message.split('. The page')[0]}"
+            except DatabaseBusy as exc:                 # another process holds it: wait
+                self.error = f"waiting for the database: {exc.locked or exc.message}"
                 now = time.monotonic()
                 if said is None or now - said >= say_every:
                     log.warning("watcher: %s", self.error)
@@ -434,4 +443,4 @@ class TokenGate:
         await resp(scope, receive, send)
 
 
-__all__ = ["create_app", "Database", "MAX_ROWS"]
+__all__ = ["create_app", "Database", "DatabaseBusy", "MAX_ROWS"]
