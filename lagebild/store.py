@@ -1360,6 +1360,38 @@ def _is_lock(exc: Exception) -> bool:
 
 #: seconds between two tries of ``open_store`` to open a database another process holds
 WAIT_RETRY = 0.5
+#: a writer that waits for a database (``open_store(wait>0)``) says so in a file next to it,
+#: ``<db>.want-write`` (its PID), touched at every try and removed when it has the file or gives
+#: up; a read-only ``lagebild serve`` that sees it lets go of the file as soon as no request is in
+#: flight and answers "busy" until the writer is done (``lagebild.web.app.Database``)
+WANT_WRITE_SUFFIX = ".want-write"
+#: a marker not touched for this many seconds is stale (its writer was killed) and is ignored
+WANT_WRITE_FRESH = 5.0
+
+
+def want_write_path(path: str | Path) -> Path:
+    """The marker file of a writer waiting for the database at ``path``."""
+    p = Path(path)
+    return p.with_name(p.name + WANT_WRITE_SUFFIX)
+
+
+def wants_write(path: str | Path, now: float | None = None) -> bool:
+    """Whether a writer waits for the database at ``path``: its marker was touched within the last
+    ``WANT_WRITE_FRESH`` seconds."""
+    try:
+        touched = want_write_path(path).stat().st_mtime
+    except OSError:
+        return False
+    return (time.time() if now is None else now) - touched < WANT_WRITE_FRESH
+
+
+def _announce(marker: Path) -> bool:
+    """Touch the marker of a waiting writer; whether it could (a folder it cannot write to: no)."""
+    try:
+        marker.write_text(f"{os.getpid()}\n", encoding="ascii")
+        return True
+    except OSError:
+        return False
 
 
 def open_store(path: str | Path, *, wait: float = 0.0,
@@ -1373,24 +1405,34 @@ def open_store(path: str | Path, *, wait: float = 0.0,
     (its message says how long it waited), any other StoreError at once. ``sleep`` and
     ``clock``: ``time.sleep`` and ``time.monotonic`` by default (looked up when called). A
     KeyboardInterrupt (Ctrl-C, or SIGTERM as the CLI handles it) while it waits goes to the
-    caller."""
+    caller. A writer that waits (not ``read_only``) keeps the marker ``want_write_path(path)``
+    while it does, so that a read-only server lets go of the file for it; the marker is removed
+    however the wait ends (the file opened, given up, an error, an interrupt)."""
     sleep = sleep or time.sleep
     clock = clock or time.monotonic
     deadline = clock() + max(0.0, wait)
-    told = False
-    while True:
-        try:
-            return Store(path, **kw)
-        except DatabaseLocked as exc:
-            left = deadline - clock()
-            if left <= 0:
-                if wait > 0:
-                    raise DatabaseLocked(f"{exc} (waited {wait:g} s; still held)") from exc
-                raise
-            if not told and on_wait is not None:
-                on_wait(exc)
-            told = True
-            sleep(min(WAIT_RETRY, left))
+    marker = want_write_path(path) if wait > 0 and not kw.get("read_only") else None
+    told = announced = False
+    try:
+        while True:
+            try:
+                return Store(path, **kw)
+            except DatabaseLocked as exc:
+                left = deadline - clock()
+                if left <= 0:
+                    if wait > 0:
+                        raise DatabaseLocked(f"{exc} (waited {wait:g} s; still held)") from exc
+                    raise
+                if marker is not None:
+                    announced = _announce(marker) or announced
+                if not told and on_wait is not None:
+                    on_wait(exc)
+                told = True
+                sleep(min(WAIT_RETRY, left))
+    finally:
+        if announced:
+            with suppress(OSError):
+                marker.unlink()
 
 
 def _damaged(p: Path, exc: Exception) -> str:

@@ -70,6 +70,13 @@ def article(tmp_path):
     return src
 
 
+def _flat(help_text: str) -> str:
+    """A --help text on one line, with the words click wrapped at a hyphen ("--release-" /
+    "after") joined again."""
+    import re
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(help_text.split()))
+
+
 def _articles(db: Path) -> int:
     with Store(db, read_only=True) as s:
         return s.counts()["articles"]
@@ -331,11 +338,13 @@ def test_the_pages_say_busy_while_an_ingest_writes_and_recover(db):
 
 def test_serve_help_says_it_lets_go_of_the_file_and_release_after_is_for_read_only(db):
     r = CliRunner().invoke(main, ["serve", "--help"])
-    text = " ".join(r.output.split())
+    text = _flat(r.output)
     assert r.exit_code == 0 and "--release-after" in text
     # also after the last request, not only while one is in flight (R22)
-    assert ("An ingest that starts while a request is in flight, or within --release-after "
-            "seconds after the last one, exits 75 (database in use): give it --wait SECONDS") in text
+    assert ("An ingest without --wait that starts while a request is in flight, or within "
+            "--release-after seconds after the last one, exits 75 (database in use)") in text
+    assert "lets go of the database file for `lagebild ingest` (reanalyze, watch) run with --wait" in text
+    assert "[default: 30.0;" in text
     assert "never: keep it open" in text
     r = CliRunner().invoke(main, ["serve", "--db", str(db), "--watch", "http://127.0.0.1:9/f",
                                   "--release-after", "5"])
@@ -412,3 +421,96 @@ def _retitled(init):
         init(self, status, message, title)
         self.title = "Die Datenbank ist beschäftigt"
     return __init__
+
+
+# -- a writer that waits says so, and a read-only server lets go of the file for it -------------
+def test_open_store_keeps_a_want_write_marker_while_it_waits_and_removes_it_however_it_ends(db):
+    """`<db>.want-write` exists (fresh) while open_store waits, and not after: the file opened,
+    given up, or interrupted."""
+    from lagebild.store import want_write_path, wants_write
+    marker = want_write_path(db)
+    assert marker.name == "held.duckdb.want-write"
+    seen = []
+
+    def look(seconds):
+        seen.append((marker.exists(), wants_write(db)))
+    with Holder(db) as holder:
+        # given up
+        with pytest.raises(DatabaseLocked):
+            open_store(db, wait=0.2, sleep=lambda s: (look(s), time.sleep(s)))
+        assert seen and all(seen[-1]) and not marker.exists()
+
+        def interrupted(seconds):
+            look(seconds)
+            raise KeyboardInterrupt
+        with pytest.raises(KeyboardInterrupt):
+            open_store(db, wait=30, sleep=interrupted)
+        assert all(seen[-1]) and not marker.exists()
+
+        def released(seconds):
+            look(seconds)
+            holder.release()
+        open_store(db, wait=30, sleep=released).close()     # opened
+        assert all(seen[-1]) and not marker.exists()
+    with Holder(db), pytest.raises(DatabaseLocked):
+        open_store(db)                                      # no wait: no marker
+    with Holder(db), pytest.raises(DatabaseLocked):
+        open_store(db, wait=0.3, read_only=True, sleep=lambda s: look(s) or time.sleep(s))
+    assert seen[-1] == (False, False)                       # a reader does not announce itself
+
+
+def test_a_stale_marker_of_a_killed_writer_is_ignored(db):
+    from lagebild.store import WANT_WRITE_FRESH, want_write_path, wants_write
+    marker = want_write_path(db)
+    marker.write_text("12345\n")
+    assert wants_write(db)
+    old = time.time() - WANT_WRITE_FRESH - 1
+    os.utime(marker, (old, old))
+    assert not wants_write(db)
+    client, database = _client(db)
+    with client as c:
+        assert c.get("/overview.json").status_code == 200   # not busy for a writer long gone
+
+
+def test_a_read_only_server_lets_go_of_the_file_at_once_when_a_writer_waits(db):
+    """With a long idle time the server would hold the file for it; a fresh marker makes it let
+    go within a moment, and requests meanwhile are "busy" without opening the file."""
+    from lagebild.store import want_write_path
+    client, database = _client(db, idle_close=600)
+    with client as c:
+        assert c.get("/overview.json").status_code == 200
+        assert database.store is not None
+        want_write_path(db).write_text("1\n")
+        assert _released(database, within=2.0)
+        r = c.get("/overview")
+        assert r.status_code == 503 and r.headers["retry-after"]
+        assert "another process is writing to the database; reload in a moment" in r.text
+        assert database.store is None                       # not opened for it
+        want_write_path(db).unlink()
+        assert c.get("/overview.json").status_code == 200
+
+
+def test_steady_requests_do_not_keep_a_waiting_ingest_out(db, article):
+    """R22: with a request every second, `ingest --wait 10` gave up with 75 after 13.6 s: each
+    request restarted the idle time. The ingest that waits says so, the server lets go between
+    two requests, and the pages say "busy" until the ingest is done."""
+    client, database = _client(db, idle_close=600)
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def reader(c):
+        while not stop.is_set():
+            statuses.append(c.get("/overview.json").status_code)
+            time.sleep(0.2)
+    with client as c:
+        t = threading.Thread(target=reader, args=(c,), daemon=True)
+        t.start()
+        try:
+            time.sleep(0.5)
+            p = _ingest_subprocess(db, article, "--wait", "20")
+        finally:
+            stop.set()
+            t.join(10)
+        assert p.returncode == 0, p.stderr
+        assert 503 in statuses and set(statuses) <= {200, 503}
+        assert c.get("/overview.json").json()["pagination"]["total"] == 2

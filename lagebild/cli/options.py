@@ -94,9 +94,10 @@ wait_option = click.option(
     "--wait", "wait", type=Number(min=0), default=0.0, show_default=True, metavar="SECONDS",
     help="When another process holds the database (an ingest, watch or reanalyze writing, a "
          "`lagebild serve` answering a request), try again for up to this many seconds before "
-         "giving up; it says once on stderr that it waits (not with --quiet). A database still "
-         "held after that (or at once, with 0) is exit status 75 (EX_TEMPFAIL: run the command "
-         "again later).")
+         "giving up; it says once on stderr that it waits (not with --quiet). While it waits, the "
+         "file DB.want-write says so, and a read-only `lagebild serve` lets go of the database "
+         "for it. A database still held after that (or at once, with 0) is exit status 75 "
+         "(EX_TEMPFAIL: run the command again later).")
 
 
 def wait_message(db: str, seconds: float, exc: Exception) -> str:

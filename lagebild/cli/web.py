@@ -82,13 +82,14 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     (/overview.json, /actors/RUS.json, /events/12.json). Pages need no network:
     charts and the map are drawn on the server as SVG.
 
-    A read-only server lets go of the database file when no request has come for
-    a moment (--release-after), so `lagebild ingest` (reanalyze, watch) can write
-    while it is idle; while they write, the pages answer "database busy" (503)
-    and recover by themselves. An ingest that starts while a request is in flight,
-    or within --release-after seconds after the last one, exits 75 (database in
-    use): give it --wait SECONDS. With --watch the server is the single writer and
-    holds the file.
+    A read-only server lets go of the database file for `lagebild ingest`
+    (reanalyze, watch) run with --wait SECONDS as soon as no request is in flight
+    (the waiting command leaves a file DB.want-write that says so), and otherwise
+    when no request has come for --release-after seconds; while they write, the
+    pages answer "database busy" (503) and recover by themselves. An ingest
+    without --wait that starts while a request is in flight, or within
+    --release-after seconds after the last one, exits 75 (database in use). With
+    --watch the server is the single writer and holds the file.
 
     \b
     Examples:
