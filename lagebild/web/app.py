@@ -53,8 +53,9 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
 
 
 # -- the database --------------------------------------------------------------------------
-#: what a reader of the pages is told while another process writes to the database (the CLI's
-#: message, with --wait and --db, is for the one who runs the commands)
+#: what a reader of the pages (and their JSON twins) is told while another process writes to the
+#: database or a writer waits for it (the CLI's message, with --wait and --db, is for the one who
+#: runs the commands; the watcher of ``serve --watch`` tells the lock's own message)
 BUSY_TEXT = "another process is writing to the database; reload in a moment"
 #: seconds between two looks of a read-only server at its idle time and at the marker of a writer
 #: that waits for the file (``store.wants_write``)
@@ -113,9 +114,8 @@ class Database:
             if self.store is None:
                 try:
                     self.store = Store(self.path, read_only=not self.writable)
-                except DatabaseLocked as exc:
-                    raise DatabaseBusy(f"{exc}. The page works again as soon as that "
-                                       f"process has finished; reload in a moment.", exc) from None
+                except DatabaseLocked as exc:   # the reader of a page can only wait: no --wait, no --db
+                    raise DatabaseBusy(BUSY_TEXT, exc) from None
                 except StoreError as exc:
                     raise HTTPError(503, str(exc), "Database unavailable") from None
                 self._generation += 1
