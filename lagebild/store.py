@@ -1365,7 +1365,8 @@ WAIT_RETRY = 0.5
 #: up; a read-only ``lagebild serve`` that sees it lets go of the file as soon as no request is in
 #: flight and answers "busy" until the writer is done (``lagebild.web.app.Database``)
 WANT_WRITE_SUFFIX = ".want-write"
-#: a marker not touched for this many seconds is stale (its writer was killed) and is ignored
+#: a marker not touched for this many seconds is stale (its writer was killed) and is ignored; more
+#: than the pause between two tries of every writer that waits (``WAIT_RETRY``, ``ingest._reopen``'s 2 s)
 WANT_WRITE_FRESH = 5.0
 
 
@@ -1385,13 +1386,23 @@ def wants_write(path: str | Path, now: float | None = None) -> bool:
     return (time.time() if now is None else now) - touched < WANT_WRITE_FRESH
 
 
-def _announce(marker: Path) -> bool:
-    """Touch the marker of a waiting writer; whether it could (a folder it cannot write to: no)."""
+def announce_want_write(path: str | Path) -> bool:
+    """Touch the marker of a writer that waits for the database at ``path`` (its PID in it):
+    ``open_store(wait>0)`` and a watcher between rounds (``ingest._reopen``) call it at every try;
+    whether it could (a folder it cannot write to: no). Its caller removes it
+    (``withdraw_want_write``) however the wait ends."""
     try:
-        marker.write_text(f"{os.getpid()}\n", encoding="ascii")
+        want_write_path(path).write_text(f"{os.getpid()}\n", encoding="ascii")
         return True
     except OSError:
         return False
+
+
+def withdraw_want_write(path: str | Path) -> None:
+    """Remove the marker of a writer that waited for the database at ``path`` (gone already: fine;
+    another writer that still waits touches it again at its next try)."""
+    with suppress(OSError):
+        want_write_path(path).unlink()
 
 
 def open_store(path: str | Path, *, wait: float = 0.0,
@@ -1411,7 +1422,7 @@ def open_store(path: str | Path, *, wait: float = 0.0,
     sleep = sleep or time.sleep
     clock = clock or time.monotonic
     deadline = clock() + max(0.0, wait)
-    marker = want_write_path(path) if wait > 0 and not kw.get("read_only") else None
+    announces = wait > 0 and not kw.get("read_only")
     told = announced = False
     try:
         while True:
@@ -1423,16 +1434,15 @@ def open_store(path: str | Path, *, wait: float = 0.0,
                     if wait > 0:
                         raise DatabaseLocked(f"{exc} (waited {wait:g} s; still held)") from exc
                     raise
-                if marker is not None:
-                    announced = _announce(marker) or announced
+                if announces:
+                    announced = announce_want_write(path) or announced
                 if not told and on_wait is not None:
                     on_wait(exc)
                 told = True
                 sleep(min(WAIT_RETRY, left))
     finally:
         if announced:
-            with suppress(OSError):
-                marker.unlink()
+            withdraw_want_write(path)
 
 
 def _damaged(p: Path, exc: Exception) -> str:

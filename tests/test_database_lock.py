@@ -520,3 +520,23 @@ def test_steady_requests_do_not_keep_a_waiting_ingest_out(db, article):
         assert p.returncode == 0, p.stderr
         assert 503 in statuses and set(statuses) <= {200, 503}
         assert c.get("/overview.json").json()["pagination"]["total"] == 2
+
+
+def test_a_watcher_waiting_between_rounds_announces_itself_too(db):
+    """`lagebild watch` reopens the file for each round and waits while it is held: as a writer
+    that waits, it keeps the marker, so a server with steady traffic lets it in."""
+    from types import SimpleNamespace
+    from lagebild.ingest import _reopen
+    from lagebild.store import want_write_path, wants_write
+    store = Store(db)
+    store.close()
+    seen = []
+    ing = SimpleNamespace(store=store, refresh=lambda: None,
+                          progress=SimpleNamespace(warn=lambda msg: None))
+    with Holder(db) as holder:
+        def sleep(seconds):
+            seen.append(wants_write(db))
+            holder.release()
+        _reopen(ing, sleep=sleep)
+    assert seen == [True] and store.con is not None and not want_write_path(db).exists()
+    store.close()
