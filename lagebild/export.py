@@ -215,11 +215,22 @@ def _of_articles(table: str, order: str, where: str, params: list, filtered: boo
             f"event_id IN (SELECT event_id FROM events WHERE {where})) ORDER BY {order}", list(params))
 
 
-#: SQL: the columns every per-event export adds to the ``events`` table's: which participants the
-#: text does not name, by the policy that filled them in (``store.inferred_policies``; lists, joined
-#: with ";" in CSV as the codes are)
-INFERRED_COLUMNS = (f"{inferred_policies('source')} AS source_inferred, "
-                    f"{inferred_policies('target')} AS target_inferred")
+def inferred_columns(joined: str | None = None) -> str:
+    """SQL: the columns every per-event export adds to the ``events`` table's, the one definition:
+    which participants the text does not name, by the policy that filled them in
+    (``store.inferred_policies``), ``source_inferred`` and ``target_inferred``; lists, or strings
+    joined with ``joined`` (CSV: ";", as the codes are)."""
+    cols = []
+    for side in ("source", "target"):
+        sql = inferred_policies(side)
+        if joined is not None:
+            sql = f"array_to_string({sql}, '{joined}')"
+        cols.append(f"{sql} AS {side}_inferred")
+    return ", ".join(cols)
+
+
+#: ``inferred_columns()``: the lists (Parquet, PLOVER)
+INFERRED_COLUMNS = inferred_columns()
 
 
 def _q(path: Path) -> str:
@@ -308,9 +319,7 @@ def _csv(store: Store, out: Path, where: str, params: list, filtered: bool = Fal
     con = store.con
     files = []
     ev = (f"SELECT * REPLACE (array_to_string(source_codes, ';') AS source_codes, "
-          f"array_to_string(target_codes, ';') AS target_codes), "
-          f"array_to_string({inferred_policies('source')}, ';') AS source_inferred, "
-          f"array_to_string({inferred_policies('target')}, ';') AS target_inferred "
+          f"array_to_string(target_codes, ';') AS target_codes), {inferred_columns(';')} "
           f"FROM events WHERE {where} ORDER BY event_date, event_id")
     sub = f"SELECT event_id FROM events WHERE {where}"
     for name, sql, p in (

@@ -1015,20 +1015,25 @@ UNDATED_ITEM = "the item is read without one"
 
 
 def keeps_stored_version(summary: str, status: int | None, transient: bool,
-                         stored_chars: int | None) -> bool:
+                         stored_chars: int | None, min_full_text: int = MIN_FULL_TEXT) -> bool:
     """The one rule for an item the feed says has changed (a correction) whose page fails: keep
     the stored version (and try the page again on the next poll) rather than store the feed's new
     summary? Only when the summary is too short to be an article (``MIN_SUMMARY_TEXT``), or when
     the server had a passing trouble (a timeout, a 5xx, 429: ``status`` is not 404) and the stored
-    version holds more text than the summary (a stored article is not replaced by a teaser for a
-    server's hiccup). Otherwise (a 404, a page that is no article, a stored version that was itself
-    a summary) the new summary is stored, as a new item's would be: a failure that does not pass
-    would otherwise keep the old version, and fail the run, on every poll. ``stored_chars``: the
-    stored text's length (None: not known, counted as longer)."""
+    version is a full article: ``stored_chars`` (the stored text's length; None: not known, counted
+    as an article) of at least ``min_full_text``, the length from which a feed's own text is taken
+    as the article and the page is not fetched at all. A stored text shorter than that is what the
+    feed gave when its page failed (a summary), so it is not kept, whether the new summary is
+    longer or shorter (a retraction is often shorter): a stored article is not replaced by a
+    teaser for a server's hiccup, and an earlier summary does not stay for ever while the page
+    keeps failing. Otherwise too (a 404, a page that is no article) the new summary is stored, as
+    a new item's would be: a failure that does not pass would otherwise keep the old version, and
+    fail the run, on every poll. The price of deciding by length: a page whose article text was
+    shorter than ``min_full_text`` (a brief of a few sentences) counts as a summary."""
     if len(summary) < MIN_SUMMARY_TEXT:
         return True
     passing = transient and status != 404
-    return passing and (stored_chars is None or stored_chars > len(summary))
+    return passing and (stored_chars is None or stored_chars >= min_full_text)
 
 
 def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_text, warnings,
@@ -1095,7 +1100,7 @@ def _entry_article(entry, client, *, feed_url, source, fetch_items, min_full_tex
                 incomplete["left"] = True
 
         if not page and new_version and keeps_stored_version(text, failed_status, transient,
-                                                             stored_chars):
+                                                             stored_chars, min_full_text):
             give_up("the stored version is kept", "changed, but its page gave no text")
             return None
         if page:

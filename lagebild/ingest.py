@@ -1651,23 +1651,34 @@ def _reopen(ingester: Ingester, tries: int | None = None, wait: float = 2.0,
             sleep=time.sleep) -> None:
     """Reopen the store after a pause; while a reader holds the file, wait and retry
     (``tries`` None: as long as it takes -- a watcher keeps polling and writes when it
-    can). A warning comes at the first wait and then about once a minute."""
+    can). A warning comes at the first wait and then about once a minute. While it waits it
+    keeps the marker of a waiting writer (``store.announce_want_write``), as ``ingest --wait``
+    does, so that a read-only ``lagebild serve`` lets go of the file for it."""
+    from .store import announce_want_write, withdraw_want_write
+    path = getattr(ingester.store, "path", None)
     attempt = 0
-    while True:
-        try:
-            ingester.store.reopen()
-            ingester.refresh()
-            if attempt:
-                ingester.progress.warn(f"the database is free again after {attempt} "
-                                       f"retries; continuing")
-            return
-        except DatabaseLocked as exc:
-            if tries is not None and attempt >= tries - 1:
-                raise
-            if attempt % max(1, int(60 / max(wait, 0.01))) == 0:
-                ingester.progress.warn(f"{exc} -- retrying every {wait:g} s until it is free")
-            attempt += 1
-            sleep(wait)
+    announced = False
+    try:
+        while True:
+            try:
+                ingester.store.reopen()
+                ingester.refresh()
+                if attempt:
+                    ingester.progress.warn(f"the database is free again after {attempt} "
+                                           f"retries; continuing")
+                return
+            except DatabaseLocked as exc:
+                if tries is not None and attempt >= tries - 1:
+                    raise
+                if attempt % max(1, int(60 / max(wait, 0.01))) == 0:
+                    ingester.progress.warn(f"{exc} -- retrying every {wait:g} s until it is free")
+                if path is not None:
+                    announced = announce_want_write(path) or announced
+                attempt += 1
+                sleep(wait)
+    finally:
+        if announced:
+            withdraw_want_write(path)
 
 
 def _add(total: IngestStats, s: IngestStats) -> None:

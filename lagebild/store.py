@@ -1512,40 +1512,117 @@ class Store:
         return out
 
 
+#: DuckDB's refusal of a file another process holds: "IO Error: Could not set lock on file
+#: "PATH": Conflicting lock is held in /usr/bin/python3 (PID 6922) by user ann. See also ...";
+#: on a platform where DuckDB cannot name the holder, nothing stands between the path and
+#: ". See also" / ". However, you would be able to open this database in read-only mode";
+#: Windows says the file "is being used by another process". The same prefix with another
+#: reason ("File locks are not supported for this file system", "No locks available": an NFS
+#: mount without locking) is no lock a wait would outlast.
+_LOCK_MESSAGE = re.compile(r'(?:[A-Za-z ]*Error: )?Could not set lock on file "(?P<path>.*)": '
+                           r'(?P<why>.*)')
+_LOCK_HELD = re.compile(r"(?:Conflicting lock is held|Lock is already held|\.|$)|.*used by another process",
+                        re.IGNORECASE)
+
+
 def _is_lock(exc: Exception) -> bool:
-    """Whether DuckDB refused a connection because another process holds the file ("Could not
-    set lock on file ...: Conflicting lock is held in ... (PID ...)")."""
-    return "lock" in str(exc).splitlines()[0].lower() if str(exc) else False
+    """Whether DuckDB refused a connection because another process holds the file. Decided by
+    DuckDB's own wording of that refusal (``_LOCK_MESSAGE``) and its reason after the quoted
+    path, never by the letters "lock" anywhere: a path such as /srv/blocked/, /home/lockhart/
+    or clock.duckdb is in DuckDB's every message about the file (damaged, not readable, on a
+    read-only file system, a full disk), and such an error is not one to wait for."""
+    text = str(exc)
+    if not text:
+        return False
+    m = _LOCK_MESSAGE.match(text.splitlines()[0])
+    return bool(m) and _LOCK_HELD.match(m.group("why")) is not None
 
 
 #: seconds between two tries of ``open_store`` to open a database another process holds
 WAIT_RETRY = 0.5
+#: a writer that waits for a database (``open_store(wait>0)``) says so in a file next to it,
+#: ``<db>.want-write`` (its PID), touched at every try and removed when it has the file or gives
+#: up; a read-only ``lagebild serve`` that sees it lets go of the file as soon as no request is in
+#: flight and answers "busy" until the writer is done (``lagebild.web.app.Database``)
+WANT_WRITE_SUFFIX = ".want-write"
+#: a marker not touched for this many seconds is stale (its writer was killed) and is ignored; more
+#: than the pause between two tries of every writer that waits (``WAIT_RETRY``, ``ingest._reopen``'s 2 s)
+WANT_WRITE_FRESH = 5.0
+
+
+def want_write_path(path: str | Path) -> Path:
+    """The marker file of a writer waiting for the database at ``path``."""
+    p = Path(path)
+    return p.with_name(p.name + WANT_WRITE_SUFFIX)
+
+
+def wants_write(path: str | Path, now: float | None = None) -> bool:
+    """Whether a writer waits for the database at ``path``: its marker was touched within the last
+    ``WANT_WRITE_FRESH`` seconds."""
+    try:
+        touched = want_write_path(path).stat().st_mtime
+    except OSError:
+        return False
+    return (time.time() if now is None else now) - touched < WANT_WRITE_FRESH
+
+
+def announce_want_write(path: str | Path) -> bool:
+    """Touch the marker of a writer that waits for the database at ``path`` (its PID in it):
+    ``open_store(wait>0)`` and a watcher between rounds (``ingest._reopen``) call it at every try;
+    whether it could (a folder it cannot write to: no). Its caller removes it
+    (``withdraw_want_write``) however the wait ends."""
+    try:
+        want_write_path(path).write_text(f"{os.getpid()}\n", encoding="ascii")
+        return True
+    except OSError:
+        return False
+
+
+def withdraw_want_write(path: str | Path) -> None:
+    """Remove the marker of a writer that waited for the database at ``path`` (gone already: fine;
+    another writer that still waits touches it again at its next try)."""
+    with suppress(OSError):
+        want_write_path(path).unlink()
 
 
 def open_store(path: str | Path, *, wait: float = 0.0,
                on_wait: Callable[[DatabaseLocked], None] | None = None,
-               sleep: Callable[[float], None] = time.sleep,
-               clock: Callable[[], float] = time.monotonic, **kw: Any) -> Store:
+               sleep: Callable[[float], None] | None = None,
+               clock: Callable[[], float] | None = None, **kw: Any) -> Store:
     """``Store(path, **kw)``, trying again while another process holds the file, for up to
     ``wait`` seconds (0: once). ``on_wait(exc)`` is called once, when the first try finds the
     file held (to say that it waits, and for what). Raises
     :class:`~lagebild.errors.DatabaseLocked` when the file is still held after ``wait`` seconds
-    (its message says how long it waited), any other StoreError at once."""
+    (its message says how long it waited), any other StoreError at once. ``sleep`` and
+    ``clock``: ``time.sleep`` and ``time.monotonic`` by default (looked up when called). A
+    KeyboardInterrupt (Ctrl-C, or SIGTERM as the CLI handles it) while it waits goes to the
+    caller. A writer that waits (not ``read_only``) keeps the marker ``want_write_path(path)``
+    while it does, so that a read-only server lets go of the file for it; the marker is removed
+    however the wait ends (the file opened, given up, an error, an interrupt)."""
+    sleep = sleep or time.sleep
+    clock = clock or time.monotonic
     deadline = clock() + max(0.0, wait)
-    told = False
-    while True:
-        try:
-            return Store(path, **kw)
-        except DatabaseLocked as exc:
-            left = deadline - clock()
-            if left <= 0:
-                if wait > 0:
-                    raise DatabaseLocked(f"{exc} (waited {wait:g} s; still held)") from exc
-                raise
-            if not told and on_wait is not None:
-                on_wait(exc)
-            told = True
-            sleep(min(WAIT_RETRY, left))
+    announces = wait > 0 and not kw.get("read_only")
+    told = announced = False
+    try:
+        while True:
+            try:
+                return Store(path, **kw)
+            except DatabaseLocked as exc:
+                left = deadline - clock()
+                if left <= 0:
+                    if wait > 0:
+                        raise DatabaseLocked(f"{exc} (waited {wait:g} s; still held)") from exc
+                    raise
+                if announces:
+                    announced = announce_want_write(path) or announced
+                if not told and on_wait is not None:
+                    on_wait(exc)
+                told = True
+                sleep(min(WAIT_RETRY, left))
+    finally:
+        if announced:
+            withdraw_want_write(path)
 
 
 def _damaged(p: Path, exc: Exception) -> str:

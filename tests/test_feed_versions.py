@@ -26,11 +26,15 @@ def _atom(updated: str) -> bytes:
             f'<updated>{updated}</updated><summary>Kurz.</summary></entry></feed>').encode()
 
 
-def _page(line: str) -> bytes:
+def _page(line: str, more: int = 0) -> bytes:
+    """An item page; ``more`` paragraphs of background make its article longer (``more=4``: a
+    full article of 600 characters or more, ``feeds.MIN_FULL_TEXT``)."""
+    background = "".join(f"<p>Hintergrund {i}: Beobachter sprechen von der schwersten Lage seit "
+                         f"Wochen, die Gespräche der Regierungen gehen weiter.</p>" for i in range(more))
     return (f"<html><head><title>Angriff</title></head><body><article><h1>Angriff</h1>"
             f"<p>Die Armee meldet am Sonntag neue Kämpfe an der Grenze und viele Verletzte.</p>"
             f"<p>{line}</p><p>Die Regierung in Kiew verurteilte den Angriff scharf und "
-            f"forderte weitere Hilfe der Verbündeten, berichtete die Agentur.</p>"
+            f"forderte weitere Hilfe der Verbündeten, berichtete die Agentur.</p>{background}"
             f"</article></body></html>").encode()
 
 
@@ -409,7 +413,7 @@ def rss_server():
     from collections import Counter
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    state = {"pubdate": "Sun, 01 Mar 2026 10:00:00 GMT", "page": 404, "line": "",
+    state = {"pubdate": "Sun, 01 Mar 2026 10:00:00 GMT", "page": 404, "line": "", "more": 0,
              "summary": "<p>Die Armee meldet neue Kämpfe an der Grenze.</p><p>#EV ASSAULT RUS UKR 2026-03-01</p>"}
     hits: Counter = Counter()
 
@@ -427,7 +431,7 @@ def rss_server():
                         f'</channel></rss>').encode()
                 status, ctype = 200, "application/rss+xml"
             elif state["page"] == 200:
-                body, status, ctype = _page(state["line"]), 200, "text/html; charset=utf-8"
+                body, status, ctype = _page(state["line"], state["more"]), 200, "text/html; charset=utf-8"
             else:
                 body, status, ctype = b"nicht gefunden", state["page"], "text/plain"
             self.send_response(status)
@@ -493,8 +497,9 @@ def test_a_server_error_on_a_corrected_article_keeps_the_stored_article_until_th
     the run: exit 1 here, the feed's only item), and the correction applied when the page answers."""
     base, state, hits = rss_server
     db = tmp_path / "p.duckdb"
-    state.update(page=200, line="#EV ASSAULT RUS UKR 2026-03-01")
+    state.update(page=200, line="#EV ASSAULT RUS UKR 2026-03-01", more=4)
     assert _ingest_url(f"{base}/feed.xml", db, monkeypatch).exit_code == 0
+    assert len(_stored(db)[0][0][2]) >= 600                 # a full article, from its page
     state.update(pubdate="Sun, 01 Mar 2026 12:30:00 GMT", page=503, line="#EV MOBILIZE RUS - 2026-03-01",
                  summary="<p>Korrektur: Die Armee meldet eine Mobilmachung an der Grenze.</p>"
                          "<p>#EV MOBILIZE RUS - 2026-03-01</p>")
@@ -514,7 +519,34 @@ def test_a_server_error_on_a_corrected_article_keeps_the_stored_article_until_th
     ("x" * 100, 503, True, 5000, True),             # a server's hiccup over a stored article: kept
     ("x" * 100, None, True, 5000, True),            # a timeout: the same
     ("x" * 100, 503, True, 80, False),              # ... over a stored summary: the new summary
-], ids=["teaser", "404", "no-article", "503-article", "timeout-article", "503-summary"])
+    ("x" * 100, 503, True, 120, False),             # ... also when the stored summary is longer
+    ("x" * 100, 503, True, 599, False),             # shorter than a full article: a summary
+    ("x" * 100, 503, True, 600, True),              # MIN_FULL_TEXT: a full article, kept
+    ("x" * 100, 503, True, None, True),             # not known: counted as an article
+], ids=["teaser", "404", "no-article", "503-article", "timeout-article", "503-summary",
+        "503-longer-summary", "503-short-text", "503-full-article", "503-unknown"])
 def test_keeps_stored_version_is_one_rule(summary, status, transient, stored, keep):
     from lagebild.feeds import keeps_stored_version
     assert keeps_stored_version(summary, status, transient, stored) is keep
+
+
+def test_a_retraction_with_a_shorter_summary_whose_page_gives_503_replaces_the_stored_summary(
+        tmp_path, rss_server, monkeypatch):
+    """R22: the item was stored from its 120-character summary (page 404); its correction has a
+    shorter summary (a retraction) and its page now answers 503. The rule compared lengths, so the
+    old summary with its retracted ASSAULT was kept and every poll failed, for ever."""
+    base, state, hits = rss_server
+    db = tmp_path / "r.duckdb"
+    state["summary"] = ("<p>Die Armee meldet neue schwere Kämpfe an der Grenze und viele Verletzte "
+                        "unter den Soldaten.</p><p>#EV ASSAULT RUS UKR 2026-03-01</p>")
+    r = _ingest_url(f"{base}/feed.xml", db, monkeypatch)
+    assert r.exit_code == 0 and "summary instead" in r.stderr, r.output
+    first = _stored(db)[0][0][2]
+    state.update(pubdate="Sun, 01 Mar 2026 12:30:00 GMT", page=503,
+                 summary="<p>Korrektur: keine Kämpfe.</p><p>#EV MOBILIZE RUS - 2026-03-01</p>")
+    r = _ingest_url(f"{base}/feed.xml", db, monkeypatch, "--timeout", "1")
+    arts, types = _stored(db)
+    assert len(arts[0][2]) < len(first)                         # the shorter one replaced it
+    assert r.exit_code == 0 and "replaces the stored one" in r.stderr, r.output
+    assert arts[0][1] == "2026-03-01T12:30:00Z" and "keine Kämpfe" in arts[0][2]
+    assert types == ["MOBILIZE"]

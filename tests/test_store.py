@@ -249,14 +249,22 @@ def test_summary_says_the_newest_day_of_what_happened_apart_from_planned_events_
     assert "(the newest event)" not in "\n".join(lines)
 
 
-def test_summary_without_events_after_the_newest_asserted_one_says_nothing_of_them(filled):
+def test_summary_without_events_after_the_newest_asserted_one_says_nothing_of_them(tmp_path):
+    """A store whose newest event dated to a day is asserted (a hypothetical and a planned one
+    come before it): the range is said as it is, with no count of events after it."""
     from lagebild.ingest import summary_text
-    s = filled.summary()
-    assert s["dated_after_asserted"] == {"hypothetical": 1}      # the hypothetical 2022-03-05
-    filled_all_asserted = dict(s, dated_after_asserted={})
-    line = next(x for x in summary_text(filled_all_asserted).splitlines() if x.startswith("Events dated"))
-    assert "told as having happened" not in line and line.startswith(
-        "Events dated to a day from 2022-02-10 to 2022-03-05")
+    db = tmp_path / "a.duckdb"
+    ingest(db, [art(1, "#EV MOBILIZE RUS UKR 2022-02-10"),
+                art(2, "#EV ASSAULT RUS UKR 2022-02-20 hypothetical"),
+                art(3, "#EV CONSULT USA RUS 2022-02-22 planned"),
+                art(4, "#EV ASSAULT RUS UKR 2022-02-24")])
+    with Store(db, read_only=True) as store:
+        s = store.summary()
+    assert s["last_day"] == s["last_asserted_day"] == "2022-02-24"
+    assert s["dated_after_asserted"] == {}
+    line = next(x for x in summary_text(s).splitlines() if x.startswith("Events dated"))
+    assert "told as having happened" not in line and "dated after it" not in line
+    assert line.startswith("Events dated to a day from 2022-02-10 to 2022-02-24")
 
 
 def test_summary_of_an_empty_store_has_unknown_trend(tmp_path):

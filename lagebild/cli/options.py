@@ -94,17 +94,20 @@ wait_option = click.option(
     "--wait", "wait", type=Number(min=0), default=0.0, show_default=True, metavar="SECONDS",
     help="When another process holds the database (an ingest, watch or reanalyze writing, a "
          "`lagebild serve` answering a request), try again for up to this many seconds before "
-         "giving up; it says once on stderr that it waits (not with --quiet). A database still "
-         "held after that (or at once, with 0) is exit status 75 (EX_TEMPFAIL: run the command "
-         "again later).")
+         "giving up; it says once on stderr that it waits (not with --quiet). While it waits, the "
+         "file DB.want-write says so, and a read-only `lagebild serve` lets go of the database "
+         "for it. A database still held after that (or at once, with 0) is exit status 75 "
+         "(EX_TEMPFAIL: run the command again later).")
 
 
 def wait_message(db: str, seconds: float, exc: Exception) -> str:
     """The one line a command says when it starts to wait for a database another process holds
-    (``--wait``): for how long and for what."""
-    why = str(exc).split(" -- ")[0]
-    return (f"waiting up to {seconds:g} s for {db} to be free ({why.removeprefix(f'{db}: ')}); "
-            f"Ctrl-C to stop")
+    (``--wait``): for how long, for which file and, where DuckDB names it, the holder's PID
+    ("waiting up to 30 s for a.duckdb, held by another process (PID 6922); Ctrl-C to stop")."""
+    import re
+    pid = re.search(r"\(PID (\d+)\)", str(exc))
+    held = f"held by another process (PID {pid.group(1)})" if pid else "held by another process"
+    return f"waiting up to {seconds:g} s for {db}, {held}; Ctrl-C to stop"
 
 
 def _checked(check):

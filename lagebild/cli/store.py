@@ -7,7 +7,8 @@ import math
 import sys
 from pathlib import Path
 from dataclasses import replace
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import click
 import pandas as pd
@@ -220,11 +221,11 @@ def _interrupted() -> None:
     sys.exit(EXIT_INTERRUPTED)
 
 
-def _fail_or_interrupted(exc: LagebildError) -> None:
-    """An error of a writing command: the interrupt message (exit 130) when a signal came first
-    or caused it, else the error."""
+def _fail_or_interrupted(exc: LagebildError, interrupted: Callable[[], None] | None = None) -> None:
+    """An error of a writing command: the interrupt message (exit 130; ``interrupted``: another
+    one) when a signal came first or caused it, else the error."""
     if _SIGNALLED["at"] is not None or _is_interrupt(exc):
-        _interrupted()
+        (interrupted or _interrupted)()
     _fail(exc)
 
 
@@ -252,15 +253,32 @@ def _failed_start(db: str, created: bool, exc: LagebildError) -> LagebildError:
     return exc
 
 
-def _start(db: str, o: dict[str, Any]):
-    """(store, ingester, whether this run created the database) of an ingest or watch run; a
-    failed start exits with its message and leaves no database it created behind."""
-    created = not Path(db).exists()
+def _start(db: str, o: dict[str, Any], *, create: bool = True,
+           stopped: Callable[[], None] | None = None):
+    """(store, ingester, whether this run created the database) of an ingest, watch or reanalyze
+    run (``create``: whether a missing database is created); a failed start exits with its
+    message and leaves no database it created behind. Ctrl-C or
+    SIGTERM before the run starts (while ``--wait`` waits for the file, while the analyzer
+    loads) is the command's interrupt: ``stopped()`` (watch: 0, "stopped"), by default
+    ``_interrupted`` (130), not click's "Aborted!" with exit 1."""
+    created = create and not Path(db).exists()
     try:
-        store, ing = _make(db, o)
+        store, ing = _make(db, o, create=create)
     except LagebildError as exc:
-        _fail(_failed_start(db, created, exc))
+        _fail_or_interrupted(_failed_start(db, created, exc), stopped or _interrupted_at_start)
+    except BaseException as exc:
+        if not _is_interrupt(exc):
+            raise
+        _failed_start(db, created, exc)
+        (stopped or _interrupted_at_start)()
     return store, ing, created
+
+
+def _interrupted_at_start() -> NoReturn:
+    """``_interrupted`` for a writing command stopped before it wrote anything (while ``--wait``
+    waited for the database, while the analyzer loaded): exit 130."""
+    click.echo("interrupted before anything was read or written; rerun the same command", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 #: how many events ``events`` shows as a table unless --limit says otherwise (json and csv: all)
@@ -470,8 +488,8 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
     time (Atom updated, RSS pubDate): then a new text replaces the stored one,
     with its events (a correction); when its page fails, the feed's new summary
     does, as for a new item (a note says so), unless a server's passing trouble
-    (timeout, 5xx) would put it over a longer stored article: that waits for the
-    next round. A feed that fails
+    (timeout, 5xx) would put it over a stored full article (600 characters or
+    more; a shorter one was an earlier summary): that waits for the next round. A feed that fails
     (timeout, 404/500, bad XML, too big) gives a warning and the others go on.
     Stop with Ctrl-C: the current batch is rolled back, everything before it kept.
     Between rounds the database file is released, so `lagebild events`,
@@ -504,7 +522,11 @@ def watch_cmd(urls, db, every, jitter, max_rounds, feed_timeout, **o):
         click.echo(f"warning: polling every {seconds:g}s is not polite to most servers; "
                    f"use --every 10m or more for real feeds", err=True)
     _sigterm_as_interrupt()
-    store, ing, created = _start(db, o)
+
+    def stopped() -> NoReturn:      # Ctrl-C while --wait waits: a stop, as in a round (exit 0)
+        click.echo("stopped before the first round; nothing was read or written", err=True)
+        sys.exit(EXIT_OK)
+    store, ing, created = _start(db, o, stopped=stopped)
 
     def on_round(n, stats):
         if not o["quiet"]:
@@ -613,10 +635,7 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     if only_outlet is not None and not country:
         raise click.UsageError(f"{outlet_option} only selects the articles that --country applies to; "
                                "give --country CODE too")
-    try:
-        store, ing = _make(db, o, create=False)     # a mistyped --db is an error, no new empty file
-    except LagebildError as exc:
-        _fail(exc)
+    store, ing, _ = _start(db, o, create=False)     # a mistyped --db is an error, no new empty file
     try:
         with store, ing:
             if country:

@@ -12,7 +12,22 @@ import click
 from ..errors import DatabaseLocked, LagebildError
 from ..wording import count
 from .options import Number, db_option, usage_error
-from ..web import IDLE_CLOSE
+from ..web import IDLE_CLOSE, MAX_IDLE_CLOSE
+
+
+class ReleaseAfter(Number):
+    """``--release-after``: seconds (0 to ``MAX_IDLE_CLOSE``, a day) or ``never`` (None: the
+    store is kept open, as before December 2026)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.strip().lower() == "never":
+            return None
+        return super().convert(value, param, ctx)
+
+    def get_metavar(self, param, ctx=None):     # click 8.1 and 8.2 call it with and without ctx
+        return "SECONDS|never"
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -50,11 +65,12 @@ def _is_loopback(host: str) -> bool:
               help="With --watch: allow feed hosts on loopback/private addresses (a feed server "
                    "in your own network). By default they are refused, on every redirect. Also "
                    "$LAGEBILD_ALLOW_PRIVATE_HOSTS=1.")
-@click.option("--release-after", type=Number(min=0), default=IDLE_CLOSE, show_default=True,
-              metavar="SECONDS",
+@click.option("--release-after", type=ReleaseAfter(min=0, max=MAX_IDLE_CLOSE), default=IDLE_CLOSE,
+              show_default=True,
               help="Read-only (no --watch): let go of the database file when no request has come "
                    "for this many seconds, so that `lagebild ingest` can write between requests "
-                   "(the next request opens it again; 0: after every request).")
+                   f"(the next request opens it again; 0: after every request; at most "
+                   f"{MAX_IDLE_CLOSE:g}; never: keep it open).")
 @click.option("--quiet", "-q", is_flag=True, help="No access log.")
 def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hosts, release_after,
               quiet):
@@ -66,12 +82,14 @@ def serve_cmd(watch_urls, db, host, port, token, watch, every, allow_private_hos
     (/overview.json, /actors/RUS.json, /events/12.json). Pages need no network:
     charts and the map are drawn on the server as SVG.
 
-    A read-only server lets go of the database file when no request has come for
-    a moment (--release-after), so `lagebild ingest` (reanalyze, watch) can write
-    while it is idle; while they write, the pages answer "database busy" (503)
-    and recover by themselves. An ingest that meets a request in flight exits 75
-    (database in use): give it --wait SECONDS. With --watch the server is the
-    single writer and holds the file.
+    A read-only server lets go of the database file for `lagebild ingest`
+    (reanalyze, watch) run with --wait SECONDS as soon as no request is in flight
+    (the waiting command leaves a file DB.want-write that says so), and otherwise
+    when no request has come for --release-after seconds; while they write, the
+    pages answer "database busy" (503) and recover by themselves. An ingest
+    without --wait that starts while a request is in flight, or within
+    --release-after seconds after the last one, exits 75 (database in use). With
+    --watch the server is the single writer and holds the file.
 
     \b
     Examples:

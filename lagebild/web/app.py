@@ -10,9 +10,10 @@ Nothing on the pages loads from the network: no scripts at all, no fonts, no CDN
 
 The database is opened read-only, unless ``watch`` feeds are given: then this process is
 the single writer (a background thread polls the feeds and ingests) and the pages read
-through their own cursors while it writes. A read-only app lets go of the file when no request
-has come for ``IDLE_CLOSE`` seconds, so that an ``ingest`` elsewhere can write between
-requests. A database locked by another process (an ``ingest`` running elsewhere) gives a
+through their own cursors while it writes. A read-only app lets go of the file for a writer
+that waits for it (``ingest --wait``: a ``<db>.want-write`` marker) as soon as no request is in
+flight, and otherwise when no request has come for ``IDLE_CLOSE`` seconds, so that an
+``ingest`` elsewhere can write. A database locked by another process (an ``ingest`` running elsewhere) gives a
 "database busy" page with status 503.
 """
 from __future__ import annotations
@@ -40,7 +41,7 @@ from starlette.routing import Route
 from ..errors import DatabaseLocked, LagebildError, StoreError
 from ..queries import MAX_ROWS, Queries
 from ..wording import count
-from . import IDLE_CLOSE, charts, names, params
+from . import IDLE_CLOSE, MAX_IDLE_CLOSE, charts, names, params
 from .pages import PAGE_OWN, PAGES, Ctx, HTTPError, Redirect, query_string
 from .params import BadParam
 
@@ -52,22 +53,50 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
 
 
 # -- the database --------------------------------------------------------------------------
+#: what a reader of the pages (and their JSON twins) is told while another process writes to the
+#: database or a writer waits for it (the CLI's message, with --wait and --db, is for the one who
+#: runs the commands; the watcher of ``serve --watch`` tells the lock's own message)
+BUSY_TEXT = "another process is writing to the database; reload in a moment"
+#: seconds between two looks of a read-only server at its idle time and at the marker of a writer
+#: that waits for the file (``store.wants_write``)
+KEEPER_POLL = 0.25
+
+
+class DatabaseBusy(HTTPError):
+    """The 503 "database busy" of a database another process holds or a writer waits for: the
+    page says so and the watcher of ``serve --watch`` waits (recognised by this type, not by the
+    page's title). ``locked``: the store's :class:`~lagebild.errors.DatabaseLocked`, if a lock
+    was met."""
+
+    def __init__(self, message: str = BUSY_TEXT, locked: DatabaseLocked | None = None):
+        super().__init__(503, message, "Database busy")
+        self.locked = locked
 
 
 class Database:
     """One :class:`~lagebild.store.Store` shared by the app, one read cursor per thread.
 
     The store is opened on first use, so a server started while another process holds the
-    file answers "database busy" and recovers by itself once the file is free. A read-only
-    store is closed again when no request has used it for ``idle_close`` seconds (default
-    ``IDLE_CLOSE``; None: kept open): DuckDB lets no process write while another has the file
-    open, and a server that kept it open made every ``ingest`` fail while it ran. Requests use
-    it inside :meth:`use`. A writable one (``serve --watch``: this process is the single
-    writer) stays open.
+    file answers "database busy" and recovers by itself once the file is free. DuckDB lets no
+    process write while another has the file open (a server that kept it open made every
+    ``ingest`` fail while it ran), so a read-only store is closed again
+
+    - as soon as no request is in flight when a writer waits for the file (an ``ingest --wait``
+      keeps the marker ``<db>.want-write``: ``store.wants_write``); until it is done, requests
+      get "database busy" (503) at once and the store is not opened for them;
+    - when no request has used it for ``idle_close`` seconds (default ``IDLE_CLOSE``; None:
+      only for a waiting writer), for a writer that does not wait.
+
+    A thread of its own looks at both every ``KEEPER_POLL`` seconds while the store is open.
+    Requests use the store inside :meth:`use`. A writable one (``serve --watch``: this process is
+    the single writer) stays open.
     """
 
     def __init__(self, path: str | Path, *, writable: bool = False,
                  idle_close: float | None = IDLE_CLOSE):
+        if idle_close is not None and not 0 <= idle_close <= MAX_IDLE_CLOSE:
+            raise ValueError(f"idle_close must be 0 to {MAX_IDLE_CLOSE:g} seconds or None (kept "
+                             f"open), not {idle_close!r}")
         self.path = Path(path)
         self.writable = writable
         self.idle_close = None if writable else idle_close
@@ -77,7 +106,7 @@ class Database:
         self._generation = 0
         self._users = 0                 # requests inside use()
         self._last_used = 0.0
-        self._closer: threading.Timer | None = None
+        self._keeper: threading.Thread | None = None
 
     def open(self):
         from ..store import Store
@@ -85,12 +114,16 @@ class Database:
             if self.store is None:
                 try:
                     self.store = Store(self.path, read_only=not self.writable)
-                except DatabaseLocked as exc:
-                    raise HTTPError(503, f"{exc}. The page works again as soon as that "
-                                    f"process has finished; reload in a moment.") from None
+                except DatabaseLocked as exc:   # the reader of a page can only wait: no --wait, no --db
+                    raise DatabaseBusy(BUSY_TEXT, exc) from None
                 except StoreError as exc:
                     raise HTTPError(503, str(exc), "Database unavailable") from None
                 self._generation += 1
+                self._last_used = time.monotonic()
+                if not self.writable and self._keeper is None:
+                    self._keeper = threading.Thread(target=self._keep, daemon=True,
+                                                    name="lagebild-db-keeper")
+                    self._keeper.start()
             return self.store
 
     def queries(self) -> Queries:
@@ -102,12 +135,20 @@ class Database:
                 loc.generation = self._generation
         return Queries(loc.cur)
 
+    def _writer_waits(self) -> bool:
+        from ..store import wants_write
+        return not self.writable and wants_write(self.path)
+
     @contextmanager
     def use(self) -> Iterator[Database]:
         """One request's use of the store (opened by :meth:`queries` when needed): it is not
-        closed while a request uses it, and a read-only one is closed ``idle_close`` seconds
-        after the last request ended."""
+        closed while a request uses it. While a writer waits for the file, a read-only one is
+        closed once no request is in flight and a request gets :class:`DatabaseBusy` at once."""
         with self._lock:
+            if self._writer_waits():
+                if not self._users:
+                    self._close_locked()
+                raise DatabaseBusy()
             self._users += 1
         try:
             yield self
@@ -115,25 +156,22 @@ class Database:
             with self._lock:
                 self._users -= 1
                 self._last_used = time.monotonic()
-                if self.idle_close is not None and self._closer is None and self.store is not None:
-                    self._start_closer(self.idle_close)
+                if not self._users and (self.idle_close == 0 or self._writer_waits()):
+                    self._close_locked()
 
-    def _start_closer(self, delay: float) -> None:
-        t = threading.Timer(max(delay, 0.0), self._close_if_idle)
-        t.daemon = True
-        self._closer = t
-        t.start()
-
-    def _close_if_idle(self) -> None:
-        with self._lock:
-            self._closer = None
-            if self.store is None or self._users:
-                return          # closed already, or in use: the request's end starts a new timer
-            idle = time.monotonic() - self._last_used
-            if idle < self.idle_close:
-                self._start_closer(self.idle_close - idle)
-                return
-            self._close_locked()
+    def _keep(self) -> None:
+        """The keeper thread of an open read-only store: closes it when a writer waits and no
+        request is in flight, or when it has been idle for ``idle_close`` seconds; ends with it."""
+        while True:
+            time.sleep(KEEPER_POLL)
+            with self._lock:
+                if self.store is not None and not self._users and (
+                        self._writer_waits() or (self.idle_close is not None and
+                                                 time.monotonic() - self._last_used >= self.idle_close)):
+                    self._close_locked()
+                if self.store is None:
+                    self._keeper = None     # decided under the lock: open() starts a new one
+                    return
 
     def _close_locked(self) -> None:
         if self.store is not None:
@@ -142,9 +180,6 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
-            if self._closer is not None:
-                self._closer.cancel()
-                self._closer = None
             self._close_locked()
 
 
@@ -175,10 +210,8 @@ class Watcher:
         while not self.stop.is_set():
             try:
                 store = self.db.open()
-            except HTTPError as exc:
-                if exc.title != "Database busy":       # another process holds it: wait
-                    raise
-                self.error = f"waiting for the database: {exc.message.split('. The page')[0]}"
+            except DatabaseBusy as exc:                 # another process holds it: wait
+                self.error = f"waiting for the database: {exc.locked or exc.message}"
                 now = time.monotonic()
                 if said is None or now - said >= say_every:
                     log.warning("watcher: %s", self.error)
@@ -435,4 +468,4 @@ class TokenGate:
         await resp(scope, receive, send)
 
 
-__all__ = ["create_app", "Database", "MAX_ROWS"]
+__all__ = ["create_app", "Database", "DatabaseBusy", "MAX_ROWS"]
