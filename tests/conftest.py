@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,21 @@ def examples_db(tmp_path_factory) -> Path:
                                       analyzer="lagebild.pipeline:rules_analyzer") as ing:
         ing.ingest(iter_articles([str(ROOT / "examples")]))
     return db
+
+
+@pytest.fixture
+def serve_local():
+    """Start an HTTP request handler class on 127.0.0.1 (a free port, never another address) in a
+    daemon thread: ``base = serve_local(Handler)`` gives its base URL; every server started so is
+    shut down when the test ends."""
+    servers = []
+
+    def start(handler) -> str:
+        srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+        return f"http://127.0.0.1:{srv.server_address[1]}"
+    yield start
+    for srv in servers:
+        srv.shutdown()
+        srv.server_close()

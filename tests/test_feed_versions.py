@@ -405,13 +405,12 @@ def test_copies_follow_a_correction_back_to_the_wire_text(tmp_path, same_batch):
 
 # -- a corrected item whose page fails, over HTTP (a feed server on 127.0.0.1, never the internet) --
 @pytest.fixture
-def rss_server():
+def rss_server(serve_local):
     """An RSS feed of one item on 127.0.0.1 whose state the test sets: ``state["pubdate"]``,
     ``state["summary"]`` (the item's description) and ``state["page"]`` (the item page's HTTP
     status; 200 serves an article ending in ``state["line"]``); ``hits`` counts the requests."""
-    import threading
     from collections import Counter
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
 
     state = {"pubdate": "Sun, 01 Mar 2026 10:00:00 GMT", "page": 404, "line": "", "more": 0,
              "summary": "<p>Die Armee meldet neue Kämpfe an der Grenze.</p><p>#EV ASSAULT RUS UKR 2026-03-01</p>"}
@@ -443,11 +442,7 @@ def rss_server():
         def log_message(self, *a):
             pass
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}", state, hits
-    srv.shutdown()
-    srv.server_close()
+    return serve_local(Handler), state, hits
 
 
 def _ingest_url(url: str, db, monkeypatch, *extra: str):

@@ -719,9 +719,8 @@ def test_every_store_command_has_help_with_examples():
 
 # -- feeds over HTTP (a local server on 127.0.0.1, never the internet) ------------------------------
 @pytest.fixture
-def feed_server():
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+def feed_server(serve_local):
+    from http.server import BaseHTTPRequestHandler
 
     items = "".join(
         f"<item><title>Meldung {i}</title><link>http://127.0.0.1/a/{i}</link>"
@@ -753,12 +752,7 @@ def feed_server():
         def log_message(self, *a):
             pass
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}", hits
-    srv.shutdown()
-    srv.server_close()
+    return serve_local(Handler), hits
 
 
 def test_cli_ingest_of_a_feed_url_stores_items_and_then_sends_the_etag(
@@ -1162,10 +1156,9 @@ def test_a_third_article_joins_by_the_names_any_earlier_one_gave(tmp_path):
 
 
 @pytest.fixture
-def failing_server():
+def failing_server(serve_local):
     """A server on 127.0.0.1 whose /500.xml answers 500 and /page.xml an HTML page (no feed)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from http.server import BaseHTTPRequestHandler
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
@@ -1183,11 +1176,7 @@ def failing_server():
         def log_message(self, *a):
             pass
 
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    return serve_local(Handler)
 
 
 @pytest.mark.parametrize("path", ["/500.xml", "/page.xml"])
