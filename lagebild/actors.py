@@ -225,6 +225,17 @@ def _role_of(lex: Lexicon, word: str) -> LexEntry | None:
     return entry
 
 
+def _office_sector(role: LexEntry, org: LexEntry) -> str | None:
+    """The sector of an office named with its organisation, as a prefix ("ÖGB-Präsident") or a
+    genitive ("der Präsident des ÖGB"): a party's, a militia's, a union's or company's (any sector
+    that is not the state's: LAB, BUS, CVL, ...), and the organisation's where the role has none
+    ("Polizei-Chef"); a state's office keeps its own ("US-Präsident": GOV, "Bundeswehr-General":
+    MIL)."""
+    if org.sector and (org.kind == "party" or org.sector not in STATE_SECTORS or role.sector is None):
+        return org.sector
+    return role.sector
+
+
 def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
     """The coded prefix of a hyphen compound: "US-Präsident" -> USA, "G-7-Außenminister" -> G7."""
     split = lex.split_compound(word)
@@ -405,8 +416,11 @@ def dateline_end(toks: list[Token]) -> int | None:
 
 
 def _compound_of(word: str, head: str) -> bool:
-    """Whether ``word`` is a compound whose last part is ``head`` ("bundesregierung", "regierung")."""
-    return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head)
+    """Whether ``word`` is a compound whose last part is ``head`` ("bundesregierung", "regierung"),
+    not one of a sub-national body ("landesregierung": ``merge.subnational_offices``)."""
+    from .merge import subnational_offices
+    return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head) \
+        and not any(stem in word for stem in subnational_offices())
 
 
 class ActorTagger:
@@ -666,14 +680,12 @@ class ActorTagger:
         """Role noun at k (with the coding words from i), followed by an optional name."""
         lex = self.lex
         j = k + 1
-        sector = role.sector
-        if prefix is not None and prefix.sector and (prefix.kind == "party" or prefix.sector not in STATE_SECTORS
-                                                     or sector is None):
-            # "HDP-Chef", "IS-Kommandant", "ÖGB-Präsident": the party's, the militia's, the union's
-            # (a state's office keeps its own: "US-Präsident", "Bundeswehr-General"); a role of no
-            # sector takes its institution's ("Polizei-Chef")
-            sector = prefix.sector
+        sector = _office_sector(role, prefix) if prefix is not None else role.sector
         of_org = None
+        if prefix is not None and not code and _entry_kind(prefix) == "organisation":
+            # "Amnesty-Generalsekretärin": the office of an organisation of no country, no guessed one
+            # (as "der Generalsekretär von Amnesty International")
+            of_org = prefix.name
         # genitive complement: "der Sprecher des Außenministeriums", "des Europarats"
         if j + 2 < len(toks) and toks[j].lower in ("des", "der") and toks[j + 1].text.isdigit() \
                 and self._lex_entry_at(toks, j + 2) is not None:
@@ -686,8 +698,7 @@ class ActorTagger:
                     of_org = " ".join(x.text for x in toks[j + 1:j + 1 + hit[0]])
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
-                if hit[1].sector in ARMED_GROUPS:
-                    sector = hit[1].sector      # "der Kommandant des IS": the militia's
+                sector = _office_sector(role, hit[1])   # "der Kommandant des IS", "der Präsident des ÖGB"
                 j = j + 1 + hit[0]
             elif inner is not None and inner.kind == "role" and toks[j + 1].text.endswith("s"):
                 pre_entry = _prefix_entry(lex, toks[j + 1].text)   # "des US-Außenministeriums"

@@ -146,6 +146,18 @@ def test_a_count_of_people_named_by_a_role_noun_is_a_magnitude(sentence, unit):
     assert m is not None and m.unit == unit
 
 
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Zwei Reporter berichteten, dass 500 Soldaten an die Grenze verlegt wurden.", 500, "soldiers"),
+    ("Drei Augenzeugen sagten, 40 Menschen seien getötet worden.", 40, "killed"),
+    ("Zwei Ärzte sagten, die Rebellen hätten 30 Zivilisten getötet.", 30, "killed"),
+])
+def test_who_tells_does_not_outcount_the_event(sentence, value, unit):
+    """Review R24: a count of reporters, witnesses or doctors came first and took the deed's unit."""
+    from lagebild.events import find_magnitude
+    m = find_magnitude(sentence)
+    assert (m.value, m.unit) == (value, unit)
+
+
 def test_officials_and_institutions_counted_are_no_magnitude():
     from lagebild.events import find_magnitude
     assert find_magnitude("Die 27 Mitgliedstaaten berieten am Montag.") is None

@@ -87,6 +87,7 @@ def test_a_bare_institution_noun_is_the_nearest_compound_of_it(tagger):
 
 @pytest.mark.parametrize("text, sector", [
     ("ÖGB-Präsident Wolfgang Katzian drohte mit Streiks.", "LAB"),       # probe P22: was GOV
+    ("Der Präsident des ÖGB, Wolfgang Katzian, drohte mit Streiks.", "LAB"),   # the genitive alike (R24)
     ("Der ÖGB-Chef kritisierte die Regierung.", "LAB"),                  # was none
     ("US-Präsident Joe Biden warnte Russland.", "GOV"),                  # a state's office keeps its own
     ("Der Bundeswehr-General warnte vor einem Angriff.", "MIL"),
@@ -94,3 +95,18 @@ def test_a_bare_institution_noun_is_the_nearest_compound_of_it(tagger):
 def test_an_office_named_with_its_organisation_takes_the_organisations_sector(tagger, text, sector):
     st = tagger.stages(Article(doc_id="c", text=text, country="AUT"))
     assert st.actors.mentions[0].sector == sector
+
+
+def test_an_office_of_an_organisation_of_no_country_takes_no_guessed_one(tagger):
+    """Review R24: "Amnesty-Generalsekretärin" took the story's country once its sector was CVL."""
+    st = tagger.stages(Article(doc_id="c", text="Amnesty-Generalsekretärin Agnès Callamard kritisierte Israel scharf."))
+    office = st.actors.mentions[0]
+    assert office.code is None and office.of_org and office.sector == "CVL"
+
+
+def test_a_regional_government_is_not_the_government_named_again(tagger):
+    """Review R24: "die Regierung" after "der bayerischen Landesregierung" is the Hungarian one."""
+    text = ("Die ungarische Regierung wies die Kritik der bayerischen Landesregierung zurück. "
+            "Die Regierung kündigte Gegenmaßnahmen an.")
+    got = [(m.text, m.code) for m in tagger.stages(Article(doc_id="c", text=text)).actors.mentions]
+    assert got[-1] == ("Regierung", "HUN") and ("bayerischen Landesregierung", "DEU") in got

@@ -41,15 +41,17 @@ def units() -> dict[str, str]:
         if not row["word"] or not row["unit"] or row["word"] != row["word"].lower():
             raise LexiconError(f"units.tsv:{lineno}: word {row['word']!r} / unit {row['unit']!r} -- "
                                "a lower-case word and its unit")
+        if row["word"] in out:
+            raise LexiconError(f"units.tsv:{lineno}: {row['word']!r} is listed twice -- keep one row")
         out[row["word"]] = row["unit"]
     return out
 
 
-def unit_of(noun: str) -> str | None:
-    """The unit a counted noun counts: units.tsv's, else that of a person noun roles.tsv knows, by
-    its sector ("Klimaaktivisten" -> Aktivist, CVL -> people); None for anything else."""
+def unit_of(noun: str, roles: bool = True) -> str | None:
+    """The unit a counted noun counts: units.tsv's, else (``roles``) that of a person noun roles.tsv
+    knows, by its sector ("Klimaaktivisten" -> Aktivist, CVL -> people); None for anything else."""
     unit = units().get(noun.lower())
-    if unit is not None or not noun[:1].isupper():
+    if unit is not None or not roles or not noun[:1].isupper():
         return unit
     from ..lexicon import load_lexicon
     lex = load_lexicon()
@@ -81,9 +83,16 @@ _YEAR_BEFORE = re.compile(r"(?i:\b(?:seit|im|bis|ab|vor|nach|jahr|jahre|jahres|a
 
 
 def find_magnitude(text: str) -> Magnitude | None:
+    """The first count of ``text`` whose noun units.tsv lists; else the first count of a person
+    noun roles.tsv knows ("80 Klimaaktivisten"), so that those who tell ("Zwei Reporter berichteten,
+    dass 500 Soldaten ...", "Drei Augenzeugen sagten, 40 Menschen ...") do not outcount the event."""
+    return _first_count(text, roles=False) or _first_count(text, roles=True)
+
+
+def _first_count(text: str, roles: bool) -> Magnitude | None:
     for m in _MAG.finditer(text):
-        unit = unit_of(m.group("unit"))
-        if unit is None:
+        unit = unit_of(m.group("unit"), roles)
+        if unit is None or (roles and m.group("unit").lower() in units()):
             continue
         before = text[max(0, m.start("num") - 20):m.start("num")]
         prev = re.search(r"([^\W\d_]+)\.?\s+$", before)
@@ -102,6 +111,8 @@ def find_magnitude(text: str) -> Magnitude | None:
             qual = "more_than"
         if unit in _COUNTED_PEOPLE:
             after = text[m.end():m.end() + 60]
+            if roles:       # a person noun's deed is in its own clause ("zwölf Aktivisten festgenommen")
+                after = re.split(r"[,;:]", after, maxsplit=1)[0]
             unit = next((u for deed, u in _DEED if deed.search(after)), unit)
         return Magnitude(value=int(value) if value.is_integer() else value, unit=unit, qualifier=qual)
     return None
