@@ -536,6 +536,12 @@ def event_filter(*, actor: str | Sequence[ActorRef] | None = None,
             params.append(facts)
     return where, params
 
+#: an article analyzed with another confidence floor than the bound one (NULL: no floor asked,
+#: never true); bound twice: ``[floor, floor]``
+_OTHER_FLOOR = ("(?::DOUBLE IS NOT NULL AND (confidence_floor IS NULL "
+                "OR abs(confidence_floor - ?::DOUBLE) > 1e-9))")
+
+
 class Store:
     """A lagebild DuckDB store; open it with ``Store(path)`` (a context manager).
 
@@ -1064,33 +1070,38 @@ class Store:
         return [(s, int(n)) for s, n in self.con.execute(
             "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source").fetchall()]
 
-    def mark_near_duplicates_for_reanalysis(self, version: str) -> int:
+    def mark_near_duplicates_for_reanalysis(self, version: str, floor: float | None = None) -> int:
         """Mark for re-analysis every near-duplicate of an article that will be re-analyzed
         (its mentions point at the events of its original, which the re-analysis replaces),
         also along chains of copies; returns how many were marked. A near-duplicate has a
-        higher id than its original, so it is redone after it."""
+        higher id than its original, so it is redone after it. ``version``, ``floor``: as
+        ``articles_to_reanalyze``."""
         total = 0
+        stale = "(analyzer_version IS DISTINCT FROM ? OR " + _OTHER_FLOOR + ")"
+        params = [version, floor, floor]
         while True:
             n = self.con.execute(
-                "SELECT count(*) FROM articles WHERE analyzer_version IS NOT DISTINCT FROM ? AND "
-                "near_duplicate_of IN (SELECT article_id FROM articles WHERE analyzer_version IS "
-                "DISTINCT FROM ?)", [version, version]).fetchone()[0]
+                f"SELECT count(*) FROM articles WHERE NOT {stale} AND "
+                f"near_duplicate_of IN (SELECT article_id FROM articles WHERE {stale})",
+                params + params).fetchone()[0]
             if not n:
                 return total
             self.con.execute(
-                "UPDATE articles SET analyzer_version = NULL WHERE analyzer_version IS NOT DISTINCT "
-                "FROM ? AND near_duplicate_of IN (SELECT article_id FROM articles WHERE "
-                "analyzer_version IS DISTINCT FROM ?)", [version, version])
+                f"UPDATE articles SET analyzer_version = NULL WHERE NOT {stale} AND "
+                f"near_duplicate_of IN (SELECT article_id FROM articles WHERE {stale})", params + params)
             total += int(n)
 
     def articles_to_reanalyze(self, version: str, limit: int,
-                              exclude: Iterable[int] = ()) -> list[dict[str, Any]]:
-        """The next ``limit`` articles whose analyzer version is not ``version``."""
+                              exclude: Iterable[int] = (), floor: float | None = None) -> list[dict[str, Any]]:
+        """The next ``limit`` articles whose analyzer version is not ``version`` or, with a
+        ``floor`` (``reanalyze --min-confidence``), that were analyzed with another confidence
+        floor (``articles.confidence_floor``; unknown before schema 7): the article page's
+        advice for events below the floor, ``reanalyze --min-confidence 0``, redoes them."""
         excl = sorted(set(exclude))
         sql = ("SELECT article_id, doc_id, content_hash, source, url, dct, title, origin, "
-               "text, near_duplicate_of, country FROM articles WHERE analyzer_version IS DISTINCT "
-               "FROM ? ")
-        params: list[Any] = [version]
+               "text, near_duplicate_of, country FROM articles WHERE (analyzer_version IS DISTINCT "
+               "FROM ? OR " + _OTHER_FLOOR + ") ")
+        params: list[Any] = [version, floor, floor]
         if excl:
             sql += "AND NOT list_contains(?::BIGINT[], article_id) "
             params.append(excl)

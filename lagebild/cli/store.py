@@ -597,6 +597,11 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     articles' events (new, merged into an event already there) and the database's events
     before and after (new, removed, kept).
 
+    With --min-confidence F, also the articles analyzed with another confidence floor
+    are redone, at F: `--min-confidence 0` keeps the events below the floor that an
+    article's page counts (the floor of each article is stored; ingest skips an article
+    it holds, so a lower floor there changes nothing for it).
+
     With --country, stored articles that were ingested without a country first get
     it (of one outlet with --outlet) and are re-analyzed with it, also when their
     analyzer version is current; an article that has a country keeps it.
@@ -605,6 +610,7 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     Examples:
       lagebild reanalyze --db lage.duckdb
       lagebild reanalyze --db lage.duckdb --workers 2
+      lagebild reanalyze --db lage.duckdb --min-confidence 0
       lagebild reanalyze --db lage.duckdb --country AUT --outlet derStandard
     """
     _sigterm_as_interrupt()
