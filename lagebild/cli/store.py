@@ -724,9 +724,9 @@ def _stored_actors(db: str, text: str | None) -> list[dict[str, Any]]:
             rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower() or r["code"] in meant]
             # and the names the articles hold (persons, parties, institutions: probe P22), each
             # with the events --actor NAME lists
-            for hit in store.stored_names(text, 100):
-                n = sum(k for c, k in store.name_codes(hit["name"]) if c == hit["code"])
-                rows.append({"code": hit["code"] or "", "name": hit["name"], "events": n})
+            from ..store import stored_name_events
+            for hit in stored_name_events(store.con, text, 100):
+                rows.append({"code": hit["code"] or "", "name": hit["name"], "events": hit["events"]})
     return rows
 
 
