@@ -26,14 +26,15 @@ import datetime as _dt
 import json
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .records import ActorRef
 from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM,
                     TREND_MIN_EVENTS, WORD_START_PY, WORD_START_SQL, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES,
                     actor_sql, as_ref, date_bounds, dyad_sql, event_filter, name_pattern, same_country_sql,
-                    Resolve, side_sql, sort_order)
+                    Resolve, parse_sectors, side_sql, sort_order)
 from . import store as _store
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "Ranked", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES",
@@ -45,15 +46,17 @@ DYAD_SIDES = ("((list_contains(source_codes, ?) AND list_contains(target_codes, 
               "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))")
 
 
-def actor_sides(actor: str | ActorRef, resolve: Resolve | None = None) -> tuple[str, list[Any]]:
+def actor_sides(actor: str | ActorRef, resolve: Resolve | None = None,
+                sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
     """SQL and parameters: the actor (a code, or a ``records.ActorRef``: a code or a name) on
     either side of an event (``store.actor_sql``)."""
-    return actor_sql([as_ref(actor)], "either", resolve=resolve)
+    return actor_sql([as_ref(actor)], "either", sectors, resolve=resolve)
 
 
-def dyad_sides(a: str | ActorRef, b: str | ActorRef, resolve: Resolve | None = None) -> tuple[str, list[Any]]:
+def dyad_sides(a: str | ActorRef, b: str | ActorRef, resolve: Resolve | None = None,
+               sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
     """SQL and parameters: events from ``a`` to ``b`` or from ``b`` to ``a`` (``store.dyad_sql``)."""
-    return dyad_sql(as_ref(a), as_ref(b), resolve=resolve)
+    return dyad_sql(as_ref(a), as_ref(b), sectors=sectors, resolve=resolve)
 
 #: no query of a page returns more rows than this
 MAX_ROWS = 500
@@ -408,6 +411,16 @@ class Queries:
         """Every actor code the database holds (``store.ACTOR_CODES``)."""
         return [r[0] for r in self._q(ACTOR_CODES).fetchall()]
 
+    @staticmethod
+    def of_actor(f: EventFilter) -> tuple[EventFilter, tuple[str, ...] | None]:
+        """The filter of a page of one actor or dyad and the sectors of its actor's participants:
+        ``?sector=`` there is of the page's actor(s), as ``--sector`` with ``--actor`` and
+        ``timeline --sector`` are (``store.event_filter``), not of any participant of the event
+        (review R23, finding 3)."""
+        if not f.sector:
+            return f, None
+        return replace(f, sector=None), tuple(parse_sectors(f.sector))
+
     def name_codes(self, name: str) -> list[tuple[str | None, int]]:
         """Per code, the events with a participant called ``name`` (``store.name_codes``), read
         once per Queries (a page's request asks for them more than once)."""
@@ -439,11 +452,12 @@ class Queries:
         """Per ``unit``: events with the actor (a code, or a ``records.ActorRef``) as source, as
         target, and their Goldstein sum."""
         ref = as_ref(code)
+        f, sec = self.of_actor(f)
         where, params = f.sql(self.resolve)
         rng, rp = _in_range(first, last)
-        src, sp = side_sql("source", ref, resolve=self.resolve)
-        tgt, tp = side_sql("target", ref, resolve=self.resolve)
-        either, ep = actor_sides(ref, self.resolve)
+        src, sp = side_sql("source", ref, sec, resolve=self.resolve)
+        tgt, tp = side_sql("target", ref, sec, resolve=self.resolve)
+        either, ep = actor_sides(ref, self.resolve, sec)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {src}) AS as_source,
@@ -458,8 +472,9 @@ class Queries:
         how many there are). A code leaves itself out (``within`` counts those events); a name
         keeps its own country ("FPÖ" -> AUT: the other Austrian actors)."""
         ref = as_ref(code)
+        f, sec = self.of_actor(f)
         other = "target_codes" if side == "source" else "source_codes"
-        own, op = side_sql("source" if side == "source" else "target", ref, resolve=self.resolve)
+        own, op = side_sql("source" if side == "source" else "target", ref, sec, resolve=self.resolve)
         where, params = f.sql(self.resolve)
         same = "code <> ?" if ref.name is None else "TRUE"
         return _ranked(self._q(f"""
@@ -477,9 +492,10 @@ class Queries:
         opposition; within an organisation; "FPÖ" against "FPÖ"), which ``partners`` leaves out
         for a code."""
         ref = as_ref(code)
+        f, sec = self.of_actor(f)
         where, params = f.sql(self.resolve)
-        src, sp = side_sql("source", ref, resolve=self.resolve)
-        tgt, tp = side_sql("target", ref, resolve=self.resolve)
+        src, sp = side_sql("source", ref, sec, resolve=self.resolve)
+        tgt, tp = side_sql("target", ref, sec, resolve=self.resolve)
         return int(self._q(f"SELECT count(*) FROM events WHERE {where} AND {src} AND {tgt}",
                            params + sp + tp).fetchall()[0][0])
 
@@ -488,9 +504,10 @@ class Queries:
         PLOVER types), so that the counts add up to the actor's events (a list cut at 15 left
         out the 16th without a note)."""
         ref = as_ref(code)
+        f, sec = self.of_actor(f)
         where, params = f.sql(self.resolve)
-        src, sp = side_sql("source", ref, resolve=self.resolve)
-        either, ep = actor_sides(ref, self.resolve)
+        src, sp = side_sql("source", ref, sec, resolve=self.resolve)
+        either, ep = actor_sides(ref, self.resolve, sec)
         return _rows(self._q(f"""
             SELECT type, count(*) AS events, count(*) FILTER (WHERE {src}) AS as_source
             FROM events WHERE {where} AND {either}
@@ -548,11 +565,12 @@ class Queries:
         the asserted ones with a Goldstein value, and material conflict (``a``, ``b``: codes,
         or ``records.ActorRef``: codes or names)."""
         a, b = as_ref(a), as_ref(b)
+        f, sec = self.of_actor(f)
         where, params = f.sql(self.resolve)
         rng, rp = _in_range(first, last)
-        ab, abp = dyad_sql(a, b, directed=True, resolve=self.resolve)
-        ba, bap = dyad_sql(b, a, directed=True, resolve=self.resolve)
-        both, bp = dyad_sides(a, b, self.resolve)
+        ab, abp = dyad_sql(a, b, directed=True, sectors=sec, resolve=self.resolve)
+        ba, bap = dyad_sql(b, a, directed=True, sectors=sec, resolve=self.resolve)
+        both, bp = dyad_sides(a, b, self.resolve, sec)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
@@ -566,7 +584,8 @@ class Queries:
     def dyad_events(self, a: str | ActorRef, b: str | ActorRef, f: EventFilter, *,
                     day: str | None = None, limit: int = 50, offset: int = 0
                     ) -> tuple[list[dict[str, Any]], int]:
-        extra, xp = dyad_sides(a, b, self.resolve)
+        f, sec = self.of_actor(f)
+        extra, xp = dyad_sides(a, b, self.resolve, sec)
         if day:
             extra += " AND event_date = ?::DATE AND date_precision = 'day'"
             xp.append(day)

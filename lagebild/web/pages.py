@@ -335,7 +335,8 @@ def actor_page(c: Ctx) -> dict[str, Any]:
     page, per_page = params.paging(c.req.query_params, 20)
     top = params.top(c.req.query_params)
     quotes, n_quotes = c.q.actor_quotes(code, limit=per_page, offset=(page - 1) * per_page)
-    first, last = c.q.span(c.f, *actor_sides(ref, c.q.resolve))
+    own, sec = c.q.of_actor(c.f)      # ?sector=: of the page's actor (as --sector with --actor)
+    first, last = c.q.span(own, *actor_sides(ref, c.q.resolve, sec))
     unit = bucket_unit(first, last)
     names_in = c.q.actor_names(code, top or TOP["names"])
     as_source = c.q.partners(code, c.f, "source", top or TOP["partners"])
@@ -378,7 +379,8 @@ def dyad_page(c: Ctx) -> dict[str, Any]:
     a, b = ra, rb
     day = params.day(c.req.query_params.get("day"))
     page, per_page = params.paging(c.req.query_params)
-    first, last = c.q.span(c.f, *dyad_sides(ra, rb, c.q.resolve))
+    own, sec = c.q.of_actor(c.f)      # ?sector=: of both sides (as timeline --sector)
+    first, last = c.q.span(own, *dyad_sides(ra, rb, c.q.resolve, sec))
     unit = bucket_unit(first, last)
     tl = c.q.dyad_timeline(a, b, c.f, unit, first, last)
     events, total = c.q.dyad_events(a, b, c.f, day=day, limit=per_page,
