@@ -38,10 +38,13 @@ class ActorCodes(Protocol):
     def stored_names(self, text: str, limit: int = 50) -> list[dict]: ...
 
 
-#: the lexicon's kinds of name that mean a whole country or organisation: its names ("Österreich",
-#: "Österreichs"), the people of it ("Österreicher") and an organisation's own names ("EU",
-#: "Europäische Union"); any other name (a party, person, institution, capital or stand-in) is
-#: matched as a name (:func:`read_actor`)
+#: the lexicon's kinds of name that may mean a whole country or organisation: its names
+#: ("Österreich", "Österreichs"), the people of the country itself ("Österreicher", "Russen") and an
+#: organisation's own names ("EU", "Europäische Union", "UNO") -- not the people of a region
+#: ("Bayern", "Wiener", "Tschetschenen": countries.tsv rows of status "group") nor a body of an
+#: organisation or a stand-in for it ("EU-Kommission", "Europäisches Parlament", "Brüssel"), which
+#: are names (review R23, finding 5; ``ActorName.whole`` says which); any other name (a party,
+#: person, institution, capital or stand-in) is matched as a name (:func:`read_actor`)
 COUNTRY_KINDS = frozenset({"country", "name", "demonym_noun", "igo"})
 
 #: "Grüne (AUT)": a name within one country
@@ -54,6 +57,10 @@ class ActorName:
     code: str | None
     sector: str | None
     kind: str            # country, capital, government, person, ...
+    #: whether the name means every actor of ``code``: a name of the country itself, the people of
+    #: the country itself, an organisation's own name (``COUNTRY_KINDS`` and the entry's canonical
+    #: name is the code's: "Russen" -> Russland, "UNO" -> Vereinte Nationen; not "Bayern" -> Bayern)
+    whole: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,11 +78,13 @@ def _index() -> tuple[dict[str, list[ActorName]], frozenset[str]]:
         if entry not in lst:
             lst.append(entry)
 
+    own = actor_name     # the code's canonical name ("Russland", "Europäische Union")
     for tokens, e in lex.actors.items():
         if e.code and e.kind != "role":
-            add(" ".join(tokens), ActorName(" ".join(tokens), e.code, e.sector, e.kind))
+            whole = e.kind == "country" or (e.kind in COUNTRY_KINDS and e.name == own(e.code))
+            add(" ".join(tokens), ActorName(" ".join(tokens), e.code, e.sector, e.kind, whole))
     for code, name in lex.names_by_code.items():
-        add(name, ActorName(name, code, None, "name"))
+        add(name, ActorName(name, code, None, "name", True))
     for name, (code, sector, _role, surname_ok) in _persons().items():
         if code:
             add(name, ActorName(name, code, sector, "person"))
@@ -182,7 +191,7 @@ def read_actor(item: str, *, db: ActorCodes | None = None) -> tuple[ActorRef, st
     - "Name (CODE)" ("Grüne (AUT)") -> the participants called Name, of that country;
     - a code the lexicon knows or the database ``db`` holds (AUT, rus, NATO, IGOUNO) -> the code:
       every actor of it;
-    - a name of a whole country or organisation (``COUNTRY_KINDS``: "Österreich", "Russen", "EU")
+    - a name of a whole country or organisation (``ActorName.whole``: "Österreich", "Russen", "EU")
       -> its code (a note when it is not the country's own name: "Russen" is read as RUS); a name
       of several ("Kongo": COD, COG) is refused (:class:`~lagebild.errors.BadValue`), naming the codes;
     - any other name -> a name: the events whose participants are called so (a word of the
@@ -203,14 +212,14 @@ def read_actor(item: str, *, db: ActorCodes | None = None) -> tuple[ActorRef, st
                                          and db.actor_exists(item.upper())):
         return ActorRef(code=item.upper()), None
     entries = _index()[0].get(item.casefold(), [])
-    whole = [e for e in entries if e.code and e.kind in COUNTRY_KINDS]
+    whole = [e for e in entries if e.code and (e.whole or e.kind in ("country", "name"))]
     if whole:
         found = codes_for(item) if len({e.code for e in whole}) > 1 else [whole[0].code]
         if len(found) > 1:
             raise BadValue(f"{item!r} names several actors ({', '.join(found)}) -- give one of "
                            f"these codes")
         code = found[0]
-        plain = all(e.kind in ("country", "name") for e in whole)
+        plain = all(e.kind in ("country", "name", "igo") for e in whole)
         note = None if plain else (f"{item!r} is read as {code}" + (f" ({actor_name(code)})" if actor_name(code) else "")
                                    + f": every {code} actor's events")
         return ActorRef(code=code), note

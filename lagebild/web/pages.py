@@ -284,9 +284,9 @@ def path_actors(c: Ctx, address: str, sides: tuple[str, ...],
                 check: Callable[..., Any] | None = None) -> list[str]:
     """The actors of a page's address (``/actors/CODE``, ``/dyads/A/B``): each side read by
     ``params.actor_code`` (the one policy for both pages, as ``?actor=``; see there), then
-    ``check`` on the codes (the dyad's two sides must differ); a side given as a name or in lower
-    case redirects to the address with the codes ("/actors/Kreml" -> "/actors/RUS", the same
-    filters)."""
+    ``check`` on the codes (the dyad's two sides must differ); a side given as a country's name
+    or a code in lower case redirects to the address with the code ("/actors/Russland" ->
+    "/actors/RUS", the same filters); any other name is a page of its own ("/actors/Kreml")."""
     raws = [c.req.path_params[s] for s in sides]
     read = [params.actor_code(raw, side, db=c.q) for raw, side in zip(raws, sides)]
     refs = [r[0] for r in read]
