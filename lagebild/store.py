@@ -235,7 +235,7 @@ ACTOR_CODES = """SELECT code FROM (SELECT unnest(list_concat(source_codes, targe
                  WHERE code IS NOT NULL ORDER BY 1"""
 
 
-#: SQL (parameters: ``name_pattern`` twice, a limit): the names of the actors the articles hold
+#: SQL (parameters: ``prefix_pattern`` twice, a limit): the names of the actors the articles hold
 #: (persons, parties, institutions, as the analyzer named them) of which the name or a mention
 #: as written has a word beginning with the text, one row per name and code (a name of several
 #: countries, "Regierung": AUT, TUR, GRC ..., is a row for each, its sector the most frequent),
@@ -366,18 +366,40 @@ def parse_sectors(value: str) -> list[str]:
     return list(dict.fromkeys(got))
 
 
-#: RE2: the start of a word (no letter or digit just before); a search or a name filter matches
-#: words that begin with the text typed ("Grüne" finds "Grünen", "FPÖ" finds "FPÖ-Chef Kickl")
+#: RE2: the start of a word (no letter or digit just before); a search matches words that begin
+#: with the text typed ("Schnedl" finds "Schnedlitz")
 WORD_START_SQL = r"(?:^|[^\pL\pN])"
 #: the same for Python's ``re`` (no ``\pL``: a character that is no letter or digit is ``[\W_]``)
 WORD_START_PY = r"(?<![^\W_])"
+#: the endings a name filter lets a name's last word take in a text: genitive, plural and weak
+#: forms, people of a party ("Kickls", "Grünen", "SPDler", "Grünen-Klubobfrau": the end of a word
+#: or a hyphen after them); not any longer word ("Die" is no "Dieter", "Wien" no "Wiener")
+NAME_ENDINGS = ("s", "es", "n", "en", "e", "ler", "lern", "lers", "lerin", "lerinnen")
+_ENDINGS = "(?:" + "|".join(NAME_ENDINGS) + ")?"
+#: RE2 and ``re``: the end of a word (no letter or digit just after)
+WORD_END_SQL = r"(?:$|[^\pL\pN])"
+WORD_END_PY = r"(?![^\W_])"
 
 
 def name_pattern(name: str) -> str:
-    """The RE2 pattern (for ``regexp_matches(..., 'i')``) of a name filter: a word that begins
-    with the name, its words separated by any blanks ("Van der Bellen" finds "Alexander Van der
-    Bellen"; "Grüne" finds "Grünen-Klubobfrau Leonore Gewessler")."""
+    """The RE2 pattern (for ``regexp_matches(..., 'i')``) of a name filter: the name as whole
+    words, its last one with a German ending (``NAME_ENDINGS``), its words separated by any
+    blanks ("Van der Bellen" finds "Alexander Van der Bellen"; "Grüne" finds "Grünen-Klubobfrau
+    Leonore Gewessler", "SPD" finds "SPDler"; "Die" does not find "Dieter")."""
     words = [re.escape(w) for w in name.split()]
+    return WORD_START_SQL + r"\s+".join(words) + _ENDINGS + WORD_END_SQL
+
+
+def name_regex(name: str) -> re.Pattern:
+    """``name_pattern`` for Python's ``re`` (case-insensitive)."""
+    words = [re.escape(w) for w in name.split()]
+    return re.compile(WORD_START_PY + r"\s+".join(words) + _ENDINGS + WORD_END_PY, re.IGNORECASE)
+
+
+def prefix_pattern(text: str) -> str:
+    """The RE2 pattern of a search for names (``stored_names``: ``actors --search``, the actor
+    box, "did you mean"): words that begin with the text ("Schnedl" finds "Schnedlitz")."""
+    words = [re.escape(w) for w in text.split()]
     return WORD_START_SQL + r"\s+".join(words)
 
 
@@ -386,7 +408,7 @@ def raw_name_pattern(name: str) -> str:
     be separated by an escaped line break or tab ("Van der\\nBellen"), so that whatever the
     pattern finds in a participant's text this one finds in the JSON."""
     words = [re.escape(w) for w in name.split()]
-    return r"(?:^|[^\pL\pN]|\\[ntr])" + r"(?:\s|\\[ntr])+".join(words)
+    return r"(?:^|[^\pL\pN]|\\[ntr])" + r"(?:\s|\\[ntr])+".join(words) + _ENDINGS + WORD_END_SQL
 
 
 def name_codes(con, name: str, event_ids: Sequence[int] | None = None) -> list[tuple[str | None, int]]:
@@ -425,7 +447,7 @@ def name_codes(con, name: str, event_ids: Sequence[int] | None = None) -> list[t
 def stored_names(con, text: str, limit: int = 50) -> list[dict[str, Any]]:
     """The actors' names the articles hold that match ``text`` (``STORED_NAMES``); ``con``: a
     DuckDB connection or cursor."""
-    pat = name_pattern(text)
+    pat = prefix_pattern(text)
     cur = con.execute(STORED_NAMES, [pat, pat, int(limit)])
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r)) for r in cur.fetchall()]
@@ -463,7 +485,7 @@ def stored_name_events(con, text: str, limit: int = 100) -> list[dict[str, Any]]
     found: dict[tuple[str, str | None], set[int]] = {}
     for n in names:
         first = n.lower().split()[0]
-        pat = re.compile(WORD_START_PY + r"\s+".join(re.escape(w) for w in n.split()), re.IGNORECASE)
+        pat = name_regex(n)
         for event_id, code, said, low in lowered:
             if first in low and pat.search(said):
                 found.setdefault((n, code), set()).add(event_id)
@@ -486,8 +508,8 @@ def side_sql(side: str, ref: ActorRef | None, sectors: Sequence[str] | None = No
     """SQL (``?`` parameters) over the events table: a participant on ``side`` ("source" or
     "target") is the actor ``ref`` (``records.ActorRef``; None: any participant) and, with
     ``sectors``, of one of them. A code alone is the side's code list; a name is a participant
-    whose text, or the name of the actor it resolved to in the event's first article, has a word
-    that begins with it (``name_pattern``). With ``resolve``, a name or sector filter is the
+    whose text, or the name of the actor it resolved to in the event's first article, has it as
+    whole words (``name_pattern``). With ``resolve``, a name or sector filter is the
     event ids it gives (one look at the JSON per page, not one per query)."""
     if ref is not None and ref.name is None and not sectors:
         return f"list_contains({side}_codes, ?)", [ref.code]

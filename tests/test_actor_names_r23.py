@@ -42,6 +42,8 @@ EVENTS = [
     "#EV REJECT AUT/PTY=Grünen AUT/GOV=Regierung 2025-03-02",
     "#EV ACCUSE DEU/PTY=Grüne DEU/GOV=Regierung 2025-03-03",
     "#EV CONSULT DEU/GOV=Regierung AUT/GOV=Regierung 2025-03-04",
+    "#EV ACCUSE AUT/JUD=Anwalt_Dieter_Böhmdorfer AUT/MED=Wiener_Zeitung 2025-03-05",
+    "#EV ACCUSE DEU/PTY=SPDler DEU/PTY=CSU 2025-03-06",
 ]
 
 
@@ -65,7 +67,7 @@ def test_a_stored_name_of_several_countries_is_a_row_per_country(db):
     (AUS)" on the benchmark), its events counted for that code only."""
     rows = [(r["code"], r["name"], r["events"]) for r in _json("actors", "--db", db, "--search", "Regierung")
             if r["matched_as"] == "name"]
-    assert ("AUT", "Regierung", 3) in rows and ("DEU", "Regierung", 2) in rows, rows
+    assert ("AUT", "Regierung", 3) in rows and ("DEU", "Regierung", 2) in rows, rows   # CSU: no Regierung
 
 
 def test_actors_search_says_how_the_actor_option_reads_a_name(db):
@@ -77,3 +79,37 @@ def test_actors_search_says_how_the_actor_option_reads_a_name(db):
     rows = _json("actors", "--db", db, "--search", "Kickl")
     assert rows and all(r["matched_as"] == "name" for r in rows), rows
     assert not any(r["name"] == "Österreich" for r in rows)
+
+
+def _events(db, *args):
+    r = CliRunner().invoke(main, ["events", "--db", str(db), "--factuality", "all", "--format", "json", *args])
+    return r.exit_code, (json.loads(r.stdout) if r.exit_code == 0 else r.output)
+
+
+def test_a_name_filter_takes_whole_words_with_german_endings(db):
+    """Finding 8: "Die" matched "Anwalt Dieter Böhmdorfer", "Wien" the "Wiener Zeitung", any
+    fragment of two letters a word's start anywhere."""
+    assert len(_events(db, "--actor", "SPD")[1]) == 1           # "SPDler"
+    assert len(_events(db, "--actor", "Grüne")[1]) == 2         # "Grünen", "Grüne"
+    assert len(_events(db, "--actor", "Kickl")[1]) == 1         # "FPÖ-Chef Herbert Kickl"
+    assert _events(db, "--actor", "Wien")[1] == []              # no "Wiener Zeitung"
+    assert len(_events(db, "--actor", "Dieter")[1]) == 1
+    code, out = _events(db, "--actor", "Die")
+    assert code == 2 and "is an article" in out
+    code, out = _events(db, "--actor", "Gr")
+    assert code == 2 and "too short" in out and "did you mean" in out
+
+
+def test_a_name_in_brackets_is_no_country_code():
+    """Finding 10: "Gabriel (SPD)" answered "unknown actor 'SPD' ... did you mean: SPD (DEU)"."""
+    from lagebild.errors import BadValue
+    with pytest.raises(BadValue, match=r"'SPD' in brackets is no country code.*'SPD' alone is a name"):
+        read_actor("Gabriel (SPD)")
+
+
+def test_a_decomposed_name_is_the_composed_one(db):
+    """Finding 10: an NFD "Grüne" was refused as unknown, though it looks the same."""
+    import unicodedata
+    nfd = unicodedata.normalize("NFD", "Grüne")
+    assert nfd != "Grüne" and read_actor(nfd)[0] == ActorRef(name="Grüne")
+    assert len(_events(db, "--actor", nfd)[1]) == 2

@@ -72,10 +72,10 @@ def _memory_store():
 
 
 @pytest.mark.parametrize("name, code, sectors, source, target", [
-    ("FPÖ", None, None, {1, 5}, set()), ("Kickl", None, None, {1, 4}, set()),   # 6: a1 of article 3 is no Kickl
+    ("FPÖ", None, None, {1, 5}, set()), ("Kickl", None, None, {1}, set()),   # 4: "Kicklfan" is no Kickl; 6: a1 of article 3 neither
     ("Van der Bellen", None, None, {2}, set()), ("Nehammer", None, None, {3}, set()),
     ("Grüne", "AUT", None, set(), {3}), ("Regierung", None, ("GOV",), {6}, set()),
-    ("Kickl", None, ("CVL",), {4}, set()), ("Kanzler", "DEU", None, set(), set()),
+    ("Kicklfan", None, ("CVL",), {4}, set()), ("Kanzler", "DEU", None, set(), set()),
 ])
 def test_the_pre_filters_lose_no_event(name, code, sectors, source, target):
     """The plain search in the JSON text before the pattern, the (article, actor) pairs of the

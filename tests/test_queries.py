@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lagebild.actor_names import resolve_codes, search
+from lagebild.actor_names import codes_for, read_actor, search
 from lagebild.cli import main
 from lagebild.errors import LagebildError
 from lagebild.records import Article
@@ -51,12 +51,14 @@ def run(*args):
 @pytest.mark.parametrize("name,code", [("Iran", "IRN"), ("Russland", "RUS"), ("Kreml", "RUS"),
                                        ("Putin", "RUS"), ("RUS", "RUS"), ("iran", "IRN")])
 def test_actor_names_resolve_through_the_lexicon(name, code):
-    assert resolve_codes(name) == code
+    """The code the lexicon gives a name (what the analyzer codes it as; as a filter, "Kreml" and
+    "Putin" are names: ``read_actor``)."""
+    assert codes_for(name) == [code]
 
 
 def test_unknown_actor_is_an_error_with_suggestions():
     with pytest.raises(LagebildError, match="unknown actor 'Russlan'.*Russland"):
-        resolve_codes("Russlan")
+        read_actor("Russlan")
 
 
 def test_actors_search_lists_matches_with_codes():

@@ -302,7 +302,15 @@ def path_actors(c: Ctx, address: str, sides: tuple[str, ...],
 def actors_index(c: Ctx) -> dict[str, Any]:
     text = c.req.query_params.get("q")
     if text is not None and text.strip():     # the actor box: read as the address /actors/CODE
-        (ref,) = params.actor_code(text.strip(), "q", db=c.q)
+        try:
+            (ref,) = params.actor_code(text.strip(), "q", db=c.q)
+        except params.BadParam:
+            # the start of one name the articles hold ("Schned": Michael Schnedlitz) is that name;
+            # a name filter itself takes whole words (review R23, finding 8)
+            hits = {h["name"] for h in c.q.stored_names(text.strip(), 5)}
+            if len(hits) != 1:
+                raise
+            (ref,) = params.actor_code(hits.pop(), "q", db=c.q)
         raise Redirect(f"/actors/{urllib.parse.quote(str(ref))}" + (".json" if not c.html else "")
                        + query_string(c.qp, q=None))
     top = c.q.top_actors(c.f, params.top(c.req.query_params) or TOP["actors"])
