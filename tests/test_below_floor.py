@@ -91,6 +91,9 @@ def test_analyze_says_how_many_it_left_out_at_which_floor_not_a_fixed_descriptio
     text = format_summary(Document(doc_id="d", dct="2024-01-01", text="x", events=[ev], below_floor=1), 0.3)
     assert "1 more event below the confidence floor 0.3, not shown: --min-confidence 0 shows them" in text
     assert "; one between two countries, one of them only guessed" not in text
+    # R23 finding 10: the higher floors were added to every article's line, as if they told
+    # what was left out; they are rules of --min-confidence (its --help), not said per article
+    assert "floor is higher" not in text and "only guessed" not in text
     text = format_summary(Document(doc_id="d", dct="2024-01-01", text="x", below_floor=2), None)
     assert "2 more events below the confidence floor, not shown" in text
 
