@@ -1764,6 +1764,10 @@ def check_dyad(a: str | ActorRef, b: str | ActorRef) -> None:
             return check_dyad(ra.code or "", rb.code or "")
         if (ra.code, (ra.name or "").casefold()) == (rb.code, (rb.name or "").casefold()):
             raise BadValue(f"both sides name {str(ra)!r} -- give two actors")
+        if ra.name and rb.name and ra.name.casefold() == rb.name.casefold() and not (ra.code and rb.code):
+            # "Grüne" / "Grüne (AUT)": the one side holds the other (review R23, finding 10)
+            raise BadValue(f"{str(ra)!r} and {str(rb)!r} overlap (the one holds the other's participants) "
+                           f"-- give two actors, e.g. '{ra.name} (AUT)' and '{ra.name} (DEU)'")
         return
     if "," in a or "," in b:
         raise BadValue(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")

@@ -113,3 +113,15 @@ def test_a_decomposed_name_is_the_composed_one(db):
     nfd = unicodedata.normalize("NFD", "Grüne")
     assert nfd != "Grüne" and read_actor(nfd)[0] == ActorRef(name="Grüne")
     assert len(_events(db, "--actor", nfd)[1]) == 2
+
+
+def test_a_dyad_of_a_name_and_the_same_name_of_one_country_is_refused(db):
+    """Finding 10: /dyads/Grüne/Grüne (AUT) was a page, its two sides overlapping."""
+    from starlette.testclient import TestClient
+    from lagebild.web.app import create_app
+    with TestClient(create_app(db)) as c:
+        r = c.get("/dyads/Grüne/Grüne (AUT).json")
+        assert r.status_code == 400 and "overlap" in r.json()["error"]
+        assert c.get("/dyads/Grüne (AUT)/Grüne (DEU).json").status_code == 200
+    r = CliRunner().invoke(main, ["timeline", "Grüne", "Grüne (AUT)", "--db", str(db)])
+    assert r.exit_code == 2 and "overlap" in r.output
