@@ -235,6 +235,9 @@ class Queries:
         key = (side, ref, sectors)
         if key not in self._resolved:
             sql, p = side_sql(side, ref, sectors)
+            if ref is not None and ref.name and sectors:
+                # of a name's events (read once for the page already, or now): those of the sectors
+                sql, p = f"event_id IN (SELECT unnest(?::BIGINT[])) AND {sql}", [self.resolve(side, ref, None)] + p
             self._resolved[key] = [r[0] for r in self._q(f"SELECT event_id FROM events WHERE {sql}", p).fetchall()]
         return self._resolved[key]
 
