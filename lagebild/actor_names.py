@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -38,11 +39,17 @@ class ActorCodes(Protocol):
     def stored_names(self, text: str, limit: int = 50) -> list[dict]: ...
 
 
-#: the lexicon's kinds of name that mean a whole country or organisation: its names ("Österreich",
-#: "Österreichs"), the people of it ("Österreicher") and an organisation's own names ("EU",
-#: "Europäische Union"); any other name (a party, person, institution, capital or stand-in) is
-#: matched as a name (:func:`read_actor`)
+#: the lexicon's kinds of name that may mean a whole country or organisation: its names
+#: ("Österreich", "Österreichs"), the people of the country itself ("Österreicher", "Russen") and an
+#: organisation's own names ("EU", "Europäische Union", "UNO") -- not the people of a region
+#: ("Bayern", "Wiener", "Tschetschenen": countries.tsv rows of status "group") nor a body of an
+#: organisation or a stand-in for it ("EU-Kommission", "Europäisches Parlament", "Brüssel"), which
+#: are names (review R23, finding 5; ``ActorName.whole`` says which); any other name (a party,
+#: person, institution, capital or stand-in) is matched as a name (:func:`read_actor`)
 COUNTRY_KINDS = frozenset({"country", "name", "demonym_noun", "igo"})
+
+#: the fewest characters of a name only the database knows (not the lexicon)
+MIN_STORED_NAME = 3
 
 #: "Grüne (AUT)": a name within one country
 _QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z][A-Za-z0-9_]{1,11})\)$")
@@ -54,6 +61,10 @@ class ActorName:
     code: str | None
     sector: str | None
     kind: str            # country, capital, government, person, ...
+    #: whether the name means every actor of ``code``: a name of the country itself, the people of
+    #: the country itself, an organisation's own name (``COUNTRY_KINDS`` and the entry's canonical
+    #: name is the code's: "Russen" -> Russland, "UNO" -> Vereinte Nationen; not "Bayern" -> Bayern)
+    whole: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,11 +82,13 @@ def _index() -> tuple[dict[str, list[ActorName]], frozenset[str]]:
         if entry not in lst:
             lst.append(entry)
 
+    own = actor_name     # the code's canonical name ("Russland", "Europäische Union")
     for tokens, e in lex.actors.items():
         if e.code and e.kind != "role":
-            add(" ".join(tokens), ActorName(" ".join(tokens), e.code, e.sector, e.kind))
+            whole = e.kind == "country" or (e.kind in COUNTRY_KINDS and e.name == own(e.code))
+            add(" ".join(tokens), ActorName(" ".join(tokens), e.code, e.sector, e.kind, whole))
     for code, name in lex.names_by_code.items():
-        add(name, ActorName(name, code, None, "name"))
+        add(name, ActorName(name, code, None, "name", True))
     for name, (code, sector, _role, surname_ok) in _persons().items():
         if code:
             add(name, ActorName(name, code, sector, "person"))
@@ -182,52 +195,85 @@ def read_actor(item: str, *, db: ActorCodes | None = None) -> tuple[ActorRef, st
     - "Name (CODE)" ("Grüne (AUT)") -> the participants called Name, of that country;
     - a code the lexicon knows or the database ``db`` holds (AUT, rus, NATO, IGOUNO) -> the code:
       every actor of it;
-    - a name of a whole country or organisation (``COUNTRY_KINDS``: "Österreich", "Russen", "EU")
+    - a name of a whole country or organisation (``ActorName.whole``: "Österreich", "Russen", "EU")
       -> its code (a note when it is not the country's own name: "Russen" is read as RUS); a name
       of several ("Kongo": COD, COG) is refused (:class:`~lagebild.errors.BadValue`), naming the codes;
-    - any other name -> a name: the events whose participants are called so (a word of the
-      participant's text or of its actor's name begins with it: "Grüne" finds "Grünen",
-      "Kickl" finds "FPÖ-Chef Herbert Kickl"), of any country (the note says which countries;
+    - any other name -> a name: the events whose participants are called so (the participant's
+      text or its actor's name has it as whole words, the last with a German ending,
+      ``store.name_pattern``: "Grüne" finds "Grünen", "Kickl" finds "FPÖ-Chef Herbert Kickl",
+      "Die" no "Dieter"; one only the database knows needs ``MIN_STORED_NAME`` letters and no
+      article), of any country (the note says which countries;
       "Grüne" in a database of Austrian and German news: both);
     - a name neither the lexicon nor the database (``db``) knows is refused, naming close matches.
     """
-    item = " ".join(item.split())
+    # one spelling of the letters: a decomposed "Grüne" (NFD, as some keyboards and file names
+    # send it) is the composed one the texts hold
+    item = unicodedata.normalize("NFC", " ".join(item.split()))
     m = _QUALIFIED.match(item)
     if m:
         code = m["code"].upper()
         if code not in known_codes() and not (db is not None and db.actor_exists(code)):
-            raise BadValue(_unknown(m["code"], db))
+            inner = m["code"]
+            if _index()[0].get(inner.casefold()) or (db is not None and db.name_codes(inner)):
+                # "Gabriel (SPD)": a name in brackets, where a country code belongs
+                raise BadValue(f"{inner!r} in brackets is no country code -- '{m['name'].strip()} (CODE)' "
+                               f"keeps one country's participants called {m['name'].strip()!r}; {inner!r} "
+                               f"alone is a name")
+            raise BadValue(_unknown(inner, db))
         ref = ActorRef(code=code, name=m["name"].strip())
         return ref, _note_name(item, ref, db)
     if item.upper() in known_codes() or (db is not None and CODE.match(item.upper())
                                          and db.actor_exists(item.upper())):
         return ActorRef(code=item.upper()), None
     entries = _index()[0].get(item.casefold(), [])
-    whole = [e for e in entries if e.code and e.kind in COUNTRY_KINDS]
+    whole = [e for e in entries if e.code and (e.whole or e.kind in ("country", "name"))]
     if whole:
         found = codes_for(item) if len({e.code for e in whole}) > 1 else [whole[0].code]
         if len(found) > 1:
             raise BadValue(f"{item!r} names several actors ({', '.join(found)}) -- give one of "
                            f"these codes")
         code = found[0]
-        plain = all(e.kind in ("country", "name") for e in whole)
+        plain = all(e.kind in ("country", "name", "igo") for e in whole)
         note = None if plain else (f"{item!r} is read as {code}" + (f" ({actor_name(code)})" if actor_name(code) else "")
                                    + f": every {code} actor's events")
         return ActorRef(code=code), note
     ref = ActorRef(name=item)
+    if not entries and _function_word(item):
+        raise BadValue(f"{item!r} is an article, a word of any text, not a name -- give a name "
+                       f"(list them with `lagebild actors --search TEXT`)")
     if not entries and not _in_lexicon_name(item):
-        if len(item) < 2 or db is None or not (db.name_codes(item) or db.stored_names(item, 1)):
+        # a name only the database knows: at least MIN_STORED_NAME characters, and some event
+        # has a participant called so, as whole words (a fragment -- "de", "Mi" -- widened the
+        # filter to every word that began with it)
+        if len(item) < MIN_STORED_NAME:
+            raise BadValue(f"{item!r} is too short for a name the lexicon does not know -- give at "
+                           f"least {MIN_STORED_NAME} letters of a name" + _unknown(item, db).partition(" -- ")[1]
+                           + _unknown(item, db).partition(" -- ")[2])
+        if db is None or not db.name_codes(item):
             raise BadValue(_unknown(item, db))
     return ref, _note_name(item, ref, db)
 
 
+def _function_word(item: str) -> bool:
+    """An article ("der", "Die", "eine"; cues.tsv classes ``definite`` and ``indefinite``): as a
+    name filter it matched the participants of any text ("Präsident der Republik")."""
+    from .events import load_cues
+    cues = load_cues()
+    w = item.casefold()
+    return " " not in w and (cues.is_(w, "definite") or cues.is_(w, "indefinite"))
+
+
 def _in_lexicon_name(item: str) -> bool:
-    """Whether a name of the lexicon has words beginning with ``item`` ("Van der Bellen" of
-    "Alexander Van der Bellen"), as a name filter matches it (``store.name_pattern``)."""
-    if len(item) < 2:
+    """Whether a name of the lexicon has the words ``item`` ("Van der Bellen" of "Alexander Van
+    der Bellen"), as a name filter matches them (``store.name_pattern``: whole words), at least
+    ``MIN_STORED_NAME`` characters and a capitalized word there (not a particle: "der" of "Van
+    der Bellen", "de" of "Humberto de la Calle")."""
+    if len(item) < MIN_STORED_NAME:
         return False
-    rx = re.compile(r"(?<![^\W_])" + r"\s+".join(re.escape(w) for w in item.split()), re.IGNORECASE)
-    return any(rx.search(key) for key in _index()[0])
+    from .store import name_regex      # the one rule of a name filter (``store.name_pattern``)
+    rx = name_regex(item)
+    return any((m := rx.search(e.name)) and m.group()[:1].isupper()
+               for entries in _index()[0].values() for e in entries)
 
 
 def read_actors(value: str | None, *, db: ActorCodes | None = None) -> Actors | None:
@@ -276,22 +322,6 @@ def _unknown(item: str, db: ActorCodes | None) -> str:
     where = ("the lexicon knows" if db is None
              else "the lexicon knows, nor a code in this database, nor a name its articles hold")
     return f"unknown actor {item!r}: neither a code nor a name {where}{hint}"
-
-
-def resolve_codes(arg: str | None) -> str | None:
-    """A comma list of codes and names -> the codes the lexicon gives them ("Kreml, Iran" ->
-    "RUS,IRN"): what the analyzer codes a name as (not a filter: :func:`read_actors`)."""
-    if arg is None:
-        return None
-    out: list[str] = []
-    for item in (" ".join(x.split()) for x in arg.split(",")):
-        if not item:
-            continue
-        found = codes_for(item)
-        if not found:
-            raise BadValue(_unknown(item, None))
-        out += [c for c in found if c not in out]
-    return ",".join(out) or None
 
 
 @functools.lru_cache(maxsize=1)

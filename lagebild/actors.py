@@ -201,6 +201,9 @@ class ActorIndex:
     default_code: str | None = None
     dateline_code: str | None = None
     home: str | None = None         # where the outlet reports from, as the caller says (``Article.country``)
+    # sentence index -> the character offset (in the document) after the dash of its dateline
+    # ("Wien (APA) – "), for the sentences that have one (``datelines``)
+    dateline_ends: dict[int, int] = field(default_factory=dict)
 
     def in_sentence(self, sent: int) -> list[Mention]:
         return [m for m in self.mentions if m.sent == sent]
@@ -400,7 +403,10 @@ def dateline_end(toks: list[Token]) -> int | None:
     """The index of the dash that ends a sentence's dateline, or None: capitalized place names
     ("Washington – ", "Kiew/Moskau – ", "KIEW – "), a date ("KIEW, 12. März – ") and the agency in
     brackets ("Kiew (dpa) - ", "Wien (APA) – ") before a dash among the first twelve tokens; not a
-    sentence with a lower-case word before its dash ("Russland hat - wie erwartet - ...")."""
+    sentence with a lower-case word before its dash ("Russland hat - wie erwartet - ...").
+    The dash is a token of its own: an en or em dash, or a hyphen with blanks around it, never
+    the hyphen inside a word ("EU-Sanktionen", "CSU-Chef" are one token each). Where a dateline
+    can stand at all is ``datelines``'s question."""
     dash = next((k for k, t in enumerate(toks[:12]) if t.text in ("–", "—", "-")), None)
     if not dash:
         return None
@@ -413,6 +419,37 @@ def dateline_end(toks: list[Token]) -> int | None:
         elif not (depth > 0 or t.is_cap or t.text in ("/", ",", ".") or t.text.rstrip(".").isdigit()):
             return None
     return dash if depth == 0 and toks[0].is_cap else None
+
+
+#: how many sentences of a paragraph may stand before its dateline: a teaser glued to it
+#: ("Öl und Kupfer sollten bald im Preis steigen, sagen Experten. Frankfurt – Fürchtet euch nicht ...",
+#: as the 10kGNAD articles print it)
+DATELINE_SENTENCES = 3
+
+
+def datelines(sentences: list[SentenceTokens]) -> dict[int, int]:
+    """Sentence index -> the index of the dash that ends its dateline (``dateline_end``), for the
+    sentences that have one: the one definition of where a dateline is (the actor tagger leaves
+    its names out, the quote finder starts reported speech after it). A dateline opens a
+    paragraph or follows at most ``DATELINE_SENTENCES`` - 1 sentences of a teaser in it, one per
+    paragraph, and begins with no article ("Die Regierung – so Kritiker – habe versagt" is none)."""
+    from .events import load_cues
+    cues = load_cues()
+    out: dict[int, int] = {}
+    seen: dict[int, int] = {}       # paragraph -> its sentences so far
+    dated: set[int] = set()         # paragraphs with their dateline
+    for st in sentences:
+        p = st.sentence.paragraph
+        seen[p] = seen.get(p, 0) + 1
+        if st.sentence.kind != "body" or seen[p] > DATELINE_SENTENCES or not st.tokens or p in dated:
+            continue
+        if cues.is_(st.tokens[0].lower, "definite") or cues.is_(st.tokens[0].lower, "indefinite"):
+            continue
+        dash = dateline_end(st.tokens)
+        if dash is not None:
+            out[st.sentence.index] = dash
+            dated.add(p)
+    return out
 
 
 def _compound_of(word: str, head: str) -> bool:
@@ -981,13 +1018,15 @@ class ActorTagger:
         known: dict[str, Mention] = {}   # surname -> person mention that introduced it
         full_names: set[str] = set()     # surnames of persons named in full so far (any surname)
         first_body = None
+        dashes = datelines(sentences)
         for st in sentences:
             if st.sentence.kind != "body":
                 continue
             first_body = st.sentence.index if first_body is None else first_body
             ms = self.tag_sentence(st, quote_spans)
-            dash = dateline_end(st.tokens)
+            dash = dashes.get(st.sentence.index)
             if dash is not None:
+                idx.dateline_ends[st.sentence.index] = st.tokens[dash].end
                 # dateline ("Washington – ", "Kiew/Moskau – ", "Kiew (dpa) - "): where it was
                 # written (and the agency), not who acts
                 placed = [m for m in ms if m.i < dash and m.code and len(m.code) == 3]

@@ -1264,21 +1264,23 @@ class Ingester:
     def reanalyze(self, batch_size: int | None = None,
                   version: str | None = None) -> IngestStats:
         """Re-run the analysis of stored articles analysed by another analyzer version
-        (``articles.analyzer_version`` differs from ``version``, default this ingester's)
-        and replace their events, mentions, actors and quotes; one transaction per batch,
+        (``articles.analyzer_version`` differs from ``version``, default this ingester's) or,
+        where this ingester has a ``min_confidence``, with another confidence floor, and replace their events, mentions, actors and quotes; one transaction per batch,
         so a killed run continues where it stopped when started again."""
         version = version or self.analyzer_version
         self.progress.label = "reanalyze"
         last_id = self._next_event - 1      # every event of before has an id up to this
         before, _ = self.store.event_counts(last_id)
         # copies of a re-analyzed article point at its events: they are redone after it
-        self.store.mark_near_duplicates_for_reanalysis(version)
+        # with --min-confidence, also the articles analyzed with another floor
+        floor = self.min_confidence
+        self.store.mark_near_duplicates_for_reanalysis(version, floor)
         stats = IngestStats()
         t0 = time.perf_counter()
         size = batch_size or self.batch_size
         failed: set[int] = set()
         while True:
-            rows = self.store.articles_to_reanalyze(version, size, exclude=failed)
+            rows = self.store.articles_to_reanalyze(version, size, exclude=failed, floor=floor)
             if not rows:
                 break
             arts, stored = [], {}

@@ -26,14 +26,16 @@ import datetime as _dt
 import json
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .records import ActorRef
-from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM, NAME_CODES, STORED_NAMES,
-                    TREND_MIN_EVENTS, WORD_START_SQL, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES,
+from .store import (ACTOR_CODES, ACTOR_EXISTS, DATE_LABEL, GOLDSTEIN_SUM,
+                    TREND_MIN_EVENTS, WORD_START_PY, WORD_START_SQL, date_label, HAPPENED, MATERIAL_CONFLICT_COUNT, TABLES,
                     actor_sql, as_ref, date_bounds, dyad_sql, event_filter, name_pattern, same_country_sql,
-                    side_sql, sort_order)
+                    Resolve, parse_sectors, side_sql, sort_order)
+from . import store as _store
 
 __all__ = ["EventFilter", "Queries", "MAX_ROWS", "Ranked", "bucket_unit", "ACTOR_SIDES", "DYAD_SIDES",
            "period_mid", "actor_sides", "dyad_sides"]
@@ -44,15 +46,17 @@ DYAD_SIDES = ("((list_contains(source_codes, ?) AND list_contains(target_codes, 
               "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))")
 
 
-def actor_sides(actor: str | ActorRef) -> tuple[str, list[Any]]:
+def actor_sides(actor: str | ActorRef, resolve: Resolve | None = None,
+                sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
     """SQL and parameters: the actor (a code, or a ``records.ActorRef``: a code or a name) on
     either side of an event (``store.actor_sql``)."""
-    return actor_sql([as_ref(actor)], "either")
+    return actor_sql([as_ref(actor)], "either", sectors, resolve=resolve)
 
 
-def dyad_sides(a: str | ActorRef, b: str | ActorRef) -> tuple[str, list[Any]]:
+def dyad_sides(a: str | ActorRef, b: str | ActorRef, resolve: Resolve | None = None,
+               sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
     """SQL and parameters: events from ``a`` to ``b`` or from ``b`` to ``a`` (``store.dyad_sql``)."""
-    return dyad_sql(as_ref(a), as_ref(b))
+    return dyad_sql(as_ref(a), as_ref(b), sectors=sectors, resolve=resolve)
 
 #: no query of a page returns more rows than this
 MAX_ROWS = 500
@@ -68,7 +72,7 @@ if "confidence" in {c for c, _ in TABLES["events"]}:  # shown where the analyzer
 
 #: a search hit starts a word: no letter or digit just before it (RE2 in SQL, ``re`` in Python)
 _WORD_START_SQL = WORD_START_SQL
-_WORD_START_PY = r"(?<![^\W_])"
+_WORD_START_PY = WORD_START_PY
 
 
 def search_match(text: str) -> tuple[str, str, re.Pattern]:
@@ -123,12 +127,13 @@ class EventFilter:
     sector: str | None = None   # comma list of PLOVER sectors (``store.parse_sectors``)
     min_confidence: float | None = None     # as ``lagebild events --min-confidence``
 
-    def sql(self) -> tuple[str, list[Any]]:
-        """``actor``: a comma list of codes, or ``actor_names.Actors`` (codes and names)."""
+    def sql(self, resolve: Resolve | None = None) -> tuple[str, list[Any]]:
+        """``actor``: a comma list of codes, or ``actor_names.Actors`` (codes and names);
+        ``resolve``: as ``store.side_sql`` (``Queries.resolve``)."""
         where, params = event_filter(actor=self.actor, since=self.since, until=self.until,
                                      type=self.type, factuality=self.factuality,
                                      min_sources=self.min_outlets, sector=self.sector,
-                                     min_confidence=self.min_confidence)
+                                     min_confidence=self.min_confidence, resolve=resolve)
         return " AND ".join(where), params
 
 
@@ -219,6 +224,22 @@ class Queries:
 
     def __init__(self, con):
         self.con = con
+        # (side, ref, sectors) -> event ids: a name or sector filter read once per Queries (one
+        # page's request), not by every query of the page (``resolve``)
+        self._resolved: dict[tuple, list[int]] = {}
+        self._name_codes: dict[str, list[tuple[str | None, int]]] = {}
+
+    def resolve(self, side: str, ref: ActorRef | None, sectors: tuple[str, ...] | None) -> list[int]:
+        """The ids of the events whose ``side`` has a participant ``ref`` of ``sectors``
+        (``store.side_sql``), kept for the queries after it (``store.Resolve``)."""
+        key = (side, ref, sectors)
+        if key not in self._resolved:
+            sql, p = side_sql(side, ref, sectors)
+            if ref is not None and ref.name and sectors:
+                # of a name's events (read once for the page already, or now): those of the sectors
+                sql, p = f"event_id IN (SELECT unnest(?::BIGINT[])) AND {sql}", [self.resolve(side, ref, None)] + p
+            self._resolved[key] = [r[0] for r in self._q(f"SELECT event_id FROM events WHERE {sql}", p).fetchall()]
+        return self._resolved[key]
 
     def _q(self, sql: str, params: Any = None):
         return self.con.execute(sql, params or [])
@@ -230,7 +251,7 @@ class Queries:
         filter, or from the 1st to the 99th percentile of their days where the full range is
         over three times as long (a stray "1214" in a text does not stretch the chart over
         800 years); ``since``/``until`` when given; at most MAX_CHART_YEARS long."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         if extra:
             where, params = f"{where} AND {extra}", params + list(extra_params or [])
         row = self._q(f"""SELECT quantile_disc(event_date, 0.01), quantile_disc(event_date, 0.99),
@@ -258,7 +279,7 @@ class Queries:
         """Events per time step (``unit``: day, week, month, year; ``bucket`` is its first
         day) and quad class, with their Goldstein sum (events dated to a day, from ``first``
         to ``last`` when given)."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         rng, rp = _in_range(first, last)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket, quad_class, count(*) AS events,
@@ -270,7 +291,7 @@ class Queries:
         """Under the filter, the events the charts leave out: dated only to a week, month, season
         or year (``coarse``), not dated at all (``undated``), or dated to a day outside the chart's
         period ``first``..``last`` (``outside``: a stray year the period leaves out, ``span``)."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         lo, hi = first or "0001-01-01", last or "9999-12-31"
         coarse, undated, outside = self._q(f"""
             SELECT count(*) FILTER (WHERE event_date IS NOT NULL AND date_precision <> 'day'),
@@ -283,7 +304,7 @@ class Queries:
     def same_country(self, f: EventFilter) -> list[dict[str, Any]]:
         """Under the filter, per code, the events between actors of that one country (domestic
         news), which ``top_dyads`` leaves out."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         return _rows(self._q(same_country_sql(where), params))
 
     def top_dyads(self, f: EventFilter, n: int = 10, unit: str = "day", first: str | None = None,
@@ -295,7 +316,7 @@ class Queries:
         (``period_mid``) the trend compares, as the dyad page's escalation does."""
         if first is None and last is None:
             first, last = self.span(f)
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         dyads = _ranked(self._q(f"""
             WITH f AS (SELECT event_id, event_date, date_precision, source_codes, target_codes,
                               goldstein, quad_class, num_mentions, factuality FROM events WHERE {where}),
@@ -342,7 +363,7 @@ class Queries:
                ) -> tuple[list[dict[str, Any]], int]:
         """One page of events and the number of all matching. ``sort``: a name of
         ``records.EVENT_SORTS`` (-date: newest happening first)."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         if extra:
             where = f"{where} AND {extra}"
             params = params + list(extra_params or [])
@@ -358,7 +379,7 @@ class Queries:
         """Events per country: ``place`` = the country where it happened (when known),
         ``actor`` = every country taking part (an event counts once per country); at most
         ``MAX_ROWS``, ``total`` says how many."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         if by == "place":
             sql = f"""SELECT location_code AS code, count(*) AS events,
                              round({GOLDSTEIN_SUM}, 1) AS goldstein_sum, {_TOTAL}
@@ -377,7 +398,7 @@ class Queries:
     def by_place(self, f: EventFilter, limit: int = 100) -> Ranked:
         """Events per named place (``location_text``) with its country (``total``: how many
         places there are)."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         return _ranked(self._q(f"""
             SELECT location_text AS place, any_value(location_code) AS code, count(*) AS events,
                    {_TOTAL}
@@ -393,21 +414,34 @@ class Queries:
         """Every actor code the database holds (``store.ACTOR_CODES``)."""
         return [r[0] for r in self._q(ACTOR_CODES).fetchall()]
 
+    @staticmethod
+    def of_actor(f: EventFilter) -> tuple[EventFilter, tuple[str, ...] | None]:
+        """The filter of a page of one actor or dyad and the sectors of its actor's participants:
+        ``?sector=`` there is of the page's actor(s), as ``--sector`` with ``--actor`` and
+        ``timeline --sector`` are (``store.event_filter``), not of any participant of the event
+        (review R23, finding 3)."""
+        if not f.sector:
+            return f, None
+        return replace(f, sector=None), tuple(parse_sectors(f.sector))
+
     def name_codes(self, name: str) -> list[tuple[str | None, int]]:
-        """Per code, the events with a participant called ``name`` (``store.NAME_CODES``)."""
-        pat = name_pattern(name)
-        return [(c, int(n)) for c, n in self._q(NAME_CODES, [pat, pat]).fetchall()]
+        """Per code, the events with a participant called ``name`` (``store.name_codes``), read
+        once per Queries (a page's request asks for them more than once)."""
+        if name not in self._name_codes:
+            ref = ActorRef(name=name)
+            ids = sorted(set(self.resolve("source", ref, None)) | set(self.resolve("target", ref, None)))
+            self._name_codes[name] = _store.name_codes(self.con, name, ids)
+        return self._name_codes[name]
 
     def stored_names(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
-        """The actors' names the articles hold that match ``text`` (``store.STORED_NAMES``)."""
-        pat = name_pattern(text)
-        return _rows(self._q(STORED_NAMES, [pat, pat, min(int(limit), MAX_ROWS)]))
+        """The actors' names the articles hold that match ``text`` (``store.stored_names``)."""
+        return [{k: _plain(v) for k, v in r.items()} for r in _store.stored_names(self.con, text, min(int(limit), MAX_ROWS))]
 
     def top_actors(self, f: EventFilter, limit: int | None = 50) -> Ranked:
         """The actors with most events under the filter (``total``: how many actors there are); at
         most ``limit`` (and ``MAX_ROWS``), or every one with ``limit=None`` (the command line's
         ``actors --db``, which filters and cuts the list itself)."""
-        where, params = f.sql()
+        where, params = f.sql(self.resolve)
         cap = "" if limit is None else " LIMIT ?"
         return _ranked(self._q(f"""
             WITH f AS (SELECT event_id, list_distinct(list_concat(source_codes, target_codes)) AS cs
@@ -421,11 +455,12 @@ class Queries:
         """Per ``unit``: events with the actor (a code, or a ``records.ActorRef``) as source, as
         target, and their Goldstein sum."""
         ref = as_ref(code)
-        where, params = f.sql()
+        f, sec = self.of_actor(f)
+        where, params = f.sql(self.resolve)
         rng, rp = _in_range(first, last)
-        src, sp = side_sql("source", ref)
-        tgt, tp = side_sql("target", ref)
-        either, ep = actor_sides(ref)
+        src, sp = side_sql("source", ref, sec, resolve=self.resolve)
+        tgt, tp = side_sql("target", ref, sec, resolve=self.resolve)
+        either, ep = actor_sides(ref, self.resolve, sec)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {src}) AS as_source,
@@ -440,9 +475,10 @@ class Queries:
         how many there are). A code leaves itself out (``within`` counts those events); a name
         keeps its own country ("FPÖ" -> AUT: the other Austrian actors)."""
         ref = as_ref(code)
+        f, sec = self.of_actor(f)
         other = "target_codes" if side == "source" else "source_codes"
-        own, op = side_sql("source" if side == "source" else "target", ref)
-        where, params = f.sql()
+        own, op = side_sql("source" if side == "source" else "target", ref, sec, resolve=self.resolve)
+        where, params = f.sql(self.resolve)
         same = "code <> ?" if ref.name is None else "TRUE"
         return _ranked(self._q(f"""
             WITH f AS (SELECT {other} AS others, goldstein, quad_class, factuality FROM events
@@ -459,9 +495,10 @@ class Queries:
         opposition; within an organisation; "FPÖ" against "FPÖ"), which ``partners`` leaves out
         for a code."""
         ref = as_ref(code)
-        where, params = f.sql()
-        src, sp = side_sql("source", ref)
-        tgt, tp = side_sql("target", ref)
+        f, sec = self.of_actor(f)
+        where, params = f.sql(self.resolve)
+        src, sp = side_sql("source", ref, sec, resolve=self.resolve)
+        tgt, tp = side_sql("target", ref, sec, resolve=self.resolve)
         return int(self._q(f"SELECT count(*) FROM events WHERE {where} AND {src} AND {tgt}",
                            params + sp + tp).fetchall()[0][0])
 
@@ -470,9 +507,10 @@ class Queries:
         PLOVER types), so that the counts add up to the actor's events (a list cut at 15 left
         out the 16th without a note)."""
         ref = as_ref(code)
-        where, params = f.sql()
-        src, sp = side_sql("source", ref)
-        either, ep = actor_sides(ref)
+        f, sec = self.of_actor(f)
+        where, params = f.sql(self.resolve)
+        src, sp = side_sql("source", ref, sec, resolve=self.resolve)
+        either, ep = actor_sides(ref, self.resolve, sec)
         return _rows(self._q(f"""
             SELECT type, count(*) AS events, count(*) FILTER (WHERE {src}) AS as_source
             FROM events WHERE {where} AND {either}
@@ -530,11 +568,12 @@ class Queries:
         the asserted ones with a Goldstein value, and material conflict (``a``, ``b``: codes,
         or ``records.ActorRef``: codes or names)."""
         a, b = as_ref(a), as_ref(b)
-        where, params = f.sql()
+        f, sec = self.of_actor(f)
+        where, params = f.sql(self.resolve)
         rng, rp = _in_range(first, last)
-        ab, abp = dyad_sql(a, b, directed=True)
-        ba, bap = dyad_sql(b, a, directed=True)
-        both, bp = dyad_sides(a, b)
+        ab, abp = dyad_sql(a, b, directed=True, sectors=sec, resolve=self.resolve)
+        ba, bap = dyad_sql(b, a, directed=True, sectors=sec, resolve=self.resolve)
+        both, bp = dyad_sides(a, b, self.resolve, sec)
         return _rows(self._q(f"""
             SELECT {_bucket_sql(unit)} AS bucket,
                    count(*) FILTER (WHERE {ab}) AS a_to_b, count(*) FILTER (WHERE {ba}) AS b_to_a,
@@ -548,7 +587,8 @@ class Queries:
     def dyad_events(self, a: str | ActorRef, b: str | ActorRef, f: EventFilter, *,
                     day: str | None = None, limit: int = 50, offset: int = 0
                     ) -> tuple[list[dict[str, Any]], int]:
-        extra, xp = dyad_sides(a, b)
+        f, sec = self.of_actor(f)
+        extra, xp = dyad_sides(a, b, self.resolve, sec)
         if day:
             extra += " AND event_date = ?::DATE AND date_precision = 'day'"
             xp.append(day)

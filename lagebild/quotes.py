@@ -120,39 +120,6 @@ _TRAILING_SPEECH = re.compile(r",\s+(?P<verb>[a-zäöüß]+)\s+(?P<rest>[^,]*(?:
 _FIRST_PERSON = frozenset("ich wir mich mir uns unser unsere unseren unserem unserer mein meine".split())
 
 
-_DATELINE_TOKEN = re.compile(r"\(|\)|[–—-]|[^\s()–—-]+")
-
-
-def dateline_length(sentence: str) -> int:
-    """How many characters of a sentence its dateline takes, with the dash and the blanks after
-    it ("München – Sollte ...": 10), 0 for none: capitalized place names, a date and the agency
-    in brackets before a dash among the first twelve tokens ("Kiew/Moskau – ", "Wien (APA) – ",
-    "KIEW, 12. März – "), as ``actors.dateline_end`` reads it on tokens; not a lower-case word
-    before the dash ("Russland hat - wie erwartet - ...")."""
-    toks = list(_DATELINE_TOKEN.finditer(sentence))[:12]
-    dash = next((k for k, t in enumerate(toks) if t.group() in ("–", "—", "-")), None)
-    if not dash or not toks[0].group()[:1].isupper():
-        return 0
-    depth = 0
-    for t in toks[:dash]:
-        w = t.group()
-        if w == "(":
-            depth += 1
-        elif w == ")":
-            depth -= 1
-        elif not (depth > 0 or w[:1].isupper() or w in ("/", ",", ".")
-                  or w.rstrip(".,").isdigit() or w.rstrip(",") == ""):
-            # "Kiew/Moskau", "KIEW," "12." "März": capitalized words, numbers, punctuation
-            if not all(part[:1].isupper() for part in re.split(r"[/,.]", w.rstrip(",.")) if part):
-                return 0
-    if depth:
-        return 0
-    end = toks[dash].end()
-    while end < len(sentence) and sentence[end].isspace():
-        end += 1
-    return end
-
-
 def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
                     spans: list[tuple[int, int]]) -> list[Quote]:
     """Speech without quotation marks: "Es gibt kein geheimes Papier, erklärte eine Sprecherin."
@@ -183,8 +150,13 @@ def unmarked_quotes(text: str, sentences: list[Sentence], actors: ActorIndex,
         if speaker is None:
             continue
         content_end = st.start + m.start()
-        # the speech begins after the dateline ("München – Sollte ..., sagte Söder": not "München")
-        content_start = st.start + dateline_length(st.text[:m.start()])
+        # the speech begins after the dateline ("München – Sollte ..., sagte Söder": not "München"),
+        # as the actor tagger read it (``actors.datelines``)
+        content_start = actors.dateline_ends.get(st.index, st.start)
+        while content_start < st.start + m.start() and text[content_start].isspace():
+            content_start += 1
+        if content_start >= st.start + m.start():
+            content_start = st.start
         words = set(re.findall(r"\w+", text[content_start:content_end].lower()))
         direct = bool(words & _FIRST_PERSON) and not any(lex.is_(w, "konjunktiv") for w in words)
         out.append(Quote(speaker=Participant(actor=speaker.actor_id, text=speaker.name or speaker.text,

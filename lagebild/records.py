@@ -40,7 +40,7 @@ class ActorRef:
     """One actor of a filter, as ``actor_names.read_actor`` reads what a person typed: a ``code``
     alone is every actor of that country or organisation ("AUT", "Österreich"); a ``name`` is the
     participants the texts call so ("FPÖ", "Kickl", "Grüne": a participant's text, or the name of
-    the actor it resolved to, has a word that begins with it), within ``code`` when both are given
+    the actor it resolved to, has its words, the last with a German ending: ``store.name_pattern``), within ``code`` when both are given
     ("Grüne (AUT)"). ``str()`` writes it as it is typed back ("AUT", "FPÖ", "Grüne (AUT)")."""
     code: str | None = None
     name: str | None = None

@@ -235,33 +235,18 @@ ACTOR_CODES = """SELECT code FROM (SELECT unnest(list_concat(source_codes, targe
                  WHERE code IS NOT NULL ORDER BY 1"""
 
 
-#: SQL (parameters: ``name_pattern`` twice): per code (NULL: none known), how many events have a
-#: participant the name matches, by its text or by the name of the actor it resolved to
-#: (``side_sql``'s reading): where a name filter's events are ("Grüne": AUT 2, DEU 1)
-NAME_CODES = f"""
-    WITH p AS (SELECT event_id, first_article_id,
-                      unnest(list_concat(json_extract(coalesce(source_json, '[]')::JSON, '$[*]'),
-                                         json_extract(coalesce(target_json, '[]')::JSON, '$[*]'))) AS x
-               FROM events WHERE {CANONICAL})
-    SELECT json_extract_string(p.x, '$.code') AS code, count(DISTINCT p.event_id) AS events
-    FROM p LEFT JOIN actors a ON a.article_id = p.first_article_id
-                             AND a.actor_id = json_extract_string(p.x, '$.actor')
-    WHERE regexp_matches(coalesce(json_extract_string(p.x, '$.text'), ''), ?, 'i')
-       OR regexp_matches(coalesce(a.name, ''), ?, 'i')
-    GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST"""
-
-#: SQL (parameters: ``name_pattern`` twice, a limit): the names of the actors the articles hold
+#: SQL (parameters: ``prefix_pattern`` twice, a limit): the names of the actors the articles hold
 #: (persons, parties, institutions, as the analyzer named them) of which the name or a mention
-#: as written has a word beginning with the text, most articles first: what ``actors --search``
-#: and the pages' actor box find beside the lexicon ("Schnedlitz", "Straflandesgericht")
+#: as written has a word beginning with the text, one row per name and code (a name of several
+#: countries, "Regierung": AUT, TUR, GRC ..., is a row for each, its sector the most frequent),
+#: most articles first: what ``actors --search`` and the pages' actor box find beside the
+#: lexicon ("Schnedlitz", "Straflandesgericht")
 STORED_NAMES = """
-    SELECT name, any_value(code ORDER BY code NULLS LAST) AS code,
-           any_value(sector ORDER BY sector NULLS LAST) AS sector,
-           any_value(kind) AS kind, count(DISTINCT article_id) AS articles
+    SELECT name, code, mode(sector) AS sector, mode(kind) AS kind, count(DISTINCT article_id) AS articles
     FROM actors
     WHERE name IS NOT NULL AND (regexp_matches(name, ?, 'i')
           OR len([1 FOR m IN coalesce(mentions, []) IF regexp_matches(m, ?, 'i')]) > 0)
-    GROUP BY name ORDER BY articles DESC, name LIMIT ?"""
+    GROUP BY name, code ORDER BY articles DESC, name, code NULLS LAST LIMIT ?"""
 
 
 def same_country_sql(where: str = CANONICAL) -> str:
@@ -381,32 +366,155 @@ def parse_sectors(value: str) -> list[str]:
     return list(dict.fromkeys(got))
 
 
-#: RE2: the start of a word (no letter or digit just before); a search or a name filter matches
-#: words that begin with the text typed ("Grüne" finds "Grünen", "FPÖ" finds "FPÖ-Chef Kickl")
+#: RE2: the start of a word (no letter or digit just before); a search matches words that begin
+#: with the text typed ("Schnedl" finds "Schnedlitz")
 WORD_START_SQL = r"(?:^|[^\pL\pN])"
+#: the same for Python's ``re`` (no ``\pL``: a character that is no letter or digit is ``[\W_]``)
+WORD_START_PY = r"(?<![^\W_])"
+#: the endings a name filter lets a name's last word take in a text: genitive, plural and weak
+#: forms, people of a party ("Kickls", "Grünen", "SPDler", "Grünen-Klubobfrau": the end of a word
+#: or a hyphen after them); not any longer word ("Die" is no "Dieter", "Wien" no "Wiener")
+NAME_ENDINGS = ("s", "es", "n", "en", "e", "ler", "lern", "lers", "lerin", "lerinnen")
+_ENDINGS = "(?:" + "|".join(NAME_ENDINGS) + ")?"
+#: RE2 and ``re``: the end of a word (no letter or digit just after)
+WORD_END_SQL = r"(?:$|[^\pL\pN])"
+WORD_END_PY = r"(?![^\W_])"
 
 
 def name_pattern(name: str) -> str:
-    """The RE2 pattern (for ``regexp_matches(..., 'i')``) of a name filter: a word that begins
-    with the name, its words separated by any blanks ("Van der Bellen" finds "Alexander Van der
-    Bellen"; "Grüne" finds "Grünen-Klubobfrau Leonore Gewessler")."""
+    """The RE2 pattern (for ``regexp_matches(..., 'i')``) of a name filter: the name as whole
+    words, its last one with a German ending (``NAME_ENDINGS``), its words separated by any
+    blanks ("Van der Bellen" finds "Alexander Van der Bellen"; "Grüne" finds "Grünen-Klubobfrau
+    Leonore Gewessler", "SPD" finds "SPDler"; "Die" does not find "Dieter")."""
     words = [re.escape(w) for w in name.split()]
+    return WORD_START_SQL + r"\s+".join(words) + _ENDINGS + WORD_END_SQL
+
+
+def name_regex(name: str) -> re.Pattern:
+    """``name_pattern`` for Python's ``re`` (case-insensitive)."""
+    words = [re.escape(w) for w in name.split()]
+    return re.compile(WORD_START_PY + r"\s+".join(words) + _ENDINGS + WORD_END_PY, re.IGNORECASE)
+
+
+def prefix_pattern(text: str) -> str:
+    """The RE2 pattern of a search for names (``stored_names``: ``actors --search``, the actor
+    box, "did you mean"): words that begin with the text ("Schnedl" finds "Schnedlitz")."""
+    words = [re.escape(w) for w in text.split()]
     return WORD_START_SQL + r"\s+".join(words)
+
+
+def raw_name_pattern(name: str) -> str:
+    """``name_pattern`` as it reads on a side's JSON text (``source_json``): the words may also
+    be separated by an escaped line break or tab ("Van der\\nBellen"), so that whatever the
+    pattern finds in a participant's text this one finds in the JSON."""
+    words = [re.escape(w) for w in name.split()]
+    return r"(?:^|[^\pL\pN]|\\[ntr])" + r"(?:\s|\\[ntr])+".join(words) + _ENDINGS + WORD_END_SQL
+
+
+def name_codes(con, name: str, event_ids: Sequence[int] | None = None) -> list[tuple[str | None, int]]:
+    """Per code (None: none known), how many events have a participant the name matches, by its
+    text or by the name of the actor it resolved to (``side_sql``'s reading), most first: where
+    a name filter's events are ("Grüne": AUT 2, DEU 1). ``con``: a DuckDB connection or cursor.
+    Only the events whose JSON holds the name's words, or whose first article has an actor so
+    named, are read closer; ``event_ids``: only these (those ``side_sql`` gives the name on either
+    side, already known: ``queries.Queries.name_codes``)."""
+    pat = name_pattern(name)
+    if event_ids is not None:
+        cands, cparams = "event_id IN (SELECT unnest(?::BIGINT[]))", [list(event_ids)]
+    else:
+        words = name.lower().split()
+        has_words = " AND ".join(["contains(lower(coalesce(source_json, '') || ' ' || coalesce(target_json, '')), ?)"]
+                                 * len(words)) or "FALSE"
+        cands = (f"(({has_words}) OR first_article_id IN "
+                 f"(SELECT article_id FROM actors WHERE regexp_matches(coalesce(name, ''), ?, 'i')))")
+        cparams = words + [pat]
+    sql = f"""
+        WITH e AS (SELECT event_id, first_article_id, source_json, target_json FROM events
+                   WHERE {CANONICAL} AND {cands}),
+             p AS (SELECT event_id, first_article_id,
+                          unnest(list_concat(json_extract(coalesce(source_json, '[]')::JSON, '$[*]'),
+                                             json_extract(coalesce(target_json, '[]')::JSON, '$[*]'))) AS x
+                   FROM e)
+        SELECT json_extract_string(p.x, '$.code') AS code, count(DISTINCT p.event_id) AS events
+        FROM p LEFT JOIN actors a ON a.article_id = p.first_article_id
+                                 AND a.actor_id = json_extract_string(p.x, '$.actor')
+        WHERE regexp_matches(coalesce(json_extract_string(p.x, '$.text'), ''), ?, 'i')
+           OR regexp_matches(coalesce(a.name, ''), ?, 'i')
+        GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST"""
+    return [(c, int(n)) for c, n in con.execute(sql, cparams + [pat, pat]).fetchall()]
+
+
+def stored_names(con, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    """The actors' names the articles hold that match ``text`` (``STORED_NAMES``); ``con``: a
+    DuckDB connection or cursor."""
+    pat = prefix_pattern(text)
+    cur = con.execute(STORED_NAMES, [pat, pat, int(limit)])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def stored_name_events(con, text: str, limit: int = 100) -> list[dict[str, Any]]:
+    """``stored_names`` (a row per name and code) with ``events``: how many events
+    ``--actor NAME`` lists of that code (participants of the code whose text, or the name of the
+    actor they resolved to, the name matches as ``side_sql`` reads it), counted in one query for
+    all the names (``actors --db --search``; one query per name took 14 s on 51,100 events)."""
+    hits = stored_names(con, text, limit)
+    if not hits:
+        return []
+    names = sorted({h["name"] for h in hits if h["name"].split()})
+    firsts = sorted({n.lower().split()[0] for n in names})
+    # the participants of the events that may hold one of the names (the JSON holds a name's
+    # first word, or the first article an actor of the name), then each name's pattern on them
+    parts = con.execute(f"""
+        WITH l AS (SELECT event_id, first_article_id, source_json, target_json,
+                          lower(coalesce(source_json, '') || ' ' || coalesce(target_json, '')) AS j
+                   FROM events WHERE {CANONICAL}),
+             e AS (SELECT event_id, first_article_id, source_json, target_json FROM l
+                   WHERE len(list_filter(?::VARCHAR[], lambda w: contains(j, w))) > 0
+                         OR first_article_id IN (SELECT article_id FROM actors WHERE list_contains(?::VARCHAR[], name))),
+             p AS (SELECT event_id, first_article_id,
+                          unnest(list_concat(json_extract(coalesce(source_json, '[]')::JSON, '$[*]'),
+                                             json_extract(coalesce(target_json, '[]')::JSON, '$[*]'))) AS x
+                   FROM e)
+        SELECT p.event_id, json_extract_string(p.x, '$.code') AS code,
+               coalesce(json_extract_string(p.x, '$.text'), '') || ' | ' || coalesce(a.name, '') AS said
+        FROM p LEFT JOIN actors a ON a.article_id = p.first_article_id
+                                 AND a.actor_id = json_extract_string(p.x, '$.actor')""",
+        [firsts, names]).fetchall()
+    lowered = [(event_id, code, said, said.lower()) for event_id, code, said in parts]
+    found: dict[tuple[str, str | None], set[int]] = {}
+    for n in names:
+        first = n.lower().split()[0]
+        pat = name_regex(n)
+        for event_id, code, said, low in lowered:
+            if first in low and pat.search(said):
+                found.setdefault((n, code), set()).add(event_id)
+    events = {k: len(v) for k, v in found.items()}
+    return [{**h, "events": events.get((h["name"], h["code"]), 0)} for h in hits]
 
 
 def _participants(side: str) -> str:
     return f"json_extract(coalesce({side}_json, '[]')::JSON, '$[*]')"
 
 
-def side_sql(side: str, ref: ActorRef | None, sectors: Sequence[str] | None = None
-             ) -> tuple[str, list[Any]]:
+#: a resolver of the filters that read the participants' JSON (a name, a sector): (side, ref,
+#: sectors) -> the ids of the events they pick on that side, computed once and reused by every
+#: query of a page (``queries.Queries.resolve``); None: no resolver, the SQL reads the JSON
+Resolve = Callable[[str, "ActorRef | None", "tuple[str, ...] | None"], list[int]]
+
+
+def side_sql(side: str, ref: ActorRef | None, sectors: Sequence[str] | None = None,
+             resolve: Resolve | None = None) -> tuple[str, list[Any]]:
     """SQL (``?`` parameters) over the events table: a participant on ``side`` ("source" or
     "target") is the actor ``ref`` (``records.ActorRef``; None: any participant) and, with
     ``sectors``, of one of them. A code alone is the side's code list; a name is a participant
-    whose text, or the name of the actor it resolved to in the event's first article, has a word
-    that begins with it (``name_pattern``)."""
+    whose text, or the name of the actor it resolved to in the event's first article, has it as
+    whole words (``name_pattern``). With ``resolve``, a name or sector filter is the
+    event ids it gives (one look at the JSON per page, not one per query)."""
     if ref is not None and ref.name is None and not sectors:
         return f"list_contains({side}_codes, ?)", [ref.code]
+    if resolve is not None:
+        return "event_id IN (SELECT unnest(?::BIGINT[]))", [resolve(side, ref, tuple(sectors) if sectors else None)]
 
     def get(f: str) -> str:
         return f"json_extract_string(x, '$.{f}')"
@@ -422,21 +530,43 @@ def side_sql(side: str, ref: ActorRef | None, sectors: Sequence[str] | None = No
         conds.append(f"regexp_matches(coalesce({get('text')}, ''), ?, 'i')")
         params.append(name_pattern(ref.name))
     sql = f"len([1 FOR x IN {_participants(side)} IF {' AND '.join(conds) or 'TRUE'}]) > 0"
+    # cheap conditions on the row that any match implies, first, so that the JSON of the side is
+    # parsed only for the events that may match (R23 finding 4: parsing every event's JSON made
+    # /actors/FPÖ 40x slower than /actors/AUT on 51,100 events)
+    pre: list[str] = []
+    pre_params: list[Any] = []
+    if ref is not None and ref.code:
+        pre.append(f"list_contains({side}_codes, ?)")
+        pre_params.append(ref.code)
+    if ref is not None and ref.name:
+        # each word in the JSON text (a plain search, ten times faster than the pattern), then the pattern
+        for w in ref.name.lower().split():
+            pre.append(f"contains(lower(coalesce({side}_json, '')), ?)")
+            pre_params.append(w)
+        pre.append(f"regexp_matches(coalesce({side}_json, ''), ?, 'i')")
+        pre_params.append(raw_name_pattern(ref.name))
+    elif sectors:
+        pre.append(f"regexp_matches(coalesce({side}_json, ''), ?)")
+        pre_params.append('"sector":\\s*"(?:' + "|".join(re.escape(x) for x in sectors) + ')"')
+    sql = "(" + " AND ".join(pre + [sql]) + ")"
+    params = pre_params + params
     if ref is None or not ref.name:
         return sql, params
-    # or the actor the participant resolved to has the name ("der Kanzler" -> Karl Nehammer)
-    a_conds = ["a.article_id = events.first_article_id",
-               f"list_contains(json_extract_string(coalesce(events.{side}_json, '[]'), '$[*].actor'), a.actor_id)",
-               "regexp_matches(coalesce(a.name, ''), ?, 'i')"]
+    # or the actor the participant resolved to has the name ("der Kanzler" -> Karl Nehammer): the
+    # actors so named, once (no subquery per event), joined to the events of their article whose
+    # side lists them (the JSON as ``store.to_json`` writes it: '"actor": "a3"')
+    a_conds = ["regexp_matches(coalesce(name, ''), ?, 'i')"]
     a_params: list[Any] = [name_pattern(ref.name)]
     if ref.code:
-        a_conds.append("a.code = ?")
+        a_conds.append("code = ?")
         a_params.append(ref.code)
     if sectors:
-        a_conds.append("list_contains(?::VARCHAR[], a.sector)")
+        a_conds.append("list_contains(?::VARCHAR[], sector)")
         a_params.append(list(sectors))
-    return (f"({sql} OR EXISTS (SELECT 1 FROM actors a WHERE {' AND '.join(a_conds)}))",
-            params + a_params)
+    named = (f"event_id IN (SELECT e.event_id FROM events e JOIN (SELECT article_id, actor_id FROM actors "
+             f"WHERE {' AND '.join(a_conds)}) a ON e.first_article_id = a.article_id "
+             f"WHERE contains(coalesce(e.{side}_json, ''), '\"actor\": \"' || a.actor_id || '\"'))")
+    return f"({sql} OR {named})", params + a_params
 
 
 def actor_refs(value: str | Sequence[ActorRef] | None) -> list[ActorRef] | None:
@@ -449,7 +579,7 @@ def actor_refs(value: str | Sequence[ActorRef] | None) -> list[ActorRef] | None:
 
 
 def actor_sql(refs: Sequence[ActorRef | None], side: str = "either",
-              sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+              sectors: Sequence[str] | None = None, resolve: Resolve | None = None) -> tuple[str, list[Any]]:
     """SQL: one of the actors ``refs`` is on ``side`` ("source", "target" or "either"), each
     with ``sectors`` when given (``side_sql``); ``[None]`` with sectors: any participant of them."""
     sides = ("source", "target") if side == "either" else (side,)
@@ -457,18 +587,18 @@ def actor_sql(refs: Sequence[ActorRef | None], side: str = "either",
     params: list[Any] = []
     for ref in refs:
         for s in sides:
-            sql, p = side_sql(s, ref, sectors)
+            sql, p = side_sql(s, ref, sectors, resolve)
             parts.append(sql)
             params += p
     return "(" + " OR ".join(parts) + ")", params
 
 
 def dyad_sql(a: ActorRef, b: ActorRef, *, directed: bool = False,
-             sectors: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+             sectors: Sequence[str] | None = None, resolve: Resolve | None = None) -> tuple[str, list[Any]]:
     """SQL: events from ``a`` to ``b`` (and from ``b`` to ``a`` unless ``directed``)."""
     def one(x: ActorRef, y: ActorRef) -> tuple[str, list[Any]]:
-        s1, p1 = side_sql("source", x, sectors)
-        s2, p2 = side_sql("target", y, sectors)
+        s1, p1 = side_sql("source", x, sectors, resolve)
+        s2, p2 = side_sql("target", y, sectors, resolve)
         return f"({s1} AND {s2})", p1 + p2
     ab, pab = one(a, b)
     if directed:
@@ -488,14 +618,14 @@ def event_filter(*, actor: str | Sequence[ActorRef] | None = None,
                  since: str | None = None, until: str | None = None, type: str | None = None,
                  factuality: str | None = None, min_mentions: int = 1,
                  min_sources: int = 1, min_confidence: float | None = None,
-                 sector: str | None = None) -> tuple[list[str], list[Any]]:
+                 sector: str | None = None, resolve: Resolve | None = None) -> tuple[list[str], list[Any]]:
     """SQL conditions (ANDed) and parameters for the canonical-events filters of queries and exports.
     ``actor`` (either side), ``source``, ``target``: a comma list of codes, or
     ``records.ActorRef`` (codes and names, ``actor_names.read_actors``).
     ``min_confidence``: events whose confidence is below it are left out (events without one,
     from the rule coder alone, are kept). ``sector`` (a comma list, ``parse_sectors``): the
     participants the actor filters pick are of one of these sectors; without an actor filter, some
-    participant on either side is."""
+    participant on either side is. ``resolve``: as ``side_sql``."""
     where: list[str] = ["num_mentions >= ?"]      # at least 1: the events that are ``CANONICAL``
     params: list[Any] = [max(1, int(min_mentions))]
     if min_confidence:
@@ -509,12 +639,12 @@ def event_filter(*, actor: str | Sequence[ActorRef] | None = None,
     for value, side in ((actor, "either"), (source, "source"), (target, "target")):
         refs = actor_refs(value)
         if refs:
-            sql, p = actor_sql(refs, side, sectors)
+            sql, p = actor_sql(refs, side, sectors, resolve)
             where.append(sql)
             params += p
             picked = True
     if sectors and not picked:
-        sql, p = actor_sql([None], "either", sectors)
+        sql, p = actor_sql([None], "either", sectors, resolve)
         where.append(sql)
         params += p
     # an event whose date overlaps the period: "im Februar" is an event since 15 February and
@@ -535,6 +665,12 @@ def event_filter(*, actor: str | Sequence[ActorRef] | None = None,
             where.append("factuality IN (SELECT unnest(?::VARCHAR[]))")
             params.append(facts)
     return where, params
+
+#: an article analyzed with another confidence floor than the bound one (NULL: no floor asked,
+#: never true); bound twice: ``[floor, floor]``
+_OTHER_FLOOR = ("(?::DOUBLE IS NOT NULL AND (confidence_floor IS NULL "
+                "OR abs(confidence_floor - ?::DOUBLE) > 1e-9))")
+
 
 class Store:
     """A lagebild DuckDB store; open it with ``Store(path)`` (a context manager).
@@ -1064,33 +1200,38 @@ class Store:
         return [(s, int(n)) for s, n in self.con.execute(
             "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source").fetchall()]
 
-    def mark_near_duplicates_for_reanalysis(self, version: str) -> int:
+    def mark_near_duplicates_for_reanalysis(self, version: str, floor: float | None = None) -> int:
         """Mark for re-analysis every near-duplicate of an article that will be re-analyzed
         (its mentions point at the events of its original, which the re-analysis replaces),
         also along chains of copies; returns how many were marked. A near-duplicate has a
-        higher id than its original, so it is redone after it."""
+        higher id than its original, so it is redone after it. ``version``, ``floor``: as
+        ``articles_to_reanalyze``."""
         total = 0
+        stale = "(analyzer_version IS DISTINCT FROM ? OR " + _OTHER_FLOOR + ")"
+        params = [version, floor, floor]
         while True:
             n = self.con.execute(
-                "SELECT count(*) FROM articles WHERE analyzer_version IS NOT DISTINCT FROM ? AND "
-                "near_duplicate_of IN (SELECT article_id FROM articles WHERE analyzer_version IS "
-                "DISTINCT FROM ?)", [version, version]).fetchone()[0]
+                f"SELECT count(*) FROM articles WHERE NOT {stale} AND "
+                f"near_duplicate_of IN (SELECT article_id FROM articles WHERE {stale})",
+                params + params).fetchone()[0]
             if not n:
                 return total
             self.con.execute(
-                "UPDATE articles SET analyzer_version = NULL WHERE analyzer_version IS NOT DISTINCT "
-                "FROM ? AND near_duplicate_of IN (SELECT article_id FROM articles WHERE "
-                "analyzer_version IS DISTINCT FROM ?)", [version, version])
+                f"UPDATE articles SET analyzer_version = NULL WHERE NOT {stale} AND "
+                f"near_duplicate_of IN (SELECT article_id FROM articles WHERE {stale})", params + params)
             total += int(n)
 
     def articles_to_reanalyze(self, version: str, limit: int,
-                              exclude: Iterable[int] = ()) -> list[dict[str, Any]]:
-        """The next ``limit`` articles whose analyzer version is not ``version``."""
+                              exclude: Iterable[int] = (), floor: float | None = None) -> list[dict[str, Any]]:
+        """The next ``limit`` articles whose analyzer version is not ``version`` or, with a
+        ``floor`` (``reanalyze --min-confidence``), that were analyzed with another confidence
+        floor (``articles.confidence_floor``; unknown before schema 7): the article page's
+        advice for events below the floor, ``reanalyze --min-confidence 0``, redoes them."""
         excl = sorted(set(exclude))
         sql = ("SELECT article_id, doc_id, content_hash, source, url, dct, title, origin, "
-               "text, near_duplicate_of, country FROM articles WHERE analyzer_version IS DISTINCT "
-               "FROM ? ")
-        params: list[Any] = [version]
+               "text, near_duplicate_of, country FROM articles WHERE (analyzer_version IS DISTINCT "
+               "FROM ? OR " + _OTHER_FLOOR + ") ")
+        params: list[Any] = [version, floor, floor]
         if excl:
             sql += "AND NOT list_contains(?::BIGINT[], article_id) "
             params.append(excl)
@@ -1286,16 +1427,12 @@ class Store:
         return [r[0] for r in self.con.execute(ACTOR_CODES).fetchall()]
 
     def name_codes(self, name: str) -> list[tuple[str | None, int]]:
-        """Per code, the events with a participant called ``name`` (``NAME_CODES``)."""
-        pat = name_pattern(name)
-        return [(c, int(n)) for c, n in self.con.execute(NAME_CODES, [pat, pat]).fetchall()]
+        """Per code, the events with a participant called ``name`` (module ``name_codes``)."""
+        return name_codes(self.con, name)
 
     def stored_names(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
-        """The actors' names the articles hold that match ``text`` (``STORED_NAMES``)."""
-        pat = name_pattern(text)
-        cur = self.con.execute(STORED_NAMES, [pat, pat, int(limit)])
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+        """The actors' names the articles hold that match ``text`` (module ``stored_names``)."""
+        return stored_names(self.con, text, limit)
 
     def query_events(self, *, actor: str | None = None, source: str | None = None,
                      target: str | None = None, since: str | None = None,
@@ -1704,6 +1841,10 @@ def check_dyad(a: str | ActorRef, b: str | ActorRef) -> None:
             return check_dyad(ra.code or "", rb.code or "")
         if (ra.code, (ra.name or "").casefold()) == (rb.code, (rb.name or "").casefold()):
             raise BadValue(f"both sides name {str(ra)!r} -- give two actors")
+        if ra.name and rb.name and ra.name.casefold() == rb.name.casefold() and not (ra.code and rb.code):
+            # "Grüne" / "Grüne (AUT)": the one side holds the other (review R23, finding 10)
+            raise BadValue(f"{str(ra)!r} and {str(rb)!r} overlap (the one holds the other's participants) "
+                           f"-- give two actors, e.g. '{ra.name} (AUT)' and '{ra.name} (DEU)'")
         return
     if "," in a or "," in b:
         raise BadValue(f"a dyad takes one actor per side; {a} / {b} name several codes -- pass codes")

@@ -61,14 +61,54 @@ def test_the_search_page_marks_reported_speech_too(client):
     assert ">reported<" in page and f"„{REPORTED}“" not in page
 
 
-@pytest.mark.parametrize("sentence, n", [
-    ("München – Sollte die Regierung", len("München – ")), ("Wien (APA) – Die Regierung", len("Wien (APA) – ")),
-    ("Kiew/Moskau – Die", len("Kiew/Moskau – ")), ("KIEW, 12. März – Die", len("KIEW, 12. März – ")),
-    ("Russland hat - wie erwartet - abgesagt", 0), ("Die Regierung sei am Ende", 0),
+def _dateline(text: str) -> dict[int, str]:
+    """Sentence index -> the dateline the analyzer reads there, with its dash."""
+    from lagebild.pipeline import Analyzer
+    stages = Analyzer(use_models=False).stages(Article("t", text, "2024-03-11"))
+    return {i: text[stages.sentences[i].start:end].strip() for i, end in stages.actors.dateline_ends.items()}
+
+
+@pytest.mark.parametrize("sentence, dateline", [
+    ("München – Sollte die Regierung gehen, sagte er.", "München –"),
+    ("Wien (APA) – Die Regierung tritt zurück.", "Wien (APA) –"),
+    ("Kiew/Moskau – Die Gespräche sind gescheitert.", "Kiew/Moskau –"),
+    ("KIEW, 12. März – Die Gespräche sind gescheitert.", "KIEW, 12. März –"),
+    ("Berlin - Die Regierung tritt zurück.", "Berlin -"),
+    ("Russland hat - wie erwartet - abgesagt.", None), ("Die Regierung sei am Ende, sagte er.", None),
+    # R23 finding 2: the hyphen inside a word is no dash
+    ("EU-Sanktionen seien wirkungslos, sagte Orbán.", None), ("Der CSU-Chef sei müde, sagte Aiwanger.", None),
+    ("Der 86-Jährige Habermas sei krank, sagte sie.", None), ("Die EU-Kommission hat abgesagt.", None),
 ])
-def test_the_dateline_of_a_sentence(sentence, n):
-    from lagebild.quotes import dateline_length
-    assert dateline_length(sentence) == n
+def test_the_dateline_of_a_sentence(sentence, dateline):
+    assert _dateline(sentence).get(0) == dateline
+
+
+def test_a_dash_inside_a_paragraph_is_no_dateline():
+    """A dateline opens a paragraph (or follows a short teaser in it), one per paragraph, and
+    begins with no article: "Die Regierung – so Kritiker – habe versagt" keeps "Die Regierung"."""
+    text = ("Wien – Die Opposition ist empört. Die Regierung – so Kritiker – habe versagt, sagte Gewessler.\n\n"
+            "Graz – Die Landesregierung schweigt. Linz – Die Stadt auch. Ein Sprecher – so heißt es – "
+            "schweigt.\n\nDie Regierung – so Kritiker – habe versagt.\n\n"
+            "Öl sollte bald im Preis steigen, sagen Experten. Frankfurt – Fürchtet euch nicht, sagte er.")
+    got = _dateline(text)
+    assert sorted(got.values()) == ["Frankfurt –", "Graz –", "Wien –"], got
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("EU-Sanktionen seien wirkungslos, sagte Ungarns Ministerpräsident Viktor Orbán. "
+     "FPÖ-Chef Kickl sei ein Sicherheitsrisiko, sagte Leonore Gewessler.",
+     ["EU-Sanktionen seien wirkungslos", "FPÖ-Chef Kickl sei ein Sicherheitsrisiko"]),
+    ("Der CSU-Chef sei müde, sagte Hubert Aiwanger.", ["Der CSU-Chef sei müde"]),
+    ("Wien – Die Opposition ist empört. Die Regierung – so Kritiker – habe versagt, sagte Leonore Gewessler.",
+     ["Die Regierung – so Kritiker – habe versagt"]),
+    ("Wien – Die Regierung habe versagt, sagte Leonore Gewessler.", ["Die Regierung habe versagt"]),
+])
+def test_reported_speech_keeps_hyphenated_words_and_a_dash_inside_a_paragraph(text, quote):
+    """R23 finding 2: "EU-Sanktionen seien ..." was quoted as "Sanktionen seien ...", "Der CSU-Chef
+    sei" as "Chef sei", and "Die Regierung – so Kritiker – habe versagt" lost "Die Regierung –"."""
+    from lagebild.pipeline import Analyzer
+    doc = Analyzer(coder="rules", use_models=False)(Article("t", text, "2024-03-11"))
+    assert sorted(q.text for q in doc.quotes if not q.direct) == sorted(quote)
 
 
 def test_reported_speech_leaves_out_the_dateline():

@@ -56,19 +56,13 @@ def _told_where(ev, width: int = 110) -> str:
 
 def below_floor_text(n: int, floor: float | None) -> str:
     """What ``analyze`` says of the events the confidence floor left out: how many, and the floor
-    used; the higher floors of some events said as what they are (rules of the floor, not a
-    description of the events left out, which the analyzer does not keep)."""
-    from ..modelinfo import guessed_pair_floor, one_sided_floor
+    used. Not the higher floors of some events (an empty side, a guessed pair of countries): the
+    analyzer does not keep the events it left out, so it cannot say that one of them was such an
+    event, and a rule repeated for every article read as a description of them (review R23,
+    finding 10; probe P22: the event left out was "NEOS -> -"); ``--min-confidence``'s help says them."""
     at = f" {floor:g}" if floor is not None else ""
-    higher = []
-    one, guessed = one_sided_floor(), guessed_pair_floor()
-    if one is not None and floor is not None and one > floor:
-        higher.append(f"{one:g} for an event with an empty side")
-    if guessed is not None and floor is not None and 0 < floor < guessed:
-        higher.append(f"{guessed:g} for one between two countries of which one is only guessed")
-    rule = f"; the floor is higher for some events ({'; '.join(higher)})" if higher else ""
     return (f"{count(n, 'more event')} below the confidence floor{at}, not shown: "
-            f"--min-confidence 0 shows them{rule}")
+            f"--min-confidence 0 shows them")
 
 
 def format_summary(doc: Document, floor: float | None = None) -> str:

@@ -192,8 +192,9 @@ def resolve_actor(value: str | None, option: str | None = None, db=None):
 ACTOR_NAME_HELP = ("A country's or organisation's code or name (AUT, Österreich, EU) means every "
                    "actor of it; any other name -- a party, person or institution as the texts "
                    "write it (FPÖ, Kickl, Grüne, Straflandesgericht, Kreml) -- means the events "
-                   "whose participants are called so (a word of the participant's text begins "
-                   "with it: Grüne finds 'Grünen'), of any country; 'Grüne (AUT)' keeps one "
+                   "whose participants are called so (the participant's text has it as whole "
+                   "words, the last with a German ending: Grüne finds 'Grünen', SPD 'SPDler'), "
+                   "of any country; 'Grüne (AUT)' keeps one "
                    "country's. A note on stderr says where a name's events are, and when a name "
                    "is read as a code.")
 

@@ -619,6 +619,11 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     articles' events (new, merged into an event already there) and the database's events
     before and after (new, removed, kept).
 
+    With --min-confidence F, also the articles analyzed with another confidence floor
+    are redone, at F: `--min-confidence 0` keeps the events below the floor that an
+    article's page counts (the floor of each article is stored; ingest skips an article
+    it holds, so a lower floor there changes nothing for it).
+
     With --country, stored articles that were ingested without a country first get
     it (of one outlet with --outlet) and are re-analyzed with it, also when their
     analyzer version is current; an article that has a country keeps it.
@@ -627,6 +632,7 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     Examples:
       lagebild reanalyze --db lage.duckdb
       lagebild reanalyze --db lage.duckdb --workers 2
+      lagebild reanalyze --db lage.duckdb --min-confidence 0
       lagebild reanalyze --db lage.duckdb --country AUT --outlet derStandard
     """
     _sigterm_as_interrupt()
@@ -677,6 +683,12 @@ def actors_cmd(text, db, limit, fmt):
     """List the actor names the lexicon knows, with their codes (what --actor accepts), or with
     --db the actors a database holds events of.
 
+    The column matched_as says how --actor reads a name: "code" (a country's or an
+    organisation's own name, or its people: "Russland", "Russen", "EU" are every actor of the
+    code) or "name" (a person, party, institution, region or stand-in: "Kreml", "Putin",
+    "Bayern", "EU-Kommission" are the events whose participants are called so; the code shown
+    is the one the analyzer gives them, and "NAME (CODE)" keeps that country's).
+
     \b
     Examples:
       lagebild actors --search russ
@@ -696,7 +708,8 @@ def actors_cmd(text, db, limit, fmt):
         what = "actor"
     else:
         from ..actor_names import search
-        rows = [{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind}
+        rows = [{"name": h.name, "code": h.code, "sector": h.sector, "kind": h.kind,
+                 "matched_as": "code" if (h.whole or h.kind in ("country", "name")) else "name"}
                 for h in search(text, limit=None)]
         what = "name"
     hits = rows[:limit]
@@ -721,25 +734,29 @@ def actors_cmd(text, db, limit, fmt):
 
 def _stored_actors(db: str, text: str | None) -> list[dict[str, Any]]:
     """The actors of the database's events, most events first, with their names; with ``text``
-    only those whose code or name contains it, or that a name or stand-in the lexicon knows
-    containing it stands for ("Kreml": RUS), case-insensitive; then the names the articles hold
-    with a word beginning with it ("Schnedlitz": Michael Schnedlitz, AUT), what ``--actor NAME``
-    takes."""
+    only those whose code or name contains it, or that a name of a whole country the lexicon
+    knows containing it stands for ("Russen": RUS; not "Kreml", a name of its own),
+    case-insensitive; then the names the articles hold with a word beginning with it
+    ("Schnedlitz": Michael Schnedlitz, AUT), a row per name and code. ``matched_as``: how
+    ``--actor`` reads the row's name ("code": every actor of the code; "name": the participants
+    called so, of that code with "NAME (CODE)")."""
     from ..actor_names import search
     from ..queries import EventFilter, Queries
     from ..actor_names import actor_name
     with _open_ro(db) as store:
         top = Queries(store.con).top_actors(EventFilter(), limit=None)
-        rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "events": r["events"]} for r in top]
+        rows = [{"code": r["code"], "name": actor_name(r["code"]) or "", "matched_as": "code",
+                 "events": r["events"]} for r in top]
         if text:
             t = text.strip().lower()
-            meant = {h.code for h in search(text, limit=None)}
+            meant = {h.code for h in search(text, limit=None) if h.whole or h.kind in ("country", "name")}
             rows = [r for r in rows if t in r["code"].lower() or t in r["name"].lower() or r["code"] in meant]
             # and the names the articles hold (persons, parties, institutions: probe P22), each
             # with the events --actor NAME lists
-            for hit in store.stored_names(text, 100):
-                n = sum(k for c, k in store.name_codes(hit["name"]) if c == hit["code"])
-                rows.append({"code": hit["code"] or "", "name": hit["name"], "events": n})
+            from ..store import stored_name_events
+            for hit in stored_name_events(store.con, text, 100):
+                rows.append({"code": hit["code"] or "", "name": hit["name"], "matched_as": "name",
+                             "events": hit["events"]})
     return rows
 
 

@@ -253,13 +253,20 @@ class Watcher:
 class _OnDemand:
     """The queries made by ``make`` when first used: the actor filter asks the database only
     for a code the lexicon does not list (a bad value of another filter is a 400 before the
-    database is opened)."""
+    database is opened). Made once: the page's handler uses the same (``get``), so that a name
+    the filter read is resolved once for the request (``Queries.resolve``, ``name_codes``)."""
 
     def __init__(self, make: Callable[[], Queries]):
         self._make = make
+        self._made: Queries | None = None
+
+    def get(self) -> Queries:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
 
     def __getattr__(self, name: str):
-        return getattr(self._make(), name)
+        return getattr(self.get(), name)
 
 
 def _json_default(v: Any) -> Any:
@@ -332,8 +339,9 @@ def create_app(db: str | Path, *, token: str | None = None, watch: list[str] | N
             try:
                 with database.use():       # a read-only store is let go when idle (Database)
                     params.known_parameters(req.query_params, PAGE_OWN[path])
-                    f = params.event_filter(req.query_params, _OnDemand(database.queries))
-                    c = Ctx(req, database.queries(), f, html=not as_json, db=database.path.name)
+                    q = _OnDemand(database.queries)
+                    f = params.event_filter(req.query_params, q)
+                    c = Ctx(req, q.get(), f, html=not as_json, db=database.path.name)
                     data = handler(c)
                     view = view_fn(c, data) if (view_fn and not as_json) else None
                     return respond(req, 200, data, template, view, as_json)
