@@ -32,10 +32,9 @@ from pathlib import Path  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 
 from lagebild.cli import main  # noqa: E402
-from lagebild.records import Article  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_ingest import filler, ingest  # noqa: E402
+from test_domestic_actors import events_db  # noqa: E402
 
 EVENTS = [
     "#EV ACCUSE AUT/PTY=FPÖ-Chef_Herbert_Kickl=Herbert_Kickl AUT/GOV=Regierung 2025-03-01",
@@ -49,11 +48,7 @@ EVENTS = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("names") / "names.duckdb"
-    arts = [Article(doc_id=f"n{i}", text=filler(i) + "\n" + ev, dct="2025-03-10", source=f"o{i}",
-                    url=f"https://names{i}.example/a/{i}") for i, ev in enumerate(EVENTS, 1)]
-    ingest(path, arts, analyzer="test_domestic_actors:PartyAnalyzer")
-    return path
+    return events_db(tmp_path_factory, "names", EVENTS, "n")
 
 
 def _json(*args):

@@ -71,13 +71,19 @@ EVENTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("dom") / "dom.duckdb"
-    arts = [Article(doc_id=f"d{i}", text=filler(i) + "\n" + ev, dct="2025-03-10", source=f"o{i}",
-                    url=f"https://news{i}.example/a/{i}") for i, ev in enumerate(EVENTS, 1)]
+def events_db(tmp_path_factory, name: str, events: list[str], prefix: str) -> Path:
+    """A database of one article per ``#EV`` line of ``events`` (ids ``prefix``1, 2, ...), coded as
+    written by ``PartyAnalyzer``: the fixture of the name and sector tests."""
+    path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+    arts = [Article(doc_id=f"{prefix}{i}", text=filler(i) + "\n" + ev, dct="2025-03-10", source=f"o{i}",
+                    url=f"https://{name}{i}.example/a/{i}") for i, ev in enumerate(events, 1)]
     ingest(path, arts, analyzer="test_domestic_actors:PartyAnalyzer")
     return path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return events_db(tmp_path_factory, "dom", EVENTS, "d")
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from lagebild.cli import main
-from lagebild.records import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_ingest import filler, ingest  # noqa: E402
+from test_domestic_actors import events_db  # noqa: E402
 
 EVENTS = [
     "#EV ACCUSE AUT/PTY=FPÖ DEU/GOV=Bundesregierung 2025-03-01",        # a party of AUT -> a government of DEU
@@ -28,11 +27,7 @@ EVENTS = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sec") / "sec.duckdb"
-    arts = [Article(doc_id=f"s{i}", text=filler(i) + "\n" + ev, dct="2025-03-10", source=f"o{i}",
-                    url=f"https://sec{i}.example/a/{i}") for i, ev in enumerate(EVENTS, 1)]
-    ingest(path, arts, analyzer="test_domestic_actors:PartyAnalyzer")
-    return path
+    return events_db(tmp_path_factory, "sec", EVENTS, "s")
 
 
 def _cli_events(db, actor, sector):
