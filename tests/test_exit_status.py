@@ -249,3 +249,23 @@ def test_reanalyze_exits_3_when_some_articles_failed(tmp_path, monkeypatch):
     con.close()
     r = CliRunner().invoke(main, ["reanalyze", "--db", str(db), "--analyzer", SPEC, "-q"])
     assert r.exit_code == 3, r.output
+
+
+def test_an_error_of_any_kind_after_sigterm_is_the_interrupt(tmp_path, monkeypatch):
+    """A worker pool shut down by SIGTERM can raise an error that is no LagebildError and carries
+    no trace of the interrupt (CI saw `ingest --workers 2` exit 1 after SIGTERM, not 130): once a
+    signal came, the command exits as interrupted."""
+    import signal
+
+    import lagebild.cli.store as cs
+    from lagebild.ingest import Ingester
+
+    def broken(self, articles):
+        cs._SIGNALLED["at"] = signal.SIGTERM            # what the command's handler notes first
+        raise RuntimeError("A process in the process pool was terminated abruptly")
+    monkeypatch.setattr(Ingester, "ingest", broken)
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Ein Text ueber Russland."}\n', encoding="utf-8")
+    r = _run(src, "--db", tmp_path / "t.duckdb")
+    assert r.exit_code == 130, r.output
+    assert "interrupted: the batches committed so far are kept" in r.stderr

@@ -224,9 +224,16 @@ def _interrupted() -> None:
 def _fail_or_interrupted(exc: LagebildError, interrupted: Callable[[], None] | None = None) -> None:
     """An error of a writing command: the interrupt message (exit 130; ``interrupted``: another
     one) when a signal came first or caused it, else the error."""
-    if _SIGNALLED["at"] is not None or _is_interrupt(exc):
+    if _stopped_by_signal(exc):
         (interrupted or _interrupted)()
     _fail(exc)
+
+
+def _stopped_by_signal(exc: BaseException | None) -> bool:
+    """Whether a writing command's error is its interrupt or the aftermath of one: Ctrl-C or
+    SIGTERM came first (``_SIGNALLED``; a worker pool shut down by it can raise an error with no
+    trace of the interrupt), or the error is the interrupt (``_is_interrupt``)."""
+    return _SIGNALLED["at"] is not None or _is_interrupt(exc)
 
 
 def _is_interrupt(exc: BaseException | None) -> bool:
@@ -267,7 +274,7 @@ def _start(db: str, o: dict[str, Any], *, create: bool = True,
     except LagebildError as exc:
         _fail_or_interrupted(_failed_start(db, created, exc), stopped or _interrupted_at_start)
     except BaseException as exc:
-        if not _is_interrupt(exc):
+        if not _stopped_by_signal(exc):
             raise
         _failed_start(db, created, exc)
         (stopped or _interrupted_at_start)()
@@ -408,7 +415,7 @@ def ingest_cmd(inputs, db, **o):
     except LagebildError as exc:
         _fail_or_interrupted(_failed_start(db, created, exc))
     except BaseException as exc:
-        if not _is_interrupt(exc):
+        if not _stopped_by_signal(exc):
             raise
         interrupted = True
     if interrupted:
@@ -652,7 +659,7 @@ def reanalyze_cmd(db, only_outlet, only_source, **o):
     except LagebildError as exc:
         _fail_or_interrupted(exc)
     except BaseException as exc:
-        if not _is_interrupt(exc):
+        if not _stopped_by_signal(exc):
             raise
         _interrupted()
     if stats.errors:
