@@ -179,6 +179,12 @@ class Mention:
     definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
     former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
 
+    @property
+    def free(self) -> bool:
+        """Whether the mention stands free as a subject may: no preposition, no oblique article, no
+        genitive attribute ("die EU", not "mit der EU", "der EU", "des Sprechers der EU")."""
+        return self.prep is None and not self.oblique and not self.genitive_of
+
     def participant(self) -> Participant:
         # a country taken from the mention just before, whose own country was the story's, is the
         # story's too (``code_via`` "story"), not one the text named
@@ -454,10 +460,9 @@ def datelines(sentences: list[SentenceTokens]) -> dict[int, int]:
 
 def _compound_of(word: str, head: str) -> bool:
     """Whether ``word`` is a compound whose last part is ``head`` ("bundesregierung", "regierung"),
-    not one of a sub-national body ("landesregierung": ``merge.subnational_offices``)."""
-    from .merge import subnational_offices
-    return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head) \
-        and not any(stem in word for stem in subnational_offices())
+    not one of a sub-national body ("landesregierung": ``merge.subnational_office``)."""
+    from .merge import subnational_office
+    return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head) and not subnational_office(word)
 
 
 class ActorTagger:

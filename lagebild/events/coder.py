@@ -716,7 +716,7 @@ class EventCoder:
             # "X führte Gespräche mit Y", "X hat Kritik geübt", "keine Gespräche mit Y",
             # "seinen ersten Besuch in den USA": the clause's subject (not in a passive clause: "Bei
             # Drohnenangriffen auf Odessa wurden drei Menschen verletzt" names the victims)
-            free = [m for m in c.mentions if m.prep is None and not m.oblique and not m.genitive_of
+            free = [m for m in c.mentions if m.free
                     and m not in [x for x in after if target and x.participant() == target[0]]]
             if free:
                 src_mentions = _coordinated(free[0], free, c)

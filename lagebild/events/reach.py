@@ -178,7 +178,7 @@ def claimed_content(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention
     c = clauses[ci]
     named = sorted((x for x in ms if x.sent == c.sent and c.start <= x.start < c.end and x.code
                     and x.prep not in PLACE_PREPS), key=lambda x: x.start)
-    nominal = [x for x in named if x.prep is None and not x.oblique and not x.genitive_of]
+    nominal = [x for x in named if x.free]
     return all(x is nominal[0] for x in named) if nominal else not named
 
 
@@ -210,8 +210,7 @@ def subject_after_verb(c: Clause, verb: Token, ms: list[Mention]) -> Mention | N
     the verb; else None (the subject stands before the verb, or none is named)."""
     if c.kind != "main":
         return None
-    nominal = [m for m in ms if m.sent == c.sent and c.start <= m.start < c.end
-               and m.prep is None and not m.oblique and not m.genitive_of]
+    nominal = [m for m in ms if m.sent == c.sent and c.start <= m.start < c.end and m.free]
     first = min(nominal, key=lambda m: m.start, default=None)
     return first if first is not None and first.start > verb.start else None
 

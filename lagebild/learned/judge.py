@@ -578,8 +578,7 @@ def _no_source_from_content(ps, st: SentenceTokens, k: int, ms: list[Mention], c
         return ps
     c = clauses[ci]
     here = ctx.mentions.get(st.sentence.index, [])
-    if not any(c.start <= m.start < c.end and m.code and m.prep is None and not m.oblique and not m.genitive_of
-               for m in here):
+    if not any(c.start <= m.start < c.end and m.code and m.free for m in here):
         return ps
     out = None
     for i, m in enumerate(ms):
