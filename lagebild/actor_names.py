@@ -224,7 +224,7 @@ def read_actor(item: str, *, db: ActorCodes | None = None) -> tuple[ActorRef, st
         return ref, _note_name(item, ref, db)
     if item.upper() in known_codes() or (db is not None and CODE.match(item.upper())
                                          and db.actor_exists(item.upper())):
-        return ActorRef(code=item.upper()), None
+        return ActorRef(code=item.upper()), _note_code_also_name(item)
     entries = _index()[0].get(item.casefold(), [])
     whole = [e for e in entries if e.code and (e.whole or e.kind in ("country", "name"))]
     if whole:
@@ -274,6 +274,21 @@ def _in_lexicon_name(item: str) -> bool:
     rx = name_regex(item)
     return any((m := rx.search(e.name)) and m.group()[:1].isupper()
                for entries in _index()[0].values() for e in entries)
+
+
+def _note_code_also_name(item: str) -> str | None:
+    """A note when a code a person typed is also the name of another actor the lexicon knows
+    ("PAN": Panama's code and a Mexican party; "BDI": Burundi and a German industry group): the
+    code is read, and the note says how to ask for the named one."""
+    code = item.upper()
+    others = [e for e in _index()[0].get(item.casefold(), [])
+              if e.code and e.code != code and e.name.casefold() == item.casefold()]
+    if not others:
+        return None
+    e = others[0]
+    own = actor_name(code)
+    return (f"{item!r} is read as the code {code}" + (f" ({own})" if own else "")
+            + f"; for the {e.kind} named {e.name} ({e.code}) write '{e.name} ({e.code})'")
 
 
 def read_actors(value: str | None, *, db: ActorCodes | None = None) -> Actors | None:

@@ -120,3 +120,21 @@ def test_a_dyad_of_a_name_and_the_same_name_of_one_country_is_refused(db):
         assert c.get("/dyads/Grüne (AUT)/Grüne (DEU).json").status_code == 200
     r = CliRunner().invoke(main, ["timeline", "Grüne", "Grüne (AUT)", "--db", str(db)])
     assert r.exit_code == 2 and "overlap" in r.output
+
+
+@pytest.mark.parametrize("typed, code, named", [("PAN", "PAN", "PAN (MEX)"), ("bdi", "BDI", "BDI (DEU)"),
+                                                ("PRI", "PRI", "PRI (MEX)")])
+def test_a_code_that_is_also_a_name_says_how_to_ask_for_the_name(typed, code, named):
+    """'--actor PAN' is Panama's code; the Mexican party of that name was left out without a
+    word. The code is still read, and the note names the other actor and how to ask for it."""
+    ref, note = read_actor(typed)
+    assert ref == ActorRef(code=code)
+    assert note is not None and f"read as the code {code}" in note and f"'{named}'" in note
+    name, _, country = named.partition(" (")
+    assert read_actor(named)[0] == ActorRef(code=country.rstrip(")"), name=name)
+
+
+@pytest.mark.parametrize("typed", ["AUT", "USA", "EU", "UN", "SEN"])
+def test_a_code_no_actor_is_called_gets_no_note(typed):
+    """Only an actor called exactly so makes the note: "UN" is no part of "Kim Jong Un"."""
+    assert read_actor(typed)[1] is None
