@@ -1664,3 +1664,17 @@ def test_an_infinitive_the_lemmatizer_misreads_is_no_passive():
     doc = analyze("Die Nato werde Truppen an die Grenze schicken, sagte der Minister.", "2024-12-03")
     move = next(e for e in doc.events if e.type == "MOBILIZE")
     assert move.factuality == "planned" and move.source[0].code == "NATO"
+
+
+@pytest.mark.parametrize("text, target", [
+    # the verb sends someone to a place: the passive subject is who is sent, the place the target
+    ("Zur Unterstützung wurden 500 Polizisten von Bayern nach Passau geschickt.", "DEU"),
+    ("Mehrere Raketen wurden von der Hisbollah auf Israel abgefeuert.", "ISR"),
+])
+def test_a_passive_of_a_verb_acting_through_a_preposition_takes_that_target(text, target):
+    """The subject of a passive is the verb's object; a verb whose target a preposition names
+    ("nach", "auf") moves its object: the police sent were coded as MOBILIZE's target."""
+    evs = analyze(text, dct="2024-03-04").events
+    assert evs and all(p.code == target for e in evs for p in e.target)
+    assert not any("Polizist" in (p.text or "") or "Rakete" in (p.text or "") for e in evs for p in e.target)
+

@@ -409,7 +409,13 @@ class EventCoder:
             agents = [m for m in ms if m.prep in ("von", "durch") and m.start < tok.start
                       and not self._after_noun(c, m, places=m.kind == "country")]
             source = agents[-1:]
-            target = [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
+            # the subject of a passive is the verb's object; where the verb acts on no object but
+            # on someone its preposition names, and the clause names one, the subject is what is
+            # moved ("wurden 500 Polizisten nach Passau geschickt": sent to Passau, not against
+            # the police; "Der Minister wurde entlassen" keeps the minister)
+            target = [m for m in ms if m.prep and m.prep in cue.targets and m not in source][:1] \
+                if cue.targets and not {"acc", "dat"} & set(cue.targets) else []
+            target = target or [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             if not target and rel_role == "target" and ante is not None:
                 target = [ante]     # "Scholz, der von Putin kritisiert wurde": Scholz is acted on
             place = _place_code(ms)
