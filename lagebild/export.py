@@ -15,7 +15,9 @@ csv
 
     Parquet, CSV and PLOVER add ``source_inferred`` and ``target_inferred`` to each event
     (``INFERRED_COLUMNS``): the policies that filled in the participants the text does not name,
-    as the codes are given (lists; ``;``-joined in CSV), empty when all are named.
+    as the codes are given (lists; ``;``-joined in CSV), empty when all are named; and
+    ``source_named_elsewhere`` and ``target_named_elsewhere``: the codes of the participants the
+    text names in another sentence than the one that tells the event, empty when it names them there.
 gdelt
     ``events.gdelt.tsv``: the 61 columns of the GDELT 2.0 event table, tab-separated,
     no header (like GDELT's ``*.export.CSV``), one row per source x target pair of
@@ -71,7 +73,7 @@ import duckdb
 from .corpus import ORG_CODES as _ORG_CODES
 from .errors import StoreError
 from .merge import date_span
-from .store import EVENT_END, Store, event_filter, inferred_policies, write_failure
+from .store import EVENT_END, Store, event_filter, inferred_policies, named_elsewhere_codes, write_failure
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
 
@@ -218,14 +220,17 @@ def _of_articles(table: str, order: str, where: str, params: list, filtered: boo
 def inferred_columns(joined: str | None = None) -> str:
     """SQL: the columns every per-event export adds to the ``events`` table's, the one definition:
     which participants the text does not name, by the policy that filled them in
-    (``store.inferred_policies``), ``source_inferred`` and ``target_inferred``; lists, or strings
-    joined with ``joined`` (CSV: ";", as the codes are)."""
+    (``store.inferred_policies``), ``source_inferred`` and ``target_inferred``; and the codes of
+    those it names only in another sentence than the event's (``store.named_elsewhere_codes``),
+    ``source_named_elsewhere`` and ``target_named_elsewhere``; lists, or strings joined with
+    ``joined`` (CSV: ";", as the codes are)."""
     cols = []
-    for side in ("source", "target"):
-        sql = inferred_policies(side)
-        if joined is not None:
-            sql = f"array_to_string({sql}, '{joined}')"
-        cols.append(f"{sql} AS {side}_inferred")
+    for name, of in (("inferred", inferred_policies), ("named_elsewhere", named_elsewhere_codes)):
+        for side in ("source", "target"):
+            sql = of(side)
+            if joined is not None:
+                sql = f"array_to_string({sql}, '{joined}')"
+            cols.append(f"{sql} AS {side}_{name}")
     return ", ".join(cols)
 
 
@@ -497,9 +502,11 @@ def _plover_side(js: str | None) -> list[dict[str, Any]]:
     if not js:
         return []
     # what the text does not say (as every other output keeps it): a side a fallback filled in
-    # (inferred) or a named side whose country is the story's (code_inferred); null when said
+    # (inferred), a named side whose country is the story's (code_inferred), one named in another
+    # sentence than the event's (named_elsewhere); null when said, or not known
     return [{"actorText": p.get("text"), "code": p.get("code"), "sector": p.get("sector"),
-             "inferred": p.get("inferred"), "code_inferred": p.get("code_inferred")}
+             "inferred": p.get("inferred"), "code_inferred": p.get("code_inferred"),
+             "named_elsewhere": p.get("named_elsewhere")}
             for p in json.loads(js)]
 
 
@@ -522,6 +529,9 @@ def plover_record(e: dict[str, Any]) -> dict[str, Any]:
         # Parquet exports' columns; [] when the text names them all)
         "source_inferred": list(e.get("source_inferred") or []),
         "target_inferred": list(e.get("target_inferred") or []),
+        # the codes of the sides the text names in another sentence than the one that tells it
+        "source_named_elsewhere": list(e.get("source_named_elsewhere") or []),
+        "target_named_elsewhere": list(e.get("target_named_elsewhere") or []),
         "location": ({"text": e.get("location_text"), "code": e.get("location_code")}
                      if e.get("location_text") or e.get("location_code") else None),
         "eventText": e.get("cue"),

@@ -144,7 +144,10 @@ class Analyzer:
             if self.ner is not None:
                 self.ner.annotate_own(prepared[2])
             parts.append((start, self._finish(sub, prepared)))
-        return join_documents(article, parts, merge_events)
+        doc = join_documents(article, parts, merge_events)
+        for ev in doc.events:       # events of two pieces merged: the evidence of both
+            ev.mark_named_elsewhere()
+        return doc
 
     def _batch(self, articles: list[Article]) -> Iterator[Document]:
         if any(len(a.text) > MAX_PIECE for a in articles):
@@ -198,6 +201,8 @@ class Analyzer:
                        actors=st.actors.actors, events=events, quotes=st.quotes, timexes=st.timexes,
                        entities=st.entities, warnings=st.warnings, below_floor=max(below, 0))
         rebase(doc, st.tm)     # every start/end indexes article.text
+        for ev in doc.events:   # which sides the text names only in another sentence
+            ev.mark_named_elsewhere()
         return doc
 
     def _stages(self, article: Article, prepared) -> Stages:

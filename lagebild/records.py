@@ -6,7 +6,7 @@ document object of the output contract (``shared/spec/EVENTS.md``).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 EVENT_TYPES = (
@@ -107,7 +107,9 @@ class Participant:
 
     ``mention`` is the span of the words in the text that name it (None for a side that is
     inferred, not named); ``text`` is the name as coded, which for a pronoun or a later
-    mention is the name given earlier."""
+    mention is the name given earlier. ``named_elsewhere`` (a side of an event only): whether
+    those words stand in another sentence than the ones that tell the event
+    (:func:`named_elsewhere`, set by :meth:`Event.mark_named_elsewhere`)."""
 
     actor: str | None
     text: str | None
@@ -118,6 +120,21 @@ class Participant:
                                         # or "nearby" (the country named just before it) or
                                         # "earlier" (of an earlier mention of the same role or office)
     mention: Span | None = field(default=None, compare=False)
+    named_elsewhere: bool | None = field(default=None, compare=False)   # named, but not in the event's sentences
+
+
+def named_elsewhere(p: Participant, evidence: list[Evidence]) -> bool | None:
+    """Whether a side of an event is named in another sentence than the ones that tell the event
+    (its ``evidence``): "Die Ukraine hat Russland angegriffen. Am Montag griffen Drohnen eine
+    Raffinerie an." codes the second attack's source from "Ukraine" in the sentence before. True
+    when the words that name it (``mention``) lie outside every evidence sentence, False when
+    they lie in one (a pronoun there resolved to an earlier name is named there: "Er"), None
+    when it cannot be said: a side the text does not name (``inferred``, which says how it was
+    filled in), a participant without a mention, an event without evidence."""
+    m = p.mention
+    if m is None or p.inferred or not evidence:
+        return None
+    return not any(ev.start <= m.start < ev.end for ev in evidence)
 
 
 @dataclass
@@ -178,6 +195,13 @@ class Event:
     cue: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float | None = None  # the learned coder's estimate that the event is right (calibrated out of fold)
+
+    def mark_named_elsewhere(self) -> None:
+        """Set each side's ``named_elsewhere`` (:func:`named_elsewhere`) from the event's evidence as
+        it now stands (after merging). The participants are replaced, not changed: one record may
+        be a side of several events."""
+        self.source = [replace(p, named_elsewhere=named_elsewhere(p, self.evidence)) for p in self.source]
+        self.target = [replace(p, named_elsewhere=named_elsewhere(p, self.evidence)) for p in self.target]
 
 
 @dataclass

@@ -206,6 +206,18 @@ def inferred_policies(side: str) -> str:
             f"::VARCHAR[]")
 
 
+def named_elsewhere_codes(side: str) -> str:
+    """SQL: the codes of the participants of one side (``source`` or ``target``) that the text names
+    in another sentence than the one that tells the event (records.Participant.named_elsewhere),
+    sorted and distinct as the side's codes are; an empty list when the side is named there (or the
+    event was stored by an analyzer before the field). The exports' ``source_named_elsewhere`` and
+    ``target_named_elsewhere``."""
+    code = "json_extract_string(x, '$.code')"
+    return (f"list_sort(list_distinct([{code} FOR x IN "
+            f"json_extract(coalesce({side}_json, '[]')::JSON, '$[*]') "
+            f"IF json_extract_string(x, '$.named_elsewhere') = 'true' AND {code} IS NOT NULL]))::VARCHAR[]")
+
+
 #: an event some article that is no near-duplicate copy still tells: every list, count and sum is
 #: of these (an event only a copy still mentions, while ``reanalyze`` redoes its original and
 #: then the copy, has no mentions that count and is shown nowhere; a feed item's correction

@@ -98,7 +98,7 @@ def test_plover_export_folds_planned_cooperation_into_agree(db, tmp_path):
     consult = by[("CONSULT", "planned")]
     assert consult["event"] == "AGREE" and consult["context"] == ["future"]
     assert consult["actor"] == [{"actorText": "usa", "code": "USA", "sector": "GOV", "inferred": None,
-                                 "code_inferred": None}]
+                                 "code_inferred": None, "named_elsewhere": None}]
     assert consult["recipient"][0]["code"] == "RUS"
     assert by[("RETREAT", "planned")]["event"] == "CONCEDE"
     assert by[("ASSAULT", "hypothetical")]["event"] == "ASSAULT"
@@ -130,7 +130,7 @@ def test_plover_record_keeps_the_confidence_and_what_is_inferred():
                          "confidence": 0.8, "source_json": side, "target_json": home})
     assert rec["confidence"] == 0.8
     assert rec["actor"] == [{"actorText": "Polizei", "code": "SRB", "sector": "COP", "inferred": None,
-                             "code_inferred": "nearby"}]
+                             "code_inferred": "nearby", "named_elsewhere": None}]
     assert rec["recipient"][0]["inferred"] == "home"
     assert plover_record({"event_id": 2, "type": "ACCUSE"})["confidence"] is None
 

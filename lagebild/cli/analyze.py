@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..modelinfo import default_floor_text
 from .options import (EXIT_NOTHING_READ, EXIT_SOME_FAILED, Number, country_option, output_file, reader_kwargs,
                       reader_options)
-from ..records import Document
+from ..records import Document, named_elsewhere
 from ..timex import gloss
 from ..wording import count
 
@@ -31,11 +31,7 @@ def _side(parts, evidence=()) -> str:
         return f" [country: {COUNTRY_FROM.get(how, how)}]" if how else ""
 
     def elsewhere(p) -> str:
-        m = getattr(p, "mention", None)
-        if m is None or not evidence or getattr(p, "inferred", None) \
-                or any(ev.start <= m.start < ev.end for ev in evidence):
-            return ""
-        return " [named in another sentence]"
+        return " [named in another sentence]" if named_elsewhere(p, evidence) else ""
     return ", ".join(f"{p.code or '?'}" + (f" ({p.text})" if p.text else "")
                      + (f" [inferred: {p.inferred}]" if getattr(p, "inferred", None) else "") + country(p)
                      + elsewhere(p) for p in parts) or "-"
