@@ -816,8 +816,10 @@ class ActorTagger:
                 alt = alt or hit[1].alt_codes
                 j += 3
         rkind = lex.role_kinds.get(role.name) or lex.role_kinds.get(toks[k].text) or role.kind
+        # (after a dateline: "Kiew – Russische Drohnen griffen an")
+        opening = (dateline_end(toks) or -1) + 1 if rkind == "weapon" else 0
         if rkind == "weapon" and not all(t.lower in ("die", "der", "den") or t.text[:1].isupper()
-                                         and t.text.lower().endswith(("e", "en")) for t in toks[:i]):
+                                         and t.text.lower().endswith(("e", "en")) for t in toks[opening:i]):
             return None     # a weapon is an actor only as the subject opening its sentence
         # "das Magazin Time", "die Zeitung The Times": a named institution, not a person
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (

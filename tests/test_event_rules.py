@@ -1678,3 +1678,25 @@ def test_a_passive_of_a_verb_acting_through_a_preposition_takes_that_target(text
     assert evs and all(p.code == target for e in evs for p in e.target)
     assert not any("Polizist" in (p.text or "") or "Rakete" in (p.text or "") for e in evs for p in e.target)
 
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # the attacker named by the adjective of the attack noun, what is attacked by the place after it
+    ("Kiew – Bei einem russischen Luftangriff wurden in Charkiw drei Zivilisten getötet.", ("RUS", "UKR")),
+    ("Gaza – Bei israelischen Luftangriffen im Gazastreifen sind 20 Menschen getötet worden.", ("ISR", "PSE")),
+    # a weapon opening the sentence after a dateline is the attacker ("only as the subject opening
+    # its sentence": the dateline is no part of the sentence)
+    ("Kiew – Russische Drohnen haben in der Nacht Kiew angegriffen.", ("RUS", "UKR")),
+    # weapons do not meet: "treffen" is a hit (output policy weapon_hit)
+    ("Kiew (APA) – Russische Raketen trafen am Morgen Charkiw.", ("RUS", "UKR")),
+])
+def test_everyday_reports_of_force_give_the_attack(text, dyad):
+    """Probe P23 / issue 9's first failure class: air strikes and drones reported with a dateline,
+    the attacker as an adjective, gave no event or the wrong source (UKR (Kiew) -> -)."""
+    assert ("ASSAULT", (dyad[0],), (dyad[1],), "asserted") in dyads(text)
+
+
+def test_the_place_of_an_attack_is_no_target_before_the_cue():
+    """'Die in Belarus stationierten Truppen griffen an' names where the attackers are."""
+    assert not any(e[0] == "ASSAULT" and "BLR" in e[2]
+                   for e in dyads("Kiew – Die in Belarus stationierten russischen Truppen griffen an."))

@@ -11,7 +11,7 @@ from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
-                      _requires_ok, attached_condition, carried_out, relative_clause, split_clauses,
+                      _requires_ok, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
@@ -22,7 +22,7 @@ from .factuality import (able_to, announced_noun, called_for, conditional_adverb
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (POSSESSIVES, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import threat_mode
@@ -511,13 +511,8 @@ class EventCoder:
                           and m.start > tok.start - 200]
                 target = owners[:1]
         if not target and cue.type == "ASSAULT" and source:
-            # "Die Türkei griff Ziele in Nordsyrien an": what is attacked lies in the place named,
-            # which is the target where no actor is (another country than the attacker's)
-            own_codes = {m.code for m in source}
-            target = [m for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code
-                      and m.code not in own_codes and m.start > tok.start][:1]
-            # (after the verb: "Die in Belarus stationierten Truppen griffen an" names where the
-            # attackers are, not what they attack)
+            # "Die Türkei griff Ziele in Nordsyrien an"
+            target = attacked_place(ms, {m.code for m in source}, tok)
         if not source_p and not target:
             return None
         if not target and self.lex.is_(cue.cue, "named_target"):
@@ -710,6 +705,10 @@ class EventCoder:
                 break
         if not target and target_of_by is not None:
             target = [target_of_by]
+        if not target and cue.type == "ASSAULT" and source:
+            # "Bei einem russischen Luftangriff wurden in Charkiw drei Zivilisten getötet"
+            tgt_mentions = attacked_place(c.mentions, {p.code for p in source}, t)
+            target = [m.participant() for m in tgt_mentions]
         if not target and carried_out(c, cue.type, self.lex):
             # "X hat mit Y ein Abkommen geschlossen", "X hat gegen Y Sanktionen verhängt": the noun's
             # complement stands before it in the middle field, the verb carries the noun out
@@ -836,7 +835,7 @@ class EventCoder:
             else:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
-                not_held = occurrence_negated(words, lx) and not contrastive(clauses, idx)
+                not_held = occurrence_negates_noun(c, c.tokens.index(ev.cue_tok), lx) and not contrastive(clauses, idx)
                 refrain = refrained(c, c.tokens.index(ev.cue_tok), lx)
                 # what a warning is about ("warnte vor einem Angriff") is feared; an object noun (no
                 # preposition) of a verb that carries it out in a clause of intent ("Die EU wird
@@ -915,6 +914,14 @@ class EventCoder:
 #: words after "nicht" that make it negate something else ("nicht genug Strom", "nicht ohne
 #: Vorwarnung", "nicht wie geplant", "nicht mehr als", "nicht nur")
 _NOT_THE_HAPPENING = frozenset("genug ohne wie mehr nur so zu allein immer".split())
+
+
+def occurrence_negates_noun(c: Clause, k: int, lx) -> bool:
+    """Whether a negated verb of occurrence negates the event noun at token ``k`` of clause ``c``
+    ("Ein Treffen ... wird es nicht geben"): not a noun of a prepositional phrase ("Nach den
+    Luftangriffen ... kam die Waffenruhe nicht zustande": the air strikes happened). One
+    definition for both coders."""
+    return noun_preposition(c, k)[0] is None and occurrence_negated(c.lowers, lx)
 
 
 def occurrence_negated(words: list[str], lx) -> bool:

@@ -96,6 +96,23 @@ def political_attack(ev: Event) -> None:
         ev.type, ev.mode = "ACCUSE", None
 
 
+@lru_cache(maxsize=4096)
+def _weapon_word(word: str) -> bool:
+    """Whether a word is a weapon of roles.tsv ("Drohnen", "Raketen", "Marschflugkörper")."""
+    from ..lexicon import load_lexicon
+    lex = load_lexicon()
+    entry = lex.roles.get(word) or lex.role(word, min_tail=6)
+    return entry is not None and (lex.role_kinds.get(entry.name) or lex.role_kinds.get(word) or entry.kind) == "weapon"
+
+
+def weapon_hit(ev: Event) -> None:
+    """Weapons do not meet anyone: a CONSULT whose every source is a weapon ("Russische Raketen
+    trafen Charkiw": "treffen" is hit) is an ASSAULT."""
+    if ev.type == "CONSULT" and ev.source \
+            and all(p.text and p.inferred is None and _weapon_word(p.text.split()[-1]) for p in ev.source):
+        ev.type, ev.mode = "ASSAULT", None
+
+
 # Types whose two sides act on each other when the text names both: the annotation guide (§2)
 # codes a joint agreement in both directions, two events (CONSULT: a meeting has a host; it stays
 # one-way).
@@ -178,9 +195,11 @@ def output_policies(events: list[Event]) -> list[Event]:
     """The policies every coder's final events go through (the pipeline's and training's one
     definition): no side an agreement is aimed against (``no_partner_against``), agreements told
     both ways (``both_directions``), a government's protest and a party's attack an accusation
-    (``government_protest``, ``political_attack``). Copies: the input events are not changed."""
+    (``government_protest``, ``political_attack``), a weapon's "meeting" a hit (``weapon_hit``).
+    Copies: the input events are not changed."""
     out = [copy.copy(e) for e in both_directions(no_partner_against(events))]
     for ev in out:
         government_protest(ev)
         political_attack(ev)
+        weapon_hit(ev)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..actors import Mention, attribute_of
 from ..records import Participant
+from ..text import Token
 from .clauses import Clause
 
 
@@ -100,3 +101,11 @@ def coordinated_group(m: Mention, ms: list[Mention], c: Clause) -> list[Mention]
         k += max(1, len([x for x in group if x in inside[k:]]))
     return [m]
 
+def attacked_place(mentions: list[Mention], own_codes: set, cue: Token) -> list[Mention]:
+    """The target of an attack that names none: what is attacked lies in the place named after
+    the cue ("Die Türkei griff Ziele in Nordsyrien an", "Bei einem russischen Luftangriff wurden
+    in Charkiw drei Zivilisten getötet"), a country or city of another code than the attacker's;
+    [] where there is none. Only after the cue: "Die in Belarus stationierten Truppen griffen an"
+    names where the attackers are, not what they attack."""
+    return [m for m in mentions if m.prep in ("in", "im") and m.kind == "country" and m.code
+            and m.code not in own_codes and m.start > cue.start][:1]

@@ -14,8 +14,8 @@ from ..errors import ModelError
 from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..events.coder import occurrence_negated
-from ..events.clauses import attached_condition, noun_preposition
+from ..events.coder import occurrence_negates_noun
+from ..events.clauses import attached_condition
 from ..events.factuality import (able_to, announced_noun, conditional_adverb, considered, contrastive, generic_before,
                                  kein_before, not_told, planned_noun, promised, refrained, rejected_report, reported_past,
                                  scheduled, warned_of, yes_no_question)
@@ -373,8 +373,7 @@ class LearnedCoder:
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
-                    and noun_preposition(clause, clause.tokens.index(tr.st.tokens[tr.k]))[0] is None
-                    and occurrence_negated(clause.lowers, self.lex))):
+                    and occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex))):
             # "Die USA werden keine Truppen schicken": no plan either; "keine Zusammenarbeit": the
             # noun's own determiner negates it, as the rules read it (a refusal, "genieße keine
             # Unterstützung", read as a REJECT, keeps it); "Ein Treffen ... ist nicht
