@@ -1041,6 +1041,8 @@ class ActorTagger:
                     idx.dateline_code = placed[0].code
                 ms = [m for m in ms if m.i > dash]
             taken = {k for m in ms for k in range(m.i, m.j)}
+            if dash is not None:
+                taken |= set(range(dash + 1))       # no name the tagger missed in the dateline either
             for m in ms:
                 if m.kind == "person" and m.name and self.persons.get(m.name, (0, 0, 0, True))[3]:
                     for w in m.name.split():

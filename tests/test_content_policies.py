@@ -294,3 +294,27 @@ def test_can_makes_only_its_own_verb_hypothetical(coder):
     evs = an(Article(doc_id="k", text="Österreich kann nicht alle Flüchtlinge aufnehmen, sagte Bundeskanzler Werner Faymann.",
                      dct="2016-01-21")).events
     assert all(e.factuality == "negated" for e in evs if e.type == "AID"), evs
+
+
+@pytest.mark.parametrize("coder", ["both"])
+def test_a_rejected_accusation_is_aimed_at_the_accuser(coder):
+    """Probe P23: "wies die Vorwürfe zurück" took the nearest actor of another sentence as its
+    target, often the accused (the rejecter's own side: FRA -> FRA). The accusation's source is
+    the target (policies.rejected_accusation)."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="r", text="Addis Abeba – Eritrea hat Äthiopien vorgeworfen, einen Angriff vorzubereiten. "
+                                      "Der Sprecher des äthiopischen Außenministeriums in Addis Abeba wies die Vorwürfe "
+                                      "am Montag zurück.", dct="2024-03-04")).events
+    rejects = [e for e in evs if e.type == "REJECT" and e.target]
+    assert rejects and all([p.code for p in e.target] == ["ERI"] for e in rejects), rejects
+    assert len({(tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in rejects}) == len(rejects)
+
+
+def test_a_name_in_the_dateline_is_no_actor():
+    """A dateline city the gazetteer lacks ("Addis Abeba – ") was still tagged as a name and became
+    the target of the sentence's rejection (ETH -> ETH)."""
+    an = coder_analyzer("rules")
+    doc = an(Article(doc_id="d", text="Addis Abeba – Äthiopiens Regierung hat die Vorwürfe Eritreas zurückgewiesen.",
+                     dct="2024-03-04"))
+    assert not any("Addis" in (p.text or "") for e in doc.events for p in e.source + e.target)
+    assert any(e.type == "REJECT" for e in doc.events)
