@@ -219,27 +219,31 @@ def _event_rows(cur) -> list[dict[str, Any]]:
     return rows
 
 
+class _Reading:
+    """The connection of a :class:`Queries` as ``store.Participants`` reads it: through
+    ``Queries._q``, where every statement of a page passes."""
+
+    def __init__(self, q: "Queries"):
+        self.q = q
+
+    def execute(self, sql: str, params: Any = None):
+        return self.q._q(sql, params)
+
+
 class Queries:
     """The pages' queries over one DuckDB connection (a read cursor of a :class:`Store`)."""
 
     def __init__(self, con):
         self.con = con
-        # (side, ref, sectors) -> event ids: a name or sector filter read once per Queries (one
-        # page's request), not by every query of the page (``resolve``)
-        self._resolved: dict[tuple, list[int]] = {}
+        # a name or sector filter read once per Queries (one page's request), both sides at once,
+        # not by every query of the page (``resolve``, ``name_codes``)
+        self._participants = _store.Participants(_Reading(self))
         self._name_codes: dict[str, list[tuple[str | None, int]]] = {}
 
     def resolve(self, side: str, ref: ActorRef | None, sectors: tuple[str, ...] | None) -> list[int]:
         """The ids of the events whose ``side`` has a participant ``ref`` of ``sectors``
-        (``store.side_sql``), kept for the queries after it (``store.Resolve``)."""
-        key = (side, ref, sectors)
-        if key not in self._resolved:
-            sql, p = side_sql(side, ref, sectors)
-            if ref is not None and ref.name and sectors:
-                # of a name's events (read once for the page already, or now): those of the sectors
-                sql, p = f"event_id IN (SELECT unnest(?::BIGINT[])) AND {sql}", [self.resolve(side, ref, None)] + p
-            self._resolved[key] = [r[0] for r in self._q(f"SELECT event_id FROM events WHERE {sql}", p).fetchall()]
-        return self._resolved[key]
+        (``store.participants_sql``), kept for the queries after it (``store.Resolve``)."""
+        return self._participants(side, ref, sectors)
 
     def _q(self, sql: str, params: Any = None):
         return self.con.execute(sql, params or [])
@@ -428,9 +432,7 @@ class Queries:
         """Per code, the events with a participant called ``name`` (``store.name_codes``), read
         once per Queries (a page's request asks for them more than once)."""
         if name not in self._name_codes:
-            ref = ActorRef(name=name)
-            ids = sorted(set(self.resolve("source", ref, None)) | set(self.resolve("target", ref, None)))
-            self._name_codes[name] = _store.name_codes(self.con, name, ids)
+            self._name_codes[name] = self._participants.name_codes(name)
         return self._name_codes[name]
 
     def stored_names(self, text: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -19,6 +19,10 @@ Tables (schema version ``SCHEMA_VERSION``; older files are upgraded in place, ``
     ``num_articles`` and ``num_sources`` (what GDELT's NumMentions, NumArticles and
     NumSources should have been). Every EVENTS.md field is flattened into columns;
     lists of participants are kept as code lists (``source_codes``) and as JSON.
+``participants``
+    one row per participant of an event (each element of ``source_json`` and ``target_json``:
+    event, side, position, actor, text, code, sector, inferred), written and deleted with the
+    events in the same transaction: what the name and sector filters read (``side_sql``).
 ``event_mentions``
     one row per piece of evidence: event, article, sentence, character offsets, text.
     Mentions from near-duplicate articles are kept with ``is_duplicate = true`` and do
@@ -60,7 +64,7 @@ from .errors import BadValue, DatabaseLocked, StoreError
 from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES, ActorRef
 
 APP = "lagebild"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -85,6 +89,11 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     6: [("event_mentions", "date_own", "BOOLEAN"), ("event_mentions", "location_text", "VARCHAR"),
         ("event_mentions", "location_code", "VARCHAR")],
     7: [("articles", "below_floor", "INTEGER"), ("articles", "confidence_floor", "DOUBLE")],
+}
+#: tables added since version 1: an older store gets them on the first opening for writing (or
+#: before reading), filled from what it holds (``Store._fill_added``)
+TABLES_ADDED: dict[int, list[str]] = {
+    8: ["participants"],
 }
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -143,6 +152,13 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("first_article_id", "BIGINT"), ("created_at", "TIMESTAMP"),
         ("updated_at", "TIMESTAMP"), ("confidence", "DOUBLE"),
     ],
+    # one row per element of an event's ``source_json``/``target_json`` (``participant_rows``), in
+    # step with the events (``Store._add_participants``, ``Store._drop_empty_events``)
+    "participants": [
+        ("event_id", "BIGINT"), ("side", "VARCHAR"), ("position", "INTEGER"),
+        ("actor_id", "VARCHAR"), ("text", "VARCHAR"), ("code", "VARCHAR"), ("sector", "VARCHAR"),
+        ("inferred", "VARCHAR"), ("code_inferred", "VARCHAR"),
+    ],
     "event_mentions": [
         ("mention_id", "BIGINT"), ("event_id", "BIGINT"), ("article_id", "BIGINT"),
         ("doc_event_index", "INTEGER"), ("sentence", "INTEGER"), ("start_char", "INTEGER"),
@@ -157,6 +173,25 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("last_warning", "VARCHAR"),
     ],
 }
+
+def participant_rows(where: str = "TRUE") -> str:
+    """SQL: the ``participants`` rows of the events under ``where`` (a condition on ``events``),
+    read from their ``source_json`` and ``target_json`` (``ingest.event_row``: each a list of
+    ``records.Participant``), sorted by event, side and position. The one reading of the JSON into
+    the table: new events (``Store.write_batch``), the copies of ``Store.replicate_events``, and
+    the events of a store of an older schema (``Store._fill_added``)."""
+    def get(f: str) -> str:
+        return f"json_extract_string(x, '$.{f}')"
+    sides = " UNION ALL ".join(
+        f"""SELECT event_id, '{side}' AS side, unnest(ps) AS x, generate_subscripts(ps, 1) - 1 AS position
+            FROM (SELECT event_id, json_extract(coalesce({side}_json, '[]')::JSON, '$[*]') AS ps
+                  FROM events WHERE {where})"""
+        for side in ("source", "target"))
+    return f"""SELECT event_id, side, position, {get('actor')} AS actor_id, {get('text')} AS text,
+                      {get('code')} AS code, {get('sector')} AS sector, {get('inferred')} AS inferred,
+                      {get('code_inferred')} AS code_inferred
+               FROM ({sides}) ORDER BY event_id, side, position"""
+
 
 #: DuckDB's memory cap (buffer cache included); $LAGEBILD_DUCKDB_MEMORY overrides (read when a
 #: store opens)
@@ -415,45 +450,107 @@ def prefix_pattern(text: str) -> str:
     return WORD_START_SQL + r"\s+".join(words)
 
 
-def raw_name_pattern(name: str) -> str:
-    """``name_pattern`` as it reads on a side's JSON text (``source_json``): the words may also
-    be separated by an escaped line break or tab ("Van der\\nBellen"), so that whatever the
-    pattern finds in a participant's text this one finds in the JSON."""
-    words = [re.escape(w) for w in name.split()]
-    return r"(?:^|[^\pL\pN]|\\[ntr])" + r"(?:\s|\\[ntr])+".join(words) + _ENDINGS + WORD_END_SQL
+def participants_sql(ref: ActorRef | None, sectors: Sequence[str] | None = None,
+                     side: str | None = None) -> tuple[str, list[Any]]:
+    """SQL (``?`` parameters): ``side, event_id, code`` of the participants on ``side`` (None:
+    either) that are the actor ``ref`` (None: any participant) and, with ``sectors``, of one of
+    them (table ``participants``); a code is the participant's, a name is a participant whose text,
+    or the name of the actor it resolved to in the event's first article (of the code and sectors
+    when given: "der Kanzler" -> Karl Nehammer), has it as whole words (``name_pattern``). The one
+    reading of a participant filter: ``side_sql``, ``name_codes``, ``Participants``.
 
-
-def name_codes(con, name: str, event_ids: Sequence[int] | None = None) -> list[tuple[str | None, int]]:
-    """Per code (None: none known), how many events have a participant the name matches, by its
-    text or by the name of the actor it resolved to (``side_sql``'s reading), most first: where
-    a name filter's events are ("Grüne": AUT 2, DEU 1). ``con``: a DuckDB connection or cursor.
-    Only the events whose JSON holds the name's words, or whose first article has an actor so
-    named, are read closer; ``event_ids``: only these (those ``side_sql`` gives the name on either
-    side, already known: ``queries.Queries.name_codes``)."""
-    pat = name_pattern(name)
-    if event_ids is not None:
-        cands, cparams = "event_id IN (SELECT unnest(?::BIGINT[]))", [list(event_ids)]
-    else:
-        words = name.lower().split()
-        has_words = " AND ".join(["contains(lower(coalesce(source_json, '') || ' ' || coalesce(target_json, '')), ?)"]
-                                 * len(words)) or "FALSE"
-        cands = (f"(({has_words}) OR first_article_id IN "
-                 f"(SELECT article_id FROM actors WHERE regexp_matches(coalesce(name, ''), ?, 'i')))")
-        cparams = words + [pat]
+    The pattern is read once per statement, on the distinct strings that may have the name: the
+    texts that hold each of its words (a plain search first) and the actors' names. Each pattern
+    in a statement costs DuckDB 5-10 ms to compile ("\\pL" classes), more than the search."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if side is not None:
+        conds.append("side = ?")
+        params.append(side)
+    if ref is not None and ref.code:
+        conds.append("code = ?")
+        params.append(ref.code)
+    if sectors:
+        conds.append("list_contains(?::VARCHAR[], sector)")
+        params.append(list(sectors))
+    own = " AND ".join(conds) or "TRUE"
+    if ref is None or not ref.name:
+        return f"SELECT side, event_id, code FROM participants WHERE {own}", params
+    words = ref.name.lower().split()
+    has_words = " AND ".join(["contains(lower(coalesce(text, '')), ?)"] * len(words))
+    # the actors' names: each word in the lowered name first, lowered as DuckDB lowers (the
+    # pattern, not Python, reads the case of an "İ")
+    a_conds = ["name IS NOT NULL"] + ["contains(lower(name), lower(?))"] * len(words)
+    a_params: list[Any] = list(words)
+    if ref.code:
+        a_conds.append("code = ?")
+        a_params.append(ref.code)
+    if sectors:
+        a_conds.append("list_contains(?::VARCHAR[], sector)")
+        a_params.append(list(sectors))
+    actors = f"SELECT article_id, actor_id, name FROM actors WHERE {' AND '.join(a_conds)}"
+    p_side = "" if side is None else " AND p.side = ?"
     sql = f"""
-        WITH e AS (SELECT event_id, first_article_id, source_json, target_json FROM events
-                   WHERE {CANONICAL} AND {cands}),
-             p AS (SELECT event_id, first_article_id,
-                          unnest(list_concat(json_extract(coalesce(source_json, '[]')::JSON, '$[*]'),
-                                             json_extract(coalesce(target_json, '[]')::JSON, '$[*]'))) AS x
-                   FROM e)
-        SELECT json_extract_string(p.x, '$.code') AS code, count(DISTINCT p.event_id) AS events
-        FROM p LEFT JOIN actors a ON a.article_id = p.first_article_id
-                                 AND a.actor_id = json_extract_string(p.x, '$.actor')
-        WHERE regexp_matches(coalesce(json_extract_string(p.x, '$.text'), ''), ?, 'i')
-           OR regexp_matches(coalesce(a.name, ''), ?, 'i')
-        GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST"""
-    return [(c, int(n)) for c, n in con.execute(sql, cparams + [pat, pat]).fetchall()]
+        WITH said AS (SELECT unnest(list_filter(list(DISTINCT s), lambda x: regexp_matches(x, ?, 'i'))) AS s
+                      FROM (SELECT text AS s FROM participants WHERE {own} AND {has_words}
+                            UNION ALL SELECT name FROM ({actors})))
+        SELECT side, event_id, code FROM participants WHERE {own} AND text IN (SELECT s FROM said)
+        UNION
+        SELECT p.side, p.event_id, p.code FROM ({actors}) a
+        JOIN events e ON e.first_article_id = a.article_id
+        JOIN participants p ON p.event_id = e.event_id AND p.actor_id = a.actor_id{p_side}
+        WHERE a.name IN (SELECT s FROM said)"""
+    return sql, ([name_pattern(ref.name)] + params + words + a_params + params + a_params
+                 + ([] if side is None else [side]))
+
+
+def name_codes(con, name: str, hits: Sequence[tuple[str, int, str | None]] | None = None
+               ) -> list[tuple[str | None, int]]:
+    """Per code (None: none known), how many events have a participant the name matches, by its
+    text or by the name of the actor it resolved to (``participants_sql``), most first: where a
+    name filter's events are ("Grüne": AUT 2, DEU 1). ``con``: a DuckDB connection or cursor;
+    ``hits``: those participants' ``(side, event_id, code)``, already read
+    (``Participants.name_codes``)."""
+    if hits is None:
+        hits = con.execute(*participants_sql(ActorRef(name=name))).fetchall()
+    ids = sorted({e for _, e, _ in hits})
+    canonical = {r[0] for r in con.execute(
+        f"SELECT event_id FROM events WHERE {CANONICAL} AND event_id IN (SELECT unnest(?::BIGINT[]))",
+        [ids]).fetchall()} if ids else set()
+    events: dict[str | None, set[int]] = {}
+    for _, e, code in hits:
+        if e in canonical:
+            events.setdefault(code, set()).add(e)
+    return sorted(((c, len(v)) for c, v in events.items()), key=lambda x: (-x[1], x[0] is None, x[0] or ""))
+
+
+class Participants:
+    """The events a participant filter picks (``participants_sql``), each filter read once, both
+    sides in one statement, and kept: a ``Resolve`` for the queries of one page
+    (``queries.Queries``) or of one command (``Store.timeline``). Not for a store being written."""
+
+    def __init__(self, con):
+        self.con = con
+        self._hits: dict[tuple, list[tuple[str, int, str | None]]] = {}
+        self._ids: dict[tuple, list[int]] = {}
+
+    def hits(self, ref: ActorRef | None, sectors: tuple[str, ...] | None = None) -> list[tuple[str, int, str | None]]:
+        """``(side, event_id, code)`` of the participants that are ``ref`` of ``sectors``."""
+        key = (ref, tuple(sectors) if sectors else None)
+        if key not in self._hits:
+            self._hits[key] = self.con.execute(*participants_sql(ref, key[1])).fetchall()
+        return self._hits[key]
+
+    def __call__(self, side: str, ref: ActorRef | None, sectors: tuple[str, ...] | None) -> list[int]:
+        """The ids of the events whose ``side`` has a participant ``ref`` of ``sectors``."""
+        key = (side, ref, tuple(sectors) if sectors else None)
+        if key not in self._ids:
+            self._ids[key] = sorted({e for s, e, _ in self.hits(ref, key[2]) if s == side})
+        return self._ids[key]
+
+    def name_codes(self, name: str) -> list[tuple[str | None, int]]:
+        """``name_codes`` of the name, from the participants read for it."""
+        return name_codes(self.con, name, self.hits(ActorRef(name=name)))
 
 
 def stored_names(con, text: str, limit: int = 50) -> list[dict[str, Any]]:
@@ -475,24 +572,22 @@ def stored_name_events(con, text: str, limit: int = 100) -> list[dict[str, Any]]
         return []
     names = sorted({h["name"] for h in hits if h["name"].split()})
     firsts = sorted({n.lower().split()[0] for n in names})
-    # the participants of the events that may hold one of the names (the JSON holds a name's
-    # first word, or the first article an actor of the name), then each name's pattern on them
+    # the participants whose text, or the name of the actor they resolved to, holds a name's first
+    # word (one pattern of the words as they are: a plain search, not a hundred), then each name's
+    # pattern on them
     parts = con.execute(f"""
-        WITH l AS (SELECT event_id, first_article_id, source_json, target_json,
-                          lower(coalesce(source_json, '') || ' ' || coalesce(target_json, '')) AS j
-                   FROM events WHERE {CANONICAL}),
-             e AS (SELECT event_id, first_article_id, source_json, target_json FROM l
-                   WHERE len(list_filter(?::VARCHAR[], lambda w: contains(j, w))) > 0
-                         OR first_article_id IN (SELECT article_id FROM actors WHERE list_contains(?::VARCHAR[], name))),
-             p AS (SELECT event_id, first_article_id,
-                          unnest(list_concat(json_extract(coalesce(source_json, '[]')::JSON, '$[*]'),
-                                             json_extract(coalesce(target_json, '[]')::JSON, '$[*]'))) AS x
-                   FROM e)
-        SELECT p.event_id, json_extract_string(p.x, '$.code') AS code,
-               coalesce(json_extract_string(p.x, '$.text'), '') || ' | ' || coalesce(a.name, '') AS said
-        FROM p LEFT JOIN actors a ON a.article_id = p.first_article_id
-                                 AND a.actor_id = json_extract_string(p.x, '$.actor')""",
-        [firsts, names]).fetchall()
+        WITH named AS (SELECT article_id, actor_id FROM actors WHERE regexp_matches(lower(name), $w)),
+             cand AS (SELECT event_id, side, position FROM participants
+                      WHERE regexp_matches(lower(coalesce(text, '')), $w)
+                      UNION
+                      SELECT p.event_id, p.side, p.position FROM named a
+                      JOIN events e ON e.first_article_id = a.article_id
+                      JOIN participants p ON p.event_id = e.event_id AND p.actor_id = a.actor_id)
+        SELECT p.event_id, p.code, coalesce(p.text, '') || ' | ' || coalesce(a.name, '') AS said
+        FROM cand JOIN participants p USING (event_id, side, position)
+        JOIN events e ON e.event_id = p.event_id AND e.{CANONICAL}
+        LEFT JOIN actors a ON a.article_id = e.first_article_id AND a.actor_id = p.actor_id""",
+        {"w": "|".join(re.escape(w) for w in firsts)}).fetchall()
     lowered = [(event_id, code, said, said.lower()) for event_id, code, said in parts]
     found: dict[tuple[str, str | None], set[int]] = {}
     for n in names:
@@ -505,80 +600,30 @@ def stored_name_events(con, text: str, limit: int = 100) -> list[dict[str, Any]]
     return [{**h, "events": events.get((h["name"], h["code"]), 0)} for h in hits]
 
 
-def _participants(side: str) -> str:
-    return f"json_extract(coalesce({side}_json, '[]')::JSON, '$[*]')"
-
-
-#: a resolver of the filters that read the participants' JSON (a name, a sector): (side, ref,
+#: a resolver of the filters that read the participants (a name, a sector): (side, ref,
 #: sectors) -> the ids of the events they pick on that side, computed once and reused by every
-#: query of a page (``queries.Queries.resolve``); None: no resolver, the SQL reads the JSON
+#: query of a page (``queries.Queries.resolve``); None: no resolver, the SQL reads ``participants``
 Resolve = Callable[[str, "ActorRef | None", "tuple[str, ...] | None"], list[int]]
 
 
 def side_sql(side: str, ref: ActorRef | None, sectors: Sequence[str] | None = None,
              resolve: Resolve | None = None) -> tuple[str, list[Any]]:
-    """SQL (``?`` parameters) over the events table: a participant on ``side`` ("source" or
-    "target") is the actor ``ref`` (``records.ActorRef``; None: any participant) and, with
-    ``sectors``, of one of them. A code alone is the side's code list; a name is a participant
-    whose text, or the name of the actor it resolved to in the event's first article, has it as
-    whole words (``name_pattern``). With ``resolve``, a name or sector filter is the
-    event ids it gives (one look at the JSON per page, not one per query)."""
+    """SQL (``?`` parameters) over the events table: a participant on ``side`` ("source",
+    "target", or "either": a participant on either side) is the actor ``ref``
+    (``records.ActorRef``; None: any participant) and, with ``sectors``, of one of them
+    (``participants_sql``). A code alone is the side's code list. With ``resolve``, a name filter
+    is the event ids it gives (its pattern read once per page, not once per query)."""
+    sides = ("source", "target") if side == "either" else (side,)
     if ref is not None and ref.name is None and not sectors:
-        return f"list_contains({side}_codes, ?)", [ref.code]
-    if resolve is not None:
-        return "event_id IN (SELECT unnest(?::BIGINT[]))", [resolve(side, ref, tuple(sectors) if sectors else None)]
-
-    def get(f: str) -> str:
-        return f"json_extract_string(x, '$.{f}')"
-    conds: list[str] = []
-    params: list[Any] = []
-    if ref is not None and ref.code:
-        conds.append(f"{get('code')} = ?")
-        params.append(ref.code)
-    if sectors:
-        conds.append(f"list_contains(?::VARCHAR[], {get('sector')})")
-        params.append(list(sectors))
-    if ref is not None and ref.name:
-        conds.append(f"regexp_matches(coalesce({get('text')}, ''), ?, 'i')")
-        params.append(name_pattern(ref.name))
-    sql = f"len([1 FOR x IN {_participants(side)} IF {' AND '.join(conds) or 'TRUE'}]) > 0"
-    # cheap conditions on the row that any match implies, first, so that the JSON of the side is
-    # parsed only for the events that may match (R23 finding 4: parsing every event's JSON made
-    # /actors/FPÖ 40x slower than /actors/AUT on 51,100 events)
-    pre: list[str] = []
-    pre_params: list[Any] = []
-    if ref is not None and ref.code:
-        pre.append(f"list_contains({side}_codes, ?)")
-        pre_params.append(ref.code)
-    if ref is not None and ref.name:
-        # each word in the JSON text (a plain search, ten times faster than the pattern), then the pattern
-        for w in ref.name.lower().split():
-            pre.append(f"contains(lower(coalesce({side}_json, '')), ?)")
-            pre_params.append(w)
-        pre.append(f"regexp_matches(coalesce({side}_json, ''), ?, 'i')")
-        pre_params.append(raw_name_pattern(ref.name))
-    elif sectors:
-        pre.append(f"regexp_matches(coalesce({side}_json, ''), ?)")
-        pre_params.append('"sector":\\s*"(?:' + "|".join(re.escape(x) for x in sectors) + ')"')
-    sql = "(" + " AND ".join(pre + [sql]) + ")"
-    params = pre_params + params
-    if ref is None or not ref.name:
-        return sql, params
-    # or the actor the participant resolved to has the name ("der Kanzler" -> Karl Nehammer): the
-    # actors so named, once (no subquery per event), joined to the events of their article whose
-    # side lists them (the JSON as ``store.to_json`` writes it: '"actor": "a3"')
-    a_conds = ["regexp_matches(coalesce(name, ''), ?, 'i')"]
-    a_params: list[Any] = [name_pattern(ref.name)]
-    if ref.code:
-        a_conds.append("code = ?")
-        a_params.append(ref.code)
-    if sectors:
-        a_conds.append("list_contains(?::VARCHAR[], sector)")
-        a_params.append(list(sectors))
-    named = (f"event_id IN (SELECT e.event_id FROM events e JOIN (SELECT article_id, actor_id FROM actors "
-             f"WHERE {' AND '.join(a_conds)}) a ON e.first_article_id = a.article_id "
-             f"WHERE contains(coalesce(e.{side}_json, ''), '\"actor\": \"' || a.actor_id || '\"'))")
-    return f"({sql} OR {named})", params + a_params
+        return "(" + " OR ".join(f"list_contains({s}_codes, ?)" for s in sides) + ")", [ref.code] * len(sides)
+    if resolve is not None and ref is not None and ref.name:
+        # a name's pattern once per page; a code or sector filter is a plain look at the table,
+        # cheaper in each query than a list of thousands of ids
+        key = tuple(sectors) if sectors else None
+        return ("(" + " OR ".join(["event_id IN (SELECT unnest(?::BIGINT[]))"] * len(sides)) + ")",
+                [resolve(s, ref, key) for s in sides])
+    sql, params = participants_sql(ref, sectors, None if side == "either" else side)
+    return f"event_id IN (SELECT event_id FROM ({sql}))", params
 
 
 def actor_refs(value: str | Sequence[ActorRef] | None) -> list[ActorRef] | None:
@@ -594,14 +639,12 @@ def actor_sql(refs: Sequence[ActorRef | None], side: str = "either",
               sectors: Sequence[str] | None = None, resolve: Resolve | None = None) -> tuple[str, list[Any]]:
     """SQL: one of the actors ``refs`` is on ``side`` ("source", "target" or "either"), each
     with ``sectors`` when given (``side_sql``); ``[None]`` with sectors: any participant of them."""
-    sides = ("source", "target") if side == "either" else (side,)
     parts: list[str] = []
     params: list[Any] = []
     for ref in refs:
-        for s in sides:
-            sql, p = side_sql(s, ref, sectors, resolve)
-            parts.append(sql)
-            params += p
+        sql, p = side_sql(side, ref, sectors, resolve)
+        parts.append(sql)
+        params += p
     return "(" + " OR ".join(parts) + ")", params
 
 
@@ -704,6 +747,7 @@ class Store:
         self.create = create and not read_only
         self.memory_limit = memory_limit or os.environ.get("LAGEBILD_DUCKDB_MEMORY") or DEFAULT_MEMORY_LIMIT
         self.con = None
+        self._participants: Participants | None = None
         self.reopen()
 
     def reopen(self) -> None:
@@ -775,13 +819,19 @@ class Store:
             raise
 
     def _migrate(self, version: int) -> None:
-        """Add the columns of later schema versions (one transaction)."""
+        """Add the columns and tables of later schema versions, the tables filled from what the
+        store holds (one transaction)."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            created: set[str] = set()       # with today's columns: no later column is added to them
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 for table, col, typ in MIGRATIONS.get(v, ()):
-                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {typ}')
+                    if table not in created:
+                        con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {typ}')
+                for table in TABLES_ADDED.get(v, ()):
+                    self._fill_added(table)
+                    created.add(table)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                         [str(SCHEMA_VERSION)])
             con.execute("COMMIT")
@@ -892,20 +942,44 @@ class Store:
             "SELECT count(*) FROM information_schema.tables WHERE table_schema='main' "
             "AND table_name = ?", [name]).fetchall()[0][0])
 
+    def _create_table(self, table: str) -> None:
+        ddl = ", ".join(f'"{c}" {t}' for c, t in TABLES[table])
+        self.con.execute(f"CREATE TABLE {table} ({ddl})")
+
+    def _fill_added(self, table: str) -> None:
+        """A table of ``TABLES_ADDED`` in a store of an older schema: created (anew, if a file
+        somehow has it), and filled from what the store holds: ``participants`` from the events'
+        JSON (``participant_rows``)."""
+        self.con.execute(f"DROP TABLE IF EXISTS {table}")
+        self._create_table(table)
+        if table == "participants":
+            self._add_participants()
+
     def _create_schema(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
-        for table, cols in TABLES.items():
-            ddl = ", ".join(f'"{c}" {t}' for c, t in cols)
-            self.con.execute(f"CREATE TABLE {table} ({ddl})")
+        for table in TABLES:
+            self._create_table(table)
         self.con.executemany("INSERT INTO meta VALUES (?, ?)", [
             ["app", APP], ["schema_version", str(SCHEMA_VERSION)],
             ["created", utcnow().isoformat(timespec="seconds")]])
         self.con.execute("COMMIT")
 
     def close(self) -> None:
+        self._participants = None
         if getattr(self, "con", None) is not None:
             self.con.close()
             self.con = None
+
+    def participants(self) -> Participants:
+        """The participant filters (names, sectors) read on this store (``Participants``): kept
+        while it is open read-only (no process can write to the file then: a command's name
+        note, its list and its timeline read a name once), new for every call on a store open
+        for writing."""
+        if not self.read_only:
+            return Participants(self.con)
+        if self._participants is None:
+            self._participants = Participants(self.con)
+        return self._participants
 
     def __enter__(self) -> Store:
         return self
@@ -1108,6 +1182,8 @@ class Store:
                                 ("events", new_events), ("event_mentions", mentions)):
                 if rows:
                     self._insert(table, rows)
+            if new_events:
+                self._add_participants([e["event_id"] for e in new_events])
             if copy_links:
                 touched |= self._relink_copies(copy_links)
             if touched:
@@ -1163,6 +1239,16 @@ class Store:
         finally:
             self._unregister(name)
 
+    def _add_participants(self, event_ids: Sequence[int] | None = None, where: str | None = None) -> None:
+        """Write the ``participants`` rows of the events ``event_ids`` (or of those under the
+        condition ``where``; neither: of every event) from their JSON (``participant_rows``), in
+        the transaction that wrote them."""
+        params: dict[str, Any] = {}
+        if event_ids is not None:
+            where = "event_id IN (SELECT unnest($ids::BIGINT[]))"
+            params = {"ids": list(event_ids)}
+        self.con.execute(f"INSERT INTO participants {participant_rows(where or 'TRUE')}", params)
+
     def _drop_analysis(self, article_ids: list[int]) -> set[int]:
         """Delete the mentions, actors and quotes of these articles; returns the ids of
         the events that had mentions in them."""
@@ -1186,6 +1272,9 @@ class Store:
             self.con.execute("""
                 DELETE FROM events WHERE event_id IN (SELECT event_id FROM _maybe_empty)
                   AND event_id NOT IN (SELECT event_id FROM event_mentions)""")
+            self.con.execute("""
+                DELETE FROM participants WHERE event_id IN (SELECT event_id FROM _maybe_empty)
+                  AND event_id NOT IN (SELECT event_id FROM events)""")
             self.con.execute("""
                 UPDATE events SET num_mentions = 0, num_articles = 0, num_sources = 0
                 WHERE event_id IN (SELECT event_id FROM _maybe_empty) AND event_id NOT IN
@@ -1382,6 +1471,7 @@ class Store:
                     SELECT * REPLACE (mention_id + $moff AS mention_id, event_id + $off AS event_id)
                     FROM event_mentions WHERE mention_id <= $max""",
                     {"moff": k * max_m, "off": k * max_ev, "max": max_m})
+            self._add_participants(where=f"event_id > {int(max_ev)}")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -1440,7 +1530,7 @@ class Store:
 
     def name_codes(self, name: str) -> list[tuple[str | None, int]]:
         """Per code, the events with a participant called ``name`` (module ``name_codes``)."""
-        return name_codes(self.con, name)
+        return self.participants().name_codes(name)
 
     def stored_names(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
         """The actors' names the articles hold that match ``text`` (module ``stored_names``)."""
@@ -1466,7 +1556,7 @@ class Store:
         where, params = event_filter(actor=actor, source=source, target=target, since=since, until=until,
                                      type=type, factuality=factuality, min_mentions=min_mentions,
                                      min_sources=min_sources, min_confidence=min_confidence,
-                                     sector=sector)
+                                     sector=sector, resolve=self.participants())
         order = sort_order(sort)
         cols = ", ".join(columns) if columns else (
             f"event_id, {DATE_LABEL} AS date, event_date, date_precision, type, mode, source_code, source_text, "
@@ -1516,8 +1606,9 @@ class Store:
         check_dyad(a, b)
         a, b = as_ref(a), as_ref(b)
         sectors = parse_sectors(sector) if sector else None
-        ab, abp = dyad_sql(a, b, directed=True, sectors=sectors)
-        ba, bap = dyad_sql(b, a, directed=True, sectors=sectors)
+        resolve = self.participants()       # each side's participants read once, not in every clause
+        ab, abp = dyad_sql(a, b, directed=True, sectors=sectors, resolve=resolve)
+        ba, bap = dyad_sql(b, a, directed=True, sectors=sectors, resolve=resolve)
         where = [ab if directed else f"({ab} OR {ba})", CANONICAL,
                  "event_date IS NOT NULL", "date_precision = 'day'"]
         params: list[Any] = abp + ([] if directed else bap)
@@ -1552,7 +1643,7 @@ class Store:
         check_dyad(a, b)
         where, params = event_filter(since=since, until=until, factuality=factuality)
         sql, p = dyad_sql(as_ref(a), as_ref(b), directed=directed,
-                          sectors=parse_sectors(sector) if sector else None)
+                          sectors=parse_sectors(sector) if sector else None, resolve=self.participants())
         where.append(sql)
         params += p
         where.append("NOT coalesce(event_date IS NOT NULL AND date_precision = 'day', false)")

@@ -61,3 +61,29 @@ def serve_local():
     for srv in servers:
         srv.shutdown()
         srv.server_close()
+
+
+def assert_participants_in_step(con) -> None:
+    """The table ``participants`` holds exactly the participants of the stored events' JSON
+    (``store.participant_rows``): one row per element of each ``source_json``/``target_json``."""
+    from lagebild.store import participant_rows
+    cols = "event_id, side, position, actor_id, text, code, sector, inferred, code_inferred"
+    have = con.execute(f"SELECT {cols} FROM participants ORDER BY event_id, side, position").fetchall()
+    assert have == con.execute(participant_rows()).fetchall(), "participants out of step with the events"
+
+
+@pytest.fixture(autouse=True)
+def participants_in_step(monkeypatch):
+    """Every test that writes events (ingest, merge, reanalyze, a feed item's correction, copies
+    relinked, events deleted, ``replicate_events``) checks after each committed write that the
+    table ``participants`` is in step with the events: whatever path writes them, the suite finds
+    one that forgets the table."""
+    from lagebild.store import Store
+    for name in ("write_batch", "replicate_events"):
+        real = getattr(Store, name)
+
+        def checked(self, *args, _real=real, **kw):
+            out = _real(self, *args, **kw)
+            assert_participants_in_step(self.con)
+            return out
+        monkeypatch.setattr(Store, name, checked)

@@ -1,9 +1,11 @@
-"""A name filter reads the participants' JSON once per page, not once per query (review R23,
+"""A name filter reads the participants once per page, not once per query (review R23,
 finding 4: /actors/FPÖ took 916 ms against 24 ms for /actors/AUT on 51,100 events, because every
 query of the page parsed every event's participants and looked up ``actors`` per event;
 ``actors --db --search Regierung`` ran one query per name found, 13.7 s). The figures are in
-/work/probes21/Q21b/REPORT.md; these tests pin the behaviour that makes them: how many statements
-read the JSON, and that the cheap pre-filters lose no event."""
+/work/probes21/Q21b/REPORT.md. Since schema version 8 the filters read the table
+``participants`` (one row per participant, written with the events), not the events' JSON: these
+tests pin how many statements read it, that none parses the JSON, and that the table finds what
+the JSON holds (an escaped line break or quote, a name only the resolved actor has)."""
 from __future__ import annotations
 
 import json
@@ -14,7 +16,7 @@ import duckdb
 import pytest
 
 from lagebild.records import ActorRef
-from lagebild.store import name_codes, side_sql, stored_name_events
+from lagebild.store import TABLES, name_codes, participant_rows, side_sql, stored_name_events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_domestic_actors import db  # noqa: E402,F401  (the fixture: six events of parties and offices)
@@ -40,10 +42,11 @@ def test_a_page_reads_a_names_participants_once_per_side(db, url, monkeypatch): 
     monkeypatch.setattr(Queries, "_q", q)
     with _client(db) as c:
         assert c.get(url).status_code == 200
-    parsing = [s for s in seen if "json_extract(" in s]
+    assert not [s for s in seen if "json_extract(" in s]     # no query of a page parses the JSON
+    reading = [s for s in seen if "participants" in s]
     # one look per side and name (a dyad: two names, two sides each), and the countries of a name
-    assert parsing and len(parsing) <= 5, len(parsing)
-    assert len(seen) > len(parsing)      # the page's other queries read the ids found
+    assert reading and len(reading) <= 5, len(reading)
+    assert len(seen) > len(reading)      # the page's other queries read the ids found
 
 
 def _memory_store():
@@ -68,6 +71,8 @@ def _memory_store():
     con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, 'person', [])", [
         [2, "a3", "Karl Nehammer", "AUT", "GOV"], [1, "a1", "Herbert Kickl", "AUT", "PTY"],
         [3, "a7", "Regierung", "DEU", "GOV"]])
+    con.execute(f"CREATE TABLE participants ({', '.join(f'{c} {t}' for c, t in TABLES['participants'])})")
+    con.execute(f"INSERT INTO participants {participant_rows()}")     # as a store writes them
     return con
 
 
@@ -77,10 +82,11 @@ def _memory_store():
     ("Grüne", "AUT", None, set(), {3}), ("Regierung", None, ("GOV",), {6}, set()),
     ("Kicklfan", None, ("CVL",), {4}, set()), ("Kanzler", "DEU", None, set(), set()),
 ])
-def test_the_pre_filters_lose_no_event(name, code, sectors, source, target):
-    """The plain search in the JSON text before the pattern, the (article, actor) pairs of the
-    actors so named: an escaped line break or quote in the JSON, a name matched by the resolved
-    actor only ("der Kanzler" -> Karl Nehammer), the sector and code of the participant."""
+def test_the_participants_table_loses_no_event(name, code, sectors, source, target):
+    """The participants read from the JSON (``store.participant_rows``), the plain search in
+    their text before the pattern, the (article, actor) pairs of the actors so named: an escaped
+    line break or quote in the JSON, a name matched by the resolved actor only ("der Kanzler" ->
+    Karl Nehammer), the sector and code of the participant."""
     con = _memory_store()
     ref = ActorRef(code=code, name=name)
     got = {}
