@@ -1700,3 +1700,16 @@ def test_the_place_of_an_attack_is_no_target_before_the_cue():
     """'Die in Belarus stationierten Truppen griffen an' names where the attackers are."""
     assert not any(e[0] == "ASSAULT" and "BLR" in e[2]
                    for e in dyads("Kiew – Die in Belarus stationierten russischen Truppen griffen an."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # the dateline is no clause: who announces is who acts, not a speaker of reported speech
+    ("Berlin – Die USA haben neue Sanktionen gegen China angekündigt.", ("USA", "CHN")),
+    ("Berlin – Die USA kündigten neue Sanktionen gegen China an.", ("USA", "CHN")),
+    # the complement names no actor, its adjective the country
+    ("Peking – Die USA haben neue Strafzölle auf chinesische Waren angekündigt.", ("USA", "CHN")),
+])
+def test_an_announced_sanction_after_a_dateline(text, dyad):
+    """With a dateline the sentence had two clauses, so the announcing USA were read as the
+    speaker and left out: no event (probe P23, tariffs)."""
+    assert dyads(text) == {("SANCTION", (dyad[0],), (dyad[1],), "planned")}

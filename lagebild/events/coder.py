@@ -65,6 +65,13 @@ class RawEvent:
 _SOURCE_GAP = frozenset("der des von vom dem einer eines aus seiner seines ihrer ihres".split())
 
 
+def _adjective_side(a: Token, lex) -> Participant:
+    """The side a country's adjective names for an event noun ("russische Invasion": RUS; "Zölle
+    auf chinesische Waren": CHN): the adjective is the participant's text, as the corpus spans it."""
+    return Participant(actor=None, text=a.text, code=lex.adjectives[a.lower].code, sector=None,
+                       mention=Span(a.start, a.end, a.text))
+
+
 class EventCoder:
     def __init__(self, fallbacks: dict[str, bool] | None = None) -> None:
         self.lex = load_cues()
@@ -94,6 +101,11 @@ class EventCoder:
                 continue
             ms = [m for m in actors.in_sentence(st.sentence.index)]
             clauses = split_clauses(st, self.lex)
+            dateline = actors.dateline_ends.get(st.sentence.index)
+            if dateline is not None:
+                # the dateline ("Berlin – ") is no clause of the sentence: "Berlin – Die USA haben
+                # Sanktionen angekündigt" is one clause, no reported speech of the USA
+                clauses = [c for c in clauses if c.end > dateline] or clauses
             for c in clauses:
                 c.mentions = [m for m in ms if c.start <= m.start <= c.end]
             sent_lowers = [t.lower for t in st.tokens]
@@ -654,12 +666,8 @@ class EventCoder:
         toks = c.tokens
         source: list[Participant] = []
         # "russische Invasion", "russischen Truppenaufmarsch"
-        if k >= 1:
-            adj = lex.adjectives.get(toks[k - 1].lower)
-            if adj is not None:
-                a = toks[k - 1]
-                source = [Participant(actor=None, text=a.text, code=adj.code, sector=None,
-                                      mention=Span(a.start, a.end, a.text))]
+        if k >= 1 and lex.adjectives.get(toks[k - 1].lower) is not None:
+            source = [_adjective_side(toks[k - 1], lex)]
         after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
         target_of_by: Participant | None = None
@@ -705,6 +713,15 @@ class EventCoder:
                 break
         if not target and target_of_by is not None:
             target = [target_of_by]
+        if not target and k + 2 < len(toks) and toks[k + 1].lower in cue.targets:
+            # "Strafzölle auf chinesische Waren", "Angriffe auf syrische Dörfer": the complement
+            # names no actor, its adjective the country (within the article and two more words)
+            for u in toks[k + 2:k + 5]:
+                if u.is_cap:
+                    break       # a noun first: "auf die Regierung", "auf Stellungen der syrischen Armee"
+                if lex.adjectives.get(u.lower) is not None:
+                    target = [_adjective_side(u, lex)]
+                    break
         if not target and cue.type == "ASSAULT" and source:
             # "Bei einem russischen Luftangriff wurden in Charkiw drei Zivilisten getötet"
             tgt_mentions = attacked_place(c.mentions, {p.code for p in source}, t)
