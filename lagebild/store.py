@@ -477,7 +477,8 @@ def participants_sql(ref: ActorRef | None, sectors: Sequence[str] | None = None,
     if ref is None or not ref.name:
         return f"SELECT side, event_id, code FROM participants WHERE {own}", params
     words = ref.name.lower().split()
-    has_words = " AND ".join(["contains(lower(coalesce(text, '')), ?)"] * len(words))
+    # each word lowered as DuckDB lowers both sides (Python lowers an "İ" otherwise)
+    has_words = " AND ".join(["contains(lower(coalesce(text, '')), lower(?))"] * len(words))
     # the actors' names: each word in the lowered name first, lowered as DuckDB lowers (the
     # pattern, not Python, reads the case of an "İ")
     a_conds = ["name IS NOT NULL"] + ["contains(lower(name), lower(?))"] * len(words)

@@ -303,8 +303,8 @@ def test_a_rejected_accusation_is_aimed_at_the_accuser(coder):
     the target (policies.rejected_accusation)."""
     an = coder_analyzer(coder)
     evs = an(Article(doc_id="r", text="Addis Abeba – Eritrea hat Äthiopien vorgeworfen, einen Angriff vorzubereiten. "
-                                      "Der Sprecher des äthiopischen Außenministeriums in Addis Abeba wies die Vorwürfe "
-                                      "am Montag zurück.", dct="2024-03-04")).events
+                                      "Der Sprecher des äthiopischen Außenministeriums in Addis Abeba wies die "
+                                      "Spionagevorwürfe am Montag zurück.", dct="2024-03-04")).events
     rejects = [e for e in evs if e.type == "REJECT" and e.target]
     assert rejects and all([p.code for p in e.target] == ["ERI"] for e in rejects), rejects
     assert len({(tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in rejects}) == len(rejects)
@@ -317,4 +317,5 @@ def test_a_name_in_the_dateline_is_no_actor():
     doc = an(Article(doc_id="d", text="Addis Abeba – Äthiopiens Regierung hat die Vorwürfe Eritreas zurückgewiesen.",
                      dct="2024-03-04"))
     assert not any("Addis" in (p.text or "") for e in doc.events for p in e.source + e.target)
-    assert any(e.type == "REJECT" for e in doc.events)
+    assert [([p.code for p in e.source], [p.code for p in e.target]) for e in doc.events
+            if e.type == "REJECT"] == [(["ETH"], ["ERI"])], doc.events

@@ -425,7 +425,11 @@ class EventCoder:
             # on someone its preposition names, and the clause names one, the subject is what is
             # moved ("wurden 500 Polizisten nach Passau geschickt": sent to Passau, not against
             # the police; "Der Minister wurde entlassen" keeps the minister)
-            target = [m for m in ms if m.prep and m.prep in cue.targets and m not in source][:1] \
+            # (after the finite "werden": a phrase before it is where it happens, "In Polen wurden
+            # ... nach Litauen geschickt"; the direction nearest the participle)
+            aux = next((x.start for x in c.tokens if x.lower in WERDEN_PASSIVE), None)
+            target = [m for m in ms if m.prep and m.prep in cue.targets and m not in source
+                      and aux is not None and aux < m.start < tok.start][-1:] \
                 if cue.targets and not {"acc", "dat"} & set(cue.targets) else []
             target = target or [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             if not target and rel_role == "target" and ante is not None:
@@ -723,8 +727,13 @@ class EventCoder:
                     target = [_adjective_side(u, lex)]
                     break
         if not target and cue.type == "ASSAULT" and source:
-            # "Bei einem russischen Luftangriff wurden in Charkiw drei Zivilisten getötet"
-            tgt_mentions = attacked_place(c.mentions, {p.code for p in source}, t)
+            # the place in the noun's own phrase ("Luftangriffe im Gazastreifen"), or in its clause
+            # where the noun tells the circumstance of what happened there ("Bei einem russischen
+            # Luftangriff wurden in Charkiw drei Zivilisten getötet"); not "Wegen der Luftangriffe
+            # flohen Tausende in den Libanon", "Über den Angriff wurde in Berlin debattiert"
+            circumstance = noun_preposition(c, k)[0] in ("bei", "beim", "nach")
+            places = [m for m in c.mentions if circumstance or m.i <= t.i + 3]
+            tgt_mentions = attacked_place(places, {p.code for p in source}, t)
             target = [m.participant() for m in tgt_mentions]
         if not target and carried_out(c, cue.type, self.lex):
             # "X hat mit Y ein Abkommen geschlossen", "X hat gegen Y Sanktionen verhängt": the noun's

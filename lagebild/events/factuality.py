@@ -73,9 +73,13 @@ def _told_content(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
                for t in c.tokens):
         return False
     tail = [t for t in clauses[i - 1].tokens if t.text not in QUOTE_MARKS][-3:]
-    return any(t.is_cap and (lex.is_(t.lower, "report_noun")
-                             or any(cue.type == "ACCUSE" for cue in (lex.noun_cues(t.lower) or ())))
-               for t in tail)
+    return any(t.is_cap and (lex.is_(t.lower, "report_noun") or accusation_noun(t.lower, lex)) for t in tail)
+
+
+def accusation_noun(word: str, lex: Lexicon) -> bool:
+    """A noun for an accusation or criticism: an ACCUSE noun cue ("Vorwürfe", "Spionagevorwürfe",
+    "Kritik"; ``word`` in lower case)."""
+    return any(cue.type == "ACCUSE" for cue in (lex.noun_cues(word) or ()))
 
 
 def asked_about(clause: Clause, lex: Lexicon) -> bool:

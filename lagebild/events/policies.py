@@ -13,6 +13,7 @@ from ..actors import ActorIndex, Mention
 from ..records import Event, Participant
 from .clauses import Clause
 from .cues import _read_tsv, lemma, load_cues
+from .factuality import accusation_noun
 
 # Fallbacks: ways to fill a participant the clause does not name. Each is a named policy
 # that can be switched off (EventCoder(fallbacks=...)); a participant filled by one carries
@@ -122,7 +123,7 @@ def _told_in(p: Participant, ev: Event) -> bool:
 def rejected_accusation(events: list[Event]) -> list[Event]:
     """A rejection of an accusation made before is aimed at who made it ("Eritrea warf Äthiopien
     vor, ... Das Außenministerium in Addis Abeba wies die Vorwürfe zurück"): a REJECT whose
-    sentence names an accusation (cues.tsv ``accusation_noun``) and whose target is named only in
+    sentence names an accusation (``factuality.accusation_noun``) and whose target is named only in
     another sentence takes as its target the sources of the nearest ACCUSE against the rejecter,
     not the nearest actor of another sentence (often the accused, the rejecter's own side). In
     train + dev gold, such rejections whose target stands in another sentence link to an
@@ -137,7 +138,7 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
             continue
         words = re.findall(r"\w+", ev.evidence[0].text.lower())
         if not ev.target or any(_told_in(p, ev) for p in ev.target) \
-                or not any(lex.is_(w, "accusation_noun") for w in words):
+                or not any(accusation_noun(w, lex) for w in words):
             continue        # (a rejection with no target stays one: the corpus often leaves it so)
         # the accused is the rejecter: the same actor, else one of its code and sector ("Äthiopien"
         # accused, the Ethiopian foreign ministry rejects); the accusation told before, else after
