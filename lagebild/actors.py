@@ -178,6 +178,9 @@ class Mention:
                                     # Venezuelas zurück"): no country for a role in a later sentence
     definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
     former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
+    generic: bool = False           # coded by a generic name of the lexicon ("Oberster Gerichtshof", "Kongress",
+                                    # "die Linke": ``LexEntry.generic``) whose country the text did not say for
+                                    # it: the lexicon's is a default (``ActorTagger._generic_names``)
 
     @property
     def free(self) -> bool:
@@ -207,6 +210,8 @@ class ActorIndex:
     default_code: str | None = None
     dateline_code: str | None = None
     home: str | None = None         # where the outlet reports from, as the caller says (``Article.country``)
+    text_code: str | None = None    # the country the text names most (``ActorTagger._default_code``), not
+                                    # counting generic names ("der Kongress"), nor the outlet's home
     # sentence index -> the character offset (in the document) after the dash of its dateline
     # ("Wien (APA) – "), for the sentences that have one (``datelines``)
     dateline_ends: dict[int, int] = field(default_factory=dict)
@@ -660,10 +665,12 @@ class ActorTagger:
                 return self._role_mention(toks, i, i, entry, None, ())
             if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
                 # "der Republikaner Marco Rubio": a party member named after the party
-                return self._role_mention(toks, i, j - 1, entry, entry.code, entry.alt_codes, prefix=entry)
+                m = self._role_mention(toks, i, j - 1, entry, entry.code, entry.alt_codes, prefix=entry)
+                m.generic = entry.generic and m.code == entry.code
+                return m
             return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                            entry.code, entry.sector, _entry_kind(entry), name=entry.name,
-                           alt_codes=entry.alt_codes)
+                           alt_codes=entry.alt_codes, generic=entry.generic)
         # 4. hyphen compounds: "NATO-Generalsekretär", "US-Präsident", "HDP-Politikerin"
         pre = _prefix_entry(lex, t.text)
         if pre is not None and t.text[:1].isupper() and "-" in t.text and _BACKING.fullmatch(t.text.rsplit("-", 1)[1].lower()):
@@ -675,9 +682,11 @@ class ActorTagger:
                 # "der US-Republikaner Marco Rubio"
                 return self._role_mention(toks, i, i, party, pre.code, pre.alt_codes, prefix=party)
             if role is not None:
-                return self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
+                m = self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
+                m.generic = pre.generic and m.code == pre.code      # "Linken-Chef": of a generic name
+                return m
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
-                           _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes)
+                           _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes, generic=pre.generic)
         # 5. role noun alone (+ name); relational or ambiguous nouns need a country word
         if t.is_cap:
             role = _role_of(lex, t.text)
@@ -698,23 +707,26 @@ class ActorTagger:
             return self._role_mention(toks, i, k, role, code, alt)
         party = self._party_at(toks, k) if code and len(code) == 3 else None
         if party is not None:
-            return self._placed_party(toks, i, k + party[0], party[1], code, alt)
+            return self._placed_party(toks, i, k, k + party[0], party[1], code, alt)
         return None
 
     def _party_at(self, toks: list[Token], k: int) -> tuple[int, LexEntry] | None:
-        """A party of the lexicon named at ``k`` (its length and entry), or None."""
+        """A party of the lexicon, or a generic name ("Oberster Gerichtshof", "Kongress": ``LexEntry.
+        generic``), named at ``k`` (its length and entry), or None."""
         hit = self._lex_entry_at(toks, k) if k < len(toks) else None
-        return hit if hit is not None and hit[1].kind == "party" else None
+        return hit if hit is not None and (hit[1].kind == "party" or hit[1].generic) else None
 
     @staticmethod
-    def _placed_party(toks: list[Token], i: int, j: int, party: LexEntry, code: str,
+    def _placed_party(toks: list[Token], i: int, k: int, j: int, party: LexEntry, code: str,
                       alt: tuple[str, ...]) -> Mention:
-        """A party named with the country word before it (tokens ``i`` to ``j``): of that country,
-        named by its own words (not the lexicon's party of another country: "Tories" for "die
-        spanischen Konservativen"), the party word's last token as written."""
+        """A party or generic name named with the country word before it (tokens ``i`` to ``j``): of
+        that country, named by its own words (not the lexicon's party or body of another country:
+        "Tories" for "die spanischen Konservativen", the Austrian OGH for "Brasiliens Oberster
+        Gerichtshof"), the party's words (``k`` to ``j``) as written."""
         t = toks[i]
+        kind = "organisation" if party.kind == "party" else _entry_kind(party)
         return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
-                       code, party.sector, "organisation", name=toks[j - 1].text,
+                       code, party.sector, kind, name=" ".join(x.text for x in toks[k:j]),
                        alt_codes=alt if code in alt else ())
 
     def _role_mention(self, toks: list[Token], i: int, k: int, role: LexEntry, code: str | None,
@@ -1085,22 +1097,44 @@ class ActorTagger:
                 if a.kind == "person" and b.sector == "PTY" and not b.pronoun \
                         and [t.lower for t in st.tokens[a.j:b.i]] in AFFILIATION:
                     a.affiliation = b
+            self._generic_said_after(st, ms)
             idx.mentions.extend(ms)
+        # the countries of generic names ("der Kongress", "die Linke") are defaults, no evidence of
+        # where the story is, where it names anything else
+        said = [m for m in idx.mentions if not m.generic]
         if home:
             # the story's country from what it names for certain ("die Grünen" may be of any of three
             # countries), also as the place its first sentence opens with ("In Ungarn hat die Polizei
             # ..."; not a destination or origin: "reiste nach Berlin", "Männer aus Rumänien"), else the
             # outlet's
-            certain = [m for m in idx.mentions if not set(m.alt_codes) & DACH]
+            certain = [m for m in said if not set(m.alt_codes) & DACH]
             framed = [m for m in certain if m.sent == first_body and m.i == 1 and m.prep in ("in", "im")]
-            idx.default_code = self._default_code(certain) or self._default_code(framed, places=True) or home
+            idx.text_code = self._default_code(certain) or self._default_code(framed, places=True)
+            # a story that names only generic names ("Die Linke kritisierte die Regierung"): their
+            # countries, as before, then the outlet's
+            idx.default_code = idx.text_code or self._default_code(
+                [m for m in idx.mentions if not set(m.alt_codes) & DACH]) or home
         else:
             # without an outlet's home: what the story names as actors, else where it takes place
             # ("In Österreich hat die Polizei ... festgenommen": the police had no country)
-            placed = [m for m in idx.mentions if m.prep in ("in", "im")]
-            idx.default_code = self._default_code(idx.mentions) or self._default_code(placed, places=True)
+            placed = [m for m in said if m.prep in ("in", "im")]
+            idx.text_code = self._default_code(said) or self._default_code(placed, places=True)
+            idx.default_code = idx.text_code or self._default_code(idx.mentions)
         self._resolve(idx)
         return idx
+
+    @staticmethod
+    def _generic_said_after(st: SentenceTokens, ms: list[Mention]) -> None:
+        """A generic name with its country after it: a genitive ("der Oberste Gerichtshof Brasiliens",
+        "des Kongresses Perus") or a place "in"/"von" ("der Kongress in Lima", "die Caritas in
+        Syrien"): that country's body, said for it (not the lexicon's default)."""
+        for m, nx in zip(ms, ms[1:]):
+            if not m.generic or nx.kind != "country" or not nx.code or len(nx.code) != 3 or nx.abroad:
+                continue
+            if attribute_of(nx, m) or (nx.i == m.j + 1 and st.tokens[m.j].lower in ("in", "im", "von", "aus")):
+                if nx.code != m.code:
+                    m.name = m.text         # its own words, not the default country's body ("OGH")
+                m.code, m.alt_codes, m.generic = nx.code, (), False
 
     @staticmethod
     def _code_from_office(m: Mention, mentions: list[Mention]) -> str | None:
@@ -1160,6 +1194,34 @@ class ActorTagger:
                     # an assumption, shown as such (``code_via``: no feature of the trained models)
                     m.code = idx.home if idx.home in options else m.code
                     m.code_via = "shared"
+
+    @staticmethod
+    def _generic_names(idx: "ActorIndex") -> None:
+        """A generic name the text gives no country for ("Rom – Die Caritas kritisierte die Regierung",
+        "Seoul – Die oppositionelle Demokratische Partei ...", "Lima – ... vor dem Kongress"): a body
+        or party of the story's country (the dateline's, else the one the text names most, generic
+        names not counted), when the story is placed elsewhere than the lexicon's default country
+        and does not name that country otherwise; the story's country is then a guess (``code_from``
+        "story"). The default stays where the story names its country ("Kiew – Selenskyj bat den
+        Kongress ... die USA") and where the story is placed nowhere. (Two generic names of one
+        default country do not keep it: "Ikone der Linken ... von der Bundespolizei abgeführt" in
+        a story about Brazil are no German actors.)"""
+        story = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else idx.text_code
+        if not story:
+            return
+        named = {m.code for m in idx.mentions if m.code and not m.generic and not m.pronoun}
+        for m in idx.mentions:
+            if not m.generic or m.pronoun:
+                continue
+            options = {m.code, *m.alt_codes} - {None}
+            if story in options:
+                if m.code != story:
+                    m.code, m.code_via = story, None
+                continue
+            if options & named:
+                continue
+            # named by its own words, not by the default country's body ("US-Kongress", "OGH")
+            m.code, m.alt_codes, m.code_from, m.code_via, m.name = story, (), "story", None, m.text
 
     @staticmethod
     def _union_of_states(idx: "ActorIndex") -> None:
@@ -1359,6 +1421,7 @@ class ActorTagger:
             idx.default_code = home
         del top
         self._dach_names(idx)
+        self._generic_names(idx)
         self._union_of_states(idx)
         self._reacting_states(idx)
         for n, m in enumerate(idx.mentions):

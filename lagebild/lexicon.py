@@ -16,7 +16,9 @@ Keys of :attr:`Lexicon.actors` are token tuples as ``spacy.blank("de")`` splits 
 
     >>> lex = load_lexicon()
     >>> lex.match("Die Vereinigten Staaten und".split(), 1)
-    (2, LexEntry(code='USA', sector='GOV', kind='country', name='USA', gender='pl', alt_codes=()))
+    (2, LexEntry(code='USA', sector='GOV', kind='country', name='USA', gender='pl', alt_codes=(), generic=False))
+    >>> lex.match("vor dem Kongress".split(), 2)[1].generic      # the US Congress by default only
+    True
     >>> lex.adjectives["russischen"].code
     'RUS'
     >>> lex.roles["Außenministerin"].sector, lex.roles["Außenministerin"].gender
@@ -68,6 +70,10 @@ DIRECTION_PREFIXES = ("nord", "süd", "ost", "west", "nordost", "nordwest", "sü
 _DATA_PACKAGE = "lagebild"
 _DATA_DIR = ("lang", "de")
 SHARED = "?"        # leading mark: the form belongs to another row, this row's code is an alternative
+#: leading mark of a generic name (organisations.tsv, parties.tsv): a name many countries give a body
+#: or party of their own ("~Oberster Gerichtshof", "~Kongress", "~Linke", "~Demokratische Partei");
+#: the row's code is only a default, which yields to a country the text gives (``LexEntry.generic``)
+GENERIC = "~"
 
 
 class LexiconError(DataError):
@@ -83,6 +89,8 @@ class LexEntry:
     name: str             # canonical name, e.g. "Russland", "Europäische Union", "Außenminister"
     gender: str | None = None   # m | f | pl for nouns where known
     alt_codes: tuple[str, ...] = ()  # other acceptable codes (e.g. Grüne: AUT)
+    generic: bool = False       # a name many countries give a body or party of their own (the ``~`` mark):
+    #                             the code is the default where the text gives no other (actors.py)
 
 
 @dataclass
@@ -238,8 +246,9 @@ def expand_braces(form: str) -> list[str]:
     return out
 
 
-def _alternatives(cell: str, where: str) -> list[str]:
-    """Split a cell at ``|`` and expand braces; the ``?`` mark is kept on each expansion."""
+def _alternatives(cell: str, where: str, *, generic: bool = False) -> list[str]:
+    """Split a cell at ``|`` and expand braces; the ``?`` mark is kept on each expansion, and so is
+    the ``~`` mark where ``generic`` allows it (the forms of organisations and parties)."""
     out: list[str] = []
     for raw in cell.split("|"):
         raw = raw.strip()
@@ -248,6 +257,11 @@ def _alternatives(cell: str, where: str) -> list[str]:
         mark = ""
         if raw.startswith(SHARED):
             mark, raw = SHARED, raw[1:]
+        elif raw.startswith(GENERIC):
+            if not generic:
+                raise LexiconError(f"{where}: {raw!r}: the generic mark '~' is for the forms of "
+                                   "organisations.tsv and parties.tsv only")
+            mark, raw = GENERIC, raw[1:]
         try:
             forms = expand_braces(raw)
         except ValueError as exc:
@@ -587,7 +601,7 @@ def _add_entities(b: _Builder, cell: str, code, sector, kind, alts, where) -> No
     ("CNN; Fox News"), ``|`` the forms of one entity ("Vereinte Nationen|UNO|UN")."""
     n = 0
     for part in cell.split(";"):
-        forms = _alternatives(part, where)
+        forms = _alternatives(part, where, generic=True)
         if forms:
             _add_named(b, forms, code, sector, kind, alts, where)
             n += 1
@@ -596,14 +610,17 @@ def _add_entities(b: _Builder, cell: str, code, sector, kind, alts, where) -> No
 
 
 def _add_named(b: _Builder, forms: list[str], code, sector, kind, alts, where) -> None:
-    canonical = next((f for f in forms if not f.startswith(SHARED)), forms[0].lstrip(SHARED))
+    canonical = next((f for f in forms if not f.startswith(SHARED)), forms[0].lstrip(SHARED)).lstrip(GENERIC)
     entry = LexEntry(code, sector, kind, canonical, None, alts)
     for form in forms:
         shared = form.startswith(SHARED)
         form = form.lstrip(SHARED)
-        b.add("actors", _tokens(form), entry, where, shared=shared)
+        # "~Oberster Gerichtshof": this form names such a body of any country, the code is a default
+        named = dataclasses.replace(entry, generic=True) if form.startswith(GENERIC) else entry
+        form = form.lstrip(GENERIC)
+        b.add("actors", _tokens(form), named, where, shared=shared)
         if " " not in form:
-            b.add("prefixes", form, entry, where, shared=shared)
+            b.add("prefixes", form, named, where, shared=shared)
 
 
 def _load_roles(b: _Builder, filename: str = "roles.tsv", text: str | None = None) -> None:

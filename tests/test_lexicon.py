@@ -426,6 +426,66 @@ def test_a_shared_form_adds_an_alternative_instead_of_conflicting():
     assert lex.actors[("Kreml",)].alt_codes == ("UKR",)
 
 
+def test_a_generic_form_is_marked_on_its_entry_only():
+    """"~Oberster Gerichtshof" in the OGH's row: a name of many countries' courts, AUT a default only;
+    "OGH" names the Austrian court (``LexEntry.generic``, read by ``actors.ActorTagger``)."""
+    lex = build(organisations_tsv=ORGS_HEADER + "OGH|~Oberster Gerichtshof{,s}\tAUT\tJUD\tinstitution\n")
+    assert not lex.actors[("OGH",)].generic and lex.actors[("Oberster", "Gerichtshofs")].generic
+    assert lex.actors[("Oberster", "Gerichtshof")].code == "AUT"
+    assert lex.actors[("Oberster", "Gerichtshof")].name == "OGH"          # one entity
+    lex = build(parties_tsv="forms\tcode\tsector\tnote\n~Linke|PDS\tDEU\tPTY\n")
+    assert lex.actors[("Linke",)].name == "Linke" and lex.prefixes["Linke"].generic   # "Linken-Chef"
+    with pytest.raises(LexiconError, match="generic mark"):
+        build(cities_tsv="code\tforms\tnote\nRUS\t~Moskau\t\n")
+
+
+@pytest.mark.parametrize("form", ["Oberster Gerichtshof", "Obersten Gerichtshofs", "Kongress", "Linken",
+                                  "Demokratische Partei", "Caritas", "Konservativen", "Grünen", "Bundespolizei",
+                                  "Oberstes Gericht"])
+def test_names_of_bodies_and_parties_many_countries_have_are_generic(lex, form):
+    assert actor(lex, form).generic
+
+
+@pytest.mark.parametrize("form", ["OGH", "US-Kongress", "SPD", "FPÖ", "Tories", "Bundestag", "Kreml"])
+def test_names_of_one_countrys_body_are_not_generic(lex, form):
+    assert not actor(lex, form).generic
+
+
+STATES_WITHOUT_CAPITAL = {
+    # the country's name is its capital's
+    "SGP", "MCO", "LUX", "DJI", "SMR", "VAT", "HKG", "MAC",
+    "BEL",      # Brussels: organisations.tsv, EU with BEL as its alternative
+    "SYC",      # Victoria: a first name too; left out
+    "PRI", "ESH",   # San Juan, Laayoune: cities.tsv (a territory's seat stands for no government)
+    "SUN", "YUG", "CSK",    # historical: Moscow, Belgrade, Prague are their successors' capitals
+}
+
+
+def test_every_state_has_its_capital():
+    from lagebild.lexicon import read_tsv
+    missing = {row["code"] for _, row in read_tsv("countries.tsv")
+               if row["status"] != "group" and not row["capital"].strip()}
+    assert missing == STATES_WITHOUT_CAPITAL
+
+
+@pytest.mark.parametrize("text,code,kind", [
+    ("Naypyidaw", "MMR", "capital"), ("Nay Pyi Taw", "MMR", "capital"), ("Rangun", "MMR", "city"),
+    ("Yangon", "MMR", "city"), ("Mandalay", "MMR", "city"), ("Kyiv", "UKR", "capital"),
+    ("Wagadugu", "BFA", "capital"), ("Ndjamena", "TCD", "capital"), ("Dar es Salaam", "TZA", "capital"),
+    ("Goma", "COD", "city"), ("Omdurman", "SDN", "city"), ("Chittagong", "BGD", "city"),
+    ("Ho-Chi-Minh-Stadt", "VNM", "city"), ("San Juan", "PRI", "city"),
+])
+def test_capitals_and_cities_in_the_spellings_of_german_news(lex, text, code, kind):
+    entry = actor(lex, text)
+    assert entry is not None and (entry.code, entry.kind) == (code, kind)
+
+
+@pytest.mark.parametrize("seat", ["Genf", "Straßburg", "Dubai"])
+def test_seats_of_international_bodies_and_bureau_hubs_name_no_country(lex, seat):
+    """"Straßburg – " over a debate of the EU Parliament is no French story (cities.tsv's header)."""
+    assert actor(lex, seat) is None
+
+
 def test_conflicting_role_sectors_are_reported():
     with pytest.raises(LexiconError, match="roles.tsv:3"):
         build(roles_tsv="forms\tsector\tkind\tgender\tnote\nRichter/er\tJUD\tperson\nRichter\tGOV\tperson\n")
