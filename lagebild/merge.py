@@ -273,10 +273,12 @@ def _stamp(ev: Event) -> None:
 
 def one_reading(events: list[Event]) -> list[Event]:
     """Two coders reading one mention (the same sentence and cue word) as the same dyad, one as
-    having happened and one as not ("Russland hat die Ukraine nicht angegriffen": negated by one,
-    asserted by the other), contradict each other: the more confident reading stays (the first, on
-    a tie). Other differences (planned and asserted) stay two records, as the merge keeps them.
-    Events without a cue or evidence pass unchanged."""
+    having happened and one as not, contradict each other: "Russland hat die Ukraine nicht
+    angegriffen" (negated by one, asserted by the other), "wies Berichte über einen Angriff auf
+    Eritrea zurück" (hypothetical and asserted), "will eine Offensive beginnen" (planned and
+    asserted). The more confident reading stays (the first, on a tie): one mention is never both a
+    fact and no fact. Readings that are both no fact (planned and hypothetical) stay, as the merge
+    keeps them. Events without a cue or evidence pass unchanged."""
     def mention(ev: Event) -> tuple | None:
         if not ev.cue or not ev.evidence:
             return None
@@ -284,14 +286,19 @@ def one_reading(events: list[Event]) -> list[Event]:
 
     readings: dict[tuple, list[Event]] = {}
     for ev in events:
-        key = mention(ev) if ev.factuality in ("asserted", "negated") else None
+        key = mention(ev)
         if key is not None:
             readings.setdefault(key, []).append(ev)
     dropped: set[int] = set()
     for evs in readings.values():
-        if {e.factuality for e in evs} == {"asserted", "negated"}:
-            surest = max(evs, key=lambda e: e.confidence or 0.0)
-            dropped |= {id(e) for e in evs if e.factuality != surest.factuality}
+        if len(evs) < 2 or "asserted" not in {e.factuality for e in evs} \
+                or all(e.factuality == "asserted" for e in evs):
+            continue
+        surest = max(evs, key=lambda e: e.confidence or 0.0)
+        if surest.factuality == "asserted":
+            dropped |= {id(e) for e in evs if e.factuality != "asserted"}
+        else:
+            dropped |= {id(e) for e in evs if e.factuality == "asserted"}
     return [ev for ev in events if id(ev) not in dropped]
 
 

@@ -319,3 +319,116 @@ def test_a_name_in_the_dateline_is_no_actor():
     assert not any("Addis" in (p.text or "") for e in doc.events for p in e.source + e.target)
     assert [([p.code for p in e.source], [p.code for p in e.target]) for e in doc.events
             if e.type == "REJECT"] == [(["ETH"], ["ERI"])], doc.events
+
+
+# -- false facts of a new-user probe (P23): what a rejected report, a threat and an accusation say,
+#    and a negation of the clause before "und"
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+@pytest.mark.parametrize("text", [
+    "Äthiopiens Regierung hat Berichte über einen bevorstehenden Angriff auf Eritrea als „Falschinformation“ "
+    "zurückgewiesen.",
+    "Russland hat Meldungen über einen Angriff auf Kiew dementiert.",
+    "Die chinesische Regierung bestritt Berichte über einen Militärschlag gegen Taiwan.",
+    # a word that calls the report false denies it as a REJECT verb does (cues.tsv falsehood)
+    "Äthiopien bezeichnete Berichte über einen Angriff auf Eritrea als Falschinformation.",
+])
+def test_an_event_in_a_rejected_report_is_never_a_fact(coder, text):
+    """The attack a rejected report tells is hypothetical for both coders, and its one cue word never
+    gives the same dyad as a fact beside it (the probe: ASSAULT ETH -> ERI hypothetical and asserted)."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="r", text=text, dct="2025-03-14")).events
+    attacks = [e for e in evs if e.type == "ASSAULT"]
+    assert attacks and all(e.factuality == "hypothetical" for e in attacks), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_an_event_in_a_confirmed_report_stays_a_fact(coder):
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="r", text="Äthiopien bestätigte Berichte über einen Angriff auf Eritrea.",
+                     dct="2025-03-14")).events
+    assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in evs), evs
+    # a characterisation that calls nothing false denies nothing
+    c, n, lex = clause_at("Äthiopien bezeichnete Berichte über einen Angriff auf Eritrea als alarmierend.", "Angriff")
+    assert not rejected_report(c, n, lex)
+    c, n, lex = clause_at("Äthiopien bezeichnete Berichte über einen Angriff auf Eritrea als Lüge.", "Angriff")
+    assert rejected_report(c, n, lex)
+
+
+def test_what_a_threat_or_warning_says_is_feared():
+    """An infinitive or "dass" clause after a verb of threatening, warning or fearing (cues.tsv
+    ``warn``) tells no fact; one after another verb, or a relative clause, is told."""
+    from lagebild.events.factuality import feared
+    lex = load_cues()
+
+    def fears(text):
+        _, sts = tokenize(text, segment(text))
+        cl = split_clauses(sts[0], lex)
+        return [feared(cl, i, lex) for i in range(len(cl))]
+
+    assert fears("Die Regierung drohte, jeden zu verhaften, der sich an Versammlungen beteilige.") == [False, True, False]
+    assert fears("Die USA warnten, dass Russland die Ukraine angreifen werde.") == [False, True]
+    assert fears("Die USA sagten, dass Russland die Ukraine angegriffen habe.") == [False, False]
+    assert fears("Die Polizei versuchte, die Demonstranten festzunehmen.") == [False, False]
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_a_threat_threatens_is_no_fact(coder):
+    """"Die Regierung drohte, jeden zu verhaften": the threat is the event, the arrest at most
+    hypothetical (the probe: COERCE asserted)."""
+    an = coder_analyzer(coder)
+    for text in ("Die Regierung in Maputo drohte, jeden zu verhaften, der sich an „illegalen Versammlungen“ beteilige.",
+                 "Die türkische Regierung drohte damit, die Journalisten festzunehmen."):
+        evs = an(Article(doc_id="t", text=text, dct="2024-11-08")).events
+        arrests = [e for e in evs if e.type == "COERCE"]
+        assert arrests and all(e.factuality == "hypothetical" for e in arrests), (text, evs)
+    if coder == "both":         # (the rule coder reads no THREATEN without an addressee)
+        assert any(e.type == "THREATEN" and e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_what_an_accusation_alleges_is_no_event(coder):
+    """"beschuldigt das Nachbarland Ruanda, die Miliz mit Waffen und Soldaten zu unterstützen": the
+    ACCUSE only (docs/annotation.md §8.9); the list-like "Ruanda, die Miliz mit Waffen und Soldaten"
+    is no list of names but the infinitive's start (the probe: AID COD -> RWA asserted)."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="a", dct="2025-02-03", text="Die Regierung in Kinshasa beschuldigt das Nachbarland "
+                     "Ruanda, die Miliz mit Waffen und Soldaten zu unterstützen.")).events
+    assert any(e.type == "ACCUSE" and {p.code for p in e.source} == {"COD"}
+               and "RWA" in {p.code for p in e.target} for e in evs), evs
+    assert not [e for e in evs if e.type in ("AID", "SUPPORT")], evs
+
+
+@pytest.mark.parametrize("txt, kinds", [
+    ("Die Regierung in Kinshasa beschuldigt das Nachbarland Ruanda, die Miliz mit Waffen und Soldaten zu unterstützen.",
+     ["main", "infinitive"]),
+    ("Frankreich, Deutschland und Polen forderten Russland auf, die Truppen abzuziehen.", ["main", "infinitive"]),
+    ("Die EU forderte Russland, Belarus und Iran auf, die Angriffe zu stoppen.", ["main", "infinitive"]),
+    # "zu" as a preposition makes no infinitive, and after "und" the clause is its own
+    ("Die Opposition erkennt den Sieg der Regierungspartei nicht an und hat zu einem Marsch aufgerufen.",
+     ["main", "main"]),
+    ("Die Opposition kritisierte die Wahl und rief zu Protesten auf.", ["main", "main"]),
+    ("Dem Konzern wird vorgeworfen, die Gruppe finanziert und unterstützt zu haben.", ["main", "infinitive"]),
+])
+def test_clauses_of_an_infinitive_and_of_a_coordination(txt, kinds):
+    _, sts = tokenize(txt, segment(txt))
+    assert [c.kind for c in split_clauses(sts[0], load_cues())] == kinds
+
+
+@pytest.mark.parametrize("coder", ["rules", "both"])
+def test_the_negation_of_the_first_of_two_coordinated_clauses_is_not_the_seconds(coder):
+    """"erkennt den Sieg ... nicht an und hat zu einem landesweiten Marsch aufgerufen": the call
+    happened (the probe: REQUEST negated); the refusal to recognise is a REJECT; a call to protest
+    after "und" keeps the caller as the protest's source."""
+    an = coder_analyzer(coder)
+    evs = an(Article(doc_id="n", dct="2024-11-08", text="Die Opposition in Mosambik erkennt den Sieg der "
+                     "Regierungspartei Frelimo nicht an und hat zu einem landesweiten Marsch auf die Hauptstadt "
+                     "aufgerufen.")).events
+    assert not [e for e in evs if e.factuality == "negated"], evs
+    assert any(e.type == "REQUEST" and e.factuality == "asserted" for e in evs), evs
+    assert any(e.type == "REJECT" and e.factuality == "asserted" for e in evs), evs
+    evs = an(Article(doc_id="n", dct="2024-11-08", text="Die Opposition in Mosambik erkennt das Ergebnis nicht an "
+                     "und hat zu Protesten aufgerufen.")).events
+    assert any(e.type == "PROTEST" and e.factuality == "planned" and {p.code for p in e.source} == {"MOZ"}
+               for e in evs), evs
+    assert not [e for e in evs if e.factuality == "negated"], evs

@@ -65,9 +65,10 @@ def test_document_and_database_share_one_key():
 
 
 def test_two_readings_of_one_mention_keep_the_more_confident_one():
-    """One mention (same sentence, same cue word, same dyad) read as negated by one coder and as
-    asserted by the other is a contradiction: the surer reading stays; another sentence's mention,
-    another dyad and a planned reading are left alone."""
+    """One mention (same sentence, same cue word, same dyad) read as a fact by one coder and as no
+    fact (negated, hypothetical, planned) by the other is a contradiction: the surer reading stays;
+    another sentence's mention and another dyad are left alone, and so are two readings that are
+    both no fact."""
     from lagebild.merge import one_reading
     neg, fact = ev(fact="negated", sent=0), ev(sent=0)
     neg.cue = fact.cue = "angegriffen"
@@ -82,7 +83,13 @@ def test_two_readings_of_one_mention_keep_the_more_confident_one():
     assert one_reading([fact, neg]) == [fact]
     planned = ev(fact="planned", sent=0)
     planned.cue, planned.confidence = "angegriffen", 0.9
-    assert one_reading([fact, planned]) == [fact, planned]      # no contradiction: two records
+    assert one_reading([fact, planned]) == [planned]            # one mention: a plan or a deed
+    hypo = ev(fact="hypothetical", sent=0)
+    hypo.cue, hypo.confidence = "angegriffen", 0.69
+    assert one_reading([fact, hypo]) == [fact]                  # (fact at 0.8)
+    fact.confidence = 0.68                                      # the probe: a rejected report's attack
+    assert one_reading([hypo, fact]) == [hypo]
+    assert one_reading([hypo, planned]) == [hypo, planned]      # both no fact: two records
 
 
 def test_a_partial_mention_of_a_fuller_event_in_the_same_sentence_joins_it():

@@ -41,6 +41,7 @@ class Clause:
     mentions: list[Mention] = field(default_factory=list)
     verb_types: frozenset[str] | None = field(default=None, repr=False)   # see cue_verb_types
     verb_lemmas: frozenset[str] = field(default=frozenset(), repr=False)  # ... and their lemmas
+    conjunction: str = ""           # the conjunction that split it from the clause before ("und", "aber")
 
     @property
     def start(self) -> int:
@@ -149,6 +150,10 @@ def _shared_auxiliary(toks: list[Token], k: int) -> bool:
     joined by und that share what follows them; one clause."""
     prev = toks[k - 1] if k else None
     tail = [t.lower for t in toks[k + 2: k + 5]]
+    if tail and tail[0] == "zu" and not _zu_before_verb(toks[k + 2:k + 4]):
+        # "zu" as a preposition: "erkennt den Sieg nicht an und hat zu einem Marsch aufgerufen" is
+        # two clauses (the negation of the first is not the second's)
+        return False
     return prev is not None and prev.text[:1].islower() and prev.text.isalpha() and bool(tail) \
         and (tail[0] in ("zu", "haben", "worden", "werden", "wurden", "wird", "sein", ".") or tail[0] in PAST_AUX)
 
@@ -157,7 +162,7 @@ def _list_comma(toks: list[Token], k: int) -> bool:
     """A comma inside a list of nouns: "X, Y und Z" (a noun before it, nouns and adjectives up to
     und/sowie/oder after it, or up to the next comma of the list: "USA, Russland, China,
     Frankreich und Deutschland")."""
-    if k == 0 or not toks[k - 1].is_cap:
+    if k == 0 or not toks[k - 1].is_cap or _infinitive_after(toks, k):
         return False
     while True:
         for j in range(k + 1, min(k + 6, len(toks))):
@@ -175,6 +180,29 @@ def _list_comma(toks: list[Token], k: int) -> bool:
             return False
 
 
+def _infinitive_after(toks: list[Token], k: int) -> bool:
+    """Whether what follows the comma at ``k`` up to the next boundary is an infinitive clause whose
+    only verb is its infinitive with "zu" ("beschuldigt Ruanda, die Miliz mit Waffen und Soldaten zu
+    unterstützen", "..., die Grenze zu öffnen"), not the rest of a list of names ("Frankreich,
+    Deutschland und Polen forderten ...")."""
+    run = []
+    for t in toks[k + 1:]:
+        if t.text in BOUNDARY:
+            break
+        run.append(t)
+    while run and not any(ch.isalnum() for ch in run[-1].text):
+        run.pop()           # the sentence's full stop, a closing quotation mark
+    if len(run) < 2:
+        return False
+    if run[-2].lower == "zu" and _verbish(run[-1]):
+        body = run[:-2]
+    elif _ZU_INFIX.match(run[-1].lower):
+        body = run[:-1]     # "..., die Truppen abzuziehen"
+    else:
+        return False
+    return not _has_verb(body)
+
+
 def verb_first_condition(c: "Clause", nxt: "Clause", st: SentenceTokens, lex: Lexicon) -> bool:
     """Whether the sentence's first clause ``c`` is a condition told by its finite verb in first
     place, with the main clause's finite verb opening the clause after it (cues.tsv class
@@ -189,6 +217,16 @@ def verb_first_condition(c: "Clause", nxt: "Clause", st: SentenceTokens, lex: Le
     return finite and lex.is_(nxt.tokens[0].lower, "v1_main") and not lex.is_(word, "v1_main")
 
 
+def _zu_before_verb(toks: list[Token]) -> bool:
+    """Whether the tokens hold an infinitive's "zu": followed by a lower-case word that is no
+    article ("die Truppen abzuziehen", "zu verhandeln", "getötet zu haben"), not the preposition
+    of "hat zu Protesten aufgerufen" or "rief zu einem Marsch auf" (a clause of its own after
+    "und", whose call is no infinitive of the clause before)."""
+    return any(t.lower == "zu" and j + 1 < len(toks) and toks[j + 1].text[:1].islower()
+               and toks[j + 1].text.isalpha() and toks[j + 1].lower not in ATTR_BEFORE
+               for j, t in enumerate(toks))
+
+
 def _attributive_adj(word: str) -> bool:
     return word.endswith(("ische", "ischen", "ischer", "ländische", "ländischen"))
 
@@ -199,11 +237,13 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     toks = st.tokens
 
     hard: set[int] = set()      # clauses that follow a colon, semicolon or dash
+    conj = [""]                 # the conjunction that opens the clause being read
 
     def flush() -> None:
         if cur:
-            clauses.append(Clause(st.sentence.index, list(cur)))
+            clauses.append(Clause(st.sentence.index, list(cur), conjunction=conj[0]))
             cur.clear()
+        conj[0] = ""
 
     for k, t in enumerate(toks):
         if t.text == "," and _list_comma(toks, k) and not (
@@ -221,6 +261,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
                 and lemma(toks[k + 1].text) not in ("sein",) \
                 and not (t.lower == "und" and _shared_auxiliary(toks, k)):
             flush()
+            conj[0] = t.lower
             continue
         cur.append(t)
     flush()
@@ -282,7 +323,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
                                                   and not article_main_clause(c.tokens, lex)):
             # ("Polen kritisierte Russland, die Ukraine verurteilte Belarus": a main clause)
             c.kind = "sub"
-        elif (any(t.lower == "zu" for t in c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
+        elif (_zu_before_verb(c.tokens[-3:]) or any(_ZU_INFIX.match(t.lower) for t in c.tokens[-2:])) \
                 and not any(_verbish(t) and lex.is_(t.lower, "konjunktiv") for t in c.tokens):
             c.kind = "infinitive" if merged else "main"
         # "unter der Bedingung, dass ...": the dass-clause is the condition

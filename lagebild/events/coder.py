@@ -10,15 +10,15 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
-                      _requires_ok, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
+from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+                      _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_noun, called_for, conditional_adverb, considered, contrastive,
-                         generic_before, intended, kein_before, not_told, planned_noun, promised, refrained, scheduled,
-                         warned_of, yes_no_question)
+                         generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
+                         rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
@@ -760,7 +760,13 @@ class EventCoder:
                         codes.add(m.code)
                         src_mentions.append(m)
                         source.append(m.participant())
-            elif prev_source and (k >= 1 and toks[k - 1].lower in POSSESSIVES):
+            elif prev_source and ((k >= 1 and toks[k - 1].lower in POSSESSIVES) or (
+                    _opens_with_verb(c) and (carried_out(c, cue.type, self.lex)
+                                             or called_for(c, k, self.lex, cue.type)))):
+                # "seine Reise": the one before; "erkennt das Ergebnis nicht an und hat zu Protesten
+                # aufgerufen": the clause after "und" shares the subject of the one before, who calls
+                # for or carries out the noun's act (not "... und habe sich von der Demonstration
+                # distanziert")
                 source = [m.participant() for m in prev_source]
         if not source and cue.type == "PROTEST":
             # "zu Protesten in Istanbul": the people of the place where they protest
@@ -863,13 +869,15 @@ class EventCoder:
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
                 not_held = occurrence_negates_noun(c, c.tokens.index(ev.cue_tok), lx) and not contrastive(clauses, idx)
                 refrain = refrained(c, c.tokens.index(ev.cue_tok), lx)
-                # what a warning is about ("warnte vor einem Angriff") is feared; an object noun (no
+                # what a warning is about ("warnte vor einem Angriff") is feared, what a rejected report
+                # tells ("wies Berichte über einen Angriff zurück") not told as a fact; an object noun (no
                 # preposition) of a verb that carries it out in a clause of intent ("Die EU wird
                 # Sanktionen verhängen", not "will die Angriffe untersuchen") is planned: in train +
                 # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) \
                     or refrain == "negated" else (
                     "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
+                    or rejected_report(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced_noun(c, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
@@ -940,6 +948,16 @@ class EventCoder:
 #: words after "nicht" that make it negate something else ("nicht genug Strom", "nicht ohne
 #: Vorwarnung", "nicht wie geplant", "nicht mehr als", "nicht nur")
 _NOT_THE_HAPPENING = frozenset("genug ohne wie mehr nur so zu allein immer".split())
+
+
+def _opens_with_verb(c: Clause) -> bool:
+    """Whether a main clause joined to the one before by "und" (or "aber", ...) opens with its finite
+    verb, its subject left out ("... und hat zu Protesten aufgerufen", "... und rief zu Protesten
+    auf"): it shares the subject of the clause before. Not a clause after a comma ("..., kann nicht
+    mit der Unterstützung Belgrads rechnen" after an apposition)."""
+    first = c.tokens[0] if c.tokens else None
+    return c.kind == "main" and bool(c.conjunction) and first is not None and first.text[:1].islower() \
+        and first.text.isalpha() and (first.lower in PAST_AUX or _verbish(first))
 
 
 def occurrence_negates_noun(c: Clause, k: int, lx) -> bool:

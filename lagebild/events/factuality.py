@@ -101,11 +101,25 @@ def hoped_or_considered(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     return has_verb_of(prev, lex, "hope") or has_verb_of(prev, lex, "consider")
 
 
+def feared(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` says what the clause before it warns of, fears or threatens (a verb of
+    cues.tsv class ``warn``): an infinitive ("Die Regierung drohte, jeden zu verhaften", "drohte damit,
+    wöchentlich zu streiken") or a "dass" clause ("warnte, dass Russland angreifen könnte"). The
+    threat or warning is the event; what it threatens is not told as a fact (hypothetical;
+    docs/annotation.md §1; in train gold the strike a union threatened is no event at all)."""
+    c = clauses[i]
+    if i == 0 or not (c.kind == "infinitive" or (c.kind == "sub" and c.starts_with in ("dass", "daß"))):
+        return False
+    return has_verb_of(clauses[i - 1], lex, "warn")
+
+
 def not_told(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     """Whether clause ``i`` tells its events as no fact of its own: a denied report or deed
     (:func:`denied_report`), an indirect question (:func:`asked_about`), what is hoped for or
-    considered (:func:`hoped_or_considered`). Both coders."""
-    return denied_report(clauses, i, lex) or asked_about(clauses[i], lex) or hoped_or_considered(clauses, i, lex)
+    considered (:func:`hoped_or_considered`), what is warned of, feared or threatened
+    (:func:`feared`). Both coders."""
+    return denied_report(clauses, i, lex) or asked_about(clauses[i], lex) or hoped_or_considered(clauses, i, lex) \
+        or feared(clauses, i, lex)
 
 
 #: finite verbs a yes/no question opens with besides the lexicon's cue verbs ("Kommt es zum Krieg?")
@@ -334,12 +348,17 @@ def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
 
 def rejected_report(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the noun at token ``k`` is what a report the clause rejects tells ("Der Kreml hat
-    Berichte über einen Angriff auf ein Krankenhaus zurückgewiesen"): not told as a fact, as
-    what a denied report says in a "wonach" clause (``denied_report``; docs/annotation.md §11)."""
-    if not c.tokens[k].is_cap or "REJECT" not in cue_verb_types(c, lex):
+    Berichte über einen Angriff auf ein Krankenhaus zurückgewiesen", "Äthiopiens Regierung hat
+    Berichte über einen bevorstehenden Angriff auf Eritrea als „Falschinformation“ zurückgewiesen";
+    a REJECT verb, or a word that calls the report false, cues.tsv class ``falsehood``: "bezeichnete
+    Meldungen über einen Angriff als Lüge"): not told as a fact, as what a denied report says in a
+    "wonach" clause (``denied_report``; docs/annotation.md §11). Both coders."""
+    if not c.tokens[k].is_cap:
+        return False
+    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
+    if "REJECT" not in cue_verb_types(c, lex) and not any(lex.is_(t.lower, "falsehood") for t in words):
         return False
     prep, n = noun_preposition(c, k)
-    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
     return prep == "über" and any(lex.is_(t.lower, "report_noun") for t in words[max(0, n - 5):n])
 
 
