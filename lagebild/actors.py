@@ -666,7 +666,8 @@ class ActorTagger:
             if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
                 # "der Republikaner Marco Rubio": a party member named after the party
                 m = self._role_mention(toks, i, j - 1, entry, entry.code, entry.alt_codes, prefix=entry)
-                m.generic = entry.generic and m.code == entry.code
+                if m is not None:
+                    m.generic = entry.generic and m.code == entry.code
                 return m
             return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                            entry.code, entry.sector, _entry_kind(entry), name=entry.name,
@@ -683,7 +684,8 @@ class ActorTagger:
                 return self._role_mention(toks, i, i, party, pre.code, pre.alt_codes, prefix=party)
             if role is not None:
                 m = self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
-                m.generic = pre.generic and m.code == pre.code      # "Linken-Chef": of a generic name
+                if m is not None:       # (None: "Iran-Drohnen" not opening its sentence, no actor)
+                    m.generic = pre.generic and m.code == pre.code      # "Linken-Chef": of a generic name
                 return m
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
                            _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes, generic=pre.generic)
@@ -692,7 +694,7 @@ class ActorTagger:
             role = _role_of(lex, t.text)
             if role is not None:
                 m = self._role_mention(toks, i, i, role, None, ())
-                if t.text in self.relational and not m.name:
+                if m is not None and t.text in self.relational and not m.name:
                     return None
                 return m
         return None

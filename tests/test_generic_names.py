@@ -118,3 +118,13 @@ def test_a_story_that_names_only_generic_names_is_placed_by_them_as_before(tagge
     assert got["Die Linke"].code == "DEU" and got["Regierung"].code == "DEU"
     got, _ = _mentions(tagger, "Die Opposition kritisierte die Regierung scharf.", "AUT")
     assert got["Regierung"].code == "AUT"
+
+
+def test_a_prefixed_weapon_inside_a_sentence_is_no_actor_and_no_crash():
+    """"Iran-Drohnen" not opening its sentence is no actor (the role mention is None): setting the
+    generic mark on it raised AttributeError and stopped the whole analysis (the blind items)."""
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    doc = Analyzer(use_models=False)(Article(doc_id="w", text="Kiew – In der Nacht griffen erneut Iran-Drohnen die "
+                                                              "Hauptstadt an.", dct="2024-03-04"))
+    assert not any("Drohnen" in (p.text or "") for e in doc.events for p in e.source + e.target)
