@@ -432,6 +432,13 @@ def dateline_end(toks: list[Token]) -> int | None:
     return dash if depth == 0 and toks[0].is_cap else None
 
 
+#: countries whose bodies and parties with a generic name German news reports from every dateline
+#: ("Kiew – Der Kongress hat Militärhilfen gebilligt", "Berlin – Die Republikaner blockierten ..."):
+#: such a name keeps its default in a story placed elsewhere unless the text places it ("Perus
+#: Kongress", "der Kongress in Lima"; ``_generic_names``)
+REPORTED_FROM_EVERYWHERE = frozenset({"USA"})
+
+
 #: how many sentences of a paragraph may stand before its dateline: a teaser glued to it
 #: ("Öl und Kupfer sollten bald im Preis steigen, sagen Experten. Frankfurt – Fürchtet euch nicht ...",
 #: as the 10kGNAD articles print it)
@@ -1216,6 +1223,8 @@ class ActorTagger:
             if not m.generic or m.pronoun:
                 continue
             options = {m.code, *m.alt_codes} - {None}
+            if options & REPORTED_FROM_EVERYWHERE and story not in options:
+                continue    # "Kiew – Der Kongress billigte Hilfen": the US one; the text may place it
             if story in options:
                 if m.code != story:
                     m.code, m.code_via = story, None

@@ -200,6 +200,8 @@ def _infinitive_after(toks: list[Token], k: int) -> bool:
         body = run[:-1]     # "..., die Truppen abzuziehen"
     else:
         return False
+    if body and body[0].is_cap and any(t.lower in ("und", "oder", "sowie") for t in body[1:3]):
+        return False        # the list goes on: "die Ukraine, Moldau und Georgien mit Waffen zu unterstützen"
     return not _has_verb(body)
 
 
