@@ -239,6 +239,18 @@ def _role_of(lex: Lexicon, word: str) -> LexEntry | None:
     return entry
 
 
+def role_kind(lex: Lexicon, role: LexEntry, word: str) -> str:
+    """The kind of a role noun (roles.tsv: person, institution, group, weapon): the role's, else the
+    word's, else the entry's. One definition for the tagger and the output policies."""
+    return lex.role_kinds.get(role.name) or lex.role_kinds.get(word) or role.kind
+
+
+def weapon_word(lex: Lexicon, word: str) -> bool:
+    """Whether a word is a weapon of roles.tsv ("Drohnen", "Raketen", "Kampfdrohnen")."""
+    role = _role_of(lex, word)
+    return role is not None and role_kind(lex, role, word) == "weapon"
+
+
 def _office_sector(role: LexEntry, org: LexEntry) -> str | None:
     """The sector of an office named with its organisation, as a prefix ("ÖGB-Präsident") or a
     genitive ("der Präsident des ÖGB"): a party's, a militia's, a union's or company's (any sector
@@ -836,7 +848,7 @@ class ActorTagger:
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
                 j += 3
-        rkind = lex.role_kinds.get(role.name) or lex.role_kinds.get(toks[k].text) or role.kind
+        rkind = role_kind(lex, role, toks[k].text)
         # (after a dateline: "Kiew – Russische Drohnen griffen an")
         opening = (dateline_end(toks) or -1) + 1 if rkind == "weapon" else 0
         if rkind == "weapon" and not all(t.lower in ("die", "der", "den") or t.text[:1].isupper()

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 
-from ..actors import ActorIndex, Mention
+from ..actors import ActorIndex, Mention, weapon_word
 from ..records import Event, Participant
 from .clauses import Clause
 from .cues import _read_tsv, lemma, load_cues
@@ -99,11 +99,8 @@ def political_attack(ev: Event) -> None:
 
 @lru_cache(maxsize=4096)
 def _weapon_word(word: str) -> bool:
-    """Whether a word is a weapon of roles.tsv ("Drohnen", "Raketen", "Marschflugkörper")."""
     from ..lexicon import load_lexicon
-    lex = load_lexicon()
-    entry = lex.roles.get(word) or lex.role(word, min_tail=6)
-    return entry is not None and (lex.role_kinds.get(entry.name) or lex.role_kinds.get(word) or entry.kind) == "weapon"
+    return weapon_word(load_lexicon(), word)
 
 
 def weapon_hit(ev: Event) -> None:
