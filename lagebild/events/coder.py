@@ -17,7 +17,7 @@ from .content import (background, content_of_claim, criticised_or_rejected, dema
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_noun, called_for, conditional_adverb, considered, contrastive,
-                         generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
+                         counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
                          rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
@@ -906,6 +906,9 @@ class EventCoder:
             fact = "planned"
         else:
             fact = "asserted"
+        unreal = counterfactual(c, lx)
+        if unreal is not None and fact in ("asserted", "planned"):
+            fact = unreal      # "hätten Syrien beinahe angegriffen", "hätte ihn festnehmen müssen"
         ev.event.factuality = fact
         other = attached_condition(clauses, idx)
         if other is not None:

@@ -335,6 +335,30 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
 
 
+def counterfactual(c: Clause, lex: Lexicon) -> str | None:
+    """What a clause told in the Konjunktiv II of the past says of its deeds, where that is no
+    stand-in for reported speech ("die Soldaten hätten Waffen beschlagnahmt, sagte ein Sprecher"
+    is told as a fact): "negated" where an almost adverb says the deed nearly happened ("Die USA
+    hätten Syrien beinahe angegriffen", "Fast wäre es zu einem Krieg gekommen"; cues.tsv class
+    ``almost``, not before a word of extent: "hätten fast alle Flüchtlinge abgeschoben" deported
+    most), "hypothetical" where a modal infinitive closes it ("Die Polizei hätte ihn schon im Sommer
+    festnehmen müssen", "hätte Griechenland früher helfen sollen": what should have happened;
+    class ``modal_infinitive``), else None. A negated modal one ("hätte ihn nicht festnehmen
+    dürfen") says the deed was done, and is left to the negation rules (None). Both coders read
+    such deeds as facts (a probe: four false facts in seven sentences)."""
+    words = c.lowers
+    if not any(lex.is_(w, "konjunktiv2") for w in words):
+        return None
+    for j, w in enumerate(words):
+        if lex.is_(w, "almost") and j + 1 < len(words) and not words[j + 1][:1].isdigit() \
+                and not lex.is_(words[j + 1], "extent"):
+            return "negated"
+    verbs = [w for w, t in zip(words, c.tokens) if not t.is_cap and w.isalpha()]
+    if verbs and lex.is_(verbs[-1], "modal_infinitive") and not any(lex.is_(w, "negation") for w in words):
+        return "hypothetical"
+    return None
+
+
 def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the noun at token ``k`` is what the clause warns of or threatens with ("Die USA
     haben Iran vor einem Angriff auf Israel gewarnt", "Erdoğan hat mit einer Bodenoffensive

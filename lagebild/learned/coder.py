@@ -16,9 +16,9 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import occurrence_negates_noun
 from ..events.clauses import attached_condition
-from ..events.factuality import (able_to, announced_noun, conditional_adverb, considered, contrastive, generic_before,
-                                 kein_before, not_told, planned_noun, promised, refrained, rejected_report, reported_past,
-                                 scheduled, warned_of, yes_no_question)
+from ..events.factuality import (able_to, announced_noun, conditional_adverb, considered, contrastive, counterfactual,
+                                 generic_before, kein_before, not_told, planned_noun, promised, refrained,
+                                 rejected_report, reported_past, scheduled, warned_of, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
@@ -369,6 +369,9 @@ class LearnedCoder:
             if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
         if refrain == "hypothetical" and fact in ("asserted", "planned"):
             fact = "hypothetical"    # "riet von Reisen in die Türkei ab": advised against
+        unreal = counterfactual(clause, self.lex) if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
+        if unreal is not None and fact in ("asserted", "planned"):
+            fact = unreal            # "hätten Syrien beinahe angegriffen", "hätte ihn festnehmen müssen"
         if fact in ("asserted", "planned") and (
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))

@@ -1,0 +1,54 @@
+"""Deeds told in the Konjunktiv II of the past that did not happen (factuality.counterfactual):
+"beinahe angegriffen" is negated, "hätte festnehmen müssen" hypothetical, for both coders; a
+Konjunktiv II that stands in for reported speech, and "fast" before an amount, stay facts."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+
+def _events(coder: str, text: str, typ: str):
+    doc = Analyzer(coder=coder, min_confidence=0)(Article(doc_id="t", dct="2016-01-10", text=text))
+    return [e for e in doc.events if e.type == typ]
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+@pytest.mark.parametrize("text", [
+    "Die USA hätten Syrien beinahe angegriffen.",
+    "Israel hätte den Iran fast bombardiert.",
+    "Um ein Haar hätte Russland die Ukraine angegriffen.",
+])
+def test_an_attack_that_almost_happened_is_negated(coder, text):
+    attacks = _events(coder, text, "ASSAULT")
+    assert attacks, "the attack is still an event"
+    assert all(e.factuality == "negated" for e in attacks)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_what_should_have_happened_is_hypothetical(coder):
+    arrests = _events(coder, "Berlin – Die Polizei hätte den Attentäter schon im Sommer festnehmen müssen.", "COERCE")
+    assert arrests and all(e.factuality == "hypothetical" for e in arrests)
+
+
+def test_konjunktiv_ii_of_reported_speech_stays_a_fact():
+    attacks = _events("auto", "Moskau – Ukrainische Soldaten hätten russische Stellungen angegriffen, teilte das "
+                              "Verteidigungsministerium mit.", "ASSAULT")
+    assert attacks and all(e.factuality == "asserted" for e in attacks)
+
+
+def test_almost_before_an_amount_qualifies_the_amount():
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    from lagebild.events.factuality import counterfactual
+    lex = load_cues()
+
+    def reading(txt):
+        _, sts = T.tokenize(txt, T.segment(txt))
+        return counterfactual(split_clauses(sts[0], lex)[0], lex)
+    assert reading("Die Behörden hätten fast alle Flüchtlinge abgeschoben.") is None
+    assert reading("Die Behörden hätten beinahe 100 Flüchtlinge abgeschoben.") is None
+    assert reading("Die Behörden hätten die Flüchtlinge beinahe abgeschoben.") == "negated"
+    assert reading("Die Polizei hätte ihn nicht festnehmen dürfen.") is None     # it did: left to the negation rules
+    assert reading("Die Behörden haben die Flüchtlinge fast abgeschoben.") is None    # no Konjunktiv II
