@@ -418,7 +418,9 @@ def _pick_cue(cands: list[Cue], c: Clause, sent_lowers: list[str]) -> Cue | None
     return plain[0] if plain else None
 
 
-HEADLINE_AUX = PAST_AUX | WERDEN_PASSIVE | MODAL_INF | frozenset("sei seien habe haben wird".split())
+#: a finite auxiliary: a clause with one is no headline (a bare participle closing it is no passive:
+#: "Ukrainische Soldaten hätten russische Stellungen angegriffen, sagte er")
+HEADLINE_AUX = PAST_AUX | WERDEN_PASSIVE | MODAL_INF | frozenset("sei seien habe haben wird hätte hätten wäre wären".split())
 SEIN_FORMS = frozenset("ist sind war waren sei seien gewesen".split())
 INSEPARABLE = ("be", "ver", "er", "ent", "zer")
 
