@@ -14,7 +14,7 @@ from ..errors import ModelError
 from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..events.coder import occurrence_negates_noun
+from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
 from ..events.factuality import (able_to, announced_noun, conditional_adverb, considered, contrastive, counterfactual,
                                  generic_before, kein_before, not_told, planned_noun, promised, refrained,
@@ -80,8 +80,21 @@ def negated_by_rules(st: SentenceTokens, k: int, ctx: DocContext, typ: str, sour
 
     def same(rule_side: frozenset, side: list) -> bool:
         return not rule_side or bool(rule_side & {p.code or "-" for p in side})
-    return any(h.factuality == "negated" and same(h.sources, source) and same(h.targets, target)
+    refusal = typ in REFUSABLE and refused_cue(t, typ, ctx.lex)
+    return any((h.factuality == "negated" or refusal and h.type == "REJECT" and h.factuality == "asserted")
+               and same(h.sources, source) and same(h.targets, target)
                for h in ctx.rule_hits.get((t.sent, t.i), ()))
+
+
+def refused_cue(t, typ: str, lex) -> bool:
+    """Whether word ``t`` is a cue of ``typ`` and of no rejection, so that the rule coder's REJECT
+    on it is its refusal ("Strache gratulierte dem Bürgermeister nicht": a negated cooperative act
+    is a REJECT, ``EventCoder._factuality``): the act itself did not happen, and a learned event of
+    ``typ`` on the same word is negated (a probe: "gratulierte nicht" came out as an asserted
+    SUPPORT beside the REJECT)."""
+    cues = lex.verbs.get(lemma(t.text), []) if not t.is_cap else lex.noun_cues(t.lower) or []
+    types = {c.type for c in cues}
+    return typ in types and "REJECT" not in types
 
 
 #: how a named participant's country may have been guessed rather than said (``Participant.code_inferred``):
