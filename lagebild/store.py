@@ -837,8 +837,8 @@ class Store:
             created: set[str] = set()       # with today's columns: no later column is added to them
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 for table, col, typ in MIGRATIONS.get(v, ()):
-                    if table not in created:
-                        con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {typ}')
+                    if table not in created:    # (a file that somehow has the column keeps it)
+                        con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{col}" {typ}')
                 for table in TABLES_ADDED.get(v, ()):
                     self._fill_added(table)
                     created.add(table)
