@@ -1243,7 +1243,10 @@ class Ingester:
                         "date_own": bool(e and e.date) or (row["date_value"] is not None
                                                            and not row["date_from_dct"]),
                         "location_text": row["location_text"], "location_code": row["location_code"],
-                        "source": src, "is_duplicate": is_dup, "confidence": ev.confidence})
+                        "source": src, "is_duplicate": is_dup, "confidence": ev.confidence,
+                        # the sides as this article tells the event: the event takes its first
+                        # article's (``Store._refresh_sides``)
+                        "source_json": row["source_json"] or "[]", "target_json": row["target_json"] or "[]"})
                     self._next_mention += 1
                     stats.mentions += 1
             batch_events[aid] = mine

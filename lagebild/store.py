@@ -24,9 +24,11 @@ Tables (schema version ``SCHEMA_VERSION``; older files are upgraded in place, ``
     event, side, position, actor, text, code, sector, inferred), written and deleted with the
     events in the same transaction: what the name and sector filters read (``side_sql``).
 ``event_mentions``
-    one row per piece of evidence: event, article, sentence, character offsets, text.
-    Mentions from near-duplicate articles are kept with ``is_duplicate = true`` and do
-    not count.
+    one row per piece of evidence: event, article, sentence, character offsets, text, and the
+    sides as its article tells the event (``source_json``, ``target_json``): an event's sides are
+    its first article's (``Store._refresh_sides``), also after that article is analyzed again or
+    another article becomes the first. Mentions from near-duplicate articles are kept with
+    ``is_duplicate = true`` and do not count.
 ``feeds``
     polling state of RSS/Atom feeds (ETag, Last-Modified, last fetch).
 
@@ -64,7 +66,7 @@ from .errors import BadValue, DatabaseLocked, StoreError
 from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES, ActorRef
 
 APP = "lagebild"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -89,6 +91,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
     6: [("event_mentions", "date_own", "BOOLEAN"), ("event_mentions", "location_text", "VARCHAR"),
         ("event_mentions", "location_code", "VARCHAR")],
     7: [("articles", "below_floor", "INTEGER"), ("articles", "confidence_floor", "DOUBLE")],
+    9: [("event_mentions", "source_json", "VARCHAR"), ("event_mentions", "target_json", "VARCHAR")],
 }
 #: tables added since version 1: an older store gets them on the first opening for writing (or
 #: before reading), filled from what it holds (``Store._fill_added``)
@@ -153,7 +156,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("updated_at", "TIMESTAMP"), ("confidence", "DOUBLE"),
     ],
     # one row per element of an event's ``source_json``/``target_json`` (``participant_rows``), in
-    # step with the events (``Store._add_participants``, ``Store._drop_empty_events``)
+    # step with the events (``Store._add_participants``, ``Store._refresh_sides``,
+    # ``Store._drop_empty_events``)
     "participants": [
         ("event_id", "BIGINT"), ("side", "VARCHAR"), ("position", "INTEGER"),
         ("actor_id", "VARCHAR"), ("text", "VARCHAR"), ("code", "VARCHAR"), ("sector", "VARCHAR"),
@@ -166,6 +170,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("source", "VARCHAR"), ("is_duplicate", "BOOLEAN"), ("date_value", "VARCHAR"),
         ("confidence", "DOUBLE"), ("date_own", "BOOLEAN"), ("location_text", "VARCHAR"),
         ("location_code", "VARCHAR"),
+        # the sides as the mention's article tells the event (``ingest.event_row``'s JSON, '[]' for
+        # an empty side; NULL: stored before schema version 9): the event takes its first
+        # article's (``Store._refresh_sides``)
+        ("source_json", "VARCHAR"), ("target_json", "VARCHAR"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -178,8 +186,9 @@ def participant_rows(where: str = "TRUE") -> str:
     """SQL: the ``participants`` rows of the events under ``where`` (a condition on ``events``),
     read from their ``source_json`` and ``target_json`` (``ingest.event_row``: each a list of
     ``records.Participant``), sorted by event, side and position. The one reading of the JSON into
-    the table: new events (``Store.write_batch``), the copies of ``Store.replicate_events``, and
-    the events of a store of an older schema (``Store._fill_added``)."""
+    the table: new events (``Store.write_batch``), events whose sides change (``Store._refresh_sides``),
+    the copies of ``Store.replicate_events``, and the events of a store of an older schema
+    (``Store._fill_added``)."""
     def get(f: str) -> str:
         return f"json_extract_string(x, '$.{f}')"
     sides = " UNION ALL ".join(
@@ -828,11 +837,13 @@ class Store:
             created: set[str] = set()       # with today's columns: no later column is added to them
             for v in range(version + 1, SCHEMA_VERSION + 1):
                 for table, col, typ in MIGRATIONS.get(v, ()):
-                    if table not in created:
-                        con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {typ}')
+                    if table not in created:    # (a file that somehow has the column keeps it)
+                        con.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{col}" {typ}')
                 for table in TABLES_ADDED.get(v, ()):
                     self._fill_added(table)
                     created.add(table)
+                if v == 9:
+                    self._fill_mention_sides()
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                         [str(SCHEMA_VERSION)])
             con.execute("COMMIT")
@@ -955,6 +966,17 @@ class Store:
         self._create_table(table)
         if table == "participants":
             self._add_participants()
+
+    def _fill_mention_sides(self) -> None:
+        """The sides of the mentions of a store of schema version 8 or older: an event's sides are
+        its first article's, so that article's mentions get them (its copies' and other
+        articles' stay unknown, NULL, until their article is analyzed again)."""
+        self.con.execute("""
+            UPDATE event_mentions SET source_json = coalesce(e.source_json, '[]'),
+                                      target_json = coalesce(e.target_json, '[]')
+            FROM events e
+            WHERE event_mentions.event_id = e.event_id AND event_mentions.article_id = e.first_article_id
+              AND NOT event_mentions.is_duplicate""")
 
     def _create_schema(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -1359,6 +1381,63 @@ class Store:
         finally:
             self._unregister("_touched")
 
+    def _refresh_sides(self, moved: Sequence[int]) -> None:
+        """The touched events' sides (``_touched``) as their first article now tells them: the
+        ``source_json``/``target_json`` of its earliest mention of the event (not a copy's), and
+        the first coded participant of each side (``source_code``, ``source_sector``,
+        ``source_text``, ...): a re-analysed first article gives its event the sides, texts, actor
+        ids and ``named_elsewhere`` of the new analysis, also where its event merges into the one
+        stored before; an event whose first article is another now (``moved``: the first article
+        re-analysed or corrected no longer tells it) takes that article's, whose actors its actor
+        ids name. The ``participants`` rows of every event whose sides change are written anew.
+        A first article whose mentions were stored without their sides (before schema version 9)
+        leaves the event its sides; where it is a new first article, their actor ids, which name
+        the actors of another article, are cleared."""
+        def first(side: str, field: str) -> str:
+            ps = f"json_extract(coalesce(NULLIF(f.{side}, '[]'), '[]')::JSON, '$[*]')"
+            p = (f"coalesce([x FOR x IN {ps} IF json_extract_string(x, '$.code') IS NOT NULL][1], "
+                 f"{ps}[1])")
+            return f"json_extract_string({p}, '$.{field}')"
+        firsts = ", ".join(f"{side}_{field} = {first(col, field)}"
+                           for side, col in (("source", "s"), ("target", "t"))
+                           for field in ("code", "sector", "text"))
+        changed = {int(r[0]) for r in self.con.execute(f"""
+            UPDATE events SET source_json = NULLIF(f.s, '[]'), target_json = NULLIF(f.t, '[]'), {firsts}
+            FROM (SELECT m.event_id, arg_min(m.source_json, m.mention_id) AS s,
+                         arg_min(m.target_json, m.mention_id) AS t
+                  FROM event_mentions m JOIN events e
+                    ON e.event_id = m.event_id AND e.first_article_id = m.article_id
+                  WHERE NOT m.is_duplicate AND m.source_json IS NOT NULL AND m.target_json IS NOT NULL
+                    AND m.event_id IN (SELECT event_id FROM _touched)
+                  GROUP BY m.event_id) AS f
+            WHERE events.event_id = f.event_id AND (events.source_json IS DISTINCT FROM NULLIF(f.s, '[]')
+                                                    OR events.target_json IS DISTINCT FROM NULLIF(f.t, '[]'))
+            RETURNING events.event_id""").fetchall()}
+        unknown = [r for r in self.con.execute("""
+            SELECT event_id, source_json, target_json FROM events
+            WHERE event_id IN (SELECT unnest($moved::BIGINT[])) AND event_id NOT IN (
+                SELECT m.event_id FROM event_mentions m JOIN events e
+                  ON e.event_id = m.event_id AND e.first_article_id = m.article_id
+                WHERE NOT m.is_duplicate AND m.source_json IS NOT NULL
+                  AND m.event_id IN (SELECT unnest($moved::BIGINT[])))""",
+            {"moved": list(moved)}).fetchall()] if moved else []
+        for eid, *sides in unknown:
+            parts = [json.loads(x) if x else [] for x in sides]
+            if not any(p.get("actor") is not None for side in parts for p in side):
+                continue
+            for side in parts:
+                for p in side:
+                    p["actor"] = None
+            self.con.execute("UPDATE events SET source_json = ?, target_json = ? WHERE event_id = ?",
+                             [to_json(parts[0]) if parts[0] else None,
+                              to_json(parts[1]) if parts[1] else None, eid])
+            changed.add(int(eid))
+        if changed:
+            ids = sorted(changed)
+            self.con.execute("DELETE FROM participants WHERE event_id IN (SELECT unnest($ids::BIGINT[]))",
+                             {"ids": ids})
+            self._add_participants(ids)
+
     def _refresh_places(self) -> None:
         """The touched events' place as their articles now tell it: the place of the earliest
         mention (not a copy's) that names one; none when no mention names one. Mentions stored
@@ -1383,14 +1462,16 @@ class Store:
         date of its own any of them gives (``merge.PRECISION_ORDER``; "im Februar" in the first
         report, "am 24. Februar" in the next). An event no mention gives a date of its own keeps
         the one it has. The wording of that date is another article's: ``date_text`` is left
-        empty where the value changes. The place: ``_refresh_places``."""
+        empty where the value changes. The place: ``_refresh_places``; the sides: ``_refresh_sides``."""
         from .merge import PRECISION_ORDER, date_columns
-        self.con.execute("""
+        moved = [int(r[0]) for r in self.con.execute("""
             UPDATE events SET first_article_id = s.a
             FROM (SELECT event_id, min(article_id) AS a FROM event_mentions
                   WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)
                   GROUP BY event_id) AS s
-            WHERE events.event_id = s.event_id AND events.first_article_id IS DISTINCT FROM s.a""")
+            WHERE events.event_id = s.event_id AND events.first_article_id IS DISTINCT FROM s.a
+            RETURNING events.event_id""").fetchall()]
+        self._refresh_sides(moved)
         rows = self.con.execute("""
             SELECT m.event_id, m.date_value, e.date_value, e.date_from_dct
             FROM event_mentions m JOIN events e USING (event_id)
@@ -1467,9 +1548,11 @@ class Store:
                     INSERT INTO events ({", ".join(f'"{c}"' for c in rest)}, {swap})
                     SELECT {sel}, {sides} FROM events WHERE event_id <= $max""",
                     {"off": k * max_ev, "k": str(k), "shift": k * shift_days, "max": max_ev})
-                con.execute("""
+                # the mentions' sides swapped as their copy's are (the copy's first article's)
+                mention_sides = (", target_json AS source_json, source_json AS target_json" if k % 2 else "")
+                con.execute(f"""
                     INSERT INTO event_mentions
-                    SELECT * REPLACE (mention_id + $moff AS mention_id, event_id + $off AS event_id)
+                    SELECT * REPLACE (mention_id + $moff AS mention_id, event_id + $off AS event_id{mention_sides})
                     FROM event_mentions WHERE mention_id <= $max""",
                     {"moff": k * max_m, "off": k * max_ev, "max": max_m})
             self._add_participants(where=f"event_id > {int(max_ev)}")
