@@ -1165,8 +1165,15 @@ class ActorTagger:
         if not offices:
             return None
         stem = offices[-1].split("minister")[0] + "minister" if "minister" in offices[-1] else "präsident"
+        # the name is the office holder's ("Außenminister Kurz"), not a spokesman's ("der Sprecher des
+        # Außenministeriums, Ned Price")
+        holder = m.name if m.name and stem in (m.role or "").lower() else None
         for other in reversed(mentions):
             if other is m or other.start >= m.start or not other.code or not other.role:
+                continue
+            if holder and other.name and holder.split()[-1] != other.name.split()[-1]:
+                # another holder of the office: "Der türkische Außenminister Çavuşoğlu kritisierte
+                # Österreich. Außenminister Kurz wies die Kritik zurück" (Kurz is no Turk)
                 continue
             if other.role.lower().startswith(stem) or stem in other.role.lower():
                 return other.code

@@ -110,3 +110,16 @@ def test_a_regional_government_is_not_the_government_named_again(tagger):
             "Die Regierung kündigte Gegenmaßnahmen an.")
     got = [(m.text, m.code) for m in tagger.stages(Article(doc_id="c", text=text)).actors.mentions]
     assert got[-1] == ("Regierung", "HUN") and ("bayerischen Landesregierung", "DEU") in got
+
+
+def test_another_holder_of_an_office_is_not_of_the_earlier_holders_country(tagger):
+    codes = _codes(tagger, "Wien – Der türkische Außenminister Mevlüt Çavuşoğlu kritisierte Österreich scharf. "
+                           "Außenminister Kurz wies die Kritik zurück.")
+    assert codes["türkische Außenminister Mevlüt Çavuşoğlu"][0] == "TUR"
+    assert codes["Außenminister Kurz"][0] != "TUR"
+
+
+def test_a_spokesman_of_the_ministry_keeps_the_ministrys_country(tagger):
+    codes = _codes(tagger, "Der amerikanische Außenminister Antony Blinken reist nächste Woche nach Genf. Das sei ein "
+                           "gutes Zeichen, erklärte der Sprecher des Außenministeriums, Ned Price.")
+    assert codes["Sprecher des Außenministeriums, Ned Price"][0] == "USA"
