@@ -16,7 +16,7 @@ from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, 
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
-from .factuality import (able_to, announced_noun, called_for, conditional_adverb, considered, contrastive,
+from .factuality import (able_to, announced_noun, called_for, conditional_adverb, conditioned, considered, contrastive,
                          generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
                          rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
@@ -906,8 +906,8 @@ class EventCoder:
             fact = "planned"
         else:
             fact = "asserted"
-        ev.event.factuality = fact
         other = attached_condition(clauses, idx)
+        ev.event.factuality = conditioned(fact, ev.event.type, other is not None)
         if other is not None:
             ev.event.condition = self._text[other.start:other.end] if self._text else \
                 " ".join(t.text for t in other.tokens)
