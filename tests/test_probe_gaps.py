@@ -54,3 +54,11 @@ def test_plan_under_a_condition_is_hypothetical_with_its_condition():
 def test_threat_under_a_condition_stays_asserted():
     got = events("Polen drohte Belarus mit Sanktionen, falls die Grenze geschlossen wird.")
     assert any(e[0] == "THREATEN" and e[3] == "asserted" for e in got), got
+
+
+def test_forbidding_oneself_an_interference_is_a_rejection():
+    # "verbat sich jede Einmischung der EU": the owner of what is refused is the target
+    got = events("Ankara – Die türkische Regierung verbat sich jede Einmischung Schwedens.")
+    assert any(e[0] == "REJECT" and e[1] == ("TUR",) and e[2] == ("SWE",) and e[3] == "asserted" for e in got), got
+    got = events("Kairo – Ägypten verbittet sich die Kritik der Niederlande.")
+    assert any(e[0] == "REJECT" and e[1] == ("EGY",) and e[2] == ("NLD",) for e in got), got
