@@ -62,3 +62,27 @@ def test_forbidding_oneself_an_interference_is_a_rejection():
     assert any(e[0] == "REJECT" and e[1] == ("TUR",) and e[2] == ("SWE",) and e[3] == "asserted" for e in got), got
     got = events("Kairo – Ägypten verbittet sich die Kritik der Niederlande.")
     assert any(e[0] == "REJECT" and e[1] == ("EGY",) and e[2] == ("NLD",) for e in got), got
+
+
+def test_negative_characterisation_of_an_actor_is_an_accusation():
+    # "bezeichnete X als illegitim", "nannte X eine Farce": a negative label is an ACCUSE
+    for text in ("Minsk – Die Oppositionsführerin bezeichnete die Regierung als illegitim.",
+                 "Minsk – Die Oppositionsführerin nannte die Regierung eine Farce.",
+                 "Minsk – Die Oppositionsführerin bezeichnete die Regierung als „politisch motiviert“."):
+        got = events(text)
+        assert any(e[0] == "ACCUSE" and e[1] == ("BLR",) and e[2] == ("BLR",) and e[3] == "asserted" for e in got), \
+            (text, got)
+
+
+def test_neutral_or_positive_characterisation_is_no_accusation():
+    for text in ("Minsk – Die Oppositionsführerin bezeichnete die Regierung als Partner.",
+                 "Minsk – Die Oppositionsführerin nannte die Einigung mit der Regierung einen Durchbruch."):
+        assert not any(e[0] == "ACCUSE" for e in events(text)), text
+
+
+def test_requires_class_expands_to_the_words_of_that_cues_class():
+    lex = load_cues()
+    for verb in ("bezeichnen", "nennen"):
+        req = next(c.requires for c in lex.verbs[verb] if c.type == "ACCUSE")
+        assert {"farce*", "betrug*", "illegitim*", "lüge*"} <= set(req), verb
+        assert not any(r.startswith("@") for r in req)
