@@ -907,7 +907,7 @@ class EventCoder:
         else:
             fact = "asserted"
         other = attached_condition(clauses, idx)
-        ev.event.factuality = conditioned(fact, ev.event.type, other is not None)
+        ev.event.factuality = conditioned(fact, ev.event.type, other, lx)
         if other is not None:
             ev.event.condition = self._text[other.start:other.end] if self._text else \
                 " ".join(t.text for t in other.tokens)

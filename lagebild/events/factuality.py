@@ -390,13 +390,17 @@ def announced(c: Clause) -> bool:
 CONDITION_KEEPS = frozenset({"THREATEN"})
 
 
-def conditioned(fact: str, typ: str, has_condition: bool) -> str:
-    """The factuality of a main event that a condition governs: what is to happen only if the
-    condition holds is hypothetical, not planned ("Greift China Taiwan an, werden die USA Truppen
-    schicken": MOBILIZE hypothetical). In train + dev gold, 67 of 69 conditioned events other than
-    threats are hypothetical; a threat (``CONDITION_KEEPS``) is made, and an act told as done stays
-    asserted ("was wir unter der Bedingung akzeptiert haben, dass ...": the seed file's AGREE; turning
-    asserted ones too cost the seed that event)."""
-    if has_condition and fact == "planned" and typ not in CONDITION_KEEPS:
+def conditioned(fact: str, typ: str, cond: Clause | None, lex: Lexicon) -> str:
+    """The factuality of a main event that a condition told by its verb in first place governs
+    ("Greift China Taiwan an, werden die USA Truppen schicken", "Sollte Russland angreifen, wird
+    ..."): what is to happen only if the condition holds is hypothetical, not planned (MOBILIZE
+    hypothetical). In train + dev gold, 67 of 69 conditioned events other than threats are
+    hypothetical; a threat (``CONDITION_KEEPS``) is made, an act told as done stays asserted ("was wir
+    unter der Bedingung akzeptiert haben, dass ...": the seed file's AGREE), and an intention held
+    while a condition lasts stays planned ("will sich nächste Woche mit Lawrow treffen, solange
+    Russland nicht einmarschiert": the seed file's CONSULT), so a condition opened by a conjunction
+    (cues.tsv class ``condition``) leaves the plan as told."""
+    if cond is not None and fact == "planned" and typ not in CONDITION_KEEPS \
+            and not lex.is_(cond.starts_with, "condition"):
         return "hypothetical"
     return fact

@@ -403,7 +403,7 @@ class LearnedCoder:
             cond = attached_condition(clauses, clauses.index(clause))
             if cond is not None:
                 ev.condition = sent.text[cond.start - sent.start:cond.end - sent.start]
-                fact = conditioned(fact, tr.type, True)
+                fact = conditioned(fact, tr.type, cond, self.lex)
         ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache, ctx)
         # according to whom: the reporter the rule coder found for this sentence ("laut Polizei",
         # "sagte ein Sprecher"), unless it is a side of the event itself (the same actor, not merely
