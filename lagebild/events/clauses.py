@@ -205,13 +205,17 @@ def _infinitive_after(toks: list[Token], k: int) -> bool:
     return not _has_verb(body)
 
 
-def verb_first_condition(c: "Clause", nxt: "Clause", st: SentenceTokens, lex: Lexicon) -> bool:
+def verb_first_condition(c: "Clause", nxt: "Clause", st: SentenceTokens, lex: Lexicon,
+                         after_dateline: bool = False) -> bool:
     """Whether the sentence's first clause ``c`` is a condition told by its finite verb in first
     place, with the main clause's finite verb opening the clause after it (cues.tsv class
     ``v1_main``): "Greift Russland die Ukraine an, werden die USA Sanktionen verhängen", "Stimmt eine
-    Mehrheit zu, wird Rousseff suspendiert" (a probe: an asserted event); not a question."""
+    Mehrheit zu, wird Rousseff suspendiert" (a probe: an asserted event); not a question.
+    ``after_dateline``: ``c`` opens the sentence after a verbless dateline and its dash ("Taipeh –
+    Greift China Taiwan an, werden ...")."""
     toks = c.tokens
-    if len(toks) < 2 or not nxt.tokens or st.sentence.text.rstrip().endswith("?") or toks[0] is not st.tokens[0]:
+    if len(toks) < 2 or not nxt.tokens or st.sentence.text.rstrip().endswith("?") \
+            or (toks[0] is not st.tokens[0] and not after_dateline):
         return False
     word = toks[0].lower
     lem = lemma(toks[0].text)
@@ -270,9 +274,12 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     # a segment that is only a list item or an apposition ("Frankreich", "Ned Price") joins
     # the clause before it
     joined: list[Clause] = []
-    for c in clauses:
+    hard_starts = {clauses[k].tokens[0].start for k in hard if k < len(clauses)}
+    for n, c in enumerate(clauses):
         words = [t for t in c.tokens if t.text not in (".", "!", "?", "(", ")")]
-        if joined and words and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
+        # (not a verb-first condition after the dateline: "Taipeh – Greift China Taiwan an, werden ...")
+        if joined and words and not (len(joined) == 1 and c.tokens[0].start in hard_starts and n + 1 < len(clauses)
+                                     and verb_first_condition(c, clauses[n + 1], st, lex, after_dateline=True)) and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
                                     for t in words) and words[0].lower not in ("und", "oder"):
             joined[-1].tokens.extend(c.tokens)
         else:
@@ -281,14 +288,18 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     # Nils Muiznieks, hatte ... aufgerufen")
     fronted: list[Clause] = []
     carry: list[Token] = []
-    hard_starts = {clauses[k].tokens[0].start for k in hard if k < len(clauses)}
-    # "Greift Russland die Ukraine an, werden die USA ...": a condition by its verb in first place
-    v1 = len(joined) > 1 and verb_first_condition(joined[0], joined[1], st, lex)
+    # "Greift Russland die Ukraine an, werden die USA ...": a condition by its verb in first place,
+    # also after a dateline ("Taipeh – Greift China Taiwan an, ...": the verbless place and its dash)
+    first_at = 1 if len(joined) > 2 and not _has_verb(joined[0].tokens) and len(joined[0].tokens) <= 4 \
+        and joined[1].tokens[0].start in hard_starts else 0
+    v1_clause = joined[first_at] if len(joined) > first_at + 1 and verb_first_condition(
+        joined[first_at], joined[first_at + 1], st, lex, after_dateline=first_at == 1) else None
+    v1 = v1_clause is not None
     for n, c in enumerate(joined):
         if carry:
             c.tokens = carry + c.tokens
             carry = []
-        if c is not joined[-1] and not (n == 0 and v1) and joined[n + 1].tokens[0].start not in hard_starts \
+        if c is not joined[-1] and not (c is v1_clause) and joined[n + 1].tokens[0].start not in hard_starts \
                 and not _has_verb(c.tokens) and not lex.is_(c.tokens[0].lower, "subordinator") \
                 and not lex.is_(c.tokens[0].lower, "condition") \
                 and not (lex.is_(joined[n + 1].tokens[0].lower, "relative_object") and n + 2 < len(joined)
@@ -308,7 +319,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.tokens = c.tokens[:-1]
         first = c.tokens[0].lower
         c.starts_with = first
-        if not merged and v1:
+        if c is v1_clause:
             c.kind = "condition"
             merged.append(c)
             continue

@@ -16,9 +16,9 @@ from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, 
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
-from .factuality import (able_to, announced_noun, called_for, conditional_adverb, considered, contrastive,
-                         counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
-                         rejected_report, scheduled, warned_of, yes_no_question)
+from .factuality import (able_to, announced_noun, called_for, conditional_adverb, conditioned, considered, contrastive,
+                         counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised,
+                         refrained, rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
@@ -909,8 +909,8 @@ class EventCoder:
         unreal = counterfactual(c, lx)
         if unreal is not None and fact in ("asserted", "planned"):
             fact = unreal      # "hätten Syrien beinahe angegriffen", "hätte ihn festnehmen müssen"
-        ev.event.factuality = fact
         other = attached_condition(clauses, idx)
+        ev.event.factuality = conditioned(fact, ev.event.type, other, lx)
         if other is not None:
             ev.event.condition = self._text[other.start:other.end] if self._text else \
                 " ".join(t.text for t in other.tokens)

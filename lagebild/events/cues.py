@@ -87,20 +87,36 @@ def load_cues() -> Lexicon:
     verbs: dict[str, list[Cue]] = {}
     nouns: dict[str, list[Cue]] = {}
     heads: dict[str, list[Cue]] = {}
+    cues: dict[str, set[str]] = {}
+    for row in _read_tsv("cues.tsv"):
+        cues.setdefault(row["word"], set()).add(row["class"])
     for row in _read_tsv("verbs.tsv"):
         cue = Cue(row["cue"], row["kind"], row["type"], row["mode"] or None,
                   tuple(x for x in row["target"].split("|") if x and x != "-"),
-                  tuple(x for x in row["requires"].split("|") if x))
+                  _requires(row["requires"], cues))
         if cue.kind == "noun" and cue.cue.startswith("-"):
             # "-treffen": the head of closed compounds ("Krisentreffen", "Gipfeltreffen")
             cue = replace(cue, cue=cue.cue[1:])
             heads.setdefault(cue.cue, []).append(cue)
             continue
         (verbs if cue.kind == "verb" else nouns).setdefault(cue.cue, []).append(cue)
-    cues: dict[str, set[str]] = {}
-    for row in _read_tsv("cues.tsv"):
-        cues.setdefault(row["word"], set()).add(row["class"])
     return Lexicon(verbs, nouns, cues, heads)
+
+
+def _requires(cell: str, cues: dict[str, set[str]]) -> tuple[str, ...]:
+    """The words a verbs.tsv row requires: ``|``-separated words, where ``@class`` stands for every
+    word of that cues.tsv class (``@negative_label``: "Farce", "Betrug*", ... for "nannte das Urteil
+    eine Farce"), so that one word list serves several verbs."""
+    out: list[str] = []
+    for x in (x for x in cell.split("|") if x):
+        if x.startswith("@"):
+            words = sorted(w for w, classes in cues.items() if x[1:] in classes)
+            if not words:
+                raise ValueError(f"verbs.tsv: requires {x!r} names no class of cues.tsv")
+            out += words
+        else:
+            out.append(x)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

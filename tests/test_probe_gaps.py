@@ -1,0 +1,88 @@
+"""Behaviour found missing by a new-user probe (P23), on invented sentences: verb-first conditions
+after a dateline, conditioned plans, characterisations as accusations, refusal idioms, attribution
+("nach eigenen Angaben", "nach Armeeangaben") and the country of generic security bodies."""
+from lagebild.events import load_cues, split_clauses
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+from lagebild.text import segment, tokenize
+
+_AN: dict = {}
+
+
+def analyze(text, dct="2025-03-14"):
+    """The rule coder alone, dictionaries only."""
+    if "rules" not in _AN:
+        _AN["rules"] = Analyzer(coder="rules")
+    return _AN["rules"](Article(doc_id="t", text=text, dct=dct))
+
+
+def events(text):
+    return [(e.type, tuple(sorted(p.code or "-" for p in e.source)), tuple(sorted(p.code or "-" for p in e.target)),
+             e.factuality, e.condition) for e in analyze(text).events]
+
+
+def clause_kinds(text):
+    st = tokenize(text, segment(text))[1][0]
+    return [(c.kind, " ".join(t.text for t in c.tokens)) for c in split_clauses(st, load_cues())]
+
+
+def test_verb_first_condition_after_a_dateline_is_a_condition():
+    # the dateline and its dash do not hide the verb in first place
+    kinds = clause_kinds("Wilna – Überschreitet Belarus die Grenze, werden die Litauer Soldaten schicken.")
+    assert ("condition", "Überschreitet Belarus die Grenze") in kinds, kinds
+    assert kinds[-1][0] == "main", kinds
+    # a plain dateline sentence keeps its clauses
+    assert [k for k, _ in clause_kinds("Wilna – Litauen schickt Soldaten an die Grenze.")] == ["main", "main"] or \
+        all(k == "main" for k, _ in clause_kinds("Wilna – Litauen schickt Soldaten an die Grenze."))
+
+
+def test_event_named_in_a_verb_first_condition_after_a_dateline_is_hypothetical():
+    got = events("Wilna – Greift Belarus Litauen an, wird Polen Truppen an die Grenze verlegen.")
+    assert ("ASSAULT", ("BLR",), ("LTU",), "hypothetical", None) in got, got
+    assert not any(e[0] == "ASSAULT" and e[3] == "asserted" for e in got), got
+
+
+def test_plan_under_a_condition_is_hypothetical_with_its_condition():
+    # "wird ... verlegen" alone is planned; tied to a condition it happens only if that holds
+    got = events("Greift Belarus Litauen an, wird Polen Truppen an die Grenze verlegen.")
+    mob = [e for e in got if e[0] == "MOBILIZE"]
+    assert mob and all(e[3] == "hypothetical" and e[4] for e in mob), got
+    assert any(e[0] == "MOBILIZE" and e[3] == "planned"
+               for e in events("Polen wird Truppen an die Grenze verlegen.")), "the plan without a condition"
+
+
+def test_threat_under_a_condition_stays_asserted():
+    got = events("Polen drohte Belarus mit Sanktionen, falls die Grenze geschlossen wird.")
+    assert any(e[0] == "THREATEN" and e[3] == "asserted" for e in got), got
+
+
+def test_forbidding_oneself_an_interference_is_a_rejection():
+    # "verbat sich jede Einmischung der EU": the owner of what is refused is the target
+    got = events("Ankara – Die türkische Regierung verbat sich jede Einmischung Schwedens.")
+    assert any(e[0] == "REJECT" and e[1] == ("TUR",) and e[2] == ("SWE",) and e[3] == "asserted" for e in got), got
+    got = events("Kairo – Ägypten verbittet sich die Kritik der Niederlande.")
+    assert any(e[0] == "REJECT" and e[1] == ("EGY",) and e[2] == ("NLD",) for e in got), got
+
+
+def test_negative_characterisation_of_an_actor_is_an_accusation():
+    # "bezeichnete X als illegitim", "nannte X eine Farce": a negative label is an ACCUSE
+    for text in ("Minsk – Die Oppositionsführerin bezeichnete die Regierung als illegitim.",
+                 "Minsk – Die Oppositionsführerin nannte die Regierung eine Farce.",
+                 "Minsk – Die Oppositionsführerin bezeichnete die Regierung als „politisch motiviert“."):
+        got = events(text)
+        assert any(e[0] == "ACCUSE" and e[1] == ("BLR",) and e[2] == ("BLR",) and e[3] == "asserted" for e in got), \
+            (text, got)
+
+
+def test_neutral_or_positive_characterisation_is_no_accusation():
+    for text in ("Minsk – Die Oppositionsführerin bezeichnete die Regierung als Partner.",
+                 "Minsk – Die Oppositionsführerin nannte die Einigung mit der Regierung einen Durchbruch."):
+        assert not any(e[0] == "ACCUSE" for e in events(text)), text
+
+
+def test_requires_class_expands_to_the_words_of_that_cues_class():
+    lex = load_cues()
+    for verb in ("bezeichnen", "nennen"):
+        req = next(c.requires for c in lex.verbs[verb] if c.type == "ACCUSE")
+        assert {"farce*", "betrug*", "illegitim*", "lüge*"} <= set(req), verb
+        assert not any(r.startswith("@") for r in req)
