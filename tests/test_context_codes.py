@@ -123,3 +123,10 @@ def test_a_spokesman_of_the_ministry_keeps_the_ministrys_country(tagger):
     codes = _codes(tagger, "Der amerikanische Außenminister Antony Blinken reist nächste Woche nach Genf. Das sei ein "
                            "gutes Zeichen, erklärte der Sprecher des Außenministeriums, Ned Price.")
     assert codes["Sprecher des Außenministeriums, Ned Price"][0] == "USA"
+
+
+def test_a_land_named_as_such_is_its_countrys_government(tagger):
+    codes = _codes(tagger, "Das Land Kärnten hat die Republik geklagt. Der Freistaat Bayern kritisierte die "
+                           "Bundesregierung. Die Einnahmen des Landes Tirol stiegen.")
+    assert codes["Land Kärnten"][0] == "AUT" and codes["Freistaat Bayern"][0] == "DEU"
+    assert codes["Landes Tirol"][0] == "AUT"
