@@ -66,7 +66,7 @@ from .errors import DatabaseLocked, InputError, LagebildError, install_extra
 from . import merge as _merge
 from .feeds import host_of
 from .records import UNDATED_WITHOUT_TIMEX, Article, Document, Event, Participant
-from .store import Store, to_json, utcnow
+from .store import Store, mention_fields, to_json, utcnow
 from .version import ANALYZER_VERSION
 from .wording import count
 
@@ -1230,6 +1230,7 @@ class Ingester:
                 mine.append((key, eid))
                 touched.add(eid)
                 evid = ev.evidence or [None]
+                fields = mention_fields(row)
                 for e in evid:
                     mentions.append({
                         "mention_id": self._next_mention, "event_id": eid, "article_id": aid,
@@ -1244,9 +1245,10 @@ class Ingester:
                                                            and not row["date_from_dct"]),
                         "location_text": row["location_text"], "location_code": row["location_code"],
                         "source": src, "is_duplicate": is_dup, "confidence": ev.confidence,
-                        # the sides as this article tells the event: the event takes its first
-                        # article's (``Store._refresh_sides``)
-                        "source_json": row["source_json"] or "[]", "target_json": row["target_json"] or "[]"})
+                        # the event as this article tells it (its sides and other fields): the
+                        # event takes its first article's (``Store._refresh_first_article``)
+                        "source_json": row["source_json"] or "[]", "target_json": row["target_json"] or "[]",
+                        "fields_json": fields})
                     self._next_mention += 1
                     stats.mentions += 1
             batch_events[aid] = mine

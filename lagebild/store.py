@@ -25,9 +25,10 @@ Tables (schema version ``SCHEMA_VERSION``; older files are upgraded in place, ``
     events in the same transaction: what the name and sector filters read (``side_sql``).
 ``event_mentions``
     one row per piece of evidence: event, article, sentence, character offsets, text, and the
-    sides as its article tells the event (``source_json``, ``target_json``): an event's sides are
-    its first article's (``Store._refresh_sides``), also after that article is analyzed again or
-    another article becomes the first. Mentions from near-duplicate articles are kept with
+    event as its article tells it (the sides ``source_json``, ``target_json`` and the other fields
+    ``fields_json``, ``FIRST_ARTICLE_FIELDS``): an event is its first article's
+    (``Store._refresh_first_article``), also after that article is analyzed again or another
+    article becomes the first. Mentions from near-duplicate articles are kept with
     ``is_duplicate = true`` and do not count.
 ``feeds``
     polling state of RSS/Atom feeds (ETag, Last-Modified, last fetch).
@@ -66,7 +67,7 @@ from .errors import BadValue, DatabaseLocked, StoreError
 from .records import EVENT_SORT_ALIASES, EVENT_SORTS, EVENT_TYPES, FACTUALITIES, ActorRef
 
 APP = "lagebild"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: the escalation trend compares two windows only when each holds at least this many asserted,
 #: dated events (a mean of one or two Goldstein scores says nothing)
 TREND_MIN_EVENTS = 5
@@ -92,6 +93,7 @@ MIGRATIONS: dict[int, list[tuple[str, str, str]]] = {
         ("event_mentions", "location_code", "VARCHAR")],
     7: [("articles", "below_floor", "INTEGER"), ("articles", "confidence_floor", "DOUBLE")],
     9: [("event_mentions", "source_json", "VARCHAR"), ("event_mentions", "target_json", "VARCHAR")],
+    10: [("event_mentions", "fields_json", "VARCHAR")],
 }
 #: tables added since version 1: an older store gets them on the first opening for writing (or
 #: before reading), filled from what it holds (``Store._fill_added``)
@@ -156,7 +158,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("updated_at", "TIMESTAMP"), ("confidence", "DOUBLE"),
     ],
     # one row per element of an event's ``source_json``/``target_json`` (``participant_rows``), in
-    # step with the events (``Store._add_participants``, ``Store._refresh_sides``,
+    # step with the events (``Store._add_participants``, ``Store._refresh_first_article``,
     # ``Store._drop_empty_events``)
     "participants": [
         ("event_id", "BIGINT"), ("side", "VARCHAR"), ("position", "INTEGER"),
@@ -171,9 +173,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("confidence", "DOUBLE"), ("date_own", "BOOLEAN"), ("location_text", "VARCHAR"),
         ("location_code", "VARCHAR"),
         # the sides as the mention's article tells the event (``ingest.event_row``'s JSON, '[]' for
-        # an empty side; NULL: stored before schema version 9): the event takes its first
-        # article's (``Store._refresh_sides``)
-        ("source_json", "VARCHAR"), ("target_json", "VARCHAR"),
+        # an empty side; NULL: stored before schema version 9), and its other fields
+        # (``mention_fields``; NULL: stored before schema version 10): the event takes its first
+        # article's (``Store._refresh_first_article``)
+        ("source_json", "VARCHAR"), ("target_json", "VARCHAR"), ("fields_json", "VARCHAR"),
     ],
     "feeds": [
         ("url", "VARCHAR"), ("etag", "VARCHAR"), ("modified", "VARCHAR"),
@@ -182,11 +185,43 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+#: the ``events`` columns, besides the sides (``source_json``, ``target_json`` and the first
+#: participant's ``source_code``, ...), that an event takes from its first article
+#: (``first_article_id``) as the analyzer that last read that article reads it: each mention keeps
+#: them as its article tells the event (``event_mentions.fields_json``, ``mention_fields``), and
+#: ``Store._refresh_first_article`` gives the event its first article's whenever its mentions
+#: change. The date is the first article's only where no article gives one of its own
+#: (``Store._refresh_from_mentions``): ``FIRST_ARTICLE_DATE``; ``date_text`` is the first article's
+#: wording where that names the event's date. (``type``, ``factuality``, the codes: the same in every
+#: article, the merge key; the place: the earliest article that names one; ``confidence``: the highest.)
+_EVENT_TYPES = dict(TABLES["events"])
+FIRST_ARTICLE_FIELDS: dict[str, str] = {c: _EVENT_TYPES[c] for c in (
+    "mode", "condition", "cue", "reported_by_text", "reported_by_code", "reported_by_sector",
+    "magnitude_value", "magnitude_unit", "magnitude_qualifier", "quad_class", "goldstein", "cameo")}
+FIRST_ARTICLE_DATE: dict[str, str] = {c: _EVENT_TYPES[c] for c in (
+    "date_text", "date_value", "date_from_dct", "event_date", "date_precision", "month")}
+
+
+def mention_fields(row: dict[str, Any]) -> str:
+    """``event_mentions.fields_json`` of a mention: the ``FIRST_ARTICLE_FIELDS`` and
+    ``FIRST_ARTICLE_DATE`` of the ``events`` row its article gives (``ingest.event_row``)."""
+    def plain(v: Any) -> Any:
+        return v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v
+    return json.dumps({c: plain(row.get(c)) for c in (*FIRST_ARTICLE_FIELDS, *FIRST_ARTICLE_DATE)},
+                      ensure_ascii=False)
+
+
+def _field_sql(json_col: str, column: str, typ: str) -> str:
+    """SQL: the value of ``column`` in a ``fields_json``, of its DuckDB type."""
+    return f"CAST(json_extract_string({json_col}, '$.{column}') AS {typ})"
+
+
 def participant_rows(where: str = "TRUE") -> str:
     """SQL: the ``participants`` rows of the events under ``where`` (a condition on ``events``),
     read from their ``source_json`` and ``target_json`` (``ingest.event_row``: each a list of
     ``records.Participant``), sorted by event, side and position. The one reading of the JSON into
-    the table: new events (``Store.write_batch``), events whose sides change (``Store._refresh_sides``),
+    the table: new events (``Store.write_batch``), events whose sides change
+    (``Store._refresh_first_article``),
     the copies of ``Store.replicate_events``, and the events of a store of an older schema
     (``Store._fill_added``)."""
     def get(f: str) -> str:
@@ -842,8 +877,8 @@ class Store:
                 for table in TABLES_ADDED.get(v, ()):
                     self._fill_added(table)
                     created.add(table)
-                if v == 9:
-                    self._fill_mention_sides()
+                if v in (9, 10):
+                    self._fill_first_mentions(v)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                         [str(SCHEMA_VERSION)])
             con.execute("COMMIT")
@@ -967,13 +1002,19 @@ class Store:
         if table == "participants":
             self._add_participants()
 
-    def _fill_mention_sides(self) -> None:
-        """The sides of the mentions of a store of schema version 8 or older: an event's sides are
-        its first article's, so that article's mentions get them (its copies' and other
-        articles' stay unknown, NULL, until their article is analyzed again)."""
-        self.con.execute("""
-            UPDATE event_mentions SET source_json = coalesce(e.source_json, '[]'),
-                                      target_json = coalesce(e.target_json, '[]')
+    def _fill_first_mentions(self, version: int) -> None:
+        """The mentions of a store of an older schema version than ``version`` (9: the sides, 10:
+        the other fields) as their articles tell the event: an event is its first article's, so
+        that article's mentions get the event's (its copies' and other articles' stay unknown,
+        NULL, until their article is analyzed again)."""
+        if version == 9:
+            sets = "source_json = coalesce(e.source_json, '[]'), target_json = coalesce(e.target_json, '[]')"
+        else:
+            cols = (*FIRST_ARTICLE_FIELDS, *FIRST_ARTICLE_DATE)
+            pairs = ", ".join(f"'{c}', e.{c}" for c in cols)
+            sets = f"fields_json = json_object({pairs})::VARCHAR"
+        self.con.execute(f"""
+            UPDATE event_mentions SET {sets}
             FROM events e
             WHERE event_mentions.event_id = e.event_id AND event_mentions.article_id = e.first_article_id
               AND NOT event_mentions.is_duplicate""")
@@ -1381,21 +1422,74 @@ class Store:
         finally:
             self._unregister("_touched")
 
-    def _refresh_sides(self, moved: Sequence[int]) -> None:
-        """The touched events' sides (``_touched``) as their first article now tells them: the
-        ``source_json``/``target_json`` of its earliest mention of the event (not a copy's), and
-        the first coded participant of each side (``source_code``, ``source_sector``,
-        ``source_text``, ...): a re-analysed first article gives its event the sides, texts, actor
-        ids and ``named_elsewhere`` of the new analysis, also where its event merges into the one
+    def _refresh_first_article(self, moved: Sequence[int]) -> None:
+        """The touched events (``_touched``) as their first article now tells them: the one place
+        that makes an event its first article's. From the earliest mention of the event in that
+        article (not a copy's): the sides (``source_json``/``target_json``, and the first coded
+        participant of each side: ``source_code``, ``source_sector``, ``source_text``, ...) and
+        the other fields (``FIRST_ARTICLE_FIELDS``); where no article gives a date of its own, the
+        first article's date (``FIRST_ARTICLE_DATE``: its article date, or none); ``date_text`` its
+        wording where it names the event's date, else none (the date is another article's).
+
+        So a re-analysed first article gives its event what the new analysis reads (sides, texts,
+        actor ids, ``named_elsewhere``, cue, mode, ...), also where its event merges into the one
         stored before; an event whose first article is another now (``moved``: the first article
         re-analysed or corrected no longer tells it) takes that article's, whose actors its actor
         ids name. The ``participants`` rows of every event whose sides change are written anew.
-        A first article whose mentions were stored without their sides (before schema version 9)
-        leaves the event its sides; where it is a new first article, their actor ids, which name
-        the actors of another article, are cleared."""
+        A first article whose mentions were stored without them (sides before schema version 9,
+        fields before 10) leaves the event its own; where it is a new first article, the sides'
+        actor ids, which name the actors of another article, are cleared."""
+        con = self.con
+        first = "m.article_id = e.first_article_id"
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _first AS
+            SELECT m.event_id,
+                   arg_min(m.source_json, m.mention_id) FILTER (WHERE {first} AND m.source_json IS NOT NULL
+                                                                  AND m.target_json IS NOT NULL) AS s,
+                   arg_min(m.target_json, m.mention_id) FILTER (WHERE {first} AND m.source_json IS NOT NULL
+                                                                  AND m.target_json IS NOT NULL) AS t,
+                   arg_min(m.fields_json, m.mention_id) FILTER (WHERE {first} AND m.fields_json IS NOT NULL) AS j,
+                   -- no article gives a date of its own (and every mention says whether it does)
+                   NOT coalesce(bool_or(m.date_own AND m.date_value IS NOT NULL), false)
+                       AND bool_and(m.date_own IS NOT NULL) AS undated
+            FROM event_mentions m JOIN events e ON e.event_id = m.event_id
+            WHERE NOT m.is_duplicate AND m.event_id IN (SELECT event_id FROM _touched)
+            GROUP BY m.event_id""")
+        try:
+            changed = self._refresh_first_sides(moved)
+            new = {c: _field_sql("f.j", c, t) for c, t in FIRST_ARTICLE_FIELDS.items()}
+            new |= {c: f"CASE WHEN f.undated THEN {_field_sql('f.j', c, t)} ELSE events.{c} END"
+                    for c, t in FIRST_ARTICLE_DATE.items() if c != "date_text"}
+            self._update_changed(new)
+            # after the date: the first article's wording of it, where it names the event's date
+            self._update_changed({"date_text": f"""
+                CASE WHEN {_field_sql('f.j', 'date_value', 'VARCHAR')} IS NOT DISTINCT FROM events.date_value
+                     THEN {_field_sql('f.j', 'date_text', 'VARCHAR')} END"""})
+        finally:
+            con.execute("DROP TABLE IF EXISTS _first")
+        if changed:
+            ids = sorted(changed)
+            con.execute("DELETE FROM participants WHERE event_id IN (SELECT unnest($ids::BIGINT[]))",
+                        {"ids": ids})
+            self._add_participants(ids)
+
+    def _update_changed(self, new: dict[str, str]) -> None:
+        """``_refresh_first_article``: set the columns of ``new`` (column -> SQL on ``events`` and
+        ``_first f``) of the events whose first article's fields are known, where one differs
+        (the rows of events that stay as they are are not written again)."""
+        sets = ", ".join(f"{c} = {sql}" for c, sql in new.items())
+        differs = " OR ".join(f"events.{c} IS DISTINCT FROM ({sql})" for c, sql in new.items())
+        self.con.execute(f"""
+            UPDATE events SET {sets}
+            FROM _first f WHERE events.event_id = f.event_id AND f.j IS NOT NULL AND ({differs})""")
+
+    def _refresh_first_sides(self, moved: Sequence[int]) -> set[int]:
+        """``_refresh_first_article``'s sides (from ``_first``); returns the ids of the events
+        whose sides changed."""
         def first(side: str, field: str) -> str:
+            # the first participant with a code (``ingest._first``: a non-empty one), else the first
             ps = f"json_extract(coalesce(NULLIF(f.{side}, '[]'), '[]')::JSON, '$[*]')"
-            p = (f"coalesce([x FOR x IN {ps} IF json_extract_string(x, '$.code') IS NOT NULL][1], "
+            p = (f"coalesce([x FOR x IN {ps} IF coalesce(json_extract_string(x, '$.code'), '') <> ''][1], "
                  f"{ps}[1])")
             return f"json_extract_string({p}, '$.{field}')"
         firsts = ", ".join(f"{side}_{field} = {first(col, field)}"
@@ -1403,24 +1497,15 @@ class Store:
                            for field in ("code", "sector", "text"))
         changed = {int(r[0]) for r in self.con.execute(f"""
             UPDATE events SET source_json = NULLIF(f.s, '[]'), target_json = NULLIF(f.t, '[]'), {firsts}
-            FROM (SELECT m.event_id, arg_min(m.source_json, m.mention_id) AS s,
-                         arg_min(m.target_json, m.mention_id) AS t
-                  FROM event_mentions m JOIN events e
-                    ON e.event_id = m.event_id AND e.first_article_id = m.article_id
-                  WHERE NOT m.is_duplicate AND m.source_json IS NOT NULL AND m.target_json IS NOT NULL
-                    AND m.event_id IN (SELECT event_id FROM _touched)
-                  GROUP BY m.event_id) AS f
-            WHERE events.event_id = f.event_id AND (events.source_json IS DISTINCT FROM NULLIF(f.s, '[]')
-                                                    OR events.target_json IS DISTINCT FROM NULLIF(f.t, '[]'))
+            FROM _first f
+            WHERE events.event_id = f.event_id AND f.s IS NOT NULL
+              AND (events.source_json IS DISTINCT FROM NULLIF(f.s, '[]')
+                   OR events.target_json IS DISTINCT FROM NULLIF(f.t, '[]'))
             RETURNING events.event_id""").fetchall()}
-        unknown = [r for r in self.con.execute("""
-            SELECT event_id, source_json, target_json FROM events
-            WHERE event_id IN (SELECT unnest($moved::BIGINT[])) AND event_id NOT IN (
-                SELECT m.event_id FROM event_mentions m JOIN events e
-                  ON e.event_id = m.event_id AND e.first_article_id = m.article_id
-                WHERE NOT m.is_duplicate AND m.source_json IS NOT NULL
-                  AND m.event_id IN (SELECT unnest($moved::BIGINT[])))""",
-            {"moved": list(moved)}).fetchall()] if moved else []
+        unknown = self.con.execute("""
+            SELECT e.event_id, e.source_json, e.target_json FROM events e JOIN _first f USING (event_id)
+            WHERE f.s IS NULL AND e.event_id IN (SELECT unnest($moved::BIGINT[]))""",
+            {"moved": list(moved)}).fetchall() if moved else []
         for eid, *sides in unknown:
             parts = [json.loads(x) if x else [] for x in sides]
             if not any(p.get("actor") is not None for side in parts for p in side):
@@ -1432,11 +1517,7 @@ class Store:
                              [to_json(parts[0]) if parts[0] else None,
                               to_json(parts[1]) if parts[1] else None, eid])
             changed.add(int(eid))
-        if changed:
-            ids = sorted(changed)
-            self.con.execute("DELETE FROM participants WHERE event_id IN (SELECT unnest($ids::BIGINT[]))",
-                             {"ids": ids})
-            self._add_participants(ids)
+        return changed
 
     def _refresh_places(self) -> None:
         """The touched events' place as their articles now tell it: the place of the earliest
@@ -1461,8 +1542,10 @@ class Store:
         the earliest that still mentions the event (not a copy), and the date the most precise
         date of its own any of them gives (``merge.PRECISION_ORDER``; "im Februar" in the first
         report, "am 24. Februar" in the next). An event no mention gives a date of its own keeps
-        the one it has. The wording of that date is another article's: ``date_text`` is left
-        empty where the value changes. The place: ``_refresh_places``; the sides: ``_refresh_sides``."""
+        the first article's (its article date: ``_refresh_first_article``). The wording of that
+        date is another article's: ``date_text`` is left empty where the value changes (unless the
+        first article gives it). The place: ``_refresh_places``; the sides and the other fields
+        (``FIRST_ARTICLE_FIELDS``): ``_refresh_first_article``."""
         from .merge import PRECISION_ORDER, date_columns
         moved = [int(r[0]) for r in self.con.execute("""
             UPDATE events SET first_article_id = s.a
@@ -1471,7 +1554,6 @@ class Store:
                   GROUP BY event_id) AS s
             WHERE events.event_id = s.event_id AND events.first_article_id IS DISTINCT FROM s.a
             RETURNING events.event_id""").fetchall()]
-        self._refresh_sides(moved)
         rows = self.con.execute("""
             SELECT m.event_id, m.date_value, e.date_value, e.date_from_dct
             FROM event_mentions m JOIN events e USING (event_id)
@@ -1497,8 +1579,12 @@ class Store:
             updates.append({"event_id": eid, "date_value": value, "event_date": day,
                             "date_precision": prec, "month": month})
         self._refresh_places()
-        if not updates:
-            return
+        if updates:
+            self._refresh_dates(updates)
+        self._refresh_first_article(moved)
+
+    def _refresh_dates(self, updates: list[dict[str, Any]]) -> None:
+        """``_refresh_from_mentions``' new dates: each a date of its own an article gives."""
         tab = pa.table({"event_id": pa.array([u["event_id"] for u in updates], pa.int64()),
                         "date_value": pa.array([u["date_value"] for u in updates], pa.string()),
                         "event_date": pa.array([u["event_date"] for u in updates], pa.date32()),
@@ -1548,8 +1634,10 @@ class Store:
                     INSERT INTO events ({", ".join(f'"{c}"' for c in rest)}, {swap})
                     SELECT {sel}, {sides} FROM events WHERE event_id <= $max""",
                     {"off": k * max_ev, "k": str(k), "shift": k * shift_days, "max": max_ev})
-                # the mentions' sides swapped as their copy's are (the copy's first article's)
+                # the mentions' sides swapped as their copy's are (the copy's first article's); their
+                # other fields unknown (the copy's dates are moved): the copy keeps its own
                 mention_sides = (", target_json AS source_json, source_json AS target_json" if k % 2 else "")
+                mention_sides += ", NULL AS fields_json"
                 con.execute(f"""
                     INSERT INTO event_mentions
                     SELECT * REPLACE (mention_id + $moff AS mention_id, event_id + $off AS event_id{mention_sides})

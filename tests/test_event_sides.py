@@ -171,14 +171,18 @@ def test_when_a_correction_moves_the_first_article_the_participants_resolve_in_t
         assert _event_ids(store, "Nehammer") == []
 
 
-# -- schema version 8 ---------------------------------------------------------------------------
-def _as_version_8(db: Path) -> None:
-    """The file as schema version 8 wrote it: no sides on the mentions."""
+# -- schema versions 8 and 9 --------------------------------------------------------------------
+def _as_version(db: Path, version: int) -> None:
+    """The file as schema version 8 (no sides on the mentions) or 9 (no other fields) wrote it."""
     con = duckdb.connect(str(db))
-    for col in ("source_json", "target_json"):
+    for col in ("source_json", "target_json", "fields_json")[2 if version == 9 else 0:]:
         con.execute(f"ALTER TABLE event_mentions DROP COLUMN {col}")
-    con.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
     con.close()
+
+
+def _as_version_8(db: Path) -> None:
+    _as_version(db, 8)
 
 
 def test_a_store_of_schema_version_8_gets_the_sides_of_its_first_articles_on_their_mentions(tmp_path):
@@ -188,7 +192,7 @@ def test_a_store_of_schema_version_8_gets_the_sides_of_its_first_articles_on_the
         want = s.con.execute("SELECT source_json, target_json FROM events").fetchone()
     _as_version_8(db)
     with Store(db, read_only=True) as s:           # a reading command upgrades it
-        assert s.meta()["schema_version"] == str(SCHEMA_VERSION) == "9"
+        assert s.meta()["schema_version"] == str(SCHEMA_VERSION) == "10"
         got = s.con.execute("SELECT article_id, source_json, target_json FROM event_mentions ORDER BY 1").fetchall()
     # the first article's mention: the event's sides; the other article's are not known
     assert got == [(1, *want), (2, None, None)]
@@ -221,3 +225,239 @@ def test_a_first_article_of_schema_version_8_whose_sides_are_unknown_resolves_no
         assert ing.reanalyze().read == 1
         assert _participants(store.con) == [("source", "A4", "FPÖ-Chef Herbert Kickl", "FPÖ-Chef Herbert Kickl"),
                                             ("target", "A5", "ÖVP", "ÖVP")]
+
+
+# -- the event's other fields: the first article's too (schema version 10) -----------------------
+#: what an article says of the event besides its sides: a line ``#SAYS field=value;...`` (``_`` a
+#: blank) sets the fields of every event of the article (``Says``)
+ART1_SAYS = ("#SAYS mode=phone;condition=falls_die_Koalition_hält;cue=warf_vor;"
+             "reported_by=AUT/GOV=Regierungssprecher;magnitude=3/arrested/about;"
+             "quad=3;goldstein=-2.0;cameo=112;date=am_1._März=2025-03-01")
+ART2_SAYS = ("#SAYS mode=visit;condition=-;cue=kritisierte;reported_by=AUT/PTY=ÖVP-Sprecher;"
+             "magnitude=5/arrested/exact;quad=3;goldstein=-3.0;cameo=111;date=Anfang_März=2025-03")
+
+
+class Says(SideAnalyzer):
+    """``SideAnalyzer`` whose events take the fields a ``#SAYS`` line gives."""
+
+    def __call__(self, art: Article) -> Document:
+        from dataclasses import replace
+
+        from lagebild.records import EventDate, Magnitude, Participant
+        doc = super().__call__(art)
+        says = next((line[6:] for line in art.text.split("\n") if line.startswith("#SAYS ")), None)
+        if says is None:
+            return doc
+        f = {k: (None if v == "-" else v.replace("_", " ")) for k, _, v in
+             (kv.partition("=") for kv in says.split(";"))}
+        rb = None
+        if f.get("reported_by"):
+            head, _, text = f["reported_by"].partition("=")
+            code, _, sector = head.partition("/")
+            rb = Participant(None, text, code, sector)
+        mag = None
+        if f.get("magnitude"):
+            value, unit, qual = f["magnitude"].split("/")
+            mag = Magnitude(float(value), unit, qual)
+        date = None
+        if f.get("date") == "dct":      # no date of its own: the article's
+            date = EventDate(None, None, from_dct=True)
+        elif f.get("date"):
+            text, _, value = f["date"].partition("=")
+            date = EventDate(text, value)
+        doc.events = [replace(ev, mode=f.get("mode"), condition=f.get("condition"), cue=f.get("cue"),
+                              reported_by=rb, magnitude=mag,
+                              quad_class=int(f["quad"]) if f.get("quad") else None,
+                              goldstein=float(f["goldstein"]) if f.get("goldstein") else None,
+                              cameo=f.get("cameo"), date=date or ev.date)
+                      for ev in doc.events]
+        return doc
+
+
+class SaysAgain(Says):
+    """The "upgraded" analyzer: reads article 1 as article 2 was read (its ``#SAYS`` line)."""
+
+    def __call__(self, art: Article) -> Document:
+        return super().__call__(Article(**{**art.__dict__, "text": art.text.replace(ART1_SAYS, ART2_SAYS)}))
+
+
+class SaysRetracted(Says):
+    """The "upgraded" analyzer that reads the accusation as a rejection (another event)."""
+
+    def __call__(self, art: Article) -> Document:
+        return super().__call__(Article(**{**art.__dict__, "text": art.text.replace("#EV ACCUSE", "#EV REJECT")}))
+
+
+SAYS = "test_event_sides:Says"
+#: the event columns that are the first article's (besides the sides and the date's value)
+FIELDS = ("mode", "condition", "cue", "reported_by_text", "reported_by_code", "reported_by_sector",
+          "magnitude_value", "magnitude_unit", "magnitude_qualifier", "quad_class", "goldstein", "cameo",
+          "date_text")
+AS_ART1 = ("phone", "falls die Koalition hält", "warf vor", "Regierungssprecher", "AUT", "GOV",
+           3.0, "arrested", "about", 3, -2.0, "112", "am 1. März")
+AS_ART2 = ("visit", None, "kritisierte", "ÖVP-Sprecher", "AUT", "PTY", 5.0, "arrested", "exact", 3, -3.0,
+           "111", "Anfang März")
+
+
+def _fields(con, event_id: int = 1) -> tuple:
+    return con.execute(f"SELECT {', '.join(FIELDS)} FROM events WHERE event_id = ?", [event_id]).fetchone()
+
+
+def _two_saying(db: Path, **kw) -> None:
+    """Event 1 told by article 1 (its first: ``ART1_SAYS``) and article 2 (``ART2_SAYS``)."""
+    ingest(db, [_art(1, ART1_SAYS, KICKL, **kw), _art(2, "#ACTORS 3", ART2_SAYS, KICKL)], analyzer=SAYS)
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT event_id, num_mentions, num_articles, first_article_id, date_value "
+                             "FROM events").fetchall() == [(1, 2, 2, 1, "2025-03-01")]
+        assert _fields(s.con) == AS_ART1
+
+
+def test_reanalyze_gives_an_event_it_merges_into_the_fields_the_new_analysis_gives(tmp_path):
+    """Article 1 re-analysed reads mode, condition, cue, reported_by, magnitude, CAMEO coding and
+    the date as article 2 gives them: the event (same id, both articles, same counts) shows them,
+    not what the old analysis read; its date is the month both give now, with its wording."""
+    db = tmp_path / "f.duckdb"
+    _two_saying(db)
+    with Store(db) as store, Ingester(store, analyzer="test_event_sides:SaysAgain") as ing:
+        stats = ing.reanalyze()
+        assert (stats.read, stats.events_new, stats.events_merged, stats.events_removed) == (2, 0, 2, 0)
+        con = store.con
+        assert con.execute("SELECT event_id, num_mentions, num_articles, first_article_id, date_value "
+                           "FROM events").fetchall() == [(1, 2, 2, 1, "2025-03")]
+        assert _fields(con) == AS_ART2
+
+
+def test_when_reanalyze_moves_the_first_article_the_event_takes_its_fields(tmp_path):
+    """Article 1 re-analysed no longer tells the accusation: article 2 is the event's first
+    article, and the event says what article 2 says (its date too: "Anfang März")."""
+    db = tmp_path / "g.duckdb"
+    _two_saying(db)
+    with Store(db) as store:
+        store.con.execute("UPDATE articles SET analyzer_version = ? WHERE article_id = 2",
+                          ["test_event_sides:SaysRetracted"])
+    with Store(db) as store, Ingester(store, analyzer="test_event_sides:SaysRetracted") as ing:
+        assert ing.reanalyze().read == 1
+        con = store.con
+        assert con.execute("SELECT event_id, type, num_articles, first_article_id FROM events ORDER BY 1"
+                           ).fetchall() == [(1, "ACCUSE", 1, 2), (2, "REJECT", 1, 1)]
+        assert _fields(con, 1) == AS_ART2
+        assert con.execute("SELECT date_value, date_precision FROM events WHERE event_id = 1").fetchall() == [
+            ("2025-03", "month")]
+        assert _fields(con, 2) == AS_ART1
+
+
+def test_when_a_correction_moves_the_first_article_the_event_takes_its_fields(tmp_path):
+    db = tmp_path / "h.duckdb"
+    _two_saying(db, updated="2025-03-15T08:00:00Z")
+    fixed = _art(1, ART1_SAYS, "#EV REJECT AUT/PTY=FPÖ-Chef_Herbert_Kickl AUT/PTY=ÖVP 2025-03-01",
+                 updated="2025-03-15T12:00:00Z")
+    assert ingest(db, [fixed], analyzer=SAYS)[0].updated == 1
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT num_articles, first_article_id FROM events WHERE event_id = 1"
+                                 ).fetchall() == [(1, 2)]
+        assert _fields(store.con, 1) == AS_ART2
+
+
+def test_the_event_keeps_the_wording_of_its_date_where_the_first_article_gives_it(tmp_path):
+    """A later article gives the day ("am 1. März") that the first only gave as a month ("Anfang
+    März"): the event takes the day, and no wording (the first article's is another date's)."""
+    db = tmp_path / "d.duckdb"
+    ingest(db, [_art(1, ART2_SAYS, KICKL), _art(2, "#ACTORS 3", ART1_SAYS, KICKL)], analyzer=SAYS)
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT event_id, num_articles, first_article_id, date_value, date_text, cue "
+                             "FROM events").fetchall() == [(1, 2, 1, "2025-03-01", None, "kritisierte")]
+
+
+def test_an_event_no_article_dates_takes_the_date_of_its_first_article_when_that_moves(tmp_path):
+    """No article gives the accusation a date of its own: it is dated by its first article's date
+    (15 March), and by article 2's (16 March) once article 1 no longer tells it."""
+    undated = ART2_SAYS.replace("date=Anfang_März=2025-03", "date=dct")
+    arts = [Article(doc_id=f"k{i}", text=filler(i) + "\n" + "\n".join(lines), dct=f"2025-03-1{4 + i}",
+                    source=f"o{i}", url=f"https://kickl{i}.example/a/{i}")
+            for i, lines in ((1, (undated, KICKL)), (2, ("#ACTORS 3", undated, KICKL)))]
+    db = tmp_path / "dct.duckdb"
+    ingest(db, arts, analyzer=SAYS)
+    cols = "event_id, num_articles, first_article_id, date_value, event_date::VARCHAR, date_from_dct"
+    with Store(db, read_only=True) as s:
+        assert s.con.execute(f"SELECT {cols} FROM events").fetchall() == [(1, 2, 1, None, "2025-03-15", True)]
+    with Store(db) as store:
+        store.con.execute("UPDATE articles SET analyzer_version = ? WHERE article_id = 2",
+                          ["test_event_sides:SaysRetracted"])
+    with Store(db) as store, Ingester(store, analyzer="test_event_sides:SaysRetracted") as ing:
+        assert ing.reanalyze().read == 1
+        assert store.con.execute(f"SELECT {cols} FROM events WHERE event_id = 1").fetchall() == [
+            (1, 1, 2, None, "2025-03-16", True)]
+
+
+#: an invented report: reported speech, a number of people, a place
+FESTNAHMEN = ("Die türkische Polizei hat am Montag in Istanbul mehr als 40 Demonstranten festgenommen, "
+              "teilte das Innenministerium mit.")
+FESTNAHMEN_2 = "Am Montag hat die türkische Polizei in Istanbul rund 40 Demonstranten festgenommen."
+
+
+def test_reanalyze_gives_an_event_stored_by_an_older_analyzer_what_the_rule_coder_reads_now(tmp_path):
+    """The real rule coder on two invented reports of one arrest: the event as an older analyzer
+    stored it (other cue, mode, reported_by, magnitude, coding, date wording) shows, after
+    ``reanalyze``, what a fresh ingest of the same texts gives."""
+    arts = [Article(doc_id=f"t{i}", text=t, dct="2025-05-14", source=f"o{i}", url=f"https://t{i}.example/")
+            for i, t in enumerate((FESTNAHMEN, FESTNAHMEN_2), 1)]
+    fresh, db = tmp_path / "fresh.duckdb", tmp_path / "old.duckdb"
+    cols = ", ".join(FIELDS)
+    for path in (fresh, db):
+        with Store(path) as store, Ingester(store, progress=Progress(quiet=True), analyzer=RULES) as ing:
+            ing.ingest(arts)
+    with Store(fresh, read_only=True) as s:
+        want = s.con.execute(f"SELECT type, num_articles, {cols} FROM events ORDER BY event_id").fetchall()
+    assert any(row[1] == 2 for row in want), want        # the two reports tell one event
+    with Store(db) as store:
+        store.con.execute("UPDATE events SET mode = 'alt', condition = 'alt', cue = 'alt', "
+                          "reported_by_text = 'alt', reported_by_code = 'XXX', magnitude_value = 1, "
+                          "magnitude_unit = 'alt', magnitude_qualifier = 'alt', quad_class = 0, "
+                          "goldstein = 0, cameo = '000', date_text = 'alt'")
+        store.con.execute("UPDATE articles SET analyzer_version = '2025.1.1'")
+    with Store(db) as store, Ingester(store, progress=Progress(quiet=True), analyzer=RULES) as ing:
+        assert ing.reanalyze().read == 2
+        got = store.con.execute(f"SELECT type, num_articles, {cols} FROM events ORDER BY event_id").fetchall()
+    assert got == want
+
+
+def test_a_store_of_schema_version_9_gets_the_fields_of_its_first_articles_on_their_mentions(tmp_path):
+    """Upgraded, the first article's mention has the event's fields, the other article's are not
+    known; re-analysed, the event takes what the analyzer reads now."""
+    db = tmp_path / "v9.duckdb"
+    _two_saying(db)
+    _as_version(db, 9)
+    with Store(db, read_only=True) as s:           # a reading command upgrades it
+        assert s.meta()["schema_version"] == str(SCHEMA_VERSION) == "10"
+        (a1, j1), (a2, j2) = s.con.execute(
+            "SELECT article_id, fields_json FROM event_mentions ORDER BY 1").fetchall()
+        assert (a1, a2, j2) == (1, 2, None)
+        assert tuple(json.loads(j1)[c] for c in FIELDS) == AS_ART1
+        assert json.loads(j1)["date_value"] == "2025-03-01" and json.loads(j1)["event_date"] == "2025-03-01"
+        assert _fields(s.con) == AS_ART1
+    with Store(db) as store, Ingester(store, analyzer="test_event_sides:SaysAgain") as ing:
+        assert ing.reanalyze().read == 2
+        assert _fields(store.con) == AS_ART2
+
+
+def test_a_first_article_of_schema_version_9_whose_fields_are_unknown_leaves_the_event_its_own(tmp_path):
+    """In a store of version 9 the event's first article moves to one whose mention was stored
+    without its fields: the event keeps them (all but the date's wording: its date is article 2's
+    month now) until that article is re-analysed."""
+    db = tmp_path / "u9.duckdb"
+    _two_saying(db)
+    _as_version(db, 9)
+    with Store(db) as store:
+        store.con.execute("UPDATE articles SET analyzer_version = ? WHERE article_id = 2",
+                          ["test_event_sides:SaysRetracted"])
+    with Store(db) as store, Ingester(store, analyzer="test_event_sides:SaysRetracted") as ing:
+        assert ing.reanalyze().read == 1
+        assert store.con.execute("SELECT num_articles, first_article_id, date_value FROM events "
+                                 "WHERE event_id = 1").fetchall() == [(1, 2, "2025-03")]
+        assert _fields(store.con, 1) == AS_ART1[:-1] + (None,)
+        store.con.execute("UPDATE articles SET analyzer_version = CASE article_id WHEN 1 THEN ? END", [SAYS])
+    with Store(db) as store, Ingester(store, analyzer=SAYS) as ing:
+        assert ing.reanalyze().read == 1
+        # (a new event: a month, "Anfang März", does not pin the happening across articles)
+        (eid,), = store.con.execute("SELECT event_id FROM events WHERE type = 'ACCUSE'").fetchall()
+        assert _fields(store.con, eid) == AS_ART2

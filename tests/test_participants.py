@@ -333,18 +333,18 @@ def test_reanalyze_and_deleted_events_keep_the_table_in_step(tmp_path):
 
 def test_a_store_of_schema_version_7_gets_the_table_filled_from_its_events(db, tmp_path):
     """A file written before the table (version 7: today's tables less ``participants`` and the
-    columns of version 9) is upgraded by the first command that opens it, a reading one too, and
-    answers as the JSON did."""
+    columns of versions 9 and 10) is upgraded by the first command that opens it, a reading one
+    too, and answers as the JSON did."""
     old = tmp_path / "v7.duckdb"
     old.write_bytes(db.read_bytes())
     con = duckdb.connect(str(old))
     con.execute("DROP TABLE participants")
-    for col in ("source_json", "target_json"):
+    for col in ("source_json", "target_json", "fields_json"):
         con.execute(f"ALTER TABLE event_mentions DROP COLUMN {col}")
     con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
     con.close()
     with Store(old, read_only=True) as s:
-        assert s.meta()["schema_version"] == str(SCHEMA_VERSION) == "9"
+        assert s.meta()["schema_version"] == str(SCHEMA_VERSION) == "10"
         assert_participants_in_step(s.con)
         assert s.query_events(actor=[N("Nehammer")], limit=None)["event_id"].tolist() == [3, 5, 8]
         with Store(db, read_only=True) as fresh:
