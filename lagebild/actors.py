@@ -724,6 +724,11 @@ class ActorTagger:
         genitive, of ``code``) stands before a role noun or a party family (at ``k``): the role
         or party in that country; None where ``k`` is neither."""
         role = _role_of(self.lex, toks[k].text)
+        pre = _prefix_entry(self.lex, toks[k].text) if code is None and "-" in toks[k].text else None
+        if role is not None and pre is not None and pre.code:
+            # an adjective of a people with no state, and a coded prefix: "kurdische Peschmerga-Kämpfer"
+            # are the Peschmerga's (IRQ), as "Peschmerga-Kämpfer" alone
+            return self._role_mention(toks, i, k, role, pre.code, pre.alt_codes, prefix=pre)
         if role is not None:
             return self._role_mention(toks, i, k, role, code, alt)
         party = self._party_at(toks, k) if code and len(code) == 3 else None

@@ -130,3 +130,8 @@ def test_a_land_named_as_such_is_its_countrys_government(tagger):
                            "Bundesregierung. Die Einnahmen des Landes Tirol stiegen.")
     assert codes["Land Kärnten"][0] == "AUT" and codes["Freistaat Bayern"][0] == "DEU"
     assert codes["Landes Tirol"][0] == "AUT"
+
+
+def test_an_adjective_of_a_people_without_a_state_leaves_the_coded_prefix_its_code(tagger):
+    codes = _codes(tagger, "Damaskus – Kurdische Peschmerga-Kämpfer griffen am Montag IS-Stellungen an.")
+    assert codes["Kurdische Peschmerga-Kämpfer"][0] == "IRQ"
