@@ -177,6 +177,7 @@ class Mention:
                                     # a foreign state reacting to the story's ("Washington wies die Vorwürfe
                                     # Venezuelas zurück"): no country for a role in a later sentence
     definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
+    possessive: bool = False        # a possessive determiner right before it ("seiner Truppen", "ihre Botschafterin")
     former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
     generic: bool = False           # coded by a generic name of the lexicon ("Oberster Gerichtshof", "Kongress",
                                     # "die Linke": ``LexEntry.generic``) whose country the text did not say for
@@ -309,6 +310,9 @@ def attribute_of(m: "Mention", head: "Mention") -> bool:
 #: soldiers or police officers: "ein Soldat" is one of many)
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY"})
 DEFINITE_ARTICLES = frozenset("der die das dem den des".split())
+#: possessive determiners of the third person: what they own is the subject's ("Russland kündigte den
+#: Abzug seiner Truppen aus Syrien an": Russia's troops)
+POSSESSIVES = frozenset(f"{stem}{end}" for stem in ("sein", "ihr") for end in ("", "e", "er", "en", "em", "es"))
 #: adjectives that make an office a past one ("der frühere Präsident Lula", as FOREIGN_ADJ is built)
 FORMER_ADJ = frozenset(f"{stem}{end}" for stem in ("früher", "ehemalig", "einstig", "vormalig")
                        for end in ("e", "en", "er", "es", "em"))
@@ -813,7 +817,10 @@ class ActorTagger:
                     j + hit[0] == len(toks) or not toks[j + hit[0]].is_cap):
                 code, alt = hit[1].code, hit[1].alt_codes
                 j += hit[0]
-        if code is None and j + 1 < len(toks) and toks[j].lower in ("aus", "in", "von", "im", "vom"):
+        owned = i > 0 and toks[i - 1].lower in POSSESSIVES
+        if code is None and not owned and j + 1 < len(toks) and toks[j].lower in ("aus", "in", "von", "im", "vom"):
+            # (not after a possessive: "zog seine Truppen aus Syrien ab", "rief seine Botschafterin
+            # aus Wien zurück" are the subject's, ``ActorTagger._code_of_owner``)
             # "die Polizei im Tschad" as "die Polizei in Kiew" (not "in der"/"in den" + a country:
             # "gilt die Guerillagruppe in den Vereinigten Staaten als terroristisch" is where it is
             # seen so, and took USA; 12 gold files 0.708 -> 0.684)
@@ -1109,6 +1116,7 @@ class ActorTagger:
                         det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
                 m.definite = det in DEFINITE_ARTICLES
+                m.possessive = det in POSSESSIVES
                 m.former = det in FORMER_ADJ or word.startswith("ex-")
             self._appositions(st, ms)
             # "die Genfer Flüchtlingskonvention", "die Genfer Gespräche": a place's invariable
@@ -1293,6 +1301,14 @@ class ActorTagger:
                 return code
             cur = nx
         return None
+
+    @staticmethod
+    def _code_of_owner(m: Mention, before: list[Mention]) -> str | None:
+        """The country of what a possessive determiner before role noun ``m`` points back to: the
+        subject of its sentence before it (the first mention standing free there; "Griechenland rief
+        seine Botschafterin aus Wien zurück": GRC), or None."""
+        owner = next((o for o in before if o.sent == m.sent and o.free and not o.pronoun), None)
+        return owner.code if owner is not None and owner.code and len(owner.code) == 3 else None
 
     @staticmethod
     def _code_of_membership(m: Mention, before: list[Mention]) -> str | None:
@@ -1518,6 +1534,10 @@ class ActorTagger:
                 pass            # the office of a place or organisation with no code, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_complement(idx.mentions, n)     # said for it ("der Regierung Polens")
+                if m.code is None and m.possessive:
+                    # "Russland kündigte den Abzug seiner Truppen aus Syrien an": the subject's own
+                    m.code = self._code_of_owner(m, idx.mentions[:n])
+                    m.code_via = "earlier" if m.code else None
                 if m.code is None and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES):
                     place = self._place_before(m, idx.mentions[:n])
                     if place is not None:

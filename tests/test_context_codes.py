@@ -135,3 +135,17 @@ def test_a_land_named_as_such_is_its_countrys_government(tagger):
 def test_an_adjective_of_a_people_without_a_state_leaves_the_coded_prefix_its_code(tagger):
     codes = _codes(tagger, "Damaskus – Kurdische Peschmerga-Kämpfer griffen am Montag IS-Stellungen an.")
     assert codes["Kurdische Peschmerga-Kämpfer"][0] == "IRQ"
+
+
+@pytest.mark.parametrize("text,role,code", [
+    ("Moskau – Russland hat einen Teilabzug seiner Truppen aus Syrien angekündigt.", "Truppen", "RUS"),
+    ("Athen – Griechenland rief seine Botschafterin aus Wien zurück.", "Botschafterin", "GRC"),
+])
+def test_a_role_after_a_possessive_is_the_subjects_not_the_places_after_it(tagger, text, role, code):
+    codes = _codes(tagger, text)
+    assert codes[role][0] == code
+
+
+def test_a_role_with_a_place_and_no_possessive_keeps_the_place(tagger):
+    codes = _codes(tagger, "Die Polizei in Kiew nahm zwei Männer fest.")
+    assert codes["Polizei"][0] == "UKR"
