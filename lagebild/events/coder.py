@@ -16,7 +16,7 @@ from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, 
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
-from .factuality import (able_to, announced_noun, called_for, conditional_adverb, considered, contrastive,
+from .factuality import (able_to, announced_object, called_for, conditional_adverb, considered, contrastive,
                          counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
                          rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
@@ -880,7 +880,7 @@ class EventCoder:
                     or rejected_report(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
-                    "planned" if announced_noun(c, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
+                    "planned" if announced_object(clauses, idx, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
                     or (is_intended and planned_noun(c, c.tokens.index(ev.cue_tok), ev.event.type, lx))
                     else "asserted")

@@ -365,7 +365,14 @@ def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
     gedroht"): governed by "vor" with a verb of warning (cues.tsv class ``warn``), or by "mit"
     with a verb of threatening (class ``threat_with``). The act is feared or threatened, not
     told as a fact."""
-    prep = noun_preposition(c, k)[0]
+    prep, n = noun_preposition(c, k)
+    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
+    if prep == "zu" and n >= 2:
+        # "zu" before an adjective is an adverb of degree, no preposition: "vor zu großen
+        # Zugeständnissen gewarnt" (a probe: an asserted CONCEDE)
+        at = max(j for j in range(n) if words[j].lower == "zu")
+        if at + 1 < n and not words[at + 1].is_cap and at >= 1 and words[at - 1].lower in ("vor", "mit"):
+            prep = words[at - 1].lower
     cls = "warn" if prep == "vor" else "threat_with" if prep == "mit" else None
     return cls is not None and any(lex.is_(lemma(t.text), cls) for t in c.tokens if not t.is_cap)
 
@@ -400,6 +407,18 @@ def announced_noun(c: Clause, k: int) -> bool:
     seinem Besuch in Kuba kündigte Obama ... an", "Nach dem Treffen mit Putin kündigte Merkel neue
     Gespräche an": the visit and the meeting happened; a review)."""
     return announced(c) and noun_preposition(c, k)[0] is None
+
+
+def announced_object(clauses: list[Clause], i: int, k: int) -> bool:
+    """Whether the event noun at token ``k`` of clause ``i`` is what is announced: the object of an
+    announcing clause (``announced_noun``), or of an infinitive after one, which the announcer will
+    carry out ("Häupl kündigte an, Gespräche mit den Grünen aufzunehmen": planned, as the verb of
+    such an infinitive is; a probe: an asserted CONSULT). Both coders."""
+    c = clauses[i]
+    if announced_noun(c, k):
+        return True
+    return c.kind == "infinitive" and i > 0 and announced(clauses[i - 1]) and noun_preposition(c, k)[0] is None \
+        and not perfect_infinitive(c)
 
 
 def announced(c: Clause) -> bool:

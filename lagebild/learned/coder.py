@@ -16,7 +16,7 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
-from ..events.factuality import (able_to, announced_noun, conditional_adverb, considered, contrastive, counterfactual,
+from ..events.factuality import (able_to, announced_object, conditional_adverb, considered, contrastive, counterfactual,
                                  generic_before, kein_before, not_told, planned_noun, promised, refrained,
                                  rejected_report, reported_past, scheduled, warned_of, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
@@ -371,7 +371,9 @@ class LearnedCoder:
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
             elif tok.is_cap and tok in clause.tokens and (planned_noun(clause, clause.tokens.index(tok), tr.type,
                                                                        self.lex) or scheduled(clause, self.lex)
-                                                          or announced_noun(clause, clause.tokens.index(tok))):
+                                                          or announced_object(self._clauses(tr, cache),
+                                                                              self._clauses(tr, cache).index(clause),
+                                                                              clause.tokens.index(tok))):
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
                 #                          "kündigten neue Sanktionen an" (as the rules read it)
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
