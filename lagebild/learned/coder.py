@@ -16,7 +16,7 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
-from ..events.factuality import (able_to, announced_object, conditional_adverb, considered, contrastive, counterfactual,
+from ..events.factuality import (able_to, announced_object, conditional_adverb, conditioned, considered, contrastive, counterfactual,
                                  generic_before, kein_before, not_told, planned_noun, promised, refrained,
                                  rejected_report, reported_past, scheduled, warned_of, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
@@ -387,6 +387,10 @@ class LearnedCoder:
         unreal = counterfactual(clause, self.lex) if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
         if unreal is not None and fact in ("asserted", "planned"):
             fact = unreal            # "hätten Syrien beinahe angegriffen", "hätte ihn festnehmen müssen"
+        if fact == "planned" and clause is not None and conditioned(self._clauses(tr, cache),
+                                                                    self._clauses(tr, cache).index(clause), tr.type,
+                                                                    self.lex):
+            fact = "hypothetical"    # a plan under a condition, as the rules read it
         if fact in ("asserted", "planned") and (
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
