@@ -36,6 +36,8 @@ def clauses_at(text: str, word: str):
     # a noun of its own, no attribute of what is rejected: told as it stands
     ("Nach den Abschiebungen lehnte die Kanzlerin eine Quote ab.", "Abschiebungen", "COERCE", False),
     ("Die Kanzlerin lobte die Hilfe für Flüchtlinge.", "Flüchtlinge", "AID", False),
+    # an accusation a rejection rejects is no ACCUSE of the one who rejects it
+    ("Die Regierung in Athen wies die Vorwürfe zurück.", "Vorwürfe", "ACCUSE", True),
 ])
 def test_what_an_opposition_names_in_its_attributes_is_its_content(text, word, typ, expected):
     clauses, i, n, lex = clauses_at(text, word)

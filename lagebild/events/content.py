@@ -102,16 +102,16 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     Vorschlag zurück"): no event of its own beside the ACCUSE or REJECT (docs/annotation.md §1:
     what is alleged is not an event; in train + dev gold, 1 of 27 such nouns is a required event
     of another type). The object reading as in ``demanded``."""
-    if typ in ("ACCUSE", "REJECT"):
-        return False
     types = cue_verb_types(c, lex) & {"ACCUSE", "REJECT"}
+    if typ in types:
+        return False
     heads = attribute_heads(c, k, lex)
     if any(lex.is_(c.tokens[j].lower, "report_noun") for j in heads):
         return False    # "wies Berichte über einen Angriff zurück": told, hypothetical (factuality.rejected_report)
     # what the opposed thing names in its attributes is its content too ("hat eine Obergrenze für
     # Flüchtlinge abgelehnt", "Klage gegen die Genehmigung staatlicher Beihilfen": an ACCUSE or
     # REJECT noun it hangs on)
-    if any(opposing_noun(c.tokens[j].lower, lex) for j in heads):
+    if typ not in ("ACCUSE", "REJECT") and any(opposing_noun(c.tokens[j].lower, lex) for j in heads):
         return True
     if not types:
         return False
