@@ -294,7 +294,6 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         and joined[1].tokens[0].start in hard_starts else 0
     v1_clause = joined[first_at] if len(joined) > first_at + 1 and verb_first_condition(
         joined[first_at], joined[first_at + 1], st, lex, after_dateline=first_at == 1) else None
-    v1 = v1_clause is not None
     for n, c in enumerate(joined):
         if carry:
             c.tokens = carry + c.tokens

@@ -16,16 +16,16 @@ from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, 
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
-from .factuality import (able_to, announced_noun, called_for, conditional_adverb, conditioned, considered, contrastive,
-                         counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised,
-                         refrained, rejected_report, scheduled, warned_of, yes_no_question)
+from .factuality import (able_to, announced_object, called_for, conditional_adverb, conditioned, considered, contrastive,
+                         counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
+                         rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
 from .roles import (POSSESSIVES, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
-from .threats import threat_mode
+from .threats import conditional_threat, threat_mode
 
 
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
@@ -241,6 +241,9 @@ class EventCoder:
                 ev.event.location = self._place(ev, ms)
                 if ev.event.type == "CONSULT" and ev.source_m:
                     last_consult = ev
+            told = self._told_threat(clauses, sent_events + threatened, speaker)
+            if told is not None:
+                threatened.append(told)
             for ev in threatened:
                 ev.event.evidence = [Evidence(sentence=st.sentence.index, start=st.sentence.start,
                                               end=st.sentence.end, text=st.sentence.text)]
@@ -274,6 +277,35 @@ class EventCoder:
                 others = [q for q in ev.source if q.code != p.code]
                 out.append(replace(ev, source=[p], target=others or [p], evidence=list(ev.evidence)))
         return out
+
+    def _told_threat(self, clauses: list[Clause], sent_events: list[RawEvent],
+                     speaker: Mention | None) -> RawEvent | None:
+        """The threat a sentence tells as a consequence under a condition, closed by a verb of threatening
+        or of announcing an ultimatum (``threats.conditional_threat``: "Sollte der Bund nicht handeln,
+        werde die Gemeinde einen Aufnahmestopp verhängen, kündigte Babler an"), where no event of the
+        sentence is a threat already: THREATEN from the speaker to the one the condition is about
+        (its subject), asserted, with the condition's text. None where there is none or no speaker."""
+        if any(e.event.type == "THREATEN" for e in sent_events):
+            return None
+        found = conditional_threat(clauses, self.lex)
+        if found is None:
+            return None
+        ci, mi, ti, verb = found
+        cond, teller = clauses[ci], clauses[ti]
+        who = [m for m in teller.mentions if m.code and m.prep is None and not m.oblique and not m.in_quote]
+        if speaker is not None and speaker.code and teller.start <= speaker.start <= teller.end:
+            who = [speaker]
+        if not who:
+            return None
+        src = who[0]
+        threatened = [m for m in cond.mentions if m.code and m.prep is None and not m.oblique
+                      and not same_actor(m, src)]
+        cue = Cue(cue=lemma(verb.text), kind="verb", type="THREATEN", mode=None, targets=("dat",), requires=())
+        ev = Event(type="THREATEN", mode=None, source=[src.participant()],
+                   target=[threatened[0].participant()] if threatened else [], factuality="asserted", cue=verb.text)
+        ev.condition = self._text[cond.start:cond.end] if self._text else " ".join(t.text for t in cond.tokens)
+        ev.mode = threat_mode([t.lower for t in clauses[mi].tokens])     # what the consequence names
+        return RawEvent(ev, teller, [src], threatened[:1], verb, cue)
 
     def _material(self, words: list[str]) -> str | None:
         """'military' or 'economic' when the words name arms or money ("drei Millionen Euro",
@@ -880,7 +912,7 @@ class EventCoder:
                     or rejected_report(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
                     or considered(c, c.tokens.index(ev.cue_tok), lx) else
-                    "planned" if announced_noun(c, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
+                    "planned" if announced_object(clauses, idx, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
                     or (is_intended and planned_noun(c, c.tokens.index(ev.cue_tok), ev.event.type, lx))
                     else "asserted")
@@ -910,7 +942,7 @@ class EventCoder:
         if unreal is not None and fact in ("asserted", "planned"):
             fact = unreal      # "hätten Syrien beinahe angegriffen", "hätte ihn festnehmen müssen"
         other = attached_condition(clauses, idx)
-        ev.event.factuality = conditioned(fact, ev.event.type, other, lx)
+        ev.event.factuality = conditioned(fact, ev.event.type, clauses, idx, lx)
         if other is not None:
             ev.event.condition = self._text[other.start:other.end] if self._text else \
                 " ".join(t.text for t in other.tokens)

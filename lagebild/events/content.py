@@ -103,11 +103,63 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     what is alleged is not an event; in train + dev gold, 1 of 27 such nouns is a required event
     of another type). The object reading as in ``demanded``."""
     types = cue_verb_types(c, lex) & {"ACCUSE", "REJECT"}
-    if not types or typ in types:
+    if typ in types:
+        return False
+    heads = attribute_heads(c, k, lex)
+    if any(lex.is_(c.tokens[j].lower, "report_noun") for j in heads):
+        return False    # "wies Berichte über einen Angriff zurück": told, hypothetical (factuality.rejected_report)
+    # what the opposed thing names in its attributes is its content too ("hat eine Obergrenze für
+    # Flüchtlinge abgelehnt", "Klage gegen die Genehmigung staatlicher Beihilfen": an ACCUSE or
+    # REJECT noun it hangs on)
+    if typ not in ("ACCUSE", "REJECT") and any(opposing_noun(c.tokens[j].lower, lex) for j in heads):
+        return True
+    if not types:
         return False
     # also what an accusation holds someone responsible "für" ("macht die syrische Luftwaffe für
     # einen Giftgasangriff verantwortlich": the ACCUSE, the attack is what is alleged)
-    return object_of_main_verb(c, k, lex) or ("ACCUSE" in types and noun_preposition(c, k)[0] == "für")
+    # and what it is "gegen" ("klagt gegen Beihilfen", "protestierte gegen die Lieferung")
+    return object_of_main_verb(c, k, lex) or noun_preposition(c, k)[0] == "gegen" \
+        or ("ACCUSE" in types and noun_preposition(c, k)[0] == "für") \
+        or any(object_of_main_verb(c, j, lex) for j in heads)
+
+
+def opposing_noun(word: str, lex: Lexicon) -> bool:
+    """A noun that opposes what it names: an ACCUSE or REJECT noun cue ("Klage", "Kritik",
+    "Ablehnung"; ``word`` in lower case)."""
+    return any(cue.type in ("ACCUSE", "REJECT") for cue in (lex.noun_cues(word) or ()))
+
+
+def attribute_heads(c: Clause, k: int, lex: Lexicon) -> list[int]:
+    """The nouns the noun at token ``k`` hangs on as an attribute, nearest first: a noun right
+    before its phrase, joined by a preposition of cues.tsv class ``attribute_prep`` ("eine Obergrenze
+    für Flüchtlinge", "Klage gegen die Genehmigung") or by a genitive ("die Genehmigung staatlicher
+    Beihilfen", "die Lieferung der Waffen"), and the nouns that one hangs on in turn (at most three)."""
+    toks = c.tokens
+    out: list[int] = []
+    n = k
+    while len(out) < 3 and toks[n].is_cap:
+        j = n - 1
+        between: list[str] = []
+        while j >= 0 and not toks[j].is_cap and len(between) < 4:
+            between.append(toks[j].lower)
+            j -= 1
+        if j < 0 or not toks[j].is_cap:
+            break
+        # the words between: a preposition of attribute and/or an article and adjectives, no verb
+        # or punctuation ("hat die Obergrenze abgelehnt, für Flüchtlinge ...": no attribute)
+        preps = [w for w in between if lex.is_(w, "attribute_prep")]
+        rest = [w for w in between if not lex.is_(w, "attribute_prep")]
+        rest = [w for w in rest if not w.replace(".", "").replace(",", "").isdigit()]    # "von 200.000 Flüchtlingen"
+        if len(preps) > 1 or any(not w.isalpha() or not (lex.is_(w, "definite") or lex.is_(w, "indefinite")
+                                                         or w.endswith(("e", "en", "er", "es", "em")))
+                                 for w in rest):
+            break
+        if not preps and not (rest and rest[-1] in ("des", "der", "eines", "einer")
+                              or (rest and all(w.endswith("er") for w in rest))):
+            break       # two nouns with nothing joining them as an attribute
+        out.append(j)
+        n = j
+    return out
 
 
 def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:

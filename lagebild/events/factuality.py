@@ -365,7 +365,14 @@ def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
     gedroht"): governed by "vor" with a verb of warning (cues.tsv class ``warn``), or by "mit"
     with a verb of threatening (class ``threat_with``). The act is feared or threatened, not
     told as a fact."""
-    prep = noun_preposition(c, k)[0]
+    prep, n = noun_preposition(c, k)
+    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
+    if prep == "zu" and n >= 2:
+        # "zu" before an adjective is an adverb of degree, no preposition: "vor zu großen
+        # Zugeständnissen gewarnt" (a probe: an asserted CONCEDE)
+        at = max(j for j in range(n) if words[j].lower == "zu")
+        if at + 1 < n and not words[at + 1].is_cap and at >= 1 and words[at - 1].lower in ("vor", "mit"):
+            prep = words[at - 1].lower
     cls = "warn" if prep == "vor" else "threat_with" if prep == "mit" else None
     return cls is not None and any(lex.is_(lemma(t.text), cls) for t in c.tokens if not t.is_cap)
 
@@ -402,6 +409,18 @@ def announced_noun(c: Clause, k: int) -> bool:
     return announced(c) and noun_preposition(c, k)[0] is None
 
 
+def announced_object(clauses: list[Clause], i: int, k: int) -> bool:
+    """Whether the event noun at token ``k`` of clause ``i`` is what is announced: the object of an
+    announcing clause (``announced_noun``), or of an infinitive after one, which the announcer will
+    carry out ("Häupl kündigte an, Gespräche mit den Grünen aufzunehmen": planned, as the verb of
+    such an infinitive is; a probe: an asserted CONSULT). Both coders."""
+    c = clauses[i]
+    if announced_noun(c, k):
+        return True
+    return c.kind == "infinitive" and i > 0 and announced(clauses[i - 1]) and noun_preposition(c, k)[0] is None \
+        and not perfect_infinitive(c)
+
+
 def announced(c: Clause) -> bool:
     """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt")."""
     lems = [lemma(t.text) for t in c.tokens if not t.is_cap]
@@ -414,17 +433,23 @@ def announced(c: Clause) -> bool:
 CONDITION_KEEPS = frozenset({"THREATEN"})
 
 
-def conditioned(fact: str, typ: str, cond: Clause | None, lex: Lexicon) -> str:
-    """The factuality of a main event that a condition told by its verb in first place governs
-    ("Greift China Taiwan an, werden die USA Truppen schicken", "Sollte Russland angreifen, wird
-    ..."): what is to happen only if the condition holds is hypothetical, not planned (MOBILIZE
-    hypothetical). In train + dev gold, 67 of 69 conditioned events other than threats are
-    hypothetical; a threat (``CONDITION_KEEPS``) is made, an act told as done stays asserted ("was wir
-    unter der Bedingung akzeptiert haben, dass ...": the seed file's AGREE), and an intention held
-    while a condition lasts stays planned ("will sich nächste Woche mit Lawrow treffen, solange
-    Russland nicht einmarschiert": the seed file's CONSULT), so a condition opened by a conjunction
-    (cues.tsv class ``condition``) leaves the plan as told."""
-    if cond is not None and fact == "planned" and typ not in CONDITION_KEEPS \
-            and not lex.is_(cond.starts_with, "condition"):
-        return "hypothetical"
-    return fact
+def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon) -> str:
+    """The factuality of the event of main clause ``i`` where a condition governs it: what is to
+    happen only if the condition holds is hypothetical, not planned (docs/annotation.md §4, §8.6), for
+    both coders -- under a condition told by its verb in first place ("Greift China Taiwan an, werden
+    die USA Truppen schicken", "Sollte Russland angreifen, wird ..."), and under any condition where the
+    consequence is told in reported speech ("Sollte Wien den Zustrom nicht bremsen, werde Bayern
+    Flüchtlinge zurückweisen"; cues.tsv ``konjunktiv``, ``konjunktiv2``). In train + dev gold, 67 of
+    69 conditioned events other than threats are hypothetical. A threat (``CONDITION_KEEPS``) is
+    made; an act told as done stays asserted ("was wir unter der Bedingung akzeptiert haben, dass
+    ...": the seed file's AGREE); an intention held while a condition lasts, told in the indicative,
+    stays planned ("will sich nächste Woche mit Lawrow treffen, solange Russland nicht
+    einmarschiert": the seed file's CONSULT; with every plan under a condition read so, train
+    factuality fell 0.897 -> 0.895); a demand's condition is its content ("fordert X auf, falls ...")."""
+    from .clauses import attached_condition
+    cond = attached_condition(clauses, i)
+    if cond is None or fact != "planned" or typ in CONDITION_KEEPS or typ == "REQUEST":
+        return fact
+    verb_first = not lex.is_(cond.starts_with, "condition")
+    reported = any(lex.is_(w, "konjunktiv") or lex.is_(w, "konjunktiv2") for w in clauses[i].lowers)
+    return "hypothetical" if verb_first or reported else fact

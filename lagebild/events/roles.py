@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 
-from ..actors import Mention, attribute_of
+from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
 from ..records import Participant
 from ..text import Token
 from .clauses import Clause
@@ -12,7 +12,8 @@ from .clauses import Clause
 #: types whose sides act on each other: "Russland und die Ukraine verhandelten" names both as each other's side
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
 #: possessive determiners: "Frankreich und seine Verbündeten" is one list of actors
-POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere".split())
+#: possessive determiners: the third person's (``actors.POSSESSIVES``) and "unser"
+POSSESSIVES = THIRD_PERSON_POSSESSIVES | frozenset("unser unsere".split())
 
 
 def _place_code(ms: list[Mention]) -> str | None:

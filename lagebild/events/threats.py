@@ -37,3 +37,38 @@ def threat_mode(words_after: list[str]) -> str | None:
             if w.startswith(prefix):
                 return mode
     return None
+
+
+def conditional_threat(clauses: list, lex) -> tuple[int, int, int, object] | None:
+    """A threat told as a consequence under a condition, by the clause that closes the sentence
+    ("Sollte Österreich die Grenze schließen, werde auch Slowenien Kontrollen einführen, drohte
+    Cerar"; "Sollte der Bund nicht handeln, werde die Gemeinde einen Aufnahmestopp verhängen,
+    kündigte Babler an"): (the index of the condition clause, of the consequence, of the closing clause,
+    its verb) or
+    None. The consequence is a main clause of things to come ("werde", "würde") that a condition
+    governs; the closing clause's verb threatens (cues.tsv class ``threat_report``) or announces
+    (class ``ultimatum_report``) under a condition that the other side does not act ("nicht handeln":
+    an ultimatum). The speaker threatens the one the condition is about, asserted, with the condition
+    (docs/annotation.md §10); the consequence itself stays hypothetical (§4). Both coders (the
+    learned one through the rule coder's events)."""
+    from .clauses import attached_condition
+    from .cues import lemma
+    for i, c in enumerate(clauses):
+        if c.kind == "condition" or i + 1 >= len(clauses):
+            continue
+        cond = attached_condition(clauses, i)
+        if cond is None or not any(lex.is_(w, "consequence_aux") for w in c.lowers):
+            continue
+        teller = clauses[i + 1] if clauses[i + 1] is not cond else (clauses[i + 2] if i + 2 < len(clauses) else None)
+        if teller is None or teller.kind != "main":
+            continue
+        particle = teller.tokens[-1].lower if lex.is_(teller.tokens[-1].lower, "particle") else ""
+        negated = any(lex.is_(w, "negation") for w in cond.lowers)
+        for t in teller.tokens:
+            if t.is_cap:
+                continue
+            lems = [lemma(t.text)] + ([particle + lemma(t.text)] if particle else [])
+            if any(lex.is_(lm, "threat_report") for lm in lems) or (
+                    negated and any(lex.is_(lm, "ultimatum_report") for lm in lems)):
+                return clauses.index(cond), i, clauses.index(teller), t
+    return None

@@ -16,9 +16,9 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
-from ..events.factuality import (able_to, announced_noun, conditional_adverb, conditioned, considered, contrastive,
-                                 counterfactual, generic_before, kein_before, not_told, planned_noun, promised,
-                                 refrained, rejected_report, reported_past, scheduled, warned_of, yes_no_question)
+from ..events.factuality import (able_to, announced_object, conditional_adverb, conditioned, considered, contrastive, counterfactual,
+                                 generic_before, kein_before, not_told, planned_noun, promised, refrained,
+                                 rejected_report, reported_past, scheduled, warned_of, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
@@ -371,7 +371,9 @@ class LearnedCoder:
                 fact = "planned"         # "sagte Moldau Hilfe zu": the aid is promised, as the rules read it
             elif tok.is_cap and tok in clause.tokens and (planned_noun(clause, clause.tokens.index(tok), tr.type,
                                                                        self.lex) or scheduled(clause, self.lex)
-                                                          or announced_noun(clause, clause.tokens.index(tok))):
+                                                          or announced_object(self._clauses(tr, cache),
+                                                                              self._clauses(tr, cache).index(clause),
+                                                                              clause.tokens.index(tok))):
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
                 #                          "kündigten neue Sanktionen an" (as the rules read it)
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
@@ -419,7 +421,7 @@ class LearnedCoder:
             cond = attached_condition(clauses, clauses.index(clause))
             if cond is not None:
                 ev.condition = sent.text[cond.start - sent.start:cond.end - sent.start]
-                fact = conditioned(fact, tr.type, cond, self.lex)
+                fact = conditioned(fact, tr.type, clauses, clauses.index(clause), self.lex)
         ev.date, ev.factuality = self._date(tr, fact, timexes, dct, cache, ctx)
         # according to whom: the reporter the rule coder found for this sentence ("laut Polizei",
         # "sagte ein Sprecher"), unless it is a side of the event itself (the same actor, not merely

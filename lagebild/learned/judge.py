@@ -24,7 +24,7 @@ import numpy as np
 from ..actors import Mention, one_referent
 from ..events import lemma
 from ..events.clauses import _cue_lemmas, clause_at, cue_verb_types, relative_clause, split_clauses
-from ..events.content import (CALLED_TYPES, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
+from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
                               offered, refused, talked_about, threatened_with)
 from ..events.policies import guessed_against_own_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, out_of_reach, passive_agent_as_target,
@@ -341,7 +341,13 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         return True         # "zieht die Einladung an Außenminister Lawrow zurück": no meeting, also
         #                     where the trigger is the actor's word
     if any(m.start <= t.start < m.end for m in ctx.mentions.get(st.sentence.index, ())):
-        return False        # an actor, not what is demanded or criticised ("machen sich Regierungstruppen
+        # an actor named in what is criticised or rejected ("hat eine Obergrenze für Flüchtlinge
+        # abgelehnt": no COERCE of the refugees) is part of that content
+        # ("eine Grenze von 200.000 Flüchtlingen verlangt": what is demanded)
+        heads = attribute_heads(c, n, ctx.lex)
+        return bool(heads) and (criticised_or_rejected(c, n, ctx.lex, typ)
+                                or any(demanded(c, j, ctx.lex, typ) for j in heads))
+        # otherwise an actor, not what is demanded or criticised ("machen sich Regierungstruppen
         #                     und Rebellen gegenseitig verantwortlich": the subject after the verb)
     return demanded(c, n, ctx.lex, typ) or refused(c, n, ctx.lex, typ) or talked_about(c, n, ctx.lex, typ) \
         or offered(c, n, ctx.lex, typ) \

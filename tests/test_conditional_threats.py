@@ -1,0 +1,71 @@
+"""A consequence under a condition, closed by a verb of threatening or by an announced ultimatum, is
+a threat: THREATEN from the speaker to the one the condition is about, asserted, with the condition;
+the consequence itself is hypothetical (events.threats.conditional_threat, events.factuality.conditioned;
+docs/annotation.md §4, §10; a new-user probe of Austrian news found 1 of 6 such threats). Invented
+sentences."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events.clauses import split_clauses
+from lagebild.events.cues import load_cues
+from lagebild.events.factuality import conditioned
+from lagebild.events.threats import conditional_threat
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+from lagebild.text import segment, tokenize
+
+
+def _clauses(text: str):
+    lex = load_cues()
+    _, sts = tokenize(text, segment(text))
+    return split_clauses(sts[0], lex), lex
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Sollte Ungarn die Grenze schließen, werde auch Kroatien Kontrollen einführen, drohte Premier Ivo Horvat.", "drohte"),
+    ("Sollte das Land nicht zahlen, werde die Stadt die Schulen schließen, kündigte der Bürgermeister an.", "kündigte"),
+    ("Kroatien werde Kontrollen einführen, falls Ungarn die Grenze schließe, warnte der Premier.", "warnte"),
+])
+def test_a_closing_threat_or_ultimatum_tells_the_consequence_as_a_threat(text, verb):
+    clauses, lex = _clauses(text)
+    found = conditional_threat(clauses, lex)
+    assert found is not None and found[3].text == verb
+    assert clauses[found[0]].kind == "condition"
+
+
+@pytest.mark.parametrize("text", [
+    # an announcement under a condition that the other side acts is no ultimatum
+    "Sollte das Land zahlen, werde die Stadt die Schulen sanieren, kündigte der Bürgermeister an.",
+    # a plain report of a conditional plan
+    "Sollte das Land nicht zahlen, werde die Stadt die Schulen schließen, sagte der Bürgermeister.",
+    # no condition
+    "Die Stadt werde die Schulen schließen, drohte der Bürgermeister.",
+])
+def test_no_threat_without_a_threatening_verb_or_an_ultimatum(text):
+    clauses, lex = _clauses(text)
+    assert conditional_threat(clauses, lex) is None
+
+
+def test_a_plan_in_reported_speech_under_a_condition_is_hypothetical():
+    clauses, lex = _clauses("Sollte Polen nicht handeln, werde Litauen Flüchtlinge an der Grenze zurückweisen, sagte er.")
+    main = next(i for i, c in enumerate(clauses) if c.kind == "main" and "werde" in c.lowers)
+    assert conditioned("planned", "REJECT", clauses, main, lex) == "hypothetical"
+    assert conditioned("planned", "THREATEN", clauses, main, lex) == "planned"   # a threat's condition is its content
+    assert conditioned("asserted", "REJECT", clauses, main, lex) == "asserted"   # an act told as done stays
+    clauses, lex = _clauses("Litauen werde Flüchtlinge an der Grenze zurückweisen, sagte er.")
+    assert all(conditioned("planned", "REJECT", clauses, i, lex) == "planned" for i in range(len(clauses)))
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_the_speaker_threatens_the_one_the_condition_is_about(coder):
+    an = Analyzer(coder=coder, min_confidence=0)
+    doc = an(Article(doc_id="t", dct="2016-03-10", country="AUT",
+                     text="Ljubljana – Sollte Ungarn die Grenze schließen, werde auch Slowenien Kontrollen an der Grenze "
+                          "einführen, drohte Ministerpräsident Miro Cerar."))
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats
+    t = threats[0]
+    assert t.factuality == "asserted" and [p.code for p in t.source] == ["SVN"] \
+        and [p.code for p in t.target] == ["HUN"]
+    assert t.condition == "Sollte Ungarn die Grenze schließen"
