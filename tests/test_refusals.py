@@ -24,3 +24,9 @@ def test_the_sides_must_agree_for_the_refusal_to_negate():
                for e in evs)
     assert not any(e.type == "SUPPORT" and e.factuality == "asserted" and [p.code for p in e.source] == ["FRA"]
                    for e in evs)
+
+
+def test_a_summit_in_a_negated_clause_was_still_held():
+    evs = _events("SPÖ und ÖVP haben sich beim Pensionsgipfel nicht geeinigt.")
+    assert any(e.type == "AGREE" and e.factuality == "negated" for e in evs)
+    assert not any(e.type == "CONSULT" and e.factuality == "negated" for e in evs)

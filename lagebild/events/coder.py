@@ -16,9 +16,9 @@ from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, 
 from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
-from .factuality import (able_to, announced_object, called_for, conditional_adverb, conditioned, considered, contrastive,
-                         counterfactual, generic_before, intended, kein_before, not_told, planned_noun, promised, refrained,
-                         rejected_report, scheduled, warned_of, yes_no_question)
+from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
+                         considered, contrastive, counterfactual, generic_before, intended, kein_before, not_told,
+                         planned_noun, promised, refrained, rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
@@ -888,7 +888,8 @@ class EventCoder:
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
             # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs
             # ("nicht", "nie") negate the clause
-            negated = ev.noun_negated or any(not w.startswith("kein") for w in negators)
+            negated = ev.noun_negated or (any(not w.startswith("kein") for w in negators)
+                                          and not circumstance(c, c.tokens.index(ev.cue_tok), lx))
             if negated and ev.event.type in REFUSABLE and not failed_agreement:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None

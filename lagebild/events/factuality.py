@@ -335,6 +335,14 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
 
 
+def circumstance(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` sets the circumstance of its clause ("SPÖ und ÖVP haben
+    sich beim Pensionsgipfel nicht geeinigt", "Nach dem Angriff gab es nicht einmal Gespräche";
+    cues.tsv class ``circumstance_prep``): a "nicht" of the clause negates its verb, not the noun
+    (the summit was held), for both coders; the noun's own "kein" still does."""
+    return c.tokens[k].is_cap and lex.is_(noun_preposition(c, k)[0] or "", "circumstance_prep")
+
+
 def counterfactual(c: Clause, lex: Lexicon) -> str | None:
     """What a clause told in the Konjunktiv II of the past says of its deeds, where that is no
     stand-in for reported speech ("die Soldaten hätten Waffen beschlagnahmt, sagte ein Sprecher"

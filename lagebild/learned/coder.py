@@ -16,9 +16,10 @@ from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
-from ..events.factuality import (able_to, announced_object, conditional_adverb, conditioned, considered, contrastive, counterfactual,
-                                 generic_before, kein_before, not_told, planned_noun, promised, refrained,
-                                 rejected_report, reported_past, scheduled, warned_of, yes_no_question)
+from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
+                                 contrastive, counterfactual, generic_before, kein_before, not_told, planned_noun,
+                                 promised, refrained, rejected_report, reported_past, scheduled, warned_of,
+                                 yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
@@ -407,6 +408,9 @@ class LearnedCoder:
                 # "Nach dem Treffen ... gab es keine Einigung": "keine" is another noun's, as the
                 # rules read it (an adverb, "nicht", negates the clause)
                 fact = "asserted"
+            elif tr.st.tokens[tr.k] in clause.tokens and circumstance(clause, clause.tokens.index(tr.st.tokens[tr.k]),
+                                                                      self.lex):
+                fact = "asserted"    # "haben sich beim Pensionsgipfel nicht geeinigt": the summit was held
         tok = tr.st.tokens[tr.k]
         sent = tr.st.sentence
         ev = Event(type=tr.type, mode=self.model.modes.get(f"{tr.type}|{lemma(tok.text)}"),
