@@ -1452,8 +1452,13 @@ class Store:
                    -- no article gives a date of its own (and every mention says whether it does)
                    NOT coalesce(bool_or(m.date_own AND m.date_value IS NOT NULL), false)
                        AND bool_and(m.date_own IS NOT NULL) AS undated
-            FROM event_mentions m JOIN events e ON e.event_id = m.event_id
-            WHERE NOT m.is_duplicate AND m.event_id IN (SELECT event_id FROM _touched)
+            -- the touched events' mentions and first articles, each filtered before the join:
+            -- joined first, DuckDB reads every event and more of the mentions (on 4 million
+            -- mentions, 100 touched events anywhere: 250-500 ms a batch, filtered ~150 ms)
+            FROM (SELECT * FROM event_mentions
+                  WHERE NOT is_duplicate AND event_id IN (SELECT event_id FROM _touched)) m
+            JOIN (SELECT event_id, first_article_id FROM events
+                  WHERE event_id IN (SELECT event_id FROM _touched)) e ON e.event_id = m.event_id
             GROUP BY m.event_id""")
         try:
             changed = self._refresh_first_sides(moved)
