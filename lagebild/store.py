@@ -1471,7 +1471,9 @@ class Store:
                 CASE WHEN {_field_sql('f.j', 'date_value', 'VARCHAR')} IS NOT DISTINCT FROM events.date_value
                      THEN {_field_sql('f.j', 'date_text', 'VARCHAR')} END"""})
         finally:
-            con.execute("DROP TABLE IF EXISTS _first")
+            # after a failed statement DuckDB refuses this too: that error must not hide the first
+            with suppress(duckdb.Error):
+                con.execute("DROP TABLE IF EXISTS _first")
         if changed:
             ids = sorted(changed)
             con.execute("DELETE FROM participants WHERE event_id IN (SELECT unnest($ids::BIGINT[]))",
