@@ -1533,9 +1533,11 @@ class Store:
         self.con.execute("""
             UPDATE events SET location_text = s.t, location_code = s.c
             FROM (SELECT event_id,
-                         arg_min(location_text, article_id * 1000000 + mention_id)
+                         -- (article, mention) in that order: a number article_id * 1000000 +
+                         -- mention_id put a later article first once mention ids passed a million
+                         arg_min(location_text, (article_id, mention_id))
                              FILTER (WHERE location_text IS NOT NULL OR location_code IS NOT NULL) AS t,
-                         arg_min(location_code, article_id * 1000000 + mention_id)
+                         arg_min(location_code, (article_id, mention_id))
                              FILTER (WHERE location_text IS NOT NULL OR location_code IS NOT NULL) AS c,
                          bool_and(date_own IS NOT NULL) AS all_new
                   FROM event_mentions

@@ -483,3 +483,19 @@ def test_a_failure_while_an_event_takes_its_first_articles_fields_is_reported_as
     assert "JSON" in str(err.value) and "transaction is aborted" not in str(err.value)
     with Store(db, read_only=True) as store:        # rolled back: as it was
         assert store.con.execute("SELECT num_articles FROM events").fetchall() == [(2,)]
+
+
+def test_the_place_is_the_earliest_articles_also_past_a_million_mentions(tmp_path):
+    """``_refresh_places`` ordered the mentions by ``article_id * 1000000 + mention_id``: once the
+    first article's mentions had ids of a million or more (a large store, re-analysed), a later
+    article's place came first."""
+    db = tmp_path / "p.duckdb"
+    _two_reports(db)
+    with Store(db) as store:
+        store.con.execute("UPDATE event_mentions SET mention_id = mention_id + 2000000, location_text = 'Wien', "
+                          "location_code = 'AUT' WHERE article_id = 1")
+        store.con.execute("UPDATE event_mentions SET location_text = 'Graz', location_code = 'AUT' "
+                          "WHERE article_id = 2")
+        store.write_batch(articles=[], minhashes=[], actors=[], quotes=[], new_events=[], mentions=[],
+                          touched_events=[1])
+        assert store.con.execute("SELECT first_article_id, location_text FROM events").fetchall() == [(1, "Wien")]
