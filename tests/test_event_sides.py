@@ -461,3 +461,41 @@ def test_a_first_article_of_schema_version_9_whose_fields_are_unknown_leaves_the
         # (a new event: a month, "Anfang März", does not pin the happening across articles)
         (eid,), = store.con.execute("SELECT event_id FROM events WHERE type = 'ACCUSE'").fetchall()
         assert _fields(store.con, eid) == AS_ART2
+
+
+# -- review: a failure while refreshing the event is reported as itself ---------------------------
+def test_a_failure_while_an_event_takes_its_first_articles_fields_is_reported_as_itself(tmp_path):
+    """A statement of ``Store._refresh_first_article`` that fails (here: a mention's sides that are
+    not JSON) aborts the transaction; the temporary table's DROP in its ``finally`` then failed too
+    ("Current transaction is aborted"), and that error was the one reported ("the write failed ...
+    check free disk space"), hiding what went wrong."""
+    import pytest
+
+    from lagebild.errors import StoreError
+    db = tmp_path / "bad.duckdb"
+    _two_reports(db)
+    with Store(db) as store:
+        store.con.execute("UPDATE event_mentions SET source_json = '[{\"text\": broken' WHERE article_id = 1")
+        store.con.execute("UPDATE articles SET analyzer_version = 'old' WHERE article_id = 2")
+    with Store(db) as store, Ingester(store, analyzer=SIDES) as ing:
+        with pytest.raises(StoreError) as err:
+            ing.reanalyze()
+    assert "JSON" in str(err.value) and "transaction is aborted" not in str(err.value)
+    with Store(db, read_only=True) as store:        # rolled back: as it was
+        assert store.con.execute("SELECT num_articles FROM events").fetchall() == [(2,)]
+
+
+def test_the_place_is_the_earliest_articles_also_past_a_million_mentions(tmp_path):
+    """``_refresh_places`` ordered the mentions by ``article_id * 1000000 + mention_id``: once the
+    first article's mentions had ids of a million or more (a large store, re-analysed), a later
+    article's place came first."""
+    db = tmp_path / "p.duckdb"
+    _two_reports(db)
+    with Store(db) as store:
+        store.con.execute("UPDATE event_mentions SET mention_id = mention_id + 2000000, location_text = 'Wien', "
+                          "location_code = 'AUT' WHERE article_id = 1")
+        store.con.execute("UPDATE event_mentions SET location_text = 'Graz', location_code = 'AUT' "
+                          "WHERE article_id = 2")
+        store.write_batch(articles=[], minhashes=[], actors=[], quotes=[], new_events=[], mentions=[],
+                          touched_events=[1])
+        assert store.con.execute("SELECT first_article_id, location_text FROM events").fetchall() == [(1, "Wien")]
