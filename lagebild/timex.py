@@ -153,6 +153,17 @@ def is_time_noun(word: str) -> bool:
     return any(low.startswith(d) and low[len(d):] in lex.get("daypart", {}) for d in lex.get("weekday", {}))
 
 
+def amount_word(word: str) -> bool:
+    """Whether a word counts or measures: a number, in figures or in words ("100", "zwanzig",
+    "dreiundzwanzig"; timex_words classes number, tens), or a unit of time ("Woche", "Monate",
+    "Tagen"; class unit), so that "fast zwanzig", "fast eine Woche lang" qualify an amount."""
+    g = _grammar()
+    if word[:1].isdigit() or g.number(word) is not None:
+        return True
+    low = _key(word)
+    return any(low in (stem, stem + "e", stem + "n", stem + "en", stem + "s", stem + "es") for stem in g.units)
+
+
 def _alt(words) -> str:
     """Regex alternation of literal words, built as a trie (fast to match, longest
     alternative first); a space in a word matches any whitespace."""

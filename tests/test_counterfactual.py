@@ -55,3 +55,35 @@ def test_almost_before_an_amount_qualifies_the_amount():
     assert reading("Die Behörden hätten die Flüchtlinge beinahe abgeschoben.") == "negated"
     assert reading("Die Polizei hätte ihn nicht festnehmen dürfen.") is None     # it did: left to the negation rules
     assert reading("Die Behörden haben die Flüchtlinge fast abgeschoben.") is None    # no Konjunktiv II
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+@pytest.mark.parametrize("text, typ", [
+    # reported speech in the Konjunktiv II with "fast" before an amount said in words, a share or a
+    # stretch of time: the deed was done (a review: each came out negated)
+    ("Russische Soldaten hätten fast zwanzig ukrainische Zivilisten getötet, sagte ein Sprecher der UN.", "ASSAULT"),
+    ("Syrische Rebellen hätten fast die gesamte Stadt Aleppo eingenommen, sagte ein Sprecher der syrischen Armee.",
+     "ASSAULT"),
+    ("Putin sagte, die Ukraine hätte russische Stellungen fast eine Woche lang beschossen.", "ASSAULT"),
+    ("Die Nato hätte Serbien fast zwei Monate lang bombardiert, sagte Vucic.", "ASSAULT"),
+])
+def test_almost_before_an_amount_in_words_keeps_the_deed_a_fact(coder, text, typ):
+    events = _events(coder, text, typ)
+    assert events, "the deed is an event"
+    assert all(e.factuality == "asserted" for e in events)
+
+
+def test_almost_before_a_number_word_share_or_duration_qualifies_the_amount():
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    from lagebild.events.factuality import counterfactual
+    lex = load_cues()
+
+    def reading(txt):
+        _, sts = T.tokenize(txt, T.segment(txt))
+        return counterfactual(split_clauses(sts[0], lex)[0], lex)
+    assert reading("Die Behörden hätten fast dreiundzwanzig Flüchtlinge abgeschoben.") is None
+    assert reading("Die Behörden hätten fast die Hälfte der Flüchtlinge abgeschoben.") is None
+    assert reading("Die Armee hätte die Stadt fast drei Tage lang beschossen.") is None
+    assert reading("Die Armee hätte fast einen Krieg begonnen.") == "negated"      # an article, no amount
+    assert reading("Fast hätte die Armee die Stadt beschossen.") == "negated"

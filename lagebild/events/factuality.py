@@ -348,8 +348,8 @@ def counterfactual(c: Clause, lex: Lexicon) -> str | None:
     stand-in for reported speech ("die Soldaten hätten Waffen beschlagnahmt, sagte ein Sprecher"
     is told as a fact): "negated" where an almost adverb says the deed nearly happened ("Die USA
     hätten Syrien beinahe angegriffen", "Fast wäre es zu einem Krieg gekommen"; cues.tsv class
-    ``almost``, not before a word of extent: "hätten fast alle Flüchtlinge abgeschoben" deported
-    most), "hypothetical" where a modal infinitive closes it ("Die Polizei hätte ihn schon im Sommer
+    ``almost``, not before an amount: "hätten fast alle Flüchtlinge abgeschoben" deported
+    most, also "fast zwanzig", "fast die Hälfte", "fast eine Woche lang": ``_of_amount``), "hypothetical" where a modal infinitive closes it ("Die Polizei hätte ihn schon im Sommer
     festnehmen müssen", "hätte Griechenland früher helfen sollen": what should have happened;
     class ``modal_infinitive``), else None. A negated modal one ("hätte ihn nicht festnehmen
     dürfen") says the deed was done, and is left to the negation rules (None). Both coders read
@@ -358,13 +358,25 @@ def counterfactual(c: Clause, lex: Lexicon) -> str | None:
     if not any(lex.is_(w, "konjunktiv2") for w in words):
         return None
     for j, w in enumerate(words):
-        if lex.is_(w, "almost") and j + 1 < len(words) and not words[j + 1][:1].isdigit() \
-                and not lex.is_(words[j + 1], "extent"):
+        if lex.is_(w, "almost") and j + 1 < len(words) and not _of_amount(words, j + 1, lex):
             return "negated"
     verbs = [w for w, t in zip(words, c.tokens) if not t.is_cap and w.isalpha()]
     if verbs and lex.is_(verbs[-1], "modal_infinitive") and not any(lex.is_(w, "negation") for w in words):
         return "hypothetical"
     return None
+
+
+def _of_amount(words: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether the words from ``j`` on, after an almost adverb, name an amount, so that the adverb
+    qualifies it and not the deed: a word of extent (cues.tsv class ``extent``: "fast alle", "fast
+    die Hälfte", "fast die gesamte Stadt") or a number or unit of time (``timex.amount_word``:
+    "fast 100", "fast zwanzig", "fast eine Woche lang", "fast zwei Monate lang"), also after an
+    article. Not an article before a thing: "hätte fast einen Krieg begonnen" nearly began one."""
+    from ..timex import amount_word
+    at = words[j]
+    if (lex.is_(at, "definite") or lex.is_(at, "indefinite")) and j + 1 < len(words):
+        at = words[j + 1]
+    return lex.is_(at, "extent") or amount_word(at)
 
 
 def warned_of(c: Clause, k: int, lex: Lexicon) -> bool:
