@@ -177,7 +177,8 @@ class Mention:
                                     # a foreign state reacting to the story's ("Washington wies die Vorwürfe
                                     # Venezuelas zurück"): no country for a role in a later sentence
     definite: bool = False          # a definite article right before it ("der Präsident", not "ein Soldat")
-    possessive: bool = False        # a possessive determiner right before it ("seiner Truppen", "ihre Botschafterin")
+    possessive: str = ""            # the possessive determiner right before it ("seiner Truppen", "ihre Botschafterin")
+    article: str = ""               # the definite article right before it ("die" Türkei: feminine or plural)
     former: bool = False            # an office held before ("der frühere Präsident Lula", "Ex-Präsident")
     generic: bool = False           # coded by a generic name of the lexicon ("Oberster Gerichtshof", "Kongress",
                                     # "die Linke": ``LexEntry.generic``) whose country the text did not say for
@@ -1116,7 +1117,8 @@ class ActorTagger:
                         det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
                 m.definite = det in DEFINITE_ARTICLES
-                m.possessive = det in POSSESSIVES
+                m.possessive = det if det in POSSESSIVES else ""
+                m.article = det if det in DEFINITE_ARTICLES else ""
                 m.former = det in FORMER_ADJ or word.startswith("ex-")
             self._appositions(st, ms)
             # "die Genfer Flüchtlingskonvention", "die Genfer Gespräche": a place's invariable
@@ -1305,10 +1307,18 @@ class ActorTagger:
     @staticmethod
     def _code_of_owner(m: Mention, before: list[Mention]) -> str | None:
         """The country of what a possessive determiner before role noun ``m`` points back to: the
-        subject of its sentence before it (the first mention standing free there; "Griechenland rief
-        seine Botschafterin aus Wien zurück": GRC), or None."""
-        owner = next((o for o in before if o.sent == m.sent and o.free and not o.pronoun), None)
-        return owner.code if owner is not None and owner.code and len(owner.code) == 3 else None
+        first mention of its sentence before it that agrees with the determiner -- "sein" with a
+        masculine or neuter one, "ihr" with a feminine or plural one (a definite "die", or a
+        feminine or plural noun) -- standing free (the subject) before any other ("Griechenland rief
+        seine Botschafterin aus Wien zurück": GRC; "Die Türkei warf Deutschland vor, seine Soldaten
+        zu schlecht zu schützen": DEU, not the Türkei; "Die Ukraine verlangt von Russland, seine
+        Truppen abzuziehen": RUS), or None."""
+        def agrees(o: Mention) -> bool:
+            fem_pl = o.article == "die" or o.gender in ("f", "pl")
+            return fem_pl if m.possessive.startswith("ihr") else not fem_pl
+        same = [o for o in before if o.sent == m.sent and not o.pronoun and o.code]
+        owner = next((o for o in sorted(same, key=lambda o: not o.free) if agrees(o)), None)
+        return owner.code if owner is not None and len(owner.code) == 3 else None
 
     @staticmethod
     def _code_of_membership(m: Mention, before: list[Mention]) -> str | None:

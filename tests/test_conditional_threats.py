@@ -69,3 +69,12 @@ def test_the_speaker_threatens_the_one_the_condition_is_about(coder):
     assert t.factuality == "asserted" and [p.code for p in t.source] == ["SVN"] \
         and [p.code for p in t.target] == ["HUN"]
     assert t.condition == "Sollte Ungarn die Grenze schließen"
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_warning_of_what_will_happen_is_no_threat(coder):
+    doc = Analyzer(coder=coder, min_confidence=0)(Article(
+        doc_id="t", dct="2016-03-10",
+        text="Wenn Russland die Ukraine angreift, werden die Gaspreise steigen, warnte die Bundesregierung."))
+    assert any(e.type == "ASSAULT" and e.factuality == "hypothetical" for e in doc.events)
+    assert not any(e.type == "THREATEN" for e in doc.events)

@@ -149,3 +149,13 @@ def test_a_role_after_a_possessive_is_the_subjects_not_the_places_after_it(tagge
 def test_a_role_with_a_place_and_no_possessive_keeps_the_place(tagger):
     codes = _codes(tagger, "Die Polizei in Kiew nahm zwei Männer fest.")
     assert codes["Polizei"][0] == "UKR"
+
+
+@pytest.mark.parametrize("text,role,code", [
+    ("Die Türkei warf Deutschland vor, seine Soldaten in Incirlik zu schlecht zu schützen.", "Soldaten", "DEU"),
+    ("Die Ukraine verlangt von Russland, seine Truppen von der Grenze abzuziehen.", "Truppen", "RUS"),
+    ("Die Türkei hat ihre Soldaten aus dem Irak abgezogen.", "Soldaten", "TUR"),
+])
+def test_a_possessive_agrees_with_its_owner(tagger, text, role, code):
+    # "sein" points back to a masculine or neuter owner, "ihr" to a feminine or plural one (a review)
+    assert _codes(tagger, text)[role][0] == code

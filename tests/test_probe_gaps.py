@@ -86,3 +86,11 @@ def test_requires_class_expands_to_the_words_of_that_cues_class():
         req = next(c.requires for c in lex.verbs[verb] if c.type == "ACCUSE")
         assert {"farce*", "betrug*", "illegitim*", "lüge*"} <= set(req), verb
         assert not any(r.startswith("@") for r in req)
+
+
+def test_a_characterisation_without_a_negative_label_of_its_own_is_no_accusation():
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    doc = Analyzer(coder="rules")(Article(doc_id="t", dct="2016-03-10", text=(
+        "Merkel bezeichnete Frankreich als wichtigsten Partner im Kampf gegen brutale Milizen.")))
+    assert not any(e.type == "ACCUSE" for e in doc.events)

@@ -46,7 +46,8 @@ def conditional_threat(clauses: list, lex) -> tuple[int, int, int, object] | Non
     kündigte Babler an"): (the index of the condition clause, of the consequence, of the closing clause,
     its verb) or
     None. The consequence is a main clause of things to come ("werde", "würde") that a condition
-    governs; the closing clause's verb threatens (cues.tsv class ``threat_report``) or announces
+    governs; the closing clause's verb threatens (cues.tsv class ``threat_report``), warns of an
+    actor's act (``warning_report``: the consequence names its subject, "werde Kroatien ...") or announces
     (class ``ultimatum_report``) under a condition that the other side does not act ("nicht handeln":
     an ultimatum). The speaker threatens the one the condition is about, asserted, with the condition
     (docs/annotation.md §10); the consequence itself stays hypothetical (§4). Both coders (the
@@ -69,6 +70,16 @@ def conditional_threat(clauses: list, lex) -> tuple[int, int, int, object] | Non
                 continue
             lems = [lemma(t.text)] + ([particle + lemma(t.text)] if particle else [])
             if any(lex.is_(lm, "threat_report") for lm in lems) or (
-                    negated and any(lex.is_(lm, "ultimatum_report") for lm in lems)):
+                    negated and any(lex.is_(lm, "ultimatum_report") for lm in lems)) or (
+                    any(lex.is_(lm, "warning_report") for lm in lems) and _names_an_actor(c)):
                 return clauses.index(cond), i, clauses.index(teller), t
     return None
+
+
+def _names_an_actor(c) -> bool:
+    """Whether a clause names an actor standing free (its subject, as a mention or a word the actor
+    lexicon knows: "werde Kroatien Kontrollen einführen"), not only things ("werden die Gaspreise
+    steigen")."""
+    from .factuality import _actor_word
+    return any(m.prep is None and not m.genitive_of for m in c.mentions) or any(_actor_word(t.text) for t in c.tokens)
+
