@@ -14,6 +14,16 @@ def _events(coder: str, text: str, typ: str):
     return [e for e in doc.events if e.type == typ]
 
 
+def _reading(txt: str):
+    """``factuality.counterfactual`` of the first clause of one sentence."""
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    from lagebild.events.factuality import counterfactual
+    lex = load_cues()
+    _, sts = T.tokenize(txt, T.segment(txt))
+    return counterfactual(split_clauses(sts[0], lex)[0], lex)
+
+
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 @pytest.mark.parametrize("text", [
     "Die USA hätten Syrien beinahe angegriffen.",
@@ -42,19 +52,11 @@ def test_konjunktiv_ii_of_reported_speech_stays_a_fact(coder):
 
 
 def test_almost_before_an_amount_qualifies_the_amount():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
-    from lagebild.events.factuality import counterfactual
-    lex = load_cues()
-
-    def reading(txt):
-        _, sts = T.tokenize(txt, T.segment(txt))
-        return counterfactual(split_clauses(sts[0], lex)[0], lex)
-    assert reading("Die Behörden hätten fast alle Flüchtlinge abgeschoben.") is None
-    assert reading("Die Behörden hätten beinahe 100 Flüchtlinge abgeschoben.") is None
-    assert reading("Die Behörden hätten die Flüchtlinge beinahe abgeschoben.") == "negated"
-    assert reading("Die Polizei hätte ihn nicht festnehmen dürfen.") is None     # it did: left to the negation rules
-    assert reading("Die Behörden haben die Flüchtlinge fast abgeschoben.") is None    # no Konjunktiv II
+    assert _reading("Die Behörden hätten fast alle Flüchtlinge abgeschoben.") is None
+    assert _reading("Die Behörden hätten beinahe 100 Flüchtlinge abgeschoben.") is None
+    assert _reading("Die Behörden hätten die Flüchtlinge beinahe abgeschoben.") == "negated"
+    assert _reading("Die Polizei hätte ihn nicht festnehmen dürfen.") is None     # it did: left to the negation rules
+    assert _reading("Die Behörden haben die Flüchtlinge fast abgeschoben.") is None    # no Konjunktiv II
 
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
@@ -74,16 +76,8 @@ def test_almost_before_an_amount_in_words_keeps_the_deed_a_fact(coder, text, typ
 
 
 def test_almost_before_a_number_word_share_or_duration_qualifies_the_amount():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
-    from lagebild.events.factuality import counterfactual
-    lex = load_cues()
-
-    def reading(txt):
-        _, sts = T.tokenize(txt, T.segment(txt))
-        return counterfactual(split_clauses(sts[0], lex)[0], lex)
-    assert reading("Die Behörden hätten fast dreiundzwanzig Flüchtlinge abgeschoben.") is None
-    assert reading("Die Behörden hätten fast die Hälfte der Flüchtlinge abgeschoben.") is None
-    assert reading("Die Armee hätte die Stadt fast drei Tage lang beschossen.") is None
-    assert reading("Die Armee hätte fast einen Krieg begonnen.") == "negated"      # an article, no amount
-    assert reading("Fast hätte die Armee die Stadt beschossen.") == "negated"
+    assert _reading("Die Behörden hätten fast dreiundzwanzig Flüchtlinge abgeschoben.") is None
+    assert _reading("Die Behörden hätten fast die Hälfte der Flüchtlinge abgeschoben.") is None
+    assert _reading("Die Armee hätte die Stadt fast drei Tage lang beschossen.") is None
+    assert _reading("Die Armee hätte fast einen Krieg begonnen.") == "negated"      # an article, no amount
+    assert _reading("Fast hätte die Armee die Stadt beschossen.") == "negated"
