@@ -101,3 +101,18 @@ def test_troops_massed_in_the_passive_are_mobilized_by_their_country():
     mob = [e for e in doc.events if e.type == "MOBILIZE"]
     assert mob and {p.code for p in mob[0].source} == {"GEO"}, doc.events
     assert mob[0].magnitude is not None and mob[0].magnitude.value == 9000
+
+
+@pytest.mark.parametrize("coder", CODERS)
+def test_the_place_a_withdrawal_leaves_is_the_target_of_its_announcement(coder):
+    got, _ = _dyads(coder, "Die Türkei hat den Abzug ihrer Soldaten aus dem Irak angekündigt.")
+    assert ("CONCEDE", ("TUR",), ("IRQ",)) in got, got
+
+
+@pytest.mark.parametrize("coder", CODERS)
+def test_what_a_demand_told_after_its_content_asks_for_is_no_event(coder):
+    got, _ = _dyads(coder, "Serbien müsse seine Soldaten aus dem Kosovo abziehen, forderte der albanische "
+                           "Regierungschef.")
+    assert ("REQUEST", ("ALB",), ("SRB",)) in got, got
+    assert not any(d[0] == "RETREAT" for d in got), got
+    assert not any("SRB" in d[1] for d in got), got

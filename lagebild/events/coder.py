@@ -13,7 +13,7 @@ from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_a
 from .clauses import (weapon_injury, PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
-from .content import (positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
+from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_noun, called_for, conditional_adverb, conditioned, considered, contrastive,
@@ -325,6 +325,8 @@ class EventCoder:
                 continue
             if k and content_of_claim(clauses, k, self.lex) and e.event.type not in ("REQUEST", "ACCUSE"):
                 continue        # "forderte, dass die Gefangenen freigelassen werden": what is demanded
+            if k is not None and demand_told_after(clauses, k, self.lex):
+                continue        # "Moskau solle seine Truppen abziehen, verlangte X": what is demanded
             out.append(e)
         return out
 

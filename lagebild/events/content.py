@@ -201,3 +201,19 @@ def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:
                 ("e", "en", "er", "es", "em", "s"))):
             return False
     return False
+
+
+def demand_told_after(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` says what a demand told after it asks for ("Moskau solle seine Truppen
+    abziehen, verlangte der Präsident": Konjunktiv I or II before a main clause that opens with a
+    verb of demanding, as ``reach.content_first_demand`` reads its sides): the content of the
+    REQUEST, no event of its own (docs/annotation.md §1)."""
+    if i is None or i + 1 >= len(clauses):
+        return False
+    nxt = clauses[i + 1]
+    if nxt.kind != "main" or not nxt.tokens or nxt.sent != clauses[i].sent:
+        return False
+    first = nxt.tokens[0]
+    if first.is_cap or not any(cue.type == "REQUEST" for cue in lex.verbs.get(lemma(first.text), ())):
+        return False
+    return any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") for t in clauses[i].tokens)

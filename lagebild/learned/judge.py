@@ -24,7 +24,7 @@ import numpy as np
 from ..actors import Mention, one_referent
 from ..events import lemma
 from ..events.clauses import WERDEN_PASSIVE, _cue_lemmas, _is_passive, clause_at, cue_verb_types, relative_clause, split_clauses
-from ..events.content import (CALLED_TYPES, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
+from ..events.content import (CALLED_TYPES, demand_told_after, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
                               offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.policies import guessed_against_own_state
@@ -327,6 +327,8 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     i = next((i for i, c in enumerate(clauses) if c.start <= t.start < c.end), None)
     if i is not None and typ not in CALLED_TYPES and t in clauses[i].tokens and content_of_claim(clauses, i, ctx.lex):
         return True         # "forderten X auf, die Sanktionen zu verschärfen": what is demanded
+    if i is not None and demand_told_after(clauses, i, ctx.lex):
+        return True         # "Moskau solle seine Truppen abziehen, verlangte X": what is demanded
     if i is None or t not in clauses[i].tokens:
         return False
     c = clauses[i]
