@@ -72,6 +72,10 @@ def test_an_injury_with_a_weapon_is_an_assault(coder):
     got, _ = _dyads(coder, "Ein Palästinenser hat in Hebron drei israelische Soldaten mit einem Messer verletzt.")
     assert any(d[0] == "ASSAULT" and "PSE" in d[1] and "ISR" in d[2] for d in got), got
     assert not any(d[0] == "ACCUSE" for d in got), got
+    # the verb's lexicon rows (a violated treaty) give the learned coder no accusation beside it
+    got, _ = _dyads(coder, "Ein Angreifer hat am Freitag in Jerusalem zwei Israelis mit einem Messer verletzt.")
+    assert any(d[0] == "ASSAULT" for d in got), got
+    assert not any(d[0] == "ACCUSE" for d in got), got
 
 
 @pytest.mark.parametrize("coder", CODERS)

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import WERDEN_PASSIVE, _cue_lemmas, _is_passive, clause_at, cue_verb_types, relative_clause, split_clauses
+from ..events.clauses import WERDEN_PASSIVE, _cue_lemmas, weapon_injury, _is_passive, clause_at, cue_verb_types, relative_clause, split_clauses
 from ..events.content import (CALLED_TYPES, demand_told_after, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
                               offered, positive_label, refused, talked_about,
                               threatened_with)
@@ -412,7 +412,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
                     and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
                     and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx) \
-                    and not (classes[i] == "ACCUSE" and positive_label(st.tokens, k, ctx.lex)):
+                    and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
+                                                         or injured_with_weapon(st, k, ctx, cache))):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
@@ -472,6 +473,18 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                      p, pa, pb, ra, rb, st.sentence.index, st, k, lemma=lem,
                                      src_m=a, tgt_m=b))
     return out
+
+
+def injured_with_weapon(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
+    """Whether the verb at token ``k`` tells an injury with a weapon ("mit einem Messer verletzt":
+    ``clauses.weapon_injury``): an assault, not the accusation of a violated treaty its lexicon
+    rows give."""
+    t = st.tokens[k]
+    if t.is_cap:
+        return False
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, t.start)
+    return ci is not None and weapon_injury(clauses[ci], lemma(t.text), ctx.lex) is not None
 
 
 def _military_roles(ps, pt, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
