@@ -420,6 +420,18 @@ def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str]) -> bool:
     return False
 
 
+def weapon_injury(c: Clause, lem: str, lex: Lexicon) -> Cue | None:
+    """An assault told by a verb of injuring with a weapon as its instrument ("hat zwei Soldaten
+    mit einem Messer verletzt"; cues.tsv classes ``injure_verb``, ``weapon_instrument``), else
+    None: the cue the verb's own rows (a violated treaty) do not give."""
+    if not lex.is_(lem, "injure_verb"):
+        return None
+    low = c.lowers
+    if any(lex.is_(w, "weapon_instrument") and "mit" in low[max(0, i - 3):i] for i, w in enumerate(low)):
+        return Cue(lem, "verb", "ASSAULT", "primitive", ("acc",), ())
+    return None
+
+
 def _pick_cue(cands: list[Cue], c: Clause, sent_lowers: list[str]) -> Cue | None:
     with_req = [x for x in cands if x.requires and _requires_ok(x, c, sent_lowers)]
     if with_req:

@@ -10,10 +10,10 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (weapon_injury, PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
-from .content import (background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
+from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
@@ -21,8 +21,8 @@ from .factuality import (able_to, announced_object, called_for, circumstance, co
                          planned_noun, promised, refrained, rejected_report, scheduled, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
-from .reach import PLACE_PREPS, antecedent, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
+from .roles import (POSSESSIVES, mobilized_forces, noun_agent, helper, helper_noun_phrase, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -143,7 +143,7 @@ class EventCoder:
                     prev_source = lead[:1]   # "Die Polizei setzte X ein und nahm Y fest": the subject carries over
                 verb_cues = _cue_lemmas(c, self.lex)
                 for tok, lem in verb_cues:
-                    cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers)
+                    cue = _pick_cue(self.lex.verbs[lem], c, sent_lowers) or weapon_injury(c, lem, self.lex)
                     if cue is None:
                         continue
                     if cue.type == "JOIN":
@@ -357,6 +357,8 @@ class EventCoder:
                 continue
             if k and content_of_claim(clauses, k, self.lex) and e.event.type not in ("REQUEST", "ACCUSE"):
                 continue        # "forderte, dass die Gefangenen freigelassen werden": what is demanded
+            if k is not None and demand_told_after(clauses, k, self.lex):
+                continue        # "Moskau solle seine Truppen abziehen, verlangte X": what is demanded
             out.append(e)
         return out
 
@@ -434,9 +436,17 @@ class EventCoder:
         # the agent of a participle attribute is that participle's, not the verb's ("Die von Riad
         # angeführte Koalition bestritt ...": the coalition denies)
         ms = [m for m in c.mentions if attribute_participle(self._tokens, m) in (None, tok.i)]
+        # what an event noun of another happening names is its own ("nach der Ermordung eines
+        # Piloten durch den IS ... bombardiert"); who helps ("mit Unterstützung der US-Luftwaffe")
+        # acts with the subject, never on the target
+        ms = [m for m in ms if not of_other_act(self._tokens, m, tok.i, self.lex)]
+        helpers = [m for m in ms if helper(self._tokens, m, self.lex)]
+        ms = [m for m in ms if m not in helpers]
         passive = _is_passive(c, tok, transitive="acc" in cue.targets)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
             return None        # "Schulen wurden getroffen": hit, not met
+        if cue.type == "ACCUSE" and positive_label(self._tokens, tok.i, self.lex):
+            return None        # "sprach von einem historischen Tag": praise, no accusation
         if self.lex.is_(cue.cue, "reflexive_other_sense") and "sich" in c.lowers:
             return None        # "hätten sich nicht ausgewiesen": showed no papers, expelled no one
         free = [m for m in ms if m.prep is None and not m.genitive_of]
@@ -466,6 +476,8 @@ class EventCoder:
             target = target or [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             if not target and rel_role == "target" and ante is not None:
                 target = [ante]     # "Scholz, der von Putin kritisiert wurde": Scholz is acted on
+            if cue.type == "MOBILIZE" and not source:
+                source, target = mobilized_forces(ms, target, prev_source, cue.targets)
             place = _place_code(ms)
             judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
             if not source and judicial and place and self.fallbacks["place_state"]:
@@ -546,6 +558,9 @@ class EventCoder:
                         not m.genitive_of or (source and m.start > max(x.end for x in source) + 3)):
                     # the object, or the owner of the object: "kritisierte den Umgang Israels"
                     target.append(m)
+            losers = [m for m in ms if m not in source and loser(m, cue.cue, passive, self.lex, c.tokens)]
+            if losers:
+                target = losers     # "hat die Stadt von der Terrormiliz IS zurückerobert": the IS loses it
             if target:
                 target = _coordinated(target[0], [m for m in ms if m not in source], c)
             elif rel_role == "target" and source and ("acc" in cue.targets or "dat" in cue.targets):
@@ -558,6 +573,16 @@ class EventCoder:
                 owners = [m for m in ms if m.genitive_of and m not in source and m not in own
                           and m.start > tok.start - 200]
                 target = owners[:1]
+        first = content_first_demand(clauses, ci, tok, actors.in_sentence(c.sent), self.lex) \
+            if cue.type == "REQUEST" and not passive else None
+        if first is not None:
+            # "Russland solle sich beteiligen, forderte Präsident Poroschenko": he asks Russia
+            source_p, target = _participants([first[0]]), [first[1]]
+            source = [first[0]]
+        if helpers and source_p:
+            # "Die Armee hat mit Unterstützung russischer Kampfjets ... zurückerobert": both act
+            codes = {p.code for p in source_p}
+            source_p = source_p + [p for p in _participants(helpers) if p.code not in codes]
         if not target and cue.type == "ASSAULT" and source:
             # "Die Türkei griff Ziele in Nordsyrien an"
             target = attacked_place(ms, {m.code for m in source}, tok)
@@ -700,6 +725,8 @@ class EventCoder:
         from ..lexicon import load_lexicon
         lex = load_lexicon()
         toks = c.tokens
+        if helper_noun_phrase(toks, k, self.lex):
+            return None         # "mit Unterstützung der US-Luftwaffe": who helps, no event of its own
         source: list[Participant] = []
         # "russische Invasion", "russischen Truppenaufmarsch"
         if k >= 1 and lex.adjectives.get(toks[k - 1].lower) is not None:
@@ -725,6 +752,10 @@ class EventCoder:
                 m.prep in ("von", "durch", "aus") or (m.genitive_of and "gen" not in cue.targets))]
             # "die Abschiebung von Uiguren durch Thailand": "durch" names the agent, "von" the affected
             by = [m for m in near if m.prep == "durch"]
+            agent = noun_agent(self._tokens, t.i, after, self.lex)
+            if not by and agent is not None:
+                by = [agent]    # "die Enthauptung von 21 Christen durch den Ableger des IS": the IS
+                after = [m for m in after if m.start < agent.start]     # its patients stand before it
             if by:
                 source = [by[0].participant()]
                 patients = [m for m in near if m.prep == "von"]
@@ -822,6 +853,12 @@ class EventCoder:
             source = [self._speaker_now.participant()]
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
+        helpers = [m for m in c.mentions if helper(self._tokens, m, self.lex) and m.code
+                   and m.code not in {p.code for p in source} and m not in tgt_mentions]
+        if helpers and any(p.actor is not None or p.text for p in source):
+            # "fliegen die USA mit Unterstützung Großbritanniens Luftangriffe": both fly them
+            source = source + _participants(helpers)
+            target = [p for p in target if p.code not in {m.code for m in helpers}]
         typ, mode = cue.type, cue.mode
         material = self._material(c.lowers) if typ == "SUPPORT" else None
         if material:

@@ -213,6 +213,59 @@ def talked_about(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     of deliberating (cues.tsv class ``talk``) in the clause; the topic is not an event of its own
     (in train + dev gold, 3 of 4 such nouns are uncoded). What a clause reports on stays an event
     ("berichtete über russische Luftangriffe")."""
-    if typ not in COOPERATIVE or not any(t.lower == "über" for t in c.tokens[max(0, k - 4):k]):
+    if typ not in COOPERATIVE or not (any(t.lower == "über" for t in c.tokens[max(0, k - 4):k])
+                                      or _phrase_of(c.tokens, k, "über")):
+        # (also deeper in the phrase: "über die Umsetzung des Minsker Abkommens beraten")
         return False
     return any(lex.is_(lemma(t.text), "talk") for t in c.tokens if not t.is_cap)
+
+
+def _of_class(word: str, lex: Lexicon, cls: str) -> bool:
+    """Whether ``word`` is of cues.tsv class ``cls``, a listed "x*" being a prefix."""
+    return lex.is_(word, cls) or any(lex.is_(word[:n] + "*", cls) for n in range(3, len(word) + 1))
+
+
+def positive_label(toks, k: int, lex: Lexicon) -> bool:
+    """Whether the verb at token ``k`` labels a happening with praise ("sprach von einem
+    historischen Tag", "sprach von einem wichtigen Erfolg gegen die Terrormiliz"; cues.tsv classes
+    ``label_verb``, ``positive_label``): no accusation, whoever else the clause names."""
+    if toks[k].is_cap and k > 0 or not lex.is_(lemma(toks[k].text), "label_verb"):
+        return False
+    rest = []
+    for t in toks[k + 1:]:
+        if t.text in (",", ";", ":", "."):
+            break
+        rest.append(t.lower)
+    if "von" not in rest and "vom" not in rest:
+        return False
+    at = rest.index("von") if "von" in rest else rest.index("vom")
+    return any(_of_class(w, lex, "positive_label") for w in rest[at + 1:at + 5])
+
+
+def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:
+    """Whether token ``k`` stands in the noun phrase of preposition ``prep`` ("über die Umsetzung
+    des Minsker Abkommens"): only articles, adjectives, numbers and nouns between them."""
+    for p in range(k - 1, max(-1, k - reach - 1), -1):
+        t = toks[p]
+        if t.lower == prep:
+            return True
+        if not (t.is_cap or t.text.isdigit() or t.text.isalpha() and t.lower.endswith(
+                ("e", "en", "er", "es", "em", "s"))):
+            return False
+    return False
+
+
+def demand_told_after(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+    """Whether clause ``i`` says what a demand told after it asks for ("Moskau solle seine Truppen
+    abziehen, verlangte der Präsident": Konjunktiv I or II before a main clause that opens with a
+    verb of demanding, as ``reach.content_first_demand`` reads its sides): the content of the
+    REQUEST, no event of its own (docs/annotation.md §1)."""
+    if i is None or i + 1 >= len(clauses):
+        return False
+    nxt = clauses[i + 1]
+    if nxt.kind != "main" or not nxt.tokens or nxt.sent != clauses[i].sent:
+        return False
+    first = nxt.tokens[0]
+    if first.is_cap or not any(cue.type == "REQUEST" for cue in lex.verbs.get(lemma(first.text), ())):
+        return False
+    return any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") for t in clauses[i].tokens)

@@ -243,3 +243,26 @@ def passive_agent_as_target(c: Clause, cue_tok: Token, source: Mention, target: 
         return False
     return target.prep in ("von", "durch") and source.prep is None and not source.oblique \
         and c.start <= target.start < c.end and c.start <= source.start < c.end
+
+
+def content_first_demand(clauses: list[Clause], ci: int, verb: Token, ms: list[Mention],
+                         lex: Lexicon) -> tuple[Mention, Mention] | None:
+    """(who demands, of whom) for a verb of demanding that opens the main clause after what is
+    demanded ("Russland solle sich an der Vermittlung beteiligen, forderte Präsident Poroschenko":
+    Poroschenko demands of Russia), else None: the subject after the verb speaks, the subject of
+    the clause before, told in Konjunktiv I or II ("solle", "müsse", "müssten": cues.tsv classes
+    ``konjunktiv``, ``konjunktiv2``), is asked. Both coders read the sides so."""
+    if ci is None or ci < 1 or clauses[ci].kind != "main" or not clauses[ci].tokens \
+            or clauses[ci].tokens[0] is not verb:
+        return None
+    c, before = clauses[ci], clauses[ci - 1]
+    if before.sent != c.sent or before.kind not in ("main", "sub") \
+            or not any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") for t in before.tokens):
+        return None
+    if before.kind == "sub" and not lex.is_(before.starts_with or "", "content_subordinator") \
+            and before.starts_with not in ("dass", "daß"):
+        return None
+    speaker = next((m for m in ms if m.sent == c.sent and c.start <= m.start < c.end and m.free and m.code), None)
+    asked = next((m for m in ms if m.sent == c.sent and before.start <= m.start < before.end and m.free
+                  and m.code and not m.pronoun), None)
+    return (speaker, asked) if speaker is not None and asked is not None else None

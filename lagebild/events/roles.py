@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
 from ..records import Participant
 from ..text import Token
-from .clauses import Clause
+from .clauses import WERDEN_PASSIVE, Clause
 
 
 #: types whose sides act on each other: "Russland und die Ukraine verhandelten" names both as each other's side
@@ -110,3 +110,109 @@ def attacked_place(mentions: list[Mention], own_codes: set, cue: Token) -> list[
     names where the attackers are, not what they attack."""
     return [m for m in mentions if m.prep in ("in", "im") and m.kind == "country" and m.code
             and m.code not in own_codes and m.start > cue.start][:1]
+
+
+#: determiners a noun phrase may open with or a genitive attribute may take
+_NP_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+#: prepositions that link an attribute to an event noun ("die Ermordung eines Piloten durch den IS")
+_NOUN_LINKS = frozenset("von vom durch".split())
+
+
+def _np_word(t: Token) -> bool:
+    """Whether token ``t`` may stand inside a noun phrase and its attributes: an article, a number,
+    a capitalised noun or name, a lower-case adjective ("koptischen"), a linking "von"/"durch"."""
+    low = t.lower
+    if low in _NP_DETS or low in _NOUN_LINKS or t.text.isdigit() or t.is_cap:
+        return True
+    return t.text.isalpha() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith("te")
+
+
+def act_attribute(toks: list[Token], m: Mention, lex) -> tuple[int, str] | None:
+    """The event noun whose attribute mention ``m`` is, and how it is linked: (the noun's token
+    index, "durch" | "von" | "gen"), else None. "die Ermordung eines Piloten durch den IS": the
+    IS is the noun's agent ("durch"), the pilot its genitive; "die Enthauptung von 21 Christen
+    durch den Ableger des IS": the Christians "von", the IS (of its "Ableger") "durch". A free
+    mention (no preposition, article or genitive) is no attribute."""
+    if m.free and m.prep not in _NOUN_LINKS:
+        return None
+    link = m.prep if m.prep in _NOUN_LINKS else None
+    p = m.i - 1
+    while p >= 0 and m.i - p <= 12 and _np_word(toks[p]):
+        t = toks[p]
+        if t.lower in _NOUN_LINKS:
+            link = link or ("von" if t.lower == "vom" else t.lower)
+        elif t.is_cap and p < m.i - 1 and lex.noun_cues(t.lower):
+            return p, link or "gen"
+        elif t.is_cap and lex.noun_cues(t.lower) and toks[p + 1].lower in _NP_DETS | _NOUN_LINKS:
+            return p, link or "gen"
+        p -= 1
+    return None
+
+
+def prepositional_act(toks: list[Token], noun: int, lex) -> bool:
+    """Whether event noun ``toks[noun]`` stands in a phrase of a preposition that tells a happening
+    before or beside the clause's own (cues.tsv class ``act_phrase_prep``: "nach der Ermordung",
+    "wegen der Angriffe"): its attributes are its participants, not the clause verb's."""
+    p = noun - 1
+    while p >= 0 and noun - p <= 4 and toks[p].lower in _NP_DETS | {"jüngsten", "erneuten", "tödlichen"}:
+        p -= 1
+    while p >= 0 and noun - p <= 4 and not toks[p].is_cap and toks[p].lower not in _NP_DETS \
+            and not lex.is_(toks[p].lower, "act_phrase_prep") and toks[p].text.isalpha() \
+            and toks[p].lower.endswith(("e", "en", "er", "es", "em")):
+        p -= 1         # adjectives: "nach der brutalen Ermordung"
+    while p >= 0 and toks[p].lower in _NP_DETS:
+        p -= 1
+    return p >= 0 and lex.is_(toks[p].lower, "act_phrase_prep")
+
+
+def of_other_act(toks: list[Token], m: Mention, cue: int, lex) -> bool:
+    """Whether mention ``m`` is an attribute of an event noun in a phrase of another happening than
+    the cue at ``cue`` ("Die Luftwaffe hat nach der Ermordung eines Piloten durch den IS Stellungen
+    bombardiert": neither the pilot nor the IS is a side of "bombardiert")."""
+    a = act_attribute(toks, m, lex)
+    return a is not None and a[0] != cue and prepositional_act(toks, a[0], lex)
+
+
+def noun_agent(toks: list[Token], k: int, ms: list[Mention], lex) -> Mention | None:
+    """The agent of event noun ``toks[k]`` named by "durch" after it ("die Ermordung eines Piloten
+    durch den IS": the IS), else None: the noun's source, never its target."""
+    return next((m for m in ms if m.i > k and (act_attribute(toks, m, lex) or (None, None)) == (k, "durch")), None)
+
+
+def helper(toks: list[Token], m: Mention, lex) -> bool:
+    """Whether mention ``m`` names who helps the clause's actor ("mit Unterstützung russischer
+    Kampfjets", "mit Hilfe der US-Luftwaffe"; cues.tsv class ``helper_noun`` after "mit"/"unter"):
+    a co-actor of the clause's act, never its target."""
+    p = m.i - 1
+    while p >= 0 and toks[p].lower in _NP_DETS | {"von", "vom"}:
+        p -= 1
+    return p >= 1 and lex.is_(toks[p].lower, "helper_noun") and toks[p - 1].lower in ("mit", "unter")
+
+
+def helper_noun_phrase(toks: list[Token], k: int, lex) -> bool:
+    """Whether token ``k`` is the noun of "mit Unterstützung der X" / "mit Hilfe von X": it tells who
+    helps, no event of its own."""
+    return k >= 1 and lex.is_(toks[k].lower, "helper_noun") and toks[k - 1].lower in ("mit", "unter")
+
+
+def loser(m: Mention, verb_lemma: str, passive: bool, lex, clause: list[Token] = ()) -> bool:
+    """Whether mention ``m`` names who loses a place to the clause's verb (cues.tsv class
+    ``taken_from``: "hat die Stadt von der Terrormiliz IS zurückerobert", "von den Rebellen
+    befreit"): in an active clause its "von X" is the target, not the attacker. A clause with a
+    form of "werden" (``clause``: its tokens) is passive, also after a modal ("konnten von der
+    Armee zurückerobert werden": the army is the agent)."""
+    return not passive and not any(t.lower in WERDEN_PASSIVE for t in clause) \
+        and m.prep in ("von", "vom") and lex.is_(verb_lemma, "taken_from")
+
+
+def mobilized_forces(ms: list[Mention], objects: list[Mention], earlier: list[Mention],
+                     preps: tuple[str, ...]) -> tuple[list[Mention], list[Mention]]:
+    """(source, target) of troops moved in a werden-passive with no agent: the forces moved are
+    the mover's own ("An der Grenze wurden 2000 türkische Soldaten zusammengezogen": Turkey), and
+    where they name no country, the actor of the sentence before moves them ("Die Regierung
+    bereitet eine Offensive vor. Dafür seien 30.000 Soldaten zusammengezogen worden"); the target
+    is where they go ("an die Grenze zur Ukraine"), never the forces."""
+    forces = [m for m in objects if m.prep is None and m.code]
+    source = forces[:1] or list(earlier[:1])
+    target = [m for m in ms if m.prep and m.prep in preps and m not in source and m.code][:1]
+    return source, target

@@ -23,13 +23,16 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import _cue_lemmas, clause_at, cue_verb_types, relative_clause, split_clauses
-from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected, demanded, no_demand,
-                              offered, refused, talked_about, threatened_with)
+from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, clause_at, cue_verb_types, relative_clause,
+                               split_clauses, weapon_injury)
+from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected,
+                              demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
+                              threatened_with)
 from ..events.policies import guessed_against_own_state
-from ..events.reach import (antecedent, antecedent_role, attribute_participle, out_of_reach, passive_agent_as_target,
+from ..events.reach import (antecedent, content_first_demand, antecedent_role, attribute_participle, out_of_reach, passive_agent_as_target,
                             subject_after_verb)
-from ..events.roles import RECIPROCAL, _partner, attributes_of, coordinated_group, listed_attributes
+from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper,
+                            listed_attributes, loser, noun_agent, of_other_act, prepositional_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
@@ -325,6 +328,8 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
     i = next((i for i, c in enumerate(clauses) if c.start <= t.start < c.end), None)
     if i is not None and typ not in CALLED_TYPES and t in clauses[i].tokens and content_of_claim(clauses, i, ctx.lex):
         return True         # "forderten X auf, die Sanktionen zu verschärfen": what is demanded
+    if i is not None and demand_told_after(clauses, i, ctx.lex):
+        return True         # "Moskau solle seine Truppen abziehen, verlangte X": what is demanded
     if i is None or t not in clauses[i].tokens:
         return False
     c = clauses[i]
@@ -413,7 +418,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         for i in order:
             if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
                     and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
-                    and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx):
+                    and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx) \
+                    and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
+                                                         or injured_with_weapon(st, k, ctx, cache))):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
@@ -431,6 +438,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
         pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
+        ps, pt = _military_roles(ps, pt, st, k, ms, ctx, cache)
+        ps, pt = _content_first_demand(ps, pt, st, k, typ, ms, ctx, cache)
         srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
                 if ps[i] >= s.role and ms[i].code]
         tgts = [(ms[i], float(pt[i]), r + 1) for r, i in enumerate(np.argsort(-pt)[:MAX_PER_SIDE])
@@ -471,6 +480,88 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                      p, pa, pb, ra, rb, st.sentence.index, st, k, lemma=lem,
                                      src_m=a, tgt_m=b))
     return out
+
+
+def injured_with_weapon(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
+    """Whether the verb at token ``k`` tells an injury with a weapon ("mit einem Messer verletzt":
+    ``clauses.weapon_injury``): an assault, not the accusation of a violated treaty its lexicon
+    rows give."""
+    t = st.tokens[k]
+    if t.is_cap:
+        return False
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, t.start)
+    return ci is not None and weapon_injury(clauses[ci], lemma(t.text), ctx.lex) is not None
+
+
+def _military_roles(ps, pt, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
+    """Source and target probabilities read as the rule coder reads the phrases of front-line
+    reports (``events.roles``): an attribute of an event noun of another happening is no side
+    ("nach der Ermordung eines Piloten durch den IS ... bombardiert": ``of_other_act``); who helps
+    ("mit Unterstützung russischer Kampfjets": ``helper``) is a co-actor, never the target; who
+    loses a place ("die Stadt von der Terrormiliz IS zurückerobert": ``loser``) is the target,
+    never the attacker; the "durch X" agent of an event noun (``noun_agent``) is its source."""
+    toks, sent = st.tokens, st.sentence.index
+    t = toks[k]
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, t.start)
+    c = clauses[ci] if ci is not None else None
+    passive = c is not None and not t.is_cap and _is_passive(c, t)
+    lem = lemma(t.text)
+    here = [m for m in ms if m.sent == sent]
+    agent = noun_agent(toks, k, here, ctx.lex) if t.is_cap else None
+    ps, pt = ps.copy(), pt.copy()
+    top = float(ps.max()) if len(ps) else 0.0
+    # "nach dem Anschlag in Istanbul ... festgenommen": the subject of an active clause did not
+    # commit it (that of a passive may have: "Zwei Angreifer wurden nach einer Messerattacke
+    # erschossen")
+    own_only = t.is_cap and prepositional_act(toks, k, ctx.lex) and c is not None \
+        and not any(x.lower in WERDEN_PASSIVE for x in c.tokens)
+    for i, m in enumerate(ms):
+        if own_only and m.sent == sent and m.free and c is not None and c.start <= m.start < c.end \
+                and (act_attribute(toks, m, ctx.lex) or (None,))[0] != k:
+            ps[i] = 0.0         # the clause's subject
+        if m.sent != sent:
+            if agent is not None:
+                ps[i] = 0.0
+            continue
+        if of_other_act(toks, m, k, ctx.lex):
+            ps[i] = pt[i] = 0.0
+        elif agent is not None:
+            if m is agent:
+                ps[i], pt[i] = max(ps[i], top), 0.0
+            else:
+                ps[i] = 0.0
+        elif helper(toks, m, ctx.lex) and c is not None and c.start <= m.start < c.end:
+            ps[i], pt[i] = max(ps[i], top), 0.0
+        elif not t.is_cap and c is not None and c.start <= m.start < c.end and loser(m, lem, passive, ctx.lex, c.tokens):
+            ps[i], pt[i] = 0.0, max(pt[i], ps[i], float(pt.max()))
+    return ps, pt
+
+
+def _content_first_demand(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext,
+                          cache: dict):
+    """Source and target probabilities of a demand told after its content ("Russland solle sich
+    an der Vermittlung beteiligen, forderte Präsident Poroschenko": ``reach.content_first_demand``):
+    the subject after the verb demands, the content's subject is asked."""
+    if typ != "REQUEST" or st.tokens[k].is_cap:
+        return ps, pt
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, st.tokens[k].start)
+    got = content_first_demand(clauses, ci, st.tokens[k], ctx.mentions.get(st.sentence.index, []), ctx.lex)
+    if got is None:
+        return ps, pt
+    speaker, asked = got
+    ps, pt = ps.copy(), pt.copy()
+    top = max(float(ps.max()), float(pt.max())) if len(ps) else 0.0
+    for i, m in enumerate(ms):
+        if m is speaker:
+            ps[i], pt[i] = max(ps[i], top), 0.0
+        elif m is asked:
+            ps[i], pt[i] = 0.0, max(pt[i], top)
+        else:
+            ps[i] = 0.0
+    return ps, pt
 
 
 def _antecedent_side(clause, ci: int, clauses: list, st: SentenceTokens, ctx: DocContext):
