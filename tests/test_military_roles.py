@@ -37,8 +37,10 @@ def test_a_helper_acts_with_the_subject_and_the_loser_of_a_place_is_the_target(c
 
 
 @pytest.mark.parametrize("coder", CODERS)
-def test_a_place_freed_from_someone_makes_them_the_target(coder):
-    got, _ = _dyads(coder, "Irakische Soldaten haben mehrere Dörfer von der Terrormiliz Boko Haram befreit.")
+def test_a_place_taken_back_from_someone_makes_them_the_target(coder):
+    # ("befreien" is no cue of its own: "Die Stadt wurde von Kiew befreit", "Die Polizei befreite eine
+    # Frau von ihrem Entführer" were assaults on oneself; a review)
+    got, _ = _dyads(coder, "Irakische Soldaten haben mehrere Dörfer von der Terrormiliz Boko Haram zurückerobert.")
     assert any(d[0] == "ASSAULT" and "IRQ" in d[1] and "NGA" in d[2] for d in got), got
     assert not any(d[0] == "ASSAULT" and "NGA" in d[1] for d in got), got
 
@@ -120,3 +122,28 @@ def test_what_a_demand_told_after_its_content_asks_for_is_no_event(coder):
     assert ("REQUEST", ("ALB",), ("SRB",)) in got, got
     assert not any(d[0] == "RETREAT" for d in got), got
     assert not any("SRB" in d[1] for d in got), got
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+@pytest.mark.parametrize("text, typ, present", [
+    # a review of the branch: none of these may change
+    ("Die Stadt Cherson wurde im November von Kiew befreit.", "ASSAULT", False),
+    ("Die Polizei befreite am Wochenende in Köln eine Frau von ihrem Entführer.", "ASSAULT", False),
+    ("Obwohl Russland die Stadt Kiew angegriffen habe, forderte China Verhandlungen.", "ASSAULT", True),
+    ("Die Nato sprach von einem gefährlichen Signal Russlands.", "ACCUSE", None),
+])
+def test_near_misses_of_the_front_line_patterns(coder, text, typ, present):
+    doc = Analyzer(coder=coder)(Article(doc_id="t", dct="2016-02-10", text=text))
+    found = any(e.type == typ and e.factuality == "asserted" for e in doc.events)
+    if present is not None:
+        assert found == present
+    else:       # the rule coder has no cue for "sprechen": only the learned coder must find it
+        assert found or coder == "rules"
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_what_a_threat_threatens_with_is_no_helper(coder):
+    doc = Analyzer(coder=coder, min_confidence=0)(Article(
+        doc_id="t", dct="2016-02-10", text="Putin drohte der Ukraine mit Unterstützung der Separatisten."))
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and all([p.code for p in e.source] == ["RUS"] for e in threats)

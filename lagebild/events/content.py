@@ -239,7 +239,12 @@ def positive_label(toks, k: int, lex: Lexicon) -> bool:
     if "von" not in rest and "vom" not in rest:
         return False
     at = rest.index("von") if "von" in rest else rest.index("vom")
-    return any(_of_class(w, lex, "positive_label") for w in rest[at + 1:at + 5])
+    label = rest[at + 1:at + 5]
+    # a blaming word in the label makes it an accusation whatever praise stands beside it ("sprach
+    # von einem historischen Verbrechen", "von einem gefährlichen Signal"; a review)
+    if any(_of_class(w, lex, "negative_label") for w in label):
+        return False
+    return any(_of_class(w, lex, "positive_label") for w in label)
 
 
 def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:
@@ -267,5 +272,10 @@ def demand_told_after(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
         return False
     first = nxt.tokens[0]
     if first.is_cap or not any(cue.type == "REQUEST" for cue in lex.verbs.get(lemma(first.text), ())):
+        return False
+    # a main clause or a "dass"/"ob" clause says what is demanded; a clause of reason or concession
+    # does not ("Obwohl Russland Kiew angegriffen habe, forderte China Verhandlungen": the attack
+    # stays; a review)
+    if clauses[i].kind != "main" and not lex.is_(clauses[i].starts_with, "content_subordinator"):
         return False
     return any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") for t in clauses[i].tokens)

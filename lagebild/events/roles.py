@@ -7,6 +7,7 @@ from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute
 from ..records import Participant
 from ..text import Token
 from .clauses import WERDEN_PASSIVE, Clause
+from .cues import lemma
 
 
 #: types whose sides act on each other: "Russland und die Ukraine verhandelten" names both as each other's side
@@ -186,7 +187,11 @@ def helper(toks: list[Token], m: Mention, lex) -> bool:
     p = m.i - 1
     while p >= 0 and toks[p].lower in _NP_DETS | {"von", "vom"}:
         p -= 1
-    return p >= 1 and lex.is_(toks[p].lower, "helper_noun") and toks[p - 1].lower in ("mit", "unter")
+    if not (p >= 1 and lex.is_(toks[p].lower, "helper_noun") and toks[p - 1].lower in ("mit", "unter")):
+        return False
+    # the "mit" of a verb of threatening names what is threatened ("drohte der Ukraine mit Unterstützung
+    # der Separatisten"; cues.tsv ``threat_with``), no one who helps (a review)
+    return not any(lex.is_(lemma(t.text), "threat_with") for t in toks if not t.is_cap)
 
 
 def helper_noun_phrase(toks: list[Token], k: int, lex) -> bool:
