@@ -78,3 +78,13 @@ def test_a_warning_of_what_will_happen_is_no_threat(coder):
         text="Wenn Russland die Ukraine angreift, werden die Gaspreise steigen, warnte die Bundesregierung."))
     assert any(e.type == "ASSAULT" and e.factuality == "hypothetical" for e in doc.events)
     assert not any(e.type == "THREATEN" for e in doc.events)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_condition_that_opens_a_quotation_is_a_condition(coder):
+    # the opening quotation mark had hidden the "Wenn": the attack came out asserted (a review)
+    doc = Analyzer(coder=coder, min_confidence=0)(Article(
+        doc_id="t", dct="2016-03-10", text="„Wenn Russland angreift, werden wir reagieren“, drohte Biden."))
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all(e.factuality == "hypothetical" for e in attacks)
+    assert any(e.type == "THREATEN" and e.condition == "Wenn Russland angreift" for e in doc.events)

@@ -316,6 +316,10 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             # a closing quotation mark, bracket, dash or "..." ends no clause's verb bracket:
             # „Russland griff Kiew an“, sagte er
             c.tokens = c.tokens[:-1]
+        while len(c.tokens) > 1 and c.tokens[0].text in QUOTE_MARKS:
+            # nor does an opening one begin it: „Wenn Russland angreift, werden wir reagieren“,
+            # drohte Biden (a condition, no attack told)
+            c.tokens = c.tokens[1:]
         first = c.tokens[0].lower
         c.starts_with = first
         if c is v1_clause:
