@@ -147,3 +147,15 @@ def test_what_a_threat_threatens_with_is_no_helper(coder):
         doc_id="t", dct="2016-02-10", text="Putin drohte der Ukraine mit Unterstützung der Separatisten."))
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert threats and all([p.code for p in e.source] == ["RUS"] for e in threats)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+@pytest.mark.parametrize("text, target", [
+    # who gains from a demand told content-first is not who is asked (a review: UKR -> UKR)
+    ("Die Ukraine müsse mehr Waffen bekommen, forderte Selenskyj von den USA.", "USA"),
+    ("Deutschland solle der Ukraine Taurus liefern, forderte Selenskyj.", "DEU"),
+])
+def test_a_demand_told_content_first_is_of_the_one_asked(coder, text, target):
+    doc = Analyzer(coder=coder)(Article(doc_id="t", dct="2016-02-10", text=text))
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert requests and all([p.code for p in e.target] == [target] for e in requests)

@@ -577,7 +577,7 @@ class EventCoder:
             if cue.type == "REQUEST" and not passive else None
         if first is not None:
             # "Russland solle sich beteiligen, forderte Präsident Poroschenko": he asks Russia
-            source_p, target = _participants([first[0]]), [first[1]]
+            source_p, target = _participants([first[0]]), [first[1]] if first[1] is not None else []
             source = [first[0]]
         if helpers and source_p:
             # "Die Armee hat mit Unterstützung russischer Kampfjets ... zurückerobert": both act

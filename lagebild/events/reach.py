@@ -251,7 +251,8 @@ def content_first_demand(clauses: list[Clause], ci: int, verb: Token, ms: list[M
     demanded ("Russland solle sich an der Vermittlung beteiligen, forderte Präsident Poroschenko":
     Poroschenko demands of Russia), else None: the subject after the verb speaks, the subject of
     the clause before, told in Konjunktiv I or II ("solle", "müsse", "müssten": cues.tsv classes
-    ``konjunktiv``, ``konjunktiv2``), is asked. Both coders read the sides so."""
+    ``konjunktiv``, ``konjunktiv2``), is asked, or the "von X" of the demanding clause; None for
+    who is asked where that would be the speaker's own side. Both coders read the sides so."""
     if ci is None or ci < 1 or clauses[ci].kind != "main" or not clauses[ci].tokens \
             or clauses[ci].tokens[0] is not verb:
         return None
@@ -263,6 +264,15 @@ def content_first_demand(clauses: list[Clause], ci: int, verb: Token, ms: list[M
             and before.starts_with not in ("dass", "daß"):
         return None
     speaker = next((m for m in ms if m.sent == c.sent and c.start <= m.start < c.end and m.free and m.code), None)
-    asked = next((m for m in ms if m.sent == c.sent and before.start <= m.start < before.end and m.free
-                  and m.code and not m.pronoun), None)
-    return (speaker, asked) if speaker is not None and asked is not None else None
+    # "forderte Selenskyj von den USA": the one the demand is made of, where the demanding clause names one
+    asked = next((m for m in ms if m.sent == c.sent and c.start <= m.start < c.end and m.prep in ("von", "vom")
+                  and m.code and not m.pronoun), None) \
+        or next((m for m in ms if m.sent == c.sent and before.start <= m.start < before.end and m.free
+                 and m.code and not m.pronoun), None)
+    if speaker is None:
+        return None
+    if asked is not None and asked.code == speaker.code:
+        # "Die Ukraine müsse mehr Waffen bekommen, forderte Selenskyj": the speaker's own side is
+        # who gains, not who is asked: no one named is asked (a review)
+        asked = None
+    return speaker, asked

@@ -29,8 +29,8 @@ from ..events.content import (CALLED_TYPES, attribute_heads, background, content
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.policies import guessed_against_own_state
-from ..events.reach import (antecedent, content_first_demand, antecedent_role, attribute_participle, out_of_reach, passive_agent_as_target,
-                            subject_after_verb)
+from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
+                             passive_agent_as_target, subject_after_verb)
 from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper,
                             listed_attributes, loser, noun_agent, of_other_act, prepositional_act)
 from ..records import Event, Participant
@@ -557,10 +557,10 @@ def _content_first_demand(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list
     for i, m in enumerate(ms):
         if m is speaker:
             ps[i], pt[i] = max(ps[i], top), 0.0
-        elif m is asked:
+        elif asked is not None and m is asked:
             ps[i], pt[i] = 0.0, max(pt[i], top)
         else:
-            ps[i] = 0.0
+            ps[i], pt[i] = 0.0, 0.0     # the one demand is of the one asked ("der Ukraine ... liefern" gains)
     return ps, pt
 
 
