@@ -12,8 +12,8 @@ from .cues import lemma
 
 #: types whose sides act on each other: "Russland und die Ukraine verhandelten" names both as each other's side
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
-#: possessive determiners: "Frankreich und seine Verbündeten" is one list of actors
-#: possessive determiners: the third person's (``actors.POSSESSIVES``) and "unser"
+#: possessive determiners, the third person's (``actors.POSSESSIVES``) and "unser": "Frankreich und seine
+#: Verbündeten" is one list of actors
 POSSESSIVES = THIRD_PERSON_POSSESSIVES | frozenset("unser unsere".split())
 
 
