@@ -30,6 +30,9 @@ INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man 
 
 
 PAST_AUX = frozenset("hatte hatten hat haben habe war waren ist sind wurde wurden".split())
+#: the endings of an inflected adjective or article ("brutalen", "koptischen", "der"): the one test of
+#: that shape for the event stage
+ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass
@@ -92,7 +95,7 @@ def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
         return False
     k = 1
     while k + 1 < len(words) and words[k].text[:1].islower() and words[k].text.isalpha() \
-            and words[k].lower.endswith(("e", "en", "er", "es", "em")) \
+            and words[k].lower.endswith(ADJ_ENDINGS) \
             and (words[k + 1].is_cap or words[k + 1].text[:1].islower() and k < 3):
         k += 1          # adjectives: "die ukrainische Armee"
     n = k
@@ -361,7 +364,7 @@ def _attributive(toks: list[Token], k: int) -> bool:
     """A participle used as an adjective: "der verbotenen Organisation", "die abgeriegelte Stadt",
     "die von der Regierung in Kiew geforderte Aufnahme"."""
     t = toks[k]
-    if not t.lower.endswith(("e", "en", "er", "es", "em")) or k + 1 >= len(toks):
+    if not t.lower.endswith(ADJ_ENDINGS) or k + 1 >= len(toks):
         return False
     if not toks[k + 1].is_cap:
         return False

@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (weapon_injury, PAST_AUX, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -898,7 +898,7 @@ class EventCoder:
             and [p.text for p in ev.event.source] == [p.text for p in ev.event.target])
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
         # an adjective of another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not of the cue
-        attributive = {k for k, t in enumerate(c.tokens) if t.lower.endswith(("e", "en", "er", "es", "em"))
+        attributive = {k for k, t in enumerate(c.tokens) if t.lower.endswith(ADJ_ENDINGS)
                        and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap and c.tokens[k + 1] is not ev.cue_tok}
         hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
                    if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
@@ -1068,7 +1068,7 @@ def _negates_attribute(toks, k: int) -> bool:
     genehmigten Protesten ... festgenommen", "nicht angemeldete Kundgebungen"), not to the clause
     (not a quantifier: ``QUANTIFIERS``)."""
     return toks[k].lower == "nicht" and k + 2 < len(toks) and not toks[k + 1].is_cap \
-        and toks[k + 1].lower.endswith(("e", "en", "er", "es", "em")) and toks[k + 2].is_cap \
+        and toks[k + 1].lower.endswith(ADJ_ENDINGS) and toks[k + 2].is_cap \
         and toks[k + 1].lower not in NOM_DETS and toks[k + 1].lower not in OBLIQUE_DETS \
         and toks[k + 1].lower not in QUANTIFIERS \
         and k >= 1 and toks[k - 1].lower not in ("wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren")

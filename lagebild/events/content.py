@@ -7,7 +7,7 @@ protest or a toll taken ("forderte 20.000 Menschenleben") is no demand. Both cod
 (the rule coder in ``EventCoder._drop_complements``)."""
 from __future__ import annotations
 
-from .clauses import Clause, cue_verb_types, has_verb_of, noun_preposition, object_of_main_verb
+from .clauses import ADJ_ENDINGS, Clause, cue_verb_types, has_verb_of, noun_preposition, object_of_main_verb
 from .cues import Lexicon, lemma
 
 
@@ -151,7 +151,7 @@ def attribute_heads(c: Clause, k: int, lex: Lexicon) -> list[int]:
         rest = [w for w in between if not lex.is_(w, "attribute_prep")]
         rest = [w for w in rest if not w.replace(".", "").replace(",", "").isdigit()]    # "von 200.000 Flüchtlingen"
         if len(preps) > 1 or any(not w.isalpha() or not (lex.is_(w, "definite") or lex.is_(w, "indefinite")
-                                                         or w.endswith(("e", "en", "er", "es", "em")))
+                                                         or w.endswith(ADJ_ENDINGS))
                                  for w in rest):
             break
         if not preps and not (rest and rest[-1] in ("des", "der", "eines", "einer")
@@ -254,8 +254,7 @@ def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:
         t = toks[p]
         if t.lower == prep:
             return True
-        if not (t.is_cap or t.text.isdigit() or t.text.isalpha() and t.lower.endswith(
-                ("e", "en", "er", "es", "em", "s"))):
+        if not (t.is_cap or t.text.isdigit() or t.text.isalpha() and t.lower.endswith(ADJ_ENDINGS + ("s",))):
             return False
     return False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..actors import Mention
 from ..text import Token
-from .clauses import (WERDEN_PASSIVE, Clause, _passive_clause, article_main_clause, clause_at, cue_verb_types,
+from .clauses import (ADJ_ENDINGS, WERDEN_PASSIVE, Clause, _passive_clause, article_main_clause, clause_at, cue_verb_types,
                       relative_clause, werden_participle)
 from .cues import Lexicon, lemma
 from .tense import perfect_infinitive
@@ -36,7 +36,7 @@ def _bare_place(clauses: list[Clause], m: Mention) -> bool:
     toks = _tokens_by_index(clauses, m.sent)
     prev, prev2 = toks.get(m.i - 1), toks.get(m.i - 2)
     return prev is None or not (prev.lower in _NAME_ARTICLES or prev.text[:1].islower()
-                                and prev.lower.endswith(("e", "en", "er", "es", "em"))
+                                and prev.lower.endswith(ADJ_ENDINGS)
                                 and prev2 is not None and prev2.lower in _NAME_ARTICLES)
 
 
@@ -229,7 +229,7 @@ def attribute_participle(toks: list[Token], m: Mention) -> int | None:
     if v < 1 or toks[v].lower != "von" or toks[v - 1].lower not in _ATTRIBUTE_DETS:
         return None
     part = m.j
-    if part + 1 >= len(toks) or toks[part].is_cap or not toks[part].lower.endswith(("e", "en", "er", "es", "em")) \
+    if part + 1 >= len(toks) or toks[part].is_cap or not toks[part].lower.endswith(ADJ_ENDINGS) \
             or not toks[part + 1].is_cap:
         return None
     return part

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
 from ..records import Participant
 from ..text import Token
-from .clauses import WERDEN_PASSIVE, Clause
+from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause
 from .cues import lemma
 
 
@@ -125,7 +125,7 @@ def _np_word(t: Token) -> bool:
     low = t.lower
     if low in _NP_DETS or low in _NOUN_LINKS or t.text.isdigit() or t.is_cap:
         return True
-    return t.text.isalpha() and low.endswith(("e", "en", "er", "es", "em")) and not low.endswith("te")
+    return t.text.isalpha() and low.endswith(ADJ_ENDINGS) and not low.endswith("te")
 
 
 def act_attribute(toks: list[Token], m: Mention, lex) -> tuple[int, str] | None:
@@ -155,11 +155,11 @@ def prepositional_act(toks: list[Token], noun: int, lex) -> bool:
     before or beside the clause's own (cues.tsv class ``act_phrase_prep``: "nach der Ermordung",
     "wegen der Angriffe"): its attributes are its participants, not the clause verb's."""
     p = noun - 1
-    while p >= 0 and noun - p <= 4 and toks[p].lower in _NP_DETS | {"jüngsten", "erneuten", "tödlichen"}:
+    while p >= 0 and noun - p <= 4 and toks[p].lower in _NP_DETS:
         p -= 1
     while p >= 0 and noun - p <= 4 and not toks[p].is_cap and toks[p].lower not in _NP_DETS \
             and not lex.is_(toks[p].lower, "act_phrase_prep") and toks[p].text.isalpha() \
-            and toks[p].lower.endswith(("e", "en", "er", "es", "em")):
+            and toks[p].lower.endswith(ADJ_ENDINGS):
         p -= 1         # adjectives: "nach der brutalen Ermordung"
     while p >= 0 and toks[p].lower in _NP_DETS:
         p -= 1
