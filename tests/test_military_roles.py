@@ -37,6 +37,15 @@ def test_a_helper_acts_with_the_subject_and_the_loser_of_a_place_is_the_target(c
 
 
 @pytest.mark.parametrize("coder", CODERS)
+def test_who_helps_two_sides_agree_is_no_side_of_the_agreement(coder):
+    # a review: "mit Hilfe von Katar" had made Qatar a party (AGREE ISR -> PSE, QAT; QAT -> ISR, PSE)
+    got, _ = _dyads(coder, "Mit Hilfe von Katar haben Israel und die Hamas eine Waffenruhe vereinbart.")
+    agree = {d for d in got if d[0] == "AGREE"}
+    assert any("ISR" in s and "PSE" in t for _, s, t in agree), got
+    assert not any("QAT" in s + t for _, s, t in agree), got
+
+
+@pytest.mark.parametrize("coder", CODERS)
 def test_a_place_taken_back_from_someone_makes_them_the_target(coder):
     # ("befreien" is no cue of its own: "Die Stadt wurde von Kiew befreit", "Die Polizei befreite eine
     # Frau von ihrem Entführer" were assaults on oneself; a review)

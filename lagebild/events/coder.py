@@ -22,7 +22,7 @@ from .factuality import (able_to, announced_object, called_for, circumstance, co
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, mobilized_forces, noun_agent, helper, helper_noun_phrase, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (POSSESSIVES, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -579,7 +579,7 @@ class EventCoder:
             # "Russland solle sich beteiligen, forderte Präsident Poroschenko": he asks Russia
             source_p, target = _participants([first[0]]), [first[1]] if first[1] is not None else []
             source = [first[0]]
-        if helpers and source_p:
+        if helpers and source_p and helper_acts(cue.type):
             # "Die Armee hat mit Unterstützung russischer Kampfjets ... zurückerobert": both act
             codes = {p.code for p in source_p}
             source_p = source_p + [p for p in _participants(helpers) if p.code not in codes]
@@ -856,8 +856,10 @@ class EventCoder:
         helpers = [m for m in c.mentions if helper(self._tokens, m, self.lex) and m.code
                    and m.code not in {p.code for p in source} and m not in tgt_mentions]
         if helpers and any(p.actor is not None or p.text for p in source):
-            # "fliegen die USA mit Unterstützung Großbritanniens Luftangriffe": both fly them
-            source = source + _participants(helpers)
+            # "fliegen die USA mit Unterstützung Großbritanniens Luftangriffe": both fly them; who helps
+            # two sides agree mediates, no side ("mit Hilfe Katars ein Abkommen geschlossen")
+            if helper_acts(cue.type):
+                source = source + _participants(helpers)
             target = [p for p in target if p.code not in {m.code for m in helpers}]
         typ, mode = cue.type, cue.mode
         material = self._material(c.lowers) if typ == "SUPPORT" else None

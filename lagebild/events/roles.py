@@ -194,6 +194,17 @@ def helper(toks: list[Token], m: Mention, lex) -> bool:
     return not any(lex.is_(lemma(t.text), "threat_with") for t in toks if not t.is_cap)
 
 
+#: types whose helper is a third party, no side: who helps two sides agree, meet or sign ("Mit Hilfe von Katar
+#: haben Israel und die Hamas eine Waffenruhe vereinbart") mediates, it neither agrees nor is agreed with (a review)
+MEDIATED = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+
+
+def helper_acts(typ: str) -> bool:
+    """Whether who helps ("mit Unterstützung der X", ``helper``) is a co-actor of an act of type ``typ``
+    ("Die Armee hat mit Unterstützung russischer Kampfjets ... zurückerobert"), not a mediator."""
+    return typ not in MEDIATED
+
+
 def helper_noun_phrase(toks: list[Token], k: int, lex) -> bool:
     """Whether token ``k`` is the noun of "mit Unterstützung der X" / "mit Hilfe von X": it tells who
     helps, no event of its own."""

@@ -31,7 +31,7 @@ from ..events.content import (CALLED_TYPES, attribute_heads, background, content
 from ..events.policies import guessed_against_own_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper,
+from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper, helper_acts,
                             listed_attributes, loser, noun_agent, of_other_act, prepositional_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -438,7 +438,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
         pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
-        ps, pt = _military_roles(ps, pt, st, k, ms, ctx, cache)
+        ps, pt = _military_roles(ps, pt, st, k, typ, ms, ctx, cache)
         ps, pt = _content_first_demand(ps, pt, st, k, typ, ms, ctx, cache)
         srcs = [(ms[i], float(ps[i]), r + 1) for r, i in enumerate(np.argsort(-ps)[:MAX_PER_SIDE])
                 if ps[i] >= s.role and ms[i].code]
@@ -494,11 +494,12 @@ def injured_with_weapon(st: SentenceTokens, k: int, ctx: DocContext, cache: dict
     return ci is not None and weapon_injury(clauses[ci], lemma(t.text), ctx.lex) is not None
 
 
-def _military_roles(ps, pt, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
+def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext, cache: dict):
     """Source and target probabilities read as the rule coder reads the phrases of front-line
     reports (``events.roles``): an attribute of an event noun of another happening is no side
     ("nach der Ermordung eines Piloten durch den IS ... bombardiert": ``of_other_act``); who helps
-    ("mit Unterstützung russischer Kampfjets": ``helper``) is a co-actor, never the target; who
+    ("mit Unterstützung russischer Kampfjets": ``helper``) is a co-actor, never the target (of an act
+    two sides do together, ``roles.MEDIATED``, no side at all); who
     loses a place ("die Stadt von der Terrormiliz IS zurückerobert": ``loser``) is the target,
     never the attacker; the "durch X" agent of an event noun (``noun_agent``) is its source."""
     toks, sent = st.tokens, st.sentence.index
@@ -533,7 +534,7 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, ms: list[Mention], ctx: 
             else:
                 ps[i] = 0.0
         elif helper(toks, m, ctx.lex) and c is not None and c.start <= m.start < c.end:
-            ps[i], pt[i] = max(ps[i], top), 0.0
+            ps[i], pt[i] = (max(ps[i], top) if helper_acts(typ) else 0.0), 0.0
         elif not t.is_cap and c is not None and c.start <= m.start < c.end and loser(m, lem, passive, ctx.lex, c.tokens):
             ps[i], pt[i] = 0.0, max(pt[i], ps[i], float(pt.max()))
     return ps, pt
