@@ -18,7 +18,8 @@ from .content import (demand_told_after, positive_label, background, content_of_
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before, not_told,
-                         planned_noun, promised, refrained, rejected_report, scheduled, warned_of, yes_no_question)
+                         planned_noun, possibility_word, promised, refrained, rejected_report, scheduled, warned_of,
+                         yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
@@ -899,13 +900,7 @@ class EventCoder:
             ev.event.type == "AGREE" and ev.noun_negated is not None and len(ev.event.source) >= 2
             and [p.text for p in ev.event.source] == [p.text for p in ev.event.target])
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
-        # an adjective of another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not of the cue
-        attributive = {k for k, t in enumerate(c.tokens) if t.lower.endswith(ADJ_ENDINGS)
-                       and k + 1 < len(c.tokens) and c.tokens[k + 1].is_cap and c.tokens[k + 1] is not ev.cue_tok}
-        hypo = any(lx.is_(w, "hypothetical") for k, w in enumerate(words)
-                   if w not in ("warnte", "warnen", "gewarnt", "droht", "drohe")
-                   and not ((reported or refusal or ev.event.type == "THREATEN") and w in ("würde", "würden"))
-                   and not (k in attributive and w.startswith(("mutmaßlich", "angeblich")))) \
+        hypo = possibility_word(c, ev.cue_tok, lx, reported_future=reported or refusal or ev.event.type == "THREATEN") \
             or (ev.cue_tok in c.tokens and conditional_adverb(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)) \
             or (ev.noun_negated is None and ev.cue_tok in c.tokens and able_to(c, c.tokens.index(ev.cue_tok), lx))
         # reported "würde" under a condition stays hypothetical ("Sollte Russland angreifen, würden

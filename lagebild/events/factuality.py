@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import Token
-from .clauses import (HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb, carried_out,
+from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb, carried_out,
                       cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import perfect_infinitive
@@ -27,6 +27,29 @@ def able_to(c: Clause, k: int, lex: Lexicon) -> bool:
     if c.tokens[k].is_cap or not any(lex.is_(t.lower, "ability") for t in c.tokens[:k]):
         return False
     return not any(lex.is_(w, "negation") for w in c.lowers)
+
+
+def possibility_word(c: Clause, cue_tok: Token | None, lex: Lexicon, reported_future: bool = False) -> bool:
+    """Whether the clause tells its happening as only possible, feared or alleged by a word of cues.tsv
+    class ``hypothetical`` ("könnte", "möglich", "womöglich", "befürchtet"): not a verb of warning
+    (what is warned of is read by ``warned_of``), not "würde" where it is the reported future
+    (``reported_future``: reported speech, a refusal, a threat), not an allegation adjective of
+    another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not the cue word itself. The rule
+    coder's reading; the learned coder asks it of the events its factuality model calls facts, save
+    an event noun of circumstance ("Bei einem Überfall ... haben Kämpfer möglicherweise Geiseln
+    genommen": the attack happened; ``circumstance``)."""
+    toks = c.tokens
+    for k, w in enumerate(c.lowers):
+        if not lex.is_(w, "hypothetical") or w in ("warnte", "warnen", "gewarnt", "droht", "drohe") \
+                or toks[k] is cue_tok:
+            continue        # (the cue word itself, "warnt vor ...", tells its own event)
+        if reported_future and w in ("würde", "würden"):
+            continue
+        if w.startswith(("mutmaßlich", "angeblich")) and w.endswith(ADJ_ENDINGS) and k + 1 < len(toks) \
+                and toks[k + 1].is_cap and toks[k + 1] is not cue_tok:
+            continue
+        return True
+    return False
 
 
 def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
@@ -153,7 +176,7 @@ def kein_before(toks: list[Token], k: int) -> bool:
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` is what the clause considers ("Die SPÖ prüft eine
     Klage gegen die Regierung", "erwägen die Entsendung einer Delegation"; cues.tsv class
-    ``consider``; ``consider_new``, "prüfen", only for a noun with an indefinite article): its
+    ``consider``; ``consider_new``, "prüfen", only for a noun with an indefinite article or none): its
     object, or what "über" names ("denkt über Sanktionen nach"). Considered, not done:
     hypothetical (train + dev gold: 2 such required events, both hypothetical)."""
     if not c.tokens[k].is_cap:
@@ -163,10 +186,15 @@ def considered(c: Clause, k: int, lex: Lexicon) -> bool:
         return False
     if has_verb_of(c, lex, "consider"):
         return True
-    # "prüft eine Klage": a step not yet taken; "prüft den Angriff russischer Hacker": one examined
-    return has_verb_of(c, lex, "consider_new") and k >= 1 and (
-        lex.is_(c.tokens[k - 1].lower, "indefinite") or (k >= 2 and lex.is_(c.tokens[k - 2].lower, "indefinite")
-                                                         and not c.tokens[k - 1].is_cap))
+    # "prüft eine Klage", "prüft neue Sanktionen": a step not yet taken (an indefinite article, or none
+    # between the verb and the noun); "prüft den Angriff russischer Hacker": one examined
+    if not has_verb_of(c, lex, "consider_new") or k < 1:
+        return False
+    j = k - 1
+    if not c.tokens[j].is_cap and c.tokens[j].lower.endswith(ADJ_ENDINGS) and not lex.is_(c.tokens[j].lower, "definite"):
+        j -= 1          # one adjective
+    return j >= 0 and (lex.is_(c.tokens[j].lower, "indefinite")
+                       or (not c.tokens[j].is_cap and lex.is_(lemma(c.tokens[j].text), "consider_new")))
 
 
 def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:

@@ -18,7 +18,7 @@ from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  contrastive, counterfactual, generic_before, kein_before, not_told, planned_noun,
-                                 promised, refrained, rejected_report, reported_past, scheduled, warned_of,
+                                 possibility_word, promised, refrained, rejected_report, reported_past, scheduled, warned_of,
                                  yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
@@ -377,6 +377,11 @@ class LearnedCoder:
                                                                               clause.tokens.index(tok))):
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
                 #                          "kündigten neue Sanktionen an" (as the rules read it)
+        if fact in ("asserted", "planned") and clause is not None \
+                and possibility_word(clause, tr.st.tokens[tr.k], self.lex, reported_future=True) \
+                and not (tr.st.tokens[tr.k] in clause.tokens
+                         and circumstance(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)):
+            fact = "hypothetical"    # "Ein Treffen ist möglich", "womöglich schickt ...": as the rules read it
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
                 and (conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type)
                      or able_to(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)):
