@@ -1,6 +1,9 @@
 """Deeds told in the Konjunktiv II of the past that did not happen (factuality.counterfactual):
 "beinahe angegriffen" is negated, "hätte festnehmen müssen" hypothetical, for both coders; a
-Konjunktiv II that stands in for reported speech, and "fast" before an amount, stay facts."""
+Konjunktiv II that stands in for reported speech, and "fast" before an amount, stay facts. An
+unreal condition ("Hätte Russland angegriffen, hätte die NATO ...", "Wenn sie es gewusst hätte,
+hätte sie ...") and what it governs are hypothetical (clauses.verb_first_condition,
+factuality.conditioned)."""
 from __future__ import annotations
 
 import pytest
@@ -81,3 +84,28 @@ def test_almost_before_a_number_word_share_or_duration_qualifies_the_amount():
     assert _reading("Die Armee hätte die Stadt fast drei Tage lang beschossen.") is None
     assert _reading("Die Armee hätte fast einen Krieg begonnen.") == "negated"      # an article, no amount
     assert _reading("Fast hätte die Armee die Stadt beschossen.") == "negated"
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+@pytest.mark.parametrize("text, typ", [
+    # an unreal condition told by its Konjunktiv II verb in first place, and its consequence
+    ("Hätte Russland die Ukraine angegriffen, hätte die NATO Sanktionen verhängt.", "ASSAULT"),
+    # the consequence of an unreal "wenn" condition
+    ("Wenn die deutsche Polizei es gewusst hätte, hätte sie mehr Beamte nach Köln geschickt.", "MOBILIZE"),
+])
+def test_what_an_unreal_condition_governs_is_no_fact(coder, text, typ):
+    found = _events(coder, text, typ)
+    assert found, f"no {typ} event"
+    assert all(e.factuality == "hypothetical" for e in found), [(e.type, e.factuality) for e in found]
+
+
+def test_an_unreal_verb_first_condition_is_a_condition_clause_also_before_a_dass_clause():
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    lex = load_cues()
+    for txt in ("Hätte die Polizei gewusst, dass Gefahr droht, hätte sie mehr Beamte geschickt.",
+                "Wäre die Regierung gewarnt worden, hätte sie die Grenze geschlossen."):
+        _, sts = T.tokenize(txt, T.segment(txt))
+        clauses = split_clauses(sts[0], lex)
+        assert clauses[0].kind == "condition", [(c.kind, [t.text for t in c.tokens]) for c in clauses]
+        assert clauses[-1].kind == "main"

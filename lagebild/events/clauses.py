@@ -208,22 +208,29 @@ def _infinitive_after(toks: list[Token], k: int) -> bool:
     return not _has_verb(body)
 
 
-def verb_first_condition(c: "Clause", nxt: "Clause", st: SentenceTokens, lex: Lexicon,
+def verb_first_condition(c: "Clause", after: list["Clause"], st: SentenceTokens, lex: Lexicon,
                          after_dateline: bool = False) -> bool:
     """Whether the sentence's first clause ``c`` is a condition told by its finite verb in first
     place, with the main clause's finite verb opening the clause after it (cues.tsv class
     ``v1_main``): "Greift Russland die Ukraine an, werden die USA Sanktionen verhängen", "Stimmt eine
-    Mehrheit zu, wird Rousseff suspendiert" (a probe: an asserted event); not a question.
+    Mehrheit zu, wird Rousseff suspendiert" (a probe: an asserted event), "Hätte die Polizei es gewusst,
+    hätte sie mehr Beamte geschickt" (an unreal one); not a question.
     ``after_dateline``: ``c`` opens the sentence after a verbless dateline and its dash ("Taipeh –
-    Greift China Taiwan an, werden ...")."""
+    Greift China Taiwan an, werden ..."). ``after``: the clauses after ``c``; the main clause is the
+    first that no subordinator opens ("Hätte die Polizei gewusst, dass Gefahr droht, hätte sie ...")."""
     toks = c.tokens
-    if len(toks) < 2 or not nxt.tokens or st.sentence.text.rstrip().endswith("?") \
+    nxt = next((x for x in after if x.tokens and not lex.is_(x.tokens[0].lower, "subordinator")), None)
+    if len(toks) < 2 or nxt is None or st.sentence.text.rstrip().endswith("?") \
             or (toks[0] is not st.tokens[0] and not after_dateline):
         return False
     word = toks[0].lower
     lem = lemma(toks[0].text)
-    finite = lem != word and lem.endswith(("en", "ern", "eln")) and word.endswith(("t", "en", "n", "te"))
-    return finite and lex.is_(nxt.tokens[0].lower, "v1_main") and not lex.is_(word, "v1_main")
+    finite = lem != word and lem.endswith(("en", "ern", "eln")) and word.endswith(("t", "en", "n", "te")) \
+        or lex.is_(word, "konjunktiv2")     # "Wäre die Regierung gewarnt worden, hätte sie ..."
+    # (a modal or future verb in first place opens no condition, save the Konjunktiv II of an unreal
+    # one: "Hätte Russland die Ukraine angegriffen, hätte die NATO Sanktionen verhängt")
+    return finite and lex.is_(nxt.tokens[0].lower, "v1_main") \
+        and (not lex.is_(word, "v1_main") or lex.is_(word, "konjunktiv2"))
 
 
 def _zu_before_verb(toks: list[Token]) -> bool:
@@ -282,7 +289,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
         words = [t for t in c.tokens if t.text not in (".", "!", "?", "(", ")")]
         # (not a verb-first condition after the dateline: "Taipeh – Greift China Taiwan an, werden ...")
         if joined and words and not (len(joined) == 1 and c.tokens[0].start in hard_starts and n + 1 < len(clauses)
-                                     and verb_first_condition(c, clauses[n + 1], st, lex, after_dateline=True)) and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
+                                     and verb_first_condition(c, clauses[n + 1:], st, lex, after_dateline=True)) and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
                                     for t in words) and words[0].lower not in ("und", "oder"):
             joined[-1].tokens.extend(c.tokens)
         else:
@@ -296,7 +303,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     first_at = 1 if len(joined) > 2 and not _has_verb(joined[0].tokens) and len(joined[0].tokens) <= 4 \
         and joined[1].tokens[0].start in hard_starts else 0
     v1_clause = joined[first_at] if len(joined) > first_at + 1 and verb_first_condition(
-        joined[first_at], joined[first_at + 1], st, lex, after_dateline=first_at == 1) else None
+        joined[first_at], joined[first_at + 1:], st, lex, after_dateline=first_at == 1) else None
     for n, c in enumerate(joined):
         if carry:
             c.tokens = carry + c.tokens

@@ -490,13 +490,19 @@ def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon
     Flüchtlinge zurückweisen"; cues.tsv ``konjunktiv``, ``konjunktiv2``). In train + dev gold, 67 of
     69 conditioned events other than threats are hypothetical. A threat (``CONDITION_KEEPS``) is
     made; an act told as done stays asserted ("was wir unter der Bedingung akzeptiert haben, dass
-    ...": the seed file's AGREE); an intention held while a condition lasts, told in the indicative,
-    stays planned ("will sich nächste Woche mit Lawrow treffen, solange Russland nicht
+    ...": the seed file's AGREE) unless both clauses are told in the Konjunktiv II, an unreal past
+    ("Wenn die Polizei es gewusst hätte, hätte sie mehr Beamte geschickt": hypothetical); an intention
+    held while a condition lasts, told in the indicative, stays planned ("will sich nächste Woche mit Lawrow treffen, solange Russland nicht
     einmarschiert": the seed file's CONSULT; with every plan under a condition read so, train
     factuality fell 0.897 -> 0.895); a demand's condition is its content ("fordert X auf, falls ...")."""
     from .clauses import attached_condition
     cond = attached_condition(clauses, i)
-    if cond is None or fact != "planned" or typ in CONDITION_KEEPS or typ == "REQUEST":
+    if cond is None or typ in CONDITION_KEEPS or typ == "REQUEST":
+        return fact
+    if fact == "asserted" and any(lex.is_(w, "konjunktiv2") for w in clauses[i].lowers) \
+            and any(lex.is_(w, "konjunktiv2") for w in cond.lowers):
+        return "hypothetical"   # an unreal past: "Wenn sie es gewusst hätte, hätte sie mehr Beamte geschickt"
+    if fact != "planned":
         return fact
     verb_first = not lex.is_(cond.starts_with, "condition")
     reported = any(lex.is_(w, "konjunktiv") or lex.is_(w, "konjunktiv2") for w in clauses[i].lowers)
