@@ -99,12 +99,15 @@ def test_what_an_unreal_condition_governs_is_no_fact(coder, text, typ):
     assert all(e.factuality == "hypothetical" for e in found), [(e.type, e.factuality) for e in found]
 
 
-def test_an_unreal_verb_first_condition_is_a_condition_clause_also_before_a_dass_clause():
+def test_a_verb_first_condition_is_a_condition_clause_also_unreal_modal_or_before_a_dass_clause():
     from lagebild import text as T
     from lagebild.events import load_cues, split_clauses
     lex = load_cues()
     for txt in ("Hätte die Polizei gewusst, dass Gefahr droht, hätte sie mehr Beamte geschickt.",
-                "Wäre die Regierung gewarnt worden, hätte sie die Grenze geschlossen."):
+                "Wäre die Regierung gewarnt worden, hätte sie die Grenze geschlossen.",
+                # a modal or future verb in first place opens a condition too (a review)
+                "Will Österreich die Grenze schließen, muss es mit Deutschland verhandeln.",
+                "Wird die Regelung vollzogen, könnten Verlage gegen die Regierung klagen."):
         _, sts = T.tokenize(txt, T.segment(txt))
         clauses = split_clauses(sts[0], lex)
         assert clauses[0].kind == "condition", [(c.kind, [t.text for t in c.tokens]) for c in clauses]

@@ -227,10 +227,9 @@ def verb_first_condition(c: "Clause", after: list["Clause"], st: SentenceTokens,
     lem = lemma(toks[0].text)
     finite = lem != word and lem.endswith(("en", "ern", "eln")) and word.endswith(("t", "en", "n", "te")) \
         or lex.is_(word, "konjunktiv2")     # "Wäre die Regierung gewarnt worden, hätte sie ..."
-    # (a modal or future verb in first place opens no condition, save the Konjunktiv II of an unreal
-    # one: "Hätte Russland die Ukraine angegriffen, hätte die NATO Sanktionen verhängt")
-    return finite and lex.is_(nxt.tokens[0].lower, "v1_main") \
-        and (not lex.is_(word, "v1_main") or lex.is_(word, "konjunktiv2"))
+    # (also a modal, future or Konjunktiv II verb: "Will Österreich die Grenze schließen, muss es mit
+    # Deutschland verhandeln", "Hätte Russland die Ukraine angegriffen, hätte die NATO ... verhängt")
+    return (finite or lex.is_(word, "v1_main")) and lex.is_(nxt.tokens[0].lower, "v1_main")
 
 
 def _zu_before_verb(toks: list[Token]) -> bool:
