@@ -46,6 +46,13 @@ def test_who_helps_two_sides_agree_is_no_side_of_the_agreement(coder):
 
 
 @pytest.mark.parametrize("coder", CODERS)
+def test_who_helps_support_supports_too(coder):
+    # a second review: support is no act two sides do together; the helper is a co-actor
+    got, _ = _dyads(coder, "Die USA unterstützen mit Hilfe Jordaniens die syrischen Rebellen.")
+    assert any(d[0] == "SUPPORT" and "USA" in d[1] and "JOR" in d[1] for d in got), got
+
+
+@pytest.mark.parametrize("coder", CODERS)
 def test_a_place_taken_back_from_someone_makes_them_the_target(coder):
     # ("befreien" is no cue of its own: "Die Stadt wurde von Kiew befreit", "Die Polizei befreite eine
     # Frau von ihrem Entführer" were assaults on oneself; a review)

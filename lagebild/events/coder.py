@@ -18,7 +18,7 @@ from .content import (demand_told_after, positive_label, background, content_of_
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before, not_told,
-                         planned_noun, possibility_word, promised, refrained, rejected_report, scheduled, warned_of,
+                         planned_noun, possibility_word, prevented, promised, refrained, rejected_report, scheduled, warned_of,
                          yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
@@ -946,7 +946,8 @@ class EventCoder:
                     "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
                     or rejected_report(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)
-                    or considered(c, c.tokens.index(ev.cue_tok), lx) else
+                    or considered(c, c.tokens.index(ev.cue_tok), lx)
+                    or prevented(c, c.tokens.index(ev.cue_tok), lx) else
                     "planned" if announced_object(clauses, idx, c.tokens.index(ev.cue_tok)) or scheduled(c, lx) or called_for(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)
                     or (ev.event.type != "AGREE" and promised(c, lx))   # "hat sich zu einem Treffen bereit erklärt"
                     or (is_intended and planned_noun(c, c.tokens.index(ev.cue_tok), ev.event.type, lx))

@@ -220,11 +220,6 @@ def talked_about(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return any(lex.is_(lemma(t.text), "talk") for t in c.tokens if not t.is_cap)
 
 
-def _of_class(word: str, lex: Lexicon, cls: str) -> bool:
-    """Whether ``word`` is of cues.tsv class ``cls``, a listed "x*" being a prefix."""
-    return lex.is_(word, cls) or any(lex.is_(word[:n] + "*", cls) for n in range(3, len(word) + 1))
-
-
 def positive_label(toks, k: int, lex: Lexicon) -> bool:
     """Whether the verb at token ``k`` labels a happening with praise ("sprach von einem
     historischen Tag", "sprach von einem wichtigen Erfolg gegen die Terrormiliz"; cues.tsv classes
@@ -242,9 +237,9 @@ def positive_label(toks, k: int, lex: Lexicon) -> bool:
     label = rest[at + 1:at + 5]
     # a blaming word in the label makes it an accusation whatever praise stands beside it ("sprach
     # von einem historischen Verbrechen", "von einem gefährlichen Signal"; a review)
-    if any(_of_class(w, lex, "negative_label") for w in label):
+    if any(lex.is_prefixed(w, "negative_label") for w in label):
         return False
-    return any(_of_class(w, lex, "positive_label") for w in label)
+    return any(lex.is_prefixed(w, "positive_label") for w in label)
 
 
 def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:

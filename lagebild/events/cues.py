@@ -28,6 +28,11 @@ class Lexicon:
     def is_(self, word: str, cls: str) -> bool:
         return cls in self.cues.get(word, ())
 
+    def is_prefixed(self, word: str, cls: str) -> bool:
+        """Whether ``word`` is of cues.tsv class ``cls``, a listed "x*" being a prefix the word begins
+        with ("vereitelt*": "vereitelten")."""
+        return self.is_(word, cls) or any(self.is_(word[:n] + "*", cls) for n in range(3, len(word) + 1))
+
     def particle_only(self, verb: str) -> bool:
         """Whether ``verb`` (a lemma) is, without a separable particle the lexicon lists, another
         verb than its particle verbs (cues.tsv class ``particle_only``: "werfen" is not "vorwerfen",

@@ -30,24 +30,40 @@ def able_to(c: Clause, k: int, lex: Lexicon) -> bool:
 
 
 def possibility_word(c: Clause, cue_tok: Token | None, lex: Lexicon, reported_future: bool = False) -> bool:
-    """Whether the clause tells its happening as only possible, feared or alleged by a word of cues.tsv
-    class ``hypothetical`` ("könnte", "möglich", "womöglich", "befürchtet"): not a verb of warning
-    (what is warned of is read by ``warned_of``), not "würde" where it is the reported future
-    (``reported_future``: reported speech, a refusal, a threat), not an allegation adjective of
-    another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen"), not the cue word itself. The rule
-    coder's reading; the learned coder asks it of the events its factuality model calls facts, save
-    an event noun of circumstance ("Bei einem Überfall ... haben Kämpfer möglicherweise Geiseln
-    genommen": the attack happened; ``circumstance``)."""
+    """Whether the clause tells the happening of ``cue_tok`` as only possible, feared or alleged by a
+    word of cues.tsv class ``hypothetical`` ("könnte", "möglich", "womöglich", "befürchtet"), for both
+    coders (the learned coder asks it of the events its factuality model calls facts). Not:
+    - a form of "warnen" or "drohen" (what is warned of is read by ``warned_of``), nor the cue word itself;
+    - "würde" where it is the reported future (``reported_future``: reported speech, a refusal, a
+      threat; the learned coder, which cannot tell, leaves "würde" to its factuality model);
+    - an allegation adjective of another noun ("Luftangriffe auf mutmaßliche PKK-Stellungen");
+    - "so viele wie möglich", "möglich gemacht" (a review);
+    - a word after an "und" that follows the cue verb ("haben das Dorf überfallen und womöglich Bewohner
+      verschleppt": the raid is told as a fact; a review);
+    - for an event noun of circumstance ("Bei einem Überfall ... haben Kämpfer möglicherweise Geiseln
+      genommen": the attack happened; ``circumstance``)."""
     toks = c.tokens
-    for k, w in enumerate(c.lowers):
-        if not lex.is_(w, "hypothetical") or w in ("warnte", "warnen", "gewarnt", "droht", "drohe") \
-                or toks[k] is cue_tok:
-            continue        # (the cue word itself, "warnt vor ...", tells its own event)
+    at = next((i for i, t in enumerate(toks) if t is cue_tok), None)
+    if at is not None and circumstance(c, at, lex):
+        return False
+    words = c.lowers
+    for k, w in enumerate(words):
+        if not lex.is_(w, "hypothetical") or toks[k] is cue_tok or lemma(w) in ("warnen", "drohen"):
+            continue
         if reported_future and w in ("würde", "würden"):
             continue
-        if w.startswith(("mutmaßlich", "angeblich")) and w.endswith(ADJ_ENDINGS) and k + 1 < len(toks) \
-                and toks[k + 1].is_cap and toks[k + 1] is not cue_tok:
+        if w.startswith(("mutmaßlich", "angeblich")) and w.endswith(ADJ_ENDINGS):
+            # of the noun its adjectives lead to ("über mutmaßliche chinesische Cyberattacken")
+            n = k + 1
+            while n < len(toks) and not toks[n].is_cap and words[n].endswith(ADJ_ENDINGS):
+                n += 1
+            if n < len(toks) and toks[n].is_cap and toks[n] is not cue_tok:
+                continue
+        if w == "möglich" and ((k >= 1 and words[k - 1] == "wie")
+                               or (k + 1 < len(words) and lemma(words[k + 1]) == "machen")):
             continue
+        if at is not None and at < k and not cue_tok.is_cap and any(x in ("und", "oder") for x in words[at + 1:k]):
+            continue        # (a verb's "und": not the "und" of a noun's list, "Ein Treffen von X und Y ist möglich")
         return True
     return False
 
@@ -176,7 +192,7 @@ def kein_before(toks: list[Token], k: int) -> bool:
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` is what the clause considers ("Die SPÖ prüft eine
     Klage gegen die Regierung", "erwägen die Entsendung einer Delegation"; cues.tsv class
-    ``consider``; ``consider_new``, "prüfen", only for a noun with an indefinite article or none): its
+    ``consider``; ``consider_new``, "prüfen", only for a new step, with an indefinite article or "neue"): its
     object, or what "über" names ("denkt über Sanktionen nach"). Considered, not done:
     hypothetical (train + dev gold: 2 such required events, both hypothetical)."""
     if not c.tokens[k].is_cap:
@@ -186,15 +202,39 @@ def considered(c: Clause, k: int, lex: Lexicon) -> bool:
         return False
     if has_verb_of(c, lex, "consider"):
         return True
-    # "prüft eine Klage", "prüft neue Sanktionen": a step not yet taken (an indefinite article, or none
-    # between the verb and the noun); "prüft den Angriff russischer Hacker": one examined
+    # "prüft eine Klage", "prüft neue Sanktionen": a step not yet taken (an indefinite article, or an
+    # adjective of a new step right after the verb: cues.tsv ``new_step``); "prüft den Angriff russischer
+    # Hacker", "prüft russische Luftangriffe", "prüft diese Angriffe": ones examined (a review)
     if not has_verb_of(c, lex, "consider_new") or k < 1:
         return False
+    toks = c.tokens
+    if lex.is_(toks[k - 1].lower, "indefinite"):
+        return True
+    if k >= 2 and not toks[k - 1].is_cap and lex.is_(toks[k - 2].lower, "indefinite"):
+        return True
+    return k >= 2 and lex.is_(toks[k - 1].lower, "new_step") and not toks[k - 2].is_cap \
+        and lex.is_(lemma(toks[k - 2].text), "consider_new")
+
+
+def prevented(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` was thwarted: the object of a verb of preventing ("Die
+    Polizei hat einen Anschlag des IS vereitelt", "verhinderten einen Angriff auf die Botschaft";
+    cues.tsv class ``prevent``) or named with an attribute that says so ("im Zusammenhang mit dem
+    vereitelten Terroranschlag"; class ``prevented``). It did not happen as told: hypothetical, as dev
+    gold codes it, for both coders (the learned coder had "vereitelt" attacks asserted)."""
+    toks = c.tokens
+    if not toks[k].is_cap or k == 0:
+        return False
     j = k - 1
-    if not c.tokens[j].is_cap and c.tokens[j].lower.endswith(ADJ_ENDINGS) and not lex.is_(c.tokens[j].lower, "definite"):
-        j -= 1          # one adjective
-    return j >= 0 and (lex.is_(c.tokens[j].lower, "indefinite")
-                       or (not c.tokens[j].is_cap and lex.is_(lemma(c.tokens[j].text), "consider_new")))
+    while j >= 0 and not toks[j].is_cap and toks[j].lower.endswith(ADJ_ENDINGS):
+        if lex.is_prefixed(toks[j].lower, "prevented"):
+            return True
+        j -= 1
+    # a verb of preventing, not its participle as another noun's attribute ("dem vereitelten Anschlag")
+    verb = any(not t.is_cap and lex.is_(lemma(t.text), "prevent")
+               and not (i + 1 < len(toks) and toks[i + 1].is_cap and t.lower.endswith(ADJ_ENDINGS))
+               for i, t in enumerate(toks))
+    return verb and noun_preposition(c, k)[0] is None
 
 
 def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:

@@ -194,9 +194,10 @@ def helper(toks: list[Token], m: Mention, lex) -> bool:
     return not any(lex.is_(lemma(t.text), "threat_with") for t in toks if not t.is_cap)
 
 
-#: types whose helper is a third party, no side: who helps two sides agree, meet or sign ("Mit Hilfe von Katar
-#: haben Israel und die Hamas eine Waffenruhe vereinbart") mediates, it neither agrees nor is agreed with (a review)
-MEDIATED = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+#: types whose helper is a third party, no side: who helps two sides agree or meet ("Mit Hilfe von Katar haben
+#: Israel und die Hamas eine Waffenruhe vereinbart") mediates, it neither agrees nor is agreed with (a review); who
+#: helps support or cooperate ("unterstützen mit Hilfe Jordaniens die Rebellen") supports too (a second review)
+MEDIATED = frozenset({"CONSULT", "AGREE"})
 
 
 def helper_acts(typ: str) -> bool:

@@ -18,7 +18,7 @@ from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  contrastive, counterfactual, generic_before, kein_before, not_told, planned_noun,
-                                 possibility_word, promised, refrained, rejected_report, reported_past, scheduled, warned_of,
+                                 possibility_word, prevented, promised, refrained, rejected_report, reported_past, scheduled, warned_of,
                                  yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
@@ -364,7 +364,8 @@ class LearnedCoder:
                                               or tok.is_cap and (warned_of(clause, clause.tokens.index(tok), self.lex)
                                                                  or generic_before(clause.tokens, clause.tokens.index(tok),
                                                                                    self.lex)
-                                                                 or considered(clause, clause.tokens.index(tok), self.lex)))):
+                                                                 or considered(clause, clause.tokens.index(tok), self.lex)
+                                                                 or prevented(clause, clause.tokens.index(tok), self.lex)))):
                 # "wies Berichte zurück, wonach ...", "Berichte über ...", "mit einer Offensive
                 # gedroht", "vor einem Angriff gewarnt": no fact
                 fact = "hypothetical"
@@ -378,9 +379,7 @@ class LearnedCoder:
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
                 #                          "kündigten neue Sanktionen an" (as the rules read it)
         if fact in ("asserted", "planned") and clause is not None \
-                and possibility_word(clause, tr.st.tokens[tr.k], self.lex, reported_future=True) \
-                and not (tr.st.tokens[tr.k] in clause.tokens
-                         and circumstance(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)):
+                and possibility_word(clause, tr.st.tokens[tr.k], self.lex, reported_future=True):
             fact = "hypothetical"    # "Ein Treffen ist möglich", "womöglich schickt ...": as the rules read it
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
                 and (conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type)
