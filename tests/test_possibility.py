@@ -109,3 +109,24 @@ def test_the_allegation_adjective_of_another_noun_leaves_the_clause_a_fact():
     attacks = next(t for t in c.tokens if t.text == "Cyberattacken")
     assert not possibility_word(c, aerger, lex)
     assert possibility_word(c, attacks, lex)       # the attacks themselves are alleged
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_talks_named_beside_a_negated_meeting_did_not_happen(coder):
+    # a probe: "zu Verhandlungen" beside "nie ... getroffen" gave asserted CONSULTs beside the negated ones
+    found = _events(coder, "Netanjahu und Abbas haben sich seit 2010 nie mehr zu direkten Verhandlungen getroffen.",
+                    "CONSULT")
+    assert found
+    assert all(e.factuality == "negated" for e in found), [(e.cue, e.factuality) for e in found]
+
+
+def test_a_negated_verb_of_another_type_leaves_the_noun_alone():
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    from lagebild.events.factuality import negated_with_its_verb
+    lex = load_cues()
+    txt = "Die Regierung will die Sanktionen gegen Russland nicht aufheben."
+    _, sts = T.tokenize(txt, T.segment(txt))
+    c = split_clauses(sts[0], lex)[0]
+    k = next(i for i, t in enumerate(c.tokens) if t.text == "Sanktionen")
+    assert not negated_with_its_verb(c, k, "SANCTION", lex)

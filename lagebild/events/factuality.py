@@ -216,6 +216,20 @@ def considered(c: Clause, k: int, lex: Lexicon) -> bool:
         and lex.is_(lemma(toks[k - 2].text), "consider_new")
 
 
+def negated_with_its_verb(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` names the happening a negated verb of the same type tells
+    ("Netanjahu und Abbas haben sich seit 2010 nie mehr zu direkten Verhandlungen getroffen": no
+    talks; a probe: the noun's CONSULT was asserted beside the verb's negated one): a clause
+    negated by an adverb ("nicht", "nie", "niemals"; not "nicht nur"), a cue verb of type ``typ``,
+    the noun no circumstance ("beim Gipfel nicht geeinigt") and not after a "sondern". For both
+    coders."""
+    if not c.tokens[k].is_cap or typ not in cue_verb_types(c, lex) or circumstance(c, k, lex):
+        return False
+    words = c.lowers
+    return any(w in ("nicht", "nie", "niemals") and not (j + 1 < len(words) and lex.is_(words[j + 1], "not_negation"))
+               for j, w in enumerate(words)) and "sondern" not in words
+
+
 def prevented(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` was thwarted: the object of a verb of preventing ("Die
     Polizei hat einen Anschlag des IS vereitelt", "verhinderten einen Angriff auf die Botschaft";

@@ -17,7 +17,7 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
-                                 contrastive, counterfactual, generic_before, kein_before, not_told, planned_noun,
+                                 contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told, planned_noun,
                                  possibility_word, prevented, promised, refrained, rejected_report, reported_past, scheduled, warned_of,
                                  yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
@@ -377,7 +377,8 @@ class LearnedCoder:
                                                                               self._clauses(tr, cache).index(clause),
                                                                               clause.tokens.index(tok))):
                 fact = "planned"         # "will ... eine Offensive beginnen", "ist für Freitag geplant",
-                #                          "kündigten neue Sanktionen an" (as the rules read it)
+                #                          "kündigten neue Sanktionen an" (as the rules read it; not "rief für
+                #                          Montag zu Streiks auf": train gold codes 2 of 2 such protests asserted)
         if fact in ("asserted", "planned") and clause is not None \
                 and possibility_word(clause, tr.st.tokens[tr.k], self.lex, reported_future=True):
             fact = "hypothetical"    # "Ein Treffen ist möglich", "womöglich schickt ...": as the rules read it
@@ -396,7 +397,9 @@ class LearnedCoder:
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
-                    and occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex))):
+                    and (occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
+                         or negated_with_its_verb(clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type,
+                                                  self.lex)))):
             # "Die USA werden keine Truppen schicken": no plan either; "keine Zusammenarbeit": the
             # noun's own determiner negates it, as the rules read it (a refusal, "genieße keine
             # Unterstützung", read as a REJECT, keeps it); "Ein Treffen ... ist nicht
