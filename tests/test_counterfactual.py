@@ -112,3 +112,26 @@ def test_a_verb_first_condition_is_a_condition_clause_also_unreal_modal_or_befor
         clauses = split_clauses(sts[0], lex)
         assert clauses[0].kind == "condition", [(c.kind, [t.text for t in c.tokens]) for c in clauses]
         assert clauses[-1].kind == "main"
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_an_offer_on_a_condition_named_after_it_is_no_fact(coder):
+    # a probe: "allerdings nur unter der Bedingung, dass ..." after the main clause was no condition
+    text = ("Washington sei zu Gesprächen mit Moskau bereit, allerdings nur unter der Bedingung, dass Russland "
+            "seine Angriffe auf Rebellen einstelle, sagte Kerry.")
+    found = _events(coder, text, "AGREE")
+    if coder == "auto":
+        assert found
+    assert all(e.factuality == "hypothetical" for e in found), [(e.cue, e.factuality) for e in found]
+    assert all(e.condition for e in found), [(e.cue, e.condition) for e in found]
+
+
+def test_a_temporal_wenn_leaves_a_present_fact_alone():
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    from lagebild.events.factuality import conditioned
+    lex = load_cues()
+    txt = "Der Minister kritisiert die Regierung, wenn sie Schulden macht."
+    _, sts = T.tokenize(txt, T.segment(txt))
+    clauses = split_clauses(sts[0], lex)
+    assert conditioned("asserted", "ACCUSE", clauses, 0, lex) == "asserted"

@@ -335,7 +335,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.kind = "condition"
             merged.append(c)
             continue
-        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) \
+        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) or _on_condition(c.lowers) \
                 or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts
                                                         or (len(c.tokens) > 1 and (c.tokens[1].is_cap or c.tokens[1].lower
                                                             in INVERSION_SUBJECTS)))):
@@ -356,6 +356,14 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.kind = "condition"
         merged.append(c)
     return merged
+
+
+def _on_condition(words: list[str]) -> bool:
+    """Whether a clause is a condition that "unter der Bedingung, dass" opens after a fronted adverb,
+    the verbless phrase and its dass-clause read as one ("..., allerdings nur unter der Bedingung,
+    dass Russland seine Angriffe einstelle": a probe's asserted offer)."""
+    return any(w == "unter" and words[j + 2] in ("bedingung", "voraussetzung") and "dass" in words[j + 3:j + 5]
+               for j, w in enumerate(words[:-3]))
 
 
 ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
