@@ -548,7 +548,10 @@ def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon
     ("Wenn die Polizei es gewusst hätte, hätte sie mehr Beamte geschickt": hypothetical); an intention
     held while a condition lasts, told in the indicative, stays planned ("will sich nächste Woche mit Lawrow treffen, solange Russland nicht
     einmarschiert": the seed file's CONSULT; with every plan under a condition read so, train
-    factuality fell 0.897 -> 0.895); a demand's condition is its content ("fordert X auf, falls ...")."""
+    factuality fell 0.897 -> 0.895); a demand's condition is its content ("fordert X auf, falls ..."). What
+    is offered or is so under a condition that is one for sure ("bereit, allerdings nur unter der
+    Bedingung, dass ..."; falls, sofern, vorausgesetzt), not told in the past, is hypothetical; under
+    "wenn", often a time ("gab sich verwundert, wenn ..."), it stays asserted."""
     from .clauses import attached_condition
     cond = attached_condition(clauses, i)
     if cond is None or typ in CONDITION_KEEPS or typ == "REQUEST":
