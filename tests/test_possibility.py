@@ -130,3 +130,13 @@ def test_a_negated_verb_of_another_type_leaves_the_noun_alone():
     c = split_clauses(sts[0], lex)[0]
     k = next(i for i, t in enumerate(c.tokens) if t.text == "Sanktionen")
     assert not negated_with_its_verb(c, k, "SANCTION", lex)
+
+
+def test_a_ceasefire_is_never_an_attack():
+    # probe P26: "Feuerpause" read as an ASSAULT by the learned trigger model (cues.tsv class ceasefire)
+    text = ("München – Die USA und Russland haben sich in der Nacht zum Freitag auf eine Feuerpause in Syrien "
+            "binnen einer Woche verständigt. Das Regime in Damaskus setzte seine Angriffe auf Aleppo fort.")
+    doc = Analyzer(coder="auto", min_confidence=0)(Article(doc_id="t", dct="2016-02-12", text=text))
+    assert not any(e.type == "ASSAULT" and e.cue == "Feuerpause" for e in doc.events), \
+        [(e.type, e.cue) for e in doc.events]
+    assert any(e.type == "ASSAULT" and e.cue == "Angriffe" for e in doc.events)

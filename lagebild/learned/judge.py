@@ -420,7 +420,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
                     and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx) \
                     and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
-                                                         or injured_with_weapon(st, k, ctx, cache))):
+                                                         or injured_with_weapon(st, k, ctx, cache))) \
+                    and not (classes[i] == "ASSAULT" and ctx.lex.is_prefixed(st.tokens[k].lower, "ceasefire")):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
