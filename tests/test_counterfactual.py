@@ -17,14 +17,20 @@ def _events(coder: str, text: str, typ: str):
     return [e for e in doc.events if e.type == typ]
 
 
-def _reading(txt: str):
-    """``factuality.counterfactual`` of the first clause of one sentence."""
+def _clauses(txt: str):
+    """The clauses of a one-sentence text, with the lexicon."""
     from lagebild import text as T
     from lagebild.events import load_cues, split_clauses
-    from lagebild.events.factuality import counterfactual
     lex = load_cues()
     _, sts = T.tokenize(txt, T.segment(txt))
-    return counterfactual(split_clauses(sts[0], lex)[0], lex)
+    return split_clauses(sts[0], lex), lex
+
+
+def _reading(txt: str):
+    """``factuality.counterfactual`` of the first clause of one sentence."""
+    from lagebild.events.factuality import counterfactual
+    clauses, lex = _clauses(txt)
+    return counterfactual(clauses[0], lex)
 
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
@@ -100,16 +106,12 @@ def test_what_an_unreal_condition_governs_is_no_fact(coder, text, typ):
 
 
 def test_a_verb_first_condition_is_a_condition_clause_also_unreal_modal_or_before_a_dass_clause():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
-    lex = load_cues()
     for txt in ("Hätte die Polizei gewusst, dass Gefahr droht, hätte sie mehr Beamte geschickt.",
                 "Wäre die Regierung gewarnt worden, hätte sie die Grenze geschlossen.",
                 # a modal or future verb in first place opens a condition too (a review)
                 "Will Österreich die Grenze schließen, muss es mit Deutschland verhandeln.",
                 "Wird die Regelung vollzogen, könnten Verlage gegen die Regierung klagen."):
-        _, sts = T.tokenize(txt, T.segment(txt))
-        clauses = split_clauses(sts[0], lex)
+        clauses, _ = _clauses(txt)
         assert clauses[0].kind == "condition", [(c.kind, [t.text for t in c.tokens]) for c in clauses]
         assert clauses[-1].kind == "main"
 
@@ -127,11 +129,6 @@ def test_an_offer_on_a_condition_named_after_it_is_no_fact(coder):
 
 
 def test_a_temporal_wenn_leaves_a_present_fact_alone():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
     from lagebild.events.factuality import conditioned
-    lex = load_cues()
-    txt = "Der Minister kritisiert die Regierung, wenn sie Schulden macht."
-    _, sts = T.tokenize(txt, T.segment(txt))
-    clauses = split_clauses(sts[0], lex)
+    clauses, lex = _clauses("Der Minister kritisiert die Regierung, wenn sie Schulden macht.")
     assert conditioned("asserted", "ACCUSE", clauses, 0, lex) == "asserted"

@@ -22,6 +22,15 @@ def _events(coder: str, text: str, typ: str):
     return [e for e in doc.events if e.type == typ]
 
 
+def _clauses(txt: str):
+    """The clauses of a one-sentence text, with the lexicon."""
+    from lagebild import text as T
+    from lagebild.events import load_cues, split_clauses
+    lex = load_cues()
+    _, sts = T.tokenize(txt, T.segment(txt))
+    return split_clauses(sts[0], lex), lex
+
+
 @pytest.mark.parametrize("text, typ", [
     ("Ein Treffen von Merkel und Putin ist möglich.", "CONSULT"),
     ("Womöglich schickt Frankreich Soldaten nach Mali.", "MOBILIZE"),
@@ -42,13 +51,9 @@ def test_sanctions_under_review_are_considered_not_imposed(coder):
 
 
 def test_the_cue_word_itself_makes_no_hypothesis_of_its_own_event():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
     from lagebild.events.factuality import possibility_word
-    lex = load_cues()
-    txt = "Die Regierung befürchtet einen Angriff Russlands."
-    _, sts = T.tokenize(txt, T.segment(txt))
-    c = split_clauses(sts[0], lex)[0]
+    clauses, lex = _clauses("Die Regierung befürchtet einen Angriff Russlands.")
+    c = clauses[0]
     feared = next(t for t in c.tokens if t.lower == "befürchtet")
     attack = next(t for t in c.tokens if t.text == "Angriff")
     assert not possibility_word(c, feared, lex)     # the fear itself is told as a fact
@@ -98,13 +103,9 @@ def test_facts_beside_words_of_possibility_stay_facts(coder, text, typ):
 
 
 def test_the_allegation_adjective_of_another_noun_leaves_the_clause_a_fact():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
     from lagebild.events.factuality import possibility_word
-    lex = load_cues()
-    txt = "Obama sprach seinen Ärger über mutmaßliche chinesische Cyberattacken an."
-    _, sts = T.tokenize(txt, T.segment(txt))
-    c = split_clauses(sts[0], lex)[0]
+    clauses, lex = _clauses("Obama sprach seinen Ärger über mutmaßliche chinesische Cyberattacken an.")
+    c = clauses[0]
     aerger = next(t for t in c.tokens if t.text == "Ärger")
     attacks = next(t for t in c.tokens if t.text == "Cyberattacken")
     assert not possibility_word(c, aerger, lex)
@@ -121,13 +122,9 @@ def test_talks_named_beside_a_negated_meeting_did_not_happen(coder):
 
 
 def test_a_negated_verb_of_another_type_leaves_the_noun_alone():
-    from lagebild import text as T
-    from lagebild.events import load_cues, split_clauses
     from lagebild.events.factuality import negated_with_its_verb
-    lex = load_cues()
-    txt = "Die Regierung will die Sanktionen gegen Russland nicht aufheben."
-    _, sts = T.tokenize(txt, T.segment(txt))
-    c = split_clauses(sts[0], lex)[0]
+    clauses, lex = _clauses("Die Regierung will die Sanktionen gegen Russland nicht aufheben.")
+    c = clauses[0]
     k = next(i for i, t in enumerate(c.tokens) if t.text == "Sanktionen")
     assert not negated_with_its_verb(c, k, "SANCTION", lex)
 
