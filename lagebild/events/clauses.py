@@ -220,7 +220,9 @@ def verb_first_condition(c: "Clause", after: list["Clause"], st: SentenceTokens,
     first that no subordinator opens ("Hätte die Polizei gewusst, dass Gefahr droht, hätte sie ...")."""
     toks = c.tokens
     nxt = next((x for x in after if x.tokens and not lex.is_(x.tokens[0].lower, "subordinator")), None)
-    if len(toks) < 2 or nxt is None or st.sentence.text.rstrip().endswith("?") \
+    if len(toks) < 3 or toks[1].lower == "sein":
+        return False        # "Kann sein, dass ...": no subject, no condition (a review)
+    if nxt is None or st.sentence.text.rstrip().endswith("?") \
             or (toks[0] is not st.tokens[0] and not after_dateline):
         return False
     word = toks[0].lower
@@ -335,7 +337,7 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.kind = "condition"
             merged.append(c)
             continue
-        if lex.is_(first, "condition") or (first == "unter" and "bedingung" in c.lowers) or _on_condition(c.lowers) \
+        if lex.is_(first, "condition") or _on_condition(c.lowers, lex) \
                 or (first in ("sollten", "sollte") and (not merged or c.tokens[0].start in hard_starts
                                                         or (len(c.tokens) > 1 and (c.tokens[1].is_cap or c.tokens[1].lower
                                                             in INVERSION_SUBJECTS)))):
@@ -352,18 +354,19 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
                 and not any(_verbish(t) and lex.is_(t.lower, "konjunktiv") for t in c.tokens):
             c.kind = "infinitive" if merged else "main"
         # "unter der Bedingung, dass ...": the dass-clause is the condition
-        if c.kind == "sub" and first in ("dass", "daß") and merged and "bedingung" in merged[-1].lowers:
+        if c.kind == "sub" and first in ("dass", "daß") and merged \
+                and any(lex.is_(w, "condition_noun") for w in merged[-1].lowers):
             c.kind = "condition"
         merged.append(c)
     return merged
 
 
-def _on_condition(words: list[str]) -> bool:
-    """Whether a clause is a condition that "unter der Bedingung, dass" opens after a fronted adverb,
-    the verbless phrase and its dass-clause read as one ("..., allerdings nur unter der Bedingung,
-    dass Russland seine Angriffe einstelle": a probe's asserted offer)."""
-    return any(w == "unter" and words[j + 2] in ("bedingung", "voraussetzung") and "dass" in words[j + 3:j + 5]
-               for j, w in enumerate(words[:-3]))
+def _on_condition(words: list[str], lex: Lexicon) -> bool:
+    """Whether a clause is a condition that "unter der Bedingung" opens (cues.tsv ``condition_noun``),
+    also after a fronted adverb with its dass-clause read as one ("..., allerdings nur unter der
+    Bedingung, dass Russland seine Angriffe einstelle": a probe's asserted offer)."""
+    return any(w == "unter" and any(lex.is_(x, "condition_noun") for x in words[j + 1:j + 4])
+               and (j == 0 or "dass" in words[j + 2:j + 6]) for j, w in enumerate(words))
 
 
 ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "

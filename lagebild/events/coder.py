@@ -19,7 +19,7 @@ from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before,
                          negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
-                         rejected_report, scheduled, warned_of, yes_no_question)
+                         rejected_report, scheduled, unreal_condition, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
@@ -199,7 +199,8 @@ class EventCoder:
                     ev.event.target = [_inferred(actors.default_code, "home")]
                 if ev.event.type in THREAT_TYPES and reporter is not None and ev.clause.kind != "condition" \
                         and any(c2.kind == "condition" or c2.starts_with in ("sollten", "sollte") for c2 in clauses) \
-                        and (ev.event.factuality in ("hypothetical", "planned") or ev.noun_negated is not None):
+                        and (ev.event.factuality in ("hypothetical", "planned") or ev.noun_negated is not None) \
+                        and not self._unreal(clauses, ev.clause):
                     # a negative act announced under a condition is a threat by the one who says so;
                     # the act itself stays, hypothetical ("Sollten ..., werde dies Sanktionen nach
                     # sich ziehen, erklärte X": X threatens, and the sanctions are hypothetical)
@@ -870,6 +871,15 @@ class EventCoder:
         raw = RawEvent(ev, c, src_mentions, tgt_mentions, t, cue)
         raw.noun_negated = negated_noun
         return raw
+
+    def _unreal(self, clauses: list[Clause], c: Clause) -> bool:
+        """Whether clause ``c`` is the consequence of an unreal condition ("Wäre die Türkei nicht in der
+        NATO, hätte Russland sie längst angegriffen, sagte ein Analyst"): no threat (a review)."""
+        if c not in clauses:
+            return False
+        i = clauses.index(c)
+        cond = attached_condition(clauses, i)
+        return cond is not None and unreal_condition(clauses, i, cond, self.lex)
 
     # -- factuality -------------------------------------------------------------------------
     def _factuality(self, ev: RawEvent, clauses: list[Clause], lowers: list[str], in_report: bool = False) -> None:

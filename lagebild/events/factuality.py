@@ -14,7 +14,7 @@ from ..text import Token
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb, carried_out,
                       cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
 from .cues import Lexicon, lemma
-from .tense import _past_tense, perfect_infinitive
+from .tense import _told_in_past, perfect_infinitive
 
 
 def able_to(c: Clause, k: int, lex: Lexicon) -> bool:
@@ -219,15 +219,23 @@ def considered(c: Clause, k: int, lex: Lexicon) -> bool:
 def negated_with_its_verb(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` names the happening a negated verb of the same type tells
     ("Netanjahu und Abbas haben sich seit 2010 nie mehr zu direkten Verhandlungen getroffen": no
-    talks; a probe: the noun's CONSULT was asserted beside the verb's negated one): a clause
-    negated by an adverb ("nicht", "nie", "niemals"; not "nicht nur"), a cue verb of type ``typ``,
-    the noun no circumstance ("beim Gipfel nicht geeinigt") and not after a "sondern". For both
-    coders."""
-    if not c.tokens[k].is_cap or typ not in cue_verb_types(c, lex) or circumstance(c, k, lex):
+    talks; a probe: the noun's CONSULT was asserted beside the verb's negated one): the noun is the
+    first after a negation adverb ("nicht", "nie", "niemals"; only "mehr", "wieder", articles,
+    prepositions and adjectives between: not "nicht zum ersten Mal zu Gesprächen", "nicht öffentlich",
+    "über die nicht eingehaltene Waffenruhe"; a review), a cue verb of type ``typ`` closes the clause
+    after it, and it is no circumstance ("beim Gipfel nicht geeinigt"). For both coders."""
+    toks = c.tokens
+    if not toks[k].is_cap or typ not in cue_verb_types(c, lex) or circumstance(c, k, lex) or "sondern" in c.lowers:
         return False
-    words = c.lowers
-    return any(w in ("nicht", "nie", "niemals") and not (j + 1 < len(words) and lex.is_(words[j + 1], "not_negation"))
-               for j, w in enumerate(words)) and "sondern" not in words
+    for j in range(k - 1, -1, -1):
+        w = toks[j].lower
+        if w in ("nicht", "nie", "niemals"):
+            return any(not t.is_cap and typ in {cue.type for cue in lex.verbs.get(lemma(t.text), ())}
+                       for t in toks[k + 1:])
+        if toks[j].is_cap or not (w in ("mehr", "wieder") or lex.is_(w, "definite") or lex.is_(w, "indefinite")
+                                  or w in ("zu", "zum", "zur", "mit", "über", "für") or w.endswith(ADJ_ENDINGS)):
+            return False
+    return False
 
 
 def prevented(c: Clause, k: int, lex: Lexicon) -> bool:
@@ -244,11 +252,15 @@ def prevented(c: Clause, k: int, lex: Lexicon) -> bool:
         if lex.is_prefixed(toks[j].lower, "prevented"):
             return True
         j -= 1
-    # a verb of preventing, not its participle as another noun's attribute ("dem vereitelten Anschlag")
-    verb = any(not t.is_cap and lex.is_(lemma(t.text), "prevent")
-               and not (i + 1 < len(toks) and toks[i + 1].is_cap and t.lower.endswith(ADJ_ENDINGS))
-               for i, t in enumerate(toks))
-    return verb and noun_preposition(c, k)[0] is None
+    # a verb of preventing, not its participle as another noun's attribute ("dem vereitelten Anschlag"),
+    # not negated ("konnte den Anschlag nicht verhindern": it happened), and the noun its object, after the
+    # clause's first verb ("Die Luftangriffe verhinderten einen Vormarsch": the strikes happened; a review)
+    verbs = [i for i, t in enumerate(toks) if not t.is_cap and lex.is_(lemma(t.text), "prevent")
+             and not (i + 1 < len(toks) and toks[i + 1].is_cap and t.lower.endswith(ADJ_ENDINGS))]
+    if not verbs or noun_preposition(c, k)[0] is not None or any(lex.is_(w, "negation") for w in c.lowers):
+        return False
+    first_verb = next((i for i, t in enumerate(toks) if i > 0 and not t.is_cap and _has_verb([t])), verbs[0])
+    return k > first_verb
 
 
 def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:
@@ -535,6 +547,30 @@ def announced(c: Clause) -> bool:
 CONDITION_KEEPS = frozenset({"THREATEN"})
 
 
+def unreal_condition(clauses: list[Clause], i: int, cond: Clause, lex: Lexicon) -> bool:
+    """Whether main clause ``i`` and its condition ``cond`` tell an unreal past: both in the Konjunktiv II,
+    the main clause's deed in its perfect ("hätte ... geschickt", "wäre ... gefallen"): "Hätte Russland
+    angegriffen, hätte die NATO Sanktionen verhängt", "Wenn sie es gewusst hätte, hätte sie mehr Beamte
+    geschickt". Not a repeated time ("immer dann, wenn"; cues.tsv ``iterative``), and under "wenn" not
+    in reported speech, which uses the same forms for told deeds ("Laut Amnesty hätten Soldaten
+    Gefangene gefoltert, wenn diese nicht kooperiert hätten"; a review); a condition told by its verb
+    in first place is never reported so."""
+    main = clauses[i]
+    if not (any(lex.is_(w, "konjunktiv2") for w in main.lowers) and any(lex.is_(w, "konjunktiv2") for w in cond.lowers)):
+        return False
+    words = [w for w in main.lowers if w.isalpha()]
+    if not words or not (participle_shape(words[-1]) or words[-1].endswith("iert")
+                         or (len(words) > 1 and words[-1] in ("worden", "sein", "haben") and participle_shape(words[-2]))):
+        return False
+    if any(lex.is_(w, "iterative") for w in cond.lowers + main.lowers):
+        return False
+    if not lex.is_(cond.starts_with, "condition"):
+        return True         # verb-first: "Hätte ..., hätte ..."
+    return not any(lex.is_(w, "source_prep") or lex.is_(lemma(w), "speech")
+                   for c in clauses if c is not main and c is not cond for w in c.lowers) \
+        and not any(lex.is_(w, "source_prep") for w in main.lowers)
+
+
 def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon) -> str:
     """The factuality of the event of main clause ``i`` where a condition governs it: what is to
     happen only if the condition holds is hypothetical, not planned (docs/annotation.md §4, §8.6), for
@@ -556,11 +592,10 @@ def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon
     cond = attached_condition(clauses, i)
     if cond is None or typ in CONDITION_KEEPS or typ == "REQUEST":
         return fact
-    if fact == "asserted" and any(lex.is_(w, "konjunktiv2") for w in clauses[i].lowers) \
-            and any(lex.is_(w, "konjunktiv2") for w in cond.lowers):
+    if fact == "asserted" and unreal_condition(clauses, i, cond, lex):
         return "hypothetical"   # an unreal past: "Wenn sie es gewusst hätte, hätte sie mehr Beamte geschickt"
-    if fact == "asserted" and not _past_tense(clauses[i]) \
-            and any(w in ("falls", "sofern", "vorausgesetzt", "bedingung", "voraussetzung") for w in cond.lowers):
+    if fact == "asserted" and not _told_in_past(clauses[i]) and "seit" not in clauses[i].lowers \
+            and any(lex.is_(w, "sure_condition") for w in cond.lowers):
         # an offer or a state under a condition that is one for sure ("Washington sei zu Gesprächen bereit,
         # allerdings nur unter der Bedingung, dass ...": a probe's asserted AGREE); not "wenn", often a
         # time ("Sehr verwundert gab sich der Minister, wenn ..."; with it, 4 train events were wrongly

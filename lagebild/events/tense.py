@@ -52,7 +52,11 @@ def _told_in_past(c: "Clause") -> bool:
         # a perfect infinitive: "beschuldigt, das Lager am Dienstag bombardiert zu haben"
         return lows[-3].endswith("iert") or (participle_shape(lows[-3]) and lows[-3].endswith(("t", "en")))
     return any(w in ("hat", "haben", "habe", "ist", "sind", "sei", "seien") for w in lows) \
-        and any(participle_shape(w) and w.endswith(("t", "en")) for w in lows[-2:])
+        and any(participle_shape(w) and w.endswith(("t", "en")) and w not in NOT_PARTICIPLES for w in lows[-2:])
+
+
+#: words of a participle's shape that are adjectives: "ist bereit" tells no past
+NOT_PARTICIPLES = frozenset("bereit bekannt bewusst gewiss".split())
 
 
 def pluperfect(c: "Clause") -> bool:
