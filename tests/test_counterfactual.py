@@ -148,3 +148,11 @@ def test_reported_deeds_under_a_wenn_stay_facts_and_an_unreal_consequence_is_no_
 def test_kann_sein_opens_no_condition():
     clauses, _ = _clauses("Kann sein, dass die Polizei Demonstranten festgenommen hat, wird aber dementiert.")
     assert not any(c.kind == "condition" for c in clauses), [(c.kind, c.starts_with) for c in clauses]
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_an_attack_announced_for_otherwise_is_hypothetical(coder):
+    # probe P26: "Andernfalls werde die Türkei ... angreifen" was planned (cues.tsv condition_adverb)
+    found = _events(coder, "Ankara – Andernfalls werde die Türkei die kurdischen Milizen in Syrien angreifen, "
+                           "sagte Erdogan.", "ASSAULT")
+    assert found and all(e.factuality == "hypothetical" for e in found), [(e.cue, e.factuality) for e in found]
