@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..text import Token
-from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb, carried_out,
-                      cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
+from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb,
+                      carried_out, cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import _told_in_past, perfect_infinitive
 
@@ -556,11 +556,11 @@ def unreal_condition(clauses: list[Clause], i: int, cond: Clause, lex: Lexicon) 
     Gefangene gefoltert, wenn diese nicht kooperiert hätten"; a review); a condition told by its verb
     in first place is never reported so."""
     main = clauses[i]
-    if not (any(lex.is_(w, "konjunktiv2") for w in main.lowers) and any(lex.is_(w, "konjunktiv2") for w in cond.lowers)):
+    if not all(any(lex.is_(w, "konjunktiv2") for w in c.lowers) for c in (main, cond)):
         return False
     words = [w for w in main.lowers if w.isalpha()]
-    if not words or not (participle_shape(words[-1]) or words[-1].endswith("iert")
-                         or (len(words) > 1 and words[-1] in ("worden", "sein", "haben") and participle_shape(words[-2]))):
+    last = words[-2] if len(words) > 1 and words[-1] in ("worden", "sein", "haben") else (words[-1] if words else "")
+    if not (participle_shape(last) or last.endswith("iert")):
         return False
     if any(lex.is_(w, "iterative") for w in cond.lowers + main.lowers):
         return False
@@ -582,12 +582,13 @@ def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon
     made; an act told as done stays asserted ("was wir unter der Bedingung akzeptiert haben, dass
     ...": the seed file's AGREE) unless both clauses are told in the Konjunktiv II, an unreal past
     ("Wenn die Polizei es gewusst hätte, hätte sie mehr Beamte geschickt": hypothetical); an intention
-    held while a condition lasts, told in the indicative, stays planned ("will sich nächste Woche mit Lawrow treffen, solange Russland nicht
-    einmarschiert": the seed file's CONSULT; with every plan under a condition read so, train
-    factuality fell 0.897 -> 0.895); a demand's condition is its content ("fordert X auf, falls ..."). What
-    is offered or is so under a condition that is one for sure ("bereit, allerdings nur unter der
-    Bedingung, dass ..."; falls, sofern, vorausgesetzt), not told in the past, is hypothetical; under
-    "wenn", often a time ("gab sich verwundert, wenn ..."), it stays asserted."""
+    held while a condition lasts, told in the indicative, stays planned ("will sich nächste Woche mit
+    Lawrow treffen, solange Russland nicht einmarschiert": the seed file's CONSULT; with every plan
+    under a condition read so, train factuality fell 0.897 -> 0.895); a demand's condition is its
+    content ("fordert X auf, falls ..."). What is offered or is so under a condition that is one for
+    sure ("bereit, allerdings nur unter der Bedingung, dass ..."; falls, sofern, vorausgesetzt), not
+    told in the past, is hypothetical; under "wenn", often a time ("gab sich verwundert, wenn ..."),
+    it stays asserted."""
     from .clauses import attached_condition
     cond = attached_condition(clauses, i)
     if cond is None or typ in CONDITION_KEEPS or typ == "REQUEST":
@@ -598,7 +599,7 @@ def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon
             and any(lex.is_(w, "sure_condition") for w in cond.lowers):
         # an offer or a state under a condition that is one for sure ("Washington sei zu Gesprächen bereit,
         # allerdings nur unter der Bedingung, dass ...": a probe's asserted AGREE); not "wenn", often a
-        # time ("Sehr verwundert gab sich der Minister, wenn ..."; with it, 4 train events were wrongly
+        # time ("gab sich verwundert, wenn ..."; with it, 4 train events were wrongly
         # hypothetical); a deed told as done stays asserted
         return "hypothetical"
     if fact != "planned":

@@ -17,9 +17,9 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
-                                 contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told, planned_noun,
-                                 possibility_word, prevented, promised, refrained, rejected_report, reported_past, scheduled, warned_of,
-                                 yes_no_question)
+                                 contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
+                                 planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
+                                 reported_past, scheduled, warned_of, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
