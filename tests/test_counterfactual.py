@@ -156,3 +156,16 @@ def test_an_attack_announced_for_otherwise_is_hypothetical(coder):
     found = _events(coder, "Ankara – Andernfalls werde die Türkei die kurdischen Milizen in Syrien angreifen, "
                            "sagte Erdogan.", "ASSAULT")
     assert found and all(e.factuality == "hypothetical" for e in found), [(e.cue, e.factuality) for e in found]
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_an_attack_named_in_case_of_is_no_fact_and_an_unlikely_one_neither(coder):
+    found = _events(coder, "Für den Fall, dass Russland Estland angreift, hat die NATO Truppen nach Polen verlegt.",
+                    "ASSAULT")
+    assert found and all(e.factuality == "hypothetical" for e in found), [(e.cue, e.factuality) for e in found]
+    moved = _events(coder, "Für den Fall, dass Russland Estland angreift, hat die NATO Truppen nach Polen verlegt.",
+                    "MOBILIZE")
+    assert moved and all(e.factuality == "asserted" for e in moved)      # a deed told as done
+    if coder == "auto":
+        unlikely = _events(coder, "Ein Angriff der USA auf Nordkorea gilt als unwahrscheinlich.", "ASSAULT")
+        assert unlikely and all(e.factuality == "hypothetical" for e in unlikely)

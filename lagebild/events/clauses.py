@@ -362,11 +362,11 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
 
 
 def _on_condition(words: list[str], lex: Lexicon) -> bool:
-    """Whether a clause is a condition that "unter der Bedingung" opens (cues.tsv ``condition_noun``),
-    also after a fronted adverb with its dass-clause read as one ("..., allerdings nur unter der
+    """Whether a clause is a condition that "unter der Bedingung" or "für den Fall, dass" opens (cues.tsv
+    ``condition_noun``), also after a fronted adverb with its dass-clause read as one ("..., allerdings nur unter der
     Bedingung, dass Russland seine Angriffe einstelle": a probe's asserted offer)."""
-    return any(w == "unter" and any(lex.is_(x, "condition_noun") for x in words[j + 1:j + 4])
-               and (j == 0 or "dass" in words[j + 2:j + 6]) for j, w in enumerate(words))
+    return any(w in ("unter", "für", "im") and any(lex.is_(x, "condition_noun") for x in words[j + 1:j + 4])
+               and ((j == 0 and w == "unter") or "dass" in words[j + 2:j + 6]) for j, w in enumerate(words))
 
 
 ATTR_BEFORE = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem "
