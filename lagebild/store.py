@@ -1018,6 +1018,38 @@ class Store:
             FROM events e
             WHERE event_mentions.event_id = e.event_id AND event_mentions.article_id = e.first_article_id
               AND NOT event_mentions.is_duplicate""")
+        if version == 10:
+            self._first_mention_dates()
+
+    def _first_mention_dates(self) -> None:
+        """``_fill_first_mentions``' dates: where the event's date is another article's (that one gave a
+        date of its own, the first article another or none), the first article's mention gets its own
+        (``FIRST_ARTICLE_DATE``: the date it gives, else its article date, or none; its wording is not
+        known), not the other article's (a review). Mentions stored without ``date_own`` (before schema
+        version 6) keep the event's."""
+        from .merge import date_columns
+        from .records import UNDATED_WITHOUT_TIMEX
+        rows = self.con.execute("""
+            SELECT m.mention_id, m.fields_json, m.date_value, m.date_own, a.dct, e.factuality
+            FROM event_mentions m
+            JOIN events e ON m.event_id = e.event_id AND m.article_id = e.first_article_id
+            JOIN articles a ON a.article_id = m.article_id
+            WHERE NOT m.is_duplicate AND m.fields_json IS NOT NULL AND m.date_own IS NOT NULL
+              AND NOT ((m.date_own AND m.date_value IS NOT DISTINCT FROM e.date_value)
+                       OR (NOT m.date_own AND coalesce(e.date_from_dct, false))
+                       OR (e.date_value IS NULL AND e.event_date IS NULL))""").fetchall()
+        updates = []
+        for mention_id, fields, value, own, dct, factuality in rows:
+            day, prec, month = date_columns(value)
+            if day is None and not own and dct and factuality not in UNDATED_WITHOUT_TIMEX:
+                day, prec, month = date_columns(dct)
+            from_dct = not own and day is not None
+            f = json.loads(fields)
+            f.update({"date_text": None, "date_value": value, "date_from_dct": from_dct,
+                      "event_date": day.isoformat() if day else None, "date_precision": prec, "month": month})
+            updates.append([json.dumps(f, ensure_ascii=False), mention_id])
+        if updates:
+            self.con.executemany("UPDATE event_mentions SET fields_json = ? WHERE mention_id = ?", updates)
 
     def _create_schema(self) -> None:
         self.con.execute("BEGIN TRANSACTION")

@@ -440,6 +440,24 @@ def test_a_store_of_schema_version_9_gets_the_fields_of_its_first_articles_on_th
         assert _fields(store.con) == AS_ART2
 
 
+def test_a_store_of_schema_version_9_gives_the_first_article_its_own_date_not_another_articles(tmp_path):
+    """A review: the upgrade copied the event's date, which article 2 gave ("Anfang März"), onto article
+    1's mention, which gives none (its article date); article 2's removal then left the event dated by it."""
+    db = tmp_path / "d9.duckdb"
+    ingest(db, [_art(1, ART1_SAYS.replace("date=am_1._März=2025-03-01", "date=dct"), KICKL),
+                _art(2, "#ACTORS 3", ART2_SAYS, KICKL)], analyzer=SAYS)
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT first_article_id, date_value, date_text FROM events").fetchall() \
+            == [(1, "2025-03", None)]     # article 2's date; no wording of article 1 names it
+    _as_version(db, 9)
+    with Store(db, read_only=True) as s:
+        (j1,), = s.con.execute("SELECT fields_json FROM event_mentions WHERE article_id = 1").fetchall()
+    got = json.loads(j1)
+    assert (got["date_text"], got["date_value"], got["date_from_dct"], got["event_date"], got["month"]) \
+        == (None, None, True, "2025-03-15", "2025-03"), got
+    assert got["cue"] == "warf vor"         # the other fields are the event's, as before
+
+
 def test_a_first_article_of_schema_version_9_whose_fields_are_unknown_leaves_the_event_its_own(tmp_path):
     """In a store of version 9 the event's first article moves to one whose mention was stored
     without its fields: the event keeps them (all but the date's wording: its date is article 2's
