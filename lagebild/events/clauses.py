@@ -582,6 +582,11 @@ def has_verb_of(c: Clause, lex: Lexicon, cls: str) -> bool:
     return any(lex.is_(lm, cls) for lm in lems)
 
 
+#: adverbs that negate a clause's verb ("nicht", "nie", "niemals"; not the noun's own "kein"): a verb of
+#: occurrence they stand beside (``coder.occurrence_negated``), a noun of their verb's type
+#: (``factuality.negated_with_its_verb``)
+NEGATION_ADVERBS = frozenset({"nicht", "nie", "niemals"})
+
 #: quotation marks, single ones too: the noun readings pass over them (einem „gnadenlosen“ Militärschlag)
 QUOTE_MARKS = frozenset('„“”"«»‚‘’')
 _GENITIVE_DETS = frozenset({"des", "eines", "dieses", "jenes", "seines", "ihres", "unseres"})

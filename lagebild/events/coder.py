@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -1056,7 +1056,7 @@ def occurrence_negated(words: list[str], lx) -> bool:
     zustande"), and not negating another phrase ("gab es nicht genug Strom", "erfolgte nicht ohne
     Vorwarnung", "fand nicht wie geplant statt")."""
     for k, w in enumerate(words):
-        if w not in ("nicht", "nie", "niemals"):
+        if w not in NEGATION_ADVERBS:
             continue
         if k + 1 < len(words) and words[k + 1] in _NOT_THE_HAPPENING:
             continue

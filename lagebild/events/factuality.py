@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..text import Token
-from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE, Clause, _has_verb,
-                      carried_out, cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
+from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
+                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import _told_in_past, perfect_infinitive
 
@@ -229,7 +229,7 @@ def negated_with_its_verb(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
         return False
     for j in range(k - 1, -1, -1):
         w = toks[j].lower
-        if w in ("nicht", "nie", "niemals"):
+        if w in NEGATION_ADVERBS:
             return any(not t.is_cap and typ in {cue.type for cue in lex.verbs.get(lemma(t.text), ())}
                        for t in toks[k + 1:])
         if toks[j].is_cap or not (w in ("mehr", "wieder") or lex.is_(w, "definite") or lex.is_(w, "indefinite")
