@@ -183,12 +183,14 @@ class Mention:
     generic: bool = False           # coded by a generic name of the lexicon ("Oberster Gerichtshof", "Kongress",
                                     # "die Linke": ``LexEntry.generic``) whose country the text did not say for
                                     # it: the lexicon's is a default (``ActorTagger._generic_names``)
+    of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
+                                    # attribute of the act, never a free subject of its clause
 
     @property
     def free(self) -> bool:
         """Whether the mention stands free as a subject may: no preposition, no oblique article, no
         genitive attribute ("die EU", not "mit der EU", "der EU", "des Sprechers der EU")."""
-        return self.prep is None and not self.oblique and not self.genitive_of
+        return self.prep is None and not self.oblique and not self.genitive_of and not self.of_act
 
     def participant(self) -> Participant:
         # a country taken from the mention just before, whose own country was the story's, is the
@@ -667,6 +669,13 @@ class ActorTagger:
                     j = self._names_after(toks, k + 1, limit=3)
                     return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                                    adj.code, None, "country", name=None, alt_codes=adj.alt_codes)
+                if adj is lex.adjectives.get(t.lower) and adj.code and toks[k].is_cap and _event_noun(toks[k].text) \
+                        and not _role_of(lex, toks[k].text):
+                    # "die russischen Luftangriffe", "Kiew verurteilte die israelischen Angriffe": the
+                    # adjective names the side of the act the noun tells (the adjective alone, as the
+                    # corpus spans it); the act's own coder decides which side it is
+                    return Mention(t.sent, i, i + 1, t.start, t.end, t.text, adj.code, None, "country",
+                                   name=None, alt_codes=adj.alt_codes, of_act=True)
         # 2b. a city's adjective + role noun: "ein Moskauer Gericht", "die Wiener Polizei"
         city = lex.city_adjectives.get(t.lower) if t.is_cap else None
         if city is not None and i + 1 < len(toks):
@@ -1220,7 +1229,7 @@ class ActorTagger:
         # Schweiz liefert keine Munition ... ein Gesuch aus Deutschland": the Swiss Bundesrat)
         counts: Counter = Counter()
         for m in idx.mentions:
-            if m.code and not m.alt_codes and not m.pronoun:
+            if m.code and not m.alt_codes and not m.pronoun and not m.of_act:
                 counts[m.code] += 1 if m.prep in ("in", "im", "aus", "nach", "bei", "zur", "zum") else 2
         for m in idx.mentions:
             options = (m.code,) + tuple(c for c in m.alt_codes if c != m.code) if m.code else ()
@@ -1369,8 +1378,10 @@ class ActorTagger:
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
         never a mission abroad or the state that owns one (``Mention.abroad``)."""
-        before = [o for o in before if not o.abroad and not (o.weak and o.sent < m.sent)]
-        after = [o for o in after if not o.abroad]
+        # (nor a country's adjective on an act, "über chinesische Cyberattacken auf Unternehmen in den
+        # USA": it says whose the act is, not where the story is)
+        before = [o for o in before if not o.abroad and not o.of_act and not (o.weak and o.sent < m.sent)]
+        after = [o for o in after if not o.abroad and not o.of_act]
         if m.sector in ARMED_GROUP_SECTORS and not m.role:
             # armed groups fight where they are: a country named "in X" in their sentence, first one
             # after them ("Luftangriffe gegen den IS in Syrien"), not the state that attacks them
@@ -1460,6 +1471,7 @@ class ActorTagger:
         ``places``, also those named as a place: "in Ungarn"), not counting missions abroad and the
         states that own them (``Mention.abroad``)."""
         counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun and not m.abroad
+                         and not m.of_act
                          and (places or m.prep not in ("in", "nach", "aus", "im", "zur", "zum", "bei")))
         if not counts:
             return None
@@ -1472,7 +1484,7 @@ class ActorTagger:
         actor_of: dict[int, Actor] = {}
         uncoded: set[str] = set()       # surnames of persons holding an office of no country
         # where the story is written from, when it is also one of the story's main countries
-        counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun)
+        counts = Counter(m.code for m in idx.mentions if m.code and len(m.code) == 3 and not m.pronoun and not m.of_act)
         top = [c for c, _ in counts.most_common(2)]
         # the dateline's country is home when the story also names it as an actor
         # ("Kiew – ... die ukrainische Führung"), not when it is only where talks are held

@@ -535,3 +535,16 @@ def test_guns_are_no_shooters():
     lex = load_lexicon()
     assert lex.role("Artilleriegeschütze", min_tail=6) is None and lex.role("Geschütze") is None
     assert lex.role("Scharfschützen", min_tail=6) is not None
+
+
+def test_a_point_of_the_compass_and_a_country_name_is_a_place_in_that_country(lex):
+    for form, code in (("Südrussland", "RUS"), ("Westukraine", "UKR"), ("Nordostnigeria", "NGA"),
+                       ("Süddeutschland", "DEU"), ("Südrusslands", "RUS")):
+        e = actor(lex, form)
+        assert e is not None and (e.code, e.kind) == (code, "city"), (form, e)
+    # a form a file lists keeps its meaning: countries and the regions of cities.tsv
+    assert actor(lex, "Nordkorea").code == "PRK" and actor(lex, "Nordkorea").kind == "country"
+    assert actor(lex, "Nordirland").code == "GBR"
+    assert actor(lex, "Südsudan").code == "SSD"
+    # an alternative name makes none ("Amerika": not "Südamerika"), nor an abbreviation ("USA")
+    assert actor(lex, "Südamerika") is None and actor(lex, "Ostusa") is None

@@ -713,7 +713,7 @@ class EventCoder:
     @staticmethod
     def _other_side(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
         """The story's most named country before this sentence, other than the source's."""
-        counts = Counter(m.code for m in actors.mentions if m.code and len(m.code) == 3 and m.code not in codes
+        counts = Counter(m.code for m in actors.mentions if m.code and len(m.code) == 3 and m.code not in codes and not m.of_act
                          and not m.pronoun and m.sent < c.sent)
         if counts:
             code, n = counts.most_common(1)[0]

@@ -42,7 +42,7 @@ def load_borders() -> dict[str, frozenset[str]]:
 def _neighbour(c: Clause, codes: set, actors: ActorIndex) -> list[Participant]:
     """'das Nachbarland' of the source: the neighbouring state the story names most."""
     near = set().union(*(load_borders().get(code, frozenset()) for code in codes)) if codes else set()
-    counts = Counter(m.code for m in actors.mentions if m.code in near and not m.pronoun)
+    counts = Counter(m.code for m in actors.mentions if m.code in near and not m.pronoun and not m.of_act)
     if not counts:
         return []
     return [_inferred(counts.most_common(1)[0][0], "neighbour")]

@@ -340,8 +340,10 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         return True         # "riefen zu Protesten auf": the PROTEST called for; "1.900 Todesopfer gefordert"
     if not t.is_cap:
         # "sagte ein geplantes Treffen ab": the attribute of a noun a refusal names (a probe: an
-        # asserted CONSULT)
-        return n + 1 < len(c.tokens) and c.tokens[n + 1].is_cap and refused(c, n + 1, ctx.lex, typ)
+        # asserted CONSULT); "verurteilte die Angriffe der russischen Armee": of a noun inside what is
+        # criticised (no ASSAULT by Kiev)
+        return n + 1 < len(c.tokens) and c.tokens[n + 1].is_cap and (
+            refused(c, n + 1, ctx.lex, typ) or criticised_or_rejected(c, n + 1, ctx.lex, typ))
     if refused(c, n, ctx.lex, typ):
         return True         # "zieht die Einladung an Außenminister Lawrow zurück": no meeting, also
         #                     where the trigger is the actor's word
@@ -438,6 +440,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = _no_source_from_content(ps, st, k, ms, ctx, cache)
         ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
         pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
+        pt = _no_target_from_opposed_act(pt, st, k, typ, ms, ctx)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         ps, pt = _military_roles(ps, pt, st, k, typ, ms, ctx, cache)
         ps, pt = _content_first_demand(ps, pt, st, k, typ, ms, ctx, cache)
@@ -689,6 +692,56 @@ def _no_source_from_content(ps, st: SentenceTokens, k: int, ms: list[Mention], c
     return ps if out is None else out
 
 
+#: the types that oppose an act told by their object ("verurteilte die Angriffe", "wies die Vorwürfe zurück")
+OPPOSING = frozenset({"ACCUSE", "REJECT"})
+
+
+def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], lex) -> bool:
+    """Whether mention ``m`` names whom or where an act is aimed at that an event noun after the cue
+    ``st.tokens[k]`` tells, in a phrase of cues.tsv class ``act_complement_prep`` right after the noun
+    ("Kiew verurteilte die russischen Angriffe auf Charkiw": Kharkiv; also after the act's own agent,
+    "die Angriffe Russlands auf Charkiw", "die Angriffe der russischen Armee auf Charkiw"), where the text
+    names who acts: a country's adjective on the noun (``Mention.of_act``), the agent's genitive, or a
+    name inside the noun ("die US-Luftangriffe in Syrien"). An accusation or rejection of that act is
+    against who acts, never against its aim (a self-dyad "UKR -> UKR" otherwise)."""
+    toks = st.tokens
+    if m.sent != st.sentence.index or m.i <= k + 1:
+        return False
+    p = m.i - 1
+    while p > k and not toks[p].is_cap and not lex.is_(toks[p].lower, "act_complement_prep"):
+        p -= 1          # the aim's article and adjectives
+    if p <= k or not lex.is_(toks[p].lower, "act_complement_prep"):
+        return False
+    here = [o for o in ms if o.sent == m.sent]
+    agent = next((o for o in here if o.j == p and o.genitive_of and o.i > k + 1), None)
+    n = p - 1
+    if agent is not None:
+        n = agent.i - 1
+        while n > k and not toks[n].is_cap:
+            n -= 1      # the genitive's article ("der russischen Armee")
+    if n <= k or not toks[n].is_cap:
+        return False
+    cues = lex.noun_cues(toks[n].lower) or ()
+    if not cues or any(c.type in OPPOSING for c in cues):
+        return False
+    return agent is not None or any(o.of_act and o.j <= n and o.i >= n - 3 for o in here) \
+        or any(o.i <= n < o.j for o in here)
+
+
+def _no_target_from_opposed_act(pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
+    """Target probabilities of an accusation or rejection with the aim of the act it opposes left out,
+    where that act's own side is named (``aim_of_named_act``)."""
+    if typ not in OPPOSING:
+        return pt
+    out = None
+    for i, m in enumerate(ms):
+        if aim_of_named_act(st, k, m, ms, ctx.lex):
+            if out is None:
+                out = pt.copy()
+            out[i] = 0.0
+    return pt if out is None else out
+
+
 def _no_source_from_condition(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
     """Source probabilities with the mentions inside a condition clause of the sentence left out,
     for a cue outside it: who must do what the condition says does not act in the main clause
@@ -815,7 +868,7 @@ def dyad_features(d: Dyad, dyads: list[Dyad] | DocDyads, code_rank: dict[str, in
 
 def code_ranks(ctx: DocContext) -> dict[str, int]:
     """Each code's rank by how often the article names it (1 = most often)."""
-    counts = Counter(m.code for m in ctx.actors.mentions if m.code)
+    counts = Counter(m.code for m in ctx.actors.mentions if m.code and not m.of_act)
     return {c: i + 1 for i, (c, _) in enumerate(counts.most_common())}
 
 
