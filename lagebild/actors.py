@@ -273,7 +273,13 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
 
 
 def _relational_roles() -> frozenset[str]:
-    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv"))
+    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv") if row.get("why") != "counterpart")
+
+
+def _counterpart_roles() -> frozenset[str]:
+    """Role nouns on the other side of whose they are ("seine Geldgeber", "ihre Alliierten";
+    relational_roles.tsv, why "counterpart"): a possessive gives them no country."""
+    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv") if row.get("why") == "counterpart")
 
 
 def _missions_abroad() -> frozenset[str]:
@@ -502,6 +508,7 @@ class ActorTagger:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
         self.relational = _relational_roles()
+        self.counterparts = _counterpart_roles()
         self.missions = _missions_abroad()
         self.persons = _persons()
         # famous surnames alone ("Putin", "Erdogan"): only unambiguous ones, never common words
@@ -1127,6 +1134,8 @@ class ActorTagger:
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
                 m.definite = det in DEFINITE_ARTICLES
                 m.possessive = det if det in POSSESSIVES else ""
+                if m.code is None and m.possessive and m.text.split()[-1] in self.counterparts:
+                    m.foreign = True    # "verhandelt mit seinen Geldgebern": the other side of whose they are, no guess
                 m.article = det if det in DEFINITE_ARTICLES else ""
                 m.former = det in FORMER_ADJ or word.startswith("ex-")
             self._appositions(st, ms)

@@ -2156,8 +2156,9 @@ def _negates_clause(clause: str, words: list[str], k: int, lex) -> bool:
     weit von Aleppo Stellungen bombardiert", "nicht mehr als 200 Demonstranten")."""
     from .events.coder import _negates_attribute      # (the events package imports this module)
     from .text import Token
+    from .events.clauses import negation_cancelled
     after = words[k + 1:]
-    if after and lex.is_(after[0].lower(), "not_negation"):
+    if negation_cancelled([w.lower() for w in words], k, lex):
         return False
     if _negates_attribute([Token(i, w, 0, 0) for i, w in enumerate(words)], k):
         return False

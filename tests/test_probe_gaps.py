@@ -94,3 +94,16 @@ def test_a_characterisation_without_a_negative_label_of_its_own_is_no_accusation
     doc = Analyzer(coder="rules")(Article(doc_id="t", dct="2016-03-10", text=(
         "Merkel bezeichnete Frankreich als wichtigsten Partner im Kampf gegen brutale Milizen.")))
     assert not any(e.type == "ACCUSE" for e in doc.events)
+
+
+def test_a_negation_cancelled_by_the_phrase_after_it_negates_nothing():
+    # "nicht zum ersten Mal", "nicht erst" (cues.tsv not_negation, also of several words): it happened
+    for text in ("Merkel und Macron trafen sich am Montag nicht zum ersten Mal in Paris.",
+                 "Russland hat die Ukraine nicht erst seit gestern angegriffen."):
+        for coder in ("rules", "auto"):
+            an = _AN.setdefault(coder, Analyzer(coder=coder))
+            evs = an(Article(doc_id="t", text=text, dct="2025-03-14")).events
+            assert evs and all(e.factuality == "asserted" for e in evs), (coder, text, [(e.type, e.factuality) for e in evs])
+    # a plain negation still negates
+    evs = analyze("Merkel und Macron trafen sich am Montag nicht.").events
+    assert evs and all(e.factuality == "negated" for e in evs), [(e.type, e.factuality) for e in evs]

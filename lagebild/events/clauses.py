@@ -572,6 +572,13 @@ def phrase_at(words: list[str], j: int, lex: Lexicon, cls: str) -> bool:
     return any(lex.is_(" ".join(words[j:j + n]), cls) for n in (1, 2, 3) if j + n <= len(words))
 
 
+def negation_cancelled(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether the negation ``words[k]`` (lower case) is cancelled by a phrase of cues.tsv class
+    ``not_negation`` right after it ("nicht nur", "nicht zum ersten Mal", "nicht erst"): it negates
+    no event."""
+    return phrase_at(words, k + 1, lex, "not_negation")
+
+
 def has_verb_of(c: Clause, lex: Lexicon, cls: str) -> bool:
     """Whether a lower-case word of the clause has a lemma of cues.tsv class ``cls``, also with the
     separable particle closing the clause ("brach ... ab": abbrechen)."""

@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -894,7 +894,7 @@ class EventCoder:
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
         negators = [w for k, w in enumerate(words) if lx.is_(w, "negation")
-                    and not (k + 1 < len(words) and lx.is_(words[k + 1], "not_negation"))   # not "nicht nur"
+                    and not negation_cancelled(words, k, lx)      # not "nicht nur", "nicht zum ersten Mal"
                     and not _negates_attribute(c.tokens, k)]
         if negators and contrastive(clauses, idx):
             negators = []      # "fand nicht wie geplant am Montag statt, sondern am Dienstag"

@@ -15,7 +15,7 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
-from ..events.clauses import attached_condition
+from ..events.clauses import attached_condition, negation_cancelled
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
                                  planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
@@ -408,6 +408,10 @@ class LearnedCoder:
         if fact == "negated" and clause is not None and not kein_before(tr.st.tokens, tr.k) \
                 and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause)):
             fact = "asserted"        # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
+        if fact == "negated" and clause is not None:
+            negs = [j for j, w in enumerate(clause.lowers) if self.lex.is_(w, "negation")]
+            if negs and all(negation_cancelled(clause.lowers, j, self.lex) for j in negs):
+                fact = "asserted"    # "trafen sich nicht zum ersten Mal", "nicht nur ...": no negation, as the rules read it
         if fact == "negated" and clause is not None and tr.st.tokens[tr.k].is_cap and tr.k > 0 \
                 and not kein_before(tr.st.tokens, tr.k):
             negators = [w for w in clause.lowers if self.lex.is_(w, "negation")]
