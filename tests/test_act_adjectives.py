@@ -96,3 +96,15 @@ def test_the_aim_of_an_act_whose_side_is_not_named_stays_a_candidate():
 def test_compass_region_places_an_attack():
     got = events("Bei einem ukrainischen Drohnenangriff auf eine Raffinerie in Südrussland brach ein Feuer aus.", "auto")
     assert ("ASSAULT", ("UKR",), ("RUS",)) in got, got
+
+
+def test_whom_a_demanded_act_names_is_no_side_of_the_demand():
+    # "auszuliefern" (a particle verb in -ern with "zu" inside) opens an infinitive clause: what is demanded
+    from lagebild.events import load_cues, split_clauses
+    from lagebild.text import segment, tokenize
+    text = "Die Türkei forderte Schweden auf, PKK-Anhänger auszuliefern."
+    st = tokenize(text, segment(text))[1][0]
+    assert [c.kind for c in split_clauses(st, load_cues())] == ["main", "infinitive"]
+    got = events(text, "auto")
+    assert ("REQUEST", ("TUR",), ("SWE",)) in got, got
+    assert ("REQUEST", ("TUR",), ("TUR",)) not in got, got

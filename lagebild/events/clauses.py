@@ -22,7 +22,7 @@ LIST_WORDS = frozenset("und sowie oder der die das des dem den aus von in mit an
 CONJ_SPLIT = frozenset({"und", "aber", "sondern", "doch", "oder"})
 WERDEN_PASSIVE = frozenset("wurde wurden worden werden wird werde würden".split())
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
-                       r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}en$")
+                       r"bereit|teil|statt|fort|dar|heraus|hervor)zu[a-zäöüß]{3,}(?:en|ern|eln)$")   # also "auszuliefern"
 MODAL_INF = frozenset("wollen will wolle wollte wollten sollen soll solle sollte sollten werden wird werde "
                       "möchte möchten plant planen planten beabsichtigt".split())
 # "..., sollten sie sich nicht zurückziehen": a verb-first condition has its subject right after the verb
