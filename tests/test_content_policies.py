@@ -434,13 +434,33 @@ def test_the_negation_of_the_first_of_two_coordinated_clauses_is_not_the_seconds
     assert not [e for e in evs if e.factuality == "negated"], evs
 
 
-@pytest.mark.parametrize("text, targets", [
+@pytest.mark.parametrize("text, targets, listed", [
+    # what is demanded names no side of the demand (judge._no_target_from_content): the USA are asked
     ("Polen forderte die USA am Montag auf, die Ukraine, Moldau und Georgien mit Waffen zu unterstützen.",
-     {"UKR", "MDA", "GEO"}),
-    ("Die EU hat am Montag beschlossen, Russland, Belarus und Iran mit Sanktionen zu belegen.", {"RUS", "BLR", "IRN"}),
+     {"USA"}, {"UKR", "MDA", "GEO"}),
+    ("Die EU hat am Montag beschlossen, Russland, Belarus und Iran mit Sanktionen zu belegen.", {"RUS", "BLR", "IRN"},
+     {"RUS", "BLR", "IRN"}),
 ])
-def test_a_list_of_names_before_a_zu_infinitive_stays_a_list(text, targets):
+def test_a_list_of_names_before_a_zu_infinitive_stays_a_list(text, targets, listed):
     """The comma before a zu-infinitive clause is no list comma, but a list that goes on ("Moldau
-    und Georgien") is one (review: the list lost two of its names, or the event)."""
+    und Georgien") is one (review: the list lost two of its names, or the event): no event has a
+    part of the list as its side."""
     evs = coder_analyzer("both")(Article(doc_id="l", text=text, dct="2024-03-04")).events
     assert any({p.code for p in e.target} == targets for e in evs), evs
+    for e in evs:
+        side = {p.code for p in e.target} & listed
+        assert not side or side == listed, evs
+
+
+def test_whom_a_denied_report_names_is_no_side_of_the_denial():
+    # "wies Berichte zurück, wonach Athen ...": Athens is what the report says, not whom Tsipras rejects
+    an = coder_analyzer("auto")
+    text = "Griechenlands Regierungschef Alexis Tsipras wies Berichte zurück, wonach Athen in Moskau um Finanzhilfe gebeten habe."
+    evs = an(Article(doc_id="t", text=text, dct="2015-06-22")).events
+    assert not any(e.type == "REJECT" and [p.code for p in e.target] == ["GRC"] for e in evs), \
+        [(e.type, [p.code for p in e.source], [p.code for p in e.target]) for e in evs]
+    # what a REJECT prevents is its target ("hat verhindert, dass es ein EU-Militärhauptquartier gibt")
+    text = "So hat London auch verhindert, dass es ein EU-Militärhauptquartier in Brüssel gibt."
+    evs = an(Article(doc_id="t", text=text, dct="2016-06-22")).events
+    assert any(e.type == "REJECT" and [p.code for p in e.target] == ["EU"] for e in evs), \
+        [(e.type, [p.code for p in e.source], [p.code for p in e.target]) for e in evs]

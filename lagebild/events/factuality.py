@@ -89,6 +89,15 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
         and not any(lex.is_(w, "negation") for w in clauses[i - 1].lowers)
 
 
+def denial(c: Clause, lex: Lexicon) -> bool:
+    """Whether clause ``c`` denies what is said: a denying verb (cues.tsv class ``deny``: "bestritt",
+    "dementierte") or a REJECT verb of a report noun ("wies Berichte zurück", "wies die Vorwürfe
+    zurück"); not a refusal or a prevention ("lehnte ab, dass ...", "hat verhindert, dass ...")."""
+    if has_verb_of(c, lex, "deny"):
+        return True
+    return "REJECT" in cue_verb_types(c, lex) and any(lex.is_(w, "report_noun") for w in c.lowers)
+
+
 def konjunktiv_i(t: Token) -> bool:
     """Whether a lower-case word is a verb's Konjunktiv I singular ("schiebe", "verweigere"): its
     lemma is the word plus -n, or for an -ern / -eln verb the stem plus -e ("verweigere", "handle")."""
