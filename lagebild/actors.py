@@ -272,14 +272,13 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
     return split[0] if split else None
 
 
-def _relational_roles() -> frozenset[str]:
-    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv") if row.get("why") != "counterpart")
-
-
-def _counterpart_roles() -> frozenset[str]:
-    """Role nouns on the other side of whose they are ("seine Geldgeber", "ihre Alliierten";
-    relational_roles.tsv, why "counterpart"): a possessive gives them no country."""
-    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv") if row.get("why") == "counterpart")
+def _relational_roles() -> tuple[frozenset[str], frozenset[str]]:
+    """relational_roles.tsv: (role nouns that take a country only from their own words; counterparts,
+    why "counterpart", on the other side of whose they are -- "seine Geldgeber", "ihre Alliierten" --
+    to which a possessive gives no country)."""
+    rows = [row for _, row in read_tsv("relational_roles.tsv")]
+    return (frozenset(r["word"] for r in rows if r.get("why") != "counterpart"),
+            frozenset(r["word"] for r in rows if r.get("why") == "counterpart"))
 
 
 def _missions_abroad() -> frozenset[str]:
@@ -507,8 +506,7 @@ class ActorTagger:
 
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
-        self.relational = _relational_roles()
-        self.counterparts = _counterpart_roles()
+        self.relational, self.counterparts = _relational_roles()
         self.missions = _missions_abroad()
         self.persons = _persons()
         # famous surnames alone ("Putin", "Erdogan"): only unambiguous ones, never common words
@@ -676,7 +674,8 @@ class ActorTagger:
                     j = self._names_after(toks, k + 1, limit=3)
                     return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                                    adj.code, None, "country", name=None, alt_codes=adj.alt_codes)
-                if adj is lex.adjectives.get(t.lower) and adj.code and toks[k].is_cap and _event_noun(toks[k].text) \
+                demonym = lex.adjectives.get(t.lower) is not None     # (not a participle, "US-geführte")
+                if demonym and adj.code and toks[k].is_cap and _event_noun(toks[k].text) \
                         and not _role_of(lex, toks[k].text):
                     # "die russischen Luftangriffe", "Kiew verurteilte die israelischen Angriffe": the
                     # adjective names the side of the act the noun tells (the adjective alone, as the
@@ -1334,7 +1333,7 @@ class ActorTagger:
         def agrees(o: Mention) -> bool:
             fem_pl = o.article == "die" or o.gender in ("f", "pl")
             return fem_pl if m.possessive.startswith("ihr") else not fem_pl
-        same = [o for o in before if o.sent == m.sent and not o.pronoun and o.code]
+        same = [o for o in before if o.sent == m.sent and not o.pronoun and not o.of_act and o.code]
         owner = next((o for o in sorted(same, key=lambda o: not o.free) if agrees(o)), None)
         return owner.code if owner is not None and len(owner.code) == 3 else None
 
@@ -1453,7 +1452,7 @@ class ActorTagger:
         for m in idx.mentions:
             by_sent.setdefault(m.sent, []).append(m)
         for ms in by_sent.values():
-            subj = next((o for o in ms if o.prep is None and not o.genitive_of and not o.pronoun), None)
+            subj = next((o for o in ms if o.prep is None and not o.genitive_of and not o.of_act and not o.pronoun), None)
             if subj is None or subj.kind == "person" or not subj.code or len(subj.code) != 3 \
                     or subj.code in (story, idx.dateline_code):
                 continue
@@ -1533,7 +1532,7 @@ class ActorTagger:
                     for pm in reversed(idx.mentions[:n]):
                         if pm.sent < m.sent - 1:
                             break
-                        if not pm.pronoun and pm.kind != "person" and pm.code and id(pm) in actor_of:
+                        if not pm.pronoun and not pm.of_act and pm.kind != "person" and pm.code and id(pm) in actor_of:
                             ant = (pm, actor_of[id(pm)])
                             break
                 if ant is None:
@@ -1619,7 +1618,7 @@ class ActorTagger:
                 # else the story's country
                 subjects = {}
                 for o in idx.mentions[:n]:
-                    if o.prep is None and not o.genitive_of:
+                    if o.prep is None and not o.genitive_of and not o.of_act:
                         subjects.setdefault(o.sent, o)      # the first free mention: the sentence's subject
                 office = next((o for o in reversed(idx.mentions[:n]) if o.sent >= m.sent - 2 and o.role
                                and not o.name and o.kind == "person" and (o.code or o.of_place or o.of_org)

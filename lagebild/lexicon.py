@@ -708,24 +708,24 @@ def _guess_gender(form: str) -> str | None:
     return None
 
 
-#: the points of the compass that name a region of a country in one word with its name ("Südrussland",
-#: "Nordostsyrien"; ``_add_compass_regions``)
-COMPASS_PREFIXES = ("Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest", "Zentral")
-
-
-def _add_compass_regions(b: _Builder) -> None:
-    """A point of the compass joined to a country's one-word name ("Südrussland", "Westukraine",
-    "Nordostnigerias") as a place in that country, like the regions of cities.tsv; a form the files
-    list keeps their meaning ("Nordkorea", "Nordirland", "Südsudan"), and an abbreviated name makes none
-    ("USA")."""
+def _add_compass_regions(b: _Builder, filename: str = "compass.tsv", text: str | None = None) -> None:
+    """A point of the compass (compass.tsv, kind ``prefix``) joined to a country's one-word name
+    ("Südrussland", "Westukraine", "Nordostnigerias") as a place in that country, like the regions of
+    cities.tsv; a form the files list keeps their meaning ("Nordkorea", "Nordirland", "Südsudan"), a
+    form of kind ``not_a_region`` makes none ("Westindien"), and neither does an abbreviated name ("USA")."""
+    rows = [row for _, row in read_tsv(filename, text)]
+    prefixes = [r["form"] for r in rows if r.get("kind") == "prefix"]
+    skip = {r["form"] for r in rows if r.get("kind") == "not_a_region"}
     for code, name in sorted(b.names_by_code.items()):
         if not code or len(code) != 3 or not name.isalpha() or not name[0].isupper() or not name[1:].islower():
             continue
-        for prefix in COMPASS_PREFIXES:
+        for prefix in prefixes:
             form = prefix + name[0].lower() + name[1:]
+            if form in skip:
+                continue
             for f in (form, genitive(form)):
                 if f and _tokens(f) not in b.actors:
-                    b.add("actors", _tokens(f), LexEntry(code, None, "city", form, None, ()), "compass regions")
+                    b.add("actors", _tokens(f), LexEntry(code, None, "city", form, None, ()), filename)
 
 
 def build_lexicon(texts: dict[str, str] | None = None) -> Lexicon:
@@ -737,7 +737,7 @@ def build_lexicon(texts: dict[str, str] | None = None) -> Lexicon:
     _load_parties(b, text=texts.get("parties.tsv"))
     _load_deferred_countries(b, deferred)
     _load_cities(b, text=texts.get("cities.tsv"))
-    _add_compass_regions(b)
+    _add_compass_regions(b, text=texts.get("compass.tsv"))
     _load_roles(b, text=texts.get("roles.tsv"))
     return b.finish()
 

@@ -108,3 +108,30 @@ def test_whom_a_demanded_act_names_is_no_side_of_the_demand():
     got = events(text, "auto")
     assert ("REQUEST", ("TUR",), ("SWE",)) in got, got
     assert ("REQUEST", ("TUR",), ("TUR",)) not in got, got
+
+
+def test_act_adjectives_are_no_antecedents_and_no_owners():
+    # a review: plural "sie" and a possessive took their country from the adjective of an act
+    got = events("Die Ukraine wies die russischen Vorwürfe zurück. Sie habe keine Zivilisten angegriffen.")
+    assert not any(e[0] == "ASSAULT" and e[1] == ("RUS",) for e in got), got
+    got = events("Wegen der israelischen Angriffe auf seine Truppen drohte der Libanon mit Vergeltung.", "auto")
+    assert ("ASSAULT", ("ISR",), ("LBN",)) in got, got
+    assert not any(e[0] == "ASSAULT" and e[2] == ("ISR",) for e in got), got
+
+
+def test_welcoming_an_act_of_aid_is_support_not_aid_given():
+    got = events("Die Ukraine begrüßte die amerikanischen Waffenlieferungen.", "auto")
+    assert ("SUPPORT", ("UKR",), ("USA",)) in got, got
+    assert not any(e[0] == "AID" and e[1] == ("UKR",) for e in got), got
+    # material aid a clause gives is still AID
+    assert ("AID", ("USA",), ("UKR",)) in events("Die USA unterstützen die Ukraine mit Waffen.", "auto")
+
+
+def test_a_demand_without_an_addressee_keeps_the_giver_of_its_content():
+    got = events("Die Ukraine bat darum, von Deutschland Taurus-Marschflugkörper zu erhalten.", "auto")
+    assert ("REQUEST", ("UKR",), ("DEU",)) in got, got
+
+
+def test_the_aim_of_an_act_with_an_agent_named_by_durch_is_no_target():
+    got = events("Selenskyj verurteilte die Angriffe auf Charkiw durch die russische Armee.", "auto")
+    assert not any(e[0] == "ACCUSE" and e[2] == ("UKR",) for e in got), got

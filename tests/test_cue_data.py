@@ -137,6 +137,8 @@ def test_general_news_verbs_and_nouns_are_cues_of_their_type():
     # delivery of goods, a sports match, "sicherstellen, dass"
     assert not lex.noun_cues("wortgefecht") and not lex.noun_cues("begegnung")
     assert not any(lex.verbs.get(v) for v in ("verschleppen", "ausliefern", "sicherstellen"))
+    # "den Wahltermin festsetzen", "ein Urteil exekutieren" (Austrian: enforce; a review, session 25)
+    assert not any(lex.verbs.get(v) for v in ("festsetzen", "exekutieren"))
 
 
 def test_new_cues_make_events_in_a_sentence():
@@ -151,12 +153,3 @@ def test_new_cues_make_events_in_a_sentence():
     assert any(t == "SUPPORT" and s == ("UKR",) for t, s, g, _ in dyads(
         "Die Ukraine unterschrieb am Freitag das Abkommen mit der EU."))
 
-
-def test_festsetzen_is_an_arrest_of_people_or_ships_only():
-    from lagebild.pipeline import Analyzer
-    from lagebild.records import Article
-    an = Analyzer(coder="rules")
-    def types(text):
-        return {e.type for e in an(Article(doc_id="t", text=text, dct="2019-07-20")).events}
-    assert "COERCE" in types("Der Iran hat zwei britische Soldaten festgesetzt.")
-    assert "COERCE" not in types("Die Regierung in Wien hat den Wahltermin auf den 4. Dezember festgesetzt.")

@@ -548,3 +548,7 @@ def test_a_point_of_the_compass_and_a_country_name_is_a_place_in_that_country(le
     assert actor(lex, "Südsudan").code == "SSD"
     # an alternative name makes none ("Amerika": not "Südamerika"), nor an abbreviation ("USA")
     assert actor(lex, "Südamerika") is None and actor(lex, "Ostusa") is None
+
+
+def test_a_compass_form_that_names_something_else_is_no_region(lex):
+    assert actor(lex, "Westindien") is None          # the West Indies (compass.tsv not_a_region)

@@ -107,3 +107,15 @@ def test_a_negation_cancelled_by_the_phrase_after_it_negates_nothing():
     # a plain negation still negates
     evs = analyze("Merkel und Macron trafen sich am Montag nicht.").events
     assert evs and all(e.factuality == "negated" for e in evs), [(e.type, e.factuality) for e in evs]
+
+
+def test_nicht_erst_before_a_verb_and_a_refusal_still_negate():
+    # "nicht erst konsultiert": not beforehand (a review); "verzichteten nicht nur auf": a refusal read by the rules
+    for coder in ("rules", "auto"):
+        an = _AN.setdefault(coder, Analyzer(coder=coder))
+        evs = an(Article(doc_id="t", dct="2025-03-14",
+                         text="Washington hat Kiew nicht erst konsultiert, bevor es die Waffenlieferungen stoppte.")).events
+        assert any(e.type == "CONSULT" and e.factuality == "negated" for e in evs), (coder, evs)
+        evs = an(Article(doc_id="t", dct="2025-03-14", text="Die USA verzichteten nicht nur auf Sanktionen gegen "
+                         "China, sondern lockerten auch die Exportkontrollen.")).events
+        assert not any(e.type == "SANCTION" and e.factuality == "asserted" for e in evs), (coder, evs)

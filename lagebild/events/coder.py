@@ -316,6 +316,12 @@ class EventCoder:
             return None
         return "military" if any(self.lex.is_(w, "arms") for w in words) else "economic"
 
+    def _aid_acts_only(self, words: list[str]) -> bool:
+        """Whether every word of ``words`` that names arms or money is an AID noun of the cue lexicon
+        ("Waffenlieferungen", "Finanzhilfen"): an act of aid with its own giver, no material of a clause's act."""
+        mat = [w for w in words if self.lex.is_(w, "material") or w in SCALE_WORDS or w.endswith("fonds")]
+        return bool(mat) and all(any(q.type == "AID" for q in (self.lex.noun_cues(w) or ())) for w in mat)
+
     def _drop_complements(self, evs: list[RawEvent], clauses: list[Clause]) -> list[RawEvent]:
         """'X rief Y auf, Z anzuerkennen', 'X sagte zu, Y zu unterstützen', 'baten um Hilfe, um die
         Gewalt zu stoppen', 'X wirft Y vor, Z zu helfen': what is demanded, promised or alleged is
@@ -621,8 +627,12 @@ class EventCoder:
         typ, mode = cue.type, cue.mode
         # the clause, or the sentence when the clause is only a verb ("..., wie etwa am Westbalkan,
         # unterstützt werden")
-        material = self._material(self._sentence_lowers if len(c.tokens) <= 3 else c.lowers) \
-            if typ in ("AGREE", "SUPPORT") else None
+        words = self._sentence_lowers if len(c.tokens) <= 3 else c.lowers
+        material = self._material(words) if typ in ("AGREE", "SUPPORT") else None
+        if material and typ == "SUPPORT" and self._aid_acts_only(words):
+            # "Die Ukraine begrüßte die amerikanischen Waffenlieferungen": backing an act of aid, whose
+            # own noun tells it (AID USA -> UKR), not aid the subject gives
+            material = None
         if material:
             # money or arms promised or given ("mit drei Millionen unterstützt"): material aid
             typ, mode = "AID", material

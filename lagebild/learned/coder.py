@@ -346,6 +346,12 @@ class LearnedCoder:
         fp = cache[key]
         fact = max(fp, key=fp.get)
         clause = self._clause(tr, cache)
+        if fact == "negated" and clause is not None:
+            negs = [j for j, w in enumerate(clause.lowers) if self.lex.is_(w, "negation")]
+            if negs and all(negation_cancelled(clause.lowers, j, self.lex) for j in negs):
+                # "trafen sich nicht zum ersten Mal": the model's negation is cancelled, as the rules read
+                # it (a refusal or negation read below still holds: "verzichteten nicht nur auf Sanktionen")
+                fact = max((f for f in fp if f != "negated"), key=fp.get)
         asked_verb = tr.k == 0 or not tr.st.tokens[tr.k].is_cap     # the question's own verb, no noun
         if clause is not None and (clause.kind == "condition" or asked_verb and yes_no_question(
                 self._clauses(tr, cache), self._clauses(tr, cache).index(clause),
@@ -408,10 +414,6 @@ class LearnedCoder:
         if fact == "negated" and clause is not None and not kein_before(tr.st.tokens, tr.k) \
                 and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause)):
             fact = "asserted"        # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
-        if fact == "negated" and clause is not None:
-            negs = [j for j, w in enumerate(clause.lowers) if self.lex.is_(w, "negation")]
-            if negs and all(negation_cancelled(clause.lowers, j, self.lex) for j in negs):
-                fact = "asserted"    # "trafen sich nicht zum ersten Mal", "nicht nur ...": no negation, as the rules read it
         if fact == "negated" and clause is not None and tr.st.tokens[tr.k].is_cap and tr.k > 0 \
                 and not kein_before(tr.st.tokens, tr.k):
             negators = [w for w in clause.lowers if self.lex.is_(w, "negation")]

@@ -588,7 +588,13 @@ def _no_target_from_content(pt, st: SentenceTokens, k: int, typ: str, ms: list[M
     ci = clause_at(clauses, st.tokens[k].start)
     if ci is None or ci + 1 >= len(clauses):
         return pt
-    if typ == "REQUEST" and clauses[ci + 1].kind != "infinitive":
+    here = ctx.mentions.get(st.sentence.index, [])
+    cue = st.tokens[k]
+    if typ == "REQUEST" and (clauses[ci + 1].kind != "infinitive" or not any(
+            m.code and clauses[ci].start <= m.start < clauses[ci].end and (m.start > cue.start or not m.free)
+            for m in here)):
+        # only where the demand's own clause names whom it asks ("forderte Schweden auf, ..."): "Die
+        # Ukraine bat darum, von Deutschland Marschflugkörper zu erhalten" asks Germany (a review)
         return pt
     if typ == "REJECT" and not (denial(clauses[ci], ctx.lex) and denied_report(clauses, ci + 1, ctx.lex)):
         return pt
@@ -734,8 +740,9 @@ def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], 
     ``st.tokens[k]`` tells, in a phrase of cues.tsv class ``act_complement_prep`` right after the noun
     ("Kiew verurteilte die russischen Angriffe auf Charkiw": Kharkiv; also after the act's own agent,
     "die Angriffe Russlands auf Charkiw", "die Angriffe der russischen Armee auf Charkiw"), where the text
-    names who acts: a country's adjective on the noun (``Mention.of_act``), the agent's genitive, or a
-    name inside the noun ("die US-Luftangriffe in Syrien"). An accusation or rejection of that act is
+    names who acts: a country's adjective on the noun (``Mention.of_act``), the agent's genitive, a
+    name inside the noun ("die US-Luftangriffe in Syrien") or an agent with "durch" ("die Angriffe auf
+    Charkiw durch die russische Armee"). An accusation or rejection of that act is
     against who acts, never against its aim (a self-dyad "UKR -> UKR" otherwise)."""
     toks = st.tokens
     if m.sent != st.sentence.index or m.i <= k + 1:
@@ -758,7 +765,8 @@ def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], 
     if not cues or any(c.type in OPPOSING for c in cues):
         return False
     return agent is not None or any(o.of_act and o.j <= n and o.i >= n - 3 for o in here) \
-        or any(o.i <= n < o.j for o in here)
+        or any(o.i <= n < o.j for o in here) or noun_agent(toks, n, here, lex) is not None \
+        or (m.j < len(toks) and toks[m.j].lower == "durch" and any(m.j < o.i <= m.j + 3 for o in here))
 
 
 def _no_target_from_opposed_act(pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
