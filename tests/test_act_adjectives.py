@@ -135,3 +135,18 @@ def test_a_demand_without_an_addressee_keeps_the_giver_of_its_content():
 def test_the_aim_of_an_act_with_an_agent_named_by_durch_is_no_target():
     got = events("Selenskyj verurteilte die Angriffe auf Charkiw durch die russische Armee.", "auto")
     assert not any(e[0] == "ACCUSE" and e[2] == ("UKR",) for e in got), got
+
+
+def test_armed_forces_of_a_sentence_placed_abroad_take_that_place():
+    # the failure class: a role noun took the story's country in a sentence about fighting elsewhere
+    text = ("Kiew (APA) – Die Ukraine hat nach eigenen Angaben russische Angriffe abgewehrt. "
+            "Unterdessen lieferten sich im Sudan die Armee und die RSF-Miliz erneut schwere Gefechte.")
+    st = stages(text)
+    army = [m for m in st.actors.mentions if m.text == "Armee"]
+    assert army and army[0].code == "SDN", [(m.text, m.code, m.code_from) for m in st.actors.mentions]
+    assert not any("UKR" in e[1] and "SDN" in e[2] for e in events(text, "auto")), events(text, "auto")
+
+
+def test_who_repels_an_attack_is_its_target():
+    got = events("Die Ukraine hat am Dienstag einen russischen Großangriff abgewehrt.", "auto")
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in got, got

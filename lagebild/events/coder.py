@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -801,6 +801,13 @@ class EventCoder:
                 if lex.adjectives.get(u.lower) is not None:
                     target = [_adjective_side(u, lex)]
                     break
+        if not target and cue.type == "ASSAULT" and source and has_verb_of(c, self.lex, "repel"):
+            # "Die Ukraine hat einen russischen Großangriff abgewehrt": who repels the attack is its target
+            codes = {p.code for p in source}
+            defender = [m for m in c.mentions if m.free and m.code and m.code not in codes and m.start < t.start]
+            if defender:
+                tgt_mentions = defender[:1]
+                target = [defender[0].participant()]
         if not target and cue.type == "ASSAULT" and source:
             # the place in the noun's own phrase ("Luftangriffe im Gazastreifen"), or in its clause
             # where the noun tells the circumstance of what happened there ("Bei einem russischen
