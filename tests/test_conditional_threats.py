@@ -88,3 +88,15 @@ def test_a_condition_that_opens_a_quotation_is_a_condition(coder):
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and all(e.factuality == "hypothetical" for e in attacks)
     assert any(e.type == "THREATEN" and e.condition == "Wenn Russland angreift" for e in doc.events)
+
+
+def test_a_threat_under_a_condition_after_it_is_made_for_both_coders():
+    # the learned factuality model read "falls" as making the threat itself hypothetical
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    for coder in ("rules", "auto"):
+        an = Analyzer(coder=coder)
+        evs = an(Article(doc_id="t", dct="2016-03-02",
+                         text="Wien – Die Gewerkschaft droht mit Streiks, falls die Arbeitgeber nicht einlenken.")).events
+        threats = [e for e in evs if e.type == "THREATEN"]
+        assert threats and all(e.factuality == "asserted" for e in threats), (coder, evs)
