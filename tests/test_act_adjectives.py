@@ -150,3 +150,12 @@ def test_armed_forces_of_a_sentence_placed_abroad_take_that_place():
 def test_who_repels_an_attack_is_its_target():
     got = events("Die Ukraine hat am Dienstag einen russischen Großangriff abgewehrt.", "auto")
     assert ("ASSAULT", ("RUS",), ("UKR",)) in got, got
+
+
+def test_a_condemnation_is_no_conviction_and_the_aided_is_no_side():
+    got = events("Peking (dpa) – China hat die Militärhilfe der USA für Taiwan scharf verurteilt.", "auto")
+    assert ("ACCUSE", ("CHN",), ("USA",)) in got, got
+    assert not any(e[0] == "SANCTION" for e in got), got            # verurteilen: SANCTION only with a penalty
+    assert not any("TWN" in e[1] + e[2] for e in got if e[0] == "ACCUSE"), got
+    got = events("Der Iran hat zwei Franzosen zu langen Haftstrafen verurteilt.", "auto")
+    assert ("SANCTION", ("IRN",), ("FRA",)) in got, got
