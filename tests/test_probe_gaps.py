@@ -119,3 +119,16 @@ def test_nicht_erst_before_a_verb_and_a_refusal_still_negate():
         evs = an(Article(doc_id="t", dct="2025-03-14", text="Die USA verzichteten nicht nur auf Sanktionen gegen "
                          "China, sondern lockerten auch die Exportkontrollen.")).events
         assert not any(e.type == "SANCTION" and e.factuality == "asserted" for e in evs), (coder, evs)
+
+
+def test_what_the_sides_did_not_agree_on_is_negated_for_both_coders():
+    # "sich nicht auf neue Sanktionen einigen": no sanctions agreed (was an asserted SANCTION: a false fact)
+    for coder in ("rules", "auto"):
+        an = _AN.setdefault(coder, Analyzer(coder=coder))
+        for text in ("Die EU-Staaten haben sich nicht auf ein neues Sanktionspaket gegen Russland einigen können.",
+                     "Die EU-Staaten konnten sich nicht auf Sanktionen gegen Russland verständigen."):
+            evs = [e for e in an(Article(doc_id="t", text=text, dct="2025-03-14")).events if e.type == "SANCTION"]
+            assert evs and all(e.factuality == "negated" for e in evs), (coder, text, evs)
+        evs = [e for e in an(Article(doc_id="t", dct="2025-03-14", text="Die EU-Staaten haben sich auf neue "
+                                     "Sanktionen gegen Russland geeinigt.")).events if e.type == "SANCTION"]
+        assert evs and all(e.factuality != "negated" for e in evs), (coder, evs)

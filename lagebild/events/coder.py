@@ -17,6 +17,7 @@ from .content import (demand_told_after, positive_label, background, content_of_
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
+                         content_of_failed_agreement,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before,
                          negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
                          rejected_report, scheduled, unreal_condition, warned_of, yes_no_question)
@@ -969,7 +970,7 @@ class EventCoder:
                 # Sanktionen verhängen", not "will die Angriffe untersuchen") is planned: in train +
                 # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) \
-                    or refrain == "negated" \
+                    or refrain == "negated" or content_of_failed_agreement(c, c.tokens.index(ev.cue_tok), lx) \
                     or negated_with_its_verb(c, c.tokens.index(ev.cue_tok), ev.event.type, lx) else (
                     "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
                     or rejected_report(c, c.tokens.index(ev.cue_tok), lx)

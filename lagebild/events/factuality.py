@@ -12,7 +12,8 @@ import re
 
 from ..text import Token
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
-                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, noun_preposition, participle_shape, phrase_at)
+                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, negation_cancelled, noun_preposition,
+                      participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import _told_in_past, perfect_infinitive
 
@@ -436,6 +437,24 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     if has_verb_of(c, lex, "refrain"):
         return "negated"
     return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
+
+
+def content_of_failed_agreement(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what the sides of its clause did not agree on ("Die
+    EU-Staaten haben sich nicht auf neue Sanktionen gegen Russland geeinigt", "konnten sich nicht über
+    einen Abzug verständigen"): a reflexive mutual verb (cues.tsv ``mutual``) with a negation its clause
+    keeps, and the noun under "auf" or "über": the act was not agreed, negated, for both coders (as the
+    agreement itself; not told as done)."""
+    toks = c.tokens
+    if not toks[k].is_cap or noun_preposition(c, k)[0] not in ("auf", "über"):
+        return False
+    if not any(t.lower == "sich" for t in toks) or not any(
+            lex.is_(lemma(t.text), "mutual") or lex.is_(t.lower, "mutual") for t in toks if not t.is_cap):
+        # (the form too: "einigen" has the lemma "einige", the pronoun)
+        return False
+    words = c.lowers
+    return any(lex.is_(w, "negation") and not w.startswith("kein") and not negation_cancelled(words, j, lex)
+               for j, w in enumerate(words))
 
 
 def circumstance(c: Clause, k: int, lex: Lexicon) -> bool:

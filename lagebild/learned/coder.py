@@ -17,6 +17,7 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, occurrence_negates_noun
 from ..events.clauses import attached_condition, negation_cancelled
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
+                                 content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
                                  planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
                                  reported_past, scheduled, warned_of, yes_no_question)
@@ -405,7 +406,8 @@ class LearnedCoder:
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
                     and (occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
                          or negated_with_its_verb(clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type,
-                                                  self.lex)))):
+                                                  self.lex)
+                         or content_of_failed_agreement(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)))):
             # "Die USA werden keine Truppen schicken": no plan either; "keine Zusammenarbeit": the
             # noun's own determiner negates it, as the rules read it (a refusal, "genieße keine
             # Unterstützung", read as a REJECT, keeps it); "Ein Treffen ... ist nicht
