@@ -1568,10 +1568,7 @@ class ActorTagger:
                     # "Russland kündigte den Abzug seiner Truppen aus Syrien an": the subject's own
                     m.code = self._code_of_owner(m, idx.mentions[:n])
                     m.code_via = "earlier" if m.code else None
-                if m.code is None and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES
-                                       or (m.sector == "MIL" and m.kind != "person")):
-                    # also armed forces, which fight where they are ("Unterdessen lieferten sich im Sudan
-                    # die Armee und die RSF-Miliz Gefechte" in a story from Kiev: Sudan's army)
+                if m.code is None and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES):
                     place = self._place_before(m, idx.mentions[:n])
                     if place is not None:
                         m.code, m.code_from = place.code, "nearby"

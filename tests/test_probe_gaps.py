@@ -132,3 +132,22 @@ def test_what_the_sides_did_not_agree_on_is_negated_for_both_coders():
         evs = [e for e in an(Article(doc_id="t", dct="2025-03-14", text="Die EU-Staaten haben sich auf neue "
                                      "Sanktionen gegen Russland geeinigt.")).events if e.type == "SANCTION"]
         assert evs and all(e.factuality != "negated" for e in evs), (coder, evs)
+
+
+def test_only_the_agreed_act_itself_is_negated_by_a_failed_agreement():
+    # a second review: an act named in a phrase of another noun, or a circumstance, keeps its factuality
+    an = _AN.setdefault("auto", Analyzer(coder="auto"))
+    for text, typ in (("Die USA und Israel konnten sich im Streit über die israelischen Luftangriffe auf Rafah "
+                       "nicht einigen.", "ASSAULT"),
+                      ("Die Minister haben sich nach Berichten über russische Angriffe auf Odessa nicht auf neue "
+                       "Hilfen verständigt.", "ASSAULT"),
+                      ("Auf dem Gipfel in Brüssel konnten sich Scholz und Macron nicht einigen.", "CONSULT")):
+        evs = [e for e in an(Article(doc_id="t", text=text, dct="2025-03-14")).events if e.type == typ]
+        assert evs and all(e.factuality == "asserted" for e in evs), (text, evs)
+
+
+def test_a_threat_told_as_possible_stays_hypothetical():
+    an = _AN.setdefault("auto", Analyzer(coder="auto"))
+    evs = [e for e in an(Article(doc_id="t", dct="2025-03-14", text="Die EU könnte Russland mit neuen Sanktionen "
+                                 "drohen, falls Moskau die Angriffe fortsetzt.")).events if e.type == "THREATEN"]
+    assert evs and all(e.factuality == "hypothetical" for e in evs), evs

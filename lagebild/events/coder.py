@@ -17,7 +17,7 @@ from .content import (demand_told_after, positive_label, background, content_of_
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
-                         content_of_failed_agreement,
+                         content_of_failed_agreement, mutual_reflexive,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before,
                          negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
                          rejected_report, scheduled, unreal_condition, warned_of, yes_no_question)
@@ -802,13 +802,18 @@ class EventCoder:
                 if lex.adjectives.get(u.lower) is not None:
                     target = [_adjective_side(u, lex)]
                     break
-        if not target and cue.type == "ASSAULT" and source and has_verb_of(c, self.lex, "repel"):
-            # "Die Ukraine hat einen russischen Großangriff abgewehrt": who repels the attack is its target
+        repelled = False
+        if not target and cue.type == "ASSAULT" and source and has_verb_of(c, self.lex, "repel") \
+                and noun_preposition(c, k)[0] is None and _told_in_past(c):
+            # "Die Ukraine hat einen russischen Großangriff abgewehrt": who repelled the attack (its
+            # object, told as done) is its target; not "will einen Angriff abwehren", nor "hat den Vorwurf
+            # eines Angriffs abgewehrt" (a review)
             codes = {p.code for p in source}
             defender = [m for m in c.mentions if m.free and m.code and m.code not in codes and m.start < t.start]
             if defender:
                 tgt_mentions = defender[:1]
                 target = [defender[0].participant()]
+                repelled = True
         if not target and cue.type == "ASSAULT" and source:
             # the place in the noun's own phrase ("Luftangriffe im Gazastreifen"), or in its clause
             # where the noun tells the circumstance of what happened there ("Bei einem russischen
@@ -875,7 +880,8 @@ class EventCoder:
             return None
         helpers = [m for m in c.mentions if helper(self._tokens, m, self.lex) and m.code
                    and m.code not in {p.code for p in source} and m not in tgt_mentions]
-        if helpers and any(p.actor is not None or p.text for p in source):
+        if helpers and not repelled and any(p.actor is not None or p.text for p in source):
+            # (who helps repel an attack helps its target: "Israel hat mit Hilfe der USA einen Angriff abgewehrt")
             # "fliegen die USA mit Unterstützung Großbritanniens Luftangriffe": both fly them; who helps
             # two sides agree mediates, no side ("mit Hilfe Katars ein Abkommen geschlossen")
             if helper_acts(cue.type):
@@ -920,9 +926,7 @@ class EventCoder:
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
         # refused; "will das Abkommen nicht unterzeichnen" refuses
-        failed_agreement = ev.event.type == "AGREE" and neg and any(t.lower == "sich" for t in c.tokens) and (
-            (ev.cue is not None and ev.cue.kind == "verb" and lx.is_(ev.cue.cue, "mutual"))
-            or any(lx.is_(lemma(t.text), "mutual") for t in c.tokens if not t.is_cap))
+        failed_agreement = ev.event.type == "AGREE" and neg and mutual_reflexive(c, lx)
         # "Keine Einigung zwischen SPÖ und ÖVP": both sides, one agreement that did not come about
         failed_agreement = failed_agreement or (
             ev.event.type == "AGREE" and ev.noun_negated is not None and len(ev.event.source) >= 2

@@ -439,19 +439,34 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
 
 
+def mutual_reflexive(c: Clause, lex: Lexicon) -> bool:
+    """Whether clause ``c`` tells with "sich" a happening both sides do to each other alike ("einigten
+    sich", "haben sich nicht getroffen"): a verb of cues.tsv class ``mutual``, by its lemma or its form
+    ("einigen" has the lemma "einige", the pronoun)."""
+    return any(t.lower == "sich" for t in c.tokens) and any(
+        lex.is_(lemma(t.text), "mutual") or lex.is_(t.lower, "mutual") for t in c.tokens if not t.is_cap)
+
+
 def content_of_failed_agreement(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` is what the sides of its clause did not agree on ("Die
     EU-Staaten haben sich nicht auf neue Sanktionen gegen Russland geeinigt", "konnten sich nicht über
-    einen Abzug verständigen"): a reflexive mutual verb (cues.tsv ``mutual``) with a negation its clause
-    keeps, and the noun under "auf" or "über": the act was not agreed, negated, for both coders (as the
-    agreement itself; not told as done)."""
+    einen Abzug verständigen"): an AGREE verb told with "sich" (``mutual_reflexive``), a negation its
+    clause keeps, and the noun in the verb's own "auf"/"über" phrase after "sich" (not one hanging on
+    another noun, "im Streit über die Luftangriffe", "nach Berichten über Angriffe", nor a circumstance,
+    "Auf dem Gipfel konnten sich X und Y nicht einigen"; a review): the act was not agreed, negated,
+    for both coders."""
     toks = c.tokens
-    if not toks[k].is_cap or noun_preposition(c, k)[0] not in ("auf", "über"):
+    if not toks[k].is_cap or circumstance(c, k, lex) or "AGREE" not in cue_verb_types(c, lex) \
+            or not mutual_reflexive(c, lex):
         return False
-    if not any(t.lower == "sich" for t in toks) or not any(
-            lex.is_(lemma(t.text), "mutual") or lex.is_(t.lower, "mutual") for t in toks if not t.is_cap):
-        # (the form too: "einigen" has the lemma "einige", the pronoun)
+    prep, n = noun_preposition(c, k)
+    if prep not in ("auf", "über"):
         return False
+    words = [t for t in toks if t.text not in QUOTE_MARKS]
+    p = next((j for j in range(n - 1, max(-1, n - 6), -1) if words[j].lower == prep), None)
+    sich = next(j for j, t in enumerate(words) if t.lower == "sich")
+    if p is None or p <= sich or words[p - 1].is_cap:
+        return False        # before "sich", or hanging on a noun ("im Streit über ...")
     words = c.lowers
     return any(lex.is_(w, "negation") and not w.startswith("kein") and not negation_cancelled(words, j, lex)
                for j, w in enumerate(words))
@@ -624,8 +639,12 @@ def conditioned(fact: str, typ: str, clauses: list[Clause], i: int, lex: Lexicon
     if typ in CONDITION_KEEPS:
         # the threat is made: in train + dev gold (the written items too) 19 of 19 threats of a main
         # clause under a condition are asserted; the learned factuality model reads the condition as
-        # making it hypothetical ("Die Gewerkschaft droht mit Streiks, falls die Arbeitgeber nicht einlenken")
-        return "asserted" if fact == "hypothetical" and clauses[i].kind == "main" else fact
+        # making it hypothetical ("Die Gewerkschaft droht mit Streiks, falls die Arbeitgeber nicht
+        # einlenken"); a threat told as possible or unreal stays so ("Die EU könnte Russland mit Sanktionen
+        # drohen, falls ...", "hätte gedroht"; a review)
+        told_as_possible = any(lex.is_(w, cls) for w in clauses[i].lowers if not lex.is_(lemma(w), "warn")
+                               for cls in ("hypothetical", "konjunktiv2", "ability"))     # (not "droht" itself)
+        return "asserted" if fact == "hypothetical" and clauses[i].kind == "main" and not told_as_possible else fact
     if fact == "asserted" and unreal_condition(clauses, i, cond, lex):
         return "hypothetical"   # an unreal past: "Wenn sie es gewusst hätte, hätte sie mehr Beamte geschickt"
     if fact == "asserted" and not _told_in_past(clauses[i]) and "seit" not in clauses[i].lowers \

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, _requires_ok, clause_at, cue_verb_types, relative_clause,
+from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, clause_at, cue_verb_types, relative_clause,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected,
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
@@ -407,22 +407,6 @@ def _closing_particles(toks: list, k: int, lex) -> list[str]:
     return out + ([last] if last else [])
 
 
-def lexicon_rules_out(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -> bool:
-    """Whether the cue lexicon reads the verb at token ``k`` plainly as another type and as an event of
-    ``typ`` only with words its sentence lacks ("verurteilen" is ACCUSE, and SANCTION only with "Haft",
-    "Jahre", "Strafe" ...: "China hat die Militärhilfe der USA scharf verurteilt" is no conviction)."""
-    t = st.tokens[k]
-    if t.is_cap:
-        return False
-    rows = ctx.lex.verbs.get(lemma(t.text)) or ()
-    of_type = [r for r in rows if r.type == typ]
-    if not of_type or any(not r.requires for r in of_type) or not any(not r.requires for r in rows):
-        return False    # (only a verb the lexicon reads plainly as another type: a lexicon silent on the
-        #                 word's other senses, "stellt ... zur Verfügung", leaves the model's reading)
-    lowers = [x.lower for x in st.tokens]
-    return not any(_requires_ok(r, None, lowers) for r in of_type)
-
-
 def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, s: Settings,
                        cache: dict) -> list[Candidate]:
     """Candidates of the trigger and role models: each likely (token, type) with its likeliest
@@ -457,8 +441,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = _no_source_from_content(ps, st, k, ms, ctx, cache)
         ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
         pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
-        ps = _no_side_from_opposed_act(ps, st, k, typ, ms, ctx)
-        pt = _no_side_from_opposed_act(pt, st, k, typ, ms, ctx)
+        ps = _no_side_from_opposed_act(ps, st, k, typ, ms, ctx, cache)
+        pt = _no_side_from_opposed_act(pt, st, k, typ, ms, ctx, cache)
         pt = _no_target_from_content(pt, st, k, typ, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         ps, pt = _military_roles(ps, pt, st, k, typ, ms, ctx, cache)
@@ -752,9 +736,10 @@ def _no_source_from_content(ps, st: SentenceTokens, k: int, ms: list[Mention], c
 OPPOSING = frozenset({"ACCUSE", "REJECT"})
 
 
-def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], lex) -> bool:
+def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], lex, first: int = 0) -> bool:
     """Whether mention ``m`` names whom or where an act is aimed at that an event noun of the cue
-    ``st.tokens[k]`` tells (after the cue, or before a participle that closes the clause), in a phrase of cues.tsv class ``act_complement_prep`` right after the noun
+    ``st.tokens[k]`` tells (after the cue, or after ``first``, the first token of the cue's clause, where
+    the cue closes the clause: "China hat die Militärhilfe der USA für Taiwan verurteilt"), in a phrase of cues.tsv class ``act_complement_prep`` right after the noun
     ("Kiew verurteilte die russischen Angriffe auf Charkiw": Kharkiv; also after the act's own agent,
     "die Angriffe Russlands auf Charkiw", "die Angriffe der russischen Armee auf Charkiw"), where the text
     names who acts: a country's adjective on the noun (``Mention.of_act``), the agent's genitive, a
@@ -764,7 +749,7 @@ def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], 
     toks = st.tokens
     if m.sent != st.sentence.index or m.i == k + 1:
         return False
-    lo = k if k < m.i else -1       # the cue before its object, or a participle closing the clause
+    lo = k if k < m.i else first - 1    # the cue before its object, or a participle closing the clause
     p = m.i - 1
     while p > lo and not toks[p].is_cap and not lex.is_(toks[p].lower, "act_complement_prep"):
         p -= 1          # the aim's article and adjectives
@@ -787,15 +772,19 @@ def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], 
         or (m.j < len(toks) and toks[m.j].lower == "durch" and any(m.j < o.i <= m.j + 3 for o in here))
 
 
-def _no_side_from_opposed_act(pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
+def _no_side_from_opposed_act(pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext,
+                              cache: dict):
     """Side probabilities (source or target) of an accusation or rejection with the aim of the act it
     opposes left out, where that act's own side is named (``aim_of_named_act``: "China hat die
     Militärhilfe der USA für Taiwan verurteilt" is no ACCUSE by or against Taiwan)."""
     if typ not in OPPOSING:
         return pt
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, st.tokens[k].start)
+    first = st.tokens.index(clauses[ci].tokens[0]) if ci is not None and clauses[ci].tokens[0] in st.tokens else 0
     out = None
     for i, m in enumerate(ms):
-        if aim_of_named_act(st, k, m, ms, ctx.lex):
+        if aim_of_named_act(st, k, m, ms, ctx.lex, first):
             if out is None:
                 out = pt.copy()
             out[i] = 0.0
