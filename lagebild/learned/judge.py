@@ -441,8 +441,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = _no_source_from_content(ps, st, k, ms, ctx, cache)
         ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
         pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
-        ps = _no_side_from_opposed_act(ps, st, k, typ, ms, ctx, cache)
-        pt = _no_side_from_opposed_act(pt, st, k, typ, ms, ctx, cache)
+        ps, pt = _no_side_from_opposed_act(ps, pt, st, k, typ, ms, ctx, cache)
         pt = _no_target_from_content(pt, st, k, typ, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         ps, pt = _military_roles(ps, pt, st, k, typ, ms, ctx, cache)
@@ -738,9 +737,10 @@ OPPOSING = frozenset({"ACCUSE", "REJECT"})
 
 def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], lex, first: int = 0) -> bool:
     """Whether mention ``m`` names whom or where an act is aimed at that an event noun of the cue
-    ``st.tokens[k]`` tells (after the cue, or after ``first``, the first token of the cue's clause, where
-    the cue closes the clause: "China hat die Militärhilfe der USA für Taiwan verurteilt"), in a phrase of cues.tsv class ``act_complement_prep`` right after the noun
-    ("Kiew verurteilte die russischen Angriffe auf Charkiw": Kharkiv; also after the act's own agent,
+    ``st.tokens[k]`` tells (after the cue, or after ``first``, the first token of the cue's clause,
+    where the cue closes the clause: "China hat die Militärhilfe der USA für Taiwan verurteilt"), in a
+    phrase of cues.tsv class ``act_complement_prep`` right after the noun ("Kiew verurteilte die
+    russischen Angriffe auf Charkiw": Kharkiv; also after the act's own agent,
     "die Angriffe Russlands auf Charkiw", "die Angriffe der russischen Armee auf Charkiw"), where the text
     names who acts: a country's adjective on the noun (``Mention.of_act``), the agent's genitive, a
     name inside the noun ("die US-Luftangriffe in Syrien") or an agent with "durch" ("die Angriffe auf
@@ -772,23 +772,23 @@ def aim_of_named_act(st: SentenceTokens, k: int, m: Mention, ms: list[Mention], 
         or (m.j < len(toks) and toks[m.j].lower == "durch" and any(m.j < o.i <= m.j + 3 for o in here))
 
 
-def _no_side_from_opposed_act(pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext,
+def _no_side_from_opposed_act(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext,
                               cache: dict):
-    """Side probabilities (source or target) of an accusation or rejection with the aim of the act it
+    """Source and target probabilities of an accusation or rejection with the aim of the act it
     opposes left out, where that act's own side is named (``aim_of_named_act``: "China hat die
     Militärhilfe der USA für Taiwan verurteilt" is no ACCUSE by or against Taiwan)."""
     if typ not in OPPOSING:
-        return pt
+        return ps, pt
     clauses = sentence_clauses(st, ctx.lex, cache)
     ci = clause_at(clauses, st.tokens[k].start)
     first = st.tokens.index(clauses[ci].tokens[0]) if ci is not None and clauses[ci].tokens[0] in st.tokens else 0
-    out = None
-    for i, m in enumerate(ms):
-        if aim_of_named_act(st, k, m, ms, ctx.lex, first):
-            if out is None:
-                out = pt.copy()
-            out[i] = 0.0
-    return pt if out is None else out
+    aims = [i for i, m in enumerate(ms) if aim_of_named_act(st, k, m, ms, ctx.lex, first)]
+    if not aims:
+        return ps, pt
+    ps, pt = ps.copy(), pt.copy()
+    ps[aims] = 0.0
+    pt[aims] = 0.0
+    return ps, pt
 
 
 def _no_source_from_condition(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
