@@ -157,3 +157,11 @@ def test_an_attack_only_to_be_repelled_or_alleged_is_not_told_as_done():
     # who helps repel an attack is no attacker
     got = events("Israel hat mit Hilfe der USA in der Nacht einen iranischen Raketenangriff abgewehrt.", "auto")
     assert not any(e[0] == "ASSAULT" and "USA" in e[1] for e in got), got
+
+
+def test_a_paired_country_adjective_names_both_sides():
+    for coder in ("rules", "auto"):
+        got = events("Die russisch-ukrainischen Verhandlungen in Istanbul wurden fortgesetzt.", coder)
+        assert {("CONSULT", ("RUS",), ("UKR",)), ("CONSULT", ("UKR",), ("RUS",))} <= got, (coder, got)
+    # one country written twice is no pair
+    assert not any(e[1] == e[2] for e in events("Die US-amerikanischen Luftangriffe in Syrien gingen weiter.", "rules"))

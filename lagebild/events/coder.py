@@ -74,6 +74,23 @@ def _adjective_side(a: Token, lex) -> Participant:
                        mention=Span(a.start, a.end, a.text))
 
 
+def _paired_adjective_sides(a: Token, lex) -> list[Participant]:
+    """The two sides a paired country adjective names ("die deutsch-französischen Gespräche", "die
+    russisch-ukrainischen Verhandlungen": DEU and FRA, RUS and UKR), each spanned by its own part of the
+    word; [] for any other word ("US-amerikanische": one country; "kanadisch-europäisch": not two states)."""
+    parts = a.text.split("-")
+    if len(parts) != 2 or not all(parts) or not a.text[:1].islower():
+        return []
+    first, second = lex.adjectives.get(parts[0].lower()), lex.adjectives.get(parts[1].lower())
+    if first is None or second is None or not first.code or not second.code or first.code == second.code \
+            or len(first.code) != 3 or len(second.code) != 3:
+        return []       # (two states: "kanadisch-europäisch" is no pair of states)
+    cut = a.start + len(parts[0])
+    return [Participant(actor=None, text=parts[0], code=first.code, sector=None, mention=Span(a.start, cut, parts[0])),
+            Participant(actor=None, text=parts[1], code=second.code, sector=None,
+                        mention=Span(cut + 1, a.end, parts[1]))]
+
+
 class EventCoder:
     def __init__(self, fallbacks: dict[str, bool] | None = None) -> None:
         self.lex = load_cues()
@@ -741,6 +758,14 @@ class EventCoder:
         if helper_noun_phrase(toks, k, self.lex):
             return None         # "mit Unterstützung der US-Luftwaffe": who helps, no event of its own
         source: list[Participant] = []
+        paired = _paired_adjective_sides(toks[k - 1], lex) if k >= 1 and cue.type in BETWEEN_TYPES else []
+        if paired:
+            # "die deutsch-französischen Gespräche", "die russisch-ukrainischen Kämpfe": both sides act
+            # on each other
+            ev = Event(type=cue.type, mode=cue.mode, source=paired, target=list(paired), cue=t.text)
+            raw = RawEvent(ev, c, [], [], t, cue)
+            raw.noun_negated = kein_before(toks, k)
+            return raw
         # "russische Invasion", "russischen Truppenaufmarsch"
         if k >= 1 and lex.adjectives.get(toks[k - 1].lower) is not None:
             source = [_adjective_side(toks[k - 1], lex)]
