@@ -327,17 +327,21 @@ class EventCoder:
         ev.mode = threat_mode([t.lower for t in clauses[mi].tokens])     # what the consequence names
         return RawEvent(ev, teller, [src], threatened[:1], verb, cue)
 
+    def _material_words(self, words: list[str]) -> list[str]:
+        """The words that name arms or money ("Millionen", "Waffen", "EU-Syrien-Fonds")."""
+        return [w for w in words if self.lex.is_(w, "material") or w in SCALE_WORDS or w.endswith("fonds")]
+
     def _material(self, words: list[str]) -> str | None:
         """'military' or 'economic' when the words name arms or money ("drei Millionen Euro",
         "Waffen", "EU-Syrien-Fonds"), else None."""
-        if not any(self.lex.is_(w, "material") or w in SCALE_WORDS or w.endswith("fonds") for w in words):
+        if not self._material_words(words):
             return None
         return "military" if any(self.lex.is_(w, "arms") for w in words) else "economic"
 
     def _aid_acts_only(self, words: list[str]) -> bool:
         """Whether every word of ``words`` that names arms or money is an AID noun of the cue lexicon
         ("Waffenlieferungen", "Finanzhilfen"): an act of aid with its own giver, no material of a clause's act."""
-        mat = [w for w in words if self.lex.is_(w, "material") or w in SCALE_WORDS or w.endswith("fonds")]
+        mat = self._material_words(words)
         return bool(mat) and all(any(q.type == "AID" for q in (self.lex.noun_cues(w) or ())) for w in mat)
 
     def _drop_complements(self, evs: list[RawEvent], clauses: list[Clause]) -> list[RawEvent]:
