@@ -572,6 +572,16 @@ def phrase_at(words: list[str], j: int, lex: Lexicon, cls: str) -> bool:
     return any(lex.is_(" ".join(words[j:j + n]), cls) for n in (1, 2, 3) if j + n <= len(words))
 
 
+def kept_negation(c: Clause, lex: Lexicon) -> bool:
+    """Whether clause ``c`` has a negation it keeps on its verb: a word of cues.tsv class ``negation``
+    other than "kein" (that one negates its own noun), not cancelled (``negation_cancelled``: "nicht
+    nur", "nicht zum ersten Mal"). What a failed agreement or a refused consent names is read off it
+    (``factuality.content_of_failed_agreement``, ``content.refusal_types``)."""
+    words = c.lowers
+    return any(lex.is_(w, "negation") and not w.startswith("kein") and not negation_cancelled(words, j, lex)
+               for j, w in enumerate(words))
+
+
 def negation_cancelled(words: list[str], k: int, lex: Lexicon) -> bool:
     """Whether the negation ``words[k]`` (lower case) is cancelled by a phrase of cues.tsv class
     ``not_negation`` right after it ("nicht nur", "nicht zum ersten Mal", "nicht erst"): it negates

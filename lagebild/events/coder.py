@@ -13,7 +13,7 @@ from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_a
 from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
-from .content import (demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
+from .content import (REFUSABLE, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
@@ -32,8 +32,6 @@ from .threats import conditional_threat, threat_mode
 
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
-# cooperation that, when negated, is a refusal (PLOVER REJECT)
-REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
 BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})   # "Gespräche zwischen X und Y"
 # types whose target, when none is named, is the home country of a home-country source
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -946,11 +944,7 @@ class EventCoder:
         # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
-        negators = [w for k, w in enumerate(words) if lx.is_(w, "negation")
-                    and not negation_cancelled(words, k, lx)      # not "nicht nur", "nicht zum ersten Mal"
-                    and not _negates_attribute(c.tokens, k)]
-        if negators and contrastive(clauses, idx):
-            negators = []      # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
+        negators = clause_negators(clauses, idx, lx)
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
@@ -1121,6 +1115,19 @@ def occurrence_negated(words: list[str], lx) -> bool:
 #: attribute of the noun
 QUANTIFIERS = frozenset("alle allen aller alles jede jeden jeder jedem jedes beide beiden viele vielen "
                         "einige einigen mehrere mehreren manche manchen sämtliche sämtlichen".split())
+
+
+def clause_negators(clauses: list[Clause], idx: int, lex) -> list[str]:
+    """The negation words (cues.tsv class ``negation``) that negate the verb of clause ``clauses[idx]``:
+    not cancelled ("nicht nur", "nicht zum ersten Mal": ``negation_cancelled``), not an adjective's
+    ("nicht angemeldete Kundgebungen"), none where a "sondern" corrects the clause ("fand nicht wie
+    geplant am Montag statt, sondern am Dienstag"). A "kein" counts: "schickten keine Truppen"
+    negates the sending. One definition for the rule coder's verb events and the learned coder's."""
+    c = clauses[idx]
+    words = c.lowers
+    negators = [w for k, w in enumerate(words) if lex.is_(w, "negation")
+                and not negation_cancelled(words, k, lex) and not _negates_attribute(c.tokens, k)]
+    return [] if negators and contrastive(clauses, idx) else negators
 
 
 def _negates_attribute(toks, k: int) -> bool:

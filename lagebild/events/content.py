@@ -7,12 +7,26 @@ protest or a toll taken ("forderte 20.000 Menschenleben") is no demand. Both cod
 (the rule coder in ``EventCoder._drop_complements``)."""
 from __future__ import annotations
 
-from .clauses import ADJ_ENDINGS, Clause, cue_verb_types, has_verb_of, noun_preposition, object_of_main_verb
+from .clauses import ADJ_ENDINGS, Clause, cue_verb_types, has_verb_of, kept_negation, noun_preposition, object_of_main_verb
 from .cues import Lexicon, lemma
+from .factuality import mutual_reflexive
 
 
 #: cooperation a refusal can name ("sagte das Treffen ab", "lehnte Verhandlungen ab")
 COOPERATIVE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
+#: cooperation that, when negated, is a refusal (PLOVER REJECT)
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE"})
+
+
+def refused_consent(c: Clause, lex: Lexicon) -> bool:
+    """Whether clause ``c`` refuses by a cooperative verb told with a negation it keeps ("Ungarn hat
+    den Sanktionen gegen Russland nicht zugestimmt", "will den Plan nicht unterstützen"): the rule
+    coder reads such a verb as a REJECT (``EventCoder._factuality``). Not a failed agreement told with
+    "sich" ("haben sich nicht auf Sanktionen geeinigt": ``factuality.content_of_failed_agreement``
+    negates what it names), nor a "kein" (it negates its own noun)."""
+    types = cue_verb_types(c, lex)
+    return bool(types & REFUSABLE) and "REJECT" not in types and kept_negation(c, lex) \
+        and not mutual_reflexive(c, lex)
 
 
 def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
@@ -103,6 +117,12 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     what is alleged is not an event; in train + dev gold, 1 of 27 such nouns is a required event
     of another type). The object reading as in ``demanded``."""
     types = cue_verb_types(c, lex) & {"ACCUSE", "REJECT"}
+    if typ not in REFUSABLE and refused_consent(c, lex):
+        # what a refused consent names, as what "lehnte ... ab" names ("hat den Sanktionen nicht
+        # zugestimmt": a probe gave the sanctions as imposed by who refused them, a false fact; "hat
+        # der Aufnahme von Beitrittsgesprächen nicht zugestimmt": no talks); a cooperation of a
+        # refusable type is the refusal itself (its noun read as the REJECT: "dem Abkommen nicht zugestimmt")
+        types = types | {"REJECT"}
     if typ in types:
         return False
     heads = attribute_heads(c, k, lex)

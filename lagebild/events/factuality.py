@@ -12,7 +12,7 @@ import re
 
 from ..text import Token
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
-                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, negation_cancelled, noun_preposition,
+                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, noun_preposition,
                       participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import _told_in_past, perfect_infinitive
@@ -467,9 +467,7 @@ def content_of_failed_agreement(c: Clause, k: int, lex: Lexicon) -> bool:
     sich = next(j for j, t in enumerate(words) if t.lower == "sich")
     if p is None or p <= sich or words[p - 1].is_cap:
         return False        # before "sich", or hanging on a noun ("im Streit über ...")
-    words = c.lowers
-    return any(lex.is_(w, "negation") and not w.startswith("kein") and not negation_cancelled(words, j, lex)
-               for j, w in enumerate(words))
+    return kept_negation(c, lex)
 
 
 def circumstance(c: Clause, k: int, lex: Lexicon) -> bool:

@@ -14,8 +14,8 @@ from ..errors import ModelError
 from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
-from ..events.coder import REFUSABLE, occurrence_negates_noun
-from ..events.clauses import attached_condition, negation_cancelled
+from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
+from ..events.clauses import ADJ_ENDINGS, attached_condition, negation_cancelled, participle_shape
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
@@ -303,6 +303,28 @@ class LearnedCoder:
         """The clauses of a trigger's sentence (the rule coder's reading: main, sub, condition ...)."""
         return sentence_clauses(tr.st, self.lex, cache)
 
+    def _verb_negated(self, tr: Trigger, clause, cache: dict) -> bool:
+        """Whether a trigger on a verb is negated as the rule coder reads a verb event's clause
+        (``events.coder.clause_negators``: "Die USA haben Venezuela keine Hilfe geschickt", "Ungarn hat
+        der Aufnahme von Beitrittsgesprächen nicht zugestimmt"), unless the negation belongs to the
+        cue ("würden nicht zögern"). The factuality model learns from few negated events and called
+        such verbs asserted (a probe: false facts) where the rules found no event on the same word."""
+        tok = tr.st.tokens[tr.k]
+        if tok.is_cap or tok not in clause.tokens:
+            return False
+        k = tr.k
+        if participle_shape(tok.lower) and tok.lower.endswith(ADJ_ENDINGS) and k + 1 < len(tr.st.tokens) \
+                and tr.st.tokens[k + 1].is_cap:
+            return False        # a participle before its noun ("das ausgehandelte Abkommen ist nicht umgesetzt")
+        cues = self.lex.verbs.get(lemma(tok.text), ())
+        if not cues or any("nicht" in cue.requires for cue in cues):
+            return False        # a word the lexicon has no cue for: the model read it with its negation
+            #                     ("Ich verstehe nicht, warum ...": a criticism, train + dev gold asserted)
+        if tr.type == "REJECT" and not any(cue.type == "REJECT" for cue in cues):
+            return False        # "hat dem Vorschlag nicht zugestimmt": the refusal is the REJECT
+        clauses = self._clauses(tr, cache)
+        return bool(clause_negators(clauses, clauses.index(clause), self.lex))
+
     def _clause(self, tr: Trigger, cache: dict):
         """The clause of a trigger."""
         tok = tr.st.tokens[tr.k]
@@ -403,6 +425,7 @@ class LearnedCoder:
         if fact in ("asserted", "planned") and (
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
+                or (clause is not None and self._verb_negated(tr, clause, cache))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
                     and (occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
                          or negated_with_its_verb(clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type,

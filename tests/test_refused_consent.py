@@ -1,0 +1,62 @@
+"""Consent refused with a negation ("hat den Sanktionen nicht zugestimmt") and verbs told with a
+negation their clause keeps: what the refusal names is no act of the one who refuses, and a learned
+event on a negated verb is not asserted (a probe in session 26: asserted sanctions and aid that the
+sentences deny, false facts in both coders)."""
+import pytest
+
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+_AN: dict = {}
+
+
+def events(text, coder="auto"):
+    if coder not in _AN:
+        _AN[coder] = Analyzer(coder=coder)
+    return _AN[coder](Article(doc_id="t", text=text, dct="2025-03-14")).events
+
+
+def sides(e):
+    return ([p.code for p in e.source], [p.code for p in e.target])
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_what_a_refused_consent_names_is_not_imposed_by_who_refused(coder):
+    said = [e for e in events("Ungarn hat den Sanktionen gegen Russland zugestimmt.", coder) if e.type == "SANCTION"]
+    assert said and said[0].factuality == "asserted", said           # consent given: as before
+    for text in ("Ungarn hat den Sanktionen gegen Russland nicht zugestimmt.",
+                 "Die Slowakei stimmte den Sanktionen gegen Russland nicht zu."):
+        evs = events(text, coder)
+        assert not any(e.type == "SANCTION" and e.factuality == "asserted" for e in evs), (coder, text, evs)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_refused_cooperation_is_still_the_refusal(coder):
+    # the noun of a cooperation a refused consent names is read as the REJECT, as before
+    evs = events("Ungarn hat dem Abkommen mit der Ukraine nicht zugestimmt.", coder)
+    assert any(e.type == "REJECT" and e.factuality == "asserted" and sides(e) == (["HUN"], ["UKR"]) for e in evs), evs
+    assert not any(e.type == "AGREE" and e.factuality == "asserted" for e in evs), evs
+
+
+def test_a_learned_event_on_a_negated_verb_is_not_asserted():
+    evs = events("Ungarn hat der Aufnahme von Beitrittsgesprächen mit der Ukraine nicht zugestimmt.")
+    assert evs, "the learned coder reads the verb"
+    assert not any(e.type in ("AGREE", "CONSULT") and e.factuality == "asserted" for e in evs), evs
+    aid = [e for e in events("Die USA haben Venezuela keine Hilfe geschickt.") if e.type == "AID"]
+    assert aid and all(e.factuality == "negated" for e in aid), aid
+    aid = [e for e in events("Die USA haben Venezuela Hilfe geschickt.") if e.type == "AID"]
+    assert aid and all(e.factuality == "asserted" for e in aid), aid
+
+
+def test_the_refusal_itself_is_not_negated():
+    # the learned REJECT of a negated consent verb is the negation, not negated by it
+    evs = events("Der Iran hat dem Vorschlag der USA nicht zugestimmt.")
+    assert any(e.type == "REJECT" and e.factuality == "asserted" and sides(e) == (["IRN"], ["USA"]) for e in evs), evs
+    assert not any(e.type == "REJECT" and e.factuality == "negated" for e in evs), evs
+
+
+def test_a_participle_before_its_noun_keeps_its_own_factuality():
+    # the clause's "nicht" negates "umgesetzt", not the agreement the participle tells
+    evs = [e for e in events("Das im Februar zwischen Russland und der Ukraine ausgehandelte Abkommen ist immer "
+                             "noch nicht umgesetzt.") if e.type == "AGREE"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
