@@ -616,7 +616,10 @@ class EventCoder:
             target = attacked_place(ms, {m.code for m in source}, tok)
         if not source_p and not target:
             return None
-        if not target and self.lex.is_(cue.cue, "named_target"):
+        # "Die Hamas stimmte einer Waffenruhe mit Israel zu", "Israel und die Hamas haben einer
+        # Waffenruhe zugestimmt": consent to an agreement or a ceasefire is made with its other side
+        agreement_named = cue.type == "AGREE" and self._agreement_named(c)
+        if not target and self.lex.is_(cue.cue, "named_target") and not agreement_named:
             # "hat verhindert, dass es ein EU-Hauptquartier gibt": the dass-clause may name it
             nxt = clauses[ci + 1] if ci + 1 < len(clauses) else None
             inner = [m for m in nxt.mentions if m.code and m.prep not in PLACE_PREPS and not m.pronoun] \
@@ -631,8 +634,8 @@ class EventCoder:
         if not target_p and any(t.lower.startswith("nachbar") for t in c.tokens) and self.fallbacks["neighbour"]:
             # "ins Nachbarland einmarschieren": the source's neighbour the story names most
             target_p = _neighbour(c, {p.code for p in source_p}, actors)
-        mutual = self.lex.is_(cue.cue, "mutual") or any(self.lex.is_(t.lower, "reciprocal")
-                                                or t.lower.startswith("gemeinsam") for t in c.tokens)
+        mutual = self.lex.is_(cue.cue, "mutual") or agreement_named or any(self.lex.is_(t.lower, "reciprocal")
+                                                                           or t.lower.startswith("gemeinsam") for t in c.tokens)
         if not target_p and (cue.type in RECIPROCAL or self.lex.is_(cue.cue, "mutual")) and mutual and source_p:
             # (a cue of a happening both sides do to each other alike is reciprocal whatever its
             # type: "tauschten Gefangene aus")
@@ -667,6 +670,14 @@ class EventCoder:
                 target_p = _participants(target)
         ev = Event(type=typ, mode=mode, source=source_p, target=target_p, cue=tok.text)
         return RawEvent(ev, c, source, target, tok, cue, passive=passive)
+
+    def _agreement_named(self, c: Clause) -> bool:
+        """Whether clause ``c`` names an agreement or a ceasefire (an AGREE noun cue, cues.tsv class
+        ``ceasefire``): what both its sides make, so that a verb of consent to it has the other side as
+        its target, or each of coordinated subjects the others."""
+        return any(t.is_cap and (self.lex.is_prefixed(t.lower, "ceasefire")
+                                 or any(q.type == "AGREE" for q in self.lex.noun_cues(t.lower) or ()))
+                   for t in c.tokens[1:])
 
     @staticmethod
     def _masculine_subject_after(c: Clause, tok: Token, nom: list[Mention]) -> Mention | None:

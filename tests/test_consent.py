@@ -1,4 +1,4 @@
-"""Consent refused with a negation ("hat den Sanktionen nicht zugestimmt") and verbs told with a
+"""Consent to an agreement or a ceasefire, and consent refused with a negation ("hat den Sanktionen nicht zugestimmt") and verbs told with a
 negation their clause keeps: what the refusal names is no act of the one who refuses, and a learned
 event on a negated verb is not asserted (a probe in session 26: asserted sanctions and aid that the
 sentences deny, false facts in both coders)."""
@@ -60,3 +60,16 @@ def test_a_participle_before_its_noun_keeps_its_own_factuality():
     evs = [e for e in events("Das im Februar zwischen Russland und der Ukraine ausgehandelte Abkommen ist immer "
                              "noch nicht umgesetzt.") if e.type == "AGREE"]
     assert evs and all(e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_consent_to_a_ceasefire_is_made_with_its_other_side(coder):
+    # "zustimmen" needs a named target; an agreement or a ceasefire has one: the partner "mit" names,
+    # or each of coordinated subjects the others (was no event in both coders)
+    evs = events("Israel und die Hamas haben einer Feuerpause zugestimmt.", coder)
+    got = {(e.type, tuple(sides(e)[0]), tuple(sides(e)[1]), e.factuality) for e in evs}
+    assert {("AGREE", ("ISR",), ("PSE",), "asserted"), ("AGREE", ("PSE",), ("ISR",), "asserted")} <= got, evs
+    evs = events("Die Hamas stimmte einer Waffenruhe mit Israel zu.", coder)
+    assert any(e.type == "AGREE" and sides(e) == (["PSE"], ["ISR"]) for e in evs), evs
+    # consent to a proposal names no partner: still no event without a target
+    assert not events("Deutschland und Frankreich stimmten dem Vorschlag zu.", coder)
