@@ -73,3 +73,27 @@ def test_consent_to_a_ceasefire_is_made_with_its_other_side(coder):
     assert any(e.type == "AGREE" and sides(e) == (["PSE"], ["ISR"]) for e in evs), evs
     # consent to a proposal names no partner: still no event without a target
     assert not events("Deutschland und Frankreich stimmten dem Vorschlag zu.", coder)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_ohne_or_statt_negate_only_a_clause_of_their_own(coder):
+    # "Ohne Vorwarnung griff Russland ... an": a preposition of the main clause, the attack happened
+    # (was negated in both coders); "statt ... zu verhängen": an infinitive clause, not done
+    evs = [e for e in events("Ohne Vorwarnung griff Russland die Ukraine an.", coder) if e.type == "ASSAULT"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
+    evs = [e for e in events("Frankreich schickte Truppen nach Mali, ohne das Parlament zu fragen.", coder)
+           if e.type == "MOBILIZE"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
+    evs = [e for e in events("Die EU setzte auf Gespräche mit Belarus, anstatt Sanktionen zu verhängen.", coder)
+           if e.type == "SANCTION"]
+    assert evs and all(e.factuality == "negated" for e in evs), evs
+    if coder == "auto":     # the learned coder reads the noun of a sentence-initial "Statt ... zu" clause too
+        evs = [e for e in events("Statt Sanktionen zu verhängen, setzte die EU auf Gespräche mit Belarus.", coder)
+               if e.type == "SANCTION"]
+        assert evs and all(e.factuality == "negated" for e in evs), evs
+
+
+def test_a_negation_in_another_clause_leaves_a_learned_verb_asserted():
+    evs = events("Frankreich hat Deutschland nicht kritisiert, aber Italien hat Deutschland kritisiert.")
+    got = {(e.source[0].code, e.factuality) for e in evs if e.type == "ACCUSE" and e.source}
+    assert ("ITA", "asserted") in got and ("FRA", "negated") in got, got

@@ -572,6 +572,19 @@ def phrase_at(words: list[str], j: int, lex: Lexicon, cls: str) -> bool:
     return any(lex.is_(" ".join(words[j:j + n]), cls) for n in (1, 2, 3) if j + n <= len(words))
 
 
+def negative_clause(c: Clause, lex: Lexicon) -> bool:
+    """Whether clause ``c`` tells what does not happen: opened by a word of cues.tsv class
+    ``negative_subordinator`` ("ohne", "statt", "anstatt") as a clause of its own, a zu-infinitive
+    ("ohne um Genehmigung zu bitten", "Statt Sanktionen zu verhängen, setzte die EU auf Gespräche")
+    or a dass-clause ("ohne dass Kiew zustimmte"); not such a word as the preposition of a main clause
+    ("Ohne Vorwarnung griff Russland die Ukraine an": the attack happened; was negated). Both coders."""
+    if not lex.is_(c.starts_with or "", "negative_subordinator"):
+        return False
+    toks = c.tokens
+    return c.kind == "infinitive" or (len(toks) > 1 and toks[1].lower in ("dass", "daß")) \
+        or _zu_before_verb(toks[-3:]) or any(_ZU_INFIX.match(t.lower) for t in toks[-2:])
+
+
 def kept_negation(c: Clause, lex: Lexicon) -> bool:
     """Whether clause ``c`` has a negation it keeps on its verb: a word of cues.tsv class ``negation``
     other than "kein" (that one negates its own noun), not cancelled (``negation_cancelled``: "nicht

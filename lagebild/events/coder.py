@@ -11,7 +11,7 @@ from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
-                      _requires_ok, _verbish, attached_condition, carried_out, noun_preposition, relative_clause, split_clauses,
+                      _requires_ok, _verbish, attached_condition, carried_out, negative_clause, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (REFUSABLE, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
@@ -983,7 +983,7 @@ class EventCoder:
             # (the question's own verb; an event noun in it is presupposed: "Hat der Angriff auf
             # Kiew die Verhandlungen beendet?")
             fact = "hypothetical"
-        elif lx.is_(c.starts_with, "negative_subordinator"):
+        elif negative_clause(c, lx):
             fact = "negated"           # "ohne um Genehmigung zu bitten"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
             # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs

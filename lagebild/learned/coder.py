@@ -15,7 +15,7 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
-from ..events.clauses import ADJ_ENDINGS, attached_condition, negation_cancelled, participle_shape
+from ..events.clauses import ADJ_ENDINGS, attached_condition, negation_cancelled, negative_clause, participle_shape
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
@@ -303,7 +303,7 @@ class LearnedCoder:
         """The clauses of a trigger's sentence (the rule coder's reading: main, sub, condition ...)."""
         return sentence_clauses(tr.st, self.lex, cache)
 
-    def _verb_negated(self, tr: Trigger, clause, cache: dict) -> bool:
+    def _verb_negated(self, tr: Trigger, clause, cache: dict, source: list) -> bool:
         """Whether a trigger on a verb is negated as the rule coder reads a verb event's clause
         (``events.coder.clause_negators``: "Die USA haben Venezuela keine Hilfe geschickt", "Ungarn hat
         der Aufnahme von Beitrittsgesprächen nicht zugestimmt"), unless the negation belongs to the
@@ -312,6 +312,11 @@ class LearnedCoder:
         tok = tr.st.tokens[tr.k]
         if tok.is_cap or tok not in clause.tokens:
             return False
+        sent = tr.st.sentence
+        if any(p.mention is not None and sent.start <= p.mention.start < sent.end
+               and not clause.start <= p.mention.start < clause.end for p in source):
+            return False        # a source named in another clause of the sentence: another happening's
+            #                     negation ("Frankreich hat X nicht kritisiert, aber Italien hat X kritisiert")
         k = tr.k
         if participle_shape(tok.lower) and tok.lower.endswith(ADJ_ENDINGS) and k + 1 < len(tr.st.tokens) \
                 and tr.st.tokens[k + 1].is_cap:
@@ -425,7 +430,7 @@ class LearnedCoder:
         if fact in ("asserted", "planned") and (
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
-                or (clause is not None and self._verb_negated(tr, clause, cache))
+                or (clause is not None and (self._verb_negated(tr, clause, cache, src) or negative_clause(clause, self.lex)))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
                     and (occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
                          or negated_with_its_verb(clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type,
