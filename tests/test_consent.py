@@ -97,3 +97,28 @@ def test_a_negation_in_another_clause_leaves_a_learned_verb_asserted():
     evs = events("Frankreich hat Deutschland nicht kritisiert, aber Italien hat Deutschland kritisiert.")
     got = {(e.source[0].code, e.factuality) for e in evs if e.type == "ACCUSE" and e.source}
     assert ("ITA", "asserted") in got and ("FRA", "negated") in got, got
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_what_is_postponed_has_not_happened(coder):
+    # cues.tsv class postpone (a probe: "vertagten einen Beschluss über neue Sanktionen" gave asserted sanctions)
+    evs = [e for e in events("Die Botschafter der EU-Staaten vertagten am Freitag einen Beschluss über neue "
+                             "Sanktionen gegen Russland.", coder) if e.type == "SANCTION"]
+    assert evs and all(e.factuality == "negated" for e in evs), evs
+    # an attack named as the background of a postponement keeps its factuality
+    evs = [e for e in events("Nach dem Angriff auf Kiew vertagte die EU ihren Gipfel.", coder) if e.type == "ASSAULT"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
+
+
+def test_a_postponed_visit_is_not_told_as_made():
+    evs = [e for e in events("Der Besuch des iranischen Präsidenten in Wien wurde verschoben.") if e.type == "CONSULT"]
+    assert evs and all(e.factuality == "negated" for e in evs), evs
+
+
+def test_two_guessed_sides_beside_the_named_state_make_no_dyad():
+    # "Stellungen" and "Milizen" took "USA" from the name before them: no ASSAULT USA -> USA
+    evs = events("Die USA haben in Syrien Stellungen proiranischer Milizen bombardiert.")
+    assert not any(e.type == "ASSAULT" and sides(e) == (["USA"], ["USA"]) for e in evs), evs
+    # two guessed sides beside no such state stay (a civil war)
+    evs = events("In Syrien griffen Regierungstruppen Rebellen an.")
+    assert any(e.type == "ASSAULT" and sides(e) == (["SYR"], ["SYR"]) for e in evs), evs

@@ -417,7 +417,11 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     ``refrain``, its "auf"/"von"): "negated", not done; or that a verb of advising against governs
     ("riet den Russen von Reisen in die Türkei ab"; class ``advise_against``): "hypothetical";
     else None. Both coders read the noun as done (probes: three false facts)."""
-    if not c.tokens[k].is_cap or noun_preposition(c, k)[0] not in ("auf", "von"):
+    if not c.tokens[k].is_cap:
+        return None
+    if postponed(c, k, lex):
+        return "negated"
+    if noun_preposition(c, k)[0] not in ("auf", "von"):
         return None
     # the phrase must be the verb's own: not one of another noun ("verzichtete auf eine Reaktion auf
     # den Angriff": the attack happened), so the preposition follows no noun but a time noun
@@ -437,6 +441,29 @@ def refrained(c: Clause, k: int, lex: Lexicon) -> str | None:
     if has_verb_of(c, lex, "refrain"):
         return "negated"
     return "hypothetical" if has_verb_of(c, lex, "advise_against") else None
+
+
+def postponed(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what a verb of postponing in its clause puts off
+    (cues.tsv class ``postpone``: "Die EU-Staaten vertagten einen Beschluss über neue Sanktionen", "Der
+    Besuch wurde verschoben", "verschleppe ein Rückführungsabkommen"): it has not happened. The noun is
+    the verb's object or its passive's subject (no preposition), or follows "über" on such a noun; not
+    an ACCUSE noun, whose trial or inquiry is under way ("Der Prozess wurde vertagt", train gold
+    asserted). Read by ``refrained`` for both coders (a probe: the sanctions were asserted)."""
+    if not has_verb_of(c, lex, "postpone"):
+        return False
+    if any(q.type == "ACCUSE" for q in lex.noun_cues(c.tokens[k].lower) or ()):
+        return False
+    prep, n = noun_preposition(c, k)
+    if prep is None:
+        return True
+    if prep != "über":
+        return False
+    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
+    p = next((j for j in range(n - 1, max(-1, n - 6), -1) if words[j].lower == "über"), None)
+    if p is None or p < 1 or not words[p - 1].is_cap:
+        return False
+    return noun_preposition(c, c.tokens.index(words[p - 1]))[0] is None     # "einen Beschluss über ..."
 
 
 def mutual_reflexive(c: Clause, lex: Lexicon) -> bool:

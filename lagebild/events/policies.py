@@ -66,6 +66,21 @@ def guessed_against_own_state(side: Mention, other: Mention) -> bool:
         and side.code is not None and side.code == other.code
 
 
+def guessed_pair_beside_its_state(a: Mention, b: Mention, clause_mentions: list[Mention]) -> bool:
+    """Two sides whose country is each guessed, the same, while their clause names that country as a
+    state with no preposition, apart from both ("Die USA haben in Syrien Stellungen proiranischer
+    Milizen bombardiert": "Stellungen" and "Milizen" took "USA" from the name before them; a probe gave
+    an asserted ASSAULT USA -> USA): the named state, before both, is who acts, the guessed pair no
+    dyad (not a place after one of them: "Ein Anhänger des IS hat in der US-Ostküstenstadt Philadelphia
+    einen Polizisten angeschossen", train gold USA -> USA). Two guessed
+    sides beside no such state stay ("In Syrien griffen Regierungstruppen Rebellen an":
+    ``guessed_against_own_state``)."""
+    if not (a.code_from and b.code_from and a.code is not None and a.code == b.code):
+        return False
+    return any(m is not a and m is not b and m.kind == "country" and not m.code_from and m.code == a.code
+               and m.prep is None and m.start < min(a.start, b.start) for m in clause_mentions)
+
+
 def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:
     return Participant(actor=None, text=None, code=code, sector=sector, inferred=why)
 

@@ -29,7 +29,7 @@ from ..events.content import (CALLED_TYPES, attribute_heads, background, content
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.factuality import denial, denied_report
-from ..events.policies import guessed_against_own_state
+from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
 from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper, helper_acts,
@@ -468,7 +468,10 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
                 if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
-                                                          or guessed_against_own_state(tm, sm)):
+                                                          or guessed_against_own_state(tm, sm)
+                                                          or (clause_k is not None and guessed_pair_beside_its_state(
+                                                              sm, tm, [m for m in ms if clause_k.start <= m.start
+                                                                       < clause_k.end]))):
                     continue        # a guessed country against that country (events.policies)
                 if sm is not None and tm is not None and one_side(sm, tm, typ, ctx, cache):
                     continue        # "Die USA, Großbritannien und Kanada verhängten Sanktionen": one side
