@@ -281,6 +281,20 @@ def _relational_roles() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["word"] for r in rows if r.get("why") == "counterpart"))
 
 
+def _both_sides_phrases() -> dict[int, frozenset[tuple[str, ...]]]:
+    """both_sides.tsv: the phrases that name both sides told before, by their number of words."""
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for _, row in read_tsv("both_sides.tsv"):
+        words = tuple(row["phrase"].split())
+        out.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in out.items()}
+
+
+#: what may stand between the two actors of a pair "X und Y" besides "und"/"sowie": articles and
+#: lower-case attributes ("zwischen Israel und der libanesischen Hisbollah")
+_PAIR_JOINERS = frozenset({"und", "sowie"})
+
+
 def _missions_abroad() -> frozenset[str]:
     return frozenset(row["word"] for _, row in read_tsv("missions_abroad.tsv"))
 
@@ -507,6 +521,7 @@ class ActorTagger:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
         self.relational, self.counterparts = _relational_roles()
+        self.both_sides = _both_sides_phrases()
         self.missions = _missions_abroad()
         self.persons = _persons()
         # famous surnames alone ("Putin", "Erdogan"): only unambiguous ones, never common words
@@ -1174,7 +1189,63 @@ class ActorTagger:
             idx.text_code = self._default_code(said) or self._default_code(placed, places=True)
             idx.default_code = idx.text_code or self._default_code(idx.mentions)
         self._resolve(idx)
+        self._both_sides(idx, sentences)
         return idx
+
+    def _both_sides(self, idx: ActorIndex, sentences: list[SentenceTokens]) -> None:
+        """Mentions for the words that name both sides told just before (both_sides.tsv: "beide
+        Seiten", "die Konfliktparteien"): for the nearest pair of coded actors before the phrase,
+        "X und Y" with only articles and lower-case attributes between them (in its sentence before
+        it, or in the three sentences before), one mention for each of their countries, at the
+        phrase's words, their code marked as taken from earlier mentions (``code_via`` "earlier"); one
+        country when both sides are of one ("zwischen Regierungstruppen und Rebellen"). No pair, no
+        mention: the sides stay unnamed rather than guessed."""
+        phrases = self.both_sides
+        by_sent: dict[int, list[Mention]] = {}
+        for m in idx.mentions:
+            by_sent.setdefault(m.sent, []).append(m)
+        added: list[Mention] = []
+        toks_of = {st.sentence.index: st.tokens for st in sentences}
+        for st in sentences:
+            if st.sentence.kind != "body":
+                continue
+            toks = st.tokens
+            taken = {k for m in by_sent.get(st.sentence.index, ()) for k in range(m.i, m.j)}
+            k = 0
+            while k < len(toks):
+                n = next((n for n in sorted(phrases, reverse=True) if k + n <= len(toks)
+                          and tuple(t.lower for t in toks[k:k + n]) in phrases[n]
+                          and not taken & set(range(k, k + n))), None)
+                if n is None:
+                    k += 1
+                    continue
+                pair = self._pair_before(by_sent, toks_of, st.sentence.index, toks[k].start)
+                if pair is not None:
+                    prep, oblique = self._context(toks, k)
+                    text = " ".join(t.text for t in toks[k:k + n])
+                    for code in dict.fromkeys(m.code for m in pair):
+                        added.append(Mention(sent=st.sentence.index, i=k, j=k + n, start=toks[k].start,
+                                             end=toks[k + n - 1].end, text=text, code=code, sector=None,
+                                             kind="group", prep=prep, oblique=oblique, code_via="earlier",
+                                             definite=k > 0 and toks[k - 1].lower in DEFINITE_ARTICLES))
+                k += n
+        if added:
+            idx.mentions = sorted(idx.mentions + added, key=lambda m: (m.sent, m.i))
+
+    @staticmethod
+    def _pair_before(by_sent: dict[int, list[Mention]], toks_of: dict[int, list[Token]], sent: int,
+                     start: int) -> tuple[Mention, Mention] | None:
+        """The nearest pair of coded actors "X und Y" before offset ``start``: in sentence ``sent``
+        before it, else in the three sentences before (the last pair of each)."""
+        for s in range(sent, sent - 4, -1):
+            ms = [m for m in by_sent.get(s, ()) if m.code and not m.pronoun and m.end <= start]
+            for a, b in reversed(list(zip(ms, ms[1:]))):
+                between = [t.text for t in toks_of.get(s, [])[a.j:b.i]]
+                if any(w in _PAIR_JOINERS for w in between) and all(
+                        w in _PAIR_JOINERS or w.lower() in DEFINITE_ARTICLES or (w.isalpha() and w.islower())
+                        for w in between):
+                    return a, b
+        return None
 
     @staticmethod
     def _generic_said_after(st: SentenceTokens, ms: list[Mention]) -> None:

@@ -35,6 +35,9 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     out = [first]
     toks = c.tokens
     for m in ms:
+        if m is not first and (m.start, m.end) == (first.start, first.end):
+            out.append(m)       # one phrase for two sides ("beide Seiten": actors.ActorTagger._both_sides)
+            continue
         if m is first or m.i <= out[-1].i:
             continue
         # tokens between previous mention end and this mention
