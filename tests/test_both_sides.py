@@ -49,3 +49,19 @@ def test_the_phrase_is_marked_as_coded_from_earlier_mentions_and_needs_a_pair():
     # no pair named before: no side is guessed
     doc = analyze("Die Regierung in Wien lobte das Ergebnis. Der Kanzler rief beide Seiten zur Ruhe auf.")
     assert not any(t.text == "beide Seiten" for e in doc.events for t in e.source + e.target), doc.events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_mediator_is_no_side_of_the_agreement(coder):
+    # cues.tsv class mediation_noun (a probe: AGREE ISR/PSE -> QAT and QAT -> ISR/PSE)
+    doc = analyze("Unter Vermittlung Katars haben Israel und die Hamas eine Waffenruhe vereinbart.", coder)
+    got = dyads(doc, "AGREE")
+    assert {("ISR", "PSE"), ("PSE", "ISR")} <= got and not any("QAT" in d for d in got), doc.events
+    # nor a co-actor of an act of one side
+    doc = analyze("Unter Vermittlung Katars ließ Israel 30 palästinensische Gefangene frei.", coder)
+    assert dyads(doc, "RETREAT") == {("ISR", "PSE")}, doc.events
+
+
+def test_the_mediation_noun_keeps_the_mediator_as_its_source():
+    doc = analyze("Unter Vermittlung Katars haben Israel und die Hamas eine Waffenruhe vereinbart.")
+    assert {("QAT", "ISR"), ("QAT", "PSE")} <= dyads(doc, "CONSULT"), doc.events

@@ -24,7 +24,7 @@ from .factuality import (able_to, announced_object, called_for, circumstance, co
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (POSSESSIVES, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -469,7 +469,8 @@ class EventCoder:
         # acts with the subject, never on the target
         ms = [m for m in ms if not of_other_act(self._tokens, m, tok.i, self.lex)]
         helpers = [m for m in ms if helper(self._tokens, m, self.lex)]
-        ms = [m for m in ms if m not in helpers]
+        # a mediator ("Unter Vermittlung Katars haben Israel und die Hamas ... vereinbart") is no side
+        ms = [m for m in ms if m not in helpers and mediator_noun(self._tokens, m, self.lex) is None]
         passive = _is_passive(c, tok, transitive="acc" in cue.targets)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
             return None        # "Schulen wurden getroffen": hit, not met
@@ -914,6 +915,10 @@ class EventCoder:
                 and any(self.lex.is_(w, "condition") or w in ("sollten", "sollte") for w in self._sentence_lowers):
             # "Sollten ..., werde dies Sanktionen für Russland nach sich ziehen, erklärte X": X threatens
             source = [self._speaker_now.participant()]
+        # a mediator of another noun ("Unter Vermittlung Katars ... eine Waffenruhe"): no side of this one
+        mediators = {m.start for m in c.mentions if mediator_noun(self._tokens, m, self.lex) not in (None, t.i)}
+        source = [p for p in source if p.mention is None or p.mention.start not in mediators]
+        target = [p for p in target if p.mention is None or p.mention.start not in mediators]
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
             return None
         helpers = [m for m in c.mentions if helper(self._tokens, m, self.lex) and m.code

@@ -183,13 +183,30 @@ def noun_agent(toks: list[Token], k: int, ms: list[Mention], lex) -> Mention | N
     return next((m for m in ms if m.i > k and (act_attribute(toks, m, lex) or (None, None)) == (k, "durch")), None)
 
 
+def mediator_noun(toks: list[Token], m: Mention, lex) -> int | None:
+    """The position of the noun of mediation mention ``m`` is the mediator of ("Unter Vermittlung
+    Katars", "unter der Schirmherrschaft der Afrikanischen Union"; cues.tsv class ``mediation_noun``
+    after "mit"/"unter"), else None. A mediator is no side of the clause's other acts ("Unter
+    Vermittlung Katars haben Israel und die Hamas eine Waffenruhe vereinbart": AGREE ISR <-> PSE, not
+    with Qatar; a probe), neither a co-actor nor a target; of the noun itself it is the source."""
+    p = _noun_before(toks, m)
+    return p if p >= 1 and lex.is_(toks[p].lower, "mediation_noun") and toks[p - 1].lower in ("mit", "unter") \
+        else None
+
+
+def _noun_before(toks: list[Token], m: Mention) -> int:
+    """The position of the word before mention ``m`` and its articles ("Hilfe der", "Hilfe von")."""
+    p = m.i - 1
+    while p >= 0 and toks[p].lower in _NP_DETS | {"von", "vom"}:
+        p -= 1
+    return p
+
+
 def helper(toks: list[Token], m: Mention, lex) -> bool:
     """Whether mention ``m`` names who helps the clause's actor ("mit Unterstützung russischer
     Kampfjets", "mit Hilfe der US-Luftwaffe"; cues.tsv class ``helper_noun`` after "mit"/"unter"):
     a co-actor of the clause's act, never its target."""
-    p = m.i - 1
-    while p >= 0 and toks[p].lower in _NP_DETS | {"von", "vom"}:
-        p -= 1
+    p = _noun_before(toks, m)
     if not (p >= 1 and lex.is_(toks[p].lower, "helper_noun") and toks[p - 1].lower in ("mit", "unter")):
         return False
     # the "mit" of a verb of threatening names what is threatened ("drohte der Ukraine mit Unterstützung

@@ -32,7 +32,7 @@ from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper, helper_acts,
+from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper, helper_acts, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, prepositional_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -508,7 +508,8 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
     reports (``events.roles``): an attribute of an event noun of another happening is no side
     ("nach der Ermordung eines Piloten durch den IS ... bombardiert": ``of_other_act``); who helps
     ("mit Unterstützung russischer Kampfjets": ``helper``) is a co-actor, never the target (of an act
-    two sides do together, ``roles.MEDIATED``, no side at all); who
+    two sides do together, ``roles.MEDIATED``, no side at all); a mediator ("unter Vermittlung Katars":
+    ``mediator_noun``) is no side but of its noun; who
     loses a place ("die Stadt von der Terrormiliz IS zurückerobert": ``loser``) is the target,
     never the attacker; the "durch X" agent of an event noun (``noun_agent``) is its source."""
     toks, sent = st.tokens, st.sentence.index
@@ -542,6 +543,8 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
                 ps[i], pt[i] = max(ps[i], top), 0.0
             else:
                 ps[i] = 0.0
+        elif c is not None and c.start <= m.start < c.end and mediator_noun(toks, m, ctx.lex) not in (None, k):
+            ps[i] = pt[i] = 0.0     # "Unter Vermittlung Katars haben Israel und die Hamas ... vereinbart": a mediator
         elif helper(toks, m, ctx.lex) and c is not None and c.start <= m.start < c.end:
             ps[i], pt[i] = (max(ps[i], top) if helper_acts(typ) else 0.0), 0.0
         elif not t.is_cap and c is not None and c.start <= m.start < c.end and loser(m, lem, passive, ctx.lex, c.tokens):
