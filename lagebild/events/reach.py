@@ -223,16 +223,27 @@ def attribute_participle(toks: list[Token], m: Mention) -> int | None:
     Militärkoalition", "die von der Terrormiliz IS gehaltene Stadt"): its token index, else None.
     Such an agent is the participle's participant, not one of a verb of the clause: the noun after
     the participle is."""
-    if m.prep != "von" or m.i < 2:
+    if m.i < 2:
         return None
-    v = m.i - 1 if toks[m.i - 1].lower == "von" else m.i - 2
+    # back to "von", forward to the participle: over articles and the agents coordinated with this
+    # one ("der von den USA und Russland ausgehandelten Waffenruhe": both agents are the participle's)
+    v = m.i - 1
+    while v >= 1 and m.i - v <= 8 and toks[v].lower != "von" and _in_agent_list(toks[v]):
+        v -= 1
     if v < 1 or toks[v].lower != "von" or toks[v - 1].lower not in _ATTRIBUTE_DETS:
         return None
     part = m.j
+    while part < len(toks) and part - m.j <= 8 and _in_agent_list(toks[part]):
+        part += 1
     if part + 1 >= len(toks) or toks[part].is_cap or not toks[part].lower.endswith(ADJ_ENDINGS) \
             or not toks[part + 1].is_cap:
         return None
     return part
+
+
+def _in_agent_list(t: Token) -> bool:
+    """A word of a list of agents: an article, "und"/"sowie", a comma or a capitalized word."""
+    return t.lower in _ATTRIBUTE_DETS or t.lower in ("und", "sowie", ",") or t.is_cap
 
 
 def passive_agent_as_target(c: Clause, cue_tok: Token, source: Mention, target: Mention) -> bool:
