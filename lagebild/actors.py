@@ -293,6 +293,8 @@ def _both_sides_phrases() -> dict[int, frozenset[tuple[str, ...]]]:
 #: what may stand between the two actors of a pair "X und Y" besides "und"/"sowie": articles and
 #: lower-case attributes ("zwischen Israel und der libanesischen Hisbollah")
 _PAIR_JOINERS = frozenset({"und", "sowie"})
+#: prepositions of a place, not an actor ("in Berlin und Hamburg")
+PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "bei"})
 
 
 def _missions_abroad() -> frozenset[str]:
@@ -1235,17 +1237,34 @@ class ActorTagger:
     @staticmethod
     def _pair_before(by_sent: dict[int, list[Mention]], toks_of: dict[int, list[Token]], sent: int,
                      start: int) -> tuple[Mention, Mention] | None:
-        """The nearest pair of coded actors "X und Y" before offset ``start``: in sentence ``sent``
-        before it, else in the three sentences before (the last pair of each)."""
-        for s in range(sent, sent - 4, -1):
-            ms = [m for m in by_sent.get(s, ()) if m.code and not m.pronoun and m.end <= start]
+        """The two sides a phrase at offset ``start`` of sentence ``sent`` names: the nearest pair of
+        coded actors "zwischen X und Y" before it (in its sentence or the eight before), else the
+        nearest pair "X und Y" of the three sentences before, or of its own sentence after "mit"
+        ("Nach einem Treffen mit Vučić und Kurti sagte Borrell, beide Seiten ..."). Not a pair of its
+        own sentence otherwise ("Deutschland und Frankreich riefen beide Seiten auf": who calls), nor one
+        that shares a country with an actor of the phrase's sentence ("Scholz und Macron telefonierten.
+        Sie riefen beide Seiten auf"), nor two persons of one country ("Biden und Blinken"), nor places
+        ("in Berlin und Hamburg"; a review)."""
+        here = {m.code for m in by_sent.get(sent, ()) if m.code and m.start < start}
+        plain = None
+        for s in range(sent, sent - 9, -1):
+            toks = toks_of.get(s, [])
+            ms = [m for m in by_sent.get(s, ()) if m.code and not m.pronoun and m.end <= start
+                  and m.prep not in PLACE_PREPOSITIONS]
             for a, b in reversed(list(zip(ms, ms[1:]))):
-                between = [t.text for t in toks_of.get(s, [])[a.j:b.i]]
-                if any(w in _PAIR_JOINERS for w in between) and all(
+                between = [t.text for t in toks[a.j:b.i]]
+                if not (any(w in _PAIR_JOINERS for w in between) and all(
                         w in _PAIR_JOINERS or w.lower() in DEFINITE_ARTICLES or (w.isalpha() and w.islower())
-                        for w in between):
+                        for w in between)):
+                    continue
+                if (a.kind == "person" and b.kind == "person" and a.code == b.code) \
+                        or (s < sent and {a.code, b.code} & here):
+                    continue
+                if (a.i >= 1 and toks[a.i - 1].lower == "zwischen") or a.prep == "zwischen":
                     return a, b
-        return None
+                if plain is None and sent - s <= 3 and (s < sent or a.prep == "mit"):
+                    plain = (a, b)
+        return plain
 
     @staticmethod
     def _generic_said_after(st: SentenceTokens, ms: list[Mention]) -> None:

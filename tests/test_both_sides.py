@@ -65,3 +65,35 @@ def test_a_mediator_is_no_side_of_the_agreement(coder):
 def test_the_mediation_noun_keeps_the_mediator_as_its_source():
     doc = analyze("Unter Vermittlung Katars haben Israel und die Hamas eine Waffenruhe vereinbart.")
     assert {("QAT", "ISR"), ("QAT", "PSE")} <= dyads(doc, "CONSULT"), doc.events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_both_sides_are_not_who_speaks_nor_places(coder):
+    # a review: the nearest pair was the clause's own subject, two speakers before a pronoun, or two cities
+    doc = analyze("Der Konflikt zwischen Israel und dem Iran eskaliert. Deutschland und Frankreich riefen beide "
+                  "Seiten zur Zurückhaltung auf.", coder)
+    assert {("DEU", "ISR"), ("DEU", "IRN"), ("FRA", "ISR"), ("FRA", "IRN")} <= dyads(doc, "REQUEST"), doc.events
+    assert not {("DEU", "FRA"), ("FRA", "DEU")} & dyads(doc, "REQUEST"), doc.events
+    doc = analyze("Der Konflikt zwischen Israel und dem Iran eskaliert. Scholz und Macron telefonierten am Abend. "
+                  "Sie riefen beide Seiten zur Zurückhaltung auf.", coder)
+    assert ("FRA", "ISR") in dyads(doc, "REQUEST") and ("FRA", "DEU") not in dyads(doc, "REQUEST"), doc.events
+    for text in ("Die Polizei nahm in Berlin und Hamburg Dutzende Demonstranten fest. Beide Seiten warfen sich "
+                 "Gewalt vor.", "Biden und Blinken reisten nach Kiew. Dort riefen sie beide Seiten zu Verhandlungen auf."):
+        doc = analyze(text, coder)
+        assert not any(p.text == "Beide Seiten" or p.text == "beide Seiten" for e in doc.events
+                       for p in e.source + e.target), (text, doc.events)
+
+
+def test_a_guessed_pair_at_home_stays():
+    # police against protesters of the state named before them: a domestic dyad (a review)
+    doc = analyze("Die Türkei ließ Polizisten mit Wasserwerfern gegen Demonstranten vorgehen.")
+    assert any(("TUR", "TUR") in dyads(doc, t) for t in ("ASSAULT", "COERCE")), doc.events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_consent_to_an_agreement_of_others_is_no_agreement_of_the_consenting(coder):
+    doc = analyze("Ungarn und die Slowakei stimmten dem Abkommen zwischen der EU und der Türkei zu.", coder)
+    assert not {("HUN", "SVK"), ("SVK", "HUN")} & dyads(doc, "AGREE"), doc.events
+    # consent to a ceasefire with no other side named: no one-sided agreement
+    doc = analyze("Die Hamas stimmte einer Waffenruhe zu.", coder)
+    assert not any(e.type == "AGREE" and not e.target for e in doc.events), doc.events

@@ -122,3 +122,28 @@ def test_two_guessed_sides_beside_the_named_state_make_no_dyad():
     # two guessed sides beside no such state stay (a civil war)
     evs = events("In Syrien griffen Regierungstruppen Rebellen an.")
     assert any(e.type == "ASSAULT" and sides(e) == (["SYR"], ["SYR"]) for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_statt_with_a_noun_rules_out_an_act_of_that_noun_only(coder):
+    # a review: "Statt Sanktionen verhängte die EU nur eine Rüge" gave an asserted SANCTION
+    evs = [e for e in events("Statt Sanktionen verhängte die EU nur eine Rüge gegen Ungarn.", coder)
+           if e.type == "SANCTION"]
+    assert evs and all(e.factuality == "negated" for e in evs), evs
+    evs = [e for e in events("Statt der erhofften Waffenruhe griff Russland die Ukraine erneut an.", coder)
+           if e.type == "ASSAULT"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_negation_of_a_second_verb_leaves_the_first_asserted(coder):
+    # a review: "gedroht und keine Kompromissbereitschaft gezeigt" negated the threat (the rules did so before)
+    evs = [e for e in events("Russland hat die Ukraine erneut angegriffen und keine Rücksicht auf Zivilisten "
+                             "genommen.", coder) if e.type == "ASSAULT"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
+    evs = [e for e in events("Russland hat die Ukraine nicht angegriffen.", coder) if e.type == "ASSAULT"]
+    assert evs and all(e.factuality == "negated" for e in evs), evs
+    if coder == "auto":
+        evs = [e for e in events("China hat Taiwan gedroht und keine Kompromissbereitschaft gezeigt.", coder)
+               if e.type == "THREATEN"]
+        assert evs and all(e.factuality == "asserted" for e in evs), evs

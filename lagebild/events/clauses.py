@@ -585,6 +585,27 @@ def negative_clause(c: Clause, lex: Lexicon) -> bool:
         or _zu_before_verb(toks[-3:]) or any(_ZU_INFIX.match(t.lower) for t in toks[-2:])
 
 
+def instead_of(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
+    """Whether the cue at token ``k`` (of event type ``typ``) of a main clause opened by "statt" or
+    "anstatt" with a noun phrase (no clause of its own: ``negative_clause``) is what that phrase rules
+    out: an event noun of the phrase ("Statt Sanktionen verhängte die EU nur eine Rüge": no sanctions),
+    or a verb of the clause of the type of such a noun (the "verhängte" of the sanctions; a review:
+    an asserted SANCTION). Not a verb of another type ("Statt der erhofften Waffenruhe griff Russland
+    ... an": the attack happened)."""
+    toks = c.tokens
+    if not toks or toks[0].lower not in ("statt", "anstatt") or negative_clause(c, lex):
+        return False
+    nouns: list[int] = []
+    for j in range(1, len(toks)):        # the phrase: up to the first word after its nouns but "und"/"oder"
+        if toks[j].is_cap:
+            nouns.append(j)
+        elif nouns and toks[j].lower not in ("und", "oder", ","):
+            break
+    if k in nouns:
+        return True
+    return not toks[k].is_cap and any(q.type == typ for j in nouns for q in lex.noun_cues(toks[j].lower) or ())
+
+
 def kept_negation(c: Clause, lex: Lexicon) -> bool:
     """Whether clause ``c`` has a negation it keeps on its verb: a word of cues.tsv class ``negation``
     other than "kein" (that one negates its own noun), not cancelled (``negation_cancelled``: "nicht

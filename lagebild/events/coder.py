@@ -11,7 +11,7 @@ from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
-                      _requires_ok, _verbish, attached_condition, carried_out, negative_clause, noun_preposition, relative_clause, split_clauses,
+                      _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, relative_clause, split_clauses,
                       werden_participle)
 from .content import (REFUSABLE, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
@@ -648,6 +648,8 @@ class EventCoder:
                 # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
                 # acts on the others; the coder returns one event per source side
                 target_p = list(source_p)
+        if agreement_named and not target_p and self.lex.is_(cue.cue, "named_target"):
+            return None     # "Die Hamas stimmte einer Waffenruhe zu": with whom, the clause does not say
         typ, mode = cue.type, cue.mode
         # the clause, or the sentence when the clause is only a verb ("..., wie etwa am Westbalkan,
         # unterstützt werden")
@@ -675,10 +677,13 @@ class EventCoder:
     def _agreement_named(self, c: Clause) -> bool:
         """Whether clause ``c`` names an agreement or a ceasefire (an AGREE noun cue, cues.tsv class
         ``ceasefire``): what both its sides make, so that a verb of consent to it has the other side as
-        its target, or each of coordinated subjects the others."""
-        return any(t.is_cap and (self.lex.is_prefixed(t.lower, "ceasefire")
-                                 or any(q.type == "AGREE" for q in self.lex.noun_cues(t.lower) or ()))
-                   for t in c.tokens[1:])
+        its target, or each of coordinated subjects the others; not one whose sides it names ("stimmten
+        dem Abkommen zwischen der EU und der Türkei zu": HUN and SVK made no agreement; a review)."""
+        toks = c.tokens
+        return any(toks[k].is_cap and (self.lex.is_prefixed(toks[k].lower, "ceasefire")
+                                       or any(q.type == "AGREE" for q in self.lex.noun_cues(toks[k].lower) or ()))
+                   and not (k + 1 < len(toks) and toks[k + 1].lower == "zwischen")
+                   for k in range(1, len(toks)))
 
     @staticmethod
     def _masculine_subject_after(c: Clause, tok: Token, nom: list[Mention]) -> Mention | None:
@@ -960,7 +965,7 @@ class EventCoder:
         # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
-        negators = clause_negators(clauses, idx, lx)
+        negators = clause_negators(clauses, idx, lx, c.tokens.index(ev.cue_tok) if ev.cue_tok in c.tokens else None)
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
@@ -988,7 +993,8 @@ class EventCoder:
             # (the question's own verb; an event noun in it is presupposed: "Hat der Angriff auf
             # Kiew die Verhandlungen beendet?")
             fact = "hypothetical"
-        elif negative_clause(c, lx):
+        elif negative_clause(c, lx) or (ev.cue_tok in c.tokens and instead_of(c, c.tokens.index(ev.cue_tok),
+                                                                              ev.event.type, lx)):
             fact = "negated"           # "ohne um Genehmigung zu bitten"
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
             # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs
@@ -1133,17 +1139,25 @@ QUANTIFIERS = frozenset("alle allen aller alles jede jeden jeder jedem jedes bei
                         "einige einigen mehrere mehreren manche manchen sämtliche sämtlichen".split())
 
 
-def clause_negators(clauses: list[Clause], idx: int, lex) -> list[str]:
+def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None) -> list[str]:
     """The negation words (cues.tsv class ``negation``) that negate the verb of clause ``clauses[idx]``:
     not cancelled ("nicht nur", "nicht zum ersten Mal": ``negation_cancelled``), not an adjective's
     ("nicht angemeldete Kundgebungen"), none where a "sondern" corrects the clause ("fand nicht wie
     geplant am Montag statt, sondern am Dienstag"). A "kein" counts: "schickten keine Truppen"
-    negates the sending. One definition for the rule coder's verb events and the learned coder's."""
+    negates the sending. With ``cue`` (the cue's token index in the clause), not one that a
+    coordinating "und"/"oder"/"sowie"/"aber" separates from the cue: another verb's ("China hat
+    Taiwan gedroht und keine Kompromissbereitschaft gezeigt"; a review). One definition for the rule
+    coder's events and the learned coder's verbs."""
     c = clauses[idx]
     words = c.lowers
     negators = [w for k, w in enumerate(words) if lex.is_(w, "negation")
-                and not negation_cancelled(words, k, lex) and not _negates_attribute(c.tokens, k)]
+                and not negation_cancelled(words, k, lex) and not _negates_attribute(c.tokens, k)
+                and (cue is None or not any(x in COORDINATORS for x in words[min(k, cue) + 1:max(k, cue)]))]
     return [] if negators and contrastive(clauses, idx) else negators
+
+
+#: words that join two verbs of one clause, each with its own negation or none
+COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})
 
 
 def _negates_attribute(toks, k: int) -> bool:

@@ -71,14 +71,21 @@ def guessed_pair_beside_its_state(a: Mention, b: Mention, clause_mentions: list[
     state with no preposition, apart from both ("Die USA haben in Syrien Stellungen proiranischer
     Milizen bombardiert": "Stellungen" and "Milizen" took "USA" from the name before them; a probe gave
     an asserted ASSAULT USA -> USA): the named state, before both, is who acts, the guessed pair no
-    dyad (not a place after one of them: "Ein Anhänger des IS hat in der US-Ostküstenstadt Philadelphia
-    einen Polizisten angeschossen", train gold USA -> USA). Two guessed
+    dyad, where the clause places them in another country (not a place after one of them: "Ein Anhänger
+    des IS hat in der US-Ostküstenstadt Philadelphia einen Polizisten angeschossen", train gold USA ->
+    USA). Two guessed
     sides beside no such state stay ("In Syrien griffen Regierungstruppen Rebellen an":
     ``guessed_against_own_state``)."""
     if not (a.code_from and b.code_from and a.code is not None and a.code == b.code):
         return False
-    return any(m is not a and m is not b and m.kind == "country" and not m.code_from and m.code == a.code
-               and m.prep is None and m.start < min(a.start, b.start) for m in clause_mentions)
+    # where the clause places them in another country ("in Syrien", "im Nordirak"): the guess from the
+    # acting state is no evidence of who they are; at home it stays ("Die Türkei ließ Polizisten gegen
+    # Demonstranten vorgehen": TUR -> TUR; a review)
+    abroad = any(m.kind == "country" and not m.code_from and m.code and m.code != a.code and m.prep is not None
+                 for m in clause_mentions)
+    return abroad and any(m is not a and m is not b and m.kind == "country" and not m.code_from
+                          and m.code == a.code and m.prep is None and m.start < min(a.start, b.start)
+                          for m in clause_mentions)
 
 
 def _inferred(code: str | None, why: str, sector: str | None = None) -> Participant:

@@ -15,7 +15,7 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
-from ..events.clauses import ADJ_ENDINGS, attached_condition, negation_cancelled, negative_clause, participle_shape
+from ..events.clauses import ADJ_ENDINGS, attached_condition, instead_of, negation_cancelled, negative_clause, participle_shape
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
@@ -328,7 +328,7 @@ class LearnedCoder:
         if tr.type == "REJECT" and not any(cue.type == "REJECT" for cue in cues):
             return False        # "hat dem Vorschlag nicht zugestimmt": the refusal is the REJECT
         clauses = self._clauses(tr, cache)
-        return bool(clause_negators(clauses, clauses.index(clause), self.lex))
+        return bool(clause_negators(clauses, clauses.index(clause), self.lex, clause.tokens.index(tok)))
 
     def _clause(self, tr: Trigger, cache: dict):
         """The clause of a trigger."""
@@ -430,7 +430,9 @@ class LearnedCoder:
         if fact in ("asserted", "planned") and (
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
-                or (clause is not None and (self._verb_negated(tr, clause, cache, src) or negative_clause(clause, self.lex)))
+                or (clause is not None and (self._verb_negated(tr, clause, cache, src) or negative_clause(clause, self.lex)
+                                            or (tr.st.tokens[tr.k] in clause.tokens and instead_of(
+                                                clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type, self.lex))))
                 or (clause is not None and tr.st.tokens[tr.k].is_cap and tr.st.tokens[tr.k] in clause.tokens
                     and (occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
                          or negated_with_its_verb(clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type,
