@@ -97,3 +97,16 @@ def test_consent_to_an_agreement_of_others_is_no_agreement_of_the_consenting(cod
     # consent to a ceasefire with no other side named: no one-sided agreement
     doc = analyze("Die Hamas stimmte einer Waffenruhe zu.", coder)
     assert not any(e.type == "AGREE" and not e.target for e in doc.events), doc.events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_hackers_are_of_the_country_their_adjective_names_only(coder):
+    # "Hacker" was no role noun: "Russische Hacker haben ... angegriffen" gave DEU -> [] (rules) or nothing
+    doc = analyze("Russische Hacker haben das deutsche Außenministerium angegriffen.", coder)
+    assert ("RUS", "DEU") in dyads(doc, "ASSAULT"), doc.events
+    doc = analyze("Bei einem Cyberangriff auf das deutsche Außenministerium sollen russische Hacker Daten "
+                  "gestohlen haben.", coder)
+    assert ("RUS", "DEU") in dyads(doc, "COERCE"), doc.events
+    # without a country word no country is guessed (relational_roles.tsv)
+    doc = analyze("In Deutschland haben Hacker die Website der Bahn lahmgelegt.", coder)
+    assert not any(p.text == "Hacker" and p.code for e in doc.events for p in e.source), doc.events
