@@ -495,6 +495,9 @@ def _load_countries(b: _Builder, filename: str = "countries.tsv", text: str | No
                 gen = None                          # Emirate, Kapverden: plural names
             if gen:
                 b.add("actors", _tokens(gen), country, where, shared=shared)
+            if i == 0 and gender == "pl" and " " not in form and form.endswith("e"):
+                # the dative of a plural name: "aus den Niederlanden" (was no mention)
+                b.add("actors", _tokens(form + "n"), country, where, shared=shared)
             if " " not in form:
                 b.add("prefixes", form, country, where, shared=shared)
         group = status == "group"           # regions and peoples: each form names itself

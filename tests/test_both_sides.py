@@ -110,3 +110,9 @@ def test_hackers_are_of_the_country_their_adjective_names_only(coder):
     # without a country word no country is guessed (relational_roles.tsv)
     doc = analyze("In Deutschland haben Hacker die Website der Bahn lahmgelegt.", coder)
     assert not any(p.text == "Hacker" and p.code for e in doc.events for p in e.source), doc.events
+
+
+def test_the_dative_of_a_plural_country_name_is_that_country():
+    # "aus den Niederlanden" was no mention: the recall of an envoy had no target
+    doc = analyze("Die Türkei hat ihren Botschafter aus den Niederlanden zurückgerufen.")
+    assert ("TUR", "NLD") in dyads(doc, "SANCTION"), doc.events
