@@ -147,3 +147,14 @@ def test_a_negation_of_a_second_verb_leaves_the_first_asserted(coder):
         evs = [e for e in events("China hat Taiwan gedroht und keine Kompromissbereitschaft gezeigt.", coder)
                if e.type == "THREATEN"]
         assert evs and all(e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_the_subject_did_not_commit_the_act_a_phrase_of_another_happening_names(coder):
+    # "Nach dem Angriff auf Kiew vertagte die EU ihren Gipfel" gave ASSAULT EU -> UKR (both coders)
+    evs = events("Nach dem Angriff auf Kiew kündigte die EU neue Sanktionen gegen Russland an.", coder)
+    assert any(e.type == "SANCTION" and sides(e) == (["EU"], ["RUS"]) for e in evs), evs
+    assert not any(e.type == "ASSAULT" and "EU" in sides(e)[0] for e in evs), evs
+    # who talked is who goes on
+    evs = events("Nach Gesprächen mit Putin reiste Macron nach Kiew.", coder)
+    assert any(e.type == "CONSULT" and sides(e) == (["FRA"], ["RUS"]) for e in evs), evs
