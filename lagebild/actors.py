@@ -183,6 +183,9 @@ class Mention:
     generic: bool = False           # coded by a generic name of the lexicon ("Oberster Gerichtshof", "Kongress",
                                     # "die Linke": ``LexEntry.generic``) whose country the text did not say for
                                     # it: the lexicon's is a default (``ActorTagger._generic_names``)
+    sides_phrase: bool = False      # one of the mentions of a phrase naming both sides ("beide Seiten";
+                                    # ``ActorTagger._both_sides``): one referent with its twin but in a
+                                    # happening both sides do to each other
     of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
                                     # attribute of the act, never a free subject of its clause
 
@@ -1212,7 +1215,8 @@ class ActorTagger:
             if st.sentence.kind != "body":
                 continue
             toks = st.tokens
-            taken = {k for m in by_sent.get(st.sentence.index, ()) for k in range(m.i, m.j)}
+            # (a role noun with no country may be such a phrase: "die Konfliktparteien")
+            taken = {k for m in by_sent.get(st.sentence.index, ()) if m.code for k in range(m.i, m.j)}
             k = 0
             while k < len(toks):
                 n = next((n for n in sorted(phrases, reverse=True) if k + n <= len(toks)
@@ -1223,12 +1227,16 @@ class ActorTagger:
                     continue
                 pair = self._pair_before(by_sent, toks_of, st.sentence.index, toks[k].start)
                 if pair is not None:
+                    replaced = [m for m in by_sent.get(st.sentence.index, ()) if not m.code and m.i < k + n and m.j > k]
+                    if replaced:
+                        idx.mentions = [m for m in idx.mentions if m not in replaced]
                     prep, oblique = self._context(toks, k)
                     text = " ".join(t.text for t in toks[k:k + n])
                     for code in dict.fromkeys(m.code for m in pair):
                         added.append(Mention(sent=st.sentence.index, i=k, j=k + n, start=toks[k].start,
                                              end=toks[k + n - 1].end, text=text, code=code, sector=None,
                                              kind="group", prep=prep, oblique=oblique, code_via="earlier",
+                                             sides_phrase=True,
                                              definite=k > 0 and toks[k - 1].lower in DEFINITE_ARTICLES))
                 k += n
         if added:
@@ -1238,33 +1246,45 @@ class ActorTagger:
     def _pair_before(by_sent: dict[int, list[Mention]], toks_of: dict[int, list[Token]], sent: int,
                      start: int) -> tuple[Mention, Mention] | None:
         """The two sides a phrase at offset ``start`` of sentence ``sent`` names: the nearest pair of
-        coded actors "zwischen X und Y" before it (in its sentence or the eight before), else the
-        nearest pair "X und Y" of the three sentences before, or of its own sentence after "mit"
-        ("Nach einem Treffen mit Vučić und Kurti sagte Borrell, beide Seiten ..."). Not a pair of its
-        own sentence otherwise ("Deutschland und Frankreich riefen beide Seiten auf": who calls), nor one
-        that shares a country with an actor of the phrase's sentence ("Scholz und Macron telefonierten.
-        Sie riefen beide Seiten auf"), nor two persons of one country ("Biden und Blinken"), nor places
-        ("in Berlin und Hamburg"; a review)."""
+        coded actors before it that tells two sides -- "zwischen X und Y" (within eight sentences), or
+        "X und Y" as the subject of one of the three sentences before, or after "mit" (also in the
+        phrase's own sentence: "Nach einem Treffen mit Vučić und Kurti sagte Borrell, beide Seiten
+        ..."). Not who the phrase's own sentence names ("Deutschland und Frankreich riefen beide Seiten
+        auf"; "Scholz und Macron telefonierten. Sie riefen beide Seiten auf"), not agents or owners
+        ("die von den USA und der EU vermittelte Vereinbarung", "unter Vermittlung Katars und
+        Ägyptens"), not a pair of a longer list ("Russland, die Ukraine und die Türkei"), two persons
+        of one country or two places of one ("Charkiw und Odessa"; reviews)."""
         here = {m.code for m in by_sent.get(sent, ()) if m.code and m.start < start}
-        plain = None
         for s in range(sent, sent - 9, -1):
             toks = toks_of.get(s, [])
             ms = [m for m in by_sent.get(s, ()) if m.code and not m.pronoun and m.end <= start
-                  and m.prep not in PLACE_PREPOSITIONS]
-            for a, b in reversed(list(zip(ms, ms[1:]))):
+                  and m.prep not in PLACE_PREPOSITIONS and not m.sides_phrase]
+            found = []
+            for n, (a, b) in reversed(list(enumerate(zip(ms, ms[1:])))):
                 between = [t.text for t in toks[a.j:b.i]]
                 if not (any(w in _PAIR_JOINERS for w in between) and all(
                         w in _PAIR_JOINERS or w.lower() in DEFINITE_ARTICLES or (w.isalpha() and w.islower())
                         for w in between)):
                     continue
-                if (a.kind == "person" and b.kind == "person" and a.code == b.code) \
-                        or (s < sent and {a.code, b.code} & here):
+                p = a.i - 1
+                while p >= 0 and toks[p].lower in DEFINITE_ARTICLES:
+                    p -= 1
+                if p >= 0 and toks[p].text == ",":
+                    continue        # the end of a longer list ("Russland, die Ukraine und die Türkei")
+                if a.code == b.code and (a.kind == "person" or "country" in (a.kind, b.kind)):
+                    continue        # two persons or two places of one country
+                if s < sent and {a.code, b.code} & here:
                     continue
-                if (a.i >= 1 and toks[a.i - 1].lower == "zwischen") or a.prep == "zwischen":
-                    return a, b
-                if plain is None and sent - s <= 3 and (s < sent or a.prep == "mit"):
-                    plain = (a, b)
-        return plain
+                between_ok = (a.i >= 1 and toks[a.i - 1].lower == "zwischen") or a.prep == "zwischen"
+                subject = s < sent and sent - s <= 3 and a.prep is None and not a.oblique and not a.genitive_of \
+                    and not b.genitive_of and b.prep is None
+                partner = a.prep == "mit" and sent - s <= 3
+                if between_ok or subject or partner:
+                    found.append((between_ok, a, b))
+            if found:       # in one sentence "zwischen" names the sides before its subjects (who mediate)
+                _, a, b = max(found, key=lambda f: f[0])
+                return a, b
+        return None
 
     @staticmethod
     def _generic_said_after(st: SentenceTokens, ms: list[Mention]) -> None:

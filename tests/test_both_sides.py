@@ -116,3 +116,45 @@ def test_the_dative_of_a_plural_country_name_is_that_country():
     # "aus den Niederlanden" was no mention: the recall of an envoy had no target
     doc = analyze("Die Türkei hat ihren Botschafter aus den Niederlanden zurückgerufen.")
     assert ("TUR", "NLD") in dyads(doc, "SANCTION"), doc.events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_both_sides_are_no_mediators_agents_or_list_members(coder):
+    # a second review
+    doc = analyze("Israel und die Hamas hatten unter Vermittlung Katars und Ägyptens eine Waffenruhe vereinbart. "
+                  "Die USA forderten beide Seiten auf, die Vereinbarung einzuhalten.", coder)
+    assert {("USA", "ISR"), ("USA", "PSE")} <= dyads(doc, "REQUEST"), doc.events
+    assert not {("USA", "QAT"), ("USA", "EGY")} & dyads(doc, "REQUEST"), doc.events
+    assert not any({"QAT", "EGY"} & {s, t} for s, t in dyads(doc, "AGREE")), doc.events
+    doc = analyze("Die Gespräche zwischen Serbien und dem Kosovo sind gescheitert. Borrell zeigte sich enttäuscht. "
+                  "Russland und China kritisierten die Nato. Beide Länder warfen dem Westen Heuchelei vor.", coder)
+    assert not any(s in ("SRB", "XKX") for s, _ in dyads(doc, "ACCUSE")), doc.events
+    doc = analyze("Russland, die Ukraine und die Türkei berieten in Istanbul. Die UN begrüßten, dass beide Seiten "
+                  "weiter verhandeln wollen.", coder)
+    assert not {("UKR", "TUR"), ("TUR", "UKR")} & dyads(doc, "CONSULT") - dyads(analyze(
+        "Russland, die Ukraine und die Türkei berieten in Istanbul.", coder), "CONSULT"), doc.events
+
+
+def test_twin_sides_are_not_each_other_nor_the_reporter():
+    doc = analyze("Kanzler Merz und Präsident Macron trafen sich in Berlin. Beide Seiten kritisierten die Zölle der USA.")
+    assert {("DEU", "USA"), ("FRA", "USA")} <= dyads(doc, "ACCUSE"), doc.events
+    assert not {("DEU", "FRA"), ("FRA", "DEU")} & dyads(doc, "ACCUSE"), doc.events
+    doc = analyze("Nach einem Treffen mit Vučić und Kurti sagte Borrell, beide Seiten hätten sich auf einen Fahrplan "
+                  "geeinigt.")
+    assert {("SRB", "XKX"), ("XKX", "SRB")} <= dyads(doc, "AGREE"), doc.events
+    assert not any("EU" in d for d in dyads(doc, "AGREE")), doc.events
+
+
+def test_a_reaction_is_aimed_at_the_agents_of_the_act_it_is_about():
+    doc = analyze("Russland kritisierte die von den USA und der EU verhängten Sanktionen.")
+    assert {("RUS", "USA"), ("RUS", "EU")} <= dyads(doc, "ACCUSE"), doc.events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_mediators_in_a_list_or_after_an_article_are_no_side(coder):
+    for text in ("Unter Vermittlung der USA und Frankreichs hatten Israel und der Libanon einer Waffenruhe zugestimmt.",
+                 "Unter der Schirmherrschaft der Afrikanischen Union unterzeichneten der Sudan und der Südsudan "
+                 "ein Abkommen."):
+        doc = analyze(text, coder)
+        agreements = dyads(doc, "AGREE") | dyads(doc, "SUPPORT")
+        assert agreements and not any({"USA", "FRA", "AU"} & {s, t} for s, t in agreements), (text, doc.events)

@@ -1156,8 +1156,23 @@ def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None
     words = c.lowers
     negators = [w for k, w in enumerate(words) if lex.is_(w, "negation")
                 and not negation_cancelled(words, k, lex) and not _negates_attribute(c.tokens, k)
-                and (cue is None or not any(x in COORDINATORS for x in words[min(k, cue) + 1:max(k, cue)]))]
+                and (cue is None or not _of_another_verb(c.tokens, k, cue))]
     return [] if negators and contrastive(clauses, idx) else negators
+
+
+def _of_another_verb(toks: list[Token], k: int, cue: int) -> bool:
+    """Whether the negation at token ``k`` belongs to another verb than the cue at ``cue``: a
+    coordinator between them, and the negation's side of it has a verb of its own ("hat Taiwan gedroht
+    und keine Kompromissbereitschaft gezeigt"; not a list of objects: "keine Truppen nach Polen und
+    Litauen geschickt", "keine Raketen und Drohnen abgefeuert": one verb; a second review)."""
+    lo, hi = min(k, cue), max(k, cue)
+    x = next((j for j in range(lo + 1, hi) if toks[j].lower in COORDINATORS), None)
+    if x is None:
+        return False
+    own = toks[k + 1:x] if k < cue else toks[x + 1:]
+    # a verb form: inflected ("gezeigt", "zeigte"), or the word closing the clause ("... führen");
+    # not a preposition shaped like one ("gegen")
+    return any(_verbish(t) and t is not toks[cue] and (lemma(t.text) != t.lower or t is toks[-1]) for t in own)
 
 
 #: words that join two verbs of one clause, each with its own negation or none

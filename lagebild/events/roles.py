@@ -190,8 +190,17 @@ def mediator_noun(toks: list[Token], m: Mention, lex) -> int | None:
     Vermittlung Katars haben Israel und die Hamas eine Waffenruhe vereinbart": AGREE ISR <-> PSE, not
     with Qatar; a probe), neither a co-actor nor a target; of the noun itself it is the source."""
     p = _noun_before(toks, m)
-    return p if p >= 1 and lex.is_(toks[p].lower, "mediation_noun") and toks[p - 1].lower in ("mit", "unter") \
-        else None
+    while p >= 1 and (toks[p].lower in ("und", "sowie", ",") or (toks[p].is_cap and not lex.is_(toks[p].lower, "mediation_noun"))) \
+            and m.i - p <= 8:
+        p -= 1          # over a list of mediators ("unter Vermittlung Katars und Ägyptens")
+        while p >= 0 and toks[p].lower in _NP_DETS | {"von", "vom"}:
+            p -= 1
+    if not (p >= 1 and lex.is_(toks[p].lower, "mediation_noun")):
+        return None
+    q = p - 1
+    while q >= 0 and toks[q].lower in _NP_DETS:
+        q -= 1          # "unter der Schirmherrschaft der Afrikanischen Union"
+    return p if q >= 0 and toks[q].lower in ("mit", "unter") else None
 
 
 def _noun_before(toks: list[Token], m: Mention) -> int:

@@ -440,7 +440,10 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         ps = _no_source_from_reporter(_no_source_from_condition(ps, st, k, ms, ctx, cache), st, k, ms, ctx, cache)
         ps = _no_source_from_content(ps, st, k, ms, ctx, cache)
         ps = _no_side_out_of_reach(_no_side_from_attribute(ps, st, k, ms), st, k, ms, ctx, cache)
-        pt = _no_side_out_of_reach(_no_side_from_attribute(pt, st, k, ms), st, k, ms, ctx, cache)
+        # (who does an act a reaction is about may be its target: "Russland kritisierte die von den USA
+        # und der EU verhängten Sanktionen" -> ACCUSE RUS -> USA, EU; a review)
+        pt = _no_side_out_of_reach(pt if typ in REACTION_TYPES else _no_side_from_attribute(pt, st, k, ms),
+                                   st, k, ms, ctx, cache)
         ps, pt = _no_side_from_opposed_act(ps, pt, st, k, typ, ms, ctx, cache)
         pt = _no_target_from_content(pt, st, k, typ, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
@@ -453,6 +456,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         srcs.append((None, 1.0 - float(ps.max()), 0))
         tgts.append((None, 1.0 - float(pt.max()), 0))
         lem = lemma(st.tokens[k].text)
+        rep = ctx.reporters.get(st.sentence.index)
+        rep_at = rep.mention.start if rep is not None and rep.mention is not None else None
         cls_k = sentence_clauses(st, ctx.lex, cache)
         ci_k = next((i for i, c in enumerate(cls_k) if c.start <= st.tokens[k].start < c.end), None)
         clause_k = cls_k[ci_k] if ci_k is not None else None
@@ -467,6 +472,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
+                if sm is not None and tm is not None and _sides_phrase_pairing(sm, tm, clause_k, rep_at, ctx.lex):
+                    continue        # "Beide Seiten kritisierten die Zölle": not each other; "sagte Borrell, beide
+                    #                 Seiten hätten sich geeinigt": not with who reports it
                 if sm is not None and tm is not None and (guessed_against_own_state(sm, tm)
                                                           or guessed_against_own_state(tm, sm)
                                                           or (clause_k is not None and guessed_pair_beside_its_state(
@@ -489,6 +497,26 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                      p, pa, pb, ra, rb, st.sentence.index, st, k, lemma=lem,
                                      src_m=a, tgt_m=b))
     return out
+
+
+#: reactions to an act: its doer may be their target, also as the agent of an attribute participle
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "SUPPORT"})
+
+
+def _sides_phrase_pairing(a: Mention, b: Mention, clause, reporter_at: int | None, lex) -> bool:
+    """Whether a dyad pairs a mention of a phrase naming both sides ("beide Seiten",
+    ``Mention.sides_phrase``) wrongly: with its twin where the clause tells no happening the sides do to
+    each other ("Beide Seiten kritisierten die Zölle der USA"; with "sich", "einander", "gegenseitig" or
+    a verb of cues.tsv class ``mutual`` it is right: "Beide Seiten warfen sich vor, ..."), or with who
+    reports the sentence ("sagte Borrell, beide Seiten hätten sich geeinigt"; a review)."""
+    if not (a.sides_phrase or b.sides_phrase):
+        return False
+    if a.sides_phrase and b.sides_phrase and a.start == b.start:
+        words = clause.lowers if clause is not None else []
+        return not any(w in ("sich", "einander", "gegenseitig") or lex.is_(w, "reciprocal") for w in words)
+    other, phrase = (b, a) if a.sides_phrase else (a, b)
+    in_clause = clause is None or clause.start <= phrase.start < clause.end
+    return in_clause and reporter_at is not None and other.start == reporter_at
 
 
 def injured_with_weapon(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
