@@ -271,6 +271,44 @@ def _stamp(ev: Event) -> None:
             e.date = mine
 
 
+#: types whose two directions one mention may tell together: what two sides do with each other
+#: ("einigten sich", "trafen sich", "Gefechte zwischen ...")
+BOTH_WAYS = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+#: words that make a clause tell a happening both sides do to each other ("beschuldigten einander")
+_RECIPROCAL = re.compile(r"\b(einander|gegenseitig\w*|sich)\b", re.IGNORECASE)
+
+
+def one_direction(events: list[Event]) -> list[Event]:
+    """One mention (sentence, cue word, type) read both ways, A -> B and B -> A, for an act one side
+    does to the other ("Kurti beschuldigte Belgrad, ...": ACCUSE XKX -> SRB at 1.0 and SRB -> XKX at
+    0.345): the less confident direction goes, unless the type is one two sides do with each other
+    (``BOTH_WAYS``) or the sentence says they do it to each other ("einander", "gegenseitig",
+    "sich": "Die Regierung und die Rebellen beschuldigten einander"). Train + dev, at session 26: of
+    such weaker directions of other types, 5 were wrong and none right."""
+    def key(ev: Event) -> tuple | None:
+        if not ev.cue or not ev.evidence or ev.type in BOTH_WAYS:
+            return None
+        return (ev.evidence[0].sentence, ev.cue, ev.type)
+
+    groups: dict[tuple, list[Event]] = {}
+    for ev in events:
+        k = key(ev)
+        if k is not None:
+            groups.setdefault(k, []).append(ev)
+    dropped: set[int] = set()
+    for evs in groups.values():
+        for a in evs:
+            for b in evs:
+                sa, ta, sb, tb = set(codes(a.source)), set(codes(a.target)), set(codes(b.source)), set(codes(b.target))
+                if a is b or not sa or not ta or sa != tb or ta != sb or sa == ta:
+                    continue
+                if _RECIPROCAL.search(a.evidence[0].text or ""):
+                    continue
+                if (a.confidence or 0.0) < (b.confidence or 0.0):
+                    dropped.add(id(a))
+    return [ev for ev in events if id(ev) not in dropped]
+
+
 def one_reading(events: list[Event]) -> list[Event]:
     """Two coders reading one mention (the same sentence and cue word) as the same dyad, one as
     having happened and one as not, contradict each other: "Russland hat die Ukraine nicht

@@ -169,3 +169,21 @@ def test_a_negation_before_a_list_of_objects_still_negates_the_verb(coder):
                       ("Die EU wird keine Sanktionen gegen Russland und Belarus verhängen.", "SANCTION")):
         evs = [e for e in events(text, coder) if e.type == typ]
         assert evs and all(e.factuality == "negated" for e in evs), (text, evs)
+
+
+def test_one_direction_of_an_act_one_side_does_to_the_other():
+    from lagebild.merge import one_direction
+    from lagebild.records import Event, Evidence, Participant
+
+    def ev(typ, s, t, conf, text="Kurti beschuldigte Belgrad, die Spannungen anzuheizen."):
+        return Event(type=typ, source=[Participant(actor=None, text=s, code=s)],
+                     target=[Participant(actor=None, text=t, code=t)], cue="beschuldigte", confidence=conf,
+                     evidence=[Evidence(sentence=3, start=0, end=len(text), text=text)])
+    strong, weak = ev("ACCUSE", "XKX", "SRB", 1.0), ev("ACCUSE", "SRB", "XKX", 0.345)
+    assert one_direction([strong, weak]) == [strong]
+    # told as done to each other, or a type two sides do together: both stay
+    text = "Kurti und Vučić beschuldigten einander, die Spannungen anzuheizen."
+    both = [ev("ACCUSE", "XKX", "SRB", 1.0, text), ev("ACCUSE", "SRB", "XKX", 0.345, text)]
+    assert one_direction(both) == both
+    agree = [ev("AGREE", "XKX", "SRB", 1.0), ev("AGREE", "SRB", "XKX", 0.345)]
+    assert one_direction(agree) == agree
