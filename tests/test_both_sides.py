@@ -78,7 +78,8 @@ def test_both_sides_are_not_who_speaks_nor_places(coder):
                   "Sie riefen beide Seiten zur Zurückhaltung auf.", coder)
     assert ("FRA", "ISR") in dyads(doc, "REQUEST") and ("FRA", "DEU") not in dyads(doc, "REQUEST"), doc.events
     for text in ("Die Polizei nahm in Berlin und Hamburg Dutzende Demonstranten fest. Beide Seiten warfen sich "
-                 "Gewalt vor.", "Biden und Blinken reisten nach Kiew. Dort riefen sie beide Seiten zu Verhandlungen auf."):
+                 "Gewalt vor.",
+                 "Biden und Blinken reisten nach Kiew. Dort riefen sie beide Seiten zu Verhandlungen auf."):
         doc = analyze(text, coder)
         assert not any(p.text == "Beide Seiten" or p.text == "beide Seiten" for e in doc.events
                        for p in e.source + e.target), (text, doc.events)
@@ -136,10 +137,12 @@ def test_both_sides_are_no_mediators_agents_or_list_members(coder):
 
 
 def test_twin_sides_are_not_each_other_nor_the_reporter():
-    doc = analyze("Kanzler Merz und Präsident Macron trafen sich in Berlin. Beide Seiten kritisierten die Zölle der USA.")
+    doc = analyze("Kanzler Merz und Präsident Macron trafen sich in Berlin. "
+                  "Beide Seiten kritisierten die Zölle der USA.")
     assert {("DEU", "USA"), ("FRA", "USA")} <= dyads(doc, "ACCUSE"), doc.events
     assert not {("DEU", "FRA"), ("FRA", "DEU")} & dyads(doc, "ACCUSE"), doc.events
-    doc = analyze("Nach einem Treffen mit Vučić und Kurti sagte Borrell, beide Seiten hätten sich auf einen Fahrplan "
+    doc = analyze("Nach einem Treffen mit Vučić und Kurti sagte Borrell, beide Seiten hätten sich auf einen "
+                  "Fahrplan "
                   "geeinigt.")
     assert {("SRB", "XKX"), ("XKX", "SRB")} <= dyads(doc, "AGREE"), doc.events
     assert not any("EU" in d for d in dyads(doc, "AGREE")), doc.events

@@ -1,6 +1,7 @@
-"""Consent to an agreement or a ceasefire, and consent refused with a negation ("hat den Sanktionen nicht zugestimmt") and verbs told with a
-negation their clause keeps: what the refusal names is no act of the one who refuses, and a learned
-event on a negated verb is not asserted (a probe in session 26: asserted sanctions and aid that the
+"""Consent to an agreement or a ceasefire, consent refused with a negation ("hat den Sanktionen
+nicht zugestimmt"), verbs told with a negation their clause keeps, "ohne"/"statt", postponements and
+one direction per mention: what the refusal names is no act of the one who refuses, and a learned
+event on a negated verb is not asserted (probes in session 26: asserted sanctions and aid that the
 sentences deny, false facts in both coders)."""
 import pytest
 
@@ -14,6 +15,13 @@ def events(text, coder="auto"):
     if coder not in _AN:
         _AN[coder] = Analyzer(coder=coder)
     return _AN[coder](Article(doc_id="t", text=text, dct="2025-03-14")).events
+
+
+def facts(text, typ, coder="auto"):
+    """The factualities of the events of ``typ`` the coder reads in ``text`` (at least one)."""
+    evs = [e for e in events(text, coder) if e.type == typ]
+    assert evs, (coder, text, "no event of", typ)
+    return {e.factuality for e in evs}
 
 
 def sides(e):
@@ -42,10 +50,8 @@ def test_a_learned_event_on_a_negated_verb_is_not_asserted():
     evs = events("Ungarn hat der Aufnahme von Beitrittsgesprächen mit der Ukraine nicht zugestimmt.")
     assert evs, "the learned coder reads the verb"
     assert not any(e.type in ("AGREE", "CONSULT") and e.factuality == "asserted" for e in evs), evs
-    aid = [e for e in events("Die USA haben Venezuela keine Hilfe geschickt.") if e.type == "AID"]
-    assert aid and all(e.factuality == "negated" for e in aid), aid
-    aid = [e for e in events("Die USA haben Venezuela Hilfe geschickt.") if e.type == "AID"]
-    assert aid and all(e.factuality == "asserted" for e in aid), aid
+    assert facts("Die USA haben Venezuela keine Hilfe geschickt.", "AID") == {"negated"}
+    assert facts("Die USA haben Venezuela Hilfe geschickt.", "AID") == {"asserted"}
 
 
 def test_the_refusal_itself_is_not_negated():
@@ -57,9 +63,8 @@ def test_the_refusal_itself_is_not_negated():
 
 def test_a_participle_before_its_noun_keeps_its_own_factuality():
     # the clause's "nicht" negates "umgesetzt", not the agreement the participle tells
-    evs = [e for e in events("Das im Februar zwischen Russland und der Ukraine ausgehandelte Abkommen ist immer "
-                             "noch nicht umgesetzt.") if e.type == "AGREE"]
-    assert evs and all(e.factuality == "asserted" for e in evs), evs
+    assert facts("Das im Februar zwischen Russland und der Ukraine ausgehandelte Abkommen ist immer "
+                             "noch nicht umgesetzt.", "AGREE") == {"asserted"}
 
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
@@ -79,18 +84,14 @@ def test_consent_to_a_ceasefire_is_made_with_its_other_side(coder):
 def test_ohne_or_statt_negate_only_a_clause_of_their_own(coder):
     # "Ohne Vorwarnung griff Russland ... an": a preposition of the main clause, the attack happened
     # (was negated in both coders); "statt ... zu verhängen": an infinitive clause, not done
-    evs = [e for e in events("Ohne Vorwarnung griff Russland die Ukraine an.", coder) if e.type == "ASSAULT"]
-    assert evs and all(e.factuality == "asserted" for e in evs), evs
-    evs = [e for e in events("Frankreich schickte Truppen nach Mali, ohne das Parlament zu fragen.", coder)
-           if e.type == "MOBILIZE"]
-    assert evs and all(e.factuality == "asserted" for e in evs), evs
-    evs = [e for e in events("Die EU setzte auf Gespräche mit Belarus, anstatt Sanktionen zu verhängen.", coder)
-           if e.type == "SANCTION"]
-    assert evs and all(e.factuality == "negated" for e in evs), evs
+    assert facts("Ohne Vorwarnung griff Russland die Ukraine an.", "ASSAULT", coder) == {"asserted"}
+    assert facts("Frankreich schickte Truppen nach Mali, ohne das Parlament zu fragen.",
+                 "MOBILIZE", coder) == {"asserted"}
+    assert facts("Die EU setzte auf Gespräche mit Belarus, anstatt Sanktionen zu verhängen.",
+                 "SANCTION", coder) == {"negated"}
     if coder == "auto":     # the learned coder reads the noun of a sentence-initial "Statt ... zu" clause too
-        evs = [e for e in events("Statt Sanktionen zu verhängen, setzte die EU auf Gespräche mit Belarus.", coder)
-               if e.type == "SANCTION"]
-        assert evs and all(e.factuality == "negated" for e in evs), evs
+        assert facts("Statt Sanktionen zu verhängen, setzte die EU auf Gespräche mit Belarus.",
+                     "SANCTION", coder) == {"negated"}
 
 
 def test_a_negation_in_another_clause_leaves_a_learned_verb_asserted():
@@ -102,9 +103,8 @@ def test_a_negation_in_another_clause_leaves_a_learned_verb_asserted():
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_what_is_postponed_has_not_happened(coder):
     # cues.tsv class postpone (a probe: "vertagten einen Beschluss über neue Sanktionen" gave asserted sanctions)
-    evs = [e for e in events("Die Botschafter der EU-Staaten vertagten am Freitag einen Beschluss über neue "
-                             "Sanktionen gegen Russland.", coder) if e.type == "SANCTION"]
-    assert evs and all(e.factuality == "negated" for e in evs), evs
+    assert facts("Die Botschafter der EU-Staaten vertagten am Freitag einen Beschluss über neue "
+                             "Sanktionen gegen Russland.", "SANCTION", coder) == {"negated"}
     # an attack named as the background of a postponement keeps its factuality
     evs = [e for e in events("Nach dem russischen Angriff auf Kiew vertagte die EU ihren Gipfel.", coder)
            if e.type == "ASSAULT"]
@@ -112,8 +112,7 @@ def test_what_is_postponed_has_not_happened(coder):
 
 
 def test_a_postponed_visit_is_not_told_as_made():
-    evs = [e for e in events("Der Besuch des iranischen Präsidenten in Wien wurde verschoben.") if e.type == "CONSULT"]
-    assert evs and all(e.factuality == "negated" for e in evs), evs
+    assert facts("Der Besuch des iranischen Präsidenten in Wien wurde verschoben.", "CONSULT") == {"negated"}
 
 
 def test_two_guessed_sides_beside_the_named_state_make_no_dyad():
@@ -128,26 +127,20 @@ def test_two_guessed_sides_beside_the_named_state_make_no_dyad():
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_statt_with_a_noun_rules_out_an_act_of_that_noun_only(coder):
     # a review: "Statt Sanktionen verhängte die EU nur eine Rüge" gave an asserted SANCTION
-    evs = [e for e in events("Statt Sanktionen verhängte die EU nur eine Rüge gegen Ungarn.", coder)
-           if e.type == "SANCTION"]
-    assert evs and all(e.factuality == "negated" for e in evs), evs
-    evs = [e for e in events("Statt der erhofften Waffenruhe griff Russland die Ukraine erneut an.", coder)
-           if e.type == "ASSAULT"]
-    assert evs and all(e.factuality == "asserted" for e in evs), evs
+    assert facts("Statt Sanktionen verhängte die EU nur eine Rüge gegen Ungarn.", "SANCTION", coder) == {"negated"}
+    assert facts("Statt der erhofften Waffenruhe griff Russland die Ukraine erneut an.",
+                 "ASSAULT", coder) == {"asserted"}
 
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_a_negation_of_a_second_verb_leaves_the_first_asserted(coder):
     # a review: "gedroht und keine Kompromissbereitschaft gezeigt" negated the threat (the rules did so before)
-    evs = [e for e in events("Russland hat die Ukraine erneut angegriffen und keine Rücksicht auf Zivilisten "
-                             "genommen.", coder) if e.type == "ASSAULT"]
-    assert evs and all(e.factuality == "asserted" for e in evs), evs
-    evs = [e for e in events("Russland hat die Ukraine nicht angegriffen.", coder) if e.type == "ASSAULT"]
-    assert evs and all(e.factuality == "negated" for e in evs), evs
+    assert facts("Russland hat die Ukraine erneut angegriffen und keine Rücksicht auf Zivilisten "
+                             "genommen.", "ASSAULT", coder) == {"asserted"}
+    assert facts("Russland hat die Ukraine nicht angegriffen.", "ASSAULT", coder) == {"negated"}
     if coder == "auto":
-        evs = [e for e in events("China hat Taiwan gedroht und keine Kompromissbereitschaft gezeigt.", coder)
-               if e.type == "THREATEN"]
-        assert evs and all(e.factuality == "asserted" for e in evs), evs
+        assert facts("China hat Taiwan gedroht und keine Kompromissbereitschaft gezeigt.",
+                     "THREATEN", coder) == {"asserted"}
 
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
