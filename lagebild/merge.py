@@ -271,6 +271,16 @@ def _stamp(ev: Event) -> None:
             e.date = mine
 
 
+def _grouped(events: list[Event], key) -> dict[tuple, list[Event]]:
+    """The events by ``key(event)``, in their order; those whose key is None are left out."""
+    groups: dict[tuple, list[Event]] = {}
+    for ev in events:
+        k = key(ev)
+        if k is not None:
+            groups.setdefault(k, []).append(ev)
+    return groups
+
+
 #: types whose two directions one mention may tell together: what two sides do with each other
 #: ("einigten sich", "trafen sich", "Gefechte zwischen ...")
 BOTH_WAYS = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -290,13 +300,8 @@ def one_direction(events: list[Event]) -> list[Event]:
             return None
         return (ev.evidence[0].sentence, ev.cue, ev.type)
 
-    groups: dict[tuple, list[Event]] = {}
-    for ev in events:
-        k = key(ev)
-        if k is not None:
-            groups.setdefault(k, []).append(ev)
     dropped: set[int] = set()
-    for evs in groups.values():
+    for evs in _grouped(events, key).values():
         for a in evs:
             for b in evs:
                 sa, ta, sb, tb = set(codes(a.source)), set(codes(a.target)), set(codes(b.source)), set(codes(b.target))
@@ -322,13 +327,8 @@ def one_reading(events: list[Event]) -> list[Event]:
             return None
         return (ev.evidence[0].sentence, ev.cue, ev.type, tuple(codes(ev.source)), tuple(codes(ev.target)))
 
-    readings: dict[tuple, list[Event]] = {}
-    for ev in events:
-        key = mention(ev)
-        if key is not None:
-            readings.setdefault(key, []).append(ev)
     dropped: set[int] = set()
-    for evs in readings.values():
+    for evs in _grouped(events, mention).values():
         if len(evs) < 2 or "asserted" not in {e.factuality for e in evs} \
                 or all(e.factuality == "asserted" for e in evs):
             continue
