@@ -1276,8 +1276,13 @@ class ActorTagger:
                 if s < sent and {a.code, b.code} & here:
                     continue
                 between_ok = (a.i >= 1 and toks[a.i - 1].lower == "zwischen") or a.prep == "zwischen"
-                subject = s < sent and sent - s <= 3 and a.prep is None and not a.oblique and not a.genitive_of \
-                    and not b.genitive_of and b.prep is None
+                # the subject, or the countries of the subject's office ("Die Außenminister Indiens und
+                # Pakistans trafen sich": genitives of a head with no preposition; a review)
+                head = next((h for h in by_sent.get(s, ()) if h.j in (a.i, a.i - 1) and h is not a), None)
+                of_subject = a.genitive_of and head is not None and head.prep is None and not head.oblique \
+                    and not head.genitive_of
+                subject = s < sent and sent - s <= 3 and a.prep is None and b.prep is None and (
+                    of_subject or (not a.oblique and not a.genitive_of and not b.genitive_of))
                 partner = a.prep == "mit" and sent - s <= 3
                 if between_ok or subject or partner:
                     found.append((between_ok, a, b))

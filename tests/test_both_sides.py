@@ -161,3 +161,11 @@ def test_mediators_in_a_list_or_after_an_article_are_no_side(coder):
         doc = analyze(text, coder)
         agreements = dyads(doc, "AGREE") | dyads(doc, "SUPPORT")
         assert agreements and not any({"USA", "FRA", "AU"} & {s, t} for s, t in agreements), (text, doc.events)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_both_sides_may_be_the_countries_of_the_subjects_office(coder):
+    # a third review: "Die Außenminister Indiens und Pakistans ... Beide Seiten"
+    doc = analyze("Die Außenminister Indiens und Pakistans trafen sich in Genf. Beide Seiten einigten sich auf "
+                  "eine Waffenruhe.", coder)
+    assert {("IND", "PAK"), ("PAK", "IND")} <= dyads(doc, "AGREE"), doc.events

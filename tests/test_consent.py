@@ -180,3 +180,32 @@ def test_one_direction_of_an_act_one_side_does_to_the_other():
     assert one_direction(both) == both
     agree = [ev("AGREE", "XKX", "SRB", 1.0), ev("AGREE", "SRB", "XKX", 0.345)]
     assert one_direction(agree) == agree
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_negation_with_its_own_infinitive_leaves_the_second_verb(coder):
+    # a third review: an infinitive is a verb of its own ("will keine Truppen schicken und ... verhängen")
+    assert facts("Russland will keine Truppen nach Syrien schicken und Sanktionen gegen die Türkei verhängen.",
+                 "MOBILIZE", coder) == {"negated"}
+    assert "negated" not in facts("Indien wird Pakistan nicht angreifen und mit dem Nachbarland verhandeln.",
+                                  "CONSULT", coder)
+    assert facts("Die EU wird keine neuen Sanktionen gegen Russland und Belarus verhängen.", "SANCTION",
+                 coder) == {"negated"}
+
+
+def test_two_clauses_or_each_other_keep_both_directions():
+    for text, typ in (("Polen hat russische Diplomaten ausgewiesen, und Russland hat daraufhin polnische "
+                       "Diplomaten ausgewiesen.", "SANCTION"),
+                      ("China kritisierte Japan scharf, Japan kritisierte China.", "ACCUSE"),
+                      ("Israel und der Iran beschuldigten die Gegenseite der Aggression.", "ACCUSE")):
+        got = {(e.source[0].code, e.target[0].code) for e in events(text) if e.type == typ and e.source and e.target}
+        assert len({frozenset(d) for d in got}) == 1 and len(got) == 2, (text, got)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_an_act_the_subject_owns_or_a_name_right_after_it_has_its_source(coder):
+    # a third review: "Nach ihrem Angriff", "Nach der Drohung Trumps" lost their sources
+    evs = events("Nach ihrem Angriff auf Kiew kündigte Russland neue Offensiven an.", coder)
+    assert any(e.type == "ASSAULT" and sides(e) == (["RUS"], ["UKR"]) for e in evs), evs
+    evs = events("Nach der Drohung Trumps gegen Grönland bestellte Dänemark den US-Botschafter ein.", coder)
+    assert any(e.type == "THREATEN" and sides(e) == (["USA"], ["GRL"]) for e in evs), evs

@@ -24,7 +24,7 @@ from .factuality import (able_to, announced_object, called_for, circumstance, co
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, prepositional_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (POSSESSIVES, prepositional_act, subjects_own_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -875,8 +875,14 @@ class EventCoder:
                 target = [fronted.participant()]
                 tgt_mentions = [fronted]
         negated_noun = kein_before(toks, k)
-        if not source and not _passive_clause(c) and not (cue.type not in COOPERATIVE
-                                                          and prepositional_act(toks, k, self.lex)):
+        other_act = cue.type not in COOPERATIVE and prepositional_act(toks, k, self.lex) \
+            and not subjects_own_act(toks, k, self.lex)
+        if not source and other_act:
+            # "Nach der Drohung Trumps gegen Grönland ...": a name right after the noun is its agent
+            agent = next((m for m in after if m.i == t.i + 1 and m.prep is None and m.code), None)
+            if agent is not None:
+                src_mentions, source = [agent], [agent.participant()]
+        if not source and not _passive_clause(c) and not other_act:
             # (not a hostile act in a phrase of another happening: "Nach dem Angriff auf Kiew vertagte die
             # EU ihren Gipfel" -- the EU did not attack; as the judge reads it, ``judge._military_roles``;
             # who talked is who goes on: "Nach Gesprächen mit Putin reiste Macron nach Kiew")
@@ -1169,10 +1175,26 @@ def _of_another_verb(toks: list[Token], k: int, cue: int) -> bool:
     x = next((j for j in range(lo + 1, hi) if toks[j].lower in COORDINATORS), None)
     if x is None:
         return False
-    own = toks[k + 1:x] if k < cue else toks[x + 1:]
-    # a verb form: inflected ("gezeigt", "zeigte"), or the word closing the clause ("... führen");
-    # not a preposition shaped like one ("gegen")
-    return any(_verbish(t) and t is not toks[cue] and (lemma(t.text) != t.lower or t is toks[-1]) for t in own)
+    lo_own, hi_own = (k + 1, x) if k < cue else (x + 1, len(toks))
+    return any(j != cue and _verb_form(toks, j) for j in range(lo_own, hi_own))
+
+
+def _verb_form(toks: list[Token], j: int) -> bool:
+    """Whether ``toks[j]`` is a verb: lower case, its form or lemma ending like an infinitive (also an
+    infinitive: "will keine Truppen schicken und Sanktionen verhängen"), not before a noun (an
+    adjective: "keine neuen Sanktionen"), not a preposition or adverb shaped like one ("gegen")."""
+    t = toks[j]
+    if not t.text[:1].islower() or t.lower in NOT_VERBS or not t.text.isalpha():
+        return False
+    if j + 1 < len(toks) and toks[j + 1].is_cap:
+        return False
+    return t.lower.endswith(("en", "ern", "eln")) or _verbish(t)
+
+
+#: lower-case words ending like an infinitive that are no verbs
+NOT_VERBS = frozenset({"gegen", "wegen", "neben", "oben", "unten", "binnen", "hinten", "entgegen", "zugegen",
+                       "eben", "allen", "vielen", "beiden", "anderen", "übrigen", "meisten", "den", "einen",
+                       "keinen", "seinen", "ihren", "diesen", "jenen", "welchen", "unseren", "deren", "denen"})
 
 
 #: words that join two verbs of one clause, each with its own negation or none

@@ -169,6 +169,13 @@ def prepositional_act(toks: list[Token], noun: int, lex) -> bool:
     return p >= 0 and lex.is_(toks[p].lower, "act_phrase_prep")
 
 
+def subjects_own_act(toks: list[Token], noun: int, lex) -> bool:
+    """Whether event noun ``toks[noun]`` in a phrase of another happening (``prepositional_act``) is
+    the clause subject's own by a possessive ("Nach ihrem Angriff auf Kiew kündigte Russland neue
+    Offensiven an": Russia attacked; a review), so that the subject may be its source."""
+    return any(t.lower in POSSESSIVES for t in toks[max(0, noun - 3):noun])
+
+
 def of_other_act(toks: list[Token], m: Mention, cue: int, lex) -> bool:
     """Whether mention ``m`` is an attribute of an event noun in a phrase of another happening than
     the cue at ``cue`` ("Die Luftwaffe hat nach der Ermordung eines Piloten durch den IS Stellungen
