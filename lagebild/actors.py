@@ -1206,20 +1206,24 @@ class ActorTagger:
         country when both sides are of one ("zwischen Regierungstruppen und Rebellen"). No pair, no
         mention: the sides stay unnamed rather than guessed."""
         phrases = self.both_sides
+        firsts = {p[0] for ps in phrases.values() for p in ps}
+        lengths = sorted(phrases, reverse=True)
+        if not any(t.lower in firsts for st in sentences for t in st.tokens):
+            return
         by_sent: dict[int, list[Mention]] = {}
         for m in idx.mentions:
             by_sent.setdefault(m.sent, []).append(m)
         added: list[Mention] = []
         toks_of = {st.sentence.index: st.tokens for st in sentences}
         for st in sentences:
-            if st.sentence.kind != "body":
+            if st.sentence.kind != "body" or not any(t.lower in firsts for t in st.tokens):
                 continue
             toks = st.tokens
             # (a role noun with no country may be such a phrase: "die Konfliktparteien")
             taken = {k for m in by_sent.get(st.sentence.index, ()) if m.code for k in range(m.i, m.j)}
             k = 0
             while k < len(toks):
-                n = next((n for n in sorted(phrases, reverse=True) if k + n <= len(toks)
+                n = None if toks[k].lower not in firsts else next((n for n in lengths if k + n <= len(toks)
                           and tuple(t.lower for t in toks[k:k + n]) in phrases[n]
                           and not taken & set(range(k, k + n))), None)
                 if n is None:
