@@ -52,6 +52,8 @@ import datetime as _dt
 import functools
 import re
 
+from .events.clauses import told_of_each_other
+from .events.cues import load_cues
 from .records import Event
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -284,18 +286,15 @@ def _grouped(events: list[Event], key) -> dict[tuple, list[Event]]:
 #: types whose two directions one mention may tell together: what two sides do with each other
 #: ("einigten sich", "trafen sich", "Gefechte zwischen ...")
 BOTH_WAYS = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
-#: words that make a clause tell a happening both sides do to each other ("beschuldigten einander")
-_RECIPROCAL = re.compile(r"\b(einander|gegeneinander|gegenseitig\w*|wechselseitig\w*|sich|jeweils|gegenseite|"
-                         r"andere[nr]? seite)\b", re.IGNORECASE)
 
 
 def one_direction(events: list[Event]) -> list[Event]:
     """One mention (sentence, cue word, type) read both ways, A -> B and B -> A, for an act one side
     does to the other ("Kurti beschuldigte Belgrad, ...": ACCUSE XKX -> SRB at 1.0 and SRB -> XKX at
     0.345): the less confident direction goes, unless the type is one two sides do with each other
-    (``BOTH_WAYS``) or the sentence says they do it to each other ("einander", "gegenseitig",
-    "sich", "jeweils", "die Gegenseite", "die andere Seite": "Die Regierung und die Rebellen
-    beschuldigten einander"), or the cue word stands twice in the sentence (two clauses). Train +
+    (``BOTH_WAYS``) or the sentence says they do it to each other (``events.clauses.told_of_each_other``:
+    "Die Regierung und die Rebellen beschuldigten einander", "die Gegenseite"), or the cue word stands
+    twice in the sentence (two clauses). Train +
     dev, at session 26: of such weaker directions of other types, 5 were wrong and none right."""
     def key(ev: Event) -> tuple | None:
         if not ev.cue or not ev.evidence or ev.type in BOTH_WAYS:
@@ -312,7 +311,7 @@ def one_direction(events: list[Event]) -> list[Event]:
                 sa, ta, sb, tb = set(codes(a.source)), set(codes(a.target)), set(codes(b.source)), set(codes(b.target))
                 if a is b or not sa or not ta or sa != tb or ta != sb or sa == ta:
                     continue
-                if _RECIPROCAL.search(a.evidence[0].text or ""):
+                if told_of_each_other(re.findall(r"\w+", (a.evidence[0].text or "").lower()), load_cues()):
                     continue
                 if (a.confidence or 0.0) < (b.confidence or 0.0):
                     dropped.add(id(a))

@@ -606,6 +606,15 @@ def instead_of(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     return not toks[k].is_cap and any(q.type == typ for j in nouns for q in lex.noun_cues(toks[j].lower) or ())
 
 
+def told_of_each_other(words: list[str], lex: Lexicon) -> bool:
+    """Whether words (lower case) tell an act the sides do to each other: "sich", a word of cues.tsv
+    class ``reciprocal`` ("einander", "gegenseitig") or a word or phrase of class ``each_other`` ("die
+    Gegenseite", "die jeweils andere Seite"). One definition for the judge's twin sides and the one
+    direction per mention (``merge.one_direction``)."""
+    return any(w == "sich" or lex.is_(w, "reciprocal") or phrase_at(words, j, lex, "each_other")
+               for j, w in enumerate(words))
+
+
 def kept_negation(c: Clause, lex: Lexicon) -> bool:
     """Whether clause ``c`` has a negation it keeps on its verb: a word of cues.tsv class ``negation``
     other than "kein" (that one negates its own noun), not cancelled (``negation_cancelled``: "nicht

@@ -24,6 +24,7 @@ import numpy as np
 from ..actors import Mention, one_referent
 from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, clause_at, cue_verb_types, relative_clause,
+                              told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected,
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
@@ -512,8 +513,7 @@ def _sides_phrase_pairing(a: Mention, b: Mention, clause, reporter_at: int | Non
     if not (a.sides_phrase or b.sides_phrase):
         return False
     if a.sides_phrase and b.sides_phrase and a.start == b.start:
-        words = clause.lowers if clause is not None else []
-        return not any(w in ("sich", "einander", "gegenseitig") or lex.is_(w, "reciprocal") for w in words)
+        return not told_of_each_other(clause.lowers if clause is not None else [], lex)
     other, phrase = (b, a) if a.sides_phrase else (a, b)
     in_clause = clause is None or clause.start <= phrase.start < clause.end
     return in_clause and reporter_at is not None and other.start == reporter_at
