@@ -463,6 +463,11 @@ def _grammar() -> _Grammar:
     return _Grammar()
 
 
+def is_cardinal(word: str) -> bool:
+    """Whether ``word`` is a cardinal number, in digits or in words ("12", "zwei", "dreißig")."""
+    return isinstance(_grammar().number(word), (int, float))
+
+
 # -------------------------------------------------------------------- mentions
 
 

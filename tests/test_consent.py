@@ -209,3 +209,14 @@ def test_an_act_the_subject_owns_or_a_name_right_after_it_has_its_source(coder):
     assert any(e.type == "ASSAULT" and sides(e) == (["RUS"], ["UKR"]) for e in evs), evs
     evs = events("Nach der Drohung Trumps gegen Grönland bestellte Dänemark den US-Botschafter ein.", coder)
     assert any(e.type == "THREATEN" and sides(e) == (["USA"], ["GRL"]) for e in evs), evs
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_negated_subject_negates_the_clause_but_not_a_number(coder):
+    # "Kein EU-Staat hat Sanktionen gegen Israel verhängt" gave an asserted SANCTION (the noun; both coders)
+    assert facts("Kein EU-Staat hat Sanktionen gegen Israel verhängt.", "SANCTION", coder) == {"negated"}
+    # "Keine zwei Wochen nach der Wahl": less than two weeks, no negation (was a negated ACCUSE)
+    assert facts("Keine zwei Wochen nach der Wahl kritisierte die Opposition die Regierung in Ankara.", "ACCUSE",
+                 coder) == {"asserted"}
+    if coder == "rules":        # (the learned coder reads no event here)
+        assert facts("Niemand hat die Ukraine angegriffen.", "ASSAULT", coder) == {"negated"}

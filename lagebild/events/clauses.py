@@ -606,6 +606,32 @@ def instead_of(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     return not toks[k].is_cap and any(q.type == typ for j in nouns for q in lex.noun_cues(toks[j].lower) or ())
 
 
+def subject_negated(c: Clause) -> bool:
+    """Whether clause ``c`` opens with a negated subject: "kein-" and its noun, or "niemand" ("Kein
+    EU-Staat hat Sanktionen gegen Israel verhängt", "Niemand hat die Ukraine angegriffen"): no one did
+    what the clause tells; not "kein-" before a number ("Keine zwei Wochen nach der Wahl kritisierte
+    ...": less than two weeks), nor a comparison ("Kein Land hat Russland so scharf kritisiert wie
+    Polen": Poland did)."""
+    from ..timex import is_cardinal
+    toks = c.tokens
+    if not toks or c.kind != "main":
+        return False
+    first = toks[0].lower
+    if first == "niemand":
+        subject = True
+    elif first.startswith("kein") and first in NEGATING_DETERMINERS and len(toks) > 1:
+        subject = not is_cardinal(toks[1].lower)
+    else:
+        return False
+    words = c.lowers
+    compared = any(w in ("so", "ebenso", "mehr") for w in words) and any(w in ("wie", "als") for w in words)
+    return subject and not compared
+
+
+#: "kein" as a determiner
+NEGATING_DETERMINERS = frozenset("kein keine keiner keinem keinen keines".split())
+
+
 def told_of_each_other(words: list[str], lex: Lexicon) -> bool:
     """Whether words (lower case) tell an act the sides do to each other: "sich", a word of cues.tsv
     class ``reciprocal`` ("einander", "gegenseitig") or a word or phrase of class ``each_other`` ("die

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
-from ..timex import anchor_for_clause, happening_date, is_time_noun, paragraph_anchors, told_in_preterite
+from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
 from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
-                      _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, relative_clause, split_clauses,
+                      _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
@@ -1156,13 +1156,18 @@ def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None
     geplant am Montag statt, sondern am Dienstag"). A "kein" counts: "schickten keine Truppen"
     negates the sending. With ``cue`` (the cue's token index in the clause), not one that a
     coordinating "und"/"oder"/"sowie"/"aber" separates from the cue: another verb's ("China hat
-    Taiwan gedroht und keine Kompromissbereitschaft gezeigt"; a review). One definition for the rule
-    coder's events and the learned coder's verbs."""
+    Taiwan gedroht und keine Kompromissbereitschaft gezeigt"; a review). Not "kein-" before a number
+    ("Keine zwei Wochen nach der Wahl kritisierte ...": less than two weeks); "niemand" as the subject
+    negates (``clauses.subject_negated``). One definition for the rule coder's events and the learned
+    coder's verbs."""
     c = clauses[idx]
     words = c.lowers
     negators = [w for k, w in enumerate(words) if lex.is_(w, "negation")
                 and not negation_cancelled(words, k, lex) and not _negates_attribute(c.tokens, k)
+                and not (w.startswith("kein") and k + 1 < len(words) and is_cardinal(words[k + 1]))
                 and (cue is None or not _of_another_verb(c.tokens, k, cue))]
+    if not negators and subject_negated(c):
+        negators = [words[0]]       # "Niemand hat die Ukraine angegriffen"
     return [] if negators and contrastive(clauses, idx) else negators
 
 

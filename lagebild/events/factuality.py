@@ -12,7 +12,7 @@ import re
 
 from ..text import Token
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
-                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, noun_preposition,
+                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
                       participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import _told_in_past, perfect_infinitive
@@ -237,6 +237,8 @@ def negated_with_its_verb(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     toks = c.tokens
     if not toks[k].is_cap or typ not in cue_verb_types(c, lex) or circumstance(c, k, lex) or "sondern" in c.lowers:
         return False
+    if k > 1 and subject_negated(c):
+        return True         # "Kein EU-Staat hat Sanktionen gegen Israel verhängt": no sanctions (a probe)
     for j in range(k - 1, -1, -1):
         w = toks[j].lower
         if w in NEGATION_ADVERBS:

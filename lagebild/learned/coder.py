@@ -15,7 +15,8 @@ from ..events.threats import threat_mode
 from ..merge import merge_events, one_direction, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
-from ..events.clauses import ADJ_ENDINGS, attached_condition, instead_of, negation_cancelled, negative_clause, participle_shape
+from ..events.clauses import (ADJ_ENDINGS, attached_condition, instead_of, negation_cancelled, negative_clause,
+                              participle_shape, subject_negated)
 from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
@@ -449,7 +450,7 @@ class LearnedCoder:
         if fact == "negated" and clause is not None and tr.st.tokens[tr.k].is_cap and tr.k > 0 \
                 and not kein_before(tr.st.tokens, tr.k):
             negators = [w for w in clause.lowers if self.lex.is_(w, "negation")]
-            if negators and all(w.startswith("kein") for w in negators):
+            if negators and all(w.startswith("kein") for w in negators) and not subject_negated(clause):
                 # "Nach dem Treffen ... gab es keine Einigung": "keine" is another noun's, as the
                 # rules read it (an adverb, "nicht", negates the clause)
                 fact = "asserted"
