@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..actors import Mention, np_context
 from ..text import SentenceTokens, Token
+from ..timex import is_cardinal
 from .cues import Cue, Lexicon, lemma, load_cues
 
 
@@ -612,7 +613,6 @@ def subject_negated(c: Clause) -> bool:
     what the clause tells; not "kein-" before a number ("Keine zwei Wochen nach der Wahl kritisierte
     ...": less than two weeks), nor a comparison ("Kein Land hat Russland so scharf kritisiert wie
     Polen": Poland did)."""
-    from ..timex import is_cardinal
     toks = c.tokens
     if not toks or c.kind != "main":
         return False

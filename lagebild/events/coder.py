@@ -24,7 +24,7 @@ from .factuality import (able_to, announced_object, called_for, circumstance, co
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, prepositional_act, subjects_own_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (POSSESSIVES, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -875,8 +875,7 @@ class EventCoder:
                 target = [fronted.participant()]
                 tgt_mentions = [fronted]
         negated_noun = kein_before(toks, k)
-        other_act = cue.type not in COOPERATIVE and prepositional_act(toks, k, self.lex) \
-            and not subjects_own_act(toks, k, self.lex)
+        other_act = cue.type not in COOPERATIVE and others_act(toks, k, self.lex)
         if not source and other_act:
             # "Nach der Drohung Trumps gegen Grönland ...": a name right after the noun is its agent
             agent = next((m for m in after if m.i == t.i + 1 and m.prep is None and m.code), None)

@@ -176,6 +176,14 @@ def subjects_own_act(toks: list[Token], noun: int, lex) -> bool:
     return any(t.lower in POSSESSIVES for t in toks[max(0, noun - 3):noun])
 
 
+def others_act(toks: list[Token], noun: int, lex) -> bool:
+    """Whether event noun ``toks[noun]`` tells a happening before or beside the clause's own
+    (``prepositional_act``) that the clause's subject does not own (``subjects_own_act``): "Nach dem
+    Angriff auf Kiew vertagte die EU ihren Gipfel" -- the subject is no side of it. One definition for
+    both coders."""
+    return prepositional_act(toks, noun, lex) and not subjects_own_act(toks, noun, lex)
+
+
 def of_other_act(toks: list[Token], m: Mention, cue: int, lex) -> bool:
     """Whether mention ``m`` is an attribute of an event noun in a phrase of another happening than
     the cue at ``cue`` ("Die Luftwaffe hat nach der Ermordung eines Piloten durch den IS Stellungen

@@ -34,7 +34,7 @@ from ..events.policies import guessed_against_own_state, guessed_pair_beside_its
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
 from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper, helper_acts, mediator_noun,
-                            listed_attributes, loser, noun_agent, of_other_act, prepositional_act, subjects_own_act)
+                            listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
 from ..text import SentenceTokens
@@ -554,7 +554,7 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
     # "nach dem Anschlag in Istanbul ... festgenommen": the subject of an active clause did not
     # commit it (that of a passive may have: "Zwei Angreifer wurden nach einer Messerattacke
     # erschossen")
-    own_only = t.is_cap and prepositional_act(toks, k, ctx.lex) and not subjects_own_act(toks, k, ctx.lex) \
+    own_only = t.is_cap and others_act(toks, k, ctx.lex) \
         and c is not None and not any(x.lower in WERDEN_PASSIVE for x in c.tokens)
     for i, m in enumerate(ms):
         if own_only and m.sent == sent and m.free and c is not None and c.start <= m.start < c.end \
