@@ -660,11 +660,14 @@ def negation_cancelled(words: list[str], k: int, lex: Lexicon) -> bool:
 
 def has_verb_of(c: Clause, lex: Lexicon, cls: str) -> bool:
     """Whether a lower-case word of the clause has a lemma of cues.tsv class ``cls``, also with the
-    separable particle closing the clause ("brach ... ab": abbrechen)."""
+    separable particle closing the clause ("brach ... ab": abbrechen) or written apart before its
+    last word ("stark gemacht": starkmachen, as ``_cue_lemmas`` joins it)."""
     lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
     last = c.tokens[-1].lower if c.tokens else ""
     if lex.is_(last, "particle"):
         lems |= {last + lm for lm in lems}
+    if len(c.tokens) > 1 and lex.is_(c.tokens[-2].lower, "particle") and c.tokens[-2].lower != "zu":
+        lems.add(c.tokens[-2].lower + lemma(c.tokens[-1].text))   # written apart: "hat sich ... stark gemacht"
     return any(lex.is_(lm, cls) for lm in lems)
 
 

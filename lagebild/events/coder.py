@@ -13,7 +13,7 @@ from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun
 from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
-from .content import (COOPERATIVE, REFUSABLE, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
+from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
@@ -357,6 +357,9 @@ class EventCoder:
                          or demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type))
                     for g in evs):
                 continue        # "forderten die Freilassung der Gefangenen", "zu mehr Hilfe aufgefordert"
+            if e.noun_negated is not None and advocated(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
+                                                        e.event.type):
+                continue        # "plädierte für Gespräche mit Ankara": what is advocated, no talks
             if e.cue_tok is not None and e.cue_tok in e.clause.tokens and no_demand(
                     e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type):
                 continue        # "riefen zu Protesten auf", "hat 1.900 Todesopfer gefordert": no REQUEST
