@@ -289,6 +289,9 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
     hard_starts = {clauses[k].tokens[0].start for k in hard if k < len(clauses)}
     for n, c in enumerate(clauses):
         words = [t for t in c.tokens if t.text not in (".", "!", "?", "(", ")")]
+        if joined and contrast_joins(joined[-1].tokens, words, lex):
+            joined[-1].tokens.extend(c.tokens)      # "telefonierte nicht mit Putin, sondern mit Selenskyj"
+            continue
         # (not a verb-first condition after the dateline: "Taipeh – Greift China Taiwan an, werden ...")
         if joined and words and not (len(joined) == 1 and c.tokens[0].start in hard_starts and n + 1 < len(clauses)
                                      and verb_first_condition(c, clauses[n + 1:], st, lex, after_dateline=True)) and all(t.is_cap or t.lower in LIST_WORDS or lex_adjective(t.lower)
@@ -360,6 +363,29 @@ def split_clauses(st: SentenceTokens, lex: Lexicon) -> list[Clause]:
             c.kind = "condition"
         merged.append(c)
     return merged
+
+
+def _after_negation(toks: list[Token]) -> list[Token] | None:
+    """The words after the last "nicht" of a clause's tokens, or None when there is none."""
+    at = next((j for j in range(len(toks) - 1, -1, -1) if toks[j].lower == "nicht"), None)
+    return None if at is None else toks[at + 1:]
+
+
+def contrast_joins(before: list[Token], seg: list[Token], lex: Lexicon) -> bool:
+    """Whether segment ``seg`` is the "sondern" part of a contrast of one phrase ("Macron telefonierte
+    nicht mit Putin, sondern mit Selenskyj", "Die Ukraine hat nicht Russland, sondern Belarus
+    angegriffen"): it opens with "sondern" and no verb of its own in second place, and the clause
+    ``before`` ends with "nicht" and a phrase without a verb. One clause: the "nicht" negates the
+    phrase it contrasts, not the clause's act (``factuality.contrastive``), and who that phrase names is no
+    side (``roles.contrasted``). Not "hat nicht angegriffen, sondern verhandelt" (two acts), nor after
+    a separable particle ("griff nicht Kiew an, sondern Charkiw": the particle stays its clause's last word)."""
+    if len(seg) < 2 or seg[0].lower != "sondern" or (_verbish(seg[1]) and seg[1].lower not in FUNCTION_WORDS | ATTR_BEFORE) \
+            or seg[1].lower in ("auch", "er", "sie", "es", "wir", "man"):
+        return False
+    rest = _after_negation(before)
+    return bool(rest) and len(rest) <= 8 and not _has_verb([t for t in rest if t.lower not in ATTR_BEFORE]) \
+        and not lex.is_(rest[-1].lower, "particle") \
+        and not any(t.lower in ("nur", "bloß", "allein", "lediglich") for t in rest[:1])
 
 
 def _on_condition(words: list[str], lex: Lexicon) -> bool:
@@ -654,7 +680,7 @@ def kept_negation(c: Clause, lex: Lexicon) -> bool:
 def negation_cancelled(words: list[str], k: int, lex: Lexicon) -> bool:
     """Whether the negation ``words[k]`` (lower case) is cancelled by a phrase of cues.tsv class
     ``not_negation`` right after it ("nicht nur", "nicht zum ersten Mal", "nicht erst"): it negates
-    no event."""
+    no event (a contrast a "sondern" completes: ``factuality.contrastive``)."""
     return phrase_at(words, k + 1, lex, "not_negation")
 
 

@@ -24,7 +24,7 @@ from .factuality import (able_to, announced_object, called_for, circumstance, co
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (POSSESSIVES, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -473,7 +473,8 @@ class EventCoder:
         ms = [m for m in ms if not of_other_act(self._tokens, m, tok.i, self.lex)]
         helpers = [m for m in ms if helper(self._tokens, m, self.lex)]
         # a mediator ("Unter Vermittlung Katars haben Israel und die Hamas ... vereinbart") is no side
-        ms = [m for m in ms if m not in helpers and mediator_noun(self._tokens, m, self.lex) is None]
+        ms = [m for m in ms if m not in helpers and mediator_noun(self._tokens, m, self.lex) is None
+              and not contrasted(self._tokens, m, self.lex)]     # "nicht mit Putin, sondern mit Selenskyj"
         passive = _is_passive(c, tok, transitive="acc" in cue.targets)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
             return None        # "Schulen wurden getroffen": hit, not met
@@ -933,7 +934,8 @@ class EventCoder:
             # "Sollten ..., werde dies Sanktionen für Russland nach sich ziehen, erklärte X": X threatens
             source = [self._speaker_now.participant()]
         # a mediator of another noun ("Unter Vermittlung Katars ... eine Waffenruhe"): no side of this one
-        mediators = {m.start for m in c.mentions if mediator_noun(self._tokens, m, self.lex) not in (None, t.i)}
+        mediators = {m.start for m in c.mentions if mediator_noun(self._tokens, m, self.lex) not in (None, t.i)
+                     or contrasted(self._tokens, m, self.lex)}
         source = [p for p in source if p.mention is None or p.mention.start not in mediators]
         target = [p for p in target if p.mention is None or p.mention.start not in mediators]
         if not source or not target and cue.type in NEEDS_TARGET and cue.type != "CONSULT":
@@ -1023,7 +1025,7 @@ class EventCoder:
             else:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
-                not_held = occurrence_negates_noun(c, c.tokens.index(ev.cue_tok), lx) and not contrastive(clauses, idx)
+                not_held = occurrence_negates_noun(c, c.tokens.index(ev.cue_tok), lx) and not contrastive(clauses, idx, lx)
                 refrain = refrained(c, c.tokens.index(ev.cue_tok), lx)
                 # what a warning is about ("warnte vor einem Angriff") is feared, what a rejected report
                 # tells ("wies Berichte über einen Angriff zurück") not told as a fact; an object noun (no
@@ -1170,7 +1172,7 @@ def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None
                 and (cue is None or not _of_another_verb(c.tokens, k, cue))]
     if not negators and subject_negated(c):
         negators = [words[0]]       # "Niemand hat die Ukraine angegriffen"
-    return [] if negators and contrastive(clauses, idx) else negators
+    return [] if negators and contrastive(clauses, idx, lex) else negators
 
 
 def _of_another_verb(toks: list[Token], k: int, cue: int) -> bool:

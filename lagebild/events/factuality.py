@@ -12,7 +12,7 @@ import re
 
 from ..text import Token
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
-                      Clause, _has_verb, carried_out, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
+                      Clause, _has_verb, carried_out, contrast_joins, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
                       participle_shape, phrase_at)
 from .cues import Lexicon, lemma
 from .tense import _told_in_past, perfect_infinitive
@@ -374,7 +374,7 @@ def scheduled(c: Clause, lex: Lexicon) -> bool:
                for j, t in enumerate(c.tokens) if not t.is_cap)
 
 
-def contrastive(clauses: list[Clause], i: int) -> bool:
+def contrastive(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     """Whether the negation of clause ``i`` is a contrast a "sondern" completes ("Das Treffen fand
     nicht wie geplant am Montag statt, sondern am Dienstag", "Russland griff nicht Kiew an, sondern
     Charkiw"): it denies a detail, not the happening, which is told as a fact, by both coders."""
@@ -383,7 +383,10 @@ def contrastive(clauses: list[Clause], i: int) -> bool:
     toks = clauses[i].tokens
     words = clauses[i].lowers
     if "sondern" in words:
-        return not _has_verb(toks[words.index("sondern") + 1:])
+        # one clause of a contrast of one phrase ("telefonierte nicht mit Putin, sondern mit
+        # Selenskyj", "hat nicht Russland, sondern Belarus angegriffen": clauses.contrast_joins)
+        s = words.index("sondern")
+        return not _has_verb(toks[s + 1:]) or contrast_joins(toks[:s], toks[s:], lex)
     after = next((c for c in clauses[i + 1:i + 3] if c.starts_with == "sondern"), None)
     return after is not None and not _has_verb(after.tokens[1:])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
 from ..records import Participant
 from ..text import Token
-from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause
+from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause, contrast_joins
 from .cues import lemma
 
 
@@ -216,6 +216,19 @@ def mediator_noun(toks: list[Token], m: Mention, lex) -> int | None:
     while q >= 0 and toks[q].lower in _NP_DETS:
         q -= 1          # "unter der Schirmherrschaft der Afrikanischen Union"
     return p if q >= 0 and toks[q].lower in ("mit", "unter") else None
+
+
+def contrasted(toks: list[Token], m: Mention, lex) -> bool:
+    """Whether mention ``m`` stands in the phrase a "nicht ..., sondern" contrast rules out ("Macron
+    telefonierte nicht mit Putin, sondern mit Selenskyj", "klagt nicht die EVN, sondern ein Fonds
+    aus Oman"; ``clauses.contrast_joins``): no side of the clause's act, for either coder; who the
+    "sondern" names takes its place (a user sentence: an asserted CONSULT FRA -> RUS)."""
+    q = next((j for j in range(m.i + 1, min(len(toks), m.i + 10)) if toks[j].lower == "sondern"), None)
+    if q is None or toks[q - 1].text != ",":
+        return False
+    before = [t for t in toks[:q] if t.text != ","]
+    at = next((j for j in range(len(before) - 1, -1, -1) if before[j].lower == "nicht"), None)
+    return at is not None and before[at].i < m.i and contrast_joins(before, toks[q:], lex)
 
 
 def _noun_before(toks: list[Token], m: Mention) -> int:

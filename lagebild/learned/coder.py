@@ -445,7 +445,7 @@ class LearnedCoder:
             # geplant", "fand nicht statt": the clause's event noun, also where the rules found no sides
             fact = "negated"
         if fact == "negated" and clause is not None and not kein_before(tr.st.tokens, tr.k) \
-                and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause)):
+                and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause), self.lex):
             fact = "asserted"        # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
         if fact == "negated" and clause is not None and tr.st.tokens[tr.k].is_cap and tr.k > 0 \
                 and not kein_before(tr.st.tokens, tr.k):

@@ -33,7 +33,7 @@ from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (RECIPROCAL, _partner, act_attribute, attributes_of, coordinated_group, helper, helper_acts, mediator_noun,
+from ..events.roles import (RECIPROCAL, _partner, act_attribute, contrasted, attributes_of, coordinated_group, helper, helper_acts, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -571,6 +571,8 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
                 ps[i], pt[i] = max(ps[i], top), 0.0
             else:
                 ps[i] = 0.0
+        elif contrasted(toks, m, ctx.lex):
+            ps[i] = pt[i] = 0.0     # "telefonierte nicht mit Putin, sondern mit Selenskyj": ruled out
         elif c is not None and c.start <= m.start < c.end and mediator_noun(toks, m, ctx.lex) not in (None, k):
             ps[i] = pt[i] = 0.0     # "Unter Vermittlung Katars haben Israel und die Hamas ... vereinbart": a mediator
         elif helper(toks, m, ctx.lex) and c is not None and c.start <= m.start < c.end:
