@@ -16,7 +16,7 @@ from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cance
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
-from .factuality import (able_to, announced_object, called_for, circumstance, conditional_adverb, conditioned,
+from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          content_of_failed_agreement, mutual_reflexive,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before,
                          negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
@@ -992,7 +992,8 @@ class EventCoder:
         refusal = ev.event.type in REFUSABLE and ev.noun_negated is None and neg and not failed_agreement
         hypo = possibility_word(c, ev.cue_tok, lx, reported_future=reported or refusal or ev.event.type == "THREATEN") \
             or (ev.cue_tok in c.tokens and conditional_adverb(c, c.tokens.index(ev.cue_tok), lx, ev.event.type)) \
-            or (ev.noun_negated is None and ev.cue_tok in c.tokens and able_to(c, c.tokens.index(ev.cue_tok), lx))
+            or (ev.noun_negated is None and ev.cue_tok in c.tokens and able_to(c, c.tokens.index(ev.cue_tok), lx)) \
+            or (ev.cue_tok in c.tokens and obliged(c, c.tokens.index(ev.cue_tok), lx, ev.event.type))
         # reported "würde" under a condition stays hypothetical ("Sollte Russland angreifen, würden
         # die USA Sanktionen verhängen, sagte Biden"); without one it is indirect speech as told
         if reported and not hypo and not refusal and ev.event.type != "THREATEN" and c.kind != "condition" \

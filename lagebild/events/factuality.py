@@ -30,6 +30,32 @@ def able_to(c: Clause, k: int, lex: Lexicon) -> bool:
     return not any(lex.is_(w, "negation") for w in c.lowers)
 
 
+#: acts a modal of obligation does not make hypothetical: what someone says, demands or refuses ("Zschäpe
+#: muss sich verantworten", "müsse sich entschuldigen" read as a REQUEST) is done by saying it
+_SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+
+
+def obliged(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
+    """Whether the event at token ``k`` is what a present or subjunctive modal of obligation says
+    someone must do (cues.tsv class ``necessity``: "Die EU muss Sanktionen gegen Russland verhängen,
+    sagte Selenskyj", "Deutschland müsse der Ukraine mehr Waffen liefern", "Die Täter müssen bestraft
+    werden"): a demand's content, not a deed (hypothetical; user sentences in session 27 gave asserted
+    sanctions, aid and cooperation, false facts in both coders). The verb after the modal, or an event
+    noun that verb carries out ("Sanktionen verhängen"); not a noun the clause does something else with
+    ("muss eine Rekordstrafe zahlen": the fine is imposed; "Die Angriffe müssen aufhören": they
+    happen), not a speech act, not a negated clause ("muss nicht ..."), not "hätte ... müssen"
+    (``counterfactual``)."""
+    if typ in _SPEECH_ACTS or any(lex.is_(w, "negation") for w in c.lowers) \
+            or any(w in ("hätte", "hätten") for w in c.lowers):
+        return False
+    modal = [i for i, t in enumerate(c.tokens) if lex.is_(t.lower, "necessity")]
+    if not modal:
+        return False
+    if c.tokens[k].is_cap:
+        return typ in cue_verb_types(c, lex) or carried_out(c, typ, lex)
+    return any(i != k for i in modal)
+
+
 def possibility_word(c: Clause, cue_tok: Token | None, lex: Lexicon, reported_future: bool = False) -> bool:
     """Whether the clause tells the happening of ``cue_tok`` as only possible, feared or alleged by a
     word of cues.tsv class ``hypothetical`` ("könnte", "möglich", "womöglich", "befürchtet"), for both

@@ -17,7 +17,7 @@ from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
 from ..events.clauses import (ADJ_ENDINGS, attached_condition, instead_of, negation_cancelled, negative_clause,
                               participle_shape, subject_negated)
-from ..events.factuality import (able_to, announced_object, circumstance, conditional_adverb, conditioned, considered,
+from ..events.factuality import (able_to, obliged, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
                                  planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
@@ -419,8 +419,10 @@ class LearnedCoder:
             fact = "hypothetical"    # "Ein Treffen ist möglich", "womöglich schickt ...": as the rules read it
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
                 and (conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type)
-                     or able_to(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)):
-            fact = "hypothetical"    # "werde notfalls vor Gericht ziehen", "kann ... festnehmen": as the rules read it
+                     or able_to(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
+                     or obliged(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type)):
+            fact = "hypothetical"    # "werde notfalls vor Gericht ziehen", "kann ... festnehmen", "muss Sanktionen
+            #                          verhängen": as the rules read it
         refrain = refrained(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex) \
             if clause is not None and tr.st.tokens[tr.k] in clause.tokens else None
         if refrain == "hypothetical" and fact in ("asserted", "planned"):

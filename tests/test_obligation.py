@@ -1,0 +1,45 @@
+"""What a modal of obligation says someone must do has not happened ("Die EU muss Sanktionen gegen
+Russland verhängen, sagte Selenskyj"): hypothetical, for both coders (factuality.obliged; user
+sentences in session 27 gave asserted sanctions, aid and cooperation, false facts)."""
+import pytest
+
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+_AN: dict = {}
+
+
+def events(text, coder="auto"):
+    if coder not in _AN:
+        _AN[coder] = Analyzer(coder=coder)
+    return _AN[coder](Article(doc_id="t", text=text, dct="2025-03-14")).events
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+@pytest.mark.parametrize("text,typ", [
+    ("Die EU muss Sanktionen gegen Russland verhängen, sagte Selenskyj.", "SANCTION"),
+    ("Die EU müsse Sanktionen gegen Russland verhängen, sagte Selenskyj.", "SANCTION"),
+    ("Deutschland muss der Ukraine mehr Waffen liefern.", "AID"),
+    ("Die USA müssen mit China verhandeln, sagte der Experte.", "CONSULT"),
+])
+def test_what_must_be_done_is_not_asserted(coder, text, typ):
+    evs = [e for e in events(text, coder) if e.type == typ]
+    assert not any(e.factuality == "asserted" for e in evs), (coder, text, evs)
+
+
+@pytest.mark.parametrize("coder", ["rules", "auto"])
+def test_a_deed_stays_asserted(coder):
+    for text, typ in (("Die EU hat Sanktionen gegen Russland verhängt.", "SANCTION"),
+                      # "musste": a past that tells the deed
+                      ("Die Ukraine musste Truppen aus Bachmut abziehen, weil Russland die Stadt angriff.", "ASSAULT")):
+        evs = [e for e in events(text, coder) if e.type == typ]
+        assert evs and all(e.factuality == "asserted" for e in evs), (coder, text, evs)
+
+
+def test_an_imposed_fine_and_a_demand_stay():
+    # the fine is imposed; the clause does not carry it out
+    evs = [e for e in events("Fiat muss eine Rekordstrafe von 105 Millionen Dollar an die US-Behörden zahlen.") if e.type == "SANCTION"]
+    assert not any(e.factuality == "hypothetical" for e in evs), evs
+    # the attacks happen; the demand is that they stop
+    evs = [e for e in events("Die Angriffe Russlands auf die Ukraine müssen aufhören, sagte Scholz.") if e.type == "ASSAULT"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs
