@@ -602,6 +602,15 @@ class ActorTagger:
         split = self.lex.split_compound(prefix + "-X")
         return split[0] if split else None
 
+    @staticmethod
+    def _delivered(toks: list[Token]) -> bool:
+        """Whether the sentence has a verb of delivering, selling or handing over (cues.tsv class
+        ``delivery``: "liefert Panzer an die Ukraine", "hat Kampfjets an Kiew übergeben"): the vehicles
+        it names are what is delivered, not actors."""
+        from .events.cues import lemma, load_cues      # (events imports this module)
+        cues = load_cues()
+        return any(t.text[:1].islower() and cues.is_(lemma(t.text), "delivery") for t in toks)
+
     def _lex_entry_at(self, toks: list[Token], i: int) -> tuple[int, LexEntry] | None:
         return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
 
@@ -902,9 +911,11 @@ class ActorTagger:
         if rkind == "weapon" and not all(t.lower in ("die", "der", "den") or t.text[:1].isupper()
                                          and t.text.lower().endswith(("e", "en")) for t in toks[opening:i]):
             return None     # a weapon is an actor only as the subject opening its sentence
+        if rkind == "vehicle" and i > 0 and self._delivered(toks):
+            return None     # "liefert Panzer an die Ukraine": material, not the recipient
         # "das Magazin Time", "die Zeitung The Times": a named institution, not a person
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (
-            "group" if rkind in ("group", "weapon") or role.gender == "pl" else "organisation")
+            "group" if rkind in ("group", "weapon", "vehicle") or role.gender == "pl" else "organisation")
         first = toks[i]
         foreign = code is None and i > 0 and toks[i - 1].lower in FOREIGN_ADJ
         return Mention(first.sent, i, j, first.start, toks[j - 1].end,

@@ -43,3 +43,22 @@ def test_an_imposed_fine_and_a_demand_stay():
     # the attacks happen; the demand is that they stop
     evs = [e for e in events("Die Angriffe Russlands auf die Ukraine müssen aufhören, sagte Scholz.") if e.type == "ASSAULT"]
     assert evs and all(e.factuality == "asserted" for e in evs), evs
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Deutschland liefert Panzer an die Ukraine.", ("DEU", "UKR")),
+    ("Die Türkei lieferte Kampfjets an Aserbaidschan.", ("TUR", "AZE")),
+    ("Der Iran hat Drohnen an Russland geliefert.", ("IRN", "RUS")),
+    # reported "soll ... haben": told as a fact (docs/annotation.md §4)
+    ("Die Türkei soll Kampfjets an Aserbaidschan geliefert haben.", ("TUR", "AZE")),
+])
+def test_delivered_arms_are_aid_to_the_recipient(text, sides):
+    # the vehicles a verb of delivering moves are material, not the recipient (roles.tsv kind vehicle)
+    evs = [e for e in events(text) if e.type == "AID"]
+    assert any(([p.code for p in e.source], [p.code for p in e.target]) == ([sides[0]], [sides[1]])
+               and e.factuality == "asserted" for e in evs), (text, evs)
+
+
+def test_vehicles_are_still_actors_where_they_act():
+    evs = [e for e in events("Russische Panzer haben die Stadt Charkiw in der Ukraine angegriffen.") if e.type == "ASSAULT"]
+    assert any([p.code for p in e.source] == ["RUS"] for e in evs), evs
