@@ -62,3 +62,12 @@ def test_delivered_arms_are_aid_to_the_recipient(text, sides):
 def test_vehicles_are_still_actors_where_they_act():
     evs = [e for e in events("Russische Panzer haben die Stadt Charkiw in der Ukraine angegriffen.") if e.type == "ASSAULT"]
     assert any([p.code for p in e.source] == ["RUS"] for e in evs), evs
+
+
+def test_a_conviction_is_no_condemnation():
+    # verurteilen with its required words ("zu 25 Jahren Haft") has one sense (cues.tsv exclusive_sense)
+    evs = events("Ein Gericht in Moskau verurteilte den Oppositionspolitiker zu 25 Jahren Haft.")
+    assert any(e.type == "SANCTION" for e in evs), evs
+    assert not any(e.type == "ACCUSE" for e in evs), evs
+    evs = events("Die Bundesregierung verurteilte den Angriff Russlands auf die Ukraine.")
+    assert any(e.type == "ACCUSE" for e in evs), evs

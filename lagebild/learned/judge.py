@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, clause_at, cue_verb_types, relative_clause,
+from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, _pick_cue, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected,
@@ -363,6 +363,25 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         or criticised_or_rejected(c, n, ctx.lex, typ) or background(c, n, ctx.lex)
 
 
+def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
+    """Whether the verb at token ``k`` has, by the words of its sentence, another sense than ``typ``
+    among its lexicon rows: for a verb of cues.tsv class ``exclusive_sense``, a row whose required
+    words stand in the sentence is its only sense there, as the rule coder picks it (``clauses._pick_cue``: "verurteilte den Oppositionspolitiker zu 25
+    Jahren Haft" is a conviction, not a condemnation; a user sentence gave ACCUSE beside the SANCTION)."""
+    t = st.tokens[k]
+    if t.is_cap or not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
+        return False
+    rows = ctx.lex.verbs.get(lemma(t.text), ())
+    if not any(r.type == typ and not r.requires for r in rows) or not any(r.requires for r in rows):
+        return False
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, t.start)
+    if ci is None:
+        return False
+    picked = _pick_cue(list(rows), clauses[ci], [x.lower for x in st.tokens])
+    return picked is not None and picked.type != typ
+
+
 def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -> bool:
     """Whether the verb at token ``k`` forms, with the separable particle closing its clause, a
     verb the cue lexicon gives other types than ``typ`` ("weist ... aus" is ausweisen, SANCTION,
@@ -422,6 +441,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         for i in order:
             if row[i] >= s.trigger and not demanded_here(st, k, classes[i], ctx, cache) \
                     and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
+                    and not other_sense(st, k, classes[i], ctx, cache) \
                     and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx) \
                     and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
                                                          or injured_with_weapon(st, k, ctx, cache))) \
