@@ -74,12 +74,12 @@ def test_a_conviction_is_no_condemnation():
 
 
 def test_labels_and_backing():
-    # "einstufen"/"werten" with a negative label accuse (as "bezeichnen"); the labelled massacre is
+    # "einstufen" with a negative label accuses (as "bezeichnen"); the labelled massacre is
     # what is accused, no act of the parliament
     evs = events("Der Bundestag hat die Massaker an den Armeniern als Völkermord eingestuft.")
     assert any(e.type == "ACCUSE" and [p.code for p in e.source] == ["DEU"] for e in evs), evs
     assert not any(e.type == "ASSAULT" and [p.code for p in e.source] == ["DEU"] for e in evs), evs
-    assert not [e for e in events("Die Bundesregierung wertete den Besuch in Polen als Erfolg.") if e.type == "ACCUSE"]
+    assert not [e for e in events("Die Bundesregierung hat Marokko als sicheren Herkunftsstaat eingestuft.") if e.type == "ACCUSE"]
     evs = events("Die Bundesregierung stärkte der EU-Kommission den Rücken.")
     assert any(e.type == "SUPPORT" and ([p.code for p in e.source], [p.code for p in e.target]) == (["DEU"], ["EU"])
                for e in evs), evs
