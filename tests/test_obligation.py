@@ -83,3 +83,16 @@ def test_labels_and_backing():
     evs = events("Die Bundesregierung stärkte der EU-Kommission den Rücken.")
     assert any(e.type == "SUPPORT" and ([p.code for p in e.source], [p.code for p in e.target]) == (["DEU"], ["EU"])
                for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bundesregierung bezeichnete den Besuch in Polen als Erfolg.",
+    "Die Bundesregierung nannte den Besuch in Polen einen Erfolg.",
+])
+def test_a_visit_named_a_success_is_no_accusation(text):
+    # cues.tsv naming_verb + positive_label (content.praised): the visit is told, nobody accused
+    evs = events(text)
+    assert not any(e.type == "ACCUSE" for e in evs), evs
+    assert any(e.type == "CONSULT" and [p.code for p in e.target] == ["POL"] for e in evs), evs
+    evs = events("Die Bundesregierung bezeichnete den Angriff Russlands als völkerrechtswidrig.")
+    assert any(e.type == "ACCUSE" and [p.code for p in e.target] == ["RUS"] for e in evs), evs

@@ -136,6 +136,8 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     what is alleged is not an event; in train + dev gold, 1 of 27 such nouns is a required event
     of another type). The object reading as in ``demanded``."""
     types = cue_verb_types(c, lex) & {"ACCUSE", "REJECT"}
+    if types == {"ACCUSE"} and praised(c, lex):
+        return False        # "bezeichnete den Besuch als Erfolg": the visit is told, no accusation
     if typ not in REFUSABLE and refused_consent(c, lex):
         # what a refused consent names, as what "lehnte ... ab" names ("hat den Sanktionen nicht
         # zugestimmt": a probe gave the sanctions as imposed by who refused them, a false fact; "hat
@@ -262,8 +264,23 @@ def talked_about(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
 def positive_label(toks, k: int, lex: Lexicon) -> bool:
     """Whether the verb at token ``k`` labels a happening with praise ("sprach von einem
     historischen Tag", "sprach von einem wichtigen Erfolg gegen die Terrormiliz"; cues.tsv classes
-    ``label_verb``, ``positive_label``): no accusation, whoever else the clause names."""
-    if toks[k].is_cap and k > 0 or not lex.is_(lemma(toks[k].text), "label_verb"):
+    ``label_verb``, ``positive_label``), or names it so ("bezeichnete den Besuch als Erfolg"; class
+    ``naming_verb``): no accusation, whoever else the clause names."""
+    if toks[k].is_cap and k > 0:
+        return False
+    if lex.is_(lemma(toks[k].text), "naming_verb"):
+        # "bezeichnete den Besuch als Erfolg", "hat das Treffen historisch genannt": the words of its
+        # clause after "als", or all of them
+        lo, hi = k, k
+        while lo > 0 and toks[lo - 1].text not in (",", ";", ":"):
+            lo -= 1
+        while hi + 1 < len(toks) and toks[hi + 1].text not in (",", ";", ":"):
+            hi += 1
+        words = [t.lower for t in toks[lo:hi + 1]]
+        label = words[words.index("als") + 1:] if "als" in words else words
+        return not any(lex.is_prefixed(w, "negative_label") for w in label) \
+            and any(lex.is_prefixed(w, "positive_label") for w in label)
+    if not lex.is_(lemma(toks[k].text), "label_verb"):
         return False
     rest = []
     for t in toks[k + 1:]:
@@ -279,6 +296,12 @@ def positive_label(toks, k: int, lex: Lexicon) -> bool:
     if any(lex.is_prefixed(w, "negative_label") for w in label):
         return False
     return any(lex.is_prefixed(w, "positive_label") for w in label)
+
+
+def praised(c: Clause, lex: Lexicon) -> bool:
+    """Whether a verb of clause ``c`` labels or names a happening with praise (``positive_label``:
+    "bezeichnete den Besuch als Erfolg"): no accusation anywhere in the clause, for either coder."""
+    return any(not t.is_cap and positive_label(c.tokens, j, lex) for j, t in enumerate(c.tokens))
 
 
 def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:

@@ -26,7 +26,7 @@ from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, _pick_cue, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
-from ..events.content import (CALLED_TYPES, attribute_heads, background, content_of_claim, criticised_or_rejected,
+from ..events.content import (CALLED_TYPES, attribute_heads, praised, background, content_of_claim, criticised_or_rejected,
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.factuality import denial, denied_report
@@ -363,6 +363,14 @@ def demanded_here(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: 
         or criticised_or_rejected(c, n, ctx.lex, typ) or background(c, n, ctx.lex)
 
 
+def praised_here(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
+    """Whether the clause of token ``k`` names a happening with praise ("Die Bundesregierung bezeichnete
+    den Besuch als Erfolg": ``events.content.praised``): no ACCUSE on any of its words."""
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, st.tokens[k].start)
+    return ci is not None and praised(clauses[ci], ctx.lex)
+
+
 def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether the verb at token ``k`` has, by the words of its sentence, another sense than ``typ``
     among its lexicon rows: for a verb of cues.tsv class ``exclusive_sense``, a row whose required
@@ -444,6 +452,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     and not other_sense(st, k, classes[i], ctx, cache) \
                     and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx) \
                     and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
+                                                         or praised_here(st, k, ctx, cache)
                                                          or injured_with_weapon(st, k, ctx, cache))) \
                     and not (classes[i] == "ASSAULT" and ctx.lex.is_prefixed(st.tokens[k].lower, "ceasefire")):
                 jobs.append((st, k, classes[i], float(row[i])))
