@@ -252,6 +252,30 @@ def role_kind(lex: Lexicon, role: LexEntry, word: str) -> str:
     return lex.role_kinds.get(role.name) or lex.role_kinds.get(word) or role.kind
 
 
+#: what may open a noun phrase before "in X <participle>" ("die in Syrien stationierten Truppen")
+_ATTRIBUTE_OPENERS = frozenset("der die das den dem des ein eine einen einem einer eines seine seinen seiner "
+                               "ihre ihren ihrer diese diesen dieser".split())
+
+
+def _attribute_place(toks: list[Token], m: Mention) -> int | None:
+    """Whether country or place mention ``m`` stands in a participle attribute between an article and
+    its noun: "die in Syrien stationierten russischen Truppen", "der in Oslo ansässigen Organisation",
+    "die in Katar lebenden Hamas-Führer". It says where that noun's referent is, not who acts or where
+    the clause's act happens (user sentences in session 27: ASSAULT SYR -> RUS, a Qatari refusal, a
+    Norwegian target of killings in Iran). The position of that noun, else None; the tagger drops
+    the place where the noun is a mention of its own."""
+    if m.kind != "country" or m.i < 2 or toks[m.i - 1].lower not in ("in", "im") \
+            or toks[m.i - 2].lower not in _ATTRIBUTE_OPENERS or m.j >= len(toks):
+        return None
+    j = m.j
+    if not (toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "es", "em"))):
+        return None
+    j += 1
+    while j < len(toks) and toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "es", "em")):
+        j += 1      # more adjectives ("stationierten russischen")
+    return j if j < len(toks) and toks[j].text[:1].isupper() else None
+
+
 def weapon_word(lex: Lexicon, word: str) -> bool:
     """Whether a word is a weapon of roles.tsv ("Drohnen", "Raketen", "Kampfdrohnen")."""
     role = _role_of(lex, word)
@@ -1174,6 +1198,16 @@ class ActorTagger:
             ms = [m for m in ms if not (m.kind == "group" and m.j == m.i + 1 and m.j < len(st.tokens)
                                         and st.tokens[m.j].lower.endswith(PLACE_NAMED_THINGS) and not m.role
                                         and self.lex.adjectives.get(m.text.lower()) is not None)]
+            # "die in Syrien stationierten russischen Truppen", "der in Oslo ansässigen Organisation":
+            # a place in a participle attribute says where its noun is, no actor and no place of the act
+            # (where the noun is an actor of its own: "gegen die in Russland tätigen Banken" keeps Russia)
+            heads = {n: m for m in ms for n in range(m.i, m.j)}
+            for m in [m for m in ms if _attribute_place(st.tokens, m) in heads]:
+                head = heads[_attribute_place(st.tokens, m)]
+                if head.code is None or head.code_from in ("story", "nearby"):
+                    # "gegen die in Russland tätigen Banken": the banks are Russia's
+                    head.code, head.alt_codes, head.code_from = m.code, m.alt_codes, None
+                ms.remove(m)
             for m in ms:
                 m.abroad = self._abroad(st.tokens, m)
                 m.weak = self._reported(st.tokens, m)
