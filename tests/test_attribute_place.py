@@ -24,3 +24,10 @@ def test_the_place_of_an_attribute_is_no_side():
 
 def test_the_place_names_the_country_of_a_noun_without_one():
     assert ("SANCTION", "USA", "RUS") in dyads("Die USA verhängten Sanktionen gegen die in Russland tätigen Banken.")
+
+
+def test_an_agreement_between_two_has_those_two_sides():
+    # who welcomes it is no side of it (roles.between_sides, both coders)
+    got = dyads("US-Präsident Joe Biden begrüßte die Einigung zwischen der Türkei und Schweden.")
+    assert ("AGREE", "TUR", "SWE") in got and ("SUPPORT", "USA", "TUR") in got, got
+    assert not any(typ == "AGREE" and "USA" in (s, t) for typ, s, t in got), got

@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (POSSESSIVES, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -32,7 +32,6 @@ from .threats import conditional_threat, threat_mode
 
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                           "SANCTION", "COERCE", "ASSAULT", "AID", "COOPERATE"})
-BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})   # "Gespräche zwischen X und Y"
 # types whose target, when none is named, is the home country of a home-country source
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
                              "REJECT", "SANCTION", "THREATEN", "SUPPORT", "AGREE"})
@@ -797,10 +796,8 @@ class EventCoder:
         target_of_by: Participant | None = None
         # "zwischen" right after the noun: "Gespräche zwischen X und Y" (not "Untersuchungen zu
         # Vereinbarungen zwischen X und Y", nor accusations)
-        right_after = k + 1 < len(toks) and toks[k + 1].lower == "zwischen"
-        sides = [m for m in after if m.prep == "zwischen" and m.start - t.end <= 60] if right_after else []
-        if not source and cue.type in BETWEEN_TYPES and len({m.code for m in sides if m.code}) >= 1 \
-                and len(sides) >= 2:
+        sides = between_sides(toks, k, after)
+        if not source and cue.type in BETWEEN_TYPES and len({m.code for m in sides if m.code}) >= 1:
             # "Gespräche zwischen der Regierung und den Rebellen": both sides act on each other
             source = [m.participant() for m in sides]
             ev = Event(type=cue.type, mode=cue.mode, source=source, target=list(source), cue=t.text)

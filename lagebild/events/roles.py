@@ -218,6 +218,23 @@ def mediator_noun(toks: list[Token], m: Mention, lex) -> int | None:
     return p if q >= 0 and toks[q].lower in ("mit", "unter") else None
 
 
+#: types whose event noun takes its two sides from a "zwischen" after it ("Gespräche zwischen X und Y")
+BETWEEN_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+
+
+def between_sides(toks: list[Token], k: int, ms: list[Mention]) -> list[Mention]:
+    """The sides a "zwischen" right after event noun ``k`` names ("Gespräche zwischen der Regierung
+    und den Rebellen", "die Einigung zwischen der Türkei und Schweden"): the mentions of ``ms`` after
+    the noun governed by it, within 60 characters; none where it names fewer than two. The noun's
+    sides are those, for both coders (not who welcomes or reports the agreement: "Biden begrüßte die
+    Einigung zwischen der Türkei und Schweden" gave AGREE USA -> TUR, SWE in the learned one)."""
+    if not (toks[k].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].lower == "zwischen"):
+        return []
+    sides = [m for m in ms if m.sent == toks[k].sent and m.start > toks[k].start and m.prep == "zwischen"
+             and m.start - toks[k].end <= 60]
+    return sides if len(sides) >= 2 else []
+
+
 def contrasted(toks: list[Token], m: Mention, lex) -> bool:
     """Whether mention ``m`` stands in the phrase a "nicht ..., sondern" contrast rules out ("Macron
     telefonierte nicht mit Putin, sondern mit Selenskyj", "klagt nicht die EVN, sondern ein Fonds
