@@ -627,13 +627,23 @@ class ActorTagger:
         return split[0] if split else None
 
     @staticmethod
-    def _delivered(toks: list[Token]) -> bool:
-        """Whether the sentence has a verb of delivering, selling or handing over (cues.tsv class
-        ``delivery``: "liefert Panzer an die Ukraine", "hat Kampfjets an Kiew übergeben"): the vehicles
-        it names are what is delivered, not actors."""
+    def _delivered(toks: list[Token], i: int) -> bool:
+        """Whether the vehicle noun phrase at token ``i`` is what a verb of delivering, selling or
+        handing over moves (cues.tsv class ``delivery``: "liefert Panzer an die Ukraine", "hat Kampfjets
+        an Kiew übergeben"): such a verb in its own clause (between commas), where it is not the
+        subject opening the clause ("Ukrainische Kampfjets griffen an, nachdem Dänemark F-16
+        übergeben hatte" keeps the jets; a review)."""
         from .events.cues import lemma, load_cues      # (events imports this module)
         cues = load_cues()
-        return any(t.text[:1].islower() and cues.is_(lemma(t.text), "delivery") for t in toks)
+        lo = next((j + 1 for j in range(i - 1, -1, -1) if toks[j].text in (",", ";", ":", "–")), 0)
+        hi = next((j for j in range(i + 1, len(toks)) if toks[j].text in (",", ";", ":", "–")), len(toks))
+        def opening(n: int, t: Token) -> bool:
+            # an article, or an adjective (capitalized only where it opens the clause)
+            return t.lower in ("die", "der", "den") or (
+                t.lower.endswith(("e", "en", "er", "es", "em")) and (t.text[:1].islower() or n == lo))
+        if all(opening(n, toks[n]) for n in range(lo, i)):
+            return False    # the subject opening its clause ("Russische Panzer rückten vor", "Die Kampfjets ...")
+        return any(t.text[:1].islower() and cues.is_(lemma(t.text), "delivery") for t in toks[lo:hi])
 
     def _lex_entry_at(self, toks: list[Token], i: int) -> tuple[int, LexEntry] | None:
         return self.lex.match([t.text for t in toks[i:i + self.lex.max_len]], 0)
@@ -935,7 +945,7 @@ class ActorTagger:
         if rkind == "weapon" and not all(t.lower in ("die", "der", "den") or t.text[:1].isupper()
                                          and t.text.lower().endswith(("e", "en")) for t in toks[opening:i]):
             return None     # a weapon is an actor only as the subject opening its sentence
-        if rkind == "vehicle" and i > 0 and self._delivered(toks):
+        if rkind == "vehicle" and self._delivered(toks, i):
             return None     # "liefert Panzer an die Ukraine": material, not the recipient
         # "das Magazin Time", "die Zeitung The Times": a named institution, not a person
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (

@@ -7,6 +7,8 @@ closed-class word sets the event rules consult. The readings built on clauses ar
 their own: ``tense``, ``reach``, ``factuality``, ``content``."""
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, field
 
@@ -383,9 +385,35 @@ def contrast_joins(before: list[Token], seg: list[Token], lex: Lexicon) -> bool:
             or seg[1].lower in ("auch", "er", "sie", "es", "wir", "man"):
         return False
     rest = _after_negation(before)
-    return bool(rest) and len(rest) <= 8 and not _has_verb([t for t in rest if t.lower not in ATTR_BEFORE]) \
-        and not lex.is_(rest[-1].lower, "particle") \
-        and not any(t.lower in ("nur", "bloß", "allein", "lediglich") for t in rest[:1])
+    if not rest or len(rest) > 8 or _has_verb([t for t in rest if t.lower not in ATTR_BEFORE]) \
+            or lex.is_(rest[-1].lower, "particle") or rest[0].lower in ("nur", "bloß", "allein", "lediglich"):
+        return False
+    # the "sondern" part has no verb of its own: at most the participle or infinitive that closes the
+    # clause after an auxiliary ("hat nicht Russland, sondern Belarus angegriffen"; not "..., sondern
+    # der Kongress blockierte die Hilfe": a clause of its own; a review)
+    words = [t for t in seg[1:] if any(ch.isalnum() for ch in t.text)]
+    # (not an adjective before its noun: "sondern gemäßigte Rebellen anzugreifen")
+    tail = [t for n, t in enumerate(words) if t.lower not in ATTR_BEFORE
+            and not (n + 1 < len(words) and words[n + 1].text[:1].isupper() and t.text[:1].islower())]
+    zu_inf = bool(tail) and (bool(_ZU_INFIX.match(tail[-1].lower)) or (len(words) > 1 and words[-2].lower == "zu"))
+    if _has_verb(tail[:-1]) or (_has_verb(tail[-1:]) and not zu_inf
+                                and not any(t.lower in PAST_AUX | MODAL_INF for t in before)):
+        return False        # (a closing zu-infinitive is the clause's: "nicht den IS, sondern Rebellen anzugreifen")
+    # the contrast names who (an actor of the lexicon), not what ("schickten nicht Truppen, sondern
+    # Hilfsgüter", "verhängte nicht Sanktionen, sondern eine Rüge": the act itself is contrasted)
+    from ..lexicon import load_lexicon      # (the actor lexicon, which does not import this module)
+    actors = load_lexicon()
+    words = [t.text for t in rest]
+    return any(actors.match(words, i) is not None or actors.role(w) is not None or w in _person_names()
+               or actors.adjective(w.lower()) is not None
+               for i, w in enumerate(words) if w[:1].isupper() or actors.adjective(w.lower()) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    """Every word of the persons.tsv names ("Putin", "Wladimir Putin" -> "Wladimir", "Putin")."""
+    from ..actors import _persons           # (actors imports this package only lazily)
+    return frozenset(w for name in _persons() for w in name.split() if w[:1].isupper())
 
 
 def _on_condition(words: list[str], lex: Lexicon) -> bool:
@@ -463,10 +491,19 @@ def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str]) -> bool:
         return True
     words = sentence_lowers
     for r in cue.requires:
+        pool = words
+        if r.startswith("zu:"):
+            # only in a "zu" phrase: "zu 25 Jahren Haft verurteilt", "zum Tode verurteilt" (not "verurteilte
+            # die Inhaftierung", "die seit Jahren andauernde Verfolgung"; a review)
+            # (in the verb's own clause: "verurteilte das Urteil gegen Nawalny, der zu 19 Jahren Haft
+            # verurteilt wurde" condemns)
+            r = r[3:]
+            low = c.lowers
+            pool = [w for j, w in enumerate(low) if any(x in ("zu", "zum", "zur") for x in low[max(0, j - 5):j])]
         if r.endswith("*"):
-            if any(w.startswith(r[:-1]) or r[:-1] in w for w in words):
+            if any(w.startswith(r[:-1]) or r[:-1] in w for w in pool):
                 return True
-        elif r in words:
+        elif r in pool:
             return True
     return False
 

@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, participle_shape, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -1211,9 +1211,11 @@ COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})
 def _negates_attribute(toks, k: int) -> bool:
     """Whether the negation at ``k`` belongs to an adjective or participle before a noun ("Bei nicht
     genehmigten Protesten ... festgenommen", "nicht angemeldete Kundgebungen"), not to the clause
-    (not a quantifier: ``QUANTIFIERS``)."""
+    (not a quantifier: ``QUANTIFIERS``; a participle, not a plain adjective: "hat nicht neue
+    Sanktionen verhängt" negates the imposing; a review)."""
     return toks[k].lower == "nicht" and k + 2 < len(toks) and not toks[k + 1].is_cap \
         and toks[k + 1].lower.endswith(ADJ_ENDINGS) and toks[k + 2].is_cap \
+        and (participle_shape(toks[k + 1].lower) or toks[k + 1].lower.startswith("un")) \
         and toks[k + 1].lower not in NOM_DETS and toks[k + 1].lower not in OBLIQUE_DETS \
         and toks[k + 1].lower not in QUANTIFIERS \
         and k >= 1 and toks[k - 1].lower not in ("wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren")

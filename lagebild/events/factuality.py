@@ -49,11 +49,18 @@ def obliged(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
             or any(w in ("hätte", "hätten") for w in c.lowers):
         return False
     modal = [i for i, t in enumerate(c.tokens) if lex.is_(t.lower, "necessity")]
-    if not modal:
-        return False
+    if not modal or (any(w in ("hat", "haben", "hatte", "hatten", "habe") for w in c.lowers)
+                     and all(c.tokens[i].lower == "müssen" for i in modal)):
+        return False        # "hat sich zurückziehen müssen": a past deed (a review)
     if c.tokens[k].is_cap:
-        return typ in cue_verb_types(c, lex) or carried_out(c, typ, lex)
-    return any(i != k for i in modal)
+        # the verb that does the noun's act stands in the modal's clause, not in an attribute ("Nach
+        # den von der EU verhängten Sanktionen muss Russland sein Öl unter Preis verkaufen": imposed)
+        # the modal's infinitive closes its clause ("muss Sanktionen verhängen", "müssen bestraft werden")
+        return any(not t.is_cap and (typ in {q.type for q in lex.verbs.get(lemma(t.text), ())}
+                                     or lex.is_(lemma(t.text), "carry_out"))
+                   for t in c.tokens[-3:])
+    # the verb the modal governs closes its clause ("muss ... liefern"; not an attribute "verhängten")
+    return k >= len(c.tokens) - 3 and any(i != k for i in modal)
 
 
 def possibility_word(c: Clause, cue_tok: Token | None, lex: Lexicon, reported_future: bool = False) -> bool:
@@ -268,8 +275,10 @@ def negated_with_its_verb(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     for j in range(k - 1, -1, -1):
         w = toks[j].lower
         if w in NEGATION_ADVERBS:
+            # the verb closing the clause, or the finite one before the negation ("Die EU verhängte nicht
+            # Sanktionen gegen Ungarn": the learned coder had the sanctions asserted; a review)
             return any(not t.is_cap and typ in {cue.type for cue in lex.verbs.get(lemma(t.text), ())}
-                       for t in toks[k + 1:])
+                       for t in toks[k + 1:] + toks[1:j])
         if toks[j].is_cap or not (w in ("mehr", "wieder") or lex.is_(w, "definite") or lex.is_(w, "indefinite")
                                   or w in ("zu", "zum", "zur", "mit", "über", "für") or w.endswith(ADJ_ENDINGS)):
             return False
@@ -414,7 +423,18 @@ def contrastive(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
         s = words.index("sondern")
         return not _has_verb(toks[s + 1:]) or contrast_joins(toks[:s], toks[s:], lex)
     after = next((c for c in clauses[i + 1:i + 3] if c.starts_with == "sondern"), None)
-    return after is not None and not _has_verb(after.tokens[1:])
+    if after is None or _has_verb(after.tokens[1:]):
+        return False
+    # not where what the negation contrasts names the act itself: its event noun or the material its
+    # verb needs ("verhängte nicht Sanktionen, sondern eine Rüge", "schickten nicht Truppen, sondern
+    # Hilfsgüter": no sanctions, no troops; a review)
+    neg = next((j for j in range(len(words) - 1, -1, -1) if lex.is_(words[j], "negation")), None)
+    cue_verb_types(clauses[i], lex)         # (sets the clause's verb lemmas)
+    needed = {r[:-1] if r.endswith("*") else r for lem in (clauses[i].verb_lemmas or ()) for cue in lex.verbs.get(lem, ())
+              for r in cue.requires if not r.startswith("@")}
+    return neg is None or not any(
+        t.is_cap and (lex.noun_cues(t.lower) or lex.is_(t.lower, "material") or any(t.lower.startswith(r) for r in needed))
+        for t in toks[neg + 1:])
 
 
 def conditional_adverb(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:

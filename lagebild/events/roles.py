@@ -245,7 +245,9 @@ def contrasted(toks: list[Token], m: Mention, lex) -> bool:
         return False
     before = [t for t in toks[:q] if t.text != ","]
     at = next((j for j in range(len(before) - 1, -1, -1) if before[j].lower == "nicht"), None)
-    return at is not None and before[at].i < m.i and contrast_joins(before, toks[q:], lex)
+    seg = toks[q:]
+    seg = seg[:next((n for n, t in enumerate(seg) if t.text in (",", ";", ":", ".", "!", "?")), len(seg))]
+    return at is not None and before[at].i < m.i and contrast_joins(before, seg, lex)
 
 
 def _noun_before(toks: list[Token], m: Mention) -> int:

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, _pick_cue, clause_at, cue_verb_types, relative_clause,
+from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, attribute_heads, praised, background, content_of_claim, criticised_or_rejected,
@@ -377,9 +377,22 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     words stand in the sentence is its only sense there, as the rule coder picks it (``clauses._pick_cue``: "verurteilte den Oppositionspolitiker zu 25
     Jahren Haft" is a conviction, not a condemnation; a user sentence gave ACCUSE beside the SANCTION)."""
     t = st.tokens[k]
-    if t.is_cap or not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
+    if t.is_cap:
         return False
-    rows = ctx.lex.verbs.get(lemma(t.text), ())
+    lem = lemma(t.text)
+    rows = next((r for r in (ctx.lex.verbs.get(p + lem, ()) for p in _closing_particles(st.tokens, k, ctx.lex)) if r),
+                ctx.lex.verbs.get(lem, ()))     # "setzte ... ein": einsetzen
+    if typ == "ASSAULT" and rows and all(r.requires for r in rows if r.type == typ):
+        # force the lexicon gives a verb only with its words ("setzte Tränengas gegen die Demonstranten
+        # ein"): not where none of them stands ("hat sich für neue Sanktionen eingesetzt"; a review)
+        of_type = [r for r in rows if r.type == typ]
+        clauses = sentence_clauses(st, ctx.lex, cache)
+        ci = clause_at(clauses, t.start)
+        lowers = [x.lower for x in st.tokens]
+        if of_type and ci is not None and not any(_requires_ok(r, clauses[ci], lowers) for r in of_type):
+            return True
+    if not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
+        return False
     if not any(r.type == typ and not r.requires for r in rows) or not any(r.requires for r in rows):
         return False
     clauses = sentence_clauses(st, ctx.lex, cache)
