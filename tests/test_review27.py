@@ -89,3 +89,10 @@ def test_lobbying_is_no_force():
     assert not any(e.type == "ASSAULT" for e in evs), evs
     ok, evs = has("Die Polizei in Paris setzte Tränengas gegen Demonstranten aus Algerien ein.", "ASSAULT", "FRA", "DZA")
     assert ok, evs
+
+
+def test_a_recalled_envoy_is_no_target():
+    evs = [e for e in events("Die türkische Regierung rief ihren Botschafter aus Berlin zu Konsultationen zurück.")
+           if e.type == "SANCTION"]
+    assert any("DEU" in [p.code for p in e.target] for e in evs), evs
+    assert not any("TUR" in [p.code for p in e.target] for e in evs), evs

@@ -488,6 +488,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         pt = _no_side_out_of_reach(pt if typ in REACTION_TYPES else _no_side_from_attribute(pt, st, k, ms),
                                    st, k, ms, ctx, cache)
         ps, pt = _no_side_from_opposed_act(ps, pt, st, k, typ, ms, ctx, cache)
+        ps, pt = _no_side_from_moved(ps, pt, st, k, typ, ms, ctx)
         pt = _no_target_from_content(pt, st, k, typ, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         ps, pt = _military_roles(ps, pt, st, k, typ, ms, ctx, cache)
@@ -699,6 +700,34 @@ def _antecedent_side(clause, ci: int, clauses: list, st: SentenceTokens, ctx: Do
     ante = antecedent(clauses, ci, here, ctx.lex)
     role = antecedent_role(clause, ante, ctx.lex, here) if ante is not None else None
     return (ante, role) if role is not None else (None, None)
+
+
+def _no_side_from_moved(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
+    """Side probabilities with what a verb cue moves or names left out: a mention whose head is a word
+    the verb's rows of SANCTION require (verbs.tsv: "zurückrufen", "abberufen" require "botschafter*"):
+    "rief ihren Botschafter aus Berlin zurück" recalls the envoy from Germany (the learned coder had
+    SANCTION TUR -> TUR beside TUR -> DEU; P29). The rule coder reads the verb's target from its
+    preposition."""
+    t = st.tokens[k]
+    if t.is_cap or typ != "SANCTION":
+        # (not who is taken in, aided or moved of other types: "nahm Flüchtlinge aus Syrien auf" gives
+        # the refugees' country; train gold)
+        return ps, pt
+    lem = lemma(t.text)
+    rows = next((r for r in (ctx.lex.verbs.get(p + lem, ()) for p in _closing_particles(st.tokens, k, ctx.lex)) if r),
+                ctx.lex.verbs.get(lem, ()))
+    words = [w for r in rows if r.type == typ for w in r.requires if not w.startswith(("@", "zu:"))]
+    if not words:
+        return ps, pt
+    out_s, out_t = ps, pt
+    for i, m in enumerate(ms):
+        head = m.text.split()[-1].lower() if m.text else ""
+        if m.sent == st.sentence.index and m.kind != "country" and any(
+                head.startswith(w[:-1]) if w.endswith("*") else head == w for w in words):
+            if out_s is ps:
+                out_s, out_t = ps.copy(), pt.copy()
+            out_s[i] = out_t[i] = 0.0
+    return out_s, out_t
 
 
 def _no_source_from_reporter(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
