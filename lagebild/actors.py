@@ -1752,7 +1752,9 @@ class ActorTagger:
                     m.code_via = "earlier" if m.code else None
             if m.code is None and not m.of_place and not m.of_org and not m.foreign and m.kind in ("person", "organisation", "group") \
                     and m.role:
-                if m.role in self.relational or not m.sector:
+                if m.role in self.relational or not m.sector or m.text.split()[-1] in self.counterparts:
+                    # (a counterpart is on the other side: "Athen hat sich mit den Gläubigern geeinigt"
+                    # took Greece for the creditors)
                     m.code = self._code_from_office(m, idx.mentions)
                     m.code_via = "earlier" if m.code else None
                 elif m.sector in STATE_SECTORS:

@@ -96,3 +96,10 @@ def test_a_recalled_envoy_is_no_target():
            if e.type == "SANCTION"]
     assert any("DEU" in [p.code for p in e.target] for e in evs), evs
     assert not any("TUR" in [p.code for p in e.target] for e in evs), evs
+
+
+def test_creditors_are_not_of_the_debtor_country():
+    # a counterpart (relational_roles.tsv) takes no country the text does not say for it, also without
+    # a possessive: "mit den Gläubigern" is not Greece
+    evs = events("Die griechische Regierung hat sich mit den Gläubigern auf ein drittes Hilfspaket geeinigt.")
+    assert not any(e.type == "AGREE" and "GRC" in [p.code for p in e.target] for e in evs), evs
