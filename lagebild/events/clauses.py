@@ -486,11 +486,18 @@ def _cue_lemmas(c: Clause, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
-def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str]) -> bool:
+def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str], places: list[Mention] | None = None) -> bool:
+    """Whether the words a verbs.tsv row requires stand in the sentence (``places``: the clause's
+    mentions, where the clause carries none of its own: the learned coder's clauses)."""
     if not cue.requires:
         return True
     words = sentence_lowers
     for r in cue.requires:
+        if r == "<place>":
+            # a named place or country of the clause ("hat Kundus von den Taliban zurückerobert")
+            if any(m.kind == "country" for m in (places if places is not None else c.mentions)):
+                return True
+            continue
         pool = words
         if r.startswith("zu:"):
             # only in a "zu" phrase: "zu 25 Jahren Haft verurteilt", "zum Tode verurteilt" (not "verurteilte

@@ -389,7 +389,9 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
         clauses = sentence_clauses(st, ctx.lex, cache)
         ci = clause_at(clauses, t.start)
         lowers = [x.lower for x in st.tokens]
-        if of_type and ci is not None and not any(_requires_ok(r, clauses[ci], lowers) for r in of_type):
+        here = [m for m in ctx.mentions.get(st.sentence.index, ())
+                if ci is not None and clauses[ci].start <= m.start < clauses[ci].end]
+        if of_type and ci is not None and not any(_requires_ok(r, clauses[ci], lowers, here) for r in of_type):
             return True
     if not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
         return False
