@@ -263,7 +263,8 @@ def _attribute_place(toks: list[Token], m: Mention) -> int | None:
     "die in Katar lebenden Hamas-Führer". It says where that noun's referent is, not who acts or where
     the clause's act happens (user sentences in session 27: ASSAULT SYR -> RUS, a Qatari refusal, a
     Norwegian target of killings in Iran). The position of that noun, else None; the tagger drops
-    the place where the noun is a mention of its own."""
+    the place where the noun is a mention of its own and the phrase opens its clause or a source
+    phrase (``_opens_phrase``)."""
     if m.kind != "country" or m.i < 2 or toks[m.i - 1].lower not in ("in", "im") \
             or toks[m.i - 2].lower not in _ATTRIBUTE_OPENERS or m.j >= len(toks):
         return None
@@ -274,6 +275,13 @@ def _attribute_place(toks: list[Token], m: Mention) -> int | None:
     while j < len(toks) and toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "es", "em")):
         j += 1      # more adjectives ("stationierten russischen")
     return j if j < len(toks) and toks[j].text[:1].isupper() else None
+
+
+def _opens_phrase(toks: list[Token], k: int) -> bool:
+    """Whether the noun phrase whose article is at ``k`` opens its clause (nothing before it, or a
+    comma, a conjunction, a dateline dash) or a source phrase ("Nach Angaben der ...", "laut der ...")."""
+    before = [t.lower for t in toks[max(0, k - 2):k]]
+    return k == 0 or before[-1:] in ([","], ["–"], ["und"], [":"], ["laut"]) or before in (["nach", "angaben"],)
 
 
 def weapon_word(lex: Lexicon, word: str) -> bool:
@@ -1211,13 +1219,11 @@ class ActorTagger:
             # "die in Syrien stationierten russischen Truppen", "der in Oslo ansässigen Organisation":
             # a place in a participle attribute says where its noun is, no actor and no place of the act
             # (where the noun is an actor of its own: "gegen die in Russland tätigen Banken" keeps Russia)
-            heads = {n: m for m in ms for n in range(m.i, m.j)}
-            for m in [m for m in ms if _attribute_place(st.tokens, m) in heads]:
-                head = heads[_attribute_place(st.tokens, m)]
-                if head.code is None or head.code_from in ("story", "nearby"):
-                    # "gegen die in Russland tätigen Banken": the banks are Russia's
-                    head.code, head.alt_codes, head.code_from = m.code, m.alt_codes, None
-                ms.remove(m)
+            # (only where the phrase is the clause's subject or whom a source phrase names: "Die USA ziehen
+            # die in Niger stationierten Soldaten ab" withdraws from Niger, "gegen die in Russland tätigen
+            # Banken" sanctions Russia; a review)
+            heads = {n for m in ms for n in range(m.i, m.j)}
+            ms = [m for m in ms if _attribute_place(st.tokens, m) not in heads or not _opens_phrase(st.tokens, m.i - 2)]
             for m in ms:
                 m.abroad = self._abroad(st.tokens, m)
                 m.weak = self._reported(st.tokens, m)

@@ -115,3 +115,29 @@ def test_a_named_place_is_a_place_taken(text, want):
     ok, evs = has(text, *want)
     assert ok, evs
     assert not [e for e in events("Die Regierung will das Vertrauen der Bürger zurückerobern.") if e.type == "ASSAULT"]
+
+
+# --- the second review's regressions ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,want", [
+    ("Die USA ziehen die in Niger stationierten Soldaten ab.", ("RETREAT", "USA", "NER")),
+    ("Die Türkei forderte die Auslieferung der in Schweden lebenden PKK-Anhänger.", ("REQUEST", "TUR", "SWE")),
+    ("Israel flog Luftangriffe zwischen Rafah und Chan Junis.", ("ASSAULT", "ISR", "PSE")),
+    ("Assad setzte die Armee gegen die Demonstranten in Daraa ein.", ("ASSAULT", "SYR", "SYR")),
+    ("Selenskyj nannte die Entscheidung der EU einen Erfolg für Putin.", ("ACCUSE", "UKR", "EU")),
+])
+def test_second_review_kept(text, want):
+    ok, evs = has(text, *want)
+    assert ok, evs
+
+
+def test_second_review_factuality_and_senses():
+    evs = [e for e in events("Die USA lieferten nicht tödliche Ausrüstung an die Ukraine.") if e.type == "AID"]
+    assert evs and all(e.factuality == "asserted" for e in evs), evs      # an attribute's "nicht"
+    evs = events("Die USA schickten nicht Truppen, sondern Hilfsgüter in die Ukraine.")
+    assert not any(e.type == "MOBILIZE" and e.factuality == "asserted" for e in evs), evs
+    assert any(e.type == "AID" and e.factuality == "asserted" for e in evs), evs
+    evs = events("Ein Gericht in Moskau verurteilte den Journalisten, der für Radio Free Europe arbeitete, zu zehn Jahren Haft.")
+    assert any(e.type == "SANCTION" for e in evs), evs
+    evs = events("Tausende Israelis drängten auf Massenprotesten in Tel Aviv auf ein Abkommen mit der Hamas.")
+    assert any(e.type == "PROTEST" for e in evs), evs

@@ -404,8 +404,9 @@ def contrast_joins(before: list[Token], seg: list[Token], lex: Lexicon) -> bool:
     from ..lexicon import load_lexicon      # (the actor lexicon, which does not import this module)
     actors = load_lexicon()
     words = [t.text for t in rest]
-    return any(actors.match(words, i) is not None or actors.role(w) is not None or w in _person_names()
-               or actors.adjective(w.lower()) is not None
+    # (a country, organisation or known person: not a bare role noun, "nicht Truppen, sondern Hilfsgüter"
+    # sends no troops; a review)
+    return any(actors.match(words, i) is not None or w in _person_names() or actors.adjective(w.lower()) is not None
                for i, w in enumerate(words) if w[:1].isupper() or actors.adjective(w.lower()) is not None)
 
 
@@ -502,10 +503,12 @@ def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str], places: list[M
         if r.startswith("zu:"):
             # only in a "zu" phrase: "zu 25 Jahren Haft verurteilt", "zum Tode verurteilt" (not "verurteilte
             # die Inhaftierung", "die seit Jahren andauernde Verfolgung"; a review)
-            # (in the verb's own clause: "verurteilte das Urteil gegen Nawalny, der zu 19 Jahren Haft
-            # verurteilt wurde" condemns)
+            # (in the sentence, but in the verb's own clause where another clause has the same verb:
+            # "verurteilte das Urteil gegen Nawalny, der zu 19 Jahren Haft verurteilt wurde" condemns;
+            # "verurteilte den Journalisten, der für RFE arbeitete, zu zehn Jahren Haft" convicts)
             r = r[3:]
-            low = c.lowers
+            stem = cue.cue[:6]
+            low = c.lowers if sum(w.startswith(stem) for w in words) > 1 else words
             pool = [w for j, w in enumerate(low) if any(x in ("zu", "zum", "zur") for x in low[max(0, j - 5):j])]
         if r.endswith("*"):
             if any(w.startswith(r[:-1]) or r[:-1] in w for w in pool):

@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, participle_shape, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -976,7 +976,8 @@ class EventCoder:
         # Konjunktiv II "würde" in reported speech is the reported future, not a hypothesis
         reported = in_report or (prev is not None and c.kind == "sub" and any(lx.is_(lm, "speech") for lm in prev_lemmas))
         negation_is_cue = ev.cue is not None and "nicht" in ev.cue.requires
-        negators = clause_negators(clauses, idx, lx, c.tokens.index(ev.cue_tok) if ev.cue_tok in c.tokens else None)
+        negators = clause_negators(clauses, idx, lx, c.tokens.index(ev.cue_tok) if ev.cue_tok in c.tokens else None,
+                                   ev.event.type)
         neg = bool(negators)
         # "will ihn nicht unterstützen" refuses; "haben sich nicht geeinigt" (both sides, one
         # agreement, reflexive) says that no agreement came about: a negated AGREE, no one
@@ -1023,7 +1024,8 @@ class EventCoder:
             else:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated
                 # verb of occurrence (cues.tsv class ``occurrence``) negates the clause's event noun
-                not_held = occurrence_negates_noun(c, c.tokens.index(ev.cue_tok), lx) and not contrastive(clauses, idx, lx)
+                not_held = occurrence_negates_noun(c, c.tokens.index(ev.cue_tok), lx) and not contrastive(clauses, idx, lx,
+                                                                                                          ev.event.type)
                 refrain = refrained(c, c.tokens.index(ev.cue_tok), lx)
                 # what a warning is about ("warnte vor einem Angriff") is feared, what a rejected report
                 # tells ("wies Berichte über einen Angriff zurück") not told as a fact; an object noun (no
@@ -1151,7 +1153,7 @@ QUANTIFIERS = frozenset("alle allen aller alles jede jeden jeder jedem jedes bei
                         "einige einigen mehrere mehreren manche manchen sämtliche sämtlichen".split())
 
 
-def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None) -> list[str]:
+def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None, typ: str | None = None) -> list[str]:
     """The negation words (cues.tsv class ``negation``) that negate the verb of clause ``clauses[idx]``:
     not cancelled ("nicht nur", "nicht zum ersten Mal": ``negation_cancelled``), not an adjective's
     ("nicht angemeldete Kundgebungen"), none where a "sondern" corrects the clause ("fand nicht wie
@@ -1170,7 +1172,7 @@ def clause_negators(clauses: list[Clause], idx: int, lex, cue: int | None = None
                 and (cue is None or not _of_another_verb(c.tokens, k, cue))]
     if not negators and subject_negated(c):
         negators = [words[0]]       # "Niemand hat die Ukraine angegriffen"
-    return [] if negators and contrastive(clauses, idx, lex) else negators
+    return [] if negators and contrastive(clauses, idx, lex, typ) else negators
 
 
 def _of_another_verb(toks: list[Token], k: int, cue: int) -> bool:
@@ -1208,14 +1210,20 @@ NOT_VERBS = frozenset({"gegen", "wegen", "neben", "oben", "unten", "binnen", "hi
 COORDINATORS = frozenset({"und", "oder", "sowie", "aber"})
 
 
+#: adjectives "nicht" before them negates the clause, not an attribute ("hat nicht neue Sanktionen verhängt")
+PLAIN_NEGATED_ADJ = ("neue", "neuen", "weitere", "weiteren", "zusätzliche", "zusätzlichen", "mehr", "erste",
+                     "ersten", "andere", "anderen")
+
+
 def _negates_attribute(toks, k: int) -> bool:
     """Whether the negation at ``k`` belongs to an adjective or participle before a noun ("Bei nicht
     genehmigten Protesten ... festgenommen", "nicht angemeldete Kundgebungen"), not to the clause
-    (not a quantifier: ``QUANTIFIERS``; a participle, not a plain adjective: "hat nicht neue
-    Sanktionen verhängt" negates the imposing; a review)."""
+    (not a quantifier: ``QUANTIFIERS``; not an adjective of amount or novelty, ``PLAIN_NEGATED_ADJ``:
+    "hat nicht neue Sanktionen verhängt" negates the imposing, "nicht tödliche Ausrüstung" is an attribute;
+    two reviews)."""
     return toks[k].lower == "nicht" and k + 2 < len(toks) and not toks[k + 1].is_cap \
         and toks[k + 1].lower.endswith(ADJ_ENDINGS) and toks[k + 2].is_cap \
-        and (participle_shape(toks[k + 1].lower) or toks[k + 1].lower.startswith("un")) \
+        and not toks[k + 1].lower.startswith(PLAIN_NEGATED_ADJ) \
         and toks[k + 1].lower not in NOM_DETS and toks[k + 1].lower not in OBLIQUE_DETS \
         and toks[k + 1].lower not in QUANTIFIERS \
         and k >= 1 and toks[k - 1].lower not in ("wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren")

@@ -123,6 +123,12 @@ def advocated(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     coders). The advocacy itself stays (a REQUEST or SUPPORT cue of its own)."""
     if not c.tokens[k].is_cap or typ in ("REQUEST", "SUPPORT"):
         return False
+    last = c.tokens[-1].lower if c.tokens else ""
+    if lex.is_(last, "particle") and any(lex.is_(lemma(t.text), "advocacy") and not lex.is_(last + lemma(t.text), "advocacy")
+                                         and not lex.is_(last + lemma(t.text), "advocacy_reflexive")
+                                         for t in c.tokens if not t.is_cap) \
+            and not has_verb_of_plain(c, lex):
+        return False        # "warb Häftlinge für Angriffe an": anwerben, no advocacy (a review)
     if has_verb_of(c, lex, "advocacy") \
             or has_verb_of(c, lex, "advocacy_reflexive") and any(t.lower == "sich" for t in c.tokens):
         return noun_preposition(c, k)[0] == "für" or _phrase_of(c.tokens, k, "für")
@@ -130,8 +136,19 @@ def advocated(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
         # the accusative "auf" of what is insisted on, not the dative of where ("drängten auf einer
         # Kundgebung in Tel Aviv auf ein Abkommen": the rally happened; a review)
         at = max(j for j in range(k) if c.tokens[j].lower == "auf")
-        return not any(t.lower in _DATIVE_DETS for t in c.tokens[at + 1:k])
+        # (the last "auf" phrase is what is insisted on: "drängten auf Massenprotesten auf ein Abkommen")
+        return not any(t.lower in _DATIVE_DETS for t in c.tokens[at + 1:k]) \
+            and not any(t.lower == "auf" for t in c.tokens[k + 1:])
     return False
+
+
+def has_verb_of_plain(c: Clause, lex: Lexicon) -> bool:
+    """Whether the clause has a verb of advocating that the particle closing it does not change: a
+    verb of class ``advocacy`` read with that particle ("setzt sich ... ein": einsetzen) or a bare one
+    not at the clause's end before the particle ("wirbt für X" has no particle)."""
+    last = c.tokens[-1].lower if c.tokens else ""
+    return any(lex.is_(last + lemma(t.text), "advocacy") or lex.is_(last + lemma(t.text), "advocacy_reflexive")
+               for t in c.tokens if not t.is_cap)
 
 
 #: determiners of the dative: "auf einem Treffen", "auf der Kundgebung" say where, not what for
@@ -287,9 +304,11 @@ def positive_label(toks, k: int, lex: Lexicon) -> bool:
             hi += 1
         words = [t.lower for t in toks[lo:hi + 1]]
         label = words[words.index("als") + 1:] if "als" in words else words
-        return not any(lex.is_prefixed(w, "negative_label") or w in ("nicht", "wenig", "kein", "keinen", "keine")
-                       for w in label) \
-            and any(lex.is_prefixed(w, "positive_label") and not lex.is_prefixed(w, "weak_praise") for w in label)
+        praise = [n for n, w in enumerate(label) if lex.is_prefixed(w, "positive_label") and not lex.is_prefixed(w, "weak_praise")]
+        # (not a success of someone else: "nannte die Entscheidung einen Erfolg für Putin" blames; a review)
+        return bool(praise) and not any(lex.is_prefixed(w, "negative_label") or w in ("nicht", "wenig", "kein", "keinen", "keine")
+                                        for w in label) \
+            and not any(w in ("für", "der", "des") for w in label[praise[0] + 1:praise[0] + 2])
     if not lex.is_(lemma(toks[k].text), "label_verb"):
         return False
     rest = []

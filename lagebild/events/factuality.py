@@ -409,7 +409,7 @@ def scheduled(c: Clause, lex: Lexicon) -> bool:
                for j, t in enumerate(c.tokens) if not t.is_cap)
 
 
-def contrastive(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
+def contrastive(clauses: list[Clause], i: int, lex: Lexicon, typ: str | None = None) -> bool:
     """Whether the negation of clause ``i`` is a contrast a "sondern" completes ("Das Treffen fand
     nicht wie geplant am Montag statt, sondern am Dienstag", "Russland griff nicht Kiew an, sondern
     Charkiw"): it denies a detail, not the happening, which is told as a fact, by both coders."""
@@ -430,10 +430,12 @@ def contrastive(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     # Hilfsgüter": no sanctions, no troops; a review)
     neg = next((j for j in range(len(words) - 1, -1, -1) if lex.is_(words[j], "negation")), None)
     cue_verb_types(clauses[i], lex)         # (sets the clause's verb lemmas)
+    # (of the event's own type ``typ``: "schickten nicht Truppen, sondern Hilfsgüter" sends aid, no troops)
     needed = {r[:-1] if r.endswith("*") else r for lem in (clauses[i].verb_lemmas or ()) for cue in lex.verbs.get(lem, ())
-              for r in cue.requires if not r.startswith("@")}
+              if typ is None or cue.type == typ for r in cue.requires if not r.startswith(("@", "<", "zu:"))}
     return neg is None or not any(
-        t.is_cap and (lex.noun_cues(t.lower) or lex.is_(t.lower, "material") or any(t.lower.startswith(r) for r in needed))
+        t.is_cap and (any(typ is None or q.type == typ for q in lex.noun_cues(t.lower) or ())
+                      or (typ in (None, "AID") and lex.is_(t.lower, "material")) or any(t.lower.startswith(r) for r in needed))
         for t in toks[neg + 1:])
 
 

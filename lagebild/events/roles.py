@@ -232,6 +232,8 @@ def between_sides(toks: list[Token], k: int, ms: list[Mention]) -> list[Mention]
         return []
     sides = [m for m in ms if m.sent == toks[k].sent and m.start > toks[k].start and m.prep == "zwischen"
              and m.start - toks[k].end <= 60]
+    if len({m.code for m in sides}) < 2 and not any(m.kind in ("group", "organisation", "person") for m in sides):
+        return []       # places of one country ("Luftangriffe zwischen Rafah und Chan Junis": where; a review)
     return sides if len(sides) >= 2 else []
 
 

@@ -329,7 +329,7 @@ class LearnedCoder:
         if tr.type == "REJECT" and not any(cue.type == "REJECT" for cue in cues):
             return False        # "hat dem Vorschlag nicht zugestimmt": the refusal is the REJECT
         clauses = self._clauses(tr, cache)
-        return bool(clause_negators(clauses, clauses.index(clause), self.lex, clause.tokens.index(tok)))
+        return bool(clause_negators(clauses, clauses.index(clause), self.lex, clause.tokens.index(tok), tr.type))
 
     def _clause(self, tr: Trigger, cache: dict):
         """The clause of a trigger."""
@@ -447,7 +447,7 @@ class LearnedCoder:
             # geplant", "fand nicht statt": the clause's event noun, also where the rules found no sides
             fact = "negated"
         if fact == "negated" and clause is not None and not kein_before(tr.st.tokens, tr.k) \
-                and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause), self.lex):
+                and contrastive(self._clauses(tr, cache), self._clauses(tr, cache).index(clause), self.lex, tr.type):
             fact = "asserted"        # "fand nicht wie geplant am Montag statt, sondern am Dienstag"
         if fact == "negated" and clause is not None and tr.st.tokens[tr.k].is_cap and tr.k > 0 \
                 and not kein_before(tr.st.tokens, tr.k):

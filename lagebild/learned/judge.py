@@ -393,6 +393,10 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
                 if ci is not None and clauses[ci].start <= m.start < clauses[ci].end]
         if of_type and ci is not None and not any(_requires_ok(r, clauses[ci], lowers, here) for r in of_type):
             return True
+        met = [r for r in of_type if _requires_ok(r, clauses[ci], lowers, here)] if ci is not None else []
+        if met and all(tuple(r.targets) == ("gegen",) and r.mode == "crowd-control" for r in met) \
+                and "gegen" not in clauses[ci].lowers:
+            return True     # "setzte Soldaten beim Wiederaufbau ein": forces only against someone
     if not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
         return False
     if not any(r.type == typ and not r.requires for r in rows) or not any(r.requires for r in rows):
