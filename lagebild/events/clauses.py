@@ -496,7 +496,9 @@ def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str], places: list[M
     for r in cue.requires:
         if r == "<place>":
             # a named place or country of the clause ("hat Kundus von den Taliban zurückerobert")
-            if any(m.kind == "country" for m in (places if places is not None else c.mentions)):
+            # (a state or its place as the object, not "ihre EU", not "die Bürger in Griechenland")
+            if any(m.kind == "country" and m.code and len(m.code) == 3 and m.prep is None
+                   for m in (places if places is not None else c.mentions)):
                 return True
             continue
         pool = words
