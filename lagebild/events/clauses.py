@@ -47,6 +47,7 @@ class Clause:
     mentions: list[Mention] = field(default_factory=list)
     verb_types: frozenset[str] | None = field(default=None, repr=False)   # see cue_verb_types
     verb_lemmas: frozenset[str] = field(default=frozenset(), repr=False)  # ... and their lemmas
+    word_lemmas: frozenset[str] | None = field(default=None, repr=False)  # see has_verb_of
     conjunction: str = ""           # the conjunction that split it from the clause before ("und", "aber")
 
     @property
@@ -737,13 +738,15 @@ def has_verb_of(c: Clause, lex: Lexicon, cls: str) -> bool:
     """Whether a lower-case word of the clause has a lemma of cues.tsv class ``cls``, also with the
     separable particle closing the clause ("brach ... ab": abbrechen) or written apart before its
     last word ("stark gemacht": starkmachen, as ``_cue_lemmas`` joins it)."""
-    lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
-    last = c.tokens[-1].lower if c.tokens else ""
-    if lex.is_(last, "particle"):
-        lems |= {last + lm for lm in lems}
-    if len(c.tokens) > 1 and lex.is_(c.tokens[-2].lower, "particle") and c.tokens[-2].lower != "zu":
-        lems.add(c.tokens[-2].lower + lemma(c.tokens[-1].text))   # written apart: "hat sich ... stark gemacht"
-    return any(lex.is_(lm, cls) for lm in lems)
+    if c.word_lemmas is None:       # (worked out once per clause: the content policies ask it per noun)
+        lems = {lemma(t.text) for t in c.tokens if not t.is_cap}
+        last = c.tokens[-1].lower if c.tokens else ""
+        if lex.is_(last, "particle"):
+            lems |= {last + lm for lm in lems}
+        if len(c.tokens) > 1 and lex.is_(c.tokens[-2].lower, "particle") and c.tokens[-2].lower != "zu":
+            lems.add(c.tokens[-2].lower + lemma(c.tokens[-1].text))   # written apart: "hat sich ... stark gemacht"
+        c.word_lemmas = frozenset(lems)
+    return any(lex.is_(lm, cls) for lm in c.word_lemmas)
 
 
 #: adverbs that negate a clause's verb ("nicht", "nie", "niemals"; not the noun's own "kein"): a verb of
