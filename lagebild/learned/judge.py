@@ -373,9 +373,13 @@ def praised_here(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bo
 
 def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether the verb at token ``k`` has, by the words of its sentence, another sense than ``typ``
-    among its lexicon rows: for a verb of cues.tsv class ``exclusive_sense``, a row whose required
-    words stand in the sentence is its only sense there, as the rule coder picks it (``clauses._pick_cue``: "verurteilte den Oppositionspolitiker zu 25
-    Jahren Haft" is a conviction, not a condemnation; a user sentence gave ACCUSE beside the SANCTION)."""
+    among its lexicon rows, as the rule coder reads them (``clauses._pick_cue``, ``_requires_ok``):
+    - for a verb of cues.tsv class ``exclusive_sense``, a row whose required words stand in the
+      sentence is its only sense there ("verurteilte den Oppositionspolitiker zu 25 Jahren Haft" is a
+      conviction, not a condemnation; a user sentence gave ACCUSE beside the SANCTION);
+    - force (ASSAULT) the lexicon gives a verb only with its words is not the verb's where none of
+      them stands in its clause, nor force against someone without a "gegen" ("hat sich für neue
+      Sanktionen eingesetzt" gave ASSAULT crowd-control; a review)."""
     t = st.tokens[k]
     if t.is_cap:
         return False
