@@ -384,8 +384,7 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     if t.is_cap:
         return False
     lem = lemma(t.text)
-    rows = next((r for r in (ctx.lex.verbs.get(p + lem, ()) for p in _closing_particles(st.tokens, k, ctx.lex)) if r),
-                ctx.lex.verbs.get(lem, ()))     # "setzte ... ein": einsetzen
+    rows = particle_verb_rows(st, k, lem, ctx.lex) or ctx.lex.verbs.get(lem, ())     # "setzte ... ein": einsetzen
     if typ == "ASSAULT" and rows and all(r.requires for r in rows if r.type == typ):
         # force the lexicon gives a verb only with its words ("setzte Tränengas gegen die Demonstranten
         # ein"): not where none of them stands ("hat sich für neue Sanktionen eingesetzt"; a review)
@@ -413,6 +412,13 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     return picked is not None and picked.type != typ
 
 
+def particle_verb_rows(st: SentenceTokens, k: int, lem: str, lex) -> tuple:
+    """The lexicon rows of the verb at token ``k`` (lemma ``lem``) read with a separable particle that
+    may close it ("setzte ... ein": einsetzen; ``_closing_particles``), or () where none makes a cue
+    verb. One reading for the particle check, the senses and the sides of the judge."""
+    return next((r for r in (lex.verbs.get(p + lem, ()) for p in _closing_particles(st.tokens, k, lex)) if r), ())
+
+
 def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -> bool:
     """Whether the verb at token ``k`` forms, with the separable particle closing its clause, a
     verb the cue lexicon gives other types than ``typ`` ("weist ... aus" is ausweisen, SANCTION,
@@ -422,8 +428,7 @@ def other_particle_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext) -
     if t.is_cap and k > 0:
         return False
     lem = lemma(t.text)
-    parts = _closing_particles(st.tokens, k, ctx.lex)
-    cues = next((c for c in (ctx.lex.verbs.get(p + lem, ()) for p in parts) if c), ())
+    cues = particle_verb_rows(st, k, lem, ctx.lex)
     if cues:
         return typ not in {c.type for c in cues}
     # "warfen Eier und Steine", "wies das Ministerium an": a verb the lexicon knows only with
@@ -724,8 +729,7 @@ def _no_side_from_moved(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[M
         # the refugees' country; train gold)
         return ps, pt
     lem = lemma(t.text)
-    rows = next((r for r in (ctx.lex.verbs.get(p + lem, ()) for p in _closing_particles(st.tokens, k, ctx.lex)) if r),
-                ctx.lex.verbs.get(lem, ()))
+    rows = particle_verb_rows(st, k, lem, ctx.lex) or ctx.lex.verbs.get(lem, ())
     words = [w for r in rows if r.type == typ for w in r.requires if not w.startswith(("@", "zu:"))]
     if not words:
         return ps, pt
