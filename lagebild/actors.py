@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, LexEntry, load_lexicon, read_tsv
 from .records import Actor, Participant, Span
 from .text import SentenceTokens, Token
+from .timex import is_cardinal
 
 PREPOSITIONS = frozenset("""
 mit von gegen an auf aus bei für in nach über unter vor zu zum zur zwischen neben hinter
 durch ohne um seit bis im am ins vom beim gegenüber wegen trotz laut zufolge inmitten
 seitens seitens namens innerhalb außerhalb statt anstatt nahe nahe""".split())
+#: prepositions that only follow their noun ("der Ukraine zufolge"): they govern no word after them
+POSTPOSITIONS = frozenset({"zufolge"})
 OBLIQUE_DETS = frozenset("den dem des einen einem eines seinem seinen seines ihrem ihren ihres "
                          "unserem unseren diesem diesen dieses jenem jenen".split())
 NOM_DETS = frozenset("der die das ein eine dieser diese dieses".split())
@@ -307,6 +310,34 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
     return split[0] if split else None
 
 
+#: words that count people before a plural noun ("Zehntausende Polen", "viele Ungarn")
+PEOPLE_COUNTS = frozenset("dutzende hunderte tausende zehntausende hunderttausende millionen viele mehrere "
+                          "zahlreiche einige etliche".split())
+
+
+def _counts_people(word: str) -> bool:
+    """Whether ``word`` counts the people of a plural noun after it: a word of ``PEOPLE_COUNTS`` or a
+    cardinal that is no year ("300 Polen", "zwei Schweden"; not "2015")."""
+    low = word.lower()
+    return low in PEOPLE_COUNTS or (is_cardinal(low) and not re.fullmatch(r"1[89]\d\d|20\d\d", low)) \
+        or bool(re.fullmatch(r"\d{1,3}(\.\d{3})+", low))
+
+
+def _closed_prefix(lex: Lexicon, word: str) -> LexEntry | None:
+    """The coded first part of a closed compound whose last part is a role noun, as of a hyphen
+    compound: "Kremlsprecher" -> the Kremlin (RUS), "Bundestagsabgeordnete" -> the Bundestag
+    (a linking "s" allowed); not where the rest is no role ("Intellektuelle" is no "Intel" role)."""
+    if "-" in word:
+        return None
+    for cut in range(3, len(word) - 3):
+        tail = word[cut:]
+        if tail[:1].upper() + tail[1:] in lex.roles:
+            pre = lex.prefix(word[:cut])
+            if pre is not None and pre.code:
+                return pre
+    return None
+
+
 def _relational_roles() -> tuple[frozenset[str], frozenset[str]]:
     """relational_roles.tsv: (role nouns that take a country only from their own words; counterparts,
     why "counterpart", on the other side of whose they are -- "seine Geldgeber", "ihre Alliierten" --
@@ -467,7 +498,9 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
     det = toks[k].lower if k >= 0 else None
     oblique = det in OBLIQUE_DETS
     prep = None
-    if det in PREPOSITIONS:
+    if det in POSTPOSITIONS:
+        pass        # "Den Angaben zufolge griff Russland ... an": Russland is the subject, not the source
+    elif det in PREPOSITIONS:
         prep = det
     elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
         prep = toks[k - 1].lower
@@ -773,6 +806,11 @@ class ActorTagger:
                     return placed
             if entry.kind == "role":
                 return self._role_mention(toks, i, i, entry, None, ())
+            if entry.kind == "country" and n == 1 and i > 0 and _counts_people(toks[i - 1].text):
+                # "Zehntausende Polen", "Tausende Ungarn": the people, not the state (the country's
+                # name is the plural of its people)
+                return Mention(t.sent, i, j, t.start, t.end, t.text, entry.code, None, "group",
+                               name=entry.name, alt_codes=entry.alt_codes)
             if entry.kind == "party" and self._names_after(toks, j) - j >= 2:
                 # "der Republikaner Marco Rubio": a party member named after the party
                 m = self._role_mention(toks, i, j - 1, entry, entry.code, entry.alt_codes, prefix=entry)
@@ -802,6 +840,12 @@ class ActorTagger:
         # 5. role noun alone (+ name); relational or ambiguous nouns need a country word
         if t.is_cap:
             role = _role_of(lex, t.text)
+            pre = _closed_prefix(lex, t.text) if role is not None else None
+            if pre is not None:         # "Kremlsprecher", "Bundestagsabgeordnete": as "Kreml-Sprecher"
+                m = self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
+                if m is not None:
+                    m.generic = pre.generic and m.code == pre.code
+                return m
             if role is not None:
                 m = self._role_mention(toks, i, i, role, None, ())
                 if m is not None and t.text in self.relational and not m.name:

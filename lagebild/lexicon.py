@@ -174,12 +174,12 @@ class Lexicon:
             head = token[pos + 1:]
             if not head:
                 continue
-            entry = self._prefix(token[:pos])
+            entry = self.prefix(token[:pos])
             if entry is not None:
                 return entry, head
         return None
 
-    def _prefix(self, word: str) -> LexEntry | None:
+    def prefix(self, word: str) -> LexEntry | None:
         """A known prefix, also with a linking element ("Eurogruppen-Chef": Eurogruppe + n;
         "Russlands-Politik": Russland + s)."""
         entry = self.prefixes.get(word)

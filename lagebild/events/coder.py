@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 
-from ..actors import NOM_DETS, OBLIQUE_DETS, ActorIndex, Mention, one_referent
+from ..actors import NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
@@ -545,8 +545,10 @@ class EventCoder:
             if rel_role == "source" and ante is not None:
                 nom = []        # the pronoun is the subject: what the clause names are objects
             if nom and c.kind == "main" and c.tokens[0].lower in NP_START and nom[0].start > tok.start \
-                    and not any(m.start < tok.start and m.prep is None for m in ms):
-                # "Ein Leitartikel forderte Obama auf": the subject is a thing; Obama is the object
+                    and not any(m.start < tok.start and m.prep is None for m in ms) \
+                    and not any(t.lower in POSTPOSITIONS for t in c.tokens if t.start < tok.start):
+                # "Ein Leitartikel forderte Obama auf": the subject is a thing; Obama is the object (not a
+                # phrase of a postposition: "Der Ukraine zufolge griff Russland ... an")
                 target_only = nom
                 nom = []
             else:
@@ -647,9 +649,10 @@ class EventCoder:
             if partner:
                 target = partner
                 target_p = _participants(target)
-            elif len({p.code for p in source_p}) > 1:
+            elif len({p.code for p in source_p if p.code}) > 1:
                 # "Xi und Obama trafen sich", "Soldaten und Rebellen liefern sich Gefechte": each side
-                # acts on the others; the coder returns one event per source side
+                # acts on the others; the coder returns one event per source side (sides with a code:
+                # "Griechenland und die Geldgeber einigten sich" is no agreement of Greece with itself)
                 target_p = list(source_p)
         if agreement_named and not target_p and self.lex.is_(cue.cue, "named_target"):
             return None     # "Die Hamas stimmte einer Waffenruhe zu": with whom, the clause does not say

@@ -34,6 +34,9 @@ from .trees import TreeModel, load_scorer
 
 from ..modelinfo import event_model_dir
 MAX_SIDE = 3
+#: the types a verb with "nicht" can itself tell ("Ich verstehe nicht, warum ...": a criticism; "nicht
+#: hinnehmen": a rejection): a clause's negation negates a verb the lexicon has no cue for only for other types
+TOLD_BY_NEGATION = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST"})
 EXTRA = 0.8      # a second participant on a side needs this probability
 
 
@@ -323,9 +326,10 @@ class LearnedCoder:
                 and tr.st.tokens[k + 1].is_cap:
             return False        # a participle before its noun ("das ausgehandelte Abkommen ist nicht umgesetzt")
         cues = self.lex.verbs.get(lemma(tok.text), ())
-        if not cues or any("nicht" in cue.requires for cue in cues):
-            return False        # a word the lexicon has no cue for: the model read it with its negation
-            #                     ("Ich verstehe nicht, warum ...": a criticism, train + dev gold asserted)
+        if not cues and tr.type in TOLD_BY_NEGATION or any("nicht" in cue.requires for cue in cues):
+            return False        # a word the lexicon has no cue for, read as a stance: the model read it with
+            #                     its negation ("Ich verstehe nicht, warum ...": a criticism, train + dev gold
+            #                     asserted); a deed's verb is negated ("schließt seine Grenze nicht")
         if tr.type == "REJECT" and not any(cue.type == "REJECT" for cue in cues):
             return False        # "hat dem Vorschlag nicht zugestimmt": the refusal is the REJECT
         clauses = self._clauses(tr, cache)
