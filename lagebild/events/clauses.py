@@ -807,3 +807,13 @@ def object_of_main_verb(c: Clause, k: int, lex: Lexicon) -> bool:
     prep, n = noun_preposition(c, k)
     verb = _finite_verb([t for t in c.tokens if t.text not in QUOTE_MARKS], lex)
     return prep is None and verb is not None and n > verb
+
+
+def opens_with_verb(c: Clause) -> bool:
+    """Whether a main clause joined to the one before by "und" (or "aber", ...) opens with its finite
+    verb, its subject left out ("... und hat zu Protesten aufgerufen", "... und rief zu Protesten
+    auf"): it shares the subject of the clause before. Not a clause after a comma ("..., kann nicht
+    mit der Unterstützung Belgrads rechnen" after an apposition)."""
+    first = c.tokens[0] if c.tokens else None
+    return c.kind == "main" and bool(c.conjunction) and first is not None and first.text[:1].islower() \
+        and first.text.isalpha() and (first.lower in PAST_AUX or _verbish(first))

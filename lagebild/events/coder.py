@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention,
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -542,6 +542,11 @@ class EventCoder:
                 if c.kind != "infinitive" or not prev_source else []
             if fronted_subj:
                 nom, prev_source = [], fronted_subj
+            if nom and prev_source and ci > 0 and clauses[ci - 1].kind == "main" and opens_with_verb(c):
+                # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und
+                # forderte die EU-Staaten auf": the clause shares the subject before it; what it names
+                # is its object
+                nom = []
             if rel_role == "source" and ante is not None:
                 nom = []        # the pronoun is the subject: what the clause names are objects
             if nom and c.kind == "main" and c.tokens[0].lower in NP_START and nom[0].start > tok.start \
@@ -605,7 +610,9 @@ class EventCoder:
                 # "wies die Vorwürfe der Ukraine zurück", "besorgt über die Manöver Chinas": the owner
                 # of the object is the target
                 owners = [m for m in ms if m.genitive_of and m not in source and m not in own
-                          and m.start > tok.start - 200]
+                          and m.start > tok.start - 200 and (m.prep is None or m.prep in cue.targets)]
+                # (not of a phrase that tells where or when: "unterzeichneten am Rande des Nato-Gipfels
+                # ein Memorandum" signs nothing for NATO)
                 target = owners[:1]
         first = content_first_demand(clauses, ci, tok, actors.in_sentence(c.sent), self.lex) \
             if cue.type == "REQUEST" and not passive else None
@@ -906,7 +913,7 @@ class EventCoder:
                         src_mentions.append(m)
                         source.append(m.participant())
             elif prev_source and ((k >= 1 and toks[k - 1].lower in POSSESSIVES) or (
-                    _opens_with_verb(c) and (carried_out(c, cue.type, self.lex)
+                    opens_with_verb(c) and (carried_out(c, cue.type, self.lex)
                                              or called_for(c, k, self.lex, cue.type)))):
                 # "seine Reise": the one before; "erkennt das Ergebnis nicht an und hat zu Protesten
                 # aufgerufen": the clause after "und" shares the subject of the one before, who calls
@@ -1114,16 +1121,6 @@ class EventCoder:
 #: words after "nicht" that make it negate something else ("nicht genug Strom", "nicht ohne
 #: Vorwarnung", "nicht wie geplant", "nicht mehr als", "nicht nur")
 _NOT_THE_HAPPENING = frozenset("genug ohne wie mehr nur so zu allein immer".split())
-
-
-def _opens_with_verb(c: Clause) -> bool:
-    """Whether a main clause joined to the one before by "und" (or "aber", ...) opens with its finite
-    verb, its subject left out ("... und hat zu Protesten aufgerufen", "... und rief zu Protesten
-    auf"): it shares the subject of the clause before. Not a clause after a comma ("..., kann nicht
-    mit der Unterstützung Belgrads rechnen" after an apposition)."""
-    first = c.tokens[0] if c.tokens else None
-    return c.kind == "main" and bool(c.conjunction) and first is not None and first.text[:1].islower() \
-        and first.text.isalpha() and (first.lower in PAST_AUX or _verbish(first))
 
 
 def occurrence_negates_noun(c: Clause, k: int, lx) -> bool:

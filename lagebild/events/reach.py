@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..actors import Mention
 from ..text import Token
-from .clauses import (ADJ_ENDINGS, WERDEN_PASSIVE, Clause, _passive_clause, article_main_clause, clause_at, cue_verb_types,
+from .clauses import (ADJ_ENDINGS, WERDEN_PASSIVE, Clause, opens_with_verb, _passive_clause, article_main_clause, clause_at, cue_verb_types,
                       relative_clause, werden_participle)
 from .cues import Lexicon, lemma
 from .tense import perfect_infinitive
@@ -193,6 +193,16 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
     later = clauses[max(ci, mi)]
+    if abs(ci - mi) == 1 and opens_with_verb(later):
+        # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und forderte die
+        # EU-Staaten auf": the later clause shares the earlier one's subject; what each names after its
+        # verb is its own
+        if mi > ci:
+            return True
+        earlier = clauses[mi]
+        subject = min((x for x in ms if x.sent == earlier.sent and earlier.start <= x.start < earlier.end
+                       and x.free), key=lambda x: x.start, default=None)
+        return m is not subject
     if not article_main_clause(later.tokens, lex):
         return False
     if mi > ci:
