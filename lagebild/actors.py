@@ -310,6 +310,8 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
     return split[0] if split else None
 
 
+#: a number joined to a noun by a hyphen ("42-Jährige", "20-Jähriger")
+_NUMBERED = re.compile(r"\d+-[A-ZÄÖÜ]")
 #: words that count people before a plural noun ("Zehntausende Polen", "viele Ungarn")
 PEOPLE_COUNTS = frozenset("dutzende hunderte tausende zehntausende hunderttausende millionen viele mehrere "
                           "zahlreiche einige etliche".split())
@@ -837,8 +839,9 @@ class ActorTagger:
                 return m
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
                            _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes, generic=pre.generic)
-        # 5. role noun alone (+ name); relational or ambiguous nouns need a country word
-        if t.is_cap:
+        # 5. role noun alone (+ name); relational or ambiguous nouns need a country word (also after a
+        # number: "ein 42-Jähriger")
+        if t.is_cap or _NUMBERED.match(t.text):
             role = _role_of(lex, t.text)
             pre = _closed_prefix(lex, t.text) if role is not None else None
             if pre is not None:         # "Kremlsprecher", "Bundestagsabgeordnete": as "Kreml-Sprecher"
