@@ -125,3 +125,24 @@ def test_an_actor_word_is_no_trigger_of_another_type():
     got = dyads("Innsbruck – Rund 500 Demonstranten protestierten am Sonntag am Brenner gegen die Grenzschließung, "
                 "die Polizei nahm 20 von ihnen fest.")
     assert ("COERCE", "AUT", "AUT", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Tripolis – Im November war der libysche IS-Chef Abu Nabil bei einem US-Luftangriff im Osten des Landes "
+     "getötet worden.", ("ASSAULT", "USA", "LBY")),
+    ("Kabul – Bei einem US-Luftangriff in der Provinz Kundus wurden 20 Zivilisten getötet.", ("ASSAULT", "USA", "AFG")),
+    ("Jerusalem – Seit Anfang Oktober wurden bei Angriffen von Palästinensern 24 Israelis getötet.",
+     ("ASSAULT", "PSE", "ISR")),
+])
+def test_who_an_attack_killed_is_its_target(text, want):
+    for coder in ("rules", None):
+        an = Analyzer(coder=coder) if coder else _AN
+        got = {(e.type, c, t) for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events
+               for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+        assert want in got, (coder, got)
+
+
+def test_an_attack_noun_without_harm_keeps_its_place_or_nothing():
+    # no one killed or hurt in the clause: the victims rule does not apply ("Bei einem Treffen ...")
+    got = dyads("Wien – Bei einem Treffen mit Vertretern der USA kritisierte Kurz die Angriffe auf Flüchtlingsheime.")
+    assert not any(d[0] == "ASSAULT" and d[1] == "USA" for d in got), got

@@ -817,3 +817,10 @@ def opens_with_verb(c: Clause) -> bool:
     first = c.tokens[0] if c.tokens else None
     return c.kind == "main" and bool(c.conjunction) and first is not None and first.text[:1].islower() \
         and first.text.isalpha() and (first.lower in PAST_AUX or _verbish(first))
+
+
+def harmed(c: Clause, lex: Lexicon) -> bool:
+    """Whether clause ``c`` tells that people were killed or hurt: a verb of cues.tsv class ``harm_verb``
+    ("getötet", "verletzt", "starben") or a phrase of class ``harm_phrase`` ("ums Leben")."""
+    words = c.lowers
+    return has_verb_of(c, lex, "harm_verb") or any(phrase_at(words, j, lex, "harm_phrase") for j in range(len(words)))

@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention,
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, harmed, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
@@ -801,8 +801,13 @@ class EventCoder:
         # "russische Invasion", "russischen Truppenaufmarsch"
         if k >= 1 and lex.adjectives.get(toks[k - 1].lower) is not None:
             source = [_adjective_side(toks[k - 1], lex)]
-        after = [m for m in c.mentions if m.start > t.start]
         src_mentions: list[Mention] = []
+        own = next((m for m in c.mentions if m.start == t.start and m.end == t.end and m.code), None) \
+            if cue.type == "ASSAULT" and not source and "-" in t.text else None
+        if own is not None:
+            # "bei einem US-Luftangriff", "die Nato-Luftangriffe": the attack of the compound's prefix
+            source, src_mentions = [own.participant()], [own]
+        after = [m for m in c.mentions if m.start > t.start]
         target_of_by: Participant | None = None
         # "zwischen" right after the noun: "Gespräche zwischen X und Y" (not "Untersuchungen zu
         # Vereinbarungen zwischen X und Y", nor accusations)
@@ -877,6 +882,11 @@ class EventCoder:
             circumstance = noun_preposition(c, k)[0] in ("bei", "beim", "nach")
             places = [m for m in c.mentions if circumstance or m.i <= t.i + 3]
             tgt_mentions = attacked_place(places, {p.code for p in source}, t)
+            if not tgt_mentions and noun_preposition(c, k)[0] in ("bei", "beim") and harmed(c, self.lex):
+                # "Bei einem US-Luftangriff wurden 20 Zivilisten getötet", "Der IS-Chef ist bei einem
+                # US-Luftangriff getötet worden": who was killed or hurt in the attack is its target
+                codes = {p.code for p in source}
+                tgt_mentions = [m for m in c.mentions if m.free and m.code and m.code not in codes][:1]
             target = [m.participant() for m in tgt_mentions]
         if not target and carried_out(c, cue.type, self.lex):
             # "X hat mit Y ein Abkommen geschlossen", "X hat gegen Y Sanktionen verhängt": the noun's
