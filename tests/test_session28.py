@@ -146,3 +146,16 @@ def test_an_attack_noun_without_harm_keeps_its_place_or_nothing():
     # no one killed or hurt in the clause: the victims rule does not apply ("Bei einem Treffen ...")
     got = dyads("Wien – Bei einem Treffen mit Vertretern der USA kritisierte Kurz die Angriffe auf Flüchtlingsheime.")
     assert not any(d[0] == "ASSAULT" and d[1] == "USA" for d in got), got
+
+
+@pytest.mark.parametrize("coder", ["rules", None])
+def test_who_mediates_talks_is_no_side_of_them(coder):
+    an = Analyzer(coder=coder) if coder else _AN
+    text = "Khartum – Saudi-Arabien und die USA, die die Gespräche vermittelt hatten, ermahnten die Generäle."
+    evs = an(Article(doc_id="t", text=text, dct="2016-03-02")).events
+    assert not any(e.type == "CONSULT" and e.cue == "Gespräche" for e in evs), evs
+    # the talks' own sides stay ("zwischen")
+    text = "Doha – Katar vermittelte die Gespräche zwischen Israel und der Hamas."
+    got = {(e.type, c, t) for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events
+           for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+    assert ("CONSULT", "ISR", "PSE") in got, got

@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -902,7 +902,7 @@ class EventCoder:
             agent = next((m for m in after if m.i == t.i + 1 and m.prep is None and m.code), None)
             if agent is not None:
                 src_mentions, source = [agent], [agent.participant()]
-        if not source and not _passive_clause(c) and not other_act:
+        if not source and not _passive_clause(c) and not other_act and not mediated_object(c, k, self.lex):
             # (not a hostile act in a phrase of another happening: "Nach dem Angriff auf Kiew vertagte die
             # EU ihren Gipfel" -- the EU did not attack; as the judge reads it, ``judge._military_roles``;
             # who talked is who goes on: "Nach Gesprächen mit Putin reiste Macron nach Kiew")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
 from ..records import Participant
 from ..text import Token
-from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause, contrast_joins
+from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of, noun_preposition
 from .cues import lemma
 
 
@@ -216,6 +216,13 @@ def mediator_noun(toks: list[Token], m: Mention, lex) -> int | None:
     while q >= 0 and toks[q].lower in _NP_DETS:
         q -= 1          # "unter der Schirmherrschaft der Afrikanischen Union"
     return p if q >= 0 and toks[q].lower in ("mit", "unter") else None
+
+
+def mediated_object(c: Clause, k: int, lex) -> bool:
+    """Whether the event noun at token ``k`` of clause ``c`` is the object of a verb of mediating
+    (cues.tsv class ``mediation_verb``: "Saudi-Arabien und die USA haben die Gespräche vermittelt"):
+    the clause's subject mediates, no side of the noun's act (both coders)."""
+    return c.tokens[k].is_cap and noun_preposition(c, k)[0] is None and has_verb_of(c, lex, "mediation_verb")
 
 
 #: types whose event noun takes its two sides from a "zwischen" after it ("Gespräche zwischen X und Y")

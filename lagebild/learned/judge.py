@@ -33,7 +33,7 @@ from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, mediator_noun,
+from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, mediated_object, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -634,7 +634,11 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
     own_only = t.is_cap and others_act(toks, k, ctx.lex) \
         and c is not None and not any(x.lower in WERDEN_PASSIVE for x in c.tokens)
     between = between_sides(toks, k, here) if typ in BETWEEN_TYPES else []
+    mediated = t.is_cap and c is not None and t in c.tokens and mediated_object(c, c.tokens.index(t), ctx.lex)
     for i, m in enumerate(ms):
+        if mediated and m.sent == sent and m.free and c.start <= m.start < c.end:
+            ps[i] = pt[i] = 0.0     # "Saudi-Arabien und die USA haben die Gespräche vermittelt": mediators
+            continue
         if between and m not in between:
             ps[i] = pt[i] = 0.0     # "begrüßte die Einigung zwischen der Türkei und Schweden": its sides only
             continue
