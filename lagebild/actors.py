@@ -1328,7 +1328,9 @@ class ActorTagger:
                 continue
             toks = st.tokens
             # (a role noun with no country may be such a phrase: "die Konfliktparteien")
-            taken = {k for m in by_sent.get(st.sentence.index, ()) if m.code for k in range(m.i, m.j)}
+            # (or one whose country is a guess: "Die beiden Staatschefs vereinbarten ...")
+            taken = {k for m in by_sent.get(st.sentence.index, ()) if m.code and not (m.code_from or m.code_via)
+                     for k in range(m.i, m.j)}
             k = 0
             while k < len(toks):
                 n = None if toks[k].lower not in firsts else next((n for n in lengths if k + n <= len(toks)
@@ -1339,7 +1341,8 @@ class ActorTagger:
                     continue
                 pair = self._pair_before(by_sent, toks_of, st.sentence.index, toks[k].start)
                 if pair is not None:
-                    replaced = [m for m in by_sent.get(st.sentence.index, ()) if not m.code and m.i < k + n and m.j > k]
+                    replaced = [m for m in by_sent.get(st.sentence.index, ())
+                                if (not m.code or m.code_from or m.code_via) and m.i < k + n and m.j > k]
                     if replaced:
                         idx.mentions = [m for m in idx.mentions if m not in replaced]
                     prep, oblique = self._context(toks, k)
@@ -1398,6 +1401,14 @@ class ActorTagger:
                 partner = a.prep == "mit" and sent - s <= 3
                 if between_ok or subject or partner:
                     found.append((between_ok, a, b))
+            if not found and s < sent and sent - s <= 3:
+                # the subject and its partner after "mit" ("Erdogan ist in Moskau mit Putin
+                # zusammengetroffen. Die beiden Staatschefs vereinbarten ...")
+                subj = next((m for m in ms if m.prep is None and not m.oblique and not m.genitive_of), None)
+                mit = next((m for m in ms if subj is not None and m.prep == "mit" and m.start > subj.start
+                            and m.code != subj.code and not m.genitive_of), None)
+                if mit is not None and not {subj.code, mit.code} & here:
+                    found.append((False, subj, mit))
             if found:       # in one sentence "zwischen" names the sides before its subjects (who mediate)
                 _, a, b = max(found, key=lambda f: f[0])
                 return a, b

@@ -159,3 +159,10 @@ def test_who_mediates_talks_is_no_side_of_them(coder):
     got = {(e.type, c, t) for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events
            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
     assert ("CONSULT", "ISR", "PSE") in got, got
+
+
+def test_the_two_leaders_after_a_meeting_are_its_sides():
+    text = ("Ankara – Der türkische Präsident Recep Tayyip Erdogan ist am Montag in Moskau mit Wladimir Putin "
+            "zusammengetroffen. Die beiden Staatschefs vereinbarten eine engere Zusammenarbeit im Energiebereich.")
+    got = {d for d in dyads(text) if d[0] == "AGREE"}
+    assert ("AGREE", "TUR", "RUS", "asserted") in got and ("AGREE", "TUR", "TUR", "asserted") not in got, got
