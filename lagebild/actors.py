@@ -41,8 +41,12 @@ PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 #: "Gewerkschaft", "Koalition"; as its first word only when long: "Hartung" is a surname)
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität")
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
+#: a country's ground, waters or air ("auf ukrainischem Territorium", "auf russischem Boden", "in den
+#: türkischen Luftraum"): with a country's adjective, a place of that country, also after "auf"
+TERRITORY_NOUNS = frozenset("gebiet territorium boden staatsgebiet hoheitsgebiet grenzgebiet luftraum "
+                            "hoheitsgewässer hoheitsgewässern gewässer gewässern".split())
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
-                        "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
+                        "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split()) | TERRITORY_NOUNS
 STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar")
 #: waters and landmarks named after a country ("im Golf von Oman", "der Golf von Mexiko"): a
 #: place, not the country as an actor
@@ -1609,9 +1613,10 @@ class ActorTagger:
 
     @staticmethod
     def _place_before(m: Mention, before: list[Mention]) -> Mention | None:
-        """The country its sentence names as a place ("in X", "im X") before ``m``, nearest first ("In
-        Tunesien nahmen die Behörden ... fest"); never a mission abroad."""
-        return next((o for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
+        """The country its sentence names as a place ("in X", "im X", "auf mazedonischem Gebiet") before
+        ``m``, nearest first ("In Tunesien nahmen die Behörden ... fest"); never a mission abroad."""
+        return next((o for o in reversed(before) if o.sent == m.sent and not o.abroad and (
+            o.prep in ("in", "im") or (o.prep == "auf" and o.text.split()[-1].lower() in TERRITORY_NOUNS))
                      and o.kind == "country" and o.code and len(o.code) == 3), None)
 
     @staticmethod

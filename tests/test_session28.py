@@ -166,3 +166,16 @@ def test_the_two_leaders_after_a_meeting_are_its_sides():
             "zusammengetroffen. Die beiden Staatschefs vereinbarten eine engere Zusammenarbeit im Energiebereich.")
     got = {d for d in dyads(text) if d[0] == "AGREE"}
     assert ("AGREE", "TUR", "RUS", "asserted") in got and ("AGREE", "TUR", "TUR", "asserted") not in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Moskau – Russland griff Ziele auf ukrainischem Territorium an.", ("ASSAULT", "RUS", "UKR")),
+    ("Kiew – Ukrainische Drohnen griffen Ziele auf russischem Boden an.", ("ASSAULT", "UKR", "RUS")),
+    ("Athen – Die griechische Regierung kritisierte die Grenzschließung. Auf mazedonischem Gebiet wurden sie "
+     "jedoch von der Polizei aufgegriffen.", ("COERCE", "MKD", "MKD")),
+])
+def test_a_countrys_ground_is_a_place_of_it(text, want):
+    got = {d[:3] for d in dyads(text)}
+    assert want in got, got
+    if want[0] == "COERCE":
+        assert ("COERCE", "GRC", "GRC") not in got, got
