@@ -179,3 +179,11 @@ def test_a_countrys_ground_is_a_place_of_it(text, want):
     assert want in got, got
     if want[0] == "COERCE":
         assert ("COERCE", "GRC", "GRC") not in got, got
+
+
+def test_the_sentence_of_a_conviction_is_no_arrest():
+    evs = events("Linz – Ein Gericht hat einen 24-Jährigen wegen Mordes zu lebenslanger Haft verurteilt.")
+    assert any(e.type == "SANCTION" for e in evs), evs
+    assert not any(e.type == "COERCE" for e in evs), evs
+    # "in Haft nehmen" is an arrest
+    assert any(e.type == "COERCE" for e in events("Wien – Die Polizei nahm den Mann in Haft.")), "in Haft"

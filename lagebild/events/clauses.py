@@ -824,3 +824,19 @@ def harmed(c: Clause, lex: Lexicon) -> bool:
     ("getötet", "verletzt", "starben") or a phrase of class ``harm_phrase`` ("ums Leben")."""
     words = c.lowers
     return has_verb_of(c, lex, "harm_verb") or any(phrase_at(words, j, lex, "harm_phrase") for j in range(len(words)))
+
+
+def in_a_verbs_zu_phrase(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` of clause ``c`` is a word a verb of the clause requires in its
+    "zu" phrase (verbs.tsv ``zu:``: "hat einen 24-Jährigen zu lebenslanger Haft verurteilt"): it tells
+    that verb's act (the sentence of a conviction), no act of its own (both coders)."""
+    t = c.tokens[k]
+    low = t.lower
+    if not t.is_cap or not any(w in ("zu", "zum", "zur") for w in c.lowers[max(0, k - 5):k]):
+        return False
+    for _, lem in _cue_lemmas(c, lex):
+        for cue in lex.verbs.get(lem, ()):
+            for r in cue.requires:
+                if r.startswith("zu:") and (low.startswith(r[3:-1]) if r.endswith("*") else low == r[3:]):
+                    return True
+    return False

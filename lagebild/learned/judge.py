@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import Mention, one_referent
 from ..events import lemma
-from ..events.clauses import (WERDEN_PASSIVE, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
+from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, attribute_heads, praised, background, content_of_claim, criticised_or_rejected,
@@ -311,6 +311,16 @@ def in_a_mention(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: d
     return c is None or typ not in cue_verb_types(c, ctx.lex)
 
 
+def _in_zu_phrase(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
+    """Whether token ``k`` is a noun of a verb's "zu" phrase (``clauses.in_a_verbs_zu_phrase``: "zu
+    lebenslanger Haft verurteilt" gave COERCE on "Haft" beside the conviction)."""
+    t = st.tokens[k]
+    if not t.is_cap:
+        return False
+    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+    return c is not None and t in c.tokens and in_a_verbs_zu_phrase(c, c.tokens.index(t), ctx.lex)
+
+
 def beside_its_verb(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k`` is a lower-case word that is no cue verb itself ("scharf" of "kritisierte
     Russland scharf") in a clause whose verb cue tells an event of that very type: the verb tells
@@ -497,7 +507,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     and not other_particle_verb(st, k, classes[i], ctx) and not considering_verb(st, k, ctx) \
                     and not other_sense(st, k, classes[i], ctx, cache) \
                     and not beside_its_verb(st, k, classes[i], ctx, cache) and not in_a_name(st, k, ctx) \
-                    and not in_a_mention(st, k, classes[i], ctx, cache) \
+                    and not in_a_mention(st, k, classes[i], ctx, cache) and not _in_zu_phrase(st, k, ctx, cache) \
                     and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
                                                          or praised_here(st, k, ctx, cache)
                                                          or injured_with_weapon(st, k, ctx, cache))) \
