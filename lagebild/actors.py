@@ -349,8 +349,15 @@ def _relational_roles() -> tuple[frozenset[str], frozenset[str]]:
     why "counterpart", on the other side of whose they are -- "seine Geldgeber", "ihre Alliierten" --
     to which a possessive gives no country)."""
     rows = [row for _, row in read_tsv("relational_roles.tsv")]
-    return (frozenset(r["word"] for r in rows if r.get("why") != "counterpart"),
+    return (frozenset(r["word"] for r in rows if r.get("why") not in ("counterpart", "compatriot")),
             frozenset(r["word"] for r in rows if r.get("why") == "counterpart"))
+
+
+@functools.lru_cache(maxsize=1)
+def _compatriots() -> frozenset[str]:
+    """relational_roles.tsv, why "compatriot": who shares the country of the person before it ("Ein
+    Afghane hat einen Landsmann verletzt")."""
+    return frozenset(row["word"] for _, row in read_tsv("relational_roles.tsv") if row.get("why") == "compatriot")
 
 
 def _both_sides_phrases() -> dict[int, frozenset[tuple[str, ...]]]:
@@ -1803,6 +1810,12 @@ class ActorTagger:
                     m.code = near.code
                 elif idx.dateline_code in m.alt_codes:
                     m.code = idx.dateline_code
+            if m.code is None and m.text.split()[-1] in _compatriots():
+                # "Ein Afghane hat einen Landsmann verletzt": the country of the person or group before it
+                # in its sentence
+                m.code = next((o.code for o in reversed(idx.mentions[:n]) if o.sent == m.sent and o.code
+                               and len(o.code) == 3 and o.kind in ("person", "group") and not o.pronoun), None)
+                m.code_via = "earlier" if m.code else None
             if m.code is None and (m.of_place or m.of_org or m.foreign):
                 pass            # the office of a place or organisation with no code, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:

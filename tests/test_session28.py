@@ -187,3 +187,9 @@ def test_the_sentence_of_a_conviction_is_no_arrest():
     assert not any(e.type == "COERCE" for e in evs), evs
     # "in Haft nehmen" is an arrest
     assert any(e.type == "COERCE" for e in events("Wien – Die Polizei nahm den Mann in Haft.")), "in Haft"
+
+
+def test_a_compatriot_takes_the_country_of_the_person_before():
+    got = {d[:3] for d in dyads("Graz – Ein 35-jähriger Afghane hat am Freitag in einem Asylquartier einen "
+                                "Landsmann mit einem Messer schwer verletzt.")}
+    assert ("ASSAULT", "AFG", "AFG") in got, got
