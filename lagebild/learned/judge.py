@@ -308,7 +308,14 @@ def in_a_mention(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: d
                for m in ctx.mentions.get(st.sentence.index, ())):
         return False
     c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
-    return c is None or typ not in cue_verb_types(c, ctx.lex)
+    if c is None:
+        return True
+    # the senses the rule coder picks for the clause's verbs ("zum Tode verurteilt": a conviction, no
+    # condemnation)
+    lowers = [x.lower for x in st.tokens]
+    picked = {cue.type for _, lem in _cue_lemmas(c, ctx.lex)
+              for cue in [_pick_cue(ctx.lex.verbs[lem], c, lowers)] if cue is not None}
+    return typ not in picked
 
 
 def _in_zu_phrase(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> bool:
