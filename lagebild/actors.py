@@ -329,17 +329,25 @@ def _counts_people(word: str) -> bool:
         or bool(re.fullmatch(r"\d{1,3}(\.\d{3})+", low))
 
 
+#: the kinds of entry whose name opens a closed compound of one of its offices ("Kremlsprecher",
+#: "Bundestagsabgeordnete", "Hamasführer"): a state's institution or a group, not a country or city
+#: ("Russlandexperte", "Moskaukorrespondent" are about it, not of it) nor an organisation of states
+#: ("Natobotschafter der USA"; a review)
+CLOSED_PREFIX_KINDS = frozenset({"government", "institution", "military", "group"})
+
+
 def _closed_prefix(lex: Lexicon, word: str) -> LexEntry | None:
     """The coded first part of a closed compound whose last part is a role noun, as of a hyphen
     compound: "Kremlsprecher" -> the Kremlin (RUS), "Bundestagsabgeordnete" -> the Bundestag
-    (a linking "s" allowed); not where the rest is no role ("Intellektuelle" is no "Intel" role)."""
+    (a linking "s" allowed); only an institution or group (``CLOSED_PREFIX_KINDS``); not where the
+    rest is no role ("Intellektuelle" is no "Intel" role)."""
     if "-" in word:
         return None
     for cut in range(3, len(word) - 3):
         tail = word[cut:]
         if tail[:1].upper() + tail[1:] in lex.roles:
             pre = lex.prefix(word[:cut])
-            if pre is not None and pre.code:
+            if pre is not None and pre.code and pre.kind in CLOSED_PREFIX_KINDS:
                 return pre
     return None
 
@@ -852,7 +860,8 @@ class ActorTagger:
                            _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes, generic=pre.generic)
         # 5. role noun alone (+ name); relational or ambiguous nouns need a country word (also after a
         # number: "ein 42-Jähriger")
-        if t.is_cap or _NUMBERED.match(t.text):
+        if t.is_cap or (_NUMBERED.match(t.text) and not (i > 0 and toks[i - 1].lower in DEFINITE_ARTICLES)):
+            # (not "Der 62-Jährige kritisierte ...": one named before, as "er"; a review)
             role = _role_of(lex, t.text)
             pre = _closed_prefix(lex, t.text) if role is not None else None
             if pre is not None:         # "Kremlsprecher", "Bundestagsabgeordnete": as "Kreml-Sprecher"

@@ -193,16 +193,25 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
     later = clauses[max(ci, mi)]
-    if abs(ci - mi) == 1 and opens_with_verb(later):
+    if abs(ci - mi) == 1 and opens_with_verb(later) and later.tokens[0].lower not in WERDEN_PASSIVE \
+            and not m.pronoun:
         # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und forderte die
         # EU-Staaten auf": the later clause shares the earlier one's subject; what each names after its
-        # verb is its own
-        if mi > ci:
-            return True
-        earlier = clauses[mi]
+        # verb is its own -- where the cue's clause names an object of its own ("Trump kritisierte China
+        # und verhängte Strafzölle" sanctions China; "... und warnte ihn": a pronoun reaches back; a
+        # review)
+        earlier = clauses[min(ci, mi)]
         subject = min((x for x in ms if x.sent == earlier.sent and earlier.start <= x.start < earlier.end
                        and x.free), key=lambda x: x.start, default=None)
-        return m is not subject
+        verb = next((t for t in earlier.tokens[1:] if t.text[:1].islower() and t.text.isalpha()), None)
+        if subject is not None and verb is not None and subject.start > verb.start and any(
+                t.is_cap for t in earlier.tokens if verb.end <= t.start < subject.start):
+            subject = None      # "In Berlin lobte die Kanzlerin Frankreich": the object, after the subject
+        own = clauses[ci]
+        objects = [x for x in ms if x.sent == own.sent and own.start <= x.start < own.end and x.code
+                   and not x.pronoun and x is not subject]
+        if objects:
+            return m is not subject
     if not article_main_clause(later.tokens, lex):
         return False
     if mi > ci:

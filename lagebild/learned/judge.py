@@ -761,6 +761,22 @@ def _antecedent_side(clause, ci: int, clauses: list, st: SentenceTokens, ctx: Do
 MOVED_OWN_TYPES = frozenset({"SANCTION", "RETREAT", "MOBILIZE"})
 
 
+def _moved_thing(m: Mention, lex) -> bool:
+    """Whether a mention's head is a word the lexicon's rows of ``MOVED_OWN_TYPES`` require (verbs.tsv:
+    "soldat*", "truppe*", "botschafter*", "diplomat*", ...): forces or envoys a side moves."""
+    head = m.text.split()[-1].lower() if m.text else ""
+    return any(head.startswith(w[:-1]) if w.endswith("*") else head == w for w in _moved_words(lex))
+
+
+def _moved_words(lex) -> frozenset[str]:
+    words = getattr(lex, "_moved_words", None)
+    if words is None:
+        words = frozenset(w for rows in lex.verbs.values() for r in rows if r.type in MOVED_OWN_TYPES
+                          for w in r.requires if not w.startswith(("@", "zu:", "<")))
+        lex._moved_words = words
+    return words
+
+
 def _no_side_from_moved(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
     """Side probabilities with what a verb cue moves or names left out: a mention whose head is a word
     the verb's rows of SANCTION require (verbs.tsv: "zurückrufen", "abberufen" require "botschafter*"):
@@ -768,13 +784,15 @@ def _no_side_from_moved(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[M
     SANCTION TUR -> TUR beside TUR -> DEU; P29). The rule coder reads the verb's target from its
     preposition."""
     t = st.tokens[k]
-    if typ in MOVED_OWN_TYPES and any(m.possessive and m.sent == st.sentence.index for m in ms):
+    moved = [i for i, m in enumerate(ms) if m.possessive and m.sent == st.sentence.index
+             and _moved_thing(m, ctx.lex)] if typ in MOVED_OWN_TYPES else []
+    if moved:
         # what a side withdraws, recalls or sends of its own ("hat ihren Botschafter aus Caracas
-        # abgezogen", "zog seine Truppen aus Syrien ab") is no target
+        # abgezogen", "zog seine Truppen aus Syrien ab") is no target (not whom it dismisses: "entließ
+        # seinen Innenminister" is a SANCTION of him; a review)
         pt = pt.copy()
-        for i, m in enumerate(ms):
-            if m.possessive and m.sent == st.sentence.index:
-                pt[i] = 0.0
+        for i in moved:
+            pt[i] = 0.0
     if t.is_cap or typ != "SANCTION":
         # (not who is taken in, aided or moved of other types: "nahm Flüchtlinge aus Syrien auf" gives
         # the refugees' country; train gold)
