@@ -28,6 +28,9 @@ durch ohne um seit bis im am ins vom beim gegenüber wegen trotz laut zufolge in
 seitens seitens namens innerhalb außerhalb statt anstatt nahe nahe""".split())
 #: prepositions that only follow their noun ("der Ukraine zufolge"): they govern no word after them
 POSTPOSITIONS = frozenset({"zufolge"})
+#: nouns of a source after which "nach" follows its noun ("Den Angaben nach", "ihrer Meinung nach")
+SOURCE_NOUNS_BEFORE_NACH = frozenset("angaben meinung vernehmen ansicht auffassung einschätzung informationen "
+                                     "berichten darstellung erkenntnissen".split())
 OBLIQUE_DETS = frozenset("den dem des einen einem eines seinem seinen seines ihrem ihren ihres "
                          "unserem unseren diesem diesen dieses jenem jenen".split())
 NOM_DETS = frozenset("der die das ein eine dieser diese dieses".split())
@@ -519,8 +522,9 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
     det = toks[k].lower if k >= 0 else None
     oblique = det in OBLIQUE_DETS
     prep = None
-    if det in POSTPOSITIONS:
-        pass        # "Den Angaben zufolge griff Russland ... an": Russland is the subject, not the source
+    if det in POSTPOSITIONS or (det == "nach" and k >= 1 and toks[k - 1].lower in SOURCE_NOUNS_BEFORE_NACH):
+        pass        # "Den Angaben zufolge griff Russland ... an", "Den Angaben nach ...": Russland is the
+        #             subject, not the source
     elif det in PREPOSITIONS:
         prep = det
     elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):

@@ -65,6 +65,7 @@ def test_what_counts_people(word, counts):
     "Der Ukraine zufolge griff Russland Charkiw an.",
     "Ukrainischen Angaben zufolge griff Russland Charkiw an.",
     "Den Angaben zufolge griffen russische Truppen Charkiw an.",
+    "Den Angaben nach griff Russland Charkiw an.",
 ])
 def test_a_fronted_zufolge_phrase_leaves_the_subject(text):
     got = dyads(text, "ASSAULT")
