@@ -196,6 +196,8 @@ class Mention:
     sides_phrase: bool = False      # one of the mentions of a phrase naming both sides ("beide Seiten";
                                     # ``ActorTagger._both_sides``): one referent with its twin but in a
                                     # happening both sides do to each other
+    origin: bool = False            # a role coded by where it comes from ("drei Männer aus Rumänien"): no
+                                    # evidence of the story's country
     of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
                                     # attribute of the act, never a free subject of its clause
 
@@ -976,6 +978,7 @@ class ActorTagger:
                 code, alt = hit[1].code, hit[1].alt_codes
                 j += hit[0]
         owned = i > 0 and toks[i - 1].lower in POSSESSIVES
+        origin = False
         if code is None and not owned and j + 1 < len(toks) and toks[j].lower in ("aus", "in", "von", "im", "vom"):
             # (not after a possessive: "zog seine Truppen aus Syrien ab", "rief seine Botschafterin
             # aus Wien zurück" are the subject's, ``ActorTagger._code_of_owner``)
@@ -985,6 +988,7 @@ class ActorTagger:
             hit = self._lex_entry_at(toks, j + 1)
             if hit is not None and hit[1].kind in ("country", "capital", "city"):
                 code, alt = hit[1].code, hit[1].alt_codes
+                origin = toks[j].lower == "aus"
             elif hit is None and toks[j].lower == "von" and role.sector in STATE_SECTORS \
                     and _NAME_TOKEN.match(toks[j + 1].text) and _role_of(lex, toks[j + 1].text) is None \
                     and (j + 2 == len(toks) or toks[j + 2].text in (",", ".", ";", ")", "und", "–")
@@ -1035,7 +1039,7 @@ class ActorTagger:
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
                        gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign,
-                       of_org=of_org)
+                       of_org=of_org, origin=origin)
 
     def _a_surname(self, word: str, known: dict[str, Mention]) -> bool:
         """Whether ``word`` is the surname of a famous person or of one named in full before."""
@@ -1742,7 +1746,7 @@ class ActorTagger:
         ``places``, also those named as a place: "in Ungarn"), not counting missions abroad and the
         states that own them (``Mention.abroad``)."""
         counts = Counter(m.code for m in mentions if m.code and len(m.code) == 3 and not m.pronoun and not m.abroad
-                         and not m.of_act
+                         and not m.of_act and not m.origin
                          and (places or m.prep not in ("in", "nach", "aus", "im", "zur", "zum", "bei")))
         if not counts:
             return None
