@@ -875,12 +875,30 @@ class ActorTagger:
                 if m is not None:
                     m.generic = pre.generic and m.code == pre.code
                 return m
+            named = self._group_named_after(toks, i, role) if role is not None else None
+            if named is not None:
+                return named
             if role is not None:
                 m = self._role_mention(toks, i, i, role, None, ())
                 if m is not None and t.text in self.relational and not m.name:
                     return None
                 return m
         return None
+
+    def _group_named_after(self, toks: list[Token], i: int, role: LexEntry) -> Mention | None:
+        """A noun of an armed group or organisation followed by the name of one the lexicon knows ("der
+        Jihadistenmiliz Islamischer Staat", "die Islamistengruppe Boko Haram"): one mention of that
+        organisation over both (as "Terrormiliz IS"), else None."""
+        if role_kind(self.lex, role, toks[i].text) not in ("group", "institution") or i + 1 >= len(toks):
+            return None
+        hit = self._lex_entry_at(toks, i + 1)
+        if hit is None or _entry_kind(hit[1]) != "organisation" or hit[1].kind in ("role", "party") or not hit[1].code:
+            return None
+        n, entry = hit
+        j = i + 1 + n
+        return Mention(toks[i].sent, i, j, toks[i].start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
+                       entry.code, entry.sector, _entry_kind(entry), name=entry.name, alt_codes=entry.alt_codes,
+                       generic=entry.generic)
 
     def _placed_role_or_party(self, toks: list[Token], i: int, k: int, code: str | None,
                               alt: tuple[str, ...]) -> Mention | None:

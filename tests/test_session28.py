@@ -194,3 +194,14 @@ def test_a_compatriot_takes_the_country_of_the_person_before():
     got = {d[:3] for d in dyads("Graz – Ein 35-jähriger Afghane hat am Freitag in einem Asylquartier einen "
                                 "Landsmann mit einem Messer schwer verletzt.")}
     assert ("ASSAULT", "AFG", "AFG") in got, got
+
+
+def test_a_group_noun_before_a_known_name_is_that_organisation():
+    text = ("Istanbul – Die Türkei hatte vor gut einer Woche Angriffe auf Stellungen der Jihadistenmiliz "
+            "Islamischer Staat (IS) in Syrien gestartet.")
+    got = {d[:3] for d in dyads(text)}
+    assert ("ASSAULT", "TUR", "SYR") in got and ("ASSAULT", "SYR", "TUR") not in got, got
+    rules = Analyzer(coder="rules")
+    got = {(e.type, c, t) for e in rules(Article(doc_id="t", text=text, dct="2016-03-02")).events
+           for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+    assert ("ASSAULT", "TUR", "SYR") in got and not any(d[1] == "SYR" for d in got), got

@@ -822,7 +822,8 @@ class EventCoder:
         if not source:
             # "die Aufstockung der russischen Truppen", "Proteste von Studenten": right after the noun
             near = [m for m in after if m.start - t.end <= 50 and (
-                m.prep in ("von", "durch", "aus") or (m.genitive_of and "gen" not in cue.targets))]
+                m.prep in ("von", "durch", "aus") or (m.genitive_of and "gen" not in cue.targets
+                                                      and not _noun_between(toks, k, m)))]
             # "die Abschiebung von Uiguren durch Thailand": "durch" names the agent, "von" the affected
             by = [m for m in near if m.prep == "durch"]
             agent = noun_agent(self._tokens, t.i, after, self.lex)
@@ -1237,6 +1238,13 @@ def _negates_attribute(toks, k: int) -> bool:
         and toks[k + 1].lower not in NOM_DETS and toks[k + 1].lower not in OBLIQUE_DETS \
         and toks[k + 1].lower not in QUANTIFIERS \
         and k >= 1 and toks[k - 1].lower not in ("wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren")
+
+
+def _noun_between(toks: list[Token], k: int, m: Mention) -> bool:
+    """Whether a noun stands between the event noun at ``k`` and mention ``m`` after it: the genitive is
+    that noun's ("Angriffe auf Stellungen der Jihadistenmiliz IS": the militia's positions, not its
+    attacks)."""
+    return any(t.is_cap and t.start < m.start for t in toks[k + 1:] if t.end <= m.start)
 
 
 def _no_second_name_of_a_side(r: RawEvent, st) -> None:
