@@ -205,3 +205,12 @@ def test_a_group_noun_before_a_known_name_is_that_organisation():
     got = {(e.type, c, t) for e in rules(Article(doc_id="t", text=text, dct="2016-03-02")).events
            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
     assert ("ASSAULT", "TUR", "SYR") in got and not any(d[1] == "SYR" for d in got), got
+
+
+def test_who_did_not_take_part_in_talks_is_no_side_of_them():
+    text = ("Addis Abeba – Die äthiopische Regierung und die TPLF haben Gespräche geführt. Die Regierung in Asmara "
+            "nahm an den Gesprächen nicht teil.")
+    assert not any(e.type == "CONSULT" and e.factuality == "asserted" and "ERI" in [p.code for p in e.source + e.target]
+                   for e in events(text)), events(text)
+    text = text.replace("Die Regierung in Asmara nahm an den Gesprächen nicht teil", "Auch Eritrea nahm an den Gesprächen teil")
+    assert any(e.type == "CONSULT" and "ERI" in [p.code for p in e.target] for e in events(text)), events(text)

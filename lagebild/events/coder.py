@@ -19,7 +19,7 @@ from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          content_of_failed_agreement, mutual_reflexive,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before,
-                         negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
+                         joined_not, negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
                          rejected_report, scheduled, unreal_condition, warned_of, yes_no_question)
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
@@ -163,8 +163,11 @@ class EventCoder:
                     if cue is None:
                         continue
                     if cue.type == "JOIN":
-                        self._join([m for m in ms if speech_clause is None or m not in speech_clause.mentions],
-                                   last_consult)
+                        if not clause_negators(clauses, ci, self.lex):
+                            # (not who did not take part: "Die Regierung in Asmara nahm an den Gesprächen
+                            # nicht teil"; a probe)
+                            self._join([m for m in ms if speech_clause is None or m not in speech_clause.mentions],
+                                       last_consult)
                         continue
                     ev = self._verb_event(cue, tok, c, clauses, ci, prev_source, actors, sent_events)
                     if ev is None:
@@ -1055,7 +1058,8 @@ class EventCoder:
                 # dev gold, of such nouns this coder finds, 5 are planned, 1 hypothetical, none asserted
                 fact = "negated" if ev.noun_negated or not_held or (negated and failed_agreement) \
                     or refrain == "negated" or content_of_failed_agreement(c, c.tokens.index(ev.cue_tok), lx) \
-                    or negated_with_its_verb(c, c.tokens.index(ev.cue_tok), ev.event.type, lx) else (
+                    or negated_with_its_verb(c, c.tokens.index(ev.cue_tok), ev.event.type, lx) \
+                    or joined_not(c, c.tokens.index(ev.cue_tok), lx) else (
                     "hypothetical" if hypo or refrain or warned_of(c, c.tokens.index(ev.cue_tok), lx)
                     or rejected_report(c, c.tokens.index(ev.cue_tok), lx)
                     or generic_before(c.tokens, c.tokens.index(ev.cue_tok), lx)

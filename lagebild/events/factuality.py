@@ -285,6 +285,19 @@ def negated_with_its_verb(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
     return False
 
 
+def joined_not(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the event noun at token ``k`` is what a negated verb of joining says its subject did not
+    take part in ("Die Regierung in Asmara nahm an den Gesprächen nicht teil": verbs.tsv type JOIN; a
+    probe gave an asserted CONSULT with Eritrea): for that side it did not happen. For both coders."""
+    toks = c.tokens
+    if not toks[k].is_cap or k < 2 or toks[k - 1].lower not in ("den", "dem", "der") \
+            or toks[k - 2].lower not in ("an", "am"):
+        return False
+    if not any(w in NEGATION_ADVERBS for w in c.lowers):
+        return False
+    return "JOIN" in cue_verb_types(c, lex)
+
+
 def prevented(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` was thwarted: the object of a verb of preventing ("Die
     Polizei hat einen Anschlag des IS vereitelt", "verhinderten einen Angriff auf die Botschaft";

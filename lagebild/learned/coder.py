@@ -19,7 +19,7 @@ from ..events.clauses import (ADJ_ENDINGS, attached_condition, instead_of, negat
                               participle_shape, subject_negated)
 from ..events.factuality import (able_to, obliged, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
-                                 contrastive, counterfactual, generic_before, kein_before, negated_with_its_verb, not_told,
+                                 contrastive, counterfactual, generic_before, joined_not, kein_before, negated_with_its_verb, not_told,
                                  planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
                                  reported_past, scheduled, warned_of, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
@@ -444,6 +444,7 @@ class LearnedCoder:
                     and (occurrence_negates_noun(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
                          or negated_with_its_verb(clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type,
                                                   self.lex)
+                         or joined_not(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
                          or content_of_failed_agreement(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)))):
             # "Die USA werden keine Truppen schicken": no plan either; "keine Zusammenarbeit": the
             # noun's own determiner negates it, as the rules read it (a refusal, "genieße keine
