@@ -214,3 +214,11 @@ def test_who_did_not_take_part_in_talks_is_no_side_of_them():
                    for e in events(text)), events(text)
     text = text.replace("Die Regierung in Asmara nahm an den Gesprächen nicht teil", "Auch Eritrea nahm an den Gesprächen teil")
     assert any(e.type == "CONSULT" and "ERI" in [p.code for p in e.target] for e in events(text)), events(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Wien – Die Neos kritisierten, dass die Regierung die Reform seit Jahren verschleppe.", ("ACCUSE", "AUT", "AUT")),
+    ("Berlin – Die Grünen kritisierten, dass Russland die Opposition unterdrücke.", ("ACCUSE", "DEU", "RUS")),
+])
+def test_who_a_criticised_dass_clause_names_acting_is_the_target(text, want):
+    assert want in {d[:3] for d in dyads(text)}

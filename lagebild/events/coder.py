@@ -643,6 +643,13 @@ class EventCoder:
             if not inner:
                 return None        # "Rivalitäten verhindern": no one to act on
             target = inner[:1]
+        if not target and cue.type == "ACCUSE" and source and not passive \
+                and ci + 1 < len(clauses) and clauses[ci + 1].starts_with in ("dass", "daß"):
+            # "Die Neos kritisierten, dass die Regierung die Reform verschleppe": who the criticised
+            # clause says acts (its subject) is the target
+            nxt = clauses[ci + 1]
+            inner = [m for m in nxt.mentions if m.code and m.free and not m.pronoun and m not in source]
+            target = inner[:1]
         # same code on both sides of a meeting among allies is fine; a dyad with itself is not
         target_p = _participants(target)
         if not target_p and cue.type in VERBAL_FALLBACK:
