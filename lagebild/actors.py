@@ -29,8 +29,18 @@ seitens seitens namens innerhalb außerhalb statt anstatt nahe nahe""".split())
 #: prepositions that only follow their noun ("der Ukraine zufolge"): they govern no word after them
 POSTPOSITIONS = frozenset({"zufolge"})
 #: nouns of a source after which "nach" follows its noun ("Den Angaben nach", "ihrer Meinung nach")
-SOURCE_NOUNS_BEFORE_NACH = frozenset("angaben meinung vernehmen ansicht auffassung einschätzung informationen "
-                                     "berichten darstellung erkenntnissen".split())
+SOURCE_NOUNS_BEFORE_NACH = frozenset("angaben meinung vernehmen ansicht auffassung einschätzung "
+                                     "darstellung erkenntnissen".split())
+
+
+def _opens_phrase_before(toks: list[Token], n: int) -> bool:
+    """Whether the noun at ``n`` opens its sentence or a phrase after a comma, with only lower-case
+    words (articles, possessives, adjectives) before it ("Den Angaben nach ...", "..., ihrer Meinung
+    nach, ..."; not "hat vertrauliche Informationen nach China weitergegeben"; a review)."""
+    j = n - 1
+    while j >= 0 and toks[j].text[:1].islower() and n - j <= 3:
+        j -= 1
+    return j < 0 or toks[j].text in (",", "–", ":") or (j == 0 and n <= 2)   # "Ukrainischen Angaben nach"
 OBLIQUE_DETS = frozenset("den dem des einen einem eines seinem seinen seines ihrem ihren ihres "
                          "unserem unseren diesem diesen dieses jenem jenen".split())
 NOM_DETS = frozenset("der die das ein eine dieser diese dieses".split())
@@ -44,12 +54,8 @@ PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 #: "Gewerkschaft", "Koalition"; as its first word only when long: "Hartung" is a surname)
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität")
 _APPOSITION = re.compile(r"^(?:(?:im|in|in der|bei|beim)\s+[\w-]+\s*)?,\s*(?:der|die)?$")
-#: a country's ground, waters or air ("auf ukrainischem Territorium", "auf russischem Boden", "in den
-#: türkischen Luftraum"): with a country's adjective, a place of that country, also after "auf"
-TERRITORY_NOUNS = frozenset("gebiet territorium boden staatsgebiet hoheitsgebiet grenzgebiet luftraum "
-                            "hoheitsgewässer hoheitsgewässern gewässer gewässern".split())
 PLACE_NOUNS = frozenset("hauptstadt stadt metropole provinz region hafenstadt grenzstadt ort dorf "
-                        "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split()) | TERRITORY_NOUNS
+                        "bezirk gemeinde kleinstadt großstadt küstenstadt millionenstadt".split())
 STATE_NOUNS = ("land", "staat", "mitglied", "mitgliedsland", "partner", "nachbar")
 #: waters and landmarks named after a country ("im Golf von Oman", "der Golf von Mexiko"): a
 #: place, not the country as an actor
@@ -319,6 +325,8 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
     return split[0] if split else None
 
 
+#: the role of an age ("ein 42-Jähriger"; roles.tsv "Jährige/adj")
+AGE_ROLE = "Jähriger"
 #: a number joined to a noun by a hyphen ("42-Jährige", "20-Jähriger")
 _NUMBERED = re.compile(r"\d+-[A-ZÄÖÜ]")
 #: words that count people before a plural noun ("Zehntausende Polen", "viele Ungarn")
@@ -524,7 +532,8 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
     det = toks[k].lower if k >= 0 else None
     oblique = det in OBLIQUE_DETS
     prep = None
-    if det in POSTPOSITIONS or (det == "nach" and k >= 1 and toks[k - 1].lower in SOURCE_NOUNS_BEFORE_NACH):
+    if det in POSTPOSITIONS or (det == "nach" and k >= 1 and toks[k - 1].lower in SOURCE_NOUNS_BEFORE_NACH
+                                and _opens_phrase_before(toks, k - 1)):
         pass        # "Den Angaben zufolge griff Russland ... an", "Den Angaben nach ...": Russland is the
         #             subject, not the source
     elif det in PREPOSITIONS:
@@ -862,12 +871,14 @@ class ActorTagger:
                 if m is not None:       # (None: "Iran-Drohnen" not opening its sentence, no actor)
                     m.generic = pre.generic and m.code == pre.code      # "Linken-Chef": of a generic name
                 return m
+            # (an event noun's prefix, "US-Luftangriff", says whose the act is, as a country's adjective
+            # on it: ``of_act``; a review)
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, pre.code, pre.sector,
-                           _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes, generic=pre.generic)
+                           _entry_kind(pre), name=pre.name, alt_codes=pre.alt_codes, generic=pre.generic,
+                           of_act=_event_noun(t.text.rsplit("-", 1)[1]))
         # 5. role noun alone (+ name); relational or ambiguous nouns need a country word (also after a
         # number: "ein 42-Jähriger")
-        if t.is_cap or (_NUMBERED.match(t.text) and not (i > 0 and toks[i - 1].lower in DEFINITE_ARTICLES)):
-            # (not "Der 62-Jährige kritisierte ...": one named before, as "er"; a review)
+        if t.is_cap or _NUMBERED.match(t.text):
             role = _role_of(lex, t.text)
             pre = _closed_prefix(lex, t.text) if role is not None else None
             if pre is not None:         # "Kremlsprecher", "Bundestagsabgeordnete": as "Kreml-Sprecher"
@@ -1297,6 +1308,8 @@ class ActorTagger:
                 if m.kind == "group" and m.role is None and m.j == m.i + 1 and not m.genitive_of and (
                         det in ("der", "dem") or (det == "den" and not word.endswith("n"))):
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
+                if m.role == AGE_ROLE and m.j == m.i + 1 and det in DEFINITE_ARTICLES and _NUMBERED.match(st.tokens[m.i].text):
+                    m.anaphor = True     # "Der 62-Jährige": the person named before, if any (a review)
                 m.definite = det in DEFINITE_ARTICLES
                 m.possessive = det if det in POSSESSIVES else ""
                 if m.code is None and m.possessive and m.text.split()[-1] in self.counterparts:
@@ -1452,7 +1465,8 @@ class ActorTagger:
                 # zusammengetroffen. Die beiden Staatschefs vereinbarten ...")
                 subj = next((m for m in ms if m.prep is None and not m.oblique and not m.genitive_of), None)
                 mit = next((m for m in ms if subj is not None and m.prep == "mit" and m.start > subj.start
-                            and m.code != subj.code and not m.genitive_of), None)
+                            and m.code != subj.code and not m.genitive_of and not (m.code_from or m.code_via)
+                            and m.kind in ("person", "country", "organisation")), None)
                 if mit is not None and not {subj.code, mit.code} & here:
                     found.append((False, subj, mit))
             if found:       # in one sentence "zwischen" names the sides before its subjects (who mediate)
@@ -1655,10 +1669,9 @@ class ActorTagger:
 
     @staticmethod
     def _place_before(m: Mention, before: list[Mention]) -> Mention | None:
-        """The country its sentence names as a place ("in X", "im X", "auf mazedonischem Gebiet") before
-        ``m``, nearest first ("In Tunesien nahmen die Behörden ... fest"); never a mission abroad."""
-        return next((o for o in reversed(before) if o.sent == m.sent and not o.abroad and (
-            o.prep in ("in", "im") or (o.prep == "auf" and o.text.split()[-1].lower() in TERRITORY_NOUNS))
+        """The country its sentence names as a place ("in X", "im X") before ``m``, nearest first ("In
+        Tunesien nahmen die Behörden ... fest"); never a mission abroad."""
+        return next((o for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
                      and o.kind == "country" and o.code and len(o.code) == 3), None)
 
     @staticmethod
@@ -1796,9 +1809,11 @@ class ActorTagger:
                 m.code, m.alt_codes = m.affiliation.code, m.affiliation.alt_codes
             if m.anaphor:
                 # the last named person before this sentence who may be of that nationality: one of
-                # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope)
+                # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope); for an
+                # age ("der 62-Jährige"), any, else the civilian the words name
                 named = next((pa for pm, pa in reversed(persons) if m.sent - 3 <= pm.sent < m.sent and pm.name
-                              and (pa.code in (m.code, None, "VAT") or len(pa.code or "") != 3)), None)
+                              and (m.role == AGE_ROLE or pa.code in (m.code, None, "VAT")
+                                   or len(pa.code or "") != 3)), None)
                 if named is not None:
                     m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
                     named.mentions.append(m.text)

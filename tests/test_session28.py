@@ -169,19 +169,6 @@ def test_the_two_leaders_after_a_meeting_are_its_sides():
     assert ("AGREE", "TUR", "RUS", "asserted") in got and ("AGREE", "TUR", "TUR", "asserted") not in got, got
 
 
-@pytest.mark.parametrize("text,want", [
-    ("Moskau – Russland griff Ziele auf ukrainischem Territorium an.", ("ASSAULT", "RUS", "UKR")),
-    ("Kiew – Ukrainische Drohnen griffen Ziele auf russischem Boden an.", ("ASSAULT", "UKR", "RUS")),
-    ("Athen – Die griechische Regierung kritisierte die Grenzschließung. Auf mazedonischem Gebiet wurden sie "
-     "jedoch von der Polizei aufgegriffen.", ("COERCE", "MKD", "MKD")),
-])
-def test_a_countrys_ground_is_a_place_of_it(text, want):
-    got = {d[:3] for d in dyads(text)}
-    assert want in got, got
-    if want[0] == "COERCE":
-        assert ("COERCE", "GRC", "GRC") not in got, got
-
-
 def test_the_sentence_of_a_conviction_is_no_arrest():
     evs = events("Linz – Ein Gericht hat einen 24-Jährigen wegen Mordes zu lebenslanger Haft verurteilt.")
     assert any(e.type == "SANCTION" for e in evs), evs

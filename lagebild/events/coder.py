@@ -812,11 +812,12 @@ class EventCoder:
         if k >= 1 and lex.adjectives.get(toks[k - 1].lower) is not None:
             source = [_adjective_side(toks[k - 1], lex)]
         src_mentions: list[Mention] = []
-        own = next((m for m in c.mentions if m.start == t.start and m.end == t.end and m.code), None) \
+        # "bei einem US-Luftangriff", "die Nato-Luftangriffe": the attack of the compound's prefix, an
+        # abbreviation or an organisation's name, where the noun names no agent of its own (not a
+        # country's name: "die Syrien-Offensive der Türkei" is against Syria; a review)
+        own = next((m for m in c.mentions if m.start == t.start and m.end == t.end and m.code
+                    and (t.text.split("-")[0].isupper() or m.kind != "country")), None) \
             if cue.type == "ASSAULT" and not source and "-" in t.text else None
-        if own is not None:
-            # "bei einem US-Luftangriff", "die Nato-Luftangriffe": the attack of the compound's prefix
-            source, src_mentions = [own.participant()], [own]
         after = [m for m in c.mentions if m.start > t.start]
         target_of_by: Participant | None = None
         # "zwischen" right after the noun: "Gespräche zwischen X und Y" (not "Untersuchungen zu
@@ -849,6 +850,8 @@ class EventCoder:
             elif near:
                 source = [near[0].participant()]
                 after = [m for m in after if m is not near[0]]
+        if not source and own is not None:
+            source, src_mentions = [own.participant()], [own]
         target = []
         tgt_mentions: list[Mention] = []
         # the noun's complement follows it closely, before any other event noun ("Gespräche mit X";
@@ -893,11 +896,15 @@ class EventCoder:
             circumstance = noun_preposition(c, k)[0] in ("bei", "beim", "nach")
             places = [m for m in c.mentions if circumstance or m.i <= t.i + 3]
             tgt_mentions = attacked_place(places, {p.code for p in source}, t)
-            if not tgt_mentions and noun_preposition(c, k)[0] in ("bei", "beim") and harmed(c, self.lex):
+            if not tgt_mentions and noun_preposition(c, k)[0] in ("bei", "beim") and harmed(c, self.lex) \
+                    and (_passive_clause(c) or "worden" in c.lowers or not has_verb_of(c, self.lex, "harm_transitive")):
                 # "Bei einem US-Luftangriff wurden 20 Zivilisten getötet", "Der IS-Chef ist bei einem
-                # US-Luftangriff getötet worden": who was killed or hurt in the attack is its target
+                # US-Luftangriff getötet worden": who was killed or hurt in the attack is its target (not
+                # the subject of an active "töteten": "Bei einem Nato-Angriff töteten US-Soldaten zehn
+                # Taliban"; nor one whose country is a guess; a review)
                 codes = {p.code for p in source}
-                tgt_mentions = [m for m in c.mentions if m.free and m.code and m.code not in codes][:1]
+                tgt_mentions = [m for m in c.mentions if m.free and m.code and m.code not in codes
+                                and m.code_from != "nearby"][:1]
             target = [m.participant() for m in tgt_mentions]
         if not target and carried_out(c, cue.type, self.lex):
             # "X hat mit Y ein Abkommen geschlossen", "X hat gegen Y Sanktionen verhängt": the noun's

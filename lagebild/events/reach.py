@@ -193,6 +193,8 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
     later = clauses[max(ci, mi)]
+    if abs(ci - mi) == 1 and opens_with_verb(later) and later.tokens[0].lower in WERDEN_PASSIVE and mi > ci:
+        return True     # "Merkel kritisierte Erdogan und wurde dafür von der AfD gelobt": the AfD praises
     if abs(ci - mi) == 1 and opens_with_verb(later) and later.tokens[0].lower not in WERDEN_PASSIVE \
             and not m.pronoun:
         # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und forderte die
@@ -212,6 +214,10 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
                    and not x.pronoun and x is not subject]
         if objects:
             return m is not subject
+        if mi < ci and m is not subject and m.genitive_of:
+            return True     # reaching back, the earlier clause's subject or objects, never a genitive ("ist
+            #                 einer der Verbündeten der syrischen Regierung und unterstützt ... mit
+            #                 Luftangriffen": no attack by Syria; a review)
     if not article_main_clause(later.tokens, lex):
         return False
     if mi > ci:

@@ -785,11 +785,11 @@ def _no_side_from_moved(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[M
     preposition."""
     t = st.tokens[k]
     moved = [i for i, m in enumerate(ms) if m.possessive and m.sent == st.sentence.index
-             and _moved_thing(m, ctx.lex)] if typ in MOVED_OWN_TYPES else []
+             and (typ != "SANCTION" or _moved_thing(m, ctx.lex))] if typ in MOVED_OWN_TYPES else []
     if moved:
         # what a side withdraws, recalls or sends of its own ("hat ihren Botschafter aus Caracas
-        # abgezogen", "zog seine Truppen aus Syrien ab") is no target (not whom it dismisses: "entließ
-        # seinen Innenminister" is a SANCTION of him; a review)
+        # abgezogen", "zog seine Truppen aus Syrien ab", "sein Amt seiner Partei anbieten") is no target
+        # (of a SANCTION only forces or envoys: "entließ seinen Innenminister" sanctions him; a review)
         pt = pt.copy()
         for i in moved:
             pt[i] = 0.0
