@@ -1894,6 +1894,13 @@ class ActorTagger:
                     office = self._code_from_office(m, idx.mentions)
                     m.code = office or home
                     m.code_via = "earlier" if office else None
+                    near = self._nearby(m, idx.mentions[:n]) if m.code is None and m.sector in LOCAL_SECTORS else None
+                    if near is not None and near.kind == "group" and near.role is None and idx.dateline_code \
+                            and len(idx.dateline_code) == 3:
+                        # police and courts with no place in their sentence are not of a people named
+                        # before them: where the story is written ("Salzburg – Ein 17-jähriger Syrer hat
+                        # einen Polizisten angegriffen": Austrian police)
+                        m.code, m.code_from = idx.dateline_code, "story"
                     if m.code is None:
                         m.code = self._code_nearby(m, idx.mentions[:n])
                         m.code_from = "nearby" if m.code else None

@@ -209,3 +209,8 @@ def test_who_did_not_take_part_in_talks_is_no_side_of_them():
 ])
 def test_who_a_criticised_dass_clause_names_acting_is_the_target(text, want):
     assert want in {d[:3] for d in dyads(text)}
+
+
+def test_police_are_not_of_the_people_named_before_them():
+    got = {d[:3] for d in dyads("Salzburg – Ein 17-jähriger Syrer hat einen Polizisten angegriffen.")}
+    assert ("ASSAULT", "SYR", "AUT") in got and ("ASSAULT", "SYR", "SYR") not in got, got
