@@ -1818,6 +1818,12 @@ class ActorTagger:
                     m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
                     named.mentions.append(m.text)
                     continue
+                people = next((o for o in reversed(idx.mentions[:n]) if m.role == AGE_ROLE and m.sent - 3 <= o.sent < m.sent
+                               and o.kind == "group" and o.role is None and o.code and not o.pronoun), None)
+                if people is not None:
+                    # "Ein 17-jähriger Syrer hat ... Der 17-Jährige wurde festgenommen": the one of that people
+                    m.code, m.code_from, m.code_via = people.code, None, "earlier"
+                    continue
             if m.pronoun:
                 ant = None
                 for pm, pa in reversed(persons):

@@ -812,12 +812,12 @@ class EventCoder:
         if k >= 1 and lex.adjectives.get(toks[k - 1].lower) is not None:
             source = [_adjective_side(toks[k - 1], lex)]
         src_mentions: list[Mention] = []
-        # "bei einem US-Luftangriff", "die Nato-Luftangriffe": the attack of the compound's prefix, an
+        # "bei einem US-Luftangriff", "die EU-Sanktionen": the act of the compound's prefix, an
         # abbreviation or an organisation's name, where the noun names no agent of its own (not a
         # country's name: "die Syrien-Offensive der Türkei" is against Syria; a review)
         own = next((m for m in c.mentions if m.start == t.start and m.end == t.end and m.code
                     and (t.text.split("-")[0].isupper() or m.kind != "country")), None) \
-            if cue.type == "ASSAULT" and not source and "-" in t.text else None
+            if not source and "-" in t.text else None
         after = [m for m in c.mentions if m.start > t.start]
         target_of_by: Participant | None = None
         # "zwischen" right after the noun: "Gespräche zwischen X und Y" (not "Untersuchungen zu
