@@ -7,6 +7,7 @@ from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 
 _AN = Analyzer()
+_RULES = Analyzer(coder="rules")     # the rule coder alone, built once
 
 
 def dyads(text):
@@ -57,7 +58,7 @@ def test_der_n_jaehrige_refers_back_to_the_person_named_before():
     ("Kabul – Bei einem US-Luftangriff wurden 20 Zivilisten getötet.", ("ASSAULT", "USA", "AFG"), ("ASSAULT", "USA", "USA")),
 ])
 def test_the_killed_are_the_target_only_of_a_passive_and_a_prefix_only_of_an_abbreviation(text, want, bad):
-    rules = Analyzer(coder="rules")
+    rules = _RULES
     got = {(e.type, c, t) for e in rules(Article(doc_id="t", text=text, dct="2016-03-02")).events
            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
     assert want is None or want in got, got

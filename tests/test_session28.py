@@ -10,6 +10,7 @@ from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 
 _AN = Analyzer()
+_RULES = Analyzer(coder="rules")     # the rule coder alone, built once
 
 
 def events(text):
@@ -137,7 +138,7 @@ def test_an_actor_word_is_no_trigger_of_another_type():
 ])
 def test_who_an_attack_killed_is_its_target(text, want):
     for coder in ("rules", None):
-        an = Analyzer(coder=coder) if coder else _AN
+        an = _RULES if coder == "rules" else _AN
         got = {(e.type, c, t) for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events
                for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
         assert want in got, (coder, got)
@@ -151,7 +152,7 @@ def test_an_attack_noun_without_harm_keeps_its_place_or_nothing():
 
 @pytest.mark.parametrize("coder", ["rules", None])
 def test_who_mediates_talks_is_no_side_of_them(coder):
-    an = Analyzer(coder=coder) if coder else _AN
+    an = _RULES if coder == "rules" else _AN
     text = "Khartum – Saudi-Arabien und die USA, die die Gespräche vermittelt hatten, ermahnten die Generäle."
     evs = an(Article(doc_id="t", text=text, dct="2016-03-02")).events
     assert not any(e.type == "CONSULT" and e.cue == "Gespräche" for e in evs), evs
@@ -188,7 +189,7 @@ def test_a_group_noun_before_a_known_name_is_that_organisation():
             "Islamischer Staat (IS) in Syrien gestartet.")
     got = {d[:3] for d in dyads(text)}
     assert ("ASSAULT", "TUR", "SYR") in got and ("ASSAULT", "SYR", "TUR") not in got, got
-    rules = Analyzer(coder="rules")
+    rules = _RULES
     got = {(e.type, c, t) for e in rules(Article(doc_id="t", text=text, dct="2016-03-02")).events
            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
     assert ("ASSAULT", "TUR", "SYR") in got and not any(d[1] == "SYR" for d in got), got

@@ -293,6 +293,18 @@ def in_a_name(st: SentenceTokens, k: int, ctx: DocContext) -> bool:
     return False
 
 
+def _clause_of_token(st: SentenceTokens, k: int, ctx: DocContext, cache: dict):
+    """The clause (the rule coder's reading) that holds token ``k`` of the sentence, or None."""
+    t = st.tokens[k]
+    return next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+
+
+def _head_matches(m: Mention, words) -> bool:
+    """Whether a mention's last word is one of ``words`` (verbs.tsv requires: "*" a prefix)."""
+    head = m.text.split()[-1].lower() if m.text else ""
+    return any(head.startswith(w[:-1]) if w.endswith("*") else head == w for w in words)
+
+
 def in_a_mention(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: dict) -> bool:
     """Whether token ``k`` is a word of an actor's mention that the lexicon lists as no event noun
     ("Flüchtlinge", "Personen", "Frankreichs"), in a clause with no verb cue of type ``typ``: it names
@@ -307,7 +319,7 @@ def in_a_mention(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: d
     if not any(m.start <= t.start and t.end <= m.end and not m.pronoun
                for m in ctx.mentions.get(st.sentence.index, ())):
         return False
-    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+    c = _clause_of_token(st, k, ctx, cache)
     if c is None:
         return True
     # the senses the rule coder picks for the clause's verbs ("zum Tode verurteilt": a conviction, no
@@ -324,7 +336,7 @@ def _in_zu_phrase(st: SentenceTokens, k: int, ctx: DocContext, cache: dict) -> b
     t = st.tokens[k]
     if not t.is_cap:
         return False
-    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+    c = _clause_of_token(st, k, ctx, cache)
     return c is not None and t in c.tokens and in_a_verbs_zu_phrase(c, c.tokens.index(t), ctx.lex)
 
 
@@ -764,8 +776,7 @@ MOVED_OWN_TYPES = frozenset({"SANCTION", "RETREAT", "MOBILIZE"})
 def _moved_thing(m: Mention, lex) -> bool:
     """Whether a mention's head is a word the lexicon's rows of ``MOVED_OWN_TYPES`` require (verbs.tsv:
     "soldat*", "truppe*", "botschafter*", "diplomat*", ...): forces or envoys a side moves."""
-    head = m.text.split()[-1].lower() if m.text else ""
-    return any(head.startswith(w[:-1]) if w.endswith("*") else head == w for w in _moved_words(lex))
+    return _head_matches(m, _moved_words(lex))
 
 
 def _moved_words(lex) -> frozenset[str]:
@@ -804,9 +815,7 @@ def _no_side_from_moved(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[M
         return ps, pt
     out_s, out_t = ps, pt
     for i, m in enumerate(ms):
-        head = m.text.split()[-1].lower() if m.text else ""
-        if m.sent == st.sentence.index and m.kind != "country" and any(
-                head.startswith(w[:-1]) if w.endswith("*") else head == w for w in words):
+        if m.sent == st.sentence.index and m.kind != "country" and _head_matches(m, words):
             if out_s is ps:
                 out_s, out_t = ps.copy(), pt.copy()
             out_s[i] = out_t[i] = 0.0
@@ -821,7 +830,7 @@ def _no_source_from_reporter(ps, st: SentenceTokens, k: int, ms: list[Mention], 
     t = st.tokens[k]
     if not t.is_cap or k == 0:
         return ps
-    c = next((c for c in sentence_clauses(st, ctx.lex, cache) if c.start <= t.start < c.end), None)
+    c = _clause_of_token(st, k, ctx, cache)
     if c is None:
         return ps
     # the verb before the noun, or its participle closing a Perfekt after it ("OSZE-Beobachter haben
