@@ -1195,6 +1195,20 @@ class ActorTagger:
                                name=" ".join(t.text for t in toks[i:j]), role=None))
         return out
 
+    def _nationality_before(self, toks: list[Token], m: "Mention") -> None:
+        """A full name after a demonym adjective and a noun the lexicon has no role for is of that
+        country: "den italienischen Kapitän Francesco Schettino", "die deutsche Journalistin Mesale
+        Tolu" (the noun is said of the person; a role the lexicon knows makes its own mention)."""
+        if m.kind != "person" or m.code is not None or not m.name or " " not in m.name or m.i < 2:
+            return
+        noun, adj = toks[m.i - 1], toks[m.i - 2]
+        if not noun.is_cap or noun.text[:1].islower() or _NAME_TOKEN.match(noun.text) is None \
+                or noun.lower in PREPOSITIONS or noun.text.endswith("s"):
+            return
+        entry = self.lex.adjective(adj.text) if adj.text[:1].islower() else None
+        if entry is not None and entry.code and len(entry.code) == 3:
+            m.code = entry.code
+
     def _bare_names(self, st: SentenceTokens, taken: set[int], known: dict[str, Mention]) -> list[Mention]:
         """Later mentions of known persons by surname ("Blinken"), and "Name (Party)" persons."""
         out = []
@@ -1291,6 +1305,8 @@ class ActorTagger:
             full_names |= {m.name.split()[-1] for m in ms + extra
                            if m.kind == "person" and m.name and len(m.name.split()) >= 2}
             extra += self._ner_persons(st, taken, ner_persons or [], full_names)
+            for m in extra:
+                self._nationality_before(st.tokens, m)
             full_names |= {m.name.split()[-1] for m in extra
                            if m.kind == "person" and m.name and len(m.name.split()) >= 2}
             for m in extra:
@@ -1803,6 +1819,7 @@ class ActorTagger:
         self._generic_names(idx)
         self._union_of_states(idx)
         self._reacting_states(idx)
+        apposed = {(o.sent, o.apposed_to): o.code for o in idx.mentions if o.apposed_to is not None and o.code}
         for n, m in enumerate(idx.mentions):
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person
@@ -1811,9 +1828,12 @@ class ActorTagger:
                 # the last named person before this sentence who may be of that nationality: one of
                 # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope); for an
                 # age ("der 62-Jährige"), any, else the civilian the words name
+                # (a name's country may still stand on the office in apposition to it: "den
+                # italienischen Kapitän Francesco Schettino" is no "Indonesier")
                 named = next((pa for pm, pa in reversed(persons) if m.sent - 3 <= pm.sent < m.sent and pm.name
-                              and (m.role == AGE_ROLE or pa.code in (m.code, None, "VAT")
-                                   or len(pa.code or "") != 3)), None)
+                              and (m.role == AGE_ROLE or (pa.code or apposed.get((pm.sent, pm.start)))
+                                   in (m.code, None, "VAT")
+                                   or len(pa.code or apposed.get((pm.sent, pm.start)) or "") != 3)), None)
                 if named is not None:
                     m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
                     named.mentions.append(m.text)

@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -513,7 +513,9 @@ class EventCoder:
                 target = [ante]     # "Scholz, der von Putin kritisiert wurde": Scholz is acted on
             if cue.type == "MOBILIZE" and not source:
                 source, target = mobilized_forces(ms, target, prev_source, cue.targets)
-            place = _place_code(ms)
+            # where the clause names no place, a dateline of the story's own country is where it
+            # happens ("Salzburg – Ein 25-jähriger Afghane wurde festgenommen")
+            place = _place_code(ms, self._tokens) or dateline_place(ms, actors, self._tokens)
             judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
             if not source and judicial and place and self.fallbacks["place_state"]:
                 # "In Belgien sind mehrere Verdächtige angeklagt": the state where it happens

@@ -17,9 +17,32 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
 POSSESSIVES = THIRD_PERSON_POSSESSIVES | frozenset("unser unsere".split())
 
 
-def _place_code(ms: list[Mention]) -> str | None:
-    """The country of the first "in X" / "im X" place among the mentions."""
-    return next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code), None)
+def _place_code(ms: list[Mention], toks=None) -> str | None:
+    """The country of the first "in X" / "im X" place among the mentions (with the sentence's
+    tokens: not a direction, "in die Slowakei überstellt")."""
+    return next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code
+                 and not (toks is not None and into(toks, m))), None)
+
+
+def into(toks, m: Mention) -> bool:
+    """Whether "in" + an accusative article leads to the mention: a direction ("in die Türkei
+    ausgeliefert", "in den Iran abgeschoben"), not where something happens ("in der Türkei")."""
+    return m.prep == "in" and any(toks[k].lower in ("die", "den", "das") and toks[k - 1].lower == "in"
+                                  for k in range(max(1, m.i - 3), m.i))
+
+
+def dateline_place(ms: list[Mention], actors, toks) -> str | None:
+    """The state of the story's dateline, where neither the clause nor the story before it names
+    another place: "Salzburg – Ein 25-jähriger Afghane wurde festgenommen" happened in Austria;
+    "Wien – In Ungarn wurden ..." names its place, and so do the later sentences of that story."""
+    code = actors.dateline_code
+    if not code or len(code) != 3:
+        return None
+    sent = ms[0].sent if ms else None
+    if any(m.prep in ("in", "im", "auf") and m.kind == "country" and m.code != code
+           and (sent is None or m.sent <= sent) and not (m in ms and into(toks, m)) for m in actors.mentions):
+        return None
+    return code
 
 
 def _participants(ms: list[Mention]) -> list[Participant]:

@@ -1,0 +1,77 @@
+"""Session 29: news of crime, police and courts (the 10kGNAD "Panorama" kind) -- an agentless arrest
+or deportation happens in the dateline's country, a verdict "nicht rechtskräftig" was still given,
+and a full name after a demonym adjective and an occupation is of that country."""
+import pytest
+
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+_AN = Analyzer()
+
+
+def doc(text):
+    return _AN(Article(doc_id="t", text=text, dct="2016-03-02"))
+
+
+def dyads(text, typ=None):
+    return {(e.type, c, t, e.factuality) for e in doc(text).events if typ is None or e.type == typ
+            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Salzburg – Ein 25-jähriger Afghane wurde am Sonntag festgenommen.", ("COERCE", "AUT", "AFG", "asserted")),
+    ("Wien – Drei Afghanen wurden nach Kroatien abgeschoben.", ("COERCE", "AUT", "AFG", "asserted")),
+    ("Rom – Sechs mutmaßliche Schlepper aus Ägypten wurden in Messina festgenommen.",
+     ("COERCE", "ITA", "EGY", "asserted")),
+])
+def test_an_agentless_arrest_happens_in_the_datelines_country(text, want):
+    evs = [e for e in doc(text).events if e.type == "COERCE"]
+    assert want in dyads(text), evs
+    # the state is inferred, not named: its provenance says so
+    assert all(p.inferred == "place" and p.mention is None for e in evs for p in e.source), evs
+
+
+@pytest.mark.parametrize("text", [
+    # the story places itself elsewhere before: not the dateline's state
+    "Wien – In Ungarn ist die Lage an der Grenze angespannt. Ein 25-jähriger Afghane wurde festgenommen.",
+    # no dateline: nobody is guessed
+    "Ein 25-jähriger Afghane wurde am Sonntag festgenommen.",
+])
+def test_no_dateline_state_where_the_story_names_another_place_or_no_dateline(text):
+    assert not any(e.type == "COERCE" and "AUT" in [p.code for p in e.source] for e in doc(text).events)
+    assert not any(e.type == "COERCE" and e.source for e in doc(text).events if "Ungarn" not in text)
+
+
+def test_in_with_an_accusative_article_is_a_direction_not_the_place():
+    # "in die Türkei ausgeliefert": Turkey receives him, it does not act
+    got = dyads("Wien – Ein 30-jähriger Syrer wurde in die Türkei ausgeliefert.")
+    assert not any(d[1] == "TUR" for d in got), got
+    got = dyads("Wien – 42 syrische Asylwerber sollen in die Slowakei überstellt werden.")
+    assert not any(d[1] == "SVK" for d in got), got
+    # "in der Türkei" is where it happens
+    assert ("COERCE", "TUR", "DEU", "asserted") in dyads(
+        "Ankara – In der Türkei wurden drei deutsche Journalisten festgenommen.")
+
+
+@pytest.mark.parametrize("text", [
+    "Wien – Der Afghane war (nicht rechtskräftig) zu fünf Jahren Haft verurteilt worden.",
+    "Wien – Der Afghane wurde nicht rechtskräftig zu zwei Jahren Haft verurteilt.",
+])
+def test_a_verdict_not_yet_final_was_given(text):
+    assert ("SANCTION", "AUT", "AFG", "asserted") in dyads(text)
+
+
+def test_not_sentenced_stays_no_asserted_sentence():
+    assert not any(d[3] == "asserted" for d in dyads("Wien – Der Afghane wurde nicht verurteilt.", "SANCTION"))
+
+
+def test_a_name_after_a_demonym_and_an_occupation_is_of_that_country():
+    text = ("Florenz – In Florenz hat der Berufungsprozess gegen den italienischen Kapitän Francesco Schettino "
+            "begonnen. Die Verteidiger wollen Anschuldigungen gegen den indonesischen Steuermann erheben, dem "
+            "Schettino Befehle gab. Der Indonesier und zwei Schiffsoffiziere waren 2013 verurteilt worden.")
+    actors = {a.name: a for a in doc(text).actors}
+    assert actors["Francesco Schettino"].code == "ITA", actors
+    # "der Indonesier" is not the Italian captain named before
+    assert "Indonesier" not in actors["Francesco Schettino"].mentions, actors
+    actors = {a.name: a for a in doc("Istanbul – Die deutsche Journalistin Mesale Tolu wurde festgenommen.").actors}
+    assert any(a.code == "DEU" for a in actors.values()), actors
