@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, LexEntry, load_lexicon, read_tsv
+from .lexicon import Lexicon, LexEntry, load_lexicon, read_tsv, dateline_places
 from .records import Actor, Participant, Span
 from .text import SentenceTokens, Token
 from .timex import is_cardinal
@@ -574,6 +574,24 @@ def dateline_end(toks: list[Token]) -> int | None:
         elif not (depth > 0 or t.is_cap or t.text in ("/", ",", ".") or t.text.rstrip(".").isdigit()):
             return None
     return dash if depth == 0 and toks[0].is_cap else None
+
+
+def dateline_country(toks: list[Token]) -> str | None:
+    """The country of the first town of a dateline's words ("Krumpendorf", "Lustenau/Raggal",
+    "Grosseto (APA)") that ``lexicon.dateline_places`` knows, else None."""
+    places = dateline_places()
+    part: list[str] = []
+    for t in list(toks) + [None]:
+        if t is None or t.text in ("/", "(", ",") or t.text.startswith("("):
+            code = places.get(" ".join(part)) if part else None
+            if code:
+                return code
+            part = []
+            if t is not None and t.text.startswith("("):
+                break       # "(APA)", "(dpa)": the agency, no place
+        else:
+            part.append(t.text)
+    return None
 
 
 #: countries whose bodies and parties with a generic name German news reports from every dateline
@@ -1291,6 +1309,9 @@ class ActorTagger:
                 placed = [m for m in ms if m.i < dash and m.code and len(m.code) == 3]
                 if placed and idx.dateline_code is None:
                     idx.dateline_code = placed[0].code
+                elif idx.dateline_code is None and not any(m.i < dash for m in ms):
+                    # a town the lexicon does not know ("Krumpendorf – ", "Grosseto – ")
+                    idx.dateline_code = dateline_country(st.tokens[:dash])
                 ms = [m for m in ms if m.i > dash]
             taken = {k for m in ms for k in range(m.i, m.j)}
             if dash is not None:
@@ -1366,9 +1387,11 @@ class ActorTagger:
             certain = [m for m in said if not set(m.alt_codes) & DACH]
             framed = [m for m in certain if m.sent == first_body and m.i == 1 and m.prep in ("in", "im")]
             idx.text_code = self._default_code(certain) or self._default_code(framed, places=True)
-            # a story that names only generic names ("Die Linke kritisierte die Regierung"): their
-            # countries, as before, then the outlet's
-            idx.default_code = idx.text_code or self._default_code(
+            # a story that names no country for certain: its dateline's ("Grosseto – Das Gericht
+            # lehnte ... ab"); one that names only generic names ("Die Linke kritisierte die
+            # Regierung"): their countries, as before, then the outlet's
+            dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
+            idx.default_code = idx.text_code or dated or self._default_code(
                 [m for m in idx.mentions if not set(m.alt_codes) & DACH]) or home
         else:
             # without an outlet's home: what the story names as actors, else where it takes place

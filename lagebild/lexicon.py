@@ -231,6 +231,13 @@ def read_tsv(filename: str, text: str | None = None) -> Iterator[tuple[int, dict
         raise LexiconError(f"{filename}: no header row -- the first non-comment line must name the columns")
 
 
+@functools.lru_cache(maxsize=1)
+def dateline_places() -> dict[str, str]:
+    """Town -> country code for datelines the lexicon does not place (``dateline_places.tsv``,
+    generated from GeoNames by ``tools/build_dateline_places.py``): "Krumpendorf" -> AUT."""
+    return {row["name"]: row["code"] for _, row in read_tsv("dateline_places.tsv")}
+
+
 _BRACE = re.compile(r"\{([^{}]*)\}")
 
 
