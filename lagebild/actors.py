@@ -97,7 +97,9 @@ BACKING_PARTS = ("gestützt", "unterstützt", "treu", "nah", "freundlich", "hör
 LOCAL_SECTORS = frozenset({"COP", "JUD"})
 #: the whole last part of such a compound: one of BACKING_PARTS with an adjective's ending, if any
 _BACKING = re.compile("(?:" + "|".join(BACKING_PARTS) + ")(?:e|en|er|es|em)?")
-LOCAL_ROLES = ("Behörde",)
+#: roles of the state that act where the story is, like police and courts ("Behörde"; "Beamte" in a
+#: crime report are officers, not officials of a people named before them)
+LOCAL_ROLES = ("Behörde", "Beamter")
 
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
 AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
@@ -202,6 +204,8 @@ class Mention:
     sides_phrase: bool = False      # one of the mentions of a phrase naming both sides ("beide Seiten";
                                     # ``ActorTagger._both_sides``): one referent with its twin but in a
                                     # happening both sides do to each other
+    age: str | None = None          # the age the text gives ("einen 23-jährigen Afghanen", "der 23-Jährige"):
+                                    # "der 23-Jährige" is the one of that age named before
     origin: bool = False            # a role coded by where it comes from ("drei Männer aus Rumänien"): no
                                     # evidence of the story's country
     of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
@@ -329,6 +333,8 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
 AGE_ROLE = "Jähriger"
 #: a number joined to a noun by a hyphen ("42-Jährige", "20-Jähriger")
 _NUMBERED = re.compile(r"\d+-[A-ZÄÖÜ]")
+#: an age before a noun or as one: "23-jährigen", "23-Jährige" (lower-cased)
+_AGED = re.compile(r"(\d+)-jährig")
 #: words that count people before a plural noun ("Zehntausende Polen", "viele Ungarn")
 PEOPLE_COUNTS = frozenset("dutzende hunderte tausende zehntausende hunderttausende millionen viele mehrere "
                           "zahlreiche einige etliche".split())
@@ -1347,6 +1353,10 @@ class ActorTagger:
                     m.anaphor = True     # "den Argentinier" (not "den Argentiniern", not "den Russen")
                 if m.role == AGE_ROLE and m.j == m.i + 1 and det in DEFINITE_ARTICLES and _NUMBERED.match(st.tokens[m.i].text):
                     m.anaphor = True     # "Der 62-Jährige": the person named before, if any (a review)
+                aged = _AGED.match(st.tokens[m.i - 1].lower if m.i > 0 else "") or (
+                    _AGED.match(word) if m.role == AGE_ROLE else None)
+                if aged:
+                    m.age = aged.group(1)
                 m.definite = det in DEFINITE_ARTICLES
                 m.possessive = det if det in POSSESSIVES else ""
                 if m.code is None and m.possessive and m.text.split()[-1] in self.counterparts:
@@ -1847,7 +1857,20 @@ class ActorTagger:
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person
                 m.code, m.alt_codes = m.affiliation.code, m.affiliation.alt_codes
-            if m.anaphor:
+            if m.anaphor and m.role == AGE_ROLE and m.age:
+                # "einen 23-jährigen Afghanen festgenommen ... Der 23-Jährige": the one of that age
+                # named before (a person, or one of a people)
+                aged = next((o for o in reversed(idx.mentions[:n]) if o.age == m.age and o is not m
+                             and m.sent - 8 <= o.sent <= m.sent and o.code and not o.pronoun), None)
+                if aged is not None:
+                    a = actor_of.get(id(aged))
+                    if aged.kind == "person" and a is not None:
+                        m.code, m.sector, m.actor_id, m.name, m.kind = a.code, a.sector, a.id, a.name, "person"
+                        a.mentions.append(m.text)
+                        continue
+                    # one of a people: an actor of its own, as a civilian of that country
+                    m.code, m.code_from, m.code_via = aged.code, None, "earlier"
+            if m.anaphor and not (m.role == AGE_ROLE and m.code_via == "earlier"):
                 # the last named person before this sentence who may be of that nationality: one of
                 # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope); for an
                 # age ("der 62-Jährige"), any, else the civilian the words name
@@ -1943,7 +1966,8 @@ class ActorTagger:
                     office = self._code_from_office(m, idx.mentions)
                     m.code = office or home
                     m.code_via = "earlier" if office else None
-                    near = self._nearby(m, idx.mentions[:n]) if m.code is None and m.sector in LOCAL_SECTORS else None
+                    near = self._nearby(m, idx.mentions[:n]) if m.code is None and (
+                        m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES) else None
                     if near is not None and near.kind == "group" and near.role is None and idx.dateline_code \
                             and len(idx.dateline_code) == 3:
                         # police and courts with no place in their sentence are not of a people named
@@ -1993,7 +2017,11 @@ class ActorTagger:
                 elif office is not None:
                     m.code, m.sector, m.role = office.code, office.sector, office.role
                 else:
-                    m.code, m.code_from = idx.default_code, "story"
+                    # (a dateline abroad, "Grosseto – ", before what the story names most: a victim
+                    # "Österreicher" does not make the captain Austrian)
+                    abroad = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 \
+                        and idx.dateline_code != idx.home else None
+                    m.code, m.code_from = abroad or idx.default_code, "story"
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 if m.code is None and (m.of_place or m.of_org):

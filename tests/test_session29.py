@@ -75,3 +75,55 @@ def test_a_name_after_a_demonym_and_an_occupation_is_of_that_country():
     assert "Indonesier" not in actors["Francesco Schettino"].mentions, actors
     actors = {a.name: a for a in doc("Istanbul – Die deutsche Journalistin Mesale Tolu wurde festgenommen.").actors}
     assert any(a.code == "DEU" for a in actors.values()), actors
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Krumpendorf – Die Polizei hat drei Männer festgenommen.", "AUT"),
+    ("Grosseto – Das Gericht lehnte den Antrag der Staatsanwaltschaft ab.", "ITA"),
+    ("Omaha – Die Polizei hat einen Mann festgenommen.", "USA"),
+])
+def test_a_dateline_town_the_lexicon_does_not_know_places_the_story(text, code):
+    roles = [a for a in doc(text).actors if a.sector in ("COP", "JUD")]
+    assert roles and all(a.code == code for a in roles), roles
+
+
+def test_the_dateline_table_leaves_out_seats_of_international_bodies():
+    from lagebild.lexicon import dateline_places
+    places = dateline_places()
+    assert places["Krumpendorf"] == "AUT" and places["Bozen"] == "ITA" and places["Omaha"] == "USA"
+    assert "Genf" not in places and "Straßburg" not in places and "Brüssel" not in places
+
+
+def test_a_person_in_a_story_datelined_abroad_is_of_the_datelines_country():
+    text = ("Grosseto – Die Anwälte des Kapitäns Francesco Schettino haben Berufung eingelegt. Unter den Opfern "
+            "waren auch zwei Österreicher. Sein Anwalt Saverio Senese klagte über gravierende Fehler.")
+    actors = {a.name: a for a in doc(text).actors}
+    assert actors["Francesco Schettino"].code == "ITA", actors
+
+
+def test_officers_in_a_crime_report_are_not_of_the_people_named_before():
+    text = ("Graz – Ein 26-jähriger Tschetschene ist zu fünf Jahren Haft verurteilt worden. Der 26-Jährige war "
+            "im Jänner von Beamten des Landesamts für Verfassungsschutz verhaftet worden.")
+    assert ("COERCE", "AUT", "RUS", "asserted") in dyads(text)
+
+
+def test_the_one_of_the_same_age_is_meant():
+    # "der 23-Jährige" is the Afghan of 23 arrested before, not the police spokesman named between
+    text = ("Linz – Die Polizei hat einen 23-jährigen Afghanen festgenommen, wie ein Sprecher der "
+            "Landespolizeidirektion Oberösterreich mitteilte. Laut Polizei sei der 23-Jährige bereits zweimal "
+            "angezeigt worden.")
+    d = doc(text)
+    spokesman = [a for a in d.actors if "Sprecher" in " ".join(a.mentions)]
+    assert spokesman and not any("23-Jährige" in a.mentions for a in spokesman), d.actors
+    aged = [p for e in d.events for p in e.target if p.text and "23-Jährige" in p.text]
+    assert all(p.code == "AFG" for p in aged), aged
+
+
+@pytest.mark.parametrize("coder", ["learned", "auto"])
+def test_who_reports_a_deed_takes_no_side_in_it(coder):
+    an = Analyzer(coder=coder)
+    text = "Linz – Ein Sprecher der Polizei sagte, der 23-Jährige habe einen Polizisten angegriffen."
+    evs = [e for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events if e.type == "ASSAULT"]
+    assert evs and all("Sprecher" not in (p.text or "") and "Polizei" != p.text
+                       for e in evs for p in e.source + e.target), evs
+    assert any("23-Jährige" in (p.text or "") for e in evs for p in e.source), evs

@@ -552,6 +552,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                    st, k, ms, ctx, cache)
         ps, pt = _no_side_from_opposed_act(ps, pt, st, k, typ, ms, ctx, cache)
         ps, pt = _no_side_from_moved(ps, pt, st, k, typ, ms, ctx)
+        ps, pt = _no_side_from_reporter_of_deed(ps, pt, st, k, typ, ms, ctx, cache)
         pt = _no_target_from_content(pt, st, k, typ, ms, ctx, cache)
         ps = _no_source_behind_uncoded(ps, st, ms, s.role)
         ps, pt = _military_roles(ps, pt, st, k, typ, ms, ctx, cache)
@@ -932,6 +933,45 @@ def _no_source_from_content(ps, st: SentenceTokens, k: int, ms: list[Mention], c
                 out = ps.copy()
             out[i] = 0.0
     return ps if out is None else out
+
+
+#: deeds a reporter tells of others: who says that they happened takes no side in them
+REPORTED_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT", "PROTEST"})
+
+
+def _no_side_from_reporter_of_deed(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention],
+                                   ctx: DocContext, cache: dict):
+    """Side probabilities with the reporter of the sentence left out, for a deed told in a clause
+    of its own that names its own subject ("Ein Sprecher der Polizei sagte, der 23-Jährige habe
+    einen Polizisten angegriffen": the spokesman and the police he speaks for attacked nobody and
+    were not attacked; the learned role model took them for a side). Who reports their own deed is
+    named in the clause again ("er habe ..."), so only the reporter's clause goes."""
+    if typ not in REPORTED_DEEDS:
+        return ps, pt
+    rep = ctx.reporters.get(st.sentence.index)
+    if rep is None or rep.mention is None:
+        return ps, pt
+    clauses = sentence_clauses(st, ctx.lex, cache)
+    ci = clause_at(clauses, st.tokens[k].start)
+    if ci is None:
+        return ps, pt
+    c = clauses[ci]
+    if c.start <= rep.mention.start < c.end:
+        return ps, pt
+    # the clause opens with its own subject ("..., der 23-Jährige habe ...", not "Die Menge habe fünf
+    # Männer angegriffen, teilte die Polizei mit": a subject the tagger does not know)
+    here = ctx.mentions.get(st.sentence.index, [])
+    opening = [t.start for t in c.tokens[:3]]
+    if not any(m.start in opening and m.code and m.free and m.start != rep.mention.start for m in here):
+        return ps, pt
+    # the reporter and what its clause names with it ("ein Sprecher der Polizei", "laut Polizei")
+    ri = clause_at(clauses, rep.mention.start) if rep.mention.start >= st.sentence.start else None
+    ps, pt = ps.copy(), pt.copy()
+    for i, m in enumerate(ms):
+        if m.start == rep.mention.start or (ri is not None and m.sent == st.sentence.index
+                                            and clause_at(clauses, m.start) == ri):
+            ps[i] = pt[i] = 0.0
+    return ps, pt
 
 
 #: the types that oppose an act told by their object ("verurteilte die Angriffe", "wies die Vorwürfe zurück")
