@@ -1069,9 +1069,12 @@ class ActorTagger:
             code = code or pcode
             sector = sector or psector
         # "(Grüne)": a party in brackets
+        generic = False
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
             hit = self._lex_entry_at(toks, j + 1)
             if hit is not None and hit[1].kind == "party":
+                # (a generic party's country is placed by the story: "Bozen – ... Luis Durnwalder (SVP)")
+                generic = code is None and hit[1].generic
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
                 j += 3
@@ -1092,7 +1095,7 @@ class ActorTagger:
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
                        gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign,
-                       of_org=of_org, origin=origin)
+                       of_org=of_org, origin=origin, generic=generic)
 
     def _a_surname(self, word: str, known: dict[str, Mention]) -> bool:
         """Whether ``word`` is the surname of a famous person or of one named in full before."""
@@ -1408,7 +1411,8 @@ class ActorTagger:
             # ("In Österreich hat die Polizei ... festgenommen": the police had no country)
             placed = [m for m in said if m.prep in ("in", "im")]
             idx.text_code = self._default_code(said) or self._default_code(placed, places=True)
-            idx.default_code = idx.text_code or self._default_code(idx.mentions)
+            dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
+            idx.default_code = idx.text_code or dated or self._default_code(idx.mentions)
         self._resolve(idx)
         self._both_sides(idx, sentences)
         return idx

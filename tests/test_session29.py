@@ -127,3 +127,13 @@ def test_who_reports_a_deed_takes_no_side_in_it(coder):
     assert evs and all("Sprecher" not in (p.text or "") and "Polizei" != p.text
                        for e in evs for p in e.source + e.target), evs
     assert any("23-Jährige" in (p.text or "") for e in evs for p in e.source), evs
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Bozen – Im Prozess gegen Alt-Landeshauptmann Luis Durnwalder (SVP) hat der Staatsanwalt drei Jahre Haft "
+     "gefordert.", "ITA"),
+    ("Zürich – Nationalrat Roger Köppel (SVP) kritisierte den Bundesrat.", "CHE"),
+])
+def test_a_generic_party_in_brackets_is_placed_by_the_story(text, code):
+    persons = [a for a in doc(text).actors if a.kind == "person" and a.name and " " in a.name]
+    assert persons and persons[0].code == code, doc(text).actors
