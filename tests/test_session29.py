@@ -137,3 +137,24 @@ def test_who_reports_a_deed_takes_no_side_in_it(coder):
 def test_a_generic_party_in_brackets_is_placed_by_the_story(text, code):
     persons = [a for a in doc(text).actors if a.kind == "person" and a.name and " " in a.name]
     assert persons and persons[0].code == code, doc(text).actors
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Berlin – Die Polizei hat den mutmaßlichen Attentäter in Leipzig gefasst.", ("COERCE", "DEU", "DEU")),
+    ("Linz – Ein 40-jähriger Mann ist mit einem Messer auf zwei Polizisten losgegangen.", ("ASSAULT", "AUT", "AUT")),
+    ("Paris – Jugendliche bewarfen Polizisten mit Steinen und Flaschen.", ("ASSAULT", "FRA", "FRA")),
+    ("Wien – Beamte führten den Verdächtigen in Handschellen ab.", ("COERCE", "AUT", "AUT")),
+])
+def test_everyday_words_of_crime_reports(text, want):
+    got = {(e.type, c, t) for e in Analyzer(coder="rules")(Article(doc_id="t", text=text, dct="2016-03-02")).events
+           for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Wien – Die Regierung hat einen Beschluss gefasst.",
+    "Wien – Die Plattform hebt die Ortstaxe ein und führt sie an die Gemeinde ab.",
+    "Wien – Am Montag geht es los.",
+])
+def test_their_other_senses_are_no_arrest_or_attack(text):
+    assert not any(e.type in ("COERCE", "ASSAULT") for e in doc(text).events), doc(text).events
