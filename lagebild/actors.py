@@ -333,6 +333,8 @@ def _prefix_entry(lex: Lexicon, word: str) -> LexEntry | None:
 AGE_ROLE = "Jähriger"
 #: a number joined to a noun by a hyphen ("42-Jährige", "20-Jähriger")
 _NUMBERED = re.compile(r"\d+-[A-ZÄÖÜ]")
+#: nouns of descent: "der Deutsche türkischer Abstammung Murat Kurnaz" is of the first country named
+ORIGIN_NOUNS = frozenset({"abstammung", "herkunft", "wurzeln"})
 #: an age before a noun or as one: "23-jährigen", "23-Jährige" (lower-cased)
 _AGED = re.compile(r"(\d+)-jährig")
 #: words that count people before a plural noun ("Zehntausende Polen", "viele Ungarn")
@@ -1230,7 +1232,10 @@ class ActorTagger:
             return
         noun, adj = toks[m.i - 1], toks[m.i - 2]
         if not noun.is_cap or noun.text[:1].islower() or _NAME_TOKEN.match(noun.text) is None \
-                or noun.lower in PREPOSITIONS or noun.text.endswith("s"):
+                or noun.lower in PREPOSITIONS or noun.text.endswith("s") or noun.lower in ORIGIN_NOUNS \
+                or noun.lower in PLACE_NOUNS or noun.lower.endswith(("gebiet", "region", "provinz")):
+            return      # "türkischer Abstammung Murat Kurnaz", "im syrischen Grenzgebiet Mohammed Emwazi"
+        if m.i >= 3 and toks[m.i - 3].lower in PREPOSITIONS:
             return
         entry = self.lex.adjective(adj.text) if adj.text[:1].islower() else None
         if entry is not None and entry.code and len(entry.code) == 3:
@@ -1315,10 +1320,12 @@ class ActorTagger:
                 idx.dateline_ends[st.sentence.index] = st.tokens[dash].end
                 # dateline ("Washington – ", "Kiew/Moskau – ", "Kiew (dpa) - "): where it was
                 # written (and the agency), not who acts
-                placed = [m for m in ms if m.i < dash and m.code and len(m.code) == 3]
+                # (not the agency in brackets: "Grosseto (APA) – ")
+                paren = next((k for k in range(dash) if st.tokens[k].text == "("), dash)
+                placed = [m for m in ms if m.i < paren and m.code and len(m.code) == 3]
                 if placed and idx.dateline_code is None:
                     idx.dateline_code = placed[0].code
-                elif idx.dateline_code is None and not any(m.i < dash for m in ms):
+                elif idx.dateline_code is None and not any(m.i < paren for m in ms):
                     # a town the lexicon does not know ("Krumpendorf – ", "Grosseto – ")
                     idx.dateline_code = dateline_country(st.tokens[:dash])
                 ms = [m for m in ms if m.i > dash]
@@ -1872,8 +1879,15 @@ class ActorTagger:
                         m.code, m.sector, m.actor_id, m.name, m.kind = a.code, a.sector, a.id, a.name, "person"
                         a.mentions.append(m.text)
                         continue
-                    # one of a people: an actor of its own, as a civilian of that country
+                    # one of a people: the same one ("Ein 30-jähriger Tschetschene ... Der 30-Jährige
+                    # wurde festgenommen"), never a side against itself
                     m.code, m.code_from, m.code_via = aged.code, None, "earlier"
+                    if a is not None:
+                        m.actor_id = a.id
+                        actor_of[id(m)] = a
+                        if m.text not in a.mentions:
+                            a.mentions.append(m.text)
+                        continue
             if m.anaphor and not (m.role == AGE_ROLE and m.code_via == "earlier"):
                 # the last named person before this sentence who may be of that nationality: one of
                 # it, or serving an organisation (the UN rapporteur from Indonesia, the Pope); for an
@@ -1973,7 +1987,11 @@ class ActorTagger:
                     near = self._nearby(m, idx.mentions[:n]) if m.code is None and (
                         m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES) else None
                     if near is not None and near.kind == "group" and near.role is None and idx.dateline_code \
-                            and len(idx.dateline_code) == 3:
+                            and len(idx.dateline_code) == 3 and not any(
+                                o.prep in ("in", "im") and o.code and o.code != idx.dateline_code
+                                for o in idx.mentions[:n]):
+                        # (not where the story is placed elsewhere before: "Wien – Tausende Türken
+                        # demonstrierten in Istanbul. Beamte nahmen ... fest")
                         # police and courts with no place in their sentence are not of a people named
                         # before them: where the story is written ("Salzburg – Ein 17-jähriger Syrer hat
                         # einen Polizisten angegriffen": Austrian police)
@@ -2021,11 +2039,7 @@ class ActorTagger:
                 elif office is not None:
                     m.code, m.sector, m.role = office.code, office.sector, office.role
                 else:
-                    # (a dateline abroad, "Grosseto – ", before what the story names most: a victim
-                    # "Österreicher" does not make the captain Austrian)
-                    abroad = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 \
-                        and idx.dateline_code != idx.home else None
-                    m.code, m.code_from = abroad or idx.default_code, "story"
+                    m.code, m.code_from = idx.default_code, "story"
             if m.kind == "person" and m.name:
                 surname = m.name.split()[-1]
                 if m.code is None and (m.of_place or m.of_org):

@@ -94,13 +94,6 @@ def test_the_dateline_table_leaves_out_seats_of_international_bodies():
     assert "Genf" not in places and "Straßburg" not in places and "Brüssel" not in places
 
 
-def test_a_person_in_a_story_datelined_abroad_is_of_the_datelines_country():
-    text = ("Grosseto – Die Anwälte des Kapitäns Francesco Schettino haben Berufung eingelegt. Unter den Opfern "
-            "waren auch zwei Österreicher. Sein Anwalt Saverio Senese klagte über gravierende Fehler.")
-    actors = {a.name: a for a in doc(text).actors}
-    assert actors["Francesco Schettino"].code == "ITA", actors
-
-
 def test_officers_in_a_crime_report_are_not_of_the_people_named_before():
     text = ("Graz – Ein 26-jähriger Tschetschene ist zu fünf Jahren Haft verurteilt worden. Der 26-Jährige war "
             "im Jänner von Beamten des Landesamts für Verfassungsschutz verhaftet worden.")
@@ -122,11 +115,17 @@ def test_the_one_of_the_same_age_is_meant():
 @pytest.mark.parametrize("coder", ["learned", "auto"])
 def test_who_reports_a_deed_takes_no_side_in_it(coder):
     an = Analyzer(coder=coder)
-    text = "Linz – Ein Sprecher der Polizei sagte, der 23-Jährige habe einen Polizisten angegriffen."
+    text = ("Linz – Die Polizei hat einen 23-jährigen Afghanen festgenommen. Ein Sprecher der Polizei sagte, der "
+            "23-Jährige habe einen Polizisten angegriffen.")
     evs = [e for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events if e.type == "ASSAULT"]
-    assert evs and all("Sprecher" not in (p.text or "") and "Polizei" != p.text
-                       for e in evs for p in e.source + e.target), evs
-    assert any("23-Jährige" in (p.text or "") for e in evs for p in e.source), evs
+    assert evs and all("Sprecher" not in (p.text or "") for e in evs for p in e.source + e.target), evs
+    assert any("23-Jährige" in (p.text or "") and p.code == "AFG" for e in evs for p in e.source), evs
+
+
+def test_who_speaks_for_the_doers_side_keeps_the_deed():
+    text = ("Moskau – Das Verteidigungsministerium in Moskau teilte mit, russische Truppen hätten sich von der "
+            "Grenze zurückgezogen.")
+    assert any(e.type == "RETREAT" and "RUS" in [p.code for p in e.source] for e in doc(text).events)
 
 
 @pytest.mark.parametrize("text,code", [
@@ -158,3 +157,41 @@ def test_everyday_words_of_crime_reports(text, want):
 ])
 def test_their_other_senses_are_no_arrest_or_attack(text):
     assert not any(e.type in ("COERCE", "ASSAULT") for e in doc(text).events), doc(text).events
+
+
+@pytest.mark.parametrize("text", [
+    "Wien – Ein Mexikaner wurde in den USA zu lebenslanger Haft verurteilt.",
+    "Wien – Die türkische Regierung geht gegen Kritiker vor. Am Montag wurden zwei weitere Journalisten festgenommen.",
+    "Wien – Kremlkritiker Alexej Nawalny wurde zu 30 Tagen Haft verurteilt.",
+    "Wien – Ein iranischer Regimekritiker ist zum Tode verurteilt worden.",
+    "Wien – Nach dem Anschlag auf dem Berliner Weihnachtsmarkt wurde ein Tunesier festgenommen.",
+    "Washington – Obama hat Russland kritisiert. Unterdessen wurden Demonstranten festgenommen.",
+])
+def test_a_home_dateline_over_a_story_from_abroad_acts_nowhere(text):
+    home = "AUT" if text.startswith("Wien") else "USA"
+    assert not any(p.code == home and p.inferred for e in doc(text).events for p in e.source), doc(text).events
+
+
+def test_in_den_with_a_plural_state_is_where_it_happens():
+    assert ("SANCTION", "USA", "MEX", "asserted") in dyads("Wien – Ein Mexikaner wurde in den USA zu lebenslanger Haft verurteilt.")
+    assert ("COERCE", "NLD", "MAR", "asserted") in dyads("Berlin – Ein Marokkaner wurde in den Niederlanden festgenommen.")
+
+
+def test_the_same_age_is_the_same_one_never_against_itself():
+    text = ("Linz – Ein 30-jähriger Tschetschene hat einen 25-jährigen Österreicher niedergestochen. Der 30-Jährige "
+            "wurde festgenommen.")
+    assert not any(d[0] == "COERCE" and d[1] == "RUS" and d[2] == "RUS" for d in dyads(text)), dyads(text)
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Wien – Die USA haben den Deutschen türkischer Abstammung Murat Kurnaz freigelassen.", "Murat Kurnaz", "TUR"),
+    ("Wien – Die Polizei fand im syrischen Grenzgebiet Mohammed Emwazi.", "Mohammed Emwazi", "SYR"),
+])
+def test_an_origin_or_a_place_before_a_name_is_no_nationality(text, name, code):
+    actors = {a.name: a for a in doc(text).actors}
+    assert actors[name].code != code, actors
+
+
+def test_the_agency_in_a_dateline_is_no_place():
+    roles = [a for a in doc("Grosseto (APA) – Das Gericht lehnte den Antrag ab.").actors if a.sector == "JUD"]
+    assert roles and roles[0].code == "ITA", roles

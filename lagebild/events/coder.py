@@ -515,7 +515,8 @@ class EventCoder:
                 source, target = mobilized_forces(ms, target, prev_source, cue.targets)
             # where the clause names no place, a dateline of the story's own country is where it
             # happens ("Salzburg – Ein 25-jähriger Afghane wurde festgenommen")
-            place = _place_code(ms, self._tokens) or dateline_place(ms, actors, self._tokens)
+            place = _place_code(ms, self._tokens if cue.mode == "deport" else None) \
+                or dateline_place(target, actors, c.sent, self._tokens, moved=cue.mode == "deport")
             judicial = cue.type == "SANCTION" or (cue.type == "ACCUSE" and cue.mode in ("sue", "investigate"))
             if not source and judicial and place and self.fallbacks["place_state"]:
                 # "In Belgien sind mehrere Verdächtige angeklagt": the state where it happens

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
+from ..lexicon import load_lexicon
 from ..records import Participant
 from ..text import Token
 from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of, noun_preposition
@@ -24,24 +25,61 @@ def _place_code(ms: list[Mention], toks=None) -> str | None:
                  and not (toks is not None and into(toks, m))), None)
 
 
+#: states named with a masculine article ("in den Iran" is a direction; "in den USA" a place: dative
+#: plural); countries.tsv genus "m"
+_MASCULINE_STATES = frozenset({"Irak", "Iran", "Jemen", "Kongo", "Libanon", "Niger", "Oman", "Senegal", "Sudan",
+                               "Südsudan", "Tschad", "Vatikan", "Kosovo"})
+
+
 def into(toks, m: Mention) -> bool:
     """Whether "in" + an accusative article leads to the mention: a direction ("in die Türkei
-    ausgeliefert", "in den Iran abgeschoben"), not where something happens ("in der Türkei")."""
-    return m.prep == "in" and any(toks[k].lower in ("die", "den", "das") and toks[k - 1].lower == "in"
-                                  for k in range(max(1, m.i - 3), m.i))
+    ausgeliefert", "in den Iran abgeschoben"), not where something happens ("in der Türkei", "in den
+    USA": a dative plural)."""
+    if m.prep != "in":
+        return False
+    for k in range(max(1, m.i - 3), m.i):
+        if toks[k - 1].lower == "in" and (toks[k].lower in ("die", "das")
+                                         or (toks[k].lower == "den" and toks[m.i].text in _MASCULINE_STATES)):
+            return True
+    return False
 
 
-def dateline_place(ms: list[Mention], actors, toks) -> str | None:
-    """The state of the story's dateline, where neither the clause nor the story before it names
-    another place: "Salzburg – Ein 25-jähriger Afghane wurde festgenommen" happened in Austria;
-    "Wien – In Ungarn wurden ..." names its place, and so do the later sentences of that story."""
+#: sectors of those a report of an arrest or verdict may name without placing the story abroad
+_PEOPLE_LIKE = frozenset({"CVL", "REF", "UAF"})
+
+
+def _people_like(m: Mention) -> bool:
+    """One of a people or a civilian, unnamed ("ein 25-jähriger Afghane", "drei Schlepper")."""
+    return (m.kind == "group" or (m.kind == "person" and not m.name)) \
+        and (m.sector is None or m.sector in _PEOPLE_LIKE)
+
+
+def dateline_place(target: list[Mention], actors, sent: int, toks=None, moved: bool = False) -> str | None:
+    """The state of the story's dateline as where an agentless arrest, deportation or verdict
+    happens, where the acted-on are of a people or civilians and the story up to this sentence
+    names no one else of another country (but peoples, origins and, for a deportation, where to:
+    "nach Kroatien", "in den Iran"), nor the sentence a place of one by its adjective ("auf dem
+    Berliner Weihnachtsmarkt"): "Salzburg – Ein 25-jähriger Afghane wurde festgenommen" happened in
+    Austria; "Wien – Die türkische Regierung geht gegen Kritiker vor. Zwei Journalisten wurden
+    festgenommen" and "Wien – Der russische Oppositionelle Alexej Nawalny wurde festgenommen" are
+    stories from abroad."""
     code = actors.dateline_code
-    if not code or len(code) != 3:
+    if not code or len(code) != 3 or not target or not all(_people_like(m) for m in target):
         return None
-    sent = ms[0].sent if ms else None
-    if any(m.prep in ("in", "im", "auf") and m.kind == "country" and m.code != code
-           and (sent is None or m.sent <= sent) and not (m in ms and into(toks, m)) for m in actors.mentions):
+    for m in actors.mentions:
+        if m.sent > sent or m.pronoun or not m.code or m.code == code or m in target:
+            continue
+        if _people_like(m) or m.prep == "aus" or m.origin:
+            continue        # peoples and origins ("Schlepper aus Ägypten") do not place a story
+        if moved and m.sent == sent and (m.prep == "nach" or (toks is not None and into(toks, m))):
+            continue        # where a deportation sends them
         return None
+    if toks is not None:
+        lex, own = load_lexicon(), {m.code for m in target}
+        for t in toks:
+            entry = lex.adjective(t.text) or lex.city_adjectives.get(t.lower)
+            if entry is not None and entry.code and entry.code not in own and entry.code != code:
+                return None
     return code
 
 

@@ -962,12 +962,16 @@ def _no_side_from_reporter_of_deed(ps, pt, st: SentenceTokens, k: int, typ: str,
     # Männer angegriffen, teilte die Polizei mit": a subject the tagger does not know)
     here = ctx.mentions.get(st.sentence.index, [])
     opening = [t.start for t in c.tokens[:3]]
-    if not any(m.start in opening and m.code and m.free and m.start != rep.mention.start for m in here):
+    subject = next((m for m in here if m.start in opening and m.code and m.free and m.start != rep.mention.start), None)
+    if subject is None:
         return ps, pt
     # the reporter and what its clause names with it ("ein Sprecher der Polizei", "laut Polizei")
     ri = clause_at(clauses, rep.mention.start) if rep.mention.start >= st.sentence.start else None
     ps, pt = ps.copy(), pt.copy()
     for i, m in enumerate(ms):
+        if m.code == subject.code:
+            continue    # who speaks for the doer's own side ("Das Verteidigungsministerium in Moskau teilte
+            #             mit, russische Truppen hätten sich zurückgezogen"): the side is the same
         if m.start == rep.mention.start or (ri is not None and m.sent == st.sentence.index
                                             and clause_at(clauses, m.start) == ri):
             ps[i] = pt[i] = 0.0
