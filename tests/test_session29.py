@@ -195,3 +195,13 @@ def test_an_origin_or_a_place_before_a_name_is_no_nationality(text, name, code):
 def test_the_agency_in_a_dateline_is_no_place():
     roles = [a for a in doc("Grosseto (APA) – Das Gericht lehnte den Antrag ab.").actors if a.sector == "JUD"]
     assert roles and roles[0].code == "ITA", roles
+
+
+@pytest.mark.parametrize("text", [
+    "Wien – Die FPÖ rief zu Protesten gegen die Regierung auf.",
+    "Wien – Die FPÖ ruft zu einer Demonstration gegen die Regierung auf.",
+    "Wien – Die FPÖ hat zu Protesten gegen die Regierung aufgerufen.",
+])
+def test_a_call_to_protest_told_with_the_verb_first_is_the_protest(text):
+    got = {(e.type, e.factuality) for e in Analyzer(coder="rules")(Article(doc_id="t", text=text, dct="2016-03-02")).events}
+    assert ("PROTEST", "planned") in got and not any(t == "REQUEST" for t, _ in got), got

@@ -13,7 +13,7 @@ from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun
 from .clauses import (ADJ_ENDINGS, harmed, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
-from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, offered, refused,
+from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, protest_called, offered, refused,
                       talked_about)
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
@@ -357,8 +357,11 @@ class EventCoder:
                     g.clause is e.clause and g is not e and g.event.type == "REQUEST"
                     and (g.cue_tok.start < e.cue_tok.start
                          or demanded(e.clause, e.clause.tokens.index(e.cue_tok), self.lex, e.event.type))
+                    and not (g.cue_tok in g.clause.tokens and protest_called(
+                        g.clause, g.clause.tokens.index(g.cue_tok), self.lex, "REQUEST"))
                     for g in evs):
                 continue        # "forderten die Freilassung der Gefangenen", "zu mehr Hilfe aufgefordert"
+                #                 (not the protest of "rief zu Protesten auf": a call to protest is the protest)
             if e.noun_negated is not None and advocated(e.clause, e.clause.tokens.index(e.cue_tok), self.lex,
                                                         e.event.type):
                 continue        # "plädierte für Gespräche mit Ankara": what is advocated, no talks
