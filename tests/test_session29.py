@@ -205,3 +205,13 @@ def test_the_agency_in_a_dateline_is_no_place():
 def test_a_call_to_protest_told_with_the_verb_first_is_the_protest(text):
     got = {(e.type, e.factuality) for e in Analyzer(coder="rules")(Article(doc_id="t", text=text, dct="2016-03-02")).events}
     assert ("PROTEST", "planned") in got and not any(t == "REQUEST" for t, _ in got), got
+
+
+@pytest.mark.parametrize("text,want,not_want", [
+    ("Berlin – Die CSU hat die Kanzlerin wegen ihrer Flüchtlingspolitik scharf angegriffen.", "ACCUSE", "ASSAULT"),
+    ("Wien – Die FPÖ attackierte den Kanzler frontal.", "ACCUSE", "ASSAULT"),
+    ("Kiew – Russische Truppen haben ukrainische Stellungen angegriffen.", "ASSAULT", "ACCUSE"),
+])
+def test_an_attack_in_words_is_an_accusation(text, want, not_want):
+    types = {e.type for e in doc(text).events}
+    assert want in types and not_want not in types, types

@@ -447,6 +447,16 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
         if met and all(tuple(r.targets) == ("gegen",) and r.mode == "crowd-control" for r in met) \
                 and "gegen" not in clauses[ci].lowers:
             return True     # "setzte Soldaten beim Wiederaufbau ein": forces only against someone
+    of_type = [r for r in rows if r.type == typ]
+    if of_type and all(r.requires for r in of_type) and any(not r.requires for r in rows):
+        # a sense the lexicon gives a verb only with its words, beside a plain one, is not the verb's
+        # where none of them stands ("griff ... Stützpunkte der PKK an" is no verbal attack: ACCUSE
+        # only with "scharf", "verbal", ...)
+        clauses = sentence_clauses(st, ctx.lex, cache)
+        ci = clause_at(clauses, t.start)
+        lowers = [x.lower for x in st.tokens]
+        if ci is not None and not any(_requires_ok(r, clauses[ci], lowers) for r in of_type):
+            return True
     if not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
         return False
     if not any(r.type == typ and not r.requires for r in rows) or not any(r.requires for r in rows):
