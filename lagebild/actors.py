@@ -585,21 +585,14 @@ def dateline_end(toks: list[Token]) -> int | None:
 
 
 def dateline_country(toks: list[Token]) -> str | None:
-    """The country of the first town of a dateline's words ("Krumpendorf", "Lustenau/Raggal",
-    "Grosseto (APA)") that ``lexicon.dateline_places`` knows, else None."""
-    places = dateline_places()
+    """The country of a dateline's first town ("Krumpendorf", "Lustenau/Raggal", "Grosseto (APA)";
+    not the river of "St. Veit/Glan") that ``lexicon.dateline_places`` knows, else None."""
     part: list[str] = []
-    for t in list(toks) + [None]:
-        if t is None or t.text in ("/", "(", ",") or t.text.startswith("("):
-            code = places.get(" ".join(part)) if part else None
-            if code:
-                return code
-            part = []
-            if t is not None and t.text.startswith("("):
-                break       # "(APA)", "(dpa)": the agency, no place
-        else:
-            part.append(t.text)
-    return None
+    for t in toks:
+        if t.text in ("/", ",") or t.text.startswith("("):
+            break
+        part.append(t.text)
+    return dateline_places().get(" ".join(part)) if part else None
 
 
 #: countries whose bodies and parties with a generic name German news reports from every dateline
@@ -1071,12 +1064,9 @@ class ActorTagger:
             code = code or pcode
             sector = sector or psector
         # "(Grüne)": a party in brackets
-        generic = False
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
             hit = self._lex_entry_at(toks, j + 1)
             if hit is not None and hit[1].kind == "party":
-                # (a generic party's country is placed by the story: "Bozen – ... Luis Durnwalder (SVP)")
-                generic = code is None and hit[1].generic
                 code = code or hit[1].code
                 alt = alt or hit[1].alt_codes
                 j += 3
@@ -1097,7 +1087,7 @@ class ActorTagger:
                        " ".join(x.text for x in toks[i:j]).replace(" ,", ","),
                        code, sector, kind, name=person_name, role=role.name,
                        gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign,
-                       of_org=of_org, origin=origin, generic=generic)
+                       of_org=of_org, origin=origin)
 
     def _a_surname(self, word: str, known: dict[str, Mention]) -> bool:
         """Whether ``word`` is the surname of a famous person or of one named in full before."""
@@ -1411,15 +1401,15 @@ class ActorTagger:
             # lehnte ... ab"); one that names only generic names ("Die Linke kritisierte die
             # Regierung"): their countries, as before, then the outlet's
             dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
-            idx.default_code = idx.text_code or dated or self._default_code(
-                [m for m in idx.mentions if not set(m.alt_codes) & DACH]) or home
+            idx.default_code = idx.text_code or self._default_code(
+                [m for m in idx.mentions if not set(m.alt_codes) & DACH]) or dated or home
         else:
             # without an outlet's home: what the story names as actors, else where it takes place
             # ("In Österreich hat die Polizei ... festgenommen": the police had no country)
             placed = [m for m in said if m.prep in ("in", "im")]
             idx.text_code = self._default_code(said) or self._default_code(placed, places=True)
             dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
-            idx.default_code = idx.text_code or dated or self._default_code(idx.mentions)
+            idx.default_code = idx.text_code or self._default_code(idx.mentions) or dated
         self._resolve(idx)
         self._both_sides(idx, sentences)
         return idx
@@ -1871,8 +1861,17 @@ class ActorTagger:
             if m.anaphor and m.role == AGE_ROLE and m.age:
                 # "einen 23-jährigen Afghanen festgenommen ... Der 23-Jährige": the one of that age
                 # named before (a person, or one of a people)
-                aged = next((o for o in reversed(idx.mentions[:n]) if o.age == m.age and o is not m
-                             and m.sent - 8 <= o.sent <= m.sent and o.code and not o.pronoun), None)
+                # (of persons and peoples only, and none where two of that age of different countries
+                # were named: "Ein 60-jähriger Ungar hat einen 60-jährigen Slowaken getötet"; a name right
+                # after the one of that age is who it is: "Der 45-jährige Rumäne Ion Popescu")
+                same_age = [o for o in reversed(idx.mentions[:n]) if o.age == m.age and o is not m
+                            and m.sent - 8 <= o.sent <= m.sent and o.code and not o.pronoun
+                            and o.kind in ("person", "group")]
+                aged = same_age[0] if same_age and len({o.code for o in same_age}) == 1 else None
+                named_after = next((o for o in idx.mentions[:n] if aged is not None and o.sent == aged.sent
+                                    and o.kind == "person" and o.name and 0 < o.start - aged.end <= 2), None)
+                if named_after is not None:
+                    aged = named_after
                 if aged is not None:
                     a = actor_of.get(id(aged))
                     if aged.kind == "person" and a is not None:
@@ -1902,7 +1901,10 @@ class ActorTagger:
                     m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
                     named.mentions.append(m.text)
                     continue
-                people = next((o for o in reversed(idx.mentions[:n]) if m.role == AGE_ROLE and m.sent - 3 <= o.sent < m.sent
+                people = None if m.role == AGE_ROLE and m.age and len({o.code for o in idx.mentions[:n] if o.age == m.age
+                                                                        and o.code and o.kind in ("person", "group")
+                                                                        and m.sent - 8 <= o.sent}) > 1 \
+                    else next((o for o in reversed(idx.mentions[:n]) if m.role == AGE_ROLE and m.sent - 3 <= o.sent < m.sent
                                and o.kind == "group" and o.role is None and o.code and not o.pronoun), None)
                 if people is not None:
                     # "Ein 17-jähriger Syrer hat ... Der 17-Jährige wurde festgenommen": the one of that people
@@ -1987,11 +1989,7 @@ class ActorTagger:
                     near = self._nearby(m, idx.mentions[:n]) if m.code is None and (
                         m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES) else None
                     if near is not None and near.kind == "group" and near.role is None and idx.dateline_code \
-                            and len(idx.dateline_code) == 3 and not any(
-                                o.prep in ("in", "im") and o.code and o.code != idx.dateline_code
-                                for o in idx.mentions[:n]):
-                        # (not where the story is placed elsewhere before: "Wien – Tausende Türken
-                        # demonstrierten in Istanbul. Beamte nahmen ... fest")
+                            and len(idx.dateline_code) == 3:
                         # police and courts with no place in their sentence are not of a people named
                         # before them: where the story is written ("Salzburg – Ein 17-jähriger Syrer hat
                         # einen Polizisten angegriffen": Austrian police)

@@ -606,6 +606,8 @@ def _is_passive(c: Clause, cue_tok: Token, transitive: bool = False) -> bool:
     # participles of inseparable verbs have no ge- ("unterstützt", "verhaftet", "bedroht"):
     # a -t/-en form at the clause end, after a form of "werden"
     tail = [t.lower for t in c.tokens if t.start > cue_tok.start]
+    if "(" in tail:
+        tail = tail[:tail.index("(")]      # "verurteilt worden (nicht rechtskräftig)": a remark in brackets
     return low.endswith(("t", "en")) and all(w in WERDEN_PASSIVE or w in ("sein", "ist") for w in tail)
 
 

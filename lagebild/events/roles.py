@@ -54,23 +54,57 @@ def _people_like(m: Mention) -> bool:
         and (m.sector is None or m.sector in _PEOPLE_LIKE)
 
 
+#: nouns after "in", "im", "am", "bei" that name no place: they leave a clause unplaced
+_UNPLACED = frozenset("""nacht nächte morgen abend vormittag nachmittag tag tage tagen woche wochen monat monate
+monaten jahr jahre jahren jänner januar februar feber märz april mai juni juli august september oktober november
+dezember montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende zuge zusammenhang rahmen folge
+verlauf anschluss haft untersuchungshaft gewahrsam polizeigewahrsam fall falle vorfeld mittelpunkt auftrag
+namen abwesenheit verdacht""".split())
+
+
+def _unplaced(toks, moved: bool = False) -> bool:
+    """Whether no place phrase of its own stands in the words: no "in/im/am/bei/nahe/auf" + a
+    capitalized word but a time or circumstance ("am Sonntag", "in Untersuchungshaft"); "In Sachsen",
+    "im Grenzort Freilassing", "am Brenner" place a clause the lexicon may not know."""
+    for k, t in enumerate(toks[:-1]):
+        if t.lower not in ("in", "im", "am", "bei", "beim", "nahe", "auf", "an"):
+            continue
+        if moved and t.lower == "in" and toks[k + 1].lower in ("die", "den", "das"):
+            continue        # where a deportation sends them: "in den Iran abgeschoben"
+        for u in toks[k + 1:k + 4]:
+            if u.is_cap:
+                if u.lower not in _UNPLACED:
+                    return False
+                break
+    return True
+
+
 def dateline_place(target: list[Mention], actors, sent: int, toks=None, moved: bool = False) -> str | None:
     """The state of the story's dateline as where an agentless arrest, deportation or verdict
-    happens, where the acted-on are of a people or civilians and the story up to this sentence
-    names no one else of another country (but peoples, origins and, for a deportation, where to:
-    "nach Kroatien", "in den Iran"), nor the sentence a place of one by its adjective ("auf dem
-    Berliner Weihnachtsmarkt"): "Salzburg – Ein 25-jähriger Afghane wurde festgenommen" happened in
-    Austria; "Wien – Die türkische Regierung geht gegen Kritiker vor. Zwei Journalisten wurden
-    festgenommen" and "Wien – Der russische Oppositionelle Alexej Nawalny wurde festgenommen" are
-    stories from abroad."""
+    happens, where the acted-on are of a people or civilians, the sentence names no place of its own
+    (``_unplaced``; nor one by a country's or city's adjective: "auf dem Berliner Weihnachtsmarkt"),
+    and the story up to this sentence names no one else of another country (but peoples, the origin
+    of the acted-on, "Schlepper aus Ägypten", and for a deportation where to, "nach Kroatien", "in
+    den Iran", unless that is the dateline's own state): "Salzburg – Ein 25-jähriger Afghane wurde
+    festgenommen" happened in Austria; "Wien – Die türkische Regierung geht gegen Kritiker vor. Zwei
+    Journalisten wurden festgenommen" and "Wien – Der russische Oppositionelle Alexej Nawalny wurde
+    festgenommen" are stories from abroad."""
     code = actors.dateline_code
     if not code or len(code) != 3 or not target or not all(_people_like(m) for m in target):
         return None
+    if toks is not None and not _unplaced(toks, moved):
+        return None
     for m in actors.mentions:
-        if m.sent > sent or m.pronoun or not m.code or m.code == code or m in target:
+        if m.sent > sent or m.pronoun or not m.code or m in target:
             continue
-        if _people_like(m) or m.prep == "aus" or m.origin:
-            continue        # peoples and origins ("Schlepper aus Ägypten") do not place a story
+        if m.code == code:
+            if moved and m.sent == sent and m.prep in ("nach", "in"):
+                return None     # "nach Österreich abgeschoben": the dateline's state receives them
+            continue
+        if _people_like(m):
+            continue        # peoples do not place a story
+        if m.prep == "aus" and any(t.sent == m.sent and 0 < m.start - t.end <= 6 for t in target):
+            continue        # the origin of the acted-on: "Schlepper aus Ägypten"
         if moved and m.sent == sent and (m.prep == "nach" or (toks is not None and into(toks, m))):
             continue        # where a deportation sends them
         return None
