@@ -31,7 +31,9 @@ def test_what_must_be_done_is_not_asserted(coder, text, typ):
 def test_a_deed_stays_asserted(coder):
     for text, typ in (("Die EU hat Sanktionen gegen Russland verhängt.", "SANCTION"),
                       # "musste": a past that tells the deed
-                      ("Die Ukraine musste Truppen aus Bachmut abziehen, weil Russland die Stadt angriff.", "ASSAULT")):
+                      # (session 29: "angriff" is at the judge's edge there since "angreifen" has an ACCUSE
+                      # row for attacks in words; the deed's factuality is what is tested)
+                      ("Die Ukraine musste Truppen aus Bachmut abziehen, weil Russland die Stadt bombardierte.", "ASSAULT")):
         evs = [e for e in events(text, coder) if e.type == typ]
         assert evs and all(e.factuality == "asserted" for e in evs), (coder, text, evs)
 
