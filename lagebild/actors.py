@@ -1387,8 +1387,9 @@ class ActorTagger:
             self._generic_said_after(st, ms)
             idx.mentions.extend(ms)
         # the countries of generic names ("der Kongress", "die Linke") are defaults, no evidence of
-        # where the story is, where it names anything else
+        # where the story is, where it names anything else; its dateline's country only after that
         said = [m for m in idx.mentions if not m.generic]
+        dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
         if home:
             # the story's country from what it names for certain ("die Grünen" may be of any of three
             # countries), also as the place its first sentence opens with ("In Ungarn hat die Polizei
@@ -1400,7 +1401,6 @@ class ActorTagger:
             # a story that names no country for certain: its dateline's ("Grosseto – Das Gericht
             # lehnte ... ab"); one that names only generic names ("Die Linke kritisierte die
             # Regierung"): their countries, as before, then the outlet's
-            dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
             idx.default_code = idx.text_code or self._default_code(
                 [m for m in idx.mentions if not set(m.alt_codes) & DACH]) or dated or home
         else:
@@ -1408,7 +1408,6 @@ class ActorTagger:
             # ("In Österreich hat die Polizei ... festgenommen": the police had no country)
             placed = [m for m in said if m.prep in ("in", "im")]
             idx.text_code = self._default_code(said) or self._default_code(placed, places=True)
-            dated = idx.dateline_code if idx.dateline_code and len(idx.dateline_code) == 3 else None
             idx.default_code = idx.text_code or self._default_code(idx.mentions) or dated
         self._resolve(idx)
         self._both_sides(idx, sentences)
@@ -1858,16 +1857,17 @@ class ActorTagger:
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person
                 m.code, m.alt_codes = m.affiliation.code, m.affiliation.alt_codes
-            if m.anaphor and m.role == AGE_ROLE and m.age:
+            # persons and peoples named before with the age "der 23-Jährige" gives
+            same_age = [o for o in reversed(idx.mentions[:n]) if o.age == m.age and o is not m
+                        and m.sent - 8 <= o.sent <= m.sent and o.code and not o.pronoun
+                        and o.kind in ("person", "group")] if m.anaphor and m.role == AGE_ROLE and m.age else []
+            ages_differ = len({o.code for o in same_age}) > 1
+            if same_age:
                 # "einen 23-jährigen Afghanen festgenommen ... Der 23-Jährige": the one of that age
-                # named before (a person, or one of a people)
-                # (of persons and peoples only, and none where two of that age of different countries
-                # were named: "Ein 60-jähriger Ungar hat einen 60-jährigen Slowaken getötet"; a name right
-                # after the one of that age is who it is: "Der 45-jährige Rumäne Ion Popescu")
-                same_age = [o for o in reversed(idx.mentions[:n]) if o.age == m.age and o is not m
-                            and m.sent - 8 <= o.sent <= m.sent and o.code and not o.pronoun
-                            and o.kind in ("person", "group")]
-                aged = same_age[0] if same_age and len({o.code for o in same_age}) == 1 else None
+                # named before (a person, or one of a people); none where two of that age of different
+                # countries were named ("Ein 60-jähriger Ungar hat einen 60-jährigen Slowaken getötet");
+                # a name right after the one of that age is who it is ("Der 45-jährige Rumäne Ion Popescu")
+                aged = None if ages_differ else same_age[0]
                 named_after = next((o for o in idx.mentions[:n] if aged is not None and o.sent == aged.sent
                                     and o.kind == "person" and o.name and 0 < o.start - aged.end <= 2), None)
                 if named_after is not None:
@@ -1893,18 +1893,15 @@ class ActorTagger:
                 # age ("der 62-Jährige"), any, else the civilian the words name
                 # (a name's country may still stand on the office in apposition to it: "den
                 # italienischen Kapitän Francesco Schettino" is no "Indonesier")
+                said_code = lambda pm, pa: pa.code or apposed.get((pm.sent, pm.start))     # noqa: E731
                 named = next((pa for pm, pa in reversed(persons) if m.sent - 3 <= pm.sent < m.sent and pm.name
-                              and (m.role == AGE_ROLE or (pa.code or apposed.get((pm.sent, pm.start)))
-                                   in (m.code, None, "VAT")
-                                   or len(pa.code or apposed.get((pm.sent, pm.start)) or "") != 3)), None)
+                              and (m.role == AGE_ROLE or said_code(pm, pa) in (m.code, None, "VAT")
+                                   or len(said_code(pm, pa) or "") != 3)), None)
                 if named is not None:
                     m.code, m.sector, m.actor_id, m.name, m.kind = named.code, named.sector, named.id, named.name, "person"
                     named.mentions.append(m.text)
                     continue
-                people = None if m.role == AGE_ROLE and m.age and len({o.code for o in idx.mentions[:n] if o.age == m.age
-                                                                        and o.code and o.kind in ("person", "group")
-                                                                        and m.sent - 8 <= o.sent}) > 1 \
-                    else next((o for o in reversed(idx.mentions[:n]) if m.role == AGE_ROLE and m.sent - 3 <= o.sent < m.sent
+                people = None if ages_differ else next((o for o in reversed(idx.mentions[:n]) if m.role == AGE_ROLE and m.sent - 3 <= o.sent < m.sent
                                and o.kind == "group" and o.role is None and o.code and not o.pronoun), None)
                 if people is not None:
                     # "Ein 17-jähriger Syrer hat ... Der 17-Jährige wurde festgenommen": the one of that people

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
 from ..lexicon import load_lexicon
 from ..records import Participant
+from ..timex import amount_word, is_time_noun
 from ..text import Token
 from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of, noun_preposition
 from .cues import lemma
@@ -54,12 +55,10 @@ def _people_like(m: Mention) -> bool:
         and (m.sector is None or m.sector in _PEOPLE_LIKE)
 
 
-#: nouns after "in", "im", "am", "bei" that name no place: they leave a clause unplaced
-_UNPLACED = frozenset("""nacht nächte morgen abend vormittag nachmittag tag tage tagen woche wochen monat monate
-monaten jahr jahre jahren jänner januar februar feber märz april mai juni juli august september oktober november
-dezember montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende zuge zusammenhang rahmen folge
-verlauf anschluss haft untersuchungshaft gewahrsam polizeigewahrsam fall falle vorfeld mittelpunkt auftrag
-namen abwesenheit verdacht""".split())
+#: nouns after "in", "im", "am", "bei" that name no place besides times ("am Sonntag", "im Jänner",
+#: "in der Nacht": ``timex.is_time_noun``, ``timex.amount_word``): they leave a clause unplaced
+_UNPLACED = frozenset("""nächte zuge zusammenhang rahmen folge verlauf anschluss haft untersuchungshaft gewahrsam
+polizeigewahrsam fall falle vorfeld mittelpunkt auftrag namen abwesenheit verdacht""".split())
 
 
 def _unplaced(toks, moved: bool = False) -> bool:
@@ -73,7 +72,7 @@ def _unplaced(toks, moved: bool = False) -> bool:
             continue        # where a deportation sends them: "in den Iran abgeschoben"
         for u in toks[k + 1:k + 4]:
             if u.is_cap:
-                if u.lower not in _UNPLACED:
+                if u.lower not in _UNPLACED and not is_time_noun(u.text) and not amount_word(u.text):
                     return False
                 break
     return True

@@ -424,39 +424,32 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     - for a verb of cues.tsv class ``exclusive_sense``, a row whose required words stand in the
       sentence is its only sense there ("verurteilte den Oppositionspolitiker zu 25 Jahren Haft" is a
       conviction, not a condemnation; a user sentence gave ACCUSE beside the SANCTION);
-    - force (ASSAULT) the lexicon gives a verb only with its words is not the verb's where none of
-      them stands in its clause, nor force against someone without a "gegen" ("hat sich für neue
-      Sanktionen eingesetzt" gave ASSAULT crowd-control; a review)."""
+    - force (ASSAULT) the lexicon gives a verb only with its words, and any sense it gives a verb only
+      with its words beside a plain one, is not the verb's where none of them stands in its clause,
+      nor force against someone without a "gegen" ("hat sich für neue Sanktionen eingesetzt" gave
+      ASSAULT crowd-control; a review)."""
     t = st.tokens[k]
     if t.is_cap:
         return False
     lem = lemma(t.text)
     rows = particle_verb_rows(st, k, lem, ctx.lex) or ctx.lex.verbs.get(lem, ())     # "setzte ... ein": einsetzen
-    if typ == "ASSAULT" and rows and all(r.requires for r in rows if r.type == typ):
-        # force the lexicon gives a verb only with its words ("setzte Tränengas gegen die Demonstranten
-        # ein"): not where none of them stands ("hat sich für neue Sanktionen eingesetzt"; a review)
-        of_type = [r for r in rows if r.type == typ]
+    of_type = [r for r in rows if r.type == typ]
+    if of_type and all(r.requires for r in of_type) and (typ == "ASSAULT" or any(not r.requires for r in rows)):
+        # a sense the lexicon gives a verb only with its words is not the verb's where none of them
+        # stands in its clause: force ("setzte Tränengas gegen die Demonstranten ein", not "hat sich
+        # für neue Sanktionen eingesetzt"; a review), and any sense beside a plain one ("griff ...
+        # Stützpunkte der PKK an" is no attack in words: ACCUSE only with "scharf", "verbal", ...)
         clauses = sentence_clauses(st, ctx.lex, cache)
         ci = clause_at(clauses, t.start)
         lowers = [x.lower for x in st.tokens]
         here = [m for m in ctx.mentions.get(st.sentence.index, ())
                 if ci is not None and clauses[ci].start <= m.start < clauses[ci].end]
-        if of_type and ci is not None and not any(_requires_ok(r, clauses[ci], lowers, here) for r in of_type):
-            return True
         met = [r for r in of_type if _requires_ok(r, clauses[ci], lowers, here)] if ci is not None else []
-        if met and all(tuple(r.targets) == ("gegen",) and r.mode == "crowd-control" for r in met) \
+        if ci is not None and not met:
+            return True
+        if typ == "ASSAULT" and met and all(tuple(r.targets) == ("gegen",) and r.mode == "crowd-control" for r in met) \
                 and "gegen" not in clauses[ci].lowers:
             return True     # "setzte Soldaten beim Wiederaufbau ein": forces only against someone
-    of_type = [r for r in rows if r.type == typ]
-    if of_type and all(r.requires for r in of_type) and any(not r.requires for r in rows):
-        # a sense the lexicon gives a verb only with its words, beside a plain one, is not the verb's
-        # where none of them stands ("griff ... Stützpunkte der PKK an" is no verbal attack: ACCUSE
-        # only with "scharf", "verbal", ...)
-        clauses = sentence_clauses(st, ctx.lex, cache)
-        ci = clause_at(clauses, t.start)
-        lowers = [x.lower for x in st.tokens]
-        if ci is not None and not any(_requires_ok(r, clauses[ci], lowers) for r in of_type):
-            return True
     if not ctx.lex.is_(lemma(t.text), "exclusive_sense"):
         return False
     if not any(r.type == typ and not r.requires for r in rows) or not any(r.requires for r in rows):
