@@ -65,6 +65,8 @@ COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 #: countries whose persons German news names family name first ("Xi Jinping", "Kim Jong-un",
 #: "Moon Jae-in"): the first word is the surname a later mention uses ("Xi")
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN"})
+#: the article of Arabic surnames, which German news often leaves out ("al-Assad": "Assad")
+ARABIC_ARTICLES = frozenset({"al", "el", "as", "ad", "asch", "an", "ar", "at"})
 #: nouns of a prepositional phrase that frames an occasion with a genitive ("am Rande des Gipfels",
 #: "im Vorfeld der Wahl", "im Rahmen der Konferenz")
 FRAME_NOUNS = frozenset("rande vorfeld rahmen zuge verlauf anschluss nachgang".split())
@@ -658,6 +660,9 @@ class ActorTagger:
                 by_surname.setdefault(name.split()[-1], []).append(name)
                 if code in FAMILY_NAME_FIRST and " " in name:
                     by_surname.setdefault(name.split()[0], []).append(name)    # "Xi Jinping": Xi
+                article, _, rest = name.split()[-1].partition("-")
+                if article in ARABIC_ARTICLES and rest[:1].isupper():
+                    by_surname.setdefault(rest, []).append(name)    # "Baschar al-Assad": Assad
         self.surnames = {sur: names[0] for sur, names in by_surname.items()
                          if len({self.persons[n][0] for n in names}) == 1
                          and (len(sur) > 2 or names[0].split()[0] == sur)}
@@ -1059,6 +1064,13 @@ class ActorTagger:
                 and person_name in self.surnames:
             # "Bundeskanzler Scholz": the office says it is a person; the famous bearer of the name
             person_name = self.surnames[person_name]
+        elif person_name and " " not in person_name and person_name not in self.persons \
+                and self._famous(person_name):
+            # a famous person's genitive after the role ("die Anhänger Erdogans"): of that person's
+            # country, not that person
+            pcode, psector, _, _ = self.persons[self._famous(person_name)]
+            code, sector = code or pcode, sector or psector
+            person_name = None
         if person_name and person_name in self.persons:
             pcode, psector, _, _ = self.persons[person_name]
             code = code or pcode
@@ -1095,6 +1107,12 @@ class ActorTagger:
             return True
         m = known.get(word)
         return m is not None and bool(m.name) and " " in m.name and m.name.split()[-1] == word
+
+    def _famous(self, word: str) -> str | None:
+        """The persons-file name of a famous surname written alone, also in the genitive ("Putins")."""
+        if word in self.surnames:
+            return self.surnames[word]
+        return self.surnames.get(word[:-1]) if word.endswith("s") else None
 
     def _person_name(self, name: str) -> str | None:
         """The persons-file name a written name stands for, also in the genitive ("Erdogans")."""
@@ -1271,6 +1289,18 @@ class ActorTagger:
                 pcode, psector, prole, _ = self.persons[famous]
                 out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
                                    "person", name=famous, role=prole))
+                i = n
+                continue
+            famous = [k for k in range(i, n) if self._famous(toks[k].text)] if hit is None and n - i >= 2 else []
+            if len(famous) == 1 and all(_common_word(toks[k].text) and toks[k].lower not in NAME_PARTICLES
+                                        and toks[k].lower not in ROMANCE_PARTICLES for k in range(i, n) if k != famous[0]):
+                # a famous surname beside common nouns the name pattern took with it ("die Politik
+                # Putins", "Assads Rücktritt"): the surname alone is the person
+                k = famous[0]
+                name = self._famous(toks[k].text)
+                pcode, psector, prole, _ = self.persons[name]
+                out.append(Mention(toks[k].sent, k, k + 1, toks[k].start, toks[k].end, toks[k].text, pcode,
+                                   psector, "person", name=name, role=prole))
                 i = n
                 continue
             party = None

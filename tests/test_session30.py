@@ -1,0 +1,55 @@
+"""Session 30: famous persons by surname where the name pattern took a common noun with them
+("die Politik Putins", "Assads Rücktritt"), Arabic surnames without their article ("Assad" for
+"Baschar al-Assad"), and a famous person's genitive after a role noun ("die Anhänger Erdogans")."""
+import pytest
+
+from lagebild.actors import ActorTagger
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+_AN = Analyzer()
+
+
+def doc(text):
+    return _AN(Article(doc_id="t", text=text, dct="2016-03-02"))
+
+
+def dyads(text, typ=None):
+    return {(e.type, c, t, e.factuality) for e in doc(text).events if typ is None or e.type == typ
+            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Moskau – Die USA fordern Assads Rücktritt.", ("REQUEST", "USA", "SYR", "asserted")),
+    ("Moskau – Die USA fordern den Rücktritt von Assad.", ("REQUEST", "USA", "SYR", "asserted")),
+    ("Moskau – Die USA kritisieren die Politik Erdogans.", ("ACCUSE", "USA", "TUR", "asserted")),
+    ("Moskau – Die USA kritisieren Putins Politik.", ("ACCUSE", "USA", "RUS", "asserted")),
+])
+def test_a_famous_surname_beside_a_common_noun_is_that_person(text, want):
+    assert want in dyads(text), doc(text).events
+
+
+def test_the_surname_alone_is_the_mention_not_the_noun_before_it():
+    d = doc("Moskau – Die USA kritisieren die Politik Putins.")
+    texts = {t: a.code for a in d.actors for t in a.mentions}
+    assert texts.get("Putins") == "RUS" and not any("Politik" in t for t in texts), texts
+
+
+def test_arabic_surnames_are_known_without_their_article():
+    t = ActorTagger()
+    assert t.surnames["Assad"] == t.surnames["al-Assad"] == "Baschar al-Assad"
+    assert t.persons[t.surnames["Gaddafi"]][0] == "LBY"
+
+
+def test_a_famous_persons_genitive_after_a_role_gives_the_role_that_country():
+    d = doc("Istanbul – Die Anhänger Erdogans demonstrierten gegen die Gülen-Bewegung.")
+    assert any(e.type == "PROTEST" and [p.code for p in e.source] == ["TUR"] for e in d.events), d.events
+    # the supporters are not Erdogan himself
+    src = next(p for e in d.events if e.type == "PROTEST" for p in e.source)
+    assert src.text == "Anhänger Erdogans" and src.sector != "GOV"
+
+
+def test_another_person_of_a_famous_surname_is_not_taken_for_the_famous_one():
+    # "Dos Santos" is not Juan Manuel Santos; a first name before a surname is no common noun
+    d = doc("Luanda – Dos Santos kündigte seinen Rückzug an.")
+    assert not any(a.code == "COL" for a in d.actors), d.actors
