@@ -212,6 +212,8 @@ class Mention:
                                     # evidence of the story's country
     of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
                                     # attribute of the act, never a free subject of its clause
+    single: bool = False            # one of a people, by a masculine indefinite article ("Ein Palästinenser",
+                                    # "einen 25-jährigen Afghanen"): "er" may be that one
 
     @property
     def free(self) -> bool:
@@ -511,6 +513,21 @@ def _inflected_next(toks: list[Token], k: int) -> bool:
         return False
     from .events.cues import lemma
     return lemma(toks[k].text) != toks[k].lower
+
+
+#: a masculine singular indefinite article ("ein Palästinenser", "einen Afghanen", "einem Syrer")
+MASC_INDEFINITE = frozenset({"ein", "einen", "einem", "eines"})
+
+
+def one_of_a_people(toks: list[Token], i: int) -> bool:
+    """Whether the noun phrase at token ``i`` opens with a masculine singular indefinite article,
+    with at most two adjectives between ("Ein 25-jähriger Afghane", "einen jungen Syrer"): one
+    person, whom a later "er" may mean."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and not toks[k].text[:1].isupper() and toks[k].lower not in MASC_INDEFINITE \
+            and toks[k].lower.endswith(("er", "en", "em", "es")):
+        k -= 1
+    return k >= 0 and toks[k].lower in MASC_INDEFINITE
 
 
 def _common_word(word: str) -> bool:
@@ -1335,6 +1352,8 @@ class ActorTagger:
                 continue
             first_body = st.sentence.index if first_body is None else first_body
             ms = self.tag_sentence(st, quote_spans)
+            for m in ms:
+                m.single = m.kind == "group" and not m.role and one_of_a_people(st.tokens, m.i)
             dash = dashes.get(st.sentence.index)
             if dash is not None:
                 idx.dateline_ends[st.sentence.index] = st.tokens[dash].end
@@ -1946,6 +1965,15 @@ class ActorTagger:
                         if not (m.gender == "f" and pm.gender == "m") and not (m.gender == "m" and pm.gender == "f"):
                             ant = (pm, pa)
                             break
+                # "Ein Palästinenser hat zwei Israelis verletzt, bevor er erschossen wurde": "er" is the
+                # one of a people named last, where no person was named after him
+                one = next((pm for pm in reversed(idx.mentions[:n]) if m.sent - 1 <= pm.sent and pm.single
+                            and pm.code and not pm.pronoun and id(pm) in actor_of), None) \
+                    if m.gender == "m" else None
+                if one is not None and (ant is None or (ant[0].sent, ant[0].i) < (one.sent, one.i)):
+                    m.code, m.code_via = one.code, "earlier"
+                    m.sector, m.actor_id = actor_of[id(one)].sector, actor_of[id(one)].id
+                    continue
                 if ant is None and m.text.lower() == "sie":
                     # plural "sie": the last group, organisation or country in this or the last sentence
                     for pm in reversed(idx.mentions[:n]):

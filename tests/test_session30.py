@@ -53,3 +53,23 @@ def test_another_person_of_a_famous_surname_is_not_taken_for_the_famous_one():
     # "Dos Santos" is not Juan Manuel Santos; a first name before a surname is no common noun
     d = doc("Luanda – Dos Santos kündigte seinen Rückzug an.")
     assert not any(a.code == "COL" for a in d.actors), d.actors
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Jerusalem – Ein Palästinenser hat zwei Israelis verletzt. Er wurde von der Polizei erschossen.",
+     ("ASSAULT", "ISR", "PSE", "asserted")),
+    ("Jerusalem – Ein Palästinenser hat in Jerusalem zwei Israelis mit einem Messer verletzt, bevor er von der "
+     "Polizei erschossen wurde.", ("ASSAULT", "ISR", "PSE", "asserted")),
+    ("Wien – Ein 25-jähriger Afghane hat einen Polizisten angegriffen. Er wurde festgenommen.",
+     ("COERCE", "AUT", "AFG", "asserted")),
+])
+def test_er_is_the_one_of_a_people_named_with_an_indefinite_article(text, want):
+    assert want in dyads(text), doc(text).events
+
+
+def test_er_is_not_a_people_named_in_the_plural_nor_one_before_a_later_person():
+    # "zwei Israelis" are not "er"; a person named after the one of a people is the nearer antecedent
+    got = dyads("Jerusalem – Zwei Israelis wurden verletzt. Er wurde von der Polizei erschossen.")
+    assert not any(t == "ISR" and typ == "ASSAULT" and s == "ISR" for typ, s, t, _ in got), got
+    d = doc("Wien – Ein Afghane hat Innenminister Wolfgang Sobotka kritisiert. Er wies die Vorwürfe zurück.")
+    assert not any(e.type == "REJECT" and "AFG" in [p.code for p in e.source] for e in d.events), d.events
