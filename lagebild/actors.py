@@ -530,6 +530,13 @@ def one_of_a_people(toks: list[Token], i: int) -> bool:
     return k >= 0 and toks[k].lower in MASC_INDEFINITE
 
 
+def _peoples_only(mentions: list["Mention"], code: str) -> bool:
+    """Whether the text names the country of ``code`` only by its people ("ein Syrer", "die
+    Afghanen"): no state, place, institution or office of it, nothing it was guessed for."""
+    own = [o for o in mentions if o.code == code and not o.pronoun and not o.code_from]
+    return bool(own) and all(o.kind == "group" and not o.role for o in own)
+
+
 def _common_word(word: str) -> bool:
     """Whether the word, lower-cased, is a German word ("Kurz" -> "kurz")."""
     import simplemma
@@ -2057,7 +2064,14 @@ class ActorTagger:
                         # where the story is written from before the story's most named country
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
                         # 12 codes right that were wrong, 1 the other way
-                        m.code, m.code_from = m.code or idx.dateline_code or idx.default_code, "story"
+                        guess = m.code or idx.dateline_code or idx.default_code
+                        if guess is not None and m.code is None and not idx.dateline_code \
+                                and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES) \
+                                and _peoples_only(idx.mentions, guess):
+                            # police and courts are not of a country the story names only by its
+                            # people ("Die Polizei hat in Lüttich einen Syrer festgenommen")
+                            guess = None
+                        m.code, m.code_from = guess, "story" if guess else None
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)

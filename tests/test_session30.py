@@ -73,3 +73,12 @@ def test_er_is_not_a_people_named_in_the_plural_nor_one_before_a_later_person():
     assert not any(t == "ISR" and typ == "ASSAULT" and s == "ISR" for typ, s, t, _ in got), got
     d = doc("Wien – Ein Afghane hat Innenminister Wolfgang Sobotka kritisiert. Er wies die Vorwürfe zurück.")
     assert not any(e.type == "REJECT" and "AFG" in [p.code for p in e.source] for e in d.events), d.events
+
+
+def test_police_are_not_of_a_country_the_story_names_only_by_its_people():
+    # no dateline, a town the lexicon does not know, a Syrian arrested: not Syrian police
+    d = doc("Die Polizei hat am Freitag in Lüttich einen Syrer festgenommen.")
+    assert not any(p.code == "SYR" for e in d.events for p in e.source), d.events
+    # a dateline, or the state named as a place, still places them
+    assert ("COERCE", "AUT", "SYR", "asserted") in dyads("Wien – Die Polizei hat am Freitag einen Syrer festgenommen.")
+    assert ("COERCE", "SYR", "SYR", "asserted") in dyads("In Syrien hat die Polizei einen Syrer festgenommen.")
