@@ -82,3 +82,12 @@ def test_police_are_not_of_a_country_the_story_names_only_by_its_people():
     # a dateline, or the state named as a place, still places them
     assert ("COERCE", "AUT", "SYR", "asserted") in dyads("Wien – Die Polizei hat am Freitag einen Syrer festgenommen.")
     assert ("COERCE", "SYR", "SYR", "asserted") in dyads("In Syrien hat die Polizei einen Syrer festgenommen.")
+
+
+def test_an_event_noun_after_ohne_is_negated_not_refused():
+    d = doc("Wien – Ohne eine Einigung mit Brüssel werde Österreich die Grenze schließen, warnte Faymann.")
+    agree = [e for e in d.events if e.type == "AGREE"]
+    assert agree and all(e.factuality != "asserted" for e in agree), d.events
+    # "ohne" is no refusal: the type stays
+    assert not any(e.type == "REJECT" for e in d.events), d.events
+    assert ("AGREE", "AUT", "EU", "asserted") in dyads("Wien – Faymann und Juncker erzielten eine Einigung.")

@@ -18,7 +18,7 @@ from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, posi
 from .cues import Cue, lemma, load_cues
 from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          content_of_failed_agreement, mutual_reflexive,
-                         considered, contrastive, counterfactual, generic_before, intended, kein_before,
+                         considered, contrastive, counterfactual, generic_before, intended, kein_before, without,
                          joined_not, negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
                          rejected_report, scheduled, unreal_condition, warned_of, yes_no_question)
 from .magnitude import find_magnitude
@@ -1053,6 +1053,8 @@ class EventCoder:
         elif negative_clause(c, lx) or (ev.cue_tok in c.tokens and instead_of(c, c.tokens.index(ev.cue_tok),
                                                                               ev.event.type, lx)):
             fact = "negated"           # "ohne um Genehmigung zu bitten"
+        elif ev.noun_negated is not None and ev.cue_tok in c.tokens and without(c.tokens, c.tokens.index(ev.cue_tok)):
+            fact = "negated"           # "Ohne eine Einigung mit Brüssel werde Österreich ..."
         elif ev.noun_negated is not None:      # a noun event: its own negation, else what the clause says
             # "keine Untersuchungen zu Vereinbarungen": "keine" belongs to its own noun; adverbs
             # ("nicht", "nie") negate the clause

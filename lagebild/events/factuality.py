@@ -232,6 +232,16 @@ def kein_before(toks: list[Token], k: int) -> bool:
     return (k >= 1 and toks[k - 1].lower.startswith("kein")) or (k >= 2 and toks[k - 2].lower.startswith("kein"))
 
 
+def without(toks: list[Token], k: int) -> bool:
+    """Whether the event noun at ``k`` is what "ohne" governs, with at most two articles or adjectives
+    between ("Ohne eine Einigung mit Brüssel werde Österreich die Grenze schließen", "ohne vorherige
+    Absprache"): the happening is said not to be (negated, its type kept: no refusal), by both coders."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and toks[j].lower != "ohne" and toks[j].text[:1].islower() and toks[j].text.isalpha():
+        j -= 1
+    return 0 <= j < k and toks[j].lower == "ohne"
+
+
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:
     """Whether the event noun at token ``k`` is what the clause considers ("Die SPÖ prüft eine
     Klage gegen die Regierung", "erwägen die Entsendung einer Delegation"; cues.tsv class

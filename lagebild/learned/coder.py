@@ -21,7 +21,7 @@ from ..events.factuality import (able_to, obliged, announced_object, circumstanc
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, joined_not, kein_before, negated_with_its_verb, not_told,
                                  planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
-                                 reported_past, scheduled, warned_of, yes_no_question)
+                                 reported_past, scheduled, warned_of, without, yes_no_question)
 from ..events.tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, pluperfect
 from ..timex import anchor_for_clause, happening_date, paragraph_anchors, told_in_preterite
 from ..records import Event, Evidence, Timex
@@ -437,6 +437,7 @@ class LearnedCoder:
         if fact in ("asserted", "planned") and (
                 refrain == "negated" or negated_by_rules(tr.st, tr.k, ctx, tr.type, src, tgt)
                 or (tr.type != "REJECT" and tr.st.tokens[tr.k].is_cap and kein_before(tr.st.tokens, tr.k))
+                or (tr.st.tokens[tr.k].is_cap and without(tr.st.tokens, tr.k))
                 or (clause is not None and (self._verb_negated(tr, clause, cache, src) or negative_clause(clause, self.lex)
                                             or (tr.st.tokens[tr.k] in clause.tokens and instead_of(
                                                 clause, clause.tokens.index(tr.st.tokens[tr.k]), tr.type, self.lex))))
