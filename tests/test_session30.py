@@ -91,3 +91,14 @@ def test_an_event_noun_after_ohne_is_negated_not_refused():
     # "ohne" is no refusal: the type stays
     assert not any(e.type == "REJECT" for e in d.events), d.events
     assert ("AGREE", "AUT", "EU", "asserted") in dyads("Wien – Faymann und Juncker erzielten eine Einigung.")
+
+
+def test_a_list_joined_by_und_and_an_article_other_than_die_der_das_is_one_side():
+    got = dyads("Seoul – Obama telefonierte mit Merkel und dem japanischen Ministerpräsidenten Shinzo Abe.")
+    assert {("CONSULT", "USA", "DEU", "asserted"), ("CONSULT", "USA", "JPN", "asserted")} <= got, got
+
+
+def test_states_outside_a_union_are_of_no_one_country():
+    d = doc("Wien – Die EU muss mit dem UN-Flüchtlingshochkommissariat und den Nicht-EU-Staaten besser "
+            "kooperieren, sagte Petritsch.")
+    assert not any(p.code == "AUT" for e in d.events for p in e.source + e.target), d.events

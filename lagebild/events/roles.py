@@ -142,7 +142,7 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         if not between and m.i == out[-1].j:
             break       # right next to it, not even a comma: "griffen russische Soldaten Charkiw an"
         joined = not between or both or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
-        if joined and (both or all(t.lower in ("und", ",", "sowie", "die", "der", "das") or t.lower in POSSESSIVES
+        if joined and (both or all(t.lower in ("und", ",", "sowie") or t.lower in _NP_DETS or t.lower in POSSESSIVES
                                    or t.lower in LIST_QUANTIFIERS or t.text.isdigit() for t in between)) \
                 and (m.prep is None or m.prep == first.prep):
             out.append(m)
