@@ -549,6 +549,12 @@ def known_names(idx: "ActorIndex") -> set[str]:
 
 
 
+#: a preposition and the word after it that make an adverb, no preposition of the phrase after them
+#: ("vor allem Ungarn", "unter anderem Frankreich")
+ADVERBIAL_PAIRS = frozenset({("vor", "allem"), ("unter", "anderem"), ("unter", "anderen"), ("nach", "wie"),
+                             ("seit", "langem"), ("vor", "kurzem"), ("bis", "auf")})
+
+
 def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
     """The preposition governing the noun phrase of the word at position ``i`` (None: none) and
     whether its article marks an oblique case ("den", "dem", "des"), from the words before it."""
@@ -570,8 +576,10 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
                                 and _opens_phrase_before(toks, k - 1)):
         pass        # "Den Angaben zufolge griff Russland ... an", "Den Angaben nach ...": Russland is the
         #             subject, not the source
-    elif det in PREPOSITIONS:
+    elif det in PREPOSITIONS and not (k + 1 < len(toks) and (det, toks[k + 1].lower) in ADVERBIAL_PAIRS):
         prep = det
+    elif k + 1 < len(toks) and det is not None and (det, toks[k + 1].lower) in ADVERBIAL_PAIRS:
+        pass        # "Vor allem Ungarn, Tschechien und die Slowakei lehnen ... ab": an adverb, no preposition
     elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
         prep = toks[k - 1].lower
     elif k - 2 >= 0 and det in ("des", "der") and toks[k - 1].lower in FRAME_NOUNS \
@@ -1800,9 +1808,11 @@ class ActorTagger:
             if place is not None and place.sent == m.sent and place.start - m.end <= 9 \
                     and place.prep in ("in", "im") and place.kind == "country" and place.code and len(place.code) == 3:
                 return place
-        if m.sector in LOCAL_SECTORS:
+        if m.sector in LOCAL_SECTORS or m.sector == "CVL":
             # police and courts act where they are: a country named "in X" in their sentence ("Ein
-            # Amerikaner erschoss in Deutschland einen Polizisten")
+            # Amerikaner erschoss in Deutschland einen Polizisten"); civilians and suspects are of
+            # the place their sentence names ("Bei Razzien in Hebron nahm die Armee 23 Verdächtige
+            # fest": Palestinians, not the army's)
             place = ActorTagger._place_before(m, before)
             if place is not None:
                 return place

@@ -102,3 +102,18 @@ def test_states_outside_a_union_are_of_no_one_country():
     d = doc("Wien – Die EU muss mit dem UN-Flüchtlingshochkommissariat und den Nicht-EU-Staaten besser "
             "kooperieren, sagte Petritsch.")
     assert not any(p.code == "AUT" for e in d.events for p in e.source + e.target), d.events
+
+
+def test_vor_allem_is_an_adverb_not_a_preposition():
+    d = doc("Brüssel – Vor allem Ungarn, Tschechien und die Slowakei lehnen verpflichtende Quoten der EU ab.")
+    assert any(e.type == "REJECT" and {"HUN", "CZE", "SVK"} <= {p.code for p in e.source} for e in d.events), d.events
+
+
+def test_beliefern_with_weapons_is_aid():
+    assert ("AID", "RUS", "SYR", "asserted") in dyads("Moskau – Russland beliefert Syrien mit Waffen.")
+    assert not any(e.type == "AID" for e in doc("Berlin – Der Konzern beliefert Kunden in ganz Europa mit Strom.").events)
+
+
+def test_civilians_and_suspects_are_of_the_place_their_sentence_names():
+    got = dyads("Jerusalem – Bei nächtlichen Razzien in Hebron und Nablus nahm die Armee 23 Verdächtige fest.")
+    assert ("COERCE", "ISR", "PSE", "asserted") in got, got
