@@ -117,3 +117,9 @@ def test_beliefern_with_weapons_is_aid():
 def test_civilians_and_suspects_are_of_the_place_their_sentence_names():
     got = dyads("Jerusalem – Bei nächtlichen Razzien in Hebron und Nablus nahm die Armee 23 Verdächtige fest.")
     assert ("COERCE", "ISR", "PSE", "asserted") in got, got
+
+
+def test_a_threat_is_against_whom_what_it_threatens_with_is_against():
+    got = dyads("New York – Der UN-Sicherheitsrat hatte Ende März mit Sanktionen gegen libysche Politiker gedroht.")
+    assert ("THREATEN", "UN", "LBY", "asserted") in got, got
+    assert ("THREATEN", "RUS", "EU", "asserted") in dyads("Moskau – Russland drohte mit Gegenmaßnahmen gegen die EU.")

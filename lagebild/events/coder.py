@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, threatened_against, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -636,6 +636,9 @@ class EventCoder:
         if not target and cue.type == "ASSAULT" and source:
             # "Die Türkei griff Ziele in Nordsyrien an"
             target = attacked_place(ms, {m.code for m in source}, tok)
+        if not target and cue.type == "THREATEN" and source:
+            # "hatte mit Sanktionen gegen Politiker gedroht": whom what it threatens with is against
+            target = threatened_against(c, ms, source)
         if not source_p and not target:
             return None
         # "Die Hamas stimmte einer Waffenruhe mit Israel zu", "Israel und die Hamas haben einer

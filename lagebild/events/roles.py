@@ -200,6 +200,18 @@ def coordinated_group(m: Mention, ms: list[Mention], c: Clause) -> list[Mention]
         k += max(1, len([x for x in group if x in inside[k:]]))
     return [m]
 
+def threatened_against(c: Clause, mentions: list[Mention], source: list[Mention]) -> list[Mention]:
+    """The target of a threat that names none as its object: whom what it threatens with is
+    against ("Der UN-Sicherheitsrat hatte mit Sanktionen gegen Politiker gedroht"): the first "gegen"
+    actor after the clause's "mit", with those listed with it; [] where there is none."""
+    mit = next((t.start for t in c.tokens if t.lower == "mit"), None)
+    if mit is None:
+        return []
+    rest = [m for m in mentions if m not in source and c.start <= m.start and m.end <= c.end]
+    first = next((m for m in rest if m.prep == "gegen" and m.start > mit and m.code and not m.pronoun), None)
+    return _coordinated(first, rest, c) if first is not None else []
+
+
 def attacked_place(mentions: list[Mention], own_codes: set, cue: Token) -> list[Mention]:
     """The target of an attack that names none: what is attacked lies in the place named after
     the cue ("Die Türkei griff Ziele in Nordsyrien an", "Bei einem russischen Luftangriff wurden
