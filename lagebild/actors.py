@@ -747,6 +747,35 @@ class ActorTagger:
             n -= 1      # "Harald Walser von den Grünen": particles of no surname end no name
         return n
 
+    @staticmethod
+    def _led_by_phrase(toks: list[Token], ms: list["Mention"]) -> list["Mention"]:
+        """"die von Saudi-Arabien geführte Koalition", "eine von den USA angeführte Allianz": the role
+        after a participle of leading is that state's, as in "die US-geführte Koalition"
+        (``_led_by``); the leader is part of its description, no mention of its own (not the agent
+        of a passive: "von Saudi-Arabien")."""
+        out = list(ms)
+        for m in ms:
+            if m.code is not None or not m.role or m.i < 3:
+                continue
+            def leading(word: str) -> bool:
+                return word.startswith(LED_PARTICIPLES) or word.startswith(tuple("an" + p for p in LED_PARTICIPLES))
+            k = m.i - 1
+            while k > 0 and toks[k].text[:1].islower() and not leading(toks[k].lower) \
+                    and toks[k].lower.endswith(("e", "en", "er", "es", "em")) and m.i - k <= 2:
+                k -= 1      # adjectives between: "der von Saudi-Arabien geführten arabischen Koalition"
+            if not leading(toks[k].lower):
+                continue
+            leader = next((o for o in ms if o.j == k and o.prep == "von" and o.code and o.kind == "country"), None)
+            if leader is not None:
+                m.code, m.alt_codes = leader.code, leader.alt_codes
+                # the phrase's case and preposition are those before its "von": "wurden von der von
+                # Saudi-Arabien geführten Koalition bombardiert" (the agent)
+                von = next((n for n in range(leader.i - 1, max(leader.i - 3, -1), -1) if toks[n].lower == "von"), None)
+                if von is not None:
+                    m.prep, m.oblique = np_context(toks, von)
+                out = [o for o in out if o is not leader]
+        return out
+
     def _led_by(self, word: str) -> LexEntry | None:
         """The entry of the prefix of a participle of leading or controlling ("US-geführte",
         "russisch-kontrollierten", "Saudi-geleitete"): what it describes is that actor's; not of
@@ -1369,6 +1398,7 @@ class ActorTagger:
             ms = self.tag_sentence(st, quote_spans)
             for m in ms:
                 m.single = m.kind == "group" and not m.role and one_of_a_people(st.tokens, m.i)
+            ms = self._led_by_phrase(st.tokens, ms)
             dash = dashes.get(st.sentence.index)
             if dash is not None:
                 idx.dateline_ends[st.sentence.index] = st.tokens[dash].end

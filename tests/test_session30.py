@@ -123,3 +123,11 @@ def test_a_threat_is_against_whom_what_it_threatens_with_is_against():
     got = dyads("New York – Der UN-Sicherheitsrat hatte Ende März mit Sanktionen gegen libysche Politiker gedroht.")
     assert ("THREATEN", "UN", "LBY", "asserted") in got, got
     assert ("THREATEN", "RUS", "EU", "asserted") in dyads("Moskau – Russland drohte mit Gegenmaßnahmen gegen die EU.")
+
+
+def test_a_coalition_led_by_a_state_is_that_states_also_written_apart():
+    got = dyads("Sanaa – Stellungen der Rebellen wurden von der von Saudi-Arabien geführten Koalition bombardiert.")
+    assert ("ASSAULT", "SAU", "YEM", "asserted") in got, got
+    d = doc("Bagdad – Bereits im Vorjahr hatte eine von den USA angeführte Koalition mit Luftangriffen gegen den "
+            "IS in Syrien und im Irak begonnen.")
+    assert any(e.type == "ASSAULT" and [p.code for p in e.source] == ["USA"] for e in d.events), d.events
