@@ -131,3 +131,18 @@ def test_a_coalition_led_by_a_state_is_that_states_also_written_apart():
     d = doc("Bagdad – Bereits im Vorjahr hatte eine von den USA angeführte Koalition mit Luftangriffen gegen den "
             "IS in Syrien und im Irak begonnen.")
     assert any(e.type == "ASSAULT" and [p.code for p in e.source] == ["USA"] for e in d.events), d.events
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Wien – Ein Schöffensenat verurteilte den früheren Verkehrsminister Gerhard Tauber wegen Untreue zu drei "
+     "Jahren Haft.", ("SANCTION", "AUT", "AUT", "asserted")),
+    ("Köln – Nordrhein-Westfalens Innenminister Ralf Jäger hat den Kölner Polizeipräsidenten Wolfgang Albers in den "
+     "einstweiligen Ruhestand versetzt.", ("SANCTION", "DEU", "DEU", "asserted")),
+])
+def test_court_panels_and_dismissals_into_retirement(text, want):
+    assert want in dyads(text), doc(text).events
+
+
+def test_versetzen_into_alert_stays_a_mobilization():
+    d = doc("Moskau – Die Armee wurde in Alarmbereitschaft versetzt.")
+    assert not any(e.type == "SANCTION" for e in d.events), d.events
