@@ -146,3 +146,10 @@ def test_court_panels_and_dismissals_into_retirement(text, want):
 def test_versetzen_into_alert_stays_a_mobilization():
     d = doc("Moskau – Die Armee wurde in Alarmbereitschaft versetzt.")
     assert not any(e.type == "SANCTION" for e in d.events), d.events
+
+
+def test_the_opposition_attacks_parties_in_words_troops_by_force():
+    got = dyads("Wien – Die Opposition nutzte den Streit für Attacken auf beide Regierungsparteien.")
+    assert ("ACCUSE", "AUT", "AUT", "asserted") in got and not any(d[0] == "ASSAULT" for d in got), got
+    got = dyads("Damaskus – Die Opposition startete Angriffe auf Regierungstruppen.")
+    assert any(d[0] == "ASSAULT" for d in got), got
