@@ -1002,7 +1002,11 @@ class ActorTagger:
         genitive, of ``code``) stands before a role noun or a party family (at ``k``): the role
         or party in that country; None where ``k`` is neither."""
         role = _role_of(self.lex, toks[k].text)
-        pre = _prefix_entry(self.lex, toks[k].text) if code is None and "-" in toks[k].text else None
+        pre = _prefix_entry(self.lex, toks[k].text) if "-" in toks[k].text else None
+        if pre is not None and code is not None and not (
+                pre.kind == "igo" and role is not None and role.name not in self.missions):
+            pre = None      # (an organisation's own officer is its: "der deutsche EU-Kommissar" acts for
+            #                the EU; a state's envoy to it is the state's: "der deutsche Nato-Botschafter")
         if role is not None and pre is not None and pre.code:
             # an adjective of a people with no state, and a coded prefix: "kurdische Peschmerga-Kämpfer"
             # are the Peschmerga's (IRQ), as "Peschmerga-Kämpfer" alone

@@ -153,3 +153,10 @@ def test_the_opposition_attacks_parties_in_words_troops_by_force():
     assert ("ACCUSE", "AUT", "AUT", "asserted") in got and not any(d[0] == "ASSAULT" for d in got), got
     got = dyads("Damaskus – Die Opposition startete Angriffe auf Regierungstruppen.")
     assert any(d[0] == "ASSAULT" for d in got), got
+
+
+def test_an_organisations_officer_acts_for_it_a_states_envoy_for_the_state():
+    got = dyads("Warschau – Der deutsche EU-Kommissar Günther Oettinger hatte zuvor gefordert, Polen unter Aufsicht "
+                "zu stellen.")
+    assert ("REQUEST", "EU", "POL", "asserted") in got, got
+    assert ("ACCUSE", "DEU", "RUS", "asserted") in dyads("Brüssel – Der deutsche Nato-Botschafter kritisierte Russland.")
