@@ -519,22 +519,23 @@ def _inflected_next(toks: list[Token], k: int) -> bool:
 MASC_INDEFINITE = frozenset({"ein", "einen", "einem", "eines"})
 
 
+#: nouns of a person's relatives, opponents and entourage: a famous genitive beside them names whose
+#: they are, not the actor ("die Gegner Erdogans", "Gaddafis Sohn", "die Witwe Husseins")
+PERSON_NOUNS = frozenset("""sohn söhne sohnes tochter töchter bruder brüder schwester witwe witwer frau ehefrau mann
+ehemann vater mutter familie neffe nichte onkel cousin enkel erbe erben gegner gegnern kritiker kritikern feind
+feinde mörder attentäter leibwächter vertraute vertrauter vertrauten verbündete verbündeten gäste gast nachfolger
+nachfolgerin vorgänger vorgängerin anwalt anwälte rivale rivalen""".split())
+
+
 def one_of_a_people(toks: list[Token], i: int) -> bool:
     """Whether the noun phrase at token ``i`` opens with a masculine singular indefinite article,
-    with at most two adjectives between ("Ein 25-jähriger Afghane", "einen jungen Syrer"): one
+    with at most three words between ("Ein 25-jähriger Afghane", "einen jungen Syrer"): one
     person, whom a later "er" may mean."""
     k = i - 1
     while k >= 0 and i - k <= 3 and not toks[k].text[:1].isupper() and toks[k].lower not in MASC_INDEFINITE \
             and toks[k].lower.endswith(("er", "en", "em", "es")):
         k -= 1
     return k >= 0 and toks[k].lower in MASC_INDEFINITE
-
-
-def _peoples_only(mentions: list["Mention"], code: str) -> bool:
-    """Whether the text names the country of ``code`` only by its people ("ein Syrer", "die
-    Afghanen"): no state, place, institution or office of it, nothing it was guessed for."""
-    own = [o for o in mentions if o.code == code and not o.pronoun and not o.code_from]
-    return bool(own) and all(o.kind == "group" and not o.role for o in own)
 
 
 def _common_word(word: str) -> bool:
@@ -1130,12 +1131,19 @@ class ActorTagger:
             # "Bundeskanzler Scholz": the office says it is a person; the famous bearer of the name
             person_name = self.surnames[person_name]
         elif person_name and " " not in person_name and person_name not in self.persons \
-                and self._famous(person_name):
+                and self._famous_genitive(person_name) and role.name not in self.relational \
+                and toks[k].text not in self.relational and toks[k].text not in self.counterparts \
+                and toks[k].lower not in PERSON_NOUNS:
             # a famous person's genitive after the role ("die Anhänger Erdogans"): of that person's
-            # country, not that person
-            pcode, psector, _, _ = self.persons[self._famous(person_name)]
-            code, sector = code or pcode, sector or psector
-            person_name = None
+            # country, not that person (not a relation: "der Gesprächspartner Lawrows", "die Gegner
+            # Erdogans")
+            famous = self._famous_genitive(person_name)
+            pcode, psector, prole, _ = self.persons[famous]
+            if prole and role.name.lower() in prole.lower():
+                person_name = famous    # the person's own office: "Kanzlerin Merkels" is Merkel
+            else:
+                code, sector = code or pcode, sector or psector
+                person_name = None
         if person_name and person_name in self.persons:
             pcode, psector, _, _ = self.persons[person_name]
             code = code or pcode
@@ -1173,11 +1181,12 @@ class ActorTagger:
         m = known.get(word)
         return m is not None and bool(m.name) and " " in m.name and m.name.split()[-1] == word
 
-    def _famous(self, word: str) -> str | None:
-        """The persons-file name of a famous surname written alone, also in the genitive ("Putins")."""
-        if word in self.surnames:
-            return self.surnames[word]
-        return self.surnames.get(word[:-1]) if word.endswith("s") else None
+    def _famous_genitive(self, word: str) -> str | None:
+        """The persons-file name of a famous surname in the genitive ("Putins", "Assads"; a surname of
+        at least four letters, so that "Weis" is not Wei's), else None."""
+        if word in self.surnames or not word.endswith("s") or len(word) < 5:
+            return None
+        return self.surnames.get(word[:-1])
 
     def _person_name(self, name: str) -> str | None:
         """The persons-file name a written name stands for, also in the genitive ("Erdogans")."""
@@ -1352,20 +1361,29 @@ class ActorTagger:
                 # a famous surname alone ("Blinken"); "Dos Santos" is not Juan Manuel Santos
                 famous = self.surnames[words[-1]]
                 pcode, psector, prole, _ = self.persons[famous]
+                # a genitive before a noun owns it ("Sarradschs Einheitsregierung hat ... aufgerufen",
+                # "Sadrs Miliz drohte"): an attribute of the phrase, not its subject
+                possessor = n - i == 1 and full != words[-1] and n < len(toks) and toks[n].is_cap \
+                    and toks[n].text[:1].isupper()
                 out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
-                                   "person", name=famous, role=prole))
+                                   "person", name=famous, role=prole, genitive_of=possessor))
                 i = n
                 continue
-            famous = [k for k in range(i, n) if self._famous(toks[k].text)] if hit is None and n - i >= 2 else []
-            if len(famous) == 1 and all(_common_word(toks[k].text) and toks[k].lower not in NAME_PARTICLES
-                                        and toks[k].lower not in ROMANCE_PARTICLES for k in range(i, n) if k != famous[0]):
-                # a famous surname beside common nouns the name pattern took with it ("die Politik
-                # Putins", "Assads Rücktritt"): the surname alone is the person
+            famous = [k for k in range(i, n) if self._famous_genitive(toks[k].text)] \
+                if hit is None and n - i == 2 else []
+            other = (i + n - 1) - famous[0] if len(famous) == 1 else None
+            if other is not None and _common_word(toks[other].text) and toks[other].lower not in NAME_PARTICLES \
+                    and toks[other].lower not in ROMANCE_PARTICLES and _role_of(self.lex, toks[other].text) is None \
+                    and toks[other].text not in self.relational and toks[other].lower not in PERSON_NOUNS:
+                # a famous person's genitive beside a noun the name pattern took with it ("die Politik
+                # Putins", "Assads Rücktritt"): the genitive alone is the person, an attribute of the noun
+                # (not one by a first name: "Peter Haider"; not a person's relative or opponent: "die
+                # Gegner Erdogans", "Gaddafis Sohn")
                 k = famous[0]
-                name = self._famous(toks[k].text)
+                name = self._famous_genitive(toks[k].text)
                 pcode, psector, prole, _ = self.persons[name]
                 out.append(Mention(toks[k].sent, k, k + 1, toks[k].start, toks[k].end, toks[k].text, pcode,
-                                   psector, "person", name=name, role=prole))
+                                   psector, "person", name=name, role=prole, genitive_of=True))
                 i = n
                 continue
             party = None
@@ -1848,6 +1866,10 @@ class ActorTagger:
             # the place their sentence names ("Bei Razzien in Hebron nahm die Armee 23 Verdächtige
             # fest": Palestinians, not the army's)
             place = ActorTagger._place_before(m, before)
+            if place is None and m.sector in LOCAL_SECTORS:
+                # (or after them: "Die Polizei hat am Freitag in Lüttich einen Syrer festgenommen")
+                place = next((o for o in after if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
+                              and o.kind == "country" and o.code and len(o.code) == 3), None)
             if place is not None:
                 return place
         if m.sector in STATE_SECTORS and m.kind != "group":
@@ -2018,10 +2040,13 @@ class ActorTagger:
                             break
                 # "Ein Palästinenser hat zwei Israelis verletzt, bevor er erschossen wurde": "er" is the
                 # one of a people named last, where no person was named after him
-                one = next((pm for pm in reversed(idx.mentions[:n]) if m.sent - 1 <= pm.sent and pm.single
-                            and pm.code and not pm.pronoun and id(pm) in actor_of), None) \
-                    if m.gender == "m" else None
-                if one is not None and (ant is None or (ant[0].sent, ant[0].i) < (one.sent, one.i)):
+                ones = [pm for pm in idx.mentions[:n] if m.sent - 1 <= pm.sent and pm.single
+                        and pm.code and not pm.pronoun and id(pm) in actor_of] if m.gender == "m" and ant is None else []
+                # (no named person before: "Erdogan warf einem Deutschen Spionage vor. Er drohte ..." is
+                # Erdogan; two of different peoples, no one: "Ein Israeli hat einen Palästinenser
+                # erschossen. Er wurde festgenommen")
+                one = ones[-1] if ones and len({pm.code for pm in ones}) == 1 else None
+                if one is not None:
                     m.code, m.code_via = one.code, "earlier"
                     m.sector, m.actor_id = actor_of[id(one)].sector, actor_of[id(one)].id
                     continue
@@ -2101,21 +2126,14 @@ class ActorTagger:
                         # einen Polizisten angegriffen": Austrian police)
                         m.code, m.code_from = idx.dateline_code, "story"
                     if m.code is None:
-                        m.code = self._code_nearby(m, idx.mentions[:n])
+                        m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
                         m.code_from = "nearby" if m.code else None
-                        self._mark_guess_of_guess(m, idx.mentions[:n])
+                        self._mark_guess_of_guess(m, idx.mentions[:n], idx.mentions[n + 1:])
                     if m.code is None or (m.code == home and not office):
                         # where the story is written from before the story's most named country
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
                         # 12 codes right that were wrong, 1 the other way
-                        guess = m.code or idx.dateline_code or idx.default_code
-                        if guess is not None and m.code is None and not idx.dateline_code \
-                                and (m.sector in LOCAL_SECTORS or m.role in LOCAL_ROLES) \
-                                and _peoples_only(idx.mentions, guess):
-                            # police and courts are not of a country the story names only by its
-                            # people ("Die Polizei hat in Lüttich einen Syrer festgenommen")
-                            guess = None
-                        m.code, m.code_from = guess, "story" if guess else None
+                        m.code, m.code_from = m.code or idx.dateline_code or idx.default_code, "story"
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)

@@ -160,3 +160,31 @@ def test_an_organisations_officer_acts_for_it_a_states_envoy_for_the_state():
                 "zu stellen.")
     assert ("REQUEST", "EU", "POL", "asserted") in got, got
     assert ("ACCUSE", "DEU", "RUS", "asserted") in dyads("Brüssel – Der deutsche Nato-Botschafter kritisierte Russland.")
+
+
+@pytest.mark.parametrize("text,famous", [
+    ("Wien – Peter Haider, Bürgermeister von Kirchdorf, kritisierte die Regierung.", "Jörg Haider"),
+    ("Addis Abeba – Mohammed Ahmed, ein Sprecher der Opposition, warf der Regierung Folter vor.", "Abiy Ahmed"),
+    ("Istanbul – Die Gegner Erdogans forderten den Rücktritt des Präsidenten.", "Recep Tayyip Erdogan"),
+    ("Bagdad – In Sadr City protestierten Tausende gegen die Regierung.", "Muktada al-Sadr"),
+])
+def test_a_first_name_a_relative_or_a_place_is_not_the_famous_bearer_of_a_surname(text, famous):
+    # (a review: "Peter Haider" became Jörg Haider, "Die Gegner Erdogans" Erdogan demanding)
+    d = doc(text)
+    assert d.actors and famous not in {a.name for a in d.actors}, d.actors
+
+
+def test_er_is_the_named_person_before_not_the_one_of_a_people_after_him():
+    got = dyads("Ankara – Erdogan hat einem Deutschen Terrorunterstützung vorgeworfen. Er kritisierte die Bundesregierung.")
+    assert ("ACCUSE", "TUR", "DEU", "asserted") in got and not any(s == "DEU" and typ == "ACCUSE" for typ, s, t, f in got), got
+    # two of different peoples: no one
+    got = dyads("Jerusalem – Ein Israeli hat einen Palästinenser erschossen. Er wurde festgenommen.")
+    assert not any(typ == "COERCE" and t == "PSE" for typ, s, t, f in got), got
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Moskau – Die Annexion der Krim blieb nicht ohne Sanktionen der EU gegen Russland.", "SANCTION"),
+    ("Damaskus – Ohne die Unterstützung Russlands wäre Assad längst gestürzt worden.", "SUPPORT"),
+])
+def test_nicht_ohne_and_an_unreal_ohne_do_not_negate(text, typ):
+    assert not any(e.type == typ and e.factuality == "negated" for e in doc(text).events), doc(text).events

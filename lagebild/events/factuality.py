@@ -232,14 +232,30 @@ def kein_before(toks: list[Token], k: int) -> bool:
     return (k >= 1 and toks[k - 1].lower.startswith("kein")) or (k >= 2 and toks[k - 2].lower.startswith("kein"))
 
 
+#: finite verbs of an unreal condition: "Ohne die Unterstützung Russlands wäre Assad gestürzt worden"
+#: tells that the support exists
+_UNREAL = frozenset("wäre wären hätte hätten könnte könnten würde würden müsste müssten".split())
+
+
 def without(toks: list[Token], k: int) -> bool:
-    """Whether the event noun at ``k`` is what "ohne" governs, with at most two articles or adjectives
-    between ("Ohne eine Einigung mit Brüssel werde Österreich die Grenze schließen", "ohne vorherige
-    Absprache"): the happening is said not to be (negated, its type kept: no refusal), by both coders."""
+    """Whether the event noun at ``k`` is what "ohne" governs, with at most three articles or
+    adjectives between ("Ohne eine Einigung mit Brüssel werde Österreich die Grenze schließen", "ohne
+    vorherige Absprache"): the happening is said not to be (negated, its type kept: no refusal), by both
+    coders. Not "nicht ohne" ("blieb nicht ohne Sanktionen"), not in an unreal sentence ("Ohne die
+    Unterstützung Russlands wäre Assad längst gestürzt worden"), and not the object of a zu-infinitive
+    the "ohne" opens ("ohne die Angriffe zu verurteilen": the clause's verb is what does not happen)."""
     j = k - 1
     while j >= 0 and k - j <= 3 and toks[j].lower != "ohne" and toks[j].text[:1].islower() and toks[j].text.isalpha():
         j -= 1
-    return 0 <= j < k and toks[j].lower == "ohne"
+    if not (0 <= j < k and toks[j].lower == "ohne"):
+        return False
+    if j >= 1 and toks[j - 1].lower == "nicht":
+        return False
+    if any(t.lower in _UNREAL for t in toks):
+        return False
+    rest = toks[k + 1:]
+    stop = next((n for n, t in enumerate(rest) if t.text in (",", ";", ":", "–")), len(rest))
+    return not any(t.lower == "zu" and n + 1 < stop and rest[n + 1].text[:1].islower() for n, t in enumerate(rest[:stop]))
 
 
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:
