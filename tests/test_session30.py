@@ -188,3 +188,9 @@ def test_er_is_the_named_person_before_not_the_one_of_a_people_after_him():
 ])
 def test_nicht_ohne_and_an_unreal_ohne_do_not_negate(text, typ):
     assert not any(e.type == typ and e.factuality == "negated" for e in doc(text).events), doc(text).events
+
+
+def test_hearsay_of_a_past_deed_with_the_verb_last_is_no_plan():
+    d = doc("Chemnitz – Die Polizei hat einen Syrer festgenommen, der einen Deutschen erstochen haben soll.")
+    stab = [e for e in d.events if e.type == "ASSAULT" and [p.code for p in e.source] == ["SYR"]]
+    assert stab and all(e.factuality == "asserted" for e in stab), d.events

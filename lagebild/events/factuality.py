@@ -361,13 +361,17 @@ def generic_before(toks: list[Token], k: int, lex: Lexicon) -> bool:
 
 def reported_past(c: Clause) -> bool:
     """A deed told by hearsay with "soll"/"sollen" and an infinitive of the past ("Russland soll
-    Kiew angegriffen haben", "sollen ... getötet worden sein"): reported, done, never a plan (in
+    Kiew angegriffen haben", "sollen ... getötet worden sein", "der ... erstochen haben soll"):
+    reported, done, never a plan (in
     train + dev gold: 7 such events asserted, 1 hypothetical; optional ones asserted too)."""
     w = [x for x in c.lowers if any(ch.isalpha() for ch in x)]
     if "bis" in w:
         return False        # "Bis Ende des Jahres sollen alle Soldaten abgezogen sein": a deadline, a plan
-    return len(w) >= 3 and w[-1] in ("haben", "sein") and any(x in ("soll", "sollen") for x in w[:-2]) \
-        and (w[-2] == "worden" or (w[-2].endswith(("t", "en")) and (participle_shape(w[-2]) or w[-2].endswith("iert"))))
+    def past(word: str) -> bool:
+        return word == "worden" or (word.endswith(("t", "en")) and (participle_shape(word) or word.endswith("iert")))
+    if len(w) >= 3 and w[-1] in ("soll", "sollen") and w[-2] in ("haben", "sein") and past(w[-3]):
+        return True         # the verb last: "..., der einen Deutschen erstochen haben soll"
+    return len(w) >= 3 and w[-1] in ("haben", "sein") and any(x in ("soll", "sollen") for x in w[:-2]) and past(w[-2])
 
 
 def _reported(c: Clause, lex: Lexicon) -> bool:
