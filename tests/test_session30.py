@@ -194,3 +194,10 @@ def test_hearsay_of_a_past_deed_with_the_verb_last_is_no_plan():
     d = doc("Chemnitz – Die Polizei hat einen Syrer festgenommen, der einen Deutschen erstochen haben soll.")
     stab = [e for e in d.events if e.type == "ASSAULT" and [p.code for p in e.source] == ["SYR"]]
     assert stab and all(e.factuality == "asserted" for e in stab), d.events
+
+
+def test_who_condemns_attacks_after_a_dateline_did_not_commit_them():
+    # "Die USA verurteilten ..." after a dateline read as a relative clause: the attack got the USA as attacker
+    got = dyads("Washington – Die USA verurteilten die Anschläge auf Israelis.")
+    assert any(d[0] == "ACCUSE" and d[1] == "USA" for d in got), got
+    assert not any(d[0] == "ASSAULT" and d[1] == "USA" for d in got), got
