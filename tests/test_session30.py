@@ -201,3 +201,11 @@ def test_who_condemns_attacks_after_a_dateline_did_not_commit_them():
     got = dyads("Washington – Die USA verurteilten die Anschläge auf Israelis.")
     assert any(d[0] == "ACCUSE" and d[1] == "USA" for d in got), got
     assert not any(d[0] == "ASSAULT" and d[1] == "USA" for d in got), got
+
+
+def test_who_condemns_attacks_is_no_attacker_also_by_a_word_of_their_phrase():
+    got = dyads("Washington – Obama hat die Angriffe auf Zivilisten in Syrien verurteilt.")
+    assert not any(d[0] == "ASSAULT" and d[1] == "USA" for d in got), got
+    # a rejection may be the doer's own: untouched
+    got = dyads("Washington – Die USA bombardierten Stellungen des IS in Syrien.")
+    assert ("ASSAULT", "USA", "SYR", "asserted") in got, got

@@ -189,6 +189,33 @@ def criticised_or_rejected(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
         or any(object_of_main_verb(c, j, lex) for j in heads)
 
 
+def condemned(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` names, or hangs on, the act a criticism or condemnation of the
+    clause is about, as its object ("Obama hat die Angriffe auf Zivilisten in Syrien verurteilt",
+    "Merkel kritisierte die Festnahme der Journalisten"): who condemns it did not do it, for either
+    coder (the learned one gave Obama as the attacker). Not a rejection ("Israel wies die Kritik an den
+    Angriffen zurück" may be the attacker's)."""
+    if not c.tokens[k].is_cap or "ACCUSE" not in cue_verb_types(c, lex) or praised(c, lex):
+        return False
+    if object_of_main_verb(c, k, lex) or any(object_of_main_verb(c, j, lex) for j in attribute_heads(c, k, lex)):
+        return True
+    # a word of the object's phrase after it ("die Angriffe auf Zivilisten in Syrien"): no comma or
+    # lower-case verb form between
+    for j in range(k - 1, max(-1, k - 8), -1):
+        t = c.tokens[j]
+        if t.text in (",", ";", ":", "–") or (t.text[:1].islower() and t.lower not in NOUN_PHRASE_LINKS
+                                                   and not (t.text.isalpha() and t.lower.endswith(ADJ_ENDINGS))):
+            return False
+        if t.is_cap and object_of_main_verb(c, j, lex):
+            return True
+    return False
+
+
+#: words inside a noun phrase and its attributes (articles, prepositions of attributes)
+NOUN_PHRASE_LINKS = frozenset("der die das den dem des ein eine einen einem einer eines auf gegen in im von vom "
+                              "aus an am bei mit für über und".split())
+
+
 def opposing_noun(word: str, lex: Lexicon) -> bool:
     """A noun that opposes what it names: an ACCUSE or REJECT noun cue ("Klage", "Kritik",
     "Ablehnung"; ``word`` in lower case)."""

@@ -26,7 +26,7 @@ from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
-from ..events.content import (CALLED_TYPES, attribute_heads, praised, background, content_of_claim, criticised_or_rejected,
+from ..events.content import (CALLED_TYPES, attribute_heads, praised, background, condemned, content_of_claim, criticised_or_rejected,
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.factuality import denial, denied_report
@@ -668,10 +668,14 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
         and c is not None and not any(x.lower in WERDEN_PASSIVE for x in c.tokens)
     between = between_sides(toks, k, here) if typ in BETWEEN_TYPES else []
     mediated = t.is_cap and c is not None and t in c.tokens and mediated_object(c, c.tokens.index(t), ctx.lex)
+    judged = typ not in ("ACCUSE", "REJECT") and t.is_cap and c is not None and t in c.tokens \
+        and condemned(c, c.tokens.index(t), ctx.lex)
     for i, m in enumerate(ms):
         if mediated and m.sent == sent and m.free and c.start <= m.start < c.end:
             ps[i] = pt[i] = 0.0     # "Saudi-Arabien und die USA haben die Gespräche vermittelt": mediators
             continue
+        if judged and m.sent == sent and m.free and c.start <= m.start < c.end:
+            ps[i] = 0.0             # "Obama hat die Angriffe auf Zivilisten verurteilt": no attacker
         if between and m not in between:
             ps[i] = pt[i] = 0.0     # "begrüßte die Einigung zwischen der Türkei und Schweden": its sides only
             continue
