@@ -212,6 +212,7 @@ class Mention:
                                     # evidence of the story's country
     of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
                                     # attribute of the act, never a free subject of its clause
+    act_place: bool = False         # a place "in X" right after an event noun ("Razzien in Hebron"): where an act happens
     single: bool = False            # one of a people, by a masculine indefinite article ("Ein Palästinenser",
                                     # "einen 25-jährigen Afghanen"): "er" may be that one
 
@@ -248,6 +249,7 @@ class ActorIndex:
     # sentence index -> the character offset (in the document) after the dash of its dateline
     # ("Wien (APA) – "), for the sentences that have one (``datelines``)
     dateline_ends: dict[int, int] = field(default_factory=dict)
+    tokens_of: dict[int, list] = field(default_factory=dict, repr=False)   # each body sentence's tokens
 
     def in_sentence(self, sent: int) -> list[Mention]:
         return [m for m in self.mentions if m.sent == sent]
@@ -527,6 +529,24 @@ feinde mörder attentäter leibwächter vertraute vertrauter vertrauten verbünd
 nachfolgerin vorgänger vorgängerin anwalt anwälte rivale rivalen""".split())
 
 
+#: roles of a state's people in an organisation, not the organisation's officers ("der ukrainische Nato-
+#: Vertreter", "deutsche Nato-Soldaten", "die griechischen EU-Partner", "österreichische EU-Abgeordnete")
+MEMBER_ROLES = ("vertreter", "vertreterin", "vertretern", "delegierte", "delegierter", "delegierten", "soldat",
+                "soldaten", "soldatin", "partner", "partnern", "partnerin", "verbündete", "verbündeter",
+                "verbündeten", "mitglied", "mitglieder", "mitgliedern", "abgeordnete", "abgeordneter",
+                "abgeordneten", "parlamentarier", "parlamentariern", "blauhelme", "blauhelmen", "truppen",
+                "botschafter", "botschafterin")
+
+
+def _place_of_act(toks: list[Token], i: int) -> bool:
+    """Whether the place named at token ``i`` is where an act told by an event noun happens: "in"
+    right after the noun, also for places listed with it ("Bei Razzien in Hebron und Nablus")."""
+    k = i - 1
+    while k >= 1 and (toks[k].lower in ("und", ",") or toks[k].is_cap) and toks[k].lower not in ("in", "im"):
+        k -= 1
+    return k >= 1 and toks[k].lower in ("in", "im") and toks[k - 1].is_cap and _event_noun(toks[k - 1].text)
+
+
 def one_of_a_people(toks: list[Token], i: int) -> bool:
     """Whether the noun phrase at token ``i`` opens with a masculine singular indefinite article,
     with at most three words between ("Ein 25-jähriger Afghane", "einen jungen Syrer"): one
@@ -552,8 +572,7 @@ def known_names(idx: "ActorIndex") -> set[str]:
 
 #: a preposition and the word after it that make an adverb, no preposition of the phrase after them
 #: ("vor allem Ungarn", "unter anderem Frankreich")
-ADVERBIAL_PAIRS = frozenset({("vor", "allem"), ("unter", "anderem"), ("unter", "anderen"), ("nach", "wie"),
-                             ("seit", "langem"), ("vor", "kurzem"), ("bis", "auf")})
+ADVERBIAL_PAIRS = frozenset({("vor", "allem"), ("unter", "anderem"), ("unter", "anderen")})
 
 
 def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
@@ -774,6 +793,8 @@ class ActorTagger:
                 von = next((n for n in range(leader.i - 1, max(leader.i - 3, -1), -1) if toks[n].lower == "von"), None)
                 if von is not None:
                     m.prep, m.oblique = np_context(toks, von)
+                    # "Luftangriffe der von Saudi-Arabien geführten Koalition": the genitive of the noun before
+                    m.genitive_of = von >= 2 and toks[von - 1].lower in ("der", "des") and toks[von - 2].is_cap
                 out = [o for o in out if o is not leader]
         return out
 
@@ -1005,9 +1026,12 @@ class ActorTagger:
         role = _role_of(self.lex, toks[k].text)
         pre = _prefix_entry(self.lex, toks[k].text) if "-" in toks[k].text else None
         if pre is not None and code is not None and not (
-                pre.kind == "igo" and role is not None and role.name not in self.missions):
+                pre.kind == "igo" and role is not None and role.name not in self.missions
+                and role.name not in self.relational and toks[k].text not in self.relational
+                and toks[k].text not in self.counterparts and not toks[k].lower.endswith(MEMBER_ROLES)):
             pre = None      # (an organisation's own officer is its: "der deutsche EU-Kommissar" acts for
-            #                the EU; a state's envoy to it is the state's: "der deutsche Nato-Botschafter")
+            #                the EU; a state's envoy, representative, partner or soldiers in it are the
+            #                state's: "der deutsche Nato-Botschafter", "der türkische Nato-Partner")
         if role is not None and pre is not None and pre.code:
             # an adjective of a people with no state, and a coded prefix: "kurdische Peschmerga-Kämpfer"
             # are the Peschmerga's (IRQ), as "Peschmerga-Kämpfer" alone
@@ -1131,9 +1155,9 @@ class ActorTagger:
             # "Bundeskanzler Scholz": the office says it is a person; the famous bearer of the name
             person_name = self.surnames[person_name]
         elif person_name and " " not in person_name and person_name not in self.persons \
-                and self._famous_genitive(person_name) and role.name not in self.relational \
-                and toks[k].text not in self.relational and toks[k].text not in self.counterparts \
-                and toks[k].lower not in PERSON_NOUNS:
+                and self._famous_genitive(person_name) and (role.sector in STATE_SECTORS or (
+                    role.name not in self.relational and toks[k].text not in self.relational
+                    and toks[k].text not in self.counterparts and toks[k].lower not in PERSON_NOUNS)):
             # a famous person's genitive after the role ("die Anhänger Erdogans"): of that person's
             # country, not that person (not a relation: "der Gesprächspartner Lawrows", "die Gegner
             # Erdogans")
@@ -1364,7 +1388,7 @@ class ActorTagger:
                 # a genitive before a noun owns it ("Sarradschs Einheitsregierung hat ... aufgerufen",
                 # "Sadrs Miliz drohte"): an attribute of the phrase, not its subject
                 possessor = n - i == 1 and full != words[-1] and n < len(toks) and toks[n].is_cap \
-                    and toks[n].text[:1].isupper()
+                    and _role_of(self.lex, toks[n].text) is not None
                 out.append(Mention(toks[i].sent, i, n, toks[i].start, toks[n - 1].end, full, pcode, psector,
                                    "person", name=famous, role=prole, genitive_of=possessor))
                 i = n
@@ -1382,8 +1406,10 @@ class ActorTagger:
                 k = famous[0]
                 name = self._famous_genitive(toks[k].text)
                 pcode, psector, prole, _ = self.persons[name]
+                # (after its noun an attribute, "die Politik Putins"; before it the phrase's actor:
+                # "Merkel kritisierte Putins Vorgehen", "Clintons Wahlkampfteam warf Russland ... vor")
                 out.append(Mention(toks[k].sent, k, k + 1, toks[k].start, toks[k].end, toks[k].text, pcode,
-                                   psector, "person", name=name, role=prole, genitive_of=True))
+                                   psector, "person", name=name, role=prole, genitive_of=k > other))
                 i = n
                 continue
             party = None
@@ -1418,8 +1444,10 @@ class ActorTagger:
                 continue
             first_body = st.sentence.index if first_body is None else first_body
             ms = self.tag_sentence(st, quote_spans)
+            idx.tokens_of[st.sentence.index] = st.tokens
             for m in ms:
                 m.single = m.kind == "group" and not m.role and one_of_a_people(st.tokens, m.i)
+                m.act_place = m.kind == "country" and _place_of_act(st.tokens, m.i)
             ms = self._led_by_phrase(st.tokens, ms)
             dash = dashes.get(st.sentence.index)
             if dash is not None:
@@ -1840,13 +1868,23 @@ class ActorTagger:
                      and o.kind == "country" and o.code and len(o.code) == 3), None)
 
     @staticmethod
-    def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> str | None:
+    def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> str | None:
         """An uncoded role ("die Rebellen", "die Polizei"): the country of the story right before it."""
-        other = ActorTagger._nearby(m, before, after)
+        other = ActorTagger._nearby(m, before, after, toks)
         return other.code if other is not None else None
 
     @staticmethod
-    def _nearby(m: Mention, before: list[Mention], after: list[Mention] = ()) -> Mention | None:
+    def _place_of_people(m: Mention, place: Mention, before: list[Mention]) -> bool:
+        """Whether civilians or suspects are of the place their sentence names before them: no actor
+        of another country stands between ("In Berlin hat die türkische Regierung Kritiker ...
+        bezeichnet": the critics are Turkey's), unless the place is where an act happens that
+        they are named in ("Bei Razzien in Hebron nahm die Armee 23 Verdächtige fest")."""
+        between = [o for o in before if o.sent == m.sent and place.start < o.start < m.start and o.code
+                   and o.kind != "country" and not o.pronoun]
+        return not between or place.act_place
+
+    @staticmethod
+    def _nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
         never a mission abroad or the state that owns one (``Mention.abroad``)."""
         # (nor a country's adjective on an act, "über chinesische Cyberattacken auf Unternehmen in den
@@ -1866,10 +1904,16 @@ class ActorTagger:
             # the place their sentence names ("Bei Razzien in Hebron nahm die Armee 23 Verdächtige
             # fest": Palestinians, not the army's)
             place = ActorTagger._place_before(m, before)
-            if place is None and m.sector in LOCAL_SECTORS:
-                # (or after them: "Die Polizei hat am Freitag in Lüttich einen Syrer festgenommen")
+            if m.sector == "CVL" and place is not None and not ActorTagger._place_of_people(m, place, before):
+                place = None
+            if place is None and m.sector == "COP" and toks is not None:
+                # (or after them in their own clause: "Die Polizei hat am Freitag in Lüttich einen Syrer
+                # festgenommen"; not "..., der in Deutschland Anschläge geplant haben soll", nor a
+                # direction, "schob den Mann in die Slowakei ab")
                 place = next((o for o in after if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
-                              and o.kind == "country" and o.code and len(o.code) == 3), None)
+                              and o.kind == "country" and o.code and len(o.code) == 3
+                              and not any(t.text in (",", ";", ":", "–", "(") for t in toks[m.j:o.i])
+                              and not (o.i >= 1 and toks[o.i - 1].lower in ("die", "den", "das"))), None)
             if place is not None:
                 return place
         if m.sector in STATE_SECTORS and m.kind != "group":
@@ -2040,8 +2084,13 @@ class ActorTagger:
                             break
                 # "Ein Palästinenser hat zwei Israelis verletzt, bevor er erschossen wurde": "er" is the
                 # one of a people named last, where no person was named after him
+                # (a person named as the report's source is no antecedent against one of a people: "Laut
+                # Polizeisprecher Thomas Keiblinger hatte ein 30-jähriger Tschetschene ... Er wurde festgenommen")
+                reporter = ant is not None and ant[0].prep in ("laut", "zufolge")
                 ones = [pm for pm in idx.mentions[:n] if m.sent - 1 <= pm.sent and pm.single
-                        and pm.code and not pm.pronoun and id(pm) in actor_of] if m.gender == "m" and ant is None else []
+                        and pm.code and not pm.pronoun and id(pm) in actor_of
+                        and (ant is None or (pm.sent, pm.i) > (ant[0].sent, ant[0].i))] \
+                    if m.gender == "m" and (ant is None or reporter) else []
                 # (no named person before: "Erdogan warf einem Deutschen Spionage vor. Er drohte ..." is
                 # Erdogan; two of different peoples, no one: "Ein Israeli hat einen Palästinenser
                 # erschossen. Er wurde festgenommen")
@@ -2126,9 +2175,10 @@ class ActorTagger:
                         # einen Polizisten angegriffen": Austrian police)
                         m.code, m.code_from = idx.dateline_code, "story"
                     if m.code is None:
-                        m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
+                        m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:],
+                                                   idx.tokens_of.get(m.sent))
                         m.code_from = "nearby" if m.code else None
-                        self._mark_guess_of_guess(m, idx.mentions[:n], idx.mentions[n + 1:])
+                        self._mark_guess_of_guess(m, idx.mentions[:n])
                     if m.code is None or (m.code == home and not office):
                         # where the story is written from before the story's most named country
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,

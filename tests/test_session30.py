@@ -209,3 +209,58 @@ def test_who_condemns_attacks_is_no_attacker_also_by_a_word_of_their_phrase():
     # a rejection may be the doer's own: untouched
     got = dyads("Washington – Die USA bombardierten Stellungen des IS in Syrien.")
     assert ("ASSAULT", "USA", "SYR", "asserted") in got, got
+
+
+@pytest.mark.parametrize("text,bad", [
+    # a second review: the place after the police in another clause, or a direction, is not theirs
+    ("Wien – Die Polizei hat einen Mann festgenommen, der in Deutschland Anschläge geplant haben soll.", "DEU"),
+    ("Wien – Die Polizei schob den Mann in die Slowakei ab.", "SVK"),
+    ("Linz – Das Gericht verurteilte einen Tschetschenen, der sich in Syrien dem IS angeschlossen hatte.", "SYR"),
+])
+def test_police_and_courts_are_not_of_a_place_in_another_clause_or_a_direction(text, bad):
+    d = doc(text)
+    assert d.events and not any(p.code == bad for e in d.events for p in e.source), d.events
+
+
+def test_civilians_are_not_of_a_venue_where_a_foreign_government_acts():
+    got = dyads("Berlin – In Berlin hat die türkische Regierung Kritiker als Terroristen bezeichnet.")
+    assert not any(t == "DEU" for _, s, t, _ in got), got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Berlin – Merkel kritisierte Putins Vorgehen in der Ukraine.", ("ACCUSE", "DEU", "RUS", "asserted")),
+    ("Damaskus – Die Opposition fordert Assads Rücktritt.", ("REQUEST", "SYR", "SYR", "asserted")),
+    ("Washington – Clintons Wahlkampfteam warf Russland Hackerangriffe vor.", ("ACCUSE", "USA", "RUS", "asserted")),
+])
+def test_a_famous_genitive_before_a_noun_that_is_no_actor_is_the_phrases_actor(text, want):
+    assert want in dyads(text), doc(text).events
+
+
+@pytest.mark.parametrize("text", [
+    "Gaza – Israel hält Hunderte Palästinenser ohne Anklage fest, kritisierte Amnesty; sie würden gefoltert.",
+    "Belgrad – Die Gespräche zwischen Serbien und dem Kosovo endeten ohne Einigung zu den strittigen Fragen.",
+])
+def test_ohne_negates_beside_a_later_unreal_verb_and_a_zu_phrase(text):
+    d = doc(text)
+    nouns = [e for e in d.events if e.cue in ("Anklage", "Einigung")]
+    assert nouns and all(e.factuality == "negated" for e in nouns), d.events
+
+
+def test_the_opposition_attacking_a_parliament_by_force_stays_an_assault():
+    got = dyads("Kiew – Bei einem Angriff von Oppositionsanhängern auf das Parlament wurden drei Polizisten getötet.")
+    assert any(d[0] == "ASSAULT" for d in got) and not any(d[0] == "ACCUSE" for d in got), got
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Washington – Der türkische Nato-Partner kritisierte die USA.", "TUR"),
+    ("Brüssel – Der ukrainische Nato-Vertreter forderte Waffen für Kiew.", "UKR"),
+])
+def test_a_states_partner_or_representative_in_an_organisation_is_the_states(text, code):
+    d = doc(text)
+    assert d.events and all(p.code == code for e in d.events for p in e.source), d.events
+
+
+def test_er_after_a_source_named_with_laut_is_the_one_of_a_people():
+    got = dyads("Wien – Laut Polizeisprecher Thomas Keiblinger hatte ein 30-jähriger Tschetschene eine Frau "
+                "angegriffen. Er wurde festgenommen.")
+    assert ("COERCE", "AUT", "RUS", "asserted") in got, got

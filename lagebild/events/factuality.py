@@ -251,11 +251,17 @@ def without(toks: list[Token], k: int) -> bool:
         return False
     if j >= 1 and toks[j - 1].lower == "nicht":
         return False
-    if any(t.lower in _UNREAL for t in toks):
-        return False
     rest = toks[k + 1:]
-    stop = next((n for n, t in enumerate(rest) if t.text in (",", ";", ":", "–")), len(rest))
-    return not any(t.lower == "zu" and n + 1 < stop and rest[n + 1].text[:1].islower() for n, t in enumerate(rest[:stop]))
+    stop = next((n for n, t in enumerate(rest) if t.text in (",", ";", ":", "–", ".", "!", "?")), len(rest))
+    if any(t.lower in _UNREAL for t in rest[:min(stop, 6)]):
+        return False        # the finite verb after the phrase: "Ohne die Unterstützung Russlands wäre ..."
+    # "ohne die Angriffe zu verurteilen": an infinitive closes its clause ("zu" + a verb, not "zu den")
+    return not any(t.lower == "zu" and n + 1 < stop and rest[n + 1].text[:1].islower()
+                   and rest[n + 1].lower not in _ARTICLE_WORDS and n + 2 >= stop
+                   for n, t in enumerate(rest[:stop]))
+
+
+_ARTICLE_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 
 
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:

@@ -104,8 +104,6 @@ def government_protest(ev: Event) -> None:
 WORDS_ONLY_SECTORS = frozenset({"PTY", "LEG", "LAB"})
 #: whom such an attack is aimed at: institutions of politics, law, business and the press
 INSTITUTION_SECTORS = frozenset({"GOV", "PTY", "LEG", "OPP", "JUD", "LAB", "BUS", "MED", "JRN"})
-#: parties and parliaments: what an opposition attacks only in words
-PARTY_SECTORS = frozenset({"PTY", "LEG"})
 
 
 def political_attack(ev: Event) -> None:
@@ -118,9 +116,10 @@ def political_attack(ev: Event) -> None:
     if ev.type == "ASSAULT" and ev.cue and ev.cue[:1].isupper() and ev.source and ev.target \
             and ((all(p.sector in WORDS_ONLY_SECTORS for p in ev.source)
                   and all(p.sector in INSTITUTION_SECTORS for p in ev.target))
-                 or (all(p.sector == "OPP" for p in ev.source) and all(p.sector in PARTY_SECTORS for p in ev.target))):
-        # (the opposition too, where it attacks parties or a parliament: "Die Opposition nutzte den Streit
-        # für Attacken auf beide Regierungsparteien"; armed, it attacks troops)
+                 or (all(p.sector == "OPP" for p in ev.source) and all(p.sector == "PTY" for p in ev.target)
+                     and ev.cue.lower().startswith(("attacke", "angriff")))):
+        # (the opposition too, where its "Attacken"/"Angriffe" are on parties: "Die Opposition nutzte den
+        # Streit für Attacken auf beide Regierungsparteien"; armed, it attacks troops or a parliament)
         ev.type, ev.mode = "ACCUSE", None
 
 
