@@ -81,6 +81,7 @@ APPOSITION_PLACE_PREPS = frozenset({"von", "aus", "in", "im", "der", "des"})
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})     # located where they fight
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})    # who fights (a coalition, a government: with GOV)
 #: head nouns of what a place's adjective names after it, no one of the place ("die Genfer
 #: Flüchtlingskonvention", "die Wiener Gespräche"; but "Wiener Kriminalisten" are people)
 PLACE_NAMED_THINGS = ("konvention", "konventionen", "abkommen", "vertrag", "vertrags", "verträge", "übereinkommen",
@@ -1932,6 +1933,10 @@ class ActorTagger:
         for other in reversed(before):
             if other.sent < m.sent - 2:
                 break
+            if m.sector == "CVL" and other.sent == m.sent and other.genitive_of and other.kind != "country" \
+                    and other.sector in ARMED_SECTORS | {"GOV"}:
+                continue    # the force of an attack named before its victims ("Bei Luftangriffen der von
+                #             Saudi-Arabien geführten Koalition wurden 20 Zivilisten getötet") is not theirs
             if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
                     and (other.prep is None or other.prep in ("von", "mit", "gegen")
                          or (m.sector in PEOPLE_SECTORS and other.prep in ("in", "im", "aus", "bei", "nahe"))):

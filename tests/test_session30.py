@@ -264,3 +264,9 @@ def test_er_after_a_source_named_with_laut_is_the_one_of_a_people():
     got = dyads("Wien – Laut Polizeisprecher Thomas Keiblinger hatte ein 30-jähriger Tschetschene eine Frau "
                 "angegriffen. Er wurde festgenommen.")
     assert ("COERCE", "AUT", "RUS", "asserted") in got, got
+
+
+def test_victims_are_not_of_the_force_of_the_attack_named_before_them():
+    d = doc("Sanaa – Bei Luftangriffen der von Saudi-Arabien angeführten Militärkoalition wurden 20 Zivilisten getötet.")
+    civ = [a for a in d.actors if any(t == "Zivilisten" for t in a.mentions)]
+    assert civ and civ[0].code == "YEM", d.actors
