@@ -213,7 +213,6 @@ class Mention:
                                     # evidence of the story's country
     of_act: bool = False            # a country's adjective on an event noun ("die russischen Angriffe"): an
                                     # attribute of the act, never a free subject of its clause
-    act_place: bool = False         # a place "in X" right after an event noun ("Razzien in Hebron"): where an act happens
     single: bool = False            # one of a people, by a masculine indefinite article ("Ein Palästinenser",
                                     # "einen 25-jährigen Afghanen"): "er" may be that one
 
@@ -539,13 +538,32 @@ MEMBER_ROLES = ("vertreter", "vertreterin", "vertretern", "delegierte", "delegie
                 "botschafter", "botschafterin")
 
 
-def _place_of_act(toks: list[Token], i: int) -> bool:
-    """Whether the place named at token ``i`` is where an act told by an event noun happens: "in"
-    right after the noun, also for places listed with it ("Bei Razzien in Hebron und Nablus")."""
-    k = i - 1
-    while k >= 1 and (toks[k].lower in ("und", ",") or toks[k].is_cap) and toks[k].lower not in ("in", "im"):
-        k -= 1
-    return k >= 1 and toks[k].lower in ("in", "im") and toks[k - 1].is_cap and _event_noun(toks[k - 1].text)
+#: words that open a relative or subordinate clause after a comma
+_CLAUSE_OPENERS = frozenset("der die das den dem dessen deren welche welcher welches dass weil bevor nachdem als "
+                            "wenn ob da damit um während obwohl".split())
+#: states named with a masculine article: "in den Iran" is a direction, "in den USA" a place
+_MASCULINE_STATE_NAMES = frozenset({"Irak", "Iran", "Jemen", "Kongo", "Libanon", "Niger", "Oman", "Senegal", "Sudan",
+                                    "Tschad"})
+
+
+def _clause_break(toks: list[Token], a: int, b: int) -> bool:
+    """Whether a clause boundary lies between tokens ``a`` and ``b``: a semicolon or colon, or a comma
+    before a relative pronoun or subordinator (not a date in apposition: ", dem 3. März,")."""
+    for n in range(a, min(b, len(toks))):
+        t = toks[n]
+        if t.text in (";", ":"):
+            return True
+        if t.text == "," and n + 1 < len(toks) and toks[n + 1].lower in _CLAUSE_OPENERS \
+                and not (n + 2 < len(toks) and toks[n + 2].text[:1].isdigit()):
+            return True
+    return False
+
+
+def _direction(toks: list[Token], o: "Mention") -> bool:
+    """Whether the place at mention ``o`` is where someone is sent ("in die Slowakei", "ins Ausland",
+    "in den Iran"), not where something happens ("in den USA")."""
+    art = toks[o.i - 1].lower if o.i >= 1 else ""
+    return art in ("die", "das") or (art == "den" and toks[o.i].text in _MASCULINE_STATE_NAMES)
 
 
 def one_of_a_people(toks: list[Token], i: int) -> bool:
@@ -1448,7 +1466,6 @@ class ActorTagger:
             idx.tokens_of[st.sentence.index] = st.tokens
             for m in ms:
                 m.single = m.kind == "group" and not m.role and one_of_a_people(st.tokens, m.i)
-                m.act_place = m.kind == "country" and _place_of_act(st.tokens, m.i)
             ms = self._led_by_phrase(st.tokens, ms)
             dash = dashes.get(st.sentence.index)
             if dash is not None:
@@ -1875,16 +1892,6 @@ class ActorTagger:
         return other.code if other is not None else None
 
     @staticmethod
-    def _place_of_people(m: Mention, place: Mention, before: list[Mention]) -> bool:
-        """Whether civilians or suspects are of the place their sentence names before them: no actor
-        of another country stands between ("In Berlin hat die türkische Regierung Kritiker ...
-        bezeichnet": the critics are Turkey's), unless the place is where an act happens that
-        they are named in ("Bei Razzien in Hebron nahm die Armee 23 Verdächtige fest")."""
-        between = [o for o in before if o.sent == m.sent and place.start < o.start < m.start and o.code
-                   and o.kind != "country" and not o.pronoun]
-        return not between or place.act_place
-
-    @staticmethod
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
         never a mission abroad or the state that owns one (``Mention.abroad``)."""
@@ -1905,16 +1912,13 @@ class ActorTagger:
             # the place their sentence names ("Bei Razzien in Hebron nahm die Armee 23 Verdächtige
             # fest": Palestinians, not the army's)
             place = ActorTagger._place_before(m, before)
-            if m.sector == "CVL" and place is not None and not ActorTagger._place_of_people(m, place, before):
-                place = None
-            if place is None and m.sector == "COP" and toks is not None:
+            if place is None and m.sector in LOCAL_SECTORS and toks is not None:
                 # (or after them in their own clause: "Die Polizei hat am Freitag in Lüttich einen Syrer
                 # festgenommen"; not "..., der in Deutschland Anschläge geplant haben soll", nor a
-                # direction, "schob den Mann in die Slowakei ab")
+                # direction, "schob den Mann in die Slowakei ab" -- "in den USA" is a place)
                 place = next((o for o in after if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
                               and o.kind == "country" and o.code and len(o.code) == 3
-                              and not any(t.text in (",", ";", ":", "–", "(") for t in toks[m.j:o.i])
-                              and not (o.i >= 1 and toks[o.i - 1].lower in ("die", "den", "das"))), None)
+                              and not _clause_break(toks, m.j, o.i) and not _direction(toks, o)), None)
             if place is not None:
                 return place
         if m.sector in STATE_SECTORS and m.kind != "group":
@@ -2089,13 +2093,8 @@ class ActorTagger:
                             break
                 # "Ein Palästinenser hat zwei Israelis verletzt, bevor er erschossen wurde": "er" is the
                 # one of a people named last, where no person was named after him
-                # (a person named as the report's source is no antecedent against one of a people: "Laut
-                # Polizeisprecher Thomas Keiblinger hatte ein 30-jähriger Tschetschene ... Er wurde festgenommen")
-                reporter = ant is not None and ant[0].prep in ("laut", "zufolge")
                 ones = [pm for pm in idx.mentions[:n] if m.sent - 1 <= pm.sent and pm.single
-                        and pm.code and not pm.pronoun and id(pm) in actor_of
-                        and (ant is None or (pm.sent, pm.i) > (ant[0].sent, ant[0].i))] \
-                    if m.gender == "m" and (ant is None or reporter) else []
+                        and pm.code and not pm.pronoun and id(pm) in actor_of] if m.gender == "m" and ant is None else []
                 # (no named person before: "Erdogan warf einem Deutschen Spionage vor. Er drohte ..." is
                 # Erdogan; two of different peoples, no one: "Ein Israeli hat einen Palästinenser
                 # erschossen. Er wurde festgenommen")

@@ -222,11 +222,6 @@ def test_police_and_courts_are_not_of_a_place_in_another_clause_or_a_direction(t
     assert d.events and not any(p.code == bad for e in d.events for p in e.source), d.events
 
 
-def test_civilians_are_not_of_a_venue_where_a_foreign_government_acts():
-    got = dyads("Berlin – In Berlin hat die türkische Regierung Kritiker als Terroristen bezeichnet.")
-    assert not any(t == "DEU" for _, s, t, _ in got), got
-
-
 @pytest.mark.parametrize("text,want", [
     ("Berlin – Merkel kritisierte Putins Vorgehen in der Ukraine.", ("ACCUSE", "DEU", "RUS", "asserted")),
     ("Damaskus – Die Opposition fordert Assads Rücktritt.", ("REQUEST", "SYR", "SYR", "asserted")),
@@ -260,13 +255,28 @@ def test_a_states_partner_or_representative_in_an_organisation_is_the_states(tex
     assert d.events and all(p.code == code for e in d.events for p in e.source), d.events
 
 
-def test_er_after_a_source_named_with_laut_is_the_one_of_a_people():
-    got = dyads("Wien – Laut Polizeisprecher Thomas Keiblinger hatte ein 30-jähriger Tschetschene eine Frau "
-                "angegriffen. Er wurde festgenommen.")
-    assert ("COERCE", "AUT", "RUS", "asserted") in got, got
-
-
 def test_victims_are_not_of_the_force_of_the_attack_named_before_them():
     d = doc("Sanaa – Bei Luftangriffen der von Saudi-Arabien angeführten Militärkoalition wurden 20 Zivilisten getötet.")
     civ = [a for a in d.actors if any(t == "Zivilisten" for t in a.mentions)]
     assert civ and civ[0].code == "YEM", d.actors
+
+
+@pytest.mark.parametrize("text,want", [
+    # a third review: victims of a foreign force in a named place are of that place
+    ("Damaskus – In Aleppo töteten russische Kampfjets 40 Zivilisten.", ("ASSAULT", "RUS", "SYR", "asserted")),
+    # police in a place after them: "in den USA" is no direction; a date in apposition is no clause
+    ("Die Polizei hat in den USA einen Deutschen festgenommen.", ("COERCE", "USA", "DEU", "asserted")),
+    ("Wien – Die Polizei hat am Montag, dem 29. Februar, in Salzburg einen Syrer festgenommen.",
+     ("COERCE", "AUT", "SYR", "asserted")),
+    # the accused after the verb of condemning may be the doer
+    ("Ankara – Die Türkei verurteilte Russland wegen der Luftangriffe auf Turkmenen in Syrien.",
+     ("ACCUSE", "TUR", "RUS", "asserted")),
+])
+def test_third_review_cases(text, want):
+    assert want in dyads(text), doc(text).events
+
+
+def test_an_unreal_verb_after_a_long_ohne_phrase_keeps_it_told():
+    d = doc("Damaskus – Ohne die Angriffe der russischen Luftwaffe auf die Rebellen in Aleppo und Idlib wäre "
+            "Assad längst gestürzt.")
+    assert not any(e.type == "ASSAULT" and e.factuality == "negated" for e in d.events), d.events

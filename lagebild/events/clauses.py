@@ -121,8 +121,8 @@ def article_main_clause(toks: list[Token], lex: Lexicon) -> bool:
     # cues.tsv class not_verb; code reviews found relative clauses read as main clauses by them)
     finite = verb.lower in HEADLINE_AUX or lemma(verb.text) in lex.verbs \
         or (_verbish(verb) and lemma(verb.text) != verb.lower and not lex.is_(verb.lower, "not_verb"))
-    # (a weak verb's preterite plural is no participle where words follow it: "Die USA verurteilten die
-    # Anschläge" -- only after a dateline is such a clause checked at all)
+    # (a weak verb's preterite plural is no participle where words follow it: "Washington – Die USA
+    # verurteilten die Anschläge", "..., die Ukraine verurteilten ...")
     preterite = verb.lower.endswith("ten") and not verb.lower.startswith("ge")
     return finite and (preterite or not werden_participle(verb)) and not all(_verb_form(t) for t in words[k + 1:])
 

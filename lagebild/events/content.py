@@ -213,7 +213,7 @@ def condemned(c: Clause, k: int, lex: Lexicon) -> bool:
 
 #: words inside a noun phrase and its attributes (articles, prepositions of attributes)
 NOUN_PHRASE_LINKS = frozenset("der die das den dem des ein eine einen einem einer eines auf gegen in im von vom "
-                              "aus an am bei mit für über und".split())
+                              "aus an am bei mit für über und durch seitens".split())
 
 
 def opposing_noun(word: str, lex: Lexicon) -> bool:

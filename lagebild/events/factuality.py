@@ -253,7 +253,7 @@ def without(toks: list[Token], k: int) -> bool:
         return False
     rest = toks[k + 1:]
     stop = next((n for n, t in enumerate(rest) if t.text in (",", ";", ":", "–", ".", "!", "?")), len(rest))
-    if any(t.lower in _UNREAL for t in rest[:min(stop, 6)]):
+    if any(t.lower in _UNREAL for t in rest[:stop]):
         return False        # the finite verb after the phrase: "Ohne die Unterstützung Russlands wäre ..."
     # "ohne die Angriffe zu verurteilen": an infinitive closes its clause ("zu" + a verb, not "zu den")
     return not any(t.lower == "zu" and n + 1 < stop and rest[n + 1].text[:1].islower()

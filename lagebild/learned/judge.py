@@ -670,11 +670,16 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
     mediated = t.is_cap and c is not None and t in c.tokens and mediated_object(c, c.tokens.index(t), ctx.lex)
     judged = typ not in ("ACCUSE", "REJECT") and t.is_cap and c is not None and t in c.tokens \
         and condemned(c, c.tokens.index(t), ctx.lex)
+    # (who condemns stands before the verb of condemning; the accused after it may be the doer: "Die
+    # Türkei verurteilte Russland wegen der Luftangriffe")
+    verb_at = next((x.start for x in c.tokens if not x.is_cap and any(
+        r.type == "ACCUSE" for r in ctx.lex.verbs.get(lemma(x.text), ()))), None) if judged else None
     for i, m in enumerate(ms):
         if mediated and m.sent == sent and m.free and c.start <= m.start < c.end:
             ps[i] = pt[i] = 0.0     # "Saudi-Arabien und die USA haben die Gespräche vermittelt": mediators
             continue
-        if judged and m.sent == sent and m.free and c.start <= m.start < c.end:
+        if judged and m.sent == sent and m.free and c.start <= m.start < c.end \
+                and (verb_at is None or m.start < verb_at):
             ps[i] = 0.0             # "Obama hat die Angriffe auf Zivilisten verurteilt": no attacker
         if between and m not in between:
             ps[i] = pt[i] = 0.0     # "begrüßte die Einigung zwischen der Türkei und Schweden": its sides only
