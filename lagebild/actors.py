@@ -1427,8 +1427,12 @@ class ActorTagger:
                 pcode, psector, prole, _ = self.persons[name]
                 # (after its noun an attribute, "die Politik Putins"; before it the phrase's actor:
                 # "Merkel kritisierte Putins Vorgehen", "Clintons Wahlkampfteam warf Russland ... vor")
+                # (a fronted object before its verb and a subject with an article is an attribute too:
+                # "Assads Rücktritt fordern die USA", "Putins Vorgehen verurteilte die Nato")
+                fronted = k < other and n + 1 < len(toks) and toks[n].text[:1].islower() \
+                    and toks[n + 1].lower in ("der", "die", "das") and _opens_phrase_before(toks, i)
                 out.append(Mention(toks[k].sent, k, k + 1, toks[k].start, toks[k].end, toks[k].text, pcode,
-                                   psector, "person", name=name, role=prole, genitive_of=k > other))
+                                   psector, "person", name=name, role=prole, genitive_of=k > other or fronted))
                 i = n
                 continue
             party = None

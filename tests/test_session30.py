@@ -280,3 +280,12 @@ def test_an_unreal_verb_after_a_long_ohne_phrase_keeps_it_told():
     d = doc("Damaskus – Ohne die Angriffe der russischen Luftwaffe auf die Rebellen in Aleppo und Idlib wäre "
             "Assad längst gestürzt.")
     assert not any(e.type == "ASSAULT" and e.factuality == "negated" for e in d.events), d.events
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Washington – Assads Rücktritt fordern die USA seit Jahren.", ("REQUEST", "USA", "SYR", "asserted")),
+    ("Brüssel – Putins Vorgehen verurteilte die Nato scharf.", ("ACCUSE", "NATO", "RUS", "asserted")),
+])
+def test_a_fronted_object_with_a_famous_genitive_is_no_subject(text, want):
+    got = dyads(text)
+    assert want in got and (want[0], want[2], want[1], "asserted") not in got, got
