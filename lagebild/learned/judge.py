@@ -668,12 +668,16 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
         and c is not None and not any(x.lower in WERDEN_PASSIVE for x in c.tokens)
     between = between_sides(toks, k, here) if typ in BETWEEN_TYPES else []
     mediated = t.is_cap and c is not None and t in c.tokens and mediated_object(c, c.tokens.index(t), ctx.lex)
-    judged = typ not in ("ACCUSE", "REJECT") and t.is_cap and c is not None and t in c.tokens \
-        and condemned(c, c.tokens.index(t), ctx.lex)
-    # (who condemns stands before the verb of condemning; the accused after it may be the doer: "Die
-    # Türkei verurteilte Russland wegen der Luftangriffe")
-    verb_at = next((x.start for x in c.tokens if not x.is_cap and any(
-        r.type == "ACCUSE" for r in ctx.lex.verbs.get(lemma(x.text), ()))), None) if judged else None
+    judged, verb_at = False, None
+    if typ not in ("ACCUSE", "REJECT") and t.is_cap and c is not None:
+        key = ("condemned", sent, k)
+        if key not in cache:
+            hit = t in c.tokens and condemned(c, c.tokens.index(t), ctx.lex)
+            # (who condemns stands before the verb of condemning; the accused after it may be the doer:
+            # "Die Türkei verurteilte Russland wegen der Luftangriffe")
+            cache[key] = (hit, next((x.start for x in c.tokens if not x.is_cap and any(
+                r.type == "ACCUSE" for r in ctx.lex.verbs.get(lemma(x.text), ()))), None) if hit else None)
+        judged, verb_at = cache[key]
     for i, m in enumerate(ms):
         if mediated and m.sent == sent and m.free and c.start <= m.start < c.end:
             ps[i] = pt[i] = 0.0     # "Saudi-Arabien und die USA haben die Gespräche vermittelt": mediators
