@@ -3,19 +3,9 @@ or deportation happens in the dateline's country, a verdict "nicht rechtskräfti
 and a full name after a demonym adjective and an occupation is of that country."""
 import pytest
 
+from eventcheck import doc, dyads
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
-
-_AN = Analyzer()
-
-
-def doc(text):
-    return _AN(Article(doc_id="t", text=text, dct="2016-03-02"))
-
-
-def dyads(text, typ=None):
-    return {(e.type, c, t, e.factuality) for e in doc(text).events if typ is None or e.type == typ
-            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
 
 
 @pytest.mark.parametrize("text,want", [
@@ -213,7 +203,6 @@ def test_a_call_to_protest_told_with_the_verb_first_is_the_protest(text):
 def test_an_attack_in_words_is_an_accusation(text, want, not_want):
     types = {e.type for e in doc(text).events}
     assert want in types and not_want not in types, types
-
 
 
 @pytest.mark.parametrize("text", [

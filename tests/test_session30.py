@@ -4,19 +4,7 @@
 import pytest
 
 from lagebild.actors import ActorTagger
-from lagebild.pipeline import Analyzer
-from lagebild.records import Article
-
-_AN = Analyzer()
-
-
-def doc(text):
-    return _AN(Article(doc_id="t", text=text, dct="2016-03-02"))
-
-
-def dyads(text, typ=None):
-    return {(e.type, c, t, e.factuality) for e in doc(text).events if typ is None or e.type == typ
-            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+from eventcheck import doc, dyads
 
 
 @pytest.mark.parametrize("text,want", [

@@ -1,0 +1,26 @@
+"""Helpers of the behaviour tests of single sentences: one analyzer (the default coder, the shipped
+model) for every module that imports it, a document of a text dated 2 March 2016, and its dyads."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+DCT = "2016-03-02"
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def doc(text: str):
+    """The analysed document of one text."""
+    return analyzer()(Article(doc_id="t", text=text, dct=DCT))
+
+
+def dyads(text: str, typ: str | None = None) -> set[tuple]:
+    """(type, source code, target code, factuality) of every event of the text (of ``typ`` only)."""
+    return {(e.type, c, t, e.factuality) for e in doc(text).events if typ is None or e.type == typ
+            for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
