@@ -277,3 +277,9 @@ def test_an_unreal_verb_after_a_long_ohne_phrase_keeps_it_told():
 def test_a_fronted_object_with_a_famous_genitive_is_no_subject(text, want):
     got = dyads(text)
     assert want in got and (want[0], want[2], want[1], "asserted") not in got, got
+
+
+def test_a_passive_subordinate_clause_takes_no_doer_from_the_main_clause():
+    d = doc("Khartum – Das Welternährungsprogramm setzte seine Lieferungen in die Region Darfur aus, nachdem "
+            "mehrere Lagerhäuser geplündert worden waren.")
+    assert not any(e.type == "ASSAULT" and any(p.code == "UN" for p in e.source) for e in d.events), d.events

@@ -685,6 +685,11 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
         if judged and m.sent == sent and m.free and c.start <= m.start < c.end \
                 and (verb_at is None or m.start < verb_at):
             ps[i] = 0.0             # "Obama hat die Angriffe auf Zivilisten verurteilt": no attacker
+        if passive and m.sent == sent and c.kind == "sub" and not (c.start <= m.start < c.end):
+            # a passive's doer is named in its own clause ("..., nachdem mehrere Lagerhäuser geplündert
+            # worden waren": not the main clause's subject)
+            ps[i] = 0.0
+
         if between and m not in between:
             ps[i] = pt[i] = 0.0     # "begrüßte die Einigung zwischen der Türkei und Schweden": its sides only
             continue
