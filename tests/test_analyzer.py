@@ -448,13 +448,16 @@ def test_a_run_does_not_depend_on_python_hash_order(tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("date 2022-02-18\nPowell kritisierte Russland scharf. Clinton lobte Merkel. "
                     "Bush traf Putin in Moskau.\n", encoding="utf-8")
-    outs = []
-    for seed in ("1", "2", "3"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        run = subprocess.run([sys.executable, "-c", "from lagebild.cli import main; main()", "analyze",
+    # (the three runs side by side: each is mostly interpreter start-up)
+    runs = [subprocess.Popen([sys.executable, "-c", "from lagebild.cli import main; main()", "analyze",
                               str(text), "--format", "json", "--no-models"],
-                             capture_output=True, text=True, env=env, check=True)
-        outs.append(run.stdout)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=dict(os.environ, PYTHONHASHSEED=seed)) for seed in ("1", "2", "3")]
+    outs = []
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        outs.append(out)
     assert "Powell" in outs[0] and outs[0] == outs[1] == outs[2]
 
 
