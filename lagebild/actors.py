@@ -90,6 +90,8 @@ PLACE_NAMED_THINGS = ("konvention", "konventionen", "abkommen", "vertrag", "vert
 
 #: participles of leading or controlling after a country's prefix ("die US-geführte Koalition")
 LED_PARTICIPLES = ("geführt", "geleitet", "kontrolliert", "dominiert", "befehligt")
+#: the same participles also with "an-" ("die von den USA angeführte Koalition")
+LEADING = LED_PARTICIPLES + tuple("an" + p for p in LED_PARTICIPLES)
 #: the last part of a compound that names a patron, not the actor ("die US-gestützten Rebellen",
 #: "Iran-nahe Milizen", "moskautreue Separatisten" are not of that country): the prefix is no mention
 BACKING_PARTS = ("gestützt", "unterstützt", "treu", "nah", "freundlich", "hörig", "finanziert", "ausgebildet",
@@ -541,9 +543,25 @@ MEMBER_ROLES = ("vertreter", "vertreterin", "vertretern", "delegierte", "delegie
 #: words that open a relative or subordinate clause after a comma
 _CLAUSE_OPENERS = frozenset("der die das den dem dessen deren welche welcher welches dass weil bevor nachdem als "
                             "wenn ob da damit um während obwohl".split())
-#: states named with a masculine article: "in den Iran" is a direction, "in den USA" a place
-_MASCULINE_STATE_NAMES = frozenset({"Irak", "Iran", "Jemen", "Kongo", "Libanon", "Niger", "Oman", "Senegal", "Sudan",
-                                    "Tschad"})
+
+
+#: states named with a masculine article ("in den Iran" is a direction; "in den USA" a place: dative
+#: plural); countries.tsv genus "m"
+_MASCULINE_STATES = frozenset({"Irak", "Iran", "Jemen", "Kongo", "Libanon", "Niger", "Oman", "Senegal", "Sudan",
+                               "Südsudan", "Tschad", "Vatikan", "Kosovo"})
+
+
+def into(toks: list[Token], m: "Mention") -> bool:
+    """Whether "in" + an accusative article leads to the mention: a direction ("in die Türkei
+    ausgeliefert", "in den Iran abgeschoben"), not where something happens ("in der Türkei", "in den
+    USA": a dative plural)."""
+    if m.prep != "in":
+        return False
+    for k in range(max(1, m.i - 3), m.i):
+        if toks[k - 1].lower == "in" and (toks[k].lower in ("die", "das")
+                                         or (toks[k].lower == "den" and toks[m.i].text in _MASCULINE_STATES)):
+            return True
+    return False
 
 
 def _clause_break(toks: list[Token], a: int, b: int) -> bool:
@@ -559,11 +577,6 @@ def _clause_break(toks: list[Token], a: int, b: int) -> bool:
     return False
 
 
-def _direction(toks: list[Token], o: "Mention") -> bool:
-    """Whether the place at mention ``o`` is where someone is sent ("in die Slowakei", "ins Ausland",
-    "in den Iran"), not where something happens ("in den USA")."""
-    art = toks[o.i - 1].lower if o.i >= 1 else ""
-    return art in ("die", "das") or (art == "den" and toks[o.i].text in _MASCULINE_STATE_NAMES)
 
 
 def one_of_a_people(toks: list[Token], i: int) -> bool:
@@ -609,16 +622,17 @@ def np_context(toks: list[Token], i: int) -> tuple[str | None, bool]:
         k -= 1  # skip adjectives and numbers ("den amerikanischen", "von rund 100 Uiguren"), not the
         #         finite verb the phrase follows ("Laut dpa hat Russland ...": Russland is the subject)
     det = toks[k].lower if k >= 0 else None
+    adverb = det is not None and k + 1 < len(toks) and (det, toks[k + 1].lower) in ADVERBIAL_PAIRS
     oblique = det in OBLIQUE_DETS
     prep = None
     if det in POSTPOSITIONS or (det == "nach" and k >= 1 and toks[k - 1].lower in SOURCE_NOUNS_BEFORE_NACH
                                 and _opens_phrase_before(toks, k - 1)):
         pass        # "Den Angaben zufolge griff Russland ... an", "Den Angaben nach ...": Russland is the
         #             subject, not the source
-    elif det in PREPOSITIONS and not (k + 1 < len(toks) and (det, toks[k + 1].lower) in ADVERBIAL_PAIRS):
-        prep = det
-    elif k + 1 < len(toks) and det is not None and (det, toks[k + 1].lower) in ADVERBIAL_PAIRS:
+    elif adverb:
         pass        # "Vor allem Ungarn, Tschechien und die Slowakei lehnen ... ab": an adverb, no preposition
+    elif det in PREPOSITIONS:
+        prep = det
     elif k - 1 >= 0 and toks[k - 1].lower in PREPOSITIONS and det in (OBLIQUE_DETS | NOM_DETS):
         prep = toks[k - 1].lower
     elif k - 2 >= 0 and det in ("des", "der") and toks[k - 1].lower in FRAME_NOUNS \
@@ -796,13 +810,11 @@ class ActorTagger:
         for m in ms:
             if m.code is not None or not m.role or m.i < 3:
                 continue
-            def leading(word: str) -> bool:
-                return word.startswith(LED_PARTICIPLES) or word.startswith(tuple("an" + p for p in LED_PARTICIPLES))
             k = m.i - 1
-            while k > 0 and toks[k].text[:1].islower() and not leading(toks[k].lower) \
+            while k > 0 and toks[k].text[:1].islower() and not toks[k].lower.startswith(LEADING) \
                     and toks[k].lower.endswith(("e", "en", "er", "es", "em")) and m.i - k <= 2:
                 k -= 1      # adjectives between: "der von Saudi-Arabien geführten arabischen Koalition"
-            if not leading(toks[k].lower):
+            if not toks[k].lower.startswith(LEADING):
                 continue
             leader = next((o for o in ms if o.j == k and o.prep == "von" and o.code and o.kind == "country"), None)
             if leader is not None:
@@ -1046,8 +1058,7 @@ class ActorTagger:
         pre = _prefix_entry(self.lex, toks[k].text) if "-" in toks[k].text else None
         if pre is not None and code is not None and not (
                 pre.kind == "igo" and role is not None and role.name not in self.missions
-                and role.name not in self.relational and toks[k].text not in self.relational
-                and toks[k].text not in self.counterparts and not toks[k].lower.endswith(MEMBER_ROLES)):
+                and not self._relation(role.name, toks[k].text) and not toks[k].lower.endswith(MEMBER_ROLES)):
             pre = None      # (an organisation's own officer is its: "der deutsche EU-Kommissar" acts for
             #                the EU; a state's envoy, representative, partner or soldiers in it are the
             #                state's: "der deutsche Nato-Botschafter", "der türkische Nato-Partner")
@@ -1175,8 +1186,7 @@ class ActorTagger:
             person_name = self.surnames[person_name]
         elif person_name and " " not in person_name and person_name not in self.persons \
                 and self._famous_genitive(person_name) and (role.sector in STATE_SECTORS or (
-                    role.name not in self.relational and toks[k].text not in self.relational
-                    and toks[k].text not in self.counterparts and toks[k].lower not in PERSON_NOUNS)):
+                    not self._relation(role.name, toks[k].text) and toks[k].lower not in PERSON_NOUNS)):
             # a famous person's genitive after the role ("die Anhänger Erdogans"): of that person's
             # country, not that person (not a relation: "der Gesprächspartner Lawrows", "die Gegner
             # Erdogans")
@@ -1223,6 +1233,11 @@ class ActorTagger:
             return True
         m = known.get(word)
         return m is not None and bool(m.name) and " " in m.name and m.name.split()[-1] == word
+
+    def _relation(self, role: str, word: str) -> bool:
+        """Whether a role names a relation or a counterpart (relational_roles.tsv: "Partner",
+        "Gegner", "Geldgeber"), by its role name or its word as written."""
+        return role in self.relational or word in self.relational or word in self.counterparts
 
     def _famous_genitive(self, word: str) -> str | None:
         """The persons-file name of a famous surname in the genitive ("Putins", "Assads"; a surname of
@@ -1922,7 +1937,7 @@ class ActorTagger:
                 # direction, "schob den Mann in die Slowakei ab" -- "in den USA" is a place)
                 place = next((o for o in after if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
                               and o.kind == "country" and o.code and len(o.code) == 3
-                              and not _clause_break(toks, m.j, o.i) and not _direction(toks, o)), None)
+                              and not _clause_break(toks, m.j, o.i) and not into(toks, o)), None)
             if place is not None:
                 return place
         if m.sector in STATE_SECTORS and m.kind != "group":

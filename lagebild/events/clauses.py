@@ -70,6 +70,8 @@ def relative_word(word: str, lex: Lexicon) -> bool:
 
 
 _ARTICLES = frozenset("der die das den dem".split())
+#: determiners a noun phrase may open with or a genitive attribute may take
+NP_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 #: a word that joins a name to the noun before it: "die Regierung in Kiew", "die Armee der Ukraine"
 _NOUN_ATTRIBUTE_WORDS = frozenset("in aus der des".split())
 _VERB_FORMS = frozenset("worden werden kann können konnte konnten muss müssen musste mussten darf dürfen "

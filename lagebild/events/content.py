@@ -7,7 +7,7 @@ protest or a toll taken ("forderte 20.000 Menschenleben") is no demand. Both cod
 (the rule coder in ``EventCoder._drop_complements``)."""
 from __future__ import annotations
 
-from .clauses import ADJ_ENDINGS, Clause, cue_verb_types, has_verb_of, kept_negation, noun_preposition, object_of_main_verb
+from .clauses import ADJ_ENDINGS, NP_DETS, Clause, cue_verb_types, has_verb_of, kept_negation, noun_preposition, object_of_main_verb
 from .cues import Lexicon, lemma
 from .factuality import mutual_reflexive
 
@@ -212,8 +212,7 @@ def condemned(c: Clause, k: int, lex: Lexicon) -> bool:
 
 
 #: words inside a noun phrase and its attributes (articles, prepositions of attributes)
-NOUN_PHRASE_LINKS = frozenset("der die das den dem des ein eine einen einem einer eines auf gegen in im von vom "
-                              "aus an am bei mit für über und durch seitens".split())
+NOUN_PHRASE_LINKS = NP_DETS | frozenset("auf gegen in im von vom aus an am bei mit für über und durch seitens".split())
 
 
 def opposing_noun(word: str, lex: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import Token
-from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
+from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, NP_DETS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
                       Clause, _has_verb, carried_out, contrast_joins, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
                       participle_shape, phrase_at)
 from .cues import Lexicon, lemma
@@ -257,11 +257,8 @@ def without(toks: list[Token], k: int) -> bool:
         return False        # the finite verb after the phrase: "Ohne die Unterstützung Russlands wäre ..."
     # "ohne die Angriffe zu verurteilen": an infinitive closes its clause ("zu" + a verb, not "zu den")
     return not any(t.lower == "zu" and n + 1 < stop and rest[n + 1].text[:1].islower()
-                   and rest[n + 1].lower not in _ARTICLE_WORDS and n + 2 >= stop
+                   and rest[n + 1].lower not in NP_DETS and n + 2 >= stop
                    for n, t in enumerate(rest[:stop]))
-
-
-_ARTICLE_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 
 
 def considered(c: Clause, k: int, lex: Lexicon) -> bool:

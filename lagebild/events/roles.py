@@ -3,12 +3,12 @@ from __future__ import annotations
 
 
 
-from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of
+from ..actors import POSSESSIVES as THIRD_PERSON_POSSESSIVES, Mention, attribute_of, into
 from ..lexicon import load_lexicon
 from ..records import Participant
 from ..timex import amount_word, is_time_noun
 from ..text import Token
-from .clauses import ADJ_ENDINGS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of, noun_preposition
+from .clauses import ADJ_ENDINGS, NP_DETS as _NP_DETS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of, noun_preposition
 from .cues import lemma
 
 
@@ -24,25 +24,6 @@ def _place_code(ms: list[Mention], toks=None) -> str | None:
     tokens: not a direction, "in die Slowakei überstellt")."""
     return next((m.code for m in ms if m.prep in ("in", "im") and m.kind == "country" and m.code
                  and not (toks is not None and into(toks, m))), None)
-
-
-#: states named with a masculine article ("in den Iran" is a direction; "in den USA" a place: dative
-#: plural); countries.tsv genus "m"
-_MASCULINE_STATES = frozenset({"Irak", "Iran", "Jemen", "Kongo", "Libanon", "Niger", "Oman", "Senegal", "Sudan",
-                               "Südsudan", "Tschad", "Vatikan", "Kosovo"})
-
-
-def into(toks, m: Mention) -> bool:
-    """Whether "in" + an accusative article leads to the mention: a direction ("in die Türkei
-    ausgeliefert", "in den Iran abgeschoben"), not where something happens ("in der Türkei", "in den
-    USA": a dative plural)."""
-    if m.prep != "in":
-        return False
-    for k in range(max(1, m.i - 3), m.i):
-        if toks[k - 1].lower == "in" and (toks[k].lower in ("die", "das")
-                                         or (toks[k].lower == "den" and toks[m.i].text in _MASCULINE_STATES)):
-            return True
-    return False
 
 
 #: sectors of those a report of an arrest or verdict may name without placing the story abroad
@@ -222,8 +203,6 @@ def attacked_place(mentions: list[Mention], own_codes: set, cue: Token) -> list[
             and m.code not in own_codes and m.start > cue.start][:1]
 
 
-#: determiners a noun phrase may open with or a genitive attribute may take
-_NP_DETS = frozenset("der die das den dem des ein eine einen einem einer eines".split())
 #: prepositions that link an attribute to an event noun ("die Ermordung eines Piloten durch den IS")
 _NOUN_LINKS = frozenset("von vom durch".split())
 

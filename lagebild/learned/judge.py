@@ -689,7 +689,6 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
             # a passive's doer is named in its own clause ("..., nachdem mehrere Lagerhäuser geplündert
             # worden waren": not the main clause's subject)
             ps[i] = 0.0
-
         if between and m not in between:
             ps[i] = pt[i] = 0.0     # "begrüßte die Einigung zwischen der Türkei und Schweden": its sides only
             continue
