@@ -816,14 +816,40 @@ def object_of_main_verb(c: Clause, k: int, lex: Lexicon) -> bool:
     return prep is None and verb is not None and n > verb
 
 
-def opens_with_verb(c: Clause) -> bool:
+def opens_with_verb(c: Clause, earlier: list[Clause] | None = None, lex: Lexicon | None = None) -> bool:
     """Whether a main clause joined to the one before by "und" (or "aber", ...) opens with its finite
     verb, its subject left out ("... und hat zu Protesten aufgerufen", "... und rief zu Protesten
     auf"): it shares the subject of the clause before. Not a clause after a comma ("..., kann nicht
-    mit der Unterstützung Belgrads rechnen" after an apposition)."""
+    mit der Unterstützung Belgrads rechnen" after an apposition), unless (given the clauses before it
+    in the sentence, ``earlier``, and the lexicon) that comma joins two acts of one subject: the
+    clauses before are main clauses, the last with a verb, and this one opens with a cue verb that is
+    no verb of saying ("Die USA verurteilten die Anschläge, mahnten Israel aber zugleich, ...", not
+    "Als er ankam, bat Green die Soldaten", whose subject follows the verb after a subordinate clause)."""
     first = c.tokens[0] if c.tokens else None
-    return c.kind == "main" and bool(c.conjunction) and first is not None and first.text[:1].islower() \
-        and first.text.isalpha() and (first.lower in PAST_AUX or _verbish(first))
+    if c.kind != "main" or first is None or not first.text[:1].islower() or not first.text.isalpha():
+        return False
+    if c.conjunction:
+        return first.lower in PAST_AUX or _verbish(first)
+    earlier = [x for x in earlier or () if x.sent == c.sent]
+    if not earlier or lex is None or any(x.kind != "main" for x in earlier) or not _has_verb(earlier[-1].tokens) \
+            or any(lex.is_(earlier[0].tokens[0].lower, cls)
+                   for cls in ("subordinator", "opening_subordinator", "condition", "relative_adverb")):
+        return False
+    before = earlier[-1]
+    lem = lemma(first.text)
+    if lem not in lex.verbs or lex.is_(lem, "speech"):
+        return False
+    if not (lex.is_(first.lower, "quote_verb") or lex.is_(lem, "quote_verb")):
+        return True
+    # a verb that also introduces a quote ("mahnten", "forderte") shares the subject only after a
+    # preterite of its own number that tells no reported speech ("Die USA verurteilten die Anschläge,
+    # mahnten Israel aber ..."; not "Russland müsse abziehen, forderte Merkel")
+    words = [t for t in before.tokens if t.text not in QUOTE_MARKS]
+    n = _finite_verb(words, lex)
+    ending = "ten" if first.lower.endswith("ten") else "te" if first.lower.endswith("te") else ""
+    return n is not None and bool(ending) and words[n].lower.endswith(ending) \
+        and (ending == "ten" or not words[n].lower.endswith("ten")) \
+        and not any(lex.is_(t.lower, "konjunktiv") or lex.is_(t.lower, "konjunktiv2") for t in before.tokens)
 
 
 def harmed(c: Clause, lex: Lexicon) -> bool:

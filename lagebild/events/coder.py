@@ -551,7 +551,8 @@ class EventCoder:
                 if c.kind != "infinitive" or not prev_source else []
             if fronted_subj:
                 nom, prev_source = [], fronted_subj
-            if nom and prev_source and ci > 0 and clauses[ci - 1].kind == "main" and opens_with_verb(c):
+            if nom and prev_source and ci > 0 and clauses[ci - 1].kind == "main" \
+                    and opens_with_verb(c, clauses[:ci], self.lex):
                 # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und
                 # forderte die EU-Staaten auf": the clause shares the subject before it; what it names
                 # is its object

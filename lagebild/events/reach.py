@@ -192,17 +192,16 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     mi = clause_at(clauses, m.start)
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
-    later = clauses[max(ci, mi)]
-    if abs(ci - mi) == 1 and opens_with_verb(later) and later.tokens[0].lower in WERDEN_PASSIVE and mi > ci:
+    later, earlier = clauses[max(ci, mi)], clauses[min(ci, mi)]
+    shares = abs(ci - mi) == 1 and opens_with_verb(later, clauses[:max(ci, mi)], lex)
+    if shares and later.tokens[0].lower in WERDEN_PASSIVE and mi > ci:
         return True     # "Merkel kritisierte Erdogan und wurde dafür von der AfD gelobt": the AfD praises
-    if abs(ci - mi) == 1 and opens_with_verb(later) and later.tokens[0].lower not in WERDEN_PASSIVE \
-            and not m.pronoun:
+    if shares and later.tokens[0].lower not in WERDEN_PASSIVE and not m.pronoun:
         # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und forderte die
         # EU-Staaten auf": the later clause shares the earlier one's subject; what each names after its
         # verb is its own -- where the cue's clause names an object of its own ("Trump kritisierte China
         # und verhängte Strafzölle" sanctions China; "... und warnte ihn": a pronoun reaches back; a
         # review)
-        earlier = clauses[min(ci, mi)]
         subject = min((x for x in ms if x.sent == earlier.sent and earlier.start <= x.start < earlier.end
                        and x.free), key=lambda x: x.start, default=None)
         verb = next((t for t in earlier.tokens[1:] if t.text[:1].islower() and t.text.isalpha()), None)

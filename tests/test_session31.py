@@ -1,0 +1,47 @@
+"""Session 31: two acts of one subject joined by a comma ("Die USA verurteilten die Anschläge, mahnten
+Israel aber ..."), holding someone partly responsible, and border closures as cues."""
+import pytest
+
+from lagebild.events.cues import load_cues
+from eventcheck import doc, dyads
+
+
+def test_a_verb_after_a_comma_shares_the_subject_of_the_main_clause_before():
+    text = "Washington – Die USA verurteilten die Anschläge, mahnten Israel aber zugleich, keine Gewalt anzuwenden."
+    assert ("REQUEST", "USA", "ISR", "asserted") in dyads(text), doc(text).events
+    assert not any(e.type == "REQUEST" and [p.code for p in e.source] == ["ISR"] for e in doc(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    # the verb after a subordinate clause has its own subject after it
+    "Washington – Sobald er in Kairo angekommen war, bat Kerry die Regierung um Hilfe.",
+    "Washington – Als die Polizei eintraf, forderte Obama die Demonstranten auf, nach Hause zu gehen.",
+])
+def test_a_verb_after_a_subordinate_clause_takes_the_subject_after_it(text):
+    assert any(e.type == "REQUEST" and [p.code for p in e.source] == ["USA"] for e in doc(text).events), doc(text).events
+
+
+def test_a_quote_verb_after_reported_speech_takes_the_subject_after_it():
+    text = "Berlin – Russland müsse seine Truppen abziehen, forderte Merkel am Montag."
+    d = doc(text)
+    assert any(e.type == "REQUEST" and [p.code for p in e.source] == ["DEU"] for e in d.events), d.events
+    assert not any(e.type == "REQUEST" and [p.code for p in e.source] == ["RUS"] for e in d.events), d.events
+
+
+def test_holding_someone_partly_responsible_is_an_accusation():
+    text = "Jerusalem – Netanjahu machte Palästinenserpräsident Abbas für die Gewalt mitverantwortlich."
+    assert ("ACCUSE", "ISR", "PSE", "asserted") in dyads(text), doc(text).events
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Skopje – Mazedonien hat die Grenze zu Griechenland am Mittwoch dichtgemacht.", ("COERCE", "MKD", "GRC")),
+])
+def test_closing_a_border_is_coercion_of_the_neighbour(text, want):
+    assert any(d[:3] == want for d in dyads(text)), doc(text).events
+
+
+def test_border_closure_cues_are_in_the_lexicon():
+    lex = load_cues()
+    for w in ("dichtmachen", "abriegeln"):
+        assert {c.type for c in lex.verbs[w]} == {"COERCE"}
+    assert {c.type for c in lex.noun_cues("grenzschließung")} == {"COERCE"}
