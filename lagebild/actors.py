@@ -727,6 +727,13 @@ def _compound_of(word: str, head: str) -> bool:
     return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head) and not subnational_office(word)
 
 
+
+def _genitive_form(m: "Mention") -> bool:
+    """Whether a person's mention is the genitive of a famous name after a noun ("den Besuch
+    Gentilonis", "die Politik Putins"): its text is the surname with an "s" the name lacks."""
+    return m.kind == "person" and bool(m.name) and m.text.endswith("s") and " " not in m.text \
+        and not m.name.endswith(m.text)
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
@@ -2108,8 +2115,15 @@ class ActorTagger:
                         break
                     if m.gender is None or pm.gender in (None, m.gender) or pm.gender == "pl":
                         if not (m.gender == "f" and pm.gender == "m") and not (m.gender == "m" and pm.gender == "f"):
-                            ant = (pm, pa)
-                            break
+                            if ant is None:
+                                ant = (pm, pa)
+                            if not _genitive_form(ant[0]) or pm.sent != ant[0].sent:
+                                break
+                            if pm is not ant[0] and not _genitive_form(pm) and pm.prep is None:
+                                # "Kobler begrüßte den Besuch Gentilonis. Er forderte ...": the subject,
+                                # not a name in the genitive after a noun
+                                ant = (pm, pa)
+                                break
                 # "Ein Palästinenser hat zwei Israelis verletzt, bevor er erschossen wurde": "er" is the
                 # one of a people named last, where no person was named after him
                 ones = [pm for pm in idx.mentions[:n] if m.sent - 1 <= pm.sent and pm.single

@@ -45,3 +45,13 @@ def test_border_closure_cues_are_in_the_lexicon():
     for w in ("dichtmachen", "abriegeln"):
         assert {c.type for c in lex.verbs[w]} == {"COERCE"}
     assert {c.type for c in lex.noun_cues("grenzschließung")} == {"COERCE"}
+
+
+def test_er_is_the_subject_before_not_a_famous_name_in_the_genitive_after_a_noun():
+    text = ("Tripolis – Der UN-Sondergesandte Martin Kobler begrüßte den Besuch Gentilonis als wichtiges Signal. "
+            "Er forderte das Parlament in Tobruk erneut auf, der Regierung zuzustimmen.")
+    got = dyads(text, "REQUEST")
+    assert ("REQUEST", "UN", "LBY", "asserted") in got and not any(d[1] == "ITA" for d in got), got
+    # the only person of the sentence is still taken
+    text = "Rom – Gentiloni reiste nach Tripolis. Er forderte das Parlament in Tobruk auf, der Regierung zuzustimmen."
+    assert ("REQUEST", "ITA", "LBY", "asserted") in dyads(text, "REQUEST"), doc(text).events
