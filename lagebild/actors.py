@@ -105,6 +105,10 @@ _BACKING = re.compile("(?:" + "|".join(BACKING_PARTS) + ")(?:e|en|er|es|em)?")
 #: roles of the state that act where the story is, like police and courts ("Behörde"; "Beamte" in a
 #: crime report are officers, not officials of a people named before them)
 LOCAL_ROLES = ("Behörde", "Beamter")
+#: offices a state has one holder of: counted, their holders are of several states ("die 28 Staats- und
+#: Regierungschefs"; not "drei Minister", "18 Soldaten")
+HEAD_ROLES = frozenset({"Regierungschef", "Staatschef", "Staatsoberhaupt", "Regierungsoberhaupt", "Premierminister",
+                        "Premier", "Kanzler", "Bundeskanzler", "Staatspräsident"})
 
 #: what stands between a person and the party they are of ("Peter Pilz von den Grünen")
 AFFILIATION = (["von", "der"], ["von", "den"], ["vom"], ["von"])
@@ -733,6 +737,16 @@ def _genitive_form(m: "Mention") -> bool:
     Gentilonis", "die Politik Putins"): its text is the surname with an "s" the name lacks."""
     return m.kind == "person" and bool(m.name) and m.text.endswith("s") and " " not in m.text \
         and not m.name.endswith(m.text)
+
+
+def _several_states(m: "Mention", toks: list | None) -> bool:
+    """Whether the plural of an office a state has one holder of (``HEAD_ROLES``) is counted or joined
+    to another such office ("die 28 Staats- und Regierungschefs", "zwei oder drei Regierungschefs"):
+    the holders of several states (not "die beiden Staatschefs": a pair named before)."""
+    if not toks or m.role not in HEAD_ROLES or m.gender not in ("pl", None) or m.i == 0 or m.j - m.i != 1:
+        return False
+    before = toks[m.i - 1].lower
+    return _counts_people(before) or (before == "und" and m.i >= 2 and toks[m.i - 2].text.endswith("-"))
 
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
@@ -2198,6 +2212,10 @@ class ActorTagger:
                     # took Greece for the creditors)
                     m.code = self._code_from_office(m, idx.mentions)
                     m.code_via = "earlier" if m.code else None
+                elif m.sector in STATE_SECTORS and _several_states(m, idx.tokens_of.get(m.sent)):
+                    # "die 28 Staats- und Regierungschefs", "zwei oder drei Regierungschefs": the holders of
+                    # one office in several states are of no one country named near them
+                    pass
                 elif m.sector in STATE_SECTORS:
                     # state offices: the office's country, else where the story is written from
                     office = self._code_from_office(m, idx.mentions)
