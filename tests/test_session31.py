@@ -65,3 +65,14 @@ def test_counted_heads_of_government_are_of_no_one_country_named_near_them():
     # one head of government named alone still takes the country of the story
     d = doc("Budapest – Ungarn kritisierte den Plan. Der Regierungschef verteidigte die Grenzschließung.")
     assert any(a.code == "HUN" and any("Regierungschef" in t for t in a.mentions) for a in d.actors), d.actors
+
+
+def test_a_countrys_adjective_on_a_noun_of_involvement_is_the_side_rejected():
+    text = "Bagdad – Die Türkei will an der Offensive auf Mossul teilnehmen. Bagdad lehnt eine türkische Beteiligung kategorisch ab."
+    assert ("REJECT", "IRQ", "TUR", "asserted") in dyads(text, "REJECT"), doc(text).events
+
+
+def test_the_adjective_on_a_noun_of_an_act_does_not_act_in_the_verb_of_its_clause():
+    text = "Moskau – Russland bot den Rebellen Gespräche an. Rebellen der FSA haben russische Vorschläge für eine Zusammenarbeit abgelehnt."
+    got = dyads(text, "REJECT")
+    assert ("REJECT", "SYR", "RUS", "asserted") in got and not any(d[1] == "RUS" for d in got), got

@@ -699,6 +699,9 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
             if agent is not None:
                 ps[i] = 0.0
             continue
+        if m.of_act and m.sent == sent and not m.j <= k <= m.j + 2:
+            ps[i] = 0.0             # a country's adjective on a noun of an act acts only in that noun's
+            #                         event ("Rebellen haben russische Vorschläge abgelehnt": Russia rejects nothing)
         if of_other_act(toks, m, k, ctx.lex):
             ps[i] = pt[i] = 0.0
         elif agent is not None:
