@@ -50,6 +50,8 @@ In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo A
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA""".split())
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
+#: demonstratives that stand for a man named before where they stand alone ("Dieser habe Putin gelobt")
+DEMONSTRATIVES = {"dieser": "m", "letzterer": "m"}
 #: endings of German abstract nouns that end a name's run ("Erpressung", "Freiheit",
 #: "Gewerkschaft", "Koalition"; as its first word only when long: "Hartung" is a surname)
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität")
@@ -960,6 +962,12 @@ class ActorTagger:
         if t.lower in PERSON_PRONOUNS and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, None, None, "person",
                            gender=PERSON_PRONOUNS[t.lower], pronoun=True)
+        if t.lower in DEMONSTRATIVES and i + 1 < len(toks) and toks[i + 1].text[:1].islower() \
+                and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
+            # "Clinton griff ihren Rivalen Trump an. Dieser habe Putin gelobt": a demonstrative standing
+            # alone before its verb is the man named last (not "dieser Tage", "dieser Vorschlag")
+            return Mention(t.sent, i, i + 1, t.start, t.end, t.text, None, None, "person",
+                           gender=DEMONSTRATIVES[t.lower], pronoun=True)
         # 2. demonym adjective (+ more adjectives) + role noun (+ name); also a participle of
         # leading with a country's prefix ("die US-geführte Koalition": the coalition is the US's)
         adj = lex.adjectives.get(t.lower) or self._led_by(t.text)

@@ -76,3 +76,12 @@ def test_the_adjective_on_a_noun_of_an_act_does_not_act_in_the_verb_of_its_claus
     text = "Moskau – Russland bot den Rebellen Gespräche an. Rebellen der FSA haben russische Vorschläge für eine Zusammenarbeit abgelehnt."
     got = dyads(text, "REJECT")
     assert ("REJECT", "SYR", "RUS", "asserted") in got and not any(d[1] == "RUS" for d in got), got
+
+
+def test_a_demonstrative_alone_before_its_verb_is_the_man_named_last():
+    text = ("Washington – Die Präsidentschaftskandidatin Hillary Clinton griff ihren Rivalen Donald Trump scharf an. "
+            "Dieser habe Russland sogar aufgefordert, E-Mails zu finden.")
+    assert ("REQUEST", "USA", "RUS", "asserted") in dyads(text, "REQUEST"), doc(text).events
+    # a determiner is no pronoun
+    d = doc("Moskau – Dieser Vorschlag wurde von Russland abgelehnt.")
+    assert not any("Dieser" in t for a in d.actors for t in a.mentions), d.actors
