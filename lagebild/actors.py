@@ -132,13 +132,6 @@ def _event_noun(word: str) -> bool:
     return bool(load_cues().noun_cues(word.lower()))
 
 
-def _act_noun(word: str) -> bool:
-    """Whether a capitalised word tells what a side does or holds without being an event cue
-    (cues.tsv class ``act_noun``: "Beteiligung", "Politik")."""
-    from .events.cues import load_cues      # (events imports this module)
-    return load_cues().is_(word.lower(), "act_noun")
-
-
 def _name_part(w: str, hyphen: bool) -> bool:
     """A capitalised word of any alphabet's letters ("Nausėda", "Wałęsa", "İmamoğlu"), also with a
     capital after an apostrophe ("O'Brien", "D'Alema")."""
@@ -989,12 +982,11 @@ class ActorTagger:
                     return Mention(t.sent, i, j, t.start, toks[j - 1].end, " ".join(x.text for x in toks[i:j]),
                                    adj.code, None, "country", name=None, alt_codes=adj.alt_codes)
                 demonym = lex.adjectives.get(t.lower) is not None     # (not a participle, "US-geführte")
-                if demonym and adj.code and toks[k].is_cap and (_event_noun(toks[k].text) or _act_noun(toks[k].text)) \
+                if demonym and adj.code and toks[k].is_cap and _event_noun(toks[k].text) \
                         and not _role_of(lex, toks[k].text):
                     # "die russischen Luftangriffe", "Kiew verurteilte die israelischen Angriffe": the
                     # adjective names the side of the act the noun tells (the adjective alone, as the
-                    # corpus spans it); the act's own coder decides which side it is (also of a noun of
-                    # what a side does that is no cue: "Bagdad lehnt eine türkische Beteiligung ab")
+                    # corpus spans it); the act's own coder decides which side it is
                     return Mention(t.sent, i, i + 1, t.start, t.end, t.text, adj.code, None, "country",
                                    name=None, alt_codes=adj.alt_codes, of_act=True)
         # 2b. a city's adjective + role noun: "ein Moskauer Gericht", "die Wiener Polizei"

@@ -816,15 +816,17 @@ def object_of_main_verb(c: Clause, k: int, lex: Lexicon) -> bool:
     return prep is None and verb is not None and n > verb
 
 
-def opens_with_verb(c: Clause, earlier: list[Clause] | None = None, lex: Lexicon | None = None) -> bool:
+def opens_with_verb(c: Clause, earlier: list[Clause] | None = None, lex: Lexicon | None = None,
+                    following: bool = False) -> bool:
     """Whether a main clause joined to the one before by "und" (or "aber", ...) opens with its finite
     verb, its subject left out ("... und hat zu Protesten aufgerufen", "... und rief zu Protesten
     auf"): it shares the subject of the clause before. Not a clause after a comma ("..., kann nicht
     mit der Unterstützung Belgrads rechnen" after an apposition), unless (given the clauses before it
     in the sentence, ``earlier``, and the lexicon) that comma joins two acts of one subject: the
     clauses before are main clauses, the last with a verb, and this one opens with a cue verb that is
-    no verb of saying ("Die USA verurteilten die Anschläge, mahnten Israel aber zugleich, ...", not
-    "Als er ankam, bat Green die Soldaten", whose subject follows the verb after a subordinate clause)."""
+    no verb of saying or criticising ("Die USA verurteilten die Anschläge, mahnten Israel aber zugleich,
+    ...", not "Als er ankam, bat Green die Soldaten", whose subject follows the verb after a subordinate
+    clause); ``following``: another clause of the sentence follows this one."""
     first = c.tokens[0] if c.tokens else None
     if c.kind != "main" or first is None or not first.text[:1].islower() or not first.text.isalpha():
         return False
@@ -837,13 +839,20 @@ def opens_with_verb(c: Clause, earlier: list[Clause] | None = None, lex: Lexicon
         return False
     before = earlier[-1]
     lem = lemma(first.text)
-    if lem not in lex.verbs or lex.is_(lem, "speech"):
+    rows = lex.verbs.get(lem, ())
+    if not rows or lex.is_(lem, "speech") or any(r.type == "ACCUSE" for r in rows) \
+            or any(t.text in QUOTE_MARKS for x in earlier for t in x.tokens):
+        # (a reaction after a comma is someone else's, its subject after it: "Nordkorea feuerte eine
+        # Rakete ab, verurteilte das Weiße Haus"; so is what follows a quote)
         return False
     if not (lex.is_(first.lower, "quote_verb") or lex.is_(lem, "quote_verb")):
         return True
-    # a verb that also introduces a quote ("mahnten", "forderte") shares the subject only after a
-    # preterite of its own number that tells no reported speech ("Die USA verurteilten die Anschläge,
-    # mahnten Israel aber ..."; not "Russland müsse abziehen, forderte Merkel")
+    # a verb that also introduces a quote ("mahnten", "forderte") shares the subject only where a clause
+    # of what it asks follows it, after a preterite of its own number that tells no reported speech
+    # ("Die USA verurteilten die Anschläge, mahnten Israel aber, keine Gewalt anzuwenden"; not "Russland
+    # müsse abziehen, forderte Merkel", "Die Nato verlegte Truppen, warnte Lawrow.")
+    if not following:
+        return False
     words = [t for t in before.tokens if t.text not in QUOTE_MARKS]
     n = _finite_verb(words, lex)
     ending = "ten" if first.lower.endswith("ten") else "te" if first.lower.endswith("te") else ""

@@ -10,12 +10,12 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention,
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, harmed, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, QUOTE_MARKS, _finite_verb, harmed, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, protest_called, offered, refused,
                       talked_about)
-from .cues import Cue, lemma, load_cues
+from .cues import Cue, Lexicon, lemma, load_cues
 from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          content_of_failed_agreement, mutual_reflexive,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before, without,
@@ -43,6 +43,14 @@ LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".spli
 THING_DETS = frozenset("der die das ein eine dieser diese dieses jene jener kein keine".split())
 SCALE_WORDS = frozenset("million millionen milliarde milliarden mio mio. mrd mrd.".split())
 FORCES = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+
+
+def _subject_before_verb(m: Mention, c: Clause, lex: Lexicon) -> bool:
+    """Whether mention ``m`` stands before the finite verb of clause ``c`` (its subject, not an object
+    after the verb: "Kurz besuchte Skopje, lobte Mazedonien" shares no "Skopje")."""
+    words = [t for t in c.tokens if t.text not in QUOTE_MARKS]
+    n = _finite_verb(words, lex)
+    return n is not None and m.start < words[n].start
 
 
 @dataclass
@@ -552,7 +560,8 @@ class EventCoder:
             if fronted_subj:
                 nom, prev_source = [], fronted_subj
             if nom and prev_source and ci > 0 and clauses[ci - 1].kind == "main" \
-                    and opens_with_verb(c, clauses[:ci], self.lex):
+                    and opens_with_verb(c, clauses[:ci], self.lex, ci + 1 < len(clauses)) \
+                    and (c.conjunction or _subject_before_verb(prev_source[0], clauses[ci - 1], self.lex)):
                 # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und
                 # forderte die EU-Staaten auf": the clause shares the subject before it; what it names
                 # is its object
