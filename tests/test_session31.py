@@ -92,3 +92,15 @@ def test_an_object_of_the_clause_before_is_not_shared_as_a_subject():
     # "Kurz" is no known person here: the object "Skopje" must not become who praises
     got = dyads("Wien – Kurz besuchte Skopje, lobte Mazedonien für die Grenzschließung.", "SUPPORT")
     assert not any(d[1] == "MKD" for d in got), got
+
+
+def test_a_state_does_not_speak_to_itself_through_two_of_its_names():
+    text = ("Brüssel – Die Gespräche mit Athen sind gescheitert. Eurogruppen-Chef Jeroen Dijsselbloem sagte, "
+            "Griechenland habe die Verhandlungen „einseitig abgebrochen“.")
+    got = dyads(text)
+    assert not any(d[1] == d[2] == "GRC" and d[0] in ("ACCUSE", "REJECT", "REQUEST") for d in got), got
+
+
+def test_people_of_a_place_still_protest_against_its_state():
+    text = "Kiew – Tausende Nationalisten haben in der ukrainischen Hauptstadt Kiew gegen die Regierung protestiert."
+    assert any(d[0] == "PROTEST" and d[1] == "UKR" for d in dyads(text)), doc(text).events

@@ -583,6 +583,11 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
+                if sm is not None and tm is not None and sm.kind == tm.kind == "country" and sm.code == tm.code \
+                        and typ not in DOMESTIC_FORCE:
+                    continue        # a state does not speak to itself ("Griechenland habe die Verhandlungen mit
+                    #                 Athen abgebrochen" is no GRC -> GRC; parties and offices may, and force,
+                    #                 arrests and protests may be told by the places they happen in)
                 if sm is not None and tm is not None and _sides_phrase_pairing(sm, tm, clause_k, rep_at, ctx.lex):
                     continue        # "Beide Seiten kritisierten die Zölle": not each other; "sagte Borrell, beide
                     #                 Seiten hätten sich geeinigt": not with who reports it
@@ -609,6 +614,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                      src_m=a, tgt_m=b))
     return out
 
+
+#: types a place of a state may stand for both of its sides in (protests in Kiev against Kiev, the army in Aleppo)
+DOMESTIC_FORCE = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 
 #: reactions to an act: its doer may be their target, also as the agent of an attribute participle
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "SUPPORT"})
