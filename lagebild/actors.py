@@ -2076,6 +2076,7 @@ class ActorTagger:
         self._union_of_states(idx)
         self._reacting_states(idx)
         apposed = {(o.sent, o.apposed_to): o.code for o in idx.mentions if o.apposed_to is not None and o.code}
+        dropped: set[int] = set()
         for n, m in enumerate(idx.mentions):
             if m.affiliation is not None and m.code is None and m.affiliation.code:
                 # "Bildungssprecher Harald Walser von den Grünen": said for the person
@@ -2130,6 +2131,21 @@ class ActorTagger:
                     # "Ein 17-jähriger Syrer hat ... Der 17-Jährige wurde festgenommen": the one of that people
                     m.code, m.code_from, m.code_via = people.code, None, "earlier"
                     continue
+            if m.pronoun and m.text.lower() in DEMONSTRATIVES:
+                # "Dieser" is the person named last only where that name ends the sentence before
+                # ("... ihren Rivalen Donald Trump an. Dieser habe ..."; not "legte einen Gesetzentwurf
+                # vor. Dieser wurde kritisiert", "traf Netanjahu im Weißen Haus. Dieser ...")
+                last = next(((pm, pa) for pm, pa in reversed(persons) if pm.sent < m.sent), None)
+                toks = idx.tokens_of.get(last[0].sent, ()) if last is not None else ()
+                if last is None or last[0].sent != m.sent - 1 or any(
+                        t.is_cap and t.text.isalpha() and t.start >= last[0].end for t in toks):
+                    dropped.add(id(m))      # a thing named before ("der Entwurf"): no actor at all
+                    continue
+                pm, pa = last
+                m.code, m.sector, m.actor_id, m.name = pa.code, pa.sector, pa.id, pa.name
+                m.alt_codes = pm.alt_codes
+                pa.mentions.append(m.text)
+                continue
             if m.pronoun:
                 ant = None
                 for pm, pa in reversed(persons):
@@ -2318,6 +2334,8 @@ class ActorTagger:
             actor_of[id(m)] = a
             if m.text not in a.mentions:
                 a.mentions.append(m.text)
+        if dropped:
+            idx.mentions[:] = [m for m in idx.mentions if id(m) not in dropped]
         self._join_appositions(idx)
 
     @staticmethod

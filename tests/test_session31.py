@@ -104,3 +104,18 @@ def test_a_state_does_not_speak_to_itself_through_two_of_its_names():
 def test_people_of_a_place_still_protest_against_its_state():
     text = "Kiew – Tausende Nationalisten haben in der ukrainischen Hauptstadt Kiew gegen die Regierung protestiert."
     assert any(d[0] == "PROTEST" and d[1] == "UKR" for d in dyads(text)), doc(text).events
+
+
+@pytest.mark.parametrize("text", [
+    # "Dieser" after a thing or a place named last is no person (a review)
+    "Wien – Das Innenministerium legte einen Gesetzentwurf vor. Dieser wurde von der Opposition scharf kritisiert.",
+    "Washington – Obama traf Netanjahu im Weißen Haus. Dieser warnte vor dem Atomabkommen mit dem Iran.",
+])
+def test_dieser_after_a_thing_is_no_person(text):
+    d = doc(text)
+    assert not any("Dieser" in t for a in d.actors for t in a.mentions), d.actors
+
+
+def test_a_border_closure_noun_takes_no_genitive_target():
+    got = dyads("Budapest – Nach der Grenzschließung Ungarns wichen die Flüchtlinge nach Kroatien aus.", "COERCE")
+    assert not any(d[1] == d[2] == "HUN" for d in got), got

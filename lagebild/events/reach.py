@@ -193,7 +193,7 @@ def other_main_clause(clauses: list[Clause], ci: int, m: Mention, ms: list[Menti
     if mi is None or mi == ci or clauses[ci].kind != "main" or clauses[mi].kind != "main":
         return False
     later, earlier = clauses[max(ci, mi)], clauses[min(ci, mi)]
-    shares = abs(ci - mi) == 1 and opens_with_verb(later, clauses[:max(ci, mi)], lex, max(ci, mi) + 1 < len(clauses))
+    shares = abs(ci - mi) == 1 and opens_with_verb(later)
     if shares and later.tokens[0].lower in WERDEN_PASSIVE and mi > ci:
         return True     # "Merkel kritisierte Erdogan und wurde dafür von der AfD gelobt": the AfD praises
     if shares and later.tokens[0].lower not in WERDEN_PASSIVE and not m.pronoun:
