@@ -2263,6 +2263,11 @@ class ActorTagger:
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
                         # 12 codes right that were wrong, 1 the other way
                         m.code, m.code_from = m.code or idx.dateline_code or idx.default_code, "story"
+                elif m.sector == "OPP" and m.kind == "person" and home:
+                    # an opposition leader opposes the government where the story is written from, not
+                    # a state named before him ("Bamako – ... Hollande sagte Mali Unterstützung zu.
+                    # Oppositionsführer Soumaïla Cissé warf der Regierung vor, ...")
+                    m.code, m.code_from = home, "story"
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)

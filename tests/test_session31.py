@@ -119,3 +119,15 @@ def test_dieser_after_a_thing_is_no_person(text):
 def test_a_border_closure_noun_takes_no_genitive_target():
     got = dyads("Budapest – Nach der Grenzschließung Ungarns wichen die Flüchtlinge nach Kroatien aus.", "COERCE")
     assert not any(d[1] == d[2] == "HUN" for d in got), got
+
+
+def test_armed_men_storming_a_building_attack_and_do_not_protest():
+    got = dyads("Kundus – Hunderte Kämpfer hatten die Stadt angegriffen, das Gefängnis gestürmt und 600 Häftlinge befreit.")
+    assert not any(d[0] == "PROTEST" for d in got), got
+
+
+def test_an_opposition_leader_is_of_the_story_he_is_written_from():
+    text = ("Bamako – Frankreichs Präsident François Hollande sagte Mali jede Unterstützung zu. "
+            "Oppositionsführer Soumaïla Cissé warf der Regierung vor, die Sicherheitslage vernachlässigt zu haben.")
+    got = dyads(text, "ACCUSE")
+    assert not any(d[1] == "FRA" for d in got), got

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import Mention, one_referent
+from ..actors import ARMED_SECTORS, Mention, one_referent
 from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -583,6 +583,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
+                if typ == "PROTEST" and sm is not None and sm.sector in ARMED_SECTORS:
+                    continue        # armed men do not protest: "Kämpfer hatten das Gefängnis gestürmt" attacks
                 if sm is not None and tm is not None and sm.kind == tm.kind == "country" and sm.code == tm.code \
                         and typ not in DOMESTIC_FORCE:
                     continue        # a state does not speak to itself ("Griechenland habe die Verhandlungen mit
