@@ -80,6 +80,9 @@ FINITE_AUX = frozenset("hat haben habe hatte hatten hätte hätten ist sind sei 
 #: what may stand between an office and its holder's name in apposition: "der Gouverneur von
 #: Kursk, Alexei Smirnow", "der Botschafter in Wien, ...", "der Sprecher der Regierung, ..."
 APPOSITION_PLACE_PREPS = frozenset({"von", "aus", "in", "im", "der", "des"})
+#: ... and the words of a phrase of an office between it and its holder's name ("Der UN-Sondergesandte
+#: für den Nahost-Friedensprozess, Nickolay Mladenov")
+OFFICE_PHRASE_WORDS = APPOSITION_PLACE_PREPS | {"für", "den", "die", "dem"}
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REL", "JRN"})   # located where the story is
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})     # located where they fight
@@ -1335,8 +1338,8 @@ class ActorTagger:
             words = st.tokens[m1.j:m2.i]
             inner = [m for m in ms if m1.j <= m.i and m.j <= m2.i]
             if words[-1:] and words[-1].text == "," and (len(words) == 1 or (
-                    len(words) <= 6 and words[0].lower in APPOSITION_PLACE_PREPS
-                    and all(t.is_cap or t.lower in APPOSITION_PLACE_PREPS for t in words[1:-1])
+                    len(words) <= 6 and words[0].lower in OFFICE_PHRASE_WORDS - {"den", "die", "dem"}
+                    and all(t.is_cap or t.lower in OFFICE_PHRASE_WORDS for t in words[1:-1])
                     and all(m.kind != "person" for m in inner))):
                 # "der Vorsitzenden der Grünen-Fraktion im Europäischen Parlament, Rebecca Harms":
                 # one referent, and the name stands in the case of its office

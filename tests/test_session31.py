@@ -131,3 +131,9 @@ def test_an_opposition_leader_is_of_the_story_he_is_written_from():
             "Oppositionsführer Soumaïla Cissé warf der Regierung vor, die Sicherheitslage vernachlässigt zu haben.")
     got = dyads(text, "ACCUSE")
     assert not any(d[1] == "FRA" for d in got), got
+
+
+def test_an_office_with_a_for_phrase_and_its_holders_name_are_one_person():
+    text = "Gaza – Der UN-Sondergesandte für den Nahost-Friedensprozess, Nickolay Mladenov, rief Israel zur Zurückhaltung auf."
+    got = dyads(text)
+    assert ("REQUEST", "UN", "ISR", "asserted") in got and not any(d[1] == d[2] == "UN" for d in got), got
