@@ -137,3 +137,10 @@ def test_an_office_with_a_for_phrase_and_its_holders_name_are_one_person():
     text = "Gaza – Der UN-Sondergesandte für den Nahost-Friedensprozess, Nickolay Mladenov, rief Israel zur Zurückhaltung auf."
     got = dyads(text)
     assert ("REQUEST", "UN", "ISR", "asserted") in got and not any(d[1] == d[2] == "UN" for d in got), got
+
+
+def test_officials_of_2014_to_2017_are_known_persons():
+    text = ("Neu-Delhi – Die nationale Sicherheitsberaterin Susan Rice habe mit ihrem indischen Kollegen Ajit Doval "
+            "telefoniert, hieß es aus dem Weißen Haus.")
+    got = dyads(text, "CONSULT")
+    assert ("CONSULT", "USA", "IND", "asserted") in got and not any(d[1] == d[2] == "IND" for d in got), got
