@@ -1556,6 +1556,9 @@ class ActorTagger:
                     for w in m.name.split():
                         known.setdefault(w, m)
             ms = self._merge_titles(sorted(ms + extra, key=lambda m: m.i))
+            # a place inside a person's name is no mention of its own ("Antonis Samaras" is no Samara)
+            ms = [m for m in ms if not (m.kind == "country" and any(
+                o.kind == "person" and o.name and o.i <= m.i and m.j <= o.j and o.j - o.i > m.j - m.i for o in ms))]
             self._shared_prepositions(st, ms)
             for m in ms:
                 # "der Indonesier", "dem Franzosen" (not "die Forderungen der Indonesier"): one person

@@ -144,3 +144,8 @@ def test_officials_of_2014_to_2017_are_known_persons():
             "telefoniert, hieß es aus dem Weißen Haus.")
     got = dyads(text, "CONSULT")
     assert ("CONSULT", "USA", "IND", "asserted") in got and not any(d[1] == d[2] == "IND" for d in got), got
+
+
+def test_a_place_inside_a_persons_name_is_no_mention():
+    d = doc("Athen – Der Chef der konservativen Nea Dimokratia, Antonis Samaras, forderte den Premier auf, das Referendum abzusagen.")
+    assert not any(a.code == "RUS" for a in d.actors), d.actors
