@@ -149,3 +149,10 @@ def test_officials_of_2014_to_2017_are_known_persons():
 def test_a_place_inside_a_persons_name_is_no_mention():
     d = doc("Athen – Der Chef der konservativen Nea Dimokratia, Antonis Samaras, forderte den Premier auf, das Referendum abzusagen.")
     assert not any(a.code == "RUS" for a in d.actors), d.actors
+
+
+def test_a_verb_whose_clause_names_its_subject_takes_no_source_from_the_sentence_before():
+    text = ("Athen – Deutschlands Finanzminister Wolfgang Schäuble warnte Tsipras. "
+            "Frankreichs Präsident François Hollande appellierte an Tsipras, an den Verhandlungstisch zurückzukehren.")
+    got = dyads(text, "REQUEST")
+    assert ("REQUEST", "FRA", "GRC", "asserted") in got and not any(d[1] == "DEU" for d in got), got

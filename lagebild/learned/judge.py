@@ -577,7 +577,16 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         # kritisiert hatte": Selenskyj the target); the reach of its sides is ``_no_side_out_of_reach``
         ante, ante_role = _antecedent_side(clause_k, ci_k, cls_k, st, ctx) \
             if clause_k is not None and not st.tokens[k].is_cap else (None, None)
+        # a verb whose own clause names its subject before it takes no source from the sentence before
+        # ("Schäuble warnte Tsipras. Frankreichs Präsident Hollande appellierte an Tsipras, ...": not Schäuble)
+        named_subject = clause_k is not None and clause_k.kind == "main" and not st.tokens[k].is_cap and any(
+            m.sent == st.sentence.index and clause_k.start <= m.start < st.tokens[k].start and m.free and m.code
+            and not m.pronoun and m.kind in ("person", "country") and (m.name if m.kind == "person" else not m.role)
+            for m, _, _ in srcs if m is not None)
+        # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...")
         for sm, sp, sr in srcs:
+            if named_subject and sm is not None and sm.sent != st.sentence.index:
+                continue
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
                     continue
