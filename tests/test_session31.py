@@ -154,5 +154,5 @@ def test_a_place_inside_a_persons_name_is_no_mention():
 def test_a_verb_whose_clause_names_its_subject_takes_no_source_from_the_sentence_before():
     text = ("Athen – Deutschlands Finanzminister Wolfgang Schäuble warnte Tsipras. "
             "Frankreichs Präsident François Hollande appellierte an Tsipras, an den Verhandlungstisch zurückzukehren.")
-    got = dyads(text, "REQUEST")
-    assert ("REQUEST", "FRA", "GRC", "asserted") in got and not any(d[1] == "DEU" for d in got), got
+    appeals = [e for e in doc(text).events if e.type == "REQUEST" and e.cue == "appellierte"]
+    assert appeals and all([p.code for p in e.source] == ["FRA"] for e in appeals), appeals
