@@ -2138,13 +2138,13 @@ class ActorTagger:
                     m.code, m.code_from, m.code_via = people.code, None, "earlier"
                     continue
             if m.pronoun and m.text.lower() in DEMONSTRATIVES:
-                # "Dieser" is the person named last only where that name ends the sentence before
-                # ("... ihren Rivalen Donald Trump an. Dieser habe ..."; not "legte einen Gesetzentwurf
-                # vor. Dieser wurde kritisiert", "traf Netanjahu im Weißen Haus. Dieser ...")
-                last = next(((pm, pa) for pm, pa in reversed(persons) if pm.sent < m.sent), None)
-                toks = idx.tokens_of.get(last[0].sent, ()) if last is not None else ()
-                if last is None or last[0].sent != m.sent - 1 or any(
-                        t.is_cap and t.text.isalpha() and t.start >= last[0].end for t in toks):
+                # "Dieser" is the person named last in the sentence before ("... ihren Rivalen Donald
+                # Trump an. Dieser habe ...", "traf Netanjahu im Weißen Haus. Dieser ..."); where that
+                # sentence names no person it is a thing ("legte einen Gesetzentwurf vor. Dieser wurde
+                # kritisiert") and no actor
+                before = [(pm, pa) for pm, pa in persons if pm.sent == m.sent - 1]
+                last = max(before, key=lambda x: x[0].start) if before else None
+                if last is None:
                     dropped.add(id(m))      # a thing named before ("der Entwurf"): no actor at all
                     continue
                 pm, pa = last
@@ -2269,11 +2269,6 @@ class ActorTagger:
                         # ("Wien – Die Polizei hat drei Syrer festgenommen"): on train + dev gold,
                         # 12 codes right that were wrong, 1 the other way
                         m.code, m.code_from = m.code or idx.dateline_code or idx.default_code, "story"
-                elif m.sector == "OPP" and m.kind == "person" and home:
-                    # an opposition leader opposes the government where the story is written from, not
-                    # a state named before him ("Bamako – ... Hollande sagte Mali Unterstützung zu.
-                    # Oppositionsführer Soumaïla Cissé warf der Regierung vor, ...")
-                    m.code, m.code_from = home, "story"
                 else:
                     # rebels, protesters, civilians: the country of the story right before them
                     # (where the story is written from before the story's most named country)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import ARMED_SECTORS, Mention, one_referent
+from ..actors import ARMED_GROUP_SECTORS, Mention, one_referent
 from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -584,16 +584,21 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             and not m.pronoun and m.kind in ("person", "country") and (m.name if m.kind == "person" else not m.role)
             for m, _, _ in srcs if m is not None)
         # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...")
+        speaker_after = _speaker_after(st, ms, ctx.lex, cache)
         for sm, sp, sr in srcs:
             if named_subject and sm is not None and sm.sent != st.sentence.index:
                 continue
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
                     continue
+                if tm is not None and tm is speaker_after and k < tm.i:
+                    continue        # who says it is no target of what is said ("Sollte Ungarn die Grenze
+                    #                 schließen, werde auch Slowenien Kontrollen einführen, drohte Cerar")
                 if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
                     continue
-                if typ == "PROTEST" and sm is not None and sm.sector in ARMED_SECTORS:
-                    continue        # armed men do not protest: "Kämpfer hatten das Gefängnis gestürmt" attacks
+                if typ == "PROTEST" and sm is not None and sm.sector in ARMED_GROUP_SECTORS:
+                    continue        # fighters do not protest: "Kämpfer hatten das Gefängnis gestürmt" attacks
+                    #                 (soldiers may: "Soldaten protestierten gegen ausbleibenden Sold")
                 if sm is not None and tm is not None and sm.kind == tm.kind == "country" and sm.code == tm.code \
                         and typ not in DOMESTIC_FORCE:
                     continue        # a state does not speak to itself ("Griechenland habe die Verhandlungen mit
@@ -624,6 +629,26 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                      p, pa, pb, ra, rb, st.sentence.index, st, k, lemma=lem,
                                      src_m=a, tgt_m=b))
     return out
+
+
+def _speaker_after(st: SentenceTokens, ms: list[Mention], lex, cache: dict) -> Mention | None:
+    """The speaker named after a verb of saying or quoting that follows a comma ("..., drohte
+    Ministerpräsident Miro Cerar", "..., sagte Merkel"): who says what stands before it."""
+    key = ("speaker_after", st.sentence.index)
+    if key not in cache:
+        toks, found = st.tokens, None
+        for c, t in enumerate(toks[:-2]):
+            nxt = toks[c + 1]
+            if t.text != "," or not nxt.text[:1].islower() or c == 0 \
+                    or not (toks[c - 1].text[:1].islower() or toks[c - 1].text in "“”\"«»"):
+                continue        # (not a comma closing an apposition: "Der Gesandte, Mladenov, rief Israel auf")
+            lem = lemma(nxt.text)
+            if not (lex.is_(lem, "speech") or lex.is_(lem, "quote_verb") or lex.is_(nxt.lower, "quote_verb")):
+                continue
+            found = next((m for m in ms if m.sent == st.sentence.index and c + 2 <= m.i <= c + 4
+                          and m.prep is None and not m.pronoun), found)
+        cache[key] = found
+    return cache[key]
 
 
 #: types a place of a state may stand for both of its sides in (protests in Kiev against Kiev, the army in Aleppo)
