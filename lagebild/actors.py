@@ -753,6 +753,13 @@ def _several_states(m: "Mention", toks: list | None) -> bool:
     before = toks[m.i - 1].lower
     return _counts_people(before) or (before == "und" and m.i >= 2 and toks[m.i - 2].text.endswith("-"))
 
+
+def _refer(m: "Mention", pm: "Mention", pa: "Actor") -> None:
+    """Pronoun ``m`` stands for mention ``pm`` of actor ``pa``: it takes the actor's code, sector, id and name."""
+    m.code, m.sector, m.actor_id, m.name = pa.code, pa.sector, pa.id, pa.name
+    m.alt_codes = pm.alt_codes
+    pa.mentions.append(m.text)
+
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""
 
@@ -2147,10 +2154,7 @@ class ActorTagger:
                 if last is None:
                     dropped.add(id(m))      # a thing named before ("der Entwurf"): no actor at all
                     continue
-                pm, pa = last
-                m.code, m.sector, m.actor_id, m.name = pa.code, pa.sector, pa.id, pa.name
-                m.alt_codes = pm.alt_codes
-                pa.mentions.append(m.text)
+                _refer(m, *last)
                 continue
             if m.pronoun:
                 ant = None
@@ -2188,12 +2192,8 @@ class ActorTagger:
                         if not pm.pronoun and not pm.of_act and pm.kind != "person" and pm.code and id(pm) in actor_of:
                             ant = (pm, actor_of[id(pm)])
                             break
-                if ant is None:
-                    continue
-                pm, pa = ant
-                m.code, m.sector, m.actor_id, m.name = pa.code, pa.sector, pa.id, pa.name
-                m.alt_codes = pm.alt_codes
-                pa.mentions.append(m.text)
+                if ant is not None:
+                    _refer(m, *ant)
                 continue
             if m.code is None and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF"):
                 # a group active in several countries ("al-Qaida"): where the story places it
