@@ -736,7 +736,6 @@ def _compound_of(word: str, head: str) -> bool:
     return len(head) >= 5 and len(word) > len(head) + 2 and word.endswith(head) and not subnational_office(word)
 
 
-
 def _genitive_form(m: "Mention") -> bool:
     """Whether a person's mention is the genitive of a famous name after a noun ("den Besuch
     Gentilonis", "die Politik Putins"): its text is the surname with an "s" the name lacks."""
@@ -759,6 +758,7 @@ def _refer(m: "Mention", pm: "Mention", pa: "Actor") -> None:
     m.code, m.sector, m.actor_id, m.name = pa.code, pa.sector, pa.id, pa.name
     m.alt_codes = pm.alt_codes
     pa.mentions.append(m.text)
+
 
 class ActorTagger:
     """Finds and codes actor mentions in tokenized sentences."""

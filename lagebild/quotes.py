@@ -52,7 +52,7 @@ def _speech_verb_at(text: str, start: int = 0, end: int | None = None) -> int | 
     lex = load_cues()
     for w in re.finditer(r"[a-zäöüß]+", text[start:end]):
         lm = lemma(w.group())
-        if lex.is_(lm, "speech") or lex.is_(lm, "quote_verb"):
+        if lex.says(lm, lm):
             return start + w.start()
     return None
 

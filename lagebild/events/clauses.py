@@ -845,7 +845,7 @@ def opens_with_verb(c: Clause, earlier: list[Clause] | None = None, lex: Lexicon
         # (a reaction after a comma is someone else's, its subject after it: "Nordkorea feuerte eine
         # Rakete ab, verurteilte das Weiße Haus"; so is what follows a quote)
         return False
-    if not (lex.is_(first.lower, "quote_verb") or lex.is_(lem, "quote_verb")):
+    if not lex.quotes(first.lower, lem):
         return True
     # a verb that also introduces a quote ("mahnten", "forderte") shares the subject only where a clause
     # of what it asks follows it, after a preterite of its own number that tells no reported speech

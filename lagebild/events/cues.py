@@ -33,6 +33,15 @@ class Lexicon:
         with ("vereitelt*": "vereitelten")."""
         return self.is_(word, cls) or any(self.is_(word[:n] + "*", cls) for n in range(3, len(word) + 1))
 
+    def quotes(self, form: str, lem: str) -> bool:
+        """Whether a verb introduces a quote besides the verbs of saying ("forderte", "warnte": cues.tsv
+        class ``quote_verb``, by its lemma or its lower-cased form)."""
+        return self.is_(lem, "quote_verb") or self.is_(form, "quote_verb")
+
+    def says(self, form: str, lem: str) -> bool:
+        """Whether a verb says or introduces a quote (cues.tsv ``speech`` by its lemma, or ``quotes``)."""
+        return self.is_(lem, "speech") or self.quotes(form, lem)
+
     def particle_only(self, verb: str) -> bool:
         """Whether ``verb`` (a lemma) is, without a separable particle the lexicon lists, another
         verb than its particle verbs (cues.tsv class ``particle_only``: "werfen" is not "vorwerfen",

@@ -642,8 +642,7 @@ def _speaker_after(st: SentenceTokens, ms: list[Mention], lex, cache: dict) -> M
             if t.text != "," or not nxt.text[:1].islower() or c == 0 \
                     or not (toks[c - 1].text[:1].islower() or toks[c - 1].text in "“”\"«»"):
                 continue        # (not a comma closing an apposition: "Der Gesandte, Mladenov, rief Israel auf")
-            lem = lemma(nxt.text)
-            if not (lex.is_(lem, "speech") or lex.is_(lem, "quote_verb") or lex.is_(nxt.lower, "quote_verb")):
+            if not lex.says(nxt.lower, lemma(nxt.text)):
                 continue
             found = next((m for m in ms if m.sent == st.sentence.index and c + 2 <= m.i <= c + 4
                           and m.prep is None and not m.pronoun), found)
