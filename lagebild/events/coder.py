@@ -14,7 +14,7 @@ from .clauses import (ADJ_ENDINGS, QUOTE_MARKS, _finite_verb, harmed, opens_with
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, protest_called, offered, refused,
-                      talked_about)
+                      talked_about, threatened_with)
 from .cues import Cue, Lexicon, lemma, load_cues
 from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          content_of_failed_agreement, mutual_reflexive,
@@ -190,8 +190,8 @@ class EventCoder:
                     if not cands or not t.is_cap:
                         continue
                     cue = _pick_cue(cands, c, sent_lowers)
-                    if cue is None:
-                        continue
+                    if cue is None or threatened_with(c, k, self.lex, cue.type):
+                        continue        # "hat mit Sanktionen gegen Russland gedroht": the threat is the event
                     ev = self._noun_event(cue, t, k, c, actors, prev_source)
                     if ev is not None:
                         sent_events.append(ev)
