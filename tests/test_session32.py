@@ -19,3 +19,37 @@ def test_sanctions_imposed_beside_a_threat_stay_an_event():
     got = dyads(text)
     assert ("SANCTION", "EU", "RUS", "asserted") in got, doc(text).events
     assert ("THREATEN", "EU", "RUS", "asserted") in got, doc(text).events
+
+
+def test_an_office_and_its_seat_are_one_actor_not_two_sides(monkeypatch):
+    # no candidate of the judge pairs them, so that another sentence's support cannot carry the dyad
+    import lagebild.learned.coder as coder
+    from lagebild.learned.judge import office_and_seat
+    seen = []
+    judge = coder.LearnedCoder.judge_dyads
+
+    def spy(self, ctx, rule_events, cache):
+        out = judge(self, ctx, rule_events, cache)
+        seen.extend(out)
+        return out
+    monkeypatch.setattr(coder.LearnedCoder, "judge_dyads", spy)
+    text = "Teheran – Das Außenministerium in Teheran verurteilte den Schritt der USA als illegal."
+    d = doc(text)
+    assert seen and any(e.type == "ACCUSE" for e in d.events), d.events
+    assert not any(c.src_m is not None and c.tgt_m is not None and office_and_seat(c.src_m, c.tgt_m, c.st)
+                   for dy, _ in seen for c in dy.support)
+
+
+@pytest.mark.parametrize("text,accuser,denier", [
+    ("Riad – Riad wirft dem Iran vor, die Rebellen zu bewaffnen. Teheran bestreitet, die Huthis mit Waffen zu "
+     "beliefern.", "SAU", "IRN"),
+    ("Kiew – Kiew wirft Moskau vor, Soldaten zu schicken. Moskau bestreitet weiterhin, die Separatisten mit Waffen "
+     "und Soldaten zu unterstützen.", "UKR", "RUS"),
+])
+def test_what_a_denial_says_one_does_not_do_is_no_target_and_no_plan(text, accuser, denier):
+    d = doc(text)
+    rejects = [e for e in d.events if e.type == "REJECT"]
+    assert rejects and all({p.code for p in e.target} <= {accuser} for e in rejects), d.events
+    assert any(accuser in {p.code for p in e.target} for e in rejects), d.events
+    # the denied act is not told as planned or done
+    assert not any(e.type in ("AID", "MOBILIZE") and e.factuality in ("asserted", "planned") for e in d.events), d.events

@@ -116,6 +116,11 @@ def denied_report(clauses: list[Clause], i: int, lex: Lexicon) -> bool:
     if perfect_infinitive(clauses[i]):
         # "Russland bestreitet, Soldaten nach Belarus verlegt zu haben": the deed it denies
         return "REJECT" in cue_verb_types(clauses[i - 1], lex)
+    if clauses[i].kind == "infinitive" and has_verb_of(clauses[i - 1], lex, "deny") \
+            and not any(lex.is_(w, "negation") for w in clauses[i - 1].lowers):
+        # "Teheran bestreitet, die Huthis mit Waffen zu beliefern": what a verb of denying says it
+        # does not do (not a refusal: "lehnte ab, Truppen zu schicken")
+        return True
     if not lex.is_(clauses[i].starts_with, "content_subordinator") and not _told_content(clauses, i, lex):
         return False
     # "bestritt nicht, dass ...": no denial, an admission

@@ -134,7 +134,9 @@ class Dyad:
 def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
     """An office or body and the place it sits in, named together ("das Außenministerium in
     Warschau", "die Regierung in Kiew"): one actor, never each other's other side. Used when
-    decoding only (as a feature of the trained models, session 9, it scored worse out of fold)."""
+    drawing candidates and decoding only, not as a feature of the trained models (as one, session 9,
+    it scored worse out of fold); in the candidates since session 32, so that another sentence's
+    support cannot carry such a pair's dyad ("die Regierung in Moskau ... Strafmaßnahmen")."""
     if st is None or a.sent != b.sent or a.sent != st.sentence.index or a.code != b.code or not a.code:
         return False
     first, second = (a, b) if a.i <= b.i else (b, a)
@@ -594,8 +596,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                 if tm is not None and tm is speaker_after and k < tm.i:
                     continue        # who says it is no target of what is said ("Sollte Ungarn die Grenze
                     #                 schließen, werde auch Slowenien Kontrollen einführen, drohte Cerar")
-                if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)):
-                    continue
+                if sm is not None and tm is not None and (sm is tm or one_referent(sm, tm, st)
+                                                          or office_and_seat(sm, tm, st)):
+                    continue        # one actor ("die Regierung in Moskau"), never each other's other side
                 if typ == "PROTEST" and sm is not None and sm.sector in ARMED_GROUP_SECTORS:
                     continue        # fighters do not protest: "Kämpfer hatten das Gefängnis gestürmt" attacks
                     #                 (soldiers may: "Soldaten protestierten gegen ausbleibenden Sold")
