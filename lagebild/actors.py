@@ -1344,6 +1344,10 @@ class ActorTagger:
                 continue
             words = st.tokens[m1.j:m2.i]
             inner = [m for m in ms if m1.j <= m.i and m.j <= m2.i]
+            after = st.tokens[m2.j] if m2.j < len(st.tokens) else None
+            if after is not None and after.text[:1].islower() and after.lower not in ("und", "sowie", "oder"):
+                continue        # the subject of the next clause, its verb right after the name ("stellte
+                #                 sich hinter ihren Bündnispartner, Generalsekretär Jens Stoltenberg rief ...")
             if words[-1:] and words[-1].text == "," and (len(words) == 1 or (
                     len(words) <= 6 and words[0].lower in OFFICE_PHRASE_WORDS - {"den", "die", "dem"}
                     and all(t.is_cap or t.lower in OFFICE_PHRASE_WORDS for t in words[1:-1])
@@ -1741,6 +1745,20 @@ class ActorTagger:
                             and m.kind in ("person", "country", "organisation")), None)
                 if mit is not None and not {subj.code, mit.code} & here:
                     found.append((False, subj, mit))
+            if not found and s == sent - 1 and subj is not None and not (subj.code_from or subj.code_via) \
+                    and subj.kind in ("country", "person", "organisation") \
+                    and len({m.code for m in ms if len(m.code) == 3}) == 2:
+                # the subject and whom it acts on, in the sentence right before where that one names
+                # two states only ("Ankara bestellte den russischen Botschafter ein. Die Nato rief
+                # beide Seiten zur Deeskalation auf"; "Die Türkei hat ein russisches Kampfflugzeug
+                # abgeschossen")
+                obj = next((m for m in ms if m.start > subj.start and m.code != subj.code and m.prep is None
+                            and not m.genitive_of and not (m.code_from or m.code_via) and len(m.code) == 3),
+                           None)
+                said = {m.code for m in by_sent.get(sent, ()) if m.code and m.start < start
+                        and not (m.code_from or m.code_via)}     # (not "hinter ihren Bündnispartner")
+                if obj is not None and len(subj.code) == 3 and not {subj.code, obj.code} & said:
+                    found.append((False, subj, obj))
             if found:       # in one sentence "zwischen" names the sides before its subjects (who mediate)
                 _, a, b = max(found, key=lambda f: f[0])
                 return a, b

@@ -53,3 +53,25 @@ def test_what_a_denial_says_one_does_not_do_is_no_target_and_no_plan(text, accus
     assert any(accuser in {p.code for p in e.target} for e in rejects), d.events
     # the denied act is not told as planned or done
     assert not any(e.type in ("AID", "MOBILIZE") and e.factuality in ("asserted", "planned") for e in d.events), d.events
+
+
+@pytest.mark.parametrize("text,sides", [
+    # the subject and whom it acts on in the sentence right before, where that one names two states only
+    ("Ankara – Die Türkei hat ein russisches Kampfflugzeug abgeschossen. Nato-Generalsekretär Jens Stoltenberg "
+     "rief beide Seiten zur Deeskalation auf.", {"TUR", "RUS"}),
+    # a name with its verb right after it is the subject of a new clause, not in apposition to the noun before
+    ("Ankara – Ankara bestellte am Mittwoch den russischen Botschafter ein. Die Nato stellte sich hinter ihren "
+     "Bündnispartner, Generalsekretär Jens Stoltenberg rief aber beide Seiten zur Deeskalation auf.", {"TUR", "RUS"}),
+])
+def test_both_sides_are_the_two_states_of_the_sentence_before(text, sides):
+    d = doc(text)
+    req = [e for e in d.events if e.type == "REQUEST"]
+    assert req and {p.code for e in req for p in e.source} == {"NATO"}, d.events
+    assert {p.code for e in req for p in e.target} == sides, d.events
+
+
+def test_both_sides_are_not_guessed_from_a_sentence_with_a_guessed_subject():
+    # "Flüchtlinge" has no country of its own: no pair of sides
+    text = ("Belgrad – In Serbien kamen am Mittwoch mehr als 5.000 Flüchtlinge an, berichtete der britische Sender BBC. "
+            "Beide Seiten vereinbarten eine engere Zusammenarbeit.")
+    assert not any(e.type == "AGREE" for e in doc(text).events), doc(text).events
