@@ -2020,6 +2020,10 @@ class ActorTagger:
                     and other.sector in ARMED_SECTORS | {"GOV"}:
                 continue    # the force of an attack named before its victims ("Bei Luftangriffen der von
                 #             Saudi-Arabien geführten Koalition wurden 20 Zivilisten getötet") is not theirs
+            if m.sector in ARMED_GROUP_SECTORS and not m.role and not m.free and other.sent == m.sent \
+                    and other.prep is None and not other.oblique and not other.genitive_of:
+                continue    # an armed group is not of the state whose act on it its sentence tells ("Die
+                #             USA wollen ihre Drohnenangriffe auf Al-Kaida ausweiten")
             if other.code and len(other.code) == 3 and not other.pronoun and other.kind != "person" \
                     and (other.prep is None or other.prep in ("von", "mit", "gegen")
                          or (m.sector in PEOPLE_SECTORS and other.prep in ("in", "im", "aus", "bei", "nahe"))):

@@ -75,3 +75,11 @@ def test_both_sides_are_not_guessed_from_a_sentence_with_a_guessed_subject():
     text = ("Belgrad – In Serbien kamen am Mittwoch mehr als 5.000 Flüchtlinge an, berichtete der britische Sender BBC. "
             "Beide Seiten vereinbarten eine engere Zusammenarbeit.")
     assert not any(e.type == "AGREE" for e in doc(text).events), doc(text).events
+
+
+def test_an_armed_group_is_not_of_the_state_that_attacks_it():
+    text = ("Sanaa – Die USA wollen nach Angaben aus dem Pentagon ihre Drohnenangriffe auf Al-Kaida im Süden des "
+            "Landes ausweiten.")
+    got = dyads(text, "ASSAULT")
+    assert got and all(t != "USA" for _, _, t, _ in got), doc(text).events
+    assert ("ASSAULT", "USA", "YEM", "planned") in got, doc(text).events
