@@ -1351,7 +1351,8 @@ class ActorTagger:
             words = st.tokens[m1.j:m2.i]
             inner = [m for m in ms if m1.j <= m.i and m.j <= m2.i]
             after = st.tokens[m2.j] if m2.j < len(st.tokens) else None
-            if after is not None and after.text[:1].islower() and after.lower not in ("und", "sowie", "oder"):
+            if after is not None and after.text[:1].islower() and after.lower not in ("und", "sowie", "oder") \
+                    and after.lower not in PREPOSITIONS:     # (not "den Außenminister, Sergej Lawrow am Rande")
                 continue        # the subject of the next clause, its verb right after the name ("stellte
                 #                 sich hinter ihren Bündnispartner, Generalsekretär Jens Stoltenberg rief ...")
             if words[-1:] and words[-1].text == "," and (len(words) == 1 or (
@@ -1761,9 +1762,7 @@ class ActorTagger:
                 obj = next((m for m in ms if m.start > subj.start and m.code != subj.code and m.prep is None
                             and not m.genitive_of and not (m.code_from or m.code_via) and len(m.code) == 3),
                            None)
-                said = {m.code for m in by_sent.get(sent, ()) if m.code and m.start < start
-                        and not (m.code_from or m.code_via)}     # (not "hinter ihren Bündnispartner")
-                if obj is not None and len(subj.code) == 3 and not {subj.code, obj.code} & said:
+                if obj is not None and len(subj.code) == 3 and not {subj.code, obj.code} & here:
                     found.append((False, subj, obj))
             if found:       # in one sentence "zwischen" names the sides before its subjects (who mediate)
                 _, a, b = max(found, key=lambda f: f[0])

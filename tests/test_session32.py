@@ -99,3 +99,33 @@ def test_a_woman_or_tourists_with_a_country_word_are_of_that_country(text, want)
 def test_a_woman_without_a_country_word_is_no_actor():
     d = doc("Wien – Eine Frau hat am Montag in der Innenstadt einen Mann angegriffen.")
     assert all("Frau" not in " ".join(a.mentions) for a in d.actors), d.actors
+
+
+@pytest.mark.parametrize("text", [
+    # the attacks are told, not threatened: "für" governs them
+    "Ankara – Die Türkei drohte mit Vergeltung für die Angriffe der PKK auf Soldaten im Südosten des Landes.",
+    "Moskau – Russland drohte mit Konsequenzen für den Abschuss des Kampfjets durch die Türkei.",
+])
+def test_an_act_a_threat_answers_stays_an_event(text):
+    d = doc(text)
+    assert any(e.type == "ASSAULT" and e.factuality == "asserted" for e in d.events), d.events
+
+
+def test_how_one_reacted_before_und_is_no_threat_content():
+    text = ("Paris – Frankreich hat mit Luftangriffen auf Rakka auf die Anschläge von Paris reagiert und dem IS mit "
+            "weiteren Schlägen gedroht.")
+    d = doc(text)
+    assert any(e.type == "ASSAULT" and "SYR" in {p.code for p in e.target} for e in d.events), d.events
+    assert any(e.type == "THREATEN" for e in d.events), d.events
+
+
+def test_both_sides_are_not_the_speakers_own_state():
+    text = ("Berlin – Merkel traf Poroschenko in Berlin. Die Kanzlerin rief beide Seiten auf, die Waffenruhe in der "
+            "Ostukraine einzuhalten.")
+    got = dyads(text, "REQUEST")
+    assert got and not any(s == t for _, s, t, _ in got), doc(text).events
+
+
+def test_a_name_in_apposition_before_a_preposition_stays_one_person():
+    d = doc("Wien – Kurz traf am Montag den russischen Außenminister, Sergej Lawrow am Rande des Treffens.")
+    assert any("Außenminister" in " ".join(a.mentions) and "Lawrow" in " ".join(a.mentions) for a in d.actors), d.actors

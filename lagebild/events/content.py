@@ -8,6 +8,7 @@ protest or a toll taken ("forderte 20.000 Menschenleben") is no demand. Both cod
 from __future__ import annotations
 
 from .clauses import ADJ_ENDINGS, NP_DETS, Clause, cue_verb_types, has_verb_of, kept_negation, noun_preposition, object_of_main_verb
+from ..actors import PREPOSITIONS
 from .cues import Lexicon, lemma
 from .factuality import mutual_reflexive
 
@@ -266,7 +267,24 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     tok = c.tokens[k]
     if not tok.is_cap and any(cue.type == "THREATEN" for cue in lex.verbs.get(lemma(tok.text), ())):
         return any(t.lower == "mit" for t in c.tokens)
-    return noun_preposition(c, k)[0] == "mit" or any(t.lower == "mit" for t in c.tokens[max(0, k - 4):k])
+    prep = noun_preposition(c, k)[0]
+    if prep != "mit":
+        # "mit einem „gnadenlosen“ Militärschlag": "mit" up to four words before, no other preposition
+        # between ("drohte mit Vergeltung für die Angriffe der PKK": the attacks are told, not threatened)
+        before = [t.lower for t in c.tokens[max(0, k - 4):k]]
+        if "mit" not in before or any(w in PREPOSITIONS and w != "mit"
+                                       for w in before[len(before) - before[::-1].index("mit"):]):
+            return False
+    # the threat verb of its own part of the clause: not one after "und" with a "mit" of its own ("hat mit
+    # Luftangriffen auf Rakka reagiert und dem IS mit weiteren Schlägen gedroht": the air strikes are how
+    # France reacted; "mit „Feuer und Wut“ gedroht" threatens with both)
+    threat = [i for i, t in enumerate(c.tokens) if not t.is_cap
+              and any(cue.type == "THREATEN" for cue in lex.verbs.get(lemma(t.text), ()))]
+
+    def own_part(i: int) -> bool:
+        between = [t.lower for t in c.tokens[k + 1:i]] if i > k else []
+        return not any(w in ("und", "oder", "sowie") and "mit" in between[u + 1:] for u, w in enumerate(between))
+    return any(own_part(i) for i in threat) if threat else True
 
 
 def background(c: Clause, k: int, lex: Lexicon) -> bool:
