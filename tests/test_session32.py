@@ -129,3 +129,7 @@ def test_both_sides_are_not_the_speakers_own_state():
 def test_a_name_in_apposition_before_a_preposition_stays_one_person():
     d = doc("Wien – Kurz traf am Montag den russischen Außenminister, Sergej Lawrow am Rande des Treffens.")
     assert any("Außenminister" in " ".join(a.mentions) and "Lawrow" in " ".join(a.mentions) for a in d.actors), d.actors
+
+
+def test_an_import_ban_is_a_sanction():
+    assert ("SANCTION", "RUS", "TUR", "asserted") in dyads("Moskau – Russland verhängte ein Einfuhrverbot gegen türkisches Obst.")
