@@ -133,3 +133,20 @@ def test_a_name_in_apposition_before_a_preposition_stays_one_person():
 
 def test_an_import_ban_is_a_sanction():
     assert ("SANCTION", "RUS", "TUR", "asserted") in dyads("Moskau – Russland verhängte ein Einfuhrverbot gegen türkisches Obst.")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Wien – Merkel sagte nach einem Treffen mit Hollande, man sei sich einig.", ("CONSULT", "DEU", "FRA")),
+    ("Peking – Präsident Xi Jinping sagte bei einem Treffen mit EU-Ratspräsident Donald Tusk, China werde seine "
+     "Rechte verteidigen.", ("CONSULT", "CHN", "EU")),
+])
+def test_the_speaker_meets_at_the_occasion_of_saying(text, want):
+    assert want + ("asserted",) in dyads(text), doc(text).events
+
+
+def test_who_a_report_cites_meets_no_one():
+    # "laut", "nach Angaben": the cited source is no side of the meeting
+    text = "Berlin – Laut dem US-Außenministerium sagte Lawrow bei einem Treffen mit Steinmeier, Russland werde einlenken."
+    got = dyads(text, "CONSULT")
+    assert ("CONSULT", "RUS", "DEU", "asserted") in got, doc(text).events
+    assert not any(s == "USA" for _, s, _, _ in got), doc(text).events

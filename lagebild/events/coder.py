@@ -38,6 +38,8 @@ DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE", "ASSAULT", "RETREAT", "CONCEDE
 # verbal acts whose addressee is often the other party of the story, not named in the clause
 VERBAL_FALLBACK = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"})
 THREAT_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE"})
+#: prepositions of the occasion of a saying ("sagte bei einem Besuch in Kairo", "nach einem Treffen mit X")
+OCCASION_PREPOSITIONS = frozenset({"bei", "beim", "nach", "vor", "während"})
 NP_START = frozenset("der die das ein eine".split())
 LEAD_WORDS = frozenset("der die das ein eine auch und mehrere einige viele".split())
 THING_DETS = frozenset("der die das ein eine dieser diese dieses jene jener kein keine".split())
@@ -149,6 +151,7 @@ class EventCoder:
             sent_events: list[RawEvent] = []
             prev_source: list[Mention] = last_source
             self._speaker_now = speaker
+            self._speech_clause_now = speech_clause if speaker is not None and not by_prep else None
             if speaker is not None:
                 # the one who says so is not a participant of what is said ("Nach Angaben der HDP ...")
                 for c in clauses:
@@ -987,6 +990,11 @@ class EventCoder:
                 and any(self.lex.is_(w, "condition") or w in ("sollten", "sollte") for w in self._sentence_lowers):
             # "Sollten ..., werde dies Sanktionen für Russland nach sich ziehen, erklärte X": X threatens
             source = [self._speaker_now.participant()]
+        if not source and cue.type == "CONSULT" and c is getattr(self, "_speech_clause_now", None) \
+                and noun_preposition(c, k)[0] in OCCASION_PREPOSITIONS:
+            # "Merkel sagte nach einem Treffen mit Hollande, ...": the speaker met (who says so is no side
+            # of what is said, but of the occasion of saying it)
+            source, src_mentions = [self._speaker_now.participant()], [self._speaker_now]
         # a mediator of another noun ("Unter Vermittlung Katars ... eine Waffenruhe"): no side of this one
         mediators = {m.start for m in c.mentions if mediator_noun(self._tokens, m, self.lex) not in (None, t.i)
                      or contrasted(self._tokens, m, self.lex)}
