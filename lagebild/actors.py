@@ -2044,6 +2044,15 @@ class ActorTagger:
             m.code_via = "story"
 
     @staticmethod
+    def _speaker_pronoun(toks: list[Token] | None, m: Mention) -> bool:
+        """Whether pronoun ``m`` is the speaker after reported speech, right after its verb of saying
+        ("..., sagte er", "..., erklärte sie")."""
+        if not toks or m.i < 2 or m.i > len(toks):
+            return False
+        from .events.cues import lemma, load_cues
+        return load_cues().is_(lemma(toks[m.i - 1].lower), "speech") and any(t.text == "," for t in toks[:m.i - 1])
+
+    @staticmethod
     def _reported(toks: list[Token], m: Mention) -> bool:
         """Whether ``m`` opens what a verb of saying reports ("Ein Regierungssprecher sagte,
         Deutschland setze weiter auf eine europäische Lösung")."""
@@ -2185,9 +2194,13 @@ class ActorTagger:
                 continue
             if m.pronoun:
                 ant = None
+                said_by = self._speaker_pronoun(idx.tokens_of.get(m.sent), m)
                 for pm, pa in reversed(persons):
                     if pm.sent < m.sent - 3:
                         break
+                    if said_by and pm.sent == m.sent and pm.start < m.start and not pm.pronoun:
+                        continue    # "Russland schicke Kämpfer über die Grenze, sagte er": who says it is
+                        #             not named in what he says
                     if m.gender is None or pm.gender in (None, m.gender) or pm.gender == "pl":
                         if not (m.gender == "f" and pm.gender == "m") and not (m.gender == "m" and pm.gender == "f"):
                             if ant is None:

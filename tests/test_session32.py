@@ -150,3 +150,12 @@ def test_who_a_report_cites_meets_no_one():
     got = dyads(text, "CONSULT")
     assert ("CONSULT", "RUS", "DEU", "asserted") in got, doc(text).events
     assert not any(s == "USA" for _, s, _, _ in got), doc(text).events
+
+
+def test_the_speaker_after_reported_speech_is_not_named_in_it():
+    text = ("Kiew – Präsident Petro Poroschenko machte Moskau für die Eskalation verantwortlich. Russland schicke "
+            "weiterhin Kämpfer und Militärtechnik über die Grenze, sagte er nach einem Treffen mit dem deutschen "
+            "Außenminister Frank-Walter Steinmeier.")
+    got = dyads(text, "CONSULT")
+    assert ("CONSULT", "UKR", "DEU", "asserted") in got, doc(text).events
+    assert not any(s == "RUS" for _, s, _, _ in got), doc(text).events
