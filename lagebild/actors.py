@@ -2044,6 +2044,30 @@ class ActorTagger:
             m.code_via = "story"
 
     @staticmethod
+    def _subject_before(m: Mention, idx: "ActorIndex", persons: list) -> "tuple[Mention, Actor] | None":
+        """A pronoun that opens its sentence as its subject ("Er rief beide Seiten auf") is the person
+        who opens the sentence before as its subject ("Kerry hat Netanjahu getroffen. Er rief ...":
+        Kerry, not Netanjahu), where that person's gender allows it; else None (the nearest person)."""
+        firsts = [o for o in idx.mentions if o.sent == m.sent]
+        if m.prep is not None or m.oblique or not firsts or firsts[0] is not m:
+            return None
+        toks = idx.tokens_of.get(m.sent) or []
+        opening = (dateline_end(toks) or -1) + 1
+        if m.i > opening:
+            return None     # (only a pronoun that is the sentence's first word)
+        before = [o for o in idx.mentions if o.sent == m.sent - 1]
+        subj = before[0] if before else None
+        if subj is None or subj.kind != "person" or subj.pronoun or subj.prep is not None or subj.oblique \
+                or subj.genitive_of:
+            return None
+        toks_b = idx.tokens_of.get(subj.sent) or []
+        if subj.i > (dateline_end(toks_b) or -1) + 1:
+            return None     # the sentence before opens with its subject ("Kerry hat ..."), not "Nach X ..."
+        if (m.gender == "m" and subj.gender == "f") or (m.gender == "f" and subj.gender == "m"):
+            return None
+        return next(((pm, pa) for pm, pa in persons if pm is subj), None)
+
+    @staticmethod
     def _speaker_pronoun(toks: list[Token] | None, m: Mention) -> bool:
         """Whether pronoun ``m`` is the speaker after reported speech, right after its verb of saying
         ("..., sagte er", "..., erklärte sie")."""
@@ -2193,9 +2217,9 @@ class ActorTagger:
                 _refer(m, *last)
                 continue
             if m.pronoun:
-                ant = None
+                ant = self._subject_before(m, idx, persons)
                 said_by = self._speaker_pronoun(idx.tokens_of.get(m.sent), m)
-                for pm, pa in reversed(persons):
+                for pm, pa in reversed(persons if ant is None else []):
                     if pm.sent < m.sent - 3:
                         break
                     if said_by and pm.sent == m.sent and pm.start < m.start and not pm.pronoun:

@@ -159,3 +159,13 @@ def test_the_speaker_after_reported_speech_is_not_named_in_it():
     got = dyads(text, "CONSULT")
     assert ("CONSULT", "UKR", "DEU", "asserted") in got, doc(text).events
     assert not any(s == "RUS" for _, s, _, _ in got), doc(text).events
+
+
+@pytest.mark.parametrize("text,src", [
+    ("Jerusalem – Kerry hat Netanjahu in Jerusalem getroffen. Er rief beide Seiten zu direkten Friedensgesprächen auf.",
+     "USA"),
+    ("Moskau – Steinmeier traf Lawrow in Moskau. Er forderte beide Seiten auf, das Minsker Abkommen umzusetzen.", "DEU"),
+])
+def test_a_pronoun_opening_its_sentence_is_the_subject_before(text, src):
+    got = dyads(text, "REQUEST")
+    assert got and {s for _, s, _, _ in got} == {src}, doc(text).events
