@@ -1255,12 +1255,6 @@ class ActorTagger:
             return None     # a weapon is an actor only as the subject opening its sentence
         if rkind == "vehicle" and self._delivered(toks, i):
             return None     # "liefert Panzer an die Ukraine": material, not the recipient
-        if rkind == "personal":
-            if code is None and not (person_name and person_name in self.persons):
-                return None     # "eine Frau", "die Touristen": people named by sex or travel are an actor
-                #                 only with their country ("eine israelische Frau"); a review of session 30
-                #                 found "Frau" alone a side it is not
-            rkind = "person"
         # "das Magazin Time", "die Zeitung The Times": a named institution, not a person
         kind = "person" if (person_name and rkind != "institution") or (rkind == "person" and role.gender != "pl") else (
             "group" if rkind in ("group", "weapon", "vehicle") or role.gender == "pl" else "organisation")

@@ -59,10 +59,9 @@ SECTORS = frozenset("GOV MIL LEG JUD COP SPY PTY OPP REB UAF CVL BUS MED JRN REL
 IGO_CODES = frozenset("EU NATO UN G7 G20 OSCE COE OECD WTO OIC AU ASEAN IAEA OPCW WHO IMF ICC "
                       "OPEC CIS GCC ARAB_LEAGUE".split())
 ORG_KINDS = frozenset("igo government military institution group media company".split())
-ROLE_KINDS = frozenset("person group institution weapon vehicle personal none".split())   # none: not a role (see roles.tsv);
+ROLE_KINDS = frozenset("person group institution weapon vehicle none".split())   # none: not a role (see roles.tsv);
 # weapon: an actor only as the subject opening its sentence ("Russische Drohnen griffen ... an"); vehicle: an
-# actor except where a verb of delivering moves it ("liefert Panzer an die Ukraine"); personal: a person only
-# with a country word ("eine israelische Frau", "zwei Touristen aus Deutschland"; not "eine Frau")
+# actor except where a verb of delivering moves it ("liefert Panzer an die Ukraine")
 GENDERS = frozenset("m f pl".split())
 STATUSES = frozenset("un observer partial other historical group".split())
 #: Compass prefixes a country adjective takes ("nordsyrisch", "ostukrainisch", "südchinesisch").
