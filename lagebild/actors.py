@@ -2068,7 +2068,11 @@ class ActorTagger:
         if not toks or m.i < 2 or m.i > len(toks):
             return False
         from .events.cues import lemma, load_cues
-        return load_cues().is_(lemma(toks[m.i - 1].lower), "speech") and any(t.text == "," for t in toks[:m.i - 1])
+        lex = load_cues()
+        opening = (dateline_end(toks) or -1) + 1
+        if opening < len(toks) and lex.is_(toks[opening].lower, "opening_subordinator"):
+            return False    # "Als Obama in Berlin eintraf, sagte er, ...": what follows is said, not before
+        return lex.is_(lemma(toks[m.i - 1].lower), "speech") and any(t.text == "," for t in toks[:m.i - 1])
 
     @staticmethod
     def _reported(toks: list[Token], m: Mention) -> bool:

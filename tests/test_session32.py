@@ -153,3 +153,18 @@ def test_the_speaker_after_reported_speech_is_not_named_in_it():
 def test_a_pronoun_opening_its_sentence_is_the_subject_before(text, src):
     got = dyads(text, "REQUEST")
     assert got and {s for _, s, _, _ in got} == {src}, doc(text).events
+
+
+@pytest.mark.parametrize("text", [
+    "Brüssel – Die EU drohte Russland mit der Verhängung von Sanktionen.",
+    "Washington – Trump drohte mit der Einführung von Strafzöllen gegen China.",
+])
+def test_a_threatened_act_named_by_a_nominalisation_is_no_event(text):
+    d = doc(text)
+    assert any(e.type == "THREATEN" for e in d.events), d.events
+    assert not any(e.type == "SANCTION" for e in d.events), d.events
+
+
+def test_a_speaker_named_in_an_opening_subordinate_clause_is_the_pronoun_after_the_verb():
+    d = doc("Berlin – Als Obama in Berlin eintraf, sagte er, die USA stünden an der Seite Europas.")
+    assert any("Obama" in a.mentions and "er" in a.mentions for a in d.actors), d.actors

@@ -8,7 +8,6 @@ protest or a toll taken ("forderte 20.000 Menschenleben") is no demand. Both cod
 from __future__ import annotations
 
 from .clauses import ADJ_ENDINGS, NP_DETS, Clause, cue_verb_types, has_verb_of, kept_negation, noun_preposition, object_of_main_verb
-from ..actors import PREPOSITIONS
 from .cues import Lexicon, lemma
 from .factuality import mutual_reflexive
 
@@ -255,6 +254,11 @@ def attribute_heads(c: Clause, k: int, lex: Lexicon) -> list[int]:
     return out
 
 
+#: prepositions that tell why or after what one threatens, not with what ("mit Vergeltung für die Angriffe";
+#: not "wegen", after which the act may be told the wrong way round: a review)
+REASON_PREPOSITIONS = frozenset({"für", "nach"})
+
+
 def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     """Whether token ``k`` of clause ``c`` names what the clause threatens with ("haben Russland
     mit weiteren Sanktionen gedroht", "mit einem „gnadenlosen“ Militärschlag gedroht"): its noun
@@ -269,10 +273,11 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
         return any(t.lower == "mit" for t in c.tokens)
     prep = noun_preposition(c, k)[0]
     if prep != "mit":
-        # "mit einem „gnadenlosen“ Militärschlag": "mit" up to four words before, no other preposition
-        # between ("drohte mit Vergeltung für die Angriffe der PKK": the attacks are told, not threatened)
+            # "mit einem „gnadenlosen“ Militärschlag", "mit der Verhängung von Sanktionen": "mit" up to four
+        # words before, no preposition of a reason or occasion between ("drohte mit Vergeltung für die
+        # Angriffe der PKK", "nach dem Anschlag": the attacks are told, not threatened; a review)
         before = [t.lower for t in c.tokens[max(0, k - 4):k]]
-        if "mit" not in before or any(w in PREPOSITIONS and w != "mit"
+        if "mit" not in before or any(w in REASON_PREPOSITIONS
                                        for w in before[len(before) - before[::-1].index("mit"):]):
             return False
     # the threat verb of its own part of the clause: not one after "und" with a "mit" of its own ("hat mit
