@@ -2038,17 +2038,19 @@ class ActorTagger:
             m.code_via = "story"
 
     @staticmethod
-    def _subject_before(m: Mention, idx: "ActorIndex", persons: list) -> "tuple[Mention, Actor] | None":
-        """A pronoun that opens its sentence as its subject ("Er rief beide Seiten auf") is the person
-        who opens the sentence before as its subject ("Kerry hat Netanjahu getroffen. Er rief ...":
-        Kerry, not Netanjahu), where that person's gender allows it; else None (the nearest person)."""
-        firsts = [o for o in idx.mentions if o.sent == m.sent]
-        if m.prep is not None or m.oblique or not firsts or firsts[0] is not m:
+    def _subject_before(m: Mention, idx: "ActorIndex", persons: list,
+                        after_speech: bool = False) -> "tuple[Mention, Actor] | None":
+        """A pronoun that opens its sentence as its subject ("Er rief beide Seiten auf"), or the speaker
+        after reported speech (``after_speech``: "..., sagte er"), is the person who opens the sentence
+        before as its subject ("Kerry hat Netanjahu getroffen. Er rief ...": Kerry, not Netanjahu),
+        where that person's gender allows it; else None (the nearest person)."""
+        if m.prep is not None or m.oblique:
             return None
-        toks = idx.tokens_of.get(m.sent) or []
-        opening = (dateline_end(toks) or -1) + 1
-        if m.i > opening:
-            return None     # (only a pronoun that is the sentence's first word)
+        if not after_speech:
+            firsts = [o for o in idx.mentions if o.sent == m.sent]
+            toks = idx.tokens_of.get(m.sent) or []
+            if not firsts or firsts[0] is not m or m.i > (dateline_end(toks) or -1) + 1:
+                return None     # (only a pronoun that is the sentence's first word)
         before = [o for o in idx.mentions if o.sent == m.sent - 1]
         subj = before[0] if before else None
         if subj is None or subj.kind != "person" or subj.pronoun or subj.prep is not None or subj.oblique \
@@ -2215,8 +2217,8 @@ class ActorTagger:
                 _refer(m, *last)
                 continue
             if m.pronoun:
-                ant = self._subject_before(m, idx, persons)
                 said_by = self._speaker_pronoun(idx.tokens_of.get(m.sent), m)
+                ant = self._subject_before(m, idx, persons, said_by)
                 for pm, pa in reversed(persons if ant is None else []):
                     if pm.sent < m.sent - 3:
                         break

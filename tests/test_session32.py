@@ -168,3 +168,8 @@ def test_a_threatened_act_named_by_a_nominalisation_is_no_event(text):
 def test_a_speaker_named_in_an_opening_subordinate_clause_is_the_pronoun_after_the_verb():
     d = doc("Berlin – Als Obama in Berlin eintraf, sagte er, die USA stünden an der Seite Europas.")
     assert any("Obama" in a.mentions and "er" in a.mentions for a in d.actors), d.actors
+
+
+def test_the_speaker_after_reported_speech_is_the_subject_before():
+    d = doc("Berlin – Obama traf Merkel. Die Sanktionen blieben, sagte er.")
+    assert any("Obama" in a.mentions and "er" in a.mentions for a in d.actors), d.actors
