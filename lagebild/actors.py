@@ -2059,6 +2059,8 @@ class ActorTagger:
         toks_b = idx.tokens_of.get(subj.sent) or []
         if subj.i > (dateline_end(toks_b) or -1) + 1:
             return None     # the sentence before opens with its subject ("Kerry hat ..."), not "Nach X ..."
+        if subj.j < len(toks_b) and toks_b[subj.j].lower in ("und", "sowie", "oder"):
+            return None     # a pair ("Scholz und Macron telefonierten. Sie riefen ...": both, or the nearest)
         if (m.gender == "m" and subj.gender == "f") or (m.gender == "f" and subj.gender == "m"):
             return None
         return next(((pm, pa) for pm, pa in persons if pm is subj), None)
