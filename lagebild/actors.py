@@ -2047,11 +2047,11 @@ class ActorTagger:
         if m.prep is not None or m.oblique:
             return None
         if not after_speech:
-            firsts = [o for o in idx.mentions if o.sent == m.sent]
+            firsts = idx.in_sentence(m.sent)
             toks = idx.tokens_of.get(m.sent) or []
             if not firsts or firsts[0] is not m or m.i > (dateline_end(toks) or -1) + 1:
                 return None     # (only a pronoun that is the sentence's first word)
-        before = [o for o in idx.mentions if o.sent == m.sent - 1]
+        before = idx.in_sentence(m.sent - 1)
         subj = before[0] if before else None
         if subj is None or subj.kind != "person" or subj.pronoun or subj.prep is not None or subj.oblique \
                 or subj.genitive_of:

@@ -259,6 +259,11 @@ def attribute_heads(c: Clause, k: int, lex: Lexicon) -> list[int]:
 REASON_PREPOSITIONS = frozenset({"für", "nach"})
 
 
+def _threat_verb(t, lex: Lexicon) -> bool:
+    """Whether token ``t`` is a verb with a THREATEN row in verbs.tsv ("drohte", "gedroht")."""
+    return not t.is_cap and any(cue.type == "THREATEN" for cue in lex.verbs.get(lemma(t.text), ()))
+
+
 def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     """Whether token ``k`` of clause ``c`` names what the clause threatens with ("haben Russland
     mit weiteren Sanktionen gedroht", "mit einem „gnadenlosen“ Militärschlag gedroht"): its noun
@@ -269,11 +274,10 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     if typ == "THREATEN" or "THREATEN" not in cue_verb_types(c, lex):
         return False
     tok = c.tokens[k]
-    if not tok.is_cap and any(cue.type == "THREATEN" for cue in lex.verbs.get(lemma(tok.text), ())):
+    if _threat_verb(tok, lex):
         return any(t.lower == "mit" for t in c.tokens)
-    prep = noun_preposition(c, k)[0]
-    if prep != "mit":
-            # "mit einem „gnadenlosen“ Militärschlag", "mit der Verhängung von Sanktionen": "mit" up to four
+    if noun_preposition(c, k)[0] != "mit":
+        # "mit einem „gnadenlosen“ Militärschlag", "mit der Verhängung von Sanktionen": "mit" up to four
         # words before, no preposition of a reason or occasion between ("drohte mit Vergeltung für die
         # Angriffe der PKK", "nach dem Anschlag": the attacks are told, not threatened; a review)
         before = [t.lower for t in c.tokens[max(0, k - 4):k]]
@@ -283,8 +287,7 @@ def threatened_with(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     # the threat verb of its own part of the clause: not one after "und" with a "mit" of its own ("hat mit
     # Luftangriffen auf Rakka reagiert und dem IS mit weiteren Schlägen gedroht": the air strikes are how
     # France reacted; "mit „Feuer und Wut“ gedroht" threatens with both)
-    threat = [i for i, t in enumerate(c.tokens) if not t.is_cap
-              and any(cue.type == "THREATEN" for cue in lex.verbs.get(lemma(t.text), ()))]
+    threat = [i for i, t in enumerate(c.tokens) if _threat_verb(t, lex)]
 
     def own_part(i: int) -> bool:
         between = [t.lower for t in c.tokens[k + 1:i]] if i > k else []

@@ -28,7 +28,7 @@ from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (NONE, DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features, trigger_probs)
-from .judge import Dyad, Settings, judge_rows, office_and_seat, sentence_clauses, sides
+from .judge import Dyad, Settings, judge_rows, sentence_clauses, sides
 from .linear import LinearModel
 from .trees import TreeModel, load_scorer
 
@@ -537,9 +537,6 @@ class LearnedCoder:
         for d, p in self.judge_dyads(ctx, rule_events, cache):
             if p < th.judge:
                 continue
-            if all(c.rule is None and c.src_m is not None and c.tgt_m is not None
-                   and office_and_seat(c.src_m, c.tgt_m, c.st) for c in d.support):
-                continue        # "Das Außenministerium in Warschau": one actor, not two sides
             conf = judge_confidence(p, th)
             best = d.best
             src, tgt = sides(d, ctx, cache)

@@ -134,9 +134,10 @@ class Dyad:
 def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
     """An office or body and the place it sits in, named together ("das Außenministerium in
     Warschau", "die Regierung in Kiew"): one actor, never each other's other side. Used when
-    drawing candidates and decoding only, not as a feature of the trained models (as one, session 9,
-    it scored worse out of fold); in the candidates since session 32, so that another sentence's
-    support cannot carry such a pair's dyad ("die Regierung in Moskau ... Strafmaßnahmen")."""
+    drawing the learned candidates (``learned_candidates``; a conjunct ``derived`` from a side has
+    another code, so it never makes such a pair), not as a feature of the trained models (as one,
+    session 9, it scored worse out of fold). Until session 32 it was read when decoding, where
+    another sentence's support could carry such a pair's dyad ("die Regierung in Moskau ...")."""
     if st is None or a.sent != b.sent or a.sent != st.sentence.index or a.code != b.code or not a.code:
         return False
     first, second = (a, b) if a.i <= b.i else (b, a)
