@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from ..actors import Mention, np_context
+from ..actors import Mention, dateline_end, np_context
 from ..text import SentenceTokens, Token
 from ..timex import is_cardinal
 from .cues import Cue, Lexicon, lemma, load_cues
@@ -572,6 +572,42 @@ def _passive_clause(c: Clause) -> bool:
     if not words or not any(t.lower in WERDEN_PASSIVE for t in words[:-1]):
         return False
     return werden_participle(words[-1])     # the participle closes the clause
+
+
+def relative_prefield_subject(clauses: list[Clause], ci: int, toks: list[Token], lex: Lexicon) -> Mention | None:
+    """The subject of a main clause that opens with its finite verb after a relative clause on the
+    sentence's first noun phrase ("Vietnam, das die Inseln beansprucht, forderte China auf":
+    Vietnam asks China, not China itself): the splitter reads the name with its relative clause as one
+    clause (``split_clauses``), so the verb's own clause names only its objects. That first
+    phrase -- a mention with no preposition, not oblique, at the clause's start (after an article)
+    with a comma and a relative word right after it -- is the subject; None where the sentence is
+    not so built (an object relative keeps the name a clause of its own, read where the coder
+    reads the subject)."""
+    if ci < 1 or ci >= len(clauses):
+        return None
+    c, prev = clauses[ci], clauses[ci - 1]
+    first = c.tokens[0] if c.tokens else None
+    if c.kind != "main" or c.conjunction or first is None or not first.text[:1].islower() \
+            or not first.text.isalpha() or lex.is_(first.lower, "subordinator") or not _verbish(first) \
+            and not lex.is_(first.lower, "konjunktiv") and first.lower not in PAST_AUX:
+        return None
+    if prev.kind != "main" or not (ci == 1 or (ci == 2 and not _has_verb(clauses[0].tokens)
+                                               and len(clauses[0].tokens) <= 4)):
+        return None
+    if not _has_verb(prev.tokens):
+        return None
+    ms = sorted((m for m in prev.mentions if m.prep is None and not m.oblique and not m.genitive_of),
+                key=lambda m: m.start)
+    opening = prev.tokens[0].i
+    if opening == 0:
+        dash = dateline_end(toks)
+        opening = dash + 1 if dash is not None else 0     # "Hanoi – Vietnam, das ...": after the dateline
+    if not ms or ms[0].i > opening + 1:
+        return None
+    m0 = ms[0]
+    if m0.j + 1 >= len(toks) or toks[m0.j].text != "," or not relative_word(toks[m0.j + 1].lower, lex):
+        return None
+    return m0
 
 
 def relative_clause(c: Clause, lex: Lexicon) -> bool:

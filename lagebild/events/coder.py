@@ -10,7 +10,7 @@ from ..actors import NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention,
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
-from .clauses import (ADJ_ENDINGS, QUOTE_MARKS, _finite_verb, harmed, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
+from .clauses import (ADJ_ENDINGS, relative_prefield_subject, QUOTE_MARKS, _finite_verb, harmed, opens_with_verb, NEGATION_ADVERBS, has_verb_of, negation_cancelled, PAST_AUX, weapon_injury, WERDEN_PASSIVE, Clause, _cue_lemmas, _has_verb, _is_passive, _passive_clause, _pick_cue,
                       _requires_ok, _verbish, attached_condition, carried_out, instead_of, negative_clause, noun_preposition, subject_negated, relative_clause, split_clauses,
                       werden_participle)
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, protest_called, offered, refused,
@@ -137,6 +137,7 @@ class EventCoder:
             sent_lowers = [t.lower for t in st.tokens]
             self._sentence_lowers = sent_lowers
             self._tokens = st.tokens
+            self._st = st
             # reported speech: a clause with a speech verb and a speaker, or laut/zufolge
             speaker, speech_clause, by_prep = self._speaker(clauses, sent_lowers)
             konj = any(self.lex.is_(t.lower, "konjunktiv") for t in st.tokens)
@@ -556,7 +557,11 @@ class EventCoder:
                 # rest of the main clause; its subject stands before the relative clause
                 fronted_subj = [m for m in fronted.mentions if m.prep is None and not m.oblique][:1]
             else:
-                fronted_subj = []
+                # "Vietnam, das die Inseln beansprucht, forderte China auf": the name before the
+                # relative clause is the subject of the verb that opens this clause
+                pre = relative_prefield_subject(clauses, ci, self._tokens, self.lex) if c.tokens[0] is tok \
+                    or c.tokens[0].lower in PAST_AUX else None
+                fronted_subj = [pre] if pre is not None else []
             nom = [m for m in free if not m.oblique or (rel_role == "target" and m.i == c.tokens[0].i + 1 and (
                 m.kind == "country" or (m.kind == "person" and bool(m.name))))] \
                 if c.kind != "infinitive" or not prev_source else []
@@ -609,6 +614,10 @@ class EventCoder:
                 codes = {p.code for p in source_p}
                 source_p = source_p + [p for p in _participants(listed) if p.code not in codes]
             own = attributes_of(source, ms) + listed     # "die Außenminister der 27 Mitgliedstaaten": the subject's
+            # a second name of the subject is no object ("Putin, ein ehemaliger KGB-Offizier,
+            # kritisierte die Nato": the Nato is criticised; ``_no_second_name_of_a_side``)
+            own += [m for m in ms if m not in source and m not in own
+                    and any(_apposed(m, x, self._st) for x in source)]
             for m in ms:
                 if m in source or m in own:
                     continue
@@ -1303,6 +1312,15 @@ def _no_second_name_of_a_side(r: RawEvent, st) -> None:
     if same:
         r.event.target = [p for p in r.event.target if p.mention is None or p.mention.start not in same]
         r.target_m = [m for m in r.target_m if m.start not in same]
+
+
+def _apposed(m: Mention, x: Mention, st) -> bool:
+    """Whether mention ``m`` is an apposition to ``x`` between commas ("Putin, ein ehemaliger
+    KGB-Offizier, ..."): one referent (``actors.one_referent``), right after ``x`` and its comma,
+    closed by a comma."""
+    toks = st.tokens
+    return x.sent == m.sent == st.sentence.index and x.j < len(toks) and toks[x.j].text == "," \
+        and 0 < m.i - x.j <= 4 and m.j < len(toks) and toks[m.j].text == "," and one_referent(m, x, st)
 
 
 def _near(a: Mention, b: Mention, st) -> bool:

@@ -1,0 +1,64 @@
+"""Session 33: the subject before a relative clause, a second name of the subject, jets."""
+import pytest
+
+from eventcheck import doc, dyads
+from lagebild.events.coder import EventCoder
+from lagebild.pipeline import Analyzer
+from lagebild.records import Article
+
+
+def _rule_dyads(text: str) -> set[tuple]:
+    an = Analyzer(coder="rules")
+    d = an(Article(doc_id="t", text=text, dct="2016-03-02"))
+    return {(e.type, p.code, q.code) for e in d.events for p in e.source for q in e.target}
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Hanoi – Vietnam, das die Inseln beansprucht, kritisierte China scharf.", ("ACCUSE", "VNM", "CHN")),
+    ("Hanoi – Vietnam, das ebenfalls Teile der Spratly-Inseln beansprucht, forderte China auf, die Entscheidung "
+     "zu respektieren.", ("REQUEST", "VNM", "CHN")),
+    ("Berlin – Merkel, die am Montag in Paris war, forderte Russland zum Rückzug auf.", ("REQUEST", "DEU", "RUS")),
+    # the finite verb an auxiliary
+    ("Ankara – Erdogan, der die Kurden bekämpft, hat Russland vorgeworfen, die PKK zu unterstützen.",
+     ("ACCUSE", "TUR", "RUS")),
+])
+def test_the_name_before_a_relative_clause_is_the_subject_of_the_verb_after_it(text, dyad):
+    assert dyad in _rule_dyads(text)
+    typ, src, tgt = dyad
+    assert (typ, tgt, src) not in _rule_dyads(text)
+    assert (typ, src, tgt, "asserted") in dyads(text), doc(text).events
+
+
+@pytest.mark.parametrize("text", [
+    # a phrase of a preposition opens the sentence: the subject follows the verb
+    "Damaskus – In Syrien, das seit 2011 im Krieg ist, griffen Regierungstruppen die Stadt Aleppo an.",
+    # an object before the relative clause
+    "Kiew – Den Präsidenten, der seit 2014 regiert, kritisierte Russland scharf.",
+])
+def test_no_subject_before_a_relative_clause_where_the_name_is_no_subject(text):
+    from lagebild.events.clauses import relative_prefield_subject, split_clauses
+    an = Analyzer(coder="rules")
+    st = an.stages(Article(doc_id="t", text=text, dct="2016-03-02"))
+    lex = EventCoder().lex
+    for s in st.sent_tokens:
+        clauses = split_clauses(s, lex)
+        for c in clauses:
+            c.mentions = [m for m in st.actors.mentions if m.sent == s.sentence.index and c.start <= m.start <= c.end]
+        assert all(relative_prefield_subject(clauses, ci, s.tokens, lex) is None for ci in range(len(clauses)))
+
+
+def test_the_verb_after_a_relative_clause_keeps_its_subject_found_before():
+    # the object relative clause the coder read before (session 28) is unchanged
+    assert ("CONSULT", "UKR", "USA") in _rule_dyads("Kiew – Selenskyj, den Putin kritisiert hatte, traf Biden.")
+
+
+def test_a_second_name_of_the_subject_is_no_object():
+    text = "Moskau – Der russische Präsident Wladimir Putin, ein ehemaliger KGB-Offizier, kritisierte die Nato scharf."
+    assert ("ACCUSE", "RUS", "NATO") in _rule_dyads(text)
+    got = dyads(text, "ACCUSE")
+    assert ("ACCUSE", "RUS", "NATO", "asserted") in got and ("ACCUSE", "NATO", "RUS", "asserted") not in got, got
+
+
+def test_a_jet_of_a_state_is_its_military():
+    text = "Ankara – Die Türkei hat einen russischen Jet abgeschossen."
+    assert ("ASSAULT", "TUR", "RUS", "asserted") in dyads(text), doc(text).events
