@@ -62,3 +62,16 @@ def test_a_second_name_of_the_subject_is_no_object():
 def test_a_jet_of_a_state_is_its_military():
     text = "Ankara – Die Türkei hat einen russischen Jet abgeschossen."
     assert ("ASSAULT", "TUR", "RUS", "asserted") in dyads(text), doc(text).events
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Kiew – Laut Merkel hat Russland die Ukraine angegriffen.", "DEU"),
+    ("Kiew – Laut Poroschenko griff Russland die Ukraine an.", "UKR"),
+])
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(text, code):
+    an = Analyzer()
+    st = an.stages(Article(doc_id="t", text=text, dct="2016-03-02"))
+    assert any(m.kind == "person" and m.code == code and m.prep == "laut" for m in st.actors.mentions), \
+        [(m.text, m.code, m.prep) for m in st.actors.mentions]
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in dyads(text), doc(text).events
+    assert not any(("ASSAULT", "UKR") == (e.type, p.code) for e in doc(text).events for p in e.source)
