@@ -75,3 +75,19 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(text, code):
         [(m.text, m.code, m.prep) for m in st.actors.mentions]
     assert ("ASSAULT", "RUS", "UKR", "asserted") in dyads(text), doc(text).events
     assert not any(("ASSAULT", "UKR") == (e.type, p.code) for e in doc(text).events for p in e.source)
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Moskau – Der Kreml wies die Vorwürfe aus Kiew zurück.", ("REJECT", "RUS", "UKR")),
+    ("Ankara – Die Türkei kritisierte die Forderungen aus Brüssel scharf.", ("ACCUSE", "TUR", "EU")),
+    ("Moskau – Russland lehnte die Vorschläge aus Washington ab.", ("REJECT", "RUS", "USA")),
+])
+def test_who_said_what_a_reaction_answers_is_its_target(text, dyad):
+    assert dyad in _rule_dyads(text)
+    assert dyad + ("asserted",) in dyads(text), doc(text).events
+
+
+def test_what_comes_from_a_place_is_not_who_said_something():
+    # "aus" after a noun that names no saying: where things come from, no target of the rules' reading
+    got = _rule_dyads("Brüssel – Die EU-Kommission kritisierte den Anstieg der Stahlimporte aus China.")
+    assert not any(t == "CHN" for _, _, t in got), got

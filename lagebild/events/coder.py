@@ -644,6 +644,9 @@ class EventCoder:
                           and m.start > tok.start - 200 and (m.prep is None or m.prep in cue.targets)]
                 # (not of a phrase that tells where or when: "unterzeichneten am Rande des Nato-Gipfels
                 # ein Memorandum" signs nothing for NATO)
+                # where the object names its origin ("wies die Vorwürfe aus Kiew zurück", "bezeichnete
+                # die Angaben aus Moskau als falsch"), the place it comes from
+                owners = owners or [m for m in ms if m not in source and m not in own and _origin_of_noun(m, c)]
                 target = owners[:1]
         first = content_first_demand(clauses, ci, tok, actors.in_sentence(c.sent), self.lex) \
             if cue.type == "REQUEST" and not passive else None
@@ -1312,6 +1315,22 @@ def _no_second_name_of_a_side(r: RawEvent, st) -> None:
     if same:
         r.event.target = [p for p in r.event.target if p.mention is None or p.mention.start not in same]
         r.target_m = [m for m in r.target_m if m.start not in same]
+
+
+def _origin_of_noun(m: Mention, c: Clause) -> bool:
+    """Whether mention ``m`` names, by "aus", who said what the noun before it names ("die Vorwürfe aus
+    Kiew", "die Angaben aus dem Kreml"): a state or its seat after "aus" (and an article) right
+    after a noun of cues.tsv class ``said_noun``, not a place of people ("Flüchtlinge aus Syrien")."""
+    if m.prep != "aus" or m.kind not in ("country", "organisation"):
+        return False
+    toks = [t for t in c.tokens if t.i < m.i]
+    k = len(toks) - 1
+    while k >= 0 and toks[k].lower in ("der", "dem", "den", "des"):
+        k -= 1
+    if k < 1 or toks[k].lower != "aus":
+        return False
+    noun = toks[k - 1]
+    return noun.is_cap and load_cues().is_(noun.lower, "said_noun")
 
 
 def _apposed(m: Mention, x: Mention, st) -> bool:
