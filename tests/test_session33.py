@@ -91,3 +91,28 @@ def test_what_comes_from_a_place_is_not_who_said_something():
     # "aus" after a noun that names no saying: where things come from, no target of the rules' reading
     got = _rule_dyads("Brüssel – Die EU-Kommission kritisierte den Anstieg der Stahlimporte aus China.")
     assert not any(t == "CHN" for _, _, t in got), got
+
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("Wien – Die EU hat die Sanktionen gegen den Iran aufgehoben.", "EU", "IRN"),
+    ("Washington – Die USA haben die Sanktionen gegen Kuba gelockert.", "USA", "CUB"),
+])
+def test_lifted_sanctions_are_a_concession_not_a_sanction(text, src, tgt):
+    got = dyads(text)
+    assert ("CONCEDE", src, tgt, "asserted") in got, doc(text).events
+    assert not any(d[0] == "SANCTION" for d in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Wien – Nach der Aufhebung der Sanktionen gegen den Iran will die EU den Handel ausbauen.",
+    "Teheran – Der Iran fordert die Aufhebung aller Sanktionen.",
+])
+def test_sanctions_named_as_what_is_lifted_are_no_sanction(text):
+    assert not any(e.type == "SANCTION" for e in doc(text).events), doc(text).events
+
+
+def test_suspended_talks_stay_a_sanction_and_sanctions_extended_stay_one():
+    # "aussetzen" of cooperation is a sanction (verbs.tsv), not a lifting
+    assert ("SANCTION", "USA", "RUS", "asserted") in dyads(
+        "Washington – Die USA haben die Gespräche mit Russland über Syrien ausgesetzt.")
+    assert ("SANCTION", "EU", "RUS", "asserted") in dyads("Brüssel – Die EU hat die Sanktionen gegen Russland verlängert.")

@@ -36,9 +36,38 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     stopping stops (cues.tsv class ``halt``: "hat die Beitrittsgespräche ausgesetzt", "brach die
     Verhandlungen ab", "stellte die Militärhilfe ein" gave talks and aid as happening; no cooperative
     event in train + dev gold stands beside such a verb)."""
+    if typ in RESTRICTIVE:
+        return lifted(c, k, lex)
     if typ not in COOPERATIVE:
         return False
     return "REJECT" in cue_verb_types(c, lex) or halted(c, lex)
+
+
+#: acts that restrict (sanctions, bans, blockades, curfews): lifting them tells no such act
+RESTRICTIVE = frozenset({"SANCTION", "COERCE"})
+
+
+def lifting_word(tok, lex: Lexicon) -> bool:
+    """Whether a token is a verb or noun of lifting a restriction (cues.tsv ``lift``, ``lift_noun``):
+    read as a sanction or coercion of its own it would tell the opposite ("hat die Sanktionen
+    aufgehoben" is no SANCTION)."""
+    return lex.is_(lemma(tok.text), "lift") or lex.is_(tok.lower, "lift_noun")
+
+
+def lifted(c: Clause, k: int, lex: Lexicon) -> bool:
+    """Whether the noun at token ``k`` of clause ``c`` is what is lifted or eased (cues.tsv classes
+    ``lift``: "hat die Sanktionen gegen den Iran aufgehoben", "lockerte die Sanktionen";
+    ``lift_noun`` right before it: "nach der Aufhebung der Sanktionen", "fordert die Lockerung aller
+    Sanktionen"): no sanction, ban or blockade is imposed there (the lifting is a CONCEDE of its
+    own; written train items code "gelockert" so and no SANCTION); user sentences gave asserted
+    SANCTIONs at confidence 1.0."""
+    toks = c.tokens
+    j = k - 1
+    while j >= 0 and not toks[j].is_cap and j >= k - 3:
+        j -= 1      # the article and adjectives between: "der Aufhebung aller bestehenden Sanktionen"
+    if j >= 0 and j >= k - 4 and toks[j].is_cap and lex.is_(toks[j].lower, "lift_noun"):
+        return True
+    return has_verb_of(c, lex, "lift")
 
 
 def offered(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:

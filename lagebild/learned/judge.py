@@ -26,7 +26,7 @@ from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
-from ..events.content import (CALLED_TYPES, attribute_heads, praised, background, condemned, content_of_claim, criticised_or_rejected,
+from ..events.content import (CALLED_TYPES, RESTRICTIVE, lifting_word, attribute_heads, praised, background, condemned, content_of_claim, criticised_or_rejected,
                               demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.factuality import denial, denied_report
@@ -536,7 +536,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     and not (classes[i] == "ACCUSE" and (positive_label(st.tokens, k, ctx.lex)
                                                          or praised_here(st, k, ctx, cache)
                                                          or injured_with_weapon(st, k, ctx, cache))) \
-                    and not (classes[i] == "ASSAULT" and ctx.lex.is_prefixed(st.tokens[k].lower, "ceasefire")):
+                    and not (classes[i] == "ASSAULT" and ctx.lex.is_prefixed(st.tokens[k].lower, "ceasefire")) \
+                    and not (classes[i] in RESTRICTIVE and lifting_word(st.tokens[k], ctx.lex)):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
