@@ -35,7 +35,8 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     ab"): the REJECT is the event, the meeting is not one (as the corpus codes it); or what a verb of
     stopping stops (cues.tsv class ``halt``: "hat die Beitrittsgespräche ausgesetzt", "brach die
     Verhandlungen ab", "stellte die Militärhilfe ein" gave talks and aid as happening; no cooperative
-    event in train + dev gold stands beside such a verb)."""
+    event in train + dev gold stands beside such a verb; "kündigte das Abkommen auf" no agreement);
+    also a restriction lifted (``lifted``: "hat die Sanktionen aufgehoben")."""
     if typ in RESTRICTIVE:
         return lifted(c, k, lex)
     if typ not in COOPERATIVE:
@@ -47,11 +48,15 @@ def refused(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
 RESTRICTIVE = frozenset({"SANCTION", "COERCE"})
 
 
-def lifting_word(tok, lex: Lexicon) -> bool:
-    """Whether a token is a verb or noun of lifting a restriction (cues.tsv ``lift``, ``lift_noun``):
-    read as a sanction or coercion of its own it would tell the opposite ("hat die Sanktionen
-    aufgehoben" is no SANCTION)."""
-    return lex.is_(lemma(tok.text), "lift") or lex.is_(tok.lower, "lift_noun")
+def lifting_word(toks: list, k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` is a verb or noun of lifting (cues.tsv ``lift``, ``lift_noun``) with a
+    restriction near it (``restriction``: "Sanktionen", "Embargo", "Ausgangssperre"): read as a
+    sanction or coercion of its own it would tell the opposite ("hat die Sanktionen aufgehoben" is
+    no SANCTION; "die Aufhebung der Immunität" stays one, as the guide codes it)."""
+    tok = toks[k]
+    if not (lex.is_(lemma(tok.text), "lift") or lex.is_(tok.lower, "lift_noun")):
+        return False
+    return any(lex.is_prefixed(t.lower, "restriction") for t in toks[max(0, k - 8):k + 8])
 
 
 def lifted(c: Clause, k: int, lex: Lexicon) -> bool:

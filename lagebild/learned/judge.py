@@ -537,7 +537,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                                          or praised_here(st, k, ctx, cache)
                                                          or injured_with_weapon(st, k, ctx, cache))) \
                     and not (classes[i] == "ASSAULT" and ctx.lex.is_prefixed(st.tokens[k].lower, "ceasefire")) \
-                    and not (classes[i] in RESTRICTIVE and lifting_word(st.tokens[k], ctx.lex)):
+                    and not (classes[i] in RESTRICTIVE and lifting_word(st.tokens, k, ctx.lex)):
                 jobs.append((st, k, classes[i], float(row[i])))
     rows, spans = [], []
     for st, k, typ, p in jobs:
@@ -973,7 +973,7 @@ def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx
     for i, m in enumerate(ms):
         if rep is not None and rep.mention is not None and rep.mention.start == m.start:
             continue
-        if out_of_reach(clauses, ci, m, here, ctx.lex):
+        if out_of_reach(clauses, ci, m, here, ctx.lex, st.tokens):
             if out is None:
                 out = ps.copy()
             out[i] = 0.0
