@@ -1907,6 +1907,9 @@ class ActorTagger:
                 return nx.code
             if nx.role and (same := cls._code_of_same_role(nx, mentions[:n])):
                 return same             # "Stellungen der Miliz": the militia named before
+            if nx.role and (place := cls._armed_place(nx, [o for o in mentions[:k] if not o.abroad and not o.of_act],
+                                                      [o for o in mentions[k + 1:] if not o.abroad and not o.of_act])):
+                return place.code       # "Stellungen der Rebellen bei Aleppo": where the rebels fight
             code = cls._code_of_membership(nx, mentions[:n])
             if code or not nx.role:
                 return code
@@ -1975,6 +1978,25 @@ class ActorTagger:
         return other.code if other is not None else None
 
     @staticmethod
+    def _armed_place(m: Mention, before: list[Mention], after: list[Mention]) -> Mention | None:
+        """Where an armed group fights: a country named "in X" in its sentence, first one after it
+        ("Luftangriffe gegen den IS in Syrien"), not the state that attacks it; for rebels and
+        militants named by a role also "bei"/"nahe" after them ("Stellungen der Rebellen bei Aleppo")
+        or "in X" just before them ("US-Drohnen töteten im Jemen mehrere Extremisten"); None else."""
+        if m.sector not in ARMED_GROUP_SECTORS:
+            return None
+        place = after[0] if after else None
+        if place is not None and place.sent == m.sent and place.start - m.end <= (9 if not m.role else 24) \
+                and place.prep in (("in", "im") if not m.role else ("in", "im", "bei", "nahe")) \
+                and place.kind == "country" and place.code and len(place.code) == 3:
+            return place
+        place = before[-1] if before and m.role else None
+        if place is not None and place.sent == m.sent and m.start - place.end <= 20 \
+                and place.prep in ("in", "im") and place.kind == "country" and place.code and len(place.code) == 3:
+            return place
+        return None
+
+    @staticmethod
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> Mention | None:
         """The mention whose country ``_code_nearby`` gives (``after``: the mentions after ``m``);
         never a mission abroad or the state that owns one (``Mention.abroad``)."""
@@ -1982,13 +2004,9 @@ class ActorTagger:
         # USA": it says whose the act is, not where the story is)
         before = [o for o in before if not o.abroad and not o.of_act and not (o.weak and o.sent < m.sent)]
         after = [o for o in after if not o.abroad and not o.of_act]
-        if m.sector in ARMED_GROUP_SECTORS and not m.role:
-            # armed groups fight where they are: a country named "in X" in their sentence, first one
-            # after them ("Luftangriffe gegen den IS in Syrien"), not the state that attacks them
-            place = after[0] if after else None
-            if place is not None and place.sent == m.sent and place.start - m.end <= 9 \
-                    and place.prep in ("in", "im") and place.kind == "country" and place.code and len(place.code) == 3:
-                return place
+        place = ActorTagger._armed_place(m, before, after)
+        if place is not None:
+            return place
         if m.sector in LOCAL_SECTORS or m.sector == "CVL":
             # police and courts act where they are: a country named "in X" in their sentence ("Ein
             # Amerikaner erschoss in Deutschland einen Polizisten"); civilians and suspects are of

@@ -147,3 +147,14 @@ def test_a_name_after_neben_or_waehrend_is_no_side_of_the_main_verb(text, extra)
     assert not any(p.text and "Erdogan" in p.text for e in d.events for p in e.source), d.events
     if extra is not None:
         assert extra + ("asserted",) not in dyads(text), d.events
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Beirut – Die Hisbollah griff Stellungen der Rebellen bei Aleppo an.", ("ASSAULT", "LBN", "SYR")),
+    ("Moskau – Russische Kampfjets bombardierten Stellungen der Rebellen in der Provinz Idlib.", ("ASSAULT", "RUS", "SYR")),
+    ("Washington – US-Drohnen töteten im Jemen mehrere Extremisten.", ("ASSAULT", "USA", "YEM")),
+])
+def test_rebels_named_by_a_role_are_of_where_they_fight(text, dyad):
+    got = dyads(text, "ASSAULT")
+    assert dyad + ("asserted",) in got, got
+    assert (dyad[0], dyad[1], dyad[1], "asserted") not in got, got
