@@ -158,3 +158,15 @@ def test_rebels_named_by_a_role_are_of_where_they_fight(text, dyad):
     got = dyads(text, "ASSAULT")
     assert dyad + ("asserted",) in got, got
     assert (dyad[0], dyad[1], dyad[1], "asserted") not in got, got
+
+
+def test_the_name_before_a_relative_clause_is_the_subject_of_a_passive_after_it():
+    text = "Damaskus – Aleppo, das seit 2012 geteilt ist, wurde von russischen Kampfflugzeugen bombardiert."
+    assert ("ASSAULT", "RUS", "SYR") in _rule_dyads(text)
+    assert ("ASSAULT", "RUS", "SYR", "asserted") in dyads(text), doc(text).events
+
+
+def test_a_description_of_the_subject_by_membership_is_no_object():
+    text = "Ankara – Die Türkei, ein Nato-Mitglied, schoss ein russisches Kampfflugzeug ab."
+    got = dyads(text, "ASSAULT")
+    assert ("ASSAULT", "TUR", "RUS", "asserted") in got and not any(d[2] == "NATO" for d in got), got

@@ -526,6 +526,12 @@ class EventCoder:
             target = target or [m for m in free if not m.oblique][:1] or [m for m in ms if m.prep is None][:1]
             if not target and rel_role == "target" and ante is not None:
                 target = [ante]     # "Scholz, der von Putin kritisiert wurde": Scholz is acted on
+            if not target:
+                # "Aleppo, das seit 2012 geteilt ist, wurde von russischen Kampfflugzeugen bombardiert":
+                # the name before the relative clause is the subject of the passive after it
+                pre = relative_prefield_subject(clauses, ci, self._tokens, self.lex) \
+                    if c.tokens and c.tokens[0].lower in WERDEN_PASSIVE else None
+                target = [pre] if pre is not None and pre not in source else []
             if cue.type == "MOBILIZE" and not source:
                 source, target = mobilized_forces(ms, target, prev_source, cue.targets)
             # where the clause names no place, a dateline of the story's own country is where it
@@ -1338,8 +1344,16 @@ def _apposed(m: Mention, x: Mention, st) -> bool:
     KGB-Offizier, ..."): one referent (``actors.one_referent``), right after ``x`` and its comma,
     closed by a comma."""
     toks = st.tokens
-    return x.sent == m.sent == st.sentence.index and x.j < len(toks) and toks[x.j].text == "," \
-        and 0 < m.i - x.j <= 4 and m.j < len(toks) and toks[m.j].text == "," and one_referent(m, x, st)
+    if not (x.sent == m.sent == st.sentence.index and x.j < len(toks) and toks[x.j].text == ","
+            and 0 < m.i - x.j <= 4 and m.j < len(toks) and toks[m.j].text == ","):
+        return False
+    if one_referent(m, x, st):
+        return True
+    # a description of the subject by its membership ("Die Türkei, ein Nato-Mitglied, schoss ... ab"):
+    # an article and adjectives before it, nothing else
+    between = [t.lower for t in toks[x.j + 1:m.i]]
+    return bool(between) and between[0] in ("ein", "eine", "einem", "einer") \
+        and all(w[:1].isalpha() and not toks[x.j + 1 + n].is_cap for n, w in enumerate(between))
 
 
 def _near(a: Mention, b: Mention, st) -> bool:
