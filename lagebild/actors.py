@@ -49,11 +49,13 @@ Die Der Das Den Dem Des Ein Eine Einen Einem Er Sie Es Wir Ich Ihr Auch Und Aber
 In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo Als Wenn Dass Ob So
 Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli
 August September Oktober November Dezember Bild Foto AP Reuters AFP dpa APA
-Laut Gegen Nur Bereits Zuvor Dann Danach Damals Inzwischen Jetzt Nun Heute Gestern Sogar Zudem
+Laut Gegen Trotz Wegen Während Ohne Durch Zwischen Neben Dank Gemäß Seitens Angesichts Hinter Gegenüber
+Außer Statt Nur Bereits Zuvor Dann Danach Damals Inzwischen Jetzt Nun Heute Gestern Sogar Zudem
 Außerdem Allerdings Jedoch Daher Deshalb Dabei Dort Hier Unterdessen Derweil Indes Zugleich Gleichzeitig
 Ebenfalls Bislang Bisher Später Vorher""".split())    # (a preposition or adverb opening a sentence:
-#   "Laut Merkel hat ..." names Merkel, no person "Laut Merkel"; not "Neben", "Wegen", "Dank", "Während",
-#   "Außer": the name after them was read as a subject of the main clause, session 33's review)
+#   "Laut Merkel hat ..." names Merkel, no person "Laut Merkel"; two reviews in session 33: the person found
+#   after "Neben"/"Während"/"Wegen" is sometimes read as a side of the main verb, but lost it is lost to
+#   every event)
 PERSON_PRONOUNS = {"er": "m", "sie": "f"}
 #: demonstratives that stand for a man named before where they stand alone ("Dieser habe Putin gelobt")
 DEMONSTRATIVES = {"dieser": "m", "letzterer": "m"}

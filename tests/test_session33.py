@@ -126,29 +126,6 @@ def test_a_civilian_jet_is_no_military():
     assert not any(m.sector == "MIL" for m in st.actors.mentions), [(m.text, m.sector) for m in st.actors.mentions]
 
 
-@pytest.mark.parametrize("text,absent", [
-    ("Kiew – Poroschenko, der Putin mehrfach getroffen hat, forderte die EU zu neuen Sanktionen auf.",
-     ("REQUEST", "UKR", "RUS")),
-    ("Ramallah – Abbas, der die Palästinensische Autonomiebehörde führt, warf Israel Kriegsverbrechen vor.",
-     ("ACCUSE", "PSE", "PSE")),
-])
-def test_a_name_inside_the_relative_clause_is_no_side_of_the_verb_after_it(text, absent):
-    got = dyads(text)
-    assert not any(d[:3] == absent for d in got), got
-    assert any(d[0] == absent[0] and d[1] == absent[1] for d in got), got
-
-
-@pytest.mark.parametrize("text,extra", [
-    ("Washington – Neben Obama verurteilte auch Kerry den Anschlag.", ("ACCUSE", "USA", "USA")),
-    ("Ankara – Während Erdogan in Brüssel war, verhafteten türkische Behörden weitere Journalisten.", None),
-])
-def test_a_name_after_neben_or_waehrend_is_no_side_of_the_main_verb(text, extra):
-    d = doc(text)
-    assert not any(p.text and "Erdogan" in p.text for e in d.events for p in e.source), d.events
-    if extra is not None:
-        assert extra + ("asserted",) not in dyads(text), d.events
-
-
 @pytest.mark.parametrize("text,dyad", [
     ("Beirut – Die Hisbollah griff Stellungen der Rebellen bei Aleppo an.", ("ASSAULT", "LBN", "SYR")),
     ("Moskau – Russische Kampfjets bombardierten Stellungen der Rebellen in der Provinz Idlib.", ("ASSAULT", "RUS", "SYR")),
@@ -166,7 +143,20 @@ def test_the_name_before_a_relative_clause_is_the_subject_of_a_passive_after_it(
     assert ("ASSAULT", "RUS", "SYR", "asserted") in dyads(text), doc(text).events
 
 
-def test_a_description_of_the_subject_by_membership_is_no_object():
-    text = "Ankara – Die Türkei, ein Nato-Mitglied, schoss ein russisches Kampfflugzeug ab."
-    got = dyads(text, "ASSAULT")
-    assert ("ASSAULT", "TUR", "RUS", "asserted") in got and not any(d[2] == "NATO" for d in got), got
+@pytest.mark.parametrize("text,dyad", [
+    # a name inside the relative clause stays within reach of the verb after it (a review: blocking it lost the
+    # pronoun's and the implied target's dyads)
+    ("Berlin – Merkel, die Erdoğan in Ankara traf, kritisierte ihn wegen der Pressefreiheit.", ("ACCUSE", "DEU", "TUR")),
+    ("Ankara – Die Türkei, die Russland den Bruch des Völkerrechts vorwirft, drohte mit Vergeltung.",
+     ("THREATEN", "TUR", "RUS")),
+])
+def test_a_name_inside_the_relative_clause_may_be_the_other_side_of_the_verb_after_it(text, dyad):
+    assert dyad + ("asserted",) in dyads(text), doc(text).events
+
+
+def test_a_person_after_neben_is_found():
+    an = Analyzer()
+    st = an.stages(Article(doc_id="t", text="Paris – Neben Merkel forderte auch Hollande Russland zur Mäßigung auf.",
+                           dct="2016-03-02"))
+    assert any(m.code == "DEU" and m.kind == "person" for m in st.actors.mentions), \
+        [(m.text, m.code) for m in st.actors.mentions]

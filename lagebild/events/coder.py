@@ -1344,16 +1344,8 @@ def _apposed(m: Mention, x: Mention, st) -> bool:
     KGB-Offizier, ..."): one referent (``actors.one_referent``), right after ``x`` and its comma,
     closed by a comma."""
     toks = st.tokens
-    if not (x.sent == m.sent == st.sentence.index and x.j < len(toks) and toks[x.j].text == ","
-            and 0 < m.i - x.j <= 4 and m.j < len(toks) and toks[m.j].text == ","):
-        return False
-    if one_referent(m, x, st):
-        return True
-    # a description of the subject by its membership ("Die Türkei, ein Nato-Mitglied, schoss ... ab"):
-    # an article and adjectives before it, nothing else
-    between = [t.lower for t in toks[x.j + 1:m.i]]
-    return bool(between) and between[0] in ("ein", "eine", "einem", "einer") \
-        and all(w[:1].isalpha() and not toks[x.j + 1 + n].is_cap for n, w in enumerate(between))
+    return x.sent == m.sent == st.sentence.index and x.j < len(toks) and toks[x.j].text == "," \
+        and 0 < m.i - x.j <= 4 and m.j < len(toks) and toks[m.j].text == "," and one_referent(m, x, st)
 
 
 def _near(a: Mention, b: Mention, st) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..actors import Mention
 from ..text import Token
-from .clauses import (ADJ_ENDINGS, relative_prefield_subject, WERDEN_PASSIVE, Clause, opens_with_verb, _passive_clause, article_main_clause, clause_at, cue_verb_types,
+from .clauses import (ADJ_ENDINGS, WERDEN_PASSIVE, Clause, opens_with_verb, _passive_clause, article_main_clause, clause_at, cue_verb_types,
                       relative_clause, werden_participle)
 from .cues import Lexicon, lemma
 from .tense import perfect_infinitive
@@ -136,16 +136,13 @@ def embedded_elsewhere(clauses: list[Clause], ci: int, m: Mention, lex: Lexicon)
     return relative_clause(clauses[mi], lex)
 
 
-def out_of_reach(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], lex: Lexicon,
-                 toks: list | None = None) -> bool:
+def out_of_reach(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], lex: Lexicon) -> bool:
     """The one clause policy of both coders: whether mention ``m`` (of the cue's sentence) may not
     be a participant of a cue in ``clauses[ci]``. A cue takes its participants from its own clause
     and the clauses it governs; a relative clause's cue from its own clause and its antecedent
     ("Kaczyński trifft Orbán, der Warschau Unterstützung zugesagt hat": not Kaczyński), or the
     clause before where the antecedent is no actor; no cue
-    takes a mention inside a relative clause that is not its own (``embedded_elsewhere``), also one
-    the splitter reads with its antecedent before the cue's clause ("Poroschenko, der Putin mehrfach
-    getroffen hat, forderte die EU auf": not Putin; ``toks``, the sentence's tokens, where given)."""
+    takes a mention inside a relative clause that is not its own (``embedded_elsewhere``)."""
     if ci is None or m.sent != clauses[ci].sent:
         return False
     if relative_clause(clauses[ci], lex):
@@ -156,10 +153,6 @@ def out_of_reach(clauses: list[Clause], ci: int, m: Mention, ms: list[Mention], 
         # no actor it hangs on (a thing, or a whole clause: "Die Russen haben geantwortet, was wir
         # akzeptiert haben"): the clause before may name its sides
         return m is not ante if ante is not None else mi != ci - 1
-    if toks is not None and ci >= 1 and clauses[ci - 1].start <= m.start <= clauses[ci - 1].end:
-        subj = relative_prefield_subject(clauses, ci, toks, lex, ms)
-        if subj is not None and m.start > subj.end:
-            return True
     return embedded_elsewhere(clauses, ci, m, lex) or other_main_clause(clauses, ci, m, ms, lex) \
         or claimed_content(clauses, ci, m, ms, lex)
 

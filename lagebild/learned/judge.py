@@ -973,7 +973,7 @@ def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx
     for i, m in enumerate(ms):
         if rep is not None and rep.mention is not None and rep.mention.start == m.start:
             continue
-        if out_of_reach(clauses, ci, m, here, ctx.lex, st.tokens):
+        if out_of_reach(clauses, ci, m, here, ctx.lex):
             if out is None:
                 out = ps.copy()
             out[i] = 0.0
