@@ -1987,16 +1987,22 @@ class ActorTagger:
         or "in X" just before them ("US-Drohnen töteten im Jemen mehrere Extremisten"); None else."""
         if m.sector not in ARMED_GROUP_SECTORS:
             return None
+        found = None
         place = after[0] if after else None
         if place is not None and place.sent == m.sent and place.start - m.end <= (9 if not m.role else 24) \
                 and place.prep in (("in", "im") if not m.role else ("in", "im", "bei", "nahe")) \
                 and place.kind == "country" and place.code and len(place.code) == 3:
-            return place
-        place = before[-1] if before and m.role else None
+            found = place
+        place = before[-1] if before and m.role and found is None else None
         if place is not None and place.sent == m.sent and m.start - place.end <= 20 \
                 and place.prep in ("in", "im") and place.kind == "country" and place.code and len(place.code) == 3:
-            return place
-        return None
+            found = place
+        if found is not None and m.role and not any(
+                o.sent == m.sent and o.start < m.start and o.prep is None and not o.oblique and not o.genitive_of
+                and o.code and o.code != found.code and o is not found for o in before):
+            return None     # a role's place only against a side of another country that acts on it in its
+            #                 sentence ("Bisher gilt die Guerillagruppe in den Vereinigten Staaten als ...": no)
+        return found
 
     @staticmethod
     def _nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> Mention | None:

@@ -160,3 +160,13 @@ def test_a_person_after_neben_is_found():
                            dct="2016-03-02"))
     assert any(m.code == "DEU" and m.kind == "person" for m in st.actors.mentions), \
         [(m.text, m.code) for m in st.actors.mentions]
+
+
+def test_a_rebel_role_is_not_of_a_place_where_no_other_side_acts_on_it():
+    # "in den Vereinigten Staaten" says where the group is listed, no one attacks it there (12 gold files, gnad-0431)
+    an = Analyzer()
+    text = ("Bogotá – Die Farc-Rebellen verhandeln in Havanna. Bisher gilt die Guerillagruppe in den Vereinigten Staaten "
+            "als terroristische Vereinigung.")
+    st = an.stages(Article(doc_id="t", text=text, dct="2016-03-02"))
+    assert not any(m.text == "Guerillagruppe" and m.code == "USA" for m in st.actors.mentions), \
+        [(m.text, m.code) for m in st.actors.mentions]
