@@ -574,8 +574,7 @@ def _passive_clause(c: Clause) -> bool:
     return werden_participle(words[-1])     # the participle closes the clause
 
 
-def relative_prefield_subject(clauses: list[Clause], ci: int, toks: list[Token], lex: Lexicon,
-                              ms: list[Mention] | None = None) -> Mention | None:
+def relative_prefield_subject(clauses: list[Clause], ci: int, toks: list[Token], lex: Lexicon) -> Mention | None:
     """The subject of a main clause that opens with its finite verb after a relative clause on the
     sentence's first noun phrase ("Vietnam, das die Inseln beansprucht, forderte China auf":
     Vietnam asks China, not China itself): the splitter reads the name with its relative clause as one
@@ -583,22 +582,21 @@ def relative_prefield_subject(clauses: list[Clause], ci: int, toks: list[Token],
     phrase -- a mention with no preposition, not oblique, at the clause's start (after an article)
     with a comma and a relative word right after it -- is the subject; None where the sentence is
     not so built (an object relative keeps the name a clause of its own, read where the coder
-    reads the subject). ``ms``: the sentence's mentions, where the clauses carry none of their own."""
+    reads the subject)."""
     if ci < 1 or ci >= len(clauses):
         return None
     c, prev = clauses[ci], clauses[ci - 1]
     first = c.tokens[0] if c.tokens else None
     if c.kind != "main" or c.conjunction or first is None or not first.text[:1].islower() \
-            or not first.text.isalpha() or lex.is_(first.lower, "subordinator") or not _verbish(first) \
-            and not lex.is_(first.lower, "konjunktiv") and first.lower not in PAST_AUX:
+            or not first.text.isalpha() or lex.is_(first.lower, "subordinator") \
+            or not (_verbish(first) or lex.is_(first.lower, "konjunktiv") or first.lower in PAST_AUX):
         return None
     if prev.kind != "main" or not (ci == 1 or (ci == 2 and not _has_verb(clauses[0].tokens)
                                                and len(clauses[0].tokens) <= 4)):
         return None
     if not _has_verb(prev.tokens):
         return None
-    here = prev.mentions if ms is None else [m for m in ms if prev.start <= m.start <= prev.end]
-    ms = sorted((m for m in here if m.prep is None and not m.oblique and not m.genitive_of),
+    ms = sorted((m for m in prev.mentions if m.prep is None and not m.oblique and not m.genitive_of),
                 key=lambda m: m.start)
     opening = prev.tokens[0].i
     if opening == 0:

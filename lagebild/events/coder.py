@@ -652,7 +652,7 @@ class EventCoder:
                 # ein Memorandum" signs nothing for NATO)
                 # where the object names its origin ("wies die Vorwürfe aus Kiew zurück", "bezeichnete
                 # die Angaben aus Moskau als falsch"), the place it comes from
-                owners = owners or [m for m in ms if m not in source and m not in own and _origin_of_noun(m, c)]
+                owners = owners or [m for m in ms if m not in source and m not in own and _origin_of_noun(m, c, self.lex)]
                 target = owners[:1]
         first = content_first_demand(clauses, ci, tok, actors.in_sentence(c.sent), self.lex) \
             if cue.type == "REQUEST" and not passive else None
@@ -1323,7 +1323,7 @@ def _no_second_name_of_a_side(r: RawEvent, st) -> None:
         r.target_m = [m for m in r.target_m if m.start not in same]
 
 
-def _origin_of_noun(m: Mention, c: Clause) -> bool:
+def _origin_of_noun(m: Mention, c: Clause, lex: Lexicon) -> bool:
     """Whether mention ``m`` names, by "aus", who said what the noun before it names ("die Vorwürfe aus
     Kiew", "die Angaben aus dem Kreml"): a state or its seat after "aus" (and an article) right
     after a noun of cues.tsv class ``said_noun``, not a place of people ("Flüchtlinge aus Syrien")."""
@@ -1336,7 +1336,7 @@ def _origin_of_noun(m: Mention, c: Clause) -> bool:
     if k < 1 or toks[k].lower != "aus":
         return False
     noun = toks[k - 1]
-    return noun.is_cap and load_cues().is_(noun.lower, "said_noun")
+    return noun.is_cap and lex.is_(noun.lower, "said_noun")
 
 
 def _apposed(m: Mention, x: Mention, st) -> bool:
