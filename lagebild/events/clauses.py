@@ -727,8 +727,9 @@ def instead_of(c: Clause, k: int, typ: str, lex: Lexicon) -> bool:
 
 
 def subject_negated(c: Clause) -> bool:
-    """Whether clause ``c`` opens with a negated subject: "kein-" and its noun, or "niemand" ("Kein
-    EU-Staat hat Sanktionen gegen Israel verhängt", "Niemand hat die Ukraine angegriffen"): no one did
+    """Whether clause ``c`` opens with a negated subject: "kein-" and its noun, "niemand", or "weder"
+    with its "noch" ("Kein EU-Staat hat Sanktionen gegen Israel verhängt", "Niemand hat die Ukraine
+    angegriffen", "Weder die EU noch die USA haben Sanktionen verhängt"): no one did
     what the clause tells; not "kein-" before a number ("Keine zwei Wochen nach der Wahl kritisierte
     ...": less than two weeks), nor a comparison ("Kein Land hat Russland so scharf kritisiert wie
     Polen": Poland did)."""
@@ -738,6 +739,9 @@ def subject_negated(c: Clause) -> bool:
     first = toks[0].lower
     if first == "niemand":
         subject = True
+    elif first == "weder":
+        # "Weder die EU noch die USA haben Sanktionen verhängt": neither did it
+        subject = "noch" in c.lowers[2:]
     elif first.startswith("kein") and first in NEGATING_DETERMINERS and len(toks) > 1:
         subject = not is_cardinal(toks[1].lower)
     else:

@@ -106,7 +106,8 @@ LIST_QUANTIFIERS = frozenset("weitere weiteren andere anderen mehrere zahlreiche
 
 
 def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
-    """'X und Y' / 'X, Y und Z': mentions joined to first by und/commas with nothing else between."""
+    """'X und Y' / 'X, Y und Z' / 'sowohl X als auch Y' / 'weder X noch Y': mentions joined to first
+    by und/commas with nothing else between."""
     out = [first]
     toks = c.tokens
     for m in ms:
@@ -120,6 +121,8 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         words = [t.lower for t in between]
         both = "sowohl" in c.lowers and words[:2] == ["als", "auch"] \
             and all(w in ("der", "die", "das") for w in words[2:])       # "sowohl X als auch (der) Y"
+        both = both or ("weder" in c.lowers and words[:1] == ["noch"]
+                        and all(w in ("der", "die", "das") for w in words[1:]))   # "weder X noch (die) Y"
         if not between and m.i == out[-1].j:
             break       # right next to it, not even a comma: "griffen russische Soldaten Charkiw an"
         joined = not between or both or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
