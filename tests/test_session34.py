@@ -36,3 +36,58 @@ def test_a_list_with_neither_nor_is_one_side():
     c2 = split_clauses(st2.sent_tokens[0], EventCoder().lex)[0]
     eu2 = next(m for m in st2.actors.mentions if m.code == "EU")
     assert {m.code for m in coordinated_group(eu2, st2.actors.mentions, c2)} == {"EU"}
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Kiew – Die Ukraine hat russische Grenzposten beschossen.", ("ASSAULT", "UKR", "RUS")),
+    ("Damaskus – Israelische Kampfjets haben einen syrischen Flughafen bombardiert.", ("ASSAULT", "ISR", "SYR")),
+    ("Kiew – Die russische Armee hat mehrere ukrainische Dörfer beschossen.", ("ASSAULT", "RUS", "UKR")),
+    ("Moskau – Die Ukraine hat eine russische Raffinerie mit Drohnen angegriffen.", ("ASSAULT", "UKR", "RUS")),
+    # the noun's "auf"
+    ("Kiew – Russische Kampfjets flogen in der Nacht Angriffe auf eine ukrainische Raffinerie.", ("ASSAULT", "RUS", "UKR")),
+])
+def test_a_site_named_by_its_countrys_adjective_is_the_attacks_target(text, dyad):
+    # each gave no target (the learned coder then no event: a one-sided attack below its floor)
+    typ, src, tgt = dyad
+    assert (typ, src, tgt, "asserted") in dyads(text), doc(text).events
+    site = next(p for e in doc(text).events if e.type == typ for p in e.target if p.code == tgt)
+    assert site.mention is not None
+    assert text[site.mention.start:site.mention.end] == site.text
+
+
+@pytest.mark.parametrize("text,code", [
+    # where the attacker comes from, where a plane landed
+    ("Damaskus – Von einem russischen Stützpunkt aus starteten Kampfjets, die Ziele in Idlib bombardierten.", "RUS"),
+    ("Damaskus – Die Kampfjets der Türkei waren nach dem Angriff auf einem syrischen Flughafen gelandet.", "SYR"),
+    # the first phrase of a clause whose attacker was named before is its subject
+    ("Manila – Die Philippinen reagierten zurückhaltend, nachdem chinesische Schiffe das Riff besetzt hatten.", "CHN"),
+])
+def test_no_site_target_where_the_site_is_no_object(text, code):
+    from lagebild.events.clauses import split_clauses
+    from lagebild.events.coder import EventCoder
+    from lagebild.events.roles import attacked_site
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    st = Analyzer(coder="rules").stages(Article(doc_id="t", text=text, dct="2016-03-02"))
+    lex = EventCoder().lex
+    for s in st.sent_tokens:
+        for c in split_clauses(s, lex):
+            assert attacked_site(c, set(), c.start, lex) == [], c.tokens
+    assert not any(p.code == code for e in doc(text).events if e.type == "ASSAULT" for p in e.target)
+
+
+def test_a_site_is_found_as_the_object_of_a_clause():
+    from lagebild.events.clauses import split_clauses
+    from lagebild.events.coder import EventCoder
+    from lagebild.events.roles import attacked_site
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    text = "Die Ukraine hat einen russischen Stützpunkt angegriffen."
+    st = Analyzer(coder="rules").stages(Article(doc_id="t", text=text, dct="2016-03-02"))
+    lex = EventCoder().lex
+    c = split_clauses(st.sent_tokens[0], lex)[0]
+    ukraine = next(m for m in st.actors.mentions if m.code == "UKR")
+    (site,) = attacked_site(c, {"UKR"}, ukraine.end, lex)
+    assert (site.code, site.sector, site.text) == ("RUS", "MIL", "russischen Stützpunkt")
+    # not of the attacker's own country
+    assert attacked_site(c, {"RUS"}, ukraine.end, lex) == []

@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, threatened_against, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -667,6 +667,10 @@ class EventCoder:
         if not target and cue.type == "ASSAULT" and source:
             # "Die Türkei griff Ziele in Nordsyrien an"
             target = attacked_place(ms, {m.code for m in source}, tok)
+            if not target:
+                # "Die Ukraine hat russische Grenzposten beschossen": a site of a country
+                inside = [m.end for m in source if c.start <= m.start <= c.end]
+                target = attacked_site(c, {m.code for m in source}, max(inside, default=c.start), self.lex)
         if not target and cue.type == "THREATEN" and source:
             # "hatte mit Sanktionen gegen Politiker gedroht": whom what it threatens with is against
             target = threatened_against(c, ms, source)
@@ -935,7 +939,8 @@ class EventCoder:
             # flohen Tausende in den Libanon", "Über den Angriff wurde in Berlin debattiert"
             circumstance = noun_preposition(c, k)[0] in ("bei", "beim", "nach")
             places = [m for m in c.mentions if circumstance or m.i <= t.i + 3]
-            tgt_mentions = attacked_place(places, {p.code for p in source}, t)
+            tgt_mentions = attacked_place(places, {p.code for p in source}, t) \
+                or attacked_site(c, {p.code for p in source}, t.start, self.lex)   # "Angriffe auf eine russische Raffinerie"
             if not tgt_mentions and noun_preposition(c, k)[0] in ("bei", "beim") and harmed(c, self.lex) \
                     and (_passive_clause(c) or "worden" in c.lowers or not has_verb_of(c, self.lex, "harm_transitive")):
                 # "Bei einem US-Luftangriff wurden 20 Zivilisten getötet", "Der IS-Chef ist bei einem

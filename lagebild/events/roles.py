@@ -206,6 +206,56 @@ def attacked_place(mentions: list[Mention], own_codes: set, cue: Token) -> list[
             and m.code not in own_codes and m.start > cue.start][:1]
 
 
+#: the sector of a site an attack hits, by its cues.tsv class
+SITE_SECTORS = {"military_site": "MIL", "civil_site": "CVL", "state_site": "GOV"}
+#: articles and determiners an attacked site's phrase may open with (not a dative "einem"/"dem": "auf einem
+#: syrischen Flughafen gelandet" tells where)
+_SITE_DETS = frozenset("ein eine einen die den das mehrere zahlreiche zwei drei vier fünf zehn".split())
+
+
+def attacked_site(c: Clause, source_codes: set, after: int, lex) -> list[Mention]:
+    """What an attack hits where its clause names no actor as its target: a site named with a country's
+    adjective ("Israelische Kampfjets haben einen syrischen Flughafen bombardiert", "Die Ukraine hat
+    russische Grenzposten beschossen", "Angriffe auf eine russische Raffinerie"; cues.tsv classes
+    ``military_site``, ``civil_site``, ``state_site``), as the object (no preposition before its phrase) or
+    after "auf" (not with a dative article: "auf einem russischen Stützpunkt" tells where), of another
+    country than the attacker's, after ``after`` (the attacker's mention or the cue noun: not a subject
+    before them); a participant of that country whose sector is the site's (MIL, CVL, GOV). [] where there
+    is none. Not a site the attacker owns ("von einem russischen Stützpunkt aus")."""
+    actors = load_lexicon()
+    toks = c.tokens
+    for n, t in enumerate(toks):
+        if n == 0 or not t.is_cap or toks[n - 1].start < after:
+            continue
+        cls = next((k for k in SITE_SECTORS if lex.is_prefixed(t.lower, k)), None)
+        adj = actors.adjectives.get(toks[n - 1].lower)
+        if cls is None or adj is None or not adj.code or adj.code in source_codes:
+            continue
+        # the phrase before the adjective: an article or nothing, then no preposition but "auf"
+        b = n - 1
+        while b > 0 and toks[b - 1].lower.endswith(ADJ_ENDINGS) and not toks[b - 1].is_cap \
+                and toks[b - 1].lower not in _SITE_DETS and toks[b - 1].lower not in _NP_DETS:
+            b -= 1      # "mehrere kleine russische Dörfer"
+        if b > 0 and toks[b - 1].lower in _SITE_DETS:
+            b -= 1
+        prep = toks[b - 1].lower if b > 0 else None
+        if prep is not None and prep != "auf" and (not prep.isalpha() or prep in _SITE_PREPS):
+            continue
+        if prep in ("einem", "dem", "der", "des", "einer", "eines"):
+            continue    # a dative or genitive: "auf einem syrischen Flughafen", "von der russischen Basis aus"
+        if after <= c.start and b <= 1 and toks[b].lower not in ("einen", "den"):
+            continue    # the attacker named in a clause before: the clause's first phrase is its subject
+        first = toks[b] if toks[b].lower in _SITE_DETS else toks[n - 1]
+        return [Mention(t.sent, toks[n - 1].i, t.i + 1, toks[n - 1].start, t.end,
+                        f"{toks[n - 1].text} {t.text}", adj.code, SITE_SECTORS[cls], "group",
+                        prep=prep if prep == "auf" else None, oblique=first.lower in ("einen", "den"))]
+    return []
+
+
+#: prepositions that say where or whence, not what is hit ("in", "aus", "von", "bei")
+_SITE_PREPS = frozenset("in im ins aus von vom bei beim nahe nach zu zum zur über unter vor hinter an am neben mit für durch".split())
+
+
 #: prepositions that link an attribute to an event noun ("die Ermordung eines Piloten durch den IS")
 _NOUN_LINKS = frozenset("von vom durch".split())
 
