@@ -91,3 +91,24 @@ def test_a_site_is_found_as_the_object_of_a_clause():
     assert (site.code, site.sector, site.text) == ("RUS", "MIL", "russischen Stützpunkt")
     # not of the attacker's own country
     assert attacked_site(c, {"RUS"}, ukraine.end, lex) == []
+
+
+@pytest.mark.parametrize("text,typ,sources,target,not_pair", [
+    ("Brüssel – Merkel hatte den Plan gemeinsam mit dem niederländischen Premier Mark Rutte mit Davutoğlu "
+     "ausgehandelt.", "AGREE", {"DEU", "NLD"}, "TUR", ("DEU", "NLD")),
+    ("Paris – Frankreich hat zusammen mit Deutschland Russland scharf kritisiert.", "ACCUSE", {"FRA", "DEU"}, "RUS",
+     ("FRA", "DEU")),
+    ("Sanaa – Die USA haben gemeinsam mit Großbritannien Stellungen der Huthi-Miliz im Jemen angegriffen.",
+     "ASSAULT", {"USA", "GBR"}, "YEM", ("USA", "GBR")),
+])
+def test_who_acts_together_with_the_subject_is_a_co_actor(text, typ, sources, target, not_pair):
+    # "gemeinsam mit Rutte mit Davutoğlu ausgehandelt" gave AGREE DEU -> NLD at 1.0 and Turkey at 0.35
+    got = dyads(text, typ)
+    for s in sources:
+        assert (typ, s, target, "asserted") in got, doc(text).events
+    assert (typ, *not_pair, "asserted") not in got
+
+
+def test_together_with_names_the_other_side_of_cooperation_where_no_other_is_named():
+    text = "Ankara – Die EU will gemeinsam mit der Türkei die Flüchtlingskrise bewältigen und eng zusammenarbeiten."
+    assert ("COOPERATE", "EU", "TUR", "planned") in dyads(text), doc(text).events

@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -489,8 +489,11 @@ class EventCoder:
         # acts with the subject, never on the target
         ms = [m for m in ms if not of_other_act(self._tokens, m, tok.i, self.lex)]
         helpers = [m for m in ms if helper(self._tokens, m, self.lex)]
+        # who acts "gemeinsam mit" the subject acts with it ("Merkel hat den Plan gemeinsam mit Rutte mit
+        # Davutoğlu ausgehandelt": the Netherlands agree with Turkey, not with Germany)
+        together = [m for m in ms if m.code and together_with(self._tokens, m, cue.type, ms)]
         # a mediator ("Unter Vermittlung Katars haben Israel und die Hamas ... vereinbart") is no side
-        ms = [m for m in ms if m not in helpers and mediator_noun(self._tokens, m, self.lex) is None
+        ms = [m for m in ms if m not in helpers and m not in together and mediator_noun(self._tokens, m, self.lex) is None
               and not contrasted(self._tokens, m, self.lex)]     # "nicht mit Putin, sondern mit Selenskyj"
         passive = _is_passive(c, tok, transitive="acc" in cue.targets)
         if passive and self.lex.is_(cue.cue, "passive_other_sense"):
@@ -664,6 +667,10 @@ class EventCoder:
             # "Die Armee hat mit Unterstützung russischer Kampfjets ... zurückerobert": both act
             codes = {p.code for p in source_p}
             source_p = source_p + [p for p in _participants(helpers) if p.code not in codes]
+        if together and source_p:
+            codes = {p.code for p in source_p}
+            source_p = source_p + [p for p in _participants(together) if p.code not in codes]
+            target = [m for m in target if m not in together]
         if not target and cue.type == "ASSAULT" and source:
             # "Die Türkei griff Ziele in Nordsyrien an"
             target = attacked_place(ms, {m.code for m in source}, tok)

@@ -417,6 +417,23 @@ def helper(toks: list[Token], m: Mention, lex) -> bool:
     return not any(lex.is_(lemma(t.text), "threat_with") for t in toks if not t.is_cap)
 
 
+#: types a side may do "gemeinsam mit" another side ("Die EU will gemeinsam mit der Türkei die Krise lösen":
+#: COOPERATE EU -> TUR): their "gemeinsam mit X" is the other side where the clause names no other after "mit"
+TOGETHER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+
+
+def together_with(toks: list[Token], m: Mention, typ: str, ms: list[Mention]) -> bool:
+    """Whether mention ``m`` acts together with the clause's actor ("Merkel hatte den Plan gemeinsam mit dem
+    niederländischen Premier Mark Rutte mit Davutoğlu ausgehandelt", "Frankreich hat zusammen mit Deutschland
+    Russland kritisiert"): "gemeinsam mit"/"zusammen mit" before it makes it a co-actor, no target; in a
+    happening two sides do together (``TOGETHER_TYPES``) only where another "mit" side follows it."""
+    p = _noun_before(toks, m)
+    if not (p >= 1 and toks[p].lower == "mit" and toks[p - 1].lower in ("gemeinsam", "zusammen")):
+        return False
+    return typ not in TOGETHER_TYPES or any(o.prep == "mit" and o.start > m.end and o.code and o.code != m.code
+                                            for o in ms)
+
+
 #: types whose helper is a third party, no side: who helps two sides agree or meet ("Mit Hilfe von Katar haben
 #: Israel und die Hamas eine Waffenruhe vereinbart") mediates, it neither agrees nor is agreed with (a review); who
 #: helps support or cooperate ("unterstützen mit Hilfe Jordaniens die Rebellen") supports too (a second review)

@@ -33,7 +33,7 @@ from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, mediated_object, mediator_noun,
+from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -763,6 +763,8 @@ def _military_roles(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Menti
             ps[i] = pt[i] = 0.0     # "Unter Vermittlung Katars haben Israel und die Hamas ... vereinbart": a mediator
         elif helper(toks, m, ctx.lex) and c is not None and c.start <= m.start < c.end:
             ps[i], pt[i] = (max(ps[i], top) if helper_acts(typ) else 0.0), 0.0
+        elif c is not None and c.start <= m.start < c.end and m.code and together_with(toks, m, typ, ms):
+            ps[i], pt[i] = max(ps[i], top), 0.0     # "gemeinsam mit Rutte mit Davutoğlu ausgehandelt": a co-actor
         elif not t.is_cap and c is not None and c.start <= m.start < c.end and loser(m, lem, passive, ctx.lex, c.tokens):
             ps[i], pt[i] = 0.0, max(pt[i], ps[i], float(pt.max()))
     return ps, pt
