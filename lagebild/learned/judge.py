@@ -620,6 +620,10 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue        # a guessed country against that country (events.policies)
                 if sm is not None and tm is not None and one_side(sm, tm, typ, ctx, cache):
                     continue        # "Die USA, Großbritannien und Kanada verhängten Sanktionen": one side
+                if sm is not None and tm is not None and clause_k is not None and any(
+                        a.start < b.start and clause_k.start <= a.start and b.end <= clause_k.end
+                        and together_with(st.tokens, b, typ, ms) for a, b in ((sm, tm), (tm, sm))):
+                    continue        # "Merkel hat gemeinsam mit Rutte ... ausgehandelt": one side, not each other's
                 if sm is not None and tm is not None and clause_k is not None \
                         and passive_agent_as_target(clause_k, st.tokens[k], sm, tm):
                     continue        # "Die Ukraine wurde von Russland angegriffen": not UKR -> RUS
