@@ -112,3 +112,12 @@ def test_who_acts_together_with_the_subject_is_a_co_actor(text, typ, sources, ta
 def test_together_with_names_the_other_side_of_cooperation_where_no_other_is_named():
     text = "Ankara – Die EU will gemeinsam mit der Türkei die Flüchtlingskrise bewältigen und eng zusammenarbeiten."
     assert ("COOPERATE", "EU", "TUR", "planned") in dyads(text), doc(text).events
+
+
+def test_a_main_clause_after_a_semicolon_with_its_own_subject_takes_no_source_from_before():
+    text = ("Juba – Ugandas Präsident Yoweri Museveni kündigte an, Soldaten zu entsenden, um einen Korridor für "
+            "Flüchtende zu sichern; die Regierung in Juba lehnte eine ausländische Militärpräsenz jedoch ab.")
+    got = dyads(text)
+    # gave REJECT UGA -> SSD and UGA -> UGA: Uganda rejects nothing here
+    assert not any(t == "REJECT" and s == "UGA" for (t, s, _, _) in got), got
+    assert ("MOBILIZE", "UGA", "SSD", "planned") in got

@@ -589,8 +589,16 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             for m, _, _ in srcs if m is not None)
         # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...")
         speaker_after = _speaker_after(st, ms, ctx.lex, cache)
+        # a main clause after a semicolon with a subject of its own ("Uganda kündigte an, Soldaten zu entsenden;
+        # die Regierung in Juba lehnte das ab"): who acts in the clause before is not its source
+        after_semicolon = clause_k is not None and clause_k.kind == "main" and clause_k.tokens[0].i > 0 \
+            and st.tokens[clause_k.tokens[0].i - 1].text == ";" and any(
+                m is not None and clause_k.start <= m.start < st.tokens[k].start and m.free and m.code
+                and m.prep is None and not m.pronoun for m, _, _ in srcs)
         for sm, sp, sr in srcs:
             if named_subject and sm is not None and sm.sent != st.sentence.index:
+                continue
+            if after_semicolon and sm is not None and sm.sent == st.sentence.index and sm.start < clause_k.start:
                 continue
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
