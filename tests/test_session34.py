@@ -121,3 +121,16 @@ def test_a_main_clause_after_a_semicolon_with_its_own_subject_takes_no_source_fr
     # gave REJECT UGA -> SSD and UGA -> UGA: Uganda rejects nothing here
     assert not any(t == "REJECT" and s == "UGA" for (t, s, _, _) in got), got
     assert any(t == "MOBILIZE" and s == "UGA" for (t, s, _, _) in got), got
+
+
+def test_a_confidence_floor_with_the_rule_coder_alone_is_a_usage_error(tmp_path):
+    # the rule coder gives no confidence: the floor dropped nothing, silently (a new user's report)
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    f = tmp_path / "a.txt"
+    f.write_text("Am Montag griff Russland die Ukraine an.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["analyze", str(f), "--coder", "rules", "--min-confidence", "0.5"])
+    assert r.exit_code == 2
+    assert "--coder rules gives none" in r.output and "--coder both" in r.output
+    ok = CliRunner().invoke(main, ["analyze", str(f), "--coder", "rules", "--min-confidence", "0", "--no-models"])
+    assert ok.exit_code == 0 and "ASSAULT" in ok.output

@@ -144,12 +144,12 @@ def format_summary(doc: Document, floor: float | None = None) -> str:
               "the models trained on the annotated corpus (trigger and role models propose, the dyad "
               "judge decides which dyads the article reports; rule events are among its candidates); both: the learned events plus the rule "
               "events, each rule event scored by the learned rulecheck model (its confidence); auto: what the "
-              "shipped model was chosen for on the dev split (lagebild/models/events_de/meta.json), "
+              "shipped model was chosen for out of fold on the train articles (lagebild/models/events_de/meta.json), "
               "else rules.")
 @click.option("--min-confidence", type=Number(0, 1), default=None,
               show_default=default_floor_text(),
               help="Drop events whose confidence is below this before merging (0 keeps all; "
-                   "--coder rules gives no confidence, so nothing is dropped).")
+                   "--coder rules gives no confidence: a floor above 0 with it is a usage error).")
 @country_option
 @reader_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress or warnings on stderr.")
@@ -249,6 +249,11 @@ def analyze_cmd(inputs, fmt, no_models, output, with_text, coder, min_confidence
 def _analyzer(no_models: bool, coder: str, min_confidence: float | None):
     from ..errors import LagebildError
     from ..pipeline import Analyzer
+    if coder == "rules" and min_confidence:
+        # the rule coder alone scores nothing: a floor would drop nothing, silently
+        raise click.UsageError(f"--min-confidence {min_confidence:g} needs a confidence, and --coder rules gives "
+                               "none; use --coder both (rule events scored by the learned rulecheck model) or "
+                               "--coder learned, or leave --min-confidence out")
     try:
         return Analyzer(use_models=not no_models, coder=coder, min_confidence=min_confidence)
     except LagebildError as e:
