@@ -134,3 +134,42 @@ def test_a_confidence_floor_with_the_rule_coder_alone_is_a_usage_error(tmp_path)
     assert "--coder rules gives none" in r.output and "--coder both" in r.output
     ok = CliRunner().invoke(main, ["analyze", str(f), "--coder", "rules", "--min-confidence", "0", "--no-models"])
     assert ok.exit_code == 0 and "ASSAULT" in ok.output
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Kiew – Russland hat die Gaslieferungen an die Ukraine gestoppt.", ("SANCTION", "RUS", "UKR")),
+    ("Kiew – Russland hat der Ukraine den Gashahn zugedreht.", ("SANCTION", "RUS", "UKR")),
+    ("Brüssel – Die EU stellte die Zahlungen an Ungarn ein.", ("SANCTION", "EU", "HUN")),
+])
+def test_cutting_supplies_payments_or_aid_is_a_sanction(text, dyad):
+    # each gave no event (verbs.tsv rows whose supply word must stand in the verb's own clause, "cl:")
+    assert (*dyad, "asserted") in dyads(text), doc(text).events
+
+
+def test_a_threat_to_cut_supplies_is_a_threat():
+    text = ("Moskau – Sollte die Regierung in Chisinau die Gaslieferungen weiter behindern, werde Moskau die "
+            "Stromversorgung des Landes kappen, sagte Kremlsprecher Dmitri Peskow.")
+    assert ("THREATEN", "RUS", "MDA", "asserted") in dyads(text), doc(text).events
+
+
+@pytest.mark.parametrize("text", [
+    "Damaskus – Die Regierung stoppte die Offensive, als die Gaslieferungen aus Russland ausblieben.",
+    "Bamako – Die Armee hat den Vormarsch der Rebellen gestoppt.",
+])
+def test_a_supply_word_of_another_clause_or_none_makes_no_sanction(text):
+    assert not dyads(text, "SANCTION"), doc(text).events
+
+
+def test_a_clause_requirement_reads_the_verbs_own_clause():
+    from lagebild.events.clauses import _requires_ok, split_clauses
+    from lagebild.events.coder import EventCoder
+    from lagebild.pipeline import Analyzer
+    from lagebild.records import Article
+    lex = EventCoder().lex
+    row = next(c for c in lex.verbs["stoppen"] if c.type == "SANCTION")
+    text = "Die Regierung stoppte die Offensive, als die Gaslieferungen ausblieben."
+    st = Analyzer(coder="rules").stages(Article(doc_id="t", text=text, dct="2016-03-02"))
+    clauses = split_clauses(st.sent_tokens[0], lex)
+    words = [t.lower for t in st.sent_tokens[0].tokens]
+    assert not _requires_ok(row, clauses[0], words)
+    assert _requires_ok(row, clauses[1], words)

@@ -508,6 +508,10 @@ def _requires_ok(cue: Cue, c: Clause, sentence_lowers: list[str], places: list[M
                 return True
             continue
         pool = words
+        if r.startswith("cl:"):
+            # only in the verb's own clause: "hat die Gaslieferungen gestoppt" (not "stoppte die Offensive, als
+            # die Gaslieferungen ausblieben")
+            r, pool = r[3:], c.lowers
         if r.startswith("zu:"):
             # only in a "zu" phrase: "zu 25 Jahren Haft verurteilt", "zum Tode verurteilt" (not "verurteilte
             # die Inhaftierung", "die seit Jahren andauernde Verfolgung"; a review)
