@@ -173,3 +173,12 @@ def test_a_clause_requirement_reads_the_verbs_own_clause():
     words = [t.lower for t in st.sent_tokens[0].tokens]
     assert not _requires_ok(row, clauses[0], words)
     assert _requires_ok(row, clauses[1], words)
+
+
+def test_the_opposition_named_again_keeps_its_country():
+    # "der Opposition" took Serbia, the country named just before it: ACCUSE XKX -> SRB (a read probe)
+    text = ("Prishtina – Die Opposition im Kosovo blockiert seit Wochen die Arbeit des Parlaments. Kritiker "
+            "befürchten, dass Belgrad Einfluss auf den Norden nehmen könnte. Der Premier warf der Opposition vor, "
+            "das Land in Geiselhaft zu nehmen.")
+    got = dyads(text, "ACCUSE")
+    assert ("ACCUSE", "XKX", "XKX", "asserted") in got and not any(t == "SRB" for (_, _, t, _) in got), got
