@@ -424,14 +424,20 @@ TOGETHER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 
 def together_with(toks: list[Token], m: Mention, typ: str, ms: list[Mention]) -> bool:
     """Whether mention ``m`` acts together with the clause's actor ("Merkel hatte den Plan gemeinsam mit dem
-    niederländischen Premier Mark Rutte mit Davutoğlu ausgehandelt", "Frankreich hat zusammen mit Deutschland
-    Russland kritisiert"): "gemeinsam mit"/"zusammen mit" before it makes it a co-actor, no target; in a
-    happening two sides do together (``TOGETHER_TYPES``) only where another "mit" side follows it."""
+    niederländischen Premier Mark Rutte mit Davutoğlu ausgehandelt", "Frankreich hat gemeinsam mit Deutschland
+    Russland kritisiert"): "gemeinsam mit" before it makes it a co-actor, no target; in a happening two sides
+    do together (``TOGETHER_TYPES``) only where another "mit" side follows it."""
     p = _noun_before(toks, m)
-    if not (p >= 1 and toks[p].lower == "mit" and toks[p - 1].lower in ("gemeinsam", "zusammen")):
+    if not (p >= 1 and toks[p].lower == "mit" and toks[p - 1].lower == "gemeinsam"):
         return False
-    return typ not in TOGETHER_TYPES or any(o.prep == "mit" and o.start > m.end and o.code and o.code != m.code
-                                            for o in ms)
+    # ("zusammen mit" is as often "along with" what is acted on: "hat 30 Ukrainer zusammen mit einem US-Bürger
+    # festgenommen"; a review) nor right after an object ("hat den Journalisten gemeinsam mit ... ausgewiesen")
+    if any(o.j == p - 1 and o.sent == m.sent and (o.oblique or o.prep is not None) for o in ms):
+        return False
+    # the other side: after a "mit" of its own, not one listed with it ("gemeinsam mit Russland und dem Iran")
+    return typ not in TOGETHER_TYPES or any(
+        o.prep == "mit" and o.start > m.end and o.code and o.code != m.code and o.sent == m.sent
+        and any(t.lower == "mit" and m.end <= t.start < o.start for t in toks) for o in ms)
 
 
 #: types whose helper is a third party, no side: who helps two sides agree or meet ("Mit Hilfe von Katar haben

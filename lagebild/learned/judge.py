@@ -145,6 +145,23 @@ def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
     return between == ["in"] and first.kind != "country" and second.kind == "country"
 
 
+def posted_in(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
+    """A place named right after a diplomat of another country ("der syrische Botschafter in Moskau", "der
+    russische Botschafter in Wien"; ``_POSTED_ROLES``): where he is posted, no side of its sentence's events
+    (a read probe gave ACCUSE RUS -> USA beside SYR -> USA). Used when drawing the learned candidates."""
+    if st is None or m.sent != st.sentence.index or m.kind != "country" or m.i < 2 \
+            or st.tokens[m.i - 1].lower not in ("in", "im"):
+        return False
+    return any(o.sent == m.sent and o.j == m.i - 1 and o.kind == "person" and o.role is not None
+               and o.role.lower().startswith(_POSTED_ROLES) and o.code and o.code != m.code and not o.pronoun
+               for o in ms)
+
+
+#: offices held abroad, at a post ("Botschafter in Wien"; not a visit: "der Besuch des Außenministers in Moskau")
+_POSTED_ROLES = ("botschafter", "sonderbotschafter", "generalkonsul", "konsul", "diplomat", "spitzendiplomat",
+                 "geschäftsträger", "gesandte", "sondergesandte")
+
+
 def candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext, rule_events: list[Event],
                s: Settings, cache: dict) -> list[Candidate]:
     """Every candidate of one article (see the module docstring)."""
@@ -427,8 +444,10 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     - for a verb of cues.tsv class ``exclusive_sense``, a row whose required words stand in the
       sentence is its only sense there ("verurteilte den Oppositionspolitiker zu 25 Jahren Haft" is a
       conviction, not a condemnation; a user sentence gave ACCUSE beside the SANCTION);
-    - force (ASSAULT) the lexicon gives a verb only with its words, and any sense it gives a verb only
-      with its words beside a plain one, is not the verb's where none of them stands in its clause,
+    - force (ASSAULT) the lexicon gives a verb only with its words, a sense whose words must stand in the
+      verb's own clause ("cl:": "stellte die Zahlungen ein", not "will 5000 Soldaten einstellen"; a review),
+      and any sense it gives a verb only with its words beside a plain one, is not the verb's where none of
+      them stands in its clause,
       nor force against someone without a "gegen" ("hat sich für neue Sanktionen eingesetzt" gave
       ASSAULT crowd-control; a review)."""
     t = st.tokens[k]
@@ -437,7 +456,8 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     lem = lemma(t.text)
     rows = particle_verb_rows(st, k, lem, ctx.lex) or ctx.lex.verbs.get(lem, ())     # "setzte ... ein": einsetzen
     of_type = [r for r in rows if r.type == typ]
-    if of_type and all(r.requires for r in of_type) and (typ == "ASSAULT" or any(not r.requires for r in rows)):
+    if of_type and all(r.requires for r in of_type) and (typ == "ASSAULT" or any(not r.requires for r in rows)
+                                                         or all(w.startswith("cl:") for r in of_type for w in r.requires)):
         # a sense the lexicon gives a verb only with its words is not the verb's where none of them
         # stands in its clause: force ("setzte Tränengas gegen die Demonstranten ein", not "hat sich
         # für neue Sanktionen eingesetzt"; a review), and any sense beside a plain one ("griff ...
@@ -598,10 +618,14 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         for sm, sp, sr in srcs:
             if named_subject and sm is not None and sm.sent != st.sentence.index:
                 continue
+            if sm is not None and posted_in(sm, ms, st):
+                continue
             if after_semicolon and sm is not None and sm.sent == st.sentence.index and sm.start < clause_k.start:
                 continue
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
+                    continue
+                if tm is not None and posted_in(tm, ms, st):
                     continue
                 if tm is not None and tm is speaker_after and k < tm.i:
                     continue        # who says it is no target of what is said ("Sollte Ungarn die Grenze
