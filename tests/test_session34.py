@@ -227,3 +227,19 @@ def test_a_diplomats_post_is_no_side():
     # a visit's place stays: "der Besuch Erdogans in Österreich"
     from lagebild.learned.judge import posted_in
     assert posted_in.__doc__
+
+
+def test_a_stretch_after_a_semicolon_gives_no_source_to_the_one_before():
+    # a review: "Merkel traf sich mit Erdoğan; Hollande sprach ..." gave CONSULT FRA -> TUR
+    text = "Berlin – Merkel traf sich am Montag mit Erdoğan; Hollande sprach dagegen von einem Fehler."
+    got = dyads(text, "CONSULT")
+    assert ("CONSULT", "DEU", "TUR", "asserted") in got and not any(s == "FRA" for (_, s, _, _) in got), got
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Diyarbakır – Die PKK hat einen türkischen Militärposten im Südosten angegriffen.", ("ASSAULT", "TUR", "TUR")),
+    ("Kabul – Die Taliban haben einen afghanischen Armeeposten angegriffen.", ("ASSAULT", "AFG", "AFG")),
+])
+def test_rebels_attack_a_site_of_their_own_country(text, dyad):
+    # a review: the site of the attacker's own code was left out also where the attacker is a rebel group
+    assert (*dyad, "asserted") in dyads(text), doc(text).events

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 
-from ..actors import NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention, one_referent
+from ..actors import ARMED_GROUP_SECTORS, NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention, one_referent
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
@@ -677,7 +677,8 @@ class EventCoder:
             if not target:
                 # "Die Ukraine hat russische Grenzposten beschossen": a site of a country
                 inside = [m.end for m in source if c.start <= m.start <= c.end]
-                target = attacked_site(c, {m.code for m in source}, max(inside, default=c.start), self.lex)
+                target = attacked_site(c, {m.code for m in source}, max(inside, default=c.start), self.lex,
+                                       armed_source=all(m.sector in ARMED_GROUP_SECTORS for m in source))
         if not target and cue.type == "THREATEN" and source:
             # "hatte mit Sanktionen gegen Politiker gedroht": whom what it threatens with is against
             target = threatened_against(c, ms, source)
@@ -947,7 +948,8 @@ class EventCoder:
             circumstance = noun_preposition(c, k)[0] in ("bei", "beim", "nach")
             places = [m for m in c.mentions if circumstance or m.i <= t.i + 3]
             tgt_mentions = attacked_place(places, {p.code for p in source}, t) \
-                or attacked_site(c, {p.code for p in source}, t.start, self.lex)   # "Angriffe auf eine russische Raffinerie"
+                or attacked_site(c, {p.code for p in source}, t.start, self.lex,   # "Angriffe auf eine russische Raffinerie"
+                                 armed_source=all(p.sector in ARMED_GROUP_SECTORS for p in source))
             if not tgt_mentions and noun_preposition(c, k)[0] in ("bei", "beim") and harmed(c, self.lex) \
                     and (_passive_clause(c) or "worden" in c.lowers or not has_verb_of(c, self.lex, "harm_transitive")):
                 # "Bei einem US-Luftangriff wurden 20 Zivilisten getötet", "Der IS-Chef ist bei einem

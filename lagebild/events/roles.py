@@ -213,13 +213,13 @@ SITE_SECTORS = {"military_site": "MIL", "civil_site": "CVL", "state_site": "GOV"
 _SITE_DETS = frozenset("ein eine einen die den das mehrere zahlreiche zwei drei vier fünf zehn".split())
 
 
-def attacked_site(c: Clause, source_codes: set, after: int, lex) -> list[Mention]:
+def attacked_site(c: Clause, source_codes: set, after: int, lex, armed_source: bool = False) -> list[Mention]:
     """What an attack hits where its clause names no actor as its target: a site named with a country's
     adjective ("Israelische Kampfjets haben einen syrischen Flughafen bombardiert", "Die Ukraine hat
     russische Grenzposten beschossen", "Angriffe auf eine russische Raffinerie"; cues.tsv classes
     ``military_site``, ``civil_site``, ``state_site``), as the object (no preposition before its phrase) or
     after "auf" (not with a dative article: "auf einem russischen Stützpunkt" tells where), of another
-    country than the attacker's, after ``after`` (the attacker's mention or the cue noun: not a subject
+    country than the attacker's (or of the rebels' own: ``armed_source``), after ``after`` (the attacker's mention or the cue noun: not a subject
     before them); a participant of that country whose sector is the site's (MIL, CVL, GOV). [] where there
     is none. Not a site the attacker owns ("von einem russischen Stützpunkt aus")."""
     actors = load_lexicon()
@@ -229,8 +229,8 @@ def attacked_site(c: Clause, source_codes: set, after: int, lex) -> list[Mention
             continue
         cls = next((k for k in SITE_SECTORS if lex.is_prefixed(t.lower, k)), None)
         adj = actors.adjectives.get(toks[n - 1].lower)
-        if cls is None or adj is None or not adj.code or adj.code in source_codes:
-            continue
+        if cls is None or adj is None or not adj.code or (adj.code in source_codes and not armed_source):
+            continue    # (rebels of the country may attack its sites: "Die PKK griff einen türkischen Militärposten an")
         # the phrase before the adjective: an article or nothing, then no preposition but "auf"
         b = n - 1
         while b > 0 and toks[b - 1].lower.endswith(ADJ_ENDINGS) and not toks[b - 1].is_cap \

@@ -609,18 +609,26 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             for m, _, _ in srcs if m is not None)
         # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...")
         speaker_after = _speaker_after(st, ms, ctx.lex, cache)
-        # a main clause after a semicolon with a subject of its own ("Uganda kündigte an, Soldaten zu entsenden;
-        # die Regierung in Juba lehnte das ab"): who acts in the clause before is not its source
-        after_semicolon = clause_k is not None and clause_k.kind == "main" and clause_k.tokens[0].i > 0 \
-            and st.tokens[clause_k.tokens[0].i - 1].text == ";" and any(
-                m is not None and clause_k.start <= m.start < st.tokens[k].start and m.free and m.code
-                and m.prep is None and not m.pronoun for m, _, _ in srcs)
+        # a stretch of the sentence between semicolons with a subject of its own before the trigger ("Uganda
+        # kündigte an, Soldaten zu entsenden; die Regierung in Juba lehnte das ab"; "Die EU hat Ungarn kritisiert;
+        # Orbán wies das zurück"): who is named in another stretch is not its source (a target may be: "Netanjahu
+        # und Abbas haben sich nie getroffen; Kerry will in die Region reisen")
+        semis = [t.start for t in st.tokens if t.text == ";"]
+        lo = max((x for x in semis if x < st.tokens[k].start), default=-1)
+        hi = min((x for x in semis if x > st.tokens[k].start), default=10 ** 9)
+        own_stretch = bool(semis) and any(
+            m is not None and m.sent == st.sentence.index and lo < m.start < st.tokens[k].start and m.free
+            and m.code and m.prep is None and not m.pronoun for m, _, _ in srcs)
+
+        def elsewhere(m: Mention | None) -> bool:
+            return own_stretch and m is not None and m.sent == st.sentence.index and not lo < m.start < hi
+
         for sm, sp, sr in srcs:
             if named_subject and sm is not None and sm.sent != st.sentence.index:
                 continue
             if sm is not None and posted_in(sm, ms, st):
                 continue
-            if after_semicolon and sm is not None and sm.sent == st.sentence.index and sm.start < clause_k.start:
+            if elsewhere(sm):
                 continue
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
