@@ -318,6 +318,20 @@ def one_direction(events: list[Event]) -> list[Event]:
     return [ev for ev in events if id(ev) not in dropped]
 
 
+def named_attacker_first(events: list[Event]) -> list[Event]:
+    """An attack by no one named is dropped where the article reports an attack on the same target by
+    a named attacker ("Unterstützt wurde die Offensive von US-Kampfflugzeugen, die Stellungen der Taliban
+    bombardierten" gave ASSAULT USA -> AFG and, from the same and other sentences, ASSAULT - -> AFG): the
+    happening is the named one's. On train and dev such unnamed attacks were right 5 times of 16, on the
+    read probes 5 of 31. Events that are no fact stay (a planned attack is no report of this one)."""
+    named = {(ev.type, c) for ev in events if ev.factuality == "asserted" and any(p.code for p in ev.source)
+             for c in codes(ev.target) if c}
+    return [ev for ev in events
+            if not (ev.type == "ASSAULT" and ev.factuality == "asserted" and not any(p.code for p in ev.source)
+                    and ev.target and all((ev.type, c) in named for c in codes(ev.target) if c)
+                    and any(c for c in codes(ev.target)))]
+
+
 def one_reading(events: list[Event]) -> list[Event]:
     """Two coders reading one mention (the same sentence and cue word) as the same dyad, one as
     having happened and one as not, contradict each other: "Russland hat die Ukraine nicht

@@ -243,3 +243,30 @@ def test_a_stretch_after_a_semicolon_gives_no_source_to_the_one_before():
 def test_rebels_attack_a_site_of_their_own_country(text, dyad):
     # a review: the site of the attacker's own code was left out also where the attacker is a rebel group
     assert (*dyad, "asserted") in dyads(text), doc(text).events
+
+
+def test_no_attack_by_no_one_beside_a_named_attack_on_the_same_target():
+    from lagebild.merge import named_attacker_first
+    from lagebild.records import Event, Participant
+    named = Event(type="ASSAULT", source=[Participant(actor=None, text="Kampfflugzeuge", code="USA")],
+                  target=[Participant(actor=None, text="Islamisten", code="AFG")], factuality="asserted")
+    unnamed = Event(type="ASSAULT", source=[], target=[Participant(actor=None, text="Islamisten", code="AFG")],
+                    factuality="asserted")
+    elsewhere = Event(type="ASSAULT", source=[], target=[Participant(actor=None, text="Kiew", code="UKR")],
+                      factuality="asserted")
+    planned = Event(type="ASSAULT", source=[], target=[Participant(actor=None, text="Kabul", code="AFG")],
+                    factuality="planned")
+    assert named_attacker_first([named, unnamed, elsewhere, planned]) == [named, elsewhere, planned]
+    # alone, an attack by no one named stays
+    assert named_attacker_first([unnamed]) == [unnamed]
+
+
+def test_an_article_with_a_named_attacker_reports_no_unnamed_one_on_the_same_target():
+    # a read probe gave ASSAULT - -> AFG at 0.43 beside ASSAULT USA -> AFG
+    text = ("Kabul/Kunduz – Afghanische Spezialeinheiten haben am Donnerstag das Zentrum von Kunduz "
+            "zurückerobert. Unterstützt wurde die Gegenoffensive von amerikanischen Kampfflugzeugen, die in der "
+            "Nacht mehrere Stellungen der Islamisten am Stadtrand bombardierten.")
+    got = dyads(text, "ASSAULT")
+    assert ("ASSAULT", "USA", "AFG", "asserted") in got, got
+    assert not any(e.type == "ASSAULT" and not e.source and e.factuality == "asserted"
+                   and any(p.code == "AFG" for p in e.target) for e in doc(text).events)

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
 from ..events.threats import threat_mode
-from ..merge import merge_events, one_direction, one_reading, same_participant
+from ..merge import merge_events, named_attacker_first, one_direction, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
 from ..events.clauses import (ADJ_ENDINGS, attached_condition, instead_of, negation_cancelled, negative_clause,
@@ -585,11 +585,12 @@ def combine(learned: list[Event], rule_events: list[Event], both: bool, keep) ->
     """What a coder setting reports for one article: the learned coder's events (and with
     ``both`` the rule coder's, scored by ``score_rule_events``) that ``keep`` accepts, one reading
     per mention (``merge.one_reading``), one direction of an act one side does to the other
-    (``merge.one_direction``), mentions of one happening merged. Copies: the inputs stay
+    (``merge.one_direction``), no attack by no one named beside a named one on the same target
+    (``merge.named_attacker_first``), mentions of one happening merged. Copies: the inputs stay
     as they are."""
     chosen = [copy.copy(e) for e in learned + (rule_events if both else []) if keep(e)]
     for e in chosen:
         e.evidence = [copy.copy(x) for x in e.evidence]
         e.source, e.target = list(e.source), list(e.target)
-    return merge_events(one_direction(one_reading(chosen)))
+    return merge_events(one_direction(one_reading(named_attacker_first(chosen))))
 
