@@ -1956,11 +1956,14 @@ class ActorTagger:
                 return other.code
             if len(other.code) != 3:
                 continue
-            if (m.sector not in PEOPLE_SECTORS or (m.sector == "OPP" and m.definite and other.role == m.role)) and (
+            if (m.sector not in PEOPLE_SECTORS or (m.sector == "OPP" and m.definite and other.role == m.role
+                                                   and not any(o.sent == m.sent and o.kind == "country" and o.code
+                                                               and o.code != other.code for o in before))) and (
                     (other.role == m.role and not other.name) or _compound_of(other.text.split()[-1].lower(), head)):
                 # institutions and armed groups, not people ("Einwanderer"), but "die Opposition" again
                 # is the one named before ("Die Opposition im Kosovo ... Belgrad ... warf der Opposition
-                # vor" is not Serbia's); a compound of the same noun is the same institution
+                # vor" is not Serbia's), unless its sentence names another country before it ("In
+                # Deutschland forderte die Opposition ..."; a review); a compound of the same noun is the same institution
                 # ("libanesischen Regierung ... Bundesregierung ... der Regierung": the Bundesregierung)
                 return other.code
             if m.sector == "UNK" and other.sector in ("REB", "UAF", "MIL", "OPP"):

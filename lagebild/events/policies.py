@@ -278,13 +278,37 @@ def no_partner_against(events: list[Event]) -> list[Event]:
     return out
 
 
+#: who stops goods without cutting relations: police, customs and courts
+_LAW_SECTORS = frozenset({"COP", "JUD"})
+
+
+@lru_cache(maxsize=1)
+def _supply_cut_verbs() -> frozenset[str]:
+    """The verbs whose SANCTION is told by a supply word in their own clause (verbs.tsv rows whose
+    required words are all "cl:": "stoppte die Gaslieferungen")."""
+    return frozenset(lem for lem, rows in load_cues().verbs.items()
+                     if any(r.type == "SANCTION" and r.requires and all(w.startswith("cl:") for w in r.requires)
+                            for r in rows))
+
+
+def law_stops_goods(events: list[Event]) -> list[Event]:
+    """Police, customs or a court that stop a delivery or an export cut no relations ("Die Polizei stoppte
+    den Export gestohlener Autos nach Polen", "Der Zoll stoppte eine Lieferung Kokain"; a review gave SANCTION
+    AUT -> POL at 0.93): such a SANCTION of a verb of cutting supplies is dropped."""
+    verbs = _supply_cut_verbs()
+    return [ev for ev in events
+            if not (ev.type == "SANCTION" and ev.cue and lemma(ev.cue) in verbs and ev.source
+                    and all(p.sector in _LAW_SECTORS for p in ev.source))]
+
+
 def output_policies(events: list[Event]) -> list[Event]:
     """The policies every coder's final events go through (the pipeline's and training's one
     definition): no side an agreement is aimed against (``no_partner_against``), agreements told
     both ways (``both_directions``), a government's protest and a party's attack an accusation
-    (``government_protest``, ``political_attack``), a weapon's "meeting" a hit (``weapon_hit``).
+    (``government_protest``, ``political_attack``), a weapon's "meeting" a hit (``weapon_hit``), no sanction of
+    police stopping goods (``law_stops_goods``).
     Copies: the input events are not changed."""
-    out = [copy.copy(e) for e in both_directions(rejected_accusation(no_partner_against(events)))]
+    out = [copy.copy(e) for e in both_directions(rejected_accusation(no_partner_against(law_stops_goods(events))))]
     for ev in out:
         government_protest(ev)
         political_attack(ev)

@@ -420,6 +420,8 @@ def helper(toks: list[Token], m: Mention, lex) -> bool:
 #: types a side may do "gemeinsam mit" another side ("Die EU will gemeinsam mit der Türkei die Krise lösen":
 #: COOPERATE EU -> TUR): their "gemeinsam mit X" is the other side where the clause names no other after "mit"
 TOGETHER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+#: acts done to people: a noun right before their "gemeinsam mit" is who is acted on, with the other
+ACTS_ON_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 
 
 def together_with(toks: list[Token], m: Mention, typ: str, ms: list[Mention]) -> bool:
@@ -434,6 +436,8 @@ def together_with(toks: list[Token], m: Mention, typ: str, ms: list[Mention]) ->
     # festgenommen"; a review) nor right after an object ("hat den Journalisten gemeinsam mit ... ausgewiesen")
     if any(o.j == p - 1 and o.sent == m.sent and (o.oblique or o.prep is not None) for o in ms):
         return False
+    if typ in ACTS_ON_PEOPLE and p >= 2 and toks[p - 2].is_cap:
+        return False    # "hat die Schlepper gemeinsam mit einem Syrer festgenommen": arrested with them (a review)
     # the other side: after a "mit" of its own, not one listed with it ("gemeinsam mit Russland und dem Iran")
     return typ not in TOGETHER_TYPES or any(
         o.prep == "mit" and o.start > m.end and o.code and o.code != m.code and o.sent == m.sent

@@ -147,12 +147,13 @@ def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
 
 def posted_in(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
     """A place named right after a diplomat of another country ("der syrische Botschafter in Moskau", "der
-    russische Botschafter in Wien"; ``_POSTED_ROLES``): where he is posted, no side of its sentence's events
+    russische Botschafter in Wien"; ``_POSTED_ROLES``): where he is posted, no side of its sentence's events;
+    not a state's own envoy ("Saudi-Arabien hat seinen Botschafter im Iran abgezogen": Iran is the target)
     (a read probe gave ACCUSE RUS -> USA beside SYR -> USA). Used when drawing the learned candidates."""
     if st is None or m.sent != st.sentence.index or m.kind != "country" or m.i < 2 \
             or st.tokens[m.i - 1].lower not in ("in", "im"):
         return False
-    return any(o.sent == m.sent and o.j == m.i - 1 and o.kind == "person" and o.role is not None
+    return any(o.sent == m.sent and o.j == m.i - 1 and o.kind == "person" and o.role is not None and not o.possessive
                and o.role.lower().startswith(_POSTED_ROLES) and o.code and o.code != m.code and not o.pronoun
                for o in ms)
 
@@ -609,19 +610,20 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             for m, _, _ in srcs if m is not None)
         # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...")
         speaker_after = _speaker_after(st, ms, ctx.lex, cache)
-        # a stretch of the sentence between semicolons with a subject of its own before the trigger ("Uganda
-        # kündigte an, Soldaten zu entsenden; die Regierung in Juba lehnte das ab"; "Die EU hat Ungarn kritisiert;
-        # Orbán wies das zurück"): who is named in another stretch is not its source (a target may be: "Netanjahu
-        # und Abbas haben sich nie getroffen; Kerry will in die Region reisen")
+        # a stretch of the sentence after a semicolon with a subject of its own before the trigger ("Uganda
+        # kündigte an, Soldaten zu entsenden; die Regierung in Juba lehnte das ab"): who is named before the
+        # semicolon is not its source (a target may be); not where the stretch is reported speech of who was named
+        # before ("Lawrow wies die Vorwürfe zurück; Kiew habe die Waffenruhe gebrochen, sagte er"; a review)
         semis = [t.start for t in st.tokens if t.text == ";"]
         lo = max((x for x in semis if x < st.tokens[k].start), default=-1)
         hi = min((x for x in semis if x > st.tokens[k].start), default=10 ** 9)
-        own_stretch = bool(semis) and any(
+        said = any(lo < t.start < hi and not t.is_cap and ctx.lex.says(t.lower, lemma(t.text)) for t in st.tokens)
+        own_stretch = lo >= 0 and not said and any(
             m is not None and m.sent == st.sentence.index and lo < m.start < st.tokens[k].start and m.free
             and m.code and m.prep is None and not m.pronoun for m, _, _ in srcs)
 
         def elsewhere(m: Mention | None) -> bool:
-            return own_stretch and m is not None and m.sent == st.sentence.index and not lo < m.start < hi
+            return own_stretch and m is not None and m.sent == st.sentence.index and m.start < lo
 
         for sm, sp, sr in srcs:
             if named_subject and sm is not None and sm.sent != st.sentence.index:
