@@ -295,3 +295,24 @@ def test_another_country_named_for_the_opposition_wins_over_its_earlier_mention(
 def test_gemeinsam_mit_after_whom_an_arrest_takes_is_no_co_actor():
     text = "Wien – Die Polizei hat die Schlepper gemeinsam mit einem Syrer an der Grenze festgenommen."
     assert not any(s == "SYR" for (_, s, _, _) in dyads(text, "COERCE")), doc(text).events
+
+
+@pytest.mark.parametrize("text,mag", [
+    ("Damaskus – Israelische Kampfjets haben Ziele nahe Damaskus bombardiert. Dabei wurden nach Angaben der "
+     "Nachrichtenagentur Sana mindestens zwölf Menschen getötet.", (12, "killed", "at_least")),
+    ("Kiew – Russland hat Charkiw mit Raketen angegriffen. Bei dem Angriff wurden 14 Menschen verletzt.",
+     (14, "injured", "exact")),
+])
+def test_the_sentence_after_an_attack_counts_its_dead(text, mag):
+    # a new user's report: "mindestens zwölf Menschen getötet" in the next sentence gave no magnitude
+    ev = next(e for e in doc(text).events if e.type == "ASSAULT")
+    assert ev.magnitude is not None and (ev.magnitude.value, ev.magnitude.unit, ev.magnitude.qualifier) == mag
+
+
+def test_a_count_after_an_attack_that_is_no_casualty_is_not_its_magnitude():
+    from lagebild.events.coder import EventCoder
+    from lagebild.events.magnitude import casualties_after
+    lex = EventCoder().lex
+    assert casualties_after("Dabei war auch der Bürgermeister anwesend, der 30 Journalisten empfing.", lex) is None
+    assert casualties_after("Am Montag wurden 20 Menschen getötet.", lex) is None      # no pointer back
+    assert casualties_after("Dabei wurden 20 Menschen getötet.", lex).value == 20

@@ -116,3 +116,20 @@ def _first_count(text: str, roles: bool) -> Magnitude | None:
             unit = next((u for deed, u in _DEED if deed.search(after)), unit)
         return Magnitude(value=int(value) if value.is_integer() else value, unit=unit, qualifier=qual)
     return None
+
+
+#: the units a sentence after an attack counts of it ("Dabei wurden zwölf Menschen getötet")
+CASUALTY_UNITS = frozenset({"killed", "injured"})
+
+
+def casualties_after(next_text: str, lex) -> Magnitude | None:
+    """The dead or injured a sentence that opens by pointing back at an attack counts ("Israelische Kampfjets
+    bombardierten Ziele nahe Damaskus. Dabei wurden mindestens zwölf Menschen getötet."; cues.tsv class
+    ``casualty_opener``: "Dabei", "Bei dem Angriff", ...): the attack's magnitude where its own sentence
+    counts none. None for any other sentence or count."""
+    from .clauses import phrase_at
+    words = [w.strip(".,;:").lower() for w in next_text.split()[:4]]
+    if not words or not phrase_at(words, 0, lex, "casualty_opener"):
+        return None
+    mag = find_magnitude(next_text)
+    return mag if mag is not None and mag.unit in CASUALTY_UNITS else None

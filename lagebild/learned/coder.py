@@ -14,6 +14,7 @@ from ..errors import ModelError
 from ..events.threats import threat_mode
 from ..merge import merge_events, named_attacker_first, one_direction, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
+from ..events.magnitude import casualties_after
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
 from ..events.clauses import (ADJ_ENDINGS, attached_condition, instead_of, negation_cancelled, negative_clause,
                               participle_shape, subject_negated)
@@ -474,6 +475,10 @@ class LearnedCoder:
         if tr.type == "THREATEN":       # what is threatened, not the mode the cue word had most often
             ev.mode = threat_mode([t.lower for t in tr.st.tokens[tr.k:]])
         ev.magnitude = find_magnitude(sent.text)
+        if ev.magnitude is None and tr.type == "ASSAULT":
+            # "... bombardiert. Dabei wurden zwölf Menschen getötet.": the next sentence counts its dead
+            nxt = next((x for x in ctx.sentences if x.sentence.index == sent.index + 1), None) if ctx is not None else None
+            ev.magnitude = casualties_after(nxt.sentence.text, self.lex) if nxt is not None else None
         if clause is not None:                  # "Falls X, wird Y ...": Y carries its condition
             clauses = self._clauses(tr, cache)
             cond = attached_condition(clauses, clauses.index(clause))
