@@ -316,3 +316,14 @@ def test_a_count_after_an_attack_that_is_no_casualty_is_not_its_magnitude():
     assert casualties_after("Dabei war auch der Bürgermeister anwesend, der 30 Journalisten empfing.", lex) is None
     assert casualties_after("Am Montag wurden 20 Menschen getötet.", lex) is None      # no pointer back
     assert casualties_after("Dabei wurden 20 Menschen getötet.", lex).value == 20
+
+
+def test_the_accusers_own_name_in_what_it_calls_the_act_is_no_target():
+    # a new user's report: "verurteilte den Angriff als Verletzung der Souveränität Syriens" gave ACCUSE SYR -> SYR
+    text = ("Damaskus – Die israelische Luftwaffe hat Ziele in Damaskus bombardiert. Die Regierung in Damaskus "
+            "verurteilte den Angriff als Verletzung der Souveränität Syriens.")
+    got = dyads(text, "ACCUSE")
+    assert ("ACCUSE", "SYR", "SYR", "asserted") not in got, got
+    assert ("ACCUSE", "SYR", "ISR", "asserted") in got, got
+    # another country in the phrase stays whom it accuses
+    assert ("ACCUSE", "DEU", "RUS", "asserted") in dyads("Berlin – Merkel bezeichnete Russland als Gefahr für Europa.")
