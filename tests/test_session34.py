@@ -316,6 +316,7 @@ def test_a_count_after_an_attack_that_is_no_casualty_is_not_its_magnitude():
     assert casualties_after("Dabei war auch der Bürgermeister anwesend, der 30 Journalisten empfing.", lex) is None
     assert casualties_after("Am Montag wurden 20 Menschen getötet.", lex) is None      # no pointer back
     assert casualties_after("Dabei wurden 20 Menschen getötet.", lex).value == 20
+    assert casualties_after("Nach Angaben der Agentur Sana wurden dabei 20 Menschen getötet.", lex).value == 20
 
 
 def test_the_accusers_own_name_in_what_it_calls_the_act_is_no_target():

@@ -128,8 +128,9 @@ def casualties_after(next_text: str, lex) -> Magnitude | None:
     ``casualty_opener``: "Dabei", "Bei dem Angriff", ...): the attack's magnitude where its own sentence
     counts none. None for any other sentence or count."""
     from .clauses import phrase_at
-    words = [w.strip(".,;:").lower() for w in next_text.split()[:4]]
-    if not words or not phrase_at(words, 0, lex, "casualty_opener"):
+    words = [w.strip(".,;:").lower() for w in next_text.split()[:12]]
+    # at its start, or "dabei" after a source ("Nach Angaben der Agentur Sana wurden dabei zwölf Menschen getötet")
+    if not words or not (phrase_at(words, 0, lex, "casualty_opener") or "dabei" in words):
         return None
     mag = find_magnitude(next_text)
     return mag if mag is not None and mag.unit in CASUALTY_UNITS else None
