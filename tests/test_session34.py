@@ -185,12 +185,15 @@ def test_the_opposition_named_again_keeps_its_country():
 
 
 @pytest.mark.parametrize("text", [
+    # the clause-bound rows ("cl:") made hiring and a dropped case sanctions for the learned coder (a review)
     "Berlin – Die Bundeswehr will 5000 neue Soldaten einstellen.",
     "Ankara – Die Polizei hat das Verfahren gegen den Oppositionellen eingestellt.",
     "Athen – Griechenland stellte die Zahlungen an den IWF ein, weil das Geld fehlt.",
+    # police, customs and courts stopping goods cut no relations (``policies.law_stops_goods``; a review)
+    "Wien – Die Polizei stoppte den Export gestohlener Autos nach Polen.",
+    "Wien – Der Zoll stoppte eine Lieferung Kokain aus Kolumbien.",
 ])
-def test_einstellen_without_a_supply_word_in_its_clause_is_no_sanction(text):
-    # a review: the clause-bound rows ("cl:") made hiring and a dropped case sanctions for the learned coder
+def test_stopping_without_cutting_relations_is_no_sanction(text):
     assert not dyads(text, "SANCTION"), doc(text).events
 
 
@@ -269,14 +272,6 @@ def test_an_article_with_a_named_attacker_reports_no_unnamed_one_on_the_same_tar
     assert ("ASSAULT", "USA", "AFG", "asserted") in got, got
     assert not any(e.type == "ASSAULT" and not e.source and e.factuality == "asserted"
                    and any(p.code == "AFG" for p in e.target) for e in doc(text).events)
-
-
-@pytest.mark.parametrize("text", [
-    "Wien – Die Polizei stoppte den Export gestohlener Autos nach Polen.",
-    "Wien – Der Zoll stoppte eine Lieferung Kokain aus Kolumbien.",
-])
-def test_police_stopping_goods_is_no_sanction(text):
-    assert not dyads(text, "SANCTION"), doc(text).events
 
 
 def test_a_states_own_envoy_recalled_from_a_post_keeps_the_post_as_target():
