@@ -193,7 +193,7 @@ class Analyzer:
         else:
             events = merge_events(st.rule_events)
             below = 0
-        events = output_policies(events)
+        events = output_policies(events, st.actors.dateline_code)
         for ev in events:
             ev.cameo, ev.quad_class, ev.goldstein = cameo.code_event(ev.type, ev.mode)
         doc = Document(doc_id=article.doc_id, dct=article.dct, text=st.tm.text, title=article.title,
