@@ -312,17 +312,14 @@ def test_a_count_after_an_attack_that_is_no_casualty_is_not_its_magnitude():
     assert casualties_after("Am Montag wurden 20 Menschen getötet.", lex) is None      # no pointer back
     assert casualties_after("Dabei wurden 20 Menschen getötet.", lex).value == 20
     assert casualties_after("Nach Angaben der Agentur Sana wurden dabei 20 Menschen getötet.", lex).value == 20
+    # another attack, a running total, "dabei" as "yet", a possibility (a review)
+    for other in ("Bei dem Anschlag in Damaskus am Vortag waren zwölf Menschen getötet worden.",
+                  "Bei den Kämpfen in der Ostukraine sind seit April 2014 mehr als 9.000 Menschen getötet worden.",
+                  "Dabei hatte die Regierung einer Feuerpause zugestimmt, bei der 300 Verletzte evakuiert werden sollten.",
+                  "Dabei könnten Hunderte Zivilisten getötet werden.",
+                  "Dabei wurde eine Schule getroffen; am Montag waren 40 Menschen getötet worden."):
+        assert casualties_after(other, lex) is None, other
 
-
-def test_the_accusers_own_name_in_what_it_calls_the_act_is_no_target():
-    # a new user's report: "verurteilte den Angriff als Verletzung der Souveränität Syriens" gave ACCUSE SYR -> SYR
-    text = ("Damaskus – Die israelische Luftwaffe hat Ziele in Damaskus bombardiert. Die Regierung in Damaskus "
-            "verurteilte den Angriff als Verletzung der Souveränität Syriens.")
-    got = dyads(text, "ACCUSE")
-    assert ("ACCUSE", "SYR", "SYR", "asserted") not in got, got
-    assert ("ACCUSE", "SYR", "ISR", "asserted") in got, got
-    # another country in the phrase stays whom it accuses
-    assert ("ACCUSE", "DEU", "RUS", "asserted") in dyads("Berlin – Merkel bezeichnete Russland als Gefahr für Europa.")
 
 
 @pytest.mark.parametrize("text,host,guests", [

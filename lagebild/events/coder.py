@@ -24,7 +24,7 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
 from .magnitude import find_magnitude
 from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, characterised_own, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import conditional_threat, threat_mode
@@ -627,10 +627,6 @@ class EventCoder:
             # kritisierte die Nato": the Nato is criticised; ``_no_second_name_of_a_side``)
             own += [m for m in ms if m not in source and m not in own
                     and any(_apposed(m, x, self._st) for x in source)]
-            if cue.type == "ACCUSE":
-                # "verurteilte den Angriff als Verletzung der Souveränität Syriens": Syria suffers the act
-                own += [m for m in ms if m not in own and m.code and m.code in {x.code for x in source}
-                        and characterised_own(self._tokens, tok.i, m)]
             for m in ms:
                 if m in source or m in own:
                     continue

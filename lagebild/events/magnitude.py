@@ -122,15 +122,32 @@ def _first_count(text: str, roles: bool) -> Magnitude | None:
 CASUALTY_UNITS = frozenset({"killed", "injured"})
 
 
+#: finite verbs that tell the dead or injured right after the pointer back ("Dabei wurden ...", "Bei dem Angriff
+#: starben ...", "... wurden dabei ...")
+_TOLD = frozenset("wurden wurde sind ist starben starb kamen kam seien sei".split())
+#: words of a count that is no report of this attack: an earlier one (pluperfect), a running total ("seit"),
+#: a possibility ("könnten")
+_OTHER_COUNT = frozenset("waren war hatten hatte seit könnten könnte würden würde dürften".split())
+
+
 def casualties_after(next_text: str, lex) -> Magnitude | None:
     """The dead or injured a sentence that opens by pointing back at an attack counts ("Israelische Kampfjets
     bombardierten Ziele nahe Damaskus. Dabei wurden mindestens zwölf Menschen getötet."; cues.tsv class
-    ``casualty_opener``: "Dabei", "Bei dem Angriff", ...): the attack's magnitude where its own sentence
-    counts none. None for any other sentence or count."""
+    ``casualty_opener``: "Dabei", "Bei dem Angriff", ...), the pointer followed by its verb ("Bei dem Angriff
+    wurden ...", not "Bei dem Anschlag in Ankara waren ...": another attack), or "dabei" after its verb ("Nach
+    Angaben der Agentur Sana wurden dabei ..."): the attack's magnitude where its own sentence counts none.
+    Not an earlier attack's count (pluperfect), a running total ("seit April 2014"), a possibility, nor a count
+    after a semicolon; None for any other sentence or count (a review)."""
     from .clauses import phrase_at
-    words = [w.strip(".,;:").lower() for w in next_text.split()[:12]]
-    # at its start, or "dabei" after a source ("Nach Angaben der Agentur Sana wurden dabei zwölf Menschen getötet")
-    if not words or not (phrase_at(words, 0, lex, "casualty_opener") or "dabei" in words):
+    text = next_text.split(";")[0]
+    words = [w.strip(".,:").lower() for w in text.split()]
+    if not words or _OTHER_COUNT & set(words):
         return None
-    mag = find_magnitude(next_text)
+    opener = next((n for n in (3, 2, 1) if phrase_at(words[:n], 0, lex, "casualty_opener")
+                   and lex.is_(" ".join(words[:n]), "casualty_opener")), None)
+    pointed = (opener is not None and len(words) > opener and words[opener] in _TOLD) \
+        or any(w == "dabei" and words[j - 1] in _TOLD for j, w in enumerate(words) if j > 0)
+    if not pointed:
+        return None
+    mag = find_magnitude(text)
     return mag if mag is not None and mag.unit in CASUALTY_UNITS else None

@@ -417,16 +417,6 @@ def helper(toks: list[Token], m: Mention, lex) -> bool:
     return not any(lex.is_(lemma(t.text), "threat_with") for t in toks if not t.is_cap)
 
 
-def characterised_own(toks: list[Token], k: int, m: Mention) -> bool:
-    """Whether mention ``m`` stands in the "als ..." phrase after the cue at ``k`` that calls an act
-    something ("verurteilte den Angriff als Verletzung der Souveränität Syriens"), within its clause (no
-    comma between): the accuser's own name there is who suffers the act, not whom it accuses."""
-    if m.i <= k:
-        return False
-    between = toks[k + 1:m.i]
-    return any(t.lower == "als" for t in between) and not any(t.text in (",", ";", ":") for t in between)
-
-
 #: types a side may do "gemeinsam mit" another side ("Die EU will gemeinsam mit der Türkei die Krise lösen":
 #: COOPERATE EU -> TUR): their "gemeinsam mit X" is the other side where the clause names no other after "mit"
 TOGETHER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})

@@ -33,7 +33,7 @@ from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, characterised_own, helper, helper_acts, together_with, mediated_object, mediator_noun,
+from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -637,10 +637,6 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if tm is not None and posted_in(tm, ms, st):
                     continue
-                if typ == "ACCUSE" and sm is not None and tm is not None and sm.code and tm.code == sm.code \
-                        and tm.sent == st.sentence.index and characterised_own(st.tokens, k, tm):
-                    continue        # "verurteilte den Angriff als Verletzung der Souveränität Syriens": Syria's
-                    #                 own name in what it calls the act is who suffers it, not whom it accuses
                 if tm is not None and tm is speaker_after and k < tm.i:
                     continue        # who says it is no target of what is said ("Sollte Ungarn die Grenze
                     #                 schließen, werde auch Slowenien Kontrollen einführen, drohte Cerar")
