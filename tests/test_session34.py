@@ -340,3 +340,13 @@ def test_a_meeting_of_several_states_without_a_host_stays_as_told():
     text = "Die Außenminister der USA, Russlands und Chinas haben sich am Montag getroffen."
     got = {(s, t) for (typ, s, t, _) in dyads(text, "CONSULT")}
     assert {("USA", "RUS"), ("RUS", "USA"), ("CHN", "USA")} <= got, got
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Bagdad – Die USA planen Luftangriffe auf die Stadt Mossul.", "ASSAULT"),
+    ("Brüssel – Die EU plante neue Sanktionen gegen Russland.", "SANCTION"),
+])
+def test_what_a_state_plans_is_planned(text, typ):
+    # a review: "Die USA planen Luftangriffe auf die Stadt Mossul" gave an asserted ASSAULT at 1.0
+    got = dyads(text, typ)
+    assert got and all(f == "planned" for (_, _, _, f) in got), got

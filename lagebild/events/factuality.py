@@ -14,7 +14,7 @@ from ..text import Token
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, NP_DETS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
                       Clause, _has_verb, carried_out, contrast_joins, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
                       participle_shape, phrase_at)
-from .cues import Lexicon, lemma
+from .cues import Lexicon, lemma, load_cues
 from .tense import _told_in_past, perfect_infinitive
 
 
@@ -708,9 +708,12 @@ def announced_object(clauses: list[Clause], i: int, k: int) -> bool:
 
 
 def announced(c: Clause) -> bool:
-    """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt")."""
+    """Whether the clause announces ("Die SPÖ kündigte Proteste an", "hat ... angekündigt") or plans ("Die
+    USA planen Luftangriffe auf Mossul", cues.tsv class ``plan_verb``: a review gave an asserted ASSAULT at 1.0)."""
     lems = [lemma(t.text) for t in c.tokens if not t.is_cap]
-    return "ankündigen" in lems or ("kündigen" in lems and c.tokens[-1].lower == "an")
+    lex = load_cues()
+    return "ankündigen" in lems or ("kündigen" in lems and c.tokens[-1].lower == "an") \
+        or any(lex.is_(t.lower, "plan_verb") for t in c.tokens if not t.is_cap)
 
 
 #: a threat under a condition is made, whatever it is tied to ("drohte mit Konsequenzen, sollte die EU
