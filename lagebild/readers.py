@@ -1370,7 +1370,16 @@ def _open_binary(path: Path) -> IO[bytes]:
 
 
 def _json_msg(e: ValueError) -> str:
-    return getattr(e, "msg", None) or str(e)
+    """The JSON error in words with its place ("Invalid control character at column 24"; json's own
+    ``msg`` ends in "at" and leaves the place to ``colno``)."""
+    msg = getattr(e, "msg", None)
+    if msg is None:
+        return str(e)
+    col = getattr(e, "colno", None)
+    msg = msg[:-3] if msg.endswith(" at") else msg
+    if (getattr(e, "lineno", 1) or 1) > 1:
+        return f"{msg} at the end of the line"      # what the object misses comes after the line's last character
+    return f"{msg} at column {col}" if col else msg
 
 
 def _col_index(spec: Any) -> int | None:

@@ -350,3 +350,16 @@ def test_what_a_state_plans_is_planned(text, typ):
     # a review: "Die USA planen Luftangriffe auf die Stadt Mossul" gave an asserted ASSAULT at 1.0
     got = dyads(text, typ)
     assert got and all(f == "planned" for (_, _, _, f) in got), got
+
+
+def test_a_broken_json_line_says_where(tmp_path):
+    # a new user's report: "not JSON (Invalid control character at)" said no place
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a", "text": "Ein Text"}\n{"id": "b", "text": "kaputt\tmit Tab"}\n{"id": "c", "text": "x"\n',
+                 encoding="utf-8")
+    r = CliRunner().invoke(main, ["analyze", str(f), "--no-models", "--coder", "rules", "-q"])
+    assert r.exit_code == 3
+    assert f"{f}:2: not JSON (Invalid control character at column 28)" in r.output
+    assert f"{f}:3: not JSON (Expecting ',' delimiter at the end of the line)" in r.output
