@@ -912,6 +912,8 @@ class Ingester:
 
         taken: dict[str, str] = {}      # feed item URL -> the stamp of its version taken in this run
 
+        first_here: dict[str, str] = {}     # text hash -> where this run read it first
+
         def new_articles() -> Iterator[tuple[int, Article]]:
             idx = 0
             hashes = self.hashes
@@ -929,6 +931,10 @@ class Ingester:
                 h = content_hash(art.text)
                 if h in hashes:
                     stats.known += 1
+                    if h in first_here:
+                        # (a new user found a CSV row dropped as "already known" in a new database)
+                        self.progress.warn(f"{art.origin or art.doc_id} (article {art.doc_id}): the same text as "
+                                           f"{first_here[h]}, read before in this run; stored once")
                     if art.url and art.updated:     # a feed item changed, its text did not
                         self.store.note_updated(art.url, art.updated, content_hash=h)
                     if art.dct and self.store.date_undated(h, art.dct, replace=self.redate):
@@ -954,6 +960,7 @@ class Ingester:
                     continue
                 self.doc_ids.add(art.doc_id)
                 hashes.add(h)  # also catches repeats inside this run
+                first_here.setdefault(h, f"{art.origin or art.doc_id} (article {art.doc_id})")
                 if art.url and art.updated:
                     taken[art.url] = art.updated
                 idx += 1

@@ -363,3 +363,16 @@ def test_a_broken_json_line_says_where(tmp_path):
     assert r.exit_code == 3
     assert f"{f}:2: not JSON (Invalid control character at column 28)" in r.output
     assert f"{f}:3: not JSON (Expecting ',' delimiter at the end of the line)" in r.output
+
+
+def test_ingest_names_a_text_read_twice_in_one_run(tmp_path):
+    # a new user's report: a CSV row with the text of a JSONL line was dropped as "already known" in a new database
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    a = tmp_path / "a.jsonl"
+    a.write_text('{"id": "a", "text": "Russland hat die Ukraine am Montag angegriffen."}\n', encoding="utf-8")
+    b = tmp_path / "b.csv"
+    b.write_text("id,text\nb,Russland hat die Ukraine am Montag angegriffen.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["ingest", str(a), str(b), "--db", str(tmp_path / "t.duckdb")])
+    assert r.exit_code == 0, r.output
+    assert f"{b}:2 (article b): the same text as {a}:1 (article a), read before in this run; stored once" in r.output
