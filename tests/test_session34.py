@@ -376,3 +376,9 @@ def test_ingest_names_a_text_read_twice_in_one_run(tmp_path):
     r = CliRunner().invoke(main, ["ingest", str(a), str(b), "--db", str(tmp_path / "t.duckdb")])
     assert r.exit_code == 0, r.output
     assert f"{b}:2 (article b): the same text as {a}:1 (article a), read before in this run; stored once" in r.output
+
+
+def test_the_place_of_a_meeting_is_no_side_of_it():
+    # "im Kanzleramt" gave CONSULT DEU -> DEU beside DEU -> TUR
+    text = "Berlin – Merkel empfing am Montag den türkischen Präsidenten Erdogan im Kanzleramt."
+    assert {(s, t) for (_, s, t, _) in dyads(text, "CONSULT")} == {("DEU", "TUR")}

@@ -637,6 +637,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if tm is not None and posted_in(tm, ms, st):
                     continue
+                if typ == "CONSULT" and sm is not None and tm is not None and tm.prep in ("in", "im") \
+                        and tm.kind != "person" and tm.code == sm.code:
+                    continue        # "Merkel empfing Erdogan im Kanzleramt": where they meet, not with whom
                 if tm is not None and tm is speaker_after and k < tm.i:
                     continue        # who says it is no target of what is said ("Sollte Ungarn die Grenze
                     #                 schließen, werde auch Slowenien Kontrollen einführen, drohte Cerar")
