@@ -328,8 +328,7 @@ def named_attacker_first(events: list[Event]) -> list[Event]:
              for c in codes(ev.target) if c}
     return [ev for ev in events
             if not (ev.type == "ASSAULT" and ev.factuality == "asserted" and not any(p.code for p in ev.source)
-                    and ev.target and all((ev.type, c) in named for c in codes(ev.target) if c)
-                    and any(c for c in codes(ev.target)))]
+                    and any(codes(ev.target)) and all((ev.type, c) in named for c in codes(ev.target) if c))]
 
 
 def one_reading(events: list[Event]) -> list[Event]:

@@ -670,7 +670,6 @@ class EventCoder:
         if together and source_p:
             codes = {p.code for p in source_p}
             source_p = source_p + [p for p in _participants(together) if p.code not in codes]
-            target = [m for m in target if m not in together]
         if not target and cue.type == "ASSAULT" and source:
             # "Die Türkei griff Ziele in Nordsyrien an"
             target = attacked_place(ms, {m.code for m in source}, tok)

@@ -16,6 +16,12 @@ class Cue:
     targets: tuple[str, ...]
     requires: tuple[str, ...]
 
+    @property
+    def clause_bound(self) -> bool:
+        """Whether every word the row requires must stand in the verb's own clause (verbs.tsv "cl:":
+        "stoppte die Gaslieferungen"), a sense the verb has only with them."""
+        return bool(self.requires) and all(w.startswith("cl:") for w in self.requires)
+
 
 @dataclass
 class Lexicon:

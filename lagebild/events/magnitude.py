@@ -138,13 +138,11 @@ def casualties_after(next_text: str, lex) -> Magnitude | None:
     Angaben der Agentur Sana wurden dabei ..."): the attack's magnitude where its own sentence counts none.
     Not an earlier attack's count (pluperfect), a running total ("seit April 2014"), a possibility, nor a count
     after a semicolon; None for any other sentence or count (a review)."""
-    from .clauses import phrase_at
     text = next_text.split(";")[0]
     words = [w.strip(".,:").lower() for w in text.split()]
     if not words or _OTHER_COUNT & set(words):
         return None
-    opener = next((n for n in (3, 2, 1) if phrase_at(words[:n], 0, lex, "casualty_opener")
-                   and lex.is_(" ".join(words[:n]), "casualty_opener")), None)
+    opener = next((n for n in (3, 2, 1) if lex.is_(" ".join(words[:n]), "casualty_opener")), None)
     pointed = (opener is not None and len(words) > opener and words[opener] in _TOLD) \
         or any(w == "dabei" and words[j - 1] in _TOLD for j, w in enumerate(words) if j > 0)
     if not pointed:

@@ -287,8 +287,7 @@ def _supply_cut_verbs() -> frozenset[str]:
     """The verbs whose SANCTION is told by a supply word in their own clause (verbs.tsv rows whose
     required words are all "cl:": "stoppte die Gaslieferungen")."""
     return frozenset(lem for lem, rows in load_cues().verbs.items()
-                     if any(r.type == "SANCTION" and r.requires and all(w.startswith("cl:") for w in r.requires)
-                            for r in rows))
+                     if any(r.type == "SANCTION" and r.clause_bound for r in rows))
 
 
 def law_stops_goods(events: list[Event]) -> list[Event]:
@@ -308,8 +307,7 @@ def meeting_host(events: list[Event], dateline: str | None = None) -> list[Event
     a G7 meeting, a summit of the willing, the Western Balkans summit). The host is the state of the meeting's
     place, else of the dateline, where it is one of them; without one the meeting stays as told. A read probe
     gave 12 dyads for a Berlin summit of four, 9 of them wrong."""
-    def _codes(side: list[Participant]) -> list[str | None]:
-        return [p.code for p in side]
+    from ..merge import codes as _codes     # (merge imports the event stage: read here, not at import time)
 
     groups: dict[tuple, list[int]] = {}
     for i, ev in enumerate(events):

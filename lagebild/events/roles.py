@@ -211,6 +211,10 @@ SITE_SECTORS = {"military_site": "MIL", "civil_site": "CVL", "state_site": "GOV"
 #: articles and determiners an attacked site's phrase may open with (not a dative "einem"/"dem": "auf einem
 #: syrischen Flughafen gelandet" tells where)
 _SITE_DETS = frozenset("ein eine einen die den das mehrere zahlreiche zwei drei vier fünf zehn".split())
+#: words before a site's phrase that make it no object: prepositions of where or whence ("in", "aus", "von",
+#: "bei") and dative or genitive articles ("auf einem syrischen Flughafen", "von der russischen Basis aus")
+_SITE_NOT_OBJECT = frozenset("in im ins aus von vom bei beim nahe nach zu zum zur über unter vor hinter an am neben "
+                             "mit für durch einem dem der des einer eines".split())
 
 
 def attacked_site(c: Clause, source_codes: set, after: int, lex, armed_source: bool = False) -> list[Mention]:
@@ -239,10 +243,8 @@ def attacked_site(c: Clause, source_codes: set, after: int, lex, armed_source: b
         if b > 0 and toks[b - 1].lower in _SITE_DETS:
             b -= 1
         prep = toks[b - 1].lower if b > 0 else None
-        if prep is not None and prep != "auf" and (not prep.isalpha() or prep in _SITE_PREPS):
+        if prep is not None and (prep in _SITE_NOT_OBJECT or not prep.isalpha()):
             continue
-        if prep in ("einem", "dem", "der", "des", "einer", "eines"):
-            continue    # a dative or genitive: "auf einem syrischen Flughafen", "von der russischen Basis aus"
         if after <= c.start and b <= 1 and toks[b].lower not in ("einen", "den"):
             continue    # the attacker named in a clause before: the clause's first phrase is its subject
         first = toks[b] if toks[b].lower in _SITE_DETS else toks[n - 1]
@@ -251,9 +253,6 @@ def attacked_site(c: Clause, source_codes: set, after: int, lex, armed_source: b
                         prep=prep if prep == "auf" else None, oblique=first.lower in ("einen", "den"))]
     return []
 
-
-#: prepositions that say where or whence, not what is hit ("in", "aus", "von", "bei")
-_SITE_PREPS = frozenset("in im ins aus von vom bei beim nahe nach zu zum zur über unter vor hinter an am neben mit für durch".split())
 
 
 #: prepositions that link an attribute to an event noun ("die Ermordung eines Piloten durch den IS")

@@ -458,7 +458,7 @@ def other_sense(st: SentenceTokens, k: int, typ: str, ctx: DocContext, cache: di
     rows = particle_verb_rows(st, k, lem, ctx.lex) or ctx.lex.verbs.get(lem, ())     # "setzte ... ein": einsetzen
     of_type = [r for r in rows if r.type == typ]
     if of_type and all(r.requires for r in of_type) and (typ == "ASSAULT" or any(not r.requires for r in rows)
-                                                         or all(w.startswith("cl:") for r in of_type for w in r.requires)):
+                                                         or all(r.clause_bound for r in of_type)):
         # a sense the lexicon gives a verb only with its words is not the verb's where none of them
         # stands in its clause: force ("setzte Tränengas gegen die Demonstranten ein", not "hat sich
         # für neue Sanktionen eingesetzt"; a review), and any sense beside a plain one ("griff ...
@@ -614,13 +614,14 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         # kündigte an, Soldaten zu entsenden; die Regierung in Juba lehnte das ab"): who is named before the
         # semicolon is not its source (a target may be); not where the stretch is reported speech of who was named
         # before ("Lawrow wies die Vorwürfe zurück; Kiew habe die Waffenruhe gebrochen, sagte er"; a review)
-        semis = [t.start for t in st.tokens if t.text == ";"]
-        lo = max((x for x in semis if x < st.tokens[k].start), default=-1)
-        hi = min((x for x in semis if x > st.tokens[k].start), default=10 ** 9)
-        said = any(lo < t.start < hi and not t.is_cap and ctx.lex.says(t.lower, lemma(t.text)) for t in st.tokens)
-        own_stretch = lo >= 0 and not said and any(
+        lo = max((t.start for t in st.tokens[:k] if t.text == ";"), default=-1)
+        own_stretch = lo >= 0 and any(
             m is not None and m.sent == st.sentence.index and lo < m.start < st.tokens[k].start and m.free
             and m.code and m.prep is None and not m.pronoun for m, _, _ in srcs)
+        if own_stretch:
+            hi = min((t.start for t in st.tokens[k:] if t.text == ";"), default=10 ** 9)
+            own_stretch = not any(lo < t.start < hi and not t.is_cap and ctx.lex.says(t.lower, lemma(t.text))
+                                  for t in st.tokens)
 
         def elsewhere(m: Mention | None) -> bool:
             return own_stretch and m is not None and m.sent == st.sentence.index and m.start < lo
