@@ -831,7 +831,8 @@ class ActorTagger:
             # name: "Nato-Pläne")
             # a place's name after a Romance particle of a name is the name's ("Leila de Lima")
             romance = n > k + 1 and toks[n - 1].text in ROMANCE_PARTICLES
-            if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t))) or t in STOP_NAMES \
+            if not (_NAME_TOKEN.match(t) or (n > k and _DOUBLE_NAME.match(t)) or self._double_surname(t)) \
+                    or t in STOP_NAMES \
                     or (not known and ((self._lex_entry_at(toks, n) is not None and not romance)
                                        or t in self.lex.roles)):
                 break
@@ -1273,6 +1274,11 @@ class ActorTagger:
                        gender=role.gender, alt_codes=alt, of_place=of_place, foreign=foreign,
                        of_org=of_org, origin=origin)
 
+    def _double_surname(self, word: str) -> bool:
+        """A famous double surname alone ("Mikl-Leitner", "Kramp-Karrenbauer"): a name even without
+        its first name, which a double name of no famous person needs ("Nato-Pläne" is none)."""
+        return word in self.surnames and _DOUBLE_NAME.match(word)
+
     def _a_surname(self, word: str, known: dict[str, Mention]) -> bool:
         """Whether ``word`` is the surname of a famous person or of one named in full before."""
         if word in self.surnames:
@@ -1438,7 +1444,8 @@ class ActorTagger:
         toks = st.tokens
         i = 0
         while i < len(toks):
-            if i in taken or not _NAME_TOKEN.match(toks[i].text) or toks[i].text in STOP_NAMES:
+            if i in taken or not (_NAME_TOKEN.match(toks[i].text) or self._double_surname(toks[i].text)) \
+                    or toks[i].text in STOP_NAMES:
                 i += 1
                 continue
             n = self._names_after(toks, i)
