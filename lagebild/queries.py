@@ -619,6 +619,11 @@ class Queries:
         return ev
 
     # -- one article -----------------------------------------------------------------------
+    def article_ids_of(self, doc_id: str) -> list[int]:
+        """The numbers of the stored articles ingested under the id ``doc_id`` (oldest first)."""
+        return [int(r[0]) for r in self._q("SELECT article_id FROM articles WHERE doc_id = ? "
+                                           "ORDER BY article_id", [doc_id]).fetchall()]
+
     def article(self, article_id: int) -> dict[str, Any] | None:
         # below_floor: the events the confidence floor left out, not stored (NULL: not counted, an
         # article stored before schema version 7); confidence_floor: that floor

@@ -485,6 +485,17 @@ def article_page(c: Ctx) -> dict[str, Any]:
     return {"article": art}
 
 
+def article_by_doc_id(c: Ctx) -> dict[str, Any]:
+    """An article by the id it was ingested with ("/articles/aussenminister-treffen"): its page by
+    number."""
+    doc_id = c.req.path_params["doc_id"]
+    ids = c.q.article_ids_of(doc_id)
+    if not ids:
+        raise HTTPError(404, f"no article {doc_id!r} in this database: give an article's number "
+                             "(/articles lists them) or the id it was ingested with")
+    raise Redirect(f"/articles/{ids[0]}" + ("" if c.html else ".json"))
+
+
 def article_view(c: Ctx, data: dict[str, Any]) -> dict[str, Any]:
     art = data["article"]
     return {"annotated": _annotate(art),
@@ -524,7 +535,7 @@ def _mark(text: str, span: list[int] | None, cls: str) -> Markup:
 PAGE_OWN: dict[str, tuple[str, ...] | None] = {
     "/overview": ("top",), "/map": ("by", "top"), "/actors": ("q", "top"), "/actors/{code}": ("top",),
     "/dyads/{a}/{b}": ("day",), "/events/{event_id:int}": None, "/articles": (),
-    "/articles/{article_id:int}": None,
+    "/articles/{article_id:int}": None, "/articles/{doc_id}": None,
     "/search": ("q",),
 }
 
@@ -538,5 +549,6 @@ PAGES: list[tuple[str, str, Callable, Callable | None, str]] = [
     ("/events/{event_id:int}", "event.html", event_page, event_view, ""),
     ("/articles", "articles.html", articles_page, None, "Articles"),
     ("/articles/{article_id:int}", "article.html", article_page, article_view, ""),
+    ("/articles/{doc_id}", "article.html", article_by_doc_id, None, ""),      # redirects to the above
     ("/search", "search.html", search_page, search_view, "Search"),
 ]
