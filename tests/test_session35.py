@@ -50,3 +50,17 @@ def test_an_article_page_by_its_ingested_id_redirects_to_its_number(examples_db)
         assert r.status_code == 404 and "no article 'no-such-text'" in r.text
         assert c.get("/articles/no-such-text").status_code == 404
         assert c.get("/articles/1").status_code == 200       # numbers as before
+
+
+# -- a rejection with no target is aimed at the accusers told before it ------------------------
+def test_a_rejection_of_accusations_told_sentences_before_is_aimed_at_the_accusers(analyzer):
+    text = ("Athen wirft der Regierung in Wien vor, Griechenland alleinzulassen. Tsipras sagte im "
+            "Parlament, sein Land werde kein Lagerhaus werden. Er drohte, beim EU-Gipfel alle Beschlüsse "
+            "zu blockieren. Innenministerin Johanna Mikl-Leitner wies die Vorwürfe zurück.")
+    assert ("REJECT", "AUT", "GRC", "asserted") in dyads(analyzer, text, "2016-02-25")
+
+
+def test_a_rejection_with_no_accusation_before_it_gets_no_target(analyzer):
+    text = ("Innenministerin Johanna Mikl-Leitner wies die Vorwürfe zurück. Später warf Athen der "
+            "Regierung in Wien vor, Griechenland alleinzulassen.")
+    assert not {d for d in dyads(analyzer, text, "2016-02-25") if d[0] == "REJECT" and d[2] == "GRC"}

@@ -22,7 +22,8 @@ from .factuality import (able_to, obliged, announced_object, called_for, circums
                          joined_not, negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
                          rejected_report, scheduled, unreal_condition, warned_of, yes_no_question)
 from .magnitude import find_magnitude
-from .policies import FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state
+from .policies import (FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state,
+                       rejected_accusation)
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
 from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
@@ -308,7 +309,7 @@ class EventCoder:
             for p in ev.source:
                 others = [q for q in ev.source if q.code != p.code]
                 out.append(replace(ev, source=[p], target=others or [p], evidence=list(ev.evidence)))
-        return out
+        return rejected_accusation(out)
 
     def _told_threat(self, clauses: list[Clause], sent_events: list[RawEvent],
                      speaker: Mention | None) -> RawEvent | None:
