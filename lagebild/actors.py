@@ -2327,6 +2327,15 @@ class ActorTagger:
                 m.code = next((o.code for o in reversed(idx.mentions[:n]) if o.sent == m.sent and o.code
                                and len(o.code) == 3 and o.kind in ("person", "group") and not o.pronoun), None)
                 m.code_via = "earlier" if m.code else None
+            if m.code is None and m.kind == "group" and not m.role and not m.sector and not m.pronoun \
+                    and not (m.of_place or m.of_org or m.foreign):
+                # a people with no state of its own (countries.tsv status group: "Kurden", "Tamilen"):
+                # of the country the story places it in, as the corpus codes it ("Die Polizei in Ankara
+                # hat 20 Kurden festgenommen" gave no event)
+                m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
+                m.code_from = "nearby" if m.code else None
+                if m.code is None:
+                    m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
             if m.code is None and (m.of_place or m.of_org or m.foreign):
                 pass            # the office of a place or organisation with no code, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:

@@ -64,3 +64,24 @@ def test_a_rejection_with_no_accusation_before_it_gets_no_target(analyzer):
     text = ("Innenministerin Johanna Mikl-Leitner wies die Vorwürfe zurück. Später warf Athen der "
             "Regierung in Wien vor, Griechenland alleinzulassen.")
     assert not {d for d in dyads(analyzer, text, "2016-02-25") if d[0] == "REJECT" and d[2] == "GRC"}
+
+
+# -- the source a report cites by its outlet's title is no side ----------------------------------
+@pytest.mark.parametrize("text,agency", [
+    ("Die Polizei nahm nach Angaben der Agentur Interfax mehrere Personen fest.", "RUS"),
+    ("Nach Angaben der Nachrichtenagentur Anadolu hat die Polizei in Ankara 20 Demonstranten festgenommen.", "TUR"),
+])
+def test_a_news_agency_cited_by_its_title_is_no_side(analyzer, text, agency):
+    doc = analyzer(Article(doc_id="t", text=text, dct="2015-11-25")).to_dict()
+    sides = [p for e in doc["events"] for p in e["source"] + e["target"]]
+    assert [e["type"] for e in doc["events"]] and all(e["type"] == "COERCE" for e in doc["events"])
+    assert not [p for p in sides if p.get("sector") == "MED"]     # it was a target (and a source)
+
+
+# -- a people with no state of its own is of the country the story places it in ----------------
+@pytest.mark.parametrize("text,dyad", [
+    ("Die Polizei in Ankara hat 20 Kurden festgenommen.", ("COERCE", "TUR", "TUR")),
+    ("Die Kurden protestierten in Istanbul gegen die Regierung.", ("PROTEST", "TUR", "TUR")),
+])
+def test_a_stateless_people_takes_the_country_of_its_story(analyzer, text, dyad):
+    assert dyad + ("asserted",) in dyads(analyzer, text, "2015-11-25")     # gave no event

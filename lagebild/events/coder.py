@@ -457,7 +457,8 @@ class EventCoder:
                         # adjective says whose, the next name is no source
                         gap = [t.lower for t in c.tokens[k + 1:] if t.end <= after[0].start]
                         said_whose = k >= 1 and c.lowers[k - 1] not in ("nach", "den", "die")
-                        if not all(g in _SOURCE_GAP for g in gap) or (said_whose and not gap):
+                        if not all(g in _SOURCE_GAP or self._source_title(g) for g in gap) \
+                                or (said_whose and not gap):
                             after = []
                     if after:
                         return after[0], c, True
@@ -471,6 +472,12 @@ class EventCoder:
                 if cand:
                     return cand[0], c, False
         return None, None, False
+
+    def _source_title(self, word: str) -> bool:
+        """A noun of what a report's source is, standing before its name ("nach Angaben der Agentur
+        Interfax", "der Nachrichtenagentur Anadolu"; cues.tsv class source_title, also at a
+        compound's end)."""
+        return any(self.lex.is_(word[n:], "source_title") for n in range(0, max(len(word) - 4, 0) + 1))
 
     def _speech_is_event(self, verb: str, c: Clause, lowers: list[str]) -> bool:
         """A speech verb that is an event cue here, its required words present ("ankündigen" +
