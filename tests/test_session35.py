@@ -85,3 +85,14 @@ def test_a_news_agency_cited_by_its_title_is_no_side(analyzer, text, agency):
 ])
 def test_a_stateless_people_takes_the_country_of_its_story(analyzer, text, dyad):
     assert dyad + ("asserted",) in dyads(analyzer, text, "2015-11-25")     # gave no event
+
+
+# -- a denial and a rejected demand are aimed at who made them ---------------------------------
+@pytest.mark.parametrize("text,dyad", [
+    ("Saudi-Arabien wirft dem Iran vor, die Houthis zu bewaffnen. Die Kämpfe dauerten an. Teheran "
+     "bestreitet, die Rebellen militärisch zu unterstützen.", ("REJECT", "IRN", "SAU")),
+    ("Poroschenko forderte Russland auf, die Truppen abzuziehen. Die Lage blieb angespannt. Moskau "
+     "lehnte die Forderung am Donnerstag ab.", ("REJECT", "RUS", "UKR")),
+])
+def test_a_denial_or_a_rejected_demand_is_aimed_at_who_made_it(analyzer, text, dyad):
+    assert dyad + ("asserted",) in dyads(analyzer, text, "2016-01-21")     # gave no REJECT

@@ -143,6 +143,17 @@ def _told_in(p: Participant, ev: Event) -> bool:
     return m is not None and p.inferred is None and any(e.start <= m.start < e.end for e in ev.evidence)
 
 
+def _answered_types(words: list[str], lex) -> tuple[str, ...]:
+    """What a rejection answers, by the words of its sentence: an accusation (an accusation noun,
+    a verb of denying: "bestreitet, die Rebellen zu unterstützen") answers an ACCUSE; a proposal
+    or demand (cues.tsv class proposal_noun: "lehnte den Vorschlag ab") a REQUEST or an offer."""
+    if any(accusation_noun(w, lex) or lex.is_(lemma(w), "deny") for w in words):
+        return ("ACCUSE",)
+    if any(lex.is_(w, "proposal_noun") for w in words):
+        return ("REQUEST", "AGREE")
+    return ()
+
+
 def rejected_accusation(events: list[Event]) -> list[Event]:
     """A rejection of an accusation made before is aimed at who made it ("Eritrea warf Äthiopien
     vor, ... Das Außenministerium in Addis Abeba wies die Vorwürfe zurück"): a REJECT whose
@@ -153,7 +164,10 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
     accusation this way in 4 of 5. A rejection with no target at all takes the accusers of an
     accusation told before it (an earlier ACCUSE against the rejecter: in train + dev gold 10 of
     14 such rejections are aimed at them, 4 have no target; "Athen wirft der Regierung in Wien
-    vor, ... [two sentences] ... Innenministerin Mikl-Leitner wies die Vorwürfe zurück")."""
+    vor, ... [two sentences] ... Innenministerin Mikl-Leitner wies die Vorwürfe zurück"). The same
+    for a denial (a verb of denying: "Teheran bestreitet, die Rebellen zu unterstützen") and for a
+    rejected proposal or demand, aimed at who made it (the nearest REQUEST or offer to the
+    rejecter: "Moskau lehnte die Forderung ab"; ``_answered_types``)."""
     lex = load_cues()
     out = list(events)
     aimed: set[int] = set()
@@ -163,7 +177,8 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
         if ev.type != "REJECT" or not ev.evidence or not ev.source:
             continue
         words = re.findall(r"\w+", ev.evidence[0].text.lower())
-        if any(_told_in(p, ev) for p in ev.target) or not any(accusation_noun(w, lex) for w in words):
+        answered = _answered_types(words, lex)
+        if any(_told_in(p, ev) for p in ev.target) or not answered:
             continue
         # the accused is the rejecter: the same actor, else one of its code and sector ("Äthiopien"
         # accused, the Ethiopian foreign ministry rejects); the accusation told before, else after
@@ -171,7 +186,7 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
         texts = {p.text for p in ev.source}
         actors = {p.actor for p in ev.source if p.actor}
         sides = {(p.code, p.sector) for p in ev.source if p.code}
-        accusations = [out[j] for j in order if out[j].type == "ACCUSE" and out[j].evidence
+        accusations = [out[j] for j in order if out[j].type in answered and out[j].evidence
                        and out[j].evidence[0].start != ev.evidence[0].start
                        and any(p.inferred is None and p.text not in texts for p in out[j].source)]
 
