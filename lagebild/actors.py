@@ -26,6 +26,8 @@ PREPOSITIONS = frozenset("""
 mit von gegen an auf aus bei für in nach über unter vor zu zum zur zwischen neben hinter
 durch ohne um seit bis im am ins vom beim gegenüber wegen trotz laut zufolge inmitten
 seitens seitens namens innerhalb außerhalb statt anstatt nahe nahe""".split())
+#: opening quotation marks (a name in quotes after its organisation's noun: ``ActorTagger._merge_titles``)
+OPEN_QUOTES = frozenset({'"', "„", "»", "«", "‚", "“", "'"})
 #: prepositions that only follow their noun ("der Ukraine zufolge"): they govern no word after them
 POSTPOSITIONS = frozenset({"zufolge"})
 #: nouns of a source after which "nach" follows its noun ("Den Angaben nach", "ihrer Meinung nach")
@@ -1305,18 +1307,23 @@ class ActorTagger:
         return name[:-1] if name.endswith("s") and name[:-1] in self.persons else None
 
     @staticmethod
-    def _merge_titles(ms: list[Mention]) -> list[Mention]:
+    def _merge_titles(ms: list[Mention], toks: list[Token] | None = None) -> list[Mention]:
         """Two adjacent mentions that name one actor become one, the second keeping its coding:
         'Papst' + 'Franziskus' (the person "Papst Franziskus"), "der Guerillaorganisation FARC",
-        "die Terrormiliz IS" (the named organisation), "das Nato-Land Türkei" (the country)."""
+        "die Terrormiliz IS" (the named organisation; also with the name in quotes: "der
+        Terrormiliz "Islamischer Staat"", which gave the role the attacker's country), "das
+        Nato-Land Türkei" (the country)."""
         out: list[Mention] = []
         for m in ms:
             prev = out[-1] if out else None
-            if prev is not None and prev.j == m.i and (
-                    (m.kind == "person" and m.name and prev.kind != "person" and m.name.startswith(prev.text + " "))
+            quoted = prev is not None and toks is not None and m.i == prev.j + 1 and toks[prev.j].text in OPEN_QUOTES
+            if prev is not None and (prev.j == m.i or quoted) and (
+                    (m.kind == "person" and m.name and prev.kind != "person" and m.name.startswith(prev.text + " ")
+                     and not quoted)
                     or (m.kind in ("organisation", "group") and m.name and prev.kind in ("organisation", "group")
                         and prev.role and not prev.name)
-                    or (m.kind == "country" and prev.kind != "country" and prev.text.lower().endswith(STATE_NOUNS))):
+                    or (m.kind == "country" and prev.kind != "country" and prev.text.lower().endswith(STATE_NOUNS)
+                        and not quoted)):
                 m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + m.text
                 m.prep, m.oblique = prev.prep, prev.oblique
                 if m.kind != "person":
@@ -1581,7 +1588,7 @@ class ActorTagger:
                 if self.persons.get(m.name, (0, 0, 0, True))[3]:
                     for w in m.name.split():
                         known.setdefault(w, m)
-            ms = self._merge_titles(sorted(ms + extra, key=lambda m: m.i))
+            ms = self._merge_titles(sorted(ms + extra, key=lambda m: m.i), st.tokens)
             # a place inside a person's name is no mention of its own ("Antonis Samaras" is no Samara)
             ms = [m for m in ms if not (m.kind == "country" and any(
                 o.kind == "person" and o.name and o.i <= m.i and m.j <= o.j and o.j - o.i > m.j - m.i for o in ms))]

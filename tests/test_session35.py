@@ -96,3 +96,27 @@ def test_a_stateless_people_takes_the_country_of_its_story(analyzer, text, dyad)
 ])
 def test_a_denial_or_a_rejected_demand_is_aimed_at_who_made_it(analyzer, text, dyad):
     assert dyad + ("asserted",) in dyads(analyzer, text, "2016-01-21")     # gave no REJECT
+
+
+# -- a list with an article after its comma is one side ------------------------------------------
+def test_a_list_with_an_article_after_a_comma_is_one_side(analyzer):
+    text = ("Die USA, Frankreich, Deutschland, Großbritannien, die Türkei, Saudi-Arabien und Katar forderten "
+            "Russland in einer gemeinsamen Erklärung auf, die Angriffe einzustellen.")
+    got = dyads(analyzer, text, "2015-10-02")
+    # it was read as the USA, France, Germany and Britain demanding of Turkey, Saudi Arabia and Qatar
+    assert {d[1] for d in got if d[0] == "REQUEST"} == {"USA", "FRA", "DEU", "GBR", "TUR", "SAU", "QAT"}
+    assert {d[2] for d in got if d[0] == "REQUEST"} == {"RUS"}
+
+
+def test_an_article_after_no_comma_still_opens_the_object(analyzer):
+    got = dyads(analyzer, "Am Montag forderte Frankreich die Türkei auf, die Grenze zu schließen.", "2015-10-02")
+    assert ("REQUEST", "FRA", "TUR", "asserted") in got
+
+
+# -- an organisation's noun before its name in quotes is that organisation ------------------------
+@pytest.mark.parametrize("quoted", ['"Islamischer Staat"', "„Islamischer Staat“ (IS)"])
+def test_a_group_noun_before_its_quoted_name_is_that_group(analyzer, quoted):
+    text = f"Russische Kampfflugzeuge hatten acht Ziele der Terrormiliz {quoted} bombardiert."
+    got = dyads(analyzer, text, "2015-10-02")
+    assert ("ASSAULT", "RUS", "SYR", "asserted") in got
+    assert not [d for d in got if d[0] == "ASSAULT" and d[2] == "RUS"]     # the noun took the attacker's country

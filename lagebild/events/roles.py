@@ -125,7 +125,11 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
                         and all(w in ("der", "die", "das") for w in words[1:]))   # "weder X noch (die) Y"
         if not between and m.i == out[-1].j:
             break       # right next to it, not even a comma: "griffen russische Soldaten Charkiw an"
-        joined = not between or both or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
+        # a list comma before an article ("Frankreich, die Türkei und Katar forderten ..."): the comma
+        # is no clause token, so the article's token is not the one right after the mention
+        listed = bool(between) and between[0].i > out[-1].j \
+            and all(t.lower in _NP_DETS or t.lower in POSSESSIVES for t in between)
+        joined = not between or both or listed or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
         if joined and (both or all(t.lower in ("und", ",", "sowie") or t.lower in _NP_DETS or t.lower in POSSESSIVES
                                    or t.lower in LIST_QUANTIFIERS or t.text.isdigit() for t in between)) \
                 and (m.prep is None or m.prep == first.prep):
