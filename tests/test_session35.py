@@ -120,3 +120,13 @@ def test_a_group_noun_before_its_quoted_name_is_that_group(analyzer, quoted):
     got = dyads(analyzer, text, "2015-10-02")
     assert ("ASSAULT", "RUS", "SYR", "asserted") in got
     assert not [d for d in got if d[0] == "ASSAULT" and d[2] == "RUS"]     # the noun took the attacker's country
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Nkurunziza wirft dem Nachbarland Ruanda vor, Rebellen auszubilden und zu bewaffnen, was Kigali "
+     "zurückweist.", ("REJECT", "RWA", "BDI")),
+    ("Kiew wirft Moskau vor, die Rebellen mit Waffen zu unterstützen, was der Kreml bestreitet.",
+     ("REJECT", "RUS", "UKR")),
+])
+def test_a_rejection_after_the_accusation_of_its_own_sentence_is_aimed_at_the_accuser(analyzer, text, dyad):
+    assert dyad + ("asserted",) in dyads(analyzer, text, "2015-12-21")     # gave no REJECT

@@ -178,6 +178,9 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
             continue
         words = re.findall(r"\w+", ev.evidence[0].text.lower())
         answered = _answered_types(words, lex)
+        if not answered and not ev.target and any(
+                a.type == "ACCUSE" and a.evidence and a.evidence[0].start == ev.evidence[0].start for a in out):
+            answered = ("ACCUSE",)      # "X wirft Y vor, ..., was Y zurückweist": the accusation of its sentence
         if any(_told_in(p, ev) for p in ev.target) or not answered:
             continue
         # the accused is the rejecter: the same actor, else one of its code and sector ("Äthiopien"
@@ -196,8 +199,17 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
                     abs(a.evidence[0].start - ev.evidence[0].start))
         accusations = sorted((a for a in accusations if actors & {p.actor for p in a.target}
                               or sides & {(p.code, p.sector) for p in a.target if p.code}), key=rank)
-        if not ev.target:       # no target: only an accusation told before it
+        if not ev.target:
+            # no target: only an accusation told before it, also earlier in its sentence ("Kiew wirft
+            # Moskau vor, ..., was der Kreml bestreitet")
             accusations = [a for a in accusations if a.evidence[0].start < ev.evidence[0].start]
+            first = min((p.mention.start for p in ev.source if p.mention is not None), default=None)
+            accusations = [a for a in out if a.type in answered and a.evidence and first is not None
+                           and a.evidence[0].start == ev.evidence[0].start
+                           and any(p.inferred is None and p.mention is not None and p.mention.start < first
+                                   and p.text not in texts for p in a.source)
+                           and (actors & {p.actor for p in a.target}
+                                or sides & {(p.code, p.sector) for p in a.target if p.code})] + accusations
         if accusations:
             acc = accusations[0]
             ev = out[i] = copy.copy(ev)
