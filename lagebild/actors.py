@@ -515,6 +515,23 @@ def one_referent(a: Mention, b: Mention, st: SentenceTokens) -> bool:
     return "person" in (a.kind, b.kind) and len(between) <= 3 and _apposition_between(between)
 
 
+def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
+    """An office or body and the place it sits in, named together ("das Außenministerium in
+    Warschau", "die Regierung in Kiew"): one actor, never each other's other side. Used when
+    drawing the learned candidates (``learned.judge.learned_candidates``; a conjunct ``derived``
+    from a side has another code, so it never makes such a pair) and the rule coder's targets
+    (``events.coder._no_second_name_of_a_side``: "Das Außenministerium in Athen hat seine
+    Botschafterin in Wien zurückgerufen" gave SANCTION GRC -> GRC), not as a feature of the
+    trained models (as one, session 9, it scored worse out of fold). Until session 32 it was read
+    when decoding, where another sentence's support could carry such a pair's dyad ("die Regierung
+    in Moskau ...")."""
+    if st is None or a.sent != b.sent or a.sent != st.sentence.index or a.code != b.code or not a.code:
+        return False
+    first, second = (a, b) if a.i <= b.i else (b, a)
+    between = [t.lower for t in st.tokens[first.j:second.i]]
+    return between == ["in"] and first.kind != "country" and second.kind == "country"
+
+
 def _apposition_between(between: list[str]) -> bool:
     """What stands between two mentions of one referent in apposition: a comma closing it (", ",
     "von Kursk, ", "in Bosnien-Herzegowina, "), or a comma and one determiner with adjectives

@@ -130,3 +130,21 @@ def test_a_group_noun_before_its_quoted_name_is_that_group(analyzer, quoted):
 ])
 def test_a_rejection_after_the_accusation_of_its_own_sentence_is_aimed_at_the_accuser(analyzer, text, dyad):
     assert dyad + ("asserted",) in dyads(analyzer, text, "2015-12-21")     # gave no REJECT
+
+
+# -- the place an office sits in is no side of its act; one reading of two cue words ---------------
+def test_the_seat_of_the_source_is_no_target_of_the_rule_coder(analyzer):
+    got = dyads(analyzer, "Das Außenministerium in Athen hat am Donnerstag seine Botschafterin in Wien "
+                          "zurückgerufen.", "2016-02-25")
+    assert ("SANCTION", "GRC", "AUT", "asserted") in got and not [d for d in got if d[1:3] == ("GRC", "GRC")]
+
+
+def test_two_cue_words_reading_the_same_two_mentions_keep_one_direction(analyzer):
+    got = dyads(analyzer, "Die Regierung in Kiew hat Moskau scharf kritisiert.", "2016-02-25")
+    assert ("ACCUSE", "UKR", "RUS", "asserted") in got and ("ACCUSE", "RUS", "UKR", "asserted") not in got
+
+
+def test_two_clauses_accusing_each_other_keep_both_directions(analyzer):
+    got = dyads(analyzer, "Russland warf der Ukraine Provokationen vor, die Ukraine beschuldigte ihrerseits "
+                          "Russland der Aggression.", "2016-02-25")
+    assert {("ACCUSE", "RUS", "UKR", "asserted"), ("ACCUSE", "UKR", "RUS", "asserted")} <= got

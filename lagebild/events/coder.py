@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 
-from ..actors import ARMED_GROUP_SECTORS, NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention, one_referent
+from ..actors import (ARMED_GROUP_SECTORS, NOM_DETS, OBLIQUE_DETS, POSTPOSITIONS, ActorIndex, Mention, office_and_seat,
+                      one_referent)
 from ..records import Event, Evidence, Participant, Place, Sentence, Span, Timex
 from ..text import SentenceTokens, Token
 from ..timex import anchor_for_clause, happening_date, is_cardinal, is_time_noun, paragraph_anchors, told_in_preterite
@@ -1336,9 +1337,11 @@ def _noun_between(toks: list[Token], k: int, m: Mention) -> bool:
 def _no_second_name_of_a_side(r: RawEvent, st) -> None:
     """Drop a target that names the source again ("Der frühere Hohe Repräsentant in
     Bosnien-Herzegowina, Wolfgang Petritsch, begrüßte ...": the office and its holder are one
-    referent, ``events.policies.one_referent``, as the judge reads them)."""
+    referent, ``events.policies.one_referent``, as the judge reads them), or the place the source
+    sits in ("Das Außenministerium in Athen hat seine Botschafterin in Wien zurückgerufen":
+    ``actors.office_and_seat``)."""
     same = {m.start for m in r.target_m if m.start not in {s.start for s in r.source_m}
-            and any(one_referent(m, s, st) and _near(m, s, st) for s in r.source_m)}
+            and any((one_referent(m, s, st) and _near(m, s, st)) or office_and_seat(m, s, st) for s in r.source_m)}
     if same:
         r.event.target = [p for p in r.event.target if p.mention is None or p.mention.start not in same]
         r.target_m = [m for m in r.target_m if m.start not in same]

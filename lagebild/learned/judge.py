@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import ARMED_GROUP_SECTORS, Mention, one_referent
+from ..actors import ARMED_GROUP_SECTORS, Mention, office_and_seat, one_referent
 from ..events import lemma
 from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -129,20 +129,6 @@ class Dyad:
             return self.best.rule.cue
         c = self.clearest
         return c.st.tokens[c.k].text if c is not None and c.st is not None and c.k is not None else None
-
-
-def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
-    """An office or body and the place it sits in, named together ("das Außenministerium in
-    Warschau", "die Regierung in Kiew"): one actor, never each other's other side. Used when
-    drawing the learned candidates (``learned_candidates``; a conjunct ``derived`` from a side has
-    another code, so it never makes such a pair), not as a feature of the trained models (as one,
-    session 9, it scored worse out of fold). Until session 32 it was read when decoding, where
-    another sentence's support could carry such a pair's dyad ("die Regierung in Moskau ...")."""
-    if st is None or a.sent != b.sent or a.sent != st.sentence.index or a.code != b.code or not a.code:
-        return False
-    first, second = (a, b) if a.i <= b.i else (b, a)
-    between = [t.lower for t in st.tokens[first.j:second.i]]
-    return between == ["in"] and first.kind != "country" and second.kind == "country"
 
 
 def posted_in(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
