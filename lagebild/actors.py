@@ -456,6 +456,14 @@ def _uninflected(word: str) -> bool:
     return simplemma.lemmatize(low, lang="de").lower() == low
 
 
+def _place_in_sentence(m: "Mention", ms: list["Mention"]) -> "Mention | None":
+    """The country its sentence names as a place ("in Syrien", "im Nordirak", "bei Manbidsch", "im
+    Norden Syriens"), the one nearest to ``m``, or None."""
+    places = [o for o in ms if o.sent == m.sent and o is not m and o.kind == "country" and o.code
+              and len(o.code) == 3 and not o.pronoun and (o.prep in ("in", "im", "bei", "nahe") or o.genitive_of)]
+    return min(places, key=lambda o: abs(o.i - m.i), default=None)
+
+
 def attribute_of(m: "Mention", head: "Mention") -> bool:
     """Whether ``m`` is a genitive attribute of ``head`` ("der Sprecher der Regierung Polens",
     "die Außenminister der 27 Mitgliedstaaten"): right after it, with at most a determiner and a
@@ -2354,16 +2362,23 @@ class ActorTagger:
             if m.code is None and m.kind == "group" and not m.role and not m.sector and not m.pronoun \
                     and not (m.of_place or m.of_org or m.foreign):
                 # a people with no state of its own (countries.tsv status group: "Kurden", "Tamilen"):
-                # of the country the story places it in, as the corpus codes it ("Die Polizei in Ankara
-                # hat 20 Kurden festgenommen" gave no event)
-                m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
-                m.code_from = "nearby" if m.code else None
-                if m.code is None:
-                    m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
+                # of the country its sentence places it in, else where the story is written from, as the
+                # corpus codes it ("Die Polizei in Ankara hat 20 Kurden festgenommen" gave no event); not
+                # the country of an actor named near it ("Die türkische Armee hat in Syrien Kurden
+                # angegriffen" is no domestic attack; a review)
+                place = _place_in_sentence(m, idx.mentions)
+                if place is not None:
+                    m.code, m.code_from = place.code, "nearby"
+                elif idx.dateline_code and len(idx.dateline_code) == 3:
+                    m.code, m.code_from = idx.dateline_code, "story"
             if m.code is None and (m.of_place or m.of_org or m.foreign):
                 pass            # the office of a place or organisation with no code, or foreign: no guess
             elif m.code is None and m.kind in ("person", "organisation", "group") and m.role:
                 m.code = self._code_of_complement(idx.mentions, n)     # said for it ("der Regierung Polens")
+                owner = idx.mentions[n + 1] if n + 1 < len(idx.mentions) else None
+                if m.code and m.sector == "MIL" and owner is not None and attribute_of(owner, m) \
+                        and owner.code == m.code and owner.sector in ARMED_GROUP_SECTORS:
+                    m.sector = owner.sector     # "Stellungen der Miliz Hisbollah": the militia's, no army's
                 if m.code is None and m.possessive:
                     # "Russland kündigte den Abzug seiner Truppen aus Syrien an": the subject's own
                     m.code = self._code_of_owner(m, idx.mentions[:n])

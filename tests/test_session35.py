@@ -148,3 +148,32 @@ def test_two_clauses_accusing_each_other_keep_both_directions(analyzer):
     got = dyads(analyzer, "Russland warf der Ukraine Provokationen vor, die Ukraine beschuldigte ihrerseits "
                           "Russland der Aggression.", "2016-02-25")
     assert {("ACCUSE", "RUS", "UKR", "asserted"), ("ACCUSE", "UKR", "RUS", "asserted")} <= got
+
+
+# -- after a review -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,dyad,absent", [
+    # a relative pronoun after the subject's comma opens no list member
+    ("Die USA, die Russland kritisiert hatten, verhängten Sanktionen gegen Moskau.",
+     ("ACCUSE", "USA", "RUS"), ("ACCUSE", "RUS", "USA")),
+    ("Die Türkei, die Russland vorgeworfen hatte, den Luftraum zu verletzen, forderte Unterstützung von der Nato.",
+     ("ACCUSE", "TUR", "RUS"), ("REQUEST", "RUS", "NATO")),
+    # a stateless people: the place its sentence names, not the actor near it
+    ("Die türkische Armee hat in Syrien Kurden angegriffen.", ("ASSAULT", "TUR", "SYR"), ("ASSAULT", "TUR", "TUR")),
+    ("Türkische Kampfjets bombardierten Kurden im Nordirak.", ("ASSAULT", "TUR", "IRQ"), ("ASSAULT", "TUR", "TUR")),
+    # the subject of a clause joined by "und" after an infinitive clause is the main clause's
+    ("Die Regierung in Ljubljana kündigte an, täglich höchstens 8.000 Menschen ins Land zu lassen, und bat "
+     "die EU um die Entsendung von Polizisten.", ("REQUEST", "SVN", "EU"), ("REQUEST", "EU", "SVN")),
+])
+def test_review_regressions_stay_fixed(analyzer, text, dyad, absent):
+    got = dyads(analyzer, text, "2016-02-25")
+    assert dyad + ("asserted",) in got and absent + ("asserted",) not in got
+
+
+def test_a_stateless_people_with_no_place_and_no_dateline_gets_no_guess(analyzer):
+    assert not dyads(analyzer, "Die türkische Polizei hat 20 Kurden festgenommen.", "2016-02-25")
+
+
+def test_positions_of_a_militia_are_the_militias_not_an_army(analyzer):
+    doc = analyzer(Article(doc_id="t", text="Israel bombardierte Stellungen der Miliz „Hisbollah“ im Libanon.",
+                           dct="2016-02-25")).to_dict()
+    assert [(p["code"], p["sector"]) for e in doc["events"] for p in e["target"]] == [("LBN", "REB")]

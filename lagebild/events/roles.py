@@ -105,6 +105,14 @@ def _participants(ms: list[Mention]) -> list[Participant]:
 LIST_QUANTIFIERS = frozenset("weitere weiteren andere anderen mehrere zahlreiche einige viele alle beide".split())
 
 
+def _list_goes_on(m: Mention, toks: list) -> bool:
+    """Whether the list goes on after ``m``: a list comma (no clause token: the next token of the
+    clause is not the one right after it) or "und"/"sowie"/"oder" follows; not a relative clause
+    ("Die USA, die Russland kritisiert hatten, verhängten ...": "die" is its pronoun, a review)."""
+    nxt = next((t for t in toks if t.start >= m.end), None)
+    return nxt is not None and (nxt.i > m.j or nxt.lower in ("und", "sowie", "oder"))
+
+
 def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
     """'X und Y' / 'X, Y und Z' / 'sowohl X als auch Y' / 'weder X noch Y': mentions joined to first
     by und/commas with nothing else between."""
@@ -128,7 +136,7 @@ def _coordinated(first: Mention, ms: list[Mention], c: Clause) -> list[Mention]:
         # a list comma before an article ("Frankreich, die Türkei und Katar forderten ..."): the comma
         # is no clause token, so the article's token is not the one right after the mention
         listed = bool(between) and between[0].i > out[-1].j \
-            and all(t.lower in _NP_DETS or t.lower in POSSESSIVES for t in between)
+            and all(t.lower in _NP_DETS or t.lower in POSSESSIVES for t in between) and _list_goes_on(m, toks)
         joined = not between or both or listed or any(t.lower in ("und", "sowie") for t in between)   # empty: a list comma
         if joined and (both or all(t.lower in ("und", ",", "sowie") or t.lower in _NP_DETS or t.lower in POSSESSIVES
                                    or t.lower in LIST_QUANTIFIERS or t.text.isdigit() for t in between)) \
