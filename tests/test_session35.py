@@ -177,3 +177,16 @@ def test_positions_of_a_militia_are_the_militias_not_an_army(analyzer):
     doc = analyzer(Article(doc_id="t", text="Israel bombardierte Stellungen der Miliz „Hisbollah“ im Libanon.",
                            dct="2016-02-25")).to_dict()
     assert [(p["code"], p["sector"]) for e in doc["events"] for p in e["target"]] == [("LBN", "REB")]
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Russland hat seine Beziehungen zur Türkei auf Eis gelegt.", ("SANCTION", "RUS", "TUR")),
+    ("Die EU legte die Beitrittsgespräche mit der Türkei auf Eis.", ("SANCTION", "EU", "TUR")),
+])
+def test_relations_put_on_ice_are_a_sanction(analyzer, text, dyad):
+    assert dyad + ("asserted",) in dyads(analyzer, text, "2015-11-25")      # gave no event
+
+
+def test_legen_without_ice_is_no_sanction(analyzer):
+    assert not [d for d in dyads(analyzer, "Die Regierung legte dem Parlament Russlands Plan vor.", "2015-11-25")
+                if d[0] == "SANCTION"]
