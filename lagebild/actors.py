@@ -996,6 +996,14 @@ class ActorTagger:
     def _mention_at(self, toks: list[Token], i: int) -> Mention | None:
         lex = self.lex
         t = toks[i]
+        if t.is_cap and i + 1 < len(toks) and toks[i + 1].is_cap and _role_of(lex, t.text) is not None:
+            # a famous name whose first word is a role word: "Marine Le Pen" is no navy
+            for w in (4, 3, 2):
+                full = " ".join(x.text for x in toks[i:i + w])
+                if i + w <= len(toks) and full in self.persons:
+                    pcode, psector, prole, _ = self.persons[full]
+                    return Mention(t.sent, i, i + w, t.start, toks[i + w - 1].end, full, pcode, psector, "person",
+                                   name=full, role=prole)
         # 1. pronouns for persons
         if t.lower in PERSON_PRONOUNS and (i == 0 or toks[i - 1].lower not in PREPOSITIONS):
             return Mention(t.sent, i, i + 1, t.start, t.end, t.text, None, None, "person",

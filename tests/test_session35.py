@@ -190,3 +190,11 @@ def test_relations_put_on_ice_are_a_sanction(analyzer, text, dyad):
 def test_legen_without_ice_is_no_sanction(analyzer):
     assert not [d for d in dyads(analyzer, "Die Regierung legte dem Parlament Russlands Plan vor.", "2015-11-25")
                 if d[0] == "SANCTION"]
+
+
+def test_a_famous_name_whose_first_word_is_a_role_is_that_person(analyzer):
+    # "Marine" (the navy) took the name: DEU/MIL from the story
+    assert ("ACCUSE", "FRA", "DEU", "asserted") in dyads(analyzer, "Marine Le Pen kritisierte Merkel.", "2016-07-01")
+    doc = analyzer(Article(doc_id="t", text="Die französische Marine hat ein Schiff der Türkei beschlagnahmt.",
+                           dct="2016-07-01")).to_dict()
+    assert [a for a in doc["actors"] if a["sector"] == "MIL"]      # the navy is still a navy
