@@ -198,3 +198,20 @@ def test_a_famous_name_whose_first_word_is_a_role_is_that_person(analyzer):
     doc = analyzer(Article(doc_id="t", text="Die französische Marine hat ein Schiff der Türkei beschlagnahmt.",
                            dct="2016-07-01")).to_dict()
     assert [a for a in doc["actors"] if a["sector"] == "MIL"]      # the navy is still a navy
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei hat nach einem Bericht der Zeitung Hürriyet 20 Demonstranten festgenommen.",
+    "Nach Berichten der Agentur Anadolu hat die Polizei in Istanbul 20 Demonstranten festgenommen.",
+])
+def test_a_report_of_an_outlet_cited_is_no_side(analyzer, text):
+    got = dyads(analyzer, text, "2016-02-25")
+    assert ("COERCE", "TUR", "TUR", "asserted") in got
+    doc = analyzer(Article(doc_id="t", text=text, dct="2016-02-25")).to_dict()
+    assert not [p for e in doc["events"] for p in e["source"] + e["target"] if p.get("sector") == "MED"]
+
+
+def test_an_agency_with_an_adjective_before_its_title_is_no_side(analyzer):
+    doc = analyzer(Article(doc_id="t", text="Nach Angaben der staatlichen Nachrichtenagentur Sana haben Rebellen "
+                                            "einen Armeeposten angegriffen.", dct="2016-02-25")).to_dict()
+    assert not [p for e in doc["events"] for p in e["source"] if p.get("sector") == "MED"]   # it was the attacker

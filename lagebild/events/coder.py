@@ -449,7 +449,8 @@ class EventCoder:
                 # "laut X", "nach Angaben (der) X", "nach Informationen der X" (cues.tsv class
                 # source_prep; a noun of it only after "nach", "Angaben" also without)
                 if self.lex.is_(w, "source_prep") and w != "zufolge" and (
-                        w in ("laut", "angaben") or (k >= 1 and c.lowers[k - 1] == "nach")):
+                        w in ("laut", "angaben") or (k >= 1 and c.lowers[k - 1] == "nach")
+                        or (k >= 2 and c.lowers[k - 2] == "nach" and c.lowers[k - 1] in ("einem", "einer", "den"))):
                     after = [m for m in c.mentions if not m.in_quote and c.tokens[k].end <= m.start
                              and m.start - c.tokens[k].end < 40]
                     if w != "laut" and after:
@@ -457,8 +458,12 @@ class EventCoder:
                         # "nach ukrainischen Angaben die Stadt Charkiw", "nach eigenen Angaben": the
                         # adjective says whose, the next name is no source
                         gap = [t.lower for t in c.tokens[k + 1:] if t.end <= after[0].start]
+                        # an adjective before the outlet's title ("der staatlichen Nachrichtenagentur Sana")
+                        titled = any(self._source_title(x.lower) for x in c.tokens[k + 1:] if x.end <= after[0].end)
                         said_whose = k >= 1 and c.lowers[k - 1] not in ("nach", "den", "die")
-                        if not all(g in _SOURCE_GAP or self._source_title(g) for g in gap) \
+                        if not all(g in _SOURCE_GAP or self._source_title(g)
+                                   or (titled and g[:1].islower() and g.endswith(("e", "en", "er", "es", "em")))
+                                   for g in gap) \
                                 or (said_whose and not gap):
                             after = []
                     if after:
