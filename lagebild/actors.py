@@ -2348,15 +2348,22 @@ class ActorTagger:
                 m.code = self._code_nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
                 if m.code is None:
                     m.code, m.code_from = home or idx.dateline_code or idx.default_code, "story"
-            elif m.alt_codes and m.kind in ("organisation", "group") and not m.role and m.sector in ("REB", "UAF") \
-                    and m.code_from is None:
+            elif m.alt_codes and m.kind in ("organisation", "group") and m.sector in ("REB", "UAF") \
+                    and m.code_from is None and (not m.role or "-" in m.text.split()[-1]):
+                # (also its compounds: "IS-Stellungen in und um Falluja", "IS-Kämpfer im Irak")
                 # a group the lexicon gives the countries it is active in ("IS": Syria, Iraq, Libya,
                 # ...): the one of them where the story places it (a place named "in X" near it, else
                 # the dateline's), else the first, its base (not the story's country: "Russland
                 # unterstützt die Volksrepublik Donezk" is not RUS); not a state acting on it ("Russland
                 # unterstützt die Volksrepublik Donezk" keeps UKR)
                 near = self._nearby(m, idx.mentions[:n], idx.mentions[n + 1:])
-                if near is not None and near.kind == "country" and near.prep in ("in", "im", "aus", "bei") \
+                after = next((o for o in idx.mentions[n + 1:n + 3] if o.sent == m.sent and o.kind == "country"
+                              and o.prep in ("in", "im", "um", "bei", "nahe") and o.start - m.end <= 16), None)
+                if after is not None and after.code in m.alt_codes:
+                    # the place right after it ("IS-Stellungen in und um Falluja"), before an actor named
+                    # nearer ("Die irakische Armee griff ...": no place)
+                    m.code = after.code
+                elif near is not None and near.kind == "country" and near.prep in ("in", "im", "aus", "bei") \
                         and near.code in m.alt_codes:
                     m.code = near.code
                 elif idx.dateline_code in m.alt_codes:

@@ -215,3 +215,14 @@ def test_an_agency_with_an_adjective_before_its_title_is_no_side(analyzer):
     doc = analyzer(Article(doc_id="t", text="Nach Angaben der staatlichen Nachrichtenagentur Sana haben Rebellen "
                                             "einen Armeeposten angegriffen.", dct="2016-02-25")).to_dict()
     assert not [p for e in doc["events"] for p in e["source"] if p.get("sector") == "MED"]   # it was the attacker
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Nach Angaben des Pentagon flogen Kampfflugzeuge seit Ende Mai mehr als hundert Angriffe auf IS-Stellungen "
+     "in und um Falluja.", "IRQ"),
+    ("Die irakische Armee griff IS-Kämpfer bei Mossul an.", "IRQ"),
+    ("Russland bombardierte IS-Stellungen bei Palmyra.", "SYR"),
+])
+def test_a_compound_of_a_group_active_in_several_countries_takes_the_place_after_it(analyzer, text, code):
+    got = dyads(analyzer, text, "2016-06-18")
+    assert {d[2] for d in got if d[0] == "ASSAULT"} == {code}
