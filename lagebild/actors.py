@@ -456,11 +456,16 @@ def _uninflected(word: str) -> bool:
     return simplemma.lemmatize(low, lang="de").lower() == low
 
 
-def _place_in_sentence(m: "Mention", ms: list["Mention"]) -> "Mention | None":
+def _place_in_sentence(m: "Mention", ms: list["Mention"], toks: list | None = None) -> "Mention | None":
     """The country its sentence names as a place ("in Syrien", "im Nordirak", "bei Manbidsch", "im
-    Norden Syriens"), the one nearest to ``m``, or None."""
+    Norden Syriens") with no comma between (not another clause's: "Die Türkei, die Kurden bekämpft,
+    bombardierte Stellungen im Nordirak"; a review), the one nearest to ``m``, or None."""
+    def apart(o: "Mention") -> bool:
+        lo, hi = (o.j, m.i) if o.i < m.i else (m.j, o.i)
+        return toks is not None and any(t.text in (",", ";", ":", "–") for t in toks[lo:hi])
     places = [o for o in ms if o.sent == m.sent and o is not m and o.kind == "country" and o.code
-              and len(o.code) == 3 and not o.pronoun and (o.prep in ("in", "im", "bei", "nahe") or o.genitive_of)]
+              and len(o.code) == 3 and not o.pronoun and (o.prep in ("in", "im", "bei", "nahe") or o.genitive_of)
+              and not apart(o)]
     return min(places, key=lambda o: abs(o.i - m.i), default=None)
 
 
@@ -2381,7 +2386,7 @@ class ActorTagger:
                 # corpus codes it ("Die Polizei in Ankara hat 20 Kurden festgenommen" gave no event); not
                 # the country of an actor named near it ("Die türkische Armee hat in Syrien Kurden
                 # angegriffen" is no domestic attack; a review)
-                place = _place_in_sentence(m, idx.mentions)
+                place = _place_in_sentence(m, idx.mentions, idx.tokens_of.get(m.sent))
                 if place is not None:
                     m.code, m.code_from = place.code, "nearby"
                 elif idx.dateline_code and len(idx.dateline_code) == 3:

@@ -160,9 +160,6 @@ def test_two_clauses_accusing_each_other_keep_both_directions(analyzer):
     # a stateless people: the place its sentence names, not the actor near it
     ("Die türkische Armee hat in Syrien Kurden angegriffen.", ("ASSAULT", "TUR", "SYR"), ("ASSAULT", "TUR", "TUR")),
     ("Türkische Kampfjets bombardierten Kurden im Nordirak.", ("ASSAULT", "TUR", "IRQ"), ("ASSAULT", "TUR", "TUR")),
-    # the subject of a clause joined by "und" after an infinitive clause is the main clause's
-    ("Die Regierung in Ljubljana kündigte an, täglich höchstens 8.000 Menschen ins Land zu lassen, und bat "
-     "die EU um die Entsendung von Polizisten.", ("REQUEST", "SVN", "EU"), ("REQUEST", "EU", "SVN")),
 ])
 def test_review_regressions_stay_fixed(analyzer, text, dyad, absent):
     got = dyads(analyzer, text, "2016-02-25")
@@ -179,17 +176,12 @@ def test_positions_of_a_militia_are_the_militias_not_an_army(analyzer):
     assert [(p["code"], p["sector"]) for e in doc["events"] for p in e["target"]] == [("LBN", "REB")]
 
 
-@pytest.mark.parametrize("text,dyad", [
-    ("Russland hat seine Beziehungen zur Türkei auf Eis gelegt.", ("SANCTION", "RUS", "TUR")),
-    ("Die EU legte die Beitrittsgespräche mit der Türkei auf Eis.", ("SANCTION", "EU", "TUR")),
-])
-def test_relations_put_on_ice_are_a_sanction(analyzer, text, dyad):
-    assert dyad + ("asserted",) in dyads(analyzer, text, "2015-11-25")      # gave no event
-
-
-def test_legen_without_ice_is_no_sanction(analyzer):
-    assert not [d for d in dyads(analyzer, "Die Regierung legte dem Parlament Russlands Plan vor.", "2015-11-25")
-                if d[0] == "SANCTION"]
+def test_relations_put_on_ice_stay_no_event_of_a_verbs_row(analyzer):
+    # withdrawn after a review: a verbs.tsv row for "legen" with "auf Eis" changed the learned coder's
+    # reading of every "legen" ("legte das Verfahren dem Europäischen Gerichtshof vor" became an ACCUSE)
+    got = dyads(analyzer, "Das Bundesverfassungsgericht legte das Verfahren dem Europäischen Gerichtshof vor.",
+                "2015-11-25")
+    assert not [d for d in got if d[0] in ("ACCUSE", "SANCTION")]
 
 
 def test_a_famous_name_whose_first_word_is_a_role_is_that_person(analyzer):

@@ -590,16 +590,12 @@ class EventCoder:
                 if c.kind != "infinitive" or not prev_source else []
             if fronted_subj:
                 nom, prev_source = [], fronted_subj
-            joined = c.conjunction or (c.tokens[0].lower in ("und", "sowie") and len(c.tokens) > 1
-                                       and _verbish(c.tokens[1]))
-            if nom and prev_source and ci > 0 and ((
-                    clauses[ci - 1].kind == "main" and opens_with_verb(c, clauses[:ci], self.lex, ci + 1 < len(clauses))
-                    and (c.conjunction or _subject_before_verb(prev_source[0], clauses[ci - 1], self.lex)))
-                    or (clauses[ci - 1].kind == "infinitive" and joined)):
+            if nom and prev_source and ci > 0 and clauses[ci - 1].kind == "main" \
+                    and opens_with_verb(c, clauses[:ci], self.lex, ci + 1 < len(clauses)) \
+                    and (c.conjunction or _subject_before_verb(prev_source[0], clauses[ci - 1], self.lex)):
                 # "Merkel lobte Macron und kritisierte Trump", "Hollande sagte Belgien Hilfe zu und
                 # forderte die EU-Staaten auf": the clause shares the subject before it; what it names
-                # is its object; also after an infinitive clause of that subject's ("Die Regierung
-                # kündigte an, ... ins Land zu lassen, und bat die EU um ..." gave REQUEST EU -> SVN)
+                # is its object
                 nom = []
             if rel_role == "source" and ante is not None:
                 nom = []        # the pronoun is the subject: what the clause names are objects
