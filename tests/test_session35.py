@@ -218,3 +218,11 @@ def test_an_agency_with_an_adjective_before_its_title_is_no_side(analyzer):
 def test_a_compound_of_a_group_active_in_several_countries_takes_the_place_after_it(analyzer, text, code):
     got = dyads(analyzer, text, "2016-06-18")
     assert {d[2] for d in got if d[0] == "ASSAULT"} == {code}
+
+
+def test_a_rejection_of_this_rejects_what_the_sentence_before_says_not_an_older_accusation(analyzer):
+    # the seed: "Russland weist dies zurück" was aimed at Baerbock's accusation of paragraphs before
+    text = ("Baerbock warf Russland vor, die Grundprinzipien des Friedens in Frage zu stellen. Sie traf Blinken in "
+            "München. Die Vereinigten Staaten haben wiederholt davor gewarnt, dass Russland einmarschieren könnte. "
+            "Russland weist dies zurück.")
+    assert not [d for d in dyads(analyzer, text, "2022-02-18") if d[0] == "REJECT" and d[2] == "DEU"]
