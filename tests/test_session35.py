@@ -226,3 +226,19 @@ def test_a_rejection_of_this_rejects_what_the_sentence_before_says_not_an_older_
             "München. Die Vereinigten Staaten haben wiederholt davor gewarnt, dass Russland einmarschieren könnte. "
             "Russland weist dies zurück.")
     assert not [d for d in dyads(analyzer, text, "2022-02-18") if d[0] == "REJECT" and d[2] == "DEU"]
+
+
+# -- the probes kept in the repository are valid gold files ---------------------------------------
+def test_every_probe_file_anchors_and_codes_validly():
+    import json
+    from lagebild.corpus import anchor, valid_codes
+    root = Path(__file__).resolve().parents[1] / "data" / "events" / "probes"
+    files = sorted(root.glob("*/*.json"))
+    assert len(files) == 64
+    codes = valid_codes()
+    for f in files:
+        raw = json.loads(f.read_text(encoding="utf-8"))
+        assert raw.get("written") is True and raw["doc_id"] == f.stem and raw.get("dct")
+        events, problems = anchor(raw["text"], raw, codes)
+        assert problems == [], (f.name, problems[:3])
+        assert events, f.name
