@@ -294,7 +294,7 @@ def _spans(side: list[Participant]) -> frozenset[int]:
 
 
 def one_direction(events: list[Event]) -> list[Event]:
-    """One mention (sentence, cue word, type) read both ways, A -> B and B -> A, for an act one side
+    """One mention (sentence, type, cue word) read both ways, A -> B and B -> A, for an act one side
     does to the other ("Kurti beschuldigte Belgrad, ...": ACCUSE XKX -> SRB at 1.0 and SRB -> XKX at
     0.345): the less confident direction goes, unless the type is one two sides do with each other
     (``BOTH_WAYS``) or the sentence says they do it to each other (``events.clauses.told_of_each_other``:

@@ -103,6 +103,7 @@ def _paired_adjective_sides(a: Token, lex) -> list[Participant]:
 class EventCoder:
     def __init__(self, fallbacks: dict[str, bool] | None = None) -> None:
         self.lex = load_cues()
+        self._titles: tuple[str, ...] | None = None     # cues.tsv class source_title (``_source_title``)
         unknown = set(fallbacks or ()) - set(FALLBACKS)
         if unknown:
             raise ValueError(f"unknown fallback policies {sorted(unknown)}; known: {sorted(FALLBACKS)}")
@@ -458,11 +459,13 @@ class EventCoder:
                         # "nach ukrainischen Angaben die Stadt Charkiw", "nach eigenen Angaben": the
                         # adjective says whose, the next name is no source
                         gap = [t.lower for t in c.tokens[k + 1:] if t.end <= after[0].start]
-                        # an adjective before the outlet's title ("der staatlichen Nachrichtenagentur Sana")
-                        titled = any(self._source_title(x.lower) for x in c.tokens[k + 1:] if x.end <= after[0].end)
+                        # an outlet's title, also with an adjective before it ("der staatlichen
+                        # Nachrichtenagentur Sana"; the title may stand inside the mention)
+                        titles = {x.lower for x in c.tokens[k + 1:] if x.end <= after[0].end
+                                  and self._source_title(x.lower)}
                         said_whose = k >= 1 and c.lowers[k - 1] not in ("nach", "den", "die")
-                        if not all(g in _SOURCE_GAP or self._source_title(g)
-                                   or (titled and g[:1].islower() and g.endswith(("e", "en", "er", "es", "em")))
+                        if not all(g in _SOURCE_GAP or g in titles
+                                   or (titles and g[:1].islower() and g.endswith(("e", "en", "er", "es", "em")))
                                    for g in gap) \
                                 or (said_whose and not gap):
                             after = []
@@ -483,7 +486,9 @@ class EventCoder:
         """A noun of what a report's source is, standing before its name ("nach Angaben der Agentur
         Interfax", "der Nachrichtenagentur Anadolu"; cues.tsv class source_title, also at a
         compound's end)."""
-        return any(self.lex.is_(word[n:], "source_title") for n in range(0, max(len(word) - 4, 0) + 1))
+        if self._titles is None:
+            self._titles = tuple(w for w, classes in self.lex.cues.items() if "source_title" in classes)
+        return word.endswith(self._titles)
 
     def _speech_is_event(self, verb: str, c: Clause, lowers: list[str]) -> bool:
         """A speech verb that is an event cue here, its required words present ("ankündigen" +

@@ -197,12 +197,14 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
                        and out[j].evidence[0].start != ev.evidence[0].start
                        and any(p.inferred is None and p.text not in texts for p in out[j].source)]
 
+        def against_rejecter(a: Event) -> bool:
+            return bool(actors & {p.actor for p in a.target} or sides & {(p.code, p.sector) for p in a.target if p.code})
+
         def rank(a: Event) -> tuple:
             before = a.evidence[0].start < ev.evidence[0].start
             return (not actors & {p.actor for p in a.target}, not before,
                     abs(a.evidence[0].start - ev.evidence[0].start))
-        accusations = sorted((a for a in accusations if actors & {p.actor for p in a.target}
-                              or sides & {(p.code, p.sector) for p in a.target if p.code}), key=rank)
+        accusations = sorted((a for a in accusations if against_rejecter(a)), key=rank)
         if not ev.target:
             # no target: only an accusation told before it, also earlier in its sentence ("Kiew wirft
             # Moskau vor, ..., was der Kreml bestreitet")
@@ -216,8 +218,7 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
                            and a.evidence[0].start == ev.evidence[0].start
                            and any(p.inferred is None and p.mention is not None and p.mention.start < first
                                    and p.text not in texts for p in a.source)
-                           and (actors & {p.actor for p in a.target}
-                                or sides & {(p.code, p.sector) for p in a.target if p.code})] + accusations
+                           and against_rejecter(a)] + accusations
         if accusations:
             acc = accusations[0]
             ev = out[i] = copy.copy(ev)
