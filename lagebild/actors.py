@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, LexEntry, load_lexicon, read_tsv, dateline_places
+from .lexicon import Lexicon, LexEntry, LexiconError, load_lexicon, read_tsv, dateline_places
 from .records import Actor, Participant, Span
 from .text import SentenceTokens, Token
 from .timex import is_cardinal
@@ -446,6 +446,45 @@ def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
             code = row["code"].split("|")[0] or None
             ok = not row["note"].startswith("surname-word")
             out.setdefault(row["name"], (code, row["sector"] or None, row["role"] or None, ok))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _person_roles() -> dict[str, list[tuple[int, int, tuple[str | None, str | None, str | None]]]]:
+    """Every dated role of the persons in persons.tsv, their own row's and person_roles.tsv's: name ->
+    [(from, to, (code, sector, role))]; an open end is 9999. (person_roles.tsv names roles whose
+    country or sector differs from persons.tsv's: Donald Tusk as President of the European Council
+    2014-2019.)"""
+    out: dict[str, list[tuple[int, int, tuple[str | None, str | None, str | None]]]] = {}
+    for fname in ("persons.tsv", "person_roles.tsv"):
+        for lineno, row in read_tsv(fname):
+            if not row["name"]:
+                continue
+            if fname != "persons.tsv" and row["name"] not in out:
+                raise LexiconError(f"{fname}:{lineno}: {row['name']!r} has no row in persons.tsv -- "
+                                   "add the person there first (the role it names by default)")
+            entry = (row["code"].split("|")[0] or None, row["sector"] or None, row["role"] or None)
+            out.setdefault(row["name"], []).append((int(row["from"]), int(row["to"] or 9999), entry))
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def persons_of_year(year: int | None) -> dict[str, tuple[str | None, str | None, str | None, bool]]:
+    """The persons of persons.tsv (``_persons``) as an article of ``year`` names them: each coded by
+    the role whose years hold ``year`` (the one that began last where several do; persons.tsv's own
+    row where none does), so that "Tusk" is the EU's in 2015 and Poland's in 2024. ``year`` None:
+    persons.tsv's rows."""
+    base = _persons()
+    if year is None:
+        return base
+    out = dict(base)
+    for name, roles in _person_roles().items():
+        if len(roles) < 2 or name not in base:
+            continue
+        held = [r for r in roles if r[0] <= year <= r[1]]
+        if held:
+            code, sector, role = max(held, key=lambda r: r[0])[2]
+            out[name] = (code, sector, role, base[name][3])
     return out
 
 
@@ -1571,10 +1610,14 @@ class ActorTagger:
 
     # -- document level -------------------------------------------------------------------
     def tag(self, sentences: list[SentenceTokens], quote_spans: list[tuple[int, int]],
-            ner_persons: list[tuple[int, int]] | None = None, home: str | None = None) -> ActorIndex:
+            ner_persons: list[tuple[int, int]] | None = None, home: str | None = None,
+            year: int | None = None) -> ActorIndex:
         """``home``: where the outlet reports from (``Article.country``): the story's country when it
         names none, and the one of the names Germany, Austria and Switzerland share ("die Grünen")
-        where it names none of the three. Never a side's code where the text gives one."""
+        where it names none of the three. Never a side's code where the text gives one. ``year``:
+        the year of the article's date; well-known persons take the role they held then
+        (``persons_of_year``: Donald Tusk the EU's in 2015)."""
+        self.persons = persons_of_year(year)
         idx = ActorIndex(home=home)
         known: dict[str, Mention] = {}   # surname -> person mention that introduced it
         full_names: set[str] = set()     # surnames of persons named in full so far (any surname)

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..actors import ARMED_GROUP_SECTORS, Mention, office_and_seat, one_referent
 from ..events import lemma
-from ..events.clauses import (WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
+from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, RESTRICTIVE, lifting_word, attribute_heads, praised, background, condemned, content_of_claim, criticised_or_rejected,
@@ -594,7 +594,19 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             m.sent == st.sentence.index and clause_k.start <= m.start < st.tokens[k].start and m.free and m.code
             and not m.pronoun and m.kind in ("person", "country") and (m.name if m.kind == "person" else not m.role)
             for m, _, _ in srcs if m is not None)
-        # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...")
+        # (a name or a state, not a description that may refer back: "Die Schwedin traf sich in Wien ...");
+        # so does one whose subject fills the field before it, which is no target either ("Auch der Präsident
+        # des Europaparlaments, Martin Schulz, kritisierte die Entscheidung": not the "Sprecher" of the
+        # sentence before against Schulz; a probe)
+        # (a verb the lexicon lists for the type: the subject of "Ikea zahle kaum Steuern", what the Greens
+        # allege, is who they accuse)
+        subject = _prefield_subject(clause_k, st, k, ms, ctx.lex) \
+            if clause_k is not None and typ in cue_verb_types(clause_k, ctx.lex) else None
+        if subject is not None and subject.code and not subject.pronoun \
+                and (subject.name if subject.kind == "person" else not subject.role):
+            named_subject = True
+        if subject is not None:
+            tgts = [(tm, tp, tr) for tm, tp, tr in tgts if tm is not subject]
         speaker_after = _speaker_after(st, ms, ctx.lex, cache)
         # a stretch of the sentence after a semicolon with a subject of its own before the trigger ("Uganda
         # kündigte an, Soldaten zu entsenden; die Regierung in Juba lehnte das ab"): who is named before the
@@ -670,6 +682,43 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                                      p, pa, pb, ra, rb, st.sentence.index, st, k, lemma=lem,
                                      src_m=a, tgt_m=b))
     return out
+
+
+#: determiners a subject in the field before the finite verb may open with (nominative; "den", "dem", "des" are not)
+_SUBJECT_DETS = frozenset("der die das ein eine".split())
+
+
+def _prefield_subject(clause, st: SentenceTokens, k: int, ms: list[Mention], lex) -> Mention | None:
+    """The mention that fills the field before the finite verb at token ``k`` of a main clause: the
+    verb's subject ("Auch der Präsident des Europaparlaments, Martin Schulz, kritisierte die
+    Entscheidung", "Die Türkei wies das zurück"). Before it only focus particles (cues.tsv class
+    ``focus_particle``: "auch", "sogar"), a nominative determiner and lower-case attributes; between it
+    and the verb only its apposition (capitalised words, commas, brackets, other mentions). None where
+    the field holds anything else ("Am Montag kritisierte ...", "Dem Minister warf ... vor"), for a noun
+    trigger, or where the mention stands under a preposition or in an oblique case."""
+    toks = st.tokens
+    verb = toks[k]
+    if clause.kind != "main" or verb.is_cap:
+        return None
+    field = [t for t in toks if clause.start <= t.start < verb.start and t.text not in QUOTE_MARKS]
+    if not field:
+        return None
+    first = next((m for m in sorted(ms, key=lambda m: m.start) if m.sent == st.sentence.index
+                  and clause.start <= m.start < verb.start), None)
+    if first is None or first.prep is not None or first.oblique:
+        return None
+
+    def within(t) -> bool:
+        return any(m.sent == st.sentence.index and m.start <= t.start < m.end for m in ms)
+    before = [t for t in field if t.start < first.start]
+    if any(not (lex.is_(t.lower, "focus_particle") or t.lower in _SUBJECT_DETS or (not t.is_cap and t.text.isalpha()
+                                                                                   and t.lower.endswith(ADJ_ENDINGS)))
+           for t in before):
+        return None
+    after = [t for t in field if t.start >= first.end]
+    if any(not (t.text in ",()" or t.is_cap or within(t)) for t in after):
+        return None
+    return first
 
 
 def _speaker_after(st: SentenceTokens, ms: list[Mention], lex, cache: dict) -> Mention | None:
