@@ -495,6 +495,20 @@ def _uninflected(word: str) -> bool:
     return simplemma.lemmatize(low, lang="de").lower() == low
 
 
+def _as_place(o: "Mention") -> "Mention | None":
+    """Mention ``o`` as the place a country is named by: a country's mention itself, or a city that stands for
+    an organisation seated in it, with that city's country ("in Brüssel": BEL, not the EU its name stands for
+    elsewhere; organisations.tsv gives the country as its second code, "EU|BEL"); None for anything else."""
+    if o.kind == "country" and o.code and len(o.code) == 3:
+        return o
+    if o.kind == "organisation" and o.code and len(o.code) != 3 and not o.role and len(o.text.split()) == 1:
+        country = next((c for c in o.alt_codes if len(c) == 3), None)
+        if country is not None:
+            from dataclasses import replace
+            return replace(o, code=country, alt_codes=())
+    return None
+
+
 def _place_in_sentence(m: "Mention", ms: list["Mention"], toks: list | None = None) -> "Mention | None":
     """The country its sentence names as a place ("in Syrien", "im Nordirak", "bei Manbidsch", "im
     Norden Syriens") with no comma between (not another clause's: "Die Türkei, die Kurden bekämpft,
@@ -581,7 +595,8 @@ def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
         return False
     first, second = (a, b) if a.i <= b.i else (b, a)
     between = [t.lower for t in st.tokens[first.j:second.i]]
-    return between == ["in"] and first.kind != "country" and second.kind == "country"
+    # (a city that stands for an organisation seated in it is a place too: "die EU-Kommission in Brüssel")
+    return between == ["in"] and first.kind != "country" and _as_place(second) is not None
 
 
 def _apposition_between(between: list[str]) -> bool:
@@ -2068,9 +2083,10 @@ class ActorTagger:
     @staticmethod
     def _place_before(m: Mention, before: list[Mention]) -> Mention | None:
         """The country its sentence names as a place ("in X", "im X") before ``m``, nearest first ("In
-        Tunesien nahmen die Behörden ... fest"); never a mission abroad."""
-        return next((o for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
-                     and o.kind == "country" and o.code and len(o.code) == 3), None)
+        Tunesien nahmen die Behörden ... fest"; "Bei Razzien in Brüssel": ``_as_place``); never a
+        mission abroad."""
+        return next((_as_place(o) for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im")
+                     and not o.abroad and _as_place(o) is not None), None)
 
     @staticmethod
     def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> str | None:
@@ -2124,8 +2140,8 @@ class ActorTagger:
                 # (or after them in their own clause: "Die Polizei hat am Freitag in Lüttich einen Syrer
                 # festgenommen"; not "..., der in Deutschland Anschläge geplant haben soll", nor a
                 # direction, "schob den Mann in die Slowakei ab" -- "in den USA" is a place)
-                place = next((o for o in after if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
-                              and o.kind == "country" and o.code and len(o.code) == 3
+                place = next((_as_place(o) for o in after if o.sent == m.sent and o.prep in ("in", "im")
+                              and not o.abroad and _as_place(o) is not None
                               and not _clause_break(toks, m.j, o.i) and not into(toks, o)), None)
             if place is not None:
                 return place

@@ -68,3 +68,25 @@ def test_the_subject_of_a_verb_the_lexicon_does_not_list_may_be_the_target(analy
     text = ("Die Grünen führen ein weiteres Argument gegen den Konzern ins Treffen: Ikea zahle aufgrund "
             "ausgeklügelter Finanzkonstruktionen kaum Gewinnsteuern in Österreich.")
     assert not {d for d in dyads(analyzer, text, "2015-06-01") if d[1] == "SWE" and d[2] == "AUT"}
+
+
+# -- "einräumen": admitting a fault -----------------------------------------------------------
+def test_admitting_a_fault_is_no_clearing_by_force(analyzer):
+    # "Jambon räumte im Fernsehen Fehler ein" came out as COERCE (räumen: clearing a camp)
+    got = dyads(analyzer, "Innenminister Jan Jambon räumte im Fernsehen Fehler ein.", "2016-03-24")
+    assert not {d for d in got if d[0] == "COERCE"}
+    got = dyads(analyzer, "Innenminister Nehammer hat Versäumnisse der Behörden eingeräumt.", "2020-11-05")
+    assert {d[0] for d in got} <= {"CONCEDE"}
+
+
+# -- a city standing for an organisation is a place where police act ----------------------------
+def test_police_in_brussels_are_belgian(analyzer):
+    # the police took the nationality of whom they arrested: "in Brüssel" stood for the EU, no place
+    assert ("COERCE", "BEL", "FRA", "asserted") in dyads(
+        analyzer, "Die Polizei nahm in Brüssel einen Franzosen fest.", "2016-03-24")
+
+
+def test_a_body_and_the_city_it_sits_in_are_one_actor(analyzer):
+    # "Die EU-Kommission in Brüssel kritisierte Polen" also gave ACCUSE Brüssel -> EU-Kommission
+    got = dyads(analyzer, "Die EU-Kommission in Brüssel kritisierte Polen.", "2016-03-24")
+    assert ("ACCUSE", "EU", "POL", "asserted") in got and ("ACCUSE", "EU", "EU", "asserted") not in got
