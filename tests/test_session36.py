@@ -90,3 +90,12 @@ def test_a_body_and_the_city_it_sits_in_are_one_actor(analyzer):
     # "Die EU-Kommission in Brüssel kritisierte Polen" also gave ACCUSE Brüssel -> EU-Kommission
     got = dyads(analyzer, "Die EU-Kommission in Brüssel kritisierte Polen.", "2016-03-24")
     assert ("ACCUSE", "EU", "POL", "asserted") in got and ("ACCUSE", "EU", "EU", "asserted") not in got
+
+
+# -- where one's own side goes is no target -----------------------------------------------------
+def test_a_recalled_envoy_is_not_recalled_against_her_own_capital(analyzer):
+    # "... nach Athen zurückgerufen" also gave SANCTION GRC -> GRC (Athen, where she is called to)
+    text = ("Das griechische Außenministerium hat am Donnerstag seine Botschafterin in Wien zu Konsultationen "
+            "nach Athen zurückgerufen.")
+    got = dyads(analyzer, text, "2016-02-26")
+    assert ("SANCTION", "GRC", "AUT", "asserted") in got and not {d for d in got if d[2] == "GRC"}

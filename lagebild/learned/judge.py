@@ -636,6 +636,10 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if tm is not None and posted_in(tm, ms, st):
                     continue
+                if sm is not None and tm is not None and tm.prep == "nach" and tm.kind == "country" \
+                        and tm.code == sm.code:
+                    continue        # where its own side goes is no target ("hat seine Botschafterin in Wien
+                    #                 zu Konsultationen nach Athen zurückgerufen": not GRC -> Athen)
                 if typ == "CONSULT" and sm is not None and tm is not None and tm.prep in ("in", "im") \
                         and tm.kind != "person" and tm.code == sm.code:
                     continue        # "Merkel empfing Erdogan im Kanzleramt": where they meet, not with whom
