@@ -99,3 +99,19 @@ def test_a_recalled_envoy_is_not_recalled_against_her_own_capital(analyzer):
             "nach Athen zurückgerufen.")
     got = dyads(analyzer, text, "2016-02-26")
     assert ("SANCTION", "GRC", "AUT", "asserted") in got and not {d for d in got if d[2] == "GRC"}
+
+
+# -- "hat das bestritten": what the sentence before says --------------------------------------
+def test_a_denial_of_what_the_sentence_before_says_is_aimed_at_who_said_it(analyzer):
+    # the opposition's accusation of a later sentence took the Palestinians' place
+    text = ("Palästinenser werfen Israel vor, den Status quo auf dem Tempelberg ändern zu wollen. Netanjahu hat "
+            "das mehrfach bestritten. Israelische Historiker und die Opposition warfen Netanjahu vor, die "
+            "Geschichte zu verfälschen.")
+    got = dyads(analyzer, text, "2015-10-22")
+    assert ("REJECT", "ISR", "PSE", "asserted") in got and ("REJECT", "ISR", "ISR", "asserted") not in got
+
+
+def test_das_before_a_noun_is_an_article_not_a_reference_back():
+    from lagebild.events.policies import _REFERS_BACK
+    assert _REFERS_BACK.search("Netanjahu hat das mehrfach bestritten.")
+    assert not _REFERS_BACK.search("Moskau hat das Angebot abgelehnt.")

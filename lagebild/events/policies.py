@@ -143,8 +143,10 @@ def _told_in(p: Participant, ev: Event) -> bool:
     return m is not None and p.inferred is None and any(e.start <= m.start < e.end for e in ev.evidence)
 
 
-#: a rejection of what the sentence before says: "weist dies zurück", "wies das zurück", "dementierte das"
-_REFERS_BACK = re.compile(r"\b(dies|dieses)\b|\bdas\s+(zurück|ab)\b|\b\w+(te|t|en)\s+das\s*[.,;]", re.IGNORECASE)
+#: a rejection of what the sentence before says: "weist dies zurück", "wies das zurück", "dementierte das",
+#: "hat das mehrfach bestritten" (not an article: "hat das Angebot abgelehnt")
+_REFERS_BACK = re.compile(r"\b(dies|dieses)\b|\bdas\s+(zurück|ab)\b|\b\w+(te|t|en)\s+das\s*[.,;]"
+                          r"|\b(hat|haben|hatte|hatten|habe)\s+das\s+(?-i:[a-zäöü])", re.IGNORECASE)
 
 
 def _answered_types(words: list[str], lex) -> tuple[str, ...]:
@@ -205,14 +207,15 @@ def rejected_accusation(events: list[Event]) -> list[Event]:
             return (not actors & {p.actor for p in a.target}, not before,
                     abs(a.evidence[0].start - ev.evidence[0].start))
         accusations = sorted((a for a in accusations if against_rejecter(a)), key=rank)
+        if _REFERS_BACK.search(ev.evidence[0].text or ""):
+            # "Russland weist dies zurück", "Netanjahu hat das bestritten": what the sentence before says,
+            # no accusation told earlier or later (the seed: Baerbock's accusation of paragraphs before
+            # took the US warning's place; a probe: the opposition's accusation of a later paragraph)
+            accusations = [a for a in accusations if a.evidence[0].sentence == ev.evidence[0].sentence - 1]
         if not ev.target:
             # no target: only an accusation told before it, also earlier in its sentence ("Kiew wirft
             # Moskau vor, ..., was der Kreml bestreitet")
             accusations = [a for a in accusations if a.evidence[0].start < ev.evidence[0].start]
-            if _REFERS_BACK.search(ev.evidence[0].text or ""):
-                # "Russland weist dies zurück": what the sentence before says, no accusation told earlier
-                # (the seed: Baerbock's accusation of paragraphs before took the US warning's place)
-                accusations = [a for a in accusations if a.evidence[0].sentence == ev.evidence[0].sentence - 1]
             first = min((p.mention.start for p in ev.source if p.mention is not None), default=None)
             accusations = [a for a in out if a.type in answered and a.evidence and first is not None
                            and a.evidence[0].start == ev.evidence[0].start
