@@ -115,3 +115,15 @@ def test_das_before_a_noun_is_an_article_not_a_reference_back():
     from lagebild.events.policies import _REFERS_BACK
     assert _REFERS_BACK.search("Netanjahu hat das mehrfach bestritten.")
     assert not _REFERS_BACK.search("Moskau hat das Angebot abgelehnt.")
+
+
+# -- a subject the tagger knows no actor in leaves the dative alone ----------------------------
+def test_the_dative_of_an_accusation_is_not_its_source(analyzer):
+    # "Die Sozialistische Jugend warf Faymann einen Kniefall vor der FPÖ vor" gave ACCUSE Faymann -> FPÖ
+    got = dyads(analyzer, "Die Sozialistische Jugend warf Faymann einen Kniefall vor der FPÖ vor.", "2016-05-09")
+    assert not {d for d in got if d[0] == "ACCUSE" and d[1] == "AUT"}      # Faymann is accused, not accusing
+
+
+def test_a_time_before_the_verb_is_no_subject():
+    from lagebild.learned.judge import _SUBJECT_DETS
+    assert "am" not in _SUBJECT_DETS and "die" in _SUBJECT_DETS

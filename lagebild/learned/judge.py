@@ -607,6 +607,13 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             named_subject = True
         if subject is not None:
             tgts = [(tm, tp, tr) for tm, tp, tr in tgts if tm is not subject]
+        # a subject the tagger knows no actor in ("Die Sozialistische Jugend warf Faymann einen Kniefall
+        # vor": Faymann is the dative, not who accuses): who follows the verb in its clause is no source
+        unnamed = clause_k is not None and subject is None and typ in cue_verb_types(clause_k, ctx.lex) \
+            and _unnamed_subject(clause_k, st, k, ms)
+        if unnamed:
+            srcs = [(sm, sp, sr) for sm, sp, sr in srcs if sm is None or not (
+                sm.sent == st.sentence.index and st.tokens[k].start < sm.start < clause_k.end)]
         speaker_after = _speaker_after(st, ms, ctx.lex, cache)
         # a stretch of the sentence after a semicolon with a subject of its own before the trigger ("Uganda
         # kündigte an, Soldaten zu entsenden; die Regierung in Juba lehnte das ab"): who is named before the
@@ -723,6 +730,24 @@ def _prefield_subject(clause, st: SentenceTokens, k: int, ms: list[Mention], lex
     if any(not (t.text in ",()" or t.is_cap or within(t)) for t in after):
         return None
     return first
+
+
+def _unnamed_subject(clause, st: SentenceTokens, k: int, ms: list[Mention]) -> bool:
+    """Whether the field before the finite verb at token ``k`` of a main clause is a noun phrase in the
+    nominative that names no actor the tagger knows ("Die Sozialistische Jugend warf Faymann ... vor"):
+    it opens with a nominative determiner, holds a capitalised noun, no preposition, comma or mention."""
+    verb = st.tokens[k]
+    if clause.kind != "main" or verb.is_cap:
+        return False
+    field = [t for t in st.tokens if clause.start <= t.start < verb.start and t.text not in QUOTE_MARKS]
+    if len(field) < 2 or field[0].lower not in _SUBJECT_DETS or not any(t.is_cap for t in field[1:]):
+        return False
+    if any(not t.text.isalpha() for t in field):
+        return False
+    if any(m.sent == st.sentence.index and clause.start <= m.start < verb.start for m in ms):
+        return False
+    # (no preposition: only the determiner, adjectives and nouns; "Die Woche" is not said of an actor)
+    return all(t.is_cap or t.lower.endswith(ADJ_ENDINGS) for t in field[1:])
 
 
 def _speaker_after(st: SentenceTokens, ms: list[Mention], lex, cache: dict) -> Mention | None:
