@@ -878,6 +878,12 @@ class ActorTagger:
                          if len({self.persons[n][0] for n in names}) == 1
                          and (len(sur) > 2 or names[0].split()[0] == sur)}
 
+    def _known_holder(self, m: Mention) -> bool:
+        """Whether a role mention names a well-known person of persons.tsv of the mention's country: the
+        country is that person's, not a default of a generic name in the role ("Caritas-Präsident Michael
+        Landau" in a story datelined abroad)."""
+        return m.kind == "person" and bool(m.name) and self.persons.get(m.name, (None,))[0] == m.code
+
     # -- recognition -------------------------------------------------------------------
     def _context(self, toks: list[Token], i: int) -> tuple[str | None, bool]:
         """Preposition and oblique-case marking from the words before position i."""
@@ -1148,7 +1154,8 @@ class ActorTagger:
             if role is not None:
                 m = self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
                 if m is not None:       # (None: "Iran-Drohnen" not opening its sentence, no actor)
-                    m.generic = pre.generic and m.code == pre.code      # "Linken-Chef": of a generic name
+                    m.generic = pre.generic and m.code == pre.code and not self._known_holder(m)
+                    #            ("Linken-Chef": of a generic name; not "Caritas-Präsident Michael Landau")
                 return m
             # (an event noun's prefix, "US-Luftangriff", says whose the act is, as a country's adjective
             # on it: ``of_act``; a review)
@@ -1163,7 +1170,7 @@ class ActorTagger:
             if pre is not None:         # "Kremlsprecher", "Bundestagsabgeordnete": as "Kreml-Sprecher"
                 m = self._role_mention(toks, i, i, role, pre.code, pre.alt_codes, prefix=pre)
                 if m is not None:
-                    m.generic = pre.generic and m.code == pre.code
+                    m.generic = pre.generic and m.code == pre.code and not self._known_holder(m)
                 return m
             named = self._group_named_after(toks, i, role) if role is not None else None
             if named is not None:

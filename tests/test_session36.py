@@ -127,3 +127,47 @@ def test_the_dative_of_an_accusation_is_not_its_source(analyzer):
 def test_a_time_before_the_verb_is_no_subject():
     from lagebild.learned.judge import _SUBJECT_DETS
     assert "am" not in _SUBJECT_DETS and "die" in _SUBJECT_DETS
+
+
+# -- a threat's target named only in its condition ------------------------------------------------
+def test_a_threat_is_aimed_at_who_its_condition_is_about(analyzer):
+    # the visa promise's "türkische Bürger" inside the condition was the target
+    text = ("Ankara hatte zuletzt wiederholt gedroht, das Abkommen platzen zu lassen, sollte die EU die "
+            "Visafreiheit für türkische Bürger nicht wie versprochen bis Ende Juni umsetzen.")
+    got = dyads(analyzer, text, "2016-05-20")
+    assert ("THREATEN", "TUR", "EU", "asserted") in got and ("THREATEN", "TUR", "TUR", "asserted") not in got
+
+
+def test_a_threat_with_a_target_of_its_own_keeps_it(analyzer):
+    got = dyads(analyzer, "Erdogan drohte Russland mit Konsequenzen, sollte Moskau die Sanktionen nicht aufheben.",
+                "2015-12-01")
+    assert ("THREATEN", "TUR", "RUS", "asserted") in got
+
+
+def test_the_condition_of_a_threat_is_found_after_what_is_threatened():
+    from lagebild.events import load_cues
+    from lagebild.events.clauses import split_clauses
+    from lagebild.events.threats import threat_condition
+    from lagebild.text import Sentence, SentenceTokens, Token
+    words = "Er drohte , alle Beschlüsse zu blockieren , sollten die Partner weiter blockieren .".split()
+    toks, at = [], 0
+    for i, w in enumerate(words):
+        toks.append(Token(i=i, text=w, start=at, end=at + len(w)))
+        at += len(w) + 1
+    st = SentenceTokens(Sentence(index=0, start=0, end=at, text=" ".join(words)), toks)
+    lex = load_cues()
+    clauses = split_clauses(st, lex)
+    cond = threat_condition(clauses, clauses[0], toks[1], lex)
+    assert cond is not None and cond.kind == "condition" and cond.tokens[0].text == "sollten"
+    assert threat_condition(clauses, clauses[0], toks[0], lex) is None     # "Er" threatens nothing
+
+
+# -- persons of 2014-2017 named without their role ---------------------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Regierungssprecher Steffen Seibert kritisierte Ankara.", "DEU"),
+    ("Präsident Nikos Anastasiadis kritisierte Ankara.", "CYP"),
+    ("Caritas-Präsident Michael Landau kritisierte die Regierung in Ankara.", "AUT"),
+])
+def test_office_holders_of_the_time_have_their_country(analyzer, text, code):
+    # the role noun took the country named nearby (Ankara's) or the story's
+    assert ("ACCUSE", code, "TUR", "asserted") in dyads(analyzer, text, "2016-02-20")

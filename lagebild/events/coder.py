@@ -29,7 +29,7 @@ from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_rol
 from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
-from .threats import conditional_threat, threat_mode
+from .threats import condition_agent, conditional_threat, threat_mode, threatened_by_condition
 
 
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
@@ -249,15 +249,7 @@ class EventCoder:
                         # threatened is who the condition is about (its subject)
                         cond = attached_condition(clauses, clauses.index(ev.clause)) \
                             if ev.clause in clauses else None
-                        own = {p.code for p in ev.event.source}
-                        ms_c = [m for m in (cond.mentions if cond is not None else [])
-                                if m.code and m.code not in own]
-                        # its agent: the subject, or in a passive the "von" phrase ("Sollte die
-                        # Ukraine von Russland angegriffen werden": Russia is threatened)
-                        passive = cond is not None and any(werden_participle(t) for t in cond.tokens) \
-                            and any(t.lower in WERDEN_PASSIVE or t.lower == "werden" for t in cond.tokens)
-                        agent = next((m for m in ms_c if m.prep == "von"), None) if passive else None
-                        agent = agent or next((m for m in ms_c if m.prep is None and not m.oblique), None)
+                        agent = condition_agent(cond, {p.code for p in ev.event.source})
                         if agent is not None:
                             ev.event.target = [agent.participant()]
                 if "@reporter" in ev.cue.targets and ev.event.reported_by is not None \
@@ -266,6 +258,9 @@ class EventCoder:
                     ev.event.target, ev.event.source = ev.event.source, [ev.event.reported_by]
                 if ev.event.type == "THREATEN":     # what is threatened ("mit Streiks", "mit Gewalt")
                     ev.event.mode = threat_mode([t.lower for t in st.tokens if t.start >= ev.cue_tok.start])
+                    agent = threatened_by_condition(clauses, ev.clause, ev.cue_tok, ev.source_m, ev.target_m, self.lex)
+                    if agent is not None:
+                        ev.target_m, ev.event.target = [agent], [agent.participant()]
                 mag = find_magnitude(self._text[ev.clause.start:ev.clause.end] if self._text else
                                      " ".join(t.text for t in ev.clause.tokens))
                 if mag is not None:

@@ -83,3 +83,53 @@ def _names_an_actor(c) -> bool:
     from .factuality import _actor_word
     return any(m.prep is None and not m.genitive_of for m in c.mentions) or any(_actor_word(t.text) for t in c.tokens)
 
+
+
+def condition_agent(cond, own: set, mentions: list | None = None):
+    """Who a condition is about: its agent, the subject, or in a passive the "von" phrase ("Sollte die
+    Ukraine von Russland angegriffen werden": Russia), not of the ``own`` codes (the threatener's); None
+    for no condition or none named. ``mentions``: the condition's (default: the clause's own list)."""
+    from .clauses import WERDEN_PASSIVE, werden_participle
+    if cond is None:
+        return None
+    ms_c = [m for m in (cond.mentions if mentions is None else mentions) if m.code and m.code not in own]
+    passive = any(werden_participle(t) for t in cond.tokens) \
+        and any(t.lower in WERDEN_PASSIVE or t.lower == "werden" for t in cond.tokens)
+    agent = next((m for m in ms_c if m.prep == "von"), None) if passive else None
+    return agent or next((m for m in ms_c if m.prep is None and not m.oblique), None)
+
+
+def threatened_by_condition(clauses: list, clause, verb, sources: list, targets: list, lex):
+    """Who a verb of threatening (cues.tsv class ``threat_report``: "drohen", "androhen") threatens where its
+    sentence names the condition of the threat after what is threatened ("Tsipras drohte, alle Beschlüsse
+    zu blockieren, sollten die Partner die Umverteilung weiter verschleppen"; "Anastasiadis drohte, ... mit
+    einem Veto zu blockieren, solange Ankara die Republik Zypern nicht anerkennt"): the condition's agent
+    (``condition_agent``), where the verb has no target in its own clause (a dative: "drohte Russland mit
+    Konsequenzen, sollte ..."), only one of its own side, or one named in what is threatened or in the
+    condition. None else. The rule coder's; the learned coder reads it through the rule coder's events."""
+    cond = threat_condition(clauses, clause, verb, lex)
+    if cond is None:
+        return None
+    own = {m.code for m in sources if m.code}
+    agent = condition_agent(cond, own)
+    if agent is None:
+        return None
+    if any(m.code and m.code not in own and clause.start <= m.start < clause.end for m in targets):
+        return None     # a target in the verb's own clause: "drohte Russland mit Konsequenzen, sollte ..."
+    return agent
+
+
+def threat_condition(clauses: list, clause, verb, lex):
+    """The condition a verb of threatening (cues.tsv class ``threat_report``) in ``clause`` names after what
+    it threatens with ("drohte, ... zu blockieren, sollten die Partner ..."): the first condition clause of
+    the three after it, not across another main clause; None else."""
+    from .cues import lemma
+    if clause not in clauses or verb is None or not lex.is_(lemma(verb.text), "threat_report"):
+        return None
+    idx = clauses.index(clause)
+    for other in clauses[idx + 1: idx + 4]:
+        if other.kind == "condition":
+            return other
+        if other.kind == "main":
+            return None
+    return None

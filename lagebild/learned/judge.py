@@ -31,6 +31,7 @@ from ..events.content import (CALLED_TYPES, RESTRICTIVE, lifting_word, attribute
                               threatened_with)
 from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
+from ..events.threats import condition_agent, threat_condition
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
 from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
@@ -583,6 +584,20 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         cls_k = sentence_clauses(st, ctx.lex, cache)
         ci_k = next((i for i, c in enumerate(cls_k) if c.start <= st.tokens[k].start < c.end), None)
         clause_k = cls_k[ci_k] if ci_k is not None else None
+        # a verb of threatening with the threat's condition after what it threatens with: who the condition is
+        # about is threatened, where the verb's own clause names no target ("Er drohte, beim EU-Gipfel alle
+        # Beschlüsse zu blockieren, sollten die Partner die Umverteilung weiter verschleppen"; a probe)
+        cond = threat_condition(cls_k, clause_k, st.tokens[k], ctx.lex) \
+            if typ == "THREATEN" and clause_k is not None and not st.tokens[k].is_cap else None
+        if cond is not None:
+            here = st.sentence.index
+            own = {m.code for m, _, _ in srcs if m is not None and m.code}
+            agent = condition_agent(cond, own, [m for m in ms if m.sent == here and cond.start <= m.start < cond.end])
+            if agent is not None and not any(
+                    tm is not None and tm.sent == here and clause_k.start <= tm.start < clause_k.end
+                    and tm.code not in own for tm, _, _ in tgts):
+                at = ms.index(agent)
+                tgts = [(agent, max(float(pt[at]), s.role), 1), (None, 1.0 - max(float(pt[at]), s.role), 0)]
         # a verb of a relative clause: its antecedent's side is told by the relative pronoun
         # ("Orbán, der Warschau Unterstützung zugesagt hat": Orbán is the source; "Selenskyj, den Putin
         # kritisiert hatte": Selenskyj the target); the reach of its sides is ``_no_side_out_of_reach``
