@@ -171,3 +171,11 @@ def test_the_condition_of_a_threat_is_found_after_what_is_threatened():
 def test_office_holders_of_the_time_have_their_country(analyzer, text, code):
     # the role noun took the country named nearby (Ankara's) or the story's
     assert ("ACCUSE", code, "TUR", "asserted") in dyads(analyzer, text, "2016-02-20")
+
+
+# -- an office holder does not act on his own state ---------------------------------------------
+def test_a_speaker_does_not_sanction_his_own_state(analyzer):
+    text = "Sollte der Iran gegen das Abkommen verstoßen, würden die USA neue Sanktionen verhängen, sagte Kerry."
+    got = dyads(analyzer, text, "2016-01-17")
+    assert ("THREATEN", "USA", "IRN", "asserted") in got
+    assert not {d for d in got if d[1] == d[2] == "USA"}

@@ -679,6 +679,12 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue        # a state does not speak to itself ("Griechenland habe die Verhandlungen mit
                     #                 Athen abgebrochen" is no GRC -> GRC; parties and offices may, and force,
                     #                 arrests and protests may be told by the places they happen in)
+                if sm is not None and tm is not None and sm.code == tm.code and typ not in DOMESTIC_FORCE \
+                        and sm.sector == "GOV" and sm.kind == "person" and tm.kind == "country" and not tm.role \
+                        and tm.sent == st.sentence.index and tm.prep is None:
+                    continue        # a state's office holder does not act on the state itself, named in the
+                    #                 sentence ("würden die USA neue Sanktionen verhängen, sagte Kerry": no
+                    #                 SANCTION Kerry -> USA; force, arrests and protests may)
                 if sm is not None and tm is not None and _sides_phrase_pairing(sm, tm, clause_k, rep_at, ctx.lex):
                     continue        # "Beide Seiten kritisierten die Zölle": not each other; "sagte Borrell, beide
                     #                 Seiten hätten sich geeinigt": not with who reports it
