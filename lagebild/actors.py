@@ -449,12 +449,21 @@ def _persons() -> dict[str, tuple[str | None, str | None, str | None, bool]]:
     return out
 
 
+def _month(cell: str, end: bool) -> int:
+    """A role's first or last month as year * 12 + month - 1 from a "YYYY" or "YYYY-MM" cell; a year alone
+    is its January as a start and its December as an end; an empty end is open."""
+    if not cell:
+        return 10 ** 6
+    year, _, month = cell.partition("-")
+    return int(year) * 12 + (int(month) if month else (12 if end else 1)) - 1
+
+
 @functools.lru_cache(maxsize=1)
 def _person_roles() -> dict[str, list[tuple[int, int, tuple[str | None, str | None, str | None]]]]:
     """Every dated role of the persons in persons.tsv, their own row's and person_roles.tsv's: name ->
-    [(from, to, (code, sector, role))]; an open end is 9999. (person_roles.tsv names roles whose
+    [(first month, last month, (code, sector, role))] (``_month``). (person_roles.tsv names roles whose
     country or sector differs from persons.tsv's: Donald Tusk as President of the European Council
-    2014-2019.)"""
+    2014-12 to 2019-11.)"""
     out: dict[str, list[tuple[int, int, tuple[str | None, str | None, str | None]]]] = {}
     for fname in ("persons.tsv", "person_roles.tsv"):
         for lineno, row in read_tsv(fname):
@@ -464,24 +473,29 @@ def _person_roles() -> dict[str, list[tuple[int, int, tuple[str | None, str | No
                 raise LexiconError(f"{fname}:{lineno}: {row['name']!r} has no row in persons.tsv -- "
                                    "add the person there first (the role it names by default)")
             entry = (row["code"].split("|")[0] or None, row["sector"] or None, row["role"] or None)
-            out.setdefault(row["name"], []).append((int(row["from"]), int(row["to"] or 9999), entry))
+            out.setdefault(row["name"], []).append((_month(row["from"], False), _month(row["to"], True), entry))
     return out
 
 
-@functools.lru_cache(maxsize=32)
-def persons_of_year(year: int | None) -> dict[str, tuple[str | None, str | None, str | None, bool]]:
-    """The persons of persons.tsv (``_persons``) as an article of ``year`` names them: each coded by
-    the role whose years hold ``year`` (the one that began last where several do; persons.tsv's own
-    row where none does), so that "Tusk" is the EU's in 2015 and Poland's in 2024. ``year`` None:
-    persons.tsv's rows."""
+def persons_at(dct: str | None) -> dict[str, tuple[str | None, str | None, str | None, bool]]:
+    """The persons of persons.tsv (``_persons``) as an article of date ``dct`` (YYYY[-MM[-DD]]) names them:
+    each coded by the role whose months hold the date (the one that began last where several do;
+    persons.tsv's own row where none does), so that "Tusk" is the EU's in 2015 and Poland's in March 2014
+    and in 2024. A date without a month is read as its June. ``dct`` None: persons.tsv's rows."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?", dct or "")
+    return _persons_in(int(m.group(1)) * 12 + int(m.group(2) or 6) - 1 if m else None)
+
+
+@functools.lru_cache(maxsize=64)
+def _persons_in(month: int | None) -> dict[str, tuple[str | None, str | None, str | None, bool]]:
     base = _persons()
-    if year is None:
+    if month is None:
         return base
     out = dict(base)
     for name, roles in _person_roles().items():
         if len(roles) < 2 or name not in base:
             continue
-        held = [r for r in roles if r[0] <= year <= r[1]]
+        held = [r for r in roles if r[0] <= month <= r[1]]
         if held:
             code, sector, role = max(held, key=lambda r: r[0])[2]
             out[name] = (code, sector, role, base[name][3])
@@ -591,12 +605,14 @@ def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
     trained models (as one, session 9, it scored worse out of fold). Until session 32 it was read
     when decoding, where another sentence's support could carry such a pair's dyad ("die Regierung
     in Moskau ...")."""
-    if st is None or a.sent != b.sent or a.sent != st.sentence.index or a.code != b.code or not a.code:
+    if st is None or a.sent != b.sent or a.sent != st.sentence.index or not a.code or not b.code:
         return False
     first, second = (a, b) if a.i <= b.i else (b, a)
     between = [t.lower for t in st.tokens[first.j:second.i]]
-    # (a city that stands for an organisation seated in it is a place too: "die EU-Kommission in Brüssel")
-    return between == ["in"] and first.kind != "country" and _as_place(second) is not None
+    # (a city that stands for an organisation seated in it is a place too, of either: "die EU-Kommission in
+    # Brüssel", "die Polizei in Brüssel")
+    seat = _as_place(second)
+    return between == ["in"] and first.kind != "country" and seat is not None and first.code in (second.code, seat.code)
 
 
 def _apposition_between(between: list[str]) -> bool:
@@ -1633,13 +1649,13 @@ class ActorTagger:
     # -- document level -------------------------------------------------------------------
     def tag(self, sentences: list[SentenceTokens], quote_spans: list[tuple[int, int]],
             ner_persons: list[tuple[int, int]] | None = None, home: str | None = None,
-            year: int | None = None) -> ActorIndex:
+            dct: str | None = None) -> ActorIndex:
         """``home``: where the outlet reports from (``Article.country``): the story's country when it
         names none, and the one of the names Germany, Austria and Switzerland share ("die Grünen")
-        where it names none of the three. Never a side's code where the text gives one. ``year``:
-        the year of the article's date; well-known persons take the role they held then
-        (``persons_of_year``: Donald Tusk the EU's in 2015)."""
-        self.persons = persons_of_year(year)
+        where it names none of the three. Never a side's code where the text gives one. ``dct``:
+        the article's date; well-known persons take the role they held then (``persons_at``: Donald
+        Tusk the EU's in 2015)."""
+        self.persons = persons_at(dct)
         idx = ActorIndex(home=home)
         known: dict[str, Mention] = {}   # surname -> person mention that introduced it
         full_names: set[str] = set()     # surnames of persons named in full so far (any surname)
@@ -2090,10 +2106,15 @@ class ActorTagger:
     @staticmethod
     def _place_before(m: Mention, before: list[Mention]) -> Mention | None:
         """The country its sentence names as a place ("in X", "im X") before ``m``, nearest first ("In
-        Tunesien nahmen die Behörden ... fest"; "Bei Razzien in Brüssel": ``_as_place``); never a
+        Tunesien nahmen die Behörden ... fest"); for police and courts also a city that stands for an
+        organisation ("Bei Razzien in Brüssel nahm die Polizei ... fest": ``_as_place``; civilians there
+        stay with the name's organisation, so that "Brüssel" is no side of their arrest: a review); never a
         mission abroad."""
-        return next((_as_place(o) for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im")
-                     and not o.abroad and _as_place(o) is not None), None)
+        def place(o: Mention) -> Mention | None:
+            return _as_place(o) if m.sector in LOCAL_SECTORS else (
+                o if o.kind == "country" and o.code and len(o.code) == 3 else None)
+        return next((place(o) for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im")
+                     and not o.abroad and place(o) is not None), None)
 
     @staticmethod
     def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> str | None:

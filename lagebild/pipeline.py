@@ -224,7 +224,7 @@ class Analyzer:
         if self.ner is not None:
             entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                         for e in spacy_doc.ents]
-        actors = self.tagger.tag(sent_tokens, quote_spans, entities, home=article.country, year=article.year)
+        actors = self.tagger.tag(sent_tokens, quote_spans, entities, home=article.country, dct=article.dct)
         if self.dep is not None:   # structure where the learned coder may find participants
             with_mention = {m.sent for m in actors.mentions}
             parse_sentences(self.dep, [st for st in sent_tokens if st.sentence.index in with_mention

@@ -70,11 +70,6 @@ class Article:
     whole_file: bool = False        # the one article of its file (``origin``): the file read again with
                                     # another text (edited) is a new version of the stored article
 
-    @property
-    def year(self) -> int | None:
-        """The year of ``dct``, where it is known."""
-        return int(self.dct[:4]) if self.dct and self.dct[:4].isdigit() else None
-
 
 @dataclass
 class Sentence:

@@ -445,7 +445,13 @@ def _attributive(toks: list[Token], k: int) -> bool:
     t = toks[k]
     if not t.lower.endswith(ADJ_ENDINGS) or k + 1 >= len(toks):
         return False
-    if not toks[k + 1].is_cap:
+    n = k + 1
+    while n < len(toks) - 1 and not toks[n].is_cap and toks[n].text.isalpha() and toks[n].lower.endswith(ADJ_ENDINGS) \
+            and toks[n].lower not in ATTR_BEFORE and n - k <= 2:
+        n += 1      # adjectives between: "Der abgesetzte katalanische Regionalpräsident"
+    if not toks[n].is_cap:
+        return False
+    if n > k + 1 and not (k > 0 and toks[k - 1].lower in ATTR_BEFORE):
         return False
     if k > 0 and _PARTICIPLE_ADJ.match(t.lower) and lemma(t.text) != t.lower:
         return True             # an inflected past participle before a noun

@@ -49,7 +49,9 @@ def conditional_threat(clauses: list, lex) -> tuple[int, int, int, object] | Non
     governs; the closing clause's verb threatens (cues.tsv class ``threat_report``), warns of an
     actor's act (``warning_report``: the consequence names its subject, "werde Kroatien ...") or announces
     (class ``ultimatum_report``) under a condition that the other side does not act ("nicht handeln":
-    an ultimatum). The speaker threatens the one the condition is about, asserted, with the condition
+    an ultimatum), or says it where the consequence names a hostile one (class ``hostile_consequence``:
+    "werde das Konsequenzen haben, sagte Psaki") under a condition an actor is the subject of. The
+    speaker threatens the one the condition is about, asserted, with the condition
     (docs/annotation.md §10); the consequence itself stays hypothetical (§4). Both coders (the
     learned one through the rule coder's events)."""
     from .clauses import attached_condition
@@ -71,7 +73,9 @@ def conditional_threat(clauses: list, lex) -> tuple[int, int, int, object] | Non
             lems = [lemma(t.text)] + ([particle + lemma(t.text)] if particle else [])
             if any(lex.is_(lm, "threat_report") for lm in lems) or (
                     negated and any(lex.is_(lm, "ultimatum_report") for lm in lems)) or (
-                    any(lex.is_(lm, "warning_report") for lm in lems) and _names_an_actor(c)):
+                    any(lex.is_(lm, "warning_report") for lm in lems) and _names_an_actor(c)) or (
+                    lex.says(t.lower, lemma(t.text)) and _names_an_actor(cond)
+                    and any(lex.is_prefixed(w, "hostile_consequence") for w in c.lowers)):
                 return clauses.index(cond), i, clauses.index(teller), t
     return None
 

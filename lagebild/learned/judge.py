@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import ARMED_GROUP_SECTORS, Mention, office_and_seat, one_referent
+from ..actors import ARMED_GROUP_SECTORS, Mention, _as_place, office_and_seat, one_referent
 from ..events import lemma
 from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -143,6 +143,16 @@ def posted_in(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
     return any(o.sent == m.sent and o.j == m.i - 1 and o.kind == "person" and o.role is not None and not o.possessive
                and o.role.lower().startswith(_POSTED_ROLES) and o.code and o.code != m.code and not o.pronoun
                for o in ms)
+
+
+def seat_of_another(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
+    """A city that stands for an organisation, named as the seat of another actor of its sentence ("die
+    Polizei in Brüssel", "ein Gericht in Brüssel"; ``actors.office_and_seat``): a place there, no side of
+    its own (a review: "hat die Polizei in Brüssel mehrere Verdächtige festgenommen" gave COERCE EU ->
+    BEL beside the police's). Used when drawing the learned candidates."""
+    if st is None or m.kind != "organisation" or _as_place(m) is None:
+        return False
+    return any(o is not m and o.i < m.i and office_and_seat(o, m, st) for o in ms)
 
 
 #: offices held abroad, at a post ("Botschafter in Wien"; not a visit: "der Besuch des Außenministers in Moskau")
@@ -649,14 +659,14 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         for sm, sp, sr in srcs:
             if named_subject and sm is not None and sm.sent != st.sentence.index:
                 continue
-            if sm is not None and posted_in(sm, ms, st):
+            if sm is not None and (posted_in(sm, ms, st) or seat_of_another(sm, ms, st)):
                 continue
             if elsewhere(sm):
                 continue
             for tm, tp, tr in tgts:
                 if sm is None and tm is None:
                     continue
-                if tm is not None and posted_in(tm, ms, st):
+                if tm is not None and (posted_in(tm, ms, st) or seat_of_another(tm, ms, st)):
                     continue
                 if sm is not None and tm is not None and tm.prep == "nach" and tm.kind == "country" \
                         and tm.code == sm.code:
@@ -681,10 +691,11 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     #                 arrests and protests may be told by the places they happen in)
                 if sm is not None and tm is not None and sm.code == tm.code and typ not in DOMESTIC_FORCE \
                         and sm.sector == "GOV" and sm.kind == "person" and tm.kind == "country" and not tm.role \
-                        and tm.sent == st.sentence.index and tm.prep is None:
-                    continue        # a state's office holder does not act on the state itself, named in the
-                    #                 sentence ("würden die USA neue Sanktionen verhängen, sagte Kerry": no
-                    #                 SANCTION Kerry -> USA; force, arrests and protests may)
+                        and tm.prep is None:
+                    continue        # a state's office holder does not act on the state itself ("würden die USA
+                    #                 neue Sanktionen verhängen, sagte Kerry": no SANCTION Kerry -> USA; "Mikl-Leitner
+                    #                 kritisierte Griechenland. Mouzalas hat das zurückgewiesen": no REJECT
+                    #                 Mouzalas -> Griechenland; a review); force, arrests and protests may
                 if sm is not None and tm is not None and _sides_phrase_pairing(sm, tm, clause_k, rep_at, ctx.lex):
                     continue        # "Beide Seiten kritisierten die Zölle": not each other; "sagte Borrell, beide
                     #                 Seiten hätten sich geeinigt": not with who reports it
