@@ -222,3 +222,15 @@ def test_an_attributive_participle_with_adjectives_before_its_noun_is_no_verb():
     words2 = "Sie abgesetzte katalanische".split()      # no determiner before it: not read so
     toks2 = [Token(i=i, text=w, start=i * 20, end=i * 20 + len(w)) for i, w in enumerate(words2)]
     assert not _attributive(toks2, 1)
+
+
+# -- a hostile consequence said under an actor's condition is a threat ------------------------------
+def test_a_consequence_said_under_an_actors_condition_is_a_threat(analyzer):
+    text = ("Sollten Russland und die Separatisten die Vereinbarungen weiter missachten, werde das Konsequenzen "
+            "haben, sagte Außenamtssprecherin Jen Psaki.")
+    assert ("THREATEN", "USA", "RUS", "asserted") in dyads(analyzer, text, "2015-02-20")
+
+
+def test_a_consequence_of_no_ones_act_is_no_threat(analyzer):
+    text = "Sollte das Wetter schlecht bleiben, werde das Konsequenzen für die Ernte haben, sagte der Minister."
+    assert not {d for d in dyads(analyzer, text, "2015-02-20") if d[0] == "THREATEN"}
