@@ -234,3 +234,19 @@ def test_a_consequence_said_under_an_actors_condition_is_a_threat(analyzer):
 def test_a_consequence_of_no_ones_act_is_no_threat(analyzer):
     text = "Sollte das Wetter schlecht bleiben, werde das Konsequenzen für die Ernte haben, sagte der Minister."
     assert not {d for d in dyads(analyzer, text, "2015-02-20") if d[0] == "THREATEN"}
+
+
+def test_the_rule_coder_tells_a_threat_with_its_condition_after_it():
+    from lagebild.pipeline import Analyzer
+    rules = Analyzer(coder="rules")
+    text = ("Präsident Nikos Anastasiadis drohte, die Eröffnung neuer Verhandlungskapitel mit einem Veto zu "
+            "blockieren, solange Ankara die Republik Zypern nicht anerkennt.")
+    doc = rules(Article(doc_id="t", text=text, dct="2016-03-10")).to_dict()
+    threats = [e for e in doc["events"] if e["type"] == "THREATEN"]
+    assert [([p["code"] for p in e["source"]], [p["code"] for p in e["target"]]) for e in threats] == [(["CYP"], ["TUR"])]
+    assert threats[0]["condition"] and "solange Ankara" in str(threats[0]["condition"])
+
+
+def test_a_threat_that_befalls_someone_is_no_threat_by_anyone(analyzer):
+    # "drohen" of what may happen to someone: no source before it
+    assert not dyads(analyzer, "Ihnen drohen lebenslange Haftstrafen, sollten sie verurteilt werden.", "2016-03-10")

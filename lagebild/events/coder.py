@@ -29,7 +29,7 @@ from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_rol
 from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
-from .threats import condition_agent, conditional_threat, threat_mode, threatened_by_condition
+from .threats import condition_agent, conditional_threat, threat_condition, threat_mode, threatened_by_condition
 
 
 NEEDS_TARGET = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
@@ -317,6 +317,9 @@ class EventCoder:
         (its subject), asserted, with the condition's text. None where there is none or no speaker."""
         if any(e.event.type == "THREATEN" for e in sent_events):
             return None
+        verb_first = self._threat_with_condition(clauses)
+        if verb_first is not None:
+            return verb_first
         found = conditional_threat(clauses, self.lex)
         if found is None:
             return None
@@ -336,6 +339,34 @@ class EventCoder:
         ev.condition = self._text[cond.start:cond.end] if self._text else " ".join(t.text for t in cond.tokens)
         ev.mode = threat_mode([t.lower for t in clauses[mi].tokens])     # what the consequence names
         return RawEvent(ev, teller, [src], threatened[:1], verb, cue)
+
+    def _threat_with_condition(self, clauses: list[Clause]) -> RawEvent | None:
+        """A verb of threatening that tells what is threatened and then its condition, with no event of its own
+        (the lexicon's "drohen" wants "mit"): "Ankara hatte gedroht, das Abkommen platzen zu lassen, sollte die
+        EU die Visafreiheit nicht umsetzen" -- THREATEN from the verb's subject (named before it in its main
+        clause) to who the condition is about (``threats.threatened_by_condition``), asserted, with the
+        condition's text. None where there is none."""
+        for c in clauses:
+            if c.kind != "main":
+                continue
+            for t in c.tokens:
+                if t.is_cap or not self.lex.is_(lemma(t.text), "threat_report"):
+                    continue
+                who = [m for m in c.mentions if m.code and m.prep is None and not m.oblique and not m.in_quote
+                       and m.start < t.start and not m.pronoun]
+                if not who:
+                    continue
+                agent = threatened_by_condition(clauses, c, t, who[:1], [], self.lex)
+                cond = threat_condition(clauses, c, t, self.lex)
+                if agent is None or cond is None:
+                    continue
+                cue = Cue(cue=lemma(t.text), kind="verb", type="THREATEN", mode=None, targets=("dat",), requires=())
+                ev = Event(type="THREATEN", mode=None, source=[who[0].participant()], target=[agent.participant()],
+                           factuality="asserted", cue=t.text)
+                ev.condition = self._text[cond.start:cond.end] if self._text else " ".join(x.text for x in cond.tokens)
+                ev.mode = threat_mode([x.lower for cl in clauses for x in cl.tokens if t.start < x.start < cond.start])
+                return RawEvent(ev, c, who[:1], [agent], t, cue)
+        return None
 
     def _material_words(self, words: list[str]) -> list[str]:
         """The words that name arms or money ("Millionen", "Waffen", "EU-Syrien-Fonds")."""
