@@ -250,3 +250,9 @@ def test_the_rule_coder_tells_a_threat_with_its_condition_after_it():
 def test_a_threat_that_befalls_someone_is_no_threat_by_anyone(analyzer):
     # "drohen" of what may happen to someone: no source before it
     assert not dyads(analyzer, "Ihnen drohen lebenslange Haftstrafen, sollten sie verurteilt werden.", "2016-03-10")
+
+
+def test_a_charge_daffaires_is_a_diplomat(analyzer):
+    # "Geschäftsträger" was no role: the summons had no target
+    assert ("ACCUSE", "TUR", "DEU", "asserted") in dyads(
+        analyzer, "Ankara bestellte den deutschen Geschäftsträger ein.", "2016-06-02")
