@@ -256,3 +256,21 @@ def test_a_charge_daffaires_is_a_diplomat(analyzer):
     # "Geschäftsträger" was no role: the summons had no target
     assert ("ACCUSE", "TUR", "DEU", "asserted") in dyads(
         analyzer, "Ankara bestellte den deutschen Geschäftsträger ein.", "2016-06-02")
+
+
+# -- whom a demanded noun's "von" phrase names is no target of the demand ------------------------------
+def test_a_demanded_cap_on_refugees_does_not_ask_the_refugees(analyzer):
+    got = dyads(analyzer, "Die CSU fordert weiterhin eine Obergrenze von 200.000 Flüchtlingen pro Jahr.", "2016-01-27")
+    assert not {d for d in got if d[0] == "REQUEST"}
+
+
+def test_von_after_the_verb_and_a_state_after_a_noun_are_asked(analyzer):
+    assert ("REQUEST", "DEU", "TUR", "asserted") in dyads(analyzer, "Merkel verlangte von der Türkei mehr Einsatz.")
+    from lagebild.events.roles import of_a_noun
+    from lagebild.actors import Mention
+    from lagebild.text import Token
+    words = "Die EU will Reformen von Bosnien-Herzegowina fordern".split()
+    toks = [Token(i=i, text=w, start=i * 30, end=i * 30 + len(w)) for i, w in enumerate(words)]
+    bih = Mention(0, 5, 6, 150, 169, "Bosnien-Herzegowina", "BIH", None, "country", prep="von")
+    refugees = Mention(0, 5, 6, 150, 169, "Flüchtlingen", None, "REF", "group", prep="von")
+    assert not of_a_noun(toks, bih, [bih]) and of_a_noun(toks, refugees, [refugees])

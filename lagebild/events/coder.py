@@ -26,7 +26,7 @@ from .magnitude import find_magnitude
 from .policies import (FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state,
                        rejected_accusation)
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, of_a_noun, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import condition_agent, conditional_threat, threat_condition, threat_mode, threatened_by_condition
@@ -675,6 +675,8 @@ class EventCoder:
             for m in ms:
                 if m in source or m in own:
                     continue
+                if cue.type == "REQUEST" and of_a_noun(self._st.tokens, m, ms):
+                    continue        # what is demanded names them: "fordert eine Obergrenze von 200.000 Flüchtlingen"
                 if m.prep and m.prep in cue.targets or (m.prep in ("zur", "zum") and "zu" in cue.targets) \
                         or (m.prep == "im" and "in" in cue.targets) or (m.prep == "ins" and "in" in cue.targets):
                     target.append(m)

@@ -494,3 +494,18 @@ def mobilized_forces(ms: list[Mention], objects: list[Mention], earlier: list[Me
     source = forces[:1] or list(earlier[:1])
     target = [m for m in ms if m.prep and m.prep in preps and m not in source and m.code][:1]
     return source, target
+
+
+def of_a_noun(toks: list, m, mentions: list) -> bool:
+    """Whether mention ``m`` is named by "von" after a noun no mention covers ("eine Obergrenze von 200.000
+    Flüchtlingen", "mehr Tempo bei der Umverteilung von Flüchtlingen"): an attribute of what is demanded, not
+    the verb's "von" object, its addressee ("verlangte von der Türkei mehr Einsatz"); never a state or its
+    organs, whom such a phrase asks ("Reformen von Bosnien-Herzegowina zu fordern"). The one definition
+    for both coders' demands (a read probe: REQUEST DEU -> Flüchtlinge)."""
+    if m.prep != "von" or m.kind == "country" or m.sector in ("GOV", "LEG", "JUD", "MIL", "COP", "SPY"):
+        return False        # a state asked ("Reformen von Bosnien-Herzegowina zu fordern": of it; train + dev gold)
+    v = next((j for j in range(m.i - 1, max(-1, m.i - 4), -1) if toks[j].lower == "von"), None)
+    if v is None or v < 2:
+        return False
+    head = toks[v - 1]
+    return head.is_cap and head.text.isalpha() and not any(o.sent == m.sent and o.i <= v - 1 < o.j for o in mentions)

@@ -34,7 +34,7 @@ from ..events.policies import guessed_against_own_state, guessed_pair_beside_its
 from ..events.threats import condition_agent, threat_condition
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
+from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, of_a_noun, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -954,6 +954,8 @@ def _no_target_from_content(pt, st: SentenceTokens, k: int, typ: str, ms: list[M
     EU-Militärhauptquartier gibt": the EU is its target)."""
     if typ not in ("REQUEST", "REJECT"):
         return pt
+    if typ == "REQUEST":
+        pt = _no_target_of_demanded_noun(pt, st, k, ms)
     clauses = sentence_clauses(st, ctx.lex, cache)
     ci = clause_at(clauses, st.tokens[k].start)
     if ci is None or ci + 1 >= len(clauses):
@@ -972,6 +974,19 @@ def _no_target_from_content(pt, st: SentenceTokens, k: int, typ: str, ms: list[M
     out = None
     for i, m in enumerate(ms):
         if m.sent == st.sentence.index and content.start <= m.start < content.end:
+            if out is None:
+                out = pt.copy()
+            out[i] = 0.0
+    return pt if out is None else out
+
+
+def _no_target_of_demanded_noun(pt, st: SentenceTokens, k: int, ms: list[Mention]):
+    """Target probabilities of a demand with who a demanded noun's "von" phrase names left out
+    (``roles.of_a_noun``: "Die CSU fordert eine Obergrenze von 200.000 Flüchtlingen")."""
+    here = [m for m in ms if m.sent == st.sentence.index]
+    out = None
+    for i, m in enumerate(ms):
+        if m.sent == st.sentence.index and m.i > k + 1 and of_a_noun(st.tokens, m, here):
             if out is None:
                 out = pt.copy()
             out[i] = 0.0
