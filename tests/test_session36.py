@@ -274,3 +274,9 @@ def test_von_after_the_verb_and_a_state_after_a_noun_are_asked(analyzer):
     bih = Mention(0, 5, 6, 150, 169, "Bosnien-Herzegowina", "BIH", None, "country", prep="von")
     refugees = Mention(0, 5, 6, 150, 169, "Flüchtlingen", None, "REF", "group", prep="von")
     assert not of_a_noun(toks, bih, [bih]) and of_a_noun(toks, refugees, [refugees])
+
+
+def test_incitement_is_no_foundation(analyzer):
+    doc = analyzer(Article(doc_id="t", text="Die Geschworenen sprachen den Mann der Anstiftung zum Mord schuldig.",
+                           dct="2016-07-14")).to_dict()
+    assert "Anstiftung" not in {a["name"] for a in doc["actors"]}
