@@ -280,3 +280,20 @@ def test_incitement_is_no_foundation(analyzer):
     doc = analyzer(Article(doc_id="t", text="Die Geschworenen sprachen den Mann der Anstiftung zum Mord schuldig.",
                            dct="2016-07-14")).to_dict()
     assert "Anstiftung" not in {a["name"] for a in doc["actors"]}
+
+
+# -- review 2: the genitive of an unknown subject, a participle between a determiner and its noun -----
+def test_the_genitive_of_an_unknown_subject_is_its_side(analyzer):
+    got = dyads(analyzer, "Die flämischen Nationalisten der N-VA kritisierten das Vorgehen Madrids scharf.", "2017-11-06")
+    assert ("ACCUSE", "BEL", "ESP", "asserted") in got and ("ACCUSE", "ESP", "BEL", "asserted") not in got
+
+
+def test_a_participle_between_determiner_and_noun_tells_no_act():
+    from lagebild.learned.judge import _determined_participle
+    from lagebild.text import Token
+    words = "Der abgesetzte katalanische Regionalpräsident hat sich gestellt".split()
+    toks = [Token(i=i, text=w, start=i * 30, end=i * 30 + len(w)) for i, w in enumerate(words)]
+    assert _determined_participle(toks, 1)
+    words = "Die USA verurteilten Russland scharf".split()
+    toks = [Token(i=i, text=w, start=i * 30, end=i * 30 + len(w)) for i, w in enumerate(words)]
+    assert not _determined_participle(toks, 2)
