@@ -20,6 +20,16 @@ def dyads(analyzer, text, dct="2016-02-20"):
             for e in doc["events"] for s in e["source"] or [{}] for t in e["target"] or [{}]}
 
 
+def tokens(text: str):
+    """The tokens of a text split at spaces, with their offsets (for the tests of single functions)."""
+    from lagebild.text import Token
+    out, at = [], 0
+    for i, w in enumerate(text.split()):
+        out.append(Token(i=i, text=w, start=at, end=at + len(w)))
+        at += len(w) + 1
+    return out
+
+
 # -- a well-known person takes the role held at the article's date --------------------------
 @pytest.mark.parametrize("name,dct,code", [
     ("Donald Tusk", "2015-06-01", "EU"), ("Donald Tusk", "2024-02-01", "POL"), ("Donald Tusk", None, "POL"),
@@ -151,13 +161,10 @@ def test_the_condition_of_a_threat_is_found_after_what_is_threatened():
     from lagebild.events import load_cues
     from lagebild.events.clauses import split_clauses
     from lagebild.events.threats import threat_condition
-    from lagebild.text import Sentence, SentenceTokens, Token
-    words = "Er drohte , alle Beschlüsse zu blockieren , sollten die Partner weiter blockieren .".split()
-    toks, at = [], 0
-    for i, w in enumerate(words):
-        toks.append(Token(i=i, text=w, start=at, end=at + len(w)))
-        at += len(w) + 1
-    st = SentenceTokens(Sentence(index=0, start=0, end=at, text=" ".join(words)), toks)
+    from lagebild.text import Sentence, SentenceTokens
+    text = "Er drohte , alle Beschlüsse zu blockieren , sollten die Partner weiter blockieren ."
+    toks = tokens(text)
+    st = SentenceTokens(Sentence(index=0, start=0, end=len(text), text=text), toks)
     lex = load_cues()
     clauses = split_clauses(st, lex)
     cond = threat_condition(clauses, clauses[0], toks[1], lex)
@@ -212,16 +219,8 @@ def test_a_minister_does_not_reject_his_own_state(analyzer):
 
 def test_an_attributive_participle_with_adjectives_before_its_noun_is_no_verb():
     from lagebild.events.clauses import _attributive
-    from lagebild.text import Token
-    words = "Der abgesetzte katalanische Regionalpräsident hat sich gestellt".split()
-    toks, at = [], 0
-    for i, w in enumerate(words):
-        toks.append(Token(i=i, text=w, start=at, end=at + len(w)))
-        at += len(w) + 1
-    assert _attributive(toks, 1)
-    words2 = "Sie abgesetzte katalanische".split()      # no determiner before it: not read so
-    toks2 = [Token(i=i, text=w, start=i * 20, end=i * 20 + len(w)) for i, w in enumerate(words2)]
-    assert not _attributive(toks2, 1)
+    assert _attributive(tokens("Der abgesetzte katalanische Regionalpräsident hat sich gestellt"), 1)
+    assert not _attributive(tokens("Sie abgesetzte katalanische"), 1)      # no determiner before it: not read so
 
 
 # -- a hostile consequence said under an actor's condition is a threat ------------------------------
@@ -268,9 +267,7 @@ def test_von_after_the_verb_and_a_state_after_a_noun_are_asked(analyzer):
     assert ("REQUEST", "DEU", "TUR", "asserted") in dyads(analyzer, "Merkel verlangte von der Türkei mehr Einsatz.")
     from lagebild.events.roles import of_a_noun
     from lagebild.actors import Mention
-    from lagebild.text import Token
-    words = "Die EU will Reformen von Bosnien-Herzegowina fordern".split()
-    toks = [Token(i=i, text=w, start=i * 30, end=i * 30 + len(w)) for i, w in enumerate(words)]
+    toks = tokens("Die EU will Reformen von Bosnien-Herzegowina fordern")
     bih = Mention(0, 5, 6, 150, 169, "Bosnien-Herzegowina", "BIH", None, "country", prep="von")
     refugees = Mention(0, 5, 6, 150, 169, "Flüchtlingen", None, "REF", "group", prep="von")
     assert not of_a_noun(toks, bih, [bih]) and of_a_noun(toks, refugees, [refugees])
@@ -290,10 +287,5 @@ def test_the_genitive_of_an_unknown_subject_is_its_side(analyzer):
 
 def test_a_participle_between_determiner_and_noun_tells_no_act():
     from lagebild.learned.judge import _determined_participle
-    from lagebild.text import Token
-    words = "Der abgesetzte katalanische Regionalpräsident hat sich gestellt".split()
-    toks = [Token(i=i, text=w, start=i * 30, end=i * 30 + len(w)) for i, w in enumerate(words)]
-    assert _determined_participle(toks, 1)
-    words = "Die USA verurteilten Russland scharf".split()
-    toks = [Token(i=i, text=w, start=i * 30, end=i * 30 + len(w)) for i, w in enumerate(words)]
-    assert not _determined_participle(toks, 2)
+    assert _determined_participle(tokens("Der abgesetzte katalanische Regionalpräsident hat sich gestellt"), 1)
+    assert not _determined_participle(tokens("Die USA verurteilten Russland scharf"), 2)
