@@ -33,8 +33,8 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def analyzer():
-    from lagebild.pipeline import Analyzer
-    return Analyzer()
+    from eventcheck import shared_analyzer
+    return shared_analyzer()
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,8 @@ from lagebild.records import Article
 DCT = "2016-03-02"
 
 
-@lru_cache(maxsize=1)
 def analyzer() -> Analyzer:
-    return Analyzer()
+    return shared_analyzer()
 
 
 def doc(text: str):
