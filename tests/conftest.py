@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -50,6 +51,23 @@ def examples_db(tmp_path_factory) -> Path:
                                       analyzer="lagebild.pipeline:rules_analyzer") as ing:
         ing.ingest(iter_articles([str(ROOT / "examples")]))
     return db
+
+
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory):
+    """``built_once(build, dest)`` puts at ``dest`` a copy of the database file that ``build(path)``
+    writes, built once per session for each ``build`` function: every test still gets a file of
+    its own, as fresh as before, without ingesting the same articles again."""
+    made: dict = {}
+
+    def copy(build, dest: Path) -> Path:
+        if build not in made:
+            src = tmp_path_factory.mktemp("built_once") / dest.name
+            build(src)
+            made[build] = src
+        shutil.copyfile(made[build], dest)
+        return dest
+    return copy
 
 
 @pytest.fixture
