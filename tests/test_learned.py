@@ -39,7 +39,31 @@ def test_corrupt_model_file_gives_a_clear_error(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory):
+def few_gold_files(tmp_path_factory):
+    """A ``shared`` folder for the training fixtures whose gold folder holds the seed article and
+    one dev gold file of ../shared/gold (copies), or None without ../shared/gold. Training reports
+    the shared gold files beside its choices and checks the seed requirement on them: one dev file
+    and the seed go through every step of that as the 12 do, in half the training time (each of
+    the three base C predicts every gold file again)."""
+    import shutil
+    from lagebild.corpus import shared_dir
+    gold = shared_dir() / "gold"
+    dev = sorted((gold / "dev").glob("*.json"))
+    if not dev or not (gold / "seed.json").exists():
+        return None
+    folder = tmp_path_factory.mktemp("few_gold")
+    (folder / "gold" / "dev").mkdir(parents=True)
+    for path in (gold / "seed.json", gold / "seed.txt"):
+        if path.exists():
+            shutil.copy(path, folder / "gold" / path.name)
+    for path in (dev[0], dev[0].with_suffix(".txt")):
+        if path.exists():
+            shutil.copy(path, folder / "gold" / "dev" / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory, few_gold_files):
     pytest.importorskip("sklearn")
     from lagebild.learned.train import train
     corpus = tmp_path_factory.mktemp("corpus")
@@ -54,12 +78,15 @@ def tiny_model(tmp_path_factory):
                               text_sha1=text_hash(text), events=events, written=True, text=text))
     write_jsonl(docs, corpus / "written.jsonl")
     out = tmp_path_factory.mktemp("model")
-    model = train(corpus, out, log=lambda m: None, use_models=False)
+    with pytest.MonkeyPatch.context() as mp:
+        if few_gold_files is not None:
+            mp.setenv("LAGEBILD_SHARED", str(few_gold_files))
+        model = train(corpus, out, log=lambda m: None, use_models=False)
     return model, out
 
 
 @pytest.fixture(scope="module")
-def news_model(tmp_path_factory):
+def news_model(tmp_path_factory, few_gold_files):
     """A tiny model whose train split holds news articles too (texts joined as the loader joins
     10kGNAD texts), so that training makes its choices out of fold on them."""
     pytest.importorskip("sklearn")
@@ -82,6 +109,8 @@ def news_model(tmp_path_factory):
     logs: list[str] = []
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(lagebild.corpus, "gnad_texts", lambda: texts)
+        if few_gold_files is not None:
+            mp.setenv("LAGEBILD_SHARED", str(few_gold_files))
         model = train(corpus, out, log=logs.append, use_models=False)
     return model, logs
 
