@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -15,6 +16,13 @@ SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
 os.environ.setdefault("LAGEBILD_DATA", str(ROOT / "data"))
 if SHARED.is_dir():
     os.environ.setdefault("LAGEBILD_SHARED", str(SHARED))
+# the tests fit tiny models (scikit-learn's gradient-boosted trees in tests/test_learned.py and
+# tests/test_trees.py): with OpenMP's default of a thread per core, each of their hundreds of
+# boosting rounds waits for threads a busy CI machine (2 cores, other jobs) runs late; the same
+# fit took 1 s or 40 s. One thread gives the same models (each feature's histogram is built by one
+# thread either way) in steady time. Set before scikit-learn loads its OpenMP runtime; a value
+# given from outside is kept.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 @pytest.fixture(scope="session")
@@ -26,8 +34,8 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def analyzer():
-    from lagebild.pipeline import Analyzer
-    return Analyzer()
+    from eventcheck import shared_analyzer
+    return shared_analyzer()
 
 
 @pytest.fixture(scope="session")
@@ -45,16 +53,43 @@ def examples_db(tmp_path_factory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory):
+    """``built_once(build, dest)`` puts at ``dest`` a copy of the database file that ``build(path)``
+    writes, built once per session for each ``build`` function: every test still gets a file of
+    its own, as fresh as before, without ingesting the same articles again."""
+    made: dict = {}
+
+    def copy(build, dest: Path) -> Path:
+        if build not in made:
+            src = tmp_path_factory.mktemp("built_once") / dest.name
+            build(src)
+            made[build] = src
+        shutil.copyfile(made[build], dest)
+        return dest
+    return copy
+
+
+@pytest.fixture
+def no_retry_wait(monkeypatch):
+    """Feed and page fetches try again at once: the same tries, the same messages ("after 3
+    tries"), without the backoff's seconds between them (``feeds.MAX_BACKOFF`` caps each wait).
+    For tests of what a failing server leaves behind, not of how long a fetch waits."""
+    import lagebild.feeds
+    monkeypatch.setattr(lagebild.feeds, "MAX_BACKOFF", 0.0)
+
+
 @pytest.fixture
 def serve_local():
     """Start an HTTP request handler class on 127.0.0.1 (a free port, never another address) in a
     daemon thread: ``base = serve_local(Handler)`` gives its base URL; every server started so is
-    shut down when the test ends."""
+    shut down when the test ends (``serve_forever`` looks for the shutdown every 0.05 s, not every
+    0.5 s: the end of a test waited for that)."""
     servers = []
 
     def start(handler) -> str:
         srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(srv)
         return f"http://127.0.0.1:{srv.server_address[1]}"
     yield start

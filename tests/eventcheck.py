@@ -10,9 +10,8 @@ from lagebild.records import Article
 DCT = "2016-03-02"
 
 
-@lru_cache(maxsize=1)
 def analyzer() -> Analyzer:
-    return Analyzer()
+    return shared_analyzer()
 
 
 def doc(text: str):
@@ -24,3 +23,11 @@ def dyads(text: str, typ: str | None = None) -> set[tuple]:
     """(type, source code, target code, factuality) of every event of the text (of ``typ`` only)."""
     return {(e.type, c, t, e.factuality) for e in doc(text).events if typ is None or e.type == typ
             for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
+
+
+@lru_cache(maxsize=None)
+def shared_analyzer(**settings) -> Analyzer:
+    """``Analyzer(**settings)``, built once per session for each set of settings (building one
+    loads its models: a fifth of a second each time). Only for tests that read with it: a test
+    that changes an analyzer's attributes (``coder_mode``, ``learned``, ``coder`` ...) builds its own."""
+    return Analyzer(**settings)

@@ -6,6 +6,7 @@ import pytest
 
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 _RULES = Analyzer(coder="rules")
 
@@ -358,9 +359,8 @@ def test_a_longer_dictionary_name_wins_over_demonym_and_role():
 def test_a_country_from_an_earlier_mention_of_the_same_role_is_marked_inferred():
     """ "die libanesische Regierung" ... "der Regierung": the second Regierung's country is not said
     for it (a new-user probe found it shown as said)."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    doc = Analyzer(use_models=False, coder="rules")(Article(doc_id="c", dct="2024-10-10", text=(
+    doc = shared_analyzer(use_models=False, coder="rules")(Article(doc_id="c", dct="2024-10-10", text=(
         "Die libanesische Regierung bat um Hilfe. Die Opposition in Berlin warf der Regierung vor, "
         "zu spät reagiert zu haben.")))
     parts = [p for e in doc.events for p in e.source + e.target if p.text == "Regierung" and p.code == "LBN"]
@@ -383,7 +383,7 @@ def test_a_conditional_threat_is_aimed_at_whom_the_condition_is_about():
 def coder_analyzer(coder: str) -> Analyzer:
     """An analyzer of ``coder`` ("rules" or "both"), dictionaries only, every event kept; the
     test is skipped for "both" without an event model."""
-    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    an = shared_analyzer(use_models=False, coder=coder, min_confidence=0)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model")
     return an

@@ -2,10 +2,10 @@
 ansässigen Organisation") says where its noun's referent is: no actor and no place of the clause's
 act, but the noun's country where the noun names none of its own (actors._attribute_place; user
 sentences in session 27 gave ASSAULT SYR -> RUS and a Qatari refusal)."""
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
-_AN = Analyzer()
+_AN = shared_analyzer()
 
 
 def dyads(text):

@@ -9,8 +9,8 @@ from lagebild import text as T
 from lagebild.actors import Mention
 from lagebild.events import load_cues, split_clauses
 from lagebild.events.reach import antecedent, antecedent_role, attribute_participle, out_of_reach
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def _clauses(txt):
@@ -102,7 +102,7 @@ def test_the_agent_of_a_participle_attribute_is_found():
 
 
 def _dyads(coder, text, floor=None):
-    an = Analyzer(use_models=False, coder=coder, min_confidence=floor)
+    an = shared_analyzer(use_models=False, coder=coder, min_confidence=floor)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="c", text=text, dct="2024-05-14"))
@@ -349,7 +349,7 @@ def test_who_acts_in_a_denied_report_is_not_who_denies(coder):
     the source of the rejection, the FPÖ its target (learned.judge._no_source_from_content); the
     main clause's own subject rejects (at floor 0: the FPÖ's REJECT, with no target named, is below
     the default floor)."""
-    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    an = shared_analyzer(use_models=False, coder=coder, min_confidence=0)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="c", text="Wien – Die FPÖ hat Berichte zurückgewiesen, wonach ein Abgeordneter der Partei "

@@ -11,9 +11,9 @@ from lagebild.events.clauses import split_clauses
 from lagebild.events.cues import load_cues
 from lagebild.events.factuality import conditioned
 from lagebild.events.threats import conditional_threat
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 from lagebild.text import segment, tokenize
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def _clauses(text: str):
@@ -59,7 +59,7 @@ def test_a_plan_in_reported_speech_under_a_condition_is_hypothetical():
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_the_speaker_threatens_the_one_the_condition_is_about(coder):
-    an = Analyzer(coder=coder, min_confidence=0)
+    an = shared_analyzer(coder=coder, min_confidence=0)
     doc = an(Article(doc_id="t", dct="2016-03-10", country="AUT",
                      text="Ljubljana – Sollte Ungarn die Grenze schließen, werde auch Slowenien Kontrollen an der Grenze "
                           "einführen, drohte Ministerpräsident Miro Cerar."))
@@ -74,7 +74,7 @@ def test_the_speaker_threatens_the_one_the_condition_is_about(coder):
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_a_warning_of_what_will_happen_is_no_threat(coder):
-    doc = Analyzer(coder=coder, min_confidence=0)(Article(
+    doc = shared_analyzer(coder=coder, min_confidence=0)(Article(
         doc_id="t", dct="2016-03-10",
         text="Wenn Russland die Ukraine angreift, werden die Gaspreise steigen, warnte die Bundesregierung."))
     assert any(e.type == "ASSAULT" and e.factuality == "hypothetical" for e in doc.events)
@@ -84,7 +84,7 @@ def test_a_warning_of_what_will_happen_is_no_threat(coder):
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_a_condition_that_opens_a_quotation_is_a_condition(coder):
     # the opening quotation mark had hidden the "Wenn": the attack came out asserted (a review)
-    doc = Analyzer(coder=coder, min_confidence=0)(Article(
+    doc = shared_analyzer(coder=coder, min_confidence=0)(Article(
         doc_id="t", dct="2016-03-10", text="„Wenn Russland angreift, werden wir reagieren“, drohte Biden."))
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and all(e.factuality == "hypothetical" for e in attacks)
@@ -93,10 +93,9 @@ def test_a_condition_that_opens_a_quotation_is_a_condition(coder):
 
 def test_a_threat_under_a_condition_after_it_is_made_for_both_coders():
     # the learned factuality model read "falls" as making the threat itself hypothetical
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
     for coder in ("rules", "auto"):
-        an = Analyzer(coder=coder)
+        an = shared_analyzer(coder=coder)
         evs = an(Article(doc_id="t", dct="2016-03-02",
                          text="Wien – Die Gewerkschaft droht mit Streiks, falls die Arbeitgeber nicht einlenken.")).events
         threats = [e for e in evs if e.type == "THREATEN"]

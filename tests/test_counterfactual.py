@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def _events(coder: str, text: str, typ: str):
-    doc = Analyzer(coder=coder, min_confidence=0)(Article(doc_id="t", dct="2016-01-10", text=text))
+    doc = shared_analyzer(coder=coder, min_confidence=0)(Article(doc_id="t", dct="2016-01-10", text=text))
     return [e for e in doc.events if e.type == typ]
 
 

@@ -54,11 +54,13 @@ class Holder:
             self.proc.wait(20)
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = tmp_path / "held.duckdb"
+def _one_article(db: Path) -> None:
     ingest(db, [art(1, "#EV ASSAULT RUS UKR 2022-02-24")])
-    return db
+
+
+@pytest.fixture
+def db(tmp_path, built_once):
+    return built_once(_one_article, tmp_path / "held.duckdb")
 
 
 @pytest.fixture

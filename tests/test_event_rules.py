@@ -7,12 +7,13 @@ import pytest
 from lagebild.events import EventCoder, load_cues
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def _analyzer(coder: str) -> Analyzer:
     """An analyzer of ``coder`` ("rules" or "both"), dictionaries only, at the default floor; the
     test is skipped for "both" without an event model."""
-    an = Analyzer(use_models=False, coder=coder)
+    an = shared_analyzer(use_models=False, coder=coder)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model ships in this checkout")
     return an
@@ -574,14 +575,13 @@ def test_a_wire_dateline_with_its_agency_is_no_actor(dateline):
     """Probe P21: "Kiew (dpa) - Russische Truppen ... beschossen" also gave UKR -> UKR and UKR -> RUS
     (the dateline's city a source), "dpa" and "Reuters" sources of their own."""
     from lagebild.actors import dateline_end
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
     text = dateline + "Russische Truppen haben in der Nacht die Stadt Charkiw beschossen."
     for coder in ("rules", "both"):
-        doc = Analyzer(use_models=False, coder=coder, min_confidence=0)(Article(doc_id="w", text=text, dct="2024-03-12"))
+        doc = shared_analyzer(use_models=False, coder=coder, min_confidence=0)(Article(doc_id="w", text=text, dct="2024-03-12"))
         got = {(e.type, tuple(p.code for p in e.source), tuple(p.code for p in e.target)) for e in doc.events}
         assert got == {("ASSAULT", ("RUS",), ("UKR",))}, (coder, got)
-    toks = Analyzer(use_models=False).stages(Article(doc_id="w", text="Russland hat - wie erwartet - "
+    toks = shared_analyzer(use_models=False).stages(Article(doc_id="w", text="Russland hat - wie erwartet - "
                                                                      "die Ukraine angegriffen.")).sent_tokens[0].tokens
     assert dateline_end(toks) is None       # a lower-case word before the dash: no dateline
 
@@ -1496,7 +1496,7 @@ def test_readiness_to_meet_is_an_offer_not_a_meeting(coder):
 def test_what_is_not_ruled_out_is_possible():
     # the learned coder took "schloss" for a closing: an asserted SANCTION (session 15's model); the
     # verb of ruling out is no event (judge.considering_verb), what it rules out is hypothetical
-    an = Analyzer(use_models=False, coder="both", min_confidence=0.0)
+    an = shared_analyzer(use_models=False, coder="both", min_confidence=0.0)
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="t", dct="2020-08-20", text="Der EU-Außenbeauftragte Josep Borrell schloss weitere "
@@ -1637,9 +1637,8 @@ def test_no_agreement_between_two_sides_is_a_negated_agreement_not_a_refusal():
 def test_a_noun_of_saying_names_no_speaker():
     """"nach offiziellen Angaben mindestens 246 Menschen getötet" printed "according to Menschen" (a
     probe): "Angaben" is no form of the verb "angeben", so the dead are no speaker."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder="rules", min_confidence=0)
+    an = shared_analyzer(use_models=False, coder="rules", min_confidence=0)
     st = an.stages(Article(doc_id="a", dct="2016-10-10", text="Aleppo – Bei Luftangriffen auf Aleppo wurden nach "
                            "offiziellen Angaben mindestens 246 Menschen getötet."))
     assert not any(p.text == "Menschen" for p in st.reporters.values()), st.reporters

@@ -19,9 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scripted analyze
 from test_ingest import art, ingest
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "x.duckdb"
+def _seven_articles(path: Path) -> None:
     ingest(path, [
         art(1, "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", source="a"),
         art(2, "#EV ASSAULT RUS UKR 2022-02-24 asserted UKR", source="b"),
@@ -31,7 +29,11 @@ def db(tmp_path):
         art(6, "#EV AID DEU UKR 2022-01-15 negated"),
         art(7, "#EV CONSULT USA NATO -", dct=None),
     ])
-    return path
+
+
+@pytest.fixture
+def db(tmp_path, built_once):
+    return built_once(_seven_articles, tmp_path / "x.duckdb")
 
 
 def _export(db, out, fmt, **kw):

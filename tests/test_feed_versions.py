@@ -453,6 +453,7 @@ def _ingest_url(url: str, db, monkeypatch, *extra: str):
                                      "--allow-private-hosts", "--timeout", "5", *extra])
 
 
+@pytest.mark.usefixtures("no_retry_wait")       # the 503s are tried again at once
 @pytest.mark.parametrize("status", [404, 503])
 def test_a_correction_whose_page_fails_uses_its_new_summary_as_a_first_fetch_does(
         tmp_path, rss_server, monkeypatch, status):
@@ -485,6 +486,7 @@ def test_a_correction_whose_page_fails_uses_its_new_summary_as_a_first_fetch_doe
     assert _stored(db)[0] == arts
 
 
+@pytest.mark.usefixtures("no_retry_wait")       # the 503s are tried again at once
 def test_a_server_error_on_a_corrected_article_keeps_the_stored_article_until_the_page_works(
         tmp_path, rss_server, monkeypatch):
     """A stored article (from its page) is not replaced by the feed's shorter summary for a
@@ -525,6 +527,7 @@ def test_keeps_stored_version_is_one_rule(summary, status, transient, stored, ke
     assert keeps_stored_version(summary, status, transient, stored) is keep
 
 
+@pytest.mark.usefixtures("no_retry_wait")       # the 503s are tried again at once
 def test_a_retraction_with_a_shorter_summary_whose_page_gives_503_replaces_the_stored_summary(
         tmp_path, rss_server, monkeypatch):
     """R22: the item was stored from its 120-character summary (page 404); its correction has a

@@ -127,7 +127,7 @@ def _fetch_with_deadline(handler):
     """Fetch a feed from a local server with ``handler``, under a 1 s deadline: (seconds, result)."""
     srv = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         t0 = time.monotonic()
         res = fetch_feed(f"http://127.0.0.1:{srv.server_address[1]}/feed.xml", timeout=1.0,
@@ -219,7 +219,7 @@ class _Feed(BaseHTTPRequestHandler):
 def _local_server():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Feed)
     srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return srv
 
 
@@ -275,7 +275,7 @@ def test_a_proxy_from_the_environment_is_still_used(monkeypatch):
     # (here one on 127.0.0.1), and the host is still checked before the request
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
     srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     _Proxy.paths.clear()
     for k in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
         monkeypatch.delenv(k, raising=False)

@@ -14,6 +14,7 @@ import pytest
 
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -120,9 +121,8 @@ def test_a_story_that_names_only_generic_names_is_placed_by_them_as_before(tagge
 def test_a_prefixed_weapon_inside_a_sentence_is_no_actor_and_no_crash():
     """"Iran-Drohnen" not opening its sentence is no actor (the role mention is None): setting the
     generic mark on it raised AttributeError and stopped the whole analysis (the blind items)."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    doc = Analyzer(use_models=False)(Article(doc_id="w", text="Kiew – In der Nacht griffen erneut Iran-Drohnen die "
+    doc = shared_analyzer(use_models=False)(Article(doc_id="w", text="Kiew – In der Nacht griffen erneut Iran-Drohnen die "
                                                               "Hauptstadt an.", dct="2024-03-04"))
     assert not any("Drohnen" in (p.text or "") for e in doc.events for p in e.source + e.target)
 
@@ -133,9 +133,8 @@ def test_a_prefixed_weapon_inside_a_sentence_is_no_actor_and_no_crash():
     ("Berlin – Die Republikaner kritisierten am Montag Bundeskanzler Olaf Scholz.", "USA"),
 ])
 def test_the_us_congress_and_parties_keep_their_country_abroad(tagger, text, code):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    doc = Analyzer(use_models=False)(Article(doc_id="k", text=text, dct="2024-03-04"))
+    doc = shared_analyzer(use_models=False)(Article(doc_id="k", text=text, dct="2024-03-04"))
     evs = [e for e in doc.events if any((p.text or "").startswith(("Kongress", "Republikaner")) for p in e.source)]
     assert evs and all(p.code == code for e in evs for p in e.source), doc.events
 
@@ -143,7 +142,6 @@ def test_the_us_congress_and_parties_keep_their_country_abroad(tagger, text, cod
 @pytest.mark.parametrize("text", ["Kobe Bryant kritisierte am Montag die Regierung.",
                                   "Der Pharmakonzern Bristol Myers Squibb kritisierte die Regierung."])
 def test_a_city_named_like_a_person_or_a_firm_is_no_place(text):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    doc = Analyzer(use_models=False)(Article(doc_id="c", text=text, dct="2024-03-04"))
+    doc = shared_analyzer(use_models=False)(Article(doc_id="c", text=text, dct="2024-03-04"))
     assert not any(p.code in ("JPN", "GBR") for e in doc.events for p in e.source + e.target), doc.events

@@ -1179,6 +1179,7 @@ def failing_server(serve_local):
     return serve_local(Handler)
 
 
+@pytest.mark.usefixtures("no_retry_wait")       # the 500s are tried again at once
 @pytest.mark.parametrize("path", ["/500.xml", "/page.xml"])
 @pytest.mark.parametrize("command", ["ingest", "watch"])
 def test_a_first_run_of_a_failing_feed_leaves_no_database(tmp_path, failing_server, analyzer_env,

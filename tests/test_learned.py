@@ -8,6 +8,7 @@ from lagebild.corpus import CorpusDoc, anchor, text_hash, valid_codes, write_jso
 from lagebild.learned.linear import LinearModel
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 ITEMS = [
     ("Die EU kritisierte Russland scharf.", "kritisierte", "EU", "EU", "Russland", "RUS", "ACCUSE"),
@@ -38,7 +39,31 @@ def test_corrupt_model_file_gives_a_clear_error(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory):
+def few_gold_files(tmp_path_factory):
+    """A ``shared`` folder for the training fixtures whose gold folder holds the seed article and
+    one dev gold file of ../shared/gold (copies), or None without ../shared/gold. Training reports
+    the shared gold files beside its choices and checks the seed requirement on them: one dev file
+    and the seed go through every step of that as the 12 do, in half the training time (each of
+    the three base C predicts every gold file again)."""
+    import shutil
+    from lagebild.corpus import shared_dir
+    gold = shared_dir() / "gold"
+    dev = sorted((gold / "dev").glob("*.json"))
+    if not dev or not (gold / "seed.json").exists():
+        return None
+    folder = tmp_path_factory.mktemp("few_gold")
+    (folder / "gold" / "dev").mkdir(parents=True)
+    for path in (gold / "seed.json", gold / "seed.txt"):
+        if path.exists():
+            shutil.copy(path, folder / "gold" / path.name)
+    for path in (dev[0], dev[0].with_suffix(".txt")):
+        if path.exists():
+            shutil.copy(path, folder / "gold" / "dev" / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory, few_gold_files):
     pytest.importorskip("sklearn")
     from lagebild.learned.train import train
     corpus = tmp_path_factory.mktemp("corpus")
@@ -53,12 +78,15 @@ def tiny_model(tmp_path_factory):
                               text_sha1=text_hash(text), events=events, written=True, text=text))
     write_jsonl(docs, corpus / "written.jsonl")
     out = tmp_path_factory.mktemp("model")
-    model = train(corpus, out, log=lambda m: None, use_models=False)
+    with pytest.MonkeyPatch.context() as mp:
+        if few_gold_files is not None:
+            mp.setenv("LAGEBILD_SHARED", str(few_gold_files))
+        model = train(corpus, out, log=lambda m: None, use_models=False)
     return model, out
 
 
 @pytest.fixture(scope="module")
-def news_model(tmp_path_factory):
+def news_model(tmp_path_factory, few_gold_files):
     """A tiny model whose train split holds news articles too (texts joined as the loader joins
     10kGNAD texts), so that training makes its choices out of fold on them."""
     pytest.importorskip("sklearn")
@@ -81,6 +109,8 @@ def news_model(tmp_path_factory):
     logs: list[str] = []
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(lagebild.corpus, "gnad_texts", lambda: texts)
+        if few_gold_files is not None:
+            mp.setenv("LAGEBILD_SHARED", str(few_gold_files))
         model = train(corpus, out, log=logs.append, use_models=False)
     return model, logs
 
@@ -302,9 +332,8 @@ def test_shipped_coder_never_asserts_a_happening_dated_after_the_document():
 def test_a_judged_event_is_told_from_one_place():
     """A planned meeting and a past phone call of the same two sides: whichever mention tells the
     judged event, its cue, evidence sentence, factuality and date belong together."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder="learned")
+    an = shared_analyzer(use_models=False, coder="learned")
     if an.learned is None or an.learned.model.judge is None:
         pytest.skip("no event model with a dyad judge ships in this checkout")
     text = ("Paris – Der französische Außenminister will sich in der kommenden Woche in Genf mit dem "
@@ -362,9 +391,8 @@ def test_a_judged_event_names_the_sides_of_the_sentence_that_tells_it():
     """Probe: "Koalitionsgespräche mit der SPD" ... "keine Gespräche mit der AfD": one dyad of
     codes (CONSULT DEU -> DEU), told by the negated talks, was reported with the other sentence's
     participants ("no talks with the SPD")."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, min_confidence=0)
+    an = shared_analyzer(use_models=False, min_confidence=0)
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="m", dct="2025-02-24", text=(
@@ -377,9 +405,8 @@ def test_a_judged_event_names_the_sides_of_the_sentence_that_tells_it():
 
 
 def test_shipped_coder_codes_an_air_strike():
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False)
+    an = shared_analyzer(use_models=False)
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="a", dct="2024-03-13", text="Israelische Kampfflugzeuge bombardierten am Dienstag "
@@ -442,9 +469,8 @@ NEGATED = ("Russland hat die Ukraine nicht angegriffen.", "Russland griff die Uk
 def test_a_negated_attack_is_never_asserted(coder, text):
     """ "Russland hat die Ukraine nicht angegriffen": no coder reports an asserted attack, and with
     both coders the mention keeps one reading (see ``merge.one_reading``)."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder)
+    an = shared_analyzer(use_models=False, coder=coder)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="n", dct="2024-03-14", text=text))
@@ -465,7 +491,7 @@ def test_training_scores_what_the_analyzer_outputs():
     from lagebild.learned.train import GoldFilePrep, predict
     from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer()
+    an = shared_analyzer()
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     text = ("Laut Polizei haben Unbekannte am Montag in Kabul einen Konvoi der Armee angegriffen. Die Regierung "
@@ -640,9 +666,8 @@ def test_the_floor_counts_a_happening_left_out_by_its_dyads_not_by_records():
     ("Die Nato-Staaten haben sich nicht auf neue Hilfen für die Ukraine geeinigt.", "AGREE"),
 ])
 def test_a_negation_the_clause_rules_read_is_never_an_asserted_learned_event(text, typ):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    an = shared_analyzer(use_models=False, coder="both", min_confidence=0)
     if an.learned is None:
         pytest.skip("no event model")
     evs = [e for e in an(Article(doc_id="n", text=text, dct="2025-03-12")).events if e.type == typ]
@@ -650,9 +675,8 @@ def test_a_negation_the_clause_rules_read_is_never_an_asserted_learned_event(tex
 
 
 def test_a_negation_of_another_happening_with_the_same_cue_word_leaves_a_fact_asserted():
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    an = shared_analyzer(use_models=False, coder="both", min_confidence=0)
     if an.learned is None:
         pytest.skip("no event model")
     doc = an(Article(doc_id="n", dct="2025-03-12",
@@ -663,9 +687,8 @@ def test_a_negation_of_another_happening_with_the_same_cue_word_leaves_a_fact_as
 
 @pytest.mark.parametrize("coder", ["rules", "both"])
 def test_a_meeting_that_will_not_take_place_is_negated(coder):
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False, coder=coder, min_confidence=0)
+    an = shared_analyzer(use_models=False, coder=coder, min_confidence=0)
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model")
 
@@ -688,8 +711,7 @@ def test_a_meeting_that_will_not_take_place_is_negated(coder):
 @pytest.fixture
 def both_coder():
     """The analyzer of both coders, dictionaries only, every event kept (skips without a model)."""
-    from lagebild.pipeline import Analyzer
-    an = Analyzer(use_models=False, coder="both", min_confidence=0)
+    an = shared_analyzer(use_models=False, coder="both", min_confidence=0)
     if an.learned is None:
         pytest.skip("no event model")
     return an
@@ -720,9 +742,8 @@ def test_what_a_threat_threatens_with_is_no_event_and_a_promise_is_planned(both_
 def test_who_reports_an_attack_is_not_its_attacker():
     """"Israel meldete Raketenangriffe der Hisbollah" gave ASSAULT ISR -> LBN, "Kiew meldete
     russische Drohnenangriffe auf Charkiw" an extra UKR -> UKR (a new-user probe)."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False)
+    an = shared_analyzer(use_models=False)
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     for text, reporter in (("Israel meldete Raketenangriffe der Hisbollah.", "ISR"),
@@ -738,9 +759,8 @@ def test_who_reports_an_attack_is_not_its_attacker():
 def test_a_particle_verb_decides_the_type_of_its_verb():
     """"Deutschland weist zwei russische Diplomaten aus" gave a REJECT (zurückweisen) beside the
     SANCTION (a new-user probe)."""
-    from lagebild.pipeline import Analyzer
     from lagebild.records import Article
-    an = Analyzer(use_models=False)
+    an = shared_analyzer(use_models=False)
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     doc = an(Article(doc_id="x", dct="2024-03-05", text="Deutschland weist zwei russische Diplomaten aus."))
@@ -872,7 +892,7 @@ def test_lives_lost_as_the_object_of_fordern_are_a_toll_not_a_demand(both_coder)
 def test_an_adverb_beside_its_clauses_verb_cue_tells_no_event_again():
     """"kritisierte Russland scharf": the verb tells the ACCUSE; the adverb, read as a trigger of
     the same type, told it again the other way round (RUS -> POL; judge.beside_its_verb)."""
-    an = Analyzer(min_confidence=0.0)
+    an = shared_analyzer(min_confidence=0.0)
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     evs = an(Article(doc_id="s", text="Polen kritisierte Russland scharf, die Ukraine verurteilte Belarus.", dct="2024-05-14")).events
@@ -900,7 +920,7 @@ def test_a_word_of_a_persons_name_is_no_trigger():
 def test_an_adverb_finds_the_other_side_where_its_verb_names_none():
     """Review (R7): "die japanische Regierung protestierte scharf" names no side after its verb;
     the adverb's reading (JPN -> PRK) stays."""
-    an = Analyzer()
+    an = shared_analyzer()
     if an.learned is None:
         pytest.skip("no event model ships in this checkout")
     evs = an(Article(doc_id="s", text="Nordkorea feuerte eine Rakete über Japan, die japanische Regierung protestierte scharf.",

@@ -18,6 +18,7 @@ TESTS = Path(__file__).resolve().parent
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 from test_ingest import ScriptedAnalyzer  # noqa: E402
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 @pytest.mark.parametrize("text", ["." * 40_000, "!?" * 20_000, "…" * 30_000])
@@ -170,14 +171,13 @@ def test_analyzer_pipe_with_on_error_skips_only_the_failing_article(monkeypatch)
 
 
 def test_long_article_is_analyzed_in_pieces_with_offsets_into_the_input(monkeypatch):
-    from lagebild.pipeline import Analyzer
     monkeypatch.setattr(longdoc, "MAX_PIECE", 2_000)
     import lagebild.pipeline as pl
     monkeypatch.setattr(pl, "MAX_PIECE", 2_000)
     para = ("Russland hat am Montag die Ukraine angegriffen. Frankreich kritisierte Russland "
             "scharf. ") * 5
     text = "\n\n".join([para] * 12)
-    doc = Analyzer(use_models=False)(Article("long", text, "2022-02-18"))
+    doc = shared_analyzer(use_models=False)(Article("long", text, "2022-02-18"))
     assert any("pieces" in w for w in doc.warnings)
     assert doc.events
     for ev in doc.events:

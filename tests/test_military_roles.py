@@ -5,15 +5,15 @@ a demand told after its content, a weapon injury, praise that is no accusation, 
 troops massed in the passive."""
 import pytest
 
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 _AN: dict = {}
 
 
 def _dyads(coder, text):
     if coder not in _AN:
-        _AN[coder] = Analyzer(use_models=False, coder=coder)
+        _AN[coder] = shared_analyzer(use_models=False, coder=coder)
     an = _AN[coder]
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model ships in this checkout")
@@ -149,7 +149,7 @@ def test_what_a_demand_told_after_its_content_asks_for_is_no_event(coder):
     ("Die Nato sprach von einem gefährlichen Signal Russlands.", "ACCUSE", None),
 ])
 def test_near_misses_of_the_front_line_patterns(coder, text, typ, present):
-    doc = Analyzer(coder=coder)(Article(doc_id="t", dct="2016-02-10", text=text))
+    doc = shared_analyzer(coder=coder)(Article(doc_id="t", dct="2016-02-10", text=text))
     found = any(e.type == typ and e.factuality == "asserted" for e in doc.events)
     if present is not None:
         assert found == present
@@ -159,7 +159,7 @@ def test_near_misses_of_the_front_line_patterns(coder, text, typ, present):
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_what_a_threat_threatens_with_is_no_helper(coder):
-    doc = Analyzer(coder=coder, min_confidence=0)(Article(
+    doc = shared_analyzer(coder=coder, min_confidence=0)(Article(
         doc_id="t", dct="2016-02-10", text="Putin drohte der Ukraine mit Unterstützung der Separatisten."))
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert threats and all([p.code for p in e.source] == ["RUS"] for e in threats)
@@ -172,6 +172,6 @@ def test_what_a_threat_threatens_with_is_no_helper(coder):
     ("Deutschland solle der Ukraine Taurus liefern, forderte Selenskyj.", "DEU"),
 ])
 def test_a_demand_told_content_first_is_of_the_one_asked(coder, text, target):
-    doc = Analyzer(coder=coder)(Article(doc_id="t", dct="2016-02-10", text=text))
+    doc = shared_analyzer(coder=coder)(Article(doc_id="t", dct="2016-02-10", text=text))
     requests = [e for e in doc.events if e.type == "REQUEST"]
     assert requests and all([p.code for p in e.target] == [target] for e in requests)

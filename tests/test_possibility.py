@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 _AN: dict = {}
 
 
 def _events(coder: str, text: str, typ: str):
     if coder not in _AN:
-        _AN[coder] = Analyzer(use_models=False, coder=coder, min_confidence=0)
+        _AN[coder] = shared_analyzer(use_models=False, coder=coder, min_confidence=0)
     an = _AN[coder]
     if coder != "rules" and an.learned is None:
         pytest.skip("no event model ships in this checkout")
@@ -132,7 +132,7 @@ def test_a_ceasefire_is_never_an_attack():
     # probe P26: "Feuerpause" read as an ASSAULT by the learned trigger model (cues.tsv class ceasefire)
     text = ("München – Die USA und Russland haben sich in der Nacht zum Freitag auf eine Feuerpause in Syrien "
             "binnen einer Woche verständigt. Das Regime in Damaskus setzte seine Angriffe auf Aleppo fort.")
-    doc = Analyzer(coder="auto", min_confidence=0)(Article(doc_id="t", dct="2016-02-12", text=text))
+    doc = shared_analyzer(coder="auto", min_confidence=0)(Article(doc_id="t", dct="2016-02-12", text=text))
     assert not any(e.type == "ASSAULT" and e.cue == "Feuerpause" for e in doc.events), \
         [(e.type, e.cue) for e in doc.events]
     assert any(e.type == "ASSAULT" and e.cue == "Angriffe" for e in doc.events)

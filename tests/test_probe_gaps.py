@@ -5,6 +5,7 @@ from lagebild.events import load_cues, split_clauses
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
 from lagebild.text import segment, tokenize
+from eventcheck import shared_analyzer  # noqa: E402
 
 _AN: dict = {}
 
@@ -101,7 +102,7 @@ def test_a_negation_cancelled_by_the_phrase_after_it_negates_nothing():
     for text in ("Merkel und Macron trafen sich am Montag nicht zum ersten Mal in Paris.",
                  "Russland hat die Ukraine nicht erst seit gestern angegriffen."):
         for coder in ("rules", "auto"):
-            an = _AN.setdefault(coder, Analyzer(coder=coder))
+            an = shared_analyzer(coder=coder)
             evs = an(Article(doc_id="t", text=text, dct="2025-03-14")).events
             assert evs and all(e.factuality == "asserted" for e in evs), (coder, text, [(e.type, e.factuality) for e in evs])
     # a plain negation still negates
@@ -112,7 +113,7 @@ def test_a_negation_cancelled_by_the_phrase_after_it_negates_nothing():
 def test_nicht_erst_before_a_verb_and_a_refusal_still_negate():
     # "nicht erst konsultiert": not beforehand (a review); "verzichteten nicht nur auf": a refusal read by the rules
     for coder in ("rules", "auto"):
-        an = _AN.setdefault(coder, Analyzer(coder=coder))
+        an = shared_analyzer(coder=coder)
         evs = an(Article(doc_id="t", dct="2025-03-14",
                          text="Washington hat Kiew nicht erst konsultiert, bevor es die Waffenlieferungen stoppte.")).events
         assert any(e.type == "CONSULT" and e.factuality == "negated" for e in evs), (coder, evs)
@@ -124,7 +125,7 @@ def test_nicht_erst_before_a_verb_and_a_refusal_still_negate():
 def test_what_the_sides_did_not_agree_on_is_negated_for_both_coders():
     # "sich nicht auf neue Sanktionen einigen": no sanctions agreed (was an asserted SANCTION: a false fact)
     for coder in ("rules", "auto"):
-        an = _AN.setdefault(coder, Analyzer(coder=coder))
+        an = shared_analyzer(coder=coder)
         for text in ("Die EU-Staaten haben sich nicht auf ein neues Sanktionspaket gegen Russland einigen können.",
                      "Die EU-Staaten konnten sich nicht auf Sanktionen gegen Russland verständigen."):
             evs = [e for e in an(Article(doc_id="t", text=text, dct="2025-03-14")).events if e.type == "SANCTION"]
@@ -136,7 +137,7 @@ def test_what_the_sides_did_not_agree_on_is_negated_for_both_coders():
 
 def test_only_the_agreed_act_itself_is_negated_by_a_failed_agreement():
     # a second review: an act named in a phrase of another noun, or a circumstance, keeps its factuality
-    an = _AN.setdefault("auto", Analyzer(coder="auto"))
+    an = shared_analyzer(coder="auto")
     for text, typ in (("Die USA und Israel konnten sich im Streit über die israelischen Luftangriffe auf Rafah "
                        "nicht einigen.", "ASSAULT"),
                       ("Die Minister haben sich nach Berichten über russische Angriffe auf Odessa nicht auf neue "
@@ -147,7 +148,7 @@ def test_only_the_agreed_act_itself_is_negated_by_a_failed_agreement():
 
 
 def test_a_threat_told_as_possible_stays_hypothetical():
-    an = _AN.setdefault("auto", Analyzer(coder="auto"))
+    an = shared_analyzer(coder="auto")
     evs = [e for e in an(Article(doc_id="t", dct="2025-03-14", text="Die EU könnte Russland mit neuen Sanktionen "
                                  "drohen, falls Moskau die Angriffe fortsetzt.")).events if e.type == "THREATEN"]
     assert evs and all(e.factuality == "hypothetical" for e in evs), evs

@@ -13,8 +13,8 @@ FLOORS = json.loads((ROOT / "data" / "events" / "quality_floors.json").read_text
 
 @pytest.fixture(scope="module")
 def default_analyzer():
-    from lagebild.pipeline import Analyzer
-    return Analyzer()
+    from eventcheck import shared_analyzer
+    return shared_analyzer()
 
 
 @pytest.mark.needs_shared

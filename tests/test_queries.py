@@ -17,15 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_ingest import ingest  # noqa: E402
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "q.duckdb"
+def _two_articles(path: Path) -> None:
     # one event with two sources (DEU, FRA) and one target (IRN); one RUS -> UKR attack
     text = "Text eins.\n#EV SANCTION DEU IRN 2022-02-24\nzwei"
     ingest(path, [Article("a", text, "2022-02-24", source="a"),
                   Article("b", "Text zwei.\n#EV ASSAULT RUS UKR 2022-02-24", "2022-02-24")],
            analyzer=TwoSources)
-    return path
+
+
+@pytest.fixture
+def db(tmp_path, built_once):
+    return built_once(_two_articles, tmp_path / "q.duckdb")
 
 
 class TwoSources:

@@ -2,12 +2,12 @@
 coder's event of the act on the same word is negated, not asserted (learned.coder.refused_cue)."""
 from __future__ import annotations
 
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def _events(text: str):
-    doc = Analyzer(min_confidence=0)(Article(doc_id="t", dct="2016-03-10", country="AUT", text=text))
+    doc = shared_analyzer(min_confidence=0)(Article(doc_id="t", dct="2016-03-10", country="AUT", text=text))
     return doc.events
 
 

@@ -12,6 +12,7 @@ from lagebild.records import Article, Document, Participant, Quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_ingest import ingest  # noqa: E402
+from eventcheck import shared_analyzer  # noqa: E402
 
 DIRECT = "Wir bleiben hart"
 REPORTED = "Die Kontrollen seien nötig"
@@ -63,8 +64,7 @@ def test_the_search_page_marks_reported_speech_too(client):
 
 def _dateline(text: str) -> dict[int, str]:
     """Sentence index -> the dateline the analyzer reads there, with its dash."""
-    from lagebild.pipeline import Analyzer
-    stages = Analyzer(use_models=False).stages(Article("t", text, "2024-03-11"))
+    stages = shared_analyzer(use_models=False).stages(Article("t", text, "2024-03-11"))
     return {i: text[stages.sentences[i].start:end].strip() for i, end in stages.actors.dateline_ends.items()}
 
 
@@ -106,14 +106,12 @@ def test_a_dash_inside_a_paragraph_is_no_dateline():
 def test_reported_speech_keeps_hyphenated_words_and_a_dash_inside_a_paragraph(text, quote):
     """R23 finding 2: "EU-Sanktionen seien ..." was quoted as "Sanktionen seien ...", "Der CSU-Chef
     sei" as "Chef sei", and "Die Regierung – so Kritiker – habe versagt" lost "Die Regierung –"."""
-    from lagebild.pipeline import Analyzer
-    doc = Analyzer(coder="rules", use_models=False)(Article("t", text, "2024-03-11"))
+    doc = shared_analyzer(coder="rules", use_models=False)(Article("t", text, "2024-03-11"))
     assert sorted(q.text for q in doc.quotes if not q.direct) == sorted(quote)
 
 
 def test_reported_speech_leaves_out_the_dateline():
-    from lagebild.pipeline import Analyzer
-    doc = Analyzer(coder="rules")(Article(
+    doc = shared_analyzer(coder="rules")(Article(
         "t", "München – Sollte die Bundesregierung die Kontrollen nicht verlängern, werde Bayern "
              "eigene Polizisten an die Grenze schicken, sagte Ministerpräsident Markus Söder am Montag.",
         "2024-03-11"))

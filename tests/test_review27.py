@@ -4,10 +4,10 @@ deed, a delivery in another clause leaves vehicles acting, "verurteilen" convict
 phrase of its own clause, blame beside "Schritt" is blame, force verbs need their weapons."""
 import pytest
 
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
-_AN = Analyzer()
+_AN = shared_analyzer()
 
 
 def events(text):

@@ -5,8 +5,9 @@ import pytest
 
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
-_AN = Analyzer()
+_AN = shared_analyzer()
 _RULES = Analyzer(coder="rules")     # the rule coder alone, built once
 
 

@@ -8,8 +8,9 @@ import pytest
 from lagebild.actors import _counts_people
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
-_AN = Analyzer()
+_AN = shared_analyzer()
 _RULES = Analyzer(coder="rules")     # the rule coder alone, built once
 
 

@@ -6,6 +6,7 @@ import pytest
 from eventcheck import doc, dyads
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 @pytest.mark.parametrize("text,want", [
@@ -105,7 +106,7 @@ def test_the_one_of_the_same_age_is_meant():
 
 @pytest.mark.parametrize("coder", ["learned", "auto"])
 def test_who_reports_a_deed_takes_no_side_in_it(coder):
-    an = Analyzer(coder=coder)
+    an = shared_analyzer(coder=coder)
     text = ("Linz – Die Polizei hat einen 23-jährigen Afghanen festgenommen. Ein Sprecher der Polizei sagte, der "
             "23-Jährige habe einen Polizisten angegriffen.")
     evs = [e for e in an(Article(doc_id="t", text=text, dct="2016-03-02")).events if e.type == "ASSAULT"]

@@ -5,6 +5,7 @@ from eventcheck import doc, dyads
 from lagebild.events.coder import EventCoder
 from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def _rule_dyads(text: str) -> set[tuple]:
@@ -69,7 +70,7 @@ def test_a_military_jet_of_a_state_is_its_military():
     ("Kiew – Laut Poroschenko griff Russland die Ukraine an.", "UKR"),
 ])
 def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(text, code):
-    an = Analyzer()
+    an = shared_analyzer()
     st = an.stages(Article(doc_id="t", text=text, dct="2016-03-02"))
     assert any(m.kind == "person" and m.code == code and m.prep == "laut" for m in st.actors.mentions), \
         [(m.text, m.code, m.prep) for m in st.actors.mentions]
@@ -120,7 +121,7 @@ def test_suspended_talks_stay_a_sanction_and_sanctions_extended_stay_one():
 
 def test_a_civilian_jet_is_no_military():
     # "Jet" alone is as often an airliner (a review: MH17, Metrojet, a government jet)
-    an = Analyzer()
+    an = shared_analyzer()
     st = an.stages(Article(doc_id="t", text="Kairo – Ägyptische Ermittler untersuchen den Absturz des russischen Jets.",
                            dct="2016-03-02"))
     assert not any(m.sector == "MIL" for m in st.actors.mentions), [(m.text, m.sector) for m in st.actors.mentions]
@@ -155,7 +156,7 @@ def test_a_name_inside_the_relative_clause_may_be_the_other_side_of_the_verb_aft
 
 
 def test_a_person_after_neben_is_found():
-    an = Analyzer()
+    an = shared_analyzer()
     st = an.stages(Article(doc_id="t", text="Paris – Neben Merkel forderte auch Hollande Russland zur Mäßigung auf.",
                            dct="2016-03-02"))
     assert any(m.code == "DEU" and m.kind == "person" for m in st.actors.mentions), \
@@ -164,7 +165,7 @@ def test_a_person_after_neben_is_found():
 
 def test_a_rebel_role_is_not_of_a_place_where_no_other_side_acts_on_it():
     # "in den Vereinigten Staaten" says where the group is listed, no one attacks it there (12 gold files, gnad-0431)
-    an = Analyzer()
+    an = shared_analyzer()
     text = ("Bogotá – Die Farc-Rebellen verhandeln in Havanna. Bisher gilt die Guerillagruppe in den Vereinigten Staaten "
             "als terroristische Vereinigung.")
     st = an.stages(Article(doc_id="t", text=text, dct="2016-03-02"))

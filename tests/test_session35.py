@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def analyzer():
-    return Analyzer()
+    return shared_analyzer()
 
 
 def dyads(analyzer, text, dct="2016-02-20"):

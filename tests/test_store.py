@@ -149,9 +149,7 @@ def test_feed_state_round_trip(tmp_path):
 
 
 # -- queries --------------------------------------------------------------------------------
-@pytest.fixture
-def filled(tmp_path):
-    db = tmp_path / "q.duckdb"
+def _nine_articles(db: Path) -> None:
     ingest(db, [
         art(1, "#EV CONSULT USA RUS 2022-02-15"),
         art(2, "#EV ACCUSE USA RUS 2022-02-17"),
@@ -163,7 +161,11 @@ def filled(tmp_path):
         art(8, "#EV ASSAULT RUS UKR 2022-03-05 hypothetical"),
         art(9, "#EV AID DEU UKR 2022-02"),
     ])
-    store = Store(db, read_only=True)
+
+
+@pytest.fixture
+def filled(tmp_path, built_once):
+    store = Store(built_once(_nine_articles, tmp_path / "q.duckdb"), read_only=True)
     yield store
     store.close()
 

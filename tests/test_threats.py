@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lagebild.events.threats import MODES, threat_mode, threat_words
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import shared_analyzer  # noqa: E402
 
 
 def test_the_threat_words_parse_and_use_plover_modes():
@@ -27,7 +27,7 @@ def test_the_first_content_word_decides_and_none_is_no_mode(words, mode):
 
 @pytest.mark.parametrize("coder", ["rules", "auto"])
 def test_a_strike_threat_is_no_threat_of_violence_for_either_coder(coder):
-    an = Analyzer(coder=coder, min_confidence=0)
+    an = shared_analyzer(coder=coder, min_confidence=0)
     doc = an(Article(doc_id="t", dct="2024-03-14", country="AUT",
                      text="Die FPÖ drohte der Regierung am Montag mit einem Misstrauensantrag."))
     threats = [e for e in doc.events if e.type == "THREATEN"]
