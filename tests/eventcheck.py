@@ -25,6 +25,14 @@ def dyads(text: str, typ: str | None = None) -> set[tuple]:
             for c in [p.code for p in e.source] for t in [p.code for p in e.target]}
 
 
+def dated_dyads(analyzer: Analyzer, text: str, dct: str = "2016-02-20") -> set[tuple]:
+    """(type, source code, target code, factuality) of every event of a text of date ``dct`` read by
+    ``analyzer``, a side with no participant as None (the session tests' reading)."""
+    d = analyzer(Article(doc_id="t", text=text, dct=dct)).to_dict()
+    return {(e["type"], s.get("code"), t.get("code"), e["factuality"])
+            for e in d["events"] for s in e["source"] or [{}] for t in e["target"] or [{}]}
+
+
 @lru_cache(maxsize=None)
 def shared_analyzer(**settings) -> Analyzer:
     """``Analyzer(**settings)``, built once per session for each set of settings (building one

@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 
 from lagebild.records import Article
-from eventcheck import shared_analyzer  # noqa: E402
+from eventcheck import dated_dyads as dyads, shared_analyzer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return shared_analyzer()
-
-
-def dyads(analyzer, text, dct="2016-02-20"):
-    doc = analyzer(Article(doc_id="t", text=text, dct=dct)).to_dict()
-    return {(e["type"], s.get("code"), t.get("code"), e["factuality"])
-            for e in doc["events"] for s in e["source"] or [{}] for t in e["target"] or [{}]}
 
 
 # -- a famous double surname alone is a name -------------------------------------------------

@@ -5,19 +5,13 @@ from __future__ import annotations
 import pytest
 
 from lagebild.actors import persons_at
-from lagebild.pipeline import Analyzer
 from lagebild.records import Article
+from eventcheck import dated_dyads as dyads, shared_analyzer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def analyzer():
-    return Analyzer()
-
-
-def dyads(analyzer, text, dct="2016-02-20"):
-    doc = analyzer(Article(doc_id="t", text=text, dct=dct)).to_dict()
-    return {(e["type"], s.get("code"), t.get("code"), e["factuality"])
-            for e in doc["events"] for s in e["source"] or [{}] for t in e["target"] or [{}]}
+    return shared_analyzer()
 
 
 def tokens(text: str):
@@ -236,8 +230,7 @@ def test_a_consequence_of_no_ones_act_is_no_threat(analyzer):
 
 
 def test_the_rule_coder_tells_a_threat_with_its_condition_after_it():
-    from lagebild.pipeline import Analyzer
-    rules = Analyzer(coder="rules")
+    rules = shared_analyzer(coder="rules")
     text = ("Präsident Nikos Anastasiadis drohte, die Eröffnung neuer Verhandlungskapitel mit einem Veto zu "
             "blockieren, solange Ankara die Republik Zypern nicht anerkennt.")
     doc = rules(Article(doc_id="t", text=text, dct="2016-03-10")).to_dict()
