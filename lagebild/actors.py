@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, LexEntry, LexiconError, load_lexicon, read_tsv, dateline_places
 from .records import Actor, Participant, Span
@@ -509,7 +509,7 @@ def _uninflected(word: str) -> bool:
     return simplemma.lemmatize(low, lang="de").lower() == low
 
 
-def _as_place(o: "Mention") -> "Mention | None":
+def as_place(o: "Mention") -> "Mention | None":
     """Mention ``o`` as the place a country is named by: a country's mention itself, or a city that stands for
     an organisation seated in it, with that city's country ("in Brüssel": BEL, not the EU its name stands for
     elsewhere; organisations.tsv gives the country as its second code, "EU|BEL"); None for anything else."""
@@ -518,7 +518,6 @@ def _as_place(o: "Mention") -> "Mention | None":
     if o.kind == "organisation" and o.code and len(o.code) != 3 and not o.role and len(o.text.split()) == 1:
         country = next((c for c in o.alt_codes if len(c) == 3), None)
         if country is not None:
-            from dataclasses import replace
             return replace(o, code=country, alt_codes=())
     return None
 
@@ -611,7 +610,7 @@ def office_and_seat(a: Mention, b: Mention, st: SentenceTokens | None) -> bool:
     between = [t.lower for t in st.tokens[first.j:second.i]]
     # (a city that stands for an organisation seated in it is a place too, of either: "die EU-Kommission in
     # Brüssel", "die Polizei in Brüssel")
-    seat = _as_place(second)
+    seat = as_place(second)
     return between == ["in"] and first.kind != "country" and seat is not None and first.code in (second.code, seat.code)
 
 
@@ -2107,14 +2106,17 @@ class ActorTagger:
     def _place_before(m: Mention, before: list[Mention]) -> Mention | None:
         """The country its sentence names as a place ("in X", "im X") before ``m``, nearest first ("In
         Tunesien nahmen die Behörden ... fest"); for police and courts also a city that stands for an
-        organisation ("Bei Razzien in Brüssel nahm die Polizei ... fest": ``_as_place``; civilians there
+        organisation ("Bei Razzien in Brüssel nahm die Polizei ... fest": ``as_place``; civilians there
         stay with the name's organisation, so that "Brüssel" is no side of their arrest: a review); never a
         mission abroad."""
-        def place(o: Mention) -> Mention | None:
-            return _as_place(o) if m.sector in LOCAL_SECTORS else (
+        for o in reversed(before):
+            if o.sent != m.sent or o.prep not in ("in", "im") or o.abroad:
+                continue
+            place = as_place(o) if m.sector in LOCAL_SECTORS else (
                 o if o.kind == "country" and o.code and len(o.code) == 3 else None)
-        return next((place(o) for o in reversed(before) if o.sent == m.sent and o.prep in ("in", "im")
-                     and not o.abroad and place(o) is not None), None)
+            if place is not None:
+                return place
+        return None
 
     @staticmethod
     def _code_nearby(m: Mention, before: list[Mention], after: list[Mention] = (), toks=None) -> str | None:
@@ -2168,9 +2170,9 @@ class ActorTagger:
                 # (or after them in their own clause: "Die Polizei hat am Freitag in Lüttich einen Syrer
                 # festgenommen"; not "..., der in Deutschland Anschläge geplant haben soll", nor a
                 # direction, "schob den Mann in die Slowakei ab" -- "in den USA" is a place)
-                place = next((_as_place(o) for o in after if o.sent == m.sent and o.prep in ("in", "im")
-                              and not o.abroad and _as_place(o) is not None
-                              and not _clause_break(toks, m.j, o.i) and not into(toks, o)), None)
+                place = next((p for o in after if o.sent == m.sent and o.prep in ("in", "im") and not o.abroad
+                              and not _clause_break(toks, m.j, o.i) and not into(toks, o)
+                              for p in [as_place(o)] if p is not None), None)
             if place is not None:
                 return place
         if m.sector in STATE_SECTORS and m.kind != "group":

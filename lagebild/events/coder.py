@@ -344,7 +344,7 @@ class EventCoder:
         """A verb of threatening that tells what is threatened and then its condition, with no event of its own
         (the lexicon's "drohen" wants "mit"): "Ankara hatte gedroht, das Abkommen platzen zu lassen, sollte die
         EU die Visafreiheit nicht umsetzen" -- THREATEN from the verb's subject (named before it in its main
-        clause) to who the condition is about (``threats.threatened_by_condition``), asserted, with the
+        clause) to who the condition is about (``threats.condition_agent``), asserted, with the
         condition's text. None where there is none."""
         for c in clauses:
             if c.kind != "main":
@@ -356,9 +356,9 @@ class EventCoder:
                        and m.start < t.start and not m.pronoun]
                 if not who:
                     continue
-                agent = threatened_by_condition(clauses, c, t, who[:1], [], self.lex)
                 cond = threat_condition(clauses, c, t, self.lex)
-                if agent is None or cond is None:
+                agent = condition_agent(cond, {who[0].code})
+                if agent is None:
                     continue
                 cue = Cue(cue=lemma(t.text), kind="verb", type="THREATEN", mode=None, targets=("dat",), requires=())
                 ev = Event(type="THREATEN", mode=None, source=[who[0].participant()], target=[agent.participant()],

@@ -88,7 +88,6 @@ def _names_an_actor(c) -> bool:
     return any(m.prep is None and not m.genitive_of for m in c.mentions) or any(_actor_word(t.text) for t in c.tokens)
 
 
-
 def condition_agent(cond, own: set, mentions: list | None = None):
     """Who a condition is about: its agent, the subject, or in a passive the "von" phrase ("Sollte die
     Ukraine von Russland angegriffen werden": Russia), not of the ``own`` codes (the threatener's); None
@@ -103,19 +102,22 @@ def condition_agent(cond, own: set, mentions: list | None = None):
     return agent or next((m for m in ms_c if m.prep is None and not m.oblique), None)
 
 
-def threatened_by_condition(clauses: list, clause, verb, sources: list, targets: list, lex):
+def threatened_by_condition(clauses: list, clause, verb, sources: list, targets: list, lex,
+                            mentions: list | None = None):
     """Who a verb of threatening (cues.tsv class ``threat_report``: "drohen", "androhen") threatens where its
     sentence names the condition of the threat after what is threatened ("Tsipras drohte, alle Beschlüsse
     zu blockieren, sollten die Partner die Umverteilung weiter verschleppen"; "Anastasiadis drohte, ... mit
     einem Veto zu blockieren, solange Ankara die Republik Zypern nicht anerkennt"): the condition's agent
     (``condition_agent``), where the verb has no target in its own clause (a dative: "drohte Russland mit
     Konsequenzen, sollte ..."), only one of its own side, or one named in what is threatened or in the
-    condition. None else. The rule coder's; the learned coder reads it through the rule coder's events."""
+    condition. None else. ``mentions``: the sentence's, where the clauses carry none (the learned judge's);
+    both coders."""
     cond = threat_condition(clauses, clause, verb, lex)
     if cond is None:
         return None
     own = {m.code for m in sources if m.code}
-    agent = condition_agent(cond, own)
+    agent = condition_agent(cond, own, None if mentions is None else
+                            [m for m in mentions if cond.start <= m.start < cond.end])
     if agent is None:
         return None
     if any(m.code and m.code not in own and clause.start <= m.start < clause.end for m in targets):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import ARMED_GROUP_SECTORS, Mention, _as_place, office_and_seat, one_referent
+from ..actors import ARMED_GROUP_SECTORS, Mention, as_place, office_and_seat, one_referent
 from ..events import lemma
 from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, _attributive, participle_shape, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -31,7 +31,7 @@ from ..events.content import (CALLED_TYPES, RESTRICTIVE, lifting_word, attribute
                               threatened_with)
 from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
-from ..events.threats import condition_agent, threat_condition
+from ..events.threats import threatened_by_condition
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
 from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, of_a_noun, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
@@ -150,7 +150,7 @@ def seat_of_another(m: Mention, ms: list[Mention], st: SentenceTokens | None) ->
     Polizei in Brüssel", "ein Gericht in Brüssel"; ``actors.office_and_seat``): a place there, no side of
     its own (a review: "hat die Polizei in Brüssel mehrere Verdächtige festgenommen" gave COERCE EU ->
     BEL beside the police's). Used when drawing the learned candidates."""
-    if st is None or m.kind != "organisation" or _as_place(m) is None:
+    if st is None or m.kind != "organisation" or as_place(m) is None:
         return False
     return any(o is not m and o.i < m.i and office_and_seat(o, m, st) for o in ms)
 
@@ -611,17 +611,13 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         # a verb of threatening with the threat's condition after what it threatens with: who the condition is
         # about is threatened, where the verb's own clause names no target ("Er drohte, beim EU-Gipfel alle
         # Beschlüsse zu blockieren, sollten die Partner die Umverteilung weiter verschleppen"; a probe)
-        cond = threat_condition(cls_k, clause_k, st.tokens[k], ctx.lex) \
+        agent = threatened_by_condition(cls_k, clause_k, st.tokens[k], [m for m, _, _ in srcs if m is not None],
+                                        [tm for tm, _, _ in tgts if tm is not None], ctx.lex,
+                                        [m for m in ms if m.sent == st.sentence.index]) \
             if typ == "THREATEN" and clause_k is not None and not st.tokens[k].is_cap else None
-        if cond is not None:
-            here = st.sentence.index
-            own = {m.code for m, _, _ in srcs if m is not None and m.code}
-            agent = condition_agent(cond, own, [m for m in ms if m.sent == here and cond.start <= m.start < cond.end])
-            if agent is not None and not any(
-                    tm is not None and tm.sent == here and clause_k.start <= tm.start < clause_k.end
-                    and tm.code not in own for tm, _, _ in tgts):
-                at = ms.index(agent)
-                tgts = [(agent, max(float(pt[at]), s.role), 1), (None, 1.0 - max(float(pt[at]), s.role), 0)]
+        if agent is not None:
+            at = ms.index(agent)
+            tgts = [(agent, max(float(pt[at]), s.role), 1), (None, 1.0 - max(float(pt[at]), s.role), 0)]
         # a verb of a relative clause: its antecedent's side is told by the relative pronoun
         # ("Orbán, der Warschau Unterstützung zugesagt hat": Orbán is the source; "Selenskyj, den Putin
         # kritisiert hatte": Selenskyj the target); the reach of its sides is ``_no_side_out_of_reach``
@@ -639,8 +635,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         # sentence before against Schulz; a probe)
         # (a verb the lexicon lists for the type: the subject of "Ikea zahle kaum Steuern", what the Greens
         # allege, is who they accuse)
-        subject = _prefield_subject(clause_k, st, k, ms, ctx.lex) \
-            if clause_k is not None and typ in cue_verb_types(clause_k, ctx.lex) else None
+        listed = clause_k is not None and typ in cue_verb_types(clause_k, ctx.lex)
+        subject = _prefield_subject(clause_k, st, k, ms, ctx.lex) if listed else None
         if subject is not None and subject.code and not subject.pronoun \
                 and (subject.name if subject.kind == "person" else not subject.role):
             named_subject = True
@@ -648,9 +644,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
             tgts = [(tm, tp, tr) for tm, tp, tr in tgts if tm is not subject]
         # a subject the tagger knows no actor in ("Die Sozialistische Jugend warf Faymann einen Kniefall
         # vor": Faymann is the dative, not who accuses): who follows the verb in its clause is no source
-        unnamed = clause_k is not None and subject is None and typ in cue_verb_types(clause_k, ctx.lex) \
-            and _unnamed_subject(clause_k, st, k, ms)
-        if unnamed:
+        if listed and subject is None and _unnamed_subject(clause_k, st, k, ms):
             srcs = [(sm, sp, sr) for sm, sp, sr in srcs if sm is None or not (
                 sm.sent == st.sentence.index and st.tokens[k].start < sm.start < clause_k.end)]
         speaker_after = _speaker_after(st, ms, ctx.lex, cache)
@@ -745,6 +739,15 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
 _SUBJECT_DETS = frozenset("der die das ein eine".split())
 
 
+def _field_before(clause, st: SentenceTokens, k: int) -> list:
+    """The words before the finite verb at token ``k`` of a main clause (quotation marks left out); [] for
+    another clause or a noun trigger."""
+    verb = st.tokens[k]
+    if clause.kind != "main" or verb.is_cap:
+        return []
+    return [t for t in st.tokens if clause.start <= t.start < verb.start and t.text not in QUOTE_MARKS]
+
+
 def _prefield_subject(clause, st: SentenceTokens, k: int, ms: list[Mention], lex) -> Mention | None:
     """The mention that fills the field before the finite verb at token ``k`` of a main clause: the
     verb's subject ("Auch der Präsident des Europaparlaments, Martin Schulz, kritisierte die
@@ -753,11 +756,8 @@ def _prefield_subject(clause, st: SentenceTokens, k: int, ms: list[Mention], lex
     and the verb only its apposition (capitalised words, commas, brackets, other mentions). None where
     the field holds anything else ("Am Montag kritisierte ...", "Dem Minister warf ... vor"), for a noun
     trigger, or where the mention stands under a preposition or in an oblique case."""
-    toks = st.tokens
-    verb = toks[k]
-    if clause.kind != "main" or verb.is_cap:
-        return None
-    field = [t for t in toks if clause.start <= t.start < verb.start and t.text not in QUOTE_MARKS]
+    verb = st.tokens[k]
+    field = _field_before(clause, st, k)
     if not field:
         return None
     first = next((m for m in sorted(ms, key=lambda m: m.start) if m.sent == st.sentence.index
@@ -786,9 +786,7 @@ def _unnamed_subject(clause, st: SentenceTokens, k: int, ms: list[Mention]) -> b
     nominative that names no actor the tagger knows ("Die Sozialistische Jugend warf Faymann ... vor"):
     it opens with a nominative determiner, holds a capitalised noun, no preposition, comma or mention."""
     verb = st.tokens[k]
-    if clause.kind != "main" or verb.is_cap:
-        return False
-    field = [t for t in st.tokens if clause.start <= t.start < verb.start and t.text not in QUOTE_MARKS]
+    field = _field_before(clause, st, k)
     if len(field) < 2 or field[0].lower not in _SUBJECT_DETS or not any(t.is_cap for t in field[1:]):
         return False
     if any(not t.text.isalpha() for t in field):
