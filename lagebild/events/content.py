@@ -372,6 +372,32 @@ def talked_about(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return any(lex.is_(lemma(t.text), "talk") for t in c.tokens if not t.is_cap)
 
 
+#: prepositions inside a topic's phrase that join a noun to the noun before it ("über die Spannungen
+#: mit Russland", "über die Lage in Syrien", "über die Beziehungen zu China")
+TOPIC_INNER = frozenset({"mit", "in", "im", "zu", "zum", "zur", "zwischen", "von", "vom", "für", "gegen", "an", "am",
+                         "und"})
+
+
+def in_talk_topic(toks, k: int, i: int, lex: Lexicon, reach: int = 10) -> bool:
+    """Whether the mention starting at token ``i`` stands in what the verb of deliberating at token
+    ``k`` (cues.tsv class ``talk``) talks about: after the verb's "über", in its noun phrase with the phrases that hang on it ("berät mit den G7-Außenministern über die Spannungen
+    mit Russland": Russia is the topic, not a partner; "sprachen über die Lage in Syrien").
+    A topic is no side of the talk (docs/annotation.md §11)."""
+    if toks[k].is_cap or not lex.is_(lemma(toks[k].text), "talk"):
+        return False
+    for p in range(i - 1, max(-1, i - reach - 1), -1):
+        t = toks[p]
+        if p == k:
+            return False
+        if t.lower == "über":
+            return True
+        if not (t.is_cap or t.text.isdigit() or t.lower in TOPIC_INNER or t.text == "-"
+                or t.text.isalpha() and (t.lower.endswith(ADJ_ENDINGS + ("s",)) or lex.is_(t.lower, "definite")
+                                         or lex.is_(t.lower, "indefinite"))):
+            return False
+    return False
+
+
 def positive_label(toks, k: int, lex: Lexicon) -> bool:
     """Whether the verb at token ``k`` labels a happening with praise ("sprach von einem
     historischen Tag", "sprach von einem wichtigen Erfolg gegen die Terrormiliz"; cues.tsv classes

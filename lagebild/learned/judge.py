@@ -27,7 +27,7 @@ from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, _attribu
                               told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, RESTRICTIVE, lifting_word, attribute_heads, praised, background, condemned, content_of_claim, criticised_or_rejected,
-                              demand_told_after, demanded, no_demand, offered, positive_label, refused, talked_about,
+                              COOPERATIVE, demand_told_after, demanded, in_talk_topic, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
@@ -590,6 +590,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
         pt = _no_side_out_of_reach(pt if typ in REACTION_TYPES else _no_side_from_attribute(pt, st, k, ms),
                                    st, k, ms, ctx, cache)
         ps, pt = _no_side_from_opposed_act(ps, pt, st, k, typ, ms, ctx, cache)
+        ps, pt = _no_side_from_topic(ps, pt, st, k, typ, ms, ctx)
         ps, pt = _no_side_from_moved(ps, pt, st, k, typ, ms, ctx)
         ps, pt = _no_side_from_reporter_of_deed(ps, pt, st, k, typ, ms, ctx, cache)
         pt = _no_target_from_content(pt, st, k, typ, ms, ctx, cache)
@@ -1132,6 +1133,21 @@ def _no_side_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
             out = ps.copy()
         out[i] = 0.0
     return ps if out is None else out
+
+
+def _no_side_from_topic(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
+    """Side probabilities with what a verb of deliberating talks about left out ("berät mit den
+    G7-Außenministern über die Spannungen mit Russland": no CONSULT with Russia;
+    ``content.in_talk_topic``)."""
+    if typ not in COOPERATIVE:
+        return ps, pt
+    out = [i for i, m in enumerate(ms) if m.sent == st.sentence.index and in_talk_topic(st.tokens, k, m.i, ctx.lex)]
+    if not out:
+        return ps, pt
+    ps, pt = ps.copy(), pt.copy()
+    ps[out] = 0.0
+    pt[out] = 0.0
+    return ps, pt
 
 
 def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):

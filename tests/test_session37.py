@@ -1,0 +1,46 @@
+"""Session 37: the session's event rules (each test names the sentence that went wrong)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events.content import in_talk_topic
+from lagebild.events.cues import load_cues
+from eventcheck import dated_dyads as dyads, shared_analyzer  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return shared_analyzer()
+
+
+def tokens(text: str):
+    """The tokens of a text split at spaces, with their offsets (for the tests of single functions)."""
+    from lagebild.text import Token
+    out, at = [], 0
+    for i, w in enumerate(text.split()):
+        out.append(Token(i=i, text=w, start=at, end=at + len(w)))
+        at += len(w) + 1
+    return out
+
+
+# -- what a verb of deliberating talks about is no side of the talk -------------------------
+@pytest.mark.parametrize("text,cue,mention,topic", [
+    ("Baerbock berät mit den G7-Außenministern über die Spannungen mit Russland .", 1, 9, True),
+    ("Baerbock berät mit den G7-Außenministern über die Spannungen mit Russland .", 1, 4, False),
+    ("Die Minister sprachen am Montag über die Lage in Syrien .", 2, 9, True),
+    ("Kerry sprach mit Lawrow über Syrien .", 1, 3, False),
+    ("Kerry sprach mit Lawrow über Syrien .", 1, 5, True),
+    ("Kerry kritisierte die Gespräche über die Ukraine .", 1, 6, False),     # not a verb of deliberating
+])
+def test_what_a_talk_is_about_is_its_topic(text, cue, mention, topic):
+    assert in_talk_topic(tokens(text), cue, mention, load_cues()) is topic
+
+
+def test_a_topic_of_talks_is_no_partner(analyzer):
+    # the seed article: "Baerbock ... berät am Rande der Konferenz mit den G7-Außenministern über die
+    # Spannungen mit Russland" gave a retrained model an asserted CONSULT DEU -> RUS (a false fact:
+    # the article says there are no talks with Russia)
+    out = dyads(analyzer, "Die deutsche Außenministerin Annalena Baerbock berät am Freitag mit den "
+                          "G7-Außenministern über die Spannungen mit Russland.", "2022-02-18")
+    assert ("CONSULT", "DEU", "G7", "asserted") in out
+    assert not any(t == "CONSULT" and "RUS" in (s, g) for t, s, g, _ in out)
