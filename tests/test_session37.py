@@ -44,3 +44,29 @@ def test_a_topic_of_talks_is_no_partner(analyzer):
                           "G7-Außenministern über die Spannungen mit Russland.", "2022-02-18")
     assert ("CONSULT", "DEU", "G7", "asserted") in out
     assert not any(t == "CONSULT" and "RUS" in (s, g) for t, s, g, _ in out)
+
+
+# -- a negation of an attribute after the cue negates no event --------------------------------
+@pytest.mark.parametrize("text,j,attributive", [
+    ("zu Gesprächen über die nicht eingehaltene Waffenruhe", 4, True),
+    ("eine nicht genehmigte Demonstration", 1, True),
+    ("Die USA schickten nicht Truppen", 3, False),
+    ("Russland hat die Ukraine nicht angegriffen", 4, False),
+])
+def test_a_negation_before_an_attribute_of_a_noun(text, j, attributive):
+    from lagebild.events.clauses import attributive_negation
+    assert attributive_negation(tokens(text), j) is attributive
+
+
+def test_talks_about_a_broken_ceasefire_are_still_held(analyzer):
+    # the model of session 37 read "nicht eingehaltene" as negating "Gesprächen" before it
+    out = dyads(analyzer, "Kerry und Lawrow trafen sich in Genf zu Gesprächen über die nicht eingehaltene Waffenruhe.")
+    assert {("CONSULT", "USA", "RUS", "asserted"), ("CONSULT", "RUS", "USA", "asserted")} <= out
+    assert not any(f == "negated" for *_, f in out)
+
+
+def test_a_list_denied_together_is_one_side(analyzer):
+    # "Weder Russland noch Belarus": the model of session 37 gave a negated ASSAULT BLR -> RUS
+    out = dyads(analyzer, "Kiew – Weder Russland noch Belarus haben die Ukraine am Montag angegriffen.")
+    assert ("ASSAULT", "RUS", "UKR", "negated") in out and ("ASSAULT", "BLR", "UKR", "negated") in out
+    assert not any({s, g} == {"RUS", "BLR"} for _, s, g, _ in out)

@@ -784,6 +784,14 @@ def kept_negation(c: Clause, lex: Lexicon) -> bool:
                for j, w in enumerate(words))
 
 
+def attributive_negation(toks: list, j: int) -> bool:
+    """Whether the negation at token ``j`` negates an attribute of the noun after it ("die nicht
+    eingehaltene Waffenruhe", "eine nicht genehmigte Demonstration"): an adjective or participle
+    right after it, then a capitalised noun. It negates no event told before it."""
+    return j + 2 < len(toks) and not toks[j + 1].is_cap and toks[j + 1].text.isalpha() \
+        and toks[j + 1].lower.endswith(ADJ_ENDINGS) and toks[j + 2].is_cap
+
+
 def negation_cancelled(words: list[str], k: int, lex: Lexicon) -> bool:
     """Whether the negation ``words[k]`` (lower case) is cancelled by a phrase of cues.tsv class
     ``not_negation`` right after it ("nicht nur", "nicht zum ersten Mal", "nicht erst"): it negates

@@ -204,6 +204,8 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
     if typ not in RECIPROCAL:
         return True
     c = _clause_of(m, ctx, cache)
+    if c is not None and "noch" in c.lowers and "weder" in c.lowers[:c.lowers.index("noch")]:
+        return True             # "Weder Russland noch Belarus haben die Ukraine angegriffen": a list denied together
     group = [m] + _members(m, ctx, cache)
     return c is not None and bool(_partner(c, ctx.mentions.get(m.sent, []), [x.participant() for x in group]))
 
