@@ -39,3 +39,13 @@ def shared_analyzer(**settings) -> Analyzer:
     loads its models: a fifth of a second each time). Only for tests that read with it: a test
     that changes an analyzer's attributes (``coder_mode``, ``learned``, ``coder`` ...) builds its own."""
     return Analyzer(**settings)
+
+
+def space_tokens(text: str):
+    """The tokens of a text split at spaces, with their offsets (for the tests of single functions)."""
+    from lagebild.text import Token
+    out, at = [], 0
+    for i, w in enumerate(text.split()):
+        out.append(Token(i=i, text=w, start=at, end=at + len(w)))
+        at += len(w) + 1
+    return out

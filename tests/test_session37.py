@@ -5,22 +5,12 @@ import pytest
 
 from lagebild.events.content import in_talk_topic
 from lagebild.events.cues import load_cues
-from eventcheck import dated_dyads as dyads, shared_analyzer  # noqa: E402
+from eventcheck import dated_dyads as dyads, shared_analyzer, space_tokens as tokens  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return shared_analyzer()
-
-
-def tokens(text: str):
-    """The tokens of a text split at spaces, with their offsets (for the tests of single functions)."""
-    from lagebild.text import Token
-    out, at = [], 0
-    for i, w in enumerate(text.split()):
-        out.append(Token(i=i, text=w, start=at, end=at + len(w)))
-        at += len(w) + 1
-    return out
 
 
 # -- what a verb of deliberating talks about is no side of the talk -------------------------

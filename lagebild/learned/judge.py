@@ -1137,19 +1137,25 @@ def _no_side_from_attribute(ps, st: SentenceTokens, k: int, ms: list[Mention]):
     return ps if out is None else out
 
 
+def _without(ps, pt, idx: list[int]):
+    """Both sides' probabilities with the mentions ``idx`` set to 0 (the arrays themselves where
+    there are none)."""
+    if not idx:
+        return ps, pt
+    ps, pt = ps.copy(), pt.copy()
+    ps[idx] = 0.0
+    pt[idx] = 0.0
+    return ps, pt
+
+
 def _no_side_from_topic(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
     """Side probabilities with what a verb of deliberating talks about left out ("berät mit den
     G7-Außenministern über die Spannungen mit Russland": no CONSULT with Russia;
     ``content.in_talk_topic``)."""
     if typ not in COOPERATIVE:
         return ps, pt
-    out = [i for i, m in enumerate(ms) if m.sent == st.sentence.index and in_talk_topic(st.tokens, k, m.i, ctx.lex)]
-    if not out:
-        return ps, pt
-    ps, pt = ps.copy(), pt.copy()
-    ps[out] = 0.0
-    pt[out] = 0.0
-    return ps, pt
+    return _without(ps, pt, [i for i, m in enumerate(ms)
+                             if m.sent == st.sentence.index and in_talk_topic(st.tokens, k, m.i, ctx.lex)])
 
 
 def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
@@ -1296,13 +1302,7 @@ def _no_side_from_opposed_act(ps, pt, st: SentenceTokens, k: int, typ: str, ms: 
     clauses = sentence_clauses(st, ctx.lex, cache)
     ci = clause_at(clauses, st.tokens[k].start)
     first = st.tokens.index(clauses[ci].tokens[0]) if ci is not None and clauses[ci].tokens[0] in st.tokens else 0
-    aims = [i for i, m in enumerate(ms) if aim_of_named_act(st, k, m, ms, ctx.lex, first)]
-    if not aims:
-        return ps, pt
-    ps, pt = ps.copy(), pt.copy()
-    ps[aims] = 0.0
-    pt[aims] = 0.0
-    return ps, pt
+    return _without(ps, pt, [i for i, m in enumerate(ms) if aim_of_named_act(st, k, m, ms, ctx.lex, first)])
 
 
 def _no_source_from_condition(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
