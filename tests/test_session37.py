@@ -60,3 +60,10 @@ def test_a_list_denied_together_is_one_side(analyzer):
     out = dyads(analyzer, "Kiew – Weder Russland noch Belarus haben die Ukraine am Montag angegriffen.")
     assert ("ASSAULT", "RUS", "UKR", "negated") in out and ("ASSAULT", "BLR", "UKR", "negated") in out
     assert not any({s, g} == {"RUS", "BLR"} for _, s, g, _ in out)
+
+
+def test_who_helps_is_never_the_other_side_of_whom_it_helps(analyzer):
+    # the model of session 37 gave ASSAULT USA -> ISR ("mit Hilfe der USA": the USA help Israel)
+    out = dyads(analyzer, "Israel hat mit Hilfe der USA in der Nacht einen iranischen Raketenangriff abgewehrt.")
+    assert ("ASSAULT", "IRN", "ISR", "asserted") in out
+    assert not any({s, g} == {"USA", "ISR"} for _, s, g, _ in out)

@@ -722,6 +722,10 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                         a.start < b.start and clause_k.start <= a.start and b.end <= clause_k.end
                         and together_with(st.tokens, b, typ, ms) for a, b in ((sm, tm), (tm, sm))):
                     continue        # "Merkel hat gemeinsam mit Rutte ... ausgehandelt": one side, not each other's
+                if sm is not None and tm is not None and clause_k is not None and any(
+                        _helper_of(a, b, st, clause_k, ctx.lex) for a, b in ((sm, tm), (tm, sm))):
+                    continue        # "Israel hat mit Hilfe der USA einen iranischen Raketenangriff abgewehrt":
+                    #                 who helps is on the side of whom it helps, never its other side
                 if sm is not None and tm is not None and clause_k is not None \
                         and passive_agent_as_target(clause_k, st.tokens[k], sm, tm):
                     continue        # "Die Ukraine wurde von Russland angegriffen": not UKR -> RUS
@@ -1146,6 +1150,13 @@ def _without(ps, pt, idx: list[int]):
     ps[idx] = 0.0
     pt[idx] = 0.0
     return ps, pt
+
+
+def _helper_of(h: Mention, m: Mention, st: SentenceTokens, clause, lex) -> bool:
+    """Whether mention ``h`` names who helps mention ``m``, the subject of their clause ("Israel hat mit
+    Hilfe der USA ... abgewehrt": ``roles.helper``; ``m`` before it, no preposition, not oblique)."""
+    return h.sent == m.sent == st.sentence.index and clause.start <= m.start < h.start < clause.end \
+        and m.prep is None and not m.oblique and helper(st.tokens, h, lex)
 
 
 def _no_side_from_topic(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
