@@ -20,7 +20,11 @@ def analyzer():
     ("Die Minister sprachen am Montag über die Lage in Syrien .", 2, 9, True),
     ("Kerry sprach mit Lawrow über Syrien .", 1, 3, False),
     ("Kerry sprach mit Lawrow über Syrien .", 1, 5, True),
-    ("Kerry kritisierte die Gespräche über die Ukraine .", 1, 6, False),     # not a verb of deliberating
+    ("Kerry kritisierte die Gespräche über die Ukraine .", 1, 6, True),      # the talks' topic, no target
+    ("Die USA haben die Gespräche mit Russland über Syrien abgebrochen .", 4, 8, True),
+    ("Die USA haben die Gespräche mit Russland über Syrien abgebrochen .", 4, 6, False),   # the partner
+    ("Die USA beschwerten sich über Russland .", 2, 5, False),      # a verb's "über": whom they complain about
+    ("Berichte über russische Angriffe auf Aleppo .", 3, 2, False),  # the cue in the phrase itself
 ])
 def test_what_a_talk_is_about_is_its_topic(text, cue, mention, topic):
     assert in_talk_topic(tokens(text), cue, mention, load_cues()) is topic
@@ -67,3 +71,9 @@ def test_who_helps_is_never_the_other_side_of_whom_it_helps(analyzer):
     out = dyads(analyzer, "Israel hat mit Hilfe der USA in der Nacht einen iranischen Raketenangriff abgewehrt.")
     assert ("ASSAULT", "IRN", "ISR", "asserted") in out
     assert not any({s, g} == {"USA", "ISR"} for _, s, g, _ in out)
+
+
+def test_what_broken_off_talks_were_about_is_no_target(analyzer):
+    # a review of the model of session 37: "SANCTION USA -> SYR"
+    out = dyads(analyzer, "Die USA haben die Gespräche mit Russland über Syrien abgebrochen.")
+    assert not any("SYR" in (s, g) for _, s, g, _ in out)

@@ -378,24 +378,38 @@ TOPIC_INNER = frozenset({"mit", "in", "im", "zu", "zum", "zur", "zwischen", "von
                          "und"})
 
 
-def in_talk_topic(toks, k: int, i: int, lex: Lexicon, reach: int = 10) -> bool:
-    """Whether the mention starting at token ``i`` stands in what the verb of deliberating at token
-    ``k`` (cues.tsv class ``talk``) talks about: after the verb's "über", in its noun phrase with the phrases that hang on it ("berät mit den G7-Außenministern über die Spannungen
-    mit Russland": Russia is the topic, not a partner; "sprachen über die Lage in Syrien").
-    A topic is no side of the talk (docs/annotation.md §11)."""
-    if toks[k].is_cap or not lex.is_(lemma(toks[k].text), "talk"):
-        return False
+def _topic_opener(toks, i: int, lex: Lexicon, stop: int, reach: int = 10) -> int | None:
+    """The "über" whose noun phrase, with the phrases that hang on it, the token at ``i`` stands in
+    ("über die Spannungen mit Russland"), or None; the search stops at token ``stop``."""
     for p in range(i - 1, max(-1, i - reach - 1), -1):
         t = toks[p]
-        if p == k:
-            return False
+        if p == stop:
+            return None
         if t.lower == "über":
-            return True
+            return p
         if not (t.is_cap or t.text.isdigit() or t.lower in TOPIC_INNER or t.text == "-"
                 or t.text.isalpha() and (t.lower.endswith(ADJ_ENDINGS + ("s",)) or lex.is_(t.lower, "definite")
                                          or lex.is_(t.lower, "indefinite"))):
-            return False
-    return False
+            return None
+    return None
+
+
+def in_talk_topic(toks, k: int, i: int, lex: Lexicon, typ: str = "CONSULT") -> bool:
+    """Whether the mention starting at token ``i`` stands in what the verb of deliberating at token
+    ``k`` (cues.tsv class ``talk``) talks about: after the verb's "über", in its noun phrase with the
+    phrases that hang on it ("berät mit den G7-Außenministern über die Spannungen mit Russland":
+    Russia is the topic, not a partner; "sprachen über die Lage in Syrien"), or in an "über" phrase
+    that hangs on another noun than the cue ("haben die Gespräche mit Russland über Syrien
+    abgebrochen": Syria is what the talks were about, no side of breaking them off). A topic is no
+    side (docs/annotation.md §11) of a cooperative event (``typ``) of the verb, nor of any event of
+    another word."""
+    if not toks[k].is_cap and lex.is_(lemma(toks[k].text), "talk"):
+        return typ in COOPERATIVE and _topic_opener(toks, i, lex, k) is not None
+    u = _topic_opener(toks, i, lex, k)
+    if u is None or u == 0 or not toks[u - 1].is_cap or u - 1 == k:
+        return False
+    # the cue in that phrase itself ("Berichte über russische Angriffe auf Aleppo"): its own sides
+    return not (k > u and toks[k].is_cap and _topic_opener(toks, k, lex, -1) == u)
 
 
 def positive_label(toks, k: int, lex: Lexicon) -> bool:

@@ -1160,13 +1160,11 @@ def _helper_of(h: Mention, m: Mention, st: SentenceTokens, clause, lex) -> bool:
 
 
 def _no_side_from_topic(ps, pt, st: SentenceTokens, k: int, typ: str, ms: list[Mention], ctx: DocContext):
-    """Side probabilities with what a verb of deliberating talks about left out ("berät mit den
-    G7-Außenministern über die Spannungen mit Russland": no CONSULT with Russia;
-    ``content.in_talk_topic``)."""
-    if typ not in COOPERATIVE:
-        return ps, pt
+    """Side probabilities with what a verb of deliberating or another noun talks about left out ("berät
+    mit den G7-Außenministern über die Spannungen mit Russland": no CONSULT with Russia; "die Gespräche
+    mit Russland über Syrien abgebrochen": no SANCTION against Syria; ``content.in_talk_topic``)."""
     return _without(ps, pt, [i for i, m in enumerate(ms)
-                             if m.sent == st.sentence.index and in_talk_topic(st.tokens, k, m.i, ctx.lex)])
+                             if m.sent == st.sentence.index and in_talk_topic(st.tokens, k, m.i, ctx.lex, typ)])
 
 
 def _no_side_out_of_reach(ps, st: SentenceTokens, k: int, ms: list[Mention], ctx: DocContext, cache: dict):
