@@ -378,20 +378,12 @@ TOPIC_INNER = frozenset({"mit", "in", "im", "zu", "zum", "zur", "zwischen", "von
                          "und"})
 
 
-def _topic_opener(toks, i: int, lex: Lexicon, stop: int, reach: int = 10) -> int | None:
+def _topic_opener(toks, i: int, lex: Lexicon, stop: int) -> int | None:
     """The "über" whose noun phrase, with the phrases that hang on it, the token at ``i`` stands in
     ("über die Spannungen mit Russland"), or None; the search stops at token ``stop``."""
-    for p in range(i - 1, max(-1, i - reach - 1), -1):
-        t = toks[p]
-        if p == stop:
-            return None
-        if t.lower == "über":
-            return p
-        if not (t.is_cap or t.text.isdigit() or t.lower in TOPIC_INNER or t.text == "-"
-                or t.text.isalpha() and (t.lower.endswith(ADJ_ENDINGS + ("s",)) or lex.is_(t.lower, "definite")
-                                         or lex.is_(t.lower, "indefinite"))):
-            return None
-    return None
+    return _phrase_start(toks, i, "über", reach=10, stop=stop,
+                         also=lambda t: t.lower in TOPIC_INNER or t.text == "-" or lex.is_(t.lower, "definite")
+                         or lex.is_(t.lower, "indefinite"))
 
 
 def in_talk_topic(toks, k: int, i: int, lex: Lexicon, typ: str = "CONSULT") -> bool:
@@ -458,16 +450,25 @@ def praised(c: Clause, lex: Lexicon) -> bool:
     return any(not t.is_cap and positive_label(c.tokens, j, lex) for j, t in enumerate(c.tokens))
 
 
-def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:
-    """Whether token ``k`` stands in the noun phrase of preposition ``prep`` ("über die Umsetzung
-    des Minsker Abkommens"): only articles, adjectives, numbers and nouns between them."""
+def _phrase_start(toks, k: int, prep: str, reach: int = 8, stop: int = -1, also=None) -> int | None:
+    """The preposition ``prep`` in whose noun phrase token ``k`` stands ("über die Umsetzung des
+    Minsker Abkommens"): only articles, adjectives, numbers and nouns between them, and the tokens
+    ``also`` accepts; None where there is none within ``reach`` tokens before ``stop``."""
     for p in range(k - 1, max(-1, k - reach - 1), -1):
         t = toks[p]
+        if p == stop:
+            return None
         if t.lower == prep:
-            return True
-        if not (t.is_cap or t.text.isdigit() or t.text.isalpha() and t.lower.endswith(ADJ_ENDINGS + ("s",))):
-            return False
-    return False
+            return p
+        if not (t.is_cap or t.text.isdigit() or t.text.isalpha() and t.lower.endswith(ADJ_ENDINGS + ("s",))
+                or also is not None and also(t)):
+            return None
+    return None
+
+
+def _phrase_of(toks, k: int, prep: str, reach: int = 8) -> bool:
+    """Whether token ``k`` stands in the noun phrase of preposition ``prep`` (``_phrase_start``)."""
+    return _phrase_start(toks, k, prep, reach) is not None
 
 
 def demand_told_after(clauses: list[Clause], i: int, lex: Lexicon) -> bool:

@@ -16,8 +16,8 @@ from ..merge import merge_events, named_attacker_first, one_direction, one_readi
 from ..events import Lexicon, find_magnitude, lemma, load_cues
 from ..events.magnitude import casualties_after
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
-from ..events.clauses import (ADJ_ENDINGS, attached_condition, attributive_negation, instead_of, negation_cancelled, negative_clause,
-                              participle_shape, subject_negated)
+from ..events.clauses import (ADJ_ENDINGS, attached_condition, attributive_negation, instead_of, negation_cancelled,
+                              negative_clause, participle_shape, subject_negated)
 from ..events.factuality import (able_to, obliged, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, joined_not, kein_before, negated_with_its_verb, not_told,
@@ -387,7 +387,8 @@ class LearnedCoder:
                             or at is not None and j > at and attributive_negation(clause.tokens, j) for j in negs):
                 # "trafen sich nicht zum ersten Mal": the model's negation is cancelled, as the rules read
                 # it; one after the cue that negates an attribute of another noun negates no event ("zu
-                # Gesprächen über die nicht eingehaltene Waffenruhe") (a refusal or negation read below still holds: "verzichteten nicht nur auf Sanktionen")
+                # Gesprächen über die nicht eingehaltene Waffenruhe"); a refusal or negation read below
+                # still holds ("verzichteten nicht nur auf Sanktionen")
                 fact = max((f for f in fp if f != "negated"), key=fp.get)
         asked_verb = tr.k == 0 or not tr.st.tokens[tr.k].is_cap     # the question's own verb, no noun
         if clause is not None and (clause.kind == "condition" or asked_verb and yes_no_question(

@@ -27,7 +27,7 @@ from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, _attribu
                               told_of_each_other,
                                split_clauses, weapon_injury)
 from ..events.content import (CALLED_TYPES, RESTRICTIVE, lifting_word, attribute_heads, praised, background, condemned, content_of_claim, criticised_or_rejected,
-                              COOPERATIVE, demand_told_after, demanded, in_talk_topic, no_demand, offered, positive_label, refused, talked_about,
+                              demand_told_after, demanded, in_talk_topic, no_demand, offered, positive_label, refused, talked_about,
                               threatened_with)
 from ..events.factuality import denial, denied_report
 from ..events.policies import guessed_against_own_state, guessed_pair_beside_its_state
