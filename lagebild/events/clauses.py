@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from ..actors import Mention, dateline_end, np_context
+from ..actors import ADJ_ENDINGS, Mention, dateline_end, np_context
 from ..text import SentenceTokens, Token
 from ..timex import is_cardinal
 from .cues import Cue, Lexicon, lemma, load_cues
@@ -33,9 +33,6 @@ INVERSION_SUBJECTS = frozenset("sie er es die der das ein eine diese dieser man 
 
 
 PAST_AUX = frozenset("hatte hatten hat haben habe war waren ist sind wurde wurden".split())
-#: the endings of an inflected adjective or article ("brutalen", "koptischen", "der"): the one test of
-#: that shape for the event stage
-ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass

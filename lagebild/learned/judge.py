@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import ARMED_GROUP_SECTORS, Mention, as_place, office_and_seat, one_referent
+from ..actors import ARMED_GROUP_SECTORS, NOM_DETS, OBLIQUE_DETS, Mention, as_place, office_and_seat, one_referent
 from ..events import lemma
 from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, _attributive, participle_shape, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -153,6 +153,41 @@ def seat_of_another(m: Mention, ms: list[Mention], st: SentenceTokens | None) ->
     if st is None or m.kind != "organisation" or as_place(m) is None:
         return False
     return any(o is not m and o.i < m.i and office_and_seat(o, m, st) for o in ms)
+
+
+def predicative_role(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
+    """An office named after a predicative "als", alone or in a list ("hat seinen Rücktritt als
+    Bundeskanzler und SPÖ-Vorsitzender erklärt", "wurde als neuer Innenminister vereidigt"): what someone
+    is or was, no actor of its own and no side of its sentence's events (a read probe: RETREAT Faymann ->
+    SPÖ-Vorsitzender). Not an "als" of time or comparison: after a comma or at the start of the sentence
+    ("..., als Polizisten das Lager räumten"), after a comparative ("mehr als 100 Polizisten"), or with an
+    article ("als die Armee angriff"). Used when drawing the learned candidates."""
+    if st is None or m.sent != st.sentence.index or m.kind != "person" or m.name or m.pronoun or not m.role:
+        return False
+    toks, k = st.tokens, m.i - 1
+    while k > 0 and (toks[k].lower in ("und", "oder", "sowie")
+                     or (not toks[k].is_cap and toks[k].lower.endswith(ADJ_ENDINGS)
+                         and toks[k].lower not in NOM_DETS | OBLIQUE_DETS)
+                     or any(o.sent == m.sent and o.i <= k < o.j and o.kind == "person" and not o.name and o.role
+                            for o in ms)):
+        k -= 1
+    if k < 1 or toks[k].lower != "als":
+        return False
+    before = toks[k - 1]
+    return before.text not in (",", ";", ":", "(", "–", "-") and not (not before.is_cap and before.lower.endswith("er")) \
+        and before.lower not in ("mehr", "weniger", "eher", "sowohl", "anders")
+
+
+def described_by(m: Mention, role: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
+    """Whether ``role`` is an office named after a predicative "als" (``predicative_role``) that says what
+    ``m`` is or was: ``m`` comes before it in its sentence with its code, and no other coded mention stands
+    between them ("Werner Faymann hat seinen Rücktritt als Bundeskanzler erklärt"; not "Seine Ablehnung von
+    Strache als Kanzler", where Strache is who the office is told of). Such a pair is one actor, never each
+    other's other side."""
+    if m.sent != role.sent or m.i >= role.i or not m.code or m.code != role.code or not predicative_role(role, ms, st):
+        return False
+    return not any(o.sent == m.sent and m.j <= o.i and o.j <= role.i and o.code and o is not role
+                   and not (o.kind == "person" and not o.name and o.role) for o in ms)
 
 
 #: offices held abroad, at a post ("Botschafter in Wien"; not a visit: "der Besuch des Außenministers in Moskau")
@@ -557,6 +592,7 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
     classes = trigger.classes
     ri = {c: i for i, c in enumerate(role.classes)}
     out: list[Candidate] = []
+    by_sent = {st.sentence.index: st for st in ctx.sentences}
     jobs = []          # (st, k, type, p)
     for (st, k), row in zip(cands, probs):
         order = [i for i in np.argsort(-row) if classes[i] != NONE][:MAX_TYPES]
@@ -679,6 +715,9 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if tm is not None and (posted_in(tm, ms, st) or seat_of_another(tm, ms, st)):
                     continue
+                if sm is not None and tm is not None and (described_by(sm, tm, ms, by_sent.get(tm.sent))
+                                                          or described_by(tm, sm, ms, by_sent.get(sm.sent))):
+                    continue        # "Faymann hat seinen Rücktritt als SPÖ-Vorsitzender erklärt": not Faymann -> himself
                 if sm is not None and tm is not None and tm.prep == "nach" and tm.kind == "country" \
                         and tm.code == sm.code:
                     continue        # where its own side goes is no target ("hat seine Botschafterin in Wien
