@@ -1,0 +1,75 @@
+"""Session 38: the session's event and actor rules (each test names the sentence that went wrong)."""
+from __future__ import annotations
+
+import pytest
+
+from eventcheck import dated_dyads as dyads, shared_analyzer  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return shared_analyzer()
+
+
+def _actors(analyzer, text: str) -> list[dict]:
+    from lagebild.records import Article
+    return analyzer(Article(doc_id="t", text=text, dct="2016-03-01")).to_dict()["actors"]
+
+
+# -- an office after a predicative "als" says what someone is, no other side of theirs ------------
+def test_the_office_someone_resigns_from_is_not_who_he_resigns_against(analyzer):
+    # a read probe: RETREAT Faymann -> "SPÖ-Vorsitzender" (AUT -> AUT)
+    out = dyads(analyzer, "Wien – Werner Faymann hat am Montag überraschend seinen Rücktritt als Bundeskanzler "
+                          "und SPÖ-Vorsitzender erklärt.", "2016-05-10")
+    assert any(t == "RETREAT" and s == "AUT" for t, s, _, _ in out)
+    assert not any(s == g == "AUT" for _, s, g, _ in out)
+
+
+@pytest.mark.parametrize("text,role,predicative", [
+    ("Faymann erklärte seinen Rücktritt als Bundeskanzler und SPÖ-Vorsitzender .", "SPÖ-Vorsitzender", True),
+    ("Faymann erklärte seinen Rücktritt als Bundeskanzler und SPÖ-Vorsitzender .", "Bundeskanzler", True),
+    ("Mehr als 100 Polizisten nahmen zwölf Verdächtige fest .", "Polizisten", False),        # a comparison
+    ("Die Lage eskalierte , als Polizisten das Lager räumten .", "Polizisten", False),        # "als" of time
+    ("Die Türkei nahm mehr Flüchtlinge auf als die Regierung in Wien .", "Regierung", False),
+])
+def test_an_office_after_als(analyzer, text, role, predicative):
+    from lagebild.learned.judge import predicative_role
+    from lagebild.text import SentenceTokens  # noqa: F401  (the type the tagger reads)
+    from lagebild.records import Article
+    from lagebild.learned import coder as C
+    seen = {}
+    orig = C.LearnedCoder.code
+
+    def code(self, *a, cache=None, **k):
+        cache = {} if cache is None else cache
+        seen["cache"] = cache
+        return orig(self, *a, cache=cache, **k)
+    C.LearnedCoder.code = code
+    try:
+        analyzer(Article(doc_id="t", text=text, dct="2016-03-01"))
+    finally:
+        C.LearnedCoder.code = orig
+    ctx = seen["cache"]["ctx"]
+    st = ctx.sentences[0]
+    ms = ctx.mentions.get(st.sentence.index, [])
+    m = next(m for m in ms if m.text == role)
+    assert predicative_role(m, ms, st) is predicative
+
+
+# -- an office and its holder named together are one actor -----------------------------------------
+def test_an_office_the_lexicon_lists_as_an_organisation_before_its_holder(analyzer):
+    # a read probe: ACCUSE UN -> UN between "UN-Menschenrechtskommissar" and "Seid Ra'ad al-Hussein"
+    text = "UN-Menschenrechtskommissar Seid Ra'ad al-Hussein nannte den Angriff der USA unentschuldbar."
+    names = [a["mentions"] for a in _actors(analyzer, text) if a["code"] == "UN"]
+    assert names == [["UN-Menschenrechtskommissar Seid Ra'ad al-Hussein"]]
+    assert not any(s == g == "UN" for _, s, g, _ in dyads(analyzer, text))
+
+
+def test_an_apposition_with_an_adjective_names_one_person(analyzer):
+    # a read probe: ASSAULT AFG ("Kommandeur", the story's country guessed) -> USA (Campbell)
+    text = ("Der Kommandeur der internationalen Truppen in Afghanistan, US-General John Campbell, räumte am "
+            "Montag ein, dass der Angriff von einem amerikanischen Flugzeug ausgeführt worden sei.")
+    actors = _actors(analyzer, text)
+    campbell = next(a for a in actors if a["name"] == "John Campbell")
+    assert "Kommandeur" in campbell["mentions"] and campbell["code"] == "USA"
+    assert not any(a["name"] == "Kommandeur" for a in actors)
