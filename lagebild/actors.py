@@ -1451,6 +1451,19 @@ class ActorTagger:
                     m.genitive_of = prev.genitive_of
                 out[-1] = m
                 continue
+            if prev is not None and toks is not None and prev.text.endswith("-") and prev.code and m.i == prev.j + 1 \
+                    and toks[prev.j].lower in ("und", "oder", "sowie") and m.kind == "person" and m.role \
+                    and not m.name and (m.code is None or m.code_from):
+                # "die EU-Innen- und Justizminister": the second noun of a shortened compound has the
+                # first's prefix (the EU's justice ministers), one mention (a read probe coded
+                # "Justizminister" with the story's country)
+                m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + toks[prev.j].text + " " + m.text
+                m.code, m.alt_codes, m.code_from, m.code_via = prev.code, prev.alt_codes, None, None
+                m.prep, m.oblique = prev.prep, prev.oblique
+                if prev.i == 0 or toks[prev.i - 1].lower not in ("der", "dem", "des", "ein", "einem", "eines"):
+                    m.gender = "pl"     # the holders of both offices ("Sie einigten sich ...")
+                out[-1] = m
+                continue
             out.append(m)
         return out
 

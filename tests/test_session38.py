@@ -73,3 +73,13 @@ def test_an_apposition_with_an_adjective_names_one_person(analyzer):
     campbell = next(a for a in actors if a["name"] == "John Campbell")
     assert "Kommandeur" in campbell["mentions"] and campbell["code"] == "USA"
     assert not any(a["name"] == "Kommandeur" for a in actors)
+
+
+def test_the_second_noun_of_a_shortened_compound_keeps_the_first_ones_prefix(analyzer):
+    # a read probe: "Die EU-Innen- und Justizminister" split into "EU-Innen-" (EU) and "Justizminister"
+    # (the story's country, BEL), and "Sie einigten sich" gave AGREE EU <-> BEL
+    text = ("Brüssel – Die EU-Innen- und Justizminister kamen am Donnerstag zu einer Krisensitzung zusammen. "
+            "Sie einigten sich darauf, den Austausch von Informationen zu beschleunigen.")
+    actors = _actors(analyzer, text)
+    assert [a["code"] for a in actors if "Justizminister" in " ".join(a["mentions"])] == ["EU"]
+    assert not any("BEL" in (s, g) for _, s, g, _ in dyads(analyzer, text))
