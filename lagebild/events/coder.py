@@ -26,7 +26,7 @@ from .magnitude import find_magnitude
 from .policies import (FALLBACKS, _inferred, _neighbour, _no_inferred_self_dyad, guessed_against_own_state,
                        rejected_accusation)
 from .reach import PLACE_PREPS, antecedent, content_first_demand, antecedent_role, attribute_participle, claimed_content
-from .roles import (BETWEEN_TYPES, POSSESSIVES, of_a_noun, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, RECIPROCAL, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
+from .roles import (BETWEEN_TYPES, POSSESSIVES, of_a_noun, mediated_object, between_sides, contrasted, others_act, mobilized_forces, noun_agent, helper, helper_acts, helper_noun_phrase, mediator_noun, loser, of_other_act, attacked_place, attacked_site, threatened_against, together_with, ONE_WAY_UNLESS_SAID, RECIPROCAL, said_mutual, _coordinated, _participants, _partner, _place_code, dateline_place, attributes_of,
                     listed_attributes)
 from .tense import _is_future, _past_tense, _told_in_past, cue_in_past, ongoing, perfect_infinitive, pluperfect
 from .threats import condition_agent, conditional_threat, threat_condition, threat_mode, threatened_by_condition
@@ -1059,7 +1059,8 @@ class EventCoder:
             # "Die Kämpfe setzen sich fort": fighting at home, between home-country sides
             source = [_inferred(actors.default_code, "home")]
             target = target or [_inferred(actors.default_code, "home")]
-        if not target and cue.type in RECIPROCAL and len({p.code for p in source}) > 1:
+        if not target and cue.type in RECIPROCAL and len({p.code for p in source}) > 1 \
+                and not (cue.type in ONE_WAY_UNLESS_SAID and not said_mutual(c, self.lex)):
             partner = _partner(c, c.mentions, source)
             # "Xi und Obama hatten ihr Treffen genutzt"; but "X, Y und Z einigten sich mit W auf ein
             # Abkommen": W is the other side

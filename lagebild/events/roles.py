@@ -14,6 +14,17 @@ from .cues import lemma
 
 #: types whose sides act on each other: "Russland und die Ukraine verhandelten" names both as each other's side
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE"})
+#: of those, the acts done to someone: listed actors are each other's other side only where their clause
+#: says the act is mutual (``said_mutual``): "Rechtshilfeersuchen an Liechtenstein, die Schweiz und Zypern" is
+#: no ACCUSE between Switzerland and Cyprus; "warfen sich gegenseitig vor", "Gefechte zwischen X und Y" are
+ONE_WAY_UNLESS_SAID = frozenset({"ASSAULT", "ACCUSE"})
+
+
+def said_mutual(c: Clause, lex) -> bool:
+    """Whether clause ``c`` tells its act as mutual: a reciprocal word ("sich", "gegenseitig",
+    "einander"), "zwischen", or a verb or noun of a mutual act (cues.tsv class ``mutual``: "kämpfen")."""
+    return "zwischen" in c.lowers or any(lex.is_(t.lower, "reciprocal") or lex.is_(t.lower, "each_other")
+                                         or lex.is_(lemma(t.text), "mutual") for t in c.tokens)
 #: possessive determiners, the third person's (``actors.POSSESSIVES``) and "unser": "Frankreich und seine
 #: Verbündeten" is one list of actors
 POSSESSIVES = THIRD_PERSON_POSSESSIVES | frozenset("unser unsere".split())

@@ -34,7 +34,7 @@ from ..events.policies import guessed_against_own_state, guessed_pair_beside_its
 from ..events.threats import threatened_by_condition
 from ..events.reach import (antecedent, antecedent_role, attribute_participle, content_first_demand, out_of_reach,
                              passive_agent_as_target, subject_after_verb)
-from ..events.roles import (BETWEEN_TYPES, RECIPROCAL, of_a_noun, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
+from ..events.roles import (BETWEEN_TYPES, ONE_WAY_UNLESS_SAID, RECIPROCAL, said_mutual, of_a_noun, _partner, act_attribute, between_sides, contrasted, attributes_of, coordinated_group, helper, helper_acts, together_with, mediated_object, mediator_noun,
                             listed_attributes, loser, noun_agent, of_other_act, others_act)
 from ..records import Event, Participant
 from ..syntax import attachment, coarse
@@ -241,6 +241,8 @@ def one_side(m: Mention, other: Mention, typ: str, ctx: DocContext, cache: dict)
     c = _clause_of(m, ctx, cache)
     if c is not None and "noch" in c.lowers and "weder" in c.lowers[:c.lowers.index("noch")]:
         return True             # "Weder Russland noch Belarus haben die Ukraine angegriffen": a list denied together
+    if typ in ONE_WAY_UNLESS_SAID and c is not None and not said_mutual(c, ctx.lex):
+        return True             # "Rechtshilfeersuchen an Liechtenstein, die Schweiz und Zypern": no ACCUSE CHE <-> CYP
     group = [m] + _members(m, ctx, cache)
     return c is not None and bool(_partner(c, ctx.mentions.get(m.sent, []), [x.participant() for x in group]))
 
