@@ -100,3 +100,13 @@ def test_listed_actors_are_each_others_side_of_an_attack_only_where_it_is_mutual
     # a read probe: ACCUSE CHE <-> CYP at 0.895 from the rule coder's reading of a list
     out = {(t, s, g) for t, s, g, _ in dyads(analyzer, text)}
     assert want <= out and not (unwanted & out), out
+
+
+# -- an event noun after a noun of hope or chance is not told as a fact -----------------------------
+def test_a_chance_for_an_agreement_is_no_agreement(analyzer):
+    # a read short item: "sprach von einer letzten Chance für eine Einigung" gave an asserted AGREE;
+    # the learned coder now reads unreal nouns (cues.tsv) as the rule coder does
+    out = dyads(analyzer, "EU-Ratspräsident Donald Tusk sprach von einer letzten Chance für eine Einigung mit "
+                          "Griechenland beim Gipfel am Sonntag.")
+    agree = [f for t, _, _, f in out if t == "AGREE"]
+    assert agree and all(f == "hypothetical" for f in agree)

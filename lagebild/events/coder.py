@@ -17,7 +17,7 @@ from .clauses import (ADJ_ENDINGS, relative_prefield_subject, QUOTE_MARKS, _fini
 from .content import (COOPERATIVE, REFUSABLE, advocated, demand_told_after, positive_label, background, content_of_claim, criticised_or_rejected, demanded, no_demand, protest_called, offered, refused,
                       talked_about, threatened_with)
 from .cues import Cue, Lexicon, lemma, load_cues
-from .factuality import (able_to, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
+from .factuality import (able_to, after_unreal_noun, obliged, announced_object, called_for, circumstance, conditional_adverb, conditioned,
                          content_of_failed_agreement, mutual_reflexive,
                          considered, contrastive, counterfactual, generic_before, intended, kein_before, without,
                          joined_not, negated_with_its_verb, not_told, planned_noun, possibility_word, prevented, promised, refrained,
@@ -1164,8 +1164,7 @@ class EventCoder:
                 # "kann nicht mit der Unterstützung Belgrads rechnen": support refused
                 ev.event.type, ev.event.mode = "REJECT", None
                 fact = "asserted"
-            elif any(lx.is_(t.lower, "unreal_noun") for t in c.tokens
-                     if ev.cue_tok.start - 40 <= t.start < ev.cue_tok.start):
+            elif after_unreal_noun(c, ev.cue_tok, lx):
                 fact = "hypothetical"     # "die Idee eines Boykotts", "Pläne für neue Gespräche"
             else:
                 # "Ein Treffen ... wird es nicht geben", "die Gespräche fanden nicht statt": a negated

@@ -63,6 +63,13 @@ def obliged(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
     return k >= len(c.tokens) - 3 and any(i != k for i in modal)
 
 
+def after_unreal_noun(c: Clause, cue_tok: Token, lex: Lexicon) -> bool:
+    """Whether the event noun ``cue_tok`` follows a noun that makes it unreal (cues.tsv class
+    ``unreal_noun``) in its clause, within 40 characters: "die Idee eines Boykotts", "Pläne für neue
+    Gespräche", "eine letzte Chance für eine Einigung": hypothetical, for both coders."""
+    return any(lex.is_(t.lower, "unreal_noun") for t in c.tokens if cue_tok.start - 40 <= t.start < cue_tok.start)
+
+
 def possibility_word(c: Clause, cue_tok: Token | None, lex: Lexicon, reported_future: bool = False) -> bool:
     """Whether the clause tells the happening of ``cue_tok`` as only possible, feared or alleged by a
     word of cues.tsv class ``hypothetical`` ("könnte", "möglich", "womöglich", "befürchtet"), for both

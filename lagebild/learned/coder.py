@@ -18,7 +18,7 @@ from ..events.magnitude import casualties_after
 from ..events.coder import REFUSABLE, clause_negators, occurrence_negates_noun
 from ..events.clauses import (ADJ_ENDINGS, attached_condition, attributive_negation, instead_of, negation_cancelled,
                               negative_clause, participle_shape, subject_negated)
-from ..events.factuality import (able_to, obliged, announced_object, circumstance, conditional_adverb, conditioned, considered,
+from ..events.factuality import (able_to, after_unreal_noun, obliged, announced_object, circumstance, conditional_adverb, conditioned, considered,
                                  content_of_failed_agreement,
                                  contrastive, counterfactual, generic_before, joined_not, kein_before, negated_with_its_verb, not_told,
                                  planned_noun, possibility_word, prevented, promised, refrained, rejected_report,
@@ -424,8 +424,11 @@ class LearnedCoder:
                 #                          "kündigten neue Sanktionen an" (as the rules read it; not "rief für
                 #                          Montag zu Streiks auf": train gold codes 2 of 2 such protests asserted)
         if fact in ("asserted", "planned") and clause is not None \
-                and possibility_word(clause, tr.st.tokens[tr.k], self.lex, reported_future=True):
-            fact = "hypothetical"    # "Ein Treffen ist möglich", "womöglich schickt ...": as the rules read it
+                and (possibility_word(clause, tr.st.tokens[tr.k], self.lex, reported_future=True)
+                     or (tr.st.tokens[tr.k].is_cap and tr.k > 0
+                         and after_unreal_noun(clause, tr.st.tokens[tr.k], self.lex))):
+            fact = "hypothetical"    # "Ein Treffen ist möglich", "womöglich schickt ...", "eine letzte Chance für eine
+            #                          Einigung": as the rules read it
         if fact in ("asserted", "planned") and clause is not None and tr.st.tokens[tr.k] in clause.tokens \
                 and (conditional_adverb(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex, tr.type)
                      or able_to(clause, clause.tokens.index(tr.st.tokens[tr.k]), self.lex)
