@@ -53,7 +53,7 @@ def test_an_office_after_als(analyzer, text, role, predicative):
     st = ctx.sentences[0]
     ms = ctx.mentions.get(st.sentence.index, [])
     m = next(m for m in ms if m.text == role)
-    assert predicative_role(m, ms, st) is predicative
+    assert predicative_role(m, ms, st, ctx.lex) is predicative
 
 
 # -- an office and its holder named together are one actor -----------------------------------------

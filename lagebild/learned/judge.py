@@ -155,7 +155,7 @@ def seat_of_another(m: Mention, ms: list[Mention], st: SentenceTokens | None) ->
     return any(o is not m and o.i < m.i and office_and_seat(o, m, st) for o in ms)
 
 
-def predicative_role(m: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
+def predicative_role(m: Mention, ms: list[Mention], st: SentenceTokens | None, lex) -> bool:
     """An office named after a predicative "als", alone or in a list ("hat seinen Rücktritt als
     Bundeskanzler und SPÖ-Vorsitzender erklärt", "wurde als neuer Innenminister vereidigt"): what someone
     is or was, no actor of its own and no side of its sentence's events (a read probe: RETREAT Faymann ->
@@ -175,16 +175,17 @@ def predicative_role(m: Mention, ms: list[Mention], st: SentenceTokens | None) -
         return False
     before = toks[k - 1]
     return before.text not in (",", ";", ":", "(", "–", "-") and not (not before.is_cap and before.lower.endswith("er")) \
-        and before.lower not in ("mehr", "weniger", "eher", "sowohl", "anders")
+        and not lex.is_(before.lower, "comparison")
 
 
-def described_by(m: Mention, role: Mention, ms: list[Mention], st: SentenceTokens | None) -> bool:
+def described_by(m: Mention, role: Mention, ms: list[Mention], st: SentenceTokens | None, lex) -> bool:
     """Whether ``role`` is an office named after a predicative "als" (``predicative_role``) that says what
     ``m`` is or was: ``m`` comes before it in its sentence with its code, and no other coded mention stands
     between them ("Werner Faymann hat seinen Rücktritt als Bundeskanzler erklärt"; not "Seine Ablehnung von
     Strache als Kanzler", where Strache is who the office is told of). Such a pair is one actor, never each
     other's other side."""
-    if m.sent != role.sent or m.i >= role.i or not m.code or m.code != role.code or not predicative_role(role, ms, st):
+    if m.sent != role.sent or m.i >= role.i or not m.code or m.code != role.code \
+            or not predicative_role(role, ms, st, lex):
         return False
     return not any(o.sent == m.sent and m.j <= o.i and o.j <= role.i and o.code and o is not role
                    and not (o.kind == "person" and not o.name and o.role) for o in ms)
@@ -717,8 +718,8 @@ def learned_candidates(trigger: LinearModel, role: LinearModel, ctx: DocContext,
                     continue
                 if tm is not None and (posted_in(tm, ms, st) or seat_of_another(tm, ms, st)):
                     continue
-                if sm is not None and tm is not None and (described_by(sm, tm, ms, by_sent.get(tm.sent))
-                                                          or described_by(tm, sm, ms, by_sent.get(sm.sent))):
+                if sm is not None and tm is not None and (described_by(sm, tm, ms, by_sent.get(tm.sent), ctx.lex)
+                                                          or described_by(tm, sm, ms, by_sent.get(sm.sent), ctx.lex)):
                     continue        # "Faymann hat seinen Rücktritt als SPÖ-Vorsitzender erklärt": not Faymann -> himself
                 if sm is not None and tm is not None and tm.prep == "nach" and tm.kind == "country" \
                         and tm.code == sm.code:
