@@ -62,10 +62,8 @@ def few_gold_files(tmp_path_factory):
     return folder
 
 
-@pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory, few_gold_files):
-    pytest.importorskip("sklearn")
-    from lagebild.learned.train import train
+def _tiny_corpus(tmp_path_factory):
+    """A corpus of the written ITEMS only (train split)."""
     corpus = tmp_path_factory.mktemp("corpus")
     docs = []
     for n, (text, cue, s, sc, t, tc, typ) in enumerate(ITEMS * 3):
@@ -77,12 +75,35 @@ def tiny_model(tmp_path_factory, few_gold_files):
         docs.append(CorpusDoc(doc_id=f"w-{n}", dataset="lagebild-written", split="train",
                               text_sha1=text_hash(text), events=events, written=True, text=text))
     write_jsonl(docs, corpus / "written.jsonl")
+    return corpus
+
+
+def _train_tiny(tmp_path_factory, few_gold_files, **kw):
+    from lagebild.learned.train import train
+    corpus = _tiny_corpus(tmp_path_factory)
     out = tmp_path_factory.mktemp("model")
     with pytest.MonkeyPatch.context() as mp:
         if few_gold_files is not None:
             mp.setenv("LAGEBILD_SHARED", str(few_gold_files))
-        model = train(corpus, out, log=lambda m: None, use_models=False)
+        model = train(corpus, out, log=lambda m: None, use_models=False, **kw)
     return model, out
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory, few_gold_files):
+    pytest.importorskip("sklearn")
+    return _train_tiny(tmp_path_factory, few_gold_files)
+
+
+def test_the_default_floor_may_be_set_by_the_caller(tmp_path_factory, few_gold_files):
+    """`train events --min-confidence F` ships the floor F and records the out-of-fold choice beside it
+    (session 38's model ships at 0.4, chosen for precision on dev and read sets)."""
+    pytest.importorskip("sklearn")
+    import json
+    model, out = _train_tiny(tmp_path_factory, few_gold_files, min_confidence=0.55)
+    meta = json.loads((out / "meta.json").read_text())
+    assert model.thresholds.min_confidence == meta["thresholds"]["min_confidence"] == 0.55
+    assert "the out-of-fold choice was" in meta["min_confidence_chosen"]
 
 
 @pytest.fixture(scope="module")

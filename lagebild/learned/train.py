@@ -610,12 +610,15 @@ def calibrate(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
 def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Callable[[str], None] = print,
           use_models: bool = True, target_precision: float = 0.75,
           written_weight: float = WRITTEN_WEIGHT, parse: bool = False,
-          dep_model: Path | None = None, with_dev: bool = False) -> EventModel:
+          dep_model: Path | None = None, with_dev: bool = False,
+          min_confidence: float | None = None) -> EventModel:
     """Train the event models on the corpus's train split (see the module docstring) and write
     them to ``out``. ``parse``: read sentence structure from the dependency parser
     (``lagebild.depparse``; the one at ``dep_model``, default the shipped one). ``with_dev``: the dev
     articles are trained on too, as train articles (their choices made out of fold with the rest);
-    the dev figures logged are then in sample."""
+    the dev figures logged are then in sample. ``min_confidence``: the default floor the model
+    ships with, instead of the one chosen out of fold (which the log and ``meta.json`` still give);
+    everything else is chosen as without it."""
     from ..pipeline import Analyzer
     t0 = time.time()
     kw = {"corpus_dir": corpus_dir} if corpus_dir else {}
@@ -838,6 +841,11 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     coder = LearnedCoder(model)
     for prep in dev_prep + extra:
         coder.score_rule_events(prep.stages.rule_events, prep.ctx, {"ctx": prep.ctx})
+    if min_confidence is not None:
+        model.meta["min_confidence_chosen"] = (f"{min_confidence}, set by the caller (`lagebild train events "
+                                               f"--min-confidence`); the out-of-fold choice was {mc}")
+        log(f"  default floor {min_confidence} as asked (out of fold: {mc})")
+        model.thresholds.min_confidence = mc = min_confidence
     if out is not None:
         model.save(out)
     log(f"chosen C={C} trigger>={tt} role>={rt} coder={default_coder} min_confidence={mc}: dev P={s['precision']} "
