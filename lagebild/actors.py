@@ -49,6 +49,8 @@ OBLIQUE_DETS = frozenset("den dem des einen einem eines seinem seinen seines ihr
 #: that shape (the event stage imports it from here)
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 NOM_DETS = frozenset("der die das ein eine dieser diese dieses".split())
+#: articles that only a singular noun takes ("dem Minister", "des Ministers", "ein Minister")
+SINGULAR_DETS = frozenset("dem des ein einem eines einen".split())
 STOP_NAMES = frozenset("""
 Die Der Das Den Dem Des Ein Eine Einen Einem Er Sie Es Wir Ich Ihr Auch Und Aber Doch Nach Am Im
 In Mit Von Bei Für Auf Aus Zu Zur Zum Über Unter Vor Seit Bis Wie Was Wer Wo Als Wenn Dass Ob So
@@ -1431,7 +1433,8 @@ class ActorTagger:
         Terrormiliz "Islamischer Staat"", which gave the role the attacker's country), "das
         Nato-Land Türkei" (the country), an office the lexicon lists as its organisation before the
         holder's name ("UN-Menschenrechtskommissar Seid Ra'ad al-Hussein": the person; a read probe
-        gave ACCUSE UN -> UN between the two)."""
+        gave ACCUSE UN -> UN between the two): a compound with no article before it, not an organisation
+        and a name side by side ("..., dass die Hamas Abbas als Verräter bezeichnet habe")."""
         out: list[Mention] = []
         for m in ms:
             prev = out[-1] if out else None
@@ -1440,7 +1443,8 @@ class ActorTagger:
                     (m.kind == "person" and m.name and prev.kind != "person" and m.name.startswith(prev.text + " ")
                      and not quoted)
                     or (m.kind == "person" and m.name and prev.kind == "organisation" and not prev.role
-                        and prev.code and prev.code == m.code and not quoted)
+                        and prev.code and prev.code == m.code and not quoted and "-" in prev.text
+                        and toks is not None and (prev.i == 0 or toks[prev.i - 1].lower not in NOM_DETS | OBLIQUE_DETS))
                     or (m.kind in ("organisation", "group") and m.name and prev.kind in ("organisation", "group")
                         and prev.role and not prev.name)
                     or (m.kind == "country" and prev.kind != "country" and prev.text.lower().endswith(STATE_NOUNS)
@@ -1460,8 +1464,9 @@ class ActorTagger:
                 m.i, m.start, m.text = prev.i, prev.start, prev.text + " " + toks[prev.j].text + " " + m.text
                 m.code, m.alt_codes, m.code_from, m.code_via = prev.code, prev.alt_codes, None, None
                 m.prep, m.oblique = prev.prep, prev.oblique
-                if prev.i == 0 or toks[prev.i - 1].lower not in ("der", "dem", "des", "ein", "einem", "eines"):
-                    m.gender = "pl"     # the holders of both offices ("Sie einigten sich ...")
+                if prev.i == 0 or toks[prev.i - 1].lower not in SINGULAR_DETS:
+                    m.gender = "pl"     # the holders of both offices ("Sie einigten sich ..."; "der" may be a
+                    #                     genitive plural: "beim Treffen der EU-Innen- und Justizminister")
                 out[-1] = m
                 continue
             out.append(m)

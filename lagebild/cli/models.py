@@ -335,9 +335,10 @@ def register(main, eval_group) -> None:
                    "only the test split, the blind items and the shared gold files stay unseen. The thresholds "
                    "of the decoder without a judge (unused when the judge decides) are still picked on dev.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
-              help="The default floor the model ships with, instead of the one chosen out of fold (the "
-                   "log and meta.json give both). The shipped model of session 38 was trained with 0.4, "
-                   "chosen for precision on dev and read sets never trained on (README, 'The shipped model').")
+              help="The default floor the model ships with, instead of the one chosen out of fold: for a "
+                   "floor chosen on other evidence, such as precision on texts never trained on. The log and "
+                   "meta.json give both; everything else is chosen, and every figure recorded, at the "
+                   "out-of-fold floor.")
 def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min_confidence) -> None:
     """Train the learned event coder on the corpus's train split.
 
@@ -357,7 +358,7 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min
     Examples:
       lagebild train events
       lagebild train events --out /tmp/events_model
-      lagebild train events --min-confidence 0.4     # as the shipped model (session 38)
+      lagebild train events --min-confidence 0.4     # the shipped model's floor (README)
       lagebild eval events --split dev
     """
     try:

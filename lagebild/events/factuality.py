@@ -15,6 +15,7 @@ from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, NP
                       Clause, _has_verb, carried_out, contrast_joins, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
                       participle_shape, phrase_at)
 from .cues import Lexicon, lemma, load_cues
+from ..timex import is_cardinal
 from .tense import _told_in_past, perfect_infinitive
 
 
@@ -64,10 +65,24 @@ def obliged(c: Clause, k: int, lex: Lexicon, typ: str) -> bool:
 
 
 def after_unreal_noun(c: Clause, cue_tok: Token, lex: Lexicon) -> bool:
-    """Whether the event noun ``cue_tok`` follows a noun that makes it unreal (cues.tsv class
-    ``unreal_noun``) in its clause, within 40 characters: "die Idee eines Boykotts", "Pläne für neue
-    Gespräche", "eine letzte Chance für eine Einigung": hypothetical, for both coders."""
-    return any(lex.is_(t.lower, "unreal_noun") for t in c.tokens if cue_tok.start - 40 <= t.start < cue_tok.start)
+    """Whether the event noun ``cue_tok`` is what a noun that makes it unreal (cues.tsv class
+    ``unreal_noun``) is about: in its genitive or its prepositional phrase right after it ("die Idee
+    eines Boykotts", "Pläne für neue Gespräche", "eine letzte Chance für eine Einigung"): hypothetical,
+    for both coders. Not an event noun that only follows one in its clause ("Trotz aller Hoffnungen auf
+    Frieden gehen die Angriffe weiter": the attacks go on; a review)."""
+    if cue_tok not in c.tokens:
+        return False
+    k = c.tokens.index(cue_tok)
+    prep, _ = noun_preposition(c, k)
+    if prep is None:
+        return False
+    j = k - 1
+    while j >= 0 and (c.tokens[j].lower in NP_DETS or c.tokens[j].text in QUOTE_MARKS or is_cardinal(c.tokens[j].text)
+                      or (not c.tokens[j].is_cap and c.tokens[j].lower.endswith(ADJ_ENDINGS))):
+        j -= 1
+    if j >= 0 and c.tokens[j].lower == prep:
+        j -= 1
+    return j >= 0 and lex.is_(c.tokens[j].lower, "unreal_noun")
 
 
 def possibility_word(c: Clause, cue_tok: Token | None, lex: Lexicon, reported_future: bool = False) -> bool:

@@ -8,7 +8,8 @@ from ..lexicon import load_lexicon
 from ..records import Participant
 from ..timex import amount_word, is_time_noun
 from ..text import Token
-from .clauses import ADJ_ENDINGS, NP_DETS as _NP_DETS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of, noun_preposition
+from .clauses import (ADJ_ENDINGS, NP_DETS as _NP_DETS, WERDEN_PASSIVE, Clause, contrast_joins, has_verb_of,
+                      noun_preposition, told_of_each_other)
 from .cues import lemma
 
 
@@ -21,10 +22,14 @@ ONE_WAY_UNLESS_SAID = frozenset({"ASSAULT", "ACCUSE"})
 
 
 def said_mutual(c: Clause, lex) -> bool:
-    """Whether clause ``c`` tells its act as mutual: a reciprocal word ("sich", "gegenseitig",
-    "einander"), "zwischen", or a verb or noun of a mutual act (cues.tsv class ``mutual``: "kämpfen")."""
-    return "zwischen" in c.lowers or any(lex.is_(t.lower, "reciprocal") or lex.is_(t.lower, "each_other")
-                                         or lex.is_(lemma(t.text), "mutual") for t in c.tokens)
+    """Whether clause ``c`` tells its act as mutual: the sides do it to each other
+    (``clauses.told_of_each_other``: "sich", "gegenseitig", "die andere Seite"), an actor of it is named
+    "zwischen" ("Gefechte zwischen X und Y"), or a verb or noun of a mutual act (cues.tsv class
+    ``mutual``: "kämpfen")."""
+    return told_of_each_other(c.lowers, lex) or any(m.prep == "zwischen" for m in c.mentions) \
+        or any(lex.is_(lemma(t.text), "mutual") for t in c.tokens)
+
+
 #: possessive determiners, the third person's (``actors.POSSESSIVES``) and "unser": "Frankreich und seine
 #: Verbündeten" is one list of actors
 POSSESSIVES = THIRD_PERSON_POSSESSIVES | frozenset("unser unsere".split())

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..actors import ARMED_GROUP_SECTORS, NOM_DETS, OBLIQUE_DETS, Mention, as_place, office_and_seat, one_referent
+from ..actors import ARMED_GROUP_SECTORS, COORDINATORS, NOM_DETS, OBLIQUE_DETS, Mention, as_place, office_and_seat, one_referent
 from ..events import lemma
 from ..events.clauses import (ADJ_ENDINGS, QUOTE_MARKS, WERDEN_PASSIVE, _attributive, participle_shape, in_a_verbs_zu_phrase, _cue_lemmas, _is_passive, _pick_cue, _requires_ok, clause_at, cue_verb_types, relative_clause,
                               told_of_each_other,
@@ -165,9 +165,9 @@ def predicative_role(m: Mention, ms: list[Mention], st: SentenceTokens | None, l
     if st is None or m.sent != st.sentence.index or m.kind != "person" or m.name or m.pronoun or not m.role:
         return False
     toks, k = st.tokens, m.i - 1
-    while k > 0 and (toks[k].lower in ("und", "oder", "sowie")
+    while k > 0 and (toks[k].lower in COORDINATORS
                      or (not toks[k].is_cap and toks[k].lower.endswith(ADJ_ENDINGS)
-                         and toks[k].lower not in NOM_DETS | OBLIQUE_DETS)
+                         and toks[k].lower not in NOM_DETS | OBLIQUE_DETS and not lex.is_(toks[k].lower, "generic_det"))
                      or any(o.sent == m.sent and o.i <= k < o.j and o.kind == "person" and not o.name and o.role
                             for o in ms)):
         k -= 1

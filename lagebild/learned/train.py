@@ -618,7 +618,7 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
     articles are trained on too, as train articles (their choices made out of fold with the rest);
     the dev figures logged are then in sample. ``min_confidence``: the default floor the model
     ships with, instead of the one chosen out of fold (which the log and ``meta.json`` still give);
-    everything else is chosen as without it."""
+    everything else is chosen, and every figure recorded, as without it."""
     from ..pipeline import Analyzer
     t0 = time.time()
     kw = {"corpus_dir": corpus_dir} if corpus_dir else {}
@@ -843,7 +843,9 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
         coder.score_rule_events(prep.stages.rule_events, prep.ctx, {"ctx": prep.ctx})
     if min_confidence is not None:
         model.meta["min_confidence_chosen"] = (f"{min_confidence}, set by the caller (`lagebild train events "
-                                               f"--min-confidence`); the out-of-fold choice was {mc}")
+                                               f"--min-confidence`); the out-of-fold choice was {mc}, and the "
+                                               f"figures of this file (dev, selection_counts, the one-sided and "
+                                               f"guessed-pair floors) are those of that choice")
         log(f"  default floor {min_confidence} as asked (out of fold: {mc})")
         model.thresholds.min_confidence = mc = min_confidence
     if out is not None:
