@@ -149,7 +149,8 @@ MODEL_37_REGRESSIONS = (
 
 
 #: The same for the model of session 38 (retrained with the probes read in session 37 as well; out of
-#: fold on the train news and on the read sets never trained on it is better, above all more precise):
+#: fold on the train news and on the written sets never trained on it is better, above all more precise;
+#: dev, real news, prefers session 37's: data/events/test_scores.md, session 38):
 #: one-sentence examples it lost that the model of session 37 read right: mostly recall (no event at all
 #: in "konnte einen Anschlag ... nicht vereiteln", "rief beide Seiten auf"), a type ("ziehen ... Soldaten
 #: ab" as MOBILIZE), one direction of a mutual accusation, a hypothetical twin of a negated event, an
