@@ -1456,7 +1456,7 @@ class ActorTagger:
                 out[-1] = m
                 continue
             if prev is not None and toks is not None and prev.text.endswith("-") and prev.code and m.i == prev.j + 1 \
-                    and toks[prev.j].lower in ("und", "oder", "sowie") and m.kind == "person" and m.role \
+                    and toks[prev.j].lower in COORDINATORS - {","} and m.kind == "person" and m.role \
                     and not m.name and (m.code is None or m.code_from):
                 # "die EU-Innen- und Justizminister": the second noun of a shortened compound has the
                 # first's prefix (the EU's justice ministers), one mention (a read probe coded
@@ -2640,9 +2640,9 @@ class ActorTagger:
 
     @staticmethod
     def _join_appositions(idx: ActorIndex) -> None:
-        """An office and the name in apposition to it (``Mention.apposed_to``) are one actor,
-        when their countries do not differ or the office's was a guess (``Mention.code_from``); an actor left without a mention goes, and the
-        actors are numbered again in order."""
+        """An office and the name in apposition to it (``Mention.apposed_to``) are one actor, when
+        their countries do not differ or the office's was a guess (``Mention.code_from``); an actor
+        left without a mention goes, and the actors are numbered again in order."""
         at = {(m.sent, m.start): m for m in idx.mentions}
         moved = False
         for m in idx.mentions:

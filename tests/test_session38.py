@@ -17,22 +17,12 @@ def _actors(analyzer, text: str) -> list[dict]:
 
 
 def _context(analyzer, text: str):
-    """The learned coder's document context of ``text`` (its sentences, mentions and lexicon)."""
+    """The learned coder's document context of ``text`` (its sentences, mentions and lexicon), built as the
+    coder builds it from the analyzer's stages."""
+    from lagebild.learned.features import DocContext
     from lagebild.records import Article
-    from lagebild.learned import coder as C
-    seen = {}
-    orig = C.LearnedCoder.code
-
-    def code(self, *a, cache=None, **k):
-        cache = {} if cache is None else cache
-        seen["cache"] = cache
-        return orig(self, *a, cache=cache, **k)
-    C.LearnedCoder.code = code
-    try:
-        analyzer(Article(doc_id="t", text=text, dct="2016-03-01"))
-    finally:
-        C.LearnedCoder.code = orig
-    return seen["cache"]["ctx"]
+    st = analyzer.stages(Article(doc_id="t", text=text, dct="2016-03-01"))
+    return DocContext.build(st.sent_tokens, st.actors, analyzer.coder.lex, st.rule_events)
 
 
 # -- an office after a predicative "als" says what someone is, no other side of theirs ------------

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from ..text import Token
+from ..timex import is_cardinal
 from .clauses import (ADJ_ENDINGS, HEADLINE_AUX, MODAL_INF, NEGATION_ADVERBS, NP_DETS, PAST_AUX, QUOTE_MARKS, WERDEN_PASSIVE,
                       Clause, _has_verb, carried_out, contrast_joins, cue_verb_types, has_verb_of, kept_negation, negation_cancelled, subject_negated, noun_preposition,
                       participle_shape, phrase_at)
 from .cues import Lexicon, lemma, load_cues
-from ..timex import is_cardinal
 from .tense import _told_in_past, perfect_infinitive
 
 
