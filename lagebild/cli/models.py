@@ -339,7 +339,13 @@ def register(main, eval_group) -> None:
                    "floor chosen on other evidence, such as precision on texts never trained on. The log and "
                    "meta.json give both; everything else is chosen, and every figure recorded, at the "
                    "out-of-fold floor.")
-def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min_confidence) -> None:
+@click.option("--written-weight", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
+              show_default="1.0",
+              help="The weight of an item written for the project (written.jsonl, probes_read.jsonl) against "
+                   "a news article's. Written items hold many more events per character than news; a lower "
+                   "weight moves the model toward real news (data/events/README.md, test_scores.md).")
+def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min_confidence,
+                     written_weight) -> None:
     """Train the learned event coder on the corpus's train split.
 
     Trigger (event type per token), role (source/target per actor mention) and
@@ -359,6 +365,7 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min
       lagebild train events
       lagebild train events --out /tmp/events_model
       lagebild train events --min-confidence 0.4     # the shipped model's floor (README)
+      lagebild train events --written-weight 0.5     # written items count half a news article
       lagebild eval events --split dev
     """
     try:
@@ -371,6 +378,7 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min
         raise click.UsageError("--dep-model names the parser of --parse; add --parse (or leave --dep-model out)")
     try:
         train(corpus_dir, out or EVENT_MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models,
-              parse=parse, dep_model=dep_model, with_dev=with_dev, min_confidence=min_confidence)
+              parse=parse, dep_model=dep_model, with_dev=with_dev, min_confidence=min_confidence,
+              **({} if written_weight is None else {"written_weight": written_weight}))
     except (LagebildError, ValueError) as e:
         _fail(e)

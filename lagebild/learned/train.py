@@ -760,7 +760,8 @@ def train(corpus_dir: Path | None = None, out: Path | None = None, *, log: Calla
                       "dep_path": str(analyzer.dep.path) if analyzer.dep is not None else None,
                       "trained_on": {"train_articles": len(train_prep), "dev_articles": len(dev_prep),
                                      "dev_trained_on": with_dev,
-                                     "gold_files_reported": len(extra)},
+                                     "gold_files_reported": len(extra),
+                                     "written_weight": written_weight},
                       "chosen_on": where,
                       "pair_C": PAIR_C if model.pair is not None else None,
                       # the chosen default's (tp, fp, fn) per selection article, for paired comparisons
