@@ -173,6 +173,37 @@ class GoldEvent:
                             "text": p.span.text if p.span else None} for p in self.target],
                 "cue": self.cue.text}
 
+    def as_raw(self, text: str) -> dict:
+        """The annotator's file shape (surfaces, ``cue_context`` where the cue recurs, ``inferred``) that
+        ``anchor`` turns back into this event: for reviewing and completing an annotation."""
+        def side(parts: list[Participant]) -> list[dict]:
+            return [{"text": p.span.text, "code": p.code, "sector": p.sector} if p.span else
+                    {"text": None, "code": p.code, "sector": p.sector, "inferred": p.inferred or "context"}
+                    for p in parts]
+        out = {"type": self.type, "mode": self.mode, "factuality": self.factuality, "cue": self.cue.text}
+        context = unique_context(text, self.cue)
+        if context != self.cue.text:
+            out["cue_context"] = context
+        out.update({"source": side(self.source), "target": side(self.target),
+                    "condition": self.condition.text if self.condition else None,
+                    "magnitude": self.magnitude, "optional": self.optional})
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def unique_context(text: str, span: Span) -> str:
+    """The shortest passage around ``span``, grown a word at a time on both sides, that occurs once in
+    ``text`` (the span's own text where it does)."""
+    lo, hi = span.start, span.end
+    while len(_find_all(text, text[lo:hi])) > 1 and (lo > 0 or hi < len(text)):
+        if lo > 0:
+            lo = text.rfind(" ", 0, max(lo - 1, 0)) + 1
+        if hi < len(text):
+            nxt = text.find(" ", hi + 1)
+            hi = len(text) if nxt < 0 else nxt
+    return text[lo:hi]
+
 
 @dataclass
 class CorpusDoc:
@@ -199,6 +230,12 @@ class CorpusDoc:
     def as_gold(self) -> dict:
         return {"doc_id": self.doc_id, "dct": self.dct, "text": self.text,
                 "events": [e.as_gold() for e in self.events]}
+
+    def as_raw(self) -> dict:
+        """The annotator's file of this article (``corpus lint`` and ``corpus build`` read it), with its
+        text for reading; ``corpus build`` keeps no 10kGNAD text."""
+        return {"doc_id": self.doc_id, "dct": self.dct, "annotator": "+".join(self.annotators) or None,
+                "text": self.text, "events": [e.as_raw(self.text or "") for e in self.events]}
 
 
 # --------------------------------------------------------------------------- anchoring
@@ -403,6 +440,11 @@ def load(corpus_dir: Path | None = None, *, split: str | None = None,
 
 def frozen_splits(corpus_dir: Path | None = None) -> dict[str, str]:
     """The split of every corpus article as ``articles.tsv`` freezes it (id -> split)."""
+    return {i: sp for i, (_, sp) in frozen_categories(corpus_dir).items()}
+
+
+def frozen_categories(corpus_dir: Path | None = None) -> dict[str, tuple[str, str]]:
+    """Each 10kGNAD corpus article's (category, split) as ``articles.tsv`` freezes them."""
     path = (corpus_dir or globals()["corpus_dir"]()) / "articles.tsv"
     if not path.exists():
         return {}
@@ -410,7 +452,7 @@ def frozen_splits(corpus_dir: Path | None = None) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines()[2:]:
         parts = line.split("\t")
         if len(parts) == 3:
-            out[parts[0]] = parts[2]
+            out[parts[0]] = (parts[1], parts[2])
     return out
 
 
@@ -481,6 +523,65 @@ def write_jsonl(docs: Iterable[CorpusDoc], path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")
+
+
+def doc_from_raw(raw: dict, doc_id: str, splits: dict[str, tuple[str, str]], texts: dict[str, tuple[str, str]],
+                 codes: frozenset[str], annotators: list[str]) -> tuple[CorpusDoc | None, list[str]]:
+    """One annotator's file anchored into a corpus record (a written item with its own text, train only;
+    a 10kGNAD article with its frozen split), and the problems found; ``None`` when it is no corpus article."""
+    if raw.get("written"):
+        text = raw.get("text") or ""
+        events, probs = anchor(text, raw, codes)
+        return CorpusDoc(doc_id=doc_id, dataset="lagebild-written", split="train", text_sha1=text_hash(text),
+                         events=events, written=True, text=text, annotators=annotators,
+                         dct=raw.get("dct")), probs
+    if doc_id not in splits or doc_id not in texts:
+        return None, [f"{doc_id} is not a corpus article (data/events/articles.tsv)"]
+    text = texts[doc_id][1]
+    events, probs = anchor(text, raw, codes)
+    return CorpusDoc(doc_id=doc_id, dataset="10kgnad", split=splits[doc_id][1], text_sha1=text_hash(text),
+                     events=events, annotators=annotators, category=splits[doc_id][0]), probs
+
+
+def _same_but_offsets(a: GoldEvent, b: GoldEvent) -> bool:
+    """Two events that differ at most in which occurrence of a participant's words they point to."""
+    def key(e: GoldEvent) -> dict:
+        d = e.as_dict()
+        for side in ("source", "target"):
+            d[side] = [{k: v for k, v in p.items() if k not in ("start", "end")} for p in d[side]]
+        return d
+    return key(a) == key(b)
+
+
+def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Replace the records of ``new``'s articles in the corpus file that holds each (order and every other
+    record kept); an event that differs from one of the old record only in a participant's offsets keeps
+    the old offsets (an annotator's file names words, not which occurrence). Returns each article's
+    (events before, events after); a DataError for an article no corpus file holds."""
+    by_id = {d.doc_id: d for d in new}
+    done: dict[str, tuple[int, int]] = {}
+    for path in iter_files(corpus_dir):
+        docs = [doc_from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        hit = False
+        for i, old in enumerate(docs):
+            d = by_id.get(old.doc_id)
+            if d is None:
+                continue
+            for k, ev in enumerate(d.events):
+                twin = next((o for o in old.events if _same_but_offsets(o, ev)), None)
+                if twin is not None:
+                    d.events[k] = twin
+            d.annotators = list(dict.fromkeys(old.annotators + d.annotators))
+            d.dct, d.category = d.dct or old.dct, d.category or old.category
+            done[old.doc_id] = (len(old.events), len(d.events))
+            docs[i], hit = d, True
+        if hit:
+            write_jsonl(docs, path)
+    missing = sorted(set(by_id) - set(done))
+    if missing:
+        raise DataError(f"not in any corpus file, so not updated: {', '.join(missing)} "
+                        "(`lagebild corpus build` adds new articles)")
+    return done
 
 
 def iter_gold(docs: Iterable[CorpusDoc]) -> Iterator[dict]:

@@ -100,10 +100,11 @@ def test_the_default_floor_may_be_set_by_the_caller(tmp_path_factory, few_gold_f
     (session 38's model ships at 0.4, chosen for precision on dev and read sets)."""
     pytest.importorskip("sklearn")
     import json
-    model, out = _train_tiny(tmp_path_factory, few_gold_files, min_confidence=0.55)
+    model, out = _train_tiny(tmp_path_factory, few_gold_files, min_confidence=0.55, written_weight=0.5)
     meta = json.loads((out / "meta.json").read_text())
     assert model.thresholds.min_confidence == meta["thresholds"]["min_confidence"] == 0.55
     assert "the out-of-fold choice was" in meta["min_confidence_chosen"]
+    assert meta["trained_on"]["written_weight"] == 0.5      # `train events --written-weight` (session 39)
 
 
 @pytest.fixture(scope="module")

@@ -214,20 +214,12 @@ def build_timex_cmd(raw_dir: Path, out: Path) -> None:
                + (f" ({bad} with problems)" if bad else ""))
 
 
-@corpus_group.command("build")
-@click.argument("raw_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="JSON Lines file to write (stand-off: ids, hashes, spans; no 10kGNAD text).")
-@click.option("--annotator", default=None, help="Annotator name to record (default: the file's 'annotator').")
-def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> None:
-    """Anchor annotators' files into the stand-off corpus format, with the frozen splits."""
-    from ..corpus import CorpusDoc, anchor, corpus_dir, gnad_texts, text_hash, valid_codes, write_jsonl
-    splits = {}
-    for line in (corpus_dir() / "articles.tsv").read_text(encoding="utf-8").splitlines()[2:]:
-        i, cat, sp = line.split("\t")
-        splits[i] = (cat, sp)
-    texts, codes, docs, problems = gnad_texts(), valid_codes(), [], []
-    seen: dict[str, Path] = {}
+def _anchor_dirs(raw_dirs: tuple[Path, ...], annotator: str | None) -> tuple[list, list[str]]:
+    """Every annotator's file of the folders anchored into corpus records (the first file of an article
+    kept), and the problems found, each with its file."""
+    from ..corpus import doc_from_raw, frozen_categories, gnad_texts, valid_codes
+    splits, texts, codes = frozen_categories(), gnad_texts(), valid_codes()
+    docs, problems, seen = [], [], {}
     for d in raw_dirs:
         for path in sorted(d.glob("*.json")):
             raw = _read_raw(path)
@@ -237,32 +229,64 @@ def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> N
                            "(score the two with `lagebild corpus agree`)", err=True)
                 continue
             seen[doc_id] = path
-            if raw.get("written"):
-                # a short article written for the project: its text is ours and travels with it;
-                # for training only
-                text = raw.get("text") or ""
-                events, probs = anchor(text, raw, codes)
-                problems += [f"{path}: {p}" for p in probs]
-                docs.append(CorpusDoc(doc_id=doc_id, dataset="lagebild-written", split="train",
-                                      text_sha1=text_hash(text), events=events, written=True, text=text,
-                                      annotators=[annotator or raw.get("annotator") or "?"],
-                                      dct=raw.get("dct")))
-                continue
-            if doc_id not in splits:
-                problems.append(f"{path}: {doc_id} is not a corpus article (data/events/articles.tsv)")
-                continue
-            text = texts[doc_id][1]
-            events, probs = anchor(text, raw, codes)
+            doc, probs = doc_from_raw(raw, doc_id, splits, texts, codes,
+                                      [annotator or raw.get("annotator") or "?"])
             problems += [f"{path}: {p}" for p in probs]
-            docs.append(CorpusDoc(doc_id=doc_id, dataset="10kgnad", split=splits[doc_id][1],
-                                  text_sha1=text_hash(text), events=events,
-                                  annotators=[annotator or raw.get("annotator") or "?"],
-                                  category=splits[doc_id][0]))
+            if doc is not None:
+                docs.append(doc)
+    return docs, problems
+
+
+@corpus_group.command("build")
+@click.argument("raw_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="JSON Lines file to write (stand-off: ids, hashes, spans; no 10kGNAD text).")
+@click.option("--annotator", default=None, help="Annotator name to record (default: the file's 'annotator').")
+def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> None:
+    """Anchor annotators' files into the stand-off corpus format, with the frozen splits."""
+    from ..corpus import write_jsonl
+    docs, problems = _anchor_dirs(raw_dirs, annotator)
     for p in problems:
         click.echo(p, err=True)
     write_jsonl(sorted(docs, key=lambda x: x.doc_id), out)
     click.echo(f"{count(len(docs), 'article')}, {count(sum(len(x.events) for x in docs), 'event')} -> {out}"
                + (f" ({count(len(problems), 'problem')})" if problems else ""))
+
+
+@corpus_group.command("update")
+@click.argument("raw_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--annotator", required=True,
+              help="Who reviewed or completed the annotations: added to each article's annotators.")
+@click.option("--dir", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, show_default="data/events", help="Corpus folder.")
+def update_cmd(raw_dirs: tuple[Path, ...], annotator: str, corpus_dir: Path | None) -> None:
+    """Replace corpus articles' annotations with reviewed annotators' files (from `corpus raw`, edited),
+    in the corpus file that holds each article; every other record stays as it is. Refuses, changing
+    nothing, when a file does not anchor (run `corpus lint` on it) or names no corpus article.
+
+    \b
+    Examples:
+      lagebild corpus raw /tmp/review --split train --category Inland
+      # ... review and complete the files, then:
+      lagebild corpus update /tmp/review --annotator reviewer-1
+      lagebild corpus check
+    """
+    from ..corpus import update
+    from ..errors import DataError
+    docs, problems = _anchor_dirs(raw_dirs, None)
+    if problems:
+        for p in problems:
+            click.echo(p, err=True)
+        raise click.ClickException(f"{count(len(problems), 'problem')}; nothing updated (fix the files, "
+                                   "`lagebild corpus lint FILE` checks one)")
+    for d in docs:
+        d.annotators = [annotator]
+    try:
+        done = update(docs, corpus_dir)
+    except DataError as exc:
+        raise click.ClickException(str(exc))
+    before, after = sum(b for b, _ in done.values()), sum(a for _, a in done.values())
+    click.echo(f"{count(len(done), 'article')} updated: {count(before, 'event')} before, {after} after")
 
 
 @corpus_group.command("check")
@@ -308,6 +332,39 @@ def gold_cmd(out: Path, split: str | None) -> None:
                                               encoding="utf-8")
         (out / f"{d.doc_id}.txt").write_text(d.text or "", encoding="utf-8")
     click.echo(f"{len(docs)} gold files -> {out}")
+
+
+@corpus_group.command("raw")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("doc_ids", nargs=-1)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None,
+              help="Only the articles of this split (default: all, or the DOC_IDS given).")
+@click.option("--category", default=None, help="Only the articles of this 10kGNAD category (e.g. Inland).")
+def raw_cmd(out: Path, doc_ids: tuple[str, ...], split: str | None, category: str | None) -> None:
+    """Write corpus articles back as annotators' files (text, surfaces, cue_context, inferred), one per
+    article: for reviewing or completing an annotation. `corpus lint` checks an edited file and
+    `corpus build` anchors it again (a participant's text anchors at its occurrence nearest the cue).
+    The files contain 10kGNAD text: keep them outside the repository.
+
+    \b
+    Examples:
+      lagebild corpus raw /tmp/review gnad-0123 gnad-0456
+      lagebild corpus raw /tmp/review --split train --category Inland
+    """
+    from ..corpus import load
+    docs = [d for d in load(split=split) if (not doc_ids or d.doc_id in doc_ids)
+            and (category is None or d.category == category)]
+    missing = sorted(set(doc_ids) - {d.doc_id for d in docs})
+    if missing:
+        raise click.ClickException(f"not in the corpus{' (split ' + split + ')' if split else ''}"
+                                   f"{' (category ' + category + ')' if category else ''}: {', '.join(missing)}")
+    if not docs:
+        raise click.ClickException("no article matches (see `lagebild corpus raw --help`)")
+    out.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        (out / f"{d.doc_id}.json").write_text(json.dumps(d.as_raw(), ensure_ascii=False, indent=1),
+                                              encoding="utf-8")
+    click.echo(f"{len(docs)} annotators' files -> {out}")
 
 
 @corpus_group.command("agree")
