@@ -234,8 +234,9 @@ class CorpusDoc:
     def as_raw(self) -> dict:
         """The annotator's file of this article (``corpus lint`` and ``corpus build`` read it), with its
         text for reading; ``corpus build`` keeps no 10kGNAD text."""
-        return {"doc_id": self.doc_id, "dct": self.dct, "annotator": "+".join(self.annotators) or None,
-                "text": self.text, "events": [e.as_raw(self.text or "") for e in self.events]}
+        return {"doc_id": self.doc_id, **({"written": True} if self.written else {}), "dct": self.dct,
+                "annotator": "+".join(self.annotators) or None, "text": self.text,
+                "events": [e.as_raw(self.text or "") for e in self.events]}
 
 
 # --------------------------------------------------------------------------- anchoring

@@ -103,3 +103,24 @@ def test_corpus_update_replaces_reviewed_articles_and_keeps_the_rest(tmp_path):
     assert (corpus / "corpus.jsonl").read_text(encoding="utf-8") == snapshot != before
     res = runner.invoke(main, ["corpus", "check", "--dir", str(corpus)])
     assert res.exit_code == 0 and "0 problems" in res.output
+
+
+def test_a_written_item_goes_out_and_back_as_a_written_item():
+    """A text written for the project keeps its text and its train split through `corpus raw` and back."""
+    from lagebild.corpus import CorpusDoc, anchor, doc_from_raw, text_hash, valid_codes
+    text = "Wien – Österreich kritisierte Ungarn. Ungarn wies die Kritik zurück, sagte Orbán."
+    raw = {"doc_id": "w-9", "events": [
+        {"type": "ACCUSE", "factuality": "asserted", "cue": "kritisierte",
+         "source": [{"text": "Österreich", "code": "AUT"}], "target": [{"text": "Ungarn", "code": "HUN"}]},
+        {"type": "REJECT", "factuality": "asserted", "cue": "wies",
+         "source": [{"text": "Orbán", "code": "HUN"}], "target": [{"text": None, "code": "AUT", "inferred": "context"}]}]}
+    events, problems = anchor(text, raw, valid_codes())
+    assert not problems
+    doc = CorpusDoc(doc_id="w-9", dataset="lagebild-written", split="train", text_sha1=text_hash(text),
+                    events=events, written=True, text=text, annotators=["A"], dct="2016-03-01")
+    out = doc.as_raw()
+    assert out["written"] is True and out["text"] == text
+    assert out["events"][1]["target"] == [{"text": None, "code": "AUT", "sector": None, "inferred": "context"}]
+    back, problems = doc_from_raw(out, "w-9", {}, {}, valid_codes(), ["B"])
+    assert not problems and back.written and back.split == "train" and back.text == text
+    assert [e.as_dict() for e in back.events] == [e.as_dict() for e in doc.events]
