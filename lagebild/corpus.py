@@ -178,7 +178,7 @@ class GoldEvent:
         ``anchor`` turns back into this event: for reviewing and completing an annotation."""
         def side(parts: list[Participant]) -> list[dict]:
             return [{"text": p.span.text, "code": p.code, "sector": p.sector} if p.span else
-                    {"text": None, "code": p.code, "sector": p.sector, "inferred": p.inferred or "context"}
+                    {"text": None, "code": p.code, "sector": p.sector, "inferred": p.inferred}
                     for p in parts]
         out = {"type": self.type, "mode": self.mode, "factuality": self.factuality, "cue": self.cue.text}
         context = unique_context(text, self.cue)
@@ -187,22 +187,31 @@ class GoldEvent:
         out.update({"source": side(self.source), "target": side(self.target),
                     "condition": self.condition.text if self.condition else None,
                     "magnitude": self.magnitude, "optional": self.optional})
-        if self.note:
+        if self.note is not None:
             out["note"] = self.note
         return out
 
 
 def unique_context(text: str, span: Span) -> str:
-    """The shortest passage around ``span``, grown a word at a time on both sides, that occurs once in
-    ``text`` (the span's own text where it does)."""
+    """A passage around ``span`` that occurs once in ``text`` and in which ``span``'s words first occur
+    at ``span`` (as ``anchor`` reads a ``cue_context``): the span's own text where it occurs once, else
+    grown a word at a time to the right, then, at the text's end, to the left. A ValueError where no such
+    passage exists (the words recur inside every longer passage that holds them)."""
     lo, hi = span.start, span.end
-    while len(_find_all(text, text[lo:hi])) > 1 and (lo > 0 or hi < len(text)):
-        if lo > 0:
-            lo = text.rfind(" ", 0, max(lo - 1, 0)) + 1
+    needle = text[lo:hi]
+    while len(_find_all(text, text[lo:hi])) > 1:
         if hi < len(text):
             nxt = text.find(" ", hi + 1)
             hi = len(text) if nxt < 0 else nxt
-    return text[lo:hi]
+        elif lo > 0:
+            lo = text.rfind(" ", 0, max(lo - 1, 0)) + 1
+        else:
+            break
+    context = text[lo:hi]
+    if len(_find_all(text, context)) != 1 or lo + context.find(needle) != span.start:
+        raise ValueError(f"no passage around {needle!r} at {span.start} occurs once with it first: "
+                         "give the cue a longer exact text")
+    return context
 
 
 @dataclass
@@ -235,7 +244,7 @@ class CorpusDoc:
         """The annotator's file of this article (``corpus lint`` and ``corpus build`` read it), with its
         text for reading; ``corpus build`` keeps no 10kGNAD text."""
         return {"doc_id": self.doc_id, **({"written": True} if self.written else {}), "dct": self.dct,
-                "annotator": "+".join(self.annotators) or None, "text": self.text,
+                "annotators": list(self.annotators), "text": self.text,
                 "events": [e.as_raw(self.text or "") for e in self.events]}
 
 
@@ -544,23 +553,34 @@ def doc_from_raw(raw: dict, doc_id: str, splits: dict[str, tuple[str, str]], tex
                      events=events, annotators=annotators, category=splits[doc_id][0]), probs
 
 
-def _same_but_offsets(a: GoldEvent, b: GoldEvent) -> bool:
-    """Two events that differ at most in which occurrence of a participant's words they point to."""
-    def key(e: GoldEvent) -> dict:
-        d = e.as_dict()
+def _keep_offsets(old: CorpusDoc, new: CorpusDoc) -> None:
+    """Where an event of ``new`` stands on the cue of one of ``old`` (same span), a participant or
+    condition with the same words in the same place of it keeps the old offsets: an annotator's file
+    names words, not which occurrence, and anchoring takes the one nearest the cue."""
+    by_cue = {(e.cue.start, e.cue.end): e for e in old.events}
+    for ev in new.events:
+        was = by_cue.get((ev.cue.start, ev.cue.end))
+        if was is None:
+            continue
         for side in ("source", "target"):
-            d[side] = [{k: v for k, v in p.items() if k not in ("start", "end")} for p in d[side]]
-        return d
-    return key(a) == key(b)
+            before = {(p.span.text, n): p.span for n, p in enumerate(getattr(was, side)) if p.span}
+            for n, p in enumerate(getattr(ev, side)):
+                if p.span is not None and (p.span.text, n) in before:
+                    p.span = before[(p.span.text, n)]
+        if ev.condition is not None and was.condition is not None and ev.condition.text == was.condition.text:
+            ev.condition = was.condition
 
 
-def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tuple[int, int]]:
+def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tuple[str, int, int]]:
     """Replace the records of ``new``'s articles in the corpus file that holds each (order and every other
-    record kept); an event that differs from one of the old record only in a participant's offsets keeps
-    the old offsets (an annotator's file names words, not which occurrence). Returns each article's
-    (events before, events after); a DataError for an article no corpus file holds."""
+    record kept; ``dct``, category and split of a news article kept, the annotators extended); offsets
+    are kept where the words are (``_keep_offsets``). All or nothing: a DataError, with no file written,
+    when an article is in no corpus file, or is a news article in the corpus and written in the file (or
+    the other way round). Returns each article's (split, events before, events after)."""
     by_id = {d.doc_id: d for d in new}
-    done: dict[str, tuple[int, int]] = {}
+    done: dict[str, tuple[str, int, int]] = {}
+    changed: list[tuple[Path, list[CorpusDoc]]] = []
+    problems = []
     for path in iter_files(corpus_dir):
         docs = [doc_from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
         hit = False
@@ -568,20 +588,27 @@ def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tu
             d = by_id.get(old.doc_id)
             if d is None:
                 continue
-            for k, ev in enumerate(d.events):
-                twin = next((o for o in old.events if _same_but_offsets(o, ev)), None)
-                if twin is not None:
-                    d.events[k] = twin
+            if d.written != old.written:
+                problems.append(f"{old.doc_id}: the corpus holds it as {'a written item' if old.written else 'a news article'}"
+                                f", the file as {'a written item' if d.written else 'a news article'} "
+                                "(set or remove \"written\": true as `corpus raw` wrote it)")
+                continue
+            _keep_offsets(old, d)
             d.annotators = list(dict.fromkeys(old.annotators + d.annotators))
-            d.dct, d.category = d.dct or old.dct, d.category or old.category
-            done[old.doc_id] = (len(old.events), len(d.events))
+            d.split, d.dataset = old.split, old.dataset
+            d.dct, d.category = (d.dct if d.written else old.dct) or old.dct, old.category
+            done[old.doc_id] = (old.split, len(old.events), len(d.events))
             docs[i], hit = d, True
         if hit:
-            write_jsonl(docs, path)
-    missing = sorted(set(by_id) - set(done))
+            changed.append((path, docs))
+    missing = sorted(set(by_id) - set(done) - {p.split(":")[0] for p in problems})
     if missing:
-        raise DataError(f"not in any corpus file, so not updated: {', '.join(missing)} "
-                        "(`lagebild corpus build` adds new articles)")
+        problems.append(f"not in any corpus file: {', '.join(missing)} (a new article goes in with "
+                        "`lagebild corpus build DIR --out NEW.jsonl`, into a new file of the corpus folder)")
+    if problems:
+        raise DataError("nothing updated: " + "; ".join(problems))
+    for path, docs in changed:
+        write_jsonl(docs, path)
     return done
 
 

@@ -1,4 +1,4 @@
-"""``lagebild corpus``: the annotated event corpus (show, lint, build, check, export)."""
+"""``lagebild corpus``: the annotated event corpus (show, lint, build, raw, update, check, export)."""
 from __future__ import annotations
 
 import json
@@ -21,6 +21,8 @@ def corpus_group() -> None:
       lagebild corpus build raw/ --out data/events/corpus.jsonl
       lagebild corpus check                     # every span, code, type and mode of the corpus
       lagebild corpus gold --split dev out/     # gold JSON files for score_events.py
+      lagebild corpus raw /tmp/review gnad-0123 # an article out for review, as an annotator's file
+      lagebild corpus update /tmp/review --annotator reviewer-1   # ... and back in
     """
 
 
@@ -214,23 +216,29 @@ def build_timex_cmd(raw_dir: Path, out: Path) -> None:
                + (f" ({bad} with problems)" if bad else ""))
 
 
-def _anchor_dirs(raw_dirs: tuple[Path, ...], annotator: str | None) -> tuple[list, list[str]]:
+def _anchor_dirs(raw_dirs: tuple[Path, ...], annotator: str | None, corpus_dir: Path | None = None,
+                 duplicates_ok: bool = True) -> tuple[list, list[str]]:
     """Every annotator's file of the folders anchored into corpus records (the first file of an article
-    kept), and the problems found, each with its file."""
+    kept where ``duplicates_ok``, else a problem), and the problems found, each with its file. The
+    annotators recorded: ``annotator``, else the file's ``annotators`` (as `corpus raw` writes them) or
+    ``annotator``."""
     from ..corpus import doc_from_raw, frozen_categories, gnad_texts, valid_codes
-    splits, texts, codes = frozen_categories(), gnad_texts(), valid_codes()
+    splits, texts, codes = frozen_categories(corpus_dir), gnad_texts(), valid_codes()
     docs, problems, seen = [], [], {}
     for d in raw_dirs:
         for path in sorted(d.glob("*.json")):
             raw = _read_raw(path)
             doc_id = raw.get("doc_id") or path.stem
             if doc_id in seen:
-                click.echo(f"{path}: {doc_id} also in {seen[doc_id]}; the first is kept "
-                           "(score the two with `lagebild corpus agree`)", err=True)
+                msg = f"{path}: {doc_id} also in {seen[doc_id]}"
+                if duplicates_ok:
+                    click.echo(f"{msg}; the first is kept (score the two with `lagebild corpus agree`)", err=True)
+                else:
+                    problems.append(f"{msg}; give each article once")
                 continue
             seen[doc_id] = path
-            doc, probs = doc_from_raw(raw, doc_id, splits, texts, codes,
-                                      [annotator or raw.get("annotator") or "?"])
+            names = [annotator] if annotator else (raw.get("annotators") or [raw.get("annotator") or "?"])
+            doc, probs = doc_from_raw(raw, doc_id, splits, texts, codes, list(names))
             problems += [f"{path}: {p}" for p in probs]
             if doc is not None:
                 docs.append(doc)
@@ -260,9 +268,16 @@ def build_cmd(raw_dirs: tuple[Path, ...], out: Path, annotator: str | None) -> N
 @click.option("--dir", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, show_default="data/events", help="Corpus folder.")
 def update_cmd(raw_dirs: tuple[Path, ...], annotator: str, corpus_dir: Path | None) -> None:
-    """Replace corpus articles' annotations with reviewed annotators' files (from `corpus raw`, edited),
-    in the corpus file that holds each article; every other record stays as it is. Refuses, changing
-    nothing, when a file does not anchor (run `corpus lint` on it) or names no corpus article.
+    """Replace corpus articles' events with those of reviewed annotators' files (from `corpus raw`,
+    edited), in the corpus file that holds each article; every other record stays as it is.
+
+    From a file: the events (and a written item's text and date). Kept from the corpus: a news
+    article's split, category and date; the annotators, with NAME added (a file's own annotators are
+    not read). A participant or condition whose words stand where they stood keeps its offsets; new
+    ones anchor at the occurrence nearest the cue. Dev and test articles are changed like train ones:
+    the summary says which splits were touched. All or nothing: any file that does not anchor (`corpus
+    lint FILE`), names no corpus article or one twice, or turns a news article into a written item or
+    back, and no file of the corpus is written.
 
     \b
     Examples:
@@ -273,20 +288,26 @@ def update_cmd(raw_dirs: tuple[Path, ...], annotator: str, corpus_dir: Path | No
     """
     from ..corpus import update
     from ..errors import DataError
-    docs, problems = _anchor_dirs(raw_dirs, None)
+    if not any(p.suffix == ".json" for d in raw_dirs for p in d.iterdir()):
+        raise click.ClickException(f"no annotators' files (*.json) directly in {', '.join(map(str, raw_dirs))}")
+    docs, problems = _anchor_dirs(raw_dirs, annotator, corpus_dir, duplicates_ok=False)
     if problems:
         for p in problems:
             click.echo(p, err=True)
         raise click.ClickException(f"{count(len(problems), 'problem')}; nothing updated (fix the files, "
                                    "`lagebild corpus lint FILE` checks one)")
-    for d in docs:
-        d.annotators = [annotator]
     try:
         done = update(docs, corpus_dir)
     except DataError as exc:
         raise click.ClickException(str(exc))
-    before, after = sum(b for b, _ in done.values()), sum(a for _, a in done.values())
-    click.echo(f"{count(len(done), 'article')} updated: {count(before, 'event')} before, {after} after")
+    by_split: dict[str, list[int]] = {}
+    for split, before, after in done.values():
+        row = by_split.setdefault(split, [0, 0, 0])
+        row[0] += 1
+        row[1] += before
+        row[2] += after
+    click.echo(f"{count(len(done), 'article')} updated: " + "; ".join(
+        f"{split} {n} ({before} -> {after} events)" for split, (n, before, after) in sorted(by_split.items())))
 
 
 @corpus_group.command("check")
@@ -338,13 +359,19 @@ def gold_cmd(out: Path, split: str | None) -> None:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("doc_ids", nargs=-1)
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None,
-              help="Only the articles of this split (default: all, or the DOC_IDS given).")
-@click.option("--category", default=None, help="Only the articles of this 10kGNAD category (e.g. Inland).")
-def raw_cmd(out: Path, doc_ids: tuple[str, ...], split: str | None, category: str | None) -> None:
-    """Write corpus articles back as annotators' files (text, surfaces, cue_context, inferred), one per
-    article: for reviewing or completing an annotation. `corpus lint` checks an edited file and
-    `corpus build` anchors it again (a participant's text anchors at its occurrence nearest the cue).
-    The files contain 10kGNAD text: keep them outside the repository.
+              help="Only the articles of this split (default: train and dev; the test split only when named, "
+                   "as --split test or by id).")
+@click.option("--category", default=None,
+              help="Only the 10kGNAD articles of this category, as articles.tsv spells it (International, "
+                   "Inland, Panorama, Wirtschaft, Etat, Web, ...); written items have none.")
+@click.option("--force", is_flag=True, help="Overwrite files already in OUT (a reviewer's edits there are lost).")
+def raw_cmd(out: Path, doc_ids: tuple[str, ...], split: str | None, category: str | None, force: bool) -> None:
+    """Write corpus articles as annotators' files, one per article (its text; each event's cue, with a
+    cue_context where the cue recurs; participants by their words in the text, or `inferred`; the
+    annotators): for reviewing or completing an annotation. `corpus lint FILE` checks an edited file
+    and `corpus update OUT --annotator NAME` reads the folder back into the corpus. Written items
+    (probes, short items) are included unless --category is given. The files contain 10kGNAD text: keep
+    them outside the repository.
 
     \b
     Examples:
@@ -352,19 +379,31 @@ def raw_cmd(out: Path, doc_ids: tuple[str, ...], split: str | None, category: st
       lagebild corpus raw /tmp/review --split train --category Inland
     """
     from ..corpus import load
-    docs = [d for d in load(split=split) if (not doc_ids or d.doc_id in doc_ids)
-            and (category is None or d.category == category)]
+    every = load()
+    docs = [d for d in every if (d.doc_id in doc_ids if doc_ids else (d.split == split if split else d.split != "test"))
+            and (split is None or d.split == split) and (category is None or d.category == category)]
     missing = sorted(set(doc_ids) - {d.doc_id for d in docs})
     if missing:
-        raise click.ClickException(f"not in the corpus{' (split ' + split + ')' if split else ''}"
-                                   f"{' (category ' + category + ')' if category else ''}: {', '.join(missing)}")
+        where = {d.doc_id: f"{d.split}, {d.category or 'written'}" for d in every}
+        raise click.ClickException("not written: " + ", ".join(
+            f"{i} ({where[i]})" if i in where else f"{i} (in no corpus file)" for i in missing)
+            + (f" -- asked for --split {split}" if split else "") + (f" --category {category}" if category else ""))
     if not docs:
-        raise click.ClickException("no article matches (see `lagebild corpus raw --help`)")
+        cats = sorted({d.category for d in every if d.category})
+        raise click.ClickException(f"no article matches; the categories are {', '.join(cats)} (case matters)")
+    clash = [d.doc_id for d in docs if (out / f"{d.doc_id}.json").exists()]
+    if clash and not force:
+        raise click.ClickException(f"{out}: {count(len(clash), 'file')} already there ({', '.join(clash[:5])}"
+                                   f"{', ...' if len(clash) > 5 else ''}); nothing written -- another folder, or "
+                                   "--force to overwrite")
     out.mkdir(parents=True, exist_ok=True)
     for d in docs:
         (out / f"{d.doc_id}.json").write_text(json.dumps(d.as_raw(), ensure_ascii=False, indent=1),
                                               encoding="utf-8")
-    click.echo(f"{len(docs)} annotators' files -> {out}")
+    tests = sum(d.split == "test" for d in docs)
+    files = count(len(docs), "annotators' file")
+    click.echo(f"{files} -> {out}"
+               + (f" ({tests} of the test split: read no system output against them)" if tests else ""))
 
 
 @corpus_group.command("agree")
