@@ -589,9 +589,9 @@ def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tu
             if d is None:
                 continue
             if d.written != old.written:
-                problems.append(f"{old.doc_id}: the corpus holds it as {'a written item' if old.written else 'a news article'}"
-                                f", the file as {'a written item' if d.written else 'a news article'} "
-                                "(set or remove \"written\": true as `corpus raw` wrote it)")
+                kind = {True: "a written item", False: "a news article"}
+                problems.append(f"{old.doc_id}: the corpus holds it as {kind[old.written]}, the file as "
+                                f"{kind[d.written]} (set or remove \"written\": true as `corpus raw` wrote it)")
                 continue
             _keep_offsets(old, d)
             d.annotators = list(dict.fromkeys(old.annotators + d.annotators))

@@ -91,8 +91,9 @@ def test_corpus_update_replaces_reviewed_articles_and_keeps_the_rest(tmp_path):
     # an added event lands; the other article stays
     raw = json.loads((review / "gnad-0037.json").read_text(encoding="utf-8"))
     n = len(raw["events"])
-    raw["events"].append({"type": "ACCUSE", "mode": "disapprove", "factuality": "asserted", "cue": raw["events"][0]["cue"],
-                          **({"cue_context": raw["events"][0]["cue_context"]} if "cue_context" in raw["events"][0] else {}),
+    first = raw["events"][0]
+    raw["events"].append({"type": "ACCUSE", "mode": "disapprove", "factuality": "asserted", "cue": first["cue"],
+                          **({"cue_context": first["cue_context"]} if "cue_context" in first else {}),
                           "source": [{"text": None, "code": "DEU", "sector": "JUD", "inferred": "context"}],
                           "target": [], "optional": True})
     (review / "gnad-0037.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
@@ -156,7 +157,8 @@ def test_corpus_update_is_all_or_nothing(tmp_path):
 
 @pytest.mark.parametrize("text,start", [
     ("aaa aaa", 4), ("Streik Streik Streik", 7), ("Streik Streik Streik", 14), ("Streik, Streik!", 8),
-    ("Die Polizei nahm ihn fest. Die Polizei nahm sie fest.", 0), ("Die Polizei nahm ihn fest. Die Polizei nahm sie fest.", 27),
+    ("Die Polizei nahm ihn fest. Die Polizei nahm sie fest.", 0),
+    ("Die Polizei nahm ihn fest. Die Polizei nahm sie fest.", 27),
 ])
 def test_a_cue_context_anchors_the_cue_where_it_was(text, start):
     """`corpus raw`'s cue_context anchors the cue back at its own occurrence, not an earlier copy inside
@@ -181,7 +183,8 @@ def test_a_written_item_goes_out_and_back_as_a_written_item():
         {"type": "ACCUSE", "factuality": "asserted", "cue": "kritisierte",
          "source": [{"text": "Österreich", "code": "AUT"}], "target": [{"text": "Ungarn", "code": "HUN"}]},
         {"type": "REJECT", "factuality": "asserted", "cue": "wies",
-         "source": [{"text": "Orbán", "code": "HUN"}], "target": [{"text": None, "code": "AUT", "inferred": "context"}]}]}
+         "source": [{"text": "Orbán", "code": "HUN"}],
+         "target": [{"text": None, "code": "AUT", "inferred": "context"}]}]}
     events, problems = anchor(text, raw, valid_codes())
     assert not problems
     doc = CorpusDoc(doc_id="w-9", dataset="lagebild-written", split="train", text_sha1=text_hash(text),

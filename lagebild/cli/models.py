@@ -341,8 +341,9 @@ def register(main, eval_group) -> None:
                    "out-of-fold floor.")
 @click.option("--written-weight", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
               help="The weight of an item written for the project (written.jsonl, probes_read.jsonl) against "
-                   "a news article's (default 1: the same). Written items hold many more events per character than news; a lower "
-                   "weight moves the model toward real news (data/events/README.md, test_scores.md).")
+                   "a news article's (default 1: the same). Written items hold many more events per character "
+                   "than news; a lower weight moves the model toward real news (data/events/README.md, "
+                   "test_scores.md).")
 def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min_confidence,
                      written_weight) -> None:
     """Train the learned event coder on the corpus's train split.
