@@ -580,7 +580,7 @@ def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tu
     by_id = {d.doc_id: d for d in new}
     done: dict[str, tuple[str, int, int]] = {}
     changed: list[tuple[Path, list[CorpusDoc]]] = []
-    problems = []
+    problems, refused = [], set()
     for path in iter_files(corpus_dir):
         docs = [doc_from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
         hit = False
@@ -592,16 +592,19 @@ def update(new: list[CorpusDoc], corpus_dir: Path | None = None) -> dict[str, tu
                 kind = {True: "a written item", False: "a news article"}
                 problems.append(f"{old.doc_id}: the corpus holds it as {kind[old.written]}, the file as "
                                 f"{kind[d.written]} (set or remove \"written\": true as `corpus raw` wrote it)")
+                refused.add(old.doc_id)
                 continue
             _keep_offsets(old, d)
             d.annotators = list(dict.fromkeys(old.annotators + d.annotators))
             d.split, d.dataset = old.split, old.dataset
-            d.dct, d.category = (d.dct if d.written else old.dct) or old.dct, old.category
+            d.category = old.category
+            if not (d.written and d.dct):
+                d.dct = old.dct
             done[old.doc_id] = (old.split, len(old.events), len(d.events))
             docs[i], hit = d, True
         if hit:
             changed.append((path, docs))
-    missing = sorted(set(by_id) - set(done) - {p.split(":")[0] for p in problems})
+    missing = sorted(set(by_id) - set(done) - refused)
     if missing:
         problems.append(f"not in any corpus file: {', '.join(missing)} (a new article goes in with "
                         "`lagebild corpus build DIR --out NEW.jsonl`, into a new file of the corpus folder)")

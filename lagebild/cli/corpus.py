@@ -380,7 +380,7 @@ def raw_cmd(out: Path, doc_ids: tuple[str, ...], split: str | None, category: st
     """
     from ..corpus import load
     every = load()
-    docs = [d for d in every if (d.doc_id in doc_ids if doc_ids else (d.split == split if split else d.split != "test"))
+    docs = [d for d in every if (d.doc_id in doc_ids if doc_ids else (split is not None or d.split != "test"))
             and (split is None or d.split == split) and (category is None or d.category == category)]
     missing = sorted(set(doc_ids) - {d.doc_id for d in docs})
     if missing:
