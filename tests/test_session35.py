@@ -228,7 +228,7 @@ def test_every_probe_file_anchors_and_codes_validly():
     from lagebild.corpus import anchor, valid_codes
     root = Path(__file__).resolve().parents[1] / "data" / "events" / "probes"
     files = sorted(root.glob("*/*.json"))
-    assert len(files) == 376      # sessions 35: 64, 36: 24, 37: 48, 38: 132, 39: 108
+    assert len(files) == 418      # sessions 35: 64, 36: 24, 37: 48, 38: 132, 39: 108, 40: 42
     codes = valid_codes()
     for f in files:
         raw = json.loads(f.read_text(encoding="utf-8"))
