@@ -457,8 +457,10 @@ def test_out_of_fold_dyad_counts_follow_the_scorer():
 
     events = [ev("ACCUSE", "FRA", "TUR"), ev("CONSULT", "FRA", "DEU"), ev("AID", "DEU", "TUR", optional=True)]
     gold = {0: {"events": events}}
-    keys = [("ACCUSE", ["FRA"], ["TUR"], "kritisierte"), ("AID", ["DEU"], ["TUR"], "Hilfe"),
-            ("ASSAULT", ["TUR"], ["FRA"], "griff"), ("CONSULT", ["FRA"], ["DEU"], "Treffen")]
+    def row(typ, s, t, cue):     # a judged dyad: its sides as (code, inferred), its cue
+        return (typ, [(c, None) for c in s], [(c, None) for c in t], cue)
+    keys = [row("ACCUSE", ["FRA"], ["TUR"], "kritisierte"), row("AID", ["DEU"], ["TUR"], "Hilfe"),
+            row("ASSAULT", ["TUR"], ["FRA"], "griff"), row("CONSULT", ["FRA"], ["DEU"], "Treffen")]
     probs = [0.9, 0.8, 0.7, 0.2]
     assert _dyad_counts([0] * 4, keys, probs, 0.5, gold) == (1, 1, 1)
     assert _dyad_counts([0] * 4, keys, probs, 0.1, gold) == (2, 1, 0)
@@ -474,11 +476,13 @@ def test_out_of_fold_dyad_counts_see_lists_and_agreements_both_ways():
         return {"type": typ, "source": [{"code": c} for c in s], "target": [{"code": c} for c in t],
                 "factuality": "asserted"}
 
+    def row(typ, s, t, cue):
+        return (typ, [(c, None) for c in s], [(c, None) for c in t], cue)
     gold = {0: {"events": [ev("AGREE", ["USA", "RUS"], ["IRN"]), ev("AGREE", ["IRN"], ["USA", "RUS"])]}}
-    assert _dyad_counts([0], [("AGREE", ["USA", "RUS"], ["IRN"], "geeinigt")], [0.9], 0.5, gold) == (4, 0, 0)
-    assert _dyad_counts([0], [("AGREE", ["USA"], ["IRN"], "geeinigt")], [0.9], 0.5, gold) == (2, 0, 2)
+    assert _dyad_counts([0], [row("AGREE", ["USA", "RUS"], ["IRN"], "geeinigt")], [0.9], 0.5, gold) == (4, 0, 0)
+    assert _dyad_counts([0], [row("AGREE", ["USA"], ["IRN"], "geeinigt")], [0.9], 0.5, gold) == (2, 0, 2)
     # a one-sided promise is not turned round
-    assert _dyad_counts([0], [("AGREE", ["USA", "RUS"], ["IRN"], "zugesagt")], [0.9], 0.5, gold) == (2, 0, 2)
+    assert _dyad_counts([0], [row("AGREE", ["USA", "RUS"], ["IRN"], "zugesagt")], [0.9], 0.5, gold) == (2, 0, 2)
 
 
 NEGATED = ("Russland hat die Ukraine nicht angegriffen.", "Russland griff die Ukraine nicht an.")
@@ -591,9 +595,9 @@ def test_out_of_fold_counts_apply_the_floor_and_the_one_sided_policy_per_article
 
     gold = {0: {"events": [ev("ACCUSE", "FRA", "TUR")]}, 1: {"events": [ev("PROTEST", "DEU", None)]}}
     th = Thresholds(judge=0.3, judge_a=1.0, judge_b=0.0, rule_a=1.0, rule_b=0.0)   # conf = sigmoid(p)
-    oof = OutOfFold(gold, dyads=[(0, ("ACCUSE", ["FRA"], ["TUR"], "kritisierte"), 0.9),
-                                 (0, ("ASSAULT", ["TUR"], ["FRA"], "griff"), 0.2),        # below the judge
-                                 (1, ("PROTEST", ["DEU"], [], "demonstrierten"), 0.4)])
+    oof = OutOfFold(gold, dyads=[(0, ("ACCUSE", [("FRA", None)], [("TUR", None)], "kritisierte"), 0.9),
+                                 (0, ("ASSAULT", [("TUR", None)], [("FRA", None)], "griff"), 0.2),  # below the judge
+                                 (1, ("PROTEST", [("DEU", None)], [], "demonstrierten"), 0.4)])
     rule = Event(type="ACCUSE", source=[Participant(None, None, "TUR")], target=[Participant(None, None, "FRA")],
                  cue="warf")
     oof.rule_events = [(0, rule, 0.0)]                                                  # conf 0.5

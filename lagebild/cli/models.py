@@ -344,8 +344,12 @@ def register(main, eval_group) -> None:
                    "a news article's (default 1: the same). Written items hold many more events per character "
                    "than news; a lower weight moves the model toward real news (data/events/README.md, "
                    "test_scores.md).")
+@click.option("--completions", type=click.IntRange(0, 5), default=None, show_default="2",
+              help="How many countries named last before a cue (with the story's most named one) the judge may "
+                   "fill a one-sided event's empty side with; what it fills is marked inferred (\"context\") and "
+                   "kept only as surely as a one-sided event. 0: none, as models before session 40.")
 def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min_confidence,
-                     written_weight) -> None:
+                     written_weight, completions) -> None:
     """Train the learned event coder on the corpus's train split.
 
     Trigger (event type per token), role (source/target per actor mention) and
@@ -366,6 +370,7 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min
       lagebild train events --out /tmp/events_model
       lagebild train events --min-confidence 0.4     # the shipped model's floor (README)
       lagebild train events --written-weight 0.5     # written items count half a news article
+      lagebild train events --completions 0          # no side filled from the story
       lagebild eval events --split dev
     """
     try:
@@ -379,6 +384,7 @@ def train_events_cmd(corpus_dir, out, no_models, parse, dep_model, with_dev, min
     try:
         train(corpus_dir, out or EVENT_MODEL_DIR, log=lambda m: click.echo(m, err=True), use_models=not no_models,
               parse=parse, dep_model=dep_model, with_dev=with_dev, min_confidence=min_confidence,
-              **({} if written_weight is None else {"written_weight": written_weight}))
+              **({} if written_weight is None else {"written_weight": written_weight}),
+              **({} if completions is None else {"completions": completions}))
     except (LagebildError, ValueError) as e:
         _fail(e)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..actors import ActorIndex, Mention
 from ..errors import ModelError
+from ..events.policies import _no_inferred_self_dyad
 from ..events.threats import threat_mode
 from ..merge import merge_events, named_attacker_first, one_direction, one_reading, same_participant
 from ..events import Lexicon, find_magnitude, lemma, load_cues
@@ -29,7 +30,7 @@ from ..records import Event, Evidence, Timex
 from ..text import SentenceTokens
 from .features import (NONE, DocContext, candidate_mentions, content_token, factuality_features, role_features,
                        rule_event_features, trigger_features, trigger_probs)
-from .judge import Dyad, Settings, judge_rows, sentence_clauses, sides
+from .judge import COMPLETED, Dyad, Settings, judge_rows, sentence_clauses, sides
 from .linear import LinearModel
 from .trees import TreeModel, load_scorer
 
@@ -136,6 +137,8 @@ class Thresholds:
     judge: float = 0.5            # the dyad judge keeps a dyad at this probability (train.SELECTION)
     judge_trigger: float = 0.02   # candidates of the dyad judge: trigger probability ...
     judge_role: float = 0.05      # ... and role probability they need
+    complete: int = 0             # ... and how many countries named before a cue fill an empty side
+                                  # (``judge.completions``; 0: none, as models before session 40)
     judge_a: float = 1.0          # confidence of a judged dyad = sigmoid(a * p + b) (train.SELECTION) ...
     judge_b: float = 0.0
     judge_curve: list | None = None   # ... or, when set, an isotonic curve (``judge_confidence``)
@@ -205,8 +208,9 @@ class Trigger:
 
 
 class LearnedCoder:
-    """Events of one document from the learned models; never invents a participant: a side
-    with no mention chosen by the role model stays empty."""
+    """Events of one document from the learned models; never invents a participant unmarked: a side
+    with no mention chosen by the role model stays empty, unless the judge keeps a completion of it
+    (``judge.completions``: a country named before the cue, marked ``inferred``)."""
 
     def __init__(self, model: EventModel, lex: Lexicon | None = None):
         self.model = model
@@ -275,7 +279,7 @@ class LearnedCoder:
         th = self.model.thresholds
         if guessed_pair(ev) and conf < th.guessed_pair:
             return False
-        return (bool(ev.source) and bool(ev.target)) or conf >= th.one_sided
+        return both_named(ev) or conf >= th.one_sided
 
     def rule_token(self, ev: Event, ctx: DocContext):
         """The sentence tokens and the cue token of a rule-coder event."""
@@ -532,7 +536,7 @@ class LearnedCoder:
         th = self.model.thresholds
         if "dyads" not in cache:
             dyads, feats = judge_rows(self.model.trigger, self.model.role, ctx, rule_events,
-                                      Settings(th.judge_trigger, th.judge_role), cache,
+                                      Settings(th.judge_trigger, th.judge_role, th.complete), cache,
                                       pair=self.model.pair)
             classes = self.model.judge.classes
             probs = self.model.judge.proba_many(feats)[:, classes.index("right")] \
@@ -566,10 +570,20 @@ class LearnedCoder:
                 clearest = d.clearest
                 ev = self._event(Trigger(clearest.st, clearest.k, clearest.type, clearest.p_trig), src, tgt,
                                  conf, ctx, timexes, dct, cache)
+                if d.inferred_only:
+                    _no_inferred_self_dyad(ev)
+                    if not ev.source or not ev.target:
+                        continue        # the one-sided dyad is judged on its own
             out.append(ev)
         return out
 
 
+
+
+def both_named(ev: Event) -> bool:
+    """Whether the event names both its sides: neither is empty nor only filled from the story by
+    ``judge.completions`` (such an event is kept as a one-sided one is, ``LearnedCoder.keep``)."""
+    return all(side and any(p.inferred != COMPLETED for p in side) for side in (ev.source, ev.target))
 
 
 def guessed_pair(ev: Event) -> bool:
