@@ -111,9 +111,9 @@ def test_train_events_passes_the_completions_and_refuses_nonsense(monkeypatch, t
     calls: list[dict] = []
     monkeypatch.setattr(train_mod, "train", lambda corpus, out, **kw: calls.append(kw))
     runner = CliRunner()
-    ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--completions", "0"])
+    ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--completions", "2"])
     assert ok.exit_code == 0, ok.output
-    assert calls[-1]["completions"] == 0
+    assert calls[-1]["completions"] == 2
     ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m")])
     assert "completions" not in calls[-1]
     bad = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--completions", "-1"])
