@@ -26,6 +26,24 @@ if SHARED.is_dir():
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
+@pytest.fixture
+def train_events_cli(monkeypatch, tmp_path):
+    """`lagebild train events ARGS` with the training stubbed out: ``run(*args)`` returns the click
+    result; ``calls`` holds the keyword arguments each run passed to ``learned.train.train``."""
+    import lagebild.learned.train as train_mod
+    from click.testing import CliRunner
+    from lagebild.cli import main
+    calls: list[dict] = []
+    monkeypatch.setattr(train_mod, "train", lambda corpus, out, **kw: calls.append(kw))
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, ["train", "events", *(a for a in args if a != "--help"),
+                                    *(["--help"] if "--help" in args else ["--out", str(tmp_path / "m")])])
+    run.calls = calls
+    return run
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "gold").is_dir():

@@ -6,25 +6,21 @@ import pytest
 from click.testing import CliRunner
 
 
-def test_train_events_passes_the_written_weight_and_says_what_it_is(monkeypatch, tmp_path):
+def test_train_events_passes_the_written_weight_and_says_what_it_is(train_events_cli):
     """`lagebild train events --written-weight 0.5` trains with written items at half a news article's
     weight; without the option the training's own default is kept; 0 and values above 1 are refused."""
-    import lagebild.learned.train as train_mod
-    from lagebild.cli import main
-    calls: list[dict] = []
-    monkeypatch.setattr(train_mod, "train", lambda corpus, out, **kw: calls.append(kw))
-    runner = CliRunner()
-    ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--written-weight", "0.5"])
+    run, calls = train_events_cli, train_events_cli.calls
+    ok = run("--written-weight", "0.5")
     assert ok.exit_code == 0, ok.output
     assert calls[-1]["written_weight"] == 0.5
-    ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m")])
+    ok = run()
     assert ok.exit_code == 0, ok.output
     assert "written_weight" not in calls[-1]                   # the training's default (WRITTEN_WEIGHT)
     for bad in ("0", "1.5"):
-        res = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--written-weight", bad])
+        res = run("--written-weight", bad)
         assert res.exit_code == 2 and "--written-weight" in res.output
     assert len(calls) == 2
-    helptext = runner.invoke(main, ["train", "events", "--help"]).output
+    helptext = run("--help").output
     assert "--written-weight" in helptext and "news article" in helptext
 
 

@@ -2,8 +2,6 @@
 inferred, weighed by the judge and kept only as surely as a one-sided event."""
 from __future__ import annotations
 
-from click.testing import CliRunner
-
 from lagebild.learned.coder import LearnedCoder, Thresholds, both_named
 from lagebild.learned.judge import COMPLETED, Candidate, DocDyads, Dyad, completions, completion_features
 from lagebild.records import Article, Event, Participant
@@ -105,17 +103,13 @@ def test_out_of_fold_rows_keep_a_filled_side_inferred():
     assert not both_named(ev)
 
 
-def test_train_events_passes_the_completions_and_refuses_nonsense(monkeypatch, tmp_path):
-    import lagebild.learned.train as train_mod
-    from lagebild.cli import main
-    calls: list[dict] = []
-    monkeypatch.setattr(train_mod, "train", lambda corpus, out, **kw: calls.append(kw))
-    runner = CliRunner()
-    ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--completions", "2"])
+def test_train_events_passes_the_completions_and_refuses_nonsense(train_events_cli):
+    run, calls = train_events_cli, train_events_cli.calls
+    ok = run("--completions", "2")
     assert ok.exit_code == 0, ok.output
     assert calls[-1]["completions"] == 2
-    ok = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m")])
+    ok = run()
     assert "completions" not in calls[-1]
-    bad = runner.invoke(main, ["train", "events", "--out", str(tmp_path / "m"), "--completions", "-1"])
+    bad = run("--completions", "-1")
     assert bad.exit_code == 2 and "--completions" in bad.output
-    assert "inferred" in runner.invoke(main, ["train", "events", "--help"]).output
+    assert "inferred" in run("--help").output

@@ -96,7 +96,7 @@ class Candidate:
                                # its mention (see ``derived``)
     src_m: Mention | None = None
     tgt_m: Mention | None = None
-    ctx_m: Mention | None = None   # via "ctx": the mention the filled side's country was taken from ...
+    ctx_m: Mention | None = None   # via ``COMPLETED``: the mention the filled side's country was taken from ...
     ctx_rank: int = 0              # ... its country's place among those named last before the cue (1 =
                                    # the last); 0: only the story's most named country
 
@@ -323,6 +323,7 @@ def completions(learned: list[Candidate], ctx: DocContext, n: int, cache: dict |
     named = sorted((m for m in ctx.actors.mentions if m.code and not m.of_act), key=lambda m: m.start)
     counts = Counter(m.code for m in named)
     top = counts.most_common(1)[0][0] if counts else None
+    top_m = next((m for m in named if m.code == top), None)     # its first mention
     starts = [m.start for m in named]
     out: list[Candidate] = []
     for c in learned:
@@ -339,7 +340,7 @@ def completions(learned: list[Candidate], ctx: DocContext, n: int, cache: dict |
             if m.code not in own and m.code not in picks:
                 picks[m.code] = (len(picks) + 1, m)
         if top is not None and top not in own and top not in picks:
-            picks[top] = (0, next(m for m in named if m.code == top))
+            picks[top] = (0, top_m)
         for code, (rank, m) in picks.items():
             p = _inferred(code, COMPLETED, m.sector)
             out.append(replace(c, src=p if c.src is None else c.src, tgt=p if c.tgt is None else c.tgt,
